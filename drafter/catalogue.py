@@ -1,0 +1,112 @@
+"""The outline catalogue: report parts, themes, standard figures and rates, as data.
+
+Read from ``drafter/data/catalogue.yaml`` (or a file an office supplies); the form
+definition, the validator and the templates all take their themes and figures from here.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+from functools import lru_cache
+from pathlib import Path
+
+from drafter.datacache import load_yaml
+from drafter.errors import ConfigError, Where
+
+DATA = Path(__file__).parent / "data"
+
+
+class FigureDef(NamedTuple):
+    name: str
+    unit: str
+    about: str
+    upper: float | None = None
+    not_above: str | None = None  # another figure of the same group it cannot exceed
+    decimal: bool = False  # amounts such as 亿元 may carry decimals; counts may not
+
+
+class RateDef(NamedTuple):
+    name: str
+    numerator: str
+    denominator: tuple[str, ...]  # summed when several
+    about: str
+
+
+class Group(NamedTuple):
+    name: str
+    about: str
+    figures: dict[str, FigureDef]
+    rates: dict[str, RateDef]
+
+
+class Theme(NamedTuple):
+    key: str
+    part: str
+    name: str
+    outline_area: str
+    heading: str
+    keywords: tuple[str, ...]
+    groups: dict[str, Group]
+
+
+class Part(NamedTuple):
+    key: str
+    heading: str  # may contain {年度} / {下一年度}
+    required: bool
+    about: str
+
+
+class Catalogue(NamedTuple):
+    outline: str
+    parts: tuple[Part, ...]
+    themes: dict[str, Theme]
+
+    def part(self, key: str) -> Part:
+        return next(p for p in self.parts if p.key == key)
+
+    def themes_of(self, part: str) -> list[Theme]:
+        return [t for t in self.themes.values() if t.part == part]
+
+
+def _parse(raw: dict, file: str) -> Catalogue:
+    try:
+        parts = tuple(Part(p["键"], p["标题"], bool(p.get("必需", True)), p.get("说明", ""))
+                      for p in raw["部分"])
+        themes = {}
+        for t in raw["主题"]:
+            groups = {}
+            for gname, g in (t.get("数据组") or {}).items():
+                figures = {
+                    name: FigureDef(name, f["单位"], f.get("说明", ""), f.get("上限"),
+                                    f.get("不大于"), bool(f.get("小数", False)))
+                    for name, f in (g.get("指标") or {}).items()}
+                rates = {}
+                for name, r in (g.get("比率") or {}).items():
+                    den = r["分母"]
+                    den = tuple(den) if isinstance(den, list) else (den,)
+                    for ref in (r["分子"], *den):
+                        if ref not in figures:
+                            raise KeyError(f"比率 {gname}.{name} 引用了不存在的指标 {ref}")
+                    rates[name] = RateDef(name, r["分子"], den, r.get("说明", ""))
+                for f in figures.values():
+                    if f.not_above and f.not_above not in figures:
+                        raise KeyError(f"指标 {gname}.{f.name} 的“不大于”引用了不存在的指标 {f.not_above}")
+                groups[gname] = Group(gname, g.get("说明", ""), figures, rates)
+            themes[t["键"]] = Theme(t["键"], t["部分"], t["名称"], t.get("纲要", ""),
+                                    t["默认标题"], tuple(t.get("关键词", ())), groups)
+    except (KeyError, TypeError) as err:
+        raise ConfigError(f"大纲目录格式不对：{err}", "请对照 drafter 自带的 catalogue.yaml 修改。",
+                          Where(file)) from None
+    return Catalogue(raw.get("纲要", ""), parts, themes)
+
+
+@lru_cache(maxsize=4)
+def load_catalogue(path: str | None = None) -> Catalogue:
+    file = Path(path) if path else DATA / "catalogue.yaml"
+    return _parse(load_yaml(file), str(file))
+
+
+@lru_cache(maxsize=1)
+def load_formulas() -> dict[int, dict]:
+    """Political formulas keyed by report year (domain.md §6)."""
+    return load_yaml(DATA / "formulas.yaml")

@@ -1,0 +1,168 @@
+"""The command line. User errors (DrafterError) become one message in Chinese and exit 2.
+
+Heavy modules are imported inside the commands that need them, so ``drafter render``
+loads only what rendering uses.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from drafter.errors import DrafterError, FormError
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def _warn(problems) -> None:
+    for p in problems:
+        click.echo(p.format(), err=True)
+
+
+def _fail(err: DrafterError) -> None:
+    click.echo(err.format(), err=True)
+    sys.exit(err.exit_code)
+
+
+class _Group(click.Group):
+    """Turns every DrafterError into a message and an exit code; never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DrafterError as err:
+            _fail(err)
+        except KeyboardInterrupt:
+            click.echo("已中止。", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(package_name="drafter", message="drafter %(version)s")
+def main() -> None:
+    """法治政府建设年度报告起草助手：填写 YAML 表单，生成符合 GB/T 9704 的 .docx 草稿。
+
+    \b
+    常用步骤：
+      drafter init -o 2025.yaml          生成带说明的空白表单
+      drafter validate 2025.yaml         检查表单
+      drafter render 2025.yaml -o 报告.docx   生成报告
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--year", "-y", type=int, default=None, help="报告年度（默认：上半年为去年，下半年为今年）。")
+@click.option("--org", default=None, help="报告单位全称，如“某某县人民政府”。")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="表单文件名（默认：<年度>.yaml）。")
+@click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
+def init(year, org, output, force) -> None:
+    """生成一份带完整说明的空白表单（YAML），以及供编辑器提示用的结构文件。"""
+    from drafter.catalogue import load_catalogue
+    from drafter.errors import OutputError
+    from drafter.form.blank import blank_form, default_year
+    from drafter.form.schema import SCHEMA_NAME, schema_text
+    from drafter.output import write_text_atomic
+
+    year = year or default_year()
+    if not 2000 <= year <= 2100:
+        raise DrafterError(f"年度 {year} 不对。", "请写四位年份，如 --year 2025。")
+    target = Path(output or f"{year}.yaml")
+    if target.exists() and not force:
+        raise OutputError(f"“{target}”已经存在，没有覆盖。", "换一个文件名（-o），或加 --force 覆盖。")
+    cat = load_catalogue()
+    write_text_atomic(target, blank_form(cat, year, org))
+    write_text_atomic(target.parent / SCHEMA_NAME, schema_text(cat))
+    click.echo(f"已生成表单：{target}")
+    click.echo(f"填好后运行：drafter validate {target}，再运行 drafter render {target} -o 报告.docx")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("form", type=click.Path(dir_okay=False))
+def validate(form) -> None:
+    """检查表单：找出所有错误并指出文件、行、列和字段，不生成报告。"""
+    from drafter.pipeline import check_form
+    from drafter.yamlsource import load_file
+
+    _, warnings = check_form(load_file(form))
+    _warn(warnings)
+    click.echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("form", type=click.Path(dir_okay=False))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="输出的 .docx 文件（默认：与表单同名）。")
+@click.option("--template", "-t", default=None, help="模板：自带模板的名称，或自己的模板文件夹。")
+@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None,
+              help="版面设置文件（默认按 GB/T 9704，见 config.yaml）。")
+@click.option("--markup", is_flag=True, help="同时输出模板生成的报告标记（.md），便于检查模板。")
+def render(form, output, template, config, markup) -> None:
+    """由表单生成 .docx 报告草稿。"""
+    from drafter.output import write_text_atomic
+    from drafter.pipeline import render_file
+
+    out = Path(output) if output else Path(form).with_suffix(".docx")
+    if out.suffix.lower() != ".docx":
+        raise DrafterError(f"输出文件“{out}”不是 .docx。", "请用 .docx 结尾的文件名。")
+    result = render_file(form, out, template, config)
+    _warn(result.warnings)
+    if markup:
+        write_text_atomic(out.with_suffix(".md"), result.markup)
+    click.echo(f"已生成：{out}（约 {result.report.text_length()} 字）")
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="结构文件名（默认：drafter-form.schema.json）。")
+def schema(output) -> None:
+    """输出表单的 JSON Schema，供 VS Code 等编辑器做自动补全和悬停说明。"""
+    from drafter.catalogue import load_catalogue
+    from drafter.form.schema import SCHEMA_NAME, schema_text
+    from drafter.output import write_text_atomic
+
+    target = Path(output or SCHEMA_NAME)
+    write_text_atomic(target, schema_text(load_catalogue()))
+    click.echo(f"已生成：{target}")
+
+
+@main.group(context_settings=CONTEXT)
+def templates() -> None:
+    """查看自带的模板，或复制一份出来修改。"""
+
+
+@templates.command("list")
+def templates_list() -> None:
+    """列出自带的模板。"""
+    from drafter.pipeline import ENTRY
+    from drafter.resources import builtin_templates
+
+    for folder in sorted(builtin_templates().iterdir()):
+        if (folder / ENTRY).is_file():
+            files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.j2"))
+            click.echo(f"{folder.name}（{len(files)} 个文件）：{folder}")
+
+
+@templates.command("copy")
+@click.argument("name", default="default")
+@click.argument("dest", type=click.Path(file_okay=False))
+def templates_copy(name, dest) -> None:
+    """把自带模板 NAME 复制到文件夹 DEST，修改后用 render --template DEST 使用。"""
+    import shutil
+
+    from drafter.errors import OutputError, TemplateError
+    from drafter.resources import builtin_templates
+
+    source = builtin_templates() / name
+    if not source.is_dir():
+        raise TemplateError(f"没有名为“{name}”的自带模板。", "用 drafter templates list 查看。")
+    if Path(dest).exists():
+        raise OutputError(f"“{dest}”已经存在，没有覆盖。", "请换一个新的文件夹名。")
+    shutil.copytree(source, dest)
+    click.echo(f"已复制到：{dest}。修改后运行 drafter render 表单.yaml --template {dest}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,127 @@
+"""The one hierarchy of errors a user can cause.
+
+Every stage raises these; only the CLI turns them into text and an exit code, so a
+traceback on the terminal always means a bug in drafter, never a mistake by the clerk.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Where(NamedTuple):
+    """Where a problem is: a file, a 1-based line and column, and a field path."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        # "file:line:column" in ASCII so editors and terminals can jump to it.
+        place = ""
+        if self.file:
+            place = self.file
+            if self.line:
+                place += f":{self.line}"
+                if self.column:
+                    place += f":{self.column}"
+        parts = [p for p in (place, self.field) if p]
+        return "：".join(parts)
+
+
+class Problem:
+    """One finding: where, what is wrong, and how to fix it.
+
+    ``severity`` "错误" stops the run; "提醒" is printed and the run goes on.
+    """
+
+    def __init__(self, where: Where, message: str, hint: str = "", severity: str = "错误"):
+        self.where = where
+        self.message = message
+        self.hint = hint
+        self.severity = severity
+
+    def __repr__(self) -> str:
+        return f"Problem({self.format()!r})"
+
+    def format(self) -> str:
+        head = f"{self.where}：" if str(self.where) else ""
+        text = f"{head}【{self.severity}】{self.message}"
+        if self.hint:
+            text += f"\n    修改建议：{self.hint}"
+        return text
+
+
+class DrafterError(Exception):
+    """Base of every error a user can cause. ``exit_code`` is what the CLI exits with."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str = "", where: Where | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.where = where or Where()
+
+    def problems(self) -> list[Problem]:
+        return [Problem(self.where, self.message, self.hint)]
+
+    def format(self) -> str:
+        return "\n".join(p.format() for p in self.problems())
+
+
+class FormError(DrafterError):
+    """The input form has one or more problems; all of them are carried at once."""
+
+    def __init__(self, problems: list[Problem]):
+        errors = [p for p in problems if p.severity == "错误"]
+        super().__init__(f"表单中有 {len(errors)} 处错误")
+        self._problems = problems
+
+    def problems(self) -> list[Problem]:
+        return self._problems
+
+    def format(self) -> str:
+        errors = sum(p.severity == "错误" for p in self._problems)
+        ordered = sorted(self._problems, key=lambda p: (p.where.file or "", p.where.line or 0, p.where.column or 0))
+        body = "\n".join(p.format() for p in ordered)
+        return f"{body}\n共 {errors} 处错误，请逐条修改后再运行。"
+
+
+class TemplateError(DrafterError):
+    """A template cannot be loaded or rendered."""
+
+
+class ConfigError(DrafterError):
+    """The layout configuration (config.yaml) is wrong."""
+
+
+class OutputError(DrafterError):
+    """The output cannot be written."""
+
+
+class InputFileError(DrafterError):
+    """An input file is missing, unreadable or not what it should be."""
+
+
+class Findings:
+    """Problems gathered while working, raised together at the end."""
+
+    def __init__(self, items: list[Problem] | None = None):
+        self.items: list[Problem] = items if items is not None else []
+
+    def add(self, where: Where, message: str, hint: str = "", severity: str = "错误") -> None:
+        self.items.append(Problem(where, message, hint, severity))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "错误"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity != "错误"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise FormError(self.items)

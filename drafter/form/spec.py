@@ -1,0 +1,130 @@
+"""The definition of the input form, as one tree of field nodes.
+
+Validation (``validate.py``), the JSON Schema for editors (``schema.py``) and the
+commented form that ``drafter init`` writes (``blank.py``) are all generated from this
+tree, so the three can never disagree. Keys are Chinese because clerks read them.
+"""
+
+from __future__ import annotations
+
+from drafter.catalogue import Catalogue
+
+
+class Node:
+    """A field: its help text (shown as a comment and in editors), whether it is required,
+    and an example value for the blank form."""
+
+    def __init__(self, help: str = "", required: bool = False, example: object = None):
+        self.help = help
+        self.required = required
+        self.example = example
+
+
+class Text(Node):
+    pass
+
+
+class Integer(Node):
+    def __init__(self, help="", required=False, example=None, minimum: int | None = None,
+                 maximum: int | None = None):
+        super().__init__(help, required, example)
+        self.minimum = minimum
+        self.maximum = maximum
+
+
+class Date(Node):
+    pass
+
+
+class Boolean(Node):
+    def __init__(self, help="", required=False, example=None, default: bool = False):
+        super().__init__(help, required, example)
+        self.default = default
+
+
+class Choice(Node):
+    def __init__(self, help="", required=False, example=None, choices: tuple[str, ...] = ()):
+        super().__init__(help, required, example)
+        self.choices = choices
+
+
+class Obj(Node):
+    def __init__(self, help="", required=False, example=None, fields: dict[str, Node] | None = None):
+        super().__init__(help, required, example)
+        self.fields = fields or {}
+
+
+class Seq(Node):
+    def __init__(self, help="", required=False, example=None, item: Node | None = None,
+                 min_items: int = 0):
+        super().__init__(help, required, example)
+        self.item = item or Text()
+        self.min_items = min_items
+
+
+class Figures(Node):
+    """Counts of one theme: {数据组: {指标: 数}}. The theme is fixed or read from 主题."""
+
+    def __init__(self, help="", required=False, example=None, theme: str | None = None):
+        super().__init__(help, required, example)
+        self.theme = theme  # None: take it from the sibling key "主题"
+
+
+def measure() -> Obj:
+    return Obj(help="一项具体做法：小标题加正文。", fields={
+        "标题": Text("做法的小标题，一句话，以句号结尾或不写标点均可。", True,
+                   "在这里写这项做法的小标题"),
+        "内容": Text("做法的具体内容和成效。数字用阿拉伯数字，件数等计数最好写进“数据”，由模板自动成句。",
+                   True, "在这里写具体做法、取得的成效。"),
+    })
+
+
+def form_spec(cat: Catalogue) -> Obj:
+    """The whole form. ``cat`` supplies the themes and their figures."""
+    achievements = tuple(t.key for t in cat.themes_of("成效"))
+    figures_help = "本年度的计数。按“数据组: 指标: 数字”填写；只填数字，单位自动加上；不知道的不填，报告中就不出现。比率（如纠错率）不填，由计数自动算出。"
+    last_help = "上年的同一批计数（可选）。填了就自动写出“同比上升/下降”。"
+    return Obj(fields={
+        "单位": Text("报告单位全称，如“某某县人民政府”。也作为落款署名。", True, "示例县人民政府"),
+        "年度": Integer("报告的是哪一年的工作，写四位数字。", True, 2025, 2000, 2100),
+        "成文日期": Date("落款处的成文日期，写成 2026-02-06 的形式。", True, "2026-02-06"),
+        "标题": Text("报告标题（可选）。不填时自动生成“单位关于某年度法治政府建设情况的报告”。"),
+        "主送机关": Text("主送机关（可选），如“县委、县人大常委会”。网上公开的版本一般不写。"),
+        "开头": Obj(help="开头段落。", fields={
+            "主要成效": Seq(item=Text("一句话成效，不要句号。"),
+                        help="开头段里概括的一两项突出成效（可选），如获评的示范称号。",
+                        example=["在这里写一项突出成效"]),
+        }),
+        "成效": Seq(item=Obj(help="一个工作主题的成效。", fields={
+            "主题": Choice("主题的名称，从目录中选：" + "、".join(achievements) + "。", True,
+                         achievements[0], achievements),
+            "标题": Text("这一部分的小标题（可选），不填时用目录中的默认标题。"),
+            "数据": Figures(figures_help),
+            "上年数据": Figures(last_help),
+            "做法": Seq(item=measure(), help="这个主题下的具体做法，按重要程度排列。"),
+        }), help="本年度推进法治政府建设的主要举措和成效，按主题逐项填写。同一主题只写一次。",
+            required=True, min_items=1),
+        "第一责任人": Obj(help="党政主要负责人履行推进法治建设第一责任人职责的情况（必需）。",
+                      required=True, fields={
+                          "数据": Figures(figures_help, theme="第一责任人"),
+                          "上年数据": Figures(last_help, theme="第一责任人"),
+                          "做法": Seq(item=measure(), help="主要负责人的具体履职做法。", min_items=1,
+                                    required=True),
+                      }),
+        "问题": Seq(item=Obj(help="一个问题。", fields={
+            "标题": Text("问题的概括（可选），一句话。"),
+            "表现": Text("问题的具体表现。", True, "在这里写问题的具体表现。"),
+            "原因": Text("产生问题的原因。", True, "在这里写问题产生的原因。"),
+        }), help="存在的不足和原因（必需），每项写表现和原因。", required=True, min_items=1),
+        "下一步": Seq(item=Obj(help="一项安排。", fields={
+            "标题": Text("安排的小标题。", True, "在这里写下一年的一项重点安排"),
+            "内容": Text("具体措施。", True, "在这里写具体措施。"),
+        }), help="下一年度推进法治政府建设的主要安排（必需）。", required=True, min_items=1),
+        "其他": Seq(item=Text("一段文字。"), help="其他需要报告的情况（可选），每项一段。"),
+        "落款": Obj(help="署名、印章和附注。", fields={
+            "署名": Text("落款署名（可选），不填时用“单位”。"),
+            "盖章": Boolean("是否加盖印章：false 按不加盖印章的格式排落款，true 按加盖印章的格式留出盖章位置。",
+                          example=False),
+            "附注": Text("附注（可选），如“此件公开发布”，排在成文日期下一行并加圆括号。"),
+        }),
+    })

@@ -1,0 +1,76 @@
+"""The main job, in-process: form → validate → context → template → markup → tree → .docx.
+
+The CLI and the benchmarks call these functions; nothing here prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.catalogue import load_catalogue
+from drafter.errors import Findings, FormError, Problem, TemplateError
+from drafter.form.validate import validate
+from drafter.markup import parse_markup
+from drafter.output import write_atomic
+from drafter.render.context import build_context
+from drafter.render.environment import TEMPLATE_SUFFIX, render_markup
+from drafter.report import Report
+from drafter.resources import builtin_templates
+from drafter.typeset.layout import Layout, load_layout
+from drafter.typeset.writer import typeset
+from drafter.yamlsource import Source, load_file
+
+ENTRY = "report" + TEMPLATE_SUFFIX
+
+
+class Result:
+    """What a render produced: the tree, the markup it came from, and the warnings."""
+
+    def __init__(self, report: Report, markup: str, warnings: list[Problem]):
+        self.report = report
+        self.markup = markup
+        self.warnings = warnings
+
+
+def check_form(src: Source) -> tuple[dict, list[Problem]]:
+    """Validate a loaded form; raise FormError with every problem, or return data and warnings."""
+    data, found = validate(src, load_catalogue())
+    found.raise_if_errors()
+    return data, found.warnings
+
+
+def template_dir(template: str | Path | None) -> Path:
+    """A template folder: the built-in default, a built-in name, or a clerk's own folder."""
+    if template is None:
+        return builtin_templates() / "default"
+    path = Path(template)
+    if (path / ENTRY).is_file():
+        return path
+    named = builtin_templates() / str(template)
+    if (named / ENTRY).is_file():
+        return named
+    raise TemplateError(f"找不到模板“{template}”。",
+                        f"模板应当是一个含有 {ENTRY} 的文件夹；用 drafter templates 查看自带的模板。")
+
+
+def build(src: Source, template: str | Path | None = None) -> Result:
+    data, warnings = check_form(src)
+    found = Findings(list(warnings))
+    context = build_context(data, load_catalogue(), found, src.file)
+    folder = template_dir(template)
+    markup = render_markup(folder, ENTRY, context)
+    report = parse_markup(markup, f"{folder / ENTRY}（输出）")
+    return Result(report, markup, found.items)
+
+
+def render_file(form: str | Path, out: str | Path, template: str | Path | None = None,
+                config: str | Path | None = None, layout: Layout | None = None) -> Result:
+    """Render the form at ``form`` into the .docx ``out`` (written atomically)."""
+    lay = layout or load_layout(config)
+    result = build(load_file(form), template)
+    doc = typeset(result.report, lay)
+    write_atomic(out, doc.save)
+    return result
+
+
+__all__ = ["Result", "build", "check_form", "render_file", "FormError"]

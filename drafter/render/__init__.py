@@ -1,0 +1,1 @@
+"""From validated form data to report markup: figures, filters, the Jinja environment."""

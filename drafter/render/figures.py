@@ -1,0 +1,167 @@
+"""Figures as templates see them: counts with units, rates derived from counts.
+
+A template asks ``数据.行政复议.收到申请``. A figure the catalogue knows but the clerk
+did not give is ``MISSING`` (false in ``{% if %}``, dropped by ``项()``); a name the
+catalogue does not know is an error, so a typo in a template never prints a silent blank.
+Rates are never typed by the clerk: they are computed here from their counts
+(definitions in the catalogue, domain.md §4).
+"""
+
+from __future__ import annotations
+
+from drafter.catalogue import Group, RateDef, Theme
+from drafter.errors import TemplateError
+from drafter.render import numbers
+
+
+class _Missing:
+    """A figure that was not given. Printing it directly is a template bug."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self
+
+    def __str__(self) -> str:
+        raise TemplateError(
+            "模板直接输出了一个表单里没有填写的数据。",
+            "请用 {% if 数据 %}…{% endif %} 或 项(\"……{}\", 数据) 包住它，没填时整句不出现。")
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()
+
+
+class Figure:
+    """One count: ``str()`` gives 162件 / 57.95万人次; ``.同比`` the change against last year."""
+
+    def __init__(self, name: str, value: float, unit: str, previous: float | None = None):
+        self.名称 = name
+        self.值 = value
+        self.单位 = unit
+        self.上年 = previous
+
+    def __str__(self) -> str:
+        return numbers.with_unit(self.值, self.单位)
+
+    @property
+    def 约数(self) -> str:
+        """Rounded down and marked 余: 683人次 → 680余人次."""
+        return numbers.with_unit(self.值, self.单位, approx=True)
+
+    @property
+    def 同比(self):
+        if self.上年 is None:
+            return MISSING
+        return numbers.yoy(self.值, self.上年)
+
+    @property
+    def 带同比(self) -> str:
+        """162件，同比上升12.3% — or just 162件 when last year is not known."""
+        return f"{self}，{self.同比}" if self.上年 is not None else str(self)
+
+    def __repr__(self) -> str:
+        return f"Figure({self.名称}={self.值}{self.单位})"
+
+
+class Rate:
+    """A rate computed from two counts; ``str()`` → 95.3%; ``.同比`` → 提高1.2个百分点."""
+
+    def __init__(self, definition: RateDef, value: float, previous: float | None, digits: int = 1):
+        self.名称 = definition.name
+        self.定义 = definition.about
+        self.值 = value
+        self.上年 = previous
+        self.digits = digits
+
+    def __str__(self) -> str:
+        return numbers.percent(self.值, self.digits)
+
+    def 精度(self, digits: int) -> "Rate":
+        """The same rate shown with another number of decimals: {{ x.纠错率.精度(2) }}."""
+        return Rate(RateDef(self.名称, "", (), self.定义), self.值, self.上年, digits)
+
+    @property
+    def 同比(self):
+        if self.上年 is None:
+            return MISSING
+        return numbers.points(self.值, self.上年, self.digits)
+
+    @property
+    def 带同比(self) -> str:
+        return f"{self}，{self.同比}" if self.上年 is not None else str(self)
+
+    def __repr__(self) -> str:
+        return f"Rate({self.名称}={self.值:.4f})"
+
+
+def _ratio(defn: RateDef, counts: dict) -> float | None:
+    if defn.numerator not in counts or any(d not in counts for d in defn.denominator):
+        return None
+    den = sum(counts[d] for d in defn.denominator)
+    return counts[defn.numerator] / den if den else None
+
+
+class FigureGroup:
+    """The figures and rates of one 数据组, by attribute or by key."""
+
+    def __init__(self, theme: str, group: Group, counts: dict, previous: dict):
+        self._theme = theme
+        self._group = group
+        self._items: dict[str, object] = {}
+        for name, fdef in group.figures.items():
+            if name in counts:
+                self._items[name] = Figure(name, counts[name], fdef.unit, previous.get(name))
+        for name, rdef in group.rates.items():
+            now = _ratio(rdef, counts)
+            if now is not None:
+                self._items[name] = Rate(rdef, now, _ratio(rdef, previous))
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str):
+        if name in self._items:
+            return self._items[name]
+        if name in self._group.figures or name in self._group.rates:
+            return MISSING
+        known = "、".join([*self._group.figures, *self._group.rates])
+        raise TemplateError(f"模板引用了不存在的数据“{self._theme}.{self._group.name}.{name}”。",
+                            f"数据组“{self._group.name}”中有：{known}。")
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+    def __iter__(self):
+        return iter(self._items.values())
+
+
+class FigureSet:
+    """All groups of one theme: ``数据.行政复议`` is a FigureGroup (empty when not given)."""
+
+    def __init__(self, theme: Theme, counts: dict, previous: dict):
+        self._theme = theme
+        self._groups = {name: FigureGroup(theme.key, g, counts.get(name) or {}, previous.get(name) or {})
+                        for name, g in theme.groups.items()}
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str) -> FigureGroup:
+        try:
+            return self._groups[name]
+        except KeyError:
+            raise TemplateError(f"模板引用了不存在的数据组“{self._theme.key}.{name}”。",
+                                "主题“{}”的数据组有：{}。".format(self._theme.key, "、".join(self._groups))) from None
+
+    def __bool__(self) -> bool:
+        return any(self._groups.values())

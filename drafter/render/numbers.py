@@ -1,0 +1,139 @@
+"""Number, percentage, year-on-year and date wording for 公文 text (domain.md §6).
+
+Arabic figures; no thousands separators; 万 and 亿 above four digits; approximation
+marks (余) never after a decimal; rate changes in 个百分点; dates without zero padding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def _trim(d: Decimal) -> str:
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _round(value: float, digits: int) -> Decimal:
+    q = Decimal(1).scaleb(-digits) if digits > 0 else Decimal(1)
+    return Decimal(str(value)).quantize(q, rounding=ROUND_HALF_UP)
+
+
+def number(value: float | int, approx: bool = False, digits: int = 2) -> str:
+    """1234 → 1234; 579500 → 57.95万; 335580000 → 3.36亿; approx: 683 → 680余, 12345 → 1万余.
+
+    Below 10,000 a count is written out in full. From 10,000 it is scaled to 万 (from
+    100,000,000 to 亿) with at most ``digits`` decimals. With ``approx`` the number is cut
+    down to a round figure and marked 余, which by rule never follows a decimal.
+    """
+    if value is None:
+        raise ValueError("number() needs a value")
+    v = Decimal(str(value))
+    if approx:
+        if v >= 100_000_000:
+            return f"{int(v // 100_000_000)}亿余" if v % 100_000_000 else f"{int(v // 100_000_000)}亿"
+        if v >= 10_000:
+            return f"{int(v // 10_000)}万余" if v % 10_000 else f"{int(v // 10_000)}万"
+        if v >= 100:
+            step = Decimal(10) ** (len(str(int(v))) - 2)
+            rounded = int(v // step * step)
+            return f"{rounded}余" if rounded != v else str(rounded)
+        return _trim(v)
+    if v >= 100_000_000:
+        return _trim(_round(float(v / 100_000_000), digits)) + "亿"
+    if v >= 10_000:
+        return _trim(_round(float(v / 10_000), digits)) + "万"
+    return _trim(v) if v == v.to_integral_value() else _trim(_round(float(v), digits))
+
+
+def with_unit(value: float | int, unit: str, approx: bool = False) -> str:
+    """A count with its unit. Money in 元/万元 is rescaled: 579500万元 → 57.95亿元."""
+    if unit in ("元", "万元"):
+        return number(value * (10_000 if unit == "万元" else 1), approx) + "元"
+    return number(value, approx) + unit
+
+
+def percent(value: float, digits: int = 1) -> str:
+    """0.953 → 95.3%. A ratio, not a percentage, goes in. 100% stays 100%."""
+    return _trim(_round(value * 100, digits)) + "%"
+
+
+def rate(numerator: float, denominator: float, digits: int = 1) -> str:
+    """The percentage numerator ÷ denominator, e.g. rate(29, 151) → 19.2%."""
+    if not denominator:
+        raise ZeroDivisionError("分母为 0，无法计算比率")
+    return percent(numerator / denominator, digits)
+
+
+def yoy(current: float, previous: float, digits: int = 1) -> str:
+    """Change of a count against last year: 同比上升12.3% / 同比下降5% / 与上年持平."""
+    if previous == 0:
+        return "与上年持平" if current == 0 else "上年为0"
+    change = _round((current - previous) / previous * 100, digits)
+    if change == 0:
+        return "与上年持平"
+    word = "上升" if change > 0 else "下降"
+    return f"同比{word}{_trim(abs(change))}%"
+
+
+def points(current: float, previous: float, digits: int = 1) -> str:
+    """Change of a rate (both as ratios): 同比提高1.2个百分点 / 同比下降… / 与上年持平."""
+    change = _round((current - previous) * 100, digits)
+    if change == 0:
+        return "与上年持平"
+    word = "提高" if change > 0 else "下降"
+    return f"同比{word}{_trim(abs(change))}个百分点"
+
+
+_DIGITS = "零一二三四五六七八九"
+_UNITS = ["", "十", "百", "千"]
+
+
+def _four(n: int) -> str:
+    """0 < n < 10000 in Chinese numerals, with inner 零 where a place is skipped."""
+    out, zero = "", False
+    for place in range(3, -1, -1):
+        d = n // 10**place % 10
+        if d == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += _DIGITS[d] + _UNITS[place]
+    return out
+
+
+def chinese(n: int) -> str:
+    """12 → 十二, 105 → 一百零五, 20000 → 二万; for headings and 一是/二是 style ordinals."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ValueError(f"chinese() takes a non-negative integer, not {n!r}")
+    if n == 0:
+        return "零"
+    if n >= 10**12:
+        raise ValueError("number too large for chinese()")
+    groups, out = [], ""
+    while n:
+        groups.append(n % 10000)
+        n //= 10000
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        if g == 0:
+            if out and not out.endswith("零"):
+                out += "零"
+            continue
+        if out and g < 1000 and not out.endswith("零"):
+            out += "零"
+        out += _four(g) + ["", "万", "亿"][i]
+    out = out.rstrip("零")
+    if out.startswith("一十"):
+        out = out[1:]  # 一十二 → 十二
+    return out
+
+
+def date(value: dt.date) -> str:
+    """2026-02-06 → 2026年2月6日 (GB/T 9704 7.3.5.4: Arabic, no zero padding)."""
+    return f"{value.year}年{value.month}月{value.day}日"

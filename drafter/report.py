@@ -1,0 +1,72 @@
+"""The Report tree: the one model every stage reads or writes.
+
+Parsing template output (``markup.py``), typesetting (``typeset/``) and, later,
+reading real reports and checking them all meet here.
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+
+class Paragraph:
+    def __init__(self, text: str):
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Paragraph({self.text!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Paragraph) and other.text == self.text
+
+
+class Section:
+    """A heading of level 1–4 (一、 （一） 1. （1）) and what follows it, in order.
+
+    ``run_in``: the heading is a sentence ending in 。 and the first paragraph of the
+    body continues on the same line (the common form at levels 2 and 3).
+    """
+
+    def __init__(self, level: int, heading: str, run_in: bool = False,
+                 body: list[Union[Paragraph, "Section"]] | None = None):
+        self.level = level
+        self.heading = heading
+        self.run_in = run_in
+        self.body = body if body is not None else []
+
+    def __repr__(self) -> str:
+        return f"Section({self.level}, {self.heading!r}, run_in={self.run_in}, body={self.body!r})"
+
+    @property
+    def sections(self) -> list["Section"]:
+        return [b for b in self.body if isinstance(b, Section)]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.body if isinstance(b, Paragraph)]
+
+
+class Report:
+    def __init__(self) -> None:
+        self.title = ""
+        self.addressee: str | None = None
+        self.opening: list[Paragraph] = []
+        self.sections: list[Section] = []
+        self.signature: str | None = None
+        self.date: str | None = None
+        self.sealed = False
+        self.notes: list[str] = []
+
+    def walk(self):
+        """Every section, depth first, in document order."""
+        stack = list(reversed(self.sections))
+        while stack:
+            sec = stack.pop()
+            yield sec
+            stack.extend(reversed(sec.sections))
+
+    def text_length(self) -> int:
+        n = len(self.title) + sum(len(p.text) for p in self.opening)
+        for sec in self.walk():
+            n += len(sec.heading) + sum(len(p.text) for p in sec.paragraphs)
+        return n

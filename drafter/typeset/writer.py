@@ -1,0 +1,124 @@
+"""Lay out a Report tree as GB/T 9704 WordprocessingML.
+
+Each element gets its named style (公文标题, 一级标题 …, 署名, 成文日期), so a clerk can
+restyle the whole document from Word's or WPS's style list. Quotes, dashes and
+ellipses are put in runs whose Latin slots also name the East Asian face, so Word does
+not draw them narrow in Times New Roman (anchors.md §b.3).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from drafter.report import Paragraph, Report, Section
+from drafter.typeset.layout import Layout
+from drafter.typeset.numbering import Counter
+from drafter.typeset.package import LEVEL_FONT_KEYS, package, rfonts, xml_text
+from drafter.typeset.signature import indents
+from drafter.typeset.titlewrap import wrap_title
+
+# Ambiguous-width characters that must be drawn with the East Asian face.
+_EAST_ASIAN_PUNCT = re.compile("([“”‘’—…·－]+)")
+
+
+class Docx:
+    """A typeset document: its bytes can be saved or inspected."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_bytes(self.data)
+
+
+class Writer:
+    def __init__(self, lay: Layout):
+        self.lay = lay
+        self.out: list[str] = []
+        self.counter = Counter()
+
+    # -- low level ----------------------------------------------------------
+    def paragraph(self, style: str, runs: list[str], ppr_extra: str = "") -> None:
+        self.out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr_extra}</w:pPr>{"".join(runs)}</w:p>')
+
+    def runs(self, text: str, east_asian_font: str, char_style: str | None = None) -> list[str]:
+        """``text`` as runs; quotes and dashes get the East Asian face in every slot."""
+        rstyle = f'<w:rStyle w:val="{char_style}"/>' if char_style else ""
+        out = []
+        for k, piece in enumerate(_EAST_ASIAN_PUNCT.split(text)):
+            if not piece:
+                continue
+            fonts = rfonts(east_asian_font, east_asian_font, hint=True) if k % 2 else ""
+            rpr = f"<w:rPr>{rstyle}{fonts}</w:rPr>" if rstyle or fonts else ""
+            out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{xml_text(piece)}</w:t></w:r>')
+        return out
+
+    def font(self, key: str) -> str:
+        return self.lay["字体"][key]
+
+    def blank(self, count: int = 1) -> None:
+        for _ in range(count):
+            self.paragraph("GwBody", [])
+
+    # -- elements -----------------------------------------------------------
+    def title(self, text: str) -> None:
+        capacity = self.lay.block_width / (self.lay["字号"]["标题"] * 20)
+        runs: list[str] = []
+        for i, line in enumerate(wrap_title(text, capacity)):
+            if i:
+                runs.append("<w:r><w:br/></w:r>")
+            runs += self.runs(line, self.font("标题"))
+        self.paragraph("GwTitle", runs)
+        self.blank(int(self.lay["标题"]["标题后空行"]))
+
+    def section(self, sec: Section) -> None:
+        number = self.counter.next(sec.level)
+        level_font = self.font(LEVEL_FONT_KEYS[sec.level])
+        body = list(sec.body)
+        if sec.run_in and body and isinstance(body[0], Paragraph):
+            runs = self.runs(number + sec.heading, level_font, f"GwH{sec.level}Char")
+            self.paragraph("GwBody", runs + self.runs(body.pop(0).text, self.font("正文")))
+        else:
+            self.paragraph(f"GwH{sec.level}", self.runs(number + sec.heading, level_font))
+        for item in body:
+            if isinstance(item, Section):
+                self.section(item)
+            else:
+                self.paragraph("GwBody", self.runs(item.text, self.font("正文")))
+
+    def signature(self, report: Report) -> None:
+        rules = self.lay["落款"]
+        sign, date = report.signature, report.date
+        if not sign and not date:
+            return
+        self.blank(int(rules["盖章时空行"] if report.sealed else rules["不盖章时空行"]))
+        s_ind, d_ind = indents(sign or "", date or "", report.sealed,
+                               rules["不盖章右空字数"], rules["盖章成文日期右空字数"])
+        char = self.lay.char_twips
+        if sign:
+            self.paragraph("GwSignature", self.runs(sign, self.font("正文")),
+                           f'<w:ind w:right="{round(s_ind * char)}"/>')
+        if date:
+            self.paragraph("GwDate", self.runs(date, self.font("正文")),
+                           f'<w:ind w:right="{round(d_ind * char)}"/>')
+
+    # -- whole report ---------------------------------------------------------
+    def write(self, report: Report) -> Docx:
+        if report.title:
+            self.title(report.title)
+        if report.addressee:
+            self.paragraph("GwAddressee", self.runs(report.addressee, self.font("正文")))
+        for para in report.opening:
+            self.paragraph("GwBody", self.runs(para.text, self.font("正文")))
+        for sec in report.sections:
+            self.section(sec)
+        self.signature(report)
+        for note in report.notes:
+            self.paragraph("GwNote", self.runs(note, self.font("正文")))
+        return Docx(package(self.lay, "".join(self.out), report.title))
+
+
+def typeset(report: Report, lay: Layout) -> Docx:
+    """The .docx for ``report``."""
+    return Writer(lay).write(report)
