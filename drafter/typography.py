@@ -15,7 +15,7 @@ _MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 _AFTER = re.compile(f"(?<={_CJK_OR_CLOSE})\\s*([,;:?!])")
 _BEFORE = re.compile(f"([,;:?!])\\s*(?=[{CJK}“（《])")
-_PERIOD = re.compile(f"(?<=[{CJK}）”])\\.(?!\\d)")
+_PERIOD = re.compile(f"(?<=[{CJK}）”%])\\.(?!\\d)")
 _ELLIPSIS = re.compile(r"\.{3,}|…(?!…)|。{3,}")
 _RANGE = re.compile(r"(?<=\d)\s*[-－~～—–]{1,2}\s*(?=\d{1,4}\s*[年月日条])")
 _PARENS = re.compile(r"\(([^()]*)\)")

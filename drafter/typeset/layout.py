@@ -81,6 +81,17 @@ class Layout:
         return self.mm(self.raw["纸张"]["宽"] - m["左"] - m["右"])
 
     @property
+    def margins(self) -> dict[str, int]:
+        """Margins in twips, rounded so the text block is exactly 156 × 225 mm
+        (8844 × 12756 twips, domain.md §1.3): the 订口 and the bottom take up the rounding."""
+        m, paper = self.raw["页边距"], self.raw["纸张"]
+        width, height = self.mm(paper["宽"]), self.mm(paper["高"])
+        top, right = self.mm(m["上"]), self.mm(m["右"])
+        left = width - right - self.mm(paper["宽"] - m["左"] - m["右"])
+        bottom = height - top - self.mm(paper["高"] - m["上"] - m["下"])
+        return {"上": top, "下": bottom, "左": left, "右": right}
+
+    @property
     def line_twips(self) -> int:
         return round(self.raw["行距"] * TWIPS_PER_PT)
 

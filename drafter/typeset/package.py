@@ -170,12 +170,12 @@ def footer_xml(lay: Layout, even: bool) -> str:
 
 
 def sect_pr(lay: Layout) -> str:
-    paper, m = lay["纸张"], lay["页边距"]
+    paper, m = lay["纸张"], lay.margins
     return (f'<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
             f'<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
             f'<w:pgSz w:w="{lay.mm(paper["宽"])}" w:h="{lay.mm(paper["高"])}"/>'
-            f'<w:pgMar w:top="{lay.mm(m["上"])}" w:right="{lay.mm(m["右"])}" w:bottom="{lay.mm(m["下"])}" '
-            f'w:left="{lay.mm(m["左"])}" w:header="851" w:footer="{lay.footer_distance}" w:gutter="0"/>'
+            f'<w:pgMar w:top="{m["上"]}" w:right="{m["右"]}" w:bottom="{m["下"]}" '
+            f'w:left="{m["左"]}" w:header="851" w:footer="{lay.footer_distance}" w:gutter="0"/>'
             f'<w:cols w:space="425"/></w:sectPr>')
 
 
