@@ -28,8 +28,12 @@ class Docx:
     def __init__(self, data: bytes):
         self.data = data
 
-    def save(self, path: str | Path) -> None:
-        Path(path).write_bytes(self.data)
+    def save(self, target) -> None:
+        """Write to a path or to a binary file object."""
+        if hasattr(target, "write"):
+            target.write(self.data)
+        else:
+            Path(target).write_bytes(self.data)
 
 
 class Writer:
