@@ -30,17 +30,17 @@ class ThemeEntry:
 
 
 def formulas_for(year: int, findings: Findings | None = None, file: str | None = None) -> dict:
-    """The formulas for ``year``; a year past the data uses the newest entry and warns."""
+    """The formulas for ``year``; a year outside the data uses the nearest entry and warns."""
     table = load_formulas()
     if year in table:
         return table[year]
-    newest = max(table)
+    nearest = max(table) if year > max(table) else min(table)
     if findings is not None:
         findings.add(Where(file, field="年度"),
-                     f"内置的政治表述只核对到 {newest} 年度，{year} 年度暂用 {newest} 年度的表述。",
+                     f"内置的政治表述只有 {min(table)}—{max(table)} 年度，{year} 年度暂用 {nearest} 年度的表述。",
                      "请核对开头段“深入学习贯彻……精神”的写法，并在 drafter/data/formulas.yaml 中补上这一年。",
                      severity="提醒")
-    return table[newest if year > newest else min(table)]
+    return table[nearest]
 
 
 def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
