@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.catalogue import load_catalogue
-from drafter.errors import Findings, FormError, Problem, TemplateError
+from drafter.errors import Findings, Problem, TemplateError
 from drafter.form.validate import validate
 from drafter.markup import parse_markup
 from drafter.output import write_atomic
@@ -72,5 +72,3 @@ def render_file(form: str | Path, out: str | Path, template: str | Path | None =
     write_atomic(out, doc.save)
     return result
 
-
-__all__ = ["Result", "build", "check_form", "render_file", "FormError"]

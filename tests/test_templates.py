@@ -131,3 +131,10 @@ def test_example_uses_formula_of_its_year(example_data):
 
     result = build(load_text(yaml.safe_dump(example_data, allow_unicode=True), "f.yaml"))
     assert load_formulas()[2025]["会议精神"] in result.report.opening[0].text
+
+
+def test_template_not_utf8(tmp_path, minimal):
+    (tmp_path / "report.md.j2").write_bytes("标题".encode("gbk"))
+    with pytest.raises(TemplateError) as info:
+        render_markup(tmp_path, "report.md.j2", context(minimal))
+    assert "UTF-8" in info.value.message

@@ -87,6 +87,9 @@ def render_markup(template_dir: str | Path, name: str, context: dict) -> str:
         raise TemplateError(f"模板语法错误：{err.message}",
                             "请检查这一行的 {{ }}、{% %} 是否成对，{% if %}/{% for %} 是否有对应的 end。",
                             Where(_rel(err.filename, root) or err.name, err.lineno)) from None
+    except UnicodeDecodeError:
+        raise TemplateError("模板文件不是 UTF-8 编码。", "请用“另存为”把模板存成 UTF-8 编码。",
+                            Where(str(root))) from None
     except jinja2.TemplateNotFound as err:
         raise TemplateError(f"找不到模板“{err.name}”。",
                             f"请确认模板文件夹“{root}”中有这个文件。") from None

@@ -8,6 +8,7 @@ wrong types are reported with file, line and column.
 from __future__ import annotations
 
 import difflib
+import math
 from pathlib import Path
 
 from drafter.datacache import load_yaml
@@ -103,8 +104,7 @@ class Layout:
         this Word fits only 27 (anchors.md §c); we condense each character slightly.
         """
         per_char = self.block_width / self.raw["每行字数"]
-        gap = per_char - self.char_twips
-        return min(0, int(gap) - (1 if gap < int(gap) else 0))
+        return min(0, math.floor(per_char - self.char_twips))
 
     @property
     def footer_distance(self) -> int:

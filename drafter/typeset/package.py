@@ -111,7 +111,7 @@ def styles_xml(lay: Layout) -> str:
     styles = [
         # docDefaults: the body face in all four slots, no theme fonts (WPS "缺失字体").
         "<w:docDefaults><w:rPrDefault>",
-        _rpr(lay, body, body_pt, spacing=cs or None).replace("<w:rPr>", "<w:rPr>").replace(
+        _rpr(lay, body, body_pt, spacing=cs or None).replace(
             "</w:rPr>", '<w:kern w:val="0"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>'),
         f"</w:rPrDefault><w:pPrDefault><w:pPr>{line}</w:pPr></w:pPrDefault></w:docDefaults>",
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
