@@ -115,6 +115,34 @@ def render(form, output, template, config, markup) -> None:
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("form", type=click.Path(dir_okay=False))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="输出的 PDF 文件（默认：与表单同名）。")
+@click.option("--png", is_flag=True, help="同时把每一页存成 PNG 图片（文件名后加 -1、-2……）。")
+@click.option("--template", "-t", default=None, help="模板：自带模板的名称，或自己的模板文件夹。")
+@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, help="版面设置文件。")
+def preview(form, output, png, template, config) -> None:
+    """生成报告并用 LibreOffice 转成 PDF（可加 PNG 图片）预览版式。需要安装 LibreOffice。"""
+    from drafter.pipeline import build
+    from drafter.preview import find_soffice, INSTALL_HINT, PreviewError, preview as run_preview
+    from drafter.typeset.layout import load_layout
+    from drafter.typeset.writer import typeset
+    from drafter.yamlsource import load_file
+
+    if find_soffice() is None:  # say so before doing any work
+        raise PreviewError("没有找到 LibreOffice，无法生成预览。", INSTALL_HINT)
+    out = Path(output) if output else Path(form).with_suffix(".pdf")
+    if out.suffix.lower() != ".pdf":
+        raise DrafterError(f"输出文件“{out}”不是 .pdf。", "请用 .pdf 结尾的文件名。")
+    lay = load_layout(config)
+    result = build(load_file(form), template)
+    _warn(result.warnings)
+    doc = typeset(result.report, lay)
+    pdf, pngs = run_preview(doc.save, out, png)
+    click.echo(f"已生成预览：{pdf}" + (f"，以及 {len(pngs)} 张图片" if pngs else ""))
+
+
+@main.command(context_settings=CONTEXT)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="结构文件名（默认：drafter-form.schema.json）。")
 def schema(output) -> None:

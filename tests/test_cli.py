@@ -216,3 +216,29 @@ def test_year_beyond_the_formula_data_warns(runner, tmp_path, write_form, minima
     result = run(runner, "render", write_form(minimal), "-o", tmp_path / "r.docx")
     assert result.exit_code == 0
     assert "【提醒】" in result.output and "2031 年度暂用" in result.output and "formulas.yaml" in result.output
+
+
+def test_preview_without_libreoffice_says_how_to_install(runner, monkeypatch, write_form, minimal, tmp_path):
+    import drafter.preview
+
+    monkeypatch.setattr(drafter.preview, "find_soffice", lambda: None)
+    out = tmp_path / "p.pdf"
+    result = run(runner, "preview", write_form(minimal), "-o", out)
+    assert result.exit_code == 2
+    assert "没有找到 LibreOffice" in result.output and "libreoffice-writer-nogui" in result.output
+    assert not out.exists()
+
+
+def test_preview_makes_pdf_and_png(runner, tmp_path, write_form, minimal):
+    import pytest
+
+    from drafter.preview import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("没有安装 LibreOffice")
+    out = tmp_path / "预览.pdf"
+    result = run(runner, "preview", write_form(minimal), "-o", out, "--png")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+    pngs = sorted(tmp_path.glob("预览-*.png"))
+    assert pngs and pngs[0].read_bytes().startswith(b"\x89PNG")

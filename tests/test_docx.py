@@ -166,3 +166,17 @@ def test_named_styles_for_every_element(doc):
 
 def test_core_properties(doc):
     assert doc.core_properties.title == "示例县人民政府关于2025年度法治政府建设情况的报告"
+
+
+def test_no_hanging_punctuation_and_no_autospace(doc):
+    """Word semantics: punctuation may not overflow the block; no extra space around digits."""
+    ppr = style_el(doc, "Normal").find(f"{W}pPr")
+    assert ppr.find(f"{W}overflowPunct").get(qn("w:val")) == "0"
+    assert ppr.find(f"{W}autoSpaceDE").get(qn("w:val")) == "0"
+    assert ppr.find(f"{W}autoSpaceDN").get(qn("w:val")) == "0"
+
+
+def test_signature_kept_with_the_last_body_paragraph(doc):
+    paras = doc.paragraphs
+    sig = next(i for i, p in enumerate(paras) if p.style.name == "署名")
+    assert paras[sig - 1].paragraph_format.keep_with_next and paras[sig - 2].paragraph_format.keep_with_next

@@ -112,16 +112,21 @@ def styles_xml(lay: Layout) -> str:
         # docDefaults: the body face in all four slots, no theme fonts (WPS "缺失字体").
         "<w:docDefaults><w:rPrDefault>",
         _rpr(lay, body, body_pt, spacing=cs or None).replace(
-            "</w:rPr>", '<w:kern w:val="0"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>'),
+            "<w:sz ", '<w:kern w:val="0"/><w:sz ').replace(
+            "</w:rPr>", '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>'),
         f"</w:rPrDefault><w:pPrDefault><w:pPr>{line}</w:pPr></w:pPrDefault></w:docDefaults>",
+        # Normal: widow/orphan control; no punctuation hanging into the margin (the text must
+        # stay inside the 156 mm block) and no extra space between Chinese and digits, so a
+        # line holds exactly 每行字数 characters.
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        f'<w:pPr><w:widowControl/><w:jc w:val="both"/>{line}</w:pPr></w:style>',
+        '<w:pPr><w:widowControl/><w:kinsoku/><w:overflowPunct w:val="0"/>'
+        f'<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>{line}<w:jc w:val="both"/></w:pPr></w:style>',
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
         _pstyle("GwBody", f"{_indent_first(lay)}", "", based="Normal"),
-        _pstyle("GwTitle", '<w:keepNext/><w:keepLines/><w:jc w:val="center"/>'
-                '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
-                + _line(round(lay["标题"]["行距"] * TWIPS_PER_PT)),
+        _pstyle("GwTitle", '<w:keepNext/><w:keepLines/>'
+                + _line(round(lay["标题"]["行距"] * TWIPS_PER_PT))
+                + '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>',
                 _rpr(lay, fonts["标题"], size["标题"], spacing=0), nxt="GwBody"),
         _pstyle("GwAddressee", '<w:keepNext/><w:ind w:firstLineChars="0" w:firstLine="0"/>', ""),
     ]
@@ -130,11 +135,11 @@ def styles_xml(lay: Layout) -> str:
                               heading_rpr[level]))
         styles.append(_cstyle(f"GwH{level}Char", heading_rpr[level]))
     styles += [
-        _pstyle("GwSignature", '<w:keepNext/><w:jc w:val="right"/><w:ind w:firstLineChars="0" w:firstLine="0"/>', ""),
-        _pstyle("GwDate", '<w:keepNext/><w:jc w:val="right"/><w:ind w:firstLineChars="0" w:firstLine="0"/>', ""),
+        _pstyle("GwSignature", '<w:keepNext/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>', ""),
+        _pstyle("GwDate", '<w:keepNext/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>', ""),
         _pstyle("GwNote", _indent_first(lay), ""),
-        _pstyle("GwPageNumber", f'<w:ind w:firstLineChars="0" w:firstLine="0"/>'
-                f'{_line(round(size["页码"] * TWIPS_PER_PT))}',
+        _pstyle("GwPageNumber", f'{_line(round(size["页码"] * TWIPS_PER_PT))}'
+                '<w:ind w:firstLineChars="0" w:firstLine="0"/>',
                 _rpr(lay, fonts["页码"], size["页码"], latin=fonts["页码"], spacing=0), based="Normal",
                 nxt="GwPageNumber"),
     ]
@@ -149,9 +154,9 @@ def _page_number_paragraph(lay: Layout, even: bool) -> str:
     if not lay["页码"]["单页右双页左"]:
         ppr = '<w:jc w:val="center"/>'
     elif even:
-        ppr = f'<w:jc w:val="left"/><w:ind w:left="{inset}" w:firstLine="0"/>'
+        ppr = f'<w:ind w:left="{inset}" w:firstLine="0"/><w:jc w:val="left"/>'
     else:
-        ppr = f'<w:jc w:val="right"/><w:ind w:right="{inset}" w:firstLine="0"/>'
+        ppr = f'<w:ind w:right="{inset}" w:firstLine="0"/><w:jc w:val="right"/>'
     dash = f"<w:rPr>{rfonts(font, font, hint=True)}</w:rPr>"
     run = f"<w:rPr>{rfonts(font, font)}</w:rPr>"
     return (f'<w:p><w:pPr><w:pStyle w:val="GwPageNumber"/>{ppr}</w:pPr>'

@@ -39,12 +39,17 @@ class Docx:
 class Writer:
     def __init__(self, lay: Layout):
         self.lay = lay
-        self.out: list[str] = []
+        self.out: list[list] = []  # [style, runs, extra paragraph properties]
         self.counter = Counter()
 
     # -- low level ----------------------------------------------------------
     def paragraph(self, style: str, runs: list[str], ppr_extra: str = "") -> None:
-        self.out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr_extra}</w:pPr>{"".join(runs)}</w:p>')
+        """``ppr_extra``: paragraph properties after pStyle, in schema order (keepNext … ind)."""
+        self.out.append([style, runs, ppr_extra])
+
+    def body_xml(self) -> str:
+        return "".join(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>{"".join(runs)}</w:p>'
+                       for style, runs, extra in self.out)
 
     def runs(self, text: str, east_asian_font: str, char_style: str | None = None) -> list[str]:
         """``text`` as runs; quotes and dashes get the East Asian face in every slot."""
@@ -96,7 +101,12 @@ class Writer:
         sign, date = report.signature, report.date
         if not sign and not date:
             return
-        self.blank(int(rules["盖章时空行"] if report.sealed else rules["不盖章时空行"]))
+        # Keep the signature with the end of the body: a page holding only the signature
+        # block is not allowed (GB/T 9704 7.3.5; no "此页无正文").
+        if self.out:
+            self.out[-1][2] = "<w:keepNext/>" + self.out[-1][2]
+        for _ in range(int(rules["盖章时空行"] if report.sealed else rules["不盖章时空行"])):
+            self.paragraph("GwBody", [], "<w:keepNext/>")
         s_ind, d_ind = indents(sign or "", date or "", report.sealed,
                                rules["不盖章右空字数"], rules["盖章成文日期右空字数"])
         char = self.lay.char_twips
@@ -120,7 +130,7 @@ class Writer:
         self.signature(report)
         for note in report.notes:
             self.paragraph("GwNote", self.runs(note, self.font("正文")))
-        return Docx(package(self.lay, "".join(self.out), report.title))
+        return Docx(package(self.lay, self.body_xml(), report.title))
 
 
 def typeset(report: Report, lay: Layout) -> Docx:
