@@ -37,6 +37,7 @@ class Group(NamedTuple):
     about: str
     figures: dict[str, FigureDef]
     rates: dict[str, RateDef]
+    aliases: tuple[str, ...] = ()  # words reports use for this group (reading side)
 
 
 class Theme(NamedTuple):
@@ -91,9 +92,10 @@ def _parse(raw: dict, file: str) -> Catalogue:
                 for f in figures.values():
                     if f.not_above and f.not_above not in figures:
                         raise KeyError(f"指标 {gname}.{f.name} 的“不大于”引用了不存在的指标 {f.not_above}")
-                groups[gname] = Group(gname, g.get("说明", ""), figures, rates)
+                groups[gname] = Group(gname, g.get("说明", ""), figures, rates,
+                                      tuple(str(a) for a in g.get("别名", ())))
             themes[t["键"]] = Theme(t["键"], t["部分"], t["名称"], t.get("纲要", ""),
-                                    t["默认标题"], tuple(t.get("关键词", ())), groups)
+                                    t["默认标题"], tuple(str(k) for k in t.get("关键词", ())), groups)
     except (KeyError, TypeError) as err:
         raise ConfigError(f"大纲目录格式不对：{err}", "请对照 drafter 自带的 catalogue.yaml 修改。",
                           Where(file)) from None

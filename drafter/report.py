@@ -10,8 +10,12 @@ from typing import Union
 
 
 class Paragraph:
+    """A paragraph. ``roles`` is set by classification for a closing paragraph that
+    carries parts of its own (e.g. 问题 and 下一步 merged into one paragraph)."""
+
     def __init__(self, text: str):
         self.text = text
+        self.roles: list[str] = []
 
     def __repr__(self) -> str:
         return f"Paragraph({self.text!r})"
@@ -33,6 +37,13 @@ class Section:
         self.heading = heading
         self.run_in = run_in
         self.body = body if body is not None else []
+        self.number = ""  # the number the source wrote (一、 （二） 3.), when read from a report
+        # Set by classification (reading/classify.py): the part's role and the theme, each
+        # with a confidence between 0 and 1.
+        self.role: str | None = None
+        self.role_confidence = 0.0
+        self.theme: str | None = None
+        self.theme_confidence = 0.0
 
     def __repr__(self) -> str:
         return f"Section({self.level}, {self.heading!r}, run_in={self.run_in}, body={self.body!r})"

@@ -1,0 +1,149 @@
+"""Find the figures in report text: label, value, unit, approximation; map them to the
+catalogue; tie a percentage to the two counts nearby it is computed from.
+
+Not figures: years and dates (2024年, 1—10月), document numbers (〔2024〕12号), ordinal
+ranks (第3名, 前3), and slogan numbers, which reports write in Chinese numerals
+(三项制度, 八五普法) and this reader does not take as counts at all.
+"""
+
+from __future__ import annotations
+
+import re
+from drafter.catalogue import Catalogue
+
+UNITS = ["个百分点", "平方米", "人次", "户次", "件次", "场次", "家次", "万元", "亿元", "公里",
+         "件", "人", "次", "场", "个", "项", "条", "份", "卷", "户", "家", "起", "处", "类", "元",
+         "篇", "期", "批", "名", "部", "所", "支", "台", "套", "宗", "单", "天", "%"]
+_NUMBER = re.compile(
+    r"(?P<pre>近|约|超过|超|逾|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>万|亿)?(?P<approx>余|多)?"
+    r"(?P<unit>" + "|".join(map(re.escape, UNITS)) + r")")
+_CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》]")
+_LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和|及|与)+")
+_CHANGE = re.compile(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加)$")
+APPROX_BEFORE = {"近": "近", "约": "约", "超过": "多", "超": "多", "逾": "多"}
+
+
+class FoundFigure:
+    """One figure as written in the text."""
+
+    def __init__(self, label: str, value: float, unit: str, approx: str, text: str, start: int):
+        self.label = label
+        self.value = value
+        self.unit = unit
+        self.approx = approx
+        self.text = text
+        self.start = start
+        self.maps_to: str | None = None  # "行政复议.收到申请" or "行政复议.纠错率"
+        self.from_counts: tuple[int, int] | None = None  # indexes of numerator and denominator
+        self.kind = "rate" if unit == "%" else "points" if unit == "个百分点" else "count"
+        if self.kind != "count" and _CHANGE.search(label):
+            self.kind = "change"
+
+    def as_dict(self) -> dict:
+        out = {"标签": self.label, "数值": self.value, "单位": self.unit, "原文": self.text}
+        if self.approx:
+            out["约数"] = self.approx
+        if self.maps_to:
+            out["对应指标"] = self.maps_to
+        if self.from_counts:
+            out["由计数算出"] = list(self.from_counts)
+        return out
+
+
+def _excluded(text: str, m: re.Match) -> bool:
+    before = text[max(0, m.start() - 2): m.start()]
+    after = text[m.end(): m.end() + 1]
+    if before.endswith(("第", "前", "〔", "[")) or after in ("号", "〕", "]"):
+        return True
+    if m.group("unit") == "名" and before.endswith(("第", "前")):
+        return True
+    return False
+
+
+def extract(text: str) -> list[FoundFigure]:
+    found = []
+    for m in _NUMBER.finditer(text):
+        if _excluded(text, m):
+            continue
+        value = float(m.group("num"))
+        if m.group("scale") == "万":
+            value *= 10_000
+        elif m.group("scale") == "亿":
+            value *= 100_000_000
+        approx = m.group("approx") or APPROX_BEFORE.get(m.group("pre") or "", "")
+        clause = _CLAUSE_START.split(text[: m.start()])[-1]
+        label = _LEADING.sub("", clause.strip())
+        value = int(value) if float(value).is_integer() else round(value, 4)
+        found.append(FoundFigure(label, value, m.group("unit"), approx, m.group(0), m.start()))
+    return found
+
+
+_INDEXES: dict[int, tuple] = {}
+
+
+def _index(cat: Catalogue):
+    if id(cat) in _INDEXES:
+        return _INDEXES[id(cat)]
+    counts, rates = [], []
+    for theme in cat.themes.values():
+        for gname, group in theme.groups.items():
+            for fname, fig in group.figures.items():
+                counts.append((f"{gname}.{fname}", (gname, *group.aliases), fname, fig.unit,
+                               _bigrams(fname + fig.about)))
+            for rname in group.rates:
+                rates.append((f"{gname}.{rname}", (gname, *group.aliases), rname))
+    _INDEXES[id(cat)] = counts, rates
+    return counts, rates
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, context: str = "") -> None:
+    """Name the catalogue figure each one is, where the label and the group in the
+    sentence around it make that clear; leave ``maps_to`` empty otherwise."""
+    counts, rates = _index(cat)
+    for f in figures:
+        window = context + text[max(0, f.start - 80): f.start]
+        if f.kind == "rate":
+            options = [(key, g) for key, g, r in rates if f.label.endswith(r)]
+            in_window = [key for key, names in options if any(n in window for n in names)]
+            if in_window:
+                f.maps_to = in_window[-1]
+            elif len(options) == 1:
+                f.maps_to = options[0][0]
+            continue
+        if f.kind != "count":
+            continue
+        label = _bigrams(f.label)
+        best, best_score = None, 0.0
+        for key, names, name, unit, grams in counts:
+            if unit != f.unit or not label:
+                continue
+            overlap = len(label & grams) / len(label)
+            near = names[0] in window or names[0] in f.label or any(n in f.label for n in names[1:])
+            score = overlap + (1.0 if near else 0.0) + (0.5 if name in f.label else 0)
+            if score > best_score:
+                best, best_score = key, score
+        if best and best_score >= 1.3:
+            f.maps_to = best
+
+
+def tie_rates(figures: list[FoundFigure], text: str) -> None:
+    """Tie each percentage to two counts of the same sentence whose ratio it is."""
+    for k, f in enumerate(figures):
+        if f.kind != "rate":
+            continue
+        sentence_start = max(text.rfind("。", 0, f.start), text.rfind("；", 0, f.start)) + 1
+        digits = len(f.text.split(".")[1].rstrip("%")) if "." in f.text else 0
+        near = [(i, g) for i, g in enumerate(figures[:k]) if g.kind == "count" and g.start >= sentence_start]
+        for i, a in reversed(near):
+            for j, b in near:
+                if i == j or not b.value or a.unit != b.unit or a.value > b.value:
+                    continue
+                if abs(round(a.value / b.value * 100, digits) - f.value) <= 0.5 * 10 ** -digits + 1e-9:
+                    f.from_counts = (i, j)
+                    break
+            if f.from_counts:
+                break
