@@ -84,7 +84,9 @@ def parse_markup(text: str, source: str = "<模板输出>") -> Report:
             if level > parent_level + 1:
                 raise TemplateError(f"{level} 级标题前面缺少 {parent_level + 1} 级标题。",
                                     "标题层级要逐级展开：# 下面是 ##，## 下面是 ###。", where)
-            heading, rest = split_run_in(body) if level > 1 else (body.rstrip("。"), "")
+            heading, rest = split_run_in(body)
+            if not rest:
+                heading = heading if level > 1 else heading.rstrip("。")
             section = Section(level, heading, run_in=bool(rest))
             if rest:
                 section.body.append(Paragraph(rest))

@@ -62,13 +62,14 @@ def test_broken_template_is_located_and_nothing_is_overwritten(runner, tmp_path,
     assert run(runner, "templates", "copy", "default", tpl).exit_code == 0
     report = tpl / "report.md.j2"
     lines = report.read_text(encoding="utf-8").splitlines()
-    lines.insert(10, "{{ 单位名称 }}")
+    at = next(i for i, line in enumerate(lines) if line.startswith("@标题")) + 1
+    lines.insert(at, "{{ 单位名称 }}")
     report.write_text("\n".join(lines), encoding="utf-8")
     out = tmp_path / "old.docx"
     out.write_bytes(b"OLD")
     result = run(runner, "render", write_form(minimal), "-o", out, "--template", tpl)
     assert result.exit_code == 2
-    assert "report.md.j2:11" in result.output and "单位名称" in result.output
+    assert f"report.md.j2:{at + 1}" in result.output and "单位名称" in result.output
     assert out.read_bytes() == b"OLD"
 
 

@@ -62,6 +62,8 @@ class _Writer:
     def obj(self, node: s.Obj, pad: str, as_item: bool = False) -> None:
         first = True
         for key, child in node.fields.items():
+            if isinstance(child, s.Body):
+                continue  # written by drafter import, not by hand
             lead = pad + ("- " if as_item and first else "  " if as_item else "")
             inner_pad = pad + ("  " if as_item else "")
             first = False

@@ -51,6 +51,8 @@ def node_schema(node: s.Node, cat: Catalogue) -> dict:
         if node.theme:
             return _figures(cat.themes[node.theme], node.help)
         out = {"type": ["object", "null"]}
+    elif isinstance(node, s.Body):
+        out = {"$ref": "#/definitions/正文"}
     elif isinstance(node, s.Integer):
         out = {"type": "integer"}
         if node.minimum is not None:
@@ -72,8 +74,15 @@ def node_schema(node: s.Node, cat: Catalogue) -> dict:
 
 def form_schema(cat: Catalogue) -> dict:
     schema = node_schema(s.form_spec(cat), cat)
+    section = {"type": "object", "additionalProperties": False, "required": ["标题"], "properties": {
+        "标题": {"type": "string", "description": "这一节的标题（不写编号）"},
+        "角色": {"type": "string", "enum": list(s.Body.ROLES), "description": "这一部分在报告中的作用"},
+        "主题": {"type": "string", "enum": [*cat.themes, "未分类"], "description": "这一节的工作主题"},
+        "内容": {"$ref": "#/definitions/正文"}}}
+    body = {"type": "array", "items": {"anyOf": [{"type": "string"}, section]},
+            "description": s.form_spec(cat).fields["正文"].help}
     return {"$schema": "http://json-schema.org/draft-07/schema#",
-            "title": "drafter 法治政府建设年度报告表单", **schema}
+            "title": "drafter 法治政府建设年度报告表单", "definitions": {"正文": body}, **schema}
 
 
 def schema_text(cat: Catalogue) -> str:

@@ -70,6 +70,18 @@ class Figures(Node):
         self.theme = theme  # None: take it from the sibling key "主题"
 
 
+class Body(Node):
+    """The report body written out in full, as ``drafter import`` produces it.
+
+    A list whose items are paragraphs (text) or sections ({标题, 角色, 主题, 内容}), nested
+    up to four levels. When it is given, the template prints it as it stands instead of
+    composing the body from 成效/问题/下一步, and the required parts become warnings.
+    """
+
+    ROLES = ("成效", "问题", "下一步", "第一责任人", "其他")
+    MAX_DEPTH = 4
+
+
 def measure() -> Obj:
     return Obj(help="一项具体做法：小标题加正文。", fields={
         "标题": Text("做法的小标题，一句话，以句号结尾或不写标点均可。", True,
@@ -121,6 +133,8 @@ def form_spec(cat: Catalogue) -> Obj:
             "内容": Text("具体措施。", True, "在这里写具体措施。"),
         }), help="下一年度推进法治政府建设的主要安排（必需）。", required=True, min_items=1),
         "其他": Seq(item=Text("一段文字。"), help="其他需要报告的情况（可选），每项一段。"),
+        "正文": Body("报告正文的原文（可选，由 drafter import 从已有报告生成）：每项是一段文字，或一节"
+                   "（标题、角色、主题、内容）。填了它，报告正文就按它原样排版，上面的成效、问题等只作为数据。"),
         "落款": Obj(help="署名、印章和附注。", fields={
             "署名": Text("落款署名（可选），不填时用“单位”。"),
             "盖章": Boolean("是否加盖印章：false 按不加盖印章的格式排落款，true 按加盖印章的格式留出盖章位置。",

@@ -49,6 +49,8 @@ class Validator:
             return self.seq(node, value, path)
         if isinstance(node, s.Figures):
             return self.figures(node, value, path, parent or {})
+        if isinstance(node, s.Body):
+            return self.body(value, path, 1)
         if isinstance(node, s.Integer):
             return self.integer(node, value, path)
         if isinstance(node, s.Date):
@@ -79,7 +81,8 @@ class Validator:
         text = str(value).strip()
         if "\n\n" in text:
             self.error(path, "一段文字里有空行。", "每个字段只写一段；多段内容请拆成多项。")
-        return text
+        # One field is one paragraph: its lines are joined (Chinese needs no space between).
+        return "".join(line.strip() for line in text.splitlines())
 
     def integer(self, node: s.Integer, value, path):
         if isinstance(value, bool) or not isinstance(value, int):
@@ -100,9 +103,12 @@ class Validator:
         for key, val in value.items():
             if key not in node.fields:
                 self.unknown_key(path, key, node.fields)
+        verbatim = not path and _given(value.get("正文"))
         for key, child in node.fields.items():
             val = value.get(key)
             if not _given(val):
+                if child.required and verbatim and key not in ("单位", "年度", "成文日期"):
+                    continue  # a verbatim body: required parts are checked on its roles
                 if child.required:
                     where = path + (key,) if key in value else path
                     self.error(where, f"缺少必填项“{key}”。", child.help)
@@ -119,6 +125,41 @@ class Validator:
         if len(value) < node.min_items:
             self.error(path, f"至少要写 {node.min_items} 项。", node.help)
         return [self.check(node.item, item, path + (i,)) for i, item in enumerate(value)]
+
+    def body(self, value, path, depth: int):
+        if not isinstance(value, list):
+            self.error(path, "“正文”应当是列表：每项一段文字或一节。", "每一项另起一行，以“- ”开头。")
+            return []
+        out = []
+        for i, item in enumerate(value):
+            ipath = path + (i,)
+            if isinstance(item, str):
+                out.append(self.text(item, ipath))
+                continue
+            if not isinstance(item, dict):
+                self.error(ipath, "这一项既不是一段文字，也不是一节。", "一节写成“标题: …”和“内容: …”。")
+                continue
+            section = {}
+            for key in item:
+                if key not in ("标题", "角色", "主题", "内容"):
+                    self.unknown_key(ipath, key, ("标题", "角色", "主题", "内容"))
+            if item.get("标题") is not None:
+                section["标题"] = self.text(item["标题"], ipath + ("标题",))
+            if item.get("角色") is not None:
+                section["角色"] = self.check(s.Choice(choices=s.Body.ROLES), item["角色"], ipath + ("角色",))
+            if item.get("主题") is not None:
+                section["主题"] = item["主题"]
+                if item["主题"] not in self.cat.themes and item["主题"] != "未分类":
+                    self.error(ipath + ("主题",), f"“{item['主题']}”不是目录中的主题。",
+                               _suggest(str(item["主题"]), self.cat.themes) or "不确定时可以删去这一行。")
+            if depth >= s.Body.MAX_DEPTH and item.get("内容") and any(isinstance(x, dict) for x in item["内容"]):
+                self.error(ipath, "正文的层级超过了四级。", "公文标题最多四级（一、（一）1.（1）），请把更深的内容并入上一级。")
+                continue
+            section["内容"] = self.body(item.get("内容") or [], ipath + ("内容",), depth + 1)
+            if not section.get("标题"):
+                self.error(ipath, "这一节没有标题。", "写上“标题: …”，或把内容直接写成段落。")
+            out.append(section)
+        return out
 
     def figures(self, node: s.Figures, value, path, parent: dict):
         theme_key = node.theme or parent.get("主题")
@@ -201,6 +242,14 @@ class Validator:
             elif when.year > year + 1:
                 self.error(("成文日期",), f"成文日期 {when:%Y-%m-%d} 比报告年度晚了一年多。",
                            f"请核对“年度”和“成文日期”，报告一般在 {year + 1} 年3月1日前报送。")
+        body = data.get("正文") or []
+        if body:
+            roles = {item.get("角色") for item in body if isinstance(item, dict)}
+            for part in self.cat.parts:
+                if part.required and part.key not in roles:
+                    self.error(("正文",), f"正文中没有“{part.about}”这一部分。",
+                               "报告一般应包含这部分内容（domain.md §2.1）；若确实没有，可以忽略这条提醒。",
+                               severity="提醒")
         seen: dict[str, int] = {}
         for i, entry in enumerate(data.get("成效") or []):
             key = (entry or {}).get("主题")

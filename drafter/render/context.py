@@ -55,7 +55,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
                           FigureSet(theme, raw.get("数据") or {}, raw.get("上年数据") or {}),
                           raw.get("做法") or [], theme.outline_area)
 
-    achievements = [entry(raw["主题"], raw) for raw in data["成效"]]
+    achievements = [entry(raw["主题"], raw) for raw in data.get("成效") or []]
     leader = entry("第一责任人", data.get("第一责任人") or {})
     unit = data["单位"]
     sign = data.get("落款") or {}
@@ -76,6 +76,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "问题": data.get("问题") or [],
         "下一步": data.get("下一步") or [],
         "其他": data.get("其他") or [],
+        "正文": data.get("正文") or [],
         "署名": sign.get("署名") or unit,
         "盖章": bool(sign.get("盖章")),
         "附注": sign.get("附注"),

@@ -31,12 +31,12 @@ def _cache_dir() -> str | None:
     return path if os.access(path, os.W_OK) else None
 
 
-def _one_line(value) -> str:
-    """Printed values may not break the line structure of the markup."""
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else str(value)
-    return text.replace("\r", "").replace("\n", "") if "\n" in text or "\r" in text else text
+def _finalize(value):
+    """None prints as nothing (a template guards optional fields with {% if %}).
+
+    Line breaks inside the clerk's text cannot reach the markup: the validator joins the
+    lines of every text field, so a value cannot start a heading or a directive."""
+    return "" if value is None else value
 
 
 def make_environment(template_dir: str | Path) -> SandboxedEnvironment:
@@ -47,7 +47,7 @@ def make_environment(template_dir: str | Path) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
-        finalize=_one_line,
+        finalize=_finalize,
         bytecode_cache=jinja2.FileSystemBytecodeCache(cache) if cache else None,
         auto_reload=True,
     )

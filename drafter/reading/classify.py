@@ -1,0 +1,140 @@
+"""Classify a parsed report: each top-level part's role and each section's theme.
+
+Roles (成效 / 问题 / 下一步 / 第一责任人 / 其他) come from the heading's words, segmented
+with jieba, and from position when the heading says nothing (a thematic report lists its
+achievements as top-level parts before 问题). Themes are scored from the catalogue's
+words: jieba segments the heading and the lead of the body (where a section states its
+subject), one compiled pattern counts catalogue words in the whole body. Thin or split
+evidence gives "未分类" rather than a wrong guess.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from drafter.catalogue import Catalogue
+from drafter.report import Report, Section
+from drafter.segment import cut
+
+ROLE_WORDS = [  # checked in this order: the first that matches wins
+    ("第一责任人", ("第一责任人", "主要负责人")),
+    ("问题", ("问题", "不足", "差距", "短板", "薄弱环节")),
+    ("下一步", ("下一步", "下步", "安排", "工作思路", "工作计划", "主要安排", "工作安排", "打算", "努力方向", "工作重点", "展望")),
+    ("成效", ("成效", "举措", "做法", "工作开展情况", "开展情况", "工作情况", "进展", "成绩", "主要工作")),
+    ("其他", ("其他",)),
+]
+PROBLEM_WORDS = ("不足", "问题", "差距", "短板", "薄弱")
+NEXT_WORDS = ("下一步", "下步", "将继续", "将进一步", "我们将", "将坚持", "将以")
+UNCLASSIFIED = "未分类"
+LEAD = 120  # characters of body segmented with jieba
+
+
+def part_role(heading: str, next_year: int | None = None) -> tuple[str | None, float]:
+    # A part named by its role is short (存在问题, 下步安排); a thematic heading is a long
+    # slogan, where only whole words count (解决突出问题 is not the 问题 part).
+    words = set(cut(heading))
+    short = len(heading) <= 20
+    for role, keys in ROLE_WORDS:
+        if any(k in words or ((short or len(k) > 2) and k in heading) for k in keys):
+            return role, 0.95
+    if next_year and f"{next_year}年" in heading:
+        return "下一步", 0.8
+    return None, 0.0
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(cat) -> tuple[dict, re.Pattern]:
+    """word → {theme: weight}; words of one theme only weigh more than shared ones."""
+    owners: dict[str, set[str]] = {}
+    for theme in cat.themes.values():
+        words = set(theme.keywords)
+        for gname, group in theme.groups.items():
+            words.add(gname)
+            words.update(group.aliases)
+        for w in words:
+            if len(w) >= 2:
+                owners.setdefault(w, set()).add(theme.key)
+    vocab = {w: {t: 1.0 / len(ts) for t in ts} for w, ts in owners.items()}
+    pattern = re.compile("|".join(sorted(map(re.escape, vocab), key=len, reverse=True)))
+    return vocab, pattern
+
+
+def theme_of(heading: str, body: str, cat: Catalogue) -> tuple[str, float]:
+    vocab, pattern = _vocabulary(_ByIdentity(cat))
+    scores: dict[str, float] = {}
+
+    def add(word: str, weight: float) -> None:
+        for theme, w in vocab.get(word, {}).items():
+            scores[theme] = scores.get(theme, 0.0) + w * weight
+
+    for word in cut(heading):
+        add(word, 3.0)
+    for word in cut(body[:LEAD]):
+        add(word, 1.0)
+    for m in pattern.finditer(body, LEAD):
+        add(m.group(0), 0.5)
+    if not scores:
+        return UNCLASSIFIED, 0.0
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    top, score = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = round(score / (score + second), 2)
+    if score < 2.0 or confidence < 0.55:
+        return UNCLASSIFIED, confidence
+    return top, confidence
+
+
+class _ByIdentity:
+    """The catalogue holds dicts, so it cannot be hashed; cache by the object itself."""
+
+    def __init__(self, cat):
+        self.cat = cat
+
+    def __hash__(self):
+        return id(self.cat)
+
+    def __eq__(self, other):
+        return isinstance(other, _ByIdentity) and other.cat is self.cat
+
+    def __getattr__(self, name):
+        return getattr(self.cat, name)
+
+
+def section_text(sec: Section) -> str:
+    parts = [p.text for p in sec.paragraphs]
+    for sub in sec.sections:
+        parts.append(sub.heading)
+        parts.append(section_text(sub))
+    return "".join(parts)
+
+
+def classify(report: Report, cat: Catalogue, year: int | None = None) -> Report:
+    """Set role/theme (with confidences) on the report's sections, and roles on a closing
+    paragraph that merges 问题 and 下一步."""
+    next_year = year + 1 if year else None
+    tops = report.sections
+    seen_problem = False
+    for sec in tops:
+        role, conf = part_role(sec.heading, next_year)
+        if role is None:  # thematic shape: achievements before 问题, anything after is 其他
+            role, conf = ("其他", 0.4) if seen_problem else ("成效", 0.6)
+        seen_problem = seen_problem or role in ("问题", "下一步")
+        sec.role, sec.role_confidence = role, conf
+    for sec in report.walk():
+        if sec.level == 1 and (sec.role_confidence >= 0.95 or sec.role == "其他"):
+            if sec.role == "第一责任人":
+                sec.theme, sec.theme_confidence = "第一责任人", 1.0
+            continue  # a part named by its role holds many themes
+        body = section_text(sec)
+        sec.theme, sec.theme_confidence = theme_of(sec.heading, body, cat)
+    if tops:
+        last = tops[-1]
+        for para in last.paragraphs[-2:]:
+            problem = any(w in para.text for w in PROBLEM_WORDS)
+            nxt = any(w in para.text for w in NEXT_WORDS)
+            if last.role == "成效" and problem:
+                para.roles = ["问题", "下一步"] if nxt else ["问题"]
+            elif last.role == "问题" and nxt:
+                para.roles = ["下一步"]
+    return report
