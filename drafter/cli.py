@@ -49,6 +49,7 @@ def main() -> None:
       drafter init -o 2025.yaml          生成带说明的空白表单
       drafter validate 2025.yaml         检查表单
       drafter render 2025.yaml -o 报告.docx   生成报告
+      drafter import 去年的报告.docx -o 2024.yaml   把已有报告转成表单
     """
 
 
@@ -154,6 +155,84 @@ def schema(output) -> None:
     target = Path(output or SCHEMA_NAME)
     write_text_atomic(target, schema_text(load_catalogue()))
     click.echo(f"已生成：{target}")
+
+
+def _analyse(report: str):
+    from drafter.catalogue import load_catalogue
+    from drafter.reading.analysis import Analysis
+    from drafter.reading.parser import parse_report
+
+    return Analysis(parse_report(report), load_catalogue())
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("report", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出完整的结构（供程序使用）。")
+def parse(report, as_json) -> None:
+    """显示程序如何理解一份已有报告：层级、标题、角色、主题和数字。"""
+    a = _analyse(report)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(a.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(a.outline_text())
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("folder", type=click.Path(file_okay=False, exists=False))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="outline.yaml", show_default=True,
+              help="挖掘结果（YAML）。")
+def mine(folder, output) -> None:
+    """从一批已有报告（.txt/.docx/.doc）中挖掘常见的大纲：部分、主题、标题和指标。"""
+    import datetime as dt
+
+    import yaml
+
+    from drafter.catalogue import load_catalogue
+    from drafter.errors import InputFileError
+    from drafter.output import write_text_atomic
+    from drafter.reading.mine import mine as run_mine, report_files
+
+    if not Path(folder).is_dir():
+        raise InputFileError(f"找不到文件夹“{folder}”。", "请给出存放报告的文件夹。")
+    files = report_files(folder)
+    if not files:
+        raise InputFileError(f"文件夹“{folder}”里没有 .txt、.docx 或 .doc 报告。")
+    cat = load_catalogue()
+    with click.progressbar(length=len(files), label="读取报告", file=sys.stderr,
+                           show_pos=True) as bar:
+        outline = run_mine(files, cat, progress=lambda _path: bar.update(1))
+    head = (f"# 由 drafter mine 于 {dt.date.today():%Y-%m-%d} 从“{folder}”中的 {len(files)} 份报告挖掘。\n"
+            "# 主题和指标的名称与 drafter/data/catalogue.yaml 一致；“未分类”列出没能归入目录主题的小节。\n")
+    write_text_atomic(output, head + yaml.safe_dump(outline, allow_unicode=True, sort_keys=False, width=4096))
+    click.echo(f"已生成：{output}（{len(files)} 份报告，{outline['字数']} 字）")
+
+
+@main.command("import", context_settings=CONTEXT)
+@click.argument("report", type=click.Path(dir_okay=False))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="表单文件名（默认：与报告同名的 .yaml）。")
+@click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
+def import_(report, output, force) -> None:
+    """把一份已有报告转成表单（YAML），用它可以重新生成同样的报告。"""
+    from drafter.catalogue import load_catalogue
+    from drafter.errors import OutputError
+    from drafter.form.schema import SCHEMA_NAME, schema_text
+    from drafter.output import write_text_atomic
+    from drafter.reading.importer import import_form
+
+    target = Path(output) if output else Path(report).with_suffix(".yaml")
+    if target.resolve() == Path(report).resolve():
+        raise OutputError("输出文件不能与输入的报告相同。", "请用 -o 指定另一个文件名。")
+    if target.exists() and not force:
+        raise OutputError(f"“{target}”已经存在，没有覆盖。", "换一个文件名（-o），或加 --force 覆盖。")
+    text, notes = import_form(_analyse(report), Path(report).name)
+    write_text_atomic(target, text)
+    write_text_atomic(target.parent / SCHEMA_NAME, schema_text(load_catalogue()))
+    for note in notes:
+        click.echo(f"【提醒】{note}", err=True)
+    click.echo(f"已生成表单：{target}")
 
 
 @main.group(context_settings=CONTEXT)

@@ -34,9 +34,11 @@ def part_role(heading: str, next_year: int | None = None) -> tuple[str | None, f
     # A part named by its role is short (存在问题, 下步安排); a thematic heading is a long
     # slogan, where only whole words count (解决突出问题 is not the 问题 part).
     words = set(cut(heading))
-    short = len(heading) <= 20
+    short = len(heading) <= 16
     for role, keys in ROLE_WORDS:
-        if any(k in words or ((short or len(k) > 2) and k in heading) for k in keys):
+        hit = any(k in heading for k in keys if len(k) > 2) or \
+            (short and any(k in words or k in heading for k in keys))
+        if hit:
             return role, 0.95
     if next_year and f"{next_year}年" in heading:
         return "下一步", 0.8

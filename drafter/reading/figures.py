@@ -15,7 +15,7 @@ UNITS = ["个百分点", "平方米", "人次", "户次", "件次", "场次", "�
          "件", "人", "次", "场", "个", "项", "条", "份", "卷", "户", "家", "起", "处", "类", "元",
          "篇", "期", "批", "名", "部", "所", "支", "台", "套", "宗", "单", "天", "%"]
 _NUMBER = re.compile(
-    r"(?P<pre>近|约|超过|超|逾|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>万|亿)?(?P<approx>余|多)?"
+    r"(?P<pre>近|约|超过|超|逾|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>万(?!元)|亿(?!元))?(?P<approx>余|多)?"
     r"(?P<unit>" + "|".join(map(re.escape, UNITS)) + r")")
 _CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》]")
 _LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和|及|与)+")
@@ -36,7 +36,7 @@ class FoundFigure:
         self.maps_to: str | None = None  # "行政复议.收到申请" or "行政复议.纠错率"
         self.from_counts: tuple[int, int] | None = None  # indexes of numerator and denominator
         self.kind = "rate" if unit == "%" else "points" if unit == "个百分点" else "count"
-        if self.kind != "count" and _CHANGE.search(label):
+        if self.kind == "rate" and _CHANGE.search(label):
             self.kind = "change"
 
     def as_dict(self) -> dict:

@@ -1,0 +1,98 @@
+"""Turn an existing report into a form that renders back to the same report.
+
+The body goes into 正文 as written (numbers dropped: the typesetter renumbers), with each
+part's role and each section's theme noted; the unit, year, date, title and signature go
+into their own fields. The figures found are listed as comments at the end, mapped to the
+catalogue where possible, ready to move into 数据 for next year's form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from drafter.reading.analysis import Analysis
+from drafter.reading.classify import UNCLASSIFIED
+from drafter.report import Section
+
+_UNIT_IN_TITLE = re.compile(r"^(.+?)(?:关于|\d{4}\s*年)")
+_UNIT_IN_OPENING = re.compile(r"^\d{4}年(?:以来|度)?，(?:在[^，]*，)*([^，。]{2,24}?)(?:坚持|深入|始终|认真|全面|以|紧紧|在)")
+_SELF = ("我区", "我县", "我市", "我镇", "我乡", "我局", "全区", "全县", "全市")
+
+
+def guess_unit(a: Analysis) -> str | None:
+    r = a.report
+    if r.signature:
+        return r.signature
+    m = _UNIT_IN_TITLE.match(r.title or "")
+    if m and len(m.group(1)) >= 2:
+        return m.group(1)
+    for p in r.opening[:1]:
+        m = _UNIT_IN_OPENING.match(p.text)
+        if m and m.group(1) not in _SELF:
+            return m.group(1)
+    return None
+
+
+def _date(text: str | None) -> dt.date | None:
+    m = re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _section(sec: Section, top: bool) -> dict:
+    out: dict = {"标题": sec.heading}
+    if top and sec.role:
+        out["角色"] = sec.role
+    if sec.theme and sec.theme != UNCLASSIFIED:
+        out["主题"] = sec.theme
+    out["内容"] = [_section(b, False) if isinstance(b, Section) else b.text for b in sec.body]
+    return out
+
+
+def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
+    """The form text, and notes on what had to be guessed."""
+    r = a.report
+    notes = []
+    unit = guess_unit(a)
+    if not unit:
+        unit = "（请填写单位名称）"
+        notes.append("没有从原文中识别出单位名称，请填写“单位”。")
+    when = _date(r.date)
+    year = a.year or (when.year - 1 if when else None)
+    if year is None:
+        year = dt.date.today().year - 1
+        notes.append(f"没有识别出报告年度，暂填 {year}，请核对“年度”。")
+    if when is None or when.year < year:
+        when = dt.date(year + 1, 3, 1)
+        notes.append(f"原文没有成文日期，暂填 {when:%Y-%m-%d}，请核对“成文日期”。")
+    data: dict = {"单位": unit, "年度": year, "成文日期": when}
+    if r.title:
+        data["标题"] = r.title
+    body: list = [p.text for p in r.opening] + [_section(s, True) for s in r.sections]
+    data["正文"] = body
+    if r.signature:
+        data["落款"] = {"署名": r.signature}
+    head = [
+        "# yaml-language-server: $schema=drafter-form.schema.json",
+        f"# 由 drafter import 从“{source_name}”生成。正文按原文排列，编号由排版程序重新编排。",
+        "# 生成报告：drafter render 本文件 -o 报告.docx",
+    ] + [f"# 注意：{n}" for n in notes] + [""]
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096)
+    return "\n".join(head) + text + _figures_comment(a), notes
+
+
+def _figures_comment(a: Analysis) -> str:
+    found = [f for f in a.all_figures() if f.maps_to]
+    if not found:
+        return ""
+    lines = ["", "# 原文中的数字（已对应到目录中的指标），明年填写“成效”的“数据”时可以参考："]
+    for f in found:
+        lines.append(f"#   {f.maps_to}: {f.value}  # {f.label}{f.text}")
+    return "\n".join(lines) + "\n"
