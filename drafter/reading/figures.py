@@ -84,12 +84,13 @@ _INDEXES: dict[int, tuple] = {}
 def _index(cat: Catalogue):
     if id(cat) in _INDEXES:
         return _INDEXES[id(cat)]
-    counts, rates = [], []
+    counts: dict[str, list] = {}
+    rates = []
     for theme in cat.themes.values():
         for gname, group in theme.groups.items():
             for fname, fig in group.figures.items():
-                counts.append((f"{gname}.{fname}", (gname, *group.aliases), fname, fig.unit,
-                               _bigrams(fname + fig.about)))
+                counts.setdefault(fig.unit, []).append(
+                    (f"{gname}.{fname}", (gname, *group.aliases), fname, _bigrams(fname + fig.about)))
             for rname in group.rates:
                 rates.append((f"{gname}.{rname}", (gname, *group.aliases), rname))
     _INDEXES[id(cat)] = counts, rates
@@ -118,9 +119,9 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
             continue
         label = _bigrams(f.label)
         best, best_score = None, 0.0
-        for key, names, name, unit, grams in counts:
-            if unit != f.unit or not label:
-                continue
+        if not label:
+            continue
+        for key, names, name, grams in counts.get(f.unit, ()):
             overlap = len(label & grams) / len(label)
             near = names[0] in window or names[0] in f.label or any(n in f.label for n in names[1:])
             score = overlap + (1.0 if near else 0.0) + (0.5 if name in f.label else 0)
