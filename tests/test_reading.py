@@ -174,3 +174,29 @@ def test_analysis_of_a_whole_page(page):
     assert a.shape == ["三段式"]
     mapped = {f.maps_to for f in a.all_figures() if f.maps_to}
     assert {"执法办案.行政处罚", "行政复议.收到申请", "案卷评查.合格率"} <= mapped
+
+
+def test_leader_duty_first_shape():
+    r = parse_lines(["一、党政主要负责人履行推进法治建设第一责任人职责情况", "主要负责同志带头学法。",
+                     "二、主要举措和成效", "（一）规范执法", "评查案卷40卷。", "三、存在的不足", "力量不足。",
+                     "四、下一年度工作安排", "加强培训。"])
+    a = Analysis(r, load_catalogue())
+    assert [s.role for s in r.sections] == ["第一责任人", "成效", "问题", "下一步"]
+    assert a.shape == ["第一责任人在前", "按规定五项"]
+    assert r.sections[0].theme == "第一责任人"
+
+
+def test_reading_our_own_docx_gives_the_same_tree(tmp_path):
+    from drafter.pipeline import build, render_file
+    from drafter.reading.parser import parse_report
+    from drafter.yamlsource import load_file
+
+    from conftest import EXAMPLE
+
+    out = tmp_path / "ex.docx"
+    render_file(EXAMPLE, out)
+    built = build(load_file(EXAMPLE)).report
+    back = parse_report(out)
+    assert back.title == built.title and back.signature == built.signature and back.date == built.date
+    assert back.notes == built.notes == ["（此件公开发布）"]
+    assert [s.heading for s in back.walk()] == [s.heading for s in built.walk()]

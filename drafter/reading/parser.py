@@ -30,6 +30,7 @@ _CHROME = re.compile(
     r"扫一扫|打印本页|关闭窗口|【打印】|【关闭】|分享到|上一篇|下一篇|相关链接)"
     r"|更新时间|浏览次数|发布时间|发布日期|发布于|来源[:：]|公开日期|成文日期[:：]|字体\s*[\[【［]"
 )
+_NOTE = re.compile(r"^（[^（）]{2,30}）$")
 _TITLE_WORDS = re.compile(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
 
 
@@ -100,6 +101,9 @@ def parse_lines(lines: list[str]) -> Report:
         break
     end = len(lines)
     while end > i and _CHROME.search(lines[end - 1]):
+        end -= 1
+    if end > i + 1 and _NOTE.match(lines[end - 1]) and DATE_LINE.match(lines[end - 2].replace(" ", "")):
+        report.notes.append(lines[end - 1])  # 附注 under the date, e.g. （此件公开发布）
         end -= 1
     if end > i and DATE_LINE.match(lines[end - 1].replace(" ", "")):
         report.date = lines[end - 1].replace(" ", "")
