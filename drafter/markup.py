@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from drafter.errors import TemplateError, Where
-from drafter.report import Paragraph, Report, Section
+from drafter.report import Report, TreeBuilder
 from drafter.typography import normalize
 
 _HEADING = re.compile(r"^(#{1,4})\s*(.*)$")
@@ -43,14 +43,14 @@ def split_run_in(text: str) -> tuple[str, str]:
 
 def parse_markup(text: str, source: str = "<模板输出>") -> Report:
     report = Report()
-    stack: list[Section] = []
+    tree = TreeBuilder(report)
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line:
             continue
         where = Where(source, lineno)
         if line.startswith("\\"):
-            _add_paragraph(report, stack, normalize(line[1:].strip()))
+            tree.paragraph(normalize(line[1:].strip()))
             continue
         if line.startswith("@"):
             name, _, value = line[1:].partition(" ")
@@ -80,27 +80,14 @@ def parse_markup(text: str, source: str = "<模板输出>") -> Report:
             body = normalize(_TYPED_NUMBER.sub("", m.group(2), count=1).strip())
             if not body:
                 raise TemplateError("标题行“#”后面没有文字。", "请检查模板：没有内容时整行都不要输出。", where)
-            parent_level = stack[-1].level if stack else 0
+            parent_level = tree.depth
             if level > parent_level + 1:
                 raise TemplateError(f"{level} 级标题前面缺少 {parent_level + 1} 级标题。",
                                     "标题层级要逐级展开：# 下面是 ##，## 下面是 ###。", where)
             heading, rest = split_run_in(body)
             if not rest:
                 heading = heading if level > 1 else heading.rstrip("。")
-            section = Section(level, heading, run_in=bool(rest))
-            if rest:
-                section.body.append(Paragraph(rest))
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            (stack[-1].body if stack else report.sections).append(section)
-            stack.append(section)
+            tree.heading(level, heading, rest)
             continue
-        _add_paragraph(report, stack, normalize(line))
+        tree.paragraph(normalize(line))
     return report
-
-
-def _add_paragraph(report: Report, stack: list[Section], text: str) -> None:
-    if stack:
-        stack[-1].body.append(Paragraph(text))
-    else:
-        report.opening.append(Paragraph(text))

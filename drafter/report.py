@@ -81,3 +81,34 @@ class Report:
         for sec in self.walk():
             n += len(sec.heading) + sum(len(p.text) for p in sec.paragraphs)
         return n
+
+
+class TreeBuilder:
+    """Builds a Report from headings and paragraphs met in reading order.
+
+    Both parsers (our markup and real reports) feed it: a heading closes every open section
+    of its level or deeper; a paragraph goes to the innermost open section, or to the
+    opening before the first heading."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        self.stack: list[Section] = []
+
+    @property
+    def depth(self) -> int:
+        return self.stack[-1].level if self.stack else 0
+
+    def heading(self, level: int, heading: str, run_in_text: str = "", number: str = "") -> Section:
+        section = Section(level, heading, run_in=bool(run_in_text))
+        section.number = number
+        if run_in_text:
+            section.body.append(Paragraph(run_in_text))
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        (self.stack[-1].body if self.stack else self.report.sections).append(section)
+        self.stack.append(section)
+        return section
+
+    def paragraph(self, text: str) -> None:
+        para = Paragraph(text)
+        (self.stack[-1].body if self.stack else self.report.opening).append(para)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.report import Paragraph, Report, Section
+from drafter.report import Report, TreeBuilder
 from drafter.typography import normalize
 
 _CN = "一二三四五六七八九十"
@@ -112,27 +112,16 @@ def parse_lines(lines: list[str]) -> Report:
         if prev and len(prev) <= 30 and not re.search("[。，；：]", prev) and not heading_of(prev):
             report.signature = prev
             end -= 1
-    stack: list[Section] = []
+    tree = TreeBuilder(report)
     for line in lines[i:end]:
         found = heading_of(line)
         if found:
             level, number, rest = found
             heading, body = split_heading(rest)
             if heading:
-                section = Section(level, heading, run_in=bool(body))
-                section.number = number
-                if body:
-                    section.body.append(Paragraph(body))
-                while stack and stack[-1].level >= level:
-                    stack.pop()
-                (stack[-1].body if stack else report.sections).append(section)
-                stack.append(section)
+                tree.heading(level, heading, body, number)
                 continue
-        para = Paragraph(line)
-        if stack:
-            stack[-1].body.append(para)
-        else:
-            report.opening.append(para)
+        tree.paragraph(line)
     return report
 
 
