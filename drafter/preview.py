@@ -19,6 +19,7 @@ from pathlib import Path
 
 from drafter.datacache import cache_root
 from drafter.errors import DrafterError
+from drafter.output import write_atomic
 
 FONTCONFIG = Path(__file__).resolve().parent / "data" / "fontconfig" / "fonts.conf"
 INSTALL_HINT = ("在 Debian/Ubuntu 上安装：sudo apt-get install --no-install-recommends libreoffice-writer-nogui "
@@ -48,7 +49,7 @@ def render_env() -> dict:
     return env
 
 
-def _soffice(args: list[str], timeout: float) -> subprocess.CompletedProcess:
+def run_soffice(args: list[str], timeout: float) -> subprocess.CompletedProcess:
     soffice = find_soffice()
     if soffice is None:
         raise PreviewError("没有找到 LibreOffice，无法生成预览。", INSTALL_HINT)
@@ -104,11 +105,11 @@ def to_pdf(docx_files: list[Path], outdir: Path, timeout: float = 300) -> list[P
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         odf_dir = Path(tmp)
-        proc = _soffice(["--convert-to", "odt", "--outdir", str(odf_dir), *map(str, docx_files)], timeout)
+        proc = run_soffice(["--convert-to", "odt", "--outdir", str(odf_dir), *map(str, docx_files)], timeout)
         odts = _converted(proc, docx_files, odf_dir, ".odt")
         for odt in odts:
             _state_docx_settings_in_odf(odt)
-        proc = _soffice(["--convert-to", "pdf", "--outdir", str(outdir), *map(str, odts)], timeout)
+        proc = run_soffice(["--convert-to", "pdf", "--outdir", str(outdir), *map(str, odts)], timeout)
         return _converted(proc, odts, outdir, ".pdf")
 
 
@@ -129,8 +130,6 @@ def preview(docx_bytes_writer, pdf_out: Path, png: bool = False) -> tuple[Path, 
         docx_path = Path(tmp) / (pdf_out.stem + ".docx")
         docx_bytes_writer(docx_path)
         (pdf,) = to_pdf([docx_path], Path(tmp) / "pdf")
-        from drafter.output import write_atomic
-
         write_atomic(pdf_out, lambda target: shutil.copyfile(pdf, target))
     pngs = to_png(pdf_out, pdf_out.with_suffix("")) if png else []
     return pdf_out, pngs

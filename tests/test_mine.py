@@ -109,7 +109,7 @@ def test_parse_unsupported_type(runner, tmp_path):
 def test_doc_through_libreoffice(runner, tmp_path):
     import pytest
 
-    from drafter.preview import _soffice, find_soffice
+    from drafter.preview import run_soffice, find_soffice
 
     if find_soffice() is None:
         pytest.skip("没有安装 LibreOffice")
@@ -117,7 +117,7 @@ def test_doc_through_libreoffice(runner, tmp_path):
 
     docx_path = tmp_path / "r.docx"
     assert run(runner, "render", EXAMPLE, "-o", docx_path).exit_code == 0
-    _soffice(["--convert-to", "doc", "--outdir", str(tmp_path), str(docx_path)], 300)
+    run_soffice(["--convert-to", "doc", "--outdir", str(tmp_path), str(docx_path)], 300)
     result = run(runner, "parse", tmp_path / "r.doc")
     assert result.exit_code == 0, result.output
     assert "标题：示例县人民政府关于2025年度法治政府建设情况的报告" in result.output

@@ -27,13 +27,13 @@ def read_lines(path: str | Path) -> list[str]:
     if suffix == ".docx":
         return _docx_lines(p)
     if suffix == ".doc":
-        from drafter.preview import PreviewError, find_soffice, _soffice
+        from drafter.preview import PreviewError, find_soffice, run_soffice
 
         if find_soffice() is None:
             raise InputFileError(f"“{p.name}”是旧版 .doc 文件，需要 LibreOffice 才能读取。",
                                  "请安装 LibreOffice，或在 Word/WPS 中另存为 .docx。")
         with tempfile.TemporaryDirectory() as tmp:
-            proc = _soffice(["--convert-to", "docx", "--outdir", tmp, str(p)], 300)
+            proc = run_soffice(["--convert-to", "docx", "--outdir", tmp, str(p)], 300)
             out = Path(tmp) / (p.stem + ".docx")
             if not out.is_file():
                 raise PreviewError(f"LibreOffice 没能转换“{p.name}”。{proc.stderr.strip()[-200:]}",
