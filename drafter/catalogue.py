@@ -102,6 +102,22 @@ def _parse(raw: dict, file: str) -> Catalogue:
     return Catalogue(raw.get("纲要", ""), parts, themes)
 
 
+def per_catalogue(build):
+    """Cache what ``build(cat)`` derives from a catalogue, keyed by the catalogue object.
+
+    A catalogue holds dicts and cannot be hashed; the cache keeps the object itself beside
+    the result, so an id reused by a later catalogue is never mistaken for it."""
+    cache: dict[int, tuple] = {}
+
+    def cached(cat):
+        hit = cache.get(id(cat))
+        if hit is None or hit[0] is not cat:
+            hit = cache[id(cat)] = (cat, build(cat))
+        return hit[1]
+
+    return cached
+
+
 @lru_cache(maxsize=4)
 def load_catalogue(path: str | None = None) -> Catalogue:
     file = Path(path) if path else DATA / "catalogue.yaml"

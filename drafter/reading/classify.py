@@ -11,9 +11,7 @@ evidence gives "未分类" rather than a wrong guess.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from drafter.catalogue import Catalogue
+from drafter.catalogue import Catalogue, per_catalogue
 from drafter.report import Report, Section
 from drafter.segment import cut
 
@@ -45,8 +43,8 @@ def part_role(heading: str, next_year: int | None = None) -> tuple[str | None, f
     return None, 0.0
 
 
-@lru_cache(maxsize=4)
-def _vocabulary(cat) -> tuple[dict, re.Pattern]:
+@per_catalogue
+def _vocabulary(cat: Catalogue) -> tuple[dict, re.Pattern]:
     """word → {theme: weight}; words of one theme only weigh more than shared ones."""
     owners: dict[str, set[str]] = {}
     for theme in cat.themes.values():
@@ -63,7 +61,7 @@ def _vocabulary(cat) -> tuple[dict, re.Pattern]:
 
 
 def theme_of(heading: str, body: str, cat: Catalogue) -> tuple[str, float]:
-    vocab, pattern = _vocabulary(_ByIdentity(cat))
+    vocab, pattern = _vocabulary(cat)
     scores: dict[str, float] = {}
 
     def add(word: str, weight: float) -> None:
@@ -86,22 +84,6 @@ def theme_of(heading: str, body: str, cat: Catalogue) -> tuple[str, float]:
     if score < 2.0 or confidence < 0.55:
         return UNCLASSIFIED, confidence
     return top, confidence
-
-
-class _ByIdentity:
-    """The catalogue holds dicts, so it cannot be hashed; cache by the object itself."""
-
-    def __init__(self, cat):
-        self.cat = cat
-
-    def __hash__(self):
-        return id(self.cat)
-
-    def __eq__(self, other):
-        return isinstance(other, _ByIdentity) and other.cat is self.cat
-
-    def __getattr__(self, name):
-        return getattr(self.cat, name)
 
 
 def section_text(sec: Section) -> str:

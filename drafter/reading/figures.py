@@ -9,7 +9,7 @@ ranks (第3名, 前3), and slogan numbers, which reports write in Chinese numera
 from __future__ import annotations
 
 import re
-from drafter.catalogue import Catalogue
+from drafter.catalogue import Catalogue, per_catalogue
 
 UNITS = ["个百分点", "平方米", "人次", "户次", "件次", "场次", "家次", "万元", "亿元", "公里",
          "件", "人", "次", "场", "个", "项", "条", "份", "卷", "户", "家", "起", "处", "类", "元",
@@ -78,12 +78,8 @@ def extract(text: str) -> list[FoundFigure]:
     return found
 
 
-_INDEXES: dict[int, tuple] = {}
-
-
+@per_catalogue
 def _index(cat: Catalogue):
-    if id(cat) in _INDEXES:
-        return _INDEXES[id(cat)]
     counts: dict[str, list] = {}
     rates = []
     for theme in cat.themes.values():
@@ -93,7 +89,6 @@ def _index(cat: Catalogue):
                     (f"{gname}.{fname}", (gname, *group.aliases), fname, _bigrams(fname + fig.about)))
             for rname in group.rates:
                 rates.append((f"{gname}.{rname}", (gname, *group.aliases), rname))
-    _INDEXES[id(cat)] = counts, rates
     return counts, rates
 
 

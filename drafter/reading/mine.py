@@ -58,29 +58,26 @@ class Miner:
             part["positions"].append(pos + 1)
             if sec.role_confidence >= 0.9:
                 part["headings"][sec.heading] += 1
-        for sec in r.walk():
-            if not sec.theme:
-                continue
-            if sec.theme == UNCLASSIFIED:
-                self.unclassified.append({"报告": name, "标题": sec.heading})
-                continue
-            t = self.themes[sec.theme]
-            t["reports"].add(name)
-            t["parts"][self._part_of(r, sec)] += 1
-            t["headings"][sec.heading] += 1
-            for f in a.section_figures(sec):
-                if f.maps_to:
-                    t["figures"][f.maps_to].add(name)
+        for top in r.sections:
+            for sec in (top, *_below(top)):
+                self._add_theme(name, a, sec, top.role or "其他")
         figs = a.all_figures()
         self.reports.append({"文件": name, "标题": r.title, "年度": a.year, "形态": a.shape, "部分": order,
                              "数字": len(figs), "对应指标的数字": sum(1 for f in figs if f.maps_to)})
 
-    @staticmethod
-    def _part_of(report, sec) -> str:
-        for top in report.sections:
-            if top is sec or any(s is sec for s in top_walk(top)):
-                return top.role or "其他"
-        return "其他"
+    def _add_theme(self, name: str, a: Analysis, sec, part: str) -> None:
+        if not sec.theme:
+            return
+        if sec.theme == UNCLASSIFIED:
+            self.unclassified.append({"报告": name, "标题": sec.heading})
+            return
+        t = self.themes[sec.theme]
+        t["reports"].add(name)
+        t["parts"][part] += 1
+        t["headings"][sec.heading] += 1
+        for f in a.section_figures(sec):
+            if f.maps_to:
+                t["figures"][f.maps_to].add(name)
 
     def outline(self) -> dict:
         n = self.count
@@ -112,10 +109,11 @@ class Miner:
         }
 
 
-def top_walk(sec):
+def _below(sec):
+    """Every section under ``sec``, depth first."""
     for sub in sec.sections:
         yield sub
-        yield from top_walk(sub)
+        yield from _below(sub)
 
 
 def mine(files: list[Path], cat: Catalogue, progress: Callable[[Path], None] | None = None) -> dict:
