@@ -50,6 +50,7 @@ def main() -> None:
       drafter validate 2025.yaml         检查表单
       drafter render 2025.yaml -o 报告.docx   生成报告
       drafter import 去年的报告.docx -o 2024.yaml   把已有报告转成表单
+      drafter check 报告.docx --last 去年.docx   检查报告：比率、必备部分、表述、标点
     """
 
 
@@ -82,12 +83,15 @@ def init(year, org, output, force) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("form", type=click.Path(dir_okay=False))
-def validate(form) -> None:
+@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None,
+              help="设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。")
+def validate(form, config) -> None:
     """检查表单：找出所有错误并指出文件、行、列和字段，不生成报告。"""
-    from drafter.pipeline import check_form
+    from drafter.check.table import rule_table
+    from drafter.pipeline import build
     from drafter.yamlsource import load_file
 
-    _, warnings = check_form(load_file(form))
+    warnings = build(load_file(form), rules=rule_table(config)).warnings
     _warn(warnings)
     click.echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
 
@@ -163,6 +167,76 @@ def _analyse(report: str):
     from drafter.reading.parser import parse_report
 
     return Analysis(parse_report(report), load_catalogue())
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--last", "-l", type=click.Path(dir_okay=False), default=None,
+              help="去年的表单或报告：核对去年提出的下一步安排是否落实、同比数字是否算对。")
+@click.option("--year", "-y", type=click.IntRange(2000, 2100), default=None,
+              help="报告年度（报告里看不出年度时使用；给出时以它为准）。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出发现的问题（供程序和表格使用）。")
+@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None,
+              help="设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。")
+@click.option("--template", "-t", default=None, help="检查表单时使用的模板（默认：自带模板）。")
+def check(files, last, year, as_json, config, template) -> None:
+    """检查表单或报告：比率与件数、必备部分、政治表述、标点数字、成文日期、去年的承诺。
+
+    \b
+    FILES 可以是表单（.yaml）、报告（.docx、.txt，装了 LibreOffice 时还有 .doc），
+    也可以是文件夹（检查其中所有的报告和表单，最后列出汇总表）。
+    退出码：0 没有错误；1 有错误；2 输入无法使用。
+    """
+    from drafter.catalogue import load_catalogue
+    from drafter.check.document import load_document
+    from drafter.check.output import as_json as findings_json, counts, document_text, summary_table
+    from drafter.check.runner import check_file, input_files
+    from drafter.check.table import rule_table
+    from drafter.errors import InputFileError
+
+    table = rule_table(config)
+    paths = input_files(list(files))
+    if not paths:
+        raise InputFileError(f"“{'、'.join(files)}”里没有报告或表单。",
+                             "请给出 .yaml 表单或 .docx、.txt、.doc 报告，或存放它们的文件夹。")
+    last_doc = load_document(last, load_catalogue(), template=template) if last else None
+    results, rows, failed = [], [], 0
+    many = len(paths) > 1
+
+    def one(path):
+        nonlocal failed
+        try:
+            doc, found = check_file(path, table, year, last_doc, template)
+        except DrafterError as err:
+            if not many:
+                raise
+            failed += 1
+            click.echo(f"{path}：无法检查。\n{err.format()}", err=True)
+            rows.append((str(path), None, None, "无法检查"))
+            return
+        results.append((doc, found))
+        e, r = counts(found)
+        rows.append((str(path), e, r, ""))
+        if not as_json:
+            kind = "表单" if doc.kind == "表单" else "报告"
+            about = f"{kind}，{doc.year}年度" if doc.year else kind
+            click.echo(document_text(str(path), found, about) + "\n")
+
+    if len(paths) >= 10:
+        with click.progressbar(paths, label="检查", file=sys.stderr, show_pos=True) as bar:
+            for path in bar:
+                one(path)
+    else:
+        for path in paths:
+            one(path)
+    every = [f for _, found in results for f in found]
+    if as_json:
+        click.echo(findings_json(every))
+    elif many:
+        click.echo(summary_table(rows))
+    if failed:
+        sys.exit(2)
+    sys.exit(1 if counts(every)[0] else 0)
 
 
 @main.command(context_settings=CONTEXT)

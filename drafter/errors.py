@@ -36,11 +36,13 @@ class Problem:
     ``severity`` "错误" stops the run; "提醒" is printed and the run goes on.
     """
 
-    def __init__(self, where: Where, message: str, hint: str = "", severity: str = "错误"):
+    def __init__(self, where: Where, message: str, hint: str = "", severity: str = "错误",
+                 rule: str | None = None):
         self.where = where
         self.message = message
         self.hint = hint
         self.severity = severity
+        self.rule = rule  # the check rule it belongs to, where it is one (rules.yaml)
 
     def __repr__(self) -> str:
         return f"Problem({self.format()!r})"
@@ -111,8 +113,9 @@ class Findings:
     def __init__(self, items: list[Problem] | None = None):
         self.items: list[Problem] = items if items is not None else []
 
-    def add(self, where: Where, message: str, hint: str = "", severity: str = "错误") -> None:
-        self.items.append(Problem(where, message, hint, severity))
+    def add(self, where: Where, message: str, hint: str = "", severity: str = "错误",
+            rule: str | None = None) -> None:
+        self.items.append(Problem(where, message, hint, severity, rule))
 
     @property
     def errors(self) -> list[Problem]:

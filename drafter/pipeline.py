@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.catalogue import load_catalogue
+from drafter.check.table import RuleTable, rule_table
 from drafter.errors import Findings, Problem, TemplateError
 from drafter.form.validate import validate
 from drafter.markup import parse_markup
@@ -24,12 +25,14 @@ ENTRY = "report" + TEMPLATE_SUFFIX
 
 
 class Result:
-    """What a render produced: the tree, the markup it came from, and the warnings."""
+    """What a render produced: the tree, the markup it came from, the validated form data,
+    and the warnings."""
 
-    def __init__(self, report: Report, markup: str, warnings: list[Problem]):
+    def __init__(self, report: Report, markup: str, warnings: list[Problem], data: dict):
         self.report = report
         self.markup = markup
         self.warnings = warnings
+        self.data = data
 
 
 def check_form(src: Source) -> tuple[dict, list[Problem]]:
@@ -53,21 +56,32 @@ def template_dir(template: str | Path | None) -> Path:
                         f"模板应当是一个含有 {ENTRY} 的文件夹；用 drafter templates 查看自带的模板。")
 
 
-def build(src: Source, template: str | Path | None = None) -> Result:
+def build(src: Source, template: str | Path | None = None, rules: RuleTable | bool = True) -> Result:
+    """Validate, fill the template and read its markup into the tree. With ``rules`` (True:
+    the shipped check rule table, or an office's table), the form-level check rules run too:
+    their findings are reminders, and a required part missing from the report is an error
+    (FormError)."""
     data, warnings = check_form(src)
     found = Findings(list(warnings))
     context = build_context(data, load_catalogue(), found, src.file)
     folder = template_dir(template)
     markup = render_markup(folder, ENTRY, context)
     report = parse_markup(markup, f"{folder / ENTRY}（输出）")
-    return Result(report, markup, found.items)
+    result = Result(report, markup, found.items, data)
+    if rules:
+        from drafter.check.runner import form_rules
+
+        table = rules if isinstance(rules, RuleTable) else rule_table()
+        result.warnings += form_rules(src, report, data, table)
+        Findings(result.warnings).raise_if_errors()
+    return result
 
 
 def render_file(form: str | Path, out: str | Path, template: str | Path | None = None,
                 config: str | Path | None = None, layout: Layout | None = None) -> Result:
     """Render the form at ``form`` into the .docx ``out`` (written atomically)."""
     lay = layout or load_layout(config)
-    result = build(load_file(form), template)
+    result = build(load_file(form), template, rule_table(config))
     doc = typeset(result.report, lay)
     write_atomic(out, doc.save)
     return result

@@ -6,16 +6,45 @@ reading real reports and checking them all meet here.
 
 from __future__ import annotations
 
-from typing import Union
+from typing import NamedTuple, Union
+
+
+class Segment(NamedTuple):
+    """A piece of a node's text that stands on one source line: from ``offset`` in the
+    text on, it is line ``line`` (1-based; a .docx paragraph counts as a line) from
+    ``column`` (0-based) on."""
+
+    offset: int
+    line: int
+    column: int
+
+
+class Origin(tuple):
+    """Where a node's text came from: its segments in order (a paragraph a web page broke
+    in two has two)."""
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(line, 1-based column) of the character at ``offset`` of the text."""
+        seg = self[0]
+        for s in self:
+            if s.offset <= offset:
+                seg = s
+        return seg.line, seg.column + offset - seg.offset + 1
+
+    @property
+    def line(self) -> int:
+        return self[0].line
+
 
 
 class Paragraph:
     """A paragraph. ``roles`` is set by classification for a closing paragraph that
     carries parts of its own (e.g. 问题 and 下一步 merged into one paragraph)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, origin: "Origin | None" = None):
         self.text = text
         self.roles: list[str] = []
+        self.origin = origin  # where the text stands in the source it was read from
 
     def __repr__(self) -> str:
         return f"Paragraph({self.text!r})"
@@ -38,6 +67,7 @@ class Section:
         self.run_in = run_in
         self.body = body if body is not None else []
         self.number = ""  # the number the source wrote (一、 （二） 3.), when read from a report
+        self.origin: Origin | None = None  # where the heading text stands in the source
         # Set by classification (reading/classify.py): the part's role and the theme, each
         # with a confidence between 0 and 1.
         self.role: str | None = None
@@ -67,6 +97,7 @@ class Report:
         self.date: str | None = None
         self.sealed = False
         self.notes: list[str] = []
+        self.origins: dict[str, Origin] = {}  # 标题 / 署名 / 日期 → where each was read
 
     def walk(self):
         """Every section, depth first, in document order."""
@@ -98,17 +129,19 @@ class TreeBuilder:
     def depth(self) -> int:
         return self.stack[-1].level if self.stack else 0
 
-    def heading(self, level: int, heading: str, run_in_text: str = "", number: str = "") -> Section:
+    def heading(self, level: int, heading: str, run_in_text: str = "", number: str = "",
+                origin: Origin | None = None, run_in_origin: Origin | None = None) -> Section:
         section = Section(level, heading, run_in=bool(run_in_text))
         section.number = number
+        section.origin = origin
         if run_in_text:
-            section.body.append(Paragraph(run_in_text))
+            section.body.append(Paragraph(run_in_text, run_in_origin))
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         (self.stack[-1].body if self.stack else self.report.sections).append(section)
         self.stack.append(section)
         return section
 
-    def paragraph(self, text: str) -> None:
-        para = Paragraph(text)
+    def paragraph(self, text: str, origin: Origin | None = None) -> None:
+        para = Paragraph(text, origin)
         (self.stack[-1].body if self.stack else self.report.opening).append(para)

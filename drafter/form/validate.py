@@ -33,8 +33,8 @@ class Validator:
         self.found = Findings()
 
     # -- helpers -----------------------------------------------------------
-    def error(self, path, message, hint="", at_key=False, severity="错误"):
-        self.found.add(self.src.where(path, at_key), message, hint, severity)
+    def error(self, path, message, hint="", at_key=False, severity="错误", rule=None):
+        self.found.add(self.src.where(path, at_key), message, hint, severity, rule)
 
     def unknown_key(self, path, key, options, extra_hint=""):
         guess = _suggest(key, options)
@@ -229,7 +229,7 @@ class Validator:
             return None
         if fig.upper is not None and value > fig.upper:
             self.error(path, f"{value}{fig.unit} 超过了一般县级单位的合理范围（{fig.upper:g}{fig.unit}）。",
-                       "请核对是否多写了零；数字确实无误时可以忽略这条提醒。", severity="提醒")
+                       "请核对是否多写了零；数字确实无误时可以忽略这条提醒。", severity="提醒", rule="超出合理范围")
         return value if fig.decimal else int(value)
 
     # -- whole-form rules --------------------------------------------------
@@ -242,14 +242,6 @@ class Validator:
             elif when.year > year + 1:
                 self.error(("成文日期",), f"成文日期 {when:%Y-%m-%d} 比报告年度晚了一年多。",
                            f"请核对“年度”和“成文日期”，报告一般在 {year + 1} 年3月1日前报送。")
-        body = data.get("正文") or []
-        if body:
-            roles = {item.get("角色") for item in body if isinstance(item, dict)}
-            for part in self.cat.parts:
-                if part.required and part.key not in roles:
-                    self.error(("正文",), f"正文中没有“{part.about}”这一部分。",
-                               "报告一般应包含这部分内容（domain.md §2.1）；若确实没有，可以忽略这条提醒。",
-                               severity="提醒")
         seen: dict[str, int] = {}
         for i, entry in enumerate(data.get("成效") or []):
             key = (entry or {}).get("主题")

@@ -29,13 +29,11 @@ LEAD = 80  # characters of body segmented with jieba: where a section states its
 
 
 def part_role(heading: str, next_year: int | None = None) -> tuple[str | None, float]:
-    # A part named by its role is short (存在问题, 下步安排); a thematic heading is a long
-    # slogan, where only whole words count (解决突出问题 is not the 问题 part).
-    words = set(cut(heading))
+    # A part named by its role is short (存在问题, 下步安排); in a thematic heading, a long
+    # slogan, only the longer role words count (解决突出问题 is not the 问题 part).
     short = len(heading) <= 16
     for role, keys in ROLE_WORDS:
-        hit = any(k in heading for k in keys if len(k) > 2) or \
-            (short and any(k in words or k in heading for k in keys))
+        hit = any(k in heading for k in keys if len(k) > 2) or (short and any(k in heading for k in keys))
         if hit:
             return role, 0.95
     if next_year and f"{next_year}年" in heading:
@@ -97,6 +95,20 @@ def section_text(sec: Section) -> str:
 def classify(report: Report, cat: Catalogue, year: int | None = None) -> Report:
     """Set role/theme (with confidences) on the report's sections, and roles on a closing
     paragraph that merges 问题 and 下一步."""
+    classify_roles(report, year)
+    for sec in report.walk():
+        if sec.level == 1 and (sec.role_confidence >= 0.95 or sec.role == "其他"):
+            if sec.role == "第一责任人":
+                sec.theme, sec.theme_confidence = "第一责任人", 1.0
+            continue  # a part named by its role holds many themes
+        body = section_text(sec)
+        sec.theme, sec.theme_confidence = theme_of(sec.heading, body, cat)
+    return report
+
+
+def classify_roles(report: Report, year: int | None = None) -> Report:
+    """The roles alone: each top-level part's, and a merged closing paragraph's. Needs no
+    jieba, so ``check`` can have them without loading its dictionary."""
     next_year = year + 1 if year else None
     tops = report.sections
     seen_problem = False
@@ -106,15 +118,10 @@ def classify(report: Report, cat: Catalogue, year: int | None = None) -> Report:
             role, conf = ("其他", 0.4) if seen_problem else ("成效", 0.6)
         seen_problem = seen_problem or role in ("问题", "下一步")
         sec.role, sec.role_confidence = role, conf
-    for sec in report.walk():
-        if sec.level == 1 and (sec.role_confidence >= 0.95 or sec.role == "其他"):
-            if sec.role == "第一责任人":
-                sec.theme, sec.theme_confidence = "第一责任人", 1.0
-            continue  # a part named by its role holds many themes
-        body = section_text(sec)
-        sec.theme, sec.theme_confidence = theme_of(sec.heading, body, cat)
-    if tops:
-        last = tops[-1]
+    # The closing paragraph ends the last part that reports work (a 第一责任人 or 其他 part
+    # may follow it).
+    last = next((s for s in reversed(tops) if s.role not in ("第一责任人", "其他")), None)
+    if last is not None:
         for para in last.paragraphs[-2:]:
             problem = any(w in para.text for w in PROBLEM_WORDS)
             nxt = any(w in para.text for w in NEXT_WORDS)

@@ -56,6 +56,29 @@ def _section(sec: Section, top: bool) -> dict:
     return out
 
 
+def missing_parts(a: Analysis) -> list:
+    """The parts a report must contain that this one lacks (catalogue order)."""
+    from drafter.catalogue import load_catalogue
+    from drafter.check.contents import parts_present
+
+    present = parts_present(a.report)
+    return [p for p in load_catalogue().parts if p.required and p.key not in present]
+
+
+def _insert_part(body: list, part, year: int) -> None:
+    """A section for a missing part, with a placeholder the clerk replaces, before the
+    first part that follows it in the catalogue order."""
+    from drafter.catalogue import load_catalogue
+
+    order = [p.key for p in load_catalogue().parts]
+    later = set(order[order.index(part.key) + 1:])
+    section = {"标题": part.heading.format(年度=year, 下一年度=year + 1), "角色": part.key,
+               "内容": [f"在这里写{part.about}（原报告没有这一部分）。"]}
+    at = next((i for i, item in enumerate(body) if isinstance(item, dict) and item.get("角色") in later),
+              len(body))
+    body.insert(at, section)
+
+
 def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
     """The form text, and notes on what had to be guessed."""
     r = a.report
@@ -76,6 +99,9 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
     if r.title:
         data["标题"] = r.title
     body: list = [p.text for p in r.opening] + [_section(s, True) for s in r.sections]
+    for part in missing_parts(a):
+        notes.append(f"原文没有“{part.about}”这一部分，已在正文中留出位置，请补写。")
+        _insert_part(body, part, year)
     data["正文"] = body
     if r.signature:
         data["落款"] = {"署名": r.signature}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.report import Report, TreeBuilder
+from drafter.report import Origin, Report, Segment, TreeBuilder
 from drafter.typography import normalize
 
 _CN = "一二三四五六七八九十"
@@ -38,17 +38,36 @@ def clean_lines(lines: list[str]) -> list[str]:
     """Normalise punctuation, drop empty lines and stray replacement characters, and join a
     line that begins with closing punctuation (a paragraph broken by the web page) to the
     one before."""
-    out: list[str] = []
-    for raw in lines:
+    return [text for text, _ in clean_lines_with_origins(lines)]
+
+
+def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """``clean_lines``, each line with its segments: (offset in the cleaned line, 1-based
+    source line), so whatever is read from it can say where it stands."""
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+    for number, raw in enumerate(lines, 1):
         line = normalize(raw.replace("\ufffd", "").replace("\u3000", " ").strip())
         line = re.sub(r"\s+", " ", line)
         if not line:
             continue
         if out and line[0] in "。，；、：）”":
-            out[-1] += line
+            text, segments = out[-1]
+            segments.append((len(text), number))
+            out[-1] = (text + line, segments)
             continue
-        out.append(line)
+        out.append((line, [(0, number)]))
     return out
+
+
+def origin_from(segments: list[tuple[int, int]], start: int = 0) -> Origin:
+    """The origin of the cleaned line's text from ``start`` on."""
+    out = []
+    for offset, line in segments:
+        if offset <= start:
+            out = [Segment(0, line, start - offset)]
+        else:
+            out.append(Segment(offset - start, line, 0))
+    return Origin(out)
 
 
 def _is_title(line: str) -> bool:
@@ -82,13 +101,16 @@ def split_heading(rest: str) -> tuple[str, str]:
 
 
 def parse_lines(lines: list[str]) -> Report:
-    lines = clean_lines(lines)
+    cleaned = clean_lines_with_origins(lines)
+    lines = [text for text, _ in cleaned]
+    origins = [segments for _, segments in cleaned]
     report = Report()
     i = 0
     # The title: the first title-like line within the first few lines; chrome before it goes.
     for k, line in enumerate(lines[:8]):
         if _is_title(line):
             report.title = line
+            report.origins["标题"] = origin_from(origins[k])
             i = k + 1
             break
     # Chrome after the title, and the title repeated (whole or split over lines).
@@ -107,21 +129,26 @@ def parse_lines(lines: list[str]) -> Report:
         end -= 1
     if end > i and DATE_LINE.match(lines[end - 1].replace(" ", "")):
         report.date = lines[end - 1].replace(" ", "")
+        report.origins["日期"] = origin_from(origins[end - 1])
         end -= 1
         prev = lines[end - 1] if end > i else ""
         if prev and len(prev) <= 30 and not re.search("[。，；：]", prev) and not heading_of(prev):
             report.signature = prev
+            report.origins["署名"] = origin_from(origins[end - 1])
             end -= 1
     tree = TreeBuilder(report)
-    for line in lines[i:end]:
+    for k in range(i, end):
+        line = lines[k]
         found = heading_of(line)
         if found:
             level, number, rest = found
             heading, body = split_heading(rest)
             if heading:
-                tree.heading(level, heading, body, number)
+                start = len(line) - len(rest)
+                tree.heading(level, heading, body, number, origin_from(origins[k], start),
+                             origin_from(origins[k], len(line) - len(body)) if body else None)
                 continue
-        tree.paragraph(line)
+        tree.paragraph(line, origin_from(origins[k]))
     return report
 
 

@@ -39,7 +39,7 @@ def formulas_for(year: int, findings: Findings | None = None, file: str | None =
         findings.add(Where(file, field="年度"),
                      f"内置的政治表述只有 {min(table)}—{max(table)} 年度，{year} 年度暂用 {nearest} 年度的表述。",
                      "请核对开头段“深入学习贯彻……精神”的写法，并在 drafter/data/formulas.yaml 中补上这一年。",
-                     severity="提醒")
+                     severity="提醒", rule="表述数据缺失")
     return table[nearest]
 
 

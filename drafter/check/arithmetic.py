@@ -1,0 +1,415 @@
+"""Arithmetic: every stated rate, share, breakdown, total and 同比 recomputed from the
+figures stated beside it (domain.md §4 for the rates' definitions).
+
+A rate is tied to its counts by name, within its sentence: the numerator is a count whose
+label carries the rate's core word (办结率 ↔ 办结803起; 结案率 ↔ 审结/办结), the denominator
+the whole it belongs to (受理1117起), by the catalogue's definition where the catalogue
+knows the rate. A rate whose name matches none of the counts beside it is not checked
+("宁可漏报，不可误报"). Rounding and truncation at the stated precision are both right; a
+count written with 万/亿 stands for the whole range it rounds from; 余/多/近/约 are not
+exact and are never recomputed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from drafter.catalogue import Catalogue, per_catalogue
+from drafter.check.context import Check
+from drafter.reading.figures import FoundFigure
+
+_SENTENCE = re.compile(r"[。；！？]|(?<=[^\s，、；：。（“一二三四五六七八九十第])(?=[一二三四五六七八九十]是)")
+_CLAUSE = re.compile(r"[，：（）“”]")
+_VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?"
+                    r"(?:为|达到|达|是|在|至|到|约|约为|仅为|高达|超过|提升至|提高至|提高到|提升到|上升至|上升到|"
+                    r"下降至|下降到|降至|降为|升至|增至)?$")
+_SHARE_OF = re.compile(r"占(?P<whole>[^，。；：%\d]{1,24}?)(?:的)?(?:比例|比重)?(?:为|达到?|约)?$")
+_SHARE = re.compile(r"占比(?:为|达到?|约)?$")
+_CHANGE_UP = ("上升", "增长", "提高", "增加")
+_CHANGE_DOWN = ("下降", "减少", "降低")
+_UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
+_LAST_YEAR = re.compile(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?$")
+
+
+class Amount:
+    """A figure as a range: 1.6万 is anything that rounds to it, 162 is 162."""
+
+    def __init__(self, f: FoundFigure):
+        self.f = f
+        num = re.search(r"\d+(?:\.\d+)?", f.text).group(0)
+        decimals = len(num.split(".")[1]) if "." in num else 0
+        scale = 1e4 if "万" in f.text[len(num):].replace("万元", "") else 1e8 if "亿" in f.text.replace("亿元", "") else 1
+        half = 0.5 * 10 ** -decimals * scale if scale != 1 else 0.0
+        self.lo, self.hi = f.value - half, f.value + half
+        self.exact = not f.approx
+        self.decimals = decimals
+
+    @property
+    def label(self) -> str:
+        return self.f.label
+
+
+def _pct_consistent(stated: float, decimals: int, num: Amount, den: Amount) -> bool:
+    """Can num ÷ den, rounded or truncated to ``decimals`` places, be ``stated`` %?"""
+    if den.hi <= 0:
+        return False
+    unit = 10 ** -decimals
+    lo = num.lo / den.hi * 100 if den.hi else math.inf
+    hi = num.hi / max(den.lo, 1e-9) * 100
+    if stated >= 100 and num.hi < den.lo:
+        return False  # 100% claims every case: 99.6 is not 100
+    if stated == 0 and num.lo > 0:
+        return False
+    return lo < stated + unit - 1e-9 and hi >= stated - unit / 2 - 1e-9
+
+
+def _pct(num: Amount, den: Amount, decimals: int) -> str:
+    value = num.f.value / den.f.value * 100
+    return f"{value:.{max(decimals, 1)}f}%"
+
+
+def _decimals(f: FoundFigure) -> int:
+    num = re.search(r"\d+(?:\.\d+)?", f.text).group(0)
+    return len(num.split(".")[1]) if "." in num else 0
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        end = m.end() if m.group(0) else m.start()
+        if end > start:
+            spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+@per_catalogue
+def _rates(cat: Catalogue) -> dict[str, tuple]:
+    """Catalogue rate name → (numerator, denominators) of the first group that defines it."""
+    out = {}
+    for theme in cat.themes.values():
+        for group in theme.groups.values():
+            for r in group.rates.values():
+                out.setdefault(r.name, (r.numerator, r.denominator))
+    return out
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+class Arithmetic:
+    """All arithmetic rules over one document."""
+
+    def __init__(self, check: Check):
+        self.c = check
+        self.cores: dict[str, list[str]] = check.table.words("比率核心词")
+        self.sayings: dict[str, list[str]] = check.table.words("指标说法")
+        self.rates = _rates(check.doc.cat)
+        self.known = None  # last year's figures (by key, by label), from --last
+
+    def run(self) -> None:
+        if self.c.last is not None:
+            self.known = self.c.last.known_figures()
+        for unit in self.c.doc.paragraphs():
+            figures = self.c.doc.figures(unit)
+            if not figures:
+                continue
+            for a, b in sentences(unit.text):
+                here = [f for f in figures if a <= f.start < b]
+                if here:
+                    self.sentence(unit, unit.text, a, b, here)
+
+    # -- one sentence ----------------------------------------------------------------
+    def sentence(self, unit, text: str, a: int, b: int, figs: list[FoundFigure]) -> None:
+        window_start = 0  # figures after the last percentage: what the next rate is about
+        for k, f in enumerate(figs):
+            if f.kind == "rate":
+                pre_start = max([a] + [m.end() for m in _CLAUSE.finditer(text, a, f.start)])
+                pre = text[pre_start:f.start]
+                counts = [g for g in figs[:k] if g.kind == "count"]
+                window = [g for g in figs[window_start:k] if g.kind == "count"]
+                if _SHARE.search(pre) or _SHARE_OF.search(pre):
+                    self.share(unit, text, f, pre, pre_start, counts, figs)
+                else:
+                    self.rate(unit, text, f, pre, pre_start, window, counts)
+                window_start = k + 1
+            elif f.kind in ("change", "points"):
+                self.change(unit, text, a, k, figs)
+        if self.c.on("其中超总数", "部分大于整体"):
+            self.breakdown(unit, text, a, b, figs)
+        if self.c.on("合计不符"):
+            self.total(unit, text, figs)
+
+    # -- rates -----------------------------------------------------------------------
+    def names(self, pre: str, pre_start: int) -> list[tuple[str, int]]:
+        """The rate names a percentage is stated for (报备率、报备及时率均达100%)."""
+        stripped = _VERBS.sub("", pre)
+        out, pos = [], pre_start
+        for piece in re.split(r"([、和及与])", stripped):
+            if piece and piece not in "、和及与" and piece.endswith("率") and len(piece) >= 2:
+                out.append((piece, pos))
+            pos += len(piece)
+        return out
+
+    def heads(self, stem: str) -> list[str]:
+        for core in sorted(self.cores, key=len, reverse=True):
+            if core in stem:
+                return self.cores[core]
+        return [stem[-2:]] if len(stem) >= 2 else [stem]
+
+    def rate(self, unit, text, f, pre, pre_start, window, counts) -> None:
+        if not self.c.on("比率核算", "比率口径", "部分大于整体"):
+            return
+        stated, decimals = f.value, _decimals(f)
+        for name, at in self.names(pre, pre_start):
+            stem = name[:-1]
+            heads = self.heads(stem)
+            nums = [g for g in window if any(h in g.label for h in heads)]
+            if not nums:
+                continue  # no count beside it by that name: not checked
+            grams = _bigrams(stem)
+            num = max(nums, key=lambda g: (len(grams & _bigrams(g.label)), g.start))
+            if num.approx:
+                continue
+            before = [g for g in window if g.start < num.start] or [g for g in counts if g.start < num.start]
+            dens = [g for g in before if g.unit == num.unit and not g.approx
+                    and not any(h in g.label for h in heads)]
+            if not dens:
+                continue
+            preferred = self.preferred(name, dens)
+            quote = text[at:f.start + len(f.text)]
+            where = self.c.doc.where(unit, at, f.start + len(f.text))
+            N, D = Amount(num), Amount(preferred)
+            bounded = not any(w in stem for w in _UNBOUNDED)
+            if bounded and N.lo > D.hi:
+                self.c.add("部分大于整体", where, quote, unit.part,
+                           f"“{num.label}”（{num.text}）多于它所属的“{preferred.label}”（{preferred.text}），"
+                           f"{name}不可能是{f.text}。",
+                           "请核对这两个数：部分不能多于整体。")
+                continue
+            if _pct_consistent(stated, decimals, N, D):
+                continue
+            alt = next((g for g in reversed(dens) if g is not preferred
+                        and _pct_consistent(stated, decimals, N, Amount(g))), None)
+            if alt is not None:
+                self.c.add("比率口径", where, quote, unit.part,
+                           f"{name}{f.text}是按“{alt.label}”{alt.text}算的（{num.text} ÷ {alt.text}）；"
+                           f"按“{preferred.label}”{preferred.text}算应为{_pct(N, D, decimals)}。",
+                           f"{name}通常以“{preferred.label}”为基数；本地确实按“{alt.label}”计算的，"
+                           "可以不改，最好在文中写明口径。")
+            else:
+                self.c.add("比率核算", where, quote, unit.part,
+                           f"{name}写的是{f.text}，但按同一句中的“{num.label}”{num.text} ÷ "
+                           f"“{preferred.label}”{preferred.text}算，应为{_pct(N, D, decimals)}。",
+                           "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
+                           "口径不同的（如含上年结转），请在文中写明。")
+
+    def preferred(self, name: str, dens: list[FoundFigure]) -> FoundFigure:
+        """The base the rate is defined over: the catalogue's, by name, where it knows the
+        rate and the sentence states it; otherwise the nearest whole before the part."""
+        known = self.rates.get(name)
+        if known:
+            words = []
+            for d in known[1]:
+                words += self.sayings.get(d, [d])
+            named = [g for g in dens if any(w in g.label for w in words)]
+            if named:
+                return named[-1]
+        return dens[-1]
+
+    # -- shares ----------------------------------------------------------------------
+    def share(self, unit, text, f, pre, pre_start, counts, figs) -> None:
+        if not self.c.on("占比核算") or not counts:
+            return
+        part = counts[-1]
+        whole = None
+        m = _SHARE_OF.search(pre)
+        if m and not _SHARE.search(pre):
+            named = m.group("whole")
+            grams = _bigrams(named)
+            options = [g for g in figs if g.kind == "count" and g is not part and g.unit == part.unit
+                       and grams & _bigrams(g.label)]
+            if options:
+                whole = max(options, key=lambda g: len(grams & _bigrams(g.label)))
+            elif not re.search(r"总|全部|全年|所有", named):
+                return  # a whole the sentence does not state (占全省的10%)
+        if whole is None:
+            earlier = [g for g in counts[:-1] if g.unit == part.unit]
+            if not earlier:
+                return
+            whole = earlier[-1]
+            between = text[whole.start:part.start]
+            if "其中" not in between and whole.value < part.value:
+                return
+        if part.approx or whole.approx:
+            return
+        start = text.rfind("占", pre_start, f.start)
+        start = start if start >= 0 else pre_start
+        quote = text[start:f.start + len(f.text)]
+        P, W = Amount(part), Amount(whole)
+        if not _pct_consistent(f.value, _decimals(f), P, W):
+            self.c.add("占比核算", self.c.doc.where(unit, start, f.start + len(f.text)), quote, unit.part,
+                       f"写的是{f.text}，但“{part.label}”{part.text} ÷ “{whole.label}”{whole.text}"
+                       f"应为{_pct(P, W, _decimals(f))}。",
+                       "请核对占比和这两个数。")
+
+    # -- 其中 and 共 ------------------------------------------------------------------
+    def breakdown(self, unit, text, a, b, figs) -> None:
+        for m in re.finditer("其中", text[a:b]):
+            at = a + m.start()
+            before = [g for g in figs if g.kind == "count" and g.start < at]
+            after = [g for g in figs if g.kind == "count" and g.start > at]
+            if not before or not after:
+                continue
+            total = before[-1]
+            items = [after[0]]
+            if items[0].unit != total.unit or text[at + 2:items[0].start].count("，"):
+                continue
+            for g in after[1:]:
+                prev = items[-1]
+                gap = text[prev.start + len(prev.text):g.start - len(g.label)]
+                same_kind = g.label[-1:] == items[0].label[-1:]
+                if g.unit != total.unit or not (gap == "、" or (gap == "，" and same_kind)):
+                    break
+                items.append(g)
+            if total.approx or any(i.approx for i in items):
+                continue
+            T = Amount(total)
+            end = items[-1].start + len(items[-1].text)
+            quote = text[total.start - len(total.label):end]
+            where = self.c.doc.where(unit, total.start - len(total.label), end)
+            big = next((i for i in items if Amount(i).lo > T.hi), None)
+            if big is not None:
+                self.c.add("部分大于整体", where, quote, unit.part,
+                           f"“其中”的“{big.label}”{big.text}多于总数“{total.label}”{total.text}。",
+                           "请核对这两个数：其中的一项不能多于总数。")
+            elif len(items) > 1 and sum(Amount(i).lo for i in items) > T.hi:
+                parts = "＋".join(i.text for i in items)
+                self.c.add("其中超总数", where, quote, unit.part,
+                           f"“其中”列出的各项加起来（{parts}）超过了总数{total.text}。",
+                           "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。")
+
+    def total(self, unit, text, figs) -> None:
+        counts = [g for g in figs if g.kind == "count"]
+        for k, t in enumerate(counts):
+            head = re.search(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$", text[:t.start])
+            if not head or k < 2:
+                continue
+            listed = [counts[k - 1]]
+            for g in reversed(counts[:k - 1]):
+                gap = text[g.start + len(g.text):listed[0].start - len(listed[0].label)]
+                if gap != "、" or g.unit != t.unit:
+                    break
+                listed.insert(0, g)
+            if len(listed) < 2 or listed[-1].unit != t.unit or head.start() != listed[-1].start + len(listed[-1].text):
+                continue
+            if t.approx or any(g.approx for g in listed):
+                continue
+            lo = sum(Amount(g).lo for g in listed)
+            hi = sum(Amount(g).hi for g in listed)
+            T = Amount(t)
+            if hi < T.lo or lo > T.hi:
+                start = listed[0].start - len(listed[0].label)
+                end = t.start + len(t.text)
+                total = sum(g.value for g in listed)
+                self.c.add("合计不符", self.c.doc.where(unit, start, end), text[start:end], unit.part,
+                           f"列出的各项之和是{total:g}{t.unit}，与写明的“{head.group(1)}”{t.text}不符。",
+                           "请核对各项和合计数。")
+
+    # -- 同比 ------------------------------------------------------------------------
+    def change(self, unit, text, a, k, figs) -> None:
+        f = figs[k]
+        subject = next((g for g in reversed(figs[:k]) if g.kind in ("count", "rate")
+                        and not self.is_last_year(text, g)), None)
+        if subject is None or subject.start < a:
+            return
+        if subject.kind == "rate" and f.unit == "%":
+            self.c.add("比率升降单位", self.c.doc.where(unit, f.start - len(f.label), f.start + len(f.text)),
+                       text[f.start - len(f.label):f.start + len(f.text)], unit.part,
+                       f"{subject.label}{subject.text}是比率，它的升降写成了“{f.text}”。",
+                       f"比率的升降一般写“提高/下降X个百分点”；如果{f.text}确是相对上年的增幅，请写明“增长{f.text}”的基数。")
+            return
+        up = any(w in f.label for w in _CHANGE_UP)
+        down = any(w in f.label for w in _CHANGE_DOWN)
+        if up == down or subject.approx:
+            return
+        last = self.last_value(text, subject, figs, k)
+        start = subject.start - len(subject.label)
+        end = f.start + len(f.text)
+        where = self.c.doc.where(unit, start, end)
+        quote = text[start:end]
+        if last is None:
+            if f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]:
+                self.c.add("同比异常", where, quote, unit.part,
+                           f"同比变化{f.text}，变化很大。", "请核对本年和上年的数字，是否多写或少写了一位。")
+            return
+        value, source = last
+        self.plausible(unit, where, quote, subject.value, value, source)
+        if subject.kind == "count" and f.unit == "%" and value > 0:
+            change = (subject.value - value) / value * 100
+            wrong_way = (change > 0 and down) or (change < 0 and up)
+            this, before = Amount(subject), value
+            lo = (this.lo - before) / before * 100
+            hi = (this.hi - before) / before * 100
+            d = _decimals(f)
+            unit_ = 10 ** -d
+            magnitude_ok = min(abs(lo), abs(hi)) < f.value + unit_ - 1e-9 and max(abs(lo), abs(hi)) >= f.value - unit_ / 2 - 1e-9
+            if wrong_way or not magnitude_ok:
+                word = "上升" if change > 0 else "下降"
+                self.c.add("同比核算", where, quote, unit.part,
+                           f"本年{subject.text}、上年{value:g}{subject.unit}（{source}），应为{word}{abs(change):.{max(d, 1)}f}%，"
+                           f"文中写的是“{f.label}{f.text}”。",
+                           "请核对本年、上年的数字和增减幅度。")
+        elif subject.kind == "rate" and f.unit == "个百分点":
+            change = subject.value - value
+            if (change > 0 and down) or (change < 0 and up) or abs(abs(change) - f.value) > 10 ** -_decimals(f) + 1e-9:
+                word = "提高" if change > 0 else "下降"
+                self.c.add("同比核算", where, quote, unit.part,
+                           f"本年{subject.text}、上年{value:g}%（{source}），应为{word}{abs(change):.1f}个百分点，"
+                           f"文中写的是“{f.label}{f.text}”。",
+                           "请核对本年、上年的比率和增减的百分点。")
+
+    def last_value(self, text, subject, figs, k) -> tuple[float, str] | None:
+        """Last year's value of ``subject``: stated in the sentence (上年为138件; 同比增加24件),
+        or known from --last."""
+        for g in figs:
+            if g is not subject and g.unit == subject.unit and not g.approx and self.is_last_year(text, g):
+                return g.value, "文中写明"
+        for g in figs[figs.index(subject) + 1:k + 1]:
+            if g.unit == subject.unit and g.kind == "count" and not g.approx and re.search(r"(增加|减少|多|少)$", g.label):
+                sign = -1 if re.search(r"(减少|少)$", g.label) else 1
+                return subject.value - sign * g.value, "由文中的增减数推算"
+        if self.known:
+            by_key, by_label = self.known
+            if subject.maps_to and subject.maps_to in by_key:
+                return by_key[subject.maps_to], "去年的报告"
+            if (subject.label, subject.unit) in by_label:
+                return by_label[(subject.label, subject.unit)], "去年的报告"
+        return None
+
+    def is_last_year(self, text: str, g: FoundFigure) -> bool:
+        """Is ``g`` last year's figure (上年为138件, 2024年同期的138件)?"""
+        before = text[max(0, g.start - 10):g.start]
+        year = self.c.doc.year
+        return bool(_LAST_YEAR.search(before) or (year and re.search(rf"{year - 1}年(?:同期)?(?:的|为|是)?$", before)))
+
+    def plausible(self, unit, where, quote, this: float, last: float, source: str) -> None:
+        p = self.c.table.params
+        if max(this, last) < p["同比异常最小值"] or min(this, last) <= 0:
+            return
+        ratio = this / last
+        if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"]:
+            self.c.add("同比异常", where, quote, unit.part,
+                       f"本年{this:g}，上年{last:g}（{source}），相差{max(ratio, 1 / ratio):.1f}倍。",
+                       "变化这么大，请核对是否多写或少写了一位；确实如此的，最好在文中说明原因。")
+
+
+def run(check: Check) -> None:
+    if check.on("比率核算", "比率口径", "占比核算", "部分大于整体", "其中超总数", "合计不符", "同比核算",
+                "同比异常", "比率升降单位"):
+        Arithmetic(check).run()
+

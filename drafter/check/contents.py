@@ -1,0 +1,130 @@
+"""What the report must contain (domain.md §2.1), what must not be left in it, and its
+成文日期 (the year must have ended; the report is due by 1 March, domain.md §2.2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from drafter.check.context import Check
+from drafter.errors import Where
+from drafter.report import Report
+
+_LEADER = re.compile(r"第一责任人|主要负责人.{0,12}(职责|履职)")
+_CAUSE = re.compile(r"原因|由于|源于|根源|导致|造成|缘于|究其|主要是|在于")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def parts_present(report: Report) -> set[str]:
+    """The parts a report (its roles set) has: its top-level parts' roles, the roles of a
+    merged closing paragraph, and 第一责任人 wherever a heading names it (often a section
+    of 成效)."""
+    present = {s.role for s in report.sections if s.role}
+    for sec in report.walk():
+        present.update(r for p in sec.paragraphs for r in p.roles)
+        if _LEADER.search(sec.heading):
+            present.add("第一责任人")
+    return present
+
+
+def required_parts(check: Check) -> None:
+    doc = check.doc
+    present = parts_present(doc.report)
+    parts = [p for p in doc.cat.parts]
+    for i, part in enumerate(parts):
+        if not part.required or part.key in present:
+            continue
+        before = next((p for p in reversed(parts[:i]) if p.key in present), None)
+        after = next((p for p in parts[i + 1:] if p.key in present), None)
+        if before and after:
+            place = f"一般排在“{before.about}”之后、“{after.about}”之前"
+        elif before:
+            place = f"一般排在“{before.about}”之后"
+        elif after:
+            place = f"一般排在“{after.about}”之前"
+        else:
+            place = "按成效、第一责任人履职、不足和原因、下一年度安排的顺序写"
+        anchor = _anchor(check, after.key if after else None)
+        check.add("缺少必需部分", doc.where(anchor) if anchor else Where(doc.name, field="全文"),
+                  "", part.key, f"报告中没有“{part.about}”这一部分。",
+                  f"法治政府建设年度报告应当写明这部分内容，{place}。")
+    if "问题" in present and check.on("缺少原因"):
+        text = "".join(u.text for u in doc.units if u.part == "问题")
+        if text and not _CAUSE.search(text):
+            check.add("缺少原因", doc.where(_anchor(check, "问题")), "", "问题",
+                      "“不足”部分只写了问题，没有写原因。",
+                      "年度报告要求写明存在的不足和原因：每个问题后面写一两句产生的原因。")
+
+
+def _anchor(check: Check, part: str | None):
+    """The first unit of a part: where a finding about the part points."""
+    return next((u for u in check.doc.units if u.part == part and u.kind != "原文"), None) if part else None
+
+
+def empty_sections(check: Check) -> None:
+    doc = check.doc
+    for unit in doc.units:
+        sec = unit.node
+        if unit.kind == "小标题" and not sec.body:
+            check.add("空节", doc.where(unit, 0, len(unit.text)), unit.text, unit.part,
+                      f"标题“{unit.text}”下面没有内容。", "在标题下补写内容，或删去这个标题。")
+
+
+def placeholders(check: Check) -> None:
+    doc = check.doc
+    words = check.table.words("占位文字")
+    pattern = re.compile("|".join(map(re.escape, words)))
+    for unit in doc.units:
+        m = pattern.search(unit.text)
+        if m:
+            end = min(len(unit.text), m.end() + 10)
+            check.add("占位文字", doc.where(unit, m.start(), end), unit.text[m.start():end], unit.part,
+                      f"这里还留着占位文字“{m.group(0)}”。", "请换成实际内容，或删去这一句。")
+
+
+def date_of(check: Check) -> tuple[dt.date | None, object]:
+    doc = check.doc
+    if doc.data is not None:
+        return doc.data.get("成文日期"), next((u for u in doc.units if u.kind == "日期"), None)
+    unit = next((u for u in doc.units if u.kind == "日期"), None)
+    m = _DATE.search(unit.text) if unit else None
+    if not m:
+        return None, unit
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])), unit
+    except ValueError:
+        return None, unit
+
+
+def written_date(check: Check) -> None:
+    doc = check.doc
+    when, unit = date_of(check)
+    if unit is None:
+        last = doc.units[-1] if doc.units else None
+        check.add("成文日期缺失", doc.where(last) if last else Where(doc.name, field="全文"), "", "落款",
+                  "文末没有成文日期。", "在署名下一行写成文日期，如“2026年2月6日”。")
+        return
+    year = doc.year
+    if when is None or year is None:
+        return
+    where = doc.where(unit, 0, len(unit.text)) if doc.kind != "表单" else Where(
+        doc.name, *doc.source.value_marks.get(("成文日期",), (None, None)), "成文日期")
+    if when < dt.date(year + 1, 1, 1):
+        check.add("成文日期过早", where, unit.text, "落款",
+                  f"成文日期{unit.text}在报告年度（{year}年）结束之前。",
+                  f"报告的是{year}年全年的工作，成文日期应在{year + 1}年年初；请核对成文日期和报告年度。")
+    elif when > dt.date(year + 1, 3, 1):
+        check.add("成文日期过晚", where, unit.text, "落款",
+                  f"成文日期{unit.text}晚于{year + 1}年3月1日。",
+                  f"年度报告应在{year + 1}年3月1日前报送、4月1日前公开；请核对日期。")
+
+
+def run(check: Check) -> None:
+    if check.on("缺少必需部分", "缺少原因"):
+        required_parts(check)
+    if check.on("空节"):
+        empty_sections(check)
+    if check.on("占位文字"):
+        placeholders(check)
+    if check.on("成文日期缺失", "成文日期过早", "成文日期过晚"):
+        written_date(check)

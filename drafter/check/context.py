@@ -1,0 +1,25 @@
+"""The state one check run shares between its rules: the document, the rule table, last
+year's document (with --last) and the findings gathered so far."""
+
+from __future__ import annotations
+
+from drafter.check.finding import Finding
+from drafter.check.table import RuleTable
+from drafter.errors import Where
+
+
+class Check:
+    def __init__(self, doc, table: RuleTable, last=None):
+        self.doc = doc
+        self.table = table
+        self.last = last
+        self.findings: list[Finding] = []
+
+    def on(self, *rules: str) -> bool:
+        return self.table.on(*rules)
+
+    def add(self, rule: str, where: Where, quote: str, part: str, message: str, hint: str = "") -> None:
+        """Record a finding of ``rule`` at its table severity; nothing when it is switched off."""
+        severity = self.table.severity.get(rule)
+        if severity:
+            self.findings.append(Finding(rule, severity, where, quote, message, hint, part))

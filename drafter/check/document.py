@@ -1,0 +1,223 @@
+"""What the rules read: one report as the Report tree with its roles, cut into units (the
+title, each paragraph, each heading, the signature and date) that know the part they stand
+in and where they stand in the file the clerk gave.
+
+A report (.txt, .docx, .doc) goes through the reading side (parser → roles); a form goes
+through the render pipeline, so it is checked as the report render would produce, and a
+finding is traced back to the form's line and column where its text was typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.catalogue import Catalogue
+from drafter.errors import Where
+from drafter.reading.analysis import report_year
+from drafter.reading.classify import classify_roles
+from drafter.reading.figures import FoundFigure, extract, map_to_catalogue
+from drafter.report import Origin, Report, Section
+from drafter.typography import normalize
+
+FORM_SUFFIXES = (".yaml", ".yml")
+
+
+class Unit:
+    """A piece of text the rules read: its kind (标题 / 段落 / 小标题 / 署名 / 日期 / 附注, or
+    原文 for a source line as typed), the part it stands in, its heading context."""
+
+    __slots__ = ("text", "part", "kind", "origin", "context", "node", "line")
+
+    def __init__(self, text: str, part: str, kind: str, origin: Origin | None = None,
+                 context: str = "", node=None, line: int | None = None):
+        self.text = text
+        self.part = part
+        self.kind = kind
+        self.origin = origin
+        self.context = context
+        self.node = node
+        self.line = line  # for 原文 units: the source line number
+
+    def __repr__(self) -> str:
+        return f"Unit({self.part}, {self.kind}, {self.text[:20]!r})"
+
+
+class Document:
+    """One input to check, read once; the rules ask it for units, places and figures."""
+
+    def __init__(self, name: str, kind: str, report: Report, cat: Catalogue, year: int | None = None,
+                 lines: list[str] | None = None, source=None, data: dict | None = None):
+        self.name = name
+        self.kind = kind  # "表单", "txt" or "docx"
+        self.report = report
+        self.cat = cat
+        self.year_stated = report_year(report) if data is None else data.get("年度")
+        self.year = year or self.year_stated
+        self.lines = lines
+        self.source = source
+        self.data = data
+        self.form_warnings: list = []  # validate's reminders, for a form checked on its own
+        classify_roles(report, self.year)
+        self.units = self._units()
+        self._figures: dict[int, list[FoundFigure]] = {}
+        self._strings: list | None = None
+
+    # -- units -----------------------------------------------------------------
+    def _units(self) -> list[Unit]:
+        r = self.report
+        out = []
+        if r.title:
+            out.append(Unit(r.title, "标题", "标题", r.origins.get("标题")))
+        for p in r.opening:
+            out.append(Unit(p.text, "开头", "段落", p.origin, node=p))
+
+        def walk(sec: Section, part: str, context: str) -> None:
+            out.append(Unit(sec.heading, part, "小标题", sec.origin, context, sec))
+            context = f"{context}{sec.heading}"
+            for item in sec.body:
+                if isinstance(item, Section):
+                    walk(item, part, context)
+                else:
+                    out.append(Unit(item.text, item.roles[0] if item.roles else part, "段落",
+                                    item.origin, context, item))
+
+        for sec in r.sections:
+            walk(sec, sec.role or "成效", "")
+        if r.signature:
+            out.append(Unit(r.signature, "落款", "署名", r.origins.get("署名")))
+        if r.date:
+            out.append(Unit(r.date, "落款", "日期", r.origins.get("日期")))
+        for note in r.notes:
+            out.append(Unit(note, "落款", "附注"))
+        return out
+
+    def paragraphs(self, *parts: str) -> list[Unit]:
+        return [u for u in self.units if u.kind == "段落" and (not parts or u.part in parts)]
+
+    def surface(self) -> list[Unit]:
+        """The text as the clerk typed it, for typography: a report's source lines (before
+        the reader repaired their punctuation); for a form, the text render produces."""
+        if self.lines is None:
+            return [u for u in self.units if u.kind != "原文"]
+        parts: dict[int, str] = {}
+        for u in self.units:
+            for seg in u.origin or ():
+                parts.setdefault(seg.line, u.part)
+        return [Unit(self.lines[n - 1], part, "原文", line=n) for n, part in sorted(parts.items())]
+
+    # -- places ------------------------------------------------------------------
+    def where(self, unit: Unit | None, start: int = 0, end: int | None = None) -> Where:
+        """Where a span of a unit's text stands: file:line:column for .txt and forms, the
+        paragraph number and its opening words for .docx."""
+        if unit is None:
+            return Where(self.name, field="全文")
+        quote = unit.text[start:end] if end is not None else unit.text[start:start + 12]
+        if self.kind == "表单":
+            return self._form_where(unit, quote)
+        if unit.kind == "原文":
+            line, column = unit.line, start + 1
+        elif unit.origin:
+            line, column = unit.origin.locate(start)
+            raw = self.lines[line - 1] if self.lines and line <= len(self.lines) else ""
+            found = raw.find(quote) if quote else -1
+            if found >= 0:
+                column = found + 1
+        else:
+            return Where(self.name, field=unit.part)
+        if self.kind == "docx":
+            raw = (self.lines[line - 1] if self.lines else "").strip()
+            opening = raw[:12] + ("……" if len(raw) > 12 else "")
+            return Where(self.name, field=f"第{line}段（“{opening}”）")
+        return Where(self.name, line, column)
+
+    def _form_where(self, unit: Unit, quote: str) -> Where:
+        from drafter.yamlsource import path_text
+
+        for path, text in self._form_strings():
+            at = text.find(quote) if quote else -1
+            if at < 0:
+                continue
+            line, column = self.source.value_marks.get(path, (None, None))
+            raw = self.source.data
+            for key in path:
+                raw = raw[key]
+            if isinstance(raw, str) and "\n" not in raw.strip() and column:
+                typed = raw.find(quote)
+                column += typed if typed >= 0 else at
+            return Where(self.name, line, column, path_text(path))
+        return Where(self.name, field=f"{unit.part}（模板生成的文字）")
+
+    def _form_strings(self) -> list:
+        """Every string of the form as render prints it (lines joined, punctuation
+        repaired), with its path."""
+        if self._strings is None:
+            out = []
+
+            def walk(value, path):
+                if isinstance(value, dict):
+                    for k, v in value.items():
+                        walk(v, path + (k,))
+                elif isinstance(value, list):
+                    for i, v in enumerate(value):
+                        walk(v, path + (i,))
+                elif isinstance(value, str):
+                    out.append((path, normalize("".join(line.strip() for line in value.splitlines()))))
+
+            walk(self.source.data, ())
+            self._strings = out
+        return self._strings
+
+    # -- figures -----------------------------------------------------------------
+    def figures(self, unit: Unit) -> list[FoundFigure]:
+        """The figures of a unit's text, mapped to the catalogue where that is clear."""
+        key = id(unit)
+        found = self._figures.get(key)
+        if found is None:
+            found = extract(unit.text)
+            if found:
+                map_to_catalogue(found, unit.text, self.cat, unit.context)
+            self._figures[key] = found
+        return found
+
+    def known_figures(self) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+        """This document's figures for another year's 同比 check: by catalogue key
+        ("行政复议.受理") and by (label, unit) as written."""
+        by_key: dict[str, float] = {}
+        by_label: dict[tuple[str, str], float] = {}
+        if self.data is not None:
+            entries = list(self.data.get("成效") or []) + [self.data.get("第一责任人") or {}]
+            for entry in entries:
+                for group, figures in (entry.get("数据") or {}).items():
+                    for name, value in figures.items():
+                        by_key.setdefault(f"{group}.{name}", value)
+        for unit in self.paragraphs():
+            for f in self.figures(unit):
+                if f.approx:
+                    continue
+                if f.maps_to:
+                    by_key.setdefault(f.maps_to, f.value)
+                by_label.setdefault((f.label, f.unit), f.value)
+        return by_key, by_label
+
+
+def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
+                  template: str | Path | None = None) -> Document:
+    """Read a form or a report for checking; a DrafterError when it cannot be used."""
+    p = Path(path)
+    if p.suffix.lower() in FORM_SUFFIXES:
+        from drafter.pipeline import build
+        from drafter.yamlsource import load_file
+
+        src = load_file(p)
+        result = build(src, template, rules=False)
+        doc = Document(str(path), "表单", result.report, cat, year, source=src, data=result.data)
+        doc.form_warnings = result.warnings
+        return doc
+    from drafter.reading.parser import parse_lines
+    from drafter.reading.source import read_lines
+
+    lines = read_lines(p)
+    report = parse_lines(lines)
+    kind = "txt" if p.suffix.lower() == ".txt" else "docx"
+    return Document(str(path), kind, report, cat, year, lines=lines)
+

@@ -1,0 +1,55 @@
+"""Plausibility: figures beyond what a county-level unit reports in a year, and a form's
+figures that changed too much from last year's (a likely extra or missing digit)."""
+
+from __future__ import annotations
+
+from drafter.catalogue import Catalogue, per_catalogue
+from drafter.check.context import Check
+
+
+@per_catalogue
+def _bounds(cat: Catalogue) -> dict[str, tuple]:
+    return {f"{g.name}.{f.name}": (f.upper, f.about) for t in cat.themes.values()
+            for g in t.groups.values() for f in g.figures.values() if f.upper is not None}
+
+
+def bounds(check: Check) -> None:
+    """A report's figures against the catalogue's bounds (a form's are checked by validate)."""
+    doc = check.doc
+    limits = _bounds(doc.cat)
+    for unit in doc.paragraphs():
+        for f in doc.figures(unit):
+            limit = limits.get(f.maps_to or "")
+            if f.kind == "count" and limit and f.value > limit[0]:
+                check.add("超出合理范围", doc.where(unit, f.start - len(f.label), f.start + len(f.text)),
+                          f.label + f.text, unit.part,
+                          f"“{f.label}”{f.text}超过了县级单位一年内的合理范围（{limit[1]}，一般不超过{limit[0]:g}{f.unit}）。",
+                          "请核对是否多写了零；数字确实无误的，可以忽略这条提醒。")
+
+
+def form_changes(check: Check) -> None:
+    """数据 against 上年数据 in a form."""
+    doc = check.doc
+    p = check.table.params
+    entries = [(("成效", i), e) for i, e in enumerate(doc.data.get("成效") or [])]
+    entries.append((("第一责任人",), doc.data.get("第一责任人") or {}))
+    for path, entry in entries:
+        last = entry.get("上年数据") or {}
+        for group, figures in (entry.get("数据") or {}).items():
+            for name, this in figures.items():
+                before = (last.get(group) or {}).get(name)
+                if before is None or max(this, before) < p["同比异常最小值"] or min(this, before) <= 0:
+                    continue
+                ratio = this / before
+                if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"]:
+                    where = doc.source.where(path + ("数据", group, name))
+                    check.add("同比异常", where, f"{name}: {this}", "成效" if path[0] == "成效" else "第一责任人",
+                              f"“{group}.{name}”本年{this:g}，上年{before:g}，相差{max(ratio, 1 / ratio):.1f}倍。",
+                              "变化这么大，请核对是否多写或少写了一位。")
+
+
+def run(check: Check) -> None:
+    if check.on("超出合理范围") and check.doc.data is None:
+        bounds(check)
+    if check.on("同比异常") and check.doc.data is not None:
+        form_changes(check)

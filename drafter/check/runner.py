@@ -1,0 +1,64 @@
+"""Run the rule table over one document, a list of files or folders, or a form that is
+being rendered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.catalogue import load_catalogue
+from drafter.check import arithmetic, commitments, contents, plausibility, typography, wording
+from drafter.check.context import Check
+from drafter.check.document import FORM_SUFFIXES, Document, load_document
+from drafter.check.finding import Finding
+from drafter.check.table import RuleTable
+from drafter.errors import Where
+from drafter.reading.source import SUFFIXES
+
+# Each module runs the rules of one kind; a rule that is switched off costs nothing.
+MODULES = (contents, wording, arithmetic, plausibility, typography, commitments)
+INPUT_SUFFIXES = SUFFIXES + FORM_SUFFIXES
+
+
+def check_document(doc: Document, table: RuleTable, last: Document | None = None) -> list[Finding]:
+    check = Check(doc, table, last)
+    if doc.year is None:
+        check.add("年度不明", Where(doc.name, field="全文"), "", "全文",
+                  "没有从标题或开头段看出报告的是哪一年，与年度有关的检查（政治表述、成文日期、承诺）没有做。",
+                  "用 --year 指明报告年度，如 --year 2025。")
+    for module in MODULES:
+        module.run(check)
+    for p in doc.form_warnings:  # what validate found (bounds, years outside the data)
+        if p.rule is None or table.severity.get(p.rule):
+            severity = table.severity.get(p.rule, p.severity) if p.rule else p.severity
+            check.findings.append(Finding(p.rule or "表单检查", severity, p.where, "", p.message, p.hint))
+    return sorted(check.findings, key=Finding.sort_key)
+
+
+def form_rules(src, report, data: dict, table: RuleTable) -> list[Finding]:
+    """The form-level rules render and validate run: printed as reminders, except a
+    required part missing, which stops the render as every form error does."""
+    doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data)
+    found = check_document(doc, table)
+    for f in found:
+        if f.rule != "缺少必需部分":
+            f.severity = "提醒"
+    return found
+
+
+def input_files(paths: list[str]) -> list[Path]:
+    """The files named, and every report and form in the folders named, in order."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES
+                          and not f.name.startswith((".", "~$")))
+        else:
+            out.append(p)
+    return out
+
+
+def check_file(path: Path, table: RuleTable, year: int | None = None, last: Document | None = None,
+               template=None) -> tuple[Document, list[Finding]]:
+    doc = load_document(path, load_catalogue(), year, template)
+    return doc, check_document(doc, table, last)

@@ -1,0 +1,207 @@
+"""Punctuation, digits, dates and heading numbers as a 公文 clerk checks them (domain.md §6),
+read from the text as it was typed (a report's source lines, before the reader repaired
+them)."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.check.context import Check
+from drafter.typography import CJK, normalize
+
+_HALF = re.compile(
+    rf"(?<=[{CJK}“”‘’（）《》、，。；：！？])[ \t]*([,;:?!])|([,;:?!])[ \t]*(?=[{CJK}“（《])"
+    rf"|(?<=[{CJK}）”])(\.)(?![\d.A-Za-z])|(\()[^()]*[{CJK}][^()]*\)|(\")")
+_RANGE = re.compile(r"\d{1,4}\s*(-{1,2}|－|~|～|–|——)\s*\d{1,4}\s*[年月日条]")
+_DASH = re.compile(rf"(?<=[{CJK}])\s*(--|－－|-|－)\s*(?=[{CJK}])")
+_DOUBLE = re.compile(r"([，。；：、！？])[，。；：、！？]")
+_FULL_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)?[％%]?")
+_PERCENT_SPACE = re.compile(r"\d\s+[%％]")
+_ZERO_DATE = re.compile(r"\d{4}\s*年\s*0\d\s*月|(?<=月)\s*0\d\s*日")
+_OTHER_DATE = re.compile(r"(?<![\d.])20\d\d\s*([./])\s*\d{1,2}\s*\1\s*\d{1,2}(?![\d.])|(?<![\d-])20\d\d-\d{1,2}-\d{1,2}(?![\d-])")
+_CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
+_PAIRS = {"（": "）", "《": "》", "〔": "〕", "【": "】", "“": "”", "‘": "’"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_CN = "一二三四五六七八九十"
+
+
+def _cn_value(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23."""
+    digits = {c: i + 1 for i, c in enumerate(_CN[:9])}
+    if not text or any(c not in _CN for c in text):
+        return None
+    if "十" not in text:
+        return digits.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
+def half_width(check: Check) -> None:
+    doc = check.doc
+    hits = []
+    for unit in doc.surface():
+        if not re.search(f"[{CJK}]", unit.text):
+            continue
+        for m in _HALF.finditer(unit.text):
+            group = next(i for i in range(1, 6) if m.group(i) is not None)
+            hits.append((unit, m.start(group), m.group(group)))
+    if not hits:
+        return
+    limit = check.table.params["半角标点汇总"]
+    if len(hits) > limit:
+        unit, at, mark = hits[0]
+        lines = len({id(u) for u, _, _ in hits})
+        check.add("半角标点", doc.where(unit, at, at + 1), _around(unit.text, at), unit.part,
+                  f"全文有{len(hits)}处半角标点（分布在{lines}段），第一处是这里的“{mark}”。",
+                  "中文里的逗号、句号、冒号、分号、括号、引号都用全角（，。：；（）“”）。从网页复制的文字常被转成半角，"
+                  "可在 Word/WPS 中用“查找替换”统一改正。")
+        return
+    for unit, at, mark in hits:
+        check.add("半角标点", doc.where(unit, at, at + 1), _around(unit.text, at), unit.part,
+                  f"中文里用了半角的“{mark}”。", f"改为全角的“{normalize('字' + mark + '字')[1]}”。"
+                  if mark in ",;:?!" else "改为全角标点（（）“”。）。")
+
+
+def _around(text: str, at: int, before: int = 6, after: int = 6) -> str:
+    return text[max(0, at - before):at + after]
+
+
+def dashes(check: Check) -> None:
+    doc = check.doc
+    for unit in doc.surface():
+        for m in _RANGE.finditer(unit.text):
+            if m.group(1) == "—":
+                continue
+            check.add("连接号", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
+                      f"时间、序号的起止用了“{m.group(1)}”。", f"改为一字线“—”：{m.group(0).replace(m.group(1), '—').replace(' ', '')}。")
+        for m in _DASH.finditer(unit.text):
+            check.add("连接号", doc.where(unit, m.start(1), m.end(1)), _around(unit.text, m.start(1)), unit.part,
+                      f"汉字之间用了“{m.group(1)}”。", "表示起止用一字线“—”，表示解释说明用破折号“——”。")
+
+
+def marks(check: Check) -> None:
+    """Doubled punctuation, unbalanced pairs, full-width digits, spaces before %, dates."""
+    doc = check.doc
+    for unit in doc.surface():
+        text = normalize(unit.text) if unit.kind == "原文" else unit.text
+        if check.on("重复标点"):
+            for m in _DOUBLE.finditer(text):
+                check.add("重复标点", doc.where(unit, m.start(), m.end()), _around(text, m.start()), unit.part,
+                          f"“{m.group(0)}”两个标点连在一起。", "删去多余的一个。")
+        if check.on("括号引号不成对"):
+            pairs(check, unit, text)
+        if check.on("全角数字"):
+            for m in _FULL_DIGITS.finditer(unit.text):
+                check.add("全角数字", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
+                          f"“{m.group(0)}”是全角数字。", f"改为半角：{normalize(m.group(0))}。")
+        if check.on("百分号空格"):
+            for m in _PERCENT_SPACE.finditer(unit.text):
+                check.add("百分号空格", doc.where(unit, m.start(), m.end()), _around(unit.text, m.start(), 4, 4),
+                          unit.part, "数字和“%”之间有空格。", "删去空格，写成“93.2%”。")
+        if check.on("日期补零"):
+            for m in _ZERO_DATE.finditer(unit.text):
+                check.add("日期补零", doc.where(unit, m.start(), m.end()), _around(unit.text, m.start(), 0, 12),
+                          unit.part, "日期的月或日前面补了零。", "月、日不补零，写成“2026年2月6日”。")
+        if check.on("日期写法"):
+            for m in list(_OTHER_DATE.finditer(unit.text)) + list(_CN_DATE.finditer(unit.text)):
+                check.add("日期写法", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
+                          f"日期写成了“{m.group(0)}”。", "公文的日期用阿拉伯数字写全年、月、日，如“2026年2月6日”。")
+
+
+def pairs(check: Check, unit, text: str) -> None:
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in _PAIRS:
+            if ch == "“" and stack and stack[-1][0] == "“":
+                break  # a second opening quote before the first closed
+            stack.append((ch, i))
+        elif ch in _CLOSERS:
+            if stack and stack[-1][0] == _CLOSERS[ch]:
+                stack.pop()
+            else:
+                check.add("括号引号不成对", check.doc.where(unit, i, i + 1), _around(text, i), unit.part,
+                          f"这里的“{ch}”前面没有对应的“{_CLOSERS[ch]}”。", "补上或删去，使引号、括号成对。")
+                return
+    if stack:
+        ch, i = stack[-1]
+        check.add("括号引号不成对", check.doc.where(unit, i, i + 1), _around(text, i), unit.part,
+                  f"这里的“{ch}”没有对应的“{_PAIRS[ch]}”。", "补上或删去，使引号、括号成对。")
+
+
+# -- heading numbers -----------------------------------------------------------------------
+_FORMS = {  # level → (the right form, what the number must look like)
+    1: ("一、", re.compile(rf"^(?:[{_CN}]+、|第[{_CN}]+部分)$")),
+    2: ("（一）", re.compile(rf"^（[{_CN}]+）$")),
+    3: ("1.", re.compile(r"^\d{1,2}[.．]$")),
+    4: ("（1）", re.compile(r"^（\d{1,2}）$")),
+}
+
+
+def _value(number: str) -> int | None:
+    core = re.sub(r"[（）()、.．第部分\s]", "", number)
+    return int(core) if core.isdigit() else _cn_value(core)
+
+
+def headings(check: Check) -> None:
+    doc = check.doc
+    by_node = {id(u.node): u for u in doc.units if u.kind == "小标题"}
+
+    def siblings(secs, parent_name: str) -> None:
+        prev = None
+        for sec in secs:
+            unit = by_node.get(id(sec))
+            number = sec.number.strip()
+            if not number or unit is None:
+                continue
+            where = doc.where(unit, 0, len(unit.text))
+            form, shape = _FORMS[sec.level]
+            if check.on("序号标点") and not shape.match(number):
+                check.add("序号标点", where, number + sec.heading[:10], unit.part,
+                          f"序号“{number}”的写法不对。", f"这一级序号写成“{form}”这样：{_right(number, form)}。")
+            value = _value(number)
+            if value is None:
+                continue
+            if check.on("标题编号"):
+                if prev is None and value != 1:
+                    check.add("标题编号", where, number + sec.heading[:10], unit.part,
+                              f"{parent_name}下的第一个标题编为“{number}”，没有从头编起。",
+                              "每一级编号在上一级标题下都从“一”或“1”重新编起。")
+                elif prev is not None and value == prev:
+                    check.add("标题编号", where, number + sec.heading[:10], unit.part,
+                              f"编号“{number}”重复了。", "请按顺序重新编号。")
+                elif prev is not None and value < prev:
+                    check.add("标题编号", where, number + sec.heading[:10], unit.part,
+                              f"编号在“{_show(prev, number)}”之后又回到了“{number}”。", "请按顺序重新编号。")
+                elif prev is not None and value > prev + 1:
+                    check.add("标题编号", where, number + sec.heading[:10], unit.part,
+                              f"编号从“{_show(prev, number)}”跳到了“{number}”。", "请按顺序重新编号，或补上缺的部分。")
+            prev = value
+        for sec in secs:
+            if sec.sections:
+                siblings(sec.sections, f"“{sec.number}{sec.heading[:12]}”")
+
+    siblings(doc.report.sections, "正文")
+
+
+def _show(value: int, like: str) -> str:
+    """``value`` written in the style of ``like`` (for messages)."""
+    if any(c in like for c in _CN):
+        cn = _CN[value - 1] if value <= 10 else f"{_CN[value // 10 - 1] if value >= 20 else ''}十{_CN[value % 10 - 1] if value % 10 else ''}"
+        return re.sub(rf"[{_CN}]+", cn, like, count=1)
+    return re.sub(r"\d+", str(value), like, count=1)
+
+
+def _right(number: str, form: str) -> str:
+    core = re.sub(r"[（）()、.．，,\s]", "", number)
+    return f"应写“{form.replace('一', core).replace('1', core)}”" if core else f"如“{form}”"
+
+
+def run(check: Check) -> None:
+    if check.on("半角标点"):
+        half_width(check)
+    if check.on("连接号"):
+        dashes(check)
+    if check.on("重复标点", "括号引号不成对", "全角数字", "百分号空格", "日期补零", "日期写法"):
+        marks(check)
+    if check.on("序号标点", "标题编号"):
+        headings(check)

@@ -1,0 +1,129 @@
+"""Political formulas by the year reported (formulas data, domain.md §6): the congress and
+plenum formula, the 纲要 cited, and the exact spelling of the two thought formulas."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.catalogue import load_formulas
+from drafter.check.context import Check
+
+_CN = "一二三四五六七八九十"
+# 党的二十大和二十届二中、三中全会精神 / 党的十九大精神 / 二十届三中全会精神
+_SPIRIT = re.compile(
+    rf"(?:(?:党的)?(?P<congress>十[六七八九]|二十)大(?:和|及|以及)?)?(?:(?:党的)?(?P<term>十[六七八九]|二十)届"
+    rf"(?P<plenums>(?:[{_CN}]中(?:全会)?[、和及]?)+|历次)全会)?精神")
+_ORDER = ["十六", "十七", "十八", "十九", "二十", "二十一"]
+_PLENUM = re.compile(rf"([{_CN}])中")
+_OUTLINE = re.compile(r"法治政府建设实施纲要\s*[（(]\s*(\d{4})\s*[—\-－–~～至]+\s*(\d{4})\s*年?\s*[）)]")
+THOUGHTS = ("习近平新时代中国特色社会主义思想", "习近平法治思想")
+OTHER_THOUGHTS = ("习近平经济思想", "习近平生态文明思想", "习近平外交思想", "习近平强军思想", "习近平文化思想")
+_THOUGHT = re.compile(r"习近平([^，。；、：“”（）《》\s]{0,20}?)思想")
+_NUMERAL = {c: i + 1 for i, c in enumerate(_CN)}
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (short strings only)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def spirit(check: Check) -> None:
+    doc = check.doc
+    year = doc.year
+    if year is None:
+        return
+    entry = load_formulas().get(year)
+    if entry is None or "党代会" not in entry:
+        check.add("表述数据缺失", doc.where(None), "", "全文",
+                  f"drafter 的政治表述数据没有{year}年度，没有核对“党的××大和××届×中全会精神”等提法。",
+                  "请对照最新的中央文件核对开头段的政治表述，并请维护人员在表述数据中补上这一年。")
+        return
+    expected = entry["党代会"].rstrip("大")
+    plenums = [_NUMERAL[p[0]] for p in entry.get("全会", [])]
+    latest_seen = False
+    first = None
+    for unit in doc.units:
+        for m in _SPIRIT.finditer(unit.text):
+            congress = m.group("congress") or m.group("term")
+            if not congress:
+                continue
+            first = first or (unit, m)
+            where = doc.where(unit, m.start(), m.end())
+            quote = m.group(0)
+            if _ORDER.index(congress) < _ORDER.index(expected):
+                check.add("会议精神过时", where, quote, unit.part,
+                          f"报告的是{year}年度，“{congress}大”的提法已经过时。",
+                          f"应写“{entry['会议精神']}”。")
+                continue
+            if _ORDER.index(congress) > _ORDER.index(expected):
+                check.add("会议精神过时", where, quote, unit.part,
+                          f"报告的是{year}年度，写报告时还没有召开“{congress}大”。", f"应写“{entry['会议精神']}”。")
+                continue
+            named = m.group("plenums")
+            if named == "历次" or (named and plenums and max(_NUMERAL[p] for p in _PLENUM.findall(named)) >= max(plenums)):
+                latest_seen = True
+            if not named or named == "历次":
+                continue
+            said = [_NUMERAL[p] for p in _PLENUM.findall(named)]
+            if plenums and max(said) > max(plenums):
+                check.add("会议精神过时", where, quote, unit.part,
+                          f"报告的是{year}年度，文中的全会在写报告时还没有召开。", f"应写“{entry['会议精神']}”。")
+            elif plenums and max(said) < max(plenums) and m.group("congress"):
+                check.add("会议精神过时", where, quote, unit.part,
+                          f"报告的是{year}年度，写报告时已经召开了{_CN[max(plenums) - 1]}中全会，这个提法过时了。",
+                          f"应写“{entry['会议精神']}”。")
+            elif m.group("congress") and set(plenums) - set(said) and max(said) == max(plenums):
+                missing = "、".join(f"{_CN[p - 1]}中" for p in sorted(set(plenums) - set(said)))
+                check.add("会议精神不全", where, quote, unit.part,
+                          f"全会列得不全，漏了{missing}全会。", f"应写“{entry['会议精神']}”。")
+    reported = any(f.rule.startswith("会议精神") for f in check.findings)
+    if "全会" in entry["会议精神"] and first is not None and not latest_seen and not reported:
+        unit, m = first
+        check.add("会议精神不全", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
+                  f"全文没有写{year}年度应当学习贯彻的最新全会精神。", f"开头段一般写“{entry['会议精神']}”。")
+
+
+def outline(check: Check) -> None:
+    doc = check.doc
+    year = doc.year
+    if year is None:
+        return
+    for unit in doc.units:
+        for m in _OUTLINE.finditer(unit.text):
+            start, end = int(m.group(1)), int(m.group(2))
+            if not start <= year <= end:
+                check.add("纲要不在施行期", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
+                          f"报告的是{year}年度，而《法治政府建设实施纲要（{start}—{end}年）》的施行期是{start}—{end}年。",
+                          "请改为报告年度施行的纲要；新纲要尚未发布时，不写纲要的名称。")
+
+
+def thoughts(check: Check) -> None:
+    doc = check.doc
+    for unit in doc.units:
+        for m in _THOUGHT.finditer(unit.text):
+            # the nearest 习近平 before 思想 (the match may start at an earlier one)
+            text = m.group(0)
+            inner = text.rfind("习近平")
+            start = m.start() + inner
+            said = unit.text[start:m.end()]
+            if said in THOUGHTS or said in OTHER_THOUGHTS:
+                continue
+            best = min(THOUGHTS, key=lambda t: _distance(said, t))
+            if _distance(said, best) <= max(1, len(best) // 5):
+                check.add("表述错字", doc.where(unit, start, m.end()), said, unit.part,
+                          f"“{said}”应为“{best}”。", f"请改为“{best}”，一字不差。")
+
+
+def run(check: Check) -> None:
+    if check.on("会议精神过时", "会议精神不全", "表述数据缺失"):
+        spirit(check)
+    if check.on("纲要不在施行期"):
+        outline(check)
+    if check.on("表述错字"):
+        thoughts(check)
