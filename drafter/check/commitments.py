@@ -64,8 +64,9 @@ def run(check: Check) -> None:
         found = sum(1 for w in words if w in this_year)
         if found / len(words) >= p["承诺落实比例"]:
             continue
-        at = unit.text.find(heading)
-        where = last.where(unit, max(at, 0), max(at, 0) + len(heading))
+        heading = heading.rstrip("。；，")
+        at = max(unit.text.find(heading), 0)
+        where = last.where(unit, at, at + len(heading))
         check.add("承诺未落实", where, heading, "去年的承诺",
                   f"去年提出的“{heading}”，今年的报告中没有看到落实情况（没有出现：{'、'.join(w for w in words if w not in this_year)[:40]}）。",
                   "在成效部分写明这项安排落实得怎样；确实没有落实的，在不足部分说明原因。")
