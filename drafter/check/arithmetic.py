@@ -110,12 +110,15 @@ class Arithmetic:
         self.sayings: dict[str, list[str]] = check.table.words("指标说法")
         self.rates = _rates(check.doc.cat)
         self.known = None  # last year's figures (by key, by label), from --last
+        self.rates_on = check.on("比率核算", "比率口径", "部分大于整体")
+        self.breakdown_on = check.on("其中超总数", "部分大于整体")
+        self.total_on = check.on("合计不符")
 
     def run(self) -> None:
         if self.c.last is not None:
             self.known = self.c.last.known_figures()
         for unit in self.c.doc.paragraphs():
-            figures = self.c.doc.figures(unit)
+            figures = self.c.doc.figures(unit, mapped=self.known is not None)
             if not figures:
                 continue
             for a, b in sentences(unit.text):
@@ -139,9 +142,9 @@ class Arithmetic:
                 window_start = k + 1
             elif f.kind in ("change", "points"):
                 self.change(unit, text, a, k, figs)
-        if self.c.on("其中超总数", "部分大于整体"):
+        if self.breakdown_on and "其中" in text[a:b]:
             self.breakdown(unit, text, a, b, figs)
-        if self.c.on("合计不符"):
+        if self.total_on:
             self.total(unit, text, figs)
 
     # -- rates -----------------------------------------------------------------------
@@ -162,7 +165,7 @@ class Arithmetic:
         return [stem[-2:]] if len(stem) >= 2 else [stem]
 
     def rate(self, unit, text, f, pre, pre_start, window, counts) -> None:
-        if not self.c.on("比率核算", "比率口径", "部分大于整体"):
+        if not self.rates_on:
             return
         stated, decimals = f.value, _decimals(f)
         for name, at in self.names(pre, pre_start):
@@ -181,11 +184,11 @@ class Arithmetic:
             if not dens:
                 continue
             preferred = self.preferred(name, dens)
-            quote = text[at:f.start + len(f.text)]
-            where = self.c.doc.where(unit, at, f.start + len(f.text))
             N, D = Amount(num), Amount(preferred)
             bounded = not any(w in stem for w in _UNBOUNDED)
+            quote = text[at:f.start + len(f.text)]
             if bounded and N.lo > D.hi:
+                where = self.c.doc.where(unit, at, f.start + len(f.text))
                 self.c.add("部分大于整体", where, quote, unit.part,
                            f"“{num.label}”（{num.text}）多于它所属的“{preferred.label}”（{preferred.text}），"
                            f"{name}不可能是{f.text}。",
@@ -195,6 +198,7 @@ class Arithmetic:
                 continue
             alt = next((g for g in reversed(dens) if g is not preferred
                         and _pct_consistent(stated, decimals, N, Amount(g))), None)
+            where = self.c.doc.where(unit, at, f.start + len(f.text))
             if alt is not None:
                 self.c.add("比率口径", where, quote, unit.part,
                            f"{name}{f.text}是按“{alt.label}”{alt.text}算的（{num.text} ÷ {alt.text}）；"
@@ -340,8 +344,10 @@ class Arithmetic:
         last = self.last_value(text, subject, figs, k)
         start = subject.start - len(subject.label)
         end = f.start + len(f.text)
-        where = self.c.doc.where(unit, start, end)
         quote = text[start:end]
+        if last is None and not (f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]):
+            return
+        where = self.c.doc.where(unit, start, end)
         if last is None:
             if f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]:
                 self.c.add("同比异常", where, quote, unit.part,

@@ -18,8 +18,12 @@ class Check:
     def on(self, *rules: str) -> bool:
         return self.table.on(*rules)
 
-    def add(self, rule: str, where: Where, quote: str, part: str, message: str, hint: str = "") -> None:
-        """Record a finding of ``rule`` at its table severity; nothing when it is switched off."""
+    def add(self, rule: str, where: Where | tuple, quote: str, part: str, message: str, hint: str = "") -> None:
+        """Record a finding of ``rule`` at its table severity; nothing when it is switched off.
+        ``where`` may be (unit, start, end) of this document: located only when recorded,
+        since tracing a form's text back to its line costs."""
         severity = self.table.severity.get(rule)
         if severity:
+            if not isinstance(where, Where):
+                where = self.doc.where(*where)
             self.findings.append(Finding(rule, severity, where, quote, message, hint, part))

@@ -60,6 +60,7 @@ class Document:
         classify_roles(report, self.year)
         self.units = self._units()
         self._figures: dict[int, list[FoundFigure]] = {}
+        self._mapped: set[int] = set()
         self._strings: list | None = None
 
     # -- units -----------------------------------------------------------------
@@ -168,15 +169,15 @@ class Document:
         return self._strings
 
     # -- figures -----------------------------------------------------------------
-    def figures(self, unit: Unit) -> list[FoundFigure]:
-        """The figures of a unit's text, mapped to the catalogue where that is clear."""
-        key = id(unit)
-        found = self._figures.get(key)
+    def figures(self, unit: Unit, mapped: bool = False) -> list[FoundFigure]:
+        """The figures of a unit's text; ``mapped``: also named after the catalogue figure
+        each one is, where that is clear (costlier: only the rules that need it ask)."""
+        found = self._figures.get(id(unit))
         if found is None:
-            found = extract(unit.text)
-            if found:
-                map_to_catalogue(found, unit.text, self.cat, unit.context)
-            self._figures[key] = found
+            found = self._figures[id(unit)] = extract(unit.text)
+        if mapped and found and id(unit) not in self._mapped:
+            map_to_catalogue(found, unit.text, self.cat, unit.context)
+            self._mapped.add(id(unit))
         return found
 
     def known_figures(self) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
@@ -191,7 +192,7 @@ class Document:
                     for name, value in figures.items():
                         by_key.setdefault(f"{group}.{name}", value)
         for unit in self.paragraphs():
-            for f in self.figures(unit):
+            for f in self.figures(unit, mapped=True):
                 if f.approx:
                     continue
                 if f.maps_to:

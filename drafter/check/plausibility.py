@@ -18,7 +18,7 @@ def bounds(check: Check) -> None:
     doc = check.doc
     limits = _bounds(doc.cat)
     for unit in doc.paragraphs():
-        for f in doc.figures(unit):
+        for f in doc.figures(unit, mapped=True):
             limit = limits.get(f.maps_to or "")
             if f.kind == "count" and limit and f.value > limit[0]:
                 check.add("超出合理范围", doc.where(unit, f.start - len(f.label), f.start + len(f.text)),

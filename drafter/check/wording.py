@@ -54,7 +54,7 @@ def spirit(check: Check) -> None:
             if not congress:
                 continue
             first = first or (unit, m)
-            where = doc.where(unit, m.start(), m.end())
+            where = (unit, m.start(), m.end())  # located only if a finding needs it
             quote = m.group(0)
             if _ORDER.index(congress) < _ORDER.index(expected):
                 check.add("会议精神过时", where, quote, unit.part,
