@@ -224,3 +224,45 @@ def test_empty_and_headless_reports_do_not_crash(runner, tmp_path):
     prose = tmp_path / "散文.txt"
     prose.write_text("今天天气很好。\n" * 50, encoding="utf-8")
     assert run(runner, "check", prose).exit_code == 1
+
+
+# -- what the README promises ---------------------------------------------------------------------
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_readme_rule_table_is_the_shipped_table():
+    import yaml
+
+    shipped = yaml.safe_load((README.parent / "drafter" / "data" / "rules.yaml").read_text(encoding="utf-8"))["规则"]
+    rows = {}
+    for line in README.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 4 and cells[1] in ("错误", "提醒"):
+            rows[cells[0]] = cells[1]
+    assert rows == {k: v["级别"] for k, v in shipped.items()}
+
+
+def test_readme_example_is_what_check_prints(runner, txt):
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("例如（报告的一段写着"):]
+    block = block[block.index("```") + 4:]
+    block = block[:block.index("```")]
+    expected = [line.strip() for line in block.splitlines() if line.strip().startswith(("原文", "说明", "建议", "共"))]
+    result = run(runner, "check", txt("全年受理行政复议案件64件，办结50件，结案率为88.1%。"))
+    printed = [line.strip() for line in result.output.splitlines()]
+    assert expected and all(line in printed for line in expected), (expected, printed)
+
+
+@pytest.mark.parametrize("text", [
+    "受理20件，" + "办结10件，办结率50%，" * 2000 + "。",
+    "、".join(f"甲{i}类1件" for i in range(2000)) + "，共计9件。",
+    "办件10件，同比增长5%，" * 2000,
+    "发布100条，其中" + "、".join("甲类1条" for _ in range(2000)) + "。" + "其中" * 2000,
+    "，,:;()1234567890%件率“”（《" * 5000,
+], ids=["rates", "list", "changes", "breakdown", "punctuation"])
+def test_pathological_text_is_checked_without_a_traceback(runner, tmp_path, text):
+    path = tmp_path / "怪.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run(runner, "check", path, "--json")
+    assert result.exit_code == 1
+    assert isinstance(json.loads(result.output), list)

@@ -12,6 +12,7 @@ exact and are never recomputed.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -29,6 +30,10 @@ _SHARE = re.compile(r"占比(?:为|达到?|约)?$")
 _CHANGE_UP = ("上升", "增长", "提高", "增加")
 _CHANGE_DOWN = ("下降", "减少", "降低")
 _UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
+NAME_REACH = 40  # characters before a percentage where its name stands
+NEAR_COUNTS = 8  # counts before a percentage that it may be computed from
+MAX_ITEMS = 30  # items of a 其中 breakdown or of a list before 共
+_TOTAL_HEAD = re.compile(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
 _LAST_YEAR = re.compile(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?$")
 
 
@@ -121,25 +126,34 @@ class Arithmetic:
             figures = self.c.doc.figures(unit, mapped=self.known is not None)
             if not figures:
                 continue
+            k = 0
             for a, b in sentences(unit.text):
-                here = [f for f in figures if a <= f.start < b]
+                here = []
+                while k < len(figures) and figures[k].start < b:
+                    if figures[k].start >= a:
+                        here.append(figures[k])
+                    k += 1
                 if here:
                     self.sentence(unit, unit.text, a, b, here)
 
     # -- one sentence ----------------------------------------------------------------
     def sentence(self, unit, text: str, a: int, b: int, figs: list[FoundFigure]) -> None:
-        window_start = 0  # figures after the last percentage: what the next rate is about
+        counts: list[FoundFigure] = []  # the sentence's counts so far
+        window: list[FoundFigure] = []  # the counts since the last percentage: what the next rate is about
         for k, f in enumerate(figs):
-            if f.kind == "rate":
-                pre_start = max([a] + [m.end() for m in _CLAUSE.finditer(text, a, f.start)])
+            if f.kind == "count":
+                counts.append(f)
+                window.append(f)
+            elif f.kind == "rate":
+                reach = max(a, f.start - NAME_REACH)
+                pre_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, f.start)])
                 pre = text[pre_start:f.start]
-                counts = [g for g in figs[:k] if g.kind == "count"]
-                window = [g for g in figs[window_start:k] if g.kind == "count"]
+                near = counts[-NEAR_COUNTS:]
                 if _SHARE.search(pre) or _SHARE_OF.search(pre):
-                    self.share(unit, text, f, pre, pre_start, counts, figs)
+                    self.share(unit, text, f, pre, pre_start, near, figs[max(0, k - NEAR_COUNTS):k + 1])
                 else:
-                    self.rate(unit, text, f, pre, pre_start, window, counts)
-                window_start = k + 1
+                    self.rate(unit, text, f, pre, pre_start, window[-NEAR_COUNTS:], near)
+                window = []
             elif f.kind in ("change", "points"):
                 self.change(unit, text, a, k, figs)
         if self.breakdown_on and "其中" in text[a:b]:
@@ -263,13 +277,14 @@ class Arithmetic:
 
     # -- 其中 and 共 ------------------------------------------------------------------
     def breakdown(self, unit, text, a, b, figs) -> None:
+        counts = [g for g in figs if g.kind == "count"]
+        starts = [g.start for g in counts]
         for m in re.finditer("其中", text[a:b]):
             at = a + m.start()
-            before = [g for g in figs if g.kind == "count" and g.start < at]
-            after = [g for g in figs if g.kind == "count" and g.start > at]
-            if not before or not after:
+            k = bisect.bisect_left(starts, at)
+            if k == 0 or k == len(counts):
                 continue
-            total = before[-1]
+            total, after = counts[k - 1], counts[k:k + MAX_ITEMS]
             items = [after[0]]
             if items[0].unit != total.unit or text[at + 2:items[0].start].count("，"):
                 continue
@@ -285,7 +300,7 @@ class Arithmetic:
             T = Amount(total)
             end = items[-1].start + len(items[-1].text)
             quote = text[total.start - len(total.label):end]
-            where = self.c.doc.where(unit, total.start - len(total.label), end)
+            where = (unit, total.start - len(total.label), end)
             big = next((i for i in items if Amount(i).lo > T.hi), None)
             if big is not None:
                 self.c.add("部分大于整体", where, quote, unit.part,
@@ -300,11 +315,14 @@ class Arithmetic:
     def total(self, unit, text, figs) -> None:
         counts = [g for g in figs if g.kind == "count"]
         for k, t in enumerate(counts):
-            head = re.search(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$", text[:t.start])
-            if not head or k < 2:
+            if k < 2:
+                continue
+            reach = max(0, t.start - 12)
+            head = _TOTAL_HEAD.search(text, reach, t.start)
+            if not head:
                 continue
             listed = [counts[k - 1]]
-            for g in reversed(counts[:k - 1]):
+            for g in reversed(counts[max(0, k - MAX_ITEMS):k - 1]):
                 gap = text[g.start + len(g.text):listed[0].start - len(listed[0].label)]
                 if gap != "、" or g.unit != t.unit:
                     break
@@ -326,6 +344,8 @@ class Arithmetic:
 
     # -- 同比 ------------------------------------------------------------------------
     def change(self, unit, text, a, k, figs) -> None:
+        lo = max(0, k - NEAR_COUNTS)
+        figs, k = figs[lo:k + 3], k - lo  # a change is about the figures just before it
         f = figs[k]
         subject = next((g for g in reversed(figs[:k]) if g.kind in ("count", "rate")
                         and not self.is_last_year(text, g)), None)

@@ -46,8 +46,8 @@ def _half_marks(text: str):
     """(offset, mark) of each half-width mark that stands in Chinese text."""
     for m in _HALF_MARK.finditer(text):
         at, mark = m.start(), m.group(0)
-        before = text[:at].rstrip(" \t")[-1:]
-        after = text[at + 1:].lstrip(" \t")[:1]
+        before = text[max(0, at - 4):at].rstrip(" \t")[-1:]
+        after = text[at + 1:at + 5].lstrip(" \t")[:1]
         if mark in ",;:?!":
             if (before and (_cjk(before) or before in _CJK_CLOSE)) or (after and (_cjk(after) or after in "“（《")):
                 yield at, mark

@@ -20,6 +20,7 @@ _NUMBER = re.compile(
 _CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》]")
 _LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和|及|与)+")
 _CHANGE = re.compile(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加)$")
+LABEL_REACH = 60
 APPROX_BEFORE = {"近": "近", "约": "约", "超过": "多", "超": "多", "逾": "多"}
 
 
@@ -71,7 +72,9 @@ def extract(text: str) -> list[FoundFigure]:
         elif m.group("scale") == "亿":
             value *= 100_000_000
         approx = m.group("approx") or APPROX_BEFORE.get(m.group("pre") or "", "")
-        clause = _CLAUSE_START.split(text[: m.start()])[-1]
+        # A label is the clause before the number; a longer stretch names nothing, and
+        # looking further back would make a long run of figures quadratic.
+        clause = _CLAUSE_START.split(text[max(0, m.start() - LABEL_REACH): m.start()])[-1]
         label = _LEADING.sub("", clause.strip())
         value = int(value) if float(value).is_integer() else round(value, 4)
         found.append(FoundFigure(label, value, m.group("unit"), approx, m.group(0), m.start()))
