@@ -367,6 +367,8 @@ class Arithmetic:
         quote = text[start:end]
         if last is None and not (f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]):
             return
+        if last is None and self.c.doc.data is not None and not self.c.doc.typed(quote):
+            return  # the template's sentence from the form's figures: checked as data
         where = self.c.doc.where(unit, start, end)
         if last is None:
             if f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]:

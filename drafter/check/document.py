@@ -148,6 +148,11 @@ class Document:
             return Where(self.name, line, column, path_text(path))
         return Where(self.name, field=f"{unit.part}（模板生成的文字）")
 
+    def typed(self, quote: str) -> bool:
+        """For a form: was ``quote`` typed by the clerk (rather than written by the template
+        from the form's figures, which are checked as data)?"""
+        return any(quote in text for _, text in self._form_strings())
+
     def _form_strings(self) -> list:
         """Every string of the form as render prints it (lines joined, punctuation
         repaired), with its path."""
