@@ -125,6 +125,26 @@ def test_year_on_year_against_last_years_figure_in_the_text():
     only(run(report("办件量162件，上年为138件，同比下降17.4%。")), "同比核算")
 
 
+def test_year_on_year_from_a_stated_difference_or_a_year_after_the_change():
+    assert run(report("收到申请162件，同比增加24件，增长17.4%。")) == []
+    only(run(report("收到申请162件，同比增加24件，增长20%。")), "同比核算")
+    assert run(report("全年新收复议案件216件，同比增长20%（2024年为180件）。")) == []
+
+
+def test_bare_share_after_a_breakdown():
+    assert run(report("全年受理案件120件，其中行政处罚案件100件，占83.3%。")) == []
+    only(run(report("全年受理案件120件，其中行政处罚案件100件，占88.3%。")), "占比核算")
+
+
+def test_parts_under_qizhong_or_han_are_never_the_base():
+    assert run(report("全年办理行政复议案件45件，其中新收40件、上年结转5件，审结42件，结案率93.3%。")) == []
+    assert run(report("办理行政复议案件154件（含上年结转12件），审结146件，结案率94.8%。")) == []
+
+
+def test_a_rate_with_another_qualifier_is_not_tied_to_the_count():
+    assert run(report("受理行政复议申请98件，受理前化解23件，实质性化解率达85%。")) == []
+
+
 def test_year_on_year_against_last_years_report():
     last = report("全年收到行政复议申请138件。", year=2024)
     assert run(report("全年收到行政复议申请162件，同比上升17.4%。"), last=last) == []

@@ -26,7 +26,7 @@ _VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定
                     r"(?:为|达到|达|是|在|至|到|约|约为|仅为|高达|超过|提升至|提高至|提高到|提升到|上升至|上升到|"
                     r"下降至|下降到|降至|降为|升至|增至)?$")
 _SHARE_OF = re.compile(r"占(?P<whole>[^，。；：%\d]{1,24}?)(?:的)?(?:比例|比重)?(?:为|达到?|约)?$")
-_SHARE = re.compile(r"占比(?:为|达到?|约)?$")
+_SHARE = re.compile(r"占(?:比)?(?:为|达到?|约)?$")
 _CHANGE_UP = ("上升", "增长", "提高", "增加")
 _CHANGE_DOWN = ("下降", "减少", "降低")
 _UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
@@ -34,6 +34,8 @@ NAME_REACH = 40  # characters before a percentage where its name stands
 NEAR_COUNTS = 8  # counts before a percentage that it may be computed from
 MAX_ITEMS = 30  # items of a 其中 breakdown or of a list before 共
 _TOTAL_HEAD = re.compile(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
+_DELTA = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增加|减少|上升|下降|降低|多|少)了?$")
+_PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
 _LAST_YEAR = re.compile(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?$")
 
 
@@ -77,6 +79,14 @@ def _pct(num: Amount, den: Amount, decimals: int) -> str:
 def _decimals(f: FoundFigure) -> int:
     num = re.search(r"\d+(?:\.\d+)?", f.text).group(0)
     return len(num.split(".")[1]) if "." in num else 0
+
+
+def _compatible(stem: str, label: str, head: str) -> bool:
+    """A rate's qualifier and a count's must not contradict: 调解成功率 fits 调处成功, but
+    实质性化解率 is not 受理前化解 (the words before the core share no character)."""
+    before_stem = stem.split(head)[0] if head in stem else ""
+    before_label = label.split(head)[0]
+    return not (before_stem and before_label) or bool(set(before_stem) & set(before_label))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -185,7 +195,7 @@ class Arithmetic:
         for name, at in self.names(pre, pre_start):
             stem = name[:-1]
             heads = self.heads(stem)
-            nums = [g for g in window if any(h in g.label for h in heads)]
+            nums = [g for g in window if any(h in g.label and _compatible(stem, g.label, h) for h in heads)]
             if not nums:
                 continue  # no count beside it by that name: not checked
             grams = _bigrams(stem)
@@ -194,7 +204,7 @@ class Arithmetic:
                 continue
             before = [g for g in window if g.start < num.start] or [g for g in counts if g.start < num.start]
             dens = [g for g in before if g.unit == num.unit and not g.approx
-                    and not any(h in g.label for h in heads)]
+                    and not any(h in g.label for h in heads) and not _PART_OF.search(text, max(0, g.start - 24), g.start)]
             if not dens:
                 continue
             preferred = self.preferred(name, dens)
@@ -348,7 +358,7 @@ class Arithmetic:
         figs, k = figs[lo:k + 3], k - lo  # a change is about the figures just before it
         f = figs[k]
         subject = next((g for g in reversed(figs[:k]) if g.kind in ("count", "rate")
-                        and not self.is_last_year(text, g)), None)
+                        and not self.is_last_year(text, g) and not _DELTA.search(g.label)), None)
         if subject is None or subject.start < a:
             return
         if subject.kind == "rate" and f.unit == "%":
@@ -408,8 +418,8 @@ class Arithmetic:
             if g is not subject and g.unit == subject.unit and not g.approx and self.is_last_year(text, g):
                 return g.value, "文中写明"
         for g in figs[figs.index(subject) + 1:k + 1]:
-            if g.unit == subject.unit and g.kind == "count" and not g.approx and re.search(r"(增加|减少|多|少)$", g.label):
-                sign = -1 if re.search(r"(减少|少)$", g.label) else 1
+            if g.unit == subject.unit and g.kind == "count" and not g.approx and _DELTA.search(g.label):
+                sign = -1 if re.search(r"(减少|下降|降低|少)$", g.label) else 1
                 return subject.value - sign * g.value, "由文中的增减数推算"
         if self.known:
             by_key, by_label = self.known
