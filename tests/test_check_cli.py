@@ -266,3 +266,17 @@ def test_pathological_text_is_checked_without_a_traceback(runner, tmp_path, text
     result = run(runner, "check", path, "--json")
     assert result.exit_code == 1
     assert isinstance(json.loads(result.output), list)
+
+
+def test_doc_through_libreoffice(runner, tmp_path, write_form, minimal):
+    from drafter.preview import find_soffice, run_soffice
+
+    if find_soffice() is None:
+        pytest.skip("没有安装 LibreOffice")
+    minimal["成效"][0]["做法"][0]["内容"] = "全年调解纠纷500件，调解成功480件，调解成功率95.8%。"
+    docx_path = tmp_path / "r.docx"
+    assert run(runner, "render", write_form(minimal), "-o", docx_path).exit_code == 0
+    run_soffice(["--convert-to", "doc", "--outdir", str(tmp_path), str(docx_path)], 300)
+    result = run(runner, "check", tmp_path / "r.doc", "--json")
+    assert result.exit_code == 1
+    assert [f["规则"] for f in json.loads(result.output)] == ["比率核算"]
