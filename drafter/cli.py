@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from drafter.errors import DrafterError, FormError
+from drafter.errors import DrafterError
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -128,6 +128,7 @@ def render(form, output, template, config, markup) -> None:
 @click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, help="版面设置文件。")
 def preview(form, output, png, template, config) -> None:
     """生成报告并用 LibreOffice 转成 PDF（可加 PNG 图片）预览版式。需要安装 LibreOffice。"""
+    from drafter.check.table import rule_table
     from drafter.pipeline import build
     from drafter.preview import find_soffice, INSTALL_HINT, PreviewError, preview as run_preview
     from drafter.typeset.layout import load_layout
@@ -140,7 +141,7 @@ def preview(form, output, png, template, config) -> None:
     if out.suffix.lower() != ".pdf":
         raise DrafterError(f"输出文件“{out}”不是 .pdf。", "请用 .pdf 结尾的文件名。")
     lay = load_layout(config)
-    result = build(load_file(form), template)
+    result = build(load_file(form), template, rule_table(config))
     _warn(result.warnings)
     doc = typeset(result.report, lay)
     pdf, pngs = run_preview(doc.save, out, png)

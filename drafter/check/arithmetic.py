@@ -57,6 +57,18 @@ class Amount:
         return self.f.label
 
 
+def _short(label: str) -> str:
+    """A count's label as messages name it: what follows the last 的, at most 10 characters
+    (“2024年共收到向区政府提出的行政复议申请” → “行政复议申请”)."""
+    tail = label.rsplit("的", 1)[-1] if len(label.rsplit("的", 1)[-1]) >= 2 else label
+    return tail[-10:]
+
+
+def _shown(f: FoundFigure) -> str:
+    """A figure as written, without the word before the number (达85% → 85%)."""
+    return re.sub(r"^(近|约|超过|超|逾|达)", "", f.text)
+
+
 def _pct_consistent(stated: float, decimals: int, num: Amount, den: Amount) -> bool:
     """Can num ÷ den, rounded or truncated to ``decimals`` places, be ``stated`` %?"""
     if den.hi <= 0:
@@ -214,8 +226,8 @@ class Arithmetic:
             if bounded and N.lo > D.hi:
                 where = self.c.doc.where(unit, at, f.start + len(f.text))
                 self.c.add("部分大于整体", where, quote, unit.part,
-                           f"“{num.label}”（{num.text}）多于它所属的“{preferred.label}”（{preferred.text}），"
-                           f"{name}不可能是{f.text}。",
+                           f"“{_short(num.label)}”（{_shown(num)}）多于它所属的“{_short(preferred.label)}”（{_shown(preferred)}），"
+                           f"{name}不可能是{_shown(f)}。",
                            "请核对这两个数：部分不能多于整体。")
                 continue
             if _pct_consistent(stated, decimals, N, D):
@@ -225,14 +237,14 @@ class Arithmetic:
             where = self.c.doc.where(unit, at, f.start + len(f.text))
             if alt is not None:
                 self.c.add("比率口径", where, quote, unit.part,
-                           f"{name}{f.text}是按“{alt.label}”{alt.text}算的（{num.text} ÷ {alt.text}）；"
-                           f"按“{preferred.label}”{preferred.text}算应为{_pct(N, D, decimals)}。",
-                           f"{name}通常以“{preferred.label}”为基数；本地确实按“{alt.label}”计算的，"
+                           f"{name}{_shown(f)}是按“{_short(alt.label)}”{_shown(alt)}算的（{_shown(num)} ÷ {_shown(alt)}）；"
+                           f"按“{_short(preferred.label)}”{_shown(preferred)}算应为{_pct(N, D, decimals)}。",
+                           f"{name}通常以“{_short(preferred.label)}”为基数；本地确实按“{_short(alt.label)}”计算的，"
                            "可以不改，最好在文中写明口径。")
             else:
                 self.c.add("比率核算", where, quote, unit.part,
-                           f"{name}写的是{f.text}，但按同一句中的“{num.label}”{num.text} ÷ "
-                           f"“{preferred.label}”{preferred.text}算，应为{_pct(N, D, decimals)}。",
+                           f"{name}写的是{_shown(f)}，但按同一句中的“{_short(num.label)}”{_shown(num)} ÷ "
+                           f"“{_short(preferred.label)}”{_shown(preferred)}算，应为{_pct(N, D, decimals)}。",
                            "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
                            "口径不同的（如含上年结转），请在文中写明。")
 
@@ -281,7 +293,7 @@ class Arithmetic:
         P, W = Amount(part), Amount(whole)
         if not _pct_consistent(f.value, _decimals(f), P, W):
             self.c.add("占比核算", self.c.doc.where(unit, start, f.start + len(f.text)), quote, unit.part,
-                       f"写的是{f.text}，但“{part.label}”{part.text} ÷ “{whole.label}”{whole.text}"
+                       f"写的是{_shown(f)}，但“{_short(part.label)}”{_shown(part)} ÷ “{_short(whole.label)}”{_shown(whole)}"
                        f"应为{_pct(P, W, _decimals(f))}。",
                        "请核对占比和这两个数。")
 
@@ -314,12 +326,12 @@ class Arithmetic:
             big = next((i for i in items if Amount(i).lo > T.hi), None)
             if big is not None:
                 self.c.add("部分大于整体", where, quote, unit.part,
-                           f"“其中”的“{big.label}”{big.text}多于总数“{total.label}”{total.text}。",
+                           f"“其中”的“{_short(big.label)}”{_shown(big)}多于总数“{_short(total.label)}”{_shown(total)}。",
                            "请核对这两个数：其中的一项不能多于总数。")
             elif len(items) > 1 and sum(Amount(i).lo for i in items) > T.hi:
                 parts = "＋".join(i.text for i in items)
                 self.c.add("其中超总数", where, quote, unit.part,
-                           f"“其中”列出的各项加起来（{parts}）超过了总数{total.text}。",
+                           f"“其中”列出的各项加起来（{parts}）超过了总数{_shown(total)}。",
                            "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。")
 
     def total(self, unit, text, figs) -> None:
@@ -349,7 +361,7 @@ class Arithmetic:
                 end = t.start + len(t.text)
                 total = sum(g.value for g in listed)
                 self.c.add("合计不符", self.c.doc.where(unit, start, end), text[start:end], unit.part,
-                           f"列出的各项之和是{total:g}{t.unit}，与写明的“{head.group(1)}”{t.text}不符。",
+                           f"列出的各项之和是{total:g}{t.unit}，与写明的“{head.group(1)}”{_shown(t)}不符。",
                            "请核对各项和合计数。")
 
     # -- 同比 ------------------------------------------------------------------------
@@ -364,8 +376,8 @@ class Arithmetic:
         if subject.kind == "rate" and f.unit == "%":
             self.c.add("比率升降单位", self.c.doc.where(unit, f.start - len(f.label), f.start + len(f.text)),
                        text[f.start - len(f.label):f.start + len(f.text)], unit.part,
-                       f"{subject.label}{subject.text}是比率，它的升降写成了“{f.text}”。",
-                       f"比率的升降一般写“提高/下降X个百分点”；如果{f.text}确是相对上年的增幅，请写明“增长{f.text}”的基数。")
+                       f"{_short(subject.label)}{_shown(subject)}是比率，它的升降写成了“{_shown(f)}”。",
+                       f"比率的升降一般写“提高/下降X个百分点”；如果{_shown(f)}确是相对上年的增幅，请写明“增长{_shown(f)}”的基数。")
             return
         up = any(w in f.label for w in _CHANGE_UP)
         down = any(w in f.label for w in _CHANGE_DOWN)
@@ -383,7 +395,7 @@ class Arithmetic:
         if last is None:
             if f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]:
                 self.c.add("同比异常", where, quote, unit.part,
-                           f"同比变化{f.text}，变化很大。", "请核对本年和上年的数字，是否多写或少写了一位。")
+                           f"同比变化{_shown(f)}，变化很大。", "请核对本年和上年的数字，是否多写或少写了一位。")
             return
         value, source = last
         self.plausible(unit, where, quote, subject.value, value, source)
@@ -399,16 +411,16 @@ class Arithmetic:
             if wrong_way or not magnitude_ok:
                 word = "上升" if change > 0 else "下降"
                 self.c.add("同比核算", where, quote, unit.part,
-                           f"本年{subject.text}、上年{value:g}{subject.unit}（{source}），应为{word}{abs(change):.{max(d, 1)}f}%，"
-                           f"文中写的是“{f.label}{f.text}”。",
+                           f"本年{_shown(subject)}、上年{value:g}{subject.unit}（{source}），应为{word}{abs(change):.{max(d, 1)}f}%，"
+                           f"文中写的是“{f.label}{_shown(f)}”。",
                            "请核对本年、上年的数字和增减幅度。")
         elif subject.kind == "rate" and f.unit == "个百分点":
             change = subject.value - value
             if (change > 0 and down) or (change < 0 and up) or abs(abs(change) - f.value) > 10 ** -_decimals(f) + 1e-9:
                 word = "提高" if change > 0 else "下降"
                 self.c.add("同比核算", where, quote, unit.part,
-                           f"本年{subject.text}、上年{value:g}%（{source}），应为{word}{abs(change):.1f}个百分点，"
-                           f"文中写的是“{f.label}{f.text}”。",
+                           f"本年{_shown(subject)}、上年{value:g}%（{source}），应为{word}{abs(change):.1f}个百分点，"
+                           f"文中写的是“{f.label}{_shown(f)}”。",
                            "请核对本年、上年的比率和增减的百分点。")
 
     def last_value(self, text, subject, figs, k) -> tuple[float, str] | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from drafter.catalogue import DATA
 from drafter.datacache import load_yaml
-from drafter.errors import Findings, Where
+from drafter.errors import Findings
 
 SEVERITIES = ("错误", "提醒")
 OFF = "关闭"
@@ -81,6 +81,3 @@ def overrides_from(config: str | Path, rules: dict) -> dict[str, str]:
     found.raise_if_errors()
     return out
 
-
-def default_where(file: str | None) -> Where:
-    return Where(file, field="全文")
