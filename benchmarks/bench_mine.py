@@ -24,7 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
-SHORT = "某县2025年度法治政府建设情况报告\n一、主要举措和成效\n全年收到行政复议申请52件。\n二、存在的问题\n基层力量不足。\n"
+# A sub-section under 成效, so the theme is classified and jieba's dictionary is loaded.
+SHORT = ("某县2025年度法治政府建设情况报告\n一、主要举措和成效\n（一）化解行政争议。全年收到行政复议申请52件。\n"
+         "二、存在的问题\n基层力量不足。\n")
 
 
 def drafter_command() -> list[str]:
