@@ -13,12 +13,11 @@ exact and are never recomputed.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 
 from drafter.catalogue import Catalogue, per_catalogue
 from drafter.check.context import Check
-from drafter.reading.figures import FoundFigure
+from drafter.reading.figures import FoundFigure, bigrams
 
 _SENTENCE = re.compile(r"[。；！？]|(?<=[^\s，、；：。（“一二三四五六七八九十第])(?=[一二三四五六七八九十]是)")
 _CLAUSE = re.compile(r"[，：（）“”]")
@@ -44,13 +43,9 @@ class Amount:
 
     def __init__(self, f: FoundFigure):
         self.f = f
-        num = re.search(r"\d+(?:\.\d+)?", f.text).group(0)
-        decimals = len(num.split(".")[1]) if "." in num else 0
-        scale = 1e4 if "万" in f.text[len(num):].replace("万元", "") else 1e8 if "亿" in f.text.replace("亿元", "") else 1
-        half = 0.5 * 10 ** -decimals * scale if scale != 1 else 0.0
+        scale = 1e4 if re.search("万(?!元)", f.text) else 1e8 if re.search("亿(?!元)", f.text) else 1
+        half = 0.5 * 10 ** -_decimals(f) * scale if scale != 1 else 0.0
         self.lo, self.hi = f.value - half, f.value + half
-        self.exact = not f.approx
-        self.decimals = decimals
 
     @property
     def label(self) -> str:
@@ -74,7 +69,7 @@ def _pct_consistent(stated: float, decimals: int, num: Amount, den: Amount) -> b
     if den.hi <= 0:
         return False
     unit = 10 ** -decimals
-    lo = num.lo / den.hi * 100 if den.hi else math.inf
+    lo = num.lo / den.hi * 100
     hi = num.hi / max(den.lo, 1e-9) * 100
     if stated >= 100 and num.hi < den.lo:
         return False  # 100% claims every case: 99.6 is not 100
@@ -122,10 +117,6 @@ def _rates(cat: Catalogue) -> dict[str, tuple]:
             for r in group.rates.values():
                 out.setdefault(r.name, (r.numerator, r.denominator))
     return out
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 class Arithmetic:
@@ -210,8 +201,8 @@ class Arithmetic:
             nums = [g for g in window if any(h in g.label and _compatible(stem, g.label, h) for h in heads)]
             if not nums:
                 continue  # no count beside it by that name: not checked
-            grams = _bigrams(stem)
-            num = max(nums, key=lambda g: (len(grams & _bigrams(g.label)), g.start))
+            grams = bigrams(stem)
+            num = max(nums, key=lambda g: (len(grams & bigrams(g.label)), g.start))
             if num.approx:
                 continue
             before = [g for g in window if g.start < num.start] or [g for g in counts if g.start < num.start]
@@ -270,11 +261,11 @@ class Arithmetic:
         m = _SHARE_OF.search(pre)
         if m and not _SHARE.search(pre):
             named = m.group("whole")
-            grams = _bigrams(named)
+            grams = bigrams(named)
             options = [g for g in figs if g.kind == "count" and g is not part and g.unit == part.unit
-                       and grams & _bigrams(g.label)]
+                       and grams & bigrams(g.label)]
             if options:
-                whole = max(options, key=lambda g: len(grams & _bigrams(g.label)))
+                whole = max(options, key=lambda g: len(grams & bigrams(g.label)))
             elif not re.search(r"总|全部|全年|所有", named):
                 return  # a whole the sentence does not state (占全省的10%)
         if whole is None:

@@ -9,10 +9,10 @@ import re
 from drafter.check.context import Check
 from drafter.errors import Where
 from drafter.report import Report
+from drafter.yamlsource import as_date
 
 _LEADER = re.compile(r"第一责任人|主要负责人.{0,12}(职责|履职)")
 _CAUSE = re.compile(r"原因|由于|源于|根源|导致|造成|缘于|究其|主要是|在于")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def parts_present(report: Report) -> set[str]:
@@ -87,13 +87,7 @@ def date_of(check: Check) -> tuple[dt.date | None, object]:
     if doc.data is not None:
         return doc.data.get("成文日期"), next((u for u in doc.units if u.kind == "日期"), None)
     unit = next((u for u in doc.units if u.kind == "日期"), None)
-    m = _DATE.search(unit.text) if unit else None
-    if not m:
-        return None, unit
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3])), unit
-    except ValueError:
-        return None, unit
+    return (as_date(unit.text) if unit else None), unit
 
 
 def written_date(check: Check) -> None:

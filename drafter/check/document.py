@@ -51,8 +51,7 @@ class Document:
         self.kind = kind  # "表单", "txt" or "docx"
         self.report = report
         self.cat = cat
-        self.year_stated = report_year(report) if data is None else data.get("年度")
-        self.year = year or self.year_stated
+        self.year = year or (report_year(report) if data is None else data.get("年度"))
         self.lines = lines
         self.source = source
         self.data = data

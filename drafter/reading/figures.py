@@ -89,13 +89,13 @@ def _index(cat: Catalogue):
         for gname, group in theme.groups.items():
             for fname, fig in group.figures.items():
                 counts.setdefault(fig.unit, []).append(
-                    (f"{gname}.{fname}", (gname, *group.aliases), fname, _bigrams(fname + fig.about)))
+                    (f"{gname}.{fname}", (gname, *group.aliases), fname, bigrams(fname + fig.about)))
             for rname in group.rates:
                 rates.append((f"{gname}.{rname}", (gname, *group.aliases), rname))
     return counts, rates
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
@@ -115,7 +115,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
             continue
         if f.kind != "count":
             continue
-        label = _bigrams(f.label)
+        label = bigrams(f.label)
         best, best_score = None, 0.0
         if not label:
             continue
