@@ -122,9 +122,3 @@ def per_catalogue(build):
 def load_catalogue(path: str | None = None) -> Catalogue:
     file = Path(path) if path else DATA / "catalogue.yaml"
     return _parse(load_yaml(file), str(file))
-
-
-@lru_cache(maxsize=1)
-def load_formulas() -> dict[int, dict]:
-    """Political formulas keyed by report year (domain.md §6)."""
-    return load_yaml(DATA / "formulas.yaml")

@@ -200,7 +200,7 @@ def check(files, last, year, as_json, config, template) -> None:
     if not paths:
         raise InputFileError(f"“{'、'.join(files)}”里没有报告或表单。",
                              "请给出 .yaml 表单或 .docx、.txt、.doc 报告，或存放它们的文件夹。")
-    last_doc = load_document(last, load_catalogue(), template=template) if last else None
+    last_doc = load_document(last, load_catalogue(), template=template, formulas=table.formulas) if last else None
     results, rows, failed = [], [], 0
     many = len(paths) > 1
 

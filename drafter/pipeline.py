@@ -11,6 +11,7 @@ from drafter.catalogue import load_catalogue
 from drafter.check.table import RuleTable, rule_table
 from drafter.errors import Findings, Problem, TemplateError
 from drafter.form.validate import validate
+from drafter.formulas import FormulaTable
 from drafter.markup import parse_markup
 from drafter.output import write_atomic
 from drafter.render.context import build_context
@@ -56,14 +57,16 @@ def template_dir(template: str | Path | None) -> Path:
                         f"模板应当是一个含有 {ENTRY} 的文件夹；用 drafter templates 查看自带的模板。")
 
 
-def build(src: Source, template: str | Path | None = None, rules: RuleTable | bool = True) -> Result:
+def build(src: Source, template: str | Path | None = None, rules: RuleTable | bool = True,
+          formulas: FormulaTable | None = None) -> Result:
     """Validate, fill the template and read its markup into the tree. With ``rules`` (True:
     the shipped check rule table, or an office's table), the form-level check rules run too:
     their findings are reminders, and a required part missing from the report is an error
-    (FormError)."""
+    (FormError). The opening's formulas come from ``formulas``, else the rule table's."""
     data, warnings = check_form(src)
     found = Findings(list(warnings))
-    context = build_context(data, load_catalogue(), found, src.file)
+    formulas = formulas or (rules.formulas if isinstance(rules, RuleTable) else None)
+    context = build_context(data, load_catalogue(), found, src.file, formulas)
     folder = template_dir(template)
     markup = render_markup(folder, ENTRY, context)
     report = parse_markup(markup, f"{folder / ENTRY}（输出）")

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import docx
-import yaml
 
 from drafter.cli import main
 from drafter.form.schema import SCHEMA_NAME
@@ -210,13 +208,6 @@ def test_console_script_no_traceback_on_bad_yaml(tmp_path):
                             text=True, cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "bad.yaml:2" in result.stderr and "Tab" in result.stderr
-
-
-def test_year_beyond_the_formula_data_warns(runner, tmp_path, write_form, minimal):
-    minimal["年度"], minimal["成文日期"] = 2031, "2032-02-01"
-    result = run(runner, "render", write_form(minimal), "-o", tmp_path / "r.docx")
-    assert result.exit_code == 0
-    assert "【提醒】" in result.output and "2031 年度暂用" in result.output and "formulas.yaml" in result.output
 
 
 def test_preview_without_libreoffice_says_how_to_install(runner, monkeypatch, write_form, minimal, tmp_path):

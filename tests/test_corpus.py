@@ -3,7 +3,7 @@
 import re
 from collections import defaultdict
 
-from drafter.catalogue import load_formulas
+from drafter.formulas import builtin
 from drafter.typography import normalize
 
 from conftest import corpus_files, needs_corpus
@@ -11,7 +11,7 @@ from conftest import corpus_files, needs_corpus
 
 @needs_corpus
 def test_formula_of_each_year_is_one_real_reports_of_that_year_use():
-    formulas = load_formulas()
+    formulas = builtin().years
     by_year = defaultdict(list)
     for path in corpus_files():
         text = normalize(path.read_text(encoding="utf-8"))

@@ -127,10 +127,10 @@ def test_default_template_has_every_theme_file():
 
 
 def test_example_uses_formula_of_its_year(example_data):
-    from drafter.catalogue import load_formulas
+    from drafter.formulas import builtin
 
     result = build(load_text(yaml.safe_dump(example_data, allow_unicode=True), "f.yaml"))
-    assert load_formulas()[2025]["会议精神"] in result.report.opening[0].text
+    assert builtin().years[2025]["会议精神"] in result.report.opening[0].text
 
 
 def test_template_not_utf8(tmp_path, minimal):

@@ -206,7 +206,7 @@ class Document:
 
 
 def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
-                  template: str | Path | None = None) -> Document:
+                  template: str | Path | None = None, formulas=None) -> Document:
     """Read a form or a report for checking; a DrafterError when it cannot be used."""
     p = Path(path)
     if p.suffix.lower() in FORM_SUFFIXES:
@@ -214,7 +214,7 @@ def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
         from drafter.yamlsource import load_file
 
         src = load_file(p)
-        result = build(src, template, rules=False)
+        result = build(src, template, rules=False, formulas=formulas)
         doc = Document(str(path), "表单", result.report, cat, year, source=src, data=result.data)
         doc.form_warnings = result.warnings
         return doc

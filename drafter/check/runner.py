@@ -60,5 +60,5 @@ def input_files(paths: list[str]) -> list[Path]:
 
 def check_file(path: Path, table: RuleTable, year: int | None = None, last: Document | None = None,
                template=None) -> tuple[Document, list[Finding]]:
-    doc = load_document(path, load_catalogue(), year, template)
+    doc = load_document(path, load_catalogue(), year, template, table.formulas)
     return doc, check_document(doc, table, last)

@@ -21,8 +21,11 @@ SECTION = "检查规则"  # the config file's section for overrides
 class RuleTable:
     """Severity of each rule (None when switched off), parameters and word lists."""
 
-    def __init__(self, raw: dict, overrides: dict[str, str] | None = None):
+    def __init__(self, raw: dict, overrides: dict[str, str] | None = None, formulas=None):
+        from drafter.formulas import builtin
+
         self.raw = raw
+        self.formulas = formulas or builtin()  # the political formulas the wording rules compare with
         self.rules: dict[str, dict] = raw["规则"]
         self.severity: dict[str, str | None] = {k: v["级别"] for k, v in self.rules.items()}
         for rule, value in (overrides or {}).items():
@@ -43,11 +46,14 @@ def _raw() -> dict:
 
 
 def rule_table(config: str | Path | None = None) -> RuleTable:
-    """The shipped table, with the overrides of ``config`` (its 检查规则 section)."""
+    """The shipped table, with the overrides of ``config`` (its 检查规则 section) and the
+    formulas its 表述数据 file adds."""
+    from drafter.formulas import formula_table
+
     raw = _raw()
     if config is None:
         return RuleTable(raw)
-    return RuleTable(raw, overrides_from(config, raw["规则"]))
+    return RuleTable(raw, overrides_from(config, raw["规则"]), formula_table(config))
 
 
 def overrides_from(config: str | Path, rules: dict) -> dict[str, str]:

@@ -3,9 +3,9 @@ plenum formula, the 纲要 cited, and the exact spelling of the two thought form
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from drafter.catalogue import load_formulas
 from drafter.check.context import Check
 
 _CN = "一二三四五六七八九十"
@@ -38,7 +38,7 @@ def spirit(check: Check) -> None:
     year = doc.year
     if year is None:
         return
-    entry = load_formulas().get(year)
+    entry = check.table.formulas.get(year)
     if entry is None or "党代会" not in entry:
         if doc.data is not None:
             return  # a form: rendering has said so already (the opening uses the nearest year's)
@@ -73,7 +73,12 @@ def spirit(check: Check) -> None:
             if not named or named == "历次":
                 continue
             said = [_NUMERAL[p] for p in _PLENUM.findall(named)]
-            if plenums and max(said) > max(plenums):
+            if plenums and max(said) > max(plenums) and _unverified(entry, year):
+                check.add("表述数据缺失", where, quote, unit.part,
+                          f"drafter 的表述数据核对于{entry['核对日期']:%Y年%-m月%-d日}，只知道{_CN[max(plenums) - 1]}中全会；"
+                          "文中的全会是否已经召开，无法核对。",
+                          "请对照最新的会议公报核对这一提法。")
+            elif plenums and max(said) > max(plenums):
                 check.add("会议精神过时", where, quote, unit.part,
                           f"报告的是{year}年度，文中的全会在写报告时还没有召开。", f"应写“{entry['会议精神']}”。")
             elif plenums and max(said) < max(plenums) and m.group("congress"):
@@ -89,6 +94,13 @@ def spirit(check: Check) -> None:
         unit, m = first
         check.add("会议精神不全", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
                   f"全文没有写{year}年度应当学习贯彻的最新全会精神。", f"开头段一般写“{entry['会议精神']}”。")
+
+
+def _unverified(entry: dict, year: int) -> bool:
+    """The data was last checked before the report season of ``year`` ended, so a later
+    plenum may have been held since."""
+    checked = entry.get("核对日期")
+    return isinstance(checked, dt.date) and checked < dt.date(year + 1, 3, 1)
 
 
 def outline(check: Check) -> None:

@@ -7,8 +7,9 @@ catalogue, and each theme's figures with rates derived from counts.
 
 from __future__ import annotations
 
-from drafter.catalogue import Catalogue, load_formulas
+from drafter.catalogue import Catalogue
 from drafter.errors import Findings, Where
+from drafter.formulas import FormulaTable, builtin, citation
 from drafter.render.figures import FigureSet
 
 
@@ -29,22 +30,33 @@ class ThemeEntry:
         return bool(self.数据) or bool(self.做法)
 
 
-def formulas_for(year: int, findings: Findings | None = None, file: str | None = None) -> dict:
-    """The formulas for ``year``; a year outside the data uses the nearest entry and warns."""
-    table = load_formulas()
-    if year in table:
-        return table[year]
-    nearest = max(table) if year > max(table) else min(table)
-    if findings is not None:
-        findings.add(Where(file, field="年度"),
-                     f"内置的政治表述只有 {min(table)}—{max(table)} 年度，{year} 年度暂用 {nearest} 年度的表述。",
-                     "请核对开头段“深入学习贯彻……精神”的写法，并在 drafter/data/formulas.yaml 中补上这一年。",
+def opening_formulas(data: dict, table: FormulaTable, findings: Findings | None = None,
+                     file: str | None = None) -> tuple[str | None, str | None]:
+    """会议精神 and 纲要 of the opening: the form's own, else the data's for the year. What
+    neither gives is None (the template leaves it out) and a reminder names the form key."""
+    year = data["年度"]
+    given = data.get("开头") or {}
+    entry = table.get(year) or {}
+    spirit = given.get("会议精神") or entry.get("会议精神")
+    outline = given.get("纲要") or entry.get("纲要")
+    if findings is not None and not (spirit and outline):
+        keys = [k for k, v in (("开头.会议精神", spirit), ("开头.纲要", outline)) if not v]
+        if not entry:
+            what = f"drafter 的政治表述数据只有 {table.span()} 年度，没有 {year} 年度的"
+        elif not entry.get("纲要") and not given.get("纲要"):
+            what = f"{year} 年度没有可以确认的法治政府建设实施纲要"
+        else:
+            what = f"{year} 年度的政治表述数据不全"
+        leave = "、".join("会议精神" if k.endswith("会议精神") else "纲要" for k in keys)
+        findings.add(Where(file, field=keys[0]), f"{what}，开头暂不写{leave}。",
+                     f"请在表单的 {'、'.join(keys)} 中填写（纲要写全称，带书名号），"
+                     "或由管理员在设置文件的“表述数据”中补上这一年。",
                      severity="提醒", rule="表述数据缺失")
-    return table[nearest]
+    return spirit, citation(outline) if outline else None
 
 
 def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
-                  file: str | None = None) -> dict:
+                  file: str | None = None, formulas: FormulaTable | None = None) -> dict:
     year = data["年度"]
     fill = {"年度": year, "下一年度": year + 1}
     part_headings = {p.key: p.heading.format(**fill) for p in cat.parts}
@@ -59,7 +71,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
     leader = entry("第一责任人", data.get("第一责任人") or {})
     unit = data["单位"]
     sign = data.get("落款") or {}
-    formulas = formulas_for(year, findings, file)
+    spirit, outline = opening_formulas(data, formulas or builtin(), findings, file)
     return {
         "单位": unit,
         "年度": year,
@@ -68,8 +80,8 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "标题": data.get("标题") or f"{unit}关于{year}年度法治政府建设情况的报告",
         "主送机关": data.get("主送机关"),
         "主要成效": (data.get("开头") or {}).get("主要成效") or [],
-        "会议精神": formulas["会议精神"],
-        "纲要": formulas["纲要"],
+        "会议精神": spirit,
+        "纲要": outline,
         "部分标题": part_headings,
         "成效": [t for t in achievements if t.有内容],
         "第一责任人": leader,

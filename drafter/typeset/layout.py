@@ -12,6 +12,7 @@ import math
 from pathlib import Path
 
 from drafter.check.table import SECTION as RULES_SECTION
+from drafter.formulas import SECTION as FORMULAS_SECTION
 from drafter.datacache import load_yaml
 from drafter.errors import FormError, Findings
 from drafter.resources import default_config
@@ -29,8 +30,8 @@ def _merge(base: dict, over: Source, path: tuple, found: Findings) -> dict:
     out = dict(base)
     for key, value in node.items():
         where = path + (key,)
-        if not path and key == RULES_SECTION:
-            continue  # the check rules' overrides: read and checked by drafter.check.table
+        if not path and key in (RULES_SECTION, FORMULAS_SECTION):
+            continue  # not layout: read and checked by drafter.check.table and drafter.formulas
         if key not in base:
             close = difflib.get_close_matches(key, list(base), n=1, cutoff=0.4)
             found.add(over.where(where, at_key=True), f"不认识的设置项“{key}”。",

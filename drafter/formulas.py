@@ -1,0 +1,115 @@
+"""The political formulas of the opening, by report year (domain.md §6).
+
+Three layers, the later winning key by key: the built-in data (``data/formulas.yaml``), an
+office's own file named in its config file under ``表述数据`` (so an office can add next
+year before drafter is upgraded), and the form's own ``开头.会议精神`` / ``开头.纲要``.
+A year nobody covers has no formulas: the opening then leaves them out rather than print
+one that may be out of date.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from drafter.catalogue import DATA
+from drafter.datacache import load_yaml
+from drafter.errors import Findings
+
+SECTION = "表述数据"  # the config file's key naming an office's formulas file
+_CONGRESS = re.compile(r"(十[六七八九]|二十[一二]?)大")
+_PLENUM = re.compile(r"[一二三四五六七八九十]中")
+FIELDS = ("会议精神", "纲要", "党代会", "全会", "核对日期")
+
+
+class FormulaTable:
+    """Year → {会议精神, 纲要, 党代会, 全会, 核对日期}; a key may be missing or empty."""
+
+    def __init__(self, years: dict[int, dict]):
+        self.years = years
+
+    def get(self, year: int | None) -> dict | None:
+        return self.years.get(year) if year is not None else None
+
+    def span(self) -> str:
+        return f"{min(self.years)}—{max(self.years)}" if self.years else "（无）"
+
+    def merged(self, other: dict[int, dict]) -> "FormulaTable":
+        years = {y: dict(e) for y, e in self.years.items()}
+        for year, entry in other.items():
+            years.setdefault(year, {}).update(entry)
+        return FormulaTable(years)
+
+
+@lru_cache(maxsize=1)
+def builtin() -> FormulaTable:
+    return FormulaTable(load_yaml(DATA / "formulas.yaml"))
+
+
+def formula_table(config: str | Path | None = None) -> FormulaTable:
+    """The built-in formulas, with those of the file the config's 表述数据 names over them."""
+    if config is None:
+        return builtin()
+    from drafter.yamlsource import load_file
+
+    src = load_file(config)
+    name = src.data.get(SECTION) if isinstance(src.data, dict) else None
+    if name is None:
+        return builtin()
+    if not isinstance(name, str) or not name.strip():
+        found = Findings()
+        found.add(src.where((SECTION,)), f"“{SECTION}”应当是一个文件名。",
+                  "写表述数据文件的路径（相对于设置文件所在的文件夹），如“表述数据: 政治表述.yaml”。")
+        found.raise_if_errors()
+    path = Path(config).parent / name.strip()
+    return builtin().merged(office_formulas(path))
+
+
+def office_formulas(path: Path) -> dict[int, dict]:
+    """Read and check an office's formulas file; every problem is located."""
+    from drafter.yamlsource import as_date, load_file
+
+    src = load_file(path)
+    found = Findings()
+    if not isinstance(src.data, dict):
+        found.add(src.where(()), "表述数据文件应当按年度分段，如“2026:”下写“会议精神: ……”。",
+                  "请对照 drafter 自带的表述数据（README 的“开头的政治表述”一节有示例）。")
+        found.raise_if_errors()
+    out: dict[int, dict] = {}
+    for key, entry in src.data.items():
+        year = int(key) if re.fullmatch(r"\d{4}", str(key)) else None
+        if year is None or not 2000 <= year <= 2100:
+            found.add(src.where((key,), at_key=True), f"“{key}”不是年度。", "每段以四位年份开头，如“2026:”。")
+            continue
+        if not isinstance(entry, dict):
+            found.add(src.where((key,)), f"{year} 年度下应当是若干“项目: 内容”。",
+                      "可以写的项目：" + "、".join(FIELDS) + "。")
+            continue
+        clean = {}
+        for name, value in entry.items():
+            where = src.where((key, name))
+            if name not in FIELDS:
+                found.add(src.where((key, name), at_key=True), f"不认识的项目“{name}”。",
+                          "可以写的项目：" + "、".join(FIELDS) + "。")
+            elif name in ("会议精神", "纲要") and value is not None and not (isinstance(value, str) and value.strip()):
+                found.add(where, f"“{name}”应当是一段文字。", "例如“党的二十大和二十届历次全会精神”。")
+            elif name == "党代会" and not (isinstance(value, str) and _CONGRESS.fullmatch(value.strip())):
+                found.add(where, f"“{value}”不是党代会的写法。", "请写“二十大”这样的简称。")
+            elif name == "全会" and not (isinstance(value, list) and all(
+                    isinstance(v, str) and _PLENUM.fullmatch(v.strip()) for v in value)):
+                found.add(where, "“全会”应当是全会简称的列表。", "例如“全会: [二中, 三中, 四中]”。")
+            elif name == "核对日期" and as_date(value) is None:
+                found.add(where, f"“{value}”不是日期。", "请写成 2027-01-15 的形式。")
+            else:
+                clean[name] = (as_date(value) if name == "核对日期"
+                               else value.strip() if isinstance(value, str) else value)
+        out[year] = clean
+    found.raise_if_errors()
+    return out
+
+
+def citation(outline: str) -> str:
+    """A 纲要 title as cited: inside 《》 whether or not the clerk typed them."""
+    outline = outline.strip()
+    return outline if outline.startswith("《") else f"《{outline.strip('《》')}》"
