@@ -1,4 +1,4 @@
-"""Last year's promises (--last): each item of last year's 下一步 is looked for in this
+"""Last year's promises (--last, or a form's own 去年安排): each is looked for in this
 year's report by its content words. The only rule that needs jieba's dictionary, loaded
 when it runs."""
 
@@ -50,23 +50,45 @@ def keywords(text: str, stop: set[str], limit: int) -> list[str]:
     return seen[:limit]
 
 
+def _last_year_items(check: Check):
+    """(where, heading, text, hint) for each of last year's promises: from --last, else from
+    the form's own 去年安排 (only in a full check: rendering never loads jieba)."""
+    if check.last is not None:
+        last = check.last
+        for unit, heading, text in promises(last):
+            heading = heading.rstrip("。；，")
+            at = max(unit.text.find(heading), 0)
+            yield (last.where(unit, at, at + len(heading)), heading, text,
+                   "在成效部分写明这项安排落实得怎样；确实没有落实的，在不足部分说明原因。")
+        return
+    data = check.doc.data
+    if data is None or not check.full:
+        return
+    for i, item in enumerate(data.get("去年安排") or []):
+        if item.get("落实情况"):
+            continue  # reported on in its own section
+        heading = str(item.get("标题") or "").rstrip("。；，")
+        yield (check.doc.source.where(("去年安排", i, "标题")), heading,
+               heading + str(item.get("去年内容") or ""),
+               f"在表单的 去年安排[{i + 1}].落实情况 中写明落实得怎样；确实没有落实的，在“问题”中说明原因。")
+
+
 def run(check: Check) -> None:
-    if check.last is None or not check.on("承诺未落实"):
+    if not check.on("承诺未落实"):
+        return
+    items = list(_last_year_items(check))
+    if not items:
         return
     p = check.table.params
     stop = set(check.table.words("承诺停用词"))
     this_year = "".join(u.text for u in check.doc.units if u.part not in ("下一步",))
-    last = check.last
-    for unit, heading, text in promises(last):
+    for where, heading, text, hint in items:
         words = keywords(text, stop, p["承诺关键词数"])
         if len(words) < 2:
             continue
         found = sum(1 for w in words if w in this_year)
         if found / len(words) >= p["承诺落实比例"]:
             continue
-        heading = heading.rstrip("。；，")
-        at = max(unit.text.find(heading), 0)
-        where = last.where(unit, at, at + len(heading))
         check.add("承诺未落实", where, heading, "去年的承诺",
                   f"去年提出的“{heading}”，今年的报告中没有看到落实情况（没有出现：{'、'.join(w for w in words if w not in this_year)[:40]}）。",
-                  "在成效部分写明这项安排落实得怎样；确实没有落实的，在不足部分说明原因。")
+                  hint)

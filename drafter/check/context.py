@@ -9,10 +9,11 @@ from drafter.errors import Where
 
 
 class Check:
-    def __init__(self, doc, table: RuleTable, last=None):
+    def __init__(self, doc, table: RuleTable, last=None, full: bool = True):
         self.doc = doc
         self.table = table
         self.last = last
+        self.full = full  # False while rendering: only the quick form-level rules
         self.findings: list[Finding] = []
 
     def on(self, *rules: str) -> bool:

@@ -19,8 +19,9 @@ MODULES = (contents, wording, arithmetic, plausibility, typography, commitments)
 INPUT_SUFFIXES = SUFFIXES + FORM_SUFFIXES
 
 
-def check_document(doc: Document, table: RuleTable, last: Document | None = None) -> list[Finding]:
-    check = Check(doc, table, last)
+def check_document(doc: Document, table: RuleTable, last: Document | None = None,
+                   full: bool = True) -> list[Finding]:
+    check = Check(doc, table, last, full)
     if doc.year is None:
         check.add("年度不明", Where(doc.name, field="全文"), "", "全文",
                   "没有从标题或开头段看出报告的是哪一年，与年度有关的检查（政治表述、成文日期、承诺）没有做。",
@@ -38,7 +39,7 @@ def form_rules(src, report, data: dict, table: RuleTable) -> list[Finding]:
     """The form-level rules render and validate run: printed as reminders, except a
     required part missing, which stops the render as every form error does."""
     doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data)
-    found = check_document(doc, table)
+    found = check_document(doc, table, full=False)
     for f in found:
         if f.rule != "缺少必需部分":
             f.severity = "提醒"

@@ -84,8 +84,11 @@ class _Writer:
             if key == "成效":
                 for theme in self.cat.themes_of("成效"):
                     self.theme_entry(node.item, theme, pad + "  ")
-            elif isinstance(node.item, s.Obj):
+            elif isinstance(node.item, s.Obj) and node.sample:
                 self.obj(node.item, pad + "  ", as_item=True)
+            elif isinstance(node.item, s.Obj):
+                self.lines += [f"{pad}  # {'- ' if i == 0 else '  '}{k}: {_scalar(f.example)}".rstrip()
+                               for i, (k, f) in enumerate(node.item.fields.items())]
             elif node.example:
                 for value in node.example:
                     self.lines.append(f"{pad}  - {_scalar(value)}")

@@ -56,10 +56,11 @@ class Obj(Node):
 
 class Seq(Node):
     def __init__(self, help="", required=False, example=None, item: Node | None = None,
-                 min_items: int = 0):
+                 min_items: int = 0, sample: bool = True):
         super().__init__(help, required, example)
         self.item = item or Text()
         self.min_items = min_items
+        self.sample = sample  # the blank form shows an item to fill in; else its shape, commented
 
 
 class Figures(Node):
@@ -111,6 +112,13 @@ def form_spec(cat: Catalogue) -> Obj:
             "纲要": Text("开头引用的法治政府建设实施纲要的全称（可选），如“《法治政府建设实施纲要（2021—2025年）》”。"
                        "不填时按年度使用内置的纲要；没有可以确认的纲要时，开头不引用纲要。"),
         }),
+        "去年安排": Seq(item=Obj(help="去年报告提出的一项下一步安排。", fields={
+            "标题": Text("去年这项安排的小标题。", True, "去年的一项安排"),
+            "去年内容": Text("去年写的具体措施（可选，供对照，不进入报告）。"),
+            "落实情况": Text("今年落实得怎样（可选）。填了就写进报告“成效”部分的“落实上年度工作安排”一节；"
+                         "不填的，drafter check 核对报告其他地方有没有写到它。", example="今年落实得怎样。"),
+        }), help="去年报告“下一步”提出的安排，逐项写落实情况（可选；drafter new 从去年的表单或报告中列出）。",
+            sample=False),
         "成效": Seq(item=Obj(help="一个工作主题的成效。", fields={
             "主题": Choice("主题的名称，从目录中选：" + "、".join(achievements) + "。", True,
                          achievements[0], achievements),

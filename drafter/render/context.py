@@ -85,6 +85,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "部分标题": part_headings,
         "成效": [t for t in achievements if t.有内容],
         "第一责任人": leader,
+        "去年安排": [a for a in data.get("去年安排") or [] if a.get("落实情况")],  # only those reported on
         "问题": data.get("问题") or [],
         "下一步": data.get("下一步") or [],
         "其他": data.get("其他") or [],
