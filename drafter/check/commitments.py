@@ -7,36 +7,9 @@ from __future__ import annotations
 import re
 
 from drafter.check.context import Check
-from drafter.reading.parser import enumerations
+from drafter.reading.promises import next_steps
 
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
-
-
-def promises(last) -> list[tuple[object, str, str]]:
-    """(unit, heading, text) for each item of last year's 下一步 part: its sub-sections,
-    or the 一是/二是 items of its paragraphs (also of a merged closing paragraph)."""
-    out = []
-    units = last.units
-    for i, u in enumerate(units):
-        if u.part != "下一步":
-            continue
-        if u.kind == "小标题" and u.node.level > 1:
-            body = "".join(b.text for b in u.node.paragraphs)
-            out.append((u, u.text, u.text + body))
-        elif u.kind == "段落" and not _under_subheading(u, units[:i]):
-            text = u.text
-            if "下一步" in text:  # a merged closing paragraph: the promises come after 下一步
-                text = text[text.index("下一步"):]
-            for item in enumerations(text) or ([text] if len(text) > 20 else []):
-                out.append((u, item[:30], item))
-    return out
-
-
-def _under_subheading(unit, before) -> bool:
-    for u in reversed(before):
-        if u.kind == "小标题":
-            return u.node.level > 1 and u.part == unit.part and unit.node in u.node.body
-    return False
 
 
 def keywords(text: str, stop: set[str], limit: int) -> list[str]:
@@ -55,7 +28,9 @@ def _last_year_items(check: Check):
     the form's own 去年安排 (only in a full check: rendering never loads jieba)."""
     if check.last is not None:
         last = check.last
-        for unit, heading, text in promises(last):
+        unit_of = {id(u.node): u for u in last.units if u.node is not None}
+        for node, heading, text in next_steps(last.report):
+            unit = unit_of[id(node)]
             heading = heading.rstrip("。；，")
             at = max(unit.text.find(heading), 0)
             yield (last.where(unit, at, at + len(heading)), heading, text,

@@ -1,0 +1,43 @@
+"""Last year's promises: the items of a report's 下一步 part, read from the Report tree.
+
+``drafter check --last`` looks for each in this year's report; ``drafter new`` lists them
+in next year's form as 去年安排. An item is a sub-section of the 下一步 part (its heading
+and body), or a 一是/二是 item of a paragraph standing directly in the part, or of a merged
+closing paragraph from its 下一步 on.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from drafter.reading.parser import enumerations
+from drafter.report import Paragraph, Report, Section
+
+
+class Promise(NamedTuple):
+    node: Section | Paragraph  # where it was read
+    heading: str  # a sub-section's heading, or an item's first 30 characters
+    text: str  # heading and body
+
+
+def next_steps(report: Report) -> list[Promise]:
+    """Every promise of the report's 下一步 part, in order (roles must be classified)."""
+    out: list[Promise] = []
+
+    def walk(sec: Section, part: str) -> None:
+        for item in sec.body:
+            if isinstance(item, Section):
+                if part == "下一步":
+                    body = "".join(p.text for p in item.paragraphs)
+                    out.append(Promise(item, item.heading, item.heading + body))
+                walk(item, part)
+            elif "下一步" in item.roles or (not item.roles and part == "下一步" and sec.level == 1):
+                text = item.text
+                if item.roles and "下一步" in text:  # a merged closing paragraph: from 下一步 on
+                    text = text[text.index("下一步"):]
+                for entry in enumerations(text) or ([text] if len(text) > 20 else []):
+                    out.append(Promise(item, entry[:30], entry))
+
+    for sec in report.sections:
+        walk(sec, sec.role or "成效")
+    return out
