@@ -46,6 +46,7 @@ class Seed:
         self.leader: ThemeSeed | None = None
         self.head: list[str] = []
         self.tail: list[str] = []
+        self.examples = True  # optional lists show an example item (init) or stay empty (new)
 
 
 def _scalar(value) -> str:
@@ -181,7 +182,7 @@ class _Writer:
         elif isinstance(node.item, s.Obj):
             self.lines += [f"{pad}  # {'- ' if i == 0 else '  '}{k}: {_scalar(f.example)}".rstrip()
                            for i, (k, f) in enumerate(node.item.fields.items())]
-        elif node.example:
+        elif node.example and self.seed.examples:
             for value in node.example:
                 self.lines.append(f"{pad}  - {_scalar(value)}")
 

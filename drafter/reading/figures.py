@@ -99,10 +99,27 @@ def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+_AFTER = re.compile(r"[^，。；：、！？（）“”《》]{0,20}")
+
+
+def _group_nearness(names_by_group: dict, sentence: str, window: str) -> dict[tuple, float]:
+    """How strongly the text before a figure points at each group: the group named last in
+    the figure's own sentence is its subject (1.0); another group named earlier in the
+    sentence counts a little (0.4); when the sentence names none, a group named in the
+    heading or the 80 characters before counts (0.8)."""
+    last = {g: max((sentence.rfind(n) for n in names), default=-1) for g, names in names_by_group.items()}
+    named = {g: pos for g, pos in last.items() if pos >= 0}
+    if named:
+        top = max(named.values())
+        return {g: 1.0 if pos == top else 0.4 for g, pos in named.items()}
+    return {g: 0.8 for g, names in names_by_group.items() if names[0] in window}
+
+
 def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, context: str = "") -> None:
-    """Name the catalogue figure each one is, where the label and the group in the
-    sentence around it make that clear; leave ``maps_to`` empty otherwise."""
+    """Name the catalogue figure each one is, where the label and the group its sentence
+    is about make that clear; leave ``maps_to`` empty otherwise."""
     counts, rates = _index(cat)
+    groups = {names: names for options in counts.values() for _, names, _, _ in options}
     for f in figures:
         window = context + text[max(0, f.start - 80): f.start]
         if f.kind == "rate":
@@ -115,14 +132,19 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
             continue
         if f.kind != "count":
             continue
-        label = bigrams(f.label)
-        best, best_score = None, 0.0
+        words = f.label
+        if len(words) < 2:  # "34个执法单位接入……": the noun follows the figure
+            words = _AFTER.match(text, f.start + len(f.text)).group(0)
+        label = bigrams(words)
         if not label:
             continue
+        start = max(text.rfind("。", 0, f.start), text.rfind("；", 0, f.start)) + 1
+        nearness = _group_nearness(groups, text[start:f.start], window)
+        best, best_score = None, 0.0
         for key, names, name, grams in counts.get(f.unit, ()):
             overlap = len(label & grams) / len(label)
-            near = names[0] in window or names[0] in f.label or any(n in f.label for n in names[1:])
-            score = overlap + (1.0 if near else 0.0) + (0.5 if name in f.label else 0)
+            near = max(nearness.get(names, 0.0), 1.0 if any(n in words for n in names) else 0.0)
+            score = overlap + near + (0.5 if name in words else 0)
             if score > best_score:
                 best, best_score = key, score
         if best and best_score >= 1.3:

@@ -3,7 +3,8 @@
 ``drafter check --last`` looks for each in this year's report; ``drafter new`` lists them
 in next year's form as 去年安排. An item is a sub-section of the 下一步 part (its heading
 and body), or a 一是/二是 item of a paragraph standing directly in the part, or of a merged
-closing paragraph from its 下一步 on.
+closing paragraph from its 下一步 on; a paragraph standing alone in a part that has
+sub-sections is a lead-in, not a promise.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def next_steps(report: Report) -> list[Promise]:
                 text = item.text
                 if item.roles and "下一步" in text:  # a merged closing paragraph: from 下一步 on
                     text = text[text.index("下一步"):]
-                for entry in enumerations(text) or ([text] if len(text) > 20 else []):
+                whole = [text] if len(text) > 20 and not (sec.sections and not item.roles) else []
+                for entry in enumerations(text) or whole:  # a lead-in before sub-sections is none
                     out.append(Promise(item, entry[:30], entry))
 
     for sec in report.sections:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -39,7 +40,10 @@ def _finalize(value):
     return "" if value is None else value
 
 
-def make_environment(template_dir: str | Path) -> SandboxedEnvironment:
+@lru_cache(maxsize=8)
+def make_environment(template_dir: str) -> SandboxedEnvironment:
+    """One environment per template folder and process: a batch compiles each template once
+    (auto_reload still notices a template edited meanwhile)."""
     cache = _cache_dir()
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(str(template_dir), encoding="utf-8"),
@@ -79,7 +83,7 @@ def _rel(name: str | None, root: Path) -> str | None:
 def render_markup(template_dir: str | Path, name: str, context: dict) -> str:
     """Render template ``name`` from ``template_dir`` to markup text."""
     root = Path(template_dir)
-    env = make_environment(root)
+    env = make_environment(str(root.resolve()))
     try:
         template = env.get_template(name)
         return template.render(context)

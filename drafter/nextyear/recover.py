@@ -1,0 +1,174 @@
+"""Last year's report → the Seed of next year's form, through the reading side.
+
+The themes are the sections classification named; a count mapped to a catalogue figure
+goes to 上年数据 under the theme that owns its group (wherever in the report it stood),
+unless the report gives that figure two different values or only an approximate one. Every
+other count is listed as a comment with the sentence it came from; sections that match no
+theme, last year's problems and measures are kept as commented reference; the 下一步 items
+become 去年安排.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from drafter.catalogue import Catalogue
+from drafter.form.blank import Seed, ThemeSeed
+from drafter.reading.analysis import Analysis
+from drafter.reading.classify import UNCLASSIFIED
+from drafter.reading.figures import FoundFigure
+from drafter.reading.promises import next_steps
+from drafter.report import Paragraph, Section
+
+_SENTENCE_END = re.compile(r"[。；！？]")
+
+
+def sentence(text: str, at: int) -> str:
+    """The sentence of ``text`` around offset ``at``, whole."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = _SENTENCE_END.search(text, at)
+    return text[start:end.end() if end else len(text)].strip()
+
+
+def _text(sec: Section) -> list[str]:
+    """A section as reference lines: its heading, then each paragraph, sub-sections indented."""
+    out = [sec.heading]
+    for item in sec.body:
+        if isinstance(item, Section):
+            out += ["  " + line for line in _text(item)]
+        else:
+            out.append("  " + item.text)
+    return out
+
+
+class _Reader:
+    def __init__(self, a: Analysis, cat: Catalogue, seed: Seed):
+        self.a = a
+        self.cat = cat
+        self.seed = seed
+        self.owner = {g: t.key for t in cat.themes.values() for g in t.groups}
+        self.themes: dict[str, ThemeSeed] = {}
+        self.loose: list[str] = []  # figure notes with no theme to stand under
+        self.unthemed: list[str] = []
+        self.rates: list[FoundFigure] = []  # mapped rates, to recover counts stated only as rates
+
+    def theme(self, key: str) -> ThemeSeed:
+        if key not in self.themes:
+            self.themes[key] = ThemeSeed(key)
+        return self.themes[key]
+
+    def sections(self) -> list[tuple[Section, str | None]]:
+        """Each section that stands for one theme (or for none), with the theme."""
+        out = []
+        for part in self.a.report.sections:
+            role = part.role or "成效"
+            if role == "第一责任人":
+                out.append((part, "第一责任人"))
+            elif role == "成效" and part.theme and part.theme != UNCLASSIFIED:
+                out.append((part, part.theme))  # a report written theme by theme
+            elif role == "成效":
+                for sec in part.sections:
+                    theme = sec.theme if sec.theme in self.cat.themes else None
+                    out.append((sec, theme))
+                if part.paragraphs and not part.sections:
+                    out.append((part, None))
+        return out
+
+    def read(self) -> None:
+        found: dict[str, list[tuple[FoundFigure, str]]] = {}
+        for sec, theme in self.sections():
+            seed = self.theme(theme) if theme else None
+            if seed is not None:
+                seed.reference += [line for sub in sec.sections for line in _text(sub)]
+            elif sec.heading:
+                self.unthemed += _text(sec)
+            for para in self._paragraphs(sec):
+                for f in self.a.figures.get(id(para), []):
+                    if f.kind == "rate" and f.maps_to:
+                        self.rates.append(f)
+                    if f.kind != "count":
+                        continue
+                    said = sentence(para.text, f.start)
+                    if f.maps_to and not f.approx:
+                        found.setdefault(f.maps_to, []).append((f, said))
+                    else:
+                        why = "约数，" if f.maps_to and f.approx else ""
+                        note = f"{f.text}（{why}{f.label or '无标签'}）：{said}"
+                        (seed.figure_notes if seed is not None else self.loose).append(note)
+        exact = set()
+        for key, seen in found.items():
+            group, name = key.split(".", 1)
+            seed = self.theme(self.owner[group])
+            values = {f.value for f, _ in seen}
+            if len(values) == 1:
+                seed.last.setdefault(group, {})[name] = seen[0][0].value
+                if not any(c in seen[0][0].text for c in "万亿"):
+                    exact.add(key)
+            else:
+                seed.figure_notes += [f"{f.text}（可能是“{key}”，但原文有不同的数字）：{said}" for f, said in seen]
+        self._from_rates(exact)
+
+    def _from_rates(self, exact: set[str]) -> None:
+        """A count the report gives only as a rate of a count it states exactly: 按时办复率
+        98.8% of 246 件 is 243 件, kept only when exactly one whole number rounds to the rate."""
+        for f in self.rates:
+            group, rname = f.maps_to.split(".", 1)
+            theme = self.cat.themes[self.owner[group]]
+            rate = theme.groups[group].rates.get(rname)
+            if rate is None or len(rate.denominator) != 1 or f.approx:
+                continue
+            base_key = f"{group}.{rate.denominator[0]}"
+            last = self.theme(theme.key).last.setdefault(group, {})
+            if base_key not in exact or rate.numerator in last:
+                continue
+            digits = len(f.text.split(".")[1].rstrip("%")) if "." in f.text else 0
+            half = 0.5 * 10 ** -digits
+            base = last[rate.denominator[0]]
+            low, high = (f.value - half) * base / 100, (f.value + half) * base / 100
+            whole = [n for n in range(math.ceil(low - 1e-9), math.floor(high + 1e-9) + 1) if 0 <= n <= base]
+            if len(whole) == 1:
+                last[rate.numerator] = whole[0]
+
+    @staticmethod
+    def _paragraphs(sec: Section) -> list[Paragraph]:
+        out = []
+        for item in sec.body:
+            out += _Reader._paragraphs(item) if isinstance(item, Section) else [item]
+        return out
+
+
+def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed) -> None:
+    """Fill ``seed`` from an analysed report."""
+    reader = _Reader(a, cat, seed)
+    reader.read()
+    order = [t.key for t in cat.themes_of("成效")]
+    seed.themes = [reader.themes[k] for k in order if k in reader.themes]
+    seed.leader = reader.themes.get("第一责任人")
+    if reader.loose:
+        seed.tail += ["去年报告中没能对应到指标的数字（仅供参考）："] + ["  " + n for n in reader.loose]
+    if reader.unthemed:
+        seed.notes["成效"] = ["去年报告中没有归入主题的内容（仅供参考，可以整理到合适的主题下）："] + reader.unthemed
+    problems = [line for part in a.report.sections if part.role == "问题" for line in _text(part)[1:]]
+    problems += [p.text for part in a.report.sections for p in _all_paragraphs(part) if "问题" in p.roles]
+    if problems:
+        seed.notes["问题"] = ["去年写的问题（仅供参考，今年的问题请重新写）："] + problems
+    seed.items["去年安排"] = [_promise(p) for p in next_steps(a.report)]
+
+
+_ITEM_MARK = re.compile(r"^[一二三四五六七八九十]+是")
+_CLAUSE = re.compile(r"[，。；：！？]")
+
+
+def _promise(p) -> dict:
+    """A 去年安排 item: a sub-section's heading, or an enumerated item's first clause."""
+    if isinstance(p.node, Section):
+        heading, body = p.heading, p.text[len(p.heading):]
+    else:
+        text = _ITEM_MARK.sub("", p.text)
+        heading, body = _CLAUSE.split(text, 1)[0], p.text
+    return {"标题": heading.rstrip("。；，"), "去年内容": body or None, "落实情况": None}
+
+
+def _all_paragraphs(sec: Section):
+    return _Reader._paragraphs(sec)

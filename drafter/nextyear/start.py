@@ -1,0 +1,115 @@
+"""Load last year's form or report and write next year's form from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from drafter.catalogue import load_catalogue
+from drafter.check.document import FORM_SUFFIXES
+from drafter.errors import DrafterError
+from drafter.form.blank import Seed, form_text
+
+
+def _advance(title: str | None, last: int, year: int) -> str | None:
+    return title.replace(f"{last}年", f"{year}年") if title else None
+
+
+def _common(seed: Seed, year: int, last: int | None, unit: str | None, title: str | None,
+            addressee: str | None, sign: dict) -> None:
+    """The fields every start shares: unit, year, date, title, addressee, signature block."""
+    seed.values.update({"单位": unit, "年度": year, "成文日期": dt.date(year + 1, 2, 1)})
+    seed.notes["成文日期"] = [f"暂填 {year + 1}-02-01，请改为实际的成文日期。报告一般应在 {year + 1} 年 3 月 1 日前"
+                          f"报送，4 月 1 日前向社会公开。"]
+    if title and last and f"{last}年" in title:
+        seed.values["标题"] = _advance(title, last, year)
+        seed.notes["标题"] = ["由去年的标题改写了年度，请核对。"]
+    elif title:
+        seed.notes["标题"] = [f"去年的标题：{title}"]
+    seed.values["主送机关"] = addressee
+    for key in ("署名", "盖章", "附注"):
+        if sign.get(key) is not None:
+            seed.values[f"落款.{key}"] = sign[key]
+
+
+def new_form(last_path: str | Path, year: int) -> tuple[str, list[str]]:
+    """Next year's form text from ``last_path``, and notes on what had to be guessed."""
+    path = Path(last_path)
+    cat = load_catalogue()
+    seed = Seed()
+    seed.examples = False
+    notes: list[str] = []
+    if path.suffix.lower() in FORM_SUFFIXES:
+        last, source = _from_form(path, year, cat, seed)
+        kind = "表单"
+    else:
+        last, source = _from_report(path, year, cat, seed, notes)
+        kind = "报告"
+    seed.head = [f"# 法治政府建设年度报告表单（{year} 年度），由 drafter new 从去年的{kind}“{path.name}”生成。",
+                 "# 去年的数字已经放进各主题的“上年数据”；今年的“数据”请逐项填写，填了就自动写出同比。",
+                 "# “去年安排”列出了去年报告提出的下一步安排，请逐项写“落实情况”。"]
+    seed.head += [f"# 注意：{n}" for n in notes]
+    return form_text(cat, seed), notes
+
+
+def _check_year(year: int, last: int | None, path: Path) -> None:
+    if last is not None and year <= last:
+        raise DrafterError(f"“{path.name}”已经是 {last} 年度的，新表单的年度 {year} 应当晚于它。",
+                           f"写 drafter new {last + 1} --from {path.name}。")
+
+
+def _from_form(path: Path, year: int, cat, seed: Seed):
+    from drafter.nextyear.carry import seed_from_form
+    from drafter.pipeline import check_form
+    from drafter.yamlsource import load_file
+
+    src = load_file(path)
+    data, _warnings = check_form(src)
+    last = data["年度"]
+    _check_year(year, last, path)
+    _common(seed, year, last, data["单位"], data.get("标题"), data.get("主送机关"), data.get("落款") or {})
+    if data.get("正文"):  # an imported report: its figures are in the prose
+        from drafter.nextyear.recover import seed_from_report
+        from drafter.pipeline import build
+        from drafter.reading.analysis import Analysis
+
+        seed_from_report(Analysis(build(src, rules=False).report, cat), cat, seed)
+    else:
+        seed_from_form(data, seed)
+    return last, src
+
+
+def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]):
+    from drafter.nextyear.recover import seed_from_report
+    from drafter.reading.analysis import Analysis
+    from drafter.reading.importer import guess_unit
+    from drafter.reading.parser import parse_report
+
+    a = Analysis(parse_report(path), cat)
+    r = a.report
+    last = a.year
+    _check_year(year, last, path)
+    if last is not None and last != year - 1:
+        notes.append(f"去年的报告是 {last} 年度的，上年数据按它填写，请核对。")
+    unit = guess_unit(a)
+    if not unit:
+        unit = "在这里写单位全称"
+        notes.append("没有从原报告中识别出单位名称，请填写“单位”。")
+    sign = {"署名": r.signature if r.signature and r.signature != unit else None,
+            "盖章": r.sealed or None,
+            "附注": r.notes[0].strip("（）()") if r.notes else None}
+    _common(seed, year, last, unit, r.title, r.addressee, sign)
+    seed_from_report(a, cat, seed)
+    if not seed.themes:
+        notes.append("没有从原报告中认出工作主题，成效部分请按主题填写。")
+    return last, r
+
+
+def output_name(last_path: str | Path, year: int) -> str:
+    """The new form's file name: last year's with its year advanced, else with the year added."""
+    stem = Path(last_path).stem
+    years = re.findall(r"20\d\d", stem)
+    if years:
+        return re.sub(years[-1] + r"(?!.*20\d\d)", str(year), stem) + ".yaml"
+    return f"{stem}{year}.yaml"
