@@ -96,27 +96,156 @@ def validate(form, config) -> None:
     click.echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
 
 
+def _many(sources: list[str], output: str | None) -> bool:
+    """Several inputs (or a folder): then -o names a folder."""
+    return len(sources) > 1 or Path(sources[0]).is_dir()
+
+
+def _out_folder(output: str | None) -> Path | None:
+    if output is None:
+        return None
+    folder = Path(output)
+    if folder.suffix.lower() in (".docx", ".yaml", ".yml") or (folder.exists() and not folder.is_dir()):
+        raise DrafterError(f"“{folder}”是文件；处理多个文件时 -o 应当是文件夹。", "请给出一个文件夹（没有时会自动建立）。")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
+    """Run the jobs with a progress bar on long runs, each failure shown as it comes, and a
+    summary table; exit 1 when any input could not be used."""
+    from drafter.batch import run_all, summary
+
+    def report(outcome):
+        if outcome.error is not None:
+            click.echo(f"\n{outcome.source}：未生成。\n{outcome.error.format()}", err=True)
+
+    if len(jobs) >= 10:
+        with click.progressbar(length=len(jobs), label=label, file=sys.stderr, show_pos=True) as bar:
+            def step(outcome):
+                report(outcome)
+                bar.update(1)
+            outcomes = run_all(jobs, job, step)
+    else:
+        outcomes = run_all(jobs, job, report)
+    click.echo(summary(outcomes, head, done))
+    if any(o.error is not None for o in outcomes):
+        sys.exit(1)
+
+
 @main.command(context_settings=CONTEXT)
-@click.argument("form", type=click.Path(dir_okay=False))
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="输出的 .docx 文件（默认：与表单同名）。")
+@click.argument("forms", nargs=-1, required=True, type=click.Path())
+@click.option("--output", "-o", type=click.Path(), default=None,
+              help="输出的 .docx 文件（默认：与表单同名）；给了多个表单或文件夹时，是存放报告的文件夹。")
 @click.option("--template", "-t", default=None, help="模板：自带模板的名称，或自己的模板文件夹。")
 @click.option("--config", "-c", type=click.Path(dir_okay=False), default=None,
               help="版面设置文件（默认按 GB/T 9704，见 config.yaml）。")
 @click.option("--markup", is_flag=True, help="同时输出模板生成的报告标记（.md），便于检查模板。")
-def render(form, output, template, config, markup) -> None:
-    """由表单生成 .docx 报告草稿。"""
+def render(forms, output, template, config, markup) -> None:
+    """由表单生成 .docx 报告草稿。
+
+    \b
+    FORMS 可以是一份或多份表单（.yaml），也可以是存放表单的文件夹：
+      drafter render 2025.yaml -o 报告.docx
+      drafter render 表单/ -o 报告/          每份表单生成一份同名的 .docx
+    一次处理多份时，有错误的表单列出错误、不生成，其余照常生成，最后退出码为 1。
+    """
+    from drafter.batch import expand, targets
+    from drafter.check.document import FORM_SUFFIXES
+    from drafter.check.table import rule_table
     from drafter.output import write_text_atomic
     from drafter.pipeline import render_file
+    from drafter.typeset.layout import load_layout
 
-    out = Path(output) if output else Path(form).with_suffix(".docx")
-    if out.suffix.lower() != ".docx":
-        raise DrafterError(f"输出文件“{out}”不是 .docx。", "请用 .docx 结尾的文件名。")
-    result = render_file(form, out, template, config)
-    _warn(result.warnings)
-    if markup:
-        write_text_atomic(out.with_suffix(".md"), result.markup)
-    click.echo(f"已生成：{out}（约 {result.report.text_length()} 字）")
+    table, lay = rule_table(config), load_layout(config)  # read once for every form
+
+    def one(form: Path, out: Path):
+        result = render_file(form, out, template, layout=lay, rules=table)
+        if markup:
+            write_text_atomic(out.with_suffix(".md"), result.markup)
+        return result
+
+    if not _many(forms, output):
+        form = Path(forms[0])
+        out = Path(output) if output else form.with_suffix(".docx")
+        if out.suffix.lower() != ".docx":
+            raise DrafterError(f"输出文件“{out}”不是 .docx。", "请用 .docx 结尾的文件名；处理多份表单时 -o 是文件夹。")
+        result = one(form, out)
+        _warn(result.warnings)
+        click.echo(f"已生成：{out}（约 {result.report.text_length()} 字）")
+        return
+    sources = expand(list(forms), FORM_SUFFIXES)
+    if not sources:
+        raise DrafterError(f"“{'、'.join(forms)}”里没有表单（.yaml）。", "请给出表单文件，或存放表单的文件夹。")
+    jobs = list(zip(sources, targets(sources, _out_folder(output), lambda p: p.stem + ".docx")))
+
+    def job(form: Path, out: Path) -> str:
+        result = one(form, out)
+        n = len(result.warnings)
+        return f"约 {result.report.text_length()} 字" + (f"，{n} 条提醒" if n else "")
+
+    _run_batch(jobs, job, "生成", ("表单", "报告"), "生成")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("year", type=click.IntRange(2000, 2100))
+@click.option("--from", "sources", multiple=True, required=True, type=click.Path(),
+              help="去年的表单（.yaml）或报告（.docx、.txt，装了 LibreOffice 时还有 .doc）；"
+                   "可以写多次，也可以是文件夹。")
+@click.option("--output", "-o", type=click.Path(), default=None,
+              help="新表单的文件名（默认：去年的文件名中的年份换成新年度，放在同一文件夹）；"
+                   "有多个来源时，是存放新表单的文件夹。")
+@click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
+def new(year, sources, output, force) -> None:
+    """由去年的表单或报告生成 YEAR 年度的新表单。
+
+    \b
+    去年的数字放进“上年数据”，今年的“数据”留空并注明上年的数字；
+    去年的做法、问题作为注释保留；去年的“下一步”列为“去年安排”，逐项填写落实情况。
+      drafter new 2026 --from 2025.yaml
+      drafter new 2026 --from 去年的报告.docx -o 2026.yaml
+      drafter new 2026 --from 各部门2025/ -o 各部门2026/
+    """
+    from drafter.batch import expand, targets
+    from drafter.catalogue import load_catalogue
+    from drafter.check.runner import INPUT_SUFFIXES
+    from drafter.errors import OutputError
+    from drafter.form.schema import SCHEMA_NAME, schema_text
+    from drafter.nextyear.start import new_form, output_name
+    from drafter.output import write_text_atomic
+
+    def one(last: Path, target: Path) -> list[str]:
+        if target.exists() and not force:
+            raise OutputError(f"“{target}”已经存在，没有覆盖。", "换一个文件名（-o），或加 --force 覆盖。")
+        text, notes = new_form(last, year)
+        write_text_atomic(target, text)
+        schema = target.parent / SCHEMA_NAME
+        if not schema.exists():
+            write_text_atomic(schema, schema_text(load_catalogue()))
+        return notes
+
+    if not _many(sources, output):
+        last = Path(sources[0])
+        target = Path(output) if output else last.parent / output_name(last, year)
+        if target.suffix.lower() not in (".yaml", ".yml"):
+            raise DrafterError(f"新表单“{target}”不是 .yaml 文件。", "请用 .yaml 结尾的文件名；有多个来源时 -o 是文件夹。")
+        targets([last], target.parent, lambda _p: target.name)  # never the input itself
+        for note in one(last, target):
+            click.echo(f"【提醒】{note}", err=True)
+        click.echo(f"已生成表单：{target}")
+        click.echo(f"填好今年的数据后运行：drafter validate {target}，再运行 drafter render {target}")
+        return
+    found = expand(list(sources), INPUT_SUFFIXES)
+    if not found:
+        raise DrafterError(f"“{'、'.join(sources)}”里没有表单或报告。",
+                           "请给出去年的 .yaml 表单或 .docx、.txt 报告，或存放它们的文件夹。")
+    jobs = list(zip(found, targets(found, _out_folder(output), lambda p: output_name(p, year))))
+
+    def job(last: Path, target: Path) -> str:
+        notes = one(last, target)
+        return "；".join(notes)
+
+    _run_batch(jobs, job, "生成", ("去年的文件", "新表单"), "生成")
 
 
 @main.command(context_settings=CONTEXT)

@@ -81,11 +81,12 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
 
 
 def render_file(form: str | Path, out: str | Path, template: str | Path | None = None,
-                config: str | Path | None = None, layout: Layout | None = None) -> Result:
-    """Render the form at ``form`` into the .docx ``out`` (written atomically)."""
+                config: str | Path | None = None, layout: Layout | None = None,
+                rules: RuleTable | None = None) -> Result:
+    """Render the form at ``form`` into the .docx ``out`` (written atomically). A batch
+    passes the layout and rule table it read once."""
     lay = layout or load_layout(config)
-    result = build(load_file(form), template, rule_table(config))
+    result = build(load_file(form), template, rules or rule_table(config))
     doc = typeset(result.report, lay)
     write_atomic(out, doc.save)
     return result
-

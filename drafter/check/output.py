@@ -4,8 +4,8 @@ for several files) and as JSON (the contract documented in the README)."""
 from __future__ import annotations
 
 import json
-import unicodedata
 
+from drafter.batch import pad as _pad, text_width as _width
 from drafter.check.finding import Finding
 
 
@@ -28,15 +28,6 @@ def document_text(name: str, found: list[Finding], about: str = "") -> str:
         lines.append("  " + f.format().replace("\n", "\n  "))
     lines.append(f"共 {errors} 处错误、{reminders} 条提醒。")
     return "\n".join(lines)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    space = " " * max(0, width - _width(text))
-    return space + text if right else text + space
 
 
 def summary_table(rows: list[tuple[str, int | None, int | None, str]]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafter.batch import expand
 from drafter.catalogue import load_catalogue
 from drafter.check import arithmetic, commitments, contents, plausibility, typography, wording
 from drafter.check.context import Check
@@ -48,15 +49,7 @@ def form_rules(src, report, data: dict, table: RuleTable) -> list[Finding]:
 
 def input_files(paths: list[str]) -> list[Path]:
     """The files named, and every report and form in the folders named, in order."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES
-                          and not f.name.startswith((".", "~$")))
-        else:
-            out.append(p)
-    return out
+    return expand(paths, INPUT_SUFFIXES)
 
 
 def check_file(path: Path, table: RuleTable, year: int | None = None, last: Document | None = None,

@@ -112,4 +112,4 @@ def output_name(last_path: str | Path, year: int) -> str:
     years = re.findall(r"20\d\d", stem)
     if years:
         return re.sub(years[-1] + r"(?!.*20\d\d)", str(year), stem) + ".yaml"
-    return f"{stem}{year}.yaml"
+    return f"{stem}-{year}.yaml"

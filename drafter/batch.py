@@ -1,0 +1,88 @@
+"""Many inputs in one process (render, new, check): folders expanded, one job per input,
+a broken input reported and the others done, and a table at the end of what became of each.
+
+Nothing here prints; the CLI passes ``report`` to show progress and problems as they come.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Callable, NamedTuple
+
+from drafter.errors import DrafterError, OutputError
+
+
+class Outcome(NamedTuple):
+    source: Path
+    target: Path | None  # what was written; None when the input could not be used
+    note: str  # e.g. "3 条提醒"
+    error: DrafterError | None = None
+
+
+def expand(paths: list[str], suffixes: tuple[str, ...]) -> list[Path]:
+    """The files named, and the files with ``suffixes`` in the folders named (not hidden
+    files nor Office's ~$ lock files), in order."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes
+                          and not f.name.startswith((".", "~$")))
+        else:
+            out.append(p)
+    return out
+
+
+def targets(sources: list[Path], folder: Path | None, name: Callable[[Path], str]) -> list[Path]:
+    """Where each output goes: ``folder`` (or beside its source) under ``name(source)``.
+    Two sources that would write the same file are an error before anything is written."""
+    out = [(folder or src.parent) / name(src) for src in sources]
+    seen: dict[Path, Path] = {}
+    for src, target in zip(sources, out):
+        key = target.resolve()
+        if key in seen:
+            raise OutputError(f"“{seen[key]}”和“{src}”都会写成“{target}”。",
+                              "请把同名的文件放在不同的文件夹里分别处理，或改一个文件名。")
+        if key == src.resolve():
+            raise OutputError(f"输出文件不能与输入的“{src}”相同。", "请用 -o 指定另一个文件夹。")
+        seen[key] = src
+    return out
+
+
+def run_all(jobs: list[tuple[Path, Path]], job: Callable[[Path, Path], str],
+            report: Callable[[Outcome], None] = lambda _o: None) -> list[Outcome]:
+    """Run ``job(source, target)`` for each pair; its return value is the outcome's note.
+    A DrafterError stops that job only: nothing is written for it (every writer writes to a
+    temporary file and renames), and it is reported."""
+    done = []
+    for source, target in jobs:
+        try:
+            outcome = Outcome(source, target, job(source, target))
+        except DrafterError as err:
+            outcome = Outcome(source, None, "", err)
+        report(outcome)
+        done.append(outcome)
+    return done
+
+
+def text_width(text: str) -> int:
+    """Columns on a terminal: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int, right: bool = False) -> str:
+    space = " " * max(0, width - text_width(text))
+    return space + text if right else text + space
+
+
+def summary(outcomes: list[Outcome], head: tuple[str, str], done: str) -> str:
+    """A table: each input, what was written (or 未生成), the note; then the totals."""
+    rows = [(str(o.source), str(o.target) if o.target else "未生成（见上面的错误）", o.note) for o in outcomes]
+    w0 = max([text_width(head[0])] + [text_width(r[0]) for r in rows])
+    w1 = max([text_width(head[1])] + [text_width(r[1]) for r in rows])
+    lines = [f"{pad(head[0], w0)}  {head[1]}"]
+    lines += [f"{pad(a, w0)}  {pad(b, w1)}  {c}".rstrip() for a, b, c in rows]
+    failed = sum(o.error is not None for o in outcomes)
+    lines.append(f"共 {len(outcomes)} 份：{done} {len(outcomes) - failed} 份" + (f"，{failed} 份有错误、未生成。" if failed else "。"))
+    return "\n".join(lines)
