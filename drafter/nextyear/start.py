@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drafter.catalogue import load_catalogue
 from drafter.check.document import FORM_SUFFIXES
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, InputFileError
 from drafter.form.blank import Seed, form_text
 
 
@@ -88,6 +88,9 @@ def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]):
 
     a = Analysis(parse_report(path), cat)
     r = a.report
+    if not r.sections and not r.opening:
+        raise InputFileError(f"没有从“{path}”中读出报告的正文。",
+                             "请确认这是去年的报告（.docx、.txt 或 .doc），而不是空文件或扫描的图片。")
     last = a.year
     _check_year(year, last, path)
     if last is not None and last != year - 1:
