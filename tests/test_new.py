@@ -244,3 +244,17 @@ def test_render_a_folder_beside_its_forms_and_refuse_a_docx_as_folder(runner, tm
     assert sorted(p.name for p in folder.glob("*.docx")) == ["一.docx", "三.docx", "二.docx"]
     assert run(runner, "render", folder, "-o", tmp_path / "x.docx").exit_code == 2
     assert run(runner, "render", tmp_path / "空", "-o", tmp_path / "o").exit_code == 2
+
+
+@pytest.mark.parametrize("text", [
+    "某县关于2025年度法治政府建设情况的报告\n一、主要成效\n" + "受理复议10件，审结9件，" * 3000 + "。\n",
+    "一、主要成效\n" + "\n".join(f"（{i}）第{i}项工作。" for i in range(1, 400)) + "\n三、下一步\n" + "一是加强，" * 2000,
+    "，,:;()1234567890%件率“”（《" * 5000,
+], ids=["figures", "headings", "punctuation"])
+def test_pathological_reports_give_a_form_or_a_message(runner, tmp_path, text):
+    path = tmp_path / "怪.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run(runner, "new", 2026, "--from", path, "-o", tmp_path / "n.yaml")
+    assert result.exit_code in (0, 2), result.output
+    if result.exit_code == 0:
+        assert run(runner, "validate", tmp_path / "n.yaml").exit_code == 0

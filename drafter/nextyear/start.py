@@ -41,11 +41,14 @@ def new_form(last_path: str | Path, year: int) -> tuple[str, list[str]]:
     seed.examples = False
     notes: list[str] = []
     if path.suffix.lower() in FORM_SUFFIXES:
-        last, source = _from_form(path, year, cat, seed)
+        _from_form(path, year, cat, seed)
         kind = "表单"
     else:
-        last, source = _from_report(path, year, cat, seed, notes)
+        _from_report(path, year, cat, seed, notes)
         kind = "报告"
+    if not seed.themes:
+        seed.themes = None  # every theme, as drafter init writes them
+        notes.append("没有从去年的报告中认出工作主题，成效部分列出了全部主题，请按主题填写。")
     seed.head = [f"# 法治政府建设年度报告表单（{year} 年度），由 drafter new 从去年的{kind}“{path.name}”生成。",
                  "# 去年的数字已经放进各主题的“上年数据”；今年的“数据”请逐项填写，填了就自动写出同比。",
                  "# “去年安排”列出了去年报告提出的下一步安排，请逐项写“落实情况”。"]
@@ -59,7 +62,7 @@ def _check_year(year: int, last: int | None, path: Path) -> None:
                            f"写 drafter new {last + 1} --from {path.name}。")
 
 
-def _from_form(path: Path, year: int, cat, seed: Seed):
+def _from_form(path: Path, year: int, cat, seed: Seed) -> None:
     from drafter.nextyear.carry import seed_from_form
     from drafter.pipeline import check_form
     from drafter.yamlsource import load_file
@@ -77,10 +80,9 @@ def _from_form(path: Path, year: int, cat, seed: Seed):
         seed_from_report(Analysis(build(src, rules=False).report, cat), cat, seed)
     else:
         seed_from_form(data, seed)
-    return last, src
 
 
-def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]):
+def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None:
     from drafter.nextyear.recover import seed_from_report
     from drafter.reading.analysis import Analysis
     from drafter.reading.importer import guess_unit
@@ -104,9 +106,6 @@ def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]):
             "附注": r.notes[0].strip("（）()") if r.notes else None}
     _common(seed, year, last, unit, r.title, r.addressee, sign)
     seed_from_report(a, cat, seed)
-    if not seed.themes:
-        notes.append("没有从原报告中认出工作主题，成效部分请按主题填写。")
-    return last, r
 
 
 def output_name(last_path: str | Path, year: int) -> str:
