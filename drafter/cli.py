@@ -50,6 +50,7 @@ def main() -> None:
       drafter validate 2025.yaml         检查表单
       drafter render 2025.yaml -o 报告.docx   生成报告
       drafter import 去年的报告.docx -o 2024.yaml   把已有报告转成表单
+      drafter new 2026 --from 2025.yaml   由去年的表单或报告生成新一年的表单
       drafter check 报告.docx --last 去年.docx   检查报告：比率、必备部分、表述、标点
     """
 
@@ -96,7 +97,7 @@ def validate(form, config) -> None:
     click.echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
 
 
-def _many(sources: list[str], output: str | None) -> bool:
+def _many(sources: list[str]) -> bool:
     """Several inputs (or a folder): then -o names a folder."""
     return len(sources) > 1 or Path(sources[0]).is_dir()
 
@@ -107,14 +108,17 @@ def _out_folder(output: str | None) -> Path | None:
     folder = Path(output)
     if folder.suffix.lower() in (".docx", ".yaml", ".yml") or (folder.exists() and not folder.is_dir()):
         raise DrafterError(f"“{folder}”是文件；处理多个文件时 -o 应当是文件夹。", "请给出一个文件夹（没有时会自动建立）。")
-    folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
 def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
     """Run the jobs with a progress bar on long runs, each failure shown as it comes, and a
-    summary table; exit 1 when any input could not be used."""
+    summary table; exit 1 when any input could not be used. Output folders are made here,
+    once every target is known to be free of clashes."""
     from drafter.batch import run_all, summary
+
+    for _source, target in jobs:
+        target.parent.mkdir(parents=True, exist_ok=True)
 
     def report(outcome):
         if outcome.error is not None:
@@ -165,7 +169,7 @@ def render(forms, output, template, config, markup) -> None:
             write_text_atomic(out.with_suffix(".md"), result.markup)
         return result
 
-    if not _many(forms, output):
+    if not _many(forms):
         form = Path(forms[0])
         out = Path(output) if output else form.with_suffix(".docx")
         if out.suffix.lower() != ".docx":
@@ -219,12 +223,10 @@ def new(year, sources, output, force) -> None:
             raise OutputError(f"“{target}”已经存在，没有覆盖。", "换一个文件名（-o），或加 --force 覆盖。")
         text, notes = new_form(last, year)
         write_text_atomic(target, text)
-        schema = target.parent / SCHEMA_NAME
-        if not schema.exists():
-            write_text_atomic(schema, schema_text(load_catalogue()))
+        write_text_atomic(target.parent / SCHEMA_NAME, schema_text(load_catalogue()))  # as init writes it
         return notes
 
-    if not _many(sources, output):
+    if not _many(sources):
         last = Path(sources[0])
         target = Path(output) if output else last.parent / output_name(last, year)
         if target.suffix.lower() not in (".yaml", ".yml"):

@@ -243,7 +243,12 @@ def test_render_a_folder_beside_its_forms_and_refuse_a_docx_as_folder(runner, tm
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in folder.glob("*.docx")) == ["一.docx", "三.docx", "二.docx"]
     assert run(runner, "render", folder, "-o", tmp_path / "x.docx").exit_code == 2
-    assert run(runner, "render", tmp_path / "空", "-o", tmp_path / "o").exit_code == 2
+    (tmp_path / "空").mkdir()
+    result = run(runner, "render", tmp_path / "空", "-o", tmp_path / "o")
+    assert result.exit_code == 2 and "没有表单" in result.output
+    result = run(runner, "new", 2026, "--from", tmp_path / "空", "--from", folder, "-o", tmp_path / "o")
+    # 一.yaml and the 一.docx rendered from it would both become 一-2026.yaml: refused before writing
+    assert result.exit_code == 2 and "都会写成" in result.output and not (tmp_path / "o").exists()
 
 
 @pytest.mark.parametrize("text", [
