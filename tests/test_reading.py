@@ -200,3 +200,13 @@ def test_reading_our_own_docx_gives_the_same_tree(tmp_path):
     assert back.title == built.title and back.signature == built.signature and back.date == built.date
     assert back.notes == built.notes == ["（此件公开发布）"]
     assert [s.heading for s in back.walk()] == [s.heading for s in built.walk()]
+
+
+def test_addressee_after_the_title_is_read_as_such_and_imported():
+    from drafter.reading.parser import parse_lines
+
+    r = parse_lines(["某县人民政府关于2025年度法治政府建设情况的报告", "县委、县人大常委会：",
+                     "2025年，某县依法行政各项工作稳步推进。现将有关情况报告如下：", "一、主要成效", "工作有序推进。"])
+    assert r.addressee == "县委、县人大常委会" and r.opening[0].text.startswith("2025年")
+    r = parse_lines(["某县人民政府关于2025年度法治政府建设情况的报告", "现将2025年有关情况报告如下：", "一、主要成效"])
+    assert r.addressee is None  # a lead-in sentence, not an addressee

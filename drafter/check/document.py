@@ -68,6 +68,8 @@ class Document:
         out = []
         if r.title:
             out.append(Unit(r.title, "标题", "标题", r.origins.get("标题")))
+        if r.addressee:
+            out.append(Unit(r.addressee, "开头", "主送机关", r.origins.get("主送机关")))
         for p in r.opening:
             out.append(Unit(p.text, "开头", "段落", p.origin, node=p))
 

@@ -98,6 +98,8 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
     data: dict = {"单位": unit, "年度": year, "成文日期": when}
     if r.title:
         data["标题"] = r.title
+    if r.addressee:
+        data["主送机关"] = r.addressee
     body: list = [p.text for p in r.opening] + [_section(s, True) for s in r.sections]
     for part in missing_parts(a):
         notes.append(f"原文没有“{part.about}”这一部分，已在正文中留出位置，请补写。")

@@ -100,6 +100,9 @@ def split_heading(rest: str) -> tuple[str, str]:
     return rest.rstrip("。"), ""
 
 
+_ADDRESSEE = re.compile(r"[^。；，\s]{2,40}[：:]")
+
+
 def parse_lines(lines: list[str]) -> Report:
     cleaned = clean_lines_with_origins(lines)
     lines = [text for text, _ in cleaned]
@@ -121,6 +124,12 @@ def parse_lines(lines: list[str]) -> Report:
             i += 1
             continue
         break
+    # 主送机关: a short line ending in ： right after the title (县委、县人大常委会：).
+    if report.title and i < len(lines) and _ADDRESSEE.fullmatch(lines[i]) and not heading_of(lines[i]) \
+            and not re.search(r"如下|\d{4}\s*年", lines[i]):
+        report.addressee = lines[i][:-1]
+        report.origins["主送机关"] = origin_from(origins[i])
+        i += 1
     end = len(lines)
     while end > i and _CHROME.search(lines[end - 1]):
         end -= 1
