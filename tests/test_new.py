@@ -93,7 +93,8 @@ def test_from_the_rendered_example_report_recovers_the_baseline(runner, tmp_path
     precision, recall = len(right) / len(got), len(right) / len(gold)
     assert precision >= 0.95 and recall >= 0.80, (precision, recall, [k for k in got if not same(k)])
     new = yaml.safe_load(target.read_text(encoding="utf-8"))
-    assert new["单位"] == "示例县人民政府" and len(new["去年安排"]) == 4
+    assert new["单位"] == "示例县人民政府" and new["主送机关"] == "县委、县人大常委会"
+    assert new["落款"]["附注"] == "此件公开发布" and len(new["去年安排"]) == 4
     assert new["去年安排"][0]["标题"] == "进一步压实法治建设责任"
     assert run(runner, "validate", target).exit_code == 0
 
