@@ -44,7 +44,7 @@ class Amount:
     def __init__(self, f: FoundFigure):
         self.f = f
         scale = 1e4 if re.search("万(?!元)", f.text) else 1e8 if re.search("亿(?!元)", f.text) else 1
-        half = 0.5 * 10 ** -_decimals(f) * scale if scale != 1 else 0.0
+        half = 0.5 * 10 ** -f.decimals * scale if scale != 1 else 0.0
         self.lo, self.hi = f.value - half, f.value + half
 
     @property
@@ -81,11 +81,6 @@ def _pct_consistent(stated: float, decimals: int, num: Amount, den: Amount) -> b
 def _pct(num: Amount, den: Amount, decimals: int) -> str:
     value = num.f.value / den.f.value * 100
     return f"{value:.{max(decimals, 1)}f}%"
-
-
-def _decimals(f: FoundFigure) -> int:
-    num = re.search(r"\d+(?:\.\d+)?", f.text).group(0)
-    return len(num.split(".")[1]) if "." in num else 0
 
 
 def _compatible(stem: str, label: str, head: str) -> bool:
@@ -194,7 +189,7 @@ class Arithmetic:
     def rate(self, unit, text, f, pre, pre_start, window, counts) -> None:
         if not self.rates_on:
             return
-        stated, decimals = f.value, _decimals(f)
+        stated, decimals = f.value, f.decimals
         for name, at in self.names(pre, pre_start):
             stem = name[:-1]
             heads = self.heads(stem)
@@ -282,10 +277,10 @@ class Arithmetic:
         start = start if start >= 0 else pre_start
         quote = text[start:f.start + len(f.text)]
         P, W = Amount(part), Amount(whole)
-        if not _pct_consistent(f.value, _decimals(f), P, W):
+        if not _pct_consistent(f.value, f.decimals, P, W):
             self.c.add("占比核算", self.c.doc.where(unit, start, f.start + len(f.text)), quote, unit.part,
                        f"写的是{_shown(f)}，但“{_short(part.label)}”{_shown(part)} ÷ “{_short(whole.label)}”{_shown(whole)}"
-                       f"应为{_pct(P, W, _decimals(f))}。",
+                       f"应为{_pct(P, W, f.decimals)}。",
                        "请核对占比和这两个数。")
 
     # -- 其中 and 共 ------------------------------------------------------------------
@@ -396,7 +391,7 @@ class Arithmetic:
             this, before = Amount(subject), value
             lo = (this.lo - before) / before * 100
             hi = (this.hi - before) / before * 100
-            d = _decimals(f)
+            d = f.decimals
             unit_ = 10 ** -d
             magnitude_ok = min(abs(lo), abs(hi)) < f.value + unit_ - 1e-9 and max(abs(lo), abs(hi)) >= f.value - unit_ / 2 - 1e-9
             if wrong_way or not magnitude_ok:
@@ -407,7 +402,7 @@ class Arithmetic:
                            "请核对本年、上年的数字和增减幅度。")
         elif subject.kind == "rate" and f.unit == "个百分点":
             change = subject.value - value
-            if (change > 0 and down) or (change < 0 and up) or abs(abs(change) - f.value) > 10 ** -_decimals(f) + 1e-9:
+            if (change > 0 and down) or (change < 0 and up) or abs(abs(change) - f.value) > 10 ** -f.decimals + 1e-9:
                 word = "提高" if change > 0 else "下降"
                 self.c.add("同比核算", where, quote, unit.part,
                            f"本年{_shown(subject)}、上年{value:g}%（{source}），应为{word}{abs(change):.1f}个百分点，"

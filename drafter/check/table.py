@@ -12,6 +12,7 @@ from pathlib import Path
 from drafter.catalogue import DATA
 from drafter.datacache import load_yaml
 from drafter.errors import Findings
+from drafter.formulas import FormulaTable, builtin, formula_table
 
 SEVERITIES = ("错误", "提醒")
 OFF = "关闭"
@@ -21,9 +22,8 @@ SECTION = "检查规则"  # the config file's section for overrides
 class RuleTable:
     """Severity of each rule (None when switched off), parameters and word lists."""
 
-    def __init__(self, raw: dict, overrides: dict[str, str] | None = None, formulas=None):
-        from drafter.formulas import builtin
-
+    def __init__(self, raw: dict, overrides: dict[str, str] | None = None,
+                 formulas: FormulaTable | None = None):
         self.raw = raw
         self.formulas = formulas or builtin()  # the political formulas the wording rules compare with
         self.rules: dict[str, dict] = raw["规则"]
@@ -48,8 +48,6 @@ def _raw() -> dict:
 def rule_table(config: str | Path | None = None) -> RuleTable:
     """The shipped table, with the overrides of ``config`` (its 检查规则 section) and the
     formulas its 表述数据 file adds."""
-    from drafter.formulas import formula_table
-
     raw = _raw()
     if config is None:
         return RuleTable(raw)

@@ -17,18 +17,16 @@ from drafter.catalogue import Catalogue
 from drafter.form.blank import Seed, ThemeSeed
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
-from drafter.reading.figures import FoundFigure
+from drafter.reading.figures import FoundFigure, sentence_span
 from drafter.reading.promises import next_steps
 from drafter.report import Paragraph, Section
 
-_SENTENCE_END = re.compile(r"[。；！？]")
-
-
-def sentence(text: str, at: int) -> str:
-    """The sentence of ``text`` around offset ``at``, whole."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    end = _SENTENCE_END.search(text, at)
-    return text[start:end.end() if end else len(text)].strip()
+def _paragraphs(sec: Section) -> list[Paragraph]:
+    """Every paragraph of a section and its sub-sections, in order."""
+    out = []
+    for item in sec.body:
+        out += _paragraphs(item) if isinstance(item, Section) else [item]
+    return out
 
 
 def _text(sec: Section) -> list[str]:
@@ -43,10 +41,9 @@ def _text(sec: Section) -> list[str]:
 
 
 class _Reader:
-    def __init__(self, a: Analysis, cat: Catalogue, seed: Seed):
+    def __init__(self, a: Analysis, cat: Catalogue):
         self.a = a
         self.cat = cat
-        self.seed = seed
         self.owner = {g: t.key for t in cat.themes.values() for g in t.groups}
         self.themes: dict[str, ThemeSeed] = {}
         self.loose: list[str] = []  # figure notes with no theme to stand under
@@ -83,13 +80,13 @@ class _Reader:
                 seed.reference += [line for sub in sec.sections for line in _text(sub)]
             elif sec.heading:
                 self.unthemed += _text(sec)
-            for para in self._paragraphs(sec):
+            for para in _paragraphs(sec):
                 for f in self.a.figures.get(id(para), []):
                     if f.kind == "rate" and f.maps_to:
                         self.rates.append(f)
                     if f.kind != "count":
                         continue
-                    said = sentence(para.text, f.start)
+                    said = para.text[slice(*sentence_span(para.text, f.start))].strip()
                     if f.maps_to and not f.approx:
                         found.setdefault(f.maps_to, []).append((f, said))
                     else:
@@ -122,25 +119,17 @@ class _Reader:
             last = self.theme(theme.key).last.setdefault(group, {})
             if base_key not in exact or rate.numerator in last:
                 continue
-            digits = len(f.text.split(".")[1].rstrip("%")) if "." in f.text else 0
-            half = 0.5 * 10 ** -digits
+            half = 0.5 * 10 ** -f.decimals
             base = last[rate.denominator[0]]
             low, high = (f.value - half) * base / 100, (f.value + half) * base / 100
             whole = [n for n in range(math.ceil(low - 1e-9), math.floor(high + 1e-9) + 1) if 0 <= n <= base]
             if len(whole) == 1:
                 last[rate.numerator] = whole[0]
 
-    @staticmethod
-    def _paragraphs(sec: Section) -> list[Paragraph]:
-        out = []
-        for item in sec.body:
-            out += _Reader._paragraphs(item) if isinstance(item, Section) else [item]
-        return out
-
 
 def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed) -> None:
     """Fill ``seed`` from an analysed report."""
-    reader = _Reader(a, cat, seed)
+    reader = _Reader(a, cat)
     reader.read()
     order = [t.key for t in cat.themes_of("成效")]
     seed.themes = [reader.themes[k] for k in order if k in reader.themes]
@@ -150,7 +139,7 @@ def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed) -> None:
     if reader.unthemed:
         seed.notes["成效"] = ["去年报告中没有归入主题的内容（仅供参考，可以整理到合适的主题下）："] + reader.unthemed
     problems = [line for part in a.report.sections if part.role == "问题" for line in _text(part)[1:]]
-    problems += [p.text for part in a.report.sections for p in _all_paragraphs(part) if "问题" in p.roles]
+    problems += [p.text for part in a.report.sections for p in _paragraphs(part) if "问题" in p.roles]
     if problems:
         seed.notes["问题"] = ["去年写的问题（仅供参考，今年的问题请重新写）："] + problems
     seed.items["去年安排"] = [_promise(p) for p in next_steps(a.report)]
@@ -169,6 +158,3 @@ def _promise(p) -> dict:
         heading, body = _CLAUSE.split(text, 1)[0], p.text
     return {"标题": heading.rstrip("。；，"), "去年内容": body or None, "落实情况": None}
 
-
-def _all_paragraphs(sec: Section):
-    return _Reader._paragraphs(sec)

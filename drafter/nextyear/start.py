@@ -64,20 +64,21 @@ def _check_year(year: int, last: int | None, path: Path) -> None:
 
 def _from_form(path: Path, year: int, cat, seed: Seed) -> None:
     from drafter.nextyear.carry import seed_from_form
-    from drafter.pipeline import check_form
+    from drafter.pipeline import build, check_form
     from drafter.yamlsource import load_file
 
     src = load_file(path)
-    data, _warnings = check_form(src)
+    verbatim = isinstance(src.data, dict) and bool(src.data.get("正文"))
+    built = build(src, rules=False) if verbatim else None  # validates as check_form does
+    data = built.data if built else check_form(src)[0]
     last = data["年度"]
     _check_year(year, last, path)
     _common(seed, year, last, data["单位"], data.get("标题"), data.get("主送机关"), data.get("落款") or {})
-    if data.get("正文"):  # an imported report: its figures are in the prose
+    if built:  # an imported report: its figures are in the prose
         from drafter.nextyear.recover import seed_from_report
-        from drafter.pipeline import build
         from drafter.reading.analysis import Analysis
 
-        seed_from_report(Analysis(build(src, rules=False).report, cat), cat, seed)
+        seed_from_report(Analysis(built.report, cat), cat, seed)
     else:
         seed_from_form(data, seed)
 

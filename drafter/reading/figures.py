@@ -40,6 +40,12 @@ class FoundFigure:
         if self.kind == "rate" and _CHANGE.search(label):
             self.kind = "change"
 
+    @property
+    def decimals(self) -> int:
+        """Decimal places as written (12.3% → 1), which is how precisely it was rounded."""
+        num = re.search(r"\d+(?:\.\d+)?", self.text).group(0)
+        return len(num.split(".")[1]) if "." in num else 0
+
     def as_dict(self) -> dict:
         out = {"标签": self.label, "数值": self.value, "单位": self.unit, "原文": self.text}
         if self.approx:
@@ -99,6 +105,16 @@ def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+_SENTENCE_END = "。；！？"
+
+
+def sentence_span(text: str, at: int) -> tuple[int, int]:
+    """Start and end of the sentence of ``text`` that holds offset ``at``."""
+    start = max(text.rfind(c, 0, at) for c in _SENTENCE_END) + 1
+    ends = [i for i in (text.find(c, at) for c in _SENTENCE_END) if i >= 0]
+    return start, min(ends) + 1 if ends else len(text)
+
+
 _AFTER = re.compile(r"[^，。；：、！？（）“”《》]{0,20}")
 
 
@@ -138,7 +154,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         label = bigrams(words)
         if not label:
             continue
-        start = max(text.rfind("。", 0, f.start), text.rfind("；", 0, f.start)) + 1
+        start = sentence_span(text, f.start)[0]
         nearness = _group_nearness(groups, text[start:f.start], window)
         best, best_score = None, 0.0
         for key, names, name, grams in counts.get(f.unit, ()):
@@ -156,8 +172,8 @@ def tie_rates(figures: list[FoundFigure], text: str) -> None:
     for k, f in enumerate(figures):
         if f.kind != "rate":
             continue
-        sentence_start = max(text.rfind("。", 0, f.start), text.rfind("；", 0, f.start)) + 1
-        digits = len(f.text.split(".")[1].rstrip("%")) if "." in f.text else 0
+        sentence_start = sentence_span(text, f.start)[0]
+        digits = f.decimals
         near = [(i, g) for i, g in enumerate(figures[:k]) if g.kind == "count" and g.start >= sentence_start]
         for i, a in reversed(near):
             for j, b in near:
