@@ -26,8 +26,61 @@ def _fail(err: DrafterError) -> None:
     sys.exit(err.exit_code)
 
 
+class _Formatter(click.HelpFormatter):
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "用法：")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+class _Command(click.Command):
+    """A command whose help and usage line read in Chinese."""
+
+    context_class = _Context
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[选项]")
+        super().__init__(*args, **kwargs)
+
+
 class _Group(click.Group):
-    """Turns every DrafterError into a message and an exit code; never a traceback."""
+    """Turns every DrafterError into a message and an exit code; never a traceback.
+
+    Click's own usage errors are shown in Chinese (drafter/clickzh.py), and SIGTERM ends
+    the run like an interrupt, so temporary files are cleaned up and outputs left whole."""
+
+    command_class = _Command
+    group_class = type
+    context_class = _Context
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[选项]")
+        kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
+        super().__init__(*args, **kwargs)
+
+    def main(self, *args, **kwargs):
+        from drafter import clickzh
+
+        clickzh.install()
+        kwargs["standalone_mode"] = False
+        previous = _on_sigterm()
+        try:
+            code = super().main(*args, **kwargs)
+        except click.ClickException as err:
+            clickzh.show(err)
+            sys.exit(err.exit_code)
+        except click.Abort:
+            click.echo("已中止。", err=True)
+            sys.exit(1)
+        finally:
+            _restore_sigterm(previous)
+        if isinstance(code, int) and code:
+            sys.exit(code)
 
     def invoke(self, ctx):
         try:
@@ -39,8 +92,29 @@ class _Group(click.Group):
             sys.exit(130)
 
 
-@click.group(cls=_Group, context_settings=CONTEXT)
-@click.version_option(package_name="drafter", message="drafter %(version)s")
+def _on_sigterm():
+    """SIGTERM raises SystemExit, so ``finally`` blocks remove temporary files."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    return signal.signal(signal.SIGTERM, stop)
+
+
+def _restore_sigterm(previous) -> None:
+    import signal
+
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@click.group("drafter", cls=_Group, context_settings=CONTEXT)
+@click.version_option(package_name="drafter", message="drafter %(version)s", help="显示版本号并退出。")
 def main() -> None:
     """法治政府建设年度报告起草助手：填写 YAML 表单，生成符合 GB/T 9704 的 .docx 草稿。
 
@@ -56,35 +130,31 @@ def main() -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--year", "-y", type=int, default=None, help="报告年度（默认：上半年为去年，下半年为今年）。")
-@click.option("--org", default=None, help="报告单位全称，如“某某县人民政府”。")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+@click.option("--year", "-y", type=int, default=None, metavar="年度", help="报告年度（默认：上半年为去年，下半年为今年）。")
+@click.option("--org", default=None, metavar="单位名称", help="报告单位全称，如“某某县人民政府”。")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, metavar="文件",
               help="表单文件名（默认：<年度>.yaml）。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def init(year, org, output, force) -> None:
     """生成一份带完整说明的空白表单（YAML），以及供编辑器提示用的结构文件。"""
     from drafter.catalogue import load_catalogue
-    from drafter.errors import OutputError
     from drafter.form.blank import blank_form, default_year
-    from drafter.form.schema import SCHEMA_NAME, schema_text
-    from drafter.output import write_text_atomic
+    from drafter.output import refuse_existing, text_writer, write_all
 
     year = year or default_year()
     if not 2000 <= year <= 2100:
         raise DrafterError(f"年度 {year} 不对。", "请写四位年份，如 --year 2025。")
     target = Path(output or f"{year}.yaml")
-    if target.exists() and not force:
-        raise OutputError(f"“{target}”已经存在，没有覆盖。", "换一个文件名（-o），或加 --force 覆盖。")
-    cat = load_catalogue()
-    write_text_atomic(target, blank_form(cat, year, org))
-    write_text_atomic(target.parent / SCHEMA_NAME, schema_text(cat))
+    refuse_existing(target, force)
+    text = blank_form(load_catalogue(), year, _org_name(org) if org is not None else None)
+    write_all([(target, text_writer(text))] + _schema_beside(target, force))
     click.echo(f"已生成表单：{target}")
     click.echo(f"填好后运行：drafter validate {target}，再运行 drafter render {target} -o 报告.docx")
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("form", type=click.Path(dir_okay=False))
-@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None,
+@click.argument("form", type=click.Path(dir_okay=False), metavar="表单")
+@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件",
               help="设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。")
 def validate(form, config) -> None:
     """检查表单：找出所有错误并指出文件、行、列和字段，不生成报告。"""
@@ -95,6 +165,35 @@ def validate(form, config) -> None:
     warnings = build(load_file(form), rules=rule_table(config)).warnings
     _warn(warnings)
     click.echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
+
+
+def _org_name(org: str) -> str:
+    """--org as one line of text that can go into the form."""
+    from drafter.xmltext import describe, first_invalid, quiet
+
+    name = "".join(quiet(org).split())
+    at = first_invalid(name)
+    if not name or at is not None:
+        what = f"含有{describe(name[at])}" if at is not None else "是空的"
+        raise DrafterError(f"--org 给出的单位名称{what}。", "请只写单位全称，如 --org 某某县人民政府。")
+    return name
+
+
+def _schema_beside(target: Path, force: bool) -> list:
+    """The form's JSON Schema, written beside it with the form (all or none). An identical
+    schema already there is left alone; a different one is replaced only with --force."""
+    from drafter.catalogue import load_catalogue
+    from drafter.form.schema import SCHEMA_NAME, schema_text
+    from drafter.output import same_text, text_writer
+
+    path = target.parent / SCHEMA_NAME
+    text = schema_text(load_catalogue())
+    if same_text(path, text):
+        return []
+    if path.exists() and not force:
+        raise DrafterError(f"“{path}”已经存在，且与这一版 drafter 的表单结构不同，没有覆盖。",
+                           "加 --force 一并更新它，或先删去这个文件。")
+    return [(path, text_writer(text))]
 
 
 def _many(sources: list[str]) -> bool:
@@ -138,36 +237,34 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("forms", nargs=-1, required=True, type=click.Path())
-@click.option("--output", "-o", type=click.Path(), default=None,
+@click.argument("forms", nargs=-1, required=True, type=click.Path(), metavar="表单...")
+@click.option("--output", "-o", type=click.Path(), default=None, metavar="文件",
               help="输出的 .docx 文件（默认：与表单同名）；给了多个表单或文件夹时，是存放报告的文件夹。")
-@click.option("--template", "-t", default=None, help="模板：自带模板的名称，或自己的模板文件夹。")
-@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None,
+@click.option("--template", "-t", default=None, metavar="模板", help="模板：自带模板的名称，或自己的模板文件夹。")
+@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件",
               help="版面设置文件（默认按 GB/T 9704，见 config.yaml）。")
 @click.option("--markup", is_flag=True, help="同时输出模板生成的报告标记（.md），便于检查模板。")
-def render(forms, output, template, config, markup) -> None:
+@click.option("--force", is_flag=True, help="输出的 .docx 在 Word 或 WPS 中修改过时，仍然覆盖它。")
+def render(forms, output, template, config, markup, force) -> None:
     """由表单生成 .docx 报告草稿。
 
     \b
-    FORMS 可以是一份或多份表单（.yaml），也可以是存放表单的文件夹：
+    “表单”可以是一份或多份表单（.yaml），也可以是存放表单的文件夹：
       drafter render 2025.yaml -o 报告.docx
       drafter render 表单/ -o 报告/          每份表单生成一份同名的 .docx
     一次处理多份时，有错误的表单列出错误、不生成，其余照常生成，最后退出码为 1。
+    drafter 生成后没有改动过的报告会直接更新；在 Word 或 WPS 中改过的报告不会被覆盖，除非加 --force。
     """
     from drafter.batch import expand, targets
     from drafter.check.document import FORM_SUFFIXES
     from drafter.check.table import rule_table
-    from drafter.output import write_text_atomic
     from drafter.pipeline import render_file
     from drafter.typeset.layout import load_layout
 
     table, lay = rule_table(config), load_layout(config)  # read once for every form
 
     def one(form: Path, out: Path):
-        result = render_file(form, out, template, layout=lay, rules=table)
-        if markup:
-            write_text_atomic(out.with_suffix(".md"), result.markup)
-        return result
+        return render_file(form, out, template, layout=lay, rules=table, markup=markup, force=force)
 
     if not _many(forms):
         form = Path(forms[0])
@@ -192,16 +289,16 @@ def render(forms, output, template, config, markup) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("year", type=click.IntRange(2000, 2100))
-@click.option("--from", "sources", multiple=True, required=True, type=click.Path(),
+@click.argument("year", type=click.IntRange(2000, 2100), metavar="年度")
+@click.option("--from", "sources", multiple=True, required=True, type=click.Path(), metavar="文件",
               help="去年的表单（.yaml）或报告（.docx、.txt，装了 LibreOffice 时还有 .doc）；"
                    "可以写多次，也可以是文件夹。")
-@click.option("--output", "-o", type=click.Path(), default=None,
+@click.option("--output", "-o", type=click.Path(), default=None, metavar="文件",
               help="新表单的文件名（默认：去年的文件名中的年份换成新年度，放在同一文件夹）；"
                    "有多个来源时，是存放新表单的文件夹。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def new(year, sources, output, force) -> None:
-    """由去年的表单或报告生成 YEAR 年度的新表单。
+    """由去年的表单或报告生成新一年度的表单。
 
     \b
     去年的数字放进“上年数据”，今年的“数据”留空并注明上年的数字；
@@ -211,19 +308,14 @@ def new(year, sources, output, force) -> None:
       drafter new 2026 --from 各部门2025/ -o 各部门2026/
     """
     from drafter.batch import expand, targets
-    from drafter.catalogue import load_catalogue
     from drafter.check.runner import INPUT_SUFFIXES
-    from drafter.errors import OutputError
-    from drafter.form.schema import SCHEMA_NAME, schema_text
     from drafter.nextyear.start import new_form, output_name
-    from drafter.output import write_text_atomic
+    from drafter.output import refuse_existing, text_writer, write_all
 
     def one(last: Path, target: Path) -> list[str]:
-        if target.exists() and not force:
-            raise OutputError(f"“{target}”已经存在，没有覆盖。", "换一个文件名（-o），或加 --force 覆盖。")
+        refuse_existing(target, force)
         text, notes = new_form(last, year)
-        write_text_atomic(target, text)
-        write_text_atomic(target.parent / SCHEMA_NAME, schema_text(load_catalogue()))  # as init writes it
+        write_all([(target, text_writer(text))] + _schema_beside(target, force))  # as init writes them
         return notes
 
     if not _many(sources):
@@ -251,12 +343,12 @@ def new(year, sources, output, force) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("form", type=click.Path(dir_okay=False))
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+@click.argument("form", type=click.Path(dir_okay=False), metavar="表单")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, metavar="文件",
               help="输出的 PDF 文件（默认：与表单同名）。")
 @click.option("--png", is_flag=True, help="同时把每一页存成 PNG 图片（文件名后加 -1、-2……）。")
-@click.option("--template", "-t", default=None, help="模板：自带模板的名称，或自己的模板文件夹。")
-@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, help="版面设置文件。")
+@click.option("--template", "-t", default=None, metavar="模板", help="模板：自带模板的名称，或自己的模板文件夹。")
+@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件", help="版面设置文件。")
 def preview(form, output, png, template, config) -> None:
     """生成报告并用 LibreOffice 转成 PDF（可加 PNG 图片）预览版式。需要安装 LibreOffice。"""
     from drafter.check.table import rule_table
@@ -280,16 +372,20 @@ def preview(form, output, png, template, config) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, metavar="文件",
               help="结构文件名（默认：drafter-form.schema.json）。")
-def schema(output) -> None:
+@click.option("--force", is_flag=True, help="文件已存在且内容不同时覆盖它。")
+def schema(output, force) -> None:
     """输出表单的 JSON Schema，供 VS Code 等编辑器做自动补全和悬停说明。"""
     from drafter.catalogue import load_catalogue
     from drafter.form.schema import SCHEMA_NAME, schema_text
-    from drafter.output import write_text_atomic
+    from drafter.output import refuse_existing, same_text, write_text_atomic
 
     target = Path(output or SCHEMA_NAME)
-    write_text_atomic(target, schema_text(load_catalogue()))
+    text = schema_text(load_catalogue())
+    if not same_text(target, text):
+        refuse_existing(target, force)
+        write_text_atomic(target, text)
     click.echo(f"已生成：{target}")
 
 
@@ -302,20 +398,20 @@ def _analyse(report: str):
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--last", "-l", type=click.Path(dir_okay=False), default=None,
+@click.argument("files", nargs=-1, required=True, type=click.Path(), metavar="文件...")
+@click.option("--last", "-l", type=click.Path(dir_okay=False), default=None, metavar="文件",
               help="去年的表单或报告：核对去年提出的下一步安排是否落实、同比数字是否算对。")
-@click.option("--year", "-y", type=click.IntRange(2000, 2100), default=None,
+@click.option("--year", "-y", type=click.IntRange(2000, 2100), default=None, metavar="年度",
               help="报告年度（报告里看不出年度时使用；给出时以它为准）。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出发现的问题（供程序和表格使用）。")
-@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None,
+@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件",
               help="设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。")
-@click.option("--template", "-t", default=None, help="检查表单时使用的模板（默认：自带模板）。")
+@click.option("--template", "-t", default=None, metavar="模板", help="检查表单时使用的模板（默认：自带模板）。")
 def check(files, last, year, as_json, config, template) -> None:
     """检查表单或报告：比率与件数、必备部分、政治表述、标点数字、成文日期、去年的承诺。
 
     \b
-    FILES 可以是表单（.yaml）、报告（.docx、.txt，装了 LibreOffice 时还有 .doc），
+    “文件”可以是表单（.yaml）、报告（.docx、.txt，装了 LibreOffice 时还有 .doc），
     也可以是文件夹（检查其中所有的报告和表单，最后列出汇总表）。
     退出码：0 没有错误；1 有错误；2 输入无法使用。
     """
@@ -372,7 +468,7 @@ def check(files, last, year, as_json, config, template) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("report", type=click.Path(dir_okay=False))
+@click.argument("report", type=click.Path(dir_okay=False), metavar="报告")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出完整的结构（供程序使用）。")
 def parse(report, as_json) -> None:
     """显示程序如何理解一份已有报告：层级、标题、角色、主题和数字。"""
@@ -386,8 +482,8 @@ def parse(report, as_json) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("folder", type=click.Path(file_okay=False, exists=False))
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default="outline.yaml", show_default=True,
+@click.argument("folder", type=click.Path(file_okay=False, exists=False), metavar="文件夹")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="outline.yaml", metavar="文件", show_default=True,
               help="挖掘结果（YAML）。")
 def mine(folder, output) -> None:
     """从一批已有报告（.txt/.docx/.doc）中挖掘常见的大纲：部分、主题、标题和指标。"""
@@ -416,26 +512,22 @@ def mine(folder, output) -> None:
 
 
 @main.command("import", context_settings=CONTEXT)
-@click.argument("report", type=click.Path(dir_okay=False))
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+@click.argument("report", type=click.Path(dir_okay=False), metavar="报告")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, metavar="文件",
               help="表单文件名（默认：与报告同名的 .yaml）。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def import_(report, output, force) -> None:
     """把一份已有报告转成表单（YAML），用它可以重新生成同样的报告。"""
-    from drafter.catalogue import load_catalogue
     from drafter.errors import OutputError
-    from drafter.form.schema import SCHEMA_NAME, schema_text
-    from drafter.output import write_text_atomic
+    from drafter.output import refuse_existing, text_writer, write_all
     from drafter.reading.importer import import_form
 
     target = Path(output) if output else Path(report).with_suffix(".yaml")
     if target.resolve() == Path(report).resolve():
         raise OutputError("输出文件不能与输入的报告相同。", "请用 -o 指定另一个文件名。")
-    if target.exists() and not force:
-        raise OutputError(f"“{target}”已经存在，没有覆盖。", "换一个文件名（-o），或加 --force 覆盖。")
+    refuse_existing(target, force)
     text, notes = import_form(_analyse(report), Path(report).name)
-    write_text_atomic(target, text)
-    write_text_atomic(target.parent / SCHEMA_NAME, schema_text(load_catalogue()))
+    write_all([(target, text_writer(text))] + _schema_beside(target, force))
     for note in notes:
         click.echo(f"【提醒】{note}", err=True)
     click.echo(f"已生成表单：{target}")
@@ -459,21 +551,13 @@ def templates_list() -> None:
 
 
 @templates.command("copy")
-@click.argument("name", default="default")
-@click.argument("dest", type=click.Path(file_okay=False))
+@click.argument("name", default="default", metavar="模板名称")
+@click.argument("dest", type=click.Path(file_okay=False), metavar="文件夹")
 def templates_copy(name, dest) -> None:
-    """把自带模板 NAME 复制到文件夹 DEST，修改后用 render --template DEST 使用。"""
-    import shutil
+    """把自带模板（或自己的模板文件夹）复制到一个新文件夹，修改后用 drafter render 表单.yaml --template 文件夹 使用。"""
+    from drafter.templatecopy import copy_template
 
-    from drafter.errors import OutputError, TemplateError
-    from drafter.resources import builtin_templates
-
-    source = builtin_templates() / name
-    if not source.is_dir():
-        raise TemplateError(f"没有名为“{name}”的自带模板。", "用 drafter templates list 查看。")
-    if Path(dest).exists():
-        raise OutputError(f"“{dest}”已经存在，没有覆盖。", "请换一个新的文件夹名。")
-    shutil.copytree(source, dest)
+    copy_template(name, Path(dest))
     click.echo(f"已复制到：{dest}。修改后运行 drafter render 表单.yaml --template {dest}")
 
 

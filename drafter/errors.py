@@ -6,7 +6,21 @@ traceback on the terminal always means a bug in drafter, never a mistake by the 
 
 from __future__ import annotations
 
+import errno
 from typing import NamedTuple
+
+_OS_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
+    errno.ENOSPC: "磁盘空间不足", errno.EROFS: "磁盘是只读的", errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹", errno.ENAMETOOLONG: "文件名太长",
+    errno.EEXIST: "文件已经存在", errno.EBUSY: "文件正被其他程序使用", errno.EDQUOT: "超出了磁盘配额",
+    errno.EMFILE: "打开的文件太多", errno.ELOOP: "符号链接循环", errno.EIO: "读写出错",
+}
+
+
+def os_reason(err: OSError) -> str:
+    """An operating-system error in Chinese (its English strerror never reaches a clerk)."""
+    return _OS_REASONS.get(err.errno, "系统拒绝了这个操作")
 
 
 class Where(NamedTuple):

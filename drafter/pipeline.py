@@ -9,16 +9,17 @@ from pathlib import Path
 
 from drafter.catalogue import load_catalogue
 from drafter.check.table import RuleTable, rule_table
-from drafter.errors import Findings, Problem, TemplateError
+from drafter.errors import Findings, OutputError, Problem, TemplateError
 from drafter.form.validate import validate
 from drafter.formulas import FormulaTable
 from drafter.markup import parse_markup
-from drafter.output import write_atomic
+from drafter.output import text_writer, write_all
 from drafter.render.context import build_context
 from drafter.render.environment import TEMPLATE_SUFFIX, render_markup
 from drafter.report import Report
 from drafter.resources import builtin_templates
 from drafter.typeset.layout import Layout, load_layout
+from drafter.typeset.provenance import untouched_render
 from drafter.typeset.writer import typeset
 from drafter.yamlsource import Source, load_file
 
@@ -82,11 +83,25 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
 
 def render_file(form: str | Path, out: str | Path, template: str | Path | None = None,
                 config: str | Path | None = None, layout: Layout | None = None,
-                rules: RuleTable | None = None) -> Result:
-    """Render the form at ``form`` into the .docx ``out`` (written atomically). A batch
-    passes the layout and rule table it read once."""
+                rules: RuleTable | None = None, markup: bool = False,
+                force: bool = False) -> Result:
+    """Render the form at ``form`` into the .docx ``out`` and, with ``markup``, the markup
+    beside it as .md (both or neither). A .docx edited since drafter wrote it is replaced
+    only with ``force``. A batch passes the layout and rule table it read once."""
+    out = Path(out)
+    targets = [out] + ([out.with_suffix(".md")] if markup else [])
     lay = layout or load_layout(config)
     result = build(load_file(form), template, rules or rule_table(config))
     doc = typeset(result.report, lay)
-    write_atomic(out, doc.save)
+    if not force:
+        refuse_edited(out)
+    writers = [doc.save] + ([text_writer(result.markup)] if markup else [])
+    write_all(zip(targets, writers))
     return result
+
+
+def refuse_edited(out: Path) -> None:
+    """A report edited in Word or WPS (or not drafter's at all) is not replaced."""
+    if out.exists() and not untouched_render(out):
+        raise OutputError(f"“{out}”在 Word 或 WPS 中修改过（或不是 drafter 生成的），重新生成会丢掉这些修改，没有覆盖。",
+                          "换一个输出文件名（-o），或确认不要这些修改后加 --force 覆盖。")

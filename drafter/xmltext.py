@@ -1,0 +1,48 @@
+"""Characters that cannot go into a .docx, and those we quietly make ordinary.
+
+XML 1.0 allows tab, line feed, carriage return and everything from U+0020 up, except the
+surrogates and U+FFFE/U+FFFF. A .docx holding anything else is refused by Word, so such a
+character must be stopped where it comes in (form, layout file, template output, report
+read), with its place. A few harmless look-alikes (no-break and zero-width spaces, the
+soft hyphen, the BOM) are normalised instead of refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What XML 1.0 cannot carry. Private-use U+E000/U+E001 are reserved for drafter's own
+# literal-text marks in template output (drafter/markup.py), so a clerk cannot type them.
+INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\ue000\ue001]")
+
+# Harmless look-alikes: a no-break space is a space; zero-width characters, the soft
+# hyphen and a stray BOM are dropped.
+_QUIET = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": None,
+                        "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+                        "\u00ad": None})
+
+
+def quiet(text: str) -> str:
+    """Text with the harmless look-alikes made ordinary."""
+    return text.translate(_QUIET)
+
+
+def first_invalid(text: str) -> int | None:
+    """The index of the first character XML cannot carry, or None."""
+    m = INVALID.search(text)
+    return m.start() if m else None
+
+
+def describe(ch: str) -> str:
+    """A character as a clerk can find it: 控制字符 U+0001."""
+    code = f"U+{ord(ch):04X}"
+    if ch == "\x00":
+        return f"空字符（{code}）"
+    if ord(ch) < 0x20:
+        return f"控制字符（{code}）"
+    return f"不能写入文档的字符（{code}）"
+
+
+def strip_invalid(text: str) -> str:
+    """Text with every character XML cannot carry removed (for reading reports)."""
+    return INVALID.sub("", quiet(text))
