@@ -160,9 +160,13 @@ def validate(form, config) -> None:
     """检查表单：找出所有错误并指出文件、行、列和字段，不生成报告。"""
     from drafter.check.table import rule_table
     from drafter.pipeline import build
+    from drafter.typeset.layout import load_layout
     from drafter.yamlsource import load_file
 
-    warnings = build(load_file(form), rules=rule_table(config)).warnings
+    table = rule_table(config)
+    if config:
+        load_layout(config)  # the layout part of the same file is checked too
+    warnings = build(load_file(form), rules=table).warnings
     _warn(warnings)
     click.echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
 
@@ -423,6 +427,10 @@ def check(files, last, year, as_json, config, template) -> None:
     from drafter.errors import InputFileError
 
     table = rule_table(config)
+    if config:
+        from drafter.typeset.layout import load_layout
+
+        load_layout(config)  # the layout part of the same file is checked too
     paths = input_files(list(files))
     if not paths:
         raise InputFileError(f"“{'、'.join(files)}”里没有报告或表单。",

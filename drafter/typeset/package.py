@@ -18,6 +18,7 @@ import io
 import zipfile
 
 from drafter.typeset.layout import Layout, TWIPS_PER_PT
+from drafter.xmltext import strip_invalid
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -40,13 +41,15 @@ FONT_ALT = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标�
 
 
 def xml_text(text: str) -> str:
-    """Escape character data for an XML text node."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escape character data for an XML text node. Characters XML cannot carry are refused
+    with their place where they come in (form, layout file, template output); dropping any
+    that got past is the last guard, so a document Word cannot open is never written."""
+    return strip_invalid(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _attr(value) -> str:
     """A quoted XML attribute value (xml.sax.saxutils would pull in urllib: 40 ms)."""
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    text = strip_invalid(str(value)).replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
     return f'"{text}"'
 
 
@@ -75,7 +78,7 @@ def _line(twips: int) -> str:
 
 def _indent_first(lay: Layout) -> str:
     chars = lay["首行缩进字数"]
-    return f'<w:ind w:firstLineChars="{round(chars * 100)}" w:firstLine="{chars * lay.char_twips}"/>'
+    return f'<w:ind w:firstLineChars="{round(chars * 100)}" w:firstLine="{round(chars * lay.char_twips)}"/>'
 
 
 def _pstyle(sid: str, ppr: str, rpr: str, based: str | None = "GwBody", nxt: str = "GwBody",
