@@ -17,6 +17,12 @@ The markup is line based; blank lines are ignored and every other line is one pa
 
 A number typed after the #'s (一、 （一） 1. （1）) is dropped, so numbering is always
 the typesetter's and never has gaps or restarts.
+
+Only a template's own text is markup. Every value a template prints ({{ … }}) arrives
+between the literal marks U+E000 … U+E001 (``literal``), like HTML autoescaping: a line
+that begins with a printed value is plain text, whatever the value says, and the marks
+are dropped from the text. ``TemplateMarkup`` is text a template marked as markup on
+purpose (``{{ x | markup }}``, a macro's output), which is printed as it stands.
 """
 
 from __future__ import annotations
@@ -26,11 +32,72 @@ import re
 from drafter.errors import TemplateError, Where
 from drafter.report import Report, TreeBuilder
 from drafter.typography import normalize
+from drafter import xmltext
+from drafter.xmltext import describe, first_invalid, quiet
+
+OPEN, CLOSE = "\ue000", "\ue001"
+# Line breaks: those of str.splitlines() that XML can carry. \v, \f and \x1c-\x1e stay
+# inside their line, where they are refused as characters a .docx cannot hold.
+_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+# The characters quiet() changes, to find them fast (most markup has none).
+_LOOKALIKE = xmltext.LOOKALIKE
 
 _HEADING = re.compile(r"^(#{1,4})\s*(.*)$")
 _TYPED_NUMBER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）][、]?|\d+[.．、](?!\d)|[（(]\d+[)）][、]?)\s*")
 _DIRECTIVES = {"标题", "主送", "署名", "日期", "盖章", "附注"}
+_MARKERS = ("@", "#", "\\")
+
+
+class TemplateMarkup(str):
+    """Text a template means as markup (``{{ x | markup }}``, a macro's output): printed
+    without literal marks. Whatever a string method makes of it is plain text again."""
+
+    __slots__ = ()
+
+
+def literal(text: str) -> str:
+    """``text`` marked as literal, each line on its own, so no line of it is read as markup."""
+    if not text:
+        return text
+    return OPEN + _BREAK.sub(lambda m: CLOSE + m.group() + OPEN, text) + CLOSE
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without literal marks."""
+    return text.replace(OPEN, "").replace(CLOSE, "") if OPEN in text or CLOSE in text else text
+
+
+def _lines(text: str) -> list[str]:
+    return _BREAK.split(text)
+
+
+def _quiet(text: str) -> str:
+    return quiet(text) if _LOOKALIKE.search(text) else text
+
+
+def readable_markup(text: str) -> str:
+    """Marked markup as a person reads it (``render --markup``): marks removed, and a line
+    that began with a printed value starting with @, # or \\ escaped with a leading \\,
+    so that ``parse_markup(readable_markup(t))`` gives the same tree as ``parse_markup(t)``."""
+    out = []
+    for raw in _lines(text):
+        line = _quiet(raw).strip()
+        plain = strip_marks(line).strip()
+        if line.startswith(OPEN) and plain.startswith(_MARKERS):
+            out.append("\\" + plain)
+            continue
+        if line.startswith("@") and OPEN in line[1:].partition(" ")[0]:
+            out.append(raw)  # a directive named by a printed value: refused as it stands
+            continue
+        m = _HEADING.match(line)
+        if m and m.group(2).startswith(OPEN):
+            # "#" and a printed "#x": a space keeps the printed # out of the heading level.
+            out.append(m.group(1) + " " + strip_marks(m.group(2)))
+            continue
+        out.append(strip_marks(raw))
+    return "\n".join(out)
 
 
 def split_run_in(text: str) -> tuple[str, str]:
@@ -41,53 +108,70 @@ def split_run_in(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def _refuse_invalid(text: str, where: Where) -> None:
+    """A line holding a character a .docx cannot carry stops here, with the character named."""
+    at = first_invalid(text)
+    if at is not None:
+        raise TemplateError(f"模板输出的这一行含有{describe(text[at])}，Word 无法打开含有它的文档。",
+                            "请检查模板中输出这一行的地方（文字或 {{ }} 里的值），删去这个字符。",
+                            where._replace(column=at + 1))
+
+
+def _directive(report: Report, line: str, where: Where) -> None:
+    name, _, value = line[1:].partition(" ")
+    value = normalize(strip_marks(value).strip())
+    if name not in _DIRECTIVES:
+        raise TemplateError(f"模板输出了不认识的指令“@{strip_marks(name)}”。",
+                            "可用的指令：" + "、".join("@" + d for d in _DIRECTIVES) +
+                            "；若这是正文，请在行首加反斜杠“\\”。", where)
+    if name == "盖章":
+        report.sealed = True
+    elif not value:
+        raise TemplateError(f"指令“@{name}”后面没有内容。", "请在指令后空一格写上内容。", where)
+    elif name == "标题":
+        report.title = value
+    elif name == "主送":
+        report.addressee = value if value.endswith("：") else value.rstrip(":") + "："
+    elif name == "署名":
+        report.signature = value
+    elif name == "日期":
+        report.date = value
+    else:
+        report.notes.append(value if value.startswith("（") else f"（{value}）")
+
+
+def _heading(tree: TreeBuilder, m: re.Match, where: Where) -> None:
+    level = len(m.group(1))
+    body = normalize(_TYPED_NUMBER.sub("", strip_marks(m.group(2)), count=1).strip())
+    if not body:
+        raise TemplateError("标题行“#”后面没有文字。", "请检查模板：没有内容时整行都不要输出。", where)
+    parent_level = tree.depth
+    if level > parent_level + 1:
+        raise TemplateError(f"{level} 级标题前面缺少 {parent_level + 1} 级标题。",
+                            "标题层级要逐级展开：# 下面是 ##，## 下面是 ###。", where)
+    heading, rest = split_run_in(body)
+    if not rest:
+        heading = heading if level > 1 else heading.rstrip("。")
+    tree.heading(level, heading, rest)
+
+
 def parse_markup(text: str, source: str = "<模板输出>") -> Report:
     report = Report()
     tree = TreeBuilder(report)
-    for lineno, raw in enumerate(text.splitlines(), 1):
+    for lineno, raw in enumerate(_lines(_quiet(text)), 1):
         line = raw.strip()
-        if not line:
-            continue
         where = Where(source, lineno)
-        if line.startswith("\\"):
-            tree.paragraph(normalize(line[1:].strip()))
+        _refuse_invalid(strip_marks(line), where)
+        if not strip_marks(line).strip():
             continue
-        if line.startswith("@"):
-            name, _, value = line[1:].partition(" ")
-            value = normalize(value.strip())
-            if name not in _DIRECTIVES:
-                raise TemplateError(f"模板输出了不认识的指令“@{name}”。",
-                                    "可用的指令：" + "、".join("@" + d for d in _DIRECTIVES) +
-                                    "；若这是正文，请在行首加反斜杠“\\”。", where)
-            if name == "盖章":
-                report.sealed = True
-            elif not value:
-                raise TemplateError(f"指令“@{name}”后面没有内容。", "请在指令后空一格写上内容。", where)
-            elif name == "标题":
-                report.title = value
-            elif name == "主送":
-                report.addressee = value if value.endswith("：") else value.rstrip(":") + "："
-            elif name == "署名":
-                report.signature = value
-            elif name == "日期":
-                report.date = value
-            else:
-                report.notes.append(value if value.startswith("（") else f"（{value}）")
-            continue
-        m = _HEADING.match(line)
-        if m:
-            level = len(m.group(1))
-            body = normalize(_TYPED_NUMBER.sub("", m.group(2), count=1).strip())
-            if not body:
-                raise TemplateError("标题行“#”后面没有文字。", "请检查模板：没有内容时整行都不要输出。", where)
-            parent_level = tree.depth
-            if level > parent_level + 1:
-                raise TemplateError(f"{level} 级标题前面缺少 {parent_level + 1} 级标题。",
-                                    "标题层级要逐级展开：# 下面是 ##，## 下面是 ###。", where)
-            heading, rest = split_run_in(body)
-            if not rest:
-                heading = heading if level > 1 else heading.rstrip("。")
-            tree.heading(level, heading, rest)
-            continue
-        tree.paragraph(normalize(line))
+        if line.startswith(OPEN):  # begins with a printed value: text, whatever it says
+            tree.paragraph(normalize(strip_marks(line).strip()))
+        elif line.startswith("\\"):
+            tree.paragraph(normalize(strip_marks(line[1:]).strip()))
+        elif line.startswith("@"):
+            _directive(report, line, where)
+        elif m := _HEADING.match(line):
+            _heading(tree, m, where)
+        else:
+            tree.paragraph(normalize(strip_marks(line).strip()))
     return report

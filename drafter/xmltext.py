@@ -17,14 +17,17 @@ INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\ue000
 
 # Harmless look-alikes: a no-break space is a space; zero-width characters, the soft
 # hyphen and a stray BOM are dropped.
-_QUIET = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": None,
+QUIET = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": None,
                         "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
                         "\u00ad": None})
 
 
+LOOKALIKE = re.compile("[" + "".join(map(chr, QUIET)) + "]")
+
+
 def quiet(text: str) -> str:
     """Text with the harmless look-alikes made ordinary."""
-    return text.translate(_QUIET)
+    return text.translate(QUIET)
 
 
 def first_invalid(text: str) -> int | None:

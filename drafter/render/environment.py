@@ -1,30 +1,51 @@
-"""The Jinja environment: sandboxed, strict about undefined names, errors located.
+"""The Jinja environment: sandboxed, strict about undefined names, errors located, costs bounded.
 
 Templates produce report markup (``drafter/markup.py``). A mistake in a template —
 a syntax error, an undefined name, a figure that does not exist — becomes a
-TemplateError naming the template file, the line and the name.
+TemplateError in Chinese naming the template file, the line and the name.
+
+A template folder is a clerk's to edit, so the environment also keeps a template from
+harming the machine or the report:
+- every value printed with {{ }} is marked literal (``markup.literal``): a clerk's text
+  can never become a heading or a directive; ``| markup`` and a macro's output are the
+  template's own markup;
+- template files come only from inside the folder (no ``..``, no symbolic link out),
+  in UTF-8, without characters a .docx cannot hold;
+- operators, calls and filters that can make a value grow are checked first, and a
+  render is stopped past its time, output, nesting and memory limits (``limits.py``).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import types
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, optimizeconst
+from jinja2.runtime import Macro
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 
 from drafter.datacache import cache_root
 from drafter.errors import DrafterError, TemplateError, Where
-from drafter.render.filters import FILTERS, GLOBALS
+from drafter.markup import TemplateMarkup, literal, readable_markup
+from drafter.render import limits, messages
+from drafter.render.filters import FILTERS, GLOBALS, markup
+from drafter.xmltext import INVALID, describe
 
 TEMPLATE_SUFFIX = ".md.j2"
+# Compiled templates depend on this module's code generator and finalize: a new name
+# whenever they change, so an old cache is never used.
+_CACHE_NAME = "jinja-literal-2"
+_REMOVED_GLOBALS = ("lipsum", "cycler", "joiner", "namespace")
 
 
 def _cache_dir() -> str | None:
     """Compiled templates are cached in the user's cache so a cold render stays fast."""
-    path = str(cache_root() / "jinja")
+    path = str(cache_root() / _CACHE_NAME)
     try:
         os.makedirs(path, exist_ok=True)
     except OSError:
@@ -32,21 +53,226 @@ def _cache_dir() -> str | None:
     return path if os.access(path, os.W_OK) else None
 
 
-def _finalize(value):
-    """None prints as nothing (a template guards optional fields with {% if %}).
+def _refuse_characters(text: str, what: str) -> None:
+    """A character XML cannot carry (or a literal mark) stops here, named."""
+    m = INVALID.search(text)
+    if m:
+        raise TemplateError(f"{what}含有{describe(m.group())}，Word 无法打开含有它的文档。",
+                            "请检查模板中这一处，删去这个字符。")
 
-    Line breaks inside the clerk's text cannot reach the markup: the validator joins the
-    lines of every text field, so a value cannot start a heading or a directive."""
-    return "" if value is None else value
+
+def _finalize(value):
+    """What {{ }} prints: None as nothing; the template's own markup as it stands; every
+    other value as literal text (its lines never read as markup)."""
+    if value is None:
+        return ""
+    if isinstance(value, TemplateMarkup):
+        _refuse_characters(value.replace("\ue000", "").replace("\ue001", ""), "模板输出的文字")
+        return value
+    text = value if isinstance(value, str) else limits.safe_str(value)
+    _refuse_characters(text, "模板输出的文字")
+    limits.spend(len(text))
+    return literal(text)
+
+
+def _concat(parts) -> TemplateMarkup:
+    """A macro's output, a {% set %} block, caller(): made by the template, so markup."""
+    return TemplateMarkup("".join(parts))
+
+
+class _Formatter(limits.BoundedFormatterMixin, SandboxedFormatter):
+    """str.format in templates: sandboxed attribute access, bounded widths and size."""
+
+
+class _Generator(CodeGenerator):
+    """``a ~ b`` goes through ``environment.join_checked``, which bounds the result; the
+    items of every {% for %} loop through ``environment.counted``, which counts them."""
+
+    def visit_Template(self, node, frame=None) -> None:
+        for loop in node.find_all(nodes.For):
+            counted = nodes.Call(nodes.EnvironmentAttribute("counted"), [loop.iter], [], None, None)
+            loop.iter = counted.set_lineno(loop.iter.lineno).set_environment(self.environment)
+        super().visit_Template(node, frame)
+
+    @optimizeconst
+    def visit_Concat(self, node, frame) -> None:
+        self.write("environment.join_checked((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+class FolderLoader(jinja2.BaseLoader):
+    """Template files from inside one folder only: a name leading out of it (``..``, an
+    absolute path) is not found, and a file whose real path is outside the real folder
+    (a symbolic link to /etc/passwd) is refused. Files are UTF-8, at most
+    MAX_TEMPLATE_BYTES, with no character a .docx cannot hold."""
+
+    def __init__(self, folder: str):
+        self.folder = Path(folder).resolve()
+
+    def _where(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.folder.parent))
+        except ValueError:
+            return str(path)
+
+    def get_source(self, environment, template: str):
+        from jinja2.loaders import split_template_path
+
+        if not isinstance(template, str):
+            raise jinja2.TemplateNotFound(str(template))
+        path = self.folder.joinpath(*split_template_path(template))
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            raise jinja2.TemplateNotFound(template) from None
+        if real != self.folder and self.folder not in real.parents:
+            raise TemplateError(f"模板文件“{template}”实际指向模板文件夹以外的文件，不能使用。",
+                                "模板文件夹里的文件不能是指向别处的链接；请把文件本身复制进模板文件夹。",
+                                Where(self._where(path)))
+        if not real.is_file():
+            raise jinja2.TemplateNotFound(template)
+        text = self._read(real, path)
+        mtime = real.stat().st_mtime
+        return text, str(path), lambda: _unchanged(real, mtime)
+
+    def _read(self, real: Path, path: Path) -> str:
+        where = Where(self._where(path))
+        try:
+            if real.stat().st_size > limits.MAX_TEMPLATE_BYTES:
+                raise TemplateError(f"模板文件太大（超过 {limits.MAX_TEMPLATE_BYTES} 字节）。",
+                                    "模板只写报告的骨架和句式；请检查是否选错了文件。", where)
+            data = real.read_bytes()
+        except OSError:
+            raise TemplateError("模板文件无法读取。", "请确认文件存在并且有读取权限。", where) from None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = data.count(b"\n", 0, err.start) + 1
+            raise TemplateError("模板文件不是 UTF-8 编码。", "请用“另存为”把模板存成 UTF-8 编码。",
+                                where._replace(line=line)) from None
+        m = INVALID.search(text)
+        if m:
+            line = text.count("\n", 0, m.start()) + 1
+            column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            raise TemplateError(f"模板文件含有{describe(m.group())}，Word 无法打开含有它的文档。",
+                                "请用文本编辑器删去这个字符。", where._replace(line=line, column=column))
+        return text
+
+
+def _unchanged(path: Path, mtime: float) -> bool:
+    try:
+        return path.stat().st_mtime == mtime
+    except OSError:
+        return False
+
+
+class DrafterEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox with drafter's limits: checked operators, calls and formatting, bounded
+    nesting of includes and macros, compile errors in Chinese."""
+
+    intercepted_binops = frozenset(limits.BINOPS)
+    code_generator_class = _Generator
+
+    def call_binop(self, context, operator, left, right):
+        return limits.BINOPS[operator](left, right)
+
+    def getitem(self, obj, argument):
+        value = super().getitem(obj, argument)
+        if isinstance(value, jinja2.Undefined) and not isinstance(argument, (str, int, float)):
+            return self.undefined(obj=obj, name="…")  # its message must not print a whole structure
+        return value
+
+    def join_checked(self, parts) -> str:
+        return limits.join(parts)
+
+    def counted(self, iterable):
+        budget = limits.current()
+        return iterable if budget is None else limits.counted(iterable, budget)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        args, kwargs = limits.checked_call(__obj, args, kwargs)
+        budget = limits.current() if isinstance(__obj, Macro) else None
+        if budget is None:
+            return super().call(__context, __obj, *args, **kwargs)
+        if budget.macro_depth >= limits.MAX_MACRO_DEPTH:
+            raise limits.LimitError(f"宏调用嵌套超过 {limits.MAX_MACRO_DEPTH} 层，已停止。",
+                                    "请检查这一行的宏是否一层层调用自己，并给它一个停止的条件。")
+        budget.macro_depth += 1
+        try:
+            return super().call(__context, __obj, *args, **kwargs)
+        finally:
+            budget.macro_depth -= 1
+
+    def wrap_str_format(self, value):
+        if not isinstance(value, (types.MethodType, types.BuiltinMethodType)) \
+                or value.__name__ not in ("format", "format_map") or not isinstance(value.__self__, str):
+            return None
+        owner, is_map = value.__self__, value.__name__ == "format_map"
+        formatter = _Formatter(self)
+
+        def bounded(*args, **kwargs):
+            if is_map:
+                if kwargs or len(args) != 1:
+                    raise TemplateError("format_map() 只接受一个字典。", "例如 \"{a}\".format_map(数据)。")
+                args, kwargs = (), args[0]
+            return str(formatter.vformat(owner, args, kwargs))
+
+        return bounded
+
+    def get_template(self, name, parent=None, globals=None):
+        if parent is not None and _template_depth(self) >= limits.MAX_INCLUDE_DEPTH:
+            raise limits.LimitError(f"模板互相引用（include、import、extends）超过 {limits.MAX_INCLUDE_DEPTH} 层，已停止。",
+                                    "请检查这一行引用的模板是否又引用了它自己。")
+        return super().get_template(name, parent, globals)
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+        where = Where(_relative(filename, self), None)
+        nesting = limits.scan(self, source)
+        line = nesting.first_over(limits.MAX_NESTING) if nesting else None
+        if line:
+            raise _too_deep(where._replace(line=line))
+        try:
+            return super().compile(source, name, filename, raw, defer_init)
+        except jinja2.TemplateSyntaxError:
+            raise
+        except (RecursionError, MemoryError, SyntaxError):
+            raise _too_deep(where._replace(line=nesting.deepest_line if nesting else None)) from None
+        except (ValueError, OverflowError):
+            raise TemplateError("模板里有无法识别的写法（例如特别长的数字）。", messages.SYNTAX_HINT, where) from None
+
+
+def _too_deep(where: Where) -> TemplateError:
+    return TemplateError(f"模板在这里嵌套太深（{{% if %}}、{{% for %}} 等标签或括号套了太多层，最多 {limits.MAX_NESTING} 层）。",
+                         "请把里层的内容拆成宏或单独的模板文件。", where)
+
+
+def _template_depth(env) -> int:
+    """How many templates are rendering inside each other right now (include, import, extends)."""
+    depth, frame = 0, sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "root" and frame.f_globals.get("environment") is env:
+            depth += 1
+        frame = frame.f_back
+    return depth
+
+
+def _relative(filename: str | None, env) -> str | None:
+    loader = env.loader
+    if not filename or not isinstance(loader, FolderLoader):
+        return filename
+    return loader._where(Path(filename))
 
 
 @lru_cache(maxsize=8)
-def make_environment(template_dir: str) -> SandboxedEnvironment:
+def make_environment(template_dir: str) -> DrafterEnvironment:
     """One environment per template folder and process: a batch compiles each template once
     (auto_reload still notices a template edited meanwhile)."""
     cache = _cache_dir()
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(template_dir), encoding="utf-8"),
+    env = DrafterEnvironment(
+        loader=FolderLoader(template_dir),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -55,60 +281,101 @@ def make_environment(template_dir: str) -> SandboxedEnvironment:
         bytecode_cache=jinja2.FileSystemBytecodeCache(cache) if cache else None,
         auto_reload=True,
     )
+    env.concat = _concat
+    env.filters.update(limits.guard_filters(env.filters))
     env.filters.update(FILTERS)
+    env.filters["safe"] = markup
+    for name in _REMOVED_GLOBALS:
+        env.globals.pop(name, None)
     env.globals.update(GLOBALS)
+    env.globals["range"] = limits.safe_range
     return env
 
 
-def _template_frame(tb, root: Path) -> tuple[str | None, int | None]:
+def _template_frame(tb) -> tuple[str | None, int | None]:
     """The innermost traceback frame that belongs to a template file."""
     found = (None, None)
     while tb is not None:
-        name = tb.tb_frame.f_code.co_filename
-        if name.endswith(".j2"):
-            found = (name, tb.tb_lineno)
+        frame = tb.tb_frame
+        if "__jinja_exception__" in frame.f_globals or frame.f_code.co_filename.endswith(".j2"):
+            found = (frame.f_code.co_filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
 
 
-def _rel(name: str | None, root: Path) -> str | None:
-    if not name:
-        return None
+def _render(template, context: dict, budget: limits.Budget) -> str:
+    """The template's output, stopped (where the template is, so it can be located) past
+    the output or time limit."""
+    parts = []
+    gen = template.generate(context)
     try:
-        return str(Path(name).resolve().relative_to(root.resolve().parent))
-    except ValueError:
-        return name
+        for chunk in gen:
+            budget.output += len(chunk)
+            if budget.output > limits.MAX_OUTPUT:
+                gen.throw(limits.output_error())
+            if budget.over_time():
+                gen.throw(limits.RenderTimeout())
+            parts.append(chunk)
+    finally:
+        gen.close()
+    return "".join(parts)
 
 
 def render_markup(template_dir: str | Path, name: str, context: dict) -> str:
-    """Render template ``name`` from ``template_dir`` to markup text."""
+    """Render template ``name`` from ``template_dir`` to markup as a person reads it: the
+    literal marks removed, a printed line that looks like markup escaped with ``\\``;
+    ``parse_markup`` reads it as it reads the marked text."""
+    return readable_markup(render_template(template_dir, name, context))
+
+
+def render_template(template_dir: str | Path, name: str, context: dict) -> str:
+    """Render template ``name`` from ``template_dir`` to marked markup text (for
+    ``parse_markup``; ``readable_markup`` makes it readable)."""
     root = Path(template_dir)
     env = make_environment(str(root.resolve()))
     try:
-        template = env.get_template(name)
-        return template.render(context)
-    except jinja2.TemplateSyntaxError as err:
-        raise TemplateError(f"模板语法错误：{err.message}",
-                            "请检查这一行的 {{ }}、{% %} 是否成对，{% if %}/{% for %} 是否有对应的 end。",
-                            Where(_rel(err.filename, root) or err.name, err.lineno)) from None
-    except UnicodeDecodeError:
-        raise TemplateError("模板文件不是 UTF-8 编码。", "请用“另存为”把模板存成 UTF-8 编码。",
-                            Where(str(root))) from None
-    except jinja2.TemplateNotFound as err:
-        raise TemplateError(f"找不到模板“{err.name}”。",
-                            f"请确认模板文件夹“{root}”中有这个文件。") from None
-    except jinja2.UndefinedError as err:
-        file, line = _template_frame(sys.exc_info()[2], root)
-        raise TemplateError(f"模板用了没有定义的名字：{err.message}",
-                            "请检查拼写；表单里能用的名字见 README 的“模板中可用的内容”。",
-                            Where(_rel(file, root), line)) from None
-    except DrafterError as err:
-        file, line = _template_frame(sys.exc_info()[2], root)
-        raise TemplateError(err.message, err.hint, Where(_rel(file, root), line)) from None
-    except jinja2.TemplateError as err:
-        file, line = _template_frame(sys.exc_info()[2], root)
-        raise TemplateError(f"模板出错：{err}", "", Where(_rel(file, root), line)) from None
-    except (TypeError, ValueError, ZeroDivisionError, AttributeError, KeyError, IndexError) as err:
-        file, line = _template_frame(sys.exc_info()[2], root)
-        raise TemplateError(f"模板运行出错：{err}", "请检查这一行用到的过滤器和数据。",
-                            Where(_rel(file, root), line)) from None
+        with limits.rendering() as budget:
+            template = env.get_template(name)
+            return _render(template, context, budget)
+    except Exception as err:  # noqa: BLE001 - every error of a template becomes a located TemplateError
+        raise _located(err, sys.exc_info()[2], env, name) from None
+
+
+def _located(err: Exception, tb, env, entry: str) -> TemplateError:
+    """``err`` as a TemplateError in Chinese at the template file and line it came from."""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        source = _source(env, err.name)
+        message, hint, line = messages.syntax(err, env, source)
+        return TemplateError(message, hint, Where(_relative(err.filename, env) or err.name, line))
+    if isinstance(err, DrafterError) and err.where.file:
+        return TemplateError(err.message, err.hint, err.where)
+    file, line = _template_frame(tb)
+    where = Where(_relative(file, env) or _relative(_entry_file(env, entry), env), line)
+    if isinstance(err, DrafterError):
+        return TemplateError(err.message, err.hint, where)
+    if isinstance(err, jinja2.TemplateNotFound):
+        message, hint = messages.not_found(err.name, env.loader.folder)
+    elif isinstance(err, jinja2.UndefinedError):
+        message, hint = messages.undefined(err)
+    elif isinstance(err, jinja2.exceptions.SecurityError):
+        message, hint = messages.security(err)
+    elif isinstance(err, limits.RenderTimeout):
+        limit = limits.timeout_error()
+        message, hint = limit.message, limit.hint
+    else:
+        message, hint = messages.runtime(err)
+    return TemplateError(message, hint, where)
+
+
+def _entry_file(env, name: str) -> str | None:
+    try:
+        return str(env.loader.folder / name)
+    except (AttributeError, TypeError):
+        return None
+
+
+def _source(env, name: str | None) -> str | None:
+    try:
+        return env.loader.get_source(env, name)[0] if name else None
+    except Exception:  # noqa: BLE001 - only used to point at an unclosed tag
+        return None

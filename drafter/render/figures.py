@@ -84,6 +84,8 @@ class Rate:
 
     def 精度(self, digits: int) -> "Rate":
         """The same rate shown with another number of decimals: {{ x.纠错率.精度(2) }}."""
+        if isinstance(digits, bool) or not isinstance(digits, int) or not 0 <= digits <= 6:
+            raise TemplateError("精度() 的小数位数应是 0 到 6 的整数。", "例如 {{ x.纠错率.精度(2) }}。")
         return Rate(RateDef(self.名称, "", (), self.定义), self.值, self.上年, digits)
 
     @property

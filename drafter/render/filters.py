@@ -6,60 +6,165 @@ Filters take plain numbers or the Figure/Rate objects of ``figures.py``:
     {{ 110 | yoy(100) }} → 同比上升10%   {{ 0.95 | points(0.93) }} → 同比提高2个百分点
     {{ 12 | cn }} → 十二             {{ 成文日期 | cn_date }} → 2026年2月6日
     {{ ["甲", "乙"] | enumerate_cn }} → 一是甲；二是乙。   {{ "加强审查" | full_stop }} → 加强审查。
+    {{ 标记 | markup }}             → printed as markup (#, @ at a line start count), not as text
 Helpers that keep sentences whole when a figure is missing:
     项("收到申请{}", x)  → "" when x was not given, else the text with x filled in
     句(a, b, c)         → the non-empty parts joined by "，" and closed with "。"
+
+Each checks what it is given and says in a TemplateError what it wanted instead; the
+environment adds the template file and line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
+from decimal import Decimal
+from functools import lru_cache
+from string import Formatter
 
+import jinja2
+
+from drafter.errors import TemplateError
+from drafter.markup import TemplateMarkup
 from drafter.render import numbers
 from drafter.render.figures import Figure, Rate, _Missing
+from drafter.render.limits import MAX_WIDTH, bound_text, check_items, safe_str
+
+MAX_NUMBER = 10**15   # 千万亿: more than any figure of a report
+MAX_DIGITS = 6        # decimals a percentage may show
+_HINT = "请检查这一行传给过滤器的数据。"
 
 
-def _value(x):
-    if isinstance(x, (Figure, Rate)):
-        return x.值
-    if isinstance(x, _Missing):
-        raise ValueError("这个数据没有填写")
+def _kind(x) -> str:
+    """What a value is, in words a clerk knows: 文字“abc”, 列表, 日期 …"""
+    if x is None:
+        return "空值"
+    if isinstance(x, bool):
+        return "真假值"
+    if isinstance(x, str):
+        return f"文字“{x[:20]}{'…' if len(x) > 20 else ''}”"
+    if isinstance(x, (int, float, Decimal)):
+        return f"数 {x}" if isinstance(x, int) and x.bit_length() < 64 else "一个数"
+    if isinstance(x, dt.date):
+        return "日期"
+    if isinstance(x, (list, tuple)):
+        return "列表"
+    if isinstance(x, dict):
+        return "字典"
+    return "其他数据"
+
+
+def _given(x):
+    """An undefined name raises its own error (which names it) instead of being judged."""
+    if isinstance(x, jinja2.Undefined):
+        x._fail_with_undefined_error()
     return x
 
 
+def _value(x, name: str):
+    """A Figure or Rate gives its value; a figure that was not filled in is an error."""
+    x = _given(x)
+    if isinstance(x, (Figure, Rate)):
+        return x.值
+    if isinstance(x, _Missing):
+        raise TemplateError(f"过滤器 {name} 用到了表单里没有填写的数据。",
+                            "请用 {% if 数据 %}…{% endif %} 包住这一句，没填时整句不出现。")
+    return x
+
+
+def _number(x, name: str):
+    """A finite number below MAX_NUMBER in size, from a plain number, Figure or Rate."""
+    value = _value(x, name)
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise TemplateError(f"过滤器 {name} 需要一个数，得到的是{_kind(value)}。", _HINT)
+    if isinstance(value, (float, Decimal)) and not math.isfinite(value):
+        raise TemplateError(f"过滤器 {name} 得到的不是一个有限的数。", _HINT)
+    if abs(value) >= MAX_NUMBER:
+        raise TemplateError(f"过滤器 {name} 得到的数太大（应小于 {MAX_NUMBER}）。", _HINT)
+    return value
+
+
+def _digits(d, name: str) -> int:
+    if isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= MAX_DIGITS:
+        raise TemplateError(f"过滤器 {name} 的小数位数应是 0 到 {MAX_DIGITS} 的整数，得到的是{_kind(d)}。",
+                            f"例如 {{{{ x | {name}(1) }}}}。")
+    return d
+
+
+def _computed(name: str, compute):
+    """The wording of a result, or a TemplateError when it is out of range."""
+    try:
+        return compute()
+    except (ValueError, ArithmeticError):
+        raise TemplateError(f"过滤器 {name} 算出的结果超出了能表示的范围。", _HINT) from None
+
+
 def num(x, approx: bool = False) -> str:
-    return numbers.number(_value(x), approx)
+    value = _number(x, "num")
+    return _computed("num", lambda: numbers.number(value, bool(approx)))
 
 
 def percent(x, digits: int = 1) -> str:
-    return numbers.percent(_value(x), digits)
+    value, digits = _number(x, "percent"), _digits(digits, "percent")
+    return _computed("percent", lambda: numbers.percent(value, digits))
 
 
 def rate(numerator, denominator, digits: int = 1) -> str:
-    return numbers.rate(_value(numerator), _value(denominator), digits)
+    top, bottom = _number(numerator, "rate"), _number(denominator, "rate")
+    digits = _digits(digits, "rate")
+    if not bottom:
+        raise TemplateError("过滤器 rate 的分母是 0，算不出比率。", "请用 {% if 分母 %}…{% endif %} 包住这一句。")
+    return _computed("rate", lambda: numbers.rate(top, bottom, digits))
 
 
 def yoy(current, previous) -> str:
-    return numbers.yoy(_value(current), _value(previous))
+    now, before = _number(current, "yoy"), _number(previous, "yoy")
+    return _computed("yoy", lambda: numbers.yoy(now, before))
 
 
 def points(current, previous) -> str:
-    return numbers.points(_value(current), _value(previous))
+    now, before = _number(current, "points"), _number(previous, "points")
+    return _computed("points", lambda: numbers.points(now, before))
 
 
 def cn(n) -> str:
-    return numbers.chinese(int(_value(n)))
+    value = _number(n, "cn")
+    if value < 0 or value != int(value) or value >= 10**12:
+        raise TemplateError(f"过滤器 cn 只能把 0 到 999999999999 之间的整数写成汉字，得到的是{_kind(value)}。", _HINT)
+    return numbers.chinese(int(value))
 
 
 def cn_date(d) -> str:
+    d = _given(d)
     if not isinstance(d, dt.date):
-        raise ValueError(f"cn_date 需要日期，得到的是“{d}”")
+        raise TemplateError(f"过滤器 cn_date 需要日期，得到的是{_kind(d)}。", "例如 {{ 成文日期 | cn_date }}。")
     return numbers.date(d)
+
+
+def _text(x, name: str) -> str:
+    """A value as text for a helper: text, a number or a figure; not a list or a mapping."""
+    if type(x) is str:
+        return x
+    if isinstance(x, (Figure, Rate)):
+        return str(x)
+    x = _given(x)
+    if isinstance(x, (list, tuple, dict, set)):
+        raise TemplateError(f"{name}应是文字，得到的是{_kind(x)}。", _HINT)
+    return safe_str(x)
 
 
 def enumerate_cn(items, sep: str = "；", end: str = "。") -> str:
     """["甲", "乙"] → 一是甲；二是乙。 (trailing punctuation of each item is dropped)."""
-    parts = [str(t).rstrip("。；;，, ") for t in items if str(t).strip()]
+    items = _given(items)
+    if isinstance(items, (str, dict)) or not isinstance(items, (list, tuple)):
+        raise TemplateError(f"过滤器 enumerate_cn 需要一个列表，得到的是{_kind(items)}。",
+                            "例如 {{ [\"甲\", \"乙\"] | enumerate_cn }}。")
+    check_items(len(items))
+    sep, end = _text(sep, "过滤器 enumerate_cn 的分隔符"), _text(end, "过滤器 enumerate_cn 的结尾")
+    parts = [t.rstrip("。；;，, ") for t in (_text(i, "过滤器 enumerate_cn 的每一项") for i in items) if t.strip()]
+    bound_text(sum(map(len, parts)) + len(parts) * (len(sep) + 16))
     if not parts:
         return ""
     return sep.join(f"{numbers.chinese(i)}是{p}" for i, p in enumerate(parts, 1)) + end
@@ -67,25 +172,84 @@ def enumerate_cn(items, sep: str = "；", end: str = "。") -> str:
 
 def full_stop(text) -> str:
     """A heading sentence closed with 。 (what makes ``## …`` a run-in heading)."""
-    text = str(text).strip().rstrip("，,；;：:。.！!？? ")
+    text = _text(text, "过滤器 full_stop 的输入").strip().rstrip("，,；;：:。.！!？? ")
     return text + "。" if text else ""
 
 
-def item(text: str, *values) -> str:
+def markup(text) -> TemplateMarkup:
+    """``{{ x | markup }}``: the template means ``x`` as markup, so a #, @ or \\ at the
+    start of its lines counts. Only for text the template itself made."""
+    text = _given(text)
+    if text is None:
+        return TemplateMarkup("")
+    return text if isinstance(text, TemplateMarkup) else TemplateMarkup(safe_str(text))
+
+
+_FIELD_SPEC = re.compile(r"(?:.?[<>^])?(\d{0,4})(?:\.(\d{1,4}))?s?", re.S)
+
+
+def _pattern_fields(text: str, count: int) -> int:
+    """Check 项()'s pattern for ``count`` values; returns the characters widths may add."""
+    needed, extra = (_known_pattern if len(text) <= 200 else _pattern)(text)
+    if needed > count:
+        raise TemplateError(f"项() 的文字里要填第 {needed} 个数据，却只给了 {count} 个。",
+                            "请让 {} 的个数与后面给出的数据个数相同。")
+    return extra
+
+
+def _pattern(text: str) -> tuple[int, int]:
+    """项()'s pattern: only {} or {0}, {1} … with an optional width. Returns how many values
+    it needs and the characters its widths may add."""
+    try:
+        fields = list(Formatter().parse(text))
+    except ValueError:
+        raise TemplateError("项() 的文字里大括号不成对。", "要填数据的地方写 {}；要写大括号本身，请写 {{ 或 }}。") from None
+    auto, extra, needed = 0, 0, 0
+    for _lit, field, spec, conversion in fields:
+        if field is None:
+            continue
+        if field and not field.isdigit() or conversion or spec and not _FIELD_SPEC.fullmatch(spec):
+            raise TemplateError(f"项() 的文字里“{{{field}{'!' + conversion if conversion else ''}"
+                                f"{':' + spec if spec else ''}}}”不能用。",
+                                "项() 里要填数据的地方只能写 {}（或 {0}、{1}），不能取属性、下标或写转换。")
+        index = int(field) if field else auto
+        auto += not field
+        needed = max(needed, index + 1)
+        widths = _FIELD_SPEC.fullmatch(spec or "").groups()
+        for w in widths:
+            if w and int(w) > MAX_WIDTH:
+                raise TemplateError(f"项() 的格式宽度太大（最多 {MAX_WIDTH}）。", "一般直接写 {} 即可。")
+            extra += int(w) if w else 0
+    return needed, extra
+
+
+_known_pattern = lru_cache(maxsize=1024)(_pattern)  # a template repeats its short patterns
+
+
+def item(text, *values) -> str:
     """项(): fill ``{}`` in ``text`` with the values, or give "" if any value is missing."""
-    if any(isinstance(v, _Missing) or v is None for v in values):
+    text = _given(text)
+    if not isinstance(text, str):
+        raise TemplateError(f"项() 的第一个参数应是带 {{}} 的文字，得到的是{_kind(text)}。",
+                            "例如 项(\"收到申请{}\", 数据)。")
+    if any(isinstance(_given(v), _Missing) or v is None for v in values):
         return ""
-    return text.format(*(str(v) for v in values))
+    parts = [_text(v, "项() 的数据") for v in values]
+    bound_text(len(text) + _pattern_fields(text, len(parts)) + sum(map(len, parts)) * max(text.count("{"), 1))
+    return text.format(*parts)
 
 
 def sentence(*parts) -> str:
     """句(): the non-empty parts joined by "，" and closed with "。"; "" when all are empty."""
-    kept = [str(p).strip().rstrip("，。；") for p in parts if p and str(p).strip()]
+    texts = [_text(p, "句() 的每一部分") for p in map(_given, parts) if p]
+    bound_text(sum(map(len, texts)) + len(texts))
+    kept = [t.strip().rstrip("，。；") for t in texts if t.strip()]
     return "，".join(kept) + "。" if kept else ""
 
 
 FILTERS = {
     "num": num, "percent": percent, "rate": rate, "yoy": yoy, "points": points,
     "cn": cn, "cn_date": cn_date, "enumerate_cn": enumerate_cn, "full_stop": full_stop,
+    "markup": markup,
 }
 GLOBALS = {"项": item, "句": sentence}

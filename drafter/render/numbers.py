@@ -7,6 +7,7 @@ marks (余) never after a decimal; rate changes in 个百分点; dates without z
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -18,6 +19,8 @@ def _trim(d: Decimal) -> str:
 
 
 def _round(value: float, digits: int) -> Decimal:
+    if not math.isfinite(value) or abs(value) >= 1e18 or not 0 <= digits <= 10:
+        raise ValueError("数值或小数位数超出范围")
     q = Decimal(1).scaleb(-digits) if digits > 0 else Decimal(1)
     return Decimal(str(value)).quantize(q, rounding=ROUND_HALF_UP)
 
@@ -30,7 +33,7 @@ def number(value: float | int, approx: bool = False, digits: int = 2) -> str:
     down to a round figure and marked 余, which by rule never follows a decimal.
     """
     if value is None:
-        raise ValueError("number() needs a value")
+        raise ValueError("没有给出数值")
     v = Decimal(str(value))
     if approx:
         if v >= 100_000_000:
@@ -110,11 +113,11 @@ def _four(n: int) -> str:
 def chinese(n: int) -> str:
     """12 → 十二, 105 → 一百零五, 20000 → 二万; for headings and 一是/二是 style ordinals."""
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise ValueError(f"chinese() takes a non-negative integer, not {n!r}")
+        raise ValueError("只能把非负整数写成汉字")
     if n == 0:
         return "零"
     if n >= 10**12:
-        raise ValueError("number too large for chinese()")
+        raise ValueError("数太大，不能写成汉字")
     groups, out = [], ""
     while n:
         groups.append(n % 10000)

@@ -1,0 +1,671 @@
+"""What a template may cost: time, memory, output, size of values, nesting.
+
+A template folder is a clerk's to edit, so one template can loop for ever or ask for a
+billion characters. The sandbox (``environment.py``) sends here every operator and call
+that can make a value grow (``*`` ``**`` ``%`` ``+`` ``~``, string methods, formatting,
+the size-taking filters); rendering stops after MAX_SECONDS and MAX_OUTPUT characters;
+while a template runs on the main thread the process may grow by MEMORY_HEADROOM only.
+Going over a limit is a LimitError saying which limit; the environment adds the template
+file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import signal
+import threading
+import time
+import types
+from contextlib import contextmanager
+from string import Formatter
+
+from drafter.errors import TemplateError
+
+MAX_OUTPUT = 2_000_000       # characters of markup one render may produce
+MAX_MADE = 50_000_000        # characters one render may make in all (values, buffers)
+MAX_ITERATIONS = 5_000_000   # turns of all {% for %} loops of one render
+MAX_STRING = 2_000_000       # characters of one string made by a template
+MAX_ITEMS = 100_000          # items of one list made by a template (also range())
+MAX_INT_BITS = 4_000         # about 1,200 digits
+MAX_WIDTH = 1_000            # width or precision in a format
+MAX_SECONDS = 10             # one render, compiling included
+MAX_MACRO_DEPTH = 50         # macros calling macros
+MAX_INCLUDE_DEPTH = 20       # include / import / extends inside each other
+MAX_NESTING = 20             # tags and brackets inside each other in one template file
+MAX_TEMPLATE_BYTES = 1_000_000
+MEMORY_HEADROOM = 1 << 30    # bytes the process may grow by while a template runs
+
+_HINT = "请检查这一行：模板只用来排列表单里的文字和数据，用不到这么大的数、这么长的文字或这么多次循环。"
+
+
+class LimitError(TemplateError):
+    """A template went over one of the limits above."""
+
+    def __init__(self, message: str, hint: str = _HINT):
+        super().__init__(message, hint)
+
+
+class RenderTimeout(Exception):
+    """Raised inside a template that ran past MAX_SECONDS (by a timer, hence no arguments)."""
+
+
+# -- sizes -------------------------------------------------------------------------------
+
+def weight(value, limit: int = MAX_STRING) -> int:
+    """About how many characters ``str(value)`` takes; counting stops once past ``limit``,
+    so a structure that holds one list a million times is measured in a moment."""
+    total, stack = 0, [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, (str, bytes, bytearray)):
+            total += len(v)
+        elif isinstance(v, int):
+            total += v.bit_length() // 3 + 2
+        elif isinstance(v, (list, tuple, set, frozenset)):
+            total += 2 * len(v) + 2
+            stack.extend(v)
+        elif isinstance(v, dict):
+            total += 4 * len(v) + 2
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        else:
+            total += 24
+        if total > limit:
+            break
+    return total
+
+
+def bound_text(size: int) -> None:
+    if size > MAX_STRING:
+        raise LimitError(f"模板在这里要生成的文字太长（超过 {MAX_STRING} 个字符）。")
+
+
+def check_text(size: int) -> None:
+    """A string of ``size`` characters is about to be made: within MAX_STRING, and counted
+    against the render's MAX_MADE (values kept in buffers are made this way)."""
+    bound_text(size)
+    spend(size)
+
+
+def spend(size: int) -> None:
+    budget = current()
+    if budget is not None:
+        budget.made += size
+        if budget.made > MAX_MADE:
+            raise LimitError(f"模板一共生成了超过 {MAX_MADE} 个字符的文字，已停止。",
+                             "请检查这一行附近的循环：一份报告用不到这么多文字。")
+
+
+def check_items(count: int) -> None:
+    if count > MAX_ITEMS:
+        raise LimitError(f"模板在这里要生成的列表太长（超过 {MAX_ITEMS} 项）。")
+
+
+def check_printable(value) -> None:
+    """A value about to be turned into text must not be a huge structure."""
+    if not isinstance(value, str):
+        check_text(weight(value))
+
+
+def safe_str(value) -> str:
+    check_printable(value)
+    return str(value)
+
+
+def _int_arg(value, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TemplateError(f"{name}需要整数。", "请检查这一行给出的参数。")
+    return value
+
+
+def safe_range(*args) -> range:
+    """range() in templates: whole numbers only, at most MAX_ITEMS of them."""
+    if not 1 <= len(args) <= 3:
+        raise TemplateError("range() 需要 1 到 3 个整数。", "例如 range(3)、range(1, 4)。")
+    for a in args:
+        _int_arg(a, "range() ")
+    if len(args) == 3 and args[2] == 0:
+        raise TemplateError("range() 的步长不能是 0。", "例如 range(0, 10, 2)。")
+    r = range(*args)
+    try:
+        count = len(r)
+    except OverflowError:
+        count = MAX_ITEMS + 1
+    if count > MAX_ITEMS:
+        raise LimitError(f"range() 最多生成 {MAX_ITEMS} 个数。")
+    return r
+
+
+# -- operators -----------------------------------------------------------------------------
+
+_SEQUENCES = (str, bytes, bytearray, list, tuple)
+
+
+def _repeat(seq, count: int):
+    count = max(count, 0)
+    if isinstance(seq, (str, bytes, bytearray)):
+        check_text(len(seq) * count)
+    else:
+        check_items(len(seq) * count)
+        size = weight(seq) * count
+        if size > MAX_STRING:
+            raise LimitError(f"模板在这里要生成的列表太大（折合超过 {MAX_STRING} 个字符）。")
+        spend(size)
+    return seq * count
+
+
+def _mul(left, right):
+    if isinstance(left, _SEQUENCES) and isinstance(right, int):
+        return _repeat(left, right)
+    if isinstance(right, _SEQUENCES) and isinstance(left, int):
+        return _repeat(right, left)
+    if isinstance(left, int) and isinstance(right, int):
+        if left.bit_length() + right.bit_length() > MAX_INT_BITS:
+            raise LimitError(f"模板在这里算出的数太大（超过 {MAX_INT_BITS} 位二进制）。")
+    return left * right
+
+
+def _pow(left, right):
+    if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
+        if math.log2(abs(left)) * right > MAX_INT_BITS:
+            raise LimitError(f"模板在这里算出的数太大（超过 {MAX_INT_BITS} 位二进制）。")
+    try:
+        return left ** right
+    except OverflowError:
+        raise LimitError("模板在这里算出的数太大，超出了能表示的范围。") from None
+
+
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.)", re.S)
+
+
+def check_percent_format(fmt, args) -> None:
+    """``fmt % args``: no * widths, every width and precision at most MAX_WIDTH, and a
+    result that fits MAX_STRING."""
+    text = fmt.decode("latin-1") if isinstance(fmt, (bytes, bytearray)) else fmt
+    size = len(text) + weight(args)
+    for m in _PERCENT_FIELD.finditer(text):
+        for part in m.group(1, 2):
+            if part == "*":
+                raise LimitError("格式里的宽度或精度不能用“*”。", "请直接写出数字，如 %5d。")
+            if part and int(part) > MAX_WIDTH:
+                raise LimitError(f"格式里的宽度或精度太大（最多 {MAX_WIDTH}）。")
+            size += int(part) if part else 0
+    check_text(size)
+
+
+def _mod(left, right):
+    if isinstance(left, (str, bytes, bytearray)):
+        check_percent_format(left, right)
+    return left % right
+
+
+def _add(left, right):
+    if isinstance(left, (str, bytes, bytearray)) and isinstance(right, (str, bytes, bytearray)):
+        check_text(len(left) + len(right))
+    elif isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)):
+        check_items(len(left) + len(right))
+        check_text(weight(left) + weight(right))
+    return left + right
+
+
+BINOPS = {"*": _mul, "**": _pow, "%": _mod, "+": _add}
+
+
+def join(parts) -> str:
+    """``a ~ b ~ c``: each part turned into text, the whole at most MAX_STRING."""
+    texts, size = [], 0
+    for part in parts:
+        text = part if isinstance(part, str) else safe_str(part)
+        size += len(text)
+        bound_text(size)
+        texts.append(text)
+    spend(size)
+    return "".join(texts)
+
+
+# -- formatting ----------------------------------------------------------------------------
+
+_SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d+))?[a-zA-Z%]?", re.S)
+_STRFTIME_WIDTH = re.compile(r"%[-_0^#]*\d")
+
+
+def check_spec(spec: str) -> int:
+    """A format spec's width and precision, refused over MAX_WIDTH; returns their sum."""
+    m = _SPEC.fullmatch(spec)
+    if not m:
+        return 0
+    size = 0
+    for part in m.group(1, 2):
+        if part:
+            if len(part) > 6 or int(part) > MAX_WIDTH:
+                raise LimitError(f"格式里的宽度或精度太大（最多 {MAX_WIDTH}）。")
+            size += int(part)
+    return size
+
+
+class BoundedFormatterMixin(Formatter):
+    """str.format in templates: widths bounded, the result at most MAX_STRING, and no
+    width digits in a date format (strftime pads as asked)."""
+
+    _size = 0
+
+    def vformat(self, format_string, args, kwargs):
+        self._size = len(format_string)
+        text = super().vformat(format_string, args, kwargs)
+        spend(len(text))
+        return text
+
+    def format_field(self, value, format_spec):
+        if isinstance(value, (dt.date, dt.time)) and _STRFTIME_WIDTH.search(format_spec):
+            raise LimitError("日期格式里不能写宽度数字。", "请写 {:%Y年%m月%d日} 这样的格式，或用过滤器 cn_date。")
+        self._size += check_spec(format_spec) + weight(value)
+        bound_text(self._size)
+        return super().format_field(value, format_spec)
+
+
+# -- calls ------------------------------------------------------------------------------------
+
+def _string_method(owner, name: str, args: tuple, kwargs: dict) -> tuple:
+    """Refuse a string method call whose result would pass MAX_STRING; returns the
+    arguments to call with (join's iterable made a list, so it is measured once)."""
+    if name in ("center", "ljust", "rjust", "zfill"):
+        width = args[0] if args else kwargs.get("width", 0)
+        if isinstance(width, int):
+            check_text(width)
+    elif name == "expandtabs":
+        size = args[0] if args else kwargs.get("tabsize", 8)
+        if isinstance(size, int):
+            check_text(len(owner) + owner.count("\t" if isinstance(owner, str) else b"\t") * max(size, 0))
+    elif name == "replace" and len(args) >= 2:
+        old, new = args[0], args[1]
+        if isinstance(old, type(owner)) and isinstance(new, type(owner)):
+            found = len(owner) + 1 if not old else owner.count(old)
+            if len(args) > 2 and isinstance(args[2], int) and args[2] >= 0:
+                found = min(found, args[2])
+            check_text(len(owner) + found * max(len(new) - len(old), 0))
+    elif name == "join" and args:
+        items = list(args[0])
+        check_items(len(items))
+        check_text(sum(weight(i) for i in items) + len(owner) * len(items))
+        return (items, *args[1:]), kwargs
+    elif name == "translate" and args and isinstance(args[0], dict):
+        longest = max((weight(v) for v in args[0].values()), default=1)
+        check_text(len(owner) * max(longest, 1))
+    return args, kwargs
+
+
+def checked_call(obj, args: tuple, kwargs: dict) -> tuple:
+    """Look at a call a template makes before it runs; returns the arguments to use."""
+    owner = getattr(obj, "__self__", None)
+    if not isinstance(obj, types.BuiltinMethodType) or owner is None:
+        return args, kwargs
+    name = getattr(obj, "__name__", "")
+    if isinstance(owner, str) and name in ("format", "format_map"):
+        # the sandbox hands out a checked wrapper instead; the bare method reads any attribute
+        raise TemplateError("模板不能这样调用 format。", "请直接写 \"……{}\".format(值)，或用 项()。")
+    if isinstance(owner, (str, bytes, bytearray)):
+        return _string_method(owner, name, args, kwargs)
+    if isinstance(owner, int) and name == "to_bytes":
+        check_text(args[0] if args and isinstance(args[0], int) else 1)
+    if isinstance(owner, (dt.date, dt.time)) and name == "strftime" and args and isinstance(args[0], str):
+        if _STRFTIME_WIDTH.search(args[0]):
+            raise LimitError("日期格式里不能写宽度数字。", "请写 %Y年%m月%d日 这样的格式，或用过滤器 cn_date。")
+        check_text(len(args[0]) * 8)
+    return args, kwargs
+
+
+# -- one render ------------------------------------------------------------------------------
+
+class Budget:
+    """What one render has used so far."""
+
+    def __init__(self, seconds: float):
+        self.deadline = time.monotonic() + seconds
+        self.output = 0
+        self.made = 0
+        self.iterations = 0
+        self.macro_depth = 0
+        self.active = True
+
+    def over_time(self) -> bool:
+        return time.monotonic() > self.deadline
+
+
+_state = threading.local()
+
+
+def current() -> Budget | None:
+    return getattr(_state, "budget", None)
+
+
+def counted(iterable, budget: Budget):
+    """The items of a {% for %} loop, counted against MAX_ITERATIONS; every 1024 turns the
+    time is checked too (a loop that prints nothing yields nothing to the output loop)."""
+    for item in iterable:
+        budget.iterations += 1
+        if not budget.iterations & 1023:
+            if budget.iterations > MAX_ITERATIONS:
+                raise LimitError(f"模板的循环一共转了超过 {MAX_ITERATIONS} 次，已停止。",
+                                 "请检查这一行的循环：循环次数太多，或循环套着循环。")
+            if budget.over_time():
+                raise RenderTimeout()
+        yield item
+
+
+def timeout_error() -> LimitError:
+    return LimitError(f"模板运行超过 {MAX_SECONDS} 秒，已停止。",
+                      "请检查这一行附近的循环：循环次数太多，或宏、include 一层层调用自己。")
+
+
+def output_error() -> LimitError:
+    return LimitError(f"模板生成的内容超过 {MAX_OUTPUT} 个字符，已停止。",
+                      "请检查这一行附近的循环：一份报告用不到这么多文字。")
+
+
+@contextmanager
+def rendering():
+    """Limits for one render on this thread: a time limit (a timer signal on the main
+    thread, a watchdog thread elsewhere) and, on the main thread, a memory cap."""
+    budget = Budget(MAX_SECONDS)
+    previous = current()
+    _state.budget = budget
+    try:
+        with _memory_cap(), _alarm(budget):
+            yield budget
+    finally:
+        budget.active = False
+        _state.budget = previous
+
+
+def _on_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def _alarm(budget: Budget):
+    """RenderTimeout is raised in the running template when the time is up, even in a
+    loop that prints nothing."""
+    if _on_main_thread() and hasattr(signal, "setitimer") and signal.getitimer(signal.ITIMER_REAL)[0] == 0 \
+            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None):
+        def on_alarm(_signum, _frame):
+            if budget.active:
+                raise RenderTimeout()
+
+        old = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
+        try:
+            yield
+        finally:
+            budget.active = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+        return
+    dog = _Watchdog(threading.get_ident(), budget)
+    dog.start()
+    try:
+        yield
+    finally:
+        dog.cancel()
+
+
+class _Watchdog(threading.Thread):
+    """Raises RenderTimeout in another thread when its time is up (CPython's async
+    exception; where that is missing, the output loop's own check remains)."""
+
+    def __init__(self, target: int, budget: Budget):
+        super().__init__(daemon=True, name="drafter-template-watchdog")
+        self.target = target
+        self.budget = budget
+        self.stop = threading.Event()
+        self.lock = threading.Lock()
+        self.fired = False
+
+    def run(self) -> None:
+        if self.stop.wait(max(self.budget.deadline - time.monotonic(), 0)):
+            return
+        with self.lock:
+            if self.budget.active and _set_async_exc(self.target, RenderTimeout):
+                self.fired = True
+
+    def cancel(self) -> None:
+        with self.lock:
+            self.budget.active = False
+            if self.fired:
+                _set_async_exc(self.target, None)  # clear it if it has not been raised yet
+        self.stop.set()
+
+
+def _set_async_exc(thread_id: int, exc) -> bool:
+    try:
+        import ctypes
+
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                                   ctypes.py_object(exc) if exc else None)
+        return True
+    except (ImportError, AttributeError):
+        return False
+
+
+def _address_space() -> int | None:
+    """This process's virtual memory size in bytes (Linux), or None."""
+    try:
+        import os
+
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+@contextmanager
+def _memory_cap():
+    """While a template runs alone on the main thread, the process may grow by
+    MEMORY_HEADROOM only: an allocation beyond it is a MemoryError, not a swapping machine."""
+    try:
+        import resource
+    except ImportError:
+        resource = None
+    size = _address_space() if resource and _on_main_thread() and threading.active_count() == 1 else None
+    if size is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = size + MEMORY_HEADROOM
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    if soft != resource.RLIM_INFINITY and soft <= cap:
+        yield
+        return
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+# -- Jinja's own filters that can make a value grow or print a whole structure -------------
+
+def _arg(args: tuple, kwargs: dict, index: int, name: str, default=None):
+    return args[index] if len(args) > index else kwargs.get(name, default)
+
+
+def _printable(args, kwargs):
+    if args:
+        check_printable(args[0])
+    return args, kwargs
+
+
+def _center(args, kwargs):
+    _printable(args, kwargs)
+    width = _arg(args, kwargs, 1, "width", 80)
+    if isinstance(width, int):
+        check_text(width)
+    return args, kwargs
+
+
+def _lines_of(value) -> tuple[int, int]:
+    text = safe_str(value)
+    return len(text), text.count("\n") + 1
+
+
+def _indent(args, kwargs):
+    size, lines = _lines_of(args[0]) if args else (0, 1)
+    width = _arg(args, kwargs, 1, "width", 4)
+    step = width if isinstance(width, int) else weight(width)
+    check_text(size + lines * max(step, 0))
+    return args, kwargs
+
+
+def _wordwrap(args, kwargs):
+    size, lines = _lines_of(args[0]) if args else (0, 1)
+    width = _arg(args, kwargs, 1, "width", 79)
+    wrap = _arg(args, kwargs, 3, "wrapstring", None)
+    if isinstance(width, int) and width > 0:
+        lines += size // width
+    check_text(size + lines * (weight(wrap) if wrap is not None else 1))
+    return args, kwargs
+
+
+def _replace(args, kwargs):
+    if len(args) >= 3:
+        text = safe_str(args[0])
+        _string_method(text, "replace", (safe_str(args[1]), safe_str(args[2]),
+                                         *([args[3]] if len(args) > 3 and args[3] is not None else [])), {})
+    return args, kwargs
+
+
+def _join(args, kwargs):
+    if not args:
+        return args, kwargs
+    items = list(args[0])
+    check_items(len(items))
+    sep = _arg(args, kwargs, 1, "d", "")
+    check_text(sum(weight(i) for i in items) + weight(sep) * len(items))
+    return (items, *args[1:]), kwargs
+
+
+def _format(args, kwargs):
+    if args:
+        check_percent_format(safe_str(args[0]), kwargs or args[1:])
+    return args, kwargs
+
+
+def _batch(args, kwargs):
+    count = _arg(args, kwargs, 1, "linecount", 1)
+    count = count if isinstance(count, int) else 1
+    check_items(count)
+    fill = _arg(args, kwargs, 2, "fill_with", None)
+    if fill is not None:
+        check_text(weight(fill) * count)
+    return args, kwargs
+
+
+def _slice(args, kwargs):
+    count = _arg(args, kwargs, 1, "slices", 1)
+    count = count if isinstance(count, int) else 1
+    check_items(count)
+    fill = _arg(args, kwargs, 2, "fill_with", None)
+    if fill is not None:
+        check_text(weight(fill) * count)
+    return args, kwargs
+
+
+def _sum(args, kwargs):
+    start = _arg(args, kwargs, 2, "start", 0)
+    if isinstance(start, bool) or not isinstance(start, (int, float)):
+        raise TemplateError("过滤器 sum 只能把数加起来。", "例如 {{ [1, 2] | sum }}。")
+    return args, kwargs
+
+
+_FILTER_CHECKS = {
+    "center": _center, "indent": _indent, "wordwrap": _wordwrap, "replace": _replace,
+    "join": _join, "format": _format, "batch": _batch, "slice": _slice, "sum": _sum,
+    **{name: _printable for name in (
+        "string", "tojson", "pprint", "wordcount", "trim", "upper", "lower", "title", "capitalize",
+        "striptags", "urlencode", "urlize", "escape", "e", "forceescape", "xmlattr", "list", "reverse",
+        "truncate", "filesizeformat")},
+}
+
+
+def guard_filters(filters: dict) -> dict:
+    """Jinja's filters of _FILTER_CHECKS, each checking its arguments before it runs."""
+    return {name: _guarded(filters[name], check) for name, check in _FILTER_CHECKS.items() if name in filters}
+
+
+def _guarded(func, check):
+    import functools
+
+    skip = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
+
+    @functools.wraps(func)
+    def guarded(*args, **kwargs):
+        own, kwargs = check(args[skip:], kwargs)
+        return func(*args[:skip], *own, **kwargs)
+
+    return guarded
+
+
+# -- nesting of one template file ---------------------------------------------------------------
+
+_OPENERS = {"if", "for", "macro", "call", "filter", "block", "with", "autoescape", "trans", "set"}
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+
+
+class Nesting:
+    """How deeply a template's tags and brackets nest, and the tags left open at its end."""
+
+    def __init__(self):
+        self.deepest = 0
+        self.deepest_line = 0
+        self.open: list[tuple[str, int]] = []   # (tag, line), innermost last
+
+    def first_over(self, limit: int) -> int | None:
+        return self.deepest_line if self.deepest > limit else None
+
+
+def scan(env, source: str, stop_line: int | None = None) -> Nesting | None:
+    """Walk the template's tokens (None when Jinja's lexer refuses the text); stop after
+    ``stop_line`` if given, to see what is open at that line."""
+    out = Nesting()
+    stack: list[tuple[str, int]] = []
+    pending_tag = None   # the tag name just after {%
+    in_set = None        # a {% set %} whose form (block or =) is not known yet
+    try:
+        for lineno, kind, value in env.lexer.tokeniter(source, None):
+            if stop_line is not None and lineno > stop_line:
+                break
+            if kind == "block_begin":
+                pending_tag = True
+                continue
+            if pending_tag is True and kind == "name":
+                pending_tag = None
+                if value.startswith("end"):
+                    if stack and stack[-1][0] == value[3:]:
+                        stack.pop()
+                elif value == "set":
+                    in_set = (value, lineno)
+                elif value in _OPENERS:
+                    stack.append((value, lineno))
+            elif kind == "operator":
+                if value == "=" and in_set:
+                    in_set = None
+                elif value in _BRACKETS:
+                    stack.append((value, lineno))
+                elif value in _BRACKETS.values() and stack and _BRACKETS.get(stack[-1][0]) == value:
+                    stack.pop()
+            elif kind == "block_end":
+                if in_set:
+                    stack.append(in_set)
+                in_set = pending_tag = None
+            if len(stack) > out.deepest:
+                out.deepest, out.deepest_line = len(stack), lineno
+    except Exception:  # noqa: BLE001 - the lexer's own errors are reported by the compiler
+        return None
+    out.open = [s for s in stack if s[0] not in _BRACKETS]
+    return out

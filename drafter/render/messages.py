@@ -1,0 +1,156 @@
+"""Jinja's and Python's errors from a template, said in Chinese.
+
+Jinja words its errors in English ("'x' is undefined", "Unexpected end of template. …").
+Each common kind is recognised here and said again in Chinese, naming the name or tag
+concerned; anything else gets a general message (the environment adds file and line),
+never the English text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+
+from drafter.render import limits
+
+NAMES_HINT = ("请检查拼写。模板能用的名字和过滤器见 README 的“自定义模板”一节；"
+              "也可以用 drafter templates copy default 复制自带模板对照。")
+SYNTAX_HINT = "请检查这一行的 {{ }}、{% %} 是否成对，{% if %}/{% for %} 是否有对应的 {% endif %}/{% endfor %}。"
+RUNTIME_HINT = "请检查这一行用到的过滤器和数据。"
+TAGS = "if、elif、else、for、set、include、import、from、macro、call、with、filter、block、extends，以及相应的 end…"
+
+_TOKENS = {
+    "end of print statement": "“}}”", "begin of print statement": "“{{”",
+    "end of statement block": "“%}”", "begin of statement block": "“{%”",
+    "end of comment": "“#}”", "begin of comment": "“{#”", "end of template": "模板结尾",
+    "name": "名字", "integer": "整数", "float": "小数", "string": "带引号的文字",
+    "end of line statement": "行尾",
+}
+
+
+def _token(text: str) -> str:
+    """A token as Jinja describes it ('end of print statement', ',', 'endfor'), in Chinese."""
+    return _TOKENS.get(text, f"“{text}”")
+
+
+def _tag(name: str) -> str:
+    return f"“{{% {name} %}}”"
+
+
+def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[str, str, int | None]:
+    """(message, hint, line) for a syntax error; the line of an unclosed tag's opening when
+    the template ended before it was closed."""
+    text = err.message or ""
+    line = err.lineno
+    innermost = re.search(r"innermost block that needs to be closed is '(\w+)'", text)
+    if text.startswith("Unexpected end of template"):
+        nesting = limits.scan(env, source) if source else None
+        if nesting and nesting.open:
+            tag, line = nesting.open[-1]
+            return (f"模板语法错误：第 {line} 行的{_tag(tag)}没有对应的{_tag('end' + tag)}，模板就结束了。",
+                    f"请在这一块结束的地方加上 {{% end{tag} %}}。", line)
+        if innermost:
+            tag = innermost.group(1)
+            return f"模板语法错误：{_tag(tag)}没有对应的{_tag('end' + tag)}。", f"请加上 {{% end{tag} %}}。", line
+        return "模板语法错误：模板意外结束了。", SYNTAX_HINT, line
+    if m := re.match(r"Encountered unknown tag '(\w+)'\.", text):
+        tag = m.group(1)
+        if innermost and ("nesting mistake" in text or tag.startswith("end")):
+            inner = innermost.group(1)
+            return (f"模板语法错误：这里的{_tag(tag)}对不上，它前面的{_tag(inner)}还没有结束。",
+                    f"请先用 {{% end{inner} %}} 结束它，再检查 {{% {tag} %}} 的位置。", line)
+        if tag.startswith("end") and len(tag) > 3:
+            return (f"模板语法错误：这里的{_tag(tag)}前面没有对应的{_tag(tag[3:])}。",
+                    f"请删去多余的 {{% {tag} %}}，或补上开头的 {{% {tag[3:]} … %}}。", line)
+        return f"模板语法错误：没有{_tag(tag)}这个标签。", f"可用的标签有 {TAGS}。", line
+    if m := re.fullmatch(r"Expected an expression, got '(.+)'", text):
+        return f"模板语法错误：这里缺少要输出或计算的内容，却是{_token(m.group(1))}。", SYNTAX_HINT, line
+    if m := re.fullmatch(r"unexpected end of template, expected '(.+)'\.", text):
+        return f"模板语法错误：模板意外结束，缺少{_token(m.group(1))}。", SYNTAX_HINT, line
+    if m := re.fullmatch(r"expected token '(.+)', got '(.+)'", text):
+        return f"模板语法错误：这里应当是{_token(m.group(1))}，却是{_token(m.group(2))}。", SYNTAX_HINT, line
+    if m := re.fullmatch(r"unexpected '(.+)', expected '(.+)'", text):
+        return (f"模板语法错误：括号不成对，这里应当是{_token(m.group(2))}，却是{_token(m.group(1))}。",
+                SYNTAX_HINT, line)
+    if m := re.fullmatch(r"unexpected '(.+)'", text):
+        return f"模板语法错误：这里不应出现{_token(m.group(1))}。", SYNTAX_HINT, line
+    if m := re.fullmatch(r"unexpected char '(.+)' at \d+", text):
+        return f"模板语法错误：模板里有不能识别的字符“{m.group(1)}”。", SYNTAX_HINT, line
+    if text == "tag name expected":
+        return "模板语法错误：“{%” 后面缺少标签名。", f"可用的标签有 {TAGS}。", line
+    if m := re.fullmatch(r"No filter named '(.+)'\.", text):
+        return (f"模板用了不存在的过滤器“{m.group(1)}”。",
+                "drafter 的过滤器有 num、percent、rate、yoy、points、cn、cn_date、enumerate_cn、full_stop、markup，"
+                "另有 Jinja 自带的 join、default、length 等。", line)
+    if m := re.fullmatch(r"No test named '(.+)'\.", text):
+        return f"模板用了不存在的测试“{m.group(1)}”（is 后面的词）。", "常用的有 is string、is number、is defined。", line
+    if m := re.fullmatch(r"block '(.+)' defined twice", text):
+        return f"模板语法错误：块“{m.group(1)}”定义了两次。", "每个 {% block %} 的名字只能用一次。", line
+    return "模板语法错误。", SYNTAX_HINT, line
+
+
+def undefined(err: jinja2.UndefinedError) -> tuple[str, str]:
+    """An undefined name, attribute, key or element, named."""
+    text = err.message or ""
+    if m := re.fullmatch(r"'(.+)' is undefined", text):
+        return f"模板用了没有定义的名字“{m.group(1)}”。", NAMES_HINT
+    if m := re.fullmatch(r".+ has no attribute '(.+)'", text, re.S):
+        return f"模板用了不存在的属性或键“{m.group(1)}”。", NAMES_HINT
+    if m := re.fullmatch(r".+ has no element (.+)", text, re.S):
+        return f"模板取的第 {m.group(1).strip(chr(39))} 项不存在（从 0 数起）。", "请先用 {% if 列表 %} 或 | length 判断。"
+    if m := re.fullmatch(r"parameter '(.+)' was not provided", text):
+        return f"调用宏时没有给出参数“{m.group(1)}”。", "请在调用时给出它，或在宏的定义里给它默认值。"
+    if text.startswith(("No first item", "No last item")):
+        return "列表是空的，取不到其中的项。", "请先用 {% if 列表 %} 判断。"
+    return "模板用了没有定义的名字或属性。", NAMES_HINT
+
+
+def security(err: jinja2.exceptions.SecurityError) -> tuple[str, str]:
+    """Something the sandbox refused."""
+    hint = "模板只能读取表单数据、使用 drafter 提供的过滤器和函数；以下划线开头的内部属性和修改数据的方法都不能用。"
+    if m := re.search(r"access to attribute '(.+)' of '.+' object is unsafe", err.message or "", re.S):
+        return f"模板不能使用“{m.group(1)}”。", hint
+    if "not safely callable" in (err.message or ""):
+        return "模板不能调用这个函数。", hint
+    return "模板做了不允许的操作。", hint
+
+
+def not_found(name: str, root) -> tuple[str, str]:
+    """A template file that is not in the folder (or is named by a path leading out of it)."""
+    if name is None:
+        return "引用模板时没有给出文件名。", "请写 {% include \"文件名.md.j2\" %}。"
+    parts = str(name).replace("\\", "/").split("/")
+    if ".." in parts or str(name).startswith(("/", "\\")) or re.match(r"[A-Za-z]:", str(name)):
+        return (f"模板只能引用模板文件夹里的文件，不能引用“{name}”。",
+                "请把要引用的文件放进模板文件夹，用相对于模板文件夹的路径（以 / 分隔）引用。")
+    return f"找不到模板文件“{name}”。", f"请确认模板文件夹“{root}”里有这个文件（路径相对于模板文件夹，以 / 分隔）。"
+
+
+def runtime(err: BaseException) -> tuple[str, str]:
+    """A Python error while a template ran, by kind; never its English text."""
+    if isinstance(err, RecursionError):
+        return ("模板调用太深：宏或 include 一层层调用自己，停不下来。",
+                "请检查这一行的宏或 include 是否调用了自己，并给它一个停止的条件。")
+    if isinstance(err, MemoryError):
+        return ("模板运行时需要的内存太多，已停止。",
+                "请检查这一行附近：是否生成了特别长的文字或列表，或循环次数太多。")
+    if isinstance(err, ZeroDivisionError):
+        return "模板里出现了除以 0 的运算。", "请先用 {% if 除数 %} 判断，再做除法。"
+    if isinstance(err, OverflowError):
+        return "模板里算出的数太大。", RUNTIME_HINT
+    if isinstance(err, TypeError):
+        return ("模板里的运算或调用用错了数据类型（例如把文字和数相加、对一个数循环，或参数个数不对）。",
+                RUNTIME_HINT)
+    if isinstance(err, ValueError):
+        return "模板里的数据转换失败（例如把不是数字的文字当作数）。", RUNTIME_HINT
+    if isinstance(err, (KeyError, IndexError)):
+        return "模板取的项不存在。", RUNTIME_HINT
+    if isinstance(err, AttributeError):
+        return "模板用了不存在的属性。", NAMES_HINT
+    if isinstance(err, jinja2.TemplateRuntimeError):
+        if m := re.fullmatch(r"No (filter|test) named '(.+)'(?: found)?\.", err.message or ""):
+            kind = "过滤器" if m.group(1) == "filter" else "测试（is 后面的词）"
+            return f"模板用了不存在的{kind}“{m.group(2)}”。", NAMES_HINT
+        return "模板运行出错。", RUNTIME_HINT
+    return "模板运行出错。", RUNTIME_HINT

@@ -1,0 +1,484 @@
+"""Templates cannot hurt the machine, read files outside their folder, or turn a clerk's text
+into markup (issue 10).
+
+Each attempt goes through the command line: either exit 2 with a Chinese message naming the
+template file and line (no traceback, no English, the existing output untouched, no
+temporary file left), or exit 0 with a .docx that parses and reopens. The attempts that
+could take minutes or gigabytes run in a subprocess with a timeout and a memory cap, so a
+regression fails the test instead of stopping the machine.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from lxml import etree
+
+from drafter.cli import main
+from drafter.errors import TemplateError
+from drafter.markup import OPEN, CLOSE, literal, parse_markup, readable_markup
+from drafter.pipeline import build
+from drafter.render.environment import render_markup, render_template
+from drafter.resources import builtin_templates
+from drafter.yamlsource import load_text
+
+from conftest import EXAMPLE
+
+# ASCII words a message may contain: template syntax, names of drafter's filters and
+# commands, file names. Anything else would be English leaking from an exception.
+ALLOWED = set("""
+if elif else for set include import from macro call with filter block extends end endif endfor endset
+endmacro endwith endblock endcall endfilter README drafter templates copy default Word UTF range num
+percent rate yoy points cn cn_date enumerate_cn full_stop markup join length is string number defined
+format_map x Y m d tpl report md j2 themes docx yaml Jinja
+""".split())
+MEMORY_CAP = 1_500_000_000
+
+
+def english(text: str, *names: str) -> set[str]:
+    """ASCII words in ``text`` that are neither allowed nor the template's own ``names``."""
+    text = re.sub(r"U\+[0-9A-F]{4,6}", "", text)  # a character's code point
+    return set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", text)) - ALLOWED - set(names)
+
+
+def copy_default(tmp_path: Path) -> Path:
+    folder = tmp_path / "tpl"
+    shutil.copytree(builtin_templates() / "default", folder)
+    return folder
+
+
+def with_line(tmp_path: Path, text: str) -> tuple[Path, int]:
+    """A copy of the default templates with ``text`` as the line after ``@标题``; its line number."""
+    folder = copy_default(tmp_path)
+    report = folder / "report.md.j2"
+    lines = report.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("@标题")) + 1
+    lines.insert(at, text)
+    report.write_text("\n".join(lines), encoding="utf-8")
+    return folder, at + 1
+
+
+def old_output(tmp_path: Path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "out.docx"
+    out.write_bytes(b"OLD")
+    return out
+
+
+def invoke(runner, *args):
+    result = runner.invoke(main, [str(a) for a in args])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def assert_refused(code: int, output: str, out: Path, place: str, *names: str) -> None:
+    """Exit 2, a Chinese message at ``place`` (file:line), no English, output untouched."""
+    assert code == 2, output
+    assert place in output, output
+    assert "【错误】" in output and "Traceback" not in output
+    assert not english(output.replace(str(out.parent.parent), ""), *names), output
+    assert out.read_bytes() == b"OLD"
+    assert [p.name for p in out.parent.iterdir()] == ["out.docx"]
+
+
+def assert_good_docx(path: Path) -> docx.Document:
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(z.read(name))
+    return docx.Document(str(path))
+
+
+def _cap() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def run_capped(*args, seconds: int = 3, thread: bool = False, timeout: int = 60) -> tuple[int, str]:
+    """drafter in a subprocess with a memory cap and a timeout (a hang fails the test), the
+    render time limit set to ``seconds``; with ``thread`` the CLI runs off the main thread."""
+    script = (
+        "import sys, threading\n"
+        "import drafter.render.limits as limits\n"
+        f"limits.MAX_SECONDS = {seconds}\n"
+        "from drafter.cli import main\n"
+        "sys.argv = ['drafter'] + sys.argv[1:]\n"
+        "codes = []\n"
+        "def run():\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit as e:\n"
+        "        codes.append(e.code)\n"
+        f"if {thread}:\n"
+        "    t = threading.Thread(target=run); t.start(); t.join()\n"
+        "else:\n"
+        "    run()\n"
+        "sys.exit(codes[0] if codes else 0)\n")
+    done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout, preexec_fn=_cap, env=dict(os.environ))
+    return done.returncode, done.stdout + done.stderr
+
+
+# -- a clerk's text is never markup -----------------------------------------------------------
+
+HOSTILE = ["@标题 伪造", "@盖章", "# 插入", "\\反斜杠", "## 一、插入", "@附注 伪造", "@未知 指令", "#### 四级"]
+
+
+def hostile_form(minimal: dict, text: str) -> dict:
+    form = copy.deepcopy(minimal)
+    form["单位"] = text
+    form["其他"] = [text, "第二段"]
+    form["问题"][0]["表现"] = text
+    form["成效"][0]["做法"][0]["内容"] = text
+    return form
+
+
+def styles(document) -> list[str]:
+    return [p.style.name for p in document.paragraphs]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_form_text_that_looks_like_markup_stays_text(runner, tmp_path, write_form, minimal, text):
+    plain = tmp_path / "plain.docx"
+    assert invoke(runner, "render", write_form(hostile_form(minimal, "普通文字"), "p.yaml"), "-o", plain)[0] == 0
+    out = tmp_path / "hostile.docx"
+    code, output = invoke(runner, "render", write_form(hostile_form(minimal, text), "h.yaml"), "-o", out)
+    assert code == 0, output
+    document, expected = assert_good_docx(out), assert_good_docx(plain)
+    assert styles(document) == styles(expected)  # same headings, same signature layout (no seal)
+    assert document.paragraphs[0].text.replace("\n", "") == f"{text}关于2025年度法治政府建设情况的报告"
+    bodies = [p.text for p in document.paragraphs if p.style.name == "公文正文"]
+    assert text in bodies  # 其他: a paragraph of its own, verbatim
+    assert any(p.endswith("。" + text) for p in bodies)  # 做法 内容 after its run-in heading
+    result = build(load_text(yaml.safe_dump(hostile_form(minimal, text), allow_unicode=True), "h.yaml"))
+    assert not result.report.sealed and result.report.notes == []
+
+
+def test_imported_report_lines_that_look_like_markup_stay_text(runner, tmp_path):
+    rendered = tmp_path / "ex.docx"
+    assert invoke(runner, "render", EXAMPLE, "-o", rendered)[0] == 0
+    lines = [p.text.replace("\n", "") for p in docx.Document(str(rendered)).paragraphs if p.text.strip()]
+    at = next(i for i, line in enumerate(lines) if line.startswith("一、")) + 2
+    injected = ["@标题 伪造的标题", "@盖章", "# 插入的标题"]
+    for name, body in (("plain", lines), ("hostile", lines[:at] + injected + lines[at:])):
+        (tmp_path / f"{name}.txt").write_text("\n".join(body) + "\n", encoding="utf-8")
+        assert invoke(runner, "import", tmp_path / f"{name}.txt", "-o", tmp_path / f"{name}.yaml")[0] == 0
+        code, output = invoke(runner, "render", tmp_path / f"{name}.yaml", "-o", tmp_path / f"{name}.docx", "--markup")
+        assert code == 0, output
+    document, plain = assert_good_docx(tmp_path / "hostile.docx"), docx.Document(str(tmp_path / "plain.docx"))
+    assert document.paragraphs[0].text == plain.paragraphs[0].text
+    assert [p.style.name for p in document.paragraphs if p.text not in injected] == styles(plain)
+    assert [p.text for p in document.paragraphs if p.text in injected] == injected
+    assert [p.style.name for p in document.paragraphs if p.text in injected] == ["公文正文"] * 3
+    md = (tmp_path / "hostile.md").read_text(encoding="utf-8")
+    assert "\\@标题 伪造的标题\n\\@盖章\n\\# 插入的标题\n" in md and OPEN not in md and CLOSE not in md
+
+
+def test_markup_filter_and_macros_are_the_templates_own_markup(runner, tmp_path, write_form, minimal):
+    folder, _ = with_line(tmp_path, '{% macro h() %}# 宏里的标题{% endmacro %}'
+                                    '{{ h() }}\n{{ "## 过滤器标记的标题" | markup }}\n{{ "# 只是文字" }}')
+    out = tmp_path / "o.docx"
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert code == 0, output
+    texts = [(p.style.name, p.text) for p in assert_good_docx(out).paragraphs]
+    assert ("公文正文", "# 只是文字") in texts
+    assert not any("宏里的标题" in t and s == "公文正文" for s, t in texts)
+    assert any(t.endswith("宏里的标题") for s, t in texts) and any(t.endswith("过滤器标记的标题") for s, t in texts)
+
+
+@pytest.mark.parametrize("value", ["@标题 x", "  # x", "\\x", "#x", "普通", "@盖章", "a\n# b", "## 一、x"])
+@pytest.mark.parametrize("line", ["{v}", "## {v}", "#{v}", "@标题 {v}", "\\{v}", "前{v}"])
+def test_readable_markup_reads_as_the_marked_markup(value, line):
+    marked = "# 一\n" + line.format(v=literal(value)) + "\n正文"
+    readable = readable_markup(marked)
+    assert OPEN not in readable and CLOSE not in readable
+    assert _outcome(readable) == _outcome(marked)
+
+
+def _tree(report) -> tuple:
+    return (report.title, report.sealed, report.notes,
+            [(s.level, s.heading, s.run_in, [p.text for p in s.paragraphs]) for s in report.walk()],
+            [p.text for p in report.opening])
+
+
+def _outcome(text: str) -> tuple:
+    try:
+        return _tree(parse_markup(text))
+    except TemplateError as err:
+        return ("错误", err.message, err.where.line)
+
+
+def test_default_template_markup_is_unchanged_by_the_marks(example_data):
+    from drafter.catalogue import load_catalogue
+    from drafter.form.validate import validate
+    from drafter.render.context import build_context
+
+    data, _ = validate(load_text(EXAMPLE.read_text(encoding="utf-8"), str(EXAMPLE)), load_catalogue())
+    context = build_context(data, load_catalogue())
+    folder = builtin_templates() / "default"
+    marked = render_template(folder, "report.md.j2", context)
+    readable = render_markup(folder, "report.md.j2", context)
+    assert readable == marked.replace(OPEN, "").replace(CLOSE, "")  # no line needed escaping
+    assert _outcome(readable) == _outcome(marked)
+
+
+# -- limits (in a capped subprocess) ------------------------------------------------------------
+
+LIMITS = [
+    "{% for i in range(10**9) %}{% endfor %}",
+    "{{ lipsum(10**6) }}",
+    "{{ 'x' * 10**9 }}",
+    "{{ '%0999999999d' % 1 }}",
+    "{{ '%*d' % (10**9, 1) }}",
+    "{{ '{:0999999999}'.format(1) }}",
+    "{{ '{:{}}'.format(1, 10**9) }}",
+    "{{ '%.999999999f' | format(1) }}",
+    "{% for a in range(10**5) %}{% for b in range(10**5) %}x{% endfor %}{% endfor %}",
+    "{% for a in range(10**5) %}{% for b in range(10**5) %}{% endfor %}{% endfor %}",
+    "{% set x %}{% for a in range(10**5) %}{% for b in range(10**5) %}xx{% endfor %}{% endfor %}{% endset %}",
+    "{% macro m() %}{% for a in range(10**5) %}{{ 'x' * 1000 }}{% endfor %}{% endmacro %}"
+    "{% set y %}{% for i in range(100) %}{{ m() }}{% endfor %}{% endset %}",
+    "{{ [1] * 10**9 }}",
+    "{% for x in 成效 * 100000 %}{% endfor %}",
+    "{{ 10 ** (10**10) }}",
+    "{{ 'x' | center(10**9) }}",
+    "{{ 'x' | indent(10**9) }}",
+    "{{ 'ab' | replace('', 'x' * 10**6) }}",
+    "{{ [1] | batch(10**9, 'x') }}",
+    "{{ ('x' * 10**5).join(['y'] * 10**5) }}",
+    "{{ (1).to_bytes(10**9, 'big') }}",
+    "{{ 成文日期.strftime('%0999999999Y') }}",
+    "{% set a = 'x' * 2000000 %}{{ a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a~a }}",
+    "{% set a = 'x' * 2000000 %}{% set b = [a,a,a,a,a,a,a,a,a,a] %}{% set c = [b,b,b,b,b,b,b,b,b,b] %}"
+    "{% set d = [c,c,c,c,c,c,c,c,c,c] %}{{ d }}",
+    "{% set a = 'x' * 2000000 %}{% set b = [a,a,a,a,a,a,a,a,a,a] %}{% set c = [b,b,b,b,b,b,b,b,b,b] %}"
+    "{% set d = [c,c,c,c,c,c,c,c,c,c] %}{{ {}[d] }}",
+    "{% set a = 'x' * 2000000 %}{% set b = [a,a,a,a,a,a,a,a,a,a] %}{{ b | map('string') | join }}",
+    "{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% endif %}{% endmacro %}{{ f('x', 40) }}",
+]
+
+
+@pytest.mark.parametrize("attack", LIMITS)
+def test_costly_templates_are_stopped(tmp_path, write_form, minimal, attack):
+    folder, line = with_line(tmp_path, attack)
+    out = old_output(tmp_path)
+    code, output = run_capped("render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, f"tpl/report.md.j2:{line}：", "lipsum")
+
+
+@pytest.mark.parametrize("thread", [False, True])
+def test_long_work_that_prints_nothing_is_stopped_by_the_time_limit(tmp_path, write_form, minimal, thread):
+    # no {% for %} turn to count: the work is inside the filters (millions of calls)
+    folder, line = with_line(tmp_path, "{{ range(100000)" + "|map('abs')" * 60 + "|list|length }}")
+    out = old_output(tmp_path)
+    code, output = run_capped("render", write_form(minimal), "-t", folder, "-o", out, seconds=1, thread=thread)
+    assert_refused(code, output, out, f"tpl/report.md.j2:{line}：")
+    assert "1 秒" in output
+
+
+@pytest.mark.parametrize("attack", [
+    "{{ 'x' * 10 }}{{ '%5d' % 3 }}{{ '{:>5}'.format('a') }}{{ 2 ** 10 }}{{ [1, 2] + [3] }}{{ 'a' ~ 'b' }}",
+    "{% for i in range(3) %}{{ i }}{% endfor %}{{ 'x' | center(9) }}{{ ['a', 'b'] | join('、') }}",
+    "{{ '%s，%s' | format('甲', '乙') }}{{ 成文日期.strftime('%Y') }}{{ 'a\tb'.expandtabs(4) }}",
+    "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ n }}{% endif %}{% endmacro %}{{ f(5) }}",
+])
+def test_ordinary_template_code_still_works(runner, tmp_path, write_form, minimal, attack):
+    folder, _ = with_line(tmp_path, attack)
+    out = tmp_path / "o.docx"
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert code == 0, output
+    assert_good_docx(out)
+
+
+# -- recursion and nesting ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("attack, names", [
+    ("{% include 'report.md.j2' %}", ()),
+    ("{% import 'report.md.j2' as again with context %}", ("again",)),
+    ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(1) }}", ("f", "n")),
+    ("{% for x in [[1]] recursive %}{{ loop([[x]]) }}{% endfor %}", ("loop",)),
+    ("{% if 1 %}" * 3000 + "x" + "{% endif %}" * 3000, ()),
+    ("".join("{%% for a%d in [1] %%}" % i for i in range(25)) + "x" + "{% endfor %}" * 25, ()),
+    ("{{ " + "(" * 300 + "1" + ")" * 300 + " }}", ()),
+])
+def test_recursion_and_deep_nesting_are_refused(runner, tmp_path, write_form, minimal, attack, names):
+    folder, line = with_line(tmp_path, attack)
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, f"tpl/report.md.j2:{line}：", *names)
+
+
+# -- filters and helpers given the wrong kind of value --------------------------------------------
+
+@pytest.mark.parametrize("attack, name", [
+    ("{{ 单位 | num }}", "num"),
+    ("{{ 'abc' | percent }}", "percent"),
+    ("{{ 1 | rate(0) }}", "rate"),
+    ("{{ 'x' | cn }}", "cn"),
+    ("{{ (10**30) | cn }}", "cn"),
+    ("{{ (10**30) | num }}", "num"),
+    ("{{ (1e308 * 10) | yoy(1) }}", "yoy"),
+    ("{{ 1 | yoy(1e-300) }}", "yoy"),
+    ("{{ ((单位[:0] ~ 'nan') | float) | points(0.5) }}", "points"),
+    ("{{ 0.5 | percent(10**9) }}", "percent"),
+    ("{{ 1 | cn_date }}", "cn_date"),
+    ("{{ 单位 | enumerate_cn }}", "enumerate_cn"),
+    ("{{ [1, 2] | full_stop }}", "full_stop"),
+    ("{{ 成效[0].数据.行政复议.纠错率.精度(10**9) }}", "精度"),
+    ("{{ 项(5, 1) }}", "项"),
+    ("{{ 项('{}{}', 1) }}", "项"),
+    ("{{ 项('{', 1) }}", "项"),
+    ("{{ 句([1, 2]) }}", "句"),
+    ("{{ range('a') }}", "range"),
+    ("{{ nope | num }}", "nope"),
+])
+def test_filters_refuse_wrong_values_in_chinese(runner, tmp_path, write_form, minimal, attack, name):
+    folder, line = with_line(tmp_path, attack)
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, f"tpl/report.md.j2:{line}：", "nope", "abc")
+    assert name in output
+
+
+# -- Jinja's own errors, in Chinese -----------------------------------------------------------------
+
+@pytest.mark.parametrize("attack, words, names", [
+    ("{{ 单味 }}", "没有定义的名字“单味”", ()),
+    ("{{ 单位.长度 }}", "“长度”", ()),
+    ("{{ [1][5] }}", "第 5 项", ()),
+    ("{% foo %}", "{% foo %}", ("foo",)),
+    ("{{ a b }}", "应当是", ("a", "b")),
+    ("{{ }}", "语法错误", ()),
+    ("{{ (1 }}", "括号", ()),
+    ("{{ x | nosuch }}", "nosuch", ("nosuch",)),
+    ("{% if 1 is nosuch %}{% endif %}", "nosuch", ("nosuch",)),
+    ("{% macro m(a) %}{{ a }}{% endmacro %}{{ m() }}", "参数“a”", ("a",)),
+    ("{{ 1 / 0 }}", "除以 0", ()),
+    ("{{ 1 + 'a' }}", "数据类型", ("a",)),
+    ("{{ [] | first }}", "空", ()),
+    ("{% include 'nope.md.j2' %}", "nope.md.j2", ("nope",)),
+])
+def test_template_errors_are_said_in_chinese(runner, tmp_path, write_form, minimal, attack, words, names):
+    folder, line = with_line(tmp_path, attack)
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, f"tpl/report.md.j2:{line}：", *names)
+    assert words in output
+
+
+def test_an_unclosed_tag_is_pointed_at_where_it_opens(runner, tmp_path, write_form, minimal):
+    folder, line = with_line(tmp_path, "{% if 单位 %}")
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, f"tpl/report.md.j2:{line}：")
+    assert "{% endif %}" in output
+
+
+def test_error_in_a_theme_file_names_that_file(runner, tmp_path, write_form, minimal):
+    folder = copy_default(tmp_path)
+    theme = folder / "themes" / "矛盾纠纷化解.md.j2"
+    theme.write_text("{{ 'x' * 10**9 }}\n" + theme.read_text(encoding="utf-8"), encoding="utf-8")
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, "tpl/themes/矛盾纠纷化解.md.j2:1：")
+
+
+# -- escaping the sandbox ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("attack, names", [
+    ("{{ 单位.__class__ }}", ("__class__",)),
+    ("{{ 单位.__class__.__mro__[1].__subclasses__() }}", ("__class__",)),
+    ("{{ 项.__globals__ }}", ("__globals__",)),
+    ("{{ 成效[0].__init__.__globals__ }}", ("__init__", "__globals__")),
+    ("{{ '{0.__class__}'.format(单位) }}", ("__class__",)),
+    ("{{ '{a.__class__.__mro__}'.format_map({'a': 1}) }}", ("a", "__class__", "__mro__")),
+    ("{{ 单位 | attr('__class__') }}", ("__class__",)),
+    ("{{ ('{0.__class__}' | attr('format'))(1) }}", ("__class__",)),
+    ("{{ ('{0.__class__}'['format'])(1) }}", ("__class__",)),
+    ("{{ self._TemplateReference__context }}", ("_TemplateReference__context",)),
+    ("{{ cycler.__init__.__globals__ }}", ("__init__", "cycler")),
+    ("{{ joiner }}{{ namespace }}", ("joiner",)),
+    ("{{ 项('{0.__class__.__mro__[1].__subclasses__}', 1) }}", ("__class__", "__mro__", "__subclasses__")),
+    ("{{ 项('{0!r:>{1}}', 1, 2) }}", ("r",)),
+    ("{{ 其他.append(1) }}", ("append",)),
+    ("{% include '../../etc/passwd' %}", ("etc", "passwd")),
+    ("{% include '/etc/passwd' %}", ("etc", "passwd")),
+    ("{% include 'themes/../../../etc/passwd' %}", ("etc", "passwd")),
+])
+def test_sandbox_escapes_are_refused(runner, tmp_path, write_form, minimal, attack, names):
+    folder, line = with_line(tmp_path, attack)
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, f"tpl/report.md.j2:{line}：", *names)
+    assert "root:" not in output and "<class" not in output
+
+
+# -- template files ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "folder"])
+def test_a_theme_linked_outside_the_folder_is_refused(runner, tmp_path, write_form, minimal, target):
+    folder = copy_default(tmp_path)
+    theme = folder / "themes" / "矛盾纠纷化解.md.j2"
+    secret = tmp_path / "secret.md.j2"
+    secret.write_text("机密内容\n", encoding="utf-8")
+    theme.unlink()
+    if target == "folder":
+        (folder / "themes" / "outside").symlink_to(tmp_path, target_is_directory=True)
+        theme.write_text("{% include 'themes/outside/secret.md.j2' %}\n", encoding="utf-8")
+        place = "tpl/themes/outside/secret.md.j2："
+    else:
+        theme.symlink_to(target)
+        place = "tpl/themes/矛盾纠纷化解.md.j2："
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, place, "outside", "secret")
+    assert "root:" not in output and "机密" not in output
+
+
+def test_a_template_file_not_in_utf8_is_named(runner, tmp_path, write_form, minimal):
+    folder = copy_default(tmp_path)
+    (folder / "themes" / "矛盾纠纷化解.md.j2").write_bytes("第一行\n第二行".encode("gbk"))
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, "tpl/themes/矛盾纠纷化解.md.j2:1：")
+    assert "UTF-8" in output
+
+
+@pytest.mark.parametrize("attack, place", [
+    ("{{ '\\x01' }}", "{line}："),
+    ("{{ '\\ue000# 伪造' }}", "{line}："),
+    ("前\x01后", "{line}:2："),
+    ("{{ ('\\x0b' | markup) }}", "{line}："),
+])
+def test_characters_a_docx_cannot_hold_are_refused(runner, tmp_path, write_form, minimal, attack, place):
+    folder, line = with_line(tmp_path, attack)
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, "tpl/report.md.j2:" + place.format(line=line))
+    assert "U+" in output
+
+
+def test_a_huge_template_file_is_refused(runner, tmp_path, write_form, minimal):
+    folder = copy_default(tmp_path)
+    (folder / "themes" / "矛盾纠纷化解.md.j2").write_text("x" * 2_000_000, encoding="utf-8")
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, "tpl/themes/矛盾纠纷化解.md.j2：")
+
+
+def test_markup_parser_refuses_invalid_characters_with_the_line():
+    with pytest.raises(TemplateError) as info:
+        parse_markup("# 标题\n正文\x0c续", "t.md")
+    assert info.value.where.line == 2 and "U+000C" in info.value.message
