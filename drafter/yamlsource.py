@@ -1,9 +1,17 @@
 """Load a YAML file and remember where every value stands (line and column).
 
-PyYAML's ``safe_load`` forgets positions and silently keeps the last of two duplicate
-keys. Here the document is composed into nodes, converted by hand, and every path
-(a tuple of keys and 0-based list indices) is mapped to the line and column of its key
-and of its value, so any later check can say exactly where a problem is.
+PyYAML's ``safe_load`` forgets positions, silently keeps the last of two duplicate keys and
+lets any exception of its constructors (an impossible date, a 5,000-digit number, ``!!int
+abc``) escape as a traceback. Here the document is composed into nodes and converted by
+hand: every scalar is constructed here, so a value that cannot be read becomes a located
+problem; nesting depth, alias cycles and alias expansion are bounded; every text (keys
+included) is checked for characters a .docx cannot carry. Every path (a tuple of keys and
+0-based list indices) is mapped to the line and column of its key and of its value.
+
+Problems that leave the rest of the file readable (a bad character, a duplicate key, a
+full-width colon after a key, a value that cannot be read) are kept on the Source, whose
+data is repaired around them: the validator reports them together with its own findings,
+so a clerk sees every problem in one run. Anyone else asking for the data gets them raised.
 """
 
 from __future__ import annotations
@@ -15,7 +23,8 @@ from typing import Any
 
 import yaml
 
-from drafter.errors import InputFileError, Problem, FormError, Where
+from drafter.errors import FormError, InputFileError, Problem, Where
+from drafter.xmltext import INVALID, describe, quiet, strip_invalid
 
 try:  # libyaml is several times faster; both give node marks
     _Loader = yaml.CSafeLoader
@@ -23,6 +32,10 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
 PathT = tuple  # ("成效", 0, "数据", "行政复议", "收到申请")
+
+MAX_DEPTH = 50  # levels of nesting; a form needs about ten
+MAX_NODES = 100_000  # values after expanding aliases; a form has about a thousand
+MAX_LISTED = 20  # located problems of one kind before the rest are only counted
 
 
 def path_text(path: PathT) -> str:
@@ -36,15 +49,43 @@ def path_text(path: PathT) -> str:
     return out
 
 
+class _Bad:
+    """A value that could not be read; its problem is already reported where it stands."""
+
+    def __repr__(self) -> str:
+        return "BAD"
+
+
+BAD = _Bad()
+
+
 class Source:
-    """A loaded YAML document with the position of every key and value."""
+    """A loaded YAML document with the position of every key and value.
+
+    ``problems`` are those found while loading that the data was repaired around. Reading
+    ``data`` raises them as a FormError unless a caller has taken them to report
+    (``take_problems``), so no reader can use repaired data without the clerk being told.
+    """
 
     def __init__(self, data: Any, file: str, value_marks: dict | None = None,
-                 key_marks: dict | None = None):
-        self.data = data
+                 key_marks: dict | None = None, problems: list[Problem] | None = None):
+        self._data = data
         self.file = file
         self.value_marks = value_marks or {}
         self.key_marks = key_marks or {}
+        self.problems = list(problems or [])
+        self._taken = not self.problems
+
+    @property
+    def data(self) -> Any:
+        if not self._taken:
+            raise FormError(self.problems)
+        return self._data
+
+    def take_problems(self) -> list[Problem]:
+        """The loading problems, handed to a caller that reports them with its own."""
+        self._taken = True
+        return list(self.problems)
 
     def where(self, path: PathT, at_key: bool = False) -> Where:
         """The place of ``path``; falls back to the nearest parent that was written."""
@@ -56,97 +97,403 @@ class Source:
         return Where(self.file, line, col, path_text(path) or None)
 
 
-_SCALARS = yaml.constructor.SafeConstructor
+# -- characters -----------------------------------------------------------------------
+
+# What libyaml refuses to read (outside its printable set: C0 and C1 controls but tab and line
+# feed, surrogates, U+FFFE/U+FFFF), and the Unicode line and paragraph separators it would
+# count as line breaks where an editor shows none. (Carriage returns are line feeds by now.)
+_UNREADABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+_STAND_IN = "\u200b"  # keeps columns; quiet() drops it from every value afterwards
+_CHAR_HINT = "请删去它（看不见时可以删掉这一行重新输入）；这种字符常常是从其他程序复制文字时带进来的。"
+
+
+def _char_name(ch: str) -> str:
+    code = ord(ch)
+    if 0x7F <= code <= 0x9F:
+        return f"控制字符（U+{code:04X}）"
+    if ch in "\u2028\u2029":
+        return f"分行符（U+{code:04X}）"
+    return describe(ch)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts += [m.end() for m in re.finditer("\n", text)]
+    return starts
+
+
+def _place(starts: list[int], index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    import bisect
+
+    line = bisect.bisect_right(starts, index) - 1
+    return line + 1, index - starts[line] + 1
+
+
+def _unreadable(text: str, file: str, problems: list[Problem]) -> str:
+    """Report every character libyaml would refuse, with its place, and stand a zero-width
+    space in for it so the rest of the file can still be read."""
+    hits = list(_UNREADABLE.finditer(text))
+    if not hits:
+        return text
+    starts = _line_starts(text)
+    for m in hits[:MAX_LISTED]:
+        problems.append(Problem(Where(file, *_place(starts, m.start())),
+                                f"这里有一个看不见的{_char_name(m.group())}，表单里不能有这种字符。", _CHAR_HINT))
+    if len(hits) > MAX_LISTED:
+        problems.append(Problem(Where(file, *_place(starts, hits[MAX_LISTED].start())),
+                                f"此后还有 {len(hits) - MAX_LISTED} 个同样看不见的字符。", _CHAR_HINT))
+    return _UNREADABLE.sub(_STAND_IN, text)
+
+
+# -- syntax ---------------------------------------------------------------------------
+
+_TAB = ("YAML 中不能用 Tab 键缩进。", "请把行首的 Tab 换成空格（每级缩进两个空格）。")
+_QUOTE_IT = "若值本身就以这个符号开头，请给整个值加上引号（如 '@标题'）。"
+_DEEP = ("嵌套太深。", "表单只有几层；请检查这里的缩进和括号是否写错。")
+
+# (words of libyaml's context or problem, message, hint, mark): the mark says where the
+# clerk should look — "problem" where libyaml stopped, "context" where the construct began.
+_HINTS = [
+    ("tab character", *_TAB, "problem"),
+    ("found character '\\t'", *_TAB, "problem"),
+    ("exceeded maximum nesting depth", *_DEEP, "problem"),
+    ("mapping values are not allowed", "这一行的冒号位置不对。",
+     "“键: 值”中冒号后要有一个空格；若值里本身有冒号，请给整个值加上引号。", "problem"),
+    ("could not find expected ':'", "这一行缺少冒号，或上一行的引号没有配对。",
+     "请写成“键: 值”（半角冒号加空格），并检查引号是否成对。", "context"),
+    ("did not find expected key", "缩进不一致。", "同一层级的键要左对齐；列表项以“- ”开头。", "problem"),
+    ("did not find expected '-' indicator", "列表项的缩进不一致。", "同一列表的各项要以“- ”开头并左对齐。", "problem"),
+    ("block sequence entries are not allowed", "这里不能开始一个列表项（“- ”）。",
+     "列表项要另起一行，并比它所属的键多缩进；若值本身以“-”开头，请给整个值加上引号。", "problem"),
+    ("mapping keys are not allowed", "“? ”不能用在这里。", "若值本身以“?”开头，请给整个值加上引号。", "problem"),
+    ("found undefined alias", "引用了没有定义的锚点（*名称）。", "请删去“*”，或先用“&名称”定义它；若值本身以“*”开头，请加引号。",
+     "problem"),
+    ("found duplicate anchor", "同一个锚点名称（&名称）定义了两次。", "请给其中一个换个名称。", "problem"),
+    ("while scanning an alias", "“*”后面应当紧跟锚点的名称。", "若值本身以“*”开头，请给整个值加上引号。", "problem"),
+    ("while scanning an anchor", "“&”后面应当紧跟锚点的名称。", "若值本身以“&”开头，请给整个值加上引号。", "problem"),
+    ("tag", "“!”在 YAML 中表示类型标记，这里的写法不对。", "若值本身以“!”开头，请给整个值加上引号。", "problem"),
+    ("directive", "行首的“%”在 YAML 中有特殊含义。", "若值本身以“%”开头，请给整个值加上引号。", "problem"),
+    ("incompatible YAML document", "行首的“%”在 YAML 中有特殊含义。", "若值本身以“%”开头，请给整个值加上引号。",
+     "problem"),
+    ("found unknown escape character", "双引号里的反斜杠“\\”写法不对。", "请改用单引号，或把“\\”写成“\\\\”。", "problem"),
+    ("escape code", "双引号里“\\x”“\\u”后面的编码写法不对。", "请改用单引号，或把“\\”写成“\\\\”。", "problem"),
+    ("hexdecimal number", "双引号里“\\x”“\\u”后面的编码写法不对。", "请改用单引号，或把“\\”写成“\\\\”。", "problem"),
+    ("while scanning a quoted scalar", "引号没有配对：从这里开始的引号没有结束。",
+     "请在这段文字的末尾补上同样的引号；文字里本身有引号时，请改用中文引号“”。", "context"),
+    ("while scanning a block scalar", "“|”或“>”后面应当直接换行。",
+     "“|”“>”表示下面几行是一段文字；若值本身以“|”“>”开头，请给整个值加上引号。", "problem"),
+    ("flow sequence", "方括号“[ ]”没有配对。", "若值本身以“[”开头，请给整个值加上引号。", "context"),
+    ("flow mapping", "花括号“{ }”没有配对。", "若值本身以“{”开头，请给整个值加上引号。", "context"),
+    ("but found another document", "文件里有“---”或“...”分隔的第二份内容。",
+     "表单只能有一份内容；请删去多余的“---”“...”行，或给以它们开头的值加上引号。", "problem"),
+    ("did not find expected <document start>", "这一行的写法无法识别，前面的内容已经结束了。",
+     "请检查这一行和上一行的缩进与冒号；表单由若干“键: 值”组成。", "problem"),
+    ("did not find expected node content", "这里缺少内容，或以特殊符号开头。",
+     "请检查冒号和“- ”后面的值；若值以“[”“{”“,”等符号开头，请给整个值加上引号。", "problem"),
+    ("found unexpected end of stream", "文件意外结束，可能有未配对的引号或括号。", "请检查最后几行的引号和括号。", "problem"),
+]
+_FALLBACK = ("这一行的写法不符合 YAML 格式。", "请对照 drafter init 生成的表单检查这一行和上一行的缩进、冒号和引号。")
+# Characters that cannot start a value, and what to say about them.
+_STARTERS = {"@": "“@”", "`": "“`”", "%": "“%”"}
+
+
+def _mark_of(err: yaml.MarkedYAMLError, which: str):
+    first = err.context_mark if which == "context" else err.problem_mark
+    return first or err.problem_mark or err.context_mark
+
+
+def _char_at(lines: list[str], mark) -> str:
+    if mark is None or mark.line >= len(lines):
+        return ""
+    line = lines[mark.line]
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+def _tab_lines(lines: list[str], last: int, file: str) -> list[Problem]:
+    """Lines up to ``last`` (0-based) with a tab in their indentation, before any content."""
+    out = []
+    for i, line in enumerate(lines[: last + 1]):
+        lead = line[: len(line) - len(line.lstrip(" \t"))]
+        rest = line[len(lead):]
+        if "\t" in lead and rest and not rest.startswith("#"):
+            out.append(Problem(Where(file, i + 1, lead.index("\t") + 1), f"YAML 格式错误：{_TAB[0]}", _TAB[1]))
+    return out
+
+
+def _syntax_problems(err: yaml.MarkedYAMLError, text: str, file: str) -> list[Problem]:
+    """libyaml's complaint in Chinese, at the line the clerk must change."""
+    lines = text.split("\n")
+    mark = err.problem_mark or err.context_mark
+    tabs = _tab_lines(lines, mark.line if mark else len(lines), file)
+    if tabs:
+        return tabs[:MAX_LISTED]
+    words = f"{err.context or ''} {err.problem or ''}"
+    if "cannot start any token" in words:
+        ch = _char_at(lines, err.problem_mark)
+        if ch == "\t":
+            return [Problem(_where(file, err.problem_mark), f"YAML 格式错误：{_TAB[0]}", _TAB[1])]
+        if ch in _STARTERS:
+            return [Problem(_where(file, err.problem_mark), f"YAML 格式错误：值不能以{_STARTERS[ch]}开头。", _QUOTE_IT)]
+    for needle, message, hint, which in _HINTS:
+        if needle in words:
+            return [Problem(_where(file, _mark_of(err, which)), f"YAML 格式错误：{message}", hint)]
+    return [Problem(_where(file, mark), f"YAML 格式错误：{_FALLBACK[0]}", _FALLBACK[1])]
+
+
+def _where(file: str, mark, field: str | None = None) -> Where:
+    if mark is None:
+        return Where(file, field=field)
+    return Where(file, mark.line + 1, mark.column + 1, field)
+
+
+# A key written with the full-width colon, where a key is expected: "单位：某县", "数据：".
+# (Patterns only the error paths use stay strings: re compiles them on first use.)
+_WIDE_KEY = r"[ ]*(?:-[ ]+)*[^\s:：#'\"\[\]{}|>&*!%@`,-][^\s:：#]{0,29}："
+
+
+def _wide_colon(err: yaml.MarkedYAMLError, lines: list[str]) -> int | None:
+    """The 0-based line whose full-width colon after a key made libyaml fail, if any: the
+    line where the bad simple key began, else one of the last few written lines up to where
+    libyaml stopped (a plain value may run on over the next lines)."""
+    if not any(w in (err.problem or "") for w in ("expected ':'", "mapping values are not allowed")):
+        return None
+    mark = err.context_mark if "simple key" in (err.context or "") else err.problem_mark
+    if mark is None:
+        return None
+    looked = 0
+    for i in range(min(mark.line, len(lines) - 1), -1, -1):
+        stripped = lines[i].strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if re.match(_WIDE_KEY, lines[i]):
+            return i
+        looked += 1
+        if looked == 3:
+            break
+    return None
+
+
+def _compose(text: str, file: str, problems: list[Problem]):
+    """The node tree of ``text``. A full-width colon after a key is reported and mended so
+    the rest is read; any other syntax problem stops here with everything found so far."""
+    lines = text.split("\n")
+    for _ in range(MAX_LISTED + 1):
+        try:
+            return yaml.compose("\n".join(lines), Loader=_Loader)
+        except yaml.MarkedYAMLError as err:
+            at = _wide_colon(err, lines)
+            if at is None:
+                raise FormError(problems + _syntax_problems(err, "\n".join(lines), file)) from None
+            column = lines[at].index("：")
+            problems.append(Problem(
+                Where(file, at + 1, column + 1), "YAML 格式错误：键后面用了全角冒号“：”。",
+                "请改成半角冒号加一个空格“: ”（在英文输入法下输入冒号，再空一格）。"))
+            lines[at] = lines[at][:column] + ": " + lines[at][column + 1:]
+        except RecursionError:  # the pure-Python composer on deep nesting
+            raise FormError(problems + [Problem(Where(file, *_deepest(lines)), f"YAML 格式错误：{_DEEP[0]}",
+                                                _DEEP[1])]) from None
+        except yaml.YAMLError:  # pragma: no cover - libyaml marks every problem it reports
+            raise FormError(problems + [Problem(Where(file), f"YAML 格式错误：{_FALLBACK[0]}", _FALLBACK[1])]) from None
+    raise FormError(problems)  # more full-width colons than are worth listing
+
+
+def _deepest(lines: list[str]) -> tuple[int, int]:
+    """Where brackets or indentation first go deeper than MAX_DEPTH (rough: ignores quotes)."""
+    depth = 0
+    for i, line in enumerate(lines):
+        if len(line) - len(line.lstrip(" ")) > 2 * MAX_DEPTH:
+            return i + 1, 1
+        for j, ch in enumerate(line):
+            depth += (ch in "[{") - (ch in "]}")
+            if depth > MAX_DEPTH:
+                return i + 1, j + 1
+    return 1, 1
+
+
+# -- values ---------------------------------------------------------------------------
+
+_T = "tag:yaml.org,2002:"
+_TEXT_TAGS = {_T + "str", _T + "value", "!"}  # "=" alone resolves to !!value: it is text
+_CONSTRUCT = {_T + name: yaml.constructor.SafeConstructor.yaml_constructors[_T + name]
+              for name in ("null", "bool", "int", "float", "timestamp")}
+_DATE_LIKE = r"\d{4}-\d{1,2}-\d{1,2}"
+_MERGE = _T + "merge"
+_INT = _T + "int"
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(_T):] if tag.startswith(_T) else tag
+
+
+class _TooMany(Exception):
+    """Alias expansion (or the file itself) went past MAX_NODES values."""
+
+    def __init__(self, alias):
+        super().__init__()
+        self.alias = alias  # the outermost repeated node being expanded, if any
 
 
 class _Converter:
-    def __init__(self, file: str):
+    def __init__(self, file: str, problems: list[Problem], plain: bool = False):
         self.file = file
+        self.plain = plain  # the file has no escape and no character to make ordinary
         self.values: dict = {}
         self.keys: dict = {}
-        self.problems: list[Problem] = []
-        self._scalar = _SCALARS()
+        self.problems = problems
+        self._constructor = yaml.constructor.SafeConstructor()
+        self._count = 0
+        self._seen: set[int] = set()  # nodes converted once: meeting one again is an alias
+        self._open: set[int] = set()  # collections on the current path: meeting one is a cycle
+        self._alias = None  # the outermost alias being expanded
 
     def mark(self, node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
+    def problem(self, node, path: PathT, message: str, hint: str) -> None:
+        self.problems.append(Problem(Where(self.file, *self.mark(node), path_text(path) or None), message, hint))
+
     def convert(self, node, path: PathT):
         self.values[path] = self.mark(node)
-        if isinstance(node, yaml.MappingNode):
-            out: dict = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.problems.append(Problem(
-                        Where(self.file, *self.mark(key_node), None),
-                        "表单中不支持 YAML 合并键“<<”。", "请把要合并的内容直接写出来。"))
-                    continue
-                key = self._scalar.construct_object(key_node) if isinstance(
-                    key_node, yaml.ScalarNode) else None
-                if not isinstance(key, (str, int)) or isinstance(key, bool):
-                    self.problems.append(Problem(
-                        Where(self.file, *self.mark(key_node), path_text(path) or None),
-                        "这里的键不是简单的文字。", "键应写成“名称: 值”的形式。"))
-                    continue
-                key = str(key)
-                child = path + (key,)
-                if key in out:
-                    first = self.keys[child]
-                    self.problems.append(Problem(
-                        Where(self.file, *self.mark(key_node), path_text(child)),
-                        f"键“{key}”重复出现（第一次在第 {first[0]} 行）。",
-                        "同一层级每个键只能写一次，请删除或合并其中一处。"))
-                    continue
-                self.keys[child] = self.mark(key_node)
-                out[key] = self.convert(value_node, child)
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._scalar.construct_object(node)
+        self._count += 1
+        if self._count > MAX_NODES:
+            raise _TooMany(self._alias)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        if len(path) >= MAX_DEPTH:
+            self.problems.append(Problem(Where(self.file, *self.mark(node), path_text(path[:4]) + "……"),
+                                         f"YAML 格式错误：{_DEEP[0]}", _DEEP[1]))
+            return BAD
+        if id(node) in self._open:
+            self.problem(node, path, "这里的锚点（&名称）被它自己里面的引用（*名称）用到了，会无限展开。",
+                         "请把引用换成实际的内容。")
+            return BAD
+        if node.tag not in (_T + "map", _T + "seq"):
+            self.problem(node, path, f"表单里不能用“{_tag_name(node.tag)}”这样的类型标记。",
+                         "请删去这个标记，直接写内容。")
+            return BAD
+        return self.collection(node, path)
+
+    def collection(self, node, path: PathT):
+        repeated = id(node) in self._seen
+        outer = self._alias
+        if repeated and outer is None:
+            self._alias = node
+        self._seen.add(id(node))
+        self._open.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+            return self.mapping(node, path)
+        finally:
+            self._open.discard(id(node))
+            self._alias = outer
+
+    def mapping(self, node, path: PathT) -> dict:
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node, path)
+            if key is None:
+                continue
+            child = path + (key,)
+            if key in out:
+                first = self.keys[child]
+                self.problem(key_node, child, f"键“{key}”重复出现（第一次在第 {first[0]} 行）。",
+                             "同一层级每个键只能写一次，请删除或合并其中一处。")
+                continue
+            self.keys[child] = self.mark(key_node)
+            out[key] = self.convert(value_node, child)
+        return out
+
+    def key(self, node, path: PathT) -> str | None:
+        """A mapping key as text, or None when it is not one (reported)."""
+        if node.tag == _MERGE:
+            self.problem(node, path, "表单中不支持 YAML 合并键“<<”。", "请把要合并的内容直接写出来。")
+            return None
+        key = self.scalar(node, path) if isinstance(node, yaml.ScalarNode) else None
+        if key is BAD:
+            return None
+        if not isinstance(key, (str, int)) or isinstance(key, bool):
+            self.problem(node, path, "这里的键不是简单的文字。", "键应写成“名称: 值”的形式。")
+            return None
+        return str(key)
+
+    def scalar(self, node, path: PathT):
+        tag, value = node.tag, node.value
+        if tag in _TEXT_TAGS:
+            return value if self.plain else self.text(node, path, value)
+        if tag == _INT and value.isdigit() and value[0] != "0" and len(value) < 19:
+            return int(value)  # the common case, without the constructor's sign and base handling
+        build = _CONSTRUCT.get(tag)
+        if build is None:
+            self.problem(node, path, f"表单里不能用“{_tag_name(node.tag)}”这样的类型标记。",
+                         "请删去这个标记，直接写值；若值本身以“!”开头，请给整个值加上引号。")
+            return BAD
+        try:
+            return build(self._constructor, node)
+        except (ValueError, TypeError, AttributeError, KeyError, OverflowError, yaml.YAMLError):
+            return self.unreadable(node, path)
+
+    def unreadable(self, node, path: PathT):
+        """A scalar its type cannot read: an impossible date stays text for its field to
+        judge; a number too long or a value that does not fit its tag is a problem."""
+        value = self.text(node, path, node.value)
+        if node.tag == _T + "timestamp" and re.match(_DATE_LIKE, value):
+            return value
+        shown = value if len(value) <= 20 else value[:20] + "……"
+        if node.tag == _T + "int" and value.lstrip("+-").replace("_", "").isdigit():
+            self.problem(node, path, f"数字“{shown}”太长了（{len(value)} 位）。", "请核对这个数字。")
+        else:
+            self.problem(node, path, f"“{shown}”不能按“{_tag_name(node.tag)}”读取。",
+                         "请删去“!!”开头的类型标记，直接写值。")
+        return BAD
+
+    def text(self, node, path: PathT, value: str) -> str:
+        """Text made ordinary (quiet), with a character Word cannot take reported and dropped."""
+        value = quiet(value)
+        bad = INVALID.search(value)
+        if bad:
+            name = describe(bad.group())
+            said = "。" if "文档" in name else "，它不能写进 Word 文档。"
+            self.problem(node, path, f"这里有一个{name}{said}", _CHAR_HINT)
+            value = strip_invalid(value)
+        return value
 
 
-_HINTS = [
-    ("found character '\\t'", "YAML 中不能用 Tab 键缩进。", "请把 Tab 换成空格（每级缩进两个空格）。"),
-    ("tab character", "YAML 中不能用 Tab 键缩进。", "请把 Tab 换成空格（每级缩进两个空格）。"),
-    ("mapping values are not allowed", "这一行的冒号位置不对。",
-     "“键: 值”中冒号后要有一个空格；若值里本身有冒号，请给整个值加上引号。"),
-    ("could not find expected ':'", "这一行缺少冒号，或上一行的引号没有配对。",
-     "请写成“键: 值”（半角冒号加空格），并检查引号是否成对。"),
-    ("did not find expected key", "缩进不一致。", "同一层级的键要左对齐；列表项以“- ”开头。"),
-    ("did not find expected '-' indicator", "列表项的缩进不一致。", "同一列表的各项要以“- ”开头并左对齐。"),
-    ("found undefined alias", "引用了未定义的锚点（*名称）。", "请删去“*”或先用“&名称”定义它。"),
-    ("found unexpected end of stream", "文件意外结束，可能有未配对的引号或括号。", "请检查最后几行的引号和括号。"),
-    ("found unknown escape character", "双引号里的反斜杠“\\”写法不对。", "请改用单引号，或把“\\”写成“\\\\”。"),
-]
-
-
-def _syntax_problem(err: yaml.MarkedYAMLError, file: str) -> Problem:
-    mark = err.problem_mark or err.context_mark
-    where = Where(file, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
-    text = f"{err.context or ''} {err.problem or ''}".strip()
-    for needle, message, hint in _HINTS:
-        if needle in text:
-            return Problem(where, f"YAML 格式错误：{message}", hint)
-    return Problem(where, f"YAML 格式错误（{text}）。", "请对照 drafter init 生成的表单检查这一行的写法。")
+def _too_many(err: _TooMany, text: str, file: str) -> Problem:
+    """Billion laughs: name the first place that refers to the anchor being expanded."""
+    if err.alias is None:
+        return Problem(Where(file), f"表单太大：超过 {MAX_NODES} 项内容。", "请检查是否误把别的文件当成了表单。")
+    anchor_at = (err.alias.start_mark.line, err.alias.start_mark.column)
+    name, place = None, (err.alias.start_mark.line + 1, err.alias.start_mark.column + 1)
+    for event in yaml.parse(text, Loader=_Loader):
+        if getattr(event, "anchor", None) is None:
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor == name:
+                place = (event.start_mark.line + 1, event.start_mark.column + 1)
+                break
+        elif (event.start_mark.line, event.start_mark.column) == anchor_at:
+            name = event.anchor
+    return Problem(Where(file, *place), f"这里的引用（*{name or '名称'}）层层展开后超过 {MAX_NODES} 项内容。",
+                   "表单里不需要锚点（&）和引用（*）；请把内容直接写出来。")
 
 
 def load_text(text: str, file: str = "<表单>") -> Source:
-    """Parse YAML text; all syntax problems and duplicate keys become a FormError."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as err:
-        raise FormError([_syntax_problem(err, file)]) from None
-    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
-        raise FormError([Problem(Where(file), f"YAML 格式错误（{err}）。")]) from None
+    """Parse YAML text. Syntax problems raise a FormError with every problem found so far;
+    the others stay on the Source (see its ``data``)."""
+    problems: list[Problem] = []
+    text = _unreadable(text.replace("\r\n", "\n").replace("\r", "\n"), file, problems)
+    node = _compose(text, file, problems)
     if node is None:
-        return Source({}, file)
-    conv = _Converter(file)
+        return Source({}, file, problems=problems)
+    plain = "\\" not in text and not INVALID.search(text) and quiet(text) == text
+    conv = _Converter(file, problems, plain)
     try:
         data = conv.convert(node, ())
-    except yaml.constructor.ConstructorError as err:
-        raise FormError([_syntax_problem(err, file)]) from None
-    if conv.problems:
-        raise FormError(conv.problems)
-    return Source(data, file, conv.values, conv.keys)
+    except _TooMany as err:
+        raise FormError(problems + [_too_many(err, text, file)]) from None
+    return Source(data, file, conv.values, conv.keys, problems)
 
 
 def read_text(path: str | Path) -> str:
@@ -158,8 +505,10 @@ def read_text(path: str | Path) -> str:
         raise InputFileError(f"找不到文件“{p}”。", "请检查文件名和所在文件夹。") from None
     except IsADirectoryError:
         raise InputFileError(f"“{p}”是文件夹，不是文件。", "请给出 .yaml 文件的路径。") from None
-    except OSError as err:
-        raise InputFileError(f"无法读取“{p}”：{err.strerror}。") from None
+    except PermissionError:
+        raise InputFileError(f"没有权限读取“{p}”。", "请检查文件的权限，或把它复制到自己的文件夹里再运行。") from None
+    except OSError:
+        raise InputFileError(f"无法读取“{p}”。", "请检查文件是否还在、能否用其他程序打开。") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:

@@ -153,7 +153,7 @@ def test_config_switches_a_rule_off(runner, tmp_path, txt):
 
 # -- render and validate run the form-level rules -------------------------------------------------
 def test_validate_prints_rule_reminders(runner, write_form, minimal):
-    minimal["成效"][0]["做法"][0]["内容"] = "在这里写具体做法。"
+    minimal["成效"][0]["做法"][0]["内容"] = "具体做法待补充。"  # init's own 在这里写… is an error
     result = run(runner, "validate", write_form(minimal))
     assert result.exit_code == 0
     assert "【提醒】占位文字" in result.output and "表单检查通过" in result.output

@@ -9,6 +9,7 @@ import docx
 
 from drafter.cli import main
 from drafter.form.schema import SCHEMA_NAME
+from drafter.form.spec import PLACEHOLDER
 
 from conftest import EXAMPLE
 
@@ -121,6 +122,11 @@ def test_init_writes_a_form_that_validates_and_renders(runner, tmp_path):
     assert text.startswith(f"# yaml-language-server: $schema={SCHEMA_NAME}")
     assert "单位: 某某县人民政府" in text and "自动计算 纠错率 = 纠错件数 ÷ 审结件数" in text
     assert (tmp_path / SCHEMA_NAME).is_file()
+    fresh = run(runner, "validate", form)  # the example texts are still to be written over
+    assert fresh.exit_code == 2 and "还没有填写" in fresh.output
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if PLACEHOLDER in line and not line.lstrip().startswith("#")]
+    assert lines and all(f"{form}:{n}:" in fresh.output for n in lines)  # each at its own line
+    form.write_text(text.replace(PLACEHOLDER, "已经写好的"), encoding="utf-8")
     assert run(runner, "validate", form).exit_code == 0
     assert run(runner, "render", form, "-o", tmp_path / "r.docx").exit_code == 0
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from drafter.catalogue import Catalogue
 
+# The words every example text of a blank form starts with: a value still holding them has
+# not been filled in, and the validator refuses it where it stands.
+PLACEHOLDER = "在这里写"
+
 
 class Node:
     """A field: its help text (shown as a comment and in editors), whether it is required,
@@ -21,7 +25,9 @@ class Node:
 
 
 class Text(Node):
-    pass
+    def __init__(self, help="", required=False, example=None, max_length: int | None = None):
+        super().__init__(help, required, example)
+        self.max_length = max_length  # a name or a title: longer is a slip (and wraps badly)
 
 
 class Integer(Node):
@@ -86,9 +92,9 @@ class Body(Node):
 def measure() -> Obj:
     return Obj(help="一项具体做法：小标题加正文。", fields={
         "标题": Text("做法的小标题，一句话，以句号结尾或不写标点均可。", True,
-                   "在这里写这项做法的小标题"),
+                   PLACEHOLDER + "这项做法的小标题"),
         "内容": Text("做法的具体内容和成效。数字用阿拉伯数字，件数等计数最好写进“数据”，由模板自动成句。",
-                   True, "在这里写具体做法、取得的成效。"),
+                   True, PLACEHOLDER + "具体做法、取得的成效。"),
     })
 
 
@@ -98,15 +104,15 @@ def form_spec(cat: Catalogue) -> Obj:
     figures_help = "本年度的计数。按“数据组: 指标: 数字”填写；只填数字，单位自动加上；不知道的不填，报告中就不出现。比率（如纠错率）不填，由计数自动算出。"
     last_help = "上年的同一批计数（可选）。填了就自动写出“同比上升/下降”。"
     return Obj(fields={
-        "单位": Text("报告单位全称，如“某某县人民政府”。也作为落款署名。", True, "示例县人民政府"),
+        "单位": Text("报告单位全称，如“某某县人民政府”。也作为落款署名。", True, "示例县人民政府", max_length=50),
         "年度": Integer("报告的是哪一年的工作，写四位数字。", True, 2025, 2000, 2100),
         "成文日期": Date("落款处的成文日期，写成 2026-02-06 的形式。", True, "2026-02-06"),
-        "标题": Text("报告标题（可选）。不填时自动生成“单位关于某年度法治政府建设情况的报告”。"),
+        "标题": Text("报告标题（可选）。不填时自动生成“单位关于某年度法治政府建设情况的报告”。", max_length=100),
         "主送机关": Text("主送机关（可选），如“县委、县人大常委会”。网上公开的版本一般不写。"),
         "开头": Obj(help="开头段落。", fields={
             "主要成效": Seq(item=Text("一句话成效，不要句号。"),
                         help="开头段里概括的一两项突出成效（可选），如获评的示范称号。",
-                        example=["在这里写一项突出成效"]),
+                        example=[PLACEHOLDER + "一项突出成效"]),
             "会议精神": Text("开头“全面贯彻……”后面的会议精神提法（可选），如“党的二十大和二十届历次全会精神”。"
                          "不填时按年度使用内置的提法；内置数据没有这一年时，开头不写这一句，validate 会提醒。"),
             "纲要": Text("开头引用的法治政府建设实施纲要的全称（可选），如“《法治政府建设实施纲要（2021—2025年）》”。"
@@ -137,18 +143,18 @@ def form_spec(cat: Catalogue) -> Obj:
                       }),
         "问题": Seq(item=Obj(help="一个问题。", fields={
             "标题": Text("问题的概括（可选），一句话。"),
-            "表现": Text("问题的具体表现。", True, "在这里写问题的具体表现。"),
-            "原因": Text("产生问题的原因。", True, "在这里写问题产生的原因。"),
+            "表现": Text("问题的具体表现。", True, PLACEHOLDER + "问题的具体表现。"),
+            "原因": Text("产生问题的原因。", True, PLACEHOLDER + "问题产生的原因。"),
         }), help="存在的不足和原因（必需），每项写表现和原因。", required=True, min_items=1),
         "下一步": Seq(item=Obj(help="一项安排。", fields={
-            "标题": Text("安排的小标题。", True, "在这里写下一年的一项重点安排"),
-            "内容": Text("具体措施。", True, "在这里写具体措施。"),
+            "标题": Text("安排的小标题。", True, PLACEHOLDER + "下一年的一项重点安排"),
+            "内容": Text("具体措施。", True, PLACEHOLDER + "具体措施。"),
         }), help="下一年度推进法治政府建设的主要安排（必需）。", required=True, min_items=1),
         "其他": Seq(item=Text("一段文字。"), help="其他需要报告的情况（可选），每项一段。"),
         "正文": Body("报告正文的原文（可选，由 drafter import 从已有报告生成）：每项是一段文字，或一节"
                    "（标题、角色、主题、内容）。填了它，报告正文就按它原样排版，上面的成效、问题等只作为数据。"),
         "落款": Obj(help="署名、印章和附注。", fields={
-            "署名": Text("落款署名（可选），不填时用“单位”。"),
+            "署名": Text("落款署名（可选），不填时用“单位”。", max_length=50),
             "盖章": Boolean("是否加盖印章：false 按不加盖印章的格式排落款，true 按加盖印章的格式留出盖章位置。",
                           example=False),
             "附注": Text("附注（可选），如“此件公开发布”，排在成文日期下一行并加圆括号。"),

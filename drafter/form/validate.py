@@ -1,29 +1,81 @@
 """Check a loaded form against the form definition and the catalogue.
 
 Every problem is collected with its file, line, column and field path, so a clerk
-sees all of them in one run. What passes is returned as plain data with dates parsed.
+sees all of them in one run: the problems found while loading, every value's type before it
+is used, and the values under a misspelt key (checked as the key it most likely meant).
+What passes is returned as plain data with dates parsed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from typing import Any
 
 from drafter.catalogue import Catalogue, Theme
 from drafter.errors import Findings
 from drafter.form import spec as s
-from drafter.yamlsource import Source, as_date
+from drafter.yamlsource import BAD, Source, as_date
+
+# No count or amount reaches this: past it a number is a typing slip, and past 10^16 or so
+# the report's arithmetic would lose digits or overflow.
+HARD_MAX = 10 ** 12
+_SCIENTIFIC = r"[-+]?\d+(\.\d*)?[eE][-+]?\d+"  # compiled by re on first use (an error path)
+
+
+def _matches(word: str, options) -> list[str]:
+    import difflib  # only when there is something to suggest
+
+    return difflib.get_close_matches(word, [str(o) for o in options], n=2, cutoff=0.4)
 
 
 def _suggest(word: str, options) -> str:
-    import difflib  # only when there is something to suggest
-
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.4)
+    close = _matches(word, options)
     return f"是不是“{close[0]}”？" if close else ""
 
 
+def _closest(word: str, options) -> str | None:
+    """The one option ``word`` is most likely a misspelling of; None when two are as close."""
+    import difflib
+
+    close = _matches(word, options)
+    if not close:
+        return None
+    if len(close) > 1:
+        ratio = [difflib.SequenceMatcher(None, word, c).ratio() for c in close]
+        if ratio[0] == ratio[1]:
+            return None
+    return close[0]
+
+
 def _given(value: Any) -> bool:
-    return value is not None and value != "" and value != [] and value != {}
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None and value != [] and value != {}
+
+
+def _show(value: Any) -> str:
+    """A value as the clerk wrote it, short enough for a message: “text” in quotes, a
+    list or a mapping by what it is."""
+    if value is None:
+        return "空值"
+    if isinstance(value, list):
+        return "一个列表"
+    if isinstance(value, dict):
+        return "若干“键: 值”"
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, float) and not math.isfinite(value):
+        text = ".nan" if math.isnan(value) else (".inf" if value > 0 else "-.inf")
+    elif isinstance(value, int) and abs(value) >= HARD_MAX:
+        text = f"{str(value)[:8]}……（{len(str(abs(value)))} 位数）"
+    elif isinstance(value, float) and abs(value) >= HARD_MAX:
+        text = f"{value:.3g}"
+    else:
+        text = str(value)
+        text = text if len(text) <= 30 else text[:30] + "……"
+    return f"“{text}”"
 
 
 class Validator:
@@ -36,13 +88,17 @@ class Validator:
     def error(self, path, message, hint="", at_key=False, severity="错误", rule=None):
         self.found.add(self.src.where(path, at_key), message, hint, severity, rule)
 
-    def unknown_key(self, path, key, options, extra_hint=""):
+    def unknown_key(self, path, key, options, extra_hint="") -> str | None:
+        """Report a key the definition does not have; the key it most likely means, if one."""
         guess = _suggest(key, options)
         hint = guess or ("可以填写的键有：" + "、".join(options) + "。")
         self.error(path + (key,), f"不认识的键“{key}”。", (extra_hint + hint).strip(), at_key=True)
+        return _closest(key, options)
 
     # -- nodes -------------------------------------------------------------
     def check(self, node: s.Node, value: Any, path: tuple, parent: dict | None = None):
+        if value is BAD:
+            return None  # reported where it was read
         if isinstance(node, s.Obj):
             return self.obj(node, value, path)
         if isinstance(node, s.Seq):
@@ -56,24 +112,36 @@ class Validator:
         if isinstance(node, s.Date):
             d = as_date(value)
             if d is None:
-                self.error(path, f"“{value}”不是有效的日期。", "请写成 2026-02-06 的形式。")
+                self.error(path, f"{_show(value)}不是有效的日期。", "请写成 2026-02-06 的形式，并核对年、月、日。")
             return d
         if isinstance(node, s.Boolean):
             if not isinstance(value, bool):
-                self.error(path, f"“{value}”不是是否值。", "请写 true（是）或 false（否）。")
+                self.error(path, f"{_show(value)}不是是否值。", "请写 true（是）或 false（否）。")
                 return node.default
             return value
         if isinstance(node, s.Choice):
-            if not isinstance(value, str) or value not in node.choices:
-                self.error(path, f"“{value}”不在可选范围内。",
-                           _suggest(str(value), node.choices) or "可选：" + "、".join(node.choices) + "。")
-                return None
-            return value
-        return self.text(value, path)
+            return self.choice(node.choices, value, path)
+        return self.text(value, path, node)
 
-    def text(self, value, path):
+    def choice(self, choices, value, path, hint: str = ""):
+        if not isinstance(value, str):
+            self.error(path, f"这里应当从可选的词中选一个，却写成了{_show(value)}。",
+                       "可选：" + "、".join(choices) + "。")
+            return None
+        if value not in choices:
+            self.error(path, f"{_show(value)}不在可选范围内。",
+                       hint or _suggest(value, choices) or "可选：" + "、".join(choices) + "。")
+            return None
+        return value
+
+    def text(self, value, path, node: s.Text | None = None):
+        """One paragraph of text. ``node``: the form's field it fills, where the blank form's
+        example words (spec.PLACEHOLDER) mean it has not been filled in yet; None for 正文."""
         if isinstance(value, (dict, list)):
             self.error(path, "这里应当是一段文字，却写成了多层内容。", "请检查缩进：文字应写在冒号后面的同一行。")
+            return None
+        if value is None:
+            self.error(path, "这一项是空的。", "请填写内容，或删去这一项。")
             return None
         if isinstance(value, (dt.date, bool)):
             self.error(path, "这里应当是一段文字。", "如果内容就是这样，请给它加上引号。")
@@ -81,12 +149,30 @@ class Validator:
         text = str(value).strip()
         if "\n\n" in text:
             self.error(path, "一段文字里有空行。", "每个字段只写一段；多段内容请拆成多项。")
+        if node is not None and node.max_length and len(text) > node.max_length:
+            self.error(path, f"这一项太长了（{len(text)} 个字）。",
+                       f"“{path[-1]}”一般不超过 {node.max_length} 个字，请核对是否把别的内容写了进来。")
+        if node is not None and s.PLACEHOLDER in text:
+            self.error(path, f"还没有填写：请把“{s.PLACEHOLDER}……”换成内容，或删去这一项。",
+                       "这是 drafter init 生成表单时留下的提示文字，不能写进报告。")
         # One field is one paragraph: its lines are joined (Chinese needs no space between).
         return "".join(line.strip() for line in text.splitlines())
 
+    def number(self, value, path, name: str) -> bool:
+        """A finite number of a sane size; else reported. ``name`` is what it counts."""
+        if isinstance(value, float) and not math.isfinite(value):
+            self.error(path, f"{_show(value)}不是一个确定的数。", f"请写{name}的实际数字。")
+            return False
+        if abs(value) >= HARD_MAX:
+            self.error(path, f"{_show(value)}太大了，不可能是{name}的数字。", "请核对是否多写了零。")
+            return False
+        return True
+
     def integer(self, node: s.Integer, value, path):
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(path, f"“{value}”不是整数。", "请写四位年份等整数，不加引号和单位。")
+            self.error(path, f"{_show(value)}不是整数。", "请写四位年份等整数，不加引号和单位。")
+            return None
+        if not self.number(value, path, f"“{path[-1]}”"):
             return None
         if node.minimum is not None and value < node.minimum or node.maximum is not None and value > node.maximum:
             self.error(path, f"{value} 超出了合理范围（{node.minimum}—{node.maximum}）。", "请核对这个数字。")
@@ -99,17 +185,23 @@ class Validator:
                 hint = "键和值之间要用半角冒号“:”加一个空格，不能用全角冒号“：”。"
             self.error(path, "这里应当是若干“键: 值”。" if path else "表单应当由若干“键: 值”组成。", hint)
             return {}
-        out = {}
-        for key, val in value.items():
+        meant = {}  # field → the misspelt key written for it
+        for key in value:
             if key not in node.fields:
-                self.unknown_key(path, key, node.fields)
-        verbatim = not path and _given(value.get("正文"))
+                guess = self.unknown_key(path, key, node.fields)
+                if guess and guess not in value and guess not in meant:
+                    meant[guess] = key
+        body = value.get("正文")
+        verbatim = not path and body is not BAD and _given(body)
+        out = {}
         for key, child in node.fields.items():
             val = value.get(key)
             if not _given(val):
-                if child.required and verbatim and key not in ("单位", "年度", "成文日期"):
-                    continue  # a verbatim body: required parts are checked on its roles
-                if child.required:
+                if key in meant and _given(value[meant[key]]):  # checked under the misspelt key
+                    self.check(child, value[meant[key]], path + (meant[key],), value)
+                elif child.required and verbatim and key not in ("单位", "年度", "成文日期"):
+                    pass  # a verbatim body: required parts are checked on its roles
+                elif child.required:
                     where = path + (key,) if key in value else path
                     self.error(where, f"缺少必填项“{key}”。", child.help)
                 out[key] = [] if isinstance(child, s.Seq) else (
@@ -126,6 +218,8 @@ class Validator:
             self.error(path, f"至少要写 {node.min_items} 项。", node.help)
         return [self.check(node.item, item, path + (i,)) for i, item in enumerate(value)]
 
+    SECTION_KEYS = ("标题", "角色", "主题", "内容")
+
     def body(self, value, path, depth: int):
         if not isinstance(value, list):
             self.error(path, "“正文”应当是列表：每项一段文字或一节。", "每一项另起一行，以“- ”开头。")
@@ -133,33 +227,43 @@ class Validator:
         out = []
         for i, item in enumerate(value):
             ipath = path + (i,)
+            if item is BAD:
+                continue
             if isinstance(item, str):
                 out.append(self.text(item, ipath))
                 continue
             if not isinstance(item, dict):
                 self.error(ipath, "这一项既不是一段文字，也不是一节。", "一节写成“标题: …”和“内容: …”。")
                 continue
-            section = {}
-            for key in item:
-                if key not in ("标题", "角色", "主题", "内容"):
-                    self.unknown_key(ipath, key, ("标题", "角色", "主题", "内容"))
-            if item.get("标题") is not None:
-                section["标题"] = self.text(item["标题"], ipath + ("标题",))
-            if item.get("角色") is not None:
-                section["角色"] = self.check(s.Choice(choices=s.Body.ROLES), item["角色"], ipath + ("角色",))
-            if item.get("主题") is not None:
-                section["主题"] = item["主题"]
-                if item["主题"] not in self.cat.themes and item["主题"] != "未分类":
-                    self.error(ipath + ("主题",), f"“{item['主题']}”不是目录中的主题。",
-                               _suggest(str(item["主题"]), self.cat.themes) or "不确定时可以删去这一行。")
-            if depth >= s.Body.MAX_DEPTH and item.get("内容") and any(isinstance(x, dict) for x in item["内容"]):
-                self.error(ipath, "正文的层级超过了四级。", "公文标题最多四级（一、（一）1.（1）），请把更深的内容并入上一级。")
-                continue
-            section["内容"] = self.body(item.get("内容") or [], ipath + ("内容",), depth + 1)
-            if not section.get("标题"):
-                self.error(ipath, "这一节没有标题。", "写上“标题: …”，或把内容直接写成段落。")
-            out.append(section)
+            section = self.section(item, ipath, depth)
+            if section is not None:
+                out.append(section)
         return out
+
+    def section(self, item: dict, ipath: tuple, depth: int) -> dict | None:
+        section = {}
+        for key in item:
+            if key not in self.SECTION_KEYS:
+                self.unknown_key(ipath, key, self.SECTION_KEYS)
+        if _given(item.get("标题")):
+            section["标题"] = self.check(s.Text(), item["标题"], ipath + ("标题",))
+        if item.get("角色") is not None:
+            section["角色"] = self.check(s.Choice(choices=s.Body.ROLES), item["角色"], ipath + ("角色",))
+        theme = item.get("主题")
+        if theme is not None and theme is not BAD:
+            themes = (*self.cat.themes, "未分类")
+            section["主题"] = self.choice(themes, theme, ipath + ("主题",),
+                                        _suggest(str(theme), self.cat.themes) or "不确定时可以删去这一行。")
+        content = item.get("内容")
+        if content is BAD:
+            content = None
+        if depth >= s.Body.MAX_DEPTH and isinstance(content, list) and any(isinstance(x, dict) for x in content):
+            self.error(ipath, "正文的层级超过了四级。", "公文标题最多四级（一、（一）1.（1）），请把更深的内容并入上一级。")
+            return None
+        section["内容"] = self.body(content or [], ipath + ("内容",), depth + 1)
+        if not section.get("标题"):
+            self.error(ipath, "这一节没有标题。", "写上“标题: …”，或把内容直接写成段落。")
+        return section
 
     def figures(self, node: s.Figures, value, path, parent: dict):
         theme_key = node.theme or parent.get("主题")
@@ -177,40 +281,50 @@ class Validator:
             if group is None:
                 owner = next((t.key for t in self.cat.themes.values() if gname in t.groups), None)
                 extra = f"数据组“{gname}”属于主题“{owner}”，请移到那个主题下。" if owner else ""
-                self.unknown_key(path, gname, theme.groups, extra)
+                guess = self.unknown_key(path, gname, theme.groups, extra)
+                if guess and not owner and guess not in value:  # still check the figures below it
+                    self.group(theme.groups[guess], gval, gpath)
                 continue
-            if not _given(gval):
-                continue
-            if not isinstance(gval, dict):
-                self.error(gpath, f"数据组“{gname}”下应当是“指标: 数字”。",
-                           "可用的指标：" + "、".join(group.figures) + "。")
-                continue
-            counts = {}
-            for fname, fval in gval.items():
-                fpath = gpath + (fname,)
-                fig = group.figures.get(fname)
-                if fig is None:
-                    if fname in group.rates:
-                        r = group.rates[fname]
-                        self.error(fpath, f"“{fname}”是比率，不用填写。",
-                                   f"它由“{r.numerator} ÷ {'＋'.join(r.denominator)}”自动算出；请删除这一行，填写这几个计数。",
-                                   at_key=True)
-                    else:
-                        self.unknown_key(gpath, fname, group.figures)
-                    continue
-                if fval is None:
-                    continue
-                number = self.count(fig, fval, fpath)
-                if number is not None:
-                    counts[fname] = number
-            for fname, number in counts.items():
-                fig = group.figures[fname]
-                if fig.not_above and fig.not_above in counts and number > counts[fig.not_above]:
-                    self.error(gpath + (fname,),
-                               f"“{fname}”（{number}）大于“{fig.not_above}”（{counts[fig.not_above]}），这不可能。",
-                               f"{fig.about}不能多于{group.figures[fig.not_above].about}，请核对这两个数。")
-            out[gname] = counts
+            counts = self.group(group, gval, gpath)
+            if counts is not None:
+                out[gname] = counts
         return out
+
+    def group(self, group, value, gpath) -> dict | None:
+        """The counts of one data group, each checked; None when there are none to use."""
+        if value is BAD or not _given(value):
+            return None
+        if not isinstance(value, dict):
+            self.error(gpath, f"数据组“{group.name}”下应当是“指标: 数字”。",
+                       "可用的指标：" + "、".join(group.figures) + "。")
+            return None
+        counts = {}
+        for fname, fval in value.items():
+            fpath = gpath + (fname,)
+            fig = group.figures.get(fname)
+            if fig is None:
+                if fname in group.rates:
+                    r = group.rates[fname]
+                    self.error(fpath, f"“{fname}”是比率，不用填写。",
+                               f"它由“{r.numerator} ÷ {'＋'.join(r.denominator)}”自动算出；请删除这一行，填写这几个计数。",
+                               at_key=True)
+                    continue
+                guess = self.unknown_key(gpath, fname, group.figures)
+                if guess and guess not in value and fval is not None and fval is not BAD:
+                    self.count(group.figures[guess], fval, fpath)  # its value is checked all the same
+                continue
+            if fval is None or fval is BAD:
+                continue
+            number = self.count(fig, fval, fpath)
+            if number is not None:
+                counts[fname] = number
+        for fname, number in counts.items():
+            fig = group.figures[fname]
+            if fig.not_above and fig.not_above in counts and number > counts[fig.not_above]:
+                self.error(gpath + (fname,),
+                           f"“{fname}”（{number}）大于“{fig.not_above}”（{counts[fig.not_above]}），这不可能。",
+                           f"{fig.about}不能多于{group.figures[fig.not_above].about}，请核对这两个数。")
+        return counts
 
     def count(self, fig, value, path):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -219,7 +333,11 @@ class Validator:
                 hint = "请写成完整的数字（例如 1.5万 写成 15000），生成报告时会自动换算成“万”“亿”。"
             elif isinstance(value, str) and "%" in value:
                 hint = "这里填件数等计数，不填百分比；比率会自动计算。"
-            self.error(path, f"“{value}”不是数字。", hint)
+            elif isinstance(value, str) and re.fullmatch(_SCIENTIFIC, value.strip()):
+                hint = "请写成完整的数字，不用科学记数法（例如 1e3 写成 1000）。"
+            self.error(path, f"{_show(value)}不是数字。", hint)
+            return None
+        if not self.number(value, path, f"“{fig.name}”"):
             return None
         if isinstance(value, float) and not fig.decimal and not value.is_integer():
             self.error(path, f"{value} 不是整数。", f"“{fig.name}”是计数（{fig.unit}），应当是整数。")
@@ -253,8 +371,10 @@ class Validator:
 
 
 def validate(src: Source, cat: Catalogue) -> tuple[dict, Findings]:
-    """Validate ``src``; returns the cleaned data and every finding (errors and warnings)."""
+    """Validate ``src``; returns the cleaned data and every finding (errors and warnings),
+    those found while loading it included."""
     v = Validator(src, cat)
+    v.found.items.extend(src.take_problems())
     data = v.check(s.form_spec(cat), src.data, ())
-    v.cross_checks(data)
-    return data, v.found
+    v.cross_checks(data or {})
+    return data or {}, v.found
