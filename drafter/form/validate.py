@@ -154,7 +154,7 @@ class Validator:
                        f"“{path[-1]}”一般不超过 {node.max_length} 个字，请核对是否把别的内容写了进来。")
         if node is not None and s.PLACEHOLDER in text:
             self.error(path, f"还没有填写：请把“{s.PLACEHOLDER}……”换成内容，或删去这一项。",
-                       "这是 drafter init 生成表单时留下的提示文字，不能写进报告。")
+                       "这是 drafter 生成空白表单时留下的示例文字，不能写进报告。")
         # One field is one paragraph: its lines are joined (Chinese needs no space between).
         return "".join(line.strip() for line in text.splitlines())
 
