@@ -510,13 +510,22 @@ def mine(folder, output) -> None:
     if not files:
         raise InputFileError(f"文件夹“{folder}”里没有 .txt、.docx 或 .doc 报告。")
     cat = load_catalogue()
+    skipped = []  # (file, error): reported after the progress bar, mining goes on
     with click.progressbar(length=len(files), label="读取报告", file=sys.stderr,
                            show_pos=True) as bar:
-        outline = run_mine(files, cat, progress=lambda _path: bar.update(1))
-    head = (f"# 由 drafter mine 于 {dt.date.today():%Y-%m-%d} 从“{folder}”中的 {len(files)} 份报告挖掘。\n"
+        outline = run_mine(files, cat, progress=lambda _path: bar.update(1),
+                           on_error=lambda path, err: skipped.append((path, err)))
+    for path, err in skipped:
+        click.echo(f"{path}：【已跳过】{err.message}" + (f"\n    修改建议：{err.hint}" if err.hint else ""), err=True)
+    read = outline["报告数"]
+    if not read:
+        raise InputFileError(f"文件夹“{folder}”里的 {len(files)} 个文件都无法读取，没有生成大纲。",
+                             "请按上面列出的原因逐个处理后再试。")
+    head = (f"# 由 drafter mine 于 {dt.date.today():%Y-%m-%d} 从“{folder}”中的 {read} 份报告挖掘。\n"
             "# 主题和指标的名称与 drafter/data/catalogue.yaml 一致；“未分类”列出没能归入目录主题的小节。\n")
     write_text_atomic(output, head + yaml.safe_dump(outline, allow_unicode=True, sort_keys=False, width=4096))
-    click.echo(f"已生成：{output}（{len(files)} 份报告，{outline['字数']} 字）")
+    click.echo(f"已生成：{output}（{read} 份报告，{outline['字数']} 字）"
+               + (f"；跳过了 {len(skipped)} 个无法读取的文件，见上面的说明。" if skipped else ""))
 
 
 @main.command("import", context_settings=CONTEXT)

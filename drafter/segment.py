@@ -91,6 +91,35 @@ def domain_words(cat) -> set[str]:
     return {w for w in words if len(w) >= 2}
 
 
+CHUNK = 2000  # characters segmented at once: jieba's work and memory grow with the block
+
+
 def cut(text: str) -> list[str]:
-    """Dictionary words of ``text`` (no HMM: new-word guessing is not needed to find keywords)."""
-    return tokenizer().lcut(text, HMM=False)
+    """Dictionary words of ``text`` (no HMM: new-word guessing is not needed to find keywords).
+    A long text is segmented in sentence-sized chunks, so a paragraph of any length costs
+    time and memory in proportion to its length."""
+    tk = tokenizer()
+    if len(text) <= CHUNK:
+        return tk.lcut(text, HMM=False)
+    words: list[str] = []
+    for piece in chunks(text):
+        words += tk.lcut(piece, HMM=False)
+    return words
+
+
+_BREAKS = "。；！？，、：\n "
+
+
+def chunks(text: str, size: int = CHUNK) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters, each ending after punctuation where
+    the second half of the piece has some (jieba splits there anyway, so the words are the
+    same), else cut at ``size``."""
+    out, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        brk = max(text.rfind(c, start + size // 2, end) for c in _BREAKS)
+        end = brk + 1 if brk >= 0 else end
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out

@@ -26,6 +26,7 @@ PROBLEM_WORDS = ("不足", "问题", "差距", "短板", "薄弱")
 NEXT_WORDS = ("下一步", "下步", "将继续", "将进一步", "我们将", "将坚持", "将以")
 UNCLASSIFIED = "未分类"
 LEAD = 80  # characters of body segmented with jieba: where a section states its subject
+HEAD_REACH = 200  # characters of a heading segmented; a longer "heading" is a paragraph read as one
 
 
 def part_role(heading: str, next_year: int | None = None) -> tuple[str | None, float]:
@@ -67,6 +68,7 @@ def theme_of(heading: str, body: str, cat: Catalogue) -> tuple[str, float]:
             scores[theme] = scores.get(theme, 0.0) + w * weight
 
     # One jieba pass over heading and lead: words of the heading weigh three times more.
+    heading = heading[:HEAD_REACH]
     pos = 0
     for word in cut(heading + "\n" + body[:LEAD]):
         add(word, 3.0 if pos < len(heading) else 1.0)

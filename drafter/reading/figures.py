@@ -4,23 +4,34 @@ catalogue; tie a percentage to the two counts nearby it is computed from.
 Not figures: years and dates (2024年, 1—10月), document numbers (〔2024〕12号), ordinal
 ranks (第3名, 前3), and slogan numbers, which reports write in Chinese numerals
 (三项制度, 八五普法) and this reader does not take as counts at all.
+
+Every look-back is bounded (the label, the subject of a sentence, the counts a rate may be
+computed from) and sentence boundaries are found once per text, so a paragraph of any
+length costs time in proportion to its length.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+
 from drafter.catalogue import Catalogue, per_catalogue
 
 UNITS = ["个百分点", "平方米", "人次", "户次", "件次", "场次", "家次", "万元", "亿元", "公里",
          "件", "人", "次", "场", "个", "项", "条", "份", "卷", "户", "家", "起", "处", "类", "元",
          "篇", "期", "批", "名", "部", "所", "支", "台", "套", "宗", "单", "天", "%"]
 _NUMBER = re.compile(
-    r"(?P<pre>近|约|超过|超|逾|达)?(?P<num>\d+(?:\.\d+)?)(?P<scale>万(?!元)|亿(?!元))?(?P<approx>余|多)?"
+    # A number starts where a run of digits starts (never inside one, which would make a
+    # long run of digits quadratic) and has at most 15 digits each side of the point.
+    r"(?P<pre>近|约|超过|超|逾|达)?(?<!\d)(?P<num>\d{1,15}(?:\.\d{1,15})?)(?P<scale>万(?!元)|亿(?!元))?(?P<approx>余|多)?"
     r"(?P<unit>" + "|".join(map(re.escape, UNITS)) + r")")
 _CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》]")
 _LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和|及|与)+")
 _CHANGE = re.compile(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加)$")
 LABEL_REACH = 60
+SUBJECT_REACH = 200  # characters of a figure's sentence before it where its subject is named
+CONTEXT_REACH = 200  # characters of the heading above a paragraph that count as its context
+TIE_COUNTS = 8  # counts before a percentage (in its sentence) that it may be computed from
 APPROX_BEFORE = {"近": "近", "约": "约", "超过": "多", "超": "多", "逾": "多"}
 
 
@@ -106,29 +117,54 @@ def bigrams(text: str) -> set[str]:
 
 
 _SENTENCE_END = "。；！？"
+_SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
+_last_ends: tuple[str, list[int]] = ("", [])  # the text last asked about, and its marks
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets of the sentence-ending marks of ``text``, found once per text: every figure
+    of a paragraph asks for its sentence. The text is recognised by identity (comparing
+    equal copies of a long paragraph would cost as much as finding its marks again)."""
+    global _last_ends
+    last = _last_ends
+    if last[0] is not text:
+        last = _last_ends = (text, [m.start() for m in _SENTENCE_ENDS.finditer(text)])
+    return last[1]
 
 
 def sentence_span(text: str, at: int) -> tuple[int, int]:
     """Start and end of the sentence of ``text`` that holds offset ``at``."""
-    start = max(text.rfind(c, 0, at) for c in _SENTENCE_END) + 1
-    ends = [i for i in (text.find(c, at) for c in _SENTENCE_END) if i >= 0]
-    return start, min(ends) + 1 if ends else len(text)
+    ends = _sentence_ends(text)
+    k = bisect.bisect_left(ends, at)
+    return (ends[k - 1] + 1 if k else 0), (ends[k] + 1 if k < len(ends) else len(text))
 
 
 _AFTER = re.compile(r"[^，。；：、！？（）“”《》]{0,20}")
 
 
-def _group_nearness(names_by_group: dict, sentence: str, window: str) -> dict[tuple, float]:
+def _group_nearness(present: dict, sentence: str, window: str) -> dict[tuple, float]:
     """How strongly the text before a figure points at each group: the group named last in
     the figure's own sentence is its subject (1.0); another group named earlier in the
     sentence counts a little (0.4); when the sentence names none, a group named in the
-    heading or the 80 characters before counts (0.8)."""
-    last = {g: max((sentence.rfind(n) for n in names), default=-1) for g, names in names_by_group.items()}
+    heading or the 80 characters before counts (0.8). ``present``: the groups whose names
+    the paragraph or its heading holds at all (group → those names)."""
+    last = {g: max(sentence.rfind(n) for n in names) for g, names in present.items()}
     named = {g: pos for g, pos in last.items() if pos >= 0}
     if named:
         top = max(named.values())
         return {g: 1.0 if pos == top else 0.4 for g, pos in named.items()}
-    return {g: 0.8 for g, names in names_by_group.items() if names[0] in window}
+    return {g: 0.8 for g in present if g[0] in window}
+
+
+def _present(groups, text: str, context: str) -> dict[tuple, tuple]:
+    """The groups named somewhere in a paragraph or its heading, with the names found:
+    looked up once per paragraph, so each figure searches only for these."""
+    out = {}
+    for names in groups:
+        found = tuple(n for n in names if n in text or n in context)
+        if found:
+            out[names] = found
+    return out
 
 
 def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, context: str = "") -> None:
@@ -136,6 +172,9 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     is about make that clear; leave ``maps_to`` empty otherwise."""
     counts, rates = _index(cat)
     groups = {names: names for options in counts.values() for _, names, _, _ in options}
+    context = context[-CONTEXT_REACH:]
+    present = _present(groups, text, context)
+    scored: dict[tuple[str, str], list] = {}
     for f in figures:
         window = context + text[max(0, f.start - 80): f.start]
         if f.kind == "rate":
@@ -151,36 +190,58 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         words = f.label
         if len(words) < 2:  # "34个执法单位接入……": the noun follows the figure
             words = _AFTER.match(text, f.start + len(f.text)).group(0)
-        label = bigrams(words)
-        if not label:
+        if (words, f.unit) not in scored:
+            scored[words, f.unit] = _label_scores(words, counts.get(f.unit, ()), present)
+        by_label = scored[words, f.unit]
+        if not by_label:
             continue
-        start = sentence_span(text, f.start)[0]
-        nearness = _group_nearness(groups, text[start:f.start], window)
+        start = max(sentence_span(text, f.start)[0], f.start - SUBJECT_REACH)
+        nearness = _group_nearness(present, text[start:f.start], window)
         best, best_score = None, 0.0
-        for key, names, name, grams in counts.get(f.unit, ()):
-            overlap = len(label & grams) / len(label)
-            near = max(nearness.get(names, 0.0), 1.0 if any(n in words for n in names) else 0.0)
-            score = overlap + near + (0.5 if name in words else 0)
+        for key, names, overlap, bonus, in_words in by_label:
+            score = overlap + max(nearness.get(names, 0.0), in_words) + bonus
             if score > best_score:
                 best, best_score = key, score
         if best and best_score >= 1.3:
             f.maps_to = best
 
 
+def _label_scores(words: str, options, present: dict) -> list[tuple[str, tuple, float, float, float]]:
+    """For each catalogue count of the figure's unit: (key, group, the share of its words in
+    ``words``, 0.5 when ``words`` holds its name, 1.0 when ``words`` names its group). The
+    same label recurs in a paragraph; this part of the score is worked out once for it."""
+    label = bigrams(words)
+    if not label:
+        return []
+    # ``words`` is part of the paragraph: only the names present can be in it.
+    in_words = {g for g, names in present.items() if any(n in words for n in names)}
+    return [(key, names, len(label & grams) / len(label), 0.5 if name in words else 0,
+             1.0 if names in in_words else 0.0)
+            for key, names, name, grams in options]
+
+
 def tie_rates(figures: list[FoundFigure], text: str) -> None:
-    """Tie each percentage to two counts of the same sentence whose ratio it is."""
+    """Tie each percentage to two counts of the same sentence whose ratio it is (among the
+    TIE_COUNTS counts before it)."""
+    sentence, near = -1, []  # the sentence being read, and its counts so far (index, figure)
     for k, f in enumerate(figures):
-        if f.kind != "rate":
-            continue
-        sentence_start = sentence_span(text, f.start)[0]
-        digits = f.decimals
-        near = [(i, g) for i, g in enumerate(figures[:k]) if g.kind == "count" and g.start >= sentence_start]
-        for i, a in reversed(near):
-            for j, b in near:
-                if i == j or not b.value or a.unit != b.unit or a.value > b.value:
-                    continue
-                if abs(round(a.value / b.value * 100, digits) - f.value) <= 0.5 * 10 ** -digits + 1e-9:
-                    f.from_counts = (i, j)
-                    break
-            if f.from_counts:
-                break
+        start = sentence_span(text, f.start)[0]
+        if start != sentence:
+            sentence, near = start, []
+        if f.kind == "count":
+            near = near[-(TIE_COUNTS - 1):] + [(k, f)]
+        elif f.kind == "rate":
+            f.from_counts = _ratio_of(f, near)
+
+
+def _ratio_of(f: FoundFigure, near: list[tuple[int, FoundFigure]]) -> tuple[int, int] | None:
+    """The (numerator, denominator) indexes among ``near`` whose ratio rounds to ``f``: the
+    nearest numerator first, the earliest denominator."""
+    digits = f.decimals
+    for i, a in reversed(near):
+        for j, b in near:
+            if i == j or not b.value or a.unit != b.unit or a.value > b.value:
+                continue
+            if abs(round(a.value / b.value * 100, digits) - f.value) <= 0.5 * 10 ** -digits + 1e-9:
+                return i, j
+    return None

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from drafter.catalogue import Catalogue
+from drafter.errors import DrafterError
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
 from drafter.reading.parser import parse_lines
@@ -19,7 +20,10 @@ from drafter.reading.source import SUFFIXES, read_lines
 
 
 def report_files(folder: str | Path) -> list[Path]:
-    return sorted(p for p in Path(folder).rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+    """The reports in ``folder`` and below, by name. Anything with a report's name that is
+    not a folder is listed, pipes and broken links too, so that mining says it was skipped
+    rather than passing over it in silence."""
+    return sorted(p for p in Path(folder).rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_dir()
                   and not p.name.startswith((".", "~$")))
 
 
@@ -116,10 +120,21 @@ def _below(sec):
         yield from _below(sub)
 
 
-def mine(files: list[Path], cat: Catalogue, progress: Callable[[Path], None] | None = None) -> dict:
+def mine(files: list[Path], cat: Catalogue, progress: Callable[[Path], None] | None = None,
+         on_error: Callable[[Path, DrafterError], None] | None = None) -> dict:
+    """The outline of the reports in ``files``. A file that cannot be read is handed to
+    ``on_error`` and mining goes on with the rest (without ``on_error``, the error stops
+    it)."""
     miner = Miner(cat)
     for path in files:
-        miner.add(path.name, read_lines(path))
+        try:
+            lines = read_lines(path)
+        except DrafterError as err:
+            if on_error is None:
+                raise
+            on_error(path, err)
+        else:
+            miner.add(path.name, lines)
         if progress:
             progress(path)
     return miner.outline()

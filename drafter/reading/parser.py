@@ -44,19 +44,24 @@ def clean_lines(lines: list[str]) -> list[str]:
 def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, list[tuple[int, int]]]]:
     """``clean_lines``, each line with its segments: (offset in the cleaned line, 1-based
     source line), so whatever is read from it can say where it stands."""
-    out: list[tuple[str, list[tuple[int, int]]]] = []
+    pieces: list[list[str]] = []  # each cleaned line as the source lines it joins
+    origins: list[list[tuple[int, int]]] = []
+    lengths: list[int] = []
     for number, raw in enumerate(lines, 1):
         line = normalize(raw.replace("\ufffd", "").replace("\u3000", " ").strip())
         line = re.sub(r"\s+", " ", line)
         if not line:
             continue
-        if out and line[0] in "。，；、：）”":
-            text, segments = out[-1]
-            segments.append((len(text), number))
-            out[-1] = (text + line, segments)
+        if pieces and line[0] in "。，；、：）”":
+            # Joined at the end: adding to a growing string each time would be quadratic.
+            origins[-1].append((lengths[-1], number))
+            pieces[-1].append(line)
+            lengths[-1] += len(line)
             continue
-        out.append((line, [(0, number)]))
-    return out
+        pieces.append([line])
+        origins.append([(0, number)])
+        lengths.append(len(line))
+    return [("".join(p), o) for p, o in zip(pieces, origins)]
 
 
 def origin_from(segments: list[tuple[int, int]], start: int = 0) -> Origin:

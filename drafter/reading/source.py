@@ -1,53 +1,225 @@
 """Get the paragraphs of a report file: .txt (one paragraph a line), .docx, or .doc
-(through LibreOffice, when it is installed)."""
+(through LibreOffice, when it is installed).
+
+Whatever a clerk hands us may be hostile by accident: a binary renamed .txt, a .docx that
+is an Excel file or a zip bomb, a folder, a pipe, a device. Each is refused with a message
+naming the file, before anything large is read or unpacked. Characters XML cannot carry
+are dropped here, so nothing read from a report can break a .docx written from it later.
+"""
 
 from __future__ import annotations
 
+import codecs
+import os
+import re
+import stat
 import tempfile
+import zipfile
 from pathlib import Path
 
-from drafter.errors import InputFileError
+from drafter.errors import InputFileError, Where
+from drafter.xmltext import INVALID, strip_invalid
 
 SUFFIXES = (".txt", ".docx", ".doc")
 
+MAX_BYTES = 200 * 2 ** 20  # a report is well under 1 MB; with pictures, a few MB
+MAX_PARTS = 10_000  # parts of a .docx package; a real one has a few dozen
+RATIO_FLOOR = 2 ** 20  # parts smaller than this are never suspicious, however well they pack
+MAX_RATIO = 200  # XML packs about 10:1; a part packed 200:1 or better is a bomb
+MAX_RELS = 2 ** 20  # the package's own relationships part, read before python-docx
+BINARY_SHARE = 100  # one character in a hundred that text cannot contain: not a text file
+
+_RESAVE = "请用 Word 或 WPS 打开它，另存为 .docx 后再试。"
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.xls files start with this
+_MAIN_REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]{0,2000}>")
+_TARGET = re.compile(rb'Target\s*=\s*["\']([^"\']{1,500})["\']')
+
+
+def _error(path: Path, message: str, hint: str = "") -> InputFileError:
+    return InputFileError(message, hint, Where(str(path)))
+
 
 def read_lines(path: str | Path) -> list[str]:
+    """The report's paragraphs, one a line, with characters a .docx cannot carry removed."""
     p = Path(path)
     suffix = p.suffix.lower()
-    if not p.is_file():
-        raise InputFileError(f"找不到文件“{p}”。", "请检查文件名和所在文件夹。")
+    _check_regular(p)
     if suffix == ".txt":
-        raw = p.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                return raw.decode(encoding).splitlines()
-            except UnicodeDecodeError:
-                continue
-        raise InputFileError(f"“{p}”既不是 UTF-8 也不是 GBK 编码的文本。", "请用记事本“另存为” UTF-8 编码。")
+        return text_lines(_read_bytes(p), p)
     if suffix == ".docx":
         return _docx_lines(p)
     if suffix == ".doc":
-        from drafter.preview import PreviewError, find_soffice, run_soffice
-
-        if find_soffice() is None:
-            raise InputFileError(f"“{p.name}”是旧版 .doc 文件，需要 LibreOffice 才能读取。",
-                                 "请安装 LibreOffice，或在 Word/WPS 中另存为 .docx。")
-        with tempfile.TemporaryDirectory() as tmp:
-            proc = run_soffice(["--convert-to", "docx", "--outdir", tmp, str(p)], 300)
-            out = Path(tmp) / (p.stem + ".docx")
-            if not out.is_file():
-                raise PreviewError(f"LibreOffice 没能转换“{p.name}”。{proc.stderr.strip()[-200:]}",
-                                   "请在 Word/WPS 中另存为 .docx 再试。")
-            return _docx_lines(out)
-    raise InputFileError(f"不支持的文件类型“{p.suffix}”。", "请给出 .txt、.docx 或 .doc 文件。")
+        return _doc_lines(p)
+    raise _error(p, f"不支持的文件类型“{p.suffix}”。", "请给出 .txt、.docx 或 .doc 文件。")
 
 
-def _docx_lines(path: Path) -> list[str]:
+def _check_regular(p: Path) -> None:
+    """Refuse, before opening it, anything but an ordinary file of a sane size: a missing
+    file, a folder, a device or pipe (reading /dev/zero never ends, a pipe blocks), a file
+    too big to be a report."""
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise _error(p, f"找不到文件“{p.name}”。", "请检查文件名和所在文件夹。") from None
+    except PermissionError:
+        raise _error(p, f"没有权限读取“{p.name}”。", "请检查文件及其所在文件夹的权限。") from None
+    except (OSError, ValueError):
+        raise _error(p, f"无法读取“{p.name}”。", "请检查文件名是否正确，或把文件复制到别的文件夹再试。") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise _error(p, f"“{p.name}”是文件夹，不是报告文件。", "请给出文件夹里的 .docx 或 .txt 报告。")
+    if not stat.S_ISREG(st.st_mode):
+        raise _error(p, f"“{p.name}”不是普通文件（可能是设备或管道），不能当作报告读取。", "请给出 .docx 或 .txt 报告文件。")
+    if st.st_size > MAX_BYTES:
+        raise _error(p, f"“{p.name}”有 {st.st_size / 2 ** 20:.0f} MB，太大了，不像是一份报告。",
+                     "请确认选对了文件；一份报告通常不到 1 MB，带图片的也只有几 MB。")
+
+
+def _read_bytes(p: Path) -> bytes:
+    """The file's bytes; never more than MAX_BYTES, even if it grows while being read."""
+    try:
+        with open(p, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise _error(p, f"没有权限读取“{p.name}”。", "请检查文件的权限，或把它复制到自己的文件夹再试。") from None
+    except OSError:
+        raise _error(p, f"无法读取“{p.name}”。", "请检查文件是否完好，或把它复制到别的文件夹再试。") from None
+    if len(raw) > MAX_BYTES:
+        raise _error(p, f"“{p.name}”太大了，不像是一份报告。", "请确认选对了文件。")
+    return raw
+
+
+# -- text files ------------------------------------------------------------------------------------
+def text_lines(raw: bytes, p: Path) -> list[str]:
+    """Decode a text file (BOM first: UTF-8, UTF-16 as Notepad's “Unicode”, UTF-32; then
+    UTF-8, then GBK/GB18030), refuse binary content, and split it into clean lines."""
+    text = _decode(raw, p)
+    if _looks_binary(text):
+        raise _error(p, f"“{p.name}”看起来不是文本文件（含有大量空字符或控制字符）。",
+                     "请确认选对了文件；如果是 Word 文档，请用 .docx 扩展名，或在 Word/WPS 中另存为 .txt（UTF-8 编码）。")
+    return [strip_invalid(line) for line in text.splitlines()]
+
+
+def _decode(raw: bytes, p: Path) -> str:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            body = raw[len(bom):]
+            if encoding != "utf-8":  # a truncated last character is dropped, not fatal
+                width = 4 if "32" in encoding else 2
+                body = body[:len(body) - len(body) % width]
+            # The mark says what the file is; a damaged character becomes one that the
+            # reader drops rather than refusing the whole report.
+            return body.decode(encoding, errors="surrogatepass" if encoding != "utf-8" else "replace")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _error(p, f"“{p.name}”不是 UTF-8、GBK 或 UTF-16 编码的文本。",
+                 "请用记事本打开它，“另存为”时选择 UTF-8 编码。")
+
+
+def _looks_binary(text: str) -> bool:
+    """More than one character in a hundred that no text contains (NUL, control characters,
+    undecodable bytes): a binary file with a .txt name."""
+    bad = len(INVALID.findall(text)) + text.count("\ufffd")
+    return bad > 3 and bad * BINARY_SHARE > len(text)
+
+
+# -- .docx -----------------------------------------------------------------------------------------
+def _docx_lines(path: Path, shown: Path | None = None) -> list[str]:
+    """The paragraphs of a .docx; ``shown`` is the file named in messages (the .doc a
+    converted file came from)."""
+    shown = shown or path
+    _check_package(path, shown)
     import docx  # only the reading side needs python-docx
 
     try:
         document = docx.Document(str(path))
-    except Exception as err:  # python-docx raises several kinds for a damaged package
-        raise InputFileError(f"无法打开“{path.name}”：{err}", "请确认它是完好的 .docx 文件。") from None
-    # A title wrapped with line breaks is one paragraph: its lines are joined.
-    return [p.text.replace("\n", "") for p in document.paragraphs]
+        if document.element.body is None:
+            raise _error(shown, f"“{shown.name}”里没有正文（文档主体缺失），可能已经损坏。", _RESAVE)
+        paragraphs = document.paragraphs
+        # A title wrapped with line breaks is one paragraph: its lines are joined.
+        return [strip_invalid(p.text.replace("\n", "")) for p in paragraphs]
+    except InputFileError:
+        raise
+    except Exception:  # python-docx and lxml raise many kinds for a damaged package
+        raise _error(shown, f"无法打开“{shown.name}”：它不是完好的 Word 文档，可能已经损坏。", _RESAVE) from None
+
+
+def _check_package(path: Path, shown: Path) -> None:
+    """Look at the zip's directory before python-docx unpacks anything: refuse what is not
+    a zip, what holds no Word document, and what would unpack to an absurd size."""
+    head = b""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_OLE))
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            _check_sizes(infos, shown)
+            names = {i.filename for i in infos}
+            main = _main_part(zf, names)
+    except InputFileError:
+        raise
+    except Exception:  # BadZipFile, a truncated directory, an unreadable file
+        if head.startswith(_OLE):
+            raise _error(shown, f"无法打开“{shown.name}”：它是旧版 Word（.doc）或 Excel 文件，只是扩展名写成了 .docx。",
+                         _RESAVE) from None
+        raise _error(shown, f"无法打开“{shown.name}”：它不是真正的 Word 文档（.docx），可能已经损坏，"
+                            "或是别的文件改了扩展名。", _RESAVE) from None
+    if main.startswith("xl/") or "xl/workbook.xml" in names:
+        raise _error(shown, f"“{shown.name}”是 Excel 表格，不是 Word 文档。", "请给出 Word 文档（.docx）或文本文件（.txt）。")
+    if main.startswith("ppt/") or "ppt/presentation.xml" in names:
+        raise _error(shown, f"“{shown.name}”是 PowerPoint 演示文稿，不是 Word 文档。",
+                     "请给出 Word 文档（.docx）或文本文件（.txt）。")
+    if main in names:
+        return
+    raise _error(shown, f"无法打开“{shown.name}”：它不是真正的 Word 文档，里面没有正文部分。", _RESAVE)
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], shown: Path) -> None:
+    """Python's zipfile never unpacks more than a part's stated size, so the stated sizes
+    bound what opening the package can cost."""
+    damaged = _error(shown, f"无法打开“{shown.name}”：文件已经损坏，或不是真正的 Word 文档（解压后大小异常）。", _RESAVE)
+    if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_BYTES:
+        raise damaged
+    for i in infos:
+        if i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise damaged
+
+
+def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str:
+    """The name of the package's main part, as its relationships say (Word Online names it
+    document2.xml), else the usual word/document.xml."""
+    default = "word/document.xml"
+    rels = next((i for i in zf.infolist() if i.filename == "_rels/.rels"), None)
+    if rels is None or rels.file_size > MAX_RELS:
+        return default
+    data = zf.read(rels)
+    for m in _MAIN_REL.finditer(data):
+        if b"/officeDocument" in m.group(0):
+            target = _TARGET.search(m.group(0))
+            if target:
+                name = target.group(1).decode("utf-8", "replace").lstrip("/")
+                return name if name in names else default
+    return default
+
+
+# -- .doc ------------------------------------------------------------------------------------------
+def _doc_lines(p: Path) -> list[str]:
+    """An old .doc, converted to .docx by LibreOffice and read as one."""
+    from drafter.preview import PreviewError, find_soffice, run_soffice
+
+    if find_soffice() is None:
+        raise _error(p, f"“{p.name}”是旧版 .doc 文件，需要 LibreOffice 才能读取。",
+                     "请安装 LibreOffice，或在 Word/WPS 中另存为 .docx。")
+    with tempfile.TemporaryDirectory() as tmp:
+        run_soffice(["--convert-to", "docx", "--outdir", tmp, str(p)], 300)
+        out = Path(tmp) / (p.stem + ".docx")
+        if not out.is_file():
+            raise PreviewError(f"LibreOffice 没能转换“{p.name}”，它可能已经损坏，或不是 Word 文件。",
+                               "请在 Word/WPS 中打开它，另存为 .docx 再试。", Where(str(p)))
+        return _docx_lines(out, p)
