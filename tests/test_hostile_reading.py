@@ -418,7 +418,7 @@ def test_broken_lines_are_joined_with_their_places():
     from drafter.reading.parser import clean_lines_with_origins
 
     joined = clean_lines_with_origins(["开头", "。第二行", "", "，第三行", "另起"])
-    assert joined == [("开头。第二行，第三行", [(0, 1), (2, 2), (6, 4)]), ("另起", [(0, 5)])]
+    assert joined == [("开头。第二行，第三行", [(0, 1, 0), (2, 2, 0), (6, 4, 0)]), ("另起", [(0, 5, 0)])]
 
 
 def test_nesting_is_kept_fifty_headings_deep(tmp_path):

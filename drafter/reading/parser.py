@@ -3,49 +3,77 @@
 Real reports are messier than our markup (../shared/corpus/README.md): web-page chrome
 around them, a title repeated or missing, half-width punctuation, numbering that restarts
 or skips, 1. items numbered on across sections, headings run straight into their text,
-a paragraph broken in two, signature or date missing. The tree keeps the order of what
-was written; numbers are kept as ``Section.number`` but nesting follows the kind of
-number (一、 > （一） > 1. > （1）), not its value.
+a paragraph broken in two, a whole page on one line, signature or date missing.
+
+The tree keeps the order of what was written; numbers are kept as ``Section.number``.
+Nesting follows position, not only the kind of number: a kind met for the first time goes
+one level below the heading above it (1、 directly under 一、 is the second level), unless
+the usual order (一、 > （一） > 1. > （1） > ①) puts it higher; a kind met again returns to
+its level. Two more kinds of heading have no number of their own: 一是/二是 opening
+paragraphs of their own, and a run of paragraphs that each open with a short lead
+sentence; both are run-in headings of the next level.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from drafter.report import Origin, Report, Segment, TreeBuilder
+from drafter.report import Origin, Paragraph, Report, Section, Segment, TreeBuilder
 from drafter.typography import normalize
 
 _CN = "一二三四五六七八九十"
-HEADING_PATTERNS = [
-    (1, re.compile(rf"^(第[{_CN}]+部分[、：:\s]?|[{_CN}]+[、．.])\s*")),
-    (2, re.compile(rf"^([（(][{_CN}]+[）)][、．.]?)\s*")),
-    (3, re.compile(r"^(\d{1,2}[.．、](?!\d))\s*")),
-    (4, re.compile(r"^([（(]\d{1,2}[）)][、．.]?)\s*")),
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+MAX_LEVEL = 4  # the tree's levels (一、 （一） 1. （1）); deeper headings share the fourth
+
+
+class Kind(NamedTuple):
+    """A kind of heading number: its name, its place in the usual order, and its pattern
+    (group 1 the number as written)."""
+
+    name: str
+    rank: int
+    pattern: re.Pattern
+
+
+KINDS = [
+    Kind("一、", 1, re.compile(rf"^(第[{_CN}]+部分[、：:\s]?|[{_CN}]+ ?[、．.])(?![{_CN}][、．.])\s*")),
+    Kind("（一）", 2, re.compile(rf"^([（(] ?[{_CN}]+ ?[）)][、．.]?)\s*")),
+    Kind("一）", 2, re.compile(rf"^([{_CN}]+[）)])\s*")),
+    Kind("1.", 3, re.compile(r"^(\d{1,2} ?[.．、](?![\d%])(?! ?\d))\s*")),
+    Kind("（1）", 4, re.compile(r"^([（(] ?\d{1,2} ?[）)][、．.]?)\s*")),
+    Kind("1）", 4, re.compile(r"^(\d{1,2}[）)])(?!\d)\s*")),
+    Kind("①", 5, re.compile(rf"^([{_CIRCLED}][、．.]?)\s*")),
 ]
 ENUMERATION = re.compile(rf"^[{_CN}]+是")
 INLINE_ENUMERATION = re.compile(rf"(?:^|(?<=[。；;，]))([{_CN}]+是)")
-DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_HAN_DIGIT = "〇○零一二三四五六七八九"
+DATE_LINE = re.compile(rf"^(\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{_HAN_DIGIT}]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)$")
 _CHROME = re.compile(
     r"^(当前位置|您的位置|您现在的位置|首页\s*>|文件名称|索引号|公开责任部门|公开目录|文号|有效性|发布机构|"
     r"扫一扫|打印本页|关闭窗口|【打印】|【关闭】|分享到|上一篇|下一篇|相关链接)"
-    r"|更新时间|浏览次数|发布时间|发布日期|发布于|来源[:：]|公开日期|成文日期[:：]|字体\s*[\[【［]"
+    r"|更新时间|浏览次数|发布时间|发布日期|发布于|来源[:：]|公开日期|成文日期[:：]|字体\s*[\[【［]|字号\s*[:：]?\s*[大中小]"
 )
 _NOTE = re.compile(r"^（[^（）]{2,30}）$")
 _TITLE_WORDS = re.compile(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
+_ISSUER = re.compile(r"(政府|委员会|党委|党组|委|局|厅|办公室|办|管委会|工委|中心|院|署|队|所|站|街道|镇|乡|公司)$")
+
+Segments = list[tuple[int, int, int]]  # (offset in the cleaned line, 1-based source line, column)
 
 
 def clean_lines(lines: list[str]) -> list[str]:
-    """Normalise punctuation, drop empty lines and stray replacement characters, and join a
+    """Normalise punctuation, drop empty lines and stray replacement characters, join a
     line that begins with closing punctuation (a paragraph broken by the web page) to the
-    one before."""
+    one before, and split a line that holds several paragraphs (a page scraped without
+    line breaks)."""
     return [text for text, _ in clean_lines_with_origins(lines)]
 
 
-def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, list[tuple[int, int]]]]:
+def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, Segments]]:
     """``clean_lines``, each line with its segments: (offset in the cleaned line, 1-based
-    source line), so whatever is read from it can say where it stands."""
+    source line, column there), so whatever is read from it can say where it stands."""
     pieces: list[list[str]] = []  # each cleaned line as the source lines it joins
-    origins: list[list[tuple[int, int]]] = []
+    origins: list[Segments] = []
     lengths: list[int] = []
     for number, raw in enumerate(lines, 1):
         line = normalize(raw.replace("\ufffd", "").replace("\u3000", " ").strip())
@@ -54,38 +82,131 @@ def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, list[tuple[int
             continue
         if pieces and line[0] in "。，；、：）”":
             # Joined at the end: adding to a growing string each time would be quadratic.
-            origins[-1].append((lengths[-1], number))
+            origins[-1].append((lengths[-1], number, 0))
             pieces[-1].append(line)
             lengths[-1] += len(line)
             continue
         pieces.append([line])
-        origins.append([(0, number)])
+        origins.append([(0, number, 0)])
         lengths.append(len(line))
-    return [("".join(p), o) for p, o in zip(pieces, origins)]
+    out: list[tuple[str, Segments]] = []
+    for k, (p, o) in enumerate(zip(pieces, origins)):
+        text = "".join(p)
+        cuts = paragraph_breaks(text, first=not out)
+        for a, b in zip([0] + cuts, cuts + [len(text)]):
+            piece = text[a:b].strip()
+            if piece:
+                lead = len(text[a:b]) - len(text[a:b].lstrip())
+                out.append((piece, _shift(o, a + lead)))
+    return out
 
 
-def origin_from(segments: list[tuple[int, int]], start: int = 0) -> Origin:
-    """The origin of the cleaned line's text from ``start`` on."""
-    out = []
-    for offset, line in segments:
+def _shift(segments: Segments, start: int) -> Segments:
+    """The segments of a line's text from ``start`` on."""
+    out: Segments = []
+    for offset, line, column in segments:
         if offset <= start:
-            out = [Segment(0, line, start - offset)]
+            out = [(0, line, column + start - offset)]
         else:
-            out.append(Segment(offset - start, line, 0))
-    return Origin(out)
+            out.append((offset - start, line, column))
+    return out
+
+
+# Where a paragraph starts inside a line: after a sentence end or a space, a heading
+# number (not one of a list such as 一、二季度, nor a figure such as 1.5万), or any text
+# after a sentence end followed by a space (scraped pages keep the paragraph break as one).
+_INLINE_NUMBER = re.compile(
+    rf"(?:(?<=[。！？])|(?<=[。！？；：]) | (?=[（(]?[{_CN}]))"
+    rf"(?=(?:[{_CN}]{{1,3}}[、．](?![{_CN}]{{1,2}}[、．季])|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d%])"
+    rf"(?=[\u4e00-\u9fff“《])|[（(]\d{{1,2}}[）)](?=[\u4e00-\u9fff])|[{_CIRCLED}]|[{_CN}]是(?=[\u4e00-\u9fff])))")
+_SPACED_BREAK = re.compile(r"(?<=[。！？；：]) +(?=\S)")
+_TITLE_HEAD = re.compile(r"^(.{6,80}?(?:报告|总结|情况))(?: +|(?=\d{4}年))")
+_SIGN_DATE = re.compile(rf" +((?:[^\s。，；：]{{2,30}} +){{0,2}})(\d{{4}} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日|"
+                        rf"[{_HAN_DIGIT}]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)( *（[^（）]{{2,30}}）)?$")
+
+
+def paragraph_breaks(text: str, first: bool = False) -> list[int]:
+    """Offsets in ``text`` where a new paragraph starts although the line goes on.
+
+    Only a long line is looked into (a report's own paragraphs are broken where they end):
+    there a heading number after a sentence end, and any text after a sentence end and a
+    space, start a paragraph; so do the title at the start of the first line (``first``)
+    and the signature, date and note at the end."""
+    if len(text) < 120 or (" " not in text and text.count("。") < 3):
+        return []
+    cuts = set()
+    if first:
+        m = _TITLE_HEAD.match(text)
+        if m and _is_title(m.group(1)):
+            cuts.add(m.end(1))
+    for m in _SPACED_BREAK.finditer(text):
+        cuts.add(m.end())
+    if " " in text:  # a page run together: headings after a sentence end start lines too
+        starts = [0] + [m.end() for m in _INLINE_NUMBER.finditer(text) if m.end() > 0]
+        cuts.update(starts[1:])
+        for at in starts:  # a heading without a sentence end, a space, then its text
+            space = text.find(" ", at, at + 42)
+            if space > 0 and number_of(text[at:space + 1]) and not re.search("[。；！？]", text[at:space]):
+                cuts.add(space + 1)
+    m = _SIGN_DATE.search(text)
+    if m and m.start() > 0:
+        names = m.group(1).split()
+        at = m.start(1)
+        for name in names:
+            at = text.index(name, at)
+            cuts.add(at)
+            at += len(name)
+        cuts.add(m.start(2))
+        if m.group(3):
+            cuts.add(m.start(3))
+    return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def origin_from(segments: Segments, start: int = 0) -> Origin:
+    """The origin of the cleaned line's text from ``start`` on."""
+    return Origin(Segment(offset, line, column) for offset, line, column in _shift(segments, start))
 
 
 def _is_title(line: str) -> bool:
-    return (len(line) <= 70 and "法治" in line and bool(_TITLE_WORDS.search(line))
-            and "，" not in line and not any(p.match(line) for _, p in HEADING_PATTERNS))
+    return (len(line) <= 80 and "法治" in line and bool(_TITLE_WORDS.search(line))
+            and "，" not in line and "。" not in line and number_of(line) is None)
+
+
+class Number(NamedTuple):
+    kind: Kind
+    number: str  # as written
+    rest: str  # the line after it
+
+
+def number_of(line: str) -> Number | None:
+    """The heading number ``line`` starts with, if any."""
+    for kind in KINDS:
+        m = kind.pattern.match(line)
+        if m and len(line) > len(m.group(0)):
+            return Number(kind, m.group(1), line[m.end():])
+    return None
 
 
 def heading_of(line: str) -> tuple[int, str, str] | None:
-    """(level, number, rest) when ``line`` starts with a heading number."""
-    for level, pattern in HEADING_PATTERNS:
-        m = pattern.match(line)
-        if m and len(line) > len(m.group(0)):
-            return level, m.group(1), line[m.end():]
+    """(usual level, number, rest) when ``line`` starts with a heading number."""
+    found = number_of(line)
+    return (min(found.kind.rank, MAX_LEVEL), found.number, found.rest) if found else None
+
+
+def number_value(number: str) -> int | None:
+    """The value of a heading number (三、 → 3, （12） → 12, ④ → 4)."""
+    core = re.sub(r"[（）()、.．：:\s第部分]", "", number)
+    if core.isascii() and core.isdigit():  # ①.isdigit() is true too
+        return int(core)
+    if len(core) == 1 and core in _CIRCLED:
+        return _CIRCLED.index(core) + 1
+    if core and all(c in _CN for c in core):
+        if core == "十":
+            return 10
+        if "十" in core:
+            tens, _, ones = core.partition("十")
+            return (_CN.index(tens) + 1 if tens else 1) * 10 + (_CN.index(ones) + 1 if ones else 0)
+        return _CN.index(core) + 1 if len(core) == 1 else None
     return None
 
 
@@ -99,10 +220,46 @@ def split_heading(rest: str) -> tuple[str, str]:
     if m and m.start() >= 6 and (cut < 0 or m.start() < cut) and rest[m.start() - 1] not in "，、；：":
         return rest[: m.start()], rest[m.start():]
     if 0 < cut < len(rest) - 1:
+        if cut > 80:  # a long first sentence: a numbered paragraph, not a heading
+            return "", rest
         return rest[: cut + 1], rest[cut + 1:].strip()
     if cut == len(rest) - 1 and len(rest) > 60:  # a long sentence, not a heading: a numbered paragraph
         return "", rest
+    if cut < 0 and len(rest) > 80:  # no sentence end and long: a paragraph that opens with a number
+        return "", rest
     return rest.rstrip("。"), ""
+
+
+class Levels:
+    """The level of each numbered heading, by position (see the module docstring)."""
+
+    ROLE = re.compile(r"问题|不足|差距|短板|下一步|下步|工作安排|主要安排|工作思路|工作计划|打算|第一责任人|其他")
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, int | None]] = []  # (kind, value) of each open level
+
+    def level(self, found: Number, heading: str) -> int:
+        name, value = found.kind.name, number_value(found.number)
+        kinds = [k for k, _ in self.stack]
+        nested = name + "′"  # the kind restarted below itself (一、 inside 一、)
+        named_part = bool(self.ROLE.search(heading)) and len(heading) <= 20
+        if nested in kinds and not named_part:
+            at, name = kinds.index(nested), nested
+        elif name in kinds:
+            at = kinds.index(name)
+            if value == 1 and self.stack[at][1] == 1 and at == len(self.stack) - 1 and not named_part:
+                at, name = len(self.stack), nested  # 一、 directly under 一、: its first sub-heading
+        else:  # a kind not met yet: below the open levels, above those the usual order puts lower
+            while self.stack and self._rank(self.stack[-1][0]) >= found.kind.rank:
+                self.stack.pop()
+            at = len(self.stack)
+        del self.stack[at:]
+        self.stack.append((name, value))
+        return min(len(self.stack), MAX_LEVEL)
+
+    @staticmethod
+    def _rank(name: str) -> int:
+        return next(k.rank for k in KINDS if k.name == name.rstrip("′"))
 
 
 _ADDRESSEE = re.compile(r"[^。；，\s]{2,40}[：:]")
@@ -130,40 +287,117 @@ def parse_lines(lines: list[str]) -> Report:
             continue
         break
     # 主送机关: a short line ending in ： right after the title (县委、县人大常委会：).
-    if report.title and i < len(lines) and _ADDRESSEE.fullmatch(lines[i]) and not heading_of(lines[i]) \
+    if report.title and i < len(lines) and _ADDRESSEE.fullmatch(lines[i]) and not number_of(lines[i]) \
             and not re.search(r"如下|\d{4}\s*年", lines[i]):
         report.addressee = lines[i][:-1]
         report.origins["主送机关"] = origin_from(origins[i])
         i += 1
+    end = _read_end(report, lines, origins, i)
+    _read_body(report, lines[i:end], origins[i:end])
+    return report
+
+
+def _read_end(report: Report, lines: list[str], origins: list, i: int) -> int:
+    """Read the chrome, 附注, date and signature at the end; the index where the body ends."""
     end = len(lines)
     while end > i and _CHROME.search(lines[end - 1]):
         end -= 1
-    if end > i + 1 and _NOTE.match(lines[end - 1]) and DATE_LINE.match(lines[end - 2].replace(" ", "")):
+    compact = [line.replace(" ", "") for line in lines]
+    if end > i + 1 and _NOTE.match(lines[end - 1]) and DATE_LINE.match(compact[end - 2]):
         report.notes.append(lines[end - 1])  # 附注 under the date, e.g. （此件公开发布）
         end -= 1
-    if end > i and DATE_LINE.match(lines[end - 1].replace(" ", "")):
-        report.date = lines[end - 1].replace(" ", "")
+    if end > i and DATE_LINE.match(compact[end - 1]):
+        report.date = compact[end - 1]
         report.origins["日期"] = origin_from(origins[end - 1])
         end -= 1
-        prev = lines[end - 1] if end > i else ""
-        if prev and len(prev) <= 30 and not re.search("[。，；：]", prev) and not heading_of(prev):
-            report.signature = prev
-            report.origins["署名"] = origin_from(origins[end - 1])
+        names = []  # one issuer, or two (a joint report of the party committee and government)
+        while end > i and len(names) < 2 and _is_issuer(lines[end - 1], bool(names)):
+            names.insert(0, lines[end - 1])
             end -= 1
+        if names:
+            report.signature = "　".join(n.replace(" ", "　") for n in names)
+            report.origins["署名"] = origin_from(origins[end])
+    return end
+
+
+def _is_issuer(line: str, second: bool) -> bool:
+    """A signature line: short, no sentence punctuation, no number; a second one above the
+    first must also look like the name of an office."""
+    if len(line) > 30 or re.search("[。，；：！？]", line) or number_of(line):
+        return False
+    return not second or bool(_ISSUER.search(line.split(" ")[-1]))
+
+
+def _read_body(report: Report, lines: list[str], origins: list) -> None:
     tree = TreeBuilder(report)
-    for k in range(i, end):
-        line = lines[k]
-        found = heading_of(line)
+    levels = Levels()
+    for line, segments in zip(lines, origins):
+        found = number_of(line)
         if found:
-            level, number, rest = found
-            heading, body = split_heading(rest)
+            heading, body = split_heading(found.rest)
             if heading:
-                start = len(line) - len(rest)
-                tree.heading(level, heading, body, number, origin_from(origins[k], start),
-                             origin_from(origins[k], len(line) - len(body)) if body else None)
+                start = len(line) - len(found.rest)
+                tree.heading(levels.level(found, heading), heading, body, found.number,
+                             origin_from(segments, start),
+                             origin_from(segments, len(line) - len(body)) if body else None)
                 continue
-        tree.paragraph(line, origin_from(origins[k]))
-    return report
+        tree.paragraph(line, origin_from(segments))
+    for sec in list(report.walk()):
+        _unnumbered_leads(sec)
+
+
+# A lead sentence: short, no figure, ends in 。 and is followed by the paragraph's text.
+_LEAD = re.compile(r"^([^。；：！？\d%]{4,30}。)(?=\S{10})")
+_ENUM_LEAD = re.compile(rf"^([{_CN}]+是)([^。；！？]{{2,60}}[。；])(?=\S)")
+
+
+def _unnumbered_leads(sec: Section) -> None:
+    """Turn the unnumbered leads of a section's paragraphs into run-in headings of the
+    next level: 一是/二是 paragraphs (two or more in order), or a run of paragraphs that
+    all open with a short lead sentence. A section with numbered sub-headings keeps its
+    paragraphs as they are."""
+    if sec.sections or sec.level >= MAX_LEVEL:
+        return
+    paras = sec.paragraphs
+    if len(paras) < 2:
+        return
+    enum = [_ENUM_LEAD.match(p.text) for p in paras]
+    numbered = [m for m in enum if m]
+    if len(numbered) >= 2 and [m.group(1) for m in numbered] == [f"{_CN[k]}是" for k in range(len(numbered))] \
+            and all(len(enumerations(p.text)) <= 1 for p, m in zip(paras, enum) if m):
+        _promote(sec, [(p, m.group(1), m.group(2)) for p, m in zip(paras, enum) if m])
+        return
+    leads = [_LEAD.match(p.text) for p in paras]
+    # The run: every paragraph but perhaps an introduction before it.
+    run = leads[1:] if leads[0] is None else leads
+    if len(run) >= 2 and all(run) and not any(ENUMERATION.match(p.text) for p in paras):
+        _promote(sec, [(p, "", m.group(1)) for p, m in zip(paras, leads) if m])
+
+
+def _promote(sec: Section, items: list[tuple[Paragraph, str, str]]) -> None:
+    """Replace each paragraph of ``items`` (paragraph, number, lead) with a section."""
+    chosen = {id(p): (number, lead) for p, number, lead in items}
+    body = []
+    for item in sec.body:
+        if isinstance(item, Paragraph) and id(item) in chosen:
+            number, lead = chosen[id(item)]
+            start = len(number) + len(lead)
+            sub = Section(sec.level + 1, lead, run_in=True)
+            sub.number = number
+            sub.origin = _origin_at(item.origin, len(number))
+            rest = item.text[start:].strip()
+            if rest:
+                sub.body.append(Paragraph(rest, _origin_at(item.origin, start)))
+            body.append(sub)
+        else:
+            body.append(item)
+    sec.body = body
+
+
+def _origin_at(origin: Origin | None, start: int) -> Origin | None:
+    if origin is None:
+        return None
+    return origin_from([(s.offset, s.line, s.column) for s in origin], start)
 
 
 def parse_report(path) -> Report:
