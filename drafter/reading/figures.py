@@ -23,7 +23,8 @@ UNITS = ["个百分点", "平方米", "人次", "户次", "件次", "场次", "�
 _NUMBER = re.compile(
     # A number starts where a run of digits starts (never inside one, which would make a
     # long run of digits quadratic) and has at most 15 digits each side of the point.
-    r"(?P<pre>近|约|超过|超|逾|达)?(?<!\d)(?P<num>\d{1,15}(?:\.\d{1,15})?)(?P<scale>万(?!元)|亿(?!元))?(?P<approx>余|多)?"
+    # A stray space may stand between the parts (“236 项”, “94.3 %”, “1.3 万件”).
+    r"(?P<pre>近|约|超过|超|逾|达)?(?<!\d)(?P<num>\d{1,15}(?:\.\d{1,15})?) ?(?P<scale>万(?!元)|亿(?!元))?(?P<approx>余|多)? ?"
     r"(?P<unit>" + "|".join(map(re.escape, UNITS)) + r")")
 _CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》]")
 _LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和|及|与)+")

@@ -169,7 +169,7 @@ def origin_from(segments: Segments, start: int = 0) -> Origin:
 
 def _is_title(line: str) -> bool:
     return (len(line) <= 80 and "法治" in line and bool(_TITLE_WORDS.search(line))
-            and "，" not in line and "。" not in line and number_of(line) is None)
+            and not _CHROME.search(line) and ">" not in line and "，" not in line and "。" not in line and number_of(line) is None)
 
 
 class Number(NamedTuple):
@@ -286,8 +286,8 @@ def parse_lines(lines: list[str]) -> Report:
             i += 1
             continue
         break
-    # 主送机关: a short line ending in ： right after the title (县委、县人大常委会：).
-    if report.title and i < len(lines) and _ADDRESSEE.fullmatch(lines[i]) and not number_of(lines[i]) \
+    # 主送机关: a short line ending in ： right after the title, or first (县委、县人大常委会：).
+    if i + 1 < len(lines) and _ADDRESSEE.fullmatch(lines[i]) and not number_of(lines[i]) \
             and not re.search(r"如下|\d{4}\s*年", lines[i]):
         report.addressee = lines[i][:-1]
         report.origins["主送机关"] = origin_from(origins[i])
@@ -348,23 +348,26 @@ def _read_body(report: Report, lines: list[str], origins: list) -> None:
 
 # A lead sentence: short, no figure, ends in 。 and is followed by the paragraph's text.
 _LEAD = re.compile(r"^([^。；：！？\d%]{4,30}。)(?=\S{10})")
-_ENUM_LEAD = re.compile(rf"^([{_CN}]+是)([^。；！？]{{2,60}}[。；])(?=\S)")
+_ENUM_LEAD = re.compile(rf"^([{_CN}]+是)([^。；！？，]{{2,30}}。)(?=\S{{6}})")
 
 
 def _unnumbered_leads(sec: Section) -> None:
     """Turn the unnumbered leads of a section's paragraphs into run-in headings of the
-    next level: 一是/二是 paragraphs (two or more in order), or a run of paragraphs that
+    next level: 一是/二是 paragraphs (numbered in order from 一是), or a run of paragraphs that
     all open with a short lead sentence. A section with numbered sub-headings keeps its
     paragraphs as they are."""
     if sec.sections or sec.level >= MAX_LEVEL:
         return
     paras = sec.paragraphs
-    if len(paras) < 2:
+    if sec.run_in and sec.body and isinstance(sec.body[0], Paragraph):
+        paras = paras[1:]  # the heading's own line goes on in it: an item there is inline
+    if not paras:
         return
+    # 一是/二是 paragraphs whose lead is a short sentence of its own, numbered from 一是 on
+    # (an item run on inside the paragraph, 二是 after 一是's text, stays body text).
     enum = [_ENUM_LEAD.match(p.text) for p in paras]
     numbered = [m for m in enum if m]
-    if len(numbered) >= 2 and [m.group(1) for m in numbered] == [f"{_CN[k]}是" for k in range(len(numbered))] \
-            and all(len(enumerations(p.text)) <= 1 for p, m in zip(paras, enum) if m):
+    if numbered and [m.group(1) for m in numbered] == [f"{_CN[k]}是" for k in range(len(numbered))]:
         _promote(sec, [(p, m.group(1), m.group(2)) for p, m in zip(paras, enum) if m])
         return
     leads = [_LEAD.match(p.text) for p in paras]
