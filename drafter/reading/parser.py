@@ -347,8 +347,8 @@ def _read_body(report: Report, lines: list[str], origins: list) -> None:
 
 
 # A lead sentence: short, no figure, ends in 。 and is followed by the paragraph's text.
-_LEAD = re.compile(r"^([^。；：！？\d%]{4,30}。)(?=\S{10})")
-_ENUM_LEAD = re.compile(rf"^([{_CN}]+是)([^。；！？，]{{2,30}}。)(?=\S{{6}})")
+_LEAD = re.compile(r"^([^。；：！？\d%]{4,30}。)(?=\S{10}|$)")
+_ENUM_LEAD = re.compile(rf"^([{_CN}]+是)([^。；！？]{{2,30}}。)(?=\S{{6}})")
 
 
 def _unnumbered_leads(sec: Section) -> None:
@@ -373,7 +373,9 @@ def _unnumbered_leads(sec: Section) -> None:
     leads = [_LEAD.match(p.text) for p in paras]
     # The run: every paragraph but perhaps an introduction before it.
     run = leads[1:] if leads[0] is None else leads
-    if len(run) >= 2 and all(run) and not any(ENUMERATION.match(p.text) for p in paras):
+    # A lead standing alone (its text cut off, or still to be written) only ends the run.
+    if len(run) >= 2 and all(run) and any(m.end() < len(m.string) for m in run) \
+            and all(m.end() < len(m.string) for m in run[:-1]) and not any(ENUMERATION.match(p.text) for p in paras):
         _promote(sec, [(p, "", m.group(1)) for p, m in zip(paras, leads) if m])
 
 
