@@ -48,6 +48,7 @@ class Theme(NamedTuple):
     heading: str
     keywords: tuple[str, ...]
     groups: dict[str, Group]
+    vocabulary: tuple[str, ...] = ()  # words reports use for this theme (reading side)
 
 
 class Part(NamedTuple):
@@ -95,7 +96,8 @@ def _parse(raw: dict, file: str) -> Catalogue:
                 groups[gname] = Group(gname, g.get("说明", ""), figures, rates,
                                       tuple(str(a) for a in g.get("别名", ())))
             themes[t["键"]] = Theme(t["键"], t["部分"], t["名称"], t.get("纲要", ""),
-                                    t["默认标题"], tuple(str(k) for k in t.get("关键词", ())), groups)
+                                    t["默认标题"], tuple(str(k) for k in t.get("关键词", ())), groups,
+                                    tuple(str(w) for w in t.get("词表", ())))
     except (KeyError, TypeError) as err:
         raise ConfigError(f"大纲目录格式不对：{err}", "请对照 drafter 自带的 catalogue.yaml 修改。",
                           Where(file)) from None

@@ -132,7 +132,8 @@ def test_themes(heading, body, theme):
 
 
 def test_thin_evidence_is_unclassified():
-    assert theme_of("做好其他工作", "按要求完成上级交办的任务。", load_catalogue()) == (UNCLASSIFIED, 0.0)
+    assert theme_of("做好其他工作", "按要求完成上级交办的任务。", load_catalogue())[0] == UNCLASSIFIED
+    assert theme_of("做好其他工作", "", load_catalogue()) == (UNCLASSIFIED, 0.0)
 
 
 def test_figures_with_units_scale_and_approximation():

@@ -1,19 +1,21 @@
 """Classify a parsed report: each top-level part's role and each section's theme.
 
-Roles (成效 / 问题 / 下一步 / 第一责任人 / 其他) come from the heading's words, segmented
-with jieba, and from position when the heading says nothing (a thematic report lists its
-achievements as top-level parts before 问题). Themes are scored from the catalogue's
-words: jieba segments the heading and the lead of the body (where a section states its
-subject), one compiled pattern counts catalogue words in the whole body. Thin or split
+Roles (成效 / 问题 / 下一步 / 第一责任人 / 其他) come from the heading's words and from
+position when the heading says nothing (a thematic report lists its achievements as
+top-level parts before 问题). Themes are scored with the theme words (reading/vocabulary:
+the catalogue's 词表 and words mined with jieba from real reports, each weighted per
+theme): one pattern finds them in the heading (counted three times), the lead of the body
+(where a section states its subject) and the body after it (counted half). Thin or split
 evidence gives "未分类" rather than a wrong guess.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
+
 from drafter.catalogue import Catalogue, per_catalogue
 from drafter.report import Report, Section
-from drafter.segment import cut
 
 ROLE_WORDS = [  # checked in this order: the first that matches wins
     ("第一责任人", ("第一责任人", "主要负责人")),
@@ -26,7 +28,8 @@ PROBLEM_WORDS = ("不足", "问题", "差距", "短板", "薄弱")
 NEXT_WORDS = ("下一步", "下步", "将继续", "将进一步", "我们将", "将坚持", "将以")
 UNCLASSIFIED = "未分类"
 LEAD = 80  # characters of body segmented with jieba: where a section states its subject
-HEAD_REACH = 200  # characters of a heading segmented; a longer "heading" is a paragraph read as one
+HEAD_REACH = 200  # characters of a heading read; a longer "heading" is a paragraph read as one
+BODY_REACH = 2000  # characters of body after the lead that count (a part's whole text would drown its heading)
 
 
 def part_role(heading: str, next_year: int | None = None) -> tuple[str | None, float]:
@@ -42,48 +45,50 @@ def part_role(heading: str, next_year: int | None = None) -> tuple[str | None, f
     return None, 0.0
 
 
+class ThemeWords(NamedTuple):
+    """Word → theme → weight, and one pattern finding the words, longest first."""
+
+    weights: dict[str, dict[str, float]]
+    pattern: re.Pattern
+
+    @classmethod
+    def of(cls, weights: dict[str, dict[str, float]]) -> "ThemeWords":
+        return cls(weights, re.compile("|".join(sorted(map(re.escape, weights), key=len, reverse=True))))
+
+
 @per_catalogue
-def _vocabulary(cat: Catalogue) -> tuple[dict, re.Pattern]:
-    """word → {theme: weight}; words of one theme only weigh more than shared ones."""
-    owners: dict[str, set[str]] = {}
-    for theme in cat.themes.values():
-        words = set(theme.keywords)
-        for gname, group in theme.groups.items():
-            words.add(gname)
-            words.update(group.aliases)
-        for w in words:
-            if len(w) >= 2:
-                owners.setdefault(w, set()).add(theme.key)
-    vocab = {w: {t: 1.0 / len(ts) for t in ts} for w, ts in owners.items()}
-    pattern = re.compile("|".join(sorted(map(re.escape, vocab), key=len, reverse=True)))
-    return vocab, pattern
+def _theme_words(cat: Catalogue) -> ThemeWords:
+    from drafter.reading.vocabulary import theme_words
+
+    return ThemeWords.of(theme_words(cat))
 
 
-def theme_of(heading: str, body: str, cat: Catalogue) -> tuple[str, float]:
-    vocab, pattern = _vocabulary(cat)
+def score_themes(heading: str, lead: str, words: ThemeWords, rest: str = "") -> tuple[str, float]:
+    """The theme that ``heading`` (counted three times), ``lead`` (once) and ``rest`` (half)
+    point to, and the share of the evidence it has over the runner-up; 未分类 when the
+    evidence is thin or split."""
     scores: dict[str, float] = {}
-
-    def add(word: str, weight: float) -> None:
-        for theme, w in vocab.get(word, {}).items():
-            scores[theme] = scores.get(theme, 0.0) + w * weight
-
-    # One jieba pass over heading and lead: words of the heading weigh three times more.
-    heading = heading[:HEAD_REACH]
-    pos = 0
-    for word in cut(heading + "\n" + body[:LEAD]):
-        add(word, 3.0 if pos < len(heading) else 1.0)
-        pos += len(word)
-    for m in pattern.finditer(body, LEAD):
-        add(m.group(0), 0.5)
+    for text, weight in ((heading[:HEAD_REACH], 3.0), (lead, 1.0), (rest, 0.5)):
+        for m in words.pattern.finditer(text):
+            for theme, w in words.weights[m.group(0)].items():
+                scores[theme] = scores.get(theme, 0.0) + w * weight
     if not scores:
         return UNCLASSIFIED, 0.0
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     top, score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     confidence = round(score / (score + second), 2)
-    if score < 2.0 or confidence < 0.55:
+    if score < MIN_SCORE or confidence < MIN_SHARE:
         return UNCLASSIFIED, confidence
     return top, confidence
+
+
+MIN_SCORE = 1.5  # one clear word in the heading
+MIN_SHARE = 0.55
+
+
+def theme_of(heading: str, body: str, cat: Catalogue) -> tuple[str, float]:
+    return score_themes(heading, body[:LEAD], _theme_words(cat), body[LEAD:LEAD + BODY_REACH])
 
 
 def section_text(sec: Section) -> str:
