@@ -17,15 +17,30 @@ import re
 
 from drafter.catalogue import Catalogue, per_catalogue
 
-UNITS = ["个百分点", "平方米", "人次", "户次", "件次", "场次", "家次", "万元", "亿元", "公里",
-         "件", "人", "次", "场", "个", "项", "条", "份", "卷", "户", "家", "起", "处", "类", "元",
-         "篇", "期", "批", "名", "部", "所", "支", "台", "套", "宗", "单", "天", "%"]
+UNITS = ["个百分点", "平方公里", "平方米", "人次", "户次", "件次", "场次", "家次", "万元", "亿元", "千元", "公里",
+         "公顷", "大类", "方面", "件", "人", "次", "场", "个", "项", "条", "份", "卷", "户", "家", "起", "处", "类",
+         "元", "篇", "期", "批", "名", "部", "所", "支", "台", "套", "宗", "单", "天", "轮", "门", "张", "册", "票",
+         "本", "幅", "座", "间", "辆", "吨", "亩", "位", "届", "堂", "讲", "例", "倍", "%"]
+_UNIT = "(?P<unit>" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True))) + ")"
 _NUMBER = re.compile(
     # A number starts where a run of digits starts (never inside one, which would make a
-    # long run of digits quadratic) and has at most 15 digits each side of the point.
-    # A stray space may stand between the parts (“236 项”, “94.3 %”, “1.3 万件”).
-    r"(?P<pre>近|约|超过|超|逾|达)?(?<!\d)(?P<num>\d{1,15}(?:\.\d{1,15})?) ?(?P<scale>万(?!元)|亿(?!元))?(?P<approx>余|多)? ?"
-    r"(?P<unit>" + "|".join(map(re.escape, UNITS)) + r")")
+    # long run of digits quadratic) and has at most 15 digits each side of the point. A
+    # stray space may stand between the parts (“236 项”, “94.3 %”, “1.3 万件”); a range
+    # (3至5次) is read as its lower end.
+    r"(?P<pre>近|约|超过|超|逾|达)?(?<!\d)(?P<num>\d{1,15}(?:\.\d{1,15})?)"
+    r"(?: ?(?:至|到|～|~|—|-) ?(?P<high>\d{1,15}(?:\.\d{1,15})?))?"
+    r" ?(?P<scale>万(?!元)|亿(?!元))?(?P<approx>余|多)? ?" + _UNIT)
+# Counts in Chinese numerals (十二个, 两次, 千余人): only where they are plainly counts, since
+# reports write their slogans the same way (三项制度, 两个维护, 四个意识).
+_HAN = "两一二三四五六七八九十百千万"
+_HAN_NUMBER = re.compile(
+    rf"(?P<pre>近|约|超过|超|逾|上)?(?<![\d.{_HAN}第届])(?P<num>[{_HAN}]{{1,6}})(?P<approx>余|多)?"
+    r"(?P<unit>人次|场次|件次|户次|个|次|项|件|场|名|人|家|户|期|批|条|份|篇|轮|所|支|起|处)")
+_COUNT_VERB = re.compile(r"(开展|召开|组织|举办|举行|建成|建立|培育|创建|制定|出台|修订|印发|办理|审查|发布|推出|设立|新增|"
+                         r"达到|达|共|累计|全年|培训|受理|审结|化解|调解|接待|解答|参加|参与|覆盖|评选|选树|打造|检查|督察|走访)")
+_SLOGAN_TAIL = re.compile(r"^(制度|意识|自信|维护|确立|务必|全面|代表|清单|一体|结合|统一|服务|机制|平台|中心|体系|工程|"
+                          r"行动|目标|重点|方面|不|必须|优先|联动|融合|作风|示范|标准|模式|字|化|率|同|能力|关键|主体|全会|党代)")
+_IN_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"))
 _CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》]")
 _LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和|及|与)+")
 _CHANGE = re.compile(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加)$")
@@ -39,8 +54,10 @@ APPROX_BEFORE = {"近": "近", "约": "约", "超过": "多", "超": "多", "逾
 class FoundFigure:
     """One figure as written in the text."""
 
-    def __init__(self, label: str, value: float, unit: str, approx: str, text: str, start: int):
+    def __init__(self, label: str, value: float, unit: str, approx: str, text: str, start: int,
+                 upper: float | None = None):
         self.label = label
+        self.upper = upper  # the upper end of a range (3至5次)
         self.value = value
         self.unit = unit
         self.approx = approx
@@ -55,13 +72,15 @@ class FoundFigure:
     @property
     def decimals(self) -> int:
         """Decimal places as written (12.3% → 1), which is how precisely it was rounded."""
-        num = re.search(r"\d+(?:\.\d+)?", self.text).group(0)
-        return len(num.split(".")[1]) if "." in num else 0
+        num = re.search(r"\d+(?:\.\d+)?", self.text)
+        return len(num.group(0).split(".")[1]) if num and "." in num.group(0) else 0
 
     def as_dict(self) -> dict:
         out = {"标签": self.label, "数值": self.value, "单位": self.unit, "原文": self.text}
         if self.approx:
             out["约数"] = self.approx
+        if self.upper is not None:
+            out["上限"] = self.upper
         if self.maps_to:
             out["对应指标"] = self.maps_to
         if self.from_counts:
@@ -74,9 +93,55 @@ def _excluded(text: str, m: re.Match) -> bool:
     after = text[m.end(): m.end() + 1]
     if before.endswith(("第", "前", "〔", "[")) or after in ("号", "〕", "]"):
         return True
-    if m.group("unit") == "名" and before.endswith(("第", "前")):
-        return True
-    return False
+    return _quoted(text, m.start(), "《", "》")  # a number in a document's title (《……23条措施》)
+
+
+def _quoted(text: str, at: int, opening: str, closing: str, reach: int = 60) -> bool:
+    """Whether ``at`` stands inside ``opening``…``closing`` opened at most ``reach`` back."""
+    window = text[max(0, at - reach): at]
+    return window.rfind(opening) > window.rfind(closing)
+
+
+def han_value(numeral: str) -> int | None:
+    """十二 → 12, 两 → 2, 三千五百 → 3500, 千 → 1000, 一万二千 → 12000; None if malformed."""
+    digits = {"两": 2, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    units = {"十": 10, "百": 100, "千": 1000}
+    total, section, digit = 0, 0, None
+    for ch in numeral:
+        if ch in digits:
+            if digit is not None:
+                return None  # 二三: not one number
+            digit = digits[ch]
+        elif ch in units:
+            section += (1 if digit is None else digit) * units[ch]
+            digit = None
+        elif ch == "万":
+            total += (section + (digit or 0) or 1) * 10_000
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def _han_figure(text: str, m: re.Match) -> FoundFigure | None:
+    """A count written in Chinese numerals, when it is plainly one: not 一 alone, not in
+    quotes, a title or after 第, not a slogan (三项制度), and ending its clause or counted
+    by a verb (召开会议两次，建成三个站点)."""
+    numeral, unit = m.group("num"), m.group("unit")
+    value = han_value(numeral)
+    rough = m.group("pre") or m.group("approx")
+    if value is None or (value == 1 and not rough) or (numeral in "千万百" and not rough):
+        return None
+    if any(_quoted(text, m.start(), a, b) for a, b in _IN_QUOTES):
+        return None
+    tail = text[m.end(): m.end() + 2]
+    if _SLOGAN_TAIL.match(tail):
+        return None
+    clause = _CLAUSE_START.split(text[max(0, m.start() - 20): m.start()])[-1]
+    if not (rough or tail[:1] in "，。；、：）！？" or _COUNT_VERB.search(clause)):
+        return None
+    approx = m.group("approx") or {"近": "近", "约": "约", "超过": "多", "超": "多", "逾": "多", "上": "多"}.get(
+        m.group("pre") or "", "")
+    label = _LEADING.sub("", _CLAUSE_START.split(text[max(0, m.start() - LABEL_REACH): m.start()])[-1].strip())
+    return FoundFigure(label, value, unit, approx, m.group(0), m.start())
 
 
 def extract(text: str) -> list[FoundFigure]:
@@ -85,17 +150,24 @@ def extract(text: str) -> list[FoundFigure]:
         if _excluded(text, m):
             continue
         value = float(m.group("num"))
-        if m.group("scale") == "万":
-            value *= 10_000
-        elif m.group("scale") == "亿":
-            value *= 100_000_000
+        upper = float(m.group("high")) if m.group("high") else None
+        scale = {"万": 10_000, "亿": 100_000_000}.get(m.group("scale") or "", 1)
+        value *= scale
         approx = m.group("approx") or APPROX_BEFORE.get(m.group("pre") or "", "")
         # A label is the clause before the number; a longer stretch names nothing, and
         # looking further back would make a long run of figures quadratic.
         clause = _CLAUSE_START.split(text[max(0, m.start() - LABEL_REACH): m.start()])[-1]
         label = _LEADING.sub("", clause.strip())
         value = int(value) if float(value).is_integer() else round(value, 4)
-        found.append(FoundFigure(label, value, m.group("unit"), approx, m.group(0), m.start()))
+        if upper is not None:
+            upper = upper * scale
+            upper = int(upper) if upper.is_integer() else round(upper, 4)
+        unit = "类" if m.group("unit") == "大类" else m.group("unit")  # 3大类 counts 类
+        found.append(FoundFigure(label, value, unit, approx, m.group(0), m.start(), upper))
+    if any(c in text for c in _HAN):
+        han = [f for f in (_han_figure(text, m) for m in _HAN_NUMBER.finditer(text)) if f]
+        if han:
+            found = sorted(found + han, key=lambda f: f.start)
     return found
 
 
