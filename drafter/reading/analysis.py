@@ -73,6 +73,17 @@ class Analysis:
             out += self.section_figures(item) if isinstance(item, Section) else self.figures.get(id(item), [])
         return out
 
+    def figures_in_text(self):
+        """(paragraph text, figure) for every figure, in reading order."""
+        for para in self.report.opening:
+            for f in self.figures.get(id(para), []):
+                yield para.text, f
+        for sec in self.report.walk():
+            for item in sec.body:
+                if not isinstance(item, Section):
+                    for f in self.figures.get(id(item), []):
+                        yield item.text, f
+
     def all_figures(self) -> list[FoundFigure]:
         out = [f for p in self.report.opening for f in self.figures.get(id(p), [])]
         for sec in self.report.sections:

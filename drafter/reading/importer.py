@@ -36,12 +36,23 @@ def guess_unit(a: Analysis) -> str | None:
     return None
 
 
+_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
 def _date(text: str | None) -> dt.date | None:
+    """The date of 2026年2月6日 or 二〇二六年二月六日."""
+    from drafter.reading.figures import han_value
+
     m = re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text or "")
-    if not m:
-        return None
+    if m:
+        parts = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = re.match(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", text or "")
+        if not m:
+            return None
+        parts = int(m[1].translate(_HAN_DIGITS)), han_value(m[2]) or 0, han_value(m[3]) or 0
     try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        return dt.date(*parts)
     except ValueError:
         return None
 
@@ -105,8 +116,13 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
         notes.append(f"原文没有“{part.about}”这一部分，已在正文中留出位置，请补写。")
         _insert_part(body, part, year)
     data["正文"] = body
+    sign = {}
     if r.signature:
-        data["落款"] = {"署名": r.signature}
+        sign["署名"] = r.signature
+    if r.notes:  # the form holds the note without its brackets; the typesetter adds them
+        sign["附注"] = "；".join(n.strip().removeprefix("（").removesuffix("）") for n in r.notes)
+    if sign:
+        data["落款"] = sign
     head = [
         "# yaml-language-server: $schema=drafter-form.schema.json",
         f"# 由 drafter import 从“{source_name}”生成。正文按原文排列，编号由排版程序重新编排。",
@@ -116,11 +132,30 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
     return "\n".join(head) + text + _figures_comment(a), notes
 
 
+_CLAUSE_END = "，。；：！？"
+
+
 def _figures_comment(a: Analysis) -> str:
-    found = [f for f in a.all_figures() if f.maps_to]
-    if not found:
+    """The counts mapped to the catalogue, each with the clause it stands in (rates are
+    worked out from counts, so they are not listed)."""
+    lines = []
+    for text, f in a.figures_in_text():
+        if f.maps_to and f.kind == "count":
+            lines.append(f"#   {f.maps_to}: {f.value}  # {_clause(text, f.start, f.start + len(f.text))}")
+    if not lines:
         return ""
-    lines = ["", "# 原文中的数字（已对应到目录中的指标），明年填写“成效”的“数据”时可以参考："]
-    for f in found:
-        lines.append(f"#   {f.maps_to}: {f.value}  # {f.label}{f.text}")
-    return "\n".join(lines) + "\n"
+    head = ["", "# 原文中的数字（已对应到目录中的指标），明年填写“成效”的“数据”时可以参考："]
+    return "\n".join(head + lines) + "\n"
+
+
+def _clause(text: str, start: int, end: int, reach: int = 60) -> str:
+    """The clause of ``text`` around ``start``…``end``: from the punctuation before it to
+    the punctuation after it, at most ``reach`` characters each way (then cut at a word's
+    edge is not known, so an ellipsis marks the cut)."""
+    before = max(text.rfind(c, max(0, start - reach), start) for c in _CLAUSE_END) + 1
+    cut_before = before == 0 and start > reach
+    before = max(before, start - reach)
+    ends = [i for i in (text.find(c, end, end + reach) for c in _CLAUSE_END) if i >= 0]
+    after = min(ends) if ends else min(len(text), end + reach)
+    clause = text[before:after].strip()
+    return ("……" if cut_before else "") + clause + ("……" if not ends and after < len(text) else "")
