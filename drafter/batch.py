@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from drafter.errors import DrafterError, OutputError
+from drafter.inputfile import resolved
 
 
 class Outcome(NamedTuple):
@@ -40,11 +41,11 @@ def targets(sources: list[Path], folder: Path | None, name: Callable[[Path], str
     out = [(folder or src.parent) / name(src) for src in sources]
     seen: dict[Path, Path] = {}
     for src, target in zip(sources, out):
-        key = target.resolve()
+        key = resolved(target)
         if key in seen:
             raise OutputError(f"“{seen[key]}”和“{src}”都会写成“{target}”。",
                               "请把同名的文件放在不同的文件夹里分别处理，或改一个文件名。")
-        if key == src.resolve():
+        if key == resolved(src):
             raise OutputError(f"输出文件不能与输入的“{src}”相同。", "请用 -o 指定另一个文件夹。")
         seen[key] = src
     return out

@@ -16,6 +16,15 @@ from drafter.errors import DrafterError
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
+class _OutPath(click.Path):
+    """An output path; an empty one (-o "") is a mistake, not a request for the default."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("文件名不能为空。", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def _warn(problems) -> None:
     for p in problems:
         click.echo(p.format(), err=True)
@@ -38,6 +47,21 @@ class _Context(click.Context):
     formatter_class = _Formatter
 
 
+def _with_context(parse):
+    """Click's parser raises some usage errors (an option without its value) with no
+    context; give them the command's, so that its usage line is shown with them."""
+
+    def parse_args(self, ctx, args):
+        try:
+            return parse(self, ctx, args)
+        except click.UsageError as err:
+            if err.ctx is None:
+                err.ctx = ctx
+            raise
+
+    return parse_args
+
+
 class _Command(click.Command):
     """A command whose help and usage line read in Chinese."""
 
@@ -46,6 +70,8 @@ class _Command(click.Command):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[选项]")
         super().__init__(*args, **kwargs)
+
+    parse_args = _with_context(click.Command.parse_args)
 
 
 class _Group(click.Group):
@@ -62,6 +88,8 @@ class _Group(click.Group):
         kwargs.setdefault("options_metavar", "[选项]")
         kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
         super().__init__(*args, **kwargs)
+
+    parse_args = _with_context(click.Group.parse_args)
 
     def main(self, *args, **kwargs):
         from drafter import clickzh
@@ -130,9 +158,10 @@ def main() -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--year", "-y", type=int, default=None, metavar="年度", help="报告年度（默认：上半年为去年，下半年为今年）。")
+@click.option("--year", "-y", type=click.IntRange(2000, 2100), default=None, metavar="年度",
+              help="报告年度（默认：上半年为去年，下半年为今年）。")
 @click.option("--org", default=None, metavar="单位名称", help="报告单位全称，如“某某县人民政府”。")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, metavar="文件",
+@click.option("--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件",
               help="表单文件名（默认：<年度>.yaml）。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def init(year, org, output, force) -> None:
@@ -141,9 +170,7 @@ def init(year, org, output, force) -> None:
     from drafter.form.blank import blank_form, default_year
     from drafter.output import refuse_existing, text_writer, write_all
 
-    year = year or default_year()
-    if not 2000 <= year <= 2100:
-        raise DrafterError(f"年度 {year} 不对。", "请写四位年份，如 --year 2025。")
+    year = default_year() if year is None else year
     target = Path(output or f"{year}.yaml")
     refuse_existing(target, force)
     text = blank_form(load_catalogue(), year, _org_name(org) if org is not None else None)
@@ -171,14 +198,18 @@ def validate(form, config) -> None:
     click.echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
 
 
+ORG_LENGTH = 50  # the form's 单位 takes at most this many characters
+
+
 def _org_name(org: str) -> str:
     """--org as one line of text that can go into the form."""
     from drafter.xmltext import describe, first_invalid, quiet
 
     name = "".join(quiet(org).split())
     at = first_invalid(name)
-    if not name or at is not None:
-        what = f"含有{describe(name[at])}" if at is not None else "是空的"
+    if not name or at is not None or len(name) > ORG_LENGTH:
+        what = (f"含有{describe(name[at])}" if at is not None else "是空的" if not name
+                else f"太长了（{len(name)} 个字，最多 {ORG_LENGTH} 个）")
         raise DrafterError(f"--org 给出的单位名称{what}。", "请只写单位全称，如 --org 某某县人民政府。")
     return name
 
@@ -242,7 +273,7 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("forms", nargs=-1, required=True, type=click.Path(), metavar="表单...")
-@click.option("--output", "-o", type=click.Path(), default=None, metavar="文件",
+@click.option("--output", "-o", type=_OutPath(), default=None, metavar="文件",
               help="输出的 .docx 文件（默认：与表单同名）；给了多个表单或文件夹时，是存放报告的文件夹。")
 @click.option("--template", "-t", default=None, metavar="模板", help="模板：自带模板的名称，或自己的模板文件夹。")
 @click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件",
@@ -297,7 +328,7 @@ def render(forms, output, template, config, markup, force) -> None:
 @click.option("--from", "sources", multiple=True, required=True, type=click.Path(), metavar="文件",
               help="去年的表单（.yaml）或报告（.docx、.txt，装了 LibreOffice 时还有 .doc）；"
                    "可以写多次，也可以是文件夹。")
-@click.option("--output", "-o", type=click.Path(), default=None, metavar="文件",
+@click.option("--output", "-o", type=_OutPath(), default=None, metavar="文件",
               help="新表单的文件名（默认：去年的文件名中的年份换成新年度，放在同一文件夹）；"
                    "有多个来源时，是存放新表单的文件夹。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
@@ -348,7 +379,7 @@ def new(year, sources, output, force) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("form", type=click.Path(dir_okay=False), metavar="表单")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, metavar="文件",
+@click.option("--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件",
               help="输出的 PDF 文件（默认：与表单同名）。")
 @click.option("--png", is_flag=True, help="同时把每一页存成 PNG 图片（文件名后加 -1、-2……）。")
 @click.option("--template", "-t", default=None, metavar="模板", help="模板：自带模板的名称，或自己的模板文件夹。")
@@ -357,6 +388,7 @@ def preview(form, output, png, template, config) -> None:
     """生成报告并用 LibreOffice 转成 PDF（可加 PNG 图片）预览版式。需要安装 LibreOffice。"""
     from drafter.check.table import rule_table
     from drafter.pipeline import build
+    from drafter.output import check_target
     from drafter.preview import find_soffice, INSTALL_HINT, PreviewError, preview as run_preview
     from drafter.typeset.layout import load_layout
     from drafter.typeset.writer import typeset
@@ -367,6 +399,7 @@ def preview(form, output, png, template, config) -> None:
     out = Path(output) if output else Path(form).with_suffix(".pdf")
     if out.suffix.lower() != ".pdf":
         raise DrafterError(f"输出文件“{out}”不是 .pdf。", "请用 .pdf 结尾的文件名。")
+    check_target(out)  # a missing folder is said before LibreOffice is started
     lay = load_layout(config)
     result = build(load_file(form), template, rule_table(config))
     _warn(result.warnings)
@@ -376,7 +409,7 @@ def preview(form, output, png, template, config) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, metavar="文件",
+@click.option("--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件",
               help="结构文件名（默认：drafter-form.schema.json）。")
 @click.option("--force", is_flag=True, help="文件已存在且内容不同时覆盖它。")
 def schema(output, force) -> None:
@@ -491,17 +524,19 @@ def parse(report, as_json) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("folder", type=click.Path(file_okay=False, exists=False), metavar="文件夹")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default="outline.yaml", metavar="文件", show_default=True,
+@click.option("--output", "-o", type=_OutPath(dir_okay=False), default="outline.yaml", metavar="文件", show_default=True,
               help="挖掘结果（YAML）。")
-def mine(folder, output) -> None:
+@click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
+def mine(folder, output, force) -> None:
     """从一批已有报告（.txt/.docx/.doc）中挖掘常见的大纲：部分、主题、标题和指标。"""
     import datetime as dt
 
     import yaml
 
     from drafter.catalogue import load_catalogue
-    from drafter.errors import InputFileError
-    from drafter.output import write_text_atomic
+    from drafter.errors import InputFileError, OutputError
+    from drafter.inputfile import resolved
+    from drafter.output import refuse_existing, write_text_atomic
     from drafter.reading.mine import mine as run_mine, report_files
 
     if not Path(folder).is_dir():
@@ -509,6 +544,11 @@ def mine(folder, output) -> None:
     files = report_files(folder)
     if not files:
         raise InputFileError(f"文件夹“{folder}”里没有 .txt、.docx 或 .doc 报告。")
+    target = Path(output)
+    _yaml_name(target)
+    if resolved(target) in {resolved(f) for f in files}:
+        raise OutputError(f"“{target}”是要读取的报告之一，不能写在它上面。", "请用 -o 指定另一个文件名。")
+    refuse_existing(target, force)
     cat = load_catalogue()
     skipped = []  # (file, error): reported after the progress bar, mining goes on
     with click.progressbar(length=len(files), label="读取报告", file=sys.stderr,
@@ -522,15 +562,25 @@ def mine(folder, output) -> None:
         raise InputFileError(f"文件夹“{folder}”里的 {len(files)} 个文件都无法读取，没有生成大纲。",
                              "请按上面列出的原因逐个处理后再试。")
     head = (f"# 由 drafter mine 于 {dt.date.today():%Y-%m-%d} 从“{folder}”中的 {read} 份报告挖掘。\n"
-            "# 主题和指标的名称与 drafter/data/catalogue.yaml 一致；“未分类”列出没能归入目录主题的小节。\n")
+            "# 主题和指标的名称与 drafter 的大纲目录一致（drafter init 生成的表单里可以看到）；“未分类”列出没能归入目录主题的小节。\n")
     write_text_atomic(output, head + yaml.safe_dump(outline, allow_unicode=True, sort_keys=False, width=4096))
     click.echo(f"已生成：{output}（{read} 份报告，{outline['字数']} 字）"
                + (f"；跳过了 {len(skipped)} 个无法读取的文件，见上面的说明。" if skipped else ""))
 
 
+def _yaml_name(target: Path) -> None:
+    """A form or outline is written only under a .yaml name: a typo such as -o 报告.docx
+    would otherwise put YAML where a Word file is expected."""
+    from drafter.errors import OutputError
+
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise OutputError(f"“{target.name}”不是 .yaml 文件名，这里写出的是 YAML 文本。",
+                          f"请用 .yaml 结尾的文件名，如“{target.stem or '表单'}.yaml”。")
+
+
 @main.command("import", context_settings=CONTEXT)
 @click.argument("report", type=click.Path(dir_okay=False), metavar="报告")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, metavar="文件",
+@click.option("--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件",
               help="表单文件名（默认：与报告同名的 .yaml）。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def import_(report, output, force) -> None:
@@ -539,11 +589,18 @@ def import_(report, output, force) -> None:
     from drafter.output import refuse_existing, text_writer, write_all
     from drafter.reading.importer import import_form
 
+    from drafter.inputfile import resolved, shown
+
     target = Path(output) if output else Path(report).with_suffix(".yaml")
-    if target.resolve() == Path(report).resolve():
+    if resolved(target) == resolved(report):
         raise OutputError("输出文件不能与输入的报告相同。", "请用 -o 指定另一个文件名。")
+    _yaml_name(target)
     refuse_existing(target, force)
-    text, notes = import_form(_analyse(report), Path(report).name)
+    from drafter.reading.importer import check_importable
+
+    a = _analyse(report)
+    check_importable(a.report, shown(report))
+    text, notes = import_form(a, shown(Path(report).name))
     write_all([(target, text_writer(text))] + _schema_beside(target, force))
     for note in notes:
         click.echo(f"【提醒】{note}", err=True)

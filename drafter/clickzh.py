@@ -90,7 +90,8 @@ def _quoted(hint) -> str:
     """A parameter as clerks read it: “--year”/“-y”, “FORMS”."""
     if hint is None:
         return ""
-    names = [hint] if isinstance(hint, str) else list(hint)
+    # click joins several names into one string ("'--output' / '-o'") before handing it on
+    names = hint.split(" / ") if isinstance(hint, str) else list(hint)
     return "/".join(f"“{n.strip(chr(39))}”" for n in names)
 
 

@@ -53,7 +53,7 @@ def formula_table(config: str | Path | None = None) -> FormulaTable:
         return builtin()
     from drafter.yamlsource import load_file
 
-    src = load_file(config)
+    src = load_file(config, "版面设置文件")
     name = src.data.get(SECTION) if isinstance(src.data, dict) else None
     if name is None:
         return builtin()
@@ -70,7 +70,7 @@ def office_formulas(path: Path) -> dict[int, dict]:
     """Read and check an office's formulas file; every problem is located."""
     from drafter.yamlsource import as_date, load_file
 
-    src = load_file(path)
+    src = load_file(path, "表述数据文件")
     found = Findings()
     if not isinstance(src.data, dict):
         found.add(src.where(()), "表述数据文件应当按年度分段，如“2026:”下写“会议精神: ……”。",

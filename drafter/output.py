@@ -33,7 +33,7 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~_umask()
 
 
-def _check_target(target: Path) -> None:
+def check_target(target: Path) -> None:
     """Refuse before anything is written: a missing folder, a folder in the way, a read-only file."""
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -49,7 +49,7 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
     the temporaries replace their targets only once all of them have been written."""
     plan = [(Path(target), write) for target, write in items]
     for target, _write in plan:
-        _check_target(target)
+        check_target(target)
     temps: list[tuple[str, Path]] = []
     try:
         for target, write in plan:

@@ -95,9 +95,25 @@ def render_file(form: str | Path, out: str | Path, template: str | Path | None =
     doc = typeset(result.report, lay)
     if not force:
         refuse_edited(out)
+        if markup:
+            refuse_foreign_markup(out.with_suffix(".md"), out)
     writers = [doc.save] + ([text_writer(result.markup)] if markup else [])
     write_all(zip(targets, writers))
     return result
+
+
+def refuse_foreign_markup(md: Path, docx: Path) -> None:
+    """A .md is replaced only when it was written with the untouched .docx beside it (in
+    the same run: its time within seconds of the report's); a note of the clerk's is not."""
+    if not md.exists():
+        return
+    try:
+        ours = docx.exists() and untouched_render(docx) and abs(md.stat().st_mtime - docx.stat().st_mtime) <= 5
+    except OSError:
+        ours = False
+    if not ours:
+        raise OutputError(f"“{md}”已经存在，不是 drafter 与“{docx.name}”一起生成的，没有覆盖。",
+                          "换一个输出文件名（-o），或确认不要它后加 --force 覆盖。")
 
 
 def refuse_edited(out: Path) -> None:

@@ -63,12 +63,12 @@ def run_soffice(args: list[str], timeout: float) -> subprocess.CompletedProcess:
         raise PreviewError("LibreOffice 转换超时。", "请关闭正在运行的 LibreOffice 后再试。") from None
 
 
-def _converted(proc, sources: list[Path], outdir: Path, suffix: str) -> list[Path]:
+def _converted(sources: list[Path], outdir: Path, suffix: str) -> list[Path]:
     made = [outdir / (Path(f).stem + suffix) for f in sources]
     missing = [p for p in made if not p.is_file()]
     if missing:
-        detail = (proc.stderr or proc.stdout or "").strip().splitlines()[-1:] or [""]
-        raise PreviewError(f"LibreOffice 没有生成 {missing[0].name}。{detail[0]}",
+        # LibreOffice's own output is English and says nothing a clerk can act on.
+        raise PreviewError(f"LibreOffice 没有生成 {missing[0].name}。",
                            "请关闭正在运行的 LibreOffice 后再试；如果仍然失败，请用 LibreOffice 手动打开 .docx 看看。")
     return made
 
@@ -105,12 +105,12 @@ def to_pdf(docx_files: list[Path], outdir: Path, timeout: float = 300) -> list[P
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         odf_dir = Path(tmp)
-        proc = run_soffice(["--convert-to", "odt", "--outdir", str(odf_dir), *map(str, docx_files)], timeout)
-        odts = _converted(proc, docx_files, odf_dir, ".odt")
+        run_soffice(["--convert-to", "odt", "--outdir", str(odf_dir), *map(str, docx_files)], timeout)
+        odts = _converted(docx_files, odf_dir, ".odt")
         for odt in odts:
             _state_docx_settings_in_odf(odt)
-        proc = run_soffice(["--convert-to", "pdf", "--outdir", str(outdir), *map(str, odts)], timeout)
-        return _converted(proc, odts, outdir, ".pdf")
+        run_soffice(["--convert-to", "pdf", "--outdir", str(outdir), *map(str, odts)], timeout)
+        return _converted(odts, outdir, ".pdf")
 
 
 def to_png(pdf: Path, prefix: Path, dpi: int = 110) -> list[Path]:

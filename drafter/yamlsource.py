@@ -496,19 +496,16 @@ def load_text(text: str, file: str = "<表单>") -> Source:
     return Source(data, file, conv.values, conv.keys, problems)
 
 
-def read_text(path: str | Path) -> str:
-    """Read a UTF-8 text file, with a clear message for the usual failures."""
+MAX_FORM_BYTES = 10 * 2 ** 20  # a form is a few KB; a long imported report a few hundred
+
+
+def read_text(path: str | Path, what: str = "表单") -> str:
+    """Read a UTF-8 text file, with a clear message for the usual failures (a folder, a
+    device or pipe, a file far too big to be ``what``)."""
+    from drafter.inputfile import read_bytes
+
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError(f"找不到文件“{p}”。", "请检查文件名和所在文件夹。") from None
-    except IsADirectoryError:
-        raise InputFileError(f"“{p}”是文件夹，不是文件。", "请给出 .yaml 文件的路径。") from None
-    except PermissionError:
-        raise InputFileError(f"没有权限读取“{p}”。", "请检查文件的权限，或把它复制到自己的文件夹里再运行。") from None
-    except OSError:
-        raise InputFileError(f"无法读取“{p}”。", "请检查文件是否还在、能否用其他程序打开。") from None
+    raw = read_bytes(p, MAX_FORM_BYTES, what)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -518,8 +515,8 @@ def read_text(path: str | Path) -> str:
             "请用“另存为”选择 UTF-8 编码后再运行。", Where(str(p), line)) from None
 
 
-def load_file(path: str | Path) -> Source:
-    return load_text(read_text(path), str(path))
+def load_file(path: str | Path, what: str = "表单") -> Source:
+    return load_text(read_text(path, what), str(path))
 
 
 def as_date(value: Any) -> dt.date | None:

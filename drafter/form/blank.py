@@ -61,6 +61,16 @@ def _scalar(value) -> str:
     return text.removesuffix("\n").removesuffix("\n...").strip()
 
 
+MAX_NOTES = 50  # figure notes listed under one heading; a long report's thousands say nothing more
+
+
+def capped(notes: list[str]) -> list[str]:
+    """At most MAX_NOTES notes, and a line saying how many more there were."""
+    if len(notes) <= MAX_NOTES:
+        return notes
+    return notes[:MAX_NOTES] + [f"……另有 {len(notes) - MAX_NOTES} 个数字没有列出。"]
+
+
 def one_line(text: str) -> str:
     """Text made safe for a comment line."""
     return " ".join(str(text).split())
@@ -117,7 +127,7 @@ class _Writer:
         if seed and seed.last:
             self.comment("每项后面注明了上年的数字；填上今年的，报告里就自动写出同比。", pad)
         self.lines.append(f"{pad}数据:")
-        for line in seed.figure_notes if seed else ():
+        for line in capped(seed.figure_notes) if seed else ():
             self.lines.append(f"{pad}  # {one_line(line)}")
         self.figures(theme, pad + "  ", seed.last if seed else None)
         self.comment(node.fields["上年数据"].help + "写法与“数据”相同，只写有的几项即可。", pad)

@@ -14,10 +14,10 @@ import math
 import re
 
 from drafter.catalogue import Catalogue
-from drafter.form.blank import Seed, ThemeSeed
+from drafter.form.blank import Seed, ThemeSeed, capped
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
-from drafter.reading.figures import FoundFigure, sentence_span
+from drafter.reading.figures import FoundFigure, excerpt
 from drafter.reading.promises import next_steps
 from drafter.report import Paragraph, Section
 
@@ -86,7 +86,7 @@ class _Reader:
                         self.rates.append(f)
                     if f.kind != "count":
                         continue
-                    said = para.text[slice(*sentence_span(para.text, f.start))].strip()
+                    said = excerpt(para.text, f.start, f.start + len(f.text))
                     if f.maps_to and not f.approx:
                         found.setdefault(f.maps_to, []).append((f, said))
                     else:
@@ -135,7 +135,7 @@ def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed) -> None:
     seed.themes = [reader.themes[k] for k in order if k in reader.themes]
     seed.leader = reader.themes.get("第一责任人")
     if reader.loose:
-        seed.tail += ["去年报告中没能对应到指标的数字（仅供参考）："] + ["  " + n for n in reader.loose]
+        seed.tail += ["去年报告中没能对应到指标的数字（仅供参考）："] + ["  " + n for n in capped(reader.loose)]
     if reader.unthemed:
         seed.notes["成效"] = ["去年报告中没有归入主题的内容（仅供参考，可以整理到合适的主题下）："] + reader.unthemed
     problems = [line for part in a.report.sections if part.role == "问题" for line in _text(part)[1:]]

@@ -10,6 +10,7 @@ from drafter.catalogue import load_catalogue
 from drafter.check.document import FORM_SUFFIXES
 from drafter.errors import DrafterError, InputFileError
 from drafter.form.blank import Seed, form_text
+from drafter.inputfile import shown
 
 
 def _advance(title: str | None, last: int, year: int) -> str | None:
@@ -49,7 +50,7 @@ def new_form(last_path: str | Path, year: int) -> tuple[str, list[str]]:
     if not seed.themes:
         seed.themes = None  # every theme, as drafter init writes them
         notes.append("没有从去年的报告中认出工作主题，成效部分列出了全部主题，请按主题填写。")
-    seed.head = [f"# 法治政府建设年度报告表单（{year} 年度），由 drafter new 从去年的{kind}“{path.name}”生成。",
+    seed.head = [f"# 法治政府建设年度报告表单（{year} 年度），由 drafter new 从去年的{kind}“{shown(path.name)}”生成。",
                  "# 去年的数字已经放进各主题的“上年数据”；今年的“数据”请逐项填写，填了就自动写出同比。",
                  "# “去年安排”列出了去年报告提出的下一步安排，请逐项写“落实情况”。"]
     seed.head += [f"# 注意：{n}" for n in notes]
@@ -58,8 +59,8 @@ def new_form(last_path: str | Path, year: int) -> tuple[str, list[str]]:
 
 def _check_year(year: int, last: int | None, path: Path) -> None:
     if last is not None and year <= last:
-        raise DrafterError(f"“{path.name}”已经是 {last} 年度的，新表单的年度 {year} 应当晚于它。",
-                           f"写 drafter new {last + 1} --from {path.name}。")
+        raise DrafterError(f"“{shown(path.name)}”已经是 {last} 年度的，新表单的年度 {year} 应当晚于它。",
+                           f"写 drafter new {last + 1} --from {shown(path.name)}。")
 
 
 def _from_form(path: Path, year: int, cat, seed: Seed) -> None:
@@ -86,10 +87,12 @@ def _from_form(path: Path, year: int, cat, seed: Seed) -> None:
 def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None:
     from drafter.nextyear.recover import seed_from_report
     from drafter.reading.analysis import Analysis
-    from drafter.reading.importer import guess_unit
+    from drafter.reading.importer import check_importable, guess_unit
     from drafter.reading.parser import parse_report
 
-    a = Analysis(parse_report(path), cat)
+    report = parse_report(path)
+    check_importable(report, shown(path))
+    a = Analysis(report, cat)
     r = a.report
     if not r.sections and not r.opening:
         raise InputFileError(f"没有从“{path}”中读出报告的正文。",

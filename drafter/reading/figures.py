@@ -212,6 +212,25 @@ def sentence_span(text: str, at: int) -> tuple[int, int]:
     return (ends[k - 1] + 1 if k else 0), (ends[k] + 1 if k < len(ends) else len(text))
 
 
+_CLAUSE_END = "，。；：！？"
+
+
+def excerpt(text: str, start: int, end: int, reach: int = 60) -> str:
+    """What to quote for the figure at ``start``…``end`` of ``text``: its sentence when that
+    is short, else its clause, never more than ``reach`` characters on either side (an
+    ellipsis marks a cut), so quoting every figure of a long paragraph stays linear."""
+    a, b = sentence_span(text, start)
+    if b - a <= 2 * reach + (end - start):
+        return text[a:b].strip()
+    before = max(text.rfind(c, max(a, start - reach), start) for c in _CLAUSE_END) + 1
+    cut_before = before == 0 and start - a > reach
+    before = max(before, a, start - reach)
+    ends = [i for i in (text.find(c, end, min(b, end + reach)) for c in _CLAUSE_END) if i >= 0]
+    after = min(ends) if ends else min(b, end + reach)
+    cut_after = not ends and after < b
+    return ("……" if cut_before else "") + text[before:after].strip() + ("……" if cut_after else "")
+
+
 _AFTER = re.compile(r"[^，。；：、！？（）“”《》]{0,20}")
 
 

@@ -15,11 +15,32 @@ import yaml
 
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
-from drafter.report import Section
+from drafter.report import Report, Section
 
 _UNIT_IN_TITLE = re.compile(r"^(.+?)(?:关于|\d{4}\s*年)")
 _UNIT_IN_OPENING = re.compile(r"^\d{4}年(?:以来|度)?，(?:在[^，]*，)*([^，。]{2,24}?)(?:坚持|深入|始终|认真|全面|以|紧紧|在)")
 _SELF = ("我区", "我县", "我市", "我镇", "我乡", "我局", "全区", "全县", "全市")
+
+
+# A report that makes a form: its text must render back within the template's output bound
+# and the form hold fewer values than the form reader accepts (a report has ~10k characters
+# and a few hundred paragraphs).
+MAX_TEXT = 1_000_000
+MAX_PARAGRAPHS = 20_000
+
+
+def check_importable(report: Report, name: str) -> None:
+    """Refuse a report too long to become a form that validates and renders."""
+    from drafter.errors import InputFileError, Where
+
+    length = report.text_length()
+    paragraphs = len(report.opening) + sum(1 + len(s.paragraphs) for s in report.walk())
+    if length > MAX_TEXT or paragraphs > MAX_PARAGRAPHS:
+        size = f"{length} 个字" if length > MAX_TEXT else f"{paragraphs} 段"
+        raise InputFileError(f"“{name}”太长了（{size}），不像是一份年度报告，不能转成表单。",
+                             f"一份报告通常一两万字、几百段；请确认选对了文件。"
+                             f"drafter 能转成表单的报告最多 {MAX_TEXT // 10_000} 万字、{MAX_PARAGRAPHS} 段。",
+                             Where(name))
 
 
 def guess_unit(a: Analysis) -> str | None:
@@ -132,30 +153,16 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
     return "\n".join(head) + text + _figures_comment(a), notes
 
 
-_CLAUSE_END = "，。；：！？"
-
-
 def _figures_comment(a: Analysis) -> str:
-    """The counts mapped to the catalogue, each with the clause it stands in (rates are
+    """The counts mapped to the catalogue, each with the sentence it stands in (rates are
     worked out from counts, so they are not listed)."""
+    from drafter.reading.figures import excerpt
+
     lines = []
     for text, f in a.figures_in_text():
         if f.maps_to and f.kind == "count":
-            lines.append(f"#   {f.maps_to}: {f.value}  # {_clause(text, f.start, f.start + len(f.text))}")
+            lines.append(f"#   {f.maps_to}: {f.value}  # {excerpt(text, f.start, f.start + len(f.text))}")
     if not lines:
         return ""
     head = ["", "# 原文中的数字（已对应到目录中的指标），明年填写“成效”的“数据”时可以参考："]
     return "\n".join(head + lines) + "\n"
-
-
-def _clause(text: str, start: int, end: int, reach: int = 60) -> str:
-    """The clause of ``text`` around ``start``…``end``: from the punctuation before it to
-    the punctuation after it, at most ``reach`` characters each way (then cut at a word's
-    edge is not known, so an ellipsis marks the cut)."""
-    before = max(text.rfind(c, max(0, start - reach), start) for c in _CLAUSE_END) + 1
-    cut_before = before == 0 and start > reach
-    before = max(before, start - reach)
-    ends = [i for i in (text.find(c, end, end + reach) for c in _CLAUSE_END) if i >= 0]
-    after = min(ends) if ends else min(len(text), end + reach)
-    clause = text[before:after].strip()
-    return ("……" if cut_before else "") + clause + ("……" if not ends and after < len(text) else "")

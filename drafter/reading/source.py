@@ -10,14 +10,13 @@ are dropped here, so nothing read from a report can break a .docx written from i
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import stat
 import tempfile
 import zipfile
 from pathlib import Path
 
 from drafter.errors import InputFileError, Where
+from drafter.inputfile import check_regular, read_bytes
 from drafter.xmltext import INVALID, strip_invalid
 
 SUFFIXES = (".txt", ".docx", ".doc")
@@ -58,38 +57,12 @@ def read_lines(path: str | Path) -> list[str]:
 
 
 def _check_regular(p: Path) -> None:
-    """Refuse, before opening it, anything but an ordinary file of a sane size: a missing
-    file, a folder, a device or pipe (reading /dev/zero never ends, a pipe blocks), a file
-    too big to be a report."""
-    try:
-        st = os.stat(p)
-    except FileNotFoundError:
-        raise _error(p, f"找不到文件“{p.name}”。", "请检查文件名和所在文件夹。") from None
-    except PermissionError:
-        raise _error(p, f"没有权限读取“{p.name}”。", "请检查文件及其所在文件夹的权限。") from None
-    except (OSError, ValueError):
-        raise _error(p, f"无法读取“{p.name}”。", "请检查文件名是否正确，或把文件复制到别的文件夹再试。") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise _error(p, f"“{p.name}”是文件夹，不是报告文件。", "请给出文件夹里的 .docx 或 .txt 报告。")
-    if not stat.S_ISREG(st.st_mode):
-        raise _error(p, f"“{p.name}”不是普通文件（可能是设备或管道），不能当作报告读取。", "请给出 .docx 或 .txt 报告文件。")
-    if st.st_size > MAX_BYTES:
-        raise _error(p, f"“{p.name}”有 {st.st_size / 2 ** 20:.0f} MB，太大了，不像是一份报告。",
-                     "请确认选对了文件；一份报告通常不到 1 MB，带图片的也只有几 MB。")
+    """Refuse, before opening it, anything but an ordinary file of a sane size."""
+    check_regular(p, MAX_BYTES, "报告")
 
 
 def _read_bytes(p: Path) -> bytes:
-    """The file's bytes; never more than MAX_BYTES, even if it grows while being read."""
-    try:
-        with open(p, "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except PermissionError:
-        raise _error(p, f"没有权限读取“{p.name}”。", "请检查文件的权限，或把它复制到自己的文件夹再试。") from None
-    except OSError:
-        raise _error(p, f"无法读取“{p.name}”。", "请检查文件是否完好，或把它复制到别的文件夹再试。") from None
-    if len(raw) > MAX_BYTES:
-        raise _error(p, f"“{p.name}”太大了，不像是一份报告。", "请确认选对了文件。")
-    return raw
+    return read_bytes(p, MAX_BYTES, "报告")
 
 
 # -- text files ------------------------------------------------------------------------------------
@@ -112,7 +85,10 @@ def _decode(raw: bytes, p: Path) -> str:
                 body = body[:len(body) - len(body) % width]
             # The mark says what the file is; a damaged character becomes one that the
             # reader drops rather than refusing the whole report.
-            return body.decode(encoding, errors="surrogatepass" if encoding != "utf-8" else "replace")
+            try:
+                return body.decode(encoding, errors="surrogatepass" if encoding != "utf-8" else "replace")
+            except UnicodeDecodeError:  # beyond what surrogatepass lets through (UTF-32 past U+10FFFF)
+                return body.decode(encoding, errors="replace")
     for encoding in ("utf-8", "gb18030"):
         try:
             return raw.decode(encoding)

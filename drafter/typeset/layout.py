@@ -435,7 +435,7 @@ def load_layout(path: str | Path | None = None) -> Layout:
     base = load_yaml(default_config())
     if path is None:
         return Layout(base)
-    over = load_file(path)
+    over = load_file(path, "版面设置文件")
     found = Findings()
     if not isinstance(over.data, dict):
         found.add(over.where(()), "设置文件应当由若干“设置项: 值”组成。", "请对照默认的 config.yaml。")

@@ -1,0 +1,81 @@
+"""Opening what a clerk names as an input: a form, a layout file, a report.
+
+Before anything is read the path must be an ordinary file of a sane size: a folder, a
+device (/dev/zero never ends), a pipe (it blocks until written to), a symbolic-link loop
+or a file of gigabytes is refused with a message that names it. File names are shown in
+messages and written into comments only in a form that cannot break a line or an
+encoding (a name may hold a line break, or bytes that are not UTF-8).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from drafter.errors import InputFileError, Where
+
+_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def shown(path: str | Path) -> str:
+    """``path`` as text safe in a message or a YAML comment: characters that would break
+    the line, and bytes the file system gave that are not UTF-8, become “?”."""
+    return _UNSHOWABLE.sub("?", str(path))
+
+
+def resolved(path: str | Path) -> Path:
+    """The absolute real path, or the absolute path where it cannot be resolved (a
+    symbolic-link loop): for telling whether two paths are one file, never raising."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def check_regular(path: str | Path, max_bytes: int, what: str = "文件") -> None:
+    """Refuse anything but an ordinary file of at most ``max_bytes``; ``what`` names the
+    kind of input in messages (表单, 版面设置文件, 报告)."""
+    p = Path(path)
+    name, where = shown(p), Where(shown(p))
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise InputFileError(f"找不到文件“{name}”。", "请检查文件名和所在文件夹。", where) from None
+    except PermissionError:
+        raise InputFileError(f"没有权限读取“{name}”。", "请检查文件及其所在文件夹的权限。", where) from None
+    except (OSError, ValueError):  # a link loop, a name too long, a NUL in the name
+        raise InputFileError(f"无法读取“{name}”。", "请检查文件名是否正确，或把文件复制到别的文件夹再试。",
+                             where) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputFileError(f"“{name}”是文件夹，不是{what}。", f"请给出{what}的路径。", where)
+    if not stat.S_ISREG(st.st_mode):
+        raise InputFileError(f"“{name}”不是普通文件（可能是设备或管道），不能当作{what}读取。",
+                             f"请给出{what}的路径。", where)
+    if st.st_size > max_bytes:
+        raise InputFileError(f"“{name}”有 {_size(st.st_size)}，太大了，不像是{what}。",
+                             f"请确认选对了文件；{what}不会超过 {_size(max_bytes)}。", where)
+
+
+def read_bytes(path: str | Path, max_bytes: int, what: str = "文件") -> bytes:
+    """The bytes of an ordinary file of at most ``max_bytes`` (checked before and while
+    reading: the file may grow)."""
+    check_regular(path, max_bytes, what)
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise InputFileError(f"没有权限读取“{shown(p)}”。", "请检查文件的权限，或把它复制到自己的文件夹再试。",
+                             Where(shown(p))) from None
+    except OSError:
+        raise InputFileError(f"无法读取“{shown(p)}”。", "请检查文件是否完好，或把它复制到别的文件夹再试。",
+                             Where(shown(p))) from None
+    if len(raw) > max_bytes:
+        raise InputFileError(f"“{shown(p)}”太大了，不像是{what}。", "请确认选对了文件。", Where(shown(p)))
+    return raw
+
+
+def _size(n: int) -> str:
+    return f"{n / 2 ** 20:.0f} MB" if n >= 2 ** 20 else f"{n / 1024:.0f} KB"
