@@ -115,6 +115,14 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except DrafterError as err:
             _fail(err)
+        except OSError as err:
+            # The file system refused a path no check of ours foresaw (a name too long, a
+            # link loop inside a folder): the path and the reason, in Chinese.
+            from drafter.errors import InputFileError, os_reason
+            from drafter.inputfile import shown
+
+            name = f"“{shown(err.filename)}”" if err.filename else "文件"
+            _fail(InputFileError(f"无法访问{name}：{os_reason(err)}。", "请检查文件或文件夹的名称和路径。"))
         except KeyboardInterrupt:
             click.echo("已中止。", err=True)
             sys.exit(130)

@@ -305,14 +305,19 @@ def test_text_too_big_to_be_a_report_is_refused(tmp_path, monkeypatch):
 
 # -- 4. long paragraphs in linear time --------------------------------------------------------------
 def test_megabytes_on_one_line_finish(tmp_path):
-    """2 MB of figures on one line through parse, check and import (each once quadratic)."""
+    """2 MB of figures on one line through parse, check, import and new (each once
+    quadratic); too long to make a form, import and new refuse it after reading it all."""
     path = tmp_path / "一行.txt"
     unit = "收到行政复议申请12件，审结10件，纠错率50%，其中撤销3件、维持2件，共5件，同比增长20%，受理1件、"
     path.write_text(unit * (2 * 2 ** 20 // len(unit.encode())) + "\n", encoding="utf-8")
-    for args in (["parse", path], ["check", path], ["import", path, "-o", tmp_path / "一行.yaml"]):
+    for args in (["parse", path], ["check", path]):
         proc = guarded(args, timeout=90)
         assert proc.returncode in (0, 1), proc.stderr[-2000:]
         assert "Traceback" not in proc.stderr
+    for args in (["import", path, "-o", tmp_path / "一行.yaml"], ["new", "2026", "--from", path, "-o", tmp_path / "n.yaml"]):
+        proc = guarded(args, timeout=90)
+        assert proc.returncode == 2 and "太长了" in proc.stderr and "一行.txt" in proc.stderr, proc.stderr[-2000:]
+        assert not (tmp_path / "一行.yaml").exists() and not (tmp_path / "n.yaml").exists()
 
 
 def test_figures_of_a_long_sentence_as_before():

@@ -25,8 +25,8 @@ _SELF = ("我区", "我县", "我市", "我镇", "我乡", "我局", "全区", "
 # A report that makes a form: its text must render back within the template's output bound
 # and the form hold fewer values than the form reader accepts (a report has ~10k characters
 # and a few hundred paragraphs).
-MAX_TEXT = 1_000_000
-MAX_PARAGRAPHS = 20_000
+MAX_TEXT = 400_000  # below the template's output bound (render/limits.MAX_OUTPUT)
+MAX_PARAGRAPHS = 20_000  # below the template's line bound (render/limits.MAX_LINES)
 
 
 def check_importable(report: Report, name: str) -> None:

@@ -18,6 +18,7 @@ harming the machine or the report:
 from __future__ import annotations
 
 import os
+import re
 import sys
 import types
 from functools import lru_cache
@@ -86,13 +87,32 @@ class _Formatter(limits.BoundedFormatterMixin, SandboxedFormatter):
 
 class _Generator(CodeGenerator):
     """``a ~ b`` goes through ``environment.join_checked``, which bounds the result; the
-    items of every {% for %} loop through ``environment.counted``, which counts them."""
+    items of every {% for %} loop through ``environment.counted``, which counts them; the
+    lists, tuples and dicts a template writes through ``environment.container_checked``."""
 
     def visit_Template(self, node, frame=None) -> None:
         for loop in node.find_all(nodes.For):
             counted = nodes.Call(nodes.EnvironmentAttribute("counted"), [loop.iter], [], None, None)
             loop.iter = counted.set_lineno(loop.iter.lineno).set_environment(self.environment)
         super().visit_Template(node, frame)
+
+    # Lists, tuples and dicts the template writes are measured as they are made (a tuple
+    # that is an assignment target, {% for a, b in … %}, is not a value).
+    def visit_Tuple(self, node, frame) -> None:
+        if node.ctx != "load":
+            return super().visit_Tuple(node, frame)
+        self._checked(super().visit_Tuple, node, frame)
+
+    def visit_List(self, node, frame) -> None:
+        self._checked(super().visit_List, node, frame)
+
+    def visit_Dict(self, node, frame) -> None:
+        self._checked(super().visit_Dict, node, frame)
+
+    def _checked(self, visit, node, frame) -> None:
+        self.write("environment.container_checked(")
+        visit(node, frame)
+        self.write(")")
 
     @optimizeconst
     def visit_Concat(self, node, frame) -> None:
@@ -121,8 +141,9 @@ class FolderLoader(jinja2.BaseLoader):
     def get_source(self, environment, template: str):
         from jinja2.loaders import split_template_path
 
-        if not isinstance(template, str):
-            raise jinja2.TemplateNotFound(str(template))
+        if not isinstance(template, str):  # {% include 成效 %}: data where a file name goes
+            raise TemplateError("include、import、extends 后面要写模板文件名（加引号的文字），这里给的不是文件名。",
+                                "例如 {% include \"themes/普法.md.j2\" %}。")
         path = self.folder.joinpath(*split_template_path(template))
         try:
             real = path.resolve()
@@ -185,6 +206,9 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
             return self.undefined(obj=obj, name="…")  # its message must not print a whole structure
         return value
 
+    def container_checked(self, value):
+        return limits.check_container(value)
+
     def join_checked(self, parts) -> str:
         return limits.join(parts)
 
@@ -238,10 +262,38 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
             return super().compile(source, name, filename, raw, defer_init)
         except jinja2.TemplateSyntaxError:
             raise
+        except _GeneratedSyntax as err:
+            raise TemplateError("这一行的写法不对：同一个名字在宏的参数里，或在一次调用的参数里写了两次。",
+                                "请删去重复的参数。", where._replace(line=err.line)) from None
         except (RecursionError, MemoryError, SyntaxError):
             raise _too_deep(where._replace(line=nesting.deepest_line if nesting else None)) from None
+
+    def _compile(self, source, filename):
+        """Python's compile of the generated code; its syntax errors (which Jinja does not
+        catch: a macro with two parameters of one name) located in the template."""
+        try:
+            return super()._compile(source, filename)
+        except SyntaxError as err:
+            raise _GeneratedSyntax(_template_line(source, err.lineno)) from None
         except (ValueError, OverflowError):
             raise TemplateError("模板里有无法识别的写法（例如特别长的数字）。", messages.SYNTAX_HINT, where) from None
+
+
+class _GeneratedSyntax(Exception):
+    def __init__(self, line: int | None):
+        super().__init__(line)
+        self.line = line
+
+
+def _template_line(code: str, code_line: int | None) -> int | None:
+    """The template line of a line of Jinja's generated code (its ``debug_info`` pairs
+    template lines with code lines)."""
+    m = re.search(r"^debug_info = '([\d=&]*)'", code, re.M)
+    if not m or code_line is None or not m.group(1):
+        return None
+    pairs = [tuple(map(int, p.split("="))) for p in m.group(1).split("&")]
+    before = [t for t, c in pairs if c <= code_line]
+    return before[-1] if before else pairs[0][0]
 
 
 def _too_deep(where: Where) -> TemplateError:
@@ -280,6 +332,9 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
         finalize=_finalize,
         bytecode_cache=jinja2.FileSystemBytecodeCache(cache) if cache else None,
         auto_reload=True,
+        # No constant folding: it runs filters while compiling and swallows every error
+        # they raise, the render's time limit included.
+        optimized=False,
     )
     env.concat = _concat
     env.filters.update(limits.guard_filters(env.filters))
@@ -305,13 +360,15 @@ def _template_frame(tb) -> tuple[str | None, int | None]:
 
 def _render(template, context: dict, budget: limits.Budget) -> str:
     """The template's output, stopped (where the template is, so it can be located) past
-    the output or time limit."""
-    parts = []
+    the output, line or time limit (what follows the template, reading the markup and
+    typesetting it, takes time in proportion to the output)."""
+    parts, lines = [], 0
     gen = template.generate(context)
     try:
         for chunk in gen:
             budget.output += len(chunk)
-            if budget.output > limits.MAX_OUTPUT:
+            lines += chunk.count("\n")
+            if budget.output > limits.MAX_OUTPUT or lines > limits.MAX_LINES:
                 gen.throw(limits.output_error())
             if budget.over_time():
                 gen.throw(limits.RenderTimeout())

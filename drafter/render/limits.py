@@ -23,7 +23,8 @@ from string import Formatter
 
 from drafter.errors import TemplateError
 
-MAX_OUTPUT = 2_000_000       # characters of markup one render may produce
+MAX_OUTPUT = 500_000         # characters of markup one render may produce (a long report: 30,000)
+MAX_LINES = 30_000           # lines of that markup: paragraphs and headings (a long report: 500)
 MAX_MADE = 50_000_000        # characters one render may make in all (values, buffers)
 MAX_ITERATIONS = 5_000_000   # turns of all {% for %} loops of one render
 MAX_STRING = 2_000_000       # characters of one string made by a template
@@ -75,6 +76,15 @@ def weight(value, limit: int = MAX_STRING) -> int:
         if total > limit:
             break
     return total
+
+
+def check_container(value):
+    """A list, tuple or dict a template writes as a literal: small once written out. Items
+    that refer to one value again and again ((s, s) doubled forty times) would otherwise
+    make printing, comparing or hashing it run for hours in code no timer can stop."""
+    if weight(value) > MAX_STRING:
+        raise LimitError(f"模板在这里拼出的列表或字典太大（展开后超过 {MAX_STRING} 个字符）。")
+    return value
 
 
 def bound_text(size: int) -> None:
@@ -360,7 +370,7 @@ def timeout_error() -> LimitError:
 
 
 def output_error() -> LimitError:
-    return LimitError(f"模板生成的内容超过 {MAX_OUTPUT} 个字符，已停止。",
+    return LimitError(f"模板生成的内容超过 {MAX_OUTPUT} 个字符或 {MAX_LINES} 行，已停止。",
                       "请检查这一行附近的循环：一份报告用不到这么多文字。")
 
 
