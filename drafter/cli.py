@@ -307,7 +307,7 @@ def render(forms, output, template, config, markup, force) -> None:
     table, lay = rule_table(config), load_layout(config)  # read once for every form
 
     def one(form: Path, out: Path):
-        return render_file(form, out, template, layout=lay, rules=table, markup=markup, force=force)
+        return render_file(form, out, template, config, layout=lay, rules=table, markup=markup, force=force)
 
     if not _many(forms):
         form = Path(forms[0])

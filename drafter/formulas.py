@@ -15,7 +15,7 @@ from pathlib import Path
 
 from drafter.catalogue import DATA
 from drafter.datacache import load_yaml
-from drafter.errors import Findings
+from drafter.errors import Findings, InputFileError
 
 SECTION = "表述数据"  # the config file's key naming an office's formulas file
 _CONGRESS = re.compile(r"(十[六七八九]|二十[一二]?)大")
@@ -63,7 +63,15 @@ def formula_table(config: str | Path | None = None) -> FormulaTable:
                   "写表述数据文件的路径（相对于设置文件所在的文件夹），如“表述数据: 政治表述.yaml”。")
         found.raise_if_errors()
     path = Path(config).parent / name.strip()
-    return builtin().merged(office_formulas(path))
+    try:
+        office = office_formulas(path)
+    except InputFileError as err:
+        if err.where.line is not None:  # a problem inside the formulas file, located there
+            raise
+        # The file cannot be opened: say where the layout file names it.
+        raise InputFileError(f"“{SECTION}”指向的文件无法使用：{err.message}", err.hint,
+                             src.where((SECTION,))) from None
+    return builtin().merged(office)
 
 
 def office_formulas(path: Path) -> dict[int, dict]:

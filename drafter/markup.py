@@ -16,7 +16,8 @@ The markup is line based; blank lines are ignored and every other line is one pa
     \\#开头的正文                   (a leading backslash makes the line plain text)
 
 A number typed after the #'s (一、 （一） 1. （1）) is dropped, so numbering is always
-the typesetter's and never has gaps or restarts.
+the typesetter's and never has gaps or restarts; a heading sentence ends at the first 。
+of the template's own text or at the end of a printed value that ends in 。.
 
 Only a template's own text is markup. Every value a template prints ({{ … }}) arrives
 between the literal marks U+E000 … U+E001 (``literal``), like HTML autoescaping: a line
@@ -92,12 +93,38 @@ def readable_markup(text: str) -> str:
             out.append(raw)  # a directive named by a printed value: refused as it stands
             continue
         m = _HEADING.match(line)
-        if m and m.group(2).startswith(OPEN):
-            # "#" and a printed "#x": a space keeps the printed # out of the heading level.
-            out.append(m.group(1) + " " + strip_marks(m.group(2)))
+        if m and OPEN in m.group(2):
+            out.append(m.group(1) + " " + _readable_heading(m.group(2).strip()))
             continue
         out.append(strip_marks(raw))
     return "\n".join(out)
+
+
+def _readable_heading(body: str) -> str:
+    """A heading holding printed values, written so that it reads back the same without
+    the marks: a number (or a backslash) a value begins with is kept by a leading ``\\``, and a 。 inside a
+    value that must not end the heading sentence is written ``\\。``. (A space after the
+    #'s keeps a printed # out of the heading level.)"""
+    plain = strip_marks(body)
+    lead = "\\" if body.startswith(OPEN) and (_TYPED_NUMBER.match(plain) or plain.startswith("\\")) else ""
+    head, rest = _split_marked(body)
+    head, rest = strip_marks(head), strip_marks(rest)
+    if rest.strip():  # the sentence ends at its last 。; any before it is the clerk's
+        cut = head.rstrip().rfind("。")
+        head = head[:cut].replace("。", "\\。") + head[cut:]
+    else:
+        head = head.replace("。", "\\。")
+    return lead + head + rest
+
+
+def _split_escaped(text: str) -> tuple[str, str]:
+    """``split_run_in`` for a heading of readable markup, where ``\\。`` is a 。 of the text."""
+    m = re.search(r"(?<!\\)。", text)
+    if m and m.end() < len(text) and text[m.end():].strip():
+        head, rest = text[: m.end()], text[m.end():].lstrip()
+    else:
+        head, rest = text, ""
+    return head.replace("\\。", "。"), rest.replace("\\。", "。")
 
 
 def split_run_in(text: str) -> tuple[str, str]:
@@ -140,16 +167,44 @@ def _directive(report: Report, line: str, where: Where) -> None:
         report.notes.append(value if value.startswith("（") else f"（{value}）")
 
 
+def _split_marked(text: str) -> tuple[str, str]:
+    """A heading line holding printed values, split where its heading sentence ends: after
+    a 。 of the template's own text, or after a printed value that ends in 。 (the 。s
+    inside a value are the clerk's text and never end the heading)."""
+    inside, said = False, ""
+    for i, ch in enumerate(text):
+        if ch == OPEN:
+            inside = True
+        elif ch == CLOSE:
+            inside = False
+            if said.rstrip().endswith("。") and strip_marks(text[i + 1:]).strip():
+                return text[: i + 1], text[i + 1:]
+        elif ch == "。" and not inside and strip_marks(text[i + 1:]).strip():
+            return text[: i + 1], text[i + 1:]
+        if ch not in (OPEN, CLOSE):
+            said += ch
+    return text, ""
+
+
 def _heading(tree: TreeBuilder, m: re.Match, where: Where) -> None:
     level = len(m.group(1))
-    body = normalize(_TYPED_NUMBER.sub("", strip_marks(m.group(2)), count=1).strip())
-    if not body:
+    raw = m.group(2).strip()
+    # A number typed in the template's own text is dropped; one in a printed value is the
+    # clerk's text (一、二线执法力量下沉) and stays, as does one after a backslash.
+    if raw.startswith("\\"):
+        raw = raw[1:]
+    elif not raw.startswith(OPEN):
+        raw = _TYPED_NUMBER.sub("", raw, count=1)
+    if not strip_marks(raw).strip():
         raise TemplateError("标题行“#”后面没有文字。", "请检查模板：没有内容时整行都不要输出。", where)
     parent_level = tree.depth
     if level > parent_level + 1:
         raise TemplateError(f"{level} 级标题前面缺少 {parent_level + 1} 级标题。",
                             "标题层级要逐级展开：# 下面是 ##，## 下面是 ###。", where)
-    heading, rest = split_run_in(body)
+    if OPEN in raw:
+        heading, rest = (normalize(strip_marks(part).strip()) for part in _split_marked(raw))
+    else:
+        heading, rest = _split_escaped(normalize(raw.strip()))
     if not rest:
         heading = heading if level > 1 else heading.rstrip("。")
     tree.heading(level, heading, rest)

@@ -12,13 +12,14 @@ from drafter.check.table import RuleTable, rule_table
 from drafter.errors import Findings, OutputError, Problem, TemplateError
 from drafter.form.validate import validate
 from drafter.formulas import FormulaTable
-from drafter.markup import parse_markup
+from drafter.markup import parse_markup, readable_markup
 from drafter.output import text_writer, write_all
 from drafter.render.context import build_context
-from drafter.render.environment import TEMPLATE_SUFFIX, render_markup
+from drafter.render.environment import TEMPLATE_SUFFIX, render_template
 from drafter.report import Report
 from drafter.resources import builtin_templates
 from drafter.typeset.layout import Layout, load_layout
+from drafter.inputfile import resolved
 from drafter.typeset.provenance import untouched_render
 from drafter.typeset.writer import typeset
 from drafter.yamlsource import Source, load_file
@@ -69,9 +70,9 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     formulas = formulas or (rules.formulas if isinstance(rules, RuleTable) else None)
     context = build_context(data, load_catalogue(), found, src.file, formulas)
     folder = template_dir(template)
-    markup = render_markup(folder, ENTRY, context)
-    report = parse_markup(markup, f"{folder / ENTRY}（输出）")
-    result = Result(report, markup, found.items, data)
+    marked = render_template(folder, ENTRY, context)
+    report = parse_markup(marked, f"{folder / ENTRY}（输出）")
+    result = Result(report, readable_markup(marked), found.items, data)
     if rules:
         from drafter.check.runner import form_rules
 
@@ -90,6 +91,10 @@ def render_file(form: str | Path, out: str | Path, template: str | Path | None =
     only with ``force``. A batch passes the layout and rule table it read once."""
     out = Path(out)
     targets = [out] + ([out.with_suffix(".md")] if markup else [])
+    inputs = {resolved(p) for p in (form, config) if p is not None}
+    for target in targets:
+        if resolved(target) in inputs:
+            raise OutputError(f"要写出的“{target}”正是输入的文件，没有覆盖。", "请用 -o 换一个输出文件名。")
     lay = layout or load_layout(config)
     result = build(load_file(form), template, rules or rule_table(config))
     doc = typeset(result.report, lay)

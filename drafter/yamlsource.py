@@ -34,6 +34,7 @@ except AttributeError:  # pragma: no cover - libyaml missing
 PathT = tuple  # ("成效", 0, "数据", "行政复议", "收到申请")
 
 MAX_DEPTH = 50  # levels of nesting; a form needs about ten
+MAX_INT_BITS = 14_000  # Python prints integers up to 4,300 digits (about 14,280 bits); the field judges the rest
 MAX_NODES = 100_000  # values after expanding aliases; a form has about a thousand
 MAX_LISTED = 20  # located problems of one kind before the rest are only counted
 
@@ -430,9 +431,12 @@ class _Converter:
                          "请删去这个标记，直接写值；若值本身以“!”开头，请给整个值加上引号。")
             return BAD
         try:
-            return build(self._constructor, node)
-        except (ValueError, TypeError, AttributeError, KeyError, OverflowError, yaml.YAMLError):
+            value = build(self._constructor, node)
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError, yaml.YAMLError):
+            return self.unreadable(node, path)  # IndexError: libyaml's int reader on “!!int _”
+        if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:  # 0x followed by thousands of f
             return self.unreadable(node, path)
+        return value
 
     def unreadable(self, node, path: PathT):
         """A scalar its type cannot read: an impossible date stays text for its field to
@@ -441,7 +445,8 @@ class _Converter:
         if node.tag == _T + "timestamp" and re.match(_DATE_LIKE, value):
             return value
         shown = value if len(value) <= 20 else value[:20] + "……"
-        if node.tag == _T + "int" and value.lstrip("+-").replace("_", "").isdigit():
+        digits = value.lstrip("+-").replace("_", "")
+        if node.tag == _T + "int" and (digits.isdigit() or re.fullmatch(r"0[xob][0-9a-fA-F]+", digits)):
             self.problem(node, path, f"数字“{shown}”太长了（{len(value)} 位）。", "请核对这个数字。")
         else:
             self.problem(node, path, f"“{shown}”不能按“{_tag_name(node.tag)}”读取。",

@@ -66,6 +66,14 @@ USAGE_ERRORS = [
     ("a folder where a file is expected", ["validate", "."], "是文件夹，这里要的是文件"),
     ("year of init not a number", ["init", "--year", "二〇二五"], "不是有效的数字"),
     ("check year out of range", ["check", EXAMPLE, "--year", "20255"], "不在允许的范围"),
+    ("init year out of range", ["init", "--year", "1999"], "不在允许的范围"),
+    ("init year zero", ["init", "--year", "0"], "不在允许的范围"),
+    ("init output without its value", ["init", "-o"], "选项“-o”后面要跟一个值"),
+    ("init org without its value", ["init", "--org"], "选项“--org”后面要跟一个值"),
+    ("check flag given a value", ["check", "--json=1", EXAMPLE], "选项“--json”后面不能跟值"),
+    ("empty output name", ["init", "-o", ""], "文件名不能为空"),
+    ("empty output name of render", ["render", EXAMPLE, "-o", ""], "文件名不能为空"),
+    ("output that is a folder", ["init", "-o", "."], "“--output”/“-o”的值不对"),
 ]
 
 
@@ -81,10 +89,18 @@ def test_usage_errors_are_chinese(runner, tmp_path, monkeypatch, case, args, exp
     assert list(tmp_path.iterdir()) == []  # nothing written
 
 
-def test_usage_error_shows_the_usage_line_and_where_help_is(runner):
-    result = invoke(runner, "render", EXAMPLE, "--from", "x")
-    assert "用法：drafter render [选项] 表单..." in result.output
-    assert "运行“drafter render -h”查看帮助。" in result.output
+@pytest.mark.parametrize("args, usage", [
+    (["render", EXAMPLE, "--from", "x"], "用法：drafter render [选项] 表单..."),
+    (["init", "-o"], "用法：drafter init [选项]"),
+    (["check", "--json=1", EXAMPLE], "用法：drafter check [选项] 文件..."),
+    (["init", "--year", "0"], "用法：drafter init [选项]"),
+], ids=["unknown option", "option without value", "flag with value", "bad value"])
+def test_usage_error_shows_the_usage_line_and_where_help_is(runner, tmp_path, monkeypatch, args, usage):
+    monkeypatch.chdir(tmp_path)
+    result = invoke(runner, *args)
+    assert usage in result.output
+    command = args[0]
+    assert f"运行“drafter {command} -h”查看帮助。" in result.output
 
 
 def _commands(group: click.Group, prefix=()):
@@ -109,3 +125,9 @@ def test_every_help_page_is_chinese(runner, command):
 def test_version(runner):
     result = invoke(runner, "--version")
     assert result.exit_code == 0 and result.output.startswith("drafter ")
+
+
+def test_init_org_too_long_is_refused(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke(runner, "init", "--org", "某" * 60, "-o", "x.yaml")
+    assert result.exit_code == 2 and "太长了" in result.output and list(tmp_path.iterdir()) == []

@@ -83,6 +83,11 @@ REFUSED = [
     ("!!python/object", replace_line(7, "主送机关: !!python/object:os.system x"), "类型标记", 7),
     ("unknown !foo", replace_line(7, "主送机关: !foo x"), "“!foo”", 7),
     ("!!set", replace_line(7, "主送机关: !!set {甲, 乙}"), "“!!set”", 7),
+    ("empty !!int", replace_line(5, "年度: !!int _"), "“!!int”", 5),
+    ("!!int of a sign alone", replace_line(18, "        督察次数: !!int +"), "“!!int”", 18),
+    ("empty !!float", replace_line(77, "        合同金额: !!float ''"), "“!!float”", 77),
+    ("hex integer of 3,600 digits", replace_line(5, "年度: 0x" + "f" * 3600), "太长了", 5),
+    ("binary integer of 15,000 digits", replace_line(18, "        督察次数: 0b" + "1" * 15000), "太长了", 18),
     ("merge key", replace_line(7, "<<: {主送机关: 县委}"), "合并键", 7),
     # numbers
     ("count of 10^26", replace_line(18, "        督察次数: " + "1" + "0" * 26), "太大了", 18),
@@ -382,3 +387,77 @@ def test_generated_text_renders_into_a_sound_report(text):
         form.write_text(text, encoding="utf-8")
         out = Path(folder) / "报告.docx"
         run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], located=False)
+
+
+# -- forms that are not ordinary files; outputs that would overwrite an input ----------------------
+
+@pytest.mark.parametrize("command", ["validate", "render", "check"])
+def test_a_pipe_or_device_is_not_read_as_a_form(tmp_path, command):
+    """A FIFO would block and /dev/zero never ends: both refused before reading."""
+    pipe = tmp_path / "表单.yaml"
+    os.mkfifo(pipe)
+    code = "import sys; from drafter.cli import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
+    for path in (pipe, Path("/dev/zero")):
+        args = [command, str(path)] + (["-o", str(tmp_path / "r.docx")] if command == "render" else [])
+        done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2 and "不是普通文件" in done.stderr and path.name in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_a_file_too_big_to_be_a_form_is_refused(tmp_path, monkeypatch):
+    import drafter.yamlsource as yamlsource
+
+    form = tmp_path / "表单.yaml"
+    form.write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(yamlsource, "MAX_FORM_BYTES", 1000)
+    result = run_clean(["validate", form], inputs=[form], located=False)
+    assert result.exit_code == 2 and "太大了" in result.output
+
+
+def test_markup_never_overwrites_the_form_or_a_note_of_the_clerk(tmp_path):
+    form = tmp_path / "报告.md"
+    form.write_text(TEXT, encoding="utf-8")
+    result = run_clean(["render", form, "--markup"], inputs=[form], outputs=[tmp_path / "报告.docx"], located=False)
+    assert result.exit_code == 2 and "正是输入的文件" in result.output
+    plain = tmp_path / "表单.yaml"
+    plain.write_text(TEXT, encoding="utf-8")
+    note = tmp_path / "报告.md"
+    note.write_text("我的笔记", encoding="utf-8")
+    result = run_clean(["render", plain, "-o", tmp_path / "报告.docx", "--markup"], inputs=[plain, note],
+                       outputs=[tmp_path / "报告.docx"], located=False)
+    assert result.exit_code == 2 and "没有覆盖" in result.output
+    assert run_clean(["render", plain, "-o", tmp_path / "报告.docx", "--markup", "--force"],
+                     inputs=[plain], outputs=[tmp_path / "报告.docx", note]).exit_code == 0
+    assert note.read_text(encoding="utf-8").startswith("@标题")
+    # rendered again: the .md written with the untouched .docx is drafter's and is replaced
+    assert run_clean(["render", plain, "-o", tmp_path / "报告.docx", "--markup"], inputs=[plain],
+                     outputs=[tmp_path / "报告.docx", note]).exit_code == 0
+
+
+@pytest.mark.parametrize("field, value", [
+    (("成效", 0, "标题"), "加强党的领导。健全推进机制"),
+    (("下一步", 0, "标题"), "一、二线执法力量下沉"),
+    (("问题", 0, "标题"), "（1）基层力量"),
+    (("第一责任人", "做法", 0, "标题"), "1.带头学法"),
+])
+def test_heading_text_from_the_form_is_printed_as_written(tmp_path, field, value):
+    """A 。 inside a heading does not end it; a number it begins with is the clerk's text."""
+    data = copy.deepcopy(DATA)
+    target = data
+    for part in field[:-1]:
+        target = target[part]
+    target[field[-1]] = value
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    assert run_clean(["render", form, "-o", out, "--markup"], inputs=[form], outputs=[out]).exit_code == 0
+    from drafter.markup import parse_markup
+    from drafter.pipeline import build
+    from drafter.yamlsource import load_file
+
+    built = [s.heading for s in build(load_file(form)).report.walk()]
+    back = [s.heading for s in parse_markup(out.with_suffix(".md").read_text(encoding="utf-8")).walk()]
+    assert any(h.rstrip("。") == value for h in built), built
+    assert back == built  # the .md reads back as the same headings
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any(value in t for t in texts)

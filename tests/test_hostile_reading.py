@@ -476,3 +476,79 @@ def test_unreadable_file_is_refused(tmp_path):
 def test_missing_file_is_named(tmp_path):
     path = tmp_path / "没有.docx"
     refused(invoke("parse", path), path, "找不到文件")
+
+
+# -- 7. what a red-team run found ------------------------------------------------------------------
+def test_utf32_beyond_unicode_is_read_and_mining_goes_on(tmp_path):
+    bad = tmp_path / "报告" / "超范围.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"\xff\xfe\x00\x00" + "某县报告".encode("utf-32-le") + b"\x00\x00\x11\x00")
+    assert invoke("parse", bad).exit_code in (0, 2)
+    (bad.parent / "好.txt").write_text(REPORT, encoding="utf-8")
+    assert invoke("mine", bad.parent, "-o", tmp_path / "大纲.yaml").exit_code == 0
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_symbolic_link_loop_is_refused(tmp_path, command):
+    a, b = tmp_path / "甲.txt", tmp_path / "乙.txt"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    refused(run_command(command, a, tmp_path), a, "无法读取")
+
+
+@pytest.mark.parametrize("name", ["a\n单位: x.txt", "a\u2028b.txt", "a\x01b.txt"], ids=["newline", "U+2028", "control"])
+def test_a_file_name_never_breaks_the_form(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(REPORT.replace("三、下一步工作安排", "三、党政主要负责人履行推进法治建设第一责任人职责情况\n带头学法。\n"
+                                   "四、下一步工作安排"), encoding="utf-8")
+    form = tmp_path / "表单.yaml"
+    assert invoke("import", path, "-o", form).exit_code == 0
+    lines = form.read_text(encoding="utf-8").splitlines()
+    assert not any(line.startswith("单位: x") for line in lines)  # the name stays inside its comment
+    assert "“a?" in lines[1]
+    assert_form_sound(form, tmp_path)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes")
+def test_a_file_name_that_is_not_utf8_is_shown_with_a_mark(tmp_path):
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/\xff\xfe.txt"))
+    path.write_text(REPORT, encoding="utf-8")
+    form = tmp_path / "表单.yaml"
+    assert invoke("import", path, "-o", form).exit_code == 0
+    assert "“??.txt”" in form.read_text(encoding="utf-8")
+    assert invoke("new", "2026", "--from", path, "-o", tmp_path / "新.yaml").exit_code == 0
+
+
+def test_notes_of_next_years_form_stay_bounded(tmp_path):
+    """Every figure of a long paragraph noted with a bounded excerpt, at most 50 notes a
+    place: the form grows with the report, not with its square."""
+    path = tmp_path / "长段.txt"
+    path.write_text("一、工作成效\n" + "受理案件12件，" * 12_000 + "\n二、存在的问题\n问题。\n三、下一步工作安排\n安排。\n",
+                    encoding="utf-8")
+    form = tmp_path / "新.yaml"
+    assert invoke("new", "2026", "--from", path, "-o", form).exit_code == 0
+    text = form.read_text(encoding="utf-8")
+    assert len(text) < 2 * path.stat().st_size and "另有" in text
+
+
+@pytest.mark.parametrize("command", ["import", "mine"])
+def test_forms_and_outlines_are_written_only_as_yaml(tmp_path, command):
+    path = tmp_path / "报告.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    result = invoke(command, path if command == "import" else tmp_path, "-o", out)
+    assert result.exit_code == 2 and "不是 .yaml 文件名" in result.output and not out.exists()
+
+
+def test_mine_never_overwrites_without_force(tmp_path):
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    report = folder / "甲.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    (folder / "乙.yaml").write_text("旧的大纲", encoding="utf-8")
+    assert invoke("mine", folder, "-o", report.with_suffix(".yaml")).exit_code == 0
+    result = invoke("mine", folder, "-o", folder / "乙.yaml")
+    assert result.exit_code == 2 and "--force" in result.output
+    assert (folder / "乙.yaml").read_text(encoding="utf-8") == "旧的大纲"
+    assert invoke("mine", folder, "-o", folder / "乙.yaml", "--force").exit_code == 0
+    assert report.read_text(encoding="utf-8") == REPORT

@@ -267,6 +267,16 @@ LIMITS = [
     "{% set d = [c,c,c,c,c,c,c,c,c,c] %}{{ {}[d] }}",
     "{% set a = 'x' * 2000000 %}{% set b = [a,a,a,a,a,a,a,a,a,a] %}{{ b | map('string') | join }}",
     "{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% endif %}{% endmacro %}{{ f('x', 40) }}",
+    # a tuple doubled forty times: hashing or printing it runs in C, where no timer reaches
+    "{% macro d(s, n) %}{% if n %}{% set t = (s, s) %}{{ d(t, n-1) }}{% else %}{{ {s: 1} }}{% endif %}"
+    "{% endmacro %}{{ d('x', 40) }}",
+    "{% macro d(s, n) %}{% if n %}{{ d([s, s], n-1) }}{% else %}{{ s | unique | list }}{% endif %}"
+    "{% endmacro %}{{ d('x', 40) }}",
+    # work Jinja would do while compiling (constant folding), out of the time limit's reach
+    "{{ ('..........'|replace('.', '..........')|replace('.', '..........')|replace('.', '..........')"
+    "|replace('.', '..........') ~ 'a.')|urlize|length }}",
+    # output whose reading and typesetting would take long: many lines
+    "{{ ('# x\\n' * 400000) | markup }}",
 ]
 
 
@@ -300,6 +310,25 @@ def test_ordinary_template_code_still_works(runner, tmp_path, write_form, minima
     code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
     assert code == 0, output
     assert_good_docx(out)
+
+
+@pytest.mark.parametrize("attack, words", [
+    ("{% macro m(a, a) %}{% endmacro %}", "写了两次"),
+    ("{{ 成效[0].标题 ~ joiner(a=1, a=2)() }}", "写了两次"),
+    ("{% include 成效 %}", "后面要写模板文件名"),
+    ("{{ ('nan' | float) | num }}", "不是一个有限的数"),
+])
+def test_template_mistakes_are_named_at_their_line(runner, tmp_path, write_form, minimal, attack, words):
+    folder, line = with_line(tmp_path, attack)
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, f"tpl/report.md.j2:{line}：", words)
+    assert "object at 0x" not in output
+
+
+def test_a_template_folder_name_too_long_is_refused(runner, tmp_path, write_form, minimal):
+    code, output = invoke(runner, "render", write_form(minimal), "-t", tmp_path / ("x" * 5000), "-o", tmp_path / "o.docx")
+    assert code == 2 and "文件名太长" in output
 
 
 # -- recursion and nesting ------------------------------------------------------------------------

@@ -114,6 +114,15 @@ class _Generator(CodeGenerator):
         visit(node, frame)
         self.write(")")
 
+    def _output_child_to_const(self, node, frame, finalize):
+        """Jinja works out a printed expression of constants while compiling, outside the
+        time limit, and swallows every error; an expression that calls or filters is
+        worked out when the template runs, at its line, within the limits."""
+        if isinstance(node, (nodes.Call, nodes.Filter, nodes.Test)) or \
+                next(node.find_all((nodes.Call, nodes.Filter, nodes.Test)), None) is not None:
+            raise nodes.Impossible()
+        return super()._output_child_to_const(node, frame, finalize)
+
     @optimizeconst
     def visit_Concat(self, node, frame) -> None:
         self.write("environment.join_checked((")
