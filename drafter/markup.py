@@ -223,10 +223,16 @@ def parse_markup(text: str, source: str = "<模板输出>") -> Report:
             tree.paragraph(normalize(strip_marks(line).strip()))
         elif line.startswith("\\"):
             tree.paragraph(normalize(strip_marks(line[1:]).strip()))
-        elif line.startswith("@"):
-            _directive(report, line, where)
-        elif m := _HEADING.match(line):
-            _heading(tree, m, where)
         else:
-            tree.paragraph(normalize(strip_marks(line).strip()))
+            try:
+                if line.startswith("@"):
+                    _directive(report, line, where)
+                elif m := _HEADING.match(line):
+                    _heading(tree, m, where)
+                else:
+                    tree.paragraph(normalize(strip_marks(line).strip()))
+            except TemplateError as err:  # the output line, so the template line can be found
+                shown = strip_marks(line)
+                err.hint += f"（模板输出的这一行是：“{shown[:40]}{'……' if len(shown) > 40 else ''}”）"
+                raise
     return report

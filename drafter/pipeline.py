@@ -9,10 +9,10 @@ from pathlib import Path
 
 from drafter.catalogue import load_catalogue
 from drafter.check.table import RuleTable, rule_table
-from drafter.errors import Findings, OutputError, Problem, TemplateError
+from drafter.errors import Findings, OutputError, Problem, TemplateError, Where
 from drafter.form.validate import validate
 from drafter.formulas import FormulaTable
-from drafter.markup import parse_markup, readable_markup
+from drafter.markup import parse_markup, readable_markup, strip_marks
 from drafter.output import text_writer, write_all
 from drafter.render.context import build_context
 from drafter.render.environment import TEMPLATE_SUFFIX, render_template
@@ -71,6 +71,10 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     context = build_context(data, load_catalogue(), found, src.file, formulas)
     folder = template_dir(template)
     marked = render_template(folder, ENTRY, context)
+    if not strip_marks(marked).strip():
+        raise TemplateError(f"模板“{ENTRY}”没有生成任何内容。",
+                            "请检查这个模板文件是否是空的；可以用 drafter templates copy default 复制自带模板对照。",
+                            Where(str(folder / ENTRY)))
     report = parse_markup(marked, f"{folder / ENTRY}（输出）")
     result = Result(report, readable_markup(marked), found.items, data)
     if rules:

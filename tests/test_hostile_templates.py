@@ -511,3 +511,32 @@ def test_markup_parser_refuses_invalid_characters_with_the_line():
     with pytest.raises(TemplateError) as info:
         parse_markup("# 标题\n正文\x0c续", "t.md")
     assert info.value.where.line == 2 and "U+000C" in info.value.message
+
+
+def test_an_empty_template_is_named_not_the_form(runner, tmp_path, write_form, minimal):
+    folder = copy_default(tmp_path)
+    (folder / "report.md.j2").write_text("{# 什么也不输出 #}\n", encoding="utf-8")
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, "tpl/report.md.j2：", "report")
+    assert "没有生成任何内容" in output
+
+
+def test_a_mistake_found_in_the_output_quotes_the_output_line(runner, tmp_path, write_form, minimal):
+    folder = copy_default(tmp_path)
+    (folder / "report.md.j2").write_text('@标题 {{ 单位 }}\n## {{ "甲" }}。乙\n', encoding="utf-8")
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, "report.md.j2（输出）:2：")
+    assert "模板输出的这一行是：“## 甲。乙”" in output
+
+
+def test_a_long_chain_in_a_theme_file_is_located(runner, tmp_path, write_form, minimal):
+    folder = copy_default(tmp_path)
+    theme = folder / "themes" / f"{minimal['成效'][0]['主题']}.md.j2"
+    lines = theme.read_text(encoding="utf-8").split("\n")
+    lines.insert(1, "{{ " + " + ".join(["1"] * 5000) + " }}")
+    theme.write_text("\n".join(lines), encoding="utf-8")
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, f"tpl/themes/{theme.name}:2：")

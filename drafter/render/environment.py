@@ -275,7 +275,9 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
             raise TemplateError("这一行的写法不对：同一个名字在宏的参数里，或在一次调用的参数里写了两次。",
                                 "请删去重复的参数。", where._replace(line=err.line)) from None
         except (RecursionError, MemoryError, SyntaxError):
-            raise _too_deep(where._replace(line=nesting.deepest_line if nesting else None)) from None
+            # Nested tags and brackets were counted above; deeper still is a chain of
+            # operators or filters (1 + 1 + … thousands of times): on the longest line.
+            raise _too_deep(where._replace(line=_longest_line(source))) from None
 
     def _compile(self, source, filename):
         """Python's compile of the generated code; its syntax errors (which Jinja does not
@@ -286,6 +288,11 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
             raise _GeneratedSyntax(_template_line(source, err.lineno)) from None
         except (ValueError, OverflowError):
             raise TemplateError("模板里有无法识别的写法（例如特别长的数字）。", messages.SYNTAX_HINT, where) from None
+
+
+def _longest_line(source: str) -> int:
+    lines = source.split("\n")
+    return max(range(len(lines)), key=lambda i: len(lines[i])) + 1
 
 
 class _GeneratedSyntax(Exception):
@@ -306,7 +313,7 @@ def _template_line(code: str, code_line: int | None) -> int | None:
 
 
 def _too_deep(where: Where) -> TemplateError:
-    return TemplateError(f"模板在这里嵌套太深（{{% if %}}、{{% for %}} 等标签或括号套了太多层，最多 {limits.MAX_NESTING} 层）。",
+    return TemplateError(f"模板在这里嵌套太深（{{% if %}}、{{% for %}} 等标签或括号套了太多层（最多 {limits.MAX_NESTING} 层），或一个表达式里连着写了太多运算、过滤器）。",
                          "请把里层的内容拆成宏或单独的模板文件。", where)
 
 
