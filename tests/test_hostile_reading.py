@@ -419,6 +419,15 @@ def test_odd_shapes_are_read(tmp_path, shape):
     assert_form_sound(form, tmp_path)
 
 
+def test_a_joined_line_cut_into_many_paragraphs_stays_linear(tmp_path):
+    """50,000 source lines joined into one (each begins with “，”) and cut again at every
+    “。 ”: each piece keeps only its own places, looked up by bisection."""
+    path = tmp_path / "接续.txt"
+    path.write_text("开头。\n" + "，受理1件。 另起一段文字\n" * 50_000, encoding="utf-8")
+    proc = guarded(["parse", path], timeout=60)
+    assert proc.returncode == 0 and "开头：50001 段" in proc.stdout, proc.stderr[-2000:]
+
+
 def test_broken_lines_are_joined_with_their_places():
     from drafter.reading.parser import clean_lines_with_origins
 

@@ -16,6 +16,7 @@ sentence; both are run-in headings of the next level.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -93,22 +94,28 @@ def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, Segments]]:
     for k, (p, o) in enumerate(zip(pieces, origins)):
         text = "".join(p)
         cuts = paragraph_breaks(text, first=not out)
+        if not cuts:
+            out.append((text.strip(), o))
+            continue
+        offsets = [offset for offset, _, _ in o]
         for a, b in zip([0] + cuts, cuts + [len(text)]):
             piece = text[a:b].strip()
             if piece:
                 lead = len(text[a:b]) - len(text[a:b].lstrip())
-                out.append((piece, _shift(o, a + lead)))
+                out.append((piece, _shift(o, a + lead, b, offsets)))
     return out
 
 
-def _shift(segments: Segments, start: int) -> Segments:
-    """The segments of a line's text from ``start`` on."""
-    out: Segments = []
-    for offset, line, column in segments:
-        if offset <= start:
-            out = [(0, line, column + start - offset)]
-        else:
-            out.append((offset - start, line, column))
+def _shift(segments: Segments, start: int, end: int | None = None,
+           offsets: list[int] | None = None) -> Segments:
+    """The segments of a line's text from ``start`` (to ``end``) on; with ``offsets`` (the
+    segments' offsets) found by bisection, so cutting a long joined line stays linear."""
+    offsets = offsets if offsets is not None else [offset for offset, _, _ in segments]
+    first = max(bisect.bisect_right(offsets, start) - 1, 0)
+    last = len(segments) if end is None else bisect.bisect_left(offsets, end, first)
+    offset, line, column = segments[first]
+    out: Segments = [(0, line, column + max(start - offset, 0))]
+    out += [(o - start, ln, col) for o, ln, col in segments[first + 1:max(last, first + 1)]]
     return out
 
 
