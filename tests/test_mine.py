@@ -7,7 +7,6 @@ import json
 import yaml
 
 from drafter.catalogue import load_catalogue
-from drafter.cli import main
 from drafter.reading.mine import mine, report_files
 from drafter.resources import builtin_templates
 
