@@ -621,26 +621,56 @@ def templates() -> None:
 
 
 @templates.command("list")
-def templates_list() -> None:
-    """列出自带的模板。"""
+@click.argument("folder", required=False, type=click.Path(file_okay=False), metavar="[文件夹]")
+def templates_list(folder) -> None:
+    """列出自带的模板；给出自己的模板文件夹时，列出它改了哪些文件、哪些用自带的。"""
     from drafter.pipeline import ENTRY
     from drafter.resources import builtin_templates
 
-    for folder in sorted(builtin_templates().iterdir()):
-        if (folder / ENTRY).is_file():
-            files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.j2"))
-            click.echo(f"{folder.name}（{len(files)} 个文件）：{folder}")
+    if folder is None:
+        for path in sorted(builtin_templates().iterdir()):
+            if (path / ENTRY).is_file():
+                files = sorted(p.relative_to(path).as_posix() for p in path.rglob("*.j2"))
+                click.echo(f"{path.name}（{len(files)} 个文件）：{path}")
+        return
+    from drafter.templatelayers import layers
+
+    found = layers(Path(folder))
+    for title, names in (("改动了", found.changed), ("新增了", found.added), ("与自带的相同", found.same),
+                         ("用自带的（随 drafter 升级）", found.inherited)):
+        if names:
+            click.echo(f"{title}（{len(names)} 个）：")
+            for name in names:
+                click.echo(f"  {name}")
 
 
 @templates.command("copy")
 @click.argument("name", default="default", metavar="模板名称")
 @click.argument("dest", type=click.Path(file_okay=False), metavar="文件夹")
-def templates_copy(name, dest) -> None:
-    """把自带模板（或自己的模板文件夹）复制到一个新文件夹，修改后用 drafter render 表单.yaml --template 文件夹 使用。"""
-    from drafter.templatecopy import copy_template
+@click.argument("files", nargs=-1, metavar="[文件...]")
+def templates_copy(name, dest, files) -> None:
+    """复制模板：整个复制到新文件夹，或只复制要改的几个文件。
 
+    不写文件名时，把自带模板（或自己的模板文件夹）整个复制到一个新文件夹。写了文件名时（如 themes/普法.md.j2），
+    只复制这几个文件，其余文件用自带的，drafter 升级时随之更新。修改后用 drafter render 表单.yaml --template 文件夹 使用。
+    """
+    from drafter.templatecopy import copy_files, copy_template
+
+    if files:
+        written = copy_files(name, Path(dest), list(files))
+        click.echo(f"已复制 {len(written)} 个文件到：{dest}（其余文件用自带的）。修改后运行 drafter render 表单.yaml --template {dest}")
+        return
     copy_template(name, Path(dest))
     click.echo(f"已复制到：{dest}。修改后运行 drafter render 表单.yaml --template {dest}")
+
+
+@templates.command("diff")
+@click.argument("folder", type=click.Path(file_okay=False), metavar="文件夹")
+def templates_diff(folder) -> None:
+    """逐个文件显示自己的模板文件夹相对于自带模板的改动。"""
+    from drafter.templatelayers import diff_text
+
+    click.echo(diff_text(Path(folder)), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -46,17 +46,27 @@ def check_form(src: Source) -> tuple[dict, list[Problem]]:
 
 
 def template_dir(template: str | Path | None) -> Path:
-    """A template folder: the built-in default, a built-in name, or a clerk's own folder."""
+    """A template folder: the built-in default, a built-in name, or a clerk's own folder,
+    which may hold only the files it changes (the rest come from the default)."""
     if template is None:
         return builtin_templates() / "default"
     path = Path(template)
-    if (path / ENTRY).is_file():
+    if is_template_folder(path):
         return path
     named = builtin_templates() / str(template)
-    if (named / ENTRY).is_file():
+    if "/" not in str(template) and (named / ENTRY).is_file():
         return named
     raise TemplateError(f"找不到模板“{template}”。",
-                        f"模板应当是一个含有 {ENTRY} 的文件夹；用 drafter templates 查看自带的模板。")
+                        "模板应当是一个放着 .md.j2 模板文件的文件夹（只放要改的文件即可）；"
+                        "用 drafter templates list 查看自带的模板。")
+
+
+def is_template_folder(path: Path) -> bool:
+    """A folder holding at least one template file (.j2), at its top or in themes/."""
+    try:
+        return path.is_dir() and (any(path.glob(f"*{TEMPLATE_SUFFIX}")) or any(path.glob(f"themes/*{TEMPLATE_SUFFIX}")))
+    except OSError:
+        return False
 
 
 def build(src: Source, template: str | Path | None = None, rules: RuleTable | bool = True,

@@ -1,5 +1,6 @@
 """``drafter templates copy``: a built-in template, or a clerk's template folder, copied
-whole into a new folder, or nothing copied at all."""
+whole into a new folder, or only the named files of it into a folder (new or existing),
+or nothing copied at all."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from drafter.errors import OutputError, TemplateError, os_reason
-from drafter.pipeline import ENTRY
+from drafter.pipeline import ENTRY, is_template_folder
 from drafter.resources import builtin_templates
 
 
@@ -21,7 +22,7 @@ def template_source(name: str) -> Path:
         if (builtin / name / ENTRY).is_file():
             return builtin / name
     folder = Path(name)
-    if folder.is_dir() and (folder / ENTRY).is_file():
+    if is_template_folder(folder):
         return folder
     names = "、".join(sorted(p.name for p in builtin.iterdir() if (p / ENTRY).is_file()))
     raise TemplateError(f"“{name}”既不是自带的模板，也不是模板文件夹（其中没有 {ENTRY}）。",
@@ -54,3 +55,36 @@ def copy_template(name: str, dest: Path) -> Path:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return dest
+
+
+def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
+    """Copy only ``files`` (paths inside the template, such as themes/普法.md.j2) into
+    ``dest``, made if missing: a clerk's folder then overrides just these. A file already
+    in ``dest`` is never overwritten; all are checked before any is written."""
+    from drafter.output import text_writer, write_all
+
+    source = template_source(name)
+    available = sorted(p.relative_to(source).as_posix() for p in source.rglob("*.j2"))
+    plan = []
+    for file in files:
+        rel = file.replace("\\", "/").strip("/")
+        if rel not in available:
+            near = [a for a in available if a.endswith("/" + rel) or Path(a).name == Path(rel).name]
+            hint = f"是不是“{near[0]}”？" if near else "可以复制的文件有：" + "、".join(available) + "。"
+            raise TemplateError(f"模板“{name}”里没有文件“{file}”。", hint)
+        target = dest / rel
+        if target.exists():
+            raise OutputError(f"“{target}”已经存在，没有覆盖。", "要重新复制，请先删去或改名这个文件。")
+        plan.append((source / rel, target))
+    if dest.exists() and not dest.is_dir():
+        raise OutputError(f"“{dest}”不是文件夹。", "请换一个文件夹名。")
+    parent = dest.parent if str(dest.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"文件夹“{parent}”不存在。", "请先建好它，或换一个位置。")
+    try:
+        for _, target in plan:
+            target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"无法在“{dest}”中建文件夹：{os_reason(err)}。", "请检查文件夹的写入权限。") from None
+    write_all((target, text_writer(src.read_text(encoding="utf-8"))) for src, target in plan)
+    return [target for _, target in plan]

@@ -33,7 +33,7 @@ ALLOWED = {w.lower() for w in _names(main)} | {
     "drafter", "yaml", "docx", "json", "schema", "markup", "word", "wps", "libreoffice", "pdf",
     "png", "gb/t", "utf", "code", "txt", "help", "version", "force", "from", "last", "org", "year",
     "check", "render", "init", "validate", "import", "parse", "mine", "preview", "templates",
-    "copy", "list", "default", "outline", "report",
+    "copy", "list", "default", "outline", "report", "themes",
 }
 
 

@@ -328,7 +328,7 @@ def test_template_mistakes_are_named_at_their_line(runner, tmp_path, write_form,
 
 def test_a_template_folder_name_too_long_is_refused(runner, tmp_path, write_form, minimal):
     code, output = invoke(runner, "render", write_form(minimal), "-t", tmp_path / ("x" * 5000), "-o", tmp_path / "o.docx")
-    assert code == 2 and "文件名太长" in output
+    assert code == 2 and "找不到模板" in output and "Traceback" not in output
 
 
 # -- recursion and nesting ------------------------------------------------------------------------
@@ -540,3 +540,18 @@ def test_a_long_chain_in_a_theme_file_is_located(runner, tmp_path, write_form, m
     out = old_output(tmp_path)
     code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
     assert_refused(code, output, out, f"tpl/themes/{theme.name}:2：")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["templates", "diff", "/etc"], "不是模板文件夹"),
+    (["templates", "diff", "不存在的文件夹"], "不是模板文件夹"),
+    (["templates", "list", "/etc"], "不是模板文件夹"),
+    (["templates", "copy", "default", "新文件夹", "../../etc/passwd"], "没有文件"),
+    (["templates", "copy", "default", "新文件夹", "/etc/passwd"], "没有文件"),
+    (["templates", "copy", "/etc", "新文件夹", "passwd"], "既不是自带的模板"),
+])
+def test_template_commands_refuse_what_is_not_a_template(runner, tmp_path, monkeypatch, args, words):
+    monkeypatch.chdir(tmp_path)
+    code, output = invoke(runner, *args)
+    assert code == 2 and words in output and "Traceback" not in output, output
+    assert list(tmp_path.iterdir()) == []

@@ -138,3 +138,74 @@ def test_template_not_utf8(tmp_path, minimal):
     with pytest.raises(TemplateError) as info:
         render_markup(tmp_path, "report.md.j2", context(minimal))
     assert "UTF-8" in info.value.message
+
+
+# -- a clerk's folder over the default (issue 12 §1) --------------------------------------------
+
+def test_a_folder_with_one_theme_file_renders_over_the_default(tmp_path):
+    import docx
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+    from conftest import EXAMPLE
+
+    runner = CliRunner()
+    folder = tmp_path / "我的模板"
+    result = runner.invoke(main, ["templates", "copy", "default", str(folder), "themes/普法.md.j2"])
+    assert result.exit_code == 0, result.output
+    assert [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()] == ["themes/普法.md.j2"]
+    theme = folder / "themes" / "普法.md.j2"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("全年开展普法宣传活动", "本年度共组织普法宣传活动"),
+                     encoding="utf-8")
+    out = tmp_path / "r.docx"
+    result = runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    plain = tmp_path / "plain.docx"
+    assert runner.invoke(main, ["render", str(EXAMPLE), "-o", str(plain)]).exit_code == 0
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    before = [p.text for p in docx.Document(str(plain)).paragraphs]
+    changed = [(a, b) for a, b in zip(before, texts) if a != b]
+    assert len(texts) == len(before) and len(changed) == 1  # every other file came from the default
+    assert changed[0][1] == changed[0][0].replace("全年开展普法宣传活动", "本年度共组织普法宣传活动")
+
+    diff = runner.invoke(main, ["templates", "diff", str(folder)])
+    assert diff.exit_code == 0 and "=== themes/普法.md.j2（改动）===" in diff.output
+    assert "-{{ 句(项(\"全年开展普法宣传活动{}\"" in diff.output and "+{{ 句(项(\"本年度共组织普法宣传活动{}\"" in diff.output
+    listed = runner.invoke(main, ["templates", "list", str(folder)])
+    assert "改动了（1 个）：\n  themes/普法.md.j2" in listed.output and "用自带的（随 drafter 升级）" in listed.output
+
+
+def test_a_deleted_file_falls_back_to_the_default(tmp_path):
+    import docx
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+    from conftest import EXAMPLE
+
+    runner = CliRunner()
+    folder = tmp_path / "整套"
+    assert runner.invoke(main, ["templates", "copy", "default", str(folder)]).exit_code == 0
+    (folder / "themes" / "普法.md.j2").unlink()
+    plain, out = tmp_path / "plain.docx", tmp_path / "r.docx"
+    assert runner.invoke(main, ["render", str(EXAMPLE), "-o", str(plain)]).exit_code == 0
+    result = runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    texts = lambda p: [(x.style.name, x.text) for x in docx.Document(str(p)).paragraphs]  # noqa: E731
+    assert texts(out) == texts(plain)
+    assert "这个文件夹没有改动自带模板" in runner.invoke(main, ["templates", "diff", str(folder)]).output
+
+
+def test_copying_named_files_never_overwrites(tmp_path):
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    runner = CliRunner()
+    folder = tmp_path / "t"
+    assert runner.invoke(main, ["templates", "copy", "default", str(folder), "themes/普法.md.j2"]).exit_code == 0
+    (folder / "themes" / "普法.md.j2").write_text("我的", encoding="utf-8")
+    again = runner.invoke(main, ["templates", "copy", "default", str(folder), "themes/普法.md.j2"])
+    assert again.exit_code == 2 and "已经存在" in again.output
+    assert (folder / "themes" / "普法.md.j2").read_text(encoding="utf-8") == "我的"
+    wrong = runner.invoke(main, ["templates", "copy", "default", str(folder), "普法.md.j2"])
+    assert wrong.exit_code == 2 and "是不是“themes/普法.md.j2”" in wrong.output

@@ -36,6 +36,7 @@ from drafter.markup import TemplateMarkup, literal, readable_markup
 from drafter.render import limits, messages
 from drafter.render.filters import FILTERS, GLOBALS, markup
 from drafter.xmltext import INVALID, describe
+from drafter.resources import builtin_templates
 
 TEMPLATE_SUFFIX = ".md.j2"
 # Compiled templates depend on this module's code generator and finalize: a new name
@@ -133,19 +134,25 @@ class _Generator(CodeGenerator):
 
 
 class FolderLoader(jinja2.BaseLoader):
-    """Template files from inside one folder only: a name leading out of it (``..``, an
-    absolute path) is not found, and a file whose real path is outside the real folder
-    (a symbolic link to /etc/passwd) is refused. Files are UTF-8, at most
-    MAX_TEMPLATE_BYTES, with no character a .docx cannot hold."""
+    """Template files from inside the given folders, the first that has a file winning: a
+    clerk's folder holds only the files it changes, and every other file comes from the
+    built-in default below it, so an upgrade of drafter still reaches them.
 
-    def __init__(self, folder: str):
-        self.folder = Path(folder).resolve()
+    A name leading out of a folder (``..``, an absolute path) is not found, and a file whose
+    real path is outside its real folder (a symbolic link to /etc/passwd) is refused. Files
+    are UTF-8, at most MAX_TEMPLATE_BYTES, with no character a .docx cannot hold."""
+
+    def __init__(self, *folders: str | Path):
+        self.folders = [Path(f).resolve() for f in folders]
+        self.folder = self.folders[0]  # the folder named by the clerk (or the default itself)
 
     def _where(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(self.folder.parent))
-        except ValueError:
-            return str(path)
+        for folder in self.folders:
+            try:
+                return str(path.relative_to(folder.parent))
+            except ValueError:
+                continue
+        return str(path)
 
     def get_source(self, environment, template: str):
         from jinja2.loaders import split_template_path
@@ -153,12 +160,19 @@ class FolderLoader(jinja2.BaseLoader):
         if not isinstance(template, str):  # {% include 成效 %}: data where a file name goes
             raise TemplateError("include、import、extends 后面要写模板文件名（加引号的文字），这里给的不是文件名。",
                                 "例如 {% include \"themes/普法.md.j2\" %}。")
-        path = self.folder.joinpath(*split_template_path(template))
+        parts = split_template_path(template)
+        for folder in self.folders:
+            path = folder.joinpath(*parts)
+            if os.path.lexists(path):
+                return self._source_in(folder, path, template)
+        raise jinja2.TemplateNotFound(template)
+
+    def _source_in(self, folder: Path, path: Path, template: str):
         try:
             real = path.resolve()
         except (OSError, RuntimeError):
             raise jinja2.TemplateNotFound(template) from None
-        if real != self.folder and self.folder not in real.parents:
+        if real != folder and folder not in real.parents:
             raise TemplateError(f"模板文件“{template}”实际指向模板文件夹以外的文件，不能使用。",
                                 "模板文件夹里的文件不能是指向别处的链接；请把文件本身复制进模板文件夹。",
                                 Where(self._where(path)))
@@ -337,10 +351,13 @@ def _relative(filename: str | None, env) -> str | None:
 @lru_cache(maxsize=8)
 def make_environment(template_dir: str) -> DrafterEnvironment:
     """One environment per template folder and process: a batch compiles each template once
-    (auto_reload still notices a template edited meanwhile)."""
+    (auto_reload still notices a template edited meanwhile). A clerk's folder is read over
+    the built-in default."""
     cache = _cache_dir()
+    default = builtin_templates() / "default"
+    folders = [template_dir] if Path(template_dir).resolve() == default.resolve() else [template_dir, default]
     env = DrafterEnvironment(
-        loader=FolderLoader(template_dir),
+        loader=FolderLoader(*folders),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
