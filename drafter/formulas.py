@@ -15,7 +15,7 @@ from pathlib import Path
 
 from drafter.catalogue import DATA
 from drafter.datacache import load_yaml
-from drafter.errors import Findings, InputFileError
+from drafter.errors import DrafterError, Findings, InputFileError
 
 SECTION = "表述数据"  # the config file's key naming an office's formulas file
 _CONGRESS = re.compile(r"(十[六七八九]|二十[一二]?)大")
@@ -45,6 +45,20 @@ class FormulaTable:
 @lru_cache(maxsize=1)
 def builtin() -> FormulaTable:
     return FormulaTable(load_yaml(DATA / "formulas.yaml"))
+
+
+def office_file(config: str | Path | None) -> Path | None:
+    """The formulas file a layout file names (表述数据), if it names one; never raising
+    (the file's own problems are reported where it is read)."""
+    if config is None:
+        return None
+    from drafter.yamlsource import load_file
+
+    try:
+        name = load_file(config, "版面设置文件").data.get(SECTION)
+    except (DrafterError, AttributeError):
+        return None
+    return Path(config).parent / name.strip() if isinstance(name, str) and name.strip() else None
 
 
 def formula_table(config: str | Path | None = None) -> FormulaTable:

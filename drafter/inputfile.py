@@ -64,7 +64,10 @@ def read_bytes(path: str | Path, max_bytes: int, what: str = "文件") -> bytes:
     check_regular(path, max_bytes, what)
     p = Path(path)
     try:
-        with open(p, "rb") as fh:
+        # Without blocking: a file of /proc that looks ordinary but waits for data
+        # (/proc/kmsg) gives an error instead of a hang.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
             raw = fh.read(max_bytes + 1)
     except PermissionError:
         raise InputFileError(f"没有权限读取“{shown(p)}”。", "请检查文件的权限，或把它复制到自己的文件夹再试。",
@@ -72,6 +75,9 @@ def read_bytes(path: str | Path, max_bytes: int, what: str = "文件") -> bytes:
     except OSError:
         raise InputFileError(f"无法读取“{shown(p)}”。", "请检查文件是否完好，或把它复制到别的文件夹再试。",
                              Where(shown(p))) from None
+    if raw is None:  # no data yet, and reading would wait for it
+        raise InputFileError(f"“{shown(p)}”不是普通文件（读取时要一直等待数据），不能当作{what}读取。",
+                             f"请给出{what}的路径。", Where(shown(p)))
     if len(raw) > max_bytes:
         raise InputFileError(f"“{shown(p)}”太大了，不像是{what}。", "请确认选对了文件。", Where(shown(p)))
     return raw

@@ -40,6 +40,8 @@ def check_target(target: Path) -> None:
         raise OutputError(f"输出文件夹“{folder}”不存在。", "请先建好文件夹，或换一个输出路径。")
     if target.is_dir():
         raise OutputError(f"“{target}”是一个文件夹，不能写成文件。", "请换一个文件名。")
+    if target.exists() and not target.is_file():
+        raise OutputError(f"“{target}”不是普通文件（可能是设备或管道），不能写在它上面。", "请换一个文件名。")
     if target.exists() and not os.stat(target).st_mode & 0o222:
         raise OutputError(f"“{target}”是只读文件，没有覆盖。", "请去掉它的只读属性，或换一个文件名。")
 

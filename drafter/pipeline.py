@@ -13,12 +13,13 @@ from drafter.errors import Findings, OutputError, Problem, TemplateError, Where
 from drafter.form.validate import validate
 from drafter.formulas import FormulaTable
 from drafter.markup import parse_markup, readable_markup, strip_marks
-from drafter.output import text_writer, write_all
+from drafter.output import check_target, text_writer, write_all
 from drafter.render.context import build_context
 from drafter.render.environment import TEMPLATE_SUFFIX, render_template
 from drafter.report import Report
 from drafter.resources import builtin_templates
 from drafter.typeset.layout import Layout, load_layout
+from drafter.formulas import office_file
 from drafter.inputfile import resolved
 from drafter.typeset.provenance import untouched_render
 from drafter.typeset.writer import typeset
@@ -105,7 +106,7 @@ def render_file(form: str | Path, out: str | Path, template: str | Path | None =
     only with ``force``. A batch passes the layout and rule table it read once."""
     out = Path(out)
     targets = [out] + ([out.with_suffix(".md")] if markup else [])
-    inputs = {resolved(p) for p in (form, config) if p is not None}
+    inputs = {resolved(p) for p in (form, config, office_file(config)) if p is not None}
     for target in targets:
         if resolved(target) in inputs:
             raise OutputError(f"要写出的“{target}”正是输入的文件，没有覆盖。", "请用 -o 换一个输出文件名。")
@@ -123,11 +124,13 @@ def render_file(form: str | Path, out: str | Path, template: str | Path | None =
 
 def refuse_foreign_markup(md: Path, docx: Path) -> None:
     """A .md is replaced only when it was written with the untouched .docx beside it (in
-    the same run: its time within seconds of the report's); a note of the clerk's is not."""
+    the same run: its time within seconds of the report's) and begins as drafter's markup
+    does (with the @标题 line); a note of the clerk's is not."""
     if not md.exists():
         return
     try:
-        ours = docx.exists() and untouched_render(docx) and abs(md.stat().st_mtime - docx.stat().st_mtime) <= 5
+        ours = (md.is_file() and docx.is_file() and untouched_render(docx)
+                and abs(md.stat().st_mtime - docx.stat().st_mtime) <= 5 and _starts_as_markup(md))
     except OSError:
         ours = False
     if not ours:
@@ -135,8 +138,15 @@ def refuse_foreign_markup(md: Path, docx: Path) -> None:
                           "换一个输出文件名（-o），或确认不要它后加 --force 覆盖。")
 
 
+def _starts_as_markup(md: Path) -> bool:
+    with open(md, "rb") as fh:
+        head = fh.read(64).decode("utf-8", "replace").lstrip("\ufeff \n")
+    return head.startswith("@标题 ")
+
+
 def refuse_edited(out: Path) -> None:
     """A report edited in Word or WPS (or not drafter's at all) is not replaced."""
+    check_target(out)  # a folder, a pipe or a read-only file is said as such, never opened
     if out.exists() and not untouched_render(out):
         raise OutputError(f"“{out}”在 Word 或 WPS 中修改过（或不是 drafter 生成的），重新生成会丢掉这些修改，没有覆盖。",
                           "换一个输出文件名（-o），或确认不要这些修改后加 --force 覆盖。")

@@ -461,3 +461,60 @@ def test_heading_text_from_the_form_is_printed_as_written(tmp_path, field, value
     assert back == built  # the .md reads back as the same headings
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert any(value in t for t in texts)
+
+
+def test_a_form_too_long_for_a_report_is_refused_at_its_longest_text(tmp_path):
+    data = copy.deepcopy(DATA)
+    data["成效"][0]["做法"][0]["内容"] = "字" * 450_000
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_clean(["render", form, "-o", tmp_path / "r.docx"], inputs=[form], outputs=[tmp_path / "r.docx"])
+    assert result.exit_code == 2 and "成效[1].做法[1].内容" in result.output and "超出了一份报告的篇幅" in result.output
+    data = copy.deepcopy(DATA)
+    data["其他"] = ["一段话。"] * 25_000
+    form.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_clean(["validate", form], inputs=[form])
+    assert result.exit_code == 2 and "：其他：" in result.output and "段落数" in result.output
+
+
+def test_an_output_that_is_a_pipe_is_refused_without_opening_it(tmp_path):
+    out = tmp_path / "报告.docx"
+    os.mkfifo(out)
+    form = tmp_path / "表单.yaml"
+    form.write_text(TEXT, encoding="utf-8")
+    code = "import sys; from drafter.cli import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
+    done = subprocess.run([sys.executable, "-c", code, "render", str(form), "-o", str(out)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "不是普通文件" in done.stderr, done.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/kmsg"), reason="no /proc/kmsg here")
+def test_a_proc_file_that_waits_for_data_is_not_waited_on(tmp_path):
+    form = tmp_path / "表单.yaml"
+    form.symlink_to("/proc/kmsg")
+    code = "import sys; from drafter.cli import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
+    done = subprocess.run([sys.executable, "-c", code, "validate", str(form)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+
+
+def test_markup_never_overwrites_the_formulas_file_even_with_force(tmp_path):
+    formulas = tmp_path / "报告.md"
+    formulas.write_text("2025:\n  会议精神: 党的二十大精神\n", encoding="utf-8")
+    config = tmp_path / "设置.yaml"
+    config.write_text("表述数据: 报告.md\n", encoding="utf-8")
+    form = tmp_path / "表单.yaml"
+    form.write_text(TEXT, encoding="utf-8")
+    result = run_clean(["render", form, "-c", config, "-o", tmp_path / "报告.docx", "--markup", "--force"],
+                       inputs=[form, config, formulas], outputs=[tmp_path / "报告.docx"], located=False)
+    assert result.exit_code == 2 and "正是输入的文件" in result.output
+
+
+def test_a_note_written_just_after_a_render_is_kept(tmp_path):
+    form = tmp_path / "表单.yaml"
+    form.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    assert run_clean(["render", form, "-o", out], inputs=[form], outputs=[out]).exit_code == 0
+    note = tmp_path / "报告.md"
+    note.write_text("# 我的笔记\n", encoding="utf-8")
+    result = run_clean(["render", form, "-o", out, "--markup"], inputs=[form, note], outputs=[out], located=False)
+    assert result.exit_code == 2 and "没有覆盖" in result.output

@@ -360,6 +360,7 @@ class Validator:
             elif when.year > year + 1:
                 self.error(("成文日期",), f"成文日期 {when:%Y-%m-%d} 比报告年度晚了一年多。",
                            f"请核对“年度”和“成文日期”，报告一般在 {year + 1} 年3月1日前报送。")
+        self.size(data)
         seen: dict[str, int] = {}
         for i, entry in enumerate(data.get("成效") or []):
             key = (entry or {}).get("主题")
@@ -368,6 +369,41 @@ class Validator:
                            "同一主题的数据和做法请合并到一项里。")
             elif key:
                 seen[key] = i
+
+
+    def size(self, data) -> None:
+        """A form whose report would be beyond any real one (its text, its paragraphs) is
+        refused here, at its longest text or its longest list, before the template would
+        stop at its output bounds."""
+        total, items, longest, biggest = 0, 0, ((), 0), ((), 0)
+        stack = [((), data)]
+        while stack:
+            path, value = stack.pop()
+            if isinstance(value, str):
+                total += len(value)
+                if len(value) > longest[1]:
+                    longest = (path, len(value))
+            elif isinstance(value, dict):
+                stack.extend((path + (k,), v) for k, v in value.items())
+            elif isinstance(value, list):
+                items += len(value)
+                if len(value) > biggest[1]:
+                    biggest = (path, len(value))
+                stack.extend((path + (i,), v) for i, v in enumerate(value))
+        if total > MAX_TEXT:
+            self.error(longest[0], f"表单里的文字一共 {total} 个字，超出了一份报告的篇幅（最多 {MAX_TEXT // 10_000} 万字）；"
+                                   f"最长的是这一项（{longest[1]} 个字）。",
+                       "请检查是否把别的文件整个粘贴了进来；一份年度报告通常一两万字。")
+        if items > MAX_ITEMS:
+            self.error(biggest[0], f"表单里一共有 {items} 项内容，超出了一份报告能有的段落数（最多 {MAX_ITEMS} 项）；"
+                                   f"最多的是这一列（{biggest[1]} 项）。",
+                       "请检查是否误把别的内容整个粘贴了进来；一份年度报告通常只有几百段。")
+
+
+# A form's report must fit the template's output bounds (render/limits: 500,000 characters and
+# 30,000 lines); these leave room for the template's own text.
+MAX_TEXT = 400_000
+MAX_ITEMS = 20_000
 
 
 def validate(src: Source, cat: Catalogue) -> tuple[dict, Findings]:
