@@ -7,6 +7,8 @@ catalogue, and each theme's figures with rates derived from counts.
 
 from __future__ import annotations
 
+import re
+
 from drafter.catalogue import Catalogue
 from drafter.errors import Findings, Where
 from drafter.formulas import FormulaTable, builtin, citation
@@ -59,7 +61,9 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
                   file: str | None = None, formulas: FormulaTable | None = None) -> dict:
     year = data["年度"]
     fill = {"年度": year, "下一年度": year + 1}
-    part_headings = {p.key: p.heading.format(**fill) for p in cat.parts}
+    style = data.get("写法") or {}
+    own = style.get("部分标题") or {}
+    part_headings = {p.key: (own.get(p.key) or p.heading).format_map(_Fill(fill)) for p in cat.parts}
 
     def entry(key: str, raw: dict) -> ThemeEntry:
         theme = cat.themes[key]
@@ -86,11 +90,54 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "成效": [t for t in achievements if t.有内容],
         "第一责任人": leader,
         "去年安排": [a for a in data.get("去年安排") or [] if a.get("落实情况")],  # only those reported on
-        "问题": data.get("问题") or [],
+        "问题": [_with_cause(p, style.get("原因连接词") or CAUSE) for p in data.get("问题") or []],
         "下一步": data.get("下一步") or [],
         "其他": data.get("其他") or [],
         "正文": data.get("正文") or [],
         "署名": sign.get("署名") or unit,
         "盖章": bool(sign.get("盖章")),
         "附注": sign.get("附注"),
+        "特此报告": _closing(style.get("特此报告"), data),
     }
+
+
+CAUSE = "主要原因是"  # the default connective between a problem's 表现 and 原因
+# How a 原因 may already open: then no connective is added before it.
+_OPENS_WITH_CAUSE = re.compile(r"^(主要原因|究其原因|原因是|原因在于|其原因|这主要是|主要是|之所以|由于|因为|一方面|一是)")
+CLOSING = "特此报告。"
+
+
+class _Fill(dict):
+    """{年度}/{下一年度} filled in a heading; any other {…} a clerk wrote stays as written."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def _with_cause(problem: dict, connective: str) -> dict:
+    """The problem with 原因句: its 原因 after the connective, unless it opens with one."""
+    cause = (problem.get("原因") or "").strip()
+    if cause and not _OPENS_WITH_CAUSE.match(cause):
+        cause = connective + cause
+    return {**problem, "原因句": cause}
+
+
+def _closing(wanted: bool | None, data: dict) -> bool:
+    """Whether the body ends with 特此报告。: as the form says, else when there is a 主送机关
+    (a report addressed to someone closes so); never twice when the body already does."""
+    last = _last_text(data.get("正文") or [])
+    if last is not None and last.strip().rstrip("。") == CLOSING.rstrip("。"):
+        return False
+    return bool(data.get("主送机关")) if wanted is None else bool(wanted)
+
+
+def _last_text(body: list) -> str | None:
+    """The last paragraph of a written-out body (正文), however deep its sections go."""
+    for _ in range(8):  # 正文 nests four levels at most
+        if not body:
+            return None
+        item = body[-1]
+        if isinstance(item, str):
+            return item
+        body = item.get("内容") or [] if isinstance(item, dict) else []
+    return None

@@ -1,0 +1,88 @@
+"""What a clerk changes in the form without touching a template (issue 12 §2): part
+headings, which themes appear and in which order, a theme's heading, 特此报告, and the
+connective between a problem's 表现 and 原因."""
+
+from __future__ import annotations
+
+import copy
+
+import docx
+import pytest
+import yaml
+
+from drafter.pipeline import render_file
+
+from conftest import EXAMPLE
+
+DATA = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def render(tmp_path, data) -> list[tuple[str, str]]:
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    render_file(form, out, force=True)
+    return [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
+
+
+def headings(paragraphs, style="一级标题") -> list[str]:
+    return [t for s, t in paragraphs if s == style]
+
+
+def test_part_headings_from_the_form(tmp_path):
+    data = copy.deepcopy(DATA)
+    data["写法"] = {"部分标题": {"成效": "{年度}年主要工作", "下一步": "{下一年度}年工作打算"}}
+    got = headings(render(tmp_path, data))
+    assert got[0] == "一、2025年主要工作" and "2026年工作打算" in got[-1]
+    assert any("第一责任人" in h for h in got)  # the others keep their default
+
+
+def test_themes_appear_as_listed_in_the_form(tmp_path):
+    data = copy.deepcopy(DATA)
+    chosen = [data["成效"][3], data["成效"][0]]
+    chosen[0]["标题"] = "我们自己的小标题"
+    data["成效"] = chosen
+    got = headings(render(tmp_path, data), "二级标题")
+    assert got[0] == "（一）我们自己的小标题" and got[1].startswith("（二）加强党的领导")
+    assert len([h for h in got if h.startswith("（")]) >= 2
+
+
+@pytest.mark.parametrize("addressee, wanted, closes", [
+    ("县委、县人大常委会", None, True), (None, None, False), ("县委", False, False), (None, True, True)])
+def test_the_closing_line(tmp_path, addressee, wanted, closes):
+    data = copy.deepcopy(DATA)
+    data.pop("主送机关", None)
+    if addressee:
+        data["主送机关"] = addressee
+    if wanted is not None:
+        data["写法"] = {"特此报告": wanted}
+    texts = [t for _, t in render(tmp_path, data)]
+    assert ("特此报告。" in texts) == closes
+    if closes:
+        assert texts.count("特此报告。") == 1
+        assert texts.index("特此报告。") < texts.index(data.get("落款", {}).get("署名") or data["单位"])
+
+
+def test_a_connective_joins_the_cause_unless_it_has_one(tmp_path):
+    data = copy.deepcopy(DATA)
+    data["问题"] = [{"标题": "队伍力量不足", "表现": "乡镇执法人员偏少", "原因": "编制没有随任务增加"},
+                   {"标题": "培训不够", "表现": "培训覆盖面窄", "原因": "究其原因，经费保障不足"}]
+    texts = [t for _, t in render(tmp_path, data)]
+    assert any("乡镇执法人员偏少。主要原因是编制没有随任务增加。" in t for t in texts)
+    assert any("培训覆盖面窄。究其原因，经费保障不足。" in t for t in texts)
+    data["写法"] = {"原因连接词": "原因在于"}
+    texts = [t for _, t in render(tmp_path, data)]
+    assert any("乡镇执法人员偏少。原因在于编制没有随任务增加。" in t for t in texts)
+
+
+def test_init_documents_the_style_section(tmp_path):
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    out = tmp_path / "2025.yaml"
+    assert CliRunner().invoke(main, ["init", "--year", "2025", "-o", str(out)]).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "写法:" in text and "特此报告" in text and "原因连接词" in text and "部分标题" in text
+    schema = (tmp_path / "drafter-form.schema.json").read_text(encoding="utf-8")
+    assert "\"写法\"" in schema and "原因连接词" in schema
