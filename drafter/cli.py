@@ -16,6 +16,14 @@ from drafter.errors import DrafterError
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
+def _echo(message: str = "", **kwargs) -> None:
+    """Every line drafter prints, with what a terminal must not get (the raw bytes or
+    controls a file name may hold) shown as “?”."""
+    from drafter.inputfile import printable
+
+    click.echo(printable(message) if isinstance(message, str) else message, **kwargs)
+
+
 class _OutPath(click.Path):
     """An output path; an empty one (-o "") is a mistake, not a request for the default."""
 
@@ -27,11 +35,11 @@ class _OutPath(click.Path):
 
 def _warn(problems) -> None:
     for p in problems:
-        click.echo(p.format(), err=True)
+        _echo(p.format(), err=True)
 
 
 def _fail(err: DrafterError) -> None:
-    click.echo(err.format(), err=True)
+    _echo(err.format(), err=True)
     sys.exit(err.exit_code)
 
 
@@ -103,7 +111,7 @@ class _Group(click.Group):
             clickzh.show(err)
             sys.exit(err.exit_code)
         except click.Abort:
-            click.echo("已中止。", err=True)
+            _echo("已中止。", err=True)
             sys.exit(1)
         finally:
             _restore_sigterm(previous)
@@ -124,7 +132,7 @@ class _Group(click.Group):
             name = f"“{shown(err.filename)}”" if err.filename else "文件"
             _fail(InputFileError(f"无法访问{name}：{os_reason(err)}。", "请检查文件或文件夹的名称和路径。"))
         except KeyboardInterrupt:
-            click.echo("已中止。", err=True)
+            _echo("已中止。", err=True)
             sys.exit(130)
 
 
@@ -183,8 +191,8 @@ def init(year, org, output, force) -> None:
     refuse_existing(target, force)
     text = blank_form(load_catalogue(), year, _org_name(org) if org is not None else None)
     write_all([(target, text_writer(text))] + _schema_beside(target, force))
-    click.echo(f"已生成表单：{target}")
-    click.echo(f"填好后运行：drafter validate {target}，再运行 drafter render {target} -o 报告.docx")
+    _echo(f"已生成表单：{target}")
+    _echo(f"填好后运行：drafter validate {target}，再运行 drafter render {target} -o 报告.docx")
 
 
 @main.command(context_settings=CONTEXT)
@@ -203,7 +211,7 @@ def validate(form, config) -> None:
         load_layout(config)  # the layout part of the same file is checked too
     warnings = build(load_file(form), rules=table).warnings
     _warn(warnings)
-    click.echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
+    _echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
 
 
 ORG_LENGTH = 50  # the form's 单位 takes at most this many characters
@@ -264,7 +272,7 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
 
     def report(outcome):
         if outcome.error is not None:
-            click.echo(f"\n{outcome.source}：未生成。\n{outcome.error.format()}", err=True)
+            _echo(f"\n{outcome.source}：未生成。\n{outcome.error.format()}", err=True)
 
     if len(jobs) >= 10:
         with click.progressbar(length=len(jobs), label=label, file=sys.stderr, show_pos=True) as bar:
@@ -274,7 +282,7 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
             outcomes = run_all(jobs, job, step)
     else:
         outcomes = run_all(jobs, job, report)
-    click.echo(summary(outcomes, head, done))
+    _echo(summary(outcomes, head, done))
     if any(o.error is not None for o in outcomes):
         sys.exit(1)
 
@@ -316,7 +324,7 @@ def render(forms, output, template, config, markup, force) -> None:
             raise DrafterError(f"输出文件“{out}”不是 .docx。", "请用 .docx 结尾的文件名；处理多份表单时 -o 是文件夹。")
         result = one(form, out)
         _warn(result.warnings)
-        click.echo(f"已生成：{out}（约 {result.report.text_length()} 字）")
+        _echo(f"已生成：{out}（约 {result.report.text_length()} 字）")
         return
     sources = expand(list(forms), FORM_SUFFIXES)
     if not sources:
@@ -368,9 +376,9 @@ def new(year, sources, output, force) -> None:
             raise DrafterError(f"新表单“{target}”不是 .yaml 文件。", "请用 .yaml 结尾的文件名；有多个来源时 -o 是文件夹。")
         targets([last], target.parent, lambda _p: target.name)  # never the input itself
         for note in one(last, target):
-            click.echo(f"【提醒】{note}", err=True)
-        click.echo(f"已生成表单：{target}")
-        click.echo(f"填好今年的数据后运行：drafter validate {target}，再运行 drafter render {target}")
+            _echo(f"【提醒】{note}", err=True)
+        _echo(f"已生成表单：{target}")
+        _echo(f"填好今年的数据后运行：drafter validate {target}，再运行 drafter render {target}")
         return
     found = expand(list(sources), INPUT_SUFFIXES)
     if not found:
@@ -413,7 +421,7 @@ def preview(form, output, png, template, config) -> None:
     _warn(result.warnings)
     doc = typeset(result.report, lay)
     pdf, pngs = run_preview(doc.save, out, png)
-    click.echo(f"已生成预览：{pdf}" + (f"，以及 {len(pngs)} 张图片" if pngs else ""))
+    _echo(f"已生成预览：{pdf}" + (f"，以及 {len(pngs)} 张图片" if pngs else ""))
 
 
 @main.command(context_settings=CONTEXT)
@@ -431,7 +439,7 @@ def schema(output, force) -> None:
     if not same_text(target, text):
         refuse_existing(target, force)
         write_text_atomic(target, text)
-    click.echo(f"已生成：{target}")
+    _echo(f"已生成：{target}")
 
 
 def _analyse(report: str):
@@ -488,7 +496,7 @@ def check(files, last, year, as_json, config, template) -> None:
             if not many:
                 raise
             failed += 1
-            click.echo(f"{path}：无法检查。\n{err.format()}", err=True)
+            _echo(f"{path}：无法检查。\n{err.format()}", err=True)
             rows.append((str(path), None, None, "无法检查"))
             return
         results.append((doc, found))
@@ -497,7 +505,7 @@ def check(files, last, year, as_json, config, template) -> None:
         if not as_json:
             kind = "表单" if doc.kind == "表单" else "报告"
             about = f"{kind}，{doc.year}年度" if doc.year else kind
-            click.echo(document_text(str(path), found, about) + "\n")
+            _echo(document_text(str(path), found, about) + "\n")
 
     if len(paths) >= 10:
         with click.progressbar(paths, label="检查", file=sys.stderr, show_pos=True) as bar:
@@ -508,9 +516,9 @@ def check(files, last, year, as_json, config, template) -> None:
             one(path)
     every = [f for _, found in results for f in found]
     if as_json:
-        click.echo(findings_json(every))
+        _echo(findings_json(every))
     elif many:
-        click.echo(summary_table(rows))
+        _echo(summary_table(rows))
     if failed:
         sys.exit(2)
     sys.exit(1 if counts(every)[0] else 0)
@@ -525,9 +533,9 @@ def parse(report, as_json) -> None:
     if as_json:
         import json
 
-        click.echo(json.dumps(a.as_dict(), ensure_ascii=False, indent=2))
+        _echo(json.dumps(a.as_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(a.outline_text())
+        _echo(a.outline_text())
 
 
 @main.command(context_settings=CONTEXT)
@@ -564,7 +572,7 @@ def mine(folder, output, force) -> None:
         outline = run_mine(files, cat, progress=lambda _path: bar.update(1),
                            on_error=lambda path, err: skipped.append((path, err)))
     for path, err in skipped:
-        click.echo(f"{path}：【已跳过】{err.message}" + (f"\n    修改建议：{err.hint}" if err.hint else ""), err=True)
+        _echo(f"{path}：【已跳过】{err.message}" + (f"\n    修改建议：{err.hint}" if err.hint else ""), err=True)
     read = outline["报告数"]
     if not read:
         raise InputFileError(f"文件夹“{folder}”里的 {len(files)} 个文件都无法读取，没有生成大纲。",
@@ -572,7 +580,7 @@ def mine(folder, output, force) -> None:
     head = (f"# 由 drafter mine 于 {dt.date.today():%Y-%m-%d} 从“{folder}”中的 {read} 份报告挖掘。\n"
             "# 主题和指标的名称与 drafter 的大纲目录一致（drafter init 生成的表单里可以看到）；“未分类”列出没能归入目录主题的小节。\n")
     write_text_atomic(output, head + yaml.safe_dump(outline, allow_unicode=True, sort_keys=False, width=4096))
-    click.echo(f"已生成：{output}（{read} 份报告，{outline['字数']} 字）"
+    _echo(f"已生成：{output}（{read} 份报告，{outline['字数']} 字）"
                + (f"；跳过了 {len(skipped)} 个无法读取的文件，见上面的说明。" if skipped else ""))
 
 
@@ -601,7 +609,7 @@ def import_(report, output, force) -> None:
 
     target = Path(output) if output else Path(report).with_suffix(".yaml")
     if resolved(target) == resolved(report):
-        raise OutputError("输出文件不能与输入的报告相同。", "请用 -o 指定另一个文件名。")
+        raise OutputError(f"输出文件“{target}”就是输入的报告，不能写在它上面。", "请用 -o 指定另一个文件名。")
     _yaml_name(target)
     refuse_existing(target, force)
     from drafter.reading.importer import check_importable
@@ -611,8 +619,8 @@ def import_(report, output, force) -> None:
     text, notes = import_form(a, shown(Path(report).name))
     write_all([(target, text_writer(text))] + _schema_beside(target, force))
     for note in notes:
-        click.echo(f"【提醒】{note}", err=True)
-    click.echo(f"已生成表单：{target}")
+        _echo(f"【提醒】{note}", err=True)
+    _echo(f"已生成表单：{target}")
 
 
 @main.group(context_settings=CONTEXT)
@@ -631,7 +639,7 @@ def templates_list(folder) -> None:
         for path in sorted(builtin_templates().iterdir()):
             if (path / ENTRY).is_file():
                 files = sorted(p.relative_to(path).as_posix() for p in path.rglob("*.j2"))
-                click.echo(f"{path.name}（{len(files)} 个文件）：{path}")
+                _echo(f"{path.name}（{len(files)} 个文件）：{path}")
         return
     from drafter.templatelayers import layers
 
@@ -639,9 +647,9 @@ def templates_list(folder) -> None:
     for title, names in (("改动了", found.changed), ("新增了", found.added), ("与自带的相同", found.same),
                          ("用自带的（随 drafter 升级）", found.inherited)):
         if names:
-            click.echo(f"{title}（{len(names)} 个）：")
+            _echo(f"{title}（{len(names)} 个）：")
             for name in names:
-                click.echo(f"  {name}")
+                _echo(f"  {name}")
 
 
 @templates.command("copy")
@@ -658,10 +666,10 @@ def templates_copy(name, dest, files) -> None:
 
     if files:
         written = copy_files(name, Path(dest), list(files))
-        click.echo(f"已复制 {len(written)} 个文件到：{dest}（其余文件用自带的）。修改后运行 drafter render 表单.yaml --template {dest}")
+        _echo(f"已复制 {len(written)} 个文件到：{dest}（其余文件用自带的）。修改后运行 drafter render 表单.yaml --template {dest}")
         return
     copy_template(name, Path(dest))
-    click.echo(f"已复制到：{dest}。修改后运行 drafter render 表单.yaml --template {dest}")
+    _echo(f"已复制到：{dest}。修改后运行 drafter render 表单.yaml --template {dest}")
 
 
 @templates.command("diff")
@@ -670,7 +678,7 @@ def templates_diff(folder) -> None:
     """逐个文件显示自己的模板文件夹相对于自带模板的改动。"""
     from drafter.templatelayers import diff_text
 
-    click.echo(diff_text(Path(folder)), nl=False)
+    _echo(diff_text(Path(folder)), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,14 @@ from pathlib import Path
 from drafter.errors import InputFileError, Where
 
 _UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# What a terminal must not be sent: the same, less line breaks and tabs, plus the controls
+# that reorder text on screen (a name with U+202E reads backwards).
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` fit for the terminal: a file name's raw bytes or controls become “?”."""
+    return _UNPRINTABLE.sub("?", text)
 
 
 def shown(path: str | Path) -> str:

@@ -561,3 +561,34 @@ def test_mine_never_overwrites_without_force(tmp_path):
     assert (folder / "乙.yaml").read_text(encoding="utf-8") == "旧的大纲"
     assert invoke("mine", folder, "-o", folder / "乙.yaml", "--force").exit_code == 0
     assert report.read_text(encoding="utf-8") == REPORT
+
+
+def test_circled_numbers_are_checked_like_any_other(tmp_path):
+    path = tmp_path / "圈码.txt"
+    path.write_text("一、工作成效\n①第一项\n正文12件。\n②第二项\n正文。\n", encoding="utf-8")
+    assert invoke("check", path).exit_code in (0, 1)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes")
+def test_check_json_stays_utf8_whatever_the_file_names(tmp_path):
+    import json
+
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    Path(os.fsdecode(bytes(folder) + b"/\xfe.txt")).write_text(REPORT, encoding="utf-8")
+    code = "import sys; from drafter.cli import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
+    done = subprocess.run([sys.executable, "-c", code, "check", "--json", str(folder)], capture_output=True, timeout=60)
+    assert done.returncode in (0, 1), done.stderr
+    items = json.loads(done.stdout.decode("utf-8"))
+    assert items and all("?" in item["文件"] for item in items)
+
+
+@pytest.mark.parametrize("name", ["a\u2028b.txt", "a\u202eb.txt", "a\x1bb.txt"], ids=["U+2028", "U+202E", "ESC"])
+def test_file_names_reach_the_terminal_as_plain_text(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(REPORT, encoding="utf-8")
+    for args in (["import", path, "-o", tmp_path / "x.yaml"], ["check", path]):
+        result = CliRunner().invoke(main, [str(a) for a in args])
+        assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output
+        assert not any(c in result.output for c in "\u2028\u202e\x1b")
+        assert args[0] == "import" or "a?b.txt" in result.output

@@ -8,6 +8,7 @@ import re
 
 from drafter.check.context import Check
 from drafter.typography import normalize
+from drafter.reading.parser import number_value
 
 # Half-width marks are found first and judged by their neighbours in Python: a character
 # class of the CJK ranges costs about a millisecond to compile each time it appears, and
@@ -25,17 +26,6 @@ _CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四�
 _PAIRS = {"（": "）", "《": "》", "〔": "〕", "【": "】", "“": "”", "‘": "’"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _CN = "一二三四五六七八九十"
-
-
-def _cn_value(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十三 → 23."""
-    digits = {c: i + 1 for i, c in enumerate(_CN[:9])}
-    if not text or any(c not in _CN for c in text):
-        return None
-    if "十" not in text:
-        return digits.get(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
 
 
 def _cjk(ch: str) -> bool:
@@ -167,11 +157,6 @@ _FORMS = {  # level → (the right form, what the number must look like)
 }
 
 
-def _value(number: str) -> int | None:
-    core = re.sub(r"[（）()、.．第部分\s]", "", number)
-    return int(core) if core.isdigit() else _cn_value(core)
-
-
 def headings(check: Check) -> None:
     doc = check.doc
     by_node = {id(u.node): u for u in doc.units if u.kind == "小标题"}
@@ -188,7 +173,7 @@ def headings(check: Check) -> None:
             if check.on("序号标点") and not shape.match(number):
                 check.add("序号标点", where, number + sec.heading[:10], unit.part,
                           f"序号“{number}”的写法不对。", f"这一级序号写成“{form}”这样：{_right(number, form)}。")
-            value = _value(number)
+            value = number_value(number)
             if value is None:
                 continue
             if check.on("标题编号"):
