@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from drafter.catalogue import Catalogue, per_catalogue
 
@@ -33,13 +34,19 @@ _NUMBER = re.compile(
 # Counts in Chinese numerals (十二个, 两次, 千余人): only where they are plainly counts, since
 # reports write their slogans the same way (三项制度, 两个维护, 四个意识).
 _HAN = "两一二三四五六七八九十百千万"
-_HAN_NUMBER = re.compile(
-    rf"(?P<pre>近|约|超过|超|逾|上)?(?<![\d.{_HAN}第届])(?P<num>[{_HAN}]{{1,6}})(?P<approx>余|多)?"
-    r"(?P<unit>人次|场次|件次|户次|个|次|项|件|场|名|人|家|户|期|批|条|份|篇|轮|所|支|起|处)")
-_COUNT_VERB = re.compile(r"(开展|召开|组织|举办|举行|建成|建立|培育|创建|制定|出台|修订|印发|办理|审查|发布|推出|设立|新增|"
-                         r"达到|达|共|累计|全年|培训|受理|审结|化解|调解|接待|解答|参加|参与|覆盖|评选|选树|打造|检查|督察|走访)")
-_SLOGAN_TAIL = re.compile(r"^(制度|意识|自信|维护|确立|务必|全面|代表|清单|一体|结合|统一|服务|机制|平台|中心|体系|工程|"
-                          r"行动|目标|重点|方面|不|必须|优先|联动|融合|作风|示范|标准|模式|字|化|率|同|能力|关键|主体|全会|党代)")
+@lru_cache(maxsize=1)
+def _han_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(count, counting verb, slogan tail), compiled when a text first needs them."""
+    number = re.compile(
+        rf"(?P<pre>近|约|超过|超|逾|上)?(?<![\d.{_HAN}第届])(?P<num>[{_HAN}]{{1,6}})(?P<approx>余|多)?"
+        r"(?P<unit>人次|场次|件次|户次|个|次|项|件|场|名|人|家|户|期|批|条|份|篇|轮|所|支|起|处)")
+    verb = re.compile(r"(开展|召开|组织|举办|举行|建成|建立|培育|创建|制定|出台|修订|印发|办理|审查|发布|推出|设立|新增|"
+                      r"达到|达|共|累计|全年|培训|受理|审结|化解|调解|接待|解答|参加|参与|覆盖|评选|选树|打造|检查|督察|走访)")
+    tail = re.compile(r"^(制度|意识|自信|维护|确立|务必|全面|代表|清单|一体|结合|统一|服务|机制|平台|中心|体系|工程|"
+                      r"行动|目标|重点|方面|不|必须|优先|联动|融合|作风|示范|标准|模式|字|化|率|同|能力|关键|主体|全会|党代)")
+    return number, verb, tail
+
+
 _IN_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"))
 _CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》]")
 _LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和|及|与)+")
@@ -132,11 +139,12 @@ def _han_figure(text: str, m: re.Match) -> FoundFigure | None:
         return None
     if any(_quoted(text, m.start(), a, b) for a, b in _IN_QUOTES):
         return None
+    _, counting, slogan = _han_patterns()
     tail = text[m.end(): m.end() + 2]
-    if _SLOGAN_TAIL.match(tail):
+    if slogan.match(tail):
         return None
     clause = _CLAUSE_START.split(text[max(0, m.start() - 20): m.start()])[-1]
-    if not (rough or tail[:1] in "，。；、：）！？" or _COUNT_VERB.search(clause)):
+    if not (rough or tail[:1] in "，。；、：）！？" or counting.search(clause)):
         return None
     approx = m.group("approx") or {"近": "近", "约": "约", "超过": "多", "超": "多", "逾": "多", "上": "多"}.get(
         m.group("pre") or "", "")
@@ -165,7 +173,7 @@ def extract(text: str) -> list[FoundFigure]:
         unit = "类" if m.group("unit") == "大类" else m.group("unit")  # 3大类 counts 类
         found.append(FoundFigure(label, value, unit, approx, m.group(0), m.start(), upper))
     if any(c in text for c in _HAN):
-        han = [f for f in (_han_figure(text, m) for m in _HAN_NUMBER.finditer(text)) if f]
+        han = [f for f in (_han_figure(text, m) for m in _han_patterns()[0].finditer(text)) if f]
         if han:
             found = sorted(found + han, key=lambda f: f.start)
     return found

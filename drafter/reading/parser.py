@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from drafter.report import Origin, Paragraph, Report, Section, Segment, TreeBuilder
@@ -37,15 +38,21 @@ class Kind(NamedTuple):
     pattern: re.Pattern
 
 
-KINDS = [
-    Kind("一、", 1, re.compile(rf"^(第[{_CN}]+部分[、：:\s]?|[{_CN}]+ ?[、．.])(?![{_CN}][、．.])\s*")),
-    Kind("（一）", 2, re.compile(rf"^([（(] ?[{_CN}]+ ?[）)][、．.]?)\s*")),
-    Kind("一）", 2, re.compile(rf"^([{_CN}]+[）)])\s*")),
-    Kind("1.", 3, re.compile(r"^(\d{1,2} ?[.．、](?![\d%])(?! ?\d))\s*")),
-    Kind("（1）", 4, re.compile(r"^([（(] ?\d{1,2} ?[）)][、．.]?)\s*")),
-    Kind("1）", 4, re.compile(r"^(\d{1,2}[）)])(?!\d)\s*")),
-    Kind("①", 5, re.compile(rf"^([{_CIRCLED}][、．.]?)\s*")),
-]
+@lru_cache(maxsize=1)
+def kinds() -> list[Kind]:
+    """The kinds of heading number, compiled when first needed (render imports this module
+    through the checker and never reads a report)."""
+    return [
+        Kind("一、", 1, re.compile(rf"^(第[{_CN}]+部分[、：:\s]?|[{_CN}]+ ?[、．.])(?![{_CN}][、．.])\s*")),
+        Kind("（一）", 2, re.compile(rf"^([（(] ?[{_CN}]+ ?[）)][、．.]?)\s*")),
+        Kind("一）", 2, re.compile(rf"^([{_CN}]+[）)])\s*")),
+        Kind("1.", 3, re.compile(r"^(\d{1,2} ?[.．、](?![\d%])(?! ?\d))\s*")),
+        Kind("（1）", 4, re.compile(r"^([（(] ?\d{1,2} ?[）)][、．.]?)\s*")),
+        Kind("1）", 4, re.compile(r"^(\d{1,2}[）)])(?!\d)\s*")),
+        Kind("①", 5, re.compile(rf"^([{_CIRCLED}][、．.]?)\s*")),
+    ]
+
+
 ENUMERATION = re.compile(rf"^[{_CN}]+是")
 INLINE_ENUMERATION = re.compile(rf"(?:^|(?<=[。；;，]))([{_CN}]+是)")
 _HAN_DIGIT = "〇○零一二三四五六七八九"
@@ -122,10 +129,14 @@ def _shift(segments: Segments, start: int, end: int | None = None,
 # Where a paragraph starts inside a line: after a sentence end or a space, a heading
 # number (not one of a list such as 一、二季度, nor a figure such as 1.5万), or any text
 # after a sentence end followed by a space (scraped pages keep the paragraph break as one).
-_INLINE_NUMBER = re.compile(
+@lru_cache(maxsize=1)
+def _inline_number() -> re.Pattern:
+    return re.compile(
     rf"(?:(?<=[。！？])|(?<=[。！？；：]) | (?=[（(]?[{_CN}]))"
     rf"(?=(?:[{_CN}]{{1,3}}[、．](?![{_CN}]{{1,2}}[、．季])|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d%])"
     rf"(?=[\u4e00-\u9fff“《])|[（(]\d{{1,2}}[）)](?=[\u4e00-\u9fff])|[{_CIRCLED}]|[{_CN}]是(?=[\u4e00-\u9fff])))")
+
+
 _SPACED_BREAK = re.compile(r"(?<=[。！？；：]) +(?=\S)")
 _TITLE_HEAD = re.compile(r"^(.{6,80}?(?:报告|总结|情况))(?: +|(?=\d{4}年))")
 _SIGN_DATE = re.compile(rf" +((?:[^\s。，；：]{{2,30}} +){{0,2}})(\d{{4}} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日|"
@@ -149,7 +160,7 @@ def paragraph_breaks(text: str, first: bool = False) -> list[int]:
     for m in _SPACED_BREAK.finditer(text):
         cuts.add(m.end())
     if " " in text:  # a page run together: headings after a sentence end start lines too
-        starts = [0] + [m.end() for m in _INLINE_NUMBER.finditer(text) if m.end() > 0]
+        starts = [0] + [m.end() for m in _inline_number().finditer(text) if m.end() > 0]
         cuts.update(starts[1:])
         for at in starts:  # a heading without a sentence end, a space, then its text
             space = text.find(" ", at, at + 42)
@@ -187,7 +198,7 @@ class Number(NamedTuple):
 
 def number_of(line: str) -> Number | None:
     """The heading number ``line`` starts with, if any."""
-    for kind in KINDS:
+    for kind in kinds():
         m = kind.pattern.match(line)
         if m and len(line) > len(m.group(0)):
             return Number(kind, m.group(1), line[m.end():])
@@ -266,7 +277,7 @@ class Levels:
 
     @staticmethod
     def _rank(name: str) -> int:
-        return next(k.rank for k in KINDS if k.name == name.rstrip("′"))
+        return next(k.rank for k in kinds() if k.name == name.rstrip("′"))
 
 
 _ADDRESSEE = re.compile(r"[^。；，\s]{2,40}[：:]")

@@ -39,15 +39,27 @@ from drafter.xmltext import INVALID, describe
 from drafter.resources import builtin_templates
 
 TEMPLATE_SUFFIX = ".md.j2"
-# Compiled templates depend on this module's code generator and finalize: a new name
-# whenever they change, so an old cache is never used.
-_CACHE_NAME = "jinja-literal-2"
+
+
+def _cache_name() -> str:
+    """Compiled templates depend on this module's code generator and finalize and on the
+    limits it compiles in: the cache is named by their source, so code compiled by another
+    version of drafter is never used."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for module in (__file__, limits.__file__):
+        try:
+            digest.update(Path(module).read_bytes())
+        except OSError:
+            digest.update(module.encode())
+    return "jinja-" + digest.hexdigest()[:12]
 _REMOVED_GLOBALS = ("lipsum", "cycler", "joiner", "namespace")
 
 
 def _cache_dir() -> str | None:
     """Compiled templates are cached in the user's cache so a cold render stays fast."""
-    path = str(cache_root() / _CACHE_NAME)
+    path = str(cache_root() / _cache_name())
     try:
         os.makedirs(path, exist_ok=True)
     except OSError:
