@@ -167,22 +167,24 @@ def _directive(report: Report, line: str, where: Where) -> None:
         report.notes.append(value if value.startswith("（") else f"（{value}）")
 
 
+_SPLIT_MARKS = re.compile(f"[{OPEN}{CLOSE}。]")
+
+
 def _split_marked(text: str) -> tuple[str, str]:
     """A heading line holding printed values, split where its heading sentence ends: after
     a 。 of the template's own text, or after a printed value that ends in 。 (the 。s
     inside a value are the clerk's text and never end the heading)."""
-    inside, said = False, ""
-    for i, ch in enumerate(text):
+    inside = False
+    for m in _SPLIT_MARKS.finditer(text):
+        ch, i = m.group(), m.start()
         if ch == OPEN:
             inside = True
         elif ch == CLOSE:
             inside = False
-            if said.rstrip().endswith("。") and strip_marks(text[i + 1:]).strip():
+            if strip_marks(text[:i]).rstrip().endswith("。") and strip_marks(text[i + 1:]).strip():
                 return text[: i + 1], text[i + 1:]
-        elif ch == "。" and not inside and strip_marks(text[i + 1:]).strip():
+        elif not inside and strip_marks(text[i + 1:]).strip():
             return text[: i + 1], text[i + 1:]
-        if ch not in (OPEN, CLOSE):
-            said += ch
     return text, ""
 
 
