@@ -275,6 +275,15 @@ LIMITS = [
     # work Jinja would do while compiling (constant folding), out of the time limit's reach
     "{{ ('..........'|replace('.', '..........')|replace('.', '..........')|replace('.', '..........')"
     "|replace('.', '..........') ~ 'a.')|urlize|length }}",
+    # the same built with dict() and its methods, then compared, sorted or hashed
+    "{% macro d(s, t, n) %}{% if n %}{{ d(dict(a=s, b=s), dict(a=t, b=t), n-1) }}{% else %}{{ s == t }}{% endif %}"
+    "{% endmacro %}{{ d('x', 'x', 40) }}",
+    "{% macro d(s, n) %}{% if n %}{{ d(dict.fromkeys(['a', 'b'], s), n-1) }}{% else %}{{ s == s }}{% endif %}"
+    "{% endmacro %}{{ d('x', 40) }}",
+    "{% macro d(s, n) %}{% if n %}{{ d(dict(a=s, b=s).values() | list, n-1) }}{% else %}{{ s | sort }}{% endif %}"
+    "{% endmacro %}{{ d('x', 40) }}",
+    "{% macro d(s, n) %}{% if n %}{{ d(dict.fromkeys(dict(a=s).values(), s).items() | first, n-1) }}{% else %}"
+    "{{ s | string | length }}{% endif %}{% endmacro %}{{ d('x', 40) }}",
     # output whose reading and typesetting would take long: many lines
     "{{ ('# x\\n' * 400000) | markup }}",
 ]
@@ -313,6 +322,9 @@ def test_ordinary_template_code_still_works(runner, tmp_path, write_form, minima
 
 
 @pytest.mark.parametrize("attack, words", [
+    ("{{ 1" + "0" * 4301 + " }}", "特别长的数字"),
+    ("{{ 第一责任人.数据 }}", "不是可以写进报告的文字"),
+    ("{{ 成效[0] }}", "不是可以写进报告的文字"),
     ("{% macro m(a, a) %}{% endmacro %}", "写了两次"),
     ("{{ 成效[0].标题 ~ joiner(a=1, a=2)() }}", "写了两次"),
     ("{% include 成效 %}", "后面要写模板文件名"),

@@ -17,6 +17,7 @@ harming the machine or the report:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -75,6 +76,9 @@ def _refuse_characters(text: str, what: str) -> None:
                             "请检查模板中这一处，删去这个字符。")
 
 
+_OBJECT_TEXT = re.compile(r"<[\w.]+ object at 0x[0-9a-fA-F]+>|^<class '")
+
+
 def _finalize(value):
     """What {{ }} prints: None as nothing; the template's own markup as it stands; every
     other value as literal text (its lines never read as markup)."""
@@ -84,9 +88,21 @@ def _finalize(value):
         _refuse_characters(value.replace("\ue000", "").replace("\ue001", ""), "模板输出的文字")
         return value
     text = value if isinstance(value, str) else limits.safe_str(value)
+    if not isinstance(value, str) and _OBJECT_TEXT.search(text):
+        raise TemplateError("这里输出的是一组数据（如一个主题、一组数字），不是可以写进报告的文字。",
+                            "请输出其中的一项，如 {{ 第一责任人.数据.履职.会前学法 }}，或用 {% for %} 逐项输出。")
     _refuse_characters(text, "模板输出的文字")
     limits.spend(len(text))
     return literal(text)
+
+
+def _measured(func):
+    """A filter whose result, when a container, is measured as a written one is."""
+    @functools.wraps(func)
+    def filter_(*args, **kwargs):
+        return limits.check_result(func(*args, **kwargs))
+
+    return filter_
 
 
 def _concat(parts) -> TemplateMarkup:
@@ -254,8 +270,8 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
         args, kwargs = limits.checked_call(__obj, args, kwargs)
         budget = limits.current() if isinstance(__obj, Macro) else None
-        if budget is None:
-            return super().call(__context, __obj, *args, **kwargs)
+        if budget is None:  # dict(a=s, b=s) and its kin are measured like a written {…}
+            return limits.check_result(super().call(__context, __obj, *args, **kwargs))
         if budget.macro_depth >= limits.MAX_MACRO_DEPTH:
             raise limits.LimitError(f"宏调用嵌套超过 {limits.MAX_MACRO_DEPTH} 层，已停止。",
                                     "请检查这一行的宏是否一层层调用自己，并给它一个停止的条件。")
@@ -304,6 +320,11 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
             # Nested tags and brackets were counted above; deeper still is a chain of
             # operators or filters (1 + 1 + … thousands of times): on the longest line.
             raise _too_deep(where._replace(line=_longest_line(source))) from None
+        except (ValueError, OverflowError):  # a number of thousands of digits, which Python will not read
+            m = re.search(r"\d{1000,}", source)
+            line = source.count("\n", 0, m.start()) + 1 if m else None
+            raise TemplateError("模板里有无法识别的写法（例如特别长的数字）。", messages.SYNTAX_HINT,
+                                where._replace(line=line)) from None
 
     def _compile(self, source, filename):
         """Python's compile of the generated code; its syntax errors (which Jinja does not
@@ -312,8 +333,6 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
             return super()._compile(source, filename)
         except SyntaxError as err:
             raise _GeneratedSyntax(_template_line(source, err.lineno)) from None
-        except (ValueError, OverflowError):
-            raise TemplateError("模板里有无法识别的写法（例如特别长的数字）。", messages.SYNTAX_HINT, where) from None
 
 
 def _longest_line(source: str) -> int:
@@ -385,6 +404,7 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
     env.filters.update(limits.guard_filters(env.filters))
     env.filters.update(FILTERS)
     env.filters["safe"] = markup
+    env.filters = {name: _measured(f) for name, f in env.filters.items()}
     for name in _REMOVED_GLOBALS:
         env.globals.pop(name, None)
     env.globals.update(GLOBALS)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import abc
 import re
 import signal
 import threading
@@ -64,7 +65,7 @@ def weight(value, limit: int = MAX_STRING) -> int:
             total += len(v)
         elif isinstance(v, int):
             total += v.bit_length() // 3 + 2
-        elif isinstance(v, (list, tuple, set, frozenset)):
+        elif isinstance(v, _SEQUENCES):
             total += 2 * len(v) + 2
             stack.extend(v)
         elif isinstance(v, dict):
@@ -76,6 +77,15 @@ def weight(value, limit: int = MAX_STRING) -> int:
         if total > limit:
             break
     return total
+
+
+_SEQUENCES = (list, tuple, set, frozenset, abc.KeysView, abc.ValuesView, abc.ItemsView)
+_CONTAINERS = _SEQUENCES + (dict,)
+
+
+def check_result(value):
+    """What a call or a filter gave the template: a container is measured as a literal is."""
+    return check_container(value) if isinstance(value, _CONTAINERS) else value
 
 
 def check_container(value):
