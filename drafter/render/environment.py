@@ -96,6 +96,12 @@ def _finalize(value):
     return literal(text)
 
 
+# The filters that build a new list, tuple or dict (the others give back a string, a number
+# or a value the template already had, measured when it was made).
+_BUILDING_FILTERS = ("list", "sort", "unique", "reverse", "batch", "slice", "map", "select", "reject",
+                     "selectattr", "rejectattr", "groupby", "dictsort", "items")
+
+
 def _measured(func):
     """A filter whose result, when a container, is measured as a written one is."""
     @functools.wraps(func)
@@ -404,7 +410,7 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
     env.filters.update(limits.guard_filters(env.filters))
     env.filters.update(FILTERS)
     env.filters["safe"] = markup
-    env.filters = {name: _measured(f) for name, f in env.filters.items()}
+    env.filters.update({name: _measured(env.filters[name]) for name in _BUILDING_FILTERS if name in env.filters})
     for name in _REMOVED_GLOBALS:
         env.globals.pop(name, None)
     env.globals.update(GLOBALS)
