@@ -38,7 +38,7 @@ def startup(runs: int) -> None:
     folder = Path(tempfile.mkdtemp())
     (folder / "r.txt").write_text(SHORT, encoding="utf-8")
     env = dict(os.environ, XDG_CACHE_HOME=tempfile.mkdtemp())
-    cmd = drafter_command() + ["mine", str(folder), "-o", str(folder / "o.yaml")]
+    cmd = drafter_command() + ["mine", str(folder), "-o", str(folder / "o.yaml"), "--force"]
 
     def once() -> float:
         t = time.perf_counter()
