@@ -214,18 +214,19 @@ def validate(form, config) -> None:
     _echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
 
 
-ORG_LENGTH = 50  # the form's 单位 takes at most this many characters
-
-
 def _org_name(org: str) -> str:
     """--org as one line of text that can go into the form."""
     from drafter.xmltext import describe, first_invalid, quiet
 
+    from drafter.catalogue import load_catalogue
+    from drafter.form.spec import form_spec
+
+    longest = form_spec(load_catalogue()).fields["单位"].max_length  # what the form's 单位 takes
     name = "".join(quiet(org).split())
     at = first_invalid(name)
-    if not name or at is not None or len(name) > ORG_LENGTH:
+    if not name or at is not None or len(name) > longest:
         what = (f"含有{describe(name[at])}" if at is not None else "是空的" if not name
-                else f"太长了（{len(name)} 个字，最多 {ORG_LENGTH} 个）")
+                else f"太长了（{len(name)} 个字，最多 {longest} 个）")
         raise DrafterError(f"--org 给出的单位名称{what}。", "请只写单位全称，如 --org 某某县人民政府。")
     return name
 
