@@ -180,3 +180,25 @@ def test_signature_kept_with_the_last_body_paragraph(doc):
     paras = doc.paragraphs
     sig = next(i for i, p in enumerate(paras) if p.style.name == "署名")
     assert paras[sig - 1].paragraph_format.keep_with_next and paras[sig - 2].paragraph_format.keep_with_next
+
+
+def test_widow_control_is_off_for_body_paragraphs_unless_the_layout_asks(tmp_path):
+    """Every full page holds 22 lines by default; 孤行控制: true turns widow and orphan
+    control back on for body paragraphs."""
+    import zipfile
+
+    from drafter.pipeline import render_file
+
+    from conftest import EXAMPLE
+
+    def body_style(config=None) -> str:
+        out = tmp_path / "r.docx"
+        render_file(EXAMPLE, out, config=config, force=True)
+        xml = zipfile.ZipFile(out).read("word/styles.xml").decode("utf-8")
+        start = xml.index('w:styleId="GwBody"')
+        return xml[start: xml.index("</w:style>", start)]
+
+    assert '<w:widowControl w:val="0"/>' in body_style()
+    config = tmp_path / "设置.yaml"
+    config.write_text("孤行控制: true\n", encoding="utf-8")
+    assert "widowControl" not in body_style(config)

@@ -126,7 +126,10 @@ def styles_xml(lay: Layout) -> str:
         f'<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>{line}<w:jc w:val="both"/></w:pPr></w:style>',
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
-        _pstyle("GwBody", f"{_indent_first(lay)}", "", based="Normal"),
+        # Body paragraphs leave widow/orphan control off by default, so every full page holds
+        # its 22 lines (GB/T 9704 5.2.3); headings keep with the next paragraph instead.
+        _pstyle("GwBody", ("" if lay["孤行控制"] else '<w:widowControl w:val="0"/>') + _indent_first(lay), "",
+                based="Normal"),
         _pstyle("GwTitle", '<w:keepNext/><w:keepLines/>'
                 + _line(round(lay["标题"]["行距"] * TWIPS_PER_PT))
                 + '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>',
