@@ -202,3 +202,21 @@ def test_widow_control_is_off_for_body_paragraphs_unless_the_layout_asks(tmp_pat
     config = tmp_path / "设置.yaml"
     config.write_text("孤行控制: true\n", encoding="utf-8")
     assert "widowControl" not in body_style(config)
+
+
+def test_heading_styles_are_based_on_the_built_in_headings(tmp_path):
+    """Converters that read the outline by Word's built-in heading styles see it; the styles
+    the paragraphs use keep their Chinese names."""
+    from drafter.pipeline import render_file
+
+    from conftest import EXAMPLE
+
+    out = tmp_path / "r.docx"
+    render_file(EXAMPLE, out)
+    document = docx.Document(str(out))
+    for level, name in enumerate(["一级标题", "二级标题", "三级标题"], 1):
+        style = document.styles[name]
+        assert style.base_style.name == f"Heading {level}"
+        assert style.base_style.base_style.name == "公文正文"
+    used = {p.style.name for p in document.paragraphs}
+    assert {"一级标题", "二级标题"} <= used and not any(n.startswith("Heading") for n in used)

@@ -137,8 +137,18 @@ def styles_xml(lay: Layout) -> str:
         _pstyle("GwAddressee", '<w:keepNext/><w:ind w:firstLineChars="0" w:firstLine="0"/>', ""),
     ]
     for level in range(1, 5):
-        styles.append(_pstyle(f"GwH{level}", f'<w:keepNext/><w:keepLines/><w:outlineLvl w:val="{level - 1}"/>',
-                              heading_rpr[level]))
+        # The heading styles are based on Word's built-in "heading N" (stated in full, so that
+        # no application's own defaults for it show through): converters and platforms that
+        # read the outline by the built-in names see it, while Word's and WPS's lists show
+        # the Chinese names.
+        bold = level == 3 and bold3
+        ppr = f'<w:keepNext/><w:keepLines/>{line}<w:outlineLvl w:val="{level - 1}"/>'
+        rpr = heading_rpr[level].replace("</w:rPr>", ("" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>')
+                                          + '<w:i w:val="0"/><w:color w:val="000000"/></w:rPr>')
+        styles.append(f'<w:style w:type="paragraph" w:styleId="Heading{level}"><w:name w:val="heading {level}"/>'
+                      f'<w:basedOn w:val="GwBody"/><w:next w:val="GwBody"/><w:uiPriority w:val="9"/>'
+                      f'<w:semiHidden/><w:pPr>{ppr}</w:pPr>{rpr}</w:style>')
+        styles.append(_pstyle(f"GwH{level}", ppr, rpr, based=f"Heading{level}"))
         styles.append(_cstyle(f"GwH{level}Char", heading_rpr[level]))
     styles += [
         _pstyle("GwSignature", '<w:keepNext/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>', ""),
