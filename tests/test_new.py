@@ -83,8 +83,8 @@ def test_new_form_validates_renders_and_two_figures_give_yoy_wording(runner, tmp
     out = tmp_path / "r.docx"
     assert run(runner, "render", from_example, "-o", out).exit_code == 0
     body = docx_text(out)
-    assert "行政复议申请180件，同比上升11.1%" in body  # 180 against last year's 162
-    assert "2900件，同比下降8.1%" in body  # 2900 against 3156
+    assert "行政复议申请180件，同比增长11.1%" in body  # 180 against last year's 162
+    assert "2900件，同比减少8.1%" in body  # 2900 against 3156
 
 
 def test_from_the_rendered_example_report_recovers_the_baseline(runner, tmp_path):

@@ -45,10 +45,18 @@ def test_rate_from_counts_and_zero_denominator():
 
 
 @pytest.mark.parametrize("cur, prev, text", [
-    (110, 100, "同比上升10%"), (90, 100, "同比下降10%"), (100, 100, "与上年持平"), (162, 138, "同比上升17.4%"),
+    (110, 100, "同比增长10%"), (90, 100, "同比减少10%"), (100, 100, "与上年持平"), (162, 138, "同比增长17.4%"),
 ])
 def test_yoy_for_counts(cur, prev, text):
     assert numbers.yoy(cur, prev) == text
+    assert numbers.yoy(cur, prev, unit="件") == text  # a base of ten or more: a percentage
+
+
+@pytest.mark.parametrize("cur, prev, text", [
+    (9, 6, "比上年增加3件"), (2, 5, "比上年减少3件"), (4, 0, "上年为0件"), (0, 0, "与上年持平"), (3, 3, "与上年持平"),
+])
+def test_yoy_from_a_small_base_or_none_says_the_difference(cur, prev, text):
+    assert numbers.yoy(cur, prev, unit="件") == text
 
 
 @pytest.mark.parametrize("cur, prev, text", [

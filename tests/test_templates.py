@@ -35,7 +35,7 @@ def test_filters_in_a_template(tmp_path, minimal):
     out = render(tmp_path, "{{ 15000 | num }} {{ 683 | num(approx=true) }} {{ 0.95312 | percent(2) }} "
                            "{{ 29 | rate(151) }} {{ 110 | yoy(100) }} {{ 0.95 | points(0.93) }} {{ 12 | cn }} "
                            "{{ 成文日期 | cn_date }} {{ ['甲', '乙'] | enumerate_cn }}", context(minimal))
-    assert out == "1.5万 680余 95.31% 19.2% 同比上升10% 同比提高2个百分点 十二 2026年2月6日 一是甲；二是乙。"
+    assert out == "1.5万 680余 95.31% 19.2% 同比增长10% 同比提高2个百分点 十二 2026年2月6日 一是甲；二是乙。"
 
 
 def test_figures_and_rates_from_counts(tmp_path, minimal):
@@ -62,7 +62,7 @@ def test_yoy_only_when_last_year_given(tmp_path, minimal):
     minimal["成效"][0]["上年数据"] = {"行政复议": {"收到申请": 100, "审结": 100, "纠错": 5}}
     out = render(tmp_path, "{% set f = 成效[0].数据.行政复议 %}{{ f.收到申请.带同比 }}|{{ f.受理.带同比 }}|"
                            "{{ f.纠错率.带同比 }}", context(minimal))
-    assert out == "120件，同比上升20%|110件|9%，同比提高4个百分点"
+    assert out == "120件，同比增长20%|110件|9%，同比提高4个百分点"
 
 
 def test_undefined_name_is_located(tmp_path, minimal):

@@ -102,7 +102,7 @@ def form_spec(cat: Catalogue) -> Obj:
     """The whole form. ``cat`` supplies the themes and their figures."""
     achievements = tuple(t.key for t in cat.themes_of("成效"))
     figures_help = "本年度的计数。按“数据组: 指标: 数字”填写；只填数字，单位自动加上；不知道的不填，报告中就不出现。比率（如纠错率）不填，由计数自动算出。"
-    last_help = "上年的同一批计数（可选）。填了就自动写出“同比上升/下降”。"
+    last_help = "上年的同一批计数（可选）。填了就自动写出同比（如“同比增长12.3%”）。"
     return Obj(fields={
         "单位": Text("报告单位全称，如“某某县人民政府”。也作为落款署名。", True, "示例县人民政府", max_length=50),
         "年度": Integer("报告的是哪一年的工作，写四位数字。", True, 2025, 2000, 2100),

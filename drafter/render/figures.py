@@ -58,11 +58,11 @@ class Figure:
     def 同比(self):
         if self.上年 is None:
             return MISSING
-        return numbers.yoy(self.值, self.上年)
+        return numbers.yoy(self.值, self.上年, unit=self.单位)
 
     @property
     def 带同比(self) -> str:
-        """162件，同比上升12.3% — or just 162件 when last year is not known."""
+        """162件，同比增长12.3% — or just 162件 when last year is not known."""
         return f"{self}，{self.同比}" if self.上年 is not None else str(self)
 
     def __repr__(self) -> str:

@@ -3,7 +3,7 @@
 Filters take plain numbers or the Figure/Rate objects of ``figures.py``:
     {{ 15000 | num }} → 1.5万        {{ 683 | num(approx=true) }} → 680余
     {{ 0.9531 | percent(2) }} → 95.31%   {{ a | rate(b) }} → a ÷ b as a percentage
-    {{ 110 | yoy(100) }} → 同比上升10%   {{ 0.95 | points(0.93) }} → 同比提高2个百分点
+    {{ 110 | yoy(100) }} → 同比增长10%   {{ 0.95 | points(0.93) }} → 同比提高2个百分点
     {{ 12 | cn }} → 十二             {{ 成文日期 | cn_date }} → 2026年2月6日
     {{ ["甲", "乙"] | enumerate_cn }} → 一是甲；二是乙。   {{ "加强审查" | full_stop }} → 加强审查。
     {{ 标记 | markup }}             → printed as markup (#, @ at a line start count), not as text

@@ -71,14 +71,24 @@ def rate(numerator: float, denominator: float, digits: int = 1) -> str:
     return percent(numerator / denominator, digits)
 
 
-def yoy(current: float, previous: float, digits: int = 1) -> str:
-    """Change of a count against last year: 同比上升12.3% / 同比下降5% / 与上年持平."""
+SMALL_BASE = 10  # below this many last year, a percentage says less than the difference itself
+
+
+def yoy(current: float, previous: float, digits: int = 1, unit: str = "") -> str:
+    """Change of a count against last year, as counts are spoken of: 同比增长12.3% /
+    同比减少5%; from a small base the difference itself (比上年增加3件); from none, last
+    year's value with its unit (上年为0件); 与上年持平."""
+    if current == previous:
+        return "与上年持平"
     if previous == 0:
-        return "与上年持平" if current == 0 else "上年为0"
+        return f"上年为0{unit}"
+    if previous < SMALL_BASE and unit:
+        diff = abs(current - previous)
+        return f"比上年{'增加' if current > previous else '减少'}{with_unit(diff, unit)}"
     change = _round((current - previous) / previous * 100, digits)
     if change == 0:
         return "与上年持平"
-    word = "上升" if change > 0 else "下降"
+    word = "增长" if change > 0 else "减少"
     return f"同比{word}{_trim(abs(change))}%"
 
 
