@@ -86,3 +86,15 @@ def test_init_documents_the_style_section(tmp_path):
     assert "写法:" in text and "特此报告" in text and "原因连接词" in text and "部分标题" in text
     schema = (tmp_path / "drafter-form.schema.json").read_text(encoding="utf-8")
     assert "\"写法\"" in schema and "原因连接词" in schema
+
+
+@pytest.mark.parametrize("covered, expected", [
+    (246, "246个村（社区）全部配备法律顾问。"),
+    (230, "246个村（社区）中有230个配备法律顾问、覆盖率93.5%。"),
+])
+def test_coverage_reads_as_people_write_it(tmp_path, covered, expected):
+    data = copy.deepcopy(DATA)
+    theme = next(t for t in data["成效"] if t["主题"] == "普法")
+    theme["数据"]["公共法律服务"]["配备法律顾问村居"] = covered
+    texts = [t for _, t in render(tmp_path, data)]
+    assert any(t.endswith(expected) for t in texts), [t for t in texts if "法律顾问" in t]
