@@ -98,3 +98,11 @@ def test_coverage_reads_as_people_write_it(tmp_path, covered, expected):
     theme["数据"]["公共法律服务"]["配备法律顾问村居"] = covered
     texts = [t for _, t in render(tmp_path, data)]
     assert any(t.endswith(expected) for t in texts), [t for t in texts if "法律顾问" in t]
+
+
+def test_every_rate_with_last_years_counts_gets_its_change(tmp_path):
+    data = copy.deepcopy(DATA)
+    theme = next(t for t in data["成效"] if t["主题"] == "矛盾纠纷化解")
+    theme["上年数据"] = {"行政复议": {"审结": 120, "纠错": 18}}
+    texts = "".join(t for _, t in render(tmp_path, data))
+    assert "纠错率12.3%，同比下降2.7个百分点" in texts  # 18/146 against 18/120
