@@ -14,7 +14,7 @@ from drafter.form.validate import validate
 from drafter.formulas import FormulaTable
 from drafter.markup import parse_markup, readable_markup, strip_marks
 from drafter.output import check_target, text_writer, write_all
-from drafter.render.context import build_context
+from drafter.render.context import build_context, unused_last_year
 from drafter.render.environment import TEMPLATE_SUFFIX, render_template
 from drafter.report import Report
 from drafter.resources import builtin_templates
@@ -87,6 +87,8 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
                             "请检查这个模板文件是否是空的；可以用 drafter templates copy default 复制自带模板对照。",
                             Where(str(folder / ENTRY)))
     report = parse_markup(marked, f"{folder / ENTRY}（输出）")
+    for path, message, hint in unused_last_year(data, context, None):
+        found.add(src.where(path), message, hint, "提醒")
     result = Result(report, readable_markup(marked), found.items, data)
     if rules:
         from drafter.check.runner import form_rules

@@ -106,3 +106,21 @@ def test_every_rate_with_last_years_counts_gets_its_change(tmp_path):
     theme["上年数据"] = {"行政复议": {"审结": 120, "纠错": 18}}
     texts = "".join(t for _, t in render(tmp_path, data))
     assert "纠错率12.3%，同比下降2.7个百分点" in texts  # 18/146 against 18/120
+
+
+def test_last_years_figures_the_report_does_not_use_are_reminders(tmp_path):
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    data = copy.deepcopy(DATA)
+    theme = next(t for t in data["成效"] if t["主题"] == "矛盾纠纷化解")
+    theme["上年数据"] = {"行政复议": {"受理": 140}, "信访": {"受理信访": 800, "按期办结": 780}, "人民调解": {"排查纠纷": 1200}}
+    theme["数据"].pop("信访")
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(form)])
+    assert result.exit_code == 0, result.output
+    assert "上年数据.行政复议.受理：【提醒】上年的“受理”填了，但报告里没有写它的同比" in result.output
+    assert "今年没有填：信访.受理信访、信访.按期办结" in result.output
+    assert result.output.count("【提醒】") == 3  # 受理, 排查纠纷 and the line for 信访

@@ -141,3 +141,36 @@ def _last_text(body: list) -> str | None:
             return item
         body = item.get("内容") or [] if isinstance(item, dict) else []
     return None
+
+
+def unused_last_year(data: dict, context: dict, where) -> list[tuple]:
+    """Last year's counts the report does not use, as (path, message, hint): a count whose
+    同比 no sentence printed, and, one line per theme, counts given for last year only.
+    ``where`` is unused here; the caller locates each path in the form."""
+    if data.get("正文"):
+        return []  # the body is written out: 成效's figures are data only
+    entries = {t.键: t for t in context["成效"]}
+    places = [(("成效", i), raw) for i, raw in enumerate(data.get("成效") or []) if isinstance(raw, dict)]
+    places.append((("第一责任人",), data.get("第一责任人") or {}))
+    out = []
+    for path, raw in places:
+        entry = context["第一责任人"] if path == ("第一责任人",) else entries.get(raw.get("主题"))
+        previous = raw.get("上年数据") or {}
+        if entry is None or not isinstance(previous, dict):
+            continue
+        only_last = []
+        for group, names in previous.items():
+            if not isinstance(names, dict):
+                continue
+            for name in names:
+                figure = entry.数据[group].get(name) if group in entry.数据._groups else None
+                if figure is None:
+                    only_last.append(f"{group}.{name}")
+                elif hasattr(figure, "compared") and not figure.compared:
+                    out.append((path + ("上年数据", group, name), f"上年的“{name}”填了，但报告里没有写它的同比。",
+                                "默认模板只给部分数字写同比；需要时在模板中用 .带同比 写出，或删去这个上年数字。"))
+        if only_last:
+            out.append((path + ("上年数据",), f"上年数据里有 {len(only_last)} 项今年没有填："
+                                              f"{'、'.join(only_last[:6])}{'等' if len(only_last) > 6 else ''}，报告里不会出现它们的同比。",
+                        "请在“数据”里填上今年的这几项；确实没有的，可以删去上年的数字。"))
+    return out

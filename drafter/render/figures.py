@@ -45,6 +45,7 @@ class Figure:
         self.值 = value
         self.单位 = unit
         self.上年 = previous
+        self.compared = False  # whether the template printed its 同比 (unused: a reminder)
 
     def __str__(self) -> str:
         return numbers.with_unit(self.值, self.单位)
@@ -58,6 +59,7 @@ class Figure:
     def 同比(self):
         if self.上年 is None:
             return MISSING
+        self.compared = True
         return numbers.yoy(self.值, self.上年, unit=self.单位)
 
     @property
@@ -72,12 +74,14 @@ class Figure:
 class Rate:
     """A rate computed from two counts; ``str()`` → 95.3%; ``.同比`` → 提高1.2个百分点."""
 
-    def __init__(self, definition: RateDef, value: float, previous: float | None, digits: int = 1):
+    def __init__(self, definition: RateDef, value: float, previous: float | None, digits: int = 1,
+                 counts: tuple = ()):
         self.名称 = definition.name
         self.定义 = definition.about
         self.值 = value
         self.上年 = previous
         self.digits = digits
+        self._counts = counts  # the Figures it is worked out from: its 同比 uses their last year
 
     def __str__(self) -> str:
         return numbers.percent(self.值, self.digits)
@@ -86,12 +90,14 @@ class Rate:
         """The same rate shown with another number of decimals: {{ x.纠错率.精度(2) }}."""
         if isinstance(digits, bool) or not isinstance(digits, int) or not 0 <= digits <= 6:
             raise TemplateError("精度() 的小数位数应是 0 到 6 的整数。", "例如 {{ x.纠错率.精度(2) }}。")
-        return Rate(RateDef(self.名称, "", (), self.定义), self.值, self.上年, digits)
+        return Rate(RateDef(self.名称, "", (), self.定义), self.值, self.上年, digits, self._counts)
 
     @property
     def 同比(self):
         if self.上年 is None:
             return MISSING
+        for figure in self._counts:
+            figure.compared = True
         return numbers.points(self.值, self.上年, self.digits)
 
     @property
@@ -122,7 +128,8 @@ class FigureGroup:
         for name, rdef in group.rates.items():
             now = _ratio(rdef, counts)
             if now is not None:
-                self._items[name] = Rate(rdef, now, _ratio(rdef, previous))
+                parts = tuple(self._items[n] for n in (rdef.numerator, *rdef.denominator) if n in self._items)
+                self._items[name] = Rate(rdef, now, _ratio(rdef, previous), counts=parts)
 
     def __getattr__(self, name: str):
         if name.startswith("_"):
@@ -143,6 +150,10 @@ class FigureGroup:
 
     def __iter__(self):
         return iter(self._items.values())
+
+    def get(self, name: str):
+        """The figure or rate ``name`` if the form gives it, else None."""
+        return self._items.get(name)
 
 
 class FigureSet:
