@@ -87,7 +87,7 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
                             "请检查这个模板文件是否是空的；可以用 drafter templates copy default 复制自带模板对照。",
                             Where(str(folder / ENTRY)))
     report = parse_markup(marked, f"{folder / ENTRY}（输出）")
-    for path, message, hint in unused_last_year(data, context, None):
+    for path, message, hint in unused_last_year(data, context):
         found.add(src.where(path), message, hint, "提醒")
     result = Result(report, readable_markup(marked), found.items, data)
     if rules:

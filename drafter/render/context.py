@@ -143,10 +143,10 @@ def _last_text(body: list) -> str | None:
     return None
 
 
-def unused_last_year(data: dict, context: dict, where) -> list[tuple]:
-    """Last year's counts the report does not use, as (path, message, hint): a count whose
-    同比 no sentence printed, and, one line per theme, counts given for last year only.
-    ``where`` is unused here; the caller locates each path in the form."""
+def unused_last_year(data: dict, context: dict) -> list[tuple]:
+    """Last year's counts the report does not use, as (form path, message, hint): a count
+    whose 同比 no sentence printed (after the template ran), and, one line per theme, counts
+    given for last year only."""
     if data.get("正文"):
         return []  # the body is written out: 成效's figures are data only
     entries = {t.键: t for t in context["成效"]}
