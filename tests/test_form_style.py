@@ -124,3 +124,10 @@ def test_last_years_figures_the_report_does_not_use_are_reminders(tmp_path):
     assert "上年数据.行政复议.受理：【提醒】上年的“受理”填了，但报告里没有写它的同比" in result.output
     assert "今年没有填：信访.受理信访、信访.按期办结" in result.output
     assert result.output.count("【提醒】") == 3  # 受理, 排查纠纷 and the line for 信访
+
+
+def test_theme_paragraphs_do_not_all_open_the_same_way(tmp_path):
+    texts = [t for s, t in render(tmp_path, copy.deepcopy(DATA)) if s == "公文正文" and t]
+    openings = [t[:2] for t in texts]
+    assert openings.count("全年") <= 1, [t[:12] for t in texts if t.startswith("全年")]
+    assert all(a != b for a, b in zip(openings, openings[1:]) if not a[0].isdigit())
