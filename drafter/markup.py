@@ -117,22 +117,15 @@ def _readable_heading(body: str) -> str:
     return lead + head + rest
 
 
-def _split_escaped(text: str) -> tuple[str, str]:
-    """``split_run_in`` for a heading of readable markup, where ``\\。`` is a 。 of the text."""
+def split_run_in(text: str) -> tuple[str, str]:
+    """'加强审查。全年审查…' → ('加强审查。', '全年审查…'); ('标题', '') when not run in. A 。
+    written ``\\。`` (readable markup of a printed value) is text and never ends the heading."""
     m = re.search(r"(?<!\\)。", text)
-    if m and m.end() < len(text) and text[m.end():].strip():
+    if m and m.start() > 0 and text[m.end():].strip():
         head, rest = text[: m.end()], text[m.end():].lstrip()
     else:
         head, rest = text, ""
     return head.replace("\\。", "。"), rest.replace("\\。", "。")
-
-
-def split_run_in(text: str) -> tuple[str, str]:
-    """'加强审查。全年审查…' → ('加强审查。', '全年审查…'); ('标题', '') when not run in."""
-    cut = text.find("。")
-    if 0 < cut < len(text) - 1:
-        return text[: cut + 1], text[cut + 1:].lstrip()
-    return text, ""
 
 
 def _refuse_invalid(text: str, where: Where) -> None:
@@ -206,7 +199,7 @@ def _heading(tree: TreeBuilder, m: re.Match, where: Where) -> None:
     if OPEN in raw:
         heading, rest = (normalize(strip_marks(part).strip()) for part in _split_marked(raw))
     else:
-        heading, rest = _split_escaped(normalize(raw.strip()))
+        heading, rest = split_run_in(normalize(raw.strip()))
     if not rest:
         heading = heading if level > 1 else heading.rstrip("。")
     tree.heading(level, heading, rest)

@@ -46,23 +46,14 @@ def read_lines(path: str | Path) -> list[str]:
     """The report's paragraphs, one a line, with characters a .docx cannot carry removed."""
     p = Path(path)
     suffix = p.suffix.lower()
-    _check_regular(p)
+    check_regular(p, MAX_BYTES, "报告")  # before opening it: an ordinary file of a sane size
     if suffix == ".txt":
-        return text_lines(_read_bytes(p), p)
+        return text_lines(read_bytes(p, MAX_BYTES, "报告"), p)
     if suffix == ".docx":
         return _docx_lines(p)
     if suffix == ".doc":
         return _doc_lines(p)
     raise _error(p, f"不支持的文件类型“{p.suffix}”。", "请给出 .txt、.docx 或 .doc 文件。")
-
-
-def _check_regular(p: Path) -> None:
-    """Refuse, before opening it, anything but an ordinary file of a sane size."""
-    check_regular(p, MAX_BYTES, "报告")
-
-
-def _read_bytes(p: Path) -> bytes:
-    return read_bytes(p, MAX_BYTES, "报告")
 
 
 # -- text files ------------------------------------------------------------------------------------
