@@ -639,9 +639,10 @@ def templates_list(folder) -> None:
     if folder is None:
         for path in sorted(builtin_templates().iterdir()):
             if (path / ENTRY).is_file():
-                files = sorted(p.relative_to(path).as_posix() for p in path.rglob("*.j2"))
+                files = [p for p in path.rglob("*") if p.is_file() and p.suffix in (".j2", ".yaml")]
                 _echo(f"{path.name}（{len(files)} 个文件）：{path}")
         return
+    from drafter.render.phrases import PHRASE_FILE
     from drafter.templatelayers import layers
 
     found = layers(Path(folder))
@@ -650,7 +651,9 @@ def templates_list(folder) -> None:
         if names:
             _echo(f"{title}（{len(names)} 个）：")
             for name in names:
-                _echo(f"  {name}")
+                themes = f"（改了主题：{'、'.join(found.phrases)}；其余主题用自带的）" \
+                    if name == PHRASE_FILE and title == "改动了" else ""
+                _echo(f"  {name}{themes}")
 
 
 @templates.command("copy")
@@ -660,8 +663,10 @@ def templates_list(folder) -> None:
 def templates_copy(name, dest, files) -> None:
     """复制模板：整个复制到新文件夹，或只复制要改的几个文件。
 
-    不写文件名时，把自带模板（或自己的模板文件夹）整个复制到一个新文件夹。写了文件名时（如 themes/普法.md.j2），
-    只复制这几个文件，其余文件用自带的，drafter 升级时随之更新。修改后用 drafter render 表单.yaml --template 文件夹 使用。
+    不写文件名时，把自带模板（或自己的模板文件夹）整个复制到一个新文件夹。写了文件名时（如 句式.yaml），
+    只复制这几个文件，其余文件用自带的，drafter 升级时随之更新。改写数字句子的说法只需复制 句式.yaml；
+    要用模板语法单独写一个主题，复制 themes/主题名.md.j2（如 themes/普法.md.j2）。
+    修改后用 drafter render 表单.yaml --template 文件夹 使用。
     """
     from drafter.templatecopy import copy_files, copy_template
 

@@ -109,6 +109,24 @@ class TemplateError(DrafterError):
     """A template cannot be loaded or rendered."""
 
 
+class TemplateProblems(TemplateError):
+    """Every problem of one template data file (the phrase table), reported together so a
+    clerk mends them in one pass."""
+
+    def __init__(self, problems: list[Problem]):
+        first = problems[0]
+        super().__init__(first.message, first.hint, first.where)
+        self._problems = problems
+
+    def problems(self) -> list[Problem]:
+        return self._problems
+
+    def format(self) -> str:
+        ordered = sorted(self._problems, key=lambda p: (p.where.file or "", p.where.line or 0, p.where.column or 0))
+        body = "\n".join(p.format() for p in ordered)
+        return body if len(ordered) == 1 else f"{body}\n共 {len(ordered)} 处错误，请逐条修改后再运行。"
+
+
 class ConfigError(DrafterError):
     """The layout configuration (config.yaml) is wrong."""
 

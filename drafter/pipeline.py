@@ -16,6 +16,7 @@ from drafter.markup import parse_markup, readable_markup, strip_marks
 from drafter.output import check_target, text_writer, write_all
 from drafter.render.context import build_context, unused_last_year
 from drafter.render.environment import TEMPLATE_SUFFIX, render_template
+from drafter.render.phrases import PHRASE_FILE
 from drafter.report import Report
 from drafter.resources import builtin_templates
 from drafter.typeset.layout import Layout, load_layout
@@ -58,14 +59,16 @@ def template_dir(template: str | Path | None) -> Path:
     if "/" not in str(template) and (named / ENTRY).is_file():
         return named
     raise TemplateError(f"找不到模板“{template}”。",
-                        "模板应当是一个放着 .md.j2 模板文件的文件夹（只放要改的文件即可）；"
+                        "模板应当是一个放着 .md.j2 模板文件或句式表（句式.yaml）的文件夹（只放要改的文件即可）；"
                         "用 drafter templates list 查看自带的模板。")
 
 
 def is_template_folder(path: Path) -> bool:
-    """A folder holding at least one template file (.j2), at its top or in themes/."""
+    """A folder holding at least one template file (.j2), at its top or in themes/, or a
+    phrase table (句式.yaml)."""
     try:
-        return path.is_dir() and (any(path.glob(f"*{TEMPLATE_SUFFIX}")) or any(path.glob(f"themes/*{TEMPLATE_SUFFIX}")))
+        return path.is_dir() and (any(path.glob(f"*{TEMPLATE_SUFFIX}")) or any(path.glob(f"themes/*{TEMPLATE_SUFFIX}"))
+                                  or (path / PHRASE_FILE).is_file())
     except OSError:
         return False
 

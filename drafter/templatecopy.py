@@ -11,6 +11,8 @@ from pathlib import Path
 
 from drafter.errors import OutputError, TemplateError, os_reason
 from drafter.pipeline import ENTRY, is_template_folder
+from drafter.render.environment import TEMPLATE_SUFFIX
+from drafter.render.phrases import PHRASE_FILE
 from drafter.resources import builtin_templates
 
 
@@ -65,17 +67,22 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
 
     source = template_source(name)
     available = sorted(p.relative_to(source).as_posix() for p in source.rglob("*.j2"))
+    if (source / PHRASE_FILE).is_file():
+        available.append(PHRASE_FILE)
     plan = []
     for file in files:
         rel = file.replace("\\", "/").strip("/")
+        if _theme_file(rel, available):  # themes/普法.md.j2: the theme's sentences, in Jinja
+            plan.append((_theme_text(source, rel), _new_target(dest / rel)))
+            continue
         if rel not in available:
             near = [a for a in available if a.endswith("/" + rel) or Path(a).name == Path(rel).name]
-            hint = f"是不是“{near[0]}”？" if near else "可以复制的文件有：" + "、".join(available) + "。"
+            if not near and _theme_file(f"themes/{Path(rel).name}", available):
+                near = [f"themes/{Path(rel).name}"]
+            hint = f"是不是“{near[0]}”？" if near else (
+                "可以复制的文件有：" + "、".join(available) + "，以及给一个主题单独写的 themes/主题名.md.j2。")
             raise TemplateError(f"模板“{name}”里没有文件“{file}”。", hint)
-        target = dest / rel
-        if target.exists():
-            raise OutputError(f"“{target}”已经存在，没有覆盖。", "要重新复制，请先删去或改名这个文件。")
-        plan.append((source / rel, target))
+        plan.append((source / rel, _new_target(dest / rel)))
     if dest.exists() and not dest.is_dir():
         raise OutputError(f"“{dest}”不是文件夹。", "请换一个文件夹名。")
     parent = dest.parent if str(dest.parent) else Path(".")
@@ -86,5 +93,38 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(f"无法在“{dest}”中建文件夹：{os_reason(err)}。", "请检查文件夹的写入权限。") from None
-    write_all((target, text_writer(src.read_text(encoding="utf-8"))) for src, target in plan)
+    write_all((target, text_writer(src if isinstance(src, str) else src.read_text(encoding="utf-8")))
+              for src, target in plan)
     return [target for _, target in plan]
+
+
+SHARED_THEME = "themes/通用.md.j2"  # what report.md.j2 includes for a theme without a file of its own
+
+
+def _theme_file(rel: str, available: list[str]) -> bool:
+    """``themes/<theme>.md.j2`` for a theme of the catalogue that the template has no file for."""
+    from drafter.catalogue import load_catalogue
+
+    if rel in available or SHARED_THEME not in available or not rel.startswith("themes/"):
+        return False
+    return rel[len("themes/"):].removesuffix(TEMPLATE_SUFFIX) in load_catalogue().themes and rel.endswith(TEMPLATE_SUFFIX)
+
+
+def _new_target(target: Path) -> Path:
+    if target.exists() or target.is_symlink():
+        raise OutputError(f"“{target}”已经存在，没有覆盖。", "要重新复制，请先删去或改名这个文件。")
+    return target
+
+
+def _theme_text(source: Path, rel: str) -> str:
+    """A theme file of its own: what the phrase table (the source folder's over the
+    default's) says for the theme, written with 句() and 项()."""
+    from drafter.render.environment import make_environment
+    from drafter.render.phrases import as_jinja, merged_table
+
+    key = rel[len("themes/"):].removesuffix(TEMPLATE_SUFFIX)
+    table = merged_table(make_environment(str(source.resolve())).loader.layers_of(PHRASE_FILE))
+    return (f"{{#- 主题“{key}”的数字句子。有了这个文件，句式表（句式.yaml）里“{key}”的句子就不再使用。\n"
+            "    项(\"文字{}\", 数据)：数据没填时整项不写；句(项, 项, …)：把各项用“，”连成一句，句末加“。”。\n"
+            "    数据后面可以加 .带同比、.同比、.约数、.上年数；要回到句式表，删去本文件即可。 -#}\n"
+            + as_jinja(table.get(key, ())))

@@ -1,18 +1,22 @@
 """A clerk's template folder over the built-in default: which files it changes, and how.
 
 ``drafter templates list DIR`` names the files the folder overrides and those it takes
-from the default; ``drafter templates diff DIR`` shows each change as a unified diff.
+from the default; ``drafter templates diff DIR`` shows each change as a unified diff. The phrase table
+(句式.yaml) is compared theme by theme, as it is read: a theme the folder's table leaves out
+comes from the default, it is not removed.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import NamedTuple
 
 from drafter.errors import TemplateError
 from drafter.pipeline import is_template_folder
 from drafter.render.environment import TEMPLATE_SUFFIX
+from drafter.render.phrases import PHRASE_FILE
 from drafter.resources import builtin_templates
 
 
@@ -21,11 +25,16 @@ class Layers(NamedTuple):
     same: list[str]  # files of the folder identical to the default's
     added: list[str]  # files only the folder has
     inherited: list[str]  # files the folder lacks, taken from the default
+    phrases: list[str] = []  # themes of the folder's phrase table that differ from the default's
 
 
 def _files(folder: Path) -> dict[str, Path]:
-    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob(f"*{TEMPLATE_SUFFIX}"))
-            if p.is_file() or p.is_symlink()}
+    found = {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob(f"*{TEMPLATE_SUFFIX}"))
+             if p.is_file() or p.is_symlink()}
+    table = folder / PHRASE_FILE
+    if table.is_file() or table.is_symlink():
+        found[PHRASE_FILE] = table
+    return found
 
 
 def _read(path: Path) -> str:
@@ -37,30 +46,97 @@ def _read(path: Path) -> str:
 
 def layers(folder: Path) -> Layers:
     if not is_template_folder(folder):
-        raise TemplateError(f"“{folder}”不是模板文件夹（里面没有 {TEMPLATE_SUFFIX} 模板文件）。",
+        raise TemplateError(f"“{folder}”不是模板文件夹（里面没有 {TEMPLATE_SUFFIX} 模板文件或 {PHRASE_FILE}）。",
                             "请给出用 drafter templates copy 复制出来的文件夹。")
     default, mine = _files(builtin_templates() / "default"), _files(folder)
-    changed, same, added = [], [], []
+    changed, same, added, themes = [], [], [], []
     for name, path in mine.items():
         if name not in default:
             added.append(name)
+        elif name == PHRASE_FILE:
+            themes = _changed_themes(_read(path), _read(default[name]))
+            (changed if themes else same).append(name)
         elif _read(path) == _read(default[name]):
             same.append(name)
         else:
             changed.append(name)
-    return Layers(changed, same, added, [n for n in default if n not in mine])
+    return Layers(changed, same, added, [n for n in default if n not in mine], themes)
+
+
+# -- the phrase table, theme by theme --------------------------------------------------------
+
+_TOP_KEY = re.compile(r"^([^\s#\-][^:：]*?)\s*[:：]")
+
+
+def _theme_blocks(text: str) -> dict[str, str]:
+    """The phrase table's text cut at its top-level keys (its themes), comments and blank
+    lines at a block's end left out: a clerk's table replaces the default's theme by theme."""
+    blocks: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines(keepends=True):
+        m = _TOP_KEY.match(line)
+        if m:
+            current = m.group(1).strip().strip("\"'")
+            blocks[current] = []
+        if current is not None:
+            blocks[current].append(line)
+    out = {}
+    for key, lines in blocks.items():
+        while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+            lines.pop()
+        out[key] = "".join(lines)
+    return out
+
+
+def _changed_themes(mine: str, default: str) -> list[str]:
+    """The themes whose block in ``mine`` differs from the default's (all of them, when the
+    file is not a table at all)."""
+    theirs = _theme_blocks(default)
+    ours = _theme_blocks(mine)
+    if not ours and mine.strip() and any(not l.lstrip().startswith("#") for l in mine.splitlines() if l.strip()):
+        return ["（整个文件）"]
+    return [k for k, block in ours.items() if _normal(block) != _normal(theirs.get(k, ""))]
+
+
+def _normal(block: str) -> list[str]:
+    return [l.rstrip() for l in block.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+
+
+def _phrase_diff(mine_path: Path, default_path: Path, folder: Path) -> list[str]:
+    mine, default = _read(mine_path), _read(default_path)
+    changed = _changed_themes(mine, default)
+    if changed == ["（整个文件）"]:
+        return list(difflib.unified_diff(default.splitlines(keepends=True), mine.splitlines(keepends=True),
+                                         f"自带/{PHRASE_FILE}", f"{folder.name}/{PHRASE_FILE}"))
+    ours, theirs = _theme_blocks(mine), _theme_blocks(default)
+    out = []
+    for key in changed:
+        if key not in theirs:
+            out.append(f"--- 主题“{key}”（自带的句式表里没有这个主题）\n")
+            out += [f"+{line}" for line in ours[key].splitlines(keepends=True)]
+            continue
+        out += difflib.unified_diff(theirs[key].splitlines(keepends=True), ours[key].splitlines(keepends=True),
+                                    f"自带/{PHRASE_FILE}：{key}", f"{folder.name}/{PHRASE_FILE}：{key}")
+    rest = [k for k in theirs if k not in ours]
+    if rest:
+        out.append(f"（其余 {len(rest)} 个主题用自带的句式：{'、'.join(rest)}）\n")
+    return out
 
 
 def diff_text(folder: Path) -> str:
-    """What ``folder`` changes against the default, file by file, as unified diffs."""
+    """What ``folder`` changes against the default, file by file, as unified diffs (the
+    phrase table theme by theme)."""
     found = layers(folder)
     default = builtin_templates() / "default"
     out = []
     for name in found.changed:
-        mine = _read(folder / name).splitlines(keepends=True)
-        theirs = _read(default / name).splitlines(keepends=True)
         out.append(f"=== {name}（改动）===\n")
-        out += difflib.unified_diff(theirs, mine, f"自带/{name}", f"{folder.name}/{name}")
+        if name == PHRASE_FILE:
+            out += _phrase_diff(folder / name, default / name, folder)
+        else:
+            mine = _read(folder / name).splitlines(keepends=True)
+            theirs = _read(default / name).splitlines(keepends=True)
+            out += difflib.unified_diff(theirs, mine, f"自带/{name}", f"{folder.name}/{name}")
         if out[-1] and not out[-1].endswith("\n"):
             out.append("\n")
     for name in found.added:

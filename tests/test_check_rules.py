@@ -73,6 +73,16 @@ def test_common_alternative_base_is_a_reminder_naming_both():
     assert f.severity == "提醒" and "受理" in f.message and "收到" in f.message and "95.36%" in f.message
 
 
+def test_a_rate_whose_name_holds_he_is_one_name():
+    """调解和解率 is one rate (not 调解 and 解率): checked against 审结, its catalogue base."""
+    text = "审结146件，作出纠错决定18件，以调解、和解方式结案41件、调解和解率{}。"
+    assert run(report(text.format("28.1%"))) == []  # not 41 of the 18 纠错 as “解率”
+    text = "审结146件，作出纠错决定18件，以调解和解方式结案41件，调解和解率{}。"
+    assert run(report(text.format("28.1%"))) == []
+    f = only(run(report(text.format("35%"))), "比率核算")
+    assert f.quote == "调解和解率35%" and "28.1%" in f.message and "146件" in f.message
+
+
 def test_rate_named_differently_from_its_counts_is_not_checked():
     assert run(report("双随机抽查任务39项，完成35项，公示率85.29%。")) == []
 

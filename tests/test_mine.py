@@ -8,6 +8,7 @@ import yaml
 
 from drafter.catalogue import load_catalogue
 from drafter.reading.mine import mine, report_files
+from drafter.render.phrases import PHRASE_FILE, read_table
 from drafter.resources import builtin_templates
 
 from conftest import CORPUS, needs_corpus
@@ -23,8 +24,8 @@ def test_mined_outline_agrees_with_catalogue_and_template():
     assert outline["报告数"] == 5
     missing = [t for t in outline["主题"] if t not in cat.themes]
     assert not missing, f"语料中有目录里没有的主题：{missing}"
-    folder = builtin_templates() / "default" / "themes"
-    no_template = [t for t in outline["主题"] if not (folder / f"{t}.md.j2").is_file()]
+    table = read_table((builtin_templates() / "default" / PHRASE_FILE).read_text(encoding="utf-8"), "句式.yaml")
+    no_template = [t for t in outline["主题"] if not table.get(t)]
     assert not no_template, f"默认模板缺少这些主题：{no_template}"
     figures = {f for t in outline["主题"].values() for f in t["指标"]}
     known = {f"{g}.{name}" for t in cat.themes.values() for g, grp in t.groups.items()

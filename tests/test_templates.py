@@ -12,6 +12,8 @@ from drafter.errors import TemplateError
 from drafter.pipeline import build
 from drafter.render.context import build_context
 from drafter.render.environment import render_markup
+from drafter.render.phrases import PHRASE_FILE, read_table
+from drafter.resources import builtin_templates
 from drafter.yamlsource import load_text
 
 import yaml
@@ -118,12 +120,26 @@ def test_theme_with_no_data_and_no_measures_does_not_appear(minimal):
     assert not any("普法" in h for h in headings)
 
 
-def test_default_template_has_every_theme_file():
-    from drafter.resources import builtin_templates
+def test_default_phrase_table_states_every_figure_of_every_theme():
+    """Every theme of the catalogue has sentences in the default table, and every figure and
+    rate of the catalogue is stated by one of them, directly or through a rate (a figure no
+    sentence states would be lost)."""
+    from drafter.render.phrases import Slot
 
-    folder = builtin_templates() / "default" / "themes"
-    for key in load_catalogue().themes:
-        assert (folder / f"{key}.md.j2").is_file(), key
+    table = read_table((builtin_templates() / "default" / PHRASE_FILE).read_text(encoding="utf-8"), "t")
+    for key, theme in load_catalogue().themes.items():
+        assert table.get(key), key
+        used = set()
+        for sentence in table[key]:
+            for choice in sentence.items:
+                while choice is not None:
+                    used |= {(p.group, p.name) for p in choice.pieces if isinstance(p, Slot)}
+                    choice = choice.otherwise
+        for g, name in list(used):  # a count is stated through the rates worked out from it
+            rate = theme.groups[g].rates.get(name)
+            used |= {(g, n) for n in (rate.numerator, *rate.denominator)} if rate else set()
+        every = {(g, n) for g, grp in theme.groups.items() for n in (*grp.figures, *grp.rates)}
+        assert every <= used, (key, sorted(every - used))
 
 
 def test_example_uses_formula_of_its_year(example_data):
@@ -142,56 +158,109 @@ def test_template_not_utf8(tmp_path, minimal):
 
 # -- a clerk's folder over the default (issue 12 §1) --------------------------------------------
 
-def test_a_folder_with_one_theme_file_renders_over_the_default(tmp_path):
+def _texts(path):
     import docx
+
+    return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+
+
+def _rendered(runner, tmp_path, *args):
+    from drafter.cli import main
+    from conftest import EXAMPLE
+
+    out = tmp_path / f"r{len(list(tmp_path.glob('r*.docx')))}.docx"
+    result = runner.invoke(main, ["render", str(EXAMPLE), "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return _texts(out)
+
+
+def test_a_folder_with_only_the_phrase_table_rewords_a_figure_sentence(tmp_path):
     from click.testing import CliRunner
 
     from drafter.cli import main
-    from conftest import EXAMPLE
+
+    runner = CliRunner()
+    folder = tmp_path / "我的模板"
+    result = runner.invoke(main, ["templates", "copy", "default", str(folder), "句式.yaml"])
+    assert result.exit_code == 0, result.output
+    assert [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()] == ["句式.yaml"]
+    table = folder / "句式.yaml"
+    table.write_text(table.read_text(encoding="utf-8").replace("开展普法宣传活动{", "本年度共组织普法宣传活动{"),
+                     encoding="utf-8")
+    before, after = _rendered(runner, tmp_path), _rendered(runner, tmp_path, "-t", str(folder))
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert len(after) == len(before) and len(changed) == 1  # every other sentence and file as the default's
+    assert changed[0][1][1] == changed[0][0][1].replace("开展普法宣传活动", "本年度共组织普法宣传活动")
+
+    diff = runner.invoke(main, ["templates", "diff", str(folder)])
+    assert diff.exit_code == 0 and "=== 句式.yaml（改动）===" in diff.output
+    assert "-    - 开展普法宣传活动{普法活动.带同比}" in diff.output
+    assert "+    - 本年度共组织普法宣传活动{普法活动.带同比}" in diff.output
+    assert diff.output.count("@@") == 2  # one hunk: only the theme 普法
+    listed = runner.invoke(main, ["templates", "list", str(folder)])
+    assert "改动了（1 个）：\n  句式.yaml（改了主题：普法；其余主题用自带的）" in listed.output
+    assert "用自带的（随 drafter 升级）" in listed.output and "report.md.j2" in listed.output
+
+
+def test_a_table_with_one_theme_replaces_that_theme_only(tmp_path):
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    runner = CliRunner()
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "句式.yaml").write_text(
+        "# 只改行政复议这一句，其余主题用自带的\n"
+        "矛盾纠纷化解:\n"
+        "  行政复议:\n"
+        "    - 本年度共收到复议申请{收到申请}\n"
+        "    - 如果: 纠错 > 0\n"
+        "      写: 纠错{纠错}（纠错率{纠错率}）\n"
+        "      否则: 未作出纠错决定\n"
+        "    - 。\n"
+        "    - 上年同期为{收到申请.上年}\n", encoding="utf-8")
+    before, after = _rendered(runner, tmp_path), _rendered(runner, tmp_path, "-t", str(folder))
+    changed = [b for a, b in zip(before, after) if a != b]
+    assert len(after) == len(before) and len(changed) == 1
+    # only 行政复议 is written now (the theme's other groups are not in this table's block)
+    assert changed[0][1] == "本年度共收到复议申请162件，纠错18件（纠错率12.3%）。上年同期为138件。"
+    diff = runner.invoke(main, ["templates", "diff", str(folder)]).output
+    assert "句式.yaml：矛盾纠纷化解" in diff and "（其余 10 个主题用自带的句式：" in diff
+
+
+def test_a_theme_file_of_its_own_starts_as_the_table_says_and_then_overrides_it(tmp_path):
+    from click.testing import CliRunner
+
+    from drafter.cli import main
 
     runner = CliRunner()
     folder = tmp_path / "我的模板"
     result = runner.invoke(main, ["templates", "copy", "default", str(folder), "themes/普法.md.j2"])
     assert result.exit_code == 0, result.output
-    assert [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()] == ["themes/普法.md.j2"]
     theme = folder / "themes" / "普法.md.j2"
-    theme.write_text(theme.read_text(encoding="utf-8").replace("开展普法宣传活动", "本年度共组织普法宣传活动"),
-                     encoding="utf-8")
-    out = tmp_path / "r.docx"
-    result = runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    plain = tmp_path / "plain.docx"
-    assert runner.invoke(main, ["render", str(EXAMPLE), "-o", str(plain)]).exit_code == 0
-    texts = [p.text for p in docx.Document(str(out)).paragraphs]
-    before = [p.text for p in docx.Document(str(plain)).paragraphs]
-    changed = [(a, b) for a, b in zip(before, texts) if a != b]
-    assert len(texts) == len(before) and len(changed) == 1  # every other file came from the default
-    assert changed[0][1] == changed[0][0].replace("开展普法宣传活动", "本年度共组织普法宣传活动")
-
-    diff = runner.invoke(main, ["templates", "diff", str(folder)])
-    assert diff.exit_code == 0 and "=== themes/普法.md.j2（改动）===" in diff.output
-    assert "-{{ 句(项(\"开展普法宣传活动{}\"" in diff.output and "+{{ 句(项(\"本年度共组织普法宣传活动{}\"" in diff.output
-    listed = runner.invoke(main, ["templates", "list", str(folder)])
-    assert "改动了（1 个）：\n  themes/普法.md.j2" in listed.output and "用自带的（随 drafter 升级）" in listed.output
+    assert "句(项(\"开展普法宣传活动{}\", t.数据.普法宣传.普法活动.带同比)" in theme.read_text(encoding="utf-8")
+    plain = _rendered(runner, tmp_path)
+    assert _rendered(runner, tmp_path, "-t", str(folder)) == plain  # the same sentences, now in Jinja
+    theme.write_text(theme.read_text(encoding="utf-8").replace("开展普法宣传活动", "组织普法活动"), encoding="utf-8")
+    after = _rendered(runner, tmp_path, "-t", str(folder))
+    changed = [(a, b) for a, b in zip(plain, after) if a != b]
+    assert len(changed) == 1 and changed[0][1][1] == changed[0][0][1].replace("开展普法宣传活动", "组织普法活动")
+    listed = runner.invoke(main, ["templates", "list", str(folder)]).output
+    assert "新增了（1 个）：\n  themes/普法.md.j2" in listed
 
 
 def test_a_deleted_file_falls_back_to_the_default(tmp_path):
-    import docx
     from click.testing import CliRunner
 
     from drafter.cli import main
-    from conftest import EXAMPLE
 
     runner = CliRunner()
     folder = tmp_path / "整套"
     assert runner.invoke(main, ["templates", "copy", "default", str(folder)]).exit_code == 0
-    (folder / "themes" / "普法.md.j2").unlink()
-    plain, out = tmp_path / "plain.docx", tmp_path / "r.docx"
-    assert runner.invoke(main, ["render", str(EXAMPLE), "-o", str(plain)]).exit_code == 0
-    result = runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    texts = lambda p: [(x.style.name, x.text) for x in docx.Document(str(p)).paragraphs]  # noqa: E731
-    assert texts(out) == texts(plain)
+    (folder / "句式.yaml").unlink()
+    (folder / "themes" / "通用.md.j2").unlink()
+    assert _rendered(runner, tmp_path, "-t", str(folder)) == _rendered(runner, tmp_path)
     assert "这个文件夹没有改动自带模板" in runner.invoke(main, ["templates", "diff", str(folder)]).output
 
 
@@ -209,3 +278,5 @@ def test_copying_named_files_never_overwrites(tmp_path):
     assert (folder / "themes" / "普法.md.j2").read_text(encoding="utf-8") == "我的"
     wrong = runner.invoke(main, ["templates", "copy", "default", str(folder), "普法.md.j2"])
     assert wrong.exit_code == 2 and "是不是“themes/普法.md.j2”" in wrong.output
+    wrong = runner.invoke(main, ["templates", "copy", "default", str(folder), "句式.yml"])
+    assert wrong.exit_code == 2 and "句式.yaml" in wrong.output

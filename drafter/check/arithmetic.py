@@ -174,7 +174,8 @@ class Arithmetic:
         """The rate names a percentage is stated for (报备率、报备及时率均达100%)."""
         stripped = _VERBS.sub("", pre)
         out, pos = [], pre_start
-        for piece in re.split(r"([、和及与])", stripped):
+        # 、 always parts names; 和/及/与 only after a name (报备率和报备及时率), not inside one (调解和解率)
+        for piece in re.split(r"(、|(?<=率)[和及与])", stripped):
             if piece and piece not in "、和及与" and piece.endswith("率") and len(piece) >= 2:
                 out.append((piece, pos))
             pos += len(piece)

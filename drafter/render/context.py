@@ -168,7 +168,8 @@ def unused_last_year(data: dict, context: dict) -> list[tuple]:
                     only_last.append(f"{group}.{name}")
                 elif hasattr(figure, "compared") and not figure.compared:
                     out.append((path + ("上年数据", group, name), f"上年的“{name}”填了，但报告里没有写它的同比。",
-                                "默认模板只给部分数字写同比；需要时在模板中用 .带同比 写出，或删去这个上年数字。"))
+                                f"默认的句式只给部分数字写同比；需要时在句式表（句式.yaml）里把 {{{name}}} 改成 {{{name}.带同比}}，"
+                                "或删去这个上年数字。"))
         if only_last:
             out.append((path + ("上年数据",), f"上年数据里有 {len(only_last)} 项今年没有填："
                                               f"{'、'.join(only_last[:6])}{'等' if len(only_last) > 6 else ''}，报告里不会出现它们的同比。",

@@ -32,10 +32,11 @@ from jinja2.runtime import Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 
 from drafter.datacache import cache_root
-from drafter.errors import DrafterError, TemplateError, Where
+from drafter.errors import DrafterError, TemplateError, TemplateProblems, Where
 from drafter.markup import TemplateMarkup, literal, readable_markup
 from drafter.render import limits, messages
 from drafter.render.filters import FILTERS, GLOBALS, markup
+from drafter.render.phrases import PHRASE_FILE, PhraseBook
 from drafter.xmltext import INVALID, describe
 from drafter.resources import builtin_templates
 
@@ -201,6 +202,25 @@ class FolderLoader(jinja2.BaseLoader):
                 return self._source_in(folder, path, template)
         raise jinja2.TemplateNotFound(template)
 
+    def layers_of(self, name: str) -> list[tuple[str, str, float]]:
+        """Every layer's file ``name`` (a data file such as the phrase table), top layer
+        first, as (text, file as shown to the clerk, modification time)."""
+        out = []
+        for folder in self.folders:
+            path = folder / name
+            if os.path.lexists(path):
+                try:
+                    text, file, _ = self._source_in(folder, path, name)
+                except jinja2.TemplateNotFound:
+                    raise TemplateError(f"“{name}”不是文件。", "请删去这个文件夹，或换成文件。",
+                                        Where(self._where(path))) from None
+                out.append((text, self._where(Path(file)), _mtime(path)))
+        return out
+
+    def stamp_of(self, name: str) -> tuple:
+        """What changes when a layer's file ``name`` is added, removed or edited."""
+        return tuple(_mtime(folder / name) for folder in self.folders)
+
     def _source_in(self, folder: Path, path: Path, template: str):
         try:
             real = path.resolve()
@@ -238,6 +258,14 @@ class FolderLoader(jinja2.BaseLoader):
             raise TemplateError(f"模板文件含有{describe(m.group())}，Word 无法打开含有它的文档。",
                                 "请用文本编辑器删去这个字符。", where._replace(line=line, column=column))
         return text
+
+
+def _mtime(path: Path) -> tuple | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 def _unchanged(path: Path, mtime: float) -> bool:
@@ -414,6 +442,12 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
     for name in _REMOVED_GLOBALS:
         env.globals.pop(name, None)
     env.globals.update(GLOBALS)
+    book = PhraseBook(lambda: env.loader.layers_of(PHRASE_FILE), lambda: env.loader.stamp_of(PHRASE_FILE))
+
+    def 数据句子(theme=None, *groups):  # noqa: N802 - the name templates use
+        return book(theme, *groups)
+
+    env.globals["数据句子"] = 数据句子
     env.globals["range"] = limits.safe_range
     return env
 
@@ -475,6 +509,8 @@ def _located(err: Exception, tb, env, entry: str) -> TemplateError:
         source = _source(env, err.name)
         message, hint, line = messages.syntax(err, env, source)
         return TemplateError(message, hint, Where(_relative(err.filename, env) or err.name, line))
+    if isinstance(err, TemplateProblems):
+        return err
     if isinstance(err, DrafterError) and err.where.file:
         return TemplateError(err.message, err.hint, err.where)
     file, line = _template_frame(tb)

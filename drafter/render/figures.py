@@ -38,7 +38,8 @@ MISSING = _Missing()
 
 
 class Figure:
-    """One count: ``str()`` gives 162件 / 57.95万人次; ``.同比`` the change against last year."""
+    """One count: ``str()`` gives 162件 / 57.95万人次; ``.同比`` the change against last year;
+    ``.上年`` last year's value (a number), ``.上年数`` the same with its unit."""
 
     def __init__(self, name: str, value: float, unit: str, previous: float | None = None):
         self.名称 = name
@@ -66,6 +67,14 @@ class Figure:
     def 带同比(self) -> str:
         """162件，同比增长12.3% — or just 162件 when last year is not known."""
         return f"{self}，{self.同比}" if self.上年 is not None else str(self)
+
+    @property
+    def 上年数(self):
+        """Last year's value with its unit (144件), MISSING when not given."""
+        if self.上年 is None:
+            return MISSING
+        self.compared = True
+        return numbers.with_unit(self.上年, self.单位)
 
     def __repr__(self) -> str:
         return f"Figure({self.名称}={self.值}{self.单位})"
@@ -103,6 +112,15 @@ class Rate:
     @property
     def 带同比(self) -> str:
         return f"{self}，{self.同比}" if self.上年 is not None else str(self)
+
+    @property
+    def 上年数(self):
+        """Last year's rate (93%), MISSING when its counts for last year are not given."""
+        if self.上年 is None:
+            return MISSING
+        for figure in self._counts:
+            figure.compared = True
+        return numbers.percent(self.上年, self.digits)
 
     def __repr__(self) -> str:
         return f"Rate({self.名称}={self.值:.4f})"

@@ -1,0 +1,452 @@
+"""The phrase table (句式.yaml): how the sentences that state figures are worded, as data.
+
+A clerk rewords a figure sentence here without Jinja. The table has one block per theme,
+one sentence per data group, one line per item of the sentence::
+
+    矛盾纠纷化解:
+      行政复议:
+        - 全年收到行政复议申请{收到申请.带同比}
+        - 作出纠错决定{纠错}、纠错率{纠错率.带同比}
+        - 如果: 配备法律顾问村居 = 村居总数      # wording chosen by the figures
+          写: "{村居总数}村（社区）全部配备法律顾问"
+          否则: "…"
+
+An item whose figure was not given is left out and the rest are joined by “，” and closed
+with “。” (as ``句()`` and ``项()`` do in templates); a line “。” ends a sentence there.
+The table is read like the templates: a clerk's folder may hold a 句式.yaml with only the
+themes it changes, each replacing the default's block for that theme, so an upgrade of
+drafter still reaches the others. The default templates print it with ``数据句子(t)``.
+
+Everything is checked against the catalogue when the table is read, so a misspelt figure
+is a located error (file, line, column) and never a silent blank in the report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Callable, NamedTuple
+
+from drafter.catalogue import Catalogue, load_catalogue
+from drafter.errors import FormError, Problem, TemplateError, TemplateProblems, Where
+from drafter.render.context import ThemeEntry
+from drafter.yamlsource import Source, load_text
+
+PHRASE_FILE = "句式.yaml"
+ATTRIBUTES = {"": "数字和单位", "同比": "与上年比", "带同比": "数字加同比", "约数": "约数（如680余人次）",
+              "上年": "上年的数字"}
+_END = "。"  # an item of its own: the sentence ends here
+_KEYS = ("如果", "写", "否则")
+
+
+class Slot(NamedTuple):
+    """``{收到申请.带同比}``: a figure or rate of a group of the theme, and how to show it."""
+    group: str
+    name: str
+    attr: str  # one of ATTRIBUTES
+
+
+class Test(NamedTuple):
+    """One comparison of a 如果: a figure against a figure or a number (a rate as a ratio)."""
+    left: Slot
+    op: str
+    right: Slot | float
+
+
+class Choice(NamedTuple):
+    """An item: its wording, written when every test holds, else its 否则 (if any)."""
+    tests: tuple[Test, ...]
+    pieces: tuple  # str | Slot
+    otherwise: "Choice | None"
+
+
+class Sentence(NamedTuple):
+    group: str
+    items: tuple[Choice, ...]
+
+
+PhraseTable = dict  # theme key → tuple[Sentence, ...]
+
+
+# -- reading -------------------------------------------------------------------------
+
+class _Bad(Exception):
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+_BRACES = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+_WIDE_BRACES = re.compile("[｛｝]")
+_COMPARE = re.compile(r"^(.+?)\s*(>=|<=|==|!=|≥|≤|≠|＞＝|＜＝|＝＝|＝|=|>|<|＞|＜)\s*(.+)$")
+_OPS = {">=": ">=", "≥": ">=", "＞＝": ">=", "<=": "<=", "≤": "<=", "＜＝": "<=", "==": "=", "=": "=",
+        "＝": "=", "＝＝": "=", "!=": "!=", "≠": "!=", ">": ">", "＞": ">", "<": "<", "＜": "<"}
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?[%％]?$")
+_AND = re.compile(r"\s*(?:并且|而且|且)\s*")
+_CONDITION_HINT = ("写成“数据名 = 数据名”或“数据名 > 0”：可用 =、≠、>、<、>=、<=，数可以带 %，"
+                   "几个条件用“且”连接，如“败诉 = 0 且 案件 > 0”。")
+
+
+class _Reader:
+    """Reads one table file into sentences, collecting every problem with its place."""
+
+    def __init__(self, src: Source, cat: Catalogue):
+        self.src, self.cat = src, cat
+        self.problems: list[Problem] = []
+
+    def bad(self, path: tuple, message: str, hint: str, at_key: bool = False) -> None:
+        self.problems.append(Problem(self.src.where(path, at_key), message, hint))
+
+    def table(self, data) -> PhraseTable:
+        if data is None or data == {}:
+            return {}
+        if not isinstance(data, dict):
+            self.bad((), "句式表应按主题分段：每段以“主题名:”开头，下面写数据组和句子。",
+                     "请对照 drafter templates copy default 文件夹 句式.yaml 复制出来的文件修改。")
+            return {}
+        out = {}
+        for key, block in data.items():
+            theme = self.cat.themes.get(key)
+            if theme is None:
+                self.bad((key,), f"句式表里的主题“{key}”不存在。", _near(key, self.cat.themes, "主题"), at_key=True)
+                continue
+            out[key] = self.theme(key, block)
+        return out
+
+    def theme(self, key: str, block) -> tuple[Sentence, ...]:
+        if block is None or block == [] or block == {}:
+            return ()  # this theme writes no figure sentences
+        if not isinstance(block, dict):
+            self.bad((key,), f"主题“{key}”下面应按数据组写句子（“数据组名:”，下面一行一项），这里写的是{_kind(block)}。",
+                     "例如：\n      行政复议:\n        - 全年收到行政复议申请{收到申请.带同比}")
+            return ()
+        groups = self.cat.themes[key].groups
+        sentences = []
+        for group, items in block.items():
+            if group not in groups:
+                self.bad((key, group), f"主题“{key}”没有数据组“{group}”。", _near(group, groups, "这个主题的数据组"),
+                         at_key=True)
+                continue
+            sentences += self.group(key, group, items)
+        return tuple(sentences)
+
+    def group(self, key: str, group: str, items) -> list[Sentence]:
+        if items is None:
+            return []
+        if not isinstance(items, list):
+            self.bad((key, group), f"数据组“{group}”下面应一行一项，每行以“- ”开头，这里写的是{_kind(items)}。",
+                     "例如：\n        - 全年收到行政复议申请{收到申请.带同比}\n        - 依法受理{受理}")
+            return []
+        sentences, current = [], []
+        for i, item in enumerate(items):
+            if isinstance(item, str) and item.strip() in (_END, "."):
+                if current:
+                    sentences.append(Sentence(group, tuple(current)))
+                current = []
+                continue
+            choice = self.choice(key, group, item, (key, group, i))
+            if choice is not None:
+                current.append(choice)
+        if current:
+            sentences.append(Sentence(group, tuple(current)))
+        return sentences
+
+    def choice(self, key: str, group: str, item, path: tuple) -> Choice | None:
+        if isinstance(item, str):
+            pieces = self.pattern(key, group, item, path)
+            return None if pieces is None else Choice((), pieces, None)
+        if not isinstance(item, dict):
+            self.bad(path, f"这一项应是一段文字，或“如果”“写”“否则”三行，这里写的是{_kind(item)}。",
+                     "文字里有“:”“#”或以“{”“[”开头时，请给整段加上英文引号。")
+            return None
+        unknown = [k for k in item if k not in _KEYS]
+        if unknown:
+            self.bad(path + (unknown[0],), f"这一项里的“{unknown[0]}”看不懂。",
+                     "按数字换说法时只写“如果”“写”“否则”三行。", at_key=True)
+            return None
+        if not isinstance(item.get("写"), str):
+            self.bad(path, "按数字换说法的一项要有“写”：条件成立时写的句子。" if "写" not in item else
+                     "“写”后面应是一段文字。", "例如：\n        - 如果: 败诉 = 0\n          写: 未发生败诉案件\n"
+                     "          否则: 败诉{败诉}、败诉率{败诉率}")
+            return None
+        if "如果" not in item:
+            self.bad(path, "这一项有“写”却没有“如果”：不知道什么时候这样写。", _CONDITION_HINT)
+            return None
+        tests = self.condition(key, group, item["如果"], path + ("如果",))
+        pieces = self.pattern(key, group, item["写"], path + ("写",))
+        otherwise = None
+        if item.get("否则") is not None:
+            otherwise = self.choice(key, group, item["否则"], path + ("否则",))
+            if otherwise is None:
+                return None
+        if tests is None or pieces is None:
+            return None
+        return Choice(tests, pieces, otherwise)
+
+    def pattern(self, key: str, group: str, text: str, path: tuple) -> tuple | None:
+        try:
+            return _pieces(text, lambda slot: self.slot(key, group, slot))
+        except _Bad as err:
+            self.bad(path, err.message, err.hint)
+            return None
+
+    def condition(self, key: str, group: str, text, path: tuple) -> tuple[Test, ...] | None:
+        if not isinstance(text, str) or not text.strip():
+            self.bad(path, "“如果”后面应是一个条件。", _CONDITION_HINT)
+            return None
+        tests = []
+        try:
+            for part in _AND.split(text.strip()):
+                m = _COMPARE.match(part)
+                if not m:
+                    raise _Bad(f"条件“{part}”看不懂。", _CONDITION_HINT)
+                left, op, right = m.groups()
+                if _NUMBER.match(left.strip()):
+                    raise _Bad(f"条件“{part}”应把数据名写在前面。", _CONDITION_HINT)
+                tests.append(Test(self.operand(key, group, left), _OPS[op], self.operand(key, group, right)))
+        except _Bad as err:
+            self.bad(path, err.message, err.hint)
+            return None
+        return tuple(tests)
+
+    def operand(self, key: str, group: str, text: str) -> Slot | float:
+        text = text.strip()
+        if _NUMBER.match(text):
+            percent = text[-1] in "%％"
+            value = float(text.rstrip("%％"))
+            return value / 100 if percent else value
+        slot = self.slot(key, group, text.strip("{}｛｝ "))
+        if slot.attr not in ("", "上年"):
+            raise _Bad(f"条件里的“{text}”不能比较：条件里只能写数据名（或“数据名.上年”）。", _CONDITION_HINT)
+        return slot
+
+    def slot(self, key: str, group: str, text: str) -> Slot:
+        """``收到申请``, ``收到申请.同比``, ``行政应诉.败诉`` or ``行政应诉.败诉率.同比``."""
+        parts = [p.strip() for p in text.replace("．", ".").split(".")]
+        if not parts[0]:
+            raise _Bad("花括号里要写数据名，如 {收到申请}。" if text.strip() == "" else f"“{{{text}}}”看不懂。",
+                       "要写花括号本身，请写 {{ 或 }}。" if text.strip() == "" else _slot_hint(group))
+        groups = self.cat.themes[key].groups
+        if len(parts) >= 2 and parts[0] in groups and parts[0] not in _names(groups[group]):
+            group, parts = parts[0], parts[1:]  # {行政应诉.败诉}: a figure of another group of the theme
+        if len(parts) > 2:
+            raise _Bad(f"“{{{text}}}”看不懂。", _slot_hint(group))
+        name, attr = parts[0], parts[1] if len(parts) > 1 else ""
+        kinds = _names(groups[group])
+        if name not in kinds:
+            if "。" in name:
+                raise _Bad(f"“{{{text}}}”里的“。”应是英文的点“.”。", _slot_hint(group))
+            raise _Bad(f"数据组“{group}”里没有数据“{name}”。", _near(name, kinds, f"数据组“{group}”的数据"))
+        if attr not in ATTRIBUTES:
+            raise _Bad(f"“{{{text}}}”里的“.{attr}”看不懂。", _slot_hint(group))
+        if attr == "约数" and kinds[name] == "rate":
+            raise _Bad(f"比率“{name}”没有约数。", f"请直接写 {{{name}}}。")
+        return Slot(group, name, attr)
+
+
+def _pieces(text: str, slot: Callable[[str], Slot]) -> tuple:
+    """A pattern as literal text and slots; ``{{``/``}}`` are braces themselves."""
+    wide = _WIDE_BRACES.search(text)
+    if wide:
+        raise _Bad(f"“{wide.group()}”是全角的大括号，数据名要写在英文（半角）大括号里。",
+                   "请把 ｛收到申请｝ 改成 {收到申请}。")
+    pieces, at = [], 0
+    for m in _BRACES.finditer(text):
+        if m.start() > at:
+            pieces.append(text[at:m.start()])
+        token = m.group()
+        if token in ("{{", "}}"):
+            pieces.append(token[0])
+        elif token in ("{", "}"):
+            raise _Bad("文字里的大括号不成对。", "数据名写在一对 { } 里，如 {收到申请}；要写大括号本身，请写 {{ 或 }}。")
+        else:
+            pieces.append(slot(m.group(1)))
+        at = m.end()
+    if at < len(text):
+        pieces.append(text[at:])
+    return tuple(pieces)
+
+
+def _names(group) -> dict[str, str]:
+    return {**{n: "figure" for n in group.figures}, **{n: "rate" for n in group.rates}}
+
+
+def _slot_hint(group: str) -> str:
+    return (f"花括号里写数据名，后面可以加 .同比、.带同比、.约数 或 .上年，如 {{收到申请.带同比}}；"
+            f"别的数据组的数据写“{{数据组.数据名}}”。")
+
+
+def _near(word: str, options, what: str) -> str:
+    near = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.5)
+    listed = "、".join(options)
+    return (f"是不是“{near[0]}”？" if near else "") + f"{what}有：{listed}。"
+
+
+def _kind(value) -> str:
+    if isinstance(value, str):
+        return f"文字“{value[:20]}”"
+    if isinstance(value, list):
+        return "一个列表"
+    if isinstance(value, dict):
+        return "几组“名称: 内容”"
+    return "一个数或真假值" if isinstance(value, (int, float)) else "别的内容"
+
+
+def read_table(text: str, file: str, cat: Catalogue | None = None) -> PhraseTable:
+    """One 句式.yaml, checked against the catalogue; every problem raised together."""
+    try:
+        src = load_text(text, file)
+    except FormError as err:
+        raise TemplateProblems(err.problems()) from None
+    problems = src.take_problems()
+    reader = _Reader(src, cat or load_catalogue())
+    table = reader.table(src.data)
+    problems += reader.problems
+    if problems:
+        raise TemplateProblems(problems)
+    return table
+
+
+# -- writing -------------------------------------------------------------------------
+
+def _figure(figures, slot: Slot):
+    return figures[slot.group].get(slot.name)
+
+
+def _holds(test: Test, figures) -> bool:
+    def value(side):
+        if not isinstance(side, Slot):
+            return side
+        found = _figure(figures, side)
+        if found is None:
+            return None
+        return found.上年 if side.attr == "上年" else found.值
+
+    left, right = value(test.left), value(test.right)
+    if left is None or right is None:
+        return False
+    close = abs(left - right) <= 1e-9 * max(1.0, abs(left), abs(right))
+    return {"=": close, "!=": not close, ">": left > right and not close, "<": left < right and not close,
+            ">=": left > right or close, "<=": left < right or close}[test.op]
+
+
+_PROPERTY = {"": None, "同比": "同比", "带同比": "带同比", "约数": "约数", "上年": "上年数"}  # Figure/Rate names
+
+
+def _shown(found, attr: str) -> str:
+    name = _PROPERTY[attr]
+    return str(found) if name is None else str(getattr(found, name))
+
+
+def _fill(choice: Choice | None, figures) -> tuple[str, bool]:
+    """The item's text and whether it states a figure; "" when a figure it needs is missing
+    (checked before any is shown, so a 同比 left out is never counted as used)."""
+    while choice is not None and not all(_holds(t, figures) for t in choice.tests):
+        choice = choice.otherwise
+    if choice is None:
+        return "", False
+    found = {}
+    for piece in choice.pieces:
+        if isinstance(piece, Slot):
+            figure = _figure(figures, piece)
+            if figure is None or piece.attr in ("同比", "上年") and figure.上年 is None:
+                return "", False
+            found[piece] = figure
+    text = "".join(_shown(found[p], p.attr) if isinstance(p, Slot) else p for p in choice.pieces)
+    return text, bool(found)
+
+
+def write(sentences: tuple[Sentence, ...], figures, groups: tuple[str, ...] = ()) -> str:
+    """The theme's figure sentences; a sentence is written when one of its items states a
+    figure, its items joined by “，” and closed by “。”."""
+    out = []
+    for sentence in sentences:
+        if groups and sentence.group not in groups:
+            continue
+        filled = [_fill(item, figures) for item in sentence.items]
+        if not any(has for _, has in filled):
+            continue
+        kept = [t.strip().rstrip("，。；") for t, _ in filled if t.strip()]
+        if kept:
+            out.append("，".join(kept) + "。")
+    return "".join(out)
+
+
+def merged_table(layers: list[tuple[str, str, object]]) -> PhraseTable:
+    """The layers' tables (top layer first), each theme taken from the highest that has it."""
+    merged: PhraseTable = {}
+    for text, file, _ in reversed(layers):
+        merged.update(read_table(text, file))
+    return merged
+
+
+class PhraseBook:
+    """The phrase table of one template folder: each layer's 句式.yaml (the clerk's over the
+    default's), merged theme by theme, read again when a file changes.
+
+    ``layers()`` gives, top layer first, (text, file shown to the clerk, key) for each layer
+    that has the file; ``stamp()`` gives the keys alone, cheaply (to notice an edit)."""
+
+    def __init__(self, layers: Callable[[], list[tuple[str, str, object]]], stamp: Callable[[], tuple]):
+        self._layers, self._stamp = layers, stamp
+        self._key: tuple | None = None
+        self._table: PhraseTable = {}
+
+    def table(self) -> PhraseTable:
+        key = self._stamp()
+        if key != self._key:
+            self._table, self._key = merged_table(self._layers()), key
+        return self._table
+
+    def __call__(self, theme=None, *groups) -> str:
+        """``数据句子(t)``: theme t's figure sentences; ``数据句子(t, "行政复议")``: only
+        those of the groups named."""
+        if not isinstance(theme, ThemeEntry):
+            raise TemplateError("数据句子() 要给出一个主题，如 数据句子(t)。",
+                                "在 {% for t in 成效 %} 里写 {{ 数据句子(t) }}；第一责任人写 {{ 数据句子(第一责任人) }}。")
+        known = theme.数据._theme.groups
+        for group in groups:
+            if not isinstance(group, str) or group not in known:
+                raise TemplateError(f"数据句子() 的数据组“{group}”不在主题“{theme.键}”里。",
+                                    f"这个主题的数据组有：{'、'.join(known)}。")
+        return write(self.table().get(theme.键, ()), theme.数据, tuple(groups))
+
+
+# -- the same sentences in Jinja (a theme file of its own starts from them) ----------------------
+
+def as_jinja(sentences: tuple[Sentence, ...]) -> str:
+    """The theme's sentences as template text with 句() and 项(), which print as the table does."""
+    return "\n".join(("{{- " if i else "{{ ") + "句(" + ", ".join(_jinja_item(c) for c in s.items) + ") }}"
+                     for i, s in enumerate(sentences)) + "\n"
+
+
+def _jinja_item(choice: Choice | None) -> str:
+    if choice is None:
+        return '""'
+    text = "".join(p.replace("{", "{{").replace("}", "}}") if isinstance(p, str) else "{}" for p in choice.pieces)
+    args = [_jinja_slot(p) for p in choice.pieces if isinstance(p, Slot)]
+    item = "项(" + ", ".join([_quoted(text), *args]) + ")"
+    if not choice.tests:
+        return item
+    tests = " and ".join(_jinja_test(t) for t in choice.tests)
+    return f"({item} if {tests} else {_jinja_item(choice.otherwise)})"
+
+
+def _jinja_slot(slot: Slot, value: bool = False) -> str:
+    base = f"t.数据.{slot.group}.{slot.name}"
+    if value:
+        return base + (".上年" if slot.attr == "上年" else ".值")
+    return base + (f".{_PROPERTY[slot.attr]}" if _PROPERTY[slot.attr] else "")
+
+
+def _jinja_test(test: Test) -> str:
+    sides = [s for s in (test.left, test.right) if isinstance(s, Slot)]
+    given = " and ".join(f"t.数据.{s.group}.{s.name}" + (".上年 is not none" if s.attr == "上年" else "")
+                         for s in sides)
+    right = _jinja_slot(test.right, True) if isinstance(test.right, Slot) else repr(test.right)
+    op = {"=": "==", "!=": "!="}.get(test.op, test.op)
+    return f"({given} and {_jinja_slot(test.left, True)} {op} {right})"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
