@@ -651,8 +651,10 @@ def templates_list(folder) -> None:
         if names:
             _echo(f"{title}（{len(names)} 个）：")
             for name in names:
-                themes = f"（改了主题：{'、'.join(found.phrases)}；其余主题用自带的）" \
-                    if name == PHRASE_FILE and title == "改动了" else ""
+                themes = ""
+                if name == PHRASE_FILE and title == "改动了":
+                    themes = "（整个文件与自带的不同）" if found.phrases == ["（整个文件）"] else \
+                        f"（改了主题：{'、'.join(found.phrases)}；其余主题用自带的）"
                 _echo(f"  {name}{themes}")
 
 

@@ -37,11 +37,14 @@ def _files(folder: Path) -> dict[str, Path]:
     return found
 
 
+_UNREADABLE = "\0"  # what _read gives for a file that cannot be read as UTF-8 text
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return ""
+        return _UNREADABLE
 
 
 def layers(folder: Path) -> Layers:
@@ -93,6 +96,8 @@ def _changed_themes(mine: str, default: str) -> list[str]:
     file is not a table at all)."""
     theirs = _theme_blocks(default)
     ours = _theme_blocks(mine)
+    if mine == _UNREADABLE:
+        return ["（整个文件）"]
     if not ours and mine.strip() and any(not l.lstrip().startswith("#") for l in mine.splitlines() if l.strip()):
         return ["（整个文件）"]
     return [k for k, block in ours.items() if _normal(block) != _normal(theirs.get(k, ""))]
@@ -105,6 +110,8 @@ def _normal(block: str) -> list[str]:
 def _phrase_diff(mine_path: Path, default_path: Path, folder: Path) -> list[str]:
     mine, default = _read(mine_path), _read(default_path)
     changed = _changed_themes(mine, default)
+    if mine == _UNREADABLE:
+        return ["（这个文件无法按 UTF-8 文本读出，drafter 使用它时会报错）\n"]
     if changed == ["（整个文件）"]:
         return list(difflib.unified_diff(default.splitlines(keepends=True), mine.splitlines(keepends=True),
                                          f"自带/{PHRASE_FILE}", f"{folder.name}/{PHRASE_FILE}"))
@@ -133,6 +140,8 @@ def diff_text(folder: Path) -> str:
         out.append(f"=== {name}（改动）===\n")
         if name == PHRASE_FILE:
             out += _phrase_diff(folder / name, default / name, folder)
+        elif _read(folder / name) == _UNREADABLE:
+            out.append("（这个文件无法按 UTF-8 文本读出，drafter 使用它时会报错）\n")
         else:
             mine = _read(folder / name).splitlines(keepends=True)
             theirs = _read(default / name).splitlines(keepends=True)

@@ -230,6 +230,11 @@ def _syntax_problems(err: yaml.MarkedYAMLError, text: str, file: str) -> list[Pr
     if tabs:
         return tabs[:MAX_LISTED]
     words = f"{err.context or ''} {err.problem or ''}"
+    flow = _flow_then_text(lines, err)
+    if flow is not None:
+        return [Problem(Where(file, flow[0] + 1, flow[1] + 1),
+                        f"YAML 格式错误：以“{lines[flow[0]][flow[1]]}”开头的值后面还有文字，要给整个值加上引号。",
+                        f"例如写成 \"{lines[flow[0]][flow[1]:].strip()}\"（英文双引号）。")]
     if "cannot start any token" in words:
         ch = _char_at(lines, err.problem_mark)
         if ch == "\t":
@@ -240,6 +245,20 @@ def _syntax_problems(err: yaml.MarkedYAMLError, text: str, file: str) -> list[Pr
         if needle in words:
             return [Problem(_where(file, _mark_of(err, which)), f"YAML 格式错误：{message}", hint)]
     return [Problem(_where(file, mark), f"YAML 格式错误：{_FALLBACK[0]}", _FALLBACK[1])]
+
+
+_FLOW_THEN_TEXT = r"^\s*(?:-\s+|[^\s#'\"][^:#]*:\s+)(?P<open>[{\[])[^{}\[\]]*[}\]][ ]*[^\s#,}\]]"
+
+
+def _flow_then_text(lines: list[str], err: yaml.MarkedYAMLError) -> tuple[int, int] | None:
+    """(line, column) of a value that opens with { or [ and goes on after its closing
+    bracket (- {受理}件): YAML reads a collection there, then trips over the text."""
+    marks = [m.line for m in (err.context_mark, err.problem_mark) if m is not None]
+    for i in sorted({j for m in marks for j in (m - 1, m) if 0 <= j < len(lines)}):
+        m = re.match(_FLOW_THEN_TEXT, lines[i])
+        if m:
+            return i, m.start("open")
+    return None
 
 
 def _where(file: str, mark, field: str | None = None) -> Where:

@@ -551,6 +551,86 @@ def test_a_long_chain_in_a_theme_file_is_located(runner, tmp_path, write_form, m
     assert_refused(code, output, out, f"tpl/themes/{theme.name}:2：")
 
 
+# -- the phrase table (句式.yaml) ---------------------------------------------------------------------
+
+_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+def _deep_otherwise(levels: int) -> str:
+    item: object = "b"
+    for i in range(levels):
+        item = {"如果": f"纠错 > {i}", "写": "a", "否则": item}
+    return yaml.safe_dump({"矛盾纠纷化解": {"行政复议": [item]}}, allow_unicode=True)
+
+
+@pytest.mark.parametrize("content, place", [
+    (_BOMB.encode(), "tpl/句式.yaml"),
+    (_deep_otherwise(60).encode(), "tpl/句式.yaml:"),
+    (_deep_otherwise(20).encode(), None),
+    ("矛盾纠纷化解:\n  行政复议:\n    - 收到申请{收到申请}\n".encode("gbk"), "tpl/句式.yaml:1"),
+    ("矛盾纠纷化解:\n  行政复议:\n    - 收到\x01申请{收到申请}\n".encode(), "tpl/句式.yaml:3"),
+    ("矛盾纠纷化解:\n  行政复议:\n    - 收到\x00申请\n".encode(), "tpl/句式.yaml:3"),
+    (b"\xef\xbb\xbf- a\n", "tpl/句式.yaml:1"),
+    ("!!python/object/apply:os.system [ls]\n".encode(), "tpl/句式.yaml:1"),
+    ("矛盾纠纷化解: !!binary AAAA\n".encode(), "tpl/句式.yaml:1"),
+    ("矛盾纠纷化解:\n  行政复议:\n    - a{" + "受理." * 5000 + "}\n", "tpl/句式.yaml:3"),
+    ("矛盾纠纷化解:\n  行政复议:\n    - 如果: 纠错 " + "> 1 且 纠错 " * 3000 + "> 1\n      写: a{纠错}件\n",
+     None),
+    ("矛盾纠纷化解:\n  行政复议:\n    - 如果: 纠错 =\n      写: a\n".encode(), "tpl/句式.yaml:3"),
+    ("矛盾纠纷化解:\n  行政复议:\n    - 如果: 纠错 > 1" + "9" * 5000 + "\n      写: a\n", None),
+    ("123: []\n~: []\ntrue: []\n", "tpl/句式.yaml:1"),
+    (("x" * 1_100_000).encode(), "tpl/句式.yaml"),
+    ("矛盾纠纷化解:\n  行政复议:\n" + "    - 收到{收到申请}\n" * 50 + "  行政复议:\n    - b\n", "tpl/句式.yaml:53"),
+], ids=["alias-bomb", "deep-otherwise", "deep-enough", "gbk", "control", "nul", "bom-list", "python-tag", "binary",
+        "dots", "long-condition", "half-condition", "huge-number", "odd-keys", "huge", "duplicate-group"])
+def test_a_hostile_phrase_table_is_refused_with_its_place(runner, tmp_path, write_form, minimal, content, place):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "句式.yaml").write_bytes(content if isinstance(content, bytes) else content.encode())
+    out = old_output(tmp_path) if place else tmp_path / "new.docx"
+    code, output = run_capped("render", write_form(minimal), "-t", folder, "-o", out, timeout=60)
+    if place is None:  # read, and the render goes on
+        assert code == 0, output
+        assert_good_docx(out)
+        return
+    assert "表单" not in output  # the messages of the YAML reader speak of the phrase table here
+    assert_refused(code, output, out, place, "python", "object", "apply", "os", "system", "ls", "binary", "AAAA",
+                   "x", "a", "b", "e", "YAML")
+
+
+@pytest.mark.parametrize("kind", ["link-out", "folder", "empty", "comments"])
+def test_the_phrase_table_file_itself(runner, tmp_path, write_form, minimal, kind):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    table = folder / "句式.yaml"
+    if kind == "link-out":
+        table.symlink_to("/etc/passwd")
+    elif kind == "folder":
+        table.mkdir()
+        (folder / "report.md.j2").write_text((builtin_templates() / "default" / "report.md.j2").read_text(encoding="utf-8"),
+                                             encoding="utf-8")
+    else:
+        table.write_text("" if kind == "empty" else "# 先空着，全部用自带的\n", encoding="utf-8")
+    out = old_output(tmp_path) if kind in ("link-out", "folder") else tmp_path / "new.docx"
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    if kind in ("empty", "comments"):  # no theme of its own: every theme as the default says
+        assert code == 0, output
+        assert "全年收到行政复议申请120件" in "".join(p.text for p in assert_good_docx(out).paragraphs)
+        return
+    assert_refused(code, output, out, "tpl/句式.yaml", "passwd", "etc")
+    assert "root:" not in output
+
+
+def test_an_unreadable_phrase_table_is_shown_as_such(runner, tmp_path):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "句式.yaml").write_bytes("普法: []\n".encode("gbk") + b"\xff")
+    code, output = invoke(runner, "templates", "diff", folder)
+    assert code == 0 and "无法按 UTF-8 文本读出" in output
+    code, output = invoke(runner, "templates", "list", folder)
+    assert code == 0 and "句式.yaml（整个文件与自带的不同）" in output
+
+
 @pytest.mark.parametrize("args, words", [
     (["templates", "diff", "/etc"], "不是模板文件夹"),
     (["templates", "diff", "不存在的文件夹"], "不是模板文件夹"),
@@ -558,6 +638,9 @@ def test_a_long_chain_in_a_theme_file_is_located(runner, tmp_path, write_form, m
     (["templates", "copy", "default", "新文件夹", "../../etc/passwd"], "没有文件"),
     (["templates", "copy", "default", "新文件夹", "/etc/passwd"], "没有文件"),
     (["templates", "copy", "/etc", "新文件夹", "passwd"], "既不是自带的模板"),
+    (["templates", "copy", "default", "新文件夹", "themes/../../x.md.j2"], "没有文件"),
+    (["templates", "copy", "default", "新文件夹", "themes/不存在的主题.md.j2"], "没有文件"),
+    (["templates", "copy", "default", "新文件夹", "themes/通用.md.j2/../../句式.yaml"], "没有文件"),
 ])
 def test_template_commands_refuse_what_is_not_a_template(runner, tmp_path, monkeypatch, args, words):
     monkeypatch.chdir(tmp_path)

@@ -297,8 +297,8 @@ def read_table(text: str, file: str, cat: Catalogue | None = None) -> PhraseTabl
     try:
         src = load_text(text, file)
     except FormError as err:
-        raise TemplateProblems(err.problems()) from None
-    problems = src.take_problems()
+        raise TemplateProblems([_of_table(p) for p in err.problems()]) from None
+    problems = [_of_table(p) for p in src.take_problems()]
     reader = _Reader(src, cat or load_catalogue())
     table = reader.table(src.data)
     problems += reader.problems
@@ -307,13 +307,23 @@ def read_table(text: str, file: str, cat: Catalogue | None = None) -> PhraseTabl
     return table
 
 
+def _of_table(problem: Problem) -> Problem:
+    """A YAML problem as the reader of forms words it, told of the phrase table instead."""
+    def said(text: str) -> str:
+        return text.replace("drafter init 生成的表单", "自带的句式表（drafter templates copy default 文件夹 句式.yaml）") \
+            .replace("表单", "句式表")
+
+    return Problem(problem.where, said(problem.message), said(problem.hint), problem.severity, problem.rule)
+
+
 # -- writing -------------------------------------------------------------------------
 
 def _figure(figures, slot: Slot):
     return figures[slot.group].get(slot.name)
 
 
-def _holds(test: Test, figures) -> bool:
+def _holds(test: Test, figures) -> bool | None:
+    """Whether the test holds; None when a figure it compares was not given."""
     def value(side):
         if not isinstance(side, Slot):
             return side
@@ -324,7 +334,7 @@ def _holds(test: Test, figures) -> bool:
 
     left, right = value(test.left), value(test.right)
     if left is None or right is None:
-        return False
+        return None
     close = abs(left - right) <= 1e-9 * max(1.0, abs(left), abs(right))
     return {"=": close, "!=": not close, ">": left > right and not close, "<": left < right and not close,
             ">=": left > right or close, "<=": left < right or close}[test.op]
@@ -339,9 +349,17 @@ def _shown(found, attr: str) -> str:
 
 
 def _fill(choice: Choice | None, figures) -> tuple[str, bool]:
-    """The item's text and whether it states a figure; "" when a figure it needs is missing
-    (checked before any is shown, so a 同比 left out is never counted as used)."""
-    while choice is not None and not all(_holds(t, figures) for t in choice.tests):
+    """The item's text and whether it rests on figures; "" when a figure it needs (to show,
+    or to test: 否则 must not claim what an unknown figure would contradict) is missing.
+    Every figure is looked up before any is shown, so a 同比 left out never counts as used."""
+    tested = False
+    while choice is not None and choice.tests:
+        held = [_holds(t, figures) for t in choice.tests]
+        if None in held:
+            return "", False
+        tested = True
+        if all(held):
+            break
         choice = choice.otherwise
     if choice is None:
         return "", False
@@ -353,7 +371,7 @@ def _fill(choice: Choice | None, figures) -> tuple[str, bool]:
                 return "", False
             found[piece] = figure
     text = "".join(_shown(found[p], p.attr) if isinstance(p, Slot) else p for p in choice.pieces)
-    return text, bool(found)
+    return text, bool(found) or tested
 
 
 def write(sentences: tuple[Sentence, ...], figures, groups: tuple[str, ...] = ()) -> str:
@@ -428,8 +446,9 @@ def _jinja_item(choice: Choice | None) -> str:
     item = "项(" + ", ".join([_quoted(text), *args]) + ")"
     if not choice.tests:
         return item
+    given = " and ".join(dict.fromkeys(g for t in choice.tests for g in _jinja_given(t)))
     tests = " and ".join(_jinja_test(t) for t in choice.tests)
-    return f"({item} if {tests} else {_jinja_item(choice.otherwise)})"
+    return f"(({item} if {tests} else {_jinja_item(choice.otherwise)}) if {given} else \"\")"
 
 
 def _jinja_slot(slot: Slot, value: bool = False) -> str:
@@ -439,13 +458,15 @@ def _jinja_slot(slot: Slot, value: bool = False) -> str:
     return base + (f".{_PROPERTY[slot.attr]}" if _PROPERTY[slot.attr] else "")
 
 
+def _jinja_given(test: Test) -> list[str]:
+    """What must be given for the test to be made (else the item is left out)."""
+    return [f"t.数据.{s.group}.{s.name}" + (".上年 is not none" if s.attr == "上年" else "")
+            for s in (test.left, test.right) if isinstance(s, Slot)]
+
+
 def _jinja_test(test: Test) -> str:
-    sides = [s for s in (test.left, test.right) if isinstance(s, Slot)]
-    given = " and ".join(f"t.数据.{s.group}.{s.name}" + (".上年 is not none" if s.attr == "上年" else "")
-                         for s in sides)
     right = _jinja_slot(test.right, True) if isinstance(test.right, Slot) else repr(test.right)
-    op = {"=": "==", "!=": "!="}.get(test.op, test.op)
-    return f"({given} and {_jinja_slot(test.left, True)} {op} {right})"
+    return f"{_jinja_slot(test.left, True)} {'==' if test.op == '=' else test.op} {right}"
 
 
 def _quoted(text: str) -> str:
