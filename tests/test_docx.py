@@ -220,3 +220,36 @@ def test_heading_styles_are_based_on_the_built_in_headings(tmp_path):
         assert style.base_style.base_style.name == "公文正文"
     used = {p.style.name for p in document.paragraphs}
     assert {"一级标题", "二级标题"} <= used and not any(n.startswith("Heading") for n in used)
+
+
+def _pandoc() -> str | None:
+    import shutil
+
+    try:
+        import pypandoc
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        return shutil.which("pandoc")
+
+
+@pytest.mark.skipif(_pandoc() is None, reason="没有 pandoc（pip install -e '.[test]' 会装上）")
+def test_pandoc_reads_the_outline(tmp_path):
+    """pandoc reads the heading paragraphs as headings of their level (through the styles'
+    base, heading 1–4), under their Chinese style names."""
+    import subprocess
+
+    out = tmp_path / "r.docx"
+    render_file(EXAMPLE, out)
+    levels = {"一级标题": 1, "二级标题": 2, "三级标题": 3, "四级标题": 4}
+    expected = [(levels[p.style.name], p.text) for p in docx.Document(str(out)).paragraphs if p.style.name in levels]
+    text = subprocess.run([_pandoc(), "-f", "docx", "-t", "markdown", str(out)], capture_output=True, text=True,
+                          timeout=120, check=True).stdout
+    found = []
+    for line in text.splitlines():
+        hashes = len(line) - len(line.lstrip("#"))
+        if hashes and line[hashes:hashes + 1] == " ":
+            title, _, attrs = line[hashes + 1:].partition(" {")
+            found.append((hashes, title))
+            assert "." + next(n for n, v in levels.items() if v == hashes) in attrs, line
+    assert found == expected

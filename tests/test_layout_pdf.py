@@ -251,3 +251,34 @@ def test_a_page_ends_a_line_early_only_before_a_heading(pdfs):
             lines, following = body_lines(page), body_lines(after)
             if slots(lines) < 22:
                 assert _is_heading(following[0]), (name, lines[0].page, len(lines), following[0].text)
+
+LEVELS = {"一级标题": 1, "二级标题": 2, "三级标题": 3, "四级标题": 4}
+
+
+def test_headings_are_the_outline_a_reader_sees(pdfs, tmp_path):
+    """The heading styles (Chinese names, based on the built-in heading 1–4) are read as the
+    outline: LibreOffice lists them under their Chinese names with their outline levels, and
+    its PDF carries every heading paragraph of the .docx as a bookmark at its level."""
+    import re
+    import zipfile
+
+    import docx
+    import pymupdf
+
+    from drafter.preview import run_soffice
+
+    path, _ = pdfs["example"]
+    source = path.parent.parent / "example.docx"
+    headings = [(LEVELS[p.style.name], p.text) for p in docx.Document(str(source)).paragraphs
+                if p.style.name in LEVELS]
+    assert {level for level, _ in headings} >= {1, 2}
+    toc = [(level, title) for level, title, _ in pymupdf.open(str(path)).get_toc()]
+    assert toc == headings
+
+    run_soffice(["--convert-to", "odt", "--outdir", str(tmp_path), str(source)], 300)
+    with zipfile.ZipFile(tmp_path / "example.odt") as z:
+        content = z.read("content.xml").decode("utf-8")
+    found = [(int(level), LEVELS.get(style)) for style, level in
+             re.findall(r'<text:h text:style-name="([^"]+)" text:outline-level="(\d)"', content)]
+    assert [level for level, _ in found] == [level for level, _ in headings]
+    assert all(style == level for level, style in found), found  # listed by their Chinese names
