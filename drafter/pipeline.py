@@ -15,7 +15,7 @@ from drafter.formulas import FormulaTable
 from drafter.markup import parse_markup, readable_markup, strip_marks
 from drafter.output import check_target, text_writer, write_all
 from drafter.render.context import build_context, unused_last_year
-from drafter.render.environment import TEMPLATE_SUFFIX, render_template
+from drafter.render.environment import TEMPLATE_SUFFIX, in_template, render_template
 from drafter.render.phrases import PHRASE_FILE
 from drafter.report import Report
 from drafter.resources import builtin_templates
@@ -89,7 +89,10 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
         raise TemplateError(f"模板“{ENTRY}”没有生成任何内容。",
                             "请检查这个模板文件是否是空的；可以用 drafter templates copy default 复制自带模板对照。",
                             Where(str(folder / ENTRY)))
-    report = parse_markup(marked, f"{folder / ENTRY}（输出）")
+    try:
+        report = parse_markup(marked, f"{folder / ENTRY}（输出）")
+    except TemplateError as err:  # found in the output: shown at the template line that wrote it
+        raise in_template(err, marked) from None
     for path, message, hint in unused_last_year(data, context):
         found.add(src.where(path), message, hint, "提醒")
     result = Result(report, readable_markup(marked), found.items, data)

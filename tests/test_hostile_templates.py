@@ -533,13 +533,28 @@ def test_an_empty_template_is_named_not_the_form(runner, tmp_path, write_form, m
     assert "没有生成任何内容" in output
 
 
-def test_a_mistake_found_in_the_output_quotes_the_output_line(runner, tmp_path, write_form, minimal):
-    folder = copy_default(tmp_path)
-    (folder / "report.md.j2").write_text('@标题 {{ 单位 }}\n## {{ "甲" }}。乙\n', encoding="utf-8")
+@pytest.mark.parametrize("files, place, quoted", [
+    ({"report.md.j2": '@标题 {{ 单位 }}\n## {{ "甲" }}。乙\n'}, "tpl/report.md.j2:2：", "## 甲。乙"),
+    ({"report.md.j2": '@标题 {{ 单位 }}\n{% if 单位 %}\n\n{% endif %}\n{# 说明 #}\n{% for x in [1, 2] %}\n'
+                      '{% if x == 2 %}\n@未知 {{ x }}\n{% endif %}\n{% endfor %}\n'}, "tpl/report.md.j2:8：", "@未知 2"),
+    ({"report.md.j2": '@标题 {{ 单位 }}\n# 一\n{% include "themes/x.md.j2" %}\n',
+      "themes/x.md.j2": "{# 主题 #}\n正文\n#### {{ 单位 }}\n"}, "tpl/themes/x.md.j2:3：", "#### 测试县人民政府"),
+    ({"report.md.j2": '{% macro h(t) %}\n### {{ t }}\n{% endmacro %}\n@标题 {{ 单位 }}\n{{ h("乙") }}\n'},
+     "tpl/report.md.j2:5：", "### 乙"),
+], ids=["heading", "loop", "include", "macro"])
+def test_a_mistake_found_in_the_output_is_shown_at_the_template_line(runner, tmp_path, write_form, minimal,
+                                                                     files, place, quoted):
+    """A heading level skipped, an unknown directive: found when the output is read, shown at
+    the template file and line that wrote that output line (a macro's output: where it is
+    printed), with the output line quoted."""
+    folder = tmp_path / "tpl"
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
     out = old_output(tmp_path)
     code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
-    assert_refused(code, output, out, "report.md.j2（输出）:2：")
-    assert "模板输出的这一行是：“## 甲。乙”" in output
+    assert_refused(code, output, out, place)
+    assert f"模板输出的这一行是：“{quoted}”" in output and "（输出）" not in output
 
 
 def test_a_long_chain_in_a_theme_file_is_located(runner, tmp_path, write_form, minimal):

@@ -17,6 +17,7 @@ harming the machine or the report:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
@@ -33,7 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 
 from drafter.datacache import cache_root
 from drafter.errors import DrafterError, TemplateError, TemplateProblems, Where
-from drafter.markup import TemplateMarkup, literal, readable_markup
+from drafter.markup import OPEN, TemplateMarkup, literal, readable_markup
 from drafter.render import limits, messages
 from drafter.render.filters import FILTERS, GLOBALS, markup
 from drafter.render.phrases import PHRASE_FILE, PhraseBook
@@ -362,11 +363,17 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
 
     def _compile(self, source, filename):
         """Python's compile of the generated code; its syntax errors (which Jinja does not
-        catch: a macro with two parameters of one name) located in the template."""
+        catch: a macro with two parameters of one name) located in the template. An include
+        yields from the included template (Jinja loops over it), so the render can see which
+        template wrote a line, and a limit thrown in stops inside the included file."""
+        source = _YIELD_EACH.sub(r"\1yield from gen\n\1pass", source)  # as many lines: debug_info holds
         try:
             return super()._compile(source, filename)
         except SyntaxError as err:
             raise _GeneratedSyntax(_template_line(source, err.lineno)) from None
+
+
+_YIELD_EACH = re.compile(r"^([ \t]*)for event in gen:\n[ \t]*yield event$", re.M)
 
 
 def _longest_line(source: str) -> int:
@@ -463,11 +470,90 @@ def _template_frame(tb) -> tuple[str | None, int | None]:
     return found
 
 
-def _render(template, context: dict, budget: limits.Budget) -> str:
+class Rendered(str):
+    """A template's output that knows which template line wrote each of its lines, so a
+    mistake found in the output (a heading level skipped) is shown where the clerk can
+    mend it. ``origins`` maps an output line (1-based) to what wrote its first visible
+    character: (template file, line Jinja maps the code to, the chunk, its line in the chunk)."""
+
+    origins: dict = {}
+    shown = staticmethod(lambda file: file)  # a template file as the clerk's messages name it
+
+    def origin(self, line: int | None) -> tuple[str | None, int | None] | None:
+        found = self.origins.get(line) if line else None
+        if not found or not found[0]:
+            return None
+        where, chunk, k = found
+        file, mapped = _template_at(*where)
+        text = chunk.split(OPEN, 1)[0].rstrip(" \t")  # template text, up to a value folded into it
+        if isinstance(chunk, TemplateMarkup) or not text.strip():
+            return self.shown(file), mapped  # a printed value or a macro's output: where it is printed
+        return self.shown(file), _data_line(file, mapped, text, k)
+
+
+def _data_line(file: str, mapped: int, chunk: str, k: int) -> int:
+    """The template line of line ``k`` of the template text ``chunk``. Jinja maps the code
+    that yields template text to the node before it, so the text is looked for in the
+    file from that node's line on (template text is copied from the file unchanged, but for
+    blanks trimmed around tags)."""
+    try:
+        source = Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return mapped + k
+    start = 0
+    for _ in range(mapped - 1):
+        start = source.find("\n", start) + 1
+        if start == 0:
+            return mapped + k
+    found = source.find(chunk, start)
+    return source.count("\n", 0, found) + 1 + k if found >= 0 else mapped + k
+
+
+def _writer(gen) -> tuple | None:
+    """Where the chunk just taken from ``gen`` was yielded: the innermost template generator
+    (an include's inside its includer's) as (its code, the instruction it stopped at, its
+    ``debug_info``), made into a template line only when asked (``_template_at``)."""
+    found, frame_gen = None, gen
+    for _ in range(limits.MAX_INCLUDE_DEPTH * 4):
+        frame = getattr(frame_gen, "gi_frame", None)
+        if frame is None:
+            break
+        info = frame.f_globals.get("debug_info")
+        if info is not None:
+            found = (frame.f_code, frame.f_lasti, info)
+        frame_gen = getattr(frame_gen, "gi_yieldfrom", None)  # an include's, a block's generator
+    return found
+
+
+def _template_at(code, lasti: int, info: str) -> tuple[str, int]:
+    """The template file and line of instruction ``lasti`` of a template's code."""
+    line = next((n for start, end, n in code.co_lines() if start <= lasti < end and n is not None), None)
+    return code.co_filename, _debug_line(info, line) if line else 1
+
+
+@lru_cache(maxsize=256)
+def _debug_pairs(info: str) -> tuple[list[int], list[int]]:
+    """``debug_info`` ('1=13&2=15': template line = code line) as code lines, template lines."""
+    pairs = sorted((int(c), int(t)) for t, _, c in (p.partition("=") for p in info.split("&")) if c)
+    return [c for c, _ in pairs], [t for _, t in pairs]
+
+
+def _debug_line(info: str, code_line: int) -> int:
+    codes, lines = _debug_pairs(info)
+    k = bisect.bisect_right(codes, code_line)
+    return lines[k - 1] if k else 1  # code before the first node: the template's start
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # as markup.parse_markup splits lines
+_OTHER_BREAK = re.compile("[\r\x85\u2028\u2029]")
+
+
+def _render(template, context: dict, budget: limits.Budget) -> Rendered:
     """The template's output, stopped (where the template is, so it can be located) past
     the output, line or time limit (what follows the template, reading the markup and
-    typesetting it, takes time in proportion to the output)."""
-    parts, lines = [], 0
+    typesetting it, takes time in proportion to the output). Each output line is credited
+    to the template line that wrote its first visible character."""
+    parts, lines, origins, at = [], 0, {}, 1
     gen = template.generate(context)
     try:
         for chunk in gen:
@@ -478,9 +564,20 @@ def _render(template, context: dict, budget: limits.Budget) -> str:
             if budget.over_time():
                 gen.throw(limits.RenderTimeout())
             parts.append(chunk)
+            if at in origins and "\n" not in chunk and not _OTHER_BREAK.search(chunk):
+                continue  # the common case: more of a line already credited
+            pieces = _LINE_BREAK.split(chunk)
+            writer = None
+            for k, piece in enumerate(pieces):
+                if at + k not in origins and piece.strip():
+                    writer = writer or _writer(gen)
+                    origins[at + k] = (writer, chunk, k)
+            at += len(pieces) - 1
     finally:
         gen.close()
-    return "".join(parts)
+    out = Rendered("".join(parts))
+    out.origins = origins
+    return out
 
 
 def render_markup(template_dir: str | Path, name: str, context: dict) -> str:
@@ -488,6 +585,15 @@ def render_markup(template_dir: str | Path, name: str, context: dict) -> str:
     literal marks removed, a printed line that looks like markup escaped with ``\\``;
     ``parse_markup`` reads it as it reads the marked text."""
     return readable_markup(render_template(template_dir, name, context))
+
+
+def in_template(err: TemplateError, output: str) -> TemplateError:
+    """A mistake ``parse_markup`` found at a line of ``output`` (a Rendered), placed at the
+    template file and line that wrote it; as it was when that is not known."""
+    origin = output.origin(err.where.line) if isinstance(output, Rendered) else None
+    if not origin or not origin[0]:
+        return err
+    return TemplateError(err.message, err.hint, Where(*origin))
 
 
 def render_template(template_dir: str | Path, name: str, context: dict) -> str:
@@ -498,7 +604,9 @@ def render_template(template_dir: str | Path, name: str, context: dict) -> str:
     try:
         with limits.rendering() as budget:
             template = env.get_template(name)
-            return _render(template, context, budget)
+            out = _render(template, context, budget)
+            out.shown = lambda file: _relative(file, env)
+            return out
     except Exception as err:  # noqa: BLE001 - every error of a template becomes a located TemplateError
         raise _located(err, sys.exc_info()[2], env, name) from None
 
