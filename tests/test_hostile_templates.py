@@ -308,7 +308,7 @@ def test_long_work_that_prints_nothing_is_stopped_by_the_time_limit(tmp_path, wr
 
 
 @pytest.mark.parametrize("attack", [
-    "{{ 'x' * 10 }}{{ '%5d' % 3 }}{{ '{:>5}'.format('a') }}{{ 2 ** 10 }}{{ [1, 2] + [3] }}{{ 'a' ~ 'b' }}",
+    "{{ 'x' * 10 }}{{ '%5d' % 3 }}{{ '{:>5}'.format('a') }}{{ 2 ** 10 }}{{ ([1, 2] + [3]) | join('、') }}{{ 'a' ~ 'b' }}",
     "{% for i in range(3) %}{{ i }}{% endfor %}{{ 'x' | center(9) }}{{ ['a', 'b'] | join('、') }}",
     "{{ '%s，%s' | format('甲', '乙') }}{{ 成文日期.strftime('%Y') }}{{ 'a\tb'.expandtabs(4) }}",
     "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ n }}{% endif %}{% endmacro %}{{ f(5) }}",
@@ -531,6 +531,42 @@ def test_an_empty_template_is_named_not_the_form(runner, tmp_path, write_form, m
     code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
     assert_refused(code, output, out, "tpl/report.md.j2：", "report")
     assert "没有生成任何内容" in output
+
+
+@pytest.mark.parametrize("attack, words", [
+    ('{{ "收到{{ 单位 }}件" }}', ("引号里的“{{ 单位 }}”不会换成数据",)),
+    ("{% set x = '{% if 单位 %}甲{% endif %}' %}{{ x }}", ("引号里的“{% if 单位 %}”",)),
+    ("{% filter attr('__class__') %}x{% endfilter %}", ("__class__",)),
+    ("{% filter list %}甲乙{% endfilter %}", ("一组数据",)),
+    ("{{ 主要成效 }}", ("一组数据", "join")),
+    ("{{ {'甲': 1} }}", ("一组数据",)),
+], ids=["value-in-quotes", "tag-in-quotes", "filter-block-attr", "filter-block-list", "list", "dict"])
+def test_template_mistakes_that_would_print_garbage_are_located(runner, tmp_path, write_form, minimal, attack, words):
+    """Text a clerk meant as a tag but wrote in quotes, a list or mapping printed as Python
+    writes it, a {% filter %} block's result: refused at their line, never printed."""
+    folder, line = with_line(tmp_path, attack)
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, f"tpl/report.md.j2:{line}：", "__class__", "attr", "list", "raw", "endraw", "x")
+    for word in words:
+        assert word in output, output
+
+
+def test_a_brace_written_in_an_item_pattern_is_still_text(runner, tmp_path, write_form, minimal):
+    folder, _ = with_line(tmp_path, '{{ 项("收到{{申请}}{}", 成效[0].数据.行政复议.受理) }}{% raw %}{{ 单位 }}{% endraw %}')
+    out = tmp_path / "o.docx"
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert code == 0, output
+    assert any(p.text.startswith("收到{申请}110件{{ 单位 }}") for p in assert_good_docx(out).paragraphs)
+
+
+def test_a_link_out_of_the_folder_names_the_line_that_includes_it(runner, tmp_path, write_form, minimal):
+    folder, line = with_line(tmp_path, '{% include "themes/外链.md.j2" %}')
+    (folder / "themes" / "外链.md.j2").symlink_to("/etc/passwd")
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, "tpl/themes/外链.md.j2：", "passwd", "etc")
+    assert f"（用到它的是 tpl/report.md.j2:{line}）" in output
 
 
 @pytest.mark.parametrize("files, place, quoted", [

@@ -89,6 +89,9 @@ def _finalize(value):
     if isinstance(value, TemplateMarkup):
         _refuse_characters(value.replace("\ue000", "").replace("\ue001", ""), "模板输出的文字")
         return value
+    if isinstance(value, (list, tuple, dict, set, frozenset)):  # Python's ['a', 'b'] is no report text
+        raise TemplateError("这里输出的是一组数据（一个列表或一组“名称: 内容”），不是可以写进报告的文字。",
+                            "列表用 join 连起来，如 {{ 主要成效 | join(\"，\") }}，或用 {% for %} 逐项输出。")
     text = value if isinstance(value, str) else limits.safe_str(value)
     if not isinstance(value, str) and _OBJECT_TEXT.search(text):
         raise TemplateError("这里输出的是一组数据（如一个主题、一组数字），不是可以写进报告的文字。",
@@ -128,6 +131,10 @@ class _Generator(CodeGenerator):
     lists, tuples and dicts a template writes through ``environment.container_checked``."""
 
     def visit_Template(self, node, frame=None) -> None:
+        for const in node.find_all(nodes.Const):
+            m = _TAG_IN_QUOTES.search(const.value) if isinstance(const.value, str) else None
+            if m:
+                raise _QuotedTag(const.lineno, m.group())
         for loop in node.find_all(nodes.For):
             counted = nodes.Call(nodes.EnvironmentAttribute("counted"), [loop.iter], [], None, None)
             loop.iter = counted.set_lineno(loop.iter.lineno).set_environment(self.environment)
@@ -348,6 +355,11 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
             return super().compile(source, name, filename, raw, defer_init)
         except jinja2.TemplateSyntaxError:
             raise
+        except _QuotedTag as err:
+            raise TemplateError(f"引号里的“{err.tag[:40]}”不会换成数据：写在引号里，它只是文字。",
+                                "要输出数据，把它写在引号外面，如 {{ 单位 }}；要把文字和数据连起来，用 ~，"
+                                "如 {{ \"收到申请\" ~ 数据 }}；确实要写这几个符号本身时，用 {% raw %}…{% endraw %} 包住。",
+                                where._replace(line=err.line)) from None
         except _GeneratedSyntax as err:
             raise TemplateError("这一行的写法不对：同一个名字在宏的参数里，或在一次调用的参数里写了两次。",
                                 "请删去重复的参数。", where._replace(line=err.line)) from None
@@ -379,6 +391,17 @@ _YIELD_EACH = re.compile(r"^([ \t]*)for event in gen:\n[ \t]*yield event$", re.M
 def _longest_line(source: str) -> int:
     lines = source.split("\n")
     return max(range(len(lines)), key=lambda i: len(lines[i])) + 1
+
+
+# {{ 单位 }} or {% if %} written inside quotes: text, never filled in. ({{申请}} without spaces
+# is how a 项() pattern writes a brace itself, so it is not taken for a tag.)
+_TAG_IN_QUOTES = re.compile(r"\{\{\s+[^{}]*?\s+\}\}|\{%-?\s.*?%\}")
+
+
+class _QuotedTag(Exception):
+    def __init__(self, line: int, tag: str):
+        super().__init__(line)
+        self.line, self.tag = line, tag
 
 
 class _GeneratedSyntax(Exception):
@@ -557,6 +580,11 @@ def _render(template, context: dict, budget: limits.Budget) -> Rendered:
     gen = template.generate(context)
     try:
         for chunk in gen:
+            if not isinstance(chunk, str):  # a {% filter %} block's result, not yet printed
+                try:
+                    chunk = _finalize(chunk)
+                except Exception as err:  # noqa: BLE001 - raised where the template yielded it
+                    gen.throw(err)
             budget.output += len(chunk)
             lines += chunk.count("\n")
             if budget.output > limits.MAX_OUTPUT or lines > limits.MAX_LINES:
@@ -619,9 +647,11 @@ def _located(err: Exception, tb, env, entry: str) -> TemplateError:
         return TemplateError(message, hint, Where(_relative(err.filename, env) or err.name, line))
     if isinstance(err, TemplateProblems):
         return err
-    if isinstance(err, DrafterError) and err.where.file:
-        return TemplateError(err.message, err.hint, err.where)
     file, line = _template_frame(tb)
+    if isinstance(err, DrafterError) and err.where.file:  # a template file that cannot be read
+        by = _relative(file, env)
+        cited = f"（用到它的是 {by}:{line}）" if by and line and by != err.where.file else ""
+        return TemplateError(err.message, err.hint + cited, err.where)
     where = Where(_relative(file, env) or _relative(_entry_file(env, entry), env), line)
     if isinstance(err, DrafterError):
         return TemplateError(err.message, err.hint, where)
