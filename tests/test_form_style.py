@@ -131,3 +131,14 @@ def test_theme_paragraphs_do_not_all_open_the_same_way(tmp_path):
     openings = [t[:2] for t in texts]
     assert openings.count("全年") <= 1, [t[:12] for t in texts if t.startswith("全年")]
     assert all(a != b for a, b in zip(openings, openings[1:]) if not a[0].isdigit())
+
+
+@pytest.mark.parametrize("spirit", ["党的二十大精神", "深入学习贯彻党的二十大精神", "全面贯彻党的二十大精神",
+                                    "认真贯彻落实党的二十大精神"])
+def test_the_opening_says_each_verb_once(tmp_path, spirit):
+    data = copy.deepcopy(DATA)
+    data["开头"] = {**(data.get("开头") or {}), "会议精神": spirit}
+    opening = next(t for s, t in render(tmp_path, data) if t.startswith("2025年，"))
+    first = opening.split("。")[0]
+    assert "全面贯彻党的二十大精神，深入学习贯彻习近平法治思想" in first, first
+    assert first.count("贯彻") == 2 and "贯彻落实" not in first

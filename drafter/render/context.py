@@ -54,7 +54,20 @@ def opening_formulas(data: dict, table: FormulaTable, findings: Findings | None 
                      f"请在表单的 {'、'.join(keys)} 中填写（纲要写全称，带书名号），"
                      "或由管理员在设置文件的“表述数据”中补上这一年。",
                      severity="提醒", rule="表述数据缺失")
-    return spirit, citation(outline) if outline else None
+    return _without_verb(spirit), citation(outline) if outline else None
+
+
+# The opening says 全面贯彻{会议精神}, then 深入学习贯彻习近平法治思想: a 会议精神 written with
+# its own verb would say it twice (全面贯彻深入学习贯彻…).
+_SPIRIT_VERB = re.compile(r"^(?:深入学习贯彻|认真学习贯彻|全面学习贯彻|学习贯彻|全面贯彻落实|全面贯彻|深入贯彻落实|深入贯彻|"
+                          r"认真贯彻落实|认真贯彻|贯彻落实|贯彻)")
+
+
+def _without_verb(spirit: str | None) -> str | None:
+    if not spirit:
+        return spirit
+    rest = _SPIRIT_VERB.sub("", spirit.strip(), count=1)
+    return rest or spirit
 
 
 def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
