@@ -48,6 +48,7 @@ MEMORY_CAP = 1_500_000_000
 def english(text: str, *names: str) -> set[str]:
     """ASCII words in ``text`` that are neither allowed nor the template's own ``names``."""
     text = re.sub(r"U\+[0-9A-F]{4,6}", "", text)  # a character's code point
+    text = re.sub(r"（第 \d+ 行是：.*）$", "", text, flags=re.M)  # the template's own line, quoted
     return set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", text)) - ALLOWED - set(names)
 
 
@@ -591,6 +592,9 @@ def test_a_mistake_found_in_the_output_is_shown_at_the_template_line(runner, tmp
     code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
     assert_refused(code, output, out, place)
     assert f"模板输出的这一行是：“{quoted}”" in output and "（输出）" not in output
+    line = int(place.rstrip("：").rsplit(":", 1)[1])
+    written = (folder / place.split("tpl/", 1)[1].rsplit(":", 1)[0]).read_text(encoding="utf-8").split("\n")[line - 1]
+    assert f"（第 {line} 行是：{written.strip()}）" in output  # the template line itself, quoted
 
 
 def test_a_long_chain_in_a_theme_file_is_located(runner, tmp_path, write_form, minimal):

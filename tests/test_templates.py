@@ -72,6 +72,7 @@ def test_undefined_name_is_located(tmp_path, minimal):
         render(tmp_path, "第一行\n{{ 单位 }}\n{{ 单味 }}\n", context(minimal))
     err = info.value
     assert "单味" in err.message and err.where.line == 3 and err.where.file.endswith("report.md.j2")
+    assert err.hint.endswith("（第 3 行是：{{ 单味 }}）")
 
 
 def test_unknown_figure_is_an_error_not_a_blank(tmp_path, minimal):

@@ -346,6 +346,12 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         return super().get_template(name, parent, globals)
 
     def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+        try:
+            return self._compile_checked(source, name, filename, raw, defer_init)
+        except TemplateError as err:
+            raise _quoting(err, filename) from None
+
+    def _compile_checked(self, source, name, filename, raw, defer_init):
         where = Where(_relative(filename, self), None)
         nesting = limits.scan(self, source)
         line = nesting.first_over(limits.MAX_NESTING) if nesting else None
@@ -502,7 +508,8 @@ class Rendered(str):
     origins: dict = {}
     shown = staticmethod(lambda file: file)  # a template file as the clerk's messages name it
 
-    def origin(self, line: int | None) -> tuple[str | None, int | None] | None:
+    def origin(self, line: int | None) -> tuple[str, int, str] | None:
+        """(template file as shown, its line, its path) of output line ``line``."""
         found = self.origins.get(line) if line else None
         if not found or not found[0]:
             return None
@@ -510,8 +517,8 @@ class Rendered(str):
         file, mapped = _template_at(*where)
         text = chunk.split(OPEN, 1)[0].rstrip(" \t")  # template text, up to a value folded into it
         if isinstance(chunk, TemplateMarkup) or not text.strip():
-            return self.shown(file), mapped  # a printed value or a macro's output: where it is printed
-        return self.shown(file), _data_line(file, mapped, text, k)
+            return self.shown(file), mapped, file  # a printed value or a macro's output: where it is printed
+        return self.shown(file), _data_line(file, mapped, text, k), file
 
 
 def _data_line(file: str, mapped: int, chunk: str, k: int) -> int:
@@ -621,7 +628,8 @@ def in_template(err: TemplateError, output: str) -> TemplateError:
     origin = output.origin(err.where.line) if isinstance(output, Rendered) else None
     if not origin or not origin[0]:
         return err
-    return TemplateError(err.message, err.hint, Where(*origin))
+    file, line, path = origin
+    return _quoting(TemplateError(err.message, err.hint, Where(file, line)), path)
 
 
 def render_template(template_dir: str | Path, name: str, context: dict) -> str:
@@ -644,7 +652,8 @@ def _located(err: Exception, tb, env, entry: str) -> TemplateError:
     if isinstance(err, jinja2.TemplateSyntaxError):
         source = _source(env, err.name)
         message, hint, line = messages.syntax(err, env, source)
-        return TemplateError(message, hint, Where(_relative(err.filename, env) or err.name, line))
+        return _quoting(TemplateError(message, hint, Where(_relative(err.filename, env) or err.name, line)),
+                        err.filename)
     if isinstance(err, TemplateProblems):
         return err
     file, line = _template_frame(tb)
@@ -652,9 +661,10 @@ def _located(err: Exception, tb, env, entry: str) -> TemplateError:
         by = _relative(file, env)
         cited = f"（用到它的是 {by}:{line}）" if by and line and by != err.where.file else ""
         return TemplateError(err.message, err.hint + cited, err.where)
-    where = Where(_relative(file, env) or _relative(_entry_file(env, entry), env), line)
+    path = file or _entry_file(env, entry)
+    where = Where(_relative(path, env), line)
     if isinstance(err, DrafterError):
-        return TemplateError(err.message, err.hint, where)
+        return _quoting(TemplateError(err.message, err.hint, where), path)
     if isinstance(err, jinja2.TemplateNotFound):
         message, hint = messages.not_found(err.name, env.loader.folder)
     elif isinstance(err, jinja2.UndefinedError):
@@ -666,7 +676,30 @@ def _located(err: Exception, tb, env, entry: str) -> TemplateError:
         message, hint = limit.message, limit.hint
     else:
         message, hint = messages.runtime(err)
-    return TemplateError(message, hint, where)
+    return _quoting(TemplateError(message, hint, where), path)
+
+
+def _quoting(error: TemplateError, path: str | None) -> TemplateError:
+    """The error with its template line quoted in the hint, so the clerk sees what is meant
+    (not when the line cannot be read, or is empty)."""
+    text = _line_of(path, error.where.line)
+    if not text:
+        return error
+    shown = text if len(text) <= 60 else text[:60] + "……"
+    return TemplateError(error.message, f"{error.hint}（第 {error.where.line} 行是：{shown}）", error.where)
+
+
+def _line_of(path: str | None, line: int | None) -> str | None:
+    if not path or not line:
+        return None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for k, text in enumerate(fh, 1):
+                if k == line:
+                    return text.strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
 
 
 def _entry_file(env, name: str) -> str | None:
