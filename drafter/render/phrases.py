@@ -28,7 +28,7 @@ import re
 from typing import Callable, NamedTuple
 
 from drafter.catalogue import Catalogue, load_catalogue
-from drafter.errors import FormError, Problem, TemplateError, TemplateProblems, Where
+from drafter.errors import FormError, Problem, TemplateError, TemplateProblems
 from drafter.render.context import ThemeEntry
 from drafter.yamlsource import Source, load_text
 
@@ -225,20 +225,20 @@ class _Reader:
         parts = [p.strip() for p in text.replace("．", ".").split(".")]
         if not parts[0]:
             raise _Bad("花括号里要写数据名，如 {收到申请}。" if text.strip() == "" else f"“{{{text}}}”看不懂。",
-                       "要写花括号本身，请写 {{ 或 }}。" if text.strip() == "" else _slot_hint(group))
+                       "要写花括号本身，请写 {{ 或 }}。" if text.strip() == "" else _SLOT_HINT)
         groups = self.cat.themes[key].groups
         if len(parts) >= 2 and parts[0] in groups and parts[0] not in _names(groups[group]):
             group, parts = parts[0], parts[1:]  # {行政应诉.败诉}: a figure of another group of the theme
         if len(parts) > 2:
-            raise _Bad(f"“{{{text}}}”看不懂。", _slot_hint(group))
+            raise _Bad(f"“{{{text}}}”看不懂。", _SLOT_HINT)
         name, attr = parts[0], parts[1] if len(parts) > 1 else ""
         kinds = _names(groups[group])
         if name not in kinds:
             if "。" in name:
-                raise _Bad(f"“{{{text}}}”里的“。”应是英文的点“.”。", _slot_hint(group))
+                raise _Bad(f"“{{{text}}}”里的“。”应是英文的点“.”。", _SLOT_HINT)
             raise _Bad(f"数据组“{group}”里没有数据“{name}”。", _near(name, kinds, f"数据组“{group}”的数据"))
         if attr not in ATTRIBUTES:
-            raise _Bad(f"“{{{text}}}”里的“.{attr}”看不懂。", _slot_hint(group))
+            raise _Bad(f"“{{{text}}}”里的“.{attr}”看不懂。", _SLOT_HINT)
         if attr == "约数" and kinds[name] == "rate":
             raise _Bad(f"比率“{name}”没有约数。", f"请直接写 {{{name}}}。")
         return Slot(group, name, attr)
@@ -271,9 +271,8 @@ def _names(group) -> dict[str, str]:
     return {**{n: "figure" for n in group.figures}, **{n: "rate" for n in group.rates}}
 
 
-def _slot_hint(group: str) -> str:
-    return (f"花括号里写数据名，后面可以加 .同比、.带同比、.约数 或 .上年，如 {{收到申请.带同比}}；"
-            f"别的数据组的数据写“{{数据组.数据名}}”。")
+_SLOT_HINT = ("花括号里写数据名，后面可以加 .同比、.带同比、.约数 或 .上年，如 {收到申请.带同比}；"
+              "别的数据组的数据写“{数据组.数据名}”。")
 
 
 def _near(word: str, options, what: str) -> str:
