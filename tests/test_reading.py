@@ -8,7 +8,7 @@ from drafter.catalogue import load_catalogue
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED, classify, part_role, theme_of
 from drafter.reading.figures import extract, map_to_catalogue, tie_rates
-from drafter.reading.parser import clean_lines, enumerations, heading_of, parse_lines, split_heading
+from drafter.reading.parser import MAX_LEVEL, clean_lines, enumerations, number_of, parse_lines, split_heading
 
 PAGE = """首页 > 政务公开 > 法治政府建设
 某某县人民政府关于2025年度法治政府建设情况的报告
@@ -76,7 +76,8 @@ def test_half_width_punctuation_is_read_as_full_width(page):
     ("一是加强学习", None),
 ])
 def test_heading_numbers(line, expected):
-    assert heading_of(line) == expected
+    found = number_of(line)
+    assert ((min(found.kind.rank, MAX_LEVEL), found.number, found.rest) if found else None) == expected
 
 
 @pytest.mark.parametrize("rest, expected", [

@@ -205,12 +205,6 @@ def number_of(line: str) -> Number | None:
     return None
 
 
-def heading_of(line: str) -> tuple[int, str, str] | None:
-    """(usual level, number, rest) when ``line`` starts with a heading number."""
-    found = number_of(line)
-    return (min(found.kind.rank, MAX_LEVEL), found.number, found.rest) if found else None
-
-
 def number_value(number: str) -> int | None:
     """The value of a heading number (三、 → 3, （12） → 12, ④ → 4)."""
     core = re.sub(r"[（）()、.．：:\s第部分]", "", number)
