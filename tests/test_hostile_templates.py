@@ -629,15 +629,16 @@ def _deep_otherwise(levels: int) -> str:
     ("!!python/object/apply:os.system [ls]\n".encode(), "tpl/句式.yaml:1"),
     ("矛盾纠纷化解: !!binary AAAA\n".encode(), "tpl/句式.yaml:1"),
     ("矛盾纠纷化解:\n  行政复议:\n    - a{" + "受理." * 5000 + "}\n", "tpl/句式.yaml:3"),
-    ("矛盾纠纷化解:\n  行政复议:\n    - 如果: 纠错 " + "> 1 且 纠错 " * 3000 + "> 1\n      写: a{纠错}件\n",
-     None),
+    ("矛盾纠纷化解:\n  行政复议:\n    - 如果: 纠错 " + "> 1 且 纠错 " * 3000 + "> 1\n      写: a{纠错}\n",
+     "tpl/句式.yaml:3"),
     ("矛盾纠纷化解:\n  行政复议:\n    - 如果: 纠错 =\n      写: a\n".encode(), "tpl/句式.yaml:3"),
-    ("矛盾纠纷化解:\n  行政复议:\n    - 如果: 纠错 > 1" + "9" * 5000 + "\n      写: a\n", None),
+    ("矛盾纠纷化解:\n  行政复议:\n    - 如果: 纠错 > 1" + "9" * 5000 + "\n      写: a\n", "tpl/句式.yaml:3"),
+    ("矛盾纠纷化解:\n  行政复议:\n    - 如果: 纠错 > 1" + "9" * 400 + "\n      写: a\n", None),
     ("123: []\n~: []\ntrue: []\n", "tpl/句式.yaml:1"),
     (("x" * 1_100_000).encode(), "tpl/句式.yaml"),
     ("矛盾纠纷化解:\n  行政复议:\n" + "    - 收到{收到申请}\n" * 50 + "  行政复议:\n    - b\n", "tpl/句式.yaml:53"),
 ], ids=["alias-bomb", "deep-otherwise", "deep-enough", "gbk", "control", "nul", "bom-list", "python-tag", "binary",
-        "dots", "long-condition", "half-condition", "huge-number", "odd-keys", "huge", "duplicate-group"])
+        "dots", "long-condition", "half-condition", "huge-number", "big-number", "odd-keys", "huge", "duplicate-group"])
 def test_a_hostile_phrase_table_is_refused_with_its_place(runner, tmp_path, write_form, minimal, content, place):
     folder = tmp_path / "tpl"
     folder.mkdir()

@@ -99,6 +99,18 @@ def test_only_the_groups_asked_for(tmp_path, minimal):
     assert said(tmp_path, table, minimal, '{{ 数据句子(成效[0], "行政应诉") }}') == "应诉案件5件。"
 
 
+def test_punctuation_at_an_items_ends_is_not_doubled(tmp_path, minimal):
+    table = REVIEW + ("    - 收到申请{收到申请}，\n    - ，受理{受理},\n    - '，'\n    - 审结{审结}、\n    - 。。\n"
+                      "    - 纠错{纠错}：\n    - ．\n    - 结案率{结案率}.\n")
+    assert said(tmp_path, table, minimal) == "收到申请120件，受理110件，审结100件。纠错9件。结案率90.9%。"
+
+
+def test_a_rate_is_compared_as_the_report_prints_it(tmp_path, minimal):
+    minimal["成效"][0]["数据"]["行政复议"].update({"受理": 151, "审结": 146})
+    table = REVIEW + "    - 如果: 结案率 = 96.7%\n      写: 结案率{结案率}\n      否则: 别的\n"
+    assert said(tmp_path, table, minimal) == "结案率96.7%。"  # 146 ÷ 151 = 96.69%
+
+
 def test_braces_themselves_and_empty_theme(tmp_path, minimal):
     assert said(tmp_path, REVIEW + "    - 收到{{申请}}{收到申请}\n", minimal) == "收到{申请}120件。"
     assert said(tmp_path, "矛盾纠纷化解: []\n", minimal) == ""
@@ -149,6 +161,22 @@ def test_an_edited_table_is_read_again(tmp_path, minimal):
     ("- 矛盾纠纷化解\n", 1, ("按主题分段",)),
     (REVIEW + "    - 收到申请{收到申请}\n  行政复议:\n    - b\n", 4, ("重复",)),
     (REVIEW + "    - {受理}件\n", 3, ("以“{”开头的值后面还有文字", '"{受理}件"')),
+    (REVIEW + "    - 审结{审结}\n    - 如果：纠错 = 0\n      写：未作出纠错决定\n", 4, ("冒号是全角的",)),
+    (REVIEW + "    - 如果:纠错 = 0\n", 3, ("冒号后面没有空格",)),
+    (REVIEW + "    - 全年收到{收到申请}\n     - 依法受理{受理}\n", 3, ("下一项的缩进多了",)),
+    (REVIEW + "    - 作出纠错决定{纠错}件\n", 3, ("后面的“件”就重复了",)),
+    (REVIEW + "    - 纠错率{纠错率}%\n", 3, ("后面的“%”就重复了",)),
+    (REVIEW + "    - |\n      全年收到{收到申请}\n      依法受理{受理}\n", 3, ("不能换行",)),
+    (REVIEW + "    - 如果: 纠错 > 0\n      写: \"\"\n", 4, ("“写”后面是空的",)),
+    (REVIEW + "    - 如果: 纠错 > 0\n      写: a{纠错}\n      否则:\n", 5, ("“否则”后面是空的",)),
+    (REVIEW + "    - 如果: 结案率 = 100\n      写: a\n", 3, ("要和带 % 的数比较",)),
+    (REVIEW + "    - 如果: \"纠错" + " " * 100000 + "x\"\n      写: a\n", 3, ("条件“纠错 x”看不懂",)),
+    (REVIEW + "    - 如果: 纠错 > " + "1" * 600 + "\n      写: a\n", 3, ("太长",)),
+    (REVIEW + "    - 如果: 纠错 = 0 或 受理 = 0\n      写: a\n", 3, ("只能用“且”连接",)),
+    (REVIEW + "    - 如果: 纠错 => 18\n      写: a\n", 3, ("比较符号看不懂",)),
+    (REVIEW + "    - 如果: 纠错率 > .5%\n      写: a\n", 3, ("要写成“0.5%”",)),
+    (REVIEW + "    - {收到申请}\n", 3, ("加上英文引号",)),
+    (REVIEW + "    - 如果: 纠错 > 0\n      写: {纠错}\n", 4, ("英文引号",)),
     (REVIEW + "    - 如果: {纠错} < {审结}\n      写: a\n", 3, ("以“{”开头的值后面还有文字",)),
 ])
 def test_each_mistake_is_located_and_explained(table, line, words):

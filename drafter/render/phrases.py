@@ -29,13 +29,16 @@ from typing import Callable, NamedTuple
 
 from drafter.catalogue import Catalogue, load_catalogue
 from drafter.errors import FormError, Problem, TemplateError, TemplateProblems
+from drafter.render import numbers
 from drafter.render.context import ThemeEntry
+from drafter.render.figures import Rate
 from drafter.yamlsource import Source, load_text
 
 PHRASE_FILE = "句式.yaml"
 ATTRIBUTES = {"": "数字和单位", "同比": "与上年比", "带同比": "数字加同比", "约数": "约数（如680余人次）",
               "上年": "上年的数字"}
-_END = "。"  # an item of its own: the sentence ends here
+_END_MARKS = set("。.．｡")  # an item of only these: the sentence ends here
+_JOINING = "，,、；;：:。.．｡ \u3000"  # punctuation an item's ends need not carry: the sentence adds its own
 _KEYS = ("如果", "写", "否则")
 
 
@@ -139,7 +142,7 @@ class _Reader:
             return []
         sentences, current = [], []
         for i, item in enumerate(items):
-            if isinstance(item, str) and item.strip() in (_END, "."):
+            if isinstance(item, str) and item.strip() and set(item.strip()) <= _END_MARKS:
                 if current:
                     sentences.append(Sentence(group, tuple(current)))
                 current = []
@@ -153,8 +156,13 @@ class _Reader:
 
     def choice(self, key: str, group: str, item, path: tuple) -> Choice | None:
         if isinstance(item, str):
-            pieces = self.pattern(key, group, item, path)
+            pieces = self.text(key, group, item, path)
             return None if pieces is None else Choice((), pieces, None)
+        if isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) is None \
+                and next(iter(item)) not in _KEYS:  # - {收到申请}: YAML read a mapping
+            self.bad(path, f"这一项被读成了“{next(iter(item))}: ”：以“{{”开头的一项要给整项加上英文引号。",
+                     f"请写成 - \"{{{next(iter(item))}}}……\"。")
+            return None
         if not isinstance(item, dict):
             self.bad(path, f"这一项应是一段文字，或“如果”“写”“否则”三行，这里写的是{_kind(item)}。",
                      "文字里有“:”“#”或以“{”“[”开头时，请给整段加上英文引号。")
@@ -164,18 +172,24 @@ class _Reader:
             self.bad(path + (unknown[0],), f"这一项里的“{unknown[0]}”看不懂。",
                      "按数字换说法时只写“如果”“写”“否则”三行。", at_key=True)
             return None
-        if not isinstance(item.get("写"), str):
-            self.bad(path, "按数字换说法的一项要有“写”：条件成立时写的句子。" if "写" not in item else
-                     "“写”后面应是一段文字。", "例如：\n        - 如果: 败诉 = 0\n          写: 未发生败诉案件\n"
-                     "          否则: 败诉{败诉}、败诉率{败诉率}")
+        if not isinstance(item.get("写"), str) or not item["写"].strip():
+            self.bad(path + (("写",) if "写" in item else ()),
+                     "按数字换说法的一项要有“写”：条件成立时写的句子。" if "写" not in item else
+                     "“写”后面是空的。" if isinstance(item["写"], str) or item["写"] is None else
+                     "“写”后面应是一段文字（以“{”开头时要给整段加上英文引号）。",
+                     "例如：\n        - 如果: 败诉 = 0\n          写: 未发生败诉案件\n"
+                     "          否则: 败诉{败诉}、败诉率{败诉率}\n条件不成立时什么也不写，就不要“否则”这一行。")
             return None
         if "如果" not in item:
             self.bad(path, "这一项有“写”却没有“如果”：不知道什么时候这样写。", _CONDITION_HINT)
             return None
         tests = self.condition(key, group, item["如果"], path + ("如果",))
-        pieces = self.pattern(key, group, item["写"], path + ("写",))
+        pieces = self.text(key, group, item["写"], path + ("写",))
         otherwise = None
-        if item.get("否则") is not None:
+        if "否则" in item:
+            if item["否则"] is None or isinstance(item["否则"], str) and not item["否则"].strip():
+                self.bad(path + ("否则",), "“否则”后面是空的。", "条件不成立时什么也不写，就删去“否则”这一行。")
+                return None
             otherwise = self.choice(key, group, item["否则"], path + ("否则",))
             if otherwise is None:
                 return None
@@ -183,34 +197,69 @@ class _Reader:
             return None
         return Choice(tests, pieces, otherwise)
 
-    def pattern(self, key: str, group: str, text: str, path: tuple) -> tuple | None:
+    def text(self, key: str, group: str, text: str, path: tuple) -> tuple | None:
+        """An item's wording, as pieces; the slips YAML lets through named."""
         try:
-            return _pieces(text, lambda slot: self.slot(key, group, slot))
+            _check_wording(text)
+            pieces = _pieces(text.strip().strip(_JOINING), lambda slot: self.slot(key, group, slot))
+            self.no_unit_twice(key, pieces)
+            return pieces
         except _Bad as err:
             self.bad(path, err.message, err.hint)
             return None
+
+    def no_unit_twice(self, key: str, pieces: tuple) -> None:
+        """{纠错}件 would print 18件件: a figure's text carries its unit (a rate its %)."""
+        groups = self.cat.themes[key].groups
+        for slot, after in zip(pieces, pieces[1:]):
+            if not isinstance(slot, Slot) or not isinstance(after, str) or slot.attr in ("同比", "带同比"):
+                continue
+            group = groups[slot.group]
+            unit = group.figures[slot.name].unit if slot.name in group.figures else "%"
+            if unit and after.startswith(unit):
+                raise _Bad(f"{{{slot.name}}} 写出来已经带着单位（如“18{unit}”），后面的“{unit}”就重复了。",
+                           f"请删去花括号后面的“{unit}”。")
 
     def condition(self, key: str, group: str, text, path: tuple) -> tuple[Test, ...] | None:
         if not isinstance(text, str) or not text.strip():
             self.bad(path, "“如果”后面应是一个条件。", _CONDITION_HINT)
             return None
         tests = []
+        text = re.sub(r"\s+", " ", text.strip())
         try:
-            for part in _AND.split(text.strip()):
+            if len(text) > MAX_ITEM:
+                raise _Bad(f"条件太长（超过 {MAX_ITEM} 字）。", _CONDITION_HINT)
+            if re.search(r"或|或者|\bor\b", text):
+                raise _Bad(f"条件“{text}”里有“或”：条件只能用“且”连接。",
+                           "“或”的意思请拆成两项来写：每项一个“如果”。")
+            if re.search(r"=>|=<|≧|≦|<>", text):
+                raise _Bad(f"条件“{text}”里的比较符号看不懂。", _CONDITION_HINT)
+            for part in _AND.split(text):
                 m = _COMPARE.match(part)
                 if not m:
                     raise _Bad(f"条件“{part}”看不懂。", _CONDITION_HINT)
                 left, op, right = m.groups()
                 if _NUMBER.match(left.strip()):
                     raise _Bad(f"条件“{part}”应把数据名写在前面。", _CONDITION_HINT)
-                tests.append(Test(self.operand(key, group, left), _OPS[op], self.operand(key, group, right)))
+                test = Test(self.operand(key, group, left), _OPS[op], self.operand(key, group, right))
+                self.rate_against_percent(key, test, right)
+                tests.append(test)
         except _Bad as err:
             self.bad(path, err.message, err.hint)
             return None
         return tuple(tests)
 
+    def rate_against_percent(self, key: str, test: Test, right: str) -> None:
+        """出庭应诉率 = 100 can never hold (a rate is 0 to 1 inside): it is 100%."""
+        slot = test.left
+        if isinstance(test.right, float) and slot.name in self.cat.themes[key].groups[slot.group].rates \
+                and not right.strip().endswith(("%", "％")):
+            raise _Bad(f"“{slot.name}”是比率，要和带 % 的数比较。", f"例如“{slot.name} = 100%”。")
+
     def operand(self, key: str, group: str, text: str) -> Slot | float:
         text = text.strip()
+        if re.fullmatch(r"-?\.\d+%?", text):
+            raise _Bad(f"数“{text}”要写成“0{text.lstrip('-')}”。", _CONDITION_HINT)
         if _NUMBER.match(text):
             percent = text[-1] in "%％"
             value = float(text.rstrip("%％"))
@@ -242,6 +291,26 @@ class _Reader:
         if attr == "约数" and kinds[name] == "rate":
             raise _Bad(f"比率“{name}”没有约数。", f"请直接写 {{{name}}}。")
         return Slot(group, name, attr)
+
+
+_LOOKS_LIKE_KEY = re.compile(r"^\s*(如果|写|否则)\s*(：|:(?!\s))")
+_NEXT_ITEM = re.compile(r"\s-\s+\S")
+MAX_ITEM = 500  # characters of one item: a clause, not a paragraph
+
+
+def _check_wording(text: str) -> None:
+    """What YAML reads as one item but a clerk meant otherwise."""
+    m = _LOOKS_LIKE_KEY.match(text)
+    if m:
+        raise _Bad(f"“{m.group(1)}”后面的冒号{'是全角的“：”' if m.group(2) == '：' else '后面没有空格'}，"
+                   "这一项被当成了一段文字。", f"请写成“{m.group(1)}: ”（半角冒号加一个空格）。")
+    if "\n" in text:
+        raise _Bad("一项里不能换行：换行会把句子分成两段。", "请把这一项写在一行里，或拆成两项（每项一行，以“- ”开头）。")
+    if _NEXT_ITEM.search(text):
+        raise _Bad("这一项里有“ - ”：像是下一项的缩进多了几个空格，两项被连成了一项。",
+                   "同一组的各项要以“- ”开头并左对齐。")
+    if len(text) > MAX_ITEM:
+        raise _Bad(f"这一项太长（超过 {MAX_ITEM} 字）。", "一项是句子里的一小段，请拆成几项。")
 
 
 def _pieces(text: str, slot: Callable[[str], Slot]) -> tuple:
@@ -329,7 +398,11 @@ def _holds(test: Test, figures) -> bool | None:
         found = _figure(figures, side)
         if found is None:
             return None
-        return found.上年 if side.attr == "上年" else found.值
+        raw = found.上年 if side.attr == "上年" else found.值
+        if raw is not None and isinstance(found, Rate) and not isinstance(test.right, Slot):
+            # against a number: the rate as the report prints it (96.69% is “96.7%”)
+            return float(numbers.percent(raw, found.digits).rstrip("%")) / 100
+        return raw
 
     left, right = value(test.left), value(test.right)
     if left is None or right is None:
@@ -370,7 +443,7 @@ def _fill(choice: Choice | None, figures) -> tuple[str, bool]:
                 return "", False
             found[piece] = figure
     text = "".join(_shown(found[p], p.attr) if isinstance(p, Slot) else p for p in choice.pieces)
-    return text, bool(found) or tested
+    return text, (bool(found) or tested) and bool(text.strip())
 
 
 def write(sentences: tuple[Sentence, ...], figures, groups: tuple[str, ...] = ()) -> str:
@@ -383,7 +456,7 @@ def write(sentences: tuple[Sentence, ...], figures, groups: tuple[str, ...] = ()
         filled = [_fill(item, figures) for item in sentence.items]
         if not any(has for _, has in filled):
             continue
-        kept = [t.strip().rstrip("，。；") for t, _ in filled if t.strip()]
+        kept = [k for k in (t.strip().strip(_JOINING) for t, _ in filled) if k]
         if kept:
             out.append("，".join(kept) + "。")
     return "".join(out)
