@@ -541,16 +541,44 @@ def test_an_empty_template_is_named_not_the_form(runner, tmp_path, write_form, m
     ("{% filter list %}甲乙{% endfilter %}", ("一组数据",)),
     ("{{ 主要成效 }}", ("一组数据", "join")),
     ("{{ {'甲': 1} }}", ("一组数据",)),
-], ids=["value-in-quotes", "tag-in-quotes", "filter-block-attr", "filter-block-list", "list", "dict"])
+    ('{{ 成效 | join("，") }}', ("用 join 连接的每一项",)),
+    ("{{ 句(成效[0]) }}", ("句() 的每一部分",)),
+    ("{{ '主题' ~ 成效[0] }}", ("用 ~ 连接的",)),
+    ("{{ 成效 | enumerate_cn }}", ("enumerate_cn",)),
+    ("{{ 盖章 }}", ("真假值",)),
+    ("{{ 项('特此{}', 特此报告) }}", ("真假值",)),
+    ("{{ 部分标题.keys() }}", ("不是可以写进报告的文字",)),
+    ("{{ 主要成效 | string }}", ("过滤器 string",)),
+    ("{{ '%s' % 主要成效 }}", ("填进 % 格式的",)),
+    ("{{ '{}'.format(成效) }}", ("填进 format 的",)),
+    ("{{ '%s' | format(成效) }}", ("填进 format 的",)),
+    ("{% for x in [1] %}{{ loop }}{% endfor %}", ("不是可以写进报告的文字",)),
+    ("{{ 成效 | map(attribute='键') }}", ("不是可以写进报告的文字",)),
+    ("{{ range(3) }}{{ 项 }}{{ self }}", ("不是可以写进报告的文字",)),
+    ("{{ 主要成效 | tojson }}", ("不存在的过滤器",)),
+], ids=["value-in-quotes", "tag-in-quotes", "filter-block-attr", "filter-block-list", "list", "dict", "join-themes",
+        "sentence-of-theme", "tilde-theme", "enumerate-themes", "bool", "bool-in-item", "keys", "string-filter",
+        "percent", "format-method", "format-filter", "loop", "generator", "range-function-self", "tojson"])
 def test_template_mistakes_that_would_print_garbage_are_located(runner, tmp_path, write_form, minimal, attack, words):
     """Text a clerk meant as a tag but wrote in quotes, a list or mapping printed as Python
     writes it, a {% filter %} block's result: refused at their line, never printed."""
     folder, line = with_line(tmp_path, attack)
     out = old_output(tmp_path)
     code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
-    assert_refused(code, output, out, f"tpl/report.md.j2:{line}：", "__class__", "attr", "list", "raw", "endraw", "x")
+    assert_refused(code, output, out, f"tpl/report.md.j2:{line}：", "__class__", "attr", "list", "raw", "endraw", "x",
+                   "tojson", "enumerate_cn", "string", "format", "loop", "map", "attribute", "self", "keys")
     for word in words:
         assert word in output, output
+
+
+def test_text_like_values_still_print(runner, tmp_path, write_form, minimal):
+    folder, _ = with_line(tmp_path, "{{ 成效 | join('、', attribute='键') }}|{{ 成文日期 }}|{{ 年度 ~ '年' }}|"
+                                     "{{ '%s件' % 3 }}|{{ '{}件'.format(4) }}|{{ [1, 2] | join('、') }}")
+    out = tmp_path / "o.docx"
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert code == 0, output
+    assert any(p.text.startswith("矛盾纠纷化解|2026年2月6日|2025年|3件|4件|1、2")
+               for p in assert_good_docx(out).paragraphs)
 
 
 def test_a_brace_written_in_an_item_pattern_is_still_text(runner, tmp_path, write_form, minimal):

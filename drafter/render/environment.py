@@ -18,6 +18,7 @@ harming the machine or the report:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import os
 import re
@@ -35,8 +36,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 from drafter.datacache import cache_root
 from drafter.errors import DrafterError, TemplateError, TemplateProblems, Where
 from drafter.markup import OPEN, TemplateMarkup, literal, readable_markup
-from drafter.render import limits, messages
-from drafter.render.filters import FILTERS, GLOBALS, markup
+from drafter.render import limits, messages, numbers
+from drafter.render.filters import FILTERS, GLOBALS, markup, printable
 from drafter.render.phrases import PHRASE_FILE, PhraseBook
 from drafter.xmltext import INVALID, describe
 from drafter.resources import builtin_templates
@@ -89,10 +90,9 @@ def _finalize(value):
     if isinstance(value, TemplateMarkup):
         _refuse_characters(value.replace("\ue000", "").replace("\ue001", ""), "模板输出的文字")
         return value
-    if isinstance(value, (list, tuple, dict, set, frozenset)):  # Python's ['a', 'b'] is no report text
-        raise TemplateError("这里输出的是一组数据（一个列表或一组“名称: 内容”），不是可以写进报告的文字。",
-                            "列表用 join 连起来，如 {{ 主要成效 | join(\"，\") }}，或用 {% for %} 逐项输出。")
-    text = value if isinstance(value, str) else limits.safe_str(value)
+    if isinstance(value, dt.date):  # {{ 成文日期 }}: as the report writes dates, 2026年2月6日
+        value = numbers.date(value)
+    text = value if isinstance(value, str) else limits.safe_str(printable(value))
     if not isinstance(value, str) and _OBJECT_TEXT.search(text):
         raise TemplateError("这里输出的是一组数据（如一个主题、一组数字），不是可以写进报告的文字。",
                             "请输出其中的一项，如 {{ 第一责任人.数据.履职.会前学法 }}，或用 {% for %} 逐项输出。")
@@ -116,13 +116,45 @@ def _measured(func):
     return filter_
 
 
+def _text_filters(filters: dict) -> dict:
+    """join, string and format, refusing what would print as Python writes it (a list, a
+    theme, True) among what they make text of."""
+    join, fmt = filters["join"], filters["format"]
+
+    @jinja2.pass_eval_context
+    def join_(eval_ctx, value, d="", attribute=None):
+        if attribute is not None:
+            value = map(jinja2.filters.make_attrgetter(eval_ctx.environment, attribute), value)
+        items = value if isinstance(value, str) else list(value)
+        for item in items if isinstance(items, list) else ():
+            if not isinstance(item, str):
+                printable(item, "用 join 连接的每一项")
+        return join(eval_ctx, items, d)
+
+    def string_(value):
+        return value if isinstance(value, str) else str(printable(value, "过滤器 string 的输入"))
+
+    def format_(value, *args, **kwargs):
+        for item in (*args, *kwargs.values()):
+            if not isinstance(item, str):
+                printable(item, "填进 format 的")
+        return fmt(value, *args, **kwargs)
+
+    return {"join": join_, "string": string_, "format": format_}
+
+
 def _concat(parts) -> TemplateMarkup:
     """A macro's output, a {% set %} block, caller(): made by the template, so markup."""
     return TemplateMarkup("".join(parts))
 
 
 class _Formatter(limits.BoundedFormatterMixin, SandboxedFormatter):
-    """str.format in templates: sandboxed attribute access, bounded widths and size."""
+    """str.format in templates: sandboxed attribute access, bounded widths and size, and
+    only what can stand as text filled in."""
+
+    def format_field(self, value, format_spec):
+        return super().format_field(value if isinstance(value, str) else printable(value, "填进 format 的"),
+                                    format_spec)
 
 
 class _Generator(CodeGenerator):
@@ -291,6 +323,10 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
     code_generator_class = _Generator
 
     def call_binop(self, context, operator, left, right):
+        if operator == "%" and isinstance(left, str):  # '收到%s' % 成效: what is written in must be text
+            for value in right if isinstance(right, tuple) else (right,):
+                if not isinstance(value, str):
+                    printable(value, "填进 % 格式的")
         return limits.BINOPS[operator](left, right)
 
     def getitem(self, obj, argument):
@@ -303,7 +339,7 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         return limits.check_container(value)
 
     def join_checked(self, parts) -> str:
-        return limits.join(parts)
+        return limits.join([p if isinstance(p, str) else printable(p, "用 ~ 连接的") for p in parts])
 
     def counted(self, iterable):
         budget = limits.current()
@@ -474,6 +510,8 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
     env.filters.update(limits.guard_filters(env.filters))
     env.filters.update(FILTERS)
     env.filters["safe"] = markup
+    env.filters.pop("tojson", None)  # JSON (\u5168…) is never report text
+    env.filters.update(_text_filters(env.filters))
     env.filters.update({name: _measured(env.filters[name]) for name in _BUILDING_FILTERS if name in env.filters})
     for name in _REMOVED_GLOBALS:
         env.globals.pop(name, None)

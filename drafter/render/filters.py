@@ -143,16 +143,34 @@ def cn_date(d) -> str:
     return numbers.date(d)
 
 
+_PRINTABLE = (str, int, float, Decimal, dt.date, Figure, Rate)
+
+
+def printable(x, what: str = "这里输出的"):
+    """``x`` when it can stand in a report as text: text, a number, a date, a figure. A
+    真假值, a list, a mapping, a theme or any other object would print as Python writes it
+    (False, ['甲'], <… object at 0x…>): a template mistake, said so."""
+    if isinstance(x, (jinja2.Undefined, _Missing)):
+        str(x)  # raises its own error, which names what is missing
+    if isinstance(x, bool):
+        raise TemplateError(f"{what}是一个真假值（是或否），不是可以写进报告的文字。",
+                            "真假值用在 {% if %} 里，如 {% if 盖章 %}…{% endif %}。")
+    if isinstance(x, (list, tuple, dict, set, frozenset)):
+        raise TemplateError(f"{what}是一组数据（一个列表或一组“名称: 内容”），不是可以写进报告的文字。",
+                            "列表用 join 连起来，如 {{ 主要成效 | join(\"，\") }}，或用 {% for %} 逐项输出。")
+    if not isinstance(x, _PRINTABLE):
+        raise TemplateError(f"{what}是一组数据或模板里的一样东西（如一个主题、一个函数），不是可以写进报告的文字。",
+                            "请输出其中的一项，如 {{ 第一责任人.数据.履职.会前学法 }}，或用 {% for %} 逐项输出。")
+    return x
+
+
 def _text(x, name: str) -> str:
     """A value as text for a helper: text, a number or a figure; not a list or a mapping."""
     if type(x) is str:
         return x
     if isinstance(x, (Figure, Rate)):
         return str(x)
-    x = _given(x)
-    if isinstance(x, (list, tuple, dict, set)):
-        raise TemplateError(f"{name}应是文字，得到的是{_kind(x)}。", _HINT)
-    return safe_str(x)
+    return safe_str(printable(_given(x), name))
 
 
 def enumerate_cn(items, sep: str = "；", end: str = "。") -> str:
