@@ -66,14 +66,19 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
     from drafter.output import text_writer, write_all
 
     source = template_source(name)
-    available = sorted(p.relative_to(source).as_posix() for p in source.rglob("*.j2"))
-    if (source / PHRASE_FILE).is_file():
-        available.append(PHRASE_FILE)
+    # a clerk's folder holds only what it changes: the rest of it is the default's
+    layers = [source] + ([] if source.resolve() == _default().resolve() else [_default()])
+    files_of = {}
+    for layer in reversed(layers):
+        files_of.update({p.relative_to(layer).as_posix(): p for p in layer.rglob("*.j2")})
+        if (layer / PHRASE_FILE).is_file():
+            files_of[PHRASE_FILE] = layer / PHRASE_FILE
+    available = sorted(files_of)
     plan = []
     for file in files:
         rel = file.replace("\\", "/").strip("/")
         if _theme_file(rel, available):  # themes/普法.md.j2: the theme's sentences, in Jinja
-            plan.append((_theme_text(source, rel), _new_target(dest / rel)))
+            plan.append((_theme_text([dest, *layers], rel), _new_target(dest / rel)))
             continue
         if rel not in available:
             near = [a for a in available if a.endswith("/" + rel) or Path(a).name == Path(rel).name]
@@ -82,7 +87,7 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
             hint = f"是不是“{near[0]}”？" if near else (
                 "可以复制的文件有：" + "、".join(available) + "，以及给一个主题单独写的 themes/主题名.md.j2。")
             raise TemplateError(f"模板“{name}”里没有文件“{file}”。", hint)
-        plan.append((source / rel, _new_target(dest / rel)))
+        plan.append((files_of[rel], _new_target(dest / rel)))
     if dest.exists() and not dest.is_dir():
         raise OutputError(f"“{dest}”不是文件夹。", "请换一个文件夹名。")
     parent = dest.parent if str(dest.parent) else Path(".")
@@ -116,14 +121,19 @@ def _new_target(target: Path) -> Path:
     return target
 
 
-def _theme_text(source: Path, rel: str) -> str:
-    """A theme file of its own: what the phrase table (the source folder's over the
-    default's) says for the theme, written with 句() and 项()."""
-    from drafter.render.environment import make_environment
+def _default() -> Path:
+    return builtin_templates() / "default"
+
+
+def _theme_text(folders: list[Path], rel: str) -> str:
+    """A theme file of its own: what the phrase table says for the theme where the file
+    goes (the destination's table over the source's over the default's), written with
+    句() and 项()."""
+    from drafter.render.environment import FolderLoader
     from drafter.render.phrases import as_jinja, merged_table
 
     key = rel[len("themes/"):].removesuffix(TEMPLATE_SUFFIX)
-    table = merged_table(make_environment(str(source.resolve())).loader.layers_of(PHRASE_FILE))
+    table = merged_table(FolderLoader(*[f for f in folders if f.is_dir()]).layers_of(PHRASE_FILE))
     return (f"{{#- 主题“{key}”的数字句子。有了这个文件，句式表（句式.yaml）里“{key}”的句子就不再使用。\n"
             "    项(\"文字{}\", 数据)：数据没填时整项不写；句(项, 项, …)：把各项用“，”连成一句，句末加“。”。\n"
             "    数据后面可以加 .带同比、.同比、.约数、.上年数；要回到句式表，删去本文件即可。 -#}\n"

@@ -41,9 +41,15 @@ _UNREADABLE = "\0"  # what _read gives for a file that cannot be read as UTF-8 t
 
 
 def _read(path: Path) -> str:
+    """A file's text; _UNREADABLE for what is not an ordinary UTF-8 file of template size
+    (a pipe, /dev/zero, a link to a device are refused before being opened)."""
+    from drafter.errors import DrafterError
+    from drafter.inputfile import read_bytes
+    from drafter.render.limits import MAX_TEMPLATE_BYTES
+
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件").decode("utf-8")
+    except (DrafterError, OSError, UnicodeDecodeError):
         return _UNREADABLE
 
 

@@ -571,6 +571,18 @@ def test_template_mistakes_that_would_print_garbage_are_located(runner, tmp_path
         assert word in output, output
 
 
+def test_a_line_with_text_that_ends_in_a_tag_keeps_its_line_break(runner, tmp_path, write_form, minimal):
+    """要点如下：{% endif %} at a line's end does not pull the next line onto it; a line of
+    tags only leaves no blank line."""
+    folder, _ = with_line(tmp_path, "{% if 单位 %}要点如下：{% endif %}\n{% if 单位 %}{% endif %}\n正文{# 注 #}")
+    out = tmp_path / "o.docx"
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert code == 0, output
+    texts = [p.text for p in assert_good_docx(out).paragraphs]
+    at = texts.index("要点如下：")
+    assert texts[at + 1] == "正文" and texts[at + 2].startswith("2025年，测试县人民政府"), texts[at:at + 3]
+
+
 def test_text_like_values_still_print(runner, tmp_path, write_form, minimal):
     folder, _ = with_line(tmp_path, "{{ 成效 | join('、', attribute='键') }}|{{ 成文日期 }}|{{ 年度 ~ '年' }}|"
                                      "{{ '%s件' % 3 }}|{{ '{}件'.format(4) }}|{{ [1, 2] | join('、') }}")
@@ -606,7 +618,12 @@ def test_a_link_out_of_the_folder_names_the_line_that_includes_it(runner, tmp_pa
       "themes/x.md.j2": "{# 主题 #}\n正文\n#### {{ 单位 }}\n"}, "tpl/themes/x.md.j2:3：", "#### 测试县人民政府"),
     ({"report.md.j2": '{% macro h(t) %}\n### {{ t }}\n{% endmacro %}\n@标题 {{ 单位 }}\n{{ h("乙") }}\n'},
      "tpl/report.md.j2:5：", "### 乙"),
-], ids=["heading", "loop", "include", "macro"])
+    ({"themes/普法.md.j2": "{% import 'm.md.j2' as m %}{{ m.x() }}\n",
+      "m.md.j2": "{% macro x() %}\n\n\n\n#### 跳级\n{% endmacro %}\n",
+      "report.md.j2": '@标题 {{ 单位 }}\n# 一\n{% with t = 成效[0] %}{% include "themes/普法.md.j2" %}{% endwith %}\n'},
+     "tpl/themes/普法.md.j2:1：", "#### 跳级"),
+    ({"report.md.j2": '@标题 {{ 单位 }}\n# 一\n{{ "甲\\n乙\\n@落款 丙" | markup }}\n'}, "tpl/report.md.j2:3：", "@落款 丙"),
+], ids=["heading", "loop", "include", "macro", "imported-macro", "markup-lines"])
 def test_a_mistake_found_in_the_output_is_shown_at_the_template_line(runner, tmp_path, write_form, minimal,
                                                                      files, place, quoted):
     """A heading level skipped, an unknown directive: found when the output is read, shown at
@@ -703,6 +720,22 @@ def test_the_phrase_table_file_itself(runner, tmp_path, write_form, minimal, kin
         return
     assert_refused(code, output, out, "tpl/句式.yaml", "passwd", "etc")
     assert "root:" not in output
+
+
+@pytest.mark.parametrize("target", ["pipe", "/dev/zero", "/dev/stdin"])
+def test_diff_and_list_never_wait_on_a_special_file(runner, tmp_path, target):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "正文.md.j2").write_text("x\n", encoding="utf-8")
+    if target == "pipe":
+        os.mkfifo(tmp_path / "pipe")
+        target = tmp_path / "pipe"
+    (folder / "report.md.j2").symlink_to(target)
+    (folder / "句式.yaml").symlink_to(target)
+    for command in ("diff", "list"):
+        code, output = run_capped("templates", command, folder, timeout=30)
+        assert code == 0 and "Traceback" not in output, output
+    assert "无法按 UTF-8 文本读出" in run_capped("templates", "diff", folder, timeout=30)[1]
 
 
 def test_an_unreadable_phrase_table_is_shown_as_such(runner, tmp_path):

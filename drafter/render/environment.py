@@ -297,7 +297,27 @@ class FolderLoader(jinja2.BaseLoader):
             column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
             raise TemplateError(f"模板文件含有{describe(m.group())}，Word 无法打开含有它的文档。",
                                 "请用文本编辑器删去这个字符。", where._replace(line=line, column=column))
+        return _lines_keep_their_end(text)
+
+
+_LAST_TAG = re.compile(r"(\{%[^%]*?|\{#.*?)(?<![-+])([%#])\}[ \t]*$")
+_TAGS = re.compile(r"\{%.*?%\}|\{#.*?#\}")
+
+
+def _lines_keep_their_end(text: str) -> str:
+    """A line with text of its own that ends in a tag (要点如下：{% endif %}) keeps its line
+    break: Jinja's trim_blocks would drop it and join the next line (a heading) on. A line
+    of tags only is still trimmed, so the tags leave no blank line. (``+%}`` is Jinja's own
+    way to keep it; the lines stay as many.)"""
+    if "%}" not in text and "#}" not in text:
         return text
+    out = []
+    for line in text.split("\n"):
+        m = _LAST_TAG.search(line)
+        if m and _TAGS.sub("", line).strip():
+            line = line[:m.start(2)] + "+" + line[m.start(2):]
+        out.append(line)
+    return "\n".join(out)
 
 
 def _mtime(path: Path) -> tuple | None:
@@ -565,16 +585,18 @@ def _data_line(file: str, mapped: int, chunk: str, k: int) -> int:
     file from that node's line on (template text is copied from the file unchanged, but for
     blanks trimmed around tags)."""
     try:
-        source = Path(file).read_text(encoding="utf-8")
+        source = _lines_keep_their_end(Path(file).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
-        return mapped + k
+        return mapped
     start = 0
     for _ in range(mapped - 1):
         start = source.find("\n", start) + 1
         if start == 0:
-            return mapped + k
+            return mapped
     found = source.find(chunk, start)
-    return source.count("\n", 0, found) + 1 + k if found >= 0 else mapped + k
+    # not in the file as it stands (a macro's output, markup built in the template): the
+    # line that printed it
+    return source.count("\n", 0, found) + 1 + k if found >= 0 else mapped
 
 
 def _writer(gen) -> tuple | None:
