@@ -137,6 +137,27 @@ def _refuse_invalid(text: str, where: Where) -> None:
                             where._replace(column=at + 1))
 
 
+_PRINTED = re.compile(f"{OPEN}[^{CLOSE}]*{CLOSE}")
+_BRACE = re.compile("[{}｛｝]")
+
+
+def _refuse_braces(line: str, where: Where) -> None:
+    """Braces in the template's own text ({单位}, ｛｛ 标题 ｝｝, { t.标题 }}) are a tag
+    mistyped: printed as they stand they would put the braces in the report. (Braces in a
+    printed value are the value's.)"""
+    own = _PRINTED.sub("", line)
+    m = _BRACE.search(own)
+    if m:
+        start = max(0, m.start() - 8)
+        shown = own[start:m.end() + 12].strip()
+        if re.search(r"\{\{.*\}\}|\{%.*%\}", own):  # {% raw %}{{ 单位 }}{% endraw %}
+            raise TemplateError(f"模板输出了“{shown}”这几个字符本身（例如写在 raw 块里），报告里不能有大括号。",
+                                "要输出数据，直接写 {{ 单位 }}，不要放在 raw 块里。", where)
+        raise TemplateError(f"模板里的“{shown}”不会换成数据：大括号写得不对，会原样印进报告。",
+                            "要输出数据，写成两层英文（半角）大括号，如 {{ 单位 }}；全角的“｛｝”和一层的“{ }”都不行。",
+                            where)
+
+
 def _directive(report: Report, line: str, where: Where) -> None:
     name, _, value = line[1:].partition(" ")
     value = normalize(strip_marks(value).strip())
@@ -212,6 +233,7 @@ def parse_markup(text: str, source: str = "<模板输出>") -> Report:
         line = raw.strip()
         where = Where(source, lineno)
         _refuse_invalid(strip_marks(line), where)
+        _refuse_braces(line, where)
         if not strip_marks(line).strip():
             continue
         if line.startswith(OPEN):  # begins with a printed value: text, whatever it says

@@ -594,11 +594,23 @@ def test_text_like_values_still_print(runner, tmp_path, write_form, minimal):
 
 
 def test_a_brace_written_in_an_item_pattern_is_still_text(runner, tmp_path, write_form, minimal):
-    folder, _ = with_line(tmp_path, '{{ 项("收到{{申请}}{}", 成效[0].数据.行政复议.受理) }}{% raw %}{{ 单位 }}{% endraw %}')
+    folder, _ = with_line(tmp_path, '{{ 项("收到{{申请}}{}", 成效[0].数据.行政复议.受理) }}')
     out = tmp_path / "o.docx"
     code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
     assert code == 0, output
-    assert any(p.text.startswith("收到{申请}110件{{ 单位 }}") for p in assert_good_docx(out).paragraphs)
+    assert any(p.text.startswith("收到{申请}110件") for p in assert_good_docx(out).paragraphs)
+
+
+@pytest.mark.parametrize("text", ["@署名 ｛｛ 署名 ｝｝", "## { 单位 }}", "本单位{单位}在{年度}年", "{ { 单位 } }",
+                                  "全年收到{收到申请.带同比}", "{% raw %}{{ 单位 }}{% endraw %}"])
+def test_braces_in_the_templates_own_text_are_refused(runner, tmp_path, write_form, minimal, text):
+    folder, line = with_line(tmp_path, text)
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, "tpl/report.md.j2:", "raw", "endraw")
+    assert "大括号写得不对" in output or "报告里不能有大括号" in output
+    if "raw" not in text:
+        assert f"tpl/report.md.j2:{line}：" in output  # (a raw block's text is credited to the line before)
 
 
 def test_a_link_out_of_the_folder_names_the_line_that_includes_it(runner, tmp_path, write_form, minimal):

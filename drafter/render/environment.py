@@ -420,7 +420,7 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         except _QuotedTag as err:
             raise TemplateError(f"引号里的“{err.tag[:40]}”不会换成数据：写在引号里，它只是文字。",
                                 "要输出数据，把它写在引号外面，如 {{ 单位 }}；要把文字和数据连起来，用 ~，"
-                                "如 {{ \"收到申请\" ~ 数据 }}；确实要写这几个符号本身时，用 {% raw %}…{% endraw %} 包住。",
+                                "如 {{ \"收到申请\" ~ 数据 }}。",
                                 where._replace(line=err.line)) from None
         except _GeneratedSyntax as err:
             raise TemplateError("这一行的写法不对：同一个名字在宏的参数里，或在一次调用的参数里写了两次。",
