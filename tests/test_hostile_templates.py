@@ -420,6 +420,22 @@ def test_template_errors_are_said_in_chinese(runner, tmp_path, write_form, minim
     assert words in output
 
 
+def test_a_missing_end_inside_another_block_points_at_the_block_left_open(runner, tmp_path, write_form, minimal):
+    """Deleting an {% endfor %} of the default template (inside its {% if 正文 %}…{% else %}):
+    the error names the {% for %} left open, at its line, not the {% endif %} that trips."""
+    folder = copy_default(tmp_path)
+    report = folder / "report.md.j2"
+    lines = report.read_text(encoding="utf-8").split("\n")
+    end = next(i for i, text in enumerate(lines) if text.strip() == "{% endfor %}")
+    opened = next(i for i in range(end, -1, -1) if lines[i].startswith("{% for")) + 1
+    del lines[end]
+    report.write_text("\n".join(lines), encoding="utf-8")
+    out = old_output(tmp_path)
+    code, output = invoke(runner, "render", write_form(minimal), "-t", folder, "-o", out)
+    assert_refused(code, output, out, f"tpl/report.md.j2:{opened}：")
+    assert f"第 {opened} 行的“{{% for %}}”没有对应的“{{% endfor %}}”" in output
+
+
 def test_an_unclosed_tag_is_pointed_at_where_it_opens(runner, tmp_path, write_form, minimal):
     folder, line = with_line(tmp_path, "{% if 单位 %}")
     out = old_output(tmp_path)

@@ -58,6 +58,13 @@ def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[st
         tag = m.group(1)
         if innermost and ("nesting mistake" in text or tag.startswith("end")):
             inner = innermost.group(1)
+            # the cause is where the block left open began: point there, name both lines
+            nesting = limits.scan(env, source, stop_line=line - 1) if source and line else None
+            opened = next((n for t, n in reversed(nesting.open) if t == inner), None) if nesting else None
+            if opened:
+                return (f"模板语法错误：第 {opened} 行的{_tag(inner)}没有对应的{_tag('end' + inner)}"
+                        f"（第 {line} 行的{_tag(tag)}对不上它）。",
+                        f"请在这一块结束的地方加上 {{% end{inner} %}}。", opened)
             return (f"模板语法错误：这里的{_tag(tag)}对不上，它前面的{_tag(inner)}还没有结束。",
                     f"请先用 {{% end{inner} %}} 结束它，再检查 {{% {tag} %}} 的位置。", line)
         if tag.startswith("end") and len(tag) > 3:
