@@ -6,6 +6,7 @@ loads only what rendering uses.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -123,6 +124,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except DrafterError as err:
             _fail(err)
+        except BrokenPipeError:  # the reader of our output went away (| head): nothing to say
+            try:
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the exit's flush does not fail again
+            except OSError:
+                pass
+            sys.exit(0)
         except OSError as err:
             # The file system refused a path no check of ours foresaw (a name too long, a
             # link loop inside a folder): the path and the reason, in Chinese.
@@ -643,7 +650,7 @@ def templates_list(folder) -> None:
                 _echo(f"{path.name}（{len(files)} 个文件）：{path}")
         return
     from drafter.render.phrases import PHRASE_FILE
-    from drafter.templatelayers import layers
+    from drafter.templatelayers import layers, misspelt
 
     found = layers(Path(folder))
     for title, names in (("改动了", found.changed), ("新增了", found.added), ("与自带的相同", found.same),
@@ -652,6 +659,9 @@ def templates_list(folder) -> None:
             _echo(f"{title}（{len(names)} 个）：")
             for name in names:
                 themes = ""
+                near = misspelt(name) if title == "新增了" else None
+                if near:
+                    themes = f"（drafter 不会自己用它：是不是“{near}”？）"
                 if name == PHRASE_FILE and title == "改动了":
                     themes = "（整个文件与自带的不同）" if found.phrases == ["（整个文件）"] else \
                         f"（改了主题：{'、'.join(found.phrases)}；其余主题用自带的）"

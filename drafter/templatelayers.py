@@ -136,6 +136,21 @@ def _phrase_diff(mine_path: Path, default_path: Path, folder: Path) -> list[str]
     return out
 
 
+def misspelt(name: str) -> str | None:
+    """The file a name of the clerk's folder was probably meant to be (themes/普发.md.j2 →
+    themes/普法.md.j2): a file the default has, or a theme's own file; None when the name is
+    one of those or near none."""
+    from drafter.catalogue import load_catalogue
+
+    known = set(_files(builtin_templates() / "default")) | {f"themes/{k}{TEMPLATE_SUFFIX}" for k in load_catalogue().themes}
+    if name in known:
+        return None
+    folder, _, file = name.rpartition("/")
+    stems = {k.rpartition("/")[2].removesuffix(TEMPLATE_SUFFIX): k for k in known if k.rpartition("/")[0] == folder}
+    near = difflib.get_close_matches(file.removesuffix(TEMPLATE_SUFFIX), sorted(stems), n=1, cutoff=0.5)
+    return stems[near[0]] if near else None
+
+
 def diff_text(folder: Path) -> str:
     """What ``folder`` changes against the default, file by file, as unified diffs (the
     phrase table theme by theme)."""
@@ -155,7 +170,8 @@ def diff_text(folder: Path) -> str:
         if out[-1] and not out[-1].endswith("\n"):
             out.append("\n")
     for name in found.added:
-        out.append(f"=== {name}（新增，自带模板里没有）===\n")
+        near = misspelt(name)
+        out.append(f"=== {name}（新增，自带模板里没有{f'；drafter 不会自己用它，是不是“{near}”？' if near else ''}）===\n")
         out += [f"+{line}" for line in _read(folder / name).splitlines(keepends=True)]
         if out[-1] and not out[-1].endswith("\n"):
             out.append("\n")

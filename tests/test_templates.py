@@ -300,3 +300,18 @@ def test_copying_named_files_never_overwrites(tmp_path):
     assert wrong.exit_code == 2 and "是不是“themes/普法.md.j2”" in wrong.output
     wrong = runner.invoke(main, ["templates", "copy", "default", str(folder), "句式.yml"])
     assert wrong.exit_code == 2 and "句式.yaml" in wrong.output
+
+
+def test_a_misspelt_file_of_a_clerks_folder_is_pointed_out(tmp_path):
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    folder = tmp_path / "t"
+    (folder / "themes").mkdir(parents=True)
+    for name in ("themes/普发.md.j2", "reprot.md.j2", "themes/宏.md.j2"):
+        (folder / name).write_text("x\n", encoding="utf-8")
+    listed = CliRunner().invoke(main, ["templates", "list", str(folder)]).output
+    assert "themes/普发.md.j2（drafter 不会自己用它：是不是“themes/普法.md.j2”？）" in listed
+    assert "reprot.md.j2（drafter 不会自己用它：是不是“report.md.j2”？）" in listed
+    assert "  themes/宏.md.j2\n" in listed  # a file of its own (a macro file, say): nothing to suggest
