@@ -229,6 +229,7 @@ def _heading(tree: TreeBuilder, m: re.Match, where: Where) -> None:
 def parse_markup(text: str, source: str = "<模板输出>") -> Report:
     report = Report()
     tree = TreeBuilder(report)
+    last_heading = None  # (output line, its text): named when the next heading skips a level
     for lineno, raw in enumerate(_lines(_quiet(text)), 1):
         line = raw.strip()
         where = Where(source, lineno)
@@ -246,10 +247,13 @@ def parse_markup(text: str, source: str = "<模板输出>") -> Report:
                     _directive(report, line, where)
                 elif m := _HEADING.match(line):
                     _heading(tree, m, where)
+                    last_heading = (lineno, strip_marks(line))
                 else:
                     tree.paragraph(normalize(strip_marks(line).strip()))
             except TemplateError as err:  # the output line, so the template line can be found
                 shown = strip_marks(line)
                 err.hint += f"（模板输出的这一行是：“{shown[:40]}{'……' if len(shown) > 40 else ''}”）"
+                if "级标题前面缺少" in err.message and last_heading:
+                    err.previous = last_heading  # the heading before it may be the mistake
                 raise
     return report

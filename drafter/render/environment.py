@@ -689,7 +689,12 @@ def in_template(err: TemplateError, output: str) -> TemplateError:
     if not origin or not origin[0]:
         return err
     file, line, path = origin
-    return _quoting(TemplateError(err.message, err.hint, Where(file, line)), path)
+    hint = err.hint
+    previous = getattr(err, "previous", None)
+    before = output.origin(previous[0]) if previous else None
+    if before:
+        hint += f"（前一个标题“{previous[1][:30]}”是 {before[0]}:{before[1]} 写出的）"
+    return _quoting(TemplateError(err.message, hint, Where(file, line)), path)
 
 
 def render_template(template_dir: str | Path, name: str, context: dict) -> str:
