@@ -105,7 +105,7 @@ class _Group(click.Group):
 
         clickzh.install()
         kwargs["standalone_mode"] = False
-        previous = _on_sigterm()
+        previous = _on_stop_signals()
         try:
             code = super().main(*args, **kwargs)
         except click.ClickException as err:
@@ -115,7 +115,7 @@ class _Group(click.Group):
             _echo("已中止。", err=True)
             sys.exit(1)
         finally:
-            _restore_sigterm(previous)
+            _restore_signals(previous)
         if isinstance(code, int) and code:
             sys.exit(code)
 
@@ -143,25 +143,34 @@ class _Group(click.Group):
             sys.exit(130)
 
 
-def _on_sigterm():
-    """SIGTERM raises SystemExit, so ``finally`` blocks remove temporary files."""
+def _on_stop_signals() -> dict:
+    """Each of STOP_SIGNALS raises SystemExit, so ``finally`` blocks remove temporary files
+    and outputs stay whole. A signal someone chose to ignore (nohup ignores HUP) or to
+    handle stays as it was. Returns the handlers replaced."""
     import signal
     import threading
 
+    from drafter.output import STOP_SIGNALS
+
     if threading.current_thread() is not threading.main_thread():
-        return None
+        return {}
 
     def stop(signum, _frame):
         raise SystemExit(128 + signum)
 
-    return signal.signal(signal.SIGTERM, stop)
+    replaced = {}
+    for name in STOP_SIGNALS:
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) == signal.SIG_DFL:
+            replaced[signum] = signal.signal(signum, stop)
+    return replaced
 
 
-def _restore_sigterm(previous) -> None:
+def _restore_signals(previous: dict) -> None:
     import signal
 
-    if previous is not None:
-        signal.signal(signal.SIGTERM, previous)
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
 
 
 @click.group("drafter", cls=_Group, context_settings=CONTEXT)
@@ -195,6 +204,7 @@ def init(year, org, output, force) -> None:
 
     year = default_year() if year is None else year
     target = Path(output or f"{year}.yaml")
+    _yaml_name(target)
     refuse_existing(target, force)
     text = blank_form(load_catalogue(), year, _org_name(org) if org is not None else None)
     write_all([(target, text_writer(text))] + _schema_beside(target, force))
@@ -328,8 +338,7 @@ def render(forms, output, template, config, markup, force) -> None:
     if not _many(forms):
         form = Path(forms[0])
         out = Path(output) if output else form.with_suffix(".docx")
-        if out.suffix.lower() != ".docx":
-            raise DrafterError(f"输出文件“{out}”不是 .docx。", "请用 .docx 结尾的文件名；处理多份表单时 -o 是文件夹。")
+        _suffix(out, (".docx",), "Word 文档", "处理多份表单时 -o 是文件夹。")
         result = one(form, out)
         _warn(result.warnings)
         _echo(f"已生成：{out}（约 {result.report.text_length()} 字）")
@@ -380,8 +389,7 @@ def new(year, sources, output, force) -> None:
     if not _many(sources):
         last = Path(sources[0])
         target = Path(output) if output else last.parent / output_name(last, year)
-        if target.suffix.lower() not in (".yaml", ".yml"):
-            raise DrafterError(f"新表单“{target}”不是 .yaml 文件。", "请用 .yaml 结尾的文件名；有多个来源时 -o 是文件夹。")
+        _suffix(target, (".yaml", ".yml"), "YAML 表单", "有多个来源时 -o 是文件夹。")
         targets([last], target.parent, lambda _p: target.name)  # never the input itself
         for note in one(last, target):
             _echo(f"【提醒】{note}", err=True)
@@ -408,12 +416,14 @@ def new(year, sources, output, force) -> None:
 @click.option("--png", is_flag=True, help="同时把每一页存成 PNG 图片（文件名后加 -1、-2……）。")
 @click.option("--template", "-t", default=None, metavar="模板", help="模板：自带模板的名称，或自己的模板文件夹。")
 @click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件", help="版面设置文件。")
-def preview(form, output, png, template, config) -> None:
+@click.option("--force", is_flag=True, help="PDF 或图片已存在时覆盖它们。")
+def preview(form, output, png, template, config, force) -> None:
     """生成报告并用 LibreOffice 转成 PDF（可加 PNG 图片）预览版式。需要安装 LibreOffice。"""
     from drafter.check.table import rule_table
+    from drafter.formulas import office_file
+    from drafter.output import check_suffix
     from drafter.pipeline import build
-    from drafter.output import check_target
-    from drafter.preview import find_soffice, INSTALL_HINT, PreviewError, preview as run_preview
+    from drafter.preview import check_outputs, find_soffice, INSTALL_HINT, PreviewError, preview as run_preview
     from drafter.typeset.layout import load_layout
     from drafter.typeset.writer import typeset
     from drafter.yamlsource import load_file
@@ -421,14 +431,14 @@ def preview(form, output, png, template, config) -> None:
     if find_soffice() is None:  # say so before doing any work
         raise PreviewError("没有找到 LibreOffice，无法生成预览。", INSTALL_HINT)
     out = Path(output) if output else Path(form).with_suffix(".pdf")
-    if out.suffix.lower() != ".pdf":
-        raise DrafterError(f"输出文件“{out}”不是 .pdf。", "请用 .pdf 结尾的文件名。")
-    check_target(out)  # a missing folder is said before LibreOffice is started
+    check_suffix(out, (".pdf",), "PDF 文件")
+    inputs = [form, config, office_file(config)]
+    check_outputs([out], inputs, force)  # said before LibreOffice is started
     lay = load_layout(config)
     result = build(load_file(form), template, rule_table(config))
     _warn(result.warnings)
     doc = typeset(result.report, lay)
-    pdf, pngs = run_preview(doc.save, out, png)
+    pdf, pngs = run_preview(doc.save, out, png, force, inputs)
     _echo(f"已生成预览：{pdf}" + (f"，以及 {len(pngs)} 张图片" if pngs else ""))
 
 
@@ -440,9 +450,10 @@ def schema(output, force) -> None:
     """输出表单的 JSON Schema，供 VS Code 等编辑器做自动补全和悬停说明。"""
     from drafter.catalogue import load_catalogue
     from drafter.form.schema import SCHEMA_NAME, schema_text
-    from drafter.output import refuse_existing, same_text, write_text_atomic
+    from drafter.output import check_suffix, refuse_existing, same_text, write_text_atomic
 
     target = Path(output or SCHEMA_NAME)
+    check_suffix(target, (".json",), "表单的结构（JSON 文本）")
     text = schema_text(load_catalogue())
     if not same_text(target, text):
         refuse_existing(target, force)
@@ -558,9 +569,8 @@ def mine(folder, output, force) -> None:
     import yaml
 
     from drafter.catalogue import load_catalogue
-    from drafter.errors import InputFileError, OutputError
-    from drafter.inputfile import resolved
-    from drafter.output import refuse_existing, write_text_atomic
+    from drafter.errors import InputFileError
+    from drafter.output import refuse_existing, refuse_inputs, write_text_atomic
     from drafter.reading.mine import mine as run_mine, report_files
 
     if not Path(folder).is_dir():
@@ -570,8 +580,7 @@ def mine(folder, output, force) -> None:
         raise InputFileError(f"文件夹“{folder}”里没有 .txt、.docx 或 .doc 报告。")
     target = Path(output)
     _yaml_name(target)
-    if resolved(target) in {resolved(f) for f in files}:
-        raise OutputError(f"“{target}”是要读取的报告之一，不能写在它上面。", "请用 -o 指定另一个文件名。")
+    refuse_inputs([target], files)
     refuse_existing(target, force)
     cat = load_catalogue()
     skipped = []  # (file, error): reported after the progress bar, mining goes on
@@ -595,11 +604,19 @@ def mine(folder, output, force) -> None:
 def _yaml_name(target: Path) -> None:
     """A form or outline is written only under a .yaml name: a typo such as -o 报告.docx
     would otherwise put YAML where a Word file is expected."""
-    from drafter.errors import OutputError
+    _suffix(target, (".yaml", ".yml"), "YAML 文本")
 
-    if target.suffix.lower() not in (".yaml", ".yml"):
-        raise OutputError(f"“{target.name}”不是 .yaml 文件名，这里写出的是 YAML 文本。",
-                          f"请用 .yaml 结尾的文件名，如“{target.stem or '表单'}.yaml”。")
+
+def _suffix(target: Path, suffixes: tuple[str, ...], what: str, more: str = "") -> None:
+    """The output's name fits what the command writes (drafter.output.check_suffix); ``more``
+    adds to the hint."""
+    from drafter.errors import OutputError
+    from drafter.output import check_suffix
+
+    try:
+        check_suffix(target, suffixes, what)
+    except OutputError as err:
+        raise OutputError(err.message, err.hint + more) from None
 
 
 @main.command("import", context_settings=CONTEXT)
@@ -609,16 +626,13 @@ def _yaml_name(target: Path) -> None:
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def import_(report, output, force) -> None:
     """把一份已有报告转成表单（YAML），用它可以重新生成同样的报告。"""
-    from drafter.errors import OutputError
-    from drafter.output import refuse_existing, text_writer, write_all
+    from drafter.inputfile import shown
+    from drafter.output import refuse_existing, refuse_inputs, text_writer, write_all
     from drafter.reading.importer import import_form
 
-    from drafter.inputfile import resolved, shown
-
     target = Path(output) if output else Path(report).with_suffix(".yaml")
-    if resolved(target) == resolved(report):
-        raise OutputError(f"输出文件“{target}”就是输入的报告，不能写在它上面。", "请用 -o 指定另一个文件名。")
     _yaml_name(target)
+    refuse_inputs([target], [report])
     refuse_existing(target, force)
     from drafter.reading.importer import check_importable
 

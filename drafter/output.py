@@ -2,22 +2,49 @@
 
 A command that writes several files (a report and its markup, a form and its schema)
 writes all of them or none; a failed run leaves every existing file byte for byte as it
-was and no temporary file behind (SIGTERM included: the CLI turns it into SystemExit, so
-the ``finally`` below runs). A new file gets the mode a normally created file gets
+was and no temporary file behind (a run stopped by a signal included: the CLI turns each of
+STOP_SIGNALS into SystemExit, so the ``finally`` below runs, and those signals wait while
+the temporaries are renamed or removed, so that a set of files is never half replaced). A new file gets the mode a normally created file gets
 (0644 under umask 022); a replaced file keeps its own; a read-only file is not replaced.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable
 
 from drafter.errors import OutputError, os_reason
 
 Writer = Callable[[str], None]
+
+# Signals that end a process by default and that a clerk's session can send: the terminal
+# window closed (HUP), Ctrl-\ (QUIT), kill, shutdown or a job scheduler (TERM, USR1, USR2,
+# PWR), a CPU-time limit (XCPU), a profiler's timers (VTALRM, PROF). Ctrl-C (INT) is
+# KeyboardInterrupt already; Python ignores PIPE and XFSZ, so a write then fails as an
+# OSError. ALRM is left alone: drafter/render/limits.py times templates with it and arms
+# its timer only while the handler is the default one. KILL and STOP cannot be caught.
+STOP_SIGNALS = ("SIGHUP", "SIGTERM", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGPWR", "SIGXCPU",
+                "SIGVTALRM", "SIGPROF")
+
+
+@contextmanager
+def _signals_held():
+    """Ctrl-C and STOP_SIGNALS wait until the block is done (POSIX, main thread only)."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {getattr(signal, name) for name in ("SIGINT", *STOP_SIGNALS) if hasattr(signal, name)}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _umask() -> int:
@@ -61,12 +88,13 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
             except OSError as err:
                 raise OutputError(f"无法在“{folder}”中写文件：{os_reason(err)}。",
                                   "请检查文件夹的写入权限和磁盘空间。") from None
-            os.close(fd)
             temps.append((tmp, target))
+            os.close(fd)
             write(tmp)
             os.chmod(tmp, _mode_for(target))
-        for tmp, target in temps:
-            os.replace(tmp, target)
+        with _signals_held():
+            for tmp, target in temps:
+                os.replace(tmp, target)
     except PermissionError:
         raise OutputError(f"无法写入“{temps[-1][1] if temps else plan[0][0]}”。",
                           "这个文件可能正在 Word 或 WPS 中打开，请关闭后再试，或换一个文件名。") from None
@@ -74,9 +102,10 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
         where = temps[-1][1] if temps else plan[0][0]
         raise OutputError(f"无法写入“{where}”：{os_reason(err)}。") from None
     finally:
-        for tmp, _target in temps:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        with _signals_held():
+            for tmp, _target in temps:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
     return [target for target, _write in plan]
 
 
@@ -97,6 +126,31 @@ def refuse_existing(target: Path, force: bool) -> None:
     """No file is overwritten without --force."""
     if target.exists() and not force:
         raise OutputError(f"“{target}”已经存在，没有覆盖。", "换一个文件名（-o），或加 --force 覆盖。")
+
+
+def refuse_inputs(targets: Iterable[str | Path], inputs: Iterable[str | Path | None]) -> None:
+    """No output is written over one of the command's inputs (a form named 报告.pdf given
+    to ``preview``, a layout file, a report being read): compared as real paths, so a link
+    or ``./`` does not hide it. The one guard every command uses."""
+    from drafter.inputfile import resolved, shown
+
+    real = {resolved(p): p for p in inputs if p is not None}
+    for target in targets:
+        source = real.get(resolved(target))
+        if source is not None:
+            also = "" if Path(source) == Path(target) else f"（即“{shown(source)}”）"
+            raise OutputError(f"要写出的“{shown(target)}”正是输入的文件{also}，没有覆盖。", "请用 -o 换一个输出文件名。")
+
+
+def check_suffix(target: str | Path, suffixes: tuple[str, ...], what: str) -> None:
+    """``target`` ends in one of ``suffixes`` (the first is the one to suggest): a form
+    written as 报告.docx would be a file Word cannot open. ``what`` says what is written."""
+    from drafter.inputfile import shown
+
+    target = Path(target)
+    if target.suffix.lower() not in suffixes:
+        raise OutputError(f"输出文件“{shown(target)}”不是 {suffixes[0]} 文件名，这里写出的是{what}。",
+                          f"请用 {suffixes[0]} 结尾的文件名，如“{shown(target.stem or target.name or '输出')}{suffixes[0]}”。")
 
 
 def same_text(target: Path, text: str) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from drafter.datacache import cache_root
 from drafter.errors import DrafterError
-from drafter.output import write_atomic
+from drafter.output import check_target, refuse_existing, refuse_inputs, write_all
 
 FONTCONFIG = Path(__file__).resolve().parent / "data" / "fontconfig" / "fonts.conf"
 INSTALL_HINT = ("在 Debian/Ubuntu 上安装：sudo apt-get install --no-install-recommends libreoffice-writer-nogui "
@@ -113,23 +113,61 @@ def to_pdf(docx_files: list[Path], outdir: Path, timeout: float = 300) -> list[P
         return _converted(odts, outdir, ".pdf")
 
 
-def to_png(pdf: Path, prefix: Path, dpi: int = 110) -> list[Path]:
-    """One PNG per page (pdftoppm from poppler-utils)."""
+def to_png(pdf: Path, folder: Path, dpi: int = 110, timeout: float = 300) -> list[Path]:
+    """One PNG per page (pdftoppm from poppler-utils), made in ``folder``, a private
+    temporary folder: page-1.png, page-2.png … (pdftoppm pads the number to the width
+    of the last page's: page-01.png with ten pages or more). Nothing outside it is touched."""
     tool = shutil.which("pdftoppm")
     if tool is None:
         raise PreviewError("没有找到 pdftoppm，无法生成图片。", INSTALL_HINT)
-    for old in prefix.parent.glob(f"{prefix.name}-*.png"):
-        old.unlink()
-    subprocess.run([tool, "-png", "-r", str(dpi), str(pdf), str(prefix)], check=True, capture_output=True)
-    return sorted(prefix.parent.glob(f"{prefix.name}-*.png"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run([tool, "-png", "-r", str(dpi), str(pdf), str(folder / "page")], check=True,
+                       capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise PreviewError("把 PDF 转成图片超时，没有生成预览。", "请去掉 --png 只生成 PDF，或稍后再试。") from None
+    except (subprocess.CalledProcessError, OSError):
+        raise PreviewError("pdftoppm 没能把 PDF 转成图片，没有生成预览。",
+                           "请去掉 --png 只生成 PDF；如果需要图片，请检查 poppler-utils 是否完好。") from None
+    pages = [p for p in folder.iterdir() if _PAGE.fullmatch(p.name)]
+    return sorted(pages, key=lambda p: int(_PAGE.fullmatch(p.name).group(1)))
 
 
-def preview(docx_bytes_writer, pdf_out: Path, png: bool = False) -> tuple[Path, list[Path]]:
-    """Write the document to a temporary .docx, convert it, move the PDF to ``pdf_out``."""
+_PAGE = re.compile(r"page-(\d+)\.png")
+
+
+def png_name(pdf_out: Path, page: Path) -> Path:
+    """Where a page made by ``to_png`` goes: beside the PDF, 报告.pdf → 报告-1.png."""
+    return pdf_out.with_name(f"{pdf_out.stem}-{page.name[len('page-'):]}")
+
+
+def check_outputs(targets: list[Path], inputs: list, force: bool) -> None:
+    """The rules every output follows (as for ``render``): never one of the inputs, never
+    an existing file without --force, never a folder, a pipe or a read-only file."""
+    refuse_inputs(targets, inputs)
+    for target in targets:
+        check_target(target)
+        refuse_existing(target, force)
+
+
+def preview(docx_bytes_writer, pdf_out: Path, png: bool = False, force: bool = False,
+            inputs: list | None = None) -> tuple[Path, list[Path]]:
+    """Write the document to a temporary .docx and convert it (and its pages) in a private
+    temporary folder; then write the PDF and the PNGs beside ``pdf_out`` all or none, each
+    by the rules of ``check_outputs`` (the page count is known only now, so the pages'
+    names are checked here). No other file is removed or replaced."""
+    inputs = inputs or []
+    check_outputs([pdf_out], inputs, force)
     with tempfile.TemporaryDirectory() as tmp:
-        docx_path = Path(tmp) / (pdf_out.stem + ".docx")
+        docx_path = Path(tmp) / "report.docx"
         docx_bytes_writer(docx_path)
         (pdf,) = to_pdf([docx_path], Path(tmp) / "pdf")
-        write_atomic(pdf_out, lambda target: shutil.copyfile(pdf, target))
-    pngs = to_png(pdf_out, pdf_out.with_suffix("")) if png else []
-    return pdf_out, pngs
+        pages = to_png(pdf, Path(tmp) / "png") if png else []
+        plan = [(pdf_out, pdf)] + [(png_name(pdf_out, page), page) for page in pages]
+        check_outputs([target for target, _ in plan], inputs, force)
+        written = write_all((target, _copier(source)) for target, source in plan)
+    return written[0], written[1:]
+
+
+def _copier(source: Path):
+    return lambda target: shutil.copyfile(source, target)

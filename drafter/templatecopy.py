@@ -1,6 +1,11 @@
 """``drafter templates copy``: a built-in template, or a clerk's template folder, copied
 whole into a new folder, or only the named files of it into a folder (new or existing),
-or nothing copied at all."""
+or nothing copied at all.
+
+Every file copied is read as drafter reads an input (drafter/inputfile.py): an ordinary
+file inside the template's folder (a link out of it, to /etc/passwd, is refused; so are a
+pipe, which would block for ever, and a device), UTF-8 text where drafter reads it as a
+template or table, of a template's size. All are read and checked before anything is written."""
 
 from __future__ import annotations
 
@@ -9,8 +14,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from drafter.errors import OutputError, TemplateError, os_reason
+from drafter.errors import InputFileError, OutputError, TemplateError, Where, os_reason
+from drafter.inputfile import read_bytes, resolved, shown
 from drafter.pipeline import ENTRY, is_template_folder
+from drafter.render.limits import MAX_TEMPLATE_BYTES
 from drafter.render.environment import TEMPLATE_SUFFIX
 from drafter.render.phrases import PHRASE_FILE
 from drafter.resources import builtin_templates
@@ -31,29 +38,103 @@ def template_source(name: str) -> Path:
                         f"自带的模板有：{names}；也可以给出自己的模板文件夹。")
 
 
+MAX_FILES = 1_000  # files in one template folder (the default has four): more is the wrong folder
+# What drafter reads as text from a template folder, hence must be UTF-8.
+TEXT_SUFFIXES = (TEMPLATE_SUFFIX, ".yaml", ".yml")
+# Names of files, not folders: `templates copy default 报告.docx` is a slip of the hand.
+FILE_SUFFIXES = (".docx", ".doc", ".wps", ".pdf", ".yaml", ".yml", ".json", ".md", ".txt", ".j2", ".png")
+
+
+def check_dest(dest: Path, source: Path | None) -> None:
+    """``dest`` is a folder's name and lies outside the template folder copied from (a copy
+    inside its own source would copy itself) and outside drafter's own templates."""
+    if dest.suffix.lower() in FILE_SUFFIXES:
+        raise OutputError(f"“{shown(dest)}”像是文件名（{dest.suffix}），这里要的是存放模板的文件夹。",
+                          f"请给出一个文件夹名，如“{shown(dest.stem or '我的模板')}”。")
+    target = resolved(dest)
+    if source is not None and target.is_relative_to(resolved(source)):
+        raise OutputError(f"“{shown(dest)}”在模板文件夹“{shown(source)}”里面，不能把模板复制到它自己的文件夹里。",
+                          f"请换一个不在“{shown(source)}”里面的位置。")
+    if target.is_relative_to(resolved(builtin_templates())):
+        raise OutputError(f"“{shown(dest)}”在 drafter 自带的模板文件夹里面，不能往里面复制。",
+                          "请换一个自己的文件夹，如“我的模板”。")
+
+
+def read_template_file(path: Path, folder: Path) -> bytes:
+    """The bytes of ``path``, a file of the template folder ``folder``, read as every input
+    is read. Messages name the file by its place in the folder, and locate it by its path."""
+    where = Where(shown(path))
+    shown_as = shown(path.relative_to(folder).as_posix())
+    real = resolved(path)
+    if not real.is_relative_to(resolved(folder)):
+        raise TemplateError(f"模板文件夹里的“{shown_as}”指向模板文件夹以外的“{shown(real)}”，没有复制。",
+                            "模板文件夹里的文件不能是指向别处的链接；请把文件本身复制进模板文件夹，或删去这个链接。",
+                            where)
+    try:
+        data = read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件")
+    except InputFileError as err:
+        raise InputFileError(err.message, err.hint, where) from None
+    if path.name.endswith(TEXT_SUFFIXES):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = data.count(b"\n", 0, err.start) + 1
+            raise TemplateError(f"模板文件“{shown_as}”不是 UTF-8 编码，没有复制。",
+                                "请用记事本等编辑器“另存为” UTF-8 编码后再复制。", where._replace(line=line)) from None
+    return data
+
+
+def _folder_files(source: Path) -> list[tuple[str, bytes]]:
+    """Every file of the template folder ``source`` (not Python's caches) as (path inside
+    it, bytes), each read by ``read_template_file``; a link to a folder is refused, since a
+    copy cannot keep it pointing inside."""
+    found: list[tuple[str, bytes]] = []
+    for top, dirs, names in os.walk(source, onerror=_walk_error):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for entry in [*dirs, *sorted(names)]:
+            path = Path(top) / entry
+            rel = path.relative_to(source).as_posix()
+            if entry in dirs:
+                if path.is_symlink():
+                    raise TemplateError(f"模板文件夹里的“{shown(rel)}”是指向别处的文件夹链接，没有复制。",
+                                        "请把文件夹本身放进模板文件夹，或删去这个链接。", Where(shown(path)))
+                continue
+            if entry.endswith(".pyc"):
+                continue
+            if len(found) >= MAX_FILES:
+                raise TemplateError(f"“{shown(source)}”里的文件超过 {MAX_FILES} 个，不像是模板文件夹，没有复制。",
+                                    "请确认给出的是模板文件夹。", Where(shown(source)))
+            found.append((rel, read_template_file(path, source)))
+    return found
+
+
+def _walk_error(err: OSError) -> None:
+    raise InputFileError(f"无法读取“{shown(err.filename)}”：{os_reason(err)}。", "请检查文件夹的读取权限。",
+                         Where(shown(err.filename))) from None
+
+
 def copy_template(name: str, dest: Path) -> Path:
     source = template_source(name)
+    check_dest(dest, source)
     if dest.exists() or dest.is_symlink():
-        raise OutputError(f"“{dest}”已经存在，没有覆盖。", "请换一个新的文件夹名。")
+        raise OutputError(f"“{shown(dest)}”已经存在，没有覆盖。", "请换一个新的文件夹名。")
     parent = dest.parent if str(dest.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"文件夹“{parent}”不存在。", "请先建好它，或换一个位置。")
-    if dest.resolve().is_relative_to(source.resolve()):
-        raise OutputError("不能把模板复制到它自己的文件夹里面。", "请换一个位置。")
+        raise OutputError(f"文件夹“{shown(parent)}”不存在。", "请先建好它，或换一个位置。")
+    files = _folder_files(source)  # all read and checked before anything is written
     try:
         staging = tempfile.mkdtemp(prefix=".drafter-", suffix=".tmp", dir=parent)
     except OSError as err:
-        raise OutputError(f"无法在“{parent}”中建文件夹：{os_reason(err)}。", "请检查文件夹的写入权限。") from None
+        raise OutputError(f"无法在“{shown(parent)}”中建文件夹：{os_reason(err)}。", "请检查文件夹的写入权限。") from None
     try:
-        # Links are copied as links: a template may not reach outside its folder, and the
-        # loader refuses such a link when the copy is used.
-        shutil.copytree(source, Path(staging) / "t", symlinks=True,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        os.rename(Path(staging) / "t", dest)
-    except shutil.Error:
-        raise OutputError(f"复制到“{dest}”时有文件无法复制。", "请检查模板文件夹中的文件能否读取。") from None
+        made = Path(staging) / "t"
+        made.mkdir()
+        for rel, data in files:
+            (made / rel).parent.mkdir(parents=True, exist_ok=True)
+            (made / rel).write_bytes(data)
+        os.rename(made, dest)
     except OSError as err:
-        raise OutputError(f"无法复制到“{dest}”：{os_reason(err)}。", "请检查文件夹的写入权限和磁盘空间。") from None
+        raise OutputError(f"无法复制到“{shown(dest)}”：{os_reason(err)}。", "请检查文件夹的写入权限和磁盘空间。") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return dest
@@ -63,11 +144,12 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
     """Copy only ``files`` (paths inside the template, such as themes/普法.md.j2) into
     ``dest``, made if missing: a clerk's folder then overrides just these. A file already
     in ``dest`` is never overwritten; all are checked before any is written."""
-    from drafter.output import text_writer, write_all
+    from drafter.output import write_all
 
     source = template_source(name)
     # a clerk's folder holds only what it changes: the rest of it is the default's
     layers = [source] + ([] if source.resolve() == _default().resolve() else [_default()])
+    check_dest(dest, None)  # a clerk's own folder may take the files it inherits
     files_of = {}
     for layer in reversed(layers):
         files_of.update({p.relative_to(layer).as_posix(): p for p in layer.rglob("*.j2")})
@@ -87,20 +169,24 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
             hint = f"是不是“{near[0]}”？" if near else (
                 "可以复制的文件有：" + "、".join(available) + "，以及给一个主题单独写的 themes/主题名.md.j2。")
             raise TemplateError(f"模板“{name}”里没有文件“{file}”。", hint)
-        plan.append((files_of[rel], _new_target(dest / rel)))
+        layer = next(f for f in layers if files_of[rel].is_relative_to(f))
+        plan.append((read_template_file(files_of[rel], layer), _new_target(dest / rel)))
     if dest.exists() and not dest.is_dir():
-        raise OutputError(f"“{dest}”不是文件夹。", "请换一个文件夹名。")
+        raise OutputError(f"“{shown(dest)}”不是文件夹。", "请换一个文件夹名。")
     parent = dest.parent if str(dest.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"文件夹“{parent}”不存在。", "请先建好它，或换一个位置。")
+        raise OutputError(f"文件夹“{shown(parent)}”不存在。", "请先建好它，或换一个位置。")
     try:
         for _, target in plan:
             target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"无法在“{dest}”中建文件夹：{os_reason(err)}。", "请检查文件夹的写入权限。") from None
-    write_all((target, text_writer(src if isinstance(src, str) else src.read_text(encoding="utf-8")))
-              for src, target in plan)
+        raise OutputError(f"无法在“{shown(dest)}”中建文件夹：{os_reason(err)}。", "请检查文件夹的写入权限。") from None
+    write_all((target, _bytes_writer(src.encode("utf-8") if isinstance(src, str) else src)) for src, target in plan)
     return [target for _, target in plan]
+
+
+def _bytes_writer(data: bytes):
+    return lambda tmp: Path(tmp).write_bytes(data)
 
 
 SHARED_THEME = "themes/通用.md.j2"  # what report.md.j2 includes for a theme without a file of its own
@@ -117,7 +203,7 @@ def _theme_file(rel: str, available: list[str]) -> bool:
 
 def _new_target(target: Path) -> Path:
     if target.exists() or target.is_symlink():
-        raise OutputError(f"“{target}”已经存在，没有覆盖。", "要重新复制，请先删去或改名这个文件。")
+        raise OutputError(f"“{shown(target)}”已经存在，没有覆盖。", "要重新复制，请先删去或改名这个文件。")
     return target
 
 
