@@ -100,8 +100,9 @@ class _Reader:
             values = {f.value for f, _ in seen}
             if len(values) == 1:
                 seed.last.setdefault(group, {})[name] = seen[0][0].value
-                if not any(c in seen[0][0].text for c in "万亿"):
-                    exact.add(key)
+                # 万/亿 are printed only where no digit is lost (46.83万件 is 468 300), so a
+                # count so written is exact and can be the base of a rate.
+                exact.add(key)
             else:
                 seed.figure_notes += [f"{f.text}（可能是“{key}”，但原文有不同的数字）：{said}" for f, said in seen]
         self._from_rates(exact)

@@ -165,11 +165,17 @@ def extract(text: str) -> list[FoundFigure]:
         # A label is the clause before the number; a longer stretch names nothing, and
         # looking further back would make a long run of figures quadratic.
         clause = _CLAUSE_START.split(text[max(0, m.start() - LABEL_REACH): m.start()])[-1]
+        if not clause.strip() and text[max(0, m.start() - 1): m.start()] in ("”", "》"):
+            clause = _quoted_label(text, m.start())  # 培养“法律明白人”20人: the quoted name labels it
         label = _LEADING.sub("", clause.strip())
-        value = int(value) if float(value).is_integer() else round(value, 4)
+        # Rounded only to undo binary error (46.83万 is 468300), never to lose a printed
+        # digit: a rate of 0.00003% is not 0.
+        value = round(value, 10)
+        value = int(value) if float(value).is_integer() else value
         if upper is not None:
             upper = upper * scale
-            upper = int(upper) if upper.is_integer() else round(upper, 4)
+            upper = round(upper, 10)
+            upper = int(upper) if upper.is_integer() else upper
         unit = "类" if m.group("unit") == "大类" else m.group("unit")  # 3大类 counts 类
         found.append(FoundFigure(label, value, unit, approx, m.group(0), m.start(), upper))
     if any(c in text for c in _HAN):
@@ -177,6 +183,15 @@ def extract(text: str) -> list[FoundFigure]:
         if han:
             found = sorted(found + han, key=lambda f: f.start)
     return found
+
+
+_CLAUSE_OUTSIDE_QUOTES = re.compile(r"[，。；：、！？（）]")
+
+
+def _quoted_label(text: str, at: int) -> str:
+    """The clause before ``at`` read through the quotation marks that end right there."""
+    return _CLAUSE_OUTSIDE_QUOTES.split(text[max(0, at - LABEL_REACH): at])[-1].replace("“", "").replace(
+        "”", "").replace("《", "").replace("》", "")
 
 
 @per_catalogue
@@ -297,12 +312,17 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
             continue
         start = max(sentence_span(text, f.start)[0], f.start - SUBJECT_REACH)
         nearness = _group_nearness(present, text[start:f.start], window)
-        best, best_score = None, 0.0
+        best, best_score, best_overlap, only = None, 0.0, 0.0, False
         for key, names, overlap, bonus, in_words in by_label:
             score = overlap + max(nearness.get(names, 0.0), in_words) + bonus
-            if score > best_score:
-                best, best_score = key, score
-        if best and best_score >= 1.3:
+            # On a tie the figure whose own words the label shares more of wins (受理前化解
+            # over 受理 for “受理前协商化解争议5件”).
+            if score > best_score + 1e-9 or (abs(score - best_score) <= 1e-9 and overlap > best_overlap):
+                best, best_score, best_overlap = key, score, overlap
+                only = in_words and sum(1 for o in by_label if o[1] == names) == 1
+        # The label names the group, which has one count of this unit, and shares a word
+        # with it: that count (“组织开展法治政府建设督察56125次”).
+        if best and (best_score >= 1.3 or (only and best_overlap > 0)):
             f.maps_to = best
 
 

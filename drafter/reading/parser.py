@@ -88,7 +88,7 @@ def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, Segments]]:
         line = re.sub(r"\s+", " ", line)
         if not line:
             continue
-        if pieces and line[0] in "。，；、：）”":
+        if pieces and line[0] in "。，；、：）”" and getattr(raw, "level", None) is None:
             # Joined at the end: adding to a growing string each time would be quadratic.
             origins[-1].append((lengths[-1], number, 0))
             pieces[-1].append(line)
@@ -100,7 +100,9 @@ def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, Segments]]:
     out: list[tuple[str, Segments]] = []
     for k, (p, o) in enumerate(zip(pieces, origins)):
         text = "".join(p)
-        cuts = paragraph_breaks(text, first=not out)
+        # A table row is never cut into paragraphs (its cells are joined by spaces).
+        table = getattr(lines[o[0][1] - 1], "table", False)
+        cuts = [] if table else paragraph_breaks(text, first=not out)
         if not cuts:
             out.append((text.strip(), o))
             continue
@@ -269,8 +271,24 @@ class Levels:
         self.stack.append((name, value))
         return min(len(self.stack), MAX_LEVEL)
 
+    def outline(self, hint: int) -> int:
+        """The level of a heading that has no number but an outline level (a heading style):
+        placed as a number kind of the same rank would be (Heading 1 as 一、, Heading 2 as
+        （一）…), never deeper than one below the open levels."""
+        name = f"§{hint}"
+        kinds = [k for k, _ in self.stack]
+        if name in kinds:
+            del self.stack[kinds.index(name):]
+        else:
+            while self.stack and self._rank(self.stack[-1][0]) >= hint:
+                self.stack.pop()
+        self.stack.append((name, None))
+        return min(len(self.stack), MAX_LEVEL)
+
     @staticmethod
     def _rank(name: str) -> int:
+        if name.startswith("§"):
+            return int(name[1:])
         return next(k.rank for k in kinds() if k.name == name.rstrip("′"))
 
 
@@ -278,6 +296,7 @@ _ADDRESSEE = re.compile(r"[^。；，\s]{2,40}[：:]")
 
 
 def parse_lines(lines: list[str]) -> Report:
+    raw = lines
     cleaned = clean_lines_with_origins(lines)
     lines = [text for text, _ in cleaned]
     origins = [segments for _, segments in cleaned]
@@ -305,8 +324,25 @@ def parse_lines(lines: list[str]) -> Report:
         report.origins["主送机关"] = origin_from(origins[i])
         i += 1
     end = _read_end(report, lines, origins, i)
-    _read_body(report, lines[i:end], origins[i:end])
+    _read_body(report, lines[i:end], origins[i:end], _hints(raw, origins[i:end]))
     return report
+
+
+def _hints(raw: list[str], origins: list[Segments]) -> list[int | None]:
+    """What the document says of each cleaned line (drafter/reading/docxread.py ``Line``):
+    its outline level as a heading (1 the top), 0 for body text, None for nothing (a .txt;
+    a piece cut from a longer line). A body-text style is believed only in a document
+    that marks its headings by style too: where every paragraph has the same style, a
+    typed 一、 is still a heading. Table rows are always body text."""
+    hints = []
+    for segments in origins:
+        line = raw[segments[0][1] - 1]
+        level = getattr(line, "level", None) if segments[0][2] == 0 else None
+        hints.append(level)
+    if not any(h for h in hints):
+        hints = [0 if h == 0 and getattr(raw[s[0][1] - 1], "table", False) else None
+                 for h, s in zip(hints, origins)]
+    return hints
 
 
 def _read_end(report: Report, lines: list[str], origins: list, i: int) -> int:
@@ -340,13 +376,21 @@ def _is_issuer(line: str, second: bool) -> bool:
     return not second or bool(_ISSUER.search(line.split(" ")[-1]))
 
 
-def _read_body(report: Report, lines: list[str], origins: list) -> None:
+def _read_body(report: Report, lines: list[str], origins: list, hints: list[int | None]) -> None:
     tree = TreeBuilder(report)
     levels = Levels()
-    for line, segments in zip(lines, origins):
+    for line, segments, hint in zip(lines, origins, hints):
+        if hint == 0:  # body text, as its style says, whatever it starts with
+            tree.paragraph(line, origin_from(segments))
+            continue
         found = number_of(line)
+        if hint and not found:  # a heading by its style, with no number in its text
+            tree.heading(levels.outline(hint), line, "", "", origin_from(segments))
+            continue
         if found:
             heading, body = split_heading(found.rest)
+            if hint and not heading:  # a heading by its style, however long its sentence
+                heading, body = found.rest, ""
             if heading:
                 start = len(line) - len(found.rest)
                 tree.heading(levels.level(found, heading), heading, body, found.number,

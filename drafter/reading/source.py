@@ -21,11 +21,20 @@ from drafter.xmltext import INVALID, strip_invalid
 
 SUFFIXES = (".txt", ".docx", ".doc")
 
-MAX_BYTES = 200 * 2 ** 20  # a report is well under 1 MB; with pictures, a few MB
+# A full report is 10,000–60,000 characters (well under 1 MB in any encoding); a .docx with
+# pictures, a few MB. Anything larger is not a report (check also limits the characters
+# and paragraphs read: drafter/check/document.py).
+MAX_BYTES = 32 * 2 ** 20
 MAX_PARTS = 10_000  # parts of a .docx package; a real one has a few dozen
 RATIO_FLOOR = 2 ** 20  # parts smaller than this are never suspicious, however well they pack
 MAX_RATIO = 200  # XML packs about 10:1; a part packed 200:1 or better is a bomb
-MAX_RELS = 2 ** 20  # the package's own relationships part, read before python-docx
+MAX_RELS = 2 ** 20  # the package's own relationships part, read before the main part
+# The main part (word/document.xml) unpacked: the largest real reports' are about 1 MB (a
+# 20 000-character report with Word's run markup); 20 MB leaves a wide margin and reads in a
+# few seconds. Past it, no annual report: refused with the figure in the message.
+MAX_DOCUMENT_XML = 20 * 2 ** 20
+_HEAD_BYTES = 64 * 1024  # where a document type declaration would stand
+_BODY = re.compile(rb"<(?:\w+:)?body[\s/>]")
 BINARY_SHARE = 100  # one character in a hundred that text cannot contain: not a text file
 
 _RESAVE = "请用 Word 或 WPS 打开它，另存为 .docx 后再试。"
@@ -98,26 +107,58 @@ def _looks_binary(text: str) -> bool:
 
 # -- .docx -----------------------------------------------------------------------------------------
 def _docx_lines(path: Path, shown: Path | None = None) -> list[str]:
-    """The paragraphs of a .docx; ``shown`` is the file named in messages (the .doc a
+    """The paragraphs of a .docx as Word shows them (drafter/reading/docxread.py), each a
+    ``Line`` carrying its level; ``shown`` is the file named in messages (the .doc a
     converted file came from)."""
     shown = shown or path
-    _check_package(path, shown)
-    import docx  # only the reading side needs python-docx
+    main = _check_package(path, shown)
+    from drafter.reading.docxread import docx_lines
 
     try:
-        document = docx.Document(str(path))
-        if document.element.body is None:
-            raise _error(shown, f"“{shown.name}”里没有正文（文档主体缺失），可能已经损坏。", _RESAVE)
-        paragraphs = document.paragraphs
-        # A title wrapped with line breaks is one paragraph: its lines are joined.
-        return [strip_invalid(p.text.replace("\n", "")) for p in paragraphs]
+        with zipfile.ZipFile(path) as zf:
+            _check_main(zf, main, shown)
+            lines = docx_lines(zf, main)
     except InputFileError:
         raise
-    except Exception:  # python-docx and lxml raise many kinds for a damaged package
+    except Exception:  # lxml and zipfile raise many kinds for a damaged package
         raise _error(shown, f"无法打开“{shown.name}”：它不是完好的 Word 文档，可能已经损坏。", _RESAVE) from None
+    if lines is None:
+        raise _error(shown, f"“{shown.name}”里没有正文（文档主体缺失），可能已经损坏。", _RESAVE)
+    return lines
 
 
-def _check_package(path: Path, shown: Path) -> None:
+def _check_main(zf: zipfile.ZipFile, main: str, shown: Path) -> None:
+    """Refuse a main part that no report is: unpacked past MAX_DOCUMENT_XML, declaring a
+    document type (Word never writes one; it is how entity bombs come), or without a body."""
+    info = zf.getinfo(main)
+    if info.file_size > MAX_DOCUMENT_XML:
+        raise _too_long(shown, info.file_size)
+    with zf.open(info) as fh:
+        head = fh.read(_HEAD_BYTES)
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise _error(shown, f"无法打开“{shown.name}”：正文开头有 Word 文档不会有的文档类型声明，文件可能已经损坏或被改动过。",
+                     _RESAVE)
+    if not _BODY.search(head) and not _has_body(zf, info):
+        raise _error(shown, f"“{shown.name}”里没有正文（文档主体缺失），可能已经损坏。", _RESAVE)
+
+
+def _has_body(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether the main part holds a w:body, read in chunks (a long preamble of namespace
+    declarations can push it past the first chunk)."""
+    tail = b""
+    with zf.open(info) as fh:
+        while chunk := fh.read(2 ** 20):
+            if _BODY.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+    return False
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2 ** 20:.0f} MB" if size >= 2 ** 20 else f"{max(size // 1024, 1)} KB"
+
+
+def _check_package(path: Path, shown: Path) -> str:
     """Look at the zip's directory before python-docx unpacks anything: refuse what is not
     a zip, what holds no Word document, and what would unpack to an absurd size."""
     head = b""
@@ -126,9 +167,9 @@ def _check_package(path: Path, shown: Path) -> None:
             head = fh.read(len(_OLE))
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            _check_sizes(infos, shown)
             names = {i.filename for i in infos}
-            main = _main_part(zf, names)
+            main = _main_part(zf, names) if len(infos) <= MAX_PARTS else ""
+            _check_sizes(infos, main, shown)
     except InputFileError:
         raise
     except Exception:  # BadZipFile, a truncated directory, an unreadable file
@@ -143,19 +184,32 @@ def _check_package(path: Path, shown: Path) -> None:
         raise _error(shown, f"“{shown.name}”是 PowerPoint 演示文稿，不是 Word 文档。",
                      "请给出 Word 文档（.docx）或文本文件（.txt）。")
     if main in names:
-        return
+        return main
     raise _error(shown, f"无法打开“{shown.name}”：它不是真正的 Word 文档，里面没有正文部分。", _RESAVE)
 
 
-def _check_sizes(infos: list[zipfile.ZipInfo], shown: Path) -> None:
+def _check_sizes(infos: list[zipfile.ZipInfo], main: str, shown: Path) -> None:
     """Python's zipfile never unpacks more than a part's stated size, so the stated sizes
-    bound what opening the package can cost."""
+    bound what opening the package can cost: a part packed like a bomb, a main part larger
+    than any report's (MAX_DOCUMENT_XML, said in the message), too many or too large parts."""
     damaged = _error(shown, f"无法打开“{shown.name}”：文件已经损坏，或不是真正的 Word 文档（解压后大小异常）。", _RESAVE)
-    if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_BYTES:
+    if len(infos) > MAX_PARTS:
         raise damaged
     for i in infos:
         if i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1):
             raise damaged
+    for i in infos:
+        if i.filename == main and i.file_size > MAX_DOCUMENT_XML:
+            raise _too_long(shown, i.file_size)
+    if sum(i.file_size for i in infos) > MAX_BYTES:
+        raise damaged
+
+
+def _too_long(shown: Path, size: int) -> InputFileError:
+    return _error(shown, f"“{shown.name}”的正文部分解压后有 {_mb(size)}，超过了能读取的上限 "
+                         f"{_mb(MAX_DOCUMENT_XML)}，不像是一份年度报告。",
+                  "一份年度报告的正文解压后通常不到 1 MB；请确认选对了文件。如果确是报告，"
+                  "请删去其中大段的无关内容，或另存为 .txt 后再试。")
 
 
 def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str:
@@ -167,7 +221,9 @@ def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str:
         return default
     data = zf.read(rels)
     for m in _MAIN_REL.finditer(data):
-        if b"/officeDocument" in m.group(0):
+        # The type ends in /officeDocument (…/officeDocument/2006/relationships/extended-properties
+        # holds the word too, and names docProps/app.xml).
+        if re.search(rb"""Type\s*=\s*["'][^"']*/officeDocument["']""", m.group(0)):
             target = _TARGET.search(m.group(0))
             if target:
                 name = target.group(1).decode("utf-8", "replace").lstrip("/")

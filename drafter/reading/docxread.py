@@ -1,0 +1,488 @@
+"""Read the paragraphs of a .docx as Word shows them, streaming its main part.
+
+What a Word user writes is read, not only plain runs: tables (one line a row, the cells
+joined by an ideographic space), text boxes (once: the DrawingML choice, not its VML
+fallback), the accepted view of tracked changes (insertions and moves' destinations kept,
+deletions and moves' sources dropped), content controls, and fields' results (never their
+codes). Automatic numbering is rendered from numbering.xml (一、 （一） 1. as Word shows
+them), and each paragraph carries what its style says: an outline level (a heading) or
+body text (see ``Line``), so the parser need not guess from the text alone.
+
+The main part is read with lxml's iterparse and every element is dropped once read, so time
+is linear in the part's size and memory is bounded by its largest paragraph; the part's
+unpacked size is capped (source.MAX_DOCUMENT_XML) before reading starts.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+from lxml import etree
+
+from drafter.xmltext import strip_invalid
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MAX_AUX = 8 * 2 ** 20  # styles.xml / numbering.xml: real ones are tens of KB
+MAX_STYLE_DEPTH = 16  # basedOn chains longer than this are cut (and cycles broken)
+CELL_JOIN = "\u3000"  # between a table row's cells: a space the parser reads as one
+
+_BODY_STYLE = re.compile(r"body ?text|正文", re.IGNORECASE)
+_HEADING_NAME = re.compile(r"^(?:heading|标题) ?([1-9])$", re.IGNORECASE)
+
+
+class Line(str):
+    """A paragraph's text with what the document says about it: ``level`` is its outline
+    level as a heading (1 the top), 0 when its style or its place (a table row) says it is
+    body text, None when the document says nothing; ``table`` marks a table row;
+    ``run_in`` says the heading level came from a heading character style on its first
+    words (a run-in heading: the paragraph's text goes on after it)."""
+
+    level: int | None = None
+    table = False
+    run_in = False
+
+
+def _safe_parser(**kw) -> dict:
+    return dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, **kw)
+
+
+# -- styles ----------------------------------------------------------------------------------------
+class Styles:
+    """What the paragraph and character styles say about level: the outline level a style
+    gives (following basedOn), whether it is a body-text style, its numbering, and which
+    character styles belong to a heading style."""
+
+    def __init__(self, root=None):
+        self.para: dict[str, dict] = {}
+        self.char: dict[str, dict] = {}
+        self.default_para: str | None = None
+        if root is None:
+            return
+        for s in root.iter(f"{W}style"):
+            sid = s.get(f"{W}styleId")
+            if not sid:
+                continue
+            name = s.find(f"{W}name")
+            info = {"name": name.get(f"{W}val", "") if name is not None else "",
+                    "based": _val(s.find(f"{W}basedOn")), "link": _val(s.find(f"{W}link")),
+                    "outline": None, "num": None}
+            ppr = s.find(f"{W}pPr")
+            if ppr is not None:
+                info["outline"] = _int(_val(ppr.find(f"{W}outlineLvl")))
+                info["num"] = _num_pr(ppr.find(f"{W}numPr"))
+            kind = s.get(f"{W}type", "paragraph")
+            if kind == "paragraph":
+                self.para[sid] = info
+                if s.get(f"{W}default") in ("1", "true", "on"):
+                    self.default_para = sid
+            elif kind == "character":
+                self.char[sid] = info
+
+    def _chain(self, sid: str | None) -> list[dict]:
+        out, seen = [], set()
+        while sid and sid in self.para and sid not in seen and len(out) < MAX_STYLE_DEPTH:
+            seen.add(sid)
+            out.append(self.para[sid])
+            sid = out[-1]["based"]
+        return out
+
+    def outline(self, sid: str | None) -> int | None:
+        """The outline level (0-based, 9 = body text) the paragraph style gives, if any."""
+        for info in self._chain(sid):
+            if info["outline"] is not None:
+                return info["outline"]
+            m = _HEADING_NAME.match(info["name"])
+            if m:
+                return int(m.group(1)) - 1
+        return None
+
+    def body(self, sid: str | None) -> bool:
+        """Whether the style is named as body text (Word's 正文文本/Body Text, drafter's
+        公文正文); the document's default style (Normal, shown as 正文) does not count, as
+        hand-typed headings are written in it."""
+        return any(_BODY_STYLE.search(info["name"]) for info in self._chain(sid)
+                   if info is not self.para.get(self.default_para or ""))
+
+    def numbering(self, sid: str | None) -> tuple[str | None, int | None] | None:
+        for info in self._chain(sid):
+            if info["num"] is not None:
+                return info["num"]
+        return None
+
+    def char_outline(self, sid: str | None) -> int | None:
+        """The outline level of the heading style a character style belongs to (w:link,
+        or Word's convention of naming it after the paragraph style plus “Char”)."""
+        info = self.char.get(sid or "")
+        if info is None:
+            return None
+        para = info["link"] or (sid[:-4] if sid.endswith("Char") else None)
+        if para in self.para:
+            level = self.outline(para)
+            return level if level is not None and level < 9 else None
+        return None
+
+
+def _val(el) -> str | None:
+    return el.get(f"{W}val") if el is not None else None
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def _num_pr(el) -> tuple[str | None, int | None] | None:
+    if el is None:
+        return None
+    return _val(el.find(f"{W}numId")), _int(_val(el.find(f"{W}ilvl")))
+
+
+# -- automatic numbering ---------------------------------------------------------------------------
+_CN_DIGITS = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_GAN = "甲乙丙丁戊己庚辛壬癸"
+_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+
+
+def chinese(n: int, digits: str = _CN_DIGITS, ten: str = "十") -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (as Word counts in Chinese)."""
+    if n <= 0:
+        return digits[0]
+    if n < 10:
+        return digits[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return (digits[tens] if tens > 1 else "") + ten + (digits[ones] if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        tail = "" if not rest else (digits[0] + digits[rest] if rest < 10 else
+                                    (digits[1] if rest < 20 else "") + chinese(rest, digits, ten))
+        return digits[hundreds] + "百" + tail
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)
+    out = ""
+    for value, mark in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + mark, n - value
+    return out
+
+
+def _letter(n: int) -> str:
+    n = max(n, 1)
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """A counter's value in one of Word's number formats (ECMA-376 ST_NumberFormat)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "ideographDigital", "taiwaneseCountingThousand"):
+        return chinese(n)
+    if fmt == "chineseLegalSimplified":
+        return chinese(n, _LEGAL, "拾")
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle"):
+        return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
+    if fmt in ("ideographTraditional",):
+        return _GAN[(n - 1) % 10]
+    if fmt == "decimalEnclosedParen":
+        return f"({n})"
+    if fmt == "decimalEnclosedFullstop":
+        return f"{n}."
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "upperLetter":
+        return _letter(n)
+    if fmt == "lowerLetter":
+        return _letter(n).lower()
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)  # decimal and anything unknown
+
+
+class Numbering:
+    """Word's automatic numbering: the text of each numbered paragraph's number, counted in
+    document order (a level restarts after a higher level is used, unless lvlRestart says
+    otherwise; a num with a startOverride starts again)."""
+
+    def __init__(self, root=None):
+        self.abstract: dict[str, dict[int, dict]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstractNumId, start overrides)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        if root is None:
+            return
+        for a in root.iter(f"{W}abstractNum"):
+            levels = {}
+            for lvl in a.iter(f"{W}lvl"):
+                ilvl = _int(lvl.get(f"{W}ilvl"))
+                if ilvl is None or not 0 <= ilvl <= 8:
+                    continue
+                levels[ilvl] = {"start": _int(_val(lvl.find(f"{W}start"))),
+                                "fmt": _val(lvl.find(f"{W}numFmt")) or "decimal",
+                                "text": _val(lvl.find(f"{W}lvlText")),
+                                "restart": _int(_val(lvl.find(f"{W}lvlRestart"))),
+                                "legal": lvl.find(f"{W}isLgl") is not None,
+                                "suff": _val(lvl.find(f"{W}suff")) or "tab"}
+            self.abstract[a.get(f"{W}abstractNumId", "")] = levels
+        for num in root.iter(f"{W}num"):
+            overrides = {}
+            for o in num.iter(f"{W}lvlOverride"):
+                start = _int(_val(o.find(f"{W}startOverride")))
+                ilvl = _int(o.get(f"{W}ilvl"))
+                if start is not None and ilvl is not None:
+                    overrides[ilvl] = start
+            self.nums[num.get(f"{W}numId", "")] = (_val(num.find(f"{W}abstractNumId")) or "", overrides)
+
+    def text(self, num_id: str | None, ilvl: int | None) -> str:
+        """The number Word shows for a paragraph of list ``num_id`` at level ``ilvl``, with the
+        space its suffix stands for; '' for none (numId 0, bullets, unknown lists)."""
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstract.get(abstract_id)
+        ilvl = min(max(ilvl or 0, 0), 8)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(abstract_id, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for k, start in overrides.items():  # a list started again from its override
+                counters[k] = start - 1
+        lvl = levels[ilvl]
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else (lvl["start"] if lvl["start"] is not None else 1)
+        for deeper in [k for k in counters if k > ilvl]:
+            restart = levels.get(deeper, {}).get("restart")
+            if restart is None or (restart != 0 and ilvl < restart):
+                del counters[deeper]
+        if lvl["fmt"] == "bullet" or lvl["text"] is None:
+            return ""
+
+        def value(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            at = levels.get(k, {})
+            n = counters.get(k, at.get("start") if at.get("start") is not None else 1)
+            return format_number(n, "decimal" if lvl["legal"] else at.get("fmt", "decimal"))
+
+        shown = re.sub(r"%([1-9])", value, lvl["text"])
+        if not shown:
+            return ""
+        return shown + ("" if lvl["suff"] == "nothing" else " ")
+
+
+# -- the main part ---------------------------------------------------------------------------------
+class _Para:
+    """A paragraph being read."""
+
+    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge")
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.style: str | None = None
+        self.num: tuple[str | None, int | None] | None = None
+        self.outline: int | None = None
+        self.char_level: int | None = None
+        self.first_run = True  # no text met yet: a character style here is the heading's
+        self.merge = False  # its paragraph mark is a tracked deletion: it runs into the next
+
+
+# Elements whose whole content is not part of the accepted view of the text.
+_SKIP = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}delInstrText", f"{W}sdtPr",
+         f"{MC}Fallback", f"{W}rPrChange", f"{W}pPrChange", f"{W}footnoteReference", f"{W}commentReference"}
+
+
+def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
+    """The lines of the main part read from ``stream`` (a file object)."""
+    out: list[Line] = []
+    paras: list[_Para] = []  # the open paragraphs (a text box's inside its anchor's)
+    cells: list[list[str]] = []  # the open table cells' paragraphs
+    rows: list[list[str]] = []  # the open table rows' cells
+    skip = 0  # depth inside an element whose content is not read
+    fields: list[bool] = []  # open complex fields: True once their result has begun
+    pending: Line | None = None  # a paragraph whose mark was deleted, to run into the next
+    in_ppr = 0
+    for event, el in etree.iterparse(stream, events=("start", "end"), **_safe_parser()):
+        tag = el.tag
+        if event == "start":
+            if tag in _SKIP:
+                skip += 1
+            elif skip:
+                pass
+            elif tag == f"{W}p":
+                paras.append(_Para())
+            elif tag == f"{W}pPr":
+                in_ppr += 1
+            elif tag == f"{W}tr":
+                rows.append([])
+            elif tag == f"{W}tc":
+                cells.append([])
+            elif tag == f"{W}fldChar" and paras:
+                kind = el.get(f"{W}fldCharType")
+                if kind == "begin":
+                    fields.append(False)
+                elif kind == "separate" and fields:
+                    fields[-1] = True
+                elif kind == "end" and fields:
+                    fields.pop()
+            elif paras:
+                p = paras[-1]
+                if in_ppr:
+                    if tag == f"{W}pStyle":
+                        p.style = el.get(f"{W}val")
+                    elif tag == f"{W}numPr":
+                        p.num = (None, None)
+                    elif tag == f"{W}numId" and p.num is not None:
+                        p.num = (el.get(f"{W}val"), p.num[1])
+                    elif tag == f"{W}ilvl" and p.num is not None:
+                        p.num = (p.num[0], _int(el.get(f"{W}val")))
+                    elif tag == f"{W}outlineLvl":
+                        p.outline = _int(el.get(f"{W}val"))
+                    elif tag == f"{W}del":  # inside pPr/rPr: the paragraph mark is deleted
+                        p.merge = True
+                elif tag == f"{W}rStyle" and p.first_run:
+                    p.char_level = styles.char_outline(el.get(f"{W}val"))
+            continue
+        # end events
+        if tag in _SKIP:
+            skip -= 1
+            if tag == f"{W}del" and in_ppr and paras:
+                paras[-1].merge = True
+        elif skip:
+            pass
+        elif tag == f"{W}t":
+            if paras and not (fields and not all(fields)) and el.text:
+                paras[-1].parts.append(el.text)
+                paras[-1].first_run = False
+        elif tag in (f"{W}tab", f"{W}ptab") and paras and not in_ppr:
+            paras[-1].parts.append(" ")
+        elif tag == f"{W}noBreakHyphen" and paras:
+            paras[-1].parts.append("-")
+        elif tag == f"{W}pPr":
+            in_ppr -= 1
+        elif tag == f"{W}p" and paras:
+            line = _finish(paras.pop(), styles, numbering)
+            merge = getattr(line, "merge", False)
+            if pending is not None:
+                line = _joined(pending, line)
+                pending = None
+            if merge:
+                pending = line
+            elif cells:
+                if line:
+                    cells[-1].append(line)
+            else:
+                out.append(line)
+        elif tag == f"{W}tc" and cells:
+            text = " ".join(cells.pop())
+            if rows:
+                rows[-1].append(text)
+        elif tag == f"{W}tr" and rows:
+            row = CELL_JOIN.join(c for c in rows.pop() if c.strip())
+            if cells:  # a table inside a cell: its rows are part of the cell
+                if row:
+                    cells[-1].append(row)
+            elif row:
+                line = Line(row)
+                line.level, line.table = 0, True
+                out.append(line)
+        # Drop what has been read: memory stays bounded by the open elements.
+        el.clear()
+        parent = el.getparent()
+        if parent is not None:
+            parent.remove(el)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _joined(first: Line, second: Line) -> Line:
+    line = Line(first + second)
+    line.level, line.table, line.run_in = first.level, first.table, first.run_in
+    return line
+
+
+def _finish(p: _Para, styles: Styles, numbering: Numbering) -> Line:
+    """A paragraph's line: its number, its text (line breaks dropped: a title wrapped with
+    them is one line), and its level."""
+    # Direct numbering overrides the style's; a numPr giving only the level keeps the
+    # style's list, and numId 0 removes the numbering.
+    style_num = styles.numbering(p.style) or (None, None)
+    direct = p.num or (None, None)
+    num_id = direct[0] if direct[0] is not None else style_num[0]
+    ilvl = direct[1] if direct[1] is not None else style_num[1]
+    number = numbering.text(num_id, ilvl)
+    line = Line(strip_invalid(number + "".join(p.parts)))
+    outline = p.outline if p.outline is not None else styles.outline(p.style)
+    if outline is not None and 0 <= outline < 9:
+        line.level = outline + 1
+    elif p.char_level is not None:
+        line.level, line.run_in = p.char_level + 1, True
+    elif outline == 9 or styles.body(p.style):
+        line.level = 0
+    if p.merge:
+        line.merge = True
+    return line
+
+
+def read_aux(zf: zipfile.ZipFile, name: str):
+    """A small part (styles, numbering) as a tree, or None when absent, too big or broken:
+    without it the text is still read, only less is known about it."""
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_AUX:
+        return None
+    try:
+        return etree.fromstring(zf.read(info), etree.XMLParser(**_safe_parser()))
+    except Exception:  # a damaged part: read without it
+        return None
+
+
+def part_targets(zf: zipfile.ZipFile, main: str) -> dict[str, str]:
+    """The styles and numbering parts the main part's relationships name (by type)."""
+    folder, _, base = main.rpartition("/")
+    rels = read_aux(zf, f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels")
+    out = {"styles": f"{folder}/styles.xml".lstrip("/"), "numbering": f"{folder}/numbering.xml".lstrip("/")}
+    if rels is None:
+        return out
+    for r in rels:
+        kind = (r.get("Type") or "").rsplit("/", 1)[-1]
+        target = r.get("Target") or ""
+        if kind in out and target and r.get("TargetMode") != "External":
+            path = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
+            out[kind] = _normal(path)
+    return out
+
+
+def _normal(path: str) -> str:
+    parts: list[str] = []
+    for piece in path.split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def docx_lines(zf: zipfile.ZipFile, main: str) -> list[Line]:
+    """The lines of the package's main part ``main``, as Word shows them."""
+    targets = part_targets(zf, main)
+    styles = Styles(read_aux(zf, targets["styles"]))
+    numbering = Numbering(read_aux(zf, targets["numbering"]))
+    with zf.open(main) as stream:
+        return read_document(stream, styles, numbering)
