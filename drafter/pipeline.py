@@ -13,7 +13,7 @@ from drafter.errors import Findings, OutputError, Problem, TemplateError, Where
 from drafter.form.validate import validate
 from drafter.formulas import FormulaTable
 from drafter.markup import parse_markup, readable_markup, strip_marks
-from drafter.output import check_target, text_writer, write_all
+from drafter.output import check_target, refuse_inputs, text_writer, write_all
 from drafter.render.context import build_context, unused_last_year
 from drafter.render.environment import TEMPLATE_SUFFIX, in_template, render_template
 from drafter.render.phrases import PHRASE_FILE
@@ -21,7 +21,6 @@ from drafter.report import Report
 from drafter.resources import builtin_templates
 from drafter.typeset.layout import Layout, load_layout
 from drafter.formulas import office_file
-from drafter.inputfile import resolved
 from drafter.typeset.provenance import untouched_render
 from drafter.typeset.writer import typeset
 from drafter.yamlsource import Source, load_file
@@ -33,11 +32,13 @@ class Result:
     """What a render produced: the tree, the markup it came from, the validated form data,
     and the warnings."""
 
-    def __init__(self, report: Report, markup: str, warnings: list[Problem], data: dict):
+    def __init__(self, report: Report, markup: str, warnings: list[Problem], data: dict,
+                 parts: dict[str, str] | None = None):
         self.report = report
         self.markup = markup
         self.warnings = warnings
         self.data = data
+        self.parts = parts or {}  # part key → its heading as rendered (写法.部分标题 or the default)
 
 
 def check_form(src: Source) -> tuple[dict, list[Problem]]:
@@ -95,12 +96,13 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
         raise in_template(err, marked) from None
     for path, message, hint in unused_last_year(data, context):
         found.add(src.where(path), message, hint, "提醒")
-    result = Result(report, readable_markup(marked), found.items, data)
+    parts = context.get("部分标题") if isinstance(context, dict) else None
+    result = Result(report, readable_markup(marked), found.items, data, parts)
     if rules:
         from drafter.check.runner import form_rules
 
         table = rules if isinstance(rules, RuleTable) else rule_table()
-        result.warnings += form_rules(src, report, data, table)
+        result.warnings += form_rules(src, report, data, table, result.parts)
         Findings(result.warnings).raise_if_errors()
     return result
 
@@ -114,10 +116,7 @@ def render_file(form: str | Path, out: str | Path, template: str | Path | None =
     only with ``force``. A batch passes the layout and rule table it read once."""
     out = Path(out)
     targets = [out] + ([out.with_suffix(".md")] if markup else [])
-    inputs = {resolved(p) for p in (form, config, office_file(config)) if p is not None}
-    for target in targets:
-        if resolved(target) in inputs:
-            raise OutputError(f"要写出的“{target}”正是输入的文件，没有覆盖。", "请用 -o 换一个输出文件名。")
+    refuse_inputs(targets, (form, config, office_file(config)))
     lay = layout or load_layout(config)
     result = build(load_file(form), template, rules or rule_table(config))
     doc = typeset(result.report, lay)

@@ -55,3 +55,32 @@ def normalize(text: str) -> str:
     text = _PERIOD.sub("。", text)
     text = _RANGE.sub("—", text)
     return text
+
+
+# Characters that show nothing on the page: direction marks and embeddings (U+200E/F,
+# U+202A–E, U+2066–9, U+061C), zero-width space and joiners (U+200B–D), word joiner and
+# invisible operators (U+2060–4), the BOM (U+FEFF), the soft hyphen (U+00AD), U+180E. Pasted
+# from web pages, they split a figure from its name, so the checks read the text without them.
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+INVISIBLE_NAMES = {
+    "\u200e": "从左到右标记", "\u200f": "从右到左标记", "\u061c": "阿拉伯字母标记",
+    "\u202a": "从左到右嵌入", "\u202b": "从右到左嵌入", "\u202c": "方向格式结束",
+    "\u202d": "从左到右强制", "\u202e": "从右到左强制",
+    "\u2066": "从左到右隔离", "\u2067": "从右到左隔离", "\u2068": "方向隔离", "\u2069": "方向隔离结束",
+    "\u200b": "零宽空格", "\u200c": "零宽不连字", "\u200d": "零宽连字", "\u2060": "零宽不换行",
+    "\ufeff": "零宽不换行空格（字节顺序标记）", "\u00ad": "软连字符", "\u180e": "蒙古文元音分隔符",
+}
+
+
+def see_through(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without its invisible characters, and where each remaining character (and
+    the end) stood in ``text``; None when there were none (the positions are the same)."""
+    if not INVISIBLE.search(text):
+        return text, None
+    kept = [i for i, ch in enumerate(text) if not INVISIBLE.match(ch)]
+    return "".join(text[i] for i in kept), kept + [len(text)]
+
+
+def invisible_name(ch: str) -> str:
+    """An invisible character as a clerk can look it up: 从左到右标记（U+200E）."""
+    return f"{INVISIBLE_NAMES.get(ch, '不可见字符')}（U+{ord(ch):04X}）"

@@ -83,6 +83,12 @@ def _pct(num: Amount, den: Amount, decimals: int) -> str:
     return f"{value:.{max(decimals, 1)}f}%"
 
 
+def _no_base(den: Amount) -> bool:
+    """A whole of none (0件, 0.0万件): no percentage of it can be computed, whatever is
+    stated (0/0 is not 0%, nor 100%)."""
+    return den.f.value == 0 or den.hi <= 0
+
+
 def _compatible(stem: str, label: str, head: str) -> bool:
     """A rate's qualifier and a count's must not contradict: 调解成功率 fits 调处成功, but
     实质性化解率 is not 受理前化解 (the words before the core share no character)."""
@@ -123,7 +129,7 @@ class Arithmetic:
         self.sayings: dict[str, list[str]] = check.table.words("指标说法")
         self.rates = _rates(check.doc.cat)
         self.known = None  # last year's figures (by key, by label), from --last
-        self.rates_on = check.on("比率核算", "比率口径", "部分大于整体")
+        self.rates_on = check.on("比率核算", "比率口径", "部分大于整体", "比率无从计算")
         self.breakdown_on = check.on("其中超总数", "部分大于整体")
         self.total_on = check.on("合计不符")
 
@@ -217,9 +223,12 @@ class Arithmetic:
                            f"{name}不可能是{_shown(f)}。",
                            "请核对这两个数：部分不能多于整体。")
                 continue
+            if _no_base(D):
+                self.no_base(unit, at, f, quote, name, num, preferred)
+                continue
             if _pct_consistent(stated, decimals, N, D):
                 continue
-            alt = next((g for g in reversed(dens) if g is not preferred
+            alt = next((g for g in reversed(dens) if g is not preferred and not _no_base(Amount(g))
                         and _pct_consistent(stated, decimals, N, Amount(g))), None)
             where = self.c.doc.where(unit, at, f.start + len(f.text))
             if alt is not None:
@@ -234,6 +243,14 @@ class Arithmetic:
                            f"“{_short(preferred.label)}”{_shown(preferred)}算，应为{_pct(N, D, decimals)}。",
                            "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
                            "口径不同的（如含上年结转），请在文中写明。")
+
+    def no_base(self, unit, at: int, f: FoundFigure, quote: str, name: str, num: FoundFigure,
+                base: FoundFigure) -> None:
+        """A rate stated over a whole of none: said as a rate that cannot be computed."""
+        self.c.add("比率无从计算", (unit, at, f.start + len(f.text)), quote, unit.part,
+                   f"{name}写的是{_shown(f)}，但它的基数“{_short(base.label)}”是{_shown(base)}"
+                   f"（“{_short(num.label)}”为{_shown(num)}）：基数为0，比率无从计算。",
+                   "基数为0时不要写比率，可以直接写明件数（如“未发生……”），或删去这个比率。")
 
     def preferred(self, name: str, dens: list[FoundFigure]) -> FoundFigure:
         """The base the rate is defined over: the catalogue's, by name, where it knows the
@@ -250,7 +267,7 @@ class Arithmetic:
 
     # -- shares ----------------------------------------------------------------------
     def share(self, unit, text, f, pre, pre_start, counts, figs) -> None:
-        if not self.c.on("占比核算") or not counts:
+        if not self.c.on("占比核算", "比率无从计算") or not counts:
             return
         part = counts[-1]
         whole = None
@@ -278,6 +295,11 @@ class Arithmetic:
         start = start if start >= 0 else pre_start
         quote = text[start:f.start + len(f.text)]
         P, W = Amount(part), Amount(whole)
+        if _no_base(W):
+            self.c.add("比率无从计算", (unit, start, f.start + len(f.text)), quote, unit.part,
+                       f"写的是{_shown(f)}，但整体“{_short(whole.label)}”是{_shown(whole)}：整体为0，占比无从计算。",
+                       "整体为0时不要写占比，可以直接写明件数，或删去这个占比。")
+            return
         if not _pct_consistent(f.value, f.decimals, P, W):
             self.c.add("占比核算", self.c.doc.where(unit, start, f.start + len(f.text)), quote, unit.part,
                        f"写的是{_shown(f)}，但“{_short(part.label)}”{_shown(part)} ÷ “{_short(whole.label)}”{_shown(whole)}"
@@ -446,7 +468,7 @@ class Arithmetic:
 
 
 def run(check: Check) -> None:
-    if check.on("比率核算", "比率口径", "占比核算", "部分大于整体", "其中超总数", "合计不符", "同比核算",
+    if check.on("比率核算", "比率口径", "比率无从计算", "占比核算", "部分大于整体", "其中超总数", "合计不符", "同比核算",
                 "同比异常", "比率升降单位"):
         Arithmetic(check).run()
 

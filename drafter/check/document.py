@@ -17,20 +17,29 @@ from drafter.reading.analysis import report_year
 from drafter.reading.classify import classify_roles
 from drafter.reading.figures import FoundFigure, extract, map_to_catalogue
 from drafter.report import Origin, Report, Section
-from drafter.typography import normalize
+from drafter.typography import normalize, see_through
 
 FORM_SUFFIXES = (".yaml", ".yml")
+
+# What check reads of one report: a full report is 10,000–60,000 characters in a few
+# hundred paragraphs; these limits are over 60 times that, and keep check's time and memory
+# bounded (benchmarks/bench_check_size.py: a 10 MB text in about 10 s, about 110 MB).
+MAX_CHARS = 4_000_000
+MAX_PARAGRAPHS = 100_000
 
 
 class Unit:
     """A piece of text the rules read: its kind (标题 / 段落 / 小标题 / 署名 / 日期 / 附注, or
     原文 for a source line as typed), the part it stands in, its heading context."""
 
-    __slots__ = ("text", "part", "kind", "origin", "context", "node", "line")
+    __slots__ = ("text", "raw", "_at", "part", "kind", "origin", "context", "node", "line")
 
     def __init__(self, text: str, part: str, kind: str, origin: Origin | None = None,
                  context: str = "", node=None, line: int | None = None):
-        self.text = text
+        # The rules read the text without invisible characters (a direction mark inside
+        # “87.2%” must not hide it); places are given in the text as it stands in the file.
+        self.raw = text
+        self.text, self._at = see_through(text)
         self.part = part
         self.kind = kind
         self.origin = origin
@@ -41,12 +50,19 @@ class Unit:
     def __repr__(self) -> str:
         return f"Unit({self.part}, {self.kind}, {self.text[:20]!r})"
 
+    def at(self, i: int) -> int:
+        """Where offset ``i`` of ``text`` stands in the raw text."""
+        if self._at is None:
+            return i
+        return self._at[min(max(i, 0), len(self._at) - 1)]
+
 
 class Document:
     """One input to check, read once; the rules ask it for units, places and figures."""
 
     def __init__(self, name: str, kind: str, report: Report, cat: Catalogue, year: int | None = None,
-                 lines: list[str] | None = None, source=None, data: dict | None = None):
+                 lines: list[str] | None = None, source=None, data: dict | None = None,
+                 parts: dict[str, str] | None = None):
         self.name = name
         self.kind = kind  # "表单", "txt" or "docx"
         self.report = report
@@ -56,7 +72,10 @@ class Document:
         self.source = source
         self.data = data
         self.form_warnings: list = []  # validate's reminders, for a form checked on its own
+        self.line_maps: dict[int, list[int]] = {}  # lines read without invisible characters
         classify_roles(report, self.year)
+        if parts:
+            name_parts(report, parts)
         self.units = self._units()
         self._figures: dict[int, list[FoundFigure]] = {}
         self._mapped: set[int] = set()
@@ -117,9 +136,12 @@ class Document:
         if self.kind == "表单":
             return self._form_where(unit, quote)
         if unit.kind == "原文":
-            line, column = unit.line, start + 1
+            line, column = unit.line, unit.at(start) + 1
         elif unit.origin:
-            line, column = unit.origin.locate(start)
+            line, column = unit.origin.locate(unit.at(start))
+            at = self.line_maps.get(line)
+            if at:  # the column in the file, counting the invisible characters read past
+                column = at[min(column - 1, len(at) - 1)] + 1
             raw = self.lines[line - 1] if self.lines and line <= len(self.lines) else ""
             found = raw.find(quote) if quote else -1
             if found >= 0:
@@ -168,7 +190,8 @@ class Document:
                     for i, v in enumerate(value):
                         walk(v, path + (i,))
                 elif isinstance(value, str):
-                    out.append((path, normalize("".join(line.strip() for line in value.splitlines()))))
+                    text = normalize("".join(line.strip() for line in value.splitlines()))
+                    out.append((path, see_through(text)[0]))
 
             walk(self.source.data, ())
             self._strings = out
@@ -207,6 +230,27 @@ class Document:
         return by_key, by_label
 
 
+def _heading_key(text: str) -> str:
+    return normalize(text).strip().rstrip("。：:；;，,")
+
+
+def name_parts(report: Report, parts: dict[str, str]) -> None:
+    """A rendered form's parts are what the form says they are: a top-level heading that is
+    the heading of one of the form's parts (``parts``: part key → heading as rendered) is
+    that part, whatever words it uses, and its paragraphs are that part's alone (not a
+    merged closing paragraph guessed from its words). Other headings keep the reader's guess."""
+    wanted: dict[str, list[str]] = {}
+    for key, heading in parts.items():
+        if isinstance(heading, str) and heading.strip():
+            wanted.setdefault(_heading_key(heading), []).append(key)
+    for sec in report.sections:
+        keys = wanted.get(_heading_key(sec.heading))
+        if keys:
+            sec.role, sec.role_confidence = keys.pop(0), 1.0
+            for para in sec.paragraphs:
+                para.roles = []
+
+
 def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
                   template: str | Path | None = None, formulas=None) -> Document:
     """Read a form or a report for checking; a DrafterError when it cannot be used."""
@@ -217,14 +261,66 @@ def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
 
         src = load_file(p)
         result = build(src, template, rules=False, formulas=formulas)
-        doc = Document(str(path), "表单", result.report, cat, year, source=src, data=result.data)
+        doc = Document(str(path), "表单", result.report, cat, year, source=src, data=result.data,
+                       parts=result.parts)
         doc.form_warnings = result.warnings
         return doc
     from drafter.reading.parser import parse_lines
     from drafter.reading.source import read_lines
 
+    if p.suffix.lower() == ".txt":
+        _count_breaks(p)
     lines = read_lines(p)
-    report = parse_lines(lines)
+    refuse_oversized(p, sum(map(len, lines)), len(lines))
+    clean, maps = _see_through_lines(lines)
+    report = parse_lines(clean)
     kind = "txt" if p.suffix.lower() == ".txt" else "docx"
-    return Document(str(path), kind, report, cat, year, lines=lines)
+    doc = Document(str(path), kind, report, cat, year, lines=lines)
+    doc.line_maps = maps
+    return doc
 
+
+def _see_through_lines(lines: list[str]) -> tuple[list[str], dict[int, list[int]]]:
+    """The lines without invisible characters (a direction mark before 一、 must not hide a
+    heading, nor one inside 87.2% a figure), and for each line that had some (by its
+    1-based number) where its characters stood, so places are said in the file's columns."""
+    clean, maps = [], {}
+    for n, line in enumerate(lines, 1):
+        text, at = see_through(line)
+        if at is not None:
+            maps[n] = at
+            if type(line) is not str:  # a .docx line keeps what the document says of it
+                seen = type(line)(text)
+                seen.__dict__.update(line.__dict__)
+                text = seen
+            line = text
+        clean.append(line)
+    return clean, maps
+
+
+def _count_breaks(path: Path) -> None:
+    """A text of very many short lines costs far more to split into lines than its size
+    says (7 million one-character lines take over a gigabyte): its line breaks are counted
+    in the raw bytes first."""
+    from drafter.inputfile import read_bytes
+    from drafter.reading.source import MAX_BYTES
+
+    raw = read_bytes(path, MAX_BYTES, "报告")
+    breaks = max(raw.count(b"\n"), raw.count(b"\r"))
+    del raw
+    refuse_oversized(path, 0, breaks)
+
+
+def refuse_oversized(path: Path, chars: int, paragraphs: int) -> None:
+    """No report is this long: refused before it is parsed, with the limits in the message."""
+    if chars <= MAX_CHARS and paragraphs <= MAX_PARAGRAPHS:
+        return
+    from drafter.errors import InputFileError
+
+    size = f"{chars:,} 字" if chars > MAX_CHARS else f"{paragraphs:,} 段（行）"
+    raise InputFileError(
+        f"“{path}”有 {size}，不像是一份年度报告，没有检查。",
+        f"一份年度报告一般是 1 万到 6 万字、几百段；drafter 检查的报告最多 {MAX_CHARS // 10_000} 万字、"
+        f"{MAX_PARAGRAPHS // 10_000} 万段。请确认选对了文件；几份报告合在一个文件里的，请分成几个文件，"
+        "放在一个文件夹里一起检查。",
+        Where(str(path)))

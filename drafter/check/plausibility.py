@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from drafter.catalogue import Catalogue, per_catalogue
 from drafter.check.context import Check
+from drafter.reading.figures import map_to_catalogue
 
 
 @per_catalogue
@@ -13,12 +14,32 @@ def _bounds(cat: Catalogue) -> dict[str, tuple]:
             for g in t.groups.values() for f in g.figures.values() if f.upper is not None}
 
 
+@per_catalogue
+def _lowest(cat: Catalogue) -> dict[str, float]:
+    """Unit of measure → the lowest bound of any catalogue figure counted in it: a count at
+    or below it is within every bound, so its paragraph need not be mapped (mapping is the
+    costliest step of check; a report mostly holds small counts)."""
+    out: dict[str, float] = {}
+    for t in cat.themes.values():
+        for g in t.groups.values():
+            for f in g.figures.values():
+                if f.upper is not None:
+                    out[f.unit] = min(out.get(f.unit, f.upper), f.upper)
+    return out
+
+
 def bounds(check: Check) -> None:
     """A report's figures against the catalogue's bounds (a form's are checked by validate)."""
     doc = check.doc
     limits = _bounds(doc.cat)
+    lowest = _lowest(doc.cat)
     for unit in doc.paragraphs():
-        for f in doc.figures(unit, mapped=True):
+        big = [f for f in doc.figures(unit) if f.kind == "count" and f.unit in lowest and f.value > lowest[f.unit]]
+        if not big:
+            continue
+        if id(unit) not in doc._mapped:  # only the counts that may be out of bounds are named
+            map_to_catalogue(big, unit.text, doc.cat, unit.context)
+        for f in big:
             limit = limits.get(f.maps_to or "")
             if f.kind == "count" and limit and f.value > limit[0]:
                 check.add("超出合理范围", doc.where(unit, f.start - len(f.label), f.start + len(f.text)),

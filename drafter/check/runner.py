@@ -29,6 +29,7 @@ def check_document(doc: Document, table: RuleTable, last: Document | None = None
                   "用 --year 指明报告年度，如 --year 2025。")
     for module in MODULES:
         module.run(check)
+    check.close()
     for p in doc.form_warnings:  # what validate found (bounds, years outside the data)
         if p.rule is None or table.severity.get(p.rule):
             severity = table.severity.get(p.rule, p.severity) if p.rule else p.severity
@@ -36,10 +37,12 @@ def check_document(doc: Document, table: RuleTable, last: Document | None = None
     return sorted(check.findings, key=Finding.sort_key)
 
 
-def form_rules(src, report, data: dict, table: RuleTable) -> list[Finding]:
+def form_rules(src, report, data: dict, table: RuleTable, parts: dict[str, str] | None = None) -> list[Finding]:
     """The form-level rules render and validate run: printed as reminders, except a
-    required part missing, which stops the render as every form error does."""
-    doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data)
+    required part missing, which stops the render as every form error does. ``parts``: each
+    part's heading as the form had it rendered, so a part is known by the form, not by
+    the words of its heading."""
+    doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data, parts=parts)
     found = check_document(doc, table, full=False)
     for f in found:
         if f.rule != "缺少必需部分":

@@ -4,10 +4,12 @@ them)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from drafter.check.context import Check
-from drafter.typography import normalize
+from drafter.errors import Where
+from drafter.typography import INVISIBLE, invisible_name, normalize
 from drafter.reading.parser import number_value
 
 # Half-width marks are found first and judged by their neighbours in Python: a character
@@ -76,6 +78,50 @@ def half_width(check: Check) -> None:
         check.add("半角标点", doc.where(unit, at, at + 1), _around(unit.text, at), unit.part,
                   f"中文里用了半角的“{mark}”。", f"改为全角的“{normalize('字' + mark + '字')[1]}”。"
                   if mark in ",;:?!" else "改为全角标点（（）“”。）。")
+
+
+def invisible(check: Check) -> None:
+    """Characters that show nothing (direction marks, zero-width characters, soft hyphens):
+    pasted from web pages, they hide a figure from searches and from these checks (which
+    read the text without them), and a direction override can reorder what is printed."""
+    doc = check.doc
+    hits = []
+    for unit in doc.surface():
+        if unit._at is not None:
+            hits.append((unit, [m.start() for m in INVISIBLE.finditer(unit.raw)]))
+    if not hits:
+        return
+    limit = check.table.params["不可见字符汇总"]
+    if len(hits) > limit:
+        unit, spots = hits[0]
+        total = sum(len(s) for _, s in hits)
+        check.add("不可见字符", _invisible_where(doc, unit, spots[0]), _around(unit.text, _clean_at(unit, spots[0])),
+                  unit.part, f"全文有{total}个看不见的字符（分布在{len(hits)}段），第一处在这里，"
+                  f"是{invisible_name(unit.raw[spots[0]])}。", _INVISIBLE_HINT)
+        return
+    for unit, spots in hits:
+        kinds: dict[str, int] = {}
+        for at in spots:
+            kinds[unit.raw[at]] = kinds.get(unit.raw[at], 0) + 1
+        named = "、".join(invisible_name(ch) + (f"{n}个" if n > 1 else "") for ch, n in kinds.items())
+        check.add("不可见字符", _invisible_where(doc, unit, spots[0]), _around(unit.text, _clean_at(unit, spots[0])),
+                  unit.part, f"这一段有{len(spots)}个看不见的字符：{named}。", _INVISIBLE_HINT)
+
+
+_INVISIBLE_HINT = ("这些字符多是从网页复制带来的，屏幕上和打印出来都看不见，却会把数字和它的名称隔开，查找、核对都找不到。"
+                   "请删去：在 Word/WPS 中把这段文字剪切后用“只保留文本”的方式重新粘贴，或重新输入这一段。")
+
+
+def _clean_at(unit, raw_at: int) -> int:
+    """The offset in the unit's text (without invisible characters) of raw offset ``raw_at``."""
+    return bisect.bisect_left(unit._at, raw_at) if unit._at is not None else raw_at
+
+
+def _invisible_where(doc, unit, raw_at: int):
+    if unit.kind == "原文" and doc.kind != "docx":
+        return Where(doc.name, unit.line, raw_at + 1)
+    k = _clean_at(unit, raw_at)
+    return doc.where(unit, k, min(len(unit.text), k + 8))  # a form finds the place by these words
 
 
 def _around(text: str, at: int, before: int = 6, after: int = 6) -> str:
@@ -212,6 +258,8 @@ def _right(number: str, form: str) -> str:
 
 
 def run(check: Check) -> None:
+    if check.on("不可见字符"):
+        invisible(check)
     if check.on("半角标点"):
         half_width(check)
     if check.on("连接号"):
