@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from drafter.check import document
 from drafter.reading import source
 
 from hostile_cases import run_clean
@@ -32,15 +31,18 @@ def test_a_file_larger_than_any_report_is_refused_with_the_limit(tmp_path):
 
 @pytest.mark.parametrize("line", ["字", "", "一、", "受理1件，办结1件，办结率100%。"],
                          ids=["one-character", "blank", "headings", "figures"])
-def test_more_paragraphs_than_any_report_are_refused_before_reading_them(tmp_path, line):
-    path = _write(tmp_path / "很多行.txt", ["某县2025年度法治政府建设情况报告"] + [line] * document.MAX_PARAGRAPHS)
-    result = run_clean(["check", path], inputs=[path], exit_codes=(2,), located=False)
+@pytest.mark.parametrize("command", [["check"], ["parse"], ["import", "-o", "表.yaml"], ["new", "2026", "--from"]])
+def test_more_paragraphs_than_any_report_are_refused_before_reading_them(tmp_path, monkeypatch, line, command):
+    monkeypatch.chdir(tmp_path)
+    path = _write(tmp_path / "很多行.txt", ["某县2025年度法治政府建设情况报告"] + [line] * source.MAX_PARAGRAPHS)
+    result = run_clean([*command, path], inputs=[path], exit_codes=(2,), located=False)
+    assert not (tmp_path / "表.yaml").exists()
     assert "很多行.txt" in result.output and "不像是一份年度报告" in result.output
-    assert f"{document.MAX_PARAGRAPHS // 10_000} 万段" in result.output
+    assert f"{source.MAX_PARAGRAPHS // 10_000} 万段" in result.output
 
 
 def test_more_characters_than_any_report_are_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(document, "MAX_CHARS", 20_000)
+    monkeypatch.setattr(source, "MAX_CHARS", 20_000)
     path = _write(tmp_path / "长文.txt", report("全年受理行政复议案件53件，审结50件。" * 2000))
     result = run_clean(["check", path], inputs=[path], exit_codes=(2,), located=False)
     assert "长文.txt" in result.output and "2 万字" in result.output and "字，不像是一份年度报告" in result.output
@@ -56,7 +58,7 @@ def test_a_long_report_within_the_limits_is_checked(tmp_path):
 def test_an_oversized_file_in_a_folder_does_not_stop_the_others(tmp_path):
     folder = tmp_path / "报告"
     folder.mkdir()
-    _write(folder / "甲.txt", ["字"] * (document.MAX_PARAGRAPHS + 1))
+    _write(folder / "甲.txt", ["字"] * (source.MAX_PARAGRAPHS + 1))
     _write(folder / "乙.txt", report("全年受理行政复议案件53件，办结41件，结案率为87.2%。"))
     result = run_clean(["check", folder], inputs=list(folder.iterdir()), exit_codes=(1, 2), located=False)
     assert "不像是一份年度报告" in result.output and "比率核算" in result.output
@@ -118,3 +120,15 @@ def test_thousands_of_findings_of_one_rule_are_counted_not_listed(tmp_path):
     assert result.output.count("【错误】比率核算") == 201
     assert "同类问题还有50处，没有一一列出（每条规则最多列出200处）" in result.output
     assert "共 201 处错误" in result.output
+
+
+def test_pictures_do_not_count_against_a_reports_text_limit(tmp_path, monkeypatch):
+    """A .docx may be larger than any text because of its pictures, which are never read:
+    only its text is bounded."""
+    from test_hostile_reading import package, paragraphs
+
+    path = package(tmp_path / "带图.docx", paragraphs("全年受理行政复议案件53件。"),
+                   {"word/media/image1.png": __import__("os").urandom(300_000)})
+    monkeypatch.setattr(source, "MAX_BYTES", 200_000)
+    result = run_clean(["parse", path], inputs=[path], exit_codes=(0,))
+    assert "开头：1 段" in result.output

@@ -199,7 +199,7 @@ def test_package_too_big_when_unpacked_is_refused(tmp_path, monkeypatch):
     import drafter.reading.source as source
 
     path = package(tmp_path / "大.docx", paragraphs("正文。"), {"word/media/a.bin": bytes(300_000)})
-    monkeypatch.setattr(source, "MAX_BYTES", 200_000)
+    monkeypatch.setattr(source, "MAX_UNPACKED", 200_000)
     refused(invoke("parse", path), path, "解压后大小异常")
 
 

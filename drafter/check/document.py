@@ -21,11 +21,7 @@ from drafter.typography import normalize, see_through
 
 FORM_SUFFIXES = (".yaml", ".yml")
 
-# What check reads of one report: a full report is 10,000–60,000 characters in a few
-# hundred paragraphs; these limits are over 60 times that, and keep check's time and memory
-# bounded (benchmarks/bench_check_size.py: a 10 MB text in about 10 s, about 110 MB).
-MAX_CHARS = 4_000_000
-MAX_PARAGRAPHS = 100_000
+# What check reads of one report is bounded by the reader (drafter/reading/source.py).
 
 
 class Unit:
@@ -268,10 +264,7 @@ def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
     from drafter.reading.parser import parse_lines
     from drafter.reading.source import read_lines
 
-    if p.suffix.lower() == ".txt":
-        _count_breaks(p)
     lines = read_lines(p)
-    refuse_oversized(p, sum(map(len, lines)), len(lines))
     clean, maps = _see_through_lines(lines)
     report = parse_lines(clean)
     kind = "txt" if p.suffix.lower() == ".txt" else "docx"
@@ -296,31 +289,3 @@ def _see_through_lines(lines: list[str]) -> tuple[list[str], dict[int, list[int]
             line = text
         clean.append(line)
     return clean, maps
-
-
-def _count_breaks(path: Path) -> None:
-    """A text of very many short lines costs far more to split into lines than its size
-    says (7 million one-character lines take over a gigabyte): its line breaks are counted
-    in the raw bytes first."""
-    from drafter.inputfile import read_bytes
-    from drafter.reading.source import MAX_BYTES
-
-    raw = read_bytes(path, MAX_BYTES, "报告")
-    breaks = max(raw.count(b"\n"), raw.count(b"\r"))
-    del raw
-    refuse_oversized(path, 0, breaks)
-
-
-def refuse_oversized(path: Path, chars: int, paragraphs: int) -> None:
-    """No report is this long: refused before it is parsed, with the limits in the message."""
-    if chars <= MAX_CHARS and paragraphs <= MAX_PARAGRAPHS:
-        return
-    from drafter.errors import InputFileError
-
-    size = f"{chars:,} 字" if chars > MAX_CHARS else f"{paragraphs:,} 段（行）"
-    raise InputFileError(
-        f"“{path}”有 {size}，不像是一份年度报告，没有检查。",
-        f"一份年度报告一般是 1 万到 6 万字、几百段；drafter 检查的报告最多 {MAX_CHARS // 10_000} 万字、"
-        f"{MAX_PARAGRAPHS // 10_000} 万段。请确认选对了文件；几份报告合在一个文件里的，请分成几个文件，"
-        "放在一个文件夹里一起检查。",
-        Where(str(path)))
