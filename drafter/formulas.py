@@ -116,6 +116,8 @@ def office_formulas(path: Path) -> dict[int, dict]:
                           "可以写的项目：" + "、".join(FIELDS) + "。")
             elif name in ("会议精神", "纲要") and value is not None and not (isinstance(value, str) and value.strip()):
                 found.add(where, f"“{name}”应当是一段文字。", "例如“党的二十大和二十届历次全会精神”。")
+            elif name in ("会议精神", "纲要") and (spirit_problem if name == "会议精神" else outline_problem)(value):
+                found.add(where, *(spirit_problem if name == "会议精神" else outline_problem)(value))
             elif name == "党代会" and not (isinstance(value, str) and _CONGRESS.fullmatch(value.strip())):
                 found.add(where, f"“{value}”不是党代会的写法。", "请写“二十大”这样的简称。")
             elif name == "全会" and not (isinstance(value, list) and all(
@@ -129,6 +131,66 @@ def office_formulas(path: Path) -> dict[int, dict]:
         out[year] = clean
     found.raise_if_errors()
     return out
+
+
+# The opening says 全面贯彻{会议精神} and 对照{纲要}确定的目标任务 (templates/default/report.md.j2).
+# A 会议精神 may open with one usual verb, which is dropped (SPIRIT_VERB); any verb left after
+# it would be printed twice (全面贯彻坚决贯彻…), so is a problem where the value is written.
+SPIRIT_VERB = re.compile(r"^(?:深入学习贯彻|认真学习贯彻|全面学习贯彻|学习贯彻|全面贯彻落实|全面贯彻|深入贯彻落实|深入贯彻|"
+                         r"认真贯彻落实|认真贯彻|贯彻落实|贯彻)")
+_ANY_VERB = re.compile(r"^(?:(?:全面|深入|认真|坚决|切实|扎实|坚定|持续|进一步|积极|自觉)?"
+                       r"(?:学习|宣传|贯彻|落实|领会|践行|宣讲|传达))+")
+_OUTLINE_VERB = re.compile(r"^(?:对照|按照|依照|根据|依据|围绕|贯彻|落实|深入贯彻|全面落实)")
+_OUTLINE_TAIL = re.compile(r"(?:确定的|提出的|部署的)?(?:目标任务|各项任务|任务)[，。；]?$")
+EMPTY_TITLE = re.compile(r"《[\s\u3000]*》|〈[\s\u3000]*〉")
+LINE_BREAK = re.compile("[\r\n\x85\u2028\u2029]")
+
+
+def without_verb(spirit: str) -> str:
+    """A 会议精神 without the one usual verb it may open with (全面贯彻党的… → 党的…)."""
+    rest = SPIRIT_VERB.sub("", spirit.strip(), count=1)
+    return rest or spirit
+
+
+def spirit_problem(spirit: str) -> tuple[str, str] | None:
+    """(what is wrong, how to fix) when a 会议精神 would print badly in the opening."""
+    if LINE_BREAK.search(spirit.strip()):
+        return LINE_PROBLEM
+    rest = without_verb(spirit)
+    verb = _ANY_VERB.match(rest)
+    if verb:
+        return (f"“会议精神”前面的“{verb.group()}”与开头段的“全面贯彻”重复，报告里会写成“全面贯彻{_head(rest)}”。",
+                "这里只写会议和“精神”，如“党的二十大和二十届历次全会精神”；“全面贯彻”由模板写出。")
+    if EMPTY_TITLE.search(spirit):
+        return EMPTY_PROBLEM
+    return None
+
+
+def outline_problem(outline: str) -> tuple[str, str] | None:
+    """(what is wrong, how to fix) when a 纲要 would print badly in 对照《…》确定的目标任务."""
+    text = outline.strip()
+    if LINE_BREAK.search(text):
+        return LINE_PROBLEM
+    if not text.strip("《》 \u3000") or EMPTY_TITLE.search(text):
+        return ("“纲要”的书名号里是空的，报告里会写成“对照《》”。",
+                "请写纲要的全称，如“法治政府建设实施纲要（2021—2025年）”；没有可以引用的纲要时删去这一项。")
+    verb = _OUTLINE_VERB.match(text)
+    if verb:
+        return (f"“纲要”前面的“{verb.group()}”与开头段的“对照”重复，报告里会写成“对照《{_head(text)}”。",
+                "这里只写纲要的名称，如“法治政府建设实施纲要（2021—2025年）”；“对照……确定的目标任务”由模板写出。")
+    tail = _OUTLINE_TAIL.search(text)
+    if tail:
+        return (f"“纲要”后面的“{tail.group()}”与开头段的“确定的目标任务”重复。",
+                "这里只写纲要的名称，如“法治政府建设实施纲要（2021—2025年）”。")
+    return None
+
+
+def _head(text: str) -> str:
+    return text if len(text) <= 14 else text[:14] + "……"
+
+
+LINE_PROBLEM = ("这一项里有换行，开头段会从这里断成两段。", "请把这一项写在一行里（去掉中间的换行）。")
+EMPTY_PROBLEM = ("书名号“《》”里是空的，报告里会印出一对空书名号。", "请在书名号里写上文件或法规的名称，或删去这对书名号。")
 
 
 def citation(outline: str) -> str:

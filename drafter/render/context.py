@@ -11,7 +11,8 @@ import re
 
 from drafter.catalogue import Catalogue
 from drafter.errors import Findings, Where
-from drafter.formulas import FormulaTable, builtin, citation
+from drafter.form import headings
+from drafter.formulas import FormulaTable, builtin, citation, without_verb
 from drafter.render.figures import FigureSet
 
 
@@ -57,26 +58,17 @@ def opening_formulas(data: dict, table: FormulaTable, findings: Findings | None 
     return _without_verb(spirit), citation(outline) if outline else None
 
 
-# The opening says 全面贯彻{会议精神}, then 深入学习贯彻习近平法治思想: a 会议精神 written with
-# its own verb would say it twice (全面贯彻深入学习贯彻…).
-_SPIRIT_VERB = re.compile(r"^(?:深入学习贯彻|认真学习贯彻|全面学习贯彻|学习贯彻|全面贯彻落实|全面贯彻|深入贯彻落实|深入贯彻|"
-                          r"认真贯彻落实|认真贯彻|贯彻落实|贯彻)")
-
-
 def _without_verb(spirit: str | None) -> str | None:
-    if not spirit:
-        return spirit
-    rest = _SPIRIT_VERB.sub("", spirit.strip(), count=1)
-    return rest or spirit
+    return without_verb(spirit) if spirit else spirit
 
 
 def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
                   file: str | None = None, formulas: FormulaTable | None = None) -> dict:
     year = data["年度"]
-    fill = {"年度": year, "下一年度": year + 1}
     style = data.get("写法") or {}
     own = style.get("部分标题") or {}
-    part_headings = {p.key: (own.get(p.key) or p.heading).format_map(_Fill(fill)) for p in cat.parts}
+    # only {年度}/{下一年度} are replaced (validate reports any other brace): never str.format
+    part_headings = {p.key: headings.fill(own.get(p.key) or p.heading, year) for p in cat.parts}
 
     def entry(key: str, raw: dict) -> ThemeEntry:
         theme = cat.themes[key]
@@ -118,13 +110,6 @@ CAUSE = "主要原因是"  # the default connective between a problem's 表现 a
 # How a 原因 may already open: then no connective is added before it.
 _OPENS_WITH_CAUSE = re.compile(r"^(主要原因|究其原因|原因是|原因在于|其原因|这主要是|主要是|之所以|由于|因为|一方面|一是)")
 CLOSING = "特此报告。"
-
-
-class _Fill(dict):
-    """{年度}/{下一年度} filled in a heading; any other {…} a clerk wrote stays as written."""
-
-    def __missing__(self, key):
-        return "{" + key + "}"
 
 
 def _with_cause(problem: dict, connective: str) -> dict:

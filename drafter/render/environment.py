@@ -37,7 +37,8 @@ from drafter.datacache import cache_root
 from drafter.errors import DrafterError, TemplateError, TemplateProblems, Where
 from drafter.markup import OPEN, TemplateMarkup, literal, readable_markup
 from drafter.render import limits, messages, numbers
-from drafter.render.filters import FILTERS, GLOBALS, markup, printable
+from drafter.render.bytecache import BoundedBytecodeCache
+from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
 from drafter.render.phrases import PHRASE_FILE, PhraseBook
 from drafter.xmltext import INVALID, describe
 from drafter.resources import builtin_templates
@@ -520,7 +521,7 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
         lstrip_blocks=True,
         autoescape=False,
         finalize=_finalize,
-        bytecode_cache=jinja2.FileSystemBytecodeCache(cache) if cache else None,
+        bytecode_cache=BoundedBytecodeCache(cache) if cache else None,
         auto_reload=True,
         # No constant folding: it runs filters while compiling and swallows every error
         # they raise, the render's time limit included.
@@ -532,6 +533,7 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
     env.filters["safe"] = markup
     env.filters.pop("tojson", None)  # JSON (\u5168…) is never report text
     env.filters.update(_text_filters(env.filters))
+    env.filters.update(report_filters(env.filters))
     env.filters.update({name: _measured(env.filters[name]) for name in _BUILDING_FILTERS if name in env.filters})
     for name in _REMOVED_GLOBALS:
         env.globals.pop(name, None)

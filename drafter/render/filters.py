@@ -265,6 +265,129 @@ def sentence(*parts) -> str:
     return "，".join(kept) + "。" if kept else ""
 
 
+# -- Jinja's own filters on drafter's values ------------------------------------------------
+# Jinja's filters make text with str(), which for a theme, a figure set, a function or a date
+# is Python's own writing (<… object at 0x…>, 2026-02-06). Each builtin filter is wrapped by
+# what it does: those that make text get the value as the report writes it (a figure 162件, a
+# date 2026年2月6日) or refuse it; those that make a number take a figure's value and never
+# turn what is not a number into 0; those whose result is program or web notation are refused.
+
+def report_text(x, what: str) -> str:
+    """``x`` as the report writes it: text, a number, a figure (162件), a rate (95.3%), a
+    date (2026年2月6日); anything else is refused with a TemplateError naming ``what``."""
+    x = _given(x)
+    if isinstance(x, str):
+        return x
+    if isinstance(x, (Figure, Rate, _Missing)):
+        return str(x)  # a figure not given raises its own error
+    if isinstance(x, dt.date) and not isinstance(x, dt.datetime):
+        return numbers.date(x)
+    return safe_str(printable(x, what))
+
+
+def _argument(x, what: str):
+    """An argument of a text filter: a number or a flag as it is, anything else as text."""
+    x = _given(x)
+    if x is None or isinstance(x, (bool, int, float, Decimal)):
+        return x
+    return report_text(x, what)
+
+
+def _known_as_text(x):
+    """A figure, rate or date as the report writes it; any other value as it is."""
+    if isinstance(x, (Figure, Rate, _Missing)) or isinstance(x, dt.date) and not isinstance(x, dt.datetime):
+        return report_text(x, "")
+    return x
+
+
+TEXT_FILTERS = ("capitalize", "center", "lower", "upper", "title", "trim", "truncate", "wordwrap", "indent",
+                "replace", "striptags", "wordcount", "format", "string", "safe", "markup")
+AS_IS_FILTERS = ("e", "escape", "forceescape")  # HTML escaping: a .docx prints text as it is
+NUMBER_FILTERS = ("int", "float", "round", "abs")
+REFUSED_FILTERS = {  # what each writes (the template line, quoted with the message, names the filter)
+    "pprint": "程序里的写法（带引号、括号）",
+    "urlencode": "网址编码（%E7%A4%BA……）",
+    "urlize": "网页链接的代码",
+    "xmlattr": "网页代码",
+    "filesizeformat": "英文的文件大小（如 2.0 kB）",
+}
+
+
+def _passes(func) -> int:
+    return 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
+
+
+def _text_filter(name: str, func):
+    import functools
+
+    skip = _passes(func)
+
+    @functools.wraps(func)
+    def filter_(*args, **kwargs):
+        head, rest = args[:skip], args[skip:]
+        if rest and name == "format":  # its values are judged by format itself (templates' own wording)
+            rest = (report_text(rest[0], "过滤器 format 的输入"), *map(_known_as_text, rest[1:]))
+            return func(*head, *rest, **{k: _known_as_text(v) for k, v in kwargs.items()})
+        if rest:
+            value = rest[0] if name in ("safe", "markup") and isinstance(rest[0], TemplateMarkup) \
+                else report_text(rest[0], f"过滤器 {name} 的输入")
+            rest = (value, *(_argument(a, f"过滤器 {name} 的参数") for a in rest[1:]))
+        kwargs = {k: _argument(v, f"过滤器 {name} 的参数") for k, v in kwargs.items()}
+        return func(*head, *rest, **kwargs)
+
+    return filter_
+
+
+def _as_is(value, *_args):
+    """e / escape / forceescape: the text as it is (a report is not a web page: &lt; would be
+    printed as it stands)."""
+    return report_text(value, "过滤器 escape 的输入")
+
+
+def _number_filter(name: str, func):
+    import functools
+
+    skip = _passes(func)
+
+    @functools.wraps(func)
+    def filter_(*args, **kwargs):
+        head, rest = args[:skip], list(args[skip:])
+        if rest:
+            if isinstance(_given(rest[0]), Rate):  # a ratio (0.9375): int → 0, round → 1.0
+                raise TemplateError(f"过滤器 {name} 不能用在比率上：比率里存的是 0 到 1 之间的小数，会写成 0 或 1。",
+                                    "比率请直接输出（如 93.8%），要换小数位数用 精度()，如 {{ x.纠错率.精度(2) }}。")
+            value = _value(rest[0], name)
+            if isinstance(value, str) and name in ("int", "float") and len(rest) < 2 and "default" not in kwargs:
+                try:
+                    float(value.strip().replace("_", "")) if name == "float" or "." in value else int(value.strip(), 0)
+                except ValueError:
+                    raise TemplateError(f"过滤器 {name} 得到的{_kind(value)}不是数，会被当作 0 写进报告。",
+                                        f"请对数字用 {name}；确实要在不是数时用别的值，写 {name}(default=…)。") from None
+            elif not isinstance(value, str):
+                value = _number(value, name)
+            rest[0] = value
+        return func(*head, *rest, **kwargs)
+
+    return filter_
+
+
+def _refused(why: str):
+    def filter_(*_args, **_kwargs):
+        raise TemplateError(f"这里用的过滤器写出的是{why}，不是报告的文字，不能用在报告里。",
+                            "请直接输出，如 {{ 单位 }}、{{ 数据.行政复议.收到申请 }}。")
+
+    return filter_
+
+
+def report_filters(filters: dict) -> dict:
+    """The builtin filters in ``filters`` wrapped as above (TEXT_FILTERS … REFUSED_FILTERS)."""
+    out = {name: _text_filter(name, filters[name]) for name in TEXT_FILTERS if name in filters}
+    out.update({name: _as_is for name in AS_IS_FILTERS})
+    out.update({name: _number_filter(name, filters[name]) for name in NUMBER_FILTERS if name in filters})
+    out.update({name: _refused(why) for name, why in REFUSED_FILTERS.items()})
+    return out
+
+
 FILTERS = {
     "num": num, "percent": percent, "rate": rate, "yoy": yoy, "points": points,
     "cn": cn, "cn_date": cn_date, "enumerate_cn": enumerate_cn, "full_stop": full_stop,

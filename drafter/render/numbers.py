@@ -25,16 +25,40 @@ def _round(value: float, digits: int) -> Decimal:
     return Decimal(str(value)).quantize(q, rounding=ROUND_HALF_UP)
 
 
-def number(value: float | int, approx: bool = False, digits: int = 2) -> str:
-    """1234 → 1234; 579500 → 57.95万; 335580000 → 3.36亿; approx: 683 → 680余, 12345 → 1万余.
+def _exact(v: Decimal, scale: int, digits: int) -> Decimal | None:
+    """``v`` in units of ``scale`` when that takes at most ``digits`` decimals, else None."""
+    scaled = v / scale
+    return scaled if scaled == scaled.quantize(Decimal(1).scaleb(-digits)) else None
 
-    Below 10,000 a count is written out in full. From 10,000 it is scaled to 万 (from
-    100,000,000 to 亿) with at most ``digits`` decimals. With ``approx`` the number is cut
-    down to a round figure and marked 余, which by rule never follows a decimal.
+
+def _plain(v: Decimal, digits: int) -> str:
+    """A number below 10,000 as it is: an integer in full, a fraction to ``digits`` decimals,
+    or to as many more as it takes not to print 0 for a value that is not 0."""
+    if v == v.to_integral_value():
+        return _trim(v)
+    for places in range(digits, 11):
+        shown = _round(float(v), places)
+        if shown:
+            return _trim(shown)
+    return _trim(v)
+
+
+def number(value: float | int, approx: bool = False, digits: int = 2) -> str:
+    """1234 → 1234; 579500 → 57.95万; 335580000 → 33558万; approx: 683 → 680余, 12345 → 1万余.
+
+    Below 10,000 a count is written out in full. From 10,000 it is written in 万 (from
+    100,000,000 in 亿) only when at most ``digits`` decimals say it exactly: a figure never
+    claims a value it does not have (19999 stays 19999, not 2万; domain.md §6 takes 万/亿
+    where no digit is lost). With ``approx`` the number is cut down to a round figure and
+    marked 余, which by rule never follows a decimal.
     """
     if value is None:
         raise ValueError("没有给出数值")
     v = Decimal(str(value))
+    if not v.is_finite() or abs(v) >= Decimal(10) ** 18:
+        raise ValueError("数值超出范围")
+    if v < 0:
+        return "-" + number(-v, approx, digits)
     if approx:
         if v >= 100_000_000:
             return f"{int(v // 100_000_000)}亿余" if v % 100_000_000 else f"{int(v // 100_000_000)}亿"
@@ -44,24 +68,56 @@ def number(value: float | int, approx: bool = False, digits: int = 2) -> str:
             step = Decimal(10) ** (len(str(int(v))) - 2)
             rounded = int(v // step * step)
             return f"{rounded}余" if rounded != v else str(rounded)
-        return _trim(v)
-    if v >= 100_000_000:
-        return _trim(_round(float(v / 100_000_000), digits)) + "亿"
-    if v >= 10_000:
-        return _trim(_round(float(v / 10_000), digits)) + "万"
-    return _trim(v) if v == v.to_integral_value() else _trim(_round(float(v), digits))
+        return _plain(v, digits)
+    for scale, word in ((100_000_000, "亿"), (10_000, "万")):
+        if v >= scale:
+            scaled = _exact(v, scale, digits)
+            if scaled is not None:
+                return _trim(scaled) + word
+    return _plain(v, digits)
+
+
+_MONEY = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
 
 
 def with_unit(value: float | int, unit: str, approx: bool = False) -> str:
-    """A count with its unit. Money in 元/万元 is rescaled: 579500万元 → 57.95亿元."""
-    if unit in ("元", "万元"):
-        return number(value * (10_000 if unit == "万元" else 1), approx) + "元"
+    """A count with its unit. Money (元/万元/亿元) is written in the unit that says it
+    exactly: 579500万元 → 57.95亿元, 0.004亿元 → 40万元 (never 0亿元), to the 分."""
+    if unit in _MONEY:
+        amount = Decimal(str(value)) * _MONEY[unit]
+        if not approx and amount != amount.to_integral_value():
+            return _plain(amount, 2) + "元"  # not whole 元: 万/亿 would hide or round the 分
+        return number(amount, approx) + "元"
     return number(value, approx) + unit
 
 
+MAX_PLACES = 10  # decimals a rate or a change may take so as not to read 0%, 100% or 持平 when it is not
+
+
+def _closest_true(exact: Decimal, digits: int, wrong) -> Decimal:
+    """``exact`` rounded to ``digits`` decimals, or to as many more as it takes for the
+    result not to be ``wrong`` (0 or 100 when the value is not)."""
+    for places in range(digits, MAX_PLACES + 1):
+        shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if not wrong(shown):
+            return shown
+    return exact
+
+
+def _ratio_percent(value: float) -> Decimal:
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        raise ValueError("数值超出范围")
+    return Decimal(str(value)) * 100
+
+
 def percent(value: float, digits: int = 1) -> str:
-    """0.953 → 95.3%. A ratio, not a percentage, goes in. 100% stays 100%."""
-    return _trim(_round(value * 100, digits)) + "%"
+    """0.953 → 95.3%. A ratio, not a percentage, goes in. 100% stays 100%; a rate that is
+    not 0 or 100% is never printed so (domain.md §4): 1 ÷ 19999 → 0.005%, 0.99995 → 99.995%."""
+    if not 0 <= digits <= MAX_PLACES:
+        raise ValueError("小数位数超出范围")
+    exact = _ratio_percent(value)
+    shown = _closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (d == 100) != (exact == 100))
+    return _trim(shown) + "%"
 
 
 def rate(numerator: float, denominator: float, digits: int = 1) -> str:
@@ -77,26 +133,28 @@ SMALL_BASE = 10  # below this many last year, a percentage says less than the di
 def yoy(current: float, previous: float, digits: int = 1, unit: str = "") -> str:
     """Change of a count against last year, as counts are spoken of: 同比增长12.3% /
     同比减少5%; from a small base the difference itself (比上年增加3件); from none, last
-    year's value with its unit (上年为0件); 与上年持平."""
+    year's value with its unit (上年为0件); 与上年持平 only when the two are equal."""
     if current == previous:
         return "与上年持平"
     if previous == 0:
         return f"上年为0{unit}"
     if previous < SMALL_BASE and unit:
-        diff = abs(current - previous)
+        diff = abs(Decimal(str(current)) - Decimal(str(previous)))
         return f"比上年{'增加' if current > previous else '减少'}{with_unit(diff, unit)}"
-    change = _round((current - previous) / previous * 100, digits)
-    if change == 0:
-        return "与上年持平"
+    now, before = Decimal(str(current)), Decimal(str(previous))
+    exact = (now - before) / before * 100
+    change = _closest_true(exact, digits, lambda d: d == 0)
     word = "增长" if change > 0 else "减少"
     return f"同比{word}{_trim(abs(change))}%"
 
 
 def points(current: float, previous: float, digits: int = 1) -> str:
-    """Change of a rate (both as ratios): 同比提高1.2个百分点 / 同比下降… / 与上年持平."""
-    change = _round((current - previous) * 100, digits)
-    if change == 0:
+    """Change of a rate (both as ratios): 同比提高1.2个百分点 / 同比下降… / 与上年持平
+    only when the rates are equal."""
+    exact = _ratio_percent(current) - _ratio_percent(previous)
+    if exact == 0:
         return "与上年持平"
+    change = _closest_true(exact, digits, lambda d: d == 0)
     word = "提高" if change > 0 else "下降"
     return f"同比{word}{_trim(abs(change))}个百分点"
 

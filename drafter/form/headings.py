@@ -1,0 +1,35 @@
+"""The year placeholders a clerk may write in the form's own part headings (写法.部分标题).
+
+Only {年度} and {下一年度} are filled in, by plain replacement: a heading is the clerk's
+text, never a Python format string (which would reach attributes, take widths or fail on a
+lone brace). Anything else in braces is a mistake reported where the heading is written.
+"""
+
+from __future__ import annotations
+
+import re
+
+PLACEHOLDERS = ("年度", "下一年度")
+_BRACE = re.compile(r"\{([^{}]*)\}|[{}]")
+
+
+def problem(text: str) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) for the first brace in ``text`` that is not a
+    placeholder; None when every brace is one."""
+    for m in _BRACE.finditer(text):
+        if m.group(1) is not None and m.group(1) in PLACEHOLDERS:
+            continue
+        known = "、".join("{" + p + "}" for p in PLACEHOLDERS)
+        if m.group(1) is None:
+            return (f"标题里有一个不成对的大括号“{m.group()}”。",
+                    f"标题里的大括号只用来写 {known}（生成时换成年份）；请删去这个大括号，或补全成 {known}。")
+        shown = m.group() if len(m.group()) <= 20 else m.group()[:20] + "……"
+        return (f"标题里的“{shown}”不能用。",
+                f"标题里只能写 {known}，生成时换成年份；请改成其中一个，或删去这对大括号。")
+    return None
+
+
+def fill(text: str, year: int) -> str:
+    """``text`` with {年度} and {下一年度} replaced by the years; every other character as written."""
+    values = {"年度": str(year), "下一年度": str(year + 1)}
+    return _BRACE.sub(lambda m: values.get(m.group(1), m.group()) if m.group(1) is not None else m.group(), text)
