@@ -31,6 +31,9 @@ class _OutPath(click.Path):
     def convert(self, value, param, ctx):
         if isinstance(value, str) and not value.strip():
             self.fail("文件名不能为空。", param, ctx)
+        if isinstance(value, str) and not self.dir_okay and value.endswith(("/", os.sep)):
+            # the path library would drop the slash and write a file where a folder was meant
+            self.fail(f"“{value}”以“{value[-1]}”结尾，是文件夹的写法；这里要的是一个文件名。", param, ctx)
         return super().convert(value, param, ctx)
 
 
@@ -265,9 +268,11 @@ def _schema_beside(target: Path, force: bool) -> list:
     return [(path, text_writer(text))]
 
 
-def _many(sources: list[str]) -> bool:
-    """Several inputs (or a folder): then -o names a folder."""
-    return len(sources) > 1 or Path(sources[0]).is_dir()
+def _many(sources: list[str], output: str | None) -> bool:
+    """Several inputs, a folder of them, or an output that names a folder (an existing one,
+    or one written with a final “/”): then -o is the folder the outputs go into."""
+    to_folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    return len(sources) > 1 or Path(sources[0]).is_dir() or to_folder
 
 
 def _out_folder(output: str | None) -> Path | None:
@@ -335,7 +340,7 @@ def render(forms, output, template, config, markup, force) -> None:
     def one(form: Path, out: Path):
         return render_file(form, out, template, config, layout=lay, rules=table, markup=markup, force=force)
 
-    if not _many(forms):
+    if not _many(forms, output):
         form = Path(forms[0])
         out = Path(output) if output else form.with_suffix(".docx")
         _suffix(out, (".docx",), "Word 文档", "处理多份表单时 -o 是文件夹。")
@@ -386,7 +391,7 @@ def new(year, sources, output, force) -> None:
         write_all([(target, text_writer(text))] + _schema_beside(target, force))  # as init writes them
         return notes
 
-    if not _many(sources):
+    if not _many(sources, output):
         last = Path(sources[0])
         target = Path(output) if output else last.parent / output_name(last, year)
         _suffix(target, (".yaml", ".yml"), "YAML 表单", "有多个来源时 -o 是文件夹。")

@@ -123,7 +123,10 @@ def write_text_atomic(target: str | Path, text: str) -> Path:
 
 
 def refuse_existing(target: Path, force: bool) -> None:
-    """No file is overwritten without --force."""
+    """No file is overwritten without --force (a link whose file is missing included: it
+    is replaced, not followed)."""
+    if target.is_symlink() and not target.exists() and not force:
+        raise OutputError(f"“{target}”是一个链接（它指向的文件不存在），没有替换它。", "换一个文件名（-o），或加 --force 替换这个链接。")
     if target.exists() and not force:
         raise OutputError(f"“{target}”已经存在，没有覆盖。", "换一个文件名（-o），或加 --force 覆盖。")
 
@@ -148,6 +151,9 @@ def check_suffix(target: str | Path, suffixes: tuple[str, ...], what: str) -> No
     from drafter.inputfile import shown
 
     target = Path(target)
+    if target.is_dir():
+        raise OutputError(f"“{shown(target)}”是文件夹，这里要写出的是{what}（{suffixes[0]} 文件）。",
+                          f"请给出 {suffixes[0]} 结尾的文件名，如“{shown(target / ('输出' + suffixes[0]))}”。")
     if target.suffix.lower() not in suffixes:
         raise OutputError(f"输出文件“{shown(target)}”不是 {suffixes[0]} 文件名，这里写出的是{what}。",
                           f"请用 {suffixes[0]} 结尾的文件名，如“{shown(target.stem or target.name or '输出')}{suffixes[0]}”。")

@@ -9,11 +9,13 @@ Many files go through each soffice call, since each call costs about 1.5 s to st
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -49,12 +51,46 @@ def render_env() -> dict:
     return env
 
 
-def run_soffice(args: list[str], timeout: float) -> subprocess.CompletedProcess:
+@contextlib.contextmanager
+def _profile(timeout: float):
+    """The LibreOffice profile kept in the user's cache, held for this run alone: two
+    soffice processes on one profile fail (the second makes nothing). A second preview
+    started meanwhile waits for the first; where files cannot be locked, each run gets a
+    profile of its own (slower to start, never shared)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        with tempfile.TemporaryDirectory(prefix="drafter-lo-") as own:
+            yield Path(own)
+        return
+    root = cache_root()
+    profile = root / "libreoffice-profile"
+    profile.mkdir(parents=True, exist_ok=True)
+    with open(root / "libreoffice-profile.lock", "a+b") as lock:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise PreviewError("另一个预览一直没有结束，这次没有生成。",
+                                       "请等另一个 drafter preview 结束后再试。") from None
+                time.sleep(0.2)
+        try:
+            yield profile
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def run_soffice(args: list[str], timeout: float, profile: Path | None = None) -> subprocess.CompletedProcess:
+    """One soffice call on ``profile``, held by the caller, or else held for this call."""
     soffice = find_soffice()
     if soffice is None:
         raise PreviewError("没有找到 LibreOffice，无法生成预览。", INSTALL_HINT)
-    profile = cache_root() / "libreoffice-profile"
-    profile.mkdir(parents=True, exist_ok=True)
+    if profile is None:
+        with _profile(timeout) as held:
+            return run_soffice(args, timeout, held)
     cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
            "--nolockcheck", *args]
     try:
@@ -103,13 +139,13 @@ def _state_docx_settings_in_odf(odt: Path) -> None:
 def to_pdf(docx_files: list[Path], outdir: Path, timeout: float = 300) -> list[Path]:
     """Convert every file to PDF with two soffice calls in all (.docx → .odt → .pdf)."""
     outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, _profile(timeout) as profile:
         odf_dir = Path(tmp)
-        run_soffice(["--convert-to", "odt", "--outdir", str(odf_dir), *map(str, docx_files)], timeout)
+        run_soffice(["--convert-to", "odt", "--outdir", str(odf_dir), *map(str, docx_files)], timeout, profile)
         odts = _converted(docx_files, odf_dir, ".odt")
         for odt in odts:
             _state_docx_settings_in_odf(odt)
-        run_soffice(["--convert-to", "pdf", "--outdir", str(outdir), *map(str, odts)], timeout)
+        run_soffice(["--convert-to", "pdf", "--outdir", str(outdir), *map(str, odts)], timeout, profile)
         return _converted(odts, outdir, ".pdf")
 
 

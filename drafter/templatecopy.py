@@ -153,12 +153,14 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
     files_of = {}
     for layer in reversed(layers):
         files_of.update({p.relative_to(layer).as_posix(): p for p in layer.rglob("*.j2")})
-        if (layer / PHRASE_FILE).is_file():
+        if os.path.lexists(layer / PHRASE_FILE):  # whatever it is: a pipe there is refused, not skipped
             files_of[PHRASE_FILE] = layer / PHRASE_FILE
     available = sorted(files_of)
     plan = []
-    for file in files:
-        rel = file.replace("\\", "/").strip("/")
+    # each file once, however written (./句式.yaml is 句式.yaml; a “..” stays, and is refused)
+    asked = list(dict.fromkeys("/".join(p for p in f.replace("\\", "/").split("/") if p not in ("", "."))
+                               for f in files))
+    for rel in asked:
         if _theme_file(rel, available):  # themes/普法.md.j2: the theme's sentences, in Jinja
             plan.append((_theme_text([dest, *layers], rel), _new_target(dest / rel)))
             continue
@@ -168,7 +170,7 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
                 near = [f"themes/{Path(rel).name}"]
             hint = f"是不是“{near[0]}”？" if near else (
                 "可以复制的文件有：" + "、".join(available) + "，以及给一个主题单独写的 themes/主题名.md.j2。")
-            raise TemplateError(f"模板“{name}”里没有文件“{file}”。", hint)
+            raise TemplateError(f"模板“{name}”里没有文件“{rel}”。", hint)
         layer = next(f for f in layers if files_of[rel].is_relative_to(f))
         plan.append((read_template_file(files_of[rel], layer), _new_target(dest / rel)))
     if dest.exists() and not dest.is_dir():

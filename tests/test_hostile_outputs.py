@@ -444,3 +444,89 @@ def test_a_signal_while_files_are_renamed_waits_until_all_are_in_place(tmp_path,
         signal.signal(signal.SIGUSR1, previous)
     assert (first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")) == ("新表单", "新结构")
     assert not leftovers([tmp_path])
+
+
+# -- found by the outside round after the fixes above ------------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ["init", "--output", "表单.yaml/"], ["import", "{report}", "--output", "表单.yaml/"],
+    ["mine", "{folder}", "--output", "大纲.yaml/"], ["schema", "--output", "结构.json/"], ["preview", "{form}", "--output", "预览.pdf/"],
+])
+def test_a_file_name_written_as_a_folder_is_refused(tmp_path, minimal, monkeypatch, no_conversion, args):
+    """A final “/” means a folder: the file must not be written under the name without it."""
+    monkeypatch.chdir(tmp_path)
+    form = _form(tmp_path, minimal)
+    folder = tmp_path / "报告们"
+    folder.mkdir()
+    report = folder / "去年.txt"
+    report.write_text("某县人民政府关于2024年度法治政府建设情况的报告\n一、主要成效\n做了一些工作。\n", encoding="utf-8")
+    args = [a.format(form=form, report=report, folder=folder) for a in args]
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    result = run_clean(args, inputs=[form, report], cwd=tmp_path, located=False)
+    assert result.exit_code == 2 and "文件夹的写法" in result.output, result.output
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("command, made", [
+    (["render", "{form}"], "表单.docx"),
+    (["new", "2026", "--from", "{form}"], "表单-2026.yaml"),
+])
+@pytest.mark.parametrize("folder", ["已有", "新建/"])
+def test_one_input_with_a_folder_for_output_goes_into_it(tmp_path, minimal, monkeypatch, command, made, folder):
+    """-o naming a folder (an existing one, or written with a final “/”) takes the output
+    under its usual name, as it does for many inputs."""
+    monkeypatch.chdir(tmp_path)
+    form = _form(tmp_path, minimal, "表单.yaml")
+    (tmp_path / "已有").mkdir()
+    args = [a.format(form=form) for a in command] + ["-o", str(tmp_path) + "/" + folder]
+    result = run_clean(args, inputs=[form], cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / folder.rstrip("/") / made).is_file()
+
+
+def test_a_link_to_nowhere_is_not_replaced_without_force(tmp_path, minimal, no_conversion):
+    form = _form(tmp_path, minimal)
+    link = tmp_path / "预览.pdf"
+    link.symlink_to(tmp_path / "不存在" / "x.pdf")
+    result = run_clean(["preview", form, "-o", link], inputs=[form], cwd=tmp_path, located=False)
+    assert result.exit_code == 2 and "链接" in result.output and "--force" in result.output
+    assert link.is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="没有命名管道")
+def test_templates_copy_of_a_named_phrase_table_that_is_a_pipe_is_refused_not_replaced(tmp_path, template):
+    """Not silently the built-in table in its place; and the message says what the file is."""
+    (template / "句式.yaml").unlink()
+    os.mkfifo(template / "句式.yaml")
+    dest = tmp_path / "副本"
+    for named in (["句式.yaml"], ["report.md.j2", "themes/普法.md.j2"]):
+        result = _run_cli(["templates", "copy", template, dest, *named], tmp_path)
+        assert result.returncode == 2, result.stderr
+        assert "句式.yaml" in result.stderr and "管道" in result.stderr and "文件夹" not in result.stderr
+        assert not dest.exists() and not leftovers([tmp_path])
+
+
+def test_templates_copy_of_a_file_named_twice_copies_it_once_and_says_so(tmp_path):
+    from click.testing import CliRunner
+
+    dest = tmp_path / "副本"
+    result = CliRunner().invoke(main, ["templates", "copy", "default", str(dest), "句式.yaml", "./句式.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "已复制 1 个文件" in result.output and [p.name for p in dest.iterdir()] == ["句式.yaml"]
+
+
+@needs_libreoffice
+def test_two_previews_at_once_both_succeed(tmp_path, minimal):
+    """They share LibreOffice's profile in the cache: the second waits for the first."""
+    runs = []
+    for name in ("甲", "乙", "丙"):
+        folder = tmp_path / name
+        folder.mkdir()
+        form = _form(folder, minimal)
+        runs.append((folder, subprocess.Popen([sys.executable, "-m", "drafter", "preview", str(form)], cwd=folder,
+                                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                              env={**os.environ, "PYTHONPATH": str(ROOT)})))
+    for folder, proc in runs:
+        _out, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+        assert (folder / "form.pdf").read_bytes().startswith(b"%PDF")

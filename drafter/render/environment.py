@@ -253,7 +253,10 @@ class FolderLoader(jinja2.BaseLoader):
                 try:
                     text, file, _ = self._source_in(folder, path, name)
                 except jinja2.TemplateNotFound:
-                    raise TemplateError(f"“{name}”不是文件。", "请删去这个文件夹，或换成文件。",
+                    folder_there = os.path.isdir(path)
+                    raise TemplateError(f"“{name}”是文件夹，不是文件。" if folder_there else
+                                        f"“{name}”不是普通文件（可能是管道、设备或断开的链接），不能读取。",
+                                        "请删去它，或换成 UTF-8 编码的文本文件。",
                                         Where(self._where(path))) from None
                 out.append((text, self._where(Path(file)), _mtime(path)))
         return out
