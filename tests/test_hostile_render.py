@@ -37,6 +37,7 @@ def render_texts(tmp_path, data) -> list[str]:
 @pytest.mark.parametrize("heading", [
     "{年度.__class__.__mro__}年工作", "{年度!r}年", "{年度:>99999999}", "{0}年", "{}年", "{单位}的工作",
     "主要工作{", "}主要工作", "{{年度}}", "{年度:,}年", "{下一年度[0]}打算",
+    "｛年度｝年主要工作", "主要工作｛", "｛单位｝的工作",  # full-width: typed with the Chinese keyboard
 ])
 def test_part_heading_with_any_other_brace_is_a_located_message(tmp_path, heading):
     data = copy.deepcopy(DATA)
@@ -45,8 +46,8 @@ def test_part_heading_with_any_other_brace_is_a_located_message(tmp_path, headin
     out = tmp_path / "报告.docx"
     result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(2,))
     text = result.output
-    line = next(i for i, t in enumerate(form.read_text(encoding="utf-8").splitlines(), 1) if "成效: " in t
-                and "{" in t or "}" in t and "成效:" in t)
+    line = next(i for i, t in enumerate(form.read_text(encoding="utf-8").splitlines(), 1) if "成效:" in t
+                and any(b in t for b in "{}｛｝"))
     assert f"表单.yaml:{line}:" in text, text
     assert "{年度}" in text and "{下一年度}" in text  # says which placeholders exist
     assert "<class" not in text and "0x" not in text

@@ -11,15 +11,21 @@ import re
 
 PLACEHOLDERS = ("年度", "下一年度")
 _BRACE = re.compile(r"\{([^{}]*)\}|[{}]")
+_WIDE = re.compile(r"｛([^｛｝]*)｝|[｛｝]")  # full-width braces: a placeholder typed with the Chinese keyboard
 
 
 def problem(text: str) -> tuple[str, str] | None:
     """(what is wrong, how to fix it) for the first brace in ``text`` that is not a
     placeholder; None when every brace is one."""
+    known = "、".join("{" + p + "}" for p in PLACEHOLDERS)
+    wide = _WIDE.search(text)
+    if wide:
+        meant = f"请改成 {{{wide.group(1)}}}；" if wide.group(1) in PLACEHOLDERS else ""
+        return (f"标题里有全角的大括号“{wide.group()[:20]}”，生成时会原样印出。",
+                f"{meant}标题里的年份写作 {known}，用半角大括号（切换到英文输入法再输入）；不是要写年份的，请删去这个大括号。")
     for m in _BRACE.finditer(text):
         if m.group(1) is not None and m.group(1) in PLACEHOLDERS:
             continue
-        known = "、".join("{" + p + "}" for p in PLACEHOLDERS)
         if m.group(1) is None:
             return (f"标题里有一个不成对的大括号“{m.group()}”。",
                     f"标题里的大括号只用来写 {known}（生成时换成年份）；请删去这个大括号，或补全成 {known}。")
