@@ -219,8 +219,8 @@ def test_bad_year_option_exits_2(runner, txt):
 def test_empty_and_headless_reports_do_not_crash(runner, tmp_path):
     empty = tmp_path / "空.txt"
     empty.write_text("", encoding="utf-8")
-    result = run(runner, "check", empty)
-    assert result.exit_code == 1 and "缺少必需部分" in result.output
+    result = run(runner, "check", empty)  # nothing read: refused, not checked (reading2, R5)
+    assert result.exit_code == 2 and "没有从“空.txt”中读出报告的正文" in result.output
     prose = tmp_path / "散文.txt"
     prose.write_text("今天天气很好。\n" * 50, encoding="utf-8")
     assert run(runner, "check", prose).exit_code == 1

@@ -2,7 +2,8 @@
 
 The themes are the sections classification named; a count mapped to a catalogue figure
 goes to 上年数据 under the theme that owns its group (wherever in the report it stood),
-unless the report gives that figure two different values or only an approximate one. Every
+unless the report gives that figure two different values or only an approximate one (约, 余,
+or 万/亿 in a report drafter did not write as it stands: see ``seed_from_report``). Every
 other count is listed as a comment with the sentence it came from; sections that match no
 theme, last year's problems and measures are kept as commented reference; the 下一步 items
 become 去年安排.
@@ -12,12 +13,13 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 from drafter.catalogue import Catalogue
 from drafter.form.blank import Seed, ThemeSeed, capped
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
-from drafter.reading.figures import FoundFigure, excerpt
+from drafter.reading.figures import FoundFigure, excerpt, may_be_rounded
 from drafter.reading.promises import next_steps
 from drafter.report import Paragraph, Section
 
@@ -41,8 +43,10 @@ def _text(sec: Section) -> list[str]:
 
 
 class _Reader:
-    def __init__(self, a: Analysis, cat: Catalogue):
+    def __init__(self, a: Analysis, cat: Catalogue, scaled_exact: bool = False):
         self.a = a
+        self.scaled_exact = scaled_exact  # 万/亿 in this report lose no digit
+        self.rounded = 0  # counts in 万/亿 left out of 上年数据 as possibly rounded
         self.cat = cat
         self.owner = {g: t.key for t in cat.themes.values() for g in t.groups}
         self.themes: dict[str, ThemeSeed] = {}
@@ -87,11 +91,17 @@ class _Reader:
                     if f.kind != "count":
                         continue
                     said = excerpt(para.text, f.start, f.start + len(f.text))
-                    if f.maps_to and not f.approx:
+                    rounded = may_be_rounded(f) and not self.scaled_exact
+                    if f.maps_to and not f.approx and not rounded:
                         found.setdefault(f.maps_to, []).append((f, said))
                     else:
                         why = "约数，" if f.maps_to and f.approx else ""
                         note = f"{f.text}（{why}{f.label or '无标签'}）：{said}"
+                        if f.maps_to and rounded and not f.approx:
+                            self.rounded += 1
+                            note = (f"{f.text}（{f.label or '无标签'}；用“{f.scale or f.written_unit}”写的数字"
+                                    f"可能经过四舍五入，没有填进上年数据，请把准确的数字填在上年数据的"
+                                    f"“{f.maps_to.replace('.', '：')}”下）：{said}")
                         (seed.figure_notes if seed is not None else self.loose).append(note)
         exact = set()
         for key, seen in found.items():
@@ -100,8 +110,9 @@ class _Reader:
             values = {f.value for f, _ in seen}
             if len(values) == 1:
                 seed.last.setdefault(group, {})[name] = seen[0][0].value
-                # 万/亿 are printed only where no digit is lost (46.83万件 is 468 300), so a
-                # count so written is exact and can be the base of a rate.
+                # Counts in 万/亿 reach here only from drafter's own untouched report, which
+                # prints them only where no digit is lost (46.83万件 is 468 300): every count
+                # here is exact and can be the base of a rate.
                 exact.add(key)
             else:
                 seed.figure_notes += [f"{f.text}（可能是“{key}”，但原文有不同的数字）：{said}" for f, said in seen]
@@ -120,17 +131,22 @@ class _Reader:
             last = self.theme(theme.key).last.setdefault(group, {})
             if base_key not in exact or rate.numerator in last:
                 continue
-            half = 0.5 * 10 ** -f.decimals
+            # In decimal: the bounds of what rounds to the printed rate, without binary error.
+            half = Decimal(5).scaleb(-f.decimals - 1)
             base = last[rate.denominator[0]]
-            low, high = (f.value - half) * base / 100, (f.value + half) * base / 100
-            whole = [n for n in range(math.ceil(low - 1e-9), math.floor(high + 1e-9) + 1) if 0 <= n <= base]
+            shown, whole_base = Decimal(str(f.value)), Decimal(str(base))
+            low, high = (shown - half) * whole_base / 100, (shown + half) * whole_base / 100
+            whole = [n for n in range(math.ceil(low), math.floor(high) + 1) if 0 <= n <= base]
             if len(whole) == 1:
                 last[rate.numerator] = whole[0]
 
 
-def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed) -> None:
-    """Fill ``seed`` from an analysed report."""
-    reader = _Reader(a, cat)
+def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed, scaled_exact: bool = False) -> int:
+    """Fill ``seed`` from an analysed report. ``scaled_exact``: the report is drafter's own,
+    untouched since (drafter/typeset/provenance.py), whose 万/亿 lose no digit; in any other a
+    count in 万/亿 may be rounded (1.29万条 may stand for 12 873), so it is listed for the clerk
+    to fill in, not taken as last year's figure. Returns how many were so listed."""
+    reader = _Reader(a, cat, scaled_exact)
     reader.read()
     order = [t.key for t in cat.themes_of("成效")]
     seed.themes = [reader.themes[k] for k in order if k in reader.themes]
@@ -144,6 +160,7 @@ def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed) -> None:
     if problems:
         seed.notes["问题"] = ["去年写的问题（仅供参考，今年的问题请重新写）："] + problems
     seed.items["去年安排"] = [_promise(p) for p in next_steps(a.report)]
+    return reader.rounded
 
 
 _ITEM_MARK = re.compile(r"^[一二三四五六七八九十]+是")

@@ -42,7 +42,7 @@ def new_form(last_path: str | Path, year: int) -> tuple[str, list[str]]:
     seed.examples = False
     notes: list[str] = []
     if path.suffix.lower() in FORM_SUFFIXES:
-        _from_form(path, year, cat, seed)
+        _from_form(path, year, cat, seed, notes)
         kind = "表单"
     else:
         _from_report(path, year, cat, seed, notes)
@@ -63,7 +63,7 @@ def _check_year(year: int, last: int | None, path: Path) -> None:
                            f"写 drafter new {last + 1} --from {shown(path.name)}。")
 
 
-def _from_form(path: Path, year: int, cat, seed: Seed) -> None:
+def _from_form(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None:
     from drafter.nextyear.carry import seed_from_form
     from drafter.pipeline import build, check_form
     from drafter.yamlsource import load_file
@@ -79,7 +79,7 @@ def _from_form(path: Path, year: int, cat, seed: Seed) -> None:
         from drafter.nextyear.recover import seed_from_report
         from drafter.reading.analysis import Analysis
 
-        seed_from_report(Analysis(built.report, cat), cat, seed)
+        _note_rounded(seed_from_report(Analysis(built.report, cat), cat, seed), notes)
     else:
         seed_from_form(data, seed)
 
@@ -89,6 +89,7 @@ def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> No
     from drafter.reading.analysis import Analysis
     from drafter.reading.importer import check_importable, guess_unit
     from drafter.reading.parser import parse_report
+    from drafter.typeset.provenance import untouched_render
 
     report = parse_report(path)
     check_importable(report, shown(path))
@@ -109,7 +110,16 @@ def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> No
             "盖章": r.sealed or None,
             "附注": r.notes[0].strip("（）()") if r.notes else None}
     _common(seed, year, last, unit, r.title, r.addressee, sign)
-    seed_from_report(a, cat, seed)
+    # Only drafter's own report, as it wrote it, prints 万/亿 exactly.
+    _note_rounded(seed_from_report(a, cat, seed, scaled_exact=path.suffix.lower() == ".docx"
+                                   and untouched_render(path)), notes)
+
+
+def _note_rounded(rounded: int, notes: list[str]) -> None:
+    """Tell the clerk, at the head of the form, how many figures are left to fill in."""
+    if rounded:
+        notes.append(f"去年的报告有 {rounded} 个数字用“万”或“亿”写出，可能经过四舍五入，没有填进上年数据，"
+                     "已在所在主题的“数据”下注明，请查出准确的数字填写。")
 
 
 def output_name(last_path: str | Path, year: int) -> str:

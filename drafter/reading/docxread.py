@@ -23,6 +23,10 @@ from lxml import etree
 from drafter.xmltext import strip_invalid
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# ISO/IEC 29500 Strict names WordprocessingML otherwise; its parts are read as transitional
+# ones, the namespace renamed in the bytes as they are read (``_Renamed``).
+STRICT_URI = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+TRANSITIONAL_URI = W[1:-1].encode()
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_AUX = 8 * 2 ** 20  # styles.xml / numbering.xml: real ones are tens of KB
 MAX_STYLE_DEPTH = 16  # basedOn chains longer than this are cut (and cycles broken)
@@ -44,8 +48,42 @@ class Line(str):
     run_in = False
 
 
+class NotWordDocument(Exception):
+    """The main part's root is not a WordprocessingML w:document (an HTML page, another
+    vocabulary renamed .docx): there is no Word document to read."""
+
+
+class DocumentTypeDeclared(Exception):
+    """The main part declares a document type, which Word never writes."""
+
+
 def _safe_parser(**kw) -> dict:
-    return dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, **kw)
+    kw.setdefault("huge_tree", False)
+    return dict(resolve_entities=False, no_network=True, load_dtd=False, **kw)
+
+
+class _Renamed:
+    """A file object reading ``raw`` with the Strict WordprocessingML namespace renamed to
+    the transitional one (same length is not needed: the tail that could hold the start of
+    a name is kept back until the next read)."""
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.held = b""
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size if size and size > 0 else 2 ** 16)
+        if not chunk:
+            out, self.held = self.held, b""
+            return out
+        data = (self.held + chunk).replace(STRICT_URI, TRANSITIONAL_URI)
+        keep = len(STRICT_URI) - 1
+        self.held, out = data[-keep:], data[:-keep]
+        return out or self.read(size)
+
+
+def renamed(data: bytes) -> bytes:
+    return data.replace(STRICT_URI, TRANSITIONAL_URI)
 
 
 # -- styles ----------------------------------------------------------------------------------------
@@ -314,8 +352,19 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
     fields: list[bool] = []  # open complex fields: True once their result has begun
     pending: Line | None = None  # a paragraph whose mark was deleted, to run into the next
     in_ppr = 0
-    for event, el in etree.iterparse(stream, events=("start", "end"), **_safe_parser()):
+    root = True
+    # The part is bounded (source.MAX_DOCUMENT_XML) and may declare no document type, so
+    # libxml2's limit on one text node (10 MB) guards nothing here: a paragraph of millions
+    # of characters is read, and refused for its length by the reader's character limit.
+    for event, el in etree.iterparse(_Renamed(stream), events=("start", "end"), **_safe_parser(huge_tree=True)):
         tag = el.tag
+        if root:  # the internal subset, if any, has been read before the root starts
+            root = False
+            docinfo = el.getroottree().docinfo
+            if docinfo.doctype or docinfo.internalDTD is not None:
+                raise DocumentTypeDeclared()
+            if tag != f"{W}document":
+                raise NotWordDocument()
         if event == "start":
             if tag in _SKIP:
                 skip += 1
@@ -447,7 +496,7 @@ def read_aux(zf: zipfile.ZipFile, name: str):
     if info.file_size > MAX_AUX:
         return None
     try:
-        return etree.fromstring(zf.read(info), etree.XMLParser(**_safe_parser()))
+        return etree.fromstring(renamed(zf.read(info)), etree.XMLParser(**_safe_parser()))
     except Exception:  # a damaged part: read without it
         return None
 

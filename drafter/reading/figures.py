@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from drafter.catalogue import Catalogue, per_catalogue
@@ -30,7 +31,23 @@ _NUMBER = re.compile(
     # (3至5次) is read as its lower end.
     r"(?P<pre>近|约|超过|超|逾|达)?(?<!\d)(?P<num>\d{1,15}(?:\.\d{1,15})?)"
     r"(?: ?(?:至|到|～|~|—|-) ?(?P<high>\d{1,15}(?:\.\d{1,15})?))?"
-    r" ?(?P<scale>万(?!元)|亿(?!元))?(?P<approx>余|多)? ?" + _UNIT)
+    r" ?(?P<scale>万(?!元)|亿(?!元)|千(?!元))?(?P<approx>余|多)? ?" + _UNIT)
+SCALES = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
+# Money in any of its units is one kind of figure: 40万元 is 0.004亿元 (domain.md §6).
+MONEY = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
+
+
+def exact(number: str | Decimal, scale: int | Decimal = 1) -> int | float:
+    """``number`` (as written) times ``scale``, computed in decimal so that no binary error
+    creeps in (641.57万 is 6415700, never 6415700.000000001): an int when whole, else the
+    float nearest the exact value."""
+    value = Decimal(number) * scale
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def in_unit(value: int | float, unit: str, target: str) -> int | float:
+    """A sum of money in ``unit`` said in ``target`` (both of MONEY), exactly."""
+    return exact(Decimal(str(value)) * MONEY[unit] / MONEY[target])
 # Counts in Chinese numerals (十二个, 两次, 千余人): only where they are plainly counts, since
 # reports write their slogans the same way (三项制度, 两个维护, 四个意识).
 _HAN = "两一二三四五六七八九十百千万"
@@ -62,11 +79,13 @@ class FoundFigure:
     """One figure as written in the text."""
 
     def __init__(self, label: str, value: float, unit: str, approx: str, text: str, start: int,
-                 upper: float | None = None):
+                 upper: float | None = None, scale: str = ""):
         self.label = label
+        self.scale = scale  # 万/亿/千 as written (1.29万条): a count so written may be rounded
         self.upper = upper  # the upper end of a range (3至5次)
         self.value = value
         self.unit = unit
+        self.written_unit = unit  # ``unit`` may become the catalogue's (40万元 → 0.004亿元)
         self.approx = approx
         self.text = text
         self.start = start
@@ -107,6 +126,12 @@ def _quoted(text: str, at: int, opening: str, closing: str, reach: int = 60) -> 
     """Whether ``at`` stands inside ``opening``…``closing`` opened at most ``reach`` back."""
     window = text[max(0, at - reach): at]
     return window.rfind(opening) > window.rfind(closing)
+
+
+def may_be_rounded(f: "FoundFigure") -> bool:
+    """Whether the figure is written in a unit that a writer rounds to: 万/亿/千 (1.29万条),
+    or money in a larger unit than the figure is kept in (3.5万元 of a figure kept in 元)."""
+    return bool(f.scale) or MONEY.get(f.written_unit, 0) > MONEY.get(f.unit, MONEY.get(f.written_unit, 0))
 
 
 def han_value(numeral: str) -> int | None:
@@ -157,10 +182,9 @@ def extract(text: str) -> list[FoundFigure]:
     for m in _NUMBER.finditer(text):
         if _excluded(text, m):
             continue
-        value = float(m.group("num"))
-        upper = float(m.group("high")) if m.group("high") else None
-        scale = {"万": 10_000, "亿": 100_000_000}.get(m.group("scale") or "", 1)
-        value *= scale
+        scale = SCALES.get(m.group("scale") or "", 1)
+        value = exact(m.group("num"), scale)
+        upper = exact(m.group("high"), scale) if m.group("high") else None
         approx = m.group("approx") or APPROX_BEFORE.get(m.group("pre") or "", "")
         # A label is the clause before the number; a longer stretch names nothing, and
         # looking further back would make a long run of figures quadratic.
@@ -168,16 +192,8 @@ def extract(text: str) -> list[FoundFigure]:
         if not clause.strip() and text[max(0, m.start() - 1): m.start()] in ("”", "》"):
             clause = _quoted_label(text, m.start())  # 培养“法律明白人”20人: the quoted name labels it
         label = _LEADING.sub("", clause.strip())
-        # Rounded only to undo binary error (46.83万 is 468300), never to lose a printed
-        # digit: a rate of 0.00003% is not 0.
-        value = round(value, 10)
-        value = int(value) if float(value).is_integer() else value
-        if upper is not None:
-            upper = upper * scale
-            upper = round(upper, 10)
-            upper = int(upper) if upper.is_integer() else upper
         unit = "类" if m.group("unit") == "大类" else m.group("unit")  # 3大类 counts 类
-        found.append(FoundFigure(label, value, unit, approx, m.group(0), m.start(), upper))
+        found.append(FoundFigure(label, value, unit, approx, m.group(0), m.start(), upper, m.group("scale") or ""))
     if any(c in text for c in _HAN):
         han = [f for f in (_han_figure(text, m) for m in _han_patterns()[0].finditer(text)) if f]
         if han:
@@ -198,14 +214,21 @@ def _quoted_label(text: str, at: int) -> str:
 def _index(cat: Catalogue):
     counts: dict[str, list] = {}
     rates = []
+    units: dict[str, str] = {}  # each count's unit
     for theme in cat.themes.values():
         for gname, group in theme.groups.items():
             for fname, fig in group.figures.items():
-                counts.setdefault(fig.unit, []).append(
+                counts.setdefault(_unit_kind(fig.unit), []).append(
                     (f"{gname}.{fname}", (gname, *group.aliases), fname, bigrams(fname + fig.about)))
+                units[f"{gname}.{fname}"] = fig.unit
             for rname in group.rates:
                 rates.append((f"{gname}.{rname}", (gname, *group.aliases), rname))
-    return counts, rates
+    return counts, rates, units
+
+
+def _unit_kind(unit: str) -> str:
+    """The units a figure may be written in interchangeably: money in any unit of MONEY."""
+    return "元" if unit in MONEY else unit
 
 
 def bigrams(text: str) -> set[str]:
@@ -285,7 +308,7 @@ def _present(groups, text: str, context: str) -> dict[tuple, tuple]:
 def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, context: str = "") -> None:
     """Name the catalogue figure each one is, where the label and the group its sentence
     is about make that clear; leave ``maps_to`` empty otherwise."""
-    counts, rates = _index(cat)
+    counts, rates, units = _index(cat)
     groups = {names: names for options in counts.values() for _, names, _, _ in options}
     context = context[-CONTEXT_REACH:]
     present = _present(groups, text, context)
@@ -305,9 +328,10 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         words = f.label
         if len(words) < 2:  # "34个执法单位接入……": the noun follows the figure
             words = _AFTER.match(text, f.start + len(f.text)).group(0)
-        if (words, f.unit) not in scored:
-            scored[words, f.unit] = _label_scores(words, counts.get(f.unit, ()), present)
-        by_label = scored[words, f.unit]
+        kind = _unit_kind(f.unit)
+        if (words, kind) not in scored:
+            scored[words, kind] = _label_scores(words, counts.get(kind, ()), present)
+        by_label = scored[words, kind]
         if not by_label:
             continue
         start = max(sentence_span(text, f.start)[0], f.start - SUBJECT_REACH)
@@ -324,6 +348,11 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         # with it: that count (“组织开展法治政府建设督察56125次”).
         if best and (best_score >= 1.3 or (only and best_overlap > 0)):
             f.maps_to = best
+            written, target = f.unit, units[best]
+            if target != written:  # 40万元 of a figure kept in 亿元: 0.004亿元
+                f.value, f.unit = in_unit(f.value, written, target), target
+                if f.upper is not None:
+                    f.upper = in_unit(f.upper, written, target)
 
 
 def _label_scores(words: str, options, present: dict) -> list[tuple[str, tuple, float, float, float]]:

@@ -152,7 +152,11 @@ def paragraph_breaks(text: str, first: bool = False) -> list[int]:
     there a heading number after a sentence end, and any text after a sentence end and a
     space, start a paragraph; so do the title at the start of the first line (``first``)
     and the signature, date and note at the end."""
-    if len(text) < 120 or (" " not in text and text.count("。") < 3):
+    # The space after a heading number is not a sign of a page run together: Word shows
+    # an automatic number's tab as one (一、 坚持……), and clerks type one too.
+    found = number_of(text)
+    spaced = " " in text[len(text) - len(found.rest):] if found else " " in text
+    if len(text) < 120 or (not spaced and text.count("。") < 3):
         return []
     cuts = set()
     if first:
@@ -161,7 +165,7 @@ def paragraph_breaks(text: str, first: bool = False) -> list[int]:
             cuts.add(m.end(1))
     for m in _SPACED_BREAK.finditer(text):
         cuts.add(m.end())
-    if " " in text:  # a page run together: headings after a sentence end start lines too
+    if spaced:  # a page run together: headings after a sentence end start lines too
         starts = [0] + [m.end() for m in _inline_number().finditer(text) if m.end() > 0]
         cuts.update(starts[1:])
         for at in starts:  # a heading without a sentence end, a space, then its text
@@ -324,24 +328,33 @@ def parse_lines(lines: list[str]) -> Report:
         report.origins["主送机关"] = origin_from(origins[i])
         i += 1
     end = _read_end(report, lines, origins, i)
-    _read_body(report, lines[i:end], origins[i:end], _hints(raw, origins[i:end]))
+    _read_body(report, lines[i:end], origins[i:end], _hints(raw, lines[i:end], origins[i:end]))
     return report
 
 
-def _hints(raw: list[str], origins: list[Segments]) -> list[int | None]:
+def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[int | None]:
     """What the document says of each cleaned line (drafter/reading/docxread.py ``Line``):
     its outline level as a heading (1 the top), 0 for body text, None for nothing (a .txt;
-    a piece cut from a longer line). A body-text style is believed only in a document
-    that marks its headings by style too: where every paragraph has the same style, a
-    typed 一、 is still a heading. Table rows are always body text."""
+    a piece cut from a longer line). Table rows are always body text. A body-text style
+    is believed only in a document that marks its headings by style too (where every
+    paragraph has the same style, a typed 一、 is still a heading), and then only against
+    a kind of number the styled headings carry (一、 typed in body text where the 一、
+    headings are styled, or numbered by Word): a clerk who styles only the top headings
+    types the （一） and 1. below them in body text, and they stay headings."""
     hints = []
     for segments in origins:
         line = raw[segments[0][1] - 1]
         level = getattr(line, "level", None) if segments[0][2] == 0 else None
         hints.append(level)
     if not any(h for h in hints):
-        hints = [0 if h == 0 and getattr(raw[s[0][1] - 1], "table", False) else None
-                 for h, s in zip(hints, origins)]
+        return [0 if h == 0 and getattr(raw[s[0][1] - 1], "table", False) else None
+                for h, s in zip(hints, origins)]
+    styled = {found.kind.name for h, line in zip(hints, lines) if h and (found := number_of(line))}
+    for k, (h, line, segments) in enumerate(zip(hints, lines, origins)):
+        if h == 0 and not getattr(raw[segments[0][1] - 1], "table", False):
+            found = number_of(line)
+            if found and found.kind.name not in styled:
+                hints[k] = None
     return hints
 
 
@@ -385,7 +398,17 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
             continue
         found = number_of(line)
         if hint and not found:  # a heading by its style, with no number in its text
-            tree.heading(levels.outline(hint), line, "", "", origin_from(segments))
+            # 一是 opening it is its number; a heading sentence followed by the text (a
+            # run-in heading, or a heading style over a whole paragraph) is split as a
+            # numbered one would be.
+            enum = ENUMERATION.match(line)
+            number = enum.group(0) if enum and len(line) > enum.end() else ""
+            rest = line[len(number):]
+            heading, body = split_heading(rest)
+            if not heading or not body:
+                heading, body = rest, ""
+            tree.heading(levels.outline(hint), heading, body, number, origin_from(segments, len(number)),
+                         origin_from(segments, len(line) - len(body)) if body else None)
             continue
         if found:
             heading, body = split_heading(found.rest)

@@ -48,6 +48,7 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_VISIBLE = re.compile(r"[^\s\ufeff\u200b-\u200f\u2060\u00ad]")  # not only spaces and invisible marks
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.xls files start with this
 _MAIN_REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]{0,2000}>")
 _TARGET = re.compile(rb'Target\s*=\s*["\']([^"\']{1,500})["\']')
@@ -76,6 +77,11 @@ def read_lines(path: str | Path) -> list[str]:
     else:
         lines = _doc_lines(p)
     _refuse_oversized(p, sum(map(len, lines)), len(lines))
+    if not any(_VISIBLE.search(line) for line in lines):
+        # Nothing to parse, check or import: said as new --from says it, not as a report
+        # missing every part.
+        raise _error(p, f"没有从“{p.name}”中读出报告的正文。",
+                     "请确认选对了报告文件（.docx、.txt 或 .doc），而不是空文件或扫描的图片。")
     return lines
 
 
@@ -138,7 +144,7 @@ def _docx_lines(path: Path, shown: Path | None = None) -> list[str]:
     converted file came from)."""
     shown = shown or path
     main = _check_package(path, shown)
-    from drafter.reading.docxread import docx_lines
+    from drafter.reading.docxread import DocumentTypeDeclared, NotWordDocument, docx_lines
 
     try:
         with zipfile.ZipFile(path) as zf:
@@ -146,6 +152,14 @@ def _docx_lines(path: Path, shown: Path | None = None) -> list[str]:
             lines = docx_lines(zf, main)
     except InputFileError:
         raise
+    except NotWordDocument:
+        raise _error(shown, f"无法打开“{shown.name}”：它不是真正的 Word 文档，正文部分不是 Word 的格式"
+                            "（可能是网页或别的文件改了扩展名）。", _RESAVE) from None
+    except DocumentTypeDeclared:
+        raise _doctype(shown) from None
+    except MemoryError:
+        raise _error(shown, f"“{shown.name}”太大，读取时内存不够，没有读取。",
+                     "请确认选对了文件；如果确是报告，请删去其中大段的无关内容，或另存为 .txt 后再试。") from None
     except Exception:  # lxml and zipfile raise many kinds for a damaged package
         raise _error(shown, f"无法打开“{shown.name}”：它不是完好的 Word 文档，可能已经损坏。", _RESAVE) from None
     if lines is None:
@@ -162,10 +176,14 @@ def _check_main(zf: zipfile.ZipFile, main: str, shown: Path) -> None:
     with zf.open(info) as fh:
         head = fh.read(_HEAD_BYTES)
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise _error(shown, f"无法打开“{shown.name}”：正文开头有 Word 文档不会有的文档类型声明，文件可能已经损坏或被改动过。",
-                     _RESAVE)
+        raise _doctype(shown)
     if not _BODY.search(head) and not _has_body(zf, info):
         raise _error(shown, f"“{shown.name}”里没有正文（文档主体缺失），可能已经损坏。", _RESAVE)
+
+
+def _doctype(shown: Path) -> InputFileError:
+    return _error(shown, f"无法打开“{shown.name}”：正文开头有 Word 文档不会有的文档类型声明，文件可能已经损坏或被改动过。",
+                  _RESAVE)
 
 
 def _has_body(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -222,7 +240,9 @@ def _check_sizes(infos: list[zipfile.ZipInfo], main: str, shown: Path) -> None:
     if len(infos) > MAX_PARTS:
         raise damaged
     for i in infos:
-        if i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+        # The main part is bounded by its own size (MAX_DOCUMENT_XML, below): a long run of
+        # one character packs past any ratio and is a long text, not a bomb.
+        if i.filename != main and i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1):
             raise damaged
     for i in infos:
         if i.filename == main and i.file_size > MAX_DOCUMENT_XML:
