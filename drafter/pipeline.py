@@ -97,6 +97,7 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     for path, message, hint in unused_last_year(data, context):
         found.add(src.where(path), message, hint, "提醒")
     parts = context.get("部分标题") if isinstance(context, dict) else None
+    report.give_roles(parts or {})  # the .docx marks them: a renamed part stays that part
     result = Result(report, readable_markup(marked), found.items, data, parts)
     if rules:
         from drafter.check.runner import form_rules

@@ -37,6 +37,12 @@ class Origin(tuple):
 
 
 
+# Hidden bookmarks (a leading “_” hides them in Word, which keeps them through edits) that
+# mark the heading of each part in a .docx drafter wrote: part key → bookmark name.
+PART_MARKS = {"成效": "_drafter_achievements", "第一责任人": "_drafter_leader", "问题": "_drafter_problems",
+              "下一步": "_drafter_next_steps", "其他": "_drafter_other"}
+
+
 class Paragraph:
     """A paragraph. ``roles`` is set by classification for a closing paragraph that
     carries parts of its own (e.g. 问题 and 下一步 merged into one paragraph)."""
@@ -74,6 +80,10 @@ class Section:
         self.role_confidence = 0.0
         self.theme: str | None = None
         self.theme_confidence = 0.0
+        # The part a form says this top-level section is (成效, 问题 …), whatever its heading
+        # says: set by render, and read back from drafter's .docx (PART_MARKS), so that a
+        # part the clerk renamed is still that part for classification and check.
+        self.given_role: str | None = None
 
     def __repr__(self) -> str:
         return f"Section({self.level}, {self.heading!r}, run_in={self.run_in}, body={self.body!r})"
@@ -98,6 +108,23 @@ class Report:
         self.sealed = False
         self.notes: list[str] = []
         self.origins: dict[str, Origin] = {}  # 标题 / 署名 / 日期 → where each was read
+
+    def give_roles(self, parts: dict[str, str]) -> None:
+        """Mark each top-level section whose heading is a part's heading (``parts``: part
+        key → heading as rendered, 写法.部分标题 or the default) as that part."""
+        from drafter.typography import normalize
+
+        def key(text: str) -> str:
+            return normalize(text).strip().rstrip("。：:；;，,")
+
+        wanted: dict[str, list[str]] = {}
+        for part, heading in parts.items():
+            if isinstance(heading, str) and heading.strip():
+                wanted.setdefault(key(heading), []).append(part)
+        for sec in self.sections:
+            keys = wanted.get(key(sec.heading))
+            if keys:
+                sec.given_role = keys.pop(0)
 
     def walk(self):
         """Every section, depth first, in document order."""

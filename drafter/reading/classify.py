@@ -126,7 +126,8 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
     tops = report.sections
     seen_problem = False
     for sec in tops:
-        role, conf = part_role(sec.heading, next_year)
+        # a part the form named (render's mark, read back from drafter's .docx) is that part
+        role, conf = (sec.given_role, 1.0) if sec.given_role else part_role(sec.heading, next_year)
         if role is None:  # thematic shape: achievements before 问题, anything after is 其他
             role, conf = ("其他", 0.4) if seen_problem else ("成效", 0.6)
         seen_problem = seen_problem or role in ("问题", "下一步")
@@ -134,7 +135,7 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
     # The closing paragraph ends the last part that reports work (a 第一责任人 or 其他 part
     # may follow it).
     last = next((s for s in reversed(tops) if s.role not in ("第一责任人", "其他")), None)
-    if last is not None:
+    if last is not None and not last.given_role:  # a part the form named holds only that part
         for para in last.paragraphs[-2:]:
             problem = any(w in para.text for w in PROBLEM_WORDS)
             nxt = any(w in para.text for w in NEXT_WORDS)

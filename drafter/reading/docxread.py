@@ -21,6 +21,7 @@ import zipfile
 from lxml import etree
 
 from drafter.xmltext import strip_invalid
+from drafter.report import PART_MARKS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # ISO/IEC 29500 Strict names WordprocessingML otherwise; its parts are read as transitional
@@ -36,6 +37,9 @@ _BODY_STYLE = re.compile(r"body ?text|正文", re.IGNORECASE)
 _HEADING_NAME = re.compile(r"^(?:heading|标题) ?([1-9])$", re.IGNORECASE)
 
 
+_MARKED = {name: part for part, name in PART_MARKS.items()}
+
+
 class Line(str):
     """A paragraph's text with what the document says about it: ``level`` is its outline
     level as a heading (1 the top), 0 when its style or its place (a table row) says it is
@@ -46,6 +50,7 @@ class Line(str):
     level: int | None = None
     table = False
     run_in = False
+    part: str | None = None  # the part drafter marked this heading as (report.PART_MARKS)
 
 
 class NotWordDocument(Exception):
@@ -325,7 +330,7 @@ class Numbering:
 class _Para:
     """A paragraph being read."""
 
-    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge")
+    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge", "part")
 
     def __init__(self):
         self.parts: list[str] = []
@@ -335,6 +340,7 @@ class _Para:
         self.char_level: int | None = None
         self.first_run = True  # no text met yet: a character style here is the heading's
         self.merge = False  # its paragraph mark is a tracked deletion: it runs into the next
+        self.part: str | None = None  # a part drafter marked with a hidden bookmark
 
 
 # Elements whose whole content is not part of the accepted view of the text.
@@ -403,6 +409,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                         p.merge = True
                 elif tag == f"{W}rStyle" and p.first_run:
                     p.char_level = styles.char_outline(el.get(f"{W}val"))
+                elif tag == f"{W}bookmarkStart" and p.part is None:
+                    p.part = _MARKED.get(el.get(f"{W}name") or "")
             continue
         # end events
         if tag in _SKIP:
@@ -459,7 +467,7 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
 
 def _joined(first: Line, second: Line) -> Line:
     line = Line(first + second)
-    line.level, line.table, line.run_in = first.level, first.table, first.run_in
+    line.level, line.table, line.run_in, line.part = first.level, first.table, first.run_in, first.part
     return line
 
 
@@ -483,6 +491,8 @@ def _finish(p: _Para, styles: Styles, numbering: Numbering) -> Line:
         line.level = 0
     if p.merge:
         line.merge = True
+    if p.part is not None:
+        line.part = p.part
     return line
 
 

@@ -329,7 +329,18 @@ def parse_lines(lines: list[str]) -> Report:
         i += 1
     end = _read_end(report, lines, origins, i)
     _read_body(report, lines[i:end], origins[i:end], _hints(raw, lines[i:end], origins[i:end]))
+    _given_parts(report, raw)
     return report
+
+
+def _given_parts(report: Report, raw: list[str]) -> None:
+    """A top-level heading drafter marked as a part (docxread ``Line.part``, from the hidden
+    bookmark render writes) is that part, whatever the clerk renamed it to."""
+    for sec in report.sections:
+        if sec.origin is not None and 0 < sec.origin.line <= len(raw):
+            part = getattr(raw[sec.origin.line - 1], "part", None)
+            if part:
+                sec.given_role = part
 
 
 def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[int | None]:

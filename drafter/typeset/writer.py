@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from drafter.report import Paragraph, Report, Section
+from drafter.report import PART_MARKS, Paragraph, Report, Section
 from drafter.typeset.layout import Layout
 from drafter.typeset.numbering import Counter
 from drafter.typeset.package import LEVEL_FONT_KEYS, package, rfonts, xml_text
@@ -41,6 +41,7 @@ class Writer:
         self.lay = lay
         self.out: list[list] = []  # [style, runs, extra paragraph properties]
         self.counter = Counter()
+        self.bookmarks = 0
 
     # -- low level ----------------------------------------------------------
     def paragraph(self, style: str, runs: list[str], ppr_extra: str = "") -> None:
@@ -85,16 +86,27 @@ class Writer:
         number = self.counter.next(sec.level)
         level_font = self.font(LEVEL_FONT_KEYS[sec.level])
         body = list(sec.body)
-        if sec.run_in and body and isinstance(body[0], Paragraph):
-            runs = self.runs(number + sec.heading, level_font, f"GwH{sec.level}Char")
-            self.paragraph("GwBody", runs + self.runs(body.pop(0).text, self.font("正文")))
+        run_in = sec.run_in and body and isinstance(body[0], Paragraph)
+        heading = self.marked(sec, self.runs(number + sec.heading, level_font,
+                                             f"GwH{sec.level}Char" if run_in else None))
+        if run_in:
+            self.paragraph("GwBody", heading + self.runs(body.pop(0).text, self.font("正文")))
         else:
-            self.paragraph(f"GwH{sec.level}", self.runs(number + sec.heading, level_font))
+            self.paragraph(f"GwH{sec.level}", heading)
         for item in body:
             if isinstance(item, Section):
                 self.section(item)
             else:
                 self.paragraph("GwBody", self.runs(item.text, self.font("正文")))
+
+    def marked(self, sec: Section, runs: list[str]) -> list[str]:
+        """The heading's runs inside the hidden bookmark of the part the form says it is."""
+        name = PART_MARKS.get(sec.given_role or "") if sec.level == 1 else None
+        if name is None:
+            return runs
+        self.bookmarks += 1
+        return [f'<w:bookmarkStart w:id="{self.bookmarks}" w:name="{name}"/>', *runs,
+                f'<w:bookmarkEnd w:id="{self.bookmarks}"/>']
 
     def signature(self, report: Report) -> None:
         rules = self.lay["落款"]
