@@ -47,5 +47,11 @@ def describe(ch: str) -> str:
 
 
 def strip_invalid(text: str) -> str:
-    """Text with every character XML cannot carry removed (for reading reports)."""
+    """Text with every character XML cannot carry removed and the look-alikes made ordinary."""
     return INVALID.sub("", quiet(text))
+
+
+def drop_invalid(text: str) -> str:
+    """Text with every character XML cannot carry removed, the rest as it is (a report as
+    read: check wants to see, and place, the invisible characters quiet() would drop)."""
+    return INVALID.sub("", text)

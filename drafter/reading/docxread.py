@@ -20,7 +20,7 @@ import zipfile
 
 from lxml import etree
 
-from drafter.xmltext import strip_invalid
+from drafter.xmltext import drop_invalid
 from drafter.report import PART_MARKS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -481,7 +481,7 @@ def _finish(p: _Para, styles: Styles, numbering: Numbering) -> Line:
     num_id = direct[0] if direct[0] is not None else style_num[0]
     ilvl = direct[1] if direct[1] is not None else style_num[1]
     number = numbering.text(num_id, ilvl)
-    line = Line(strip_invalid(number + "".join(p.parts)))
+    line = Line(drop_invalid(number + "".join(p.parts)))
     outline = p.outline if p.outline is not None else styles.outline(p.style)
     if outline is not None and 0 <= outline < 9:
         line.level = outline + 1

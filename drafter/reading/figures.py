@@ -313,18 +313,25 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     context = context[-CONTEXT_REACH:]
     present = _present(groups, text, context)
     scored: dict[tuple[str, str], list] = {}
+    # Rates first: the group a rate of the sentence belongs to is the subject of a count
+    # whose sentence names none (“审结52件，败诉2件、败诉率3.8%” is about 行政应诉).
+    rate_groups: dict[int, set] = {}
     for f in figures:
-        window = context + text[max(0, f.start - 80): f.start]
-        if f.kind == "rate":
-            options = [(key, g) for key, g, r in rates if f.label.endswith(r)]
-            in_window = [key for key, names in options if any(n in window for n in names)]
-            if in_window:
-                f.maps_to = in_window[-1]
-            elif len(options) == 1:
-                f.maps_to = options[0][0]
+        if f.kind != "rate":
             continue
+        window = context + text[max(0, f.start - 80): f.start]
+        # a rate written by a shorter name (整改率 for 隐患整改率) may be any rate so ending
+        options = [(key, g) for key, g, r in rates if f.label.endswith(r) or r.endswith(f.label)]
+        in_window = [(key, names) for key, names in options if any(n in window for n in names)]
+        chosen = in_window[-1] if in_window else options[0] if len(options) == 1 else None
+        if chosen:
+            f.maps_to = chosen[0]
+            if len(options) == 1:  # the rate's name alone says its group
+                rate_groups.setdefault(sentence_span(text, f.start)[0], set()).add(chosen[1])
+    for f in figures:
         if f.kind != "count":
             continue
+        window = context + text[max(0, f.start - 80): f.start]
         words = f.label
         if len(words) < 2:  # "34个执法单位接入……": the noun follows the figure
             words = _AFTER.match(text, f.start + len(f.text)).group(0)
@@ -334,8 +341,11 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         by_label = scored[words, kind]
         if not by_label:
             continue
-        start = max(sentence_span(text, f.start)[0], f.start - SUBJECT_REACH)
+        sentence_start = sentence_span(text, f.start)[0]
+        start = max(sentence_start, f.start - SUBJECT_REACH)
         nearness = _group_nearness(present, text[start:f.start], window)
+        if not any(v >= 1.0 for v in nearness.values()) and rate_groups.get(sentence_start):
+            nearness = {**nearness, **{g: 1.0 for g in rate_groups[sentence_start]}}
         best, best_score, best_overlap, only = None, 0.0, 0.0, False
         for key, names, overlap, bonus, in_words in by_label:
             score = overlap + max(nearness.get(names, 0.0), in_words) + bonus
@@ -346,13 +356,24 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
                 only = in_words and sum(1 for o in by_label if o[1] == names) == 1
         # The label names the group, which has one count of this unit, and shares a word
         # with it: that count (“组织开展法治政府建设督察56125次”).
-        if best and (best_score >= 1.3 or (only and best_overlap > 0)):
+        if best and not _ambiguous(best, by_label, nearness) and (best_score >= 1.3 or (only and best_overlap > 0)):
             f.maps_to = best
             written, target = f.unit, units[best]
             if target != written:  # 40万元 of a figure kept in 亿元: 0.004亿元
                 f.value, f.unit = in_unit(f.value, written, target), target
                 if f.upper is not None:
                     f.upper = in_unit(f.upper, written, target)
+
+
+def _ambiguous(best: str, by_label: list, nearness: dict) -> bool:
+    """True when nothing in the figure's own sentence or label says which group it is and
+    another group counts a figure of the same name: “…行政复议申请162件。审结52件。” may be
+    行政应诉's 审结 as well as 行政复议's, so it is left unmapped (a note), not guessed."""
+    name = best.rsplit(".", 1)[-1]
+    rows = [row for row in by_label if row[0].rsplit(".", 1)[-1] == name]
+    if len({row[1] for row in rows}) < 2:
+        return False
+    return not any(row[4] or nearness.get(row[1], 0.0) >= 1.0 for row in rows)
 
 
 def _label_scores(words: str, options, present: dict) -> list[tuple[str, tuple, float, float, float]]:

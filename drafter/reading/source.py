@@ -17,7 +17,7 @@ from pathlib import Path
 
 from drafter.errors import InputFileError, Where
 from drafter.inputfile import check_regular, read_bytes
-from drafter.xmltext import INVALID, strip_invalid
+from drafter.xmltext import INVALID, LOOKALIKE, drop_invalid, quiet
 
 SUFFIXES = (".txt", ".docx", ".doc")
 
@@ -58,8 +58,10 @@ def _error(path: Path, message: str, hint: str = "") -> InputFileError:
     return InputFileError(message, hint, Where(str(path)))
 
 
-def read_lines(path: str | Path) -> list[str]:
-    """The report's paragraphs, one a line, with characters a .docx cannot carry removed."""
+def read_lines(path: str | Path, keep_invisible: bool = False) -> list[str]:
+    """The report's paragraphs, one a line, with characters a .docx cannot carry removed,
+    and the harmless look-alikes (zero-width characters, soft hyphens, no-break spaces)
+    made ordinary unless ``keep_invisible``: check keeps them, to say where they are."""
     p = Path(path)
     suffix = p.suffix.lower()
     # before opening it: an ordinary file of a sane size
@@ -82,7 +84,20 @@ def read_lines(path: str | Path) -> list[str]:
         # missing every part.
         raise _error(p, f"没有从“{p.name}”中读出报告的正文。",
                      "请确认选对了报告文件（.docx、.txt 或 .doc），而不是空文件或扫描的图片。")
-    return lines
+    return lines if keep_invisible else [_quieted(line) for line in lines]
+
+
+def _quieted(line: str) -> str:
+    """``line`` with the look-alikes made ordinary; a .docx line keeps what the document
+    says of it (its level, its part)."""
+    if not LOOKALIKE.search(line):
+        return line
+    text = quiet(line)
+    if type(line) is not str:
+        kept = type(line)(text)
+        kept.__dict__.update(line.__dict__)
+        return kept
+    return text
 
 
 def _refuse_oversized(path: Path, chars: int, paragraphs: int) -> None:
@@ -105,7 +120,7 @@ def text_lines(raw: bytes, p: Path) -> list[str]:
     if _looks_binary(text):
         raise _error(p, f"“{p.name}”看起来不是文本文件（含有大量空字符或控制字符）。",
                      "请确认选对了文件；如果是 Word 文档，请用 .docx 扩展名，或在 Word/WPS 中另存为 .txt（UTF-8 编码）。")
-    return [strip_invalid(line) for line in text.splitlines()]
+    return [drop_invalid(line) for line in text.splitlines()]
 
 
 def _decode(raw: bytes, p: Path) -> str:
