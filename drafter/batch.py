@@ -23,16 +23,26 @@ class Outcome(NamedTuple):
 
 def expand(paths: list[str], suffixes: tuple[str, ...]) -> list[Path]:
     """The files named, and the files with ``suffixes`` in the folders named (not hidden
-    files nor Office's ~$ lock files), in order."""
+    files nor Office's ~$ lock files), in order. Every entry of a folder with such a name
+    that is not itself a folder is listed, whatever it is (a pipe, a link to a device or to
+    nothing): the job refuses it with the message it gives for it alone, and the summary
+    shows it, rather than the folder seeming to hold only the files that could be read."""
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes
-                          and not f.name.startswith((".", "~$")))
+            out += sorted(f for f in p.rglob("*") if f.suffix.lower() in suffixes
+                          and not f.name.startswith((".", "~$")) and not _is_folder(f))
         else:
             out.append(p)
     return out
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a link that loops, a name too long: not a folder, refused when read
+        return False
 
 
 def targets(sources: list[Path], folder: Path | None, name: Callable[[Path], str]) -> list[Path]:

@@ -8,6 +8,7 @@ Latin and numeric text (95.3%, GB/T 9704, www.gov.cn) is left alone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_OR_CLOSE = f"[{CJK}“”‘’（）《》、，。；：！？]"
@@ -20,6 +21,7 @@ _ELLIPSIS = re.compile(r"\.{3,}|…(?!…)|。{3,}")
 _RANGE = re.compile(r"(?<=\d)\s*[-－~～—–]{1,2}\s*(?=\d{1,4}\s*[年月日条])")
 _PARENS = re.compile(r"\(([^()]*)\)")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
+_FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")  # ８８．１ is 88.1
 
 
 def _parens(m: re.Match) -> str:
@@ -47,6 +49,7 @@ def normalize(text: str) -> str:
     if not text:
         return text
     text = text.translate(_FULLWIDTH_DIGITS)
+    text = _FULLWIDTH_POINT.sub(".", text)
     text = _PARENS.sub(_parens, text)
     text = _quotes(text)
     text = _ELLIPSIS.sub("……", text)
@@ -55,6 +58,26 @@ def normalize(text: str) -> str:
     text = _PERIOD.sub("。", text)
     text = _RANGE.sub("—", text)
     return text
+
+
+# Whitespace in a text the clerk gives (a space, NBSP, U+3000, a tab, the space YAML puts for a
+# line break in a folded ">" block): Chinese text has none, so a run of it next to a Chinese
+# character or full-width punctuation goes; between Latin letters or digits (ISO 9001) one
+# ordinary space stays. Every text of a form and of the office's formulas file goes through this.
+_SPACES = re.compile(r"\s+")
+_WIDE = re.compile(f"[{CJK}\u3000-\u303f\uff00-\uffef\u2010-\u2027\u2e80-\u2fdf]")
+
+
+def close_spaces(text: str) -> str:
+    """``text`` without whitespace at its ends or beside a Chinese character; any other run
+    of whitespace (between Latin words or figures) is one ordinary space."""
+    def one(m: re.Match) -> str:
+        start, end = m.start(), m.end()
+        if start == 0 or end == len(text) or _WIDE.match(text[start - 1]) or _WIDE.match(text[end]):
+            return ""
+        return " "
+
+    return _SPACES.sub(one, text) if _SPACES.search(text) else text
 
 
 # Characters that show nothing on the page: direction marks and embeddings (U+200E/F,
@@ -84,3 +107,47 @@ def see_through(text: str) -> tuple[str, list[int] | None]:
 def invisible_name(ch: str) -> str:
     """An invisible character as a clerk can look it up: 从左到右标记（U+200E）."""
     return f"{INVISIBLE_NAMES.get(ch, '不可见字符')}（U+{ord(ch):04X}）"
+
+
+# What the reader's repairs (``normalize``, full-width digits, collapsed spaces, invisible
+# characters) may have changed in a character: both sides of a comparison are folded so that
+# a repaired quote can be found again, character for character, in the text as typed.
+_FOLD = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+         "“": '"', "”": '"', "‘": "'", "’": "'", "。": ".", "、": ",", "…": ".", "—": "-", "–": "-",
+         "～": "-", "~": "-"}
+
+
+@lru_cache(maxsize=16)  # the findings of one paragraph all look in the same line
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``text`` folded (spaces and invisible characters dropped, the rest as in _FOLD), and
+    where each folded character stood in ``text``."""
+    out, at = [], []
+    for i, ch in enumerate(text):
+        if ch.isspace() or INVISIBLE.match(ch):
+            continue
+        out.append(_FOLD.get(ch, ch))
+        at.append(i)
+    return "".join(out), at
+
+
+def typed_span(typed: str, quote: str, near: int = 0) -> tuple[int, int] | None:
+    """Where in ``typed`` (a line as the clerk wrote it) stands the stretch that reads as
+    ``quote`` (a piece of the same text after the reader's repairs): full-width digits,
+    spaces and invisible characters inside it kept. The occurrence nearest ``near`` (an
+    offset in ``typed``); None when ``quote`` is not there."""
+    want, _ = _folded(quote)
+    if not want or not typed:
+        return None
+    have, at = _folded(typed)
+    best, i = None, have.find(want)
+    while i >= 0:
+        if best is None or abs(at[i] - near) < abs(at[best] - near):
+            best = i
+        i = have.find(want, i + 1)
+    if best is None:
+        return None
+    start, end = at[best], at[best + len(want) - 1] + 1
+    lead = len(quote) - len(quote.lstrip())  # spaces the quote itself opens with
+    while lead and start and typed[start - 1].isspace():
+        start, lead = start - 1, lead - 1
+    return start, end

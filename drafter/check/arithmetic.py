@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from decimal import Decimal
 
 from drafter.catalogue import Catalogue, per_catalogue
 from drafter.check.context import Check
+from drafter.numberwords import MAX_PLACES, change_percent, percent, plain
 from drafter.reading.figures import FoundFigure, bigrams
 
 _SENTENCE = re.compile(r"[。；！？]|(?<=[^\s，、；：。（“一二三四五六七八九十第])(?=[一二三四五六七八九十]是)")
@@ -36,6 +38,38 @@ _TOTAL_HEAD = re.compile(r"[，,](共计|合计|总计|累计|共)[^，。；、
 _DELTA = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增加|减少|上升|下降|降低|多|少)了?$")
 _PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
 _LAST_YEAR = re.compile(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?$")
+# A word of approximation before a figure, parted from it by a space (约 50件, 超过 90%): the
+# figure is not exact, as if written 约50件.
+_ROUGH = re.compile(r"(?:近|约|超过|超|逾|将近|接近)$")
+# A rate of none written in words (败诉率为零, 为百分之零) or as the fraction 0/0: the same
+# claim as 0%, read as such.
+_ZERO_RATE = re.compile(r"(?<=率)(?:\s*(?:为|是|均为|仅为))?\s*(?P<zero>百分之零|零|0\s*/\s*0)(?![点\d.%％个次件项])")
+# A count written without a unit (审结数为0，受理数是12): only a label ending in 数 and a
+# number ending its clause, so no year, code or ordinal is read as one.
+_BARE_COUNT = re.compile(r"数(?:为|是|共|达)?\s*(?P<num>\d{1,15})(?=[，。；、）)]|$)")
+
+
+def rough(f: FoundFigure) -> bool:
+    """Is ``f`` an approximation (余/多/近/约, before it or after it)?"""
+    return bool(f.approx) or bool(_ROUGH.search(f.label))
+
+
+def spoken_figures(text: str, a: int, b: int, figs: list[FoundFigure]) -> list[FoundFigure]:
+    """The figures of ``text[a:b]`` the reader does not take as such and arithmetic needs:
+    a rate of none in words (败诉率为零、败诉率0/0) and a count with no unit (审结数为0)."""
+    taken = {f.start for f in figs}
+    out = []
+    for m in _ZERO_RATE.finditer(text, a, b):
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40):m.start("zero")])[-1].strip()
+        out.append(FoundFigure(label, 0, "%", "", m.group("zero"), m.start("zero")))
+    for m in _BARE_COUNT.finditer(text, a, b):
+        at = m.start("num")
+        if at in taken:
+            continue
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, at - 40):at])[-1].strip()
+        label = re.sub(r"(?<=数)(?:为|是|共|达)$", "", label)
+        out.append(FoundFigure(label, int(m.group("num")), "", "", m.group("num"), at))
+    return out
 
 
 class Amount:
@@ -43,7 +77,8 @@ class Amount:
 
     def __init__(self, f: FoundFigure):
         self.f = f
-        scale = 1e4 if re.search("万(?!元)", f.text) else 1e8 if re.search("亿(?!元)", f.text) else 1
+        scale = 1e4 if re.search("万(?!元)", f.text) else 1e8 if re.search("亿(?!元)", f.text) else \
+            1e3 if re.search("千(?!元)", f.text) else 1
         half = 0.5 * 10 ** -f.decimals * scale if scale != 1 else 0.0
         self.lo, self.hi = f.value - half, f.value + half
 
@@ -79,8 +114,13 @@ def _pct_consistent(stated: float, decimals: int, num: Amount, den: Amount) -> b
 
 
 def _pct(num: Amount, den: Amount, decimals: int) -> str:
-    value = num.f.value / den.f.value * 100
-    return f"{value:.{max(decimals, 1)}f}%"
+    """The rate num ÷ den as it should be written: to the stated precision (at least one
+    decimal), and never 0% or 100% when it is not (numberwords.percent): 2683 of 2684 is
+    99.96%, 1 of 20000 is 0.005%."""
+    try:
+        return percent(num.f.value / den.f.value, min(max(decimals, 1), MAX_PLACES))
+    except ValueError:  # beyond any real rate (a figure of 15 digits over a fraction)
+        return f"{plain(num.f.value)} ÷ {plain(den.f.value)}"
 
 
 def _no_base(den: Amount) -> bool:
@@ -138,7 +178,7 @@ class Arithmetic:
             self.known = self.c.last.known_figures()
         for unit in self.c.doc.paragraphs():
             figures = self.c.doc.figures(unit, mapped=self.known is not None)
-            if not figures:
+            if not figures and not (self.rates_on and "率" in unit.text):
                 continue
             k = 0
             for a, b in sentences(unit.text):
@@ -147,6 +187,9 @@ class Arithmetic:
                     if figures[k].start >= a:
                         here.append(figures[k])
                     k += 1
+                extra = spoken_figures(unit.text, a, b, here) if self.rates_on else []
+                if extra:
+                    here = sorted(here + extra, key=lambda g: g.start)
                 if here:
                     self.sentence(unit, unit.text, a, b, here)
 
@@ -161,12 +204,13 @@ class Arithmetic:
             elif f.kind == "rate":
                 reach = max(a, f.start - NAME_REACH)
                 pre_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, f.start)])
-                pre = text[pre_start:f.start]
+                # a space between the name or its verb and the figure (结案率为 88.1%) parts nothing
+                pre = text[pre_start:f.start].rstrip()
                 near = counts[-NEAR_COUNTS:]
                 if _SHARE.search(pre) or _SHARE_OF.search(pre):
                     self.share(unit, text, f, pre, pre_start, near, figs[max(0, k - NEAR_COUNTS):k + 1])
                 else:
-                    self.rate(unit, text, f, pre, pre_start, window[-NEAR_COUNTS:], near)
+                    self.rate(unit, text, f, pre, pre_start, window[-NEAR_COUNTS:], near, self.after(figs, k))
                 window = []
             elif f.kind in ("change", "points"):
                 self.change(unit, text, a, k, figs)
@@ -176,9 +220,20 @@ class Arithmetic:
             self.total(unit, text, figs)
 
     # -- rates -----------------------------------------------------------------------
+    @staticmethod
+    def after(figs: list[FoundFigure], k: int) -> list[FoundFigure]:
+        """The counts of the sentence after the rate ``figs[k]`` and before the next rate or
+        change: the counts a rate stated first is computed from (败诉率为0%（审结0件，败诉0件）)."""
+        out = []
+        for g in figs[k + 1:]:
+            if g.kind != "count" or len(out) >= NEAR_COUNTS:
+                break
+            out.append(g)
+        return out
+
     def names(self, pre: str, pre_start: int) -> list[tuple[str, int]]:
         """The rate names a percentage is stated for (报备率、报备及时率均达100%)."""
-        stripped = _VERBS.sub("", pre)
+        stripped = _VERBS.sub("", pre.rstrip()).rstrip()
         out, pos = [], pre_start
         # 、 always parts names; 和/及/与 only after a name (报备率和报备及时率), not inside one (调解和解率)
         for piece in re.split(r"(、|(?<=率)[和及与])", stripped):
@@ -193,29 +248,35 @@ class Arithmetic:
                 return self.cores[core]
         return [stem[-2:]] if len(stem) >= 2 else [stem]
 
-    def rate(self, unit, text, f, pre, pre_start, window, counts) -> None:
-        if not self.rates_on:
+    def rate(self, unit, text, f, pre, pre_start, window, counts, after=()) -> None:
+        if not self.rates_on or rough(f):
             return
         stated, decimals = f.value, f.decimals
         for name, at in self.names(pre, pre_start):
             stem = name[:-1]
             heads = self.heads(stem)
-            nums = [g for g in window if any(h in g.label and _compatible(stem, g.label, h) for h in heads)]
+            quote = text[at:f.start + len(f.text)]
+
+            def named(pool):
+                return [g for g in pool if g.unit and any(h in g.label and _compatible(stem, g.label, h) for h in heads)]
+
+            # The part by name: among the counts before the rate, else among those just after it.
+            nums, pool = named(window), window
             if not nums:
+                nums, pool = named(after), list(after)
+            if not nums:
+                self.base_only(unit, at, f, quote, name, window + list(after))
                 continue  # no count beside it by that name: not checked
             grams = bigrams(stem)
             num = max(nums, key=lambda g: (len(grams & bigrams(g.label)), g.start))
-            if num.approx:
+            if rough(num):
                 continue
-            before = [g for g in window if g.start < num.start] or [g for g in counts if g.start < num.start]
-            dens = [g for g in before if g.unit == num.unit and not g.approx
-                    and not any(h in g.label for h in heads) and not _PART_OF.search(text, max(0, g.start - 24), g.start)]
+            dens = self.wholes(text, name, num, heads, pool, counts)
             if not dens:
                 continue
             preferred = self.preferred(name, dens)
             N, D = Amount(num), Amount(preferred)
             bounded = not any(w in stem for w in _UNBOUNDED)
-            quote = text[at:f.start + len(f.text)]
             if bounded and N.lo > D.hi:
                 where = self.c.doc.where(unit, at, f.start + len(f.text))
                 self.c.add("部分大于整体", where, quote, unit.part,
@@ -244,12 +305,48 @@ class Arithmetic:
                            "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
                            "口径不同的（如含上年结转），请在文中写明。")
 
-    def no_base(self, unit, at: int, f: FoundFigure, quote: str, name: str, num: FoundFigure,
+    def wholes(self, text, name, num, heads, pool, counts) -> list[FoundFigure]:
+        """The counts ``num`` may be a part of, nearest last: of its unit, exact, not of the
+        rate's own kind, not a part itself (其中…), not a change (同比增加…) nor last year's.
+        Those before the part first (受理64件，办结50件); else those after it (办结50件，
+        受理64件，结案率…; 败诉率为0%（审结0件，败诉0件）)."""
+        def whole(g):
+            return (g is not num and g.unit in (num.unit, "") and not rough(g)
+                    and not any(h in g.label for h in heads)
+                    and not _PART_OF.search(text, max(0, g.start - 24), g.start)
+                    and not _DELTA.search(g.label) and not self.is_last_year(text, g)
+                    and not re.search(r"上年|去年|上一年", g.label))
+
+        before = [g for g in pool if g.start < num.start] or [g for g in counts if g.start < num.start]
+        dens = [g for g in before if whole(g)]
+        if not dens:
+            # A whole after its part only when it is the rate's own base by the catalogue
+            # (受理 for 结案率): 办结建议120件、提案86件，办结率100% lists two wholes, not a
+            # part and its whole.
+            words = self.base_words(name)
+            dens = [g for g in pool if g.start > num.start and whole(g) and any(w in g.label for w in words)][:1]
+        return dens
+
+    def base_words(self, name: str) -> list[str]:
+        """The words that name the catalogue's base of the rate ``name`` (none if unknown)."""
+        known = self.rates.get(name)
+        return [w for d in known[1] for w in self.sayings.get(d, [d])] if known else []
+
+    def base_only(self, unit, at: int, f: FoundFigure, quote: str, name: str, pool) -> None:
+        """A rate whose part the sentence does not state, over a base it states as none
+        (审结数为0，败诉率0%): the base is the catalogue's, by name, or nothing is said."""
+        words = self.base_words(name)
+        base = next((g for g in reversed(pool) if any(w in g.label for w in words) and not rough(g)), None)
+        if base is not None and _no_base(Amount(base)):
+            self.no_base(unit, at, f, quote, name, None, base)
+
+    def no_base(self, unit, at: int, f: FoundFigure, quote: str, name: str, num: FoundFigure | None,
                 base: FoundFigure) -> None:
         """A rate stated over a whole of none: said as a rate that cannot be computed."""
+        part = f"（“{_short(num.label)}”为{_shown(num)}）" if num is not None else ""
         self.c.add("比率无从计算", (unit, at, f.start + len(f.text)), quote, unit.part,
                    f"{name}写的是{_shown(f)}，但它的基数“{_short(base.label)}”是{_shown(base)}"
-                   f"（“{_short(num.label)}”为{_shown(num)}）：基数为0，比率无从计算。",
+                   f"{part}：基数为0，比率无从计算。",
                    "基数为0时不要写比率，可以直接写明件数（如“未发生……”），或删去这个比率。")
 
     def preferred(self, name: str, dens: list[FoundFigure]) -> FoundFigure:
@@ -368,9 +465,9 @@ class Arithmetic:
             if hi < T.lo or lo > T.hi:
                 start = listed[0].start - len(listed[0].label)
                 end = t.start + len(t.text)
-                total = sum(g.value for g in listed)
+                total = sum(Decimal(plain(g.value)) for g in listed)
                 self.c.add("合计不符", self.c.doc.where(unit, start, end), text[start:end], unit.part,
-                           f"列出的各项之和是{total:g}{t.unit}，与写明的“{head.group(1)}”{_shown(t)}不符。",
+                           f"列出的各项之和是{plain(total)}{t.unit}，与写明的“{head.group(1)}”{_shown(t)}不符。",
                            "请核对各项和合计数。")
 
     # -- 同比 ------------------------------------------------------------------------
@@ -409,7 +506,8 @@ class Arithmetic:
         value, source = last
         self.plausible(unit, where, quote, subject.value, value, source)
         if subject.kind == "count" and f.unit == "%" and value > 0:
-            change = (subject.value - value) / value * 100
+            exact = (Decimal(plain(subject.value)) - Decimal(plain(value))) / Decimal(plain(value)) * 100
+            change = float(exact)
             wrong_way = (change > 0 and down) or (change < 0 and up)
             this, before = Amount(subject), value
             lo = (this.lo - before) / before * 100
@@ -420,15 +518,18 @@ class Arithmetic:
             if wrong_way or not magnitude_ok:
                 word = "上升" if change > 0 else "下降"
                 self.c.add("同比核算", where, quote, unit.part,
-                           f"本年{_shown(subject)}、上年{value:g}{subject.unit}（{source}），应为{word}{abs(change):.{max(d, 1)}f}%，"
+                           f"本年{_shown(subject)}、上年{plain(value)}{subject.unit}（{source}），"
+                           f"应为{word}{change_percent(abs(exact), max(d, 1))}%，"
                            f"文中写的是“{f.label}{_shown(f)}”。",
                            "请核对本年、上年的数字和增减幅度。")
         elif subject.kind == "rate" and f.unit == "个百分点":
-            change = subject.value - value
+            exact = Decimal(plain(subject.value)) - Decimal(plain(value))
+            change = float(exact)
             if (change > 0 and down) or (change < 0 and up) or abs(abs(change) - f.value) > 10 ** -f.decimals + 1e-9:
                 word = "提高" if change > 0 else "下降"
                 self.c.add("同比核算", where, quote, unit.part,
-                           f"本年{_shown(subject)}、上年{value:g}%（{source}），应为{word}{abs(change):.1f}个百分点，"
+                           f"本年{_shown(subject)}、上年{plain(value)}%（{source}），"
+                           f"应为{word}{change_percent(abs(exact), max(f.decimals, 1))}个百分点，"
                            f"文中写的是“{f.label}{_shown(f)}”。",
                            "请核对本年、上年的比率和增减的百分点。")
 
@@ -463,7 +564,7 @@ class Arithmetic:
         ratio = this / last
         if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"]:
             self.c.add("同比异常", where, quote, unit.part,
-                       f"本年{this:g}，上年{last:g}（{source}），相差{max(ratio, 1 / ratio):.1f}倍。",
+                       f"本年{plain(this)}，上年{plain(last)}（{source}），相差{max(ratio, 1 / ratio):.1f}倍。",
                        "变化这么大，请核对是否多写或少写了一位；确实如此的，最好在文中说明原因。")
 
 

@@ -40,6 +40,7 @@ class Check:
             self.told[rule] = told + 1
             if not isinstance(where, Where):
                 where = self.doc.where(*where)
+            quote = self.doc.verbatim(where, quote)
             self.findings.append(Finding(rule, severity, where, quote, message, hint, part))
 
     def close(self) -> None:

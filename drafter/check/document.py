@@ -17,7 +17,7 @@ from drafter.reading.analysis import report_year
 from drafter.reading.classify import classify_roles
 from drafter.reading.figures import FoundFigure, extract, map_to_catalogue
 from drafter.report import Origin, Report, Section
-from drafter.typography import normalize, see_through
+from drafter.typography import normalize, see_through, typed_span
 
 FORM_SUFFIXES = (".yaml", ".yml")
 
@@ -76,6 +76,9 @@ class Document:
         self._figures: dict[int, list[FoundFigure]] = {}
         self._mapped: set[int] = set()
         self._strings: list | None = None
+        # For each place said (a Where): the text as typed there and the offset in it, so
+        # a finding's 原文 quotes the clerk's own characters (README: 一字不改).
+        self._typed: dict[Where, tuple[str, int]] = {}
 
     # -- units -----------------------------------------------------------------
     def _units(self) -> list[Unit]:
@@ -133,6 +136,7 @@ class Document:
             return self._form_where(unit, quote)
         if unit.kind == "原文":
             line, column = unit.line, unit.at(start) + 1
+            raw = unit.raw
         elif unit.origin:
             line, column = unit.origin.locate(unit.at(start))
             at = self.line_maps.get(line)
@@ -140,15 +144,32 @@ class Document:
                 column = at[min(column - 1, len(at) - 1)] + 1
             raw = self.lines[line - 1] if self.lines and line <= len(self.lines) else ""
             found = raw.find(quote) if quote else -1
+            if found < 0 and quote:  # typed with full-width digits, spaces, marks
+                span = typed_span(raw, quote, column - 1)
+                found = span[0] if span else -1
             if found >= 0:
                 column = found + 1
         else:
             return Where(self.name, field=unit.part)
         if self.kind == "docx":
-            raw = (self.lines[line - 1] if self.lines else "").strip()
-            opening = raw[:12] + ("……" if len(raw) > 12 else "")
-            return Where(self.name, field=f"第{line}段（“{opening}”）")
-        return Where(self.name, line, column)
+            shown = (self.lines[line - 1] if self.lines else "").strip()
+            opening = shown[:12] + ("……" if len(shown) > 12 else "")
+            return self.said(Where(self.name, field=f"第{line}段（“{opening}”）"), raw, column - 1)
+        return self.said(Where(self.name, line, column), raw, column - 1)
+
+    def said(self, where: Where, typed: str, at: int) -> Where:
+        self._typed[where] = (str(typed), at)
+        return where
+
+    def verbatim(self, where: Where, quote: str) -> str:
+        """``quote`` (read from the repaired text) as the clerk typed it at ``where``: the
+        same characters, full-width digits, spaces and invisible marks included; ``quote``
+        itself when the place is not one this document said or the text is not found."""
+        typed = self._typed.get(where)
+        if not quote or typed is None:
+            return quote
+        span = typed_span(typed[0], quote, typed[1])
+        return typed[0][span[0]:span[1]] if span else quote
 
     def _form_where(self, unit: Unit, quote: str) -> Where:
         from drafter.yamlsource import path_text
@@ -164,7 +185,8 @@ class Document:
             if isinstance(raw, str) and "\n" not in raw.strip() and column:
                 typed = raw.find(quote)
                 column += typed if typed >= 0 else at
-            return Where(self.name, line, column, path_text(path))
+            where = Where(self.name, line, column, path_text(path))
+            return self.said(where, raw, at) if isinstance(raw, str) else where
         return Where(self.name, field=f"{unit.part}（模板生成的文字）")
 
     def typed(self, quote: str) -> bool:
@@ -264,7 +286,7 @@ def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
     from drafter.reading.parser import parse_lines
     from drafter.reading.source import read_lines
 
-    lines = read_lines(p)
+    lines = read_lines(p, keep_invisible=True)  # to see, and place, what a web page left in
     clean, maps = _see_through_lines(lines)
     report = parse_lines(clean)
     kind = "txt" if p.suffix.lower() == ".txt" else "docx"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from drafter.catalogue import Catalogue, per_catalogue
 from drafter.check.context import Check
+from drafter.numberwords import plain
 from drafter.reading.figures import map_to_catalogue
 
 
@@ -44,7 +45,7 @@ def bounds(check: Check) -> None:
             if f.kind == "count" and limit and f.value > limit[0]:
                 check.add("超出合理范围", doc.where(unit, f.start - len(f.label), f.start + len(f.text)),
                           f.label + f.text, unit.part,
-                          f"“{f.label}”{f.text}超过了县级单位一年内的合理范围（{limit[1]}，一般不超过{limit[0]:g}{f.unit}）。",
+                          f"“{f.label}”{f.text}超过了县级单位一年内的合理范围（{limit[1]}，一般不超过{plain(limit[0])}{f.unit}）。",
                           "请核对是否多写了零；数字确实无误的，可以忽略这条提醒。")
 
 
@@ -65,7 +66,7 @@ def form_changes(check: Check) -> None:
                 if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"]:
                     where = doc.source.where(path + ("数据", group, name))
                     check.add("同比异常", where, f"{name}: {this}", "成效" if path[0] == "成效" else "第一责任人",
-                              f"“{group}.{name}”本年{this:g}，上年{before:g}，相差{max(ratio, 1 / ratio):.1f}倍。",
+                              f"“{group}.{name}”本年{plain(this)}，上年{plain(before)}，相差{max(ratio, 1 / ratio):.1f}倍。",
                               "变化这么大，请核对是否多写或少写了一位。")
 
 

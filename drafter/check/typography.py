@@ -119,7 +119,7 @@ def _clean_at(unit, raw_at: int) -> int:
 
 def _invisible_where(doc, unit, raw_at: int):
     if unit.kind == "原文" and doc.kind != "docx":
-        return Where(doc.name, unit.line, raw_at + 1)
+        return doc.said(Where(doc.name, unit.line, raw_at + 1), unit.raw, raw_at)
     k = _clean_at(unit, raw_at)
     return doc.where(unit, k, min(len(unit.text), k + 8))  # a form finds the place by these words
 

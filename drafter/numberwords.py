@@ -1,0 +1,64 @@
+"""How a computed percentage is written so that it never claims a value it does not have
+(domain.md §4, §6): shared by render, which prints the rates it computes, and check, which
+prints the rate a report should have stated."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+MAX_PLACES = 10  # decimals a rate or a change may take so as not to read 0%, 100% or 持平 when it is not
+
+
+def trim(d: Decimal) -> str:
+    """A decimal without trailing zeros nor exponent: 78.10 → 78.1, 100.0 → 100."""
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def plain(value: float | int) -> str:
+    """A figure as written, in full (1234567, 0.005; never 1.23457e+06)."""
+    return trim(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
+
+
+def closest_true(exact: Decimal, digits: int, wrong) -> Decimal:
+    """``exact`` rounded to ``digits`` decimals; where that would be ``wrong`` (0 or 100 for
+    a value that is not), rounded instead at the first digit that tells it apart, so that
+    the figure printed is still the value's own (0.005 → 0.005, not 0.01, which is twice
+    it; 99.996274 → 99.996)."""
+    shown = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    if not wrong(shown):
+        return shown
+    for places in range(digits + 1, MAX_PLACES + 1):
+        step = Decimal(1).scaleb(-places)
+        truncated = exact.quantize(step, rounding=ROUND_DOWN)
+        if not wrong(truncated) and not wrong(truncated + (step if exact > 0 else -step)):
+            shown = exact.quantize(step, rounding=ROUND_HALF_UP)
+            if not wrong(shown):
+                return shown
+    return exact
+
+
+def ratio_percent(value: float) -> Decimal:
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        raise ValueError("数值超出范围")
+    return Decimal(str(value)) * 100
+
+
+def percent(value: float, digits: int = 1) -> str:
+    """0.953 → 95.3%. A ratio, not a percentage, goes in. 100% stays 100%; a rate that is
+    not 0 or 100% is never printed so (domain.md §4): 1 ÷ 19999 → 0.005%, 0.99995 → 99.995%."""
+    if not 0 <= digits <= MAX_PLACES:
+        raise ValueError("小数位数超出范围")
+    exact = ratio_percent(value)
+    shown = closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (d == 100) != (exact == 100))
+    return trim(shown) + "%"
+
+
+def change_percent(exact: Decimal, digits: int = 1) -> str:
+    """A change (in percent or in points) to ``digits`` decimals, or more where fewer would
+    read 0 for a change that is not none, or 100 for one that is not exactly 100 (as
+    render's numbers.yoy and numbers.points print them): 0.004 → 0.004, 12.34 → 12.3."""
+    return trim(closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (abs(d) == 100) != (abs(exact) == 100)))
