@@ -16,6 +16,7 @@ from pathlib import Path
 from drafter.catalogue import DATA
 from drafter.datacache import load_yaml
 from drafter.errors import DrafterError, Findings, InputFileError
+from drafter.typography import close_spaces
 
 SECTION = "表述数据"  # the config file's key naming an office's formulas file
 _CONGRESS = re.compile(r"(十[六七八九]|二十[一二]?)大")
@@ -38,7 +39,12 @@ class FormulaTable:
     def merged(self, other: dict[int, dict]) -> "FormulaTable":
         years = {y: dict(e) for y, e in self.years.items()}
         for year, entry in other.items():
-            years.setdefault(year, {}).update(entry)
+            mine = years.setdefault(year, {})
+            for key, value in entry.items():
+                if value is None:
+                    mine.pop(key, None)  # null: none for this year, over the built-in value
+                else:
+                    mine[key] = value
         return FormulaTable(years)
 
 
@@ -111,26 +117,41 @@ def office_formulas(path: Path) -> dict[int, dict]:
         clean = {}
         for name, value in entry.items():
             where = src.where((key, name))
+            typed = _typed(src, (key, name), value)
             if name not in FIELDS:
                 found.add(src.where((key, name), at_key=True), f"不认识的项目“{name}”。",
                           "可以写的项目：" + "、".join(FIELDS) + "。")
-            elif name in ("会议精神", "纲要") and value is not None and not (isinstance(value, str) and value.strip()):
+            elif value is None:
+                clean[name] = None  # null: none (as the built-in data's 纲要: null); merged() drops the built-in's
+            elif name in ("会议精神", "纲要") and not (isinstance(value, str) and value.strip()):
                 found.add(where, f"“{name}”应当是一段文字。", "例如“党的二十大和二十届历次全会精神”。")
             elif name in ("会议精神", "纲要") and (spirit_problem if name == "会议精神" else outline_problem)(value):
                 found.add(where, *(spirit_problem if name == "会议精神" else outline_problem)(value))
             elif name == "党代会" and not (isinstance(value, str) and _CONGRESS.fullmatch(value.strip())):
-                found.add(where, f"“{value}”不是党代会的写法。", "请写“二十大”这样的简称。")
+                found.add(where, f"{typed}不是党代会的写法。", "请写“二十大”这样的简称。")
             elif name == "全会" and not (isinstance(value, list) and all(
                     isinstance(v, str) and _PLENUM.fullmatch(v.strip()) for v in value)):
                 found.add(where, "“全会”应当是全会简称的列表。", "例如“全会: [二中, 三中, 四中]”。")
             elif name == "核对日期" and as_date(value) is None:
-                found.add(where, f"“{value}”不是日期。", "请写成 2027-01-15 的形式。")
+                found.add(where, f"{typed}不是日期。", "请写成 2027-01-15 的形式。")
             else:
-                clean[name] = (as_date(value) if name == "核对日期"
-                               else value.strip() if isinstance(value, str) else value)
+                clean[name] = (as_date(value) if name == "核对日期" else formula_text(value)
+                               if name in ("会议精神", "纲要") else value.strip() if isinstance(value, str) else value)
         out[year] = clean
     found.raise_if_errors()
     return out
+
+
+def _typed(src, path: tuple, value) -> str:
+    """A value for a message, as the clerk typed it: “null”, “true”, “一个列表”."""
+    typed = src.raw.get(path)
+    if typed:
+        return f"“{typed}”"
+    if isinstance(value, list):
+        return "一个列表"
+    if isinstance(value, dict):
+        return "若干“键: 值”"
+    return f"“{value}”" if isinstance(value, str) else "空值"
 
 
 # The opening says 全面贯彻{会议精神} and 对照{纲要}确定的目标任务 (templates/default/report.md.j2).
@@ -152,10 +173,65 @@ def without_verb(spirit: str) -> str:
     return rest or spirit
 
 
+_ENDS = "。，、；：,.;:！？!? \u3000"
+_PAIRS = ("《》", "〈〉", "（）", "()", "“”", "‘’", "【】", "[]")
+_CJK_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_PLACEHOLDER = re.compile(r"[{}｛｝]|%[sdr(]")
+_DOUBLED_MARKS = re.compile(r"[，。；：、！？,;:!?]{2,}")
+_STOPS = re.compile(r"[。；！？;!?]")
+
+
+def formula_text(value: str) -> str:
+    """A 会议精神 or 纲要 as the opening prints it: no space beside a Chinese character and no
+    punctuation at its ends, which the opening's own “，” would double (精神。，)."""
+    return close_spaces(value).strip(_ENDS)
+
+
+def _shape_problem(name: str, text: str) -> tuple[str, str] | None:
+    """What makes a 会议精神 or 纲要 (``name``) unprintable whatever its words: a brace or %s
+    left from a pattern, no Chinese at all, doubled or unpaired brackets and quotes."""
+    if _PLACEHOLDER.search(text):
+        return (f"“{name}”里有“{_PLACEHOLDER.search(text).group()}”，报告里会原样印出来（这里不会替换成年份等内容）。",
+                f"请写出完整的文字，年份直接写数字，如“{_EXAMPLE[name]}”。")
+    if not _CJK_CHAR.search(text):
+        shown = f"全面贯彻{text}" if name == "会议精神" else f"对照{citation(text)}"
+        return (f"“{name}”里没有中文名称，报告里会写成“{shown}”。",
+                f"请写完整的名称，如“{_EXAMPLE[name]}”；没有时删去这一项。")
+    doubled = _DOUBLED_MARKS.search(text)
+    if doubled:
+        return (f"“{name}”里的“{doubled.group()}”是两个标点连在一起。", "请删去多余的一个。")
+    stop = _STOPS.search(text)
+    if stop:
+        return (f"“{name}”中间有“{stop.group()}”，开头这一句会从这里断开。",
+                f"这里只写一个名称，中间不用句号、分号，如“{_EXAMPLE[name]}”。")
+    if "《《" in text or "》》" in text:
+        return (f"“{name}”里的书名号重复了，报告里会印出“《《”或“》》”。", "书名号只写一对，如“《……》”。")
+    for pair in _PAIRS:
+        depth = 0
+        for ch in text:
+            depth += (ch == pair[0]) - (ch == pair[1])
+            if depth < 0:
+                break
+        if depth:
+            return (f"“{name}”里的“{pair[0]}{pair[1]}”不成对，报告里会印出半个{_PAIR_NAMES.get(pair, '括号')}。",
+                    f"请补上缺的“{pair[1] if depth > 0 else pair[0]}”，或删去多出的那一个。")
+    return None
+
+
+_EXAMPLE = {"会议精神": "党的二十大和二十届历次全会精神", "纲要": "《法治政府建设实施纲要（2021—2025年）》"}
+_PAIR_NAMES = {"《》": "书名号", "〈〉": "书名号", "“”": "引号", "‘’": "引号"}
+
+
 def spirit_problem(spirit: str) -> tuple[str, str] | None:
     """(what is wrong, how to fix) when a 会议精神 would print badly in the opening."""
     if LINE_BREAK.search(spirit.strip()):
         return LINE_PROBLEM
+    spirit = formula_text(spirit)
+    if EMPTY_TITLE.search(spirit):
+        return EMPTY_PROBLEM
+    shape = _shape_problem("会议精神", spirit)
+    if shape:
+        return shape
     rest = without_verb(spirit)
     verb = _ANY_VERB.match(rest)
     if verb:
@@ -171,12 +247,16 @@ def outline_problem(outline: str) -> tuple[str, str] | None:
     text = outline.strip()
     if LINE_BREAK.search(text):
         return LINE_PROBLEM
+    text = formula_text(text)
     if not text.strip("《》 \u3000") or EMPTY_TITLE.search(text):
         return ("“纲要”的书名号里是空的，报告里会写成“对照《》”。",
                 "请写纲要的全称，如“法治政府建设实施纲要（2021—2025年）”；没有可以引用的纲要时删去这一项。")
-    verb = _OUTLINE_VERB.match(text)
+    shape = _shape_problem("纲要", text)
+    if shape:
+        return shape
+    verb = _OUTLINE_VERB.match(text.lstrip("《")) or _ANY_VERB.match(text.lstrip("《"))
     if verb:
-        return (f"“纲要”前面的“{verb.group()}”与开头段的“对照”重复，报告里会写成“对照《{_head(text)}”。",
+        return (f"“纲要”前面的“{verb.group()}”与开头段的“对照”重复，报告里会写成“对照《{_head(text.lstrip('《'))}”。",
                 "这里只写纲要的名称，如“法治政府建设实施纲要（2021—2025年）”；“对照……确定的目标任务”由模板写出。")
     tail = _OUTLINE_TAIL.search(text)
     if tail:

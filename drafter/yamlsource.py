@@ -76,6 +76,7 @@ class Source:
         self.key_marks = key_marks or {}
         self.problems = list(problems or [])
         self._taken = not self.problems
+        self.raw: dict = {}  # path → source text of each value read as a number, date, true/false or null
 
     @property
     def data(self) -> Any:
@@ -365,6 +366,7 @@ class _Converter:
         self.plain = plain  # the file has no escape and no character to make ordinary
         self.values: dict = {}
         self.keys: dict = {}
+        self.raw: dict = {}  # path → the source text of a value YAML read as other than text
         self.problems = problems
         self._constructor = yaml.constructor.SafeConstructor()
         self._count = 0
@@ -384,6 +386,8 @@ class _Converter:
         if self._count > MAX_NODES:
             raise _TooMany(self._alias)
         if isinstance(node, yaml.ScalarNode):
+            if node.tag not in _TEXT_TAGS:
+                self.raw[path] = node.value  # as typed: a text field takes 2025, not 2025.0
             return self.scalar(node, path)
         if len(path) >= MAX_DEPTH:
             self.problems.append(Problem(Where(self.file, *self.mark(node), path_text(path[:4]) + "……"),
@@ -449,6 +453,8 @@ class _Converter:
             return value if self.plain else self.text(node, path, value)
         if tag == _INT and value.isascii() and value.isdigit() and value[0] != "0" and len(value) < 19:
             return int(value)  # the common case, without the constructor's sign and base handling
+        if tag in (_INT, _FLOAT) and self.other_value(node, path, value):
+            return BAD
         build = _CONSTRUCT.get(tag)
         if build is not None and tag in (_INT, _FLOAT) and not value.isascii():
             # Python's int() and float() take ²-free Unicode digits (１２, ١٢) that no plain
@@ -467,6 +473,34 @@ class _Converter:
         if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:  # 0x followed by thousands of f
             return self.unreadable(node, path)
         return value
+
+    def other_value(self, node, path: PathT, value: str) -> bool:
+        """YAML 1.1 reads 010 and 0012 as octal (8, 10) and 1:30 as base 60 (90): a number
+        written so is reported (True), never read as a value the clerk did not write."""
+        digits = value.lstrip("+-")
+        colon = ":" in value
+        if not colon and not re.fullmatch(r"0[0-9_]+", digits):
+            return False
+        try:
+            read = _CONSTRUCT[node.tag](self._constructor, node)
+        except (ValueError, TypeError, ArithmeticError, yaml.YAMLError):
+            read = None
+        shown = _short(value)
+        quote = f"若是编号、时间等文字，请给整个值加上引号（如 '{shown}'）。"
+        if colon:
+            said = ""
+            if isinstance(read, (int, float)) and abs(read) < 1e15:
+                said = f"，会被读成 {int(read) if float(read).is_integer() else read}"
+            self.problem(node, path, f"“{shown}”中间有冒号{said}：YAML 把这种写法当作六十进制的数。",
+                         "数字里不能有冒号：若是数字，请只写数字；" + quote)
+            return True
+        plain = value[:len(value) - len(digits)] + (digits.lstrip("0_").replace("_", "") or "0")
+        if read is not None and read != int(plain):
+            message = f"数字“{shown}”以 0 开头，会被读成 {read}，而不是 {plain}。"
+        else:
+            message = f"数字“{shown}”以 0 开头，这种写法容易被读成另一个数。"
+        self.problem(node, path, message, f"若是数字，请去掉开头的 0（写成 {plain}）；" + quote)
+        return True
 
     def unreadable(self, node, path: PathT):
         """A scalar its type cannot read: an impossible date stays text for its field to
@@ -529,7 +563,9 @@ def load_text(text: str, file: str = "<表单>") -> Source:
         data = conv.convert(node, ())
     except _TooMany as err:
         raise FormError(problems + [_too_many(err, text, file)]) from None
-    return Source(data, file, conv.values, conv.keys, problems)
+    src = Source(data, file, conv.values, conv.keys, problems)
+    src.raw = conv.raw
+    return src
 
 
 MAX_FORM_BYTES = 10 * 2 ** 20  # a form is a few KB; a long imported report a few hundred

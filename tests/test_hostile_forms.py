@@ -147,7 +147,7 @@ REFUSED = [
 
 # (id, form text, text the report must hold): look-alikes made ordinary, not refused
 ACCEPTED = [
-    ("no-break space", replace_line(7, "主送机关: 县委\u00a0县人大常委会"), "县委 县人大常委会"),
+    ("no-break space", replace_line(7, "主送机关: 县委\u00a0县人大常委会"), "县委县人大常委会"),  # no space beside Chinese
     ("zero-width space and soft hyphen", replace_line(7, "主送机关: 县委\u200b\u00ad县人大常委会"), "县委县人大常委会"),
     ("Windows line ends and a BOM", "\ufeff" + TEXT.replace("\n", "\r\n"), "县委、县人大常委会"),
     ("BOM inside a value", replace_line(7, "主送机关: 县委\ufeff、县人大常委会"), "县委、县人大常委会"),

@@ -553,6 +553,20 @@ def test_a_change_against_last_year_says_what_the_change_is(now, before):
         assert m and (m.group(1) == "增长") == (now > before), text
         exact = abs(Decimal(now - before) / Decimal(before) * 100)
         assert Decimal(m.group(2)) == _half_up(exact, _places(m.group(2))) != 0, (text, exact)
+        assert (m.group(2) == "100") == (exact == 100), (text, exact)  # 减少100%: fell to nothing
+
+
+NEAR_100 = st.integers(10, HARD_MAX // 3).flatmap(lambda b: st.tuples(
+    st.one_of(st.integers(0, min(b, 1000)), st.integers(max(0, 2 * b - 1000), 2 * b + 1000)), st.just(b)))
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(NEAR_100)
+def test_a_change_is_100_percent_only_when_it_is(counts):
+    now, before = counts
+    text = numbers.yoy(now, before, unit="件")
+    exact = abs(Decimal(now - before) / Decimal(before) * 100)
+    assert ("100%" in text and not re.search(r"\d100%|\.\d*100%", text)) == (exact == 100), (text, exact)
 
 
 @settings(max_examples=500, deadline=None, database=None)
@@ -568,3 +582,16 @@ def test_a_change_of_a_rate_in_points_says_what_the_change_is(now, before):
         m = re.fullmatch(r"同比(提高|下降)(\d+(?:\.\d+)?)个百分点", text)
         assert m and (m.group(1) == "提高") == (exact > 0), text
         assert Decimal(m.group(2)) == _half_up(abs(exact), _places(m.group(2))) != 0, (text, exact)
+        assert (m.group(2) == "100") == (abs(exact) == 100), (text, exact)
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(st.integers(2, 10**6).flatmap(lambda d: st.tuples(st.integers(0, min(d - 1, 50)), st.just(d))),
+       st.booleans())
+def test_a_change_of_a_rate_is_100_points_only_when_it_is(low, rising):
+    a, b = low[0] / low[1], 1.0  # from (or to) 100%, a rate of at most a few in a thousand
+    text = numbers.points(*((b, a) if rising else (a, b)))
+    exact = abs(Decimal(str(a)) - 1) * 100
+    m = re.fullmatch(r"同比(提高|下降)(\d+(?:\.\d+)?)个百分点", text)
+    assert m and (m.group(1) == "提高") == rising, text
+    assert (m.group(2) == "100") == (exact == 100), (text, exact)

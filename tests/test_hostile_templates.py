@@ -137,6 +137,9 @@ def run_capped(*args, seconds: int = 3, thread: bool = False, timeout: int = 60)
 HOSTILE = ["@标题 伪造", "@盖章", "# 插入", "\\反斜杠", "## 一、插入", "@附注 伪造", "@未知 指令", "#### 四级"]
 
 
+from drafter.typography import close_spaces  # noqa: E402
+
+
 def hostile_form(minimal: dict, text: str) -> dict:
     form = copy.deepcopy(minimal)
     form["单位"] = text
@@ -159,6 +162,7 @@ def test_form_text_that_looks_like_markup_stays_text(runner, tmp_path, write_for
     assert code == 0, output
     document, expected = assert_good_docx(out), assert_good_docx(plain)
     assert styles(document) == styles(expected)  # same headings, same signature layout (no seal)
+    text = close_spaces(text)  # as every form text: no space beside a Chinese character
     assert document.paragraphs[0].text.replace("\n", "") == f"{text}关于2025年度法治政府建设情况的报告"
     bodies = [p.text for p in document.paragraphs if p.style.name == "公文正文"]
     assert text in bodies  # 其他: a paragraph of its own, verbatim
@@ -179,12 +183,13 @@ def test_imported_report_lines_that_look_like_markup_stay_text(runner, tmp_path)
         code, output = invoke(runner, "render", tmp_path / f"{name}.yaml", "-o", tmp_path / f"{name}.docx", "--markup")
         assert code == 0, output
     document, plain = assert_good_docx(tmp_path / "hostile.docx"), docx.Document(str(tmp_path / "plain.docx"))
+    injected = [close_spaces(t) for t in injected]  # as every form text: no space beside a Chinese character
     assert document.paragraphs[0].text == plain.paragraphs[0].text
     assert [p.style.name for p in document.paragraphs if p.text not in injected] == styles(plain)
     assert [p.text for p in document.paragraphs if p.text in injected] == injected
     assert [p.style.name for p in document.paragraphs if p.text in injected] == ["公文正文"] * 3
     md = (tmp_path / "hostile.md").read_text(encoding="utf-8")
-    assert "\\@标题 伪造的标题\n\\@盖章\n\\# 插入的标题\n" in md and OPEN not in md and CLOSE not in md
+    assert "\\@标题伪造的标题\n\\@盖章\n\\#插入的标题\n" in md and OPEN not in md and CLOSE not in md
 
 
 def test_markup_filter_and_macros_are_the_templates_own_markup(runner, tmp_path, write_form, minimal):

@@ -17,6 +17,7 @@ from drafter.catalogue import Catalogue, Theme
 from drafter.errors import Findings
 from drafter.form import headings, spec as s
 from drafter.formulas import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
+from drafter.typography import close_spaces
 from drafter.yamlsource import BAD, Source, as_date
 
 # No count or amount reaches this: past it a number is a typing slip, and past 10^16 or so
@@ -79,6 +80,10 @@ def _show(value: Any) -> str:
     return f"“{text}”"
 
 
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else text[:30] + "……"
+
+
 def _whole_given(group, name: str, counts: dict) -> str | None:
     """The nearest figure given that ``name`` is part of (its not_above, or that one's, …)."""
     seen, whole = {name}, group.figures[name].not_above
@@ -97,6 +102,21 @@ class Validator:
     # -- helpers -----------------------------------------------------------
     def error(self, path, message, hint="", at_key=False, severity="错误", rule=None):
         self.found.add(self.src.where(path, at_key), message, hint, severity, rule)
+
+    def show(self, value, path) -> str:
+        """``value`` for a message (_show); one YAML read as a number, date, true/false or null
+        is quoted as the clerk typed it (null, 1.0e+1), never as Python writes it (None, 10.0)."""
+        typed = self.src.raw.get(tuple(path))
+        if typed and not isinstance(value, (str, list, dict)) and not (isinstance(value, int) and abs(value) >= HARD_MAX):
+            return f"“{typed if len(typed) <= 30 else typed[:30] + '……'}”"
+        return _show(value)
+
+    def figure(self, value, path) -> str:
+        """A number for a message, as typed (1.0e+1) or as the report writes it (12.5, 3)."""
+        typed = self.src.raw.get(tuple(path))
+        if typed:
+            return typed
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
     def unknown_key(self, path, key, options, extra_hint="") -> str | None:
         """Report a key the definition does not have; the key it most likely means, if one."""
@@ -122,11 +142,11 @@ class Validator:
         if isinstance(node, s.Date):
             d = as_date(value)
             if d is None:
-                self.error(path, f"{_show(value)}不是有效的日期。", "请写成 2026-02-06 的形式，并核对年、月、日。")
+                self.error(path, f"{self.show(value, path)}不是有效的日期。", "请写成 2026-02-06 的形式，并核对年、月、日。")
             return d
         if isinstance(node, s.Boolean):
             if not isinstance(value, bool):
-                self.error(path, f"{_show(value)}不是是否值。", "请写 true（是）或 false（否）。")
+                self.error(path, f"{self.show(value, path)}不是是否值。", "请写 true（是）或 false（否）。")
                 return node.default
             return value
         if isinstance(node, s.Choice):
@@ -135,11 +155,11 @@ class Validator:
 
     def choice(self, choices, value, path, hint: str = ""):
         if not isinstance(value, str):
-            self.error(path, f"这里应当从可选的词中选一个，却写成了{_show(value)}。",
+            self.error(path, f"这里应当从可选的词中选一个，却写成了{self.show(value, path)}。",
                        "可选：" + "、".join(choices) + "。")
             return None
         if value not in choices:
-            self.error(path, f"{_show(value)}不在可选范围内。",
+            self.error(path, f"{self.show(value, path)}不在可选范围内。",
                        hint or _suggest(value, choices) or "可选：" + "、".join(choices) + "。")
             return None
         return value
@@ -153,10 +173,11 @@ class Validator:
         if value is None:
             self.error(path, "这一项是空的。", "请填写内容，或删去这一项。")
             return None
-        if isinstance(value, (dt.date, bool)):
-            self.error(path, "这里应当是一段文字。", "如果内容就是这样，请给它加上引号。")
-            return None
-        text = str(value).strip()
+        if not isinstance(value, str):
+            value = self.typed_text(value, path)
+            if value is None:
+                return None
+        text = value.strip()
         if "\n\n" in text:
             self.error(path, "一段文字里有空行。", "每个字段只写一段；多段内容请拆成多项。")
         if node is not None and node.max_length and len(text) > node.max_length:
@@ -167,27 +188,43 @@ class Validator:
         if node is not None and s.PLACEHOLDER in text:
             self.error(path, f"还没有填写：请把“{s.PLACEHOLDER}……”换成内容，或删去这一项。",
                        "这是 drafter 生成空白表单时留下的示例文字，不能写进报告。")
-        # One field is one paragraph: its lines are joined (Chinese needs no space between).
-        return "".join(line.strip() for line in text.splitlines())
+        # One field is one paragraph: its lines are joined, and no space stays beside a
+        # Chinese character (a space, NBSP, U+3000, a tab, a folded ">" block's line break).
+        return close_spaces(text)
+
+    def typed_text(self, value, path) -> str | None:
+        """A text field YAML read as a number, a date or true/false. A plain number (2025,
+        3.5) is text as typed; any other (.nan, 1.0e+1, 0x0C, 1_000, true, 2025-01-01) would
+        print as something else than what was typed, so is refused (None) with a hint."""
+        typed = self.src.raw.get(tuple(path))
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and typed \
+                and re.fullmatch(r"-?\d+(?:\.\d+)?", typed):
+            return typed
+        kind = ("是否值（true/false）" if isinstance(value, bool) else "日期" if isinstance(value, dt.date)
+                else "数" if isinstance(value, (int, float)) else "别的内容")
+        shown = typed if typed else str(value)
+        self.error(path, f"这里应当是一段文字，“{_short(shown)}”却会被读成{kind}，报告里写出的就不是原样了。",
+                   f"如果内容就是这样，请给它加上引号，如 '{_short(shown)}'。")
+        return None
 
     def number(self, value, path, name: str) -> bool:
         """A finite number of a sane size; else reported. ``name`` is what it counts."""
         if isinstance(value, float) and not math.isfinite(value):
-            self.error(path, f"{_show(value)}不是一个确定的数。", f"请写{name}的实际数字。")
+            self.error(path, f"{self.show(value, path)}不是一个确定的数。", f"请写{name}的实际数字。")
             return False
         if abs(value) >= HARD_MAX:
-            self.error(path, f"{_show(value)}太大了，不可能是{name}的数字。", "请核对是否多写了零。")
+            self.error(path, f"{self.show(value, path)}太大了，不可能是{name}的数字。", "请核对是否多写了零。")
             return False
         return True
 
     def integer(self, node: s.Integer, value, path):
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(path, f"{_show(value)}不是整数。", "请写四位年份等整数，不加引号和单位。")
+            self.error(path, f"{self.show(value, path)}不是整数。", "请写四位年份等整数，不加引号和单位。")
             return None
         if not self.number(value, path, f"“{path[-1]}”"):
             return None
         if node.minimum is not None and value < node.minimum or node.maximum is not None and value > node.maximum:
-            self.error(path, f"{value} 超出了合理范围（{node.minimum}—{node.maximum}）。", "请核对这个数字。")
+            self.error(path, f"{self.figure(value, path)} 超出了合理范围（{node.minimum}—{node.maximum}）。", "请核对这个数字。")
         return value
 
     def obj(self, node: s.Obj, value, path):
@@ -241,8 +278,10 @@ class Validator:
             ipath = path + (i,)
             if item is BAD:
                 continue
-            if isinstance(item, str):
-                out.append(self.text(item, ipath))
+            if isinstance(item, (str, int, float, dt.date)):  # a number or date: as typed, or refused
+                text = self.text(item, ipath)
+                if text is not None:
+                    out.append(text)
                 continue
             if not isinstance(item, dict):
                 self.error(ipath, "这一项既不是一段文字，也不是一节。", "一节写成“标题: …”和“内容: …”。")
@@ -334,7 +373,8 @@ class Validator:
             whole = _whole_given(group, fname, counts)  # 优秀案卷 ≤ 合格案卷 ≤ 评查案卷, a step may be missing
             if whole and number > counts[whole]:
                 self.error(gpath + (fname,),
-                           f"“{fname}”（{number}）大于“{whole}”（{counts[whole]}），这不可能。",
+                           f"“{fname}”（{self.figure(number, gpath + (fname,))}）大于“{whole}”"
+                           f"（{self.figure(counts[whole], gpath + (whole,))}），这不可能。",
                            f"{group.figures[fname].about}不能多于{group.figures[whole].about}，请核对这两个数。")
         return counts
 
@@ -347,18 +387,18 @@ class Validator:
                 hint = "这里填件数等计数，不填百分比；比率会自动计算。"
             elif isinstance(value, str) and re.fullmatch(_SCIENTIFIC, value.strip()):
                 hint = "请写成完整的数字，不用科学记数法（例如 1e3 写成 1000）。"
-            self.error(path, f"{_show(value)}不是数字。", hint)
+            self.error(path, f"{self.show(value, path)}不是数字。", hint)
             return None
         if not self.number(value, path, f"“{fig.name}”"):
             return None
         if isinstance(value, float) and not fig.decimal and not value.is_integer():
-            self.error(path, f"{value} 不是整数。", f"“{fig.name}”是计数（{fig.unit}），应当是整数。")
+            self.error(path, f"{self.figure(value, path)} 不是整数。", f"“{fig.name}”是计数（{fig.unit}），应当是整数。")
             return None
         if value < 0:
-            self.error(path, f"{value} 是负数。", "计数不能小于 0，请核对。")
+            self.error(path, f"{self.figure(value, path)} 是负数。", "计数不能小于 0，请核对。")
             return None
         if fig.upper is not None and value > fig.upper:
-            self.error(path, f"{value}{fig.unit} 超过了一般县级单位的合理范围（{fig.upper:g}{fig.unit}）。",
+            self.error(path, f"{self.figure(value, path)}{fig.unit} 超过了一般县级单位的合理范围（{fig.upper:g}{fig.unit}）。",
                        "请核对是否多写了零；数字确实无误时可以忽略这条提醒。", severity="提醒", rule="超出合理范围")
         return value if fig.decimal else int(value)
 

@@ -12,7 +12,7 @@ import re
 from drafter.catalogue import Catalogue
 from drafter.errors import Findings, Where
 from drafter.form import headings
-from drafter.formulas import FormulaTable, builtin, citation, without_verb
+from drafter.formulas import FormulaTable, builtin, citation, formula_text, without_verb
 from drafter.render.figures import FigureSet
 
 
@@ -55,11 +55,12 @@ def opening_formulas(data: dict, table: FormulaTable, findings: Findings | None 
                      f"请在表单的 {'、'.join(keys)} 中填写（纲要写全称，带书名号），"
                      "或由管理员在设置文件的“表述数据”中补上这一年。",
                      severity="提醒", rule="表述数据缺失")
+    spirit, outline = (formula_text(v) if isinstance(v, str) else None for v in (spirit, outline))
     return _without_verb(spirit), citation(outline) if outline else None
 
 
 def _without_verb(spirit: str | None) -> str | None:
-    return without_verb(spirit) if spirit else spirit
+    return without_verb(spirit) if spirit else None
 
 
 def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,

@@ -101,36 +101,69 @@ def _computed(name: str, compute):
         raise TemplateError(f"过滤器 {name} 算出的结果超出了能表示的范围。", _HINT) from None
 
 
+# A ratio (纠错率 0.192) and a count or amount (162件, 46.8万元, 年度 2025) are different kinds:
+# percent and points take ratios, num, rate, yoy and cn counts. The other kind would print an
+# impossible figure (a count as 16200%, a year as 提高202400个百分点, a rate as 0.19), so it is
+# refused at the template line.
+_RATIO_HINT = ("比率是 0 到 1 之间的小数，如 {{ 数据.行政复议.纠错率 }}；由两个计数算比率用 rate，"
+               "如 {{ 数据.行政复议.纠错 | rate(数据.行政复议.审结) }}。")
+_COUNT_HINT = "比率请直接输出（如 {{ 数据.行政复议.纠错率 }}），它的同比用 {{ 数据.行政复议.纠错率.同比 }}（个百分点）。"
+
+
+def _ratio(x, name: str):
+    """A ratio for percent / points: a Rate, or a plain number from 0 to 1."""
+    given = _given(x)
+    if isinstance(given, Figure):
+        raise TemplateError(f"过滤器 {name} 要的是比率，这里给的是计数“{given}”。", _RATIO_HINT)
+    value = _number(x, name)
+    if not isinstance(given, Rate) and not 0 <= value <= 1:
+        raise TemplateError(f"过滤器 {name} 要的是 0 到 1 之间的比率，这里给的是{_kind(value)}。", _RATIO_HINT)
+    return value
+
+
+def _count(x, name: str):
+    """A count or amount for num / rate / yoy / cn: a Figure or a plain number, not a Rate."""
+    if isinstance(_given(x), Rate):
+        raise TemplateError(f"过滤器 {name} 要的是计数或金额，这里给的是比率“{x}”。", _COUNT_HINT)
+    return _number(x, name)
+
+
 def num(x, approx: bool = False) -> str:
-    value = _number(x, "num")
+    value = _count(x, "num")
     return _computed("num", lambda: numbers.number(value, bool(approx)))
 
 
 def percent(x, digits: int = 1) -> str:
-    value, digits = _number(x, "percent"), _digits(digits, "percent")
+    value, digits = _ratio(x, "percent"), _digits(digits, "percent")
     return _computed("percent", lambda: numbers.percent(value, digits))
 
 
 def rate(numerator, denominator, digits: int = 1) -> str:
-    top, bottom = _number(numerator, "rate"), _number(denominator, "rate")
+    top, bottom = _count(numerator, "rate"), _count(denominator, "rate")
     digits = _digits(digits, "rate")
+    kinds = [_given(v).单位 if isinstance(_given(v), Figure) else None for v in (numerator, denominator)]
+    if kinds[0] != kinds[1]:  # 46.8万元 ÷ 3, 12件 ÷ 5人次: not one count's part of another
+        shown = ["计数“" + str(_given(v)) + "”" if k else _kind(_given(v)) for v, k in zip((numerator, denominator), kinds)]
+        raise TemplateError(f"过滤器 rate 的分子是{shown[0]}，分母是{shown[1]}，不是同一种计数，算出的比率没有意义。",
+                            "rate 用同一单位的两个计数，如 {{ 数据.行政复议.纠错 | rate(数据.行政复议.审结) }}；"
+                            "要改小数位数，写 rate(分母, 2)。")
     if not bottom:
         raise TemplateError("过滤器 rate 的分母是 0，算不出比率。", "请用 {% if 分母 %}…{% endif %} 包住这一句。")
     return _computed("rate", lambda: numbers.rate(top, bottom, digits))
 
 
 def yoy(current, previous) -> str:
-    now, before = _number(current, "yoy"), _number(previous, "yoy")
+    now, before = _count(current, "yoy"), _count(previous, "yoy")
     return _computed("yoy", lambda: numbers.yoy(now, before))
 
 
 def points(current, previous) -> str:
-    now, before = _number(current, "points"), _number(previous, "points")
+    now, before = _ratio(current, "points"), _ratio(previous, "points")
     return _computed("points", lambda: numbers.points(now, before))
 
 
 def cn(n) -> str:
-    value = _number(n, "cn")
+    value = _count(n, "cn")
     if value < 0 or value != int(value) or value >= 10**12:
         raise TemplateError(f"过滤器 cn 只能把 0 到 999999999999 之间的整数写成汉字，得到的是{_kind(value)}。", _HINT)
     return numbers.chinese(int(value))

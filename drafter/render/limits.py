@@ -130,8 +130,22 @@ def check_printable(value) -> None:
 
 
 def safe_str(value) -> str:
+    """``value`` as text; a float as the report writes a number (138, 0.5), never 138.0 or 1e-05."""
     check_printable(value)
+    if isinstance(value, float):
+        return float_text(value)
     return str(value)
+
+
+def float_text(value: float) -> str:
+    """138.0 → 138, 2025.0 → 2025, 1e-05 → 0.00001: the digits the value has, without Python's
+    .0 or exponent. Not a number (nan, inf) cannot be printed in a report."""
+    from decimal import Decimal
+
+    if not math.isfinite(value):
+        raise TemplateError("这里算出的不是一个确定的数，不能写进报告。", "请检查这一行的计算和传给过滤器的数据。")
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _int_arg(value, name: str) -> int:

@@ -127,6 +127,13 @@ def rate(numerator: float, denominator: float, digits: int = 1) -> str:
     return percent(numerator / denominator, digits)
 
 
+def _false_change(exact: Decimal):
+    """What a change of ``exact`` (per cent or points) must not be printed as: 0 (that is
+    持平), or 100 when it is not exactly 100 (减少100% means it fell to nothing; 下降100个百分点
+    means from 100% to 0%)."""
+    return lambda d: d == 0 or (abs(d) == 100) != (abs(exact) == 100)
+
+
 SMALL_BASE = 10  # below this many last year, a percentage says less than the difference itself
 
 
@@ -143,7 +150,7 @@ def yoy(current: float, previous: float, digits: int = 1, unit: str = "") -> str
         return f"比上年{'增加' if current > previous else '减少'}{with_unit(diff, unit)}"
     now, before = Decimal(str(current)), Decimal(str(previous))
     exact = (now - before) / before * 100
-    change = _closest_true(exact, digits, lambda d: d == 0)
+    change = _closest_true(exact, digits, _false_change(exact))
     word = "增长" if change > 0 else "减少"
     return f"同比{word}{_trim(abs(change))}%"
 
@@ -154,7 +161,7 @@ def points(current: float, previous: float, digits: int = 1) -> str:
     exact = _ratio_percent(current) - _ratio_percent(previous)
     if exact == 0:
         return "与上年持平"
-    change = _closest_true(exact, digits, lambda d: d == 0)
+    change = _closest_true(exact, digits, _false_change(exact))
     word = "提高" if change > 0 else "下降"
     return f"同比{word}{_trim(abs(change))}个百分点"
 
