@@ -265,3 +265,25 @@ def test_zero_width_characters_in_a_report_are_reported_where_they_stand(tmp_pat
     result = run_clean(["check", path], inputs=[path], exit_codes=(1,))
     assert f"报告.txt:{n}:12：【提醒】不可见字符" in result.output, result.output
     assert f"报告.txt:{n}:{line.index('结案率') + 1}：【错误】比率核算" in result.output
+
+
+@pytest.mark.parametrize("line, fires", [
+    ("全年审结行政复议案件12件，以调解、和解方式结案0件，调解和解率0%。", False),  # 和解 is a word, not “and 解”
+    ("全年审结行政复议案件0件，以调解、和解方式结案0件，调解和解率0%。", True),
+    ("受理信访事项936件，及时办结921件，及时办结率98.4%。", False),
+])
+def test_a_label_that_opens_with_a_word_like_a_conjunction_keeps_it(tmp_path, line, fires):
+    path = tmp_path / "报告.txt"
+    path.write_text("\n".join(report(line)) + "\n", encoding="utf-8")
+    result = run_clean(["check", path], inputs=[path], exit_codes=(0, 1))
+    assert ("无从计算" in result.output) == fires, result.output
+    assert "比率核算" not in result.output, result.output
+
+
+def test_a_large_change_is_said_as_a_report_writes_numbers(tmp_path, minimal):
+    minimal["成效"] = [{"主题": "矛盾纠纷化解", "数据": {"行政复议": {"收到申请": 84300}},
+                      "上年数据": {"行政复议": {"收到申请": 20}}}]
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(minimal, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_clean(["validate", form], inputs=[form], exit_codes=(0, 1))
+    assert "相差约4215倍" in result.output and ".0倍" not in result.output, result.output

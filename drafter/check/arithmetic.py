@@ -564,7 +564,7 @@ class Arithmetic:
         ratio = this / last
         if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"]:
             self.c.add("同比异常", where, quote, unit.part,
-                       f"本年{plain(this)}，上年{plain(last)}（{source}），相差{max(ratio, 1 / ratio):.1f}倍。",
+                       f"本年{plain(this)}，上年{plain(last)}（{source}），相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
                        "变化这么大，请核对是否多写或少写了一位；确实如此的，最好在文中说明原因。")
 
 

@@ -66,7 +66,7 @@ def form_changes(check: Check) -> None:
                 if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"]:
                     where = doc.source.where(path + ("数据", group, name))
                     check.add("同比异常", where, f"{name}: {this}", "成效" if path[0] == "成效" else "第一责任人",
-                              f"“{group}.{name}”本年{plain(this)}，上年{plain(before)}，相差{max(ratio, 1 / ratio):.1f}倍。",
+                              f"“{group}.{name}”本年{plain(this)}，上年{plain(before)}，相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
                               "变化这么大，请核对是否多写或少写了一位。")
 
 

@@ -66,7 +66,9 @@ def _han_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 _IN_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"))
 _CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》]")
-_LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和|及|与)+")
+# Words that open a label without being part of it; 和/及/与 only as conjunctions (和解,
+# 及时 and 与会 are words of the label).
+_LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和(?![解谐睦])|及(?![时格])|与(?!会))+")
 _CHANGE = re.compile(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加)$")
 LABEL_REACH = 60
 SUBJECT_REACH = 200  # characters of a figure's sentence before it where its subject is named
