@@ -10,6 +10,12 @@ import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+# How a computed percentage or change is rounded is shared with check: to the digits asked,
+# or at the first digit that tells it from 0 or 100 when it is neither (0.005%, not 0.01%).
+from drafter.numberwords import closest_true, percent, ratio_percent
+
+__all__ = ["number", "with_unit", "percent", "rate", "yoy", "points", "chinese", "date"]
+
 
 def _trim(d: Decimal) -> str:
     text = format(d, "f")
@@ -91,35 +97,6 @@ def with_unit(value: float | int, unit: str, approx: bool = False) -> str:
     return number(value, approx) + unit
 
 
-MAX_PLACES = 10  # decimals a rate or a change may take so as not to read 0%, 100% or 持平 when it is not
-
-
-def _closest_true(exact: Decimal, digits: int, wrong) -> Decimal:
-    """``exact`` rounded to ``digits`` decimals, or to as many more as it takes for the
-    result not to be ``wrong`` (0 or 100 when the value is not)."""
-    for places in range(digits, MAX_PLACES + 1):
-        shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        if not wrong(shown):
-            return shown
-    return exact
-
-
-def _ratio_percent(value: float) -> Decimal:
-    if not math.isfinite(value) or abs(value) >= 1e15:
-        raise ValueError("数值超出范围")
-    return Decimal(str(value)) * 100
-
-
-def percent(value: float, digits: int = 1) -> str:
-    """0.953 → 95.3%. A ratio, not a percentage, goes in. 100% stays 100%; a rate that is
-    not 0 or 100% is never printed so (domain.md §4): 1 ÷ 19999 → 0.005%, 0.99995 → 99.995%."""
-    if not 0 <= digits <= MAX_PLACES:
-        raise ValueError("小数位数超出范围")
-    exact = _ratio_percent(value)
-    shown = _closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (d == 100) != (exact == 100))
-    return _trim(shown) + "%"
-
-
 def rate(numerator: float, denominator: float, digits: int = 1) -> str:
     """The percentage numerator ÷ denominator, e.g. rate(29, 151) → 19.2%."""
     if not denominator:
@@ -150,7 +127,7 @@ def yoy(current: float, previous: float, digits: int = 1, unit: str = "") -> str
         return f"比上年{'增加' if current > previous else '减少'}{with_unit(diff, unit)}"
     now, before = Decimal(str(current)), Decimal(str(previous))
     exact = (now - before) / before * 100
-    change = _closest_true(exact, digits, _false_change(exact))
+    change = closest_true(exact, digits, _false_change(exact))
     word = "增长" if change > 0 else "减少"
     return f"同比{word}{_trim(abs(change))}%"
 
@@ -158,10 +135,10 @@ def yoy(current: float, previous: float, digits: int = 1, unit: str = "") -> str
 def points(current: float, previous: float, digits: int = 1) -> str:
     """Change of a rate (both as ratios): 同比提高1.2个百分点 / 同比下降… / 与上年持平
     only when the rates are equal."""
-    exact = _ratio_percent(current) - _ratio_percent(previous)
+    exact = ratio_percent(current) - ratio_percent(previous)
     if exact == 0:
         return "与上年持平"
-    change = _closest_true(exact, digits, _false_change(exact))
+    change = closest_true(exact, digits, _false_change(exact))
     word = "提高" if change > 0 else "下降"
     return f"同比{word}{_trim(abs(change))}个百分点"
 
