@@ -495,6 +495,7 @@ def check(files, last, year, as_json, config, template) -> None:
     from drafter.catalogue import load_catalogue
     from drafter.check.document import load_document
     from drafter.check.output import as_json as findings_json, counts, document_text, summary_table
+    from drafter.inputfile import json_printable
     from drafter.check.runner import check_file, input_files
     from drafter.check.table import rule_table
     from drafter.errors import InputFileError
@@ -540,7 +541,7 @@ def check(files, last, year, as_json, config, template) -> None:
             one(path)
     every = [f for _, found in results for f in found]
     if as_json:
-        _echo(findings_json(every))
+        _echo(json_printable(findings_json(every)))
     elif many:
         _echo(summary_table(rows))
     if failed:
@@ -557,7 +558,9 @@ def parse(report, as_json) -> None:
     if as_json:
         import json
 
-        _echo(json.dumps(a.as_dict(), ensure_ascii=False, indent=2))
+        from drafter.inputfile import json_printable
+
+        _echo(json_printable(json.dumps(a.as_dict(), ensure_ascii=False, indent=2)))
     else:
         _echo(a.outline_text())
 

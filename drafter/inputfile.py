@@ -27,6 +27,13 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub("?", text)
 
 
+def json_printable(text: str) -> str:
+    """JSON text fit for the terminal with nothing lost: what ``printable`` would show as
+    “?” (only ever inside a JSON string) is written as its \\u escape, so a program reading
+    the JSON gets the report's characters exactly."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def shown(path: str | Path) -> str:
     """``path`` as text safe in a message or a YAML comment: characters that would break
     the line, and bytes the file system gave that are not UTF-8, become “?”."""

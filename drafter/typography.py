@@ -84,7 +84,10 @@ def close_spaces(text: str) -> str:
 # U+202A–E, U+2066–9, U+061C), zero-width space and joiners (U+200B–D), word joiner and
 # invisible operators (U+2060–4), the BOM (U+FEFF), the soft hyphen (U+00AD), U+180E. Pasted
 # from web pages, they split a figure from its name, so the checks read the text without them.
-INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Also the characters that draw nothing though they are not marks: the combining grapheme
+# joiner, Hangul fillers, the Khmer inherent vowels, variation selectors and tag characters.
+INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+                       "\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]")
 INVISIBLE_NAMES = {
     "\u200e": "从左到右标记", "\u200f": "从右到左标记", "\u061c": "阿拉伯字母标记",
     "\u202a": "从左到右嵌入", "\u202b": "从右到左嵌入", "\u202c": "方向格式结束",
@@ -92,6 +95,10 @@ INVISIBLE_NAMES = {
     "\u2066": "从左到右隔离", "\u2067": "从右到左隔离", "\u2068": "方向隔离", "\u2069": "方向隔离结束",
     "\u200b": "零宽空格", "\u200c": "零宽不连字", "\u200d": "零宽连字", "\u2060": "零宽不换行",
     "\ufeff": "零宽不换行空格（字节顺序标记）", "\u00ad": "软连字符", "\u180e": "蒙古文元音分隔符",
+    "\u034f": "组合用字形连接符", "\u115f": "韩文填充符", "\u1160": "韩文填充符", "\u3164": "韩文填充符",
+    "\uffa0": "半角韩文填充符", "\u17b4": "高棉文不发音元音", "\u17b5": "高棉文不发音元音",
+    **{chr(c): "变体选择符" for c in range(0xFE00, 0xFE10)},
+    **{chr(c): "标签字符" for c in range(0xE0000, 0xE0080)},
 }
 
 

@@ -254,7 +254,8 @@ def test_a_sum_is_printed_in_full():
     assert "1234568件" in f.message and "e+" not in f.message
 
 
-@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad",
+                                  "\u034f", "\u3164", "\u115f", "\u1160", "\ufe0f", "\u17b4", "\U000e0020", "\uffa0"])
 def test_zero_width_characters_in_a_report_are_reported_where_they_stand(tmp_path, mark):
     """The reader keeps them for check (the other readers drop them): each is a 提醒 at its
     own column, and the columns after it count it."""
@@ -287,3 +288,23 @@ def test_a_large_change_is_said_as_a_report_writes_numbers(tmp_path, minimal):
     form.write_text(yaml.safe_dump(minimal, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = run_clean(["validate", form], inputs=[form], exit_codes=(0, 1))
     assert "相差约4215倍" in result.output and ".0倍" not in result.output, result.output
+
+
+def test_json_quotes_direction_marks_exactly_and_the_terminal_never_gets_them(tmp_path):
+    """A direction mark in 原文 is escaped in the JSON text (\\u202a), so the terminal is not
+    reordered and a program reading the JSON gets the report's characters exactly."""
+    line = "全年受理行政复议案件64件，办结50件，结\u202a案率为88.1%。"
+    path = tmp_path / "报告.txt"
+    path.write_text("\n".join(report(line)) + "\n", encoding="utf-8")
+    result = run_clean(["check", path, "--json"], inputs=[path], exit_codes=(1,))
+    assert "\u202a" not in result.output and "?" not in result.output
+
+    def quotes(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield from ([v] if k == "原文" else quotes(v))
+        elif isinstance(node, list):
+            for v in node:
+                yield from quotes(v)
+
+    assert "结\u202a案率为88.1%" in list(quotes(json.loads(result.output)))
