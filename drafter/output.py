@@ -79,6 +79,9 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
     plan = [(Path(target), write) for target, write in items]
     for target, _write in plan:
         check_target(target)
+    # A target that is not there now is created, never replaced: if another run writes it
+    # meanwhile, that file is not ours to overwrite (two clerks' runs never silently lose one).
+    absent = {target for target, _write in plan if not os.path.lexists(target) or _seen_absent(target)}
     temps: list[tuple[str, Path]] = []
     try:
         for target, write in plan:
@@ -93,8 +96,18 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
             write(tmp)
             os.chmod(tmp, _mode_for(target))
         with _signals_held():
+            created: list[Path] = []
             for tmp, target in temps:
-                os.replace(tmp, target)
+                if target in absent:
+                    if not _create(tmp, target):
+                        for made in created:  # all or none
+                            os.unlink(made)
+                        raise OutputError(f"“{target}”在这次运行期间由别的程序写出了，没有覆盖。",
+                                          "请看看是谁同时在写这个文件；确实要覆盖，请再运行一次。")
+                    created.append(target)
+            for tmp, target in temps:
+                if target not in absent:
+                    os.replace(tmp, target)
     except PermissionError:
         raise OutputError(f"无法写入“{temps[-1][1] if temps else plan[0][0]}”。",
                           "这个文件可能正在 Word 或 WPS 中打开，请关闭后再试，或换一个文件名。") from None
@@ -107,6 +120,33 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
                 if os.path.exists(tmp):
                     os.unlink(tmp)
     return [target for target, _write in plan]
+
+
+# Targets found absent by refuse_existing (no --force) in this thread: the run decided on
+# that, so they are created, never replaced, even if another run writes one meanwhile.
+_checked = threading.local()
+
+
+def _seen_absent(target: Path) -> bool:
+    seen = getattr(_checked, "absent", set())
+    key = os.path.abspath(target)
+    if key in seen:
+        _checked.absent = seen - {key}
+        return True
+    return False
+
+
+def _create(tmp: str, target: Path) -> bool:
+    """Put ``tmp`` in place as ``target`` only if no file of that name exists (a hard link
+    is made or fails at once); False when one does. Where the disk has no hard links (a
+    USB stick formatted FAT), it is simply renamed."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        return False
+    except OSError:
+        os.replace(tmp, target)
+    return True
 
 
 def write_atomic(target: str | Path, write: Writer) -> Path:
@@ -129,6 +169,8 @@ def refuse_existing(target: Path, force: bool) -> None:
         raise OutputError(f"“{target}”是一个链接（它指向的文件不存在），没有替换它。", "换一个文件名（-o），或加 --force 替换这个链接。")
     if target.exists() and not force:
         raise OutputError(f"“{target}”已经存在，没有覆盖。", "换一个文件名（-o），或加 --force 覆盖。")
+    seen = getattr(_checked, "absent", set()) - {os.path.abspath(target)}
+    _checked.absent = seen | ({os.path.abspath(target)} if not force and not os.path.lexists(target) else set())
 
 
 def refuse_inputs(targets: Iterable[str | Path], inputs: Iterable[str | Path | None]) -> None:

@@ -134,6 +134,8 @@ def refuse_foreign_markup(md: Path, docx: Path) -> None:
     """A .md is replaced only when it was written with the untouched .docx beside it (in
     the same run: its time within seconds of the report's) and begins as drafter's markup
     does (with the @标题 line); a note of the clerk's is not."""
+    if md.is_symlink():
+        raise OutputError(f"“{md}”是一个链接，没有替换它。", "换一个输出文件名（-o），或加 --force 把链接换成报告标记。")
     if not md.exists():
         return
     try:
@@ -155,6 +157,8 @@ def _starts_as_markup(md: Path) -> bool:
 def refuse_edited(out: Path) -> None:
     """A report edited in Word or WPS (or not drafter's at all) is not replaced."""
     check_target(out)  # a folder, a pipe or a read-only file is said as such, never opened
+    if out.is_symlink():  # replaced, the link would be lost, whatever it points to
+        raise OutputError(f"“{out}”是一个链接，没有替换它。", "换一个输出文件名（-o），或加 --force 把链接换成报告。")
     if out.exists() and not untouched_render(out):
         raise OutputError(f"“{out}”在 Word 或 WPS 中修改过（或不是 drafter 生成的），重新生成会丢掉这些修改，没有覆盖。",
                           "换一个输出文件名（-o），或确认不要这些修改后加 --force 覆盖。")

@@ -530,3 +530,49 @@ def test_two_previews_at_once_both_succeed(tmp_path, minimal):
         _out, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err
         assert (folder / "form.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_ctrl_c_while_drafter_is_still_loading_ends_quietly(monkeypatch, capsys):
+    """The interrupt may come before the command line can catch it (while its modules load):
+    the entry point says 已中止 in Chinese and exits 130, with no traceback."""
+    import drafter.cli
+    import drafter.launch
+
+    def loading():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(drafter.cli, "main", loading)
+    with pytest.raises(SystemExit) as stop:
+        drafter.launch.main()
+    assert stop.value.code == 130 and capsys.readouterr().err == "已中止。\n"
+
+
+def test_two_runs_creating_the_same_file_never_both_succeed(tmp_path):
+    """Whichever run writes the new file first keeps it; the other says it was written
+    meanwhile (or already exists), exit 2, and never replaces it."""
+    outcomes = []
+    for attempt in range(6):
+        target = tmp_path / f"表{attempt}.yaml"
+        runs = [subprocess.Popen([sys.executable, "-m", "drafter", "init", "--org", org, "-o", str(target)],
+                                 cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
+                for org in ("甲县人民政府", "乙县人民政府")]
+        for run in runs:
+            run.communicate(timeout=120)
+        codes = [run.returncode for run in runs]
+        assert sorted(codes) == [0, 2], codes
+        unit = yaml.safe_load(target.read_text(encoding="utf-8"))["单位"]
+        winner = ("甲县人民政府", "乙县人民政府")[codes.index(0)]
+        outcomes.append(unit == winner)
+    assert all(outcomes)
+
+
+def test_render_never_replaces_a_link_without_force(tmp_path, minimal):
+    form = _form(tmp_path, minimal)
+    real = tmp_path / "真的.docx"
+    assert run_clean(["render", form, "-o", real], inputs=[form]).exit_code == 0
+    for name, points_to in (("断链.docx", tmp_path / "无" / "x.docx"), ("链接.docx", real)):
+        link = tmp_path / name
+        link.symlink_to(points_to)
+        result = run_clean(["render", form, "-o", link], inputs=[form], located=False)
+        assert result.exit_code == 2 and "链接" in result.output and link.is_symlink()

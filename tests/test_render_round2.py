@@ -424,3 +424,24 @@ def test_any_opening_is_refused_or_printed_clean(key, value):
     bad = [f for f in found if f.rule in ("重复标点", "括号引号不成对")]
     assert not bad, (opening, [f.format() for f in bad])
     assert not _WIDE_SPACE.search(opening), opening
+
+
+@pytest.mark.parametrize("given, printed", [
+    ({"收到申请": 100, "受理": 90, "纠错": 11, "调解和解": 25}, ["作出纠错决定11件", "以调解、和解方式结案25件"]),
+    ({"收到申请": 100, "受理": 90, "审结": 80, "纠错": 11}, ["作出纠错决定11件，纠错率13.8%"]),
+])
+def test_a_count_is_printed_when_the_rate_beside_it_cannot_be(tmp_path, given, printed):
+    """A count given without the whole its rate needs (纠错 without 审结) is still stated:
+    the rate is an item of its own, left out alone."""
+    form = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    for theme in form["成效"]:
+        if theme["主题"] == "矛盾纠纷化解":
+            theme["数据"] = {"行政复议": given}
+            theme.pop("上年数据", None)
+    path = tmp_path / "表单.yaml"
+    path.write_text(yaml.safe_dump(form, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    run_clean(["render", path, "-o", out], inputs=[path], outputs=[out], exit_codes=(0,))
+    text = "".join(p.text for p in docx.Document(str(out)).paragraphs)
+    for words in printed:
+        assert words in text, text
