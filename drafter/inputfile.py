@@ -27,11 +27,16 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub("?", text)
 
 
+# The same, less the lone surrogates a file name's undecodable bytes become: not text, so
+# shown as “?” (by printable) rather than escaped.
+_ESCAPED_IN_JSON = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def json_printable(text: str) -> str:
     """JSON text fit for the terminal with nothing lost: what ``printable`` would show as
     “?” (only ever inside a JSON string) is written as its \\u escape, so a program reading
     the JSON gets the report's characters exactly."""
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _ESCAPED_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def shown(path: str | Path) -> str:

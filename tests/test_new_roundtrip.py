@@ -133,3 +133,28 @@ def test_counts_map_to_their_own_figure(text, key):
     found = extract(text)
     map_to_catalogue(found, text, cat, "健全矛盾纠纷预防调处化解体系，行政复议" if "受理" in text else "")
     assert key in [f.maps_to for f in found], [(f.text, f.label, f.maps_to) for f in found]
+
+
+def test_the_reports_title_is_never_taken_for_a_measures_heading(tmp_path):
+    """The seed carries next year's title under 标题: the 做法 items' own 标题 is a
+    different field and starts as its placeholder."""
+    form = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    report = tmp_path / "去年.docx"
+    path = tmp_path / "去年.yaml"
+    path.write_text(yaml.safe_dump(form, allow_unicode=True), encoding="utf-8")
+    render_file(path, report)
+    text, _ = new_form(report, 2026)
+    new = yaml.safe_load(text)
+    assert "2026年度" in new["标题"]
+    headings = [m.get("标题") for m in new["第一责任人"]["做法"]]
+    assert headings and not any("报告" in (h or "") for h in headings), headings
+
+
+@pytest.mark.parametrize("text", ["全年收到行政复议申请5件，上年为0件，依法受理5件。",
+                                  "全年收到行政复议申请8件，比上年增加3件，依法受理5件。"])
+def test_last_years_figure_is_never_taken_for_this_years_count(text):
+    cat = load_catalogue()
+    found = extract(text)
+    map_to_catalogue(found, text, cat, "健全矛盾纠纷预防调处化解体系，行政复议")
+    assert {f.maps_to for f in found if f.maps_to} == {"行政复议.收到申请", "行政复议.受理"}, \
+        [(f.text, f.label, f.maps_to) for f in found]

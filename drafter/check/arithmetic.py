@@ -160,6 +160,32 @@ def _rates(cat: Catalogue) -> dict[str, tuple]:
     return out
 
 
+@per_catalogue
+def _bounded_by(cat: Catalogue) -> dict[str, set[str]]:
+    """Catalogue figure name → the names of its group it is bounded with by 不大于: those
+    above it (回访满意 ≤ 按时办结 ≤ 受理诉求) and those under the same whole (纠错 and 败诉
+    under 审结). Such figures are parts of one another or of one whole, not a partition."""
+    out: dict[str, set[str]] = {}
+    for theme in cat.themes.values():
+        for group in theme.groups.values():
+            above = {}
+            for fig in group.figures.values():
+                chain, seen = [], fig.not_above
+                while seen and seen not in chain and seen in group.figures:
+                    chain.append(seen)
+                    seen = group.figures[seen].not_above
+                above[fig.name] = chain
+            for fig in group.figures.values():
+                related = set(above[fig.name])
+                related |= {g for g, chain in above.items() if fig.name in chain}
+                if fig.not_above:
+                    related |= {g.name for g in group.figures.values() if g.not_above == fig.not_above}
+                related.discard(fig.name)
+                if related:
+                    out.setdefault(fig.name, set()).update(related)
+    return out
+
+
 class Arithmetic:
     """All arithmetic rules over one document."""
 
@@ -168,6 +194,7 @@ class Arithmetic:
         self.cores: dict[str, list[str]] = check.table.words("比率核心词")
         self.sayings: dict[str, list[str]] = check.table.words("指标说法")
         self.rates = _rates(check.doc.cat)
+        self.bounded_by = _bounded_by(check.doc.cat)
         self.known = None  # last year's figures (by key, by label), from --last
         self.rates_on = check.on("比率核算", "比率口径", "部分大于整体", "比率无从计算")
         self.breakdown_on = check.on("其中超总数", "部分大于整体")
@@ -197,6 +224,7 @@ class Arithmetic:
     def sentence(self, unit, text: str, a: int, b: int, figs: list[FoundFigure]) -> None:
         counts: list[FoundFigure] = []  # the sentence's counts so far
         window: list[FoundFigure] = []  # the counts since the last percentage: what the next rate is about
+        listed: dict[int, tuple | None] = {}  # the rates of a 分别 list: index → (name, its counts) or None
         for k, f in enumerate(figs):
             if f.kind == "count":
                 counts.append(f)
@@ -207,7 +235,14 @@ class Arithmetic:
                 # a space between the name or its verb and the figure (结案率为 88.1%) parts nothing
                 pre = text[pre_start:f.start].rstrip()
                 near = counts[-NEAR_COUNTS:]
-                if _SHARE.search(pre) or _SHARE_OF.search(pre):
+                if k not in listed and "分别" in pre:
+                    listed.update(self.respective(text, pre, pre_start, figs, k, window[-NEAR_COUNTS:]))
+                if k in listed:
+                    if listed[k] is not None:
+                        name, pool, after = listed[k]
+                        self.rate(unit, text, f, pre, pre_start, pool, near, after, names=[name])
+                    window = []
+                elif _SHARE.search(pre) or _SHARE_OF.search(pre):
                     self.share(unit, text, f, pre, pre_start, near, figs[max(0, k - NEAR_COUNTS):k + 1])
                 else:
                     self.rate(unit, text, f, pre, pre_start, window[-NEAR_COUNTS:], near, self.after(figs, k))
@@ -225,11 +260,29 @@ class Arithmetic:
         """The counts of the sentence after the rate ``figs[k]`` and before the next rate or
         change: the counts a rate stated first is computed from (败诉率为0%（审结0件，败诉0件）)."""
         out = []
-        for g in figs[k + 1:]:
-            if g.kind != "count" or len(out) >= NEAR_COUNTS:
+        for g in figs[k + 1:k + 1 + NEAR_COUNTS]:  # a slice bounded, or a long sentence is quadratic
+            if g.kind != "count":
                 break
             out.append(g)
         return out
+
+    def respective(self, text, pre, pre_start, figs, k, window) -> dict[int, tuple | None]:
+        """The rates of a 分别 list starting at ``figs[k]`` (办结率、满意率分别为95%、98%), each
+        with the name in the same place of the list and the counts of the whole list; every
+        rate None (not checked) when names and values do not pair off one to one, or the
+        list is of shares (分别占…)."""
+        cut = pre.rfind("分别")
+        ks = [k]
+        while len(ks) < MAX_ITEMS and ks[-1] + 1 < len(figs) and figs[ks[-1] + 1].kind == "rate":
+            prev, nxt = figs[ks[-1]], figs[ks[-1] + 1]
+            if not re.fullmatch(r"\s*(?:、|和|及|与|，|,)\s*", text[prev.start + len(prev.text):nxt.start]):
+                break
+            ks.append(ks[-1] + 1)
+        names = self.names(pre[:cut], pre_start)
+        if len(names) != len(ks) or len(ks) < 2 or "占" in pre[cut:]:
+            return {i: None for i in ks}
+        after = self.after(figs, ks[-1])
+        return {i: (name, window, after) for i, name in zip(ks, names)}
 
     def names(self, pre: str, pre_start: int) -> list[tuple[str, int]]:
         """The rate names a percentage is stated for (报备率、报备及时率均达100%)."""
@@ -248,11 +301,11 @@ class Arithmetic:
                 return self.cores[core]
         return [stem[-2:]] if len(stem) >= 2 else [stem]
 
-    def rate(self, unit, text, f, pre, pre_start, window, counts, after=()) -> None:
+    def rate(self, unit, text, f, pre, pre_start, window, counts, after=(), names=None) -> None:
         if not self.rates_on or rough(f):
             return
         stated, decimals = f.value, f.decimals
-        for name, at in self.names(pre, pre_start):
+        for name, at in names or self.names(pre, pre_start):
             stem = name[:-1]
             heads = self.heads(stem)
             quote = text[at:f.start + len(f.text)]
@@ -277,6 +330,14 @@ class Arithmetic:
             preferred = self.preferred(name, dens)
             N, D = Amount(num), Amount(preferred)
             bounded = not any(w in stem for w in _UNBOUNDED)
+            words = self.base_words(name)
+            if bounded and N.lo > D.hi and not any(w in preferred.label for w in words):
+                # the nearest whole is smaller than the part, and the catalogue names no base
+                # here: the part is of a larger whole before it (受理100件，办结95件、满意98件，
+                # 满意率98%), if there is one
+                larger = next((g for g in reversed(dens) if Amount(g).hi >= N.lo), None)
+                if larger is not None:
+                    preferred, D = larger, Amount(larger)
             if bounded and N.lo > D.hi:
                 where = self.c.doc.where(unit, at, f.start + len(f.text))
                 self.c.add("部分大于整体", where, quote, unit.part,
@@ -366,7 +427,8 @@ class Arithmetic:
     def share(self, unit, text, f, pre, pre_start, counts, figs) -> None:
         if not self.c.on("占比核算", "比率无从计算") or not counts:
             return
-        part = counts[-1]
+        listed = self.listed_under(text, counts)
+        part = self.share_part(pre, listed[1] if listed else counts)
         whole = None
         m = _SHARE_OF.search(pre)
         if m and not _SHARE.search(pre):
@@ -378,8 +440,14 @@ class Arithmetic:
                 whole = max(options, key=lambda g: len(grams & bigrams(g.label)))
             elif not re.search(r"总|全部|全年|所有", named):
                 return  # a whole the sentence does not state (占全省的10%)
+        if whole is None and listed and listed[0].unit == part.unit:
+            # an item of a 其中 list is a share of the list's total, not of the item before it
+            # (其中农民工案件400件，占35.2%，未成年人案件100件，占8.8%)
+            whole = listed[0]
+            if whole.value < part.value and part is not listed[1][0]:
+                return  # a larger count later on may have left the list: not checked
         if whole is None:
-            earlier = [g for g in counts[:-1] if g.unit == part.unit]
+            earlier = [g for g in counts if g.start < part.start and g.unit == part.unit]
             if not earlier:
                 return
             whole = earlier[-1]
@@ -402,6 +470,30 @@ class Arithmetic:
                        f"写的是{_shown(f)}，但“{_short(part.label)}”{_shown(part)} ÷ “{_short(whole.label)}”{_shown(whole)}"
                        f"应为{_pct(P, W, f.decimals)}。",
                        "请核对占比和这两个数。")
+
+    @staticmethod
+    def listed_under(text: str, counts: list[FoundFigure]) -> tuple[FoundFigure, list[FoundFigure]] | None:
+        """The total of the last 其中 among ``counts`` (the counts just before a share) and the
+        counts listed after it, or None when no 其中 stands between two of them."""
+        for i in range(len(counts) - 1, 0, -1):
+            # 其中 stands just before the first item's name: a bounded stretch is searched
+            gap = max(counts[i - 1].start + len(counts[i - 1].text), counts[i].start - NAME_REACH)
+            if text.find("其中", gap, counts[i].start) >= 0:
+                return counts[i - 1], counts[i:]
+        return None
+
+    @staticmethod
+    def share_part(pre: str, counts: list[FoundFigure]) -> FoundFigure:
+        """The count a share is of: the one named just before 占/占比 (企业占比63.8% is the
+        share of 企业164户, not of the count written last), else the nearest count."""
+        name = pre[:pre.rfind("占")] if "占" in pre else ""
+        name = re.sub(r"^(?:其中|分别|合计|共)+|的$", "", name.strip())
+        grams = bigrams(name)
+        if grams:
+            named = [g for g in counts if grams & bigrams(g.label)]
+            if named:
+                return max(named, key=lambda g: (len(grams & bigrams(g.label)), g.start))
+        return counts[-1]
 
     # -- 其中 and 共 ------------------------------------------------------------------
     def breakdown(self, unit, text, a, b, figs) -> None:
@@ -434,11 +526,31 @@ class Arithmetic:
                 self.c.add("部分大于整体", where, quote, unit.part,
                            f"“其中”的“{_short(big.label)}”{_shown(big)}多于总数“{_short(total.label)}”{_shown(total)}。",
                            "请核对这两个数：其中的一项不能多于总数。")
-            elif len(items) > 1 and sum(Amount(i).lo for i in items) > T.hi:
+            elif len(items) > 1 and sum(Amount(i).lo for i in items) > T.hi and self.partition(items):
                 parts = "＋".join(i.text for i in items)
                 self.c.add("其中超总数", where, quote, unit.part,
                            f"“其中”列出的各项加起来（{parts}）超过了总数{_shown(total)}。",
                            "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。")
+
+    def partition(self, items: list[FoundFigure]) -> bool:
+        """May the items of a 其中 list be summed: are they parallel categories of one whole
+        (农民工案件、未成年人案件), not stages or qualities of the same cases (按时办结、回访满意)?
+        Not when one item's name holds another's (办结、按时办结), when the names share no
+        word at all, or when the catalogue bounds one by another or both by one whole
+        (合格案卷、优秀案卷). 宁可漏报: when in doubt the items are not summed."""
+        labels = [i.label for i in items]
+        if any(x and x != y and x in y for x in labels for y in labels):
+            return False
+        if not set.intersection(*(set(x) for x in labels)):
+            return False
+        names = [{n for n in self.bounded_by if n in x} | {n for n, words in self.sayings.items()
+                                                           if n in self.bounded_by and any(w in x for w in words)}
+                 for x in labels]
+        for i, these in enumerate(names):
+            related = set().union(*(self.bounded_by[n] for n in these)) if these else set()
+            if any(related & other for j, other in enumerate(names) if j != i):
+                return False
+        return True
 
     def total(self, unit, text, figs) -> None:
         counts = [g for g in figs if g.kind == "count"]

@@ -141,7 +141,8 @@ class _Writer:
             self.lines.append(f"{pad}  # 去年的做法（仅供参考，不会进入报告）：")
             self.lines += [f"{pad}  #   {one_line(line)}" for line in seed.reference]
         if seed is None or measures.required:
-            self.obj(measures.item, pad + "  ", "", as_item=True)
+            # its own path: the item's 标题 is not the report's 标题 that a seed may carry
+            self.obj(measures.item, pad + "  ", "做法[]", as_item=True)
 
     def obj(self, node: s.Obj, pad: str, path: str, as_item: bool = False) -> None:
         first = True

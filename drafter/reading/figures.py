@@ -24,13 +24,17 @@ UNITS = ["个百分点", "平方公里", "平方米", "人次", "户次", "件�
          "元", "篇", "期", "批", "名", "部", "所", "支", "台", "套", "宗", "单", "天", "轮", "门", "张", "册", "票",
          "本", "幅", "座", "间", "辆", "吨", "亩", "位", "届", "堂", "讲", "例", "倍", "%"]
 _UNIT = "(?P<unit>" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True))) + ")"
+# Thousands grouped by a comma, a space or a thin space (68,420; 68 420): one number, read
+# as such, never two (公文 writes none, but text pasted from spreadsheets and web pages does).
+GROUPING = ",\u0020\u00a0\u2009\u202f"
+_DIGITS = rf"(?:\d{{1,3}}(?:[{GROUPING}]\d{{3}})+(?!\d|[{GROUPING}]\d)|\d{{1,15}})(?:\.\d{{1,15}})?"
 _NUMBER = re.compile(
     # A number starts where a run of digits starts (never inside one, which would make a
     # long run of digits quadratic) and has at most 15 digits each side of the point. A
     # stray space may stand between the parts (“236 项”, “94.3 %”, “1.3 万件”); a range
     # (3至5次) is read as its lower end.
-    r"(?P<pre>近|约|超过|超|逾|达)?(?<!\d)(?P<num>\d{1,15}(?:\.\d{1,15})?)"
-    r"(?: ?(?:至|到|～|~|—|-) ?(?P<high>\d{1,15}(?:\.\d{1,15})?))?"
+    rf"(?P<pre>近|约|超过|超|逾|达)?(?<!\d)(?P<num>{_DIGITS})"
+    rf"(?: ?(?:至|到|～|~|—|-) ?(?P<high>{_DIGITS}))?"
     r" ?(?P<scale>万(?!元)|亿(?!元)|千(?!元))?(?P<approx>余|多)? ?" + _UNIT)
 SCALES = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
 # Money in any of its units is one kind of figure: 40万元 is 0.004亿元 (domain.md §6).
@@ -100,7 +104,7 @@ class FoundFigure:
     @property
     def decimals(self) -> int:
         """Decimal places as written (12.3% → 1), which is how precisely it was rounded."""
-        num = re.search(r"\d+(?:\.\d+)?", self.text)
+        num = re.search(r"\d+(?:\.\d+)?", ungrouped(self.text))
         return len(num.group(0).split(".")[1]) if num and "." in num.group(0) else 0
 
     def as_dict(self) -> dict:
@@ -114,6 +118,11 @@ class FoundFigure:
         if self.from_counts:
             out["由计数算出"] = list(self.from_counts)
         return out
+
+
+def ungrouped(number: str) -> str:
+    """A number as written without its thousands separators (68,420 → 68420)."""
+    return re.sub(rf"(?<=\d)[{GROUPING}](?=\d{{3}})", "", number)
 
 
 def _excluded(text: str, m: re.Match) -> bool:
@@ -185,8 +194,8 @@ def extract(text: str) -> list[FoundFigure]:
         if _excluded(text, m):
             continue
         scale = SCALES.get(m.group("scale") or "", 1)
-        value = exact(m.group("num"), scale)
-        upper = exact(m.group("high"), scale) if m.group("high") else None
+        value = exact(ungrouped(m.group("num")), scale)
+        upper = exact(ungrouped(m.group("high")), scale) if m.group("high") else None
         approx = m.group("approx") or APPROX_BEFORE.get(m.group("pre") or "", "")
         # A label is the clause before the number; a longer stretch names nothing, and
         # looking further back would make a long run of figures quadratic.
@@ -331,7 +340,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
             if len(options) == 1:  # the rate's name alone says its group
                 rate_groups.setdefault(sentence_span(text, f.start)[0], set()).add(chosen[1])
     for f in figures:
-        if f.kind != "count":
+        if f.kind != "count" or _LAST_YEARS.match(f.label):  # 上年为0件 is last year's, not this year's
             continue
         window = context + text[max(0, f.start - 80): f.start]
         words = f.label
@@ -365,6 +374,9 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
                 f.value, f.unit = in_unit(f.value, written, target), target
                 if f.upper is not None:
                     f.upper = in_unit(f.upper, written, target)
+
+
+_LAST_YEARS = re.compile(r"(上年|去年|上一年|同比|比上年)")
 
 
 def _ambiguous(best: str, by_label: list, nearness: dict) -> bool:
