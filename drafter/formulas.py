@@ -161,6 +161,9 @@ SPIRIT_VERB = re.compile(r"^(?:深入学习贯彻|认真学习贯彻|全面学�
                          r"认真贯彻落实|认真贯彻|贯彻落实|贯彻)")
 _ANY_VERB = re.compile(r"^(?:(?:全面|深入|认真|坚决|切实|扎实|坚定|持续|进一步|积极|自觉)?"
                        r"(?:学习|宣传|贯彻|落实|领会|践行|宣讲|传达))+")
+# What a 会议精神 is the 精神 of: a congress or meeting (二十大, 三中全会, 党代会, 工作会议), or a
+# leader's speech, instruction or thought (domain.md §6 lists these formulas).
+_NAMED_SOURCE = re.compile(r"大|会|讲话|指示|批示|论述|思想")
 _OUTLINE_VERB = re.compile(r"^(?:对照|按照|依照|根据|依据|围绕|贯彻|落实|深入贯彻|全面落实)")
 _OUTLINE_TAIL = re.compile(r"(?:确定的|提出的|部署的)?(?:目标任务|各项任务|任务)[，。；]?$")
 EMPTY_TITLE = re.compile(r"《[\s\u3000]*》|〈[\s\u3000]*〉")
@@ -204,6 +207,11 @@ def _shape_problem(name: str, text: str) -> tuple[str, str] | None:
     if stop:
         return (f"“{name}”中间有“{stop.group()}”，开头这一句会从这里断开。",
                 f"这里只写一个名称，中间不用句号、分号，如“{_EXAMPLE[name]}”。")
+    foreign = _foreign_bracket(text)
+    if foreign:
+        shown = f"对照{citation(text)}" if name == "纲要" else f"全面贯彻{_head(text)}"
+        return (f"“{name}”里的“{foreign}”不是书名号，报告里会原样印成“{_head(shown)}”。",
+                f"文件名称只用书名号“《》”（书名号里再引用时用“〈〉”），请改成“{_EXAMPLE[name]}”这样的写法。")
     if "《《" in text or "》》" in text:
         return (f"“{name}”里的书名号重复了，报告里会印出“《《”或“》》”。", "书名号只写一对，如“《……》”。")
     for pair in _PAIRS:
@@ -215,6 +223,21 @@ def _shape_problem(name: str, text: str) -> tuple[str, str] | None:
         if depth:
             return (f"“{name}”里的“{pair[0]}{pair[1]}”不成对，报告里会印出半个{_PAIR_NAMES.get(pair, '括号')}。",
                     f"请补上缺的“{pair[1] if depth > 0 else pair[0]}”，或删去多出的那一个。")
+    return None
+
+
+# Brackets clerks type for a title that are not 书名号 (domain.md §6: titles in 《》, nested
+# 〈〉). 〈〉 stands only inside 《》; outside it is a title mark typed for 《》.
+_FOREIGN_BRACKETS = set("<>＜＞‹›«»「」『』【】〖〗︽︾︿﹀")
+
+
+def _foreign_bracket(text: str) -> str | None:
+    """The first bracket in ``text`` used as a title mark where 《》 belong, if any."""
+    depth = 0
+    for ch in text:
+        depth += (ch == "《") - (ch == "》")
+        if ch in _FOREIGN_BRACKETS or ch in "〈〉" and depth <= 0:
+            return ch
     return None
 
 
@@ -237,6 +260,10 @@ def spirit_problem(spirit: str) -> tuple[str, str] | None:
     if verb:
         return (f"“会议精神”前面的“{verb.group()}”与开头段的“全面贯彻”重复，报告里会写成“全面贯彻{_head(rest)}”。",
                 "这里只写会议和“精神”，如“党的二十大和二十届历次全会精神”；“全面贯彻”由模板写出。")
+    if not _NAMED_SOURCE.search(rest):
+        return (f"“会议精神”没有写出是哪次会议的精神，报告里会写成“全面贯彻{_head(rest)}”。",
+                "请写出会议的名称，如“党的二十大和二十届历次全会精神”“中央全面依法治国工作会议精神”；"
+                "不确定时删去这一项，开头就不写会议精神。")
     if EMPTY_TITLE.search(spirit):
         return EMPTY_PROBLEM
     return None

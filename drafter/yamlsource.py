@@ -479,6 +479,16 @@ class _Converter:
         written so is reported (True), never read as a value the clerk did not write."""
         digits = value.lstrip("+-")
         colon = ":" in value
+        based = re.fullmatch(r"0[xXbBoO][0-9a-fA-F_]+", digits)
+        mark = node.start_mark
+        # read as a number by YAML's own rules, not written !!int "…" on purpose
+        plain_tag = not node.style and not (mark.buffer and mark.buffer[mark.pointer:mark.pointer + 1] == "!")
+        if (based or re.fullmatch(r"[1-9][0-9_]*_[0-9_]*", digits)) and not colon and len(digits) <= 20 and plain_tag:
+            # 0x1A, 0b11, 1_000: YAML reads them as 26, 3, 1000; no report writes a figure so
+            shown = _short(value)
+            self.problem(node, path, f"“{shown}”不是报告里写数字的写法，YAML 会把它读成另一个数。",
+                         f"请只用 0—9 写数字（不加下划线、不写 0x、0b 这样的前缀）；若是编号等文字，请加上引号（如 '{shown}'）。")
+            return True
         if not colon and not re.fullmatch(r"0[0-9_]+", digits):
             return False
         try:

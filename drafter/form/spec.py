@@ -43,7 +43,7 @@ class Date(Node):
 
 
 class Boolean(Node):
-    def __init__(self, help="", required=False, example=None, default: bool = False):
+    def __init__(self, help="", required=False, example=None, default: bool | None = False):
         super().__init__(help, required, example)
         self.default = default
 
@@ -159,7 +159,8 @@ def form_spec(cat: Catalogue) -> Obj:
             "部分标题": Obj(help="各部分的一级标题（可选），不填的用默认标题；可以写 {年度}、{下一年度}，生成时换成年份。",
                            fields={p.key: Text(f"“{p.about}”这一部分的标题，默认：{p.heading}", max_length=60)
                                    for p in cat.parts}),
-            "特此报告": Boolean("正文最后是否另起一段写“特此报告。”：true 写，false 不写。不填时有主送机关就写。"),
+            "特此报告": Boolean("正文最后是否另起一段写“特此报告。”：true 写，false 不写。不填时有主送机关就写。",
+                                default=None),  # not given: decided by 主送机关
             "原因连接词": Text("问题的表现和原因之间的连接词（可选），默认“主要原因是”；原因本身已经以“究其原因”“原因是”等开头时不再加。",
                              max_length=20),
         }),

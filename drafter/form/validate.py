@@ -15,6 +15,7 @@ from typing import Any
 
 from drafter.catalogue import Catalogue, Theme
 from drafter.errors import Findings
+from drafter.numberwords import plain
 from drafter.form import headings, spec as s
 from drafter.formulas import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
 from drafter.typography import close_spaces
@@ -398,7 +399,7 @@ class Validator:
             self.error(path, f"{self.figure(value, path)} 是负数。", "计数不能小于 0，请核对。")
             return None
         if fig.upper is not None and value > fig.upper:
-            self.error(path, f"{self.figure(value, path)}{fig.unit} 超过了一般县级单位的合理范围（{fig.upper:g}{fig.unit}）。",
+            self.error(path, f"{self.figure(value, path)}{fig.unit} 超过了一般县级单位的合理范围（{plain(fig.upper)}{fig.unit}）。",
                        "请核对是否多写了零；数字确实无误时可以忽略这条提醒。", severity="提醒", rule="超出合理范围")
         return value if fig.decimal else int(value)
 

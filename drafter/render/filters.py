@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
 from string import Formatter
@@ -412,9 +413,35 @@ def _refused(why: str):
     return filter_
 
 
+# Filters that go through a collection item by item. Given a mapping (a form item such as
+# 问题[0], or 部分标题) they go through its keys, the program's names of its fields (标题、表现、
+# 原因), and print those as if they were the report's words; so a mapping is refused.
+COLLECTION_FILTERS = ("list", "first", "last", "min", "max", "length", "count", "dictsort", "sort", "unique",
+                      "map", "select", "reject", "selectattr", "rejectattr", "batch", "slice", "sum", "groupby",
+                      "random", "items", "reverse", "join")
+
+
+def _no_mapping(name: str, func):
+    import functools
+
+    skip = _passes(func)
+
+    @functools.wraps(func)
+    def filter_(*args, **kwargs):
+        if len(args) > skip and isinstance(_given(args[skip]), Mapping):
+            raise TemplateError(f"过滤器 {name} 用在了一组“名称: 内容”上（如表单里的一个问题、部分标题），"
+                                "会把各项的名称（如“标题”“表现”）当作文字写进报告。",
+                                "请取出其中要写的一项，如 {{ 问题[0].表现 }}、{{ 部分标题.成效 }}；"
+                                "要逐项输出，用 {% for p in 问题 %}…{% endfor %}。")
+        return func(*args, **kwargs)
+
+    return filter_
+
+
 def report_filters(filters: dict) -> dict:
-    """The builtin filters in ``filters`` wrapped as above (TEXT_FILTERS … REFUSED_FILTERS)."""
-    out = {name: _text_filter(name, filters[name]) for name in TEXT_FILTERS if name in filters}
+    """The builtin filters in ``filters`` wrapped as above (TEXT_FILTERS … COLLECTION_FILTERS)."""
+    out = {name: _no_mapping(name, filters[name]) for name in COLLECTION_FILTERS if name in filters}
+    out.update({name: _text_filter(name, filters[name]) for name in TEXT_FILTERS if name in filters})
     out.update({name: _as_is for name in AS_IS_FILTERS})
     out.update({name: _number_filter(name, filters[name]) for name in NUMBER_FILTERS if name in filters})
     out.update({name: _refused(why) for name, why in REFUSED_FILTERS.items()})

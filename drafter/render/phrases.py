@@ -81,6 +81,7 @@ class _Bad(Exception):
 
 _BRACES = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _WIDE_BRACES = re.compile("[｛｝]")
+_FORMAT_CODE = re.compile(r"%[-+#0]*\d*(?:\.\d+)?[sdifrxXeEgGc]|%\(|\$\{")  # %s, %d, %(名)s, ${名}
 _COMPARE = re.compile(r"^(.+?)\s*(>=|<=|==|!=|≥|≤|≠|＞＝|＜＝|＝＝|＝|=|>|<|＞|＜)\s*(.+)$")
 _OPS = {">=": ">=", "≥": ">=", "＞＝": ">=", "<=": "<=", "≤": "<=", "＜＝": "<=", "==": "=", "=": "=",
         "＝": "=", "＝＝": "=", "!=": "!=", "≠": "!=", ">": ">", "＞": ">", "<": "<", "＜": "<"}
@@ -274,7 +275,7 @@ class _Reader:
         parts = [p.strip() for p in text.replace("．", ".").split(".")]
         if not parts[0]:
             raise _Bad("花括号里要写数据名，如 {收到申请}。" if text.strip() == "" else f"“{{{text}}}”看不懂。",
-                       "要写花括号本身，请写 {{ 或 }}。" if text.strip() == "" else _SLOT_HINT)
+                       "请在花括号里写数据名，或删去这对花括号。" if text.strip() == "" else _SLOT_HINT)
         groups = self.cat.themes[key].groups
         if len(parts) >= 2 and parts[0] in groups and parts[0] not in _names(groups[group]):
             group, parts = parts[0], parts[1:]  # {行政应诉.败诉}: a figure of another group of the theme
@@ -314,20 +315,27 @@ def _check_wording(text: str) -> None:
 
 
 def _pieces(text: str, slot: Callable[[str], Slot]) -> tuple:
-    """A pattern as literal text and slots; ``{{``/``}}`` are braces themselves."""
+    """A pattern as literal text and slots. ``{{``/``}}`` (braces themselves) and a ``%s``-like
+    code are refused: either would stand in the report as typed."""
     wide = _WIDE_BRACES.search(text)
     if wide:
         raise _Bad(f"“{wide.group()}”是全角的大括号，数据名要写在英文（半角）大括号里。",
                    "请把 ｛收到申请｝ 改成 {收到申请}。")
+    code = _FORMAT_CODE.search(text)
+    if code:
+        raise _Bad(f"文字里的“{code.group()}”会原样印进报告：这里的数据名写在花括号里，不用“{code.group()}”。",
+                   "请删去它，要填数据的地方写数据名，如 {收到申请}。")
     pieces, at = [], 0
     for m in _BRACES.finditer(text):
         if m.start() > at:
             pieces.append(text[at:m.start()])
         token = m.group()
         if token in ("{{", "}}"):
-            pieces.append(token[0])
+            # a report never holds a brace: {{收到申请}} meant a figure, {{}} a slot left empty
+            raise _Bad(f"文字里的“{token}”会在报告里印出大括号，报告正文不用大括号。",
+                       "数据名写在一对 { } 里，如 {收到申请}，不要写两层。")
         elif token in ("{", "}"):
-            raise _Bad("文字里的大括号不成对。", "数据名写在一对 { } 里，如 {收到申请}；要写大括号本身，请写 {{ 或 }}。")
+            raise _Bad("文字里的大括号不成对。", "数据名写在一对 { } 里，如 {收到申请}。")
         else:
             pieces.append(slot(m.group(1)))
         at = m.end()
