@@ -12,6 +12,7 @@ import re
 
 import docx
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from conftest import EXAMPLE
@@ -207,3 +208,34 @@ def test_a_formulas_file_spirit_naming_no_meeting_is_refused(tmp_path, write_for
     result = run_clean(["validate", form, "--config", cfg], inputs=[form, cfg, tmp_path / "表述.yaml"],
                        exit_codes=(2,))
     assert "表述.yaml:2" in result.output and "会议" in result.output, result.output
+
+
+def test_a_writing_block_without_its_closing_line_keeps_the_default(tmp_path):
+    """写法 given for something else: 特此报告 still follows 主送机关, as when 写法 is absent."""
+    import docx as _docx
+
+    form = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    form["写法"] = {"原因连接词": "主要原因是"}
+    path = tmp_path / "表单.yaml"
+    path.write_text(yaml.safe_dump(form, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    run_clean(["render", path, "-o", out], inputs=[path], outputs=[out], exit_codes=(0,))
+    assert "特此报告。" in [p.text for p in _docx.Document(str(out)).paragraphs]
+
+
+@pytest.mark.parametrize("written", ["0x1A", "0b11", "1_000"])
+def test_a_figure_written_in_another_base_is_refused_where_it_stands(tmp_path, written):
+    text = EXAMPLE.read_text(encoding="utf-8").replace("        督察次数: 6\n", f"        督察次数: {written}\n")
+    path = tmp_path / "表单.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(f"        督察次数: {written}") + 1
+    result = run_clean(["validate", path], inputs=[path], exit_codes=(2,))
+    assert f"表单.yaml:{line}:15" in result.output and "督察次数" in result.output
+
+
+def test_the_range_reminder_prints_its_limit_in_full(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace("        新增经营主体: 5862\n", "        新增经营主体: 12345678\n")
+    path = tmp_path / "表单.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_clean(["validate", path], inputs=[path], exit_codes=(0,))
+    assert "（10000000户）" in result.output and "e+" not in result.output
