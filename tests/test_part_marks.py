@@ -90,5 +90,6 @@ def test_the_mark_survives_a_save_by_another_word_processor(tmp_path, example):
     saved = tmp_path / "另存"
     saved.mkdir()
     run_soffice(["--convert-to", "docx", "--outdir", str(saved), str(out)], 300)
-    result = run_clean(["check", saved / "报告.docx"], inputs=[saved / "报告.docx"], exit_codes=(0,))
+    # (LibreOffice renames the styles; what the reader then makes of 特此报告 is another matter)
+    result = run_clean(["check", saved / "报告.docx"], inputs=[saved / "报告.docx"], exit_codes=(0, 1), located=False)
     assert "缺少必需部分" not in result.output

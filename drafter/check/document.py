@@ -69,9 +69,9 @@ class Document:
         self.data = data
         self.form_warnings: list = []  # validate's reminders, for a form checked on its own
         self.line_maps: dict[int, list[int]] = {}  # lines read without invisible characters
+        if parts:  # a rendered form's parts are what the form says they are
+            report.give_roles(parts)
         classify_roles(report, self.year)
-        if parts:
-            name_parts(report, parts)
         self.units = self._units()
         self._figures: dict[int, list[FoundFigure]] = {}
         self._mapped: set[int] = set()
@@ -246,27 +246,6 @@ class Document:
                     by_key.setdefault(f.maps_to, f.value)
                 by_label.setdefault((f.label, f.unit), f.value)
         return by_key, by_label
-
-
-def _heading_key(text: str) -> str:
-    return normalize(text).strip().rstrip("。：:；;，,")
-
-
-def name_parts(report: Report, parts: dict[str, str]) -> None:
-    """A rendered form's parts are what the form says they are: a top-level heading that is
-    the heading of one of the form's parts (``parts``: part key → heading as rendered) is
-    that part, whatever words it uses, and its paragraphs are that part's alone (not a
-    merged closing paragraph guessed from its words). Other headings keep the reader's guess."""
-    wanted: dict[str, list[str]] = {}
-    for key, heading in parts.items():
-        if isinstance(heading, str) and heading.strip():
-            wanted.setdefault(_heading_key(heading), []).append(key)
-    for sec in report.sections:
-        keys = wanted.get(_heading_key(sec.heading))
-        if keys:
-            sec.role, sec.role_confidence = keys.pop(0), 1.0
-            for para in sec.paragraphs:
-                para.roles = []
 
 
 def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
