@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -430,7 +431,9 @@ def test_a_signal_while_files_are_renamed_waits_until_all_are_in_place(tmp_path,
 
     def replace_then_signal(src, dst):
         real_replace(src, dst)
-        os.kill(os.getpid(), signal.SIGUSR1)
+        # to this thread: a signal sent to the process may land on another thread of the
+        # test run (one an earlier test left), which does not hold it
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGUSR1)
 
     def stop(signum, _frame):
         raise SystemExit(128 + signum)
