@@ -32,13 +32,11 @@ class Result:
     """What a render produced: the tree, the markup it came from, the validated form data,
     and the warnings."""
 
-    def __init__(self, report: Report, markup: str, warnings: list[Problem], data: dict,
-                 parts: dict[str, str] | None = None):
+    def __init__(self, report: Report, markup: str, warnings: list[Problem], data: dict):
         self.report = report
         self.markup = markup
         self.warnings = warnings
         self.data = data
-        self.parts = parts or {}  # part key → its heading as rendered (写法.部分标题 or the default)
 
 
 def check_form(src: Source) -> tuple[dict, list[Problem]]:
@@ -96,14 +94,14 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
         raise in_template(err, marked) from None
     for path, message, hint in unused_last_year(data, context):
         found.add(src.where(path), message, hint, "提醒")
-    parts = context.get("部分标题") if isinstance(context, dict) else None
-    report.give_roles(parts or {})  # the .docx marks them: a renamed part stays that part
-    result = Result(report, readable_markup(marked), found.items, data, parts)
+    # A part the form names is that part, whatever its heading says; the .docx marks it so.
+    report.give_roles((context.get("部分标题") or {}) if isinstance(context, dict) else {})
+    result = Result(report, readable_markup(marked), found.items, data)
     if rules:
         from drafter.check.runner import form_rules
 
         table = rules if isinstance(rules, RuleTable) else rule_table()
-        result.warnings += form_rules(src, report, data, table, result.parts)
+        result.warnings += form_rules(src, report, data, table)
         Findings(result.warnings).raise_if_errors()
     return result
 

@@ -301,8 +301,9 @@ SUFFIX_CASES = [
 ]
 
 
-@pytest.mark.parametrize("args, expected", SUFFIX_CASES)
-def test_an_output_name_that_does_not_fit_is_refused(tmp_path, minimal, monkeypatch, no_conversion, args, expected):
+def _refused_writing_nothing(tmp_path, minimal, monkeypatch, args) -> str:
+    """Run ``args`` ({form}, {report}, {folder} filled in) in a folder holding a form and a
+    folder with one report; it must be refused (exit 2) with nothing written. The message."""
     monkeypatch.chdir(tmp_path)
     form = _form(tmp_path, minimal)
     folder = tmp_path / "报告们"
@@ -312,8 +313,15 @@ def test_an_output_name_that_does_not_fit_is_refused(tmp_path, minimal, monkeypa
     args = [a.format(form=form, report=report, folder=folder) for a in args]
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     result = run_clean(args, inputs=[form, report], cwd=tmp_path, located=False)
-    assert result.exit_code == 2 and expected in result.output, result.output
+    assert result.exit_code == 2, result.output
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before  # nothing written
+    return result.output
+
+
+@pytest.mark.parametrize("args, expected", SUFFIX_CASES)
+def test_an_output_name_that_does_not_fit_is_refused(tmp_path, minimal, monkeypatch, no_conversion, args, expected):
+    output = _refused_writing_nothing(tmp_path, minimal, monkeypatch, args)
+    assert expected in output, output
 
 
 @pytest.mark.parametrize("args, name", [
@@ -457,17 +465,8 @@ def test_a_signal_while_files_are_renamed_waits_until_all_are_in_place(tmp_path,
 ])
 def test_a_file_name_written_as_a_folder_is_refused(tmp_path, minimal, monkeypatch, no_conversion, args):
     """A final “/” means a folder: the file must not be written under the name without it."""
-    monkeypatch.chdir(tmp_path)
-    form = _form(tmp_path, minimal)
-    folder = tmp_path / "报告们"
-    folder.mkdir()
-    report = folder / "去年.txt"
-    report.write_text("某县人民政府关于2024年度法治政府建设情况的报告\n一、主要成效\n做了一些工作。\n", encoding="utf-8")
-    args = [a.format(form=form, report=report, folder=folder) for a in args]
-    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
-    result = run_clean(args, inputs=[form, report], cwd=tmp_path, located=False)
-    assert result.exit_code == 2 and "文件夹的写法" in result.output, result.output
-    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    output = _refused_writing_nothing(tmp_path, minimal, monkeypatch, args)
+    assert "文件夹的写法" in output, output
 
 
 @pytest.mark.parametrize("command, made", [

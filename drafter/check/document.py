@@ -57,8 +57,7 @@ class Document:
     """One input to check, read once; the rules ask it for units, places and figures."""
 
     def __init__(self, name: str, kind: str, report: Report, cat: Catalogue, year: int | None = None,
-                 lines: list[str] | None = None, source=None, data: dict | None = None,
-                 parts: dict[str, str] | None = None):
+                 lines: list[str] | None = None, source=None, data: dict | None = None):
         self.name = name
         self.kind = kind  # "表单", "txt" or "docx"
         self.report = report
@@ -69,9 +68,7 @@ class Document:
         self.data = data
         self.form_warnings: list = []  # validate's reminders, for a form checked on its own
         self.line_maps: dict[int, list[int]] = {}  # lines read without invisible characters
-        if parts:  # a rendered form's parts are what the form says they are
-            report.give_roles(parts)
-        classify_roles(report, self.year)
+        classify_roles(report, self.year)  # a part the form named keeps its role (given_role)
         self.units = self._units()
         self._figures: dict[int, list[FoundFigure]] = {}
         self._mapped: set[int] = set()
@@ -258,8 +255,7 @@ def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
 
         src = load_file(p)
         result = build(src, template, rules=False, formulas=formulas)
-        doc = Document(str(path), "表单", result.report, cat, year, source=src, data=result.data,
-                       parts=result.parts)
+        doc = Document(str(path), "表单", result.report, cat, year, source=src, data=result.data)
         doc.form_warnings = result.warnings
         return doc
     from drafter.reading.parser import parse_lines
@@ -278,15 +274,13 @@ def _see_through_lines(lines: list[str]) -> tuple[list[str], dict[int, list[int]
     """The lines without invisible characters (a direction mark before 一、 must not hide a
     heading, nor one inside 87.2% a figure), and for each line that had some (by its
     1-based number) where its characters stood, so places are said in the file's columns."""
+    from drafter.reading.source import retext
+
     clean, maps = [], {}
     for n, line in enumerate(lines, 1):
         text, at = see_through(line)
         if at is not None:
             maps[n] = at
-            if type(line) is not str:  # a .docx line keeps what the document says of it
-                seen = type(line)(text)
-                seen.__dict__.update(line.__dict__)
-                text = seen
-            line = text
+            line = retext(line, text)  # a .docx line keeps what the document says of it
         clean.append(line)
     return clean, maps

@@ -37,12 +37,12 @@ def check_document(doc: Document, table: RuleTable, last: Document | None = None
     return sorted(check.findings, key=Finding.sort_key)
 
 
-def form_rules(src, report, data: dict, table: RuleTable, parts: dict[str, str] | None = None) -> list[Finding]:
+def form_rules(src, report, data: dict, table: RuleTable) -> list[Finding]:
     """The form-level rules render and validate run: printed as reminders, except a
-    required part missing, which stops the render as every form error does. ``parts``: each
-    part's heading as the form had it rendered, so a part is known by the form, not by
-    the words of its heading."""
-    doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data, parts=parts)
+    required part missing, which stops the render as every form error does. The report's
+    parts are known by the form (render marked them: Report.give_roles), not by the words
+    of their headings."""
+    doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data)
     found = check_document(doc, table, full=False)
     for f in found:
         if f.rule != "缺少必需部分":

@@ -87,17 +87,19 @@ def read_lines(path: str | Path, keep_invisible: bool = False) -> list[str]:
     return lines if keep_invisible else [_quieted(line) for line in lines]
 
 
+def retext(line: str, text: str) -> str:
+    """``text`` in place of ``line``'s, keeping what the document says of a .docx line (its
+    level, its part): for repairs made after reading (look-alikes, invisible marks)."""
+    if type(line) is str:
+        return text
+    kept = type(line)(text)
+    kept.__dict__.update(line.__dict__)
+    return kept
+
+
 def _quieted(line: str) -> str:
-    """``line`` with the look-alikes made ordinary; a .docx line keeps what the document
-    says of it (its level, its part)."""
-    if not LOOKALIKE.search(line):
-        return line
-    text = quiet(line)
-    if type(line) is not str:
-        kept = type(line)(text)
-        kept.__dict__.update(line.__dict__)
-        return kept
-    return text
+    """``line`` with the look-alikes made ordinary."""
+    return retext(line, quiet(line)) if LOOKALIKE.search(line) else line
 
 
 def _refuse_oversized(path: Path, chars: int, paragraphs: int) -> None:

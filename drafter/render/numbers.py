@@ -12,16 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 # How a computed percentage or change is rounded is shared with check: to the digits asked,
 # or at the first digit that tells it from 0 or 100 when it is neither (0.005%, not 0.01%).
-from drafter.numberwords import closest_true, percent, ratio_percent
+from drafter.numberwords import closest_true, percent, ratio_percent, trim as _trim
 
 __all__ = ["number", "with_unit", "percent", "rate", "yoy", "points", "chinese", "date"]
-
-
-def _trim(d: Decimal) -> str:
-    text = format(d, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def _round(value: float, digits: int) -> Decimal:
