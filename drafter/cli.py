@@ -147,21 +147,29 @@ class _Group(click.Group):
 
 
 def _on_stop_signals() -> dict:
-    """Each of STOP_SIGNALS raises SystemExit, so ``finally`` blocks remove temporary files
-    and outputs stay whole. A signal someone chose to ignore (nohup ignores HUP) or to
+    """Each of STOP_SIGNALS raises SystemExit (Ctrl-C KeyboardInterrupt, as always), once
+    no thread is between the renames of its outputs, so ``finally`` blocks remove temporary
+    files and outputs stay whole. A signal someone chose to ignore (nohup ignores HUP) or to
     handle stays as it was. Returns the handlers replaced."""
     import signal
     import threading
 
-    from drafter.output import STOP_SIGNALS
+    from drafter.output import STOP_SIGNALS, renames_done
 
     if threading.current_thread() is not threading.main_thread():
         return {}
 
     def stop(signum, _frame):
+        renames_done()
         raise SystemExit(128 + signum)
 
+    def interrupt(_signum, _frame):
+        renames_done()
+        raise KeyboardInterrupt
+
     replaced = {}
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        replaced[signal.SIGINT] = signal.signal(signal.SIGINT, interrupt)
     for name in STOP_SIGNALS:
         signum = getattr(signal, name, None)
         if signum is not None and signal.getsignal(signum) == signal.SIG_DFL:

@@ -33,18 +33,35 @@ STOP_SIGNALS = ("SIGHUP", "SIGTERM", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGPWR", 
                 "SIGVTALRM", "SIGPROF")
 
 
+# Held by whichever thread is renaming or removing its temporaries. Python runs signal
+# handlers in the main thread only: the main thread's own renames hold the signals back
+# (below); a stop handler calls ``renames_done`` so that a rename in another thread (a
+# server's worker) finishes before the process ends. Re-entrant: where signals cannot be
+# held back, the handler may run in the very thread that holds it.
+_renaming = threading.RLock()
+_RENAME_WAIT = 30.0  # seconds; renames take milliseconds, a stuck disk must not hang a stop
+
+
 @contextmanager
 def _signals_held():
-    """Ctrl-C and STOP_SIGNALS wait until the block is done (POSIX, main thread only)."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held = {getattr(signal, name) for name in ("SIGINT", *STOP_SIGNALS) if hasattr(signal, name)}
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+    """Ctrl-C and STOP_SIGNALS wait until the block is done: held back in the main thread
+    (POSIX), and waited for by ``renames_done`` when the block runs in another thread."""
+    with _renaming:
+        if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        held = {getattr(signal, name) for name in ("SIGINT", *STOP_SIGNALS) if hasattr(signal, name)}
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def renames_done() -> None:
+    """Wait until no thread is between the renames of a set of outputs (for stop handlers)."""
+    if _renaming.acquire(timeout=_RENAME_WAIT):
+        _renaming.release()
 
 
 def _umask() -> int:

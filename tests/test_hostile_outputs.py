@@ -16,6 +16,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -578,3 +579,43 @@ def test_render_never_replaces_a_link_without_force(tmp_path, minimal):
         link.symlink_to(points_to)
         result = run_clean(["render", form, "-o", link], inputs=[form], located=False)
         assert result.exit_code == 2 and "链接" in result.output and link.is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGUSR1"), reason="POSIX signals")
+@pytest.mark.parametrize("name", ["SIGUSR1", "SIGINT"])
+def test_a_signal_while_another_thread_renames_waits_until_its_files_are_in_place(tmp_path, monkeypatch, name):
+    """Python runs handlers in the main thread only, which cannot hold back a signal for a
+    worker thread (the coming local page writes from one): the CLI's stop handlers wait
+    until the worker's set of files is whole, then stop."""
+    import drafter.output as output
+    from drafter.cli import _on_stop_signals, _restore_signals
+
+    first, second = tmp_path / "报告.docx", tmp_path / "报告.md"
+    first.write_text("旧报告", encoding="utf-8")
+    second.write_text("旧标记", encoding="utf-8")
+    real_replace = os.replace
+    between = threading.Event()
+
+    def slow_replace(src, dst):
+        real_replace(src, dst)
+        if not between.is_set():
+            between.set()
+            time.sleep(0.5)  # the signal arrives while the second file is still old
+
+    monkeypatch.setattr(output.os, "replace", slow_replace)
+    worker = threading.Thread(target=output.write_all, args=([(first, output.text_writer("新报告")),
+                                                              (second, output.text_writer("新标记"))],))
+    previous = _on_stop_signals()
+    seen = None
+    try:
+        worker.start()
+        assert between.wait(30)
+        with pytest.raises((SystemExit, KeyboardInterrupt)):
+            signal.pthread_kill(threading.main_thread().ident, getattr(signal, name))
+            time.sleep(5)  # the handler runs here
+        seen = (first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8"))
+    finally:
+        _restore_signals(previous)
+        worker.join(30)
+    assert seen == ("新报告", "新标记")
+    assert not leftovers([tmp_path])
