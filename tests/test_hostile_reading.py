@@ -267,8 +267,8 @@ BAD_CHARACTERS = {
     "nul": REPORT.replace("依法", "依\x00法").encode("utf-8"),
     "noncharacter": REPORT.replace("依法", "依\ufffe法\uffff").encode("utf-8"),
     "private-use": REPORT.replace("依法", "依\ue000法\ue001").encode("utf-8"),
-    "lone-surrogate": b"\xff\xfe" + REPORT.replace("依法", "依\ud800法").encode("utf-16-le", "surrogatepass"),
-    "bad-utf-8-after-bom": b"\xef\xbb\xbf" + REPORT.encode("utf-8").replace("依法".encode(), b"\xff\xfe"),
+    # (a lone surrogate in UTF-16, bad bytes after a UTF-8 mark: refused where they stand,
+    # tests/test_reading_round4.py)
 }
 
 

@@ -7,7 +7,8 @@ the whole it belongs to (受理1117起), by the catalogue's definition where the
 knows the rate. A rate whose name matches none of the counts beside it is not checked
 ("宁可漏报，不可误报"). Rounding and truncation at the stated precision are both right; a
 count written with 万/亿 stands for the whole range it rounds from; 余/多/近/约 are not
-exact and are never recomputed.
+exact and are never recomputed. A fall of 100% leaves nothing, so it contradicts a count of
+this year that is not 0, and no count falls by more than 100%.
 """
 
 from __future__ import annotations
@@ -322,7 +323,7 @@ class Arithmetic:
                 continue  # no count beside it by that name: not checked
             grams = bigrams(stem)
             num = max(nums, key=lambda g: (len(grams & bigrams(g.label)), g.start))
-            if rough(num):
+            if rough(num) or self.is_base(name, num, heads):
                 continue
             dens = self.wholes(text, name, num, heads, pool, counts)
             if not dens:
@@ -384,9 +385,36 @@ class Arithmetic:
             # A whole after its part only when it is the rate's own base by the catalogue
             # (受理 for 结案率): 办结建议120件、提案86件，办结率100% lists two wholes, not a
             # part and its whole.
-            words = self.base_words(name)
+            words = self.base_words(name) or self.paired_words(heads)
             dens = [g for g in pool if g.start > num.start and whole(g) and any(w in g.label for w in words)][:1]
         return dens
+
+    def paired_words(self, heads: list[str]) -> list[str]:
+        """The words of the whole the catalogue pairs with a part named by ``heads``, for a rate
+        the catalogue does not define by that name: 办结率 is named after 办结, which the
+        catalogue says as 审结, the numerator of 结案率 over 受理; so 受理/新收/收案 is its
+        whole (办结50件，受理64件，办结率…). A numerator matches by its name or its sayings
+        equal to a head word, not by containing it (按时办结 is not 办结)."""
+        out: list[str] = []
+        for numerator, denominators in self.rates.values():
+            if numerator in heads or set(self.sayings.get(numerator, ())) & set(heads):
+                for d in denominators:
+                    out += [w for w in self.sayings.get(d, [d]) if w not in out]
+        return out
+
+    def is_base(self, name: str, count: FoundFigure, heads: list[str]) -> bool:
+        """Is ``count``, found by the rate's core word, the rate's base by the catalogue and
+        not its part: 报送备案1件 beside 报备及时率 is the 备案 that 按时备案 is counted over
+        (the part, 按时备案, is not stated). So when the core words its name has are all
+        words of the base, and it has none of the part's own (以调解、和解方式结案 has 结案, a
+        word of 调解和解率's base, but it is named by 和解, the part's word)."""
+        known = self.rates.get(name)
+        base = self.base_words(name)
+        named_by = [h for h in heads if h in count.label]
+        if not known or not named_by or not all(any(h in w or w in h for w in base) for h in named_by):
+            return False
+        part = set(self.sayings.get(known[0], [])) | {known[0]}
+        return not any(w in count.label for w in part)
 
     def base_words(self, name: str) -> list[str]:
         """The words that name the catalogue's base of the rate ``name`` (none if unknown)."""
@@ -599,12 +627,16 @@ class Arithmetic:
             return
         up = any(w in f.label for w in _CHANGE_UP)
         down = any(w in f.label for w in _CHANGE_DOWN)
-        if up == down or subject.approx:
+        if up == down:
             return
-        last = self.last_value(text, subject, figs, k)
         start = subject.start - len(subject.label)
         end = f.start + len(f.text)
         quote = text[start:end]
+        if down and subject.kind == "count" and f.unit == "%" and self.impossible_fall(unit, start, end, quote, subject, f):
+            return
+        if subject.approx:
+            return
+        last = self.last_value(text, subject, figs, k)
         if last is None and not (f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]):
             return
         if last is None and self.c.doc.data is not None and not self.c.doc.typed(quote):
@@ -644,6 +676,24 @@ class Arithmetic:
                            f"应为{word}{change_percent(abs(exact), max(f.decimals, 1))}个百分点，"
                            f"文中写的是“{f.label}{_shown(f)}”。",
                            "请核对本年、上年的比率和增减的百分点。")
+
+    def impossible_fall(self, unit, start: int, end: int, quote: str, subject: FoundFigure, f: FoundFigure) -> bool:
+        """A fall of a count that no last year's figure can give: over 100% (a count cannot
+        fall below none), or 100% exactly (this year is then 0) beside a count of this year
+        that is not 0 (办理案件5件，同比减少100%). Said as 同比核算; True when said."""
+        if rough(f) or f.value < 100:
+            return False
+        if f.value == 100 and (subject.value == 0 or rough(subject)):
+            return False  # 败诉0件，同比减少100%: right
+        if self.c.doc.data is not None and not self.c.doc.typed(quote):
+            return False  # the template's sentence from the form's figures: checked as data
+        if f.value > 100:
+            why = f"减少的幅度不会超过100%（减少100%就是本年为0），文中写的是“{f.label}{_shown(f)}”。"
+        else:
+            why = f"“{f.label}{_shown(f)}”意味着本年为0，但文中写的本年是{_shown(subject)}。"
+        self.c.add("同比核算", self.c.doc.where(unit, start, end), quote, unit.part, why,
+                   "请核对本年、上年的数字和减少的幅度。")
+        return True
 
     def last_value(self, text, subject, figs, k) -> tuple[float, str] | None:
         """Last year's value of ``subject``: stated in the sentence (上年为138件; 同比增加24件),

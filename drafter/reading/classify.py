@@ -17,12 +17,15 @@ from typing import NamedTuple
 from drafter.catalogue import Catalogue, per_catalogue
 from drafter.report import Report, Section
 
+# Role words: a word of two characters counts only in a short heading (see part_role). They
+# cover what clerks rename a part to (写法.部分标题): 问题 as 困难、不足、短板、差距、薄弱环节;
+# 下一步 as 明年、来年、下一年度、今后、工作安排、打算、计划、思路 (and "<next year>年…").
 ROLE_WORDS = [  # checked in this order: the first that matches wins
     ("第一责任人", ("第一责任人", "主要负责人")),
-    ("问题", ("问题", "不足", "差距", "短板", "薄弱环节", "存在的问题", "存在问题", "主要问题", "不足和原因",
-             "存在的不足", "问题和不足")),
+    ("问题", ("问题", "不足", "差距", "短板", "薄弱环节", "困难", "存在的问题", "存在问题", "主要问题", "不足和原因",
+             "存在的不足", "问题和不足", "存在的困难")),
     ("下一步", ("下一步", "下步", "安排", "工作思路", "工作计划", "主要安排", "工作安排", "打算", "努力方向", "工作重点", "展望",
-              "工作打算", "下一年度")),
+              "工作打算", "下一年度", "明年", "来年", "今后", "计划", "思路")),
     ("成效", ("成效", "举措", "做法", "工作开展情况", "开展情况", "工作情况", "进展", "成绩", "主要工作", "主要举措",
              "举措和成效", "主要成效", "工作成效", "主要做法", "做法和成效", "取得的成效", "进展情况", "建设情况")),
     ("其他", ("其他",)),
@@ -35,10 +38,16 @@ HEAD_REACH = 200  # characters of a heading read; a longer "heading" is a paragr
 BODY_REACH = 2000  # characters of body after the lead that count (a part's whole text would drown its heading)
 
 
+# Role words used as a modifier of something else: 困难群众 is a group helped, 行动计划 a
+# programme carried out; neither names the part (帮助困难群众 is not the 问题 part).
+_NOT_ROLE = re.compile(r"困难(?:群众|群体|家庭|人员|户|企业|职工|事)|(?:行动|规划|五年|三年|普法|培训|学法|学习)计划")
+
+
 def part_role(heading: str, next_year: int | None = None) -> tuple[str | None, float]:
     # A part named by its role is short (存在问题, 下步安排); in a thematic heading, a long
     # slogan, only the longer role words count (解决突出问题 is not the 问题 part).
     short = len(heading) <= 16
+    heading = _NOT_ROLE.sub("", heading)
     for role, keys in ROLE_WORDS:
         hit = any(k in heading for k in keys if len(k) > 2) or (short and any(k in heading for k in keys))
         if hit:

@@ -352,8 +352,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
     """The lines of the main part read from ``stream`` (a file object)."""
     out: list[Line] = []
     paras: list[_Para] = []  # the open paragraphs (a text box's inside its anchor's)
-    cells: list[list[str]] = []  # the open table cells' paragraphs
-    rows: list[list[str]] = []  # the open table rows' cells
+    cells: list[list[Line]] = []  # the open table cells' paragraphs
+    rows: list[list[list[Line]]] = []  # the open table rows' cells
     skip = 0  # depth inside an element whose content is not read
     fields: list[bool] = []  # open complex fields: True once their result has begun
     pending: Line | None = None  # a paragraph whose mark was deleted, to run into the next
@@ -380,6 +380,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                 paras.append(_Para())
             elif tag == f"{W}pPr":
                 in_ppr += 1
+            elif tag == f"{W}tbl" and not cells:
+                out.append(_Table())  # a table of the body (one inside a cell is part of the cell)
             elif tag == f"{W}tr":
                 rows.append([])
             elif tag == f"{W}tc":
@@ -443,18 +445,19 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
             else:
                 out.append(line)
         elif tag == f"{W}tc" and cells:
-            text = " ".join(cells.pop())
+            cell = cells.pop()
             if rows:
-                rows[-1].append(text)
+                rows[-1].append(cell)
         elif tag == f"{W}tr" and rows:
-            row = CELL_JOIN.join(c for c in rows.pop() if c.strip())
+            row = rows.pop()
             if cells:  # a table inside a cell: its rows are part of the cell
-                if row:
-                    cells[-1].append(row)
-            elif row:
-                line = Line(row)
-                line.level, line.table = 0, True
-                out.append(line)
+                line = _row_line(row)
+                if line:
+                    cells[-1].append(line)
+            elif any(_cell_text(c).strip() for c in row):
+                if not out or not isinstance(out[-1], _Table):
+                    out.append(_Table())  # a row outside any table: read as one of its own
+                out[-1].rows.append(row)
         # Drop what has been read: memory stays bounded by the open elements.
         el.clear()
         parent = el.getparent()
@@ -462,6 +465,67 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
             parent.remove(el)
     if pending is not None:
         out.append(pending)
+    return _unwrapped(out)
+
+
+class _Table:
+    """A table of the body, row by row, each cell its paragraphs (a nested table's rows are
+    lines of its cell): read as rows of joined cells, or as the paragraphs it holds."""
+
+    def __init__(self):
+        self.rows: list[list[list[Line]]] = []
+
+    def chars(self) -> int:
+        return sum(len(line) for row in self.rows for cell in row for line in cell)
+
+    def prose(self) -> bool:
+        """Is it a box of prose, not a table of figures: one column (no row has two cells
+        with text) whose text is mostly written in sentences or numbered headings (what a
+        web page pasted into Word, or a report typed into a one-column table, gives)?"""
+        if any(sum(1 for cell in row if _cell_text(cell).strip()) > 1 for row in self.rows):
+            return False
+        sentences = sum(len(line) for row in self.rows for cell in row for line in cell
+                        if not line.table and re.search("[。，；：！？、]", line))
+        return sentences * 2 >= self.chars()
+
+    def lines(self, unwrap: bool) -> list[Line]:
+        if unwrap:
+            return [line for row in self.rows for cell in row for line in cell]
+        return [line for row in self.rows if (line := _row_line(row))]
+
+
+def _cell_text(cell: list[Line]) -> str:
+    return " ".join(cell)
+
+
+def _row_line(row: list[list[Line]]) -> Line | None:
+    """A table row as one line of body text, its cells' text joined (empty cells dropped)."""
+    text = CELL_JOIN.join(t for c in row if (t := _cell_text(c)).strip())
+    if not text:
+        return None
+    line = Line(text)
+    line.level, line.table = 0, True
+    return line
+
+
+PROSE_SHARE = 0.6  # the share of a document's text in boxes of prose that makes them its body
+
+
+def _unwrapped(items: list) -> list[Line]:
+    """The document's lines, its tables read. A document whose text sits (nearly) all in
+    one-column tables of prose (a report pasted from a web page, one cell per paragraph, or
+    the whole body in one cell) has them read as its paragraphs, headings included; every
+    other table, and every table of any other document, is read one line a row."""
+    tables = [t for t in items if isinstance(t, _Table)]
+    total = sum(len(x) for x in items if not isinstance(x, _Table)) + sum(t.chars() for t in tables)
+    boxed = sum(t.chars() for t in tables if t.prose())
+    unwrap = bool(boxed) and boxed >= PROSE_SHARE * total
+    out: list[Line] = []
+    for x in items:
+        if isinstance(x, _Table):
+            out += x.lines(unwrap and x.prose())
+        else:
+            out.append(x)
     return out
 
 

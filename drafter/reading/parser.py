@@ -65,6 +65,15 @@ _CHROME = re.compile(
 _NOTE = re.compile(r"^（[^（）]{2,30}）$")
 _TITLE_WORDS = re.compile(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
 _ISSUER = re.compile(r"(政府|委员会|党委|党组|委|局|厅|办公室|办|管委会|工委|中心|院|署|队|所|站|街道|镇|乡|公司)$")
+# The formula that closes a report (特此报告。以上报告，请审阅。专此汇报): the end of its text,
+# never a heading, whatever its style or its shape (a short sentence ending in 。).
+CLOSING = re.compile(r"^(?:(?:特此|专此)(?:报告|汇报)|以上(?:报告|汇报|情况)[^。！？]{0,30})[。！]?$")
+
+
+def closing(line: str) -> bool:
+    """Is ``line`` a closing formula (特此报告。) or a date line: text no heading can be?"""
+    compact = re.sub(r"[ 　]", "", line)
+    return bool(CLOSING.match(compact) or DATE_LINE.match(compact))
 
 Segments = list[tuple[int, int, int]]  # (offset in the cleaned line, 1-based source line, column)
 
@@ -403,8 +412,13 @@ def _is_issuer(line: str, second: bool) -> bool:
 def _read_body(report: Report, lines: list[str], origins: list, hints: list[int | None]) -> None:
     tree = TreeBuilder(report)
     levels = Levels()
+    closed = False  # a closing formula was read: the signature lines after it are no headings
     for line, segments, hint in zip(lines, origins, hints):
-        if hint == 0:  # body text, as its style says, whatever it starts with
+        ends = closing(line)
+        closed = closed or ends
+        if hint == 0 or (hint and (ends or (closed and _is_issuer(line, False)))):
+            # body text, as its style says, whatever it starts with; or a closing formula,
+            # date or signature in a heading's style (a re-saved document's renamed styles)
             tree.paragraph(line, origin_from(segments))
             continue
         found = number_of(line)
@@ -451,6 +465,8 @@ def _unnumbered_leads(sec: Section) -> None:
     paras = sec.paragraphs
     if sec.run_in and sec.body and isinstance(sec.body[0], Paragraph):
         paras = paras[1:]  # the heading's own line goes on in it: an item there is inline
+    while paras and closing(paras[-1].text):
+        paras = paras[:-1]  # 特此报告。 closes the report: never the lead of an item
     if not paras:
         return
     # 一是/二是 paragraphs whose lead is a short sentence of its own, numbered from 一是 on

@@ -126,18 +126,19 @@ def text_lines(raw: bytes, p: Path) -> list[str]:
 
 
 def _decode(raw: bytes, p: Path) -> str:
+    """The file's text, decoded exactly: by its byte-order mark; else UTF-16/UTF-32 when
+    its NUL bytes say so (no UTF-8 or GBK text has any); else UTF-8, then GB18030. Bytes
+    the encoding it is in cannot decode (a lone surrogate, a character cut off at the end,
+    invalid UTF-8 after its mark) are refused with the line and column where they stand,
+    never read as other characters."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            body = raw[len(bom):]
-            if encoding != "utf-8":  # a truncated last character is dropped, not fatal
-                width = 4 if "32" in encoding else 2
-                body = body[:len(body) - len(body) % width]
-            # The mark says what the file is; a damaged character becomes one that the
-            # reader drops rather than refusing the whole report.
-            try:
-                return body.decode(encoding, errors="surrogatepass" if encoding != "utf-8" else "replace")
-            except UnicodeDecodeError:  # beyond what surrogatepass lets through (UTF-32 past U+10FFFF)
-                return body.decode(encoding, errors="replace")
+            return _strict(raw[len(bom):], encoding, p)
+    wide = _wide_encoding(raw)
+    # A binary file may have its NUL bytes where UTF-16 or UTF-32 would: only what reads as
+    # text in that encoding is taken (or refused at its bad bytes) as such.
+    if wide and not _looks_binary(raw.decode(wide, errors="replace")):
+        return _strict(raw, wide, p)
     for encoding in ("utf-8", "gb18030"):
         try:
             return raw.decode(encoding)
@@ -145,6 +146,50 @@ def _decode(raw: bytes, p: Path) -> str:
             continue
     raise _error(p, f"“{p.name}”不是 UTF-8、GBK 或 UTF-16 编码的文本。",
                  "请用记事本打开它，“另存为”时选择 UTF-8 编码。")
+
+
+_NAMES = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32-le": "UTF-32", "utf-32-be": "UTF-32"}
+
+
+def _strict(body: bytes, encoding: str, p: Path) -> str:
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError as e:
+        before = body[:e.start].decode(encoding, errors="replace")
+        lines = before.splitlines(keepends=True) or [""]
+        if lines[-1].endswith(("\n", "\r")):  # the bad bytes open a new line
+            lines.append("")
+        line, column = len(lines), len(lines[-1]) + 1
+        name = _NAMES.get(encoding, encoding)
+        what = "文件末尾的字符不完整（文件可能没有保存完整）" if e.end >= len(body) and e.reason.startswith("truncated") \
+            else "有无法识别的字符"
+        raise InputFileError(f"“{p.name}”是 {name} 编码的文本，但第 {line} 行第 {column} 个字处{what}，无法按原样读取。",
+                             "请用记事本或 WPS 打开它，核对这个位置的文字，“另存为”时选择 UTF-8 编码后再试。",
+                             Where(str(p), line, column)) from None
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where its NUL bytes stand: the
+    high bytes of every ASCII character (digits, line breaks) are NUL, in one position of
+    each 2 (UTF-16) or the top two of each 4 (UTF-32; the top one is NUL in every
+    character). None for a file with no NUL bytes or with them scattered (binary)."""
+    sample = raw[:1 << 16]
+    if b"\x00" not in sample:
+        return None
+    n = len(sample) - len(sample) % 4
+    if n >= 8:
+        for top, second, encoding in ((3, 2, "utf-32-le"), (0, 1, "utf-32-be")):
+            tops = sample[top:n:4]
+            if tops.count(0) == len(tops) and sample[second:n:4].count(0) * 10 >= 9 * len(tops):
+                return encoding
+    # in UTF-16 every line break and figure gives a NUL: a few stray NULs in UTF-8 text do not
+    least = max(2, len(sample) // 200)
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if odd >= least and odd >= 4 * even:
+        return "utf-16-le"
+    if even >= least and even >= 4 * odd:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(text: str) -> bool:
