@@ -32,9 +32,13 @@ def material(shape: str = "report") -> str:
     sentence of counts and rates with half-width punctuation, the costliest text per character
     for check (every figure read, mapped and recomputed; a finding on each line); or ``long``:
     the piece of one sentence that ``make`` repeats on a single line with no 。, where every
-    look-back of a rate must stay bounded or the time grows with the square of the size."""
+    look-back of a rate must stay bounded or the time grows with the square of the size; or
+    ``spaces``: one run of spaces between two words (a pattern that tries every start inside the
+    run is quadratic)."""
     if shape == "long":
         return "受理1件办结1件结案率100%"
+    if shape == "spaces":
+        return " "
     if shape == "dense":
         return "".join(f"全年受理行政复议案件{50 + i}件,审结{40 + i}件,结案率{90 + i % 9}.5%,"
                        f"同比增长{i % 7 + 1}.5%;政务服务办件量{468300 + i}件.\n" for i in range(100))
@@ -53,9 +57,9 @@ def material(shape: str = "report") -> str:
 def make(size: int, folder: Path, shape: str = "report") -> Path:
     """A UTF-8 .txt of about ``size`` bytes (just under it)."""
     unit = material(shape).encode("utf-8")
-    if shape == "long":
-        head = "某县人民政府关于2025年度法治政府建设情况的报告\n一、主要成效\n".encode("utf-8")
-        data = head + unit * max(1, (size - len(head)) // len(unit)) + b"\n"
+    if shape in ("long", "spaces"):
+        head = "某县人民政府关于2025年度法治政府建设情况的报告\n一、主要成效\n受理".encode("utf-8")
+        data = head + unit * max(1, (size - len(head)) // len(unit)) + "1件。\n".encode("utf-8")
     else:
         data = (unit * (size // len(unit) + 1))[:size]
         data = data[:data.rfind(b"\n") + 1]
@@ -111,7 +115,7 @@ def profile(path: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=float, nargs="+", default=[1, 5, 10], help="sizes in MB")
-    ap.add_argument("--shape", nargs="+", default=["report", "dense"], choices=["report", "dense", "long"])
+    ap.add_argument("--shape", nargs="+", default=["report", "dense"], choices=["report", "dense", "long", "spaces"])
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
     folder = Path(tempfile.mkdtemp())

@@ -18,7 +18,7 @@ from drafter.reading.parser import number_value
 _HALF_MARK = re.compile(r'[,;:?!.()"]')
 _CJK_CLOSE = "“”‘’（）《》、，。；：！？"
 _RANGE = re.compile(r"\d{1,4}\s*(-{1,2}|－|~|～|–|——)\s*\d{1,4}\s*[年月日条]")
-_DASH = re.compile(r"\s*(--|－－|-|－)\s*")
+_DASH = re.compile(r"(?<!\s)\s*(--|－－|-|－)\s*")  # starts only where a run of spaces starts: linear
 _DOUBLE = re.compile(r"([，。；：、！？])[，。；：、！？]")
 _FULL_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)?[％%]?")
 _PERCENT_SPACE = re.compile(r"\d\s+[%％]")
