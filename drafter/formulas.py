@@ -16,6 +16,7 @@ from pathlib import Path
 from drafter.catalogue import DATA
 from drafter.datacache import load_yaml
 from drafter.errors import DrafterError, Findings, InputFileError
+from drafter.inputfile import named_beside
 from drafter.typography import close_spaces
 
 SECTION = "表述数据"  # the config file's key naming an office's formulas file
@@ -64,7 +65,9 @@ def office_file(config: str | Path | None) -> Path | None:
         name = load_file(config, "版面设置文件").data.get(SECTION)
     except (DrafterError, AttributeError):
         return None
-    return Path(config).parent / name.strip() if isinstance(name, str) and name.strip() else None
+    if not isinstance(name, str) or not name.strip():
+        return None
+    return named_beside(config, name, "表述数据文件")[0]
 
 
 def formula_table(config: str | Path | None = None) -> FormulaTable:
@@ -82,7 +85,9 @@ def formula_table(config: str | Path | None = None) -> FormulaTable:
         found.add(src.where((SECTION,)), f"“{SECTION}”应当是一个文件名。",
                   "写表述数据文件的路径（相对于设置文件所在的文件夹），如“表述数据: 政治表述.yaml”。")
         found.raise_if_errors()
-    path = Path(config).parent / name.strip()
+    path, problem = named_beside(config, name, "表述数据文件")
+    if problem:
+        raise InputFileError(f"“{SECTION}”写的文件不能使用：{problem[0]}", problem[1], src.where((SECTION,)))
     try:
         office = office_formulas(path)
     except InputFileError as err:

@@ -103,5 +103,26 @@ def read_bytes(path: str | Path, max_bytes: int, what: str = "文件") -> bytes:
     return raw
 
 
+def named_beside(naming: str | Path, name: str, what: str) -> tuple[Path | None, tuple[str, str] | None]:
+    """The file ``name`` (written inside the file ``naming``) stands for, and None; or None
+    and (what is wrong, how to fix it) when it is not a relative path inside ``naming``'s
+    own folder: an absolute path (/etc/passwd, C:\\…, \\\\server\\…), a “..” out of it, or a
+    symbolic link that leads out of it. ``what`` names the file named (表述数据文件). The
+    file itself is then read with read_bytes, which checks it is an ordinary file."""
+    text = name.strip()
+    folder = Path(naming).parent
+    hint = f"请把{what}放在这个文件所在的文件夹（或其子文件夹）里，这里只写文件名或相对路径，如“政治表述.yaml”。"
+    if re.match(r"^(?:[/\\~]|[A-Za-z]:)", text):
+        return None, (f"“{shown(text)}”是绝对路径，{what}只能从这个文件所在的文件夹里读取。", hint)
+    if os.path.normpath(text.replace("\\", "/")).split("/")[0] == "..":  # sub/../a.yaml stays inside
+        return None, (f"“{shown(text)}”里有“..”，指到了这个文件所在的文件夹以外。", hint)
+    path = folder / text
+    home, real = resolved(folder), resolved(path)
+    if real != home and home not in real.parents:
+        return None, (f"“{shown(text)}”是一个链接，实际指向这个文件所在的文件夹以外的文件，不能读取。",
+                      "请把文件本身复制到这个文件夹里，不要用链接。")
+    return path, None
+
+
 def _size(n: int) -> str:
     return f"{n / 2 ** 20:.0f} MB" if n >= 2 ** 20 else f"{n / 1024:.0f} KB"

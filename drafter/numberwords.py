@@ -5,7 +5,8 @@ prints the rate a report should have stated."""
 from __future__ import annotations
 
 import math
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
 
 MAX_PLACES = 10  # decimals a rate or a change may take so as not to read 0%, 100% or 持平 when it is not
 
@@ -41,7 +42,31 @@ def closest_true(exact: Decimal, digits: int, wrong) -> Decimal:
     return exact
 
 
-def ratio_percent(value: float) -> Decimal:
+def exact(value) -> Fraction:
+    """A figure as an exact fraction: a float as written (0.1 is 1/10, not its binary
+    neighbour), a Fraction (a rate worked out from its counts) as it is."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("数值超出范围")
+        return Fraction(repr(value))
+    return Fraction(value)
+
+
+def decimal(value: Fraction) -> Decimal:
+    """A fraction as a decimal, exact when it ends within 40 digits (else to 40)."""
+    with localcontext() as ctx:
+        ctx.prec = 40
+        return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def ratio_percent(value) -> Decimal:
+    """A ratio (a float, or a Fraction worked out from two counts) in per cent."""
+    if isinstance(value, Fraction):
+        if abs(value) >= 10**15:
+            raise ValueError("数值超出范围")
+        return decimal(value * 100)
     if not math.isfinite(value) or abs(value) >= 1e15:
         raise ValueError("数值超出范围")
     return Decimal(str(value)) * 100

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 
+from drafter.typography import INVISIBLE_CHARS
+
 # What XML 1.0 cannot carry. Private-use U+E000/U+E001 are reserved for drafter's own
 # literal-text marks in template output (drafter/markup.py), so a clerk cannot type them.
 INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\ue000\ue001]")
 
-# Harmless look-alikes: a no-break space is a space; zero-width characters, the soft
-# hyphen and a stray BOM are dropped.
-QUIET = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": None,
-                        "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
-                        "\u00ad": None})
+# Harmless look-alikes: a no-break space is a space; every character that shows nothing
+# (typography.INVISIBLE: zero-width characters, direction marks and overrides, the soft
+# hyphen, a stray BOM, U+180E, …) is dropped — the same list check reports as invisible.
+QUIET = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ",
+                       **{ch: None for ch in INVISIBLE_CHARS}})
 
 
 LOOKALIKE = re.compile("[" + "".join(map(chr, QUIET)) + "]")

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from drafter.errors import FormError, InputFileError, Problem, Where
+from drafter.typography import INVISIBLE, invisible_name
 from drafter.xmltext import INVALID, describe, quiet, strip_invalid
 
 try:  # libyaml is several times faster; both give node marks
@@ -75,7 +77,7 @@ class Source:
         self.value_marks = value_marks or {}
         self.key_marks = key_marks or {}
         self.problems = list(problems or [])
-        self._taken = not self.problems
+        self._taken = all(p.severity != "错误" for p in self.problems)  # a reminder does not bar the data
         self.raw: dict = {}  # path → source text of each value read as a number, date, true/false or null
 
     @property
@@ -97,6 +99,22 @@ class Source:
             probe = probe[:-1]
         line, col = marks.get(probe) or self.value_marks.get(probe) or (None, None)
         return Where(self.file, line, col, path_text(path) or None)
+
+
+# -- what the file is ----------------------------------------------------------------------
+
+# The word for the file being read (表单, 版面设置文件, 表述数据文件, 句式文件): every message
+# about it names it so (load_text's ``what``), never “表单” for a file that is not one.
+_WHAT: ContextVar[str] = ContextVar("what", default="表单")
+
+
+def _what() -> str:
+    return _WHAT.get()
+
+
+def _said(text: str) -> str:
+    """A message written with “{表单}” for the file, in the words of the file being read."""
+    return text.replace("{表单}", _what())
 
 
 # -- characters -----------------------------------------------------------------------
@@ -141,7 +159,7 @@ def _unreadable(text: str, file: str, problems: list[Problem]) -> str:
     starts = _line_starts(text)
     for m in hits[:MAX_LISTED]:
         problems.append(Problem(Where(file, *_place(starts, m.start())),
-                                f"这里有一个看不见的{_char_name(m.group())}，表单里不能有这种字符。", _CHAR_HINT))
+                                f"这里有一个看不见的{_char_name(m.group())}，{_what()}里不能有这种字符。", _CHAR_HINT))
     if len(hits) > MAX_LISTED:
         problems.append(Problem(Where(file, *_place(starts, hits[MAX_LISTED].start())),
                                 f"此后还有 {len(hits) - MAX_LISTED} 个同样看不见的字符。", _CHAR_HINT))
@@ -152,7 +170,7 @@ def _unreadable(text: str, file: str, problems: list[Problem]) -> str:
 
 _TAB = ("YAML 中不能用 Tab 键缩进。", "请把行首的 Tab 换成空格（每级缩进两个空格）。")
 _QUOTE_IT = "若值本身就以这个符号开头，请给整个值加上引号（如 '@标题'）。"
-_DEEP = ("嵌套太深。", "表单只有几层；请检查这里的缩进和括号是否写错。")
+_DEEP = ("嵌套太深。", "{表单}只有几层；请检查这里的缩进和括号是否写错。")
 
 # (words of libyaml's context or problem, message, hint, mark): the mark says where the
 # clerk should look — "problem" where libyaml stopped, "context" where the construct began.
@@ -188,14 +206,20 @@ _HINTS = [
     ("flow sequence", "方括号“[ ]”没有配对。", "若值本身以“[”开头，请给整个值加上引号。", "context"),
     ("flow mapping", "花括号“{ }”没有配对。", "若值本身以“{”开头，请给整个值加上引号。", "context"),
     ("but found another document", "文件里有“---”或“...”分隔的第二份内容。",
-     "表单只能有一份内容；请删去多余的“---”“...”行，或给以它们开头的值加上引号。", "problem"),
+     "{表单}只能有一份内容；请删去多余的“---”“...”行，或给以它们开头的值加上引号。", "problem"),
     ("did not find expected <document start>", "这一行的写法无法识别，前面的内容已经结束了。",
-     "请检查这一行和上一行的缩进与冒号；表单由若干“键: 值”组成。", "problem"),
+     "请检查这一行和上一行的缩进与冒号；{表单}由若干“键: 值”组成。", "problem"),
     ("did not find expected node content", "这里缺少内容，或以特殊符号开头。",
      "请检查冒号和“- ”后面的值；若值以“[”“{”“,”等符号开头，请给整个值加上引号。", "problem"),
     ("found unexpected end of stream", "文件意外结束，可能有未配对的引号或括号。", "请检查最后几行的引号和括号。", "problem"),
 ]
 _FALLBACK = ("这一行的写法不符合 YAML 格式。", "请对照 drafter init 生成的表单检查这一行和上一行的缩进、冒号和引号。")
+
+
+def _fallback_hint() -> str:
+    if _what() == "表单":
+        return _FALLBACK[1]
+    return "请检查这一行和上一行的缩进、冒号和引号。"
 # Characters that cannot start a value, and what to say about them.
 _STARTERS = {"@": "“@”", "`": "“`”", "%": "“%”"}
 
@@ -244,8 +268,8 @@ def _syntax_problems(err: yaml.MarkedYAMLError, text: str, file: str) -> list[Pr
             return [Problem(_where(file, err.problem_mark), f"YAML 格式错误：值不能以{_STARTERS[ch]}开头。", _QUOTE_IT)]
     for needle, message, hint, which in _HINTS:
         if needle in words:
-            return [Problem(_where(file, _mark_of(err, which)), f"YAML 格式错误：{message}", hint)]
-    return [Problem(_where(file, mark), f"YAML 格式错误：{_FALLBACK[0]}", _FALLBACK[1])]
+            return [Problem(_where(file, _mark_of(err, which)), f"YAML 格式错误：{message}", _said(hint))]
+    return [Problem(_where(file, mark), f"YAML 格式错误：{_FALLBACK[0]}", _fallback_hint())]
 
 
 _FLOW_THEN_TEXT = r"^\s*(?:-\s+|[^\s#'\"][^:#]*:\s+)(?P<open>[{\[])[^{}\[\]]*[}\]][ ]*[^\s#,}\]]"
@@ -313,9 +337,9 @@ def _compose(text: str, file: str, problems: list[Problem]):
             lines[at] = lines[at][:column] + ": " + lines[at][column + 1:]
         except RecursionError:  # the pure-Python composer on deep nesting
             raise FormError(problems + [Problem(Where(file, *_deepest(lines)), f"YAML 格式错误：{_DEEP[0]}",
-                                                _DEEP[1])]) from None
+                                                _said(_DEEP[1]))]) from None
         except yaml.YAMLError:  # pragma: no cover - libyaml marks every problem it reports
-            raise FormError(problems + [Problem(Where(file), f"YAML 格式错误：{_FALLBACK[0]}", _FALLBACK[1])]) from None
+            raise FormError(problems + [Problem(Where(file), f"YAML 格式错误：{_FALLBACK[0]}", _fallback_hint())]) from None
     raise FormError(problems)  # more full-width colons than are worth listing
 
 
@@ -364,6 +388,7 @@ class _Converter:
     def __init__(self, file: str, problems: list[Problem], plain: bool = False):
         self.file = file
         self.plain = plain  # the file has no escape and no character to make ordinary
+        self.stood_in = False  # _unreadable stood U+200B in for characters it reported
         self.values: dict = {}
         self.keys: dict = {}
         self.raw: dict = {}  # path → the source text of a value YAML read as other than text
@@ -391,14 +416,14 @@ class _Converter:
             return self.scalar(node, path)
         if len(path) >= MAX_DEPTH:
             self.problems.append(Problem(Where(self.file, *self.mark(node), path_text(path[:4]) + "……"),
-                                         f"YAML 格式错误：{_DEEP[0]}", _DEEP[1]))
+                                         f"YAML 格式错误：{_DEEP[0]}", _said(_DEEP[1])))
             return BAD
         if id(node) in self._open:
             self.problem(node, path, "这里的锚点（&名称）被它自己里面的引用（*名称）用到了，会无限展开。",
                          "请把引用换成实际的内容。")
             return BAD
         if node.tag not in (_T + "map", _T + "seq"):
-            self.problem(node, path, f"表单里不能用“{_tag_name(node.tag)}”这样的类型标记。",
+            self.problem(node, path, f"{_what()}里不能用“{_tag_name(node.tag)}”这样的类型标记。",
                          "请删去这个标记，直接写内容。")
             return BAD
         return self.collection(node, path)
@@ -437,7 +462,7 @@ class _Converter:
     def key(self, node, path: PathT) -> str | None:
         """A mapping key as text, or None when it is not one (reported)."""
         if node.tag == _MERGE:
-            self.problem(node, path, "表单中不支持 YAML 合并键“<<”。", "请把要合并的内容直接写出来。")
+            self.problem(node, path, f"{_what()}中不支持 YAML 合并键“<<”。", "请把要合并的内容直接写出来。")
             return None
         key = self.scalar(node, path) if isinstance(node, yaml.ScalarNode) else None
         if key is BAD:
@@ -463,7 +488,7 @@ class _Converter:
                          "请把数字改成半角数字（如 12），并删去“!!”开头的类型标记。")
             return BAD
         if build is None:
-            self.problem(node, path, f"表单里不能用“{_tag_name(node.tag)}”这样的类型标记。",
+            self.problem(node, path, f"{_what()}里不能用“{_tag_name(node.tag)}”这样的类型标记。",
                          "请删去这个标记，直接写值；若值本身以“!”开头，请给整个值加上引号。")
             return BAD
         try:
@@ -528,8 +553,22 @@ class _Converter:
                          "请删去“!!”开头的类型标记，直接写值。")
         return BAD
 
+    def invisible(self, node, path: PathT, value: str) -> None:
+        """A form's text with characters that show nothing (typography.INVISIBLE): quiet()
+        drops them, and the clerk is reminded where they were (as check does for a report).
+        The stand-ins for characters reported as unreadable are not counted again."""
+        found = [ch for ch in INVISIBLE.findall(value) if not (self.stood_in and ch == _STAND_IN)]
+        if found:
+            names = "、".join(dict.fromkeys(invisible_name(ch) for ch in found[:5]))
+            self.problems.append(Problem(
+                Where(self.file, *self.mark(node), path_text(path) or None),
+                f"这一项里有 {len(found)} 个不可见字符：{names}，生成报告时已删去。",
+                "它们多是从网页或其他文件复制文字时带进来的，可以删掉这一项重新输入。", "提醒", "不可见字符"))
+
     def text(self, node, path: PathT, value: str) -> str:
         """Text made ordinary (quiet), with a character Word cannot take reported and dropped."""
+        if _what() == "表单":
+            self.invisible(node, path, value)
         value = quiet(value)
         bad = INVALID.search(value)
         if bad:
@@ -543,7 +582,7 @@ class _Converter:
 def _too_many(err: _TooMany, text: str, file: str) -> Problem:
     """Billion laughs: name the first place that refers to the anchor being expanded."""
     if err.alias is None:
-        return Problem(Where(file), f"表单太大：超过 {MAX_NODES} 项内容。", "请检查是否误把别的文件当成了表单。")
+        return Problem(Where(file), f"{_what()}太大：超过 {MAX_NODES} 项内容。", f"请检查是否误把别的文件当成了{_what()}。")
     anchor_at = (err.alias.start_mark.line, err.alias.start_mark.column)
     name, place = None, (err.alias.start_mark.line + 1, err.alias.start_mark.column + 1)
     for event in yaml.parse(text, Loader=_Loader):
@@ -556,19 +595,29 @@ def _too_many(err: _TooMany, text: str, file: str) -> Problem:
         elif (event.start_mark.line, event.start_mark.column) == anchor_at:
             name = event.anchor
     return Problem(Where(file, *place), f"这里的引用（*{name or '名称'}）层层展开后超过 {MAX_NODES} 项内容。",
-                   "表单里不需要锚点（&）和引用（*）；请把内容直接写出来。")
+                   f"{_what()}里不需要锚点（&）和引用（*）；请把内容直接写出来。")
 
 
-def load_text(text: str, file: str = "<表单>") -> Source:
+def load_text(text: str, file: str = "<表单>", what: str = "表单") -> Source:
     """Parse YAML text. Syntax problems raise a FormError with every problem found so far;
-    the others stay on the Source (see its ``data``)."""
+    the others stay on the Source (see its ``data``). ``what`` names the file in messages."""
+    token = _WHAT.set(what)
+    try:
+        return _load_text(text, file)
+    finally:
+        _WHAT.reset(token)
+
+
+def _load_text(text: str, file: str) -> Source:
     problems: list[Problem] = []
     text = _unreadable(text.replace("\r\n", "\n").replace("\r", "\n"), file, problems)
+    stood_in = bool(problems)  # unreadable characters were reported and stood in for
     node = _compose(text, file, problems)
     if node is None:
         return Source({}, file, problems=problems)
     plain = "\\" not in text and not INVALID.search(text) and quiet(text) == text
     conv = _Converter(file, problems, plain)
+    conv.stood_in = stood_in
     try:
         data = conv.convert(node, ())
     except _TooMany as err:
@@ -598,7 +647,7 @@ def read_text(path: str | Path, what: str = "表单") -> str:
 
 
 def load_file(path: str | Path, what: str = "表单") -> Source:
-    return load_text(read_text(path, what), str(path))
+    return load_text(read_text(path, what), str(path), what)
 
 
 def as_date(value: Any) -> dt.date | None:

@@ -59,7 +59,7 @@ def overrides_from(config: str | Path, rules: dict) -> dict[str, str]:
     reported with its line and column."""
     from drafter.yamlsource import load_file
 
-    src = load_file(config)
+    src = load_file(config, "版面设置文件")
     found = Findings()
     section = src.data.get(SECTION) if isinstance(src.data, dict) else None
     out: dict[str, str] = {}

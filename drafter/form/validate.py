@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from drafter.catalogue import Catalogue, Theme
@@ -18,13 +19,25 @@ from drafter.errors import Findings
 from drafter.numberwords import plain
 from drafter.form import headings, spec as s
 from drafter.formulas import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
-from drafter.typography import close_spaces
+from drafter.typography import HEADING_MARK, ORDINAL_MARK, close_spaces
+from drafter.xmltext import quiet
 from drafter.yamlsource import BAD, Source, as_date
 
 # No count or amount reaches this: past it a number is a typing slip, and past 10^16 or so
 # the report's arithmetic would lose digits or overflow.
 HARD_MAX = 10 ** 12
+
+# Money is written to the 分 at most: this many decimals in each money unit, so that the
+# report prints every digit given (render/numbers.with_unit writes the amount in full).
+MONEY_PLACES = {"元": 2, "万元": 6, "亿元": 10}
 _SCIENTIFIC = r"[-+]?\d+(\.\d*)?[eE][-+]?\d+"  # compiled by re on first use (an error path)
+
+
+# A text field must hold at least one Chinese character, letter or digit: “，” or “……” alone
+# is not a title, a measure or a unit's name.
+_WORD = re.compile(r"[^\W_]")
+# The texts printed right after a title in its paragraph, or in its place (问题 without 标题).
+_RUN_IN = ("内容", "表现", "原因", "落实情况")
 
 
 def _matches(word: str, options) -> list[str]:
@@ -178,7 +191,15 @@ class Validator:
             value = self.typed_text(value, path)
             if value is None:
                 return None
-        text = value.strip()
+        text = quiet(value).strip()  # the characters that show nothing go (typography.INVISIBLE)
+        if not _WORD.search(text) and not EMPTY_TITLE.search(text):  # an empty 《》 is named below
+            self.error(path, f"“{_short(text)}”里没有一个字。" if text else "这一项是空的。",
+                       "文字项至少要有一个汉字、字母或数字，请写上内容；可以不填的项，不写时删去这一行。")
+            return None
+        mark = self.mark(text, path)
+        if mark:
+            self.error(path, *mark)
+            return None
         if "\n\n" in text:
             self.error(path, "一段文字里有空行。", "每个字段只写一段；多段内容请拆成多项。")
         if node is not None and node.max_length and len(text) > node.max_length:
@@ -192,6 +213,24 @@ class Validator:
         # One field is one paragraph: its lines are joined, and no space stays beside a
         # Chinese character (a space, NBSP, U+3000, a tab, a folded ">" block's line break).
         return close_spaces(text)
+
+    def mark(self, text: str, path) -> tuple[str, str] | None:
+        """A sequence mark typed at the head of a title (一、 （一） 1. 一是 …: drafter numbers
+        headings itself, so the report would print 一、一、) or of a paragraph that follows a
+        title or stands for one (内容, 表现, …: （一） would read as a heading of its own; an
+        in-paragraph 一是 is ordinary there). (what is wrong, how to fix it), or None."""
+        key = path[-1] if path else None
+        title = (key == "标题" and len(path) > 1) or (len(path) >= 2 and path[-2] == "部分标题")  # not the report's own
+        if not title and key not in _RUN_IN:
+            return None
+        m = HEADING_MARK.match(text) or (ORDINAL_MARK.match(text) if title else None)
+        if not m:
+            return None
+        if title:
+            return (f"标题以序号“{m.group()}”开头，生成报告时会自动编号，这样会印成两个序号。",
+                    f"drafter 自己给标题编号（一、（一）1.（1）），请删去开头的“{m.group()}”。")
+        return (f"这一段以序号“{m.group()}”开头，在报告里会被当成另一个标题。",
+                f"请删去开头的“{m.group()}”；段内分条请用“一是……；二是……”。")
 
     def typed_text(self, value, path) -> str | None:
         """A text field YAML read as a number, a date or true/false. A plain number (2025,
@@ -398,10 +437,35 @@ class Validator:
         if value < 0:
             self.error(path, f"{self.figure(value, path)} 是负数。", "计数不能小于 0，请核对。")
             return None
+        if isinstance(value, float) and not self.digits_kept(fig, value, path):
+            return None
         if fig.upper is not None and value > fig.upper:
             self.error(path, f"{self.figure(value, path)}{fig.unit} 超过了一般县级单位的合理范围（{plain(fig.upper)}{fig.unit}）。",
                        "请核对是否多写了零；数字确实无误时可以忽略这条提醒。", severity="提醒", rule="超出合理范围")
         return value if fig.decimal else int(value)
+
+    def digits_kept(self, fig, value: float, path) -> bool:
+        """Whether the report can print ``value`` as typed (a figure never shows a value it
+        does not have): money to the 分 at most (MONEY_PLACES: 2 decimals in 元, 6 in 万元,
+        10 in 亿元), and no figure with more digits than a number keeps (about 15). Else
+        refused here, at the value, rather than rounded in the report."""
+        typed = self.src.raw.get(tuple(path)) or repr(value)
+        try:
+            given = Decimal(typed.replace("_", ""))
+        except ArithmeticError:  # 1_0.5, 0x… are refused as not numbers elsewhere
+            return True
+        places = MONEY_PLACES.get(fig.unit)
+        if places is not None and given != given.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN):
+            shown = typed if len(typed) <= 30 else typed[:30] + "……"
+            self.error(path, f"金额“{shown}”写到了分以下：以{fig.unit}计时最多写到小数点后 {places} 位（即到分）。",
+                       "报告中的金额只写到分，请把这个数四舍五入到分后再填写。")
+            return False
+        if Decimal(repr(value)) != given:
+            self.error(path, f"“{typed if len(typed) <= 30 else typed[:30] + '……'}”的有效数字太多，"
+                             f"生成报告时无法保持原样。",
+                       "请核对这个数，去掉多余的小数位（一般写到小数点后两位即可）。")
+            return False
+        return True
 
     # -- whole-form rules --------------------------------------------------
     def cross_checks(self, data: dict):

@@ -34,7 +34,8 @@ from jinja2.runtime import Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 
 from drafter.datacache import cache_root
-from drafter.errors import DrafterError, TemplateError, TemplateProblems, Where
+from drafter.errors import DrafterError, InputFileError, TemplateError, TemplateProblems, Where
+from drafter.inputfile import read_bytes
 from drafter.markup import OPEN, TemplateMarkup, literal, readable_markup
 from drafter.render import limits, messages, numbers
 from drafter.render.bytecache import BoundedBytecodeCache
@@ -282,12 +283,16 @@ class FolderLoader(jinja2.BaseLoader):
 
     def _read(self, real: Path, path: Path) -> str:
         where = Where(self._where(path))
+        too_big = TemplateError(f"模板文件太大（超过 {limits.MAX_TEMPLATE_BYTES} 字节）。",
+                                "模板只写报告的骨架和句式；请检查是否选错了文件。", where)
         try:
             if real.stat().st_size > limits.MAX_TEMPLATE_BYTES:
-                raise TemplateError(f"模板文件太大（超过 {limits.MAX_TEMPLATE_BYTES} 字节）。",
-                                    "模板只写报告的骨架和句式；请检查是否选错了文件。", where)
-            data = real.read_bytes()
-        except OSError:
+                raise too_big
+            # the shared input checks: an ordinary file, of template size while it is read
+            data = read_bytes(real, limits.MAX_TEMPLATE_BYTES, "模板文件")
+        except (OSError, InputFileError):
+            if real.exists() and real.stat().st_size > limits.MAX_TEMPLATE_BYTES:
+                raise too_big from None  # it grew while read
             raise TemplateError("模板文件无法读取。", "请确认文件存在并且有读取权限。", where) from None
         try:
             text = data.decode("utf-8")

@@ -9,8 +9,11 @@ Rates are never typed by the clerk: they are computed here from their counts
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from drafter.catalogue import Group, RateDef, Theme
 from drafter.errors import TemplateError
+from drafter.numberwords import exact
 from drafter.render import numbers
 
 
@@ -83,23 +86,27 @@ class Figure:
 class Rate:
     """A rate computed from two counts; ``str()`` → 95.3%; ``.同比`` → 提高1.2个百分点."""
 
-    def __init__(self, definition: RateDef, value: float, previous: float | None, digits: int = 1,
-                 counts: tuple = ()):
+    def __init__(self, definition: RateDef, value, previous, digits: int = 1, counts: tuple = ()):
         self.名称 = definition.name
         self.定义 = definition.about
-        self.值 = value
-        self.上年 = previous
+        # Printed and compared from the exact fractions of its counts: two rates of different
+        # counts can be the same float (999999999999 ÷ 10^12 and 999999999998 ÷ 999999999999),
+        # and 与上年持平 would claim they are equal. Templates see plain floats.
+        self._exact = exact(value)
+        self._previous = None if previous is None else exact(previous)
+        self.值 = float(value)
+        self.上年 = None if previous is None else float(previous)
         self.digits = digits
         self._counts = counts  # the Figures it is worked out from: its 同比 uses their last year
 
     def __str__(self) -> str:
-        return numbers.percent(self.值, self.digits)
+        return numbers.percent(self._exact, self.digits)
 
     def 精度(self, digits: int) -> "Rate":
         """The same rate shown with another number of decimals: {{ x.纠错率.精度(2) }}."""
         if isinstance(digits, bool) or not isinstance(digits, int) or not 0 <= digits <= 6:
             raise TemplateError("精度() 的小数位数应是 0 到 6 的整数。", "例如 {{ x.纠错率.精度(2) }}。")
-        return Rate(RateDef(self.名称, "", (), self.定义), self.值, self.上年, digits, self._counts)
+        return Rate(RateDef(self.名称, "", (), self.定义), self._exact, self._previous, digits, self._counts)
 
     @property
     def 同比(self):
@@ -107,7 +114,7 @@ class Rate:
             return MISSING
         for figure in self._counts:
             figure.compared = True
-        return numbers.points(self.值, self.上年, self.digits)
+        return numbers.points(self._exact, self._previous, self.digits)
 
     @property
     def 带同比(self) -> str:
@@ -120,17 +127,19 @@ class Rate:
             return MISSING
         for figure in self._counts:
             figure.compared = True
-        return numbers.percent(self.上年, self.digits)
+        return numbers.percent(self._previous, self.digits)
 
     def __repr__(self) -> str:
         return f"Rate({self.名称}={self.值:.4f})"
 
 
-def _ratio(defn: RateDef, counts: dict) -> float | None:
+def _ratio(defn: RateDef, counts: dict) -> Fraction | None:
+    """The rate's exact value from its counts (a count typed 46.8 is 468/10), None when a
+    count is missing or the denominator is 0."""
     if defn.numerator not in counts or any(d not in counts for d in defn.denominator):
         return None
-    den = sum(counts[d] for d in defn.denominator)
-    return counts[defn.numerator] / den if den else None
+    den = sum(exact(counts[d]) for d in defn.denominator)
+    return exact(counts[defn.numerator]) / den if den else None
 
 
 class FigureGroup:

@@ -160,6 +160,8 @@ def yoy(current, previous) -> str:
 
 def points(current, previous) -> str:
     now, before = _ratio(current, "points"), _ratio(previous, "points")
+    # a Rate compares by its exact fraction (two rates can be the same float: figures.Rate)
+    now, before = (x._exact if isinstance(_given(x), Rate) else v for x, v in ((current, now), (previous, before)))
     return _computed("points", lambda: numbers.points(now, before))
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 # How a computed percentage or change is rounded is shared with check: to the digits asked,
 # or at the first digit that tells it from 0 or 100 when it is neither (0.005%, not 0.01%).
-from drafter.numberwords import closest_true, percent, ratio_percent, trim as _trim
+from drafter.numberwords import MAX_PLACES, closest_true, decimal, exact as _exact_value, percent, ratio_percent
+from drafter.numberwords import trim as _trim
 
 __all__ = ["number", "with_unit", "percent", "rate", "yoy", "points", "chinese", "date"]
 
@@ -48,8 +50,9 @@ def number(value: float | int, approx: bool = False, digits: int = 2) -> str:
     Below 10,000 a count is written out in full. From 10,000 it is written in 万 (from
     100,000,000 in 亿) only when at most ``digits`` decimals say it exactly: a figure never
     claims a value it does not have (19999 stays 19999, not 2万; domain.md §6 takes 万/亿
-    where no digit is lost). With ``approx`` the number is cut down to a round figure and
-    marked 余, which by rule never follows a decimal.
+    where no digit is lost); a fraction is written with every digit it has. With ``approx``
+    the number is cut down to a round figure and marked 余, which by rule never follows a
+    decimal.
     """
     if value is None:
         raise ValueError("没有给出数值")
@@ -73,7 +76,7 @@ def number(value: float | int, approx: bool = False, digits: int = 2) -> str:
             scaled = _exact(v, scale, digits)
             if scaled is not None:
                 return _trim(scaled) + word
-    return _plain(v, digits)
+    return _trim(v)  # every digit given: 12345.6789 is not 12345.68
 
 
 _MONEY = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
@@ -81,11 +84,12 @@ _MONEY = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
 
 def with_unit(value: float | int, unit: str, approx: bool = False) -> str:
     """A count with its unit. Money (元/万元/亿元) is written in the unit that says it
-    exactly: 579500万元 → 57.95亿元, 0.004亿元 → 40万元 (never 0亿元), to the 分."""
+    exactly: 579500万元 → 57.95亿元, 0.004亿元 → 40万元 (never 0亿元); an amount not in
+    whole 元 in 元 with every digit given (the form refuses money below the 分)."""
     if unit in _MONEY:
         amount = Decimal(str(value)) * _MONEY[unit]
         if not approx and amount != amount.to_integral_value():
-            return _plain(amount, 2) + "元"  # not whole 元: 万/亿 would hide or round the 分
+            return _trim(amount) + "元"  # not whole 元: in full (万/亿 would hide the 分; the form keeps to the 分)
         return number(amount, approx) + "元"
     return number(value, approx) + unit
 
@@ -107,31 +111,58 @@ def _false_change(exact: Decimal):
 SMALL_BASE = 10  # below this many last year, a percentage says less than the difference itself
 
 
-def yoy(current: float, previous: float, digits: int = 1, unit: str = "") -> str:
+# The one wording of a change that is not none but too small to print: past MAX_PLACES
+# decimals it would read 0 (持平, a claim the two are equal), so it says “basically level”.
+NEARLY_LEVEL = "与上年基本持平"
+
+
+def _change(exact: Decimal, digits: int) -> Decimal | None:
+    """A change that is not 0 as printed (closest_true, at most MAX_PLACES decimals); None
+    when even MAX_PLACES decimals would read 0."""
+    change = closest_true(exact, digits, _false_change(exact))
+    return None if abs(change) < Decimal(1).scaleb(-MAX_PLACES) else change
+
+
+def _fraction(value) -> Fraction:
+    """A figure or ratio as an exact fraction (numberwords.exact), its range checked."""
+    if isinstance(value, float) and (not math.isfinite(value) or abs(value) >= 1e18):
+        raise ValueError("数值超出范围")
+    return _exact_value(value)
+
+
+def yoy(current, previous, digits: int = 1, unit: str = "") -> str:
     """Change of a count against last year, as counts are spoken of: 同比增长12.3% /
     同比减少5%; from a small base the difference itself (比上年增加3件); from none, last
-    year's value with its unit (上年为0件); 与上年持平 only when the two are equal."""
-    if current == previous:
+    year's value with its unit (上年为0件); 与上年持平 only when the two are equal, and
+    与上年基本持平 when they differ by less than MAX_PLACES decimals of a per cent."""
+    now, before = _fraction(current), _fraction(previous)
+    if now == before:
         return "与上年持平"
-    if previous == 0:
+    if before == 0:
         return f"上年为0{unit}"
-    if previous < SMALL_BASE and unit:
-        diff = abs(Decimal(str(current)) - Decimal(str(previous)))
-        return f"比上年{'增加' if current > previous else '减少'}{with_unit(diff, unit)}"
-    now, before = Decimal(str(current)), Decimal(str(previous))
-    exact = (now - before) / before * 100
-    change = closest_true(exact, digits, _false_change(exact))
+    if before < SMALL_BASE and unit:
+        diff = abs(decimal(now - before))
+        return f"比上年{'增加' if now > before else '减少'}{with_unit(diff, unit)}"
+    exact = decimal((now - before) / before * 100)
+    change = _change(exact, digits)
+    if change is None:
+        return NEARLY_LEVEL
     word = "增长" if change > 0 else "减少"
     return f"同比{word}{_trim(abs(change))}%"
 
 
-def points(current: float, previous: float, digits: int = 1) -> str:
-    """Change of a rate (both as ratios): 同比提高1.2个百分点 / 同比下降… / 与上年持平
-    only when the rates are equal."""
-    exact = ratio_percent(current) - ratio_percent(previous)
-    if exact == 0:
+def points(current, previous, digits: int = 1) -> str:
+    """Change of a rate (both as ratios, floats or the exact Fractions of figures.Rate):
+    同比提高1.2个百分点 / 同比下降… / 与上年持平 only when the rates are equal (compared
+    exactly: two rates of different counts may be the same float), 与上年基本持平 when they
+    differ by less than MAX_PLACES decimals of a point."""
+    ratio_percent(current), ratio_percent(previous)  # their range
+    diff = _fraction(current) - _fraction(previous)
+    if diff == 0:
         return "与上年持平"
-    change = closest_true(exact, digits, _false_change(exact))
+    change = _change(decimal(diff * 100), digits)
+    if change is None:
+        return NEARLY_LEVEL
     word = "提高" if change > 0 else "下降"
     return f"同比{word}{_trim(abs(change))}个百分点"
 

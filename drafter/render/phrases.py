@@ -204,6 +204,7 @@ class _Reader:
             _check_wording(text)
             pieces = _pieces(text.strip().strip(_JOINING), lambda slot: self.slot(key, group, slot))
             self.no_unit_twice(key, pieces)
+            self.rate_named_right(key, pieces)
             return pieces
         except _Bad as err:
             self.bad(path, err.message, err.hint)
@@ -220,6 +221,28 @@ class _Reader:
             if unit and after.startswith(unit):
                 raise _Bad(f"{{{slot.name}}} 写出来已经带着单位（如“18{unit}”），后面的“{unit}”就重复了。",
                            f"请删去花括号后面的“{unit}”。")
+
+    def rate_named_right(self, key: str, pieces: tuple) -> None:
+        """结案率{纠错率} would print the 纠错率 after the word 结案率: the words right before a
+        slot that end with a rate's name (…率, then perhaps 为/达/：) must name that slot's
+        own rate — its name, or the end of it (成功率 for 调解成功率), or end with it."""
+        groups = self.cat.themes[key].groups
+        for before, slot in zip(pieces, pieces[1:]):
+            if not isinstance(before, str) or not isinstance(slot, Slot):
+                continue
+            m = _RATE_WORD.search(before)
+            if not m:
+                continue
+            word, name = m.group(1), slot.name
+            is_rate = slot.name in groups[slot.group].rates
+            if is_rate and (name.endswith(word) or word.endswith(name)):
+                continue
+            shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
+            if is_rate:
+                raise _Bad(f"“{word}”后面的 {shown} 是“{name}”，报告里会在“{word}”后面写出{name}的数字。",
+                           f"请把 {shown} 改成“{word}”对应的比率，或把“{word}”改成“{name}”。")
+            raise _Bad(f"“{word}”后面的 {shown} 是计数，不是比率，报告里会写成“{word}18件”这样。",
+                       f"请在“{word}”后面写比率（如 {{{word}}}，若数据组里有这个比率），或删去“{word}”。")
 
     def condition(self, key: str, group: str, text, path: tuple) -> tuple[Test, ...] | None:
         if not isinstance(text, str) or not text.strip():
@@ -294,6 +317,8 @@ class _Reader:
         return Slot(group, name, attr)
 
 
+# The name of a rate ending the words before a slot: 结案率, 结案率为, 成功率达到, 满意率：
+_RATE_WORD = re.compile(r"([\u3400-\u9fff]*率)(?:为|是|达到|达|保持在|保持|：|:)?\s*$")
 _LOOKS_LIKE_KEY = re.compile(r"^\s*(如果|写|否则)\s*(：|:(?!\s))")
 _NEXT_ITEM = re.compile(r"\s-\s+\S")
 MAX_ITEM = 500  # characters of one item: a clause, not a paragraph
@@ -371,7 +396,7 @@ def _kind(value) -> str:
 def read_table(text: str, file: str, cat: Catalogue | None = None) -> PhraseTable:
     """One 句式.yaml, checked against the catalogue; every problem raised together."""
     try:
-        src = load_text(text, file)
+        src = load_text(text, file, "句式表")
     except FormError as err:
         raise TemplateProblems([_of_table(p) for p in err.problems()]) from None
     problems = [_of_table(p) for p in src.take_problems()]
