@@ -6,8 +6,10 @@ label carries the rate's core word (办结率 ↔ 办结803起; 结案率 ↔ �
 the whole it belongs to (受理1117起), by the catalogue's definition where the catalogue
 knows the rate. A rate whose name matches none of the counts beside it is not checked
 ("宁可漏报，不可误报"). Rounding and truncation at the stated precision are both right; a
-count written with 万/亿 stands for the whole range it rounds from; 余/多/近/约 are not
-exact and are never recomputed. A fall of 100% leaves nothing, so it contradicts a count of
+count written with 万/亿 stands for the whole range it rounds from; a count with 余/多/近/约
+is not exact and nothing is recomputed from it. A rate written as a bound (95%以上, 不低于,
+超过; 以下, 不超过) is checked as that bound, one written roughly (约, 近, 左右) within
+ABOUT_POINTS percentage points. A fall of 100% leaves nothing, so it contradicts a count of
 this year that is not 0, and no count falls by more than 100%.
 """
 
@@ -20,17 +22,17 @@ from decimal import Decimal
 from drafter.catalogue import Catalogue, per_catalogue
 from drafter.check.context import Check
 from drafter.numberwords import MAX_PLACES, change_percent, percent, plain
-from drafter.reading.figures import FoundFigure, bigrams
+from drafter.reading.figures import FoundFigure, bigrams, count_name, han_value, nameless
 
 _SENTENCE = re.compile(r"[。；！？]|(?<=[^\s，、；：。（“一二三四五六七八九十第])(?=[一二三四五六七八九十]是)")
 _CLAUSE = re.compile(r"[，：（）“”]")
 _VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?"
                     r"(?:为|达到|达|是|在|至|到|约|约为|仅为|高达|超过|提升至|提高至|提高到|提升到|上升至|上升到|"
-                    r"下降至|下降到|降至|降为|升至|增至)?$")
+                    r"下降至|下降到|降至|降为|升至|增至|实现|实现了|达到了|高)?$")  # 高: 高达76.7% (达 read with the figure)
 _SHARE_OF = re.compile(r"占(?P<whole>[^，。；：%\d]{1,24}?)(?:的)?(?:比例|比重)?(?:为|达到?|约)?$")
 _SHARE = re.compile(r"占(?:比)?(?:为|达到?|约)?$")
-_CHANGE_UP = ("上升", "增长", "提高", "增加")
-_CHANGE_DOWN = ("下降", "减少", "降低")
+_CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
+_CHANGE_DOWN = ("下降", "减少", "降低", "降幅")
 _UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
 NAME_REACH = 40  # characters before a percentage where its name stands
 NEAR_COUNTS = 8  # counts before a percentage that it may be computed from
@@ -50,6 +52,38 @@ _ZERO_RATE = re.compile(r"(?<=率)(?:\s*(?:为|是|均为|仅为))?\s*(?P<zero>�
 _BARE_COUNT = re.compile(r"数(?:为|是|共|达)?\s*(?P<num>\d{1,15})(?=[，。；、）)]|$)")
 
 
+# A rate written in words (百分之八十九, 百分之九十五点三, 百分之百); 百分之零 is a rate of none,
+# read by _ZERO_RATE.
+_SPOKEN_RATE = re.compile(r"百分之(?P<num>[一二三四五六七八九十百][零〇一二三四五六七八九十百]*(?:点[零〇一二三四五六七八九]+)?)")
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _spoken_value(words: str) -> float | None:
+    """八十九 → 89, 九十五点三 → 95.3, 百 → 100, 一百 → 100; None when not a number."""
+    whole, _, frac = words.partition("点")
+    if whole in ("百", "一百"):
+        value = 100
+    else:
+        value = han_value(whole.replace("零", "").replace("〇", ""))
+        if value is None or value > 100:
+            return None
+    if frac:
+        return float(Decimal(value) + Decimal("0." + "".join(str(_HAN_DIGITS[c]) for c in frac)))
+    return value
+
+
+class _SpokenRate(FoundFigure):
+    """A rate written in words: its precision is that of its words (九十五点三 has one place)."""
+
+    def __init__(self, label: str, value: float, text: str, start: int, words: str):
+        super().__init__(label, value, "%", "", text, start)
+        self._places = len(words.partition("点")[2])
+
+    @property
+    def decimals(self) -> int:
+        return self._places
+
+
 def rough(f: FoundFigure) -> bool:
     """Is ``f`` an approximation (余/多/近/约, before it or after it)?"""
     return bool(f.approx) or bool(_ROUGH.search(f.label))
@@ -63,6 +97,12 @@ def spoken_figures(text: str, a: int, b: int, figs: list[FoundFigure]) -> list[F
     for m in _ZERO_RATE.finditer(text, a, b):
         label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40):m.start("zero")])[-1].strip()
         out.append(FoundFigure(label, 0, "%", "", m.group("zero"), m.start("zero")))
+    for m in _SPOKEN_RATE.finditer(text, a, b):
+        value = _spoken_value(m.group("num"))
+        if value is None:
+            continue
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40):m.start()])[-1].strip()
+        out.append(_SpokenRate(label, value, m.group(0), m.start(), m.group("num")))
     for m in _BARE_COUNT.finditer(text, a, b):
         at = m.start("num")
         if at in taken:
@@ -88,11 +128,34 @@ class Amount:
         return self.f.label
 
 
-def _short(label: str) -> str:
-    """A count's label as messages name it: what follows the last 的, at most 10 characters
-    (“2024年共收到向区政府提出的行政复议申请” → “行政复议申请”)."""
-    tail = label.rsplit("的", 1)[-1] if len(label.rsplit("的", 1)[-1]) >= 2 else label
-    return tail[-10:]
+# Verbs a long count label may hold before its name (全年共收到向区政府提出行政复议申请):
+# the name is taken whole after the last of them, never cut in the middle of a word.
+_LABEL_VERBS = re.compile(r"(?:收到|受理|办理|审结|办结|结案|发生|开展|组织|审核|审查|出台|制发|印发|报送|办复|答复|"
+                          r"调解|化解|排查|整改|发现|接待|参加|参与|作出|提起|提出|新收|收案)")
+_NAME_LIMIT = 16  # characters of a count's name a message quotes before looking for where it starts
+
+
+def _short(g: FoundFigure | str) -> str:
+    """A count's name as messages say it, taken whole, never cut inside a word: its label
+    (or, when the label names nothing, the words after the number: 对42件规范性文件 →
+    规范性文件) without a verb of counting at its end (申请共 → 申请), what follows its last 的 (“2024年共收到向区政府提出的行政复议申请” →
+    “行政复议申请”), and a name still long from its last verb on (the verb kept)."""
+    label = count_name(g) if isinstance(g, FoundFigure) else g
+    label = re.sub(r"(?<=..)(?:共计|合计|总计|累计|共|达|为|计|有)$", "", label)  # 行政复议申请共162件
+    tail = label.rsplit("的", 1)[-1]
+    label = tail if len(tail) >= 2 else label
+    if len(label) > _NAME_LIMIT:
+        starts = [m.start() for m in _LABEL_VERBS.finditer(label) if len(label) - m.start() >= 2]
+        if starts:
+            label = label[starts[-1]:]
+    return label
+
+
+def _called(g: FoundFigure) -> str:
+    """A count in a message: “名称”数字 (“审结”146件), or the figure alone when nothing names
+    it, never “” or a word that names nothing (“对”)."""
+    name = _short(g)
+    return f"“{name}”{_shown(g)}" if name else _shown(g)
 
 
 def _shown(f: FoundFigure) -> str:
@@ -112,6 +175,102 @@ def _pct_consistent(stated: float, decimals: int, num: Amount, den: Amount) -> b
     if stated == 0 and num.lo > 0:
         return False
     return lo < stated + unit - 1e-9 and hi >= stated - unit / 2 - 1e-9
+
+
+# How a rate is claimed (README, 比率怎么核对): exactly, as a bound (95%以上, 不低于95%,
+# 超过95%; 以下, 不超过, 低于), or roughly (约95%, 近95%, 95%左右). A bound is checked only as a
+# bound; a rough rate is right within ABOUT_POINTS percentage points of its counts.
+_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|不小于|高于|大于|多于|超出|超过|逾)$")
+_AT_MOST_BEFORE = re.compile(r"(?:不高于|不超过|不大于|不多于|未超过|低于|少于|小于|不足|不到|未达到|未达)$")
+_ABOUT_BEFORE = re.compile(r"(?:约为|约|将近|接近|近)$")
+_AFTER_WORD = re.compile(r"\s*(?:(?P<least>及以上|以上|之上)|(?P<most>及以下|以下|之下|以内)|(?P<about>左右|上下))")
+ABOUT_POINTS = 1.0  # how far (in percentage points) a rate written 约/近/左右 may stand from its counts
+
+
+def _claim(text: str, f: FoundFigure, pre: str) -> tuple[str, str, str] | None:
+    """How ``f`` is claimed: (mode, the bound word before it, the word after it), mode one of
+    exact / least / most / about; None when the words contradict (约95%以上 is read as a
+    bound; 不低于95%以下 is nothing)."""
+    modes, before = set(), ""
+    for mode, pattern in (("least", _AT_LEAST_BEFORE), ("most", _AT_MOST_BEFORE), ("about", _ABOUT_BEFORE)):
+        m = pattern.search(pre.rstrip())
+        if m:
+            modes.add(mode)
+            before = pre[m.start():]
+            break
+    if f.approx in ("近", "约"):
+        modes.add("about")
+    elif f.approx and re.match(r"超|逾", f.text) and re.search(r"[不未]$", pre.rstrip()):
+        modes, before = {"most"}, pre.rstrip()[-1]  # 不超过95%: 超过 is read with the figure
+    elif f.approx:  # 超过/超/逾 before it, 余/多 after it
+        modes.add("least")
+    m = _AFTER_WORD.match(text, f.start + len(f.text))
+    after = m.group(0) if m else ""
+    if m:
+        modes.add(m.lastgroup)
+    if "least" in modes and "most" in modes:
+        return None
+    mode = "least" if "least" in modes else "most" if "most" in modes else "about" if modes else "exact"
+    return mode, before, after
+
+
+def _stated(f: FoundFigure, claim: tuple[str, str, str]) -> str:
+    """The rate as the text claims it (95%以上, 不低于95%, 约95%), without a plain 达."""
+    mode, before, after = claim
+    return before.strip() + re.sub(r"^达", "", f.text) + after.strip()
+
+
+def _fits(stated: float, decimals: int, num: Amount, den: Amount, mode: str) -> bool:
+    """Is num ÷ den what the rate claims: the value (rounded or truncated), within the bound
+    (at the stated precision), or within ABOUT_POINTS of a rough value?"""
+    if mode == "exact":
+        return _pct_consistent(stated, decimals, num, den)
+    if den.hi <= 0:
+        return False
+    half = 10 ** -decimals / 2
+    lo = num.lo / den.hi * 100
+    hi = num.hi / max(den.lo, 1e-9) * 100
+    if mode == "least":
+        return hi >= stated - half - 1e-9
+    if mode == "most":
+        return lo < stated + half + 1e-9
+    return lo <= stated + ABOUT_POINTS + 1e-9 and hi >= stated - ABOUT_POINTS - 1e-9
+
+
+def _should(num: Amount, den: Amount, decimals: int, mode: str, f: FoundFigure) -> str:
+    """What a message says the rate is, for the way it is claimed."""
+    value = _pct(num, den, decimals)
+    if mode == "least":
+        return f"是{value}，低于{_shown(f)}"
+    if mode == "most":
+        return f"是{value}，高于{_shown(f)}"
+    if mode == "about":
+        return f"是{value}，与{_shown(f)}相差超过{plain(ABOUT_POINTS)}个百分点"
+    return f"应为{value}"
+
+
+# Rates whose part is a subset of their whole (满意的 are among those asked, 覆盖的村居 among
+# all): never over 100%. Not closures (结案率 over 受理 may pass 100% with last year's
+# carry-over, domain.md §4 结案率), nor growth or completion of a target (完成率 120%).
+_WITHIN = ("满意", "覆盖", "合格", "优秀", "败诉", "胜诉", "纠错", "出庭", "应诉", "报备", "备案", "知晓", "公开",
+           "网办", "可办", "成功", "采纳", "签约", "配备", "达标", "准确", "及时", "按时", "按期")
+_MAY_EXCEED = ("增长", "增幅", "增加", "上升", "提高", "完成", "超额", "同比", "环比", "执行", "到位", "使用")
+
+
+def _within_whole(stem: str) -> bool:
+    """Is the rate named ``stem`` (without 率) one that cannot exceed 100%?"""
+    return any(w in stem for w in _WITHIN) and not any(w in stem for w in _MAY_EXCEED)
+
+
+# A rate of what is done in time (报备及时率, 按期办结率) is of the counts done in time, never
+# of all of them: 报送备案36件 is not the part of 备案及时率.
+_TIMELY = ("及时", "按时", "按期", "准时", "限时")
+
+
+def _timely(stem: str, label: str) -> bool:
+    """May a count named ``label`` be the part of a rate whose name (without 率) is ``stem``?
+    Not when the rate is of timeliness and the count is not."""
+    return not any(w in stem for w in _TIMELY) or any(w in label for w in _TIMELY)
 
 
 def _pct(num: Amount, den: Amount, decimals: int) -> str:
@@ -136,6 +295,15 @@ def _compatible(stem: str, label: str, head: str) -> bool:
     before_stem = stem.split(head)[0] if head in stem else ""
     before_label = label.split(head)[0]
     return not (before_stem and before_label) or bool(set(before_stem) & set(before_label))
+
+
+def _words_of(name: str, sayings: dict[str, list[str]]) -> list[str]:
+    """The words a report names a catalogue figure by: its sayings (指标说法), else its name,
+    or a name of a thing counted by what is done to it (合格案卷 → 合格, 评查案卷 → 评查)."""
+    if name in sayings:
+        return list(sayings[name])
+    m = re.fullmatch(r"(.{2,})(案卷|事项|文件|村居)", name)
+    return [name, m.group(1)] if m else [name]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -196,6 +364,8 @@ class Arithmetic:
         self.sayings: dict[str, list[str]] = check.table.words("指标说法")
         self.rates = _rates(check.doc.cat)
         self.bounded_by = _bounded_by(check.doc.cat)
+        self._whole_words: dict[str, list[str] | None] = {}
+        self._pairs: list | None = None
         self.known = None  # last year's figures (by key, by label), from --last
         self.rates_on = check.on("比率核算", "比率口径", "部分大于整体", "比率无从计算")
         self.breakdown_on = check.on("其中超总数", "部分大于整体")
@@ -208,7 +378,7 @@ class Arithmetic:
             figures = self.c.doc.figures(unit, mapped=self.known is not None)
             if not figures and not (self.rates_on and "率" in unit.text):
                 continue
-            k = 0
+            k, carry = 0, []
             for a, b in sentences(unit.text):
                 here = []
                 while k < len(figures) and figures[k].start < b:
@@ -218,13 +388,18 @@ class Arithmetic:
                 extra = spoken_figures(unit.text, a, b, here) if self.rates_on else []
                 if extra:
                     here = sorted(here + extra, key=lambda g: g.start)
-                if here:
-                    self.sentence(unit, unit.text, a, b, here)
+                left = self.sentence(unit, unit.text, a, b, here, carry) if here else []
+                # a rate in the clause after a ；reads the counts of the clause before it (审结146件；
+                # 结案率96.7%): the counts not yet taken by a rate are carried over once
+                carry = left if unit.text[b - 1:b] == "；" and not carry else []
 
     # -- one sentence ----------------------------------------------------------------
-    def sentence(self, unit, text: str, a: int, b: int, figs: list[FoundFigure]) -> None:
-        counts: list[FoundFigure] = []  # the sentence's counts so far
-        window: list[FoundFigure] = []  # the counts since the last percentage: what the next rate is about
+    def sentence(self, unit, text: str, a: int, b: int, figs: list[FoundFigure],
+                 carry: list[FoundFigure] = ()) -> list[FoundFigure]:
+        """Check one sentence; return the counts after its last rate (those a rate in the next
+        clause, after a ；, may be computed from)."""
+        counts: list[FoundFigure] = list(carry)  # the sentence's counts so far
+        window: list[FoundFigure] = list(carry)  # the counts since the last percentage: what the next rate is about
         listed: dict[int, tuple | None] = {}  # the rates of a 分别 list: index → (name, its counts) or None
         for k, f in enumerate(figs):
             if f.kind == "count":
@@ -233,8 +408,13 @@ class Arithmetic:
             elif f.kind == "rate":
                 reach = max(a, f.start - NAME_REACH)
                 pre_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, f.start)])
-                # a space between the name or its verb and the figure (结案率为 88.1%) parts nothing
-                pre = text[pre_start:f.start].rstrip()
+                if not text[pre_start:f.start].strip() and text[pre_start - 1:pre_start] in "：:" and pre_start > reach:
+                    # a name before a colon (结案率：96.7%) names the figure after it
+                    pre_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, pre_start - 1)])
+                    pre = text[pre_start:f.start].rstrip().rstrip("：:").rstrip()
+                else:
+                    # a space between the name or its verb and the figure (结案率为 88.1%) parts nothing
+                    pre = text[pre_start:f.start].rstrip()
                 near = counts[-NEAR_COUNTS:]
                 if k not in listed and "分别" in pre:
                     listed.update(self.respective(text, pre, pre_start, figs, k, window[-NEAR_COUNTS:]))
@@ -250,10 +430,15 @@ class Arithmetic:
                 window = []
             elif f.kind in ("change", "points"):
                 self.change(unit, text, a, k, figs)
+            if f.kind == "count" and _DELTA.search(f.label) and self.c.on("同比核算"):
+                self.delta(unit, text, a, k, figs)
         if self.breakdown_on and "其中" in text[a:b]:
             self.breakdown(unit, text, a, b, figs)
+        if self.breakdown_on:
+            self.pairs(unit, text, figs)
         if self.total_on:
             self.total(unit, text, figs)
+        return window[-NEAR_COUNTS:]
 
     # -- rates -----------------------------------------------------------------------
     @staticmethod
@@ -303,16 +488,29 @@ class Arithmetic:
         return [stem[-2:]] if len(stem) >= 2 else [stem]
 
     def rate(self, unit, text, f, pre, pre_start, window, counts, after=(), names=None) -> None:
-        if not self.rates_on or rough(f):
+        if not self.rates_on:
             return
+        claim = _claim(text, f, pre)
+        if claim is None:
+            return  # a bound and an approximation at once, or both bounds: not checked
+        mode, before_word, after_word = claim
+        pre = pre[:len(pre) - len(before_word)].rstrip()
         stated, decimals = f.value, f.decimals
+        end = f.start + len(f.text) + len(after_word)
+        said = _stated(f, claim)
         for name, at in names or self.names(pre, pre_start):
             stem = name[:-1]
             heads = self.heads(stem)
-            quote = text[at:f.start + len(f.text)]
+            quote = text[at:end]
+            if stated > 100 and mode != "most" and _within_whole(stem):
+                self.c.add("部分大于整体", self.c.doc.where(unit, at, end), quote, unit.part,
+                           f"{name}写的是{said}，但{name}是整体中的一部分所占的比例，不会超过100%。",
+                           "请核对这个比率：可能多写了一位，或写错了数。")
+                continue
 
             def named(pool):
-                return [g for g in pool if g.unit and any(h in g.label and _compatible(stem, g.label, h) for h in heads)]
+                return [g for g in pool if g.unit and any(h in g.label and _compatible(stem, g.label, h) for h in heads)
+                        and _timely(stem, g.label)]
 
             # The part by name: among the counts before the rate, else among those just after it.
             nums, pool = named(window), window
@@ -340,30 +538,36 @@ class Arithmetic:
                 if larger is not None:
                     preferred, D = larger, Amount(larger)
             if bounded and N.lo > D.hi:
-                where = self.c.doc.where(unit, at, f.start + len(f.text))
+                where = self.c.doc.where(unit, at, end)
                 self.c.add("部分大于整体", where, quote, unit.part,
-                           f"“{_short(num.label)}”（{_shown(num)}）多于它所属的“{_short(preferred.label)}”（{_shown(preferred)}），"
-                           f"{name}不可能是{_shown(f)}。",
+                           f"{_called(num)}多于它所属的{_called(preferred)}，"
+                           f"{name}不可能是{said}。",
                            "请核对这两个数：部分不能多于整体。")
                 continue
             if _no_base(D):
                 self.no_base(unit, at, f, quote, name, num, preferred)
                 continue
-            if _pct_consistent(stated, decimals, N, D):
+            if _fits(stated, decimals, N, D, mode):
                 continue
+            # Another whole of the sentence it fits (to its printed precision): right when the
+            # catalogue does not define the rate or its own whole is not stated (调解结案率
+            # 28.1% = 以调解方式结案41件 ÷ 审结146件, not ÷ 受理151件); a reminder of the basis
+            # when the catalogue's whole is stated and the rate is over another.
             alt = next((g for g in reversed(dens) if g is not preferred and not _no_base(Amount(g))
-                        and _pct_consistent(stated, decimals, N, Amount(g))), None)
-            where = self.c.doc.where(unit, at, f.start + len(f.text))
+                        and _fits(stated, decimals, N, Amount(g), mode)), None)
+            if alt is not None and not any(w in preferred.label for w in words):
+                continue
+            where = self.c.doc.where(unit, at, end)
             if alt is not None:
                 self.c.add("比率口径", where, quote, unit.part,
-                           f"{name}{_shown(f)}是按“{_short(alt.label)}”{_shown(alt)}算的（{_shown(num)} ÷ {_shown(alt)}）；"
-                           f"按“{_short(preferred.label)}”{_shown(preferred)}算应为{_pct(N, D, decimals)}。",
-                           f"{name}通常以“{_short(preferred.label)}”为基数；本地确实按“{_short(alt.label)}”计算的，"
+                           f"{name}{said}是按{_called(alt)}算的（{_shown(num)} ÷ {_shown(alt)}）；"
+                           f"按{_called(preferred)}算应为{_pct(N, D, decimals)}。",
+                           f"{name}通常以{_called(preferred)}为基数；本地确实按{_called(alt)}计算的，"
                            "可以不改，最好在文中写明口径。")
             else:
                 self.c.add("比率核算", where, quote, unit.part,
-                           f"{name}写的是{_shown(f)}，但按同一句中的“{_short(num.label)}”{_shown(num)} ÷ "
-                           f"“{_short(preferred.label)}”{_shown(preferred)}算，应为{_pct(N, D, decimals)}。",
+                           f"{name}写的是{said}，但按同一句中的{_called(num)} ÷ "
+                           f"{_called(preferred)}算，{_should(N, D, decimals, mode, f)}。",
                            "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
                            "口径不同的（如含上年结转），请在文中写明。")
 
@@ -372,12 +576,34 @@ class Arithmetic:
         rate's own kind, not a part itself (其中…), not a change (同比增加…) nor last year's.
         Those before the part first (受理64件，办结50件); else those after it (办结50件，
         受理64件，结案率…; 败诉率为0%（审结0件，败诉0件）)."""
+        stem = name[:-1]
+        related = self.whole_words(name)
+
+        def own_kind(g):
+            """Named by the rate's core word (审结 beside 结案率): the rate's part, not its
+            whole, unless it is the catalogue's base of the rate (报送备案 for 报备及时率) or
+            the rate is of a kind of it the count is not (调解结案率 is 以调解方式结案 ÷ 审结)."""
+            if not any(h in g.label for h in heads):
+                return False
+            if self.is_base(name, g, heads):
+                return False
+            qualifier = next((stem.split(h)[0] for h in heads if h in stem), "")
+            return not (len(qualifier) >= 2 and qualifier not in g.label and qualifier in num.label
+                        and g.start < num.start)
+
         def whole(g):
-            return (g is not num and g.unit in (num.unit, "") and not rough(g)
-                    and not any(h in g.label for h in heads)
+            called = count_name(g)
+            return (g is not num and g.unit in (num.unit, "") and not rough(g) and called
+                    and not own_kind(g)
                     and not _PART_OF.search(text, max(0, g.start - 24), g.start)
                     and not _DELTA.search(g.label) and not self.is_last_year(text, g)
-                    and not re.search(r"上年|去年|上一年", g.label))
+                    and not re.search(r"上年|去年|上一年", g.label)
+                    # a count named only by the words after it (对42件规范性文件进行合法性审核)
+                    # is a whole when they name the rate's own whole: the catalogue's base or a
+                    # count bounded with it (评查 for 合格率), or for a rate the catalogue does not
+                    # know a word of its name; 报备率 is never over 合法性审核
+                    and (not nameless(g) or bool(bigrams(g.after) & set().union(
+                        *(bigrams(w) for w in (related if related is not None else [stem]))))))
 
         before = [g for g in pool if g.start < num.start] or [g for g in counts if g.start < num.start]
         dens = [g for g in before if whole(g)]
@@ -388,6 +614,24 @@ class Arithmetic:
             words = self.base_words(name) or self.paired_words(heads)
             dens = [g for g in pool if g.start > num.start and whole(g) and any(w in g.label for w in words)][:1]
         return dens
+
+    def whole_words(self, name: str) -> list[str] | None:
+        """The words that may name the whole of the catalogue's rate ``name``, in any group
+        that defines it: its base and the figures the catalogue bounds with the base (受理 ≤
+        收到申请), by name and by their sayings; None for a rate the catalogue does not know."""
+        if name not in self._whole_words:
+            out: list[str] | None = None
+            for theme in self.c.doc.cat.themes.values():
+                for group in theme.groups.values():
+                    r = group.rates.get(name)
+                    if r is None:
+                        continue
+                    out = out or []
+                    for d in r.denominator:
+                        for n in [d, *sorted(self.bounded_by.get(d, ()))]:
+                            out += [w for w in [n, *self.sayings.get(n, [])] if w not in out]
+            self._whole_words[name] = out
+        return self._whole_words[name]
 
     def paired_words(self, heads: list[str]) -> list[str]:
         """The words of the whole the catalogue pairs with a part named by ``heads``, for a rate
@@ -432,9 +676,9 @@ class Arithmetic:
     def no_base(self, unit, at: int, f: FoundFigure, quote: str, name: str, num: FoundFigure | None,
                 base: FoundFigure) -> None:
         """A rate stated over a whole of none: said as a rate that cannot be computed."""
-        part = f"（“{_short(num.label)}”为{_shown(num)}）" if num is not None else ""
+        part = f"（{_called(num)}）" if num is not None else ""
         self.c.add("比率无从计算", (unit, at, f.start + len(f.text)), quote, unit.part,
-                   f"{name}写的是{_shown(f)}，但它的基数“{_short(base.label)}”是{_shown(base)}"
+                   f"{name}写的是{_shown(f)}，但它的基数{_called(base)}"
                    f"{part}：基数为0，比率无从计算。",
                    "基数为0时不要写比率，可以直接写明件数（如“未发生……”），或删去这个比率。")
 
@@ -490,12 +734,12 @@ class Arithmetic:
         P, W = Amount(part), Amount(whole)
         if _no_base(W):
             self.c.add("比率无从计算", (unit, start, f.start + len(f.text)), quote, unit.part,
-                       f"写的是{_shown(f)}，但整体“{_short(whole.label)}”是{_shown(whole)}：整体为0，占比无从计算。",
+                       f"写的是{_shown(f)}，但整体{_called(whole)}：整体为0，占比无从计算。",
                        "整体为0时不要写占比，可以直接写明件数，或删去这个占比。")
             return
         if not _pct_consistent(f.value, f.decimals, P, W):
             self.c.add("占比核算", self.c.doc.where(unit, start, f.start + len(f.text)), quote, unit.part,
-                       f"写的是{_shown(f)}，但“{_short(part.label)}”{_shown(part)} ÷ “{_short(whole.label)}”{_shown(whole)}"
+                       f"写的是{_shown(f)}，但{_called(part)} ÷ {_called(whole)}"
                        f"应为{_pct(P, W, f.decimals)}。",
                        "请核对占比和这两个数。")
 
@@ -552,7 +796,7 @@ class Arithmetic:
             big = next((i for i in items if Amount(i).lo > T.hi), None)
             if big is not None:
                 self.c.add("部分大于整体", where, quote, unit.part,
-                           f"“其中”的“{_short(big.label)}”{_shown(big)}多于总数“{_short(total.label)}”{_shown(total)}。",
+                           f"“其中”的{_called(big)}多于总数{_called(total)}。",
                            "请核对这两个数：其中的一项不能多于总数。")
             elif len(items) > 1 and sum(Amount(i).lo for i in items) > T.hi and self.partition(items):
                 parts = "＋".join(i.text for i in items)
@@ -579,6 +823,46 @@ class Arithmetic:
             if any(related & other for j, other in enumerate(names) if j != i):
                 return False
         return True
+
+    def pairs(self, unit, text, figs) -> None:
+        """A part larger than its whole written without 其中 (审结33件，败诉44件), for the
+        catalogue's pairs that cannot hold last year's carry-over (败诉 ≤ 审结, 合格 ≤ 评查,
+        调解成功 ≤ 调解, 按期办结 ≤ 受理信访): the part the nearest count after its whole,
+        both exact and of one unit. A sentence with a rate is left to the rate's own check."""
+        if any(g.kind == "rate" for g in figs):
+            return
+        counts = [g for g in figs if g.kind == "count" and g.unit and not rough(g)]
+        for i, part in enumerate(counts[1:], 1):
+            whole = counts[i - 1]
+            if whole.unit != part.unit or "其中" in text[whole.start:part.start]:
+                continue
+            for part_words, whole_words in self.part_pairs():
+                if not (any(w in part.label for w in part_words) and any(w in whole.label for w in whole_words)
+                        and not any(w in whole.label for w in part_words)):
+                    continue
+                if Amount(part).lo > Amount(whole).hi:
+                    start, end = whole.start - len(whole.label), part.start + len(part.text)
+                    self.c.add("部分大于整体", self.c.doc.where(unit, start, end), text[start:end], unit.part,
+                               f"{_called(part)}多于它所属的{_called(whole)}。",
+                               "请核对这两个数：部分不能多于整体。")
+                break
+
+    def part_pairs(self) -> list[tuple[list[str], list[str]]]:
+        """The catalogue's (part, whole) pairs of 不大于 as words a report names them by, for
+        the parts that cannot include last year's cases: not 受理 ≤ 收到申请 (an application
+        of December is accepted in January), nor what is rectified, completed or filed (整改
+        may close last year's problems; a file of December is filed in January)."""
+        if self._pairs is None:
+            out = []
+            skip_parts, skip_wholes = ("整改问题", "整改隐患", "完成事项", "受理", "备案"), ("收到申请",)
+            for theme in self.c.doc.cat.themes.values():
+                for group in theme.groups.values():
+                    for fig in group.figures.values():
+                        if not fig.not_above or fig.name in skip_parts or fig.not_above in skip_wholes:
+                            continue
+                        out.append((_words_of(fig.name, self.sayings), _words_of(fig.not_above, self.sayings)))
+            self._pairs = out
+        return self._pairs
 
     def total(self, unit, text, figs) -> None:
         counts = [g for g in figs if g.kind == "count"]
@@ -622,7 +906,7 @@ class Arithmetic:
         if subject.kind == "rate" and f.unit == "%":
             self.c.add("比率升降单位", self.c.doc.where(unit, f.start - len(f.label), f.start + len(f.text)),
                        text[f.start - len(f.label):f.start + len(f.text)], unit.part,
-                       f"{_short(subject.label)}{_shown(subject)}是比率，它的升降写成了“{_shown(f)}”。",
+                       f"{_short(subject)}{_shown(subject)}是比率，它的升降写成了“{_shown(f)}”。",
                        f"比率的升降一般写“提高/下降X个百分点”；如果{_shown(f)}确是相对上年的增幅，请写明“增长{_shown(f)}”的基数。")
             return
         up = any(w in f.label for w in _CHANGE_UP)
@@ -661,9 +945,10 @@ class Arithmetic:
             magnitude_ok = min(abs(lo), abs(hi)) < f.value + unit_ - 1e-9 and max(abs(lo), abs(hi)) >= f.value - unit_ / 2 - 1e-9
             if wrong_way or not magnitude_ok:
                 word = "上升" if change > 0 else "下降"
+                should = f"{word}{change_percent(abs(exact), max(d, 1))}%" if exact else "与上年持平"
                 self.c.add("同比核算", where, quote, unit.part,
                            f"本年{_shown(subject)}、上年{plain(value)}{subject.unit}（{source}），"
-                           f"应为{word}{change_percent(abs(exact), max(d, 1))}%，"
+                           f"应为{should}，"
                            f"文中写的是“{f.label}{_shown(f)}”。",
                            "请核对本年、上年的数字和增减幅度。")
         elif subject.kind == "rate" and f.unit == "个百分点":
@@ -671,11 +956,37 @@ class Arithmetic:
             change = float(exact)
             if (change > 0 and down) or (change < 0 and up) or abs(abs(change) - f.value) > 10 ** -f.decimals + 1e-9:
                 word = "提高" if change > 0 else "下降"
+                should = (f"{word}{change_percent(abs(exact), max(f.decimals, 1))}个百分点" if exact
+                          else "与上年持平")
                 self.c.add("同比核算", where, quote, unit.part,
                            f"本年{_shown(subject)}、上年{plain(value)}%（{source}），"
-                           f"应为{word}{change_percent(abs(exact), max(f.decimals, 1))}个百分点，"
+                           f"应为{should}，"
                            f"文中写的是“{f.label}{_shown(f)}”。",
                            "请核对本年、上年的比率和增减的百分点。")
+
+    def delta(self, unit, text, a, k, figs) -> None:
+        """A change stated as a count (同比减少505件) against this year's and last year's
+        counts the sentence states (受理889件…上年同期为1390件: 889 − 1390 = −501)."""
+        f = figs[k]
+        if rough(f) or not re.search(r"同比|上年|去年", f.label + text[max(a, f.start - 12):f.start]):
+            return
+        subject = next((g for g in reversed(figs[max(0, k - NEAR_COUNTS):k]) if g.kind == "count"
+                        and g.unit == f.unit and not self.is_last_year(text, g) and not _DELTA.search(g.label)), None)
+        last = next((g for g in figs[max(0, k - NEAR_COUNTS):k + 3] if g is not subject and g.kind == "count"
+                     and g.unit == f.unit and self.is_last_year(text, g)), None)
+        if subject is None or last is None or subject.start < a or last.start < a or rough(subject) or rough(last):
+            return
+        sign = -1 if re.search(r"(减少|下降|降低|少)了?$", f.label) else 1
+        exact = Decimal(plain(subject.value)) - Decimal(plain(last.value))
+        if sign * Decimal(plain(f.value)) == exact or Amount(subject).hi - Amount(subject).lo > 0:
+            return
+        start = subject.start - len(subject.label)
+        end = max(f.start + len(f.text), last.start + len(last.text))
+        should = f"{'增加' if exact > 0 else '减少'}{plain(abs(exact))}{f.unit}" if exact else "与上年持平"
+        self.c.add("同比核算", self.c.doc.where(unit, start, end), text[start:end], unit.part,
+                   f"本年{_shown(subject)}、上年{_shown(last)}（文中写明），应为{should}，"
+                   f"文中写的是“{f.label}{_shown(f)}”。",
+                   "请核对本年、上年的数字和增减的数。")
 
     def impossible_fall(self, unit, start: int, end: int, quote: str, subject: FoundFigure, f: FoundFigure) -> bool:
         """A fall of a count that no last year's figure can give: over 100% (a count cannot

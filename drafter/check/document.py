@@ -9,6 +9,7 @@ finding is traced back to the form's line and column where its text was typed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from drafter.catalogue import Catalogue
@@ -164,9 +165,11 @@ class Document:
         itself when the place is not one this document said or the text is not found."""
         typed = self._typed.get(where)
         if not quote or typed is None:
-            return quote
+            return _whole_runs(quote, quote, 0, len(quote))
         span = typed_span(typed[0], quote, typed[1])
-        return typed[0][span[0]:span[1]] if span else quote
+        if not span:
+            return quote
+        return _whole_runs(typed[0], typed[0][span[0]:span[1]], *span)
 
     def _form_where(self, unit: Unit, quote: str) -> Where:
         from drafter.yamlsource import path_text
@@ -243,6 +246,34 @@ class Document:
                     by_key.setdefault(f.maps_to, f.value)
                 by_label.setdefault((f.label, f.unit), f.value)
         return by_key, by_label
+
+
+# A run a quote never cuts: digits (full-width too) with their decimal point and grouping,
+# or Latin letters (2024年, 87.2%, ICP): “024年以来” is quoted “2024年以来”.
+_RUN = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]")
+_RUN_INSIDE = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.．,，]")
+RUN_REACH = 20  # characters a quote is widened by at most, each side
+
+
+def _whole_runs(text: str, quote: str, a: int, b: int) -> str:
+    """``text[a:b]`` (== ``quote``) widened so it neither starts nor ends inside a number or a
+    run of Latin letters; a run longer than RUN_REACH is left cut rather than quoted whole."""
+    if a >= b:
+        return quote
+    lo, hi = a, b
+    while lo > 0 and a - lo < RUN_REACH and _RUN.match(text[lo - 1]) and _RUN_INSIDE.match(text[lo]):
+        lo -= 1
+    while lo > 0 and a - lo < RUN_REACH and text[lo - 1] in ".．" and lo >= 2 and _RUN.match(text[lo - 2]) \
+            and _RUN.match(text[lo]):
+        lo -= 2  # a decimal point just before: 3.4万 quoted from “.4万”
+        while lo > 0 and a - lo < RUN_REACH and _RUN.match(text[lo - 1]):
+            lo -= 1
+    while hi < len(text) and hi - b < RUN_REACH and _RUN.match(text[hi]) and _RUN_INSIDE.match(text[hi - 1]):
+        hi += 1
+    if (lo > 0 and _RUN.match(text[lo - 1]) and _RUN.match(text[lo])) or \
+            (hi < len(text) and _RUN.match(text[hi]) and _RUN.match(text[hi - 1])):
+        return quote  # a run too long to quote whole
+    return text[lo:hi] if (lo, hi) != (a, b) else quote
 
 
 def load_document(path: str | Path, cat: Catalogue, year: int | None = None,

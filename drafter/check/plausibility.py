@@ -6,7 +6,7 @@ from __future__ import annotations
 from drafter.catalogue import Catalogue, per_catalogue
 from drafter.check.context import Check
 from drafter.numberwords import plain
-from drafter.reading.figures import map_to_catalogue
+from drafter.reading.figures import count_name, described, map_to_catalogue
 
 
 @per_catalogue
@@ -43,9 +43,13 @@ def bounds(check: Check) -> None:
         for f in big:
             limit = limits.get(f.maps_to or "")
             if f.kind == "count" and limit and f.value > limit[0]:
-                check.add("超出合理范围", doc.where(unit, f.start - len(f.label), f.start + len(f.text)),
-                          f.label + f.text, unit.part,
-                          f"“{f.label}”{f.text}超过了县级单位一年内的合理范围（{limit[1]}，一般不超过{plain(limit[0])}{f.unit}）。",
+                # a count with no name before it (对19625件规范性文件) is quoted and named
+                # with the words after it, never as “对” or “”
+                named = count_name(f) if f.label == count_name(f) else ""
+                start = f.start - len(f.label) if named else f.start
+                end = f.start + len(f.text) + (0 if named else len(count_name(f)))
+                check.add("超出合理范围", doc.where(unit, start, end), unit.text[start:end], unit.part,
+                          f"{described(f)}超过了县级单位一年内的合理范围（{limit[1]}，一般不超过{plain(limit[0])}{f.unit}）。",
                           "请核对是否多写了零；数字确实无误的，可以忽略这条提醒。")
 
 

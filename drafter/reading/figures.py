@@ -73,7 +73,7 @@ _CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》]")
 # Words that open a label without being part of it; 和/及/与 only as conjunctions (和解,
 # 及时 and 与会 are words of the label).
 _LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和(?![解谐睦])|及(?![时格])|与(?!会))+")
-_CHANGE = re.compile(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加)$")
+_CHANGE = re.compile(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加|增幅|降幅|涨幅)(为|达|是)?$")
 LABEL_REACH = 60
 SUBJECT_REACH = 200  # characters of a figure's sentence before it where its subject is named
 CONTEXT_REACH = 200  # characters of the heading above a paragraph that count as its context
@@ -85,8 +85,9 @@ class FoundFigure:
     """One figure as written in the text."""
 
     def __init__(self, label: str, value: float, unit: str, approx: str, text: str, start: int,
-                 upper: float | None = None, scale: str = ""):
+                 upper: float | None = None, scale: str = "", after: str = ""):
         self.label = label
+        self.after = after  # the words after the figure in its clause (对42件规范性文件进行…: 规范性文件进行…)
         self.scale = scale  # 万/亿/千 as written (1.29万条): a count so written may be rounded
         self.upper = upper  # the upper end of a range (3至5次)
         self.value = value
@@ -204,12 +205,48 @@ def extract(text: str) -> list[FoundFigure]:
             clause = _quoted_label(text, m.start())  # 培养“法律明白人”20人: the quoted name labels it
         label = _LEADING.sub("", clause.strip())
         unit = "类" if m.group("unit") == "大类" else m.group("unit")  # 3大类 counts 类
-        found.append(FoundFigure(label, value, unit, approx, m.group(0), m.start(), upper, m.group("scale") or ""))
+        found.append(FoundFigure(label, value, unit, approx, m.group(0), m.start(), upper, m.group("scale") or "",
+                                 _WORDS_AFTER.match(text, m.end()).group(0)))
     if any(c in text for c in _HAN):
         han = [f for f in (_han_figure(text, m) for m in _han_patterns()[0].finditer(text)) if f]
         if han:
             found = sorted(found + han, key=lambda f: f.start)
     return found
+
+
+# The words after a figure, up to the end of its clause (bounded: a name is short).
+_WORDS_AFTER = re.compile(r"[^，。；：、！？（）“”《》\d%％]{0,20}")
+# Words before a count that name nothing (对42件规范性文件进行审核, 先后3次): the count's name
+# is then the words after it.
+_NAMELESS = re.compile(r"(?:对|向|为|共|共计|累计|全年|依法|先后|分别|合计|总计|已|已经|同时|并|均|达|有|其中)*")
+# Where the name after a count ends: at the verb its clause goes on with (规范性文件|进行审核).
+_NAME_ENDS = re.compile(r"进行|开展|实施|予以|作出|提出|通过|参加|参与|接受|完成|办理|纳入|实现|获得|得到|被|的|和|及|与")
+
+
+def count_name(f: FoundFigure) -> str:
+    """What a count counts, as messages and the rates' names read it: its label without the
+    words that name nothing (对, 共, 累计, 先后…); when nothing is left, the words after it up
+    to the verb of its clause (对42件规范性文件进行审核 → 规范性文件; 34个执法单位接入平台 →
+    执法单位接入平台). "" when neither names anything."""
+    if not nameless(f):
+        return f.label
+    after = f.after.strip()
+    cut = _NAME_ENDS.search(after, 2)
+    return after[:cut.start()] if cut else after
+
+
+def nameless(f: FoundFigure) -> bool:
+    """Do the words before the count name nothing (对42件, 共3次, a figure opening its clause)?"""
+    return _NAMELESS.fullmatch(f.label) is not None
+
+
+def described(f: FoundFigure) -> str:
+    """A count as a message names it: “名称”数字 when it has a name before it, else the figure
+    with the words after it (“42件规范性文件”), never an empty name."""
+    if not nameless(f):
+        return f"“{f.label}”{f.text}"
+    name = count_name(f)
+    return f"“{f.text}{name}”" if name else f"“{f.text}”"
 
 
 _CLAUSE_OUTSIDE_QUOTES = re.compile(r"[，。；：、！？（）]")
