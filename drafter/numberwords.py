@@ -9,6 +9,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
 MAX_PLACES = 10  # decimals a rate or a change may take so as not to read 0%, 100% or 持平 when it is not
+_DIGITS_KEPT = 38  # decimals closest_true may go to (decimal() works to 40 digits)
 
 
 def trim(d: Decimal) -> str:
@@ -28,11 +29,13 @@ def closest_true(exact: Decimal, digits: int, wrong) -> Decimal:
     """``exact`` rounded to ``digits`` decimals; where that would be ``wrong`` (0 or 100 for
     a value that is not), rounded instead at the first digit that tells it apart, so that
     the figure printed is still the value's own (0.005 → 0.005, not 0.01, which is twice
-    it; 99.996274 → 99.996)."""
+    it; 99.996274 → 99.996). Never more digits than that first one: a change of 6.56e-11
+    is 0.00000000007, not the forty digits of its exact value (render prints such a change as
+    与上年基本持平 past MAX_PLACES; check states it so)."""
     shown = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     if not wrong(shown):
         return shown
-    for places in range(digits + 1, MAX_PLACES + 1):
+    for places in range(digits + 1, _DIGITS_KEPT + 1):
         step = Decimal(1).scaleb(-places)
         truncated = exact.quantize(step, rounding=ROUND_DOWN)
         if not wrong(truncated) and not wrong(truncated + (step if exact > 0 else -step)):

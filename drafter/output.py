@@ -210,12 +210,18 @@ def check_suffix(target: str | Path, suffixes: tuple[str, ...], what: str) -> No
     from drafter.inputfile import shown
 
     target = Path(target)
+    said = f" {what}" if what[:1].isascii() else what  # 是 YAML 文本: a space before a Latin word
     if target.is_dir():
-        raise OutputError(f"“{shown(target)}”是文件夹，这里要写出的是{what}（{suffixes[0]} 文件）。",
+        raise OutputError(f"“{shown(target)}”是文件夹，这里要写出的是{said}（{suffixes[0]} 文件）。",
                           f"请给出 {suffixes[0]} 结尾的文件名，如“{shown(target / ('输出' + suffixes[0]))}”。")
     if target.suffix.lower() not in suffixes:
-        raise OutputError(f"输出文件“{shown(target)}”不是 {suffixes[0]} 文件名，这里写出的是{what}。",
-                          f"请用 {suffixes[0]} 结尾的文件名，如“{shown(target.stem or target.name or '输出')}{suffixes[0]}”。")
+        # the name suggested keeps its folder: -o 结果/报告.docx → 结果/报告.json
+        try:
+            suggested = target.with_name((target.stem or "输出") + suffixes[0])
+        except ValueError:  # a path with no name (/)
+            suggested = Path("输出" + suffixes[0])
+        raise OutputError(f"输出文件“{shown(target)}”不是 {suffixes[0]} 文件名，这里写出的是{said}。",
+                          f"请用 {suffixes[0]} 结尾的文件名，如“{shown(suggested)}”。")
 
 
 def same_text(target: Path, text: str) -> bool:

@@ -62,6 +62,19 @@ class _Bad:
 BAD = _Bad()
 
 
+def as_typed(value: Any) -> str:
+    """A value read from YAML written as YAML writes it (null, true, 1.5), for a message
+    where the source text is not at hand (a key)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):  # as YAML writes it on one line: [a], {a: 1}
+        text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6).strip()
+        return text if len(text) <= 40 else text[:40] + "……"
+    return str(value)
+
+
 class Source:
     """A loaded YAML document with the position of every key and value.
 
@@ -90,6 +103,14 @@ class Source:
         """The loading problems, handed to a caller that reports them with its own."""
         self._taken = True
         return list(self.problems)
+
+    def typed(self, path: PathT, value: Any) -> str:
+        """``value`` for a message as the clerk typed it (null, yes, ~, 1.0, not Python's
+        None, True, 1.0): the source text where YAML read it as other than text."""
+        typed = self.raw.get(tuple(path))
+        if typed is not None:
+            return typed if typed.strip() else "（空）"
+        return as_typed(value)
 
     def where(self, path: PathT, at_key: bool = False) -> Where:
         """The place of ``path``; falls back to the nearest parent that was written."""

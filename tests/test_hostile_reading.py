@@ -49,6 +49,8 @@ def invoke(*args, cwd: Path | None = None):
     text = result.output
     for a in sorted(map(str, args), key=len, reverse=True):
         text = text.replace(a, " ").replace(Path(a).name, " ")
+        if str(Path(a).parent) not in (".", "/"):  # a name suggested in the same folder
+            text = text.replace(str(Path(a).parent), " ")
     text = re.sub(r"U\+[0-9A-F]{4,6}", " ", text)
     stray = [w for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in ALLOWED]
     assert not stray, (stray, result.output)

@@ -16,7 +16,7 @@ def test_number_scales_to_wan_and_yi(value, text):
 
 
 @pytest.mark.parametrize("value, text", [
-    (683, "680余"), (680, "680"), (1234, "1200余"), (12345, "1万余"), (20000, "2万"), (99, "99"),
+    (683, "680余"), (680, "680"), (1234, "1200余"), (12345, "12000余"), (19999, "19000余"), (20000, "2万"), (99, "99"),
     (412650, "41万余"),
 ])
 def test_number_approx_marks_yu_never_after_a_decimal(value, text):

@@ -261,7 +261,7 @@ def test_a_theme_file_starts_from_the_table_of_the_folder_it_goes_into(tmp_path)
     mine.mkdir()
     (mine / "句式.yaml").write_text("普法:\n  普法宣传:\n    - 组织普法活动{普法活动}\n", encoding="utf-8")
     assert runner.invoke(main, ["templates", "copy", "default", str(mine), "themes/普法.md.j2"]).exit_code == 0
-    assert '{{ 句(项("组织普法活动{}", t.数据.普法宣传.普法活动)) }}' in (mine / "themes" / "普法.md.j2").read_text(encoding="utf-8")
+    assert '{{ 句(项("组织普法活动{}", t.数据.普法宣传.普法活动), 主语="普法宣传方面") }}' in (mine / "themes" / "普法.md.j2").read_text(encoding="utf-8")
     # from a clerk's folder, a file it takes from the default can be copied too
     other = tmp_path / "另一份"
     result = runner.invoke(main, ["templates", "copy", str(mine), str(other), "report.md.j2", "themes/通用.md.j2"])

@@ -57,7 +57,7 @@ def rule_table(config: str | Path | None = None) -> RuleTable:
 def overrides_from(config: str | Path, rules: dict) -> dict[str, str]:
     """Read and check the 检查规则 section of an office's config file; every problem is
     reported with its line and column."""
-    from drafter.yamlsource import load_file
+    from drafter.yamlsource import as_typed, load_file
 
     src = load_file(config, "版面设置文件")
     found = Findings()
@@ -75,10 +75,10 @@ def overrides_from(config: str | Path, rules: dict) -> dict[str, str]:
             import difflib
 
             close = difflib.get_close_matches(str(rule), list(rules), n=1, cutoff=0.4)
-            found.add(where, f"没有名为“{rule}”的检查规则。",
+            found.add(where, f"没有名为“{as_typed(rule)}”的检查规则。",
                       f"是不是“{close[0]}”？" if close else "规则的名称见 README 的“检查规则”一节。")
         elif value not in (OFF, *SEVERITIES):
-            found.add(src.where((SECTION, rule)), f"“{value}”不是规则的级别。",
+            found.add(src.where((SECTION, rule)), f"“{src.typed((SECTION, rule), value)}”不是规则的级别。",
                       f"请写 {OFF}、错误 或 提醒。")
         else:
             out[rule] = value

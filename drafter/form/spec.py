@@ -89,10 +89,16 @@ class Body(Node):
     MAX_DEPTH = 4
 
 
+# A title (a heading line's words) is at most this many characters: the reader takes a
+# numbered line whose first sentence is longer for a paragraph (reading/parser.split_heading,
+# 80), so a longer title would come back from ``check`` as a heading with nothing under it.
+TITLE_MAX = 80
+
+
 def measure() -> Obj:
     return Obj(help="一项具体做法：小标题加正文。", fields={
         "标题": Text("做法的小标题，一句话，以句号结尾或不写标点均可。", True,
-                   PLACEHOLDER + "这项做法的小标题"),
+                   PLACEHOLDER + "这项做法的小标题", max_length=TITLE_MAX),
         "内容": Text("做法的具体内容和成效。数字用阿拉伯数字，件数等计数最好写进“数据”，由模板自动成句。",
                    True, PLACEHOLDER + "具体做法、取得的成效。"),
     })
@@ -107,7 +113,7 @@ def form_spec(cat: Catalogue) -> Obj:
         "单位": Text("报告单位全称，如“某某县人民政府”。也作为落款署名。", True, "示例县人民政府", max_length=50),
         "年度": Integer("报告的是哪一年的工作，写四位数字。", True, 2025, 2000, 2100),
         "成文日期": Date("落款处的成文日期，写成 2026-02-06 的形式。", True, "2026-02-06"),
-        "标题": Text("报告标题（可选）。不填时自动生成“单位关于某年度法治政府建设情况的报告”。", max_length=100),
+        "标题": Text("报告标题（可选）。不填时自动生成“单位关于某年度法治政府建设情况的报告”。", max_length=TITLE_MAX),
         "主送机关": Text("主送机关（可选），如“县委、县人大常委会”。网上公开的版本一般不写。"),
         "开头": Obj(help="开头段落。", fields={
             "主要成效": Seq(item=Text("一句话成效，不要句号。"),
@@ -119,7 +125,7 @@ def form_spec(cat: Catalogue) -> Obj:
                        "不填时按年度使用内置的纲要；没有可以确认的纲要时，开头不引用纲要。"),
         }),
         "去年安排": Seq(item=Obj(help="去年报告提出的一项下一步安排。", fields={
-            "标题": Text("去年这项安排的小标题。", True, "去年的一项安排"),
+            "标题": Text("去年这项安排的小标题。", True, "去年的一项安排", max_length=TITLE_MAX),
             "去年内容": Text("去年写的具体措施（可选，供对照，不进入报告）。"),
             "落实情况": Text("今年落实得怎样（可选）。填了就写进报告“成效”部分的“落实上年度工作安排”一节；"
                          "不填的，drafter check 核对报告其他地方有没有写到它。", example="今年落实得怎样。"),
@@ -128,7 +134,7 @@ def form_spec(cat: Catalogue) -> Obj:
         "成效": Seq(item=Obj(help="一个工作主题的成效。", fields={
             "主题": Choice("主题的名称，从目录中选：" + "、".join(achievements) + "。", True,
                          achievements[0], achievements),
-            "标题": Text("这一部分的小标题（可选），不填时用目录中的默认标题。"),
+            "标题": Text("这一部分的小标题（可选），不填时用目录中的默认标题。", max_length=TITLE_MAX),
             "数据": Figures(figures_help),
             "上年数据": Figures(last_help),
             "做法": Seq(item=measure(), help="这个主题下的具体做法，按重要程度排列。"),
@@ -142,12 +148,12 @@ def form_spec(cat: Catalogue) -> Obj:
                                     required=True),
                       }),
         "问题": Seq(item=Obj(help="一个问题。", fields={
-            "标题": Text("问题的概括（可选），一句话。"),
+            "标题": Text("问题的概括（可选），一句话。", max_length=TITLE_MAX),
             "表现": Text("问题的具体表现。", True, PLACEHOLDER + "问题的具体表现。"),
             "原因": Text("产生问题的原因。", True, PLACEHOLDER + "问题产生的原因。"),
         }), help="存在的不足和原因（必需），每项写表现和原因。", required=True, min_items=1),
         "下一步": Seq(item=Obj(help="一项安排。", fields={
-            "标题": Text("安排的小标题。", True, PLACEHOLDER + "下一年的一项重点安排"),
+            "标题": Text("安排的小标题。", True, PLACEHOLDER + "下一年的一项重点安排", max_length=TITLE_MAX),
             "内容": Text("具体措施。", True, PLACEHOLDER + "具体措施。"),
         }), help="下一年度推进法治政府建设的主要安排（必需）。", required=True, min_items=1),
         "其他": Seq(item=Text("一段文字。"), help="其他需要报告的情况（可选），每项一段。"),

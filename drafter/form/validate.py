@@ -202,9 +202,15 @@ class Validator:
             return None
         if "\n\n" in text:
             self.error(path, "一段文字里有空行。", "每个字段只写一段；多段内容请拆成多项。")
-        if node is not None and node.max_length and len(text) > node.max_length:
-            self.error(path, f"这一项太长了（{len(text)} 个字）。",
-                       f"“{path[-1]}”一般不超过 {node.max_length} 个字，请核对是否把别的内容写了进来。")
+        # A title's closing 。 is not counted: the template adds one where there is none.
+        size = len(text.rstrip("。")) if path and path[-1] == "标题" else len(text)
+        if node is not None and node.max_length and size > node.max_length:
+            if path and path[-1] == "标题":
+                self.error(path, f"标题太长了（{size} 个字），报告里超过 {s.TITLE_MAX} 个字的标题会被当成一段正文。",
+                           f"标题最多写 {node.max_length} 个字，请压缩成一句概括的话，具体内容写进正文。")
+            else:
+                self.error(path, f"这一项太长了（{len(text)} 个字）。",
+                           f"“{path[-1]}”一般不超过 {node.max_length} 个字，请核对是否把别的内容写了进来。")
         if EMPTY_TITLE.search(text):
             self.error(path, *EMPTY_PROBLEM)
         if node is not None and s.PLACEHOLDER in text:
@@ -337,7 +343,7 @@ class Validator:
             if key not in self.SECTION_KEYS:
                 self.unknown_key(ipath, key, self.SECTION_KEYS)
         if _given(item.get("标题")):
-            section["标题"] = self.check(s.Text(), item["标题"], ipath + ("标题",))
+            section["标题"] = self.check(s.Text(max_length=s.TITLE_MAX), item["标题"], ipath + ("标题",))
         if item.get("角色") is not None:
             section["角色"] = self.check(s.Choice(choices=s.Body.ROLES), item["角色"], ipath + ("角色",))
         theme = item.get("主题")

@@ -604,9 +604,16 @@ def _data_line(file: str, mapped: int, chunk: str, k: int) -> int:
         if start == 0:
             return mapped
     found = source.find(chunk, start)
+    if found >= 0:
+        return source.count("\n", 0, found) + 1 + k
+    # a raw block's text is the file's, but its tags around it are not in the output: the
+    # line itself is looked for ({% raw %}{x}{% endraw %} on line 2 is line 2, not the node's)
+    pieces = _LINE_BREAK.split(chunk)
+    piece = pieces[k].strip() if k < len(pieces) else ""
+    found = source.find(piece, start) if piece else -1
     # not in the file as it stands (a macro's output, markup built in the template): the
     # line that printed it
-    return source.count("\n", 0, found) + 1 + k if found >= 0 else mapped
+    return source.count("\n", 0, found) + 1 if found >= 0 else mapped
 
 
 def _writer(gen) -> tuple | None:
@@ -727,8 +734,10 @@ def _located(err: Exception, tb, env, entry: str) -> TemplateError:
     if isinstance(err, jinja2.TemplateSyntaxError):
         source = _source(env, err.name)
         message, hint, line = messages.syntax(err, env, source)
-        return _quoting(TemplateError(message, hint, Where(_relative(err.filename, env) or err.name, line)),
-                        err.filename)
+        # Jinja's lexer names some errors (an unclosed {# or {% raw %}) by the file's full
+        # path in ``name``, with no ``filename``: shown as the clerk gave the folder all the same
+        path = err.filename or (err.name if err.name and os.path.isabs(err.name) else None)
+        return _quoting(TemplateError(message, hint, Where(_relative(path, env) or err.name, line)), path)
     if isinstance(err, TemplateProblems):
         return err
     file, line = _template_frame(tb)

@@ -293,11 +293,16 @@ def item(text, *values) -> str:
     return text.format(*parts)
 
 
-def sentence(*parts) -> str:
-    """句(): the non-empty parts joined by "，" and closed with "。"; "" when all are empty."""
+def sentence(*parts, 主语=None) -> str:
+    """句(): the non-empty parts joined by "，" and closed with "。"; "" when all are empty.
+    ``主语``: words that lead instead when the first part is empty and another is not (the
+    phrase table's group name, “行政应诉方面”: the sentence must still name its subject)."""
     texts = [_text(p, "句() 的每一部分") for p in map(_given, parts) if p]
     bound_text(sum(map(len, texts)) + len(texts))
     kept = [t.strip().rstrip("，。；") for t in texts if t.strip()]
+    lead = _given(parts[0]) if parts else None
+    if 主语 and kept and not (lead and _text(lead, "句() 的每一部分").strip()):
+        kept.insert(0, _text(主语, "句() 的主语"))
     return "，".join(kept) + "。" if kept else ""
 
 

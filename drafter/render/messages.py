@@ -82,8 +82,29 @@ def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[st
                 SYNTAX_HINT, line)
     if m := re.fullmatch(r"unexpected '(.+)'", text):
         return f"模板语法错误：这里不应出现{_token(m.group(1))}。", SYNTAX_HINT, line
-    if m := re.fullmatch(r"unexpected char '(.+)' at \d+", text):
-        return f"模板语法错误：模板里有不能识别的字符“{m.group(1)}”。", SYNTAX_HINT, line
+    if m := re.fullmatch(r"unexpected char (['\"])(.)\1 at \d+", text):
+        if m.group(2) in "'\"":
+            return (f"模板语法错误：第 {line} 行 {{{{ }}}} 或 {{% %}} 里的引号“{m.group(2)}”没有配对，文字没有结束。",
+                    f"文字要用一对英文引号括起来，如 \"特此报告\"；请在文字末尾补上“{m.group(2)}”。", line)
+        return f"模板语法错误：模板里有不能识别的字符“{m.group(2)}”。", SYNTAX_HINT, line
+    if text == "Missing end of comment tag":
+        return (f"模板语法错误：第 {line} 行的注释“{{#”没有结束，它后面的整个模板都成了注释。",
+                "注释要写成“{# … #}”：请在注释末尾加上“#}”。", line)
+    if text == "Missing end of raw directive":
+        return (f"模板语法错误：第 {line} 行的{_tag('raw')}没有对应的{_tag('endraw')}。",
+                "请在要原样输出的文字后面加上 {% endraw %}。", line)
+    if m := re.fullmatch(r"can't assign to '(.+)'", text):
+        return ("模板语法错误：{% set %} 等号左边应是一个名字，这里却是"
+                f"{'带引号的文字或数' if m.group(1) == 'const' else '不能赋值的写法'}。",
+                "请写成 {% set 名字 = 值 %}，名字不加引号。", line)
+    if text == "non-default argument follows default argument":
+        return ("模板语法错误：宏的参数里，没有默认值的参数写在了有默认值的参数后面。",
+                "请把没有默认值的参数移到前面，如 {% macro 段(标题, 级别=2) %}。", line)
+    if text == "invalid syntax for function call expression":
+        return ("模板语法错误：调用的参数顺序不对：按名字给出的参数（如 级别=2）要写在其他参数后面。",
+                "请写成 函数(值, 名字=值) 的顺序。", line)
+    if text == "expected name or number":
+        return "模板语法错误：“.”后面缺少属性名。", "请在“.”后面写上属性名，或删去多余的“.”。", line
     if text == "tag name expected":
         return "模板语法错误：“{%” 后面缺少标签名。", f"可用的标签有 {TAGS}。", line
     if m := re.fullmatch(r"No filter named '(.+)'\.", text):

@@ -45,7 +45,7 @@ def _plain(v: Decimal, digits: int) -> str:
 
 
 def number(value: float | int, approx: bool = False, digits: int = 2) -> str:
-    """1234 → 1234; 579500 → 57.95万; 335580000 → 33558万; approx: 683 → 680余, 12345 → 1万余.
+    """1234 → 1234; 579500 → 57.95万; 335580000 → 33558万; approx: 683 → 680余, 12345 → 12000余.
 
     Below 10,000 a count is written out in full. From 10,000 it is written in 万 (from
     100,000,000 in 亿) only when at most ``digits`` decimals say it exactly: a figure never
@@ -62,14 +62,8 @@ def number(value: float | int, approx: bool = False, digits: int = 2) -> str:
     if v < 0:
         return "-" + number(-v, approx, digits)
     if approx:
-        if v >= 100_000_000:
-            return f"{int(v // 100_000_000)}亿余" if v % 100_000_000 else f"{int(v // 100_000_000)}亿"
-        if v >= 10_000:
-            return f"{int(v // 10_000)}万余" if v % 10_000 else f"{int(v // 10_000)}万"
         if v >= 100:
-            step = Decimal(10) ** (len(str(int(v))) - 2)
-            rounded = int(v // step * step)
-            return f"{rounded}余" if rounded != v else str(rounded)
+            return _round_figure(v)
         return _plain(v, digits)
     for scale, word in ((100_000_000, "亿"), (10_000, "万")):
         if v >= scale:
@@ -77,6 +71,21 @@ def number(value: float | int, approx: bool = False, digits: int = 2) -> str:
             if scaled is not None:
                 return _trim(scaled) + word
     return _trim(v)  # every digit given: 12345.6789 is not 12345.68
+
+
+def _round_figure(v: Decimal) -> str:
+    """A figure from 100 up cut down to its first two digits and marked 余 when that drops
+    any: 683 → 680余, 9999 → 9900余, 199999 → 19万余. Two digits at every size, never one
+    at a 万 or 亿 boundary (19999 is not “1万余”). 余 never follows a decimal (domain.md §6:
+    “13.5万多人” is to be avoided), so where the two digits are not whole 万 or 亿 they are
+    written in the next smaller unit: 19999 → 19000余, 199999999 → 19000万余."""
+    step = Decimal(10) ** (len(str(int(v))) - 2)
+    rounded = int(v // step * step)
+    mark = "余" if rounded != v else ""
+    for scale, word in ((100_000_000, "亿"), (10_000, "万")):
+        if rounded >= scale and rounded % scale == 0:
+            return f"{rounded // scale}{word}{mark}"
+    return f"{rounded}{mark}"
 
 
 _MONEY = {"元": 1, "万元": 10_000, "亿元": 100_000_000}

@@ -39,6 +39,14 @@ ATTRIBUTES = {"": "数字和单位", "同比": "与上年比", "带同比": "数
               "上年": "上年的数字"}
 _END_MARKS = set("。.．｡")  # an item of only these: the sentence ends here
 _JOINING = "，,、；;：:。.．｡ \u3000"  # punctuation an item's ends need not carry: the sentence adds its own
+# What an item's ends shed besides: marks that end or break off a sentence (“162件！，依法受理”
+# would print them before the joining “，”), full- and half-width.
+_TRIMMED = _JOINING + "！？!?…⋯—―～~"
+# Brackets and quotes that must close inside the item they open in: the sentence joins items
+# with “，”, so “（含{纠错}” and “{纠错}）” would print a bracket that never closes or opens.
+_PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", "『": "』",
+          "【": "】", "〔": "〕", "［": "］", "[": "]", "〖": "〗"}
+_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 _KEYS = ("如果", "写", "否则")
 
 
@@ -202,7 +210,9 @@ class _Reader:
         """An item's wording, as pieces; the slips YAML lets through named."""
         try:
             _check_wording(text)
-            pieces = _pieces(text.strip().strip(_JOINING), lambda slot: self.slot(key, group, slot))
+            words = text.strip().strip(_TRIMMED)
+            _check_pairs(words)
+            pieces = _pieces(words, lambda slot: self.slot(key, group, slot))
             self.no_unit_twice(key, pieces)
             self.rate_named_right(key, pieces)
             return pieces
@@ -337,6 +347,25 @@ def _check_wording(text: str) -> None:
                    "同一组的各项要以“- ”开头并左对齐。")
     if len(text) > MAX_ITEM:
         raise _Bad(f"这一项太长（超过 {MAX_ITEM} 字）。", "一项是句子里的一小段，请拆成几项。")
+
+
+def _check_pairs(text: str) -> None:
+    """Every bracket or quote of an item closes inside it, in order (see _PAIRS)."""
+    opened: list[tuple[str, int]] = []
+    for at, ch in enumerate(text):
+        if ch in _PAIRS:
+            opened.append((ch, at))
+        elif ch in _CLOSERS:
+            if not opened or opened[-1][0] != _CLOSERS[ch]:
+                raise _Bad(f"这一项的第 {at + 1} 个字“{ch}”前面没有与它配对的“{_CLOSERS[ch]}”，"
+                           "报告里会印出一个不成对的括号或引号。",
+                           f"请在这一项里补上“{_CLOSERS[ch]}”，或删去“{ch}”；括号和引号要在同一项里开、合。")
+            opened.pop()
+    if opened:
+        ch, at = opened[-1]
+        raise _Bad(f"这一项的第 {at + 1} 个字“{ch}”后面没有与它配对的“{_PAIRS[ch]}”，"
+                   "报告里会印出一个不成对的括号或引号。",
+                   f"请在这一项里补上“{_PAIRS[ch]}”，或删去“{ch}”；括号和引号要在同一项里开、合。")
 
 
 def _pieces(text: str, slot: Callable[[str], Slot]) -> tuple:
@@ -481,7 +510,10 @@ def _fill(choice: Choice | None, figures) -> tuple[str, bool]:
 
 def write(sentences: tuple[Sentence, ...], figures, groups: tuple[str, ...] = ()) -> str:
     """The theme's figure sentences; a sentence is written when one of its items states a
-    figure, its items joined by “，” and closed by “。”."""
+    figure, its items joined by “，” and closed by “。”. A sentence's leading item names the
+    work its figures count (办理一审行政诉讼案件…); when it is not printed, the group's name
+    leads instead (“行政应诉方面，审结52件。”), or the figures would read as the last
+    sentence's (审结52件 right after the 行政复议 sentence)."""
     out = []
     for sentence in sentences:
         if groups and sentence.group not in groups:
@@ -490,6 +522,8 @@ def write(sentences: tuple[Sentence, ...], figures, groups: tuple[str, ...] = ()
         if not any(has for _, has in filled):
             continue
         kept = [k for k in (t.strip().strip(_JOINING) for t, _ in filled) if k]
+        if kept and not filled[0][0].strip().strip(_JOINING):
+            kept.insert(0, f"{sentence.group}方面")
         if kept:
             out.append("，".join(kept) + "。")
     return "".join(out)
@@ -539,8 +573,8 @@ class PhraseBook:
 
 def as_jinja(sentences: tuple[Sentence, ...]) -> str:
     """The theme's sentences as template text with 句() and 项(), which print as the table does."""
-    return "\n".join(("{{- " if i else "{{ ") + "句(" + ", ".join(_jinja_item(c) for c in s.items) + ") }}"
-                     for i, s in enumerate(sentences)) + "\n"
+    return "\n".join(("{{- " if i else "{{ ") + "句(" + ", ".join(_jinja_item(c) for c in s.items)
+                     + f', 主语="{s.group}方面") }}}}' for i, s in enumerate(sentences)) + "\n"
 
 
 def _jinja_item(choice: Choice | None) -> str:
