@@ -83,7 +83,32 @@ class _Command(click.Command):
         kwargs.setdefault("options_metavar", "[选项]")
         super().__init__(*args, **kwargs)
 
-    parse_args = _with_context(click.Command.parse_args)
+    def parse_args(self, ctx, args):
+        rest = _with_context(click.Command.parse_args)(self, ctx, args)
+        _refuse_empty(ctx)
+        return rest
+
+
+# Parameters whose empty value has a message of its own (--org: “是空的”).
+_OWN_EMPTY = {"org"}
+
+
+def _refuse_empty(ctx: click.Context) -> None:
+    """An empty name (drafter check "" or an unset "$F") or one of spaces only is a
+    mistake wherever a file, folder or template is asked for: the path library would read
+    "" as the current folder and check or overwrite what the user never named."""
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        values = value if isinstance(value, (tuple, list)) else (value,)
+        if param.name in _OWN_EMPTY or not any(isinstance(v, str) and not v.strip() for v in values):
+            continue
+        if isinstance(param, click.Option):
+            what = "/".join(f"“{o}”" for o in param.opts) + "后面给的名称"
+        else:  # an argument, named as its usage line shows it (表单, 报告, 文件...)
+            what = f"“{(param.metavar or '文件').strip('[].')}”"
+        noun = "模板" if param.name in ("template", "name") else "文件或文件夹"
+        raise click.UsageError(f"{what}是空的，找不到这样的{noun}（命令里的变量可能没有赋值）。"
+                               f"请写出{noun}的名称。", ctx)
 
 
 class _Group(click.Group):
@@ -268,6 +293,11 @@ def _schema_beside(target: Path, force: bool) -> list:
 
     path = target.parent / SCHEMA_NAME
     text = schema_text(load_catalogue())
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # a folder, a link or a device where the schema goes: never written over, --force or not
+        what = "链接" if path.is_symlink() else "文件夹" if path.is_dir() else "特殊文件（不是普通文件）"
+        raise DrafterError(f"“{path}”是一个{what}，表单的结构文件要写在这个名称上，没有写入。",
+                           f"请把这个{what}删去或改名后再试；表单的结构文件供编辑器提示用。")
     if same_text(path, text):
         return []
     if path.exists() and not force:
@@ -306,7 +336,8 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
             _echo(f"\n{outcome.source}：未生成。\n{outcome.error.format()}", err=True)
 
     if len(jobs) >= 10:
-        with click.progressbar(length=len(jobs), label=label, file=sys.stderr, show_pos=True) as bar:
+        with click.progressbar(length=len(jobs), label=f"正在{label} {len(jobs)} 个文件", file=sys.stderr,
+                               show_pos=True) as bar:
             def step(outcome):
                 report(outcome)
                 bar.update(1)
@@ -541,7 +572,7 @@ def check(files, last, year, as_json, config, template) -> None:
             _echo(document_text(str(path), found, about) + "\n")
 
     if len(paths) >= 10:
-        with click.progressbar(paths, label="检查", file=sys.stderr, show_pos=True) as bar:
+        with click.progressbar(paths, label=f"正在检查 {len(paths)} 个文件", file=sys.stderr, show_pos=True) as bar:
             for path in bar:
                 one(path)
     else:
@@ -600,7 +631,7 @@ def mine(folder, output, force) -> None:
     refuse_existing(target, force)
     cat = load_catalogue()
     skipped = []  # (file, error): reported after the progress bar, mining goes on
-    with click.progressbar(length=len(files), label="读取报告", file=sys.stderr,
+    with click.progressbar(length=len(files), label=f"正在读取 {len(files)} 份报告", file=sys.stderr,
                            show_pos=True) as bar:
         outline = run_mine(files, cat, progress=lambda _path: bar.update(1),
                            on_error=lambda path, err: skipped.append((path, err)))

@@ -451,7 +451,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
 
 
 # A lead sentence: short, no figure, ends in 。 and is followed by the paragraph's text.
-_LEAD = re.compile(r"^([^。；：！？\d%]{4,30}。)(?=\S{10}|$)")
+_LEAD = re.compile(r"([^。；：！？\d%]{4,30}。)(?=\S{10}|$)")
 _ENUM_LEAD = re.compile(rf"^([{_CN}]+是)([^。；！？]{{2,30}}。)(?=\S{{6}})")
 
 
@@ -476,13 +476,22 @@ def _unnumbered_leads(sec: Section) -> None:
     if numbered and [m.group(1) for m in numbered] == [f"{_CN[k]}是" for k in range(len(numbered))]:
         _promote(sec, [(p, m.group(1), m.group(2)) for p, m in zip(paras, enum) if m])
         return
-    leads = [_LEAD.match(p.text) for p in paras]
+    # A lead may open with a heading number typed in body text (（一）带头学法用法。…: a
+    # run-in heading whose heading style a re-save lost): the number is split off it.
+    numbers = [_number_prefix(p.text) for p in paras]
+    leads = [_LEAD.match(p.text, len(number)) for p, number in zip(paras, numbers)]
     # The run: every paragraph but perhaps an introduction before it.
     run = leads[1:] if leads[0] is None else leads
     # A lead standing alone (its text cut off, or still to be written) only ends the run.
     if len(run) >= 2 and all(run) and any(m.end() < len(m.string) for m in run) \
             and all(m.end() < len(m.string) for m in run[:-1]) and not any(ENUMERATION.match(p.text) for p in paras):
-        _promote(sec, [(p, "", m.group(1)) for p, m in zip(paras, leads) if m])
+        _promote(sec, [(p, number, m.group(1)) for p, number, m in zip(paras, numbers, leads) if m])
+
+
+def _number_prefix(text: str) -> str:
+    """The heading number ``text`` opens with, as written (spaces after it included), or ""."""
+    found = number_of(text)
+    return text[:len(text) - len(found.rest)] if found else ""
 
 
 def _promote(sec: Section, items: list[tuple[Paragraph, str, str]]) -> None:
@@ -494,7 +503,7 @@ def _promote(sec: Section, items: list[tuple[Paragraph, str, str]]) -> None:
             number, lead = chosen[id(item)]
             start = len(number) + len(lead)
             sub = Section(sec.level + 1, lead, run_in=True)
-            sub.number = number
+            sub.number = number.strip()  # as written, without the spaces after it
             sub.origin = _origin_at(item.origin, len(number))
             rest = item.text[start:].strip()
             if rest:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from drafter.errors import InputFileError, Where
 from drafter.inputfile import check_regular, read_bytes
+from drafter.typography import INVISIBLE
 from drafter.xmltext import INVALID, LOOKALIKE, drop_invalid, quiet
 
 SUFFIXES = (".txt", ".docx", ".doc")
@@ -118,11 +119,35 @@ def _refuse_oversized(path: Path, chars: int, paragraphs: int) -> None:
 def text_lines(raw: bytes, p: Path) -> list[str]:
     """Decode a text file (BOM first: UTF-8, UTF-16 as Notepad's “Unicode”, UTF-32; then
     UTF-8, then GBK/GB18030), refuse binary content, and split it into clean lines."""
+    _refuse_other_kind(raw, p)
     text = _decode(raw, p)
     if _looks_binary(text):
         raise _error(p, f"“{p.name}”看起来不是文本文件（含有大量空字符或控制字符）。",
                      "请确认选对了文件；如果是 Word 文档，请用 .docx 扩展名，或在 Word/WPS 中另存为 .txt（UTF-8 编码）。")
-    return [drop_invalid(line) for line in text.splitlines()]
+    lines = _LINE_END.split(text)
+    if lines[-1] == "":  # a final line end closes the last line; it opens none (as splitlines)
+        lines.pop()
+    return [_seen_through(drop_invalid(line)) for line in lines]
+
+
+# A line of a text file ends only at \n, \r\n or \r, as in Notepad, WPS and Word. The other
+# characters str.splitlines() breaks at (\v, \f, \x1c–\x1e, U+0085, U+2028, U+2029) break no
+# line on screen: they stay in their line, and are seen through there (a figure “1\x1e51件”
+# is 151件, not “1” and “51件” on two lines). The controls among them are characters a
+# .docx cannot carry and go with the others (drop_invalid).
+_LINE_END = re.compile("\r\n|\r|\n")
+# The separators XML can carry: nothing on the page, so read as nothing. Kept only once
+# typography.INVISIBLE names them (then check says where they stand, as for the others).
+_SEPARATORS = "".join(ch for ch in "\x85\u2028\u2029" if not INVISIBLE.match(ch))
+_NO_SEPARATORS = str.maketrans(dict.fromkeys(_SEPARATORS))
+_SEPARATOR = re.compile(f"[{_SEPARATORS}]") if _SEPARATORS else None
+
+
+def _seen_through(line: str) -> str:
+    """``line`` without the line separators that break no line (see _LINE_END)."""
+    if _SEPARATOR is None or not _SEPARATOR.search(line):
+        return line
+    return retext(line, line.translate(_NO_SEPARATORS))
 
 
 def _decode(raw: bytes, p: Path) -> str:
@@ -139,13 +164,145 @@ def _decode(raw: bytes, p: Path) -> str:
     # text in that encoding is taken (or refused at its bad bytes) as such.
     if wide and not _looks_binary(raw.decode(wide, errors="replace")):
         return _strict(raw, wide, p)
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        if _mostly_utf8(raw):  # UTF-8 but for a few bytes: said where the first one stands
+            return _strict(raw, "utf-8", p)
+    else:
+        _refuse_hz(text, p)
+        return text
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise _other_encoding(raw, p, "不是 UTF-8、GBK 或 UTF-16 编码的文本") from None
+    if not _looks_binary(text) and not _simplified(text[:SHARE_SAMPLE]):  # binary is said as such
+        raise _other_encoding(raw, p, "不像是简体中文的文本：按简体中文（GBK）编码读出来的字大多是乱码")
+    return text
+
+
+# -- what a .txt holds when it is not simplified Chinese text ------------------------------------------
+# A text that is not UTF-8 is read as GBK/GB18030; bytes of another legacy encoding (Big5,
+# EUC-KR, Shift-JIS) mostly decode as GBK too, as garbage. A real report read as GBK has
+# nearly all its Chinese characters among GB2312's 3,755 common ones (level 1, lead bytes
+# B0–D7): 99.6–100% in each corpus report, 97% in their first three lines; the same reports
+# saved in Big5, EUC-KR or Shift-JIS and read as GBK have 0–27%. Below COMMON_SHARE (with
+# over RARE_FLOOR rare characters, so a short note with a rare name is never refused) it
+# is refused as another encoding (tests/test_reading_round5.py measures both sides).
+COMMON_SHARE = 0.8
+RARE_FLOOR = 3
+SHARE_SAMPLE = 200_000  # characters measured: a whole report, and bounded time for any file
+_OTHER_ENCODINGS = (("big5", "繁体中文（Big5）"), ("shift_jis", "日文"), ("euc_jp", "日文"), ("euc_kr", "韩文（EUC-KR）"))
+_SAVE_UTF8 = "请用记事本或 WPS 打开它，确认文字显示正常后，“另存为”时选择 UTF-8 编码，再用新文件重试。"
+
+
+def _simplified(text: str) -> bool:
+    """Whether ``text`` (read as GBK) has its characters among the common ones, as
+    simplified Chinese text has."""
+    common, rare = common_and_rare(text)
+    return rare <= RARE_FLOOR or common >= COMMON_SHARE * (common + rare)
+
+
+def common_and_rare(text: str) -> tuple[int, int]:
+    """How many of ``text``'s characters are GB2312's common (level-1) Chinese characters,
+    and how many are other characters outside ASCII and GB2312's symbol rows (rare
+    characters, and what no GB2312 text holds). ASCII and symbols count for neither."""
+    common = rare = 0
+    for ch in text:
+        if ch < "\x80":
             continue
-    raise _error(p, f"“{p.name}”不是 UTF-8、GBK 或 UTF-16 编码的文本。",
-                 "请用记事本打开它，“另存为”时选择 UTF-8 编码。")
+        try:
+            lead = ch.encode("gb2312")[0]
+        except UnicodeEncodeError:
+            rare += 1
+            continue
+        if 0xB0 <= lead <= 0xD7:
+            common += 1
+        elif lead > 0xD7:
+            rare += 1
+    return common, rare
+
+
+def _other_encoding(raw: bytes, p: Path, what: str) -> InputFileError:
+    """The refusal of a text in an encoding drafter does not read, naming those it may be in."""
+    maybe = list(dict.fromkeys(name for encoding, name in _OTHER_ENCODINGS if _decodes(raw, encoding)))
+    guess = f"它可能是{'、'.join(maybe)}编码的文本" if maybe else "它可能是别的编码的文本，或不是文本文件"
+    return _error(p, f"“{p.name}”{what}，没有读取。{guess}；drafter 读取 UTF-8、GBK 和 UTF-16 编码的简体中文文本。",
+                  _SAVE_UTF8)
+
+
+def _decodes(raw: bytes, encoding: str) -> bool:
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_HZ = re.compile(r"~\{[\x21-\x7e]{2}")
+
+
+def _refuse_hz(text: str, p: Path) -> None:
+    """HZ (an old e-mail encoding of GB2312) is ASCII: it reads as UTF-8, as “~{”-marked
+    letters. Refused when it decodes as HZ to Chinese text."""
+    if not _HZ.search(text) or not text.isascii():
+        return
+    try:
+        chinese = text.encode("ascii").decode("hz")
+    except UnicodeDecodeError:
+        return
+    if sum("\u4e00" <= ch <= "\u9fff" for ch in chinese) >= 2:
+        raise _error(p, f"“{p.name}”是 HZ 编码的中文文本（文字写成了“~{{”开头的字母），没有读取。"
+                        "drafter 读取 UTF-8、GBK 和 UTF-16 编码的简体中文文本。", _SAVE_UTF8)
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Whether ``raw`` is UTF-8 text with a few bad bytes (a stray byte, a character cut
+    by an editor): far more non-ASCII characters decode than fail. GBK text read as UTF-8
+    fails at nearly every Chinese character."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad  # non-ASCII characters decoded
+    return good >= 4 * bad
+
+
+# The first bytes of files that are not text, and what each is: (mark, what, hint).
+_MAGIC = (
+    (b"PK\x03\x04", None, None),  # a zip: told apart below
+    (b"%PDF", "是 PDF 文件，不是文本文件，只是扩展名写成了 .txt",
+     "请给出报告的 Word 文档（.docx）；只有 PDF 的，请在 PDF 阅读器中把全文复制到记事本，另存为 UTF-8 编码的 .txt。"),
+    (_OLE, "是旧版 Word 文档（.doc）或旧版表格文件，不是文本文件，只是扩展名写成了 .txt",
+     "如果是 Word 文档，请把扩展名改回 .doc（装了 LibreOffice 时可以直接读取），或在 Word/WPS 中另存为 .docx。"),
+)
+
+
+def _refuse_other_kind(raw: bytes, p: Path) -> None:
+    """A Word document, a PDF or an old .doc renamed .txt: said as what it is."""
+    for mark, what, hint in _MAGIC:
+        if not raw.startswith(mark):
+            continue
+        if what is None:
+            what, hint = _zip_kind(raw, p)
+        raise _error(p, f"“{p.name}”{what}。", hint)
+
+
+def _zip_kind(raw: bytes, p: Path) -> tuple[str, str]:
+    """What a zip renamed .txt is, by the names of its parts (read from the directory)."""
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            names = set(zf.namelist()[:MAX_PARTS])
+    except Exception:  # a damaged zip: said as a zip
+        names = set()
+    if any(n.startswith("word/") for n in names):
+        return ("是 Word 文档（.docx），不是文本文件，只是扩展名写成了 .txt",
+                f"请把文件名改为“{p.stem}.docx”后再试，drafter 可以直接读取 Word 文档。")
+    if any(n.startswith(("xl/", "ppt/")) for n in names):
+        return ("是电子表格或演示文稿，不是文本文件，只是扩展名写成了 .txt",
+                "请给出报告的 Word 文档（.docx）或文本文件（.txt）。")
+    return ("是压缩文件（如 .zip），不是文本文件，只是扩展名写成了 .txt",
+            "请先解压，再给出其中的报告（.docx 或 .txt）。")
 
 
 _NAMES = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32-le": "UTF-32", "utf-32-be": "UTF-32"}
@@ -156,9 +313,7 @@ def _strict(body: bytes, encoding: str, p: Path) -> str:
         return body.decode(encoding)
     except UnicodeDecodeError as e:
         before = body[:e.start].decode(encoding, errors="replace")
-        lines = before.splitlines(keepends=True) or [""]
-        if lines[-1].endswith(("\n", "\r")):  # the bad bytes open a new line
-            lines.append("")
+        lines = _LINE_END.split(before)  # lines as _LINE_END counts them, the last one open
         line, column = len(lines), len(lines[-1]) + 1
         name = _NAMES.get(encoding, encoding)
         what = "文件末尾的字符不完整（文件可能没有保存完整）" if e.end >= len(body) and e.reason.startswith("truncated") \
@@ -226,7 +381,8 @@ def _docx_lines(path: Path, shown: Path | None = None) -> list[str]:
         raise _error(shown, f"无法打开“{shown.name}”：它不是完好的 Word 文档，可能已经损坏。", _RESAVE) from None
     if lines is None:
         raise _error(shown, f"“{shown.name}”里没有正文（文档主体缺失），可能已经损坏。", _RESAVE)
-    return lines
+    # Only w:br and w:cr break a line in Word; a U+2028 in a run's text breaks none.
+    return [_seen_through(line) for line in lines]
 
 
 def _check_main(zf: zipfile.ZipFile, main: str, shown: Path) -> None:
