@@ -74,6 +74,22 @@ def test_a_character_that_breaks_no_line_stays_in_its_line(tmp_path, example_lin
     assert "半角标点" in out and out.count("【错误】") == 1, out  # no 比率核算 on a fragment
 
 
+SEPARATORS = ["\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("ch", SEPARATORS, ids=[f"U+{ord(c):04X}" for c in SEPARATORS])
+def test_a_line_separator_is_reported_where_it_stands(tmp_path, ch):
+    """The separators a .docx can carry are on check's list of invisible characters: said at
+    their own column, and a finding after them on the line keeps its true column."""
+    line = f"全年受理行政复议案件1{ch}51件，审结146件,结案率96.7%。"
+    path = tmp_path / "报告.txt"
+    path.write_text(f"某县人民政府关于2025年度法治政府建设情况的报告\n一、主要成效\n{line}\n", encoding="utf-8")
+    out = _check(path).output
+    assert f"报告.txt:3:{line.index(ch) + 1}：【提醒】不可见字符" in out, out
+    assert f"报告.txt:3:{line.index(',') + 1}：【错误】半角标点" in out, out
+    assert "比率核算" not in out, out
+
+
 @pytest.mark.parametrize("end", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
 def test_the_three_line_ends_still_end_lines(tmp_path, example_lines, end):
     """Near miss: the line ends of Windows, Unix and old Mac files break lines as before."""
