@@ -11,6 +11,10 @@ is not exact and nothing is recomputed from it. A rate written as a bound (95%�
 超过; 以下, 不超过) is checked as that bound, one written roughly (约, 近, 左右) within
 ABOUT_POINTS percentage points. A fall of 100% leaves nothing, so it contradicts a count of
 this year that is not 0, and no count falls by more than 100%.
+
+A list of parts (其中…, or in brackets right after its total) is summed while its items are
+parallel; a share (占35.2%, 所占比例为, 占…1286项的, 分别占…和…) is of the count named before it,
+checked as claimed, and never over 100% unless of a target or of last year (占计划的120%).
 """
 
 from __future__ import annotations
@@ -29,8 +33,14 @@ _CLAUSE = re.compile(r"[，：（）“”]")
 _VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?"
                     r"(?:为|达到|达|是|在|至|到|约|约为|仅为|高达|超过|提升至|提高至|提高到|提升到|上升至|上升到|"
                     r"下降至|下降到|降至|降为|升至|增至|实现|实现了|达到了|高)?$")  # 高: 高达76.7% (达 read with the figure)
-_SHARE_OF = re.compile(r"占(?P<whole>[^，。；：%\d]{1,24}?)(?:的)?(?:比例|比重)?(?:为|达到?|约)?$")
-_SHARE = re.compile(r"占(?:比)?(?:为|达到?|约)?$")
+_SHARE_OF = re.compile(r"占(?P<whole>[^，。；：%\d]{1,24}?)(?:的)?(?:比例|比重)?(?:为|达到?|约为?|是)?$")
+_SHARE = re.compile(r"(?:所)?占(?:比|比例|比重)?(?:为|达到?|约为?|是)?$")  # 占比为, 所占比例为, 占比约为
+# A share of a whole stated with it (占政务服务事项1286项的88.1%): the whole is that count.
+_SHARE_OF_COUNT = re.compile(r"占[^，。；：%]{0,40}?\d[^，。；：%\d]{0,6}的(?:比例|比重)?(?:为|达到?|约为?|是)?$")
+_OF_COUNT_TAIL = re.compile(r"的(?:比例|比重)?(?:为|达到?|约为?|是)?\s*$")
+# A share of what may be passed (占年度任务的120%, 占上年的130%): not bounded by 100%.
+_MAY_PASS = re.compile(r"任务|计划|目标|预算|指标|上年|去年|上一年|同期|基数|标准|定额")
+_NOT_SHARE = re.compile(r"占(?:地|用|道|有|领|据)|[侵霸挤抢]占")  # 占地面积, 侵占: not a share
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
 _CHANGE_DOWN = ("下降", "减少", "降低", "降幅")
 _UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
@@ -355,6 +365,54 @@ def _bounded_by(cat: Catalogue) -> dict[str, set[str]]:
     return out
 
 
+# A list of parts goes on across 、; across ，/； only while its items are parallel
+# (_parallel). A part's name may say it is included (含行政处罚60件).
+_LIST_GAP = re.compile(r"[、，；]")
+_INCLUDED = re.compile(r"^(?:含|包括|包含)")
+_NOT_A_PART = re.compile(r"\d|率|上年|去年|上一年|同期|同比|环比")
+# Words that open a new subject, not another part (同比, 上年, 此外, 累计…); those _LEADING
+# drops from a label (全年, 共, 已…) stay between the items and end the list by themselves.
+_MOVES_ON = re.compile(r"^(?:同比|较上年|比上年|上年|去年|上一年|同期|本年|今年|当年|此外|另外|另|还|又|再|涉及|新增|"
+                       r"累计|总计|合计|均|全部|所有|其余|剩余|其他|以上|上述)")
+# What is done to the cases: a part doing what the first part does not (审结, 办结, 发布,
+# 满意…) is a stage or a quality of the same cases, or another subject.
+_ACTS = re.compile(_LABEL_VERBS.pattern[3:-1] + r"|发布|回应|举办|召开|开通|培训|新增|完成|实现|达到|满意|回访|"
+                   r"解决|反馈|公开|审批|移送|立案|结转|退回|驳回|撤回|终止|纠错|败诉|胜诉")
+
+
+def _item_name(g: FoundFigure) -> str:
+    """The name of a listed part, without 含/包括 before it."""
+    return _INCLUDED.sub("", g.label)
+
+
+def _whole_called(g: FoundFigure) -> str:
+    """A share's whole in a message, named without the 占 before it (占政务服务事项1286项的)."""
+    name = re.sub(r"^占", "", _short(g))
+    return f"“{name}”{_shown(g)}" if name else _shown(g)
+
+
+def _part_called(g: FoundFigure) -> str:
+    """A listed part in a message, named without 含/包括 (“行政处罚”120件)."""
+    return f"“{_short(_item_name(g))}”{_shown(g)}" if _INCLUDED.match(g.label) and _item_name(g) else _called(g)
+
+
+def _parallel(first: FoundFigure, g: FoundFigure) -> bool:
+    """May ``g`` be another part in a list whose first part is ``first`` (其中行政处罚60件，
+    行政许可50件)? Its name is of the same kind (the same last character, or a word in
+    common: 男性/女性, 行政处罚/行政许可), opens with no new subject (同比, 上年, 此外…) the
+    first does not open with, and does nothing the first does not (其中行政处罚案件60件，审结
+    案件50件: 审结 is a stage of the same cases). 宁可漏报: when in doubt the list ends."""
+    name, head = _item_name(g), _item_name(first)
+    if not name or not head or nameless(g) or _NOT_A_PART.search(name) or _DELTA.search(name):
+        return False
+    opens = _MOVES_ON.match(name)
+    if opens and not head.startswith(opens.group(0)):
+        return False
+    if not set(_ACTS.findall(name)) <= set(_ACTS.findall(head)):
+        return False
+    return name[-1] == head[-1] or bool(bigrams(name) & bigrams(head))
+
+
 class Arithmetic:
     """All arithmetic rules over one document."""
 
@@ -367,6 +425,7 @@ class Arithmetic:
         self._whole_words: dict[str, list[str] | None] = {}
         self._pairs: list | None = None
         self.known = None  # last year's figures (by key, by label), from --last
+        self.clause_start = 0  # where the clause being checked starts
         self.rates_on = check.on("比率核算", "比率口径", "部分大于整体", "比率无从计算")
         self.breakdown_on = check.on("其中超总数", "部分大于整体")
         self.total_on = check.on("合计不符")
@@ -379,6 +438,7 @@ class Arithmetic:
             if not figures and not (self.rates_on and "率" in unit.text):
                 continue
             k, carry = 0, []
+            stretch: tuple[int, list[FoundFigure]] | None = None  # clauses joined by ；: (start, figures)
             for a, b in sentences(unit.text):
                 here = []
                 while k < len(figures) and figures[k].start < b:
@@ -392,12 +452,24 @@ class Arithmetic:
                 # a rate in the clause after a ；reads the counts of the clause before it (审结146件；
                 # 结案率96.7%): the counts not yet taken by a rate are carried over once
                 carry = left if unit.text[b - 1:b] == "；" and not carry else []
+                # a 其中 list may run on past a ；(其中行政处罚60件；行政许可50件): the breakdowns
+                # are read over the clauses a ；joins
+                if stretch:
+                    stretch[1].extend(here)
+                else:
+                    stretch = (a, list(here))
+                if unit.text[b - 1:b] != "；":
+                    self.breakdowns(unit, unit.text, stretch[0], b, stretch[1])
+                    stretch = None
+            if stretch:
+                self.breakdowns(unit, unit.text, stretch[0], len(unit.text), stretch[1])
 
     # -- one sentence ----------------------------------------------------------------
     def sentence(self, unit, text: str, a: int, b: int, figs: list[FoundFigure],
                  carry: list[FoundFigure] = ()) -> list[FoundFigure]:
         """Check one sentence; return the counts after its last rate (those a rate in the next
         clause, after a ；, may be computed from)."""
+        self.clause_start = a  # counts before it were carried across a ；
         counts: list[FoundFigure] = list(carry)  # the sentence's counts so far
         window: list[FoundFigure] = list(carry)  # the counts since the last percentage: what the next rate is about
         listed: dict[int, tuple | None] = {}  # the rates of a 分别 list: index → (name, its counts) or None
@@ -416,14 +488,16 @@ class Arithmetic:
                     # a space between the name or its verb and the figure (结案率为 88.1%) parts nothing
                     pre = text[pre_start:f.start].rstrip()
                 near = counts[-NEAR_COUNTS:]
-                if k not in listed and "分别" in pre:
+                if k not in listed and "分别" in pre and "占" in pre[pre.rfind("分别"):]:
+                    listed.update(self.shares_listed(unit, text, pre, pre_start, figs, k, near))
+                elif k not in listed and "分别" in pre:
                     listed.update(self.respective(text, pre, pre_start, figs, k, window[-NEAR_COUNTS:]))
                 if k in listed:
                     if listed[k] is not None:
                         name, pool, after = listed[k]
                         self.rate(unit, text, f, pre, pre_start, pool, near, after, names=[name])
                     window = []
-                elif _SHARE.search(pre) or _SHARE_OF.search(pre):
+                elif _SHARE.search(pre) or _SHARE_OF.search(pre) or _SHARE_OF_COUNT.search(pre):
                     self.share(unit, text, f, pre, pre_start, near, figs[max(0, k - NEAR_COUNTS):k + 1])
                 else:
                     self.rate(unit, text, f, pre, pre_start, window[-NEAR_COUNTS:], near, self.after(figs, k))
@@ -432,8 +506,6 @@ class Arithmetic:
                 self.change(unit, text, a, k, figs)
             if f.kind == "count" and _DELTA.search(f.label) and self.c.on("同比核算"):
                 self.delta(unit, text, a, k, figs)
-        if self.breakdown_on and "其中" in text[a:b]:
-            self.breakdown(unit, text, a, b, figs)
         if self.breakdown_on:
             self.pairs(unit, text, figs)
         if self.total_on:
@@ -458,17 +530,23 @@ class Arithmetic:
         rate None (not checked) when names and values do not pair off one to one, or the
         list is of shares (分别占…)."""
         cut = pre.rfind("分别")
+        ks = self.rate_run(text, figs, k)
+        names = self.names(pre[:cut], pre_start)
+        if len(names) != len(ks) or len(ks) < 2 or "占" in pre[cut:]:
+            return {i: None for i in ks}
+        after = self.after(figs, ks[-1])
+        return {i: (name, window, after) for i, name in zip(ks, names)}
+
+    @staticmethod
+    def rate_run(text, figs, k) -> list[int]:
+        """The indexes of the percentages listed from ``figs[k]`` on (95%、98%; 60%和30%)."""
         ks = [k]
         while len(ks) < MAX_ITEMS and ks[-1] + 1 < len(figs) and figs[ks[-1] + 1].kind == "rate":
             prev, nxt = figs[ks[-1]], figs[ks[-1] + 1]
             if not re.fullmatch(r"\s*(?:、|和|及|与|，|,)\s*", text[prev.start + len(prev.text):nxt.start]):
                 break
             ks.append(ks[-1] + 1)
-        names = self.names(pre[:cut], pre_start)
-        if len(names) != len(ks) or len(ks) < 2 or "占" in pre[cut:]:
-            return {i: None for i in ks}
-        after = self.after(figs, ks[-1])
-        return {i: (name, window, after) for i, name in zip(ks, names)}
+        return ks
 
     def names(self, pre: str, pre_start: int) -> list[tuple[str, int]]:
         """The rate names a percentage is stated for (报备率、报备及时率均达100%)."""
@@ -566,10 +644,17 @@ class Arithmetic:
                            "可以不改，最好在文中写明口径。")
             else:
                 self.c.add("比率核算", where, quote, unit.part,
-                           f"{name}写的是{said}，但按同一句中的{_called(num)} ÷ "
+                           f"{name}写的是{said}，但按{self.said_where(num, preferred)}{_called(num)} ÷ "
                            f"{_called(preferred)}算，{_should(N, D, decimals, mode, f)}。",
                            "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
                            "口径不同的（如含上年结转），请在文中写明。")
+
+    def said_where(self, *counts: FoundFigure) -> str:
+        """Where a message says the counts of a rate stand: 同一句中的 when in the rate's own
+        clause, 前一分句中的 when all carried across a ；(审结146件；结案率76.7%), nothing when
+        they stand on both sides of it."""
+        carried = [g for g in counts if g.start < self.clause_start]
+        return "同一句中的" if not carried else "前一分句中的" if len(carried) == len(counts) else ""
 
     def wholes(self, text, name, num, heads, pool, counts) -> list[FoundFigure]:
         """The counts ``num`` may be a part of, nearest last: of its unit, exact, not of the
@@ -697,13 +782,39 @@ class Arithmetic:
 
     # -- shares ----------------------------------------------------------------------
     def share(self, unit, text, f, pre, pre_start, counts, figs) -> None:
-        if not self.c.on("占比核算", "比率无从计算") or not counts:
+        """A share (占35.2%, 占比约30%, 所占比例为27.2%, 占政务服务事项1286项的88.1%) of the
+        count named before it, over the whole it names, the total of its 其中 list or the
+        count before it; checked as claimed (exactly, as a bound, or within ABOUT_POINTS)."""
+        if not self.c.on("占比核算", "比率无从计算", "部分大于整体"):
+            return
+        claim = _claim(text, f, pre)
+        if claim is None:
+            return
+        at = text.rfind("占", pre_start, f.start)
+        at = at if at >= 0 else pre_start
+        if _NOT_SHARE.search(text, max(0, at - 1), at + 2):
+            return
+        start = at - 1 if text[at - 1:at] == "所" else at
+        end = f.start + len(f.text) + len(claim[2])
+        if f.value > 100 and claim[0] != "most" and not _MAY_PASS.search(text[at:f.start]):
+            self.c.add("部分大于整体", (unit, start, end), text[start:end], unit.part,
+                       f"占比写的是{_stated(f, claim)}，但部分占整体的比例不会超过100%。",
+                       "请核对这个占比：可能多写了一位，或写错了数。")
+            return
+        stated = next((g for g in figs if g.kind == "count" and at < g.start < f.start
+                       and _OF_COUNT_TAIL.match(text, g.start + len(g.text), f.start)), None)
+        counts = [g for g in counts if g.start < at] if stated is not None else counts
+        if not counts:
             return
         listed = self.listed_under(text, counts)
         part = self.share_part(pre, listed[1] if listed else counts)
         whole = None
+        if stated is not None:
+            if stated.unit != part.unit:
+                return
+            whole = stated
         m = _SHARE_OF.search(pre)
-        if m and not _SHARE.search(pre):
+        if whole is None and m and not _SHARE.search(pre):
             named = m.group("whole")
             grams = bigrams(named)
             options = [g for g in figs if g.kind == "count" and g is not part and g.unit == part.unit
@@ -726,22 +837,64 @@ class Arithmetic:
             between = text[whole.start:part.start]
             if "其中" not in between and whole.value < part.value:
                 return
+        self.share_of(unit, text, f, claim, start, end, part, whole)
+
+    def share_of(self, unit, text, f, claim, start: int, end: int, part: FoundFigure, whole: FoundFigure) -> None:
+        """Is the share ``f`` (claimed as ``claim``) ``part`` ÷ ``whole``?"""
         if part.approx or whole.approx:
             return
-        start = text.rfind("占", pre_start, f.start)
-        start = start if start >= 0 else pre_start
-        quote = text[start:f.start + len(f.text)]
+        quote = text[start:end]
         P, W = Amount(part), Amount(whole)
         if _no_base(W):
-            self.c.add("比率无从计算", (unit, start, f.start + len(f.text)), quote, unit.part,
+            self.c.add("比率无从计算", (unit, start, end), quote, unit.part,
                        f"写的是{_shown(f)}，但整体{_called(whole)}：整体为0，占比无从计算。",
                        "整体为0时不要写占比，可以直接写明件数，或删去这个占比。")
             return
-        if not _pct_consistent(f.value, f.decimals, P, W):
-            self.c.add("占比核算", self.c.doc.where(unit, start, f.start + len(f.text)), quote, unit.part,
-                       f"写的是{_shown(f)}，但{_called(part)} ÷ {_called(whole)}"
-                       f"应为{_pct(P, W, f.decimals)}。",
+        mode = claim[0]
+        if not _fits(f.value, f.decimals, P, W, mode):
+            said = _stated(f, claim)
+            should = f"应为{_pct(P, W, f.decimals)}" if mode == "exact" else _should(P, W, f.decimals, mode, f)
+            self.c.add("占比核算", self.c.doc.where(unit, start, end), quote, unit.part,
+                       f"写的是{said}，但{_called(part)} ÷ {_whole_called(whole)}{should}。",
                        "请核对占比和这两个数。")
+
+    def shares_listed(self, unit, text, pre, pre_start, figs, k, counts) -> dict[int, None]:
+        """Shares listed with 分别 (其中行政处罚60件、行政许可30件，分别占60%和30%): each of
+        the counts listed just before, in order, over the total of their 其中 list or the count
+        before them; checked when counts and shares pair off one to one. The rates' indexes,
+        so that none is read again as a rate."""
+        ks = self.rate_run(text, figs, k)
+        marks = {i: None for i in ks}
+        if not self.c.on("占比核算", "比率无从计算", "部分大于整体"):
+            return marks
+        at = pre_start + pre.rfind("分别")
+        before = [g for g in counts if g.start < at]
+        n = len(ks)
+        if n < 2 or len(before) < n + 1:
+            return marks
+        items = before[-n:]
+        for prev, g in zip(items, items[1:]):
+            if g.unit != items[0].unit or text[prev.start + len(prev.text):g.start - len(g.label)] not in ("、", "，"):
+                return marks
+        listed = self.listed_under(text, before)
+        whole = listed[0] if listed and listed[1][-n:] == items else before[-n - 1]
+        if whole.unit != items[0].unit or any(g.kind != "rate" for g in (figs[i] for i in ks)):
+            return marks
+        for i, part in zip(ks, items):
+            f = figs[i]
+            pre_f = pre if i == k else text[figs[i - 1].start + len(figs[i - 1].text):f.start]
+            claim = _claim(text, f, pre_f)
+            if claim is None:
+                continue
+            start = at if i == k else f.start - len(claim[1])  # 分别占60%…; 30%
+            end = f.start + len(f.text) + len(claim[2])
+            if f.value > 100 and claim[0] != "most":
+                self.c.add("部分大于整体", (unit, start, end), text[start:end], unit.part,
+                           f"占比写的是{_stated(f, claim)}，但部分占整体的比例不会超过100%。",
+                           "请核对这个占比：可能多写了一位，或写错了数。")
+                continue
+            self.share_of(unit, text, f, claim, start, end, part, whole)
+        return marks
 
     @staticmethod
     def listed_under(text: str, counts: list[FoundFigure]) -> tuple[FoundFigure, list[FoundFigure]] | None:
@@ -768,41 +921,105 @@ class Arithmetic:
         return counts[-1]
 
     # -- 其中 and 共 ------------------------------------------------------------------
-    def breakdown(self, unit, text, a, b, figs) -> None:
+    def breakdowns(self, unit, text, a, b, figs) -> None:
+        """The lists of parts of a total in ``text[a:b]`` (one sentence, or clauses a ；
+        joins): after 其中 (受理100件，其中行政处罚60件、行政许可50件; 其中：…) and in brackets
+        right after the total (办理案件100件（行政处罚60件、行政许可50件）)."""
+        if not self.breakdown_on:
+            return
         counts = [g for g in figs if g.kind == "count"]
+        if len(counts) < 2:
+            return
+        if "其中" in text[a:b]:
+            self.breakdown(unit, text, a, b, counts)
+        if "（" in text[a:b]:
+            self.bracketed(unit, text, b, counts)
+
+    def breakdown(self, unit, text, a, b, counts) -> None:
+        """Each 其中 of ``text[a:b]``: the count before it (across a ；only right before it)
+        is the total, the list from the count after it its parts."""
         starts = [g.start for g in counts]
         for m in re.finditer("其中", text[a:b]):
             at = a + m.start()
             k = bisect.bisect_left(starts, at)
             if k == 0 or k == len(counts):
                 continue
-            total, after = counts[k - 1], counts[k:k + MAX_ITEMS]
-            items = [after[0]]
-            if items[0].unit != total.unit or text[at + 2:items[0].start].count("，"):
+            total, first = counts[k - 1], counts[k]
+            between = text[total.start + len(total.text):at]
+            if "；" in between and not between.endswith("；"):
+                continue  # a total across a ；only right before it (受理100件；其中…)
+            lead = text[at + 2:first.start]  # 其中行政处罚, 其中：行政处罚, 其中，行政处罚
+            if first.unit != total.unit or re.search(r"[，；。]", lead.lstrip("，：:")):
                 continue
-            for g in after[1:]:
-                prev = items[-1]
-                gap = text[prev.start + len(prev.text):g.start - len(g.label)]
-                same_kind = g.label[-1:] == items[0].label[-1:]
-                if g.unit != total.unit or not (gap == "、" or (gap == "，" and same_kind)):
-                    break
-                items.append(g)
-            if total.approx or any(i.approx for i in items):
+            items = self.listed(text, first, counts[k + 1:k + MAX_ITEMS], total.unit, b)
+            self.judge(unit, text, total, items, "“其中”")
+
+    def bracketed(self, unit, text, b, counts) -> None:
+        """A total with its parts in brackets right after it: the brackets hold nothing but
+        the list, of the total's unit; one part alone only when said to be included (（含…）)."""
+        for k, total in enumerate(counts[:-1]):
+            opening = total.start + len(total.text)
+            if text[opening:opening + 1] != "（":
                 continue
-            T = Amount(total)
-            end = items[-1].start + len(items[-1].text)
-            quote = text[total.start - len(total.label):end]
-            where = (unit, total.start - len(total.label), end)
-            big = next((i for i in items if Amount(i).lo > T.hi), None)
-            if big is not None:
-                self.c.add("部分大于整体", where, quote, unit.part,
-                           f"“其中”的{_called(big)}多于总数{_called(total)}。",
-                           "请核对这两个数：其中的一项不能多于总数。")
-            elif len(items) > 1 and sum(Amount(i).lo for i in items) > T.hi and self.partition(items):
-                parts = "＋".join(i.text for i in items)
-                self.c.add("其中超总数", where, quote, unit.part,
-                           f"“其中”列出的各项加起来（{parts}）超过了总数{_shown(total)}。",
-                           "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。")
+            close = text.find("）", opening, min(b, opening + 40 * MAX_ITEMS))
+            inside = [g for g in counts[k + 1:k + 1 + MAX_ITEMS] if g.start < close]
+            if close < 0 or not inside:
+                continue
+            first = inside[0]
+            if (first.unit != total.unit or text[opening + 1:first.start - len(first.label)]
+                    or _NOT_A_PART.search(first.label) or _DELTA.search(first.label)):
+                continue  # （其中…） is read as 其中; （同比增加…）, （上年…） are not parts
+            items = self.listed(text, first, inside[1:], total.unit, close)
+            if len(items) != len(inside) or items[-1].start + len(items[-1].text) != close:
+                continue  # the brackets hold more than the list
+            if len(items) == 1 and not _INCLUDED.match(first.label):
+                continue
+            self.judge(unit, text, total, items, "括号中")
+
+    @staticmethod
+    def listed(text, first: FoundFigure, rest: list[FoundFigure], unit_: str, end: int) -> list[FoundFigure]:
+        """The items of a list of parts from ``first`` on: parted by 、 always, by ，/；
+        while they are parallel (_parallel); an item after a ；must be all its clause holds
+        (…；行政许可50件。), or the clause is about something else (…；行政复议案件50件，审结48件)."""
+        items = [first]
+        for g in rest:
+            prev = items[-1]
+            gap = text[prev.start + len(prev.text):g.start - len(g.label)]
+            if g.unit != unit_ or not _LIST_GAP.fullmatch(gap) or (gap != "、" and not _parallel(first, g)):
+                break
+            items.append(g)
+        for i in range(1, len(items)):
+            prev = items[i - 1]
+            if "；" not in text[prev.start + len(prev.text):items[i].start]:
+                continue
+            j = i
+            while j + 1 < len(items) and "；" not in text[items[j].start:items[j + 1].start]:
+                j += 1
+            after = items[j].start + len(items[j].text)
+            if after < end and text[after:after + 1] not in "；。！？）":
+                return items[:i]
+        return items
+
+    def judge(self, unit, text, total: FoundFigure, items: list[FoundFigure], where_said: str) -> None:
+        """A part larger than the total, or parallel parts that add up to more than it."""
+        if total.approx or any(i.approx for i in items):
+            return
+        T = Amount(total)
+        end = items[-1].start + len(items[-1].text)
+        if where_said == "括号中":
+            end += 1  # the closing bracket, quoted with the list
+        quote = text[total.start - len(total.label):end]
+        where = (unit, total.start - len(total.label), end)
+        big = next((i for i in items if Amount(i).lo > T.hi), None)
+        if big is not None:
+            self.c.add("部分大于整体", where, quote, unit.part,
+                       f"{where_said}的{_part_called(big)}多于总数{_called(total)}。",
+                       "请核对这两个数：其中的一项不能多于总数。")
+        elif len(items) > 1 and sum(Amount(i).lo for i in items) > T.hi and self.partition(items):
+            parts = "＋".join(i.text for i in items)
+            self.c.add("其中超总数", where, quote, unit.part,
+                       f"{where_said}列出的各项加起来（{parts}）超过了总数{_shown(total)}。",
+                       "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。")
 
     def partition(self, items: list[FoundFigure]) -> bool:
         """May the items of a 其中 list be summed: are they parallel categories of one whole
@@ -810,14 +1027,13 @@ class Arithmetic:
         Not when one item's name holds another's (办结、按时办结), when the names share no
         word at all, or when the catalogue bounds one by another or both by one whole
         (合格案卷、优秀案卷). 宁可漏报: when in doubt the items are not summed."""
-        labels = [i.label for i in items]
+        labels = [_item_name(i) for i in items]
         if any(x and x != y and x in y for x in labels for y in labels):
             return False
         if not set.intersection(*(set(x) for x in labels)):
             return False
-        names = [{n for n in self.bounded_by if n in x} | {n for n, words in self.sayings.items()
-                                                           if n in self.bounded_by and any(w in x for w in words)}
-                 for x in labels]
+        # a figure by its name, its sayings, or the name of what it counts (网上可办事项 → 网上可办)
+        names = [{n for n in self.bounded_by if any(w in x for w in [n, *_words_of(n, self.sayings)])} for x in labels]
         for i, these in enumerate(names):
             related = set().union(*(self.bounded_by[n] for n in these)) if these else set()
             if any(related & other for j, other in enumerate(names) if j != i):
