@@ -407,7 +407,7 @@ def test_an_empty_title_mark_anywhere_in_the_form_is_located(tmp_path, where):
 
 @pytest.mark.parametrize("key, value", [
     ("会议精神", '"党的二十大\\n和二十届历次全会精神"'), ("纲要", '"法治政府建设\\n实施纲要"'),
-    ("会议精神", "|\n    党的二十大\n    精神"), ("纲要", '"《法治政府建设实施纲要\\u2029》"'),
+    ("会议精神", "|\n    党的二十大\n    精神"), ("纲要", '"《法治政府建设实施纲要\\n》"'),
     ("会议精神", '"全面贯彻全面贯彻党的二十大精神"'), ("纲要", '"《》"'), ("纲要", '"对照《某纲要》"'),
 ])
 def test_the_office_formulas_file_refuses_what_would_break_the_opening(tmp_path, key, value):
@@ -420,6 +420,19 @@ def test_the_office_formulas_file_refuses_what_would_break_the_opening(tmp_path,
     result = run_clean(["render", form, "-o", out, "--config", config], inputs=[form, formulas, config],
                        outputs=[out], exit_codes=(2,), located=False)
     assert "表述.yaml:2:" in result.output, result.output
+
+
+def test_a_separator_in_the_office_formulas_file_never_reaches_the_report(tmp_path):
+    """U+2029 shows nothing and breaks no line: dropped like every invisible character."""
+    formulas = tmp_path / "表述.yaml"
+    formulas.write_text('2025:\n  纲要: "《法治政府建设实施纲要\\u2029（2021—2025年）》"\n', encoding="utf-8")
+    config = tmp_path / "设置.yaml"
+    config.write_text("表述数据: 表述.yaml\n", encoding="utf-8")
+    form = write_form(tmp_path, DATA)
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out, "--config", config], inputs=[form, formulas, config], outputs=[out])
+    text = "".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "《法治政府建设实施纲要（2021—2025年）》" in text and "\u2029" not in text
 
 
 def test_a_line_break_in_a_form_value_stays_one_paragraph(tmp_path):
