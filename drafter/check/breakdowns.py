@@ -1,0 +1,238 @@
+"""Parts and wholes: a list of parts (其中…, or in brackets right after its total) is summed
+while its items are parallel: no part, nor the sum of parallel parts, may exceed the total.
+A part written without 其中 may not exceed the whole the catalogue bounds it by (败诉 ≤ 审结),
+and a list before 共/合计 adds up to it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal
+
+from drafter.check.counts import (MAX_ITEMS, _DELTA, _INCLUDED, _LABEL_VERBS, Amount, _called, _item_name,
+                                  _part_called, _shown, _words_of, rough)
+from drafter.numberwords import plain
+from drafter.reading.figures import FoundFigure, bigrams, nameless
+
+_TOTAL_HEAD = re.compile(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
+# A list of parts goes on across 、; across ，/； only while its items are parallel (_parallel).
+_LIST_GAP = re.compile(r"[、，；]")
+_NOT_A_PART = re.compile(r"\d|率|上年|去年|上一年|同期|同比|环比")
+# Words that open a new subject, not another part (同比, 上年, 此外, 累计…); those _LEADING
+# drops from a label (全年, 共, 已…) stay between the items and end the list by themselves.
+_MOVES_ON = re.compile(r"^(?:同比|较上年|比上年|上年|去年|上一年|同期|本年|今年|当年|此外|另外|另|还|又|再|涉及|新增|"
+                       r"累计|总计|合计|均|全部|所有|其余|剩余|其他|以上|上述)")
+# What is done to the cases: a part doing what the first part does not (审结, 办结, 发布,
+# 满意…) is a stage or a quality of the same cases, or another subject.
+_ACTS = re.compile(_LABEL_VERBS.pattern[3:-1] + r"|发布|回应|举办|召开|开通|培训|新增|完成|实现|达到|满意|回访|"
+                   r"解决|反馈|公开|审批|移送|立案|结转|退回|驳回|撤回|终止|纠错|败诉|胜诉")
+
+
+def _parallel(first: FoundFigure, g: FoundFigure) -> bool:
+    """May ``g`` be another part in a list whose first part is ``first`` (其中行政处罚60件，
+    行政许可50件)? Its name is of the same kind (the same last character, or a word in
+    common: 男性/女性, 行政处罚/行政许可), opens with no new subject (同比, 上年, 此外…) the
+    first does not open with, and does nothing the first does not (其中行政处罚案件60件，审结
+    案件50件: 审结 is a stage of the same cases). 宁可漏报: when in doubt the list ends."""
+    name, head = _item_name(g), _item_name(first)
+    if not name or not head or nameless(g) or _NOT_A_PART.search(name) or _DELTA.search(name):
+        return False
+    opens = _MOVES_ON.match(name)
+    if opens and not head.startswith(opens.group(0)):
+        return False
+    if not set(_ACTS.findall(name)) <= set(_ACTS.findall(head)):
+        return False
+    return name[-1] == head[-1] or bool(bigrams(name) & bigrams(head))
+
+
+class BreakdownChecks:
+    """Parts against their whole: 其中 lists, parts in brackets, a part and its whole, 共/合计."""
+
+    def breakdowns(self, unit, text, a, b, figs) -> None:
+        """The lists of parts of a total in ``text[a:b]`` (one sentence, or clauses a ；
+        joins): after 其中 (受理100件，其中行政处罚60件、行政许可50件; 其中：…) and in brackets
+        right after the total (办理案件100件（行政处罚60件、行政许可50件）)."""
+        if not self.breakdown_on:
+            return
+        counts = [g for g in figs if g.kind == "count"]
+        if len(counts) < 2:
+            return
+        if "其中" in text[a:b]:
+            self.breakdown(unit, text, a, b, counts)
+        if "（" in text[a:b]:
+            self.bracketed(unit, text, b, counts)
+
+    def breakdown(self, unit, text, a, b, counts) -> None:
+        """Each 其中 of ``text[a:b]``: the count before it (across a ；only right before it)
+        is the total, the list from the count after it its parts."""
+        starts = [g.start for g in counts]
+        for m in re.finditer("其中", text[a:b]):
+            at = a + m.start()
+            k = bisect.bisect_left(starts, at)
+            if k == 0 or k == len(counts):
+                continue
+            total, first = counts[k - 1], counts[k]
+            between = text[total.start + len(total.text):at]
+            if "；" in between and not between.endswith("；"):
+                continue  # a total across a ；only right before it (受理100件；其中…)
+            lead = text[at + 2:first.start]  # 其中行政处罚, 其中：行政处罚, 其中，行政处罚
+            if first.unit != total.unit or re.search(r"[，；。]", lead.lstrip("，：:")):
+                continue
+            items = self.listed(text, first, counts[k + 1:k + MAX_ITEMS], total.unit, b)
+            self.judge(unit, text, total, items, "“其中”")
+
+    def bracketed(self, unit, text, b, counts) -> None:
+        """A total with its parts in brackets right after it: the brackets hold nothing but
+        the list, of the total's unit; one part alone only when said to be included (（含…）)."""
+        for k, total in enumerate(counts[:-1]):
+            opening = total.start + len(total.text)
+            if text[opening:opening + 1] != "（":
+                continue
+            close = text.find("）", opening, min(b, opening + 40 * MAX_ITEMS))
+            inside = [g for g in counts[k + 1:k + 1 + MAX_ITEMS] if g.start < close]
+            if close < 0 or not inside:
+                continue
+            first = inside[0]
+            if (first.unit != total.unit or text[opening + 1:first.start - len(first.label)]
+                    or _NOT_A_PART.search(first.label) or _DELTA.search(first.label)):
+                continue  # （其中…） is read as 其中; （同比增加…）, （上年…） are not parts
+            items = self.listed(text, first, inside[1:], total.unit, close)
+            if len(items) != len(inside) or items[-1].start + len(items[-1].text) != close:
+                continue  # the brackets hold more than the list
+            if len(items) == 1 and not _INCLUDED.match(first.label):
+                continue
+            self.judge(unit, text, total, items, "括号中")
+
+    @staticmethod
+    def listed(text, first: FoundFigure, rest: list[FoundFigure], unit_: str, end: int) -> list[FoundFigure]:
+        """The items of a list of parts from ``first`` on: parted by 、 always, by ，/；
+        while they are parallel (_parallel); an item after a ；must be all its clause holds
+        (…；行政许可50件。), or the clause is about something else (…；行政复议案件50件，审结48件)."""
+        items = [first]
+        for g in rest:
+            prev = items[-1]
+            gap = text[prev.start + len(prev.text):g.start - len(g.label)]
+            if g.unit != unit_ or not _LIST_GAP.fullmatch(gap) or (gap != "、" and not _parallel(first, g)):
+                break
+            items.append(g)
+        for i in range(1, len(items)):
+            prev = items[i - 1]
+            if "；" not in text[prev.start + len(prev.text):items[i].start]:
+                continue
+            j = i
+            while j + 1 < len(items) and "；" not in text[items[j].start:items[j + 1].start]:
+                j += 1
+            after = items[j].start + len(items[j].text)
+            if after < end and text[after:after + 1] not in "；。！？）":
+                return items[:i]
+        return items
+
+    def judge(self, unit, text, total: FoundFigure, items: list[FoundFigure], where_said: str) -> None:
+        """A part larger than the total, or parallel parts that add up to more than it."""
+        if total.approx or any(i.approx for i in items):
+            return
+        T = Amount(total)
+        end = items[-1].start + len(items[-1].text)
+        if where_said == "括号中":
+            end += 1  # the closing bracket, quoted with the list
+        quote = text[total.start - len(total.label):end]
+        where = (unit, total.start - len(total.label), end)
+        big = next((i for i in items if Amount(i).lo > T.hi), None)
+        if big is not None:
+            self.c.add("部分大于整体", where, quote, unit.part,
+                       f"{where_said}的{_part_called(big)}多于总数{_called(total)}。",
+                       "请核对这两个数：其中的一项不能多于总数。")
+        elif len(items) > 1 and sum(Amount(i).lo for i in items) > T.hi and self.partition(items):
+            parts = "＋".join(i.text for i in items)
+            self.c.add("其中超总数", where, quote, unit.part,
+                       f"{where_said}列出的各项加起来（{parts}）超过了总数{_shown(total)}。",
+                       "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。")
+
+    def partition(self, items: list[FoundFigure]) -> bool:
+        """May the items of a 其中 list be summed: are they parallel categories of one whole
+        (农民工案件、未成年人案件), not stages or qualities of the same cases (按时办结、回访满意)?
+        Not when one item's name holds another's (办结、按时办结), when the names share no
+        word at all, or when the catalogue bounds one by another or both by one whole
+        (合格案卷、优秀案卷). 宁可漏报: when in doubt the items are not summed."""
+        labels = [_item_name(i) for i in items]
+        if any(x and x != y and x in y for x in labels for y in labels):
+            return False
+        if not set.intersection(*(set(x) for x in labels)):
+            return False
+        # a figure by its name, its sayings, or the name of what it counts (网上可办事项 → 网上可办)
+        names = [{n for n in self.bounded_by if any(w in x for w in [n, *_words_of(n, self.sayings)])} for x in labels]
+        for i, these in enumerate(names):
+            related = set().union(*(self.bounded_by[n] for n in these)) if these else set()
+            if any(related & other for j, other in enumerate(names) if j != i):
+                return False
+        return True
+
+    def pairs(self, unit, text, figs) -> None:
+        """A part larger than its whole written without 其中 (审结33件，败诉44件), for the
+        catalogue's pairs that cannot hold last year's carry-over (败诉 ≤ 审结, 合格 ≤ 评查,
+        调解成功 ≤ 调解, 按期办结 ≤ 受理信访): the part the nearest count after its whole,
+        both exact and of one unit. A sentence with a rate is left to the rate's own check."""
+        if any(g.kind == "rate" for g in figs):
+            return
+        counts = [g for g in figs if g.kind == "count" and g.unit and not rough(g)]
+        for i, part in enumerate(counts[1:], 1):
+            whole = counts[i - 1]
+            if whole.unit != part.unit or "其中" in text[whole.start:part.start]:
+                continue
+            for part_words, whole_words in self.part_pairs():
+                if not (any(w in part.label for w in part_words) and any(w in whole.label for w in whole_words)
+                        and not any(w in whole.label for w in part_words)):
+                    continue
+                if Amount(part).lo > Amount(whole).hi:
+                    start, end = whole.start - len(whole.label), part.start + len(part.text)
+                    self.c.add("部分大于整体", self.c.doc.where(unit, start, end), text[start:end], unit.part,
+                               f"{_called(part)}多于它所属的{_called(whole)}。",
+                               "请核对这两个数：部分不能多于整体。")
+                break
+
+    def part_pairs(self) -> list[tuple[list[str], list[str]]]:
+        """The catalogue's (part, whole) pairs of 不大于 as words a report names them by, for
+        the parts that cannot include last year's cases: not 受理 ≤ 收到申请 (an application
+        of December is accepted in January), nor what is rectified, completed or filed (整改
+        may close last year's problems; a file of December is filed in January)."""
+        if self._pairs is None:
+            out = []
+            skip_parts, skip_wholes = ("整改问题", "整改隐患", "完成事项", "受理", "备案"), ("收到申请",)
+            for theme in self.c.doc.cat.themes.values():
+                for group in theme.groups.values():
+                    for fig in group.figures.values():
+                        if not fig.not_above or fig.name in skip_parts or fig.not_above in skip_wholes:
+                            continue
+                        out.append((_words_of(fig.name, self.sayings), _words_of(fig.not_above, self.sayings)))
+            self._pairs = out
+        return self._pairs
+
+    def total(self, unit, text, figs) -> None:
+        counts = [g for g in figs if g.kind == "count"]
+        for k, t in enumerate(counts):
+            if k < 2:
+                continue
+            reach = max(0, t.start - 12)
+            head = _TOTAL_HEAD.search(text, reach, t.start)
+            if not head:
+                continue
+            listed = [counts[k - 1]]
+            for g in reversed(counts[max(0, k - MAX_ITEMS):k - 1]):
+                gap = text[g.start + len(g.text):listed[0].start - len(listed[0].label)]
+                if gap != "、" or g.unit != t.unit:
+                    break
+                listed.insert(0, g)
+            if len(listed) < 2 or listed[-1].unit != t.unit or head.start() != listed[-1].start + len(listed[-1].text):
+                continue
+            if t.approx or any(g.approx for g in listed):
+                continue
+            lo = sum(Amount(g).lo for g in listed)
+            hi = sum(Amount(g).hi for g in listed)
+            T = Amount(t)
+            if hi < T.lo or lo > T.hi:
+                start = listed[0].start - len(listed[0].label)
+                end = t.start + len(t.text)
+                total = sum(Decimal(plain(g.value)) for g in listed)
+                self.c.add("合计不符", self.c.doc.where(unit, start, end), text[start:end], unit.part,
+                           f"列出的各项之和是{plain(total)}{t.unit}，与写明的“{head.group(1)}”{_shown(t)}不符。",
+                           "请核对各项和合计数。")

@@ -1,0 +1,167 @@
+"""同比: a change stated after a figure (同比增长12.5%, 提高3个百分点, 同比减少505件) against
+last year's value, stated in the sentence or known from --last; a rate's change is in
+percentage points, not %. A fall of 100% leaves nothing, so it contradicts a count of this
+year that is not 0, and no count falls by more than 100%; a change many times over is
+pointed out (同比异常)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from drafter.check.counts import NEAR_COUNTS, _DELTA, Amount, _short, _shown, rough
+from drafter.numberwords import change_percent, plain
+from drafter.reading.figures import FoundFigure
+
+_CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
+_CHANGE_DOWN = ("下降", "减少", "降低", "降幅")
+_LAST_YEAR = re.compile(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?$")
+
+
+class ChangeChecks:
+    """A 同比 change against this year's and last year's figures."""
+
+    def change(self, unit, text, a, k, figs) -> None:
+        lo = max(0, k - NEAR_COUNTS)
+        figs, k = figs[lo:k + 3], k - lo  # a change is about the figures just before it
+        f = figs[k]
+        subject = next((g for g in reversed(figs[:k]) if g.kind in ("count", "rate")
+                        and not self.is_last_year(text, g) and not _DELTA.search(g.label)), None)
+        if subject is None or subject.start < a:
+            return
+        if subject.kind == "rate" and f.unit == "%":
+            self.c.add("比率升降单位", self.c.doc.where(unit, f.start - len(f.label), f.start + len(f.text)),
+                       text[f.start - len(f.label):f.start + len(f.text)], unit.part,
+                       f"{_short(subject)}{_shown(subject)}是比率，它的升降写成了“{_shown(f)}”。",
+                       f"比率的升降一般写“提高/下降X个百分点”；如果{_shown(f)}确是相对上年的增幅，请写明“增长{_shown(f)}”的基数。")
+            return
+        up = any(w in f.label for w in _CHANGE_UP)
+        down = any(w in f.label for w in _CHANGE_DOWN)
+        if up == down:
+            return
+        start = subject.start - len(subject.label)
+        end = f.start + len(f.text)
+        quote = text[start:end]
+        if down and subject.kind == "count" and f.unit == "%" and self.impossible_fall(unit, start, end, quote, subject, f):
+            return
+        if subject.approx:
+            return
+        last = self.last_value(text, subject, figs, k)
+        if last is None and not (f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]):
+            return
+        if last is None and self.c.doc.data is not None and not self.c.doc.typed(quote):
+            return  # the template's sentence from the form's figures: checked as data
+        where = self.c.doc.where(unit, start, end)
+        if last is None:
+            if f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]:
+                self.c.add("同比异常", where, quote, unit.part,
+                           f"同比变化{_shown(f)}，变化很大。", "请核对本年和上年的数字，是否多写或少写了一位。")
+            return
+        value, source = last
+        self.plausible(unit, where, quote, subject.value, value, source)
+        if subject.kind == "count" and f.unit == "%" and value > 0:
+            exact = (Decimal(plain(subject.value)) - Decimal(plain(value))) / Decimal(plain(value)) * 100
+            change = float(exact)
+            wrong_way = (change > 0 and down) or (change < 0 and up)
+            this, before = Amount(subject), value
+            lo = (this.lo - before) / before * 100
+            hi = (this.hi - before) / before * 100
+            d = f.decimals
+            unit_ = 10 ** -d
+            magnitude_ok = min(abs(lo), abs(hi)) < f.value + unit_ - 1e-9 and max(abs(lo), abs(hi)) >= f.value - unit_ / 2 - 1e-9
+            if wrong_way or not magnitude_ok:
+                word = "上升" if change > 0 else "下降"
+                should = f"{word}{change_percent(abs(exact), max(d, 1))}%" if exact else "与上年持平"
+                self.c.add("同比核算", where, quote, unit.part,
+                           f"本年{_shown(subject)}、上年{plain(value)}{subject.unit}（{source}），"
+                           f"应为{should}，"
+                           f"文中写的是“{f.label}{_shown(f)}”。",
+                           "请核对本年、上年的数字和增减幅度。")
+        elif subject.kind == "rate" and f.unit == "个百分点":
+            exact = Decimal(plain(subject.value)) - Decimal(plain(value))
+            change = float(exact)
+            if (change > 0 and down) or (change < 0 and up) or abs(abs(change) - f.value) > 10 ** -f.decimals + 1e-9:
+                word = "提高" if change > 0 else "下降"
+                should = (f"{word}{change_percent(abs(exact), max(f.decimals, 1))}个百分点" if exact
+                          else "与上年持平")
+                self.c.add("同比核算", where, quote, unit.part,
+                           f"本年{_shown(subject)}、上年{plain(value)}%（{source}），"
+                           f"应为{should}，"
+                           f"文中写的是“{f.label}{_shown(f)}”。",
+                           "请核对本年、上年的比率和增减的百分点。")
+
+    def delta(self, unit, text, a, k, figs) -> None:
+        """A change stated as a count (同比减少505件) against this year's and last year's
+        counts the sentence states (受理889件…上年同期为1390件: 889 − 1390 = −501)."""
+        f = figs[k]
+        if rough(f) or not re.search(r"同比|上年|去年", f.label + text[max(a, f.start - 12):f.start]):
+            return
+        subject = next((g for g in reversed(figs[max(0, k - NEAR_COUNTS):k]) if g.kind == "count"
+                        and g.unit == f.unit and not self.is_last_year(text, g) and not _DELTA.search(g.label)), None)
+        last = next((g for g in figs[max(0, k - NEAR_COUNTS):k + 3] if g is not subject and g.kind == "count"
+                     and g.unit == f.unit and self.is_last_year(text, g)), None)
+        if subject is None or last is None or subject.start < a or last.start < a or rough(subject) or rough(last):
+            return
+        sign = -1 if re.search(r"(减少|下降|降低|少)了?$", f.label) else 1
+        exact = Decimal(plain(subject.value)) - Decimal(plain(last.value))
+        if sign * Decimal(plain(f.value)) == exact or Amount(subject).hi - Amount(subject).lo > 0:
+            return
+        start = subject.start - len(subject.label)
+        end = max(f.start + len(f.text), last.start + len(last.text))
+        should = f"{'增加' if exact > 0 else '减少'}{plain(abs(exact))}{f.unit}" if exact else "与上年持平"
+        self.c.add("同比核算", self.c.doc.where(unit, start, end), text[start:end], unit.part,
+                   f"本年{_shown(subject)}、上年{_shown(last)}（文中写明），应为{should}，"
+                   f"文中写的是“{f.label}{_shown(f)}”。",
+                   "请核对本年、上年的数字和增减的数。")
+
+    def impossible_fall(self, unit, start: int, end: int, quote: str, subject: FoundFigure, f: FoundFigure) -> bool:
+        """A fall of a count that no last year's figure can give: over 100% (a count cannot
+        fall below none), or 100% exactly (this year is then 0) beside a count of this year
+        that is not 0 (办理案件5件，同比减少100%). Said as 同比核算; True when said."""
+        if rough(f) or f.value < 100:
+            return False
+        if f.value == 100 and (subject.value == 0 or rough(subject)):
+            return False  # 败诉0件，同比减少100%: right
+        if self.c.doc.data is not None and not self.c.doc.typed(quote):
+            return False  # the template's sentence from the form's figures: checked as data
+        if f.value > 100:
+            why = f"减少的幅度不会超过100%（减少100%就是本年为0），文中写的是“{f.label}{_shown(f)}”。"
+        else:
+            why = f"“{f.label}{_shown(f)}”意味着本年为0，但文中写的本年是{_shown(subject)}。"
+        self.c.add("同比核算", self.c.doc.where(unit, start, end), quote, unit.part, why,
+                   "请核对本年、上年的数字和减少的幅度。")
+        return True
+
+    def last_value(self, text, subject, figs, k) -> tuple[float, str] | None:
+        """Last year's value of ``subject``: stated in the sentence (上年为138件; 同比增加24件),
+        or known from --last."""
+        for g in figs:
+            if g is not subject and g.unit == subject.unit and not g.approx and self.is_last_year(text, g):
+                return g.value, "文中写明"
+        for g in figs[figs.index(subject) + 1:k + 1]:
+            if g.unit == subject.unit and g.kind == "count" and not g.approx and _DELTA.search(g.label):
+                sign = -1 if re.search(r"(减少|下降|降低|少)$", g.label) else 1
+                return subject.value - sign * g.value, "由文中的增减数推算"
+        if self.known:
+            by_key, by_label = self.known
+            if subject.maps_to and subject.maps_to in by_key:
+                return by_key[subject.maps_to], "去年的报告"
+            if (subject.label, subject.unit) in by_label:
+                return by_label[(subject.label, subject.unit)], "去年的报告"
+        return None
+
+    def is_last_year(self, text: str, g: FoundFigure) -> bool:
+        """Is ``g`` last year's figure (上年为138件, 2024年同期的138件)?"""
+        before = text[max(0, g.start - 10):g.start]
+        year = self.c.doc.year
+        return bool(_LAST_YEAR.search(before) or (year and re.search(rf"{year - 1}年(?:同期)?(?:的|为|是)?$", before)))
+
+    def plausible(self, unit, where, quote, this: float, last: float, source: str) -> None:
+        p = self.c.table.params
+        if max(this, last) < p["同比异常最小值"] or min(this, last) <= 0:
+            return
+        ratio = this / last
+        if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"]:
+            self.c.add("同比异常", where, quote, unit.part,
+                       f"本年{plain(this)}，上年{plain(last)}（{source}），相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
+                       "变化这么大，请核对是否多写或少写了一位；确实如此的，最好在文中说明原因。")

@@ -1,0 +1,321 @@
+"""What the arithmetic checks share: the sentences of a paragraph, the catalogue's rates and
+the figures it bounds by one another, a figure as the range it stands for (a count written
+with 万/亿 stands for the whole range it rounds from; a count with 余/多/近/约 is not exact and
+nothing is recomputed from it), rates written in words, how a message names a figure, and how
+a percentage is claimed (exactly, as a bound, or roughly within ABOUT_POINTS) and checked
+against a part and its whole."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from drafter.catalogue import Catalogue, per_catalogue
+from drafter.numberwords import MAX_PLACES, percent, plain
+from drafter.reading.figures import FoundFigure, count_name, han_value
+
+_SENTENCE = re.compile(r"[。；！？]|(?<=[^\s，、；：。（“一二三四五六七八九十第])(?=[一二三四五六七八九十]是)")
+NAME_REACH = 40  # characters before a percentage where its name stands
+NEAR_COUNTS = 8  # counts before a percentage that it may be computed from
+MAX_ITEMS = 30  # items of a 其中 breakdown or of a list before 共
+_DELTA = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增加|减少|上升|下降|降低|多|少)了?$")
+# A word of approximation before a figure, parted from it by a space (约 50件, 超过 90%): the
+# figure is not exact, as if written 约50件.
+_ROUGH = re.compile(r"(?:近|约|超过|超|逾|将近|接近)$")
+# A rate of none written in words (败诉率为零, 为百分之零) or as the fraction 0/0: the same
+# claim as 0%, read as such.
+_ZERO_RATE = re.compile(r"(?<=率)(?:\s*(?:为|是|均为|仅为))?\s*(?P<zero>百分之零|零|0\s*/\s*0)(?![点\d.%％个次件项])")
+# A count written without a unit (审结数为0，受理数是12): only a label ending in 数 and a
+# number ending its clause, so no year, code or ordinal is read as one.
+_BARE_COUNT = re.compile(r"数(?:为|是|共|达)?\s*(?P<num>\d{1,15})(?=[，。；、）)]|$)")
+
+
+# A rate written in words (百分之八十九, 百分之九十五点三, 百分之百); 百分之零 is a rate of none,
+# read by _ZERO_RATE.
+_SPOKEN_RATE = re.compile(r"百分之(?P<num>[一二三四五六七八九十百][零〇一二三四五六七八九十百]*(?:点[零〇一二三四五六七八九]+)?)")
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _spoken_value(words: str) -> float | None:
+    """八十九 → 89, 九十五点三 → 95.3, 百 → 100, 一百 → 100; None when not a number."""
+    whole, _, frac = words.partition("点")
+    if whole in ("百", "一百"):
+        value = 100
+    else:
+        value = han_value(whole.replace("零", "").replace("〇", ""))
+        if value is None or value > 100:
+            return None
+    if frac:
+        return float(Decimal(value) + Decimal("0." + "".join(str(_HAN_DIGITS[c]) for c in frac)))
+    return value
+
+
+class _SpokenRate(FoundFigure):
+    """A rate written in words: its precision is that of its words (九十五点三 has one place)."""
+
+    def __init__(self, label: str, value: float, text: str, start: int, words: str):
+        super().__init__(label, value, "%", "", text, start)
+        self._places = len(words.partition("点")[2])
+
+    @property
+    def decimals(self) -> int:
+        return self._places
+
+
+def rough(f: FoundFigure) -> bool:
+    """Is ``f`` an approximation (余/多/近/约, before it or after it)?"""
+    return bool(f.approx) or bool(_ROUGH.search(f.label))
+
+
+def spoken_figures(text: str, a: int, b: int, figs: list[FoundFigure]) -> list[FoundFigure]:
+    """The figures of ``text[a:b]`` the reader does not take as such and arithmetic needs:
+    a rate of none in words (败诉率为零、败诉率0/0) and a count with no unit (审结数为0)."""
+    taken = {f.start for f in figs}
+    out = []
+    for m in _ZERO_RATE.finditer(text, a, b):
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40):m.start("zero")])[-1].strip()
+        out.append(FoundFigure(label, 0, "%", "", m.group("zero"), m.start("zero")))
+    for m in _SPOKEN_RATE.finditer(text, a, b):
+        value = _spoken_value(m.group("num"))
+        if value is None:
+            continue
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40):m.start()])[-1].strip()
+        out.append(_SpokenRate(label, value, m.group(0), m.start(), m.group("num")))
+    for m in _BARE_COUNT.finditer(text, a, b):
+        at = m.start("num")
+        if at in taken:
+            continue
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, at - 40):at])[-1].strip()
+        label = re.sub(r"(?<=数)(?:为|是|共|达)$", "", label)
+        out.append(FoundFigure(label, int(m.group("num")), "", "", m.group("num"), at))
+    return out
+
+
+class Amount:
+    """A figure as a range: 1.6万 is anything that rounds to it, 162 is 162."""
+
+    def __init__(self, f: FoundFigure):
+        self.f = f
+        scale = 1e4 if re.search("万(?!元)", f.text) else 1e8 if re.search("亿(?!元)", f.text) else \
+            1e3 if re.search("千(?!元)", f.text) else 1
+        half = 0.5 * 10 ** -f.decimals * scale if scale != 1 else 0.0
+        self.lo, self.hi = f.value - half, f.value + half
+
+    @property
+    def label(self) -> str:
+        return self.f.label
+
+
+# Verbs a long count label may hold before its name (全年共收到向区政府提出行政复议申请):
+# the name is taken whole after the last of them, never cut in the middle of a word.
+_LABEL_VERBS = re.compile(r"(?:收到|受理|办理|审结|办结|结案|发生|开展|组织|审核|审查|出台|制发|印发|报送|办复|答复|"
+                          r"调解|化解|排查|整改|发现|接待|参加|参与|作出|提起|提出|新收|收案)")
+_NAME_LIMIT = 16  # characters of a count's name a message quotes before looking for where it starts
+
+
+def _short(g: FoundFigure | str) -> str:
+    """A count's name as messages say it, taken whole, never cut inside a word: its label
+    (or, when the label names nothing, the words after the number: 对42件规范性文件 →
+    规范性文件) without a verb of counting at its end (申请共 → 申请), what follows its last 的 (“2024年共收到向区政府提出的行政复议申请” →
+    “行政复议申请”), and a name still long from its last verb on (the verb kept)."""
+    label = count_name(g) if isinstance(g, FoundFigure) else g
+    label = re.sub(r"(?<=..)(?:共计|合计|总计|累计|共|达|为|计|有)$", "", label)  # 行政复议申请共162件
+    tail = label.rsplit("的", 1)[-1]
+    label = tail if len(tail) >= 2 else label
+    if len(label) > _NAME_LIMIT:
+        starts = [m.start() for m in _LABEL_VERBS.finditer(label) if len(label) - m.start() >= 2]
+        if starts:
+            label = label[starts[-1]:]
+    return label
+
+
+def _called(g: FoundFigure) -> str:
+    """A count in a message: “名称”数字 (“审结”146件), or the figure alone when nothing names
+    it, never “” or a word that names nothing (“对”)."""
+    name = _short(g)
+    return f"“{name}”{_shown(g)}" if name else _shown(g)
+
+
+def _shown(f: FoundFigure) -> str:
+    """A figure as written, without the word before the number (达85% → 85%)."""
+    return re.sub(r"^(近|约|超过|超|逾|达)", "", f.text)
+
+
+# A listed part's name may say it is included (含行政处罚60件).
+_INCLUDED = re.compile(r"^(?:含|包括|包含)")
+
+
+def _item_name(g: FoundFigure) -> str:
+    """The name of a listed part, without 含/包括 before it."""
+    return _INCLUDED.sub("", g.label)
+
+
+def _whole_called(g: FoundFigure) -> str:
+    """A share's whole in a message, named without the 占 before it (占政务服务事项1286项的)."""
+    name = re.sub(r"^占", "", _short(g))
+    return f"“{name}”{_shown(g)}" if name else _shown(g)
+
+
+def _part_called(g: FoundFigure) -> str:
+    """A listed part in a message, named without 含/包括 (“行政处罚”120件)."""
+    return f"“{_short(_item_name(g))}”{_shown(g)}" if _INCLUDED.match(g.label) and _item_name(g) else _called(g)
+
+
+def _pct_consistent(stated: float, decimals: int, num: Amount, den: Amount) -> bool:
+    """Can num ÷ den, rounded or truncated to ``decimals`` places, be ``stated`` %?"""
+    if den.hi <= 0:
+        return False
+    unit = 10 ** -decimals
+    lo = num.lo / den.hi * 100
+    hi = num.hi / max(den.lo, 1e-9) * 100
+    if stated >= 100 and num.hi < den.lo:
+        return False  # 100% claims every case: 99.6 is not 100
+    if stated == 0 and num.lo > 0:
+        return False
+    return lo < stated + unit - 1e-9 and hi >= stated - unit / 2 - 1e-9
+
+
+# How a rate is claimed (README, 比率怎么核对): exactly, as a bound (95%以上, 不低于95%,
+# 超过95%; 以下, 不超过, 低于), or roughly (约95%, 近95%, 95%左右). A bound is checked only as a
+# bound; a rough rate is right within ABOUT_POINTS percentage points of its counts.
+_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|不小于|高于|大于|多于|超出|超过|逾)$")
+_AT_MOST_BEFORE = re.compile(r"(?:不高于|不超过|不大于|不多于|未超过|低于|少于|小于|不足|不到|未达到|未达)$")
+_ABOUT_BEFORE = re.compile(r"(?:约为|约|将近|接近|近)$")
+_AFTER_WORD = re.compile(r"\s*(?:(?P<least>及以上|以上|之上)|(?P<most>及以下|以下|之下|以内)|(?P<about>左右|上下))")
+ABOUT_POINTS = 1.0  # how far (in percentage points) a rate written 约/近/左右 may stand from its counts
+
+
+def _claim(text: str, f: FoundFigure, pre: str) -> tuple[str, str, str] | None:
+    """How ``f`` is claimed: (mode, the bound word before it, the word after it), mode one of
+    exact / least / most / about; None when the words contradict (约95%以上 is read as a
+    bound; 不低于95%以下 is nothing)."""
+    modes, before = set(), ""
+    for mode, pattern in (("least", _AT_LEAST_BEFORE), ("most", _AT_MOST_BEFORE), ("about", _ABOUT_BEFORE)):
+        m = pattern.search(pre.rstrip())
+        if m:
+            modes.add(mode)
+            before = pre[m.start():]
+            break
+    if f.approx in ("近", "约"):
+        modes.add("about")
+    elif f.approx and re.match(r"超|逾", f.text) and re.search(r"[不未]$", pre.rstrip()):
+        modes, before = {"most"}, pre.rstrip()[-1]  # 不超过95%: 超过 is read with the figure
+    elif f.approx:  # 超过/超/逾 before it, 余/多 after it
+        modes.add("least")
+    m = _AFTER_WORD.match(text, f.start + len(f.text))
+    after = m.group(0) if m else ""
+    if m:
+        modes.add(m.lastgroup)
+    if "least" in modes and "most" in modes:
+        return None
+    mode = "least" if "least" in modes else "most" if "most" in modes else "about" if modes else "exact"
+    return mode, before, after
+
+
+def _stated(f: FoundFigure, claim: tuple[str, str, str]) -> str:
+    """The rate as the text claims it (95%以上, 不低于95%, 约95%), without a plain 达."""
+    mode, before, after = claim
+    return before.strip() + re.sub(r"^达", "", f.text) + after.strip()
+
+
+def _fits(stated: float, decimals: int, num: Amount, den: Amount, mode: str) -> bool:
+    """Is num ÷ den what the rate claims: the value (rounded or truncated), within the bound
+    (at the stated precision), or within ABOUT_POINTS of a rough value?"""
+    if mode == "exact":
+        return _pct_consistent(stated, decimals, num, den)
+    if den.hi <= 0:
+        return False
+    half = 10 ** -decimals / 2
+    lo = num.lo / den.hi * 100
+    hi = num.hi / max(den.lo, 1e-9) * 100
+    if mode == "least":
+        return hi >= stated - half - 1e-9
+    if mode == "most":
+        return lo < stated + half + 1e-9
+    return lo <= stated + ABOUT_POINTS + 1e-9 and hi >= stated - ABOUT_POINTS - 1e-9
+
+
+def _should(num: Amount, den: Amount, decimals: int, mode: str, f: FoundFigure) -> str:
+    """What a message says the rate is, for the way it is claimed."""
+    value = _pct(num, den, decimals)
+    if mode == "least":
+        return f"是{value}，低于{_shown(f)}"
+    if mode == "most":
+        return f"是{value}，高于{_shown(f)}"
+    if mode == "about":
+        return f"是{value}，与{_shown(f)}相差超过{plain(ABOUT_POINTS)}个百分点"
+    return f"应为{value}"
+
+
+def _pct(num: Amount, den: Amount, decimals: int) -> str:
+    """The rate num ÷ den as it should be written: to the stated precision (at least one
+    decimal), and never 0% or 100% when it is not (numberwords.percent): 2683 of 2684 is
+    99.96%, 1 of 20000 is 0.005%."""
+    try:
+        return percent(num.f.value / den.f.value, min(max(decimals, 1), MAX_PLACES))
+    except ValueError:  # beyond any real rate (a figure of 15 digits over a fraction)
+        return f"{plain(num.f.value)} ÷ {plain(den.f.value)}"
+
+
+def _no_base(den: Amount) -> bool:
+    """A whole of none (0件, 0.0万件): no percentage of it can be computed, whatever is
+    stated (0/0 is not 0%, nor 100%)."""
+    return den.f.value == 0 or den.hi <= 0
+
+
+def _words_of(name: str, sayings: dict[str, list[str]]) -> list[str]:
+    """The words a report names a catalogue figure by: its sayings (指标说法), else its name,
+    or a name of a thing counted by what is done to it (合格案卷 → 合格, 评查案卷 → 评查)."""
+    if name in sayings:
+        return list(sayings[name])
+    m = re.fullmatch(r"(.{2,})(案卷|事项|文件|村居)", name)
+    return [name, m.group(1)] if m else [name]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        end = m.end() if m.group(0) else m.start()
+        if end > start:
+            spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+@per_catalogue
+def _rates(cat: Catalogue) -> dict[str, tuple]:
+    """Catalogue rate name → (numerator, denominators) of the first group that defines it."""
+    out = {}
+    for theme in cat.themes.values():
+        for group in theme.groups.values():
+            for r in group.rates.values():
+                out.setdefault(r.name, (r.numerator, r.denominator))
+    return out
+
+
+@per_catalogue
+def _bounded_by(cat: Catalogue) -> dict[str, set[str]]:
+    """Catalogue figure name → the names of its group it is bounded with by 不大于: those
+    above it (回访满意 ≤ 按时办结 ≤ 受理诉求) and those under the same whole (纠错 and 败诉
+    under 审结). Such figures are parts of one another or of one whole, not a partition."""
+    out: dict[str, set[str]] = {}
+    for theme in cat.themes.values():
+        for group in theme.groups.values():
+            above = {}
+            for fig in group.figures.values():
+                chain, seen = [], fig.not_above
+                while seen and seen not in chain and seen in group.figures:
+                    chain.append(seen)
+                    seen = group.figures[seen].not_above
+                above[fig.name] = chain
+            for fig in group.figures.values():
+                related = set(above[fig.name])
+                related |= {g for g, chain in above.items() if fig.name in chain}
+                if fig.not_above:
+                    related |= {g.name for g in group.figures.values() if g.not_above == fig.not_above}
+                related.discard(fig.name)
+                if related:
+                    out.setdefault(fig.name, set()).update(related)
+    return out

@@ -1,0 +1,324 @@
+"""A rate against its counts. A rate is tied to its counts by name, within its sentence: the
+numerator is a count whose label carries the rate's core word (办结率 ↔ 办结803起; 结案率 ↔
+审结/办结), the denominator the whole it belongs to (受理1117起), by the catalogue's definition
+where the catalogue knows the rate. A rate whose name matches none of the counts beside it is
+not checked ("宁可漏报，不可误报"). Rounding and truncation at the stated precision are both
+right; a rate written as a bound (95%以上, 不低于, 超过; 以下, 不超过) is checked as that bound,
+one written roughly (约, 近, 左右) within ABOUT_POINTS percentage points."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.check.counts import (MAX_ITEMS, NEAR_COUNTS, _DELTA, Amount, _called, _claim, _fits, _no_base, _pct,
+                                  _should, _shown, _stated, rough)
+from drafter.reading.figures import FoundFigure, bigrams, count_name, nameless
+
+_VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?"
+                    r"(?:为|达到|达|是|在|至|到|约|约为|仅为|高达|超过|提升至|提高至|提高到|提升到|上升至|上升到|"
+                    r"下降至|下降到|降至|降为|升至|增至|实现|实现了|达到了|高)?$")  # 高: 高达76.7% (达 read with the figure)
+_UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
+_PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
+
+
+# Rates whose part is a subset of their whole (满意的 are among those asked, 覆盖的村居 among
+# all): never over 100%. Not closures (结案率 over 受理 may pass 100% with last year's
+# carry-over, domain.md §4 结案率), nor growth or completion of a target (完成率 120%).
+_WITHIN = ("满意", "覆盖", "合格", "优秀", "败诉", "胜诉", "纠错", "出庭", "应诉", "报备", "备案", "知晓", "公开",
+           "网办", "可办", "成功", "采纳", "签约", "配备", "达标", "准确", "及时", "按时", "按期")
+_MAY_EXCEED = ("增长", "增幅", "增加", "上升", "提高", "完成", "超额", "同比", "环比", "执行", "到位", "使用")
+
+
+def _within_whole(stem: str) -> bool:
+    """Is the rate named ``stem`` (without 率) one that cannot exceed 100%?"""
+    return any(w in stem for w in _WITHIN) and not any(w in stem for w in _MAY_EXCEED)
+
+
+# A rate of what is done in time (报备及时率, 按期办结率) is of the counts done in time, never
+# of all of them: 报送备案36件 is not the part of 备案及时率.
+_TIMELY = ("及时", "按时", "按期", "准时", "限时")
+
+
+def _timely(stem: str, label: str) -> bool:
+    """May a count named ``label`` be the part of a rate whose name (without 率) is ``stem``?
+    Not when the rate is of timeliness and the count is not."""
+    return not any(w in stem for w in _TIMELY) or any(w in label for w in _TIMELY)
+
+
+def _compatible(stem: str, label: str, head: str) -> bool:
+    """A rate's qualifier and a count's must not contradict: 调解成功率 fits 调处成功, but
+    实质性化解率 is not 受理前化解 (the words before the core share no character)."""
+    before_stem = stem.split(head)[0] if head in stem else ""
+    before_label = label.split(head)[0]
+    return not (before_stem and before_label) or bool(set(before_stem) & set(before_label))
+
+
+class RateChecks:
+    """A stated rate against the counts of its sentence it is computed from."""
+
+    @staticmethod
+    def after(figs: list[FoundFigure], k: int) -> list[FoundFigure]:
+        """The counts of the sentence after the rate ``figs[k]`` and before the next rate or
+        change: the counts a rate stated first is computed from (败诉率为0%（审结0件，败诉0件）)."""
+        out = []
+        for g in figs[k + 1:k + 1 + NEAR_COUNTS]:  # a slice bounded, or a long sentence is quadratic
+            if g.kind != "count":
+                break
+            out.append(g)
+        return out
+
+    def respective(self, text, pre, pre_start, figs, k, window) -> dict[int, tuple | None]:
+        """The rates of a 分别 list starting at ``figs[k]`` (办结率、满意率分别为95%、98%), each
+        with the name in the same place of the list and the counts of the whole list; every
+        rate None (not checked) when names and values do not pair off one to one, or the
+        list is of shares (分别占…)."""
+        cut = pre.rfind("分别")
+        ks = self.rate_run(text, figs, k)
+        names = self.names(pre[:cut], pre_start)
+        if len(names) != len(ks) or len(ks) < 2 or "占" in pre[cut:]:
+            return {i: None for i in ks}
+        after = self.after(figs, ks[-1])
+        return {i: (name, window, after) for i, name in zip(ks, names)}
+
+    @staticmethod
+    def rate_run(text, figs, k) -> list[int]:
+        """The indexes of the percentages listed from ``figs[k]`` on (95%、98%; 60%和30%)."""
+        ks = [k]
+        while len(ks) < MAX_ITEMS and ks[-1] + 1 < len(figs) and figs[ks[-1] + 1].kind == "rate":
+            prev, nxt = figs[ks[-1]], figs[ks[-1] + 1]
+            if not re.fullmatch(r"\s*(?:、|和|及|与|，|,)\s*", text[prev.start + len(prev.text):nxt.start]):
+                break
+            ks.append(ks[-1] + 1)
+        return ks
+
+    def names(self, pre: str, pre_start: int) -> list[tuple[str, int]]:
+        """The rate names a percentage is stated for (报备率、报备及时率均达100%)."""
+        stripped = _VERBS.sub("", pre.rstrip()).rstrip()
+        out, pos = [], pre_start
+        # 、 always parts names; 和/及/与 only after a name (报备率和报备及时率), not inside one (调解和解率)
+        for piece in re.split(r"(、|(?<=率)[和及与])", stripped):
+            if piece and piece not in "、和及与" and piece.endswith("率") and len(piece) >= 2:
+                out.append((piece, pos))
+            pos += len(piece)
+        return out
+
+    def heads(self, stem: str) -> list[str]:
+        for core in sorted(self.cores, key=len, reverse=True):
+            if core in stem:
+                return self.cores[core]
+        return [stem[-2:]] if len(stem) >= 2 else [stem]
+
+    def rate(self, unit, text, f, pre, pre_start, window, counts, after=(), names=None) -> None:
+        if not self.rates_on:
+            return
+        claim = _claim(text, f, pre)
+        if claim is None:
+            return  # a bound and an approximation at once, or both bounds: not checked
+        mode, before_word, after_word = claim
+        pre = pre[:len(pre) - len(before_word)].rstrip()
+        stated, decimals = f.value, f.decimals
+        end = f.start + len(f.text) + len(after_word)
+        said = _stated(f, claim)
+        for name, at in names or self.names(pre, pre_start):
+            stem = name[:-1]
+            heads = self.heads(stem)
+            quote = text[at:end]
+            if stated > 100 and mode != "most" and _within_whole(stem):
+                self.c.add("部分大于整体", self.c.doc.where(unit, at, end), quote, unit.part,
+                           f"{name}写的是{said}，但{name}是整体中的一部分所占的比例，不会超过100%。",
+                           "请核对这个比率：可能多写了一位，或写错了数。")
+                continue
+
+            def named(pool):
+                return [g for g in pool if g.unit and any(h in g.label and _compatible(stem, g.label, h) for h in heads)
+                        and _timely(stem, g.label)]
+
+            # The part by name: among the counts before the rate, else among those just after it.
+            nums, pool = named(window), window
+            if not nums:
+                nums, pool = named(after), list(after)
+            if not nums:
+                self.base_only(unit, at, f, quote, name, window + list(after))
+                continue  # no count beside it by that name: not checked
+            grams = bigrams(stem)
+            num = max(nums, key=lambda g: (len(grams & bigrams(g.label)), g.start))
+            if rough(num) or self.is_base(name, num, heads):
+                continue
+            dens = self.wholes(text, name, num, heads, pool, counts)
+            if not dens:
+                continue
+            preferred = self.preferred(name, dens)
+            N, D = Amount(num), Amount(preferred)
+            bounded = not any(w in stem for w in _UNBOUNDED)
+            words = self.base_words(name)
+            if bounded and N.lo > D.hi and not any(w in preferred.label for w in words):
+                # the nearest whole is smaller than the part, and the catalogue names no base
+                # here: the part is of a larger whole before it (受理100件，办结95件、满意98件，
+                # 满意率98%), if there is one
+                larger = next((g for g in reversed(dens) if Amount(g).hi >= N.lo), None)
+                if larger is not None:
+                    preferred, D = larger, Amount(larger)
+            if bounded and N.lo > D.hi:
+                where = self.c.doc.where(unit, at, end)
+                self.c.add("部分大于整体", where, quote, unit.part,
+                           f"{_called(num)}多于它所属的{_called(preferred)}，"
+                           f"{name}不可能是{said}。",
+                           "请核对这两个数：部分不能多于整体。")
+                continue
+            if _no_base(D):
+                self.no_base(unit, at, f, quote, name, num, preferred)
+                continue
+            if _fits(stated, decimals, N, D, mode):
+                continue
+            # Another whole of the sentence it fits (to its printed precision): right when the
+            # catalogue does not define the rate or its own whole is not stated (调解结案率
+            # 28.1% = 以调解方式结案41件 ÷ 审结146件, not ÷ 受理151件); a reminder of the basis
+            # when the catalogue's whole is stated and the rate is over another.
+            alt = next((g for g in reversed(dens) if g is not preferred and not _no_base(Amount(g))
+                        and _fits(stated, decimals, N, Amount(g), mode)), None)
+            if alt is not None and not any(w in preferred.label for w in words):
+                continue
+            where = self.c.doc.where(unit, at, end)
+            if alt is not None:
+                self.c.add("比率口径", where, quote, unit.part,
+                           f"{name}{said}是按{_called(alt)}算的（{_shown(num)} ÷ {_shown(alt)}）；"
+                           f"按{_called(preferred)}算应为{_pct(N, D, decimals)}。",
+                           f"{name}通常以{_called(preferred)}为基数；本地确实按{_called(alt)}计算的，"
+                           "可以不改，最好在文中写明口径。")
+            else:
+                self.c.add("比率核算", where, quote, unit.part,
+                           f"{name}写的是{said}，但按{self.said_where(num, preferred)}{_called(num)} ÷ "
+                           f"{_called(preferred)}算，{_should(N, D, decimals, mode, f)}。",
+                           "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
+                           "口径不同的（如含上年结转），请在文中写明。")
+
+    def said_where(self, *counts: FoundFigure) -> str:
+        """Where a message says the counts of a rate stand: 同一句中的 when in the rate's own
+        clause, 前一分句中的 when all carried across a ；(审结146件；结案率76.7%), nothing when
+        they stand on both sides of it."""
+        carried = [g for g in counts if g.start < self.clause_start]
+        return "同一句中的" if not carried else "前一分句中的" if len(carried) == len(counts) else ""
+
+    def wholes(self, text, name, num, heads, pool, counts) -> list[FoundFigure]:
+        """The counts ``num`` may be a part of, nearest last: of its unit, exact, not of the
+        rate's own kind, not a part itself (其中…), not a change (同比增加…) nor last year's.
+        Those before the part first (受理64件，办结50件); else those after it (办结50件，
+        受理64件，结案率…; 败诉率为0%（审结0件，败诉0件）)."""
+        stem = name[:-1]
+        related = self.whole_words(name)
+
+        def own_kind(g):
+            """Named by the rate's core word (审结 beside 结案率): the rate's part, not its
+            whole, unless it is the catalogue's base of the rate (报送备案 for 报备及时率) or
+            the rate is of a kind of it the count is not (调解结案率 is 以调解方式结案 ÷ 审结)."""
+            if not any(h in g.label for h in heads):
+                return False
+            if self.is_base(name, g, heads):
+                return False
+            qualifier = next((stem.split(h)[0] for h in heads if h in stem), "")
+            return not (len(qualifier) >= 2 and qualifier not in g.label and qualifier in num.label
+                        and g.start < num.start)
+
+        def whole(g):
+            called = count_name(g)
+            return (g is not num and g.unit in (num.unit, "") and not rough(g) and called
+                    and not own_kind(g)
+                    and not _PART_OF.search(text, max(0, g.start - 24), g.start)
+                    and not _DELTA.search(g.label) and not self.is_last_year(text, g)
+                    and not re.search(r"上年|去年|上一年", g.label)
+                    # a count named only by the words after it (对42件规范性文件进行合法性审核)
+                    # is a whole when they name the rate's own whole: the catalogue's base or a
+                    # count bounded with it (评查 for 合格率), or for a rate the catalogue does not
+                    # know a word of its name; 报备率 is never over 合法性审核
+                    and (not nameless(g) or bool(bigrams(g.after) & set().union(
+                        *(bigrams(w) for w in (related if related is not None else [stem]))))))
+
+        before = [g for g in pool if g.start < num.start] or [g for g in counts if g.start < num.start]
+        dens = [g for g in before if whole(g)]
+        if not dens:
+            # A whole after its part only when it is the rate's own base by the catalogue
+            # (受理 for 结案率): 办结建议120件、提案86件，办结率100% lists two wholes, not a
+            # part and its whole.
+            words = self.base_words(name) or self.paired_words(heads)
+            dens = [g for g in pool if g.start > num.start and whole(g) and any(w in g.label for w in words)][:1]
+        return dens
+
+    def whole_words(self, name: str) -> list[str] | None:
+        """The words that may name the whole of the catalogue's rate ``name``, in any group
+        that defines it: its base and the figures the catalogue bounds with the base (受理 ≤
+        收到申请), by name and by their sayings; None for a rate the catalogue does not know."""
+        if name not in self._whole_words:
+            out: list[str] | None = None
+            for theme in self.c.doc.cat.themes.values():
+                for group in theme.groups.values():
+                    r = group.rates.get(name)
+                    if r is None:
+                        continue
+                    out = out or []
+                    for d in r.denominator:
+                        for n in [d, *sorted(self.bounded_by.get(d, ()))]:
+                            out += [w for w in [n, *self.sayings.get(n, [])] if w not in out]
+            self._whole_words[name] = out
+        return self._whole_words[name]
+
+    def paired_words(self, heads: list[str]) -> list[str]:
+        """The words of the whole the catalogue pairs with a part named by ``heads``, for a rate
+        the catalogue does not define by that name: 办结率 is named after 办结, which the
+        catalogue says as 审结, the numerator of 结案率 over 受理; so 受理/新收/收案 is its
+        whole (办结50件，受理64件，办结率…). A numerator matches by its name or its sayings
+        equal to a head word, not by containing it (按时办结 is not 办结)."""
+        out: list[str] = []
+        for numerator, denominators in self.rates.values():
+            if numerator in heads or set(self.sayings.get(numerator, ())) & set(heads):
+                for d in denominators:
+                    out += [w for w in self.sayings.get(d, [d]) if w not in out]
+        return out
+
+    def is_base(self, name: str, count: FoundFigure, heads: list[str]) -> bool:
+        """Is ``count``, found by the rate's core word, the rate's base by the catalogue and
+        not its part: 报送备案1件 beside 报备及时率 is the 备案 that 按时备案 is counted over
+        (the part, 按时备案, is not stated). So when the core words its name has are all
+        words of the base, and it has none of the part's own (以调解、和解方式结案 has 结案, a
+        word of 调解和解率's base, but it is named by 和解, the part's word)."""
+        known = self.rates.get(name)
+        base = self.base_words(name)
+        named_by = [h for h in heads if h in count.label]
+        if not known or not named_by or not all(any(h in w or w in h for w in base) for h in named_by):
+            return False
+        part = set(self.sayings.get(known[0], [])) | {known[0]}
+        return not any(w in count.label for w in part)
+
+    def base_words(self, name: str) -> list[str]:
+        """The words that name the catalogue's base of the rate ``name`` (none if unknown)."""
+        known = self.rates.get(name)
+        return [w for d in known[1] for w in self.sayings.get(d, [d])] if known else []
+
+    def base_only(self, unit, at: int, f: FoundFigure, quote: str, name: str, pool) -> None:
+        """A rate whose part the sentence does not state, over a base it states as none
+        (审结数为0，败诉率0%): the base is the catalogue's, by name, or nothing is said."""
+        words = self.base_words(name)
+        base = next((g for g in reversed(pool) if any(w in g.label for w in words) and not rough(g)), None)
+        if base is not None and _no_base(Amount(base)):
+            self.no_base(unit, at, f, quote, name, None, base)
+
+    def no_base(self, unit, at: int, f: FoundFigure, quote: str, name: str, num: FoundFigure | None,
+                base: FoundFigure) -> None:
+        """A rate stated over a whole of none: said as a rate that cannot be computed."""
+        part = f"（{_called(num)}）" if num is not None else ""
+        self.c.add("比率无从计算", (unit, at, f.start + len(f.text)), quote, unit.part,
+                   f"{name}写的是{_shown(f)}，但它的基数{_called(base)}"
+                   f"{part}：基数为0，比率无从计算。",
+                   "基数为0时不要写比率，可以直接写明件数（如“未发生……”），或删去这个比率。")
+
+    def preferred(self, name: str, dens: list[FoundFigure]) -> FoundFigure:
+        """The base the rate is defined over: the catalogue's, by name, where it knows the
+        rate and the sentence states it; otherwise the nearest whole before the part."""
+        known = self.rates.get(name)
+        if known:
+            words = []
+            for d in known[1]:
+                words += self.sayings.get(d, [d])
+            named = [g for g in dens if any(w in g.label for w in words)]
+            if named:
+                return named[-1]
+        return dens[-1]

@@ -1,0 +1,163 @@
+"""占比: a share (占35.2%, 所占比例为, 占…1286项的, 分别占…和…) is of the count named before it,
+over the whole it names, the total of its 其中 list or the count before it; checked as
+claimed, and never over 100% unless of a target or of last year (占计划的120%)."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.check.counts import (NAME_REACH, Amount, _called, _claim, _fits, _no_base, _pct, _should, _shown,
+                                  _stated, _whole_called)
+from drafter.reading.figures import FoundFigure, bigrams
+
+_SHARE_OF = re.compile(r"占(?P<whole>[^，。；：%\d]{1,24}?)(?:的)?(?:比例|比重)?(?:为|达到?|约为?|是)?$")
+_SHARE = re.compile(r"(?:所)?占(?:比|比例|比重)?(?:为|达到?|约为?|是)?$")  # 占比为, 所占比例为, 占比约为
+# A share of a whole stated with it (占政务服务事项1286项的88.1%): the whole is that count.
+_SHARE_OF_COUNT = re.compile(r"占[^，。；：%]{0,40}?\d[^，。；：%\d]{0,6}的(?:比例|比重)?(?:为|达到?|约为?|是)?$")
+_OF_COUNT_TAIL = re.compile(r"的(?:比例|比重)?(?:为|达到?|约为?|是)?\s*$")
+# A share of what may be passed (占年度任务的120%, 占上年的130%): not bounded by 100%.
+_MAY_PASS = re.compile(r"任务|计划|目标|预算|指标|上年|去年|上一年|同期|基数|标准|定额")
+_NOT_SHARE = re.compile(r"占(?:地|用|道|有|领|据)|[侵霸挤抢]占")  # 占地面积, 侵占: not a share
+
+
+class ShareChecks:
+    """A share (占…%) against its part and the whole it is of."""
+
+    def share(self, unit, text, f, pre, pre_start, counts, figs) -> None:
+        """A share (占35.2%, 占比约30%, 所占比例为27.2%, 占政务服务事项1286项的88.1%) of the
+        count named before it, over the whole it names, the total of its 其中 list or the
+        count before it; checked as claimed (exactly, as a bound, or within ABOUT_POINTS)."""
+        if not self.c.on("占比核算", "比率无从计算", "部分大于整体"):
+            return
+        claim = _claim(text, f, pre)
+        if claim is None:
+            return
+        at = text.rfind("占", pre_start, f.start)
+        at = at if at >= 0 else pre_start
+        if _NOT_SHARE.search(text, max(0, at - 1), at + 2):
+            return
+        start = at - 1 if text[at - 1:at] == "所" else at
+        end = f.start + len(f.text) + len(claim[2])
+        if f.value > 100 and claim[0] != "most" and not _MAY_PASS.search(text[at:f.start]):
+            self.c.add("部分大于整体", (unit, start, end), text[start:end], unit.part,
+                       f"占比写的是{_stated(f, claim)}，但部分占整体的比例不会超过100%。",
+                       "请核对这个占比：可能多写了一位，或写错了数。")
+            return
+        stated = next((g for g in figs if g.kind == "count" and at < g.start < f.start
+                       and _OF_COUNT_TAIL.match(text, g.start + len(g.text), f.start)), None)
+        counts = [g for g in counts if g.start < at] if stated is not None else counts
+        if not counts:
+            return
+        listed = self.listed_under(text, counts)
+        part = self.share_part(pre, listed[1] if listed else counts)
+        whole = None
+        if stated is not None:
+            if stated.unit != part.unit:
+                return
+            whole = stated
+        m = _SHARE_OF.search(pre)
+        if whole is None and m and not _SHARE.search(pre):
+            named = m.group("whole")
+            grams = bigrams(named)
+            options = [g for g in figs if g.kind == "count" and g is not part and g.unit == part.unit
+                       and grams & bigrams(g.label)]
+            if options:
+                whole = max(options, key=lambda g: len(grams & bigrams(g.label)))
+            elif not re.search(r"总|全部|全年|所有", named):
+                return  # a whole the sentence does not state (占全省的10%)
+        if whole is None and listed and listed[0].unit == part.unit:
+            # an item of a 其中 list is a share of the list's total, not of the item before it
+            # (其中农民工案件400件，占35.2%，未成年人案件100件，占8.8%)
+            whole = listed[0]
+            if whole.value < part.value and part is not listed[1][0]:
+                return  # a larger count later on may have left the list: not checked
+        if whole is None:
+            earlier = [g for g in counts if g.start < part.start and g.unit == part.unit]
+            if not earlier:
+                return
+            whole = earlier[-1]
+            between = text[whole.start:part.start]
+            if "其中" not in between and whole.value < part.value:
+                return
+        self.share_of(unit, text, f, claim, start, end, part, whole)
+
+    def share_of(self, unit, text, f, claim, start: int, end: int, part: FoundFigure, whole: FoundFigure) -> None:
+        """Is the share ``f`` (claimed as ``claim``) ``part`` ÷ ``whole``?"""
+        if part.approx or whole.approx:
+            return
+        quote = text[start:end]
+        P, W = Amount(part), Amount(whole)
+        if _no_base(W):
+            self.c.add("比率无从计算", (unit, start, end), quote, unit.part,
+                       f"写的是{_shown(f)}，但整体{_called(whole)}：整体为0，占比无从计算。",
+                       "整体为0时不要写占比，可以直接写明件数，或删去这个占比。")
+            return
+        mode = claim[0]
+        if not _fits(f.value, f.decimals, P, W, mode):
+            said = _stated(f, claim)
+            should = f"应为{_pct(P, W, f.decimals)}" if mode == "exact" else _should(P, W, f.decimals, mode, f)
+            self.c.add("占比核算", self.c.doc.where(unit, start, end), quote, unit.part,
+                       f"写的是{said}，但{_called(part)} ÷ {_whole_called(whole)}{should}。",
+                       "请核对占比和这两个数。")
+
+    def shares_listed(self, unit, text, pre, pre_start, figs, k, counts) -> dict[int, None]:
+        """Shares listed with 分别 (其中行政处罚60件、行政许可30件，分别占60%和30%): each of
+        the counts listed just before, in order, over the total of their 其中 list or the count
+        before them; checked when counts and shares pair off one to one. The rates' indexes,
+        so that none is read again as a rate."""
+        ks = self.rate_run(text, figs, k)
+        marks = {i: None for i in ks}
+        if not self.c.on("占比核算", "比率无从计算", "部分大于整体"):
+            return marks
+        at = pre_start + pre.rfind("分别")
+        before = [g for g in counts if g.start < at]
+        n = len(ks)
+        if n < 2 or len(before) < n + 1:
+            return marks
+        items = before[-n:]
+        for prev, g in zip(items, items[1:]):
+            if g.unit != items[0].unit or text[prev.start + len(prev.text):g.start - len(g.label)] not in ("、", "，"):
+                return marks
+        listed = self.listed_under(text, before)
+        whole = listed[0] if listed and listed[1][-n:] == items else before[-n - 1]
+        if whole.unit != items[0].unit or any(g.kind != "rate" for g in (figs[i] for i in ks)):
+            return marks
+        for i, part in zip(ks, items):
+            f = figs[i]
+            pre_f = pre if i == k else text[figs[i - 1].start + len(figs[i - 1].text):f.start]
+            claim = _claim(text, f, pre_f)
+            if claim is None:
+                continue
+            start = at if i == k else f.start - len(claim[1])  # 分别占60%…; 30%
+            end = f.start + len(f.text) + len(claim[2])
+            if f.value > 100 and claim[0] != "most":
+                self.c.add("部分大于整体", (unit, start, end), text[start:end], unit.part,
+                           f"占比写的是{_stated(f, claim)}，但部分占整体的比例不会超过100%。",
+                           "请核对这个占比：可能多写了一位，或写错了数。")
+                continue
+            self.share_of(unit, text, f, claim, start, end, part, whole)
+        return marks
+
+    @staticmethod
+    def listed_under(text: str, counts: list[FoundFigure]) -> tuple[FoundFigure, list[FoundFigure]] | None:
+        """The total of the last 其中 among ``counts`` (the counts just before a share) and the
+        counts listed after it, or None when no 其中 stands between two of them."""
+        for i in range(len(counts) - 1, 0, -1):
+            # 其中 stands just before the first item's name: a bounded stretch is searched
+            gap = max(counts[i - 1].start + len(counts[i - 1].text), counts[i].start - NAME_REACH)
+            if text.find("其中", gap, counts[i].start) >= 0:
+                return counts[i - 1], counts[i:]
+        return None
+
+    @staticmethod
+    def share_part(pre: str, counts: list[FoundFigure]) -> FoundFigure:
+        """The count a share is of: the one named just before 占/占比 (企业占比63.8% is the
+        share of 企业164户, not of the count written last), else the nearest count."""
+        name = pre[:pre.rfind("占")] if "占" in pre else ""
+        name = re.sub(r"^(?:其中|分别|合计|共)+|的$", "", name.strip())
+        grams = bigrams(name)
+        if grams:
+            named = [g for g in counts if grams & bigrams(g.label)]
+            if named:
+                return max(named, key=lambda g: (len(grams & bigrams(g.label)), g.start))
+        return counts[-1]
