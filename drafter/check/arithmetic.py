@@ -17,6 +17,10 @@ from drafter.check.shares import _SHARE, _SHARE_OF, _SHARE_OF_COUNT, ShareChecks
 from drafter.reading.figures import FoundFigure
 
 _CLAUSE = re.compile(r"[，：（）“”]")
+# A rate's value last year before this year's (调解成功率由上年的48.2%提高到55.6%; 较上年的50%
+#降至…): not of this year's counts, and this year's, after it, is.
+_PREVIOUS = re.compile(r"率\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*$")
+_TO = re.compile(r"\s*(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)")
 
 
 class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
@@ -83,6 +87,9 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
             if f.kind == "count":
                 counts.append(f)
                 window.append(f)
+            elif f.kind == "rate" and _TO.match(text, f.start + len(f.text)) and \
+                    _PREVIOUS.search(text[max(a, f.start - 12):f.start]):
+                continue  # last year's rate: the counts before it are this year's rate's
             elif f.kind == "rate":
                 reach = max(a, f.start - NAME_REACH)
                 pre_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, f.start)])
@@ -94,6 +101,8 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                     # a space between the name or its verb and the figure (结案率为 88.1%) parts nothing
                     pre = text[pre_start:f.start].rstrip()
                 near = counts[-NEAR_COUNTS:]
+                # 近/约 read with the figure (约50%) may end the words before it (占比大约50%)
+                lead = f.text[:1] if f.approx in ("近", "约") and f.text[:1] in "近约" else ""
                 if k not in listed and "分别" in pre and "占" in pre[pre.rfind("分别"):]:
                     listed.update(self.shares_listed(unit, text, pre, pre_start, figs, k, near))
                 elif k not in listed and "分别" in pre:
@@ -103,7 +112,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                         name, pool, after = listed[k]
                         self.rate(unit, text, f, pre, pre_start, pool, near, after, names=[name])
                     window = []
-                elif _SHARE.search(pre) or _SHARE_OF.search(pre) or _SHARE_OF_COUNT.search(pre):
+                elif any(p.search(pre + lead) for p in (_SHARE, _SHARE_OF, _SHARE_OF_COUNT)):
                     self.share(unit, text, f, pre, pre_start, near, figs[max(0, k - NEAR_COUNTS):k + 1])
                 else:
                     self.rate(unit, text, f, pre, pre_start, window[-NEAR_COUNTS:], near, self.after(figs, k))

@@ -16,6 +16,10 @@ from drafter.reading.figures import FoundFigure
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
 _CHANGE_DOWN = ("下降", "减少", "降低", "降幅")
 _LAST_YEAR = re.compile(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?$")
+# Last year's figure named by its own words (上年受理138件, 去年全年办结120件): the words after
+# 上年 are a name, not a comparison (较上年增加12件) nor cases carried over (上年结转12件).
+_LAST_YEAR_NAMED = re.compile(r"(?<![较比与])(?:上年|去年|上一年度?)(?:同期)?(?P<words>[^\d，。；、：（）%％]{1,12})$")
+_NOT_A_NAME = re.compile(r"增|减|升|降|提高|多|少|结转|未结|遗留|以来|底|末|同比|相比|对比")
 
 
 class ChangeChecks:
@@ -138,10 +142,17 @@ class ChangeChecks:
         for g in figs:
             if g is not subject and g.unit == subject.unit and not g.approx and self.is_last_year(text, g):
                 return g.value, "文中写明"
-        for g in figs[figs.index(subject) + 1:k + 1]:
-            if g.unit == subject.unit and g.kind == "count" and not g.approx and _DELTA.search(g.label):
-                sign = -1 if re.search(r"(减少|下降|降低|少)$", g.label) else 1
+        # the difference stated beside the change, before it or just after it (较上年增长20%，
+        # 增加12件); a count after the change that is not a difference ends the search (its
+        # own difference may follow)
+        for i, g in enumerate(figs[figs.index(subject) + 1:], figs.index(subject) + 1):
+            if g.kind != "count":
+                continue
+            if g.unit == subject.unit and not g.approx and _DELTA.search(g.label):
+                sign = -1 if re.search(r"(减少|下降|降低|少)了?$", g.label) else 1
                 return subject.value - sign * g.value, "由文中的增减数推算"
+            if i > k:
+                break
         if self.known:
             by_key, by_label = self.known
             if subject.maps_to and subject.maps_to in by_key:
@@ -154,7 +165,10 @@ class ChangeChecks:
         """Is ``g`` last year's figure (上年为138件, 2024年同期的138件)?"""
         before = text[max(0, g.start - 10):g.start]
         year = self.c.doc.year
-        return bool(_LAST_YEAR.search(before) or (year and re.search(rf"{year - 1}年(?:同期)?(?:的|为|是)?$", before)))
+        if _LAST_YEAR.search(before) or (year and re.search(rf"{year - 1}年(?:同期)?(?:的|为|是)?$", before)):
+            return True
+        named = _LAST_YEAR_NAMED.search(g.label)
+        return bool(named and not _NOT_A_NAME.search(named.group("words")))
 
     def plausible(self, unit, where, quote, this: float, last: float, source: str) -> None:
         p = self.c.table.params

@@ -19,9 +19,17 @@ NAME_REACH = 40  # characters before a percentage where its name stands
 NEAR_COUNTS = 8  # counts before a percentage that it may be computed from
 MAX_ITEMS = 30  # items of a 其中 breakdown or of a list before 共
 _DELTA = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增加|减少|上升|下降|降低|多|少)了?$")
+# The one list of the words that say a figure is rough, shared by counts and rates: before it
+# (约、大约、将近、接近、大致…, a verb may follow: 约为、大致为) or after it (左右、上下). A count
+# so written is not exact; a rate so written is right within ABOUT_POINTS.
+ABOUT_BEFORE = ("大约", "大概", "大致", "大体", "约莫", "(?<![签节预合制契履公邀特违条集简解])约", "将近", "接近", "几近",
+                "近")  # 签约、节约 are words, not 约
+ABOUT_AFTER = ("左右", "上下")
+_ABOUT_VERB = r"(?:为|是|达到|达|在|有|占)?"
 # A word of approximation before a figure, parted from it by a space (约 50件, 超过 90%): the
 # figure is not exact, as if written 约50件.
-_ROUGH = re.compile(r"(?:近|约|超过|超|逾|将近|接近)$")
+_ROUGH = re.compile("(?:" + "|".join(ABOUT_BEFORE) + r"|超过|超|逾)" + _ABOUT_VERB + "$")
+_ROUGH_AFTER = re.compile(r"\s*(?:" + "|".join(ABOUT_AFTER) + ")")
 # A rate of none written in words (败诉率为零, 为百分之零) or as the fraction 0/0: the same
 # claim as 0%, read as such.
 _ZERO_RATE = re.compile(r"(?<=率)(?:\s*(?:为|是|均为|仅为))?\s*(?P<zero>百分之零|零|0\s*/\s*0)(?![点\d.%％个次件项])")
@@ -62,9 +70,26 @@ class _SpokenRate(FoundFigure):
         return self._places
 
 
+# A rate written as a decimal fraction, only where the sentence names it a rate (调解成功率为
+# 0.556): 0.556 is 55.6%. A decimal elsewhere is left alone (a sum, a score).
+_DECIMAL_RATE = re.compile(r"率(?:为|是|达到|达|约为|仅为)?\s*(?P<num>0\.\d{1,6}|1\.0{1,6})(?![\d.％%‰]|\s*[%％‰]|[\u4e00-\u9fff]*[件个项次人起份条户家元万亿])")
+
+
+class _DecimalRate(FoundFigure):
+    """A rate written as a fraction of one: its precision in percent is two places fewer."""
+
+    def __init__(self, label: str, value: float, text: str, start: int, places: int):
+        super().__init__(label, value, "%", "", text, start)
+        self._places = max(places - 2, 0)
+
+    @property
+    def decimals(self) -> int:
+        return self._places
+
+
 def rough(f: FoundFigure) -> bool:
     """Is ``f`` an approximation (余/多/近/约, before it or after it)?"""
-    return bool(f.approx) or bool(_ROUGH.search(f.label))
+    return bool(f.approx) or bool(_ROUGH.search(f.label)) or bool(_ROUGH_AFTER.match(f.after))
 
 
 def spoken_figures(text: str, a: int, b: int, figs: list[FoundFigure]) -> list[FoundFigure]:
@@ -81,6 +106,12 @@ def spoken_figures(text: str, a: int, b: int, figs: list[FoundFigure]) -> list[F
             continue
         label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40):m.start()])[-1].strip()
         out.append(_SpokenRate(label, value, m.group(0), m.start(), m.group("num")))
+    for m in _DECIMAL_RATE.finditer(text, a, b):
+        if m.start("num") in taken:
+            continue
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40):m.start("num")])[-1].strip()
+        places = len(m.group("num").partition(".")[2])
+        out.append(_DecimalRate(label, float(Decimal(m.group("num")) * 100), m.group("num"), m.start("num"), places))
     for m in _BARE_COUNT.finditer(text, a, b):
         at = m.start("num")
         if at in taken:
@@ -180,8 +211,9 @@ def _pct_consistent(stated: float, decimals: int, num: Amount, den: Amount) -> b
 # bound; a rough rate is right within ABOUT_POINTS percentage points of its counts.
 _AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|不小于|高于|大于|多于|超出|超过|逾)$")
 _AT_MOST_BEFORE = re.compile(r"(?:不高于|不超过|不大于|不多于|未超过|低于|少于|小于|不足|不到|未达到|未达)$")
-_ABOUT_BEFORE = re.compile(r"(?:约为|约|将近|接近|近)$")
-_AFTER_WORD = re.compile(r"\s*(?:(?P<least>及以上|以上|之上)|(?P<most>及以下|以下|之下|以内)|(?P<about>左右|上下))")
+_ABOUT_BEFORE = re.compile("(?:" + "|".join(ABOUT_BEFORE) + ")" + _ABOUT_VERB + "$")
+_AFTER_WORD = re.compile(r"\s*(?:(?P<least>及以上|以上|之上)|(?P<most>及以下|以下|之下|以内)|(?P<about>"
+                         + "|".join(ABOUT_AFTER) + "))")
 ABOUT_POINTS = 1.0  # how far (in percentage points) a rate written 约/近/左右 may stand from its counts
 
 
@@ -190,9 +222,12 @@ def _claim(text: str, f: FoundFigure, pre: str) -> tuple[str, str, str] | None:
     exact / least / most / about; None when the words contradict (约95%以上 is read as a
     bound; 不低于95%以下 is nothing)."""
     modes, before = set(), ""
+    # 近/约 read with the figure (近20%) may end a longer word before it (将近、接近、大约)
+    pre = pre.rstrip()
+    lead = f.text[:1] if f.approx in ("近", "约") else ""
     for mode, pattern in (("least", _AT_LEAST_BEFORE), ("most", _AT_MOST_BEFORE), ("about", _ABOUT_BEFORE)):
-        m = pattern.search(pre.rstrip())
-        if m:
+        m = pattern.search(pre + lead) if mode == "about" else pattern.search(pre)
+        if m and m.start() < len(pre):
             modes.add(mode)
             before = pre[m.start():]
             break
@@ -236,8 +271,14 @@ def _fits(stated: float, decimals: int, num: Amount, den: Amount, mode: str) -> 
 
 
 def _should(num: Amount, den: Amount, decimals: int, mode: str, f: FoundFigure) -> str:
-    """What a message says the rate is, for the way it is claimed."""
+    """What a message says the rate is, for the way it is claimed (per thousand when it is
+    written so: 55.6‰ is read as 5.56%)."""
     value = _pct(num, den, decimals)
+    if f.text.endswith("‰"):
+        try:
+            value = percent(num.f.value / den.f.value * 10, min(max(decimals - 1, 1), MAX_PLACES))[:-1] + "‰"
+        except ValueError:
+            pass
     if mode == "least":
         return f"是{value}，低于{_shown(f)}"
     if mode == "most":

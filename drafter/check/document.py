@@ -17,6 +17,7 @@ from drafter.errors import Where
 from drafter.reading.analysis import report_year
 from drafter.reading.classify import classify_roles
 from drafter.reading.figures import FoundFigure, extract, map_to_catalogue
+from drafter.reading.source import STAND_INS
 from drafter.report import Origin, Report, Section
 from drafter.typography import normalize, see_through, typed_span
 
@@ -69,6 +70,7 @@ class Document:
         self.data = data
         self.form_warnings: list = []  # validate's reminders, for a form checked on its own
         self.line_maps: dict[int, list[int]] = {}  # lines read without invisible characters
+        self.strays: dict[int, list[tuple[int, str]]] = {}  # by line: (column, character) of each stray one
         classify_roles(report, self.year)  # a part the form named keeps its role (given_role)
         self.units = self._units()
         self._figures: dict[int, list[FoundFigure]] = {}
@@ -221,7 +223,7 @@ class Document:
         each one is, where that is clear (costlier: only the rules that need it ask)."""
         found = self._figures.get(id(unit))
         if found is None:
-            found = self._figures[id(unit)] = extract(unit.text)
+            found = self._figures[id(unit)] = _untouched(unit.text, extract(unit.text))
         if mapped and found and id(unit) not in self._mapped:
             map_to_catalogue(found, unit.text, self.cat, unit.context)
             self._mapped.add(id(unit))
@@ -276,6 +278,16 @@ def _whole_runs(text: str, quote: str, a: int, b: int) -> str:
     return text[lo:hi] if (lo, hi) != (a, b) else quote
 
 
+def _untouched(text: str, figures: list[FoundFigure]) -> list[FoundFigure]:
+    """The figures no stray character parts from digits before them (“结案率9␀0%”: neither 9
+    nor 0% is what the clerk meant, so nothing is computed from them; the character itself
+    is reported)."""
+    if not STAND_INS.search(text):
+        return figures
+    return [f for f in figures if not (f.start >= 2 and STAND_INS.match(text, f.start - 1)
+                                       and re.match(r"[\d.．]", text[f.start - 2]))]
+
+
 def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
                   template: str | Path | None = None, formulas=None) -> Document:
     """Read a form or a report for checking; a DrafterError when it cannot be used."""
@@ -290,14 +302,22 @@ def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
         doc.form_warnings = result.warnings
         return doc
     from drafter.reading.parser import parse_lines
-    from drafter.reading.source import read_lines
+    from drafter.reading.source import read_lines, stand_in
 
     lines = read_lines(p, keep_invisible=True)  # to see, and place, what a web page left in
+    # a stray character (a control, a private-use one) is shown by its stand-in, never joins
+    # what stands on either side of it, and is said where it stands (check/typography.py)
+    strays: dict[int, list[tuple[int, str]]] = {}
+    for n, line in enumerate(lines, 1):
+        lines[n - 1], spots = stand_in(line)
+        if spots:
+            strays[n] = spots
     clean, maps = _see_through_lines(lines)
     report = parse_lines(clean)
     kind = "txt" if p.suffix.lower() == ".txt" else "docx"
     doc = Document(str(path), kind, report, cat, year, lines=lines)
     doc.line_maps = maps
+    doc.strays = strays
     return doc
 
 

@@ -4,7 +4,10 @@ numerator is a count whose label carries the rate's core word (办结率 ↔ 办
 where the catalogue knows the rate. A rate whose name matches none of the counts beside it is
 not checked ("宁可漏报，不可误报"). Rounding and truncation at the stated precision are both
 right; a rate written as a bound (95%以上, 不低于, 超过; 以下, 不超过) is checked as that bound,
-one written roughly (约, 近, 左右) within ABOUT_POINTS percentage points."""
+one written roughly (any word of counts.ABOUT_BEFORE / ABOUT_AFTER: 约、大约、将近、接近、大致、
+左右、上下…) within ABOUT_POINTS percentage points. A closure beside the cases carried over
+from last year is over new + carried; one over 100% of its whole is never said to be over
+100% (a reminder of the basis). In 由上年的48.2%提高到55.6% the second rate is this year's."""
 
 from __future__ import annotations
 
@@ -12,13 +15,19 @@ import re
 
 from drafter.check.counts import (MAX_ITEMS, NEAR_COUNTS, _DELTA, Amount, _called, _claim, _fits, _no_base, _pct,
                                   _should, _shown, _stated, rough)
+from drafter.numberwords import plain
 from drafter.reading.figures import FoundFigure, bigrams, count_name, nameless
 
 _VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?"
                     r"(?:为|达到|达|是|在|至|到|约|约为|仅为|高达|超过|提升至|提高至|提高到|提升到|上升至|上升到|"
                     r"下降至|下降到|降至|降为|升至|增至|实现|实现了|达到了|高)?$")  # 高: 高达76.7% (达 read with the figure)
 _UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
+_FROM_TO = re.compile(r"(?P<name>率)\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*"
+                      r"\d+(?:\.\d+)?\s*[%％]\s*(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)$")
 _PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
+# Cases carried over from last year (上年结转12件, 旧存5件): closed this year with the new ones,
+# so a closure's whole may be new + carried (domain.md §4 结案率); never a whole by itself.
+_CARRIED = re.compile(r"结转|旧存|积存|上年未结|上一年度?未结|去年未结|上年遗留")
 
 
 # Rates whose part is a subset of their whole (满意的 are among those asked, 覆盖的村居 among
@@ -27,6 +36,16 @@ _PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count t
 _WITHIN = ("满意", "覆盖", "合格", "优秀", "败诉", "胜诉", "纠错", "出庭", "应诉", "报备", "备案", "知晓", "公开",
            "网办", "可办", "成功", "采纳", "签约", "配备", "达标", "准确", "及时", "按时", "按期")
 _MAY_EXCEED = ("增长", "增幅", "增加", "上升", "提高", "完成", "超额", "同比", "环比", "执行", "到位", "使用")
+
+
+def _plus(whole: FoundFigure, carried: FoundFigure) -> Amount:
+    """New + carried cases as one whole (a range when either is rounded)."""
+    a, b = Amount(whole), Amount(carried)
+    total = FoundFigure(whole.label, whole.value + carried.value, whole.unit, "",
+                        f"{plain(whole.value + carried.value)}{whole.unit}", whole.start)
+    out = Amount(total)
+    out.lo, out.hi = a.lo + b.lo, a.hi + b.hi
+    return out
 
 
 def _within_whole(stem: str) -> bool:
@@ -116,6 +135,9 @@ class RateChecks:
             return  # a bound and an approximation at once, or both bounds: not checked
         mode, before_word, after_word = claim
         pre = pre[:len(pre) - len(before_word)].rstrip()
+        m = _FROM_TO.search(pre)
+        if m:  # 调解成功率由上年的48.2%提高到55.6%: this year's rate is named before last year's
+            pre = pre[:m.end("name")]
         stated, decimals = f.value, f.decimals
         end = f.start + len(f.text) + len(after_word)
         said = _stated(f, claim)
@@ -170,6 +192,18 @@ class RateChecks:
                 continue
             if _fits(stated, decimals, N, D, mode):
                 continue
+            carried = None if bounded else self.carried(num, pool, counts, after)
+            if carried is not None:
+                # the sentence states the carry-over: the closure's whole is new + carried
+                both = _plus(preferred, carried)
+                if _fits(stated, decimals, N, both, mode):
+                    continue
+                if N.lo <= both.hi:
+                    self.c.add("比率核算", self.c.doc.where(unit, at, end), quote, unit.part,
+                               f"{name}写的是{said}，但按{_called(num)} ÷（{_called(preferred)}＋{_called(carried)}）算，"
+                               f"{_should(N, both, decimals, mode, f)}。",
+                               "请核对比率和这几个数：可能是比率算错、写错，也可能是件数写错。")
+                    continue
             # Another whole of the sentence it fits (to its printed precision): right when the
             # catalogue does not define the rate or its own whole is not stated (调解结案率
             # 28.1% = 以调解方式结案41件 ÷ 审结146件, not ÷ 受理151件); a reminder of the basis
@@ -179,7 +213,18 @@ class RateChecks:
             if alt is not None and not any(w in preferred.label for w in words):
                 continue
             where = self.c.doc.where(unit, at, end)
-            if alt is not None:
+            if not bounded and N.lo > D.hi:
+                # a closure over 100% of its whole: the part may hold cases carried over from
+                # last year, which the sentence does not state (or states too few of); no rate
+                # over 100% is suggested, the basis is asked for
+                more = (f"{_called(num)}多于{_called(preferred)}与{_called(carried)}之和" if carried is not None
+                        else f"{_called(num)}多于{_called(preferred)}，多出的可能是上年结转的案件")
+                self.c.add("比率口径", where, quote, unit.part,
+                           f"{name}{said}是按{_called(alt)}算的（{_shown(num)} ÷ {_shown(alt)}）；{more}。"
+                           if alt is not None else f"{name}写的是{said}，但{more}，按文中的数算不出这个比率。",
+                           "请核对这几个数和上年结转的件数。" if carried is not None else
+                           f"{name}含上年结转案件的，请在文中写明结转件数和计算口径；否则请核对这两个数。")
+            elif alt is not None:
                 self.c.add("比率口径", where, quote, unit.part,
                            f"{name}{said}是按{_called(alt)}算的（{_shown(num)} ÷ {_shown(alt)}）；"
                            f"按{_called(preferred)}算应为{_pct(N, D, decimals)}。",
@@ -191,6 +236,13 @@ class RateChecks:
                            f"{_called(preferred)}算，{_should(N, D, decimals, mode, f)}。",
                            "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
                            "口径不同的（如含上年结转），请在文中写明。")
+
+    @staticmethod
+    def carried(num: FoundFigure, *pools) -> FoundFigure | None:
+        """The count of cases carried over from last year the sentence states beside a
+        closure (上年结转12件; 审结162件（含上年结转12件）), exact and in the part's unit."""
+        return next((g for pool in pools for g in pool if g is not num and g.unit == num.unit
+                     and _CARRIED.search(g.label) and not rough(g)), None)
 
     def said_where(self, *counts: FoundFigure) -> str:
         """Where a message says the counts of a rate stand: 同一句中的 when in the rate's own
@@ -221,16 +273,17 @@ class RateChecks:
 
         def whole(g):
             called = count_name(g)
-            return (g is not num and g.unit in (num.unit, "") and not rough(g) and called
+            of_whole = bool(re.match(r"(?:当|之)?中", g.after))  # 570件中调解成功317件: a whole, unnamed
+            return (g is not num and g.unit in (num.unit, "") and not rough(g) and (called or of_whole)
                     and not own_kind(g)
                     and not _PART_OF.search(text, max(0, g.start - 24), g.start)
-                    and not _DELTA.search(g.label) and not self.is_last_year(text, g)
+                    and not _DELTA.search(g.label) and not self.is_last_year(text, g) and not _CARRIED.search(g.label)
                     and not re.search(r"上年|去年|上一年", g.label)
                     # a count named only by the words after it (对42件规范性文件进行合法性审核)
                     # is a whole when they name the rate's own whole: the catalogue's base or a
                     # count bounded with it (评查 for 合格率), or for a rate the catalogue does not
                     # know a word of its name; 报备率 is never over 合法性审核
-                    and (not nameless(g) or bool(bigrams(g.after) & set().union(
+                    and (not nameless(g) or of_whole or bool(bigrams(g.after) & set().union(
                         *(bigrams(w) for w in (related if related is not None else [stem]))))))
 
         before = [g for g in pool if g.start < num.start] or [g for g in counts if g.start < num.start]

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import re
 
-from drafter.check.counts import (NAME_REACH, Amount, _called, _claim, _fits, _no_base, _pct, _should, _shown,
+from drafter.check.counts import (ABOUT_BEFORE, NAME_REACH, Amount, _called, _claim, _fits, _no_base, _pct, _should, _shown,
                                   _stated, _whole_called)
 from drafter.reading.figures import FoundFigure, bigrams
 
-_SHARE_OF = re.compile(r"占(?P<whole>[^，。；：%\d]{1,24}?)(?:的)?(?:比例|比重)?(?:为|达到?|约为?|是)?$")
-_SHARE = re.compile(r"(?:所)?占(?:比|比例|比重)?(?:为|达到?|约为?|是)?$")  # 占比为, 所占比例为, 占比约为
+# The verb of a share, with any word of approximation (占比为, 占比约为, 占比大约, 所占比例接近)
+_VERB = r"(?:为|达到?|是)?(?:" + "|".join(ABOUT_BEFORE) + r")?(?:为|达到?|是|在)?"
+_SHARE_OF = re.compile(r"占(?P<whole>[^，。；：%\d]{1,24}?)(?:的)?(?:比例|比重)?" + _VERB + "$")
+_SHARE = re.compile(r"(?:所)?占(?:比|比例|比重)?" + _VERB + "$")  # 占比为, 所占比例为, 占比约为
 # A share of a whole stated with it (占政务服务事项1286项的88.1%): the whole is that count.
-_SHARE_OF_COUNT = re.compile(r"占[^，。；：%]{0,40}?\d[^，。；：%\d]{0,6}的(?:比例|比重)?(?:为|达到?|约为?|是)?$")
-_OF_COUNT_TAIL = re.compile(r"的(?:比例|比重)?(?:为|达到?|约为?|是)?\s*$")
+_SHARE_OF_COUNT = re.compile(r"占[^，。；：%]{0,40}?\d[^，。；：%\d]{0,6}的(?:比例|比重)?" + _VERB + "$")
+_OF_COUNT_TAIL = re.compile(r"的(?:比例|比重)?" + _VERB + r"\s*$")
 # A share of what may be passed (占年度任务的120%, 占上年的130%): not bounded by 100%.
 _MAY_PASS = re.compile(r"任务|计划|目标|预算|指标|上年|去年|上一年|同期|基数|标准|定额")
 _NOT_SHARE = re.compile(r"占(?:地|用|道|有|领|据)|[侵霸挤抢]占")  # 占地面积, 侵占: not a share
@@ -32,6 +34,8 @@ class ShareChecks:
         claim = _claim(text, f, pre)
         if claim is None:
             return
+        if f.approx in ("近", "约") and f.text[:1] in "近约":
+            pre += f.text[0]  # 占比大约50%: 约 is read with the figure, the verb is 大约
         at = text.rfind("占", pre_start, f.start)
         at = at if at >= 0 else pre_start
         if _NOT_SHARE.search(text, max(0, at - 1), at + 2):

@@ -11,6 +11,7 @@ from drafter.check.context import Check
 from drafter.errors import Where
 from drafter.typography import INVISIBLE, invisible_name, normalize
 from drafter.reading.parser import number_value
+from drafter.reading.source import stray_name
 
 # Half-width marks are found first and judged by their neighbours in Python: a character
 # class of the CJK ranges costs about a millisecond to compile each time it appears, and
@@ -110,6 +111,36 @@ def invisible(check: Check) -> None:
 
 _INVISIBLE_HINT = ("这些字符多是从网页复制带来的，屏幕上和打印出来都看不见，却会把数字和它的名称隔开，查找、核对都找不到。"
                    "请删去：在 Word/WPS 中把这段文字剪切后用“只保留文本”的方式重新粘贴，或重新输入这一段。")
+
+
+def strays(check: Check) -> None:
+    """Stray characters of a report file (controls, non-characters, private-use ones:
+    reading/source.STRAY), shown by a stand-in (␀, ␛, �): said where they stand, each line
+    once (or once for the whole file when many lines hold them). The checks read them as a
+    break (“结案率9␀0%” is neither 9 nor 0%), so a figure beside one is not computed from."""
+    doc = check.doc
+    if not doc.strays:
+        return
+    surface = {u.line: u for u in doc.surface() if u.line in doc.strays}
+    hits = [(surface[n], doc.strays[n]) for n in sorted(surface)]
+    if not hits:
+        return
+    limit = check.table.params["不可见字符汇总"]
+    for unit, spots in hits if len(hits) <= limit else hits[:1]:
+        at, ch = spots[0]
+        kinds: dict[str, int] = {}
+        for _, c in spots:
+            kinds[c] = kinds.get(c, 0) + 1
+        named = "、".join(stray_name(c) + (f"{n}个" if n > 1 else "") for c, n in kinds.items())
+        said = (f"全文有{sum(len(s) for _, s in hits)}个不能显示的字符（分布在{len(hits)}段），第一处在这里，是{stray_name(ch)}"
+                if len(hits) > limit else f"这一段有{len(spots)}个不能显示的字符：{named}")
+        check.add("不可见字符", _invisible_where(doc, unit, at), _around(unit.text, _clean_at(unit, at)), unit.part,
+                  f"{said}（原文中以{''.join(dict.fromkeys(f'“{unit.raw[a]}”' for a, _ in spots))}标出）。核对时把它当作断开：它两边的数字不连起来读，也不据以核算。",
+                  _STRAY_HINT)
+
+
+_STRAY_HINT = ("这类字符多是从其他系统导出或转换格式时带来的，屏幕上看不见或显示为方框，Word 文档也写不进去。"
+               "请在原文件中删去它；如果它夹在数字中间，请核对这个数字是否完整。")
 
 
 def _clean_at(unit, raw_at: int) -> int:
@@ -260,6 +291,7 @@ def _right(number: str, form: str) -> str:
 def run(check: Check) -> None:
     if check.on("不可见字符"):
         invisible(check)
+        strays(check)
     if check.on("半角标点"):
         half_width(check)
     if check.on("连接号"):

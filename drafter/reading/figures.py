@@ -22,7 +22,7 @@ from drafter.catalogue import Catalogue, per_catalogue
 UNITS = ["个百分点", "平方公里", "平方米", "人次", "户次", "件次", "场次", "家次", "万元", "亿元", "千元", "公里",
          "公顷", "大类", "方面", "件", "人", "次", "场", "个", "项", "条", "份", "卷", "户", "家", "起", "处", "类",
          "元", "篇", "期", "批", "名", "部", "所", "支", "台", "套", "宗", "单", "天", "轮", "门", "张", "册", "票",
-         "本", "幅", "座", "间", "辆", "吨", "亩", "位", "届", "堂", "讲", "例", "倍", "%"]
+         "本", "幅", "座", "间", "辆", "吨", "亩", "位", "届", "堂", "讲", "例", "倍", "%", "‰"]
 _UNIT = "(?P<unit>" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True))) + ")"
 # Thousands grouped by a comma, a space or a thin space (68,420; 68 420): one number, read
 # as such, never two (公文 writes none, but text pasted from spreadsheets and web pages does).
@@ -106,7 +106,8 @@ class FoundFigure:
     def decimals(self) -> int:
         """Decimal places as written (12.3% → 1), which is how precisely it was rounded."""
         num = re.search(r"\d+(?:\.\d+)?", ungrouped(self.text))
-        return len(num.group(0).split(".")[1]) if num and "." in num.group(0) else 0
+        places = len(num.group(0).split(".")[1]) if num and "." in num.group(0) else 0
+        return places + 1 if self.text.endswith("‰") else places  # 55.6‰ is 5.56%
 
     def as_dict(self) -> dict:
         out = {"标签": self.label, "数值": self.value, "单位": self.unit, "原文": self.text}
@@ -203,8 +204,11 @@ def extract(text: str) -> list[FoundFigure]:
         clause = _CLAUSE_START.split(text[max(0, m.start() - LABEL_REACH): m.start()])[-1]
         if not clause.strip() and text[max(0, m.start() - 1): m.start()] in ("”", "》"):
             clause = _quoted_label(text, m.start())  # 培养“法律明白人”20人: the quoted name labels it
-        label = _LEADING.sub("", clause.strip())
+        # “570件中调解成功317件”: 317件 is named 调解成功, of the whole 570件 before it
+        label = _OF_WHOLE.sub("", _LEADING.sub("", clause.strip()))
         unit = "类" if m.group("unit") == "大类" else m.group("unit")  # 3大类 counts 类
+        if unit == "‰":  # a rate per thousand is the rate per hundred it is (55.6‰ is 5.56%)
+            value, unit = exact(ungrouped(m.group("num")), Decimal("0.1")), "%"
         found.append(FoundFigure(label, value, unit, approx, m.group(0), m.start(), upper, m.group("scale") or "",
                                  _WORDS_AFTER.match(text, m.end()).group(0)))
     if any(c in text for c in _HAN):
@@ -214,6 +218,8 @@ def extract(text: str) -> list[FoundFigure]:
     return found
 
 
+# A whole a count is of, before its name (570件中调解成功317件; 在150件中): not its name.
+_OF_WHOLE = re.compile(r"^在?\d+(?:\.\d+)?(?:万|亿)?[件个项次人起份条户家宗]*(?:中|当中|之中)")
 # The words after a figure, up to the end of its clause (bounded: a name is short).
 _WORDS_AFTER = re.compile(r"[^，。；：、！？（）“”《》\d%％]{0,20}")
 # Words before a count that name nothing (对42件规范性文件进行审核, 先后3次): the count's name
@@ -231,6 +237,8 @@ def count_name(f: FoundFigure) -> str:
     if not nameless(f):
         return f.label
     after = f.after.strip()
+    if re.match(r"(?:当|之)?中", after):
+        return ""  # 570件中调解成功…: the words after it name its part, not it
     cut = _NAME_ENDS.search(after, 2)
     return after[:cut.start()] if cut else after
 

@@ -10,13 +10,14 @@ are dropped here, so nothing read from a report can break a .docx written from i
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import tempfile
 import zipfile
 from pathlib import Path
 
 from drafter.errors import InputFileError, Where
-from drafter.inputfile import check_regular, read_bytes
+from drafter.inputfile import check_regular, read_bytes, shown
 from drafter.typography import INVISIBLE
 from drafter.xmltext import INVALID, LOOKALIKE, drop_invalid, quiet
 
@@ -59,12 +60,32 @@ def _error(path: Path, message: str, hint: str = "") -> InputFileError:
     return InputFileError(message, hint, Where(str(path)))
 
 
+def refuse_broken_link(path: Path) -> None:
+    """A link (快捷方式) whose target is gone is said as such, not as a file not found: the
+    clerk sees it in the folder."""
+    try:
+        if not path.is_symlink():
+            return
+        os.stat(path)
+        return
+    except FileNotFoundError:
+        pass  # the link is there, its target is not
+    except (OSError, ValueError):
+        return  # a link loop, a bad name: said by check_regular
+    name = shown(path)
+    raise InputFileError(f"“{name}”是一个链接（快捷方式），它指向的文件已不存在。",
+                         "请给出原文件的路径，或重新建立这个链接。", Where(name))
+
+
 def read_lines(path: str | Path, keep_invisible: bool = False) -> list[str]:
     """The report's paragraphs, one a line, with characters a .docx cannot carry removed,
     and the harmless look-alikes (zero-width characters, soft hyphens, no-break spaces)
-    made ordinary unless ``keep_invisible``: check keeps them, to say where they are."""
+    made ordinary unless ``keep_invisible``: check keeps them, to say where they are, and
+    keeps a text file's stray characters (STRAY) too, to say where they stand rather than
+    join the figures on either side of them (stand_in)."""
     p = Path(path)
     suffix = p.suffix.lower()
+    refuse_broken_link(p)
     # before opening it: an ordinary file of a sane size
     check_regular(p, MAX_PACKAGE if suffix in (".docx", ".doc") else MAX_BYTES, "报告")
     if suffix not in SUFFIXES:
@@ -74,7 +95,7 @@ def read_lines(path: str | Path, keep_invisible: bool = False) -> list[str]:
         # very many short lines cost far more to split than their bytes say (7 million
         # one-character lines take over a gigabyte): counted in the raw bytes first
         _refuse_oversized(p, 0, max(raw.count(b"\n"), raw.count(b"\r")))
-        lines = text_lines(raw, p)
+        lines = text_lines(raw, p, keep_stray=keep_invisible)
     elif suffix == ".docx":
         lines = _docx_lines(p)
     else:
@@ -116,9 +137,10 @@ def _refuse_oversized(path: Path, chars: int, paragraphs: int) -> None:
 
 
 # -- text files ------------------------------------------------------------------------------------
-def text_lines(raw: bytes, p: Path) -> list[str]:
+def text_lines(raw: bytes, p: Path, keep_stray: bool = False) -> list[str]:
     """Decode a text file (BOM first: UTF-8, UTF-16 as Notepad's “Unicode”, UTF-32; then
-    UTF-8, then GBK/GB18030), refuse binary content, and split it into clean lines."""
+    UTF-8, then GBK/GB18030), refuse binary content, and split it into clean lines (with
+    the characters a .docx cannot carry, unless ``keep_stray``: check places them)."""
     _refuse_other_kind(raw, p)
     text = _decode(raw, p)
     if _looks_binary(text):
@@ -127,7 +149,54 @@ def text_lines(raw: bytes, p: Path) -> list[str]:
     lines = _LINE_END.split(text)
     if lines[-1] == "":  # a final line end closes the last line; it opens none (as splitlines)
         lines.pop()
-    return [_seen_through(drop_invalid(line)) for line in lines]
+    return [_seen_through(line if keep_stray else drop_invalid(line)) for line in lines]
+
+
+# Characters a clerk cannot see nor mean, in a report as read: the controls (not tab or a line
+# end; xmltext.INVALID, which a .docx cannot carry, and DEL and the C1 controls, which it can
+# but which print nothing), the non-characters and lone surrogates, and private-use
+# characters (a font's own, shown as nothing or a box elsewhere). Unlike typography.INVISIBLE
+# (zero-width marks, read through: “87\u200b.2%” is 87.2%), a stray character stands between
+# what is on either side of it: “9\x000%” is not 90%.
+STRAY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
+                   "\ue000-\uf8ff\U000f0000-\U0010ffff]")
+# What check shows in a stray character's place (one character for one, so columns hold): a
+# control as its picture (␀, ␛, ␡), a C1 control or non-character as ␦ (the picture of a
+# substitute; not U+FFFD, which the parser drops); a private-use character as itself (it
+# prints; a font may even draw it).
+_PICTURES = {**{c: chr(0x2400 + c) for c in range(0x20)}, 0x7F: "\u2421"}
+STAND_INS = re.compile("[\u2400-\u241f\u2421\u2426\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+def _shown(ch: str) -> str:
+    if ord(ch) in _PICTURES:
+        return _PICTURES[ord(ch)]
+    if "\ue000" <= ch <= "\uf8ff" or ch >= "\U000f0000":
+        return ch
+    return "\u2426"
+
+
+def stand_in(line: str) -> tuple[str, list[tuple[int, str]]]:
+    """``line`` with each stray character shown by its stand-in, and (column, character)
+    of each; the line itself and [] when it has none."""
+    spots = [(m.start(), m.group(0)) for m in STRAY.finditer(line)]
+    if not spots:
+        return line, []
+    return retext(line, STRAY.sub(lambda m: _shown(m.group(0)), line)), spots
+
+
+def stray_name(ch: str) -> str:
+    """A stray character as a clerk can look it up: 控制字符（U+001B）."""
+    code = f"U+{ord(ch):04X}"
+    if ch == "\x00":
+        kind = "空字符"
+    elif ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F:
+        kind = "控制字符"
+    elif "\ue000" <= ch <= "\uf8ff" or ch >= "\U000f0000":
+        kind = "私用区字符"
+    else:
+        kind = "非字符"
+    return f"{kind}（{code}）"
 
 
 # A line of a text file ends only at \n, \r\n or \r, as in Notepad, WPS and Word. The other
