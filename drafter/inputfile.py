@@ -62,6 +62,9 @@ def check_regular(path: str | Path, max_bytes: int, what: str = "文件") -> Non
     try:
         st = os.stat(p)
     except FileNotFoundError:
+        if _is_link(p):  # the clerk sees it in the folder: said as reading/source.refuse_broken_link says it
+            raise InputFileError(f"“{name}”是一个链接（快捷方式），它指向的文件已不存在。",
+                                 "请给出原文件的路径，或重新建立这个链接。", where) from None
         raise InputFileError(f"找不到文件“{name}”。", "请检查文件名和所在文件夹。", where) from None
     except PermissionError:
         raise InputFileError(f"没有权限读取“{name}”。", "请检查文件及其所在文件夹的权限。", where) from None
@@ -76,6 +79,14 @@ def check_regular(path: str | Path, max_bytes: int, what: str = "文件") -> Non
     if st.st_size > max_bytes:
         raise InputFileError(f"“{name}”有 {_size(st.st_size)}，太大了，不像是{what}。",
                              f"请确认选对了文件；{what}不会超过 {_size(max_bytes)}。", where)
+
+
+def _is_link(p: Path) -> bool:
+    """Is ``p`` itself a symbolic link (its target may be gone)? False when it cannot be told."""
+    try:
+        return p.is_symlink()
+    except (OSError, ValueError):
+        return False
 
 
 def read_bytes(path: str | Path, max_bytes: int, what: str = "文件") -> bytes:

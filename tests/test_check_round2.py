@@ -199,9 +199,9 @@ def test_every_report_named_file_of_a_folder_is_listed(tmp_path, monkeypatch, co
     result = run_clean([*command, folder], inputs=[good], exit_codes=(1, 2), located=False)
     for name in (f"管道{suffix}", f"设备{suffix}", f"不在{suffix}", good.name):
         assert name in result.output, result.output
-    # a broken link is said as a link (round 7, K7); a form's still as a file not found
-    assert "不是普通文件" in result.output and (
-        "找不到文件" if command[0] == "render" else "指向的文件已不存在") in result.output
+    # a broken link is said as a link (round 7, K7), a form's too (round 8, C2)
+    assert "不是普通文件" in result.output and "指向的文件已不存在" in result.output
+    assert "找不到文件" not in result.output
     if command[0] == "check":
         assert result.exit_code == 2 and "合计（4 份）" in result.output
         assert result.output.count("无法检查") >= 6  # said above its message, and in the table

@@ -57,8 +57,11 @@ NOT_BREAKS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"
 
 @pytest.mark.parametrize("ch", NOT_BREAKS, ids=[f"U+{ord(c):04X}" for c in NOT_BREAKS])
 def test_a_character_that_breaks_no_line_stays_in_its_line(tmp_path, example_lines, ch):
-    """Inside a figure it is seen through: the figure is whole, 报备率 is computed from it
-    as before, and a finding further down stands at its true line."""
+    """Inside a figure it ends no line: read_lines gives the figure whole, and a finding
+    further down stands at its true line. check says where the character stands: through
+    U+0085, U+2028 and U+2029 it reads the figure whole and computes 报备率 from it as before;
+    at U+000B, U+000C and U+001C–U+001E it keeps the digits on either side apart and computes no
+    rate from them. Either way no 比率核算 comes from a fragment of the figure."""
     later = _line_of(example_lines, "严把规范性文件出台关")  # a line below the figure's
     lines = list(example_lines)
     k = _line_of(lines, FIGURE) - 1

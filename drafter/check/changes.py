@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from drafter.check.counts import NEAR_COUNTS, _DELTA, Amount, _short, _shown, rough
 from drafter.numberwords import change_percent, plain
-from drafter.reading.figures import FoundFigure
+from drafter.reading.figures import MONEY, FoundFigure
 
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
 _CHANGE_DOWN = ("下降", "减少", "降低", "降幅")
@@ -20,6 +20,68 @@ _LAST_YEAR = re.compile(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|�
 # 上年 are a name, not a comparison (较上年增加12件) nor cases carried over (上年结转12件).
 _LAST_YEAR_NAMED = re.compile(r"(?<![较比与])(?:上年|去年|上一年度?)(?:同期)?(?P<words>[^\d，。；、：（）%％]{1,12})$")
 _NOT_A_NAME = re.compile(r"增|减|升|降|提高|多|少|结转|未结|遗留|以来|底|末|同比|相比|对比")
+# The words of a change up to where the change itself begins (审查件数|同比减少): what it is about.
+_CHANGE_START = re.compile(r"同比|同期|较|比上年|比去年|与上年|与去年|上升|增长|提高|增加|增幅|涨幅|下降|减少|降低|降幅")
+# A measure the change's words name, and the units a figure of it is written in (件数 → 件):
+# a change is paired only with a figure of that measure, never with money or another unit.
+_MEASURES = [("人次", ("人次",)), ("件次", ("件次",)), ("场次", ("场次",)), ("户次", ("户次",)), ("家次", ("家次",)),
+             ("件数", ("件", "件次")), ("次数", ("次", "人次", "件次", "场次", "户次", "家次")),
+             ("人数", ("人", "名", "人次")), ("户数", ("户", "户次")), ("家数", ("家", "家次")), ("场数", ("场", "场次")),
+             ("项数", ("项",)), ("个数", ("个",)), ("起数", ("起",)), ("条数", ("条",)), ("份数", ("份",)),
+             ("宗数", ("宗",)), ("批数", ("批",)), ("期数", ("期",))]
+_ANY_COUNT = re.compile(r"数量|数目|总数|总量")
+_MONEY_WORDS = re.compile(r"金额|资金|经费|费用|款项|标的额|\B额$")
+
+
+def change_words(f: FoundFigure) -> str:
+    """The words of a change's label before the change (审查件数同比减少 → 审查件数)."""
+    m = _CHANGE_START.search(f.label)
+    return f.label[:m.start()] if m else f.label
+
+
+def measure_of(words: str) -> tuple[str, object]:
+    """What a change's own words say it is about: ("rate", None) for 率; ("count", units) for
+    a count in one of ``units`` (审查件数 → ("count", ("件", "件次"))), or in any unit but money
+    (案件数量 → ("count", None)); ("money", None) for 金额; ("", None) when they say nothing."""
+    if "率" in words:
+        return "rate", None
+    for word, units in _MEASURES:
+        if words.endswith(word) or f"{word}的" in words:
+            return "count", units
+    if _MONEY_WORDS.search(words):
+        return "money", None
+    if _ANY_COUNT.search(words):
+        return "count", None
+    return "", None
+
+
+def fits(g: FoundFigure, measure: str, units) -> bool:
+    """May ``g`` be the figure a change of ``measure`` (in one of ``units``) is about?"""
+    if measure == "rate":
+        return g.kind == "rate"
+    if measure == "money":
+        return g.kind == "count" and g.unit in MONEY
+    if measure == "count":
+        return g.kind == "count" and g.unit not in MONEY and (units is None or g.unit in units)
+    return True
+
+
+def named_subject(candidates: list[FoundFigure], words: str) -> FoundFigure | None:
+    """The nearest of ``candidates`` (nearest first) of the measure the change's words name,
+    preferring one whose own label holds the name the words give it (审查件数 → 审查政府合同)."""
+    measure, units = measure_of(words)
+    fitting = [g for g in candidates if fits(g, measure, units)]
+    if not measure:
+        return fitting[0] if fitting else None
+    name = _MONEY_WORDS.sub("", _ANY_COUNT.sub("", words))
+    for word, _ in _MEASURES:
+        name = name.replace(word, "")
+    name = name.rstrip("的")
+    if len(name) >= 2:
+        named = [g for g in fitting if name in g.label]
+        if named:
+            return named[0]
+    return fitting[0] if fitting else None
 
 
 class ChangeChecks:
@@ -29,8 +91,11 @@ class ChangeChecks:
         lo = max(0, k - NEAR_COUNTS)
         figs, k = figs[lo:k + 3], k - lo  # a change is about the figures just before it
         f = figs[k]
-        subject = next((g for g in reversed(figs[:k]) if g.kind in ("count", "rate")
-                        and not self.is_last_year(text, g) and not _DELTA.search(g.label)), None)
+        # the figure the change is about: of the measure its own words name (审查件数同比减少
+        # is about a count in 件, never the 金额 stated between), else the nearest before it
+        subject = named_subject([g for g in reversed(figs[:k]) if g.kind in ("count", "rate")
+                                 and not self.is_last_year(text, g) and not _DELTA.search(g.label)],
+                                change_words(f))
         if subject is None or subject.start < a:
             return
         if subject.kind == "rate" and f.unit == "%":
