@@ -56,7 +56,8 @@ def targets(sources: list[Path], folder: Path | None, name: Callable[[Path], str
             raise OutputError(f"“{seen[key]}”和“{src}”都会写成“{target}”。",
                               "请把同名的文件放在不同的文件夹里分别处理，或改一个文件名。")
         if key == resolved(src):
-            raise OutputError(f"输出文件不能与输入的“{src}”相同。", "请用 -o 指定另一个文件夹。")
+            raise OutputError(f"输出文件不能与输入的“{src}”相同。",
+                              "请用 -o 另给一个文件名" + ("。" if len(sources) == 1 else "，或另一个文件夹。"))
         seen[key] = src
     return out
 

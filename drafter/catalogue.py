@@ -23,6 +23,9 @@ class FigureDef(NamedTuple):
     upper: float | None = None
     not_above: str | None = None  # another figure of the same group it cannot exceed
     decimal: bool = False  # amounts such as 亿元 may carry decimals; counts may not
+    # The figures of the same group whose SUM it cannot exceed: (not_above,) for one, or
+    # several (按时办复 ≤ 人大代表建议 + 政协提案); not_above is None when there are several.
+    within: tuple[str, ...] = ()
 
 
 class RateDef(NamedTuple):
@@ -70,6 +73,14 @@ class Catalogue(NamedTuple):
         return [t for t in self.themes.values() if t.part == part]
 
 
+def _figure(name: str, f: dict) -> FigureDef:
+    """One figure. Its 不大于 names one figure, or a list of figures whose sum bounds it."""
+    bound = f.get("不大于")
+    within = tuple(str(b) for b in bound) if isinstance(bound, list) else ((str(bound),) if bound else ())
+    return FigureDef(name, f["单位"], f.get("说明", ""), f.get("上限"),
+                     within[0] if len(within) == 1 else None, bool(f.get("小数", False)), within)
+
+
 def _parse(raw: dict, file: str) -> Catalogue:
     try:
         parts = tuple(Part(p["键"], p["标题"], bool(p.get("必需", True)), p.get("说明", ""))
@@ -78,10 +89,7 @@ def _parse(raw: dict, file: str) -> Catalogue:
         for t in raw["主题"]:
             groups = {}
             for gname, g in (t.get("数据组") or {}).items():
-                figures = {
-                    name: FigureDef(name, f["单位"], f.get("说明", ""), f.get("上限"),
-                                    f.get("不大于"), bool(f.get("小数", False)))
-                    for name, f in (g.get("指标") or {}).items()}
+                figures = {name: _figure(name, f) for name, f in (g.get("指标") or {}).items()}
                 rates = {}
                 for name, r in (g.get("比率") or {}).items():
                     den = r["分母"]
@@ -91,8 +99,9 @@ def _parse(raw: dict, file: str) -> Catalogue:
                             raise KeyError(f"比率 {gname}.{name} 引用了不存在的指标 {ref}")
                     rates[name] = RateDef(name, r["分子"], den, r.get("说明", ""))
                 for f in figures.values():
-                    if f.not_above and f.not_above not in figures:
-                        raise KeyError(f"指标 {gname}.{f.name} 的“不大于”引用了不存在的指标 {f.not_above}")
+                    for ref in f.within:
+                        if ref not in figures or ref == f.name:
+                            raise KeyError(f"指标 {gname}.{f.name} 的“不大于”引用了不存在的指标 {ref}")
                 groups[gname] = Group(gname, g.get("说明", ""), figures, rates,
                                       tuple(str(a) for a in g.get("别名", ())))
             themes[t["键"]] = Theme(t["键"], t["部分"], t["名称"], t.get("纲要", ""),

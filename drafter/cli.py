@@ -255,32 +255,49 @@ def init(year, org, output, force) -> None:
 def validate(form, config) -> None:
     """检查表单：找出所有错误并指出文件、行、列和字段，不生成报告。"""
     from drafter.check.table import rule_table
-    from drafter.pipeline import build
+    from drafter.pipeline import build, load_form
     from drafter.typeset.layout import load_layout
-    from drafter.yamlsource import load_file
 
     table = rule_table(config)
     if config:
         load_layout(config)  # the layout part of the same file is checked too
-    warnings = build(load_file(form), rules=table).warnings
+    warnings = build(load_form(form), rules=table).warnings
     _warn(warnings)
     _echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
 
 
 def _org_name(org: str) -> str:
-    """--org as one line of text that can go into the form."""
+    """--org as the form's 单位 takes it: the checks of that field (form/validate.Validator.text),
+    said of --org. A control character or a line break is refused; characters that show
+    nothing are removed and said so (as a form's are); spaces beside Chinese go, as in the form."""
+    from drafter.catalogue import load_catalogue
+    from drafter.form.headings import text_problem
+    from drafter.form.spec import form_spec
+    from drafter.form.validate import word_in
+    from drafter.typography import INVISIBLE, close_spaces, invisible_name
     from drafter.xmltext import describe, first_invalid, quiet
 
-    from drafter.catalogue import load_catalogue
-    from drafter.form.spec import form_spec
-
+    hint = "请只写单位全称，如 --org 某某县人民政府。"
+    hidden = INVISIBLE.findall(org)
+    at = first_invalid(quiet(org))
+    if at is not None:
+        raise DrafterError(f"--org 给出的单位名称含有{describe(quiet(org)[at])}。", hint)
+    if any(ch in org for ch in "\n\r\v\f"):
+        raise DrafterError("--org 给出的单位名称里有换行。", "单位名称只写一行；" + hint)
+    name = close_spaces(quiet(org))
     longest = form_spec(load_catalogue()).fields["单位"].max_length  # what the form's 单位 takes
-    name = "".join(quiet(org).split())
-    at = first_invalid(name)
-    if not name or at is not None or len(name) > longest:
-        what = (f"含有{describe(name[at])}" if at is not None else "是空的" if not name
-                else f"太长了（{len(name)} 个字，最多 {longest} 个）")
-        raise DrafterError(f"--org 给出的单位名称{what}。", "请只写单位全称，如 --org 某某县人民政府。")
+    if not name:
+        raise DrafterError("--org 给出的单位名称是空的。", hint)
+    if not word_in(name):
+        raise DrafterError(f"--org 给出的单位名称“{name[:30]}”里没有一个字。", hint)
+    if len(name) > longest:
+        raise DrafterError(f"--org 给出的单位名称太长了（{len(name)} 个字，最多 {longest} 个）。", hint)
+    if text_problem(name):  # as the form's 单位: its text is printed as written
+        raise DrafterError(f"--org 给出的单位名称“{name[:30]}”里有大括号，会原样印进表单和报告，不会换成别的内容。", hint)
+    if hidden:
+        names = "、".join(dict.fromkeys(invisible_name(ch) for ch in hidden[:5]))
+        _echo(f"提醒：--org 给出的单位名称里有 {len(hidden)} 个不可见字符：{names}，已删去，表单里写的是“{name}”。",
+              err=True)
     return name
 
 
@@ -317,8 +334,13 @@ def _out_folder(output: str | None) -> Path | None:
     if output is None:
         return None
     folder = Path(output)
-    if folder.suffix.lower() in (".docx", ".yaml", ".yml") or (folder.exists() and not folder.is_dir()):
+    if folder.is_dir():  # an existing folder is written into, whatever its name (报告.docx/ included)
+        return folder
+    if folder.exists():
         raise DrafterError(f"“{folder}”是文件；处理多个文件时 -o 应当是文件夹。", "请给出一个文件夹（没有时会自动建立）。")
+    if folder.suffix.lower() in (".docx", ".yaml", ".yml"):
+        raise DrafterError(f"“{folder}”是文件名的写法；处理多个文件时 -o 应当是文件夹。",
+                           "请给出一个文件夹（没有时会自动建立），如“输出/”。")
     return folder
 
 
@@ -466,11 +488,10 @@ def preview(form, output, png, template, config, force) -> None:
     from drafter.check.table import rule_table
     from drafter.formulas import office_file
     from drafter.output import check_suffix
-    from drafter.pipeline import build
+    from drafter.pipeline import build, load_form
     from drafter.preview import check_outputs, find_soffice, INSTALL_HINT, PreviewError, preview as run_preview
     from drafter.typeset.layout import load_layout
     from drafter.typeset.writer import typeset
-    from drafter.yamlsource import load_file
 
     if find_soffice() is None:  # say so before doing any work
         raise PreviewError("没有找到 LibreOffice，无法生成预览。", INSTALL_HINT)
@@ -479,7 +500,7 @@ def preview(form, output, png, template, config, force) -> None:
     inputs = [form, config, office_file(config)]
     check_outputs([out], inputs, force)  # said before LibreOffice is started
     lay = load_layout(config)
-    result = build(load_file(form), template, rule_table(config))
+    result = build(load_form(form), template, rule_table(config))
     _warn(result.warnings)
     doc = typeset(result.report, lay)
     pdf, pngs = run_preview(doc.save, out, png, force, inputs)
@@ -494,10 +515,16 @@ def schema(output, force) -> None:
     """输出表单的 JSON Schema，供 VS Code 等编辑器做自动补全和悬停说明。"""
     from drafter.catalogue import load_catalogue
     from drafter.form.schema import SCHEMA_NAME, schema_text
-    from drafter.output import check_suffix, refuse_existing, same_text, write_text_atomic
+    from drafter.errors import OutputError
+    from drafter.output import check_suffix, check_target, refuse_existing, same_text, write_text_atomic
 
     target = Path(output or SCHEMA_NAME)
+    if output is None and target.is_dir():  # the default name taken by a folder: another name, not a file in it
+        raise OutputError(f"“{target}”是一个文件夹，结构文件默认写在这个名称上，没有写入。",
+                          "请用 -o 另给一个 .json 文件名（如 -o 表单结构.json），或把这个文件夹改名后再试。")
     check_suffix(target, (".json",), "表单的结构（JSON 文本）")
+    if os.path.lexists(target) and not target.is_file():
+        check_target(target)  # a pipe or a device is refused before anything reads it (it would never end)
     text = schema_text(load_catalogue())
     if not same_text(target, text):
         refuse_existing(target, force)
@@ -617,7 +644,7 @@ def mine(folder, output, force) -> None:
 
     from drafter.catalogue import load_catalogue
     from drafter.errors import InputFileError
-    from drafter.output import refuse_existing, refuse_inputs, write_text_atomic
+    from drafter.output import check_target, refuse_existing, refuse_inputs, write_text_atomic
     from drafter.reading.mine import mine as run_mine, report_files
 
     if not Path(folder).is_dir():
@@ -629,6 +656,7 @@ def mine(folder, output, force) -> None:
     _yaml_name(target)
     refuse_inputs([target], files)
     refuse_existing(target, force)
+    check_target(target)  # a missing folder, a folder or pipe in the way: said before any report is read
     cat = load_catalogue()
     skipped = []  # (file, error): reported after the progress bar, mining goes on
     with click.progressbar(length=len(files), label=f"正在读取 {len(files)} 份报告", file=sys.stderr,

@@ -225,8 +225,23 @@ def check_suffix(target: str | Path, suffixes: tuple[str, ...], what: str) -> No
 
 
 def same_text(target: Path, text: str) -> bool:
-    """True when ``target`` already holds exactly ``text`` (nothing to write)."""
+    """True when ``target`` already holds exactly ``text`` (nothing to write). Only a
+    regular file is read: a pipe or a device under that name would block or never end, so
+    it is opened without waiting and left unread (the writer then refuses it as such)."""
+    want = text.encode("utf-8")
     try:
-        return target.read_text(encoding="utf-8") == text
-    except (OSError, UnicodeDecodeError):
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
         return False
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(want):
+            return False
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1  # closed with fh
+            return fh.read(len(want) + 1) == want
+    except OSError:
+        return False
+    finally:
+        if fd >= 0:
+            os.close(fd)

@@ -106,6 +106,25 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     return result
 
 
+def load_form(path: str | Path) -> Source:
+    """The form at ``path``; one named .txt is refused as every command refuses it (a .txt
+    is a report's name: drafter/reading/formtext.py)."""
+    p = Path(path)
+    if p.suffix.lower() == ".txt" and p.is_file():
+        from drafter.reading.formtext import refuse_form_as_text
+
+        try:
+            with open(p, "rb") as fh:
+                raw = fh.read(_FORM_PEEK)
+        except OSError:
+            raw = b""  # said by load_file, as for any form it cannot read
+        refuse_form_as_text(raw, p)
+    return load_file(p)
+
+
+_FORM_PEEK = 1 << 20  # a form's top-level keys stand well within its first megabyte
+
+
 def render_file(form: str | Path, out: str | Path, template: str | Path | None = None,
                 config: str | Path | None = None, layout: Layout | None = None,
                 rules: RuleTable | None = None, markup: bool = False,
@@ -117,7 +136,7 @@ def render_file(form: str | Path, out: str | Path, template: str | Path | None =
     targets = [out] + ([out.with_suffix(".md")] if markup else [])
     refuse_inputs(targets, (form, config, office_file(config)))
     lay = layout or load_layout(config)
-    result = build(load_file(form), template, rules or rule_table(config))
+    result = build(load_form(form), template, rules or rule_table(config))
     doc = typeset(result.report, lay)
     if not force:
         refuse_edited(out)
@@ -136,6 +155,7 @@ def refuse_foreign_markup(md: Path, docx: Path) -> None:
         raise OutputError(f"“{md}”是一个链接，没有替换它。", "换一个输出文件名（-o），或加 --force 把链接换成报告标记。")
     if not md.exists():
         return
+    check_target(md)  # a folder, a pipe or a read-only file: said as such (--force would not help)
     try:
         ours = (md.is_file() and docx.is_file() and untouched_render(docx)
                 and abs(md.stat().st_mtime - docx.stat().st_mtime) <= 5 and _starts_as_markup(md))

@@ -135,7 +135,9 @@ def test_import_and_new_write_form_and_schema_together(runner, tmp_path, write_f
     assert not leftovers(tmp_path)
 
 
-@pytest.mark.parametrize("org", ["某县: 人民政府", "某县人民政府 #注释", "'某县'", "某县\n人民政府", "- 某县", "{某县}"])
+# A line break or braces in --org are refused since round 6, as the form's 单位 refuses braces
+# (test_render_round6: test_an_org_name_with_a_line_break_is_refused, …_the_form_would_refuse_…).
+@pytest.mark.parametrize("org", ["某县: 人民政府", "某县人民政府 #注释", "'某县'", "- 某县"])
 def test_init_org_always_gives_a_valid_form(runner, tmp_path, org):
     target = tmp_path / "2025.yaml"
     assert invoke(runner, "init", "--org", org, "-o", target).exit_code == 0

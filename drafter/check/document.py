@@ -189,7 +189,7 @@ class Document:
                 column += typed if typed >= 0 else at
             where = Where(self.name, line, column, path_text(path))
             return self.said(where, raw, at) if isinstance(raw, str) else where
-        return Where(self.name, field=f"{unit.part}（模板生成的文字）")
+        return Where(self.name, field=f"{unit.part}（模板生成的文字：“{_sentence_at(unit.text, quote)}”）")
 
     def typed(self, quote: str) -> bool:
         """For a form: was ``quote`` typed by the clerk (rather than written by the template
@@ -335,3 +335,13 @@ def _see_through_lines(lines: list[str]) -> tuple[list[str], dict[int, list[int]
             line = retext(line, text)  # a .docx line keeps what the document says of it
         clean.append(line)
     return clean, maps
+
+
+def _sentence_at(text: str, quote: str) -> str:
+    """The sentence of ``text`` that holds ``quote`` (from the mark before it to the one
+    after it), shortened: which of the template's sentences a finding is about."""
+    at = max(text.find(quote), 0)
+    start = max(text.rfind(mark, 0, at) for mark in "。；！？") + 1
+    ends = [e for e in (text.find(mark, at + len(quote)) for mark in "。；！？") if e >= 0]
+    sentence = text[start:min(ends) + 1 if ends else len(text)]
+    return sentence if len(sentence) <= 40 else sentence[:40] + "……"

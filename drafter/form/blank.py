@@ -96,8 +96,8 @@ class _Writer:
             self.lines.append(f"{pad}{gname}:  # {group.about}")
             for fname, fig in group.figures.items():
                 note = f"  # {fig.unit}：{fig.about}"
-                if fig.not_above:
-                    note += f"（不大于“{fig.not_above}”）"
+                if fig.within:
+                    note += "（不大于" + "与".join(f"“{w}”" for w in fig.within) + ("之和）" if len(fig.within) > 1 else "）")
                 before = (last or {}).get(gname, {}).get(fname)
                 if before is not None:
                     note += f"；上年 {with_unit(before, fig.unit)}"

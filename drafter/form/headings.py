@@ -42,6 +42,29 @@ def problem(text: str) -> tuple[str, str] | None:
     return None
 
 
+# Braces anywhere in a form's text (Jinja's {{ }} and {% %}, a {placeholder}, one brace alone,
+# full-width ones): the form's text is printed as written, so each would reach the report.
+_ANY_BRACE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[^{}]*\}|｛[^｛｝]*｝|[{}｛｝]")
+
+
+def text_problem(text: str) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) for the first brace in a text field of the form other
+    than a part heading of 写法.部分标题 (see ``problem``); None when it has none."""
+    m = _ANY_BRACE.search(text)
+    if not m:
+        return None
+    shown = _short(m.group())
+    inner = m.group().strip("{}｛｝%").strip()
+    known = "、".join("{" + p + "}" for p in PLACEHOLDERS)
+    if inner in PLACEHOLDERS:
+        message = f"这里的“{shown}”不会换成年份：表单里的文字照原样印进报告，报告里会印出大括号。"
+    elif len(m.group()) > 1:
+        message = f"这里的“{shown}”不会换成别的内容：表单里的文字照原样印进报告，报告里会印出大括号。"
+    else:
+        message = f"这里有一个大括号“{shown}”，报告里会原样印出。"
+    return (message, f"请直接写出要印的文字（如年份、单位名称），删去大括号；{known} 只在“写法.部分标题”里会换成年份。")
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 20 else text[:20] + "……"
 

@@ -40,6 +40,11 @@ _WORD = re.compile(r"[^\W_]")
 _RUN_IN = ("内容", "表现", "原因", "落实情况")
 
 
+def word_in(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character, a letter or a digit (what a text field needs)."""
+    return bool(_WORD.search(text))
+
+
 def _matches(word: str, options) -> list[str]:
     import difflib  # only when there is something to suggest
 
@@ -98,13 +103,16 @@ def _short(text: str) -> str:
     return text if len(text) <= 30 else text[:30] + "……"
 
 
-def _whole_given(group, name: str, counts: dict) -> str | None:
-    """The nearest figure given that ``name`` is part of (its not_above, or that one's, …)."""
-    seen, whole = {name}, group.figures[name].not_above
-    while whole and whole not in counts and whole in group.figures and whole not in seen:
-        seen.add(whole)
-        whole = group.figures[whole].not_above
-    return whole if whole in counts else None
+def _whole_given(group, name: str, counts: dict) -> tuple[str, ...] | None:
+    """The nearest whole given that ``name`` is part of: the figure(s) of its 不大于 (a sum
+    when several), or, one of them missing, the whole of a single one, and so on up."""
+    seen, whole = {name}, group.figures[name].within
+    while whole and not all(w in counts for w in whole):
+        if len(whole) != 1 or whole[0] not in group.figures or whole[0] in seen:
+            return None  # a sum with a term missing bounds nothing
+        seen.add(whole[0])
+        whole = group.figures[whole[0]].within
+    return whole or None
 
 
 class Validator:
@@ -202,6 +210,11 @@ class Validator:
             return None
         if "\n\n" in text:
             self.error(path, "一段文字里有空行。", "每个字段只写一段；多段内容请拆成多项。")
+        # Braces: a part heading of 写法.部分标题 may hold {年度} (part_headings judges it);
+        # every other text is printed as written, braces and all.
+        braces = None if len(path) == 3 and path[:2] == ("写法", "部分标题") else headings.text_problem(text)
+        if braces:
+            self.error(path, *braces)
         # A title's closing 。 is not counted: the template adds one where there is none.
         size = len(text.rstrip("。")) if path and path[-1] == "标题" else len(text)
         if node is not None and node.max_length and size > node.max_length:
@@ -417,12 +430,25 @@ class Validator:
                 counts[fname] = number
         for fname, number in counts.items():
             whole = _whole_given(group, fname, counts)  # 优秀案卷 ≤ 合格案卷 ≤ 评查案卷, a step may be missing
-            if whole and number > counts[whole]:
-                self.error(gpath + (fname,),
-                           f"“{fname}”（{self.figure(number, gpath + (fname,))}）大于“{whole}”"
-                           f"（{self.figure(counts[whole], gpath + (whole,))}），这不可能。",
-                           f"{group.figures[fname].about}不能多于{group.figures[whole].about}，请核对这两个数。")
+            if whole:
+                self.over_whole(group, fname, number, whole, counts, gpath)
         return counts
+
+    def over_whole(self, group, fname: str, number, whole: tuple[str, ...], counts: dict, gpath) -> None:
+        """``fname`` more than the figure, or the sum of the figures, it is part of: an error at
+        its line (按时办复（300）大于人大代表建议与政协提案之和（246））."""
+        total = sum(counts[w] for w in whole)
+        if number <= total:
+            return
+        if len(whole) == 1:
+            said = f"“{whole[0]}”（{self.figure(total, gpath + whole)}）"
+            of = group.figures[whole[0]].about
+        else:
+            said = "与".join(f"“{w}”" for w in whole) + f"之和（{self.figure(total, ())}）"
+            of = "与".join(group.figures[w].about for w in whole) + "之和"
+        self.error(gpath + (fname,), f"“{fname}”（{self.figure(number, gpath + (fname,))}）大于{said}，这不可能。",
+                   f"{group.figures[fname].about}不能多于{of}，请核对这几个数。" if len(whole) > 1
+                   else f"{group.figures[fname].about}不能多于{of}，请核对这两个数。")
 
     def count(self, fig, value, path):
         if isinstance(value, bool) or not isinstance(value, (int, float)):

@@ -52,7 +52,8 @@ class _Reader:
         self.themes: dict[str, ThemeSeed] = {}
         self.loose: list[str] = []  # figure notes with no theme to stand under
         self.unthemed: list[str] = []
-        self.rates: list[FoundFigure] = []  # mapped rates, to recover counts stated only as rates
+        self.rates: list[tuple[FoundFigure, tuple, str, ThemeSeed | None]] = []  # mapped rates: (figure, sentence, excerpt, theme)
+        self.places: dict[str, set[tuple]] = {}  # each exact count's sentences, as (paragraph, sentence number)
 
     def theme(self, key: str) -> ThemeSeed:
         if key not in self.themes:
@@ -86,14 +87,15 @@ class _Reader:
                 self.unthemed += _text(sec)
             for para in _paragraphs(sec):
                 for f in self.a.figures.get(id(para), []):
+                    said = excerpt(para.text, f.start, f.start + len(f.text))
                     if f.kind == "rate" and f.maps_to:
-                        self.rates.append(f)
+                        self.rates.append((f, _sentence(para, f.start), said, seed))
                     if f.kind != "count":
                         continue
-                    said = excerpt(para.text, f.start, f.start + len(f.text))
                     rounded = may_be_rounded(f) and not self.scaled_exact
                     if f.maps_to and not f.approx and not rounded:
                         found.setdefault(f.maps_to, []).append((f, said))
+                        self.places.setdefault(f.maps_to, set()).add(_sentence(para, f.start))
                     else:
                         why = "约数，" if f.maps_to and f.approx else ""
                         note = f"{f.text}（{why}{f.label or '无标签'}）：{said}"
@@ -120,17 +122,26 @@ class _Reader:
 
     def _from_rates(self, exact: set[str]) -> None:
         """A count the report gives only as a rate of a count it states exactly: 按时办复率
-        98.8% of 246 件 is 243 件, kept only when exactly one whole number rounds to the rate."""
-        for f in self.rates:
+        98.8% of 246 件 is 243 件, kept only when exactly one whole number rounds to the rate
+        and the count stands in the rate's own sentence. A rate the reading side maps to a
+        group whose count stands elsewhere (“满意率100%” among 建议提案's figures, mapped to
+        热线) says nothing sure of that group: it is a comment, never a figure."""
+        for f, sentence, said, where in self.rates:
             group, rname = f.maps_to.split(".", 1)
             theme = self.cat.themes[self.owner[group]]
             rate = theme.groups[group].rates.get(rname)
             if rate is None or len(rate.denominator) != 1 or f.approx:
                 continue
             base_key = f"{group}.{rate.denominator[0]}"
-            last = self.theme(theme.key).last.setdefault(group, {})
+            last = self.theme(theme.key).last.get(group, {})
             if base_key not in exact or rate.numerator in last:
                 continue
+            if sentence not in self.places.get(base_key, ()):
+                note = (f"{f.text}（{f.label or '无标签'}；可能是“{f.maps_to.replace('.', '：')}”，但这一句里没有它的基数"
+                        f"“{base_key.replace('.', '：')}”，没有据此推算上年数据）：{said}")
+                (where.figure_notes if where is not None else self.loose).append(note)
+                continue
+            last = self.theme(theme.key).last.setdefault(group, {})
             # In decimal: the bounds of what rounds to the printed rate, without binary error.
             half = Decimal(5).scaleb(-f.decimals - 1)
             base = last[rate.denominator[0]]
@@ -161,6 +172,15 @@ def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed, scaled_exact: bool
         seed.notes["问题"] = ["去年写的问题（仅供参考，今年的问题请重新写）："] + problems
     seed.items["去年安排"] = [_promise(p) for p in next_steps(a.report)]
     return reader.rounded
+
+
+_SENTENCE_END = re.compile(r"[。；！？;!?]")
+
+
+def _sentence(para: Paragraph, at: int) -> tuple[int, int]:
+    """Where a figure stands: its paragraph and the number of its sentence in it (a
+    clause after ；counts as a sentence of its own: a rate there may be another group's)."""
+    return id(para), len(_SENTENCE_END.findall(para.text, 0, at))
 
 
 _ITEM_MARK = re.compile(r"^[一二三四五六七八九十]+是")

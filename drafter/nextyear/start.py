@@ -122,9 +122,15 @@ def _note_rounded(rounded: int, notes: list[str]) -> None:
                      "已在所在主题的“数据”下注明，请查出准确的数字填写。")
 
 
+_NAME_SUFFIXES = (".yaml", ".yml", ".docx", ".doc", ".txt")
+
+
 def output_name(last_path: str | Path, year: int) -> str:
-    """The new form's file name: last year's with its year advanced, else with the year added."""
+    """The new form's file name: last year's with its year advanced, else with the year added.
+    A name with two suffixes (2025.yaml.txt, 报告.docx.txt) loses both: never 2026.yaml.yaml."""
     stem = Path(last_path).stem
+    while Path(stem).suffix.lower() in _NAME_SUFFIXES and Path(stem).stem:
+        stem = Path(stem).stem
     years = re.findall(r"20\d\d", stem)
     if years:
         return re.sub(years[-1] + r"(?!.*20\d\d)", str(year), stem) + ".yaml"

@@ -346,13 +346,17 @@ _MAGIC = (
 
 
 def _refuse_other_kind(raw: bytes, p: Path) -> None:
-    """A Word document, a PDF or an old .doc renamed .txt: said as what it is."""
+    """A Word document, a PDF or an old .doc renamed .txt: said as what it is; so is a
+    drafter form saved as .txt (drafter/reading/formtext.py: every command refuses it)."""
     for mark, what, hint in _MAGIC:
         if not raw.startswith(mark):
             continue
         if what is None:
             what, hint = _zip_kind(raw, p)
         raise _error(p, f"“{p.name}”{what}。", hint)
+    from drafter.reading.formtext import refuse_form_as_text
+
+    refuse_form_as_text(raw, p)
 
 
 def _zip_kind(raw: bytes, p: Path) -> tuple[str, str]:

@@ -195,9 +195,11 @@ class _Generator(CodeGenerator):
     def _output_child_to_const(self, node, frame, finalize):
         """Jinja works out a printed expression of constants while compiling, outside the
         time limit, and swallows every error; an expression that calls or filters is
-        worked out when the template runs, at its line, within the limits."""
-        if isinstance(node, (nodes.Call, nodes.Filter, nodes.Test)) or \
-                next(node.find_all((nodes.Call, nodes.Filter, nodes.Test)), None) is not None:
+        worked out when the template runs, at its line, within the limits. So is one that
+        joins with ~ ([1, 2] ~ "件", none ~ ""): folded, it would print Python's writing of
+        its parts, never seen by ``join_checked``."""
+        kinds = (nodes.Call, nodes.Filter, nodes.Test, nodes.Concat)
+        if isinstance(node, kinds) or next(node.find_all(kinds), None) is not None:
             raise nodes.Impossible()
         return super()._output_child_to_const(node, frame, finalize)
 

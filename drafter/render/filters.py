@@ -445,13 +445,66 @@ def _no_mapping(name: str, func):
     return filter_
 
 
+# The arguments of Jinja's filters that are written into the output as text (join's
+# separator, replace's words, truncate's ending, wordwrap's break, indent's prefix), with
+# how a template writes them right. Each must be text, a number or a figure, a date as the
+# report writes it; None only where it is the filter's own default (wordwrap's break).
+TEXT_ARGUMENTS = {
+    "join": (("d",), 'join("、")'),
+    "replace": (("old", "new"), 'replace("县", "区")'),
+    "truncate": (("end",), 'truncate(30, end="……")'),
+    "wordwrap": (("wrapstring",), 'wordwrap(30, wrapstring="、")'),
+    "indent": (("width",), "indent(2)"),
+}
+
+
+def _text_arguments(name: str, func):
+    import functools
+    import inspect
+
+    skip = _passes(func)
+    params = [p for p in inspect.signature(func).parameters.values()][skip + 1:]  # after the input
+    names, example = TEXT_ARGUMENTS[name]
+    at = {p.name: (k, p.default) for k, p in enumerate(params) if p.name in names}
+
+    def judged(value, param: str):
+        k, default = at[param]
+        what = f"过滤器 {name} 的第 {k + 1} 个参数"
+        value = _given(value)
+        if value is None and default is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and name == "indent":
+            return value  # a number of spaces
+        if value is None or isinstance(value, bool):
+            raise TemplateError(f"{what}是{_kind(value)}，不是可以写进报告的文字（报告里会印成一个英文词）。",
+                                f"这里要写文字或数字，如 {{{{ … | {example} }}}}。")
+        try:
+            return report_text(value, what)
+        except TemplateError as err:
+            raise TemplateError(err.message, f"这里要写文字或数字，如 {{{{ … | {example} }}}}。") from None
+
+    @functools.wraps(func)
+    def filter_(*args, **kwargs):
+        args = list(args)
+        for param, (k, _) in at.items():
+            if skip + 1 + k < len(args):
+                args[skip + 1 + k] = judged(args[skip + 1 + k], param)
+            elif param in kwargs:
+                kwargs[param] = judged(kwargs[param], param)
+        return func(*args, **kwargs)
+
+    return filter_
+
+
 def report_filters(filters: dict) -> dict:
-    """The builtin filters in ``filters`` wrapped as above (TEXT_FILTERS … COLLECTION_FILTERS)."""
+    """The builtin filters in ``filters`` wrapped as above (TEXT_FILTERS … COLLECTION_FILTERS),
+    their text arguments checked first (TEXT_ARGUMENTS)."""
     out = {name: _no_mapping(name, filters[name]) for name in COLLECTION_FILTERS if name in filters}
     out.update({name: _text_filter(name, filters[name]) for name in TEXT_FILTERS if name in filters})
     out.update({name: _as_is for name in AS_IS_FILTERS})
     out.update({name: _number_filter(name, filters[name]) for name in NUMBER_FILTERS if name in filters})
     out.update({name: _refused(why) for name, why in REFUSED_FILTERS.items()})
+    out.update({name: _text_arguments(name, out.get(name, filters[name])) for name in TEXT_ARGUMENTS if name in filters})
     return out
 
 

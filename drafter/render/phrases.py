@@ -102,9 +102,18 @@ _CONDITION_HINT = ("写成“数据名 = 数据名”或“数据名 > 0”：�
 class _Reader:
     """Reads one table file into sentences, collecting every problem with its place."""
 
-    def __init__(self, src: Source, cat: Catalogue):
+    def __init__(self, src: Source, cat: Catalogue, lines: list[str] | None = None):
         self.src, self.cat = src, cat
         self.problems: list[Problem] = []
+        self.lines = lines or []  # the file's text, to see how an item was typed
+        self.said_lines: set[int] = set()  # items said here as typed in braces (their YAML key problem goes)
+
+    def typed(self, path: tuple) -> tuple[int | None, str]:
+        """(line, the text from where the item at ``path`` begins)."""
+        line, column = self.src.value_marks.get(path, (None, None))
+        if not line or not column or line > len(self.lines):
+            return line, ""
+        return line, self.lines[line - 1][column - 1:]
 
     def bad(self, path: tuple, message: str, hint: str, at_key: bool = False) -> None:
         self.problems.append(Problem(self.src.where(path, at_key), message, hint))
@@ -171,6 +180,16 @@ class _Reader:
                 and next(iter(item)) not in _KEYS:  # - {收到申请}: YAML read a mapping
             self.bad(path, f"这一项被读成了“{next(iter(item))}: ”：以“{{”开头的一项要给整项加上英文引号。",
                      f"请写成 - \"{{{next(iter(item))}}}……\"。")
+            return None
+        line, typed = self.typed(path)
+        if isinstance(item, dict) and typed.startswith("{{") and not any(k in _KEYS for k in item):
+            # - {{收到申请}}: YAML read a mapping whose key is a mapping (a Jinja habit)
+            inner = re.match(r"\{\{\s*([^{}]*?)\s*\}\}", typed)
+            slot = "{" + inner.group(1) + "}" if inner and inner.group(1) else "{数据名}（如 {收到申请}）"
+            self.said_lines.add(line)
+            quoted = slot if inner and inner.group(1) else "{收到申请}"
+            self.bad(path, f"这一项以“{{{{”开头，被读成了“名称: 内容”，不是一句话：句子里的数据只用一层大括号，写作 {slot}。",
+                     f"请写成 - \"{quoted}……\"：以“{{”开头的一项要给整项加上英文引号。")
             return None
         if not isinstance(item, dict):
             self.bad(path, f"这一项应是一段文字，或“如果”“写”“否则”三行，这里写的是{_kind(item)}。",
@@ -428,9 +447,11 @@ def read_table(text: str, file: str, cat: Catalogue | None = None) -> PhraseTabl
         src = load_text(text, file, "句式表")
     except FormError as err:
         raise TemplateProblems([_of_table(p) for p in err.problems()]) from None
-    problems = [_of_table(p) for p in src.take_problems()]
-    reader = _Reader(src, cat or load_catalogue())
+    loaded = src.take_problems()
+    reader = _Reader(src, cat or load_catalogue(), text.splitlines())
     table = reader.table(src.data)
+    # an item said as typed in braces ({{收到申请}}) is not also said as a key YAML could not read
+    problems = [_of_table(p) for p in loaded if not (p.where.line in reader.said_lines and p.severity == "错误")]
     problems += reader.problems
     if problems:
         raise TemplateProblems(problems)
