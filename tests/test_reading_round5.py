@@ -303,3 +303,18 @@ def test_a_libreoffice_resave_reads_as_the_original(tmp_path, example_docx):
     text = form.read_text(encoding="utf-8")
     plans = text[text.index("去年安排:"):]
     assert "标题: 进一步" in plans and "标题: （" not in plans, plans[:400]
+
+
+ANCHORS = ["\ufff9", "\ufffa", "\ufffb"]
+
+
+@pytest.mark.parametrize("ch", ANCHORS, ids=[f"U+{ord(c):04X}" for c in ANCHORS])
+def test_an_annotation_anchor_is_seen_through_and_reported(tmp_path, ch):
+    """The interlinear annotation marks show nothing: they must neither split a figure (8￹25件
+    read as 25件) nor pass unreported."""
+    line = f"全年受理行政复议案件8{ch}25件，办结49件，办结率为50%。"
+    path = tmp_path / "报告.txt"
+    path.write_text(f"某县人民政府关于2025年度法治政府建设情况的报告\n一、主要成效\n{line}\n", encoding="utf-8")
+    out = _check(path).output
+    assert f"报告.txt:3:{line.index(ch) + 1}：【提醒】不可见字符" in out, out
+    assert "825件" in out and "应为5.9%" in out, out  # the figure whole: 49 ÷ 825
