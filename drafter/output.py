@@ -215,13 +215,27 @@ def check_suffix(target: str | Path, suffixes: tuple[str, ...], what: str) -> No
         raise OutputError(f"“{shown(target)}”是文件夹，这里要写出的是{said}（{suffixes[0]} 文件）。",
                           f"请给出 {suffixes[0]} 结尾的文件名，如“{shown(target / ('输出' + suffixes[0]))}”。")
     if target.suffix.lower() not in suffixes:
-        # the name suggested keeps its folder: -o 结果/报告.docx → 结果/报告.json
-        try:
-            suggested = target.with_name((target.stem or "输出") + suffixes[0])
-        except ValueError:  # a path with no name (/)
-            suggested = Path("输出" + suffixes[0])
-        raise OutputError(f"输出文件“{shown(target)}”不是 {suffixes[0]} 文件名，这里写出的是{said}。",
-                          f"请用 {suffixes[0]} 结尾的文件名，如“{shown(suggested)}”。")
+        suggested = target.parent / (_bare_stem(target.name) + suffixes[0])  # keeps its folder
+        if _bare_stem(target.name) == "输出" and target.name.lower() in _KNOWN_SUFFIXES:
+            problem = f"输出文件“{shown(target)}”只写了扩展名，没有文件名，这里写出的是{said}。"
+        else:
+            problem = f"输出文件“{shown(target)}”不是 {suffixes[0]} 文件名，这里写出的是{said}。"
+        raise OutputError(problem, f"请用 {suffixes[0]} 结尾的文件名，如“{shown(suggested)}”。")
+
+
+# Suffixes a clerk's file names carry: dropped from a suggested name, so that out.yaml.txt
+# (Notepad's way) gives out.yaml, not out.yaml.yaml.
+_KNOWN_SUFFIXES = (".yaml", ".yml", ".docx", ".doc", ".wps", ".json", ".pdf", ".txt", ".md", ".png")
+
+
+def _bare_stem(name: str) -> str:
+    """``name`` without every known suffix it ends in; 输出 when nothing else is left."""
+    stem = name
+    while Path(stem).suffix.lower() in _KNOWN_SUFFIXES and Path(stem).stem:
+        stem = Path(stem).stem
+    if not stem.strip(". ") or stem.lower() in _KNOWN_SUFFIXES:
+        return "输出"
+    return stem
 
 
 def same_text(target: Path, text: str) -> bool:

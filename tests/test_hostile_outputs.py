@@ -619,3 +619,24 @@ def test_a_signal_while_another_thread_renames_waits_until_its_files_are_in_plac
         worker.join(30)
     assert seen == ("新报告", "新标记")
     assert not leftovers([tmp_path])
+
+
+# -- round 5: the name suggested for a wrong suffix ------------------------------------------------
+
+@pytest.mark.parametrize("args, wrong, suggested", [
+    (["init", "--year", "2025", "-o", "out.yaml.txt"], "out.yaml.txt", "out.yaml"),  # Notepad's way
+    (["schema", "-o", "x.yaml.txt"], "x.yaml.txt", "x.json"),
+    (["render", "{form}", "-o", "out.docx.yaml"], "out.docx.yaml", "out.docx"),
+    (["init", "--year", "2025", "-o", "a.b.txt"], "a.b.txt", "a.b.yaml"),  # a dot that is no suffix stays
+    (["init", "--year", "2025", "-o", ".yaml"], ".yaml", "输出.yaml"),  # only a suffix: no name
+])
+def test_a_suggested_name_drops_the_wrong_suffixes(tmp_path, minimal, monkeypatch, args, wrong, suggested):
+    """Following the advice must give a right name, never out.yaml.yaml."""
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(minimal, allow_unicode=True), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_clean([str(form) if a == "{form}" else a for a in args], inputs=[form], cwd=tmp_path,
+                       exit_codes=(2,), located=False)
+    assert f"如“{suggested}”" in result.output, result.output
+    assert ("没有文件名" in result.output) == (wrong == ".yaml"), result.output
+    assert not (tmp_path / wrong).exists()
