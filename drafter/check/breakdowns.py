@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from decimal import Decimal
 
-from drafter.check.counts import (MAX_ITEMS, _DELTA, _INCLUDED, _LABEL_VERBS, Amount, _called, _item_name,
+from drafter.check.counts import (NEAR_COUNTS, _DELTA, _INCLUDED, _LABEL_VERBS, Amount, _called, _item_name,
                                   _part_called, _shown, _words_of, rough)
 from drafter.numberwords import plain
 from drafter.reading.figures import FoundFigure, bigrams, nameless
 
+_SPELLED_ITEMS = 12  # items a message spells out one by one (60件＋50件); a longer list is summed
 _TOTAL_HEAD = re.compile(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
 # A list of parts goes on across 、; across ，/； only while its items are parallel (_parallel).
 _LIST_GAP = re.compile(r"[、，；]")
@@ -26,6 +28,13 @@ _MOVES_ON = re.compile(r"^(?:同比|较上年|比上年|上年|去年|上一年|
 # 满意…) is a stage or a quality of the same cases, or another subject.
 _ACTS = re.compile(_LABEL_VERBS.pattern[3:-1] + r"|发布|回应|举办|召开|开通|培训|新增|完成|实现|达到|满意|回访|"
                    r"解决|反馈|公开|审批|移送|立案|结转|退回|驳回|撤回|终止|纠错|败诉|胜诉")
+
+# Units of people, whose listed qualities overlap (女性30人、党员80人), and words naming a
+# quality of cases rather than a kind (重大、疑难、涉企、按时): such items are summed only
+# when their names share a word.
+_PEOPLE = ("人", "名", "人次", "位")
+_QUALITY = re.compile(r"重大|疑难|复杂|典型|重点|新型|首次|涉|按时|按期|超期|逾期|及时|满意|当场|当日|即时|线上|线下|网上|"
+                      r"现场|集中|专项|联合|跨")
 
 
 def _parallel(first: FoundFigure, g: FoundFigure) -> bool:
@@ -71,33 +80,47 @@ class BreakdownChecks:
             k = bisect.bisect_left(starts, at)
             if k == 0 or k == len(counts):
                 continue
-            total, first = counts[k - 1], counts[k]
+            first, t = counts[k], k - 1
+            # the whole is a count of this year: not a change beside it (同比增加20件) nor last
+            # year's figure (上年为80件) stated between it and 其中
+            while t > max(0, k - NEAR_COUNTS) and (_DELTA.search(counts[t].label) or self.is_last_year(text, counts[t])):
+                t -= 1
+            total = counts[t]
+            if _DELTA.search(total.label) or self.is_last_year(text, total):
+                continue
             between = text[total.start + len(total.text):at]
             if "；" in between and not between.endswith("；"):
                 continue  # a total across a ；only right before it (受理100件；其中…)
             lead = text[at + 2:first.start]  # 其中行政处罚, 其中：行政处罚, 其中，行政处罚
             if first.unit != total.unit or re.search(r"[，；。]", lead.lstrip("，：:")):
                 continue
-            items = self.listed(text, first, counts[k + 1:k + MAX_ITEMS], total.unit, b)
+            rest = (counts[i] for i in range(k + 1, len(counts)))  # however long: read until the list ends
+            items = self.listed(text, first, rest, total.unit, b)
             self.judge(unit, text, total, items, "“其中”")
 
     def bracketed(self, unit, text, b, counts) -> None:
         """A total with its parts in brackets right after it: the brackets hold nothing but
         the list, of the total's unit; one part alone only when said to be included (（含…）)."""
+        starts = [g.start for g in counts]
+        # each bracket's close found by bisect, not by a scan: linear in the sentence's length
+        closes = [m.start() for m in re.compile("）").finditer(text, counts[0].start, b)]
         for k, total in enumerate(counts[:-1]):
             opening = total.start + len(total.text)
             if text[opening:opening + 1] != "（":
                 continue
-            close = text.find("）", opening, min(b, opening + 40 * MAX_ITEMS))
-            inside = [g for g in counts[k + 1:k + 1 + MAX_ITEMS] if g.start < close]
-            if close < 0 or not inside:
+            c = bisect.bisect_left(closes, opening)
+            if c == len(closes):
                 continue
-            first = inside[0]
+            close = closes[c]
+            last = bisect.bisect_left(starts, close, k + 1)  # counts[k + 1:last] stand inside
+            if last == k + 1:
+                continue
+            first = counts[k + 1]
             if (first.unit != total.unit or text[opening + 1:first.start - len(first.label)]
                     or _NOT_A_PART.search(first.label) or _DELTA.search(first.label)):
                 continue  # （其中…） is read as 其中; （同比增加…）, （上年…） are not parts
-            items = self.listed(text, first, inside[1:], total.unit, close)
-            if len(items) != len(inside) or items[-1].start + len(items[-1].text) != close:
+            items = self.listed(text, first, (counts[i] for i in range(k + 2, last)), total.unit, close)
+            if len(items) != last - k - 1 or items[-1].start + len(items[-1].text) != close:
                 continue  # the brackets hold more than the list
             if len(items) == 1 and not _INCLUDED.match(first.label):
                 continue
@@ -144,6 +167,8 @@ class BreakdownChecks:
                        "请核对这两个数：其中的一项不能多于总数。")
         elif len(items) > 1 and sum(Amount(i).lo for i in items) > T.hi and self.partition(items):
             parts = "＋".join(i.text for i in items)
+            if len(items) > _SPELLED_ITEMS:  # a long list: its count and sum, not every item
+                parts = f"{len(items)}项共{plain(sum(Decimal(plain(i.value)) for i in items))}{total.unit}"
             self.c.add("其中超总数", where, quote, unit.part,
                        f"{where_said}列出的各项加起来（{parts}）超过了总数{_shown(total)}。",
                        "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。")
@@ -155,17 +180,32 @@ class BreakdownChecks:
         word at all, or when the catalogue bounds one by another or both by one whole
         (合格案卷、优秀案卷). 宁可漏报: when in doubt the items are not summed."""
         labels = [_item_name(i) for i in items]
-        if any(x and x != y and x in y for x in labels for y in labels):
+        # one name within another (办结、按时办结): each name's substrings looked up, so a long
+        # list costs in proportion to its length
+        known = set(labels)
+        sizes = {len(x) for x in known if x}
+        if any(x[i:i + n] in known for x in labels for n in sizes if n < len(x) for i in range(len(x) - n + 1)):
             return False
-        if not set.intersection(*(set(x) for x in labels)):
+        if not set.intersection(*(set(x) for x in labels)) and not self.kinds(items, labels):
             return False
         # a figure by its name, its sayings, or the name of what it counts (网上可办事项 → 网上可办)
         names = [{n for n in self.bounded_by if any(w in x for w in [n, *_words_of(n, self.sayings)])} for x in labels]
-        for i, these in enumerate(names):
+        held = Counter(n for these in names for n in these)  # how many items name each figure
+        for these in names:
             related = set().union(*(self.bounded_by[n] for n in these)) if these else set()
-            if any(related & other for j, other in enumerate(names) if j != i):
+            # a figure related to this item's named by another item (by one not this one)
+            if any(held[n] > (n in these) for n in related):
                 return False
         return True
+
+    @staticmethod
+    def kinds(items: list[FoundFigure], labels: list[str]) -> bool:
+        """May items whose names share no word be summed (其中征地拆迁60件、行政处罚50件)? Only
+        kinds of a thing: not qualities of the same cases (按时办结、回访满意, 重大、涉企) nor of
+        people (女性、党员), which overlap."""
+        if any(i.unit in _PEOPLE for i in items):
+            return False
+        return not any(_ACTS.search(x) or _QUALITY.search(x) for x in labels)
 
     def pairs(self, unit, text, figs) -> None:
         """A part larger than its whole written without 其中 (审结33件，败诉44件), for the
@@ -217,7 +257,7 @@ class BreakdownChecks:
             if not head:
                 continue
             listed = [counts[k - 1]]
-            for g in reversed(counts[max(0, k - MAX_ITEMS):k - 1]):
+            for g in (counts[i] for i in range(k - 2, -1, -1)):  # the list however long: it ends at a gap not 、
                 gap = text[g.start + len(g.text):listed[0].start - len(listed[0].label)]
                 if gap != "、" or g.unit != t.unit:
                     break

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from drafter.check.counts import NEAR_COUNTS, _DELTA, Amount, _short, _shown, rough
+from drafter.check.counts import ABOUT_POINTS, NEAR_COUNTS, _DELTA, Amount, _claim, _short, _shown, rough
 from drafter.numberwords import change_percent, plain
 from drafter.reading.figures import MONEY, FoundFigure
 
@@ -30,6 +30,12 @@ _MEASURES = [("人次", ("人次",)), ("件次", ("件次",)), ("场次", ("场�
              ("项数", ("项",)), ("个数", ("个",)), ("起数", ("起",)), ("条数", ("条",)), ("份数", ("份",)),
              ("宗数", ("宗",)), ("批数", ("批",)), ("期数", ("期",))]
 _ANY_COUNT = re.compile(r"数量|数目|总数|总量")
+# What a change is measured against: last year (同比, 较上年, 比去年, 与上年相比), or another
+# point (环比, 比2020年, 较“十三五”末, 连续三年, 年均). Only a change against last year, or a
+# bare 增长 naming no point, is checked against last year's figure.
+_AGAINST_LAST = re.compile(r"同比|(?:较|比|与)(?:上年|去年|上一年)")
+_AGAINST_OTHER = re.compile(r"环比|连续|年均|平均每年|累计|以来|(?<![占参给赋])(?:较|比|与)(?!上年|去年|上一年|例|重|率|对)\S")
+_CLAUSE_END = re.compile(r"[，,；;。：:！？]")
 _MONEY_WORDS = re.compile(r"金额|资金|经费|费用|款项|标的额|\B额$")
 
 
@@ -84,6 +90,39 @@ def named_subject(candidates: list[FoundFigure], words: str) -> FoundFigure | No
     return fitting[0] if fitting else None
 
 
+def _against_last_year(text: str, a: int, figs: list[FoundFigure], k: int, year: int | None) -> bool:
+    """Is the change ``figs[k]`` measured against last year: 同比/较上年 (or 比2024年 in a report
+    on 2025) in its own words (its clause, after the figure before it), or no point of comparison
+    named there at all?"""
+    f = figs[k]
+    reach = max(a, f.start - len(f.label) - 40)  # the words of this change, not the whole sentence
+    start = max([reach] + [m.end() for m in _CLAUSE_END.finditer(text, reach, f.start)]
+                + [g.start + len(g.text) for g in figs[max(0, k - 1):k] if g.start + len(g.text) <= f.start])
+    words = text[start:f.start]
+    if year:
+        words = re.sub(rf"(?<=[较比与]){year - 1}年", "上年", words)
+    if _AGAINST_LAST.search(words):
+        return True
+    return not _AGAINST_OTHER.search(words)
+
+
+def _claimed(lo: float, hi: float, stated: float, decimals: int, mode: str, points: bool = False) -> bool:
+    """Does a change of ``lo``..``hi`` (its size, from this year's figure as it may have been
+    rounded) match the change as claimed: exactly at the stated precision, as a bound (超过24%,
+    24%以上), or within ABOUT_POINTS of a rough value (近26%, 26%左右), as rates are checked?"""
+    unit = 10 ** -decimals
+    lo, hi = min(lo, hi), max(lo, hi)
+    if mode == "exact":
+        if points:
+            return abs(lo - stated) <= unit + 1e-9
+        return lo < stated + unit - 1e-9 and hi >= stated - unit / 2 - 1e-9
+    if mode == "least":
+        return hi >= stated - unit / 2 - 1e-9
+    if mode == "most":
+        return lo < stated + unit / 2 + 1e-9
+    return lo <= stated + ABOUT_POINTS + 1e-9 and hi >= stated - ABOUT_POINTS - 1e-9
+
+
 class ChangeChecks:
     """A 同比 change against this year's and last year's figures."""
 
@@ -104,13 +143,24 @@ class ChangeChecks:
                        f"{_short(subject)}{_shown(subject)}是比率，它的升降写成了“{_shown(f)}”。",
                        f"比率的升降一般写“提高/下降X个百分点”；如果{_shown(f)}确是相对上年的增幅，请写明“增长{_shown(f)}”的基数。")
             return
+        if not _against_last_year(text, a, figs, k, self.c.doc.year):
+            return  # 环比, 比2020年, 连续三年: last year's figure says nothing of it
+        claim = _claim(text, f, text[max(a, f.start - 20):f.start])  # the words right before it
+        if claim is None:
+            return  # a bound and an approximation at once: not checked
+        mode, before_word, after_word = claim
         up = any(w in f.label for w in _CHANGE_UP)
         down = any(w in f.label for w in _CHANGE_DOWN)
         if up == down:
             return
         start = subject.start - len(subject.label)
-        end = f.start + len(f.text)
+        end = f.start + len(f.text) + len(after_word)
         quote = text[start:end]
+        label = f.label
+        if before_word.strip() and label.endswith(before_word.strip()):
+            label = label[:-len(before_word.strip())]
+        said = (f"{f.label}{_shown(f)}" if mode == "exact"
+                else f"{label}{before_word.strip()}{f.text}{after_word.strip()}")  # as written: 同比增长近26%
         if down and subject.kind == "count" and f.unit == "%" and self.impossible_fall(unit, start, end, quote, subject, f):
             return
         if subject.approx:
@@ -136,27 +186,26 @@ class ChangeChecks:
             lo = (this.lo - before) / before * 100
             hi = (this.hi - before) / before * 100
             d = f.decimals
-            unit_ = 10 ** -d
-            magnitude_ok = min(abs(lo), abs(hi)) < f.value + unit_ - 1e-9 and max(abs(lo), abs(hi)) >= f.value - unit_ / 2 - 1e-9
-            if wrong_way or not magnitude_ok:
+            if not _claimed(abs(lo), abs(hi), f.value, d, mode) or wrong_way:
                 word = "上升" if change > 0 else "下降"
                 should = f"{word}{change_percent(abs(exact), max(d, 1))}%" if exact else "与上年持平"
                 self.c.add("同比核算", where, quote, unit.part,
                            f"本年{_shown(subject)}、上年{plain(value)}{subject.unit}（{source}），"
-                           f"应为{should}，"
-                           f"文中写的是“{f.label}{_shown(f)}”。",
+                           f"{'应为' if mode == 'exact' else '算得'}{should}，"
+                           f"文中写的是“{said}”。",
                            "请核对本年、上年的数字和增减幅度。")
         elif subject.kind == "rate" and f.unit == "个百分点":
             exact = Decimal(plain(subject.value)) - Decimal(plain(value))
             change = float(exact)
-            if (change > 0 and down) or (change < 0 and up) or abs(abs(change) - f.value) > 10 ** -f.decimals + 1e-9:
+            if (change > 0 and down) or (change < 0 and up) or not _claimed(abs(change), abs(change), f.value,
+                                                                          f.decimals, mode, points=True):
                 word = "提高" if change > 0 else "下降"
                 should = (f"{word}{change_percent(abs(exact), max(f.decimals, 1))}个百分点" if exact
                           else "与上年持平")
                 self.c.add("同比核算", where, quote, unit.part,
                            f"本年{_shown(subject)}、上年{plain(value)}%（{source}），"
-                           f"应为{should}，"
-                           f"文中写的是“{f.label}{_shown(f)}”。",
+                           f"{'应为' if mode == 'exact' else '算得'}{should}，"
+                           f"文中写的是“{said}”。",
                            "请核对本年、上年的比率和增减的百分点。")
 
     def delta(self, unit, text, a, k, figs) -> None:
@@ -165,12 +214,16 @@ class ChangeChecks:
         f = figs[k]
         if rough(f) or not re.search(r"同比|上年|去年", f.label + text[max(a, f.start - 12):f.start]):
             return
+        if not _against_last_year(text, a, figs, k, self.c.doc.year):
+            return  # 比2020年增加12件: not against last year's figure
         subject = next((g for g in reversed(figs[max(0, k - NEAR_COUNTS):k]) if g.kind == "count"
                         and g.unit == f.unit and not self.is_last_year(text, g) and not _DELTA.search(g.label)), None)
         last = next((g for g in figs[max(0, k - NEAR_COUNTS):k + 3] if g is not subject and g.kind == "count"
                      and g.unit == f.unit and self.is_last_year(text, g)), None)
         if subject is None or last is None or subject.start < a or last.start < a or rough(subject) or rough(last):
             return
+        if not self.said_of(text, subject, last, figs[max(0, k - NEAR_COUNTS):k + 3]):
+            return  # last year's figure of another count (the whole's, before 其中)
         sign = -1 if re.search(r"(减少|下降|降低|少)了?$", f.label) else 1
         exact = Decimal(plain(subject.value)) - Decimal(plain(last.value))
         if sign * Decimal(plain(f.value)) == exact or Amount(subject).hi - Amount(subject).lo > 0:
@@ -205,7 +258,8 @@ class ChangeChecks:
         """Last year's value of ``subject``: stated in the sentence (上年为138件; 同比增加24件),
         or known from --last."""
         for g in figs:
-            if g is not subject and g.unit == subject.unit and not g.approx and self.is_last_year(text, g):
+            if (g is not subject and g.unit == subject.unit and not g.approx and self.is_last_year(text, g)
+                    and self.said_of(text, subject, g, figs)):
                 return g.value, "文中写明"
         # the difference stated beside the change, before it or just after it (较上年增长20%，
         # 增加12件); a count after the change that is not a difference ends the search (its
@@ -225,6 +279,17 @@ class ChangeChecks:
             if (subject.label, subject.unit) in by_label:
                 return by_label[(subject.label, subject.unit)], "去年的报告"
         return None
+
+    def said_of(self, text: str, subject: FoundFigure, g: FoundFigure, figs: list[FoundFigure]) -> bool:
+        """Is last year's figure ``g`` said of the same count as ``subject``? It stands right
+        beside it: no other count of this year between them, and no 其中 (a sub-item's change is
+        never read against the whole's 上年为80件, nor the whole's against a sub-item's)."""
+        i, j = sorted((figs.index(subject), figs.index(g)))
+        lo, hi = sorted((subject.start, g.start))
+        if "其中" in text[lo:hi] or "其中" in (g.label if g.start > subject.start else subject.label):
+            return False
+        return not any(h.kind == "count" and not self.is_last_year(text, h) and not _DELTA.search(h.label)
+                       for h in figs[i + 1:j])
 
     def is_last_year(self, text: str, g: FoundFigure) -> bool:
         """Is ``g`` last year's figure (上年为138件, 2024年同期的138件)?"""
