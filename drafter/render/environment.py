@@ -169,6 +169,10 @@ class _Generator(CodeGenerator):
             m = _TAG_IN_QUOTES.search(const.value) if isinstance(const.value, str) else None
             if m:
                 raise _QuotedTag(const.lineno, m.group())
+        for output in node.find_all(nodes.Output):
+            for child in output.nodes:
+                if not isinstance(child, nodes.TemplateData):
+                    _refuse_printed_braces(child)
         for loop in node.find_all(nodes.For):
             counted = nodes.Call(nodes.EnvironmentAttribute("counted"), [loop.iter], [], None, None)
             loop.iter = counted.set_lineno(loop.iter.lineno).set_environment(self.environment)
@@ -433,6 +437,10 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
                                 "要输出数据，把它写在引号外面，如 {{ 单位 }}；要把文字和数据连起来，用 ~，"
                                 "如 {{ \"收到申请\" ~ 数据 }}。",
                                 where._replace(line=err.line)) from None
+        except _PrintedBrace as err:
+            shown = err.text if len(err.text) <= 40 else err.text[:40] + "……"
+            raise TemplateError(messages.PRINTED_BRACE.format(shown=shown), messages.PRINTED_BRACE_HINT,
+                                where._replace(line=err.line)) from None
         except _GeneratedSyntax as err:
             raise TemplateError("这一行的写法不对：同一个名字在宏的参数里，或在一次调用的参数里写了两次。",
                                 "请删去重复的参数。", where._replace(line=err.line)) from None
@@ -469,6 +477,43 @@ def _longest_line(source: str) -> int:
 # {{ 单位 }} or {% if %} written inside quotes: text, never filled in. ({{申请}} without spaces
 # is how a 项() pattern writes a brace itself, so it is not taken for a tag.)
 _TAG_IN_QUOTES = re.compile(r"\{\{\s+[^{}]*?\s+\}\}|\{%-?\s.*?%\}")
+
+
+# A brace written in quotes and printed as it stands ({{ "{{单位}}" }}, {{ 单位 ~ "{x}" }}):
+# markup._refuse_braces cannot see it (it is inside a printed value), and a report never
+# holds braces. Constants used elsewhere (a condition, replace("{", "")) are not printed.
+_PRINTED_BRACE = re.compile("[{}｛｝]")
+
+
+def _printed_constants(node):
+    """The string constants a printed expression prints as they stand: the expression itself,
+    the operands of ~ and +, the text repeated by *, and both branches of ``a if c else b``."""
+    if isinstance(node, nodes.Const):
+        if isinstance(node.value, str):
+            yield node
+    elif isinstance(node, nodes.Concat):
+        for part in node.nodes:
+            yield from _printed_constants(part)
+    elif isinstance(node, nodes.CondExpr):
+        yield from _printed_constants(node.expr1)
+        if node.expr2 is not None:
+            yield from _printed_constants(node.expr2)
+    elif isinstance(node, (nodes.Add, nodes.Mul)):
+        yield from _printed_constants(node.left)
+        yield from _printed_constants(node.right)
+
+
+def _refuse_printed_braces(node) -> None:
+    for const in _printed_constants(node):
+        m = _PRINTED_BRACE.search(const.value)
+        if m:
+            raise _PrintedBrace(const.lineno, const.value)
+
+
+class _PrintedBrace(Exception):
+    def __init__(self, line: int, text: str):
+        super().__init__(line)
+        self.line, self.text = line, text
 
 
 class _QuotedTag(Exception):

@@ -17,6 +17,9 @@ from drafter.render import limits
 NAMES_HINT = ("请检查拼写。模板能用的名字和过滤器见 README 的“自定义模板”一节；"
               "也可以用 drafter templates copy default 复制自带模板对照。")
 SYNTAX_HINT = "请检查这一行的 {{ }}、{% %} 是否成对，{% if %}/{% for %} 是否有对应的 {% endif %}/{% endfor %}。"
+# A string in quotes, with braces, printed as it stands (environment._refuse_printed_braces).
+PRINTED_BRACE = "模板把引号里的“{shown}”原样输出，其中的大括号会印进报告，而报告里不能有大括号。"
+PRINTED_BRACE_HINT = "要输出数据，直接写 {{ 单位 }}，不要把它放在引号里；引号里的文字不要带大括号（“{ }”或全角的“｛ ｝”）。"
 RUNTIME_HINT = "请检查这一行用到的过滤器和数据。"
 TAGS = "if、elif、else、for、set、include、import、from、macro、call、with、filter、block、extends，以及相应的 end…"
 
