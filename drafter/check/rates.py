@@ -187,6 +187,12 @@ class RateChecks:
                            f"{name}不可能是{said}。",
                            "请核对这两个数：部分不能多于整体。")
                 continue
+            if words and not self.states_base(name, preferred):
+                # the catalogue defines the rate's whole (纠错率 = 纠错 ÷ 审结) and the sentence
+                # does not state it: never recomputed over another count of it (受理, 案件),
+                # which is not the rate's basis ("宁可漏报"); a part larger than its nearest
+                # whole is still said, above
+                continue
             if _no_base(D):
                 self.no_base(unit, at, f, quote, name, num, preferred)
                 continue
@@ -345,6 +351,28 @@ class RateChecks:
         """The words that name the catalogue's base of the rate ``name`` (none if unknown)."""
         known = self.rates.get(name)
         return [w for d in known[1] for w in self.sayings.get(d, [d])] if known else []
+
+    def states_base(self, name: str, g: FoundFigure) -> bool:
+        """May ``g`` be the catalogue's whole of the rate ``name``: unnamed (570件中), or named,
+        before or after it, with a word sharing two characters with the base or one of its
+        sayings (排查风险隐患 for 排查隐患; 对64件案件进行评查 for 评查案卷). 依法受理 is not
+        审结, nor 一审行政诉讼案件."""
+        if re.match(r"(?:当|之)?中", g.after) or not (g.label or "").strip() and not g.after:
+            return True
+        grams = bigrams(g.label) | bigrams(g.after[:12])
+        return any(bigrams(w) & grams for w in self.base_words(name) + self.kin_words(name))
+
+    def kin_words(self, name: str) -> list[str]:
+        """The words of the figures the catalogue bounds a part of the rate's own kind with:
+        排查隐患 (≥ 整改隐患) for 整改率, 受理诉求 (≥ 回访满意) for 满意率; a rate of a name the
+        catalogue uses in more than one group may be over any of their wholes."""
+        stem = name[:-1]
+        wholes = {d for _, dens in self.rates.values() for d in dens}  # 纠错 is bounded with 调解和解, not a whole
+        out: list[str] = []
+        for fig, bounded in self.bounded_by.items():
+            if fig in wholes and any(stem in b for b in bounded):
+                out += [w for w in [fig, *self.sayings.get(fig, [])] if w not in out]
+        return out
 
     def base_only(self, unit, at: int, f: FoundFigure, quote: str, name: str, pool) -> None:
         """A rate whose part the sentence does not state, over a base it states as none
