@@ -101,3 +101,21 @@ def run_clean(args, *, inputs=(), outputs=(), cwd=None, exit_codes=(0, 2), locat
             assert _snapshot([path]) == {Path(path): before[Path(path)]}, f"{path} changed in a failed run"
     assert not leftovers(folders), leftovers(folders)
     return result
+
+
+def example_form(tmp_path: Path, *swaps: tuple[str, str], name: str = "表单.yaml") -> Path:
+    """The bundled example form with each (old, new) replaced once, written to ``tmp_path``."""
+    from conftest import EXAMPLE
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for old, new in swaps:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    form = tmp_path / name
+    form.write_text(text, encoding="utf-8")
+    return form
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based line of ``path`` where ``needle`` first stands."""
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)

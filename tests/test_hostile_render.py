@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLE
-from hostile_cases import run_clean
+from hostile_cases import line_of as _line_of, run_clean
 
 DATA = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
 
@@ -354,10 +354,6 @@ def _validate_form(tmp_path, data):
     form = write_form(tmp_path, data)
     result = run_clean(["validate", form], inputs=[form])
     return form, result
-
-
-def _line_of(form, needle: str) -> int:
-    return next(i for i, t in enumerate(form.read_text(encoding="utf-8").splitlines(), 1) if needle in t)
 
 
 @pytest.mark.parametrize("spirit", ["全面贯彻全面贯彻党的二十大精神", "坚决贯彻党的二十大精神", "学习宣传贯彻党的二十大精神",

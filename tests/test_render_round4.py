@@ -17,7 +17,7 @@ import docx
 import pytest
 
 from conftest import EXAMPLE
-from hostile_cases import run_clean
+from hostile_cases import example_form as _form, line_of as _line_of, run_clean
 
 from drafter import typography, xmltext
 from drafter.render import numbers
@@ -28,16 +28,6 @@ INVISIBLE = "".join(chr(c) for c in range(0x110000)
                     if not 0xD800 <= c < 0xE000 and typography.INVISIBLE.match(chr(c)))
 
 
-def _form(tmp_path, *swaps: tuple[str, str]):
-    text = EX_TEXT
-    for old, new in swaps:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    form = tmp_path / "表单.yaml"
-    form.write_text(text, encoding="utf-8")
-    return form
-
-
 def _render(tmp_path, form, codes=(0, 2)):
     out = tmp_path / "报告.docx"
     return run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=codes), out
@@ -45,10 +35,6 @@ def _render(tmp_path, form, codes=(0, 2)):
 
 def _texts(out) -> str:
     return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-
-
-def _line_of(form, needle: str) -> int:
-    return next(i for i, line in enumerate(form.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
 # -- R1: 持平 only when the change is none --------------------------------------------------------

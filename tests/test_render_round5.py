@@ -15,19 +15,9 @@ import docx
 import pytest
 
 from conftest import EXAMPLE
-from hostile_cases import run_clean
+from hostile_cases import example_form as _form, line_of as _line_of, run_clean
 
 EX_TEXT = EXAMPLE.read_text(encoding="utf-8")
-
-
-def _form(tmp_path, *swaps: tuple[str, str], name="表单.yaml"):
-    text = EX_TEXT
-    for old, new in swaps:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    form = tmp_path / name
-    form.write_text(text, encoding="utf-8")
-    return form
 
 
 def _render(tmp_path, form, codes=(0, 2), args=()):
@@ -37,10 +27,6 @@ def _render(tmp_path, form, codes=(0, 2), args=()):
 
 def _texts(out) -> str:
     return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-
-
-def _line_of(form, needle: str) -> int:
-    return next(i for i, line in enumerate(form.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
 # -- E1: a title is at most 80 characters, the length the reader takes for a heading ---------------
