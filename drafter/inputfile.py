@@ -62,7 +62,7 @@ def check_regular(path: str | Path, max_bytes: int, what: str = "文件") -> Non
     try:
         st = os.stat(p)
     except FileNotFoundError:
-        if _is_link(p):  # the clerk sees it in the folder: said as reading/source.refuse_broken_link says it
+        if _is_link(p):  # the clerk sees it in the folder: said as a link, not as missing
             raise InputFileError(f"“{name}”是一个链接（快捷方式），它指向的文件已不存在。",
                                  "请给出原文件的路径，或重新建立这个链接。", where) from None
         raise InputFileError(f"找不到文件“{name}”。", "请检查文件名和所在文件夹。", where) from None

@@ -10,14 +10,13 @@ are dropped here, so nothing read from a report can break a .docx written from i
 from __future__ import annotations
 
 import codecs
-import os
 import re
 import tempfile
 import zipfile
 from pathlib import Path
 
 from drafter.errors import InputFileError, Where
-from drafter.inputfile import check_regular, read_bytes, shown
+from drafter.inputfile import check_regular, read_bytes
 from drafter.typography import INVISIBLE
 from drafter.xmltext import INVALID, LOOKALIKE, drop_invalid, quiet
 
@@ -60,23 +59,6 @@ def _error(path: Path, message: str, hint: str = "") -> InputFileError:
     return InputFileError(message, hint, Where(str(path)))
 
 
-def refuse_broken_link(path: Path) -> None:
-    """A link (快捷方式) whose target is gone is said as such, not as a file not found: the
-    clerk sees it in the folder."""
-    try:
-        if not path.is_symlink():
-            return
-        os.stat(path)
-        return
-    except FileNotFoundError:
-        pass  # the link is there, its target is not
-    except (OSError, ValueError):
-        return  # a link loop, a bad name: said by check_regular
-    name = shown(path)
-    raise InputFileError(f"“{name}”是一个链接（快捷方式），它指向的文件已不存在。",
-                         "请给出原文件的路径，或重新建立这个链接。", Where(name))
-
-
 def read_lines(path: str | Path, keep_invisible: bool = False) -> list[str]:
     """The report's paragraphs, one a line, with characters a .docx cannot carry removed,
     and the harmless look-alikes (zero-width characters, soft hyphens, no-break spaces)
@@ -85,7 +67,6 @@ def read_lines(path: str | Path, keep_invisible: bool = False) -> list[str]:
     join the figures on either side of them (stand_in)."""
     p = Path(path)
     suffix = p.suffix.lower()
-    refuse_broken_link(p)
     # before opening it: an ordinary file of a sane size
     check_regular(p, MAX_PACKAGE if suffix in (".docx", ".doc") else MAX_BYTES, "报告")
     if suffix not in SUFFIXES:
