@@ -20,7 +20,11 @@ _CLAUSE = re.compile(r"[，：（）“”]")
 # A rate's value last year before this year's (调解成功率由上年的48.2%提高到55.6%; 较上年的50%
 #降至…): not of this year's counts, and this year's, after it, is.
 _PREVIOUS = re.compile(r"率\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*$")
-_TO = re.compile(r"\s*(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)")
+# A rate named in the clause before, by its change (合格率同比提高10个百分点，达到90%): the
+# figure after the comma is that rate's value this year.
+_CHANGED_RATE = re.compile(r"(?P<name>[^，。；：（）“”、\d]{1,16}?率)\s*(?:同比|较上年|比上年|较去年|比去年)?"
+                           r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)了?\s*\d+(?:\.\d+)?\s*个百分点\s*[，,]\s*$")
+_TO = re.compile(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|变为|变成)")
 
 
 class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
@@ -100,6 +104,11 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 else:
                     # a space between the name or its verb and the figure (结案率为 88.1%) parts nothing
                     pre = text[pre_start:f.start].rstrip()
+                if "率" not in pre and "占" not in pre:
+                    m = _CHANGED_RATE.search(text, max(a, pre_start - 40), pre_start)
+                    if m:
+                        pre = m.group("name") + pre  # the words before the name are the rate's
+                        pre_start = m.start("name")
                 near = counts[-NEAR_COUNTS:]
                 # 近/约 read with the figure (约50%) may end the words before it (占比大约50%)
                 lead = f.text[:1] if f.approx in ("近", "约") and f.text[:1] in "近约" else ""

@@ -15,7 +15,8 @@ from drafter.reading.figures import MONEY, FoundFigure
 
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
 _CHANGE_DOWN = ("下降", "减少", "降低", "降幅")
-_LAST_YEAR = re.compile(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?$")
+# (较上年（52件）增长15.4%: last year's figure in brackets after the comparison)
+_LAST_YEAR = re.compile(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?[（(]?$")
 # Last year's figure named by its own words (上年受理138件, 去年全年办结120件): the words after
 # 上年 are a name, not a comparison (较上年增加12件) nor cases carried over (上年结转12件).
 _LAST_YEAR_NAMED = re.compile(r"(?<![较比与])(?:上年|去年|上一年度?)(?:同期)?(?P<words>[^\d，。；、：（）%％]{1,12})$")
@@ -295,7 +296,7 @@ class ChangeChecks:
         """Is ``g`` last year's figure (上年为138件, 2024年同期的138件)?"""
         before = text[max(0, g.start - 10):g.start]
         year = self.c.doc.year
-        if _LAST_YEAR.search(before) or (year and re.search(rf"{year - 1}年(?:同期)?(?:的|为|是)?$", before)):
+        if _LAST_YEAR.search(before) or (year and re.search(rf"{year - 1}年(?:同期)?(?:的|为|是)?[（(]?$", before)):
             return True
         named = _LAST_YEAR_NAMED.search(g.label)
         return bool(named and not _NOT_A_NAME.search(named.group("words")))

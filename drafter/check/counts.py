@@ -41,6 +41,11 @@ _BARE_COUNT = re.compile(r"数(?:为|是|共|达)?\s*(?P<num>\d{1,15})(?=[，。
 # A rate written in words (百分之八十九, 百分之九十五点三, 百分之百); 百分之零 is a rate of none,
 # read by _ZERO_RATE.
 _SPOKEN_RATE = re.compile(r"百分之(?P<num>[一二三四五六七八九十百][零〇一二三四五六七八九十百]*(?:点[零〇一二三四五六七八九]+)?)")
+# A rate in tenths (合格率达九成, 约九成五): 九成 is 90% to the nearest ten points, 九成五 95%
+# to the point. Only after a rate's name, so that 九成新 or 一成不变 are never read.
+_TENTHS_RATE = re.compile(r"(?:率|比例)(?:均|都)?(?:为|是|达到|达|在|约为|约|近|将近|接近|超过|超|逾|仅为|不足|不到)?\s*"
+                          r"(?<![一二三四五六七八九十])(?P<num>(?P<tens>十|[一二三四五六七八九])成(?P<ones>[一二三四五六七八九])?)"
+                          r"(?![成十百千万件个项次人起份条户家元]|不变)")
 _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -64,6 +69,18 @@ class _SpokenRate(FoundFigure):
     def __init__(self, label: str, value: float, text: str, start: int, words: str):
         super().__init__(label, value, "%", "", text, start)
         self._places = len(words.partition("点")[2])
+
+    @property
+    def decimals(self) -> int:
+        return self._places
+
+
+class _TenthsRate(FoundFigure):
+    """A rate written in tenths: 九成 is to the nearest ten points (decimals −1), 九成五 to the point."""
+
+    def __init__(self, label: str, value: float, text: str, start: int, places: int):
+        super().__init__(label, value, "%", "", text, start)
+        self._places = places
 
     @property
     def decimals(self) -> int:
@@ -106,6 +123,13 @@ def spoken_figures(text: str, a: int, b: int, figs: list[FoundFigure]) -> list[F
             continue
         label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40):m.start()])[-1].strip()
         out.append(_SpokenRate(label, value, m.group(0), m.start(), m.group("num")))
+    for m in _TENTHS_RATE.finditer(text, a, b):
+        tens = 10 if m.group("tens") == "十" else _HAN_DIGITS[m.group("tens")]
+        ones = _HAN_DIGITS[m.group("ones")] if m.group("ones") else 0
+        if tens * 10 + ones > 100:
+            continue
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start("num") - 40):m.start("num")])[-1].strip()
+        out.append(_TenthsRate(label, tens * 10 + ones, m.group("num"), m.start("num"), 0 if m.group("ones") else -1))
     for m in _DECIMAL_RATE.finditer(text, a, b):
         if m.start("num") in taken:
             continue
@@ -255,7 +279,8 @@ def _stated(f: FoundFigure, claim: tuple[str, str, str]) -> str:
 
 def _fits(stated: float, decimals: int, num: Amount, den: Amount, mode: str) -> bool:
     """Is num ÷ den what the rate claims: the value (rounded or truncated), within the bound
-    (at the stated precision), or within ABOUT_POINTS of a rough value?"""
+    (at the stated precision), or within ABOUT_POINTS of a rough value (a rate in tenths,
+    约九成, within a tenth: its own precision is wider than any 约)?"""
     if mode == "exact":
         return _pct_consistent(stated, decimals, num, den)
     if den.hi <= 0:
@@ -267,7 +292,8 @@ def _fits(stated: float, decimals: int, num: Amount, den: Amount, mode: str) -> 
         return hi >= stated - half - 1e-9
     if mode == "most":
         return lo < stated + half + 1e-9
-    return lo <= stated + ABOUT_POINTS + 1e-9 and hi >= stated - ABOUT_POINTS - 1e-9
+    about = max(ABOUT_POINTS, 10 ** -decimals)
+    return lo <= stated + about + 1e-9 and hi >= stated - about - 1e-9
 
 
 def _should(num: Amount, den: Amount, decimals: int, mode: str, f: FoundFigure) -> str:
@@ -284,7 +310,7 @@ def _should(num: Amount, den: Amount, decimals: int, mode: str, f: FoundFigure) 
     if mode == "most":
         return f"是{value}，高于{_shown(f)}"
     if mode == "about":
-        return f"是{value}，与{_shown(f)}相差超过{plain(ABOUT_POINTS)}个百分点"
+        return f"是{value}，与{_shown(f)}相差超过{plain(max(ABOUT_POINTS, 10 ** -decimals))}个百分点"
     return f"应为{value}"
 
 

@@ -23,7 +23,7 @@ _VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定
                     r"下降至|下降到|降至|降为|升至|增至|实现|实现了|达到了|高)?$")  # 高: 高达76.7% (达 read with the figure)
 _UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
 _FROM_TO = re.compile(r"(?P<name>率)\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*"
-                      r"\d+(?:\.\d+)?\s*[%％]\s*(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)$")
+                      r"\d+(?:\.\d+)?\s*[%％]\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|变为|变成)$")
 _PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
 # Cases carried over from last year (上年结转12件, 旧存5件): closed this year with the new ones,
 # so a closure's whole may be new + carried (domain.md §4 结案率); never a whole by itself.
@@ -116,7 +116,9 @@ class RateChecks:
         out, pos = [], pre_start
         # 、 always parts names; 和/及/与 only after a name (报备率和报备及时率), not inside one (调解和解率)
         for piece in re.split(r"(、|(?<=率)[和及与])", stripped):
-            if piece and piece not in "、和及与" and piece.endswith("率") and len(piece) >= 2:
+            if piece and piece not in "、和及与" and piece.endswith("比例") and len(piece) >= 4:
+                out.append((piece[:-2] + "率", pos))  # 合格比例 is 合格率 (a share, 占…比例, is read before)
+            elif piece and piece not in "、和及与" and piece.endswith("率") and len(piece) >= 2:
                 out.append((piece, pos))
             pos += len(piece)
         return out
@@ -298,8 +300,11 @@ class RateChecks:
             # A whole after its part only when it is the rate's own base by the catalogue
             # (受理 for 结案率): 办结建议120件、提案86件，办结率100% lists two wholes, not a
             # part and its whole.
+            # A rate the catalogue defines may name its whole in other words of it (合格108件，评查
+            # 行政执法案卷120件: 评查 of 评查案卷; 排查隐患 bounds 整改 for 整改率).
             words = self.base_words(name) or self.paired_words(heads)
-            dens = [g for g in pool if g.start > num.start and whole(g) and any(w in g.label for w in words)][:1]
+            dens = [g for g in pool if g.start > num.start and whole(g) and (
+                any(w in g.label for w in words) or (name in self.rates and self.states_base(name, g)))][:1]
         return dens
 
     def whole_words(self, name: str) -> list[str] | None:
