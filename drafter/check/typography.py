@@ -234,6 +234,11 @@ _FORMS = {  # level → (the right form, what the number must look like)
 }
 
 
+# 一是、二是…: the enumeration official prose uses at any level, in a paragraph of its own
+# or several in one; never a wrong number mark, though still numbered in order.
+_ENUM_NUMBER = re.compile(rf"^([{_CN}]+)是$")
+
+
 def headings(check: Check) -> None:
     doc = check.doc
     by_node = {id(u.node): u for u in doc.units if u.kind == "小标题"}
@@ -247,10 +252,14 @@ def headings(check: Check) -> None:
                 continue
             where = doc.where(unit, 0, len(unit.text))
             form, shape = _FORMS[sec.level]
-            if check.on("序号标点") and not shape.match(number):
+            enum = _ENUM_NUMBER.match(number)
+            if check.on("序号标点") and not enum and not shape.match(number):
                 check.add("序号标点", where, number + sec.heading[:10], unit.part,
                           f"序号“{number}”的写法不对。", f"这一级序号写成“{form}”这样：{_right(number, form)}。")
-            value = number_value(number)
+            if enum and sec.heading.startswith("是") and check.on("列举编号"):
+                check.add("列举编号", where, number + sec.heading[:10], unit.part,
+                          f"“{number}”后面多了一个“是”。", f"写成“{number}”。")
+            value = number_value(enum.group(1) if enum else number)
             if value is None:
                 continue
             if check.on("标题编号"):
@@ -273,6 +282,60 @@ def headings(check: Check) -> None:
                 siblings(sec.sections, f"“{sec.number}{sec.heading[:12]}”")
 
     siblings(doc.report.sections, "正文")
+
+
+# An item of an enumeration inside a paragraph: 一是 at its start or after a stop, a comma or
+# a colon (……工作中，一是…；二是…).
+_ITEM = re.compile(rf"(?:^|(?<=[。；;，,：:]))\s*(?P<n>[{_CN}]{{1,3}})是(?P<again>是)?")
+
+
+def enumerations(check: Check) -> None:
+    """一是/二是 items written in body paragraphs, in one paragraph or run on across the
+    paragraphs that open with one: a gap (一是、二是、四是), a repeat, a step back, or a
+    doubled 是 (二是是). A run is only judged once it has begun at 一是; 一是 again starts a
+    new one. (Items the reader made run-in headings are judged with the headings.)"""
+    doc = check.doc
+    prev: int | None = None  # the last item's value in the current run
+    for unit in doc.units:
+        if unit.kind != "段落":
+            prev = None
+            continue
+        items = list(_ITEM.finditer(unit.text))
+        if not items or items[0].start() > 0 and unit.text[:items[0].start("n")].strip():
+            prev = None  # the paragraph does not open with an item: a run of its own, if any
+        since = 0  # where the text after the previous item starts in this paragraph
+        for m in items:
+            value = number_value(m.group("n"))
+            if value is None:
+                continue
+            number = m.group("n") + "是"
+            where = doc.where(unit, m.start("n"), m.end())
+            quote = unit.text[m.start("n"):m.start("n") + 12]
+            if m.group("again"):
+                check.add("列举编号", where, quote, unit.part, f"“{number}”后面多了一个“是”。", f"写成“{number}”。")
+            if prev is not None and value == prev + 2:
+                # the missing item is there, run on without a stop before it (…不断提升二是强化…)
+                missed = _show(prev + 1, number)
+                at = unit.text.find(missed, since, m.start("n"))
+                if at > 0:
+                    check.add("列举编号", doc.where(unit, at, at + len(missed)), unit.text[max(0, at - 6):at + 6],
+                              unit.part, f"“{missed}”前面少了句号或分号，和上一项连在了一起。",
+                              f"在“{missed}”前面补上句号或分号。")
+                    prev = prev + 1
+            since = m.end()
+            if prev is not None and value != 1 and value != prev + 1:
+                if value == prev:
+                    check.add("列举编号", where, quote, unit.part, f"列举的“{number}”重复了。",
+                              "请按“一是、二是、三是”的顺序重新排。")
+                elif value > prev + 1:
+                    check.add("列举编号", where, quote, unit.part,
+                              f"列举从“{_show(prev, number)}”跳到了“{number}”。", "请按顺序重新排，或补上缺的一项。")
+                elif value < prev:
+                    check.add("列举编号", where, quote, unit.part,
+                              f"列举在“{_show(prev, number)}”之后又回到了“{number}”。", "请按顺序重新排。")
+                prev = None  # said once: the rest of this run is not judged again
+                continue
+            prev = value if prev is not None or value == 1 else None
 
 
 def _show(value: int, like: str) -> str:
@@ -298,5 +361,7 @@ def run(check: Check) -> None:
         dashes(check)
     if check.on("重复标点", "括号引号不成对", "全角数字", "百分号空格", "日期补零", "日期写法"):
         marks(check)
-    if check.on("序号标点", "标题编号"):
+    if check.on("序号标点", "标题编号", "列举编号"):
         headings(check)
+    if check.on("列举编号"):
+        enumerations(check)
