@@ -27,12 +27,43 @@ def parts_present(report: Report) -> set[str]:
     return present
 
 
+def _own_parts(report: Report) -> set[str]:
+    """The parts a report gives a part of their own: its top-level parts' roles, and the roles
+    of a merged closing paragraph (问题 and 下一步 written as one)."""
+    own = {s.role for s in report.sections if s.role}
+    for sec in report.walk():
+        own.update(r for p in sec.paragraphs for r in p.roles)
+    return own
+
+
+def _written_inside(check: Check, key: str):
+    """The first heading or paragraph of 成效 that covers the leaders' duties (a sub-section
+    党政主要负责人履行…职责, a run-in item 一是…带头履行第一责任人职责), or None. Said of
+    第一责任人 only: its name is unambiguous; a mention in 问题 or 下一步 is no account of it."""
+    if key != "第一责任人":
+        return None
+    return next((u for u in check.doc.units if u.part == "成效" and u.kind in ("小标题", "段落")
+                 and _LEADER.search(u.text)), None)
+
+
 def required_parts(check: Check) -> None:
     doc = check.doc
-    present = parts_present(doc.report)
+    present = _own_parts(doc.report)
     parts = [p for p in doc.cat.parts]
     for i, part in enumerate(parts):
         if not part.required or part.key in present:
+            continue
+        inside = _written_inside(check, part.key)
+        if inside is not None:
+            if check.on("部分未单列"):
+                m = _LEADER.search(inside.text)
+                start = max(0, m.start() - 20)
+                start = max([start] + [k + 1 for k in range(start, m.start()) if inside.text[k] in "。；;，,"])
+                check.add("部分未单列", doc.where(inside, start, m.end()), inside.text[start:m.end()], "成效",
+                          f"“{part.about}”写在了成效部分里，没有单列一部分。",
+                          "可以把这部分内容单列出来（一般排在成效之后），审阅时更容易找到；作为成效的一项来写也可以。")
+            continue
+        if not check.on("缺少必需部分"):
             continue
         before = next((p for p in reversed(parts[:i]) if p.key in present), None)
         after = next((p for p in parts[i + 1:] if p.key in present), None)
@@ -114,7 +145,7 @@ def written_date(check: Check) -> None:
 
 
 def run(check: Check) -> None:
-    if check.on("缺少必需部分", "缺少原因"):
+    if check.on("缺少必需部分", "缺少原因", "部分未单列"):
         required_parts(check)
     if check.on("空节"):
         empty_sections(check)
