@@ -205,24 +205,45 @@ def marks(check: Check) -> None:
                           f"日期写成了“{m.group(0)}”。", "公文的日期用阿拉伯数字写全年、月、日，如“2026年2月6日”。")
 
 
+_WIDE = {"(": "（", ")": "）"}  # a half-width bracket pairs with either width
+_LIST_CLOSE = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})\)")  # 1) 加强… a list number
+_MAX_PAIR_FINDINGS = 3  # per paragraph: past that the paragraph is garbled, three show it
+
+
 def pairs(check: Check, unit, text: str) -> None:
+    """Brackets, 书名号 and quotes that do not pair, half-width brackets included (whether
+    or not the half-width summary fires): each closer without its opener and each opener
+    left open, up to three a paragraph."""
     stack: list[tuple[str, int]] = []
+    found: list[tuple[int, str]] = []
+    list_close = _LIST_CLOSE.match(text)
     for i, ch in enumerate(text):
-        if ch in _PAIRS:
-            if ch == "“" and stack and stack[-1][0] == "“":
-                break  # a second opening quote before the first closed
-            stack.append((ch, i))
-        elif ch in _CLOSERS:
-            if stack and stack[-1][0] == _CLOSERS[ch]:
+        kind = _WIDE.get(ch, ch)
+        if kind in _PAIRS:
+            if kind == "“" and stack and stack[-1][0] == "“":
+                found.append((stack.pop()[1], "open"))  # a second opening quote before the first closed
+            stack.append((kind, i))
+        elif kind in _CLOSERS:
+            if stack and stack[-1][0] == _CLOSERS[kind]:
+                stack.pop()
+            elif ch == ")" and list_close and i == list_close.end() - 1:
+                continue
+            elif any(k == _CLOSERS[kind] for k, _ in stack):
+                while stack[-1][0] != _CLOSERS[kind]:  # the openers between were left open
+                    found.append((stack.pop()[1], "open"))
                 stack.pop()
             else:
-                check.add("括号引号不成对", check.doc.where(unit, i, i + 1), _around(text, i), unit.part,
-                          f"这里的“{ch}”前面没有对应的“{_CLOSERS[ch]}”。", "补上或删去，使引号、括号成对。")
-                return
-    if stack:
-        ch, i = stack[-1]
-        check.add("括号引号不成对", check.doc.where(unit, i, i + 1), _around(text, i), unit.part,
-                  f"这里的“{ch}”没有对应的“{_PAIRS[ch]}”。", "补上或删去，使引号、括号成对。")
+                found.append((i, "close"))
+    found += [(i, "open") for _, i in stack]
+    for i, how in sorted(found)[:_MAX_PAIR_FINDINGS]:
+        ch = text[i]
+        kind = _WIDE.get(ch, ch)
+        if how == "close":
+            said = f"这里的“{ch}”前面没有对应的“{_CLOSERS[kind]}”。"
+        else:
+            said = f"这里的“{ch}”没有对应的“{_PAIRS[kind]}”。"
+        check.add("括号引号不成对", check.doc.where(unit, i, i + 1), _around(text, i), unit.part, said,
+                  "补上或删去，使引号、括号成对。")
 
 
 # -- heading numbers -----------------------------------------------------------------------
