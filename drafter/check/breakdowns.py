@@ -37,6 +37,22 @@ _QUALITY = re.compile(r"重大|疑难|复杂|典型|重点|新型|首次|涉|按
                       r"现场|集中|专项|联合|跨")
 
 
+# How review cases end (domain.md §4 纠错率): each case ends one way, so outcomes of one of
+# these families add up under the cases decided (其中维持70件、纠错20件、驳回15件); 纠错 is
+# 撤销 + 变更 + 确认违法 + 责令履行, so it is never summed with them.
+_OUTCOMES = (("维持", "驳回", "终止", "纠错"), ("维持", "驳回", "终止", "撤销", "变更", "确认违法", "责令履行"))
+
+
+def _outcome(name: str) -> str | None:
+    return next((w for family in _OUTCOMES for w in family if w in name), None)
+
+
+def _exclusive(head: str, name: str) -> bool:
+    """Are ``head`` and ``name`` two different outcomes of one family (维持 and 纠错)?"""
+    a, b = _outcome(head), _outcome(name)
+    return bool(a and b and a != b and any(a in family and b in family for family in _OUTCOMES))
+
+
 def _parallel(first: FoundFigure, g: FoundFigure) -> bool:
     """May ``g`` be another part in a list whose first part is ``first`` (其中行政处罚60件，
     行政许可50件)? Its name is of the same kind (the same last character, or a word in
@@ -49,6 +65,8 @@ def _parallel(first: FoundFigure, g: FoundFigure) -> bool:
     opens = _MOVES_ON.match(name)
     if opens and not head.startswith(opens.group(0)):
         return False
+    if _exclusive(head, name):
+        return True
     if not set(_ACTS.findall(name)) <= set(_ACTS.findall(head)):
         return False
     return name[-1] == head[-1] or bool(bigrams(name) & bigrams(head))
@@ -180,6 +198,8 @@ class BreakdownChecks:
         word at all, or when the catalogue bounds one by another or both by one whole
         (合格案卷、优秀案卷). 宁可漏报: when in doubt the items are not summed."""
         labels = [_item_name(i) for i in items]
+        if all(_exclusive(x, y) for i, x in enumerate(labels) for y in labels[i + 1:]):
+            return True  # outcomes of one family (维持、纠错、驳回): each case ends one way
         # one name within another (办结、按时办结): each name's substrings looked up, so a long
         # list costs in proportion to its length
         known = set(labels)

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from drafter.catalogue import Catalogue, per_catalogue
-from drafter.numberwords import MAX_PLACES, percent, plain
+from drafter.numberwords import MAX_PLACES, percent, plain, trim
 from drafter.reading.figures import FoundFigure, count_name, han_value
 
 _SENTENCE = re.compile(r"[。；！？]|(?<=[^\s，、；：。（“一二三四五六七八九十第])(?=[一二三四五六七八九十]是)")
@@ -302,7 +302,9 @@ def _should(num: Amount, den: Amount, decimals: int, mode: str, f: FoundFigure) 
     value = _pct(num, den, decimals)
     if f.text.endswith("‰"):
         try:
-            value = percent(num.f.value / den.f.value * 10, min(max(decimals - 1, 1), MAX_PLACES))[:-1] + "‰"
+            # the rate in % with one place more, moved one place: never 1000‰ when not all
+            shown = percent(num.f.value / den.f.value, min(max(decimals - 1, 1) + 1, MAX_PLACES))
+            value = trim(Decimal(shown[:-1]).scaleb(1)) + "‰"
         except ValueError:
             pass
     if mode == "least":

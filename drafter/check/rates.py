@@ -6,11 +6,12 @@ not checked ("宁可漏报，不可误报"). Rounding and truncation at the stat
 right; a rate written as a bound (95%以上, 不低于, 超过; 以下, 不超过) is checked as that bound,
 one written roughly (any word of counts.ABOUT_BEFORE / ABOUT_AFTER: 约、大约、将近、接近、大致、
 左右、上下…) within ABOUT_POINTS percentage points. A closure beside the cases carried over
-from last year is over new + carried; one over 100% of its whole is never said to be over
-100% (a reminder of the basis). In 由上年的48.2%提高到55.6% the second rate is this year's."""
+from last year (any rate, when the sentence states the carry-over) is over new + carried;
+one over 100% of its whole is never said to be over 100% (a reminder of the basis). In 由上年的48.2%提高到55.6% the second rate is this year's."""
 
 from __future__ import annotations
 
+import copy
 import re
 
 from drafter.check.counts import (MAX_ITEMS, NEAR_COUNTS, _DELTA, Amount, _called, _claim, _fits, _no_base, _pct,
@@ -94,10 +95,42 @@ class RateChecks:
         cut = pre.rfind("分别")
         ks = self.rate_run(text, figs, k)
         names = self.names(pre[:cut], pre_start)
+        if len(names) == 1 and len(ks) >= 2 and "占" not in pre[cut:]:
+            # one rate of several pairs (受理复议151件、诉讼58件，分别审结146件、40件，结案率分别为
+            # 96.7%、69%): the two lists just before it, each of as many counts, in order
+            runs = self.count_runs(text, window)
+            if len(runs) >= 2 and len(runs[-1]) == len(runs[-2]) == len(ks):
+                wholes = [self.with_verb(names[0][0], runs[-2][0], w) for w in runs[-2]]
+                return {i: (names[0], [w, p], []) for i, w, p in zip(ks, wholes, runs[-1])}
+            return {i: None for i in ks}
         if len(names) != len(ks) or len(ks) < 2 or "占" in pre[cut:]:
             return {i: None for i in ks}
         after = self.after(figs, ks[-1])
         return {i: (name, window, after) for i, name in zip(ks, names)}
+
+    def with_verb(self, name: str, lead: FoundFigure, g: FoundFigure) -> FoundFigure:
+        """A count of a list named after the first's verb: in 受理复议151件、诉讼58件 the 58件
+        are 受理 too (the base of 结案率); ``g`` itself when there is nothing to add."""
+        for word in self.base_words(name):
+            at = lead.label.find(word)
+            if g is not lead and at >= 0 and word not in g.label:
+                named = copy.copy(g)
+                named.label = lead.label[:at + len(word)] + g.label
+                return named
+        return g
+
+    @staticmethod
+    def count_runs(text, counts) -> list[list[FoundFigure]]:
+        """``counts`` grouped into lists joined by 、 (受理复议151件、诉讼58件 is one)."""
+        runs: list[list[FoundFigure]] = []
+        for g in counts:
+            end = runs[-1][-1].start + len(runs[-1][-1].text) if runs else 0
+            # 、 before the count's name, or before the count itself (分别审结146件、40件: named as the first)
+            if runs and any(re.fullmatch(r"\s*、\s*", text[end:at]) for at in (g.start - len(g.label), g.start)):
+                runs[-1].append(g)
+            else:
+                runs.append([g])
+        return runs
 
     @staticmethod
     def rate_run(text, figs, k) -> list[int]:
@@ -182,11 +215,15 @@ class RateChecks:
                 larger = next((g for g in reversed(dens) if Amount(g).hi >= N.lo), None)
                 if larger is not None:
                     preferred, D = larger, Amount(larger)
-            if bounded and N.lo > D.hi:
+            # the cases carried over from last year, when the sentence states them: the rate's
+            # whole may be new + carried (结案率, and 调解成功率 over 新收 + 上年结转)
+            carried = self.carried(num, pool, counts, after)
+            if bounded and N.lo > D.hi and (carried is None or N.lo > _plus(preferred, carried).hi):
                 where = self.c.doc.where(unit, at, end)
                 self.c.add("部分大于整体", where, quote, unit.part,
-                           f"{_called(num)}多于它所属的{_called(preferred)}，"
-                           f"{name}不可能是{said}。",
+                           f"{_called(num)}多于它所属的{_called(preferred)}"
+                           + (f"与{_called(carried)}之和" if carried is not None else "")
+                           + f"，{name}不可能是{said}。",
                            "请核对这两个数：部分不能多于整体。")
                 continue
             if words and not self.states_base(name, preferred):
@@ -200,7 +237,6 @@ class RateChecks:
                 continue
             if _fits(stated, decimals, N, D, mode):
                 continue
-            carried = None if bounded else self.carried(num, pool, counts, after)
             if carried is not None:
                 # the sentence states the carry-over: the closure's whole is new + carried
                 both = _plus(preferred, carried)

@@ -215,7 +215,41 @@ def extract(text: str) -> list[FoundFigure]:
         han = [f for f in (_han_figure(text, m) for m in _han_patterns()[0].finditer(text)) if f]
         if han:
             found = sorted(found + han, key=lambda f: f.start)
+    _name_respective(text, found)
     return found
+
+
+_RESPECTIVE = re.compile(r"分别(?:为|是|达到|达|有|共)?$")
+_LIST_JOIN = re.compile(r"\s*[、和及与]\s*")
+
+
+def _name_respective(text: str, found: list[FoundFigure]) -> None:
+    """Counts listed after names with 分别 (维持、纠错分别为128件、18件): each count takes the
+    name in its place of the list (维持 128件, 纠错 18件), not the words just before the first
+    (纠错分别为). Left as they are when names and counts do not pair off one to one."""
+    for i, f in enumerate(found):
+        if f.kind != "count" or not _RESPECTIVE.search(f.label):
+            continue
+        run = [f]
+        while (i + len(run) < len(found) and found[i + len(run)].unit == f.unit and len(run) < 30
+               and _LIST_JOIN.fullmatch(text, run[-1].start + len(run[-1].text), found[i + len(run)].start)):
+            run.append(found[i + len(run)])
+        before = text[max(0, f.start - LABEL_REACH):f.start]
+        at = before.rfind("分别")
+        names = [_LEADING.sub("", n.strip()) for n in re.split(r"[，。；：！？（）“”《》]", before[:at])[-1].split("、")]
+        if len(run) < 2 or len(names) != len(run) or not all(names):
+            continue
+        for g, name in zip(run, names):
+            g.label = name
+    for i, f in enumerate(found):
+        # 分别审结146件、40件: the counts after the first are named as it is
+        if f.kind != "count" or not f.label or not re.search(r"分别[^，。；、\d]{1,12}$", text[max(0, f.start - 16):f.start]):
+            continue
+        for g in found[i + 1:i + 30]:
+            prev = found[found.index(g) - 1]
+            if g.label or g.unit != f.unit or not _LIST_JOIN.fullmatch(text, prev.start + len(prev.text), g.start):
+                break
+            g.label = f.label
 
 
 # A whole a count is of, before its name (570件中调解成功317件; 在150件中): not its name.
