@@ -84,9 +84,30 @@ class _Command(click.Command):
         super().__init__(*args, **kwargs)
 
     def parse_args(self, ctx, args):
+        _refuse_repeated(self, ctx, args)
         rest = _with_context(click.Command.parse_args)(self, ctx, args)
         _refuse_empty(ctx)
         return rest
+
+
+def _refuse_repeated(command: click.Command, ctx: click.Context, args: list[str]) -> None:
+    """An option that takes one value given twice (-o a.docx -o b.docx): click would keep
+    the last in silence, and the clerk would look for the first. Said before anything runs."""
+    single: dict[str, click.Option] = {}
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.multiple and not param.is_flag and not param.count:
+            single.update({opt: param for opt in param.opts + param.secondary_opts})
+    seen: dict[str, list[str]] = {}
+    for arg in args:
+        if arg == "--":
+            break
+        opt = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2] if arg.startswith("-") else ""
+        param = single.get(opt)
+        if param is not None:
+            seen.setdefault(param.name, []).append(opt)
+            if len(seen[param.name]) == 2:
+                said = "和".join(f"“{o}”" for o in dict.fromkeys(seen[param.name]))
+                raise click.UsageError(f"选项{said}给了两次，只能给一次。请删去多余的一个。", ctx)
 
 
 # Parameters whose empty value has a message of its own (--org: “是空的”).

@@ -131,3 +131,36 @@ def test_init_org_too_long_is_refused(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = invoke(runner, "init", "--org", "某" * 60, "-o", "x.yaml")
     assert result.exit_code == 2 and "太长了" in result.output and list(tmp_path.iterdir()) == []
+
+
+def _single_value_options():
+    """(command path, option) for every option of every command that takes one value."""
+    out = []
+
+    def walk(command, path):
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk(sub, [*path, name])
+            return
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.multiple and not param.is_flag and not param.count:
+                out.append((path, param.opts[-1]))
+
+    walk(main, [])
+    return out
+
+
+@pytest.mark.parametrize("path, opt", _single_value_options())
+def test_an_option_given_twice_is_refused_before_anything_runs(runner, tmp_path, monkeypatch, path, opt):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, [*path, opt, "a1", opt, "a2", "x.yaml"])
+    assert result.exit_code == 2, result.output
+    assert f"选项“{opt}”给了两次" in result.output
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_an_option_given_by_its_two_names_is_refused(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["init", "-y", "2025", "--year=2026", "-o", "yy.yaml"])
+    assert result.exit_code == 2 and "“-y”和“--year”给了两次" in result.output
+    assert not (tmp_path / "yy.yaml").exists()
