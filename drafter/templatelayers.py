@@ -48,7 +48,8 @@ def _read(path: Path) -> str:
     from drafter.render.limits import MAX_TEMPLATE_BYTES
 
     try:
-        return read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件").decode("utf-8")
+        # utf-8-sig: the BOM Notepad writes is not part of the first theme's name
+        return read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件").decode("utf-8-sig")
     except (DrafterError, OSError, UnicodeDecodeError):
         return _UNREADABLE
 

@@ -791,6 +791,17 @@ def test_an_unreadable_phrase_table_is_shown_as_such(runner, tmp_path):
     assert code == 0 and "句式.yaml（整个文件与自带的不同）" in output
 
 
+def test_a_phrase_table_saved_with_a_bom_is_compared_theme_by_theme(runner, tmp_path):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "句式.yaml").write_bytes("\ufeff矛盾纠纷化解:\n  行政复议:\n    - 收到{收到申请}\n".encode("utf-8"))
+    code, output = invoke(runner, "templates", "diff", folder)
+    assert code == 0 and "\ufeff" not in output
+    assert "自带/句式.yaml：矛盾纠纷化解" in output and "自带的句式表里没有这个主题" not in output
+    code, output = invoke(runner, "templates", "list", folder)
+    assert code == 0 and "\ufeff" not in output and "矛盾纠纷化解" in output
+
+
 @pytest.mark.parametrize("args, words", [
     (["templates", "diff", "/etc"], "不是模板文件夹"),
     (["templates", "diff", "不存在的文件夹"], "不是模板文件夹"),
