@@ -93,6 +93,7 @@ class Body(Node):
 # numbered line whose first sentence is longer for a paragraph (reading/parser.split_heading,
 # 80), so a longer title would come back from ``check`` as a heading with nothing under it.
 TITLE_MAX = 80
+NOTE_MAX = 80  # a 附注 is one short line under the date (reading.parser reads it back so)
 
 
 def measure() -> Obj:
@@ -174,6 +175,6 @@ def form_spec(cat: Catalogue) -> Obj:
             "署名": Text("落款署名（可选），不填时用“单位”。", max_length=50),
             "盖章": Boolean("是否加盖印章：false 按不加盖印章的格式排落款，true 按加盖印章的格式留出盖章位置。",
                           example=False),
-            "附注": Text("附注（可选），如“此件公开发布”，排在成文日期下一行并加圆括号。"),
+            "附注": Text("附注（可选），如“此件公开发布”，排在成文日期下一行并加圆括号。", max_length=NOTE_MAX),
         }),
     })

@@ -62,7 +62,9 @@ _CHROME = re.compile(
     r"扫一扫|打印本页|关闭窗口|【打印】|【关闭】|分享到|上一篇|下一篇|相关链接)"
     r"|更新时间|浏览次数|发布时间|发布日期|发布于|来源[:：]|公开日期|成文日期[:：]|字体\s*[\[【［]|字号\s*[:：]?\s*[大中小]"
 )
-_NOTE = re.compile(r"^（[^（）]{2,30}）$")
+# 附注 under the date: in brackets, brackets of its own allowed (（此件公开发布（联系人：张三））),
+# as long as a form's 附注 may be (form.spec.NOTE_MAX) and its brackets.
+_NOTE = re.compile(r"^[（(].{2,84}[）)]$")
 _TITLE_WORDS = re.compile(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
 _ISSUER = re.compile(r"(政府|委员会|党委|党组|委|局|厅|办公室|办|管委会|工委|中心|院|署|队|所|站|街道|镇|乡|公司)$")
 # The formula that closes a report (特此报告。以上报告，请审阅。专此汇报): the end of its text,
@@ -409,11 +411,31 @@ def _is_issuer(line: str, second: bool) -> bool:
     return not second or bool(_ISSUER.search(line.split(" ")[-1]))
 
 
+_LOOSE_NUMBER = re.compile(r"^(\d{1,2})([.．])(?=\d)")
+
+
+def _numbers(lines: list[str]) -> list[Number | None]:
+    """The heading number of each line. A title that starts with a figure (1.12345热线。…)
+    reads as a decimal (1.12345), so "N." before a digit is a number only when the next
+    numbered line goes on from it (2.用好考核……): a list item, not a figure."""
+    found = [number_of(line) for line in lines]
+    dotted = kinds()[3]
+    following: Number | None = None  # the next line's number, walking backwards
+    for i in range(len(lines) - 1, -1, -1):
+        m = None if found[i] else _LOOSE_NUMBER.match(lines[i])
+        if m and following is not None and following.kind is dotted and \
+                number_value(following.number) == int(m.group(1)) + 1:
+            found[i] = Number(dotted, m.group(0), lines[i][m.end():])
+        following = found[i] or following
+    return found
+
+
 def _read_body(report: Report, lines: list[str], origins: list, hints: list[int | None]) -> None:
     tree = TreeBuilder(report)
     levels = Levels()
     closed = False  # a closing formula was read: the signature lines after it are no headings
-    for line, segments, hint in zip(lines, origins, hints):
+    numbers = _numbers(lines)
+    for line, segments, hint, found in zip(lines, origins, hints, numbers):
         ends = closing(line)
         closed = closed or ends
         if hint == 0 or (hint and (ends or (closed and _is_issuer(line, False)))):
@@ -421,7 +443,6 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
             # date or signature in a heading's style (a re-saved document's renamed styles)
             tree.paragraph(line, origin_from(segments))
             continue
-        found = number_of(line)
         if hint and not found:  # a heading by its style, with no number in its text
             # 一是 opening it is its number; a heading sentence followed by the text (a
             # run-in heading, or a heading style over a whole paragraph) is split as a
