@@ -2,7 +2,9 @@
 with a figure (12345热线, 3.15维权) is printed “1.12345热线。” and read back as item 1, not as a
 decimal, so check never says the next item does not start from 1; a 附注 with brackets of its
 own or of a real length is read back as the 附注 under the date (never 成文日期缺失), and one
-longer than a line is refused at its field."""
+longer than a line is refused at its field. A rate's slot in 句式.yaml follows a rate's name
+(占比{纠错率} reads as a share of the count before it, and is refused at its line); a rate
+named after 其中 (其中纠错率{纠错率}) is the catalogue's rate to check too."""
 
 from __future__ import annotations
 
@@ -52,3 +54,33 @@ def test_a_note_longer_than_a_line_is_refused_at_its_field(tmp_path):
     result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(2,))
     assert f"{form.name}:{line_of(form, '附注:')}" in result.output and "附注" in result.output
     assert not out.exists()
+
+
+REVIEW = "矛盾纠纷化解:\n  行政复议:\n    - 收到{收到申请}\n    - 其中纠错{纠错}\n"
+
+
+@pytest.mark.parametrize("item", ["占比{纠错率}", "占{纠错率}", "所占比例为{纠错率}", "'，占{纠错率}'", "纠错占比{纠错率.带同比}",
+                                  "'{纠错率}'"])
+def test_a_rate_slot_without_a_rate_name_before_it_is_refused_at_its_line(tmp_path, item):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "句式.yaml").write_text(REVIEW + f"    - {item}\n", encoding="utf-8")
+    form = example_form(tmp_path)
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-t", folder, "-o", out], inputs=[form, folder / "句式.yaml"], outputs=[out],
+                       exit_codes=(2,))
+    assert "句式.yaml:5:7：" in result.output and "前面没有写比率的名称" in result.output, result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("item", ["其中纠错率{纠错率}", "纠错率为{纠错率}", "纠错率（按审结计）{纠错率}", "同比{纠错率.同比}"])
+def test_a_rate_under_its_name_renders_and_checks_clean(tmp_path, item):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "句式.yaml").write_text(REVIEW + f"    - {item}\n", encoding="utf-8")
+    form = example_form(tmp_path)
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-t", folder, "-o", out], inputs=[form, folder / "句式.yaml"], outputs=[out],
+              exit_codes=(0,))
+    result = run_clean(["check", out], inputs=[out], exit_codes=(0,))
+    assert "【错误】" not in result.output, result.output

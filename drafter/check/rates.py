@@ -22,6 +22,7 @@ from drafter.reading.figures import FoundFigure, bigrams, count_name, nameless
 _VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?"
                     r"(?:为|达到|达|是|在|至|到|约|约为|仅为|高达|超过|提升至|提高至|提高到|提升到|上升至|上升到|"
                     r"下降至|下降到|降至|降为|升至|增至|实现|实现了|达到了|高)?$")  # 高: 高达76.7% (达 read with the figure)
+_OPENERS = re.compile(r"^(?:其中|全年|累计|合计|同时|并且|另有)+(?=.)")  # words before a rate's name
 _UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
 _FROM_TO = re.compile(r"(?P<name>率)\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*"
                       r"\d+(?:\.\d+)?\s*[%％]\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|变为|变成)$")
@@ -149,6 +150,9 @@ class RateChecks:
         out, pos = [], pre_start
         # 、 always parts names; 和/及/与 only after a name (报备率和报备及时率), not inside one (调解和解率)
         for piece in re.split(r"(、|(?<=率)[和及与])", stripped):
+            bare = _OPENERS.sub("", piece)  # 其中纠错率 is 纠错率
+            pos += len(piece) - len(bare)
+            piece = bare
             if piece and piece not in "、和及与" and piece.endswith("比例") and len(piece) >= 4:
                 out.append((piece[:-2] + "率", pos))  # 合格比例 is 合格率 (a share, 占…比例, is read before)
             elif piece and piece not in "、和及与" and piece.endswith("率") and len(piece) >= 2:

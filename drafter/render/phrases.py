@@ -254,16 +254,25 @@ class _Reader:
     def rate_named_right(self, key: str, pieces: tuple) -> None:
         """结案率{纠错率} would print the 纠错率 after the word 结案率: the words right before a
         slot that end with a rate's name (…率, then perhaps 为/达/：) must name that slot's
-        own rate — its name, or the end of it (成功率 for 调解成功率), or end with it."""
+        own rate — its name, or the end of it (成功率 for 调解成功率), or end with it; and a
+        rate's slot must follow a rate's name (not 占比{纠错率}, read as a share)."""
         groups = self.cat.themes[key].groups
-        for before, slot in zip(pieces, pieces[1:]):
-            if not isinstance(before, str) or not isinstance(slot, Slot):
+        for before, slot in zip([None, *pieces], pieces):
+            if not isinstance(slot, Slot):
                 continue
-            m = _RATE_WORD.search(before)
+            is_rate = slot.name in groups[slot.group].rates
+            m = _RATE_WORD.search(before) if isinstance(before, str) else None
+            if is_rate and slot.attr != "同比" and not m:
+                if isinstance(before, str) and _RATE_NOTED.search(before):
+                    continue
+                # 占比{纠错率}, （{纠错率}）: a reader (and check) takes the figure for a share of
+                # the count before it, which the rate is not (纠错 ÷ 审结, not ÷ 收到)
+                shown = "{" + slot.name + "}"
+                raise _Bad(f"{shown} 前面没有写比率的名称，报告里读起来像是占前一个数的比例，而{slot.name}不是这样算的。",
+                           f"请在 {shown} 前面写上比率的名称，如“{slot.name}{shown}”或“{slot.name}为{shown}”。")
             if not m:
                 continue
             word, name = m.group(1), slot.name
-            is_rate = slot.name in groups[slot.group].rates
             if is_rate and (name.endswith(word) or word.endswith(name)):
                 continue
             shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
@@ -348,6 +357,8 @@ class _Reader:
 
 # The name of a rate ending the words before a slot: 结案率, 结案率为, 成功率达到, 满意率：
 _RATE_WORD = re.compile(r"([\u3400-\u9fff]*率)(?:为|是|达到|达|保持在|保持|：|:)?\s*$")
+# A rate's name with a note on how it is counted (满意率（含基本满意）{满意率}): named all the same.
+_RATE_NOTED = re.compile(r"率（[^（）]{1,20}）(?:为|是|达到|达|：|:)?\s*$")
 _LOOKS_LIKE_KEY = re.compile(r"^\s*(如果|写|否则)\s*(：|:(?!\s))")
 _NEXT_ITEM = re.compile(r"\s-\s+\S")
 MAX_ITEM = 500  # characters of one item: a clause, not a paragraph
