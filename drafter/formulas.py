@@ -142,9 +142,35 @@ def office_formulas(path: Path) -> dict[int, dict]:
             else:
                 clean[name] = (as_date(value) if name == "核对日期" else formula_text(value)
                                if name in ("会议精神", "纲要") else value.strip() if isinstance(value, str) else value)
+        problem = _disagreement(clean)
+        if problem:
+            found.add(src.where((key, "会议精神")), *problem)
         out[year] = clean
     found.raise_if_errors()
     return out
+
+
+_ORDER = "一二三四五六七八九十"
+
+
+def _disagreement(entry: dict) -> tuple[str, str] | None:
+    """A year's 会议精神 that disagrees with its own 党代会 or 全会 (another congress, or a
+    plenum later than the last one 全会 lists): check compares reports with both."""
+    spirit, plenums, congress = entry.get("会议精神"), entry.get("全会"), entry.get("党代会")
+    if not isinstance(spirit, str):
+        return None
+    if isinstance(congress, str) and congress.strip() and congress.strip() not in spirit:
+        return (f"“会议精神”没有写到“党代会”里的{congress.strip()}。",
+                "这两项要一致：“会议精神”写出这次党代会，或改正“党代会”。")
+    if isinstance(plenums, list) and plenums and "历次" not in spirit:
+        # 全会 lists the plenums held by then; the spirit may name fewer (2023: 党的二十大精神
+        # with 二中 held), never a later one, which check would call not yet held
+        latest = max(plenums, key=lambda p: _ORDER.index(p.strip()[0]))
+        later = [p for p in _PLENUM.findall(spirit) if _ORDER.index(p[0]) > _ORDER.index(latest.strip()[0])]
+        if later:
+            return (f"“会议精神”写到了{later[-1]}全会，“全会”只列到{latest.strip()}全会。",
+                    "这两项要一致：把这次全会加进“全会”，或改正“会议精神”。")
+    return None
 
 
 def _typed(src, path: tuple, value) -> str:

@@ -84,3 +84,29 @@ def test_a_rate_under_its_name_renders_and_checks_clean(tmp_path, item):
               exit_codes=(0,))
     result = run_clean(["check", out], inputs=[out], exit_codes=(0,))
     assert "【错误】" not in result.output, result.output
+
+
+@pytest.mark.parametrize("entry, said", [
+    ("  会议精神: 党的十九大精神\n  党代会: 二十大\n", "没有写到“党代会”里的二十大"),
+    ("  会议精神: 党的二十大和二十届五中全会精神\n  全会: [二中, 三中]\n", "写到了五中全会"),
+])
+def test_an_office_formulas_file_that_contradicts_itself_is_refused_at_its_line(tmp_path, entry, said):
+    data = tmp_path / "表述.yaml"
+    data.write_text("2025:\n" + entry, encoding="utf-8")
+    config = tmp_path / "版式.yaml"
+    config.write_text("表述数据: 表述.yaml\n", encoding="utf-8")
+    form = example_form(tmp_path)
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-c", config, "-o", out], inputs=[form, config, data], outputs=[out],
+                       exit_codes=(2,))
+    assert "表述.yaml:2:" in result.output and said in result.output, result.output
+
+
+def test_a_spirit_naming_fewer_plenums_than_were_held_is_accepted(tmp_path):
+    data = tmp_path / "表述.yaml"
+    data.write_text("2025:\n  会议精神: 党的二十大精神\n  党代会: 二十大\n  全会: [二中, 三中, 四中]\n", encoding="utf-8")
+    config = tmp_path / "版式.yaml"
+    config.write_text("表述数据: 表述.yaml\n", encoding="utf-8")
+    form = example_form(tmp_path)
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-c", config, "-o", out], inputs=[form, config, data], outputs=[out], exit_codes=(0,))
