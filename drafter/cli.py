@@ -7,12 +7,14 @@ loads only what rendering uses.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
 import click
 
 from drafter.errors import DrafterError
+from drafter.inputfile import shown
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -170,7 +172,16 @@ class _Group(click.Group):
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except Exception as err:
+                code = _stopped_by(err)
+                if code is None:
+                    raise
+                # a library's clean-up failed while a stop unwound it (zipfile: "Can't close
+                # the ZIP file while there is an open writing handle"): the stop it is
+                _echo("已中止。", err=True)
+                sys.exit(code)
         except DrafterError as err:
             _fail(err)
         except BrokenPipeError:  # the reader of our output went away (| head): nothing to say
@@ -190,6 +201,33 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             _echo("已中止。", err=True)
             sys.exit(130)
+
+
+def _arg(path) -> str:
+    """A file name in a command the clerk may paste: quoted for the shell when it holds spaces
+    or other special characters (my form 2026.yaml → 'my form 2026.yaml')."""
+    import shlex
+
+    from drafter.inputfile import shown
+
+    text = shown(path)
+    if text != str(path) or not re.search(r"[\s'\"\\$`;&|<>()\[\]*?!{}~#]", text):
+        return text  # nothing the shell reads specially (普通.yaml stays as it is)
+    return shlex.quote(text)
+
+
+def _stopped_by(err: BaseException) -> int | None:
+    """The exit code of the stop (Ctrl-C, or one of STOP_SIGNALS) ``err`` was raised while
+    handling, if any: found among the exceptions it was raised during."""
+    seen = 0
+    cause: BaseException | None = err.__context__
+    while cause is not None and seen < 20:
+        if isinstance(cause, KeyboardInterrupt):
+            return 130
+        if isinstance(cause, SystemExit) and isinstance(cause.code, int) and cause.code > 128:
+            return cause.code
+        cause, seen = cause.__context__, seen + 1
+    return None
 
 
 def _on_stop_signals() -> dict:
@@ -265,8 +303,8 @@ def init(year, org, output, force) -> None:
     refuse_existing(target, force)
     text = blank_form(load_catalogue(), year, _org_name(org) if org is not None else None)
     write_all([(target, text_writer(text))] + _schema_beside(target, force))
-    _echo(f"已生成表单：{target}")
-    _echo(f"填好后运行：drafter validate {target}，再运行 drafter render {target} -o 报告.docx")
+    _echo(f"已生成表单：{shown(target)}")
+    _echo(f"填好后运行：drafter validate {_arg(target)}，再运行 drafter render {_arg(target)} -o 报告.docx")
 
 
 @main.command(context_settings=CONTEXT)
@@ -428,7 +466,7 @@ def render(forms, output, template, config, markup, force) -> None:
         _suffix(out, (".docx",), "Word 文档", "处理多份表单时 -o 是文件夹。")
         result = one(form, out)
         _warn(result.warnings)
-        _echo(f"已生成：{out}（约 {result.report.text_length()} 字）")
+        _echo(f"已生成：{shown(out)}（约 {result.report.text_length()} 字）")
         return
     sources = expand(list(forms), FORM_SUFFIXES)
     if not sources:
@@ -480,8 +518,8 @@ def new(year, sources, output, force) -> None:
         targets([last], target.parent, lambda _p: target.name)  # never the input itself
         for note in one(last, target):
             _echo(f"【提醒】{note}", err=True)
-        _echo(f"已生成表单：{target}")
-        _echo(f"填好今年的数据后运行：drafter validate {target}，再运行 drafter render {target}")
+        _echo(f"已生成表单：{shown(target)}")
+        _echo(f"填好今年的数据后运行：drafter validate {_arg(target)}，再运行 drafter render {_arg(target)}")
         return
     found = expand(list(sources), INPUT_SUFFIXES)
     if not found:
@@ -550,7 +588,7 @@ def schema(output, force) -> None:
     if not same_text(target, text):
         refuse_existing(target, force)
         write_text_atomic(target, text)
-    _echo(f"已生成：{target}")
+    _echo(f"已生成：{shown(target)}")
 
 
 def _analyse(report: str):
@@ -693,7 +731,7 @@ def mine(folder, output, force) -> None:
     head = (f"# 由 drafter mine 于 {dt.date.today():%Y-%m-%d} 从“{folder}”中的 {read} 份报告挖掘。\n"
             "# 主题和指标的名称与 drafter 的大纲目录一致（drafter init 生成的表单里可以看到）；“未分类”列出没能归入目录主题的小节。\n")
     write_text_atomic(output, head + yaml.safe_dump(outline, allow_unicode=True, sort_keys=False, width=4096))
-    _echo(f"已生成：{output}（{read} 份报告，{outline['字数']} 字）"
+    _echo(f"已生成：{shown(output)}（{read} 份报告，{outline['字数']} 字）"
                + (f"；跳过了 {len(skipped)} 个无法读取的文件，见上面的说明。" if skipped else ""))
 
 
@@ -738,7 +776,7 @@ def import_(report, output, force) -> None:
     write_all([(target, text_writer(text))] + _schema_beside(target, force))
     for note in notes:
         _echo(f"【提醒】{note}", err=True)
-    _echo(f"已生成表单：{target}")
+    _echo(f"已生成表单：{shown(target)}")
 
 
 @main.group(context_settings=CONTEXT)
@@ -794,10 +832,10 @@ def templates_copy(name, dest, files) -> None:
 
     if files:
         written = copy_files(name, Path(dest), list(files))
-        _echo(f"已复制 {len(written)} 个文件到：{dest}（其余文件用自带的）。修改后运行 drafter render 表单.yaml --template {dest}")
+        _echo(f"已复制 {len(written)} 个文件到：{dest}（其余文件用自带的）。修改后运行 drafter render 表单.yaml --template {_arg(dest)}")
         return
     copy_template(name, Path(dest))
-    _echo(f"已复制到：{dest}。修改后运行 drafter render 表单.yaml --template {dest}")
+    _echo(f"已复制到：{dest}。修改后运行 drafter render 表单.yaml --template {_arg(dest)}")
 
 
 @templates.command("diff")

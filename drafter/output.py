@@ -104,11 +104,12 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
         for target, write in plan:
             folder = target.parent if str(target.parent) else Path(".")
             try:
-                fd, tmp = tempfile.mkstemp(prefix=".drafter-", suffix=".tmp", dir=folder)
+                with _signals_held():  # a stop between creating and recording it would leave it behind
+                    fd, tmp = tempfile.mkstemp(prefix=".drafter-", suffix=".tmp", dir=folder)
+                    temps.append((tmp, target))
             except OSError as err:
                 raise OutputError(f"无法在“{folder}”中写文件：{os_reason(err)}。",
                                   "请检查文件夹的写入权限和磁盘空间。") from None
-            temps.append((tmp, target))
             os.close(fd)
             write(tmp)
             os.chmod(tmp, _mode_for(target))
@@ -224,8 +225,9 @@ def check_suffix(target: str | Path, suffixes: tuple[str, ...], what: str) -> No
 
 
 # Suffixes a clerk's file names carry: dropped from a suggested name, so that out.yaml.txt
-# (Notepad's way) gives out.yaml, not out.yaml.yaml.
-_KNOWN_SUFFIXES = (".yaml", ".yml", ".docx", ".doc", ".wps", ".json", ".pdf", ".txt", ".md", ".png")
+# (Notepad's way) gives out.yaml, not out.yaml.yaml, and x.yaml.tmp gives x.yaml.
+_KNOWN_SUFFIXES = (".yaml", ".yml", ".docx", ".doc", ".wps", ".json", ".pdf", ".txt", ".md", ".png", ".tmp", ".bak",
+                   ".old", ".new")
 
 
 def _bare_stem(name: str) -> str:

@@ -164,3 +164,20 @@ def test_an_option_given_by_its_two_names_is_refused(runner, tmp_path, monkeypat
     result = runner.invoke(main, ["init", "-y", "2025", "--year=2026", "-o", "yy.yaml"])
     assert result.exit_code == 2 and "“-y”和“--year”给了两次" in result.output
     assert not (tmp_path / "yy.yaml").exists()
+
+
+@pytest.mark.parametrize("args, said", [
+    (["init", "-o", "a b.yaml"], "drafter validate 'a b.yaml'，再运行 drafter render 'a b.yaml'"),
+    (["init", "-o", "报告[终稿].yaml"], "drafter validate '报告[终稿].yaml'"),
+    (["init", "-o", "普通.yaml"], "drafter validate 普通.yaml，"),
+])
+def test_the_commands_drafter_suggests_can_be_pasted(runner, tmp_path, monkeypatch, args, said):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0 and said in result.output, result.output
+
+
+def test_a_suggested_name_drops_a_temporary_suffix(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["init", "-o", "x.yaml.tmp"])
+    assert result.exit_code == 2 and "如“x.yaml”" in result.output, result.output

@@ -640,3 +640,53 @@ def test_a_suggested_name_drops_the_wrong_suffixes(tmp_path, minimal, monkeypatc
     assert f"如“{suggested}”" in result.output, result.output
     assert ("没有文件名" in result.output) == (wrong == ".yaml"), result.output
     assert not (tmp_path / wrong).exists()
+
+
+# -- round 6: the moment the temporary file is made, and a library failing as a stop unwinds --
+
+_SIGNAL_AT_MKSTEMP = textwrap.dedent("""
+    import os, signal, sys, tempfile
+    import drafter.output
+
+    real = tempfile.mkstemp
+
+    def mkstemp(*args, **kwargs):
+        made = real(*args, **kwargs)
+        os.kill(os.getpid(), getattr(signal, sys.argv[2]))  # the signal lands right after the file is made
+        return made
+
+    drafter.output.tempfile.mkstemp = mkstemp
+    from drafter.cli import main
+    main(["schema", "-o", sys.argv[1]])
+""")
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signals")
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM"])
+def test_a_signal_as_the_temporary_file_is_made_leaves_nothing(tmp_path, name):
+    target = tmp_path / "结构.json"
+    proc = subprocess.run([sys.executable, "-c", _SIGNAL_AT_MKSTEMP, str(target), name], capture_output=True,
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert proc.returncode in (130, 128 + getattr(signal, name)), proc.stderr
+    assert not leftovers([tmp_path]) and not target.exists()
+    assert b"Traceback" not in proc.stderr
+
+
+def test_a_failure_while_a_stop_unwinds_a_write_is_the_stop(runner, tmp_path, monkeypatch):
+    """zipfile's close raises ValueError when a stop lands inside a member's write: the run
+    ends as stopped (128 + n, 已中止), never with that error's traceback."""
+    import drafter.output as output
+
+    def writer(*_args, **_kwargs):
+        def write(tmp):
+            try:
+                raise SystemExit(143)
+            finally:
+                raise ValueError("Can't close the ZIP file while there is an open writing handle on it.")
+        return write
+
+    monkeypatch.setattr(output, "text_writer", writer)
+    result = runner.invoke(main, ["schema", "-o", str(tmp_path / "结构.json")])
+    assert result.exit_code == 143, result.output
+    assert "已中止" in result.output and "ZIP" not in result.output
+    assert not leftovers([tmp_path]) and not (tmp_path / "结构.json").exists()
