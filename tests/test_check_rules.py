@@ -60,7 +60,9 @@ def test_wrong_rate_is_an_error_quoting_the_rate():
 
 @pytest.mark.parametrize("stated", ["98.6%", "98.7%"], ids=["truncated", "rounded"])
 def test_truncated_and_rounded_rates_are_both_right(stated):
-    assert run(report(f"共调解案件766件，调处成功756件，调处成功率为{stated}。")) == []
+    # never an error; truncation draws a reminder with the rounded value (比率截尾)
+    found = run(report(f"共调解案件766件，调处成功756件，调处成功率为{stated}。"))
+    assert [f.rule for f in found] == (["比率截尾"] if stated == "98.6%" else [])
 
 
 def test_rate_of_a_name_the_catalogue_does_not_know_is_matched_by_its_stem():
@@ -93,7 +95,7 @@ def test_hundred_percent_needs_every_case():
 
 
 def test_a_rate_counts_only_the_figures_since_the_previous_rate():
-    text = "共调解案件766件，调处成功756件，调处成功率98.6%，排查重大纠纷13起，成功调处13起，调处成功率100%。"
+    text = "共调解案件766件，调处成功756件，调处成功率98.7%，排查重大纠纷13起，成功调处13起，调处成功率100%。"
     assert run(report(text)) == []
 
 
@@ -251,7 +253,7 @@ def test_many_half_width_marks_are_one_finding():
 
 
 @pytest.mark.parametrize("text, rule", [
-    ("今年1-10月办理复议案件12件。", "连接号"),
+    ("今年3-5月开展专项行动。", "连接号"),
     ("完成《规划（2021--2025年）》。", "连接号"),
     ("于2025年03月5日召开会议。", "日期补零"),
     ("于2025.3.5召开会议。", "日期写法"),
@@ -265,7 +267,7 @@ def test_typography(text, rule):
     assert rules(run(report(text))) == [rule]
 
 
-@pytest.mark.parametrize("text", ["今年1—10月办理复议案件12件。", "完成《规划（2021—2025年）》。", "于2025年3月5日召开会议。",
+@pytest.mark.parametrize("text", ["今年3—5月开展专项行动。", "完成《规划（2021—2025年）》。", "于2025年3月5日召开会议。",
                                   "推行“放管服”改革。", "电话0916-1234567。"])
 def test_typography_near_misses(text):
     assert run(report(text)) == []

@@ -63,7 +63,7 @@ def test_year_beyond_all_data_leaves_both_out_and_names_both_keys(runner, tmp_pa
 
 def test_office_formulas_file_adds_a_year_through_the_config(runner, tmp_path, write_form, minimal):
     (tmp_path / "表述.yaml").write_text(
-        "2031:\n  会议精神: 党的某某大精神\n  纲要: 《某纲要（2031—2035年）》\n  党代会: 二十二大\n  全会: [二中]\n",
+        "2031:\n  会议精神: 党的二十二大精神\n  纲要: 《某纲要（2031—2035年）》\n  党代会: 二十二大\n  全会: [二中]\n",
         encoding="utf-8")
     cfg = tmp_path / "单位设置.yaml"
     cfg.write_text("表述数据: 表述.yaml\n", encoding="utf-8")
@@ -72,7 +72,7 @@ def test_office_formulas_file_adds_a_year_through_the_config(runner, tmp_path, w
     result = run(runner, "render", write_form(minimal), "-o", out, "--config", cfg)
     assert result.exit_code == 0 and "表述数据" not in result.output, result.output
     text = opening(out)
-    assert "全面贯彻党的某某大精神" in text and "对照《某纲要（2031—2035年）》" in text
+    assert "全面贯彻党的二十二大精神" in text and "对照《某纲要（2031—2035年）》" in text
 
 
 def test_office_formulas_file_mistakes_are_located(runner, tmp_path, write_form, minimal):

@@ -144,6 +144,48 @@ def written_date(check: Check) -> None:
                   f"年度报告应在{year + 1}年3月1日前报送、4月1日前公开；请核对日期。")
 
 
+_MONTH = r"(\d{1,2}|十[一二]|[一二三四五六七八九十])"
+# Figures of part of the year: 1—10月, 2025年1至10月, 截至10月底, 截至2025年11月30日, 前三季度, 上半年.
+_PART_OF_YEAR = re.compile(rf"(?:(?:(?P<year>\d{{4}})\s*年\s*)?(?<!\d)(?:1|一)\s*[—\-－–~～至到]\s*(?P<to>{_MONTH[1:-1]})\s*月"
+                           rf"(?!份?\s*[—\-－–~～至到])"
+                           rf"|截至\s*(?:(?P<until_year>\d{{4}})\s*年)?\s*(?P<until>{_MONTH[1:-1]})\s*月\s*(?:底|末|\d{{1,2}}\s*日|份)"
+                           rf"|前三季度|上半年|前三个季度)")
+
+
+def part_of_year(check: Check) -> None:
+    """Figures that cover only part of the year reported (1—10月, 截至10月底, 前三季度): an
+    annual report states the whole year's. Said at most three times, in 开头 and 成效."""
+    doc = check.doc
+    said = 0
+    for unit in doc.units:
+        if unit.part not in ("开头", "成效", "第一责任人") or unit.kind != "段落":
+            continue
+        for m in _PART_OF_YEAR.finditer(unit.text):
+            rest = unit.text[m.end():].lstrip("，,：: ")
+            clause = re.split(r"[，,；;。！？]", rest, maxsplit=1)[0]
+            if not _COUNTED.search(clause):
+                continue  # 上半年，通过示范县验收: when it happened, not what was counted
+            month = m.group("to") or m.group("until")
+            year = m.group("year") or m.group("until_year")
+            if year and doc.year and int(year) != doc.year:
+                continue  # 截至2024年10月: another year's figure
+            if month is not None:
+                value = int(month) if month.isdigit() else _HAN_MONTHS.get(month)
+                if value is None or value >= 12:
+                    continue  # 1—12月 is the whole year
+            check.add("全年数据不全", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
+                      f"这里的数字只统计到“{m.group(0)}”，不是全年的。",
+                      "年度报告写全年的数字；全年数字还没出来的，请写明统计截止时间，定稿前换成全年数字。")
+            said += 1
+            if said >= 3:
+                return
+
+
+_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:件|个|项|次|人|起|%|％|元|家|户|场|份|条|宗|卷|处|名|期|批)")
+_HAN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11,
+               "十二": 12}
+
+
 def run(check: Check) -> None:
     if check.on("缺少必需部分", "缺少原因", "部分未单列"):
         required_parts(check)
@@ -153,3 +195,5 @@ def run(check: Check) -> None:
         placeholders(check)
     if check.on("成文日期缺失", "成文日期过早", "成文日期过晚"):
         written_date(check)
+    if check.on("全年数据不全"):
+        part_of_year(check)

@@ -8,7 +8,7 @@ against a part and its whole."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from drafter.catalogue import Catalogue, per_catalogue
 from drafter.numberwords import MAX_PLACES, percent, plain, trim
@@ -228,6 +228,15 @@ def _pct_consistent(stated: float, decimals: int, num: Amount, den: Amount) -> b
     if stated == 0 and num.lo > 0:
         return False
     return lo < stated + unit - 1e-9 and hi >= stated - unit / 2 - 1e-9
+
+
+def rounded(num: Amount, den: Amount, decimals: int) -> Decimal | None:
+    """num ÷ den in percent rounded half up to ``decimals`` places, when both are exact
+    figures (not 1.6万, a range) and den is not 0; else None."""
+    if num.lo != num.hi or den.lo != den.hi or den.f.value <= 0 or decimals < 0 or decimals > 6:
+        return None
+    exact = Decimal(plain(num.f.value)) / Decimal(plain(den.f.value)) * 100
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 # How a rate is claimed (README, 比率怎么核对): exactly, as a bound (95%以上, 不低于95%,

@@ -26,6 +26,23 @@ FORM_SUFFIXES = (".yaml", ".yml")
 # What check reads of one report is bounded by the reader (drafter/reading/source.py).
 
 
+_NEAR = 64  # characters either side of the column read where a quote is looked for first
+
+
+def _nearest(raw: str, quote: str, column: int) -> int:
+    """Where ``quote`` stands in the source line ``raw``: the occurrence nearest ``column``
+    (the same words may stand twice in one line: 在在线…，在在全县), else the first; -1 if none."""
+    lo = max(0, column - _NEAR)
+    hits = []
+    at = raw.find(quote, lo, column + _NEAR + len(quote))
+    while at >= 0:
+        hits.append(at)
+        at = raw.find(quote, at + 1, column + _NEAR + len(quote))
+    if hits:
+        return min(hits, key=lambda h: abs(h - column))
+    return raw.find(quote)
+
+
 class Unit:
     """A piece of text the rules read: its kind (标题 / 段落 / 小标题 / 署名 / 日期 / 附注, or
     原文 for a source line as typed), the part it stands in, its heading context."""
@@ -143,7 +160,7 @@ class Document:
             if at:  # the column in the file, counting the invisible characters read past
                 column = at[min(column - 1, len(at) - 1)] + 1
             raw = self.lines[line - 1] if self.lines and line <= len(self.lines) else ""
-            found = raw.find(quote) if quote else -1
+            found = _nearest(raw, quote, column - 1) if quote else -1
             if found < 0 and quote:  # typed with full-width digits, spaces, marks
                 span = typed_span(raw, quote, column - 1)
                 found = span[0] if span else -1

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import copy
 import re
+from decimal import Decimal
 
 from drafter.check.counts import (MAX_ITEMS, NEAR_COUNTS, _DELTA, Amount, _called, _claim, _fits, _no_base, _pct,
-                                  _should, _shown, _stated, rough)
-from drafter.numberwords import plain
+                                  _should, _shown, _stated, rough, rounded)
+from drafter.numberwords import plain, trim
 from drafter.reading.figures import FoundFigure, bigrams, count_name, nameless
 
 _VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?"
@@ -240,6 +241,7 @@ class RateChecks:
                 self.no_base(unit, at, f, quote, name, num, preferred)
                 continue
             if _fits(stated, decimals, N, D, mode):
+                self.truncated(unit, at, end, quote, name, said, num, preferred, N, D, f, mode)
                 continue
             if carried is not None:
                 # the sentence states the carry-over: the closure's whole is new + carried
@@ -284,6 +286,18 @@ class RateChecks:
                            f"{_called(preferred)}算，{_should(N, D, decimals, mode, f)}。",
                            "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
                            "口径不同的（如含上年结转），请在文中写明。")
+
+    def truncated(self, unit, at, end, quote, name, said, num, den, N, D, f, mode) -> None:
+        """A rate right only by truncation (756 ÷ 766 written 98.6%): rounding, the usual way,
+        gives 98.7% — a reminder, not an error (both are read as right)."""
+        if mode != "exact" or not self.c.on("比率截尾") or f.text.endswith("‰"):
+            return
+        value = rounded(N, D, f.decimals)
+        if value is None or value == Decimal(plain(f.value)) or value >= 100 or value <= 0:
+            return
+        self.c.add("比率截尾", self.c.doc.where(unit, at, end), quote, unit.part,
+                   f"{name}写的是{said}，是按{_called(num)} ÷ {_called(den)}截尾得出的；四舍五入应为{trim(value)}%。",
+                   f"比率一般四舍五入，写成{trim(value)}%；本地确实按截尾计算的，可以不改。")
 
     @staticmethod
     def carried(num: FoundFigure, *pools) -> FoundFigure | None:

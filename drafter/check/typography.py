@@ -175,6 +175,42 @@ def dashes(check: Check) -> None:
                       f"汉字之间用了“{m.group(1)}”。", "表示起止用一字线“—”，表示解释说明用破折号“——”。")
 
 
+# 、 between items each in quotes or 书名号 (“放管服”、“一网通办”): GB/T 15834 leaves it out
+# (a bracket note after an item, ”（…）、“, keeps it, and is not matched here).
+_QUOTED_LIST = re.compile(r"[”》]、[“《]")
+# A character typed twice (的的, 在在, 是是): right only when one of the two belongs to a word
+# with its neighbour (目的的, 在在线平台, 就是是否…), so the words each may end or begin are
+# listed and such a pair is left alone. Other doubled characters (和和谐, 被被告, 把把关) are
+# too often two words to say anything about.
+_DOUBLED = re.compile(r"(的的|在在|是是)")
+_ENDS = {"的": "目标有端似别真是好对", "在": "存现所实正自内外潜不还都就仍也", "是": "但就还只总要若正而都也不于凡可或"}
+_BEGINS = {"的": "确士", "在": "线职建押场岗校编册逃案内于即途办审用外任", "是": "非否"}
+
+
+def quoted_lists(check: Check) -> None:
+    doc = check.doc
+    for unit in doc.surface():
+        text = normalize(unit.text) if unit.kind == "原文" else unit.text
+        for m in _QUOTED_LIST.finditer(text):
+            check.add("引号间顿号", doc.where(unit, m.start(), m.end()), _around(text, m.start() + 1), unit.part,
+                      "引号（书名号）括起的并列成分之间用了顿号。", "按标点符号用法，这里通常不用顿号，可以删去“、”。")
+
+
+def doubled(check: Check) -> None:
+    doc = check.doc
+    for unit in doc.units:
+        if unit.kind not in ("段落", "小标题", "标题"):
+            continue
+        for m in _DOUBLED.finditer(unit.text):
+            c, before, after = m.group(0)[0], unit.text[m.start() - 1:m.start()], unit.text[m.end():m.end() + 1]
+            if c == "是" and before and before in _CN:
+                continue  # 二是是: said by 列举编号
+            if (before and before in _ENDS[c]) or (after and after in _BEGINS[c]):
+                continue  # 目的的, 在在线: a word and the character
+            check.add("重复字", doc.where(unit, m.start(), m.end()), _around(unit.text, m.start() + 1), unit.part,
+                      f"“{m.group(0)}”：同一个字连写了两次。", f"删去一个“{m.group(0)[0]}”。")
+
+
 def marks(check: Check) -> None:
     """Doubled punctuation, unbalanced pairs, full-width digits, spaces before %, dates."""
     doc = check.doc
@@ -386,3 +422,7 @@ def run(check: Check) -> None:
         headings(check)
     if check.on("列举编号"):
         enumerations(check)
+    if check.on("引号间顿号"):
+        quoted_lists(check)
+    if check.on("重复字"):
+        doubled(check)

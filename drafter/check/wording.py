@@ -89,6 +89,12 @@ def spirit(check: Check) -> None:
                 missing = "、".join(f"{_CN[p - 1]}中" for p in sorted(set(plenums) - set(said)))
                 check.add("会议精神不全", where, quote, unit.part,
                           f"全会列得不全，漏了{missing}全会。", f"应写“{entry['会议精神']}”。")
+    if first is None and doc.data is None and check.on("会议精神不全"):
+        opening = next((u for u in doc.units if u.part == "开头" and u.kind == "段落"), None)
+        check.add("会议精神不全", doc.where(opening, 0, 12) if opening else doc.where(None), "",
+                  opening.part if opening else "全文", f"全文没有写{year}年度应当学习贯彻的会议精神。",
+                  f"开头段一般写“全面贯彻{entry['会议精神']}”。")
+        return
     reported = any(f.rule.startswith("会议精神") for f in check.findings)
     if "全会" in entry["会议精神"] and first is not None and not latest_seen and not reported:
         unit, m = first
@@ -117,6 +123,47 @@ def outline(check: Check) -> None:
                           "请改为报告年度施行的纲要；新纲要尚未发布时，不写纲要的名称。")
 
 
+# The 纲要's name as clerks write it, right or not: 《》 or none, brackets of either width,
+# any dash or none, 年 or none (纲要(2021-2025), 纲要（2021—2025年）).
+_OUTLINE_NAME = re.compile(r"(?P<open>《?)法治政府建设实施纲要\s*(?P<lb>[（(])\s*(?P<start>\d{4})\s*(?P<dash>[—\-－–~～至]*)\s*"
+                           r"(?P<end>\d{4})\s*(?P<year>年?)\s*(?P<rb>[）)])(?P<close>》?)")
+# The 纲要 issued (domain.md §3): 2015—2020 and 2021—2025; a later one is known once the
+# formulas data names it.
+_OUTLINES = {(2015, 2020), (2021, 2025)}
+
+
+def outline_name(check: Check) -> None:
+    """The 纲要 cited by a name that is not its own: without 《》, brackets or dash of the wrong
+    kind, years without 年, or years of a 纲要 never issued. One finding for each citation."""
+    doc = check.doc
+    known = set(_OUTLINES)
+    for entry in check.table.formulas.years.values():
+        m = _OUTLINE.search(entry.get("纲要") or "")
+        if m:
+            known.add((int(m.group(1)), int(m.group(2))))
+    for unit in doc.surface():  # as typed: the reader repairs dashes and brackets
+        for m in _OUTLINE_NAME.finditer(unit.text):
+            start, end = int(m.group("start")), int(m.group("end"))
+            wrong = []
+            if not (m.group("open") and m.group("close")):
+                wrong.append("没有加书名号《》")
+            if m.group("lb") != "（" or m.group("rb") != "）":
+                wrong.append("括号应当用全角的（）")
+            if m.group("dash") != "—":
+                wrong.append("起止年份之间应当用一字线“—”")
+            if not m.group("year"):
+                wrong.append("年份后面缺“年”")
+            right = f"《法治政府建设实施纲要（{start}—{end}年）》"
+            if (start, end) not in known:
+                issued = "和".join(f"《法治政府建设实施纲要（{a}—{b}年）》" for a, b in sorted(known))
+                check.add("纲要名称", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
+                          f"没有“{start}—{end}年”的法治政府建设实施纲要。",
+                          f"已印发的是{issued}，请核对年份。")
+            elif wrong:
+                check.add("纲要名称", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
+                          f"纲要的名称写得不对：{'；'.join(wrong)}。", f"写成“{right}”。")
+
+
 def thoughts(check: Check) -> None:
     doc = check.doc
     for unit in doc.units:
@@ -139,5 +186,7 @@ def run(check: Check) -> None:
         spirit(check)
     if check.on("纲要不在施行期"):
         outline(check)
+    if check.on("纲要名称"):
+        outline_name(check)
     if check.on("表述错字"):
         thoughts(check)
