@@ -104,3 +104,9 @@ def test_a_rate_right_only_by_truncation_is_a_reminder_with_the_rounded_value(bo
 ])
 def test_a_rounded_rate_or_one_of_rounded_counts_says_nothing(body):
     assert _rule(run(report(body)), "比率截尾") == []
+
+
+def test_a_finding_on_words_that_stand_twice_in_a_line_points_at_its_own_place():
+    lines = report("群众在在线平台上办理，在在全县推开。")
+    found = _rule(run(lines), "重复字")
+    assert len(found) == 1 and (found[0].where.line, found[0].where.column) == (4, 12)
