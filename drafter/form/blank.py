@@ -28,6 +28,7 @@ class ThemeSeed:
         self.key = key
         self.heading = heading
         self.last: dict[str, dict[str, float]] = {}
+        self.sources: dict[tuple[str, str], str] = {}  # (组, 指标) → the words of last year's report it was read from
         self.figure_notes: list[str] = []  # figures that could not be mapped, with their sentence
         self.reference: list[str] = []  # last year's 做法, one comment line each
 
@@ -105,13 +106,16 @@ class _Writer:
             for r in group.rates.values():
                 self.lines.append(f"{pad}  # 自动计算 {r.name} = {r.about}")
 
-    def last_figures(self, theme: Theme, last: dict, pad: str) -> None:
+    def last_figures(self, theme: Theme, last: dict, pad: str, sources: dict | None = None) -> None:
+        """Last year's figures, each with the words it was read from when it came from a report."""
         for gname, group in theme.groups.items():
             given = {f: v for f, v in last.get(gname, {}).items() if f in group.figures}
             if given:
                 self.lines.append(f"{pad}{gname}:")
                 for fname, value in given.items():
-                    self.lines.append(f"{pad}  {fname}: {_scalar(value)}")
+                    source = (sources or {}).get((gname, fname))
+                    note = f"  # 去年报告：{one_line(source)}" if source else ""
+                    self.lines.append(f"{pad}  {fname}: {_scalar(value)}{note}")
 
     def theme_entry(self, node: s.Obj, theme: Theme, pad: str, seed: ThemeSeed | None) -> None:
         self.lines.append(f"{pad}- 主题: {theme.key}  # {theme.name}；纲要：{theme.outline_area}")
@@ -133,7 +137,7 @@ class _Writer:
         self.comment(node.fields["上年数据"].help + "写法与“数据”相同，只写有的几项即可。", pad)
         self.lines.append(f"{pad}上年数据:")
         if seed and seed.last:
-            self.last_figures(theme, seed.last, pad + "  ")
+            self.last_figures(theme, seed.last, pad + "  ", seed.sources)
         measures = node.fields["做法"]
         self.comment(measures.help + ("（必填）" if measures.required else ""), pad)
         self.lines.append(f"{pad}做法:")

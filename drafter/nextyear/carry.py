@@ -1,10 +1,13 @@
 """Last year's form → the Seed of next year's: 数据 becomes 上年数据 under the same theme,
-group and name; 做法, 问题 and the opening's highlights become commented reference; 下一步
+group and name where a sentence of the default phrase table uses last year's value (the others
+are listed in a comment); 做法, 问题 and the opening's highlights become commented reference; 下一步
 becomes 去年安排; unit, addressee and signature block carry over."""
 
 from __future__ import annotations
 
+from drafter.catalogue import Catalogue
 from drafter.form.blank import Seed, ThemeSeed
+from drafter.nextyear.recover import last_year_used
 
 
 def _figures(raw: dict | None) -> dict[str, dict[str, float]]:
@@ -16,17 +19,25 @@ def _figures(raw: dict | None) -> dict[str, dict[str, float]]:
     return out
 
 
-def _theme(key: str, raw: dict) -> ThemeSeed:
+def _theme(key: str, raw: dict, used: set) -> ThemeSeed:
+    """A theme of last year's form: its figures whose last-year value a sentence uses go to
+    上年数据, the others are listed in a comment (as values they would only draw a reminder)."""
     seed = ThemeSeed(key, raw.get("标题"))
-    seed.last = _figures(raw.get("数据"))
+    for group, figures in _figures(raw.get("数据")).items():
+        for name, value in figures.items():
+            if (key, group, name) in used:
+                seed.last.setdefault(group, {})[name] = value
+            else:
+                seed.figure_notes.append(f"去年“{group}：{name}”是 {value}（默认的句式不写它的同比，没有放进上年数据，需要时照填）")
     seed.reference = [f"{m['标题']}：{m['内容']}" for m in raw.get("做法") or []]
     return seed
 
 
-def seed_from_form(data: dict, seed: Seed) -> None:
+def seed_from_form(data: dict, seed: Seed, cat: Catalogue) -> None:
     """Fill ``seed`` from a validated form's data."""
-    seed.themes = [_theme(raw["主题"], raw) for raw in data.get("成效") or []]
-    seed.leader = _theme("第一责任人", data.get("第一责任人") or {})
+    used = last_year_used(cat)
+    seed.themes = [_theme(raw["主题"], raw, used) for raw in data.get("成效") or []]
+    seed.leader = _theme("第一责任人", data.get("第一责任人") or {}, used)
     opening = data.get("开头") or {}
     if opening.get("主要成效"):
         seed.notes["开头.主要成效"] = ["去年开头概括的成效（仅供参考）："] + [

@@ -54,6 +54,12 @@ class _Reader:
         self.unthemed: list[str] = []
         self.rates: list[tuple[FoundFigure, tuple, str, ThemeSeed | None]] = []  # mapped rates: (figure, sentence, excerpt, theme)
         self.places: dict[str, set[tuple]] = {}  # each exact count's sentences, as (paragraph, sentence number)
+        self.last_used = last_year_used(cat)
+
+    def used(self, theme: str, group: str, name: str) -> bool:
+        """Does a sentence of the default phrase table print last year's ``name`` (its 同比,
+        or the 同比 of a rate it is counted in)? Others would only draw a reminder."""
+        return (theme, group, name) in self.last_used
 
     def theme(self, key: str) -> ThemeSeed:
         if key not in self.themes:
@@ -110,8 +116,14 @@ class _Reader:
             group, name = key.split(".", 1)
             seed = self.theme(self.owner[group])
             values = {f.value for f, _ in seen}
-            if len(values) == 1:
+            if len(values) == 1 and not self.used(seed.key, group, name):
+                f, said = seen[0]
+                seed.figure_notes.append(f"{f.text}（“{key.replace('.', '：')}”；默认的句式不写它的同比，没有放进上年数据，"
+                                         f"需要时照填）：{said}")
+                exact.add(key)  # still the base of a rate of its sentence
+            elif len(values) == 1:
                 seed.last.setdefault(group, {})[name] = seen[0][0].value
+                seed.sources[(group, name)] = seen[0][1]
                 # Counts in 万/亿 reach here only from drafter's own untouched report, which
                 # prints them only where no digit is lost (46.83万件 is 468 300): every count
                 # here is exact and can be the base of a rate.
@@ -141,6 +153,8 @@ class _Reader:
                         f"“{base_key.replace('.', '：')}”，没有据此推算上年数据）：{said}")
                 (where.figure_notes if where is not None else self.loose).append(note)
                 continue
+            if rate.denominator[0] not in last or not self.used(theme.key, group, rate.numerator):
+                continue  # its base was listed as a comment, or the count is printed without 同比
             last = self.theme(theme.key).last.setdefault(group, {})
             # In decimal: the bounds of what rounds to the printed rate, without binary error.
             half = Decimal(5).scaleb(-f.decimals - 1)
@@ -150,6 +164,20 @@ class _Reader:
             whole = [n for n in range(math.ceil(low), math.floor(high) + 1) if 0 <= n <= base]
             if len(whole) == 1:
                 last[rate.numerator] = whole[0]
+                self.theme(theme.key).sources[(group, rate.numerator)] = f"由{f.text}推算：{said}"
+
+
+def last_year_used(cat: Catalogue) -> set[tuple[str, str, str]]:
+    """(theme, group, figure) of every count whose last-year value the default phrase table
+    uses: printed with its 同比, or counted in a rate printed with its 同比."""
+    from drafter.render.phrases import builtin_compared
+
+    out = set()
+    for theme, group, name in builtin_compared(cat):
+        rate = cat.themes[theme].groups[group].rates.get(name)
+        names = [rate.numerator, *rate.denominator] if rate else [name]
+        out.update((theme, group, n) for n in names)
+    return out
 
 
 def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed, scaled_exact: bool = False) -> int:

@@ -51,7 +51,8 @@ def new_form(last_path: str | Path, year: int) -> tuple[str, list[str]]:
         seed.themes = None  # every theme, as drafter init writes them
         notes.append("没有从去年的报告中认出工作主题，成效部分列出了全部主题，请按主题填写。")
     seed.head = [f"# 法治政府建设年度报告表单（{year} 年度），由 drafter new 从去年的{kind}“{shown(path.name)}”生成。",
-                 "# 去年的数字已经放进各主题的“上年数据”；今年的“数据”请逐项填写，填了就自动写出同比。",
+                 "# 去年的数字中，报告会写出同比的已经放进各主题的“上年数据”（旁边注明出处），其余的注明在“数据”下；",
+                 "# 今年的“数据”请逐项填写，填了就自动写出同比。",
                  "# “去年安排”列出了去年报告提出的下一步安排，请逐项写“落实情况”。"]
     seed.head += [f"# 注意：{n}" for n in notes]
     return form_text(cat, seed), notes
@@ -81,7 +82,7 @@ def _from_form(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None
 
         _note_rounded(seed_from_report(Analysis(built.report, cat), cat, seed), notes)
     else:
-        seed_from_form(data, seed)
+        seed_from_form(data, seed, cat)
 
 
 def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None:

@@ -561,6 +561,28 @@ def write(sentences: tuple[Sentence, ...], figures, groups: tuple[str, ...] = ()
     return "".join(out)
 
 
+def compared(table: PhraseTable) -> set[tuple[str, str, str]]:
+    """(theme, group, figure) of every figure the table can print with its 同比 ({审结.带同比},
+    {审结.同比}): last year's value of any other is used by no sentence."""
+    out: set[tuple[str, str, str]] = set()
+    for theme, sentences in table.items():
+        for sentence in sentences:
+            for choice in sentence.items:
+                while choice is not None:
+                    out.update((theme, p.group, p.name) for p in choice.pieces
+                               if isinstance(p, Slot) and p.attr in ("同比", "带同比"))
+                    choice = choice.otherwise
+    return out
+
+
+def builtin_compared(cat: Catalogue) -> set[tuple[str, str, str]]:
+    """``compared`` of the bundled default phrase table."""
+    from drafter.resources import builtin_templates
+
+    path = builtin_templates() / "default" / PHRASE_FILE
+    return compared(read_table(path.read_text(encoding="utf-8"), PHRASE_FILE, cat))
+
+
 def merged_table(layers: list[tuple[str, str, object]]) -> PhraseTable:
     """The layers' tables (top layer first), each theme taken from the highest that has it."""
     merged: PhraseTable = {}
