@@ -115,7 +115,8 @@ INVISIBLE_NAMES = {
 # ordinals 一是 / 第一， (which, at the head of a title, double the heading's own number).
 # 一、二线 (the first and second lines) is a phrase, not a mark.
 HEADING_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[、.．](?![一二三四五六七八九十])|[（(][一二三四五六七八九十]+[)）]"
-                          r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）]|[①-⑳⑴-⒇⒈-⒛]|[Ⅰ-Ⅻⅰ-ⅻ][、.．])")
+                          r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）]|\d{1,2}[)）](?!\d)|[一二三四五六七八九十]{1,2}[)）]"
+                          r"|[①-⑳⑴-⒇⒈-⒛]|[Ⅰ-Ⅻⅰ-ⅻ][、.．])")
 ORDINAL_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[、，,：:])")
 
 
@@ -175,3 +176,43 @@ def typed_span(typed: str, quote: str, near: int = 0) -> tuple[int, int] | None:
     while lead and start and typed[start - 1].isspace():
         start, lead = start - 1, lead - 1
     return start, end
+
+
+# -- brackets and quotes that pair (GB/T 15834 marks; half-width brackets pair with either width) --
+PAIRS = {"（": "）", "《": "》", "〔": "〕", "【": "】", "“": "”", "‘": "’"}
+_CLOSING = {v: k for k, v in PAIRS.items()}
+_WIDTH = {"(": "（", ")": "）"}
+# A list number closed by a bracket (1）完善制度；2）强化考核): not a bracket left open.
+_LIST_NUMBER = re.compile(r"(?:^|(?<=[：:；;。，,\s]))(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})$")
+
+
+def unpaired(text: str) -> list[tuple[int, str]]:
+    """(offset, "open" or "close") of each bracket, 书名号 or quote of ``text`` without its
+    partner, in order: a closer with no opener, an opener left open (an opening quote before
+    the last one closed counts as left open)."""
+    stack: list[tuple[str, int]] = []
+    found: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        kind = _WIDTH.get(ch, ch)
+        if kind in PAIRS:
+            if kind == "“" and stack and stack[-1][0] == "“":
+                found.append((stack.pop()[1], "open"))
+            stack.append((kind, i))
+        elif kind in _CLOSING:
+            if stack and stack[-1][0] == _CLOSING[kind]:
+                stack.pop()
+            elif kind == "）" and _LIST_NUMBER.search(text, max(0, i - 4), i):
+                continue
+            elif any(k == _CLOSING[kind] for k, _ in stack):
+                while stack[-1][0] != _CLOSING[kind]:  # the openers between were left open
+                    found.append((stack.pop()[1], "open"))
+                stack.pop()
+            else:
+                found.append((i, "close"))
+    return sorted(found + [(i, "open") for _, i in stack])
+
+
+def partner(ch: str) -> str:
+    """The mark that pairs with bracket or quote ``ch`` (either width)."""
+    kind = _WIDTH.get(ch, ch)
+    return PAIRS.get(kind) or _CLOSING[kind]

@@ -69,6 +69,14 @@ def group_values(draw, group):
         whole = _whole(group, name, before)
         if name in before and whole:
             before[name] = min(before[name], before[whole])
+    for values in (now, before):  # a figure bounded by a sum (按时办复 ≤ 建议 + 提案) within it
+        for name, fig in group.figures.items():
+            if name in values and len(fig.within) > 1 and all(w in values for w in fig.within):
+                values[name] = min(values[name], sum(values[w] for w in fig.within))
+        for name in group.figures:  # and what it bounds (满意 ≤ 按时办复) within it again
+            whole = _whole(group, name, values)
+            if name in values and whole:
+                values[name] = min(values[name], values[whole])
     return now, before
 
 

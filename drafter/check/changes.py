@@ -177,21 +177,25 @@ class ChangeChecks:
                 self.c.add("同比异常", where, quote, unit.part,
                            f"同比变化{_shown(f)}，变化很大。", "请核对本年和上年的数字，是否多写或少写了一位。")
             return
-        value, source = last
-        self.plausible(unit, where, quote, subject.value, value, source)
+        value, source, written = last
+        before = _shown(written) if written is not None else f"{plain(value)}{'%' if subject.kind == 'rate' else subject.unit}"
+        self.plausible(unit, where, quote, subject.value, value, source, (_shown(subject), before))
         if subject.kind == "count" and f.unit == "%" and value > 0:
             exact = (Decimal(plain(subject.value)) - Decimal(plain(value))) / Decimal(plain(value)) * 100
             change = float(exact)
             wrong_way = (change > 0 and down) or (change < 0 and up)
-            this, before = Amount(subject), value
-            lo = (this.lo - before) / before * 100
-            hi = (this.hi - before) / before * 100
+            this = Amount(subject)
+            # last year's figure as a range too, when written in 万/亿 (11.88万件 is 118 750 to 118 849)
+            was = Amount(written) if written is not None else None
+            ends = [(t - b) / b * 100 for t in (this.lo, this.hi)
+                    for b in ((was.lo, was.hi) if was is not None and was.lo > 0 else (value,))]
+            lo, hi = min(ends), max(ends)
             d = f.decimals
             if not _claimed(abs(lo), abs(hi), f.value, d, mode) or wrong_way:
                 word = "上升" if change > 0 else "下降"
                 should = f"{word}{change_percent(abs(exact), max(d, 1))}%" if exact else "与上年持平"
                 self.c.add("同比核算", where, quote, unit.part,
-                           f"本年{_shown(subject)}、上年{plain(value)}{subject.unit}（{source}），"
+                           f"本年{_shown(subject)}、上年{before}（{source}），"
                            f"{'应为' if mode == 'exact' else '算得'}{should}，"
                            f"文中写的是“{said}”。",
                            "请核对本年、上年的数字和增减幅度。")
@@ -255,13 +259,13 @@ class ChangeChecks:
                    "请核对本年、上年的数字和减少的幅度。")
         return True
 
-    def last_value(self, text, subject, figs, k) -> tuple[float, str] | None:
+    def last_value(self, text, subject, figs, k) -> tuple[float, str, FoundFigure | None] | None:
         """Last year's value of ``subject``: stated in the sentence (上年为138件; 同比增加24件),
-        or known from --last."""
+        or known from --last; with the figure as written when the sentence states it."""
         for g in figs:
             if (g is not subject and g.unit == subject.unit and not g.approx and self.is_last_year(text, g)
                     and self.said_of(text, subject, g, figs)):
-                return g.value, "文中写明"
+                return g.value, "文中写明", g
         # the difference stated beside the change, before it or just after it (较上年增长20%，
         # 增加12件); a count after the change that is not a difference ends the search (its
         # own difference may follow)
@@ -270,15 +274,15 @@ class ChangeChecks:
                 continue
             if g.unit == subject.unit and not g.approx and _DELTA.search(g.label):
                 sign = -1 if re.search(r"(减少|下降|降低|少)了?$", g.label) else 1
-                return subject.value - sign * g.value, "由文中的增减数推算"
+                return subject.value - sign * g.value, "由文中的增减数推算", None
             if i > k:
                 break
         if self.known:
             by_key, by_label = self.known
             if subject.maps_to and subject.maps_to in by_key:
-                return by_key[subject.maps_to], "去年的报告"
+                return by_key[subject.maps_to], "去年的报告", None
             if (subject.label, subject.unit) in by_label:
-                return by_label[(subject.label, subject.unit)], "去年的报告"
+                return by_label[(subject.label, subject.unit)], "去年的报告", None
         return None
 
     def said_of(self, text: str, subject: FoundFigure, g: FoundFigure, figs: list[FoundFigure]) -> bool:
@@ -301,12 +305,14 @@ class ChangeChecks:
         named = _LAST_YEAR_NAMED.search(g.label)
         return bool(named and not _NOT_A_NAME.search(named.group("words")))
 
-    def plausible(self, unit, where, quote, this: float, last: float, source: str) -> None:
+    def plausible(self, unit, where, quote, this: float, last: float, source: str, shown=(None, None)) -> None:
+        """A change too large to be likely; the figures said as written when they are (59.79万件)."""
         p = self.c.table.params
         if max(this, last) < p["同比异常最小值"] or min(this, last) <= 0:
             return
         ratio = this / last
         if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"]:
             self.c.add("同比异常", where, quote, unit.part,
-                       f"本年{plain(this)}，上年{plain(last)}（{source}），相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
+                       f"本年{shown[0] or plain(this)}，上年{shown[1] or plain(last)}（{source}），"
+                       f"相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
                        "变化这么大，请核对是否多写或少写了一位；确实如此的，最好在文中说明原因。")

@@ -67,6 +67,24 @@ def _timely(stem: str, label: str) -> bool:
     return not any(w in stem for w in _TIMELY) or any(w in label for w in _TIMELY)
 
 
+# Words before a count's core word that make it the rest, not the part (未办结, 不合格, 尚未整改,
+# 不予受理); and those that make it a part of the part (按时办结, 网上办结, 基本合格, 正在整改).
+_NEGATED = re.compile(r"(?:未|不|没有|尚未|暂未|无法)(?:予以?)?$")
+_QUALIFIERS = re.compile(r"按时|按期|及时|限时|即时|当场|当日|现场|网上|线上|依法|逾期|超期|基本|正在|部分|其中")
+
+
+def _before_head(label: str, heads: list[str]) -> str:
+    """The words of ``label`` before the rate's core word in it (未 in 未办结)."""
+    at = min((label.find(h) for h in heads if h in label), default=-1)
+    return label[:at] if at >= 0 else ""
+
+
+def _narrower(stem: str, label: str, heads: list[str]) -> bool:
+    """Does ``label`` qualify the core word with a word the rate's name does not have (按时办结
+    for 办结率, not for 按时办结率)?"""
+    return any(q not in stem for q in _QUALIFIERS.findall(_before_head(label, heads)))
+
+
 def _compatible(stem: str, label: str, head: str) -> bool:
     """A rate's qualifier and a count's must not contradict: 调解成功率 fits 调处成功, but
     实质性化解率 is not 受理前化解 (the words before the core share no character)."""
@@ -202,8 +220,14 @@ class RateChecks:
             if not nums:
                 self.base_only(unit, at, f, quote, name, window + list(after))
                 continue  # no count beside it by that name: not checked
+            # The part is the count named as plainly as the rate: 办结90件 for 办结率, never
+            # 未办结 (the rest) nor 其中按时办结 (a part of the part) when both stand there.
+            nums = [g for g in nums if not _NEGATED.search(_before_head(g.label, heads))] or []
+            if not nums:
+                self.base_only(unit, at, f, quote, name, window + list(after))
+                continue
             grams = bigrams(stem)
-            num = max(nums, key=lambda g: (len(grams & bigrams(g.label)), g.start))
+            num = max(nums, key=lambda g: (not _narrower(stem, g.label, heads), len(grams & bigrams(g.label)), g.start))
             if rough(num) or self.is_base(name, num, heads):
                 continue
             dens = self.wholes(text, name, num, heads, pool, counts)

@@ -9,7 +9,7 @@ import re
 
 from drafter.check.context import Check
 from drafter.errors import Where
-from drafter.typography import INVISIBLE, invisible_name, normalize
+from drafter.typography import INVISIBLE, invisible_name, normalize, partner, unpaired
 from drafter.reading.parser import number_value
 from drafter.reading.source import stray_name
 
@@ -26,8 +26,6 @@ _PERCENT_SPACE = re.compile(r"\d\s+[%％]")
 _ZERO_DATE = re.compile(r"\d{4}\s*年\s*0\d\s*月|(?<=月)\s*0\d\s*日")
 _OTHER_DATE = re.compile(r"(?<![\d.])20\d\d\s*([./])\s*\d{1,2}\s*\1\s*\d{1,2}(?![\d.])|(?<![\d-])20\d\d-\d{1,2}-\d{1,2}(?![\d-])")
 _CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
-_PAIRS = {"（": "）", "《": "》", "〔": "〕", "【": "】", "“": "”", "‘": "’"}
-_CLOSERS = {v: k for k, v in _PAIRS.items()}
 _CN = "一二三四五六七八九十"
 
 
@@ -241,43 +239,16 @@ def marks(check: Check) -> None:
                           f"日期写成了“{m.group(0)}”。", "公文的日期用阿拉伯数字写全年、月、日，如“2026年2月6日”。")
 
 
-_WIDE = {"(": "（", ")": "）"}  # a half-width bracket pairs with either width
-_LIST_CLOSE = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})\)")  # 1) 加强… a list number
 _MAX_PAIR_FINDINGS = 3  # per paragraph: past that the paragraph is garbled, three show it
 
 
 def pairs(check: Check, unit, text: str) -> None:
-    """Brackets, 书名号 and quotes that do not pair, half-width brackets included (whether
-    or not the half-width summary fires): each closer without its opener and each opener
-    left open, up to three a paragraph."""
-    stack: list[tuple[str, int]] = []
-    found: list[tuple[int, str]] = []
-    list_close = _LIST_CLOSE.match(text)
-    for i, ch in enumerate(text):
-        kind = _WIDE.get(ch, ch)
-        if kind in _PAIRS:
-            if kind == "“" and stack and stack[-1][0] == "“":
-                found.append((stack.pop()[1], "open"))  # a second opening quote before the first closed
-            stack.append((kind, i))
-        elif kind in _CLOSERS:
-            if stack and stack[-1][0] == _CLOSERS[kind]:
-                stack.pop()
-            elif ch == ")" and list_close and i == list_close.end() - 1:
-                continue
-            elif any(k == _CLOSERS[kind] for k, _ in stack):
-                while stack[-1][0] != _CLOSERS[kind]:  # the openers between were left open
-                    found.append((stack.pop()[1], "open"))
-                stack.pop()
-            else:
-                found.append((i, "close"))
-    found += [(i, "open") for _, i in stack]
-    for i, how in sorted(found)[:_MAX_PAIR_FINDINGS]:
+    """Brackets, 书名号 and quotes that do not pair (typography.unpaired), half-width brackets
+    included (whether or not the half-width summary fires), up to three a paragraph."""
+    for i, how in unpaired(text)[:_MAX_PAIR_FINDINGS]:
         ch = text[i]
-        kind = _WIDE.get(ch, ch)
-        if how == "close":
-            said = f"这里的“{ch}”前面没有对应的“{_CLOSERS[kind]}”。"
-        else:
-            said = f"这里的“{ch}”没有对应的“{_PAIRS[kind]}”。"
+        said = (f"这里的“{ch}”前面没有对应的“{partner(ch)}”。" if how == "close"
+                else f"这里的“{ch}”没有对应的“{partner(ch)}”。")
         check.add("括号引号不成对", check.doc.where(unit, i, i + 1), _around(text, i), unit.part, said,
                   "补上或删去，使引号、括号成对。")
 

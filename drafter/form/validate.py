@@ -19,7 +19,7 @@ from drafter.errors import Findings
 from drafter.numberwords import plain
 from drafter.form import headings, spec as s
 from drafter.formulas import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
-from drafter.typography import HEADING_MARK, ORDINAL_MARK, close_spaces
+from drafter.typography import HEADING_MARK, ORDINAL_MARK, close_spaces, partner, unpaired
 from drafter.xmltext import quiet
 from drafter.yamlsource import BAD, Source, as_date
 
@@ -215,6 +215,18 @@ class Validator:
         braces = None if len(path) == 3 and path[:2] == ("写法", "部分标题") else headings.text_problem(text)
         if braces:
             self.error(path, *braces)
+        # check calls it an error in the report: refused here, where it can be mended (not in an
+        # imported report's 正文, the author's text kept as it stands: a reminder there)
+        bad = unpaired(text) if path[:1] != ("正文",) else []
+        if bad:
+            at, how = bad[0]
+            ch = text[at]
+            self.error(path, f"这一项第 {at + 1} 个字“{ch}”" + ("前面没有与它配对的" if how == "close" else "后面没有与它配对的")
+                       + f"“{partner(ch)}”，报告里会印出一个不成对的括号或引号。",
+                       f"请补上“{partner(ch)}”，或删去“{ch}”。")
+        if path and path[:2] == ("开头", "主要成效") and re.search(r"[。！？；]", text.rstrip("。！？；，、 ")):
+            self.error(path, "这一项里有句号（或问号、分号），报告里它接在开头段的句子中间，会断成两句。",
+                       "每项只写一句概括的话，不加句号；要写几件事，请分成几项。")
         # A title's closing 。 is not counted: the template adds one where there is none.
         size = len(text.rstrip("。")) if path and path[-1] == "标题" else len(text)
         if node is not None and node.max_length and size > node.max_length:

@@ -1,0 +1,69 @@
+"""Round 7 of the outside attack on issue 18: a narrower count beside the part (其中按时办结,
+未办结, 基本合格) is never taken for the rate's part; last year's count written in 万 is a
+range in 同比; list numbers closed by a bracket (1）完善制度) are no unpaired bracket, and as a
+title's own number they are refused like 1.; form text with a bracket or quote left open is
+refused where it stands (check would call the report wrong); a 主要成效 item is one clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.cli import main  # noqa: F401  (run_clean drives it)
+
+from hostile_cases import example_form, line_of, run_clean
+from test_check_rules import report, run
+
+RATES = ("比率核算", "比率口径", "部分大于整体")
+
+
+@pytest.mark.parametrize("body", [
+    "受理100件，办结90件，其中按时办结80件，办结率90%。",
+    "受理100件，办结90件，未办结10件，办结率90%。",
+    "受理100件，办结90件，尚未办结10件，办结率90%。",
+    "评查案卷100卷，合格90卷，不合格10卷，合格率90%。",
+    "受理100件，办结90件，其中网上办结60件，办结率90%。",
+])
+def test_a_narrower_count_beside_the_part_is_not_the_part(body):
+    assert [f for f in run(report(body)) if f.rule in RATES] == []
+
+
+def test_the_plain_part_is_still_checked_beside_a_narrower_one():
+    found = [f for f in run(report("受理100件，办结90件，其中按时办结80件，办结率80%。")) if f.rule == "比率核算"]
+    assert len(found) == 1 and "应为90%" in found[0].message
+
+
+def test_last_years_count_in_wan_is_a_range_in_a_change():
+    found = run(report("办件量59.79万件，同比增长403.4%（上年11.88万件）。"))
+    assert not [f for f in found if f.rule == "同比核算"]
+    found = run(report("办件量59.79万件，同比增长500%（上年11.88万件）。"))
+    hit = [f for f in found if f.rule == "同比核算"]
+    assert len(hit) == 1 and "上年11.88万件" in hit[0].message and "118800" not in hit[0].message
+
+
+def test_list_numbers_closed_by_a_bracket_are_no_unpaired_bracket():
+    found = run(report("主要做法有：1）完善制度；2）强化考核；3）加强培训。"))
+    assert [f for f in found if f.rule == "括号引号不成对"] == []
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("主送机关: 县委、县人大常委会", "主送机关: （未闭合", "主送机关"),
+    ("- 标题: 亲自部署重要工作", "- 标题: “引号", "标题"),
+    ("- 标题: 亲自部署重要工作", "- 标题: 1）加强", "标题"),
+    ("    - 成功创建省级法治政府建设示范县", '    - "多。句号。"', "主要成效"),
+])
+def test_form_text_check_would_call_wrong_is_refused_where_it_stands(tmp_path, old, new, field):
+    form = example_form(tmp_path, (old, new))
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(2,))
+    typed = new.strip().split(": ", 1)[-1].strip('"').lstrip("- ")
+    assert f"{form.name}:{line_of(form, typed)}:" in result.output
+    assert field in result.output and not out.exists()
+
+
+def test_a_closing_stop_of_a_highlight_is_not_printed_twice(tmp_path):
+    form = example_form(tmp_path, ("    - 成功创建省级法治政府建设示范县", "    - 成功创建省级法治政府建设示范县。"))
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out, "--markup"], inputs=[form], outputs=[out, out.with_suffix(".md")],
+              exit_codes=(0,))
+    text = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "示范县。现将有关情况" in text and "。。" not in text
