@@ -529,8 +529,9 @@ class _Converter:
         mark = node.start_mark
         # read as a number by YAML's own rules, not written !!int "…" on purpose
         plain_tag = not node.style and not (mark.buffer and mark.buffer[mark.pointer:mark.pointer + 1] == "!")
-        if (based or re.fullmatch(r"[1-9][0-9_]*_[0-9_]*", digits)) and not colon and len(digits) <= 20 and plain_tag:
-            # 0x1A, 0b11, 1_000: YAML reads them as 26, 3, 1000; no report writes a figure so
+        grouped = "_" in digits and re.fullmatch(r"[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+", digits)
+        if (based or grouped) and not colon and len(digits) <= 20 and plain_tag:
+            # 0x1A, 0b11, 1_000, 4_6.8: YAML reads them as 26, 3, 1000, 46.8; no report writes a figure so
             shown = _short(value)
             self.problem(node, path, f"“{shown}”不是报告里写数字的写法，YAML 会把它读成另一个数。",
                          f"请只用 0—9 写数字（不加下划线、不写 0x、0b 这样的前缀）；若是编号等文字，请加上引号（如 '{shown}'）。")

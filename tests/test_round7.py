@@ -67,3 +67,31 @@ def test_a_closing_stop_of_a_highlight_is_not_printed_twice(tmp_path):
               exit_codes=(0,))
     text = out.with_suffix(".md").read_text(encoding="utf-8")
     assert "示范县。现将有关情况" in text and "。。" not in text
+
+
+@pytest.mark.parametrize("typed", ["4_6.8", "-0.0", "1_0.5"])
+def test_money_written_so_is_refused_at_its_line(tmp_path, typed):
+    form = example_form(tmp_path, ("合同金额: 46.8", f"合同金额: {typed}"))
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(2,))
+    assert f"{form.name}:{line_of(form, '合同金额')}:" in result.output and "合同金额" in result.output
+
+
+def test_new_from_own_report_keeps_the_closing_formula_out_of_the_last_promise(tmp_path):
+    import yaml
+
+    form = example_form(tmp_path, ("附注: 此件公开发布", "附注: 此件公开发布（联系人：张三（法制科））"))
+    report = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", report], inputs=[form], outputs=[report], exit_codes=(0,))
+    new = tmp_path / "2026.yaml"
+    run_clean(["new", "2026", "--from", report, "-o", new], inputs=[report], outputs=[new], exit_codes=(0,))
+    data = yaml.safe_load(new.read_text(encoding="utf-8"))
+    assert not any("特此报告" in (a.get("去年内容") or "") for a in data["去年安排"])
+    assert data["落款"]["附注"] == "此件公开发布（联系人：张三（法制科））"
+
+
+def test_a_stray_character_inside_a_formula_is_said_once():
+    lines = report("全面推进依法行政。")
+    lines[1] = lines[1].replace("习近平法治思想", "习近平法\u241c治思想")
+    rules = [f.rule for f in run(lines)]
+    assert "表述错字" not in rules

@@ -175,6 +175,8 @@ def thoughts(check: Check) -> None:
             said = unit.text[start:m.end()]
             if said in THOUGHTS or said in OTHER_THOUGHTS:
                 continue
+            if re.search("[\u2400-\u243f\ufffd]", said):
+                continue  # a stray character stands in it (shown ␜): said by 不可见字符, not a wrong word
             best = min(THOUGHTS, key=lambda t: _distance(said, t))
             if _distance(said, best) <= max(1, len(best) // 5):
                 check.add("表述错字", doc.where(unit, start, m.end()), said, unit.part,

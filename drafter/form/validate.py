@@ -478,8 +478,9 @@ class Validator:
         if isinstance(value, float) and not fig.decimal and not value.is_integer():
             self.error(path, f"{self.figure(value, path)} 不是整数。", f"“{fig.name}”是计数（{fig.unit}），应当是整数。")
             return None
-        if value < 0:
-            self.error(path, f"{self.figure(value, path)} 是负数。", "计数不能小于 0，请核对。")
+        if value < 0 or (isinstance(value, float) and value == 0 and math.copysign(1, value) < 0):
+            # -0.0 too: it would print as “-0元”
+            self.error(path, f"{self.figure(value, path)} 是负数。", "计数、金额不能小于 0，请核对。")
             return None
         if isinstance(value, float) and not self.digits_kept(fig, value, path):
             return None

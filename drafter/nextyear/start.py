@@ -109,11 +109,20 @@ def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> No
         notes.append("没有从原报告中识别出单位名称，请填写“单位”。")
     sign = {"署名": r.signature if r.signature and r.signature != unit else None,
             "盖章": r.sealed or None,
-            "附注": r.notes[0].strip("（）()") if r.notes else None}
+            "附注": _unbracketed(r.notes[0]) if r.notes else None}
     _common(seed, year, last, unit, r.title, r.addressee, sign)
     # Only drafter's own report, as it wrote it, prints 万/亿 exactly.
     _note_rounded(seed_from_report(a, cat, seed, scaled_exact=path.suffix.lower() == ".docx"
                                    and untouched_render(path)), notes)
+
+
+def _unbracketed(note: str) -> str:
+    """A 附注 without the one pair of brackets render puts round it, its own kept:
+    （此件公开发布（联系人：张三））→ 此件公开发布（联系人：张三）."""
+    note = note.strip()
+    if note[:1] in "（(" and note[-1:] in "）)":
+        return note[1:-1].strip()
+    return note
 
 
 def _note_rounded(rounded: int, notes: list[str]) -> None:

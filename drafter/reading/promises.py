@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from drafter.reading.parser import enumerations
+from drafter.reading.parser import closing, enumerations
 from drafter.report import Paragraph, Report, Section
 
 
@@ -29,7 +29,9 @@ def next_steps(report: Report) -> list[Promise]:
         for item in sec.body:
             if isinstance(item, Section):
                 if part == "下一步":
-                    body = "".join(p.text for p in item.paragraphs)
+                    # 特此报告。closes the report, not the last item (it stands in the item's
+                    # section when the document was not re-saved)
+                    body = "".join(p.text for p in item.paragraphs if not closing(p.text))
                     out.append(Promise(item, item.heading, item.heading + body))
                 walk(item, part)
             elif "下一步" in item.roles or (not item.roles and part == "下一步" and sec.level == 1):
