@@ -95,3 +95,17 @@ def test_a_stray_character_inside_a_formula_is_said_once():
     lines[1] = lines[1].replace("习近平法治思想", "习近平法\u241c治思想")
     rules = [f.rule for f in run(lines)]
     assert "表述错字" not in rules
+
+
+@pytest.mark.parametrize("text, context", [
+    ("其中应急演练138件。", "突发事件应对 应急管理"),  # 应急演练 (场次) is not 修订预案 (件)
+    ("全县政务服务事项1286件。", "政务服务"),  # 政务服务事项 (项) is not 办件量 (件)
+    ("其中受理诉求68420件，回访满意66315件。", "人大代表建议 政协提案"),  # 回访满意 is never 建议提案的满意
+])
+def test_a_count_named_as_another_indicator_is_never_filed_under_this_one(text, context):
+    from drafter.catalogue import load_catalogue
+    from drafter.reading.figures import extract, map_to_catalogue
+
+    figs = extract(text)
+    map_to_catalogue(figs, text, load_catalogue(), context)
+    assert all(f.maps_to in (None, "热线.受理诉求", "热线.回访满意") for f in figs), [(f.label, f.maps_to) for f in figs]

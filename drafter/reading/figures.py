@@ -400,6 +400,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     is about make that clear; leave ``maps_to`` empty otherwise."""
     counts, rates, units = _index(cat)
     groups = {names: names for options in counts.values() for _, names, _, _ in options}
+    specific = _specific_names(cat)
     context = context[-CONTEXT_REACH:]
     present = _present(groups, text, context)
     scored: dict[tuple[str, str], list] = {}
@@ -446,6 +447,8 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
                 only = in_words and sum(1 for o in by_label if o[1] == names) == 1
         # The label names the group, which has one count of this unit, and shares a word
         # with it: that count (“组织开展法治政府建设督察56125次”).
+        if best and _names_another(best, words, specific):
+            continue  # “其中应急演练138件” is not 修订预案, “回访满意” not 建议提案的满意: a comment
         if best and not _ambiguous(best, by_label, nearness) and (best_score >= 1.3 or (only and best_overlap > 0)):
             f.maps_to = best
             written, target = f.unit, units[best]
@@ -456,6 +459,19 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
 
 
 _LAST_YEARS = re.compile(r"(上年|去年|上一年|同比|比上年)")
+
+
+def _specific_names(cat: Catalogue) -> frozenset[str]:
+    """The catalogue's count names of four characters or more (应急演练, 政务服务事项, 回访满意):
+    specific enough that a label holding one names that count, whatever its unit."""
+    return frozenset(f for t in cat.themes.values() for g in t.groups.values() for f in g.figures if len(f) >= 4)
+
+
+def _names_another(best: str, words: str, names: frozenset[str]) -> bool:
+    """Do the figure's words name another count of the catalogue than ``best`` by its specific
+    name (其中应急演练 for 修订预案, 回访满意 for 满意)? Then the figure is not ``best``."""
+    own = best.rsplit(".", 1)[-1]
+    return any(n != own and n in words and (own not in words or own in n) for n in names)
 
 
 def _ambiguous(best: str, by_label: list, nearness: dict) -> bool:
