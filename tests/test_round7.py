@@ -109,3 +109,25 @@ def test_a_count_named_as_another_indicator_is_never_filed_under_this_one(text, 
     figs = extract(text)
     map_to_catalogue(figs, text, load_catalogue(), context)
     assert all(f.maps_to in (None, "热线.受理诉求", "热线.回访满意") for f in figs), [(f.label, f.maps_to) for f in figs]
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice 没有安装")
+def test_titles_starting_with_figures_survive_a_libreoffice_resave(tmp_path):
+    import subprocess
+
+    import yaml
+
+    form = example_form(tmp_path, ("标题: 进一步做实矛盾纠纷源头化解", "标题: 3个乡镇执法力量不足"),
+                        ("标题: 推行高效办成一件事", "标题: 100个村居实现法律顾问全覆盖"))
+    report = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", report], inputs=[form], outputs=[report], exit_codes=(0,))
+    out = tmp_path / "另存"
+    subprocess.run(["soffice", "--headless", "--convert-to", "docx", "--outdir", str(out), str(report)],
+                   capture_output=True, timeout=180, check=True)
+    saved = out / "报告.docx"
+    result = run_clean(["check", saved], inputs=[saved], exit_codes=(0,))
+    assert "没有发现问题" in result.output, result.output
+    new = tmp_path / "2026.yaml"
+    run_clean(["new", "2026", "--from", saved, "-o", new], inputs=[saved], outputs=[new], exit_codes=(0,))
+    titles = [a["标题"] for a in yaml.safe_load(new.read_text(encoding="utf-8"))["去年安排"]]
+    assert "3个乡镇执法力量不足" in titles and not any(t.startswith("（") for t in titles), titles

@@ -371,10 +371,11 @@ def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[in
     if not any(h for h in hints):
         return [0 if h == 0 and getattr(raw[s[0][1] - 1], "table", False) else None
                 for h, s in zip(hints, origins)]
-    styled = {found.kind.name for h, line in zip(hints, lines) if h and (found := number_of(line))}
+    numbers = _numbers(lines)  # 1.100个村居… before 2.: item 1, as in the body reader
+    styled = {found.kind.name for h, found in zip(hints, numbers) if h and found}
     for k, (h, line, segments) in enumerate(zip(hints, lines, origins)):
         if h == 0 and not getattr(raw[segments[0][1] - 1], "table", False):
-            found = number_of(line)
+            found = numbers[k]
             if found and found.kind.name not in styled:
                 hints[k] = None
     return hints
@@ -473,6 +474,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
 
 # A lead sentence: short, no figure, ends in 。 and is followed by the paragraph's text.
 _LEAD = re.compile(r"([^。；：！？\d%]{4,30}。)(?=\S{10}|$)")
+_NUMBERED_LEAD = re.compile(r"([^。；：！？]{2,30}。)(?=\S{10}|$)")
 _ENUM_LEAD = re.compile(rf"^([{_CN}]+是)([^。；！？]{{2,30}}。)(?=\S{{6}})")
 
 
@@ -500,7 +502,9 @@ def _unnumbered_leads(sec: Section) -> None:
     # A lead may open with a heading number typed in body text (（一）带头学法用法。…: a
     # run-in heading whose heading style a re-save lost): the number is split off it.
     numbers = [_number_prefix(p.text) for p in paras]
-    leads = [_LEAD.match(p.text, len(number)) for p, number in zip(paras, numbers)]
+    # after a typed number the lead may hold a figure (（三）3个乡镇执法力量不足。…): the number
+    # already says it is a heading
+    leads = [(_NUMBERED_LEAD if number else _LEAD).match(p.text, len(number)) for p, number in zip(paras, numbers)]
     # The run: every paragraph but perhaps an introduction before it.
     run = leads[1:] if leads[0] is None else leads
     # A lead standing alone (its text cut off, or still to be written) only ends the run.
