@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from drafter.catalogue import load_catalogue
 from drafter.check.runner import check_file
 from drafter.check.table import rule_table
+from drafter.form.validate import _whole_given
 from drafter.pipeline import render_file
 
 from conftest import EXAMPLE
@@ -39,12 +40,11 @@ def _amount():
     return st.one_of(st.just(0), st.integers(1, 10**7).map(lambda n: n / 100), st.sampled_from([0.004, 0.5, 46.8, 1.23456]))
 
 
-def _whole(group, name, given):
-    """The nearest given figure ``name`` is part of (优秀案卷 → 合格案卷 → 评查案卷)."""
-    whole = group.figures[name].not_above
-    while whole and whole not in given:
-        whole = group.figures[whole].not_above
-    return whole
+def _cap(group, name, given):
+    """What ``name`` may be at most, as the validator bounds it (validate._whole_given: its
+    whole, or the sum it is within, or the whole of a missing one further up); None if nothing."""
+    whole = _whole_given(group, name, given)
+    return sum(given[w] for w in whole) if whole else None
 
 
 @st.composite
@@ -54,9 +54,9 @@ def group_values(draw, group):
         value = draw(st.one_of(st.none(), _amount() if fig.decimal else _count(fig.upper)))
         if value is None:
             continue
-        whole = _whole(group, name, now)
-        if whole:
-            value = min(value, now[whole]) if not draw(st.booleans()) else now[whole]
+        cap = _cap(group, name, now)
+        if cap is not None:
+            value = min(value, cap) if not draw(st.booleans()) else cap
         now[name] = value
         kind = draw(st.sampled_from(["none", "zero", "same", "other"]))
         if kind == "zero":
@@ -65,18 +65,11 @@ def group_values(draw, group):
             before[name] = value
         elif kind == "other":
             before[name] = draw(_amount() if fig.decimal else _count(fig.upper))
-    for name in group.figures:  # last year's parts within their whole too
-        whole = _whole(group, name, before)
-        if name in before and whole:
-            before[name] = min(before[name], before[whole])
-    for values in (now, before):  # a figure bounded by a sum (按时办复 ≤ 建议 + 提案) within it
-        for name, fig in group.figures.items():
-            if name in values and len(fig.within) > 1 and all(w in values for w in fig.within):
-                values[name] = min(values[name], sum(values[w] for w in fig.within))
-        for name in group.figures:  # and what it bounds (满意 ≤ 按时办复) within it again
-            whole = _whole(group, name, values)
-            if name in values and whole:
-                values[name] = min(values[name], values[whole])
+    for values in (now, before):  # parts within their whole (or sum) in the order the catalogue gives them
+        for name in group.figures:
+            cap = _cap(group, name, values) if name in values else None
+            if cap is not None:
+                values[name] = min(values[name], cap)
     return now, before
 
 

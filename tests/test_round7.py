@@ -131,3 +131,22 @@ def test_titles_starting_with_figures_survive_a_libreoffice_resave(tmp_path):
     run_clean(["new", "2026", "--from", saved, "-o", new], inputs=[saved], outputs=[new], exit_codes=(0,))
     titles = [a["标题"] for a in yaml.safe_load(new.read_text(encoding="utf-8"))["去年安排"]]
     assert "3个乡镇执法力量不足" in titles and not any(t.startswith("（") for t in titles), titles
+
+
+@pytest.mark.parametrize("body, rule, right", [
+    ("受理100件，办结90件，办结率同比提升至95%。", "比率核算", "90%"),
+    ("全年办结行政复议案件80件，办结率90%（受理100件）。", "比率核算", "80%"),
+    ("全县整改率达120%。", "部分大于整体", "不会超过100%"),
+])
+def test_round7_misses_are_said(body, rule, right):
+    hits = [f for f in run(report(body)) if f.rule == rule]
+    assert len(hits) == 1 and right in hits[0].message, [f.format() for f in run(report(body))]
+
+
+@pytest.mark.parametrize("body", [
+    "受理100件，办结90件，办结率同比提升至90%。",
+    "全年办结行政复议案件90件，办结率90%（受理100件）。",
+    "发现问题20个，整改问题20个，整改率达100%。",
+])
+def test_round7_right_wordings_say_nothing(body):
+    assert [f for f in run(report(body)) if f.rule in RATES] == []

@@ -20,7 +20,7 @@ from drafter.check.counts import (MAX_ITEMS, NEAR_COUNTS, _DELTA, Amount, _calle
 from drafter.numberwords import plain, trim
 from drafter.reading.figures import FoundFigure, bigrams, count_name, nameless
 
-_VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?"
+_VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?(?:同比|较上年|比上年|较去年|比去年|环比)?"
                     r"(?:为|达到|达|是|在|至|到|约|约为|仅为|高达|超过|提升至|提高至|提高到|提升到|上升至|上升到|"
                     r"下降至|下降到|降至|降为|升至|增至|实现|实现了|达到了|高)?$")  # 高: 高达76.7% (达 read with the figure)
 _OPENERS = re.compile(r"^(?:其中|全年|累计|合计|同时|并且|另有)+(?=.)")  # words before a rate's name
@@ -36,7 +36,7 @@ _CARRIED = re.compile(r"结转|旧存|积存|上年未结|上一年度?未结|�
 # Rates whose part is a subset of their whole (满意的 are among those asked, 覆盖的村居 among
 # all): never over 100%. Not closures (结案率 over 受理 may pass 100% with last year's
 # carry-over, domain.md §4 结案率), nor growth or completion of a target (完成率 120%).
-_WITHIN = ("满意", "覆盖", "合格", "优秀", "败诉", "胜诉", "纠错", "出庭", "应诉", "报备", "备案", "知晓", "公开",
+_WITHIN = ("满意", "覆盖", "合格", "优秀", "败诉", "胜诉", "纠错", "出庭", "应诉", "报备", "备案", "知晓", "公开", "整改",
            "网办", "可办", "成功", "采纳", "签约", "配备", "达标", "准确", "及时", "按时", "按期")
 _MAY_EXCEED = ("增长", "增幅", "增加", "上升", "提高", "完成", "超额", "同比", "环比", "执行", "到位", "使用")
 
@@ -231,6 +231,9 @@ class RateChecks:
             if rough(num) or self.is_base(name, num, heads):
                 continue
             dens = self.wholes(text, name, num, heads, pool, counts)
+            if not dens and after and pool is not after:
+                # the whole in brackets after the rate (办结80件，办结率90%（受理100件）)
+                dens = self.wholes(text, name, num, heads, list(pool) + list(after), counts)
             if not dens:
                 continue
             preferred = self.preferred(name, dens)
