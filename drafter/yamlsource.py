@@ -529,7 +529,8 @@ class _Converter:
         mark = node.start_mark
         # read as a number by YAML's own rules, not written !!int "…" on purpose
         plain_tag = not node.style and not (mark.buffer and mark.buffer[mark.pointer:mark.pointer + 1] == "!")
-        grouped = "_" in digits and re.fullmatch(r"[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+", digits)
+        # (0_12 is octal to YAML: said below, with what it would be read as)
+        grouped = "_" in digits and re.fullmatch(r"(?:[1-9][0-9_]*|0)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+", digits)
         if (based or grouped) and not colon and len(digits) <= 20 and plain_tag:
             # 0x1A, 0b11, 1_000, 4_6.8: YAML reads them as 26, 3, 1000, 46.8; no report writes a figure so
             shown = _short(value)
