@@ -14,6 +14,9 @@ _SPIRIT = re.compile(
     rf"(?:(?:党的)?(?P<congress>十[六七八九]|二十)大(?:和|及|以及)?)?(?:(?:党的)?(?P<term>十[六七八九]|二十)届"
     rf"(?P<plenums>(?:[{_CN}]中(?:全会)?[、和及]?)+|历次)全会)?精神")
 _ORDER = ["十六", "十七", "十八", "十九", "二十", "二十一"]
+# A congress or plenum named at all, however the formula goes on (…四中全会以及中央全面依法治国
+# 工作会议精神): the report does name its year's spirit.
+_CONGRESS_NAMED = re.compile(rf"(?:十[六七八九]|二十)大|(?:十[六七八九]|二十)届[{_CN}、和及]*中?全会|历次全会")
 _PLENUM = re.compile(rf"([{_CN}])中")
 _OUTLINE = re.compile(r"法治政府建设实施纲要\s*[（(]\s*(\d{4})\s*[—\-－–~～至]+\s*(\d{4})\s*年?\s*[）)]")
 THOUGHTS = ("习近平新时代中国特色社会主义思想", "习近平法治思想")
@@ -89,7 +92,8 @@ def spirit(check: Check) -> None:
                 missing = "、".join(f"{_CN[p - 1]}中" for p in sorted(set(plenums) - set(said)))
                 check.add("会议精神不全", where, quote, unit.part,
                           f"全会列得不全，漏了{missing}全会。", f"应写“{entry['会议精神']}”。")
-    if first is None and doc.data is None and check.on("会议精神不全"):
+    if first is None and doc.data is None and check.on("会议精神不全") and not any(
+            _CONGRESS_NAMED.search(u.text) for u in doc.units):
         opening = next((u for u in doc.units if u.part == "开头" and u.kind == "段落"), None)
         check.add("会议精神不全", doc.where(opening, 0, 12) if opening else doc.where(None), "",
                   opening.part if opening else "全文", f"全文没有写{year}年度应当学习贯彻的会议精神。",
@@ -125,11 +129,18 @@ def outline(check: Check) -> None:
 
 # The 纲要's name as clerks write it, right or not: 《》 or none, brackets of either width,
 # any dash or none, 年 or none (纲要(2021-2025), 纲要（2021—2025年）).
-_OUTLINE_NAME = re.compile(r"(?P<open>《?)法治政府建设实施纲要\s*(?P<lb>[（(])\s*(?P<start>\d{4})\s*(?P<dash>[—\-－–~～至]*)\s*"
-                           r"(?P<end>\d{4})\s*(?P<year>年?)\s*(?P<rb>[）)])(?P<close>》?)")
+_OUTLINE_NAME = re.compile(r"(?P<open>[《〈]?)法治政府建设实施纲要\s*(?P<lb>[（(])\s*(?P<start>\d{4})\s*(?P<dash>[—\-－–~～至]*)\s*"
+                           r"(?P<end>\d{4})\s*(?P<year>年?)\s*(?P<rb>[）)])(?P<close>[》〉]?)")
 # The 纲要 issued (domain.md §3): 2015—2020 and 2021—2025; a later one is known once the
 # formulas data names it.
 _OUTLINES = {(2015, 2020), (2021, 2025)}
+
+
+def _in_title(text: str, at: int) -> bool:
+    """Does ``at`` stand inside 《…》 or 〈…〉 opened before it (within a title's length)?"""
+    before = text[max(0, at - 60):at]
+    opened = max(before.rfind("《"), before.rfind("〈"))
+    return opened >= 0 and opened > max(before.rfind("》"), before.rfind("〉"))
 
 
 def outline_name(check: Check) -> None:
@@ -145,11 +156,15 @@ def outline_name(check: Check) -> None:
         for m in _OUTLINE_NAME.finditer(unit.text):
             start, end = int(m.group("start")), int(m.group("end"))
             wrong = []
-            if not (m.group("open") and m.group("close")):
+            # inside a title (《关于印发〈……纲要（2021—2025年）〉的通知》, 《市……纲要》): quoted as it should be
+            titled = _in_title(unit.text, m.start()) or bool(m.group("open") and m.group("close"))
+            if not titled:
                 wrong.append("没有加书名号《》")
+            # brackets round figures only are no half-width mark to 半角标点: said here
             if m.group("lb") != "（" or m.group("rb") != "）":
                 wrong.append("括号应当用全角的（）")
-            if m.group("dash") != "—":
+            # a wrong dash is said by 连接号, once
+            if m.group("dash") != "—" and not check.on("连接号"):
                 wrong.append("起止年份之间应当用一字线“—”")
             if not m.group("year"):
                 wrong.append("年份后面缺“年”")
