@@ -160,8 +160,9 @@ def outline_name(check: Check) -> None:
             titled = _in_title(unit.text, m.start()) or bool(m.group("open") and m.group("close"))
             if not titled:
                 wrong.append("没有加书名号《》")
-            # brackets round figures only are no half-width mark to 半角标点: said here
-            if m.group("lb") != "（" or m.group("rb") != "）":
+            # brackets round figures only are no half-width mark to 半角标点 (with 年 inside they
+            # are, and said there): said here
+            if (m.group("lb") != "（" or m.group("rb") != "）") and not (m.group("year") and check.on("半角标点")):
                 wrong.append("括号应当用全角的（）")
             # a wrong dash is said by 连接号, once
             if m.group("dash") != "—" and not check.on("连接号"):
