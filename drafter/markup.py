@@ -178,7 +178,7 @@ def _directive(report: Report, line: str, where: Where) -> None:
     elif name == "日期":
         report.date = value
     else:
-        report.notes.append(value if value.startswith("（") else f"（{value}）")
+        report.notes.append(value if _bracketed(value) else f"（{value}）")
 
 
 _SPLIT_MARKS = re.compile(f"[{OPEN}{CLOSE}。]")
@@ -257,3 +257,16 @@ def parse_markup(text: str, source: str = "<模板输出>") -> Report:
                     err.previous = last_heading  # the heading before it may be the mistake
                 raise
     return report
+
+
+def _bracketed(note: str) -> bool:
+    """Is the whole 附注 already in one pair of brackets (（此件公开发布）, not （内部）材料)?"""
+    if not (note.startswith("（") and note.endswith("）")):
+        return False
+    depth = 0
+    for i, ch in enumerate(note):
+        depth += ch == "（"
+        depth -= ch == "）"
+        if depth == 0:
+            return i == len(note) - 1  # the first bracket closes at the very end
+    return False

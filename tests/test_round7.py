@@ -150,3 +150,19 @@ def test_round7_misses_are_said(body, rule, right):
 ])
 def test_round7_right_wordings_say_nothing(body):
     assert [f for f in run(report(body)) if f.rule in RATES] == []
+
+
+@pytest.mark.parametrize("note", ["（内部）材料", "（请勿外传）此件公开发布", "（此件公开发布）"])
+def test_a_note_that_only_starts_with_a_bracket_is_put_in_brackets_and_read_back(tmp_path, note):
+    import yaml
+
+    form = example_form(tmp_path, ("附注: 此件公开发布", f"附注: {note}"))
+    report = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", report], inputs=[form], outputs=[report], exit_codes=(0,))
+    result = run_clean(["check", report], inputs=[report], exit_codes=(0,))
+    assert "没有发现问题" in result.output, result.output
+    new = tmp_path / "2026.yaml"
+    run_clean(["new", "2026", "--from", report, "-o", new], inputs=[report], outputs=[new], exit_codes=(0,))
+    data = yaml.safe_load(new.read_text(encoding="utf-8"))
+    assert data["落款"]["附注"] == (note[1:-1] if note == "（此件公开发布）" else note)
+    assert not any("示例县人民政府" in (a.get("去年内容") or "") for a in data["去年安排"])
