@@ -166,3 +166,29 @@ def test_a_note_that_only_starts_with_a_bracket_is_put_in_brackets_and_read_back
     data = yaml.safe_load(new.read_text(encoding="utf-8"))
     assert data["落款"]["附注"] == (note[1:-1] if note == "（此件公开发布）" else note)
     assert not any("示例县人民政府" in (a.get("去年内容") or "") for a in data["去年安排"])
+
+
+@pytest.mark.parametrize("how", ["xml", "python-docx"])
+def test_a_report_edited_without_touching_its_properties_is_never_overwritten(tmp_path, how):
+    import zipfile
+
+    import docx
+
+    form = example_form(tmp_path)
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))  # its own: replaced
+    if how == "xml":
+        with zipfile.ZipFile(out) as z:
+            parts = [(i, z.read(i.filename)) for i in z.infolist()]
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for info, data in parts:
+                z.writestr(info, data.replace("县政府党组".encode(), "县政府党委".encode())
+                           if info.filename == "word/document.xml" else data)
+    else:
+        d = docx.Document(str(out))
+        d.paragraphs[5].text = "改过的段落"
+        d.save(str(out))
+    edited = out.read_bytes()
+    result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(2,), located=False)
+    assert "没有覆盖" in result.output and out.read_bytes() == edited

@@ -18,6 +18,7 @@ import io
 import zipfile
 
 from drafter.typeset.layout import Layout, TWIPS_PER_PT
+from drafter.typeset.provenance import CORE_PART, fingerprint
 from drafter.xmltext import strip_invalid
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -260,13 +261,17 @@ DOC_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"""
 
 
-def core_xml(title: str) -> str:
+def core_xml(title: str, fingerprint: str = "") -> str:
+    """The package's core properties: drafter as the last to save it, and the fingerprint of
+    every other part (typeset/provenance.py: an edit that leaves these properties alone is
+    still seen)."""
     now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
             f"<dc:title>{xml_text(title)}</dc:title><dc:language>zh-CN</dc:language>"
+            + (f"<dc:identifier>{fingerprint}</dc:identifier>" if fingerprint else "") +
             "<cp:lastModifiedBy>drafter</cp:lastModifiedBy>"
             f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
             f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified></cp:coreProperties>')
@@ -282,7 +287,7 @@ def package(lay: Layout, body: str, title: str) -> bytes:
     parts = {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": ROOT_RELS,
-        "docProps/core.xml": core_xml(title),
+        "docProps/core.xml": "",  # written last: it holds the fingerprint of the others
         "docProps/app.xml": APP_XML,
         "word/_rels/document.xml.rels": DOC_RELS,
         "word/document.xml": document_xml(lay, body),
@@ -292,8 +297,10 @@ def package(lay: Layout, body: str, title: str) -> bytes:
         "word/footer1.xml": footer_xml(lay, even=False),
         "word/footer2.xml": footer_xml(lay, even=True),
     }
+    data = {name: text.encode("utf-8") for name, text in parts.items() if name != CORE_PART}
+    data[CORE_PART] = core_xml(title, fingerprint(data)).encode("utf-8")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        for name, text in parts.items():
-            z.writestr(name, text.encode("utf-8"))
+        for name in parts:
+            z.writestr(name, data[name])
     return buf.getvalue()

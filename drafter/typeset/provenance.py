@@ -3,11 +3,14 @@
 ``render`` may replace its own output freely (the clerk fixes the form and renders
 again), but never a report someone has edited in Word or WPS, whose edits would be lost.
 drafter writes ``lastModifiedBy`` "drafter" and equal created/modified times into
-docProps/core.xml; any editor that saves the file changes at least one of them.
+docProps/core.xml, which any editor that saves the file changes, and the fingerprint of
+every other part, which any change of content changes (a tool that edits the XML and leaves
+the properties alone included).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
 from pathlib import Path
@@ -20,15 +23,33 @@ def _field(xml: str, tag: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+CORE_PART = "docProps/core.xml"
+_MAX_PARTS = 64 * 1024 * 1024  # drafter's own parts are far smaller: a bigger package is not ours untouched
+
+
+def fingerprint(parts: dict[str, bytes]) -> str:
+    """The fingerprint of a package's parts but its core properties (which hold it)."""
+    digest = hashlib.sha256()
+    for name in sorted(parts):
+        if name != CORE_PART:
+            digest.update(name.encode("utf-8") + b"\0" + parts[name] + b"\0")
+    return "drafter:sha256:" + digest.hexdigest()
+
+
 def untouched_render(path: Path) -> bool:
-    """True when ``path`` is a .docx drafter wrote and nobody has saved since."""
+    """True when ``path`` is a .docx drafter wrote and nobody has saved or changed since."""
     try:
         with zipfile.ZipFile(path) as package:
-            info = package.getinfo("docProps/core.xml")
-            if info.file_size > _MAX_CORE:
+            info = package.getinfo(CORE_PART)
+            infos = package.infolist()
+            if info.file_size > _MAX_CORE or sum(i.file_size for i in infos) > _MAX_PARTS:
                 return False
             xml = package.read(info).decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+            created, modified = _field(xml, "dcterms:created"), _field(xml, "dcterms:modified")
+            if _field(xml, "cp:lastModifiedBy") != "drafter" or created is None or created != modified:
+                return False
+            stated = _field(xml, "dc:identifier")
+            parts = {i.filename: package.read(i) for i in infos if i.filename != CORE_PART}
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
         return False
-    created, modified = _field(xml, "dcterms:created"), _field(xml, "dcterms:modified")
-    return _field(xml, "cp:lastModifiedBy") == "drafter" and created is not None and created == modified
+    return stated is not None and stated == fingerprint(parts)
