@@ -297,6 +297,11 @@ def spirit_problem(spirit: str) -> tuple[str, str] | None:
                 "不确定时删去这一项，开头就不写会议精神。")
     if EMPTY_TITLE.search(spirit):
         return EMPTY_PROBLEM
+    if not rest.rstrip("。，；").endswith("精神"):
+        # 全面贯彻党的二十大和二十届二中、三中全会，: the sentence needs the word, and check
+        # reads the formula by it
+        return (f"“会议精神”没有以“精神”结尾，报告里会写成“全面贯彻{_head(rest)}，”。",
+                f"请在最后加上“精神”，写成“{rest.rstrip('。，；')}精神”。")
     return None
 
 

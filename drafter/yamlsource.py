@@ -663,6 +663,10 @@ def read_text(path: str | Path, what: str = "表单") -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raw) > 3 and raw[1:4:2] == b"\0\0"):
+            # Notepad's “Unicode” is UTF-16 (with its mark, or ASCII-heavy with every other byte 0)
+            raise InputFileError("文件是 UTF-16 编码，不是 UTF-8。",
+                                 "请用记事本打开它，“另存为”时在“编码”中选择 UTF-8 后再运行。", Where(str(p))) from None
         line = raw[: err.start].count(b"\n") + 1
         raise InputFileError(
             "文件不是 UTF-8 编码（可能是用记事本或 WPS 存成了 GBK/ANSI）。",

@@ -192,3 +192,57 @@ def test_a_report_edited_without_touching_its_properties_is_never_overwritten(tm
     edited = out.read_bytes()
     result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(2,), located=False)
     assert "没有覆盖" in result.output and out.read_bytes() == edited
+
+
+def test_a_utf16_form_is_named_as_such(tmp_path):
+    form = example_form(tmp_path)
+    form.write_bytes(form.read_text(encoding="utf-8").encode("utf-16"))
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(2,), located=False)
+    assert "UTF-16" in result.output and "GBK" not in result.output
+
+
+def _table(tmp_path, item: str):
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "句式.yaml").write_text("矛盾纠纷化解:\n  行政复议:\n    - " + item + "\n", encoding="utf-8")
+    return folder
+
+
+def test_a_tab_in_a_phrase_item_is_refused_at_its_line(tmp_path):
+    folder = _table(tmp_path, "审结\t{审结}")
+    form = example_form(tmp_path)
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-t", folder, "-o", out], inputs=[form, folder / "句式.yaml"], outputs=[out],
+                       exit_codes=(2,))
+    assert "句式.yaml:3:" in result.output and "制表符" in result.output
+
+
+def test_a_spirit_without_the_word_is_refused_at_its_field(tmp_path):
+    form = example_form(tmp_path, ("开头:", "开头:\n  会议精神: 党的二十大和二十届二中、三中全会"))
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(2,))
+    assert "开头.会议精神" in result.output and "没有以“精神”结尾" in result.output
+
+
+def test_a_doubled_shi_in_a_title_is_reminded_at_render(tmp_path):
+    form = example_form(tmp_path, ("开展涉及营商环境的文件专项清理", "开展涉及营商环境的文件二是是专项清理"))
+    result = run_clean(["validate", form], inputs=[form], exit_codes=(0,))
+    assert "重复字" in result.output and "标题" in result.output
+
+
+def test_the_date_turned_into_text_in_a_template_is_written_as_the_report_writes_dates(tmp_path):
+    import shutil
+
+    from drafter.resources import builtin_templates
+
+    folder = tmp_path / "tpl"
+    shutil.copytree(builtin_templates() / "default", folder)
+    report = folder / "report.md.j2"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "# {{ 部分标题.成效 }}\n", "# {{ 部分标题.成效 }}\n本报告截至{{ 成文日期 ~ \"\" }}。\n", 1), encoding="utf-8")
+    form = example_form(tmp_path)
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-t", folder, "-o", out, "--markup"], inputs=[form], outputs=[out, out.with_suffix(".md")],
+              exit_codes=(0,))
+    assert "本报告截至2026年2月6日。" in out.with_suffix(".md").read_text(encoding="utf-8")

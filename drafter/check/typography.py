@@ -201,8 +201,9 @@ def doubled(check: Check) -> None:
             continue
         for m in _DOUBLED.finditer(unit.text):
             c, before, after = m.group(0)[0], unit.text[m.start() - 1:m.start()], unit.text[m.end():m.end() + 1]
-            if c == "是" and before and before in _CN:
-                continue  # 二是是: said by 列举编号
+            if c == "是" and before and before in _CN and unit.kind == "段落" and \
+                    _ITEM.match(unit.text, m.start() - 1):
+                continue  # 二是是 opening an item: said by 列举编号
             if (before and before in _ENDS[c]) or (after and after in _BEGINS[c]):
                 continue  # 目的的, 在在线: a word and the character
             check.add("重复字", doc.where(unit, m.start(), m.end()), _around(unit.text, m.start() + 1), unit.part,

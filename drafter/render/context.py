@@ -7,6 +7,7 @@ catalogue, and each theme's figures with rates derived from counts.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from drafter.catalogue import Catalogue
@@ -14,6 +15,7 @@ from drafter.errors import Findings, Where
 from drafter.form import headings
 from drafter.formulas import FormulaTable, builtin, citation, formula_text, without_verb
 from drafter.render.figures import FigureSet
+from drafter.render.numbers import date as printed_date
 
 
 class ThemeEntry:
@@ -86,7 +88,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "单位": unit,
         "年度": year,
         "下一年度": year + 1,
-        "成文日期": data["成文日期"],
+        "成文日期": PrintedDate.of(data["成文日期"]),
         "标题": data.get("标题") or f"{unit}关于{year}年度法治政府建设情况的报告",
         "主送机关": data.get("主送机关"),
         # each joined into the opening's sentence: a closing 。 of its own would print 。。
@@ -175,3 +177,19 @@ def unused_last_year(data: dict, context: dict) -> list[tuple]:
                                               f"{'、'.join(only_last[:6])}{'等' if len(only_last) > 6 else ''}，报告里不会出现它们的同比。",
                         "请在“数据”里填上今年的这几项；确实没有的，可以删去上年的数字。"))
     return out
+
+
+class PrintedDate(dt.date):
+    """The report's date in a template: a date (cn_date and comparisons work), written as the
+    report writes dates wherever it is turned into text (成文日期 ~ "" is 2026年2月6日, never
+    2026-02-06)."""
+
+    @classmethod
+    def of(cls, value):
+        return cls(value.year, value.month, value.day) if isinstance(value, dt.date) else value
+
+    def __str__(self) -> str:
+        return printed_date(self)
+
+    def __format__(self, spec: str) -> str:
+        return printed_date(self) if not spec else super().__format__(spec)
