@@ -246,3 +246,15 @@ def test_the_date_turned_into_text_in_a_template_is_written_as_the_report_writes
     run_clean(["render", form, "-t", folder, "-o", out, "--markup"], inputs=[form], outputs=[out, out.with_suffix(".md")],
               exit_codes=(0,))
     assert "本报告截至2026年2月6日。" in out.with_suffix(".md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("title, year", [
+    ("示例县人民政府2026年关于2025年度法治政府建设情况的报告", 2025),
+    ("关于2025年度法治政府建设情况的报告", 2025),
+    ("某县2025年法治政府建设工作报告", 2025),
+])
+def test_the_year_reported_is_read_from_the_title_before_any_other(title, year):
+    from drafter.reading.analysis import report_year
+    from drafter.reading.parser import parse_lines
+
+    assert report_year(parse_lines([title, "一、主要成效", "全面推进依法行政。"])) == year

@@ -14,11 +14,14 @@ from drafter.reading.parser import enumerations
 from drafter.report import Report, Section
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
+# The year a report is about, as its title says it (关于2025年度…, 2025年法治政府建设…): before
+# any other year the title holds (示例县人民政府2026年关于2025年度…).
+_YEAR_REPORTED = re.compile(r"(20\d\d)\s*年\s*(?:度|法治|推进|工作|上半年)")
 
 
 def report_year(report: Report) -> int | None:
     for text in [report.title] + [p.text for p in report.opening[:1]]:
-        m = _YEAR.search(text or "")
+        m = _YEAR_REPORTED.search(text or "") or _YEAR.search(text or "")
         if m:
             return int(m.group(1))
     return None
