@@ -245,8 +245,7 @@ def _name_respective(text: str, found: list[FoundFigure]) -> None:
         # 分别审结146件、40件: the counts after the first are named as it is
         if f.kind != "count" or not f.label or not re.search(r"分别[^，。；、\d]{1,12}$", text[max(0, f.start - 16):f.start]):
             continue
-        for g in found[i + 1:i + 30]:
-            prev = found[found.index(g) - 1]
+        for prev, g in zip(found[i:i + 29], found[i + 1:i + 30]):
             if g.label or g.unit != f.unit or not _LIST_JOIN.fullmatch(text, prev.start + len(prev.text), g.start):
                 break
             g.label = f.label
