@@ -258,3 +258,43 @@ def test_the_year_reported_is_read_from_the_title_before_any_other(title, year):
     from drafter.reading.parser import parse_lines
 
     assert report_year(parse_lines([title, "一、主要成效", "全面推进依法行政。"])) == year
+
+
+@pytest.mark.parametrize("body, said", [
+    ("受理信访事项936件，全部按期办结，按期办结率98.4%。", "全部按期办结"),
+    ("受理行政复议案件100件，全部审结，结案率86.7%。", "全部审结"),
+])
+def test_all_done_beside_a_rate_below_100_is_an_error(body, said):
+    hits = [f for f in run(report(body)) if f.rule == "比率核算"]
+    assert len(hits) == 1 and said in hits[0].message and hits[0].severity == "错误"
+
+
+@pytest.mark.parametrize("body", [
+    "受理行政复议案件100件，全部审结，结案率100%。",
+    "受理行政复议案件100件，均已办结，其中按时办结90件，按时办结率90%。",
+    "受理行政复议案件100件，全部依法受理，审结90件，结案率90%。",
+])
+def test_all_done_near_misses_say_nothing(body):
+    assert [f for f in run(report(body)) if f.rule in RATES] == []
+
+
+def test_wordwrap_over_a_figure_is_refused_at_the_template_line(tmp_path):
+    import shutil
+
+    from drafter.resources import builtin_templates
+
+    folder = tmp_path / "tpl"
+    shutil.copytree(builtin_templates() / "default", folder)
+    report_t = folder / "report.md.j2"
+    report_t.write_text(report_t.read_text(encoding="utf-8").replace(
+        "# {{ 部分标题.成效 }}\n", "# {{ 部分标题.成效 }}\n全年受理办件{{ 成效[1].数据.政务服务.办件量 | wordwrap(3) }}。\n", 1),
+        encoding="utf-8")
+    form = example_form(tmp_path)
+    out = tmp_path / "报告.docx"
+    from click.testing import CliRunner
+
+    from drafter.cli import main as cli
+
+    result = CliRunner().invoke(cli, ["render", str(form), "-t", str(folder), "-o", str(out)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "report.md.j2:19" in result.output and "wordwrap" in result.output and not out.exists()

@@ -203,6 +203,10 @@ class RateChecks:
             stem = name[:-1]
             heads = self.heads(stem)
             quote = text[at:end]
+            # 全部审结 speaks of 结案率; 均已办结 not of 按时办结率 (a qualified rate: its own words only)
+            said_all = [stem] if _QUALIFIERS.search(stem) else [stem, *heads]
+            if self.all_said(unit, text, f, said_all, at, end, said, mode, name):
+                continue
             if stated > 100 and mode != "most" and _within_whole(stem):
                 self.c.add("部分大于整体", self.c.doc.where(unit, at, end), quote, unit.part,
                            f"{name}写的是{said}，但{name}是整体中的一部分所占的比例，不会超过100%。",
@@ -313,6 +317,23 @@ class RateChecks:
                            f"{_called(preferred)}算，{_should(N, D, decimals, mode, f)}。",
                            "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
                            "口径不同的（如含上年结转），请在文中写明。")
+
+    def all_said(self, unit, text, f, words: list[str], at: int, end: int, said: str, mode: str, name: str) -> bool:
+        """受理936件，全部按期办结，按期办结率98.4%: “全部” is 100%, the rate says less — an error
+        (True when said). Only in the rate's own sentence, of the rate's own words."""
+        words = [w for w in words if len(w) >= 2]
+        if mode != "exact" or f.value >= 100 or not words:
+            return False
+        start = max(text.rfind(c, 0, f.start) for c in "。；！？") + 1
+        done = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+        m = re.search(rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:{done})(?![率的])", text[start:at])
+        if not m:
+            return False
+        whole = text[start + m.start():start + m.end()]
+        self.c.add("比率核算", self.c.doc.where(unit, at, end), text[at:end], unit.part,
+                   f"前面写了“{whole}”，{name}就应是100%，这里写的是{said}。",
+                   "请核对：若确是全部，比率写100%；若不是全部，请删去“全部”或写明未完成的件数。")
+        return True
 
     def truncated(self, unit, at, end, quote, name, said, num, den, N, D, f, mode) -> None:
         """A rate right only by truncation (756 ÷ 766 written 98.6%): rounding, the usual way,

@@ -549,6 +549,7 @@ def _lines_of(value) -> tuple[int, int]:
 
 
 def _indent(args, kwargs):
+    _no_figure_cut(args, "indent")
     size, lines = _lines_of(args[0]) if args else (0, 1)
     width = _arg(args, kwargs, 1, "width", 4)
     step = width if isinstance(width, int) else weight(width)
@@ -556,7 +557,16 @@ def _indent(args, kwargs):
     return args, kwargs
 
 
+def _no_figure_cut(args, name: str) -> None:
+    """wordwrap and indent break lines where widths fall: inside a figure (46.83万件 printed
+    as 46. | 83万 | 件, or 46.、83万) the report would show a value it does not have."""
+    if args and re.search(r"\d", safe_str(args[0])):
+        raise TemplateError(f"过滤器 {name} 会在任意位置断行，这里的文字里有数字，会被拆开，报告里就不再是原来的数。",
+                            f"请去掉 {name}：报告的换行和缩进由排版程序处理；要分开写几项，用 join(\"、\") 或 {{% for %}}。")
+
+
 def _wordwrap(args, kwargs):
+    _no_figure_cut(args, "wordwrap")
     size, lines = _lines_of(args[0]) if args else (0, 1)
     width = _arg(args, kwargs, 1, "width", 79)
     wrap = _arg(args, kwargs, 3, "wrapstring", None)
