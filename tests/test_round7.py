@@ -298,3 +298,14 @@ def test_wordwrap_over_a_figure_is_refused_at_the_template_line(tmp_path):
     result = CliRunner().invoke(cli, ["render", str(form), "-t", str(folder), "-o", str(out)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "report.md.j2:19" in result.output and "wordwrap" in result.output and not out.exists()
+
+
+@pytest.mark.parametrize("body", ["全年受理行政复议案件151件，审结146件，结案率（86.7%）居全市前列。",
+                                  "全年受理行政复议案件151件，审结146件，结案率“86.7%”。"])
+def test_a_rate_in_brackets_or_quotes_after_its_name_is_checked(body):
+    hits = [f for f in run(report(body)) if f.rule == "比率核算"]
+    assert len(hits) == 1 and "96.7%" in hits[0].message
+
+
+def test_a_right_rate_in_brackets_after_its_name_says_nothing():
+    assert [f for f in run(report("全年受理行政复议案件151件，审结146件，结案率（96.7%）居全市前列。")) if f.rule in RATES] == []

@@ -97,7 +97,12 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
             elif f.kind == "rate":
                 reach = max(a, f.start - NAME_REACH)
                 pre_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, f.start)])
-                if not text[pre_start:f.start].strip() and text[pre_start - 1:pre_start] in "：:" and pre_start > reach:
+                if not text[pre_start:f.start].strip() and text[pre_start - 1:pre_start] in "（“" and pre_start > reach \
+                        and text[pre_start - 2:pre_start - 1] == "率" and text[f.start + len(f.text):][:1] in "）”":
+                    # the rate in brackets or quotes right after its name (结案率（86.7%）, 结案率“86.7%”)
+                    pre_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, pre_start - 1)])
+                    pre = text[pre_start:f.start].rstrip().rstrip("（“").rstrip()
+                elif not text[pre_start:f.start].strip() and text[pre_start - 1:pre_start] in "：:" and pre_start > reach:
                     # a name before a colon (结案率：96.7%) names the figure after it
                     pre_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, pre_start - 1)])
                     pre = text[pre_start:f.start].rstrip().rstrip("：:").rstrip()
