@@ -309,3 +309,18 @@ def test_a_rate_in_brackets_or_quotes_after_its_name_is_checked(body):
 
 def test_a_right_rate_in_brackets_after_its_name_says_nothing():
     assert [f for f in run(report("全年受理行政复议案件151件，审结146件，结案率（96.7%）居全市前列。")) if f.rule in RATES] == []
+
+
+@pytest.mark.parametrize("body", [
+    "全年受理信访事项205件，按期办结200件，未按期办结5件，按期办结率为97.6%。",
+    "调解纠纷19件，调解成功14件，未调解成功5件，调解成功率为73.7%。",
+    "制发规范性文件48件，及时报备40件，未及时报备8件，及时报备率83.3%。",
+    "受理案件48件，按期办结率83.3%，未按期办结8件。",
+])
+def test_a_not_done_count_of_a_qualified_rate_is_never_its_part(body):
+    assert [f for f in run(report(body)) if f.rule in RATES] == []
+
+
+def test_the_done_count_beside_a_not_done_one_is_still_checked():
+    hits = [f for f in run(report("受理案件48件，按时办结40件，未按时办结8件，按时办结率90%。")) if f.rule == "比率核算"]
+    assert len(hits) == 1 and "83.3%" in hits[0].message

@@ -69,7 +69,7 @@ def _timely(stem: str, label: str) -> bool:
 
 # Words before a count's core word that make it the rest, not the part (未办结, 不合格, 尚未整改,
 # 不予受理); and those that make it a part of the part (按时办结, 网上办结, 基本合格, 正在整改).
-_NEGATED = re.compile(r"(?:未|不|没有|尚未|暂未|无法)(?:予以?)?$")
+_NEGATED = re.compile(r"^(?:其中|另有|还有|其余)?(?:未|不|没有|尚未|暂未|无法)|(?:未|不|没有|尚未|暂未|无法)(?:予以?)?$")
 _QUALIFIERS = re.compile(r"按时|按期|及时|限时|即时|当场|当日|现场|网上|线上|依法|逾期|超期|基本|正在|部分|其中")
 
 
@@ -226,7 +226,8 @@ class RateChecks:
                 continue  # no count beside it by that name: not checked
             # The part is the count named as plainly as the rate: 办结90件 for 办结率, never
             # 未办结 (the rest) nor 其中按时办结 (a part of the part) when both stand there.
-            nums = [g for g in nums if not _NEGATED.search(_before_head(g.label, heads))] or []
+            if not _NEGATED.search(stem):  # 未…/不… counts are the rest, unless the rate is of them
+                nums = [g for g in nums if not _NEGATED.search(_before_head(g.label, heads))]
             if not nums:
                 self.base_only(unit, at, f, quote, name, window + list(after))
                 continue
