@@ -156,9 +156,15 @@ class _Group(click.Group):
 
         clickzh.install()
         kwargs["standalone_mode"] = False
+        STOPPED.clear()  # this run's stops only (tests run many in one process)
         previous = _on_stop_signals()
+        unraisable = sys.unraisablehook
+        sys.unraisablehook = _quiet_unraisable(unraisable)
         try:
             code = super().main(*args, **kwargs)
+            if STOPPED:  # a stop Python swallowed on the way: the run was stopped all the same
+                _echo("已中止。", err=True)
+                sys.exit(STOPPED[0])
         except click.ClickException as err:
             clickzh.show(err)
             sys.exit(err.exit_code)
@@ -167,6 +173,7 @@ class _Group(click.Group):
             sys.exit(1)
         finally:
             _restore_signals(previous)
+            sys.unraisablehook = unraisable
         if isinstance(code, int) and code:
             sys.exit(code)
 
@@ -230,6 +237,21 @@ def _stopped_by(err: BaseException) -> int | None:
     return None
 
 
+# The stops that reached drafter's handlers in this run. A stop raised where Python only prints
+# and ignores an exception (an import's lock callback) would be lost: the run checks this list
+# when the command returns, and such an ignored stop is not printed (_quiet_unraisable).
+STOPPED: list[int] = []
+
+
+def _quiet_unraisable(previous):
+    def hook(unraisable) -> None:
+        if isinstance(unraisable.exc_value, (KeyboardInterrupt, SystemExit)) and STOPPED:
+            return  # our own stop, honoured when the command returns
+        previous(unraisable)
+
+    return hook
+
+
 def _on_stop_signals() -> dict:
     """Each of STOP_SIGNALS raises SystemExit (Ctrl-C KeyboardInterrupt, as always), once
     no thread is between the renames of its outputs, so ``finally`` blocks remove temporary
@@ -245,10 +267,12 @@ def _on_stop_signals() -> dict:
 
     def stop(signum, _frame):
         renames_done()
+        STOPPED.append(128 + signum)
         raise SystemExit(128 + signum)
 
     def interrupt(_signum, _frame):
         renames_done()
+        STOPPED.append(130)
         raise KeyboardInterrupt
 
     replaced = {}

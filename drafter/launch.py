@@ -12,8 +12,26 @@ def main() -> None:
 
         command_line()
     except KeyboardInterrupt:
-        try:
-            sys.stderr.write("已中止。\n")
-        except OSError:
-            pass
-        sys.exit(130)
+        _stopped()
+    except Exception as err:  # noqa: BLE001 - only to tell a Ctrl-C Python wrapped (RuntimeError from __set_name__)
+        if not _interrupted(err):
+            raise
+        _stopped()
+
+
+def _interrupted(err: BaseException) -> bool:
+    """Was ``err`` raised while a Ctrl-C unwound (its cause or context chain holds one)?"""
+    seen, link = 0, err.__cause__ or err.__context__
+    while link is not None and seen < 20:
+        if isinstance(link, KeyboardInterrupt):
+            return True
+        link, seen = link.__cause__ or link.__context__, seen + 1
+    return False
+
+
+def _stopped() -> None:
+    try:
+        sys.stderr.write("已中止。\n")
+    except OSError:
+        pass
+    sys.exit(130)

@@ -6,6 +6,8 @@ refused where it stands (check would call the report wrong); a 主要成效 item
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from drafter.cli import main  # noqa: F401  (run_clean drives it)
@@ -168,7 +170,7 @@ def test_a_note_that_only_starts_with_a_bracket_is_put_in_brackets_and_read_back
     assert not any("示例县人民政府" in (a.get("去年内容") or "") for a in data["去年安排"])
 
 
-@pytest.mark.parametrize("how", ["xml", "python-docx"])
+@pytest.mark.parametrize("how", ["xml", "python-docx", "core"])
 def test_a_report_edited_without_touching_its_properties_is_never_overwritten(tmp_path, how):
     import zipfile
 
@@ -178,13 +180,14 @@ def test_a_report_edited_without_touching_its_properties_is_never_overwritten(tm
     out = tmp_path / "报告.docx"
     run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
     run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))  # its own: replaced
-    if how == "xml":
+    if how in ("xml", "core"):  # the text, or a note added to the properties (备注)
+        part, old, new = (("word/document.xml", "县政府党组", "县政府党委") if how == "xml" else
+                          ("docProps/core.xml", "</cp:coreProperties>", "<dc:description>请审阅</dc:description></cp:coreProperties>"))
         with zipfile.ZipFile(out) as z:
             parts = [(i, z.read(i.filename)) for i in z.infolist()]
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             for info, data in parts:
-                z.writestr(info, data.replace("县政府党组".encode(), "县政府党委".encode())
-                           if info.filename == "word/document.xml" else data)
+                z.writestr(info, data.replace(old.encode(), new.encode()) if info.filename == part else data)
     else:
         d = docx.Document(str(out))
         d.paragraphs[5].text = "改过的段落"
@@ -324,3 +327,59 @@ def test_a_not_done_count_of_a_qualified_rate_is_never_its_part(body):
 def test_the_done_count_beside_a_not_done_one_is_still_checked():
     hits = [f for f in run(report("受理案件48件，按时办结40件，未按时办结8件，按时办结率90%。")) if f.rule == "比率核算"]
     assert len(hits) == 1 and "83.3%" in hits[0].message
+
+
+_STOP_IN_DEL = textwrap.dedent("""
+    import os, signal, sys, time
+    import drafter.output
+
+    class Late:
+        def __del__(self):  # a stop landing where Python only prints and ignores the exception
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.2)
+
+    real = drafter.output.text_writer
+
+    def writer(text):
+        write = real(text)
+        def wrapped(tmp):
+            obj = Late()
+            del obj
+            write(tmp)
+        return wrapped
+
+    drafter.output.text_writer = writer
+    from drafter.cli import main
+    main(["schema", "-o", sys.argv[1]])
+""")
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGINT"), reason="POSIX signals")
+def test_a_stop_python_would_ignore_still_stops_the_run(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    target = tmp_path / "结构.json"
+    proc = subprocess.run([sys.executable, "-c", _STOP_IN_DEL, str(target)], capture_output=True, text=True,
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert proc.returncode == 130 and "已中止" in proc.stderr, (proc.returncode, proc.stderr)
+    assert "Exception ignored" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_ctrl_c_python_wrapped_in_another_error_ends_as_a_stop(monkeypatch, capsys):
+    import drafter.cli
+    from drafter import launch
+
+    def wrapped():
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as err:
+            raise RuntimeError("Error calling __set_name__") from err
+
+    monkeypatch.setattr(drafter.cli, "main", wrapped)
+    with pytest.raises(SystemExit) as stop:
+        launch.main()
+    assert stop.value.code == 130 and "已中止" in capsys.readouterr().err

@@ -261,11 +261,11 @@ DOC_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"""
 
 
-def core_xml(title: str, fingerprint: str = "") -> str:
+def core_xml(title: str, fingerprint: str = "", now: str | None = None) -> str:
     """The package's core properties: drafter as the last to save it, and the fingerprint of
-    every other part (typeset/provenance.py: an edit that leaves these properties alone is
-    still seen)."""
-    now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    the whole package but this element (typeset/provenance.py: an edit that leaves the other
+    properties alone is still seen)."""
+    now = now or _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
@@ -298,7 +298,9 @@ def package(lay: Layout, body: str, title: str) -> bytes:
         "word/footer2.xml": footer_xml(lay, even=True),
     }
     data = {name: text.encode("utf-8") for name, text in parts.items() if name != CORE_PART}
-    data[CORE_PART] = core_xml(title, fingerprint(data)).encode("utf-8")
+    now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    data[CORE_PART] = core_xml(title, "", now).encode("utf-8")  # hashed without its fingerprint
+    data[CORE_PART] = core_xml(title, fingerprint(data), now).encode("utf-8")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         for name in parts:

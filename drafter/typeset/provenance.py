@@ -27,12 +27,16 @@ CORE_PART = "docProps/core.xml"
 _MAX_PARTS = 64 * 1024 * 1024  # drafter's own parts are far smaller: a bigger package is not ours untouched
 
 
+_IDENTIFIER = re.compile(rb"<dc:identifier>[^<]*</dc:identifier>")
+
+
 def fingerprint(parts: dict[str, bytes]) -> str:
-    """The fingerprint of a package's parts but its core properties (which hold it)."""
+    """The fingerprint of a package: every part, the core properties without the element
+    that holds the fingerprint (so a changed title, author or comment there is seen too)."""
     digest = hashlib.sha256()
     for name in sorted(parts):
-        if name != CORE_PART:
-            digest.update(name.encode("utf-8") + b"\0" + parts[name] + b"\0")
+        data = _IDENTIFIER.sub(b"", parts[name]) if name == CORE_PART else parts[name]
+        digest.update(name.encode("utf-8") + b"\0" + data + b"\0")
     return "drafter:sha256:" + digest.hexdigest()
 
 
@@ -49,7 +53,7 @@ def untouched_render(path: Path) -> bool:
             if _field(xml, "cp:lastModifiedBy") != "drafter" or created is None or created != modified:
                 return False
             stated = _field(xml, "dc:identifier")
-            parts = {i.filename: package.read(i) for i in infos if i.filename != CORE_PART}
+            parts = {i.filename: package.read(i) for i in infos}
     except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
         return False
     return stated is not None and stated == fingerprint(parts)
