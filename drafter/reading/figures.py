@@ -399,7 +399,8 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     is about make that clear; leave ``maps_to`` empty otherwise."""
     counts, rates, units = _index(cat)
     groups = {names: names for options in counts.values() for _, names, _, _ in options}
-    specific = _specific_names(cat)
+    # the count names specific enough that a label holding one names that count (应急演练, 回访满意)
+    specific = frozenset(n for key in units if len(n := key.split(".", 1)[1]) >= 4)
     context = context[-CONTEXT_REACH:]
     present = _present(groups, text, context)
     scored: dict[tuple[str, str], list] = {}
@@ -458,12 +459,6 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
 
 
 _LAST_YEARS = re.compile(r"(上年|去年|上一年|同比|比上年)")
-
-
-def _specific_names(cat: Catalogue) -> frozenset[str]:
-    """The catalogue's count names of four characters or more (应急演练, 政务服务事项, 回访满意):
-    specific enough that a label holding one names that count, whatever its unit."""
-    return frozenset(f for t in cat.themes.values() for g in t.groups.values() for f in g.figures if len(f) >= 4)
 
 
 def _names_another(best: str, words: str, names: frozenset[str]) -> bool:
