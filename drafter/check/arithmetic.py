@@ -144,5 +144,5 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
 
 def run(check: Check) -> None:
     if check.on("比率核算", "比率口径", "比率无从计算", "占比核算", "部分大于整体", "其中超总数", "合计不符", "同比核算",
-                "同比异常", "比率升降单位"):
+                "同比异常", "比率升降单位", "百分点误用"):
         Arithmetic(check).run()

@@ -43,6 +43,10 @@ _QUALITY = re.compile(r"重大|疑难|复杂|典型|重点|新型|首次|涉|按
 _OUTCOMES = (("维持", "驳回", "终止", "纠错"), ("维持", "驳回", "终止", "撤销", "变更", "确认违法", "责令履行"))
 
 
+# A total of review cases decided, whose outcomes may follow it without 其中 (审结146件，维持…)
+_DECIDED = re.compile(r"审结|结案|办结|作出[^，。；]{0,6}决定")
+
+
 def _outcome(name: str) -> str | None:
     return next((w for family in _OUTCOMES for w in family if w in name), None)
 
@@ -86,6 +90,7 @@ class BreakdownChecks:
             return
         if "其中" in text[a:b]:
             self.breakdown(unit, text, a, b, counts)
+        self.outcomes(unit, text, counts)
         if "（" in text[a:b]:
             self.bracketed(unit, text, b, counts)
 
@@ -115,6 +120,25 @@ class BreakdownChecks:
             rest = (counts[i] for i in range(k + 1, len(counts)))  # however long: read until the list ends
             items = self.listed(text, first, rest, total.unit, b)
             self.judge(unit, text, total, items, "“其中”")
+
+    def outcomes(self, unit, text, counts) -> None:
+        """The review cases decided, then how they ended, without 其中 (审结146件，维持128件、
+        纠错18件): outcomes of one family listed right after the total add up under it."""
+        for k, total in enumerate(counts[:-2]):
+            first = counts[k + 1]
+            if (not _DECIDED.search(total.label) or _outcome(total.label) or first.unit != total.unit
+                    or not re.fullmatch(r"\s*[，,]\s*", text[total.start + len(total.text):first.start - len(first.label)])
+                    or not _outcome(_item_name(first))):
+                continue
+            items = [first]
+            for g in counts[k + 2:]:
+                prev = items[-1]
+                if (g.unit != total.unit or text[prev.start + len(prev.text):g.start - len(g.label)] != "、"
+                        or not all(_exclusive(_item_name(i), _item_name(g)) for i in items)):
+                    break
+                items.append(g)
+            if len(items) >= 2:
+                self.judge(unit, text, total, items, "总数后面")
 
     def bracketed(self, unit, text, b, counts) -> None:
         """A total with its parts in brackets right after it: the brackets hold nothing but

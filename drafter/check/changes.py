@@ -30,6 +30,10 @@ _MEASURES = [("人次", ("人次",)), ("件次", ("件次",)), ("场次", ("场�
              ("人数", ("人", "名", "人次")), ("户数", ("户", "户次")), ("家数", ("家", "家次")), ("场数", ("场", "场次")),
              ("项数", ("项",)), ("个数", ("个",)), ("起数", ("起",)), ("条数", ("条",)), ("份数", ("份",)),
              ("宗数", ("宗",)), ("批数", ("批",)), ("期数", ("期",))]
+# 由90%提高到95%: the value before (by 由/从, of no year or last year) and the words up to the value after
+_FROM = re.compile(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$")
+_TO_NEXT = re.compile(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至)?|变为|变成|到|至)\s*")
+_FROM_TO_SAID = "由……到……"  # the source of a value before said so, not said to be last year's
 _ANY_COUNT = re.compile(r"数量|数目|总数|总量")
 # What a change is measured against: last year (同比, 较上年, 比去年, 与上年相比), or another
 # point (环比, 比2020年, 较“十三五”末, 连续三年, 年均). Only a change against last year, or a
@@ -38,6 +42,10 @@ _AGAINST_LAST = re.compile(r"同比|(?:较|比|与)(?:上年|去年|上一年)")
 _AGAINST_OTHER = re.compile(r"环比|连续|年均|平均每年|累计|以来|(?<![占参给赋])(?:较|比|与)(?!上年|去年|上一年|例|重|率|对)\S")
 _CLAUSE_END = re.compile(r"[，,；;。：:！？]")
 _MONEY_WORDS = re.compile(r"金额|资金|经费|费用|款项|标的额|\B额$")
+# 个百分点 is a difference of two rates: never a rate's own level (办结率为86.7个百分点) nor a
+# count's change (受理128件，同比增长12个百分点). Only these plain wordings are read.
+_LEVEL_IN_POINTS = re.compile(r"(?:率|比例|占比)(?:均|都|分别)?(?:为|是|达到|达|约为|仅为|在)?$")
+_BARE_CHANGE = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增长|增加|上升|提高|下降|减少|降低)了?$")
 
 
 def change_words(f: FoundFigure) -> str:
@@ -124,10 +132,20 @@ def _claimed(lo: float, hi: float, stated: float, decimals: int, mode: str, poin
     return lo <= stated + ABOUT_POINTS + 1e-9 and hi >= stated - ABOUT_POINTS - 1e-9
 
 
+def _pair(this: str, before: str, source: str) -> str:
+    """This year's and last year's figures as a message says them (由90%到95% when the text
+    names no year for the first)."""
+    if source == _FROM_TO_SAID:
+        return f"由{before}到{this}"
+    return f"本年{this}、上年{before}（{source}）"
+
+
 class ChangeChecks:
     """A 同比 change against this year's and last year's figures."""
 
     def change(self, unit, text, a, k, figs) -> None:
+        if figs[k].unit == "个百分点" and self.points_misused(unit, text, a, k, figs):
+            return
         lo = max(0, k - NEAR_COUNTS)
         figs, k = figs[lo:k + 3], k - lo  # a change is about the figures just before it
         f = figs[k]
@@ -195,7 +213,7 @@ class ChangeChecks:
                 word = "上升" if change > 0 else "下降"
                 should = f"{word}{change_percent(abs(exact), max(d, 1))}%" if exact else "与上年持平"
                 self.c.add("同比核算", where, quote, unit.part,
-                           f"本年{_shown(subject)}、上年{before}（{source}），"
+                           f"{_pair(_shown(subject), before, source)}，"
                            f"{'应为' if mode == 'exact' else '算得'}{should}，"
                            f"文中写的是“{said}”。",
                            "请核对本年、上年的数字和增减幅度。")
@@ -208,10 +226,35 @@ class ChangeChecks:
                 should = (f"{word}{change_percent(abs(exact), max(f.decimals, 1))}个百分点" if exact
                           else "与上年持平")
                 self.c.add("同比核算", where, quote, unit.part,
-                           f"本年{_shown(subject)}、上年{plain(value)}%（{source}），"
+                           f"{_pair(_shown(subject), f'{plain(value)}%', source)}，"
                            f"{'应为' if mode == 'exact' else '算得'}{should}，"
                            f"文中写的是“{said}”。",
                            "请核对本年、上年的比率和增减的百分点。")
+
+    def points_misused(self, unit, text, a, k, figs) -> bool:
+        """A figure in 个百分点 that is no difference of rates: a rate's level (办结率为86.7个百分点)
+        or the change of the count right before it (受理128件，同比增长12个百分点). True when said."""
+        if not self.c.on("百分点误用"):
+            return False
+        f = figs[k]
+        prev = figs[k - 1] if k else None
+        start = f.start - len(f.label)
+        if _LEVEL_IN_POINTS.search(f.label) and not _CHANGE_START.search(f.label) and start >= a:
+            name = re.sub(r"(?:均|都|分别)?(?:为|是|达到|达|约为|仅为|在)?$", "", f.label)
+            why = f"{name}是比率，它的数值写成了“{_shown(f)}”；“个百分点”只用来说两个比率相差多少。"
+            fix = f"请写成“{f.label}{plain(f.value)}%”。"
+        elif (prev is not None and prev.kind == "count" and prev.start >= a and not _DELTA.search(prev.label)
+              and _BARE_CHANGE.fullmatch(f.label)
+              and re.fullmatch(r"\s*[，,]?\s*", text[prev.start + len(prev.text):start])):
+            start = prev.start - len(prev.label)
+            why = (f"{_shown(prev)}是件数，它的增减写成了“{f.label}{_shown(f)}”；"
+                   "“个百分点”只用来说两个比率相差多少。")
+            fix = f"件数的增减请写成“{f.label}X%”（按本年、上年的件数算），或写明增减的件数。"
+        else:
+            return False
+        end = f.start + len(f.text)
+        self.c.add("百分点误用", self.c.doc.where(unit, start, end), text[start:end], unit.part, why, fix)
+        return True
 
     def delta(self, unit, text, a, k, figs) -> None:
         """A change stated as a count (同比减少505件) against this year's and last year's
@@ -262,6 +305,9 @@ class ChangeChecks:
     def last_value(self, text, subject, figs, k) -> tuple[float, str, FoundFigure | None] | None:
         """Last year's value of ``subject``: stated in the sentence (上年为138件; 同比增加24件),
         or known from --last; with the figure as written when the sentence states it."""
+        before = self.from_value(text, subject, figs)
+        if before is not None:
+            return before.value, _FROM_TO_SAID, before
         for g in figs:
             if (g is not subject and g.unit == subject.unit and not g.approx and self.is_last_year(text, g)
                     and self.said_of(text, subject, g, figs)):
@@ -284,6 +330,18 @@ class ChangeChecks:
             if (subject.label, subject.unit) in by_label:
                 return by_label[(subject.label, subject.unit)], "去年的报告", None
         return None
+
+    @staticmethod
+    def from_value(text: str, subject: FoundFigure, figs: list[FoundFigure]) -> FoundFigure | None:
+        """The value ``subject`` rose or fell from, stated right before it (办结率由90%提高到95%;
+        受理案件从100件增加到120件), when no year or only last year is named for it: a change said
+        after them (提高5个百分点) is their difference."""
+        i = figs.index(subject)
+        g = figs[i - 1] if i else None
+        if (g is None or g.kind != subject.kind or g.unit != subject.unit or g.approx
+                or not _TO_NEXT.fullmatch(text[g.start + len(g.text):subject.start])):
+            return None
+        return g if _FROM.search(text[max(0, g.start - 12):g.start]) else None
 
     def said_of(self, text: str, subject: FoundFigure, g: FoundFigure, figs: list[FoundFigure]) -> bool:
         """Is last year's figure ``g`` said of the same count as ``subject``? It stands right
@@ -313,6 +371,6 @@ class ChangeChecks:
         ratio = this / last
         if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"]:
             self.c.add("同比异常", where, quote, unit.part,
-                       f"本年{shown[0] or plain(this)}，上年{shown[1] or plain(last)}（{source}），"
+                       f"{_pair(shown[0] or plain(this), shown[1] or plain(last), source)}，"
                        f"相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
                        "变化这么大，请核对是否多写或少写了一位；确实如此的，最好在文中说明原因。")

@@ -242,8 +242,9 @@ def rounded(num: Amount, den: Amount, decimals: int) -> Decimal | None:
 # How a rate is claimed (README, 比率怎么核对): exactly, as a bound (95%以上, 不低于95%,
 # 超过95%; 以下, 不超过, 低于), or roughly (约95%, 近95%, 95%左右). A bound is checked only as a
 # bound; a rough rate is right within ABOUT_POINTS percentage points of its counts.
-_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|不小于|高于|大于|多于|超出|超过|逾)$")
-_AT_MOST_BEFORE = re.compile(r"(?:不高于|不超过|不大于|不多于|未超过|低于|少于|小于|不足|不到|未达到|未达)$")
+# 超 alone before a rate in tenths (超九成): the reader takes 超 with a figure in digits (超90%)
+_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|不小于|高于|大于|多于|超出|超过|(?<![不未])超|逾)$")
+_AT_MOST_BEFORE = re.compile(r"(?:不高于|不超过|不大于|不多于|未超过|不超|未超|低于|少于|小于|不足|不到|未达到|未达)$")
 _ABOUT_BEFORE = re.compile("(?:" + "|".join(ABOUT_BEFORE) + ")" + _ABOUT_VERB + "$")
 _AFTER_WORD = re.compile(r"\s*(?:(?P<least>及以上|以上|之上)|(?P<most>及以下|以下|之下|以内)|(?P<about>"
                          + "|".join(ABOUT_AFTER) + "))")

@@ -30,6 +30,8 @@ _FROM_TO = re.compile(r"(?P<name>率)\s*(?:由|从|较|比)(?:上年|去年|上�
 _PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
 # Cases carried over from last year (上年结转12件, 旧存5件): closed this year with the new ones,
 # so a closure's whole may be new + carried (domain.md §4 结案率); never a whole by itself.
+# A rate's own fraction in brackets right after it (办结率7%（3/29）; 100%（12÷12）)
+_FRACTION = re.compile(r"\s*[（(]\s*(?P<part>\d{1,9})\s*[/／÷]\s*(?P<whole>\d{1,9})\s*[）)]")
 _CARRIED = re.compile(r"结转|旧存|积存|上年未结|上一年度?未结|去年未结|上年遗留")
 
 
@@ -199,6 +201,8 @@ class RateChecks:
         stated, decimals = f.value, f.decimals
         end = f.start + len(f.text) + len(after_word)
         said = _stated(f, claim)
+        if self.fraction(unit, text, f, end, pre_start, said, mode, names or self.names(pre, pre_start)):
+            return
         for name, at in names or self.names(pre, pre_start):
             stem = name[:-1]
             heads = self.heads(stem)
@@ -267,7 +271,9 @@ class RateChecks:
                 # the catalogue defines the rate's whole (纠错率 = 纠错 ÷ 审结) and the sentence
                 # does not state it: never recomputed over another count of it (受理, 案件),
                 # which is not the rate's basis ("宁可漏报"); a part larger than its nearest
-                # whole is still said, above
+                # whole is still said, above; a rate that fits none of the wholes stated is
+                # a reminder to state the basis (应诉52件，败诉3件，败诉率10%)
+                self.basis_unstated(unit, at, end, quote, name, said, num, dens, f, mode)
                 continue
             if _no_base(D):
                 self.no_base(unit, at, f, quote, name, num, preferred)
@@ -318,6 +324,38 @@ class RateChecks:
                            f"{_called(preferred)}算，{_should(N, D, decimals, mode, f)}。",
                            "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
                            "口径不同的（如含上年结转），请在文中写明。")
+
+    def basis_unstated(self, unit, at, end, quote, name, said, num, dens, f, mode) -> None:
+        """A catalogue rate whose own whole the sentence does not state and that fits none of
+        the counts it does state: a reminder naming the basis to state (比率口径)."""
+        if self.c.doc.data is not None and not self.c.doc.typed(quote):
+            return  # the template's sentence from the form's figures: the form holds the basis
+        N = Amount(num)
+        if mode != "exact" or any(_no_base(Amount(g)) or _fits(f.value, f.decimals, N, Amount(g), mode) for g in dens):
+            return
+        whole = dens[-1]
+        basis = "、".join(dict.fromkeys(self.base_words(name)))
+        self.c.add("比率口径", self.c.doc.where(unit, at, end), quote, unit.part,
+                   f"{name}写的是{said}，按{_called(num)} ÷ {_called(whole)}算是{_pct(N, Amount(whole), f.decimals)}；"
+                   f"{name}通常以{basis}的件数为基数，文中没有写明。",
+                   f"请写明{name}的基数（如{self.base_words(name)[0]}多少件），并核对这个比率。")
+
+    def fraction(self, unit, text, f, end: int, pre_start: int, said: str, mode: str, names) -> bool:
+        """A rate with its own fraction in brackets after it (办结率7%（3/29）): checked against
+        that fraction; True when it is wrong (said)."""
+        m = _FRACTION.match(text, end)
+        if not m or int(m.group("whole")) == 0:
+            return False
+        part, whole = (FoundFigure("", int(m.group(g)), "", "", m.group(g), m.start(g)) for g in ("part", "whole"))
+        N, D = Amount(part), Amount(whole)
+        if _fits(f.value, f.decimals, N, D, mode):
+            return False
+        name, at = names[-1] if names else ("比率", f.start)
+        self.c.add("比率核算", self.c.doc.where(unit, at, m.end()), text[at:m.end()], unit.part,
+                   f"{name}写的是{said}，但按括号中的{m.group('part')}/{m.group('whole')}算，"
+                   f"{_should(N, D, f.decimals, mode, f)}。",
+                   "请核对比率和括号中的两个数。")
+        return True
 
     def all_said(self, unit, text, f, words: list[str], at: int, end: int, said: str, mode: str, name: str) -> bool:
         """受理936件，全部按期办结，按期办结率98.4%: “全部” is 100%, the rate says less — an error
@@ -399,6 +437,12 @@ class RateChecks:
 
         before = [g for g in pool if g.start < num.start] or [g for g in counts if g.start < num.start]
         dens = [g for g in before if whole(g)]
+        words = self.base_words(name)
+        if dens and words and not any(self.states_base(name, g) for g in dens):
+            # the counts before the part are its siblings (维持128件、纠错18件，审结146件，纠错率…):
+            # the catalogue's whole, when stated after the part, is the rate's
+            after = [g for g in pool if g.start > num.start and whole(g) and self.states_base(name, g)]
+            return dens + after[:1]
         if not dens:
             # A whole after its part only when it is the rate's own base by the catalogue
             # (受理 for 结案率): 办结建议120件、提案86件，办结率100% lists two wholes, not a
