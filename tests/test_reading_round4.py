@@ -149,6 +149,24 @@ def test_text_in_utf_16_or_32_with_or_without_its_mark_reads_exactly(tmp_path, e
     assert [str(x) for x in read_lines(path)] == BODY
 
 
+# Round 10: text of Chinese characters and full-width punctuation only has almost no NUL byte in
+# UTF-16; without a mark it is told by reading better as simplified Chinese than GBK does.
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["规范行政执法。\n", "\n".join(line for line in BODY if not any(c < "\x80" for c in line))],
+                         ids=["one-line", "no-ascii-report"])
+def test_utf_16_without_a_mark_and_without_ascii_reads_exactly(tmp_path, encoding, text):
+    assert not any(c < "\x80" for c in text.replace("\n", ""))  # nothing to tell it by its NULs
+    path = tmp_path / "报告.txt"
+    path.write_bytes(text.encode(encoding))
+    assert [str(x) for x in read_lines(path)] == text.rstrip("\n").split("\n")
+
+
+def test_gbk_text_is_still_read_as_gbk(tmp_path):
+    path = tmp_path / "报告.txt"
+    path.write_bytes("规范行政执法。\n依法行政。".encode("gbk"))
+    assert [str(x) for x in read_lines(path)] == ["规范行政执法。", "依法行政。"]
+
+
 def test_utf_8_with_a_few_stray_nul_bytes_is_not_taken_for_utf_16(tmp_path):
     path = tmp_path / "报告.txt"
     path.write_bytes("\n".join(BODY).encode("utf-8").replace("依法".encode(), "依\x00法\x00".encode(), 1))

@@ -223,9 +223,17 @@ def _decode(raw: bytes, p: Path) -> str:
         _refuse_hz(text, p)
         return text
     try:
-        text = raw.decode("gb18030")
+        text: str | None = raw.decode("gb18030")
     except UnicodeDecodeError:
-        raise _other_encoding(raw, p, "不是 UTF-8、GBK 或 UTF-16 编码的文本") from None
+        text = None
+    # UTF-16 without a mark and with too few ASCII characters to tell it by its NULs (a text of
+    # Chinese characters and full-width punctuation only): taken when it reads as simplified
+    # Chinese better than GBK does
+    wide_text = _unmarked_utf16(raw)
+    if wide_text is not None and (text is None or _common_share(wide_text) > _common_share(text)):
+        return wide_text
+    if text is None:
+        raise _other_encoding(raw, p, "不是 UTF-8、GBK 或 UTF-16 编码的文本")
     if not _looks_binary(text) and not _simplified(text[:SHARE_SAMPLE]):  # binary is said as such
         raise _other_encoding(raw, p, "不像是简体中文的文本：按简体中文（GBK）编码读出来的字大多是乱码")
     return text
@@ -244,6 +252,29 @@ RARE_FLOOR = 3
 SHARE_SAMPLE = 200_000  # characters measured: a whole report, and bounded time for any file
 _OTHER_ENCODINGS = (("big5", "繁体中文（Big5）"), ("shift_jis", "日文"), ("euc_jp", "日文"), ("euc_kr", "韩文（EUC-KR）"))
 _SAVE_UTF8 = "请用记事本或 WPS 打开它，确认文字显示正常后，“另存为”时选择 UTF-8 编码，再用新文件重试。"
+
+
+def _unmarked_utf16(raw: bytes) -> str | None:
+    """``raw`` as UTF-16 (little- or big-endian) without a mark, when it decodes exactly to
+    text that reads as simplified Chinese; None otherwise."""
+    if len(raw) % 2:
+        return None
+    best = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _looks_binary(text) and _simplified(text[:SHARE_SAMPLE]) and (
+                best is None or _common_share(text) > _common_share(best)):
+            best = text
+    return best
+
+
+def _common_share(text: str) -> float:
+    """The share of ``text``'s characters outside ASCII that are common Chinese ones."""
+    common, rare = common_and_rare(text[:SHARE_SAMPLE])
+    return common / (common + rare) if common + rare else 0.0
 
 
 def _simplified(text: str) -> bool:
