@@ -11,7 +11,7 @@ from collections import Counter
 from decimal import Decimal
 
 from drafter.check.counts import (NEAR_COUNTS, _DELTA, _INCLUDED, _LABEL_VERBS, Amount, _called, _item_name,
-                                  _part_called, _shown, _words_of, rough)
+                                  _part_called, _shown, _words_of, rough, summed)
 from drafter.numberwords import plain
 from drafter.reading.figures import FoundFigure, bigrams, nameless
 
@@ -119,7 +119,17 @@ class BreakdownChecks:
                 continue
             rest = (counts[i] for i in range(k + 1, len(counts)))  # however long: read until the list ends
             items = self.listed(text, first, rest, total.unit, b)
-            self.judge(unit, text, total, items, "“其中”")
+            # a total that ends a list joined by 、 (受理刑事案件300件、民事案件500件，其中…): the
+            # parts may be of the whole list, so they are judged against its sum
+            run = [total]
+            for g in reversed(counts[max(0, t - NEAR_COUNTS):t]):
+                if g.unit != total.unit or text[g.start + len(g.text):run[0].start - len(run[0].label)] != "、":
+                    break
+                run.insert(0, g)
+            if len(run) > 1 and not any(rough(g) or Amount(g).hi > Amount(g).lo for g in run):
+                self.judge(unit, text, summed(run).f, items, "“其中”", run[0].start - len(run[0].label))
+            else:
+                self.judge(unit, text, total, items, "“其中”")
 
     def outcomes(self, unit, text, counts) -> None:
         """The review cases decided, then how they ended, without 其中 (审结146件，维持128件、
@@ -192,16 +202,19 @@ class BreakdownChecks:
                 return items[:i]
         return items
 
-    def judge(self, unit, text, total: FoundFigure, items: list[FoundFigure], where_said: str) -> None:
-        """A part larger than the total, or parallel parts that add up to more than it."""
+    def judge(self, unit, text, total: FoundFigure, items: list[FoundFigure], where_said: str,
+              begin: int | None = None) -> None:
+        """A part larger than the total, or parallel parts that add up to more than it; the
+        quote from ``begin`` (where a listed total's first item is named) or the total's name."""
         if total.approx or any(i.approx for i in items):
             return
         T = Amount(total)
         end = items[-1].start + len(items[-1].text)
         if where_said == "括号中":
             end += 1  # the closing bracket, quoted with the list
-        quote = text[total.start - len(total.label):end]
-        where = (unit, total.start - len(total.label), end)
+        begin = total.start - len(total.label) if begin is None else begin
+        quote = text[begin:end]
+        where = (unit, begin, end)
         big = next((i for i in items if Amount(i).lo > T.hi), None)
         if big is not None:
             self.c.add("部分大于整体", where, quote, unit.part,
@@ -267,12 +280,23 @@ class BreakdownChecks:
                 if not (any(w in part.label for w in part_words) and any(w in whole.label for w in whole_words)
                         and not any(w in whole.label for w in part_words)):
                     continue
-                if Amount(part).lo > Amount(whole).hi:
+                if Amount(part).lo > Amount(whole).hi and Amount(part).lo > self.run_sum(text, counts, i - 1):
                     start, end = whole.start - len(whole.label), part.start + len(part.text)
                     self.c.add("部分大于整体", self.c.doc.where(unit, start, end), text[start:end], unit.part,
                                f"{_called(part)}多于它所属的{_called(whole)}。",
                                "请核对这两个数：部分不能多于整体。")
                 break
+
+    @staticmethod
+    def run_sum(text, counts: list[FoundFigure], k: int) -> float:
+        """The most the list joined by 、 that ends at ``counts[k]`` may add up to (审结复议30件、
+        诉讼20件: 50): a part after it may be of the whole list."""
+        total, first = Amount(counts[k]).hi, counts[k]
+        for g in reversed(counts[:k]):
+            if g.unit != first.unit or text[g.start + len(g.text):first.start - len(first.label)] != "、":
+                break
+            total, first = total + Amount(g).hi, g
+        return total
 
     def part_pairs(self) -> list[tuple[list[str], list[str]]]:
         """The catalogue's (part, whole) pairs of 不大于 as words a report names them by, for

@@ -105,8 +105,12 @@ def placeholders(check: Check) -> None:
     doc = check.doc
     words = check.table.words("占位文字")
     pattern = re.compile("|".join(map(re.escape, words)))
+    surnames = set(check.table.words("化名姓氏"))
     for unit in doc.units:
-        m = pattern.search(unit.text)
+        # 张某某, 王某某诉……案: a party's name withheld, not a placeholder
+        m = next((m for m in pattern.finditer(unit.text)
+                  if not (m.group(0).startswith("某") and unit.text[m.start() - 1:m.start()] in surnames
+                          and m.start() > 0)), None)
         if m:
             end = min(len(unit.text), m.end() + 10)
             check.add("占位文字", doc.where(unit, m.start(), end), unit.text[m.start():end], unit.part,

@@ -196,6 +196,16 @@ def _shown(f: FoundFigure) -> str:
     return re.sub(r"^(近|约|超过|超|逾|达)", "", f.text)
 
 
+def summed(run: list[FoundFigure]) -> Amount:
+    """The counts of a list as one whole (a range when any is rounded), named by their names."""
+    value = sum(Decimal(plain(g.value)) for g in run)
+    total = FoundFigure("、".join(_short(g) for g in run), float(value) if value % 1 else int(value), run[-1].unit, "",
+                        f"{plain(value)}{run[-1].unit}", run[-1].start)
+    out = Amount(total)
+    out.lo, out.hi = sum(Amount(g).lo for g in run), sum(Amount(g).hi for g in run)
+    return out
+
+
 # A listed part's name may say it is included (含行政处罚60件).
 _INCLUDED = re.compile(r"^(?:含|包括|包含)")
 

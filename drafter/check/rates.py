@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 
 from drafter.check.counts import (MAX_ITEMS, NEAR_COUNTS, _DELTA, Amount, _called, _claim, _fits, _no_base, _pct,
-                                  _should, _shown, _stated, rough, rounded)
+                                  _should, _shown, _stated, rough, rounded, summed)
 from drafter.numberwords import plain, trim
 from drafter.reading.figures import FoundFigure, bigrams, count_name, nameless
 
@@ -256,6 +256,14 @@ class RateChecks:
                 larger = next((g for g in reversed(dens) if Amount(g).hi >= N.lo), None)
                 if larger is not None:
                     preferred, D = larger, Amount(larger)
+            # the whole the last of a list joined by 、 (承办建议112件、提案134件，按时办复244件):
+            # the rate may be over the sum of the list
+            listed = self.listed_whole(text, preferred, num, pool, counts)
+            if listed is not None and (N.lo > D.hi or not _fits(stated, decimals, N, D, mode)):
+                if _fits(stated, decimals, N, listed, mode):
+                    continue
+                if N.lo > D.hi:  # the part is said against the largest whole it may have
+                    preferred, D = listed.f, listed
             # the cases carried over from last year, when the sentence states them: the rate's
             # whole may be new + carried (结案率, and 调解成功率 over 新收 + 上年结转)
             carried = self.carried(num, pool, counts, after)
@@ -385,6 +393,17 @@ class RateChecks:
         self.c.add("比率截尾", self.c.doc.where(unit, at, end), quote, unit.part,
                    f"{name}写的是{said}，是按{_called(num)} ÷ {_called(den)}截尾得出的；四舍五入应为{trim(value)}%。",
                    f"比率一般四舍五入，写成{trim(value)}%；本地确实按截尾计算的，可以不改。")
+
+    def listed_whole(self, text, whole: FoundFigure, num: FoundFigure, *pools) -> Amount | None:
+        """The sum of the list joined by 、 that holds ``whole`` (建议112件、提案134件 → 246件),
+        each item exact, of its unit and a count of this year; None when it ends no such list."""
+        pool = sorted({id(g): g for p in pools for g in p}.values(), key=lambda g: g.start)
+        run = next((r for r in self.count_runs(text, pool) if any(g is whole for g in r)), None)
+        if run is None or len(run) < 2 or num in run or any(
+                g.unit != whole.unit or rough(g) or _DELTA.search(g.label) or _CARRIED.search(g.label)
+                or self.is_last_year(text, g) for g in run):
+            return None
+        return summed(run)
 
     @staticmethod
     def carried(num: FoundFigure, *pools) -> FoundFigure | None:

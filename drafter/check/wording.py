@@ -121,10 +121,22 @@ def outline(check: Check) -> None:
     for unit in doc.units:
         for m in _OUTLINE.finditer(unit.text):
             start, end = int(m.group(1)), int(m.group(2))
+            if end < year and _looking_back(unit.text, m.start(), m.end()):
+                continue  # 回顾《…（2015—2020年）》实施以来; 全面总结《…》实施情况: a past 纲要 named as past
             if not start <= year <= end:
                 check.add("纲要不在施行期", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
                           f"报告的是{year}年度，而《法治政府建设实施纲要（{start}—{end}年）》的施行期是{start}—{end}年。",
                           "请改为报告年度施行的纲要；新纲要尚未发布时，不写纲要的名称。")
+
+
+# A 纲要 whose term has ended, named as such: looked back on (回顾, 总结), or by what it did
+# (…实施以来, 实施情况, 圆满收官), not as the one being carried out.
+_BACK_BEFORE = re.compile(r"(?:回顾|总结|梳理|评估|盘点|对照检查)[^，。；：]{0,8}$")
+_BACK_AFTER = re.compile(r"^[^，。；：]{0,4}(?:实施以来|实施经验|实施情况|实施成效|圆满收官|收官|评估|总结|期间|时期)")
+
+
+def _looking_back(text: str, start: int, end: int) -> bool:
+    return bool(_BACK_BEFORE.search(text, max(0, start - 12), start) or _BACK_AFTER.match(text[end:end + 12]))
 
 
 # The 纲要's name as clerks write it, right or not: 《》 or none, brackets of either width,

@@ -1,0 +1,79 @@
+"""check, outside round 10: false 错误 on sentences a careful reviewer signs — a whole that is
+the sum of a list joined by 、 (建议112件、提案134件，按时办复244件), a party's name withheld as
+张某某, a past 纲要 looked back on — each with the wrong twin that is still found."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_check_rules import OPENING, only, report, run
+
+RULES = ("比率核算", "比率口径", "部分大于整体", "其中超总数", "占位文字", "纲要不在施行期")
+
+
+def _found(body, year=2025):
+    opening = OPENING.format(year=year, spirit="党的二十大和二十届历次全会精神")
+    return [f for f in run(report(body, year=year, opening=opening)) if f.rule in RULES]
+
+
+# -- a whole listed as two counts joined by 、 -------------------------------------------------------
+@pytest.mark.parametrize("body", [
+    "承办人大代表建议112件、政协委员提案134件，按时办复244件，按时办复率99.2%。",
+    "承办人大代表建议112件、政协委员提案134件，代表委员满意242件，满意率98.4%。",
+    "调处矛盾纠纷1320件、信访事项936件，化解成功2100件，化解率93.1%。",
+    "承办人大代表建议112件、政协委员提案134件，办结246件，办结率100%。",
+    "受理复议案件500件、诉讼案件300件，办结780件，结案率97.5%。",
+    "受理刑事法律援助案件300件、民事法律援助案件500件，其中律师办理700件。",
+    "审结复议案件30件、审结诉讼案件20件，败诉44件。",
+])
+def test_a_whole_listed_as_several_counts_is_their_sum(body):
+    assert _found(body) == [], [f.format() for f in _found(body)]
+
+
+@pytest.mark.parametrize("body, rule, said", [
+    ("承办人大代表建议112件、政协委员提案134件，按时办复244件，按时办复率90%。", "比率核算", "246件算，应为99.2%"),
+    ("承办人大代表建议112件、政协委员提案134件，按时办复300件，按时办复率99.2%。", "部分大于整体",
+     "“承办人大代表建议、政协委员提案”246件"),
+    ("受理刑事法律援助案件300件、民事法律援助案件500件，其中律师办理900件。", "部分大于整体", "800件"),
+    ("受理刑事法律援助案件300件、民事法律援助案件500件，其中律师办理600件、基层法律服务工作者办理300件。",
+     "其中超总数", "超过了总数800件"),
+    ("审结复议案件30件、审结诉讼案件20件，败诉54件。", "部分大于整体", "“败诉”54件"),
+])
+def test_a_part_beyond_the_sum_is_still_found(body, rule, said):
+    f = only(_found(body), rule)
+    assert f.severity == "错误" and said in f.message, f.format()
+
+
+# -- 张某某: a name withheld ---------------------------------------------------------------------------
+@pytest.mark.parametrize("body", [
+    "依法审结“张某某诉县市场监管局行政处罚案”等典型案件。",
+    "当事人赵某某申请行政复议，经调解撤回申请。",
+    "王某某与县自然资源局土地行政登记纠纷一案已审结。",
+    "欧阳某某申请政府信息公开，依法答复。",
+])
+def test_a_name_withheld_after_a_surname_is_no_placeholder(body):
+    assert _found(body) == []
+
+
+@pytest.mark.parametrize("body", ["某某镇开展法治宣传。", "向某某部门报送备案。", "办理某某公司的申请。"])
+def test_a_placeholder_without_a_surname_is_still_found(body):
+    f = only(_found(body), "占位文字")
+    assert "某某" in f.message
+
+
+# -- a 纲要 whose term ended, looked back on ------------------------------------------------------------
+@pytest.mark.parametrize("body, year", [
+    ("回顾《法治政府建设实施纲要（2015—2020年）》实施以来的成果，法治政府建设迈上新台阶。", 2025),
+    ("全面总结《法治政府建设实施纲要（2015—2020年）》实施经验。", 2025),
+    ("全面总结《法治政府建设实施纲要（2021—2025年）》实施情况，谋划新一轮法治政府建设。", 2026),
+])
+def test_a_past_outline_looked_back_on_is_not_out_of_term(body, year):
+    assert [f for f in _found(body, year) if f.rule == "纲要不在施行期"] == []
+
+
+@pytest.mark.parametrize("body, year", [
+    ("深入实施《法治政府建设实施纲要（2015—2020年）》。", 2025),
+    ("贯彻落实《法治政府建设实施纲要（2021—2025年）》，总结经验。", 2026),
+])
+def test_a_past_outline_said_as_carried_out_is_still_found(body, year):
+    only(_found(body, year), "纲要不在施行期")
