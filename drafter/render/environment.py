@@ -39,7 +39,9 @@ from drafter.inputfile import read_bytes
 from drafter.markup import OPEN, TemplateMarkup, literal, readable_markup
 from drafter.render import limits, messages, numbers
 from drafter.render.bytecache import BoundedBytecodeCache
+from drafter.render.figures import Figure, Rate
 from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
+from drafter.render.intact import has_digit, is_form_number, refuse_cut, refuse_split, refuse_unkept
 from drafter.render.phrases import PHRASE_FILE, PhraseBook
 from drafter.xmltext import INVALID, describe
 from drafter.resources import builtin_templates
@@ -109,6 +111,32 @@ _BUILDING_FILTERS = ("list", "sort", "unique", "reverse", "batch", "slice", "map
                      "selectattr", "rejectattr", "groupby", "dictsort", "items")
 
 
+# Jinja's filters that cut, reorder or take apart text given to them (reverse, first, truncate,
+# replace, join of a text's characters…): text holding a number keeps it whole (intact.py).
+_CUTTING_FILTERS = ("batch", "capitalize", "center", "first", "join", "last", "list", "lower", "map", "max", "min",
+                    "random", "reject", "rejectattr", "replace", "reverse", "select", "selectattr", "slice", "sort",
+                    "string", "striptags", "title", "trim", "truncate", "unique", "upper", "groupby", "dictsort")
+
+
+def _numbers_kept(name: str, func):
+    """``func`` refusing to print a number of the text it is given cut or reordered."""
+    skip = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
+
+    @functools.wraps(func)
+    def filter_(*args, **kwargs):
+        result = func(*args, **kwargs)
+        value = args[skip] if len(args) > skip else None
+        before = value if isinstance(value, str) else str(value) if isinstance(value, (Figure, Rate)) else None
+        if has_digit(before):
+            if isinstance(result, str):
+                refuse_cut(f"过滤器 {name}", before, result)
+            elif result is not None and not isinstance(result, (int, float)):
+                raise refuse_split(f"过滤器 {name}")
+        return result
+
+    return filter_
+
+
 def _measured(func):
     """A filter whose result, when a container, is measured as a written one is."""
     @functools.wraps(func)
@@ -140,7 +168,9 @@ def _text_filters(filters: dict) -> dict:
         for item in (*args, *kwargs.values()):
             if not isinstance(item, str):
                 printable(item, "填进 format 的")
-        return fmt(value, *args, **kwargs)
+        text = fmt(value, *args, **kwargs)
+        refuse_unkept("过滤器 format", text, [*args, *kwargs.values()])
+        return text
 
     return {"join": join_, "string": string_, "format": format_}
 
@@ -155,8 +185,17 @@ class _Formatter(limits.BoundedFormatterMixin, SandboxedFormatter):
     only what can stand as text filled in."""
 
     def format_field(self, value, format_spec):
-        return super().format_field(value if isinstance(value, str) else printable(value, "填进 format 的"),
+        text = super().format_field(value if isinstance(value, str) else printable(value, "填进 format 的"),
                                     format_spec)
+        if is_form_number(value) or has_digit(value):  # {:.1e} of 19999, {:.2} of “162件”
+            refuse_unkept("format 的格式", text, [value])
+        return text
+
+    def convert_field(self, value, conversion):
+        if conversion in ("r", "a"):
+            raise TemplateError(f"格式“!{conversion}”写出的是程序里的写法（带引号），不是报告的文字。",
+                                "请去掉它，直接写 {}，或直接输出，如 {{ 单位 }}。")
+        return super().convert_field(value, conversion)
 
 
 class _Generator(CodeGenerator):
@@ -206,6 +245,23 @@ class _Generator(CodeGenerator):
         if isinstance(node, kinds) or next(node.find_all(kinds), None) is not None:
             raise nodes.Impossible()
         return super()._output_child_to_const(node, frame, finalize)
+
+    @optimizeconst
+    def visit_Getitem(self, node, frame) -> None:
+        """A slice (x[1:]) goes through ``environment.sliced`` (Jinja writes it straight), so
+        text holding a number is never printed cut."""
+        if not isinstance(node.arg, nodes.Slice):
+            return super().visit_Getitem(node, frame)
+        self.write("environment.sliced(")
+        self.visit(node.node, frame)
+        self.write(", slice(")
+        for k, part in enumerate((node.arg.start, node.arg.stop, node.arg.step)):
+            self.write(", " if k else "")
+            if part is None:
+                self.write("None")
+            else:
+                self.visit(part, frame)
+        self.write("))")
 
     @optimizeconst
     def visit_Concat(self, node, frame) -> None:
@@ -366,8 +422,16 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
 
     def getitem(self, obj, argument):
         value = super().getitem(obj, argument)
+        if has_digit(obj) and isinstance(value, str):  # (收到申请 ~ "")[1:] → 62件
+            refuse_cut("截取文字（[…]）", obj, value)
         if isinstance(value, jinja2.Undefined) and not isinstance(argument, (str, int, float)):
             return self.undefined(obj=obj, name="…")  # its message must not print a whole structure
+        return value
+
+    def sliced(self, obj, part: slice):
+        value = obj[part]
+        if has_digit(obj) and isinstance(value, str):  # (收到申请 ~ "")[1:] → 62件
+            refuse_cut("截取文字（[…]）", obj, value)
         return value
 
     def container_checked(self, value):
@@ -384,7 +448,15 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         args, kwargs = limits.checked_call(__obj, args, kwargs)
         budget = limits.current() if isinstance(__obj, Macro) else None
         if budget is None:  # dict(a=s, b=s) and its kin are measured like a written {…}
-            return limits.check_result(super().call(__context, __obj, *args, **kwargs))
+            result = limits.check_result(super().call(__context, __obj, *args, **kwargs))
+            owner = getattr(__obj, "__self__", None)
+            if has_digit(owner) and isinstance(__obj, types.BuiltinMethodType):  # "162件".replace("6", "9")
+                what = f"文字的 {getattr(__obj, '__name__', '')}()"
+                for part in (result,) if isinstance(result, str) else \
+                        result if isinstance(result, (list, tuple)) else ():
+                    if isinstance(part, str):
+                        refuse_cut(what, owner, part)
+            return result
         if budget.macro_depth >= limits.MAX_MACRO_DEPTH:
             raise limits.LimitError(f"宏调用嵌套超过 {limits.MAX_MACRO_DEPTH} 层，已停止。",
                                     "请检查这一行的宏是否一层层调用自己，并给它一个停止的条件。")
@@ -590,6 +662,7 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
     env.filters.update(_text_filters(env.filters))
     env.filters.update(report_filters(env.filters))
     env.filters.update({name: _measured(env.filters[name]) for name in _BUILDING_FILTERS if name in env.filters})
+    env.filters.update({name: _numbers_kept(name, env.filters[name]) for name in _CUTTING_FILTERS if name in env.filters})
     for name in _REMOVED_GLOBALS:
         env.globals.pop(name, None)
     env.globals.update(GLOBALS)

@@ -15,6 +15,7 @@ from drafter.catalogue import Group, RateDef, Theme
 from drafter.errors import TemplateError
 from drafter.numberwords import exact
 from drafter.render import numbers
+from drafter.render.intact import form_number
 
 
 class _Missing:
@@ -46,9 +47,9 @@ class Figure:
 
     def __init__(self, name: str, value: float, unit: str, previous: float | None = None):
         self.名称 = name
-        self.值 = value
+        self.值 = form_number(value)  # marked: printed changed (rounded, cut) is refused
         self.单位 = unit
-        self.上年 = previous
+        self.上年 = form_number(previous)
         self.compared = False  # whether the template printed its 同比 (unused: a reminder)
 
     def __str__(self) -> str:
@@ -94,8 +95,8 @@ class Rate:
         # and 与上年持平 would claim they are equal. Templates see plain floats.
         self._exact = exact(value)
         self._previous = None if previous is None else exact(previous)
-        self.值 = float(value)
-        self.上年 = None if previous is None else float(previous)
+        self.值 = form_number(float(value))
+        self.上年 = None if previous is None else form_number(float(previous))
         self.digits = digits
         self._counts = counts  # the Figures it is worked out from: its 同比 uses their last year
 

@@ -31,6 +31,7 @@ from drafter.errors import TemplateError
 from drafter.markup import TemplateMarkup
 from drafter.render import numbers
 from drafter.render.figures import Figure, Rate, _Missing
+from drafter.render.intact import form_number, is_form_number, refuse_changed, refuse_lost
 from drafter.render.limits import MAX_WIDTH, bound_text, check_items, safe_str
 
 MAX_NUMBER = 10**15   # 千万亿: more than any figure of a report
@@ -407,9 +408,27 @@ def _number_filter(name: str, func):
             elif not isinstance(value, str):
                 value = _number(value, name)
             rest[0] = value
-        return func(*head, *rest, **kwargs)
+        result = func(*head, *rest, **kwargs)
+        return _kept_number(name, args[skip:], kwargs, rest[0] if rest else None, result)
 
     return filter_
+
+
+def _kept_number(name: str, given: tuple, kwargs: dict, value, result):
+    """A number filter's result, refused when it prints a number other than it was given: a
+    figure of the form changed (19999 | round(-2) → 20000, 46.8 | int → 46), any number cut
+    at a negative place, or made 0 when it is not; the form's mark kept on what it returns."""
+    from_form = bool(given) and (isinstance(_given(given[0]), (Figure, Rate)) or is_form_number(value))
+    places = given[1] if len(given) > 1 else kwargs.get("precision", 0)
+    if name == "round" and isinstance(places, int) and not isinstance(places, bool) and places < 0:
+        raise TemplateError("过滤器 round 的位数是负数，会把数的末几位写成 0，报告里就不再是原来的数。",
+                            "报告里的数要和表单一致：直接输出数据；要写约数用 .约数。")
+    numeric = isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+    if numeric and isinstance(result, (int, float, Decimal)):
+        if from_form:
+            refuse_changed(f"过滤器 {name}", value, result)
+        refuse_lost(f"过滤器 {name}", value, result)
+    return form_number(result) if from_form else result
 
 
 def _refused(why: str):

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from string import Formatter
 
 from drafter.errors import TemplateError
+from drafter.render.intact import has_digit, is_form_number, refuse_unkept
 
 MAX_OUTPUT = 500_000         # characters of markup one render may produce (a long report: 30,000)
 MAX_LINES = 30_000           # lines of that markup: paragraphs and headings (a long report: 500)
@@ -220,6 +221,9 @@ def check_percent_format(fmt, args) -> None:
     text = fmt.decode("latin-1") if isinstance(fmt, (bytes, bytearray)) else fmt
     size = len(text) + weight(args)
     for m in _PERCENT_FIELD.finditer(text):
+        if m.group(3) in ("r", "a"):
+            raise TemplateError(f"格式“%{m.group(3)}”写出的是程序里的写法（带引号），不是报告的文字。",
+                                "请用 %s，或直接输出，如 {{ 单位 }}。")
         for part in m.group(1, 2):
             if part == "*":
                 raise LimitError("格式里的宽度或精度不能用“*”。", "请直接写出数字，如 %5d。")
@@ -232,7 +236,25 @@ def check_percent_format(fmt, args) -> None:
 def _mod(left, right):
     if isinstance(left, (str, bytes, bytearray)):
         check_percent_format(left, right)
+        result = left % right
+        if isinstance(result, str):
+            parts = right.values() if isinstance(right, abc.Mapping) else right if isinstance(right, tuple) else (right,)
+            refuse_unkept("格式 %", result, list(parts))
+        return result
     return left % right
+
+
+def _floordiv(left, right):
+    _no_cut(left, right, "//", "整除")
+    return left // right
+
+
+def _no_cut(left, right, sign: str, name: str) -> None:
+    """A number of the form cut by // (19999 // 10000 → 1): printed, it is another number."""
+    numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (left, right))
+    if numbers and (is_form_number(left) or is_form_number(right)) and right and left % right:
+        raise TemplateError(f"{name}（{sign}）把表单里的数 {safe_str(left)} 截掉了一部分，报告里就不再是原来的数。",
+                            "报告里的数要和表单一致：直接输出数据（如 {{ 数据.行政复议.收到申请 }}），要写约数用 .约数。")
 
 
 def _add(left, right):
@@ -244,7 +266,7 @@ def _add(left, right):
     return left + right
 
 
-BINOPS = {"*": _mul, "**": _pow, "%": _mod, "+": _add}
+BINOPS = {"*": _mul, "**": _pow, "%": _mod, "+": _add, "//": _floordiv}
 
 
 def join(parts) -> str:

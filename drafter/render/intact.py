@@ -1,0 +1,124 @@
+"""Figures printed as the form has them. A template may print a figure, compute with its
+value, cut or reorder text; what it prints must never show a figure with a value it does not
+have (19999件 as 20000 or 2万, 162件 reversed as 件261, 46.83万 cut into 46.), whichever of
+Jinja's filters, string methods, slices or formats it goes through.
+
+Two checks: the numbers taken from the form (a figure's 值 and 上年) are marked, and an
+operation that would print one changed — rounded, cut by // or %, formatted in another
+notation — is refused; and text that holds a number, when cut, reordered or formatted, must
+keep every number of it whole (the numbers of the result are among those of the input)."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.errors import TemplateError
+
+
+class FormInt(int):
+    """A whole number from the form (a count, last year's count)."""
+
+    __slots__ = ()
+
+
+class FormFloat(float):
+    """A number with decimals from the form (46.8 万元, a rate's 0.9375)."""
+
+    __slots__ = ()
+
+
+FORM_NUMBERS = (FormInt, FormFloat)
+
+
+def form_number(value):
+    """``value`` marked as the form's (None, flags and other kinds as they are)."""
+    if value is None or isinstance(value, (bool, FormInt, FormFloat)):
+        return value
+    if isinstance(value, int):
+        return FormInt(value)
+    if isinstance(value, float):
+        return FormFloat(value)
+    return value
+
+
+def is_form_number(value) -> bool:
+    return isinstance(value, FORM_NUMBERS)
+
+
+# A number as text, with the 万/亿 that scales it: 46.83万 is one number, 46. is another.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?")
+
+
+def numbers_in(text: str) -> list[str]:
+    return _NUMBER.findall(text)
+
+
+def keeps_numbers(before: str, after: str) -> bool:
+    """Are the numbers of ``after`` numbers of ``before``, whole and in the same order (text
+    cut after a number, or with whole numbers left out, keeps them; 162 reversed or cut
+    into 16 does not)?"""
+    if not re.search(r"\d", after):
+        return True
+    rest = iter(numbers_in(before))
+    return all(any(n == m for m in rest) for n in numbers_in(after))
+
+
+def has_digit(value) -> bool:
+    return isinstance(value, str) and bool(re.search(r"\d", value))
+
+
+_HINT = ("报告里的数要和表单一致：直接输出数据（如 {{ 数据.行政复议.收到申请 }}），"
+         "要写约数用 .约数，比率换小数位数用 精度()。")
+
+
+def refuse_cut(what: str, before: str, after: str) -> None:
+    """Refuse ``what`` when it made ``after`` of ``before`` with a number cut or reordered."""
+    if not keeps_numbers(before, after):
+        shown = after if len(after) <= 20 else after[:20] + "…"
+        raise TemplateError(f"{_said(what)}把含数字的文字拆开或打乱了（得到“{shown}”），报告里就不再是原来的数。", _HINT)
+
+
+def refuse_split(what: str) -> TemplateError:
+    return TemplateError(f"{_said(what)}把含数字的文字拆成了一个个字，报告里就不再是原来的数。", _HINT)
+
+
+def refuse_changed(what: str, before, after) -> None:
+    """Refuse ``what`` when it changed a number taken from the form (19999 → 20000)."""
+    if after != before:
+        raise TemplateError(f"{_said(what)}把表单里的数 {_plain(before)} 改成了 {_plain(after)}，报告里就不再是原来的数。", _HINT)
+
+
+def refuse_lost(what: str, before, after) -> None:
+    """Refuse a number made 0 from one that is not (a rate of 0.005% rounded to 0)."""
+    if after == 0 and before != 0:
+        raise TemplateError(f"{_said(what)}把不为 0 的数 {_plain(before)} 变成了 0，报告里会写成 0。", _HINT)
+
+
+def refuse_unkept(what: str, result: str, parts) -> None:
+    """A format's result must show every number of what was filled in whole: a number from
+    the form as the report writes it, text with its numbers as they stand."""
+    have = numbers_in(result)
+    for part in parts:
+        if is_form_number(part):
+            wanted = [_plain(part)]
+        elif isinstance(part, str):
+            wanted = numbers_in(part)
+        else:
+            continue
+        for n in wanted:
+            if n not in have:
+                raise TemplateError(f"{_said(what)}没有把“{n}”原样写出（得到“{result[:20]}”），报告里就不再是原来的数。", _HINT)
+            have.remove(n)
+
+
+def _said(what: str) -> str:
+    """``what`` as the subject of a message: a space after a name in Latin letters."""
+    return what + " " if what[-1:].isascii() else what
+
+
+def _plain(value) -> str:
+    from drafter.render.limits import float_text
+
+    if isinstance(value, float):
+        return float_text(round(value, 8) or value)  # 0.005000250012500625 said as 0.00500025
+    return str(int(value)) if isinstance(value, int) else str(value)

@@ -1,0 +1,99 @@
+"""Templates a clerk edits, round 10 of the outside attack on issue 18: whatever Jinja filter,
+string method, slice or format a template puts a figure through, the report never shows it
+with a value it does not have — text holding a number is never printed cut or reordered
+(reverse, first, truncate, [1:], replace("6", "9")), a number of the form is never printed
+rounded, cut by // or reformatted (round(-2), "%.1e"), no number is made 0 when it is not; and
+%r / !r (Python's quoting) are refused like pprint. The same operations on text and numbers
+that keep every figure whole still work."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from click.testing import CliRunner
+
+from drafter.cli import main
+
+from hostile_cases import example_form, run_clean
+
+HEAD = "## {{ t.标题 }}\n"
+FIG = "t.数据.行政复议.收到申请"  # 162 in the example form, 同比 +17.4%
+
+
+def _render(tmp_path, line: str, *swaps, exit_codes=(0, 2)):
+    form = example_form(tmp_path, *swaps)
+    templates = tmp_path / "模板"
+    run_clean(["templates", "copy", "default", templates, "report.md.j2"], cwd=tmp_path, exit_codes=(0,))
+    page = templates / "report.md.j2"
+    text = page.read_text(encoding="utf-8")
+    assert HEAD in text
+    page.write_text(text.replace(HEAD, HEAD + '{% if t.键 == "矛盾纠纷化解" %}' + line + "{% endif %}\n", 1),
+                    encoding="utf-8")
+    at = text.splitlines().index(HEAD.rstrip("\n")) + 2  # the inserted line's number
+    out = tmp_path / "报告.docx"
+    if exit_codes == (0,):
+        result = run_clean(["render", form, "-t", templates, "-o", out], inputs=[form, page], outputs=[out],
+                           exit_codes=exit_codes)
+        return result, out, f"report.md.j2:{at}"
+    # a refusal quotes the template line, whose filter names are the clerk's own words: the
+    # run is checked here without the check for English words
+    before = page.read_bytes(), form.read_bytes()
+    result = CliRunner().invoke(main, [str(a) for a in ("render", form, "-t", templates, "-o", out)])
+    assert result.exit_code in exit_codes and "Traceback" not in result.output, result.output
+    assert (page.read_bytes(), form.read_bytes()) == before and not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    return result, out, f"report.md.j2:{at}"
+
+
+@pytest.mark.parametrize("expr, said", [
+    (f"{{{{ {FIG}.带同比 | reverse }}}}", "拆开或打乱"),
+    (f"{{{{ {FIG}.带同比 | truncate(5) }}}}", "拆开或打乱"),
+    (f"{{{{ {FIG}.带同比 | first }}}}", "拆开或打乱"),
+    (f"{{{{ {FIG}.带同比 | join('、') }}}}", "拆开或打乱"),
+    (f"{{{{ {FIG}.带同比 | list | join }}}}", "拆成了一个个字"),
+    (f"{{{{ {FIG}.约数 | reverse }}}}", "拆开或打乱"),
+    (f"{{{{ {FIG} | string | min }}}}", "拆开或打乱"),
+    (f"{{{{ {FIG}.带同比[:2] }}}}", "截取文字"),
+    (f"{{{{ ({FIG} ~ '')[1:] }}}}", "截取文字"),
+    (f"{{{{ {FIG}.带同比.replace('6', '9') }}}}", "replace()"),
+    (f"{{{{ {FIG} | replace('6', '9') }}}}", "拆开或打乱"),
+    (f"{{{{ {FIG}.带同比.split('6') | join }}}}", "split()"),
+    (f"{{{{ {FIG} | round(-2) }}}}", "位数是负数"),
+    (f"{{{{ {FIG}.值 | round(-1, 'floor') }}}}", "位数是负数"),
+    (f"{{{{ {FIG} | int // 100 }}}}", "整除"),
+    (f"{{{{ '%.1e' % {FIG}.值 }}}}", "没有把“162”原样写出"),
+    (f"{{{{ '{{:.1e}}'.format({FIG}.值) }}}}", "没有把“162”原样写出"),
+    (f"{{{{ '%.2s' % {FIG}.带同比 }}}}", "没有把“162”原样写出"),
+    ("{{ '%.0f' | format(t.数据.行政复议.纠错率.值) }}", "原样写出"),
+    (f"{{{{ '%r' % 单位 }}}}", "程序里的写法"),
+    (f"{{{{ '{{!r}}'.format(单位) }}}}", "程序里的写法"),
+])
+def test_a_figure_never_prints_with_another_value(tmp_path, expr, said):
+    result, out, where = _render(tmp_path, "甲" + expr, exit_codes=(2,))
+    assert where in result.output and said in result.output, result.output
+    assert not out.exists()
+
+
+def test_a_tiny_rate_never_prints_as_0(tmp_path):
+    # 1 of 19999 decided cases: 0.005%, never 0
+    result, out, where = _render(tmp_path, "甲{{ (t.数据.行政复议.纠错率.值 * 100) | round(1) }}%",
+                                 ("审结: 146", "审结: 19999"), ("纠错: 18", "纠错: 1"), exit_codes=(2,))
+    assert where in result.output and "变成了 0" in result.output, result.output
+
+
+@pytest.mark.parametrize("expr, printed", [
+    (f"{{{{ {FIG}.带同比 | replace('，', '；') }}}}", "162件；同比增长17.4%"),
+    (f"{{{{ ({FIG} ~ '')[:4] }}}}", "162件"),
+    (f"{{{{ '%s件' % {FIG}.值 }}}}", "162件"),
+    (f"{{{{ '共{{}}件'.format({FIG}.值) }}}}", "共162件"),
+    (f"{{{{ {FIG}.值 | round }}}}", "162"),
+    (f"{{{{ {FIG}.值 // 2 }}}}", "81"),
+    (f"{{{{ {FIG}.带同比.split('，') | join('；') }}}}", "162件；同比增长17.4%"),
+    ("{{ ['一', '二', '三'][1:] | join('、') }}", "二、三"),
+    ("{{ 单位 | reverse }}", "府政民人县例示"),
+])
+def test_operations_that_keep_every_figure_whole_still_print(tmp_path, expr, printed):
+    result, out, _ = _render(tmp_path, "甲" + expr, exit_codes=(0,))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "甲" + printed in text, text
