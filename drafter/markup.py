@@ -158,13 +158,28 @@ def _refuse_braces(line: str, where: Where) -> None:
                             where)
 
 
-def _directive(report: Report, line: str, where: Where) -> None:
+# A date as the report prints it (domain.md §1: 2026年2月6日, Arabic figures, no padding).
+_DATE = re.compile(r"(\d{4})年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日")
+
+
+def _directive(report: Report, line: str, where: Where, seen: set[str]) -> None:
     name, _, value = line[1:].partition(" ")
     value = normalize(strip_marks(value).strip())
     if name not in _DIRECTIVES:
         raise TemplateError(f"模板输出了不认识的指令“@{strip_marks(name)}”。",
                             "可用的指令：" + "、".join("@" + d for d in _DIRECTIVES) +
                             "；若这是正文，请在行首加反斜杠“\\”。", where)
+    if name in seen and name != "附注":  # a second @标题 would replace the first without a word
+        raise TemplateError(f"模板输出了两次“@{name}”，报告只有一个{name}，后一个会顶替前一个。",
+                            f"请删去多余的一处“@{name}”（看看是不是在循环里或被引入了两次）。", where)
+    seen.add(name)
+    if name == "盖章" and value:
+        raise TemplateError(f"指令“@盖章”后面不写内容，这里写了“{value[:20]}”。",
+                            "“@盖章”单独一行，表示署名处加盖印章；署名写在“@署名”后面。", where)
+    if name == "日期" and value and not _real_date(value):
+        raise TemplateError(f"指令“@日期”后面的“{value[:20]}”不是一个日期。",
+                            "成文日期写成“2026年2月6日”这样（用阿拉伯数字，月、日不补零），"
+                            "或直接输出 {{ 成文日期 }}。", where)
     if name == "盖章":
         report.sealed = True
     elif not value:
@@ -179,6 +194,19 @@ def _directive(report: Report, line: str, where: Where) -> None:
         report.date = value
     else:
         report.notes.append(value if _bracketed(value) else f"（{value}）")
+
+
+def _real_date(text: str) -> bool:
+    import datetime as dt
+
+    m = _DATE.fullmatch(text)
+    if not m:
+        return False
+    try:
+        dt.date(*map(int, m.groups()))
+    except ValueError:
+        return False
+    return True
 
 
 _SPLIT_MARKS = re.compile(f"[{OPEN}{CLOSE}。]")
@@ -230,6 +258,7 @@ def parse_markup(text: str, source: str = "<模板输出>") -> Report:
     report = Report()
     tree = TreeBuilder(report)
     last_heading = None  # (output line, its text): named when the next heading skips a level
+    seen: set[str] = set()  # the directives given so far: each but @附注 once
     for lineno, raw in enumerate(_lines(_quiet(text)), 1):
         line = raw.strip()
         where = Where(source, lineno)
@@ -244,7 +273,7 @@ def parse_markup(text: str, source: str = "<模板输出>") -> Report:
         else:
             try:
                 if line.startswith("@"):
-                    _directive(report, line, where)
+                    _directive(report, line, where, seen)
                 elif m := _HEADING.match(line):
                     _heading(tree, m, where)
                     last_heading = (lineno, strip_marks(line))

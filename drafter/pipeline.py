@@ -5,6 +5,7 @@ The CLI and the benchmarks call these functions; nothing here prints.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from drafter.catalogue import load_catalogue
@@ -67,7 +68,7 @@ def is_template_folder(path: Path) -> bool:
     phrase table (句式.yaml)."""
     try:
         return path.is_dir() and (any(path.glob(f"*{TEMPLATE_SUFFIX}")) or any(path.glob(f"themes/*{TEMPLATE_SUFFIX}"))
-                                  or (path / PHRASE_FILE).is_file())
+                                  or os.path.lexists(path / PHRASE_FILE))  # a pipe there is said when read
     except OSError:
         return False
 

@@ -9,6 +9,7 @@ comes from the default, it is not removed.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -29,15 +30,35 @@ class Layers(NamedTuple):
 
 
 def _files(folder: Path) -> dict[str, Path]:
+    # every entry by a template's name, whatever it is: a pipe or a folder named 普法.md.j2 is
+    # listed (and said unreadable), as render refuses it
     found = {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob(f"*{TEMPLATE_SUFFIX}"))
-             if p.is_file() or p.is_symlink()}
+             if os.path.lexists(p)}
     table = folder / PHRASE_FILE
-    if table.is_file() or table.is_symlink():
+    if os.path.lexists(table):
         found[PHRASE_FILE] = table
     return found
 
 
 _UNREADABLE = "\0"  # what _read gives for a file that cannot be read as UTF-8 text
+
+
+def unreadable(path: Path) -> str:
+    """Why a file of the folder cannot be read, as the message of the shared input checks
+    says it (a pipe, a folder, a link that loops)."""
+    from drafter.errors import DrafterError
+    from drafter.inputfile import read_bytes
+    from drafter.render.limits import MAX_TEMPLATE_BYTES
+
+    try:
+        read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件").decode("utf-8-sig")
+    except DrafterError as err:
+        return err.message.rstrip("。")
+    except OSError:
+        return "这个文件读不出来"
+    except UnicodeDecodeError:
+        return "这个文件无法按 UTF-8 文本读出"
+    return ""
 
 
 def _read(path: Path) -> str:
@@ -118,7 +139,7 @@ def _phrase_diff(mine_path: Path, default_path: Path, folder: Path) -> list[str]
     mine, default = _read(mine_path), _read(default_path)
     changed = _changed_themes(mine, default)
     if mine == _UNREADABLE:
-        return ["（这个文件无法按 UTF-8 文本读出，drafter 使用它时会报错）\n"]
+        return [f"（{unreadable(mine_path)}，drafter 使用它时会报错）\n"]
     if changed == ["（整个文件）"]:
         return list(difflib.unified_diff(default.splitlines(keepends=True), mine.splitlines(keepends=True),
                                          f"自带/{PHRASE_FILE}", f"{folder.name}/{PHRASE_FILE}"))
@@ -163,7 +184,7 @@ def diff_text(folder: Path) -> str:
         if name == PHRASE_FILE:
             out += _phrase_diff(folder / name, default / name, folder)
         elif _read(folder / name) == _UNREADABLE:
-            out.append("（这个文件无法按 UTF-8 文本读出，drafter 使用它时会报错）\n")
+            out.append(f"（{unreadable(folder / name)}，drafter 使用它时会报错）\n")
         else:
             mine = _read(folder / name).splitlines(keepends=True)
             theirs = _read(default / name).splitlines(keepends=True)
@@ -173,7 +194,10 @@ def diff_text(folder: Path) -> str:
     for name in found.added:
         near = misspelt(name)
         out.append(f"=== {name}（新增，自带模板里没有{f'；drafter 不会自己用它，是不是“{near}”？' if near else ''}）===\n")
-        out += [f"+{line}" for line in _read(folder / name).splitlines(keepends=True)]
+        if _read(folder / name) == _UNREADABLE:
+            out.append(f"（{unreadable(folder / name)}，drafter 使用它时会报错）\n")
+        else:
+            out += [f"+{line}" for line in _read(folder / name).splitlines(keepends=True)]
         if out[-1] and not out[-1].endswith("\n"):
             out.append("\n")
     if not out:

@@ -97,3 +97,56 @@ def test_operations_that_keep_every_figure_whole_still_print(tmp_path, expr, pri
     result, out, _ = _render(tmp_path, "甲" + expr, exit_codes=(0,))
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "甲" + printed in text, text
+
+
+# -- @ directives: each once (but @附注), @日期 a real date, @盖章 alone ------------------------------
+@pytest.mark.parametrize("line, said", [
+    ("\n@标题 第二个标题\n", "两次“@标题”"),
+    ("\n@署名 另一个单位\n", "两次“@署名”"),
+    ("\n@日期 2026年2月30日\n", "不是一个日期"),
+    ("\n@日期 不是日期\n", "不是一个日期"),
+    ("\n@日期 2026年02月06日\n", "不是一个日期"),
+    ("\n@盖章 多余\n", "后面不写内容"),
+])
+def test_a_directive_given_twice_or_malformed_is_refused_at_its_line(tmp_path, line, said):
+    result, out, where = _render(tmp_path, line, exit_codes=(2,))
+    assert said in result.output and "report.md.j2:" in result.output, result.output
+
+
+def test_a_second_note_is_a_note(tmp_path):
+    result, out, _ = _render(tmp_path, "\n@附注 另一条附注\n", exit_codes=(0,))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "（另一条附注）" in text
+
+
+# -- a template folder holding what is not an ordinary file -----------------------------------------
+def _odd(path, kind):
+    import os
+
+    if kind == "pipe":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "loop":
+        path.symlink_to(path.name)
+    else:
+        path.symlink_to(path.parent / "没有这个文件.md.j2")
+
+
+@pytest.mark.parametrize("name", ["report.md.j2", "themes/普法.md.j2", "句式.yaml"])
+@pytest.mark.parametrize("kind, said", [("pipe", "不是普通文件"), ("folder", "是文件夹"), ("loop", "指向自己的链接"),
+                                        ("broken", "断开的链接")])
+def test_an_odd_file_in_a_template_folder_is_said_as_what_it_is(tmp_path, name, kind, said):
+    form = example_form(tmp_path)
+    templates = tmp_path / "模板"
+    (templates / "themes").mkdir(parents=True)
+    _odd(templates / name, kind)
+    out = tmp_path / "报告.docx"
+    result = CliRunner().invoke(main, [str(a) for a in ("render", form, "-t", templates, "-o", out)])
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    if name == "句式.yaml" and kind == "folder":
+        said = "是文件夹"
+    assert said in result.output and f"模板/{name}" in result.output, result.output
+    assert not out.exists()
+    listed = CliRunner().invoke(main, ["templates", "list", str(templates)])
+    assert name in listed.output, listed.output  # listed, never passed over

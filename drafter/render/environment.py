@@ -313,14 +313,7 @@ class FolderLoader(jinja2.BaseLoader):
         for folder in self.folders:
             path = folder / name
             if os.path.lexists(path):
-                try:
-                    text, file, _ = self._source_in(folder, path, name)
-                except jinja2.TemplateNotFound:
-                    folder_there = os.path.isdir(path)
-                    raise TemplateError(f"“{name}”是文件夹，不是文件。" if folder_there else
-                                        f"“{name}”不是普通文件（可能是管道、设备或断开的链接），不能读取。",
-                                        "请删去它，或换成 UTF-8 编码的文本文件。",
-                                        Where(self._where(path))) from None
+                text, file, _ = self._source_in(folder, path, name)
                 out.append((text, self._where(Path(file)), _mtime(path)))
         return out
 
@@ -329,19 +322,29 @@ class FolderLoader(jinja2.BaseLoader):
         return tuple(_mtime(folder / name) for folder in self.folders)
 
     def _source_in(self, folder: Path, path: Path, template: str):
+        """A file that is there (``path`` exists, maybe as a broken link) read, or refused
+        saying what it is: never taken for a missing file (a theme's own file that is a pipe
+        would be passed over for the shared one without a word)."""
         try:
             real = path.resolve()
         except (OSError, RuntimeError):
-            raise jinja2.TemplateNotFound(template) from None
+            raise self._not_a_file(path, template, "是一个指向自己的链接（链接绕成了圈）") from None
         if real != folder and folder not in real.parents:
             raise TemplateError(f"模板文件“{template}”实际指向模板文件夹以外的文件，不能使用。",
                                 "模板文件夹里的文件不能是指向别处的链接；请把文件本身复制进模板文件夹。",
                                 Where(self._where(path)))
         if not real.is_file():
-            raise jinja2.TemplateNotFound(template)
+            raise self._not_a_file(path, template, "是文件夹，不是文件" if real.is_dir() else
+                                   "是断开的链接，指向的文件不存在" if not real.exists() else
+                                   "不是普通文件（可能是管道或设备）")
         text = self._read(real, path)
         mtime = real.stat().st_mtime
         return text, str(path), lambda: _unchanged(real, mtime)
+
+    def _not_a_file(self, path: Path, template: str, what: str) -> TemplateError:
+        return TemplateError(f"模板文件夹里的“{template}”{what}，不能读取。",
+                             "请删去它，或换成 UTF-8 编码的普通文本文件（可以用 drafter templates copy 复制自带的）。",
+                             Where(self._where(path)))
 
     def _read(self, real: Path, path: Path) -> str:
         where = Where(self._where(path))
