@@ -150,3 +150,55 @@ def test_an_odd_file_in_a_template_folder_is_said_as_what_it_is(tmp_path, name, 
     assert not out.exists()
     listed = CliRunner().invoke(main, ["templates", "list", str(templates)])
     assert name in listed.output, listed.output  # listed, never passed over
+
+
+# -- 项() and 句() judge their arguments whether the data is given or not ------------------------------
+@pytest.mark.parametrize("expr, said", [
+    (f"{{{{ 项('收到', {FIG}) }}}}", "没有要填数据的 {}"),
+    (f"{{{{ 项('{{}}', {FIG}, t.数据.行政复议.纠错) }}}}", "只有 1 处"),
+    ("{{ 项('收到', t.数据.行政复议.受理前化解) }}", "没有要填数据的 {}"),  # given or not: judged the same
+    ("{{ 句('乙', 主语=成效) }}", "句() 的主语"),
+])
+def test_helpers_refuse_arguments_they_would_drop(tmp_path, expr, said):
+    result, out, where = _render(tmp_path, "甲" + expr, exit_codes=(2,))
+    assert where in result.output and said in result.output, result.output
+
+
+# -- phrase-table conditions compare things of one kind ----------------------------------------------
+@pytest.mark.parametrize("condition, said", [
+    ("纠错 = 18%", "是件数，不能和带 % 的数比较"),
+    ("纠错 = 纠错率", "两者不能比较"),
+    ("纠错率 > 纠错", "两者不能比较"),
+    ("纠错率 = 100", "要和带 % 的数比较"),
+])
+def test_a_condition_comparing_two_kinds_is_refused_at_its_place(tmp_path, condition, said):
+    form = example_form(tmp_path)
+    templates = tmp_path / "模板"
+    templates.mkdir()
+    table = templates / "句式.yaml"
+    table.write_text(f"矛盾纠纷化解:\n  行政复议:\n    - 收到{{收到申请}}\n    - {{如果: {condition}, 写: 某句}}\n",
+                     encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    result = CliRunner().invoke(main, [str(a) for a in ("render", form, "-t", templates, "-o", out)])
+    assert result.exit_code == 2 and said in result.output and "句式.yaml:4:" in result.output, result.output
+    assert not out.exists()
+
+
+def test_conditions_of_one_kind_still_choose(tmp_path):
+    form = example_form(tmp_path)
+    templates = tmp_path / "模板"
+    templates.mkdir()
+    (templates / "句式.yaml").write_text(
+        "矛盾纠纷化解:\n  行政复议:\n    - 收到{收到申请}\n    - {如果: 纠错率 > 10%, 写: 纠错率超过一成}\n"
+        "    - {如果: 纠错 < 审结 且 纠错 > 0, 写: 部分案件被纠错}\n", encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    result = CliRunner().invoke(main, [str(a) for a in ("render", form, "-t", templates, "-o", out)])
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "纠错率超过一成" in text and "部分案件被纠错" in text
+
+
+def test_an_item_is_judged_even_when_its_figure_is_not_given(tmp_path):
+    result, out, where = _render(tmp_path, "甲{{ 项('收到', t.数据.行政复议.受理前化解) }}",
+                                 ("        受理前化解: 23\n", ""), exit_codes=(2,))
+    assert where in result.output and "没有要填数据的 {}" in result.output, result.output

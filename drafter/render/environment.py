@@ -342,7 +342,7 @@ class FolderLoader(jinja2.BaseLoader):
         return text, str(path), lambda: _unchanged(real, mtime)
 
     def _not_a_file(self, path: Path, template: str, what: str) -> TemplateError:
-        return TemplateError(f"模板文件夹里的“{template}”{what}，不能读取。",
+        return TemplateError(f"模板文件“{template}”{what}，不能读取。",
                              "请删去它，或换成 UTF-8 编码的普通文本文件（可以用 drafter templates copy 复制自带的）。",
                              Where(self._where(path)))
 

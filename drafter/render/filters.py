@@ -249,6 +249,10 @@ def _pattern_fields(text: str, count: int) -> int:
     if needed > count:
         raise TemplateError(f"项() 的文字里要填第 {needed} 个数据，却只给了 {count} 个。",
                             "请让 {} 的个数与后面给出的数据个数相同。")
+    if needed < count:  # a value given and never printed: its figure would be dropped without a word
+        raise TemplateError(f"项() 的文字里{f'只有 {needed} 处' if needed else '没有'}要填数据的 {{}}，却给了 {count} 个数据，"
+                            "多出的不会印进报告。",
+                            "请在文字里每个数据要出现的地方写一个 {}，如 项(\"收到申请{}\", 数据)。")
     return extra
 
 
@@ -287,17 +291,21 @@ def item(text, *values) -> str:
     if not isinstance(text, str):
         raise TemplateError(f"项() 的第一个参数应是带 {{}} 的文字，得到的是{_kind(text)}。",
                             "例如 项(\"收到申请{}\", 数据)。")
+    extra = _pattern_fields(text, len(values))  # judged whether the data is given or not
     if any(isinstance(_given(v), _Missing) or v is None for v in values):
         return ""
     parts = [_text(v, "项() 的数据") for v in values]
-    bound_text(len(text) + _pattern_fields(text, len(parts)) + sum(map(len, parts)) * max(text.count("{"), 1))
+    bound_text(len(text) + extra + sum(map(len, parts)) * max(text.count("{"), 1))
     return text.format(*parts)
 
 
 def sentence(*parts, 主语=None) -> str:
     """句(): the non-empty parts joined by "，" and closed with "。"; "" when all are empty.
     ``主语``: words that lead instead when the first part is empty and another is not (the
-    phrase table's group name, “行政应诉方面”: the sentence must still name its subject)."""
+    phrase table's group name, “行政应诉方面”: the sentence must still name its subject);
+    judged whether it is used or not, so a wrong one never waits for the data that uses it."""
+    if _given(主语) is not None:
+        _text(主语, "句() 的主语")
     texts = [_text(p, "句() 的每一部分") for p in map(_given, parts) if p]
     bound_text(sum(map(len, texts)) + len(texts))
     kept = [t.strip().rstrip("，。；") for t in texts if t.strip()]

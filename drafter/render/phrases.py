@@ -312,11 +312,22 @@ class _Reader:
         return tuple(tests)
 
     def rate_against_percent(self, key: str, test: Test, right: str) -> None:
-        """出庭应诉率 = 100 can never hold (a rate is 0 to 1 inside): it is 100%."""
+        """Both sides of one kind, or the test can never hold: 出庭应诉率 = 100 (a rate is 0 to 1
+        inside: it is 100%), 纠错 = 18% (a count against a percentage), 纠错 = 纠错率."""
+        def is_rate(slot: Slot) -> bool:
+            return slot.name in self.cat.themes[key].groups[slot.group].rates
+
         slot = test.left
-        if isinstance(test.right, float) and slot.name in self.cat.themes[key].groups[slot.group].rates \
-                and not right.strip().endswith(("%", "％")):
+        percent = right.strip().endswith(("%", "％"))
+        if isinstance(test.right, float) and is_rate(slot) and not percent:
             raise _Bad(f"“{slot.name}”是比率，要和带 % 的数比较。", f"例如“{slot.name} = 100%”。")
+        if isinstance(test.right, float) and not is_rate(slot) and percent:
+            raise _Bad(f"“{slot.name}”是件数，不能和带 % 的数比较，这个条件永远不成立。",
+                       f"件数和不带 % 的数比较，如“{slot.name} > 0”；比率才和带 % 的数比较。")
+        if isinstance(test.right, Slot) and is_rate(slot) != is_rate(test.right):
+            count, rate = (test.right, slot) if is_rate(slot) else (slot, test.right)
+            raise _Bad(f"“{count.name}”是件数，“{rate.name}”是比率，两者不能比较，这个条件永远不成立。",
+                       "请比较同一类的数：件数和件数，比率和比率（或比率和带 % 的数）。")
 
     def operand(self, key: str, group: str, text: str) -> Slot | float:
         text = text.strip()
