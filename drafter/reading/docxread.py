@@ -51,6 +51,7 @@ class Line(str):
     table = False
     run_in = False
     part: str | None = None  # the part drafter marked this heading as (report.PART_MARKS)
+    boxed = False  # read from a text box (floating beside its anchor paragraph, not in the flow)
 
 
 class NotWordDocument(Exception):
@@ -330,7 +331,7 @@ class Numbering:
 class _Para:
     """A paragraph being read."""
 
-    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge", "part")
+    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge", "part", "boxed")
 
     def __init__(self):
         self.parts: list[str] = []
@@ -341,6 +342,7 @@ class _Para:
         self.first_run = True  # no text met yet: a character style here is the heading's
         self.merge = False  # its paragraph mark is a tracked deletion: it runs into the next
         self.part: str | None = None  # a part drafter marked with a hidden bookmark
+        self.boxed: list[Line] = []  # the lines of text boxes anchored in it: read after it
 
 
 # Elements whose whole content is not part of the accepted view of the text.
@@ -432,7 +434,16 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
         elif tag == f"{W}pPr":
             in_ppr -= 1
         elif tag == f"{W}p" and paras:
-            line = _finish(paras.pop(), styles, numbering)
+            para = paras.pop()
+            line = _finish(para, styles, numbering)
+            if paras:
+                # a paragraph of a text box, inside the paragraph it is anchored in: read after
+                # that paragraph, so a box beside the 附注 or the date never comes between them
+                if line:
+                    line.boxed = True
+                    paras[-1].boxed.append(line)
+                paras[-1].boxed.extend(para.boxed)
+                continue
             merge = getattr(line, "merge", False)
             if pending is not None:
                 line = _joined(pending, line)
@@ -444,6 +455,11 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                     cells[-1].append(line)
             else:
                 out.append(line)
+            if para.boxed:
+                if cells:
+                    cells[-1].extend(para.boxed)
+                else:
+                    out.extend(para.boxed)
         elif tag == f"{W}tc" and cells:
             cell = cells.pop()
             if rows:

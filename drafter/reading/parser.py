@@ -338,7 +338,8 @@ def parse_lines(lines: list[str]) -> Report:
         report.addressee = lines[i][:-1]
         report.origins["主送机关"] = origin_from(origins[i])
         i += 1
-    end = _read_end(report, lines, origins, i)
+    end = _read_end(report, lines, origins, i, [all(getattr(raw[n - 1], "boxed", False) for _, n, _ in o)
+                                                 for o in origins])
     _read_body(report, lines[i:end], origins[i:end], _hints(raw, lines[i:end], origins[i:end]))
     _given_parts(report, raw)
     return report
@@ -381,9 +382,19 @@ def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[in
     return hints
 
 
-def _read_end(report: Report, lines: list[str], origins: list, i: int) -> int:
-    """Read the chrome, 附注, date and signature at the end; the index where the body ends."""
-    end = len(lines)
+def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: list[bool]) -> int:
+    """Read the chrome, 附注, date and signature at the end; the index where the body ends.
+    The lines of text boxes (a contact box or seal note anchored beside the date or the
+    附注) are passed over: they float beside the closing, never between its lines."""
+    at = [k for k in range(i, len(lines)) if not boxed[k]]
+    view = [lines[k] for k in at]
+    end = _closing_start(report, view, [origins[k] for k in at])
+    return at[end] if end < len(at) else len(lines)
+
+
+def _closing_start(report: Report, lines: list[str], origins: list) -> int:
+    """_read_end over the lines from the body's start on, without text boxes."""
+    end, i = len(lines), 0
     while end > i and _CHROME.search(lines[end - 1]):
         end -= 1
     compact = [line.replace(" ", "") for line in lines]
