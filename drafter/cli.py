@@ -429,8 +429,8 @@ def _out_folder(output: str | None) -> Path | None:
 
 def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
     """Run the jobs with a progress bar on long runs, each failure shown as it comes, and a
-    summary table; exit 1 when any input could not be used. Output folders are made here,
-    once every target is known to be free of clashes."""
+    summary table; exit 1 when any input could not be used (2 when it was the only one).
+    Output folders are made here, once every target is known to be free of clashes."""
     from drafter.batch import run_all, summary
 
     for _source, target in jobs:
@@ -451,7 +451,8 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
         outcomes = run_all(jobs, job, report)
     _echo(summary(outcomes, head, done))
     if any(o.error is not None for o in outcomes):
-        sys.exit(1)
+        # one input given (into a folder): it could not be used, as when -o names a file
+        sys.exit(2 if len(outcomes) == 1 else 1)
 
 
 @main.command(context_settings=CONTEXT)

@@ -62,3 +62,13 @@ def test_a_text_box_in_the_body_is_read_after_its_paragraph(rendered, tmp_path):
     lines = [str(x) for x in read_lines(edited)]
     anchor = next(k for k, line in enumerate(lines) if "全年收到行政复议申请" in line)
     assert lines[anchor + 1] == "图表说明：复议案件逐年增加"
+
+
+def test_one_bad_form_into_a_folder_exits_2_as_into_a_file(tmp_path):
+    form = tmp_path / "bad.yaml"
+    form.write_text("单位: 某县人民政府\n年度: 2025\n成文日期: 2026-02-30\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    for target in (tmp_path / "x.docx", tmp_path / "sub"):
+        run_clean(["render", form, "-o", target], inputs=[form], exit_codes=(2,))
+    good = example_form(tmp_path, name="好.yaml")  # one of two bad: the run as a whole exits 1
+    run_clean(["render", form, good, "-o", tmp_path / "sub"], inputs=[form, good], exit_codes=(1,))
