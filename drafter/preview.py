@@ -55,8 +55,8 @@ def render_env() -> dict:
 def _profile(timeout: float):
     """The LibreOffice profile kept in the user's cache, held for this run alone: two
     soffice processes on one profile fail (the second makes nothing). A second preview
-    started meanwhile waits for the first; where files cannot be locked, each run gets a
-    profile of its own (slower to start, never shared)."""
+    started meanwhile waits for the first; where files cannot be locked, or the cache
+    cannot be written, each run gets a profile of its own (slower to start, never shared)."""
     try:
         import fcntl
     except ImportError:  # Windows
@@ -65,8 +65,14 @@ def _profile(timeout: float):
         return
     root = cache_root()
     profile = root / "libreoffice-profile"
-    profile.mkdir(parents=True, exist_ok=True)
-    with open(root / "libreoffice-profile.lock", "a+b") as lock:
+    try:
+        profile.mkdir(parents=True, exist_ok=True)
+        lock = open(root / "libreoffice-profile.lock", "a+b")  # noqa: SIM115 - held below
+    except OSError:  # a cache folder this user cannot write: a profile of this run's own
+        with tempfile.TemporaryDirectory(prefix="drafter-lo-") as own:
+            yield Path(own)
+        return
+    with lock:
         deadline = time.monotonic() + timeout
         while True:
             try:

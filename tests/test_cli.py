@@ -240,3 +240,21 @@ def test_preview_makes_pdf_and_png(runner, tmp_path, write_form, minimal):
     assert out.read_bytes().startswith(b"%PDF")
     pngs = sorted(tmp_path.glob("预览-*.png"))
     assert pngs and pngs[0].read_bytes().startswith(b"\x89PNG")
+
+
+def test_preview_works_when_the_cache_folder_cannot_be_written(runner, tmp_path, write_form, minimal, monkeypatch):
+    """The LibreOffice profile kept in the cache is a saving, not a need: where the cache
+    cannot be made (here it would sit under a file), the run uses a profile of its own."""
+    import pytest
+
+    from drafter.preview import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("没有安装 LibreOffice")
+    blocker = tmp_path / "不是文件夹"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker / "cache"))
+    out = tmp_path / "预览.pdf"
+    result = run(runner, "preview", write_form(minimal), "-o", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF") and blocker.read_text(encoding="utf-8") == "x"
