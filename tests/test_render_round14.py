@@ -202,3 +202,18 @@ def test_an_item_is_judged_even_when_its_figure_is_not_given(tmp_path):
     result, out, where = _render(tmp_path, "甲{{ 项('收到', t.数据.行政复议.受理前化解) }}",
                                  ("        受理前化解: 23\n", ""), exit_codes=(2,))
     assert where in result.output and "没有要填数据的 {}" in result.output, result.output
+
+
+# -- a loop over one form item goes through its field names ------------------------------------------
+@pytest.mark.parametrize("loop", ["{% for k in 问题[0] %}甲{{ k }}{% endfor %}",
+                                  "{% for k in 部分标题 %}甲{{ k }}{% endfor %}"])
+def test_a_loop_over_one_form_item_is_refused(tmp_path, loop):
+    result, out, where = _render(tmp_path, loop, exit_codes=(2,))
+    assert where in result.output and "名称: 内容" in result.output, result.output
+
+
+def test_a_loop_over_a_form_items_pairs_still_prints_them(tmp_path):
+    result, out, _ = _render(tmp_path, "{% for k, v in 部分标题.items() %}{% if k == '成效' %}甲{{ v }}{% endif %}"
+                                       "{% endfor %}", exit_codes=(0,))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "甲2025年推进法治政府建设的主要举措和成效" in text

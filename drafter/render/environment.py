@@ -24,6 +24,7 @@ import os
 import re
 import sys
 import types
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -444,6 +445,11 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         return limits.join([p if isinstance(p, str) else printable(p, "用 ~ 连接的") for p in parts])
 
     def counted(self, iterable):
+        if isinstance(iterable, Mapping):  # {% for k in 问题[0] %}: the field names (原因句), never report text
+            raise TemplateError("{% for %} 用在了一组“名称: 内容”上（如表单里的一个问题、部分标题），"
+                                "会把各项的名称（如“标题”“原因句”）当作文字写进报告。",
+                                "请取出其中要写的一项，如 {{ 问题[0].表现 }}、{{ 部分标题.成效 }}；"
+                                "要逐项输出，用 {% for p in 问题 %}…{% endfor %}。")
         budget = limits.current()
         return iterable if budget is None else limits.counted(iterable, budget)
 
