@@ -132,6 +132,8 @@ def office_formulas(path: Path) -> dict[int, dict]:
                 found.add(where, f"“{name}”应当是一段文字。", "例如“党的二十大和二十届历次全会精神”。")
             elif name in ("会议精神", "纲要") and (spirit_problem if name == "会议精神" else outline_problem)(value):
                 found.add(where, *(spirit_problem if name == "会议精神" else outline_problem)(value))
+            elif name == "纲要" and _outline_of_another_year(value, year):
+                found.add(where, *_outline_of_another_year(value, year))
             elif name == "党代会" and not (isinstance(value, str) and _CONGRESS.fullmatch(value.strip())):
                 found.add(where, f"{typed}不是党代会的写法。", "请写“二十大”这样的简称。")
             elif name == "全会" and not (isinstance(value, list) and all(
@@ -211,6 +213,7 @@ _ENDS = "。，、；：,.;:！？!? \u3000"
 _PAIRS = ("《》", "〈〉", "（）", "()", "“”", "‘’", "【】", "[]")
 _CJK_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _PLACEHOLDER = re.compile(r"[{}｛｝]|%[sdr(]")
+_PLACEHOLDER_WORDS = re.compile(r"某某|××|XX|XXX")  # a name left to be filled in (《某某纲要》)
 _DOUBLED_MARKS = re.compile(r"[，。；：、！？,;:!?]{2,}")
 _STOPS = re.compile(r"[。；！？;!?]")
 
@@ -227,6 +230,9 @@ def _shape_problem(name: str, text: str) -> tuple[str, str] | None:
     if _PLACEHOLDER.search(text):
         return (f"“{name}”里有“{_PLACEHOLDER.search(text).group()}”，报告里会原样印出来（这里不会替换成年份等内容）。",
                 f"请写出完整的文字，年份直接写数字，如“{_EXAMPLE[name]}”。")
+    if _PLACEHOLDER_WORDS.search(text):
+        return (f"“{name}”里还留着占位文字“{_PLACEHOLDER_WORDS.search(text).group()}”。",
+                f"请写出完整的名称，如“{_EXAMPLE[name]}”；没有时删去这一项。")
     if not _CJK_CHAR.search(text):
         shown = f"全面贯彻{text}" if name == "会议精神" else f"对照{citation(text)}"
         return (f"“{name}”里没有中文名称，报告里会写成“{shown}”。",
@@ -325,6 +331,19 @@ def outline_problem(outline: str) -> tuple[str, str] | None:
     if tail:
         return (f"“纲要”后面的“{tail.group()}”与开头段的“确定的目标任务”重复。",
                 "这里只写纲要的名称，如“法治政府建设实施纲要（2021—2025年）”。")
+    return None
+
+
+_TERM = re.compile(r"(\d{4})\s*年?\s*[—\-－–~～至]+\s*(\d{4})")
+
+
+def _outline_of_another_year(outline: str, year: int) -> tuple[str, str] | None:
+    """(what is wrong, how to fix) when an office's data gives a year a 纲要 not in force
+    then (a 2015—2020 纲要 under 2025): the opening of every report of that year would cite it."""
+    m = _TERM.search(outline)
+    if m and not int(m.group(1)) <= year <= int(m.group(2)):
+        return (f"{year} 年度的“纲要”写的是施行期为 {m.group(1)}—{m.group(2)} 年的纲要，这一年不在它的施行期内。",
+                f"请写 {year} 年施行的纲要；新纲要尚未发布时，删去这一项（开头段就不写纲要）。")
     return None
 
 

@@ -68,3 +68,28 @@ def test_the_right_or_near_sentence_raises_nothing(body):
     found = _arithmetic(run(report(body)))
     assert found == [], [f.format() for f in found]
 
+
+
+# -- issue 19 §2: a rate whose count is named differently, tied when the sentence is unambiguous ------
+@pytest.mark.parametrize("body, said", [
+    ("全年办件量5000件，网上办件4500件，网办率80%。", "“网上办件”4500件 ÷ “办件量”5000件算，应为90%"),
+    ("应公示事项39项，已公示35项，公示率85.29%。", "应为89.74%"),
+    ("应报备规范性文件20件，已报备18件，报备率80%。", "应为90%"),
+])
+def test_a_rate_named_by_another_wording_of_its_count_is_checked(body, said):
+    f = only(run(report(body)), "比率核算")
+    assert said in f.message, f.format()
+
+
+@pytest.mark.parametrize("body", [
+    "全年办件量5000件，网上办件4500件，网办率90%。",
+    "应公示事项39项，公示35项，公示率89.74%。",
+    "应报备规范性文件20件，已报备18件，报备率90%。",
+    # two counts could be the 网办: which one is a guess, nothing is said
+    "全年办件量5000件，网上办件4500件，网上申报4000件，网办率80%。",
+    # the rate of what was owed itself
+    "应出庭案件40件，应出庭率100%。",
+])
+def test_an_ambiguous_or_right_wording_raises_nothing(body):
+    found = _arithmetic(run(report(body)))
+    assert found == [], [f.format() for f in found]

@@ -77,3 +77,35 @@ def test_a_past_outline_looked_back_on_is_not_out_of_term(body, year):
 ])
 def test_a_past_outline_said_as_carried_out_is_still_found(body, year):
     only(_found(body, year), "纲要不在施行期")
+
+
+# -- round 11: a rate of a change, a base named twice, a carry-over and truncation, a count's own change
+@pytest.mark.parametrize("body", [
+    "审批时限由20个工作日压缩到5个工作日，压缩率75%。",
+    "由40份减少到30份，减少率25%。",
+    "由120项精简为90项，精简比例25%。",
+    "由20个工作日压缩到5个工作日，压缩率超过70%。",
+    "新生儿出生等高频事项推出18个套餐，平均办理时间由5个工作日缩短到1个工作日，办理时限压缩率80%。",
+    "受理案件由100件增加到120件，增长率20%。",
+    "行政复议审结146件，行政诉讼审结52件，纠错18件，纠错率12.3%。",
+    "新收344件，上年结转1件，审结288件，结案率83%。",
+])
+def test_rates_a_reviewer_signs_raise_nothing(body):
+    found = [f for f in run(report(body)) if f.rule in RULES + ("比率截尾",)]
+    assert found == [], [f.format() for f in found]
+
+
+@pytest.mark.parametrize("body, said", [
+    ("审批时限由20个工作日压缩到5个工作日，压缩率70%。", "按（20个 − 5个）÷ 20个算，应为75%"),
+    ("受理案件由100件增加到120件，增长率25%。", "按（120件 − 100件）÷ 100件算，应为20%"),
+])
+def test_a_rate_of_a_change_is_checked_against_its_two_values(body, said):
+    f = only(_found(body), "比率核算")
+    assert said in f.message, f.format()
+
+
+def test_a_counts_own_change_after_a_rate_is_not_the_rates():
+    body = "行政许可事项网上办理比例为98%，同比提高3个百分点，办件量增长12%。"
+    assert [f for f in run(report(body)) if f.rule == "比率升降单位"] == []
+    f = only(run(report("网上办理比例为98%，同比上升3%。")), "比率升降单位")
+    assert f.severity == "提醒"

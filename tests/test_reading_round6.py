@@ -72,3 +72,29 @@ def test_one_bad_form_into_a_folder_exits_2_as_into_a_file(tmp_path):
         run_clean(["render", form, "-o", target], inputs=[form], exit_codes=(2,))
     good = example_form(tmp_path, name="好.yaml")  # one of two bad: the run as a whole exits 1
     run_clean(["render", form, good, "-o", tmp_path / "sub"], inputs=[form, good], exit_codes=(1,))
+
+
+@pytest.mark.parametrize("note", ["6", "A", "（6）", '"6"'])
+def test_a_note_of_one_character_is_read_as_the_note(tmp_path, note):
+    form = example_form(tmp_path, ("附注: 此件公开发布", f"附注: {note}"))
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    result = run_clean(["check", out], inputs=[out], exit_codes=(0,))
+    assert "没有发现问题" in result.output, result.output
+
+
+@pytest.mark.parametrize("outline, said", [
+    ("《法治政府建设实施纲要（2015—2020年）》", "不在它的施行期内"),
+    ("《某某纲要》", "占位文字"),
+])
+def test_an_office_formula_file_with_a_wrong_outline_is_refused_at_its_line(tmp_path, outline, said):
+    form = example_form(tmp_path)
+    folder = tmp_path / "设置"
+    folder.mkdir()
+    (folder / "版式.yaml").write_text("表述数据: 政治表述.yaml\n", encoding="utf-8")
+    data = folder / "政治表述.yaml"
+    data.write_text(f"2025:\n  纲要: {outline}\n", encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out, "-c", folder / "版式.yaml"], inputs=[form, data], outputs=[out],
+                       exit_codes=(2,))
+    assert "政治表述.yaml:2:7" in result.output and said in result.output, result.output

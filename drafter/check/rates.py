@@ -75,6 +75,20 @@ _NEGATED = re.compile(r"^(?:其中|另有|还有|其余)?(?:未|不|没有|尚�
 _QUALIFIERS = re.compile(r"按时|按期|及时|限时|即时|当场|当日|现场|网上|线上|依法|逾期|超期|基本|正在|部分|其中")
 
 
+# A rate of a change (压缩率, 精简比例, 减少率, 增长率): not a part of a whole; checked only
+# against the before and after values the sentence states (由20天压缩到5天).
+_CHANGE_RATE = re.compile(r"压缩|减少|下降|精简|降低|缩短|缩减|削减|减负|提速|增长|增加|提高|提升|上升|增幅|降幅|减幅")
+_FALLING = re.compile(r"压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降")
+_CHANGED_TO = re.compile(r"[^\d，。；、%％]{0,8}?(?P<verb>压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降|提高|增加|增长|提升|上升|升|增)"
+                         r"(?:到|至|为|成)")
+
+
+def _owed(label: str, heads: list[str], stem: str) -> bool:
+    """Does ``label`` name what was owed (应公示事项, 应当报备), the whole of the rate, not
+    its part (unless the rate itself is of what was owed)?"""
+    return not stem.startswith("应") and any(re.search(f"应(?:当|该)?{re.escape(h)}", label) for h in heads)
+
+
 def _before_head(label: str, heads: list[str]) -> str:
     """The words of ``label`` before the rate's core word in it (未 in 未办结)."""
     at = min((label.find(h) for h in heads if h in label), default=-1)
@@ -205,6 +219,10 @@ class RateChecks:
             return
         for name, at in names or self.names(pre, pre_start):
             stem = name[:-1]
+            if _CHANGE_RATE.search(stem):
+                # 压缩率, 减少率: of a change, (before − after) ÷ before, never a part ÷ its whole
+                self.of_change(unit, text, f, at, end, name, said, mode, window)
+                continue
             heads = self.heads(stem)
             quote = text[at:end]
             # 全部审结 speaks of 结案率; 均已办结 not of 按时办结率 (a qualified rate: its own words only)
@@ -221,10 +239,15 @@ class RateChecks:
                 return [g for g in pool if g.unit and any(h in g.label and _compatible(stem, g.label, h) for h in heads)
                         and _timely(stem, g.label)]
 
-            # The part by name: among the counts before the rate, else among those just after it.
-            nums, pool = named(window), window
+            # The part by name: among the counts before the rate, else among those just after it;
+            # 应公示39项 is the whole of 公示率, never its part
+            nums, pool = [g for g in named(window) if not _owed(g.label, heads, stem)], window
             if not nums:
-                nums, pool = named(after), list(after)
+                nums, pool = [g for g in named(after) if not _owed(g.label, heads, stem)], list(after)
+            if not nums:
+                # a rate named by an abbreviation of its count (网办率 ↔ 网上办件): the one count
+                # of the sentence whose name holds the rate's words in order
+                nums, pool = self.abbreviated(stem, window), window
             if not nums:
                 self.base_only(unit, at, f, quote, name, window + list(after))
                 continue  # no count beside it by that name: not checked
@@ -287,7 +310,10 @@ class RateChecks:
                 self.no_base(unit, at, f, quote, name, num, preferred)
                 continue
             if _fits(stated, decimals, N, D, mode):
-                self.truncated(unit, at, end, quote, name, said, num, preferred, N, D, f, mode)
+                both = _plus(preferred, carried) if carried is not None else None
+                if both is None or rounded(N, both, decimals) != Decimal(plain(stated)):
+                    # rounded right over new + carried (the README's basis): nothing to remind
+                    self.truncated(unit, at, end, quote, name, said, num, preferred, N, D, f, mode)
                 continue
             if carried is not None:
                 # the sentence states the carry-over: the closure's whole is new + carried
@@ -306,8 +332,9 @@ class RateChecks:
             # when the catalogue's whole is stated and the rate is over another.
             alt = next((g for g in reversed(dens) if g is not preferred and not _no_base(Amount(g))
                         and _fits(stated, decimals, N, Amount(g), mode)), None)
-            if alt is not None and not any(w in preferred.label for w in words):
-                continue
+            if alt is not None and (not any(w in preferred.label for w in words)
+                                    or any(w in alt.label for w in words)):
+                continue  # 行政复议审结146件，行政诉讼审结52件: the base it fits is the one it is over
             where = self.c.doc.where(unit, at, end)
             if not bounded and N.lo > D.hi:
                 # a closure over 100% of its whole: the part may hold cases carried over from
@@ -394,6 +421,43 @@ class RateChecks:
                    f"{name}写的是{said}，是按{_called(num)} ÷ {_called(den)}截尾得出的；四舍五入应为{trim(value)}%。",
                    f"比率一般四舍五入，写成{trim(value)}%；本地确实按截尾计算的，可以不改。")
 
+    def of_change(self, unit, text, f, at: int, end: int, name: str, said: str, mode: str, pool) -> None:
+        """A rate of a change stated with its two values (审批时限由20个工作日压缩到5个工作日，
+        压缩率75%): (20 − 5) ÷ 20. Nothing is said when the sentence does not state them so."""
+        for a, b in zip(pool, pool[1:]):
+            gap = text[a.start + len(a.text):b.start]
+            verb = _CHANGED_TO.fullmatch(gap)
+            if (not verb or a.unit != b.unit or rough(a) or rough(b) or not a.value
+                    or not re.search(r"(?:由|从)(?:原来的|原|上年的|上年)?\s*$", text[max(0, a.start - 6):a.start])):
+                continue
+            down = bool(_FALLING.search(verb.group("verb")))
+            if down != bool(_FALLING.search(name)):
+                return  # 由20天压缩到5天，提速率…: which way the rate runs is not plain
+            change = a.value - b.value if down else b.value - a.value
+            delta = FoundFigure("", change, a.unit, "", f"{plain(change)}{a.unit}", a.start)
+            N, D = Amount(delta), Amount(a)
+            if change < 0 or _fits(f.value, f.decimals, N, D, mode):
+                return
+            self.c.add("比率核算", self.c.doc.where(unit, at, end), text[at:end], unit.part,
+                       f"{name}写的是{said}，但由{_shown(a)}到{_shown(b)}，按（{_shown(a)} − {_shown(b)}）÷ {_shown(a)}算，"
+                       f"{_should(N, D, f.decimals, mode, f)}。" if down else
+                       f"{name}写的是{said}，但由{_shown(a)}到{_shown(b)}，按（{_shown(b)} − {_shown(a)}）÷ {_shown(a)}算，"
+                       f"{_should(N, D, f.decimals, mode, f)}。",
+                       "请核对比率和前后两个数。")
+            return
+
+    @staticmethod
+    def abbreviated(stem: str, pool) -> list[FoundFigure]:
+        """The one count of ``pool`` whose name holds the characters of ``stem`` in order, at
+        most two apart (网办 in 网上办件), when the rate's own words name none; none when
+        another count shares its first word (网上办件、网上申报: which one is 网办 is a guess)."""
+        if len(stem) < 2:
+            return []
+        pattern = re.compile(".{0,2}".join(map(re.escape, stem)))
+        found = [g for g in pool if g.unit and pattern.search(g.label) and not _NEGATED.search(g.label)]
+        near = [g for g in pool if g.unit and stem[0] in g.label]
+        return found if len(found) == 1 and len(near) == 1 else []
+
     def listed_whole(self, text, whole: FoundFigure, num: FoundFigure, *pools) -> Amount | None:
         """The sum of the list joined by 、 that holds ``whole`` (建议112件、提案134件 → 246件),
         each item exact, of its unit and a count of this year; None when it ends no such list."""
@@ -429,9 +493,10 @@ class RateChecks:
 
         def own_kind(g):
             """Named by the rate's core word (审结 beside 结案率): the rate's part, not its
-            whole, unless it is the catalogue's base of the rate (报送备案 for 报备及时率) or
-            the rate is of a kind of it the count is not (调解结案率 is 以调解方式结案 ÷ 审结)."""
-            if not any(h in g.label for h in heads):
+            whole, unless it is the catalogue's base of the rate (报送备案 for 报备及时率), what
+            was owed (应公示 for 公示率), or the rate is of a kind of it the count is not
+            (调解结案率 is 以调解方式结案 ÷ 审结)."""
+            if not any(h in g.label for h in heads) or _owed(g.label, heads, stem):
                 return False
             if self.is_base(name, g, heads):
                 return False
@@ -530,6 +595,8 @@ class RateChecks:
         审结, nor 一审行政诉讼案件."""
         if re.match(r"(?:当|之)?中", g.after) or not (g.label or "").strip() and not g.after:
             return True
+        if _owed(g.label or "", self.heads(name[:-1]), name[:-1]):
+            return True  # 应报备20件: what was owed is the whole of 报备率 by its meaning
         grams = bigrams(g.label) | bigrams(g.after[:12])
         return any(bigrams(w) & grams for w in self.base_words(name) + self.kin_words(name))
 

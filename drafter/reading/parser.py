@@ -64,7 +64,7 @@ _CHROME = re.compile(
 )
 # 附注 under the date: in brackets, brackets of its own allowed (（此件公开发布（联系人：张三））),
 # as long as a form's 附注 may be (form.spec.NOTE_MAX) and its brackets.
-_NOTE = re.compile(r"^[（(].{2,84}[）)]$")
+_NOTE = re.compile(r"^[（(].{1,84}[）)]$")
 _TITLE_WORDS = re.compile(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
 _ISSUER = re.compile(r"(政府|委员会|党委|党组|委|局|厅|办公室|办|管委会|工委|中心|院|署|队|所|站|街道|镇|乡|公司)$")
 # The formula that closes a report (特此报告。以上报告，请审阅。专此汇报): the end of its text,
