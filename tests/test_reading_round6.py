@@ -98,3 +98,76 @@ def test_an_office_formula_file_with_a_wrong_outline_is_refused_at_its_line(tmp_
     result = run_clean(["render", form, "-o", out, "-c", folder / "版式.yaml"], inputs=[form, data], outputs=[out],
                        exit_codes=(2,))
     assert "政治表述.yaml:2:7" in result.output and said in result.output, result.output
+
+
+# -- round 11: hidden text, frames, placeholders, attachments after the closing, boxes at the title -----
+def _edited(rendered, tmp_path, edit):
+    d = docx.Document(str(rendered))
+    edit(d)
+    out = tmp_path / "改过.docx"
+    d.save(str(out))
+    return out
+
+
+def _para(d, text):
+    return next(p for p in d.paragraphs if p.text == text)
+
+
+def _frame(d, before: str, text: str):
+    f = _para(d, before).insert_paragraph_before(text)
+    frame = etree.SubElement(f._p.get_or_add_pPr(), qn("w:framePr"))
+    for k, v in dict(w="3000", h="600", wrap="around", vAnchor="text", hAnchor="page", x="1000", y="1").items():
+        frame.set(qn("w:" + k), v)
+
+
+def _table_after(d):
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).merge(t.cell(0, 1))
+    t.cell(1, 0).text = "甲"
+
+
+def _prompt(d):
+    sdt = etree.fromstring(f'<w:sdt xmlns:w="{W}"><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>'
+                           '<w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+    d.element.body.insert(len(d.element.body) - 1, sdt)
+
+
+EDITS = {
+    "hidden in the signature": lambda d: setattr(_para(d, "示例县人民政府").add_run("受理行政复议案件999件").font, "hidden", True),
+    "hidden in the date": lambda d: setattr(_para(d, "2026年2月6日").add_run("（已核稿）").font, "hidden", True),
+    "frame before the date": lambda d: _frame(d, "2026年2月6日", "此处为示意说明"),
+    "attachment line": lambda d: d.add_paragraph("附件：2025年度法治政府建设统计表"),
+    "table after the closing": _table_after,
+    "placeholder after the closing": _prompt,
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS), ids=list(EDITS))
+def test_what_word_does_not_show_or_floats_leaves_the_closing_whole(rendered, tmp_path, edit):
+    edited = _edited(rendered, tmp_path, EDITS[edit])
+    report = parse_lines(read_lines(edited))
+    assert (report.signature, report.date) == ("示例县人民政府", "2026年2月6日")
+    result = run_clean(["check", edited], inputs=[edited], exit_codes=(0,))
+    assert "没有发现问题" in result.output, result.output
+    form = tmp_path / "明年.yaml"
+    run_clean(["new", "2026", "--from", edited, "-o", form], inputs=[edited], outputs=[form], exit_codes=(0,))
+    text = form.read_text(encoding="utf-8")
+    assert "单位: 示例县人民政府\n" in text and "999" not in text and "附注: 此件公开发布" in text
+
+
+def _box_in_title(d):
+    run = etree.SubElement(d.paragraphs[0]._p, qn("w:r"))
+    run.append(etree.fromstring(BOX.format(text="此处为示意说明")))
+
+
+def _table_under_title(d):
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "示意"
+    d.paragraphs[1]._p.addprevious(t._tbl)
+
+
+@pytest.mark.parametrize("edit", [_box_in_title, lambda d: _frame(d, "县委、县人大常委会：", "此处为示意说明"),
+                                  _table_under_title], ids=["text box", "frame", "table"])
+def test_a_floating_object_at_the_title_leaves_the_addressee(rendered, tmp_path, edit):
+    edited = _edited(rendered, tmp_path, edit)
+    assert parse_lines(read_lines(edited)).addressee == "县委、县人大常委会"

@@ -217,3 +217,61 @@ def test_a_loop_over_a_form_items_pairs_still_prints_them(tmp_path):
                                        "{% endfor %}", exit_codes=(0,))
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "甲2025年推进法治政府建设的主要举措和成效" in text
+
+
+# -- round 11: the date, bytes, a rate's inner value, long quotients, markup marks ----------------------
+@pytest.mark.parametrize("expr, said", [
+    ('{{ 成文日期 | replace("6", "9") }}', "拆开或打乱"),
+    ('{% with a = 成文日期 %}{{ a | replace("2月", "3月") }}{% endwith %}', "拆开或打乱"),
+    ("{{ 成文日期.replace(year=2030) }}", "改成了另一个日期"),
+    ('{{ 成文日期.strftime("%Y年%m月%d日") }}', "另写成了“2026年02月06日”"),
+    ('{{ "{:%Y年%m月%d日}".format(成文日期) }}', "另写成了“2026年02月06日”"),
+    ("{{ 单位.encode() | list | join }}", "变成了字节"),
+    ("{{ t.数据.行政复议.纠错率.值 }}", "比率的内部数值"),
+    ("{{ t.数据.行政复议.纠错率.值 ~ '' }}", "比率的内部数值"),
+    ('{{ "{:.1%}".format(t.数据.行政复议.纠错率.值) }}', "比率的内部数值"),
+    ("{{ t.数据.行政复议.收到申请.上年 / 7 }}", "很多位小数"),
+])
+def test_round_11_templates_that_change_what_they_print_are_refused(tmp_path, expr, said):
+    result, out, where = _render(tmp_path, "甲" + expr, exit_codes=(2,))
+    assert where in result.output and said in result.output, result.output
+
+
+@pytest.mark.parametrize("expr, printed", [
+    ("{{ 成文日期 }}{{ 成文日期.year }}{{ 成文日期.strftime('%Y') }}", "2026年2月6日20262026"),
+    ("{{ (t.数据.行政复议.收到申请.上年 / 7) | round(1) }}", "19.7"),
+    ("{{ t.数据.行政复议.收到申请.值 / 2 }}", "81"),
+    ('{% macro w() %}{{ caller() | replace("乙", "丙") }}{% endmacro %}{% call w() %}乙{{ 年度 }}{% endcall %}',
+     "丙2025"),
+])
+def test_round_11_templates_that_keep_what_they_print_still_work(tmp_path, expr, printed):
+    result, out, _ = _render(tmp_path, "甲" + expr, exit_codes=(0,))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "甲" + printed in text, text
+
+
+def test_several_notes_read_back_as_notes(tmp_path):
+    result, out, _ = _render(tmp_path, "", exit_codes=(0,))
+    form = example_form(tmp_path)  # the same form, a template adding a second @附注 at the end
+    page = tmp_path / "模板" / "report.md.j2"
+    page.write_text(page.read_text(encoding="utf-8") + "@附注 联系人：张三\n", encoding="utf-8")
+    out2 = tmp_path / "两条附注.docx"
+    run_clean(["render", form, "-t", tmp_path / "模板", "-o", out2], inputs=[form], outputs=[out2], exit_codes=(0,))
+    result = run_clean(["check", out2], inputs=[out2], exit_codes=(0,))
+    assert "没有发现问题" in result.output, result.output
+
+
+@pytest.mark.parametrize("item, said", [
+    ("收到申请{收到申请.带同比}件", "“件”"),
+    ("收到{收到申请}万", "“万”"),
+    ('"收到{收到申请}%"', "“%”"),
+    ("收到{收到申请}次", "“次”"),
+])
+def test_a_unit_right_after_any_slot_is_refused(tmp_path, item, said):
+    form = example_form(tmp_path)
+    templates = tmp_path / "模板"
+    templates.mkdir()
+    (templates / "句式.yaml").write_text(f"矛盾纠纷化解:\n  行政复议:\n    - {item}\n", encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    result = CliRunner().invoke(main, [str(a) for a in ("render", form, "-t", templates, "-o", out)])
+    assert result.exit_code == 2 and said in result.output and "句式.yaml:3:" in result.output, result.output

@@ -168,6 +168,11 @@ class Styles:
         return None
 
 
+def _on(el) -> bool:
+    """A toggle property (w:vanish, w:showingPlcHdr): on unless its w:val says off."""
+    return (el.get(f"{W}val") or "true").lower() not in ("0", "false", "off")
+
+
 def _val(el) -> str | None:
     return el.get(f"{W}val") if el is not None else None
 
@@ -331,7 +336,7 @@ class Numbering:
 class _Para:
     """A paragraph being read."""
 
-    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge", "part", "boxed")
+    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge", "part", "boxed", "framed")
 
     def __init__(self):
         self.parts: list[str] = []
@@ -343,6 +348,7 @@ class _Para:
         self.merge = False  # its paragraph mark is a tracked deletion: it runs into the next
         self.part: str | None = None  # a part drafter marked with a hidden bookmark
         self.boxed: list[Line] = []  # the lines of text boxes anchored in it: read after it
+        self.framed = False  # in a frame (w:framePr): floating, read where it stands but not in the flow
 
 
 # Elements whose whole content is not part of the accepted view of the text.
@@ -360,6 +366,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
     fields: list[bool] = []  # open complex fields: True once their result has begun
     pending: Line | None = None  # a paragraph whose mark was deleted, to run into the next
     in_ppr = 0
+    hidden: list[bool] = []  # the open runs: True when Word hides it (w:vanish)
+    prompts: list[bool] = []  # the open content controls: True while showing their placeholder
     root = True
     # The part is bounded (source.MAX_DOCUMENT_XML) and may declare no document type, so
     # libxml2's limit on one text node (10 MB) guards nothing here: a paragraph of millions
@@ -374,12 +382,20 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
             if tag != f"{W}document":
                 raise NotWordDocument()
         if event == "start":
+            if tag == f"{W}sdt":
+                prompts.append(False)
+            elif tag == f"{W}showingPlcHdr" and prompts:
+                prompts[-1] = _on(el)  # 单击此处输入文字: a prompt, not the document's text
             if tag in _SKIP:
                 skip += 1
             elif skip:
                 pass
             elif tag == f"{W}p":
                 paras.append(_Para())
+            elif tag == f"{W}r":
+                hidden.append(False)
+            elif tag in (f"{W}vanish", f"{W}specVanish") and hidden and not in_ppr:
+                hidden[-1] = _on(el)  # hidden text: Word neither shows nor prints it
             elif tag == f"{W}pPr":
                 in_ppr += 1
             elif tag == f"{W}tbl" and not cells:
@@ -409,6 +425,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                         p.num = (p.num[0], _int(el.get(f"{W}val")))
                     elif tag == f"{W}outlineLvl":
                         p.outline = _int(el.get(f"{W}val"))
+                    elif tag == f"{W}framePr":
+                        p.framed = True  # a frame floats beside the text, as a text box does
                     elif tag == f"{W}del":  # inside pPr/rPr: the paragraph mark is deleted
                         p.merge = True
                 elif tag == f"{W}rStyle" and p.first_run:
@@ -423,8 +441,13 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                 paras[-1].merge = True
         elif skip:
             pass
+        elif tag == f"{W}r" and hidden:
+            hidden.pop()
+        elif tag == f"{W}sdt" and prompts:
+            prompts.pop()
         elif tag == f"{W}t":
-            if paras and not (fields and not all(fields)) and el.text:
+            if paras and not (fields and not all(fields)) and el.text and not (hidden and hidden[-1]) \
+                    and not any(prompts):
                 paras[-1].parts.append(el.text)
                 paras[-1].first_run = False
         elif tag in (f"{W}tab", f"{W}ptab") and paras and not in_ppr:
@@ -436,6 +459,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
         elif tag == f"{W}p" and paras:
             para = paras.pop()
             line = _finish(para, styles, numbering)
+            if para.framed and line:
+                line.boxed = True
             if paras:
                 # a paragraph of a text box, inside the paragraph it is anchored in: read after
                 # that paragraph, so a box beside the 附注 or the date never comes between them

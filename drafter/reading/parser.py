@@ -65,6 +65,10 @@ _CHROME = re.compile(
 # 附注 under the date: in brackets, brackets of its own allowed (（此件公开发布（联系人：张三））),
 # as long as a form's 附注 may be (form.spec.NOTE_MAX) and its brackets.
 _NOTE = re.compile(r"^[（(].{1,84}[）)]$")
+MAX_NOTES = 4  # notes under the date read back (a template may print several @附注)
+# An attachment after the closing: 附件：…, 附件1：…, 附：… (its lines, however many, are no body)
+_ATTACHMENT = re.compile(r"^附(?:件[一二三四五六七八九十\d]*)?\s*[：:]|^附件[一二三四五六七八九十\d]*$")
+MAX_ATTACHMENT = 400  # lines looked back over for the start of an attachment
 _TITLE_WORDS = re.compile(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
 _ISSUER = re.compile(r"(政府|委员会|党委|党组|委|局|厅|办公室|办|管委会|工委|中心|院|署|队|所|站|街道|镇|乡|公司)$")
 # The formula that closes a report (特此报告。以上报告，请审阅。专此汇报): the end of its text,
@@ -316,10 +320,12 @@ def parse_lines(lines: list[str]) -> Report:
     lines = [text for text, _ in cleaned]
     origins = [segments for _, segments in cleaned]
     report = Report()
+    boxed = [all(getattr(raw[n - 1], "boxed", False) for _, n, _ in o) for o in origins]
+    tables = [all(getattr(raw[n - 1], "table", False) for _, n, _ in o) for o in origins]
     i = 0
     # The title: the first title-like line within the first few lines; chrome before it goes.
     for k, line in enumerate(lines[:8]):
-        if _is_title(line):
+        if _is_title(line) and not boxed[k]:
             report.title = line
             report.origins["标题"] = origin_from(origins[k])
             i = k + 1
@@ -328,18 +334,23 @@ def parse_lines(lines: list[str]) -> Report:
     while i < len(lines):
         line = lines[i]
         repeated = report.title and (line in report.title and len(line) >= 4 or _is_title(line))
-        if _CHROME.search(line) or repeated:
+        if _CHROME.search(line) or repeated or boxed[i]:  # a text box or frame beside the title floats
             i += 1
             continue
         break
+    # a table between the title and the 主送机关 (a box drawn as a table): passed over to reach it
+    k = i
+    while k < len(lines) and tables[k] and k - i < 8:
+        k += 1
+    if k > i and k + 1 < len(lines) and _ADDRESSEE.fullmatch(lines[k]):
+        i = k
     # 主送机关: a short line ending in ： right after the title, or first (县委、县人大常委会：).
     if i + 1 < len(lines) and _ADDRESSEE.fullmatch(lines[i]) and not number_of(lines[i]) \
             and not re.search(r"如下|\d{4}\s*年", lines[i]):
         report.addressee = lines[i][:-1]
         report.origins["主送机关"] = origin_from(origins[i])
         i += 1
-    end = _read_end(report, lines, origins, i, [all(getattr(raw[n - 1], "boxed", False) for _, n, _ in o)
-                                                 for o in origins])
+    end = _read_end(report, lines, origins, i, boxed, tables)
     _read_body(report, lines[i:end], origins[i:end], _hints(raw, lines[i:end], origins[i:end]))
     _given_parts(report, raw)
     return report
@@ -382,25 +393,40 @@ def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[in
     return hints
 
 
-def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: list[bool]) -> int:
+def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: list[bool],
+              tables: list[bool]) -> int:
     """Read the chrome, 附注, date and signature at the end; the index where the body ends.
     The lines of text boxes (a contact box or seal note anchored beside the date or the
     附注) are passed over: they float beside the closing, never between its lines."""
     at = [k for k in range(i, len(lines)) if not boxed[k]]
     view = [lines[k] for k in at]
-    end = _closing_start(report, view, [origins[k] for k in at])
+    end = _closing_start(report, view, [origins[k] for k in at], [tables[k] for k in at])
     return at[end] if end < len(at) else len(lines)
 
 
-def _closing_start(report: Report, lines: list[str], origins: list) -> int:
+def _closing_start(report: Report, lines: list[str], origins: list, tables: list[bool]) -> int:
     """_read_end over the lines from the body's start on, without text boxes."""
     end, i = len(lines), 0
     while end > i and _CHROME.search(lines[end - 1]):
         end -= 1
     compact = [line.replace(" ", "") for line in lines]
-    if end > i + 1 and _NOTE.match(lines[end - 1]) and DATE_LINE.match(compact[end - 2]):
-        report.notes.append(lines[end - 1])  # 附注 under the date, e.g. （此件公开发布）
-        end -= 1
+    # an attachment after the closing (附件：…, or a table right under the date): the closing
+    # ends before it
+    tail = end
+    while tail > i and tables[tail - 1]:
+        tail -= 1
+    attached = next((k for k in range(tail - 1, max(i, tail - MAX_ATTACHMENT) - 1, -1) if _ATTACHMENT.match(lines[k])),
+                    tail)
+    if attached < end and _dated_above(compact, attached, i):
+        end = attached
+    notes = end
+    while notes > i + 1 and _NOTE.match(lines[notes - 1]) and notes > end - MAX_NOTES:
+        notes -= 1
+    while notes < end and not DATE_LINE.match(compact[notes - 1]):
+        notes += 1  # the notes run up to the date: what is above it is no note
+    if notes < end:
+        report.notes.extend(lines[notes:end])  # 附注 under the date, e.g. （此件公开发布）, one or more
+        end = notes
     if end > i and DATE_LINE.match(compact[end - 1]):
         report.date = compact[end - 1]
         report.origins["日期"] = origin_from(origins[end - 1])
@@ -413,6 +439,14 @@ def _closing_start(report: Report, lines: list[str], origins: list) -> int:
             report.signature = "　".join(n.replace(" ", "　") for n in names)
             report.origins["署名"] = origin_from(origins[end])
     return end
+
+
+def _dated_above(compact: list[str], end: int, i: int) -> bool:
+    """Is the line above ``end`` the date, or notes under it?"""
+    k = end
+    while k > i + 1 and _NOTE.match(compact[k - 1]) and k > end - MAX_NOTES:
+        k -= 1
+    return k > i and bool(DATE_LINE.match(compact[k - 1]))
 
 
 def _is_issuer(line: str, second: bool) -> bool:

@@ -37,12 +37,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 from drafter.datacache import cache_root
 from drafter.errors import DrafterError, InputFileError, TemplateError, TemplateProblems, Where
 from drafter.inputfile import read_bytes
-from drafter.markup import OPEN, TemplateMarkup, literal, readable_markup
+from drafter.markup import CLOSE, OPEN, TemplateMarkup, literal, readable_markup
 from drafter.render import limits, messages, numbers
 from drafter.render.bytecache import BoundedBytecodeCache
 from drafter.render.figures import Figure, Rate
 from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
-from drafter.render.intact import has_digit, is_form_number, refuse_cut, refuse_split, refuse_unkept
+from drafter.render.intact import RateFloat, has_digit, keeps_numbers, is_form_number, refuse_cut, refuse_raw_number, refuse_split, refuse_unkept
 from drafter.render.phrases import PHRASE_FILE, PhraseBook
 from drafter.xmltext import INVALID, describe
 from drafter.resources import builtin_templates
@@ -84,6 +84,7 @@ def _refuse_characters(text: str, what: str) -> None:
                             "请检查模板中这一处，删去这个字符。")
 
 
+_PAIRED_MARKS = re.compile(f"[^{OPEN}{CLOSE}]*(?:{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}[^{OPEN}{CLOSE}]*)+")
 _OBJECT_TEXT = re.compile(r"<[\w.]+ object at 0x[0-9a-fA-F]+>|^<class '")
 
 
@@ -97,7 +98,12 @@ def _finalize(value):
         return value
     if isinstance(value, dt.date):  # {{ 成文日期 }}: as the report writes dates, 2026年2月6日
         value = numbers.date(value)
+    refuse_raw_number(value)
     text = value if isinstance(value, str) else limits.safe_str(printable(value))
+    if isinstance(value, str) and _PAIRED_MARKS.fullmatch(text):
+        # a macro's output a string method made plain text again (caller()|replace): its marks,
+        # in pairs as drafter sets them, are dropped; a lone one is refused below
+        text = text.replace(OPEN, "").replace(CLOSE, "")
     if not isinstance(value, str) and _OBJECT_TEXT.search(text):
         raise TemplateError("这里输出的是一组数据（如一个主题、一组数字），不是可以写进报告的文字。",
                             "请输出其中的一项，如 {{ 第一责任人.数据.履职.会前学法 }}，或用 {% for %} 逐项输出。")
@@ -119,6 +125,19 @@ _CUTTING_FILTERS = ("batch", "capitalize", "center", "first", "join", "last", "l
                     "string", "striptags", "title", "trim", "truncate", "unique", "upper", "groupby", "dictsort")
 
 
+_DATE_HINT = "日期请直接输出：{{ 成文日期 }} 写成“2026年2月6日”；要改日期，请改表单里的“成文日期”。"
+
+
+def _date_kept(date: dt.date, result) -> None:
+    """What a template makes of a date keeps it: another date (replace(year=2030)) is
+    refused, and text of it must show its numbers as the report writes them (2026年2月6日:
+    %Y is 2026, %m is 02 — padded, never the report's way)."""
+    if isinstance(result, dt.date) and result != date:
+        raise TemplateError("这里把日期改成了另一个日期，报告里就不再是表单里的日期。", _DATE_HINT)
+    if isinstance(result, str) and not keeps_numbers(numbers.date(date), result):
+        raise TemplateError(f"这里把日期另写成了“{result[:20]}”，和报告的写法（2026年2月6日）不同。", _DATE_HINT)
+
+
 def _numbers_kept(name: str, func):
     """``func`` refusing to print a number of the text it is given cut or reordered."""
     skip = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
@@ -127,7 +146,9 @@ def _numbers_kept(name: str, func):
     def filter_(*args, **kwargs):
         result = func(*args, **kwargs)
         value = args[skip] if len(args) > skip else None
-        before = value if isinstance(value, str) else str(value) if isinstance(value, (Figure, Rate)) else None
+        before = (value if isinstance(value, str) else str(value) if isinstance(value, (Figure, Rate))
+                  else numbers.date(value) if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+                  else None)
         if has_digit(before):
             if isinstance(result, str):
                 refuse_cut(f"过滤器 {name}", before, result)
@@ -186,10 +207,14 @@ class _Formatter(limits.BoundedFormatterMixin, SandboxedFormatter):
     only what can stand as text filled in."""
 
     def format_field(self, value, format_spec):
+        if not format_spec or isinstance(value, RateFloat):  # {:.1%} of a rate: 精度() is the way
+            refuse_raw_number(value)
         text = super().format_field(value if isinstance(value, str) else printable(value, "填进 format 的"),
                                     format_spec)
         if is_form_number(value) or has_digit(value):  # {:.1e} of 19999, {:.2} of “162件”
             refuse_unkept("format 的格式", text, [value])
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):  # {:%m月} pads: 02月
+            _date_kept(value, text)
         return text
 
     def convert_field(self, value, conversion):
@@ -442,6 +467,8 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         return limits.check_container(value)
 
     def join_checked(self, parts) -> str:
+        for part in parts:
+            refuse_raw_number(part)
         return limits.join([p if isinstance(p, str) else printable(p, "用 ~ 连接的") for p in parts])
 
     def counted(self, iterable):
@@ -454,11 +481,17 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         return iterable if budget is None else limits.counted(iterable, budget)
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        owner = getattr(__obj, "__self__", None)
+        name = getattr(__obj, "__name__", "")
+        if isinstance(owner, str) and name == "encode":  # bytes print as numbers (231164186…)
+            raise TemplateError("这里把文字变成了字节，印出来是一串数字，不是报告的文字。",
+                                "请直接输出文字，如 {{ 单位 }}。")
         args, kwargs = limits.checked_call(__obj, args, kwargs)
         budget = limits.current() if isinstance(__obj, Macro) else None
         if budget is None:  # dict(a=s, b=s) and its kin are measured like a written {…}
             result = limits.check_result(super().call(__context, __obj, *args, **kwargs))
-            owner = getattr(__obj, "__self__", None)
+            if isinstance(owner, dt.date) and not isinstance(owner, dt.datetime):
+                _date_kept(owner, result)  # 成文日期.replace(year=2030), .strftime("%m月") → 02月
             if has_digit(owner) and isinstance(__obj, types.BuiltinMethodType):  # "162件".replace("6", "9")
                 what = f"文字的 {getattr(__obj, '__name__', '')}()"
                 for part in (result,) if isinstance(result, str) else \

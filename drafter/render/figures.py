@@ -15,7 +15,7 @@ from drafter.catalogue import Group, RateDef, Theme
 from drafter.errors import TemplateError
 from drafter.numberwords import exact
 from drafter.render import numbers
-from drafter.render.intact import form_number
+from drafter.render.intact import form_number, rate_number
 
 
 class _Missing:
@@ -95,8 +95,8 @@ class Rate:
         # and 与上年持平 would claim they are equal. Templates see plain floats.
         self._exact = exact(value)
         self._previous = None if previous is None else exact(previous)
-        self.值 = form_number(float(value))
-        self.上年 = None if previous is None else form_number(float(previous))
+        self.值 = rate_number(float(value))
+        self.上年 = None if previous is None else rate_number(float(previous))
         self.digits = digits
         self._counts = counts  # the Figures it is worked out from: its 同比 uses their last year
 

@@ -27,7 +27,14 @@ class FormFloat(float):
     __slots__ = ()
 
 
+class RateFloat(FormFloat):
+    """A rate's value as a fraction of one (0.1232876712328767): printed, it is no report text."""
+
+    __slots__ = ()
+
+
 FORM_NUMBERS = (FormInt, FormFloat)
+MAX_PRINTED_PLACES = 6  # a computed number printed with more decimals is an unrounded quotient
 
 
 def form_number(value):
@@ -39,6 +46,27 @@ def form_number(value):
     if isinstance(value, float):
         return FormFloat(value)
     return value
+
+
+def rate_number(value):
+    """A rate's value, marked as such (and as the form's)."""
+    return None if value is None else RateFloat(value)
+
+
+def refuse_raw_number(value) -> None:
+    """A number printed as it is must read as a figure: never a rate's inner fraction
+    (0.1232876712328767 for 12.3%), nor a computed quotient with a tail of decimals
+    (19.714285714285715)."""
+    if isinstance(value, RateFloat):
+        raise TemplateError("这里直接输出了比率的内部数值（0 到 1 之间的小数），报告里应写成百分数。",
+                            "请直接输出比率，如 {{ t.数据.行政复议.纠错率 }}（写成 12.3%），换小数位数用 精度()。")
+    if isinstance(value, float) and not isinstance(value, FormFloat):
+        from drafter.render.limits import float_text
+
+        text = float_text(value)
+        if len(text.partition(".")[2]) > MAX_PRINTED_PLACES:
+            raise TemplateError(f"这里算出的数 {text[:20]} 有很多位小数，报告里不会这样写数字。",
+                                "请用 round 保留几位小数，如 {{ (a / b) | round(1) }}。")
 
 
 def is_form_number(value) -> bool:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from string import Formatter
 
 from drafter.errors import TemplateError
-from drafter.render.intact import has_digit, is_form_number, refuse_unkept
+from drafter.render.intact import RateFloat, is_form_number, refuse_raw_number, refuse_unkept
 
 MAX_OUTPUT = 500_000         # characters of markup one render may produce (a long report: 30,000)
 MAX_LINES = 30_000           # lines of that markup: paragraphs and headings (a long report: 500)
@@ -236,6 +236,9 @@ def check_percent_format(fmt, args) -> None:
 def _mod(left, right):
     if isinstance(left, (str, bytes, bytearray)):
         check_percent_format(left, right)
+        for part in right.values() if isinstance(right, abc.Mapping) else right if isinstance(right, tuple) else (right,):
+            if isinstance(part, RateFloat):
+                refuse_raw_number(part)
         result = left % right
         if isinstance(result, str):
             parts = right.values() if isinstance(right, abc.Mapping) else right if isinstance(right, tuple) else (right,)

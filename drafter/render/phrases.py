@@ -240,16 +240,24 @@ class _Reader:
             return None
 
     def no_unit_twice(self, key: str, pieces: tuple) -> None:
-        """{纠错}件 would print 18件件: a figure's text carries its unit (a rate its %)."""
+        """{纠错}件 would print 18件件: a figure's text carries its unit (a rate its %), and
+        a unit, 万 or % right after any slot ({收到申请}万 → 162件万, {收到申请.带同比}件 →
+        …17.4%件) reads as part of the figure."""
         groups = self.cat.themes[key].groups
         for slot, after in zip(pieces, pieces[1:]):
-            if not isinstance(slot, Slot) or not isinstance(after, str) or slot.attr in ("同比", "带同比"):
+            if not isinstance(slot, Slot) or not isinstance(after, str):
                 continue
             group = groups[slot.group]
             unit = group.figures[slot.name].unit if slot.name in group.figures else "%"
-            if unit and after.startswith(unit):
+            if unit and after.startswith(unit) and slot.attr not in ("同比", "带同比"):
                 raise _Bad(f"{{{slot.name}}} 写出来已经带着单位（如“18{unit}”），后面的“{unit}”就重复了。",
                            f"请删去花括号后面的“{unit}”。")
+            m = _AFTER_FIGURE.match(after)
+            if m:
+                shown = slot.name + (f".{slot.attr}" if slot.attr else "")
+                raise _Bad(f"{{{shown}}} 写出来已经是一个完整的数（如“18{unit}”“同比增长17.4%”），"
+                           f"紧跟在后面的“{m.group()}”会读成这个数的一部分。",
+                           f"请删去花括号后面的“{m.group()}”；数字自带单位。")
 
     def rate_named_right(self, key: str, pieces: tuple) -> None:
         """结案率{纠错率} would print the 纠错率 after the word 结案率: the words right before a
@@ -445,6 +453,8 @@ def _names(group) -> dict[str, str]:
     return {**{n: "figure" for n in group.figures}, **{n: "rate" for n in group.rates}}
 
 
+# What may never follow a slot: a unit or measure word, 万/亿, % or ‰, 余/多 (the figure has its own).
+_AFTER_FIGURE = re.compile(r"[件次人项个起份条户家元万亿千%％‰场名批期宗余多]")
 _SLOT_HINT = ("花括号里写数据名，后面可以加 .同比、.带同比、.约数 或 .上年，如 {收到申请.带同比}；"
               "别的数据组的数据写“{数据组.数据名}”。")
 
