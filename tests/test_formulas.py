@@ -42,11 +42,11 @@ def test_2026_form_without_formulas_gets_a_reminder_and_no_stale_outline(runner,
 
 def test_form_formulas_are_used_and_silence_the_reminder(runner, tmp_path, write_form, minimal):
     minimal["年度"], minimal["成文日期"] = 2026, "2027-02-01"
-    minimal["开头"] = {"会议精神": "党的二十大和二十届历次全会精神", "纲要": "某某省法治政府建设规划（2026—2030年）"}
+    minimal["开头"] = {"会议精神": "党的二十大和二十届历次全会精神", "纲要": "示例省法治政府建设规划（2026—2030年）"}
     out = tmp_path / "r.docx"
     result = run(runner, "render", write_form(minimal), "-o", out)
     assert result.exit_code == 0 and "表述数据" not in result.output, result.output
-    assert "对照《某某省法治政府建设规划（2026—2030年）》确定的目标任务" in opening(out)  # 《》 added
+    assert "对照《示例省法治政府建设规划（2026—2030年）》确定的目标任务" in opening(out)  # 《》 added
 
 
 def test_year_beyond_all_data_leaves_both_out_and_names_both_keys(runner, tmp_path, write_form, minimal):
