@@ -24,7 +24,8 @@ _PREVIOUS = re.compile(r"率\s*(?:由|从|较|比)(?:上年|去年|上一年度?
 # figure after the comma is that rate's value this year.
 _CHANGED_RATE = re.compile(r"(?P<name>[^，。；：（）“”、\d]{1,16}?率)\s*(?:同比|较上年|比上年|较去年|比去年)?"
                            r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)了?\s*\d+(?:\.\d+)?\s*个百分点\s*[，,]\s*$")
-_TO = re.compile(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|变为|变成)")
+_TO = re.compile(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|"
+                 r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)为|变为|变成)")
 
 
 class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):

@@ -76,6 +76,27 @@ def _parallel(first: FoundFigure, g: FoundFigure) -> bool:
     return name[-1] == head[-1] or bool(bigrams(name) & bigrams(head))
 
 
+# Ways one case is handled, one or the other (网上办理、现场办理): parts that add up.
+_CHANNELS = (("网上", "线上", "掌上"), ("现场", "线下", "窗口"))
+_TIMELINESS = (("按时", "按期", "及时", "限时"), ("超期", "逾期"))
+
+
+def _channels(labels: list[str]) -> bool:
+    """Is each item one of two ways a case goes, none named twice (网上办理、现场办理; 按时办结、
+    超期办结)?"""
+    return any(_one_each(labels, family) for family in (_CHANNELS, _TIMELINESS))
+
+
+def _one_each(labels: list[str], family) -> bool:
+    seen = []
+    for label in labels:
+        kinds = [k for k, words in enumerate(family) if any(w in label for w in words)]
+        if len(kinds) != 1 or kinds[0] in seen or _QUALITY.search(re.sub("|".join(sum(family, ())), "", label)):
+            return False
+        seen.append(kinds[0])
+    return True
+
+
 class BreakdownChecks:
     """Parts against their whole: 其中 lists, parts in brackets, a part and its whole, 共/合计."""
 
@@ -237,6 +258,8 @@ class BreakdownChecks:
         labels = [_item_name(i) for i in items]
         if all(_exclusive(x, y) for i, x in enumerate(labels) for y in labels[i + 1:]):
             return True  # outcomes of one family (维持、纠错、驳回): each case ends one way
+        if any(_QUALITY.search(x) for x in labels) and not _channels(labels):
+            return False  # 按时办结、网上办理; 重大案件、涉企案件: qualities of the same cases overlap
         # one name within another (办结、按时办结): each name's substrings looked up, so a long
         # list costs in proportion to its length
         known = set(labels)

@@ -32,7 +32,7 @@ _MEASURES = [("人次", ("人次",)), ("件次", ("件次",)), ("场次", ("场�
              ("宗数", ("宗",)), ("批数", ("批",)), ("期数", ("期",))]
 # 由90%提高到95%: the value before (by 由/从, of no year or last year) and the words up to the value after
 _FROM = re.compile(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$")
-_TO_NEXT = re.compile(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至)?|变为|变成|到|至)\s*")
+_TO_NEXT = re.compile(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至|为)?|变为|变成|到|至)\s*")
 _FROM_TO_SAID = "由……到……"  # the source of a value before said so, not said to be last year's
 _ANY_COUNT = re.compile(r"数量|数目|总数|总量")
 # What a change is measured against: last year (同比, 较上年, 比去年, 与上年相比), or another

@@ -26,7 +26,8 @@ _VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定
 _OPENERS = re.compile(r"^(?:其中|全年|累计|合计|同时|并且|另有)+(?=.)")  # words before a rate's name
 _UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
 _FROM_TO = re.compile(r"(?P<name>率)\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*"
-                      r"\d+(?:\.\d+)?\s*[%％]\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|变为|变成)$")
+                      r"\d+(?:\.\d+)?\s*[%％]\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|"
+                      r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)为|变为|变成)$")
 _PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
 # Cases carried over from last year (上年结转12件, 旧存5件): closed this year with the new ones,
 # so a closure's whole may be new + carried (domain.md §4 结案率); never a whole by itself.
@@ -291,6 +292,8 @@ class RateChecks:
             # whole may be new + carried (结案率, and 调解成功率 over 新收 + 上年结转)
             carried = self.carried(num, pool, counts, after)
             if bounded and N.lo > D.hi and (carried is None or N.lo > _plus(preferred, carried).hi):
+                if self.another_pair_fits(stem, heads, num, list(pool), stated, decimals, mode):
+                    continue
                 where = self.c.doc.where(unit, at, end)
                 self.c.add("部分大于整体", where, quote, unit.part,
                            f"{_called(num)}多于它所属的{_called(preferred)}"
@@ -353,6 +356,8 @@ class RateChecks:
                            f"按{_called(preferred)}算应为{_pct(N, D, decimals)}。",
                            f"{name}通常以{_called(preferred)}为基数；本地确实按{_called(alt)}计算的，"
                            "可以不改，最好在文中写明口径。")
+            elif self.another_pair_fits(stem, heads, num, list(pool), stated, decimals, mode):
+                continue
             else:
                 self.c.add("比率核算", where, quote, unit.part,
                            f"{name}写的是{said}，但按{self.said_where(num, preferred)}{_called(num)} ÷ "
@@ -420,6 +425,29 @@ class RateChecks:
         self.c.add("比率截尾", self.c.doc.where(unit, at, end), quote, unit.part,
                    f"{name}写的是{said}，是按{_called(num)} ÷ {_called(den)}截尾得出的；四舍五入应为{trim(value)}%。",
                    f"比率一般四舍五入，写成{trim(value)}%；本地确实按截尾计算的，可以不改。")
+
+    @staticmethod
+    def another_pair_fits(stem: str, heads: list[str], num: FoundFigure, pool, stated: float, decimals: int,
+                          mode: str) -> bool:
+        """Does the rate fit another reading of its sentence: a count the rate's name may
+        stand for (by its core word or as an abbreviation: 网办 of 网上可办) over any exact count
+        before it of its unit — a sub-group's own whole (其中涉企案件20件，审结20件，结案率100%),
+        the nearer of two pairs (…排查13起，成功调处13起，调处成功率100%)? Then the sentence
+        can be read right, and nothing is said ("宁可漏报")."""
+        shortened = re.compile(".{0,2}".join(map(re.escape, stem))) if len(stem) >= 2 else None
+        seen = {id(g): g for g in pool}
+        counts = sorted(seen.values(), key=lambda g: g.start)
+        parts = [g for g in counts if g.unit and not rough(g) and (g is num or (
+            any(h in g.label for h in heads) or shortened and shortened.search(g.label))
+            and not _narrower(stem, g.label, heads) and not _NEGATED.search(_before_head(g.label, heads)))]
+        for part in parts:
+            for whole in counts:
+                if (whole is part or whole.start >= part.start or whole.unit != part.unit or rough(whole)
+                        or _DELTA.search(whole.label) or not whole.value):
+                    continue
+                if _fits(stated, decimals, Amount(part), Amount(whole), mode):
+                    return True
+        return False
 
     def of_change(self, unit, text, f, at: int, end: int, name: str, said: str, mode: str, pool) -> None:
         """A rate of a change stated with its two values (审批时限由20个工作日压缩到5个工作日，

@@ -74,6 +74,9 @@ _CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》]")
 # 及时 and 与会 are words of the label).
 _LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和(?![解谐睦])|及(?![时格])|与(?!会))+")
 _CHANGE = re.compile(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加|增幅|降幅|涨幅)(为|达|是)?$")
+# 由85%上升为90%: the figure after 为 is the level reached, not a change
+_FROM_LEVEL = re.compile(r"(?:由|从)[^，。；]{0,12}?\d+(?:\.\d+)?\s*[%％][^，。；\d]{0,4}?"
+                         r"(?:上升|下降|增长|减少|提高|降低|增加)为$")
 LABEL_REACH = 60
 SUBJECT_REACH = 200  # characters of a figure's sentence before it where its subject is named
 CONTEXT_REACH = 200  # characters of the heading above a paragraph that count as its context
@@ -99,7 +102,7 @@ class FoundFigure:
         self.maps_to: str | None = None  # "行政复议.收到申请" or "行政复议.纠错率"
         self.from_counts: tuple[int, int] | None = None  # indexes of numerator and denominator
         self.kind = "rate" if unit == "%" else "points" if unit == "个百分点" else "count"
-        if self.kind == "rate" and _CHANGE.search(label):
+        if self.kind == "rate" and _CHANGE.search(label) and not _FROM_LEVEL.search(label):
             self.kind = "change"
 
     @property

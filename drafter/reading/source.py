@@ -82,7 +82,8 @@ def read_lines(path: str | Path, keep_invisible: bool = False) -> list[str]:
     else:
         lines = _doc_lines(p)
     _refuse_oversized(p, sum(map(len, lines)), len(lines))
-    if not any(_VISIBLE.search(line) for line in lines):
+    if not any(_VISIBLE.search(STAND_INS.sub("", STRAY.sub("", line))) for line in lines):
+        # (only stray control characters, or their stand-ins, is no text either)
         # Nothing to parse, check or import: said as new --from says it, not as a report
         # missing every part.
         raise _error(p, f"没有从“{p.name}”中读出报告的正文。",
