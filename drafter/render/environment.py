@@ -146,6 +146,8 @@ def _numbers_kept(name: str, func):
     def filter_(*args, **kwargs):
         result = func(*args, **kwargs)
         value = args[skip] if len(args) > skip else None
+        if isinstance(value, RateFloat):  # 纠错率.值 | string
+            refuse_raw_number(value)
         before = (value if isinstance(value, str) else str(value) if isinstance(value, (Figure, Rate))
                   else numbers.date(value) if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
                   else None)
@@ -180,6 +182,7 @@ def _text_filters(filters: dict) -> dict:
         items = value if isinstance(value, str) else list(value)
         for item in items if isinstance(items, list) else ():
             if not isinstance(item, str):
+                refuse_raw_number(item)
                 printable(item, "用 join 连接的每一项")
         return join(eval_ctx, items, d)
 
@@ -187,6 +190,8 @@ def _text_filters(filters: dict) -> dict:
         return value if isinstance(value, str) else str(printable(value, "过滤器 string 的输入"))
 
     def format_(value, *args, **kwargs):
+        if isinstance(value, float):
+            refuse_raw_number(value)
         for item in (*args, *kwargs.values()):
             if not isinstance(item, str):
                 printable(item, "填进 format 的")
@@ -483,6 +488,9 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
         owner = getattr(__obj, "__self__", None)
         name = getattr(__obj, "__name__", "")
+        if is_form_number(owner):  # .hex(), .bit_length(), .as_integer_ratio(): no figure of the form
+            raise TemplateError("这里对表单里的数用了数的方法，印出来的不是表单里的数。",
+                                "请直接输出数据（如 {{ 数据.行政复议.收到申请 }}），比率换小数位数用 精度()。")
         if isinstance(owner, str) and name == "encode":  # bytes print as numbers (231164186…)
             raise TemplateError("这里把文字变成了字节，印出来是一串数字，不是报告的文字。",
                                 "请直接输出文字，如 {{ 单位 }}。")

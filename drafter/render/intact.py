@@ -33,7 +33,32 @@ class RateFloat(FormFloat):
     __slots__ = ()
 
 
+class DerivedInt(FormInt):
+    """A whole number computed from the form's (a sum, a product): never printed changed."""
+
+    __slots__ = ()
+
+
+class DerivedFloat(FormFloat):
+    """A number computed from the form's (19999 ÷ 10000, a rate × 100): printed changed —
+    rounded, formatted to fewer places — it would show a figure the form does not have."""
+
+    __slots__ = ()
+
+
 FORM_NUMBERS = (FormInt, FormFloat)
+DERIVED = (DerivedInt, DerivedFloat)
+
+
+def derived(value):
+    """``value`` marked as computed from the form's numbers."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return DerivedInt(value)
+    if isinstance(value, float):
+        return DerivedFloat(value)
+    return value
 MAX_PRINTED_PLACES = 6  # a computed number printed with more decimals is an unrounded quotient
 
 
@@ -60,7 +85,7 @@ def refuse_raw_number(value) -> None:
     if isinstance(value, RateFloat):
         raise TemplateError("这里直接输出了比率的内部数值（0 到 1 之间的小数），报告里应写成百分数。",
                             "请直接输出比率，如 {{ t.数据.行政复议.纠错率 }}（写成 12.3%），换小数位数用 精度()。")
-    if isinstance(value, float) and not isinstance(value, FormFloat):
+    if isinstance(value, float) and (not isinstance(value, FormFloat) or isinstance(value, DerivedFloat)):
         from drafter.render.limits import float_text
 
         text = float_text(value)
@@ -111,9 +136,12 @@ def refuse_split(what: str) -> TemplateError:
 
 
 def refuse_changed(what: str, before, after) -> None:
-    """Refuse ``what`` when it changed a number taken from the form (19999 → 20000)."""
+    """Refuse ``what`` when it changed a number taken from the form (19999 → 20000), or one
+    computed from them (19999 ÷ 10000 = 1.9999 → 2)."""
     if after != before:
-        raise TemplateError(f"{_said(what)}把表单里的数 {_plain(before)} 改成了 {_plain(after)}，报告里就不再是原来的数。", _HINT)
+        whose = "由表单里的数算出的" if isinstance(before, DERIVED) else "表单里的数"
+        raise TemplateError(f"{_said(what)}把{whose} {_plain(before)} 改成了 {_plain(after)}，报告里就不再是原来的数。",
+                            _HINT + "两个数之比请用过滤器 rate，如 {{ a | rate(b) }}。")
 
 
 def refuse_lost(what: str, before, after) -> None:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from string import Formatter
 
 from drafter.errors import TemplateError
-from drafter.render.intact import RateFloat, is_form_number, refuse_raw_number, refuse_unkept
+from drafter.render.intact import RateFloat, derived, is_form_number, refuse_raw_number, refuse_unkept
 
 MAX_OUTPUT = 500_000         # characters of markup one render may produce (a long report: 30,000)
 MAX_LINES = 30_000           # lines of that markup: paragraphs and headings (a long report: 500)
@@ -269,7 +269,28 @@ def _add(left, right):
     return left + right
 
 
-BINOPS = {"*": _mul, "**": _pow, "%": _mod, "+": _add, "//": _floordiv}
+def _sub(left, right):
+    return left - right
+
+
+def _truediv(left, right):
+    return left / right
+
+
+def _carried(op):
+    """``op`` whose result, from a number of the form, is marked as computed from it."""
+    def run(left, right):
+        result = op(left, right)
+        if any(is_form_number(x) for x in (left, right)) and isinstance(result, (int, float)) \
+                and not isinstance(result, bool):
+            return derived(result)
+        return result
+
+    return run
+
+
+BINOPS = {"*": _carried(_mul), "**": _pow, "%": _mod, "+": _carried(_add), "//": _floordiv,
+          "-": _carried(_sub), "/": _carried(_truediv)}
 
 
 def join(parts) -> str:

@@ -256,8 +256,12 @@ class _Reader:
             if m:
                 shown = slot.name + (f".{slot.attr}" if slot.attr else "")
                 raise _Bad(f"{{{shown}}} 写出来已经是一个完整的数（如“18{unit}”“同比增长17.4%”），"
-                           f"紧跟在后面的“{m.group()}”会读成这个数的一部分。",
-                           f"请删去花括号后面的“{m.group()}”；数字自带单位。")
+                           f"紧跟在后面的“{m.group(1)}”会读成这个数的一部分。",
+                           f"请删去花括号后面的“{m.group(1)}”；数字自带单位。")
+        for first, second in zip(pieces, pieces[1:]):
+            if isinstance(first, Slot) and isinstance(second, Slot):  # {收到申请}{受理} → 162件151件
+                raise _Bad(f"{{{first.name}}} 和 {{{second.name}}} 紧挨着，两个数会连成“162件151件”。",
+                           "请在两个花括号之间写上文字或标点，如“收到{收到申请}，受理{受理}”。")
 
     def rate_named_right(self, key: str, pieces: tuple) -> None:
         """结案率{纠错率} would print the 纠错率 after the word 结案率: the words right before a
@@ -412,6 +416,11 @@ def _check_pairs(text: str) -> None:
                            "报告里会印出一个不成对的括号或引号。",
                            f"请在这一项里补上“{_CLOSERS[ch]}”，或删去“{ch}”；括号和引号要在同一项里开、合。")
             opened.pop()
+    for straight in ('"', "'"):  # half-width quotes have no open and close: they go in pairs
+        if text.count(straight) % 2:
+            at = text.rfind(straight)
+            raise _Bad(f"这一项的第 {at + 1} 个字“{straight}”没有与它配对的另一个，报告里会印出一个不成对的引号。",
+                       "请改用中文引号“”并成对写出，或删去它。")
     if opened:
         ch, at = opened[-1]
         raise _Bad(f"这一项的第 {at + 1} 个字“{ch}”后面没有与它配对的“{_PAIRS[ch]}”，"
@@ -454,7 +463,7 @@ def _names(group) -> dict[str, str]:
 
 
 # What may never follow a slot: a unit or measure word, 万/亿, % or ‰, 余/多 (the figure has its own).
-_AFTER_FIGURE = re.compile(r"[件次人项个起份条户家元万亿千%％‰场名批期宗余多]")
+_AFTER_FIGURE = re.compile(r"[\s\u3000]*([件次人项个起份条户家元万亿千%％‰场名批期宗余多倍])")
 _SLOT_HINT = ("花括号里写数据名，后面可以加 .同比、.带同比、.约数 或 .上年，如 {收到申请.带同比}；"
               "别的数据组的数据写“{数据组.数据名}”。")
 
