@@ -178,3 +178,27 @@ def test_a_text_of_control_characters_only_is_no_report(tmp_path):
     path.write_bytes(b"\x00\x01\x02")
     result = run_clean(["check", path], inputs=[path], exit_codes=(2,), located=False)  # a whole file
     assert "没有从“控制符.txt”中读出报告的正文" in result.output
+
+
+# -- round 12: the 版记 after the closing, dates written another way -------------------------------
+@pytest.mark.parametrize("lines", [["抄送：市委办、市人大办。"], ["抄送：市司法局。", "示例县人民政府办公室　　2026年2月6日印发"],
+                                   ["（共印10份）"]], ids=["cc", "cc-and-issued", "copies"])
+def test_the_colophon_after_the_closing_leaves_it_whole(rendered, tmp_path, lines):
+    edited = _edited(rendered, tmp_path, lambda d: [d.add_paragraph(line) for line in lines])
+    report = parse_lines(read_lines(edited))
+    assert (report.signature, report.date, report.notes) == ("示例县人民政府", "2026年2月6日", ["（此件公开发布）"])
+    result = run_clean(["check", edited], inputs=[edited], exit_codes=(0,))
+    assert "没有发现问题" in result.output, result.output
+
+
+@pytest.mark.parametrize("date", ["2026.2.6", "2026-02-06", "二O二六年二月六日"])
+def test_a_date_written_another_way_is_still_the_date(rendered, tmp_path, date):
+    def edit(d):
+        p = _para(d, "2026年2月6日")
+        p.runs[0].text = date
+        for r in p.runs[1:]:
+            r.text = ""
+    edited = _edited(rendered, tmp_path, edit)
+    assert parse_lines(read_lines(edited)).signature == "示例县人民政府"
+    result = run_clean(["check", edited], inputs=[edited], exit_codes=(0,))
+    assert "成文日期缺失" not in result.output, result.output

@@ -56,7 +56,10 @@ def kinds() -> list[Kind]:
 ENUMERATION = re.compile(rf"^[{_CN}]+是")
 INLINE_ENUMERATION = re.compile(rf"(?:^|(?<=[。；;，]))([{_CN}]+是)")
 _HAN_DIGIT = "〇○零一二三四五六七八九"
-DATE_LINE = re.compile(rf"^(\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{_HAN_DIGIT}]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)$")
+# The date line: 2026年2月6日, in Chinese numerals (二〇二六年, with the ○/O/0 WPS users type for 〇), or
+# 2026.2.6 / 2026-02-06 (a reminder of its own, 日期写法, says how to write it; the closing is read)
+DATE_LINE = re.compile(rf"^(\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{_HAN_DIGIT}Oo0]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日"
+                       r"|\d{4}([.\-/])\d{1,2}\2\d{1,2})$")
 _CHROME = re.compile(
     r"^(当前位置|您的位置|您现在的位置|首页\s*>|文件名称|索引号|公开责任部门|公开目录|文号|有效性|发布机构|"
     r"扫一扫|打印本页|关闭窗口|【打印】|【关闭】|分享到|上一篇|下一篇|相关链接)"
@@ -67,7 +70,10 @@ _CHROME = re.compile(
 _NOTE = re.compile(r"^[（(].{1,84}[）)]$")
 MAX_NOTES = 4  # notes under the date read back (a template may print several @附注)
 # An attachment after the closing: 附件：…, 附件1：…, 附：… (its lines, however many, are no body)
-_ATTACHMENT = re.compile(r"^附(?:件[一二三四五六七八九十\d]*)?\s*[：:]|^附件[一二三四五六七八九十\d]*$")
+_ATTACHMENT = re.compile(r"^附(?:件[一二三四五六七八九十\d]*)?\s*[：:]|^附件[一二三四五六七八九十\d]*$"
+                         # the 版记: 抄送, 主题词, the issuing office and date, copies printed
+                         r"|^(?:抄送|抄报|主题词|分送)\s*[：:]|^\S.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
+                         r"|^[（(]?共印\s*\d+\s*份[）)]?$")
 MAX_ATTACHMENT = 400  # lines looked back over for the start of an attachment
 _TITLE_WORDS = re.compile(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
 _ISSUER = re.compile(r"(政府|委员会|党委|党组|委|局|厅|办公室|办|管委会|工委|中心|院|署|队|所|站|街道|镇|乡|公司)$")
@@ -415,12 +421,12 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
     tail = end
     while tail > i and tables[tail - 1]:
         tail -= 1
-    attached = next((k for k in range(tail - 1, max(i, tail - MAX_ATTACHMENT) - 1, -1) if _ATTACHMENT.match(lines[k])),
-                    tail)
-    if attached < end and _dated_above(compact, attached, i):
-        end = attached
+    attached = next((k for k in range(tail, max(i, tail - MAX_ATTACHMENT) - 1, -1)
+                     if (k == tail or _ATTACHMENT.match(lines[k])) and _dated_above(compact, k, i)), end)
+    end = min(end, attached)
     notes = end
-    while notes > i + 1 and _NOTE.match(lines[notes - 1]) and notes > end - MAX_NOTES:
+    while notes > i + 1 and _NOTE.match(lines[notes - 1]) and not _ATTACHMENT.match(lines[notes - 1]) \
+            and notes > end - MAX_NOTES:
         notes -= 1
     while notes < end and not DATE_LINE.match(compact[notes - 1]):
         notes += 1  # the notes run up to the date: what is above it is no note
@@ -444,7 +450,7 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
 def _dated_above(compact: list[str], end: int, i: int) -> bool:
     """Is the line above ``end`` the date, or notes under it?"""
     k = end
-    while k > i + 1 and _NOTE.match(compact[k - 1]) and k > end - MAX_NOTES:
+    while k > i + 1 and _NOTE.match(compact[k - 1]) and not _ATTACHMENT.match(compact[k - 1]) and k > end - MAX_NOTES:
         k -= 1
     return k > i and bool(DATE_LINE.match(compact[k - 1]))
 
