@@ -202,3 +202,21 @@ def test_a_date_written_another_way_is_still_the_date(rendered, tmp_path, date):
     assert parse_lines(read_lines(edited)).signature == "示例县人民政府"
     result = run_clean(["check", edited], inputs=[edited], exit_codes=(0,))
     assert "成文日期缺失" not in result.output, result.output
+
+
+# -- round 12 (form): a title opening with punctuation, a connective with its own punctuation -------
+@pytest.mark.parametrize("title", ['".abc"', "、开展轮训", "．开展轮训"])
+def test_a_title_opening_with_punctuation_is_refused_at_its_field(tmp_path, title):
+    form = example_form(tmp_path, ("标题: 进一步提升行政执法质量", f"标题: {title}"))
+    result = run_clean(["validate", form], inputs=[form], exit_codes=(2,))
+    assert "标题以标点" in result.output, result.output
+
+
+@pytest.mark.parametrize("connective", ["，原因是", "、原因是", "原因是。", "；原因在于"])
+def test_a_connective_with_its_own_punctuation_prints_none_of_it(tmp_path, connective):
+    form = example_form(tmp_path)
+    form.write_text(form.read_text(encoding="utf-8") + f"\n写法:\n  原因连接词: {connective}\n", encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    result = run_clean(["check", out], inputs=[out], exit_codes=(0,))
+    assert "没有发现问题" in result.output, result.output

@@ -255,6 +255,10 @@ class Validator:
         if not title and key not in _RUN_IN:
             return None
         m = HEADING_MARK.match(text) or (ORDINAL_MARK.match(text) if title else None)
+        stray = re.match(r"[.．、,，;；:：。!！?？]", text) if title else None
+        if stray and not m:  # .abc, 、开展: printed after the number (（二）.abc) and read as a bad mark
+            return (f"标题以标点“{stray.group()}”开头，印出来是“（二）{stray.group()}……”这样。",
+                    f"请删去开头的“{stray.group()}”。")
         if not m:
             return None
         if title:

@@ -99,7 +99,9 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "成效": [t for t in achievements if t.有内容],
         "第一责任人": leader,
         "去年安排": [a for a in data.get("去年安排") or [] if a.get("落实情况")],  # only those reported on
-        "问题": [_with_cause(p, style.get("原因连接词") or CAUSE) for p in data.get("问题") or []],
+        # a connective's own punctuation would stand beside the 。 before it (。，原因是)
+        "问题": [_with_cause(p, (style.get("原因连接词") or "").strip(_CONNECTIVE_MARKS) or CAUSE)
+                 for p in data.get("问题") or []],
         "下一步": data.get("下一步") or [],
         "其他": data.get("其他") or [],
         "正文": data.get("正文") or [],
@@ -110,6 +112,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
     }
 
 
+_CONNECTIVE_MARKS = "，,、；;：:。.！!？? 　\t"
 CAUSE = "主要原因是"  # the default connective between a problem's 表现 and 原因
 # How a 原因 may already open: then no connective is added before it.
 _OPENS_WITH_CAUSE = re.compile(r"^(主要原因|究其原因|原因是|原因在于|其原因|这主要是|主要是|之所以|由于|因为|一方面|一是)")
