@@ -432,7 +432,7 @@ class RateChecks:
         """Does the rate fit another reading of its sentence: a count the rate's name may
         stand for (by its core word or as an abbreviation: 网办 of 网上可办) over any exact count
         before it of its unit — a sub-group's own whole (其中涉企案件20件，审结20件，结案率100%),
-        the nearer of two pairs (…排查13起，成功调处13起，调处成功率100%)? Then the sentence
+        the nearer of two pairs (…排查9起，成功调处9起，调处成功率100%)? Then the sentence
         can be read right, and nothing is said ("宁可漏报")."""
         shortened = re.compile(".{0,2}".join(map(re.escape, stem))) if len(stem) >= 2 else None
         seen = {id(g): g for g in pool}
