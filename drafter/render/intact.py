@@ -50,27 +50,24 @@ FORM_NUMBERS = (FormInt, FormFloat)
 DERIVED = (DerivedInt, DerivedFloat)
 
 
+def _marked(value, whole: type, decimal: type):
+    """``value`` as ``whole`` or ``decimal`` (flags, None and other kinds as they are)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return whole(value) if isinstance(value, int) else decimal(value)
+
+
 def derived(value):
     """``value`` marked as computed from the form's numbers."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return DerivedInt(value)
-    if isinstance(value, float):
-        return DerivedFloat(value)
-    return value
+    return _marked(value, DerivedInt, DerivedFloat)
+
+
 MAX_PRINTED_PLACES = 6  # a computed number printed with more decimals is an unrounded quotient
 
 
 def form_number(value):
-    """``value`` marked as the form's (None, flags and other kinds as they are)."""
-    if value is None or isinstance(value, (bool, FormInt, FormFloat)):
-        return value
-    if isinstance(value, int):
-        return FormInt(value)
-    if isinstance(value, float):
-        return FormFloat(value)
-    return value
+    """``value`` marked as the form's; one already marked keeps its mark."""
+    return value if isinstance(value, (FormInt, FormFloat)) else _marked(value, FormInt, FormFloat)
 
 
 def rate_number(value):
