@@ -249,6 +249,10 @@ def test_round_11_templates_that_change_what_they_print_are_refused(tmp_path, ex
     ("{{ 成文日期 }}{{ 成文日期.year }}{{ 成文日期.strftime('%Y') }}", "2026年2月6日20262026"),
     ("{{ t.数据.行政复议.收到申请.值 / 2 }}", "81"),
     ("{{ t.数据.行政复议.收到申请.值 + t.数据.行政复议.受理.值 }}件", "313件"),
+    # round 12: a figure compares by its value; enumerate_cn takes map()'s output
+    ("{% if t.数据.行政复议.收到申请 > 100 %}较多{% endif %}{{ [t.数据.行政复议.收到申请, t.数据.行政复议.受理] | max }}",
+     "较多162件"),
+    ("{{ 问题 | map(attribute='标题') | enumerate_cn }}", "一是基层依法行政能力仍有短板；"),
     ('{% macro w() %}{{ caller() | replace("乙", "丙") }}{% endmacro %}{% call w() %}乙{{ 年度 }}{% endcall %}',
      "丙2025"),
 ])

@@ -41,7 +41,26 @@ class _Missing:
 MISSING = _Missing()
 
 
-class Figure:
+class _Compared:
+    """A figure compared by its value ({% if x.收到申请 > 100 %}, [a, b] | max): as its .值 is."""
+
+    def _other(self, other):
+        return other.值 if isinstance(other, _Compared) else other
+
+    def __lt__(self, other):
+        return self.值 < self._other(other)
+
+    def __le__(self, other):
+        return self.值 <= self._other(other)
+
+    def __gt__(self, other):
+        return self.值 > self._other(other)
+
+    def __ge__(self, other):
+        return self.值 >= self._other(other)
+
+
+class Figure(_Compared):
     """One count: ``str()`` gives 162件 / 57.95万人次; ``.同比`` the change against last year;
     ``.上年`` last year's value (a number), ``.上年数`` the same with its unit."""
 
@@ -84,7 +103,7 @@ class Figure:
         return f"Figure({self.名称}={self.值}{self.单位})"
 
 
-class Rate:
+class Rate(_Compared):
     """A rate computed from two counts; ``str()`` → 95.3%; ``.同比`` → 提高1.2个百分点."""
 
     def __init__(self, definition: RateDef, value, previous, digits: int = 1, counts: tuple = ()):

@@ -18,9 +18,10 @@ environment adds the template file and line.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from string import Formatter
@@ -32,7 +33,7 @@ from drafter.markup import TemplateMarkup
 from drafter.render import numbers
 from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.intact import form_number, is_form_number, refuse_changed, refuse_lost
-from drafter.render.limits import MAX_WIDTH, bound_text, check_items, safe_str
+from drafter.render.limits import MAX_ITEMS, MAX_WIDTH, bound_text, check_items, safe_str
 
 MAX_NUMBER = 10**15   # 千万亿: more than any figure of a report
 MAX_DIGITS = 6        # decimals a percentage may show
@@ -213,6 +214,8 @@ def _text(x, name: str) -> str:
 def enumerate_cn(items, sep: str = "；", end: str = "。") -> str:
     """["甲", "乙"] → 一是甲；二是乙。 (trailing punctuation of each item is dropped)."""
     items = _given(items)
+    if isinstance(items, Iterator):  # 问题 | map(attribute="标题") | enumerate_cn
+        items = list(itertools.islice(items, MAX_ITEMS + 1))
     if isinstance(items, (str, dict)) or not isinstance(items, (list, tuple)):
         raise TemplateError(f"过滤器 enumerate_cn 需要一个列表，得到的是{_kind(items)}。",
                             "例如 {{ [\"甲\", \"乙\"] | enumerate_cn }}。")
