@@ -50,6 +50,8 @@ def unreadable(path: Path) -> str:
     from drafter.inputfile import read_bytes
     from drafter.render.limits import MAX_TEMPLATE_BYTES
 
+    if _outside(path):
+        return "它指向模板文件夹以外的文件"
     try:
         read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件").decode("utf-8-sig")
     except DrafterError as err:
@@ -61,6 +63,17 @@ def unreadable(path: Path) -> str:
     return ""
 
 
+def _outside(path: Path) -> bool:
+    """Does the template file ``path`` (in a folder or its themes/) lead out of that folder,
+    as render refuses it (a link to /etc/hostname)?"""
+    root = path.parent.parent if path.parent.name == "themes" else path.parent
+    try:
+        real, top = path.resolve(), root.resolve()
+    except (OSError, RuntimeError):
+        return False  # a looping link: said unreadable by the reading itself
+    return real != top and top not in real.parents
+
+
 def _read(path: Path) -> str:
     """A file's text; _UNREADABLE for what is not an ordinary UTF-8 file of template size
     (a pipe, /dev/zero, a link to a device are refused before being opened)."""
@@ -68,6 +81,8 @@ def _read(path: Path) -> str:
     from drafter.inputfile import read_bytes
     from drafter.render.limits import MAX_TEMPLATE_BYTES
 
+    if _outside(path):
+        return _UNREADABLE
     try:
         # utf-8-sig: the BOM Notepad writes is not part of the first theme's name
         return read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件").decode("utf-8-sig")
