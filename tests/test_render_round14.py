@@ -296,3 +296,14 @@ def test_templates_diff_never_shows_a_file_outside_the_folder(tmp_path):
     result = CliRunner().invoke(main, ["templates", "diff", str(folder)])
     assert result.exit_code == 0 and "不该出现的内容" not in result.output, result.output
     assert "指向模板文件夹以外的文件" in result.output
+
+
+@pytest.mark.parametrize("expr, printed", [
+    ("{% if t.数据.行政复议.纠错 is defined %}纠错{{ t.数据.行政复议.纠错 }}{% else %}未填{% endif %}", "未填"),
+    ("{{ t.数据.行政复议.纠错 | default('未填') }}", "未填"),
+    ("{{ t.数据.行政复议.收到申请 | default('未填') }}", "162件"),
+])
+def test_a_figure_not_given_is_not_defined(tmp_path, expr, printed):
+    result, out, _ = _render(tmp_path, "甲" + expr, ("        纠错: 18\n", ""), exit_codes=(0,))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "甲" + printed in text, text

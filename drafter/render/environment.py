@@ -40,7 +40,7 @@ from drafter.inputfile import read_bytes
 from drafter.markup import CLOSE, OPEN, TemplateMarkup, literal, readable_markup
 from drafter.render import limits, messages, numbers
 from drafter.render.bytecache import BoundedBytecodeCache
-from drafter.render.figures import Figure, Rate
+from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
 from drafter.render.intact import RateFloat, has_digit, keeps_numbers, is_form_number, refuse_cut, refuse_raw_number, refuse_split, refuse_unkept
 from drafter.render.phrases import PHRASE_FILE, PhraseBook
@@ -723,6 +723,15 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
 
     env.globals["数据句子"] = 数据句子
     env.globals["range"] = limits.safe_range
+    # a figure the form does not give is not defined: {% if x.纠错 is defined %}, x.纠错 | default("")
+    env.tests["defined"] = lambda value: not isinstance(value, (jinja2.Undefined, _Missing))
+    env.tests["undefined"] = lambda value: isinstance(value, (jinja2.Undefined, _Missing))
+    default = env.filters["default"]
+
+    def default_(value, default_value="", boolean=False):
+        return default_value if isinstance(value, _Missing) else default(value, default_value, boolean)
+
+    env.filters["default"] = env.filters["d"] = default_
     return env
 
 
