@@ -232,7 +232,7 @@ _KNOWN_SUFFIXES = (".yaml", ".yml", ".docx", ".doc", ".wps", ".json", ".pdf", ".
 
 def _bare_stem(name: str) -> str:
     """``name`` without every known suffix it ends in; 输出 when nothing else is left."""
-    stem = name
+    stem = name.rstrip(". ")  # x.docx. (a stray dot at the end) is x.docx
     while Path(stem).suffix.lower() in _KNOWN_SUFFIXES and Path(stem).stem:
         stem = Path(stem).stem
     if not stem.strip(". ") or stem.lower() in _KNOWN_SUFFIXES:

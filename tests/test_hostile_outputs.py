@@ -629,6 +629,8 @@ def test_a_signal_while_another_thread_renames_waits_until_its_files_are_in_plac
     (["render", "{form}", "-o", "out.docx.yaml"], "out.docx.yaml", "out.docx"),
     (["init", "--year", "2025", "-o", "a.b.txt"], "a.b.txt", "a.b.yaml"),  # a dot that is no suffix stays
     (["init", "--year", "2025", "-o", ".yaml"], ".yaml", "输出.yaml"),  # only a suffix: no name
+    (["render", "{form}", "-o", "x.docx."], "x.docx.", "x.docx"),  # round 12: a stray dot at the end
+    (["init", "--year", "2025", "-o", "x.yaml."], "x.yaml.", "x.yaml"),
 ])
 def test_a_suggested_name_drops_the_wrong_suffixes(tmp_path, minimal, monkeypatch, args, wrong, suggested):
     """Following the advice must give a right name, never out.yaml.yaml."""
