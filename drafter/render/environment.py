@@ -42,7 +42,8 @@ from drafter.render import limits, messages, numbers
 from drafter.render.bytecache import BoundedBytecodeCache
 from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
-from drafter.render.intact import RateFloat, has_digit, keeps_numbers, is_form_number, refuse_cut, refuse_raw_number, refuse_split, refuse_unkept
+from drafter.render.intact import (RateFloat, has_digit, is_form_number, keeps_numbers, refuse_cut, refuse_raw_number,
+                                   refuse_split, refuse_unkept)
 from drafter.render.phrases import PHRASE_FILE, PhraseBook
 from drafter.xmltext import INVALID, describe
 from drafter.resources import builtin_templates
