@@ -133,3 +133,10 @@ def test_round_12_sentences_a_reviewer_signs_raise_nothing(body):
 ])
 def test_round_12_near_misses_are_still_found(body, rule):
     only(run(report(body)), rule)
+
+
+def test_a_padded_date_is_said_once():
+    f = only(run(report("2026年02月06日召开专题会议。")), "日期补零")
+    assert f.quote.startswith("2026年02月06日")
+    only(run(report("2月06日召开专题会议，10月开展检查。")), "日期补零")
+    assert [f for f in run(report("2026年2月6日召开专题会议，10月开展检查。")) if f.rule == "日期补零"] == []

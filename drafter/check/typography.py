@@ -23,7 +23,8 @@ _DASH = re.compile(r"(?<!\s)\s*(--|－－|-|－)\s*")  # starts only where a run
 _DOUBLE = re.compile(r"([，。；：、！？])[，。；：、！？]")
 _FULL_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)?[％%]?")
 _PERCENT_SPACE = re.compile(r"\d\s+[%％]")
-_ZERO_DATE = re.compile(r"\d{4}\s*年\s*0\d\s*月|(?<=月)\s*0\d\s*日")
+# A date with its month or day padded (2026年02月06日: one date, said once)
+_ZERO_DATE = re.compile(r"(?:\d{4}\s*年\s*)?(?<!\d)(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?")
 _OTHER_DATE = re.compile(r"(?<![\d.])20\d\d\s*([./])\s*\d{1,2}\s*\1\s*\d{1,2}(?![\d.])|(?<![\d-])20\d\d-\d{1,2}-\d{1,2}(?![\d-])")
 _CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
 _CN = "一二三四五六七八九十"
@@ -232,6 +233,8 @@ def marks(check: Check) -> None:
                           unit.part, "数字和“%”之间有空格。", "删去空格，写成“93.2%”。")
         if on["日期补零"]:
             for m in _ZERO_DATE.finditer(unit.text):
+                if not (m.group("month").startswith("0") or (m.group("day") or "").startswith("0")):
+                    continue
                 check.add("日期补零", doc.where(unit, m.start(), m.end()), _around(unit.text, m.start(), 0, 12),
                           unit.part, "日期的月或日前面补了零。", "月、日不补零，写成“2026年2月6日”。")
         if on["日期写法"]:
