@@ -29,10 +29,10 @@ _FROM_TO = re.compile(r"(?P<name>率)\s*(?:由|从|较|比)(?:上年|去年|上�
                       r"\d+(?:\.\d+)?\s*[%％]\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|"
                       r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)为|变为|变成)$")
 _PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
-# Cases carried over from last year (上年结转12件, 旧存5件): closed this year with the new ones,
-# so a closure's whole may be new + carried (domain.md §4 结案率); never a whole by itself.
 # A rate's own fraction in brackets right after it (办结率7%（3/29）; 100%（12÷12）)
 _FRACTION = re.compile(r"\s*[（(]\s*(?P<part>\d{1,9})\s*[/／÷]\s*(?P<whole>\d{1,9})\s*[）)]")
+# Cases carried over from last year (上年结转12件, 旧存5件): closed this year with the new ones,
+# so a closure's whole may be new + carried (domain.md §4 结案率); never a whole by itself.
 _CARRIED = re.compile(r"结转|旧存|积存|上年未结|上一年度?未结|去年未结|上年遗留")
 
 
@@ -82,6 +82,12 @@ _CHANGE_RATE = re.compile(r"压缩|减少|下降|精简|降低|缩短|缩减|削
 _FALLING = re.compile(r"压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降")
 _CHANGED_TO = re.compile(r"[^\d，。；、%％]{0,8}?(?P<verb>压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降|提高|增加|增长|提升|上升|升|增)"
                          r"(?:到|至|为|成)")
+
+
+def _shortened(stem: str) -> re.Pattern | None:
+    """The words of a rate's name in order, at most two characters apart (网办 in 网上办件, 网上可办):
+    how a name abbreviates its count's; None for a one-character name."""
+    return re.compile(".{0,2}".join(map(re.escape, stem))) if len(stem) >= 2 else None
 
 
 def _owed(label: str, heads: list[str], stem: str) -> bool:
@@ -216,7 +222,7 @@ class RateChecks:
         stated, decimals = f.value, f.decimals
         end = f.start + len(f.text) + len(after_word)
         said = _stated(f, claim)
-        if self.fraction(unit, text, f, end, pre_start, said, mode, names or self.names(pre, pre_start)):
+        if self.fraction(unit, text, f, end, said, mode, names or self.names(pre, pre_start)):
             return
         for name, at in names or self.names(pre, pre_start):
             stem = name[:-1]
@@ -380,7 +386,7 @@ class RateChecks:
                    f"{name}通常以{basis}的件数为基数，文中没有写明。",
                    f"请写明{name}的基数（如{self.base_words(name)[0]}多少件），并核对这个比率。")
 
-    def fraction(self, unit, text, f, end: int, pre_start: int, said: str, mode: str, names) -> bool:
+    def fraction(self, unit, text, f, end: int, said: str, mode: str, names) -> bool:
         """A rate with its own fraction in brackets after it (办结率7%（3/29）): checked against
         that fraction; True when it is wrong (said)."""
         m = _FRACTION.match(text, end)
@@ -434,7 +440,7 @@ class RateChecks:
         before it of its unit — a sub-group's own whole (其中涉企案件20件，审结20件，结案率100%),
         the nearer of two pairs (…排查9起，成功调处9起，调处成功率100%)? Then the sentence
         can be read right, and nothing is said ("宁可漏报")."""
-        shortened = re.compile(".{0,2}".join(map(re.escape, stem))) if len(stem) >= 2 else None
+        shortened = _shortened(stem)
         seen = {id(g): g for g in pool}
         counts = sorted(seen.values(), key=lambda g: g.start)
         parts = [g for g in counts if g.unit and not rough(g) and (g is num or (
@@ -461,15 +467,14 @@ class RateChecks:
             down = bool(_FALLING.search(verb.group("verb")))
             if down != bool(_FALLING.search(name)):
                 return  # 由20天压缩到5天，提速率…: which way the rate runs is not plain
-            change = a.value - b.value if down else b.value - a.value
+            high, low = (a, b) if down else (b, a)
+            change = high.value - low.value
             delta = FoundFigure("", change, a.unit, "", f"{plain(change)}{a.unit}", a.start)
             N, D = Amount(delta), Amount(a)
             if change < 0 or _fits(f.value, f.decimals, N, D, mode):
                 return
             self.c.add("比率核算", self.c.doc.where(unit, at, end), text[at:end], unit.part,
-                       f"{name}写的是{said}，但由{_shown(a)}到{_shown(b)}，按（{_shown(a)} − {_shown(b)}）÷ {_shown(a)}算，"
-                       f"{_should(N, D, f.decimals, mode, f)}。" if down else
-                       f"{name}写的是{said}，但由{_shown(a)}到{_shown(b)}，按（{_shown(b)} − {_shown(a)}）÷ {_shown(a)}算，"
+                       f"{name}写的是{said}，但由{_shown(a)}到{_shown(b)}，按（{_shown(high)} − {_shown(low)}）÷ {_shown(a)}算，"
                        f"{_should(N, D, f.decimals, mode, f)}。",
                        "请核对比率和前后两个数。")
             return
@@ -479,9 +484,9 @@ class RateChecks:
         """The one count of ``pool`` whose name holds the characters of ``stem`` in order, at
         most two apart (网办 in 网上办件), when the rate's own words name none; none when
         another count shares its first word (网上办件、网上申报: which one is 网办 is a guess)."""
-        if len(stem) < 2:
+        pattern = _shortened(stem)
+        if pattern is None:
             return []
-        pattern = re.compile(".{0,2}".join(map(re.escape, stem)))
         found = [g for g in pool if g.unit and pattern.search(g.label) and not _NEGATED.search(g.label)]
         near = [g for g in pool if g.unit and stem[0] in g.label]
         return found if len(found) == 1 and len(near) == 1 else []

@@ -424,13 +424,8 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
     attached = next((k for k in range(tail, max(i, tail - MAX_ATTACHMENT) - 1, -1)
                      if (k == tail or _ATTACHMENT.match(lines[k])) and _dated_above(compact, k, i)), end)
     end = min(end, attached)
-    notes = end
-    while notes > i + 1 and _NOTE.match(lines[notes - 1]) and not _ATTACHMENT.match(lines[notes - 1]) \
-            and notes > end - MAX_NOTES:
-        notes -= 1
-    while notes < end and not DATE_LINE.match(compact[notes - 1]):
-        notes += 1  # the notes run up to the date: what is above it is no note
-    if notes < end:
+    notes = _notes_start(compact, end, i)
+    if notes is not None and notes < end:
         report.notes.extend(lines[notes:end])  # 附注 under the date, e.g. （此件公开发布）, one or more
         end = notes
     if end > i and DATE_LINE.match(compact[end - 1]):
@@ -447,12 +442,20 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
     return end
 
 
-def _dated_above(compact: list[str], end: int, i: int) -> bool:
-    """Is the line above ``end`` the date, or notes under it?"""
+def _notes_start(compact: list[str], end: int, i: int) -> int | None:
+    """Where the notes under the date that end at ``end`` begin (``end`` itself when there are
+    none), the date right above them; None when no date stands there."""
     k = end
     while k > i + 1 and _NOTE.match(compact[k - 1]) and not _ATTACHMENT.match(compact[k - 1]) and k > end - MAX_NOTES:
         k -= 1
-    return k > i and bool(DATE_LINE.match(compact[k - 1]))
+    while k < end and not DATE_LINE.match(compact[k - 1]):
+        k += 1  # the notes run up to the date: what is above it is no note
+    return k if k > i and DATE_LINE.match(compact[k - 1]) else None
+
+
+def _dated_above(compact: list[str], end: int, i: int) -> bool:
+    """Is the line above ``end`` the date, or notes under it?"""
+    return _notes_start(compact, end, i) is not None
 
 
 def _is_issuer(line: str, second: bool) -> bool:

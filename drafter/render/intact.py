@@ -4,15 +4,19 @@ have (19999件 as 20000 or 2万, 162件 reversed as 件261, 46.83万 cut into 46
 Jinja's filters, string methods, slices or formats it goes through.
 
 Two checks: the numbers taken from the form (a figure's 值 and 上年) are marked, and an
-operation that would print one changed — rounded, cut by // or %, formatted in another
-notation — is refused; and text that holds a number, when cut, reordered or formatted, must
+operation that would print one changed — rounded, cut by //, formatted in another notation —
+is refused (so is one computed from them: 19999 ÷ 10000 rounded); and text that holds a number, when cut, reordered or formatted, must
 keep every number of it whole (the numbers of the result are among those of the input)."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from drafter.errors import TemplateError
+from drafter.numberwords import plain
+
+MAX_PRINTED_PLACES = 6  # a computed number printed with more decimals is an unrounded quotient
 
 
 class FormInt(int):
@@ -62,9 +66,6 @@ def derived(value):
     return _marked(value, DerivedInt, DerivedFloat)
 
 
-MAX_PRINTED_PLACES = 6  # a computed number printed with more decimals is an unrounded quotient
-
-
 def form_number(value):
     """``value`` marked as the form's; one already marked keeps its mark."""
     return value if isinstance(value, (FormInt, FormFloat)) else _marked(value, FormInt, FormFloat)
@@ -82,13 +83,13 @@ def refuse_raw_number(value) -> None:
     if isinstance(value, RateFloat):
         raise TemplateError("这里直接输出了比率的内部数值（0 到 1 之间的小数），报告里应写成百分数。",
                             "请直接输出比率，如 {{ t.数据.行政复议.纠错率 }}（写成 12.3%），换小数位数用 精度()。")
-    if isinstance(value, float) and (not isinstance(value, FormFloat) or isinstance(value, DerivedFloat)):
-        from drafter.render.limits import float_text
-
-        text = float_text(value)
+    if isinstance(value, float) and math.isfinite(value) and (
+            not isinstance(value, FormFloat) or isinstance(value, DerivedFloat)):
+        text = plain(value)
         if len(text.partition(".")[2]) > MAX_PRINTED_PLACES:
             raise TemplateError(f"这里算出的数 {text[:20]} 有很多位小数，报告里不会这样写数字。",
-                                "请用 round 保留几位小数，如 {{ (a / b) | round(1) }}。")
+                                "两个数之比请用过滤器 rate，如 {{ a | rate(b) }}；由表单里的数算出的数不能再舍入，"
+                                "只印除得尽的。")
 
 
 def is_form_number(value) -> bool:
@@ -170,8 +171,6 @@ def _said(what: str) -> str:
 
 
 def _plain(value) -> str:
-    from drafter.render.limits import float_text
-
-    if isinstance(value, float):
-        return float_text(round(value, 8) or value)  # 0.005000250012500625 said as 0.00500025
+    if isinstance(value, float) and math.isfinite(value):
+        return plain(round(value, 8) or value)  # 0.005000250012500625 said as 0.00500025
     return str(int(value)) if isinstance(value, int) else str(value)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 from collections import abc
 import re
 import signal
@@ -236,13 +237,13 @@ def check_percent_format(fmt, args) -> None:
 def _mod(left, right):
     if isinstance(left, (str, bytes, bytearray)):
         check_percent_format(left, right)
-        for part in right.values() if isinstance(right, abc.Mapping) else right if isinstance(right, tuple) else (right,):
+        parts = list(right.values() if isinstance(right, abc.Mapping) else right if isinstance(right, tuple) else (right,))
+        for part in parts:
             if isinstance(part, RateFloat):
                 refuse_raw_number(part)
         result = left % right
         if isinstance(result, str):
-            parts = right.values() if isinstance(right, abc.Mapping) else right if isinstance(right, tuple) else (right,)
-            refuse_unkept("格式 %", result, list(parts))
+            refuse_unkept("格式 %", result, parts)
         return result
     return left % right
 
@@ -269,14 +270,6 @@ def _add(left, right):
     return left + right
 
 
-def _sub(left, right):
-    return left - right
-
-
-def _truediv(left, right):
-    return left / right
-
-
 def _carried(op):
     """``op`` whose result, from a number of the form, is marked as computed from it."""
     def run(left, right):
@@ -290,7 +283,7 @@ def _carried(op):
 
 
 BINOPS = {"*": _carried(_mul), "**": _pow, "%": _mod, "+": _carried(_add), "//": _floordiv,
-          "-": _carried(_sub), "/": _carried(_truediv)}
+          "-": _carried(operator.sub), "/": _carried(operator.truediv)}
 
 
 def join(parts) -> str:
