@@ -144,9 +144,17 @@ def office_formulas(path: Path) -> dict[int, dict]:
             else:
                 clean[name] = (as_date(value) if name == "核对日期" else formula_text(value)
                                if name in ("会议精神", "纲要") else value.strip() if isinstance(value, str) else value)
-        problem = _disagreement(clean)
-        if problem:
-            found.add(src.where((key, "会议精神")), *problem)
+        # judged with the built-in 党代会/全会 it will be merged with: check compares the
+        # report with both, so a 会议精神 they call stale would be check's 错误 in every report
+        merged = builtin().merged({year: clean}).get(year) or {}
+        problem = _disagreement(merged)
+        if problem and "会议精神" in clean:
+            given = [k for k in ("党代会", "全会") if k in clean]
+            hint = problem[1] if given else (
+                f"drafter 自带的 {year} 年度数据是：党代会 {merged.get('党代会') or '（无）'}，"
+                f"全会 {'、'.join(merged.get('全会') or []) or '（无）'}。"
+                "“会议精神”要与它们一致；确有新的会议时，在本文件这一年同时写上“党代会”“全会”。")
+            found.add(src.where((key, "会议精神")), problem[0], hint)
         out[year] = clean
     found.raise_if_errors()
     return out
@@ -161,17 +169,26 @@ def _disagreement(entry: dict) -> tuple[str, str] | None:
     spirit, plenums, congress = entry.get("会议精神"), entry.get("全会"), entry.get("党代会")
     if not isinstance(spirit, str):
         return None
-    if isinstance(congress, str) and congress.strip() and congress.strip() not in spirit:
-        return (f"“会议精神”没有写到“党代会”里的{congress.strip()}。",
+    congress = congress.strip() if isinstance(congress, str) else ""
+    # a spirit naming no congress at all (中央全面依法治国工作会议精神) is the office's choice
+    names_one = _CONGRESS.search(spirit) or re.search(r"(?:十[六七八九]|二十[一二]?)届", spirit)
+    if congress and names_one and congress not in spirit and congress.rstrip("大") + "届" not in spirit:
+        return (f"“会议精神”没有写到“党代会”里的{congress}。",
                 "这两项要一致：“会议精神”写出这次党代会，或改正“党代会”。")
     if isinstance(plenums, list) and plenums and "历次" not in spirit:
         # 全会 lists the plenums held by then; the spirit may name fewer (2023: 党的二十大精神
         # with 二中 held), never a later one, which check would call not yet held
         latest = max(plenums, key=lambda p: _ORDER.index(p.strip()[0]))
-        later = [p for p in _PLENUM.findall(spirit) if _ORDER.index(p[0]) > _ORDER.index(latest.strip()[0])]
+        said = _PLENUM.findall(spirit)
+        later = [p for p in said if _ORDER.index(p[0]) > _ORDER.index(latest.strip()[0])]
         if later:
             return (f"“会议精神”写到了{later[-1]}全会，“全会”只列到{latest.strip()}全会。",
                     "这两项要一致：把这次全会加进“全会”，或改正“会议精神”。")
+        # naming plenums, it names them all up to the latest (check calls fewer stale, a gap incomplete)
+        left = [p.strip() for p in plenums if p.strip() not in said]
+        if said and left and congress and congress in spirit:
+            return (f"“会议精神”写了{'、'.join(said)}全会，漏了“全会”里的{'、'.join(left)}全会。",
+                    "这两项要一致：在“会议精神”里写全已召开的全会（或写“历次全会”），或改正“全会”。")
     return None
 
 
@@ -320,7 +337,7 @@ def outline_problem(outline: str) -> tuple[str, str] | None:
     if not text.strip("《》 \u3000") or EMPTY_TITLE.search(text):
         return ("“纲要”的书名号里是空的，报告里会写成“对照《》”。",
                 "请写纲要的全称，如“法治政府建设实施纲要（2021—2025年）”；没有可以引用的纲要时删去这一项。")
-    shape = _shape_problem("纲要", text)
+    shape = _shape_problem("纲要", text) or _term_problem(text)
     if shape:
         return shape
     verb = _OUTLINE_VERB.match(text.lstrip("《")) or _ANY_VERB.match(text.lstrip("《"))
@@ -335,6 +352,19 @@ def outline_problem(outline: str) -> tuple[str, str] | None:
 
 
 _TERM = re.compile(r"(\d{4})\s*年?\s*[—\-－–~～至]+\s*(\d{4})")
+# A term in brackets as clerks type it, right or not: (2021-2025), （2021—2025）, （2021～2025年）.
+_TERM_BRACKETS = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[—\-－–~～至]*\s*(\d{4})\s*年?\s*[）)]")
+
+
+def _term_problem(text: str) -> tuple[str, str] | None:
+    """A term written otherwise than （2021—2025年）, the one form the 纲要's title has
+    (domain.md §6); check calls any other a wrong name (纲要名称), so it is refused here."""
+    m = _TERM_BRACKETS.search(text)
+    right = f"（{m.group(1)}—{m.group(2)}年）" if m else ""
+    if m and m.group(0) != right:
+        return (f"“纲要”里的施行期写成了“{m.group(0)}”，报告里会原样印出来。",
+                f"施行期用全角括号、一字线，年份后写“年”：“{right}”。")
+    return None
 
 
 def _outline_of_another_year(outline: str, year: int) -> tuple[str, str] | None:
