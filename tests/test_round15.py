@@ -48,3 +48,51 @@ def test_an_office_formula_check_accepts_renders_a_report_check_passes(tmp_path,
     run_clean(["render", form, "-o", out, "-c", cfg], inputs=[form, data], outputs=[out], exit_codes=(0,))
     result = run_clean(["check", out, "-c", cfg], inputs=[out, data], exit_codes=(0,))
     assert "【错误】" not in result.output, result.output
+
+
+# -- templates (round 12 left open) ---------------------------------------------------------------
+from test_render_round14 import _render, _with_phrases  # noqa: E402
+
+import docx  # noqa: E402
+
+MACRO = "{% macro m() %}收到{{ t.数据.行政复议.收到申请 }}{% endmacro %}"  # 收到162件
+
+
+@pytest.mark.parametrize("expr, said", [
+    ("m()[:3]", "得到“收到1”"),
+    ("m()[2]", "得到“1”"),
+    ('"示例文字"|truncate(2)', "比它加在末尾的“...”（3 个字）还短"),
+    ('"示例文字"|truncate(1, end="……")', "比它加在末尾的“……”（2 个字）还短"),
+    ('"示例文字"|truncate(-1, true, "")', "是负数"),
+])
+def test_cutting_a_macros_output_or_truncating_below_its_ending_is_said(tmp_path, expr, said):
+    result, _, at = _render(tmp_path, "甲" + MACRO + "{{ " + expr + " }}", exit_codes=(2,))
+    assert at in result.output and said in result.output, result.output
+    assert "U+E000" not in result.output and "模板运行出错" not in result.output
+
+
+@pytest.mark.parametrize("expr, printed", [
+    ("m()[:2]", "收到"),
+    ("m()[2:]", "162件"),
+    ("m() | length", "6"),
+    ("m() | count", "6"),
+    ('"示例文字很长"|truncate(4, true, "", 0)', "示例文字"),
+])
+def test_a_macros_output_is_cut_and_counted_as_printed(tmp_path, expr, printed):
+    _, out, _ = _render(tmp_path, "甲" + MACRO + "{{ " + expr + " }}乙", exit_codes=(0,))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "甲" + printed + "乙" in text, text
+
+
+@pytest.mark.parametrize("link", ["仅为", "约为", "下降至", "稳定在", "同比下降至", "分别为"])
+def test_a_rate_named_before_its_slot_with_any_usual_link_is_accepted(tmp_path, link):
+    result, out = _with_phrases(tmp_path, f"矛盾纠纷化解:\n  行政复议:\n    - 审结{{审结}}\n    - 纠错率{link}{{纠错率}}\n")
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert f"纠错率{link}" in text, text
+
+
+@pytest.mark.parametrize("link", ["仅为", "下降至"])
+def test_another_rates_name_before_a_slot_is_still_refused(tmp_path, link):
+    result, _ = _with_phrases(tmp_path, f"矛盾纠纷化解:\n  行政复议:\n    - 结案率{link}{{纠错率}}\n")
+    assert result.exit_code == 2 and "“结案率”后面的 {纠错率}" in result.output, result.output

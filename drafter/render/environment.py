@@ -162,6 +162,29 @@ def _numbers_kept(name: str, func):
     return filter_
 
 
+def _visible(value):
+    """A macro's output (or other template markup) as the clerk sees it: without drafter's
+    own marks round its literal parts, so cutting, indexing or counting it works on what is
+    printed (m()[:3] is never half a mark, m() | length never counts them); the result is
+    plain text."""
+    if isinstance(value, str) and (OPEN in value or CLOSE in value):
+        return str.replace(str.replace(value, OPEN, ""), CLOSE, "")
+    return value
+
+
+def _counted_visible(func):
+    """length, count, wordcount over what is printed (no marks)."""
+    skip = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
+
+    @functools.wraps(func)
+    def filter_(*args, **kwargs):
+        if len(args) > skip:
+            args = (*args[:skip], _visible(args[skip]), *args[skip + 1:])
+        return func(*args, **kwargs)
+
+    return filter_
+
+
 def _measured(func):
     """A filter whose result, when a container, is measured as a written one is."""
     @functools.wraps(func)
@@ -456,6 +479,7 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         return limits.BINOPS[operator](left, right)
 
     def getitem(self, obj, argument):
+        obj = _visible(obj)
         value = super().getitem(obj, argument)
         if has_digit(obj) and isinstance(value, str):  # (收到申请 ~ "")[1:] → 62件
             refuse_cut("截取文字（[…]）", obj, value)
@@ -464,6 +488,7 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         return value
 
     def sliced(self, obj, part: slice):
+        obj = _visible(obj)
         value = obj[part]
         if has_digit(obj) and isinstance(value, str):  # (收到申请 ~ "")[1:] → 62件
             refuse_cut("截取文字（[…]）", obj, value)
@@ -714,6 +739,7 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
     env.filters.update(report_filters(env.filters))
     env.filters.update({name: _measured(env.filters[name]) for name in _BUILDING_FILTERS if name in env.filters})
     env.filters.update({name: _numbers_kept(name, env.filters[name]) for name in _CUTTING_FILTERS if name in env.filters})
+    env.filters.update({name: _counted_visible(env.filters[name]) for name in ("length", "count", "wordcount")})
     for name in _REMOVED_GLOBALS:
         env.globals.pop(name, None)
     env.globals.update(GLOBALS)

@@ -386,9 +386,23 @@ def _text_filter(name: str, func):
                 else report_text(rest[0], f"过滤器 {name} 的输入")
             rest = (value, *(_argument(a, f"过滤器 {name} 的参数") for a in rest[1:]))
         kwargs = {k: _argument(v, f"过滤器 {name} 的参数") for k, v in kwargs.items()}
+        if name == "truncate":
+            _truncate_fits(rest, kwargs)
         return func(*head, *rest, **kwargs)
 
     return filter_
+
+
+def _truncate_fits(rest: tuple, kwargs: dict) -> None:
+    """truncate(length, killwords, end): a length shorter than the ending it adds cannot be
+    kept (Jinja stops on it); said here, with the numbers the template gave."""
+    length = rest[1] if len(rest) > 1 else kwargs.get("length", 255)
+    end = rest[3] if len(rest) > 3 else kwargs.get("end", "...")
+    if isinstance(length, int) and not isinstance(length, bool) and length < 0:
+        raise TemplateError(f"过滤器 truncate 的长度 {length} 是负数。", '请写要保留的字数，如 truncate(30, end="……")。')
+    if isinstance(length, int) and not isinstance(length, bool) and isinstance(end, str) and length < len(end):
+        raise TemplateError(f"过滤器 truncate 的长度 {length} 比它加在末尾的“{end}”（{len(end)} 个字）还短。",
+                            '请把长度写得比结尾长，如 truncate(30, end="……")。')
 
 
 def _as_is(value, *_args):

@@ -379,9 +379,13 @@ class _Reader:
 
 
 # The name of a rate ending the words before a slot: 结案率, 结案率为, 成功率达到, 满意率：
-_RATE_WORD = re.compile(r"([\u3400-\u9fff]*率)(?:为|是|达到|达|保持在|保持|：|:)?\s*$")
+# The words joining a rate's name to its figure: 为, 达到, 仅为, 约为, 下降至, 稳定在, 分别为 …
+_RATE_LINK = (r"(?:(?:仅|约|仍|均|已|始终|继续|分别|全年|同比)?(?:为|是|达到|达|保持在|保持|稳定在|维持在|控制在|"
+              r"提高到|提高至|提升到|提升至|上升到|上升至|升至|增至|下降到|下降至|降到|降至|降为|降低到|降低至|高达)了?"
+              r"|：|:)?")
+_RATE_WORD = re.compile(r"([\u3400-\u9fff]*率)" + _RATE_LINK + r"\s*$")
 # A rate's name with a note on how it is counted (满意率（含基本满意）{满意率}): named all the same.
-_RATE_NOTED = re.compile(r"率（[^（）]{1,20}）(?:为|是|达到|达|：|:)?\s*$")
+_RATE_NOTED = re.compile(r"率（[^（）]{1,20}）" + _RATE_LINK + r"\s*$")
 _LOOKS_LIKE_KEY = re.compile(r"^\s*(如果|写|否则)\s*(：|:(?!\s))")
 _NEXT_ITEM = re.compile(r"\s-\s+\S")
 MAX_ITEM = 500  # characters of one item: a clause, not a paragraph
