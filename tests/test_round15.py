@@ -96,3 +96,53 @@ def test_a_rate_named_before_its_slot_with_any_usual_link_is_accepted(tmp_path, 
 def test_another_rates_name_before_a_slot_is_still_refused(tmp_path, link):
     result, _ = _with_phrases(tmp_path, f"矛盾纠纷化解:\n  行政复议:\n    - 结案率{link}{{纠错率}}\n")
     assert result.exit_code == 2 and "“结案率”后面的 {纠错率}" in result.output, result.output
+
+
+# -- check false alarms, round 13 -----------------------------------------------------------------
+from test_check_rules import report, run  # noqa: E402
+
+
+def _found(sentence: str):
+    return run(report(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    # steps the same cases go through are never summed under 其中
+    "全年审查规范性文件271件，其中经合法性审核188件、经集体讨论159件。",
+    "全年作出重大行政决策20项，其中公开听证12项、专家论证15项。",
+    "全年审查规范性文件30件，其中法律顾问参与审查28件、提出法律意见20件。",
+    "全年行政执法案件1265件，其中立案1265件、结案1200件。",
+    "全年开展行政复议74件，其中听证审理41件、实地调查71件。",
+    # an outcome listed after a way of working belongs to the total, not to that way
+    "全年调解矛盾纠纷471件，其中现场调解299件、调解成功390件。",
+    # 全部 of the rest
+    "全年受理投诉215件，除42件因材料不全退回外，已全部办结，办结率80.5%。",
+    "全年受理行政复议案件64件，除5件正在审理外，其余59件全部审结，审结率92.2%。",
+    # a rate of a graded list: 合格 and above
+    "开展行政执法案卷评查，抽查案卷320卷，评为优秀96卷、合格213卷，合格率96.6%。",
+    "全年评查行政执法案卷98卷，评为优秀24卷、合格8卷，合格率32.7%。",
+    # numerals listed in body text are no heading number
+    "一、二季度共受理行政复议案件30件。",
+    "三、四月份集中开展执法人员培训，培训200人次。",
+    "（一）至（三）项任务均已完成。",
+    "十、百、千工程稳步推进。",
+    # the rest of the year stated too; 是非 is a word
+    "上半年受理案件30件，下半年受理案件34件，全年共受理64件。",
+    "1至10月受理案件50件，11—12月受理案件14件，全年共64件。",
+    "一是是非观念进一步增强，二是法治意识明显提升。",
+])
+def test_round_13_correct_sentences_draw_no_finding(sentence):
+    assert _found(sentence) == [], _found(sentence)
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("全年办理案件100件，其中行政处罚案件60件、行政许可案件50件。", "其中超总数"),
+    ("全年办理案件100件，其中网上办理60件、现场办理50件。", "其中超总数"),
+    ("全年调解矛盾纠纷371件，其中现场调解299件、调解成功390件。", "部分大于整体"),
+    ("全年受理行政复议案件64件，已全部审结，审结率92.2%。", "比率核算"),
+    ("抽查案卷320卷，评为合格213卷，合格率96.6%。", "比率核算"),
+    ("1至10月受理案件50件，同比增长10%。", "全年数据不全"),
+    ("一是是法治意识进一步增强，二是法治意识明显提升。", "列举编号"),
+])
+def test_round_13_near_misses_still_draw_their_finding(sentence, rule):
+    assert rule in [f.rule for f in _found(sentence)], _found(sentence)

@@ -29,6 +29,10 @@ _MOVES_ON = re.compile(r"^(?:同比|较上年|比上年|上年|去年|上一年|
 _ACTS = re.compile(_LABEL_VERBS.pattern[3:-1] + r"|发布|回应|举办|召开|开通|培训|新增|完成|实现|达到|满意|回访|"
                    r"解决|反馈|公开|审批|移送|立案|结转|退回|驳回|撤回|终止|纠错|败诉|胜诉")
 
+# Steps of a procedure the same cases go through, one after another or side by side (经合法性
+# 审核、经集体讨论; 公开听证、专家论证): items doing different ones overlap.
+_STEPS = re.compile(r"^经|听证|论证|讨论|调查|征求|评估|公示|审议|会签|备案|咨询|鉴定|勘验")
+
 # Units of people, whose listed qualities overlap (女性30人、党员80人), and words naming a
 # quality of cases rather than a kind (重大、疑难、涉企、按时): such items are summed only
 # when their names share a word.
@@ -260,6 +264,8 @@ class BreakdownChecks:
             return True  # outcomes of one family (维持、纠错、驳回): each case ends one way
         if any(_QUALITY.search(x) for x in labels) and not _channels(labels):
             return False  # 按时办结、网上办理; 重大案件、涉企案件: qualities of the same cases overlap
+        if len({frozenset(_ACTS.findall(x) + _STEPS.findall(x)) for x in labels}) > 1 and not _channels(labels):
+            return False  # 经合法性审核、经集体讨论; 立案、结案: steps the same cases go through
         # one name within another (办结、按时办结): each name's substrings looked up, so a long
         # list costs in proportion to its length
         known = set(labels)
@@ -299,6 +305,8 @@ class BreakdownChecks:
             whole = counts[i - 1]
             if whole.unit != part.unit or "其中" in text[whole.start:part.start]:
                 continue
+            if self.in_list_of_parts(text, counts, i):
+                continue  # 其中现场调解299件、调解成功390件: both parts of the total before 其中 (judged there)
             for part_words, whole_words in self.part_pairs():
                 if not (any(w in part.label for w in part_words) and any(w in whole.label for w in whole_words)
                         and not any(w in whole.label for w in part_words)):
@@ -309,6 +317,14 @@ class BreakdownChecks:
                                f"{_called(part)}多于它所属的{_called(whole)}。",
                                "请核对这两个数：部分不能多于整体。")
                 break
+
+    @staticmethod
+    def in_list_of_parts(text, counts: list[FoundFigure], i: int) -> bool:
+        """Is ``counts[i]`` a later item of a list of parts opened by 其中 (其中A299件、B390件)?"""
+        k = i
+        while k > 0 and text[counts[k - 1].start + len(counts[k - 1].text):counts[k].start - len(counts[k].label)] == "、":
+            k -= 1
+        return k < i and bool(re.search(r"其中[：:，,]?\s*$", text[:counts[k].start - len(counts[k].label)]))
 
     @staticmethod
     def run_sum(text, counts: list[FoundFigure], k: int) -> float:

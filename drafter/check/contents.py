@@ -173,16 +173,29 @@ def part_of_year(check: Check) -> None:
             year = m.group("year") or m.group("until_year")
             if year and doc.year and int(year) != doc.year:
                 continue  # 截至2024年10月: another year's figure
+            value = None
             if month is not None:
                 value = int(month) if month.isdigit() else _HAN_MONTHS.get(month)
                 if value is None or value >= 12:
                     continue  # 1—12月 is the whole year
+            if _REST_OF_YEAR.search(_sentence_after(unit.text, m.end())) or value is not None and re.search(
+                    rf"(?<!\d){value + 1}\s*(?:月|[—\-－–~～至到])", _sentence_after(unit.text, m.end())):
+                continue  # 上半年…，下半年…，全年共…: the rest of the year, or the whole, is stated too
             check.add("全年数据不全", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
                       f"这里的数字只统计到“{m.group(0)}”，不是全年的。",
                       "年度报告写全年的数字；全年数字还没出来的，请写明统计截止时间，定稿前换成全年数字。")
             said += 1
             if said >= 3:
                 return
+
+
+_REST_OF_YEAR = re.compile(r"全年|下半年|第?四季度|全年度")
+
+
+def _sentence_after(text: str, at: int) -> str:
+    """The rest of the sentence from ``at``."""
+    end = re.search(r"[。！？]", text[at:])
+    return text[at:at + end.start()] if end else text[at:]
 
 
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:件|个|项|次|人|起|%|％|元|家|户|场|份|条|宗|卷|处|名|期|批)")

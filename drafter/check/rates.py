@@ -116,6 +116,10 @@ def _compatible(stem: str, label: str, head: str) -> bool:
     return not (before_stem and before_label) or bool(set(before_stem) & set(before_label))
 
 
+# 全部 of what is left: 除……外, or 其余/剩余/余下/其他 … right before it
+_ALL_BUT = re.compile(r"除[^。；！？]{1,30}?(?:外|以外|之外)|(?:其余|剩余|余下|其他|其它|另)[^，。；！？]{0,12}$")
+
+
 class RateChecks:
     """A stated rate against the counts of its sentence it is computed from."""
 
@@ -286,6 +290,11 @@ class RateChecks:
                 larger = next((g for g in reversed(dens) if Amount(g).hi >= N.lo), None)
                 if larger is not None:
                     preferred, D = larger, Amount(larger)
+            # the part the last of a list joined by 、 (评为优秀96卷、合格213卷，合格率96.6%: 合格
+            # and above): the rate may be of the list's sum
+            part_sum = self.listed_whole(text, num, None, pool, counts)
+            if part_sum is not None and any(_fits(stated, decimals, part_sum, Amount(g), mode) for g in dens):
+                continue
             # the whole the last of a list joined by 、 (承办建议112件、提案134件，按时办复244件):
             # the rate may be over the sum of the list
             listed = self.listed_whole(text, preferred, num, pool, counts)
@@ -379,10 +388,13 @@ class RateChecks:
         N = Amount(num)
         if mode != "exact" or any(_no_base(Amount(g)) or _fits(f.value, f.decimals, N, Amount(g), mode) for g in dens):
             return
-        whole = dens[-1]
+        # the reading offered is one a rate can have: never a whole smaller than the part
+        whole = next((g for g in reversed(dens) if Amount(g).hi >= N.lo), None)
         basis = "、".join(dict.fromkeys(self.base_words(name)))
+        reading = (f"按{_called(num)} ÷ {_called(whole)}算是{_pct(N, Amount(whole), f.decimals)}" if whole is not None
+                   else "按文中的数算不出这个比率")
         self.c.add("比率口径", self.c.doc.where(unit, at, end), quote, unit.part,
-                   f"{name}写的是{said}，按{_called(num)} ÷ {_called(whole)}算是{_pct(N, Amount(whole), f.decimals)}；"
+                   f"{name}写的是{said}，{reading}；"
                    f"{name}通常以{basis}的件数为基数，文中没有写明。",
                    f"请写明{name}的基数（如{self.base_words(name)[0]}多少件），并核对这个比率。")
 
@@ -412,8 +424,8 @@ class RateChecks:
         start = max(text.rfind(c, 0, f.start) for c in "。；！？") + 1
         done = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
         m = re.search(rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:{done})(?![率的])", text[start:at])
-        if not m:
-            return False
+        if not m or _ALL_BUT.search(text, start, start + m.start()):
+            return False  # 除5件正在审理外，其余59件全部审结: all of the rest, not of all
         whole = text[start + m.start():start + m.end()]
         self.c.add("比率核算", self.c.doc.where(unit, at, end), text[at:end], unit.part,
                    f"前面写了“{whole}”，{name}就应是100%，这里写的是{said}。",
@@ -491,9 +503,10 @@ class RateChecks:
         near = [g for g in pool if g.unit and stem[0] in g.label]
         return found if len(found) == 1 and len(near) == 1 else []
 
-    def listed_whole(self, text, whole: FoundFigure, num: FoundFigure, *pools) -> Amount | None:
+    def listed_whole(self, text, whole: FoundFigure, num: FoundFigure | None, *pools) -> Amount | None:
         """The sum of the list joined by 、 that holds ``whole`` (建议112件、提案134件 → 246件),
-        each item exact, of its unit and a count of this year; None when it ends no such list."""
+        each item exact, of its unit and a count of this year, ``num`` not among them; None when
+        it ends no such list. (With ``num`` None, the list a part ends: 优秀96卷、合格213卷.)"""
         pool = sorted({id(g): g for p in pools for g in p}.values(), key=lambda g: g.start)
         run = next((r for r in self.count_runs(text, pool) if any(g is whole for g in r)), None)
         if run is None or len(run) < 2 or num in run or any(

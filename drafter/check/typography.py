@@ -288,7 +288,8 @@ def headings(check: Check) -> None:
             if check.on("序号标点") and not enum and not shape.match(number):
                 check.add("序号标点", where, number + sec.heading[:10], unit.part,
                           f"序号“{number}”的写法不对。", f"这一级序号写成“{form}”这样：{_right(number, form)}。")
-            if enum and sec.heading.startswith("是") and check.on("列举编号"):
+            if enum and sec.heading.startswith("是") and not sec.heading.startswith(("是非", "是否")) \
+                    and check.on("列举编号"):
                 check.add("列举编号", where, number + sec.heading[:10], unit.part,
                           f"“{number}”后面多了一个“是”。", f"写成“{number}”。")
             value = number_value(enum.group(1) if enum else number)
@@ -318,7 +319,7 @@ def headings(check: Check) -> None:
 
 # An item of an enumeration inside a paragraph: 一是 at its start or after a stop, a comma or
 # a colon (……工作中，一是…；二是…).
-_ITEM = re.compile(rf"(?:^|(?<=[。；;，,：:]))\s*(?P<n>[{_CN}]{{1,3}})是(?P<again>是)?")
+_ITEM = re.compile(rf"(?:^|(?<=[。；;，,：:]))\s*(?P<n>[{_CN}]{{1,3}})是(?P<again>是(?![非否]))?")  # 一是是非观念: a word
 
 
 def enumerations(check: Check) -> None:

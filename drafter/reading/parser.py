@@ -26,6 +26,9 @@ from drafter.typography import normalize
 
 _CN = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# What follows a number in body text that lists numerals, never a heading's words after its
+# number: 一、二季度, 三、四月份, 一、二级, 十、百、千工程 (and 一、二、 itself)
+_NUMERALS_ON = rf"[{_CN}百千万两]+(?:[、．.]|季度|月|级|类|等奖|线城市)"
 MAX_LEVEL = 4  # the tree's levels (一、 （一） 1. （1）); deeper headings share the fourth
 
 
@@ -43,8 +46,8 @@ def kinds() -> list[Kind]:
     """The kinds of heading number, compiled when first needed (render imports this module
     through the checker and never reads a report)."""
     return [
-        Kind("一、", 1, re.compile(rf"^(第[{_CN}]+部分[、：:\s]?|[{_CN}]+ ?[、．.])(?![{_CN}][、．.])\s*")),
-        Kind("（一）", 2, re.compile(rf"^([（(] ?[{_CN}]+ ?[）)][、．.]?)\s*")),
+        Kind("一、", 1, re.compile(rf"^(第[{_CN}]+部分[、：:\s]?|[{_CN}]+ ?[、．.])(?!{_NUMERALS_ON})\s*")),
+        Kind("（一）", 2, re.compile(rf"^([（(] ?[{_CN}]+ ?[）)][、．.]?)(?![至到、和及与][（(])\s*")),
         Kind("一）", 2, re.compile(rf"^([{_CN}]+[）)])\s*")),
         Kind("1.", 3, re.compile(r"^(\d{1,2} ?[.．、](?![\d%])(?! ?\d))\s*")),
         Kind("（1）", 4, re.compile(r"^([（(] ?\d{1,2} ?[）)][、．.]?)\s*")),
