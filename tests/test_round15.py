@@ -146,3 +146,9 @@ def test_round_13_correct_sentences_draw_no_finding(sentence):
 ])
 def test_round_13_near_misses_still_draw_their_finding(sentence, rule):
     assert rule in [f.rule for f in _found(sentence)], _found(sentence)
+
+
+@pytest.mark.parametrize("date", ["二○二六年二月六日", "二〇二六年二月六日", "二O二六年二月六日"])
+def test_a_closing_date_in_chinese_numerals_is_reminded_once(date):
+    found = [f for f in run(report("各项工作稳步推进。", date=date)) if f.rule == "日期写法"]
+    assert len(found) == 1 and found[0].quote == date, found

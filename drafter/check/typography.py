@@ -26,7 +26,9 @@ _PERCENT_SPACE = re.compile(r"\d\s+[%％]")
 # A date with its month or day padded (2026年02月06日: one date, said once)
 _ZERO_DATE = re.compile(r"(?:\d{4}\s*年\s*)?(?<!\d)(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?")
 _OTHER_DATE = re.compile(r"(?<![\d.])20\d\d\s*([./])\s*\d{1,2}\s*\1\s*\d{1,2}(?![\d.])|(?<![\d-])20\d\d-\d{1,2}-\d{1,2}(?![\d-])")
-_CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
+# 二〇二六年二月六日, with the ○ (a circle), O or 0 typed for 〇
+_CN_DATE = re.compile(r"(?=[^年]{0,3}[一二三四五六七八九])[〇○OoＯ0零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
+                      r"(?:[一二三四五六七八九十]{1,3}日)?")
 _CN = "一二三四五六七八九十"
 
 
