@@ -152,3 +152,16 @@ def test_round_13_near_misses_still_draw_their_finding(sentence, rule):
 def test_a_closing_date_in_chinese_numerals_is_reminded_once(date):
     found = [f for f in run(report("各项工作稳步推进。", date=date)) if f.rule == "日期写法"]
     assert len(found) == 1 and found[0].quote == date, found
+
+
+@pytest.mark.parametrize("swap, field", [
+    (("主送机关: 县委、县人大常委会", "主送机关: 县委、县人大常委会（审结100件，纠错20件，纠错率50%）"), "主送机关"),
+    (("单位: 示例县人民政府", "单位: 示例县人民政府（审结100件，纠错20件，纠错率50%）"), "单位"),
+])
+def test_render_checks_a_rate_in_the_one_line_parts_as_check_does(tmp_path, swap, field):
+    form = example_form(tmp_path, swap)
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    assert f"：{field}：【提醒】比率核算" in result.output and "应为20%" in result.output, result.output
+    result = run_clean(["check", form], inputs=[form], exit_codes=(1,))
+    assert "【错误】比率核算" in result.output, result.output
