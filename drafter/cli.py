@@ -419,6 +419,9 @@ def _out_folder(output: str | None) -> Path | None:
     folder = Path(output)
     if folder.is_dir():  # an existing folder is written into, whatever its name (报告.docx/ included)
         return folder
+    if folder.exists() and output.endswith(("/", os.sep)):
+        raise DrafterError(f"-o 写的“{output}”末尾有“/”，是文件夹的写法，但“{folder}”是一个已有的文件。",
+                           "要写成一个文件，请写文件名（不带末尾的“/”）；要写进文件夹，请换一个文件夹名。")
     if folder.exists():
         raise DrafterError(f"“{folder}”是文件；处理多个文件时 -o 应当是文件夹。", "请给出一个文件夹（没有时会自动建立）。")
     if folder.suffix.lower() in (".docx", ".yaml", ".yml"):

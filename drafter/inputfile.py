@@ -54,6 +54,15 @@ def resolved(path: str | Path) -> Path:
         return Path(os.path.abspath(path))
 
 
+def _missing_hint(p: Path) -> str:
+    """How to find a file not found: the name without a stray dot or space at its end
+    (报告.docx. → 报告.docx), when that file is there."""
+    bare = p.name.rstrip(". \u3000")
+    if bare and bare != p.name and p.with_name(bare).is_file():
+        return f"是不是“{shown(p.with_name(bare))}”？文件名末尾多了“{p.name[len(bare):]}”。"
+    return "请检查文件名和所在文件夹。"
+
+
 def check_regular(path: str | Path, max_bytes: int, what: str = "文件") -> None:
     """Refuse anything but an ordinary file of at most ``max_bytes``; ``what`` names the
     kind of input in messages (表单, 版面设置文件, 报告)."""
@@ -65,7 +74,7 @@ def check_regular(path: str | Path, max_bytes: int, what: str = "文件") -> Non
         if _is_link(p):  # the clerk sees it in the folder: said as a link, not as missing
             raise InputFileError(f"“{name}”是一个链接（快捷方式），它指向的文件已不存在。",
                                  "请给出原文件的路径，或重新建立这个链接。", where) from None
-        raise InputFileError(f"找不到文件“{name}”。", "请检查文件名和所在文件夹。", where) from None
+        raise InputFileError(f"找不到文件“{name}”。", _missing_hint(p), where) from None
     except PermissionError:
         raise InputFileError(f"没有权限读取“{name}”。", "请检查文件及其所在文件夹的权限。", where) from None
     except (OSError, ValueError):  # a link loop, a name too long, a NUL in the name

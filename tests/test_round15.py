@@ -165,3 +165,19 @@ def test_render_checks_a_rate_in_the_one_line_parts_as_check_does(tmp_path, swap
     assert f"：{field}：【提醒】比率核算" in result.output and "应为20%" in result.output, result.output
     result = run_clean(["check", form], inputs=[form], exit_codes=(1,))
     assert "【错误】比率核算" in result.output, result.output
+
+
+# -- files (round 13) ------------------------------------------------------------------------------
+@pytest.mark.parametrize("command", [["check"], ["render"], ["validate"], ["new", "2026", "--from"]])
+def test_an_input_with_a_stray_dot_at_the_end_is_suggested_without_it(tmp_path, command):
+    form = example_form(tmp_path)
+    result = run_clean([*command, str(form) + "."], inputs=[form], cwd=tmp_path, exit_codes=(2,), located=False)
+    assert f"是不是“{form.name}”" in result.output or f"是不是“{form}”" in result.output, result.output
+
+
+def test_one_form_into_an_existing_file_written_as_a_folder_says_so(tmp_path):
+    form = example_form(tmp_path)
+    afile = tmp_path / "成稿"
+    afile.write_text("不是文件夹\n", encoding="utf-8")
+    result = run_clean(["render", form, "-o", str(afile) + "/"], inputs=[form, afile], exit_codes=(2,), located=False)
+    assert "末尾有“/”" in result.output and "多个文件" not in result.output, result.output

@@ -324,7 +324,8 @@ class BreakdownChecks:
         k = i
         while k > 0 and text[counts[k - 1].start + len(counts[k - 1].text):counts[k].start - len(counts[k].label)] == "、":
             k -= 1
-        return k < i and bool(re.search(r"其中[：:，,]?\s*$", text[:counts[k].start - len(counts[k].label)]))
+        at = counts[k].start - len(counts[k].label)
+        return k < i and bool(re.search(r"其中[：:，,]?\s*$", text[max(0, at - 8):at]))
 
     @staticmethod
     def run_sum(text, counts: list[FoundFigure], k: int) -> float:

@@ -116,6 +116,8 @@ def _compatible(stem: str, label: str, head: str) -> bool:
     return not (before_stem and before_label) or bool(set(before_stem) & set(before_label))
 
 
+_SENTENCE_REACH = 400  # characters back from a rate that may still be its sentence
+
 # 全部 of what is left: 除……外, or 其余/剩余/余下/其他 … right before it
 _ALL_BUT = re.compile(r"除[^。；！？]{1,30}?(?:外|以外|之外)|(?:其余|剩余|余下|其他|其它|另)[^，。；！？]{0,12}$")
 
@@ -421,7 +423,10 @@ class RateChecks:
         words = [w for w in words if len(w) >= 2]
         if mode != "exact" or f.value >= 100 or not words:
             return False
-        start = max(text.rfind(c, 0, f.start) for c in "。；！？") + 1
+        # the sentence, as far back as a sentence goes (a text without stops is not read whole
+        # for each rate: linear time)
+        start = max(max(text.rfind(c, max(0, f.start - _SENTENCE_REACH), f.start) for c in "。；！？") + 1,
+                    f.start - _SENTENCE_REACH)
         done = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
         m = re.search(rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:{done})(?![率的])", text[start:at])
         if not m or _ALL_BUT.search(text, start, start + m.start()):
