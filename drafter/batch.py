@@ -31,11 +31,18 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.suffix.lower() in suffixes
+            out += sorted(f for f in p.rglob("*") if (f.suffix.lower() in suffixes or _saved_as_text(f, suffixes))
                           and not f.name.startswith((".", "~$")) and not _is_folder(f))
         else:
             out.append(p)
     return out
+
+
+def _saved_as_text(path: Path, suffixes: tuple[str, ...]) -> bool:
+    """A file saved by Notepad with .txt after its own suffix (甲局.yaml.txt): listed, so the
+    job says to rename it as it does for the file alone, never passed over in silence."""
+    name = path.name.lower()
+    return ".txt" not in suffixes and any(name.endswith(s + ".txt") for s in suffixes)
 
 
 def _is_folder(path: Path) -> bool:

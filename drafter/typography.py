@@ -17,7 +17,9 @@ _MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _AFTER = re.compile(f"(?<={_CJK_OR_CLOSE})\\s*([,;:?!])")
 _BEFORE = re.compile(f"([,;:?!])\\s*(?=[{CJK}“（《])")
 _PERIOD = re.compile(f"(?<=[{CJK}）”%])\\.(?!\\d)")
-_ELLIPSIS = re.compile(r"\.{3,}|…(?!…)|。{3,}")
+# "..." or 。。。 or a lone … is the 省略号 ……; a run of … stays as typed (…… is right, never
+# made ………)
+_ELLIPSIS = re.compile(r"\.{3,}|(?<!…)…(?!…)|。{3,}")
 _RANGE = re.compile(r"(?<=\d)\s*[-－~～—–]{1,2}\s*(?=\d{1,4}\s*[年月日条])")
 _PARENS = re.compile(r"\(([^()]*)\)")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")

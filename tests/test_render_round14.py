@@ -59,11 +59,11 @@ def _render(tmp_path, line: str, *swaps, exit_codes=(0, 2)):
 @pytest.mark.parametrize("expr, said", [
     (f"{{{{ {FIG}.带同比 | reverse }}}}", "拆开或打乱"),
     (f"{{{{ {FIG}.带同比 | truncate(5) }}}}", "拆开或打乱"),
-    (f"{{{{ {FIG}.带同比 | first }}}}", "拆开或打乱"),
+    (f"{{{{ {FIG}.带同比 | first }}}}", "只会取出其中的一个字"),
     (f"{{{{ {FIG}.带同比 | join('、') }}}}", "拆开或打乱"),
     (f"{{{{ {FIG}.带同比 | list | join }}}}", "拆成了一个个字"),
     (f"{{{{ {FIG}.约数 | reverse }}}}", "拆开或打乱"),
-    (f"{{{{ {FIG} | string | min }}}}", "拆开或打乱"),
+    (f"{{{{ {FIG} | string | min }}}}", "只会取出其中的一个字"),
     (f"{{{{ {FIG}.带同比[:2] }}}}", "截取文字"),
     (f"{{{{ ({FIG} ~ '')[1:] }}}}", "截取文字"),
     (f"{{{{ {FIG}.带同比.replace('6', '9') }}}}", "replace()"),

@@ -181,3 +181,66 @@ def test_one_form_into_an_existing_file_written_as_a_folder_says_so(tmp_path):
     afile.write_text("不是文件夹\n", encoding="utf-8")
     result = run_clean(["render", form, "-o", str(afile) + "/"], inputs=[form, afile], exit_codes=(2,), located=False)
     assert "末尾有“/”" in result.output and "多个文件" not in result.output, result.output
+
+
+# -- form (round 13) -------------------------------------------------------------------------------
+def test_an_ellipsis_the_clerk_wrote_prints_as_written_and_a_connectives_is_dropped(tmp_path):
+    form = example_form(tmp_path, ("执法文书不规范的情况", "执法文书不规范……的情况"),
+                        ("落款:\n", '写法:\n  原因连接词: "主要原因是……"\n落款:\n'))
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "不规范……的情况" in text and "………" not in text, text
+    assert "主要原因是……" not in text and "主要原因是" in text, text
+
+
+# -- templates (round 13) --------------------------------------------------------------------------
+X = "{% set x = t.数据.行政复议 %}"
+
+
+@pytest.mark.parametrize("expr, said", [
+    ("{{ x.纠错率.值 | e }}", "比率的内部数值"),
+    ("{{ x.纠错率.值 | safe }}", "比率的内部数值"),
+    ("{{ x.纠错率.值 | num }}", "比率的内部数值"),
+    ("{{ x.纠错率.值 | yoy(x.受理) }}", "比率的内部数值"),
+    ("{{ x.收到申请.值 * 3 | format }}", "重复印很多遍"),
+    ('{{ x.收到申请.值 * "件" }}', "重复印很多遍"),
+    ("{{ x.收到申请.同比 | last }}", "只会取出其中的一个字"),
+    ("{{ x.收到申请.带同比 | max }}", "只会取出其中的一个字"),
+    ("{{ x.收到申请.约数 | max }}", "只会取出其中的一个字"),
+    ("{{ 问题[0].表现 | min }}", "只会取出其中的一个字"),
+    ('{{ x.纠错率.同比 | map("string") | join }}', "没有填写的数据"),
+    ("{{ 精度(x.纠错率, 2) }}", "纠错率.精度(2)"),
+])
+def test_round_13_templates_that_print_what_the_form_does_not_have_are_refused(tmp_path, expr, said):
+    result, _, at = _render(tmp_path, "甲" + X + expr, exit_codes=(2,))
+    assert at in result.output and said in result.output, result.output
+
+
+@pytest.mark.parametrize("expr, printed", [
+    ("{% for g in t.数据 %}[{{ g }}]{% endfor %}", "[行政复议][行政应诉][人民调解][信访]"),
+    ('{% if "行政复议" in t.数据 %}有{% endif %}{% if "没有这组" in t.数据 %}无{% endif %}', "有"),
+    ('{{ "—" * 3 }}', "———"),
+    ("{{ 主要成效 | first }}", "全县行政机关负责人出庭应诉率连续三年保持100%"),
+])
+def test_round_13_reasonable_templates_still_print(tmp_path, expr, printed):
+    _, out, _ = _render(tmp_path, "甲" + X + expr + "乙", exit_codes=(0,))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "甲" + printed + "乙" in text, text
+
+
+@pytest.mark.parametrize("word", ["左右", "以上", "上下", "之多"])
+def test_an_approximating_word_after_a_slot_is_refused(tmp_path, word):
+    result, _ = _with_phrases(tmp_path, f"矛盾纠纷化解:\n  行政复议:\n    - 收到申请{{收到申请}}{word}\n")
+    assert result.exit_code == 2 and f"“{word}”" in result.output and "句式.yaml:3:" in result.output, result.output
+
+
+def test_a_folder_render_lists_a_form_saved_as_text(tmp_path):
+    forms = tmp_path / "表单"
+    forms.mkdir()
+    good = example_form(forms, name="甲局.yaml")
+    text = forms / "乙局.yaml.txt"
+    text.write_bytes(good.read_bytes())
+    result = run_clean(["render", forms, "-o", tmp_path / "输出"], inputs=[good, text], exit_codes=(1,), located=False)
+    assert "乙局.yaml.txt" in result.output and "乙局.yaml”" in result.output, result.output
+    assert (tmp_path / "输出" / "甲局.docx").is_file()

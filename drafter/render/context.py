@@ -112,7 +112,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
     }
 
 
-_CONNECTIVE_MARKS = "，,、；;：:。.！!？? 　\t"
+_CONNECTIVE_MARKS = "，,、；;：:。.！!？?…　 \t"
 CAUSE = "主要原因是"  # the default connective between a problem's 表现 and 原因
 # How a 原因 may already open: then no connective is added before it.
 _OPENS_WITH_CAUSE = re.compile(r"^(主要原因|究其原因|原因是|原因在于|其原因|这主要是|主要是|之所以|由于|因为|一方面|一是)")

@@ -126,6 +126,8 @@ _CUTTING_FILTERS = ("batch", "capitalize", "center", "first", "join", "last", "l
                     "string", "striptags", "title", "trim", "truncate", "unique", "upper", "groupby", "dictsort")
 
 
+_ONE_OF = ("first", "last", "min", "max", "random")  # filters taking one item of what they are given
+
 _DATE_HINT = "日期请直接输出：{{ 成文日期 }} 写成“2026年2月6日”；要改日期，请改表单里的“成文日期”。"
 
 
@@ -152,6 +154,10 @@ def _numbers_kept(name: str, func):
         before = (value if isinstance(value, str) else str(value) if isinstance(value, (Figure, Rate))
                   else numbers.date(value) if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
                   else None)
+        if isinstance(value, str) and name in _ONE_OF and value:
+            # 表现 | min → “。”, 同比 | last → “%”: one character of a text is never report text
+            raise TemplateError(f"过滤器 {name} 用在了一段文字上，只会取出其中的一个字（或标点）。",
+                                f"{name} 用在一组内容上，如 {{{{ 主要成效 | {name} }}}}；文字请直接输出。")
         if has_digit(before):
             if isinstance(result, str):
                 refuse_cut(f"过滤器 {name}", before, result)

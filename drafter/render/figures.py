@@ -225,3 +225,14 @@ class FigureSet:
 
     def __bool__(self) -> bool:
         return any(self._groups.values())
+
+    # {% for g in t.数据 %}, {% if "行政复议" in t.数据 %}: the names of the groups the form
+    # gives figures for (a group without any is as good as absent, as 数据句子 treats it)
+    def __iter__(self):
+        return iter([name for name, group in self._groups.items() if group])
+
+    def __contains__(self, name) -> bool:
+        return bool(self._groups.get(name)) if isinstance(name, str) else False
+
+    def __len__(self) -> int:
+        return sum(1 for group in self._groups.values() if group)

@@ -32,7 +32,7 @@ from drafter.errors import TemplateError
 from drafter.markup import TemplateMarkup
 from drafter.render import numbers
 from drafter.render.figures import Figure, Rate, _Missing
-from drafter.render.intact import form_number, is_form_number, refuse_changed, refuse_lost
+from drafter.render.intact import RateFloat, form_number, is_form_number, refuse_changed, refuse_lost, refuse_raw_number
 from drafter.render.limits import MAX_ITEMS, MAX_WIDTH, bound_text, check_items, safe_str
 
 MAX_NUMBER = 10**15   # 千万亿: more than any figure of a report
@@ -128,6 +128,8 @@ def _count(x, name: str):
     """A count or amount for num / rate / yoy / cn: a Figure or a plain number, not a Rate."""
     if isinstance(_given(x), Rate):
         raise TemplateError(f"过滤器 {name} 要的是计数或金额，这里给的是比率“{x}”。", _COUNT_HINT)
+    if isinstance(_given(x), RateFloat):  # 纠错率.值: a rate's inner fraction is no count either
+        raise TemplateError(f"过滤器 {name} 要的是计数或金额，这里给的是比率的内部数值（0 到 1 之间的小数）。", _COUNT_HINT)
     return _number(x, name)
 
 
@@ -335,6 +337,7 @@ def report_text(x, what: str) -> str:
         return str(x)  # a figure not given raises its own error
     if isinstance(x, dt.date) and not isinstance(x, dt.datetime):
         return numbers.date(x)
+    refuse_raw_number(x)  # 纠错率.值 | e: a rate's inner fraction is never report text
     return safe_str(printable(x, what))
 
 
@@ -479,6 +482,8 @@ def _no_mapping(name: str, func):
 
     @functools.wraps(func)
     def filter_(*args, **kwargs):
+        if len(args) > skip and isinstance(_given(args[skip]), _Missing):
+            str(_given(args[skip]))  # a figure not given, gone through item by item: nothing (its own message)
         if len(args) > skip and isinstance(_given(args[skip]), Mapping):
             raise TemplateError(f"过滤器 {name} 用在了一组“名称: 内容”上（如表单里的一个问题、部分标题），"
                                 "会把各项的名称（如“标题”“表现”）当作文字写进报告。",

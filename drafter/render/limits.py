@@ -193,6 +193,11 @@ def _repeat(seq, count: int):
 
 
 def _mul(left, right):
+    for seq, times in ((left, right), (right, left)):
+        if isinstance(seq, _SEQUENCES) and is_form_number(times):  # 收到申请.值 * "件": 162 of them
+            raise TemplateError("这里把文字或一组内容乘以表单里的数，会把它重复印很多遍，报告里不会这样写。",
+                                "请直接输出数据，如 {{ 数据.行政复议.收到申请 }}；过滤器比“*”先算，"
+                                "要先乘再用过滤器，请加括号，如 {{ (a * 3) | num }}。")
     if isinstance(left, _SEQUENCES) and isinstance(right, int):
         return _repeat(left, right)
     if isinstance(right, _SEQUENCES) and isinstance(left, int):

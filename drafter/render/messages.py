@@ -121,10 +121,16 @@ def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[st
     return "模板语法错误。", SYNTAX_HINT, line
 
 
+_METHODS = {"精度": "精度(2)"}  # what a figure or rate offers as a method, never as a name
+
+
 def undefined(err: jinja2.UndefinedError) -> tuple[str, str]:
     """An undefined name, attribute, key or element, named."""
     text = err.message or ""
     if m := re.fullmatch(r"'(.+)' is undefined", text):
+        if m.group(1) in _METHODS:  # 精度(x.纠错率, 2): a rate's own method, written as a function
+            return (f"“{m.group(1)}”不是单独的名字，是比率自带的写法。",
+                    f"请写在比率后面，如 {{{{ 数据.行政复议.纠错率.{_METHODS[m.group(1)]} }}}}。")
         return f"模板用了没有定义的名字“{m.group(1)}”。", NAMES_HINT
     if m := re.fullmatch(r".+ has no attribute '(.+)'", text, re.S):
         return f"模板用了不存在的属性或键“{m.group(1)}”。", NAMES_HINT

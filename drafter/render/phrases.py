@@ -466,8 +466,9 @@ def _names(group) -> dict[str, str]:
     return {**{n: "figure" for n in group.figures}, **{n: "rate" for n in group.rates}}
 
 
-# What may never follow a slot: a unit or measure word, 万/亿, % or ‰, 余/多 (the figure has its own).
-_AFTER_FIGURE = re.compile(r"[\s\u3000]*([件次人项个起份条户家元万亿千%％‰场名批期宗余多倍])")
+# What may never follow a slot: a unit or measure word, 万/亿, % or ‰, 余/多 (the figure has its own),
+# or a word making it approximate (左右, 以上): a figure of the form is exact.
+_AFTER_FIGURE = re.compile(r"[\s\u3000]*([件次人项个起份条户家元万亿千%％‰场名批期宗余多倍]|左右|以上|以下|上下|之多|开外|许(?!可))")
 _SLOT_HINT = ("花括号里写数据名，后面可以加 .同比、.带同比、.约数 或 .上年，如 {收到申请.带同比}；"
               "别的数据组的数据写“{数据组.数据名}”。")
 
