@@ -244,3 +244,34 @@ def test_a_folder_render_lists_a_form_saved_as_text(tmp_path):
     result = run_clean(["render", forms, "-o", tmp_path / "输出"], inputs=[good, text], exit_codes=(1,), located=False)
     assert "乙局.yaml.txt" in result.output and "乙局.yaml”" in result.output, result.output
     assert (tmp_path / "输出" / "甲局.docx").is_file()
+
+
+# -- reading reports unlike the corpus (issue 19 §4) -----------------------------------------------
+from drafter.catalogue import load_catalogue  # noqa: E402
+from drafter.reading.classify import theme_of  # noqa: E402
+from drafter.reading.figures import extract  # noqa: E402
+from drafter.reading.parser import parse_lines  # noqa: E402
+
+
+def test_an_enumeration_run_on_in_one_paragraph_is_no_heading():
+    lines = ["某局2025年法治政府建设情况报告", "一、存在的问题",
+             "一是执法力量不足，二是执法规范化水平有待提高。主要原因是人员编制少。",
+             "二、下一步工作打算", "一是加强队伍建设。开展执法人员培训。", "二是完善制度体系。修订规章制度5件。"]
+    report = parse_lines(lines)
+    problems, plans = report.sections
+    assert not problems.sections and problems.paragraphs[0].text.startswith("一是执法力量不足")
+    assert [s.heading for s in plans.sections] == ["加强队伍建设。", "完善制度体系。"]
+
+
+def test_batches_and_kinds_are_units():
+    found = {f.text: f.unit for f in extract("抽检近300批次食品，检测12种农药残留。")}
+    assert found == {"近300批次": "批次", "12种": "种"}, found
+
+
+@pytest.mark.parametrize("heading, theme", [
+    ("推进法律法规制修订工作", "制度建设"),
+    ("深化应急管理机构改革", "突发事件"),
+    ("强化领导干部学法用法，深入开展法治宣传教育", "普法"),
+])
+def test_paraphrases_of_the_outline_areas_land_on_their_theme(heading, theme):
+    assert theme_of(heading, "", load_catalogue())[0] == theme

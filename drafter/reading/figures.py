@@ -19,10 +19,10 @@ from functools import lru_cache
 
 from drafter.catalogue import Catalogue, per_catalogue
 
-UNITS = ["个百分点", "平方公里", "平方米", "人次", "户次", "件次", "场次", "家次", "万元", "亿元", "千元", "公里",
+UNITS = ["个百分点", "平方公里", "平方米", "人次", "户次", "件次", "场次", "家次", "批次", "万元", "亿元", "千元", "公里",
          "公顷", "大类", "方面", "件", "人", "次", "场", "个", "项", "条", "份", "卷", "户", "家", "起", "处", "类",
          "元", "篇", "期", "批", "名", "部", "所", "支", "台", "套", "宗", "单", "天", "轮", "门", "张", "册", "票",
-         "本", "幅", "座", "间", "辆", "吨", "亩", "位", "届", "堂", "讲", "例", "倍", "%", "‰"]
+         "本", "幅", "座", "间", "辆", "吨", "亩", "位", "届", "堂", "讲", "例", "种", "倍", "%", "‰"]
 _UNIT = "(?P<unit>" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True))) + ")"
 # Thousands grouped by a comma, a space or a thin space (68,420; 68 420): one number, read
 # as such, never two (公文 writes none, but text pasted from spreadsheets and web pages does).

@@ -532,6 +532,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
 # A lead sentence: short, no figure, ends in 。 and is followed by the paragraph's text.
 _LEAD = re.compile(r"([^。；：！？\d%]{4,30}。)(?=\S{10}|$)")
 _NUMBERED_LEAD = re.compile(r"([^。；：！？]{2,30}。)(?=\S{10}|$)")
+_NEXT_ITEM = re.compile(rf"[，,、；;][{_CN}]+是")
 _ENUM_LEAD = re.compile(rf"^([{_CN}]+是)([^。；！？]{{2,30}}。)(?=\S{{6}})")
 
 
@@ -552,6 +553,8 @@ def _unnumbered_leads(sec: Section) -> None:
     # 一是/二是 paragraphs whose lead is a short sentence of its own, numbered from 一是 on
     # (an item run on inside the paragraph, 二是 after 一是's text, stays body text).
     enum = [_ENUM_LEAD.match(p.text) for p in paras]
+    # 一是执法力量不足，二是…。: an enumeration run on in one paragraph, never a heading
+    enum = [m if m and not _NEXT_ITEM.search(m.group(2)) else None for m in enum]
     numbered = [m for m in enum if m]
     if numbered and [m.group(1) for m in numbered] == [f"{_CN[k]}是" for k in range(len(numbered))]:
         _promote(sec, [(p, m.group(1), m.group(2)) for p, m in zip(paras, enum) if m])

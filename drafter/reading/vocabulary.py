@@ -28,7 +28,7 @@ from drafter.catalogue import DATA, Catalogue, load_catalogue, per_catalogue
 FILE = DATA / "theme_words.yaml"
 SEED, NAMED, MINED = 1.0, 0.5, 0.2
 MIN_WEIGHT = 0.05
-MIN_SECTIONS = 2  # a mined word must appear in this many sections
+MIN_SECTIONS = 3  # a mined word must appear in this many sections
 # Words every theme's headings use: they tell no theme apart.
 GENERIC = frozenset("""
 建设 工作 推进 推动 法治 政府 法治政府 法治政府建设 依法 依法行政 行政 加强 深入 深化 持续 全面 不断 进一步
@@ -77,7 +77,7 @@ def weights(raw: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
 def mine_reports(cat: Catalogue, files: list[Path], raw: dict[str, dict[str, float]]) -> int:
     """Add the words of confidently classified sections of ``files`` to ``raw``; how many
     sections were used."""
-    from drafter.reading.classify import LEAD, UNCLASSIFIED, ThemeWords, score_themes
+    from drafter.reading.classify import LEAD, UNCLASSIFIED, ThemeWords, part_role, score_themes
     from drafter.reading.parser import parse_lines
     from drafter.reading.source import read_lines
     from drafter.segment import cut
@@ -87,7 +87,9 @@ def mine_reports(cat: Catalogue, files: list[Path], raw: dict[str, dict[str, flo
     mined: dict[str, dict[str, float]] = {}
     for path in files:
         report = parse_lines(read_lines(path))
-        for sec in report.walk():
+        # the 问题 part is left out: its words (不足, 不够) tell what is lacking, not a theme
+        kept = [top for top in report.sections if part_role(top.heading)[0] != "问题"]
+        for sec in _within(kept):
             lead = "".join(p.text for p in sec.paragraphs)[:LEAD]
             theme, confidence = score_themes(sec.heading, lead, seed)
             if theme == UNCLASSIFIED or confidence < 0.8:
@@ -104,6 +106,13 @@ def mine_reports(cat: Catalogue, files: list[Path], raw: dict[str, dict[str, flo
         for theme, v in by_theme.items():
             slot[theme] = slot.get(theme, 0.0) + v
     return used
+
+
+def _within(sections):
+    """The sections given and all below them, depth first."""
+    for sec in sections:
+        yield sec
+        yield from _within(sec.sections)
 
 
 def build(cat: Catalogue, files: list[Path] = ()) -> dict[str, dict[str, float]]:
