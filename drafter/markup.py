@@ -37,6 +37,9 @@ from drafter import xmltext
 from drafter.xmltext import describe, first_invalid, quiet
 
 OPEN, CLOSE = "\ue000", "\ue001"
+# Round a figure of the form as a template prints it, so what stands right beside it can be
+# judged once the whole output is known (1{{ x }} would print 1162件): render/apart.py.
+FIG_OPEN, FIG_CLOSE = "\ue002", "\ue003"
 # Line breaks: those of str.splitlines() that XML can carry. \v, \f and \x1c-\x1e stay
 # inside their line, where they are refused as characters a .docx cannot hold.
 _BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
@@ -67,7 +70,10 @@ def literal(text: str) -> str:
 
 def strip_marks(text: str) -> str:
     """``text`` without literal marks."""
-    return text.replace(OPEN, "").replace(CLOSE, "") if OPEN in text or CLOSE in text else text
+    if OPEN in text or CLOSE in text or FIG_OPEN in text or FIG_CLOSE in text:
+        for mark in (OPEN, CLOSE, FIG_OPEN, FIG_CLOSE):
+            text = text.replace(mark, "")
+    return text
 
 
 def _lines(text: str) -> list[str]:

@@ -275,3 +275,49 @@ def test_batches_and_kinds_are_units():
 ])
 def test_paraphrases_of_the_outline_areas_land_on_their_theme(heading, theme):
     assert theme_of(heading, "", load_catalogue())[0] == theme
+
+
+# -- templates (round 14) --------------------------------------------------------------------------
+@pytest.mark.parametrize("expr, printed", [
+    ("{% if x.纠错 == 18 %}等{% else %}不等{% endif %}", "等"),
+    ("{% if x.纠错 != 18 %}不等{% else %}等{% endif %}", "等"),
+    ("{% if x.纠错 in [18] %}在{% endif %}", "在"),
+    ("{% if x.纠错 is eq 18 %}是{% endif %}", "是"),
+    ("收到{{ x.收到申请 }}，受理{{ x.受理.值 }}件", "收到162件，受理151件"),
+    ('{{ 项("收到{}", x.收到申请) }}', "收到162件"),
+])
+def test_round_14_figures_compare_by_value_and_print_apart(tmp_path, expr, printed):
+    _, out, _ = _render(tmp_path, "甲" + X + expr + "乙", exit_codes=(0,))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "甲" + printed + "乙" in text, text
+
+
+@pytest.mark.parametrize("expr, said", [
+    ("收到1{{ x.收到申请 }}", "前面紧挨着“1”"),
+    ("{{ x.受理.值 }}{{ x.收到申请 }}", "后面紧挨着“1”"),
+    ("{{ x.收到申请 }}万", "后面紧挨着“万”"),
+    ("{{ x.收到申请.值 }}万件", "后面紧挨着“万”"),
+    ('{{ 项("收到1{}", x.收到申请) }}', "前面紧挨着“1”"),
+    ('{{ "1" ~ x.收到申请 }}', "前面紧挨着“1”"),
+    ("约{{ x.收到申请 }}", "前面紧挨着“约”"),
+])
+def test_round_14_a_figure_joined_to_what_stands_beside_it_is_refused(tmp_path, expr, said):
+    result, _, at = _render(tmp_path, "甲" + X + expr, exit_codes=(2,))
+    assert at in result.output and said in result.output, result.output
+
+
+@pytest.mark.parametrize("item, said", [
+    ("收到申请1{收到申请}", "前面紧挨着“1”"),
+    ("约{受理}", "前面紧挨着“约”"),
+    ("超过{受理}", "前面紧挨着“超过”"),
+    ("0{纠错}", "前面紧挨着“0”"),
+])
+def test_round_14_a_digit_or_approximation_before_a_slot_is_refused(tmp_path, item, said):
+    result, _ = _with_phrases(tmp_path, f'矛盾纠纷化解:\n  行政复议:\n    - "{item}"\n')
+    assert result.exit_code == 2 and said in result.output and "句式.yaml:3:" in result.output, result.output
+
+
+@pytest.mark.parametrize("item", ["受理案件数{受理}", "共{受理}", "第一{受理}"])
+def test_round_14_words_before_a_slot_that_keep_it_exact_are_accepted(tmp_path, item):
+    result, _ = _with_phrases(tmp_path, f'矛盾纠纷化解:\n  行政复议:\n    - "{item}"\n')
+    assert result.exit_code == 0, result.output

@@ -37,8 +37,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 from drafter.datacache import cache_root
 from drafter.errors import DrafterError, InputFileError, TemplateError, TemplateProblems, Where
 from drafter.inputfile import read_bytes
-from drafter.markup import CLOSE, OPEN, TemplateMarkup, literal, readable_markup
-from drafter.render import limits, messages, numbers
+from drafter.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OPEN, TemplateMarkup, literal, readable_markup
+from drafter.render import apart, limits, messages, numbers
 from drafter.render.bytecache import BoundedBytecodeCache
 from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
@@ -110,6 +110,8 @@ def _finalize(value):
                             "请输出其中的一项，如 {{ 第一责任人.数据.履职.会前学法 }}，或用 {% for %} 逐项输出。")
     _refuse_characters(text, "模板输出的文字")
     limits.spend(len(text))
+    if isinstance(value, (Figure, Rate)) or is_form_number(value):
+        text = apart.mark(text)  # what stands beside it is judged once the output is whole
     return literal(text)
 
 
@@ -168,13 +170,16 @@ def _numbers_kept(name: str, func):
     return filter_
 
 
+_ANY_MARK = re.compile(f"[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}]")
+
+
 def _visible(value):
     """A macro's output (or other template markup) as the clerk sees it: without drafter's
     own marks round its literal parts, so cutting, indexing or counting it works on what is
     printed (m()[:3] is never half a mark, m() | length never counts them); the result is
     plain text."""
-    if isinstance(value, str) and (OPEN in value or CLOSE in value):
-        return str.replace(str.replace(value, OPEN, ""), CLOSE, "")
+    if isinstance(value, str) and _ANY_MARK.search(value):
+        return _ANY_MARK.sub("", value)
     return value
 
 
@@ -506,7 +511,9 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
     def join_checked(self, parts) -> str:
         for part in parts:
             refuse_raw_number(part)
-        return limits.join([p if isinstance(p, str) else printable(p, "用 ~ 连接的") for p in parts])
+        # a figure joined by ~ is marked as printed ones are ("1" ~ x.收到申请 is judged)
+        return limits.join([p if isinstance(p, str) else apart.mark(str(p)) if isinstance(p, (Figure, Rate))
+                            or is_form_number(p) else printable(p, "用 ~ 连接的") for p in parts])
 
     def counted(self, iterable):
         if isinstance(iterable, Mapping):  # {% for k in 问题[0] %}: the field names (原因句), never report text
@@ -936,9 +943,14 @@ def render_template(template_dir: str | Path, name: str, context: dict) -> str:
             template = env.get_template(name)
             out = _render(template, context, budget)
             out.shown = lambda file: _relative(file, env)
-            return out
     except Exception as err:  # noqa: BLE001 - every error of a template becomes a located TemplateError
         raise _located(err, sys.exc_info()[2], env, name) from None
+    plain, line, said = apart.apart(out)
+    if line is not None:  # a figure joined to what the template printed beside it
+        raise in_template(TemplateError(said, apart.HINT, Where("<模板输出>", line)), out)
+    kept = Rendered(plain)
+    kept.origins, kept.shown = out.origins, out.shown
+    return kept
 
 
 def _located(err: Exception, tb, env, entry: str) -> TemplateError:

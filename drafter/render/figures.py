@@ -59,6 +59,19 @@ class _Compared:
     def __ge__(self, other):
         return self.值 >= self._other(other)
 
+    # == and in as < and > do: {% if y.败诉 == 0 %}, x.纠错 in [18] (by value, as the README says)
+    def __eq__(self, other):
+        if isinstance(other, (_Compared, int, float)) and not isinstance(other, bool):
+            return self.值 == self._other(other)
+        return NotImplemented
+
+    def __ne__(self, other):
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self):
+        return hash(self.值)
+
 
 class Figure(_Compared):
     """One count: ``str()`` gives 162件 / 57.95万人次; ``.同比`` the change against last year;

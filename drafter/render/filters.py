@@ -30,7 +30,7 @@ import jinja2
 
 from drafter.errors import TemplateError
 from drafter.markup import TemplateMarkup
-from drafter.render import numbers
+from drafter.render import apart, numbers
 from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.intact import RateFloat, form_number, is_form_number, refuse_changed, refuse_lost, refuse_raw_number
 from drafter.render.limits import MAX_ITEMS, MAX_WIDTH, bound_text, check_items, safe_str
@@ -300,6 +300,9 @@ def item(text, *values) -> str:
     if any(isinstance(_given(v), _Missing) or v is None for v in values):
         return ""
     parts = [_text(v, "项() 的数据") for v in values]
+    # the form's figures marked as printed ones are (项("收到1{}", x) is judged)
+    parts = [apart.mark(t) if isinstance(_given(v), (Figure, Rate)) or is_form_number(_given(v)) else t
+             for v, t in zip(values, parts)]
     bound_text(len(text) + extra + sum(map(len, parts)) * max(text.count("{"), 1))
     return text.format(*parts)
 

@@ -233,6 +233,7 @@ class _Reader:
             _check_pairs(words)
             pieces = _pieces(words, lambda slot: self.slot(key, group, slot))
             self.no_unit_twice(key, pieces)
+            _nothing_joined_before(pieces)
             self.rate_named_right(key, pieces)
             return pieces
         except _Bad as err:
@@ -469,6 +470,26 @@ def _names(group) -> dict[str, str]:
 # What may never follow a slot: a unit or measure word, 万/亿, % or ‰, 余/多 (the figure has its own),
 # or a word making it approximate (左右, 以上): a figure of the form is exact.
 _AFTER_FIGURE = re.compile(r"[\s\u3000]*([件次人项个起份条户家元万亿千%％‰场名批期宗余多倍]|左右|以上|以下|上下|之多|开外|许(?!可))")
+# What may never stand right before a slot: a digit or a sign (1{收到申请} prints 1162件), a
+# numeral, or a word making the figure approximate or a bound (约, 近, 超过, 不足).
+_BEFORE_FIGURE = re.compile(r"(\d|[.．\-－+＋±]|大约|约|将近|接近|近|超过|逾|不足|不到|上万|上千|数十|数百|数千|几十|几百|"
+                            r"(?<!第)[一二三四五六七八九十百千万两])[\s\u3000]*$")
+
+
+def _nothing_joined_before(pieces: tuple) -> None:
+    """A slot is printed whole and exact: nothing before it joins it or makes it approximate."""
+    for before, slot in zip(pieces, pieces[1:]):
+        if not isinstance(slot, Slot) or not isinstance(before, str):
+            continue
+        m = _BEFORE_FIGURE.search(before)
+        if m:
+            shown = slot.name + (f".{slot.attr}" if slot.attr else "")
+            what = ("会和数字连在一起，读成另一个数" if re.match(r"[\d.．\-－+＋±一二三四五六七八九十百千万两]", m.group(1))
+                    else "会把表单里的准数说成约数或上下限")
+            raise _Bad(f"{{{shown}}} 前面紧挨着“{m.group(1)}”，{what}。",
+                       f"请删去花括号前面的“{m.group(1)}”，或在它和花括号之间写上文字；表单里的数照原样写出。")
+
+
 _SLOT_HINT = ("花括号里写数据名，后面可以加 .同比、.带同比、.约数 或 .上年，如 {收到申请.带同比}；"
               "别的数据组的数据写“{数据组.数据名}”。")
 

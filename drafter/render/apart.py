@@ -1,0 +1,53 @@
+"""A figure of the form stands apart in the report: nothing printed right before or after it
+joins it into another number or makes it another amount (收到1{{ x.收到申请 }} → 收到1162件,
+{{ x.受理.值 }}{{ x.收到申请 }} → 151162件, {{ x.收到申请 }}万 → 162件万, 约{{ x }}).
+
+A template prints a figure through ``_finalize`` (and 项(), ~), which rounds its text with
+FIG_OPEN/FIG_CLOSE; once the whole output is known, ``apart`` judges what stands beside each
+and removes the marks."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.errors import TemplateError
+from drafter.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OPEN
+
+_MARKED = re.compile(f"{FIG_OPEN}([^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
+_HIDDEN = re.compile(f"[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}]")
+# Joined to the figure before it: a digit or sign, a numeral, a word making it approximate or a bound.
+_BEFORE = re.compile(r"(\d|[.．\-－+＋±]|大约|约|将近|接近|近|超过|逾|不足|不到|上万|上千|(?<!第)[一二三四五六七八九十百千万两])$")
+# Joined after it: a digit; after a figure with its unit, any unit, 万/亿, %, 余/多 or a word of approximation.
+_AFTER_NUMBER = re.compile(r"^(\d|[.．]\d|[万亿%％‰])")
+_AFTER_FIGURE = re.compile(r"^(\d|[件次人项个起份条户家元万亿千%％‰场名批期宗余多倍]|左右|以上|以下|上下|之多|开外)")
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+HINT = ("表单里的数照原样写出：它前后不要紧挨着数字、单位、“万”或“约”“左右”这类词，"
+        "中间写上文字或标点；数据自带单位，{{ 数据.行政复议.收到申请 }} 就是“162件”。")
+
+
+def mark(text: str) -> str:
+    return FIG_OPEN + text + FIG_CLOSE
+
+
+def apart(output: str) -> tuple[str, int | None, str | None]:
+    """(``output`` without figure marks, the output line of the first figure joined to what
+    stands beside it or None, what is wrong there)."""
+    if FIG_OPEN not in output:
+        return output, None, None
+    for m in _MARKED.finditer(output):
+        shown = _HIDDEN.sub("", m.group(1))
+        before = _HIDDEN.sub("", output[max(0, m.start() - 40):m.start()])
+        after = _HIDDEN.sub("", output[m.end():m.end() + 40])
+        bare = not re.search(r"\D$", shown)  # a number printed without a unit (x.值)
+        b = _BEFORE.search(before)
+        a = (_AFTER_NUMBER if bare else _AFTER_FIGURE).match(after)
+        if b or a:
+            line = len(_LINE_BREAK.split(output[:m.start()]))
+            said = (f"表单里的数“{shown}”前面紧挨着“{b.group(1)}”" if b else
+                    f"表单里的数“{shown}”后面紧挨着“{a.group(1)}”")
+            return output, line, said + "，报告里会连成另一个数，或变成约数。"
+    return output.replace(FIG_OPEN, "").replace(FIG_CLOSE, ""), None, None
+
+
+def refuse(message: str) -> TemplateError:
+    return TemplateError(message, HINT)
