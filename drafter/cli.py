@@ -826,7 +826,7 @@ def templates_list(folder) -> None:
                 _echo(f"{path.name}（{len(files)} 个文件）：{path}")
         return
     from drafter.render.phrases import PHRASE_FILE
-    from drafter.templatelayers import layers, misspelt
+    from drafter.templatelayers import layers, misspelt, unreadable
 
     found = layers(Path(folder))
     for title, names in (("改动了", found.changed), ("新增了", found.added), ("与自带的相同", found.same),
@@ -841,6 +841,9 @@ def templates_list(folder) -> None:
                 if name == PHRASE_FILE and title == "改动了":
                     themes = "（整个文件与自带的不同）" if found.phrases == ["（整个文件）"] else \
                         f"（改了主题：{'、'.join(found.phrases)}；其余主题用自带的）"
+                why = unreadable(Path(folder) / name) if title != "用自带的（随 drafter 升级）" else ""
+                if why:  # a pipe, a folder, a link out of the folder: render refuses it
+                    themes = f"（{why}，drafter 使用它时会报错）"
                 _echo(f"  {name}{themes}")
 
 

@@ -56,7 +56,7 @@ def test_a_note_longer_than_a_line_is_refused_at_its_field(tmp_path):
     assert not out.exists()
 
 
-REVIEW = "矛盾纠纷化解:\n  行政复议:\n    - 收到{收到申请}\n    - 其中纠错{纠错}\n"
+REVIEW = "矛盾纠纷化解:\n  行政复议:\n    - 收到{收到申请}\n    - 审结{审结}\n    - 其中纠错{纠错}\n"
 
 
 @pytest.mark.parametrize("item", ["占比{纠错率}", "占{纠错率}", "所占比例为{纠错率}", "'，占{纠错率}'", "纠错占比{纠错率.带同比}",
@@ -69,7 +69,7 @@ def test_a_rate_slot_without_a_rate_name_before_it_is_refused_at_its_line(tmp_pa
     out = tmp_path / "报告.docx"
     result = run_clean(["render", form, "-t", folder, "-o", out], inputs=[form, folder / "句式.yaml"], outputs=[out],
                        exit_codes=(2,))
-    assert "句式.yaml:5:7：" in result.output and "前面没有写比率的名称" in result.output, result.output
+    assert "句式.yaml:6:7：" in result.output and "前面没有写比率的名称" in result.output, result.output
     assert not out.exists()
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.cli import main  # noqa: F401  (run_clean drives it)
+from click.testing import CliRunner
+
+from drafter.cli import main
 
 from hostile_cases import example_form, run_clean
 
@@ -321,3 +323,59 @@ def test_round_14_a_digit_or_approximation_before_a_slot_is_refused(tmp_path, it
 def test_round_14_words_before_a_slot_that_keep_it_exact_are_accepted(tmp_path, item):
     result, _ = _with_phrases(tmp_path, f'矛盾纠纷化解:\n  行政复议:\n    - "{item}"\n')
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("expr, said", [
+    ("{{ x.纠错率.值 | abs }}", "比率的内部数值"),
+    ("{{ x.纠错率.值 | float }}", "比率的内部数值"),
+    ("{{ t.数据.行政复议.收到申请 + t.数据.行政应诉.案件 }}", "不能直接用“+”计算"),
+    ("{{ [x.纠错率] | sum }}", "比率不能相加"),
+])
+def test_round_14_more_templates_refused_with_the_way_out(tmp_path, expr, said):
+    result, _, at = _render(tmp_path, "甲" + X + expr, exit_codes=(2,))
+    assert at in result.output and said in result.output, result.output
+
+
+@pytest.mark.parametrize("expr, printed", [
+    ("{{ [x.收到申请, x.受理] | sum }}", "313"),
+    ("{{ x.收到申请.值 + x.受理.值 }}", "313"),
+    ("{% if x.纠错率.值 | abs > 0.1 %}大{% endif %}", "大"),
+])
+def test_round_14_sums_of_figures_print_their_values(tmp_path, expr, printed):
+    _, out, _ = _render(tmp_path, "甲" + X + expr + "乙", exit_codes=(0,))
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "甲" + printed + "乙" in text, text
+
+
+@pytest.mark.parametrize("item", ["纠错率仅{纠错率}", "纠错率进一步降低至{纠错率}", "纠错率（{纠错率}）", "“纠错率”{纠错率}",
+                                  "结案率和纠错率分别为{结案率}和{纠错率}", "结案率、纠错率分别为{结案率}、{纠错率}"])
+def test_round_14_a_rate_named_in_usual_ways_before_its_slot_is_accepted(tmp_path, item):
+    result, _ = _with_phrases(tmp_path, f'矛盾纠纷化解:\n  行政复议:\n    - 受理{{受理}}\n    - 审结{{审结}}\n'
+                                        f'    - 作出纠错决定{{纠错}}\n    - "{item}"\n')
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("item, said", [
+    ("纠错率和结案率分别为{结案率}和{纠错率}", "分别对应的这一个是“纠错率”"),
+    ("占比{纠错率}", "前面没有写比率的名称"),
+])
+def test_round_14_a_rate_named_otherwise_is_still_refused(tmp_path, item, said):
+    result, _ = _with_phrases(tmp_path, f'矛盾纠纷化解:\n  行政复议:\n    - 审结{{审结}}\n    - 作出纠错决定{{纠错}}\n'
+                                        f'    - "{item}"\n')
+    assert result.exit_code == 2 and said in result.output, result.output
+
+
+def test_round_14_a_rate_whose_base_the_sentence_leaves_out_is_refused(tmp_path):
+    result, _ = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政复议:\n    - 全年收到行政复议申请{收到申请}\n    - 依法受理{受理}\n"
+                                        "    - 作出纠错决定{纠错}\n    - 纠错率{纠错率}\n")
+    assert result.exit_code == 2 and "基数“审结”" in result.output and "句式.yaml:6:" in result.output, result.output
+
+
+def test_round_14_templates_list_says_a_file_leads_outside(tmp_path):
+    folder = tmp_path / "模板"
+    (folder / "themes").mkdir(parents=True)
+    secret = tmp_path / "别处.md.j2"
+    secret.write_text("别处的文字\n", encoding="utf-8")
+    (folder / "themes" / "普法.md.j2").symlink_to(secret)
+    result = CliRunner().invoke(main, ["templates", "list", str(folder)])
+    assert result.exit_code == 0 and "themes/普法.md.j2（它指向模板文件夹以外的文件" in result.output, result.output

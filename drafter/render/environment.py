@@ -196,6 +196,25 @@ def _counted_visible(func):
     return filter_
 
 
+def _summed(func):
+    """sum over figures: of their values ([a, b] | sum is a.值 + b.值), marked as computed
+    from the form's; a rate is never summed (its parts are)."""
+    skip = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
+
+    @functools.wraps(func)
+    def filter_(*args, **kwargs):
+        if len(args) > skip and not isinstance(args[skip], (str, Mapping)) and "attribute" not in kwargs:
+            items = list(limits.check_container(args[skip]) if isinstance(args[skip], (list, tuple)) else args[skip])
+            if any(isinstance(i, Rate) for i in items):
+                raise TemplateError("比率不能相加。", "要合计的是件数：把各项的件数相加，再用过滤器 rate 算比率。")
+            if any(isinstance(i, Figure) for i in items):
+                return limits.derived_sum([i.值 if isinstance(i, Figure) else i for i in items])
+            args = (*args[:skip], items, *args[skip + 1:])
+        return func(*args, **kwargs)
+
+    return filter_
+
+
 def _measured(func):
     """A filter whose result, when a container, is measured as a written one is."""
     @functools.wraps(func)
@@ -753,6 +772,7 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
     env.filters.update({name: _measured(env.filters[name]) for name in _BUILDING_FILTERS if name in env.filters})
     env.filters.update({name: _numbers_kept(name, env.filters[name]) for name in _CUTTING_FILTERS if name in env.filters})
     env.filters.update({name: _counted_visible(env.filters[name]) for name in ("length", "count", "wordcount")})
+    env.filters["sum"] = _summed(env.filters["sum"])
     for name in _REMOVED_GLOBALS:
         env.globals.pop(name, None)
     env.globals.update(GLOBALS)

@@ -211,6 +211,9 @@ class FigureGroup:
     def __iter__(self):
         return iter(self._items.values())
 
+    def __len__(self) -> int:  # {{ x | length }}: the figures and rates the form gives
+        return len(self._items)
+
     def get(self, name: str):
         """The figure or rate ``name`` if the form gives it, else None."""
         return self._items.get(name)

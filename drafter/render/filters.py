@@ -32,7 +32,8 @@ from drafter.errors import TemplateError
 from drafter.markup import TemplateMarkup
 from drafter.render import apart, numbers
 from drafter.render.figures import Figure, Rate, _Missing
-from drafter.render.intact import RateFloat, form_number, is_form_number, refuse_changed, refuse_lost, refuse_raw_number
+from drafter.render.intact import (RateFloat, form_number, is_form_number, rate_number, refuse_changed, refuse_lost,
+                                   refuse_raw_number)
 from drafter.render.limits import MAX_ITEMS, MAX_WIDTH, bound_text, check_items, safe_str
 
 MAX_NUMBER = 10**15   # 千万亿: more than any figure of a report
@@ -459,6 +460,8 @@ def _kept_number(name: str, given: tuple, kwargs: dict, value, result):
         if from_form:
             refuse_changed(f"过滤器 {name}", value, result)
         refuse_lost(f"过滤器 {name}", value, result)
+    if isinstance(value, RateFloat) and isinstance(result, float):
+        return rate_number(result)  # 纠错率.值 | abs: still a rate's inner value, never printed
     return form_number(result) if from_form else result
 
 

@@ -275,9 +275,15 @@ def _add(left, right):
     return left + right
 
 
-def _carried(op):
-    """``op`` whose result, from a number of the form, is marked as computed from it."""
+def _carried(op, sign: str):
+    """``op`` whose result, from a number of the form, is marked as computed from it; a
+    figure itself (162件, a unit with it) is never an operand: its .值 is."""
     def run(left, right):
+        whole = next((x for x in (left, right) if hasattr(x, "值") and hasattr(x, "名称")), None)
+        if whole is not None:
+            raise TemplateError(f"“{whole.名称}”是带单位的数据，不能直接用“{sign}”计算。",
+                                f"计算时用它的数值 .值，如 {{{{ a.值 {sign} b.值 }}}}；比率请用过滤器 rate，"
+                                "如 {{ a | rate(b) }}；一组数据的个数用 {{ 数据组 | length }}。")
         result = op(left, right)
         if any(is_form_number(x) for x in (left, right)) and isinstance(result, (int, float)) \
                 and not isinstance(result, bool):
@@ -287,8 +293,16 @@ def _carried(op):
     return run
 
 
-BINOPS = {"*": _carried(_mul), "**": _pow, "%": _mod, "+": _carried(_add), "//": _floordiv,
-          "-": _carried(operator.sub), "/": _carried(operator.truediv)}
+def derived_sum(values):
+    """The sum of numbers, marked as computed from the form's when one of them is."""
+    total = 0
+    for v in values:
+        total = _carried(_add, "+")(total, v)
+    return total
+
+
+BINOPS = {"*": _carried(_mul, "*"), "**": _pow, "%": _mod, "+": _carried(_add, "+"), "//": _floordiv,
+          "-": _carried(operator.sub, "-"), "/": _carried(operator.truediv, "/")}
 
 
 def join(parts) -> str:

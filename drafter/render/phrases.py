@@ -158,19 +158,44 @@ class _Reader:
             self.bad((key, group), f"数据组“{group}”下面应一行一项，每行以“- ”开头，这里写的是{_kind(items)}。",
                      "例如：\n        - 全年收到行政复议申请{收到申请.带同比}\n        - 依法受理{受理}")
             return []
-        sentences, current = [], []
+        sentences, current, paths = [], [], []
         for i, item in enumerate(items):
             if isinstance(item, str) and item.strip() and set(item.strip()) <= _END_MARKS:
                 if current:
+                    self.based(key, current, paths)
                     sentences.append(Sentence(group, tuple(current)))
-                current = []
+                current, paths = [], []
                 continue
             choice = self.choice(key, group, item, (key, group, i))
             if choice is not None:
                 current.append(choice)
+                paths.append((key, group, i))
         if current:
+            self.based(key, current, paths)
             sentences.append(Sentence(group, tuple(current)))
         return sentences
+
+    def based(self, key: str, choices: list[Choice], paths: list[tuple]) -> None:
+        """A rate printed in a sentence that states its numerator states its base too (纠错
+        and 纠错率 with 审结): else a reader, and check, take another count of the sentence
+        (受理) for its base and find it wrong."""
+        groups = self.cat.themes[key].groups
+        said = {(s.group, s.name) for c in choices for s in _slots(c)}
+        for choice, path in zip(choices, paths):
+            for slot in _slots(choice):
+                rate = groups[slot.group].rates.get(slot.name)
+                if rate is None or (slot.group, rate.numerator) not in said:
+                    continue
+                unit = groups[slot.group].figures[rate.numerator].unit
+                others = [n for g, n in said if g == slot.group and n != rate.numerator
+                          and n in groups[g].figures and groups[g].figures[n].unit == unit]
+                # another count beside them is what a reader takes for the base (收到申请, 受理)
+                if others and not any((slot.group, d) in said for d in rate.denominator):
+                    base = "、".join(rate.denominator)
+                    self.bad(path, f"这一句写了{rate.numerator}和{slot.name}，却没有写{slot.name}的基数“{base}”，"
+                                   f"读者会拿句中别的数去核算，算出来对不上。",
+                             f"请在这一句里加上一项，如“{base}{{{rate.denominator[0]}}}”，或删去 {{{slot.name}}}。")
+                    return
 
     def choice(self, key: str, group: str, item, path: tuple) -> Choice | None:
         if isinstance(item, str):
@@ -270,10 +295,22 @@ class _Reader:
         own rate — its name, or the end of it (成功率 for 调解成功率), or end with it; and a
         rate's slot must follow a rate's name (not 占比{纠错率}, read as a share)."""
         groups = self.cat.themes[key].groups
+        listed: list[str] = []  # 结案率和纠错率分别为{结案率}和{纠错率}: the names the slots take in turn
         for before, slot in zip([None, *pieces], pieces):
             if not isinstance(slot, Slot):
                 continue
             is_rate = slot.name in groups[slot.group].rates
+            each = _RATES_EACH.search(before) if isinstance(before, str) else None
+            if each:
+                listed = re.split(r"[和、及与]", each.group(1))
+            if listed and isinstance(before, str) and (each or re.fullmatch(r"\s*[和、及与，,]\s*", before)):
+                word = listed.pop(0)
+                if is_rate and (slot.name.endswith(word) or word.endswith(slot.name)):
+                    continue
+                shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
+                raise _Bad(f"“{each.group(1) if each else word}”分别对应的这一个是“{word}”，这里写的 {shown} 是“{slot.name}”。",
+                           "“分别为”后面的数据要和前面的比率名称一一对应、次序相同。")
+            listed = []
             m = _RATE_WORD.search(before) if isinstance(before, str) else None
             if is_rate and slot.attr != "同比" and not m:
                 if isinstance(before, str) and _RATE_NOTED.search(before):
@@ -380,10 +417,13 @@ class _Reader:
 
 
 # The name of a rate ending the words before a slot: 结案率, 结案率为, 成功率达到, 满意率：
-# The words joining a rate's name to its figure: 为, 达到, 仅为, 约为, 下降至, 稳定在, 分别为 …
-_RATE_LINK = (r"(?:(?:仅|约|仍|均|已|始终|继续|分别|全年|同比)?(?:为|是|达到|达|保持在|保持|稳定在|维持在|控制在|"
+# The words joining a rate's name to its figure: 为, 达到, 仅为, 约为, 下降至, 稳定在, 分别为, （, ” …
+_RATE_LINK = (r"[”’」]?(?:(?:仅|约|仍|均|已|始终|继续|分别|全年|同比|进一步|较上年|比上年)?"
+              r"(?:为|是|达到|达|保持在|保持|稳定在|维持在|控制在|"
               r"提高到|提高至|提升到|提升至|上升到|上升至|升至|增至|下降到|下降至|降到|降至|降为|降低到|降低至|高达)了?"
-              r"|：|:)?")
+              r"|仅|：|:|（|\()?")
+# Names of rates listed before 分别为, each slot after taking the next name (结案率和纠错率分别为)
+_RATES_EACH = re.compile(r"((?:[\u3400-\u9fff]*率[和、及与])+[\u3400-\u9fff]*率)分别(?:为|是|达到|达)?\s*$")
 _RATE_WORD = re.compile(r"([\u3400-\u9fff]*率)" + _RATE_LINK + r"\s*$")
 # A rate's name with a note on how it is counted (满意率（含基本满意）{满意率}): named all the same.
 _RATE_NOTED = re.compile(r"率（[^（）]{1,20}）" + _RATE_LINK + r"\s*$")
@@ -474,6 +514,13 @@ _AFTER_FIGURE = re.compile(r"[\s\u3000]*([件次人项个起份条户家元万�
 # numeral, or a word making the figure approximate or a bound (约, 近, 超过, 不足).
 _BEFORE_FIGURE = re.compile(r"(\d|[.．\-－+＋±]|大约|约|将近|接近|近|超过|逾|不足|不到|上万|上千|数十|数百|数千|几十|几百|"
                             r"(?<!第)[一二三四五六七八九十百千万两])[\s\u3000]*$")
+
+
+def _slots(choice: Choice):
+    """The slots of an item, its 否则 included."""
+    while choice is not None:
+        yield from (p for p in choice.pieces if isinstance(p, Slot))
+        choice = choice.otherwise
 
 
 def _nothing_joined_before(pieces: tuple) -> None:
