@@ -146,11 +146,13 @@ def office_formulas(path: Path) -> dict[int, dict]:
                                if name in ("会议精神", "纲要") else value.strip() if isinstance(value, str) else value)
         # judged with the built-in 党代会/全会 it will be merged with: check compares the
         # report with both, so a 会议精神 they call stale would be check's 错误 in every report
-        merged = builtin().merged({year: clean}).get(year) or {}
+        # an office's null or [] (no data) never switches the judgement off: the built-in's stand in
+        given = {k: v for k, v in clean.items() if v is not None and v != []}
+        merged = builtin().merged({year: given}).get(year) or {}
         problem = _disagreement(merged)
         if problem and "会议精神" in clean:
-            given = [k for k in ("党代会", "全会") if k in clean]
-            hint = problem[1] if given else (
+            own = [k for k in ("党代会", "全会") if given.get(k)]
+            hint = problem[1] if own else (
                 f"drafter 自带的 {year} 年度数据是：党代会 {merged.get('党代会') or '（无）'}，"
                 f"全会 {'、'.join(merged.get('全会') or []) or '（无）'}。"
                 "“会议精神”要与它们一致；确有新的会议时，在本文件这一年同时写上“党代会”“全会”。")
@@ -353,14 +355,16 @@ def outline_problem(outline: str) -> tuple[str, str] | None:
 
 _TERM = re.compile(r"(\d{4})\s*年?\s*[—\-－–~～至]+\s*(\d{4})")
 # A term in brackets as clerks type it, right or not: (2021-2025), （2021—2025）, （2021～2025年）.
-_TERM_BRACKETS = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[—\-－–~～至]*\s*(\d{4})\s*年?\s*[）)]")
+_YEAR = r"[\d〇○零OＯ一二三四五六七八九]{4}"  # 2021, or 二〇二一 (with ○, 零 or O for 〇)
+_TERM_BRACKETS = re.compile(rf"[（(]\s*({_YEAR})\s*年?\s*[—\-－–~～至]*\s*({_YEAR})\s*年?\s*[）)]")
+_HAN_YEAR = str.maketrans("〇○零OＯ一二三四五六七八九", "00000123456789")
 
 
 def _term_problem(text: str) -> tuple[str, str] | None:
     """A term written otherwise than （2021—2025年）, the one form the 纲要's title has
     (domain.md §6); check calls any other a wrong name (纲要名称), so it is refused here."""
     m = _TERM_BRACKETS.search(text)
-    right = f"（{m.group(1)}—{m.group(2)}年）" if m else ""
+    right = f"（{m.group(1).translate(_HAN_YEAR)}—{m.group(2).translate(_HAN_YEAR)}年）" if m else ""
     if m and m.group(0) != right:
         return (f"“纲要”里的施行期写成了“{m.group(0)}”，报告里会原样印出来。",
                 f"施行期用全角括号、一字线，年份后写“年”：“{right}”。")

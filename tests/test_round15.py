@@ -28,6 +28,10 @@ def _office_data(tmp_path, body: str):
     ("纲要: 《法治政府建设实施纲要（2021-2025年）》", "（2021—2025年）"),
     ("会议精神: 党的十九大精神", "二十大"),
     ("会议精神: 党的二十大和二十届二中、三中全会精神", "漏了“全会”里的四中全会"),
+    # round 14: a null or empty 党代会/全会 never switches the judgement off; a term in Chinese numerals
+    ("会议精神: 党的二十大和二十届二中、三中全会精神\n  党代会: null", "漏了“全会”里的四中全会"),
+    ("会议精神: 党的二十大和二十届二中、三中全会精神\n  全会: []", "漏了“全会”里的四中全会"),
+    ("纲要: 《法治政府建设实施纲要（二〇二一—二〇二五年）》", "（2021—2025年）"),
 ])
 def test_an_office_formula_check_would_call_wrong_is_refused_at_its_line(tmp_path, line, said):
     form = example_form(tmp_path)
@@ -379,3 +383,14 @@ def test_round_14_templates_list_says_a_file_leads_outside(tmp_path):
     (folder / "themes" / "普法.md.j2").symlink_to(secret)
     result = CliRunner().invoke(main, ["templates", "list", str(folder)])
     assert result.exit_code == 0 and "themes/普法.md.j2（它指向模板文件夹以外的文件" in result.output, result.output
+
+
+def test_round_14_control_characters_written_as_yaml_escapes_are_dropped_and_reminded(tmp_path):
+    form = example_form(tmp_path, ("单位: 示例县人民政府", '单位: "示例县\\x9f\\x7f人民政府"'))
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    assert "不可见字符" in result.output and "单位" in result.output, result.output
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "\x7f" not in text and "\x9f" not in text and "示例县人民政府" in text
+    result = run_clean(["check", out], inputs=[out], exit_codes=(0,))
+    assert "没有发现问题" in result.output, result.output
