@@ -93,7 +93,7 @@ def test_a_rate_the_catalogue_does_not_define_is_checked_as_before(body, right):
 MAIN = Path(__file__).resolve().parent.parent
 
 
-def test_own_report_without_the_closed_count_checks_clean(tmp_path):
+def test_own_report_without_the_closed_count_is_refused_at_the_phrase_table(tmp_path):
     form = tmp_path / "f.yaml"
     shutil.copy(MAIN / "examples" / "示例县2025.yaml", form)
     templates = tmp_path / "模板"
@@ -104,12 +104,12 @@ def test_own_report_without_the_closed_count_checks_clean(tmp_path):
     assert len(kept) < len(text.splitlines(keepends=True))  # the items (复议, 诉讼) were there, and are gone
     sentences.write_text("".join(kept), encoding="utf-8")
     out = tmp_path / "r.docx"
-    run_clean(["render", form, "-t", templates, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
-    result = run_clean(["check", out], inputs=[out], exit_codes=(0,))
-    # never an error; the printed 纠错率 fits none of the counts the sentence now states, so the
-    # reader is reminded to state its basis (the phrase table took 审结 out)
-    assert "比率核算" not in result.output, result.output
-    assert "纠错率通常以审结、办结、结案的件数为基数，文中没有写明" in result.output, result.output
+    # the printed 纠错率 would fit none of the counts its sentence states (check would remind
+    # the reader to state its basis): the phrase table is refused where the base went missing
+    result = run_clean(["render", form, "-t", templates, "-o", out], inputs=[form, sentences], outputs=[out],
+                       exit_codes=(2,))
+    assert "句式.yaml:" in result.output and "纠错率的基数“审结”" in result.output, result.output
+    assert not out.exists()
 
 
 # -- a real report: 败诉率 over 涉诉案件 (not 审结) is never an error, right or wrong -------------

@@ -394,3 +394,25 @@ def test_round_14_control_characters_written_as_yaml_escapes_are_dropped_and_rem
     assert "\x7f" not in text and "\x9f" not in text and "示例县人民政府" in text
     result = run_clean(["check", out], inputs=[out], exit_codes=(0,))
     assert "没有发现问题" in result.output, result.output
+
+
+@pytest.mark.parametrize("sentence", [
+    # round 14: changes listed with 分别 pair by position, never by nearness
+    "全年受理行政复议案件64件、审结60件，分别较上年增长14.3%、11.1%（上年分别为56件、54件）。",
+    "全年受理行政复议案件64件、审结60件，上年分别为56件、54件，分别增长14.3%、11.1%。",
+    "受理、审结行政复议案件分别为64件、60件，较上年的56件、54件分别增长14.3%、11.1%。",
+    "全年受理行政复议案件64件、审结60件，较上年分别增加8件、6件，分别增长14.3%、11.1%。",
+    "全年调解纠纷1268件、调解成功1241件，调解成功率97.9%，分别较上年增长5.2%、5.6%，上年分别为1205件、1175件。",
+    # 上半年 as what the year is compared with
+    "全年受理复议案件64件，环比（与上半年相比）增长12%，同比增长14.3%（上年56件）。",
+])
+def test_round_14_correct_sentences_draw_no_finding(sentence):
+    assert _found(sentence) == [], _found(sentence)
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("全年受理行政复议案件64件，较上年增长20%（上年56件）。", "同比核算"),
+    ("上半年受理复议案件30件。", "全年数据不全"),
+])
+def test_round_14_near_misses_still_draw_their_finding(sentence, rule):
+    assert rule in [f.rule for f in _found(sentence)], _found(sentence)

@@ -156,6 +156,8 @@ class ChangeChecks:
                                 change_words(f))
         if subject is None or subject.start < a:
             return
+        if "分别" in text[max(a, subject.start - 40):f.start]:
+            return  # 64件、60件，分别增长14.3%、11.1%: pairs by position, not by nearness (宁可漏报)
         own = re.sub(r"^[，,\s]*(?:同比|较上年|比上年|较去年|比去年|全年|今年)?", "", change_words(f)).strip()
         if subject.kind == "rate" and f.unit == "%" and own and not re.search(r"率|比例|占比|比重", own):
             return  # 办件量增长12%: the change names a count of its own, not the rate before it

@@ -165,6 +165,9 @@ def part_of_year(check: Check) -> None:
         if unit.part not in ("开头", "成效", "第一责任人") or unit.kind != "段落":
             continue
         for m in _PART_OF_YEAR.finditer(unit.text):
+            if re.search(r"(?:与|比|较|同|环比|对比)$", unit.text[max(0, m.start() - 3):m.start()]) \
+                    or unit.text[m.end():m.end() + 2] in ("相比", "同期"):
+                continue  # 环比（与上半年相比）: what the year is compared with, not what was counted
             rest = unit.text[m.end():].lstrip("，,：: ")
             clause = re.split(r"[，,；;。！？]", rest, maxsplit=1)[0]
             if not _COUNTED.search(clause):
