@@ -790,7 +790,7 @@ def test_an_unreadable_phrase_table_is_shown_as_such(runner, tmp_path):
     code, output = invoke(runner, "templates", "diff", folder)
     assert code == 0 and "无法按 UTF-8 文本读出" in output
     code, output = invoke(runner, "templates", "list", folder)
-    assert code == 0 and "句式.yaml（整个文件与自带的不同）" in output
+    assert code == 0 and "句式.yaml（这个文件无法按 UTF-8 文本读出，drafter 使用它时会报错）" in output
 
 
 def test_a_phrase_table_saved_with_a_bom_is_compared_theme_by_theme(runner, tmp_path):
