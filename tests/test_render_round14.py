@@ -281,19 +281,27 @@ def test_several_notes_read_back_as_notes(tmp_path):
     ("收到{收到申请}倍", "“倍”"),
     ("收到{收到申请}{受理}", "紧挨着"),
     ("'\"收到{收到申请}'", "不成对的引号"),
+    ("收到申请{收到申请}左右", "“左右”"),  # round 13: a word making it approximate
+    ("收到申请{收到申请}以上", "“以上”"),
+    ("收到申请{收到申请}之多", "“之多”"),
+    ('"收到申请1{收到申请}"', "前面紧挨着“1”"),  # round 14: joined before it
+    ('"约{受理}"', "前面紧挨着“约”"),
+    ('"超过{受理}"', "前面紧挨着“超过”"),
+    ('"0{纠错}"', "前面紧挨着“0”"),
 ])
 def test_a_unit_right_after_any_slot_is_refused(tmp_path, item, said):
     result, out = _with_phrases(tmp_path, f"矛盾纠纷化解:\n  行政复议:\n    - {item}\n")
     assert result.exit_code == 2 and said in result.output and "句式.yaml:3:" in result.output, result.output
 
 
-def test_templates_diff_never_shows_a_file_outside_the_folder(tmp_path):
+@pytest.mark.parametrize("command", ["diff", "list"])  # round 14: list says it too
+def test_templates_diff_never_shows_a_file_outside_the_folder(tmp_path, command):
     folder = tmp_path / "模板"
     (folder / "themes").mkdir(parents=True)
     secret = tmp_path / "别处.txt"
     secret.write_text("不该出现的内容\n", encoding="utf-8")
     (folder / "themes" / "通用.md.j2").symlink_to(secret)
-    result = CliRunner().invoke(main, ["templates", "diff", str(folder)])
+    result = CliRunner().invoke(main, ["templates", command, str(folder)])
     assert result.exit_code == 0 and "不该出现的内容" not in result.output, result.output
     assert "指向模板文件夹以外的文件" in result.output
 
