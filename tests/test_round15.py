@@ -358,3 +358,51 @@ def test_reasonable_templates_still_print(tmp_path, expr, printed):
     _, out, _ = _render(tmp_path, "甲" + X + expr + "乙", exit_codes=(0,))
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "甲" + printed + "乙" in text, text
+
+
+# -- check false alarms, round 15 -----------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    # a change is never the part or the whole of a share; a share of an outside whole; of any whole stated
+    "受理行政复议申请162件，同比增加24件，占全市复议案件的12%。",
+    "经营主体2059户，较上年多420户，其中涉企411户，占19.96%。",
+    "受理矛盾纠纷2497件，办结2039件，办结率81.7%，约占全省总量的4%。",
+    "共有执法人员2186人，涉企的875人，占比40%，在全市占比36%。",
+    "受理投诉举报357件，办结351件，其中涉企143件，占40.1%。",
+    # parts of several wholes listed with 分别
+    "行政处罚、行政许可案件分别为3156件、2300件，其中网上办理分别为2800件、2250件。",
+    # a name withheld with ××
+    "对执法人员王××作出诫勉处理。",
+    "对执法人员欧阳××作出诫勉处理。",
+    # items listed with ①
+    "全年制定制度12项，其中：\n①行政执法类5项；\n②政务公开类7项。",
+])
+def test_round_15_correct_sentences_draw_no_finding(sentence):
+    first, *more = sentence.split("\n")
+    lines = report(first)
+    lines[4:4] = more  # the lines after the first, in the same part
+    assert run(lines) == [], run(lines)
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("受理投诉举报357件，办结351件，其中涉企143件，占50%。", "占比核算"),
+    ("对执法人员××作出诫勉处理。", "占位文字"),
+])
+def test_round_15_near_misses_still_draw_their_finding(sentence, rule):
+    assert rule in [f.rule for f in _found(sentence)], _found(sentence)
+
+
+@pytest.mark.parametrize("date", ["2026年2月6日。", "（2026年2月6日）", "2026年2月6日（星期五）", "日期：2026年2月6日",
+                                  "2026年2月6日印发", "2026年2月6日（已盖章）"])
+def test_round_15_a_closing_date_with_what_clerks_put_round_it_is_the_date(date):
+    assert [f.rule for f in run(report("各项工作稳步推进。", date=date))] == []
+
+
+@pytest.mark.parametrize("plans", [
+    "加强队伍建设。\n（二）进一步压实法治建设责任，严格落实述法制度。\n（三）进一步做实矛盾纠纷源头化解。",
+    "贯彻落实《法治政府建设实施纲要（2026—2030年）》，制定我县实施方案。",
+])
+def test_round_15_plans_written_as_numbered_sentences_or_citing_the_next_outline_are_fine(plans):
+    closing = ("二、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人带头学法。\n"
+               "三、存在的不足和原因\n基层执法力量不足，主要是编制少、人员流动大。\n"
+               f"四、2026年推进法治政府建设的主要安排\n（一）{plans}")
+    assert run(report("各项工作稳步推进。", closing=closing)) == []

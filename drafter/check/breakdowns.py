@@ -142,6 +142,8 @@ class BreakdownChecks:
             lead = text[at + 2:first.start]  # 其中行政处罚, 其中：行政处罚, 其中，行政处罚
             if first.unit != total.unit or re.search(r"[，；。]", lead.lstrip("，：:")):
                 continue
+            if "分别" in lead:
+                continue  # 分别为3156件、2300件，其中网上办理分别为…: parts of several wholes, by position
             rest = (counts[i] for i in range(k + 1, len(counts)))  # however long: read until the list ends
             items = self.listed(text, first, rest, total.unit, b)
             # a total that ends a list joined by 、 (受理刑事案件300件、民事案件500件，其中…): the

@@ -92,13 +92,26 @@ def _anchor(check: Check, part: str | None):
     return next((u for u in check.doc.units if u.part == part and u.kind != "原文"), None) if part else None
 
 
+def _typed_line(doc, unit) -> str:
+    """The line a unit was read from, as typed (a heading's own 。 is not in its text), or its text."""
+    lines = getattr(doc, "lines", None)
+    at = next((seg.line for seg in unit.origin or ()), None)
+    return lines[at - 1] if lines and at and at <= len(lines) else unit.text
+
+
 def empty_sections(check: Check) -> None:
     doc = check.doc
     for unit in doc.units:
         sec = unit.node
-        if unit.kind == "小标题" and not sec.body:
+        # a numbered sentence (（一）严格落实述法制度。, ①行政执法类5项；) is content, not a title;
+        # so is an item of the plans or the problems, which reports list one sentence each
+        if unit.kind == "小标题" and not sec.body and unit.part not in ("下一步", "问题") \
+                and not _typed_line(doc, unit).rstrip().endswith(("。", "；", ";", "！", "？", "!", "?")):
             check.add("空节", doc.where(unit, 0, len(unit.text)), unit.text, unit.part,
                       f"标题“{unit.text}”下面没有内容。", "在标题下补写内容，或删去这个标题。")
+
+
+_DOUBLE_SURNAMES = {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文", "司徒"}
 
 
 def placeholders(check: Check) -> None:
@@ -108,9 +121,11 @@ def placeholders(check: Check) -> None:
     surnames = set(check.table.words("化名姓氏"))
     for unit in doc.units:
         # 张某某, 王某某诉……案: a party's name withheld, not a placeholder
+        # (王××, 欧阳××: the same, written with ×)
         m = next((m for m in pattern.finditer(unit.text)
-                  if not (m.group(0).startswith("某") and unit.text[m.start() - 1:m.start()] in surnames
-                          and m.start() > 0)), None)
+                  if not (m.group(0).startswith(("某", "×")) and m.start() > 0
+                          and (unit.text[m.start() - 1:m.start()] in surnames
+                               or unit.text[max(0, m.start() - 2):m.start()] in _DOUBLE_SURNAMES))), None)
         if m:
             end = min(len(unit.text), m.end() + 10)
             check.add("占位文字", doc.where(unit, m.start(), end), unit.text[m.start():end], unit.part,

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.check.counts import (ABOUT_BEFORE, NAME_REACH, Amount, _called, _claim, _fits, _no_base, _pct, _should, _shown,
-                                  _stated, _whole_called)
+from drafter.check.counts import (_DELTA, ABOUT_BEFORE, NAME_REACH, Amount, _called, _claim, _fits, _no_base, _pct,
+                                  _should, _shown, _stated, _whole_called)
 from drafter.reading.figures import FoundFigure, bigrams
 
 # The verb of a share, with any word of approximation (占比为, 占比约为, 占比大约, 所占比例接近)
@@ -47,6 +47,10 @@ class ShareChecks:
                        f"占比写的是{_stated(f, claim)}，但部分占整体的比例不会超过100%。",
                        "请核对这个占比：可能多写了一位，或写错了数。")
             return
+        if re.search(r"(?:在|占|于)(?:全|本)(?:省|市|国|区|州|县|盟|镇|乡)", text[max(0, at - 4):at + 4]):
+            return  # 约占全省总量的4%, 在全市占比36%: of a whole the sentence does not state
+        # a change (同比增加24件, 较上年多420户) or last year's figure is never a part or a whole
+        counts = [g for g in counts if not _DELTA.search(g.label) and not self.is_last_year(text, g)]
         stated = next((g for g in figs if g.kind == "count" and at < g.start < f.start
                        and _OF_COUNT_TAIL.match(text, g.start + len(g.text), f.start)), None)
         counts = [g for g in counts if g.start < at] if stated is not None else counts
@@ -83,6 +87,13 @@ class ShareChecks:
             between = text[whole.start:part.start]
             if "其中" not in between and whole.value < part.value:
                 return
+        # a share that fits another whole stated before its part is right (受理357件，办结351件，
+        # 其中涉企143件，占40.1%: of 受理), unless the whole is itself listed under it: 宁可漏报
+        if stated is None and not part.approx and any(
+                g is not whole and g.unit == part.unit and not g.approx and _fits(f.value, f.decimals, Amount(part),
+                                                                                Amount(g), claim[0])
+                for g in counts if g.start < whole.start and "其中" not in text[g.start:whole.start]):
+            return
         self.share_of(unit, text, f, claim, start, end, part, whole)
 
     def share_of(self, unit, text, f, claim, start: int, end: int, part: FoundFigure, whole: FoundFigure) -> None:

@@ -287,7 +287,8 @@ def headings(check: Check) -> None:
             where = doc.where(unit, 0, len(unit.text))
             form, shape = _FORMS[sec.level]
             enum = _ENUM_NUMBER.match(number)
-            if check.on("序号标点") and not enum and not shape.match(number):
+            # ①②: items listed under any level, never a level's own number
+            if check.on("序号标点") and not enum and not shape.match(number) and number[:1] not in _CIRCLED:
                 check.add("序号标点", where, number + sec.heading[:10], unit.part,
                           f"序号“{number}”的写法不对。", f"这一级序号写成“{form}”这样：{_right(number, form)}。")
             if enum and sec.heading.startswith("是") and not sec.heading.startswith(("是非", "是否")) \
@@ -321,6 +322,7 @@ def headings(check: Check) -> None:
 
 # An item of an enumeration inside a paragraph: 一是 at its start or after a stop, a comma or
 # a colon (……工作中，一是…；二是…).
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _ITEM = re.compile(rf"(?:^|(?<=[。；;，,：:]))\s*(?P<n>[{_CN}]{{1,3}})是(?P<again>是(?![非否]))?")  # 一是是非观念: a word
 
 

@@ -61,8 +61,12 @@ INLINE_ENUMERATION = re.compile(rf"(?:^|(?<=[。；;，]))([{_CN}]+是)")
 _HAN_DIGIT = "〇○零一二三四五六七八九"
 # The date line: 2026年2月6日, in Chinese numerals (二〇二六年, with the ○/O/0 WPS users type for 〇), or
 # 2026.2.6 / 2026-02-06 (a reminder of its own, 日期写法, says how to write it; the closing is read)
-DATE_LINE = re.compile(rf"^(\d{{4}}年\d{{1,2}}月\d{{1,2}}日|[{_HAN_DIGIT}Oo0]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日"
-                       r"|\d{4}([.\-/])\d{1,2}\2\d{1,2})$")
+# The date may stand with what clerks put round it: 日期：…, brackets, （星期五）, a full stop, 印发,
+# （已盖章） — the date is read all the same (group “date”).
+DATE_LINE = re.compile(rf"^(?:日期[：:])?[（(]?(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+                       rf"|[{_HAN_DIGIT}Oo0]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日"
+                       r"|\d{4}(?P<sep>[.\-/])\d{1,2}(?P=sep)\d{1,2})[）)]?"
+                       r"(?:[（(]?星期[一二三四五六日天][）)]?)?(?:印发)?[。.]?(?:[（(]已?盖章[）)])?$")
 _CHROME = re.compile(
     r"^(当前位置|您的位置|您现在的位置|首页\s*>|文件名称|索引号|公开责任部门|公开目录|文号|有效性|发布机构|"
     r"扫一扫|打印本页|关闭窗口|【打印】|【关闭】|分享到|上一篇|下一篇|相关链接)"
@@ -432,7 +436,7 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
         report.notes.extend(lines[notes:end])  # 附注 under the date, e.g. （此件公开发布）, one or more
         end = notes
     if end > i and DATE_LINE.match(compact[end - 1]):
-        report.date = compact[end - 1]
+        report.date = DATE_LINE.match(compact[end - 1]).group("date")
         report.origins["日期"] = origin_from(origins[end - 1])
         end -= 1
         names = []  # one issuer, or two (a joint report of the party committee and government)
