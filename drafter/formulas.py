@@ -129,7 +129,7 @@ def office_formulas(path: Path) -> dict[int, dict]:
             elif value is None:
                 clean[name] = None  # null: none (as the built-in data's 纲要: null); merged() drops the built-in's
             elif name in ("会议精神", "纲要") and not (isinstance(value, str) and value.strip()):
-                found.add(where, f"“{name}”应当是一段文字。", "例如“党的二十大和二十届历次全会精神”。")
+                found.add(where, f"“{name}”应当是一段文字。", f"例如“{_EXAMPLE[name]}”；没有时删去这一项。")
             elif name in ("会议精神", "纲要") and (spirit_problem if name == "会议精神" else outline_problem)(value):
                 found.add(where, *(spirit_problem if name == "会议精神" else outline_problem)(value))
             elif name == "纲要" and _outline_of_another_year(value, year):

@@ -333,6 +333,10 @@ def test_round_14_near_misses_still_draw_their_finding(sentence, rule):
     ("{{ x.纠错率.值 | float }}", "比率的内部数值"),
     ("{{ t.数据.行政复议.收到申请 + t.数据.行政应诉.案件 }}", "不能直接用“+”计算"),
     ("{{ [x.纠错率] | sum }}", "比率不能相加"),
+    ('{{ 成文日期.strftime("%A，%B") }}', "带英文"),  # round 15
+    ('{{ x.收到申请.带同比 | replace("增长", "减少") }}', "改动了数字旁边的“增长”"),
+    ('{{ x.纠错率 | replace("%", "‰") }}', "改动了数字旁边的“%”"),
+    ('{{ x.受理 | replace("件", "") }}', "改动了数字旁边的“件”"),
 ])
 def test_templates_that_print_what_the_form_does_not_have_are_refused(tmp_path, expr, said):
     result, _, at = _render(tmp_path, "甲" + X + expr, exit_codes=(2,))
@@ -353,6 +357,8 @@ def test_templates_that_print_what_the_form_does_not_have_are_refused(tmp_path, 
     ("{{ [x.收到申请, x.受理] | sum }}", "313"),
     ("{{ x.收到申请.值 + x.受理.值 }}", "313"),
     ("{% if x.纠错率.值 | abs > 0.1 %}大{% endif %}", "大"),
+    ("为政府节约{{ x.收到申请 }}", "为政府节约162件"),  # round 15: 节约 is no 约
+    ('{{ x.收到申请.带同比 | replace("，", "；") }}', "162件；同比增长17.4%"),
 ])
 def test_reasonable_templates_still_print(tmp_path, expr, printed):
     _, out, _ = _render(tmp_path, "甲" + X + expr + "乙", exit_codes=(0,))
@@ -406,3 +412,27 @@ def test_round_15_plans_written_as_numbered_sentences_or_citing_the_next_outline
                "三、存在的不足和原因\n基层执法力量不足，主要是编制少、人员流动大。\n"
                f"四、2026年推进法治政府建设的主要安排\n（一）{plans}")
     assert run(report("各项工作稳步推进。", closing=closing)) == []
+
+
+@pytest.mark.parametrize("group, items", [
+    ("行政复议", ["受理{受理}", "审结{审结}", "作出纠错决定{纠错}", "纠错率、调解和解率分别为{纠错率}、{调解和解率}"]),
+    ("行政复议", ["受理{受理}", "审结{审结}", "作出纠错决定{纠错}", "结案率、纠错率依次为{结案率}、{纠错率}"]),
+    ("行政复议", ["受理{受理}", "审结{审结}", "作出纠错决定{纠错}", "结案率和纠错率分别为{结案率}；{纠错率}"]),
+    ("行政复议", ["全年预约{受理}"]),
+    ("行政应诉", ["审结{审结}", "败诉{败诉}，占审结案件{审结}的{败诉率}"]),
+    ("行政应诉", ["审结{审结}", "败诉{败诉}，占审结案件的{败诉率}"]),
+])
+def test_round_15_reasonable_phrase_tables_near_the_new_rules_render(tmp_path, group, items):
+    table = f"矛盾纠纷化解:\n  {group}:\n" + "".join(f'    - "{i}"\n' for i in items)
+    result, _ = _with_phrases(tmp_path, table)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("items, said", [
+    (["受理{受理}", "审结{审结}", "作出纠错决定{纠错}", "结案率和纠错率分别为{结案率}"], "是2个比率，后面只写了1个数据"),
+    (["审结{审结}", "作出纠错决定{纠错}", "占收到申请的{纠错率}"], "前面没有写比率的名称"),
+])
+def test_round_15_phrase_tables_that_mislead_are_refused(tmp_path, items, said):
+    table = "矛盾纠纷化解:\n  行政复议:\n" + "".join(f'    - "{i}"\n' for i in items)
+    result, _ = _with_phrases(tmp_path, table)
+    assert result.exit_code == 2 and said in result.output, result.output

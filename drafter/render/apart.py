@@ -16,7 +16,8 @@ from drafter.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OPEN
 _MARKED = re.compile(f"{FIG_OPEN}([^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
 _HIDDEN = re.compile(f"[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}]")
 # Joined to the figure before it: a digit or sign, a numeral, a word making it approximate or a bound.
-_BEFORE = re.compile(r"(\d|[.．\-－+＋±]|大约|约|将近|接近|近|超过|逾|不足|不到|上万|上千|(?<!第)[一二三四五六七八九十百千万两])$")
+_BEFORE = re.compile(r"(\d|[.．\-－+＋±]|大约|(?<![预签节履制公契缔条邀相守践违合])约|将近|接近|(?<![就附接最邻靠亲贴])近|"
+                     r"超过|逾|不足|不到|上万|上千|(?<!第)[一二三四五六七八九十百千万两])$")
 # Joined after it: a digit; after a figure with its unit, any unit, 万/亿, %, 余/多 or a word of approximation.
 _AFTER_NUMBER = re.compile(r"^(\d|[.．]\d|[万亿%％‰])")
 _AFTER_FIGURE = re.compile(r"^(\d|[件次人项个起份条户家元万亿千%％‰场名批期宗余多倍]|左右|以上|以下|上下|之多|开外)")

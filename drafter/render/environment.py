@@ -128,6 +128,9 @@ _CUTTING_FILTERS = ("batch", "capitalize", "center", "first", "join", "last", "l
                     "string", "striptags", "title", "trim", "truncate", "unique", "upper", "groupby", "dictsort")
 
 
+# What a figure's text says beside its digits: its unit, %, 万/亿, 余/多, the way it changed.
+_WHAT_A_FIGURE_SAYS = re.compile(r"[件次人项个起份条户家元万亿千%％‰场名批期宗余多倍卷]|增长|减少|增加|上升|下降|提高|降低|持平")
+
 _ONE_OF = ("first", "last", "min", "max", "random")  # filters taking one item of what they are given
 
 _DATE_HINT = "日期请直接输出：{{ 成文日期 }} 写成“2026年2月6日”；要改日期，请改表单里的“成文日期”。"
@@ -141,6 +144,8 @@ def _date_kept(date: dt.date, result) -> None:
         raise TemplateError("这里把日期改成了另一个日期，报告里就不再是表单里的日期。", _DATE_HINT)
     if isinstance(result, str) and not keeps_numbers(numbers.date(date), result):
         raise TemplateError(f"这里把日期另写成了“{result[:20]}”，和报告的写法（2026年2月6日）不同。", _DATE_HINT)
+    if isinstance(result, str) and re.search(r"[A-Za-z]", result):  # %A %B %b %p: Friday, February, AM
+        raise TemplateError(f"这里把日期写成了带英文的“{result[:20]}”，报告里不能有英文的月份、星期。", _DATE_HINT)
 
 
 def _numbers_kept(name: str, func):
@@ -160,6 +165,12 @@ def _numbers_kept(name: str, func):
             # 表现 | min → “。”, 同比 | last → “%”: one character of a text is never report text
             raise TemplateError(f"过滤器 {name} 用在了一段文字上，只会取出其中的一个字（或标点）。",
                                 f"{name} 用在一组内容上，如 {{{{ 主要成效 | {name} }}}}；文字请直接输出。")
+        if has_digit(before) and name == "replace":
+            words = [str(a) for a in (*args[skip + 1:skip + 3], kwargs.get("old", ""), kwargs.get("new", ""))]
+            hit = next((m.group() for w in words for m in [_WHAT_A_FIGURE_SAYS.search(w)] if m), None)
+            if hit:  # 带同比 | replace("增长", "减少"), 纠错率 | replace("%", "‰"): another value
+                raise TemplateError(f"过滤器 replace 改动了数字旁边的“{hit}”，报告里的数就说成了另一个值。",
+                                    "数字、单位、%、“增长”“减少”这些不能替换；要换说法，请改句式表或写别的文字。")
         if has_digit(before):
             if isinstance(result, str):
                 refuse_cut(f"过滤器 {name}", before, result)

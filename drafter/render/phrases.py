@@ -301,9 +301,13 @@ class _Reader:
                 continue
             is_rate = slot.name in groups[slot.group].rates
             each = _RATES_EACH.search(before) if isinstance(before, str) else None
-            if each:
-                listed = re.split(r"[和、及与]", each.group(1))
-            if listed and isinstance(before, str) and (each or re.fullmatch(r"\s*[和、及与，,]\s*", before)):
+            if each:  # split after each 率 only: 调解和解率 is one name
+                listed = [n for n in re.split(r"(?<=率)(?:[和、及与]|以及)", each.group(1)) if n]
+                given = len([p for p in pieces[pieces.index(slot):] if isinstance(p, Slot)])
+                if given < len(listed):
+                    raise _Bad(f"“{each.group(1)}”是{len(listed)}个比率，后面只写了{given}个数据，报告会说它们都是这个数。",
+                               "“分别为”后面的数据要和前面的比率名称一样多，一一对应。")
+            if listed and isinstance(before, str) and (each or re.fullmatch(r"\s*[和、及与，,；;]\s*", before)):
                 word = listed.pop(0)
                 if is_rate and (slot.name.endswith(word) or word.endswith(slot.name)):
                     continue
@@ -315,6 +319,12 @@ class _Reader:
             if is_rate and slot.attr != "同比" and not m:
                 if isinstance(before, str) and _RATE_NOTED.search(before):
                     continue
+                at = pieces.index(slot)
+                said = "".join(p if isinstance(p, str) else "〇" for p in pieces[:at])  # 占审结案件{审结}的{败诉率}
+                of = _SHARE_OF.search(said)
+                rate = groups[slot.group].rates[slot.name]
+                if of and any(d in of.group(1) or d[:2] in of.group(1) for d in rate.denominator):
+                    continue  # 占审结案件的{败诉率}: the rate named by its own base
                 # 占比{纠错率}, （{纠错率}）: a reader (and check) takes the figure for a share of
                 # the count before it, which the rate is not (纠错 ÷ 审结, not ÷ 收到)
                 shown = "{" + slot.name + "}"
@@ -422,8 +432,10 @@ _RATE_LINK = (r"[”’」]?(?:(?:仅|约|仍|均|已|始终|继续|分别|全�
               r"(?:为|是|达到|达|保持在|保持|稳定在|维持在|控制在|"
               r"提高到|提高至|提升到|提升至|上升到|上升至|升至|增至|下降到|下降至|降到|降至|降为|降低到|降低至|高达)了?"
               r"|仅|：|:|（|\()?")
+# A share of a named whole right before a rate's slot: 占审结案件的{败诉率}, 占发现问题的{整改率}
+_SHARE_OF = re.compile(r"占([^，。；]{1,24}?)的\s*$")
 # Names of rates listed before 分别为, each slot after taking the next name (结案率和纠错率分别为)
-_RATES_EACH = re.compile(r"((?:[\u3400-\u9fff]*率[和、及与])+[\u3400-\u9fff]*率)分别(?:为|是|达到|达)?\s*$")
+_RATES_EACH = re.compile(r"((?:[\u3400-\u9fff]*?率(?:[和、及与]|以及))+[\u3400-\u9fff]*?率)(?:分别|依次)(?:为|是|达到|达)?\s*$")
 _RATE_WORD = re.compile(r"([\u3400-\u9fff]*率)" + _RATE_LINK + r"\s*$")
 # A rate's name with a note on how it is counted (满意率（含基本满意）{满意率}): named all the same.
 _RATE_NOTED = re.compile(r"率（[^（）]{1,20}）" + _RATE_LINK + r"\s*$")
@@ -512,7 +524,8 @@ def _names(group) -> dict[str, str]:
 _AFTER_FIGURE = re.compile(r"[\s\u3000]*([件次人项个起份条户家元万亿千%％‰场名批期宗余多倍]|左右|以上|以下|上下|之多|开外|许(?!可))")
 # What may never stand right before a slot: a digit or a sign (1{收到申请} prints 1162件), a
 # numeral, or a word making the figure approximate or a bound (约, 近, 超过, 不足).
-_BEFORE_FIGURE = re.compile(r"(\d|[.．\-－+＋±]|大约|约|将近|接近|近|超过|逾|不足|不到|上万|上千|数十|数百|数千|几十|几百|"
+_BEFORE_FIGURE = re.compile(r"(\d|[.．\-－+＋±]|大约|(?<![预签节履制公契缔条邀相守践违合])约|将近|接近|"
+                            r"(?<![就附接最邻靠亲贴])近|超过|逾|不足|不到|上万|上千|数十|数百|数千|几十|几百|"
                             r"(?<!第)[一二三四五六七八九十百千万两])[\s\u3000]*$")
 
 
