@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -99,10 +100,29 @@ def run_soffice(args: list[str], timeout: float, profile: Path | None = None) ->
             return run_soffice(args, timeout, held)
     cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
            "--nolockcheck", *args]
+    # in a session of its own, so that a stop (a signal, Ctrl-C, the time limit) ends the whole
+    # of LibreOffice — soffice starts soffice.bin, which would go on writing the report into a
+    # temporary folder already removed — before the temporary folders are cleaned up
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=render_env(),
+                            start_new_session=True)
     try:
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=render_env())
+        out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        _end(proc)
         raise PreviewError("LibreOffice 转换超时。", "请关闭正在运行的 LibreOffice 后再试。") from None
+    except BaseException:
+        _end(proc)
+        raise
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def _end(proc: subprocess.Popen) -> None:
+    """Kill LibreOffice's whole process group and wait for it."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
 
 
 def _converted(sources: list[Path], outdir: Path, suffix: str) -> list[Path]:

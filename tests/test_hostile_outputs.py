@@ -692,3 +692,37 @@ def test_a_failure_while_a_stop_unwinds_a_write_is_the_stop(runner, tmp_path, mo
     assert result.exit_code == 143, result.output
     assert "已中止" in result.output and "ZIP" not in result.output
     assert not leftovers([tmp_path]) and not (tmp_path / "结构.json").exists()
+
+
+@needs_libreoffice
+@pytest.mark.skipif(not hasattr(os, "killpg") or not Path("/proc").is_dir(), reason="POSIX process groups")
+def test_a_stopped_preview_ends_libreoffice_before_its_temporary_folders_go(tmp_path):
+    """Round 15: soffice starts soffice.bin, which went on writing the report into a temporary
+    folder already removed; a stop now ends LibreOffice first, so no copy is left behind."""
+    private = tmp_path / "tmp"
+    private.mkdir()
+    form = tmp_path / "表单.yaml"
+    shutil.copy(ROOT / "examples" / "示例县2025.yaml", form)
+    env = {**os.environ, "TMPDIR": str(private)}
+    proc = subprocess.Popen([sys.executable, "-m", "drafter", "preview", str(form), "-o", str(tmp_path / "o.pdf")],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def ours() -> list[str]:
+        found = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if str(private).encode() in cmdline.read_bytes():
+                    found.append(cmdline.parent.name)
+            except OSError:
+                pass
+        return found
+
+    deadline = time.monotonic() + 60
+    while not ours() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.5)  # caught mid-conversion
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    time.sleep(3)  # what LibreOffice would still write, it writes now
+    assert ours() == []
+    assert list(private.iterdir()) == []
