@@ -436,3 +436,15 @@ def test_round_15_phrase_tables_that_mislead_are_refused(tmp_path, items, said):
     table = "矛盾纠纷化解:\n  行政复议:\n" + "".join(f'    - "{i}"\n' for i in items)
     result, _ = _with_phrases(tmp_path, table)
     assert result.exit_code == 2 and said in result.output, result.output
+
+
+@pytest.mark.parametrize("mark", ["\x0c", "\x1b", "\x7f", "\ue000"])
+def test_round_15_a_stray_character_at_a_lines_edge_hides_no_heading(tmp_path, mark):
+    lines = report("各项工作稳步推进。")
+    at = next(k for k, line in enumerate(lines) if line.startswith("三、"))
+    lines[at] = mark + lines[at]
+    lines[-1] += "\x1a"  # a DOS end-of-file mark after the date
+    path = tmp_path / "报告.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_clean(["check", path], inputs=[path], exit_codes=(0,))
+    assert "【错误】" not in result.output, result.output

@@ -105,6 +105,10 @@ def clean_lines(lines: list[str]) -> list[str]:
     return [text for text, _ in clean_lines_with_origins(lines)]
 
 
+_EDGE = "\\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2400-\u2421\u2426\ue000-\uf8ff"
+_EDGES = re.compile(f"^[{_EDGE}]+|[{_EDGE}]+$")
+
+
 def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, Segments]]:
     """``clean_lines``, each line with its segments: (offset in the cleaned line, 1-based
     source line, column there), so whatever is read from it can say where it stands."""
@@ -112,7 +116,10 @@ def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, Segments]]:
     origins: list[Segments] = []
     lengths: list[int] = []
     for number, raw in enumerate(lines, 1):
-        line = normalize(raw.replace("\ufffd", "").replace("\u3000", " ").strip())
+        # a stray control or private-use character at a line's edge (a form feed pdftotext puts at
+        # a page break, a DOS end-of-file mark, shown by check as ␌, ␚) hides nothing: the line is
+        # read without it, check says where it stands
+        line = normalize(_EDGES.sub("", raw.replace("\ufffd", "").replace("\u3000", " ")))
         line = re.sub(r"\s+", " ", line)
         if not line:
             continue
