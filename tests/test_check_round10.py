@@ -108,7 +108,7 @@ def test_own_report_without_the_closed_count_is_refused_at_the_phrase_table(tmp_
     # the reader to state its basis): the phrase table is refused where the base went missing
     result = run_clean(["render", form, "-t", templates, "-o", out], inputs=[form, sentences], outputs=[out],
                        exit_codes=(2,))
-    assert "句式.yaml:" in result.output and "纠错率的基数“审结”" in result.output, result.output
+    assert "句式.yaml:" in result.output and "纠错率前面写它的基数“审结”" in result.output, result.output
     assert not out.exists()
 
 

@@ -275,6 +275,12 @@ def test_round_14_a_rate_whose_base_the_sentence_leaves_out_is_refused(tmp_path)
     assert result.exit_code == 2 and "基数“审结”" in result.output and "句式.yaml:6:" in result.output, result.output
 
 
+def test_round_15_a_rate_whose_base_comes_after_it_is_refused(tmp_path):
+    result, _ = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政复议:\n    - 收到申请{收到申请}\n    - 纠错{纠错}\n"
+                                        "    - 纠错率{纠错率}\n    - 审结{审结}\n")
+    assert result.exit_code == 2 and "纠错率前面写它的基数“审结”" in result.output, result.output
+
+
 def test_round_14_control_characters_written_as_yaml_escapes_are_dropped_and_reminded(tmp_path):
     form = example_form(tmp_path, ("单位: 示例县人民政府", '单位: "示例县\\x9f\\x7f人民政府"'))
     out = tmp_path / "报告.docx"
@@ -358,6 +364,7 @@ def test_templates_that_print_what_the_form_does_not_have_are_refused(tmp_path, 
     ("{{ x.收到申请.值 + x.受理.值 }}", "313"),
     ("{% if x.纠错率.值 | abs > 0.1 %}大{% endif %}", "大"),
     ("为政府节约{{ x.收到申请 }}", "为政府节约162件"),  # round 15: 节约 is no 约
+    ("{% if x.纠错 is number %}数{% endif %}{% if x.纠错 is even %}偶{% endif %}", "数偶"),
     ('{{ x.收到申请.带同比 | replace("，", "；") }}', "162件；同比增长17.4%"),
 ])
 def test_reasonable_templates_still_print(tmp_path, expr, printed):

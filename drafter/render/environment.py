@@ -226,6 +226,15 @@ def _summed(func):
     return filter_
 
 
+def _by_value(test):
+    """A Jinja test judging a figure by its value (x.纠错 is number, is even)."""
+    @functools.wraps(test)
+    def judged(value, *args):
+        return test(value.值 if isinstance(value, (Figure, Rate)) else value, *args)
+
+    return judged
+
+
 def _measured(func):
     """A filter whose result, when a container, is measured as a written one is."""
     @functools.wraps(func)
@@ -797,6 +806,9 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
     # a figure the form does not give is not defined: {% if x.纠错 is defined %}, x.纠错 | default("")
     env.tests["defined"] = lambda value: not isinstance(value, (jinja2.Undefined, _Missing))
     env.tests["undefined"] = lambda value: isinstance(value, (jinja2.Undefined, _Missing))
+    # is number / integer / odd / divisibleby(3) on a figure: of its value, as == and > are
+    for name in ("number", "integer", "float", "odd", "even", "divisibleby"):
+        env.tests[name] = _by_value(env.tests[name])
     default = env.filters["default"]
 
     def default_(value, default_value="", boolean=False):

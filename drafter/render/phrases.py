@@ -180,21 +180,24 @@ class _Reader:
         and 纠错率 with 审结): else a reader, and check, take another count of the sentence
         (受理) for its base and find it wrong."""
         groups = self.cat.themes[key].groups
-        said = {(s.group, s.name) for c in choices for s in _slots(c)}
+        order = [(s.group, s.name) for c in choices for s in _slots(c)]
+        said = set(order)
         for choice, path in zip(choices, paths):
             for slot in _slots(choice):
                 rate = groups[slot.group].rates.get(slot.name)
                 if rate is None or (slot.group, rate.numerator) not in said:
                     continue
                 unit = groups[slot.group].figures[rate.numerator].unit
-                others = [n for g, n in said if g == slot.group and n != rate.numerator
+                before = set(order[:order.index((slot.group, slot.name))])
+                others = [n for g, n in before if g == slot.group and n != rate.numerator
                           and n in groups[g].figures and groups[g].figures[n].unit == unit]
-                # another count beside them is what a reader takes for the base (收到申请, 受理)
-                if others and not any((slot.group, d) in said for d in rate.denominator):
+                # another count before the rate is what a reader takes for its base (收到申请, 受理)
+                # when the base is not written before it too
+                if others and not any((slot.group, d) in before for d in rate.denominator):
                     base = "、".join(rate.denominator)
-                    self.bad(path, f"这一句写了{rate.numerator}和{slot.name}，却没有写{slot.name}的基数“{base}”，"
-                                   f"读者会拿句中别的数去核算，算出来对不上。",
-                             f"请在这一句里加上一项，如“{base}{{{rate.denominator[0]}}}”，或删去 {{{slot.name}}}。")
+                    self.bad(path, f"这一句写了{rate.numerator}和{slot.name}，却没有在{slot.name}前面写它的基数“{base}”，"
+                                   f"读者会拿前面别的数去核算，算出来对不上。",
+                             f"请在{slot.name}前面加上一项，如“{base}{{{rate.denominator[0]}}}”，或删去 {{{slot.name}}}。")
                     return
 
     def choice(self, key: str, group: str, item, path: tuple) -> Choice | None:
