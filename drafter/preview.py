@@ -103,16 +103,20 @@ def run_soffice(args: list[str], timeout: float, profile: Path | None = None) ->
     # in a session of its own, so that a stop (a signal, Ctrl-C, the time limit) ends the whole
     # of LibreOffice — soffice starts soffice.bin, which would go on writing the report into a
     # temporary folder already removed — before the temporary folders are cleaned up
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=render_env(),
-                            start_new_session=True)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _end(proc)
-        raise PreviewError("LibreOffice 转换超时。", "请关闭正在运行的 LibreOffice 后再试。") from None
-    except BaseException:
-        _end(proc)
-        raise
+    # LibreOffice's own temporary files (lu….tmp, parts of the document) go in a folder of this
+    # call's, removed with it even when LibreOffice is killed and cannot remove them itself
+    with tempfile.TemporaryDirectory(prefix="drafter-lo-tmp-") as own_tmp:
+        env = {**render_env(), "TMPDIR": own_tmp, "TMP": own_tmp, "TEMP": own_tmp}
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                                start_new_session=True)
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _end(proc)
+            raise PreviewError("LibreOffice 转换超时。", "请关闭正在运行的 LibreOffice 后再试。") from None
+        except BaseException:
+            _end(proc)
+            raise
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
