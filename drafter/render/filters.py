@@ -490,6 +490,9 @@ def _no_mapping(name: str, func):
     def filter_(*args, **kwargs):
         if len(args) > skip and isinstance(_given(args[skip]), _Missing):
             str(_given(args[skip]))  # a figure not given, gone through item by item: nothing (its own message)
+        if len(args) > skip and isinstance(_given(args[skip]), (Figure, Rate)):
+            raise TemplateError(f"过滤器 {name} 要用在一组内容上，这里用在了一个数据“{_given(args[skip])}”上。",
+                                f"数据请直接输出，如 {{{{ 数据.行政复议.收到申请 }}}}；{name} 用在列表上，如 {{{{ 主要成效 | {name} }}}}。")
         if len(args) > skip and isinstance(_given(args[skip]), Mapping):
             raise TemplateError(f"过滤器 {name} 用在了一组“名称: 内容”上（如表单里的一个问题、部分标题），"
                                 "会把各项的名称（如“标题”“表现”）当作文字写进报告。",
