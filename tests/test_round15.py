@@ -456,3 +456,26 @@ def test_round_15_a_stray_character_at_a_lines_edge_hides_no_heading(tmp_path, m
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run_clean(["check", path], inputs=[path], exit_codes=(0,))
     assert "【错误】" not in result.output, result.output
+
+
+def test_round_15_text_inside_a_word_equation_is_read(tmp_path):
+    import zipfile
+
+    from drafter.reading.source import read_lines
+
+    form = example_form(tmp_path)
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    with zipfile.ZipFile(out) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    assert "督察6次" in xml
+    math = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    parts["word/document.xml"] = xml.replace(
+        "督察6次", f'督察</w:t></w:r><m:oMath {math}><m:r><m:t>6</m:t></m:r></m:oMath><w:r><w:t xml:space="preserve">次',
+        1).encode("utf-8")
+    edited = tmp_path / "公式.docx"
+    with zipfile.ZipFile(edited, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    assert any("督察6次" in line for line in read_lines(edited))

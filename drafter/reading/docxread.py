@@ -24,6 +24,7 @@ from drafter.xmltext import drop_invalid
 from drafter.report import PART_MARKS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 # ISO/IEC 29500 Strict names WordprocessingML otherwise; its parts are read as transitional
 # ones, the namespace renamed in the bytes as they are read (``_Renamed``).
 STRICT_URI = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -445,7 +446,7 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
             hidden.pop()
         elif tag == f"{W}sdt" and prompts:
             prompts.pop()
-        elif tag == f"{W}t":
+        elif tag == f"{W}t" or tag == f"{M}t":  # m:t: the text of an equation, shown as written
             if paras and not (fields and not all(fields)) and el.text and not (hidden and hidden[-1]) \
                     and not any(prompts):
                 paras[-1].parts.append(el.text)
