@@ -479,3 +479,20 @@ def test_round_15_text_inside_a_word_equation_is_read(tmp_path):
         for name, data in parts.items():
             z.writestr(name, data)
     assert any("督察6次" in line for line in read_lines(edited))
+
+
+def test_round_15_a_one_cell_box_round_an_item_is_that_item(tmp_path):
+    import docx as python_docx
+
+    from drafter.reading.parser import parse_lines as parse
+    from drafter.reading.source import read_lines
+
+    d = python_docx.Document()
+    for text in ("某县关于2025年度法治政府建设情况的报告", "一、主要举措和成效", "1.健全制度体系。全年制定制度12项。"):
+        d.add_paragraph(text)
+    d.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0].text = "2.加强执法监督。全年开展执法检查120次。"
+    d.add_paragraph("3.深化普法宣传。开展普法活动20场。")
+    path = tmp_path / "框.docx"
+    d.save(str(path))
+    items = parse(read_lines(path)).sections[0].sections
+    assert [s.number for s in items] == ["1.", "2.", "3."], [(s.number, s.heading) for s in items]

@@ -530,10 +530,20 @@ class _Table:
                         if not line.table and re.search("[。，；：！？、]", line))
         return sentences * 2 >= self.chars()
 
+    def boxed(self) -> bool:
+        """One cell with text, in one row, that opens with an item's number: a box drawn round
+        an item of the outline (a box of quoted text without a number stays a table)."""
+        if len(self.rows) != 1 or sum(1 for cell in self.rows[0] if _cell_text(cell).strip()) != 1:
+            return False
+        return bool(_ITEM_NUMBER.match(next(_cell_text(c) for c in self.rows[0] if _cell_text(c).strip())))
+
     def lines(self, unwrap: bool) -> list[Line]:
         if unwrap:
             return [line for row in self.rows for cell in row for line in cell]
         return [line for row in self.rows if (line := _row_line(row))]
+
+
+_ITEM_NUMBER = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳])")
 
 
 def _cell_text(cell: list[Line]) -> str:
@@ -557,7 +567,9 @@ def _unwrapped(items: list) -> list[Line]:
     """The document's lines, its tables read. A document whose text sits (nearly) all in
     one-column tables of prose (a report pasted from a web page, one cell per paragraph, or
     the whole body in one cell) has them read as its paragraphs, headings included; every
-    other table, and every table of any other document, is read one line a row."""
+    other table, and every table of any other document, is read one line a row; a box of
+    prose of one cell opening with an item's number (one item boxed) is read as its
+    paragraphs anywhere."""
     tables = [t for t in items if isinstance(t, _Table)]
     total = sum(len(x) for x in items if not isinstance(x, _Table)) + sum(t.chars() for t in tables)
     boxed = sum(t.chars() for t in tables if t.prose())
@@ -565,7 +577,8 @@ def _unwrapped(items: list) -> list[Line]:
     out: list[Line] = []
     for x in items:
         if isinstance(x, _Table):
-            out += x.lines(unwrap and x.prose())
+            # a box round one item of prose is that item, wherever it stands
+            out += x.lines((unwrap or x.boxed()) and x.prose())
         else:
             out.append(x)
     return out
