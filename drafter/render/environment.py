@@ -37,7 +37,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 from drafter.datacache import cache_root
 from drafter.errors import DrafterError, InputFileError, TemplateError, TemplateProblems, Where
 from drafter.inputfile import read_bytes
-from drafter.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OPEN, TemplateMarkup, literal, readable_markup
+from drafter.markup import CLOSE, OPEN, TemplateMarkup, literal, readable_markup
 from drafter.render import apart, limits, messages, numbers
 from drafter.render.bytecache import BoundedBytecodeCache
 from drafter.render.figures import Figure, Rate, _Missing
@@ -129,7 +129,7 @@ _CUTTING_FILTERS = ("batch", "capitalize", "center", "first", "join", "last", "l
 
 
 # What a figure's text says beside its digits: its unit, %, 万/亿, 余/多, the way it changed.
-_WHAT_A_FIGURE_SAYS = re.compile(r"[件次人项个起份条户家元万亿千%％‰场名批期宗余多倍卷]|增长|减少|增加|上升|下降|提高|降低|持平")
+_WHAT_A_FIGURE_SAYS = re.compile(f"[{apart.UNITS}]|增长|减少|增加|上升|下降|提高|降低|持平")
 
 _ONE_OF = ("first", "last", "min", "max", "random")  # filters taking one item of what they are given
 
@@ -181,16 +181,13 @@ def _numbers_kept(name: str, func):
     return filter_
 
 
-_ANY_MARK = re.compile(f"[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}]")
-
-
 def _visible(value):
     """A macro's output (or other template markup) as the clerk sees it: without drafter's
     own marks round its literal parts, so cutting, indexing or counting it works on what is
     printed (m()[:3] is never half a mark, m() | length never counts them); the result is
     plain text."""
-    if isinstance(value, str) and _ANY_MARK.search(value):
-        return _ANY_MARK.sub("", value)
+    if isinstance(value, str) and apart.MARKS.search(value):
+        return apart.MARKS.sub("", value)
     return value
 
 

@@ -30,6 +30,7 @@ from typing import Callable, NamedTuple
 from drafter.catalogue import Catalogue, load_catalogue
 from drafter.errors import FormError, Problem, TemplateError, TemplateProblems
 from drafter.render import numbers
+from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE
 from drafter.render.context import ThemeEntry
 from drafter.render.figures import Rate
 from drafter.yamlsource import Source, load_text
@@ -524,12 +525,10 @@ def _names(group) -> dict[str, str]:
 
 # What may never follow a slot: a unit or measure word, 万/亿, % or ‰, 余/多 (the figure has its own),
 # or a word making it approximate (左右, 以上): a figure of the form is exact.
-_AFTER_FIGURE = re.compile(r"[\s\u3000]*([件次人项个起份条户家元万亿千%％‰场名批期宗余多倍]|左右|以上|以下|上下|之多|开外|许(?!可))")
+_AFTER_FIGURE = re.compile(r"[\s\u3000]*" + JOINED_AFTER)
 # What may never stand right before a slot: a digit or a sign (1{收到申请} prints 1162件), a
 # numeral, or a word making the figure approximate or a bound (约, 近, 超过, 不足).
-_BEFORE_FIGURE = re.compile(r"(\d|[.．\-－+＋±]|大约|(?<![预签节履制公契缔条邀相守践违合])约|将近|接近|"
-                            r"(?<![就附接最邻靠亲贴])近|超过|逾|不足|不到|上万|上千|数十|数百|数千|几十|几百|"
-                            r"(?<!第)[一二三四五六七八九十百千万两])[\s\u3000]*$")
+_BEFORE_FIGURE = re.compile(JOINED_BEFORE + r"[\s\u3000]*$")
 
 
 def _slots(choice: Choice):
