@@ -34,6 +34,15 @@ _FRACTION = re.compile(r"\s*[（(]\s*(?P<part>\d{1,9})\s*[/／÷]\s*(?P<whole>\d
 # Cases carried over from last year (上年结转12件, 旧存5件): closed this year with the new ones,
 # so a closure's whole may be new + carried (domain.md §4 结案率); never a whole by itself.
 _CARRIED = re.compile(r"结转|旧存|积存|上年未结|上一年度?未结|去年未结|上年遗留")
+# Things that are never parts of one another: a count of one side is no whole of a count of the
+# other (办结人大代表建议112件 is not of 承办政协委员提案134件; 行政诉讼 not of 行政复议).
+_APART = (("人大", "政协"), ("建议", "提案"), ("复议", "诉讼"))
+
+
+def _apart(part: str, whole: str) -> bool:
+    """Do the labels ``part`` and ``whole`` name two different things of one pair above?"""
+    return any((a in part and b not in part and b in whole and a not in whole)
+               or (b in part and a not in part and a in whole and b not in whole) for a, b in _APART)
 
 
 # Rates whose part is a subset of their whole (满意的 are among those asked, 覆盖的村居 among
@@ -559,7 +568,7 @@ class RateChecks:
             called = count_name(g)
             of_whole = bool(re.match(r"(?:当|之)?中", g.after))  # 570件中调解成功317件: a whole, unnamed
             return (g is not num and g.unit in (num.unit, "") and not rough(g) and (called or of_whole)
-                    and not own_kind(g)
+                    and not own_kind(g) and not _apart(num.label, g.label)
                     and not _PART_OF.search(text, max(0, g.start - 24), g.start)
                     and not _DELTA.search(g.label) and not self.is_last_year(text, g) and not _CARRIED.search(g.label)
                     and not re.search(r"上年|去年|上一年", g.label)

@@ -10,6 +10,7 @@ import re
 from drafter.check.context import Check
 from drafter.errors import Where
 from drafter.typography import INVISIBLE, invisible_name, normalize, partner, unpaired
+from drafter.reading.docxread import chinese
 from drafter.reading.parser import number_value
 from drafter.reading.source import stray_name
 
@@ -279,6 +280,7 @@ def headings(check: Check) -> None:
 
     def siblings(secs, parent_name: str) -> None:
         prev = None
+        skipped = False
         for sec in secs:
             unit = by_node.get(id(sec))
             number = sec.number.strip()
@@ -287,8 +289,18 @@ def headings(check: Check) -> None:
             where = doc.where(unit, 0, len(unit.text))
             form, shape = _FORMS[sec.level]
             enum = _ENUM_NUMBER.match(number)
+            deeper = next((level for level, (_, other) in _FORMS.items()
+                           if level > sec.level and other.match(number)), None)
+            if deeper is not None and not enum:
+                # 1． right under 一、: a right mark of a lower level, the level between left out;
+                # said once for the headings of one parent
+                if not skipped and check.on("层次跳级"):
+                    check.add("层次跳级", where, number + sec.heading[:10], unit.part,
+                              f"{parent_name}下直接用了“{_FORMS[deeper][0]}”这一层的序号，跳过了“{form}”这一层。",
+                              f"结构层次依次为一、（一）1.（1）：这一层写成“{form}”这样，或在上面补上“{form}”一层的标题。")
+                skipped = True
             # ①②: items listed under any level, never a level's own number
-            if check.on("序号标点") and not enum and not shape.match(number) and number[:1] not in _CIRCLED:
+            elif check.on("序号标点") and not enum and not shape.match(number) and number[:1] not in _CIRCLED:
                 check.add("序号标点", where, number + sec.heading[:10], unit.part,
                           f"序号“{number}”的写法不对。", f"这一级序号写成“{form}”这样：{_right(number, form)}。")
             if enum and sec.heading.startswith("是") and not sec.heading.startswith(("是非", "是否")) \
@@ -384,7 +396,11 @@ def _show(value: int, like: str) -> str:
 
 
 def _right(number: str, form: str) -> str:
+    """The number written in the level's form: 1、 at the （一） level is （一）, 二. at the 1. level 2."""
     core = re.sub(r"[（）()、.．，,\s]", "", number)
+    value = number_value(core) if core else None
+    if value is not None:
+        core = chinese(value) if "一" in form else str(value)
     return f"应写“{form.replace('一', core).replace('1', core)}”" if core else f"如“{form}”"
 
 
