@@ -46,3 +46,37 @@ def test_round_15_a_lower_levels_number_right_under_a_part_is_a_skipped_level_sa
 def test_a_wrong_mark_is_still_wrong_and_its_fix_is_in_the_levels_numerals(items, right):
     found = [f for f in _found(items) if f.rule == "序号标点"]
     assert found and right in found[0].hint, found
+
+
+# -- the phrase table: a rate's base written only when a 如果 holds (round 15 left open) ----------
+from test_render_round14 import _with_phrases  # noqa: E402
+
+_CONDITIONAL_BASE = [
+    "    - 如果: 受理 > 1000\n      写: 审结{审结}\n",
+    "    - 如果: 受理 > 1000\n      写: 审结{审结}\n      否则: 依法办理\n",
+]
+
+
+@pytest.mark.parametrize("base", _CONDITIONAL_BASE)
+def test_a_rates_base_only_in_a_condition_that_may_fail_is_refused(tmp_path, base):
+    result, out = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政复议:\n    - 收到申请{收到申请}\n" + base
+                                + "    - 纠错{纠错}\n    - 纠错率{纠错率}\n")
+    assert result.exit_code == 2 and "只在“如果”成立时才写" in result.output, result.output
+    assert "句式.yaml:" in result.output and not out.exists()
+
+
+@pytest.mark.parametrize("base", [
+    "    - 如果: 受理 > 1000\n      写: 共审结{审结}\n      否则: 审结{审结}\n",  # every branch writes it
+    "    - 审结{审结}\n",
+])
+def test_a_rates_base_written_whichever_branch_is_taken_is_accepted(tmp_path, base):
+    result, out = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政复议:\n    - 收到申请{收到申请}\n" + base
+                                + "    - 纠错{纠错}\n    - 纠错率{纠错率}\n")
+    assert result.exit_code == 0 and out.exists(), result.output
+
+
+def test_a_rate_and_its_base_in_one_branch_are_accepted(tmp_path):
+    result, out = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政复议:\n    - 收到申请{收到申请}\n"
+                                "    - 如果: 纠错 > 0\n      写: 审结{审结}，纠错{纠错}，纠错率{纠错率}\n"
+                                "      否则: 未发生纠错\n")
+    assert result.exit_code == 0 and out.exists(), result.output

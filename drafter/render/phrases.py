@@ -178,28 +178,43 @@ class _Reader:
 
     def based(self, key: str, choices: list[Choice], paths: list[tuple]) -> None:
         """A rate printed in a sentence that states its numerator states its base too (纠错
-        and 纠错率 with 审结): else a reader, and check, take another count of the sentence
-        (受理) for its base and find it wrong."""
+        and 纠错率 with 审结), before the rate and whatever 如果 chooses: else a reader, and
+        check, take another count of the sentence (受理) for its base and find it wrong. A base
+        counts as written when its own branch writes it before the rate, or an earlier item
+        writes it in every branch (a base only in a 如果 that may not hold is not written)."""
         groups = self.cat.themes[key].groups
-        order = [(s.group, s.name) for c in choices for s in _slots(c)]
-        said = set(order)
+        said = {(s.group, s.name) for c in choices for s in _slots(c)}
+        sure: set[tuple[str, str]] = set()  # written by earlier items whichever branch they take
+        seen: list[tuple[str, str]] = []  # every slot of earlier items, any branch
         for choice, path in zip(choices, paths):
-            for slot in _slots(choice):
-                rate = groups[slot.group].rates.get(slot.name)
-                if rate is None or (slot.group, rate.numerator) not in said:
-                    continue
-                unit = groups[slot.group].figures[rate.numerator].unit
-                before = set(order[:order.index((slot.group, slot.name))])
-                others = [n for g, n in before if g == slot.group and n != rate.numerator
-                          and n in groups[g].figures and groups[g].figures[n].unit == unit]
-                # another count before the rate is what a reader takes for its base (收到申请, 受理)
-                # when the base is not written before it too
-                if others and not any((slot.group, d) in before for d in rate.denominator):
-                    base = "、".join(rate.denominator)
-                    self.bad(path, f"这一句写了{rate.numerator}和{slot.name}，却没有在{slot.name}前面写它的基数“{base}”，"
-                                   f"读者会拿前面别的数去核算，算出来对不上。",
-                             f"请在{slot.name}前面加上一项，如“{base}{{{rate.denominator[0]}}}”，或删去 {{{slot.name}}}。")
-                    return
+            for branch in _branches(choice):
+                before = list(seen)
+                for piece in branch.pieces:
+                    if not isinstance(piece, Slot):
+                        continue
+                    rate = groups[piece.group].rates.get(piece.name)
+                    if rate is not None and (piece.group, rate.numerator) in said:
+                        unit = groups[piece.group].figures[rate.numerator].unit
+                        written = sure | set(before[len(seen):])
+                        others = [n for g, n in before if g == piece.group and n != rate.numerator
+                                  and n in groups[g].figures and groups[g].figures[n].unit == unit]
+                        # another count before the rate is what a reader takes for its base
+                        # (收到申请, 受理) when the base is not surely written before it too
+                        if others and not any((piece.group, d) in written for d in rate.denominator):
+                            base = "、".join(rate.denominator)
+                            only_if = any((piece.group, d) in before for d in rate.denominator)
+                            self.bad(path, f"这一句写了{rate.numerator}和{piece.name}，却没有在{piece.name}前面写它的基数“{base}”"
+                                           + ("（只在“如果”成立时才写）" if only_if else "")
+                                           + "，读者会拿前面别的数去核算，算出来对不上。",
+                                     f"请在{piece.name}前面加上一项，如“{base}{{{rate.denominator[0]}}}”（不放在“如果”里），"
+                                     f"或删去 {{{piece.name}}}。")
+                            return
+                    before.append((piece.group, piece.name))
+            branches = _branches(choice)
+            seen += [(s.group, s.name) for s in _slots(choice)]
+            if not branches[-1].tests:  # some branch is always written: what all of them write is sure
+                sure |= set.intersection(*({(p.group, p.name) for p in b.pieces if isinstance(p, Slot)}
+                                           for b in branches))
 
     def choice(self, key: str, group: str, item, path: tuple) -> Choice | None:
         if isinstance(item, str):
@@ -529,6 +544,15 @@ _AFTER_FIGURE = re.compile(r"[\s\u3000]*" + JOINED_AFTER)
 # What may never stand right before a slot: a digit or a sign (1{收到申请} prints 1162件), a
 # numeral, or a word making the figure approximate or a bound (约, 近, 超过, 不足).
 _BEFORE_FIGURE = re.compile(JOINED_BEFORE + r"[\s\u3000]*$")
+
+
+def _branches(choice: Choice) -> list[Choice]:
+    """An item's wordings: its 写, then each 否则 in turn."""
+    out = []
+    while choice is not None:
+        out.append(choice)
+        choice = choice.otherwise
+    return out
 
 
 def _slots(choice: Choice):
