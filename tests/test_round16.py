@@ -80,3 +80,56 @@ def test_a_rate_and_its_base_in_one_branch_are_accepted(tmp_path):
                                 "    - 如果: 纠错 > 0\n      写: 审结{审结}，纠错{纠错}，纠错率{纠错率}\n"
                                 "      否则: 未发生纠错\n")
     assert result.exit_code == 0 and out.exists(), result.output
+
+
+# -- reading: a part's title typed without a number (issue 19 §4) -------------------------------
+from drafter.reading.parser import parse_lines  # noqa: E402
+
+_UNNUMBERED_PARTS = """某县市场监管局2025年度法治政府建设情况报告
+2025年，我局深入学习贯彻习近平法治思想，全面贯彻党的二十大和二十届二中、三中、四中全会精神，推进依法行政。
+主要做法和成效
+一、深化执法改革
+全年开展抽查120批次。
+二、加强普法宣传
+开展领导干部学法8次。
+党政主要负责人履行推进法治建设第一责任人职责情况
+主要负责人带头学法，亲自部署重要工作。
+存在的问题
+一、执法力量不足
+基层执法人员少，主要原因是编制有限。
+二、宣传形式单一
+形式较为单一，原因是投入不够。
+2026年工作打算
+一、加强执法队伍建设
+开展执法人员轮训。
+某县市场监管局
+2026年1月20日""".split("\n")
+
+
+def test_a_parts_title_without_a_number_holds_the_numbered_headings_after_it():
+    report = parse_lines(_UNNUMBERED_PARTS)
+    tops = [(s.heading, s.number, [c.number + c.heading for c in s.sections]) for s in report.sections]
+    assert tops == [("主要做法和成效", "", ["一、深化执法改革", "二、加强普法宣传"]),
+                    ("党政主要负责人履行推进法治建设第一责任人职责情况", "", []),
+                    ("存在的问题", "", ["一、执法力量不足", "二、宣传形式单一"]),
+                    ("2026年工作打算", "", ["一、加强执法队伍建设"])], tops
+
+
+def test_a_report_with_unnumbered_part_titles_draws_no_finding():
+    assert run(_UNNUMBERED_PARTS) == [], run(_UNNUMBERED_PARTS)
+
+
+def test_a_lower_mark_under_an_unnumbered_part_is_still_a_skipped_level():
+    lines = [line.replace("一、", "（一）").replace("二、", "（二）") if "、" in line[:2] else line
+             for line in _UNNUMBERED_PARTS]
+    assert "层次跳级" in [f.rule for f in run(lines)], run(lines)
+
+
+@pytest.mark.parametrize("line", ["加强工作计划管理", "存在问题较多的单位逐一约谈。",
+                                  "开展专项整治，解决群众反映强烈的\n突出问题", "开展专项整治，解决了\n突出问题\n，群众满意。"])
+def test_a_short_line_that_is_no_parts_title_stays_in_its_part(line):
+    lines = list(_UNNUMBERED_PARTS)
+    at = lines.index("开展领导干部学法8次。") + 1
+    lines[at:at] = line.split("\n")
+    report = parse_lines(lines)
+    assert [s.heading for s in report.sections][:2] == ["主要做法和成效", "党政主要负责人履行推进法治建设第一责任人职责情况"]

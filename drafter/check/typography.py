@@ -278,7 +278,9 @@ def headings(check: Check) -> None:
     doc = check.doc
     by_node = {id(u.node): u for u in doc.units if u.kind == "小标题"}
 
-    def siblings(secs, parent_name: str) -> None:
+    def siblings(secs, parent_name: str, above: int) -> None:
+        """``above``: the numbered headings above ``secs`` (a part's title typed without a
+        number, 存在的问题, shifts no mark: the 一、 below it are of the first level)."""
         prev = None
         skipped = False
         for sec in secs:
@@ -287,10 +289,11 @@ def headings(check: Check) -> None:
             if not number or unit is None:
                 continue
             where = doc.where(unit, 0, len(unit.text))
-            form, shape = _FORMS[sec.level]
+            level = min(above + 1, len(_FORMS))
+            form, shape = _FORMS[level]
             enum = _ENUM_NUMBER.match(number)
-            deeper = next((level for level, (_, other) in _FORMS.items()
-                           if level > sec.level and other.match(number)), None)
+            deeper = next((lower for lower, (_, other) in _FORMS.items()
+                           if lower > level and other.match(number)), None)
             if deeper is not None and not enum:
                 # 1． right under 一、: a right mark of a lower level, the level between left out;
                 # said once for the headings of one parent
@@ -327,9 +330,9 @@ def headings(check: Check) -> None:
             prev = value
         for sec in secs:
             if sec.sections:
-                siblings(sec.sections, f"“{sec.number}{sec.heading[:12]}”")
+                siblings(sec.sections, f"“{sec.number}{sec.heading[:12]}”", above + bool(sec.number.strip()))
 
-    siblings(doc.report.sections, "正文")
+    siblings(doc.report.sections, "正文", 0)
 
 
 # An item of an enumeration inside a paragraph: 一是 at its start or after a stop, a comma or

@@ -11,7 +11,9 @@ one level below the heading above it (1、 directly under 一、 is the second l
 the usual order (一、 > （一） > 1. > （1） > ①) puts it higher; a kind met again returns to
 its level. Two more kinds of heading have no number of their own: 一是/二是 opening
 paragraphs of their own, and a run of paragraphs that each open with a short lead
-sentence; both are run-in headings of the next level.
+sentence; both are run-in headings of the next level. A part's title typed on a line of
+its own without a number (存在的问题, 下一步工作打算) is a part: the numbered headings after
+it go below it, their count restarting there.
 """
 
 from __future__ import annotations
@@ -310,6 +312,10 @@ class Levels:
         self.stack.append((name, value))
         return min(len(self.stack), MAX_LEVEL)
 
+    def part(self) -> None:
+        """A part's title without a number: every numbered heading goes below it."""
+        self.stack[:] = [("§0", None)]
+
     def outline(self, hint: int) -> int:
         """The level of a heading that has no number but an outline level (a heading style):
         placed as a number kind of the same rank would be (Heading 1 as 一、, Heading 2 as
@@ -504,7 +510,16 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
     levels = Levels()
     closed = False  # a closing formula was read: the signature lines after it are no headings
     numbers = _numbers(lines)
-    for line, segments, hint, found in zip(lines, origins, hints, numbers):
+    for k, (line, segments, hint, found) in enumerate(zip(lines, origins, hints, numbers)):
+        if hint is None and not found and 0 < k + 1 < len(lines) and _part_title(line) \
+                and (k == 0 or _ENDED.search(lines[k - 1]) or numbers[k - 1] or _TITLE_LIKE.fullmatch(lines[k - 1])) \
+                and not _GOES_ON.match(lines[k + 1]):
+            # 存在的问题 / 下一步工作打算 on a line of its own: a part, its numbered headings
+            # below it (一、 restarting in each part); their marks keep the level they have
+            # among numbered headings (check counts numbered levels: Section.numbered_level)
+            levels.part()
+            tree.heading(1, line.strip().rstrip("：:"), "", "", origin_from(segments))
+            continue
         ends = closing(line)
         closed = closed or ends
         if hint == 0 or (hint and (ends or (closed and _is_issuer(line, False)))):
@@ -538,6 +553,28 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
         tree.paragraph(line, origin_from(segments))
     for sec in list(report.walk()):
         _unnumbered_leads(sec)
+
+
+# A part's title typed without a number: short, no punctuation but a closing colon, no
+# figure but a year, ending in what a part is (存在的问题, 2026年工作打算, 主要做法和成效),
+# and named by a part's role words (classify.part_role); 加强工作计划管理 is no part.
+_PART_TITLE = re.compile(r"(?:\d{4}年度?)?[^。，、；;！？!?,.．（）()“”\d]{0,24}"
+                         r"(?:问题|不足|差距|短板|原因|打算|安排|计划|思路|举措|成效|做法|情况|方向|重点)")
+
+
+_ENDED = re.compile(r"[。！？!?：:；;”’）)]\s*$")  # the line above ends its sentence: no broken line
+_TITLE_LIKE = re.compile(r"[^。，、；;！？!?,]{2,20}")  # a heading-like line above: no sentence broken off
+_GOES_ON = re.compile(r"\s*[，,。；;、：:）)]")  # the line below goes on with the same sentence
+
+
+def _part_title(line: str) -> bool:
+    from drafter.reading.classify import part_role
+
+    text = line.strip().rstrip("：:")
+    if not _PART_TITLE.fullmatch(text):
+        return False
+    role, confidence = part_role(text)
+    return role in ("成效", "问题", "下一步", "第一责任人") and confidence >= 0.95
 
 
 # A lead sentence: short, no figure, ends in 。 and is followed by the paragraph's text.
