@@ -132,8 +132,33 @@ def _prompt(d):
     d.element.body.insert(len(d.element.body) - 1, sdt)
 
 
+def _hidden_style(d, kind, based=False):
+    """A style that hides its text (round 16): a character or paragraph style, or one based on it."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    style = d.styles.add_style("隐藏" + kind, getattr(WD_STYLE_TYPE, kind))
+    style.font.hidden = True
+    if based:
+        child = d.styles.add_style("隐藏" + kind + "2", getattr(WD_STYLE_TYPE, kind))
+        child.base_style = style
+        return child
+    return style
+
+
+def _hidden_by_character_style(d, based=False):
+    _para(d, "示例县人民政府").add_run("受理行政复议案件999件").style = _hidden_style(d, "CHARACTER", based)
+
+
+def _hidden_by_paragraph_style(d):
+    _para(d, "2026年2月6日").insert_paragraph_before("内部备注：受理行政复议案件999件，整改率93.2 %。",
+                                                  style=_hidden_style(d, "PARAGRAPH"))
+
+
 EDITS = {
     "hidden in the signature": lambda d: setattr(_para(d, "示例县人民政府").add_run("受理行政复议案件999件").font, "hidden", True),
+    "hidden by a character style": _hidden_by_character_style,
+    "hidden by a style based on a hidden one": lambda d: _hidden_by_character_style(d, based=True),
+    "hidden by a paragraph style": _hidden_by_paragraph_style,
     "hidden in the date": lambda d: setattr(_para(d, "2026年2月6日").add_run("（已核稿）").font, "hidden", True),
     "frame before the date": lambda d: _frame(d, "2026年2月6日", "此处为示意说明"),
     "attachment line": lambda d: d.add_paragraph("附件：2025年度法治政府建设统计表"),
@@ -153,6 +178,14 @@ def test_what_word_does_not_show_or_floats_leaves_the_closing_whole(rendered, tm
     run_clean(["new", "2026", "--from", edited, "-o", form], inputs=[edited], outputs=[form], exit_codes=(0,))
     text = form.read_text(encoding="utf-8")
     assert "单位: 示例县人民政府\n" in text and "999" not in text and "附注: 此件公开发布" in text
+
+
+def test_a_run_that_shows_itself_in_a_hiding_style_is_read(rendered, tmp_path):
+    def edit(d):
+        _hidden_by_character_style(d)
+        _para(d, "示例县人民政府受理行政复议案件999件").runs[-1].font.hidden = False  # w:vanish w:val="0"
+    edited = _edited(rendered, tmp_path, edit)
+    assert "999" in "".join(str(line) for line in read_lines(edited))
 
 
 def _box_in_title(d):

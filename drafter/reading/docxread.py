@@ -103,8 +103,11 @@ class Styles:
         self.para: dict[str, dict] = {}
         self.char: dict[str, dict] = {}
         self.default_para: str | None = None
+        self.default_hidden = False  # w:docDefaults hides every run (never seen, but Word would)
         if root is None:
             return
+        defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}vanish")
+        self.default_hidden = defaults is not None and _on(defaults)
         for s in root.iter(f"{W}style"):
             sid = s.get(f"{W}styleId")
             if not sid:
@@ -113,6 +116,8 @@ class Styles:
             info = {"name": name.get(f"{W}val", "") if name is not None else "",
                     "based": _val(s.find(f"{W}basedOn")), "link": _val(s.find(f"{W}link")),
                     "outline": None, "num": None}
+            vanish = s.find(f"{W}rPr/{W}vanish")
+            info["vanish"] = None if vanish is None else _on(vanish)  # the style hides its text
             ppr = s.find(f"{W}pPr")
             if ppr is not None:
                 info["outline"] = _int(_val(ppr.find(f"{W}outlineLvl")))
@@ -125,13 +130,23 @@ class Styles:
             elif kind == "character":
                 self.char[sid] = info
 
-    def _chain(self, sid: str | None) -> list[dict]:
+    def _chain(self, sid: str | None, kind: str = "para") -> list[dict]:
+        styles = self.para if kind == "para" else self.char
         out, seen = [], set()
-        while sid and sid in self.para and sid not in seen and len(out) < MAX_STYLE_DEPTH:
+        while sid and sid in styles and sid not in seen and len(out) < MAX_STYLE_DEPTH:
             seen.add(sid)
-            out.append(self.para[sid])
+            out.append(styles[sid])
             sid = out[-1]["based"]
         return out
+
+    def hidden(self, char: str | None, para: str | None) -> bool:
+        """Whether Word hides a run that sets no w:vanish of its own: as its character style
+        says (through basedOn), else its paragraph's style (the default one when none is
+        named), else the document's defaults."""
+        for info in self._chain(char, "char") + self._chain(para or self.default_para):
+            if info.get("vanish") is not None:
+                return info["vanish"]
+        return self.default_hidden
 
     def outline(self, sid: str | None) -> int | None:
         """The outline level (0-based, 9 = body text) the paragraph style gives, if any."""
@@ -167,6 +182,14 @@ class Styles:
             level = self.outline(para)
             return level if level is not None and level < 9 else None
         return None
+
+
+def _hidden(runs: list[list], styles: Styles, para: "_Para") -> bool:
+    """Is the text of the innermost open run hidden (its own w:vanish, else its styles')?"""
+    if not runs:
+        return styles.hidden(None, para.style)
+    own, char = runs[-1]
+    return own if own is not None else styles.hidden(char, para.style)
 
 
 def _on(el) -> bool:
@@ -367,7 +390,7 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
     fields: list[bool] = []  # open complex fields: True once their result has begun
     pending: Line | None = None  # a paragraph whose mark was deleted, to run into the next
     in_ppr = 0
-    hidden: list[bool] = []  # the open runs: True when Word hides it (w:vanish)
+    hidden: list[list] = []  # the open runs: [its own w:vanish (None: not set), its character style]
     prompts: list[bool] = []  # the open content controls: True while showing their placeholder
     root = True
     # The part is bounded (source.MAX_DOCUMENT_XML) and may declare no document type, so
@@ -394,9 +417,9 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
             elif tag == f"{W}p":
                 paras.append(_Para())
             elif tag == f"{W}r":
-                hidden.append(False)
+                hidden.append([None, None])
             elif tag in (f"{W}vanish", f"{W}specVanish") and hidden and not in_ppr:
-                hidden[-1] = _on(el)  # hidden text: Word neither shows nor prints it
+                hidden[-1][0] = _on(el)  # hidden text: Word neither shows nor prints it
             elif tag == f"{W}pPr":
                 in_ppr += 1
             elif tag == f"{W}tbl" and not cells:
@@ -430,8 +453,11 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                         p.framed = True  # a frame floats beside the text, as a text box does
                     elif tag == f"{W}del":  # inside pPr/rPr: the paragraph mark is deleted
                         p.merge = True
-                elif tag == f"{W}rStyle" and p.first_run:
-                    p.char_level = styles.char_outline(el.get(f"{W}val"))
+                elif tag == f"{W}rStyle":
+                    if hidden:
+                        hidden[-1][1] = el.get(f"{W}val")
+                    if p.first_run:
+                        p.char_level = styles.char_outline(el.get(f"{W}val"))
                 elif tag == f"{W}bookmarkStart" and p.part is None:
                     p.part = _MARKED.get(el.get(f"{W}name") or "")
             continue
@@ -447,8 +473,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
         elif tag == f"{W}sdt" and prompts:
             prompts.pop()
         elif tag == f"{W}t" or tag == f"{M}t":  # m:t: the text of an equation, shown as written
-            if paras and not (fields and not all(fields)) and el.text and not (hidden and hidden[-1]) \
-                    and not any(prompts):
+            if paras and not (fields and not all(fields)) and el.text and not any(prompts) \
+                    and not _hidden(hidden, styles, paras[-1]):
                 paras[-1].parts.append(el.text)
                 paras[-1].first_run = False
         elif tag in (f"{W}tab", f"{W}ptab") and paras and not in_ppr:
