@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from hostile_cases import run_clean
 from test_check_rules import report, run
 
 
@@ -133,3 +134,30 @@ def test_a_short_line_that_is_no_parts_title_stays_in_its_part(line):
     lines[at:at] = line.split("\n")
     report = parse_lines(lines)
     assert [s.heading for s in report.sections][:2] == ["主要做法和成效", "党政主要负责人履行推进法治建设第一责任人职责情况"]
+
+
+# -- check, round 16 -----------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    # the whole 占…的 names is the count named so (审结), not one sharing only 案件
+    "本年度办理一审行政诉讼案件58件，审结52件，败诉2件，占审结案件的3.8%。",
+    # a change after a share of the count right before it may be the count's
+    "全年收到申请162件，同比增长17.4%，其中涉企申请45件，占27.8%，同比增长28.6%。",
+])
+def test_round_16_correct_sentences_draw_no_finding(sentence):
+    assert _found(sentence) == [], _found(sentence)
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("本年度办理一审行政诉讼案件58件，审结52件，败诉2件，占审结案件的3.4%。", "占比核算"),
+    ("全年收到申请162件，其中涉企申请45件，涉企申请占比27.8%，同比提高28.6%。", "比率升降单位"),
+])
+def test_round_16_near_misses_still_draw_their_finding(sentence, rule):
+    assert rule in [f.rule for f in _found(sentence)], _found(sentence)
+
+
+def test_a_share_of_the_base_a_phrase_table_names_renders_a_report_check_passes(tmp_path):
+    result, out = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政应诉:\n    - 办理一审行政诉讼案件{案件}\n"
+                                "    - 审结{审结}\n    - 败诉{败诉}\n    - 占审结案件的{败诉率}\n")
+    assert result.exit_code == 0 and "占比核算" not in result.output, result.output
+    checked = run_clean(["check", out], inputs=[out], exit_codes=(0,))
+    assert "【错误】" not in checked.output, checked.output

@@ -140,6 +140,13 @@ def _pair(this: str, before: str, source: str) -> str:
     return f"本年{this}、上年{before}（{source}）"
 
 
+def _share_of_count_before(text: str, figs, share) -> bool:
+    """Is ``share`` a share (占27.8%) of the count written right before it (45件，占…)?"""
+    k = figs.index(share)
+    return k > 0 and figs[k - 1].kind == "count" and \
+        re.fullmatch(r"[，,]?\s*(?:所)?占(?:比|比例|比重)?(?:为|达|约|达到)?", text[figs[k - 1].start + len(figs[k - 1].text):share.start]) is not None
+
+
 class ChangeChecks:
     """A 同比 change against this year's and last year's figures."""
 
@@ -161,6 +168,8 @@ class ChangeChecks:
         own = re.sub(r"^[，,\s]*(?:同比|较上年|比上年|较去年|比去年|全年|今年)?", "", change_words(f)).strip()
         if subject.kind == "rate" and f.unit == "%" and own and not re.search(r"率|比例|占比|比重", own):
             return  # 办件量增长12%: the change names a count of its own, not the rate before it
+        if subject.kind == "rate" and f.unit == "%" and _share_of_count_before(text, figs, subject):
+            return  # 涉企申请45件，占27.8%，同比增长28.6%: the count's growth as likely as the share's
         if subject.kind == "rate" and f.unit == "%":
             self.c.add("比率升降单位", self.c.doc.where(unit, f.start - len(f.label), f.start + len(f.text)),
                        text[f.start - len(f.label):f.start + len(f.text)], unit.part,

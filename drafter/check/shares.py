@@ -19,6 +19,12 @@ _SHARE_OF_COUNT = re.compile(r"占[^，。；：%]{0,40}?\d[^，。；：%\d]{0,
 _OF_COUNT_TAIL = re.compile(r"的(?:比例|比重)?" + _VERB + r"\s*$")
 # A share of what may be passed (占年度任务的120%, 占上年的130%): not bounded by 100%.
 _MAY_PASS = re.compile(r"任务|计划|目标|预算|指标|上年|去年|上一年|同期|基数|标准|定额")
+def _named_in(label: str, named: str) -> bool:
+    """Is the count labelled ``label`` named by the words ``named`` (审结 in 审结案件)?"""
+    core = re.sub(r"^(?:其中|全年|共|累计|依法|已)+", "", label)
+    return len(core) >= 2 and (core in named or core[-2:] == named[:2])
+
+
 _NOT_SHARE = re.compile(r"占(?:地|用|道|有|领|据)|[侵霸挤抢]占")  # 占地面积, 侵占: not a share
 
 
@@ -64,13 +70,20 @@ class ShareChecks:
                 return
             whole = stated
         m = _SHARE_OF.search(pre)
+        exact: list[FoundFigure] = []  # counts the words of 占…的 name (审结 of 占审结案件的)
         if whole is None and m and not _SHARE.search(pre):
             named = m.group("whole")
             grams = bigrams(named)
             options = [g for g in figs if g.kind == "count" and g is not part and g.unit == part.unit
                        and grams & bigrams(g.label)]
             if options:
-                whole = max(options, key=lambda g: len(grams & bigrams(g.label)))
+                # 占审结案件的: 审结52件 names the whole (its label within the words), not a count
+                # sharing only 案件; when none does, a share that fits any count it may name is right
+                exact = [g for g in options if _named_in(g.label, named)]
+                if not exact and any(not g.approx and not part.approx and _fits(
+                        f.value, f.decimals, Amount(part), Amount(g), claim[0]) for g in options):
+                    return
+                whole = max(exact or options, key=lambda g: len(grams & bigrams(g.label)))
             elif not re.search(r"总|全部|全年|所有", named):
                 return  # a whole the sentence does not state (占全省的10%)
         if whole is None and listed and listed[0].unit == part.unit:
@@ -89,7 +102,7 @@ class ShareChecks:
                 return
         # a share that fits another whole stated before its part is right (受理357件，办结351件，
         # 其中涉企143件，占40.1%: of 受理), unless the whole is itself listed under it: 宁可漏报
-        if stated is None and not part.approx and any(
+        if stated is None and not exact and not part.approx and any(
                 g is not whole and g.unit == part.unit and not g.approx and _fits(f.value, f.decimals, Amount(part),
                                                                                 Amount(g), claim[0])
                 for g in counts if g.start < whole.start and "其中" not in text[g.start:whole.start]):
