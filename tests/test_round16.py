@@ -161,3 +161,19 @@ def test_a_share_of_the_base_a_phrase_table_names_renders_a_report_check_passes(
     assert result.exit_code == 0 and "占比核算" not in result.output, result.output
     checked = run_clean(["check", out], inputs=[out], exit_codes=(0,))
     assert "【错误】" not in checked.output, checked.output
+
+
+# -- form, round 16 ------------------------------------------------------------------------------
+from hostile_cases import example_form  # noqa: E402
+
+
+@pytest.mark.parametrize("addressee", ["县委、县人大常委会。", "县委、县人大常委会，", "县委、县人大常委会：", "县委、县人大常委会:"])
+def test_a_mark_at_the_end_of_the_addressee_is_dropped_before_the_colon(tmp_path, addressee):
+    form = example_form(tmp_path, ("主送机关: 县委、县人大常委会", f"主送机关: \"{addressee}\""))
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    assert "重复标点" not in result.output, result.output
+    import docx
+    assert "县委、县人大常委会：" in [p.text for p in docx.Document(str(out)).paragraphs]
+    checked = run_clean(["check", out], inputs=[out], exit_codes=(0,))
+    assert "没有发现问题" in checked.output, checked.output

@@ -90,7 +90,8 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "下一年度": year + 1,
         "成文日期": PrintedDate.of(data["成文日期"]),
         "标题": data.get("标题") or f"{unit}关于{year}年度法治政府建设情况的报告",
-        "主送机关": data.get("主送机关"),
+        # followed by the colon drafter adds: a mark of the clerk's own before it would print 。：
+        "主送机关": (data.get("主送机关") or "").rstrip("。！？；，、：:;,.!? \u3000") or None,
         # each joined into the opening's sentence: a closing 。 of its own would print 。。
         "主要成效": [t.rstrip("。！？；，、 ") for t in (data.get("开头") or {}).get("主要成效") or []],
         "会议精神": spirit,
