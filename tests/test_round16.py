@@ -177,3 +177,31 @@ def test_a_mark_at_the_end_of_the_addressee_is_dropped_before_the_colon(tmp_path
     assert "县委、县人大常委会：" in [p.text for p in docx.Document(str(out)).paragraphs]
     checked = run_clean(["check", out], inputs=[out], exit_codes=(0,))
     assert "没有发现问题" in checked.output, checked.output
+
+
+# -- the phrase table, round 16: how clerks name a rate before its value ------------------------
+@pytest.mark.parametrize("items, printed", [
+    ("    - 审结{审结}\n    - 败诉{败诉}\n    - 败诉率由{败诉率.上年}降低到{败诉率}\n", "败诉率由"),
+    ("    - 审结{审结}\n    - 败诉{败诉}\n    - 败诉率为{败诉率}，上年为{败诉率.上年}\n", "，上年为"),
+    ("    - 审结{审结}\n    - 败诉{败诉}\n    - 败诉率实现{败诉率}\n", "败诉率实现"),
+    ("    - 审结{审结}\n    - 败诉{败诉}\n    - 败诉率首次降至{败诉率}\n", "败诉率首次降至"),
+    ("    - 审结{审结}\n    - 败诉{败诉}\n    - 其中败诉率{败诉率}\n", "其中败诉率"),
+    ("    - 审结{审结}\n    - 败诉{败诉}\n    - 败诉比例为{败诉率}\n", "败诉比例为"),
+    ("    - 开庭审理{开庭审理}\n    - 负责人出庭{负责人出庭}\n    - 出庭率{出庭应诉率}\n", "出庭率"),
+])
+def test_round_16_usual_ways_of_naming_a_rate_are_accepted(tmp_path, items, printed):
+    result, out = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政应诉:\n" + items)
+    assert result.exit_code == 0, result.output
+    import docx
+    assert printed in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+
+@pytest.mark.parametrize("items, said", [
+    ("    - 审结{审结}\n    - 败诉{败诉}\n    - 败诉率由{败诉率.上年}降低到{出庭应诉率}\n", "前面没有写比率的名称"),
+    ("    - 审结{审结}\n    - 败诉{败诉}\n    - 出庭比例为{败诉率}\n", "“出庭比例”后面的 {败诉率}"),
+    ("    - 审结{审结}\n    - 败诉{败诉}\n    - 败诉率约为{败诉率}\n", "紧挨着“约为”"),
+    ("    - 审结约计{审结}\n", "紧挨着“约计”"),
+])
+def test_round_16_a_rate_named_otherwise_or_made_approximate_is_refused(tmp_path, items, said):
+    result, out = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政应诉:\n" + items)
+    assert result.exit_code == 2 and said in result.output and not out.exists(), result.output

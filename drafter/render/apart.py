@@ -17,7 +17,7 @@ _MARKED = re.compile(f"{FIG_OPEN}([^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
 MARKS = re.compile(f"[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}]")  # drafter's own marks, literal and figure
 # What joins a figure into another amount, shared with the phrase table's checks (phrases.py):
 # before it, a digit or sign, a numeral, a word making it approximate or a bound;
-JOINED_BEFORE = (r"(\d|[.．\-－+＋±]|大约|(?<![预签节履制公契缔条邀相守践违合])约|将近|接近|"
+JOINED_BEFORE = (r"(\d|[.．\-－+＋±]|(?:大约|(?<![预签节履制公契缔条邀相守践违合])约)(?:为|计|合|有|是|达到?)?|将近|接近|"
                  r"(?<![就附接最邻靠亲贴])近|超过|逾|不足|不到|上万|上千|数十|数百|数千|几十|几百|"
                  r"(?<!第)[一二三四五六七八九十百千万两])")
 # after a figure that carries its unit, a unit or measure word, 万/亿, %, 余/多, or a word of approximation.

@@ -315,14 +315,14 @@ class _Reader:
         rate's slot must follow a rate's name (not 占比{纠错率}, read as a share)."""
         groups = self.cat.themes[key].groups
         listed: list[str] = []  # 结案率和纠错率分别为{结案率}和{纠错率}: the names the slots take in turn
-        for before, slot in zip([None, *pieces], pieces):
+        for at, (before, slot) in enumerate(zip([None, *pieces], pieces)):
             if not isinstance(slot, Slot):
                 continue
             is_rate = slot.name in groups[slot.group].rates
             each = _RATES_EACH.search(before) if isinstance(before, str) else None
             if each:  # split after each 率 only: 调解和解率 is one name
                 listed = [n for n in re.split(r"(?<=率)(?:[和、及与]|以及)", each.group(1)) if n]
-                given = len([p for p in pieces[pieces.index(slot):] if isinstance(p, Slot)])
+                given = len([p for p in pieces[at:] if isinstance(p, Slot)])
                 if given < len(listed):
                     raise _Bad(f"“{each.group(1)}”是{len(listed)}个比率，后面只写了{given}个数据，报告会说它们都是这个数。",
                                "“分别为”后面的数据要和前面的比率名称一样多，一一对应。")
@@ -335,10 +335,12 @@ class _Reader:
                            "“分别为”后面的数据要和前面的比率名称一一对应、次序相同。")
             listed = []
             m = _RATE_WORD.search(before) if isinstance(before, str) else None
+            if is_rate and not m and at >= 2 and isinstance(pieces[at - 2], Slot) \
+                    and pieces[at - 2].name == slot.name and _SAID_AGAIN.fullmatch(before):
+                continue  # the same rate again: 纠错率为{纠错率}，上年为{纠错率.上年}; 由{…上年}降低到{…}
             if is_rate and slot.attr != "同比" and not m:
                 if isinstance(before, str) and _RATE_NOTED.search(before):
                     continue
-                at = pieces.index(slot)
                 said = "".join(p if isinstance(p, str) else "〇" for p in pieces[:at])  # 占审结案件{审结}的{败诉率}
                 of = _SHARE_OF.search(said)
                 rate = groups[slot.group].rates[slot.name]
@@ -352,7 +354,7 @@ class _Reader:
             if not m:
                 continue
             word, name = m.group(1), slot.name
-            if is_rate and (name.endswith(word) or word.endswith(name)):
+            if is_rate and _names_rate(word, name):
                 continue
             shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
             if is_rate:
@@ -447,15 +449,20 @@ class _Reader:
 
 # The name of a rate ending the words before a slot: 结案率, 结案率为, 成功率达到, 满意率：
 # The words joining a rate's name to its figure: 为, 达到, 仅为, 约为, 下降至, 稳定在, 分别为, （, ” …
-_RATE_LINK = (r"[”’」]?(?:(?:仅|约|仍|均|已|始终|继续|分别|全年|同比|进一步|较上年|比上年)?"
-              r"(?:为|是|达到|达|保持在|保持|稳定在|维持在|控制在|"
-              r"提高到|提高至|提升到|提升至|上升到|上升至|升至|增至|下降到|下降至|降到|降至|降为|降低到|降低至|高达)了?"
-              r"|仅|：|:|（|\()?")
+_RATE_LINK = (r"[”’」]?(?:(?:仅|约|仍|均|已|已经|始终|继续|分别|全年|同比|进一步|较上年|比上年|首次|首度|再次|连续\d*年)?"
+              r"(?:为|是|达到|达|实现|达成|保持在|保持|稳定在|维持在|控制在|"
+              r"提高到|提高至|提高为|提升到|提升至|提升为|上升到|上升至|上升为|升至|增至|"
+              r"下降到|下降至|下降为|降到|降至|降为|降低到|降低至|降低为|高达)了?"
+              r"|仅|：|:|（|\(|由|从)?")
+# Words before a rate's name that are no part of it: 其中整改率, 全年调解成功率
+_RATE_OPENERS = re.compile(r"^(?:其中|全年|全县|全区|全市|累计|合计|同时|总体|整体|综合|平均|本年度?|今年|年度|当年)+")
+# A rate said again after its value: 纠错率为{纠错率}，上年为{纠错率.上年}; 由{纠错率.上年}降低到{纠错率}
+_SAID_AGAIN = re.compile(r"\s*[，,、；;]?\s*(?:(?:上年|去年|上一年度?|同期|上年同期)(?:同期)?(?:为|是)?|" + _RATE_LINK + r")\s*$")
 # A share of a named whole right before a rate's slot: 占审结案件的{败诉率}, 占发现问题的{整改率}
 _SHARE_OF = re.compile(r"占([^，。；]{1,24}?)的\s*$")
 # Names of rates listed before 分别为, each slot after taking the next name (结案率和纠错率分别为)
 _RATES_EACH = re.compile(r"((?:[\u3400-\u9fff]*?率(?:[和、及与]|以及))+[\u3400-\u9fff]*?率)(?:分别|依次)(?:为|是|达到|达)?\s*$")
-_RATE_WORD = re.compile(r"([\u3400-\u9fff]*率)" + _RATE_LINK + r"\s*$")
+_RATE_WORD = re.compile(r"([\u3400-\u9fff]*(?:率|(?<![占的])比例))" + _RATE_LINK + r"\s*$")
 # A rate's name with a note on how it is counted (满意率（含基本满意）{满意率}): named all the same.
 _RATE_NOTED = re.compile(r"率（[^（）]{1,20}）" + _RATE_LINK + r"\s*$")
 _LOOKS_LIKE_KEY = re.compile(r"^\s*(如果|写|否则)\s*(：|:(?!\s))")
@@ -544,6 +551,19 @@ _AFTER_FIGURE = re.compile(r"[\s\u3000]*" + JOINED_AFTER)
 # What may never stand right before a slot: a digit or a sign (1{收到申请} prints 1162件), a
 # numeral, or a word making the figure approximate or a bound (约, 近, 超过, 不足).
 _BEFORE_FIGURE = re.compile(JOINED_BEFORE + r"[\s\u3000]*$")
+
+
+def _names_rate(word: str, name: str) -> bool:
+    """Does ``word`` (the words before a slot, ending in 率 or 比例) name the rate ``name``: its
+    name, the end of it (成功率 for 调解成功率) or ending with it, after words that qualify it
+    (其中, 全年), 比例 for 率, or its characters in order (出庭率 for 出庭应诉率)?"""
+    word = _RATE_OPENERS.sub("", word)
+    if word.endswith("比例"):
+        word = word[:-2] + "率"
+    if name.endswith(word) or word.endswith(name):
+        return len(word) >= 2
+    chars = iter(name)
+    return len(word) >= 3 and word[0] == name[0] and all(c in chars for c in word)
 
 
 def _branches(choice: Choice) -> list[Choice]:
