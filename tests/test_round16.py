@@ -205,3 +205,12 @@ def test_round_16_usual_ways_of_naming_a_rate_are_accepted(tmp_path, items, prin
 def test_round_16_a_rate_named_otherwise_or_made_approximate_is_refused(tmp_path, items, said):
     result, out = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政应诉:\n" + items)
     assert result.exit_code == 2 and said in result.output and not out.exists(), result.output
+
+
+# -- templates, round 16 ---------------------------------------------------------------------------
+from test_render_round14 import _render  # noqa: E402
+
+
+def test_a_number_divided_then_followed_by_wan_says_to_use_num(tmp_path):
+    result, _, at = _render(tmp_path, "{% set x = t.数据.行政复议 %}收到{{ x.收到申请.值 / 10000 }}万件。", exit_codes=(2,))
+    assert at in result.output and "过滤器 num" in result.output, result.output

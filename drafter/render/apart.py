@@ -51,6 +51,11 @@ def apart(output: str) -> tuple[str, int | None, str | None]:
             line = len(_LINE_BREAK.split(output[:m.start()]))
             said = (f"表单里的数“{shown}”前面紧挨着“{b.group(1)}”" if b else
                     f"表单里的数“{shown}”后面紧挨着“{a.group(1)}”")
+            if not b and bare and a.group(1) in "万亿":
+                # x.值 / 10000 then 万: drafter cannot tell it from x.值 * 2 then 万
+                return output, line, (said + "：程序分不清它是不是按“" + a.group(1) + "”折算过的。"
+                                      "要按万、亿写，请直接输出数据并用过滤器 num（如 {{ x.收到申请 | num }}），"
+                                      "它在不丢数字时写成“万”“亿”。")
             return output, line, said + "，报告里会连成另一个数，或变成约数。"
     return output.replace(FIG_OPEN, "").replace(FIG_CLOSE, ""), None, None
 
