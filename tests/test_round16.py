@@ -214,3 +214,13 @@ from test_render_round14 import _render  # noqa: E402
 def test_a_number_divided_then_followed_by_wan_says_to_use_num(tmp_path):
     result, _, at = _render(tmp_path, "{% set x = t.数据.行政复议 %}收到{{ x.收到申请.值 / 10000 }}万件。", exit_codes=(2,))
     assert at in result.output and "过滤器 num" in result.output, result.output
+
+
+@pytest.mark.parametrize("condition, said", [
+    ("普法活动 > 0 且", "“且”前面或后面少了一个条件"),
+    ("普法活动 > 1,268", "不要写千位分隔的逗号"),
+    ("普法活动 > 受众 > 0", "有两个比较符号"),
+])
+def test_round_16_a_condition_written_wrong_says_what_is_wrong(tmp_path, condition, said):
+    result, out = _with_phrases(tmp_path, f"普法:\n  普法宣传:\n    - 如果: {condition}\n      写: 开展普法活动{{普法活动}}\n")
+    assert result.exit_code == 2 and said in result.output and "句式.yaml:3:" in result.output, result.output

@@ -378,10 +378,15 @@ class _Reader:
             if re.search(r"=>|=<|≧|≦|<>", text):
                 raise _Bad(f"条件“{text}”里的比较符号看不懂。", _CONDITION_HINT)
             for part in _AND.split(text):
+                if not part.strip():  # 普法活动 > 0 且 / 且 且
+                    raise _Bad(f"条件“{text}”里的“且”前面或后面少了一个条件。", _CONDITION_HINT)
                 m = _COMPARE.match(part)
                 if not m:
                     raise _Bad(f"条件“{part}”看不懂。", _CONDITION_HINT)
                 left, op, right = m.groups()
+                if _COMPARE.match(right):  # 普法活动 > 受众 > 0
+                    raise _Bad(f"条件“{part}”里有两个比较符号：一个条件只比较两样东西。",
+                               "几个条件用“且”连接，如“普法活动 > 受众 且 受众 > 0”。")
                 if _NUMBER.match(left.strip()):
                     raise _Bad(f"条件“{part}”应把数据名写在前面。", _CONDITION_HINT)
                 test = Test(self.operand(key, group, left), _OPS[op], self.operand(key, group, right))
@@ -414,6 +419,8 @@ class _Reader:
         text = text.strip()
         if re.fullmatch(r"-?\.\d+%?", text):
             raise _Bad(f"数“{text}”要写成“0{text.lstrip('-')}”。", _CONDITION_HINT)
+        if re.fullmatch(r"-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?%?", text):
+            raise _Bad(f"数“{text}”里不要写千位分隔的逗号。", f"写成“{re.sub('[,，]', '', text)}”。")
         if _NUMBER.match(text):
             percent = text[-1] in "%％"
             value = float(text.rstrip("%％"))
