@@ -224,3 +224,22 @@ def test_a_number_divided_then_followed_by_wan_says_to_use_num(tmp_path):
 def test_round_16_a_condition_written_wrong_says_what_is_wrong(tmp_path, condition, said):
     result, out = _with_phrases(tmp_path, f"普法:\n  普法宣传:\n    - 如果: {condition}\n      写: 开展普法活动{{普法活动}}\n")
     assert result.exit_code == 2 and said in result.output and "句式.yaml:3:" in result.output, result.output
+
+
+def test_a_rate_over_a_sum_of_counts_of_its_unit_is_computed(tmp_path):
+    result, out, _ = _render(tmp_path, "{% set x = t.数据.行政复议 %}占比{{ x.收到申请 | rate([x.收到申请, "
+                                       "t.数据.行政应诉.案件] | sum) }}。", exit_codes=(0,))
+    import docx
+    assert "占比73.6%。" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+
+def test_a_rate_over_a_sum_with_a_bare_number_is_still_refused(tmp_path):
+    result, _, at = _render(tmp_path, "{% set x = t.数据.行政复议 %}{{ x.收到申请 | rate([x.收到申请, 5] | sum) }}",
+                            exit_codes=(2,))
+    assert at in result.output and "不是同一种计数" in result.output, result.output
+
+
+@pytest.mark.parametrize("expr", ["{{ 年度 | cn }}年", "{{ (t.数据.行政复议.收到申请.值 * 10) | cn }}件"])
+def test_cn_of_a_year_or_a_large_count_is_refused(tmp_path, expr):
+    result, _, at = _render(tmp_path, expr, exit_codes=(2,))
+    assert at in result.output and "阿拉伯数字" in result.output, result.output

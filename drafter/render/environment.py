@@ -43,7 +43,7 @@ from drafter.render.bytecache import BoundedBytecodeCache
 from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
 from drafter.render.intact import (RateFloat, has_digit, is_form_number, keeps_numbers, refuse_cut, refuse_raw_number,
-                                   refuse_split, refuse_unkept)
+                                   refuse_split, refuse_unkept, summed_figures)
 from drafter.render.phrases import PHRASE_FILE, PhraseBook
 from drafter.xmltext import INVALID, describe
 from drafter.resources import builtin_templates
@@ -216,7 +216,9 @@ def _summed(func):
             if any(isinstance(i, Rate) for i in items):
                 raise TemplateError("比率不能相加。", "要合计的是件数：把各项的件数相加，再用过滤器 rate 算比率。")
             if any(isinstance(i, Figure) for i in items):
-                return limits.derived_sum([i.值 if isinstance(i, Figure) else i for i in items])
+                units = {i.单位 if isinstance(i, Figure) else None for i in items}
+                return summed_figures(limits.derived_sum([i.值 if isinstance(i, Figure) else i for i in items]),
+                                      units.pop() if len(units) == 1 else None)
             args = (*args[:skip], items, *args[skip + 1:])
         return func(*args, **kwargs)
 

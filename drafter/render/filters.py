@@ -147,7 +147,9 @@ def percent(x, digits: int = 1) -> str:
 def rate(numerator, denominator, digits: int = 1) -> str:
     top, bottom = _count(numerator, "rate"), _count(denominator, "rate")
     digits = _digits(digits, "rate")
-    kinds = [_given(v).单位 if isinstance(_given(v), Figure) else None for v in (numerator, denominator)]
+    # a figure's unit, or that of the figures a sum adds ([a, b] | sum)
+    kinds = [_given(v).单位 if isinstance(_given(v), Figure) else getattr(_given(v), "unit", None)
+             for v in (numerator, denominator)]
     if kinds[0] != kinds[1]:  # 46.8万元 ÷ 3, 12件 ÷ 5人次: not one count's part of another
         shown = ["计数“" + str(_given(v)) + "”" if k else _kind(_given(v)) for v, k in zip((numerator, denominator), kinds)]
         raise TemplateError(f"过滤器 rate 的分子是{shown[0]}，分母是{shown[1]}，不是同一种计数，算出的比率没有意义。",
@@ -174,6 +176,9 @@ def cn(n) -> str:
     value = _count(n, "cn")
     if value < 0 or value != int(value) or value >= 10**12:
         raise TemplateError(f"过滤器 cn 只能把 0 到 999999999999 之间的整数写成汉字，得到的是{_kind(value)}。", _HINT)
+    if value >= 1000:  # 二千零二十五年, 一千二百六十八件: years and counts are written in figures (domain.md §6)
+        raise TemplateError(f"过滤器 cn 用来写序号（一、十二、九十九），{int(value)} 这样的年份和数量在公文里用阿拉伯数字写。",
+                            "年份直接写 {{ 年度 }}年；件数直接输出数据，如 {{ 数据.行政复议.收到申请 }}。")
     return numbers.chinese(int(value))
 
 

@@ -50,6 +50,27 @@ class DerivedFloat(FormFloat):
     __slots__ = ()
 
 
+class SumInt(DerivedInt):
+    """[a, b] | sum of figures of one unit: a count of that unit (a rate's whole), ``unit``."""
+
+    unit: str
+
+
+class SumFloat(DerivedFloat):
+    """As SumInt, with decimals (amounts in 万元)."""
+
+    unit: str
+
+
+def summed_figures(total, unit: str | None):
+    """The sum of figures' values, as a count of ``unit`` when they all have it."""
+    out = derived(total)
+    if unit and isinstance(out, (DerivedInt, DerivedFloat)):
+        out = (SumInt if isinstance(out, int) else SumFloat)(out)
+        out.unit = unit
+    return out
+
+
 FORM_NUMBERS = (FormInt, FormFloat)
 DERIVED = (DerivedInt, DerivedFloat)
 
