@@ -243,3 +243,18 @@ def test_a_rate_over_a_sum_with_a_bare_number_is_still_refused(tmp_path):
 def test_cn_of_a_year_or_a_large_count_is_refused(tmp_path, expr):
     result, _, at = _render(tmp_path, expr, exit_codes=(2,))
     assert at in result.output and "阿拉伯数字" in result.output, result.output
+
+
+# -- reading figures (issue 19 §4) -------------------------------------------------------------
+from drafter.reading.figures import extract  # noqa: E402
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("推进“3个100%”工程，建成“15分钟法律服务圈”。", []),  # numbers of a short quoted name
+    ("开展“法律进万家”活动3场。", [(3, "场")]),
+    ("连续14年未发生重大事故，6单位通报表扬。", []),  # a duration; 单 of 单位
+    ("引用通报：“全年受理行政复议申请162件，审结151件”。", [(162, "件"), (151, "件")]),  # a long quote states figures
+    ("全年受理投诉120单。", [(120, "单")]),
+])
+def test_figures_in_names_and_durations_are_no_figures(text, figures):
+    assert [(f.value, f.unit) for f in extract(text)] == figures

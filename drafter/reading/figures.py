@@ -135,7 +135,24 @@ def _excluded(text: str, m: re.Match) -> bool:
     after = text[m.end(): m.end() + 1]
     if before.endswith(("第", "前", "〔", "[")) or after in ("号", "〕", "]"):
         return True
-    return _quoted(text, m.start(), "《", "》")  # a number in a document's title (《……23条措施》)
+    if m.group("unit") == "单" and after in ("位", "元", "据", "独", "项"):
+        return True  # 6单位通报表扬: 单 is a word's first character, not the unit 单
+    # a number in a document's title (《……23条措施》) or in a short quoted name (“3个100%”工程,
+    # “15分钟法律服务圈”): part of the name, not a figure
+    return _quoted(text, m.start(), "《", "》") or _short_quote(text, m.start(), m.end())
+
+
+_SHORT_NAME = 16  # characters of a quoted name (“百名法官进万家”); a longer quote may state figures
+
+
+def _short_quote(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a “…” of at most _SHORT_NAME characters."""
+    opening = text.rfind("“", max(0, start - _SHORT_NAME), start)
+    if opening < 0 or "”" in text[opening:start]:
+        return False
+    closing = text.find("”", end, opening + _SHORT_NAME + 2)
+    # a quote of the figure alone (结案率“86.7%”) still states it
+    return closing >= 0 and "“" not in text[end:closing] and bool((text[opening + 1:start] + text[end:closing]).strip())
 
 
 def _quoted(text: str, at: int, opening: str, closing: str, reach: int = 60) -> bool:
