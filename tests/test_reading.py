@@ -67,7 +67,7 @@ def test_half_width_punctuation_is_read_as_full_width(page):
 
 @pytest.mark.parametrize("line, expected", [
     ("一、总体情况", (1, "一、", "总体情况")),
-    ("第二部分 存在的问题", (1, "第二部分 ", "存在的问题")),
+    ("第二部分 存在的问题", (0, "第二部分 ", "存在的问题")),  # a part, above the 一、 headings
     ("（三）加强审查", (2, "（三）", "加强审查")),
     ("12.规范执法。全年……", (3, "12.", "规范执法。全年……")),
     ("（2）细化清单", (4, "（2）", "细化清单")),

@@ -258,3 +258,63 @@ from drafter.reading.figures import extract  # noqa: E402
 ])
 def test_figures_in_names_and_durations_are_no_figures(text, figures):
     assert [(f.value, f.unit) for f in extract(text)] == figures
+
+
+# -- check, round 17 -------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "全年共办理行政复议案件151件，较2024年的138件增长9.4%，较2023年的98件增长54.1%。",
+    "全年执法案件中，简易程序2860件，普通程序296件，普通程序案件占9.4%。",
+    "新收案件中，男性申请人86件，女性申请人65件，女性占43%。",
+    "全年审结行政复议案件146件，其中调解结案41件，占全年受理案件的27.2%。",
+    "全年受理行政复议案件151件，审结146件；行政诉讼案件58件，审结40件，结案率69%。",
+    "全年审结案件162件，其中涉企案件45件（占27.8%），同比增长28.6%，上年为35件。",
+    "全年审结案件162件，涉企案件45件、占27.8%，同比增长28.6%。",
+])
+def test_round_17_correct_sentences_draw_no_finding(sentence):
+    assert _found(sentence) == [], _found(sentence)
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("全年共办理行政复议案件151件，较2024年的138件增长19.4%，较2023年的98件增长54.1%。", "同比核算"),
+    ("全年受理投诉100件，办结95件，占90%。", "占比核算"),
+    ("全年受理行政复议案件151件，审结146件，其中调解结案41件，占全年受理案件的28.1%。", "占比核算"),
+    ("全年受理行政复议案件151件，审结146件；行政诉讼案件58件，审结40件，结案率60%。", "比率口径"),
+])
+def test_round_17_near_misses_still_draw_their_finding(sentence, rule):
+    assert rule in [f.rule for f in _found(sentence)], _found(sentence)
+
+
+def _shaped(parts: list[str], items: list[str]) -> list[str]:
+    """A whole report whose parts are titled ``parts``, each holding ``items`` (text under each)."""
+    lines = ["某县人民政府关于2025年度法治政府建设情况的报告",
+             "2025年，我县深入学习贯彻习近平法治思想，全面贯彻党的二十大和二十届二中、三中、四中全会精神，推进依法行政。"]
+    bodies = [["加强组织领导", "召开常务会议4次。", "推进依法行政", "审查规范性文件12件。"],
+              ["带头尊法学法守法用法", "主要负责人带头学法4次。"],
+              ["依法行政能力不足", "部分干部法治意识不强，主要原因是学法不深入。"],
+              ["提升依法行政能力", "组织专题培训4期。"]]
+    for title, body in zip(parts, bodies):
+        lines.append(title)
+        for n, (head, text) in enumerate(zip(body[::2], body[1::2])):
+            lines += [items[n].format(head), text]
+    return lines + ["某县人民政府", "2026年2月6日"]
+
+
+_PARTS = ["第一部分 主要工作成效", "第二部分 第一责任人履职情况", "第三部分 存在的问题及原因", "第四部分 2026年工作打算"]
+_UNNUMBERED = ["一年来的主要工作", "党政主要负责人履行第一责任人职责情况", "不足之处", "下一步工作措施"]
+
+
+@pytest.mark.parametrize("parts, items", [
+    (_PARTS, ["一、{}", "二、{}"]),
+    (_UNNUMBERED, ["一是{}", "二是{}"]),
+    (_UNNUMBERED, ["一、{}", "二、{}"]),
+    (["年度工作完成情况", "党政主要负责人履行第一责任人职责情况", "存在的不足和原因", "下一步工作安排"], ["一是{}", "二是{}"]),
+])
+def test_round_17_parts_numbered_as_parts_or_unnumbered_draw_no_finding(parts, items):
+    assert run(_shaped(parts, items)) == [], run(_shaped(parts, items))
+
+
+def test_a_control_character_inside_the_date_hides_no_date(tmp_path):
+    path = tmp_path / "报告.txt"
+    path.write_text("\n".join(report("全年受理行政复议案件151件。", date="2026年2月\x076日")), encoding="utf-8")
+    result = run_clean(["check", path], inputs=[path], exit_codes=(0,))
+    assert "成文日期缺失" not in result.output and "不可见字符" in result.output, result.output

@@ -144,7 +144,8 @@ def _share_of_count_before(text: str, figs, share) -> bool:
     """Is ``share`` a share (占27.8%) of the count written right before it (45件，占…)?"""
     k = figs.index(share)
     return k > 0 and figs[k - 1].kind == "count" and \
-        re.fullmatch(r"[，,]?\s*(?:所)?占(?:比|比例|比重)?(?:为|达|约|达到)?", text[figs[k - 1].start + len(figs[k - 1].text):share.start]) is not None
+        re.fullmatch(r"[，,、（(]?\s*(?:所)?占[^，。；%\d]{0,12}?(?:比|比例|比重)?(?:为|达|约|达到)?",
+                     text[figs[k - 1].start + len(figs[k - 1].text):share.start]) is not None
 
 
 class ChangeChecks:
@@ -156,10 +157,13 @@ class ChangeChecks:
         lo = max(0, k - NEAR_COUNTS)
         figs, k = figs[lo:k + 3], k - lo  # a change is about the figures just before it
         f = figs[k]
+        if k and self.other_year(text, figs[k - 1]):
+            return  # 较2023年的98件增长54.1%: against a year before last, which says nothing of 上年
         # the figure the change is about: of the measure its own words name (审查件数同比减少
         # is about a count in 件, never the 金额 stated between), else the nearest before it
         subject = named_subject([g for g in reversed(figs[:k]) if g.kind in ("count", "rate")
-                                 and not self.is_last_year(text, g) and not _DELTA.search(g.label)],
+                                 and not self.is_last_year(text, g) and not self.other_year(text, g)
+                                 and not _DELTA.search(g.label)],
                                 change_words(f))
         if subject is None or subject.start < a:
             return
@@ -367,6 +371,12 @@ class ChangeChecks:
             return False
         return not any(h.kind == "count" and not self.is_last_year(text, h) and not _DELTA.search(h.label)
                        for h in figs[i + 1:j])
+
+    def other_year(self, text: str, g: FoundFigure) -> bool:
+        """Is ``g`` the figure of a year neither this one nor the last, compared with (较2023年的98件)?"""
+        m = re.search(r"[较比与于]\s*((?:19|20)\d{2})\s*年(?:同期)?(?:的|为|是)?[（(]?$", text[max(0, g.start - 12):g.start])
+        year = self.c.doc.year
+        return bool(m) and (year is None or int(m.group(1)) not in (year, year - 1))
 
     def is_last_year(self, text: str, g: FoundFigure) -> bool:
         """Is ``g`` last year's figure (上年为138件, 2024年同期的138件)?"""

@@ -8,6 +8,7 @@ import re
 
 from drafter.check.counts import (_DELTA, ABOUT_BEFORE, NAME_REACH, Amount, _called, _claim, _fits, _no_base, _pct,
                                   _should, _shown, _stated, _whole_called)
+from drafter.numberwords import plain
 from drafter.reading.figures import FoundFigure, bigrams
 
 # The verb of a share, with any word of approximation (占比为, 占比约为, 占比大约, 所占比例接近)
@@ -19,6 +20,21 @@ _SHARE_OF_COUNT = re.compile(r"占[^，。；：%]{0,40}?\d[^，。；：%\d]{0,
 _OF_COUNT_TAIL = re.compile(r"的(?:比例|比重)?" + _VERB + r"\s*$")
 # A share of what may be passed (占年度任务的120%, 占上年的130%): not bounded by 100%.
 _MAY_PASS = re.compile(r"任务|计划|目标|预算|指标|上年|去年|上一年|同期|基数|标准|定额")
+_GENERIC = {"案件", "事项", "问题", "总数", "总量", "数量", "件数", "全年", "全部", "所有", "年受", "年审", "年办"}
+
+
+def _siblings(whole: FoundFigure, part: FoundFigure, run: list[FoundFigure], f: FoundFigure, mode: str) -> bool:
+    """Are ``whole`` and ``part`` two kinds of one thing (男性申请人, 女性申请人; 简易程序, 普通程序),
+    or does the share fit the sum of the counts from one to the other?"""
+    a, b = whole.label, part.label
+    kinds = len(a) >= 3 and len(b) >= 3 and a != b and a[-2:] == b[-2:] and a[:2] != b[:2]
+    total = sum(g.value for g in run if g.unit == part.unit)
+    if kinds or len(run) < 2 or not total:
+        return kinds
+    both = FoundFigure(part.label, total, part.unit, "", f"{plain(total)}{part.unit}", whole.start)
+    return _fits(f.value, f.decimals, Amount(part), Amount(both), mode)
+
+
 def _named_in(label: str, named: str) -> bool:
     """Is the count labelled ``label`` named by the words ``named`` (审结 in 审结案件)?"""
     core = re.sub(r"^(?:其中|全年|共|累计|依法|已)+", "", label)
@@ -74,8 +90,11 @@ class ShareChecks:
         if whole is None and m and not _SHARE.search(pre):
             named = m.group("whole")
             grams = bigrams(named)
+            # a count sharing only a generic word (案件) with the whole named is not it: 占全年受理
+            # 案件的 is over 受理, not 审结行政复议案件
+            telling = bigrams(re.sub(r"全年|全部|所有|总数|总量|本年度?|全|总", "", named)) - _GENERIC
             options = [g for g in figs if g.kind == "count" and g is not part and g.unit == part.unit
-                       and grams & bigrams(g.label)]
+                       and (telling & bigrams(g.label) if telling else grams & bigrams(g.label))]
             if options:
                 # 占审结案件的: 审结52件 names the whole (its label within the words), not a count
                 # sharing only 案件; when none does, a share that fits any count it may name is right
@@ -84,8 +103,8 @@ class ShareChecks:
                         f.value, f.decimals, Amount(part), Amount(g), claim[0]) for g in options):
                     return
                 whole = max(exact or options, key=lambda g: len(grams & bigrams(g.label)))
-            elif not re.search(r"总|全部|全年|所有", named):
-                return  # a whole the sentence does not state (占全省的10%)
+            elif not re.search(r"总|全部|全年|所有", named) or telling:
+                return  # a whole the sentence does not state (占全省的10%, 占全年受理案件的)
         if whole is None and listed and listed[0].unit == part.unit:
             # an item of a 其中 list is a share of the list's total, not of the item before it
             # (其中农民工案件400件，占35.2%，未成年人案件100件，占8.8%)
@@ -100,6 +119,9 @@ class ShareChecks:
             between = text[whole.start:part.start]
             if "其中" not in between and whole.value < part.value:
                 return
+            if "其中" not in between and _siblings(whole, part, [g for g in counts if whole.start <= g.start <= part.start],
+                                                   f, claim[0]):
+                return  # 简易程序2860件，普通程序296件，普通程序案件占9.4%: of their sum, unstated
         # a share that fits another whole stated before its part is right (受理357件，办结351件，
         # 其中涉企143件，占40.1%: of 受理), unless the whole is itself listed under it: 宁可漏报
         if stated is None and not exact and not part.approx and any(

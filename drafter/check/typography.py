@@ -269,6 +269,9 @@ _FORMS = {  # level → (the right form, what the number must look like)
 }
 
 
+_PART_NUMBER = re.compile(rf"^第[{_CN}]+部分")
+
+
 # 一是、二是…: the enumeration official prose uses at any level, in a paragraph of its own
 # or several in one; never a wrong number mark, though still numbered in order.
 _ENUM_NUMBER = re.compile(rf"^([{_CN}]+)是$")
@@ -330,7 +333,9 @@ def headings(check: Check) -> None:
             prev = value
         for sec in secs:
             if sec.sections:
-                siblings(sec.sections, f"“{sec.number}{sec.heading[:12]}”", above + bool(sec.number.strip()))
+                # 第一部分 stands above the levels as a part's title without a number does
+                counted = bool(sec.number.strip()) and not _PART_NUMBER.match(sec.number.strip())
+                siblings(sec.sections, f"“{sec.number}{sec.heading[:12]}”", above + counted)
 
     siblings(doc.report.sections, "正文", 0)
 

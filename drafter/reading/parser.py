@@ -48,7 +48,9 @@ def kinds() -> list[Kind]:
     """The kinds of heading number, compiled when first needed (render imports this module
     through the checker and never reads a report)."""
     return [
-        Kind("一、", 1, re.compile(rf"^(第[{_CN}]+部分[、：:\s]?|[{_CN}]+ ?[、．.])(?!{_NUMERALS_ON})\s*")),
+        # 第一部分: a part above the 一、 headings (as an unnumbered part title is)
+        Kind("第一部分", 0, re.compile(rf"^(第[{_CN}]+部分[、：:\s]?)\s*")),
+        Kind("一、", 1, re.compile(rf"^([{_CN}]+ ?[、．.])(?!{_NUMERALS_ON})\s*")),
         Kind("（一）", 2, re.compile(rf"^([（(] ?[{_CN}]+ ?[）)][、．.]?)(?![至到、和及与][（(])\s*")),
         Kind("一）", 2, re.compile(rf"^([{_CN}]+[）)])\s*")),
         Kind("1.", 3, re.compile(r"^(\d{1,2} ?[.．、](?![\d%])(?! ?\d))\s*")),
@@ -109,6 +111,7 @@ def clean_lines(lines: list[str]) -> list[str]:
 
 _EDGE = "\\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2400-\u2421\u2426\ue000-\uf8ff"
 _EDGES = re.compile(f"^[{_EDGE}]+|[{_EDGE}]+$")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2400-\u2421\u2426\ue000-\uf8ff]")  # and check's stand-ins (␇)
 
 
 def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, Segments]]:
@@ -435,7 +438,8 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
     end, i = len(lines), 0
     while end > i and _CHROME.search(lines[end - 1]):
         end -= 1
-    compact = [line.replace(" ", "") for line in lines]
+    # a control character inside the date line (2026年2月\x076日) hides no date: check says where it stands
+    compact = [_CONTROL.sub("", line.replace(" ", "")) for line in lines]
     # an attachment after the closing (附件：…, or a table right under the date): the closing
     # ends before it
     tail = end
@@ -494,7 +498,7 @@ def _numbers(lines: list[str]) -> list[Number | None]:
     reads as a decimal (1.12345), so "N." before a digit is a number only when the next
     numbered line goes on from it (2.用好考核……): a list item, not a figure."""
     found = [number_of(line) for line in lines]
-    dotted = kinds()[3]
+    dotted = kinds()[4]
     following: Number | None = None  # the next line's number, walking backwards
     for i in range(len(lines) - 1, -1, -1):
         m = None if found[i] else _LOOSE_NUMBER.match(lines[i])
@@ -559,7 +563,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
 # figure but a year, ending in what a part is (存在的问题, 2026年工作打算, 主要做法和成效),
 # and named by a part's role words (classify.part_role); 加强工作计划管理 is no part.
 _PART_TITLE = re.compile(r"(?:\d{4}年度?)?[^。，、；;！？!?,.．（）()“”\d]{0,24}"
-                         r"(?:问题|不足|差距|短板|原因|打算|安排|计划|思路|举措|成效|做法|情况|方向|重点)")
+                         r"(?:问题|不足|差距|短板|原因|打算|安排|计划|思路|举措|成效|做法|情况|方向|重点|工作|之处|措施|任务)")
 
 
 _ENDED = re.compile(r"[。！？!?：:；;”’）)]\s*$")  # the line above ends its sentence: no broken line
@@ -571,8 +575,8 @@ def _part_title(line: str) -> bool:
     from drafter.reading.classify import part_role
 
     text = line.strip().rstrip("：:")
-    if not _PART_TITLE.fullmatch(text):
-        return False
+    if not _PART_TITLE.fullmatch(text) or ENUMERATION.match(text):
+        return False  # 一是依法行政能力不足: an item of a part, not a part
     role, confidence = part_role(text)
     return role in ("成效", "问题", "下一步", "第一责任人") and confidence >= 0.95
 
