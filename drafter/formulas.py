@@ -157,6 +157,12 @@ def office_formulas(path: Path) -> dict[int, dict]:
                 f"全会 {'、'.join(merged.get('全会') or []) or '（无）'}。"
                 "“会议精神”要与它们一致；确有新的会议时，在本文件这一年同时写上“党代会”“全会”。")
             found.add(src.where((key, "会议精神")), problem[0], hint)
+        elif problem and any(given.get(k) for k in ("党代会", "全会")):
+            # 党代会 or 全会 alone, against the built-in 会议精神 the report will print: the
+            # opening would say what check then calls stale
+            own = next(k for k in ("党代会", "全会") if given.get(k))
+            found.add(src.where((key, own)), f"{problem[0]}（“会议精神”用的是 drafter 自带的：{merged.get('会议精神')}）",
+                      f"改了“{own}”，就在本文件这一年同时写上与它一致的“会议精神”，或删去“{own}”。")
         out[year] = clean
     found.raise_if_errors()
     return out

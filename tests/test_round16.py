@@ -318,3 +318,38 @@ def test_a_control_character_inside_the_date_hides_no_date(tmp_path):
     path.write_text("\n".join(report("全年受理行政复议案件151件。", date="2026年2月\x076日")), encoding="utf-8")
     result = run_clean(["check", path], inputs=[path], exit_codes=(0,))
     assert "成文日期缺失" not in result.output and "不可见字符" in result.output, result.output
+
+
+# -- form, round 17: drafter's marks beside the clerk's ------------------------------------------------
+@pytest.mark.parametrize("swap, said", [
+    (("表现: 部分乡镇", "表现: ：部分乡镇"), "以标点“：”开头"),
+    (("单位: 示例县人民政府", "单位: \"：示例县人民政府\""), "以标点“：”开头"),
+    (("  - 标题: 基层依法行政能力仍有短板", "  - 标题: '基层依法行政能力仍有短板\"'"), "英文引号"),
+])
+def test_round_17_a_mark_that_would_print_beside_drafters_is_refused_at_its_field(tmp_path, swap, said):
+    form = example_form(tmp_path, swap)
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(2,))
+    assert said in result.output and "表单.yaml:" in result.output, result.output
+
+
+@pytest.mark.parametrize("swap", [
+    ("    - 全县行政机关", "    - ，全县行政机关"),
+    ("    - 成功创建省级法治政府建设示范县", "    - 成功创建省级法治政府建设示范县："),
+    ("手段还不多。", "手段还不多、"),
+])
+def test_round_17_marks_drafter_strips_leave_a_report_check_passes(tmp_path, swap):
+    form = example_form(tmp_path, swap)
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    checked = run_clean(["check", out], inputs=[out], exit_codes=(0,))
+    assert "没有发现问题" in checked.output, checked.output
+
+
+def test_round_17_an_office_congress_the_built_in_spirit_does_not_name_is_refused(tmp_path):
+    from test_round15 import _office_data
+    form = example_form(tmp_path)
+    cfg, data = _office_data(tmp_path, "2025:\n  党代会: 二十一大\n")
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out, "-c", cfg], inputs=[form, data], outputs=[out], exit_codes=(2,))
+    assert "政治表述.yaml:2:" in result.output and "二十一大" in result.output, result.output

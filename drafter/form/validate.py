@@ -38,6 +38,7 @@ _SCIENTIFIC = r"[-+]?\d+(\.\d*)?[eE][-+]?\d+"  # compiled by re on first use (an
 _WORD = re.compile(r"[^\W_]")
 # The texts printed right after a title in its paragraph, or in its place (问题 without 标题).
 _RUN_IN = ("内容", "表现", "原因", "落实情况")
+_NAMES = ("单位", "署名")  # printed inside a sentence or under the text: a leading mark is a slip
 
 
 def word_in(text: str) -> bool:
@@ -218,6 +219,11 @@ class Validator:
         # check calls it an error in the report: refused here, where it can be mended (not in an
         # imported report's 正文, the author's text kept as it stands: a reminder there)
         bad = unpaired(text) if path[:1] != ("正文",) else []
+        straight = [i for i, ch in enumerate(text) if ch == '"']
+        if not bad and len(straight) % 2 and path[:1] != ("正文",):
+            # a lone straight quote prints as “ or ” with nothing to pair with
+            self.error(path, f"这一项第 {straight[-1] + 1} 个字是英文引号“\"”，只有一个，报告里会印出一个不成对的引号。",
+                       "请用中文引号“”把要引的话括起来，或删去这个引号。")
         if bad:
             at, how = bad[0]
             ch = text[at]
@@ -252,13 +258,19 @@ class Validator:
         in-paragraph 一是 is ordinary there). (what is wrong, how to fix it), or None."""
         key = path[-1] if path else None
         title = (key == "标题" and len(path) > 1) or (len(path) >= 2 and path[-2] == "部分标题")  # not the report's own
-        if not title and key not in _RUN_IN:
+        if not title and key not in _RUN_IN and key not in _NAMES:
             return None
         m = HEADING_MARK.match(text) or (ORDINAL_MARK.match(text) if title else None)
-        stray = re.match(r"[.．、,，;；:：。!！?？]", text) if title else None
+        stray = re.match(r"[.．、,，;；:：。!！?？]", text) if title or key in _NAMES or key in _RUN_IN else None
         if stray and not m:  # .abc, 、开展: printed after the number (（二）.abc) and read as a bad mark
-            return (f"标题以标点“{stray.group()}”开头，印出来是“（二）{stray.group()}……”这样。",
+            if title:
+                return (f"标题以标点“{stray.group()}”开头，印出来是“（二）{stray.group()}……”这样。",
+                        f"请删去开头的“{stray.group()}”。")
+            # 内容 after its heading's 。 (…短板。：部分乡镇), 单位 after “2025年，”: two marks in a row
+            return (f"这一项以标点“{stray.group()}”开头，报告里它接在别的标点后面，会印成两个标点连在一起。",
                     f"请删去开头的“{stray.group()}”。")
+        if key in _NAMES:
+            return None
         if not m:
             return None
         if title:

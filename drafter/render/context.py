@@ -93,7 +93,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         # followed by the colon drafter adds: a mark of the clerk's own before it would print 。：
         "主送机关": (data.get("主送机关") or "").rstrip("。！？；，、：:;,.!? \u3000") or None,
         # each joined into the opening's sentence: a closing 。 of its own would print 。。
-        "主要成效": [t.rstrip("。！？；，、 ") for t in (data.get("开头") or {}).get("主要成效") or []],
+        "主要成效": [t.strip("。！？；，、：:;,.!? \u3000") for t in (data.get("开头") or {}).get("主要成效") or []],
         "会议精神": spirit,
         "纲要": outline,
         "部分标题": part_headings,

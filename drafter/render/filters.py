@@ -238,7 +238,7 @@ def enumerate_cn(items, sep: str = "；", end: str = "。") -> str:
 
 def full_stop(text) -> str:
     """A heading sentence closed with 。 (what makes ``## …`` a run-in heading)."""
-    text = _text(text, "过滤器 full_stop 的输入").strip().rstrip("，,；;：:。.！!？? ")
+    text = _text(text, "过滤器 full_stop 的输入").strip().rstrip("，,、；;：:。.！!？? ")
     return text + "。" if text else ""
 
 
