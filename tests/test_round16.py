@@ -353,3 +353,58 @@ def test_round_17_an_office_congress_the_built_in_spirit_does_not_name_is_refuse
     out = tmp_path / "报告.docx"
     result = run_clean(["render", form, "-o", out, "-c", cfg], inputs=[form, data], outputs=[out], exit_codes=(2,))
     assert "政治表述.yaml:2:" in result.output and "二十一大" in result.output, result.output
+
+
+# -- the phrase table, round 17 --------------------------------------------------------------------
+_LAST_YEAR = ("        收到申请: 138\n", "        收到申请: 138\n        受理: 130\n        审结: 125\n        纠错: 20\n")
+
+
+@pytest.mark.parametrize("item", [
+    "纠错率只有{纠错率}", "纠错率则为{纠错率}", "纠错率也为{纠错率}", "纠错率较低，为{纠错率}",
+    "纠错率由上年的{纠错率.上年}下降到{纠错率}", "纠错率比上年的{纠错率.上年}有所下降，为{纠错率}",
+    "纠错率为{纠错率}（上年{纠错率.上年}）", "纠错占比{纠错率}", "纠错占比为{纠错率}",
+])
+def test_round_17_usual_ways_of_naming_a_rate_are_accepted_and_check_passes(tmp_path, item):
+    form = example_form(tmp_path, _LAST_YEAR)
+    templates = tmp_path / "模板"
+    templates.mkdir()
+    (templates / "句式.yaml").write_text(f"矛盾纠纷化解:\n  行政复议:\n    - 审结{{审结}}\n    - 作出纠错决定{{纠错}}\n"
+                                       f"    - \"{item}\"\n", encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-t", templates, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    checked = run_clean(["check", out], inputs=[out], exit_codes=(0,))
+    assert "【错误】" not in checked.output, checked.output
+
+
+@pytest.mark.parametrize("items", [
+    "    - 受理{受理}\n    - 审结{审结}\n    - 纠错{纠错}\n    - 结案率和纠错率分别为{结案率}、{纠错率}，上年分别为{结案率.上年}、{纠错率.上年}\n",
+    "    - 受理{受理}\n    - 审结率{结案率}\n",
+])
+def test_round_17_lists_again_for_last_year_and_a_rate_named_by_its_numerator_are_accepted(tmp_path, items):
+    result, out = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政复议:\n" + items)
+    assert result.exit_code == 0, result.output
+
+
+def test_round_17_a_rate_named_by_its_numerator_in_another_group(tmp_path):
+    result, out = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政应诉:\n    - 开庭审理{开庭审理}\n"
+                                "    - 负责人出庭{负责人出庭}\n    - 负责人出庭率{出庭应诉率}\n")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("items, said", [
+    ("    - 审结{审结}\n    - 纠错{纠错}\n    - 以调解、和解方式结案{调解和解}\n    - 占审结案件的{纠错率}\n", "接在调解和解后面"),
+    ("    - 审结{审结}\n    - 纠错{纠错}\n    - 结案率只有{纠错率}\n", "“结案率”后面的 {纠错率}"),
+    ("    - 审结{审结}\n    - 纠错{纠错}\n    - 占比{纠错率}\n", "前面没有写比率的名称"),
+])
+def test_round_17_a_rate_read_as_anothers_is_still_refused(tmp_path, items, said):
+    result, out = _with_phrases(tmp_path, "矛盾纠纷化解:\n  行政复议:\n" + items)
+    assert result.exit_code == 2 and said in result.output and not out.exists(), result.output
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("全年受理案件160件，审结146件，纠错18件，上年纠错率为16%。", []),
+    ("审结146件，纠错18件，2024年纠错率为16%。", []),
+    ("全年受理案件160件，审结146件，纠错18件，纠错率为16%。", ["比率核算"]),
+])
+def test_round_17_another_years_rate_is_not_of_this_years_counts(sentence, found):
+    assert [f.rule for f in _found(sentence)] == found, _found(sentence)

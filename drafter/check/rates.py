@@ -33,6 +33,8 @@ _PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count t
 _FRACTION = re.compile(r"\s*[（(]\s*(?P<part>\d{1,9})\s*[/／÷]\s*(?P<whole>\d{1,9})\s*[）)]")
 # Cases carried over from last year (上年结转12件, 旧存5件): closed this year with the new ones,
 # so a closure's whole may be new + carried (domain.md §4 结案率); never a whole by itself.
+# a rate named as another year's (上年纠错率, 2024年的结案率)
+_OTHER_YEAR = re.compile(r"(?:上年|去年|上一年度?|上年度|(?P<year>(?:19|20)\d{2})年度?)(?:同期)?的?(?=.)")
 _CARRIED = re.compile(r"结转|旧存|积存|上年未结|上一年度?未结|去年未结|上年遗留")
 # Things that are never parts of one another: a count of one side is no whole of a count of the
 # other (办结人大代表建议112件 is not of 承办政协委员提案134件; 行政诉讼 not of 行政复议).
@@ -240,6 +242,9 @@ class RateChecks:
         if self.fraction(unit, text, f, end, said, mode, names or self.names(pre, pre_start)):
             return
         for name, at in names or self.names(pre, pre_start):
+            other = _OTHER_YEAR.match(name)
+            if other and not (other.group("year") and self.c.doc.year and int(other.group("year")) == self.c.doc.year):
+                continue  # 上年纠错率为16%, 2024年纠错率: another year's rate, not of this year's counts
             stem = name[:-1]
             if _CHANGE_RATE.search(stem):
                 # 压缩率, 减少率: of a change, (before − after) ÷ before, never a part ÷ its whole

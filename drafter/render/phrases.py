@@ -189,10 +189,23 @@ class _Reader:
         for choice, path in zip(choices, paths):
             for branch in _branches(choice):
                 before = list(seen)
+                text = ""  # the words of this branch before the piece
                 for piece in branch.pieces:
                     if not isinstance(piece, Slot):
+                        text += piece
                         continue
                     rate = groups[piece.group].rates.get(piece.name)
+                    share = _SHARE_OF.search(text) if rate is not None else None
+                    # the count before 占 (败诉{败诉}，占审结案件{审结}的{败诉率}: 败诉, not 审结)
+                    k = len(seen) + text[:share.start()].count("〇") - 1 if share else -1
+                    if share and k >= 0 and before[k] != (piece.group, rate.numerator):
+                        # 以调解方式结案41件，占审结案件的{纠错率}: read as the share of the count before it
+                        self.bad(path, f"“占……的{{{piece.name}}}”接在{before[k][1]}后面，读者会当成{before[k][1]}所占的比例，"
+                                       f"而{piece.name}是{rate.numerator}所占的比例。",
+                                 f"请把这一项紧接在{rate.numerator}后面（如“{rate.numerator}{{{rate.numerator}}}”之后），"
+                                 f"或写成“{piece.name}{{{piece.name}}}”。")
+                        return
+                    text += "〇"
                     if rate is not None and (piece.group, rate.numerator) in said:
                         unit = groups[piece.group].figures[rate.numerator].unit
                         written = sure | set(before[len(seen):])
@@ -315,13 +328,17 @@ class _Reader:
         rate's slot must follow a rate's name (not 占比{纠错率}, read as a share)."""
         groups = self.cat.themes[key].groups
         listed: list[str] = []  # 结案率和纠错率分别为{结案率}和{纠错率}: the names the slots take in turn
+        names: list[str] = []  # the last such list, for 上年分别为{结案率.上年}、{纠错率.上年}
         for at, (before, slot) in enumerate(zip([None, *pieces], pieces)):
             if not isinstance(slot, Slot):
                 continue
             is_rate = slot.name in groups[slot.group].rates
             each = _RATES_EACH.search(before) if isinstance(before, str) else None
-            if each:  # split after each 率 only: 调解和解率 is one name
+            if each is None and names and isinstance(before, str) and _LAST_EACH.fullmatch(before):
+                each, listed = _LAST_EACH.fullmatch(before), list(names)
+            elif each:  # split after each 率 only: 调解和解率 is one name
                 listed = [n for n in re.split(r"(?<=率)(?:[和、及与]|以及)", each.group(1)) if n]
+                names = list(listed)
                 given = len([p for p in pieces[at:] if isinstance(p, Slot)])
                 if given < len(listed):
                     raise _Bad(f"“{each.group(1)}”是{len(listed)}个比率，后面只写了{given}个数据，报告会说它们都是这个数。",
@@ -331,7 +348,7 @@ class _Reader:
                 if is_rate and (slot.name.endswith(word) or word.endswith(slot.name)):
                     continue
                 shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
-                raise _Bad(f"“{each.group(1) if each else word}”分别对应的这一个是“{word}”，这里写的 {shown} 是“{slot.name}”。",
+                raise _Bad(f"“{'、'.join(names) if each else word}”分别对应的这一个是“{word}”，这里写的 {shown} 是“{slot.name}”。",
                            "“分别为”后面的数据要和前面的比率名称一一对应、次序相同。")
             listed = []
             m = _RATE_WORD.search(before) if isinstance(before, str) else None
@@ -354,7 +371,7 @@ class _Reader:
             if not m:
                 continue
             word, name = m.group(1), slot.name
-            if is_rate and _names_rate(word, name):
+            if is_rate and _names_rate(word, name, groups[slot.group].rates[name].numerator):
                 continue
             shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
             if is_rate:
@@ -456,20 +473,24 @@ class _Reader:
 
 # The name of a rate ending the words before a slot: 结案率, 结案率为, 成功率达到, 满意率：
 # The words joining a rate's name to its figure: 为, 达到, 仅为, 约为, 下降至, 稳定在, 分别为, （, ” …
-_RATE_LINK = (r"[”’」]?(?:(?:仅|约|仍|均|已|已经|始终|继续|分别|全年|同比|进一步|较上年|比上年|首次|首度|再次|连续\d*年)?"
-              r"(?:为|是|达到|达|实现|达成|保持在|保持|稳定在|维持在|控制在|"
+_RATE_LINK = (r"[”’」]?(?:(?:仅|约|仍|均|已|已经|始终|继续|分别|全年|同比|进一步|较上年|比上年|首次|首度|再次|则|也|亦|又|只|"
+              r"依然|依旧|仍然|连续[\d一二两三四五六七八九十]*年)*"
+              r"(?:(?:较低|较高|偏低|偏高|有所下降|有所上升|有所提高|有所降低|明显下降|明显提高|进一步下降|进一步提高)[，,]?)?"
+              r"(?:为|是|有|达到|达|实现|达成|保持在|保持|稳定在|维持在|控制在|"
               r"提高到|提高至|提高为|提升到|提升至|提升为|上升到|上升至|上升为|升至|增至|"
               r"下降到|下降至|下降为|降到|降至|降为|降低到|降低至|降低为|高达)了?"
-              r"|仅|：|:|（|\(|由|从)?")
+              r"|仅|：|:|（|\(|(?:由|从|比|较)(?:上年|去年|上一年度?)?(?:同期)?的?)?")
 # Words before a rate's name that are no part of it: 其中整改率, 全年调解成功率
 _RATE_OPENERS = re.compile(r"^(?:其中|全年|全县|全区|全市|累计|合计|同时|总体|整体|综合|平均|本年度?|今年|年度|当年)+")
 # A rate said again after its value: 纠错率为{纠错率}，上年为{纠错率.上年}; 由{纠错率.上年}降低到{纠错率}
-_SAID_AGAIN = re.compile(r"\s*[，,、；;]?\s*(?:(?:上年|去年|上一年度?|同期|上年同期)(?:同期)?(?:为|是)?|" + _RATE_LINK + r")\s*$")
+_SAID_AGAIN = re.compile(r"\s*[，,、；;（(]?\s*(?:(?:上年|去年|上一年度?|同期|上年同期)(?:同期)?(?:为|是)?|" + _RATE_LINK + r")\s*$")
+# 上年分别为 after a 分别 list: the same names again, in turn
+_LAST_EACH = re.compile(r"\s*[，,；;（(]?\s*(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?\s*")
 # A share of a named whole right before a rate's slot: 占审结案件的{败诉率}, 占发现问题的{整改率}
-_SHARE_OF = re.compile(r"占([^，。；]{1,24}?)的\s*$")
+_SHARE_OF = re.compile(r"占([^，。；]{1,24}?)的?\s*$")
 # Names of rates listed before 分别为, each slot after taking the next name (结案率和纠错率分别为)
 _RATES_EACH = re.compile(r"((?:[\u3400-\u9fff]*?率(?:[和、及与]|以及))+[\u3400-\u9fff]*?率)(?:分别|依次)(?:为|是|达到|达)?\s*$")
-_RATE_WORD = re.compile(r"([\u3400-\u9fff]*(?:率|(?<![占的])比例))" + _RATE_LINK + r"\s*$")
+_RATE_WORD = re.compile(r"([\u3400-\u9fff]*(?:率|(?<![占的])比例|(?<=[\u3400-\u9fff])(?<![所的])占比))" + _RATE_LINK + r"\s*$")
 # A rate's name with a note on how it is counted (满意率（含基本满意）{满意率}): named all the same.
 _RATE_NOTED = re.compile(r"率（[^（）]{1,20}）" + _RATE_LINK + r"\s*$")
 _LOOKS_LIKE_KEY = re.compile(r"^\s*(如果|写|否则)\s*(：|:(?!\s))")
@@ -560,13 +581,16 @@ _AFTER_FIGURE = re.compile(r"[\s\u3000]*" + JOINED_AFTER)
 _BEFORE_FIGURE = re.compile(JOINED_BEFORE + r"[\s\u3000]*$")
 
 
-def _names_rate(word: str, name: str) -> bool:
-    """Does ``word`` (the words before a slot, ending in 率 or 比例) name the rate ``name``: its
-    name, the end of it (成功率 for 调解成功率) or ending with it, after words that qualify it
-    (其中, 全年), 比例 for 率, or its characters in order (出庭率 for 出庭应诉率)?"""
+def _names_rate(word: str, name: str, numerator: str = "") -> bool:
+    """Does ``word`` (the words before a slot, ending in 率, 比例 or 占比) name the rate ``name``:
+    its name, the end of it (成功率 for 调解成功率) or ending with it, after words that qualify
+    it (其中, 全年), 比例/占比 for 率, its characters in order (出庭率 for 出庭应诉率), or its
+    numerator's name (负责人出庭率 for 出庭应诉率 = 负责人出庭 ÷ 开庭审理; 审结率 for 结案率)?"""
     word = _RATE_OPENERS.sub("", word)
-    if word.endswith("比例"):
+    if word.endswith(("比例", "占比")):
         word = word[:-2] + "率"
+    if numerator and word[:-1] == numerator:
+        return True
     if name.endswith(word) or word.endswith(name):
         return len(word) >= 2
     chars = iter(name)
