@@ -408,3 +408,12 @@ def test_round_17_a_rate_read_as_anothers_is_still_refused(tmp_path, items, said
 ])
 def test_round_17_another_years_rate_is_not_of_this_years_counts(sentence, found):
     assert [f.rule for f in _found(sentence)] == found, _found(sentence)
+
+
+def test_round_17_a_change_check_reminds_of_in_the_report_is_reminded_in_the_form(tmp_path):
+    form = example_form(tmp_path, ("        办件量: 421500", "        办件量: 100000"))  # last year's: 468300 is +368.3%
+    out = tmp_path / "报告.docx"
+    of_form = run_clean(["check", form], inputs=[form], exit_codes=(0,))
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    of_report = run_clean(["check", out], inputs=[out], exit_codes=(0,))
+    assert "同比异常" in of_report.output and "同比异常" in of_form.output, (of_form.output, of_report.output)

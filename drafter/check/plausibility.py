@@ -67,7 +67,8 @@ def form_changes(check: Check) -> None:
                 if before is None or max(this, before) < p["同比异常最小值"] or min(this, before) <= 0:
                     continue
                 ratio = this / before
-                if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"]:
+                # as the report's 同比增长368.3% is judged (同比异常百分比), and by the ratio either way
+                if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"] or (ratio - 1) * 100 > p["同比异常百分比"]:
                     where = doc.source.where(path + ("数据", group, name))
                     check.add("同比异常", where, f"{name}: {this}", "成效" if path[0] == "成效" else "第一责任人",
                               f"“{group}.{name}”本年{plain(this)}，上年{plain(before)}，相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
