@@ -138,10 +138,12 @@ def test_a_report_with_unnumbered_part_titles_draws_no_finding():
     assert run(_UNNUMBERED_PARTS) == [], run(_UNNUMBERED_PARTS)
 
 
-def test_a_lower_mark_under_an_unnumbered_part_is_still_a_skipped_level():
-    lines = [line.replace("一、", "（一）").replace("二、", "（二）") if "、" in line[:2] else line
-             for line in _UNNUMBERED_PARTS]
-    assert "层次跳级" in [f.rule for f in run(lines)], run(lines)
+def test_the_second_level_under_an_unnumbered_part_is_right_and_the_third_a_skipped_level():
+    second = [line.replace("一、", "（一）").replace("二、", "（二）") if "、" in line[:2] else line
+              for line in _UNNUMBERED_PARTS]
+    assert run(second) == [], run(second)
+    third = [line.replace("一、", "1.").replace("二、", "2.") if "、" in line[:2] else line for line in _UNNUMBERED_PARTS]
+    assert "层次跳级" in [f.rule for f in run(third)], run(third)
 
 
 @pytest.mark.parametrize("line", ["加强工作计划管理", "存在问题较多的单位逐一约谈。",
@@ -394,3 +396,28 @@ def test_round_17_a_change_check_reminds_of_in_the_report_is_reminded_in_the_for
     run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
     of_report = run_clean(["check", out], inputs=[out], exit_codes=(0,))
     assert "同比异常" in of_report.output and "同比异常" in of_form.output, (of_form.output, of_report.output)
+
+
+# -- check, round 18 ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "全年评查案卷320卷，优秀96卷、合格213卷、不合格11卷，合格率96.6%。",
+    "全年评查案卷320卷，其中优秀96卷、良好150卷、合格63卷、不合格11卷，合格率96.6%。",
+])
+def test_round_18_a_pass_rate_of_a_graded_list_is_all_but_the_failed(sentence):
+    assert _found(sentence) == [], _found(sentence)
+
+
+def test_round_18_a_pass_rate_fitting_no_reading_is_still_wrong():
+    assert "比率核算" in [f.rule for f in _found("全年评查案卷320卷，优秀96卷、合格213卷、不合格11卷，合格率90.6%。")]
+
+
+@pytest.mark.parametrize("parts", [
+    ["一、2025年主要工作成效", "二、党政主要负责人履行推进法治建设第一责任人职责情况", "三、存在的不足和原因", "四、2026年工作举措"],
+    ["一、2025年主要工作成效", "二、党政主要负责人履行推进法治建设第一责任人职责情况", "三、存在的不足和原因", "四、2026年主要工作"],
+    ["2025年主要工作成效", "党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的情况", "当前存在的问题和原因分析",
+     "2026年工作要点"],
+    ["2025年主要工作成效", "县委书记、县长履行推进法治建设第一责任人职责情况", "存在的薄弱环节", "2026年重点工作"],
+])
+def test_round_18_part_titles_of_every_wording_draw_no_finding(parts):
+    items = ["（一）{}", "（二）{}"] if parts[0].startswith("一、") else ["一、{}", "二、{}"]
+    assert run(_shaped(parts, items)) == [], run(_shaped(parts, items))

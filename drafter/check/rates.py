@@ -65,6 +65,15 @@ def _plus(whole: FoundFigure, carried: FoundFigure) -> Amount:
     return out
 
 
+def _minus(whole: FoundFigure, rest: FoundFigure) -> Amount:
+    """A whole without some of it (评查320卷 but 不合格11卷) as one count."""
+    a, b = Amount(whole), Amount(rest)
+    out = Amount(FoundFigure(whole.label, whole.value - rest.value, whole.unit, "",
+                             f"{plain(whole.value - rest.value)}{whole.unit}", whole.start))
+    out.lo, out.hi = a.lo - b.hi, a.hi - b.lo
+    return out
+
+
 def _within_whole(stem: str) -> bool:
     """Is the rate named ``stem`` (without 率) one that cannot exceed 100%?"""
     return any(w in stem for w in _WITHIN) and not any(w in stem for w in _MAY_EXCEED)
@@ -310,6 +319,12 @@ class RateChecks:
             # and above): the rate may be of the list's sum
             part_sum = self.listed_whole(text, num, None, pool, counts)
             if part_sum is not None and any(_fits(stated, decimals, part_sum, Amount(g), mode) for g in dens):
+                continue
+            # the rest of a graded list (优秀96卷、合格213卷、不合格11卷，合格率96.6%: all but 不合格)
+            failed = [g for g in pool if g is not num and g.unit == num.unit and any(h in g.label for h in heads)
+                      and _NEGATED.search(_before_head(g.label, heads))]
+            if any(_fits(stated, decimals, _minus(d, g), Amount(d), mode) for g in failed for d in dens
+                   if d.value > g.value):
                 continue
             # the whole the last of a list joined by 、 (承办建议112件、提案134件，按时办复244件):
             # the rate may be over the sum of the list

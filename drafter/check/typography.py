@@ -281,9 +281,11 @@ def headings(check: Check) -> None:
     doc = check.doc
     by_node = {id(u.node): u for u in doc.units if u.kind == "小标题"}
 
-    def siblings(secs, parent_name: str, above: int) -> None:
-        """``above``: the numbered headings above ``secs`` (a part's title typed without a
-        number, 存在的问题, shifts no mark: the 一、 below it are of the first level)."""
+    def siblings(secs, parent_name: str, above: int, under_part: bool = False) -> None:
+        """``above``: the level of the numbered heading above ``secs`` (0: none). A part's
+        title typed without a number (存在的问题) or numbered as a part (第一部分) shifts no
+        mark: the 一、 below it are of the first level, and （一） there is right too (the
+        title stands for the first level)."""
         prev = None
         skipped = False
         for sec in secs:
@@ -293,6 +295,8 @@ def headings(check: Check) -> None:
                 continue
             where = doc.where(unit, 0, len(unit.text))
             level = min(above + 1, len(_FORMS))
+            if under_part and level < len(_FORMS) and _FORMS[level + 1][1].match(number):
+                level += 1
             form, shape = _FORMS[level]
             enum = _ENUM_NUMBER.match(number)
             deeper = next((lower for lower, (_, other) in _FORMS.items()
@@ -333,9 +337,13 @@ def headings(check: Check) -> None:
             prev = value
         for sec in secs:
             if sec.sections:
-                # 第一部分 stands above the levels as a part's title without a number does
-                counted = bool(sec.number.strip()) and not _PART_NUMBER.match(sec.number.strip())
-                siblings(sec.sections, f"“{sec.number}{sec.heading[:12]}”", above + counted)
+                # 第一部分 stands above the levels as a part's title without a number does; below
+                # a numbered heading, the level its own mark has (a level skipped is said once)
+                number = sec.number.strip()
+                part = not number or bool(_PART_NUMBER.match(number))
+                own = next((lvl for lvl, (_, shape) in _FORMS.items() if shape.match(number)), None)
+                siblings(sec.sections, f"“{sec.number}{sec.heading[:12]}”",
+                         above if part else own if own is not None else above + 1, part and sec.level == 1)
 
     siblings(doc.report.sections, "正文", 0)
 

@@ -49,6 +49,8 @@ def part_role(heading: str, next_year: int | None = None) -> tuple[str | None, f
     short = len(heading) <= 16
     heading = _NOT_ROLE.sub("", heading)
     for role, keys in ROLE_WORDS:
+        if role == "成效" and next_year and f"{next_year}年" in heading:
+            return "下一步", 0.95  # 2026年工作举措 in a report on 2025: next year's measures, not this year's
         hit = any(k in heading for k in keys if len(k) > 2) or (short and any(k in heading for k in keys))
         if hit:
             return role, 0.95

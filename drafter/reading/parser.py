@@ -563,7 +563,12 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
 # figure but a year, ending in what a part is (存在的问题, 2026年工作打算, 主要做法和成效),
 # and named by a part's role words (classify.part_role); 加强工作计划管理 is no part.
 _PART_TITLE = re.compile(r"(?:\d{4}年度?)?[^。，、；;！？!?,.．（）()“”\d]{0,24}"
-                         r"(?:问题|不足|差距|短板|原因|打算|安排|计划|思路|举措|成效|做法|情况|方向|重点|工作|之处|措施|任务)")
+                         r"(?:问题|不足|差距|短板|原因|打算|安排|计划|思路|举措|成效|做法|情况|方向|重点|工作|之处|措施|任务|"
+                         r"要点|分析|环节|困难)")
+# a year's plan on a line of its own (2026年工作要点): a part whichever year the report is on
+_YEAR_PLAN = re.compile(r"\d{4}年度?[^。，、；;！？!?,.．（）()“”\d]{0,10}(?:工作|任务|要点|举措|打算|安排|计划|思路|重点)")
+# the 第一责任人 part's title in the wording of the rules, 、 and ， included
+_DUTY_TITLE = re.compile(r"[^。；;！？!?“”]{0,30}第一责任人[^。；;！？!?“”]{0,30}")
 
 
 _ENDED = re.compile(r"[。！？!?：:；;”’）)]\s*$")  # the line above ends its sentence: no broken line
@@ -575,8 +580,12 @@ def _part_title(line: str) -> bool:
     from drafter.reading.classify import part_role
 
     text = line.strip().rstrip("：:")
-    if not _PART_TITLE.fullmatch(text) or ENUMERATION.match(text):
+    if ENUMERATION.match(text):
         return False  # 一是依法行政能力不足: an item of a part, not a part
+    if _YEAR_PLAN.fullmatch(text) or (_DUTY_TITLE.fullmatch(text) and re.search(r"情况|职责$", text)):
+        return True
+    if not _PART_TITLE.fullmatch(text):
+        return False
     role, confidence = part_role(text)
     return role in ("成效", "问题", "下一步", "第一责任人") and confidence >= 0.95
 
