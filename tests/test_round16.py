@@ -421,3 +421,37 @@ def test_round_18_a_pass_rate_fitting_no_reading_is_still_wrong():
 def test_round_18_part_titles_of_every_wording_draw_no_finding(parts):
     items = ["（一）{}", "（二）{}"] if parts[0].startswith("一、") else ["一、{}", "二、{}"]
     assert run(_shaped(parts, items)) == [], run(_shaped(parts, items))
+
+
+# -- form, round 18 ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("swap, said", [
+    (("  附注: 此件公开发布", "  附注: ，此件公开发布"), "以标点“，”开头"),
+    (("主送机关: 县委", "主送机关: ，县委"), "以标点“，”开头"),
+    (("单位: 示例县人民政府", "单位: 示例县人民政府，"), "以标点“，”结尾"),
+    (("内容: 围绕企业开办", "内容: ·围绕企业开办"), "以标点“·”开头"),
+    (("推出18个“一件事”套餐", "推出18个〈一件事套餐"), "“〈”没有与它配对的“〉”"),
+    (("表现: 部分乡镇", "表现: 部分'乡镇"), "英文单引号"),
+    (("推出18个“一件事”套餐", "推出18个（）套餐"), "空的“（）”"),
+])
+def test_round_18_marks_printed_as_they_stand_are_refused_at_their_field(tmp_path, swap, said):
+    form = example_form(tmp_path, swap)
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(2,))
+    assert said in result.output and "表单.yaml:" in result.output, result.output
+
+
+@pytest.mark.parametrize("swap", [("推出18个“一件事”套餐", "推出18个[一件事]套餐"), ("推出18个“一件事”套餐", "推出18个'一件事'套餐")])
+def test_round_18_paired_marks_are_accepted(tmp_path, swap):
+    form = example_form(tmp_path, swap)
+    run_clean(["validate", form], inputs=[form], exit_codes=(0,))
+
+
+def test_round_18_a_connective_that_does_not_run_on_takes_a_comma(tmp_path):
+    form = example_form(tmp_path)
+    form.write_text(form.read_text(encoding="utf-8") + "写法:\n  原因连接词: 究其原因，\n", encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    import docx
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "究其原因，" in text and "究其原因，，" not in text
+    assert "没有发现问题" in run_clean(["check", out], inputs=[out], exit_codes=(0,)).output

@@ -38,7 +38,35 @@ _SCIENTIFIC = r"[-+]?\d+(\.\d*)?[eE][-+]?\d+"  # compiled by re on first use (an
 _WORD = re.compile(r"[^\W_]")
 # The texts printed right after a title in its paragraph, or in its place (问题 without 标题).
 _RUN_IN = ("内容", "表现", "原因", "落实情况")
-_NAMES = ("单位", "署名")  # printed inside a sentence or under the text: a leading mark is a slip
+_NAMES = ("单位", "署名", "主送机关", "附注")  # printed inside a sentence or apart: a leading mark is a slip
+_LEADING_MARK = re.compile(r"[.．、,，;；:：。!！?？%％·•~～—…]")
+_TRAILING_MARK = re.compile(r"[、,，;；:：]$")
+
+
+# Brackets the pairing check above (typography.unpaired, shared with check) does not know, and
+# quotes that are the same mark at both ends: counted, as a form's field is one short text.
+_MORE_PAIRS = ("〈〉", "「」", "［］", "[]", "『』", "〖〗", "｟｠", "﹝﹞", "︵︶", "«»", "<>", "＜＞")
+_EMPTY = re.compile(r"（\s*）|\(\s*\)|“\s*”|‘\s*’|【\s*】|〔\s*〕|\[\s*\]|［\s*］|「\s*」|〈\s*〉")
+
+
+def _odd_marks(text: str) -> tuple[str, str] | None:
+    """A lone straight quote, a bracket of _MORE_PAIRS without its partner, or empty brackets
+    (（）, “”): each prints as it stands. (what is wrong, how to fix it), or None."""
+    for mark, name in (('"', "英文双引号"), ("'", "英文单引号")):
+        at = [i for i, ch in enumerate(text) if ch == mark]
+        if len(at) % 2:
+            return (f"这一项第 {at[-1] + 1} 个字是{name}“{mark}”，只有一个，报告里会印出一个不成对的引号。",
+                    "请用中文引号“”把要引的话括起来，或删去这个引号。")
+    for pair in _MORE_PAIRS:
+        if text.count(pair[0]) != text.count(pair[1]):
+            lone = pair[0] if text.count(pair[0]) > text.count(pair[1]) else pair[1]
+            return (f"这一项里的“{lone}”没有与它配对的“{pair[1] if lone == pair[0] else pair[0]}”，报告里会印出一个不成对的括号。",
+                    f"请补上与它配对的括号，或删去“{lone}”。")
+    empty = _EMPTY.search(text)
+    if empty:
+        return (f"这一项第 {empty.start() + 1} 个字起是空的“{empty.group()}”，里面什么也没有，报告里会照样印出来。",
+                f"请在“{empty.group()}”里写上内容，或删去它。")
+    return None
 
 
 def word_in(text: str) -> bool:
@@ -219,11 +247,10 @@ class Validator:
         # check calls it an error in the report: refused here, where it can be mended (not in an
         # imported report's 正文, the author's text kept as it stands: a reminder there)
         bad = unpaired(text) if path[:1] != ("正文",) else []
-        straight = [i for i, ch in enumerate(text) if ch == '"']
-        if not bad and len(straight) % 2 and path[:1] != ("正文",):
-            # a lone straight quote prints as “ or ” with nothing to pair with
-            self.error(path, f"这一项第 {straight[-1] + 1} 个字是英文引号“\"”，只有一个，报告里会印出一个不成对的引号。",
-                       "请用中文引号“”把要引的话括起来，或删去这个引号。")
+        if not bad and path[:1] != ("正文",):
+            odd = _odd_marks(text)
+            if odd:
+                self.error(path, *odd)
         if bad:
             at, how = bad[0]
             ch = text[at]
@@ -258,10 +285,16 @@ class Validator:
         in-paragraph 一是 is ordinary there). (what is wrong, how to fix it), or None."""
         key = path[-1] if path else None
         title = (key == "标题" and len(path) > 1) or (len(path) >= 2 and path[-2] == "部分标题")  # not the report's own
-        if not title and key not in _RUN_IN and key not in _NAMES:
+        # one-line texts and 其他's paragraphs, printed after other text or a mark of drafter's
+        named = key in _NAMES or tuple(path) == ("标题",) or (len(path) == 2 and path[0] == "其他")
+        if not title and key not in _RUN_IN and not named:
             return None
         m = HEADING_MARK.match(text) or (ORDINAL_MARK.match(text) if title else None)
-        stray = re.match(r"[.．、,，;；:：。!！?？]", text) if title or key in _NAMES or key in _RUN_IN else None
+        stray = _LEADING_MARK.match(text)
+        if named and not stray and key in ("单位", "署名"):
+            stray = _TRAILING_MARK.search(text)  # 示例县人民政府， signs the report
+            if stray:
+                return (f"这一项以标点“{stray.group()}”结尾，报告里会照样印出来。", f"请删去末尾的“{stray.group()}”。")
         if stray and not m:  # .abc, 、开展: printed after the number (（二）.abc) and read as a bad mark
             if title:
                 return (f"标题以标点“{stray.group()}”开头，印出来是“（二）{stray.group()}……”这样。",
@@ -269,7 +302,7 @@ class Validator:
             # 内容 after its heading's 。 (…短板。：部分乡镇), 单位 after “2025年，”: two marks in a row
             return (f"这一项以标点“{stray.group()}”开头，报告里它接在别的标点后面，会印成两个标点连在一起。",
                     f"请删去开头的“{stray.group()}”。")
-        if key in _NAMES:
+        if named:
             return None
         if not m:
             return None

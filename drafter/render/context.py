@@ -101,8 +101,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "第一责任人": leader,
         "去年安排": [a for a in data.get("去年安排") or [] if a.get("落实情况")],  # only those reported on
         # a connective's own punctuation would stand beside the 。 before it (。，原因是)
-        "问题": [_with_cause(p, (style.get("原因连接词") or "").strip(_CONNECTIVE_MARKS) or CAUSE)
-                 for p in data.get("问题") or []],
+        "问题": [_with_cause(p, _connective(style.get("原因连接词"))) for p in data.get("问题") or []],
         "下一步": data.get("下一步") or [],
         "其他": data.get("其他") or [],
         "正文": data.get("正文") or [],
@@ -118,6 +117,19 @@ CAUSE = "主要原因是"  # the default connective between a problem's 表现 a
 # How a 原因 may already open: then no connective is added before it.
 _OPENS_WITH_CAUSE = re.compile(r"^(主要原因|究其原因|原因是|原因在于|其原因|这主要是|主要是|之所以|由于|因为|一方面|一是)")
 CLOSING = "特此报告。"
+
+
+# A connective the 原因 reads straight on from (主要原因是, 原因在于, 由于); any other (究其原因)
+# takes a comma before the 原因.
+_RUNS_ON = re.compile(r"(?:是|为|在于|由于|因为|源于|归因于)$")
+
+
+def _connective(given: str | None) -> str:
+    """The clerk's 原因连接词 without marks at its ends, with the comma it needs (究其原因，)."""
+    core = (given or "").strip(_CONNECTIVE_MARKS)
+    if not core:
+        return CAUSE
+    return core if _RUNS_ON.search(core) else core + "，"
 
 
 def _with_cause(problem: dict, connective: str) -> dict:
