@@ -303,7 +303,7 @@ def test_a_control_character_inside_the_date_hides_no_date(tmp_path):
 @pytest.mark.parametrize("swap, said", [
     (("表现: 部分乡镇", "表现: ：部分乡镇"), "以标点“：”开头"),
     (("单位: 示例县人民政府", "单位: \"：示例县人民政府\""), "以标点“：”开头"),
-    (("  - 标题: 基层依法行政能力仍有短板", "  - 标题: '基层依法行政能力仍有短板\"'"), "英文引号"),
+    (("  - 标题: 基层依法行政能力仍有短板", "  - 标题: '基层依法行政能力仍有短板\"'"), "英文双引号"),
 ])
 def test_round_17_a_mark_that_would_print_beside_drafters_is_refused_at_its_field(tmp_path, swap, said):
     form = example_form(tmp_path, swap)
@@ -455,3 +455,47 @@ def test_round_18_a_connective_that_does_not_run_on_takes_a_comma(tmp_path):
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "究其原因，" in text and "究其原因，，" not in text
     assert "没有发现问题" in run_clean(["check", out], inputs=[out], exit_codes=(0,)).output
+
+
+# -- the compiled-template cache, round 18: a file another process removed or cut short ------------
+def test_a_cache_file_cut_short_or_a_folder_gone_is_no_error(tmp_path):
+    import jinja2
+
+    from drafter.render.bytecache import BoundedBytecodeCache
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    cache = BoundedBytecodeCache(str(folder))
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    assert env.get_template("t").render() == "2"
+    for path in folder.iterdir():
+        path.write_bytes(path.read_bytes()[:20])  # cut short mid-write by another process
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    assert env.get_template("t").render() == "2"
+    for path in folder.iterdir():
+        path.unlink()
+    folder.rmdir()  # the folder gone meanwhile
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 2 + 2 }}"}), bytecode_cache=cache)
+    assert env.get_template("t").render() == "4"
+
+
+# -- check, round 18: a rate's base stated before another rate, or as a part -----------------------
+@pytest.mark.parametrize("sentence", [
+    "全年审结146件，结案率96.7%，作出纠错决定18件，以调解、和解方式结案41件，调解和解率28.1%。",
+    "全年收到行政复议申请162件，其中依法受理151件，审结146件，结案率96.7%，作出纠错决定18件，纠错率12.3%。",
+])
+def test_round_18_a_rates_own_base_stated_earlier_is_its_base(sentence):
+    assert _found(sentence) == [], _found(sentence)
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("受理151件，审结146件，结案率96.7%，作出纠错决定18件，以调解、和解方式结案41件，调解和解率20.1%。", "比率核算"),
+    ("全年收到行政复议申请162件，其中依法受理151件，审结146件，结案率90.1%。", "比率口径"),
+])
+def test_round_18_a_rate_over_another_count_is_still_said(sentence, rule):
+    assert rule in [f.rule for f in _found(sentence)], _found(sentence)
+
+
+def test_round_18_cn_of_a_form_count_is_refused(tmp_path):
+    result, _, at = _render(tmp_path, "{{ t.数据.行政复议.收到申请 | cn }}", exit_codes=(2,))
+    assert at in result.output and "阿拉伯数字" in result.output, result.output

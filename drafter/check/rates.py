@@ -589,7 +589,8 @@ class RateChecks:
             of_whole = bool(re.match(r"(?:当|之)?中", g.after))  # 570件中调解成功317件: a whole, unnamed
             return (g is not num and g.unit in (num.unit, "") and not rough(g) and (called or of_whole)
                     and not own_kind(g) and not _apart(num.label, g.label)
-                    and not _PART_OF.search(text, max(0, g.start - 24), g.start)
+                    # a part (其中…) is no whole, unless it is the rate's own base (其中依法受理151件 for 结案率)
+                    and (not _PART_OF.search(text, max(0, g.start - 24), g.start) or self.states_base(name, g))
                     and not _DELTA.search(g.label) and not self.is_last_year(text, g) and not _CARRIED.search(g.label)
                     and not re.search(r"上年|去年|上一年", g.label)
                     # a count named only by the words after it (对42件规范性文件进行合法性审核)
@@ -601,6 +602,13 @@ class RateChecks:
 
         before = [g for g in pool if g.start < num.start] or [g for g in counts if g.start < num.start]
         dens = [g for g in before if whole(g)]
+        words = self.base_words(name)
+        if words and not any(self.states_base(name, g) for g in dens):
+            # the catalogue's base stated earlier in the sentence, before another rate (审结146件，
+            # 结案率96.7%，…调解和解41件，调解和解率28.1%: over 审结)
+            based = [g for g in counts if g.start < num.start and g not in dens and whole(g)
+                     and self.states_base(name, g)]
+            dens = based[-1:] + dens
         # 受理复议151件，审结146件；诉讼58件，审结40件，结案率69%: a whole in the part's own
         # stretch after a ； is its own, before those of the stretch before
         stretch = max(text.rfind("；", 0, num.start), text.rfind(";", 0, num.start))

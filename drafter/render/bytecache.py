@@ -6,12 +6,14 @@ is followed by a prune: the cache keeps its MAX_FILES most recently used files w
 MAX_BYTES (a file read is marked used), a temporary file left by an interrupted write goes
 after STALE_SECONDS, and the folders of other drafter versions go once unused for
 STALE_SECONDS. Several processes may prune at once: a file another one removed first is
-simply gone, and a reader that opened a file keeps reading it (POSIX), or compiles again.
+simply gone, and a reader that opened a file keeps reading it (POSIX), or compiles again;
+a cache file that cannot be read or written is never an error (the template is compiled).
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import time
 from pathlib import Path
 
@@ -33,7 +35,11 @@ class BoundedBytecodeCache(jinja2.FileSystemBytecodeCache):
         self.max_bytes = max_bytes
 
     def load_bytecode(self, bucket) -> None:
-        super().load_bytecode(bucket)
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, pickle.UnpicklingError):
+            bucket.reset()  # removed or cut short by another process: compiled again
+            return
         if bucket.code is not None:
             try:  # used now: the prune keeps the most recently used
                 os.utime(self._get_cache_filename(bucket))
@@ -41,7 +47,10 @@ class BoundedBytecodeCache(jinja2.FileSystemBytecodeCache):
                 pass
 
     def dump_bytecode(self, bucket) -> None:
-        super().dump_bytecode(bucket)
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            return  # the folder gone or full meanwhile: the template was compiled, only not kept
         prune(Path(self.directory), self.max_files, self.max_bytes)
 
 

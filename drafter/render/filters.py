@@ -176,8 +176,9 @@ def cn(n) -> str:
     value = _count(n, "cn")
     if value < 0 or value != int(value) or value >= 10**12:
         raise TemplateError(f"过滤器 cn 只能把 0 到 999999999999 之间的整数写成汉字，得到的是{_kind(value)}。", _HINT)
-    if value >= 1000:  # 二千零二十五年, 一千二百六十八件: years and counts are written in figures (domain.md §6)
-        raise TemplateError(f"过滤器 cn 用来写序号（一、十二、九十九），{int(value)} 这样的年份和数量在公文里用阿拉伯数字写。",
+    if value >= 1000 or is_form_number(_given(n)) or isinstance(_given(n), Figure):
+        # 二千零二十五年, 一百六十二件: years and counts are written in figures (domain.md §6)
+        raise TemplateError(f"过滤器 cn 用来写序号（一、十二、九十九），{int(value)} 这样的年份和表单里的数量在公文里用阿拉伯数字写。",
                             "年份直接写 {{ 年度 }}年；件数直接输出数据，如 {{ 数据.行政复议.收到申请 }}。")
     return numbers.chinese(int(value))
 
