@@ -51,6 +51,9 @@ _HEADING = re.compile(r"^(#{1,4})\s*(.*)$")
 _TYPED_NUMBER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）][、]?|\d+[.．、](?!\d)|[（(]\d+[)）][、]?)\s*")
 _DIRECTIVES = {"标题", "主送", "署名", "日期", "盖章", "附注"}
+# a value printed alone as a heading's number (一, （3）) and the mark after it
+_NUM = "[一二三四五六七八九十百零〇\\d]{1,4}"
+_PRINTED_NUMBER = re.compile(f"^\\s*(?:[（(]{OPEN}{_NUM}{CLOSE}[)）]、?|{OPEN}[（(]{_NUM}[)）]{CLOSE}、?|{OPEN}{_NUM}{CLOSE}[、．.])\\s*")
 _MARKERS = ("@", "#", "\\")
 
 
@@ -241,8 +244,13 @@ def _heading(tree: TreeBuilder, m: re.Match, where: Where) -> None:
     raw = m.group(2).strip()
     # A number typed in the template's own text is dropped; one in a printed value is the
     # clerk's text (一、二线执法力量下沉) and stays, as does one after a backslash.
+    printed = _PRINTED_NUMBER.match(raw)
     if raw.startswith("\\"):
         raw = raw[1:]
+    elif printed and raw[printed.end():].strip():
+        # ## {{ loop.index | cn }}、…, ## （{{ loop.index }}）…: a number printed alone before the
+        # heading's words is the template numbering it, as a typed one is (drafter numbers headings)
+        raw = raw[printed.end():]
     elif not raw.startswith(OPEN):
         raw = _TYPED_NUMBER.sub("", raw, count=1)
     if not strip_marks(raw).strip():

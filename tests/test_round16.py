@@ -470,3 +470,20 @@ def test_a_cache_file_cut_short_or_a_folder_gone_is_no_error(tmp_path):
 def test_round_18_cn_of_a_form_count_is_refused(tmp_path):
     result, _, at = _render(tmp_path, "{{ t.数据.行政复议.收到申请 | cn }}", exit_codes=(2,))
     assert at in result.output and "阿拉伯数字" in result.output, result.output
+
+
+@pytest.mark.parametrize("heading", ["## {{ loop.index | cn }}、{{ t.标题 }}", "## （{{ loop.index }}）{{ t.标题 }}"])
+def test_round_18_a_heading_numbered_by_the_template_is_numbered_once(tmp_path, heading):
+    templates = tmp_path / "模板"
+    run_clean(["templates", "copy", "default", templates, "report.md.j2"], cwd=tmp_path, exit_codes=(0,))
+    page = templates / "report.md.j2"
+    text = page.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.startswith("## ") and "t.标题" in line]
+    assert lines, text
+    page.write_text(text.replace(lines[0], heading, 1), encoding="utf-8")
+    form = example_form(tmp_path)
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-t", templates, "-o", out], inputs=[form, page], outputs=[out], exit_codes=(0,))
+    import docx
+    heads = [p.text for p in docx.Document(str(out)).paragraphs if p.text.startswith("（一）")]
+    assert heads and not any(h.startswith(("（一）一、", "（一）（1）")) for h in heads), heads
