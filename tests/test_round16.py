@@ -428,7 +428,8 @@ def test_round_18_part_titles_of_every_wording_draw_no_finding(parts):
 
 
 # -- form, round 18 ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("swap", [("推出18个“一件事”套餐", "推出18个[一件事]套餐"), ("推出18个“一件事”套餐", "推出18个'一件事'套餐")])
+@pytest.mark.parametrize("swap", [("推出18个“一件事”套餐", "推出18个[一件事]套餐"), ("推出18个“一件事”套餐", "推出18个'一件事'套餐"),
+                                  ("推出18个“一件事”套餐", "推出18个“一件事”套餐，PM2.5浓度<35微克")])  # < is no bracket
 def test_round_18_paired_marks_are_accepted(tmp_path, swap):
     form = example_form(tmp_path, swap)
     run_clean(["validate", form], inputs=[form], exit_codes=(0,))

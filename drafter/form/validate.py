@@ -45,7 +45,7 @@ _TRAILING_MARK = re.compile(r"[、,，;；:：]$")
 
 # Brackets the pairing check above (typography.unpaired, shared with check) does not know, and
 # quotes that are the same mark at both ends: counted, as a form's field is one short text.
-_MORE_PAIRS = ("〈〉", "「」", "［］", "[]", "『』", "〖〗", "｟｠", "﹝﹞", "︵︶", "«»", "<>", "＜＞")
+_MORE_PAIRS = ("〈〉", "「」", "［］", "[]", "『』", "〖〗", "｟｠", "﹝﹞", "︵︶", "«»")  # not < >: comparisons (PM2.5<35)
 _EMPTY = re.compile(r"（\s*）|\(\s*\)|“\s*”|‘\s*’|【\s*】|〔\s*〕|\[\s*\]|［\s*］|「\s*」|〈\s*〉")
 
 
