@@ -20,7 +20,7 @@ _SHARE_OF_COUNT = re.compile(r"占[^，。；：%]{0,40}?\d[^，。；：%\d]{0,
 _OF_COUNT_TAIL = re.compile(r"的(?:比例|比重)?" + _VERB + r"\s*$")
 # A share of what may be passed (占年度任务的120%, 占上年的130%): not bounded by 100%.
 _MAY_PASS = re.compile(r"任务|计划|目标|预算|指标|上年|去年|上一年|同期|基数|标准|定额")
-_GENERIC = {"案件", "事项", "问题", "总数", "总量", "数量", "件数", "全年", "全部", "所有", "年受", "年审", "年办"}
+_GENERIC = {"案件", "事项", "问题", "总数", "总量", "数量", "件数"}  # words a whole shares with any count
 
 
 def _siblings(whole: FoundFigure, part: FoundFigure, run: list[FoundFigure], f: FoundFigure, mode: str) -> bool:
