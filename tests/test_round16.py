@@ -34,8 +34,12 @@ def _found(sentence: str):
     "全年评查案卷320卷，其中优秀96卷、良好150卷、合格63卷、不合格11卷，合格率96.6%。",
     "全年审结146件，结案率96.7%，作出纠错决定18件，以调解、和解方式结案41件，调解和解率28.1%。",
     "全年收到行政复议申请162件，其中依法受理151件，审结146件，结案率96.7%，作出纠错决定18件，纠错率12.3%。",
+    # round 19: 共 and a verb after a 、 list says what the listed became, not their sum
+    "新收案件120件、旧存15件，共审结128件，结案率94.8%。",
+    "受理复议申请120件、诉讼案件15件，共出庭应诉10件。",
+    "建议112件、提案134件，共按时办复240件。",
 ])
-def test_correct_sentences_of_rounds_15_to_18_draw_no_finding(sentence):
+def test_correct_sentences_of_rounds_15_to_19_draw_no_finding(sentence):
     assert _found(sentence) == [], _found(sentence)
 
 
@@ -51,8 +55,10 @@ def test_correct_sentences_of_rounds_15_to_18_draw_no_finding(sentence):
     ("全年评查案卷320卷，优秀96卷、合格213卷、不合格11卷，合格率90.6%。", "比率核算"),
     ("受理151件，审结146件，结案率96.7%，作出纠错决定18件，以调解、和解方式结案41件，调解和解率20.1%。", "比率核算"),
     ("全年收到行政复议申请162件，其中依法受理151件，审结146件，结案率90.1%。", "比率口径"),
+    ("新收案件120件、旧存15件，共计128件。", "合计不符"),
+    ("受理复议申请120件、诉讼案件15件，共受理128件。", "合计不符"),
 ])
-def test_near_misses_of_rounds_15_to_18_still_draw_their_finding(sentence, rule):
+def test_near_misses_of_rounds_15_to_19_still_draw_their_finding(sentence, rule):
     assert rule in [f.rule for f in _found(sentence)], _found(sentence)
 
 

@@ -374,6 +374,10 @@ class BreakdownChecks:
                 listed.insert(0, g)
             if len(listed) < 2 or listed[-1].unit != t.unit or head.start() != listed[-1].start + len(listed[-1].text):
                 continue
+            said = text[head.end(1):t.start].strip()
+            if said and not re.fullmatch(r"(?:计|有|达|是|为)+", said) and \
+                    not bigrams(said) & set().union(*(bigrams(g.label) for g in listed)):
+                continue  # 新收120件、旧存15件，共审结128件: what the listed became, not their sum
             if t.approx or any(g.approx for g in listed):
                 continue
             lo = sum(Amount(g).lo for g in listed)
