@@ -494,3 +494,22 @@ def test_round_18_a_heading_numbered_by_the_template_is_numbered_once(tmp_path, 
     import docx
     heads = [p.text for p in docx.Document(str(out)).paragraphs if p.text.startswith("（一）")]
     assert heads and not any(h.startswith(("（一）一、", "（一）（1）")) for h in heads), heads
+
+
+# -- form, round 19 ----------------------------------------------------------------------------------
+def test_round_19_a_content_ending_in_a_comma_ends_with_a_full_stop(tmp_path):
+    form = example_form(tmp_path)
+    text = form.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.strip().startswith("内容: 坚持未经合法性审核"))
+    form.write_text(text.replace(line, line.split("内容:")[0] + "内容: 坚持未经合法性审核不得提交审议，", 1), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    import docx
+    assert any(p.text.endswith("不得提交审议。") for p in docx.Document(str(out)).paragraphs)
+
+
+def test_round_19_a_title_without_a_year_leaves_the_year_to_the_opening(tmp_path):
+    form = example_form(tmp_path, ("主送机关: 县委、县人大常委会", "标题: 深化“放管服”改革\n主送机关: 县委、县人大常委会"))
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    assert "没有发现问题" in run_clean(["check", out], inputs=[out], exit_codes=(0,)).output

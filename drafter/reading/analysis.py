@@ -20,7 +20,8 @@ _YEAR_REPORTED = re.compile(r"(20\d\d)\s*年\s*(?:度|法治|推进|工作|上�
 
 
 def report_year(report: Report) -> int | None:
-    for text in [report.title] + [p.text for p in report.opening[:1]]:
+    # the title, else the opening (a title without a year not read as one: its lines come first)
+    for text in [report.title] + [p.text for p in report.opening[:3]]:
         m = _YEAR_REPORTED.search(text or "") or _YEAR.search(text or "")
         if m:
             return int(m.group(1))

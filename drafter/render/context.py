@@ -77,7 +77,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         theme = cat.themes[key]
         return ThemeEntry(key, theme.name, raw.get("标题") or theme.heading,
                           FigureSet(theme, raw.get("数据") or {}, raw.get("上年数据") or {}),
-                          raw.get("做法") or [], theme.outline_area)
+                          _ended(raw.get("做法") or []), theme.outline_area)
 
     achievements = [entry(raw["主题"], raw) for raw in data.get("成效") or []]
     leader = entry("第一责任人", data.get("第一责任人") or {})
@@ -102,7 +102,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "去年安排": [a for a in data.get("去年安排") or [] if a.get("落实情况")],  # only those reported on
         # a connective's own punctuation would stand beside the 。 before it (。，原因是)
         "问题": [_with_cause(p, _connective(style.get("原因连接词"))) for p in data.get("问题") or []],
-        "下一步": data.get("下一步") or [],
+        "下一步": _ended(data.get("下一步") or []),
         "其他": data.get("其他") or [],
         "正文": data.get("正文") or [],
         "署名": sign.get("署名") or unit,
@@ -122,6 +122,21 @@ CLOSING = "特此报告。"
 # A connective the 原因 reads straight on from (主要原因是, 原因在于, 由于); any other (究其原因)
 # takes a comma before the 原因.
 _RUNS_ON = re.compile(r"(?:是|为|在于|由于|因为|源于|归因于)$")
+
+
+_BROKEN_OFF = "，,、；;：:"  # a paragraph ending in one of these was cut short: it ends with 。
+
+
+def _ended(items: list) -> list:
+    """做法/下一步 items whose 内容 ends in ，、；： ending with 。 instead, as the headings and
+    表现/原因 do (full_stop): the paragraph never stops on a comma."""
+    out = []
+    for item in items:
+        text = item.get("内容") if isinstance(item, dict) else None
+        if isinstance(text, str) and text.rstrip().endswith(tuple(_BROKEN_OFF)):
+            item = {**item, "内容": text.rstrip().rstrip(_BROKEN_OFF) + "。"}
+        out.append(item)
+    return out
 
 
 def _connective(given: str | None) -> str:
