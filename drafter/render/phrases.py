@@ -197,7 +197,7 @@ class _Reader:
                     rate = groups[piece.group].rates.get(piece.name)
                     share = _SHARE_OF.search(text) if rate is not None else None
                     # the count before 占 (败诉{败诉}，占审结案件{审结}的{败诉率}: 败诉, not 审结)
-                    k = len(seen) + text[:share.start()].count("〇") - 1 if share else -1
+                    k = len(seen) + text[:share.start()].count(_SLOT_MARK) - 1 if share else -1
                     if share and k >= 0 and before[k] != (piece.group, rate.numerator):
                         # 以调解方式结案41件，占审结案件的{纠错率}: read as the share of the count before it
                         self.bad(path, f"“占……的{{{piece.name}}}”接在{before[k][1]}后面，读者会当成{before[k][1]}所占的比例，"
@@ -205,7 +205,7 @@ class _Reader:
                                  f"请把这一项紧接在{rate.numerator}后面（如“{rate.numerator}{{{rate.numerator}}}”之后），"
                                  f"或写成“{piece.name}{{{piece.name}}}”。")
                         return
-                    text += "〇"
+                    text += _SLOT_MARK
                     if rate is not None and (piece.group, rate.numerator) in said:
                         unit = groups[piece.group].figures[rate.numerator].unit
                         written = sure | set(before[len(seen):])
@@ -358,7 +358,7 @@ class _Reader:
             if is_rate and slot.attr != "同比" and not m:
                 if isinstance(before, str) and _RATE_NOTED.search(before):
                     continue
-                said = "".join(p if isinstance(p, str) else "〇" for p in pieces[:at])  # 占审结案件{审结}的{败诉率}
+                said = "".join(p if isinstance(p, str) else _SLOT_MARK for p in pieces[:at])  # 占审结案件{审结}的{败诉率}
                 of = _SHARE_OF.search(said)
                 rate = groups[slot.group].rates[slot.name]
                 if of and any(d in of.group(1) or d[:2] in of.group(1) for d in rate.denominator):
@@ -595,6 +595,9 @@ def _names_rate(word: str, name: str, numerator: str = "") -> bool:
         return len(word) >= 2
     chars = iter(name)
     return len(word) >= 3 and word[0] == name[0] and all(c in chars for c in word)
+
+
+_SLOT_MARK = "\ue0ff"  # where a slot stands in an item's words, when judging what precedes a rate
 
 
 def _branches(choice: Choice) -> list[Choice]:
