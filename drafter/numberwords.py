@@ -1,6 +1,7 @@
 """How a computed percentage is written so that it never claims a value it does not have
 (domain.md §4, §6): shared by render, which prints the rates it computes, and check, which
-prints the rate a report should have stated."""
+prints the rate a report should have stated; and ordinals in Chinese numerals (chinese), shared
+by render, typeset and check."""
 
 from __future__ import annotations
 
@@ -90,3 +91,50 @@ def change_percent(exact: Decimal, digits: int = 1) -> str:
     read 0 for a change that is not none, or 100 for one that is not exactly 100 (as
     render's numbers.yoy and numbers.points print them): 0.004 → 0.004, 12.34 → 12.3."""
     return trim(closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (abs(d) == 100) != (abs(exact) == 100)))
+
+
+# -- ordinals in Chinese numerals (headings, 一是/二是) ----------------------------------------
+_DIGITS = "零一二三四五六七八九"
+_UNITS = ["", "十", "百", "千"]
+
+
+def _four(n: int) -> str:
+    """0 < n < 10000 in Chinese numerals, with inner 零 where a place is skipped."""
+    out, zero = "", False
+    for place in range(3, -1, -1):
+        d = n // 10**place % 10
+        if d == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += _DIGITS[d] + _UNITS[place]
+    return out
+
+
+def chinese(n: int) -> str:
+    """12 → 十二, 105 → 一百零五, 20000 → 二万; for headings and 一是/二是 style ordinals."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ValueError("只能把非负整数写成汉字")
+    if n == 0:
+        return "零"
+    if n >= 10**12:
+        raise ValueError("数太大，不能写成汉字")
+    groups, out = [], ""
+    while n:
+        groups.append(n % 10000)
+        n //= 10000
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        if g == 0:
+            if out and not out.endswith("零"):
+                out += "零"
+            continue
+        if out and g < 1000 and not out.endswith("零"):
+            out += "零"
+        out += _four(g) + ["", "万", "亿"][i]
+    out = out.rstrip("零")
+    if out.startswith("一十"):
+        out = out[1:]  # 一十二 → 十二
+    return out

@@ -9,8 +9,8 @@ import re
 
 from drafter.check.context import Check
 from drafter.errors import Where
+from drafter.numberwords import chinese
 from drafter.typography import INVISIBLE, invisible_name, normalize, partner, unpaired
-from drafter.reading.docxread import chinese
 from drafter.reading.parser import number_value
 from drafter.reading.source import stray_name
 

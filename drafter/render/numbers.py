@@ -13,7 +13,8 @@ from fractions import Fraction
 
 # How a computed percentage or change is rounded is shared with check: to the digits asked,
 # or at the first digit that tells it from 0 or 100 when it is neither (0.005%, not 0.01%).
-from drafter.numberwords import MAX_PLACES, closest_true, decimal, exact as _exact_value, percent, ratio_percent
+from drafter.numberwords import (MAX_PLACES, chinese, closest_true, decimal, exact as _exact_value, percent,
+                                 ratio_percent)
 from drafter.numberwords import trim as _trim
 
 __all__ = ["number", "with_unit", "percent", "rate", "yoy", "points", "chinese", "date"]
@@ -174,52 +175,6 @@ def points(current, previous, digits: int = 1) -> str:
         return NEARLY_LEVEL
     word = "提高" if change > 0 else "下降"
     return f"同比{word}{_trim(abs(change))}个百分点"
-
-
-_DIGITS = "零一二三四五六七八九"
-_UNITS = ["", "十", "百", "千"]
-
-
-def _four(n: int) -> str:
-    """0 < n < 10000 in Chinese numerals, with inner 零 where a place is skipped."""
-    out, zero = "", False
-    for place in range(3, -1, -1):
-        d = n // 10**place % 10
-        if d == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out += "零"
-            zero = False
-        out += _DIGITS[d] + _UNITS[place]
-    return out
-
-
-def chinese(n: int) -> str:
-    """12 → 十二, 105 → 一百零五, 20000 → 二万; for headings and 一是/二是 style ordinals."""
-    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise ValueError("只能把非负整数写成汉字")
-    if n == 0:
-        return "零"
-    if n >= 10**12:
-        raise ValueError("数太大，不能写成汉字")
-    groups, out = [], ""
-    while n:
-        groups.append(n % 10000)
-        n //= 10000
-    for i in range(len(groups) - 1, -1, -1):
-        g = groups[i]
-        if g == 0:
-            if out and not out.endswith("零"):
-                out += "零"
-            continue
-        if out and g < 1000 and not out.endswith("零"):
-            out += "零"
-        out += _four(g) + ["", "万", "亿"][i]
-    out = out.rstrip("零")
-    if out.startswith("一十"):
-        out = out[1:]  # 一十二 → 十二
-    return out
 
 
 def date(value: dt.date) -> str:
