@@ -104,6 +104,7 @@ class Styles:
         self.char: dict[str, dict] = {}
         self.default_para: str | None = None
         self.default_hidden = False  # w:docDefaults hides every run (never seen, but Word would)
+        self._hidden: dict[tuple[str | None, str | None], bool] = {}
         if root is None:
             return
         defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}vanish")
@@ -142,11 +143,13 @@ class Styles:
     def hidden(self, char: str | None, para: str | None) -> bool:
         """Whether Word hides a run that sets no w:vanish of its own: as its character style
         says (through basedOn), else its paragraph's style (the default one when none is
-        named), else the document's defaults."""
-        for info in self._chain(char, "char") + self._chain(para or self.default_para):
-            if info.get("vanish") is not None:
-                return info["vanish"]
-        return self.default_hidden
+        named), else the document's defaults. Asked for every run: kept per pair of styles."""
+        key = (char, para)
+        if key not in self._hidden:
+            found = next((info["vanish"] for info in self._chain(char, "char") + self._chain(para or self.default_para)
+                          if info.get("vanish") is not None), self.default_hidden)
+            self._hidden[key] = found
+        return self._hidden[key]
 
     def outline(self, sid: str | None) -> int | None:
         """The outline level (0-based, 9 = body text) the paragraph style gives, if any."""

@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from drafter.reading.classify import part_role
 from drafter.report import Origin, Paragraph, Report, Section, Segment, TreeBuilder
 from drafter.typography import normalize
 
@@ -577,8 +578,6 @@ _GOES_ON = re.compile(r"\s*[，,。；;、：:）)]")  # the line below goes on 
 
 
 def _part_title(line: str) -> bool:
-    from drafter.reading.classify import part_role
-
     text = line.strip().rstrip("：:")
     if ENUMERATION.match(text):
         return False  # 一是依法行政能力不足: an item of a part, not a part
