@@ -59,6 +59,12 @@ class Part(NamedTuple):
     heading: str  # may contain {年度} / {下一年度}
     required: bool
     about: str
+    joins: tuple[str, ...] = ()  # a part written instead of these, when the form asks for it
+
+    @property
+    def own(self) -> bool:
+        """Whether the part stands on its own in the default order (not one written instead of others)."""
+        return not self.joins
 
 
 class Catalogue(NamedTuple):
@@ -83,7 +89,8 @@ def _figure(name: str, f: dict) -> FigureDef:
 
 def _parse(raw: dict, file: str) -> Catalogue:
     try:
-        parts = tuple(Part(p["键"], p["标题"], bool(p.get("必需", True)), p.get("说明", ""))
+        parts = tuple(Part(p["键"], p["标题"], bool(p.get("必需", True)), p.get("说明", ""),
+                           tuple(str(k) for k in p.get("合写") or ()))
                       for p in raw["部分"])
         themes = {}
         for t in raw["主题"]:

@@ -295,7 +295,7 @@ def _restore_signals(previous: dict) -> None:
 @click.group("drafter", cls=_Group, context_settings=CONTEXT)
 @click.version_option(package_name="drafter", message="drafter %(version)s", help="显示版本号并退出。")
 def main() -> None:
-    """法治政府建设年度报告起草助手：填写 YAML 表单，生成符合 GB/T 9704 的 .docx 草稿。
+    """法治政府建设年度报告起草助手：填写表单（.yaml 文件），生成符合 GB/T 9704 的 .docx 草稿。
 
     \b
     常用步骤：
@@ -316,7 +316,7 @@ def main() -> None:
               help="表单文件名（默认：<年度>.yaml）。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def init(year, org, output, force) -> None:
-    """生成一份带完整说明的空白表单（YAML），以及供编辑器提示用的结构文件。"""
+    """生成一份带完整说明的空白表单（.yaml 文件），以及供编辑器提示用的结构文件。"""
     from drafter.catalogue import load_catalogue
     from drafter.form.blank import blank_form, default_year
     from drafter.output import refuse_existing, text_writer, write_all
@@ -542,7 +542,7 @@ def new(year, sources, output, force) -> None:
     if not _many(sources, output):
         last = Path(sources[0])
         target = Path(output) if output else last.parent / output_name(last, year)
-        _suffix(target, (".yaml", ".yml"), "YAML 表单", "有多个来源时 -o 是文件夹。")
+        _suffix(target, (".yaml", ".yml"), "表单", "有多个来源时 -o 是文件夹。")
         targets([last], target.parent, lambda _p: target.name)  # never the input itself
         for note in one(last, target):
             _echo(f"【提醒】{note}", err=True)
@@ -721,7 +721,7 @@ def parse(report, as_json) -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("folder", type=click.Path(file_okay=False, exists=False), metavar="文件夹")
 @click.option("--output", "-o", type=_OutPath(dir_okay=False), default="outline.yaml", metavar="文件", show_default=True,
-              help="挖掘结果（YAML）。")
+              help="挖掘结果（.yaml 文件）。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def mine(folder, output, force) -> None:
     """从一批已有报告（.txt/.docx/.doc）中挖掘常见的大纲：部分、主题、标题和指标。"""
@@ -766,7 +766,7 @@ def mine(folder, output, force) -> None:
 def _yaml_name(target: Path) -> None:
     """A form or outline is written only under a .yaml name: a typo such as -o 报告.docx
     would otherwise put YAML where a Word file is expected."""
-    _suffix(target, (".yaml", ".yml"), "YAML 文本")
+    _suffix(target, (".yaml", ".yml"), "表单或数据文件")
 
 
 def _suffix(target: Path, suffixes: tuple[str, ...], what: str, more: str = "") -> None:
@@ -787,7 +787,7 @@ def _suffix(target: Path, suffixes: tuple[str, ...], what: str, more: str = "") 
               help="表单文件名（默认：与报告同名的 .yaml）。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def import_(report, output, force) -> None:
-    """把一份已有报告转成表单（YAML），用它可以重新生成同样的报告。"""
+    """把一份已有报告转成表单（.yaml 文件），用它可以重新生成同样的报告。"""
     from drafter.inputfile import shown
     from drafter.output import refuse_existing, refuse_inputs, text_writer, write_all
     from drafter.reading.importer import import_form

@@ -138,7 +138,7 @@ def office_formulas(path: Path) -> dict[int, dict]:
                 found.add(where, f"{typed}不是党代会的写法。", "请写“二十大”这样的简称。")
             elif name == "全会" and not (isinstance(value, list) and all(
                     isinstance(v, str) and _PLENUM.fullmatch(v.strip()) for v in value)):
-                found.add(where, "“全会”应当是全会简称的列表。", "例如“全会: [二中, 三中, 四中]”。")
+                found.add(where, "“全会”应当是一列全会的简称。", "例如“全会: [二中, 三中, 四中]”。")
             elif name == "核对日期" and as_date(value) is None:
                 found.add(where, f"{typed}不是日期。", "请写成 2027-01-15 的形式。")
             else:
@@ -206,10 +206,10 @@ def _typed(src, path: tuple, value) -> str:
     if typed:
         return f"“{typed}”"
     if isinstance(value, list):
-        return "一个列表"
+        return "一列内容"
     if isinstance(value, dict):
-        return "若干“键: 值”"
-    return f"“{value}”" if isinstance(value, str) else "空值"
+        return "几项“名称: 内容”"
+    return f"“{value}”" if isinstance(value, str) else "空的（什么也没写）"
 
 
 # The opening says 全面贯彻{会议精神} and 对照{纲要}确定的目标任务 (templates/default/report.md.j2).

@@ -96,7 +96,8 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     for path, message, hint in unused_last_year(data, context):
         found.add(src.where(path), message, hint, "提醒")
     # A part the form names is that part, whatever its heading says; the .docx marks it so.
-    report.give_roles((context.get("部分标题") or {}) if isinstance(context, dict) else {})
+    report.give_roles((context.get("部分标题") or {}) if isinstance(context, dict) else {},
+                      {p.key: p.joins for p in load_catalogue().parts if p.joins})
     result = Result(report, readable_markup(marked), found.items, data)
     if rules:
         from drafter.check.runner import form_rules

@@ -84,6 +84,9 @@ class Section:
         # says: set by render, and read back from drafter's .docx (PART_MARKS), so that a
         # part the clerk renamed is still that part for classification and check.
         self.given_role: str | None = None
+        # The parts a top-level section stands for together (问题, 下一步), when the form wrote
+        # them as one part (写法.问题和下一步合写); its sub-sections are given their own roles.
+        self.joins: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         return f"Section({self.level}, {self.heading!r}, run_in={self.run_in}, body={self.body!r})"
@@ -109,9 +112,11 @@ class Report:
         self.notes: list[str] = []
         self.origins: dict[str, Origin] = {}  # 标题 / 署名 / 日期 → where each was read
 
-    def give_roles(self, parts: dict[str, str]) -> None:
+    def give_roles(self, parts: dict[str, str], joins: dict[str, tuple[str, ...]] | None = None) -> None:
         """Mark each top-level section whose heading is a part's heading (``parts``: part
-        key → heading as rendered, 写法.部分标题 or the default) as that part."""
+        key → heading as rendered, 写法.部分标题 or the default) as that part. A part written
+        for several (``joins``: key → the parts, 问题和下一步 → 问题, 下一步) is the first of
+        them, and its sub-sections headed with the others' headings are those."""
         from drafter.typography import normalize
 
         def key(text: str) -> str:
@@ -121,10 +126,19 @@ class Report:
         for part, heading in parts.items():
             if isinstance(heading, str) and heading.strip():
                 wanted.setdefault(key(heading), []).append(part)
+        joins = joins or {}
         for sec in self.sections:
             keys = wanted.get(key(sec.heading))
-            if keys:
-                sec.given_role = keys.pop(0)
+            if not keys:
+                continue
+            part = keys.pop(0)
+            if part in joins:
+                sec.given_role, sec.joins = joins[part][0], joins[part]
+                inner = {key(parts[k]): k for k in joins[part] if isinstance(parts.get(k), str)}
+                for sub in sec.sections:
+                    sub.given_role = inner.get(key(sub.heading))
+            else:
+                sec.given_role = part
 
     def walk(self):
         """Every section, depth first, in document order."""

@@ -66,6 +66,12 @@ def normalize(text: str) -> str:
 # line break in a folded ">" block): Chinese text has none, so a run of it next to a Chinese
 # character or full-width punctuation goes; between Latin letters or digits (ISO 9001) one
 # ordinary space stays. Every text of a form and of the office's formulas file goes through this.
+def clauses(parts: list[str]) -> str:
+    """Clauses of one sentence joined by “，”; one in brackets (（上年5%）) stands right after
+    the clause before it, as a note on it, with no comma."""
+    return "".join(p if i == 0 or p[:1] in "（(" else "，" + p for i, p in enumerate(parts))
+
+
 _SPACES = re.compile(r"\s+")
 _WIDE = re.compile(f"[{CJK}\u3000-\u303f\uff00-\uffef\u2010-\u2027\u2e80-\u2fdf]")
 

@@ -92,6 +92,7 @@ class Source:
         self.problems = list(problems or [])
         self._taken = all(p.severity != "错误" for p in self.problems)  # a reminder does not bar the data
         self.raw: dict = {}  # path → source text of each value read as a number, date, true/false or null
+        self.text = ""  # the text read, comments and all
 
     @property
     def data(self) -> Any:
@@ -189,8 +190,8 @@ def _unreadable(text: str, file: str, problems: list[Problem]) -> str:
 
 # -- syntax ---------------------------------------------------------------------------
 
-_TAB = ("YAML 中不能用 Tab 键缩进。", "请把行首的 Tab 换成空格（每级缩进两个空格）。")
-_QUOTE_IT = "若值本身就以这个符号开头，请给整个值加上引号（如 '@标题'）。"
+_TAB = ("行首不能用 Tab 键缩进。", "请把行首的 Tab 换成空格（每级缩进两个空格）。")
+_QUOTE_IT = "若内容本身就以这个符号开头，请给整项内容加上引号（如 '@标题'）。"
 _DEEP = ("嵌套太深。", "{表单}只有几层；请检查这里的缩进和括号是否写错。")
 
 # (words of libyaml's context or problem, message, hint, mark): the mark says where the
@@ -200,22 +201,22 @@ _HINTS = [
     ("found character '\\t'", *_TAB, "problem"),
     ("exceeded maximum nesting depth", *_DEEP, "problem"),
     ("mapping values are not allowed", "这一行的冒号位置不对。",
-     "“键: 值”中冒号后要有一个空格；若值里本身有冒号，请给整个值加上引号。", "problem"),
+     "“名称: 内容”中冒号后要有一个空格；若内容里本身有冒号，请给整项内容加上引号。", "problem"),
     ("could not find expected ':'", "这一行缺少冒号，或上一行的引号没有配对。",
-     "请写成“键: 值”（半角冒号加空格），并检查引号是否成对。", "context"),
-    ("did not find expected key", "缩进不一致。", "同一层级的键要左对齐；列表项以“- ”开头。", "problem"),
-    ("did not find expected '-' indicator", "列表项的缩进不一致。", "同一列表的各项要以“- ”开头并左对齐。", "problem"),
-    ("block sequence entries are not allowed", "这里不能开始一个列表项（“- ”）。",
-     "列表项要另起一行，并比它所属的键多缩进；若值本身以“-”开头，请给整个值加上引号。", "problem"),
-    ("mapping keys are not allowed", "“? ”不能用在这里。", "若值本身以“?”开头，请给整个值加上引号。", "problem"),
-    ("found undefined alias", "引用了没有定义的锚点（*名称）。", "请删去“*”，或先用“&名称”定义它；若值本身以“*”开头，请加引号。",
+     "请写成“名称: 内容”（半角冒号加空格），并检查引号是否成对。", "context"),
+    ("did not find expected key", "缩进不一致。", "同一层的各项要左对齐；一列中的各项以“- ”开头。", "problem"),
+    ("did not find expected '-' indicator", "一列中各项的缩进不一致。", "同一列的各项要以“- ”开头并左对齐。", "problem"),
+    ("block sequence entries are not allowed", "这里不能以“- ”开始一项。",
+     "以“- ”开头的项要另起一行，并比它所属的名称多缩进；若内容本身以“-”开头，请给整项内容加上引号。", "problem"),
+    ("mapping keys are not allowed", "“? ”不能用在这里。", "若内容本身以“?”开头，请给整项内容加上引号。", "problem"),
+    ("found undefined alias", "“*名称”引用的内容没有用“&名称”标出过。", "请删去“*”，或先用“&名称”定义它；若内容本身以“*”开头，请加引号。",
      "problem"),
-    ("found duplicate anchor", "同一个锚点名称（&名称）定义了两次。", "请给其中一个换个名称。", "problem"),
-    ("while scanning an alias", "“*”后面应当紧跟锚点的名称。", "若值本身以“*”开头，请给整个值加上引号。", "problem"),
-    ("while scanning an anchor", "“&”后面应当紧跟锚点的名称。", "若值本身以“&”开头，请给整个值加上引号。", "problem"),
-    ("tag", "“!”在 YAML 中表示类型标记，这里的写法不对。", "若值本身以“!”开头，请给整个值加上引号。", "problem"),
-    ("directive", "行首的“%”在 YAML 中有特殊含义。", "若值本身以“%”开头，请给整个值加上引号。", "problem"),
-    ("incompatible YAML document", "行首的“%”在 YAML 中有特殊含义。", "若值本身以“%”开头，请给整个值加上引号。",
+    ("found duplicate anchor", "同一个“&名称”标记写了两次。", "请给其中一个换个名称。", "problem"),
+    ("while scanning an alias", "“*”后面应当紧跟“&”标出的名称。", "若内容本身以“*”开头，请给整项内容加上引号。", "problem"),
+    ("while scanning an anchor", "“&”后面应当紧跟一个名称。", "若内容本身以“&”开头，请给整项内容加上引号。", "problem"),
+    ("tag", "“!”在{表单}里有特殊含义，这里的写法不对。", "若内容本身以“!”开头，请给整项内容加上引号。", "problem"),
+    ("directive", "行首的“%”在{表单}里有特殊含义。", "若内容本身以“%”开头，请给整项内容加上引号。", "problem"),
+    ("incompatible YAML document", "行首的“%”在{表单}里有特殊含义。", "若内容本身以“%”开头，请给整项内容加上引号。",
      "problem"),
     ("found unknown escape character", "双引号里的反斜杠“\\”写法不对。", "请改用单引号，或把“\\”写成“\\\\”。", "problem"),
     ("escape code", "双引号里“\\x”“\\u”后面的编码写法不对。", "请改用单引号，或把“\\”写成“\\\\”。", "problem"),
@@ -223,18 +224,18 @@ _HINTS = [
     ("while scanning a quoted scalar", "引号没有配对：从这里开始的引号没有结束。",
      "请在这段文字的末尾补上同样的引号；文字里本身有引号时，请改用中文引号“”。", "context"),
     ("while scanning a block scalar", "“|”或“>”后面应当直接换行。",
-     "“|”“>”表示下面几行是一段文字；若值本身以“|”“>”开头，请给整个值加上引号。", "problem"),
-    ("flow sequence", "方括号“[ ]”没有配对。", "若值本身以“[”开头，请给整个值加上引号。", "context"),
-    ("flow mapping", "花括号“{ }”没有配对。", "若值本身以“{”开头，请给整个值加上引号。", "context"),
+     "“|”“>”表示下面几行是一段文字；若内容本身以“|”“>”开头，请给整项内容加上引号。", "problem"),
+    ("flow sequence", "方括号“[ ]”没有配对。", "若内容本身以“[”开头，请给整项内容加上引号。", "context"),
+    ("flow mapping", "花括号“{ }”没有配对。", "若内容本身以“{”开头，请给整项内容加上引号。", "context"),
     ("but found another document", "文件里有“---”或“...”分隔的第二份内容。",
-     "{表单}只能有一份内容；请删去多余的“---”“...”行，或给以它们开头的值加上引号。", "problem"),
+     "{表单}只能有一份内容；请删去多余的“---”“...”行，或给以它们开头的内容加上引号。", "problem"),
     ("did not find expected <document start>", "这一行的写法无法识别，前面的内容已经结束了。",
-     "请检查这一行和上一行的缩进与冒号；{表单}由若干“键: 值”组成。", "problem"),
+     "请检查这一行和上一行的缩进与冒号；{表单}由若干“名称: 内容”组成。", "problem"),
     ("did not find expected node content", "这里缺少内容，或以特殊符号开头。",
-     "请检查冒号和“- ”后面的值；若值以“[”“{”“,”等符号开头，请给整个值加上引号。", "problem"),
+     "请检查冒号和“- ”后面的内容；若内容以“[”“{”“,”等符号开头，请给整项内容加上引号。", "problem"),
     ("found unexpected end of stream", "文件意外结束，可能有未配对的引号或括号。", "请检查最后几行的引号和括号。", "problem"),
 ]
-_FALLBACK = ("这一行的写法不符合 YAML 格式。", "请对照 drafter init 生成的表单检查这一行和上一行的缩进、冒号和引号。")
+_FALLBACK = ("这一行的写法无法识别。", "请对照 drafter init 生成的表单检查这一行和上一行的缩进、冒号和引号。")
 
 
 def _fallback_hint() -> str:
@@ -264,7 +265,7 @@ def _tab_lines(lines: list[str], last: int, file: str) -> list[Problem]:
         lead = line[: len(line) - len(line.lstrip(" \t"))]
         rest = line[len(lead):]
         if "\t" in lead and rest and not rest.startswith("#"):
-            out.append(Problem(Where(file, i + 1, lead.index("\t") + 1), f"YAML 格式错误：{_TAB[0]}", _TAB[1]))
+            out.append(Problem(Where(file, i + 1, lead.index("\t") + 1), f"{_what()}写法有误：{_TAB[0]}", _TAB[1]))
     return out
 
 
@@ -279,18 +280,100 @@ def _syntax_problems(err: yaml.MarkedYAMLError, text: str, file: str) -> list[Pr
     flow = _flow_then_text(lines, err)
     if flow is not None:
         return [Problem(Where(file, flow[0] + 1, flow[1] + 1),
-                        f"YAML 格式错误：以“{lines[flow[0]][flow[1]]}”开头的值后面还有文字，要给整个值加上引号。",
+                        f"{_what()}写法有误：以“{lines[flow[0]][flow[1]]}”开头的内容后面还有文字，要给整项内容加上引号。",
                         f"例如写成 \"{lines[flow[0]][flow[1]:].strip()}\"（英文双引号）。")]
+    quoted = _quoted_then_text(lines, err)
+    if quoted is not None:
+        i, m = quoted
+        fixed = "“" + m.group("inner") + "”" + m.group("rest").rstrip()
+        return [Problem(Where(file, i + 1, m.start("open") + 1),
+                        f"{_what()}写法有误：这一项以英文引号开头，引号后面还有文字，引号里外会被拆开，读不成一段话。",
+                        f"要印在报告里的引号请用中文引号，写成：{fixed}；"
+                        f"如果引号只是把这一项括起来，请把整项都放进引号里。")]
     if "cannot start any token" in words:
         ch = _char_at(lines, err.problem_mark)
         if ch == "\t":
-            return [Problem(_where(file, err.problem_mark), f"YAML 格式错误：{_TAB[0]}", _TAB[1])]
+            return [Problem(_where(file, err.problem_mark), f"{_what()}写法有误：{_TAB[0]}", _TAB[1])]
         if ch in _STARTERS:
-            return [Problem(_where(file, err.problem_mark), f"YAML 格式错误：值不能以{_STARTERS[ch]}开头。", _QUOTE_IT)]
+            return [Problem(_where(file, err.problem_mark), f"{_what()}写法有误：内容不能以{_STARTERS[ch]}开头。", _QUOTE_IT)]
+    if any(w in words for w in _ALIGNMENT_WORDS):
+        off = _misaligned(lines, mark.line if mark else len(lines) - 1)
+        if off is not None:
+            return [Problem(Where(file, off[0] + 1, off[1] + 1), *_alignment_message(lines, *off))]
     for needle, message, hint, which in _HINTS:
         if needle in words:
-            return [Problem(_where(file, _mark_of(err, which)), f"YAML 格式错误：{message}", _said(hint))]
-    return [Problem(_where(file, mark), f"YAML 格式错误：{_FALLBACK[0]}", _fallback_hint())]
+            return [Problem(_where(file, _mark_of(err, which)), f"{_what()}写法有误：{_said(message)}", _said(hint))]
+    return [Problem(_where(file, mark), f"{_what()}写法有误：{_FALLBACK[0]}", _fallback_hint())]
+
+
+# libyaml's words for a line it could not place: where the cause is a line indented unlike
+# the lines it belongs with, that is what the clerk is told, at that line.
+_ALIGNMENT_WORDS = ("mapping values are not allowed", "did not find expected key",
+                    "did not find expected '-' indicator", "block sequence entries are not allowed")
+_KEY_LINE = re.compile(r"(?P<dash>(?:-[ ]+)*)(?P<key>[^\s#:'\"\[\]{}|>&*!%@`-][^:#]*?)?:(?:[ ]|$)")
+
+
+def _content(line: str) -> bool:
+    rest = line.strip()
+    return bool(rest) and not rest.startswith("#")
+
+
+def _columns(line: str) -> tuple[int, int, bool]:
+    """(where the line begins, where its key begins after any “- ”, whether it opens a list item)."""
+    indent = len(line) - len(line.lstrip(" "))
+    m = _KEY_LINE.match(line, indent)
+    dash = len(m.group("dash")) if m else (2 if line[indent:].startswith("- ") else 0)
+    return indent, indent + dash, dash > 0
+
+
+def _misaligned(lines: list[str], at: int) -> tuple[int, int, int] | None:
+    """(line, its indentation, the previous content line) of the first of lines ``at`` and
+    ``at + 1`` that lines up with none of the lines it may belong with: the key of the line
+    before it (a sibling), the key or “- ” of a line less indented above it (an ancestor), or
+    deeper than the line before when that one ends in a colon (its first child)."""
+    for i in (at, at + 1):
+        if i >= len(lines) or not _content(lines[i]) or "\t" in lines[i][:len(lines[i]) - len(lines[i].lstrip())]:
+            continue
+        j = next((k for k in range(i - 1, -1, -1) if _content(lines[k])), None)
+        if j is None:
+            continue
+        indent, key, dashed = _columns(lines[i])
+        p_indent, p_key, p_dashed = _columns(lines[j])
+        if lines[j].rstrip().endswith(":") and indent > p_key:
+            continue  # the first child of a key that opens a block
+        fits = {p_key: False}  # column → whether only a “- ” may stand there
+        if p_dashed:
+            fits[p_indent] = True
+        level = p_indent
+        for k in range(j - 1, -1, -1):
+            if not _content(lines[k]):
+                continue
+            k_indent, k_key, k_dashed = _columns(lines[k])
+            if k_indent < level:
+                fits.setdefault(k_key, False)
+                if k_dashed:
+                    fits[k_indent] = True
+                level = k_indent
+                if level == 0:
+                    break
+        fits.setdefault(0, False)
+        if indent in fits and (dashed or not fits[indent]):
+            continue
+        if dashed and key in fits and not fits.get(key, False) and indent + 2 == key:
+            continue
+        return i, indent, j
+    return None
+
+
+def _alignment_message(lines: list[str], i: int, indent: int, j: int) -> tuple[str, str]:
+    """What is wrong with line ``i``'s indentation, and how to mend it, naming the line before."""
+    p_indent, p_key, _ = _columns(lines[j])
+    m = _KEY_LINE.match(lines[j], p_indent)
+    name = (m.group("key") or "").strip() if m else ""
+    said = f"上一行（第 {j + 1} 行）的“{name}”" if name else f"上一行（第 {j + 1} 行）"
+    return (f"这一行的缩进不对：行首有 {indent} 个空格，和上面的行对不齐。",
+            f"{said}前面有 {p_key} 个空格。同一层的各项要左对齐；写在某一项下面的内容比它多缩进两个空格。"
+            "请按上面的行调整这一行行首的空格。")
 
 
 _FLOW_THEN_TEXT = r"^\s*(?:-\s+|[^\s#'\"][^:#]*:\s+)(?P<open>[{\[])[^{}\[\]]*[}\]][ ]*[^\s#,}\]]"
@@ -304,6 +387,22 @@ def _flow_then_text(lines: list[str], err: yaml.MarkedYAMLError) -> tuple[int, i
         m = re.match(_FLOW_THEN_TEXT, lines[i])
         if m:
             return i, m.start("open")
+    return None
+
+
+# A value that opens with a straight quote and goes on after the closing one ("扫码入企"制度全面推行):
+# YAML takes the quoted part for the whole value and trips over the rest.
+_QUOTED_THEN_TEXT = re.compile(r"^\s*(?:-\s+|[^\s#'\"][^:#]*:\s+)(?P<open>[\"'])(?P<inner>[^\"'\n]*)(?P=open)"
+                               r"(?P<rest>[ ]*[^\s#,}\]].*)$")
+
+
+def _quoted_then_text(lines: list[str], err: yaml.MarkedYAMLError) -> tuple[int, re.Match] | None:
+    """(line, match) of a value that opens with a straight quote and goes on after it."""
+    marks = [m.line for m in (err.context_mark, err.problem_mark) if m is not None]
+    for i in sorted({j for m in marks for j in (m - 1, m) if 0 <= j < len(lines)}):
+        m = _QUOTED_THEN_TEXT.match(lines[i])
+        if m:
+            return i, m
     return None
 
 
@@ -353,14 +452,14 @@ def _compose(text: str, file: str, problems: list[Problem]):
                 raise FormError(problems + _syntax_problems(err, "\n".join(lines), file)) from None
             column = lines[at].index("：")
             problems.append(Problem(
-                Where(file, at + 1, column + 1), "YAML 格式错误：键后面用了全角冒号“：”。",
+                Where(file, at + 1, column + 1), f"{_what()}写法有误：名称后面用了全角冒号“：”。",
                 "请改成半角冒号加一个空格“: ”（在英文输入法下输入冒号，再空一格）。"))
             lines[at] = lines[at][:column] + ": " + lines[at][column + 1:]
         except RecursionError:  # the pure-Python composer on deep nesting
-            raise FormError(problems + [Problem(Where(file, *_deepest(lines)), f"YAML 格式错误：{_DEEP[0]}",
+            raise FormError(problems + [Problem(Where(file, *_deepest(lines)), f"{_what()}写法有误：{_DEEP[0]}",
                                                 _said(_DEEP[1]))]) from None
         except yaml.YAMLError:  # pragma: no cover - libyaml marks every problem it reports
-            raise FormError(problems + [Problem(Where(file), f"YAML 格式错误：{_FALLBACK[0]}", _fallback_hint())]) from None
+            raise FormError(problems + [Problem(Where(file), f"{_what()}写法有误：{_FALLBACK[0]}", _fallback_hint())]) from None
     raise FormError(problems)  # more full-width colons than are worth listing
 
 
@@ -437,10 +536,10 @@ class _Converter:
             return self.scalar(node, path)
         if len(path) >= MAX_DEPTH:
             self.problems.append(Problem(Where(self.file, *self.mark(node), path_text(path[:4]) + "……"),
-                                         f"YAML 格式错误：{_DEEP[0]}", _said(_DEEP[1])))
+                                         f"{_what()}写法有误：{_DEEP[0]}", _said(_DEEP[1])))
             return BAD
         if id(node) in self._open:
-            self.problem(node, path, "这里的锚点（&名称）被它自己里面的引用（*名称）用到了，会无限展开。",
+            self.problem(node, path, "这里用“&名称”标出的内容被它自己里面的“*名称”引用了，会无限展开。",
                          "请把引用换成实际的内容。")
             return BAD
         if node.tag not in (_T + "map", _T + "seq"):
@@ -473,8 +572,8 @@ class _Converter:
             child = path + (key,)
             if key in out:
                 first = self.keys[child]
-                self.problem(key_node, child, f"键“{key}”重复出现（第一次在第 {first[0]} 行）。",
-                             "同一层级每个键只能写一次，请删除或合并其中一处。")
+                self.problem(key_node, child, f"“{key}”这一项重复出现（第一次在第 {first[0]} 行）。",
+                             "同一层的每一项只能写一次，请删除或合并其中一处。")
                 continue
             self.keys[child] = self.mark(key_node)
             out[key] = self.convert(value_node, child)
@@ -483,13 +582,13 @@ class _Converter:
     def key(self, node, path: PathT) -> str | None:
         """A mapping key as text, or None when it is not one (reported)."""
         if node.tag == _MERGE:
-            self.problem(node, path, f"{_what()}中不支持 YAML 合并键“<<”。", "请把要合并的内容直接写出来。")
+            self.problem(node, path, f"{_what()}中不支持合并写法“<<”。", "请把要合并的内容直接写出来。")
             return None
         key = self.scalar(node, path) if isinstance(node, yaml.ScalarNode) else None
         if key is BAD:
             return None
         if not isinstance(key, (str, int)) or isinstance(key, bool):
-            self.problem(node, path, "这里的键不是简单的文字。", "键应写成“名称: 值”的形式。")
+            self.problem(node, path, "这一项的名称不是简单的文字。", "每项应写成“名称: 内容”的形式。")
             return None
         return str(key)
 
@@ -510,7 +609,7 @@ class _Converter:
             return BAD
         if build is None:
             self.problem(node, path, f"{_what()}里不能用“{_tag_name(node.tag)}”这样的类型标记。",
-                         "请删去这个标记，直接写值；若值本身以“!”开头，请给整个值加上引号。")
+                         "请删去这个标记，直接写内容；若内容本身以“!”开头，请给整项内容加上引号。")
             return BAD
         try:
             value = build(self._constructor, node)
@@ -534,7 +633,7 @@ class _Converter:
         if (based or grouped) and not colon and len(digits) <= 20 and plain_tag:
             # 0x1A, 0b11, 1_000, 4_6.8: YAML reads them as 26, 3, 1000, 46.8; no report writes a figure so
             shown = _short(value)
-            self.problem(node, path, f"“{shown}”不是报告里写数字的写法，YAML 会把它读成另一个数。",
+            self.problem(node, path, f"“{shown}”不是报告里写数字的写法，会被读成另一个数。",
                          f"请只用 0—9 写数字（不加下划线、不写 0x、0b 这样的前缀）；若是编号等文字，请加上引号（如 '{shown}'）。")
             return True
         if not colon and not re.fullmatch(r"0[0-9_]+", digits):
@@ -544,12 +643,12 @@ class _Converter:
         except (ValueError, TypeError, ArithmeticError, yaml.YAMLError):
             read = None
         shown = _short(value)
-        quote = f"若是编号、时间等文字，请给整个值加上引号（如 '{shown}'）。"
+        quote = f"若是编号、时间等文字，请给整项内容加上引号（如 '{shown}'）。"
         if colon:
             said = ""
             if isinstance(read, (int, float)) and abs(read) < 1e15:
                 said = f"，会被读成 {int(read) if float(read).is_integer() else read}"
-            self.problem(node, path, f"“{shown}”中间有冒号{said}：YAML 把这种写法当作六十进制的数。",
+            self.problem(node, path, f"“{shown}”中间有冒号{said}：这种写法会被当作六十进制的数。",
                          "数字里不能有冒号：若是数字，请只写数字；" + quote)
             return True
         plain = value[:len(value) - len(digits)] + (digits.lstrip("0_").replace("_", "") or "0")
@@ -573,7 +672,7 @@ class _Converter:
             self.problem(node, path, f"数字“{shown}”太长了（{len(value)} 位）。", "请核对这个数字。")
         else:
             self.problem(node, path, f"“{shown}”不能按“{_tag_name(node.tag)}”读取。",
-                         "请删去“!!”开头的类型标记，直接写值。")
+                         "请删去“!!”开头的标记，直接写内容。")
         return BAD
 
     def invisible(self, node, path: PathT, value: str) -> None:
@@ -618,7 +717,7 @@ def _too_many(err: _TooMany, text: str, file: str) -> Problem:
         elif (event.start_mark.line, event.start_mark.column) == anchor_at:
             name = event.anchor
     return Problem(Where(file, *place), f"这里的引用（*{name or '名称'}）层层展开后超过 {MAX_NODES} 项内容。",
-                   f"{_what()}里不需要锚点（&）和引用（*）；请把内容直接写出来。")
+                   f"{_what()}里不需要“&”标记和“*”引用；请把内容直接写出来。")
 
 
 def load_text(text: str, file: str = "<表单>", what: str = "表单") -> Source:
@@ -647,6 +746,7 @@ def _load_text(text: str, file: str) -> Source:
         raise FormError(problems + [_too_many(err, text, file)]) from None
     src = Source(data, file, conv.values, conv.keys, problems)
     src.raw = conv.raw
+    src.text = text  # its comments: a note drafter wrote beside a value (form/spec.DATE_NOTE)
     return src
 
 

@@ -102,8 +102,8 @@ def test_level_three_is_bold_by_setting(doc):
 
 def test_headings_are_numbered_and_styled(doc):
     h1 = [p.text for p in doc.paragraphs if p.style.name == "一级标题"]
-    assert h1 == ["一、2025年推进法治政府建设的主要举措和成效", "二、党政主要负责人履行推进法治建设第一责任人职责情况",
-                  "三、存在的不足和原因", "四、2026年推进法治政府建设的主要安排"]
+    assert h1 == ["一、2025年推进法治政府建设的主要举措和成效", "二、存在的不足和原因",
+                  "三、党政主要负责人履行推进法治建设第一责任人职责情况", "四、2026年推进法治政府建设的主要安排"]
     h2 = [p.text for p in doc.paragraphs if p.style.name == "二级标题"]
     assert h2[0].startswith("（一）") and h2[9].startswith("（十）")
 

@@ -88,7 +88,7 @@ REFUSED = [
     ("empty !!float", replace_line(77, "        合同金额: !!float ''"), "“!!float”", 77),
     ("hex integer of 3,600 digits", replace_line(5, "年度: 0x" + "f" * 3600), "太长了", 5),
     ("binary integer of 15,000 digits", replace_line(18, "        督察次数: 0b" + "1" * 15000), "太长了", 18),
-    ("merge key", replace_line(7, "<<: {主送机关: 县委}"), "合并键", 7),
+    ("merge key", replace_line(7, "<<: {主送机关: 县委}"), "合并写法", 7),
     # numbers
     ("count of 10^26", replace_line(18, "        督察次数: " + "1" + "0" * 26), "太大了", 18),
     ("denominator of 10^400", replace_line(125, "        审结: 1" + "0" * 400), "太大了", 125),
@@ -110,21 +110,21 @@ REFUSED = [
     ("alias to itself", replace_line(7, "主送机关: &r [*r]"), "无限展开", 7),
     ("alias cycle through a mapping", replace_line(7, "主送机关: &r {甲: [*r]}"), "无限展开", 7),
     ("billion laughs", LAUGHS + TEXT, "展开后超过", 5),  # where *l3 first stands
-    ("undefined alias", replace_line(7, "主送机关: *nothing"), "没有定义的锚点", 7),
+    ("undefined alias", replace_line(7, "主送机关: *nothing"), "没有用“&名称”标出过", 7),
     # a value of the wrong shape where a word or a list is expected
     ("主题 as a list", replace_line(15, "  - 主题: [党的领导]"), "这里应当从可选的词中选一个", 15),
     ("主题 as a mapping", replace_line(15, "  - 主题: {党的领导: 1}"), "这里应当从可选的词中选一个", 15),
     ("正文 section 主题 as a list", replace_line(7, "正文:\n  - 标题: 甲\n    主题: [普法]\n    内容: [乙]"),
      "这里应当从可选的词中选一个", 9),
-    ("正文 内容 as a number", replace_line(7, "正文:\n  - 标题: 甲\n    内容: 12"), "应当是列表", 9),
+    ("正文 内容 as a number", replace_line(7, "正文:\n  - 标题: 甲\n    内容: 12"), "应当是一列内容", 9),
     ("做法 as text", replace("    做法:\n      - 标题: 把法治政府建设摆上全局工作的重要位置",
                             "    做法: 把法治政府建设摆上全局工作的重要位置\n    其他做法:\n      - 标题: 甲"),
-     "应当是列表", 24),
+     "应当是一列内容", 24),
     ("问题 as a mapping", replace("问题:\n  - 标题: 基层依法行政能力仍有短板", "问题:\n  标题: 基层依法行政能力仍有短板\n  x:\n  - 标题: 甲"),
-     "这里应当是列表", 228),
+     "这里应当是一列内容", 228),
     ("年度 as a list", replace_line(5, "年度: [2025]"), "不是整数", 5),
     ("盖章 as text", replace_line(249, "  盖章: 盖"), "不是是否值", 249),
-    ("成效 item as null", replace_line(15, "  - ~\n  - 主题: 党的领导"), "这里应当是若干“键: 值”", 15),
+    ("成效 item as null", replace_line(15, "  - ~\n  - 主题: 党的领导"), "这里应当是几项“名称: 内容”", 15),
     # syntax slips
     ("Tab indentation", replace_line(7, "\t主送机关: 县委、县人大常委会"), "Tab", 7),
     ("Tab inside a list", replace_line(12, "\t- 成功创建省级法治政府建设示范县"), "Tab", 12),
@@ -137,7 +137,7 @@ REFUSED = [
     ("value starting with %", replace_line(7, "%主送机关: 县委"), "“%”", 7),
     ("unknown escape", replace_line(7, '主送机关: "县委\\q"'), "反斜杠", 7),
     ("second document", replace_line(8, "---"), "第二份内容", 8),
-    ("bad indentation", replace_line(19, "         发现问题: 48"), "YAML 格式错误", 19),
+    ("bad indentation", replace_line(19, "         发现问题: 48"), "缩进不对", 19),
     ("unclosed bracket", replace_line(7, "主送机关: [县委"), "方括号", 7),
     ("old Mac line ends", replace_line(18, "        督察次数: 很多").replace("\n", "\r"), "“很多”不是数字", 18),
     ("empty file", "", "缺少必填项", None),
@@ -216,8 +216,8 @@ def test_every_problem_of_a_form_in_one_run(form_file):
             .replace("  附注: 此件公开发布", '  附注: "此件\\x01公开发布"'))
     form = form_file(text)
     out = run_clean(["validate", form], inputs=[form]).output
-    for line, words in [(17, "不认识的键“数剧”"), (19, "“很多”不是数字"), (124, "“一百”不是数字"),
-                        (7, "全角冒号"), (8, "键“单位”重复出现"), (251, "U+0001")]:
+    for line, words in [(17, "不认识的项“数剧”"), (19, "“很多”不是数字"), (124, "“一百”不是数字"),
+                        (7, "全角冒号"), (8, "“单位”这一项重复出现"), (251, "U+0001")]:
         assert f"{form}:{line}:" in out and words in out, (line, words, out)
     assert "共 6 处错误" in out
     assert "是不是“数据”" in out
@@ -226,13 +226,13 @@ def test_every_problem_of_a_form_in_one_run(form_file):
 def test_a_misspelt_figure_is_checked_as_the_figure_it_means(form_file):
     form = form_file(replace("        督察次数: 6", "        督查次数: -3"))
     out = run_clean(["validate", form], inputs=[form]).output
-    assert "不认识的键“督查次数”" in out and "是不是“督察次数”" in out and "-3 是负数" in out
+    assert "不认识的项“督查次数”" in out and "是不是“督察次数”" in out and "-3 是负数" in out
 
 
 def test_a_misspelt_required_key_is_not_also_missing(form_file):
     form = form_file(replace_line(4, "单为: 示例县人民政府"))
     out = run_clean(["validate", form], inputs=[form]).output
-    assert "不认识的键“单为”" in out and "缺少必填项" not in out
+    assert "不认识的项“单为”" in out and "缺少必填项" not in out
 
 
 def test_a_fresh_blank_form_names_every_example_text_at_its_own_line(tmp_path):

@@ -161,7 +161,7 @@ def test_an_edited_table_is_read_again(tmp_path, minimal):
     (REVIEW + "    收到申请{收到申请}\n", 3, ("一行一项",)),
     ("- 矛盾纠纷化解\n", 1, ("按主题分段",)),
     (REVIEW + "    - 收到申请{收到申请}\n  行政复议:\n    - b\n", 4, ("重复",)),
-    (REVIEW + "    - {受理}件\n", 3, ("以“{”开头的值后面还有文字", '"{受理}件"')),
+    (REVIEW + "    - {受理}件\n", 3, ("以“{”开头的内容后面还有文字", '"{受理}件"')),
     (REVIEW + "    - 审结{审结}\n    - 如果：纠错 = 0\n      写：未作出纠错决定\n", 4, ("冒号是全角的",)),
     (REVIEW + "    - 如果:纠错 = 0\n", 3, ("冒号后面没有空格",)),
     (REVIEW + "    - 全年收到{收到申请}\n     - 依法受理{受理}\n", 3, ("下一项的缩进多了",)),
@@ -178,7 +178,7 @@ def test_an_edited_table_is_read_again(tmp_path, minimal):
     (REVIEW + "    - 如果: 纠错率 > .5%\n      写: a\n", 3, ("要写成“0.5%”",)),
     (REVIEW + "    - {收到申请}\n", 3, ("加上英文引号",)),
     (REVIEW + "    - 如果: 纠错 > 0\n      写: {纠错}\n", 4, ("英文引号",)),
-    (REVIEW + "    - 如果: {纠错} < {审结}\n      写: a\n", 3, ("以“{”开头的值后面还有文字",)),
+    (REVIEW + "    - 如果: {纠错} < {审结}\n      写: a\n", 3, ("以“{”开头的内容后面还有文字",)),
 ])
 def test_each_mistake_is_located_and_explained(table, line, words):
     err = refused(table)

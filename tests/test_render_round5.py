@@ -276,11 +276,13 @@ def test_an_approximate_figure_in_the_report_keeps_two_digits(tmp_path):
 # -- E7: a change of two rates is exact and printed with the digits it needs ------------------------
 
 @pytest.mark.parametrize("now, before, text", [
+    # (issue 20) the difference of the rates as printed: equal as printed is 基本持平
     (Fraction(1, 1234574), Fraction(1, 1234573), "与上年基本持平"),  # 6.56e-11 points: past ten decimals
-    (Fraction(1, 12345), Fraction(1, 12344), "同比下降0.0000007个百分点"),  # 6.5625e-7
-    (Fraction(1, 123456), Fraction(1, 123455), "同比下降0.000000007个百分点"),  # 6.5611e-9
-    (Fraction(1, 1000000), Fraction(1, 999999), "同比下降0.0000000001个百分点"),  # 1.000001e-10
-    (Fraction(2, 3), Fraction(1, 3), "同比提高33.3个百分点"),
+    (Fraction(1, 12345), Fraction(1, 12344), "与上年基本持平"),  # both print 0.008%
+    (Fraction(1, 123456), Fraction(1, 123455), "与上年基本持平"),
+    (Fraction(1, 1000000), Fraction(1, 999999), "与上年基本持平"),
+    (Fraction(2, 3), Fraction(1, 3), "同比提高33.4个百分点"),  # 66.7% and 33.3%, not the 33.3 of the values
+    (Fraction(1, 1250), Fraction(1, 5000), "同比提高0.08个百分点"),  # printed 0.1% and 0.02%
 ])
 def test_a_change_of_two_rates_is_exact(now, before, text):
     assert numbers.points(now, before) == text
@@ -300,7 +302,7 @@ def test_a_rate_change_in_the_report_is_computed_from_its_counts(tmp_path):
                  ("    上年数据:\n      法治督察:\n        督察次数: 4\n",
                   "    上年数据:\n      法治督察:\n        督察次数: 4\n        发现问题: 12344\n        整改问题: 12343\n"))
     result, out = _render(tmp_path, form, codes=(0,))
-    assert "同比提高0.0000007个百分点" in _texts(out)
+    assert "整改率99.992%，与上年基本持平" in _texts(out)  # 99.992% both years, as printed
 
 
 # -- E3: template syntax errors named at their line, each said specifically ------------------------
@@ -410,10 +412,10 @@ def test_a_rule_level_written_right_is_taken(tmp_path, level):
 # -- E8: the suffix messages ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("args, said, suggested", [
-    (["init", "-o", "草稿/x.docx"], "这里写出的是 YAML 文本。", "草稿/x.yaml"),
+    (["init", "-o", "草稿/x.docx"], "这里写出的是表单或数据文件。", "草稿/x.yaml"),
     (["schema", "-o", "没有的文件夹/out.docx"], "这里写出的是表单的结构（JSON 文本）。", "没有的文件夹/out.json"),
     (["schema", "-o", "a/b/out"], "（JSON 文本）", "a/b/out.json"),
-    (["init", "-o", "x.docx"], "这里写出的是 YAML 文本。", "x.yaml"),
+    (["init", "-o", "x.docx"], "这里写出的是表单或数据文件。", "x.yaml"),
 ])
 def test_a_wrong_suffix_is_said_with_its_folder_kept(tmp_path, monkeypatch, args, said, suggested):
     monkeypatch.chdir(tmp_path)

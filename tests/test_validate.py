@@ -35,9 +35,9 @@ def test_good_form_has_no_problems():
 
 
 def test_unknown_key_suggests_the_right_one():
-    p = only(problems(HEAD.replace("单位", "单为") + "单位: x\n" + "成效:\n  - 主题: 普法\n" + TAIL))
+    p = only(problems(HEAD.replace("单位", "单为") + "单位: x\n" + "成效:\n  - 主题: 普法\n    做法:\n      - 标题: 甲\n        内容: 乙。\n" + TAIL))
     assert (p.where.line, p.where.column, p.where.field) == (1, 1, "单为")
-    assert "不认识的键" in p.message and "单位" in p.hint
+    assert "不认识的项" in p.message and "单位" in p.hint
 
 
 def test_unknown_theme_suggests():
@@ -81,23 +81,35 @@ def test_group_in_the_wrong_theme():
 
 
 def test_missing_required_parts_all_reported():
-    found = problems(HEAD + "成效:\n  - 主题: 普法\n")
+    found = problems(HEAD + "成效:\n  - 主题: 普法\n    做法:\n      - 标题: 甲\n        内容: 乙。\n")
     missing = {p.message for p in found.errors}
     assert missing == {"缺少必填项“第一责任人”。", "缺少必填项“问题”。", "缺少必填项“下一步”。"}
 
 
 def test_date_before_the_year():
-    p = only(problems(form("成效:\n  - 主题: 普法\n").replace("2026-02-06", "2024-12-30")))
+    p = only(problems(form("成效:\n  - 主题: 普法\n    做法:\n      - 标题: 甲\n        内容: 乙。\n").replace("2026-02-06", "2024-12-30")))
     assert p.where.field == "成文日期" and p.where.line == 3 and "早于" in p.message
 
 
 def test_bad_date_text():
-    p = only(problems(form("成效:\n  - 主题: 普法\n").replace("2026-02-06", "2026年2月30日")))
+    p = only(problems(form("成效:\n  - 主题: 普法\n    做法:\n      - 标题: 甲\n        内容: 乙。\n").replace("2026-02-06", "2026年2月30日")))
     assert "不是有效的日期" in p.message
 
 
+def test_achievements_with_nothing_in_them_are_an_error():
+    """成效 listing themes with neither figures nor measures: the report's first part would be a
+    heading over nothing (issue 20); one such theme among others is only a reminder."""
+    p = only(problems(form("成效:\n  - 主题: 普法\n")))
+    assert p.where.field == "成效" and "成效部分没有内容" in p.message
+    found = problems(form("成效:\n  - 主题: 普法\n    做法:\n      - 标题: 甲\n        内容: 乙。\n  - 主题: 数字法治\n"))
+    assert not found.errors and [w.where.field for w in found.warnings] == ["成效[2].主题"]
+    # a figure written wrong is no emptiness: only its own error
+    p = only(problems(form("成效:\n  - 主题: 普法\n    数据:\n      普法宣传:\n        普法活动: 12场\n")))
+    assert "不是数字" in p.message
+
+
 def test_same_theme_twice():
-    p = only(problems(form("成效:\n  - 主题: 普法\n  - 主题: 普法\n")))
+    p = only(problems(form("成效:\n  - 主题: 普法\n    做法:\n      - 标题: 甲\n        内容: 乙。\n  - 主题: 普法\n    做法:\n      - 标题: 丙\n        内容: 丁。\n")))
     assert p.where.field == "成效[2].主题" and "两次" in p.message
 
 
@@ -122,7 +134,7 @@ def test_duplicate_key_is_an_error():
 @pytest.mark.parametrize("text, words", [
     ("单位: a\n\t年度: 1\n", "Tab"),
     ("单位: a: b\n", "冒号"),
-    ("成效:\n  - 主题: 普法\n   数据: 1\n", "YAML 格式错误"),
+    ("成效:\n  - 主题: 普法\n   数据: 1\n", "缩进不对"),
 ])
 def test_yaml_syntax_errors_are_located(text, words):
     with pytest.raises(FormError) as info:

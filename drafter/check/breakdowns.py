@@ -19,6 +19,13 @@ _SPELLED_ITEMS = 12  # items a message spells out one by one (60件＋50件); a 
 _TOTAL_HEAD = re.compile(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
 # A list of parts goes on across 、; across ，/； only while its items are parallel (_parallel).
 _LIST_GAP = re.compile(r"[、，；]")
+def _nouns(label: str) -> set[str]:
+    """The pairs of characters of a count's name left when the acts done on it go (受理信访事项
+    → 信访, 访事, 事项; 按期办结 → none): what it counts, to tell whose part a 其中 item is."""
+    rest = _LABEL_VERBS.sub("|", re.sub(r"其中|全年|本年|今年|共计|累计|依法|按期|按时|成功|[^\u4e00-\u9fff]", "|", label))
+    return {w for w in bigrams(rest) if "|" not in w}
+
+
 _NOT_A_PART = re.compile(r"\d|率|上年|去年|上一年|同期|同比|环比")
 # Words that open a new subject, not another part (同比, 上年, 此外, 累计…); those _LEADING
 # drops from a label (全年, 共, 已…) stay between the items and end the list by themselves.
@@ -144,6 +151,11 @@ class BreakdownChecks:
                 continue
             if "分别" in lead:
                 continue  # 分别为3156件、2300件，其中网上办理分别为…: parts of several wholes, by position
+            named = self.named_whole(text, counts, t, first)
+            if named is not None:  # 受理信访事项936件，按期办结600件，其中网上信访事项700件
+                rest = (counts[i] for i in range(k + 1, len(counts)))
+                self.judge(unit, text, named, self.listed(text, first, rest, named.unit, b), "“其中”")
+                continue
             rest = (counts[i] for i in range(k + 1, len(counts)))  # however long: read until the list ends
             items = self.listed(text, first, rest, total.unit, b)
             # a total that ends a list joined by 、 (受理刑事案件300件、民事案件500件，其中…): the
@@ -157,6 +169,23 @@ class BreakdownChecks:
                 self.judge(unit, text, summed(run).f, items, "“其中”", run[0].start - len(run[0].label))
             else:
                 self.judge(unit, text, total, items, "“其中”")
+
+    def named_whole(self, text, counts, t: int, first: FoundFigure) -> FoundFigure | None:
+        """The whole a 其中 part names by its own noun when the count right before 其中 is an
+        act on it that names none (受理信访事项936件，按期办结600件，其中网上信访事项700件: the
+        part is of the 信访事项, not of those 按期办结): an earlier count of the clause that
+        shares a noun with the part while the count before 其中 shares none. None otherwise."""
+        words = _nouns(first.label)
+        act = counts[t].label
+        if not words or words & _nouns(act) or (act and act in first.label):  # 其中按期办结网上…: of the act's
+            return None
+        for g in reversed(counts[max(0, t - NEAR_COUNTS):t]):
+            if "；" in text[g.start:counts[t].start] or "。" in text[g.start:first.start]:
+                return None
+            if (g.unit == first.unit and words & _nouns(g.label) and not _DELTA.search(g.label)
+                    and not self.is_last_year(text, g)):
+                return g
+        return None
 
     def outcomes(self, unit, text, counts) -> None:
         """The review cases decided, then how they ended, without 其中 (审结146件，维持128件、

@@ -326,7 +326,10 @@ class ChangeChecks:
         before = self.from_value(text, subject, figs)
         if before is not None:
             return before.value, _FROM_TO_SAID, before
-        for g in figs:
+        at = figs.index(subject)
+        # the nearest first, after it before before it: 146件（上年125件） is 146's, and a 上年
+        # figure right after another count of this year (151件（上年130件），…，146件) is that one's
+        for g in sorted(figs, key=lambda g: (abs(figs.index(g) - at), figs.index(g) < at)):
             if (g is not subject and g.unit == subject.unit and not g.approx and self.is_last_year(text, g)
                     and self.said_of(text, subject, g, figs)):
                 return g.value, "文中写明", g
@@ -369,8 +372,15 @@ class ChangeChecks:
         lo, hi = sorted((subject.start, g.start))
         if "其中" in text[lo:hi] or "其中" in (g.label if g.start > subject.start else subject.label):
             return False
-        return not any(h.kind == "count" and not self.is_last_year(text, h) and not _DELTA.search(h.label)
-                       for h in figs[i + 1:j])
+        if any(h.kind == "count" and not self.is_last_year(text, h) and not _DELTA.search(h.label)
+               for h in figs[i + 1:j]):
+            return False
+        if g.start < subject.start:  # before it: not right after a count of this year of its own
+            own = figs[figs.index(g) - 1] if figs.index(g) else None
+            if own is not None and own is not subject and own.kind == "count" and own.unit == g.unit \
+                    and not self.is_last_year(text, own) and not _DELTA.search(own.label):
+                return False
+        return True
 
     def other_year(self, text: str, g: FoundFigure) -> bool:
         """Is ``g`` the figure of a year neither this one nor the last, compared with (较2023年的98件)?"""

@@ -19,7 +19,7 @@ def parts_present(report: Report) -> set[str]:
     """The parts a report (its roles set) has: its top-level parts' roles, the roles of a
     merged closing paragraph, and 第一责任人 wherever a heading names it (often a section
     of 成效)."""
-    present = {s.role for s in report.sections if s.role}
+    present = {s.role for s in report.walk() if s.role}
     for sec in report.walk():
         present.update(r for p in sec.paragraphs for r in p.roles)
         if _LEADER.search(sec.heading):
@@ -28,9 +28,10 @@ def parts_present(report: Report) -> set[str]:
 
 
 def _own_parts(report: Report) -> set[str]:
-    """The parts a report gives a part of their own: its top-level parts' roles, and the roles
-    of a merged closing paragraph (问题 and 下一步 written as one)."""
-    own = {s.role for s in report.sections if s.role}
+    """The parts a report gives a part of their own: its top-level parts' roles, the roles of
+    the sub-sections of a part written for 问题 and 下一步 together, and the roles of a merged
+    closing paragraph (问题 and 下一步 written as one)."""
+    own = {s.role for s in report.walk() if s.role}  # a sub-section of a part written for two
     for sec in report.walk():
         own.update(r for p in sec.paragraphs for r in p.roles)
     return own
@@ -49,7 +50,7 @@ def _written_inside(check: Check, key: str):
 def required_parts(check: Check) -> None:
     doc = check.doc
     present = _own_parts(doc.report)
-    parts = [p for p in doc.cat.parts]
+    parts = [p for p in doc.cat.parts if p.own]  # in the order the rule lists them (domain.md §2.1)
     for i, part in enumerate(parts):
         if not part.required or part.key in present:
             continue
@@ -61,20 +62,13 @@ def required_parts(check: Check) -> None:
                 start = max([start] + [k + 1 for k in range(start, m.start()) if inside.text[k] in "。；;，,"])
                 check.add("部分未单列", doc.where(inside, start, m.end()), inside.text[start:m.end()], "成效",
                           f"“{part.about}”写在了成效部分里，没有单列一部分。",
-                          "可以把这部分内容单列出来（一般排在成效之后），审阅时更容易找到；作为成效的一项来写也可以。")
+                          f"可以把这部分内容单列出来（{_place(parts, i, present | {'成效'})}），审阅时更容易找到；"
+                          "作为成效的一项来写也可以。")
             continue
         if not check.on("缺少必需部分"):
             continue
-        before = next((p for p in reversed(parts[:i]) if p.key in present), None)
+        place = _place(parts, i, present)
         after = next((p for p in parts[i + 1:] if p.key in present), None)
-        if before and after:
-            place = f"一般排在“{before.about}”之后、“{after.about}”之前"
-        elif before:
-            place = f"一般排在“{before.about}”之后"
-        elif after:
-            place = f"一般排在“{after.about}”之前"
-        else:
-            place = "按成效、第一责任人履职、不足和原因、下一年度安排的顺序写"
         anchor = _anchor(check, after.key if after else None)
         check.add("缺少必需部分", doc.where(anchor) if anchor else Where(doc.name, field="全文"),
                   "", part.key, f"报告中没有“{part.about}”这一部分。",
@@ -85,6 +79,19 @@ def required_parts(check: Check) -> None:
             check.add("缺少原因", doc.where(_anchor(check, "问题")), "", "问题",
                       "“不足”部分只写了问题，没有写原因。",
                       "年度报告要求写明存在的不足和原因：每个问题后面写一两句产生的原因。")
+
+
+def _place(parts, i: int, present: set[str]) -> str:
+    """Where part ``i`` belongs among the parts a report has, in the rule's order."""
+    before = next((p for p in reversed(parts[:i]) if p.key in present), None)
+    after = next((p for p in parts[i + 1:] if p.key in present), None)
+    if before and after:
+        return f"一般排在“{before.about}”之后、“{after.about}”之前"
+    if before:
+        return f"一般排在“{before.about}”之后"
+    if after:
+        return f"一般排在“{after.about}”之前"
+    return "按" + "、".join(p.about for p in parts if p.required) + "的顺序写"
 
 
 def _anchor(check: Check, part: str | None):

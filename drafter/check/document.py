@@ -109,6 +109,7 @@ class Document:
             out.append(Unit(p.text, "开头", "段落", p.origin, node=p))
 
         def walk(sec: Section, part: str, context: str) -> None:
+            part = sec.role or part  # a sub-section of a part written for two (问题和下一步) is one
             out.append(Unit(sec.heading, part, "小标题", sec.origin, context, sec))
             context = f"{context}{sec.heading}"
             for item in sec.body:

@@ -230,6 +230,7 @@ def form_text(cat: Catalogue, seed: Seed) -> str:
 
 def blank_form(cat: Catalogue, year: int, org: str | None = None) -> str:
     seed = Seed({"年度": year, "成文日期": dt.date(year + 1, 2, 1)})
+    seed.notes["成文日期"] = [s.date_note(year)]
     if org:
         seed.values["单位"] = org
     seed.head = [f"# 法治政府建设年度报告表单（{year} 年度），由 drafter init 生成。"]

@@ -14,6 +14,16 @@ from drafter.catalogue import Catalogue
 PLACEHOLDER = "在这里写"
 
 
+def date_note(year: int) -> str:
+    """The note beside the 成文日期 a new form is given for report year ``year``; while the date
+    is still the one it names, validate reminds the clerk (DATE_NOTE finds it)."""
+    return (f"暂填 {year + 1}-02-01，请改为实际的成文日期。报告一般应在 {year + 1} 年 3 月 1 日前"
+            f"报送，4 月 1 日前向社会公开。")
+
+
+DATE_NOTE = r"^\s*#\s*暂填 (\d{4}-\d{2}-\d{2})，请改为实际的成文日期"
+
+
 class Node:
     """A field: its help text (shown as a comment and in editors), whether it is required,
     and an example value for the blank form."""
@@ -108,6 +118,7 @@ def measure() -> Obj:
 def form_spec(cat: Catalogue) -> Obj:
     """The whole form. ``cat`` supplies the themes and their figures."""
     achievements = tuple(t.key for t in cat.themes_of("成效"))
+    part_names = tuple(p.key for p in cat.parts if p.own)
     figures_help = "本年度的计数。按“数据组: 指标: 数字”填写；只填数字，单位自动加上；不知道的不填，报告中就不出现。比率（如纠错率）不填，由计数自动算出。"
     last_help = "上年的同一批计数（可选）。填了就自动写出同比（如“同比增长12.3%”）。"
     return Obj(fields={
@@ -166,6 +177,14 @@ def form_spec(cat: Catalogue) -> Obj:
             "部分标题": Obj(help="各部分的一级标题（可选），不填的用默认标题；可以写 {年度}、{下一年度}，生成时换成年份。",
                            fields={p.key: Text(f"“{p.about}”这一部分的标题，默认：{p.heading}", max_length=60)
                                    for p in cat.parts}),
+            "部分次序": Seq(item=Choice("一个部分的名称。", choices=part_names),
+                            help="正文各部分的先后（可选），如 [第一责任人, 成效, 问题, 下一步]。不填时按规定的次序："
+                                 "成效、问题（不足和原因）、第一责任人、下一步、其他；写了的要把成效、问题、第一责任人、下一步都列上，"
+                                 "没列“其他”的，“其他”排在最后。"),
+            "成效分列": Boolean("成效的各个主题是否各作一个一级标题（一、二、三……）：true 是，不再写成效的总标题；"
+                                "false（默认）各主题排在成效的总标题下面。"),
+            "问题和下一步合写": Boolean("不足和原因、下一年度安排是否合成一个部分：true 是，标题见“部分标题”里的“问题和下一步”，"
+                                    "排在两者中靠后的位置；false（默认）各成一部分。"),
             "特此报告": Boolean("正文最后是否另起一段写“特此报告。”：true 写，false 不写。不填时有主送机关就写。",
                                 default=None),  # not given: decided by 主送机关
             "原因连接词": Text("问题的表现和原因之间的连接词（可选），默认“主要原因是”；原因本身已经以“究其原因”“原因是”等开头时不再加。",

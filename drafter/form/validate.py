@@ -99,6 +99,15 @@ def _closest(word: str, options) -> str | None:
     return close[0]
 
 
+def _says_something(entry: Any) -> bool:
+    """Whether a 成效 item as written holds any figure or measure (right or wrong)."""
+    if not isinstance(entry, dict):
+        return True  # refused on its own
+    figures = entry.get("数据")
+    return bool(entry.get("做法")) or (isinstance(figures, dict) and any(_given(v) for v in figures.values())) \
+        or (figures is not None and not isinstance(figures, dict))
+
+
 def _given(value: Any) -> bool:
     if isinstance(value, str):
         return bool(value.strip())
@@ -109,11 +118,11 @@ def _show(value: Any) -> str:
     """A value as the clerk wrote it, short enough for a message: “text” in quotes, a
     list or a mapping by what it is."""
     if value is None:
-        return "空值"
+        return "空的（什么也没写）"
     if isinstance(value, list):
-        return "一个列表"
+        return "一列内容（以“- ”开头的几项）"
     if isinstance(value, dict):
-        return "若干“键: 值”"
+        return "几项“名称: 内容”"
     if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, float) and not math.isfinite(value):
@@ -172,8 +181,8 @@ class Validator:
     def unknown_key(self, path, key, options, extra_hint="") -> str | None:
         """Report a key the definition does not have; the key it most likely means, if one."""
         guess = _suggest(key, options)
-        hint = guess or ("可以填写的键有：" + "、".join(options) + "。")
-        self.error(path + (key,), f"不认识的键“{key}”。", (extra_hint + hint).strip(), at_key=True)
+        hint = guess or ("这里可以填写的项有：" + "、".join(options) + "。")
+        self.error(path + (key,), f"不认识的项“{key}”。", (extra_hint + hint).strip(), at_key=True)
         return _closest(key, options)
 
     # -- nodes -------------------------------------------------------------
@@ -351,8 +360,8 @@ class Validator:
         if not isinstance(value, dict):
             hint = "请检查缩进，下一级内容要比这一行多缩进两个空格。"
             if isinstance(value, str) and "：" in value:
-                hint = "键和值之间要用半角冒号“:”加一个空格，不能用全角冒号“：”。"
-            self.error(path, "这里应当是若干“键: 值”。" if path else "表单应当由若干“键: 值”组成。", hint)
+                hint = "名称和内容之间要用半角冒号“:”加一个空格，不能用全角冒号“：”。"
+            self.error(path, "这里应当是几项“名称: 内容”。" if path else "表单应当由若干“名称: 内容”组成。", hint)
             return {}
         meant = {}  # field → the misspelt key written for it
         for key in value:
@@ -381,7 +390,7 @@ class Validator:
 
     def seq(self, node: s.Seq, value, path):
         if not isinstance(value, list):
-            self.error(path, "这里应当是列表。", "每一项另起一行，以“- ”开头。")
+            self.error(path, "这里应当是一列内容。", "每一项另起一行，以“- ”开头。")
             return []
         if len(value) < node.min_items:
             self.error(path, f"至少要写 {node.min_items} 项。", node.help)
@@ -391,7 +400,7 @@ class Validator:
 
     def body(self, value, path, depth: int):
         if not isinstance(value, list):
-            self.error(path, "“正文”应当是列表：每项一段文字或一节。", "每一项另起一行，以“- ”开头。")
+            self.error(path, "“正文”应当是一列内容：每项一段文字或一节。", "每一项另起一行，以“- ”开头。")
             return []
         out = []
         for i, item in enumerate(value):
@@ -440,7 +449,13 @@ class Validator:
         theme_key = node.theme or parent.get("主题")
         theme: Theme | None = self.cat.themes.get(theme_key) if isinstance(theme_key, str) else None
         if theme is None:
-            return {}  # the 主题 error is reported on its own field
+            # the 主题 error is reported on its own field; a misspelt one (矛盾纠纷化) still has
+            # its figures checked as the theme it most likely means, so no problem waits for the next run
+            guess = _closest(theme_key, self.cat.themes) if isinstance(theme_key, str) and theme_key.strip() else None
+            if guess is None:
+                return {}
+            self.figures(s.Figures(theme=guess), value, path, parent)
+            return {}
         if not isinstance(value, dict):
             self.error(path, "“数据”应当按“数据组: 指标: 数字”填写。",
                        "可用的数据组：" + "、".join(theme.groups) + "。")
@@ -520,6 +535,11 @@ class Validator:
                 hint = "这里填件数等计数，不填百分比；比率会自动计算。"
             elif isinstance(value, str) and re.fullmatch(_SCIENTIFIC, value.strip()):
                 hint = "请写成完整的数字，不用科学记数法（例如 1e3 写成 1000）。"
+            elif isinstance(value, str) and re.fullmatch(r"[+-]?\d+(?:\.\d+)?", value.strip()):
+                # "162" or !!str 162: a number the clerk quoted, read as text
+                self.error(path, f"“{value.strip()}”加了引号（或标成了文字），会被当作文字，不是数字。",
+                           f"数字不要加引号，写成 {path[-1]}: {value.strip()}")
+                return None
             self.error(path, f"{self.show(value, path)}不是数字。", hint)
             return None
         if not self.number(value, path, f"“{fig.name}”"):
@@ -571,9 +591,13 @@ class Validator:
             elif when.year > year + 1:
                 self.error(("成文日期",), f"成文日期 {when:%Y-%m-%d} 比报告年度晚了一年多。",
                            f"请核对“年度”和“成文日期”，报告一般在 {year + 1} 年3月1日前报送。")
+        if isinstance(when, dt.date):
+            self.placeholder_date(when)
         self.size(data)
         self.part_headings(data)
+        self.part_order(data)
         self.opening(data)
+        self.empty_achievements(data)
         seen: dict[str, int] = {}
         for i, entry in enumerate(data.get("成效") or []):
             key = (entry or {}).get("主题")
@@ -583,6 +607,37 @@ class Validator:
             elif key:
                 seen[key] = i
 
+
+    def placeholder_date(self, when: dt.date) -> None:
+        """成文日期 still the date drafter put in a new form, its note beside it: a reminder on
+        every run until the clerk writes the real one."""
+        for m in re.finditer(s.DATE_NOTE, self.src.text, re.MULTILINE):
+            if m.group(1) == f"{when:%Y-%m-%d}":
+                self.error(("成文日期",), f"成文日期还是生成表单时暂填的 {when:%Y-%m-%d}。",
+                           "请改为实际的成文日期（印发报告的日期）；改好后可以删去“暂填”那行说明。",
+                           severity="提醒")
+                return
+
+    def empty_achievements(self, data) -> None:
+        """成效 must say something: a theme with neither figures nor measures is left out of the
+        report (a reminder at it); when every theme is so, the report's first part would be a
+        heading over nothing (an error)."""
+        entries = [e for e in data.get("成效") or [] if isinstance(e, dict) and e.get("主题")]
+        if not entries or data.get("正文"):
+            return  # none at all: the required field is said where it stands; 正文: printed as written
+        # judged on what was written (a figure refused above is no emptiness of the theme's)
+        written = self.src.data.get("成效") if isinstance(self.src.data, dict) else None
+        written = written if isinstance(written, list) else []
+        empty = [i for i, e in enumerate(data.get("成效") or [])
+                 if isinstance(e, dict) and e.get("主题") and not any((e.get("数据") or {}).values())
+                 and not e.get("做法") and not (i < len(written) and _says_something(written[i]))]
+        if len(empty) == len(entries):
+            self.error(("成效",), "成效部分没有内容：列出的主题既没有填数据，也没有写做法。",
+                       "成效是报告必须写的部分：请至少为一个主题填上数据或写上做法。")
+            return
+        for i in empty:
+            self.error(("成效", i, "主题"), f"主题“{data['成效'][i]['主题']}”既没有数据，也没有做法，报告里不会出现。",
+                       "请填上这个主题的数据或做法；不写这个主题时，删去这一项。", severity="提醒")
 
     def opening(self, data) -> None:
         """开头.会议精神 and 开头.纲要 as the opening prints them (全面贯彻…，对照《…》确定的目标任务):
@@ -602,6 +657,26 @@ class Validator:
             found = headings.problem(text) if isinstance(text, str) else None
             if found:
                 self.error(("写法", "部分标题", key), *found)
+
+    def part_order(self, data) -> None:
+        """写法.部分次序 names each part once and leaves out none the report must have."""
+        order = (data.get("写法") or {}).get("部分次序")
+        if not order:
+            return
+        seen: dict[str, int] = {}
+        for i, key in enumerate(order):
+            if key in seen:
+                self.error(("写法", "部分次序", i), f"“{key}”在部分次序里写了两次（另一次是第 {seen[key] + 1} 项）。",
+                           "每个部分只写一次，请删去其中一项。")
+            elif key:
+                seen[key] = i
+        if None in order:
+            return  # a name not among the parts: said at it
+        missing = [p.key for p in self.cat.parts if p.own and p.required and p.key not in seen]
+        if missing:
+            self.error(("写法", "部分次序"), f"部分次序里没有列“{'”“'.join(missing)}”。",
+                       "报告必须有成效、问题、第一责任人、下一步这四个部分，请把没列的部分加到想放的位置；"
+                       "不想改次序时删去“部分次序”这一项，按规定的次序排。")
 
     def size(self, data) -> None:
         """A form whose report would be beyond any real one (its text, its paragraphs) is

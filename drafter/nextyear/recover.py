@@ -42,6 +42,20 @@ def _text(sec: Section) -> list[str]:
     return out
 
 
+def _problem_lines(part: Section) -> list[str]:
+    """A 问题 part's reference lines (its heading left out); in a part written for 问题 and
+    下一步 together, only its 问题 sub-sections and the paragraphs before them."""
+    if not any(sub.role == "下一步" for sub in part.sections):
+        return _text(part)[1:]
+    out = []
+    for item in part.body:
+        if isinstance(item, Section):
+            out += _text(item) if item.role != "下一步" else []
+        else:
+            out.append(item.text)
+    return out
+
+
 class _Reader:
     def __init__(self, a: Analysis, cat: Catalogue, scaled_exact: bool = False):
         self.a = a
@@ -194,7 +208,7 @@ def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed, scaled_exact: bool
         seed.tail += ["去年报告中没能对应到指标的数字（仅供参考）："] + ["  " + n for n in capped(reader.loose)]
     if reader.unthemed:
         seed.notes["成效"] = ["去年报告中没有归入主题的内容（仅供参考，可以整理到合适的主题下）："] + reader.unthemed
-    problems = [line for part in a.report.sections if part.role == "问题" for line in _text(part)[1:]]
+    problems = [line for part in a.report.sections if part.role == "问题" for line in _problem_lines(part)]
     problems += [p.text for part in a.report.sections for p in _paragraphs(part) if "问题" in p.roles]
     if problems:
         seed.notes["问题"] = ["去年写的问题（仅供参考，今年的问题请重新写）："] + problems

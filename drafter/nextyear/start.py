@@ -10,6 +10,7 @@ from drafter.catalogue import load_catalogue
 from drafter.check.document import FORM_SUFFIXES
 from drafter.errors import DrafterError, InputFileError
 from drafter.form.blank import Seed, form_text
+from drafter.form.spec import date_note
 from drafter.inputfile import shown
 
 
@@ -21,8 +22,7 @@ def _common(seed: Seed, year: int, last: int | None, unit: str | None, title: st
             addressee: str | None, sign: dict) -> None:
     """The fields every start shares: unit, year, date, title, addressee, signature block."""
     seed.values.update({"单位": unit, "年度": year, "成文日期": dt.date(year + 1, 2, 1)})
-    seed.notes["成文日期"] = [f"暂填 {year + 1}-02-01，请改为实际的成文日期。报告一般应在 {year + 1} 年 3 月 1 日前"
-                          f"报送，4 月 1 日前向社会公开。"]
+    seed.notes["成文日期"] = [date_note(year)]
     if title and last and f"{last}年" in title:
         seed.values["标题"] = _advance(title, last, year)
         seed.notes["标题"] = ["由去年的标题改写了年度，请核对。"]

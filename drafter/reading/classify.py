@@ -43,6 +43,23 @@ BODY_REACH = 2000  # characters of body after the lead that count (a part's whol
 _NOT_ROLE = re.compile(r"困难(?:群众|群体|家庭|人员|户|企业|职工|事)|(?:行动|规划|五年|三年|普法|培训|学法|学习)计划")
 
 
+def _names(heading: str, role: str) -> bool:
+    """Whether ``heading`` names ``role`` by one of its words (two-character words only in a
+    short heading, as in part_role)."""
+    short = len(heading) <= 16
+    heading = _NOT_ROLE.sub("", heading)
+    keys = next(k for r, k in ROLE_WORDS if r == role)
+    return any(k in heading for k in keys if len(k) > 2 or short)
+
+
+def merged_part(sec: Section) -> bool:
+    """A top-level part written for 问题 and 下一步 together (三、存在的问题和下一步打算, or the
+    part a form wrote so: Section.joins): its sub-sections each say which of the two they are."""
+    if sec.joins or any(sub.given_role for sub in sec.sections):
+        return True
+    return sec.role in ("问题", "下一步") and _names(sec.heading, "问题") and _names(sec.heading, "下一步")
+
+
 def part_role(heading: str, next_year: int | None = None) -> tuple[str | None, float]:
     # A part named by its role is short (存在问题, 下步安排); in a thematic heading, a long
     # slogan, only the longer role words count (解决突出问题 is not the 问题 part).
@@ -143,6 +160,11 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
             role, conf = ("其他", 0.4) if seen_problem else ("成效", 0.6)
         seen_problem = seen_problem or role in ("问题", "下一步")
         sec.role, sec.role_confidence = role, conf
+        if merged_part(sec):
+            for sub in sec.sections:
+                sub_role = sub.given_role or part_role(sub.heading, next_year)[0]
+                if sub_role in ("问题", "下一步"):
+                    sub.role, sub.role_confidence = sub_role, 0.95 if not sub.given_role else 1.0
     # The closing paragraph ends the last part that reports work (a 第一责任人 or 其他 part
     # may follow it).
     last = next((s for s in reversed(tops) if s.role not in ("第一责任人", "其他")), None)

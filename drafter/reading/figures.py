@@ -69,7 +69,8 @@ def _han_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 _IN_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"))
-_CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》]")
+# (÷ × = and a slash after a figure part two figures of a fraction: 审结146件÷受理151件)
+_CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》÷×＝=／]|(?<=[\d件人次项个户家起条份场名批期宗卷元%])/")
 # Words that open a label without being part of it; 和/及/与 only as conjunctions (和解,
 # 及时 and 与会 are words of the label).
 _LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和(?![解谐睦])|及(?![时格])|与(?!会))+")

@@ -296,6 +296,9 @@ class Levels:
 
     def __init__(self) -> None:
         self.stack: list[tuple[str, int | None]] = []  # (kind, value) of each open level
+        # text was read since the last heading (its own body, or paragraphs after it): a 1.
+        # after a 1. with text between restarts the numbering, it is no sub-heading of it
+        self.texted = False
 
     def level(self, found: Number, heading: str) -> int:
         name, value = found.kind.name, number_value(found.number)
@@ -306,7 +309,8 @@ class Levels:
             at, name = kinds.index(nested), nested
         elif name in kinds:
             at = kinds.index(name)
-            if value == 1 and self.stack[at][1] == 1 and at == len(self.stack) - 1 and not named_part:
+            if value == 1 and self.stack[at][1] == 1 and at == len(self.stack) - 1 and not named_part \
+                    and not self.texted:
                 at, name = len(self.stack), nested  # 一、 directly under 一、: its first sub-heading
         else:  # a kind not met yet: below the open levels, above those the usual order puts lower
             while self.stack and self._rank(self.stack[-1][0]) >= found.kind.rank:
@@ -389,8 +393,8 @@ def parse_lines(lines: list[str]) -> Report:
 def _given_parts(report: Report, raw: list[str]) -> None:
     """A top-level heading drafter marked as a part (docxread ``Line.part``, from the hidden
     bookmark render writes) is that part, whatever the clerk renamed it to."""
-    for sec in report.sections:
-        if sec.origin is not None and 0 < sec.origin.line <= len(raw):
+    for sec in report.walk():  # sub-sections: of a part written for 问题 and 下一步 together
+        if sec.level <= 2 and sec.origin is not None and 0 < sec.origin.line <= len(raw):
             part = getattr(raw[sec.origin.line - 1], "part", None)
             if part:
                 sec.given_role = part
@@ -523,6 +527,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
             # below it (一、 restarting in each part); their marks keep the level they have
             # among numbered headings (check counts numbered levels: Section.numbered_level)
             levels.part()
+            levels.texted = False
             tree.heading(1, line.strip().rstrip("：:"), "", "", origin_from(segments))
             continue
         ends = closing(line)
@@ -531,6 +536,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
             # body text, as its style says, whatever it starts with; or a closing formula,
             # date or signature in a heading's style (a re-saved document's renamed styles)
             tree.paragraph(line, origin_from(segments))
+            levels.texted = True
             continue
         if hint and not found:  # a heading by its style, with no number in its text
             # 一是 opening it is its number; a heading sentence followed by the text (a
@@ -544,6 +550,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
                 heading, body = rest, ""
             tree.heading(levels.outline(hint), heading, body, number, origin_from(segments, len(number)),
                          origin_from(segments, len(line) - len(body)) if body else None)
+            levels.texted = bool(body)
             continue
         if found:
             heading, body = split_heading(found.rest)
@@ -554,8 +561,10 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
                 tree.heading(levels.level(found, heading), heading, body, found.number,
                              origin_from(segments, start),
                              origin_from(segments, len(line) - len(body)) if body else None)
+                levels.texted = bool(body)
                 continue
         tree.paragraph(line, origin_from(segments))
+        levels.texted = True
     for sec in list(report.walk()):
         _unnumbered_leads(sec)
 

@@ -28,13 +28,13 @@ def next_steps(report: Report) -> list[Promise]:
     def walk(sec: Section, part: str) -> None:
         for item in sec.body:
             if isinstance(item, Section):
-                if part == "下一步":
+                if part == "下一步" and item.role in (None, "下一步"):
                     # 特此报告。closes the report, not the last item (it stands in the item's
                     # section when the document was not re-saved)
                     body = "".join(p.text for p in item.paragraphs if not closing(p.text))
                     out.append(Promise(item, item.heading, item.heading + body))
-                walk(item, part)
-            elif "下一步" in item.roles or (not item.roles and part == "下一步" and sec.level == 1):
+                walk(item, item.role or part)  # a sub-section of a part written for two has its own
+            elif "下一步" in item.roles or (not item.roles and part == "下一步" and (sec.level == 1 or sec.role == part)):
                 text = item.text
                 if item.roles and "下一步" in text:  # a merged closing paragraph: from 下一步 on
                     text = text[text.index("下一步"):]

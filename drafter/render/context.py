@@ -97,6 +97,8 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "会议精神": spirit,
         "纲要": outline,
         "部分标题": part_headings,
+        "部分次序": part_order(style, cat),
+        "成效分列": bool(style.get("成效分列")),
         "成效": [t for t in achievements if t.有内容],
         "第一责任人": leader,
         "去年安排": [a for a in data.get("去年安排") or [] if a.get("落实情况")],  # only those reported on
@@ -110,6 +112,19 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "附注": sign.get("附注"),
         "特此报告": _closing(style.get("特此报告"), data),
     }
+
+
+def part_order(style: dict, cat: Catalogue) -> list[str]:
+    """The parts of the body in the order they are printed: the form's 写法.部分次序, else the
+    rule's (domain.md §2.1); 其他 last when not placed; 问题 and 下一步 written as one part
+    (写法.问题和下一步合写) where the later of the two stands."""
+    order = [k for k in style.get("部分次序") or [p.key for p in cat.parts if p.own] if k]
+    order += [p.key for p in cat.parts if p.own and p.key not in order]  # 其他, when not placed
+    if style.get("问题和下一步合写"):
+        joined = next(p for p in cat.parts if p.joins)
+        at = max(order.index(k) for k in joined.joins)
+        order = [joined.key if i == at else k for i, k in enumerate(order) if k not in joined.joins or i == at]
+    return order
 
 
 _CONNECTIVE_MARKS = "，,、；;：:。.！!？?…　 \t"

@@ -19,20 +19,33 @@ from drafter.render.intact import form_number, rate_number
 
 
 class _Missing:
-    """A figure that was not given. Printing it directly is a template bug."""
+    """A figure that was not given (``name``: its group and name, for messages). Printing it,
+    or comparing it with a number, is a template bug: said so, naming it."""
+
+    def __init__(self, name: str = ""):
+        self._name = name
 
     def __bool__(self) -> bool:
         return False
 
     def __getattr__(self, name: str):
-        if name.startswith("__"):
+        if name.startswith("_"):
             raise AttributeError(name)
         return self
 
+    def _said(self) -> str:
+        return f"数据“{self._name}”" if self._name else "一个数据"
+
     def __str__(self) -> str:
         raise TemplateError(
-            "模板直接输出了一个表单里没有填写的数据。",
+            f"模板直接输出了{self._said()}，表单里没有填写它。",
             "请用 {% if 数据 %}…{% endif %} 或 项(\"……{}\", 数据) 包住它，没填时整句不出现。")
+
+    def _compared(self, other):
+        raise TemplateError(f"模板拿{self._said()}和别的数比较，表单里没有填写它。",
+                            "请先判断它填了没有，如 {% if x.纠错 and x.纠错 > 0 %}；没填时整句不写。")
+
+    __lt__ = __le__ = __gt__ = __ge__ = _compared
 
     def __repr__(self) -> str:
         return "MISSING"
@@ -200,7 +213,7 @@ class FigureGroup:
         if name in self._items:
             return self._items[name]
         if name in self._group.figures or name in self._group.rates:
-            return MISSING
+            return _Missing(f"{self._group.name}.{name}")
         known = "、".join([*self._group.figures, *self._group.rates])
         raise TemplateError(f"模板引用了不存在的数据“{self._theme}.{self._group.name}.{name}”。",
                             f"数据组“{self._group.name}”中有：{known}。")

@@ -35,6 +35,7 @@ from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.intact import (RateFloat, form_number, is_form_number, rate_number, refuse_changed, refuse_lost,
                                    refuse_raw_number)
 from drafter.render.limits import MAX_ITEMS, MAX_WIDTH, bound_text, check_items, safe_str
+from drafter.typography import clauses
 
 MAX_NUMBER = 10**15   # 千万亿: more than any figure of a report
 MAX_DIGITS = 6        # decimals a percentage may show
@@ -327,7 +328,7 @@ def sentence(*parts, 主语=None) -> str:
     lead = _given(parts[0]) if parts else None
     if 主语 and kept and not (lead and _text(lead, "句() 的每一部分").strip()):
         kept.insert(0, _text(主语, "句() 的主语"))
-    return "，".join(kept) + "。" if kept else ""
+    return clauses(kept) + "。" if kept else ""
 
 
 # -- Jinja's own filters on drafter's values ------------------------------------------------

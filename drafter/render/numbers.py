@@ -162,16 +162,16 @@ def yoy(current, previous, digits: int = 1, unit: str = "") -> str:
 
 
 def points(current, previous, digits: int = 1) -> str:
-    """Change of a rate (both as ratios, floats or the exact Fractions of figures.Rate):
-    同比提高1.2个百分点 / 同比下降… / 与上年持平 only when the rates are equal (compared
-    exactly: two rates of different counts may be the same float), 与上年基本持平 when they
-    differ by less than MAX_PLACES decimals of a point."""
+    """Change of a rate (both as ratios, floats or the exact Fractions of figures.Rate), as a
+    reader works it out from the two rates printed: 99.5% last year and 99.4% this year is
+    同比下降0.1个百分点, whatever their unrounded values. 与上年持平 only when the rates are
+    equal (compared exactly: two rates of different counts may be the same float), and
+    与上年基本持平 when they differ but print the same."""
     ratio_percent(current), ratio_percent(previous)  # their range
-    diff = _fraction(current) - _fraction(previous)
-    if diff == 0:
+    if _fraction(current) == _fraction(previous):
         return "与上年持平"
-    change = _change(decimal(diff * 100), digits)
-    if change is None:
+    change = Decimal(percent(current, digits)[:-1]) - Decimal(percent(previous, digits)[:-1])
+    if change == 0:
         return NEARLY_LEVEL
     word = "提高" if change > 0 else "下降"
     return f"同比{word}{_trim(abs(change))}个百分点"

@@ -33,6 +33,7 @@ from drafter.render import numbers
 from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE
 from drafter.render.context import ThemeEntry
 from drafter.render.figures import Rate
+from drafter.typography import clauses
 from drafter.yamlsource import Source, load_text
 
 PHRASE_FILE = "句式.yaml"
@@ -108,6 +109,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self.lines = lines or []  # the file's text, to see how an item was typed
         self.said_lines: set[int] = set()  # items said here as typed in braces (their YAML key problem goes)
+        # the slot the sentence's item before ends with: 纠错率{纠错率} then 上年为{纠错率.上年}
+        self.slot_before: Slot | None = None
 
     def typed(self, path: tuple) -> tuple[int | None, str]:
         """(line, the text from where the item at ``path`` begins)."""
@@ -167,7 +170,10 @@ class _Reader:
                     sentences.append(Sentence(group, tuple(current)))
                 current, paths = [], []
                 continue
+            before = current[-1].pieces if current and not current[-1].tests else ()  # not one that may not be written
+            self.slot_before = before[-1] if before and isinstance(before[-1], Slot) else None
             choice = self.choice(key, group, item, (key, group, i))
+            self.slot_before = None
             if choice is not None:
                 current.append(choice)
                 paths.append((key, group, i))
@@ -352,9 +358,10 @@ class _Reader:
                            "“分别为”后面的数据要和前面的比率名称一一对应、次序相同。")
             listed = []
             m = _RATE_WORD.search(before) if isinstance(before, str) else None
-            if is_rate and not m and at >= 2 and isinstance(pieces[at - 2], Slot) \
-                    and pieces[at - 2].name == slot.name and _SAID_AGAIN.fullmatch(before):
-                continue  # the same rate again: 纠错率为{纠错率}，上年为{纠错率.上年}; 由{…上年}降低到{…}
+            again = pieces[at - 2] if at >= 2 else self.slot_before if at == 1 else None
+            if is_rate and not m and isinstance(again, Slot) and again.name == slot.name \
+                    and isinstance(before, str) and _SAID_AGAIN.fullmatch(before):
+                continue  # the same rate again: 纠错率为{纠错率}，上年为{纠错率.上年} (one item or two); 由{…上年}降低到{…}
             if is_rate and slot.attr != "同比" and not m:
                 if isinstance(before, str) and _RATE_NOTED.search(before):
                     continue
@@ -365,7 +372,7 @@ class _Reader:
                     continue  # 占审结案件的{败诉率}: the rate named by its own base
                 # 占比{纠错率}, （{纠错率}）: a reader (and check) takes the figure for a share of
                 # the count before it, which the rate is not (纠错 ÷ 审结, not ÷ 收到)
-                shown = "{" + slot.name + "}"
+                shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
                 raise _Bad(f"{shown} 前面没有写比率的名称，报告里读起来像是占前一个数的比例，而{slot.name}不是这样算的。",
                            f"请在 {shown} 前面写上比率的名称，如“{slot.name}{shown}”或“{slot.name}为{shown}”。")
             if not m:
@@ -644,7 +651,7 @@ def _kind(value) -> str:
     if isinstance(value, str):
         return f"文字“{value[:20]}”"
     if isinstance(value, list):
-        return "一个列表"
+        return "一列内容"
     if isinstance(value, dict):
         return "几组“名称: 内容”"
     return "一个数或真假值" if isinstance(value, (int, float)) else "别的内容"
@@ -754,8 +761,8 @@ def write(sentences: tuple[Sentence, ...], figures, groups: tuple[str, ...] = ()
         kept = [k for k in (t.strip().strip(_JOINING) for t, _ in filled) if k]
         if kept and not filled[0][0].strip().strip(_JOINING):
             kept.insert(0, f"{sentence.group}方面")
-        if kept:
-            out.append("，".join(kept) + "。")
+        if kept:  # an item in brackets ((上年5%)) stands right after the one before, with no “，”
+            out.append(clauses(kept) + "。")
     return "".join(out)
 
 

@@ -94,7 +94,7 @@ def _merge(base: dict, over: Source, path: tuple, found: Findings, bad: set) -> 
                 out[key] = _merge(base[key], over, where, found, bad)
             elif value is not None:  # an empty section changes nothing
                 found.add(over.where(where), f"“{key}”下应当是若干子项，这里写的是{_shown(value)}。",
-                          "请换行缩进两格，逐项写“名称: 值”，对照默认的 config.yaml。")
+                          "请换行缩进两格，逐项写“名称: 内容”，对照默认的 config.yaml。")
             continue
         if isinstance(base[key], bool):
             problem = _flag_problem(value)
@@ -129,7 +129,7 @@ def _num(value: float) -> str:
 def _shown(value) -> str:
     """What was written, described briefly and without Python's words."""
     if value is None:
-        return "空值"
+        return "空的（什么也没写）"
     if isinstance(value, bool):
         return "是非值（true 或 false）"
     if isinstance(value, (int, float)):
@@ -147,7 +147,7 @@ def _shown(value) -> str:
         short = flat if len(flat) <= 20 else flat[:20] + "……"
         return f"文字“{short}”"
     if isinstance(value, list):
-        return "一个列表"
+        return "一列内容"
     if isinstance(value, dict):
         return "若干子项"
     if isinstance(value, (_dt.date, _dt.datetime)):
@@ -438,7 +438,7 @@ def load_layout(path: str | Path | None = None) -> Layout:
     over = load_file(path, "版面设置文件")
     found = Findings()
     if not isinstance(over.data, dict):
-        found.add(over.where(()), "设置文件应当由若干“设置项: 值”组成。", "请对照默认的 config.yaml。")
+        found.add(over.where(()), "设置文件应当由若干“设置项: 内容”组成。", "请对照默认的 config.yaml。")
         raise FormError(found.items)
     bad: set = set()
     lay = Layout(_merge(base, over, (), found, bad))

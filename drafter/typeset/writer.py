@@ -101,7 +101,8 @@ class Writer:
 
     def marked(self, sec: Section, runs: list[str]) -> list[str]:
         """The heading's runs inside the hidden bookmark of the part the form says it is."""
-        name = PART_MARKS.get(sec.given_role or "") if sec.level == 1 else None
+        # a top-level part, or a sub-section of a part written for two (问题和下一步)
+        name = PART_MARKS.get(sec.given_role or "") if sec.level <= 2 else None
         if name is None:
             return runs
         self.bookmarks += 1
