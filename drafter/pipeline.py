@@ -40,6 +40,26 @@ class Result:
         self.data = data
 
 
+def printed_parts(context: dict) -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
+    """(part, heading) of each top-level heading the form's shape prints, in order, and the
+    headings inside a part written for two: the headings a part is known by in drafter's own
+    report (Report.give_roles). Headings the shape does not print are none of them."""
+    cat = load_catalogue()
+    headings = context.get("部分标题") or {}
+    printed: list[tuple[str, str]] = []
+    joins: dict[str, dict[str, str]] = {}
+    for key in context.get("部分次序") or [p.key for p in cat.parts if p.own]:
+        if key == "成效" and context.get("成效分列"):  # each theme a part of its own
+            printed += [("成效", t.标题) for t in context.get("成效") or []]
+            printed.append(("成效", context.get("去年安排标题")))
+            continue
+        printed.append((key, headings.get(key)))
+        joined = cat.part(key).joins
+        if joined:
+            joins[key] = {k: headings.get(k) for k in joined}
+    return printed, joins
+
+
 def check_form(src: Source) -> tuple[dict, list[Problem]]:
     """Validate a loaded form; raise FormError with every problem, or return data and warnings."""
     data, found = validate(src, load_catalogue())
@@ -96,8 +116,7 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     for path, message, hint in unused_last_year(data, context):
         found.add(src.where(path), message, hint, "提醒")
     # A part the form names is that part, whatever its heading says; the .docx marks it so.
-    report.give_roles((context.get("部分标题") or {}) if isinstance(context, dict) else {},
-                      {p.key: p.joins for p in load_catalogue().parts if p.joins})
+    report.give_roles(*printed_parts(context if isinstance(context, dict) else {}))
     result = Result(report, readable_markup(marked), found.items, data)
     if rules:
         from drafter.check.runner import form_rules

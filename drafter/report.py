@@ -112,18 +112,19 @@ class Report:
         self.notes: list[str] = []
         self.origins: dict[str, Origin] = {}  # 标题 / 署名 / 日期 → where each was read
 
-    def give_roles(self, parts: dict[str, str], joins: dict[str, tuple[str, ...]] | None = None) -> None:
-        """Mark each top-level section whose heading is a part's heading (``parts``: part
-        key → heading as rendered, 写法.部分标题 or the default) as that part. A part written
-        for several (``joins``: key → the parts, 问题和下一步 → 问题, 下一步) is the first of
-        them, and its sub-sections headed with the others' headings are those."""
+    def give_roles(self, printed: list[tuple[str, str]], joins: dict[str, dict[str, str]] | None = None) -> None:
+        """Mark each top-level section whose heading is a part's as that part. ``printed``: (part
+        key, heading as rendered) of each top-level heading the form's shape prints, in order (a
+        theme written as a part of its own is 成效). A part written for several (``joins``: key →
+        {part: its heading}, 问题和下一步 → 问题, 下一步) is the first of them, and its
+        sub-sections headed with the others' headings are those."""
         from drafter.typography import normalize
 
         def key(text: str) -> str:
             return normalize(text).strip().rstrip("。：:；;，,")
 
         wanted: dict[str, list[str]] = {}
-        for part, heading in parts.items():
+        for part, heading in printed:
             if isinstance(heading, str) and heading.strip():
                 wanted.setdefault(key(heading), []).append(part)
         joins = joins or {}
@@ -133,8 +134,9 @@ class Report:
                 continue
             part = keys.pop(0)
             if part in joins:
-                sec.given_role, sec.joins = joins[part][0], joins[part]
-                inner = {key(parts[k]): k for k in joins[part] if isinstance(parts.get(k), str)}
+                parts = tuple(joins[part])
+                sec.given_role, sec.joins = parts[0], parts
+                inner = {key(h): k for k, h in joins[part].items() if isinstance(h, str)}
                 for sub in sec.sections:
                     sub.given_role = inner.get(key(sub.heading))
             else:

@@ -18,7 +18,7 @@ from drafter.errors import InputFileError, OutputError, TemplateError, Where, os
 from drafter.inputfile import read_bytes, resolved, shown
 from drafter.pipeline import ENTRY, is_template_folder
 from drafter.render.limits import MAX_TEMPLATE_BYTES
-from drafter.render.environment import TEMPLATE_SUFFIX
+from drafter.render.environment import SHARED_THEME, TEMPLATE_SUFFIX
 from drafter.render.phrases import PHRASE_FILE
 from drafter.resources import builtin_templates
 
@@ -189,9 +189,6 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
 
 def _bytes_writer(data: bytes):
     return lambda tmp: Path(tmp).write_bytes(data)
-
-
-SHARED_THEME = "themes/通用.md.j2"  # what report.md.j2 includes for a theme without a file of its own
 
 
 def _theme_file(rel: str, available: list[str]) -> bool:

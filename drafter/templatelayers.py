@@ -17,7 +17,7 @@ from typing import NamedTuple
 from drafter.errors import TemplateError
 from drafter.pipeline import is_template_folder
 from drafter.render.environment import TEMPLATE_SUFFIX
-from drafter.render.phrases import PHRASE_FILE
+from drafter.render.phrases import OPENING, PHRASE_FILE
 from drafter.resources import builtin_templates
 
 
@@ -53,13 +53,23 @@ def unreadable(path: Path) -> str:
     if _outside(path):
         return "它指向模板文件夹以外的文件"
     try:
-        read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件").decode("utf-8-sig")
+        text = read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件").decode("utf-8-sig")
     except DrafterError as err:
         return err.message.rstrip("。")
     except OSError:
         return "这个文件读不出来"
     except UnicodeDecodeError:
         return "这个文件无法按 UTF-8 文本读出"
+    if path.name == PHRASE_FILE:  # read as render reads it: a table it refuses is no edit of a theme
+        from drafter.render.phrases import read_table
+
+        try:
+            read_table(text, str(path))
+        except TemplateError as err:
+            at = f"第 {err.where.line} 行" + (f"第 {err.where.column} 列" if err.where.column else "") \
+                if err.where and err.where.line else "这个文件"
+            said = err.message.split("写法有误：", 1)[-1].rstrip("。")
+            return f"句式表写法有误（{at}：{said}）"
     return ""
 
 
@@ -153,8 +163,9 @@ def _normal(block: str) -> list[str]:
 def _phrase_diff(mine_path: Path, default_path: Path, folder: Path) -> list[str]:
     mine, default = _read(mine_path), _read(default_path)
     changed = _changed_themes(mine, default)
-    if mine == _UNREADABLE:
-        return [f"（{unreadable(mine_path)}，drafter 使用它时会报错）\n"]
+    why = unreadable(mine_path)
+    if mine == _UNREADABLE or why:
+        return [f"（{why}，drafter 使用它时会报错）\n"]
     if changed == ["（整个文件）"]:
         return list(difflib.unified_diff(default.splitlines(keepends=True), mine.splitlines(keepends=True),
                                          f"自带/{PHRASE_FILE}", f"{folder.name}/{PHRASE_FILE}"))
@@ -167,9 +178,12 @@ def _phrase_diff(mine_path: Path, default_path: Path, folder: Path) -> list[str]
             continue
         out += difflib.unified_diff(theirs[key].splitlines(keepends=True), ours[key].splitlines(keepends=True),
                                     f"自带/{PHRASE_FILE}：{key}", f"{folder.name}/{PHRASE_FILE}：{key}")
-    rest = [k for k in theirs if k not in ours]
+    rest = [k for k in theirs if k not in ours and k != OPENING]
+    opening = "开头段和" if OPENING in theirs and OPENING not in ours else ""
     if rest:
-        out.append(f"（其余 {len(rest)} 个主题用自带的句式：{'、'.join(rest)}）\n")
+        out.append(f"（{opening}其余 {len(rest)} 个主题用自带的句式：{'、'.join(rest)}）\n")
+    elif opening:
+        out.append("（开头段用自带的句式）\n")
     return out
 
 

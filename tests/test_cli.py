@@ -75,9 +75,9 @@ def test_broken_template_is_located_and_nothing_is_overwritten(runner, tmp_path,
 def test_customised_template_is_used(runner, tmp_path, write_form, minimal):
     tpl = tmp_path / "mine"
     run(runner, "templates", "copy", "default", tpl)
-    report = tpl / "report.md.j2"
-    report.write_text(report.read_text(encoding="utf-8").replace("现将有关情况报告如下：", "特向各位报告："),
-                      encoding="utf-8")
+    table = tpl / "句式.yaml"  # the opening is worded in the phrase table
+    table.write_text(table.read_text(encoding="utf-8").replace("现将有关情况报告如下：", "特向各位报告："),
+                     encoding="utf-8")
     out = tmp_path / "r.docx"
     assert run(runner, "render", write_form(minimal), "-o", out, "-t", tpl).exit_code == 0
     assert any("特向各位报告：" in p.text for p in docx.Document(str(out)).paragraphs)

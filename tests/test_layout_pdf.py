@@ -153,9 +153,10 @@ def test_every_full_body_line_holds_28_characters(pdfs):
             assert w <= 28.05, (name, ln.page, ln.text)
             assert w + _next_unit(nxt.text) > 27.95, (name, ln.page, ln.text, nxt.text[:4])
             widths.append((w, any(ord(c.c) < 128 for c in ln.chars)))
-    exactly = sum(w > 27.95 for w, _ in widths)
+    # a line of Chinese alone fills the 28 字 exactly, unless 禁则 moved a unit; a line holding
+    # half-width digits seldom does (how many there are depends on the text, not the layout)
     cjk = [w for w, latin in widths if not latin]
-    assert len(widths) > 300 and exactly / len(widths) > 0.5, (exactly, len(widths))
+    assert len(widths) > 300 and len(cjk) > 150, (len(widths), len(cjk))
     assert sum(w > 27.95 for w in cjk) / len(cjk) > 0.75, (sum(w > 27.95 for w in cjk), len(cjk))
 
 
@@ -195,7 +196,7 @@ def test_each_element_in_its_face(pdfs):
                for ln in title for f in _fonts_of(ln))
     h1 = [ln for ln in lines if ln.text.startswith(("一、", "二、", "三、", "四、"))]
     assert len(h1) == 4 and all(_fonts_of(ln) == {"FandolHei-Regular"} for ln in h1)
-    h2 = [ln for ln in lines if ln.text.startswith("（一）加强党的领导")]
+    h2 = [ln for ln in lines if ln.text.startswith("（一）压实法治建设责任")]
     assert h2 and _fonts_of(h2[0]) == {"FandolKai-Regular"}
     body = [ln for prev, ln in zip(lines, lines[1:])
             if ln.size < 17 and ln.x0 < LEFT + 0.5 and not _is_heading(prev)]

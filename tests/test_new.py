@@ -165,7 +165,13 @@ def test_from_each_corpus_report_the_form_validates_and_renders(runner, tmp_path
         new = yaml.safe_load(target.read_text(encoding="utf-8"))
         assert new["成效"] and new["去年安排"], path.name
         assert run(runner, "validate", fill_in(target)).exit_code == 0, path.name
-        assert run(runner, "render", target, "-o", tmp_path / f"{path.stem}.docx").exit_code == 0, path.name
+        out = tmp_path / f"{path.stem}.docx"
+        assert run(runner, "render", target, "-o", out).exit_code == 0, path.name
+        # (issue 20) in the rule's order: 成效, 不足和原因, 第一责任人, 下一步
+        tops = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "一级标题"]
+        assert [t.split("、", 1)[1] for t in tops] == ["2026年推进法治政府建设的主要举措和成效", "存在的不足和原因",
+                                                     "党政主要负责人履行推进法治建设第一责任人职责情况",
+                                                     "2027年推进法治政府建设的主要安排"], (path.name, tops)
 
 
 def test_last_years_arrangements_are_reported_where_filled_and_checked_where_not(runner, tmp_path, from_example):

@@ -4,6 +4,8 @@ drafter's own report passes drafter's own check and gives next year's form its i
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from docx import Document
@@ -85,13 +87,12 @@ def test_themes_as_top_level_parts(tmp_path, example):
     """成效分列: each theme is a part of its own (一、…), its measures （一）…; no 成效 heading."""
     out = _render(tmp_path, example, {"成效分列": True})
     tops = [t.split("、", 1)[1] for t in _level_one(out)]
-    themes = [t.get("标题") for t in example["成效"]]
+    themes = [t["标题"] for t in example["成效"]]
     assert "2025年推进法治政府建设的主要举措和成效" not in tops
-    assert tops[:2] == ["加强党的领导，健全法治政府建设推进机制", "依法全面履行政府职能，持续优化法治化营商环境"]
-    assert tops[len(example["成效"]):] == DEFAULT_ORDER[1:]
-    assert themes == [None] * len(themes)  # the example keeps the default theme headings
+    assert tops[:len(themes)] == themes
+    assert tops[len(themes):] == DEFAULT_ORDER[1:]
     texts = _paragraphs(out)
-    first = texts.index("一、加强党的领导，健全法治政府建设推进机制")
+    first = texts.index("一、" + themes[0])
     assert texts[first + 2].startswith("（一）把法治政府建设摆上全局工作的重要位置。")
     result = run_clean(["check", out], inputs=[out], exit_codes=(0,))
     assert "没有发现问题" in result.output, result.output
@@ -183,7 +184,7 @@ def _validate(tmp_path, text: str, codes=(2,)):
 @pytest.mark.parametrize("old, new", [
     ("        内容: 法治建设在全县综合考核中的权重", "         内容: 法治建设在全县综合考核中的权重"),  # one space too many
     ("        内容: 法治建设在全县综合考核中的权重", "       内容: 法治建设在全县综合考核中的权重"),  # one too few
-    ("  - 主题: 政府职能\n    数据:", "  - 主题: 政府职能\n     数据:"),
+    ("    标题: 深化放管服改革，营商环境持续向好\n    数据:", "    标题: 深化放管服改革，营商环境持续向好\n     数据:"),
 ])
 def test_an_indentation_slip_is_said_to_be_one_at_its_line(tmp_path, old, new):
     text = EXAMPLE.read_text(encoding="utf-8")
@@ -235,3 +236,98 @@ def test_the_date_a_new_form_was_given_is_reminded_until_changed(tmp_path):
     assert "成文日期还是生成表单时暂填的 2027-02-01" in out, out
     out = _validate(tmp_path, example.replace("成文日期: 2027-02-01", "成文日期: 2027-02-03"), codes=(0,))
     assert "暂填" not in out, out
+
+
+# -- §2: sentences ------------------------------------------------------------------------------------
+
+def test_the_opening_gives_its_highlights_a_sentence_of_their_own(tmp_path, example):
+    out = _render(tmp_path, example)
+    opening = _paragraphs(out)[2]
+    assert opening.startswith("2025年，示例县人民政府坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大")
+    sentences = opening.split("。")
+    highlights = "，".join(example["开头"]["主要成效"])
+    assert any(s.endswith(highlights) and s.startswith("一年来") for s in sentences), opening
+    assert sentences[-1] == "现将有关情况报告如下："
+
+
+def test_the_whole_opening_is_written_from_the_form_with_the_formulas_filled_in(tmp_path, example):
+    example["开头"]["句式"] = ["{年度}年是“十四五”收官之年", "。", "{单位}全面贯彻{会议精神}", "对照{纲要}逐项抓落实",
+                            "。", "现将情况报告如下："]
+    out = _render(tmp_path, example)
+    assert _paragraphs(out)[2] == ("2025年是“十四五”收官之年。示例县人民政府全面贯彻党的二十大和二十届历次全会精神，"
+                                   "对照《法治政府建设实施纲要（2021—2025年）》逐项抓落实。现将情况报告如下：")
+    result = run_clean(["check", out], inputs=[out], exit_codes=(0,))
+    assert "没有发现问题" in result.output, result.output
+
+
+def test_the_opening_of_the_phrase_table_is_a_clerks_to_change(tmp_path, example):
+    folder = tmp_path / "模板"
+    folder.mkdir()
+    (folder / "句式.yaml").write_text("开头:\n  - \"{年度}年，{单位}认真落实法治政府建设各项任务\"\n  - 。\n"
+                                     "  - 现将有关情况报告如下：\n", encoding="utf-8")
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(example, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out, "-t", folder], inputs=[form, folder / "句式.yaml"], outputs=[out],
+              exit_codes=(0,))
+    assert _paragraphs(out)[2] == "2025年，示例县人民政府认真落实法治政府建设各项任务。现将有关情况报告如下："
+
+
+@pytest.mark.parametrize("items, words", [
+    (["{年份}年，我县…"], "不认识“{年份}”"),
+    (["{年度年"], "大括号没有配对"),
+    (["（未闭合{单位}"], "没有与它配对"),
+    ([12], "应是一段文字"),
+])
+def test_a_slip_in_the_forms_opening_is_said_at_its_item(tmp_path, example, items, words):
+    example["开头"]["句式"] = items
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(example, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_clean(["validate", form], inputs=[form], exit_codes=(2,))
+    assert words in result.output and "开头.句式[1]" in result.output, result.output
+
+
+def test_a_theme_heading_left_at_its_default_is_reminded(tmp_path, example):
+    del example["成效"][0]["标题"]
+    example["成效"][1]["标题"] = "依法全面履行政府职能，持续优化法治化营商环境"
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(example, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_clean(["validate", form], inputs=[form], exit_codes=(0,))
+    said = [li for li in result.output.splitlines() if "沿用默认写法" in li]
+    assert len(said) == 2 and "成效[1].主题" in said[0] and "成效[2].标题" in said[1], result.output
+    assert "结合本地工作改写" in result.output
+
+
+_SUBJECTLESS = ("组织", "开展", "梳理", "办理", "制定", "受理", "承办", "取消", "对", "实现", "通过", "依法", "全面")
+
+
+def test_the_example_reads_as_a_clerk_would_write_it(tmp_path, example):
+    """The example's report as a whole: every figure paragraph opens with who or when, not a bare
+    verb; no two sections open with the same words; a count and its rate are never joined by 、."""
+    out = _render(tmp_path, example)
+    texts = _paragraphs(out)
+    figure_paragraphs = [texts[i + 1] for i, t in enumerate(texts[:-1])
+                         if re.match(r"（[一二三四五六七八九十]+）", t) and "。" not in t and re.search(r"\d", texts[i + 1])]
+    assert len(figure_paragraphs) == len(example["成效"]), figure_paragraphs
+    for p in figure_paragraphs:
+        assert not p.startswith(_SUBJECTLESS) and not p[0].isdigit(), p
+    openings = [p[:2] for p in figure_paragraphs]
+    assert len(set(openings)) == len(openings), openings
+    body = "".join(texts)
+    assert not re.search(r"\d+(?:\.\d+)?[件项次人户个场卷条]、[\u4e00-\u9fff（）]{0,12}率\d", body), body
+
+
+def test_next_years_form_keeps_the_shape_and_the_opening_chosen_last_year(tmp_path, example):
+    example["开头"]["句式"] = ["{年度}年，{单位}扎实推进法治政府建设", "。", "现将有关情况报告如下："]
+    example["写法"] = {"部分次序": ["第一责任人", "成效", "问题", "下一步"], "问题和下一步合写": True,
+                     "部分标题": {"问题和下一步": "{下一年度}年工作打算和存在的短板"}}
+    form = tmp_path / "2025.yaml"
+    form.write_text(yaml.safe_dump(example, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    new = tmp_path / "2026.yaml"
+    run_clean(["new", "2026", "--from", form, "-o", new], inputs=[form], outputs=[new], exit_codes=(0,))
+    carried = yaml.safe_load(new.read_text(encoding="utf-8"))
+    assert carried["写法"]["部分次序"] == ["第一责任人", "成效", "问题", "下一步"]
+    assert carried["写法"]["问题和下一步合写"] is True
+    assert carried["写法"]["部分标题"]["问题和下一步"] == "{下一年度}年工作打算和存在的短板"
+    assert carried["开头"]["句式"] == example["开头"]["句式"]
+    assert carried["开头"].get("会议精神") is None  # the year's formulas are next year's own

@@ -43,7 +43,7 @@ def _report_title(n: int) -> str:
 # Each title-like field of the form: how to put a title of n characters there.
 TITLES = {
     "成效.做法.标题": lambda n: ("标题: 用好考核和督察两个抓手", f"标题: {_title(n)}"),
-    "成效.标题": lambda n: ("  - 主题: 党的领导\n", f"  - 主题: 党的领导\n    标题: {_title(n)}\n"),
+    "成效.标题": lambda n: ("    标题: 压实法治建设责任，推进机制运转更加顺畅\n", f"    标题: {_title(n)}\n"),
     "第一责任人.做法.标题": lambda n: ("标题: 带头学法用法", f"标题: {_title(n)}"),
     "问题.标题": lambda n: ("标题: 基层依法行政能力仍有短板", f"标题: {_title(n)}"),
     "下一步.标题": lambda n: ("标题: 进一步压实法治建设责任", f"标题: {_title(n)}"),
@@ -162,6 +162,8 @@ def _groups():
     """(theme, group, a figure named in a later item of the group's first sentence)."""
     out = []
     for theme, groups in _default_table().items():
+        if theme == "开头":  # the opening paragraph, not a theme's figures
+            continue
         for group, items in groups.items():
             first = items[0]
             lead = set(re.findall(r"\{([^}.]+)", first if isinstance(first, str) else str(first)))

@@ -186,16 +186,16 @@ def test_a_folder_with_only_the_phrase_table_rewords_a_figure_sentence(tmp_path)
     assert result.exit_code == 0, result.output
     assert [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()] == ["句式.yaml"]
     table = folder / "句式.yaml"
-    table.write_text(table.read_text(encoding="utf-8").replace("开展普法宣传活动{", "本年度共组织普法宣传活动{"),
+    table.write_text(table.read_text(encoding="utf-8").replace("普法责任单位开展普法宣传活动{", "本年度共组织普法宣传活动{"),
                      encoding="utf-8")
     before, after = _rendered(runner, tmp_path), _rendered(runner, tmp_path, "-t", str(folder))
     changed = [(a, b) for a, b in zip(before, after) if a != b]
     assert len(after) == len(before) and len(changed) == 1  # every other sentence and file as the default's
-    assert changed[0][1][1] == changed[0][0][1].replace("开展普法宣传活动", "本年度共组织普法宣传活动")
+    assert changed[0][1][1] == changed[0][0][1].replace("普法责任单位开展普法宣传活动", "本年度共组织普法宣传活动")
 
     diff = runner.invoke(main, ["templates", "diff", str(folder)])
     assert diff.exit_code == 0 and "=== 句式.yaml（改动）===" in diff.output
-    assert "-    - 开展普法宣传活动{普法活动.带同比}" in diff.output
+    assert "-    - 普法责任单位开展普法宣传活动{普法活动.带同比}" in diff.output
     assert "+    - 本年度共组织普法宣传活动{普法活动.带同比}" in diff.output
     assert diff.output.count("@@") == 2  # one hunk: only the theme 普法
     listed = runner.invoke(main, ["templates", "list", str(folder)])
@@ -228,7 +228,7 @@ def test_a_table_with_one_theme_replaces_that_theme_only(tmp_path):
     # only 行政复议 is written now (the theme's other groups are not in this table's block)
     assert changed[0][1] == "本年度共收到复议申请162件，审结146件，纠错18件（纠错率12.3%）。上年同期为138件。"
     diff = runner.invoke(main, ["templates", "diff", str(folder)]).output
-    assert "句式.yaml：矛盾纠纷化解" in diff and "（其余 10 个主题用自带的句式：" in diff
+    assert "句式.yaml：矛盾纠纷化解" in diff and "（开头段和其余 10 个主题用自带的句式：" in diff
 
 
 def test_a_theme_file_of_its_own_starts_as_the_table_says_and_then_overrides_it(tmp_path):
@@ -241,7 +241,7 @@ def test_a_theme_file_of_its_own_starts_as_the_table_says_and_then_overrides_it(
     result = runner.invoke(main, ["templates", "copy", "default", str(folder), "themes/普法.md.j2"])
     assert result.exit_code == 0, result.output
     theme = folder / "themes" / "普法.md.j2"
-    assert "句(项(\"开展普法宣传活动{}\", t.数据.普法宣传.普法活动.带同比)" in theme.read_text(encoding="utf-8")
+    assert "句(项(\"普法责任单位开展普法宣传活动{}\", t.数据.普法宣传.普法活动.带同比)" in theme.read_text(encoding="utf-8")
     plain = _rendered(runner, tmp_path)
     assert _rendered(runner, tmp_path, "-t", str(folder)) == plain  # the same sentences, now in Jinja
     theme.write_text(theme.read_text(encoding="utf-8").replace("开展普法宣传活动", "组织普法活动"), encoding="utf-8")

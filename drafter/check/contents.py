@@ -8,6 +8,7 @@ import re
 
 from drafter.check.context import Check
 from drafter.errors import Where
+from drafter.reading.classify import merged_part
 from drafter.report import Report
 from drafter.yamlsource import as_date
 
@@ -32,6 +33,9 @@ def _own_parts(report: Report) -> set[str]:
     the sub-sections of a part written for 问题 and 下一步 together, and the roles of a merged
     closing paragraph (问题 and 下一步 written as one)."""
     own = {s.role for s in report.walk() if s.role}  # a sub-section of a part written for two
+    for sec in report.sections:
+        if merged_part(sec):  # 三、存在的问题和下一步打算: both, whatever its sub-headings say
+            own.update(("问题", "下一步"))
     for sec in report.walk():
         own.update(r for p in sec.paragraphs for r in p.roles)
     return own

@@ -188,6 +188,8 @@ class _Writer:
                 keys = [t.key for t in seeds]
             for key_, seed in zip(keys, seeds):
                 self.theme_entry(node.item, self.cat.themes[key_], pad + "  ", seed)
+        elif isinstance(self.seed.values.get(path), list):  # a list of texts carried as it was (部分次序)
+            self.lines += [f"{pad}  - {_scalar(v)}" for v in self.seed.values[path]]
         elif path in self.seed.items:
             for item in self.seed.items[path]:
                 for i, (k, v) in enumerate(item.items()):

@@ -17,7 +17,7 @@ from typing import Any
 from drafter.catalogue import Catalogue, Theme
 from drafter.errors import Findings
 from drafter.numberwords import plain
-from drafter.form import headings, spec as s
+from drafter.form import headings, opening, spec as s
 from drafter.formulas import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
 from drafter.typography import HEADING_MARK, ORDINAL_MARK, close_spaces, partner, unpaired
 from drafter.xmltext import quiet
@@ -218,6 +218,11 @@ class Validator:
             self.error(path, f"这里应当从可选的词中选一个，却写成了{self.show(value, path)}。",
                        "可选：" + "、".join(choices) + "。")
             return None
+        words = [w for w in re.split(r"[，、；,;\s]+", value) if w]
+        if value not in choices and len(words) > 1 and all(w in choices for w in words):
+            self.error(path, f"“{value}”把几项写在了一项里（中间用了中文逗号、顿号或空格）。",
+                       f"请用半角逗号“,”分开，写成 [{', '.join(words)}]，或每项另起一行，以“- ”开头。")
+            return None
         if value not in choices:
             self.error(path, f"{self.show(value, path)}不在可选范围内。",
                        hint or _suggest(value, choices) or "可选：" + "、".join(choices) + "。")
@@ -227,6 +232,12 @@ class Validator:
     def text(self, value, path, node: s.Text | None = None):
         """One paragraph of text. ``node``: the form's field it fills, where the blank form's
         example words (spec.PLACEHOLDER) mean it has not been filled in yet; None for 正文."""
+        if tuple(path[:2]) == ("开头", "句式"):  # an item of the opening: its own rules (form/opening)
+            found = opening.problem(value)
+            if found:
+                self.error(path, *found)
+                return None
+            return value
         if isinstance(value, (dict, list)):
             self.error(path, "这里应当是一段文字，却写成了多层内容。", "请检查缩进：文字应写在冒号后面的同一行。")
             return None
@@ -374,6 +385,9 @@ class Validator:
         out = {}
         for key, child in node.fields.items():
             val = value.get(key)
+            if isinstance(val, (list, dict)) and not val and not isinstance(child, (s.Seq, s.Obj, s.Figures, s.Body)):
+                out[key] = self.check(child, val, path + (key,), value)  # [] where a text or true/false goes: said so
+                continue
             if not _given(val):
                 if key in meant and _given(value[meant[key]]):  # checked under the misspelt key
                     self.check(child, value[meant[key]], path + (meant[key],), value)
@@ -598,6 +612,7 @@ class Validator:
         self.part_order(data)
         self.opening(data)
         self.empty_achievements(data)
+        self.default_headings(data)
         seen: dict[str, int] = {}
         for i, entry in enumerate(data.get("成效") or []):
             key = (entry or {}).get("主题")
@@ -617,6 +632,22 @@ class Validator:
                            "请改为实际的成文日期（印发报告的日期）；改好后可以删去“暂填”那行说明。",
                            severity="提醒")
                 return
+
+    def default_headings(self, data) -> None:
+        """A theme heading left as drafter ships it: twenty units' reports would share it word for
+        word, so the clerk is reminded to write the unit's own (at its 标题, or its 主题 when none)."""
+        if data.get("正文"):
+            return
+        for i, entry in enumerate(data.get("成效") or []):
+            theme = self.cat.themes.get(entry.get("主题")) if isinstance(entry, dict) else None
+            if theme is None or (entry.get("标题") or theme.heading).rstrip("。") != theme.heading:
+                continue
+            if not any((entry.get("数据") or {}).values()) and not entry.get("做法"):
+                continue  # left out of the report (said above)
+            self.error(("成效", i, "标题" if entry.get("标题") else "主题"),
+                       f"主题“{theme.key}”的标题沿用默认写法（{theme.heading}），各单位的报告会一字不差。",
+                       "建议结合本地工作改写：在这一项里写上“标题: ……”，概括本单位这一年在这方面做了什么。",
+                       severity="提醒")
 
     def empty_achievements(self, data) -> None:
         """成效 must say something: a theme with neither figures nor measures is left out of the

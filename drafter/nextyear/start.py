@@ -76,6 +76,7 @@ def _from_form(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None
     last = data["年度"]
     _check_year(year, last, path)
     _common(seed, year, last, data["单位"], data.get("标题"), data.get("主送机关"), data.get("落款") or {})
+    _carry_style(data, seed)
     if built:  # an imported report: its figures are in the prose
         from drafter.nextyear.recover import seed_from_report
         from drafter.reading.analysis import Analysis
@@ -83,6 +84,22 @@ def _from_form(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None
         _note_rounded(seed_from_report(Analysis(built.report, cat), cat, seed), notes)
     else:
         seed_from_form(data, seed, cat)
+
+
+def _carry_style(data: dict, seed: Seed) -> None:
+    """How last year's form chose to write the report (写法, 开头.句式) is the unit's own style,
+    kept from year to year; the year's formulas (会议精神, 纲要) are not: next year has its own."""
+    style = data.get("写法") or {}
+    for key, value in style.items():
+        if key == "部分标题":
+            for part, heading in (value or {}).items():
+                if heading:
+                    seed.values[f"写法.部分标题.{part}"] = heading
+        elif value is not None and value != []:
+            seed.values[f"写法.{key}"] = value
+    wording = (data.get("开头") or {}).get("句式")
+    if wording:
+        seed.values["开头.句式"] = list(wording)
 
 
 def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None:

@@ -25,11 +25,15 @@ ROLE_WORDS = [  # checked in this order: the first that matches wins
     ("问题", ("问题", "不足", "差距", "短板", "薄弱环节", "困难", "存在的问题", "存在问题", "主要问题", "不足和原因",
              "存在的不足", "问题和不足", "存在的困难")),
     ("下一步", ("下一步", "下步", "安排", "工作思路", "工作计划", "主要安排", "工作安排", "打算", "努力方向", "工作重点", "展望",
-              "工作打算", "下一年度", "明年", "来年", "今后", "计划", "思路")),
+              "工作打算", "下一年度", "明年", "来年", "今后", "计划", "思路", "改进措施")),
     ("成效", ("成效", "举措", "做法", "工作开展情况", "开展情况", "工作情况", "进展", "成绩", "主要工作", "主要举措",
-             "举措和成效", "主要成效", "工作成效", "主要做法", "做法和成效", "取得的成效", "进展情况", "建设情况", "完成情况", "一年来")),
+             "举措和成效", "主要成效", "工作成效", "主要做法", "做法和成效", "取得的成效", "进展情况", "建设情况", "完成情况", "一年来",
+             "落实情况")),
     ("其他", ("其他",)),
 ]
+# What a problem's heading says (基层执法力量薄弱, 普法针对性有待提高): it falls short.
+_SHORT_OF = re.compile(r"不足|不够|有待|仍需|仍有|尚需|尚未|薄弱|不到位|欠缺|短板|差距|问题|滞后|不强|不高|不够|偏低|偏弱|"
+                       r"不平衡|不充分|不规范|不完善|不健全|困难|瓶颈|弱项|较弱|较低|参差不齐")
 PROBLEM_WORDS = ("不足", "问题", "差距", "短板", "薄弱")
 NEXT_WORDS = ("下一步", "下步", "将继续", "将进一步", "我们将", "将坚持", "将以")
 UNCLASSIFIED = "未分类"
@@ -40,7 +44,8 @@ BODY_REACH = 2000  # characters of body after the lead that count (a part's whol
 
 # Role words used as a modifier of something else: 困难群众 is a group helped, 行动计划 a
 # programme carried out; neither names the part (帮助困难群众 is not the 问题 part).
-_NOT_ROLE = re.compile(r"困难(?:群众|群体|家庭|人员|户|企业|职工|事)|(?:行动|规划|五年|三年|普法|培训|学法|学习)计划")
+_NOT_ROLE = re.compile(r"困难(?:群众|群体|家庭|人员|户|企业|职工|事)|(?:行动|规划|五年|三年|普法|培训|学法|学习)计划|"
+                       r"(?:上年度?|去年|上一年度?)的?(?:工作)?(?:安排|计划|部署|打算)")  # 落实上年度工作安排情况: this year's work
 
 
 def _names(heading: str, role: str) -> bool:
@@ -161,10 +166,17 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
         seen_problem = seen_problem or role in ("问题", "下一步")
         sec.role, sec.role_confidence = role, conf
         if merged_part(sec):
-            for sub in sec.sections:
-                sub_role = sub.given_role or part_role(sub.heading, next_year)[0]
+            named = [sub.given_role or part_role(sub.heading, next_year)[0] for sub in sec.sections]
+            both = {"问题", "下一步"} <= set(named)
+            for sub, sub_role in zip(sec.sections, named):
                 if sub_role in ("问题", "下一步"):
                     sub.role, sub.role_confidence = sub_role, 0.95 if not sub.given_role else 1.0
+                elif not both:
+                    # a sub-section that does not name its part ((一)存在的不足 (二)改进措施, or
+                    # 问题段落 then (一)深化… (二)提升…): one that says what falls short is a
+                    # problem, any other one of the plans
+                    sub.role = "问题" if _SHORT_OF.search(sub.heading) else "下一步"
+                    sub.role_confidence = 0.7
     # The closing paragraph ends the last part that reports work (a 第一责任人 or 其他 part
     # may follow it).
     last = next((s for s in reversed(tops) if s.role not in ("第一责任人", "其他")), None)
@@ -175,5 +187,9 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
             if last.role == "成效" and problem:
                 para.roles = ["问题", "下一步"] if nxt else ["问题"]
             elif last.role == "问题" and nxt:
-                para.roles = ["下一步"]
+                # the problems and their causes first, then the plans (…主要原因是…。下一步，…):
+                # the paragraph is both, as a merged closing paragraph of 成效 is
+                at = min(para.text.find(w) for w in NEXT_WORDS if w in para.text)
+                para.roles = ["问题", "下一步"] if any(w in para.text[:at] for w in PROBLEM_WORDS + ("原因",)) \
+                    else ["下一步"]
     return report

@@ -462,7 +462,7 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                     if p.first_run:
                         p.char_level = styles.char_outline(el.get(f"{W}val"))
                 elif tag == f"{W}bookmarkStart" and p.part is None:
-                    p.part = _MARKED.get(el.get(f"{W}name") or "")
+                    p.part = _MARKED.get(re.sub(r"_\d+$", "", el.get(f"{W}name") or ""))  # _drafter_achievements_2
             continue
         # end events
         if tag in _SKIP:

@@ -640,6 +640,10 @@ def _unnumbered_leads(sec: Section) -> None:
     if len(run) >= 2 and all(run) and any(m.end() < len(m.string) for m in run) \
             and all(m.end() < len(m.string) for m in run[:-1]) and not any(ENUMERATION.match(p.text) for p in paras):
         _promote(sec, [(p, number, m.group(1)) for p, number, m in zip(paras, numbers, leads) if m])
+    elif len(paras) == 1 and numbers[0] and leads[0] and leads[0].end() < len(paras[0].text) \
+            and number_value(number_of(paras[0].text).number) == 1:
+        # the one item of its part ((一)进一步提升……。开展……), its style lost: typed (一) says it is one
+        _promote(sec, [(paras[0], numbers[0], leads[0].group(1))])
 
 
 def _number_prefix(text: str) -> str:

@@ -28,7 +28,12 @@ def next_steps(report: Report) -> list[Promise]:
     def walk(sec: Section, part: str) -> None:
         for item in sec.body:
             if isinstance(item, Section):
-                if part == "下一步" and item.role in (None, "下一步"):
+                # an item of the 下一步 part, or a plan standing as a sub-section of a part written
+                # for 问题 and 下一步 together (三、存在的问题和下一步打算 / （一）深化…), not the
+                # sub-section that holds the plans (（二）下一步工作打算)
+                item_of = part == "下一步" and item.role in (None, "下一步")
+                plan = item.role == "下一步" and part != "下一步" and item.role_confidence < 0.9
+                if item_of or plan:
                     # 特此报告。closes the report, not the last item (it stands in the item's
                     # section when the document was not re-saved)
                     body = "".join(p.text for p in item.paragraphs if not closing(p.text))

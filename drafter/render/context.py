@@ -94,6 +94,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "主送机关": (data.get("主送机关") or "").rstrip("。！？；，、：:;,.!? \u3000") or None,
         # each joined into the opening's sentence: a closing 。 of its own would print 。。
         "主要成效": [t.strip("。！？；，、：:;,.!? \u3000") for t in (data.get("开头") or {}).get("主要成效") or []],
+        "开头句式": (data.get("开头") or {}).get("句式") or None,  # the form's own opening (form/opening)
         "会议精神": spirit,
         "纲要": outline,
         "部分标题": part_headings,
@@ -102,6 +103,7 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
         "成效": [t for t in achievements if t.有内容],
         "第一责任人": leader,
         "去年安排": [a for a in data.get("去年安排") or [] if a.get("落实情况")],  # only those reported on
+        "去年安排标题": LAST_YEAR_HEADING,
         # a connective's own punctuation would stand beside the 。 before it (。，原因是)
         "问题": [_with_cause(p, _connective(style.get("原因连接词"))) for p in data.get("问题") or []],
         "下一步": _ended(data.get("下一步") or []),
@@ -126,6 +128,8 @@ def part_order(style: dict, cat: Catalogue) -> list[str]:
         order = [joined.key if i == at else k for i, k in enumerate(order) if k not in joined.joins or i == at]
     return order
 
+
+LAST_YEAR_HEADING = "落实上年度工作安排情况"  # the heading over 去年安排 when themes are parts of their own
 
 _CONNECTIVE_MARKS = "，,、；;：:。.！!？?…　 \t"
 CAUSE = "主要原因是"  # the default connective between a problem's 表现 and 原因

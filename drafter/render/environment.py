@@ -376,6 +376,21 @@ class _Generator(CodeGenerator):
         self.write("))")
 
 
+SHARED_THEME = "themes/通用.md.j2"
+
+
+def _shared_theme(template: str) -> str | None:
+    """The file that writes a theme with no file of its own (the phrase table's sentences), for
+    ``themes/<a theme of the catalogue>.md.j2``: the default once had one file per theme, and a
+    clerk's older report.md.j2 still names them. None for any other name."""
+    from drafter.catalogue import load_catalogue
+
+    if template == SHARED_THEME or not template.startswith("themes/") or not template.endswith(TEMPLATE_SUFFIX):
+        return None
+    key = template[len("themes/"):-len(TEMPLATE_SUFFIX)]
+    return SHARED_THEME if key in load_catalogue().themes else None
+
+
 class FolderLoader(jinja2.BaseLoader):
     """Template files from inside the given folders, the first that has a file winning: a
     clerk's folder holds only the files it changes, and every other file comes from the
@@ -408,6 +423,9 @@ class FolderLoader(jinja2.BaseLoader):
             path = folder.joinpath(*parts)
             if os.path.lexists(path):
                 return self._source_in(folder, path, template)
+        shared = _shared_theme(template)
+        if shared is not None:  # an older report.md.j2 includes themes/<主题>.md.j2 with no fallback
+            return self.get_source(environment, shared)
         raise jinja2.TemplateNotFound(template)
 
     def layers_of(self, name: str) -> list[tuple[str, str, float]]:
@@ -801,6 +819,12 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
         return book(theme, *groups)
 
     env.globals["数据句子"] = 数据句子
+
+    @jinja2.pass_context
+    def 开头句子(context):  # noqa: N802 - the name templates use
+        return book.opening(context)
+
+    env.globals["开头句子"] = 开头句子
     env.globals["range"] = limits.safe_range
     # a figure the form does not give is not defined: {% if x.纠错 is defined %}, x.纠错 | default("")
     env.tests["defined"] = lambda value: not isinstance(value, (jinja2.Undefined, _Missing))

@@ -103,7 +103,8 @@ def refuse_raw_number(value) -> None:
     (19.714285714285715)."""
     if isinstance(value, RateFloat):
         raise TemplateError("这里直接输出了比率的内部数值（0 到 1 之间的小数），报告里应写成百分数。",
-                            "请直接输出比率，如 {{ t.数据.行政复议.纠错率 }}（写成 12.3%），换小数位数用 精度()。")
+                            "请直接输出比率，如 {{ t.数据.行政复议.纠错率 }}（写成 12.3%），换小数位数用 精度()；"
+                            "上年的比率用 .上年数，如 {{ t.数据.行政复议.纠错率.上年数 }}。")
     if isinstance(value, float) and math.isfinite(value) and (
             not isinstance(value, FormFloat) or isinstance(value, DerivedFloat)):
         text = plain(value)

@@ -29,6 +29,7 @@ from typing import Callable, NamedTuple
 
 from drafter.catalogue import Catalogue, load_catalogue
 from drafter.errors import FormError, Problem, TemplateError, TemplateProblems
+from drafter.form import opening
 from drafter.render import numbers
 from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE
 from drafter.render.context import ThemeEntry
@@ -78,7 +79,8 @@ class Sentence(NamedTuple):
     items: tuple[Choice, ...]
 
 
-PhraseTable = dict  # theme key → tuple[Sentence, ...]
+PhraseTable = dict  # theme key → tuple[Sentence, ...]; OPENING → the opening's items (tuple[str, ...])
+OPENING = "开头"
 
 
 # -- reading -------------------------------------------------------------------------
@@ -125,18 +127,39 @@ class _Reader:
     def table(self, data) -> PhraseTable:
         if data is None or data == {}:
             return {}
+        if isinstance(data, str) and re.match(r"[^\s:：]{1,20}：", data):
+            name = data.split("：", 1)[0]
+            self.bad((), f"主题名“{name}”后面用了全角冒号“：”。", "请改成半角冒号加一个空格“: ”（在英文输入法下输入冒号）。")
+            return {}
         if not isinstance(data, dict):
             self.bad((), "句式表应按主题分段：每段以“主题名:”开头，下面写数据组和句子。",
                      "请对照 drafter templates copy default 文件夹 句式.yaml 复制出来的文件修改。")
             return {}
         out = {}
         for key, block in data.items():
+            if key == OPENING:
+                out[key] = self.opening(block)
+                continue
             theme = self.cat.themes.get(key)
             if theme is None:
                 self.bad((key,), f"句式表里的主题“{key}”不存在。", _near(key, self.cat.themes, "主题"), at_key=True)
                 continue
             out[key] = self.theme(key, block)
         return out
+
+    def opening(self, block) -> tuple[str, ...]:
+        """The 开头 entry: the opening paragraph's items (form/opening), each checked."""
+        if not isinstance(block, list) or not block:
+            self.bad((OPENING,), "“开头”下面应一行一项写开头段的句子，每行以“- ”开头。", opening.HINT)
+            return ()
+        items = []
+        for i, item in enumerate(block):
+            found = opening.problem(item)
+            if found:
+                self.bad((OPENING, i), *found)
+                continue
+            items.append(item)
+        return tuple(items)
 
     def theme(self, key: str, block) -> tuple[Sentence, ...]:
         if block is None or block == [] or block == {}:
@@ -771,6 +794,8 @@ def compared(table: PhraseTable) -> set[tuple[str, str, str]]:
     {审结.同比}): last year's value of any other is used by no sentence."""
     out: set[tuple[str, str, str]] = set()
     for theme, sentences in table.items():
+        if theme == OPENING:
+            continue
         for sentence in sentences:
             for choice in sentence.items:
                 while choice is not None:
@@ -826,6 +851,16 @@ class PhraseBook:
                 raise TemplateError(f"数据句子() 的数据组“{group}”不在主题“{theme.键}”里。",
                                     f"这个主题的数据组有：{'、'.join(known)}。")
         return write(self.table().get(theme.键, ()), theme.数据, tuple(groups))
+
+    def opening(self, context) -> str:
+        """``开头句子()``: the opening paragraph, by the form's 开头.句式 if it has one, else by
+        the table's 开头 entry, with the unit, the year and its formulas filled in."""
+        own = context.get("开头句式")
+        items = own if own else self.table().get(OPENING, ())
+        highlights = context.get("主要成效") or []
+        values = {name: context.get(name) for name in opening.NAMES}
+        values["主要成效"] = "，".join(str(h) for h in highlights) if isinstance(highlights, list) else None
+        return opening.write(items, values)
 
 
 # -- the same sentences in Jinja (a theme file of its own starts from them) ----------------------

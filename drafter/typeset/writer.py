@@ -42,6 +42,7 @@ class Writer:
         self.out: list[list] = []  # [style, runs, extra paragraph properties]
         self.counter = Counter()
         self.bookmarks = 0
+        self.marks: dict[str, int] = {}  # bookmark name → how many sections carry it so far
 
     # -- low level ----------------------------------------------------------
     def paragraph(self, style: str, runs: list[str], ppr_extra: str = "") -> None:
@@ -106,6 +107,11 @@ class Writer:
         if name is None:
             return runs
         self.bookmarks += 1
+        # a name once per document (Word keeps one bookmark of a name): 成效 written theme by
+        # theme marks each theme, the second and later with a number (_drafter_achievements_2)
+        self.marks[name] = self.marks.get(name, 0) + 1
+        if self.marks[name] > 1:
+            name = f"{name}_{self.marks[name]}"
         return [f'<w:bookmarkStart w:id="{self.bookmarks}" w:name="{name}"/>', *runs,
                 f'<w:bookmarkEnd w:id="{self.bookmarks}"/>']
 

@@ -1,0 +1,83 @@
+"""The opening paragraph as data, written like a sentence of the phrase table (句式.yaml).
+
+One line per item; items are joined by “，”, a line “。” ends a sentence there, and an item
+ending in “：” ends the paragraph with it (现将有关情况报告如下：). Braces name what the form
+and the year give::
+
+    - "{年度}年，{单位}坚持以习近平新时代中国特色社会主义思想为指导"
+    - 全面贯彻{会议精神}
+    - 。
+    - 一年来，{主要成效}
+
+An item naming something the form leaves empty (no 纲要 for the year, no 主要成效) is left
+out, as a figure sentence's item is. The default is the phrase table's 开头 entry; a form's
+开头.句式 replaces it for that report. Both are checked here, so a slip is said where it was
+typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.typography import clauses, unpaired
+
+NAMES = ("年度", "下一年度", "单位", "会议精神", "纲要", "主要成效")
+_SLOT = re.compile(r"\{([^{}]*)\}")
+_END = set("。.．｡")
+_TRIM = "，,、；;。.．｡ \u3000"  # an item's ends shed these: the paragraph adds its own
+HINT = ("开头的句式一行一项，项与项之间自动加“，”；单独一行“。”表示句子在这里结束；大括号里可以写："
+        + "、".join("{" + n + "}" for n in NAMES) + "。")
+
+
+def ends_sentence(item: str) -> bool:
+    return bool(item.strip()) and set(item.strip()) <= _END
+
+
+def problem(item) -> tuple[str, str] | None:
+    """What is wrong with one item (what, how to fix it), or None."""
+    if not isinstance(item, str) or not item.strip():
+        return "开头的句式里每一项应是一段文字。", HINT
+    if ends_sentence(item):
+        return None
+    stray = re.sub(_SLOT, "", item)
+    if "{" in stray or "}" in stray:
+        return "这一项的大括号没有配对。", HINT
+    for name in _SLOT.findall(item):
+        if name.strip() not in NAMES:
+            return f"开头的句式里不认识“{{{name}}}”。", HINT
+    bad = unpaired(item)
+    if bad:
+        at, _how = bad[0]
+        return f"这一项第 {at + 1} 个字“{item[at]}”没有与它配对的括号或引号。", "一项里的括号、引号要在这一项里成对。"
+    if not re.sub(_SLOT, "", item).strip(_TRIM) and not _SLOT.search(item):
+        return "这一项里没有文字。", HINT
+    return None
+
+
+def write(items: list[str] | tuple[str, ...], values: dict) -> str:
+    """The opening paragraph: each item with its names filled in, left out when one of them is
+    empty; sentences closed with “。” unless an item ends with “：”."""
+    out, kept = [], []
+
+    def close() -> None:
+        if kept:
+            text = clauses(kept)
+            out.append(text if text.endswith(("：", ":")) else text + "。")
+            kept.clear()
+
+    for item in items:
+        if ends_sentence(item):
+            close()
+            continue
+        names = [n.strip() for n in _SLOT.findall(item)]
+        if any(not values.get(n) for n in names):
+            continue
+        text = _SLOT.sub(lambda m: str(values[m.group(1).strip()]), item).strip()
+        colon = text.endswith(("：", ":"))
+        text = text.rstrip("：:").strip(_TRIM) + ("：" if colon else "")
+        if text:
+            kept.append(text)
+            if colon:
+                close()
+    close()
+    return "".join(out)
