@@ -53,6 +53,8 @@ def printed_parts(context: dict) -> tuple[list[tuple[str, str]], dict[str, dict[
             printed += [("成效", t.标题) for t in context.get("成效") or []]
             printed.append(("成效", context.get("去年安排标题")))
             continue
+        if key == "其他" and not context.get("其他"):
+            continue  # nothing to say: the part and its heading are not printed
         printed.append((key, headings.get(key)))
         joined = cat.part(key).joins
         if joined:

@@ -66,6 +66,11 @@ def normalize(text: str) -> str:
 # line break in a folded ">" block): Chinese text has none, so a run of it next to a Chinese
 # character or full-width punctuation goes; between Latin letters or digits (ISO 9001) one
 # ordinary space stays. Every text of a form and of the office's formulas file goes through this.
+# A code a programmer's formatting would fill in (%s, %d, %(名)s, ${名}): in a phrase or an
+# opening it stands in the report as typed.
+FORMAT_CODE = re.compile(r"%[-+#0]*\d*(?:\.\d+)?[sdifrxXeEgGc]|%\(|\$\{")
+
+
 def clauses(parts: list[str]) -> str:
     """Clauses of one sentence joined by “，”; one in brackets (（上年5%）) stands right after
     the clause before it, as a note on it, with no comma."""

@@ -48,6 +48,11 @@ def _found(sentence: str):
     "全年受理信访事项936件，按期办结600件，按期办结率64.1%；其中网上信访事项700件。",
     "受理151件，结案率96.7%（审结146件÷受理151件）。",
     "受理151件，结案率96.7%（审结146件/受理151件）。",
+    # round 22: a part the catalogue pairs with a whole, but of another kind of document
+    "全年清理规章2件，废止规范性文件5件。",
+    "全年清理地方性法规2件，废止规范性文件5件。",
+    "全年清理规章2件，修改行政合同5件。",
+    "全年清理规章0件，废止规范性文件3件、修改2件。",
 ])
 def test_correct_sentences_of_rounds_15_to_20_draw_no_finding(sentence):
     assert _found(sentence) == [], _found(sentence)
@@ -73,6 +78,8 @@ def test_correct_sentences_of_rounds_15_to_20_draw_no_finding(sentence):
     ("全年受理信访事项936件，按期办结600件，其中按期办结网上信访事项700件。", "部分大于整体"),
     ("受理151件，审结146件，其中调解结案161件。", "部分大于整体"),
     ("受理151件，结案率90.7%（审结146件÷受理151件）。", "比率核算"),
+    ("全年清理规范性文件2件，废止规范性文件5件。", "部分大于整体"),
+    ("全年清理规范性文件2件，废止5件。", "部分大于整体"),
 ])
 def test_near_misses_of_rounds_15_to_19_still_draw_their_finding(sentence, rule):
     assert rule in [f.rule for f in _found(sentence)], _found(sentence)

@@ -19,6 +19,18 @@ _SPELLED_ITEMS = 12  # items a message spells out one by one (60件＋50件); a 
 _TOTAL_HEAD = re.compile(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
 # A list of parts goes on across 、; across ，/； only while its items are parallel (_parallel).
 _LIST_GAP = re.compile(r"[、，；]")
+def _other_things(part: str, part_words, whole: str, whole_words) -> bool:
+    """Do a part and its whole by the catalogue name different things besides the acts the
+    catalogue pairs (清理规章 and 废止规范性文件: 规章, 规范性文件)? Only when both name one."""
+    def rest(label: str, words) -> set[str]:
+        for w in sorted(words, key=len, reverse=True):
+            label = label.replace(w, "|")
+        return _nouns(label)
+
+    mine, theirs = rest(part, part_words), rest(whole, whole_words)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def _nouns(label: str) -> set[str]:
     """The pairs of characters of a count's name left when the acts done on it go (受理信访事项
     → 信访, 访事, 事项; 按期办结 → none): what it counts, to tell whose part a 其中 item is."""
@@ -342,6 +354,8 @@ class BreakdownChecks:
                 if not (any(w in part.label for w in part_words) and any(w in whole.label for w in whole_words)
                         and not any(w in whole.label for w in part_words)):
                     continue
+                if _other_things(part.label, part_words, whole.label, whole_words):
+                    break  # 清理规章2件，废止规范性文件5件: of another kind of document, no part of it
                 if Amount(part).lo > Amount(whole).hi and Amount(part).lo > self.run_sum(text, counts, i - 1):
                     start, end = whole.start - len(whole.label), part.start + len(part.text)
                     self.c.add("部分大于整体", self.c.doc.where(unit, start, end), text[start:end], unit.part,

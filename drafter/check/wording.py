@@ -92,7 +92,7 @@ def spirit(check: Check) -> None:
                 missing = "、".join(f"{_CN[p - 1]}中" for p in sorted(set(plenums) - set(said)))
                 check.add("会议精神不全", where, quote, unit.part,
                           f"全会列得不全，漏了{missing}全会。", f"应写“{entry['会议精神']}”。")
-    if first is None and doc.data is None and check.on("会议精神不全") and not any(
+    if first is None and check.on("会议精神不全") and not any(
             _CONGRESS_NAMED.search(u.text) for u in doc.units):
         opening = next((u for u in doc.units if u.part == "开头" and u.kind == "段落"), None)
         check.add("会议精神不全", doc.where(opening, 0, 12) if opening else doc.where(None), "",

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import re
 
-from drafter.typography import clauses, unpaired
+from drafter.typography import FORMAT_CODE, clauses, unpaired
 
 NAMES = ("年度", "下一年度", "单位", "会议精神", "纲要", "主要成效")
 _SLOT = re.compile(r"\{([^{}]*)\}")
 _END = set("。.．｡")
-_TRIM = "，,、；;。.．｡ \u3000"  # an item's ends shed these: the paragraph adds its own
+# An item's ends shed these, as a figure sentence's items do (phrases._TRIMMED): the paragraph
+# adds its own “，” and “。” (an end of “：” is kept: it ends the paragraph).
+_TRIM = "，,、；;：:。.．｡ \u3000！？!?…⋯—―～~"
 HINT = ("开头的句式一行一项，项与项之间自动加“，”；单独一行“。”表示句子在这里结束；大括号里可以写："
         + "、".join("{" + n + "}" for n in NAMES) + "。")
 
@@ -35,10 +37,22 @@ def ends_sentence(item: str) -> bool:
 
 def problem(item) -> tuple[str, str] | None:
     """What is wrong with one item (what, how to fix it), or None."""
-    if not isinstance(item, str) or not item.strip():
+    if isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) is None:
+        words = next(iter(item))  # 现将有关情况报告如下: — the half-width colon read as a name's
+        return (f"“{words}”末尾的半角冒号“:”让这一项被读成了“名称: 内容”。",
+                f"请改用全角冒号，写成 - {words}：（或给整项加上引号）。")
+    if isinstance(item, str) and not item.strip():
+        return "这一项里没有文字。", HINT
+    if not isinstance(item, str):
         return "开头的句式里每一项应是一段文字。", HINT
     if ends_sentence(item):
         return None
+    code = FORMAT_CODE.search(item)
+    if code:
+        return (f"文字里的“{code.group()}”会原样印进报告：这里要填的内容写在大括号里，不用“{code.group()}”。",
+                HINT)
+    if re.search("[｛｝]", item):
+        return "这一项里有全角的大括号“｛｝”，名称要写在英文（半角）大括号里，如 {年度}。", HINT
     stray = re.sub(_SLOT, "", item)
     if "{" in stray or "}" in stray:
         return "这一项的大括号没有配对。", HINT
@@ -52,6 +66,23 @@ def problem(item) -> tuple[str, str] | None:
     if not re.sub(_SLOT, "", item).strip(_TRIM) and not _SLOT.search(item):
         return "这一项里没有文字。", HINT
     return None
+
+
+def after_the_end(items) -> int | None:
+    """The index of the first item written after one that ends the paragraph with “：”
+    (“。” lines aside), or None: nothing can follow 现将有关情况报告如下：."""
+    ended = False
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or ends_sentence(item):
+            continue
+        if ended:
+            return i
+        ended = item.rstrip().endswith(("：", ":"))
+    return None
+
+
+AFTER_THE_END = ("以“：”结尾的一项结束全段，它后面不能再写。",
+                 "请把这一项移到以“：”结尾的那一项前面，或删去它。")
 
 
 def write(items: list[str] | tuple[str, ...], values: dict) -> str:
@@ -72,9 +103,9 @@ def write(items: list[str] | tuple[str, ...], values: dict) -> str:
         names = [n.strip() for n in _SLOT.findall(item)]
         if any(not values.get(n) for n in names):
             continue
-        text = _SLOT.sub(lambda m: str(values[m.group(1).strip()]), item).strip()
-        colon = text.endswith(("：", ":"))
-        text = text.rstrip("：:").strip(_TRIM) + ("：" if colon else "")
+        colon = item.rstrip().endswith(("：", ":"))
+        text = _SLOT.sub(lambda m: str(values[m.group(1).strip()]), item.strip().strip(_TRIM))
+        text = text.strip() + ("：" if colon and text.strip() else "")
         if text:
             kept.append(text)
             if colon:

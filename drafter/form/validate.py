@@ -19,7 +19,7 @@ from drafter.errors import Findings
 from drafter.numberwords import plain
 from drafter.form import headings, opening, spec as s
 from drafter.formulas import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
-from drafter.typography import HEADING_MARK, ORDINAL_MARK, close_spaces, partner, unpaired
+from drafter.typography import HEADING_MARK, ORDINAL_MARK, close_spaces, normalize, partner, unpaired
 from drafter.xmltext import quiet
 from drafter.yamlsource import BAD, Source, as_date
 
@@ -640,7 +640,8 @@ class Validator:
             return
         for i, entry in enumerate(data.get("成效") or []):
             theme = self.cat.themes.get(entry.get("主题")) if isinstance(entry, dict) else None
-            if theme is None or (entry.get("标题") or theme.heading).rstrip("。") != theme.heading:
+            # as printed: 加强党的领导,健全… is the default once its comma is made full-width
+            if theme is None or normalize(entry.get("标题") or theme.heading).rstrip("。") != theme.heading:
                 continue
             if not any((entry.get("数据") or {}).values()) and not entry.get("做法"):
                 continue  # left out of the report (said above)
@@ -671,9 +672,13 @@ class Validator:
                        "请填上这个主题的数据或做法；不写这个主题时，删去这一项。", severity="提醒")
 
     def opening(self, data) -> None:
-        """开头.会议精神 and 开头.纲要 as the opening prints them (全面贯彻…，对照《…》确定的目标任务):
+        """开头.句式: nothing after the item that ends the paragraph with “：”. 开头.会议精神 and
+        开头.纲要 as the opening prints them (全面贯彻…，对照《…》确定的目标任务):
         a verb the opening already says, an empty 《》, named at the value."""
         given = data.get("开头") or {}
+        late = opening.after_the_end(given.get("句式") or [])
+        if late is not None:
+            self.error(("开头", "句式", late), *opening.AFTER_THE_END)
         for key, judge in (("会议精神", spirit_problem), ("纲要", outline_problem)):
             value = given.get(key)
             found = judge(value) if isinstance(value, str) and value.strip() else None

@@ -32,7 +32,7 @@ ROLE_WORDS = [  # checked in this order: the first that matches wins
     ("其他", ("其他",)),
 ]
 # What a problem's heading says (基层执法力量薄弱, 普法针对性有待提高): it falls short.
-_SHORT_OF = re.compile(r"不足|不够|有待|仍需|仍有|尚需|尚未|薄弱|不到位|欠缺|短板|差距|问题|滞后|不强|不高|不够|偏低|偏弱|"
+_SHORT_OF = re.compile(r"不足|不够|有待|仍需|仍有|尚需|尚未|薄弱|不到位|欠缺|短板|差距|问题|滞后|不强|不高|偏低|偏弱|"
                        r"不平衡|不充分|不规范|不完善|不健全|困难|瓶颈|弱项|较弱|较低|参差不齐")
 PROBLEM_WORDS = ("不足", "问题", "差距", "短板", "薄弱")
 NEXT_WORDS = ("下一步", "下步", "将继续", "将进一步", "我们将", "将坚持", "将以")
@@ -177,6 +177,11 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
                     # problem, any other one of the plans
                     sub.role = "问题" if _SHORT_OF.search(sub.heading) else "下一步"
                     sub.role_confidence = 0.7
+            # the plans run on after the last problem, in its sub-section (（二）普法针对性不强 … 下一步，
+            # 我们将…一是…二是…): that paragraph is the 下一步 part
+            problems = [sub for sub in sec.sections if sub.role == "问题"]
+            if problems and not any(sub.role == "下一步" for sub in sec.sections) and problems[-1].paragraphs:
+                _closing_roles(problems[-1].paragraphs[-1], "问题")
     # The closing paragraph ends the last part that reports work (a 第一责任人 or 其他 part
     # may follow it).
     last = next((s for s in reversed(tops) if s.role not in ("第一责任人", "其他")), None)
@@ -186,10 +191,16 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
             nxt = any(w in para.text for w in NEXT_WORDS)
             if last.role == "成效" and problem:
                 para.roles = ["问题", "下一步"] if nxt else ["问题"]
-            elif last.role == "问题" and nxt:
-                # the problems and their causes first, then the plans (…主要原因是…。下一步，…):
-                # the paragraph is both, as a merged closing paragraph of 成效 is
-                at = min(para.text.find(w) for w in NEXT_WORDS if w in para.text)
-                para.roles = ["问题", "下一步"] if any(w in para.text[:at] for w in PROBLEM_WORDS + ("原因",)) \
-                    else ["下一步"]
+            elif last.role == "问题":
+                _closing_roles(para, "问题")
     return report
+
+
+def _closing_roles(para, part: str) -> None:
+    """A paragraph of the 问题 part that goes on to the plans (下一步，我们将…): the 下一步 part,
+    and 问题 too when its problems or their causes come first (…主要原因是…。下一步，…)."""
+    found = [para.text.find(w) for w in NEXT_WORDS if w in para.text]
+    if part != "问题" or not found:
+        return
+    at = min(found)
+    para.roles = ["问题", "下一步"] if any(w in para.text[:at] for w in PROBLEM_WORDS + ("原因",)) else ["下一步"]

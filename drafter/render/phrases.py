@@ -34,7 +34,7 @@ from drafter.render import numbers
 from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE
 from drafter.render.context import ThemeEntry
 from drafter.render.figures import Rate
-from drafter.typography import clauses
+from drafter.typography import FORMAT_CODE, clauses
 from drafter.yamlsource import Source, load_text
 
 PHRASE_FILE = "句式.yaml"
@@ -93,7 +93,6 @@ class _Bad(Exception):
 
 _BRACES = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _WIDE_BRACES = re.compile("[｛｝]")
-_FORMAT_CODE = re.compile(r"%[-+#0]*\d*(?:\.\d+)?[sdifrxXeEgGc]|%\(|\$\{")  # %s, %d, %(名)s, ${名}
 _COMPARE = re.compile(r"^(.+?)\s*(>=|<=|==|!=|≥|≤|≠|＞＝|＜＝|＝＝|＝|=|>|<|＞|＜)\s*(.+)$")
 _OPS = {">=": ">=", "≥": ">=", "＞＝": ">=", "<=": "<=", "≤": "<=", "＜＝": "<=", "==": "=", "=": "=",
         "＝": "=", "＝＝": "=", "!=": "!=", "≠": "!=", ">": ">", "＞": ">", "<": "<", "＜": "<"}
@@ -159,6 +158,9 @@ class _Reader:
                 self.bad((OPENING, i), *found)
                 continue
             items.append(item)
+        late = opening.after_the_end(block)
+        if late is not None:
+            self.bad((OPENING, late), *opening.AFTER_THE_END)
         return tuple(items)
 
     def theme(self, key: str, block) -> tuple[Sentence, ...]:
@@ -576,7 +578,7 @@ def _pieces(text: str, slot: Callable[[str], Slot]) -> tuple:
     if wide:
         raise _Bad(f"“{wide.group()}”是全角的大括号，数据名要写在英文（半角）大括号里。",
                    "请把 ｛收到申请｝ 改成 {收到申请}。")
-    code = _FORMAT_CODE.search(text)
+    code = FORMAT_CODE.search(text)
     if code:
         raise _Bad(f"文字里的“{code.group()}”会原样印进报告：这里的数据名写在花括号里，不用“{code.group()}”。",
                    "请删去它，要填数据的地方写数据名，如 {收到申请}。")
@@ -860,7 +862,13 @@ class PhraseBook:
         highlights = context.get("主要成效") or []
         values = {name: context.get(name) for name in opening.NAMES}
         values["主要成效"] = "，".join(str(h) for h in highlights) if isinstance(highlights, list) else None
-        return opening.write(items, values)
+        text = opening.write(items, values)
+        if not text and items:  # every item named something the form leaves empty, or was a “。”
+            whose = "表单的“开头.句式”" if own else f"句式表（{PHRASE_FILE}）的“开头”"
+            raise TemplateError(f"按{whose}写出的开头段一个字也没有：它的每一项都用到了这份表单没有的内容"
+                                "（如没填的主要成效、这一年没有的纲要），或只有“。”。",
+                                f"请在{whose}里加上不依赖这些内容的一项，如 \"{{年度}}年，{{单位}}扎实推进法治政府建设\"。")
+        return text
 
 
 # -- the same sentences in Jinja (a theme file of its own starts from them) ----------------------
