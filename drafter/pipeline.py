@@ -10,7 +10,8 @@ from pathlib import Path
 
 from drafter.catalogue import load_catalogue
 from drafter.check.table import RuleTable, rule_table
-from drafter.errors import Findings, OutputError, Problem, TemplateError, Where
+from drafter.errors import Findings, FormError, OutputError, Problem, TemplateError, Where
+from drafter.form import opening
 from drafter.form.validate import validate
 from drafter.formulas import FormulaTable
 from drafter.markup import parse_markup, readable_markup, strip_marks
@@ -105,6 +106,10 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     found = Findings(list(warnings))
     formulas = formulas or (rules.formulas if isinstance(rules, RuleTable) else None)
     context = build_context(data, load_catalogue(), found, src.file, formulas)
+    if context.get("开头句式") and not opening.fill(context["开头句式"], context):
+        raise FormError([Problem(src.where(("开头", "句式")),
+                                 "按“开头.句式”写出的开头段一个字也没有：它的每一项都用到了这份表单没有的内容"
+                                 "（如没填的主要成效、这一年没有的纲要），或只有“。”。", opening.EMPTY_HINT)])
     folder = template_dir(template)
     marked = render_template(folder, ENTRY, context)
     if not strip_marks(marked).strip():

@@ -53,6 +53,12 @@ def _found(sentence: str):
     "全年清理地方性法规2件，废止规范性文件5件。",
     "全年清理规章2件，修改行政合同5件。",
     "全年清理规章0件，废止规范性文件3件、修改2件。",
+    # round 23: different things sharing their last word (案件, 案卷, 文件)
+    "全年审结行政复议案件8件，行政诉讼案件败诉12件。",
+    "行政复议审结10件，行政诉讼败诉12件。",
+    "全年审结行政复议案件10件，纠错行政诉讼案件30件。",
+    "全年清理行政规范性文件2件，废止涉企政策文件5件。",
+    "评查行政处罚案卷23卷，合格行政许可案卷44卷。",
 ])
 def test_correct_sentences_of_rounds_15_to_20_draw_no_finding(sentence):
     assert _found(sentence) == [], _found(sentence)
@@ -80,6 +86,8 @@ def test_correct_sentences_of_rounds_15_to_20_draw_no_finding(sentence):
     ("受理151件，结案率90.7%（审结146件÷受理151件）。", "比率核算"),
     ("全年清理规范性文件2件，废止规范性文件5件。", "部分大于整体"),
     ("全年清理规范性文件2件，废止5件。", "部分大于整体"),
+    ("全年审结行政诉讼案件33件，行政诉讼一审败诉44件。", "部分大于整体"),
+    ("评查行政执法案卷23卷，合格案卷44卷。", "部分大于整体"),
 ])
 def test_near_misses_of_rounds_15_to_19_still_draw_their_finding(sentence, rule):
     assert rule in [f.rule for f in _found(sentence)], _found(sentence)

@@ -168,3 +168,67 @@ def test_the_plans_after_the_problems_of_a_merged_part_are_next_years_items(tmp_
         "加强行政执法监督", "深化行政复议体制改革", "推进普法宣传教育"]
     checked = run_clean(["check", path], inputs=[path], exit_codes=(0,)).output
     assert "缺少必需部分" not in checked and "缺少原因" not in checked, checked
+
+
+# -- round 23 --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("item", ["“”", "（）", "《》"])
+def test_an_opening_item_of_an_empty_pair_is_refused(tmp_path, item):
+    form, _data = _form_with_opening(tmp_path, ["{单位}推进法治建设", item, "现将有关情况报告如下："])
+    result = run_clean(["validate", form], inputs=[form], exit_codes=(2,))
+    assert "开头.句式[2]" in result.output and f"空的{item}" in result.output, result.output
+
+
+@pytest.mark.parametrize("style, field, said", [
+    ({"部分标题": {"成效": "{年度}年成效%s"}}, "写法.部分标题.成效", "“%s”会原样印进报告"),
+    ({"部分标题": {"问题": "存在的不足${下一年度}"}}, "写法.部分标题.问题", "“${”会原样印进报告"),
+    ({"原因连接词": "%d"}, "写法.原因连接词", "“%d”会原样印进报告"),
+    ({"原因连接词": "abc"}, "写法.原因连接词", "没有汉字"),
+    ({"原因连接词": "１２"}, "写法.原因连接词", "没有汉字"),
+])
+def test_a_code_or_no_chinese_in_the_style_is_refused(tmp_path, style, field, said):
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["写法"] = style
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_clean(["validate", form], inputs=[form], exit_codes=(2,))
+    assert field in result.output and said in result.output, result.output
+
+
+def test_an_empty_opening_is_said_at_the_forms_field(tmp_path):
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["开头"] = {"句式": ["一年来，{主要成效}", "。"]}
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for command in (["validate", form], ["render", form, "-o", tmp_path / "报告.docx"]):
+        result = run_clean(command, inputs=[form], exit_codes=(2,))
+        assert "表单.yaml:" in result.output and "开头.句式：【错误】" in result.output, result.output
+        assert "report.md.j2" not in result.output
+
+
+def test_a_replace_that_changes_nothing_is_no_change_of_a_figure(tmp_path):
+    """标题 | replace("件", "个") where the title has no 件: nothing is changed, nothing refused;
+    a replace that does change a figure's unit still is."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+    from drafter.resources import builtin_templates
+
+    folder = tmp_path / "tp"
+    shutil.copytree(builtin_templates() / "default", folder)
+    entry = folder / "report.md.j2"
+    text = entry.read_text(encoding="utf-8")
+    form = tmp_path / "表单.yaml"
+    form.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    entry.write_text(text.replace("# {{ 部分标题.成效 }}\n", "# {{ 部分标题.成效 }}\n此外，{{ 标题 | replace(\"件\", \"个\") }}。\n", 1),
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(form), "-o", str(out), "-t", str(folder)])
+    assert result.exit_code == 0, result.output
+    entry.write_text(text.replace("# {{ 部分标题.成效 }}\n",
+                                  "# {{ 部分标题.成效 }}\n督察{{ 成效[0].数据.法治督察.督察次数 | replace(\"次\", \"个\") }}。\n", 1),
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(form), "-o", str(out), "-t", str(folder), "--force"])
+    assert result.exit_code == 2 and "replace 改动了数字旁边的" in result.output, result.output

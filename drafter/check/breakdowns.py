@@ -25,10 +25,14 @@ def _other_things(part: str, part_words, whole: str, whole_words) -> bool:
     def rest(label: str, words) -> set[str]:
         for w in sorted(words, key=len, reverse=True):
             label = label.replace(w, "|")
-        return _nouns(label)
+        return _nouns(label) - _SHARED_WORDS
 
     mine, theirs = rest(part, part_words), rest(whole, whole_words)
     return bool(mine) and bool(theirs) and not mine & theirs
+
+
+# Words many different things share (行政复议案件, 行政诉讼案件): never what tells two apart.
+_SHARED_WORDS = {"行政", "案件", "案卷", "文件", "事项", "工作", "一审", "二审", "全县", "全市", "全区", "全镇", "各类"}
 
 
 def _nouns(label: str) -> set[str]:

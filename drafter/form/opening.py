@@ -27,6 +27,7 @@ _END = set("。.．｡")
 # An item's ends shed these, as a figure sentence's items do (phrases._TRIMMED): the paragraph
 # adds its own “，” and “。” (an end of “：” is kept: it ends the paragraph).
 _TRIM = "，,、；;：:。.．｡ \u3000！？!?…⋯—―～~"
+_EMPTY_PAIR = re.compile(r"（\s*）|\(\s*\)|“\s*”|‘\s*’|【\s*】|〔\s*〕|\[\s*\]|［\s*］|「\s*」|〈\s*〉|《\s*》")
 HINT = ("开头的句式一行一项，项与项之间自动加“，”；单独一行“。”表示句子在这里结束；大括号里可以写："
         + "、".join("{" + n + "}" for n in NAMES) + "。")
 
@@ -56,6 +57,9 @@ def problem(item) -> tuple[str, str] | None:
     stray = re.sub(_SLOT, "", item)
     if "{" in stray or "}" in stray:
         return "这一项的大括号没有配对。", HINT
+    empty = _EMPTY_PAIR.search(item)
+    if empty:
+        return f"这一项里有空的{empty.group()}，报告里会照样印出来。", f"请在{empty.group()}里写上内容，或删去它。"
     for name in _SLOT.findall(item):
         if name.strip() not in NAMES:
             return f"开头的句式里不认识“{{{name}}}”。", HINT
@@ -83,6 +87,18 @@ def after_the_end(items) -> int | None:
 
 AFTER_THE_END = ("以“：”结尾的一项结束全段，它后面不能再写。",
                  "请把这一项移到以“：”结尾的那一项前面，或删去它。")
+
+
+def fill(items, context) -> str:
+    """The opening ``items`` write with the names a template context gives (单位, 年度, the
+    year's 会议精神 and 纲要, the form's 主要成效 joined by “，”)."""
+    highlights = context.get("主要成效") or []
+    values = {name: context.get(name) for name in NAMES}
+    values["主要成效"] = "，".join(str(h) for h in highlights) if isinstance(highlights, list) else None
+    return write(items, values)
+
+
+EMPTY_HINT = "请加上一项不依赖这些内容的文字，如 \"{年度}年，{单位}扎实推进法治政府建设\"。"
 
 
 def write(items: list[str] | tuple[str, ...], values: dict) -> str:

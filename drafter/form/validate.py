@@ -19,7 +19,7 @@ from drafter.errors import Findings
 from drafter.numberwords import plain
 from drafter.form import headings, opening, spec as s
 from drafter.formulas import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
-from drafter.typography import HEADING_MARK, ORDINAL_MARK, close_spaces, normalize, partner, unpaired
+from drafter.typography import CJK, FORMAT_CODE, HEADING_MARK, ORDINAL_MARK, close_spaces, normalize, partner, unpaired
 from drafter.xmltext import quiet
 from drafter.yamlsource import BAD, Source, as_date
 
@@ -264,6 +264,13 @@ class Validator:
         braces = None if len(path) == 3 and path[:2] == ("写法", "部分标题") else headings.text_problem(text)
         if braces:
             self.error(path, *braces)
+        if tuple(path[:1]) == ("写法",):  # a heading drafter fills in ({年度}) and the connective it places
+            code = FORMAT_CODE.search(text)
+            if code:
+                self.error(path, f"文字里的“{code.group()}”会原样印进报告。",
+                           "请删去它；部分标题里要换成年份的地方写 {年度} 或 {下一年度}。")
+            elif path[-1] == "原因连接词" and not re.search(f"[{CJK}]", text):
+                self.error(path, f"原因连接词“{_short(text)}”里没有汉字。", "请写成“主要原因是”“究其原因”这样的词语。")
         # check calls it an error in the report: refused here, where it can be mended (not in an
         # imported report's 正文, the author's text kept as it stands: a reminder there)
         bad = unpaired(text) if path[:1] != ("正文",) else []

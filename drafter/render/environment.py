@@ -165,7 +165,7 @@ def _numbers_kept(name: str, func):
             # 表现 | min → “。”, 同比 | last → “%”: one character of a text is never report text
             raise TemplateError(f"过滤器 {name} 用在了一段文字上，只会取出其中的一个字（或标点）。",
                                 f"{name} 用在一组内容上，如 {{{{ 主要成效 | {name} }}}}；文字请直接输出。")
-        if has_digit(before) and name == "replace":
+        if has_digit(before) and name == "replace" and str(result) != before:  # a replace that changes nothing is none
             words = [str(a) for a in (*args[skip + 1:skip + 3], kwargs.get("old", ""), kwargs.get("new", ""))]
             hit = next((m.group() for w in words for m in [_WHAT_A_FIGURE_SAYS.search(w)] if m), None)
             if hit:  # 带同比 | replace("增长", "减少"), 纠错率 | replace("%", "‰"): another value

@@ -398,7 +398,9 @@ class _Reader:
                 # 占比{纠错率}, （{纠错率}）: a reader (and check) takes the figure for a share of
                 # the count before it, which the rate is not (纠错 ÷ 审结, not ÷ 收到)
                 shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
-                raise _Bad(f"{shown} 前面没有写比率的名称，报告里读起来像是占前一个数的比例，而{slot.name}不是这样算的。",
+                base = "、".join(rate.denominator)
+                raise _Bad(f"{shown} 前面没有写比率的名称，读者会把它当成占前面某个数的比例，"
+                           f"不一定按“{rate.numerator}÷{base}”去算。",
                            f"请在 {shown} 前面写上比率的名称，如“{slot.name}{shown}”或“{slot.name}为{shown}”。")
             if not m:
                 continue
@@ -857,17 +859,13 @@ class PhraseBook:
     def opening(self, context) -> str:
         """``开头句子()``: the opening paragraph, by the form's 开头.句式 if it has one, else by
         the table's 开头 entry, with the unit, the year and its formulas filled in."""
-        own = context.get("开头句式")
+        own = context.get("开头句式")  # (an empty one of the form's is refused before: pipeline.build)
         items = own if own else self.table().get(OPENING, ())
-        highlights = context.get("主要成效") or []
-        values = {name: context.get(name) for name in opening.NAMES}
-        values["主要成效"] = "，".join(str(h) for h in highlights) if isinstance(highlights, list) else None
-        text = opening.write(items, values)
+        text = opening.fill(items, context)
         if not text and items:  # every item named something the form leaves empty, or was a “。”
-            whose = "表单的“开头.句式”" if own else f"句式表（{PHRASE_FILE}）的“开头”"
-            raise TemplateError(f"按{whose}写出的开头段一个字也没有：它的每一项都用到了这份表单没有的内容"
-                                "（如没填的主要成效、这一年没有的纲要），或只有“。”。",
-                                f"请在{whose}里加上不依赖这些内容的一项，如 \"{{年度}}年，{{单位}}扎实推进法治政府建设\"。")
+            raise TemplateError(f"按句式表（{PHRASE_FILE}）的“开头”写出的开头段一个字也没有：它的每一项都用到了"
+                                "这份表单没有的内容（如没填的主要成效、这一年没有的纲要），或只有“。”。",
+                                f"在句式表的“开头”里：{opening.EMPTY_HINT}")
         return text
 
 
