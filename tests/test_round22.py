@@ -232,3 +232,69 @@ def test_a_replace_that_changes_nothing_is_no_change_of_a_figure(tmp_path):
                      encoding="utf-8")
     result = CliRunner().invoke(main, ["render", str(form), "-o", str(out), "-t", str(folder), "--force"])
     assert result.exit_code == 2 and "replace 改动了数字旁边的" in result.output, result.output
+
+
+def test_themes_as_parts_give_next_year_the_same_figures(tmp_path):
+    """成效分列: the figure paragraph under each theme's own heading is that theme's, so new
+    --from the report carries what it carries from the default layout."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    carried = {}
+    for shape in ({}, {"成效分列": True}):
+        data["写法"] = shape
+        form = tmp_path / "表单.yaml"
+        form.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        out = tmp_path / "报告.docx"
+        run_clean(["render", form, "-o", out, "--force"], inputs=[form], outputs=[out], exit_codes=(0,))
+        new = tmp_path / "2026.yaml"
+        run_clean(["new", "2026", "--from", out, "-o", new, "--force"], inputs=[out], outputs=[new], exit_codes=(0,))
+        themes = yaml.safe_load(new.read_text(encoding="utf-8"))["成效"]
+        carried[bool(shape)] = {t["主题"]: t.get("上年数据") for t in themes if t.get("上年数据")}
+    assert carried[True] == carried[False] and len(carried[True]) >= 8, carried
+
+
+PLANS_AFTER_A_VERB = """示例县人民政府关于2025年度法治政府建设情况的报告
+
+县委：
+2025年，示例县全面贯彻党的二十大和二十届历次全会精神，深入学习贯彻习近平法治思想。现将有关情况报告如下：
+一、主要做法和成效
+（一）加强党的领导。县政府常务会议研究法治议题12次。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+主要负责同志带头学法，全年讲法治课2次。
+{tail}
+示例县人民政府
+2026年2月6日
+"""
+
+
+@pytest.mark.parametrize("tail", [
+    "三、存在的问题\n基层执法力量仍然不足，主要原因是投入不够。\n四、下一步工作打算\n"
+    "下一步，我们将一是持续深化行政执法规范化建设；二是全面提升行政复议办案质量；三是加快推进数字法治政府建设。\n",
+    "三、存在的问题和下一步工作打算\n基层执法力量仍然不足，主要原因是投入不够。\n"
+    "2026年，我县将一是持续深化行政执法规范化建设。二是全面提升行政复议办案质量。三是加快推进数字法治政府建设。\n",
+], ids=["own part", "merged part"])
+def test_plans_enumerated_right_after_the_verb_are_each_an_item(tmp_path, tail):
+    path = tmp_path / "报告.txt"
+    path.write_text(PLANS_AFTER_A_VERB.format(tail=tail), encoding="utf-8")
+    new = tmp_path / "2026.yaml"
+    run_clean(["new", "2026", "--from", path, "-o", new], inputs=[path], outputs=[new], exit_codes=(0,))
+    assert [a["标题"] for a in yaml.safe_load(new.read_text(encoding="utf-8"))["去年安排"]] == [
+        "持续深化行政执法规范化建设", "全面提升行政复议办案质量", "加快推进数字法治政府建设"]
+    assert "没有发现问题" in run_clean(["check", path], inputs=[path], exit_codes=(0,)).output
+
+
+def test_one_achievements_part_under_a_wordless_title_still_holds_many_themes(tmp_path):
+    """Near miss of the above: a single 成效 part the clerk renamed to words naming no part is
+    not one theme; next year's form gets each theme's figures as from the default title."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    carried = {}
+    for style in ({}, {"部分标题": {"成效": "我们的成绩单"}}):
+        data["写法"] = style
+        form = tmp_path / "表单.yaml"
+        form.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        out = tmp_path / "报告.docx"
+        run_clean(["render", form, "-o", out, "--force"], inputs=[form], outputs=[out], exit_codes=(0,))
+        new = tmp_path / "2026.yaml"
+        run_clean(["new", "2026", "--from", out, "-o", new, "--force"], inputs=[out], outputs=[new], exit_codes=(0,))
+        themes = yaml.safe_load(new.read_text(encoding="utf-8"))["成效"]
+        carried[bool(style)] = {t["主题"]: t.get("上年数据") for t in themes if t.get("上年数据")}
+    assert carried[True] == carried[False], carried

@@ -35,7 +35,8 @@ ROLE_WORDS = [  # checked in this order: the first that matches wins
 _SHORT_OF = re.compile(r"不足|不够|有待|仍需|仍有|尚需|尚未|薄弱|不到位|欠缺|短板|差距|问题|滞后|不强|不高|偏低|偏弱|"
                        r"不平衡|不充分|不规范|不完善|不健全|困难|瓶颈|弱项|较弱|较低|参差不齐")
 PROBLEM_WORDS = ("不足", "问题", "差距", "短板", "薄弱")
-NEXT_WORDS = ("下一步", "下步", "将继续", "将进一步", "我们将", "将坚持", "将以")
+NEXT_WORDS = ("下一步", "下步", "将继续", "将进一步", "我们将", "将坚持", "将以", "我县将", "我区将", "我市将", "我镇将",
+              "我乡将", "我局将", "我委将", "我办将")
 UNCLASSIFIED = "未分类"
 LEAD = 80  # characters of body segmented with jieba: where a section states its subject
 HEAD_REACH = 200  # characters of a heading read; a longer "heading" is a paragraph read as one
@@ -142,8 +143,13 @@ def classify(report: Report, cat: Catalogue, year: int | None = None) -> Report:
     """Set role/theme (with confidences) on the report's sections, and roles on a closing
     paragraph that merges 问题 and 下一步."""
     classify_roles(report, year)
+    # themes written as parts of their own (写法.成效分列): several top-level parts marked 成效
+    split = sum(1 for s in report.sections if s.given_role == "成效") > 1
     for sec in report.walk():
-        if sec.level == 1 and (sec.role_confidence >= 0.95 or sec.role == "其他"):
+        # a part named by its role holds many themes; a theme written as a part of its own (its
+        # heading no role's) is that theme
+        own_theme = split and sec.given_role == "成效" and part_role(sec.heading, year + 1 if year else None)[0] is None
+        if sec.level == 1 and (sec.role_confidence >= 0.95 or sec.role == "其他") and not own_theme:
             if sec.role == "第一责任人":
                 sec.theme, sec.theme_confidence = "第一责任人", 1.0
             continue  # a part named by its role holds many themes

@@ -62,7 +62,7 @@ def kinds() -> list[Kind]:
 
 
 ENUMERATION = re.compile(rf"^[{_CN}]+是")
-INLINE_ENUMERATION = re.compile(rf"(?:^|(?<=[。；;，：:]))([{_CN}]+是)")
+INLINE_ENUMERATION = re.compile(rf"(?:^|(?<=[。；;，：:将]))([{_CN}]+是)")  # 我们将一是…
 _HAN_DIGIT = "〇○零一二三四五六七八九"
 # The date line: 2026年2月6日, in Chinese numerals (二〇二六年, with the ○/O/0 WPS users type for 〇), or
 # 2026.2.6 / 2026-02-06 (a reminder of its own, 日期写法, says how to write it; the closing is read)
