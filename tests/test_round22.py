@@ -298,3 +298,19 @@ def test_one_achievements_part_under_a_wordless_title_still_holds_many_themes(tm
         themes = yaml.safe_load(new.read_text(encoding="utf-8"))["成效"]
         carried[bool(style)] = {t["主题"]: t.get("上年数据") for t in themes if t.get("上年数据")}
     assert carried[True] == carried[False], carried
+
+
+@pytest.mark.parametrize("order", [["下一步", "成效", "问题", "第一责任人"], ["下一步", "成效", "第一责任人", "问题"]])
+def test_themes_as_parts_after_the_plans_in_a_text_copy_are_achievements(tmp_path, order):
+    """The .txt copy has no bookmarks: parts named by no role after 下一步 but before the 问题
+    part are achievements, not 其他 (no false 缺少必需部分)."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["写法"] = {"部分次序": order, "成效分列": True}
+    form = tmp_path / "表单.yaml"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    run_clean(["render", form, "-o", out], inputs=[form], outputs=[out], exit_codes=(0,))
+    text = tmp_path / "报告.txt"
+    text.write_text("\n".join(p.text for p in Document(str(out)).paragraphs), encoding="utf-8")
+    result = run_clean(["check", text], inputs=[text], exit_codes=(0,))
+    assert "没有发现问题" in result.output, result.output

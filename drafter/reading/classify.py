@@ -188,6 +188,11 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
             problems = [sub for sub in sec.sections if sub.role == "问题"]
             if problems and not any(sub.role == "下一步" for sub in sec.sections) and problems[-1].paragraphs:
                 _closing_roles(problems[-1].paragraphs[-1], "问题")
+    # A part named by no role after 下一步 but before the 问题 part (themes written as parts of
+    # their own, placed after next year's plans): achievements, not 其他.
+    for k, sec in enumerate(tops):
+        if sec.role == "其他" and sec.role_confidence < 0.5 and any(t.role == "问题" for t in tops[k + 1:]):
+            sec.role, sec.role_confidence = "成效", 0.6
     # The closing paragraph ends the last part that reports work (a 第一责任人 or 其他 part
     # may follow it).
     last = next((s for s in reversed(tops) if s.role not in ("第一责任人", "其他")), None)
