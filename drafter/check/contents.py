@@ -8,37 +8,10 @@ import re
 
 from drafter.check.context import Check
 from drafter.errors import Where
-from drafter.reading.classify import merged_part
-from drafter.report import Report
+from drafter.reading.classify import LEADER as _LEADER, own_parts
 from drafter.yamlsource import as_date
 
-_LEADER = re.compile(r"第一责任人|主要负责人.{0,12}(职责|履职)")
 _CAUSE = re.compile(r"原因|由于|源于|根源|导致|造成|缘于|究其|主要是|在于")
-
-
-def parts_present(report: Report) -> set[str]:
-    """The parts a report (its roles set) has: its top-level parts' roles, the roles of a
-    merged closing paragraph, and 第一责任人 wherever a heading names it (often a section
-    of 成效)."""
-    present = {s.role for s in report.walk() if s.role}
-    for sec in report.walk():
-        present.update(r for p in sec.paragraphs for r in p.roles)
-        if _LEADER.search(sec.heading):
-            present.add("第一责任人")
-    return present
-
-
-def _own_parts(report: Report) -> set[str]:
-    """The parts a report gives a part of their own: its top-level parts' roles, the roles of
-    the sub-sections of a part written for 问题 and 下一步 together, and the roles of a merged
-    closing paragraph (问题 and 下一步 written as one)."""
-    own = {s.role for s in report.walk() if s.role}  # a sub-section of a part written for two
-    for sec in report.sections:
-        if merged_part(sec):  # 三、存在的问题和下一步打算: both, whatever its sub-headings say
-            own.update(("问题", "下一步"))
-    for sec in report.walk():
-        own.update(r for p in sec.paragraphs for r in p.roles)
-    return own
 
 
 def _written_inside(check: Check, key: str):
@@ -53,7 +26,7 @@ def _written_inside(check: Check, key: str):
 
 def required_parts(check: Check) -> None:
     doc = check.doc
-    present = _own_parts(doc.report)
+    present = own_parts(doc.report)
     parts = [p for p in doc.cat.parts if p.own]  # in the order the rule lists them (domain.md §2.1)
     for i, part in enumerate(parts):
         if not part.required or part.key in present:

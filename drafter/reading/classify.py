@@ -215,3 +215,29 @@ def _closing_roles(para, part: str) -> None:
         return
     at = min(found)
     para.roles = ["问题", "下一步"] if any(w in para.text[:at] for w in PROBLEM_WORDS + ("原因",)) else ["下一步"]
+
+
+# A heading that names the leaders' duties: the 第一责任人 part, or a section of 成效 giving it.
+LEADER = re.compile(r"第一责任人|主要负责人.{0,12}(职责|履职)")
+
+
+def own_parts(report: Report) -> set[str]:
+    """The parts a report gives a part of their own (roles classified): its top-level parts'
+    roles, both of a part written for 问题 and 下一步 together (whatever its sub-headings say)
+    and its sub-sections' roles, and the roles of a merged closing paragraph."""
+    own = {s.role for s in report.walk() if s.role}
+    for sec in report.sections:
+        if merged_part(sec):
+            own.update(("问题", "下一步"))
+    for sec in report.walk():
+        own.update(r for p in sec.paragraphs for r in p.roles)
+    return own
+
+
+def parts_present(report: Report) -> set[str]:
+    """The parts a report has at all: its own parts, and 第一责任人 wherever a heading names it
+    (often a section of 成效)."""
+    present = own_parts(report)
+    if any(LEADER.search(sec.heading) for sec in report.walk()):
+        present.add("第一责任人")
+    return present

@@ -91,7 +91,7 @@ def _section(sec: Section, top: bool) -> dict:
 def missing_parts(a: Analysis) -> list:
     """The parts a report must contain that this one lacks (catalogue order)."""
     from drafter.catalogue import load_catalogue
-    from drafter.check.contents import parts_present
+    from drafter.reading.classify import parts_present
 
     present = parts_present(a.report)
     return [p for p in load_catalogue().parts if p.required and p.key not in present]
