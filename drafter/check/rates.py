@@ -414,8 +414,6 @@ class RateChecks:
     def basis_unstated(self, unit, at, end, quote, name, said, num, dens, f, mode) -> None:
         """A catalogue rate whose own whole the sentence does not state and that fits none of
         the counts it does state: a reminder naming the basis to state (比率口径)."""
-        if self.c.doc.data is not None and not self.c.doc.typed(quote):
-            return  # the template's sentence from the form's figures: the form holds the basis
         N = Amount(num)
         if mode != "exact" or any(_no_base(Amount(g)) or _fits(f.value, f.decimals, N, Amount(g), mode) for g in dens):
             return
