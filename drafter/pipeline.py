@@ -17,7 +17,7 @@ from drafter.formulas import FormulaTable
 from drafter.markup import parse_markup, readable_markup, strip_marks
 from drafter.output import check_target, refuse_inputs, text_writer, write_all
 from drafter.render.context import build_context, unused_last_year
-from drafter.render.environment import TEMPLATE_SUFFIX, in_template, render_template
+from drafter.render.environment import TEMPLATE_SUFFIX, in_template, render_template, template_texts
 from drafter.render.phrases import PHRASE_FILE
 from drafter.report import Report
 from drafter.resources import builtin_templates
@@ -52,7 +52,8 @@ def printed_parts(context: dict) -> tuple[list[tuple[str, str]], dict[str, dict[
     for key in context.get("部分次序") or [p.key for p in cat.parts if p.own]:
         if key == "成效" and context.get("成效分列"):  # each theme a part of its own
             printed += [("成效", t.标题) for t in context.get("成效") or []]
-            printed.append(("成效", context.get("去年安排标题")))
+            if context.get("去年安排"):  # printed only when there is last year's to report on
+                printed.append(("成效", context.get("去年安排标题")))
             continue
         if key == "其他" and not context.get("其他"):
             continue  # nothing to say: the part and its heading are not printed
@@ -129,7 +130,7 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
         from drafter.check.runner import form_rules
 
         table = rules if isinstance(rules, RuleTable) else rule_table()
-        result.warnings += form_rules(src, report, data, table)
+        result.warnings += form_rules(src, report, data, table, template_texts(folder))
         Findings(result.warnings).raise_if_errors()
     return result
 

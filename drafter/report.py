@@ -123,16 +123,20 @@ class Report:
         def key(text: str) -> str:
             return normalize(text).strip().rstrip("。：:；;，,")
 
-        wanted: dict[str, list[str]] = {}
-        for part, heading in printed:
-            if isinstance(heading, str) and heading.strip():
-                wanted.setdefault(key(heading), []).append(part)
+        # Each heading is matched in order: the next entry with its words after the one matched
+        # last (two parts may share a heading: 部分标题.问题 the same as 去年安排's, or a part the
+        # template did not print), else any entry not matched yet (a clerk's template that
+        # prints the parts in another order).
+        entries = [(key(h), part) for part, h in printed if isinstance(h, str) and h.strip()]
+        used = [False] * len(entries)
+        at = 0
         joins = joins or {}
         for sec in self.sections:
-            keys = wanted.get(key(sec.heading))
-            if not keys:
+            k = key(sec.heading)
+            j = next((j for j in [*range(at, len(entries)), *range(at)] if not used[j] and entries[j][0] == k), None)
+            if j is None:
                 continue
-            part = keys.pop(0)
+            used[j], at, part = True, j + 1, entries[j][1]
             if part in joins:
                 parts = tuple(joins[part])
                 sec.given_role, sec.joins = parts[0], parts

@@ -8,7 +8,7 @@ against a part and its whole."""
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from drafter.catalogue import Catalogue, per_catalogue
 from drafter.numberwords import MAX_PLACES, percent, plain, trim
@@ -237,13 +237,19 @@ def _pct_consistent(stated: float, decimals: int, num: Amount, den: Amount) -> b
         return False  # 100% claims every case: 99.6 is not 100
     if stated == 0 and num.lo > 0:
         return False
+    if num.lo == num.hi and den.lo == den.hi and den.lo > 0 and decimals > 6:
+        # printed to more places than a float holds at 100 (drafter prints 99.9999999999% rather
+        # than 100%): worked out exactly, rounded half up or cut
+        exact = Decimal(plain(num.lo)) / Decimal(plain(den.lo)) * 100
+        places, said = Decimal(1).scaleb(-decimals), Decimal(plain(stated))
+        return said in (exact.quantize(places, rounding=ROUND_HALF_UP), exact.quantize(places, rounding=ROUND_DOWN))
     return lo < stated + unit - 1e-9 and hi >= stated - unit / 2 - 1e-9
 
 
 def rounded(num: Amount, den: Amount, decimals: int) -> Decimal | None:
     """num ÷ den in percent rounded half up to ``decimals`` places, when both are exact
     figures (not 1.6万, a range) and den is not 0; else None."""
-    if num.lo != num.hi or den.lo != den.hi or den.f.value <= 0 or decimals < 0 or decimals > 6:
+    if num.lo != num.hi or den.lo != den.hi or den.f.value <= 0 or decimals < 0 or decimals > 20:
         return None
     exact = Decimal(plain(num.f.value)) / Decimal(plain(den.f.value)) * 100
     return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

@@ -37,7 +37,7 @@ def check_document(doc: Document, table: RuleTable, last: Document | None = None
     return sorted(check.findings, key=Finding.sort_key)
 
 
-def form_rules(src, report, data: dict, table: RuleTable) -> list[Finding]:
+def form_rules(src, report, data: dict, table: RuleTable, written: tuple[str, ...] = ()) -> list[Finding]:
     """The form-level rules render and validate run: printed as reminders, except a
     required part missing, which stops the render as every form error does. The report's
     parts are known by the form (render marked them: Report.give_roles), not by the words
@@ -45,9 +45,21 @@ def form_rules(src, report, data: dict, table: RuleTable) -> list[Finding]:
     doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data)
     found = check_document(doc, table, full=False)
     for f in found:
-        if f.rule != "缺少必需部分":
-            f.severity = "提醒"
+        if f.rule == "缺少必需部分" or f.severity != "错误":
+            continue
+        if table.rules.get(f.rule, {}).get("类别") == "算术" and f.quote and not doc.typed(f.quote) \
+                and not any(f.quote in text for text in written):
+            # figures the template wrote from the form's (drafter worked them out) in its own
+            # wording, neither typed in the form nor in a template file (``written``) as they
+            # stand: the report would fail check, and only the template or phrase table can
+            # change it
+            f.hint += TEMPLATE_HINT
+        else:
+            f.severity = "提醒"  # the clerk's own text: check of the report says it again
     return found
+
+
+TEMPLATE_HINT = "（这句话是模板按句式表写出的：请检查模板或句式表（句式.yaml）里写出这一句的那一项。）"
 
 
 def input_files(paths: list[str]) -> list[Path]:

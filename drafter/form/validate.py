@@ -318,10 +318,12 @@ class Validator:
             return None
         m = HEADING_MARK.match(text) or (ORDINAL_MARK.match(text) if title else None)
         stray = _LEADING_MARK.match(text)
-        if named and not stray and key in ("单位", "署名"):
-            stray = _TRAILING_MARK.search(text)  # 示例县人民政府， signs the report
+        part_heading = len(path) == 3 and tuple(path[:2]) == ("写法", "部分标题")
+        if (named or part_heading) and not stray and (key in ("单位", "署名") or part_heading):
+            stray = _TRAILING_MARK.search(text)  # 示例县人民政府， signs the report; 一、成效， heads a part
             if stray:
-                return (f"这一项以标点“{stray.group()}”结尾，报告里会照样印出来。", f"请删去末尾的“{stray.group()}”。")
+                return (f"这一项以标点“{stray.group()}”结尾，报告里会照样印出来"
+                        + ("（一级标题后面不加标点）" if part_heading else "") + "。", f"请删去末尾的“{stray.group()}”。")
         if stray and not m:  # .abc, 、开展: printed after the number (（二）.abc) and read as a bad mark
             if title:
                 return (f"标题以标点“{stray.group()}”开头，印出来是“（二）{stray.group()}……”这样。",
@@ -695,11 +697,15 @@ class Validator:
     def part_headings(self, data) -> None:
         """A part heading of 写法.部分标题 may hold {年度} and {下一年度}; any other brace is
         named at that heading (it would otherwise be printed, or stop the render)."""
-        own = (data.get("写法") or {}).get("部分标题") or {}
+        style = data.get("写法") or {}
+        own = style.get("部分标题") or {}
         for key, text in own.items():
             found = headings.problem(text) if isinstance(text, str) else None
             if found:
                 self.error(("写法", "部分标题", key), *found)
+        if style.get("成效分列") is True and isinstance(own.get("成效"), str) and own["成效"].strip():
+            self.error(("写法", "部分标题", "成效"), "“成效分列”是 true 时成效的各个主题各作一个一级标题，不写成效的总标题，这里的标题用不上。",
+                       "要用这个标题，请把“成效分列”改成 false；否则可以删去这一行。", severity="提醒")
 
     def part_order(self, data) -> None:
         """写法.部分次序 names each part once and leaves out none the report must have."""

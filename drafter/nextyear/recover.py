@@ -20,7 +20,7 @@ from drafter.form.blank import Seed, ThemeSeed, capped
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
 from drafter.reading.figures import FoundFigure, excerpt, may_be_rounded
-from drafter.reading.promises import next_steps
+from drafter.reading.promises import LEAD_IN, next_steps
 from drafter.report import Paragraph, Section
 
 def _paragraphs(sec: Section) -> list[Paragraph]:
@@ -85,7 +85,12 @@ class _Reader:
         out = []
         for part in self.a.report.sections:
             role = part.role or "成效"
-            if role == "第一责任人":
+            if any(sub.role in ("成效", "第一责任人") for sub in part.sections):
+                # a part written for several (一、工作成效和存在的不足): its sub-sections say which
+                out += [(sub, "第一责任人" if sub.role == "第一责任人" else
+                         sub.theme if sub.theme in self.cat.themes else None)
+                        for sub in part.sections if sub.role in ("成效", "第一责任人")]
+            elif role == "第一责任人":
                 out.append((part, "第一责任人"))
             elif role == "成效" and part.theme and part.theme != UNCLASSIFIED:
                 out.append((part, part.theme))  # a report written theme by theme
@@ -235,6 +240,7 @@ def _promise(p) -> dict:
         heading, body = p.heading, p.text[len(p.heading):]
     else:
         text = _ITEM_MARK.sub("", p.text)
+        text = text[len(LEAD_IN.match(text).group(0)):] or text  # 下一步，… : the plan, not its lead-in
         heading, body = _CLAUSE.split(text, 1)[0], p.text
     return {"标题": heading.rstrip("。；，"), "去年内容": body or None, "落实情况": None}
 

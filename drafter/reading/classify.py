@@ -188,6 +188,14 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
             problems = [sub for sub in sec.sections if sub.role == "问题"]
             if problems and not any(sub.role == "下一步" for sub in sec.sections) and problems[-1].paragraphs:
                 _closing_roles(problems[-1].paragraphs[-1], "问题")
+        else:
+            _sub_roles(sec, next_year)
+    # A report that names no part 成效 and writes its themes as parts of their own after the
+    # 问题 or 下一步 part (写法.部分次序 puts 问题 first): those parts are its achievements.
+    if not any(s.role == "成效" for s in tops):
+        for sec in tops:
+            if sec.role == "其他" and sec.role_confidence < 0.5:
+                sec.role, sec.role_confidence = "成效", 0.6
     # A part named by no role after 下一步 but before the 问题 part (themes written as parts of
     # their own, placed after next year's plans): achievements, not 其他.
     for k, sec in enumerate(tops):
@@ -205,6 +213,35 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
             elif last.role == "问题":
                 _closing_roles(para, "问题")
     return report
+
+
+_OWN_ROLES = ("成效", "问题", "第一责任人", "下一步")
+
+
+def _sub_roles(sec: Section, next_year: int | None) -> None:
+    """A part whose heading names several parts, one of them 成效 or 第一责任人 (二、第一责任人履职、
+    存在问题及下一步安排; 一、工作成效和存在的不足), and whose sub-sections say which is which: each
+    sub-section is the part it names; one naming none is the part before it (the heading's first
+    part for the first ones)."""
+    named = sorted((m.start(), role) for role in _OWN_ROLES
+                   if (m := re.search("|".join(_role_words(role, sec.heading)) or "(?!)", _NOT_ROLE.sub("", sec.heading))))
+    heading_roles = [role for _, role in named]
+    if len(heading_roles) < 2 or not {"成效", "第一责任人"} & set(heading_roles):
+        return
+    subs = [(sub, part_role(sub.heading, next_year)[0]) for sub in sec.sections]
+    if not any(role in heading_roles for _, role in subs):
+        return
+    current = heading_roles[0]
+    for sub, role in subs:
+        if role in heading_roles:
+            current = role
+        sub.role, sub.role_confidence = current, 0.95 if role in heading_roles else 0.7
+
+
+def _role_words(role: str, heading: str) -> list[str]:
+    """The words of ``role`` that count in ``heading`` (two-character ones only in a short one)."""
+    keys = next(k for r, k in ROLE_WORDS if r == role)
+    return [re.escape(k) for k in keys if len(k) > 2 or len(heading) <= 16]
 
 
 def _closing_roles(para, part: str) -> None:

@@ -232,6 +232,10 @@ def origin_from(segments: Segments, start: int = 0) -> Origin:
     return Origin(Segment(offset, line, column) for offset, line, column in _shift(segments, start))
 
 
+# The first line of a title set on two lines: the issuer and 关于 (and the year), no marks.
+_TITLE_FIRST_LINE = re.compile(r"^[^，。；：、]{2,40}关于[^，。；：、]{0,20}$")
+
+
 def _is_title(line: str) -> bool:
     return (len(line) <= 80 and "法治" in line and bool(_TITLE_WORDS.search(line))
             and not _CHROME.search(line) and ">" not in line and "，" not in line and "。" not in line and number_of(line) is None)
@@ -362,6 +366,13 @@ def parse_lines(lines: list[str]) -> Report:
         if _is_title(line) and not boxed[k]:
             report.title = line
             report.origins["标题"] = origin_from(origins[k])
+            prev = lines[k - 1] if k else ""
+            if prev and not boxed[k - 1] and _TITLE_FIRST_LINE.search(prev) and _is_title(prev + line):
+                # a title set on two lines (…人民政府关于2025年度 / 法治政府建设情况的报告), as a
+                # plain-text copy of a .docx keeps it: one title
+                report.title = prev + line
+                report.origins["标题"] = Origin(tuple(origin_from(origins[k - 1])) + tuple(
+                    Segment(s.offset + len(prev), s.line, s.column) for s in origin_from(origins[k])))
             i = k + 1
             break
     # Chrome after the title, and the title repeated (whole or split over lines).

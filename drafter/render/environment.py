@@ -403,6 +403,7 @@ class FolderLoader(jinja2.BaseLoader):
     def __init__(self, *folders: str | Path):
         self.folders = [Path(f).resolve() for f in folders]
         self.folder = self.folders[0]  # the folder named by the clerk (or the default itself)
+        self.texts: dict[str, str] = {}  # each template file read, as its text: what it writes as it stands
 
     def _where(self, path: Path) -> str:
         for folder in self.folders:
@@ -461,6 +462,7 @@ class FolderLoader(jinja2.BaseLoader):
                                    "不是普通文件（可能是管道或设备）")
         text = self._read(real, path)
         mtime = real.stat().st_mtime
+        self.texts[str(path)] = text
         return text, str(path), lambda: _unchanged(real, mtime)
 
     def _not_a_file(self, path: Path, template: str, what: str) -> TemplateError:
@@ -841,15 +843,20 @@ def make_environment(template_dir: str) -> DrafterEnvironment:
     return env
 
 
-def _template_frame(tb) -> tuple[str | None, int | None]:
-    """The innermost traceback frame that belongs to a template file."""
-    found = (None, None)
+def _template_frame(tb, own: Path | None = None) -> tuple[str | None, int | None, str | None, int | None]:
+    """The innermost traceback frame that belongs to a template file, and the innermost that
+    belongs to one in the folder ``own`` (the clerk's): a mistake made inside a built-in
+    template the clerk's one imports is the clerk's line's to mend."""
+    found: tuple = (None, None)
+    mine: tuple = (None, None)
     while tb is not None:
         frame = tb.tb_frame
         if "__jinja_exception__" in frame.f_globals or frame.f_code.co_filename.endswith(".j2"):
             found = (frame.f_code.co_filename, tb.tb_lineno)
+            if own is None or Path(found[0]).resolve().is_relative_to(own):
+                mine = found
         tb = tb.tb_next
-    return found
+    return (*mine, *found) if mine[0] else (*found, None, None)
 
 
 class Rendered(str):
@@ -999,6 +1006,14 @@ def in_template(err: TemplateError, output: str) -> TemplateError:
     return _quoting(TemplateError(err.message, hint, Where(file, line)), path)
 
 
+def template_texts(template_dir: str | Path) -> tuple[str, ...]:
+    """The text of every template file of ``template_dir`` read so far (its own and the
+    default's beneath it): a sentence found in one was written there as it stands, not made
+    from the form's figures."""
+    loader = make_environment(str(Path(template_dir).resolve())).loader
+    return tuple(loader.texts.values()) if isinstance(loader, FolderLoader) else ()
+
+
 def render_template(template_dir: str | Path, name: str, context: dict) -> str:
     """Render template ``name`` from ``template_dir`` to marked markup text (for
     ``parse_markup``; ``readable_markup`` makes it readable)."""
@@ -1030,7 +1045,8 @@ def _located(err: Exception, tb, env, entry: str) -> TemplateError:
         return _quoting(TemplateError(message, hint, Where(_relative(path, env) or err.name, line)), path)
     if isinstance(err, TemplateProblems):
         return err
-    file, line = _template_frame(tb)
+    own = env.loader.folder if isinstance(env.loader, FolderLoader) else None
+    file, line, inner, inner_line = _template_frame(tb, own)
     if isinstance(err, DrafterError) and err.where.file:  # a template file that cannot be read
         by = _relative(file, env)
         cited = f"（用到它的是 {by}:{line}）" if by and line and by != err.where.file else ""
@@ -1050,6 +1066,10 @@ def _located(err: Exception, tb, env, entry: str) -> TemplateError:
         message, hint = limit.message, limit.hint
     else:
         message, hint = messages.runtime(err)
+    if inner and inner != file:
+        hint += (f"（出错的是这一行用到的自带模板 {_relative(inner, env)} 的第 {inner_line} 行"
+                 + ("：导入的模板看不到这里的数据，请改用 {% include %}，或在 {% import %} 后面加 with context。）"
+                    if isinstance(err, jinja2.UndefinedError) else "。）"))
     return _quoting(TemplateError(message, hint, where), path)
 
 

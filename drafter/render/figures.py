@@ -22,8 +22,10 @@ class _Missing:
     """A figure that was not given (``name``: its group and name, for messages). Printing it,
     or comparing it with a number, is a template bug: said so, naming it."""
 
-    def __init__(self, name: str = ""):
+    def __init__(self, name: str = "", last_year: str = ""):
         self._name = name
+        # the figure was given; last year's (上年数, 同比) was not: "count" or "rate"
+        self._last_year = last_year
 
     def __bool__(self) -> bool:
         return False
@@ -37,6 +39,12 @@ class _Missing:
         return f"数据“{self._name}”" if self._name else "一个数据"
 
     def __str__(self) -> str:
+        if self._last_year:
+            missing = f"“{self._name}”" if self._last_year == "count" else f"算“{self._name}”要用的件数"
+            raise TemplateError(
+                f"模板直接输出了“{self._name}”的上年数或同比，表单的“上年数据”里没有填写{missing}。",
+                f"请在这个主题的“上年数据”下填上{missing}，或用 {{% if x.{self._name}.上年 %}}…{{% endif %}} 包住它；"
+                f"也可以写 {{{{ x.{self._name}.带同比 }}}}，没有上年数时只写今年的数。")
         raise TemplateError(
             f"模板直接输出了{self._said()}，表单里没有填写它。",
             "请用 {% if 数据 %}…{% endif %} 或 项(\"……{}\", 数据) 包住它，没填时整句不出现。")
@@ -108,7 +116,7 @@ class Figure(_Compared):
     @property
     def 同比(self):
         if self.上年 is None:
-            return MISSING
+            return _Missing(self.名称, last_year="count")
         self.compared = True
         return numbers.yoy(self.值, self.上年, unit=self.单位)
 
@@ -121,7 +129,7 @@ class Figure(_Compared):
     def 上年数(self):
         """Last year's value with its unit (144件), MISSING when not given."""
         if self.上年 is None:
-            return MISSING
+            return _Missing(self.名称, last_year="count")
         self.compared = True
         return numbers.with_unit(self.上年, self.单位)
 
@@ -157,7 +165,7 @@ class Rate(_Compared):
     @property
     def 同比(self):
         if self.上年 is None:
-            return MISSING
+            return _Missing(self.名称, last_year="rate")
         for figure in self._counts:
             figure.compared = True
         return numbers.points(self._exact, self._previous, self.digits)
@@ -170,7 +178,7 @@ class Rate(_Compared):
     def 上年数(self):
         """Last year's rate (93%), MISSING when its counts for last year are not given."""
         if self.上年 is None:
-            return MISSING
+            return _Missing(self.名称, last_year="rate")
         for figure in self._counts:
             figure.compared = True
         return numbers.percent(self._previous, self.digits)

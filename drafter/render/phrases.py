@@ -27,7 +27,7 @@ import difflib
 import re
 from typing import Callable, NamedTuple
 
-from drafter.catalogue import Catalogue, load_catalogue
+from drafter.catalogue import Catalogue, FigureDef, load_catalogue
 from drafter.errors import FormError, Problem, TemplateError, TemplateProblems
 from drafter.form import opening
 from drafter.render import numbers
@@ -188,6 +188,7 @@ class _Reader:
                      "例如：\n        - 全年收到行政复议申请{收到申请.带同比}\n        - 依法受理{受理}")
             return []
         sentences, current, paths = [], [], []
+        printed: set[tuple[str, str, str]] = set()  # what the items written whatever the figures print
         for i, item in enumerate(items):
             if isinstance(item, str) and item.strip() and set(item.strip()) <= _END_MARKS:
                 if current:
@@ -199,6 +200,15 @@ class _Reader:
             self.slot_before = before[-1] if before and isinstance(before[-1], Slot) else None
             choice = self.choice(key, group, item, (key, group, i))
             self.slot_before = None
+            if choice is not None and not choice.tests:
+                slots = _labelled(choice.pieces)
+                again = next((s for s in slots if s in printed), None)
+                if again is not None:
+                    # 审结{审结} twice: the report would say the same figure twice in a row
+                    self.bad((key, group, i), f"这一项又写了一次“{again[1]}”，前面的项已经写过它，报告里会重复。",
+                             "请删去重复的这一项；同一个数在一组里只写一次。")
+                    choice = None
+                printed |= slots
             if choice is not None:
                 current.append(choice)
                 paths.append((key, group, i))
@@ -236,20 +246,30 @@ class _Reader:
                                  f"请把这一项紧接在{rate.numerator}后面（如“{rate.numerator}{{{rate.numerator}}}”之后），"
                                  f"或写成“{piece.name}{{{piece.name}}}”。")
                         return
+                    whole = before[-1] if before and re.search(r"其中[^，。；、]*$", text.split(_SLOT_MARK)[-1]) else None
+                    if whole and whole[0] == piece.group and piece.name in groups[whole[0]].figures.get(
+                            whole[1], _NO_FIGURE).within:
+                        # 受理{受理}，其中收到申请{收到申请}: 其中 makes it a part of what it bounds
+                        self.bad(path, f"“其中”把{piece.name}写成了{whole[1]}的一部分，但{whole[1]}本身是{piece.name}中的一部分"
+                                       f"（{whole[1]}不会多于{piece.name}），报告里会出现部分大于整体。",
+                                 f"请去掉“其中”，或把{piece.name}写在{whole[1]}前面、再写“其中{whole[1]}”。")
+                        return
                     text += _SLOT_MARK
                     if rate is not None and (piece.group, rate.numerator) in said:
                         unit = groups[piece.group].figures[rate.numerator].unit
                         written = sure | set(before[len(seen):])
-                        others = [n for g, n in before if g == piece.group and n != rate.numerator
+                        others = [n for g, n in [*before, *sorted(said - set(before))]
+                                  if g == piece.group and n not in (rate.numerator, *rate.denominator)
                                   and n in groups[g].figures and groups[g].figures[n].unit == unit]
-                        # another count before the rate is what a reader takes for its base
-                        # (收到申请, 受理) when the base is not surely written before it too
+                        # another count of the sentence, before the rate or after it, is what a
+                        # reader (and check) takes for its base (收到申请, 受理; 以调解、和解方式
+                        # 结案 after it) when the base is not surely written before the rate
                         if others and not any((piece.group, d) in written for d in rate.denominator):
                             base = "、".join(rate.denominator)
                             only_if = any((piece.group, d) in before for d in rate.denominator)
                             self.bad(path, f"这一句写了{rate.numerator}和{piece.name}，却没有在{piece.name}前面写它的基数“{base}”"
                                            + ("（只在“如果”成立时才写）" if only_if else "")
-                                           + "，读者会拿前面别的数去核算，算出来对不上。",
+                                           + "，读者会拿这一句里别的数去核算，算出来对不上。",
                                      f"请在{piece.name}前面加上一项，如“{base}{{{rate.denominator[0]}}}”（不放在“如果”里），"
                                      f"或删去 {{{piece.name}}}。")
                             return
@@ -631,6 +651,22 @@ def _names_rate(word: str, name: str, numerator: str = "") -> bool:
     return len(word) >= 3 and word[0] == name[0] and all(c in chars for c in word)
 
 
+_NOW = {"": "今年", "带同比": "今年", "约数": "今年"}  # the attributes that print this year's value
+
+
+def _labelled(pieces) -> set[tuple[str, str, str, str]]:
+    """Each figure an item prints with the words just before it: (group, name, which value,
+    words). The same figure under the same words twice (审结{审结} … 审结{审结.带同比}) says it
+    twice; under other words (占审结案件{审结}的) it is a part of another statement."""
+    out, words = set(), ""
+    for piece in pieces:
+        if isinstance(piece, Slot):
+            out.add((piece.group, piece.name, _NOW.get(piece.attr, piece.attr), words.strip(_JOINING)))
+            words = ""
+        else:
+            words += piece
+    return out
+_NO_FIGURE = FigureDef("", "", "", None, None, False, ())
 _SLOT_MARK = "\ue0ff"  # where a slot stands in an item's words, when judging what precedes a rate
 
 
