@@ -70,9 +70,9 @@ def cold(runs: int) -> None:
 
 
 def throughput(reports: int) -> None:
-    from drafter.catalogue import load_catalogue
-    from drafter.check.output import document_text
-    from drafter.check.runner import check_file, input_files
+    from drafter.model.catalogue import load_catalogue
+    from drafter.jobs.findings_text import document_text
+    from drafter.jobs.checking import check_file, input_files
     from drafter.check.table import rule_table
 
     sources = sorted(CORPUS.glob("*.txt"))

@@ -101,7 +101,7 @@ def profile(path: Path) -> None:
     import cProfile
     import pstats
 
-    from drafter.check.runner import check_file
+    from drafter.jobs.checking import check_file
     from drafter.check.table import rule_table
 
     table = rule_table()

@@ -53,10 +53,10 @@ def startup(runs: int) -> None:
 
 
 def throughput(reports: int) -> None:
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.reading.mine import Miner
     from drafter.reading.source import read_lines
-    from drafter.segment import tokenizer
+    from drafter.model.segment import tokenizer
 
     sources = sorted(CORPUS.glob("*.txt"))
     if not sources:

@@ -41,8 +41,8 @@ def write(folder: Path, name: str, unit: str, size_mb: float) -> Path:
 
 def measure(path: Path) -> dict[str, float]:
     """Seconds for each stage of reading ``path``."""
-    from drafter.catalogue import load_catalogue
-    from drafter.check.document import load_document
+    from drafter.model.catalogue import load_catalogue
+    from drafter.jobs.checking import load_document
     from drafter.check.runner import check_document
     from drafter.check.table import rule_table
     from drafter.reading.analysis import Analysis
@@ -70,7 +70,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=float, nargs="+", default=[1, 2, 5, 10], help="megabytes")
     args = ap.parse_args()
-    from drafter.segment import tokenizer
+    from drafter.model.segment import tokenizer
 
     tokenizer()  # jieba's dictionary is loaded once per process: not part of a report's time
     with tempfile.TemporaryDirectory() as tmp:

@@ -72,8 +72,8 @@ def grown_form(target_chars: int):
     """The example, with filler measures added until the report reaches ``target_chars``."""
     import yaml
 
-    from drafter.pipeline import build
-    from drafter.yamlsource import load_text
+    from drafter.jobs.pipeline import build
+    from drafter.files.yamlsource import load_text
 
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     base = copy.deepcopy(data)
@@ -90,10 +90,10 @@ def grown_form(target_chars: int):
 
 
 def in_process(target: int, runs: int) -> None:
-    from drafter.pipeline import build
+    from drafter.jobs.pipeline import build
     from drafter.typeset.layout import load_layout
     from drafter.typeset.writer import typeset
-    from drafter.yamlsource import load_text
+    from drafter.files.yamlsource import load_text
 
     text, n = grown_form(target)
     lay = load_layout()

@@ -1,5 +1,5 @@
 """``python -m drafter`` runs the command line."""
 
-from drafter.launch import main
+from drafter.cli.launch import main
 
 main()

@@ -18,7 +18,7 @@ import docx
 from click.testing import CliRunner, Result
 from lxml import etree
 
-from drafter.cli import main
+from drafter.cli.commands import main
 
 COMMANDS = {"init", "validate", "render", "new", "check", "parse", "import", "mine", "preview",
             "templates", "schema", "list", "copy", "default"}

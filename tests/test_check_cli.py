@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.cli import main
+from drafter.cli.commands import main
 
 from conftest import EXAMPLE
 
@@ -269,7 +269,7 @@ def test_pathological_text_is_checked_without_a_traceback(runner, tmp_path, text
 
 
 def test_doc_through_libreoffice(runner, tmp_path, write_form, minimal):
-    from drafter.preview import find_soffice, run_soffice
+    from drafter.files.libreoffice import find_soffice, run_soffice
 
     if find_soffice() is None:
         pytest.skip("没有安装 LibreOffice")

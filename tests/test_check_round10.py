@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.cli import main  # noqa: F401  (run_clean drives it)
+from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
 
 from conftest import corpus_files, needs_corpus
 from hostile_cases import run_clean

@@ -12,7 +12,7 @@ import docx
 import pytest
 import yaml
 
-from drafter.cli import main  # noqa: F401  (run_clean drives it)
+from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
 
 from hostile_cases import run_clean
 from test_check_rules import only, report, rules, run
@@ -219,7 +219,7 @@ def test_the_message_in_a_folder_is_the_one_for_the_file_alone(tmp_path):
 
 
 def test_hidden_files_and_lock_files_are_still_left_out(tmp_path):
-    from drafter.batch import expand
+    from drafter.jobs.batch import expand
 
     (tmp_path / ".隐藏.txt").write_text("字", encoding="utf-8")
     (tmp_path / "~$报告.docx").write_text("字", encoding="utf-8")

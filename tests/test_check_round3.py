@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from drafter.cli import main  # noqa: F401  (run_clean drives it)
+from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
 from drafter.reading.figures import extract
 
 from hostile_cases import run_clean

@@ -10,7 +10,7 @@ import copy
 import pytest
 import yaml
 
-from drafter.cli import main  # noqa: F401  (run_clean drives it)
+from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
 
 from conftest import EXAMPLE
 from hostile_cases import run_clean
@@ -126,7 +126,7 @@ def test_a_report_with_more_satisfied_than_on_time_raises_nothing(body):
 
 
 def test_the_catalogue_bounds_each_quality_by_a_whole_not_by_another_quality():
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
 
     group = load_catalogue().themes["权力监督"].groups["热线"]
     assert group.figures["回访满意"].not_above == "受理诉求"

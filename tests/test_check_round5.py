@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.cli import main  # noqa: F401  (run_clean drives it)
+from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
 
 from conftest import EXAMPLE
 from hostile_cases import run_clean

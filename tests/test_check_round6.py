@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from drafter.cli import main  # noqa: F401  (run_clean drives it)
+from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
 
 from hostile_cases import run_clean
 from test_check_rules import only, report, run

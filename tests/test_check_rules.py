@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.catalogue import load_catalogue
+from drafter.model.catalogue import load_catalogue
 from drafter.check.document import Document
 from drafter.check.runner import check_document
 from drafter.check.table import rule_table

@@ -7,7 +7,7 @@ import sys
 
 import docx
 
-from drafter.cli import main
+from drafter.cli.commands import main
 from drafter.form.schema import SCHEMA_NAME
 from drafter.form.spec import PLACEHOLDER
 
@@ -217,9 +217,9 @@ def test_console_script_no_traceback_on_bad_yaml(tmp_path):
 
 
 def test_preview_without_libreoffice_says_how_to_install(runner, monkeypatch, write_form, minimal, tmp_path):
-    import drafter.preview
+    import drafter.files.libreoffice
 
-    monkeypatch.setattr(drafter.preview, "find_soffice", lambda: None)
+    monkeypatch.setattr(drafter.files.libreoffice, "find_soffice", lambda: None)
     out = tmp_path / "p.pdf"
     result = run(runner, "preview", write_form(minimal), "-o", out)
     assert result.exit_code == 2
@@ -230,7 +230,7 @@ def test_preview_without_libreoffice_says_how_to_install(runner, monkeypatch, wr
 def test_preview_makes_pdf_and_png(runner, tmp_path, write_form, minimal):
     import pytest
 
-    from drafter.preview import find_soffice
+    from drafter.files.libreoffice import find_soffice
 
     if find_soffice() is None:
         pytest.skip("没有安装 LibreOffice")
@@ -247,7 +247,7 @@ def test_preview_works_when_the_cache_folder_cannot_be_written(runner, tmp_path,
     cannot be made (here it would sit under a file), the run uses a profile of its own."""
     import pytest
 
-    from drafter.preview import find_soffice
+    from drafter.files.libreoffice import find_soffice
 
     if find_soffice() is None:
         pytest.skip("没有安装 LibreOffice")

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from drafter.cli import main
+from drafter.cli.commands import main
 
 from conftest import EXAMPLE
 from hostile_cases import run_clean

@@ -3,8 +3,8 @@
 import re
 from collections import defaultdict
 
-from drafter.formulas import builtin
-from drafter.typography import normalize
+from drafter.model.formulations import builtin
+from drafter.model.typography import normalize
 
 from conftest import corpus_files, needs_corpus
 

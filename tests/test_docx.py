@@ -7,7 +7,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from drafter.pipeline import render_file
+from drafter.jobs.pipeline import render_file
 
 from conftest import EXAMPLE
 
@@ -187,7 +187,7 @@ def test_widow_control_is_off_for_body_paragraphs_unless_the_layout_asks(tmp_pat
     control back on for body paragraphs."""
     import zipfile
 
-    from drafter.pipeline import render_file
+    from drafter.jobs.pipeline import render_file
 
     from conftest import EXAMPLE
 
@@ -207,7 +207,7 @@ def test_widow_control_is_off_for_body_paragraphs_unless_the_layout_asks(tmp_pat
 def test_heading_styles_are_based_on_the_built_in_headings(tmp_path):
     """Converters that read the outline by Word's built-in heading styles see it; the styles
     the paragraphs use keep their Chinese names."""
-    from drafter.pipeline import render_file
+    from drafter.jobs.pipeline import render_file
 
     from conftest import EXAMPLE
 

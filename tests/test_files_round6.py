@@ -18,10 +18,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from drafter.catalogue import load_catalogue
-from drafter.cli import main
-from drafter.nextyear.start import new_form, output_name
-from drafter.pipeline import render_file
+from drafter.model.catalogue import load_catalogue
+from drafter.cli.commands import main
+from drafter.jobs.newform import new_form, output_name
+from drafter.jobs.pipeline import render_file
 
 from conftest import EXAMPLE
 from hostile_cases import run_clean

@@ -10,7 +10,7 @@ import docx
 import pytest
 import yaml
 
-from drafter.pipeline import render_file
+from drafter.jobs.pipeline import render_file
 
 from conftest import EXAMPLE
 
@@ -78,7 +78,7 @@ def test_a_connective_joins_the_cause_unless_it_has_one(tmp_path):
 def test_init_documents_the_style_section(tmp_path):
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
 
     out = tmp_path / "2025.yaml"
     assert CliRunner().invoke(main, ["init", "--year", "2025", "-o", str(out)]).exit_code == 0
@@ -111,7 +111,7 @@ def test_every_rate_with_last_years_counts_gets_its_change(tmp_path):
 def test_last_years_figures_the_report_does_not_use_are_reminders(tmp_path):
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
 
     data = copy.deepcopy(DATA)
     theme = next(t for t in data["成效"] if t["主题"] == "矛盾纠纷化解")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import docx
 
-from drafter.cli import main
-from drafter.formulas import builtin
+from drafter.cli.commands import main
+from drafter.model.formulations import builtin
 
 OUTLINE_2125 = "《法治政府建设实施纲要（2021—2025年）》"
 
@@ -89,8 +89,8 @@ def test_office_formulas_file_mistakes_are_located(runner, tmp_path, write_form,
 
 
 def test_check_does_not_call_a_plenum_after_the_data_was_checked_an_error(tmp_path):
-    from drafter.catalogue import load_catalogue
-    from drafter.check.document import load_document
+    from drafter.model.catalogue import load_catalogue
+    from drafter.jobs.checking import load_document
     from drafter.check.runner import check_document
     from drafter.check.table import rule_table
 

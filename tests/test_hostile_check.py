@@ -95,7 +95,7 @@ def test_a_part_the_form_names_is_that_part_whatever_its_heading(tmp_path, minim
 def test_a_part_a_template_leaves_out_is_still_missing(tmp_path, minimal):
     """Knowing the parts by the form does not hide a part the output lacks: a clerk's
     template that drops the 问题 part is refused, the message naming that part."""
-    from drafter.resources import builtin_templates
+    from drafter.files.resources import builtin_templates
 
     folder = tmp_path / "模板"
     folder.mkdir()

@@ -12,7 +12,7 @@ import re
 import click
 import pytest
 
-from drafter.cli import main
+from drafter.cli.commands import main
 
 from conftest import EXAMPLE
 

@@ -16,9 +16,9 @@ import docx
 import pytest
 import yaml
 
-from drafter.cli import main
+from drafter.cli.commands import main
 from drafter.form.schema import SCHEMA_NAME
-from drafter.output import write_all
+from drafter.files.writing import write_all
 
 from conftest import EXAMPLE, ROOT
 
@@ -169,7 +169,7 @@ def test_templates_copy_of_a_template_folder_and_into_an_existing_one(runner, tm
 
 
 def test_templates_copy_that_fails_leaves_nothing(runner, tmp_path, monkeypatch):
-    import drafter.templatecopy as tc
+    import drafter.jobs.templatecopy as tc
 
     def refuse(*_args, **_kw):
         raise PermissionError(13, "Permission denied")

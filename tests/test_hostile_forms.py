@@ -398,7 +398,7 @@ def test_a_pipe_or_device_is_not_read_as_a_form(tmp_path, command):
     """A FIFO would block and /dev/zero never ends: both refused before reading."""
     pipe = tmp_path / "表单.yaml"
     os.mkfifo(pipe)
-    code = "import sys; from drafter.cli import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
+    code = "import sys; from drafter.cli.commands import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
     for path in (pipe, Path("/dev/zero")):
         args = [command, str(path)] + (["-o", str(tmp_path / "r.docx")] if command == "render" else [])
         done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60)
@@ -407,7 +407,7 @@ def test_a_pipe_or_device_is_not_read_as_a_form(tmp_path, command):
 
 
 def test_a_file_too_big_to_be_a_form_is_refused(tmp_path, monkeypatch):
-    import drafter.yamlsource as yamlsource
+    import drafter.files.yamlsource as yamlsource
 
     form = tmp_path / "表单.yaml"
     form.write_text(TEXT, encoding="utf-8")
@@ -451,9 +451,9 @@ def test_heading_text_from_the_form_is_printed_as_written(tmp_path, field, value
     form.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "报告.docx"
     assert run_clean(["render", form, "-o", out, "--markup"], inputs=[form], outputs=[out]).exit_code == 0
-    from drafter.markup import parse_markup
-    from drafter.pipeline import build
-    from drafter.yamlsource import load_file
+    from drafter.model.markup import parse_markup
+    from drafter.jobs.pipeline import build
+    from drafter.files.yamlsource import load_file
 
     built = [s.heading for s in build(load_file(form)).report.walk()]
     back = [s.heading for s in parse_markup(out.with_suffix(".md").read_text(encoding="utf-8")).walk()]
@@ -482,7 +482,7 @@ def test_an_output_that_is_a_pipe_is_refused_without_opening_it(tmp_path):
     os.mkfifo(out)
     form = tmp_path / "表单.yaml"
     form.write_text(TEXT, encoding="utf-8")
-    code = "import sys; from drafter.cli import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
+    code = "import sys; from drafter.cli.commands import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
     done = subprocess.run([sys.executable, "-c", code, "render", str(form), "-o", str(out)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "不是普通文件" in done.stderr, done.stderr
@@ -492,7 +492,7 @@ def test_an_output_that_is_a_pipe_is_refused_without_opening_it(tmp_path):
 def test_a_proc_file_that_waits_for_data_is_not_waited_on(tmp_path):
     form = tmp_path / "表单.yaml"
     form.symlink_to("/proc/kmsg")
-    code = "import sys; from drafter.cli import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
+    code = "import sys; from drafter.cli.commands import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
     done = subprocess.run([sys.executable, "-c", code, "validate", str(form)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
 

@@ -17,12 +17,12 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafter.cli import main
-from drafter.datacache import load_yaml
-from drafter.pipeline import render_file
-from drafter.resources import default_config
+from drafter.cli.commands import main
+from drafter.files.datacache import load_yaml
+from drafter.jobs.pipeline import render_file
+from drafter.files.resources import default_config
 from drafter.typeset.layout import BOUNDS, load_layout
-from drafter.yamlsource import path_text
+from drafter.files.yamlsource import path_text
 
 from conftest import EXAMPLE
 

@@ -22,12 +22,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.cli import main
+from drafter.cli.commands import main
 from hostile_cases import english_words, leftovers, run_clean
 from conftest import ROOT
 
 needs_libreoffice = pytest.mark.skipif(
-    shutil.which("pdftoppm") is None or __import__("drafter.preview").preview.find_soffice() is None,
+    shutil.which("pdftoppm") is None or __import__("drafter.files.libreoffice").files.libreoffice.find_soffice() is None,
     reason="没有安装 LibreOffice 或 pdftoppm")
 
 
@@ -85,13 +85,13 @@ def test_preview_png_replaces_an_existing_page_only_with_force(tmp_path, minimal
 @pytest.fixture
 def no_conversion(monkeypatch):
     """LibreOffice 'found' but never to be started: the refusals come before any work."""
-    import drafter.preview
+    import drafter.files.libreoffice
 
     def started(*_args, **_kw):
         raise AssertionError("LibreOffice was started")
 
-    monkeypatch.setattr(drafter.preview, "find_soffice", lambda: "soffice")
-    monkeypatch.setattr(drafter.preview, "run_soffice", started)
+    monkeypatch.setattr(drafter.files.libreoffice, "find_soffice", lambda: "soffice")
+    monkeypatch.setattr(drafter.files.libreoffice, "run_soffice", started)
 
 
 @pytest.mark.parametrize("form_name, output", [
@@ -272,7 +272,7 @@ def test_templates_copy_into_its_own_folder_names_both(tmp_path, template, insid
 
 
 def test_templates_copy_of_named_files_never_writes_into_drafters_own_templates(tmp_path):
-    from drafter.resources import builtin_templates
+    from drafter.files.resources import builtin_templates
 
     dest = builtin_templates() / "default" / "临时副本"
     for args in (["default", dest, "句式.yaml"], ["default", builtin_templates() / "新模板"]):
@@ -340,7 +340,7 @@ def test_an_output_name_that_fits_is_taken_in_any_case(tmp_path, monkeypatch, ar
 _SLOW_WRITE = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    import drafter.output
+    import drafter.files.writing
 
     ready, go, target = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
     if sys.argv[4] == "ignore-hup":
@@ -356,8 +356,8 @@ _SLOW_WRITE = textwrap.dedent("""
             Path(tmp).write_text(text, encoding="utf-8")
         return write
 
-    drafter.output.text_writer = slow
-    from drafter.cli import main
+    drafter.files.writing.text_writer = slow
+    from drafter.cli.commands import main
     main(["schema", "-o", target])
 """)
 
@@ -431,7 +431,7 @@ def test_the_template_time_limit_still_has_its_timer(tmp_path, monkeypatch):
 def test_a_signal_while_files_are_renamed_waits_until_all_are_in_place(tmp_path, monkeypatch):
     """A set of files (a form and its schema, a report and its markup) is never half replaced:
     a signal landing between two renames takes effect once all are done."""
-    import drafter.output as output
+    import drafter.files.writing as output
 
     first, second = tmp_path / "表单.yaml", tmp_path / "结构.json"
     first.write_text("旧表单", encoding="utf-8")
@@ -538,15 +538,15 @@ def test_two_previews_at_once_both_succeed(tmp_path, minimal):
 def test_a_ctrl_c_while_drafter_is_still_loading_ends_quietly(monkeypatch, capsys):
     """The interrupt may come before the command line can catch it (while its modules load):
     the entry point says 已中止 in Chinese and exits 130, with no traceback."""
-    import drafter.cli
-    import drafter.launch
+    import drafter.cli.commands
+    import drafter.cli.launch
 
     def loading():
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(drafter.cli, "main", loading)
+    monkeypatch.setattr(drafter.cli.commands, "main", loading)
     with pytest.raises(SystemExit) as stop:
-        drafter.launch.main()
+        drafter.cli.launch.main()
     assert stop.value.code == 130 and capsys.readouterr().err == "已中止。\n"
 
 
@@ -587,8 +587,8 @@ def test_a_signal_while_another_thread_renames_waits_until_its_files_are_in_plac
     """Python runs handlers in the main thread only, which cannot hold back a signal for a
     worker thread (the coming local page writes from one): the CLI's stop handlers wait
     until the worker's set of files is whole, then stop."""
-    import drafter.output as output
-    from drafter.cli import _on_stop_signals, _restore_signals
+    import drafter.files.writing as output
+    from drafter.cli.commands import _on_stop_signals, _restore_signals
 
     first, second = tmp_path / "报告.docx", tmp_path / "报告.md"
     first.write_text("旧报告", encoding="utf-8")
@@ -648,7 +648,7 @@ def test_a_suggested_name_drops_the_wrong_suffixes(tmp_path, minimal, monkeypatc
 
 _SIGNAL_AT_MKSTEMP = textwrap.dedent("""
     import os, signal, sys, tempfile
-    import drafter.output
+    import drafter.files.writing
 
     real = tempfile.mkstemp
 
@@ -657,8 +657,8 @@ _SIGNAL_AT_MKSTEMP = textwrap.dedent("""
         os.kill(os.getpid(), getattr(signal, sys.argv[2]))  # the signal lands right after the file is made
         return made
 
-    drafter.output.tempfile.mkstemp = mkstemp
-    from drafter.cli import main
+    drafter.files.writing.tempfile.mkstemp = mkstemp
+    from drafter.cli.commands import main
     main(["schema", "-o", sys.argv[1]])
 """)
 
@@ -677,7 +677,7 @@ def test_a_signal_as_the_temporary_file_is_made_leaves_nothing(tmp_path, name):
 def test_a_failure_while_a_stop_unwinds_a_write_is_the_stop(runner, tmp_path, monkeypatch):
     """zipfile's close raises ValueError when a stop lands inside a member's write: the run
     ends as stopped (128 + n, 已中止), never with that error's traceback."""
-    import drafter.output as output
+    import drafter.files.writing as output
 
     def writer(*_args, **_kwargs):
         def write(tmp):

@@ -23,8 +23,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from drafter.cli import main
-from drafter.xmltext import first_invalid
+from drafter.cli.commands import main
+from drafter.files.xmltext import first_invalid
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REPORT = ("某县人民政府关于2025年度法治政府建设情况的报告\n2025年，某县坚持依法行政。\n一、主要举措和成效\n"
@@ -94,7 +94,7 @@ def paragraphs(*texts: str) -> str:
 def guarded(args, timeout: float = 60) -> subprocess.CompletedProcess:
     """Run drafter in a new process that must end within ``timeout`` seconds (a hang guard,
     not a timing: the limit is many times what the run takes)."""
-    code = "import sys; from drafter.cli import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
+    code = "import sys; from drafter.cli.commands import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
     try:
         return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True,
                               text=True, timeout=timeout, env=dict(os.environ))
@@ -353,7 +353,7 @@ def test_long_run_of_digits_is_not_a_figure():
 
 
 def test_jieba_chunks_keep_every_character():
-    from drafter.segment import chunks
+    from drafter.model.segment import chunks
 
     text = ("依法行政建设法治政府，" * 500) + ("行政复议" * 2000)
     pieces = chunks(text, 300)
@@ -594,7 +594,7 @@ def test_check_json_stays_utf8_whatever_the_file_names(tmp_path):
     folder = tmp_path / "报告"
     folder.mkdir()
     Path(os.fsdecode(bytes(folder) + b"/\xfe.txt")).write_text(REPORT, encoding="utf-8")
-    code = "import sys; from drafter.cli import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
+    code = "import sys; from drafter.cli.commands import main; sys.argv = ['drafter'] + sys.argv[1:]; main()"
     done = subprocess.run([sys.executable, "-c", code, "check", "--json", str(folder)], capture_output=True, timeout=60)
     assert done.returncode in (0, 1), done.stderr
     items = json.loads(done.stdout.decode("utf-8"))

@@ -93,7 +93,7 @@ def test_tagged_odd_scalar_gives_a_located_message_or_a_sane_value(tmp_path, tag
 @pytest.mark.parametrize("scalar", ["²", "１２", "١٢", "৩", "12²", "1²3"])
 @pytest.mark.parametrize("tag", ["!!int", "!!float"])
 def test_unicode_digits_are_not_read_as_a_number(tmp_path, tag, scalar):
-    from drafter.yamlsource import BAD, load_text
+    from drafter.files.yamlsource import BAD, load_text
 
     src = load_text(f'a: {tag} "{scalar}"\n', "表单.yaml")
     problems = src.take_problems()
@@ -104,7 +104,7 @@ def test_unicode_digits_are_not_read_as_a_number(tmp_path, tag, scalar):
 
 @pytest.mark.parametrize("scalar, value", [("1_0", 10), ("0o17", 15), ("12", 12), ("-3", -3), ("0x1f", 31)])
 def test_ascii_numbers_with_tags_still_read(scalar, value):
-    from drafter.yamlsource import load_text
+    from drafter.files.yamlsource import load_text
 
     src = load_text(f'a: !!int "{scalar}"\n', "表单.yaml")
     assert src.data["a"] == value and not src.take_problems()
@@ -112,7 +112,7 @@ def test_ascii_numbers_with_tags_still_read(scalar, value):
 
 # -- cause 10: a printed figure never claims a value it does not have ---------------------------
 
-from drafter.render import numbers  # noqa: E402
+from drafter.model import numbers  # noqa: E402
 
 
 @pytest.mark.parametrize("value, text", [
@@ -165,10 +165,10 @@ from drafter.errors import TemplateError  # noqa: E402
 
 @pytest.fixture(scope="module")
 def example_context():
-    from drafter.catalogue import load_catalogue
-    from drafter.pipeline import check_form
+    from drafter.model.catalogue import load_catalogue
+    from drafter.jobs.pipeline import check_form
     from drafter.render.context import build_context
-    from drafter.yamlsource import load_file
+    from drafter.files.yamlsource import load_file
 
     data, _ = check_form(load_file(EXAMPLE))
     return build_context(data, load_catalogue())
@@ -468,7 +468,7 @@ def test_last_year_zero_is_not_read_as_the_whole_of_the_parts_after_it(tmp_path)
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from drafter.catalogue import load_catalogue  # noqa: E402
+from drafter.model.catalogue import load_catalogue  # noqa: E402
 from drafter.form.validate import HARD_MAX  # noqa: E402
 from drafter.render.figures import Figure  # noqa: E402
 

@@ -24,13 +24,13 @@ import pytest
 import yaml
 from lxml import etree
 
-from drafter.cli import main
+from drafter.cli.commands import main
 from drafter.errors import TemplateError
-from drafter.markup import OPEN, CLOSE, literal, parse_markup, readable_markup
-from drafter.pipeline import build
+from drafter.model.markup import OPEN, CLOSE, literal, parse_markup, readable_markup
+from drafter.jobs.pipeline import build
 from drafter.render.environment import render_markup, render_template
-from drafter.resources import builtin_templates
-from drafter.yamlsource import load_text
+from drafter.files.resources import builtin_templates
+from drafter.files.yamlsource import load_text
 
 from conftest import EXAMPLE
 
@@ -114,7 +114,7 @@ def run_capped(*args, seconds: int = 3, thread: bool = False, timeout: int = 60)
         "import sys, threading\n"
         "import drafter.render.limits as limits\n"
         f"limits.MAX_SECONDS = {seconds}\n"
-        "from drafter.cli import main\n"
+        "from drafter.cli.commands import main\n"
         "sys.argv = ['drafter'] + sys.argv[1:]\n"
         "codes = []\n"
         "def run():\n"
@@ -137,7 +137,7 @@ def run_capped(*args, seconds: int = 3, thread: bool = False, timeout: int = 60)
 HOSTILE = ["@标题 伪造", "@盖章", "# 插入", "\\反斜杠", "## 一、插入", "@附注 伪造", "@未知 指令", "#### 四级"]
 
 
-from drafter.typography import close_spaces  # noqa: E402
+from drafter.model.typography import close_spaces  # noqa: E402
 
 
 def hostile_form(minimal: dict, text: str) -> dict:
@@ -227,7 +227,7 @@ def _outcome(text: str) -> tuple:
 
 
 def test_default_template_markup_is_unchanged_by_the_marks(example_data):
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.form.validate import validate
     from drafter.render.context import build_context
 

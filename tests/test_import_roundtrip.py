@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.catalogue import load_catalogue
-from drafter.pipeline import render_file
+from drafter.model.catalogue import load_catalogue
+from drafter.jobs.pipeline import render_file
 from drafter.reading.analysis import Analysis
 from drafter.reading.importer import import_form, missing_parts
 from drafter.reading.parser import parse_report
-from drafter.report import Section
+from drafter.model.report import Section
 
 from conftest import corpus_files
 

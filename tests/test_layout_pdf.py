@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.pipeline import build
-from drafter.preview import find_soffice, to_pdf
+from drafter.jobs.pipeline import build
+from drafter.files.libreoffice import find_soffice, to_pdf
 from drafter.typeset.layout import load_layout
 from drafter.typeset.writer import typeset
-from drafter.yamlsource import load_text
+from drafter.files.yamlsource import load_text
 
 from conftest import EXAMPLE
 from pdflayout import BOTTOM, CHAR, LEFT, NO_LINE_START, RIGHT, TOP, page_size_mm, read
@@ -266,7 +266,7 @@ def test_headings_are_the_outline_a_reader_sees(pdfs, tmp_path):
     import docx
     import pymupdf
 
-    from drafter.preview import run_soffice
+    from drafter.files.libreoffice import run_soffice
 
     path, _ = pdfs["example"]
     source = path.parent.parent / "example.docx"

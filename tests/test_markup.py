@@ -3,7 +3,7 @@
 import pytest
 
 from drafter.errors import TemplateError
-from drafter.markup import parse_markup, split_run_in
+from drafter.model.markup import parse_markup, split_run_in
 from drafter.typeset.numbering import Counter, label
 
 TEXT = """

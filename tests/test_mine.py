@@ -6,10 +6,10 @@ import json
 
 import yaml
 
-from drafter.catalogue import load_catalogue
+from drafter.model.catalogue import load_catalogue
 from drafter.reading.mine import mine, report_files
 from drafter.render.phrases import PHRASE_FILE, read_table
-from drafter.resources import builtin_templates
+from drafter.files.resources import builtin_templates
 
 from conftest import CORPUS, needs_corpus
 from test_cli import run
@@ -110,7 +110,7 @@ def test_parse_unsupported_type(runner, tmp_path):
 def test_doc_through_libreoffice(runner, tmp_path):
     import pytest
 
-    from drafter.preview import run_soffice, find_soffice
+    from drafter.files.libreoffice import run_soffice, find_soffice
 
     if find_soffice() is None:
         pytest.skip("没有安装 LibreOffice")

@@ -6,11 +6,11 @@ import docx
 import pytest
 import yaml
 
-from drafter.catalogue import load_catalogue
+from drafter.model.catalogue import load_catalogue
 from drafter.nextyear.recover import last_year_used
-from drafter.cli import main
+from drafter.cli.commands import main
 from drafter.form.spec import PLACEHOLDER
-from drafter.render.numbers import with_unit
+from drafter.model.numbers import with_unit
 
 from conftest import EXAMPLE, corpus_files, needs_corpus
 

@@ -16,11 +16,11 @@ import pytest
 import docx
 import yaml
 
-from drafter.catalogue import load_catalogue
+from drafter.model.catalogue import load_catalogue
 from drafter.nextyear.recover import last_year_used
-from drafter.nextyear.start import new_form
-from drafter.pipeline import render_file
-from drafter.render.numbers import with_unit
+from drafter.jobs.newform import new_form
+from drafter.jobs.pipeline import render_file
+from drafter.model.numbers import with_unit
 from drafter.reading.figures import extract, map_to_catalogue
 
 from conftest import EXAMPLE

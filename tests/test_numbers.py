@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from drafter.render import numbers
+from drafter.model import numbers
 
 
 @pytest.mark.parametrize("value, text", [

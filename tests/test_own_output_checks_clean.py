@@ -16,11 +16,11 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from drafter.catalogue import load_catalogue
-from drafter.check.runner import check_file
+from drafter.model.catalogue import load_catalogue
+from drafter.jobs.checking import check_file
 from drafter.check.table import rule_table
 from drafter.form.validate import _whole_given
-from drafter.pipeline import render_file
+from drafter.jobs.pipeline import render_file
 
 from conftest import EXAMPLE
 

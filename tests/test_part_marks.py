@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLE
-from drafter.report import PART_MARKS
+from drafter.model.report import PART_MARKS
 from hostile_cases import run_clean
 
 
@@ -81,10 +81,10 @@ def test_an_unmarked_report_keeps_the_readers_guess(tmp_path):
     assert "缺少必需部分" in result.output and "不足和原因" in result.output
 
 
-@pytest.mark.skipif(__import__("drafter.preview").preview.find_soffice() is None, reason="没有安装 LibreOffice")
+@pytest.mark.skipif(__import__("drafter.files.libreoffice").files.libreoffice.find_soffice() is None, reason="没有安装 LibreOffice")
 def test_the_mark_survives_a_save_by_another_word_processor(tmp_path, example):
     """Saved again by LibreOffice (as a clerk's editor would), the part is still known."""
-    from drafter.preview import run_soffice
+    from drafter.files.libreoffice import run_soffice
 
     _form, out = _render(tmp_path, example, "问题", "需要改进的地方")
     saved = tmp_path / "另存"

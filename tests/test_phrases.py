@@ -14,14 +14,14 @@ import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from drafter.catalogue import load_catalogue
-from drafter.cli import main
+from drafter.model.catalogue import load_catalogue
+from drafter.cli.commands import main
 from drafter.errors import TemplateError, TemplateProblems
-from drafter.pipeline import build
+from drafter.jobs.pipeline import build
 from drafter.render.environment import render_markup
 from drafter.render.phrases import PHRASE_FILE, as_jinja, read_table
-from drafter.resources import builtin_templates
-from drafter.yamlsource import load_text
+from drafter.files.resources import builtin_templates
+from drafter.files.yamlsource import load_text
 
 from conftest import EXAMPLE
 from test_templates import context

@@ -11,7 +11,7 @@ import yaml
 from docx import Document
 
 from conftest import EXAMPLE
-from drafter.render.numbers import points
+from drafter.model.numbers import points
 from hostile_cases import run_clean
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.catalogue import load_catalogue
+from drafter.model.catalogue import load_catalogue
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED, classify, part_role, theme_of
 from drafter.reading.figures import extract, map_to_catalogue, tie_rates
@@ -189,9 +189,9 @@ def test_leader_duty_first_shape():
 
 
 def test_reading_our_own_docx_gives_the_same_tree(tmp_path):
-    from drafter.pipeline import build, render_file
+    from drafter.jobs.pipeline import build, render_file
     from drafter.reading.parser import parse_report
-    from drafter.yamlsource import load_file
+    from drafter.files.yamlsource import load_file
 
     from conftest import EXAMPLE
 

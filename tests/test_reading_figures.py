@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.catalogue import load_catalogue
+from drafter.model.catalogue import load_catalogue
 from drafter.reading.figures import excerpt, extract, han_value, map_to_catalogue
 
 

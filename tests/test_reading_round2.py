@@ -18,13 +18,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from drafter.cli import main
-from drafter.nextyear.start import new_form
-from drafter.pipeline import render_file
+from drafter.cli.commands import main
+from drafter.jobs.newform import new_form
+from drafter.jobs.pipeline import render_file
 from drafter.reading.figures import MONEY, exact, extract, in_unit
 from drafter.reading.parser import parse_report
 from drafter.reading.source import read_lines
-from drafter.render.numbers import number, with_unit
+from drafter.model.numbers import number, with_unit
 
 from conftest import CORPUS, EXAMPLE
 from hostile_cases import run_clean

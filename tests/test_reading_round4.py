@@ -12,7 +12,7 @@ import docx
 import pytest
 import yaml
 
-from drafter.cli import main  # noqa: F401  (run_clean drives it)
+from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
 from drafter.reading.classify import part_role
 from drafter.reading.parser import parse_lines, parse_report
 from drafter.reading.source import read_lines
@@ -202,7 +202,7 @@ def test_a_closing_formula_in_a_heading_style_is_body_text(tmp_path):
                     reason="没有安装 LibreOffice")
 @pytest.mark.parametrize("closes", [True, False])
 def test_a_report_re_saved_by_libreoffice_checks_as_before(tmp_path, example, closes):
-    from drafter.preview import run_soffice
+    from drafter.files.libreoffice import run_soffice
 
     example["写法"] = {"特此报告": closes}
     out = _render(tmp_path, example)

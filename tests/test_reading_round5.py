@@ -13,7 +13,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from drafter.cli import main
+from drafter.cli.commands import main
 from drafter.reading.parser import parse_report
 from drafter.reading.source import read_lines
 

@@ -11,7 +11,7 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafter.cli import main  # noqa: F401  (run_clean drives it)
+from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
 from drafter.reading.parser import parse_lines
 from drafter.reading.source import read_lines
 

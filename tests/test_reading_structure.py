@@ -102,7 +102,7 @@ def test_ordinary_paragraphs_are_not_made_headings():
 
 
 def test_yishi_paragraphs_are_section_leads_and_still_items():
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.reading.analysis import Analysis
     from drafter.reading.promises import next_steps
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.cli import main  # noqa: F401  (run_clean drives it)
+from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
 from drafter.reading.parser import parse_lines
 
 from hostile_cases import example_form, line_of, run_clean

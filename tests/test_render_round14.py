@@ -13,7 +13,7 @@ import pytest
 
 from click.testing import CliRunner
 
-from drafter.cli import main
+from drafter.cli.commands import main
 
 from hostile_cases import example_form, run_clean
 

@@ -17,7 +17,7 @@ from conftest import EXAMPLE
 from hostile_cases import run_clean
 
 from drafter.errors import TemplateError
-from drafter.render import numbers
+from drafter.model import numbers
 
 DATA = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
 EX_TEXT = EXAMPLE.read_text(encoding="utf-8")
@@ -320,10 +320,10 @@ def test_a_text_field_written_as_a_plain_number_is_printed_as_typed(tmp_path, pa
 
 @pytest.fixture(scope="module")
 def example_context():
-    from drafter.catalogue import load_catalogue
-    from drafter.pipeline import check_form
+    from drafter.model.catalogue import load_catalogue
+    from drafter.jobs.pipeline import check_form
     from drafter.render.context import build_context
-    from drafter.yamlsource import load_file
+    from drafter.files.yamlsource import load_file
 
     data, _ = check_form(load_file(EXAMPLE))
     return build_context(data, load_catalogue())
@@ -403,10 +403,10 @@ def test_any_opening_is_refused_or_printed_clean(key, value):
     import tempfile
     from pathlib import Path
 
-    from drafter.check.runner import check_file
+    from drafter.jobs.checking import check_file
     from drafter.check.table import rule_table
     from drafter.errors import FormError
-    from drafter.pipeline import render_file
+    from drafter.jobs.pipeline import render_file
 
     form = copy.deepcopy(DATA)
     form["开头"][key] = value

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLE
 from hostile_cases import run_clean
 
-from drafter.cli import main
+from drafter.cli.commands import main
 from drafter.errors import TemplateError
 
 EX_TEXT = EXAMPLE.read_text(encoding="utf-8")
@@ -109,11 +109,11 @@ def test_a_builtin_filter_on_a_mapping_is_refused_at_the_template_line(tmp_path,
     ("{{ (问题 | first).表现 }}", None), ("{{ (问题 | last).原因 }}", None),
 ])
 def test_the_same_filters_on_lists_still_work(tmp_path, line, text):
-    from drafter.catalogue import load_catalogue
-    from drafter.pipeline import check_form
+    from drafter.model.catalogue import load_catalogue
+    from drafter.jobs.pipeline import check_form
     from drafter.render.context import build_context
     from drafter.render.environment import render_markup
-    from drafter.yamlsource import load_file
+    from drafter.files.yamlsource import load_file
 
     data, _ = check_form(load_file(EXAMPLE))
     context = build_context(data, load_catalogue())

@@ -19,8 +19,9 @@ import pytest
 from conftest import EXAMPLE
 from hostile_cases import example_form as _form, line_of as _line_of, run_clean
 
-from drafter import typography, xmltext
-from drafter.render import numbers
+from drafter.model import typography
+from drafter.files import xmltext
+from drafter.model import numbers
 
 EX_TEXT = EXAMPLE.read_text(encoding="utf-8")
 # Every character check takes for invisible (typography.INVISIBLE), found by trying them all.
@@ -352,7 +353,7 @@ def test_an_invisible_character_in_a_form_is_named_where_it_was(tmp_path, ch):
 
 
 def test_the_points_filter_on_two_rates_compares_them_exactly(tmp_path):
-    from drafter.catalogue import RateDef
+    from drafter.model.catalogue import RateDef
     from drafter.render import filters
     from drafter.render.figures import Rate
 

@@ -90,7 +90,7 @@ import shutil  # noqa: E402
 
 import yaml  # noqa: E402
 
-from drafter.resources import builtin_templates  # noqa: E402
+from drafter.files.resources import builtin_templates  # noqa: E402
 
 ITEM = "    - 依法受理{受理}\n"
 # Every mark that ends or breaks off a sentence, or joins one, full- and half-width.
@@ -232,8 +232,8 @@ def test_the_case_the_tester_found_names_its_subject(tmp_path):
 from decimal import Decimal  # noqa: E402
 from fractions import Fraction  # noqa: E402
 
-from drafter import numberwords  # noqa: E402
-from drafter.render import numbers  # noqa: E402
+from drafter.model import numberwords  # noqa: E402
+from drafter.model import numbers  # noqa: E402
 from drafter.render.figures import Figure  # noqa: E402
 
 
@@ -324,7 +324,7 @@ def _render_in(tmp_path, monkeypatch, folder):
     refuses (exit 2) in Chinese, template words apart, and writes nothing."""
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
     from test_hostile_templates import english
 
     monkeypatch.chdir(tmp_path)

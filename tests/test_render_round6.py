@@ -19,7 +19,7 @@ import pytest
 
 from conftest import EXAMPLE
 from drafter.errors import TemplateError
-from drafter.resources import builtin_templates
+from drafter.files.resources import builtin_templates
 from hostile_cases import example_form as _form, line_of as _line_of, run_clean
 
 
@@ -71,10 +71,10 @@ def test_the_blank_form_says_the_sum_a_figure_cannot_exceed(tmp_path):
 
 
 def test_a_catalogue_sum_naming_a_figure_it_lacks_is_refused(tmp_path):
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.errors import ConfigError
 
-    from drafter.catalogue import DATA
+    from drafter.model.catalogue import DATA
 
     text = (DATA / "catalogue.yaml").read_text(encoding="utf-8")
     bad = tmp_path / "catalogue.yaml"
@@ -88,10 +88,10 @@ def test_a_catalogue_sum_naming_a_figure_it_lacks_is_refused(tmp_path):
 
 @pytest.fixture(scope="module")
 def example_context():
-    from drafter.catalogue import load_catalogue
-    from drafter.pipeline import check_form
+    from drafter.model.catalogue import load_catalogue
+    from drafter.jobs.pipeline import check_form
     from drafter.render.context import build_context
-    from drafter.yamlsource import load_file
+    from drafter.files.yamlsource import load_file
 
     data, _ = check_form(load_file(EXAMPLE))
     return build_context(data, load_catalogue())
@@ -244,7 +244,7 @@ def test_literals_that_are_text_or_numbers_join_as_before(tmp_path, example_cont
 def test_literals_joined_with_tilde_are_refused_through_the_command(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
     from test_hostile_templates import english
 
     folder = tmp_path / "tpl"

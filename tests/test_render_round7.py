@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE
-from drafter.resources import builtin_templates
+from drafter.files.resources import builtin_templates
 from hostile_cases import run_clean
 
 ANCHOR = "# {{ 部分标题.成效 }}\n"
@@ -22,10 +22,10 @@ ANCHOR = "# {{ 部分标题.成效 }}\n"
 
 @pytest.fixture(scope="module")
 def example_context():
-    from drafter.catalogue import load_catalogue
-    from drafter.pipeline import check_form
+    from drafter.model.catalogue import load_catalogue
+    from drafter.jobs.pipeline import check_form
     from drafter.render.context import build_context
-    from drafter.yamlsource import load_file
+    from drafter.files.yamlsource import load_file
 
     data, _ = check_form(load_file(EXAMPLE))
     return build_context(data, load_catalogue())

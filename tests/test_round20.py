@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from conftest import EXAMPLE
-from drafter.cli import main
+from drafter.cli.commands import main
 from hostile_cases import run_clean
 
 RUN_IN_WITH_NUMBERED = """示例县人民政府关于2025年度法治政府建设情况的报告

@@ -110,9 +110,9 @@ def test_last_years_work_as_a_part_of_its_own_is_no_plan_for_next_year(tmp_path,
     assert [a["标题"] for a in carried["去年安排"]] == [s["标题"] for s in example["下一步"]]
 
 
-@pytest.mark.skipif(__import__("drafter.preview").preview.find_soffice() is None, reason="没有安装 LibreOffice")
+@pytest.mark.skipif(__import__("drafter.files.libreoffice").files.libreoffice.find_soffice() is None, reason="没有安装 LibreOffice")
 def test_the_one_item_of_a_part_is_an_item_after_a_save_by_another_word_processor(tmp_path, example):
-    from drafter.preview import run_soffice
+    from drafter.files.libreoffice import run_soffice
 
     example["下一步"] = [{"标题": "进一步提升行政执法质量", "内容": "开展基层执法人员轮训，深化案卷评查和执法监督。"}]
     form = _form(tmp_path, example)
@@ -214,7 +214,7 @@ def test_an_older_layout_naming_a_file_per_theme_still_renders(tmp_path, example
                                          encoding="utf-8")
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
     result = CliRunner().invoke(main, ["render", str(form), "-o", str(out), "-t", str(folder), "--force"])
     assert result.exit_code == 2 and "无此文件" in result.output, result.output
 
@@ -226,7 +226,7 @@ def test_an_older_layout_naming_a_file_per_theme_still_renders(tmp_path, example
 def test_a_broken_phrase_table_is_said_so_by_list_and_diff(tmp_path, table, said):
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
     folder = tmp_path / "模板"
     folder.mkdir()
     (folder / "句式.yaml").write_text(table, encoding="utf-8")
@@ -243,7 +243,7 @@ def test_a_theme_key_with_a_full_width_colon_is_named(tmp_path, example):
     form = _form(tmp_path, example)
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
     result = CliRunner().invoke(main, ["render", str(form), "-o", str(tmp_path / "r.docx"), "-t", str(folder)])
     assert result.exit_code == 2 and "主题名“普法”后面用了全角冒号" in result.output, result.output
 

@@ -89,7 +89,7 @@ def test_an_opening_that_writes_nothing_is_refused(tmp_path):
     out = tmp_path / "报告.docx"
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
     result = CliRunner().invoke(main, ["render", str(form), "-o", str(out)])
     assert result.exit_code == 2 and not out.exists() and "开头段一个字也没有" in result.output, result.output
     # near miss: with the highlights given, the same opening is written
@@ -213,8 +213,8 @@ def test_a_replace_that_changes_nothing_is_no_change_of_a_figure(tmp_path):
 
     from click.testing import CliRunner
 
-    from drafter.cli import main
-    from drafter.resources import builtin_templates
+    from drafter.cli.commands import main
+    from drafter.files.resources import builtin_templates
 
     folder = tmp_path / "tp"
     shutil.copytree(builtin_templates() / "default", folder)

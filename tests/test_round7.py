@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from drafter.cli import main  # noqa: F401  (run_clean drives it)
+from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
 
 from hostile_cases import example_form, line_of, run_clean
 from test_check_rules import report, run
@@ -105,7 +105,7 @@ def test_a_stray_character_inside_a_formula_is_said_once():
     ("其中受理诉求68420件，回访满意66315件。", "人大代表建议 政协提案"),  # 回访满意 is never 建议提案的满意
 ])
 def test_a_count_named_as_another_indicator_is_never_filed_under_this_one(text, context):
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.reading.figures import extract, map_to_catalogue
 
     figs = extract(text)
@@ -237,7 +237,7 @@ def test_a_doubled_shi_in_a_title_is_reminded_at_render(tmp_path):
 def test_the_date_turned_into_text_in_a_template_is_written_as_the_report_writes_dates(tmp_path):
     import shutil
 
-    from drafter.resources import builtin_templates
+    from drafter.files.resources import builtin_templates
 
     folder = tmp_path / "tpl"
     shutil.copytree(builtin_templates() / "default", folder)
@@ -284,7 +284,7 @@ def test_all_done_near_misses_say_nothing(body):
 def test_wordwrap_over_a_figure_is_refused_at_the_template_line(tmp_path):
     import shutil
 
-    from drafter.resources import builtin_templates
+    from drafter.files.resources import builtin_templates
 
     folder = tmp_path / "tpl"
     shutil.copytree(builtin_templates() / "default", folder)
@@ -296,7 +296,7 @@ def test_wordwrap_over_a_figure_is_refused_at_the_template_line(tmp_path):
     out = tmp_path / "报告.docx"
     from click.testing import CliRunner
 
-    from drafter.cli import main as cli
+    from drafter.cli.commands import main as cli
 
     result = CliRunner().invoke(cli, ["render", str(form), "-t", str(folder), "-o", str(out)])
     assert result.exit_code == 2 and "Traceback" not in result.output
@@ -332,14 +332,14 @@ def test_the_done_count_beside_a_not_done_one_is_still_checked():
 
 _STOP_IN_DEL = textwrap.dedent("""
     import os, signal, sys, time
-    import drafter.output
+    import drafter.files.writing
 
     class Late:
         def __del__(self):  # a stop landing where Python only prints and ignores the exception
             os.kill(os.getpid(), signal.SIGINT)
             time.sleep(0.2)
 
-    real = drafter.output.text_writer
+    real = drafter.files.writing.text_writer
 
     def writer(text):
         write = real(text)
@@ -349,8 +349,8 @@ _STOP_IN_DEL = textwrap.dedent("""
             write(tmp)
         return wrapped
 
-    drafter.output.text_writer = writer
-    from drafter.cli import main
+    drafter.files.writing.text_writer = writer
+    from drafter.cli.commands import main
     main(["schema", "-o", sys.argv[1]])
 """)
 
@@ -371,8 +371,8 @@ def test_a_stop_python_would_ignore_still_stops_the_run(tmp_path):
 
 
 def test_a_ctrl_c_python_wrapped_in_another_error_ends_as_a_stop(monkeypatch, capsys):
-    import drafter.cli
-    from drafter import launch
+    import drafter.cli.commands
+    from drafter.cli import launch
 
     def wrapped():
         try:
@@ -380,7 +380,7 @@ def test_a_ctrl_c_python_wrapped_in_another_error_ends_as_a_stop(monkeypatch, ca
         except KeyboardInterrupt as err:
             raise RuntimeError("Error calling __set_name__") from err
 
-    monkeypatch.setattr(drafter.cli, "main", wrapped)
+    monkeypatch.setattr(drafter.cli.commands, "main", wrapped)
     with pytest.raises(SystemExit) as stop:
         launch.main()
     assert stop.value.code == 130 and "已中止" in capsys.readouterr().err

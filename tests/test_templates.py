@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from drafter.catalogue import load_catalogue
+from drafter.model.catalogue import load_catalogue
 from drafter.errors import TemplateError
-from drafter.pipeline import build
+from drafter.jobs.pipeline import build
 from drafter.render.context import build_context
 from drafter.render.environment import render_markup
 from drafter.render.phrases import PHRASE_FILE, read_table
-from drafter.resources import builtin_templates
-from drafter.yamlsource import load_text
+from drafter.files.resources import builtin_templates
+from drafter.files.yamlsource import load_text
 
 import yaml
 
@@ -144,7 +144,7 @@ def test_default_phrase_table_states_every_figure_of_every_theme():
 
 
 def test_example_uses_formula_of_its_year(example_data):
-    from drafter.formulas import builtin
+    from drafter.model.formulations import builtin
 
     result = build(load_text(yaml.safe_dump(example_data, allow_unicode=True), "f.yaml"))
     assert builtin().years[2025]["会议精神"] in result.report.opening[0].text
@@ -166,7 +166,7 @@ def _texts(path):
 
 
 def _rendered(runner, tmp_path, *args):
-    from drafter.cli import main
+    from drafter.cli.commands import main
     from conftest import EXAMPLE
 
     out = tmp_path / f"r{len(list(tmp_path.glob('r*.docx')))}.docx"
@@ -178,7 +178,7 @@ def _rendered(runner, tmp_path, *args):
 def test_a_folder_with_only_the_phrase_table_rewords_a_figure_sentence(tmp_path):
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
 
     runner = CliRunner()
     folder = tmp_path / "我的模板"
@@ -206,7 +206,7 @@ def test_a_folder_with_only_the_phrase_table_rewords_a_figure_sentence(tmp_path)
 def test_a_table_with_one_theme_replaces_that_theme_only(tmp_path):
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
 
     runner = CliRunner()
     folder = tmp_path / "t"
@@ -234,7 +234,7 @@ def test_a_table_with_one_theme_replaces_that_theme_only(tmp_path):
 def test_a_theme_file_of_its_own_starts_as_the_table_says_and_then_overrides_it(tmp_path):
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
 
     runner = CliRunner()
     folder = tmp_path / "我的模板"
@@ -255,7 +255,7 @@ def test_a_theme_file_of_its_own_starts_as_the_table_says_and_then_overrides_it(
 def test_a_theme_file_starts_from_the_table_of_the_folder_it_goes_into(tmp_path):
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
 
     runner = CliRunner()
     mine = tmp_path / "我的"
@@ -274,7 +274,7 @@ def test_a_theme_file_starts_from_the_table_of_the_folder_it_goes_into(tmp_path)
 def test_a_deleted_file_falls_back_to_the_default(tmp_path):
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
 
     runner = CliRunner()
     folder = tmp_path / "整套"
@@ -288,7 +288,7 @@ def test_a_deleted_file_falls_back_to_the_default(tmp_path):
 def test_copying_named_files_never_overwrites(tmp_path):
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
 
     runner = CliRunner()
     folder = tmp_path / "t"
@@ -306,7 +306,7 @@ def test_copying_named_files_never_overwrites(tmp_path):
 def test_a_misspelt_file_of_a_clerks_folder_is_pointed_out(tmp_path):
     from click.testing import CliRunner
 
-    from drafter.cli import main
+    from drafter.cli.commands import main
 
     folder = tmp_path / "t"
     (folder / "themes").mkdir(parents=True)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from drafter.typography import normalize
+from drafter.model.typography import normalize
 
 
 @pytest.mark.parametrize("raw, fixed", [

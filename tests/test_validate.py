@@ -2,11 +2,11 @@
 
 import pytest
 
-from drafter.catalogue import load_catalogue
+from drafter.model.catalogue import load_catalogue
 from drafter.errors import FormError, InputFileError
 from drafter.form.validate import validate
-from drafter.pipeline import check_form
-from drafter.yamlsource import load_file, load_text
+from drafter.jobs.pipeline import check_form
+from drafter.files.yamlsource import load_file, load_text
 
 
 def problems(text: str):

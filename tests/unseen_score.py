@@ -29,7 +29,7 @@ _DROP = re.compile(r"[\s。，、；：:,;.()（）“”\"'《》]")
 
 def norm(text: str | None) -> str:
     """Text compared without spaces and punctuation (the parser repairs half-width marks)."""
-    from drafter.typography import normalize
+    from drafter.model.typography import normalize
 
     return _DROP.sub("", normalize(text or ""))
 
@@ -93,7 +93,7 @@ def _sections(report):
 
 
 def score_report(path: Path, gold: dict, tally: Tally) -> None:
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.reading.analysis import Analysis
     from drafter.reading.figures import extract
     from drafter.reading.parser import parse_lines

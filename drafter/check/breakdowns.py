@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from drafter.check.counts import (NEAR_COUNTS, _DELTA, _INCLUDED, _LABEL_VERBS, Amount, _called, _item_name,
                                   _part_called, _shown, _words_of, rough, summed)
-from drafter.numberwords import plain
+from drafter.model.numberwords import plain
 from drafter.reading.figures import FoundFigure, bigrams, nameless
 
 _SPELLED_ITEMS = 12  # items a message spells out one by one (60件＋50件); a longer list is summed

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from drafter.check.counts import ABOUT_POINTS, NEAR_COUNTS, _DELTA, Amount, _claim, _short, _shown, rough
-from drafter.numberwords import change_percent, plain
+from drafter.model.numberwords import change_percent, plain
 from drafter.reading.figures import MONEY, FoundFigure
 
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
@@ -365,19 +365,19 @@ class ChangeChecks:
         return g if _FROM.search(text[max(0, g.start - 12):g.start]) else None
 
     def said_of(self, text: str, subject: FoundFigure, g: FoundFigure, figs: list[FoundFigure]) -> bool:
-        """Is last year's figure ``g`` said of the same count as ``subject``? It stands right
-        beside it: no other count of this year between them, and no 其中 (a sub-item's change is
+        """Is last year's figure ``g`` said of the same count (or rate) as ``subject``? It stands
+        right beside it: no other count (rate) of this year between them, and no 其中 (a sub-item's change is
         never read against the whole's 上年为80件, nor the whole's against a sub-item's)."""
         i, j = sorted((figs.index(subject), figs.index(g)))
         lo, hi = sorted((subject.start, g.start))
         if "其中" in text[lo:hi] or "其中" in (g.label if g.start > subject.start else subject.label):
             return False
-        if any(h.kind == "count" and not self.is_last_year(text, h) and not _DELTA.search(h.label)
-               for h in figs[i + 1:j]):
+        if any(h.kind == subject.kind and not self.is_last_year(text, h) and not _DELTA.search(h.label)
+               for h in figs[i + 1:j]):  # another rate between two rates' figures: 上年为 is its
             return False
         if g.start < subject.start:  # before it: not right after a count of this year of its own
             own = figs[figs.index(g) - 1] if figs.index(g) else None
-            if own is not None and own is not subject and own.kind == "count" and own.unit == g.unit \
+            if own is not None and own is not subject and own.kind == subject.kind and own.unit == g.unit \
                     and not self.is_last_year(text, own) and not _DELTA.search(own.label):
                 return False
         return True

@@ -13,7 +13,7 @@ _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
 def keywords(text: str, stop: set[str], limit: int) -> list[str]:
-    from drafter.segment import cut
+    from drafter.model.segment import cut
 
     seen: list[str] = []
     for word in cut(text):

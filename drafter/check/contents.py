@@ -9,7 +9,7 @@ import re
 from drafter.check.context import Check
 from drafter.errors import Where
 from drafter.reading.classify import LEADER as _LEADER, own_parts
-from drafter.yamlsource import as_date
+from drafter.files.yamlsource import as_date
 
 _CAUSE = re.compile(r"原因|由于|源于|根源|导致|造成|缘于|究其|主要是|在于")
 

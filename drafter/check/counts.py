@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from drafter.catalogue import Catalogue, per_catalogue
-from drafter.numberwords import MAX_PLACES, percent, plain, trim
+from drafter.model.catalogue import Catalogue, per_catalogue
+from drafter.model.numberwords import MAX_PLACES, percent, plain, trim
 from drafter.reading.figures import FoundFigure, count_name, han_value
 
 _SENTENCE = re.compile(r"[。；！？]|(?<=[^\s，、；：。（“一二三四五六七八九十第])(?=[一二三四五六七八九十]是)")

@@ -12,16 +12,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from drafter.catalogue import Catalogue
+from drafter.model.catalogue import Catalogue
 from drafter.errors import Where
 from drafter.reading.analysis import report_year
 from drafter.reading.classify import classify_roles
 from drafter.reading.figures import FoundFigure, extract, map_to_catalogue
 from drafter.reading.source import STAND_INS
-from drafter.report import Origin, Report, Section
-from drafter.typography import normalize, see_through, typed_span
+from drafter.model.report import Origin, Report, Section
+from drafter.model.typography import normalize, see_through, typed_span
 
-FORM_SUFFIXES = (".yaml", ".yml")
 
 # What check reads of one report is bounded by the reader (drafter/reading/source.py).
 
@@ -192,7 +191,7 @@ class Document:
         return _whole_runs(typed[0], typed[0][span[0]:span[1]], *span)
 
     def _form_where(self, unit: Unit, quote: str) -> Where:
-        from drafter.yamlsource import path_text
+        from drafter.files.yamlsource import path_text
 
         for path, text in self._form_strings():
             at = text.find(quote) if quote else -1
@@ -304,55 +303,6 @@ def _untouched(text: str, figures: list[FoundFigure]) -> list[FoundFigure]:
         return figures
     return [f for f in figures if not (f.start >= 2 and STAND_INS.match(text, f.start - 1)
                                        and re.match(r"[\d.．]", text[f.start - 2]))]
-
-
-def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
-                  template: str | Path | None = None, formulas=None) -> Document:
-    """Read a form or a report for checking; a DrafterError when it cannot be used."""
-    p = Path(path)
-    if p.suffix.lower() in FORM_SUFFIXES:
-        from drafter.pipeline import build
-        from drafter.yamlsource import load_file
-
-        src = load_file(p)
-        result = build(src, template, rules=False, formulas=formulas)
-        doc = Document(str(path), "表单", result.report, cat, year, source=src, data=result.data)
-        doc.form_warnings = result.warnings
-        return doc
-    from drafter.reading.parser import parse_lines
-    from drafter.reading.source import read_lines, stand_in
-
-    lines = read_lines(p, keep_invisible=True)  # to see, and place, what a web page left in
-    # a stray character (a control, a private-use one) is shown by its stand-in, never joins
-    # what stands on either side of it, and is said where it stands (check/typography.py)
-    strays: dict[int, list[tuple[int, str]]] = {}
-    for n, line in enumerate(lines, 1):
-        lines[n - 1], spots = stand_in(line)
-        if spots:
-            strays[n] = spots
-    clean, maps = _see_through_lines(lines)
-    report = parse_lines(clean)
-    kind = "txt" if p.suffix.lower() == ".txt" else "docx"
-    doc = Document(str(path), kind, report, cat, year, lines=lines)
-    doc.line_maps = maps
-    doc.strays = strays
-    return doc
-
-
-def _see_through_lines(lines: list[str]) -> tuple[list[str], dict[int, list[int]]]:
-    """The lines without invisible characters (a direction mark before 一、 must not hide a
-    heading, nor one inside 87.2% a figure), and for each line that had some (by its
-    1-based number) where its characters stood, so places are said in the file's columns."""
-    from drafter.reading.source import retext
-
-    clean, maps = [], {}
-    for n, line in enumerate(lines, 1):
-        text, at = see_through(line)
-        if at is not None:
-            maps[n] = at
-            line = retext(line, text)  # a .docx line keeps what the document says of it
-        clean.append(line)
-    return clean, maps
 
 
 def _sentence_at(text: str, quote: str) -> str:

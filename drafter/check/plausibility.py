@@ -3,9 +3,9 @@ figures that changed too much from last year's (a likely extra or missing digit)
 
 from __future__ import annotations
 
-from drafter.catalogue import Catalogue, per_catalogue
+from drafter.model.catalogue import Catalogue, per_catalogue
 from drafter.check.context import Check
-from drafter.numberwords import plain
+from drafter.model.numberwords import plain
 from drafter.reading.figures import count_name, described, map_to_catalogue
 
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from drafter.check.counts import (MAX_ITEMS, NEAR_COUNTS, _DELTA, Amount, _called, _claim, _fits, _no_base, _pct,
                                   _should, _shown, _stated, rough, rounded, summed)
-from drafter.numberwords import plain, trim
+from drafter.model.numberwords import plain, trim
 from drafter.reading.figures import FoundFigure, bigrams, count_name, nameless
 
 _VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?(?:同比|较上年|比上年|较去年|比去年|环比)?"

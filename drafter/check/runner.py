@@ -1,23 +1,19 @@
-"""Run the rule table over one document, a list of files or folders, or a form that is
-being rendered."""
+"""Run the rule table over one document, or over a form that is being rendered."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.batch import expand
-from drafter.catalogue import load_catalogue
+from drafter.model.catalogue import load_catalogue
 from drafter.check import arithmetic, commitments, contents, plausibility, typography, wording
 from drafter.check.context import Check
-from drafter.check.document import FORM_SUFFIXES, Document, load_document
+from drafter.check.document import Document
 from drafter.check.finding import Finding
 from drafter.check.table import RuleTable
 from drafter.errors import InputFileError, Where
-from drafter.reading.source import SUFFIXES
 
 # Each module runs the rules of one kind; a rule that is switched off costs nothing.
 MODULES = (contents, wording, arithmetic, plausibility, typography, commitments)
-INPUT_SUFFIXES = SUFFIXES + FORM_SUFFIXES
 
 
 def check_document(doc: Document, table: RuleTable, last: Document | None = None,
@@ -60,30 +56,3 @@ def form_rules(src, report, data: dict, table: RuleTable, written: tuple[str, ..
 
 
 TEMPLATE_HINT = "（这句话是模板按句式表写出的：请检查模板或句式表（句式.yaml）里写出这一句的那一项。）"
-
-
-def input_files(paths: list[str]) -> list[Path]:
-    """The files named, and every report and form in the folders named, in order."""
-    return expand(paths, INPUT_SUFFIXES)
-
-
-def check_file(path: Path, table: RuleTable, year: int | None = None, last: Document | None = None,
-               template=None) -> tuple[Document, list[Finding]]:
-    doc = load_document(path, load_catalogue(), year, template, table.formulas)
-    refuse_later_last(doc, last)
-    return doc, check_document(doc, table, last)
-
-
-def refuse_later_last(doc: Document, last: Document | None) -> None:
-    """--last must cover an earlier year than the document checked: a copy of this year's
-    report, or next year's form, would give 同比 and promises that mean nothing."""
-    if last is None or last.year is None or doc.year is None or last.year < doc.year:
-        return
-    kind = "表单" if last.kind == "表单" else "报告"
-    this = f"要检查的“{Path(doc.name).name}”"
-    when = f"与{this}同一年度" if last.year == doc.year else f"比{this}（{doc.year} 年度）还晚 {last.year - doc.year} 年"
-    raise InputFileError(
-        f"--last 给出的“{Path(last.name).name}”是 {last.year} 年度的{kind}，{when}，不能作为去年的{kind}"
-        "来核对同比数字和去年的安排，没有检查。",
-        f"--last 应当是上一年度（{doc.year - 1} 年度）的报告或表单。如果要检查的报告年度认错了，请用 --year 指明。",
-        Where(last.name))

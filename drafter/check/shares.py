@@ -8,7 +8,7 @@ import re
 
 from drafter.check.counts import (_DELTA, ABOUT_BEFORE, NAME_REACH, Amount, _called, _claim, _fits, _no_base, _pct,
                                   _should, _shown, _stated, _whole_called)
-from drafter.numberwords import plain
+from drafter.model.numberwords import plain
 from drafter.reading.figures import FoundFigure, bigrams
 
 # The verb of a share, with any word of approximation (占比为, 占比约为, 占比大约, 所占比例接近)

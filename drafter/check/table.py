@@ -9,14 +9,14 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from drafter.catalogue import DATA
-from drafter.datacache import load_yaml
+from drafter.model.catalogue import DATA
+from drafter.files.datacache import load_yaml
+from drafter.files.config import RULES_SECTION
 from drafter.errors import Findings
-from drafter.formulas import FormulaTable, builtin, formula_table
+from drafter.model.formulations import FormulaTable, builtin, formula_table
 
 SEVERITIES = ("错误", "提醒")
 OFF = "关闭"
-SECTION = "检查规则"  # the config file's section for overrides
 
 
 class RuleTable:
@@ -57,20 +57,20 @@ def rule_table(config: str | Path | None = None) -> RuleTable:
 def overrides_from(config: str | Path, rules: dict) -> dict[str, str]:
     """Read and check the 检查规则 section of an office's config file; every problem is
     reported with its line and column."""
-    from drafter.yamlsource import as_typed, load_file
+    from drafter.files.yamlsource import as_typed, load_file
 
     src = load_file(config, "版面设置文件")
     found = Findings()
-    section = src.data.get(SECTION) if isinstance(src.data, dict) else None
+    section = src.data.get(RULES_SECTION) if isinstance(src.data, dict) else None
     out: dict[str, str] = {}
     if section is None:
         return out
     if not isinstance(section, dict):
-        found.add(src.where((SECTION,)), f"“{SECTION}”下应当是若干“规则: 级别”。",
+        found.add(src.where((RULES_SECTION,)), f"“{RULES_SECTION}”下应当是若干“规则: 级别”。",
                   f"例如“比率口径: 关闭”；级别写 {OFF}、错误 或 提醒。")
         found.raise_if_errors()
     for rule, value in section.items():
-        where = src.where((SECTION, rule), at_key=True)
+        where = src.where((RULES_SECTION, rule), at_key=True)
         if rule not in rules:
             import difflib
 
@@ -78,7 +78,7 @@ def overrides_from(config: str | Path, rules: dict) -> dict[str, str]:
             found.add(where, f"没有名为“{as_typed(rule)}”的检查规则。",
                       f"是不是“{close[0]}”？" if close else "规则的名称见 README 的“检查规则”一节。")
         elif value not in (OFF, *SEVERITIES):
-            found.add(src.where((SECTION, rule)), f"“{src.typed((SECTION, rule), value)}”不是规则的级别。",
+            found.add(src.where((RULES_SECTION, rule)), f"“{src.typed((RULES_SECTION, rule), value)}”不是规则的级别。",
                       f"请写 {OFF}、错误 或 提醒。")
         else:
             out[rule] = value

@@ -9,8 +9,9 @@ import re
 
 from drafter.check.context import Check
 from drafter.errors import Where
-from drafter.numberwords import chinese
-from drafter.typography import INVISIBLE, invisible_name, normalize, partner, unpaired
+from drafter.model.numberwords import chinese
+from drafter.files.characters import INVISIBLE, invisible_name
+from drafter.model.typography import normalize, partner, unpaired
 from drafter.reading.parser import number_value
 from drafter.reading.source import stray_name
 

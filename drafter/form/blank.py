@@ -14,10 +14,10 @@ import datetime as dt
 
 import yaml
 
-from drafter.catalogue import Catalogue, Theme
+from drafter.model.catalogue import Catalogue, Theme
 from drafter.form import spec as s
 from drafter.form.schema import SCHEMA_NAME
-from drafter.render.numbers import with_unit
+from drafter.model.numbers import with_unit
 
 
 class ThemeSeed:

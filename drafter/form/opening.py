@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.typography import FORMAT_CODE, clauses, unpaired
+from drafter.model.typography import FORMAT_CODE, clauses, unpaired
 
 NAMES = ("年度", "下一年度", "单位", "会议精神", "纲要", "主要成效")
 _SLOT = re.compile(r"\{([^{}]*)\}")

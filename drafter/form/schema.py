@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from drafter.catalogue import Catalogue, Theme
+from drafter.model.catalogue import Catalogue, Theme
 from drafter.form import spec as s
 
 SCHEMA_NAME = "drafter-form.schema.json"

@@ -7,7 +7,7 @@ tree, so the three can never disagree. Keys are Chinese because clerks read them
 
 from __future__ import annotations
 
-from drafter.catalogue import Catalogue
+from drafter.model.catalogue import Catalogue
 
 # The words every example text of a blank form starts with: a value still holding them has
 # not been filled in, and the validator refuses it where it stands.

@@ -14,14 +14,14 @@ import re
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
-from drafter.catalogue import Catalogue, Theme
+from drafter.model.catalogue import Catalogue, Theme
 from drafter.errors import Findings
-from drafter.numberwords import plain
+from drafter.model.numberwords import plain
 from drafter.form import headings, opening, spec as s
-from drafter.formulas import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
-from drafter.typography import CJK, FORMAT_CODE, HEADING_MARK, ORDINAL_MARK, close_spaces, normalize, partner, unpaired
-from drafter.xmltext import quiet
-from drafter.yamlsource import BAD, Source, as_date
+from drafter.model.formulations import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
+from drafter.model.typography import CJK, FORMAT_CODE, HEADING_MARK, ORDINAL_MARK, close_spaces, normalize, partner, unpaired
+from drafter.files.xmltext import quiet
+from drafter.files.yamlsource import BAD, Source, as_date
 
 # No count or amount reaches this: past it a number is a typing slip, and past 10^16 or so
 # the report's arithmetic would lose digits or overflow.

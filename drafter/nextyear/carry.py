@@ -5,7 +5,7 @@ becomes 去年安排; unit, addressee and signature block carry over."""
 
 from __future__ import annotations
 
-from drafter.catalogue import Catalogue
+from drafter.model.catalogue import Catalogue
 from drafter.form.blank import Seed, ThemeSeed
 from drafter.nextyear.recover import last_year_used
 

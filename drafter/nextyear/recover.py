@@ -15,13 +15,13 @@ import math
 import re
 from decimal import Decimal
 
-from drafter.catalogue import Catalogue
+from drafter.model.catalogue import Catalogue
 from drafter.form.blank import Seed, ThemeSeed, capped
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
 from drafter.reading.figures import FoundFigure, excerpt, may_be_rounded
 from drafter.reading.promises import LEAD_IN, next_steps
-from drafter.report import Paragraph, Section
+from drafter.model.report import Paragraph, Section
 
 def _paragraphs(sec: Section) -> list[Paragraph]:
     """Every paragraph of a section and its sub-sections, in order."""

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
-from drafter.catalogue import Catalogue
+from drafter.model.catalogue import Catalogue
 from drafter.reading.classify import classify
 from drafter.reading.figures import FoundFigure, extract, map_to_catalogue, tie_rates
 from drafter.reading.parser import enumerations
-from drafter.report import Report, Section
+from drafter.model.report import Report, Section
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
 # The year a report is about, as its title says it (关于2025年度…, 2025年法治政府建设…): before

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from drafter.catalogue import Catalogue, per_catalogue
-from drafter.report import Report, Section
+from drafter.model.catalogue import Catalogue, per_catalogue
+from drafter.model.report import Report, Section
 
 # Role words: a word of two characters counts only in a short heading (see part_role). They
 # cover what clerks rename a part to (写法.部分标题): 问题 as 困难、不足、短板、差距、薄弱环节;
@@ -95,7 +95,7 @@ class ThemeWords(NamedTuple):
 
 @per_catalogue
 def _theme_words(cat: Catalogue) -> ThemeWords:
-    from drafter.reading.vocabulary import theme_words
+    from drafter.reading.themewords import theme_words
 
     return ThemeWords.of(theme_words(cat))
 

@@ -20,8 +20,8 @@ import zipfile
 
 from lxml import etree
 
-from drafter.xmltext import drop_invalid
-from drafter.report import PART_MARKS
+from drafter.files.xmltext import drop_invalid
+from drafter.model.report import PART_MARKS
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"

@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from drafter.catalogue import Catalogue, per_catalogue
+from drafter.model.catalogue import Catalogue, per_catalogue
 
 UNITS = ["个百分点", "平方公里", "平方米", "人次", "户次", "件次", "场次", "家次", "批次", "万元", "亿元", "千元", "公里",
          "公顷", "大类", "方面", "件", "人", "次", "场", "个", "项", "条", "份", "卷", "户", "家", "起", "处", "类",

@@ -15,7 +15,7 @@ import yaml
 
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
-from drafter.report import Report, Section
+from drafter.model.report import Report, Section
 
 _UNIT_IN_TITLE = re.compile(r"^(.+?)(?:关于|\d{4}\s*年)")
 _UNIT_IN_OPENING = re.compile(r"^\d{4}年(?:以来|度)?，(?:在[^，]*，)*([^，。]{2,24}?)(?:坚持|深入|始终|认真|全面|以|紧紧|在)")
@@ -90,7 +90,7 @@ def _section(sec: Section, top: bool) -> dict:
 
 def missing_parts(a: Analysis) -> list:
     """The parts a report must contain that this one lacks (catalogue order)."""
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.reading.classify import parts_present
 
     present = parts_present(a.report)
@@ -100,7 +100,7 @@ def missing_parts(a: Analysis) -> list:
 def _insert_part(body: list, part, year: int) -> None:
     """A section for a missing part, with a placeholder the clerk replaces, before the
     first part that follows it in the catalogue order."""
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
 
     order = [p.key for p in load_catalogue().parts]
     later = set(order[order.index(part.key) + 1:])

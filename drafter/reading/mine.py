@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable
 
-from drafter.catalogue import Catalogue
+from drafter.model.catalogue import Catalogue
 from drafter.errors import DrafterError
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED

@@ -24,8 +24,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from drafter.reading.classify import part_role
-from drafter.report import Origin, Paragraph, Report, Section, Segment, TreeBuilder
-from drafter.typography import normalize
+from drafter.model.report import Origin, Paragraph, Report, Section, Segment, TreeBuilder
+from drafter.model.typography import normalize
 
 _CN = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

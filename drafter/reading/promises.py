@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from drafter.reading.parser import closing, enumerations
-from drafter.report import Paragraph, Report, Section
+from drafter.model.report import Paragraph, Report, Section
 
 
 class Promise(NamedTuple):

@@ -16,9 +16,9 @@ import zipfile
 from pathlib import Path
 
 from drafter.errors import InputFileError, Where
-from drafter.inputfile import check_regular, read_bytes
-from drafter.typography import INVISIBLE
-from drafter.xmltext import INVALID, LOOKALIKE, drop_invalid, quiet
+from drafter.files.inputs import check_regular, read_bytes
+from drafter.files.characters import INVISIBLE
+from drafter.files.xmltext import INVALID, LOOKALIKE, drop_invalid, quiet
 
 SUFFIXES = (".txt", ".docx", ".doc")
 
@@ -584,7 +584,7 @@ def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str:
 # -- .doc ------------------------------------------------------------------------------------------
 def _doc_lines(p: Path) -> list[str]:
     """An old .doc, converted to .docx by LibreOffice and read as one."""
-    from drafter.preview import PreviewError, find_soffice, run_soffice
+    from drafter.files.libreoffice import PreviewError, find_soffice, run_soffice
 
     if find_soffice() is None:
         raise _error(p, f"“{p.name}”是旧版 .doc 文件，需要 LibreOffice 才能读取。",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from drafter.errors import TemplateError
-from drafter.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OPEN
+from drafter.model.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OPEN
 
 _MARKED = re.compile(f"{FIG_OPEN}([^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
 MARKS = re.compile(f"[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}]")  # drafter's own marks, literal and figure

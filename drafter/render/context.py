@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from drafter.catalogue import Catalogue
+from drafter.model.catalogue import Catalogue
 from drafter.errors import Findings, Where
 from drafter.form import headings
-from drafter.formulas import FormulaTable, builtin, citation, formula_text, without_verb
+from drafter.model.formulations import FormulaTable, builtin, citation, formula_text, without_verb
 from drafter.render.figures import FigureSet
-from drafter.render.numbers import date as printed_date
+from drafter.model.numbers import date as printed_date
 
 
 class ThemeEntry:

@@ -34,19 +34,20 @@ from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.runtime import Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 
-from drafter.datacache import cache_root
+from drafter.files.datacache import cache_root
 from drafter.errors import DrafterError, InputFileError, TemplateError, TemplateProblems, Where
-from drafter.inputfile import read_bytes
-from drafter.markup import CLOSE, OPEN, TemplateMarkup, literal, readable_markup
-from drafter.render import apart, limits, messages, numbers
+from drafter.files.inputs import read_bytes
+from drafter.model.markup import CLOSE, OPEN, TemplateMarkup, literal, readable_markup
+from drafter.render import apart, limits, messages
+from drafter.model import numbers
 from drafter.render.bytecache import BoundedBytecodeCache
 from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
 from drafter.render.intact import (RateFloat, has_digit, is_form_number, keeps_numbers, refuse_cut, refuse_raw_number,
                                    refuse_split, refuse_unkept, summed_figures)
 from drafter.render.phrases import PHRASE_FILE, PhraseBook
-from drafter.xmltext import INVALID, describe
-from drafter.resources import builtin_templates
+from drafter.files.xmltext import INVALID, describe
+from drafter.files.resources import builtin_templates
 
 TEMPLATE_SUFFIX = ".md.j2"
 
@@ -383,7 +384,7 @@ def _shared_theme(template: str) -> str | None:
     """The file that writes a theme with no file of its own (the phrase table's sentences), for
     ``themes/<a theme of the catalogue>.md.j2``: the default once had one file per theme, and a
     clerk's older report.md.j2 still names them. None for any other name."""
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
 
     if template == SHARED_THEME or not template.startswith("themes/") or not template.endswith(TEMPLATE_SUFFIX):
         return None
@@ -1054,7 +1055,7 @@ def _located(err: Exception, tb, env, entry: str) -> TemplateError:
     path = file or _entry_file(env, entry)
     where = Where(_relative(path, env), line)
     if isinstance(err, DrafterError):
-        return _quoting(TemplateError(err.message, err.hint, where), path)
+        return _quoting(TemplateError(err.message, err.hint + _inside(inner, inner_line, file, env, err), where), path)
     if isinstance(err, jinja2.TemplateNotFound):
         message, hint = messages.not_found(err.name, env.loader.folder)
     elif isinstance(err, jinja2.UndefinedError):
@@ -1066,11 +1067,18 @@ def _located(err: Exception, tb, env, entry: str) -> TemplateError:
         message, hint = limit.message, limit.hint
     else:
         message, hint = messages.runtime(err)
-    if inner and inner != file:
-        hint += (f"（出错的是这一行用到的自带模板 {_relative(inner, env)} 的第 {inner_line} 行"
-                 + ("：导入的模板看不到这里的数据，请改用 {% include %}，或在 {% import %} 后面加 with context。）"
-                    if isinstance(err, jinja2.UndefinedError) else "。）"))
-    return _quoting(TemplateError(message, hint, where), path)
+    return _quoting(TemplateError(message, hint + _inside(inner, inner_line, file, env, err), where), path)
+
+
+def _inside(inner: str | None, line: int | None, file: str | None, env, err: Exception) -> str:
+    """Where in a built-in template the clerk's line led to the mistake, when it did: a
+    template imported runs on its own, without the data of the one importing it."""
+    if not inner or inner == file:
+        return ""
+    alone = isinstance(err, (jinja2.UndefinedError, DrafterError))
+    return (f"（出错的是这一行用到的自带模板 {_relative(inner, env)} 的第 {line} 行"
+            + ("：用 {% import %} 或 {% from … import %} 导入的模板看不到这里的数据，也只能导入它里面定义的宏；"
+               "请改用 {% include %}，或在导入的后面加 with context。）" if alone else "。）"))
 
 
 def _quoting(error: TemplateError, path: str | None) -> TemplateError:

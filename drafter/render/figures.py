@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from drafter.catalogue import Group, RateDef, Theme
+from drafter.model.catalogue import Group, RateDef, Theme
 from drafter.errors import TemplateError
-from drafter.numberwords import exact
-from drafter.render import numbers
+from drafter.model.numberwords import exact
+from drafter.model import numbers
 from drafter.render.intact import form_number, rate_number
 
 

@@ -29,13 +29,14 @@ from string import Formatter
 import jinja2
 
 from drafter.errors import TemplateError
-from drafter.markup import TemplateMarkup
-from drafter.render import apart, numbers
+from drafter.model.markup import TemplateMarkup
+from drafter.render import apart
+from drafter.model import numbers
 from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.intact import (RateFloat, form_number, is_form_number, rate_number, refuse_changed, refuse_lost,
                                    refuse_raw_number)
 from drafter.render.limits import MAX_ITEMS, MAX_WIDTH, bound_text, check_items, safe_str
-from drafter.typography import clauses
+from drafter.model.typography import clauses
 
 MAX_NUMBER = 10**15   # 千万亿: more than any figure of a report
 MAX_DIGITS = 6        # decimals a percentage may show

@@ -14,7 +14,7 @@ import math
 import re
 
 from drafter.errors import TemplateError
-from drafter.numberwords import plain
+from drafter.model.numberwords import plain
 
 MAX_PRINTED_PLACES = 6  # a computed number printed with more decimals is an unrounded quotient
 

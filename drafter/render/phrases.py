@@ -27,15 +27,15 @@ import difflib
 import re
 from typing import Callable, NamedTuple
 
-from drafter.catalogue import Catalogue, FigureDef, load_catalogue
+from drafter.model.catalogue import Catalogue, FigureDef, load_catalogue
 from drafter.errors import FormError, Problem, TemplateError, TemplateProblems
 from drafter.form import opening
-from drafter.render import numbers
+from drafter.model import numbers
 from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE
 from drafter.render.context import ThemeEntry
 from drafter.render.figures import Rate
-from drafter.typography import FORMAT_CODE, clauses
-from drafter.yamlsource import Source, load_text
+from drafter.model.typography import FORMAT_CODE, clauses
+from drafter.files.yamlsource import Source, load_text
 
 PHRASE_FILE = "句式.yaml"
 ATTRIBUTES = {"": "数字和单位", "同比": "与上年比", "带同比": "数字加同比", "约数": "约数（如680余人次）",
@@ -847,7 +847,7 @@ def compared(table: PhraseTable) -> set[tuple[str, str, str]]:
 
 def builtin_compared(cat: Catalogue) -> set[tuple[str, str, str]]:
     """``compared`` of the bundled default phrase table."""
-    from drafter.resources import builtin_templates
+    from drafter.files.resources import builtin_templates
 
     path = builtin_templates() / "default" / PHRASE_FILE
     return compared(read_table(path.read_text(encoding="utf-8"), PHRASE_FILE, cat))

@@ -17,13 +17,12 @@ import math
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-from drafter.check.table import SECTION as RULES_SECTION
-from drafter.formulas import SECTION as FORMULAS_SECTION
-from drafter.datacache import load_yaml
+from drafter.files.config import FORMULAS_SECTION, RULES_SECTION
+from drafter.files.datacache import load_yaml
 from drafter.errors import FormError, Findings
-from drafter.resources import default_config
-from drafter.xmltext import describe, first_invalid, quiet
-from drafter.yamlsource import Source, load_file, path_text
+from drafter.files.resources import default_config
+from drafter.files.xmltext import describe, first_invalid, quiet
+from drafter.files.yamlsource import Source, load_file, path_text
 
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_PT = 20
@@ -82,7 +81,7 @@ def _merge(base: dict, over: Source, path: tuple, found: Findings, bad: set) -> 
     for key, value in node.items():
         where = path + (key,)
         if not path and key in (RULES_SECTION, FORMULAS_SECTION):
-            continue  # not layout: read and checked by drafter.check.table and drafter.formulas
+            continue  # not layout: read and checked by drafter.check.table and drafter.model.formulations
         if key not in base:
             names = list(base) + ([FORMULAS_SECTION] if not path and FORMULAS_SECTION not in base else [])
             close = difflib.get_close_matches(key, names, n=1, cutoff=0.4)

@@ -6,7 +6,7 @@ each level restarts under a new parent.
 
 from __future__ import annotations
 
-from drafter.numberwords import chinese
+from drafter.model.numberwords import chinese
 
 
 def label(level: int, n: int) -> str:

@@ -19,7 +19,7 @@ import zipfile
 
 from drafter.typeset.layout import Layout, TWIPS_PER_PT
 from drafter.typeset.provenance import CORE_PART, fingerprint
-from drafter.xmltext import strip_invalid
+from drafter.files.xmltext import strip_invalid
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from drafter.report import PART_MARKS, Paragraph, Report, Section
+from drafter.model.report import PART_MARKS, Paragraph, Report, Section
 from drafter.typeset.layout import Layout
 from drafter.typeset.numbering import Counter
 from drafter.typeset.package import LEVEL_FONT_KEYS, package, rfonts, xml_text

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from drafter.errors import DrafterError, OutputError
-from drafter.inputfile import resolved
+from drafter.files.inputs import resolved
 
 
 class Outcome(NamedTuple):

@@ -15,12 +15,12 @@ import tempfile
 from pathlib import Path
 
 from drafter.errors import InputFileError, OutputError, TemplateError, Where, os_reason
-from drafter.inputfile import read_bytes, resolved, shown
-from drafter.pipeline import ENTRY, is_template_folder
+from drafter.files.inputs import read_bytes, resolved, shown
+from drafter.jobs.pipeline import ENTRY, is_template_folder
 from drafter.render.limits import MAX_TEMPLATE_BYTES
 from drafter.render.environment import SHARED_THEME, TEMPLATE_SUFFIX
 from drafter.render.phrases import PHRASE_FILE
-from drafter.resources import builtin_templates
+from drafter.files.resources import builtin_templates
 
 
 def template_source(name: str) -> Path:
@@ -144,7 +144,7 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
     """Copy only ``files`` (paths inside the template, such as themes/普法.md.j2) into
     ``dest``, made if missing: a clerk's folder then overrides just these. A file already
     in ``dest`` is never overwritten; all are checked before any is written."""
-    from drafter.output import write_all
+    from drafter.files.writing import write_all
 
     source = template_source(name)
     # a clerk's folder holds only what it changes: the rest of it is the default's
@@ -193,7 +193,7 @@ def _bytes_writer(data: bytes):
 
 def _theme_file(rel: str, available: list[str]) -> bool:
     """``themes/<theme>.md.j2`` for a theme of the catalogue that the template has no file for."""
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
 
     if rel in available or SHARED_THEME not in available or not rel.startswith("themes/"):
         return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.typography import INVISIBLE_CHARS
+from drafter.files.characters import INVISIBLE_CHARS
 
 # What XML 1.0 cannot carry. Private-use U+E000/U+E001 are reserved for drafter's own
 # literal-text marks in template output (drafter/markup.py), so a clerk cannot type them.

@@ -17,7 +17,7 @@ import os
 import sys
 from functools import lru_cache
 
-from drafter.datacache import cache_root
+from drafter.files.datacache import cache_root
 
 
 def _import_jieba():
@@ -73,7 +73,7 @@ def tokenizer():
     finally:
         gc.enable()
     tk.initialized = True
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
 
     for word in domain_words(load_catalogue()):
         tk.add_word(word, freq=max(tk.FREQ.get(word, 0), 2000))

@@ -20,11 +20,11 @@ import time
 import zipfile
 from pathlib import Path
 
-from drafter.datacache import cache_root
+from drafter.files.datacache import cache_root
 from drafter.errors import DrafterError
-from drafter.output import check_target, refuse_existing, refuse_inputs, write_all
+from drafter.files.writing import check_target, refuse_existing, refuse_inputs, write_all
 
-FONTCONFIG = Path(__file__).resolve().parent / "data" / "fontconfig" / "fonts.conf"
+FONTCONFIG = Path(__file__).resolve().parent.parent / "data" / "fontconfig" / "fonts.conf"
 INSTALL_HINT = ("在 Debian/Ubuntu 上安装：sudo apt-get install --no-install-recommends libreoffice-writer-nogui "
                 "poppler-utils texlive-lang-chinese fonts-noto-cjk fonts-liberation2；"
                 "Windows 上请安装 LibreOffice，并把它的 program 文件夹加入 PATH。")

@@ -10,10 +10,10 @@ from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
 
-from drafter.datacache import load_yaml
+from drafter.files.datacache import load_yaml
 from drafter.errors import ConfigError, Where
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 class FigureDef(NamedTuple):

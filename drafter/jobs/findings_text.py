@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from drafter.batch import pad as _pad, text_width as _width
+from drafter.jobs.batch import pad as _pad, text_width as _width
 from drafter.check.finding import Finding
 
 

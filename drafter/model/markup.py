@@ -31,10 +31,10 @@ from __future__ import annotations
 import re
 
 from drafter.errors import TemplateError, Where
-from drafter.report import Report, TreeBuilder
-from drafter.typography import normalize
-from drafter import xmltext
-from drafter.xmltext import describe, first_invalid, quiet
+from drafter.model.report import Report, TreeBuilder
+from drafter.model.typography import normalize
+from drafter.files import xmltext
+from drafter.files.xmltext import describe, first_invalid, quiet
 
 OPEN, CLOSE = "\ue000", "\ue001"
 # Round a figure of the form as a template prints it, so what stands right beside it can be

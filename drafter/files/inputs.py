@@ -16,6 +16,8 @@ from pathlib import Path
 
 from drafter.errors import InputFileError, Where
 
+FORM_SUFFIXES = (".yaml", ".yml")  # a form; anything else read as a report is one
+
 _UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # What a terminal must not be sent: the same, less line breaks and tabs, plus the controls
 # that reorder text on screen (a name with U+202E reads backwards).

@@ -131,6 +131,6 @@ def show(err: click.ClickException) -> None:
     if ctx is not None:
         click.echo(ctx.get_usage(), err=True)
         click.echo(f"运行“{ctx.command_path} -h”查看帮助。", err=True)
-    from drafter.inputfile import printable
+    from drafter.files.inputs import printable
 
     click.echo(printable(f"错误：{message(err)}"), err=True)

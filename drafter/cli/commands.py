@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from drafter.errors import DrafterError
-from drafter.inputfile import shown
+from drafter.files.inputs import shown
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -22,7 +22,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 def _echo(message: str = "", **kwargs) -> None:
     """Every line drafter prints, with what a terminal must not get (the raw bytes or
     controls a file name may hold) shown as “?”."""
-    from drafter.inputfile import printable
+    from drafter.files.inputs import printable
 
     click.echo(printable(message) if isinstance(message, str) else message, **kwargs)
 
@@ -152,7 +152,7 @@ class _Group(click.Group):
     parse_args = _with_context(click.Group.parse_args)
 
     def main(self, *args, **kwargs):
-        from drafter import clickzh
+        from drafter.cli import clickzh
 
         clickzh.install()
         kwargs["standalone_mode"] = False
@@ -201,7 +201,7 @@ class _Group(click.Group):
             # The file system refused a path no check of ours foresaw (a name too long, a
             # link loop inside a folder): the path and the reason, in Chinese.
             from drafter.errors import InputFileError, os_reason
-            from drafter.inputfile import shown
+            from drafter.files.inputs import shown
 
             name = f"“{shown(err.filename)}”" if err.filename else "文件"
             _fail(InputFileError(f"无法访问{name}：{os_reason(err)}。", "请检查文件或文件夹的名称和路径。"))
@@ -215,7 +215,7 @@ def _arg(path) -> str:
     or other special characters (my form 2026.yaml → 'my form 2026.yaml')."""
     import shlex
 
-    from drafter.inputfile import shown
+    from drafter.files.inputs import shown
 
     text = shown(path)
     if text != str(path) or not re.search(r"[\s'\"\\$`;&|<>()\[\]*?!{}~#]", text):
@@ -260,7 +260,7 @@ def _on_stop_signals() -> dict:
     import signal
     import threading
 
-    from drafter.output import STOP_SIGNALS, renames_done
+    from drafter.files.writing import STOP_SIGNALS, renames_done
 
     if threading.current_thread() is not threading.main_thread():
         return {}
@@ -317,9 +317,9 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def init(year, org, output, force) -> None:
     """生成一份带完整说明的空白表单（.yaml 文件），以及供编辑器提示用的结构文件。"""
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.form.blank import blank_form, default_year
-    from drafter.output import refuse_existing, text_writer, write_all
+    from drafter.files.writing import refuse_existing, text_writer, write_all
 
     year = default_year() if year is None else year
     target = Path(output or f"{year}.yaml")
@@ -338,7 +338,7 @@ def init(year, org, output, force) -> None:
 def validate(form, config) -> None:
     """检查表单：找出所有错误并指出文件、行、列和字段，不生成报告。"""
     from drafter.check.table import rule_table
-    from drafter.pipeline import build, load_form
+    from drafter.jobs.pipeline import build, load_form
     from drafter.typeset.layout import load_layout
 
     table = rule_table(config)
@@ -353,12 +353,13 @@ def _org_name(org: str) -> str:
     """--org as the form's 单位 takes it: the checks of that field (form/validate.Validator.text),
     said of --org. A control character or a line break is refused; characters that show
     nothing are removed and said so (as a form's are); spaces beside Chinese go, as in the form."""
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.form.headings import text_problem
     from drafter.form.spec import form_spec
     from drafter.form.validate import word_in
-    from drafter.typography import INVISIBLE, close_spaces, invisible_name
-    from drafter.xmltext import describe, first_invalid, quiet
+    from drafter.files.characters import INVISIBLE, invisible_name
+    from drafter.model.typography import close_spaces
+    from drafter.files.xmltext import describe, first_invalid, quiet
 
     hint = "请只写单位全称，如 --org 某某县人民政府。"
     hidden = INVISIBLE.findall(org)
@@ -387,9 +388,9 @@ def _org_name(org: str) -> str:
 def _schema_beside(target: Path, force: bool) -> list:
     """The form's JSON Schema, written beside it with the form (all or none). An identical
     schema already there is left alone; a different one is replaced only with --force."""
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.form.schema import SCHEMA_NAME, schema_text
-    from drafter.output import same_text, text_writer
+    from drafter.files.writing import same_text, text_writer
 
     path = target.parent / SCHEMA_NAME
     text = schema_text(load_catalogue())
@@ -434,7 +435,7 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
     """Run the jobs with a progress bar on long runs, each failure shown as it comes, and a
     summary table; exit 1 when any input could not be used (2 when it was the only one).
     Output folders are made here, once every target is known to be free of clashes."""
-    from drafter.batch import run_all, summary
+    from drafter.jobs.batch import run_all, summary
 
     for _source, target in jobs:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -477,10 +478,10 @@ def render(forms, output, template, config, markup, force) -> None:
     一次处理多份时，有错误的表单列出错误、不生成，其余照常生成，最后退出码为 1。
     drafter 生成后没有改动过的报告会直接更新；在 Word 或 WPS 中改过的报告不会被覆盖，除非加 --force。
     """
-    from drafter.batch import expand, targets
-    from drafter.check.document import FORM_SUFFIXES
+    from drafter.jobs.batch import expand, targets
+    from drafter.files.inputs import FORM_SUFFIXES
     from drafter.check.table import rule_table
-    from drafter.pipeline import render_file
+    from drafter.jobs.pipeline import render_file
     from drafter.typeset.layout import load_layout
 
     table, lay = rule_table(config), load_layout(config)  # read once for every form
@@ -528,10 +529,10 @@ def new(year, sources, output, force) -> None:
       drafter new 2026 --from 去年的报告.docx -o 2026.yaml
       drafter new 2026 --from 各部门2025/ -o 各部门2026/
     """
-    from drafter.batch import expand, targets
-    from drafter.check.runner import INPUT_SUFFIXES
-    from drafter.nextyear.start import new_form, output_name
-    from drafter.output import refuse_existing, text_writer, write_all
+    from drafter.jobs.batch import expand, targets
+    from drafter.jobs.checking import INPUT_SUFFIXES
+    from drafter.jobs.newform import new_form, output_name
+    from drafter.files.writing import refuse_existing, text_writer, write_all
 
     def one(last: Path, target: Path) -> list[str]:
         refuse_existing(target, force)
@@ -573,10 +574,10 @@ def new(year, sources, output, force) -> None:
 def preview(form, output, png, template, config, force) -> None:
     """生成报告并用 LibreOffice 转成 PDF（可加 PNG 图片）预览版式。需要安装 LibreOffice。"""
     from drafter.check.table import rule_table
-    from drafter.formulas import office_file
-    from drafter.output import check_suffix
-    from drafter.pipeline import build, load_form
-    from drafter.preview import check_outputs, find_soffice, INSTALL_HINT, PreviewError, preview as run_preview
+    from drafter.model.formulations import office_file
+    from drafter.files.writing import check_suffix
+    from drafter.jobs.pipeline import build, load_form
+    from drafter.files.libreoffice import check_outputs, find_soffice, INSTALL_HINT, PreviewError, preview as run_preview
     from drafter.typeset.layout import load_layout
     from drafter.typeset.writer import typeset
 
@@ -600,10 +601,10 @@ def preview(form, output, png, template, config, force) -> None:
 @click.option("--force", is_flag=True, help="文件已存在且内容不同时覆盖它。")
 def schema(output, force) -> None:
     """输出表单的 JSON Schema，供 VS Code 等编辑器做自动补全和悬停说明。"""
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.form.schema import SCHEMA_NAME, schema_text
     from drafter.errors import OutputError
-    from drafter.output import check_suffix, check_target, refuse_existing, same_text, write_text_atomic
+    from drafter.files.writing import check_suffix, check_target, refuse_existing, same_text, write_text_atomic
 
     target = Path(output or SCHEMA_NAME)
     if output is None and target.is_dir():  # the default name taken by a folder: another name, not a file in it
@@ -620,7 +621,7 @@ def schema(output, force) -> None:
 
 
 def _analyse(report: str):
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.reading.analysis import Analysis
     from drafter.reading.parser import parse_report
 
@@ -645,11 +646,11 @@ def check(files, last, year, as_json, config, template) -> None:
     也可以是文件夹（检查其中所有的报告和表单，最后列出汇总表）。
     退出码：0 没有错误；1 有错误；2 输入无法使用。
     """
-    from drafter.catalogue import load_catalogue
-    from drafter.check.document import load_document
-    from drafter.check.output import as_json as findings_json, counts, document_text, summary_table
-    from drafter.inputfile import json_printable
-    from drafter.check.runner import check_file, input_files
+    from drafter.model.catalogue import load_catalogue
+    from drafter.jobs.checking import load_document
+    from drafter.jobs.findings_text import as_json as findings_json, counts, document_text, summary_table
+    from drafter.files.inputs import json_printable
+    from drafter.jobs.checking import check_file, input_files
     from drafter.check.table import rule_table
     from drafter.errors import InputFileError
 
@@ -711,7 +712,7 @@ def parse(report, as_json) -> None:
     if as_json:
         import json
 
-        from drafter.inputfile import json_printable
+        from drafter.files.inputs import json_printable
 
         _echo(json_printable(json.dumps(a.as_dict(), ensure_ascii=False, indent=2)))
     else:
@@ -729,9 +730,9 @@ def mine(folder, output, force) -> None:
 
     import yaml
 
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
     from drafter.errors import InputFileError
-    from drafter.output import check_target, refuse_existing, refuse_inputs, write_text_atomic
+    from drafter.files.writing import check_target, refuse_existing, refuse_inputs, write_text_atomic
     from drafter.reading.mine import mine as run_mine, report_files
 
     if not Path(folder).is_dir():
@@ -770,10 +771,10 @@ def _yaml_name(target: Path) -> None:
 
 
 def _suffix(target: Path, suffixes: tuple[str, ...], what: str, more: str = "") -> None:
-    """The output's name fits what the command writes (drafter.output.check_suffix); ``more``
+    """The output's name fits what the command writes (drafter.files.writing.check_suffix); ``more``
     adds to the hint."""
     from drafter.errors import OutputError
-    from drafter.output import check_suffix
+    from drafter.files.writing import check_suffix
 
     try:
         check_suffix(target, suffixes, what)
@@ -788,8 +789,8 @@ def _suffix(target: Path, suffixes: tuple[str, ...], what: str, more: str = "") 
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def import_(report, output, force) -> None:
     """把一份已有报告转成表单（.yaml 文件），用它可以重新生成同样的报告。"""
-    from drafter.inputfile import shown
-    from drafter.output import refuse_existing, refuse_inputs, text_writer, write_all
+    from drafter.files.inputs import shown
+    from drafter.files.writing import refuse_existing, refuse_inputs, text_writer, write_all
     from drafter.reading.importer import import_form
 
     target = Path(output) if output else Path(report).with_suffix(".yaml")
@@ -816,8 +817,8 @@ def templates() -> None:
 @click.argument("folder", required=False, type=click.Path(file_okay=False), metavar="[文件夹]")
 def templates_list(folder) -> None:
     """列出自带的模板；给出自己的模板文件夹时，列出它改了哪些文件、哪些用自带的。"""
-    from drafter.pipeline import ENTRY
-    from drafter.resources import builtin_templates
+    from drafter.jobs.pipeline import ENTRY
+    from drafter.files.resources import builtin_templates
 
     if folder is None:
         for path in sorted(builtin_templates().iterdir()):
@@ -826,7 +827,7 @@ def templates_list(folder) -> None:
                 _echo(f"{path.name}（{len(files)} 个文件）：{path}")
         return
     from drafter.render.phrases import PHRASE_FILE
-    from drafter.templatelayers import layers, misspelt, unreadable
+    from drafter.jobs.templatelayers import layers, misspelt, unreadable
 
     found = layers(Path(folder))
     for title, names in (("改动了", found.changed), ("新增了", found.added), ("与自带的相同", found.same),
@@ -859,7 +860,7 @@ def templates_copy(name, dest, files) -> None:
     要用模板语法单独写一个主题，复制 themes/主题名.md.j2（如 themes/普法.md.j2）。
     修改后用 drafter render 表单.yaml --template 文件夹 使用。
     """
-    from drafter.templatecopy import copy_files, copy_template
+    from drafter.jobs.templatecopy import copy_files, copy_template
 
     if files:
         written = copy_files(name, Path(dest), list(files))
@@ -873,7 +874,7 @@ def templates_copy(name, dest, files) -> None:
 @click.argument("folder", type=click.Path(file_okay=False), metavar="文件夹")
 def templates_diff(folder) -> None:
     """逐个文件显示自己的模板文件夹相对于自带模板的改动。"""
-    from drafter.templatelayers import diff_text
+    from drafter.jobs.templatelayers import diff_text
 
     _echo(diff_text(Path(folder)), nl=False)
 

@@ -13,13 +13,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from drafter.catalogue import DATA
-from drafter.datacache import load_yaml
+from drafter.model.catalogue import DATA
+from drafter.files.datacache import load_yaml
+from drafter.files.config import FORMULAS_SECTION
 from drafter.errors import DrafterError, Findings, InputFileError
-from drafter.inputfile import named_beside
-from drafter.typography import close_spaces
+from drafter.files.inputs import named_beside
+from drafter.model.typography import close_spaces
 
-SECTION = "表述数据"  # the config file's key naming an office's formulas file
 _CONGRESS = re.compile(r"(十[六七八九]|二十[一二]?)大")
 _PLENUM = re.compile(r"[一二三四五六七八九十]中")
 FIELDS = ("会议精神", "纲要", "党代会", "全会", "核对日期")
@@ -59,10 +59,10 @@ def office_file(config: str | Path | None) -> Path | None:
     (the file's own problems are reported where it is read)."""
     if config is None:
         return None
-    from drafter.yamlsource import load_file
+    from drafter.files.yamlsource import load_file
 
     try:
-        name = load_file(config, "版面设置文件").data.get(SECTION)
+        name = load_file(config, "版面设置文件").data.get(FORMULAS_SECTION)
     except (DrafterError, AttributeError):
         return None
     if not isinstance(name, str) or not name.strip():
@@ -74,34 +74,34 @@ def formula_table(config: str | Path | None = None) -> FormulaTable:
     """The built-in formulas, with those of the file the config's 表述数据 names over them."""
     if config is None:
         return builtin()
-    from drafter.yamlsource import load_file
+    from drafter.files.yamlsource import load_file
 
     src = load_file(config, "版面设置文件")
-    name = src.data.get(SECTION) if isinstance(src.data, dict) else None
+    name = src.data.get(FORMULAS_SECTION) if isinstance(src.data, dict) else None
     if name is None:
         return builtin()
     if not isinstance(name, str) or not name.strip():
         found = Findings()
-        found.add(src.where((SECTION,)), f"“{SECTION}”应当是一个文件名。",
+        found.add(src.where((FORMULAS_SECTION,)), f"“{FORMULAS_SECTION}”应当是一个文件名。",
                   "写表述数据文件的路径（相对于设置文件所在的文件夹），如“表述数据: 政治表述.yaml”。")
         found.raise_if_errors()
     path, problem = named_beside(config, name, "表述数据文件")
     if problem:
-        raise InputFileError(f"“{SECTION}”写的文件不能使用：{problem[0]}", problem[1], src.where((SECTION,)))
+        raise InputFileError(f"“{FORMULAS_SECTION}”写的文件不能使用：{problem[0]}", problem[1], src.where((FORMULAS_SECTION,)))
     try:
         office = office_formulas(path)
     except InputFileError as err:
         if err.where.line is not None:  # a problem inside the formulas file, located there
             raise
         # The file cannot be opened: say where the layout file names it.
-        raise InputFileError(f"“{SECTION}”指向的文件无法使用：{err.message}", err.hint,
-                             src.where((SECTION,))) from None
+        raise InputFileError(f"“{FORMULAS_SECTION}”指向的文件无法使用：{err.message}", err.hint,
+                             src.where((FORMULAS_SECTION,))) from None
     return builtin().merged(office)
 
 
 def office_formulas(path: Path) -> dict[int, dict]:
     """Read and check an office's formulas file; every problem is located."""
-    from drafter.yamlsource import as_date, load_file
+    from drafter.files.yamlsource import as_date, load_file
 
     src = load_file(path, "表述数据文件")
     found = Findings()

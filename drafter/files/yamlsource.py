@@ -25,8 +25,8 @@ from typing import Any
 import yaml
 
 from drafter.errors import FormError, InputFileError, Problem, Where
-from drafter.typography import INVISIBLE, invisible_name
-from drafter.xmltext import INVALID, describe, quiet, strip_invalid
+from drafter.files.characters import INVISIBLE, invisible_name
+from drafter.files.xmltext import INVALID, describe, quiet, strip_invalid
 
 try:  # libyaml is several times faster; both give node marks
     _Loader = yaml.CSafeLoader
@@ -756,7 +756,7 @@ MAX_FORM_BYTES = 10 * 2 ** 20  # a form is a few KB; a long imported report a fe
 def read_text(path: str | Path, what: str = "表单") -> str:
     """Read a UTF-8 text file, with a clear message for the usual failures (a folder, a
     device or pipe, a file far too big to be ``what``)."""
-    from drafter.inputfile import read_bytes
+    from drafter.files.inputs import read_bytes
 
     p = Path(path)
     raw = read_bytes(p, MAX_FORM_BYTES, what)

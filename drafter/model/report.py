@@ -118,7 +118,7 @@ class Report:
         theme written as a part of its own is 成效). A part written for several (``joins``: key →
         {part: its heading}, 问题和下一步 → 问题, 下一步) is the first of them, and its
         sub-sections headed with the others' headings are those."""
-        from drafter.typography import normalize
+        from drafter.model.typography import normalize
 
         def key(text: str) -> str:
             return normalize(text).strip().rstrip("。：:；;，,")

@@ -6,12 +6,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from drafter.catalogue import load_catalogue
-from drafter.check.document import FORM_SUFFIXES
+from drafter.model.catalogue import load_catalogue
+from drafter.files.inputs import FORM_SUFFIXES
 from drafter.errors import DrafterError, InputFileError
 from drafter.form.blank import Seed, form_text
 from drafter.form.spec import date_note
-from drafter.inputfile import shown
+from drafter.files.inputs import shown
 
 
 def _advance(title: str | None, last: int, year: int) -> str | None:
@@ -66,8 +66,8 @@ def _check_year(year: int, last: int | None, path: Path) -> None:
 
 def _from_form(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None:
     from drafter.nextyear.carry import seed_from_form
-    from drafter.pipeline import build, check_form
-    from drafter.yamlsource import load_file
+    from drafter.jobs.pipeline import build, check_form
+    from drafter.files.yamlsource import load_file
 
     src = load_file(path)
     verbatim = isinstance(src.data, dict) and bool(src.data.get("正文"))

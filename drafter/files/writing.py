@@ -195,7 +195,7 @@ def refuse_inputs(targets: Iterable[str | Path], inputs: Iterable[str | Path | N
     """No output is written over one of the command's inputs (a form named 报告.pdf given
     to ``preview``, a layout file, a report being read): compared as real paths, so a link
     or ``./`` does not hide it. The one guard every command uses."""
-    from drafter.inputfile import resolved, shown
+    from drafter.files.inputs import resolved, shown
 
     real = {resolved(p): p for p in inputs if p is not None}
     for target in targets:
@@ -208,7 +208,7 @@ def refuse_inputs(targets: Iterable[str | Path], inputs: Iterable[str | Path | N
 def check_suffix(target: str | Path, suffixes: tuple[str, ...], what: str) -> None:
     """``target`` ends in one of ``suffixes`` (the first is the one to suggest): a form
     written as 报告.docx would be a file Word cannot open. ``what`` says what is written."""
-    from drafter.inputfile import shown
+    from drafter.files.inputs import shown
 
     target = Path(target)
     said = f" {what}" if what[:1].isascii() else what  # 是 YAML 文本: a space before a Latin word

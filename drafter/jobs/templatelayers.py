@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from drafter.errors import TemplateError
-from drafter.pipeline import is_template_folder
+from drafter.jobs.pipeline import is_template_folder
 from drafter.render.environment import TEMPLATE_SUFFIX
 from drafter.render.phrases import OPENING, PHRASE_FILE
-from drafter.resources import builtin_templates
+from drafter.files.resources import builtin_templates
 
 
 class Layers(NamedTuple):
@@ -47,7 +47,7 @@ def unreadable(path: Path) -> str:
     """Why a file of the folder cannot be read, as the message of the shared input checks
     says it (a pipe, a folder, a link that loops)."""
     from drafter.errors import DrafterError
-    from drafter.inputfile import read_bytes
+    from drafter.files.inputs import read_bytes
     from drafter.render.limits import MAX_TEMPLATE_BYTES
 
     if _outside(path):
@@ -88,7 +88,7 @@ def _read(path: Path) -> str:
     """A file's text; _UNREADABLE for what is not an ordinary UTF-8 file of template size
     (a pipe, /dev/zero, a link to a device are refused before being opened)."""
     from drafter.errors import DrafterError
-    from drafter.inputfile import read_bytes
+    from drafter.files.inputs import read_bytes
     from drafter.render.limits import MAX_TEMPLATE_BYTES
 
     if _outside(path):
@@ -191,7 +191,7 @@ def misspelt(name: str) -> str | None:
     """The file a name of the clerk's folder was probably meant to be (themes/普发.md.j2 →
     themes/普法.md.j2): a file the default has, or a theme's own file; None when the name is
     one of those or near none."""
-    from drafter.catalogue import load_catalogue
+    from drafter.model.catalogue import load_catalogue
 
     known = set(_files(builtin_templates() / "default")) | {f"themes/{k}{TEMPLATE_SUFFIX}" for k in load_catalogue().themes}
     if name in known:

@@ -8,7 +8,7 @@ import sys
 
 def main() -> None:
     try:
-        from drafter.cli import main as command_line
+        from drafter.cli.commands import main as command_line
 
         command_line()
     except KeyboardInterrupt:

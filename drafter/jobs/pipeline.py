@@ -8,24 +8,24 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from drafter.catalogue import load_catalogue
+from drafter.model.catalogue import load_catalogue
 from drafter.check.table import RuleTable, rule_table
 from drafter.errors import Findings, FormError, OutputError, Problem, TemplateError, Where
 from drafter.form import opening
 from drafter.form.validate import validate
-from drafter.formulas import FormulaTable
-from drafter.markup import parse_markup, readable_markup, strip_marks
-from drafter.output import check_target, refuse_inputs, text_writer, write_all
+from drafter.model.formulations import FormulaTable
+from drafter.model.markup import parse_markup, readable_markup, strip_marks
+from drafter.files.writing import check_target, refuse_inputs, text_writer, write_all
 from drafter.render.context import build_context, unused_last_year
 from drafter.render.environment import TEMPLATE_SUFFIX, in_template, render_template, template_texts
 from drafter.render.phrases import PHRASE_FILE
-from drafter.report import Report
-from drafter.resources import builtin_templates
+from drafter.model.report import Report
+from drafter.files.resources import builtin_templates
 from drafter.typeset.layout import Layout, load_layout
-from drafter.formulas import office_file
+from drafter.model.formulations import office_file
 from drafter.typeset.provenance import untouched_render
 from drafter.typeset.writer import typeset
-from drafter.yamlsource import Source, load_file
+from drafter.files.yamlsource import Source, load_file
 
 ENTRY = "report" + TEMPLATE_SUFFIX
 
