@@ -142,6 +142,8 @@ _SENTENCE_REACH = 400  # characters back from a rate that may still be its sente
 _ALL_BUT = re.compile(r"除[^。；！？]{1,30}?(?:外|以外|之外)|(?:其余|剩余|余下|其他|其它|另)[^，。；！？]{0,12}$")
 
 
+# Words that make a count after a rate a kind of the rate's part (调解结案 for 结案率), never it
+_QUALIFIED = re.compile(r"调解|和解|按时|按期|及时|提前|当场|现场|线上|网上")
 # A closure qualified by how it was reached (以调解、和解方式结案, 通过和解方式办结): a kind of it
 _BY_MEANS = re.compile(r"方式(?:结案|办结|审结|了结)")
 
@@ -282,7 +284,12 @@ class RateChecks:
             # 应公示39项 is the whole of 公示率, never its part
             nums, pool = [g for g in named(window) if not _owed(g.label, heads, stem)], window
             if not nums:
-                nums, pool = [g for g in named(after) if not _owed(g.label, heads, stem)], list(after)
+                # after the rate, a count marked 其中, or one narrower than the rate's own (办结率100%，
+                # 其中按期办结921件; 结案率100%，其中调解结案41件), is a part of the rate's part, never it
+                nums, pool = ([g for g in named(after) if not _owed(g.label, heads, stem)
+                              and not _narrower(stem, g.label, heads) and not _PART_OF.search(text[end:g.start])
+                              and not any(q not in stem for q in _QUALIFIED.findall(_before_head(g.label, heads)))],
+                             list(after))
             if not nums:
                 # a rate named by an abbreviation of its count (网办率 ↔ 网上办件): the one count
                 # of the sentence whose name holds the rate's words in order

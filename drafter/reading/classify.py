@@ -190,6 +190,7 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
                 _closing_roles(problems[-1].paragraphs[-1], "问题")
         else:
             _sub_roles(sec, next_year)
+            _paragraph_roles(sec, next_year)
     # A report that names no part 成效 and writes its themes as parts of their own after the
     # 问题 or 下一步 part (写法.部分次序 puts 问题 first): those parts are its achievements.
     if not any(s.role == "成效" for s in tops):
@@ -223,9 +224,7 @@ def _sub_roles(sec: Section, next_year: int | None) -> None:
     存在问题及下一步安排; 一、工作成效和存在的不足), and whose sub-sections say which is which: each
     sub-section is the part it names; one naming none is the part before it (the heading's first
     part for the first ones)."""
-    named = sorted((m.start(), role) for role in _OWN_ROLES
-                   if (m := re.search("|".join(_role_words(role, sec.heading)) or "(?!)", _NOT_ROLE.sub("", sec.heading))))
-    heading_roles = [role for _, role in named]
+    heading_roles = named_roles(sec.heading)
     if len(heading_roles) < 2 or not {"成效", "第一责任人"} & set(heading_roles):
         return
     subs = [(sub, part_role(sub.heading, next_year)[0]) for sub in sec.sections]
@@ -236,6 +235,31 @@ def _sub_roles(sec: Section, next_year: int | None) -> None:
         if role in heading_roles:
             current = role
         sub.role, sub.role_confidence = current, 0.95 if role in heading_roles else 0.7
+
+
+def _paragraph_roles(sec: Section, next_year: int | None) -> None:
+    """A part whose heading names several parts, written as paragraphs (三、第一责任人履职情况和
+    2026年工作安排 / …履职… / 2026年，我们将…一是…): a paragraph that opens on the plans is the
+    下一步 part, one that opens on the problems the 问题 part, when the heading names them."""
+    named = named_roles(sec.heading)
+    if len(named) < 2 or sec.given_role:
+        return
+    opening_next = NEXT_WORDS + ((f"{next_year}年",) if next_year else ())
+    for para in sec.paragraphs:
+        lead = para.text[:16]
+        if "下一步" in named and any(w in lead for w in opening_next):
+            para.roles = ["下一步"]
+        elif "问题" in named and any(w in lead for w in PROBLEM_WORDS):
+            para.roles = ["问题"]
+
+
+def named_roles(heading: str) -> list[str]:
+    """The parts ``heading`` names, in the order it names them (一、工作成效和存在的不足:
+    成效, 问题)."""
+    text = _NOT_ROLE.sub("", heading)
+    found = sorted((m.start(), role) for role in _OWN_ROLES
+                   if (m := re.search("|".join(_role_words(role, heading)) or "(?!)", text)))
+    return [role for _, role in found]
 
 
 def _role_words(role: str, heading: str) -> list[str]:
@@ -261,11 +285,15 @@ LEADER = re.compile(r"第一责任人|主要负责人.{0,12}(职责|履职)")
 def own_parts(report: Report) -> set[str]:
     """The parts a report gives a part of their own (roles classified): its top-level parts'
     roles, both of a part written for 问题 and 下一步 together (whatever its sub-headings say)
-    and its sub-sections' roles, and the roles of a merged closing paragraph."""
+    and its sub-sections' roles, every part a top-level heading names when it names several,
+    and the roles of a merged closing paragraph."""
     own = {s.role for s in report.walk() if s.role}
     for sec in report.sections:
         if merged_part(sec):
             own.update(("问题", "下一步"))
+        if not sec.given_role:  # 二、第一责任人履职情况、存在的问题及下一步打算: each part it names
+            named = named_roles(sec.heading)
+            own.update(named if len(named) > 1 else ())
     for sec in report.walk():
         own.update(r for p in sec.paragraphs for r in p.roles)
     return own
