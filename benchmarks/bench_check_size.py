@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -58,8 +57,8 @@ def make(size: int, folder: Path, shape: str = "report") -> Path:
     """A UTF-8 .txt of about ``size`` bytes (just under it)."""
     unit = material(shape).encode("utf-8")
     if shape in ("long", "spaces"):
-        head = "某县人民政府关于2025年度法治政府建设情况的报告\n一、主要成效\n受理".encode("utf-8")
-        data = head + unit * max(1, (size - len(head)) // len(unit)) + "1件。\n".encode("utf-8")
+        head = "某县人民政府关于2025年度法治政府建设情况的报告\n一、主要成效\n受理".encode()
+        data = head + unit * max(1, (size - len(head)) // len(unit)) + "1件。\n".encode()
     else:
         data = (unit * (size // len(unit) + 1))[:size]
         data = data[:data.rfind(b"\n") + 1]

@@ -7,14 +7,24 @@ traceback on the terminal always means a bug in drafter, never a mistake by the 
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass
 from typing import NamedTuple
 
 _OS_REASONS = {
-    errno.ENOENT: "文件或文件夹不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
-    errno.ENOSPC: "磁盘空间不足", errno.EROFS: "磁盘是只读的", errno.EISDIR: "这是一个文件夹",
-    errno.ENOTDIR: "路径中有一段不是文件夹", errno.ENAMETOOLONG: "文件名太长",
-    errno.EEXIST: "文件已经存在", errno.EBUSY: "文件正被其他程序使用", errno.EDQUOT: "超出了磁盘配额",
-    errno.EMFILE: "打开的文件太多", errno.ELOOP: "符号链接循环", errno.EIO: "读写出错",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "磁盘是只读的",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EEXIST: "文件已经存在",
+    errno.EBUSY: "文件正被其他程序使用",
+    errno.EDQUOT: "超出了磁盘配额",
+    errno.EMFILE: "打开的文件太多",
+    errno.ELOOP: "符号链接循环",
+    errno.EIO: "读写出错",
 }
 
 
@@ -44,19 +54,18 @@ class Where(NamedTuple):
         return "：".join(parts)
 
 
+@dataclass(eq=False, repr=False)
 class Problem:
     """One finding: where, what is wrong, and how to fix it.
 
     ``severity`` "错误" stops the run; "提醒" is printed and the run goes on.
     """
 
-    def __init__(self, where: Where, message: str, hint: str = "", severity: str = "错误",
-                 rule: str | None = None):
-        self.where = where
-        self.message = message
-        self.hint = hint
-        self.severity = severity
-        self.rule = rule  # the check rule it belongs to, where it is one (rules.yaml)
+    where: Where
+    message: str
+    hint: str = ""
+    severity: str = "错误"
+    rule: str | None = None  # the check rule it belongs to, where it is one (rules.yaml)
 
     def __repr__(self) -> str:
         return f"Problem({self.format()!r})"
@@ -145,8 +154,7 @@ class Findings:
     def __init__(self, items: list[Problem] | None = None):
         self.items: list[Problem] = items if items is not None else []
 
-    def add(self, where: Where, message: str, hint: str = "", severity: str = "错误",
-            rule: str | None = None) -> None:
+    def add(self, where: Where, message: str, hint: str = "", severity: str = "错误", rule: str | None = None) -> None:
         self.items.append(Problem(where, message, hint, severity, rule))
 
     @property

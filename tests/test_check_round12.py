@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.reading.figures import extract
+from drafter.reading.figure_finder import extract
 
 from test_check_rules import only, report, run
 

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
-from drafter.reading.figures import extract
+from drafter.reading.figure_finder import extract
 
 from hostile_cases import run_clean
 from test_check_rules import only, report, run

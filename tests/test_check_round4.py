@@ -87,7 +87,7 @@ def test_an_impossible_fall_in_a_file_ends_check_with_an_error(tmp_path):
 
 
 # -- C5: 回访满意 is bounded by what the hotline received -------------------------------------------------
-def _form(tmp_path, **hotline) -> "Path":  # noqa: F821
+def _form(tmp_path, **hotline) -> Path:  # noqa: F821
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     data = copy.deepcopy(data)
     entry = next(e for e in data["成效"] if "热线" in (e.get("数据") or {}))

@@ -329,7 +329,7 @@ def test_megabytes_on_one_line_finish(tmp_path):
 def test_figures_of_a_long_sentence_as_before():
     """The bounded, once-per-paragraph work gives the same sentences, labels and ties as
     looking at the whole text each time."""
-    from drafter.reading.figures import extract, sentence_span, tie_rates
+    from drafter.reading.figure_finder import extract, sentence_span, tie_rates
 
     text = "全年收到行政复议申请52件，审结48件，纠错6件，纠错率12.5%；" * 300 + "受理1件、" * 2000 + "办结2件。"
     for at in range(0, len(text), 97):
@@ -346,7 +346,7 @@ def test_figures_of_a_long_sentence_as_before():
 
 
 def test_long_run_of_digits_is_not_a_figure():
-    from drafter.reading.figures import extract
+    from drafter.reading.figure_finder import extract
 
     assert extract("1" * 20 + "件") == []
     assert [f.value for f in extract("共" + "1" * 5 + "件")] == [11111]

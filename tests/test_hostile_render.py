@@ -167,7 +167,7 @@ from drafter.errors import TemplateError  # noqa: E402
 def example_context():
     from drafter.model.catalogue import load_catalogue
     from drafter.jobs.pipeline import check_form
-    from drafter.render.context import build_context
+    from drafter.render.variables import build_context
     from drafter.files.yamlsource import load_file
 
     data, _ = check_form(load_file(EXAMPLE))
@@ -341,7 +341,7 @@ def _writer(args):
 
 
 def test_processes_pruning_the_same_cache_at_once_never_fail(tmp_path):
-    bytecache = _bytecache()
+    _bytecache()
     folder = tmp_path / "jinja-shared"
     folder.mkdir()
     with ProcessPoolExecutor(max_workers=2) as pool:

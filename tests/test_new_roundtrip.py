@@ -21,7 +21,7 @@ from drafter.nextyear.recover import last_year_used
 from drafter.jobs.newform import new_form
 from drafter.jobs.pipeline import render_file
 from drafter.model.numbers import with_unit
-from drafter.reading.figures import extract, map_to_catalogue
+from drafter.reading.figure_finder import extract, map_to_catalogue
 
 from conftest import EXAMPLE
 

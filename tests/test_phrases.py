@@ -275,6 +275,8 @@ def test_the_readme_example_table_reads_and_says_what_the_readme_says(tmp_path, 
     block = next(b for b in re.findall(r"```yaml\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)
                  if b.startswith("矛盾纠纷化解:"))
     out = said(tmp_path, block, minimal)
-    assert out == "全年收到行政复议申请120件，依法受理110件，审结100件，作出纠错决定9件，纠错率9%。纠错率9%。"
+    assert out == "全年收到行政复议申请120件，依法受理110件，审结100件，作出纠错决定9件，纠错率9%。"
     minimal["成效"][0]["数据"]["行政复议"]["纠错"] = 0
-    assert said(tmp_path, block, minimal).endswith("作出纠错决定0件，纠错率0%。未作出纠错决定。")
+    assert said(tmp_path, block, minimal).endswith("审结100件，未作出纠错决定。")
+    minimal["成效"][0]["数据"]["行政复议"]["调解和解"] = 30
+    assert said(tmp_path, block, minimal).endswith("未作出纠错决定。以调解、和解方式结案30件。")

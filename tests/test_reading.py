@@ -7,7 +7,7 @@ import pytest
 from drafter.model.catalogue import load_catalogue
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED, classify, part_role, theme_of
-from drafter.reading.figures import extract, map_to_catalogue, tie_rates
+from drafter.reading.figure_finder import extract, map_to_catalogue, tie_rates
 from drafter.reading.parser import MAX_LEVEL, clean_lines, enumerations, number_of, parse_lines, split_heading
 
 PAGE = """首页 > 政务公开 > 法治政府建设

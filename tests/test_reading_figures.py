@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.model.catalogue import load_catalogue
-from drafter.reading.figures import excerpt, extract, han_value, map_to_catalogue
+from drafter.reading.figure_finder import excerpt, extract, han_value, map_to_catalogue
 
 
 def found(text: str) -> list[tuple]:

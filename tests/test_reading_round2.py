@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from drafter.cli.commands import main
 from drafter.jobs.newform import new_form
 from drafter.jobs.pipeline import render_file
-from drafter.reading.figures import MONEY, exact, extract, in_unit
+from drafter.reading.figure_finder import MONEY, exact, extract, in_unit
 from drafter.reading.parser import parse_report
 from drafter.reading.source import read_lines
 from drafter.model.numbers import number, with_unit

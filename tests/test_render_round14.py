@@ -76,8 +76,8 @@ def _render(tmp_path, line: str, *swaps, exit_codes=(0, 2)):
     (f"{{{{ '{{:.1e}}'.format({FIG}.值) }}}}", "没有把“162”原样写出"),
     (f"{{{{ '%.2s' % {FIG}.带同比 }}}}", "没有把“162”原样写出"),
     ("{{ '%.0f' | format(t.数据.行政复议.纠错率.值) }}", "原样写出"),
-    (f"{{{{ '%r' % 单位 }}}}", "程序里的写法"),
-    (f"{{{{ '{{!r}}'.format(单位) }}}}", "程序里的写法"),
+    ("{{ '%r' % 单位 }}", "程序里的写法"),
+    ("{{ '{!r}'.format(单位) }}", "程序里的写法"),
 ])
 def test_a_figure_never_prints_with_another_value(tmp_path, expr, said):
     result, out, where = _render(tmp_path, "甲" + expr, exit_codes=(2,))

@@ -322,7 +322,7 @@ def test_a_text_field_written_as_a_plain_number_is_printed_as_typed(tmp_path, pa
 def example_context():
     from drafter.model.catalogue import load_catalogue
     from drafter.jobs.pipeline import check_form
-    from drafter.render.context import build_context
+    from drafter.render.variables import build_context
     from drafter.files.yamlsource import load_file
 
     data, _ = check_form(load_file(EXAMPLE))

@@ -111,7 +111,7 @@ def test_a_builtin_filter_on_a_mapping_is_refused_at_the_template_line(tmp_path,
 def test_the_same_filters_on_lists_still_work(tmp_path, line, text):
     from drafter.model.catalogue import load_catalogue
     from drafter.jobs.pipeline import check_form
-    from drafter.render.context import build_context
+    from drafter.render.variables import build_context
     from drafter.render.environment import render_markup
     from drafter.files.yamlsource import load_file
 

@@ -304,8 +304,8 @@ def test_a_formulas_file_in_the_layout_files_folder_is_read(tmp_path, name):
     config.write_text(f"表述数据: {name}\n", encoding="utf-8")
     form = _form(tmp_path)
     out = tmp_path / "报告.docx"
-    result = run_clean(["render", form, "-c", config, "-o", out], inputs=[form, config, target], outputs=[out],
-                       exit_codes=(0,))
+    run_clean(["render", form, "-c", config, "-o", out], inputs=[form, config, target], outputs=[out],
+              exit_codes=(0,))
     assert "本地会议精神" in _texts(out)
 
 

@@ -234,7 +234,6 @@ from fractions import Fraction  # noqa: E402
 
 from drafter.model import numberwords  # noqa: E402
 from drafter.model import numbers  # noqa: E402
-from drafter.render.figures import Figure  # noqa: E402
 
 
 def _value_of(text: str) -> tuple[int, bool]:

@@ -90,7 +90,7 @@ def test_a_catalogue_sum_naming_a_figure_it_lacks_is_refused(tmp_path):
 def example_context():
     from drafter.model.catalogue import load_catalogue
     from drafter.jobs.pipeline import check_form
-    from drafter.render.context import build_context
+    from drafter.render.variables import build_context
     from drafter.files.yamlsource import load_file
 
     data, _ = check_form(load_file(EXAMPLE))

@@ -24,7 +24,7 @@ ANCHOR = "# {{ 部分标题.成效 }}\n"
 def example_context():
     from drafter.model.catalogue import load_catalogue
     from drafter.jobs.pipeline import check_form
-    from drafter.render.context import build_context
+    from drafter.render.variables import build_context
     from drafter.files.yamlsource import load_file
 
     data, _ = check_form(load_file(EXAMPLE))

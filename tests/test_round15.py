@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.cli.commands import main
 
 from hostile_cases import example_form, run_clean
 
@@ -216,7 +215,7 @@ def test_a_folder_render_lists_a_form_saved_as_text(tmp_path):
 # -- reading reports unlike the corpus (issue 19 §4) -----------------------------------------------
 from drafter.model.catalogue import load_catalogue  # noqa: E402
 from drafter.reading.classify import theme_of  # noqa: E402
-from drafter.reading.figures import extract  # noqa: E402
+from drafter.reading.figure_finder import extract  # noqa: E402
 from drafter.reading.parser import parse_lines  # noqa: E402
 
 

@@ -293,7 +293,7 @@ def test_cn_of_a_year_or_a_large_count_is_refused(tmp_path, expr):
 
 
 # -- reading figures (issue 19 §4) -------------------------------------------------------------
-from drafter.reading.figures import extract  # noqa: E402
+from drafter.reading.figure_finder import extract  # noqa: E402
 
 
 @pytest.mark.parametrize("text, figures", [

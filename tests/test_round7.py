@@ -106,7 +106,7 @@ def test_a_stray_character_inside_a_formula_is_said_once():
 ])
 def test_a_count_named_as_another_indicator_is_never_filed_under_this_one(text, context):
     from drafter.model.catalogue import load_catalogue
-    from drafter.reading.figures import extract, map_to_catalogue
+    from drafter.reading.figure_finder import extract, map_to_catalogue
 
     figs = extract(text)
     map_to_catalogue(figs, text, load_catalogue(), context)

@@ -127,7 +127,7 @@ def test_all_problems_at_once():
 
 def test_duplicate_key_is_an_error():
     with pytest.raises(FormError) as info:
-        load_text("单位: a\n单位: b\n", "f.yaml").data  # kept on the source for the validator
+        _ = load_text("单位: a\n单位: b\n", "f.yaml").data  # kept on the source for the validator
     p = info.value.problems()[0]
     assert (p.where.line, p.where.field) == (2, "单位") and "重复" in p.message and "第 1 行" in p.message
 

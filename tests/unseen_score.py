@@ -95,7 +95,7 @@ def _sections(report):
 def score_report(path: Path, gold: dict, tally: Tally) -> None:
     from drafter.model.catalogue import load_catalogue
     from drafter.reading.analysis import Analysis
-    from drafter.reading.figures import extract
+    from drafter.reading.figure_finder import extract
     from drafter.reading.parser import parse_lines
     from drafter.reading.source import read_lines
 

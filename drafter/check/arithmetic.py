@@ -10,22 +10,26 @@ import re
 
 from drafter.check.breakdowns import BreakdownChecks
 from drafter.check.changes import ChangeChecks
-from drafter.check.context import Check
-from drafter.check.counts import NAME_REACH, NEAR_COUNTS, _DELTA, _bounded_by, _rates, sentences, spoken_figures
+from drafter.check.checker import Check
+from drafter.check.counts import _DELTA, NAME_REACH, NEAR_COUNTS, _bounded_by, _rates, sentences, spoken_figures
 from drafter.check.rates import RateChecks
 from drafter.check.shares import _SHARE, _SHARE_OF, _SHARE_OF_COUNT, ShareChecks
-from drafter.reading.figures import FoundFigure
+from drafter.reading.figure_finder import FoundFigure
 
 _CLAUSE = re.compile(r"[，：（）“”]")
 # A rate's value last year before this year's (调解成功率由上年的48.2%提高到55.6%; 较上年的50%
-#降至…): not of this year's counts, and this year's, after it, is.
+# 降至…): not of this year's counts, and this year's, after it, is.
 _PREVIOUS = re.compile(r"率\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*$")
 # A rate named in the clause before, by its change (合格率同比提高10个百分点，达到90%): the
 # figure after the comma is that rate's value this year.
-_CHANGED_RATE = re.compile(r"(?P<name>[^，。；：（）“”、\d]{1,16}?率)\s*(?:同比|较上年|比上年|较去年|比去年)?"
-                           r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)了?\s*\d+(?:\.\d+)?\s*个百分点\s*[，,]\s*$")
-_TO = re.compile(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|"
-                 r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)为|变为|变成)")
+_CHANGED_RATE = re.compile(
+    r"(?P<name>[^，。；：（）“”、\d]{1,16}?率)\s*(?:同比|较上年|比上年|较去年|比去年)?"
+    r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)了?\s*\d+(?:\.\d+)?\s*个百分点\s*[，,]\s*$"
+)
+_TO = re.compile(
+    r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|"
+    r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)为|变为|变成)"
+)
 
 
 _PROSE = ("段落", "标题", "主送机关", "署名")
@@ -71,22 +75,21 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 left = self.sentence(unit, unit.text, a, b, here, carry) if here else []
                 # a rate in the clause after a ；reads the counts of the clause before it (审结146件；
                 # 结案率96.7%): the counts not yet taken by a rate are carried over once
-                carry = left if unit.text[b - 1:b] == "；" and not carry else []
+                carry = left if unit.text[b - 1 : b] == "；" and not carry else []
                 # a 其中 list may run on past a ；(其中行政处罚60件；行政许可50件): the breakdowns
                 # are read over the clauses a ；joins
                 if stretch:
                     stretch[1].extend(here)
                 else:
                     stretch = (a, list(here))
-                if unit.text[b - 1:b] != "；":
+                if unit.text[b - 1 : b] != "；":
                     self.breakdowns(unit, unit.text, stretch[0], b, stretch[1])
                     stretch = None
             if stretch:
                 self.breakdowns(unit, unit.text, stretch[0], len(unit.text), stretch[1])
 
     # -- one sentence ----------------------------------------------------------------
-    def sentence(self, unit, text: str, a: int, b: int, figs: list[FoundFigure],
-                 carry: list[FoundFigure] = ()) -> list[FoundFigure]:
+    def sentence(self, unit, text: str, a: int, b: int, figs: list[FoundFigure], carry: list[FoundFigure] = ()) -> list[FoundFigure]:
         """Check one sentence; return the counts after its last rate (those a rate in the next
         clause, after a ；, may be computed from)."""
         self.clause_start = a  # counts before it were carried across a ；
@@ -97,24 +100,28 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
             if f.kind == "count":
                 counts.append(f)
                 window.append(f)
-            elif f.kind == "rate" and _TO.match(text, f.start + len(f.text)) and \
-                    _PREVIOUS.search(text[max(a, f.start - 12):f.start]):
+            elif f.kind == "rate" and _TO.match(text, f.start + len(f.text)) and _PREVIOUS.search(text[max(a, f.start - 12) : f.start]):
                 continue  # last year's rate: the counts before it are this year's rate's
             elif f.kind == "rate":
                 reach = max(a, f.start - NAME_REACH)
                 pre_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, f.start)])
-                if not text[pre_start:f.start].strip() and text[pre_start - 1:pre_start] in "（“" and pre_start > reach \
-                        and text[pre_start - 2:pre_start - 1] == "率" and text[f.start + len(f.text):][:1] in "）”":
+                if (
+                    not text[pre_start : f.start].strip()
+                    and text[pre_start - 1 : pre_start] in "（“"
+                    and pre_start > reach
+                    and text[pre_start - 2 : pre_start - 1] == "率"
+                    and text[f.start + len(f.text) :][:1] in "）”"
+                ):
                     # the rate in brackets or quotes right after its name (结案率（86.7%）, 结案率“86.7%”)
                     pre_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, pre_start - 1)])
-                    pre = text[pre_start:f.start].rstrip().rstrip("（“").rstrip()
-                elif not text[pre_start:f.start].strip() and text[pre_start - 1:pre_start] in "：:" and pre_start > reach:
+                    pre = text[pre_start : f.start].rstrip().rstrip("（“").rstrip()
+                elif not text[pre_start : f.start].strip() and text[pre_start - 1 : pre_start] in "：:" and pre_start > reach:
                     # a name before a colon (结案率：96.7%) names the figure after it
                     pre_start = max([reach] + [m.end() for m in _CLAUSE.finditer(text, reach, pre_start - 1)])
-                    pre = text[pre_start:f.start].rstrip().rstrip("：:").rstrip()
+                    pre = text[pre_start : f.start].rstrip().rstrip("：:").rstrip()
                 else:
                     # a space between the name or its verb and the figure (结案率为 88.1%) parts nothing
-                    pre = text[pre_start:f.start].rstrip()
+                    pre = text[pre_start : f.start].rstrip()
                 if "率" not in pre and "占" not in pre:
                     m = _CHANGED_RATE.search(text, max(a, pre_start - 40), pre_start)
                     if m:
@@ -123,7 +130,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 near = counts[-NEAR_COUNTS:]
                 # 近/约 read with the figure (约50%) may end the words before it (占比大约50%)
                 lead = f.text[:1] if f.approx in ("近", "约") and f.text[:1] in "近约" else ""
-                if k not in listed and "分别" in pre and "占" in pre[pre.rfind("分别"):]:
+                if k not in listed and "分别" in pre and "占" in pre[pre.rfind("分别") :]:
                     listed.update(self.shares_listed(unit, text, pre, pre_start, figs, k, near))
                 elif k not in listed and "分别" in pre:
                     listed.update(self.respective(text, pre, pre_start, figs, k, window[-NEAR_COUNTS:]))
@@ -133,7 +140,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                         self.rate(unit, text, f, pre, pre_start, pool, near, after, names=[name])
                     window = []
                 elif any(p.search(pre + lead) for p in (_SHARE, _SHARE_OF, _SHARE_OF_COUNT)):
-                    self.share(unit, text, f, pre, pre_start, near, figs[max(0, k - NEAR_COUNTS):k + 1])
+                    self.share(unit, text, f, pre, pre_start, near, figs[max(0, k - NEAR_COUNTS) : k + 1])
                 else:
                     self.rate(unit, text, f, pre, pre_start, window[-NEAR_COUNTS:], near, self.after(figs, k))
                 window = []
@@ -149,6 +156,17 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
 
 
 def run(check: Check) -> None:
-    if check.on("比率核算", "比率口径", "比率无从计算", "占比核算", "部分大于整体", "其中超总数", "合计不符", "同比核算",
-                "同比异常", "比率升降单位", "百分点误用"):
+    if check.on(
+        "比率核算",
+        "比率口径",
+        "比率无从计算",
+        "占比核算",
+        "部分大于整体",
+        "其中超总数",
+        "合计不符",
+        "同比核算",
+        "同比异常",
+        "比率升降单位",
+        "百分点误用",
+    ):
         Arithmetic(check).run()

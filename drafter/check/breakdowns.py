@@ -10,18 +10,33 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from drafter.check.counts import (NEAR_COUNTS, _DELTA, _INCLUDED, _LABEL_VERBS, Amount, _called, _item_name,
-                                  _part_called, _shown, _words_of, rough, summed)
+from drafter.check.counts import (
+    _DELTA,
+    _INCLUDED,
+    _LABEL_VERBS,
+    NEAR_COUNTS,
+    Amount,
+    _called,
+    _item_name,
+    _part_called,
+    _shown,
+    _words_of,
+    rough,
+    summed,
+)
 from drafter.model.numberwords import plain
-from drafter.reading.figures import FoundFigure, bigrams, nameless
+from drafter.reading.figure_finder import FoundFigure, bigrams, nameless
 
 _SPELLED_ITEMS = 12  # items a message spells out one by one (60件＋50件); a longer list is summed
 _TOTAL_HEAD = re.compile(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
 # A list of parts goes on across 、; across ，/； only while its items are parallel (_parallel).
 _LIST_GAP = re.compile(r"[、，；]")
+
+
 def _other_things(part: str, part_words, whole: str, whole_words) -> bool:
     """Do a part and its whole by the catalogue name different things besides the acts the
     catalogue pairs (清理规章 and 废止规范性文件: 规章, 规范性文件)? Only when both name one."""
+
     def rest(label: str, words) -> set[str]:
         for w in sorted(words, key=len, reverse=True):
             label = label.replace(w, "|")
@@ -45,12 +60,16 @@ def _nouns(label: str) -> set[str]:
 _NOT_A_PART = re.compile(r"\d|率|上年|去年|上一年|同期|同比|环比")
 # Words that open a new subject, not another part (同比, 上年, 此外, 累计…); those _LEADING
 # drops from a label (全年, 共, 已…) stay between the items and end the list by themselves.
-_MOVES_ON = re.compile(r"^(?:同比|较上年|比上年|上年|去年|上一年|同期|本年|今年|当年|此外|另外|另|还|又|再|涉及|新增|"
-                       r"累计|总计|合计|均|全部|所有|其余|剩余|其他|以上|上述)")
+_MOVES_ON = re.compile(
+    r"^(?:同比|较上年|比上年|上年|去年|上一年|同期|本年|今年|当年|此外|另外|另|还|又|再|涉及|新增|"
+    r"累计|总计|合计|均|全部|所有|其余|剩余|其他|以上|上述)"
+)
 # What is done to the cases: a part doing what the first part does not (审结, 办结, 发布,
 # 满意…) is a stage or a quality of the same cases, or another subject.
-_ACTS = re.compile(_LABEL_VERBS.pattern[3:-1] + r"|发布|回应|举办|召开|开通|培训|新增|完成|实现|达到|满意|回访|"
-                   r"解决|反馈|公开|审批|移送|立案|结转|退回|驳回|撤回|终止|纠错|败诉|胜诉")
+_ACTS = re.compile(
+    _LABEL_VERBS.pattern[3:-1] + r"|发布|回应|举办|召开|开通|培训|新增|完成|实现|达到|满意|回访|"
+    r"解决|反馈|公开|审批|移送|立案|结转|退回|驳回|撤回|终止|纠错|败诉|胜诉"
+)
 
 # Steps of a procedure the same cases go through, one after another or side by side (经合法性
 # 审核、经集体讨论; 公开听证、专家论证): items doing different ones overlap.
@@ -60,8 +79,10 @@ _STEPS = re.compile(r"^经|听证|论证|讨论|调查|征求|评估|公示|审�
 # quality of cases rather than a kind (重大、疑难、涉企、按时): such items are summed only
 # when their names share a word.
 _PEOPLE = ("人", "名", "人次", "位")
-_QUALITY = re.compile(r"重大|疑难|复杂|典型|重点|新型|首次|涉|按时|按期|超期|逾期|及时|满意|当场|当日|即时|线上|线下|网上|"
-                      r"现场|集中|专项|联合|跨")
+_QUALITY = re.compile(
+    r"重大|疑难|复杂|典型|重点|新型|首次|涉|按时|按期|超期|逾期|及时|满意|当场|当日|即时|线上|线下|网上|"
+    r"现场|集中|专项|联合|跨"
+)
 
 
 # How review cases end (domain.md §4 纠错率): each case ends one way, so outcomes of one of
@@ -159,10 +180,10 @@ class BreakdownChecks:
             total = counts[t]
             if _DELTA.search(total.label) or self.is_last_year(text, total):
                 continue
-            between = text[total.start + len(total.text):at]
+            between = text[total.start + len(total.text) : at]
             if "；" in between and not between.endswith("；"):
                 continue  # a total across a ；only right before it (受理100件；其中…)
-            lead = text[at + 2:first.start]  # 其中行政处罚, 其中：行政处罚, 其中，行政处罚
+            lead = text[at + 2 : first.start]  # 其中行政处罚, 其中：行政处罚, 其中，行政处罚
             if first.unit != total.unit or re.search(r"[，；。]", lead.lstrip("，：:")):
                 continue
             if "分别" in lead:
@@ -177,8 +198,8 @@ class BreakdownChecks:
             # a total that ends a list joined by 、 (受理刑事案件300件、民事案件500件，其中…): the
             # parts may be of the whole list, so they are judged against its sum
             run = [total]
-            for g in reversed(counts[max(0, t - NEAR_COUNTS):t]):
-                if g.unit != total.unit or text[g.start + len(g.text):run[0].start - len(run[0].label)] != "、":
+            for g in reversed(counts[max(0, t - NEAR_COUNTS) : t]):
+                if g.unit != total.unit or text[g.start + len(g.text) : run[0].start - len(run[0].label)] != "、":
                     break
                 run.insert(0, g)
             if len(run) > 1 and not any(rough(g) or Amount(g).hi > Amount(g).lo for g in run):
@@ -195,11 +216,10 @@ class BreakdownChecks:
         act = counts[t].label
         if not words or words & _nouns(act) or (act and act in first.label):  # 其中按期办结网上…: of the act's
             return None
-        for g in reversed(counts[max(0, t - NEAR_COUNTS):t]):
-            if "；" in text[g.start:counts[t].start] or "。" in text[g.start:first.start]:
+        for g in reversed(counts[max(0, t - NEAR_COUNTS) : t]):
+            if "；" in text[g.start : counts[t].start] or "。" in text[g.start : first.start]:
                 return None
-            if (g.unit == first.unit and words & _nouns(g.label) and not _DELTA.search(g.label)
-                    and not self.is_last_year(text, g)):
+            if g.unit == first.unit and words & _nouns(g.label) and not _DELTA.search(g.label) and not self.is_last_year(text, g):
                 return g
         return None
 
@@ -208,15 +228,22 @@ class BreakdownChecks:
         纠错18件): outcomes of one family listed right after the total add up under it."""
         for k, total in enumerate(counts[:-2]):
             first = counts[k + 1]
-            if (not _DECIDED.search(total.label) or _outcome(total.label) or first.unit != total.unit
-                    or not re.fullmatch(r"\s*[，,]\s*", text[total.start + len(total.text):first.start - len(first.label)])
-                    or not _outcome(_item_name(first))):
+            if (
+                not _DECIDED.search(total.label)
+                or _outcome(total.label)
+                or first.unit != total.unit
+                or not re.fullmatch(r"\s*[，,]\s*", text[total.start + len(total.text) : first.start - len(first.label)])
+                or not _outcome(_item_name(first))
+            ):
                 continue
             items = [first]
-            for g in counts[k + 2:]:
+            for g in counts[k + 2 :]:
                 prev = items[-1]
-                if (g.unit != total.unit or text[prev.start + len(prev.text):g.start - len(g.label)] != "、"
-                        or not all(_exclusive(_item_name(i), _item_name(g)) for i in items)):
+                if (
+                    g.unit != total.unit
+                    or text[prev.start + len(prev.text) : g.start - len(g.label)] != "、"
+                    or not all(_exclusive(_item_name(i), _item_name(g)) for i in items)
+                ):
                     break
                 items.append(g)
             if len(items) >= 2:
@@ -230,7 +257,7 @@ class BreakdownChecks:
         closes = [m.start() for m in re.compile("）").finditer(text, counts[0].start, b)]
         for k, total in enumerate(counts[:-1]):
             opening = total.start + len(total.text)
-            if text[opening:opening + 1] != "（":
+            if text[opening : opening + 1] != "（":
                 continue
             c = bisect.bisect_left(closes, opening)
             if c == len(closes):
@@ -240,8 +267,12 @@ class BreakdownChecks:
             if last == k + 1:
                 continue
             first = counts[k + 1]
-            if (first.unit != total.unit or text[opening + 1:first.start - len(first.label)]
-                    or _NOT_A_PART.search(first.label) or _DELTA.search(first.label)):
+            if (
+                first.unit != total.unit
+                or text[opening + 1 : first.start - len(first.label)]
+                or _NOT_A_PART.search(first.label)
+                or _DELTA.search(first.label)
+            ):
                 continue  # （其中…） is read as 其中; （同比增加…）, （上年…） are not parts
             items = self.listed(text, first, (counts[i] for i in range(k + 2, last)), total.unit, close)
             if len(items) != last - k - 1 or items[-1].start + len(items[-1].text) != close:
@@ -258,24 +289,23 @@ class BreakdownChecks:
         items = [first]
         for g in rest:
             prev = items[-1]
-            gap = text[prev.start + len(prev.text):g.start - len(g.label)]
+            gap = text[prev.start + len(prev.text) : g.start - len(g.label)]
             if g.unit != unit_ or not _LIST_GAP.fullmatch(gap) or (gap != "、" and not _parallel(first, g)):
                 break
             items.append(g)
         for i in range(1, len(items)):
             prev = items[i - 1]
-            if "；" not in text[prev.start + len(prev.text):items[i].start]:
+            if "；" not in text[prev.start + len(prev.text) : items[i].start]:
                 continue
             j = i
-            while j + 1 < len(items) and "；" not in text[items[j].start:items[j + 1].start]:
+            while j + 1 < len(items) and "；" not in text[items[j].start : items[j + 1].start]:
                 j += 1
             after = items[j].start + len(items[j].text)
-            if after < end and text[after:after + 1] not in "；。！？）":
+            if after < end and text[after : after + 1] not in "；。！？）":
                 return items[:i]
         return items
 
-    def judge(self, unit, text, total: FoundFigure, items: list[FoundFigure], where_said: str,
-              begin: int | None = None) -> None:
+    def judge(self, unit, text, total: FoundFigure, items: list[FoundFigure], where_said: str, begin: int | None = None) -> None:
         """A part larger than the total, or parallel parts that add up to more than it; the
         quote from ``begin`` (where a listed total's first item is named) or the total's name."""
         if total.approx or any(i.approx for i in items):
@@ -289,16 +319,26 @@ class BreakdownChecks:
         where = (unit, begin, end)
         big = next((i for i in items if Amount(i).lo > T.hi), None)
         if big is not None:
-            self.c.add("部分大于整体", where, quote, unit.part,
-                       f"{where_said}的{_part_called(big)}多于总数{_called(total)}。",
-                       "请核对这两个数：其中的一项不能多于总数。")
+            self.c.add(
+                "部分大于整体",
+                where,
+                quote,
+                unit.part,
+                f"{where_said}的{_part_called(big)}多于总数{_called(total)}。",
+                "请核对这两个数：其中的一项不能多于总数。",
+            )
         elif len(items) > 1 and sum(Amount(i).lo for i in items) > T.hi and self.partition(items):
             parts = "＋".join(i.text for i in items)
             if len(items) > _SPELLED_ITEMS:  # a long list: its count and sum, not every item
                 parts = f"{len(items)}项共{plain(sum(Decimal(plain(i.value)) for i in items))}{total.unit}"
-            self.c.add("其中超总数", where, quote, unit.part,
-                       f"{where_said}列出的各项加起来（{parts}）超过了总数{_shown(total)}。",
-                       "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。")
+            self.c.add(
+                "其中超总数",
+                where,
+                quote,
+                unit.part,
+                f"{where_said}列出的各项加起来（{parts}）超过了总数{_shown(total)}。",
+                "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。",
+            )
 
     def partition(self, items: list[FoundFigure]) -> bool:
         """May the items of a 其中 list be summed: are they parallel categories of one whole
@@ -307,7 +347,7 @@ class BreakdownChecks:
         word at all, or when the catalogue bounds one by another or both by one whole
         (合格案卷、优秀案卷). 宁可漏报: when in doubt the items are not summed."""
         labels = [_item_name(i) for i in items]
-        if all(_exclusive(x, y) for i, x in enumerate(labels) for y in labels[i + 1:]):
+        if all(_exclusive(x, y) for i, x in enumerate(labels) for y in labels[i + 1 :]):
             return True  # outcomes of one family (维持、纠错、驳回): each case ends one way
         if any(_QUALITY.search(x) for x in labels) and not _channels(labels):
             return False  # 按时办结、网上办理; 重大案件、涉企案件: qualities of the same cases overlap
@@ -317,7 +357,7 @@ class BreakdownChecks:
         # list costs in proportion to its length
         known = set(labels)
         sizes = {len(x) for x in known if x}
-        if any(x[i:i + n] in known for x in labels for n in sizes if n < len(x) for i in range(len(x) - n + 1)):
+        if any(x[i : i + n] in known for x in labels for n in sizes if n < len(x) for i in range(len(x) - n + 1)):
             return False
         if not set.intersection(*(set(x) for x in labels)) and not self.kinds(items, labels):
             return False
@@ -350,31 +390,39 @@ class BreakdownChecks:
         counts = [g for g in figs if g.kind == "count" and g.unit and not rough(g)]
         for i, part in enumerate(counts[1:], 1):
             whole = counts[i - 1]
-            if whole.unit != part.unit or "其中" in text[whole.start:part.start]:
+            if whole.unit != part.unit or "其中" in text[whole.start : part.start]:
                 continue
             if self.in_list_of_parts(text, counts, i):
                 continue  # 其中现场调解299件、调解成功390件: both parts of the total before 其中 (judged there)
             for part_words, whole_words in self.part_pairs():
-                if not (any(w in part.label for w in part_words) and any(w in whole.label for w in whole_words)
-                        and not any(w in whole.label for w in part_words)):
+                if not (
+                    any(w in part.label for w in part_words)
+                    and any(w in whole.label for w in whole_words)
+                    and not any(w in whole.label for w in part_words)
+                ):
                     continue
                 if _other_things(part.label, part_words, whole.label, whole_words):
                     break  # 清理规章2件，废止规范性文件5件: of another kind of document, no part of it
                 if Amount(part).lo > Amount(whole).hi and Amount(part).lo > self.run_sum(text, counts, i - 1):
                     start, end = whole.start - len(whole.label), part.start + len(part.text)
-                    self.c.add("部分大于整体", self.c.doc.where(unit, start, end), text[start:end], unit.part,
-                               f"{_called(part)}多于它所属的{_called(whole)}。",
-                               "请核对这两个数：部分不能多于整体。")
+                    self.c.add(
+                        "部分大于整体",
+                        self.c.doc.where(unit, start, end),
+                        text[start:end],
+                        unit.part,
+                        f"{_called(part)}多于它所属的{_called(whole)}。",
+                        "请核对这两个数：部分不能多于整体。",
+                    )
                 break
 
     @staticmethod
     def in_list_of_parts(text, counts: list[FoundFigure], i: int) -> bool:
         """Is ``counts[i]`` a later item of a list of parts opened by 其中 (其中A299件、B390件)?"""
         k = i
-        while k > 0 and text[counts[k - 1].start + len(counts[k - 1].text):counts[k].start - len(counts[k].label)] == "、":
+        while k > 0 and text[counts[k - 1].start + len(counts[k - 1].text) : counts[k].start - len(counts[k].label)] == "、":
             k -= 1
         at = counts[k].start - len(counts[k].label)
-        return k < i and bool(re.search(r"其中[：:，,]?\s*$", text[max(0, at - 8):at]))
+        return k < i and bool(re.search(r"其中[：:，,]?\s*$", text[max(0, at - 8) : at]))
 
     @staticmethod
     def run_sum(text, counts: list[FoundFigure], k: int) -> float:
@@ -382,7 +430,7 @@ class BreakdownChecks:
         诉讼20件: 50): a part after it may be of the whole list."""
         total, first = Amount(counts[k]).hi, counts[k]
         for g in reversed(counts[:k]):
-            if g.unit != first.unit or text[g.start + len(g.text):first.start - len(first.label)] != "、":
+            if g.unit != first.unit or text[g.start + len(g.text) : first.start - len(first.label)] != "、":
                 break
             total, first = total + Amount(g).hi, g
         return total
@@ -415,15 +463,18 @@ class BreakdownChecks:
                 continue
             listed = [counts[k - 1]]
             for g in (counts[i] for i in range(k - 2, -1, -1)):  # the list however long: it ends at a gap not 、
-                gap = text[g.start + len(g.text):listed[0].start - len(listed[0].label)]
+                gap = text[g.start + len(g.text) : listed[0].start - len(listed[0].label)]
                 if gap != "、" or g.unit != t.unit:
                     break
                 listed.insert(0, g)
             if len(listed) < 2 or listed[-1].unit != t.unit or head.start() != listed[-1].start + len(listed[-1].text):
                 continue
-            said = text[head.end(1):t.start].strip()
-            if said and not re.fullmatch(r"(?:计|有|达|是|为)+", said) and \
-                    not bigrams(said) & set().union(*(bigrams(g.label) for g in listed)):
+            said = text[head.end(1) : t.start].strip()
+            if (
+                said
+                and not re.fullmatch(r"(?:计|有|达|是|为)+", said)
+                and not bigrams(said) & set().union(*(bigrams(g.label) for g in listed))
+            ):
                 continue  # 新收120件、旧存15件，共审结128件: what the listed became, not their sum
             if t.approx or any(g.approx for g in listed):
                 continue
@@ -434,6 +485,11 @@ class BreakdownChecks:
                 start = listed[0].start - len(listed[0].label)
                 end = t.start + len(t.text)
                 total = sum(Decimal(plain(g.value)) for g in listed)
-                self.c.add("合计不符", self.c.doc.where(unit, start, end), text[start:end], unit.part,
-                           f"列出的各项之和是{plain(total)}{t.unit}，与写明的“{head.group(1)}”{_shown(t)}不符。",
-                           "请核对各项和合计数。")
+                self.c.add(
+                    "合计不符",
+                    self.c.doc.where(unit, start, end),
+                    text[start:end],
+                    unit.part,
+                    f"列出的各项之和是{plain(total)}{t.unit}，与写明的“{head.group(1)}”{_shown(t)}不符。",
+                    "请核对各项和合计数。",
+                )

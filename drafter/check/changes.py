@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from drafter.check.counts import ABOUT_POINTS, NEAR_COUNTS, _DELTA, Amount, _claim, _short, _shown, rough
+from drafter.check.counts import _DELTA, ABOUT_POINTS, NEAR_COUNTS, Amount, _claim, _short, _shown, rough
 from drafter.model.numberwords import change_percent, plain
-from drafter.reading.figures import MONEY, FoundFigure
+from drafter.reading.figure_finder import MONEY, FoundFigure
 
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
 _CHANGE_DOWN = ("下降", "减少", "降低", "降幅")
@@ -25,11 +25,28 @@ _NOT_A_NAME = re.compile(r"增|减|升|降|提高|多|少|结转|未结|遗留|�
 _CHANGE_START = re.compile(r"同比|同期|较|比上年|比去年|与上年|与去年|上升|增长|提高|增加|增幅|涨幅|下降|减少|降低|降幅")
 # A measure the change's words name, and the units a figure of it is written in (件数 → 件):
 # a change is paired only with a figure of that measure, never with money or another unit.
-_MEASURES = [("人次", ("人次",)), ("件次", ("件次",)), ("场次", ("场次",)), ("户次", ("户次",)), ("家次", ("家次",)),
-             ("件数", ("件", "件次")), ("次数", ("次", "人次", "件次", "场次", "户次", "家次")),
-             ("人数", ("人", "名", "人次")), ("户数", ("户", "户次")), ("家数", ("家", "家次")), ("场数", ("场", "场次")),
-             ("项数", ("项",)), ("个数", ("个",)), ("起数", ("起",)), ("条数", ("条",)), ("份数", ("份",)),
-             ("宗数", ("宗",)), ("批数", ("批", "批次")), ("批次", ("批次",)), ("期数", ("期",))]
+_MEASURES = [
+    ("人次", ("人次",)),
+    ("件次", ("件次",)),
+    ("场次", ("场次",)),
+    ("户次", ("户次",)),
+    ("家次", ("家次",)),
+    ("件数", ("件", "件次")),
+    ("次数", ("次", "人次", "件次", "场次", "户次", "家次")),
+    ("人数", ("人", "名", "人次")),
+    ("户数", ("户", "户次")),
+    ("家数", ("家", "家次")),
+    ("场数", ("场", "场次")),
+    ("项数", ("项",)),
+    ("个数", ("个",)),
+    ("起数", ("起",)),
+    ("条数", ("条",)),
+    ("份数", ("份",)),
+    ("宗数", ("宗",)),
+    ("批数", ("批", "批次")),
+    ("批次", ("批次",)),
+    ("期数", ("期",)),
+]
 # 由90%提高到95%: the value before (by 由/从, of no year or last year) and the words up to the value after
 _FROM = re.compile(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$")
 _TO_NEXT = re.compile(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至|为)?|变为|变成|到|至)\s*")
@@ -51,7 +68,7 @@ _BARE_CHANGE = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)?(
 def change_words(f: FoundFigure) -> str:
     """The words of a change's label before the change (审查件数同比减少 → 审查件数)."""
     m = _CHANGE_START.search(f.label)
-    return f.label[:m.start()] if m else f.label
+    return f.label[: m.start()] if m else f.label
 
 
 def measure_of(words: str) -> tuple[str, object]:
@@ -105,9 +122,12 @@ def _against_last_year(text: str, a: int, figs: list[FoundFigure], k: int, year:
     named there at all?"""
     f = figs[k]
     reach = max(a, f.start - len(f.label) - 40)  # the words of this change, not the whole sentence
-    start = max([reach] + [m.end() for m in _CLAUSE_END.finditer(text, reach, f.start)]
-                + [g.start + len(g.text) for g in figs[max(0, k - 1):k] if g.start + len(g.text) <= f.start])
-    words = text[start:f.start]
+    start = max(
+        [reach]
+        + [m.end() for m in _CLAUSE_END.finditer(text, reach, f.start)]
+        + [g.start + len(g.text) for g in figs[max(0, k - 1) : k] if g.start + len(g.text) <= f.start]
+    )
+    words = text[start : f.start]
     if year:
         words = re.sub(rf"(?<=[较比与]){year - 1}年", "上年", words)
     if _AGAINST_LAST.search(words):
@@ -119,7 +139,7 @@ def _claimed(lo: float, hi: float, stated: float, decimals: int, mode: str, poin
     """Does a change of ``lo``..``hi`` (its size, from this year's figure as it may have been
     rounded) match the change as claimed: exactly at the stated precision, as a bound (超过24%,
     24%以上), or within ABOUT_POINTS of a rough value (近26%, 26%左右), as rates are checked?"""
-    unit = 10 ** -decimals
+    unit = 10**-decimals
     lo, hi = min(lo, hi), max(lo, hi)
     if mode == "exact":
         if points:
@@ -143,9 +163,15 @@ def _pair(this: str, before: str, source: str) -> str:
 def _share_of_count_before(text: str, figs, share) -> bool:
     """Is ``share`` a share (占27.8%) of the count written right before it (45件，占…)?"""
     k = figs.index(share)
-    return k > 0 and figs[k - 1].kind == "count" and \
-        re.fullmatch(r"[，,、（(]?\s*(?:所)?占[^，。；%\d]{0,12}?(?:比|比例|比重)?(?:为|达|约|达到)?",
-                     text[figs[k - 1].start + len(figs[k - 1].text):share.start]) is not None
+    return (
+        k > 0
+        and figs[k - 1].kind == "count"
+        and re.fullmatch(
+            r"[，,、（(]?\s*(?:所)?占[^，。；%\d]{0,12}?(?:比|比例|比重)?(?:为|达|约|达到)?",
+            text[figs[k - 1].start + len(figs[k - 1].text) : share.start],
+        )
+        is not None
+    )
 
 
 class ChangeChecks:
@@ -155,19 +181,26 @@ class ChangeChecks:
         if figs[k].unit == "个百分点" and self.points_misused(unit, text, a, k, figs):
             return
         lo = max(0, k - NEAR_COUNTS)
-        figs, k = figs[lo:k + 3], k - lo  # a change is about the figures just before it
+        figs, k = figs[lo : k + 3], k - lo  # a change is about the figures just before it
         f = figs[k]
         if k and self.other_year(text, figs[k - 1]):
             return  # 较2023年的98件增长54.1%: against a year before last, which says nothing of 上年
         # the figure the change is about: of the measure its own words name (审查件数同比减少
         # is about a count in 件, never the 金额 stated between), else the nearest before it
-        subject = named_subject([g for g in reversed(figs[:k]) if g.kind in ("count", "rate")
-                                 and not self.is_last_year(text, g) and not self.other_year(text, g)
-                                 and not _DELTA.search(g.label)],
-                                change_words(f))
+        subject = named_subject(
+            [
+                g
+                for g in reversed(figs[:k])
+                if g.kind in ("count", "rate")
+                and not self.is_last_year(text, g)
+                and not self.other_year(text, g)
+                and not _DELTA.search(g.label)
+            ],
+            change_words(f),
+        )
         if subject is None or subject.start < a:
             return
-        if "分别" in text[max(a, subject.start - 40):f.start]:
+        if "分别" in text[max(a, subject.start - 40) : f.start]:
             return  # 64件、60件，分别增长14.3%、11.1%: pairs by position, not by nearness (宁可漏报)
         own = re.sub(r"^[，,\s]*(?:同比|较上年|比上年|较去年|比去年|全年|今年)?", "", change_words(f)).strip()
         if subject.kind == "rate" and f.unit == "%" and own and not re.search(r"率|比例|占比|比重", own):
@@ -175,14 +208,18 @@ class ChangeChecks:
         if subject.kind == "rate" and f.unit == "%" and _share_of_count_before(text, figs, subject):
             return  # 涉企申请45件，占27.8%，同比增长28.6%: the count's growth as likely as the share's
         if subject.kind == "rate" and f.unit == "%":
-            self.c.add("比率升降单位", self.c.doc.where(unit, f.start - len(f.label), f.start + len(f.text)),
-                       text[f.start - len(f.label):f.start + len(f.text)], unit.part,
-                       f"{_short(subject)}{_shown(subject)}是比率，它的升降写成了“{_shown(f)}”。",
-                       f"比率的升降一般写“提高/下降X个百分点”；如果{_shown(f)}确是相对上年的增幅，请写明“增长{_shown(f)}”的基数。")
+            self.c.add(
+                "比率升降单位",
+                self.c.doc.where(unit, f.start - len(f.label), f.start + len(f.text)),
+                text[f.start - len(f.label) : f.start + len(f.text)],
+                unit.part,
+                f"{_short(subject)}{_shown(subject)}是比率，它的升降写成了“{_shown(f)}”。",
+                f"比率的升降一般写“提高/下降X个百分点”；如果{_shown(f)}确是相对上年的增幅，请写明“增长{_shown(f)}”的基数。",
+            )
             return
         if not _against_last_year(text, a, figs, k, self.c.doc.year):
             return  # 环比, 比2020年, 连续三年: last year's figure says nothing of it
-        claim = _claim(text, f, text[max(a, f.start - 20):f.start])  # the words right before it
+        claim = _claim(text, f, text[max(a, f.start - 20) : f.start])  # the words right before it
         if claim is None:
             return  # a bound and an approximation at once: not checked
         mode, before_word, after_word = claim
@@ -195,9 +232,10 @@ class ChangeChecks:
         quote = text[start:end]
         label = f.label
         if before_word.strip() and label.endswith(before_word.strip()):
-            label = label[:-len(before_word.strip())]
-        said = (f"{f.label}{_shown(f)}" if mode == "exact"
-                else f"{label}{before_word.strip()}{f.text}{after_word.strip()}")  # as written: 同比增长近26%
+            label = label[: -len(before_word.strip())]
+        said = (
+            f"{f.label}{_shown(f)}" if mode == "exact" else f"{label}{before_word.strip()}{f.text}{after_word.strip()}"
+        )  # as written: 同比增长近26%
         if down and subject.kind == "count" and f.unit == "%" and self.impossible_fall(unit, start, end, quote, subject, f):
             return
         if subject.approx:
@@ -210,8 +248,14 @@ class ChangeChecks:
         where = self.c.doc.where(unit, start, end)
         if last is None:
             if f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]:
-                self.c.add("同比异常", where, quote, unit.part,
-                           f"同比变化{_shown(f)}，变化很大。", "请核对本年和上年的数字，是否多写或少写了一位。")
+                self.c.add(
+                    "同比异常",
+                    where,
+                    quote,
+                    unit.part,
+                    f"同比变化{_shown(f)}，变化很大。",
+                    "请核对本年和上年的数字，是否多写或少写了一位。",
+                )
             return
         value, source, written = last
         before = _shown(written) if written is not None else f"{plain(value)}{'%' if subject.kind == 'rate' else subject.unit}"
@@ -223,31 +267,42 @@ class ChangeChecks:
             this = Amount(subject)
             # last year's figure as a range too, when written in 万/亿 (11.88万件 is 118 750 to 118 849)
             was = Amount(written) if written is not None else None
-            ends = [(t - b) / b * 100 for t in (this.lo, this.hi)
-                    for b in ((was.lo, was.hi) if was is not None and was.lo > 0 else (value,))]
+            ends = [
+                (t - b) / b * 100 for t in (this.lo, this.hi) for b in ((was.lo, was.hi) if was is not None and was.lo > 0 else (value,))
+            ]
             lo, hi = min(ends), max(ends)
             d = f.decimals
             if not _claimed(abs(lo), abs(hi), f.value, d, mode) or wrong_way:
                 word = "上升" if change > 0 else "下降"
                 should = f"{word}{change_percent(abs(exact), max(d, 1))}%" if exact else "与上年持平"
-                self.c.add("同比核算", where, quote, unit.part,
-                           f"{_pair(_shown(subject), before, source)}，"
-                           f"{'应为' if mode == 'exact' else '算得'}{should}，"
-                           f"文中写的是“{said}”。",
-                           "请核对本年、上年的数字和增减幅度。")
+                self.c.add(
+                    "同比核算",
+                    where,
+                    quote,
+                    unit.part,
+                    f"{_pair(_shown(subject), before, source)}，{'应为' if mode == 'exact' else '算得'}{should}，文中写的是“{said}”。",
+                    "请核对本年、上年的数字和增减幅度。",
+                )
         elif subject.kind == "rate" and f.unit == "个百分点":
             exact = Decimal(plain(subject.value)) - Decimal(plain(value))
             change = float(exact)
-            if (change > 0 and down) or (change < 0 and up) or not _claimed(abs(change), abs(change), f.value,
-                                                                          f.decimals, mode, points=True):
+            if (
+                (change > 0 and down)
+                or (change < 0 and up)
+                or not _claimed(abs(change), abs(change), f.value, f.decimals, mode, points=True)
+            ):
                 word = "提高" if change > 0 else "下降"
-                should = (f"{word}{change_percent(abs(exact), max(f.decimals, 1))}个百分点" if exact
-                          else "与上年持平")
-                self.c.add("同比核算", where, quote, unit.part,
-                           f"{_pair(_shown(subject), f'{plain(value)}%', source)}，"
-                           f"{'应为' if mode == 'exact' else '算得'}{should}，"
-                           f"文中写的是“{said}”。",
-                           "请核对本年、上年的比率和增减的百分点。")
+                should = f"{word}{change_percent(abs(exact), max(f.decimals, 1))}个百分点" if exact else "与上年持平"
+                self.c.add(
+                    "同比核算",
+                    where,
+                    quote,
+                    unit.part,
+                    f"{_pair(_shown(subject), f'{plain(value)}%', source)}，"
+                    f"{'应为' if mode == 'exact' else '算得'}{should}，"
+                    f"文中写的是“{said}”。",
+                    "请核对本年、上年的比率和增减的百分点。",
+                )
 
     def points_misused(self, unit, text, a, k, figs) -> bool:
         """A figure in 个百分点 that is no difference of rates: a rate's level (办结率为86.7个百分点)
@@ -261,12 +316,16 @@ class ChangeChecks:
             name = re.sub(r"(?:均|都|分别)?(?:为|是|达到|达|约为|仅为|在)?$", "", f.label)
             why = f"{name}是比率，它的数值写成了“{_shown(f)}”；“个百分点”只用来说两个比率相差多少。"
             fix = f"请写成“{f.label}{plain(f.value)}%”。"
-        elif (prev is not None and prev.kind == "count" and prev.start >= a and not _DELTA.search(prev.label)
-              and _BARE_CHANGE.fullmatch(f.label)
-              and re.fullmatch(r"\s*[，,]?\s*", text[prev.start + len(prev.text):start])):
+        elif (
+            prev is not None
+            and prev.kind == "count"
+            and prev.start >= a
+            and not _DELTA.search(prev.label)
+            and _BARE_CHANGE.fullmatch(f.label)
+            and re.fullmatch(r"\s*[，,]?\s*", text[prev.start + len(prev.text) : start])
+        ):
             start = prev.start - len(prev.label)
-            why = (f"{_shown(prev)}是件数，它的增减写成了“{f.label}{_shown(f)}”；"
-                   "“个百分点”只用来说两个比率相差多少。")
+            why = f"{_shown(prev)}是件数，它的增减写成了“{f.label}{_shown(f)}”；“个百分点”只用来说两个比率相差多少。"
             fix = f"件数的增减请写成“{f.label}X%”（按本年、上年的件数算），或写明增减的件数。"
         else:
             return False
@@ -278,17 +337,29 @@ class ChangeChecks:
         """A change stated as a count (同比减少505件) against this year's and last year's
         counts the sentence states (受理889件…上年同期为1390件: 889 − 1390 = −501)."""
         f = figs[k]
-        if rough(f) or not re.search(r"同比|上年|去年", f.label + text[max(a, f.start - 12):f.start]):
+        if rough(f) or not re.search(r"同比|上年|去年", f.label + text[max(a, f.start - 12) : f.start]):
             return
         if not _against_last_year(text, a, figs, k, self.c.doc.year):
             return  # 比2020年增加12件: not against last year's figure
-        subject = next((g for g in reversed(figs[max(0, k - NEAR_COUNTS):k]) if g.kind == "count"
-                        and g.unit == f.unit and not self.is_last_year(text, g) and not _DELTA.search(g.label)), None)
-        last = next((g for g in figs[max(0, k - NEAR_COUNTS):k + 3] if g is not subject and g.kind == "count"
-                     and g.unit == f.unit and self.is_last_year(text, g)), None)
+        subject = next(
+            (
+                g
+                for g in reversed(figs[max(0, k - NEAR_COUNTS) : k])
+                if g.kind == "count" and g.unit == f.unit and not self.is_last_year(text, g) and not _DELTA.search(g.label)
+            ),
+            None,
+        )
+        last = next(
+            (
+                g
+                for g in figs[max(0, k - NEAR_COUNTS) : k + 3]
+                if g is not subject and g.kind == "count" and g.unit == f.unit and self.is_last_year(text, g)
+            ),
+            None,
+        )
         if subject is None or last is None or subject.start < a or last.start < a or rough(subject) or rough(last):
             return
-        if not self.said_of(text, subject, last, figs[max(0, k - NEAR_COUNTS):k + 3]):
+        if not self.said_of(text, subject, last, figs[max(0, k - NEAR_COUNTS) : k + 3]):
             return  # last year's figure of another count (the whole's, before 其中)
         sign = -1 if re.search(r"(减少|下降|降低|少)了?$", f.label) else 1
         exact = Decimal(plain(subject.value)) - Decimal(plain(last.value))
@@ -297,10 +368,14 @@ class ChangeChecks:
         start = subject.start - len(subject.label)
         end = max(f.start + len(f.text), last.start + len(last.text))
         should = f"{'增加' if exact > 0 else '减少'}{plain(abs(exact))}{f.unit}" if exact else "与上年持平"
-        self.c.add("同比核算", self.c.doc.where(unit, start, end), text[start:end], unit.part,
-                   f"本年{_shown(subject)}、上年{_shown(last)}（文中写明），应为{should}，"
-                   f"文中写的是“{f.label}{_shown(f)}”。",
-                   "请核对本年、上年的数字和增减的数。")
+        self.c.add(
+            "同比核算",
+            self.c.doc.where(unit, start, end),
+            text[start:end],
+            unit.part,
+            f"本年{_shown(subject)}、上年{_shown(last)}（文中写明），应为{should}，文中写的是“{f.label}{_shown(f)}”。",
+            "请核对本年、上年的数字和增减的数。",
+        )
 
     def impossible_fall(self, unit, start: int, end: int, quote: str, subject: FoundFigure, f: FoundFigure) -> bool:
         """A fall of a count that no last year's figure can give: over 100% (a count cannot
@@ -316,8 +391,7 @@ class ChangeChecks:
             why = f"减少的幅度不会超过100%（减少100%就是本年为0），文中写的是“{f.label}{_shown(f)}”。"
         else:
             why = f"“{f.label}{_shown(f)}”意味着本年为0，但文中写的本年是{_shown(subject)}。"
-        self.c.add("同比核算", self.c.doc.where(unit, start, end), quote, unit.part, why,
-                   "请核对本年、上年的数字和减少的幅度。")
+        self.c.add("同比核算", self.c.doc.where(unit, start, end), quote, unit.part, why, "请核对本年、上年的数字和减少的幅度。")
         return True
 
     def last_value(self, text, subject, figs, k) -> tuple[float, str, FoundFigure | None] | None:
@@ -330,13 +404,18 @@ class ChangeChecks:
         # the nearest first, after it before before it: 146件（上年125件） is 146's, and a 上年
         # figure right after another count of this year (151件（上年130件），…，146件) is that one's
         for g in sorted(figs, key=lambda g: (abs(figs.index(g) - at), figs.index(g) < at)):
-            if (g is not subject and g.unit == subject.unit and not g.approx and self.is_last_year(text, g)
-                    and self.said_of(text, subject, g, figs)):
+            if (
+                g is not subject
+                and g.unit == subject.unit
+                and not g.approx
+                and self.is_last_year(text, g)
+                and self.said_of(text, subject, g, figs)
+            ):
                 return g.value, "文中写明", g
         # the difference stated beside the change, before it or just after it (较上年增长20%，
         # 增加12件); a count after the change that is not a difference ends the search (its
         # own difference may follow)
-        for i, g in enumerate(figs[figs.index(subject) + 1:], figs.index(subject) + 1):
+        for i, g in enumerate(figs[figs.index(subject) + 1 :], figs.index(subject) + 1):
             if g.kind != "count":
                 continue
             if g.unit == subject.unit and not g.approx and _DELTA.search(g.label):
@@ -359,10 +438,15 @@ class ChangeChecks:
         after them (提高5个百分点) is their difference."""
         i = figs.index(subject)
         g = figs[i - 1] if i else None
-        if (g is None or g.kind != subject.kind or g.unit != subject.unit or g.approx
-                or not _TO_NEXT.fullmatch(text[g.start + len(g.text):subject.start])):
+        if (
+            g is None
+            or g.kind != subject.kind
+            or g.unit != subject.unit
+            or g.approx
+            or not _TO_NEXT.fullmatch(text[g.start + len(g.text) : subject.start])
+        ):
             return None
-        return g if _FROM.search(text[max(0, g.start - 12):g.start]) else None
+        return g if _FROM.search(text[max(0, g.start - 12) : g.start]) else None
 
     def said_of(self, text: str, subject: FoundFigure, g: FoundFigure, figs: list[FoundFigure]) -> bool:
         """Is last year's figure ``g`` said of the same count (or rate) as ``subject``? It stands
@@ -372,25 +456,32 @@ class ChangeChecks:
         lo, hi = sorted((subject.start, g.start))
         if "其中" in text[lo:hi] or "其中" in (g.label if g.start > subject.start else subject.label):
             return False
-        if any(h.kind == subject.kind and not self.is_last_year(text, h) and not _DELTA.search(h.label)
-               for h in figs[i + 1:j]):  # another rate between two rates' figures: 上年为 is its
+        if any(
+            h.kind == subject.kind and not self.is_last_year(text, h) and not _DELTA.search(h.label) for h in figs[i + 1 : j]
+        ):  # another rate between two rates' figures: 上年为 is its
             return False
         if g.start < subject.start:  # before it: not right after a count of this year of its own
             own = figs[figs.index(g) - 1] if figs.index(g) else None
-            if own is not None and own is not subject and own.kind == subject.kind and own.unit == g.unit \
-                    and not self.is_last_year(text, own) and not _DELTA.search(own.label):
+            if (
+                own is not None
+                and own is not subject
+                and own.kind == subject.kind
+                and own.unit == g.unit
+                and not self.is_last_year(text, own)
+                and not _DELTA.search(own.label)
+            ):
                 return False
         return True
 
     def other_year(self, text: str, g: FoundFigure) -> bool:
         """Is ``g`` the figure of a year neither this one nor the last, compared with (较2023年的98件)?"""
-        m = re.search(r"[较比与于]\s*((?:19|20)\d{2})\s*年(?:同期)?(?:的|为|是)?[（(]?$", text[max(0, g.start - 12):g.start])
+        m = re.search(r"[较比与于]\s*((?:19|20)\d{2})\s*年(?:同期)?(?:的|为|是)?[（(]?$", text[max(0, g.start - 12) : g.start])
         year = self.c.doc.year
         return bool(m) and (year is None or int(m.group(1)) not in (year, year - 1))
 
     def is_last_year(self, text: str, g: FoundFigure) -> bool:
         """Is ``g`` last year's figure (上年为138件, 2024年同期的138件)?"""
-        before = text[max(0, g.start - 10):g.start]
+        before = text[max(0, g.start - 10) : g.start]
         year = self.c.doc.year
         if _LAST_YEAR.search(before) or (year and re.search(rf"{year - 1}年(?:同期)?(?:的|为|是)?[（(]?$", before)):
             return True
@@ -404,7 +495,11 @@ class ChangeChecks:
             return
         ratio = this / last
         if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"]:
-            self.c.add("同比异常", where, quote, unit.part,
-                       f"{_pair(shown[0] or plain(this), shown[1] or plain(last), source)}，"
-                       f"相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
-                       "变化这么大，请核对是否多写或少写了一位；确实如此的，最好在文中说明原因。")
+            self.c.add(
+                "同比异常",
+                where,
+                quote,
+                unit.part,
+                f"{_pair(shown[0] or plain(this), shown[1] or plain(last), source)}，相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
+                "变化这么大，请核对是否多写或少写了一位；确实如此的，最好在文中说明原因。",
+            )

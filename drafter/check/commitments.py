@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.check.context import Check
+from drafter.check.checker import Check
 from drafter.reading.promises import next_steps
 
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
@@ -33,8 +33,12 @@ def _last_year_items(check: Check):
             unit = unit_of[id(node)]
             heading = heading.rstrip("。；，")
             at = max(unit.text.find(heading), 0)
-            yield (last.where(unit, at, at + len(heading)), heading, text,
-                   "在成效部分写明这项安排落实得怎样；确实没有落实的，在不足部分说明原因。")
+            yield (
+                last.where(unit, at, at + len(heading)),
+                heading,
+                text,
+                "在成效部分写明这项安排落实得怎样；确实没有落实的，在不足部分说明原因。",
+            )
         return
     data = check.doc.data
     if data is None or not check.full:
@@ -43,9 +47,12 @@ def _last_year_items(check: Check):
         if item.get("落实情况"):
             continue  # reported on in its own section
         heading = str(item.get("标题") or "").rstrip("。；，")
-        yield (check.doc.source.where(("去年安排", i, "标题")), heading,
-               heading + str(item.get("去年内容") or ""),
-               f"在表单的 去年安排[{i + 1}].落实情况 中写明落实得怎样；确实没有落实的，在“问题”中说明原因。")
+        yield (
+            check.doc.source.where(("去年安排", i, "标题")),
+            heading,
+            heading + str(item.get("去年内容") or ""),
+            f"在表单的 去年安排[{i + 1}].落实情况 中写明落实得怎样；确实没有落实的，在“问题”中说明原因。",
+        )
 
 
 def run(check: Check) -> None:
@@ -64,6 +71,11 @@ def run(check: Check) -> None:
         found = sum(1 for w in words if w in this_year)
         if found / len(words) >= p["承诺落实比例"]:
             continue
-        check.add("承诺未落实", where, heading, "去年的承诺",
-                  f"去年提出的“{heading}”，今年的报告中没有看到落实情况（没有出现：{'、'.join(w for w in words if w not in this_year)[:40]}）。",
-                  hint)
+        check.add(
+            "承诺未落实",
+            where,
+            heading,
+            "去年的承诺",
+            f"去年提出的“{heading}”，今年的报告中没有看到落实情况（没有出现：{'、'.join(w for w in words if w not in this_year)[:40]}）。",
+            hint,
+        )

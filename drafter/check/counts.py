@@ -12,7 +12,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from drafter.model.catalogue import Catalogue, per_catalogue
 from drafter.model.numberwords import MAX_PLACES, percent, plain, trim
-from drafter.reading.figures import FoundFigure, count_name, han_value
+from drafter.reading.figure_finder import FoundFigure, count_name, han_value
 
 _SENTENCE = re.compile(r"[。；！？]|(?<=[^\s，、；：。（“一二三四五六七八九十第])(?=[一二三四五六七八九十]是)")
 NAME_REACH = 40  # characters before a percentage where its name stands
@@ -22,8 +22,18 @@ _DELTA = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增�
 # The one list of the words that say a figure is rough, shared by counts and rates: before it
 # (约、大约、将近、接近、大致…, a verb may follow: 约为、大致为) or after it (左右、上下). A count
 # so written is not exact; a rate so written is right within ABOUT_POINTS.
-ABOUT_BEFORE = ("大约", "大概", "大致", "大体", "约莫", "(?<![签节预合制契履公邀特违条集简解])约", "将近", "接近", "几近",
-                "近")  # 签约、节约 are words, not 约
+ABOUT_BEFORE = (
+    "大约",
+    "大概",
+    "大致",
+    "大体",
+    "约莫",
+    "(?<![签节预合制契履公邀特违条集简解])约",
+    "将近",
+    "接近",
+    "几近",
+    "近",
+)  # 签约、节约 are words, not 约
 ABOUT_AFTER = ("左右", "上下")
 _ABOUT_VERB = r"(?:为|是|达到|达|在|有|占)?"
 # A word of approximation before a figure, parted from it by a space (约 50件, 超过 90%): the
@@ -43,9 +53,11 @@ _BARE_COUNT = re.compile(r"数(?:为|是|共|达)?\s*(?P<num>\d{1,15})(?=[，。
 _SPOKEN_RATE = re.compile(r"百分之(?P<num>[一二三四五六七八九十百][零〇一二三四五六七八九十百]*(?:点[零〇一二三四五六七八九]+)?)")
 # A rate in tenths (合格率达九成, 约九成五): 九成 is 90% to the nearest ten points, 九成五 95%
 # to the point. Only after a rate's name, so that 九成新 or 一成不变 are never read.
-_TENTHS_RATE = re.compile(r"(?:率|比例)(?:均|都)?(?:为|是|达到|达|在|约为|约|近|将近|接近|超过|超|逾|仅为|不足|不到)?\s*"
-                          r"(?<![一二三四五六七八九十])(?P<num>(?P<tens>十|[一二三四五六七八九])成(?P<ones>[一二三四五六七八九])?)"
-                          r"(?![成十百千万件个项次人起份条户家元]|不变)")
+_TENTHS_RATE = re.compile(
+    r"(?:率|比例)(?:均|都)?(?:为|是|达到|达|在|约为|约|近|将近|接近|超过|超|逾|仅为|不足|不到)?\s*"
+    r"(?<![一二三四五六七八九十])(?P<num>(?P<tens>十|[一二三四五六七八九])成(?P<ones>[一二三四五六七八九])?)"
+    r"(?![成十百千万件个项次人起份条户家元]|不变)"
+)
 _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -89,7 +101,9 @@ class _TenthsRate(FoundFigure):
 
 # A rate written as a decimal fraction, only where the sentence names it a rate (调解成功率为
 # 0.556): 0.556 is 55.6%. A decimal elsewhere is left alone (a sum, a score).
-_DECIMAL_RATE = re.compile(r"率(?:为|是|达到|达|约为|仅为)?\s*(?P<num>0\.\d{1,6}|1\.0{1,6})(?![\d.％%‰]|\s*[%％‰]|[\u4e00-\u9fff]*[件个项次人起份条户家元万亿])")
+_DECIMAL_RATE = re.compile(
+    r"率(?:为|是|达到|达|约为|仅为)?\s*(?P<num>0\.\d{1,6}|1\.0{1,6})(?![\d.％%‰]|\s*[%％‰]|[\u4e00-\u9fff]*[件个项次人起份条户家元万亿])"
+)
 
 
 class _DecimalRate(FoundFigure):
@@ -115,32 +129,32 @@ def spoken_figures(text: str, a: int, b: int, figs: list[FoundFigure]) -> list[F
     taken = {f.start for f in figs}
     out = []
     for m in _ZERO_RATE.finditer(text, a, b):
-        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40):m.start("zero")])[-1].strip()
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40) : m.start("zero")])[-1].strip()
         out.append(FoundFigure(label, 0, "%", "", m.group("zero"), m.start("zero")))
     for m in _SPOKEN_RATE.finditer(text, a, b):
         value = _spoken_value(m.group("num"))
         if value is None:
             continue
-        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40):m.start()])[-1].strip()
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40) : m.start()])[-1].strip()
         out.append(_SpokenRate(label, value, m.group(0), m.start(), m.group("num")))
     for m in _TENTHS_RATE.finditer(text, a, b):
         tens = 10 if m.group("tens") == "十" else _HAN_DIGITS[m.group("tens")]
         ones = _HAN_DIGITS[m.group("ones")] if m.group("ones") else 0
         if tens * 10 + ones > 100:
             continue
-        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start("num") - 40):m.start("num")])[-1].strip()
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start("num") - 40) : m.start("num")])[-1].strip()
         out.append(_TenthsRate(label, tens * 10 + ones, m.group("num"), m.start("num"), 0 if m.group("ones") else -1))
     for m in _DECIMAL_RATE.finditer(text, a, b):
         if m.start("num") in taken:
             continue
-        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40):m.start("num")])[-1].strip()
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, m.start() - 40) : m.start("num")])[-1].strip()
         places = len(m.group("num").partition(".")[2])
         out.append(_DecimalRate(label, float(Decimal(m.group("num")) * 100), m.group("num"), m.start("num"), places))
     for m in _BARE_COUNT.finditer(text, a, b):
         at = m.start("num")
         if at in taken:
             continue
-        label = re.split(r"[，。；：、！？（）“”]", text[max(a, at - 40):at])[-1].strip()
+        label = re.split(r"[，。；：、！？（）“”]", text[max(a, at - 40) : at])[-1].strip()
         label = re.sub(r"(?<=数)(?:为|是|共|达)$", "", label)
         out.append(FoundFigure(label, int(m.group("num")), "", "", m.group("num"), at))
     return out
@@ -151,9 +165,10 @@ class Amount:
 
     def __init__(self, f: FoundFigure):
         self.f = f
-        scale = 1e4 if re.search("万(?!元)", f.text) else 1e8 if re.search("亿(?!元)", f.text) else \
-            1e3 if re.search("千(?!元)", f.text) else 1
-        half = 0.5 * 10 ** -f.decimals * scale if scale != 1 else 0.0
+        scale = (
+            1e4 if re.search("万(?!元)", f.text) else 1e8 if re.search("亿(?!元)", f.text) else 1e3 if re.search("千(?!元)", f.text) else 1
+        )
+        half = 0.5 * 10**-f.decimals * scale if scale != 1 else 0.0
         self.lo, self.hi = f.value - half, f.value + half
 
     @property
@@ -163,8 +178,10 @@ class Amount:
 
 # Verbs a long count label may hold before its name (全年共收到向区政府提出行政复议申请):
 # the name is taken whole after the last of them, never cut in the middle of a word.
-_LABEL_VERBS = re.compile(r"(?:收到|受理|办理|审结|办结|结案|发生|开展|组织|审核|审查|出台|制发|印发|报送|办复|答复|"
-                          r"调解|化解|排查|整改|发现|接待|参加|参与|作出|提起|提出|新收|收案)")
+_LABEL_VERBS = re.compile(
+    r"(?:收到|受理|办理|审结|办结|结案|发生|开展|组织|审核|审查|出台|制发|印发|报送|办复|答复|"
+    r"调解|化解|排查|整改|发现|接待|参加|参与|作出|提起|提出|新收|收案)"
+)
 _NAME_LIMIT = 16  # characters of a count's name a message quotes before looking for where it starts
 
 
@@ -180,7 +197,7 @@ def _short(g: FoundFigure | str) -> str:
     if len(label) > _NAME_LIMIT:
         starts = [m.start() for m in _LABEL_VERBS.finditer(label) if len(label) - m.start() >= 2]
         if starts:
-            label = label[starts[-1]:]
+            label = label[starts[-1] :]
     return label
 
 
@@ -199,8 +216,14 @@ def _shown(f: FoundFigure) -> str:
 def summed(run: list[FoundFigure]) -> Amount:
     """The counts of a list as one whole (a range when any is rounded), named by their names."""
     value = sum(Decimal(plain(g.value)) for g in run)
-    total = FoundFigure("、".join(_short(g) for g in run), float(value) if value % 1 else int(value), run[-1].unit, "",
-                        f"{plain(value)}{run[-1].unit}", run[-1].start)
+    total = FoundFigure(
+        "、".join(_short(g) for g in run),
+        float(value) if value % 1 else int(value),
+        run[-1].unit,
+        "",
+        f"{plain(value)}{run[-1].unit}",
+        run[-1].start,
+    )
     out = Amount(total)
     out.lo, out.hi = sum(Amount(g).lo for g in run), sum(Amount(g).hi for g in run)
     return out
@@ -230,7 +253,7 @@ def _pct_consistent(stated: float, decimals: int, num: Amount, den: Amount) -> b
     """Can num ÷ den, rounded or truncated to ``decimals`` places, be ``stated`` %?"""
     if den.hi <= 0:
         return False
-    unit = 10 ** -decimals
+    unit = 10**-decimals
     lo = num.lo / den.hi * 100
     hi = num.hi / max(den.lo, 1e-9) * 100
     if stated >= 100 and num.hi < den.lo:
@@ -262,8 +285,7 @@ def rounded(num: Amount, den: Amount, decimals: int) -> Decimal | None:
 _AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|不小于|高于|大于|多于|超出|超过|(?<![不未])超|逾)$")
 _AT_MOST_BEFORE = re.compile(r"(?:不高于|不超过|不大于|不多于|未超过|不超|未超|低于|少于|小于|不足|不到|未达到|未达)$")
 _ABOUT_BEFORE = re.compile("(?:" + "|".join(ABOUT_BEFORE) + ")" + _ABOUT_VERB + "$")
-_AFTER_WORD = re.compile(r"\s*(?:(?P<least>及以上|以上|之上)|(?P<most>及以下|以下|之下|以内)|(?P<about>"
-                         + "|".join(ABOUT_AFTER) + "))")
+_AFTER_WORD = re.compile(r"\s*(?:(?P<least>及以上|以上|之上)|(?P<most>及以下|以下|之下|以内)|(?P<about>" + "|".join(ABOUT_AFTER) + "))")
 ABOUT_POINTS = 1.0  # how far (in percentage points) a rate written 约/近/左右 may stand from its counts
 
 
@@ -279,7 +301,7 @@ def _claim(text: str, f: FoundFigure, pre: str) -> tuple[str, str, str] | None:
         m = pattern.search(pre + lead) if mode == "about" else pattern.search(pre)
         if m and m.start() < len(pre):
             modes.add(mode)
-            before = pre[m.start():]
+            before = pre[m.start() :]
             break
     if f.approx in ("近", "约"):
         modes.add("about")
@@ -311,14 +333,14 @@ def _fits(stated: float, decimals: int, num: Amount, den: Amount, mode: str) -> 
         return _pct_consistent(stated, decimals, num, den)
     if den.hi <= 0:
         return False
-    half = 10 ** -decimals / 2
+    half = 10**-decimals / 2
     lo = num.lo / den.hi * 100
     hi = num.hi / max(den.lo, 1e-9) * 100
     if mode == "least":
         return hi >= stated - half - 1e-9
     if mode == "most":
         return lo < stated + half + 1e-9
-    about = max(ABOUT_POINTS, 10 ** -decimals)
+    about = max(ABOUT_POINTS, 10**-decimals)
     return lo <= stated + about + 1e-9 and hi >= stated - about - 1e-9
 
 
@@ -338,7 +360,7 @@ def _should(num: Amount, den: Amount, decimals: int, mode: str, f: FoundFigure) 
     if mode == "most":
         return f"是{value}，高于{_shown(f)}"
     if mode == "about":
-        return f"是{value}，与{_shown(f)}相差超过{plain(max(ABOUT_POINTS, 10 ** -decimals))}个百分点"
+        return f"是{value}，与{_shown(f)}相差超过{plain(max(ABOUT_POINTS, 10**-decimals))}个百分点"
     return f"应为{value}"
 
 

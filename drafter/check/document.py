@@ -10,17 +10,15 @@ finding is traced back to the form's line and column where its text was typed.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from drafter.model.catalogue import Catalogue
 from drafter.errors import Where
-from drafter.reading.analysis import report_year
-from drafter.reading.classify import classify_roles
-from drafter.reading.figures import FoundFigure, extract, map_to_catalogue
-from drafter.reading.source import STAND_INS
+from drafter.model.catalogue import Catalogue
 from drafter.model.report import Origin, Report, Section
 from drafter.model.typography import normalize, see_through, typed_span
-
+from drafter.reading.analysis import report_year
+from drafter.reading.classify import classify_roles
+from drafter.reading.figure_finder import FoundFigure, extract, map_to_catalogue
+from drafter.reading.source import STAND_INS
 
 # What check reads of one report is bounded by the reader (drafter/reading/source.py).
 
@@ -48,8 +46,9 @@ class Unit:
 
     __slots__ = ("text", "raw", "_at", "part", "kind", "origin", "context", "node", "line")
 
-    def __init__(self, text: str, part: str, kind: str, origin: Origin | None = None,
-                 context: str = "", node=None, line: int | None = None):
+    def __init__(
+        self, text: str, part: str, kind: str, origin: Origin | None = None, context: str = "", node=None, line: int | None = None
+    ):
         # The rules read the text without invisible characters (a direction mark inside
         # “87.2%” must not hide it); places are given in the text as it stands in the file.
         self.raw = text
@@ -74,8 +73,17 @@ class Unit:
 class Document:
     """One input to check, read once; the rules ask it for units, places and figures."""
 
-    def __init__(self, name: str, kind: str, report: Report, cat: Catalogue, year: int | None = None,
-                 lines: list[str] | None = None, source=None, data: dict | None = None):
+    def __init__(
+        self,
+        name: str,
+        kind: str,
+        report: Report,
+        cat: Catalogue,
+        year: int | None = None,
+        lines: list[str] | None = None,
+        source=None,
+        data: dict | None = None,
+    ):
         self.name = name
         self.kind = kind  # "表单", "txt" or "docx"
         self.report = report
@@ -115,8 +123,7 @@ class Document:
                 if isinstance(item, Section):
                     walk(item, part, context)
                 else:
-                    out.append(Unit(item.text, item.roles[0] if item.roles else part, "段落",
-                                    item.origin, context, item))
+                    out.append(Unit(item.text, item.roles[0] if item.roles else part, "段落", item.origin, context, item))
 
         for sec in r.sections:
             walk(sec, sec.role or "成效", "")
@@ -148,7 +155,7 @@ class Document:
         paragraph number and its opening words for .docx."""
         if unit is None:
             return Where(self.name, field="全文")
-        quote = unit.text[start:end] if end is not None else unit.text[start:start + 12]
+        quote = unit.text[start:end] if end is not None else unit.text[start : start + 12]
         if self.kind == "表单":
             return self._form_where(unit, quote)
         if unit.kind == "原文":
@@ -188,7 +195,7 @@ class Document:
         span = typed_span(typed[0], quote, typed[1])
         if not span:
             return quote
-        return _whole_runs(typed[0], typed[0][span[0]:span[1]], *span)
+        return _whole_runs(typed[0], typed[0][span[0] : span[1]], *span)
 
     def _form_where(self, unit: Unit, quote: str) -> Where:
         from drafter.files.yamlsource import path_text
@@ -282,15 +289,15 @@ def _whole_runs(text: str, quote: str, a: int, b: int) -> str:
     lo, hi = a, b
     while lo > 0 and a - lo < RUN_REACH and _RUN.match(text[lo - 1]) and _RUN_INSIDE.match(text[lo]):
         lo -= 1
-    while lo > 0 and a - lo < RUN_REACH and text[lo - 1] in ".．" and lo >= 2 and _RUN.match(text[lo - 2]) \
-            and _RUN.match(text[lo]):
+    while lo > 0 and a - lo < RUN_REACH and text[lo - 1] in ".．" and lo >= 2 and _RUN.match(text[lo - 2]) and _RUN.match(text[lo]):
         lo -= 2  # a decimal point just before: 3.4万 quoted from “.4万”
         while lo > 0 and a - lo < RUN_REACH and _RUN.match(text[lo - 1]):
             lo -= 1
     while hi < len(text) and hi - b < RUN_REACH and _RUN.match(text[hi]) and _RUN_INSIDE.match(text[hi - 1]):
         hi += 1
-    if (lo > 0 and _RUN.match(text[lo - 1]) and _RUN.match(text[lo])) or \
-            (hi < len(text) and _RUN.match(text[hi]) and _RUN.match(text[hi - 1])):
+    if (lo > 0 and _RUN.match(text[lo - 1]) and _RUN.match(text[lo])) or (
+        hi < len(text) and _RUN.match(text[hi]) and _RUN.match(text[hi - 1])
+    ):
         return quote  # a run too long to quote whole
     return text[lo:hi] if (lo, hi) != (a, b) else quote
 
@@ -301,8 +308,7 @@ def _untouched(text: str, figures: list[FoundFigure]) -> list[FoundFigure]:
     is reported)."""
     if not STAND_INS.search(text):
         return figures
-    return [f for f in figures if not (f.start >= 2 and STAND_INS.match(text, f.start - 1)
-                                       and re.match(r"[\d.．]", text[f.start - 2]))]
+    return [f for f in figures if not (f.start >= 2 and STAND_INS.match(text, f.start - 1) and re.match(r"[\d.．]", text[f.start - 2]))]
 
 
 def _sentence_at(text: str, quote: str) -> str:
@@ -311,5 +317,5 @@ def _sentence_at(text: str, quote: str) -> str:
     at = max(text.find(quote), 0)
     start = max(text.rfind(mark, 0, at) for mark in "。；！？") + 1
     ends = [e for e in (text.find(mark, at + len(quote)) for mark in "。；！？") if e >= 0]
-    sentence = text[start:min(ends) + 1 if ends else len(text)]
+    sentence = text[start : min(ends) + 1 if ends else len(text)]
     return sentence if len(sentence) <= 40 else sentence[:40] + "……"

@@ -3,16 +3,21 @@ figures that changed too much from last year's (a likely extra or missing digit)
 
 from __future__ import annotations
 
+from drafter.check.checker import Check
 from drafter.model.catalogue import Catalogue, per_catalogue
-from drafter.check.context import Check
 from drafter.model.numberwords import plain
-from drafter.reading.figures import count_name, described, map_to_catalogue
+from drafter.reading.figure_finder import count_name, described, map_to_catalogue
 
 
 @per_catalogue
 def _bounds(cat: Catalogue) -> dict[str, tuple]:
-    return {f"{g.name}.{f.name}": (f.upper, f.about) for t in cat.themes.values()
-            for g in t.groups.values() for f in g.figures.values() if f.upper is not None}
+    return {
+        f"{g.name}.{f.name}": (f.upper, f.about)
+        for t in cat.themes.values()
+        for g in t.groups.values()
+        for f in g.figures.values()
+        if f.upper is not None
+    }
 
 
 @per_catalogue
@@ -48,9 +53,14 @@ def bounds(check: Check) -> None:
                 named = count_name(f) if f.label == count_name(f) else ""
                 start = f.start - len(f.label) if named else f.start
                 end = f.start + len(f.text) + (0 if named else len(count_name(f)))
-                check.add("超出合理范围", doc.where(unit, start, end), unit.text[start:end], unit.part,
-                          f"{described(f)}超过了县级单位一年内的合理范围（{limit[1]}，一般不超过{plain(limit[0])}{f.unit}）。",
-                          "请核对是否多写了零；数字确实无误的，可以忽略这条提醒。")
+                check.add(
+                    "超出合理范围",
+                    doc.where(unit, start, end),
+                    unit.text[start:end],
+                    unit.part,
+                    f"{described(f)}超过了县级单位一年内的合理范围（{limit[1]}，一般不超过{plain(limit[0])}{f.unit}）。",
+                    "请核对是否多写了零；数字确实无误的，可以忽略这条提醒。",
+                )
 
 
 def form_changes(check: Check) -> None:
@@ -70,9 +80,14 @@ def form_changes(check: Check) -> None:
                 # as the report's 同比增长368.3% is judged (同比异常百分比), and by the ratio either way
                 if ratio >= p["同比异常倍数"] or ratio <= 1 / p["同比异常倍数"] or (ratio - 1) * 100 > p["同比异常百分比"]:
                     where = doc.source.where(path + ("数据", group, name))
-                    check.add("同比异常", where, f"{name}: {this}", "成效" if path[0] == "成效" else "第一责任人",
-                              f"“{group}.{name}”本年{plain(this)}，上年{plain(before)}，相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
-                              "变化这么大，请核对是否多写或少写了一位。")
+                    check.add(
+                        "同比异常",
+                        where,
+                        f"{name}: {this}",
+                        "成效" if path[0] == "成效" else "第一责任人",
+                        f"“{group}.{name}”本年{plain(this)}，上年{plain(before)}，相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
+                        "变化这么大，请核对是否多写或少写了一位。",
+                    )
 
 
 def run(check: Check) -> None:

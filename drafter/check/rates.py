@@ -7,7 +7,8 @@ right; a rate written as a bound (95%以上, 不低于, 超过; 以下, 不超�
 one written roughly (any word of counts.ABOUT_BEFORE / ABOUT_AFTER: 约、大约、将近、接近、大致、
 左右、上下…) within ABOUT_POINTS percentage points. A closure beside the cases carried over
 from last year (any rate, when the sentence states the carry-over) is over new + carried;
-one over 100% of its whole is never said to be over 100% (a reminder of the basis). In 由上年的48.2%提高到55.6% the second rate is this year's."""
+one over 100% of its whole is never said to be over 100% (a reminder of the basis). In
+由上年的48.2%提高到55.6% the second rate is this year's."""
 
 from __future__ import annotations
 
@@ -15,19 +16,38 @@ import copy
 import re
 from decimal import Decimal
 
-from drafter.check.counts import (MAX_ITEMS, NEAR_COUNTS, _DELTA, Amount, _called, _claim, _fits, _no_base, _pct,
-                                  _should, _shown, _stated, rough, rounded, summed)
+from drafter.check.counts import (
+    _DELTA,
+    MAX_ITEMS,
+    NEAR_COUNTS,
+    Amount,
+    _called,
+    _claim,
+    _fits,
+    _no_base,
+    _pct,
+    _should,
+    _shown,
+    _stated,
+    rough,
+    rounded,
+    summed,
+)
 from drafter.model.numberwords import plain, trim
-from drafter.reading.figures import FoundFigure, bigrams, count_name, nameless
+from drafter.reading.figure_finder import FoundFigure, bigrams, count_name, nameless
 
-_VERBS = re.compile(r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?(?:同比|较上年|比上年|较去年|比去年|环比)?"
-                    r"(?:为|达到|达|是|在|至|到|约|约为|仅为|高达|超过|提升至|提高至|提高到|提升到|上升至|上升到|"
-                    r"下降至|下降到|降至|降为|升至|增至|实现|实现了|达到了|高)?$")  # 高: 高达76.7% (达 read with the figure)
+_VERBS = re.compile(
+    r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?(?:同比|较上年|比上年|较去年|比去年|环比)?"
+    r"(?:为|达到|达|是|在|至|到|约|约为|仅为|高达|超过|提升至|提高至|提高到|提升到|上升至|上升到|"
+    r"下降至|下降到|降至|降为|升至|增至|实现|实现了|达到了|高)?$"
+)  # 高: 高达76.7% (达 read with the figure)
 _OPENERS = re.compile(r"^(?:其中|全年|累计|合计|同时|并且|另有)+(?=.)")  # words before a rate's name
 _UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
-_FROM_TO = re.compile(r"(?P<name>率)\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*"
-                      r"\d+(?:\.\d+)?\s*[%％]\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|"
-                      r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)为|变为|变成)$")
+_FROM_TO = re.compile(
+    r"(?P<name>率)\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*"
+    r"\d+(?:\.\d+)?\s*[%％]\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|"
+    r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)为|变为|变成)$"
+)
 _PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
 # A rate's own fraction in brackets right after it (办结率7%（3/29）; 100%（12÷12）)
 _FRACTION = re.compile(r"\s*[（(]\s*(?P<part>\d{1,9})\s*[/／÷]\s*(?P<whole>\d{1,9})\s*[）)]")
@@ -43,23 +63,51 @@ _APART = (("人大", "政协"), ("建议", "提案"), ("复议", "诉讼"))
 
 def _apart(part: str, whole: str) -> bool:
     """Do the labels ``part`` and ``whole`` name two different things of one pair above?"""
-    return any((a in part and b not in part and b in whole and a not in whole)
-               or (b in part and a not in part and a in whole and b not in whole) for a, b in _APART)
+    return any(
+        (a in part and b not in part and b in whole and a not in whole) or (b in part and a not in part and a in whole and b not in whole)
+        for a, b in _APART
+    )
 
 
 # Rates whose part is a subset of their whole (满意的 are among those asked, 覆盖的村居 among
 # all): never over 100%. Not closures (结案率 over 受理 may pass 100% with last year's
 # carry-over, domain.md §4 结案率), nor growth or completion of a target (完成率 120%).
-_WITHIN = ("满意", "覆盖", "合格", "优秀", "败诉", "胜诉", "纠错", "出庭", "应诉", "报备", "备案", "知晓", "公开", "整改",
-           "网办", "可办", "成功", "采纳", "签约", "配备", "达标", "准确", "及时", "按时", "按期")
+_WITHIN = (
+    "满意",
+    "覆盖",
+    "合格",
+    "优秀",
+    "败诉",
+    "胜诉",
+    "纠错",
+    "出庭",
+    "应诉",
+    "报备",
+    "备案",
+    "知晓",
+    "公开",
+    "整改",
+    "网办",
+    "可办",
+    "成功",
+    "采纳",
+    "签约",
+    "配备",
+    "达标",
+    "准确",
+    "及时",
+    "按时",
+    "按期",
+)
 _MAY_EXCEED = ("增长", "增幅", "增加", "上升", "提高", "完成", "超额", "同比", "环比", "执行", "到位", "使用")
 
 
 def _plus(whole: FoundFigure, carried: FoundFigure) -> Amount:
     """New + carried cases as one whole (a range when either is rounded)."""
     a, b = Amount(whole), Amount(carried)
-    total = FoundFigure(whole.label, whole.value + carried.value, whole.unit, "",
-                        f"{plain(whole.value + carried.value)}{whole.unit}", whole.start)
+    total = FoundFigure(
+        whole.label, whole.value + carried.value, whole.unit, "", f"{plain(whole.value + carried.value)}{whole.unit}", whole.start
+    )
     out = Amount(total)
     out.lo, out.hi = a.lo + b.lo, a.hi + b.hi
     return out
@@ -68,8 +116,9 @@ def _plus(whole: FoundFigure, carried: FoundFigure) -> Amount:
 def _minus(whole: FoundFigure, rest: FoundFigure) -> Amount:
     """A whole without some of it (评查320卷 but 不合格11卷) as one count."""
     a, b = Amount(whole), Amount(rest)
-    out = Amount(FoundFigure(whole.label, whole.value - rest.value, whole.unit, "",
-                             f"{plain(whole.value - rest.value)}{whole.unit}", whole.start))
+    out = Amount(
+        FoundFigure(whole.label, whole.value - rest.value, whole.unit, "", f"{plain(whole.value - rest.value)}{whole.unit}", whole.start)
+    )
     out.lo, out.hi = a.lo - b.hi, a.hi - b.lo
     return out
 
@@ -100,8 +149,10 @@ _QUALIFIERS = re.compile(r"按时|按期|及时|限时|即时|当场|当日|现�
 # against the before and after values the sentence states (由20天压缩到5天).
 _CHANGE_RATE = re.compile(r"压缩|减少|下降|精简|降低|缩短|缩减|削减|减负|提速|增长|增加|提高|提升|上升|增幅|降幅|减幅")
 _FALLING = re.compile(r"压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降")
-_CHANGED_TO = re.compile(r"[^\d，。；、%％]{0,8}?(?P<verb>压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降|提高|增加|增长|提升|上升|升|增)"
-                         r"(?:到|至|为|成)")
+_CHANGED_TO = re.compile(
+    r"[^\d，。；、%％]{0,8}?(?P<verb>压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降|提高|增加|增长|提升|上升|升|增)"
+    r"(?:到|至|为|成)"
+)
 
 
 def _shortened(stem: str) -> re.Pattern | None:
@@ -147,6 +198,7 @@ _QUALIFIED = re.compile(r"调解|和解|按时|按期|及时|提前|当场|现�
 # A closure qualified by how it was reached (以调解、和解方式结案, 通过和解方式办结): a kind of it
 _BY_MEANS = re.compile(r"方式(?:结案|办结|审结|了结)")
 
+
 class RateChecks:
     """A stated rate against the counts of its sentence it is computed from."""
 
@@ -155,7 +207,7 @@ class RateChecks:
         """The counts of the sentence after the rate ``figs[k]`` and before the next rate or
         change: the counts a rate stated first is computed from (败诉率为0%（审结0件，败诉0件）)."""
         out = []
-        for g in figs[k + 1:k + 1 + NEAR_COUNTS]:  # a slice bounded, or a long sentence is quadratic
+        for g in figs[k + 1 : k + 1 + NEAR_COUNTS]:  # a slice bounded, or a long sentence is quadratic
             if g.kind != "count":
                 break
             out.append(g)
@@ -179,6 +231,10 @@ class RateChecks:
             return {i: None for i in ks}
         if len(names) != len(ks) or len(ks) < 2 or "占" in pre[cut:]:
             return {i: None for i in ks}
+        if any("分别" in g.label for g in window):
+            # the counts listed with 分别 too (受理、发现分别为1581件、452个，审结、整改分别为1169件、278个):
+            # a name stands by the first count of its list only, so no rate is paired by name
+            return {i: None for i in ks}
         after = self.after(figs, ks[-1])
         return {i: (name, window, after) for i, name in zip(ks, names)}
 
@@ -189,7 +245,7 @@ class RateChecks:
             at = lead.label.find(word)
             if g is not lead and at >= 0 and word not in g.label:
                 named = copy.copy(g)
-                named.label = lead.label[:at + len(word)] + g.label
+                named.label = lead.label[: at + len(word)] + g.label
                 return named
         return g
 
@@ -212,7 +268,7 @@ class RateChecks:
         ks = [k]
         while len(ks) < MAX_ITEMS and ks[-1] + 1 < len(figs) and figs[ks[-1] + 1].kind == "rate":
             prev, nxt = figs[ks[-1]], figs[ks[-1] + 1]
-            if not re.fullmatch(r"\s*(?:、|和|及|与|，|,)\s*", text[prev.start + len(prev.text):nxt.start]):
+            if not re.fullmatch(r"\s*(?:、|和|及|与|，|,)\s*", text[prev.start + len(prev.text) : nxt.start]):
                 break
             ks.append(ks[-1] + 1)
         return ks
@@ -246,10 +302,10 @@ class RateChecks:
         if claim is None:
             return  # a bound and an approximation at once, or both bounds: not checked
         mode, before_word, after_word = claim
-        pre = pre[:len(pre) - len(before_word)].rstrip()
+        pre = pre[: len(pre) - len(before_word)].rstrip()
         m = _FROM_TO.search(pre)
         if m:  # 调解成功率由上年的48.2%提高到55.6%: this year's rate is named before last year's
-            pre = pre[:m.end("name")]
+            pre = pre[: m.end("name")]
         stated, decimals = f.value, f.decimals
         end = f.start + len(f.text) + len(after_word)
         said = _stated(f, claim)
@@ -271,14 +327,24 @@ class RateChecks:
             if self.all_said(unit, text, f, said_all, at, end, said, mode, name):
                 continue
             if stated > 100 and mode != "most" and _within_whole(stem):
-                self.c.add("部分大于整体", self.c.doc.where(unit, at, end), quote, unit.part,
-                           f"{name}写的是{said}，但{name}是整体中的一部分所占的比例，不会超过100%。",
-                           "请核对这个比率：可能多写了一位，或写错了数。")
+                self.c.add(
+                    "部分大于整体",
+                    self.c.doc.where(unit, at, end),
+                    quote,
+                    unit.part,
+                    f"{name}写的是{said}，但{name}是整体中的一部分所占的比例，不会超过100%。",
+                    "请核对这个比率：可能多写了一位，或写错了数。",
+                )
                 continue
 
             def named(pool):
-                return [g for g in pool if g.unit and any(h in g.label and _compatible(stem, g.label, h) for h in heads)
-                        and _timely(stem, g.label)]
+                return [
+                    g
+                    for g in pool
+                    if g.unit  # noqa: B023 - called at once, in this turn of the loop
+                    and any(h in g.label and _compatible(stem, g.label, h) for h in heads)  # noqa: B023
+                    and _timely(stem, g.label)  # noqa: B023
+                ]
 
             # The part by name: among the counts before the rate, else among those just after it;
             # 应公示39项 is the whole of 公示率, never its part
@@ -286,10 +352,17 @@ class RateChecks:
             if not nums:
                 # after the rate, a count marked 其中, or one narrower than the rate's own (办结率100%，
                 # 其中按期办结921件; 结案率100%，其中调解结案41件), is a part of the rate's part, never it
-                nums, pool = ([g for g in named(after) if not _owed(g.label, heads, stem)
-                              and not _narrower(stem, g.label, heads) and not _PART_OF.search(text[end:g.start])
-                              and not any(q not in stem for q in _QUALIFIED.findall(_before_head(g.label, heads)))],
-                             list(after))
+                nums, pool = (
+                    [
+                        g
+                        for g in named(after)
+                        if not _owed(g.label, heads, stem)
+                        and not _narrower(stem, g.label, heads)
+                        and not _PART_OF.search(text[end : g.start])
+                        and not any(q not in stem for q in _QUALIFIED.findall(_before_head(g.label, heads)))
+                    ],
+                    list(after),
+                )
             if not nums:
                 # a rate named by an abbreviation of its count (网办率 ↔ 网上办件): the one count
                 # of the sentence whose name holds the rate's words in order
@@ -331,10 +404,15 @@ class RateChecks:
             if part_sum is not None and any(_fits(stated, decimals, part_sum, Amount(g), mode) for g in dens):
                 continue
             # the rest of a graded list (优秀96卷、合格213卷、不合格11卷，合格率96.6%: all but 不合格)
-            failed = [g for g in pool if g is not num and g.unit == num.unit and any(h in g.label for h in heads)
-                      and _NEGATED.search(_before_head(g.label, heads))]
-            if any(_fits(stated, decimals, _minus(d, g), Amount(d), mode) for g in failed for d in dens
-                   if d.value > g.value):
+            failed = [
+                g
+                for g in pool
+                if g is not num
+                and g.unit == num.unit
+                and any(h in g.label for h in heads)
+                and _NEGATED.search(_before_head(g.label, heads))
+            ]
+            if any(_fits(stated, decimals, _minus(d, g), Amount(d), mode) for g in failed for d in dens if d.value > g.value):
                 continue
             # the whole the last of a list joined by 、 (承办建议112件、提案134件，按时办复244件):
             # the rate may be over the sum of the list
@@ -351,11 +429,16 @@ class RateChecks:
                 if self.another_pair_fits(stem, heads, num, list(pool), stated, decimals, mode):
                     continue
                 where = self.c.doc.where(unit, at, end)
-                self.c.add("部分大于整体", where, quote, unit.part,
-                           f"{_called(num)}多于它所属的{_called(preferred)}"
-                           + (f"与{_called(carried)}之和" if carried is not None else "")
-                           + f"，{name}不可能是{said}。",
-                           "请核对这两个数：部分不能多于整体。")
+                self.c.add(
+                    "部分大于整体",
+                    where,
+                    quote,
+                    unit.part,
+                    f"{_called(num)}多于它所属的{_called(preferred)}"
+                    + (f"与{_called(carried)}之和" if carried is not None else "")
+                    + f"，{name}不可能是{said}。",
+                    "请核对这两个数：部分不能多于整体。",
+                )
                 continue
             if words and not self.states_base(name, preferred):
                 # the catalogue defines the rate's whole (纠错率 = 纠错 ÷ 审结) and the sentence
@@ -380,46 +463,74 @@ class RateChecks:
                 if _fits(stated, decimals, N, both, mode):
                     continue
                 if N.lo <= both.hi:
-                    self.c.add("比率核算", self.c.doc.where(unit, at, end), quote, unit.part,
-                               f"{name}写的是{said}，但按{_called(num)} ÷（{_called(preferred)}＋{_called(carried)}）算，"
-                               f"{_should(N, both, decimals, mode, f)}。",
-                               "请核对比率和这几个数：可能是比率算错、写错，也可能是件数写错。")
+                    self.c.add(
+                        "比率核算",
+                        self.c.doc.where(unit, at, end),
+                        quote,
+                        unit.part,
+                        f"{name}写的是{said}，但按{_called(num)} ÷（{_called(preferred)}＋{_called(carried)}）算，"
+                        f"{_should(N, both, decimals, mode, f)}。",
+                        "请核对比率和这几个数：可能是比率算错、写错，也可能是件数写错。",
+                    )
                     continue
             # Another whole of the sentence it fits (to its printed precision): right when the
             # catalogue does not define the rate or its own whole is not stated (调解结案率
             # 28.1% = 以调解方式结案41件 ÷ 审结146件, not ÷ 受理151件); a reminder of the basis
             # when the catalogue's whole is stated and the rate is over another.
-            alt = next((g for g in reversed(dens) if g is not preferred and not _no_base(Amount(g))
-                        and _fits(stated, decimals, N, Amount(g), mode)), None)
-            if alt is not None and (not any(w in preferred.label for w in words)
-                                    or any(w in alt.label for w in words)):
+            alt = next(
+                (
+                    g
+                    for g in reversed(dens)
+                    if g is not preferred and not _no_base(Amount(g)) and _fits(stated, decimals, N, Amount(g), mode)
+                ),
+                None,
+            )
+            if alt is not None and (not any(w in preferred.label for w in words) or any(w in alt.label for w in words)):
                 continue  # 行政复议审结146件，行政诉讼审结52件: the base it fits is the one it is over
             where = self.c.doc.where(unit, at, end)
             if not bounded and N.lo > D.hi:
                 # a closure over 100% of its whole: the part may hold cases carried over from
                 # last year, which the sentence does not state (or states too few of); no rate
                 # over 100% is suggested, the basis is asked for
-                more = (f"{_called(num)}多于{_called(preferred)}与{_called(carried)}之和" if carried is not None
-                        else f"{_called(num)}多于{_called(preferred)}，多出的可能是上年结转的案件")
-                self.c.add("比率口径", where, quote, unit.part,
-                           f"{name}{said}是按{_called(alt)}算的（{_shown(num)} ÷ {_shown(alt)}）；{more}。"
-                           if alt is not None else f"{name}写的是{said}，但{more}，按文中的数算不出这个比率。",
-                           "请核对这几个数和上年结转的件数。" if carried is not None else
-                           f"{name}含上年结转案件的，请在文中写明结转件数和计算口径；否则请核对这两个数。")
+                more = (
+                    f"{_called(num)}多于{_called(preferred)}与{_called(carried)}之和"
+                    if carried is not None
+                    else f"{_called(num)}多于{_called(preferred)}，多出的可能是上年结转的案件"
+                )
+                self.c.add(
+                    "比率口径",
+                    where,
+                    quote,
+                    unit.part,
+                    f"{name}{said}是按{_called(alt)}算的（{_shown(num)} ÷ {_shown(alt)}）；{more}。"
+                    if alt is not None
+                    else f"{name}写的是{said}，但{more}，按文中的数算不出这个比率。",
+                    "请核对这几个数和上年结转的件数。"
+                    if carried is not None
+                    else f"{name}含上年结转案件的，请在文中写明结转件数和计算口径；否则请核对这两个数。",
+                )
             elif alt is not None:
-                self.c.add("比率口径", where, quote, unit.part,
-                           f"{name}{said}是按{_called(alt)}算的（{_shown(num)} ÷ {_shown(alt)}）；"
-                           f"按{_called(preferred)}算应为{_pct(N, D, decimals)}。",
-                           f"{name}通常以{_called(preferred)}为基数；本地确实按{_called(alt)}计算的，"
-                           "可以不改，最好在文中写明口径。")
+                self.c.add(
+                    "比率口径",
+                    where,
+                    quote,
+                    unit.part,
+                    f"{name}{said}是按{_called(alt)}算的（{_shown(num)} ÷ {_shown(alt)}）；"
+                    f"按{_called(preferred)}算应为{_pct(N, D, decimals)}。",
+                    f"{name}通常以{_called(preferred)}为基数；本地确实按{_called(alt)}计算的，可以不改，最好在文中写明口径。",
+                )
             elif self.another_pair_fits(stem, heads, num, list(pool), stated, decimals, mode):
                 continue
             else:
-                self.c.add("比率核算", where, quote, unit.part,
-                           f"{name}写的是{said}，但按{self.said_where(num, preferred)}{_called(num)} ÷ "
-                           f"{_called(preferred)}算，{_should(N, D, decimals, mode, f)}。",
-                           "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；"
-                           "口径不同的（如含上年结转），请在文中写明。")
+                self.c.add(
+                    "比率核算",
+                    where,
+                    quote,
+                    unit.part,
+                    f"{name}写的是{said}，但按{self.said_where(num, preferred)}{_called(num)} ÷ "
+                    f"{_called(preferred)}算，{_should(N, D, decimals, mode, f)}。",
+                    "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；口径不同的（如含上年结转），请在文中写明。",
+                )
 
     def basis_unstated(self, unit, at, end, quote, name, said, num, dens, f, mode) -> None:
         """A catalogue rate whose own whole the sentence does not state and that fits none of
@@ -430,12 +541,19 @@ class RateChecks:
         # the reading offered is one a rate can have: never a whole smaller than the part
         whole = next((g for g in reversed(dens) if Amount(g).hi >= N.lo), None)
         basis = "、".join(dict.fromkeys(self.base_words(name)))
-        reading = (f"按{_called(num)} ÷ {_called(whole)}算是{_pct(N, Amount(whole), f.decimals)}" if whole is not None
-                   else "按文中的数算不出这个比率")
-        self.c.add("比率口径", self.c.doc.where(unit, at, end), quote, unit.part,
-                   f"{name}写的是{said}，{reading}；"
-                   f"{name}通常以{basis}的件数为基数，文中没有写明。",
-                   f"请写明{name}的基数（如{self.base_words(name)[0]}多少件），并核对这个比率。")
+        reading = (
+            f"按{_called(num)} ÷ {_called(whole)}算是{_pct(N, Amount(whole), f.decimals)}"
+            if whole is not None
+            else "按文中的数算不出这个比率"
+        )
+        self.c.add(
+            "比率口径",
+            self.c.doc.where(unit, at, end),
+            quote,
+            unit.part,
+            f"{name}写的是{said}，{reading}；{name}通常以{basis}的件数为基数，文中没有写明。",
+            f"请写明{name}的基数（如{self.base_words(name)[0]}多少件），并核对这个比率。",
+        )
 
     def fraction(self, unit, text, f, end: int, said: str, mode: str, names) -> bool:
         """A rate with its own fraction in brackets after it (办结率7%（3/29）): checked against
@@ -448,10 +566,14 @@ class RateChecks:
         if _fits(f.value, f.decimals, N, D, mode):
             return False
         name, at = names[-1] if names else ("比率", f.start)
-        self.c.add("比率核算", self.c.doc.where(unit, at, m.end()), text[at:m.end()], unit.part,
-                   f"{name}写的是{said}，但按括号中的{m.group('part')}/{m.group('whole')}算，"
-                   f"{_should(N, D, f.decimals, mode, f)}。",
-                   "请核对比率和括号中的两个数。")
+        self.c.add(
+            "比率核算",
+            self.c.doc.where(unit, at, m.end()),
+            text[at : m.end()],
+            unit.part,
+            f"{name}写的是{said}，但按括号中的{m.group('part')}/{m.group('whole')}算，{_should(N, D, f.decimals, mode, f)}。",
+            "请核对比率和括号中的两个数。",
+        )
         return True
 
     def all_said(self, unit, text, f, words: list[str], at: int, end: int, said: str, mode: str, name: str) -> bool:
@@ -462,16 +584,20 @@ class RateChecks:
             return False
         # the sentence, as far back as a sentence goes (a text without stops is not read whole
         # for each rate: linear time)
-        start = max(max(text.rfind(c, max(0, f.start - _SENTENCE_REACH), f.start) for c in "。；！？") + 1,
-                    f.start - _SENTENCE_REACH)
+        start = max(max(text.rfind(c, max(0, f.start - _SENTENCE_REACH), f.start) for c in "。；！？") + 1, f.start - _SENTENCE_REACH)
         done = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
         m = re.search(rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:{done})(?![率的])", text[start:at])
         if not m or _ALL_BUT.search(text, start, start + m.start()):
             return False  # 除5件正在审理外，其余59件全部审结: all of the rest, not of all
-        whole = text[start + m.start():start + m.end()]
-        self.c.add("比率核算", self.c.doc.where(unit, at, end), text[at:end], unit.part,
-                   f"前面写了“{whole}”，{name}就应是100%，这里写的是{said}。",
-                   "请核对：若确是全部，比率写100%；若不是全部，请删去“全部”或写明未完成的件数。")
+        whole = text[start + m.start() : start + m.end()]
+        self.c.add(
+            "比率核算",
+            self.c.doc.where(unit, at, end),
+            text[at:end],
+            unit.part,
+            f"前面写了“{whole}”，{name}就应是100%，这里写的是{said}。",
+            "请核对：若确是全部，比率写100%；若不是全部，请删去“全部”或写明未完成的件数。",
+        )
         return True
 
     def truncated(self, unit, at, end, quote, name, said, num, den, N, D, f, mode) -> None:
@@ -482,13 +608,17 @@ class RateChecks:
         value = rounded(N, D, f.decimals)
         if value is None or value == Decimal(plain(f.value)) or value >= 100 or value <= 0:
             return
-        self.c.add("比率截尾", self.c.doc.where(unit, at, end), quote, unit.part,
-                   f"{name}写的是{said}，是按{_called(num)} ÷ {_called(den)}截尾得出的；四舍五入应为{trim(value)}%。",
-                   f"比率一般四舍五入，写成{trim(value)}%；本地确实按截尾计算的，可以不改。")
+        self.c.add(
+            "比率截尾",
+            self.c.doc.where(unit, at, end),
+            quote,
+            unit.part,
+            f"{name}写的是{said}，是按{_called(num)} ÷ {_called(den)}截尾得出的；四舍五入应为{trim(value)}%。",
+            f"比率一般四舍五入，写成{trim(value)}%；本地确实按截尾计算的，可以不改。",
+        )
 
     @staticmethod
-    def another_pair_fits(stem: str, heads: list[str], num: FoundFigure, pool, stated: float, decimals: int,
-                          mode: str) -> bool:
+    def another_pair_fits(stem: str, heads: list[str], num: FoundFigure, pool, stated: float, decimals: int, mode: str) -> bool:
         """Does the rate fit another reading of its sentence: a count the rate's name may
         stand for (by its core word or as an abbreviation: 网办 of 网上可办) over any exact count
         before it of its unit — a sub-group's own whole (其中涉企案件20件，审结20件，结案率100%),
@@ -497,13 +627,28 @@ class RateChecks:
         shortened = _shortened(stem)
         seen = {id(g): g for g in pool}
         counts = sorted(seen.values(), key=lambda g: g.start)
-        parts = [g for g in counts if g.unit and not rough(g) and (g is num or (
-            any(h in g.label for h in heads) or shortened and shortened.search(g.label))
-            and not _narrower(stem, g.label, heads) and not _NEGATED.search(_before_head(g.label, heads)))]
+        parts = [
+            g
+            for g in counts
+            if g.unit
+            and not rough(g)
+            and (
+                g is num
+                or (any(h in g.label for h in heads) or shortened and shortened.search(g.label))
+                and not _narrower(stem, g.label, heads)
+                and not _NEGATED.search(_before_head(g.label, heads))
+            )
+        ]
         for part in parts:
             for whole in counts:
-                if (whole is part or whole.start >= part.start or whole.unit != part.unit or rough(whole)
-                        or _DELTA.search(whole.label) or not whole.value):
+                if (
+                    whole is part
+                    or whole.start >= part.start
+                    or whole.unit != part.unit
+                    or rough(whole)
+                    or _DELTA.search(whole.label)
+                    or not whole.value
+                ):
                     continue
                 if _fits(stated, decimals, Amount(part), Amount(whole), mode):
                     return True
@@ -513,10 +658,16 @@ class RateChecks:
         """A rate of a change stated with its two values (审批时限由20个工作日压缩到5个工作日，
         压缩率75%): (20 − 5) ÷ 20. Nothing is said when the sentence does not state them so."""
         for a, b in zip(pool, pool[1:]):
-            gap = text[a.start + len(a.text):b.start]
+            gap = text[a.start + len(a.text) : b.start]
             verb = _CHANGED_TO.fullmatch(gap)
-            if (not verb or a.unit != b.unit or rough(a) or rough(b) or not a.value
-                    or not re.search(r"(?:由|从)(?:原来的|原|上年的|上年)?\s*$", text[max(0, a.start - 6):a.start])):
+            if (
+                not verb
+                or a.unit != b.unit
+                or rough(a)
+                or rough(b)
+                or not a.value
+                or not re.search(r"(?:由|从)(?:原来的|原|上年的|上年)?\s*$", text[max(0, a.start - 6) : a.start])
+            ):
                 continue
             down = bool(_FALLING.search(verb.group("verb")))
             if down != bool(_FALLING.search(name)):
@@ -527,10 +678,15 @@ class RateChecks:
             N, D = Amount(delta), Amount(a)
             if change < 0 or _fits(f.value, f.decimals, N, D, mode):
                 return
-            self.c.add("比率核算", self.c.doc.where(unit, at, end), text[at:end], unit.part,
-                       f"{name}写的是{said}，但由{_shown(a)}到{_shown(b)}，按（{_shown(high)} − {_shown(low)}）÷ {_shown(a)}算，"
-                       f"{_should(N, D, f.decimals, mode, f)}。",
-                       "请核对比率和前后两个数。")
+            self.c.add(
+                "比率核算",
+                self.c.doc.where(unit, at, end),
+                text[at:end],
+                unit.part,
+                f"{name}写的是{said}，但由{_shown(a)}到{_shown(b)}，按（{_shown(high)} − {_shown(low)}）÷ {_shown(a)}算，"
+                f"{_should(N, D, f.decimals, mode, f)}。",
+                "请核对比率和前后两个数。",
+            )
             return
 
     @staticmethod
@@ -551,9 +707,15 @@ class RateChecks:
         it ends no such list. (With ``num`` None, the list a part ends: 优秀96卷、合格213卷.)"""
         pool = sorted({id(g): g for p in pools for g in p}.values(), key=lambda g: g.start)
         run = next((r for r in self.count_runs(text, pool) if any(g is whole for g in r)), None)
-        if run is None or len(run) < 2 or num in run or any(
-                g.unit != whole.unit or rough(g) or _DELTA.search(g.label) or _CARRIED.search(g.label)
-                or self.is_last_year(text, g) for g in run):
+        if (
+            run is None
+            or len(run) < 2
+            or num in run
+            or any(
+                g.unit != whole.unit or rough(g) or _DELTA.search(g.label) or _CARRIED.search(g.label) or self.is_last_year(text, g)
+                for g in run
+            )
+        ):
             return None
         return summed(run)
 
@@ -561,8 +723,9 @@ class RateChecks:
     def carried(num: FoundFigure, *pools) -> FoundFigure | None:
         """The count of cases carried over from last year the sentence states beside a
         closure (上年结转12件; 审结162件（含上年结转12件）), exact and in the part's unit."""
-        return next((g for pool in pools for g in pool if g is not num and g.unit == num.unit
-                     and _CARRIED.search(g.label) and not rough(g)), None)
+        return next(
+            (g for pool in pools for g in pool if g is not num and g.unit == num.unit and _CARRIED.search(g.label) and not rough(g)), None
+        )
 
     def said_where(self, *counts: FoundFigure) -> str:
         """Where a message says the counts of a rate stand: 同一句中的 when in the rate's own
@@ -589,24 +752,34 @@ class RateChecks:
             if self.is_base(name, g, heads):
                 return False
             qualifier = next((stem.split(h)[0] for h in heads if h in stem), "")
-            return not (len(qualifier) >= 2 and qualifier not in g.label and qualifier in num.label
-                        and g.start < num.start)
+            return not (len(qualifier) >= 2 and qualifier not in g.label and qualifier in num.label and g.start < num.start)
 
         def whole(g):
             called = count_name(g)
             of_whole = bool(re.match(r"(?:当|之)?中", g.after))  # 570件中调解成功317件: a whole, unnamed
-            return (g is not num and g.unit in (num.unit, "") and not rough(g) and (called or of_whole)
-                    and not own_kind(g) and not _apart(num.label, g.label)
-                    # a part (其中…) is no whole, unless it is the rate's own base (其中依法受理151件 for 结案率)
-                    and (not _PART_OF.search(text, max(0, g.start - 24), g.start) or self.states_base(name, g))
-                    and not _DELTA.search(g.label) and not self.is_last_year(text, g) and not _CARRIED.search(g.label)
-                    and not re.search(r"上年|去年|上一年", g.label)
-                    # a count named only by the words after it (对42件规范性文件进行合法性审核)
-                    # is a whole when they name the rate's own whole: the catalogue's base or a
-                    # count bounded with it (评查 for 合格率), or for a rate the catalogue does not
-                    # know a word of its name; 报备率 is never over 合法性审核
-                    and (not nameless(g) or of_whole or bool(bigrams(g.after) & set().union(
-                        *(bigrams(w) for w in (related if related is not None else [stem]))))))
+            return (
+                g is not num
+                and g.unit in (num.unit, "")
+                and not rough(g)
+                and (called or of_whole)
+                and not own_kind(g)
+                and not _apart(num.label, g.label)
+                # a part (其中…) is no whole, unless it is the rate's own base (其中依法受理151件 for 结案率)
+                and (not _PART_OF.search(text, max(0, g.start - 24), g.start) or self.states_base(name, g))
+                and not _DELTA.search(g.label)
+                and not self.is_last_year(text, g)
+                and not _CARRIED.search(g.label)
+                and not re.search(r"上年|去年|上一年", g.label)
+                # a count named only by the words after it (对42件规范性文件进行合法性审核)
+                # is a whole when they name the rate's own whole: the catalogue's base or a
+                # count bounded with it (评查 for 合格率), or for a rate the catalogue does not
+                # know a word of its name; 报备率 is never over 合法性审核
+                and (
+                    not nameless(g)
+                    or of_whole
+                    or bool(bigrams(g.after) & set().union(*(bigrams(w) for w in (related if related is not None else [stem]))))
+                )
+            )
 
         before = [g for g in pool if g.start < num.start] or [g for g in counts if g.start < num.start]
         dens = [g for g in before if whole(g)]
@@ -614,8 +787,7 @@ class RateChecks:
         if words and not any(self.states_base(name, g) for g in dens):
             # the catalogue's base stated earlier in the sentence, before another rate (审结146件，
             # 结案率96.7%，…调解和解41件，调解和解率28.1%: over 审结)
-            based = [g for g in counts if g.start < num.start and g not in dens and whole(g)
-                     and self.states_base(name, g)]
+            based = [g for g in counts if g.start < num.start and g not in dens and whole(g) and self.states_base(name, g)]
             dens = based[-1:] + dens
         # 受理复议151件，审结146件；诉讼58件，审结40件，结案率69%: a whole in the part's own
         # stretch after a ； is its own, before those of the stretch before
@@ -635,8 +807,13 @@ class RateChecks:
             # A rate the catalogue defines may name its whole in other words of it (合格108件，评查
             # 行政执法案卷120件: 评查 of 评查案卷; 排查隐患 bounds 整改 for 整改率).
             words = self.base_words(name) or self.paired_words(heads)
-            dens = [g for g in pool if g.start > num.start and whole(g) and (
-                any(w in g.label for w in words) or (name in self.rates and self.states_base(name, g)))][:1]
+            dens = [
+                g
+                for g in pool
+                if g.start > num.start
+                and whole(g)
+                and (any(w in g.label for w in words) or (name in self.rates and self.states_base(name, g)))
+            ][:1]
         return dens
 
     def whole_words(self, name: str) -> list[str] | None:
@@ -723,14 +900,17 @@ class RateChecks:
         if base is not None and _no_base(Amount(base)):
             self.no_base(unit, at, f, quote, name, None, base)
 
-    def no_base(self, unit, at: int, f: FoundFigure, quote: str, name: str, num: FoundFigure | None,
-                base: FoundFigure) -> None:
+    def no_base(self, unit, at: int, f: FoundFigure, quote: str, name: str, num: FoundFigure | None, base: FoundFigure) -> None:
         """A rate stated over a whole of none: said as a rate that cannot be computed."""
         part = f"（{_called(num)}）" if num is not None else ""
-        self.c.add("比率无从计算", (unit, at, f.start + len(f.text)), quote, unit.part,
-                   f"{name}写的是{_shown(f)}，但它的基数{_called(base)}"
-                   f"{part}：基数为0，比率无从计算。",
-                   "基数为0时不要写比率，可以直接写明件数（如“未发生……”），或删去这个比率。")
+        self.c.add(
+            "比率无从计算",
+            (unit, at, f.start + len(f.text)),
+            quote,
+            unit.part,
+            f"{name}写的是{_shown(f)}，但它的基数{_called(base)}{part}：基数为0，比率无从计算。",
+            "基数为0时不要写比率，可以直接写明件数（如“未发生……”），或删去这个比率。",
+        )
 
     def preferred(self, name: str, dens: list[FoundFigure]) -> FoundFigure:
         """The base the rate is defined over: the catalogue's, by name, where it knows the

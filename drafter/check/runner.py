@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from drafter.model.catalogue import load_catalogue
-from drafter.check import arithmetic, commitments, contents, plausibility, typography, wording
-from drafter.check.context import Check
+from drafter.check import arithmetic, commitments, contents, plausibility, punctuation, wording
+from drafter.check.checker import Check
 from drafter.check.document import Document
 from drafter.check.finding import Finding
 from drafter.check.table import RuleTable
-from drafter.errors import InputFileError, Where
+from drafter.errors import Where
+from drafter.model.catalogue import load_catalogue
 
 # Each module runs the rules of one kind; a rule that is switched off costs nothing.
-MODULES = (contents, wording, arithmetic, plausibility, typography, commitments)
+MODULES = (contents, wording, arithmetic, plausibility, punctuation, commitments)
 
 
-def check_document(doc: Document, table: RuleTable, last: Document | None = None,
-                   full: bool = True) -> list[Finding]:
+def check_document(doc: Document, table: RuleTable, last: Document | None = None, full: bool = True) -> list[Finding]:
     check = Check(doc, table, last, full)
     if doc.year is None:
-        check.add("年度不明", Where(doc.name, field="全文"), "", "全文",
-                  "没有从标题或开头段看出报告的是哪一年，与年度有关的检查（政治表述、成文日期、承诺）没有做。",
-                  "用 --year 指明报告年度，如 --year 2025。")
+        check.add(
+            "年度不明",
+            Where(doc.name, field="全文"),
+            "",
+            "全文",
+            "没有从标题或开头段看出报告的是哪一年，与年度有关的检查（政治表述、成文日期、承诺）没有做。",
+            "用 --year 指明报告年度，如 --year 2025。",
+        )
     for module in MODULES:
         module.run(check)
     check.close()
@@ -34,25 +36,36 @@ def check_document(doc: Document, table: RuleTable, last: Document | None = None
 
 
 def form_rules(src, report, data: dict, table: RuleTable, written: tuple[str, ...] = ()) -> list[Finding]:
-    """The form-level rules render and validate run: printed as reminders, except a
-    required part missing, which stops the render as every form error does. The report's
-    parts are known by the form (render marked them: Report.give_roles), not by the words
-    of their headings."""
+    """The form-level rules render and validate run. A required part missing stops the render,
+    as every form error does; so does what the template made wrong (``_templates``): the
+    report would fail check, and only the template or phrase table can change it. What the
+    clerk wrote is only reminded (check of the report says it again). The report's parts are
+    known by the form (render marked them: Report.give_roles), not by the words of their
+    headings."""
     doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data)
     found = check_document(doc, table, full=False)
     for f in found:
-        if f.rule == "缺少必需部分" or f.severity != "错误":
+        if f.rule == "缺少必需部分":
             continue
-        if table.rules.get(f.rule, {}).get("类别") == "算术" and f.quote and not doc.typed(f.quote) \
-                and not any(f.quote in text for text in written):
-            # figures the template wrote from the form's (drafter worked them out) in its own
-            # wording, neither typed in the form nor in a template file (``written``) as they
-            # stand: the report would fail check, and only the template or phrase table can
-            # change it
+        if _templates(f, table, doc, written):
+            f.severity = "错误"
             f.hint += TEMPLATE_HINT
-        else:
-            f.severity = "提醒"  # the clerk's own text: check of the report says it again
+        elif f.severity == "错误":
+            f.severity = "提醒"
     return found
 
 
-TEMPLATE_HINT = "（这句话是模板按句式表写出的：请检查模板或句式表（句式.yaml）里写出这一句的那一项。）"
+# What only the template can have made wrong: its wording of the form's figures (any
+# arithmetic finding, a reminder of the basis included) and the marks it put between texts.
+_TEMPLATE_CATEGORIES = {"算术": ("错误", "提醒"), "标点": ("错误",), "数字": ("错误",)}
+
+
+def _templates(f: Finding, table: RuleTable, doc: Document, written: tuple[str, ...]) -> bool:
+    """Was finding ``f`` made by the template: of a kind only it makes here, about text that is
+    neither typed in the form nor written in a template file as it stands (``written``)?"""
+    if f.severity not in _TEMPLATE_CATEGORIES.get(table.rules.get(f.rule, {}).get("类别"), ()):
+        return False
+    return bool(f.quote) and not doc.typed(f.quote) and not any(f.quote in text for text in written)
+
+
+TEMPLATE_HINT = "（这是模板按表单写出的：请检查模板或句式表（句式.yaml）里写出这里的那一项。）"

@@ -6,10 +6,23 @@ from __future__ import annotations
 
 import re
 
-from drafter.check.counts import (_DELTA, ABOUT_BEFORE, NAME_REACH, Amount, _called, _claim, _fits, _no_base, _pct,
-                                  _should, _shown, _stated, _whole_called)
+from drafter.check.counts import (
+    _DELTA,
+    ABOUT_BEFORE,
+    NAME_REACH,
+    Amount,
+    _called,
+    _claim,
+    _fits,
+    _no_base,
+    _pct,
+    _should,
+    _shown,
+    _stated,
+    _whole_called,
+)
 from drafter.model.numberwords import plain
-from drafter.reading.figures import FoundFigure, bigrams
+from drafter.reading.figure_finder import FoundFigure, bigrams
 
 # The verb of a share, with any word of approximation (占比为, 占比约为, 占比大约, 所占比例接近)
 _VERB = r"(?:为|达到?|是)?(?:" + "|".join(ABOUT_BEFORE) + r")?(?:为|达到?|是|在)?"
@@ -62,19 +75,30 @@ class ShareChecks:
         at = at if at >= 0 else pre_start
         if _NOT_SHARE.search(text, max(0, at - 1), at + 2):
             return
-        start = at - 1 if text[at - 1:at] == "所" else at
+        start = at - 1 if text[at - 1 : at] == "所" else at
         end = f.start + len(f.text) + len(claim[2])
-        if f.value > 100 and claim[0] != "most" and not _MAY_PASS.search(text[at:f.start]):
-            self.c.add("部分大于整体", (unit, start, end), text[start:end], unit.part,
-                       f"占比写的是{_stated(f, claim)}，但部分占整体的比例不会超过100%。",
-                       "请核对这个占比：可能多写了一位，或写错了数。")
+        if f.value > 100 and claim[0] != "most" and not _MAY_PASS.search(text[at : f.start]):
+            self.c.add(
+                "部分大于整体",
+                (unit, start, end),
+                text[start:end],
+                unit.part,
+                f"占比写的是{_stated(f, claim)}，但部分占整体的比例不会超过100%。",
+                "请核对这个占比：可能多写了一位，或写错了数。",
+            )
             return
-        if re.search(r"(?:在|占|于)(?:全|本)(?:省|市|国|区|州|县|盟|镇|乡)", text[max(0, at - 4):at + 4]):
+        if re.search(r"(?:在|占|于)(?:全|本)(?:省|市|国|区|州|县|盟|镇|乡)", text[max(0, at - 4) : at + 4]):
             return  # 约占全省总量的4%, 在全市占比36%: of a whole the sentence does not state
         # a change (同比增加24件, 较上年多420户) or last year's figure is never a part or a whole
         counts = [g for g in counts if not _DELTA.search(g.label) and not self.is_last_year(text, g)]
-        stated = next((g for g in figs if g.kind == "count" and at < g.start < f.start
-                       and _OF_COUNT_TAIL.match(text, g.start + len(g.text), f.start)), None)
+        stated = next(
+            (
+                g
+                for g in figs
+                if g.kind == "count" and at < g.start < f.start and _OF_COUNT_TAIL.match(text, g.start + len(g.text), f.start)
+            ),
+            None,
+        )
         counts = [g for g in counts if g.start < at] if stated is not None else counts
         if not counts:
             return
@@ -93,14 +117,21 @@ class ShareChecks:
             # a count sharing only a generic word (案件) with the whole named is not it: 占全年受理
             # 案件的 is over 受理, not 审结行政复议案件
             telling = bigrams(re.sub(r"全年|全部|所有|总数|总量|本年度?|全|总", "", named)) - _GENERIC
-            options = [g for g in figs if g.kind == "count" and g is not part and g.unit == part.unit
-                       and (telling & bigrams(g.label) if telling else grams & bigrams(g.label))]
+            options = [
+                g
+                for g in figs
+                if g.kind == "count"
+                and g is not part
+                and g.unit == part.unit
+                and (telling & bigrams(g.label) if telling else grams & bigrams(g.label))
+            ]
             if options:
                 # 占审结案件的: 审结52件 names the whole (its label within the words), not a count
                 # sharing only 案件; when none does, a share that fits any count it may name is right
                 exact = [g for g in options if _named_in(g.label, named)]
-                if not exact and any(not g.approx and not part.approx and _fits(
-                        f.value, f.decimals, Amount(part), Amount(g), claim[0]) for g in options):
+                if not exact and any(
+                    not g.approx and not part.approx and _fits(f.value, f.decimals, Amount(part), Amount(g), claim[0]) for g in options
+                ):
                     return
                 whole = max(exact or options, key=lambda g: len(grams & bigrams(g.label)))
             elif not re.search(r"总|全部|全年|所有", named) or telling:
@@ -116,18 +147,23 @@ class ShareChecks:
             if not earlier:
                 return
             whole = earlier[-1]
-            between = text[whole.start:part.start]
+            between = text[whole.start : part.start]
             if "其中" not in between and whole.value < part.value:
                 return
-            if "其中" not in between and _siblings(whole, part, [g for g in counts if whole.start <= g.start <= part.start],
-                                                   f, claim[0]):
+            if "其中" not in between and _siblings(whole, part, [g for g in counts if whole.start <= g.start <= part.start], f, claim[0]):
                 return  # 简易程序2860件，普通程序296件，普通程序案件占9.4%: of their sum, unstated
         # a share that fits another whole stated before its part is right (受理357件，办结351件，
         # 其中涉企143件，占40.1%: of 受理), unless the whole is itself listed under it: 宁可漏报
-        if stated is None and not exact and not part.approx and any(
-                g is not whole and g.unit == part.unit and not g.approx and _fits(f.value, f.decimals, Amount(part),
-                                                                                Amount(g), claim[0])
-                for g in counts if g.start < whole.start and "其中" not in text[g.start:whole.start]):
+        if (
+            stated is None
+            and not exact
+            and not part.approx
+            and any(
+                g is not whole and g.unit == part.unit and not g.approx and _fits(f.value, f.decimals, Amount(part), Amount(g), claim[0])
+                for g in counts
+                if g.start < whole.start and "其中" not in text[g.start : whole.start]
+            )
+        ):
             return
         self.share_of(unit, text, f, claim, start, end, part, whole)
 
@@ -138,17 +174,27 @@ class ShareChecks:
         quote = text[start:end]
         P, W = Amount(part), Amount(whole)
         if _no_base(W):
-            self.c.add("比率无从计算", (unit, start, end), quote, unit.part,
-                       f"写的是{_shown(f)}，但整体{_called(whole)}：整体为0，占比无从计算。",
-                       "整体为0时不要写占比，可以直接写明件数，或删去这个占比。")
+            self.c.add(
+                "比率无从计算",
+                (unit, start, end),
+                quote,
+                unit.part,
+                f"写的是{_shown(f)}，但整体{_called(whole)}：整体为0，占比无从计算。",
+                "整体为0时不要写占比，可以直接写明件数，或删去这个占比。",
+            )
             return
         mode = claim[0]
         if not _fits(f.value, f.decimals, P, W, mode):
             said = _stated(f, claim)
             should = f"应为{_pct(P, W, f.decimals)}" if mode == "exact" else _should(P, W, f.decimals, mode, f)
-            self.c.add("占比核算", self.c.doc.where(unit, start, end), quote, unit.part,
-                       f"写的是{said}，但{_called(part)} ÷ {_whole_called(whole)}{should}。",
-                       "请核对占比和这两个数。")
+            self.c.add(
+                "占比核算",
+                self.c.doc.where(unit, start, end),
+                quote,
+                unit.part,
+                f"写的是{said}，但{_called(part)} ÷ {_whole_called(whole)}{should}。",
+                "请核对占比和这两个数。",
+            )
 
     def shares_listed(self, unit, text, pre, pre_start, figs, k, counts) -> dict[int, None]:
         """Shares listed with 分别 (其中行政处罚60件、行政许可30件，分别占60%和30%): each of
@@ -166,7 +212,7 @@ class ShareChecks:
             return marks
         items = before[-n:]
         for prev, g in zip(items, items[1:]):
-            if g.unit != items[0].unit or text[prev.start + len(prev.text):g.start - len(g.label)] not in ("、", "，"):
+            if g.unit != items[0].unit or text[prev.start + len(prev.text) : g.start - len(g.label)] not in ("、", "，"):
                 return marks
         listed = self.listed_under(text, before)
         whole = listed[0] if listed and listed[1][-n:] == items else before[-n - 1]
@@ -174,16 +220,21 @@ class ShareChecks:
             return marks
         for i, part in zip(ks, items):
             f = figs[i]
-            pre_f = pre if i == k else text[figs[i - 1].start + len(figs[i - 1].text):f.start]
+            pre_f = pre if i == k else text[figs[i - 1].start + len(figs[i - 1].text) : f.start]
             claim = _claim(text, f, pre_f)
             if claim is None:
                 continue
             start = at if i == k else f.start - len(claim[1])  # 分别占60%…; 30%
             end = f.start + len(f.text) + len(claim[2])
             if f.value > 100 and claim[0] != "most":
-                self.c.add("部分大于整体", (unit, start, end), text[start:end], unit.part,
-                           f"占比写的是{_stated(f, claim)}，但部分占整体的比例不会超过100%。",
-                           "请核对这个占比：可能多写了一位，或写错了数。")
+                self.c.add(
+                    "部分大于整体",
+                    (unit, start, end),
+                    text[start:end],
+                    unit.part,
+                    f"占比写的是{_stated(f, claim)}，但部分占整体的比例不会超过100%。",
+                    "请核对这个占比：可能多写了一位，或写错了数。",
+                )
                 continue
             self.share_of(unit, text, f, claim, start, end, part, whole)
         return marks
@@ -203,7 +254,7 @@ class ShareChecks:
     def share_part(pre: str, counts: list[FoundFigure]) -> FoundFigure:
         """The count a share is of: the one named just before 占/占比 (企业占比63.8% is the
         share of 企业164户, not of the count written last), else the nearest count."""
-        name = pre[:pre.rfind("占")] if "占" in pre else ""
+        name = pre[: pre.rfind("占")] if "占" in pre else ""
         name = re.sub(r"^(?:其中|分别|合计|共)+|的$", "", name.strip())
         grams = bigrams(name)
         if grams:

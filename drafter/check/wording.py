@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from drafter.check.context import Check
+from drafter.check.checker import Check
 
 _CN = "一二三四五六七八九十"
 # 党的二十大和二十届二中、三中全会精神 / 党的十九大精神 / 二十届三中全会精神
 _SPIRIT = re.compile(
     rf"(?:(?:党的)?(?P<congress>十[六七八九]|二十)大(?:和|及|以及)?)?(?:(?:党的)?(?P<term>十[六七八九]|二十)届"
-    rf"(?P<plenums>(?:[{_CN}]中(?:全会)?[、和及]?)+|历次)全会)?精神")
+    rf"(?P<plenums>(?:[{_CN}]中(?:全会)?[、和及]?)+|历次)全会)?精神"
+)
 _ORDER = ["十六", "十七", "十八", "十九", "二十", "二十一"]
 # A congress or plenum named at all, however the formula goes on (…四中全会以及中央全面依法治国
 # 工作会议精神): the report does name its year's spirit.
@@ -45,9 +46,14 @@ def spirit(check: Check) -> None:
     if entry is None or not entry.get("党代会") or not entry.get("会议精神"):  # an office's null: no data to compare
         if doc.data is not None:
             return  # a form: rendering has said so already (the opening uses the nearest year's)
-        check.add("表述数据缺失", doc.where(None), "", "全文",
-                  f"drafter 的政治表述数据没有{year}年度，没有核对“党的××大和××届×中全会精神”等提法。",
-                  "请对照最新的中央文件核对开头段的政治表述，并请维护人员在表述数据中补上这一年。")
+        check.add(
+            "表述数据缺失",
+            doc.where(None),
+            "",
+            "全文",
+            f"drafter 的政治表述数据没有{year}年度，没有核对“党的××大和××届×中全会精神”等提法。",
+            "请对照最新的中央文件核对开头段的政治表述，并请维护人员在表述数据中补上这一年。",
+        )
         return
     expected = entry["党代会"].rstrip("大")
     plenums = [_NUMERAL[p[0]] for p in entry.get("全会", [])]
@@ -62,13 +68,24 @@ def spirit(check: Check) -> None:
             where = (unit, m.start(), m.end())  # located only if a finding needs it
             quote = m.group(0)
             if _ORDER.index(congress) < _ORDER.index(expected):
-                check.add("会议精神过时", where, quote, unit.part,
-                          f"报告的是{year}年度，“{congress}大”的提法已经过时。",
-                          f"应写“{entry['会议精神']}”。")
+                check.add(
+                    "会议精神过时",
+                    where,
+                    quote,
+                    unit.part,
+                    f"报告的是{year}年度，“{congress}大”的提法已经过时。",
+                    f"应写“{entry['会议精神']}”。",
+                )
                 continue
             if _ORDER.index(congress) > _ORDER.index(expected):
-                check.add("会议精神过时", where, quote, unit.part,
-                          f"报告的是{year}年度，写报告时还没有召开“{congress}大”。", f"应写“{entry['会议精神']}”。")
+                check.add(
+                    "会议精神过时",
+                    where,
+                    quote,
+                    unit.part,
+                    f"报告的是{year}年度，写报告时还没有召开“{congress}大”。",
+                    f"应写“{entry['会议精神']}”。",
+                )
                 continue
             named = m.group("plenums")
             if named == "历次" or (named and plenums and max(_NUMERAL[p] for p in _PLENUM.findall(named)) >= max(plenums)):
@@ -77,33 +94,58 @@ def spirit(check: Check) -> None:
                 continue
             said = [_NUMERAL[p] for p in _PLENUM.findall(named)]
             if plenums and max(said) > max(plenums) and _unverified(entry, year):
-                check.add("表述数据缺失", where, quote, unit.part,
-                          f"drafter 的表述数据核对于{entry['核对日期']:%Y年%-m月%-d日}，只知道{_CN[max(plenums) - 1]}中全会；"
-                          "文中的全会是否已经召开，无法核对。",
-                          "请对照最新的会议公报核对这一提法。")
+                check.add(
+                    "表述数据缺失",
+                    where,
+                    quote,
+                    unit.part,
+                    f"drafter 的表述数据核对于{entry['核对日期']:%Y年%-m月%-d日}，只知道{_CN[max(plenums) - 1]}中全会；"
+                    "文中的全会是否已经召开，无法核对。",
+                    "请对照最新的会议公报核对这一提法。",
+                )
             elif plenums and max(said) > max(plenums):
-                check.add("会议精神过时", where, quote, unit.part,
-                          f"报告的是{year}年度，文中的全会在写报告时还没有召开。", f"应写“{entry['会议精神']}”。")
+                check.add(
+                    "会议精神过时",
+                    where,
+                    quote,
+                    unit.part,
+                    f"报告的是{year}年度，文中的全会在写报告时还没有召开。",
+                    f"应写“{entry['会议精神']}”。",
+                )
             elif plenums and max(said) < max(plenums) and m.group("congress"):
-                check.add("会议精神过时", where, quote, unit.part,
-                          f"报告的是{year}年度，写报告时已经召开了{_CN[max(plenums) - 1]}中全会，这个提法过时了。",
-                          f"应写“{entry['会议精神']}”。")
+                check.add(
+                    "会议精神过时",
+                    where,
+                    quote,
+                    unit.part,
+                    f"报告的是{year}年度，写报告时已经召开了{_CN[max(plenums) - 1]}中全会，这个提法过时了。",
+                    f"应写“{entry['会议精神']}”。",
+                )
             elif m.group("congress") and set(plenums) - set(said) and max(said) == max(plenums):
                 missing = "、".join(f"{_CN[p - 1]}中" for p in sorted(set(plenums) - set(said)))
-                check.add("会议精神不全", where, quote, unit.part,
-                          f"全会列得不全，漏了{missing}全会。", f"应写“{entry['会议精神']}”。")
-    if first is None and check.on("会议精神不全") and not any(
-            _CONGRESS_NAMED.search(u.text) for u in doc.units):
+                check.add("会议精神不全", where, quote, unit.part, f"全会列得不全，漏了{missing}全会。", f"应写“{entry['会议精神']}”。")
+    if first is None and check.on("会议精神不全") and not any(_CONGRESS_NAMED.search(u.text) for u in doc.units):
         opening = next((u for u in doc.units if u.part == "开头" and u.kind == "段落"), None)
-        check.add("会议精神不全", doc.where(opening, 0, 12) if opening else doc.where(None), "",
-                  opening.part if opening else "全文", f"全文没有写{year}年度应当学习贯彻的会议精神。",
-                  f"开头段一般写“全面贯彻{entry['会议精神']}”。")
+        check.add(
+            "会议精神不全",
+            doc.where(opening, 0, 12) if opening else doc.where(None),
+            "",
+            opening.part if opening else "全文",
+            f"全文没有写{year}年度应当学习贯彻的会议精神。",
+            f"开头段一般写“全面贯彻{entry['会议精神']}”。",
+        )
         return
     reported = any(f.rule.startswith("会议精神") for f in check.findings)
     if "全会" in entry["会议精神"] and first is not None and not latest_seen and not reported:
         unit, m = first
-        check.add("会议精神不全", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
-                  f"全文没有写{year}年度应当学习贯彻的最新全会精神。", f"开头段一般写“{entry['会议精神']}”。")
+        check.add(
+            "会议精神不全",
+            doc.where(unit, m.start(), m.end()),
+            m.group(0),
+            unit.part,
+            f"全文没有写{year}年度应当学习贯彻的最新全会精神。",
+            f"开头段一般写“{entry['会议精神']}”。",
+        )
 
 
 def _unverified(entry: dict, year: int) -> bool:
@@ -126,9 +168,14 @@ def outline(check: Check) -> None:
             if start > year and (unit.part == "下一步" or _looking_ahead(unit.text, m.start())):
                 continue  # the next 纲要 in the plans (贯彻落实《…（2026—2030年）》) or looked ahead to (谋划、衔接)
             if not start <= year <= end:
-                check.add("纲要不在施行期", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
-                          f"报告的是{year}年度，而《法治政府建设实施纲要（{start}—{end}年）》的施行期是{start}—{end}年。",
-                          "请改为报告年度施行的纲要；新纲要尚未发布时，不写纲要的名称。")
+                check.add(
+                    "纲要不在施行期",
+                    doc.where(unit, m.start(), m.end()),
+                    m.group(0),
+                    unit.part,
+                    f"报告的是{year}年度，而《法治政府建设实施纲要（{start}—{end}年）》的施行期是{start}—{end}年。",
+                    "请改为报告年度施行的纲要；新纲要尚未发布时，不写纲要的名称。",
+                )
 
 
 # A 纲要 whose term has ended, named as such: looked back on (回顾, 总结), or by what it did
@@ -145,13 +192,15 @@ def _looking_ahead(text: str, start: int) -> bool:
 
 
 def _looking_back(text: str, start: int, end: int) -> bool:
-    return bool(_BACK_BEFORE.search(text, max(0, start - 12), start) or _BACK_AFTER.match(text[end:end + 12]))
+    return bool(_BACK_BEFORE.search(text, max(0, start - 12), start) or _BACK_AFTER.match(text[end : end + 12]))
 
 
 # The 纲要's name as clerks write it, right or not: 《》 or none, brackets of either width,
 # any dash or none, 年 or none (纲要(2021-2025), 纲要（2021—2025年）).
-_OUTLINE_NAME = re.compile(r"(?P<open>[《〈]?)法治政府建设实施纲要\s*(?P<lb>[（(])\s*(?P<start>\d{4})\s*(?P<dash>[—\-－–~～至]*)\s*"
-                           r"(?P<end>\d{4})\s*(?P<year>年?)\s*(?P<rb>[）)])(?P<close>[》〉]?)")
+_OUTLINE_NAME = re.compile(
+    r"(?P<open>[《〈]?)法治政府建设实施纲要\s*(?P<lb>[（(])\s*(?P<start>\d{4})\s*(?P<dash>[—\-－–~～至]*)\s*"
+    r"(?P<end>\d{4})\s*(?P<year>年?)\s*(?P<rb>[）)])(?P<close>[》〉]?)"
+)
 # The 纲要 issued (domain.md §3): 2015—2020 and 2021—2025; a later one is known once the
 # formulas data names it.
 _OUTLINES = {(2015, 2020), (2021, 2025)}
@@ -159,7 +208,7 @@ _OUTLINES = {(2015, 2020), (2021, 2025)}
 
 def _in_title(text: str, at: int) -> bool:
     """Does ``at`` stand inside 《…》 or 〈…〉 opened before it (within a title's length)?"""
-    before = text[max(0, at - 60):at]
+    before = text[max(0, at - 60) : at]
     opened = max(before.rfind("《"), before.rfind("〈"))
     return opened >= 0 and opened > max(before.rfind("》"), before.rfind("〉"))
 
@@ -193,12 +242,23 @@ def outline_name(check: Check) -> None:
             right = f"《法治政府建设实施纲要（{start}—{end}年）》"
             if (start, end) not in known and not (doc.year and start > doc.year):  # a later one: not yet in the data
                 issued = "和".join(f"《法治政府建设实施纲要（{a}—{b}年）》" for a, b in sorted(known))
-                check.add("纲要名称", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
-                          f"没有“{start}—{end}年”的法治政府建设实施纲要。",
-                          f"已印发的是{issued}，请核对年份。")
+                check.add(
+                    "纲要名称",
+                    doc.where(unit, m.start(), m.end()),
+                    m.group(0),
+                    unit.part,
+                    f"没有“{start}—{end}年”的法治政府建设实施纲要。",
+                    f"已印发的是{issued}，请核对年份。",
+                )
             elif wrong:
-                check.add("纲要名称", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
-                          f"纲要的名称写得不对：{'；'.join(wrong)}。", f"写成“{right}”。")
+                check.add(
+                    "纲要名称",
+                    doc.where(unit, m.start(), m.end()),
+                    m.group(0),
+                    unit.part,
+                    f"纲要的名称写得不对：{'；'.join(wrong)}。",
+                    f"写成“{right}”。",
+                )
 
 
 def thoughts(check: Check) -> None:
@@ -209,15 +269,16 @@ def thoughts(check: Check) -> None:
             text = m.group(0)
             inner = text.rfind("习近平")
             start = m.start() + inner
-            said = unit.text[start:m.end()]
+            said = unit.text[start : m.end()]
             if said in THOUGHTS or said in OTHER_THOUGHTS:
                 continue
             if re.search("[\u2400-\u243f\ufffd]", said):
                 continue  # a stray character stands in it (shown ␜): said by 不可见字符, not a wrong word
             best = min(THOUGHTS, key=lambda t: _distance(said, t))
             if _distance(said, best) <= max(1, len(best) // 5):
-                check.add("表述错字", doc.where(unit, start, m.end()), said, unit.part,
-                          f"“{said}”应为“{best}”。", f"请改为“{best}”，一字不差。")
+                check.add(
+                    "表述错字", doc.where(unit, start, m.end()), said, unit.part, f"“{said}”应为“{best}”。", f"请改为“{best}”，一字不差。"
+                )
 
 
 def run(check: Check) -> None:

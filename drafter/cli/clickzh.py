@@ -111,14 +111,16 @@ def message(err: click.ClickException) -> str:
     if isinstance(err, click.MissingParameter):
         param, ctx = err.param, err.ctx
         kind = err.param_type or (param.param_type_name if param is not None else "parameter")
-        hint = err.param_hint if err.param_hint is not None else (
-            param.get_error_hint(ctx) if param is not None and ctx is not None else None)
+        hint = (
+            err.param_hint if err.param_hint is not None else (param.get_error_hint(ctx) if param is not None and ctx is not None else None)
+        )
         word = "选项" if kind == "option" else "参数"
         return f"缺少{word}{_quoted(hint)}。"
     if isinstance(err, click.BadParameter):
         param, ctx = err.param, err.ctx
-        hint = err.param_hint if err.param_hint is not None else (
-            param.get_error_hint(ctx) if param is not None and ctx is not None else None)
+        hint = (
+            err.param_hint if err.param_hint is not None else (param.get_error_hint(ctx) if param is not None and ctx is not None else None)
+        )
         if hint is None:
             return f"值不对：{err.message}"
         return f"{_quoted(hint)}的值不对：{err.message}"

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from drafter.errors import DrafterError
+from drafter.files.config import read_settings, settings_file
 from drafter.files.inputs import shown
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -130,8 +131,7 @@ def _refuse_empty(ctx: click.Context) -> None:
         else:  # an argument, named as its usage line shows it (表单, 报告, 文件...)
             what = f"“{(param.metavar or '文件').strip('[].')}”"
         noun = "模板" if param.name in ("template", "name") else "文件或文件夹"
-        raise click.UsageError(f"{what}是空的，找不到这样的{noun}（命令里的变量可能没有赋值）。"
-                               f"请写出{noun}的名称。", ctx)
+        raise click.UsageError(f"{what}是空的，找不到这样的{noun}（命令里的变量可能没有赋值）。请写出{noun}的名称。", ctx)
 
 
 class _Group(click.Group):
@@ -309,17 +309,17 @@ def main() -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--year", "-y", type=click.IntRange(2000, 2100), default=None, metavar="年度",
-              help="报告年度（默认：上半年为去年，下半年为今年）。")
+@click.option(
+    "--year", "-y", type=click.IntRange(2000, 2100), default=None, metavar="年度", help="报告年度（默认：上半年为去年，下半年为今年）。"
+)
 @click.option("--org", default=None, metavar="单位名称", help="报告单位全称，如“某某县人民政府”。")
-@click.option("--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件",
-              help="表单文件名（默认：<年度>.yaml）。")
+@click.option("--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件", help="表单文件名（默认：<年度>.yaml）。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def init(year, org, output, force) -> None:
     """生成一份带完整说明的空白表单（.yaml 文件），以及供编辑器提示用的结构文件。"""
-    from drafter.model.catalogue import load_catalogue
-    from drafter.form.blank import blank_form, default_year
     from drafter.files.writing import refuse_existing, text_writer, write_all
+    from drafter.form.blank import blank_form, default_year
+    from drafter.model.catalogue import load_catalogue
 
     year = default_year() if year is None else year
     target = Path(output or f"{year}.yaml")
@@ -333,14 +333,21 @@ def init(year, org, output, force) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("form", type=click.Path(dir_okay=False), metavar="表单")
-@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件",
-              help="设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。")
+@click.option(
+    "--config",
+    "-c",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="设置文件",
+    help="设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。",
+)
 def validate(form, config) -> None:
     """检查表单：找出所有错误并指出文件、行、列和字段，不生成报告。"""
     from drafter.check.table import rule_table
     from drafter.jobs.pipeline import build, load_form
     from drafter.typeset.layout import load_layout
 
+    config = read_settings(config)  # once, for every reader of its sections
     table = rule_table(config)
     if config:
         load_layout(config)  # the layout part of the same file is checked too
@@ -353,13 +360,13 @@ def _org_name(org: str) -> str:
     """--org as the form's 单位 takes it: the checks of that field (form/validate.Validator.text),
     said of --org. A control character or a line break is refused; characters that show
     nothing are removed and said so (as a form's are); spaces beside Chinese go, as in the form."""
-    from drafter.model.catalogue import load_catalogue
+    from drafter.files.characters import INVISIBLE, invisible_name
+    from drafter.files.xmltext import describe, first_invalid, quiet
     from drafter.form.headings import text_problem
     from drafter.form.spec import form_spec
     from drafter.form.validate import word_in
-    from drafter.files.characters import INVISIBLE, invisible_name
+    from drafter.model.catalogue import load_catalogue
     from drafter.model.typography import close_spaces
-    from drafter.files.xmltext import describe, first_invalid, quiet
 
     hint = "请只写单位全称，如 --org 某某县人民政府。"
     hidden = INVISIBLE.findall(org)
@@ -380,30 +387,30 @@ def _org_name(org: str) -> str:
         raise DrafterError(f"--org 给出的单位名称“{name[:30]}”里有大括号，会原样印进表单和报告，不会换成别的内容。", hint)
     if hidden:
         names = "、".join(dict.fromkeys(invisible_name(ch) for ch in hidden[:5]))
-        _echo(f"提醒：--org 给出的单位名称里有 {len(hidden)} 个不可见字符：{names}，已删去，表单里写的是“{name}”。",
-              err=True)
+        _echo(f"提醒：--org 给出的单位名称里有 {len(hidden)} 个不可见字符：{names}，已删去，表单里写的是“{name}”。", err=True)
     return name
 
 
 def _schema_beside(target: Path, force: bool) -> list:
     """The form's JSON Schema, written beside it with the form (all or none). An identical
     schema already there is left alone; a different one is replaced only with --force."""
-    from drafter.model.catalogue import load_catalogue
-    from drafter.form.schema import SCHEMA_NAME, schema_text
     from drafter.files.writing import same_text, text_writer
+    from drafter.form.schema import SCHEMA_NAME, schema_text
+    from drafter.model.catalogue import load_catalogue
 
     path = target.parent / SCHEMA_NAME
     text = schema_text(load_catalogue())
     if path.is_symlink() or (path.exists() and not path.is_file()):
         # a folder, a link or a device where the schema goes: never written over, --force or not
         what = "链接" if path.is_symlink() else "文件夹" if path.is_dir() else "特殊文件（不是普通文件）"
-        raise DrafterError(f"“{path}”是一个{what}，表单的结构文件要写在这个名称上，没有写入。",
-                           f"请把这个{what}删去或改名后再试；表单的结构文件供编辑器提示用。")
+        raise DrafterError(
+            f"“{path}”是一个{what}，表单的结构文件要写在这个名称上，没有写入。",
+            f"请把这个{what}删去或改名后再试；表单的结构文件供编辑器提示用。",
+        )
     if same_text(path, text):
         return []
     if path.exists() and not force:
-        raise DrafterError(f"“{path}”已经存在，且与这一版 drafter 的表单结构不同，没有覆盖。",
-                           "加 --force 一并更新它，或先删去这个文件。")
+        raise DrafterError(f"“{path}”已经存在，且与这一版 drafter 的表单结构不同，没有覆盖。", "加 --force 一并更新它，或先删去这个文件。")
     return [(path, text_writer(text))]
 
 
@@ -421,13 +428,16 @@ def _out_folder(output: str | None) -> Path | None:
     if folder.is_dir():  # an existing folder is written into, whatever its name (报告.docx/ included)
         return folder
     if folder.exists() and output.endswith(("/", os.sep)):
-        raise DrafterError(f"-o 写的“{output}”末尾有“/”，是文件夹的写法，但“{folder}”是一个已有的文件。",
-                           "要写成一个文件，请写文件名（不带末尾的“/”）；要写进文件夹，请换一个文件夹名。")
+        raise DrafterError(
+            f"-o 写的“{output}”末尾有“/”，是文件夹的写法，但“{folder}”是一个已有的文件。",
+            "要写成一个文件，请写文件名（不带末尾的“/”）；要写进文件夹，请换一个文件夹名。",
+        )
     if folder.exists():
         raise DrafterError(f"“{folder}”是文件；处理多个文件时 -o 应当是文件夹。", "请给出一个文件夹（没有时会自动建立）。")
     if folder.suffix.lower() in (".docx", ".yaml", ".yml"):
-        raise DrafterError(f"“{folder}”是文件名的写法；处理多个文件时 -o 应当是文件夹。",
-                           "请给出一个文件夹（没有时会自动建立），如“输出/”。")
+        raise DrafterError(
+            f"“{folder}”是文件名的写法；处理多个文件时 -o 应当是文件夹。", "请给出一个文件夹（没有时会自动建立），如“输出/”。"
+        )
     return folder
 
 
@@ -445,11 +455,12 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
             _echo(f"\n{outcome.source}：未生成。\n{outcome.error.format()}", err=True)
 
     if len(jobs) >= 10:
-        with click.progressbar(length=len(jobs), label=f"正在{label} {len(jobs)} 个文件", file=sys.stderr,
-                               show_pos=True) as bar:
+        with click.progressbar(length=len(jobs), label=f"正在{label} {len(jobs)} 个文件", file=sys.stderr, show_pos=True) as bar:
+
             def step(outcome):
                 report(outcome)
                 bar.update(1)
+
             outcomes = run_all(jobs, job, step)
     else:
         outcomes = run_all(jobs, job, report)
@@ -461,11 +472,23 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("forms", nargs=-1, required=True, type=click.Path(), metavar="表单...")
-@click.option("--output", "-o", type=_OutPath(), default=None, metavar="文件",
-              help="输出的 .docx 文件（默认：与表单同名）；给了多个表单或文件夹时，是存放报告的文件夹。")
+@click.option(
+    "--output",
+    "-o",
+    type=_OutPath(),
+    default=None,
+    metavar="文件",
+    help="输出的 .docx 文件（默认：与表单同名）；给了多个表单或文件夹时，是存放报告的文件夹。",
+)
 @click.option("--template", "-t", default=None, metavar="模板", help="模板：自带模板的名称，或自己的模板文件夹。")
-@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件",
-              help="版面设置文件（默认按 GB/T 9704，见 config.yaml）。")
+@click.option(
+    "--config",
+    "-c",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="设置文件",
+    help="版面设置文件（默认按 GB/T 9704，见 config.yaml）。",
+)
 @click.option("--markup", is_flag=True, help="同时输出模板生成的报告标记（.md），便于检查模板。")
 @click.option("--force", is_flag=True, help="输出的 .docx 在 Word 或 WPS 中修改过时，仍然覆盖它。")
 def render(forms, output, template, config, markup, force) -> None:
@@ -478,13 +501,14 @@ def render(forms, output, template, config, markup, force) -> None:
     一次处理多份时，有错误的表单列出错误、不生成，其余照常生成，最后退出码为 1。
     drafter 生成后没有改动过的报告会直接更新；在 Word 或 WPS 中改过的报告不会被覆盖，除非加 --force。
     """
-    from drafter.jobs.batch import expand, targets
-    from drafter.files.inputs import FORM_SUFFIXES
     from drafter.check.table import rule_table
+    from drafter.files.inputs import FORM_SUFFIXES
+    from drafter.jobs.batch import expand, targets
     from drafter.jobs.pipeline import render_file
     from drafter.typeset.layout import load_layout
 
-    table, lay = rule_table(config), load_layout(config)  # read once for every form
+    config = read_settings(config)  # once, for every reader of its sections
+    table, lay = rule_table(config), load_layout(config)  # made once for every form
 
     def one(form: Path, out: Path):
         return render_file(form, out, template, config, layout=lay, rules=table, markup=markup, force=force)
@@ -512,12 +536,23 @@ def render(forms, output, template, config, markup, force) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("year", type=click.IntRange(2000, 2100), metavar="年度")
-@click.option("--from", "sources", multiple=True, required=True, type=click.Path(), metavar="文件",
-              help="去年的表单（.yaml）或报告（.docx、.txt，装了 LibreOffice 时还有 .doc）；"
-                   "可以写多次，也可以是文件夹。")
-@click.option("--output", "-o", type=_OutPath(), default=None, metavar="文件",
-              help="新表单的文件名（默认：去年的文件名中的年份换成新年度，放在同一文件夹）；"
-                   "有多个来源时，是存放新表单的文件夹。")
+@click.option(
+    "--from",
+    "sources",
+    multiple=True,
+    required=True,
+    type=click.Path(),
+    metavar="文件",
+    help="去年的表单（.yaml）或报告（.docx、.txt，装了 LibreOffice 时还有 .doc）；可以写多次，也可以是文件夹。",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=_OutPath(),
+    default=None,
+    metavar="文件",
+    help="新表单的文件名（默认：去年的文件名中的年份换成新年度，放在同一文件夹）；有多个来源时，是存放新表单的文件夹。",
+)
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def new(year, sources, output, force) -> None:
     """由去年的表单或报告生成新一年度的表单。
@@ -529,10 +564,10 @@ def new(year, sources, output, force) -> None:
       drafter new 2026 --from 去年的报告.docx -o 2026.yaml
       drafter new 2026 --from 各部门2025/ -o 各部门2026/
     """
+    from drafter.files.writing import refuse_existing, text_writer, write_all
     from drafter.jobs.batch import expand, targets
     from drafter.jobs.checking import INPUT_SUFFIXES
     from drafter.jobs.newform import new_form, output_name
-    from drafter.files.writing import refuse_existing, text_writer, write_all
 
     def one(last: Path, target: Path) -> list[str]:
         refuse_existing(target, force)
@@ -552,8 +587,7 @@ def new(year, sources, output, force) -> None:
         return
     found = expand(list(sources), INPUT_SUFFIXES)
     if not found:
-        raise DrafterError(f"“{'、'.join(sources)}”里没有表单或报告。",
-                           "请给出去年的 .yaml 表单或 .docx、.txt 报告，或存放它们的文件夹。")
+        raise DrafterError(f"“{'、'.join(sources)}”里没有表单或报告。", "请给出去年的 .yaml 表单或 .docx、.txt 报告，或存放它们的文件夹。")
     jobs = list(zip(found, targets(found, _out_folder(output), lambda p: output_name(p, year))))
 
     def job(last: Path, target: Path) -> str:
@@ -565,8 +599,7 @@ def new(year, sources, output, force) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("form", type=click.Path(dir_okay=False), metavar="表单")
-@click.option("--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件",
-              help="输出的 PDF 文件（默认：与表单同名）。")
+@click.option("--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件", help="输出的 PDF 文件（默认：与表单同名）。")
 @click.option("--png", is_flag=True, help="同时把每一页存成 PNG 图片（文件名后加 -1、-2……）。")
 @click.option("--template", "-t", default=None, metavar="模板", help="模板：自带模板的名称，或自己的模板文件夹。")
 @click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件", help="版面设置文件。")
@@ -574,10 +607,10 @@ def new(year, sources, output, force) -> None:
 def preview(form, output, png, template, config, force) -> None:
     """生成报告并用 LibreOffice 转成 PDF（可加 PNG 图片）预览版式。需要安装 LibreOffice。"""
     from drafter.check.table import rule_table
-    from drafter.model.formulations import office_file
+    from drafter.files.libreoffice import INSTALL_HINT, PreviewError, check_outputs, find_soffice, preview as run_preview
     from drafter.files.writing import check_suffix
     from drafter.jobs.pipeline import build, load_form
-    from drafter.files.libreoffice import check_outputs, find_soffice, INSTALL_HINT, PreviewError, preview as run_preview
+    from drafter.model.formulations import office_file
     from drafter.typeset.layout import load_layout
     from drafter.typeset.writer import typeset
 
@@ -585,7 +618,8 @@ def preview(form, output, png, template, config, force) -> None:
         raise PreviewError("没有找到 LibreOffice，无法生成预览。", INSTALL_HINT)
     out = Path(output) if output else Path(form).with_suffix(".pdf")
     check_suffix(out, (".pdf",), "PDF 文件")
-    inputs = [form, config, office_file(config)]
+    config = read_settings(config)  # once, for every reader of its sections
+    inputs = [form, settings_file(config), office_file(config)]
     check_outputs([out], inputs, force)  # said before LibreOffice is started
     lay = load_layout(config)
     result = build(load_form(form), template, rule_table(config))
@@ -596,20 +630,23 @@ def preview(form, output, png, template, config, force) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件",
-              help="结构文件名（默认：drafter-form.schema.json）。")
+@click.option(
+    "--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件", help="结构文件名（默认：drafter-form.schema.json）。"
+)
 @click.option("--force", is_flag=True, help="文件已存在且内容不同时覆盖它。")
 def schema(output, force) -> None:
     """输出表单的 JSON Schema，供 VS Code 等编辑器做自动补全和悬停说明。"""
-    from drafter.model.catalogue import load_catalogue
-    from drafter.form.schema import SCHEMA_NAME, schema_text
     from drafter.errors import OutputError
     from drafter.files.writing import check_suffix, check_target, refuse_existing, same_text, write_text_atomic
+    from drafter.form.schema import SCHEMA_NAME, schema_text
+    from drafter.model.catalogue import load_catalogue
 
     target = Path(output or SCHEMA_NAME)
     if output is None and target.is_dir():  # the default name taken by a folder: another name, not a file in it
-        raise OutputError(f"“{target}”是一个文件夹，结构文件默认写在这个名称上，没有写入。",
-                          "请用 -o 另给一个 .json 文件名（如 -o 表单结构.json），或把这个文件夹改名后再试。")
+        raise OutputError(
+            f"“{target}”是一个文件夹，结构文件默认写在这个名称上，没有写入。",
+            "请用 -o 另给一个 .json 文件名（如 -o 表单结构.json），或把这个文件夹改名后再试。",
+        )
     check_suffix(target, (".json",), "表单的结构（JSON 文本）")
     if os.path.lexists(target) and not target.is_file():
         check_target(target)  # a pipe or a device is refused before anything reads it (it would never end)
@@ -630,13 +667,31 @@ def _analyse(report: str):
 
 @main.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(), metavar="文件...")
-@click.option("--last", "-l", type=click.Path(dir_okay=False), default=None, metavar="文件",
-              help="去年的表单或报告：核对去年提出的下一步安排是否落实、同比数字是否算对。")
-@click.option("--year", "-y", type=click.IntRange(2000, 2100), default=None, metavar="年度",
-              help="报告年度（报告里看不出年度时使用；给出时以它为准）。")
+@click.option(
+    "--last",
+    "-l",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="文件",
+    help="去年的表单或报告：核对去年提出的下一步安排是否落实、同比数字是否算对。",
+)
+@click.option(
+    "--year",
+    "-y",
+    type=click.IntRange(2000, 2100),
+    default=None,
+    metavar="年度",
+    help="报告年度（报告里看不出年度时使用；给出时以它为准）。",
+)
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出发现的问题（供程序和表格使用）。")
-@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件",
-              help="设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。")
+@click.option(
+    "--config",
+    "-c",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="设置文件",
+    help="设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。",
+)
 @click.option("--template", "-t", default=None, metavar="模板", help="检查表单时使用的模板（默认：自带模板）。")
 def check(files, last, year, as_json, config, template) -> None:
     """检查表单或报告：比率与件数、必备部分、政治表述、标点数字、成文日期、去年的承诺。
@@ -646,14 +701,14 @@ def check(files, last, year, as_json, config, template) -> None:
     也可以是文件夹（检查其中所有的报告和表单，最后列出汇总表）。
     退出码：0 没有错误；1 有错误；2 输入无法使用。
     """
-    from drafter.model.catalogue import load_catalogue
-    from drafter.jobs.checking import load_document
-    from drafter.jobs.findings_text import as_json as findings_json, counts, document_text, summary_table
-    from drafter.files.inputs import json_printable
-    from drafter.jobs.checking import check_file, input_files
     from drafter.check.table import rule_table
     from drafter.errors import InputFileError
+    from drafter.files.inputs import json_printable
+    from drafter.jobs.checking import check_file, input_files, load_document
+    from drafter.jobs.findings_text import as_json as findings_json, counts, document_text, summary_table
+    from drafter.model.catalogue import load_catalogue
 
+    config = read_settings(config)  # once, for every reader of its sections
     table = rule_table(config)
     if config:
         from drafter.typeset.layout import load_layout
@@ -661,8 +716,7 @@ def check(files, last, year, as_json, config, template) -> None:
         load_layout(config)  # the layout part of the same file is checked too
     paths = input_files(list(files))
     if not paths:
-        raise InputFileError(f"“{'、'.join(files)}”里没有报告或表单。",
-                             "请给出 .yaml 表单或 .docx、.txt、.doc 报告，或存放它们的文件夹。")
+        raise InputFileError(f"“{'、'.join(files)}”里没有报告或表单。", "请给出 .yaml 表单或 .docx、.txt、.doc 报告，或存放它们的文件夹。")
     last_doc = load_document(last, load_catalogue(), template=template, formulas=table.formulas) if last else None
     results, rows, failed = [], [], 0
     many = len(paths) > 1
@@ -721,8 +775,15 @@ def parse(report, as_json) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("folder", type=click.Path(file_okay=False, exists=False), metavar="文件夹")
-@click.option("--output", "-o", type=_OutPath(dir_okay=False), default="outline.yaml", metavar="文件", show_default=True,
-              help="挖掘结果（.yaml 文件）。")
+@click.option(
+    "--output",
+    "-o",
+    type=_OutPath(dir_okay=False),
+    default="outline.yaml",
+    metavar="文件",
+    show_default=True,
+    help="挖掘结果（.yaml 文件）。",
+)
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def mine(folder, output, force) -> None:
     """从一批已有报告（.txt/.docx/.doc）中挖掘常见的大纲：部分、主题、标题和指标。"""
@@ -730,9 +791,9 @@ def mine(folder, output, force) -> None:
 
     import yaml
 
-    from drafter.model.catalogue import load_catalogue
     from drafter.errors import InputFileError
     from drafter.files.writing import check_target, refuse_existing, refuse_inputs, write_text_atomic
+    from drafter.model.catalogue import load_catalogue
     from drafter.reading.mine import mine as run_mine, report_files
 
     if not Path(folder).is_dir():
@@ -747,21 +808,22 @@ def mine(folder, output, force) -> None:
     check_target(target)  # a missing folder, a folder or pipe in the way: said before any report is read
     cat = load_catalogue()
     skipped = []  # (file, error): reported after the progress bar, mining goes on
-    with click.progressbar(length=len(files), label=f"正在读取 {len(files)} 份报告", file=sys.stderr,
-                           show_pos=True) as bar:
-        outline = run_mine(files, cat, progress=lambda _path: bar.update(1),
-                           on_error=lambda path, err: skipped.append((path, err)))
+    with click.progressbar(length=len(files), label=f"正在读取 {len(files)} 份报告", file=sys.stderr, show_pos=True) as bar:
+        outline = run_mine(files, cat, progress=lambda _path: bar.update(1), on_error=lambda path, err: skipped.append((path, err)))
     for path, err in skipped:
         _echo(f"{path}：【已跳过】{err.message}" + (f"\n    修改建议：{err.hint}" if err.hint else ""), err=True)
     read = outline["报告数"]
     if not read:
-        raise InputFileError(f"文件夹“{folder}”里的 {len(files)} 个文件都无法读取，没有生成大纲。",
-                             "请按上面列出的原因逐个处理后再试。")
-    head = (f"# 由 drafter mine 于 {dt.date.today():%Y-%m-%d} 从“{folder}”中的 {read} 份报告挖掘。\n"
-            "# 主题和指标的名称与 drafter 的大纲目录一致（drafter init 生成的表单里可以看到）；“未分类”列出没能归入目录主题的小节。\n")
+        raise InputFileError(f"文件夹“{folder}”里的 {len(files)} 个文件都无法读取，没有生成大纲。", "请按上面列出的原因逐个处理后再试。")
+    head = (
+        f"# 由 drafter mine 于 {dt.date.today():%Y-%m-%d} 从“{folder}”中的 {read} 份报告挖掘。\n"
+        "# 主题和指标的名称与 drafter 的大纲目录一致（drafter init 生成的表单里可以看到）；“未分类”列出没能归入目录主题的小节。\n"
+    )
     write_text_atomic(output, head + yaml.safe_dump(outline, allow_unicode=True, sort_keys=False, width=4096))
-    _echo(f"已生成：{shown(output)}（{read} 份报告，{outline['字数']} 字）"
-               + (f"；跳过了 {len(skipped)} 个无法读取的文件，见上面的说明。" if skipped else ""))
+    _echo(
+        f"已生成：{shown(output)}（{read} 份报告，{outline['字数']} 字）"
+        + (f"；跳过了 {len(skipped)} 个无法读取的文件，见上面的说明。" if skipped else "")
+    )
 
 
 def _yaml_name(target: Path) -> None:
@@ -784,8 +846,9 @@ def _suffix(target: Path, suffixes: tuple[str, ...], what: str, more: str = "") 
 
 @main.command("import", context_settings=CONTEXT)
 @click.argument("report", type=click.Path(dir_okay=False), metavar="报告")
-@click.option("--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件",
-              help="表单文件名（默认：与报告同名的 .yaml）。")
+@click.option(
+    "--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件", help="表单文件名（默认：与报告同名的 .yaml）。"
+)
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def import_(report, output, force) -> None:
     """把一份已有报告转成表单（.yaml 文件），用它可以重新生成同样的报告。"""
@@ -817,8 +880,8 @@ def templates() -> None:
 @click.argument("folder", required=False, type=click.Path(file_okay=False), metavar="[文件夹]")
 def templates_list(folder) -> None:
     """列出自带的模板；给出自己的模板文件夹时，列出它改了哪些文件、哪些用自带的。"""
-    from drafter.jobs.pipeline import ENTRY
     from drafter.files.resources import builtin_templates
+    from drafter.jobs.pipeline import ENTRY
 
     if folder is None:
         for path in sorted(builtin_templates().iterdir()):
@@ -826,12 +889,16 @@ def templates_list(folder) -> None:
                 files = [p for p in path.rglob("*") if p.is_file() and p.suffix in (".j2", ".yaml")]
                 _echo(f"{path.name}（{len(files)} 个文件）：{path}")
         return
-    from drafter.render.phrases import PHRASE_FILE
     from drafter.jobs.templatelayers import layers, misspelt, unreadable
+    from drafter.render.phrases import PHRASE_FILE
 
     found = layers(Path(folder))
-    for title, names in (("改动了", found.changed), ("新增了", found.added), ("与自带的相同", found.same),
-                         ("用自带的（随 drafter 升级）", found.inherited)):
+    for title, names in (
+        ("改动了", found.changed),
+        ("新增了", found.added),
+        ("与自带的相同", found.same),
+        ("用自带的（随 drafter 升级）", found.inherited),
+    ):
         if names:
             _echo(f"{title}（{len(names)} 个）：")
             for name in names:
@@ -840,8 +907,11 @@ def templates_list(folder) -> None:
                 if near:
                     themes = f"（drafter 不会自己用它：是不是“{near}”？）"
                 if name == PHRASE_FILE and title == "改动了":
-                    themes = "（整个文件与自带的不同）" if found.phrases == ["（整个文件）"] else \
-                        f"（改了主题：{'、'.join(found.phrases)}；其余主题用自带的）"
+                    themes = (
+                        "（整个文件与自带的不同）"
+                        if found.phrases == ["（整个文件）"]
+                        else f"（改了主题：{'、'.join(found.phrases)}；其余主题用自带的）"
+                    )
                 why = unreadable(Path(folder) / name) if title != "用自带的（随 drafter 升级）" else ""
                 if why:  # a pipe, a folder, a link out of the folder: render refuses it
                     themes = f"（{why}，drafter 使用它时会报错）"

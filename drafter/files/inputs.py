@@ -9,12 +9,13 @@ encoding (a name may hold a line break, or bytes that are not UTF-8).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
 from pathlib import Path
 
-from drafter.errors import InputFileError, Where
+from drafter.errors import InputFileError, Where, os_reason
 
 FORM_SUFFIXES = (".yaml", ".yml")  # a form; anything else read as a report is one
 
@@ -61,7 +62,7 @@ def _missing_hint(p: Path) -> str:
     (报告.docx. → 报告.docx), when that file is there."""
     bare = p.name.rstrip(". \u3000")
     if bare and bare != p.name and p.with_name(bare).is_file():
-        return f"是不是“{shown(p.with_name(bare))}”？文件名末尾多了“{p.name[len(bare):]}”。"
+        return f"是不是“{shown(p.with_name(bare))}”？文件名末尾多了“{p.name[len(bare) :]}”。"
     return "请检查文件名和所在文件夹。"
 
 
@@ -74,22 +75,30 @@ def check_regular(path: str | Path, max_bytes: int, what: str = "文件") -> Non
         st = os.stat(p)
     except FileNotFoundError:
         if _is_link(p):  # the clerk sees it in the folder: said as a link, not as missing
-            raise InputFileError(f"“{name}”是一个链接（快捷方式），它指向的文件已不存在。",
-                                 "请给出原文件的路径，或重新建立这个链接。", where) from None
+            raise InputFileError(
+                f"“{name}”是一个链接（快捷方式），它指向的文件已不存在。", "请给出原文件的路径，或重新建立这个链接。", where
+            ) from None
         raise InputFileError(f"找不到文件“{name}”。", _missing_hint(p), where) from None
     except PermissionError:
         raise InputFileError(f"没有权限读取“{name}”。", "请检查文件及其所在文件夹的权限。", where) from None
-    except (OSError, ValueError):  # a link loop, a name too long, a NUL in the name
-        raise InputFileError(f"无法读取“{name}”。", "请检查文件名是否正确，或把文件复制到别的文件夹再试。",
-                             where) from None
+    except OSError as err:
+        if err.errno == errno.ELOOP:  # a link to itself, or links pointing at each other
+            raise InputFileError(
+                f"无法读取“{name}”：它是一个指向自己的链接（链接绕成了圈）。", "请删去这个链接，或让它指向真正的文件。", where
+            ) from None
+        raise InputFileError(
+            f"无法读取“{name}”：{os_reason(err)}。", "请检查文件名是否正确，或把文件复制到别的文件夹再试。", where
+        ) from None
+    except ValueError:  # a NUL in the name
+        raise InputFileError(f"无法读取“{name}”。", "请检查文件名是否正确，或把文件复制到别的文件夹再试。", where) from None
     if stat.S_ISDIR(st.st_mode):
         raise InputFileError(f"“{name}”是文件夹，不是{what}。", f"请给出{what}的路径。", where)
     if not stat.S_ISREG(st.st_mode):
-        raise InputFileError(f"“{name}”不是普通文件（可能是设备或管道），不能当作{what}读取。",
-                             f"请给出{what}的路径。", where)
+        raise InputFileError(f"“{name}”不是普通文件（可能是设备或管道），不能当作{what}读取。", f"请给出{what}的路径。", where)
     if st.st_size > max_bytes:
-        raise InputFileError(f"“{name}”有 {_size(st.st_size)}，太大了，不像是{what}。",
-                             f"请确认选对了文件；{what}不会超过 {_size(max_bytes)}。", where)
+        raise InputFileError(
+            f"“{name}”有 {_size(st.st_size)}，太大了，不像是{what}。", f"请确认选对了文件；{what}不会超过 {_size(max_bytes)}。", where
+        )
 
 
 def _is_link(p: Path) -> bool:
@@ -112,14 +121,13 @@ def read_bytes(path: str | Path, max_bytes: int, what: str = "文件") -> bytes:
         with os.fdopen(fd, "rb") as fh:
             raw = fh.read(max_bytes + 1)
     except PermissionError:
-        raise InputFileError(f"没有权限读取“{shown(p)}”。", "请检查文件的权限，或把它复制到自己的文件夹再试。",
-                             Where(shown(p))) from None
+        raise InputFileError(f"没有权限读取“{shown(p)}”。", "请检查文件的权限，或把它复制到自己的文件夹再试。", Where(shown(p))) from None
     except OSError:
-        raise InputFileError(f"无法读取“{shown(p)}”。", "请检查文件是否完好，或把它复制到别的文件夹再试。",
-                             Where(shown(p))) from None
+        raise InputFileError(f"无法读取“{shown(p)}”。", "请检查文件是否完好，或把它复制到别的文件夹再试。", Where(shown(p))) from None
     if raw is None:  # no data yet, and reading would wait for it
-        raise InputFileError(f"“{shown(p)}”不是普通文件（读取时要一直等待数据），不能当作{what}读取。",
-                             f"请给出{what}的路径。", Where(shown(p)))
+        raise InputFileError(
+            f"“{shown(p)}”不是普通文件（读取时要一直等待数据），不能当作{what}读取。", f"请给出{what}的路径。", Where(shown(p))
+        )
     if len(raw) > max_bytes:
         raise InputFileError(f"“{shown(p)}”太大了，不像是{what}。", "请确认选对了文件。", Where(shown(p)))
     return raw
@@ -141,10 +149,12 @@ def named_beside(naming: str | Path, name: str, what: str) -> tuple[Path | None,
     path = folder / text
     home, real = resolved(folder), resolved(path)
     if real != home and home not in real.parents:
-        return None, (f"“{shown(text)}”是一个链接，实际指向这个文件所在的文件夹以外的文件，不能读取。",
-                      "请把文件本身复制到这个文件夹里，不要用链接。")
+        return None, (
+            f"“{shown(text)}”是一个链接，实际指向这个文件所在的文件夹以外的文件，不能读取。",
+            "请把文件本身复制到这个文件夹里，不要用链接。",
+        )
     return path, None
 
 
 def _size(n: int) -> str:
-    return f"{n / 2 ** 20:.0f} MB" if n >= 2 ** 20 else f"{n / 1024:.0f} KB"
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB"

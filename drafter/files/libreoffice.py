@@ -20,14 +20,16 @@ import time
 import zipfile
 from pathlib import Path
 
-from drafter.files.datacache import cache_root
 from drafter.errors import DrafterError
+from drafter.files.datacache import cache_root
 from drafter.files.writing import check_target, refuse_existing, refuse_inputs, write_all
 
 FONTCONFIG = Path(__file__).resolve().parent.parent / "data" / "fontconfig" / "fonts.conf"
-INSTALL_HINT = ("在 Debian/Ubuntu 上安装：sudo apt-get install --no-install-recommends libreoffice-writer-nogui "
-                "poppler-utils texlive-lang-chinese fonts-noto-cjk fonts-liberation2；"
-                "Windows 上请安装 LibreOffice，并把它的 program 文件夹加入 PATH。")
+INSTALL_HINT = (
+    "在 Debian/Ubuntu 上安装：sudo apt-get install --no-install-recommends libreoffice-writer-nogui "
+    "poppler-utils texlive-lang-chinese fonts-noto-cjk fonts-liberation2；"
+    "Windows 上请安装 LibreOffice，并把它的 program 文件夹加入 PATH。"
+)
 
 
 class PreviewError(DrafterError):
@@ -39,8 +41,11 @@ def find_soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    for path in ("/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice",
-                 "/Applications/LibreOffice.app/Contents/MacOS/soffice"):
+    for path in (
+        "/usr/lib/libreoffice/program/soffice",
+        "/opt/libreoffice/program/soffice",
+        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    ):
         if os.path.exists(path):
             return path
     return None
@@ -81,8 +86,7 @@ def _profile(timeout: float):
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise PreviewError("另一个预览一直没有结束，这次没有生成。",
-                                       "请等另一个 drafter preview 结束后再试。") from None
+                    raise PreviewError("另一个预览一直没有结束，这次没有生成。", "请等另一个 drafter preview 结束后再试。") from None
                 time.sleep(0.2)
         try:
             yield profile
@@ -98,8 +102,7 @@ def run_soffice(args: list[str], timeout: float, profile: Path | None = None) ->
     if profile is None:
         with _profile(timeout) as held:
             return run_soffice(args, timeout, held)
-    cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-           "--nolockcheck", *args]
+    cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck", *args]
     # in a session of its own, so that a stop (a signal, Ctrl-C, the time limit) ends the whole
     # of LibreOffice — soffice starts soffice.bin, which would go on writing the report into a
     # temporary folder already removed — before the temporary folders are cleaned up
@@ -107,8 +110,7 @@ def run_soffice(args: list[str], timeout: float, profile: Path | None = None) ->
     # call's, removed with it even when LibreOffice is killed and cannot remove them itself
     with tempfile.TemporaryDirectory(prefix="drafter-lo-tmp-") as own_tmp:
         env = {**render_env(), "TMPDIR": own_tmp, "TMP": own_tmp, "TEMP": own_tmp}
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                                start_new_session=True)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
         try:
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -134,8 +136,10 @@ def _converted(sources: list[Path], outdir: Path, suffix: str) -> list[Path]:
     missing = [p for p in made if not p.is_file()]
     if missing:
         # LibreOffice's own output is English and says nothing a clerk can act on.
-        raise PreviewError(f"LibreOffice 没有生成 {missing[0].name}。",
-                           "请关闭正在运行的 LibreOffice 后再试；如果仍然失败，请用 LibreOffice 手动打开 .docx 看看。")
+        raise PreviewError(
+            f"LibreOffice 没有生成 {missing[0].name}。",
+            "请关闭正在运行的 LibreOffice 后再试；如果仍然失败，请用 LibreOffice 手动打开 .docx 看看。",
+        )
     return made
 
 
@@ -188,13 +192,13 @@ def to_png(pdf: Path, folder: Path, dpi: int = 110, timeout: float = 300) -> lis
         raise PreviewError("没有找到 pdftoppm，无法生成图片。", INSTALL_HINT)
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        subprocess.run([tool, "-png", "-r", str(dpi), str(pdf), str(folder / "page")], check=True,
-                       capture_output=True, timeout=timeout)
+        subprocess.run([tool, "-png", "-r", str(dpi), str(pdf), str(folder / "page")], check=True, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise PreviewError("把 PDF 转成图片超时，没有生成预览。", "请去掉 --png 只生成 PDF，或稍后再试。") from None
     except (subprocess.CalledProcessError, OSError):
-        raise PreviewError("pdftoppm 没能把 PDF 转成图片，没有生成预览。",
-                           "请去掉 --png 只生成 PDF；如果需要图片，请检查 poppler-utils 是否完好。") from None
+        raise PreviewError(
+            "pdftoppm 没能把 PDF 转成图片，没有生成预览。", "请去掉 --png 只生成 PDF；如果需要图片，请检查 poppler-utils 是否完好。"
+        ) from None
     pages = [p for p in folder.iterdir() if _PAGE.fullmatch(p.name)]
     return sorted(pages, key=lambda p: int(_PAGE.fullmatch(p.name).group(1)))
 
@@ -204,7 +208,7 @@ _PAGE = re.compile(r"page-(\d+)\.png")
 
 def png_name(pdf_out: Path, page: Path) -> Path:
     """Where a page made by ``to_png`` goes: beside the PDF, 报告.pdf → 报告-1.png."""
-    return pdf_out.with_name(f"{pdf_out.stem}-{page.name[len('page-'):]}")
+    return pdf_out.with_name(f"{pdf_out.stem}-{page.name[len('page-') :]}")
 
 
 def check_outputs(targets: list[Path], inputs: list, force: bool) -> None:
@@ -216,8 +220,9 @@ def check_outputs(targets: list[Path], inputs: list, force: bool) -> None:
         refuse_existing(target, force)
 
 
-def preview(docx_bytes_writer, pdf_out: Path, png: bool = False, force: bool = False,
-            inputs: list | None = None) -> tuple[Path, list[Path]]:
+def preview(
+    docx_bytes_writer, pdf_out: Path, png: bool = False, force: bool = False, inputs: list | None = None
+) -> tuple[Path, list[Path]]:
     """Write the document to a temporary .docx and convert it (and its pages) in a private
     temporary folder; then write the PDF and the PNGs beside ``pdf_out`` all or none, each
     by the rules of ``check_outputs`` (the page count is known only now, so the pages'

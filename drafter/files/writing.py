@@ -4,7 +4,8 @@ A command that writes several files (a report and its markup, a form and its sch
 writes all of them or none; a failed run leaves every existing file byte for byte as it
 was and no temporary file behind (a run stopped by a signal included: the CLI turns each of
 STOP_SIGNALS into SystemExit, so the ``finally`` below runs, and those signals wait while
-the temporaries are renamed or removed, so that a set of files is never half replaced). A new file gets the mode a normally created file gets
+the temporaries are renamed or removed, so that a set of files is never half replaced). A new file gets the
+mode a normally created file gets
 (0644 under umask 022); a replaced file keeps its own; a read-only file is not replaced.
 """
 
@@ -15,9 +16,9 @@ import signal
 import stat
 import tempfile
 import threading
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable
 
 from drafter.errors import OutputError, os_reason
 
@@ -29,8 +30,7 @@ Writer = Callable[[str], None]
 # KeyboardInterrupt already; Python ignores PIPE and XFSZ, so a write then fails as an
 # OSError. ALRM is left alone: drafter/render/limits.py times templates with it and arms
 # its timer only while the handler is the default one. KILL and STOP cannot be caught.
-STOP_SIGNALS = ("SIGHUP", "SIGTERM", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGPWR", "SIGXCPU",
-                "SIGVTALRM", "SIGPROF")
+STOP_SIGNALS = ("SIGHUP", "SIGTERM", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGPWR", "SIGXCPU", "SIGVTALRM", "SIGPROF")
 
 
 # Held by whichever thread is renaming or removing its temporaries. Python runs signal
@@ -108,8 +108,7 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
                     fd, tmp = tempfile.mkstemp(prefix=".drafter-", suffix=".tmp", dir=folder)
                     temps.append((tmp, target))
             except OSError as err:
-                raise OutputError(f"无法在“{folder}”中写文件：{os_reason(err)}。",
-                                  "请检查文件夹的写入权限和磁盘空间。") from None
+                raise OutputError(f"无法在“{folder}”中写文件：{os_reason(err)}。", "请检查文件夹的写入权限和磁盘空间。") from None
             os.close(fd)
             write(tmp)
             os.chmod(tmp, _mode_for(target))
@@ -120,15 +119,18 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
                     if not _create(tmp, target):
                         for made in created:  # all or none
                             os.unlink(made)
-                        raise OutputError(f"“{target}”在这次运行期间由别的程序写出了，没有覆盖。",
-                                          "请看看是谁同时在写这个文件；确实要覆盖，请再运行一次。")
+                        raise OutputError(
+                            f"“{target}”在这次运行期间由别的程序写出了，没有覆盖。",
+                            "请看看是谁同时在写这个文件；确实要覆盖，请再运行一次。",
+                        )
                     created.append(target)
             for tmp, target in temps:
                 if target not in absent:
                     os.replace(tmp, target)
     except PermissionError:
-        raise OutputError(f"无法写入“{temps[-1][1] if temps else plan[0][0]}”。",
-                          "这个文件可能正在 Word 或 WPS 中打开，请关闭后再试，或换一个文件名。") from None
+        raise OutputError(
+            f"无法写入“{temps[-1][1] if temps else plan[0][0]}”。", "这个文件可能正在 Word 或 WPS 中打开，请关闭后再试，或换一个文件名。"
+        ) from None
     except OSError as err:
         where = temps[-1][1] if temps else plan[0][0]
         raise OutputError(f"无法写入“{where}”：{os_reason(err)}。") from None
@@ -213,8 +215,10 @@ def check_suffix(target: str | Path, suffixes: tuple[str, ...], what: str) -> No
     target = Path(target)
     said = f" {what}" if what[:1].isascii() else what  # 是 YAML 文本: a space before a Latin word
     if target.is_dir():
-        raise OutputError(f"“{shown(target)}”是文件夹，这里要写出的是{said}（{suffixes[0]} 文件）。",
-                          f"请给出 {suffixes[0]} 结尾的文件名，如“{shown(target / ('输出' + suffixes[0]))}”。")
+        raise OutputError(
+            f"“{shown(target)}”是文件夹，这里要写出的是{said}（{suffixes[0]} 文件）。",
+            f"请给出 {suffixes[0]} 结尾的文件名，如“{shown(target / ('输出' + suffixes[0]))}”。",
+        )
     if target.suffix.lower() not in suffixes:
         suggested = target.parent / (_bare_stem(target.name) + suffixes[0])  # keeps its folder
         if _bare_stem(target.name) == "输出" and target.name.lower() in _KNOWN_SUFFIXES:
@@ -226,8 +230,7 @@ def check_suffix(target: str | Path, suffixes: tuple[str, ...], what: str) -> No
 
 # Suffixes a clerk's file names carry: dropped from a suggested name, so that out.yaml.txt
 # (Notepad's way) gives out.yaml, not out.yaml.yaml, and x.yaml.tmp gives x.yaml.
-_KNOWN_SUFFIXES = (".yaml", ".yml", ".docx", ".doc", ".wps", ".json", ".pdf", ".txt", ".md", ".png", ".tmp", ".bak",
-                   ".old", ".new")
+_KNOWN_SUFFIXES = (".yaml", ".yml", ".docx", ".doc", ".wps", ".json", ".pdf", ".txt", ".md", ".png", ".tmp", ".bak", ".old", ".new")
 
 
 def _bare_stem(name: str) -> str:

@@ -20,8 +20,7 @@ INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\ue000
 # Harmless look-alikes: a no-break space is a space; every character that shows nothing
 # (typography.INVISIBLE: zero-width characters, direction marks and overrides, the soft
 # hyphen, a stray BOM, U+180E, …) is dropped — the same list check reports as invisible.
-QUIET = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ",
-                       **{ch: None for ch in INVISIBLE_CHARS}})
+QUIET = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", **{ch: None for ch in INVISIBLE_CHARS}})
 
 
 LOOKALIKE = re.compile("[" + "".join(map(chr, QUIET)) + "]")

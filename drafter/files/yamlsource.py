@@ -25,6 +25,12 @@ from typing import Any
 import yaml
 
 from drafter.errors import FormError, InputFileError, Problem, Where
+from drafter.files.bounds import (
+    FORM_BYTES as MAX_FORM_BYTES,
+    YAML_DEPTH as MAX_DEPTH,
+    YAML_INT_BITS as MAX_INT_BITS,
+    YAML_NODES as MAX_NODES,
+)
 from drafter.files.characters import INVISIBLE, invisible_name
 from drafter.files.xmltext import INVALID, describe, quiet, strip_invalid
 
@@ -35,9 +41,6 @@ except AttributeError:  # pragma: no cover - libyaml missing
 
 PathT = tuple  # ("成效", 0, "数据", "行政复议", "收到申请")
 
-MAX_DEPTH = 50  # levels of nesting; a form needs about ten
-MAX_INT_BITS = 14_000  # Python prints integers up to 4,300 digits (about 14,280 bits); the field judges the rest
-MAX_NODES = 100_000  # values after expanding aliases; a form has about a thousand
 MAX_LISTED = 20  # located problems of one kind before the rest are only counted
 
 
@@ -83,8 +86,9 @@ class Source:
     (``take_problems``), so no reader can use repaired data without the clerk being told.
     """
 
-    def __init__(self, data: Any, file: str, value_marks: dict | None = None,
-                 key_marks: dict | None = None, problems: list[Problem] | None = None):
+    def __init__(
+        self, data: Any, file: str, value_marks: dict | None = None, key_marks: dict | None = None, problems: list[Problem] | None = None
+    ):
         self._data = data
         self.file = file
         self.value_marks = value_marks or {}
@@ -180,11 +184,21 @@ def _unreadable(text: str, file: str, problems: list[Problem]) -> str:
         return text
     starts = _line_starts(text)
     for m in hits[:MAX_LISTED]:
-        problems.append(Problem(Where(file, *_place(starts, m.start())),
-                                f"这里有一个看不见的{_char_name(m.group())}，{_what()}里不能有这种字符。", _CHAR_HINT))
+        problems.append(
+            Problem(
+                Where(file, *_place(starts, m.start())),
+                f"这里有一个看不见的{_char_name(m.group())}，{_what()}里不能有这种字符。",
+                _CHAR_HINT,
+            )
+        )
     if len(hits) > MAX_LISTED:
-        problems.append(Problem(Where(file, *_place(starts, hits[MAX_LISTED].start())),
-                                f"此后还有 {len(hits) - MAX_LISTED} 个同样看不见的字符。", _CHAR_HINT))
+        problems.append(
+            Problem(
+                Where(file, *_place(starts, hits[MAX_LISTED].start())),
+                f"此后还有 {len(hits) - MAX_LISTED} 个同样看不见的字符。",
+                _CHAR_HINT,
+            )
+        )
     return _UNREADABLE.sub(_STAND_IN, text)
 
 
@@ -200,39 +214,74 @@ _HINTS = [
     ("tab character", *_TAB, "problem"),
     ("found character '\\t'", *_TAB, "problem"),
     ("exceeded maximum nesting depth", *_DEEP, "problem"),
-    ("mapping values are not allowed", "这一行的冒号位置不对。",
-     "“名称: 内容”中冒号后要有一个空格；若内容里本身有冒号，请给整项内容加上引号。", "problem"),
-    ("could not find expected ':'", "这一行缺少冒号，或上一行的引号没有配对。",
-     "请写成“名称: 内容”（半角冒号加空格），并检查引号是否成对。", "context"),
+    (
+        "mapping values are not allowed",
+        "这一行的冒号位置不对。",
+        "“名称: 内容”中冒号后要有一个空格；若内容里本身有冒号，请给整项内容加上引号。",
+        "problem",
+    ),
+    (
+        "could not find expected ':'",
+        "这一行缺少冒号，或上一行的引号没有配对。",
+        "请写成“名称: 内容”（半角冒号加空格），并检查引号是否成对。",
+        "context",
+    ),
     ("did not find expected key", "缩进不一致。", "同一层的各项要左对齐；一列中的各项以“- ”开头。", "problem"),
     ("did not find expected '-' indicator", "一列中各项的缩进不一致。", "同一列的各项要以“- ”开头并左对齐。", "problem"),
-    ("block sequence entries are not allowed", "这里不能以“- ”开始一项。",
-     "以“- ”开头的项要另起一行，并比它所属的名称多缩进；若内容本身以“-”开头，请给整项内容加上引号。", "problem"),
+    (
+        "block sequence entries are not allowed",
+        "这里不能以“- ”开始一项。",
+        "以“- ”开头的项要另起一行，并比它所属的名称多缩进；若内容本身以“-”开头，请给整项内容加上引号。",
+        "problem",
+    ),
     ("mapping keys are not allowed", "“? ”不能用在这里。", "若内容本身以“?”开头，请给整项内容加上引号。", "problem"),
-    ("found undefined alias", "“*名称”引用的内容没有用“&名称”标出过。", "请删去“*”，或先用“&名称”定义它；若内容本身以“*”开头，请加引号。",
-     "problem"),
+    (
+        "found undefined alias",
+        "“*名称”引用的内容没有用“&名称”标出过。",
+        "请删去“*”，或先用“&名称”定义它；若内容本身以“*”开头，请加引号。",
+        "problem",
+    ),
     ("found duplicate anchor", "同一个“&名称”标记写了两次。", "请给其中一个换个名称。", "problem"),
     ("while scanning an alias", "“*”后面应当紧跟“&”标出的名称。", "若内容本身以“*”开头，请给整项内容加上引号。", "problem"),
     ("while scanning an anchor", "“&”后面应当紧跟一个名称。", "若内容本身以“&”开头，请给整项内容加上引号。", "problem"),
     ("tag", "“!”在{表单}里有特殊含义，这里的写法不对。", "若内容本身以“!”开头，请给整项内容加上引号。", "problem"),
     ("directive", "行首的“%”在{表单}里有特殊含义。", "若内容本身以“%”开头，请给整项内容加上引号。", "problem"),
-    ("incompatible YAML document", "行首的“%”在{表单}里有特殊含义。", "若内容本身以“%”开头，请给整项内容加上引号。",
-     "problem"),
+    ("incompatible YAML document", "行首的“%”在{表单}里有特殊含义。", "若内容本身以“%”开头，请给整项内容加上引号。", "problem"),
     ("found unknown escape character", "双引号里的反斜杠“\\”写法不对。", "请改用单引号，或把“\\”写成“\\\\”。", "problem"),
     ("escape code", "双引号里“\\x”“\\u”后面的编码写法不对。", "请改用单引号，或把“\\”写成“\\\\”。", "problem"),
     ("hexdecimal number", "双引号里“\\x”“\\u”后面的编码写法不对。", "请改用单引号，或把“\\”写成“\\\\”。", "problem"),
-    ("while scanning a quoted scalar", "引号没有配对：从这里开始的引号没有结束。",
-     "请在这段文字的末尾补上同样的引号；文字里本身有引号时，请改用中文引号“”。", "context"),
-    ("while scanning a block scalar", "“|”或“>”后面应当直接换行。",
-     "“|”“>”表示下面几行是一段文字；若内容本身以“|”“>”开头，请给整项内容加上引号。", "problem"),
+    (
+        "while scanning a quoted scalar",
+        "引号没有配对：从这里开始的引号没有结束。",
+        "请在这段文字的末尾补上同样的引号；文字里本身有引号时，请改用中文引号“”。",
+        "context",
+    ),
+    (
+        "while scanning a block scalar",
+        "“|”或“>”后面应当直接换行。",
+        "“|”“>”表示下面几行是一段文字；若内容本身以“|”“>”开头，请给整项内容加上引号。",
+        "problem",
+    ),
     ("flow sequence", "方括号“[ ]”没有配对。", "若内容本身以“[”开头，请给整项内容加上引号。", "context"),
     ("flow mapping", "花括号“{ }”没有配对。", "若内容本身以“{”开头，请给整项内容加上引号。", "context"),
-    ("but found another document", "文件里有“---”或“...”分隔的第二份内容。",
-     "{表单}只能有一份内容；请删去多余的“---”“...”行，或给以它们开头的内容加上引号。", "problem"),
-    ("did not find expected <document start>", "这一行的写法无法识别，前面的内容已经结束了。",
-     "请检查这一行和上一行的缩进与冒号；{表单}由若干“名称: 内容”组成。", "problem"),
-    ("did not find expected node content", "这里缺少内容，或以特殊符号开头。",
-     "请检查冒号和“- ”后面的内容；若内容以“[”“{”“,”等符号开头，请给整项内容加上引号。", "problem"),
+    (
+        "but found another document",
+        "文件里有“---”或“...”分隔的第二份内容。",
+        "{表单}只能有一份内容；请删去多余的“---”“...”行，或给以它们开头的内容加上引号。",
+        "problem",
+    ),
+    (
+        "did not find expected <document start>",
+        "这一行的写法无法识别，前面的内容已经结束了。",
+        "请检查这一行和上一行的缩进与冒号；{表单}由若干“名称: 内容”组成。",
+        "problem",
+    ),
+    (
+        "did not find expected node content",
+        "这里缺少内容，或以特殊符号开头。",
+        "请检查冒号和“- ”后面的内容；若内容以“[”“{”“,”等符号开头，请给整项内容加上引号。",
+        "problem",
+    ),
     ("found unexpected end of stream", "文件意外结束，可能有未配对的引号或括号。", "请检查最后几行的引号和括号。", "problem"),
 ]
 _FALLBACK = ("这一行的写法无法识别。", "请对照 drafter init 生成的表单检查这一行和上一行的缩进、冒号和引号。")
@@ -242,6 +291,8 @@ def _fallback_hint() -> str:
     if _what() == "表单":
         return _FALLBACK[1]
     return "请检查这一行和上一行的缩进、冒号和引号。"
+
+
 # Characters that cannot start a value, and what to say about them.
 _STARTERS = {"@": "“@”", "`": "“`”", "%": "“%”"}
 
@@ -263,7 +314,7 @@ def _tab_lines(lines: list[str], last: int, file: str) -> list[Problem]:
     out = []
     for i, line in enumerate(lines[: last + 1]):
         lead = line[: len(line) - len(line.lstrip(" \t"))]
-        rest = line[len(lead):]
+        rest = line[len(lead) :]
         if "\t" in lead and rest and not rest.startswith("#"):
             out.append(Problem(Where(file, i + 1, lead.index("\t") + 1), f"{_what()}写法有误：{_TAB[0]}", _TAB[1]))
     return out
@@ -279,17 +330,24 @@ def _syntax_problems(err: yaml.MarkedYAMLError, text: str, file: str) -> list[Pr
     words = f"{err.context or ''} {err.problem or ''}"
     flow = _flow_then_text(lines, err)
     if flow is not None:
-        return [Problem(Where(file, flow[0] + 1, flow[1] + 1),
-                        f"{_what()}写法有误：以“{lines[flow[0]][flow[1]]}”开头的内容后面还有文字，要给整项内容加上引号。",
-                        f"例如写成 \"{lines[flow[0]][flow[1]:].strip()}\"（英文双引号）。")]
+        return [
+            Problem(
+                Where(file, flow[0] + 1, flow[1] + 1),
+                f"{_what()}写法有误：以“{lines[flow[0]][flow[1]]}”开头的内容后面还有文字，要给整项内容加上引号。",
+                f'例如写成 "{lines[flow[0]][flow[1] :].strip()}"（英文双引号）。',
+            )
+        ]
     quoted = _quoted_then_text(lines, err)
     if quoted is not None:
         i, m = quoted
         fixed = "“" + m.group("inner") + "”" + m.group("rest").rstrip()
-        return [Problem(Where(file, i + 1, m.start("open") + 1),
-                        f"{_what()}写法有误：这一项以英文引号开头，引号后面还有文字，引号里外会被拆开，读不成一段话。",
-                        f"要印在报告里的引号请用中文引号，写成：{fixed}；"
-                        f"如果引号只是把这一项括起来，请把整项都放进引号里。")]
+        return [
+            Problem(
+                Where(file, i + 1, m.start("open") + 1),
+                f"{_what()}写法有误：这一项以英文引号开头，引号后面还有文字，引号里外会被拆开，读不成一段话。",
+                f"要印在报告里的引号请用中文引号，写成：{fixed}；如果引号只是把这一项括起来，请把整项都放进引号里。",
+            )
+        ]
     if "cannot start any token" in words:
         ch = _char_at(lines, err.problem_mark)
         if ch == "\t":
@@ -308,8 +366,12 @@ def _syntax_problems(err: yaml.MarkedYAMLError, text: str, file: str) -> list[Pr
 
 # libyaml's words for a line it could not place: where the cause is a line indented unlike
 # the lines it belongs with, that is what the clerk is told, at that line.
-_ALIGNMENT_WORDS = ("mapping values are not allowed", "did not find expected key",
-                    "did not find expected '-' indicator", "block sequence entries are not allowed")
+_ALIGNMENT_WORDS = (
+    "mapping values are not allowed",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "block sequence entries are not allowed",
+)
 _KEY_LINE = re.compile(r"(?P<dash>(?:-[ ]+)*)(?P<key>[^\s#:'\"\[\]{}|>&*!%@`-][^:#]*?)?:(?:[ ]|$)")
 
 
@@ -332,7 +394,7 @@ def _misaligned(lines: list[str], at: int) -> tuple[int, int, int] | None:
     before it (a sibling), the key or “- ” of a line less indented above it (an ancestor), or
     deeper than the line before when that one ends in a colon (its first child)."""
     for i in (at, at + 1):
-        if i >= len(lines) or not _content(lines[i]) or "\t" in lines[i][:len(lines[i]) - len(lines[i].lstrip())]:
+        if i >= len(lines) or not _content(lines[i]) or "\t" in lines[i][: len(lines[i]) - len(lines[i].lstrip())]:
             continue
         j = next((k for k in range(i - 1, -1, -1) if _content(lines[k])), None)
         if j is None:
@@ -371,9 +433,10 @@ def _alignment_message(lines: list[str], i: int, indent: int, j: int) -> tuple[s
     m = _KEY_LINE.match(lines[j], p_indent)
     name = (m.group("key") or "").strip() if m else ""
     said = f"上一行（第 {j + 1} 行）的“{name}”" if name else f"上一行（第 {j + 1} 行）"
-    return (f"这一行的缩进不对：行首有 {indent} 个空格，和上面的行对不齐。",
-            f"{said}前面有 {p_key} 个空格。同一层的各项要左对齐；写在某一项下面的内容比它多缩进两个空格。"
-            "请按上面的行调整这一行行首的空格。")
+    return (
+        f"这一行的缩进不对：行首有 {indent} 个空格，和上面的行对不齐。",
+        f"{said}前面有 {p_key} 个空格。同一层的各项要左对齐；写在某一项下面的内容比它多缩进两个空格。请按上面的行调整这一行行首的空格。",
+    )
 
 
 _FLOW_THEN_TEXT = r"^\s*(?:-\s+|[^\s#'\"][^:#]*:\s+)(?P<open>[{\[])[^{}\[\]]*[}\]][ ]*[^\s#,}\]]"
@@ -392,8 +455,10 @@ def _flow_then_text(lines: list[str], err: yaml.MarkedYAMLError) -> tuple[int, i
 
 # A value that opens with a straight quote and goes on after the closing one ("扫码入企"制度全面推行):
 # YAML takes the quoted part for the whole value and trips over the rest.
-_QUOTED_THEN_TEXT = re.compile(r"^\s*(?:-\s+|[^\s#'\"][^:#]*:\s+)(?P<open>[\"'])(?P<inner>[^\"'\n]*)(?P=open)"
-                               r"(?P<rest>[ ]*[^\s#,}\]].*)$")
+_QUOTED_THEN_TEXT = re.compile(
+    r"^\s*(?:-\s+|[^\s#'\"][^:#]*:\s+)(?P<open>[\"'])(?P<inner>[^\"'\n]*)(?P=open)"
+    r"(?P<rest>[ ]*[^\s#,}\]].*)$"
+)
 
 
 def _quoted_then_text(lines: list[str], err: yaml.MarkedYAMLError) -> tuple[int, re.Match] | None:
@@ -451,13 +516,18 @@ def _compose(text: str, file: str, problems: list[Problem]):
             if at is None:
                 raise FormError(problems + _syntax_problems(err, "\n".join(lines), file)) from None
             column = lines[at].index("：")
-            problems.append(Problem(
-                Where(file, at + 1, column + 1), f"{_what()}写法有误：名称后面用了全角冒号“：”。",
-                "请改成半角冒号加一个空格“: ”（在英文输入法下输入冒号，再空一格）。"))
-            lines[at] = lines[at][:column] + ": " + lines[at][column + 1:]
+            problems.append(
+                Problem(
+                    Where(file, at + 1, column + 1),
+                    f"{_what()}写法有误：名称后面用了全角冒号“：”。",
+                    "请改成半角冒号加一个空格“: ”（在英文输入法下输入冒号，再空一格）。",
+                )
+            )
+            lines[at] = lines[at][:column] + ": " + lines[at][column + 1 :]
         except RecursionError:  # the pure-Python composer on deep nesting
-            raise FormError(problems + [Problem(Where(file, *_deepest(lines)), f"{_what()}写法有误：{_DEEP[0]}",
-                                                _said(_DEEP[1]))]) from None
+            raise FormError(
+                problems + [Problem(Where(file, *_deepest(lines)), f"{_what()}写法有误：{_DEEP[0]}", _said(_DEEP[1]))]
+            ) from None
         except yaml.YAMLError:  # pragma: no cover - libyaml marks every problem it reports
             raise FormError(problems + [Problem(Where(file), f"{_what()}写法有误：{_FALLBACK[0]}", _fallback_hint())]) from None
     raise FormError(problems)  # more full-width colons than are worth listing
@@ -480,8 +550,9 @@ def _deepest(lines: list[str]) -> tuple[int, int]:
 
 _T = "tag:yaml.org,2002:"
 _TEXT_TAGS = {_T + "str", _T + "value", "!"}  # "=" alone resolves to !!value: it is text
-_CONSTRUCT = {_T + name: yaml.constructor.SafeConstructor.yaml_constructors[_T + name]
-              for name in ("null", "bool", "int", "float", "timestamp")}
+_CONSTRUCT = {
+    _T + name: yaml.constructor.SafeConstructor.yaml_constructors[_T + name] for name in ("null", "bool", "int", "float", "timestamp")
+}
 _DATE_LIKE = r"\d{4}-\d{1,2}-\d{1,2}"
 _MERGE = _T + "merge"
 _INT = _T + "int"
@@ -493,7 +564,7 @@ def _short(value: str) -> str:
 
 
 def _tag_name(tag: str) -> str:
-    return "!!" + tag[len(_T):] if tag.startswith(_T) else tag
+    return "!!" + tag[len(_T) :] if tag.startswith(_T) else tag
 
 
 class _TooMany(Exception):
@@ -535,16 +606,15 @@ class _Converter:
                 self.raw[path] = node.value  # as typed: a text field takes 2025, not 2025.0
             return self.scalar(node, path)
         if len(path) >= MAX_DEPTH:
-            self.problems.append(Problem(Where(self.file, *self.mark(node), path_text(path[:4]) + "……"),
-                                         f"{_what()}写法有误：{_DEEP[0]}", _said(_DEEP[1])))
+            self.problems.append(
+                Problem(Where(self.file, *self.mark(node), path_text(path[:4]) + "……"), f"{_what()}写法有误：{_DEEP[0]}", _said(_DEEP[1]))
+            )
             return BAD
         if id(node) in self._open:
-            self.problem(node, path, "这里用“&名称”标出的内容被它自己里面的“*名称”引用了，会无限展开。",
-                         "请把引用换成实际的内容。")
+            self.problem(node, path, "这里用“&名称”标出的内容被它自己里面的“*名称”引用了，会无限展开。", "请把引用换成实际的内容。")
             return BAD
         if node.tag not in (_T + "map", _T + "seq"):
-            self.problem(node, path, f"{_what()}里不能用“{_tag_name(node.tag)}”这样的类型标记。",
-                         "请删去这个标记，直接写内容。")
+            self.problem(node, path, f"{_what()}里不能用“{_tag_name(node.tag)}”这样的类型标记。", "请删去这个标记，直接写内容。")
             return BAD
         return self.collection(node, path)
 
@@ -572,8 +642,12 @@ class _Converter:
             child = path + (key,)
             if key in out:
                 first = self.keys[child]
-                self.problem(key_node, child, f"“{key}”这一项重复出现（第一次在第 {first[0]} 行）。",
-                             "同一层的每一项只能写一次，请删除或合并其中一处。")
+                self.problem(
+                    key_node,
+                    child,
+                    f"“{key}”这一项重复出现（第一次在第 {first[0]} 行）。",
+                    "同一层的每一项只能写一次，请删除或合并其中一处。",
+                )
                 continue
             self.keys[child] = self.mark(key_node)
             out[key] = self.convert(value_node, child)
@@ -604,12 +678,20 @@ class _Converter:
         if build is not None and tag in (_INT, _FLOAT) and not value.isascii():
             # Python's int() and float() take ²-free Unicode digits (１２, ١٢) that no plain
             # number in YAML is read from; ² itself is a ValueError. Either way: not a number.
-            self.problem(node, path, f"“{_short(value)}”不能按“{_tag_name(tag)}”读取：数字要用半角的 0—9。",
-                         "请把数字改成半角数字（如 12），并删去“!!”开头的类型标记。")
+            self.problem(
+                node,
+                path,
+                f"“{_short(value)}”不能按“{_tag_name(tag)}”读取：数字要用半角的 0—9。",
+                "请把数字改成半角数字（如 12），并删去“!!”开头的类型标记。",
+            )
             return BAD
         if build is None:
-            self.problem(node, path, f"{_what()}里不能用“{_tag_name(node.tag)}”这样的类型标记。",
-                         "请删去这个标记，直接写内容；若内容本身以“!”开头，请给整项内容加上引号。")
+            self.problem(
+                node,
+                path,
+                f"{_what()}里不能用“{_tag_name(node.tag)}”这样的类型标记。",
+                "请删去这个标记，直接写内容；若内容本身以“!”开头，请给整项内容加上引号。",
+            )
             return BAD
         try:
             value = build(self._constructor, node)
@@ -627,14 +709,18 @@ class _Converter:
         based = re.fullmatch(r"0[xXbBoO][0-9a-fA-F_]+", digits)
         mark = node.start_mark
         # read as a number by YAML's own rules, not written !!int "…" on purpose
-        plain_tag = not node.style and not (mark.buffer and mark.buffer[mark.pointer:mark.pointer + 1] == "!")
+        plain_tag = not node.style and not (mark.buffer and mark.buffer[mark.pointer : mark.pointer + 1] == "!")
         # (0_12 is octal to YAML: said below, with what it would be read as)
         grouped = "_" in digits and re.fullmatch(r"(?:[1-9][0-9_]*|0)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+", digits)
         if (based or grouped) and not colon and len(digits) <= 20 and plain_tag:
             # 0x1A, 0b11, 1_000, 4_6.8: YAML reads them as 26, 3, 1000, 46.8; no report writes a figure so
             shown = _short(value)
-            self.problem(node, path, f"“{shown}”不是报告里写数字的写法，会被读成另一个数。",
-                         f"请只用 0—9 写数字（不加下划线、不写 0x、0b 这样的前缀）；若是编号等文字，请加上引号（如 '{shown}'）。")
+            self.problem(
+                node,
+                path,
+                f"“{shown}”不是报告里写数字的写法，会被读成另一个数。",
+                f"请只用 0—9 写数字（不加下划线、不写 0x、0b 这样的前缀）；若是编号等文字，请加上引号（如 '{shown}'）。",
+            )
             return True
         if not colon and not re.fullmatch(r"0[0-9_]+", digits):
             return False
@@ -648,10 +734,11 @@ class _Converter:
             said = ""
             if isinstance(read, (int, float)) and abs(read) < 1e15:
                 said = f"，会被读成 {int(read) if float(read).is_integer() else read}"
-            self.problem(node, path, f"“{shown}”中间有冒号{said}：这种写法会被当作六十进制的数。",
-                         "数字里不能有冒号：若是数字，请只写数字；" + quote)
+            self.problem(
+                node, path, f"“{shown}”中间有冒号{said}：这种写法会被当作六十进制的数。", "数字里不能有冒号：若是数字，请只写数字；" + quote
+            )
             return True
-        plain = value[:len(value) - len(digits)] + (digits.lstrip("0_").replace("_", "") or "0")
+        plain = value[: len(value) - len(digits)] + (digits.lstrip("0_").replace("_", "") or "0")
         if read is not None and read != int(plain):
             message = f"数字“{shown}”以 0 开头，会被读成 {read}，而不是 {plain}。"
         else:
@@ -667,12 +754,10 @@ class _Converter:
             return value
         shown = _short(value)
         digits = value.lstrip("+-").replace("_", "")
-        if node.tag == _T + "int" and (digits.isascii() and digits.isdigit()
-                                       or re.fullmatch(r"0[xob][0-9a-fA-F]+", digits)):
+        if node.tag == _T + "int" and (digits.isascii() and digits.isdigit() or re.fullmatch(r"0[xob][0-9a-fA-F]+", digits)):
             self.problem(node, path, f"数字“{shown}”太长了（{len(value)} 位）。", "请核对这个数字。")
         else:
-            self.problem(node, path, f"“{shown}”不能按“{_tag_name(node.tag)}”读取。",
-                         "请删去“!!”开头的标记，直接写内容。")
+            self.problem(node, path, f"“{shown}”不能按“{_tag_name(node.tag)}”读取。", "请删去“!!”开头的标记，直接写内容。")
         return BAD
 
     def invisible(self, node, path: PathT, value: str) -> None:
@@ -682,10 +767,15 @@ class _Converter:
         found = [ch for ch in INVISIBLE.findall(value) if not (self.stood_in and ch == _STAND_IN)]
         if found:
             names = "、".join(dict.fromkeys(invisible_name(ch) for ch in found[:5]))
-            self.problems.append(Problem(
-                Where(self.file, *self.mark(node), path_text(path) or None),
-                f"这一项里有 {len(found)} 个不可见字符：{names}，生成报告时已删去。",
-                "它们多是从网页或其他文件复制文字时带进来的，可以删掉这一项重新输入。", "提醒", "不可见字符"))
+            self.problems.append(
+                Problem(
+                    Where(self.file, *self.mark(node), path_text(path) or None),
+                    f"这一项里有 {len(found)} 个不可见字符：{names}，生成报告时已删去。",
+                    "它们多是从网页或其他文件复制文字时带进来的，可以删掉这一项重新输入。",
+                    "提醒",
+                    "不可见字符",
+                )
+            )
 
     def text(self, node, path: PathT, value: str) -> str:
         """Text made ordinary (quiet), with a character Word cannot take reported and dropped."""
@@ -716,8 +806,11 @@ def _too_many(err: _TooMany, text: str, file: str) -> Problem:
                 break
         elif (event.start_mark.line, event.start_mark.column) == anchor_at:
             name = event.anchor
-    return Problem(Where(file, *place), f"这里的引用（*{name or '名称'}）层层展开后超过 {MAX_NODES} 项内容。",
-                   f"{_what()}里不需要“&”标记和“*”引用；请把内容直接写出来。")
+    return Problem(
+        Where(file, *place),
+        f"这里的引用（*{name or '名称'}）层层展开后超过 {MAX_NODES} 项内容。",
+        f"{_what()}里不需要“&”标记和“*”引用；请把内容直接写出来。",
+    )
 
 
 def load_text(text: str, file: str = "<表单>", what: str = "表单") -> Source:
@@ -750,9 +843,6 @@ def _load_text(text: str, file: str) -> Source:
     return src
 
 
-MAX_FORM_BYTES = 10 * 2 ** 20  # a form is a few KB; a long imported report a few hundred
-
-
 def read_text(path: str | Path, what: str = "表单") -> str:
     """Read a UTF-8 text file, with a clear message for the usual failures (a folder, a
     device or pipe, a file far too big to be ``what``)."""
@@ -765,12 +855,13 @@ def read_text(path: str | Path, what: str = "表单") -> str:
     except UnicodeDecodeError as err:
         if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raw) > 3 and raw[1:4:2] == b"\0\0"):
             # Notepad's “Unicode” is UTF-16 (with its mark, or ASCII-heavy with every other byte 0)
-            raise InputFileError("文件是 UTF-16 编码，不是 UTF-8。",
-                                 "请用记事本打开它，“另存为”时在“编码”中选择 UTF-8 后再运行。", Where(str(p))) from None
+            raise InputFileError(
+                "文件是 UTF-16 编码，不是 UTF-8。", "请用记事本打开它，“另存为”时在“编码”中选择 UTF-8 后再运行。", Where(str(p))
+            ) from None
         line = raw[: err.start].count(b"\n") + 1
         raise InputFileError(
-            "文件不是 UTF-8 编码（可能是用记事本或 WPS 存成了 GBK/ANSI）。",
-            "请用“另存为”选择 UTF-8 编码后再运行。", Where(str(p), line)) from None
+            "文件不是 UTF-8 编码（可能是用记事本或 WPS 存成了 GBK/ANSI）。", "请用“另存为”选择 UTF-8 编码后再运行。", Where(str(p), line)
+        ) from None
 
 
 def load_file(path: str | Path, what: str = "表单") -> Source:

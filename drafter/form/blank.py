@@ -14,9 +14,9 @@ import datetime as dt
 
 import yaml
 
-from drafter.model.catalogue import Catalogue, Theme
 from drafter.form import spec as s
 from drafter.form.schema import SCHEMA_NAME
+from drafter.model.catalogue import Catalogue, Theme
 from drafter.model.numbers import with_unit
 
 
@@ -173,8 +173,7 @@ class _Writer:
             self.notes(path, pad + "  ")
             self.seq(key, node, pad, path)
         else:
-            value = self.seed.values.get(path, node.example if node.required or isinstance(node, s.Boolean)
-                                         else None)
+            value = self.seed.values.get(path, node.example if node.required or isinstance(node, s.Boolean) else None)
             self.lines.append(f"{lead}{key}: {_scalar(value)}".rstrip())
             self.notes(path, pad)
 
@@ -197,8 +196,10 @@ class _Writer:
         elif isinstance(node.item, s.Obj) and node.sample:
             self.obj(node.item, pad + "  ", path, as_item=True)
         elif isinstance(node.item, s.Obj):
-            self.lines += [f"{pad}  # {'- ' if i == 0 else '  '}{k}: {_scalar(f.example)}".rstrip()
-                           for i, (k, f) in enumerate(node.item.fields.items())]
+            self.lines += [
+                f"{pad}  # {'- ' if i == 0 else '  '}{k}: {_scalar(f.example)}".rstrip()
+                for i, (k, f) in enumerate(node.item.fields.items())
+            ]
         elif node.example and self.seed.examples:
             for value in node.example:
                 self.lines.append(f"{pad}  - {_scalar(value)}")

@@ -22,23 +22,28 @@ def problem(text: str) -> tuple[str, str] | None:
     wide = _WIDE.search(text)
     if wide:
         meant = f"请改成 {{{wide.group(1)}}}；" if wide.group(1) in PLACEHOLDERS else ""
-        return (f"标题里有全角的大括号“{wide.group()[:20]}”，生成时会原样印出。",
-                f"{meant}标题里的年份写作 {known}，用半角大括号（切换到英文输入法再输入）；不是要写年份的，请删去这个大括号。")
+        return (
+            f"标题里有全角的大括号“{wide.group()[:20]}”，生成时会原样印出。",
+            f"{meant}标题里的年份写作 {known}，用半角大括号（切换到英文输入法再输入）；不是要写年份的，请删去这个大括号。",
+        )
     doubled = _DOUBLED.search(text)
     if doubled:  # {{年度}}: template writing; the heading takes one pair of braces
         inner = doubled.group(1).strip()
         meant = f"请写成 {{{inner}}}" if inner in PLACEHOLDERS else f"请改成 {known} 中的一个"
-        return (f"标题里的“{_short(doubled.group())}”用了两层大括号，生成时会原样印出，不会换成年份。",
-                f"{meant}（只用一层大括号）；标题里能写的只有 {known}。")
+        return (
+            f"标题里的“{_short(doubled.group())}”用了两层大括号，生成时会原样印出，不会换成年份。",
+            f"{meant}（只用一层大括号）；标题里能写的只有 {known}。",
+        )
     for m in _BRACE.finditer(text):
         if m.group(1) is not None and m.group(1) in PLACEHOLDERS:
             continue
         if m.group(1) is None:
-            return (f"标题里有一个不成对的大括号“{m.group()}”。",
-                    f"标题里的大括号只用来写 {known}（生成时换成年份）；请删去这个大括号，或补全成 {known}。")
+            return (
+                f"标题里有一个不成对的大括号“{m.group()}”。",
+                f"标题里的大括号只用来写 {known}（生成时换成年份）；请删去这个大括号，或补全成 {known}。",
+            )
         shown = m.group() if len(m.group()) <= 20 else m.group()[:20] + "……"
-        return (f"标题里的“{shown}”不能用。",
-                f"标题里只能写 {known}，生成时换成年份；请改成其中一个，或删去这对大括号。")
+        return (f"标题里的“{shown}”不能用。", f"标题里只能写 {known}，生成时换成年份；请改成其中一个，或删去这对大括号。")
     return None
 
 

@@ -28,8 +28,11 @@ _END = set("。.．｡")
 # adds its own “，” and “。” (an end of “：” is kept: it ends the paragraph).
 _TRIM = "，,、；;：:。.．｡ \u3000！？!?…⋯—―～~"
 _EMPTY_PAIR = re.compile(r"（\s*）|\(\s*\)|“\s*”|‘\s*’|【\s*】|〔\s*〕|\[\s*\]|［\s*］|「\s*」|〈\s*〉|《\s*》")
-HINT = ("开头的句式一行一项，项与项之间自动加“，”；单独一行“。”表示句子在这里结束；大括号里可以写："
-        + "、".join("{" + n + "}" for n in NAMES) + "。")
+HINT = (
+    "开头的句式一行一项，项与项之间自动加“，”；单独一行“。”表示句子在这里结束；大括号里可以写："
+    + "、".join("{" + n + "}" for n in NAMES)
+    + "。"
+)
 
 
 def ends_sentence(item: str) -> bool:
@@ -40,8 +43,7 @@ def problem(item) -> tuple[str, str] | None:
     """What is wrong with one item (what, how to fix it), or None."""
     if isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) is None:
         words = next(iter(item))  # 现将有关情况报告如下: — the half-width colon read as a name's
-        return (f"“{words}”末尾的半角冒号“:”让这一项被读成了“名称: 内容”。",
-                f"请改用全角冒号，写成 - {words}：（或给整项加上引号）。")
+        return (f"“{words}”末尾的半角冒号“:”让这一项被读成了“名称: 内容”。", f"请改用全角冒号，写成 - {words}：（或给整项加上引号）。")
     if isinstance(item, str) and not item.strip():
         return "这一项里没有文字。", HINT
     if not isinstance(item, str):
@@ -50,8 +52,7 @@ def problem(item) -> tuple[str, str] | None:
         return None
     code = FORMAT_CODE.search(item)
     if code:
-        return (f"文字里的“{code.group()}”会原样印进报告：这里要填的内容写在大括号里，不用“{code.group()}”。",
-                HINT)
+        return (f"文字里的“{code.group()}”会原样印进报告：这里要填的内容写在大括号里，不用“{code.group()}”。", HINT)
     if re.search("[｛｝]", item):
         return "这一项里有全角的大括号“｛｝”，名称要写在英文（半角）大括号里，如 {年度}。", HINT
     stray = re.sub(_SLOT, "", item)
@@ -85,8 +86,7 @@ def after_the_end(items) -> int | None:
     return None
 
 
-AFTER_THE_END = ("以“：”结尾的一项结束全段，它后面不能再写。",
-                 "请把这一项移到以“：”结尾的那一项前面，或删去它。")
+AFTER_THE_END = ("以“：”结尾的一项结束全段，它后面不能再写。", "请把这一项移到以“：”结尾的那一项前面，或删去它。")
 
 
 def fill(items, context) -> str:
@@ -98,7 +98,7 @@ def fill(items, context) -> str:
     return write(items, values)
 
 
-EMPTY_HINT = "请加上一项不依赖这些内容的文字，如 \"{年度}年，{单位}扎实推进法治政府建设\"。"
+EMPTY_HINT = '请加上一项不依赖这些内容的文字，如 "{年度}年，{单位}扎实推进法治政府建设"。'
 
 
 def write(items: list[str] | tuple[str, ...], values: dict) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from drafter.model.catalogue import Catalogue, Theme
 from drafter.form import spec as s
+from drafter.model.catalogue import Catalogue, Theme
 
 SCHEMA_NAME = "drafter-form.schema.json"
 
@@ -20,29 +20,41 @@ def _figures(theme: Theme, help_text: str) -> dict:
     for gname, group in theme.groups.items():
         props = {}
         for fname, fig in group.figures.items():
-            props[fname] = {"type": ["number", "null"] if fig.decimal else ["integer", "null"],
-                            "minimum": 0, "description": f"{fig.about}（单位：{fig.unit}）"}
+            props[fname] = {
+                "type": ["number", "null"] if fig.decimal else ["integer", "null"],
+                "minimum": 0,
+                "description": f"{fig.about}（单位：{fig.unit}）",
+            }
         rates = "；".join(f"{r.name} = {r.about}" for r in group.rates.values())
-        groups[gname] = {"type": ["object", "null"], "additionalProperties": False, "properties": props,
-                         "description": group.about + (f"。自动计算的比率：{rates}" if rates else "")}
-    return {"type": ["object", "null"], "additionalProperties": False, "properties": groups,
-            "description": help_text}
+        groups[gname] = {
+            "type": ["object", "null"],
+            "additionalProperties": False,
+            "properties": props,
+            "description": group.about + (f"。自动计算的比率：{rates}" if rates else ""),
+        }
+    return {"type": ["object", "null"], "additionalProperties": False, "properties": groups, "description": help_text}
 
 
 def node_schema(node: s.Node, cat: Catalogue) -> dict:
     out: dict
     if isinstance(node, s.Obj):
-        out = {"type": "object", "additionalProperties": False,
-               "properties": {k: node_schema(v, cat) for k, v in node.fields.items()}}
+        out = {"type": "object", "additionalProperties": False, "properties": {k: node_schema(v, cat) for k, v in node.fields.items()}}
         required = [k for k, v in node.fields.items() if v.required]
         if required:
             out["required"] = required
         if "主题" in node.fields:  # a 成效 entry: figures depend on the chosen theme
-            out["allOf"] = [{
-                "if": {"properties": {"主题": {"const": key}}, "required": ["主题"]},
-                "then": {"properties": {"数据": _figures(cat.themes[key], node.fields["数据"].help),
-                                        "上年数据": _figures(cat.themes[key], node.fields["上年数据"].help)}},
-            } for key in node.fields["主题"].choices]
+            out["allOf"] = [
+                {
+                    "if": {"properties": {"主题": {"const": key}}, "required": ["主题"]},
+                    "then": {
+                        "properties": {
+                            "数据": _figures(cat.themes[key], node.fields["数据"].help),
+                            "上年数据": _figures(cat.themes[key], node.fields["上年数据"].help),
+                        }
+                    },
+                }
+                for key in node.fields["主题"].choices
+            ]
     elif isinstance(node, s.Seq):
         out = {"type": "array", "items": node_schema(node.item, cat)}
         if node.min_items:
@@ -74,15 +86,24 @@ def node_schema(node: s.Node, cat: Catalogue) -> dict:
 
 def form_schema(cat: Catalogue) -> dict:
     schema = node_schema(s.form_spec(cat), cat)
-    section = {"type": "object", "additionalProperties": False, "required": ["标题"], "properties": {
-        "标题": {"type": "string", "description": "这一节的标题（不写编号）"},
-        "角色": {"type": "string", "enum": list(s.Body.ROLES), "description": "这一部分在报告中的作用"},
-        "主题": {"type": "string", "enum": [*cat.themes, "未分类"], "description": "这一节的工作主题"},
-        "内容": {"$ref": "#/definitions/正文"}}}
-    body = {"type": "array", "items": {"anyOf": [{"type": "string"}, section]},
-            "description": s.form_spec(cat).fields["正文"].help}
-    return {"$schema": "http://json-schema.org/draft-07/schema#",
-            "title": "drafter 法治政府建设年度报告表单", "definitions": {"正文": body}, **schema}
+    section = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["标题"],
+        "properties": {
+            "标题": {"type": "string", "description": "这一节的标题（不写编号）"},
+            "角色": {"type": "string", "enum": list(s.Body.ROLES), "description": "这一部分在报告中的作用"},
+            "主题": {"type": "string", "enum": [*cat.themes, "未分类"], "description": "这一节的工作主题"},
+            "内容": {"$ref": "#/definitions/正文"},
+        },
+    }
+    body = {"type": "array", "items": {"anyOf": [{"type": "string"}, section]}, "description": s.form_spec(cat).fields["正文"].help}
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "drafter 法治政府建设年度报告表单",
+        "definitions": {"正文": body},
+        **schema,
+    }
 
 
 def schema_text(cat: Catalogue) -> str:

@@ -14,18 +14,19 @@ import re
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
-from drafter.model.catalogue import Catalogue, Theme
 from drafter.errors import Findings
-from drafter.model.numberwords import plain
-from drafter.form import headings, opening, spec as s
-from drafter.model.formulations import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
-from drafter.model.typography import CJK, FORMAT_CODE, HEADING_MARK, ORDINAL_MARK, close_spaces, normalize, partner, unpaired
+from drafter.files.bounds import FORM_ITEMS as MAX_ITEMS, FORM_TEXT as MAX_TEXT
 from drafter.files.xmltext import quiet
 from drafter.files.yamlsource import BAD, Source, as_date
+from drafter.form import headings, opening, spec as s
+from drafter.model.catalogue import Catalogue, Theme
+from drafter.model.formulations import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
+from drafter.model.numberwords import plain
+from drafter.model.typography import CJK, FORMAT_CODE, HEADING_MARK, ORDINAL_MARK, close_spaces, normalize, partner, unpaired
 
 # No count or amount reaches this: past it a number is a typing slip, and past 10^16 or so
 # the report's arithmetic would lose digits or overflow.
-HARD_MAX = 10 ** 12
+HARD_MAX = 10**12
 
 # Money is written to the 分 at most: this many decimals in each money unit, so that the
 # report prints every digit given (render/numbers.with_unit writes the amount in full).
@@ -55,17 +56,23 @@ def _odd_marks(text: str) -> tuple[str, str] | None:
     for mark, name in (('"', "英文双引号"), ("'", "英文单引号")):
         at = [i for i, ch in enumerate(text) if ch == mark]
         if len(at) % 2:
-            return (f"这一项第 {at[-1] + 1} 个字是{name}“{mark}”，只有一个，报告里会印出一个不成对的引号。",
-                    "请用中文引号“”把要引的话括起来，或删去这个引号。")
+            return (
+                f"这一项第 {at[-1] + 1} 个字是{name}“{mark}”，只有一个，报告里会印出一个不成对的引号。",
+                "请用中文引号“”把要引的话括起来，或删去这个引号。",
+            )
     for pair in _MORE_PAIRS:
         if text.count(pair[0]) != text.count(pair[1]):
             lone = pair[0] if text.count(pair[0]) > text.count(pair[1]) else pair[1]
-            return (f"这一项里的“{lone}”没有与它配对的“{pair[1] if lone == pair[0] else pair[0]}”，报告里会印出一个不成对的括号。",
-                    f"请补上与它配对的括号，或删去“{lone}”。")
+            return (
+                f"这一项里的“{lone}”没有与它配对的“{pair[1] if lone == pair[0] else pair[0]}”，报告里会印出一个不成对的括号。",
+                f"请补上与它配对的括号，或删去“{lone}”。",
+            )
     empty = _EMPTY.search(text)
     if empty:
-        return (f"这一项第 {empty.start() + 1} 个字起是空的“{empty.group()}”，里面什么也没有，报告里会照样印出来。",
-                f"请在“{empty.group()}”里写上内容，或删去它。")
+        return (
+            f"这一项第 {empty.start() + 1} 个字起是空的“{empty.group()}”，里面什么也没有，报告里会照样印出来。",
+            f"请在“{empty.group()}”里写上内容，或删去它。",
+        )
     return None
 
 
@@ -104,8 +111,11 @@ def _says_something(entry: Any) -> bool:
     if not isinstance(entry, dict):
         return True  # refused on its own
     figures = entry.get("数据")
-    return bool(entry.get("做法")) or (isinstance(figures, dict) and any(_given(v) for v in figures.values())) \
+    return (
+        bool(entry.get("做法"))
+        or (isinstance(figures, dict) and any(_given(v) for v in figures.values()))
         or (figures is not None and not isinstance(figures, dict))
+    )
 
 
 def _given(value: Any) -> bool:
@@ -215,17 +225,20 @@ class Validator:
 
     def choice(self, choices, value, path, hint: str = ""):
         if not isinstance(value, str):
-            self.error(path, f"这里应当从可选的词中选一个，却写成了{self.show(value, path)}。",
-                       "可选：" + "、".join(choices) + "。")
+            self.error(path, f"这里应当从可选的词中选一个，却写成了{self.show(value, path)}。", "可选：" + "、".join(choices) + "。")
             return None
         words = [w for w in re.split(r"[，、；,;\s]+", value) if w]
         if value not in choices and len(words) > 1 and all(w in choices for w in words):
-            self.error(path, f"“{value}”把几项写在了一项里（中间用了中文逗号、顿号或空格）。",
-                       f"请用半角逗号“,”分开，写成 [{', '.join(words)}]，或每项另起一行，以“- ”开头。")
+            self.error(
+                path,
+                f"“{value}”把几项写在了一项里（中间用了中文逗号、顿号或空格）。",
+                f"请用半角逗号“,”分开，写成 [{', '.join(words)}]，或每项另起一行，以“- ”开头。",
+            )
             return None
         if value not in choices:
-            self.error(path, f"{self.show(value, path)}不在可选范围内。",
-                       hint or _suggest(value, choices) or "可选：" + "、".join(choices) + "。")
+            self.error(
+                path, f"{self.show(value, path)}不在可选范围内。", hint or _suggest(value, choices) or "可选：" + "、".join(choices) + "。"
+            )
             return None
         return value
 
@@ -250,8 +263,11 @@ class Validator:
                 return None
         text = quiet(value).strip()  # the characters that show nothing go (typography.INVISIBLE)
         if not _WORD.search(text) and not EMPTY_TITLE.search(text):  # an empty 《》 is named below
-            self.error(path, f"“{_short(text)}”里没有一个字。" if text else "这一项是空的。",
-                       "文字项至少要有一个汉字、字母或数字，请写上内容；可以不填的项，不写时删去这一行。")
+            self.error(
+                path,
+                f"“{_short(text)}”里没有一个字。" if text else "这一项是空的。",
+                "文字项至少要有一个汉字、字母或数字，请写上内容；可以不填的项，不写时删去这一行。",
+            )
             return None
         mark = self.mark(text, path)
         if mark:
@@ -267,8 +283,9 @@ class Validator:
         if tuple(path[:1]) == ("写法",):  # a heading drafter fills in ({年度}) and the connective it places
             code = FORMAT_CODE.search(text)
             if code:
-                self.error(path, f"文字里的“{code.group()}”会原样印进报告。",
-                           "请删去它；部分标题里要换成年份的地方写 {年度} 或 {下一年度}。")
+                self.error(
+                    path, f"文字里的“{code.group()}”会原样印进报告。", "请删去它；部分标题里要换成年份的地方写 {年度} 或 {下一年度}。"
+                )
             elif path[-1] == "原因连接词" and not re.search(f"[{CJK}]", text):
                 self.error(path, f"原因连接词“{_short(text)}”里没有汉字。", "请写成“主要原因是”“究其原因”这样的词语。")
         # check calls it an error in the report: refused here, where it can be mended (not in an
@@ -281,26 +298,42 @@ class Validator:
         if bad:
             at, how = bad[0]
             ch = text[at]
-            self.error(path, f"这一项第 {at + 1} 个字“{ch}”" + ("前面没有与它配对的" if how == "close" else "后面没有与它配对的")
-                       + f"“{partner(ch)}”，报告里会印出一个不成对的括号或引号。",
-                       f"请补上“{partner(ch)}”，或删去“{ch}”。")
+            self.error(
+                path,
+                f"这一项第 {at + 1} 个字“{ch}”"
+                + ("前面没有与它配对的" if how == "close" else "后面没有与它配对的")
+                + f"“{partner(ch)}”，报告里会印出一个不成对的括号或引号。",
+                f"请补上“{partner(ch)}”，或删去“{ch}”。",
+            )
         if path and path[:2] == ("开头", "主要成效") and re.search(r"[。！？；]", text.rstrip("。！？；，、 ")):
-            self.error(path, "这一项里有句号（或问号、分号），报告里它接在开头段的句子中间，会断成两句。",
-                       "每项只写一句概括的话，不加句号；要写几件事，请分成几项。")
+            self.error(
+                path,
+                "这一项里有句号（或问号、分号），报告里它接在开头段的句子中间，会断成两句。",
+                "每项只写一句概括的话，不加句号；要写几件事，请分成几项。",
+            )
         # A title's closing 。 is not counted: the template adds one where there is none.
         size = len(text.rstrip("。")) if path and path[-1] == "标题" else len(text)
         if node is not None and node.max_length and size > node.max_length:
             if path and path[-1] == "标题":
-                self.error(path, f"标题太长了（{size} 个字），报告里超过 {s.TITLE_MAX} 个字的标题会被当成一段正文。",
-                           f"标题最多写 {node.max_length} 个字，请压缩成一句概括的话，具体内容写进正文。")
+                self.error(
+                    path,
+                    f"标题太长了（{size} 个字），报告里超过 {s.TITLE_MAX} 个字的标题会被当成一段正文。",
+                    f"标题最多写 {node.max_length} 个字，请压缩成一句概括的话，具体内容写进正文。",
+                )
             else:
-                self.error(path, f"这一项太长了（{len(text)} 个字）。",
-                           f"“{path[-1]}”一般不超过 {node.max_length} 个字，请核对是否把别的内容写了进来。")
+                self.error(
+                    path,
+                    f"这一项太长了（{len(text)} 个字）。",
+                    f"“{path[-1]}”一般不超过 {node.max_length} 个字，请核对是否把别的内容写了进来。",
+                )
         if EMPTY_TITLE.search(text):
             self.error(path, *EMPTY_PROBLEM)
         if node is not None and s.PLACEHOLDER in text:
-            self.error(path, f"还没有填写：请把“{s.PLACEHOLDER}……”换成内容，或删去这一项。",
-                       "这是 drafter 生成空白表单时留下的示例文字，不能写进报告。")
+            self.error(
+                path,
+                f"还没有填写：请把“{s.PLACEHOLDER}……”换成内容，或删去这一项。",
+                "这是 drafter 生成空白表单时留下的示例文字，不能写进报告。",
+            )
         # One field is one paragraph: its lines are joined, and no space stays beside a
         # Chinese character (a space, NBSP, U+3000, a tab, a folded ">" block's line break).
         return close_spaces(text)
@@ -322,38 +355,54 @@ class Validator:
         if (named or part_heading) and not stray and (key in ("单位", "署名") or part_heading):
             stray = _TRAILING_MARK.search(text)  # 示例县人民政府， signs the report; 一、成效， heads a part
             if stray:
-                return (f"这一项以标点“{stray.group()}”结尾，报告里会照样印出来"
-                        + ("（一级标题后面不加标点）" if part_heading else "") + "。", f"请删去末尾的“{stray.group()}”。")
+                return (
+                    f"这一项以标点“{stray.group()}”结尾，报告里会照样印出来" + ("（一级标题后面不加标点）" if part_heading else "") + "。",
+                    f"请删去末尾的“{stray.group()}”。",
+                )
         if stray and not m:  # .abc, 、开展: printed after the number (（二）.abc) and read as a bad mark
             if title:
-                return (f"标题以标点“{stray.group()}”开头，印出来是“（二）{stray.group()}……”这样。",
-                        f"请删去开头的“{stray.group()}”。")
+                return (f"标题以标点“{stray.group()}”开头，印出来是“（二）{stray.group()}……”这样。", f"请删去开头的“{stray.group()}”。")
             # 内容 after its heading's 。 (…短板。：部分乡镇), 单位 after “2025年，”: two marks in a row
-            return (f"这一项以标点“{stray.group()}”开头，报告里它接在别的标点后面，会印成两个标点连在一起。",
-                    f"请删去开头的“{stray.group()}”。")
+            return (
+                f"这一项以标点“{stray.group()}”开头，报告里它接在别的标点后面，会印成两个标点连在一起。",
+                f"请删去开头的“{stray.group()}”。",
+            )
         if named:
             return None
         if not m:
             return None
         if title:
-            return (f"标题以序号“{m.group()}”开头，生成报告时会自动编号，这样会印成两个序号。",
-                    f"drafter 自己给标题编号（一、（一）1.（1）），请删去开头的“{m.group()}”。")
-        return (f"这一段以序号“{m.group()}”开头，在报告里会被当成另一个标题。",
-                f"请删去开头的“{m.group()}”；段内分条请用“一是……；二是……”。")
+            return (
+                f"标题以序号“{m.group()}”开头，生成报告时会自动编号，这样会印成两个序号。",
+                f"drafter 自己给标题编号（一、（一）1.（1）），请删去开头的“{m.group()}”。",
+            )
+        return (
+            f"这一段以序号“{m.group()}”开头，在报告里会被当成另一个标题。",
+            f"请删去开头的“{m.group()}”；段内分条请用“一是……；二是……”。",
+        )
 
     def typed_text(self, value, path) -> str | None:
         """A text field YAML read as a number, a date or true/false. A plain number (2025,
         3.5) is text as typed; any other (.nan, 1.0e+1, 0x0C, 1_000, true, 2025-01-01) would
         print as something else than what was typed, so is refused (None) with a hint."""
         typed = self.src.raw.get(tuple(path))
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and typed \
-                and re.fullmatch(r"-?\d+(?:\.\d+)?", typed):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and typed and re.fullmatch(r"-?\d+(?:\.\d+)?", typed):
             return typed
-        kind = ("是否值（true/false）" if isinstance(value, bool) else "日期" if isinstance(value, dt.date)
-                else "数" if isinstance(value, (int, float)) else "别的内容")
+        kind = (
+            "是否值（true/false）"
+            if isinstance(value, bool)
+            else "日期"
+            if isinstance(value, dt.date)
+            else "数"
+            if isinstance(value, (int, float))
+            else "别的内容"
+        )
         shown = typed if typed else str(value)
-        self.error(path, f"这里应当是一段文字，“{_short(shown)}”却会被读成{kind}，报告里写出的就不是原样了。",
-                   f"如果内容就是这样，请给它加上引号，如 '{_short(shown)}'。")
+        self.error(
+            path,
+            f"这里应当是一段文字，“{_short(shown)}”却会被读成{kind}，报告里写出的就不是原样了。",
+            f"如果内容就是这样，请给它加上引号，如 '{_short(shown)}'。",
+        )
         return None
 
     def number(self, value, path, name: str) -> bool:
@@ -405,8 +454,7 @@ class Validator:
                 elif child.required:
                     where = path + (key,) if key in value else path
                     self.error(where, f"缺少必填项“{key}”。", child.help)
-                out[key] = [] if isinstance(child, s.Seq) else (
-                    child.default if isinstance(child, s.Boolean) else None)
+                out[key] = [] if isinstance(child, s.Seq) else (child.default if isinstance(child, s.Boolean) else None)
                 continue
             out[key] = self.check(child, val, path + (key,), value)
         return out
@@ -455,8 +503,9 @@ class Validator:
         theme = item.get("主题")
         if theme is not None and theme is not BAD:
             themes = (*self.cat.themes, "未分类")
-            section["主题"] = self.choice(themes, theme, ipath + ("主题",),
-                                        _suggest(str(theme), self.cat.themes) or "不确定时可以删去这一行。")
+            section["主题"] = self.choice(
+                themes, theme, ipath + ("主题",), _suggest(str(theme), self.cat.themes) or "不确定时可以删去这一行。"
+            )
         content = item.get("内容")
         if content is BAD:
             content = None
@@ -480,8 +529,7 @@ class Validator:
             self.figures(s.Figures(theme=guess), value, path, parent)
             return {}
         if not isinstance(value, dict):
-            self.error(path, "“数据”应当按“数据组: 指标: 数字”填写。",
-                       "可用的数据组：" + "、".join(theme.groups) + "。")
+            self.error(path, "“数据”应当按“数据组: 指标: 数字”填写。", "可用的数据组：" + "、".join(theme.groups) + "。")
             return {}
         out: dict[str, dict] = {}
         for gname, gval in value.items():
@@ -504,8 +552,7 @@ class Validator:
         if value is BAD or not _given(value):
             return None
         if not isinstance(value, dict):
-            self.error(gpath, f"数据组“{group.name}”下应当是“指标: 数字”。",
-                       "可用的指标：" + "、".join(group.figures) + "。")
+            self.error(gpath, f"数据组“{group.name}”下应当是“指标: 数字”。", "可用的指标：" + "、".join(group.figures) + "。")
             return None
         counts = {}
         for fname, fval in value.items():
@@ -514,9 +561,12 @@ class Validator:
             if fig is None:
                 if fname in group.rates:
                     r = group.rates[fname]
-                    self.error(fpath, f"“{fname}”是比率，不用填写。",
-                               f"它由“{r.numerator} ÷ {'＋'.join(r.denominator)}”自动算出；请删除这一行，填写这几个计数。",
-                               at_key=True)
+                    self.error(
+                        fpath,
+                        f"“{fname}”是比率，不用填写。",
+                        f"它由“{r.numerator} ÷ {'＋'.join(r.denominator)}”自动算出；请删除这一行，填写这几个计数。",
+                        at_key=True,
+                    )
                     continue
                 guess = self.unknown_key(gpath, fname, group.figures)
                 if guess and guess not in value and fval is not None and fval is not BAD:
@@ -545,9 +595,13 @@ class Validator:
         else:
             said = "与".join(f"“{w}”" for w in whole) + f"之和（{self.figure(total, ())}）"
             of = "与".join(group.figures[w].about for w in whole) + "之和"
-        self.error(gpath + (fname,), f"“{fname}”（{self.figure(number, gpath + (fname,))}）大于{said}，这不可能。",
-                   f"{group.figures[fname].about}不能多于{of}，请核对这几个数。" if len(whole) > 1
-                   else f"{group.figures[fname].about}不能多于{of}，请核对这两个数。")
+        self.error(
+            gpath + (fname,),
+            f"“{fname}”（{self.figure(number, gpath + (fname,))}）大于{said}，这不可能。",
+            f"{group.figures[fname].about}不能多于{of}，请核对这几个数。"
+            if len(whole) > 1
+            else f"{group.figures[fname].about}不能多于{of}，请核对这两个数。",
+        )
 
     def count(self, fig, value, path):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -560,8 +614,11 @@ class Validator:
                 hint = "请写成完整的数字，不用科学记数法（例如 1e3 写成 1000）。"
             elif isinstance(value, str) and re.fullmatch(r"[+-]?\d+(?:\.\d+)?", value.strip()):
                 # "162" or !!str 162: a number the clerk quoted, read as text
-                self.error(path, f"“{value.strip()}”加了引号（或标成了文字），会被当作文字，不是数字。",
-                           f"数字不要加引号，写成 {path[-1]}: {value.strip()}")
+                self.error(
+                    path,
+                    f"“{value.strip()}”加了引号（或标成了文字），会被当作文字，不是数字。",
+                    f"数字不要加引号，写成 {path[-1]}: {value.strip()}",
+                )
                 return None
             self.error(path, f"{self.show(value, path)}不是数字。", hint)
             return None
@@ -577,8 +634,13 @@ class Validator:
         if isinstance(value, float) and not self.digits_kept(fig, value, path):
             return None
         if fig.upper is not None and value > fig.upper:
-            self.error(path, f"{self.figure(value, path)}{fig.unit} 超过了一般县级单位的合理范围（{plain(fig.upper)}{fig.unit}）。",
-                       "请核对是否多写了零；数字确实无误时可以忽略这条提醒。", severity="提醒", rule="超出合理范围")
+            self.error(
+                path,
+                f"{self.figure(value, path)}{fig.unit} 超过了一般县级单位的合理范围（{plain(fig.upper)}{fig.unit}）。",
+                "请核对是否多写了零；数字确实无误时可以忽略这条提醒。",
+                severity="提醒",
+                rule="超出合理范围",
+            )
         return value if fig.decimal else int(value)
 
     def digits_kept(self, fig, value: float, path) -> bool:
@@ -594,13 +656,18 @@ class Validator:
         places = MONEY_PLACES.get(fig.unit)
         if places is not None and given != given.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN):
             shown = typed if len(typed) <= 30 else typed[:30] + "……"
-            self.error(path, f"金额“{shown}”写到了分以下：以{fig.unit}计时最多写到小数点后 {places} 位（即到分）。",
-                       "报告中的金额只写到分，请把这个数四舍五入到分后再填写。")
+            self.error(
+                path,
+                f"金额“{shown}”写到了分以下：以{fig.unit}计时最多写到小数点后 {places} 位（即到分）。",
+                "报告中的金额只写到分，请把这个数四舍五入到分后再填写。",
+            )
             return False
         if Decimal(repr(value)) != given:
-            self.error(path, f"“{typed if len(typed) <= 30 else typed[:30] + '……'}”的有效数字太多，"
-                             f"生成报告时无法保持原样。",
-                       "请核对这个数，去掉多余的小数位（一般写到小数点后两位即可）。")
+            self.error(
+                path,
+                f"“{typed if len(typed) <= 30 else typed[:30] + '……'}”的有效数字太多，生成报告时无法保持原样。",
+                "请核对这个数，去掉多余的小数位（一般写到小数点后两位即可）。",
+            )
             return False
         return True
 
@@ -609,11 +676,17 @@ class Validator:
         year, when = data.get("年度"), data.get("成文日期")
         if isinstance(year, int) and isinstance(when, dt.date):
             if when.year < year:
-                self.error(("成文日期",), f"成文日期 {when:%Y-%m-%d} 早于报告年度 {year} 年。",
-                           f"报告写的是 {year} 年的工作，成文日期一般在 {year + 1} 年年初。")
+                self.error(
+                    ("成文日期",),
+                    f"成文日期 {when:%Y-%m-%d} 早于报告年度 {year} 年。",
+                    f"报告写的是 {year} 年的工作，成文日期一般在 {year + 1} 年年初。",
+                )
             elif when.year > year + 1:
-                self.error(("成文日期",), f"成文日期 {when:%Y-%m-%d} 比报告年度晚了一年多。",
-                           f"请核对“年度”和“成文日期”，报告一般在 {year + 1} 年3月1日前报送。")
+                self.error(
+                    ("成文日期",),
+                    f"成文日期 {when:%Y-%m-%d} 比报告年度晚了一年多。",
+                    f"请核对“年度”和“成文日期”，报告一般在 {year + 1} 年3月1日前报送。",
+                )
         if isinstance(when, dt.date):
             self.placeholder_date(when)
         self.size(data)
@@ -626,20 +699,23 @@ class Validator:
         for i, entry in enumerate(data.get("成效") or []):
             key = (entry or {}).get("主题")
             if key in seen:
-                self.error(("成效", i, "主题"), f"主题“{key}”写了两次（另一次是第 {seen[key] + 1} 项）。",
-                           "同一主题的数据和做法请合并到一项里。")
+                self.error(
+                    ("成效", i, "主题"), f"主题“{key}”写了两次（另一次是第 {seen[key] + 1} 项）。", "同一主题的数据和做法请合并到一项里。"
+                )
             elif key:
                 seen[key] = i
-
 
     def placeholder_date(self, when: dt.date) -> None:
         """成文日期 still the date drafter put in a new form, its note beside it: a reminder on
         every run until the clerk writes the real one."""
         for m in re.finditer(s.DATE_NOTE, self.src.text, re.MULTILINE):
             if m.group(1) == f"{when:%Y-%m-%d}":
-                self.error(("成文日期",), f"成文日期还是生成表单时暂填的 {when:%Y-%m-%d}。",
-                           "请改为实际的成文日期（印发报告的日期）；改好后可以删去“暂填”那行说明。",
-                           severity="提醒")
+                self.error(
+                    ("成文日期",),
+                    f"成文日期还是生成表单时暂填的 {when:%Y-%m-%d}。",
+                    "请改为实际的成文日期（印发报告的日期）；改好后可以删去“暂填”那行说明。",
+                    severity="提醒",
+                )
                 return
 
     def default_headings(self, data) -> None:
@@ -654,10 +730,12 @@ class Validator:
                 continue
             if not any((entry.get("数据") or {}).values()) and not entry.get("做法"):
                 continue  # left out of the report (said above)
-            self.error(("成效", i, "标题" if entry.get("标题") else "主题"),
-                       f"主题“{theme.key}”的标题沿用默认写法（{theme.heading}），各单位的报告会一字不差。",
-                       "建议结合本地工作改写：在这一项里写上“标题: ……”，概括本单位这一年在这方面做了什么。",
-                       severity="提醒")
+            self.error(
+                ("成效", i, "标题" if entry.get("标题") else "主题"),
+                f"主题“{theme.key}”的标题沿用默认写法（{theme.heading}），各单位的报告会一字不差。",
+                "建议结合本地工作改写：在这一项里写上“标题: ……”，概括本单位这一年在这方面做了什么。",
+                severity="提醒",
+            )
 
     def empty_achievements(self, data) -> None:
         """成效 must say something: a theme with neither figures nor measures is left out of the
@@ -669,16 +747,29 @@ class Validator:
         # judged on what was written (a figure refused above is no emptiness of the theme's)
         written = self.src.data.get("成效") if isinstance(self.src.data, dict) else None
         written = written if isinstance(written, list) else []
-        empty = [i for i, e in enumerate(data.get("成效") or [])
-                 if isinstance(e, dict) and e.get("主题") and not any((e.get("数据") or {}).values())
-                 and not e.get("做法") and not (i < len(written) and _says_something(written[i]))]
+        empty = [
+            i
+            for i, e in enumerate(data.get("成效") or [])
+            if isinstance(e, dict)
+            and e.get("主题")
+            and not any((e.get("数据") or {}).values())
+            and not e.get("做法")
+            and not (i < len(written) and _says_something(written[i]))
+        ]
         if len(empty) == len(entries):
-            self.error(("成效",), "成效部分没有内容：列出的主题既没有填数据，也没有写做法。",
-                       "成效是报告必须写的部分：请至少为一个主题填上数据或写上做法。")
+            self.error(
+                ("成效",),
+                "成效部分没有内容：列出的主题既没有填数据，也没有写做法。",
+                "成效是报告必须写的部分：请至少为一个主题填上数据或写上做法。",
+            )
             return
         for i in empty:
-            self.error(("成效", i, "主题"), f"主题“{data['成效'][i]['主题']}”既没有数据，也没有做法，报告里不会出现。",
-                       "请填上这个主题的数据或做法；不写这个主题时，删去这一项。", severity="提醒")
+            self.error(
+                ("成效", i, "主题"),
+                f"主题“{data['成效'][i]['主题']}”既没有数据，也没有做法，报告里不会出现。",
+                "请填上这个主题的数据或做法；不写这个主题时，删去这一项。",
+                severity="提醒",
+            )
 
     def opening(self, data) -> None:
         """开头.句式: nothing after the item that ends the paragraph with “：”. 开头.会议精神 and
@@ -704,8 +795,12 @@ class Validator:
             if found:
                 self.error(("写法", "部分标题", key), *found)
         if style.get("成效分列") is True and isinstance(own.get("成效"), str) and own["成效"].strip():
-            self.error(("写法", "部分标题", "成效"), "“成效分列”是 true 时成效的各个主题各作一个一级标题，不写成效的总标题，这里的标题用不上。",
-                       "要用这个标题，请把“成效分列”改成 false；否则可以删去这一行。", severity="提醒")
+            self.error(
+                ("写法", "部分标题", "成效"),
+                "“成效分列”是 true 时成效的各个主题各作一个一级标题，不写成效的总标题，这里的标题用不上。",
+                "要用这个标题，请把“成效分列”改成 false；否则可以删去这一行。",
+                severity="提醒",
+            )
 
     def part_order(self, data) -> None:
         """写法.部分次序 names each part once and leaves out none the report must have."""
@@ -715,17 +810,23 @@ class Validator:
         seen: dict[str, int] = {}
         for i, key in enumerate(order):
             if key in seen:
-                self.error(("写法", "部分次序", i), f"“{key}”在部分次序里写了两次（另一次是第 {seen[key] + 1} 项）。",
-                           "每个部分只写一次，请删去其中一项。")
+                self.error(
+                    ("写法", "部分次序", i),
+                    f"“{key}”在部分次序里写了两次（另一次是第 {seen[key] + 1} 项）。",
+                    "每个部分只写一次，请删去其中一项。",
+                )
             elif key:
                 seen[key] = i
         if None in order:
             return  # a name not among the parts: said at it
         missing = [p.key for p in self.cat.parts if p.own and p.required and p.key not in seen]
         if missing:
-            self.error(("写法", "部分次序"), f"部分次序里没有列“{'”“'.join(missing)}”。",
-                       "报告必须有成效、问题、第一责任人、下一步这四个部分，请把没列的部分加到想放的位置；"
-                       "不想改次序时删去“部分次序”这一项，按规定的次序排。")
+            self.error(
+                ("写法", "部分次序"),
+                f"部分次序里没有列“{'”“'.join(missing)}”。",
+                "报告必须有成效、问题、第一责任人、下一步这四个部分，请把没列的部分加到想放的位置；"
+                "不想改次序时删去“部分次序”这一项，按规定的次序排。",
+            )
 
     def size(self, data) -> None:
         """A form whose report would be beyond any real one (its text, its paragraphs) is
@@ -747,19 +848,22 @@ class Validator:
                     biggest = (path, len(value))
                 stack.extend((path + (i,), v) for i, v in enumerate(value))
         if total > MAX_TEXT:
-            self.error(longest[0], f"表单里的文字一共 {total} 个字，超出了一份报告的篇幅（最多 {MAX_TEXT // 10_000} 万字）；"
-                                   f"最长的是这一项（{longest[1]} 个字）。",
-                       "请检查是否把别的文件整个粘贴了进来；一份年度报告通常一两万字。")
+            self.error(
+                longest[0],
+                f"表单里的文字一共 {total} 个字，超出了一份报告的篇幅（最多 {MAX_TEXT // 10_000} 万字）；"
+                f"最长的是这一项（{longest[1]} 个字）。",
+                "请检查是否把别的文件整个粘贴了进来；一份年度报告通常一两万字。",
+            )
         if items > MAX_ITEMS:
-            self.error(biggest[0], f"表单里一共有 {items} 项内容，超出了一份报告能有的段落数（最多 {MAX_ITEMS} 项）；"
-                                   f"最多的是这一列（{biggest[1]} 项）。",
-                       "请检查是否误把别的内容整个粘贴了进来；一份年度报告通常只有几百段。")
+            self.error(
+                biggest[0],
+                f"表单里一共有 {items} 项内容，超出了一份报告能有的段落数（最多 {MAX_ITEMS} 项）；最多的是这一列（{biggest[1]} 项）。",
+                "请检查是否误把别的内容整个粘贴了进来；一份年度报告通常只有几百段。",
+            )
 
 
 # A form's report must fit the template's output bounds (render/limits: 500,000 characters and
 # 30,000 lines); these leave room for the template's own text.
-MAX_TEXT = 400_000
-MAX_ITEMS = 20_000
 
 
 def validate(src: Source, cat: Catalogue) -> tuple[dict, Findings]:

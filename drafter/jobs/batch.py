@@ -7,8 +7,9 @@ Nothing here prints; the CLI passes ``report`` to show progress and problems as 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from drafter.errors import DrafterError, OutputError
 from drafter.files.inputs import resolved
@@ -31,8 +32,13 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if (f.suffix.lower() in suffixes or _saved_as_text(f, suffixes))
-                          and not f.name.startswith((".", "~$")) and not _is_folder(f))
+            out += sorted(
+                f
+                for f in p.rglob("*")
+                if (f.suffix.lower() in suffixes or _saved_as_text(f, suffixes))
+                and not f.name.startswith((".", "~$"))
+                and not _is_folder(f)
+            )
         else:
             out.append(p)
     return out
@@ -60,17 +66,18 @@ def targets(sources: list[Path], folder: Path | None, name: Callable[[Path], str
     for src, target in zip(sources, out):
         key = resolved(target)
         if key in seen:
-            raise OutputError(f"“{seen[key]}”和“{src}”都会写成“{target}”。",
-                              "请把同名的文件放在不同的文件夹里分别处理，或改一个文件名。")
+            raise OutputError(f"“{seen[key]}”和“{src}”都会写成“{target}”。", "请把同名的文件放在不同的文件夹里分别处理，或改一个文件名。")
         if key == resolved(src):
-            raise OutputError(f"输出文件不能与输入的“{src}”相同。",
-                              "请用 -o 另给一个文件名" + ("。" if len(sources) == 1 else "，或另一个文件夹。"))
+            raise OutputError(
+                f"输出文件不能与输入的“{src}”相同。", "请用 -o 另给一个文件名" + ("。" if len(sources) == 1 else "，或另一个文件夹。")
+            )
         seen[key] = src
     return out
 
 
-def run_all(jobs: list[tuple[Path, Path]], job: Callable[[Path, Path], str],
-            report: Callable[[Outcome], None] = lambda _o: None) -> list[Outcome]:
+def run_all(
+    jobs: list[tuple[Path, Path]], job: Callable[[Path, Path], str], report: Callable[[Outcome], None] = lambda _o: None
+) -> list[Outcome]:
     """Run ``job(source, target)`` for each pair; its return value is the outcome's note.
     A DrafterError stops that job only: nothing is written for it (every writer writes to a
     temporary file and renames), and it is reported."""

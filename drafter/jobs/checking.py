@@ -24,8 +24,9 @@ def input_files(paths: list[str]) -> list[Path]:
     return expand(paths, INPUT_SUFFIXES)
 
 
-def check_file(path: Path, table: RuleTable, year: int | None = None, last: Document | None = None,
-               template=None) -> tuple[Document, list[Finding]]:
+def check_file(
+    path: Path, table: RuleTable, year: int | None = None, last: Document | None = None, template=None
+) -> tuple[Document, list[Finding]]:
     doc = load_document(path, load_catalogue(), year, template, table.formulas)
     refuse_later_last(doc, last)
     return doc, check_document(doc, table, last)
@@ -43,16 +44,16 @@ def refuse_later_last(doc: Document, last: Document | None) -> None:
         f"--last 给出的“{Path(last.name).name}”是 {last.year} 年度的{kind}，{when}，不能作为去年的{kind}"
         "来核对同比数字和去年的安排，没有检查。",
         f"--last 应当是上一年度（{doc.year - 1} 年度）的报告或表单。如果要检查的报告年度认错了，请用 --year 指明。",
-        Where(last.name))
+        Where(last.name),
+    )
 
 
-def load_document(path: str | Path, cat: Catalogue, year: int | None = None,
-                  template: str | Path | None = None, formulas=None) -> Document:
+def load_document(path: str | Path, cat: Catalogue, year: int | None = None, template: str | Path | None = None, formulas=None) -> Document:
     """Read a form or a report for checking; a DrafterError when it cannot be used."""
     p = Path(path)
     if p.suffix.lower() in FORM_SUFFIXES:
-        from drafter.jobs.pipeline import build
         from drafter.files.yamlsource import load_file
+        from drafter.jobs.pipeline import build
 
         src = load_file(p)
         result = build(src, template, rules=False, formulas=formulas)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from drafter.jobs.batch import pad as _pad, text_width as _width
 from drafter.check.finding import Finding
+from drafter.jobs.batch import pad as _pad, text_width as _width
 
 
 def counts(found: list[Finding]) -> tuple[int, int]:

@@ -6,20 +6,18 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from drafter.model.catalogue import load_catalogue
-from drafter.files.inputs import FORM_SUFFIXES
 from drafter.errors import DrafterError, InputFileError
+from drafter.files.inputs import FORM_SUFFIXES, shown
 from drafter.form.blank import Seed, form_text
 from drafter.form.spec import date_note
-from drafter.files.inputs import shown
+from drafter.model.catalogue import load_catalogue
 
 
 def _advance(title: str | None, last: int, year: int) -> str | None:
     return title.replace(f"{last}年", f"{year}年") if title else None
 
 
-def _common(seed: Seed, year: int, last: int | None, unit: str | None, title: str | None,
-            addressee: str | None, sign: dict) -> None:
+def _common(seed: Seed, year: int, last: int | None, unit: str | None, title: str | None, addressee: str | None, sign: dict) -> None:
     """The fields every start shares: unit, year, date, title, addressee, signature block."""
     seed.values.update({"单位": unit, "年度": year, "成文日期": dt.date(year + 1, 2, 1)})
     seed.notes["成文日期"] = [date_note(year)]
@@ -50,24 +48,28 @@ def new_form(last_path: str | Path, year: int) -> tuple[str, list[str]]:
     if not seed.themes:
         seed.themes = None  # every theme, as drafter init writes them
         notes.append("没有从去年的报告中认出工作主题，成效部分列出了全部主题，请按主题填写。")
-    seed.head = [f"# 法治政府建设年度报告表单（{year} 年度），由 drafter new 从去年的{kind}“{shown(path.name)}”生成。",
-                 "# 去年的数字中，报告会写出同比的已经放进各主题的“上年数据”（旁边注明出处），其余的注明在“数据”下；",
-                 "# 今年的“数据”请逐项填写，填了就自动写出同比。",
-                 "# “去年安排”列出了去年报告提出的下一步安排，请逐项写“落实情况”。"]
+    seed.head = [
+        f"# 法治政府建设年度报告表单（{year} 年度），由 drafter new 从去年的{kind}“{shown(path.name)}”生成。",
+        "# 去年的数字中，报告会写出同比的已经放进各主题的“上年数据”（旁边注明出处），其余的注明在“数据”下；",
+        "# 今年的“数据”请逐项填写，填了就自动写出同比。",
+        "# “去年安排”列出了去年报告提出的下一步安排，请逐项写“落实情况”。",
+    ]
     seed.head += [f"# 注意：{n}" for n in notes]
     return form_text(cat, seed), notes
 
 
 def _check_year(year: int, last: int | None, path: Path) -> None:
     if last is not None and year <= last:
-        raise DrafterError(f"“{shown(path.name)}”已经是 {last} 年度的，新表单的年度 {year} 应当晚于它。",
-                           f"写 drafter new {last + 1} --from {shown(path.name)}。")
+        raise DrafterError(
+            f"“{shown(path.name)}”已经是 {last} 年度的，新表单的年度 {year} 应当晚于它。",
+            f"写 drafter new {last + 1} --from {shown(path.name)}。",
+        )
 
 
 def _from_form(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None:
-    from drafter.nextyear.carry import seed_from_form
-    from drafter.jobs.pipeline import build, check_form
     from drafter.files.yamlsource import load_file
+    from drafter.jobs.pipeline import build, check_form
+    from drafter.nextyear.carry import seed_from_form
 
     src = load_file(path)
     verbatim = isinstance(src.data, dict) and bool(src.data.get("正文"))
@@ -114,8 +116,7 @@ def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> No
     a = Analysis(report, cat)
     r = a.report
     if not r.sections and not r.opening:
-        raise InputFileError(f"没有从“{path}”中读出报告的正文。",
-                             "请确认这是去年的报告（.docx、.txt 或 .doc），而不是空文件或扫描的图片。")
+        raise InputFileError(f"没有从“{path}”中读出报告的正文。", "请确认这是去年的报告（.docx、.txt 或 .doc），而不是空文件或扫描的图片。")
     last = a.year
     _check_year(year, last, path)
     if last is not None and last != year - 1:
@@ -124,13 +125,14 @@ def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> No
     if not unit:
         unit = "在这里写单位全称"
         notes.append("没有从原报告中识别出单位名称，请填写“单位”。")
-    sign = {"署名": r.signature if r.signature and r.signature != unit else None,
-            "盖章": r.sealed or None,
-            "附注": _unbracketed(r.notes[0]) if r.notes else None}
+    sign = {
+        "署名": r.signature if r.signature and r.signature != unit else None,
+        "盖章": r.sealed or None,
+        "附注": _unbracketed(r.notes[0]) if r.notes else None,
+    }
     _common(seed, year, last, unit, r.title, r.addressee, sign)
     # Only drafter's own report, as it wrote it, prints 万/亿 exactly.
-    _note_rounded(seed_from_report(a, cat, seed, scaled_exact=path.suffix.lower() == ".docx"
-                                   and untouched_render(path)), notes)
+    _note_rounded(seed_from_report(a, cat, seed, scaled_exact=path.suffix.lower() == ".docx" and untouched_render(path)), notes)
 
 
 def _unbracketed(note: str) -> str:
@@ -145,8 +147,10 @@ def _unbracketed(note: str) -> str:
 def _note_rounded(rounded: int, notes: list[str]) -> None:
     """Tell the clerk, at the head of the form, how many figures are left to fill in."""
     if rounded:
-        notes.append(f"去年的报告有 {rounded} 个数字用“万”或“亿”写出，可能经过四舍五入，没有填进上年数据，"
-                     "已在所在主题的“数据”下注明，请查出准确的数字填写。")
+        notes.append(
+            f"去年的报告有 {rounded} 个数字用“万”或“亿”写出，可能经过四舍五入，没有填进上年数据，"
+            "已在所在主题的“数据”下注明，请查出准确的数字填写。"
+        )
 
 
 _NAME_SUFFIXES = (".yaml", ".yml", ".docx", ".doc", ".txt")

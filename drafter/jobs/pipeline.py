@@ -6,39 +6,40 @@ The CLI and the benchmarks call these functions; nothing here prints.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.model.catalogue import load_catalogue
 from drafter.check.table import RuleTable, rule_table
 from drafter.errors import Findings, FormError, OutputError, Problem, TemplateError, Where
+from drafter.files.config import Settings, read_settings, settings_file
+from drafter.files.resources import builtin_templates
+from drafter.files.writing import check_target, refuse_inputs, text_writer, write_all
+from drafter.files.yamlsource import Source, load_file
 from drafter.form import opening
 from drafter.form.validate import validate
-from drafter.model.formulations import FormulaTable
+from drafter.model.catalogue import load_catalogue
+from drafter.model.formulations import FormulaTable, office_file
 from drafter.model.markup import parse_markup, readable_markup, strip_marks
-from drafter.files.writing import check_target, refuse_inputs, text_writer, write_all
-from drafter.render.context import build_context, unused_last_year
+from drafter.model.report import Report
 from drafter.render.environment import TEMPLATE_SUFFIX, in_template, render_template, template_texts
 from drafter.render.phrases import PHRASE_FILE
-from drafter.model.report import Report
-from drafter.files.resources import builtin_templates
+from drafter.render.variables import build_context, unused_last_year
 from drafter.typeset.layout import Layout, load_layout
-from drafter.model.formulations import office_file
 from drafter.typeset.provenance import untouched_render
 from drafter.typeset.writer import typeset
-from drafter.files.yamlsource import Source, load_file
 
 ENTRY = "report" + TEMPLATE_SUFFIX
 
 
+@dataclass
 class Result:
     """What a render produced: the tree, the markup it came from, the validated form data,
     and the warnings."""
 
-    def __init__(self, report: Report, markup: str, warnings: list[Problem], data: dict):
-        self.report = report
-        self.markup = markup
-        self.warnings = warnings
-        self.data = data
+    report: Report
+    markup: str
+    warnings: list[Problem]
+    data: dict
 
 
 def printed_parts(context: dict) -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
@@ -82,23 +83,24 @@ def template_dir(template: str | Path | None) -> Path:
     named = builtin_templates() / str(template)
     if "/" not in str(template) and (named / ENTRY).is_file():
         return named
-    raise TemplateError(f"找不到模板“{template}”。",
-                        "模板应当是一个放着 .md.j2 模板文件或句式表（句式.yaml）的文件夹（只放要改的文件即可）；"
-                        "用 drafter templates list 查看自带的模板。")
+    raise TemplateError(
+        f"找不到模板“{template}”。",
+        "模板应当是一个放着 .md.j2 模板文件或句式表（句式.yaml）的文件夹（只放要改的文件即可）；用 drafter templates list 查看自带的模板。",
+    )
 
 
 def is_template_folder(path: Path) -> bool:
     """A folder holding at least one template file (.j2), at its top or in themes/, or a
     phrase table (句式.yaml)."""
     try:
-        return path.is_dir() and (any(path.glob(f"*{TEMPLATE_SUFFIX}")) or any(path.glob(f"themes/*{TEMPLATE_SUFFIX}"))
-                                  or os.path.lexists(path / PHRASE_FILE))  # a pipe there is said when read
+        return path.is_dir() and (
+            any(path.glob(f"*{TEMPLATE_SUFFIX}")) or any(path.glob(f"themes/*{TEMPLATE_SUFFIX}")) or os.path.lexists(path / PHRASE_FILE)
+        )  # a pipe there is said when read
     except OSError:
         return False
 
 
-def build(src: Source, template: str | Path | None = None, rules: RuleTable | bool = True,
-          formulas: FormulaTable | None = None) -> Result:
+def build(src: Source, template: str | Path | None = None, rules: RuleTable | bool = True, formulas: FormulaTable | None = None) -> Result:
     """Validate, fill the template and read its markup into the tree. With ``rules`` (True:
     the shipped check rule table, or an office's table), the form-level check rules run too:
     their findings are reminders, and a required part missing from the report is an error
@@ -108,15 +110,24 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     formulas = formulas or (rules.formulas if isinstance(rules, RuleTable) else None)
     context = build_context(data, load_catalogue(), found, src.file, formulas)
     if context.get("开头句式") and not opening.fill(context["开头句式"], context):
-        raise FormError([Problem(src.where(("开头", "句式")),
-                                 "按“开头.句式”写出的开头段一个字也没有：它的每一项都用到了这份表单没有的内容"
-                                 "（如没填的主要成效、这一年没有的纲要），或只有“。”。", opening.EMPTY_HINT)])
+        raise FormError(
+            [
+                Problem(
+                    src.where(("开头", "句式")),
+                    "按“开头.句式”写出的开头段一个字也没有：它的每一项都用到了这份表单没有的内容"
+                    "（如没填的主要成效、这一年没有的纲要），或只有“。”。",
+                    opening.EMPTY_HINT,
+                )
+            ]
+        )
     folder = template_dir(template)
     marked = render_template(folder, ENTRY, context)
     if not strip_marks(marked).strip():
-        raise TemplateError(f"模板“{ENTRY}”没有生成任何内容。",
-                            "请检查这个模板文件是否是空的；可以用 drafter templates copy default 复制自带模板对照。",
-                            Where(str(folder / ENTRY)))
+        raise TemplateError(
+            f"模板“{ENTRY}”没有生成任何内容。",
+            "请检查这个模板文件是否是空的；可以用 drafter templates copy default 复制自带模板对照。",
+            Where(str(folder / ENTRY)),
+        )
     try:
         report = parse_markup(marked, f"{folder / ENTRY}（输出）")
     except TemplateError as err:  # found in the output: shown at the template line that wrote it
@@ -154,18 +165,26 @@ def load_form(path: str | Path) -> Source:
 _FORM_PEEK = 1 << 20  # a form's top-level keys stand well within its first megabyte
 
 
-def render_file(form: str | Path, out: str | Path, template: str | Path | None = None,
-                config: str | Path | None = None, layout: Layout | None = None,
-                rules: RuleTable | None = None, markup: bool = False,
-                force: bool = False) -> Result:
+def render_file(
+    form: str | Path,
+    out: str | Path,
+    template: str | Path | None = None,
+    config: str | Path | Settings | None = None,
+    layout: Layout | None = None,
+    rules: RuleTable | None = None,
+    markup: bool = False,
+    force: bool = False,
+) -> Result:
     """Render the form at ``form`` into the .docx ``out`` and, with ``markup``, the markup
     beside it as .md (both or neither). A .docx edited since drafter wrote it is replaced
-    only with ``force``. A batch passes the layout and rule table it read once."""
+    only with ``force``. The settings file is read once (a batch also passes the layout and
+    rule table it made of it once)."""
     out = Path(out)
     targets = [out] + ([out.with_suffix(".md")] if markup else [])
-    refuse_inputs(targets, (form, config, office_file(config)))
-    lay = layout or load_layout(config)
-    result = build(load_form(form), template, rules or rule_table(config))
+    settings = read_settings(config)
+    refuse_inputs(targets, (form, settings_file(settings), office_file(settings)))
+    lay = layout or load_layout(settings)
+    result = build(load_form(form), template, rules or rule_table(settings))
     doc = typeset(result.report, lay)
     if not force:
         refuse_edited(out)
@@ -186,13 +205,19 @@ def refuse_foreign_markup(md: Path, docx: Path) -> None:
         return
     check_target(md)  # a folder, a pipe or a read-only file: said as such (--force would not help)
     try:
-        ours = (md.is_file() and docx.is_file() and untouched_render(docx)
-                and abs(md.stat().st_mtime - docx.stat().st_mtime) <= 5 and _starts_as_markup(md))
+        ours = (
+            md.is_file()
+            and docx.is_file()
+            and untouched_render(docx)
+            and abs(md.stat().st_mtime - docx.stat().st_mtime) <= 5
+            and _starts_as_markup(md)
+        )
     except OSError:
         ours = False
     if not ours:
-        raise OutputError(f"“{md}”已经存在，不是 drafter 与“{docx.name}”一起生成的，没有覆盖。",
-                          "换一个输出文件名（-o），或确认不要它后加 --force 覆盖。")
+        raise OutputError(
+            f"“{md}”已经存在，不是 drafter 与“{docx.name}”一起生成的，没有覆盖。", "换一个输出文件名（-o），或确认不要它后加 --force 覆盖。"
+        )
 
 
 def _starts_as_markup(md: Path) -> bool:
@@ -207,5 +232,7 @@ def refuse_edited(out: Path) -> None:
     if out.is_symlink():  # replaced, the link would be lost, whatever it points to
         raise OutputError(f"“{out}”是一个链接，没有替换它。", "换一个输出文件名（-o），或加 --force 把链接换成报告。")
     if out.exists() and not untouched_render(out):
-        raise OutputError(f"“{out}”在 Word 或 WPS 中修改过（或不是 drafter 生成的），重新生成会丢掉这些修改，没有覆盖。",
-                          "换一个输出文件名（-o），或确认不要这些修改后加 --force 覆盖。")
+        raise OutputError(
+            f"“{out}”在 Word 或 WPS 中修改过（或不是 drafter 生成的），重新生成会丢掉这些修改，没有覆盖。",
+            "换一个输出文件名（-o），或确认不要这些修改后加 --force 覆盖。",
+        )

@@ -15,12 +15,12 @@ import tempfile
 from pathlib import Path
 
 from drafter.errors import InputFileError, OutputError, TemplateError, Where, os_reason
+from drafter.files.bounds import TEMPLATE_BYTES as MAX_TEMPLATE_BYTES, TEMPLATE_FILES as MAX_FILES
 from drafter.files.inputs import read_bytes, resolved, shown
+from drafter.files.resources import builtin_templates
 from drafter.jobs.pipeline import ENTRY, is_template_folder
-from drafter.render.limits import MAX_TEMPLATE_BYTES
 from drafter.render.environment import SHARED_THEME, TEMPLATE_SUFFIX
 from drafter.render.phrases import PHRASE_FILE
-from drafter.files.resources import builtin_templates
 
 
 def template_source(name: str) -> Path:
@@ -34,11 +34,11 @@ def template_source(name: str) -> Path:
     if is_template_folder(folder):
         return folder
     names = "、".join(sorted(p.name for p in builtin.iterdir() if (p / ENTRY).is_file()))
-    raise TemplateError(f"“{name}”既不是自带的模板，也不是模板文件夹（其中没有 {ENTRY}）。",
-                        f"自带的模板有：{names}；也可以给出自己的模板文件夹。")
+    raise TemplateError(
+        f"“{name}”既不是自带的模板，也不是模板文件夹（其中没有 {ENTRY}）。", f"自带的模板有：{names}；也可以给出自己的模板文件夹。"
+    )
 
 
-MAX_FILES = 1_000  # files in one template folder (the default has four): more is the wrong folder
 # What drafter reads as text from a template folder, hence must be UTF-8.
 TEXT_SUFFIXES = (TEMPLATE_SUFFIX, ".yaml", ".yml")
 # Names of files, not folders: `templates copy default 报告.docx` is a slip of the hand.
@@ -49,15 +49,18 @@ def check_dest(dest: Path, source: Path | None) -> None:
     """``dest`` is a folder's name and lies outside the template folder copied from (a copy
     inside its own source would copy itself) and outside drafter's own templates."""
     if dest.suffix.lower() in FILE_SUFFIXES:
-        raise OutputError(f"“{shown(dest)}”像是文件名（{dest.suffix}），这里要的是存放模板的文件夹。",
-                          f"请给出一个文件夹名，如“{shown(dest.stem or '我的模板')}”。")
+        raise OutputError(
+            f"“{shown(dest)}”像是文件名（{dest.suffix}），这里要的是存放模板的文件夹。",
+            f"请给出一个文件夹名，如“{shown(dest.stem or '我的模板')}”。",
+        )
     target = resolved(dest)
     if source is not None and target.is_relative_to(resolved(source)):
-        raise OutputError(f"“{shown(dest)}”在模板文件夹“{shown(source)}”里面，不能把模板复制到它自己的文件夹里。",
-                          f"请换一个不在“{shown(source)}”里面的位置。")
+        raise OutputError(
+            f"“{shown(dest)}”在模板文件夹“{shown(source)}”里面，不能把模板复制到它自己的文件夹里。",
+            f"请换一个不在“{shown(source)}”里面的位置。",
+        )
     if target.is_relative_to(resolved(builtin_templates())):
-        raise OutputError(f"“{shown(dest)}”在 drafter 自带的模板文件夹里面，不能往里面复制。",
-                          "请换一个自己的文件夹，如“我的模板”。")
+        raise OutputError(f"“{shown(dest)}”在 drafter 自带的模板文件夹里面，不能往里面复制。", "请换一个自己的文件夹，如“我的模板”。")
 
 
 def read_template_file(path: Path, folder: Path) -> bytes:
@@ -67,9 +70,11 @@ def read_template_file(path: Path, folder: Path) -> bytes:
     shown_as = shown(path.relative_to(folder).as_posix())
     real = resolved(path)
     if not real.is_relative_to(resolved(folder)):
-        raise TemplateError(f"模板文件夹里的“{shown_as}”指向模板文件夹以外的“{shown(real)}”，没有复制。",
-                            "模板文件夹里的文件不能是指向别处的链接；请把文件本身复制进模板文件夹，或删去这个链接。",
-                            where)
+        raise TemplateError(
+            f"模板文件夹里的“{shown_as}”指向模板文件夹以外的“{shown(real)}”，没有复制。",
+            "模板文件夹里的文件不能是指向别处的链接；请把文件本身复制进模板文件夹，或删去这个链接。",
+            where,
+        )
     try:
         data = read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件")
     except InputFileError as err:
@@ -79,8 +84,11 @@ def read_template_file(path: Path, folder: Path) -> bytes:
             data.decode("utf-8")
         except UnicodeDecodeError as err:
             line = data.count(b"\n", 0, err.start) + 1
-            raise TemplateError(f"模板文件“{shown_as}”不是 UTF-8 编码，没有复制。",
-                                "请用记事本等编辑器“另存为” UTF-8 编码后再复制。", where._replace(line=line)) from None
+            raise TemplateError(
+                f"模板文件“{shown_as}”不是 UTF-8 编码，没有复制。",
+                "请用记事本等编辑器“另存为” UTF-8 编码后再复制。",
+                where._replace(line=line),
+            ) from None
     return data
 
 
@@ -96,21 +104,28 @@ def _folder_files(source: Path) -> list[tuple[str, bytes]]:
             rel = path.relative_to(source).as_posix()
             if entry in dirs:
                 if path.is_symlink():
-                    raise TemplateError(f"模板文件夹里的“{shown(rel)}”是指向别处的文件夹链接，没有复制。",
-                                        "请把文件夹本身放进模板文件夹，或删去这个链接。", Where(shown(path)))
+                    raise TemplateError(
+                        f"模板文件夹里的“{shown(rel)}”是指向别处的文件夹链接，没有复制。",
+                        "请把文件夹本身放进模板文件夹，或删去这个链接。",
+                        Where(shown(path)),
+                    )
                 continue
             if entry.endswith(".pyc"):
                 continue
             if len(found) >= MAX_FILES:
-                raise TemplateError(f"“{shown(source)}”里的文件超过 {MAX_FILES} 个，不像是模板文件夹，没有复制。",
-                                    "请确认给出的是模板文件夹。", Where(shown(source)))
+                raise TemplateError(
+                    f"“{shown(source)}”里的文件超过 {MAX_FILES} 个，不像是模板文件夹，没有复制。",
+                    "请确认给出的是模板文件夹。",
+                    Where(shown(source)),
+                )
             found.append((rel, read_template_file(path, source)))
     return found
 
 
 def _walk_error(err: OSError) -> None:
-    raise InputFileError(f"无法读取“{shown(err.filename)}”：{os_reason(err)}。", "请检查文件夹的读取权限。",
-                         Where(shown(err.filename))) from None
+    raise InputFileError(
+        f"无法读取“{shown(err.filename)}”：{os_reason(err)}。", "请检查文件夹的读取权限。", Where(shown(err.filename))
+    ) from None
 
 
 def copy_template(name: str, dest: Path) -> Path:
@@ -158,8 +173,7 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
     available = sorted(files_of)
     plan = []
     # each file once, however written (./句式.yaml is 句式.yaml; a “..” stays, and is refused)
-    asked = list(dict.fromkeys("/".join(p for p in f.replace("\\", "/").split("/") if p not in ("", "."))
-                               for f in files))
+    asked = list(dict.fromkeys("/".join(p for p in f.replace("\\", "/").split("/") if p not in ("", ".")) for f in files))
     for rel in asked:
         if _theme_file(rel, available):  # themes/普法.md.j2: the theme's sentences, in Jinja
             plan.append((_theme_text([dest, *layers], rel), _new_target(dest / rel)))
@@ -168,8 +182,11 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
             near = [a for a in available if a.endswith("/" + rel) or Path(a).name == Path(rel).name]
             if not near and _theme_file(f"themes/{Path(rel).name}", available):
                 near = [f"themes/{Path(rel).name}"]
-            hint = f"是不是“{near[0]}”？" if near else (
-                "可以复制的文件有：" + "、".join(available) + "，以及给一个主题单独写的 themes/主题名.md.j2。")
+            hint = (
+                f"是不是“{near[0]}”？"
+                if near
+                else ("可以复制的文件有：" + "、".join(available) + "，以及给一个主题单独写的 themes/主题名.md.j2。")
+            )
             raise TemplateError(f"模板“{name}”里没有文件“{rel}”。", hint)
         layer = next(f for f in layers if files_of[rel].is_relative_to(f))
         plan.append((read_template_file(files_of[rel], layer), _new_target(dest / rel)))
@@ -197,7 +214,7 @@ def _theme_file(rel: str, available: list[str]) -> bool:
 
     if rel in available or SHARED_THEME not in available or not rel.startswith("themes/"):
         return False
-    return rel[len("themes/"):].removesuffix(TEMPLATE_SUFFIX) in load_catalogue().themes and rel.endswith(TEMPLATE_SUFFIX)
+    return rel[len("themes/") :].removesuffix(TEMPLATE_SUFFIX) in load_catalogue().themes and rel.endswith(TEMPLATE_SUFFIX)
 
 
 def _new_target(target: Path) -> Path:
@@ -217,9 +234,10 @@ def _theme_text(folders: list[Path], rel: str) -> str:
     from drafter.render.environment import FolderLoader
     from drafter.render.phrases import as_jinja, merged_table
 
-    key = rel[len("themes/"):].removesuffix(TEMPLATE_SUFFIX)
+    key = rel[len("themes/") :].removesuffix(TEMPLATE_SUFFIX)
     table = merged_table(FolderLoader(*[f for f in folders if f.is_dir()]).layers_of(PHRASE_FILE))
-    return (f"{{#- 主题“{key}”的数字句子。有了这个文件，句式表（句式.yaml）里“{key}”的句子就不再使用。\n"
-            "    项(\"文字{}\", 数据)：数据没填时整项不写；句(项, 项, …)：把各项用“，”连成一句，句末加“。”。\n"
-            "    数据后面可以加 .带同比、.同比、.约数、.上年数；要回到句式表，删去本文件即可。 -#}\n"
-            + as_jinja(table.get(key, ())))
+    return (
+        f"{{#- 主题“{key}”的数字句子。有了这个文件，句式表（句式.yaml）里“{key}”的句子就不再使用。\n"
+        '    项("文字{}", 数据)：数据没填时整项不写；句(项, 项, …)：把各项用“，”连成一句，句末加“。”。\n'
+        "    数据后面可以加 .带同比、.同比、.约数、.上年数；要回到句式表，删去本文件即可。 -#}\n" + as_jinja(table.get(key, ()))
+    )

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from drafter.errors import TemplateError
+from drafter.files.resources import builtin_templates
 from drafter.jobs.pipeline import is_template_folder
 from drafter.render.environment import TEMPLATE_SUFFIX
 from drafter.render.phrases import OPENING, PHRASE_FILE
-from drafter.files.resources import builtin_templates
 
 
 class Layers(NamedTuple):
@@ -32,8 +32,7 @@ class Layers(NamedTuple):
 def _files(folder: Path) -> dict[str, Path]:
     # every entry by a template's name, whatever it is: a pipe or a folder named 普法.md.j2 is
     # listed (and said unreadable), as render refuses it
-    found = {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob(f"*{TEMPLATE_SUFFIX}"))
-             if os.path.lexists(p)}
+    found = {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob(f"*{TEMPLATE_SUFFIX}")) if os.path.lexists(p)}
     table = folder / PHRASE_FILE
     if os.path.lexists(table):
         found[PHRASE_FILE] = table
@@ -47,8 +46,8 @@ def unreadable(path: Path) -> str:
     """Why a file of the folder cannot be read, as the message of the shared input checks
     says it (a pipe, a folder, a link that loops)."""
     from drafter.errors import DrafterError
+    from drafter.files.bounds import TEMPLATE_BYTES as MAX_TEMPLATE_BYTES
     from drafter.files.inputs import read_bytes
-    from drafter.render.limits import MAX_TEMPLATE_BYTES
 
     if _outside(path):
         return "它指向模板文件夹以外的文件"
@@ -66,8 +65,11 @@ def unreadable(path: Path) -> str:
         try:
             read_table(text, str(path))
         except TemplateError as err:
-            at = f"第 {err.where.line} 行" + (f"第 {err.where.column} 列" if err.where.column else "") \
-                if err.where and err.where.line else "这个文件"
+            at = (
+                f"第 {err.where.line} 行" + (f"第 {err.where.column} 列" if err.where.column else "")
+                if err.where and err.where.line
+                else "这个文件"
+            )
             said = err.message.split("写法有误：", 1)[-1].rstrip("。")
             return f"句式表写法有误（{at}：{said}）"
     return ""
@@ -88,8 +90,8 @@ def _read(path: Path) -> str:
     """A file's text; _UNREADABLE for what is not an ordinary UTF-8 file of template size
     (a pipe, /dev/zero, a link to a device are refused before being opened)."""
     from drafter.errors import DrafterError
+    from drafter.files.bounds import TEMPLATE_BYTES as MAX_TEMPLATE_BYTES
     from drafter.files.inputs import read_bytes
-    from drafter.render.limits import MAX_TEMPLATE_BYTES
 
     if _outside(path):
         return _UNREADABLE
@@ -102,8 +104,10 @@ def _read(path: Path) -> str:
 
 def layers(folder: Path) -> Layers:
     if not is_template_folder(folder):
-        raise TemplateError(f"“{folder}”不是模板文件夹（里面没有 {TEMPLATE_SUFFIX} 模板文件或 {PHRASE_FILE}）。",
-                            "请给出用 drafter templates copy 复制出来的文件夹。")
+        raise TemplateError(
+            f"“{folder}”不是模板文件夹（里面没有 {TEMPLATE_SUFFIX} 模板文件或 {PHRASE_FILE}）。",
+            "请给出用 drafter templates copy 复制出来的文件夹。",
+        )
     default, mine = _files(builtin_templates() / "default"), _files(folder)
     changed, same, added, themes = [], [], [], []
     for name, path in mine.items():
@@ -151,13 +155,13 @@ def _changed_themes(mine: str, default: str) -> list[str]:
     ours = _theme_blocks(mine)
     if mine == _UNREADABLE:
         return ["（整个文件）"]
-    if not ours and mine.strip() and any(not l.lstrip().startswith("#") for l in mine.splitlines() if l.strip()):
+    if not ours and mine.strip() and any(not ln.lstrip().startswith("#") for ln in mine.splitlines() if ln.strip()):
         return ["（整个文件）"]
     return [k for k, block in ours.items() if _normal(block) != _normal(theirs.get(k, ""))]
 
 
 def _normal(block: str) -> list[str]:
-    return [l.rstrip() for l in block.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+    return [ln.rstrip() for ln in block.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 def _phrase_diff(mine_path: Path, default_path: Path, folder: Path) -> list[str]:
@@ -167,8 +171,11 @@ def _phrase_diff(mine_path: Path, default_path: Path, folder: Path) -> list[str]
     if mine == _UNREADABLE or why:
         return [f"（{why}，drafter 使用它时会报错）\n"]
     if changed == ["（整个文件）"]:
-        return list(difflib.unified_diff(default.splitlines(keepends=True), mine.splitlines(keepends=True),
-                                         f"自带/{PHRASE_FILE}", f"{folder.name}/{PHRASE_FILE}"))
+        return list(
+            difflib.unified_diff(
+                default.splitlines(keepends=True), mine.splitlines(keepends=True), f"自带/{PHRASE_FILE}", f"{folder.name}/{PHRASE_FILE}"
+            )
+        )
     ours, theirs = _theme_blocks(mine), _theme_blocks(default)
     out = []
     for key in changed:
@@ -176,8 +183,12 @@ def _phrase_diff(mine_path: Path, default_path: Path, folder: Path) -> list[str]
             out.append(f"--- 主题“{key}”（自带的句式表里没有这个主题）\n")
             out += [f"+{line}" for line in ours[key].splitlines(keepends=True)]
             continue
-        out += difflib.unified_diff(theirs[key].splitlines(keepends=True), ours[key].splitlines(keepends=True),
-                                    f"自带/{PHRASE_FILE}：{key}", f"{folder.name}/{PHRASE_FILE}：{key}")
+        out += difflib.unified_diff(
+            theirs[key].splitlines(keepends=True),
+            ours[key].splitlines(keepends=True),
+            f"自带/{PHRASE_FILE}：{key}",
+            f"{folder.name}/{PHRASE_FILE}：{key}",
+        )
     rest = [k for k in theirs if k not in ours and k != OPENING]
     opening = "开头段和" if OPENING in theirs and OPENING not in ours else ""
     if rest:
@@ -230,9 +241,7 @@ def diff_text(folder: Path) -> str:
         if out[-1] and not out[-1].endswith("\n"):
             out.append("\n")
     if not out:
-        out.append("这个文件夹没有改动自带模板：" +
-                   ("其中的文件与自带的相同。\n" if found.same else "里面没有模板文件。\n"))
+        out.append("这个文件夹没有改动自带模板：" + ("其中的文件与自带的相同。\n" if found.same else "里面没有模板文件。\n"))
     elif found.same:
-        out.append(f"另有 {len(found.same)} 个文件与自带的相同（可以删去，删去后随 drafter 升级）：" +
-                   "、".join(found.same) + "\n")
+        out.append(f"另有 {len(found.same)} 个文件与自带的相同（可以删去，删去后随 drafter 升级）：" + "、".join(found.same) + "\n")
     return "".join(out)

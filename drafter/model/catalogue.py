@@ -6,12 +6,12 @@ definition, the validator and the templates all take their themes and figures fr
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
-from drafter.files.datacache import load_yaml
 from drafter.errors import ConfigError, Where
+from drafter.files.datacache import load_yaml
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -83,15 +83,17 @@ def _figure(name: str, f: dict) -> FigureDef:
     """One figure. Its 不大于 names one figure, or a list of figures whose sum bounds it."""
     bound = f.get("不大于")
     within = tuple(str(b) for b in bound) if isinstance(bound, list) else ((str(bound),) if bound else ())
-    return FigureDef(name, f["单位"], f.get("说明", ""), f.get("上限"),
-                     within[0] if len(within) == 1 else None, bool(f.get("小数", False)), within)
+    return FigureDef(
+        name, f["单位"], f.get("说明", ""), f.get("上限"), within[0] if len(within) == 1 else None, bool(f.get("小数", False)), within
+    )
 
 
 def _parse(raw: dict, file: str) -> Catalogue:
     try:
-        parts = tuple(Part(p["键"], p["标题"], bool(p.get("必需", True)), p.get("说明", ""),
-                           tuple(str(k) for k in p.get("合写") or ()))
-                      for p in raw["部分"])
+        parts = tuple(
+            Part(p["键"], p["标题"], bool(p.get("必需", True)), p.get("说明", ""), tuple(str(k) for k in p.get("合写") or ()))
+            for p in raw["部分"]
+        )
         themes = {}
         for t in raw["主题"]:
             groups = {}
@@ -109,14 +111,19 @@ def _parse(raw: dict, file: str) -> Catalogue:
                     for ref in f.within:
                         if ref not in figures or ref == f.name:
                             raise KeyError(f"指标 {gname}.{f.name} 的“不大于”引用了不存在的指标 {ref}")
-                groups[gname] = Group(gname, g.get("说明", ""), figures, rates,
-                                      tuple(str(a) for a in g.get("别名", ())))
-            themes[t["键"]] = Theme(t["键"], t["部分"], t["名称"], t.get("纲要", ""),
-                                    t["默认标题"], tuple(str(k) for k in t.get("关键词", ())), groups,
-                                    tuple(str(w) for w in t.get("词表", ())))
+                groups[gname] = Group(gname, g.get("说明", ""), figures, rates, tuple(str(a) for a in g.get("别名", ())))
+            themes[t["键"]] = Theme(
+                t["键"],
+                t["部分"],
+                t["名称"],
+                t.get("纲要", ""),
+                t["默认标题"],
+                tuple(str(k) for k in t.get("关键词", ())),
+                groups,
+                tuple(str(w) for w in t.get("词表", ())),
+            )
     except (KeyError, TypeError) as err:
-        raise ConfigError(f"大纲目录格式不对：{err}", "请对照 drafter 自带的 catalogue.yaml 修改。",
-                          Where(file)) from None
+        raise ConfigError(f"大纲目录格式不对：{err}", "请对照 drafter 自带的 catalogue.yaml 修改。", Where(file)) from None
     return Catalogue(raw.get("纲要", ""), parts, themes)
 
 

@@ -13,11 +13,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from drafter.model.catalogue import DATA
-from drafter.files.datacache import load_yaml
-from drafter.files.config import FORMULAS_SECTION
 from drafter.errors import DrafterError, Findings, InputFileError
+from drafter.files.config import FORMULAS_SECTION, Settings, read_settings
+from drafter.files.datacache import load_yaml
 from drafter.files.inputs import named_beside
+from drafter.model.catalogue import DATA
 from drafter.model.typography import close_spaces
 
 _CONGRESS = re.compile(r"(十[六七八九]|二十[一二]?)大")
@@ -37,7 +37,7 @@ class FormulaTable:
     def span(self) -> str:
         return f"{min(self.years)}—{max(self.years)}" if self.years else "（无）"
 
-    def merged(self, other: dict[int, dict]) -> "FormulaTable":
+    def merged(self, other: dict[int, dict]) -> FormulaTable:
         years = {y: dict(e) for y, e in self.years.items()}
         for year, entry in other.items():
             mine = years.setdefault(year, {})
@@ -54,38 +54,37 @@ def builtin() -> FormulaTable:
     return FormulaTable(load_yaml(DATA / "formulas.yaml"))
 
 
-def office_file(config: str | Path | None) -> Path | None:
-    """The formulas file a layout file names (表述数据), if it names one; never raising
+def office_file(config: str | Path | Settings | None) -> Path | None:
+    """The formulas file a settings file names (表述数据), if it names one; never raising
     (the file's own problems are reported where it is read)."""
-    if config is None:
-        return None
-    from drafter.files.yamlsource import load_file
-
     try:
-        name = load_file(config, "版面设置文件").data.get(FORMULAS_SECTION)
-    except (DrafterError, AttributeError):
+        settings = read_settings(config)
+    except DrafterError:
         return None
-    if not isinstance(name, str) or not name.strip():
+    name = settings.data.get(FORMULAS_SECTION) if settings is not None else None
+    if settings is None or not isinstance(name, str) or not name.strip():
         return None
-    return named_beside(config, name, "表述数据文件")[0]
+    return named_beside(settings.path, name, "表述数据文件")[0]
 
 
-def formula_table(config: str | Path | None = None) -> FormulaTable:
-    """The built-in formulas, with those of the file the config's 表述数据 names over them."""
-    if config is None:
+def formula_table(config: str | Path | Settings | None = None) -> FormulaTable:
+    """The built-in formulas, with those of the file the settings' 表述数据 names over them."""
+    settings = read_settings(config)
+    if settings is None:
         return builtin()
-    from drafter.files.yamlsource import load_file
-
-    src = load_file(config, "版面设置文件")
+    src = settings.source
     name = src.data.get(FORMULAS_SECTION) if isinstance(src.data, dict) else None
     if name is None:
         return builtin()
     if not isinstance(name, str) or not name.strip():
         found = Findings()
-        found.add(src.where((FORMULAS_SECTION,)), f"“{FORMULAS_SECTION}”应当是一个文件名。",
-                  "写表述数据文件的路径（相对于设置文件所在的文件夹），如“表述数据: 政治表述.yaml”。")
+        found.add(
+            src.where((FORMULAS_SECTION,)),
+            f"“{FORMULAS_SECTION}”应当是一个文件名。",
+            "写表述数据文件的路径（相对于设置文件所在的文件夹），如“表述数据: 政治表述.yaml”。",
+        )
         found.raise_if_errors()
-    path, problem = named_beside(config, name, "表述数据文件")
+    path, problem = named_beside(settings.path, name, "表述数据文件")
     if problem:
         raise InputFileError(f"“{FORMULAS_SECTION}”写的文件不能使用：{problem[0]}", problem[1], src.where((FORMULAS_SECTION,)))
     try:
@@ -94,8 +93,7 @@ def formula_table(config: str | Path | None = None) -> FormulaTable:
         if err.where.line is not None:  # a problem inside the formulas file, located there
             raise
         # The file cannot be opened: say where the layout file names it.
-        raise InputFileError(f"“{FORMULAS_SECTION}”指向的文件无法使用：{err.message}", err.hint,
-                             src.where((FORMULAS_SECTION,))) from None
+        raise InputFileError(f"“{FORMULAS_SECTION}”指向的文件无法使用：{err.message}", err.hint, src.where((FORMULAS_SECTION,))) from None
     return builtin().merged(office)
 
 
@@ -106,8 +104,11 @@ def office_formulas(path: Path) -> dict[int, dict]:
     src = load_file(path, "表述数据文件")
     found = Findings()
     if not isinstance(src.data, dict):
-        found.add(src.where(()), "表述数据文件应当按年度分段，如“2026:”下写“会议精神: ……”。",
-                  "请对照 drafter 自带的表述数据（README 的“开头的政治表述”一节有示例）。")
+        found.add(
+            src.where(()),
+            "表述数据文件应当按年度分段，如“2026:”下写“会议精神: ……”。",
+            "请对照 drafter 自带的表述数据（README 的“开头的政治表述”一节有示例）。",
+        )
         found.raise_if_errors()
     out: dict[int, dict] = {}
     for key, entry in src.data.items():
@@ -116,16 +117,14 @@ def office_formulas(path: Path) -> dict[int, dict]:
             found.add(src.where((key,), at_key=True), f"“{key}”不是年度。", "每段以四位年份开头，如“2026:”。")
             continue
         if not isinstance(entry, dict):
-            found.add(src.where((key,)), f"{year} 年度下应当是若干“项目: 内容”。",
-                      "可以写的项目：" + "、".join(FIELDS) + "。")
+            found.add(src.where((key,)), f"{year} 年度下应当是若干“项目: 内容”。", "可以写的项目：" + "、".join(FIELDS) + "。")
             continue
         clean = {}
         for name, value in entry.items():
             where = src.where((key, name))
             typed = _typed(src, (key, name), value)
             if name not in FIELDS:
-                found.add(src.where((key, name), at_key=True), f"不认识的项目“{name}”。",
-                          "可以写的项目：" + "、".join(FIELDS) + "。")
+                found.add(src.where((key, name), at_key=True), f"不认识的项目“{name}”。", "可以写的项目：" + "、".join(FIELDS) + "。")
             elif value is None:
                 clean[name] = None  # null: none (as the built-in data's 纲要: null); merged() drops the built-in's
             elif name in ("会议精神", "纲要") and not (isinstance(value, str) and value.strip()):
@@ -136,14 +135,22 @@ def office_formulas(path: Path) -> dict[int, dict]:
                 found.add(where, *_outline_of_another_year(value, year))
             elif name == "党代会" and not (isinstance(value, str) and _CONGRESS.fullmatch(value.strip())):
                 found.add(where, f"{typed}不是党代会的写法。", "请写“二十大”这样的简称。")
-            elif name == "全会" and not (isinstance(value, list) and all(
-                    isinstance(v, str) and _PLENUM.fullmatch(v.strip()) for v in value)):
+            elif name == "全会" and not (
+                isinstance(value, list) and all(isinstance(v, str) and _PLENUM.fullmatch(v.strip()) for v in value)
+            ):
                 found.add(where, "“全会”应当是一列全会的简称。", "例如“全会: [二中, 三中, 四中]”。")
             elif name == "核对日期" and as_date(value) is None:
                 found.add(where, f"{typed}不是日期。", "请写成 2027-01-15 的形式。")
             else:
-                clean[name] = (as_date(value) if name == "核对日期" else formula_text(value)
-                               if name in ("会议精神", "纲要") else value.strip() if isinstance(value, str) else value)
+                clean[name] = (
+                    as_date(value)
+                    if name == "核对日期"
+                    else formula_text(value)
+                    if name in ("会议精神", "纲要")
+                    else value.strip()
+                    if isinstance(value, str)
+                    else value
+                )
         # judged with the built-in 党代会/全会 it will be merged with: check compares the
         # report with both, so a 会议精神 they call stale would be check's 错误 in every report
         # an office's null or [] (no data) never switches the judgement off: the built-in's stand in
@@ -152,17 +159,25 @@ def office_formulas(path: Path) -> dict[int, dict]:
         problem = _disagreement(merged)
         if problem and "会议精神" in clean:
             own = [k for k in ("党代会", "全会") if given.get(k)]
-            hint = problem[1] if own else (
-                f"drafter 自带的 {year} 年度数据是：党代会 {merged.get('党代会') or '（无）'}，"
-                f"全会 {'、'.join(merged.get('全会') or []) or '（无）'}。"
-                "“会议精神”要与它们一致；确有新的会议时，在本文件这一年同时写上“党代会”“全会”。")
+            hint = (
+                problem[1]
+                if own
+                else (
+                    f"drafter 自带的 {year} 年度数据是：党代会 {merged.get('党代会') or '（无）'}，"
+                    f"全会 {'、'.join(merged.get('全会') or []) or '（无）'}。"
+                    "“会议精神”要与它们一致；确有新的会议时，在本文件这一年同时写上“党代会”“全会”。"
+                )
+            )
             found.add(src.where((key, "会议精神")), problem[0], hint)
         elif problem and any(given.get(k) for k in ("党代会", "全会")):
             # 党代会 or 全会 alone, against the built-in 会议精神 the report will print: the
             # opening would say what check then calls stale
             own = next(k for k in ("党代会", "全会") if given.get(k))
-            found.add(src.where((key, own)), f"{problem[0]}（“会议精神”用的是 drafter 自带的：{merged.get('会议精神')}）",
-                      f"改了“{own}”，就在本文件这一年同时写上与它一致的“会议精神”，或删去“{own}”。")
+            found.add(
+                src.where((key, own)),
+                f"{problem[0]}（“会议精神”用的是 drafter 自带的：{merged.get('会议精神')}）",
+                f"改了“{own}”，就在本文件这一年同时写上与它一致的“会议精神”，或删去“{own}”。",
+            )
         out[year] = clean
     found.raise_if_errors()
     return out
@@ -181,8 +196,7 @@ def _disagreement(entry: dict) -> tuple[str, str] | None:
     # a spirit naming no congress at all (中央全面依法治国工作会议精神) is the office's choice
     names_one = _CONGRESS.search(spirit) or re.search(r"(?:十[六七八九]|二十[一二]?)届", spirit)
     if congress and names_one and congress not in spirit and congress.rstrip("大") + "届" not in spirit:
-        return (f"“会议精神”没有写到“党代会”里的{congress}。",
-                "这两项要一致：“会议精神”写出这次党代会，或改正“党代会”。")
+        return (f"“会议精神”没有写到“党代会”里的{congress}。", "这两项要一致：“会议精神”写出这次党代会，或改正“党代会”。")
     if isinstance(plenums, list) and plenums and "历次" not in spirit:
         # 全会 lists the plenums held by then; the spirit may name fewer (2023: 党的二十大精神
         # with 二中 held), never a later one, which check would call not yet held
@@ -190,13 +204,17 @@ def _disagreement(entry: dict) -> tuple[str, str] | None:
         said = _PLENUM.findall(spirit)
         later = [p for p in said if _ORDER.index(p[0]) > _ORDER.index(latest.strip()[0])]
         if later:
-            return (f"“会议精神”写到了{later[-1]}全会，“全会”只列到{latest.strip()}全会。",
-                    "这两项要一致：把这次全会加进“全会”，或改正“会议精神”。")
+            return (
+                f"“会议精神”写到了{later[-1]}全会，“全会”只列到{latest.strip()}全会。",
+                "这两项要一致：把这次全会加进“全会”，或改正“会议精神”。",
+            )
         # naming plenums, it names them all up to the latest (check calls fewer stale, a gap incomplete)
         left = [p.strip() for p in plenums if p.strip() not in said]
         if said and left and congress and congress in spirit:
-            return (f"“会议精神”写了{'、'.join(said)}全会，漏了“全会”里的{'、'.join(left)}全会。",
-                    "这两项要一致：在“会议精神”里写全已召开的全会（或写“历次全会”），或改正“全会”。")
+            return (
+                f"“会议精神”写了{'、'.join(said)}全会，漏了“全会”里的{'、'.join(left)}全会。",
+                "这两项要一致：在“会议精神”里写全已召开的全会（或写“历次全会”），或改正“全会”。",
+            )
     return None
 
 
@@ -215,10 +233,14 @@ def _typed(src, path: tuple, value) -> str:
 # The opening says 全面贯彻{会议精神} and 对照{纲要}确定的目标任务 (templates/default/report.md.j2).
 # A 会议精神 may open with one usual verb, which is dropped (SPIRIT_VERB); any verb left after
 # it would be printed twice (全面贯彻坚决贯彻…), so is a problem where the value is written.
-SPIRIT_VERB = re.compile(r"^(?:深入学习贯彻|认真学习贯彻|全面学习贯彻|学习贯彻|全面贯彻落实|全面贯彻|深入贯彻落实|深入贯彻|"
-                         r"认真贯彻落实|认真贯彻|贯彻落实|贯彻)")
-_ANY_VERB = re.compile(r"^(?:(?:全面|深入|认真|坚决|切实|扎实|坚定|持续|进一步|积极|自觉)?"
-                       r"(?:学习|宣传|贯彻|落实|领会|践行|宣讲|传达))+")
+SPIRIT_VERB = re.compile(
+    r"^(?:深入学习贯彻|认真学习贯彻|全面学习贯彻|学习贯彻|全面贯彻落实|全面贯彻|深入贯彻落实|深入贯彻|"
+    r"认真贯彻落实|认真贯彻|贯彻落实|贯彻)"
+)
+_ANY_VERB = re.compile(
+    r"^(?:(?:全面|深入|认真|坚决|切实|扎实|坚定|持续|进一步|积极|自觉)?"
+    r"(?:学习|宣传|贯彻|落实|领会|践行|宣讲|传达))+"
+)
 # What a 会议精神 is the 精神 of: a congress or meeting (二十大, 三中全会, 党代会, 工作会议), or a
 # leader's speech, instruction or thought (domain.md §6 lists these formulas).
 _NAMED_SOURCE = re.compile(r"大|会|讲话|指示|批示|论述|思想")
@@ -253,27 +275,34 @@ def _shape_problem(name: str, text: str) -> tuple[str, str] | None:
     """What makes a 会议精神 or 纲要 (``name``) unprintable whatever its words: a brace or %s
     left from a pattern, no Chinese at all, doubled or unpaired brackets and quotes."""
     if _PLACEHOLDER.search(text):
-        return (f"“{name}”里有“{_PLACEHOLDER.search(text).group()}”，报告里会原样印出来（这里不会替换成年份等内容）。",
-                f"请写出完整的文字，年份直接写数字，如“{_EXAMPLE[name]}”。")
+        return (
+            f"“{name}”里有“{_PLACEHOLDER.search(text).group()}”，报告里会原样印出来（这里不会替换成年份等内容）。",
+            f"请写出完整的文字，年份直接写数字，如“{_EXAMPLE[name]}”。",
+        )
     if _PLACEHOLDER_WORDS.search(text):
-        return (f"“{name}”里还留着占位文字“{_PLACEHOLDER_WORDS.search(text).group()}”。",
-                f"请写出完整的名称，如“{_EXAMPLE[name]}”；没有时删去这一项。")
+        return (
+            f"“{name}”里还留着占位文字“{_PLACEHOLDER_WORDS.search(text).group()}”。",
+            f"请写出完整的名称，如“{_EXAMPLE[name]}”；没有时删去这一项。",
+        )
     if not _CJK_CHAR.search(text):
         shown = f"全面贯彻{text}" if name == "会议精神" else f"对照{citation(text)}"
-        return (f"“{name}”里没有中文名称，报告里会写成“{shown}”。",
-                f"请写完整的名称，如“{_EXAMPLE[name]}”；没有时删去这一项。")
+        return (f"“{name}”里没有中文名称，报告里会写成“{shown}”。", f"请写完整的名称，如“{_EXAMPLE[name]}”；没有时删去这一项。")
     doubled = _DOUBLED_MARKS.search(text)
     if doubled:
         return (f"“{name}”里的“{doubled.group()}”是两个标点连在一起。", "请删去多余的一个。")
     stop = _STOPS.search(text)
     if stop:
-        return (f"“{name}”中间有“{stop.group()}”，开头这一句会从这里断开。",
-                f"这里只写一个名称，中间不用句号、分号，如“{_EXAMPLE[name]}”。")
+        return (
+            f"“{name}”中间有“{stop.group()}”，开头这一句会从这里断开。",
+            f"这里只写一个名称，中间不用句号、分号，如“{_EXAMPLE[name]}”。",
+        )
     foreign = _foreign_bracket(text)
     if foreign:
         shown = f"对照{citation(text)}" if name == "纲要" else f"全面贯彻{_head(text)}"
-        return (f"“{name}”里的“{foreign}”不是书名号，报告里会原样印成“{_head(shown)}”。",
-                f"文件名称只用书名号“《》”（书名号里再引用时用“〈〉”），请改成“{_EXAMPLE[name]}”这样的写法。")
+        return (
+            f"“{name}”里的“{foreign}”不是书名号，报告里会原样印成“{_head(shown)}”。",
+            f"文件名称只用书名号“《》”（书名号里再引用时用“〈〉”），请改成“{_EXAMPLE[name]}”这样的写法。",
+        )
     if "《《" in text or "》》" in text:
         return (f"“{name}”里的书名号重复了，报告里会印出“《《”或“》》”。", "书名号只写一对，如“《……》”。")
     for pair in _PAIRS:
@@ -283,8 +312,10 @@ def _shape_problem(name: str, text: str) -> tuple[str, str] | None:
             if depth < 0:
                 break
         if depth:
-            return (f"“{name}”里的“{pair[0]}{pair[1]}”不成对，报告里会印出半个{_PAIR_NAMES.get(pair, '括号')}。",
-                    f"请补上缺的“{pair[1] if depth > 0 else pair[0]}”，或删去多出的那一个。")
+            return (
+                f"“{name}”里的“{pair[0]}{pair[1]}”不成对，报告里会印出半个{_PAIR_NAMES.get(pair, '括号')}。",
+                f"请补上缺的“{pair[1] if depth > 0 else pair[0]}”，或删去多出的那一个。",
+            )
     return None
 
 
@@ -320,19 +351,24 @@ def spirit_problem(spirit: str) -> tuple[str, str] | None:
     rest = without_verb(spirit)
     verb = _ANY_VERB.match(rest)
     if verb:
-        return (f"“会议精神”前面的“{verb.group()}”与开头段的“全面贯彻”重复，报告里会写成“全面贯彻{_head(rest)}”。",
-                "这里只写会议和“精神”，如“党的二十大和二十届历次全会精神”；“全面贯彻”由模板写出。")
+        return (
+            f"“会议精神”前面的“{verb.group()}”与开头段的“全面贯彻”重复，报告里会写成“全面贯彻{_head(rest)}”。",
+            "这里只写会议和“精神”，如“党的二十大和二十届历次全会精神”；“全面贯彻”由模板写出。",
+        )
     if not _NAMED_SOURCE.search(rest):
-        return (f"“会议精神”没有写出是哪次会议的精神，报告里会写成“全面贯彻{_head(rest)}”。",
-                "请写出会议的名称，如“党的二十大和二十届历次全会精神”“中央全面依法治国工作会议精神”；"
-                "不确定时删去这一项，开头就不写会议精神。")
+        return (
+            f"“会议精神”没有写出是哪次会议的精神，报告里会写成“全面贯彻{_head(rest)}”。",
+            "请写出会议的名称，如“党的二十大和二十届历次全会精神”“中央全面依法治国工作会议精神”；不确定时删去这一项，开头就不写会议精神。",
+        )
     if EMPTY_TITLE.search(spirit):
         return EMPTY_PROBLEM
     if not rest.rstrip("。，；").endswith("精神"):
         # 全面贯彻党的二十大和二十届二中、三中全会，: the sentence needs the word, and check
         # reads the formula by it
-        return (f"“会议精神”没有以“精神”结尾，报告里会写成“全面贯彻{_head(rest)}，”。",
-                f"请在最后加上“精神”，写成“{rest.rstrip('。，；')}精神”。")
+        return (
+            f"“会议精神”没有以“精神”结尾，报告里会写成“全面贯彻{_head(rest)}，”。",
+            f"请在最后加上“精神”，写成“{rest.rstrip('。，；')}精神”。",
+        )
     return None
 
 
@@ -343,19 +379,25 @@ def outline_problem(outline: str) -> tuple[str, str] | None:
         return LINE_PROBLEM
     text = formula_text(text)
     if not text.strip("《》 \u3000") or EMPTY_TITLE.search(text):
-        return ("“纲要”的书名号里是空的，报告里会写成“对照《》”。",
-                "请写纲要的全称，如“法治政府建设实施纲要（2021—2025年）”；没有可以引用的纲要时删去这一项。")
+        return (
+            "“纲要”的书名号里是空的，报告里会写成“对照《》”。",
+            "请写纲要的全称，如“法治政府建设实施纲要（2021—2025年）”；没有可以引用的纲要时删去这一项。",
+        )
     shape = _shape_problem("纲要", text) or _term_problem(text)
     if shape:
         return shape
     verb = _OUTLINE_VERB.match(text.lstrip("《")) or _ANY_VERB.match(text.lstrip("《"))
     if verb:
-        return (f"“纲要”前面的“{verb.group()}”与开头段的“对照”重复，报告里会写成“对照《{_head(text.lstrip('《'))}”。",
-                "这里只写纲要的名称，如“法治政府建设实施纲要（2021—2025年）”；“对照……确定的目标任务”由模板写出。")
+        return (
+            f"“纲要”前面的“{verb.group()}”与开头段的“对照”重复，报告里会写成“对照《{_head(text.lstrip('《'))}”。",
+            "这里只写纲要的名称，如“法治政府建设实施纲要（2021—2025年）”；“对照……确定的目标任务”由模板写出。",
+        )
     tail = _OUTLINE_TAIL.search(text)
     if tail:
-        return (f"“纲要”后面的“{tail.group()}”与开头段的“确定的目标任务”重复。",
-                "这里只写纲要的名称，如“法治政府建设实施纲要（2021—2025年）”。")
+        return (
+            f"“纲要”后面的“{tail.group()}”与开头段的“确定的目标任务”重复。",
+            "这里只写纲要的名称，如“法治政府建设实施纲要（2021—2025年）”。",
+        )
     return None
 
 
@@ -372,8 +414,7 @@ def _term_problem(text: str) -> tuple[str, str] | None:
     m = _TERM_BRACKETS.search(text)
     right = f"（{m.group(1).translate(_HAN_YEAR)}—{m.group(2).translate(_HAN_YEAR)}年）" if m else ""
     if m and m.group(0) != right:
-        return (f"“纲要”里的施行期写成了“{m.group(0)}”，报告里会原样印出来。",
-                f"施行期用全角括号、一字线，年份后写“年”：“{right}”。")
+        return (f"“纲要”里的施行期写成了“{m.group(0)}”，报告里会原样印出来。", f"施行期用全角括号、一字线，年份后写“年”：“{right}”。")
     return None
 
 
@@ -382,8 +423,10 @@ def _outline_of_another_year(outline: str, year: int) -> tuple[str, str] | None:
     then (a 2015—2020 纲要 under 2025): the opening of every report of that year would cite it."""
     m = _TERM.search(outline)
     if m and not int(m.group(1)) <= year <= int(m.group(2)):
-        return (f"{year} 年度的“纲要”写的是施行期为 {m.group(1)}—{m.group(2)} 年的纲要，这一年不在它的施行期内。",
-                f"请写 {year} 年施行的纲要；新纲要尚未发布时，删去这一项（开头段就不写纲要）。")
+        return (
+            f"{year} 年度的“纲要”写的是施行期为 {m.group(1)}—{m.group(2)} 年的纲要，这一年不在它的施行期内。",
+            f"请写 {year} 年施行的纲要；新纲要尚未发布时，删去这一项（开头段就不写纲要）。",
+        )
     return None
 
 

@@ -31,10 +31,10 @@ from __future__ import annotations
 import re
 
 from drafter.errors import TemplateError, Where
-from drafter.model.report import Report, TreeBuilder
-from drafter.model.typography import normalize
 from drafter.files import xmltext
 from drafter.files.xmltext import describe, first_invalid, quiet
+from drafter.model.report import Report, TreeBuilder
+from drafter.model.typography import normalize
 
 OPEN, CLOSE = "\ue000", "\ue001"
 # Round a figure of the form as a template prints it, so what stands right beside it can be
@@ -49,7 +49,8 @@ _LOOKALIKE = xmltext.LOOKALIKE
 
 _HEADING = re.compile(r"^(#{1,4})\s*(.*)$")
 _TYPED_NUMBER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）][、]?|\d+[.．、](?!\d)|[（(]\d+[)）][、]?)\s*")
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）][、]?|\d+[.．、](?!\d)|[（(]\d+[)）][、]?)\s*"
+)
 _DIRECTIVES = {"标题", "主送", "署名", "日期", "盖章", "附注"}
 # a value printed alone as a heading's number (一, （3）) and the mark after it
 _NUM = "[一二三四五六七八九十百零〇\\d]{1,4}"
@@ -130,8 +131,8 @@ def split_run_in(text: str) -> tuple[str, str]:
     """'加强审查。全年审查…' → ('加强审查。', '全年审查…'); ('标题', '') when not run in. A 。
     written ``\\。`` (readable markup of a printed value) is text and never ends the heading."""
     m = re.search(r"(?<!\\)。", text)
-    if m and m.start() > 0 and text[m.end():].strip():
-        head, rest = text[: m.end()], text[m.end():].lstrip()
+    if m and m.start() > 0 and text[m.end() :].strip():
+        head, rest = text[: m.end()], text[m.end() :].lstrip()
     else:
         head, rest = text, ""
     return head.replace("\\。", "。"), rest.replace("\\。", "。")
@@ -141,9 +142,11 @@ def _refuse_invalid(text: str, where: Where) -> None:
     """A line holding a character a .docx cannot carry stops here, with the character named."""
     at = first_invalid(text)
     if at is not None:
-        raise TemplateError(f"模板输出的这一行含有{describe(text[at])}，Word 无法打开含有它的文档。",
-                            "请检查模板中输出这一行的地方（文字或 {{ }} 里的值），删去这个字符。",
-                            where._replace(column=at + 1))
+        raise TemplateError(
+            f"模板输出的这一行含有{describe(text[at])}，Word 无法打开含有它的文档。",
+            "请检查模板中输出这一行的地方（文字或 {{ }} 里的值），删去这个字符。",
+            where._replace(column=at + 1),
+        )
 
 
 _PRINTED = re.compile(f"{OPEN}[^{CLOSE}]*{CLOSE}")
@@ -158,13 +161,18 @@ def _refuse_braces(line: str, where: Where) -> None:
     m = _BRACE.search(own)
     if m:
         start = max(0, m.start() - 8)
-        shown = own[start:m.end() + 12].strip()
+        shown = own[start : m.end() + 12].strip()
         if re.search(r"\{\{.*\}\}|\{%.*%\}", own):  # {% raw %}{{ 单位 }}{% endraw %}
-            raise TemplateError(f"模板输出了“{shown}”这几个字符本身（例如写在 raw 块里），报告里不能有大括号。",
-                                "要输出数据，直接写 {{ 单位 }}，不要放在 raw 块里。", where)
-        raise TemplateError(f"模板里的“{shown}”不会换成数据：大括号写得不对，会原样印进报告。",
-                            "要输出数据，写成两层英文（半角）大括号，如 {{ 单位 }}；全角的“｛｝”和一层的“{ }”都不行。",
-                            where)
+            raise TemplateError(
+                f"模板输出了“{shown}”这几个字符本身（例如写在 raw 块里），报告里不能有大括号。",
+                "要输出数据，直接写 {{ 单位 }}，不要放在 raw 块里。",
+                where,
+            )
+        raise TemplateError(
+            f"模板里的“{shown}”不会换成数据：大括号写得不对，会原样印进报告。",
+            "要输出数据，写成两层英文（半角）大括号，如 {{ 单位 }}；全角的“｛｝”和一层的“{ }”都不行。",
+            where,
+        )
 
 
 # A date as the report prints it (domain.md §1: 2026年2月6日, Arabic figures, no padding).
@@ -175,20 +183,28 @@ def _directive(report: Report, line: str, where: Where, seen: set[str]) -> None:
     name, _, value = line[1:].partition(" ")
     value = normalize(strip_marks(value).strip())
     if name not in _DIRECTIVES:
-        raise TemplateError(f"模板输出了不认识的指令“@{strip_marks(name)}”。",
-                            "可用的指令：" + "、".join("@" + d for d in _DIRECTIVES) +
-                            "；若这是正文，请在行首加反斜杠“\\”。", where)
+        raise TemplateError(
+            f"模板输出了不认识的指令“@{strip_marks(name)}”。",
+            "可用的指令：" + "、".join("@" + d for d in _DIRECTIVES) + "；若这是正文，请在行首加反斜杠“\\”。",
+            where,
+        )
     if name in seen and name != "附注":  # a second @标题 would replace the first without a word
-        raise TemplateError(f"模板输出了两次“@{name}”，报告只有一个{name}，后一个会顶替前一个。",
-                            f"请删去多余的一处“@{name}”（看看是不是在循环里或被引入了两次）。", where)
+        raise TemplateError(
+            f"模板输出了两次“@{name}”，报告只有一个{name}，后一个会顶替前一个。",
+            f"请删去多余的一处“@{name}”（看看是不是在循环里或被引入了两次）。",
+            where,
+        )
     seen.add(name)
     if name == "盖章" and value:
-        raise TemplateError(f"指令“@盖章”后面不写内容，这里写了“{value[:20]}”。",
-                            "“@盖章”单独一行，表示署名处加盖印章；署名写在“@署名”后面。", where)
+        raise TemplateError(
+            f"指令“@盖章”后面不写内容，这里写了“{value[:20]}”。", "“@盖章”单独一行，表示署名处加盖印章；署名写在“@署名”后面。", where
+        )
     if name == "日期" and value and not _real_date(value):
-        raise TemplateError(f"指令“@日期”后面的“{value[:20]}”不是一个日期。",
-                            "成文日期写成“2026年2月6日”这样（用阿拉伯数字，月、日不补零），"
-                            "或直接输出 {{ 成文日期 }}。", where)
+        raise TemplateError(
+            f"指令“@日期”后面的“{value[:20]}”不是一个日期。",
+            "成文日期写成“2026年2月6日”这样（用阿拉伯数字，月、日不补零），或直接输出 {{ 成文日期 }}。",
+            where,
+        )
     if name == "盖章":
         report.sealed = True
     elif not value:
@@ -232,10 +248,10 @@ def _split_marked(text: str) -> tuple[str, str]:
             inside = True
         elif ch == CLOSE:
             inside = False
-            if strip_marks(text[:i]).rstrip().endswith("。") and strip_marks(text[i + 1:]).strip():
-                return text[: i + 1], text[i + 1:]
-        elif not inside and strip_marks(text[i + 1:]).strip():
-            return text[: i + 1], text[i + 1:]
+            if strip_marks(text[:i]).rstrip().endswith("。") and strip_marks(text[i + 1 :]).strip():
+                return text[: i + 1], text[i + 1 :]
+        elif not inside and strip_marks(text[i + 1 :]).strip():
+            return text[: i + 1], text[i + 1 :]
     return text, ""
 
 
@@ -247,18 +263,19 @@ def _heading(tree: TreeBuilder, m: re.Match, where: Where) -> None:
     printed = _PRINTED_NUMBER.match(raw)
     if raw.startswith("\\"):
         raw = raw[1:]
-    elif printed and raw[printed.end():].strip():
+    elif printed and raw[printed.end() :].strip():
         # ## {{ loop.index | cn }}、…, ## （{{ loop.index }}）…: a number printed alone before the
         # heading's words is the template numbering it, as a typed one is (drafter numbers headings)
-        raw = raw[printed.end():]
+        raw = raw[printed.end() :]
     elif not raw.startswith(OPEN):
         raw = _TYPED_NUMBER.sub("", raw, count=1)
     if not strip_marks(raw).strip():
         raise TemplateError("标题行“#”后面没有文字。", "请检查模板：没有内容时整行都不要输出。", where)
     parent_level = tree.depth
     if level > parent_level + 1:
-        raise TemplateError(f"{level} 级标题前面缺少 {parent_level + 1} 级标题。",
-                            "标题层级要逐级展开：# 下面是 ##，## 下面是 ###。", where)
+        raise TemplateError(
+            f"{level} 级标题前面缺少 {parent_level + 1} 级标题。", "标题层级要逐级展开：# 下面是 ##，## 下面是 ###。", where
+        )
     if OPEN in raw:
         heading, rest = (normalize(strip_marks(part).strip()) for part in _split_marked(raw))
     else:

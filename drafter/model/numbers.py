@@ -13,9 +13,16 @@ from fractions import Fraction
 
 # How a computed percentage or change is rounded is shared with check: to the digits asked,
 # or at the first digit that tells it from 0 or 100 when it is neither (0.005%, not 0.01%).
-from drafter.model.numberwords import (MAX_PLACES, chinese, closest_true, decimal, exact as _exact_value, percent,
-                                 ratio_percent)
-from drafter.model.numberwords import trim as _trim
+from drafter.model.numberwords import (
+    MAX_PLACES,
+    chinese,
+    closest_true,
+    decimal,
+    exact as _exact_value,
+    percent,
+    ratio_percent,
+    trim as _trim,
+)
 
 __all__ = ["number", "with_unit", "percent", "rate", "yoy", "points", "chinese", "date"]
 

@@ -6,7 +6,8 @@ reading real reports and checking them all meet here.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Union
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Segment(NamedTuple):
@@ -36,18 +37,22 @@ class Origin(tuple):
         return self[0].line
 
 
-
 # Hidden bookmarks (a leading “_” hides them in Word, which keeps them through edits) that
 # mark the heading of each part in a .docx drafter wrote: part key → bookmark name.
-PART_MARKS = {"成效": "_drafter_achievements", "第一责任人": "_drafter_leader", "问题": "_drafter_problems",
-              "下一步": "_drafter_next_steps", "其他": "_drafter_other"}
+PART_MARKS = {
+    "成效": "_drafter_achievements",
+    "第一责任人": "_drafter_leader",
+    "问题": "_drafter_problems",
+    "下一步": "_drafter_next_steps",
+    "其他": "_drafter_other",
+}
 
 
 class Paragraph:
     """A paragraph. ``roles`` is set by classification for a closing paragraph that
     carries parts of its own (e.g. 问题 and 下一步 merged into one paragraph)."""
 
-    def __init__(self, text: str, origin: "Origin | None" = None):
+    def __init__(self, text: str, origin: Origin | None = None):
         self.text = text
         self.roles: list[str] = []
         self.origin = origin  # where the text stands in the source it was read from
@@ -59,6 +64,7 @@ class Paragraph:
         return isinstance(other, Paragraph) and other.text == self.text
 
 
+@dataclass(eq=False, repr=False)  # a node of the tree: the same only as itself
 class Section:
     """A heading of level 1–4 (一、 （一） 1. （1）) and what follows it, in order.
 
@@ -66,33 +72,35 @@ class Section:
     body continues on the same line (the common form at levels 2 and 3).
     """
 
-    def __init__(self, level: int, heading: str, run_in: bool = False,
-                 body: list[Union[Paragraph, "Section"]] | None = None):
-        self.level = level
-        self.heading = heading
-        self.run_in = run_in
-        self.body = body if body is not None else []
-        self.number = ""  # the number the source wrote (一、 （二） 3.), when read from a report
-        self.origin: Origin | None = None  # where the heading text stands in the source
-        # Set by classification (reading/classify.py): the part's role and the theme, each
-        # with a confidence between 0 and 1.
-        self.role: str | None = None
-        self.role_confidence = 0.0
-        self.theme: str | None = None
-        self.theme_confidence = 0.0
-        # The part a form says this top-level section is (成效, 问题 …), whatever its heading
-        # says: set by render, and read back from drafter's .docx (PART_MARKS), so that a
-        # part the clerk renamed is still that part for classification and check.
-        self.given_role: str | None = None
-        # The parts a top-level section stands for together (问题, 下一步), when the form wrote
-        # them as one part (写法.问题和下一步合写); its sub-sections are given their own roles.
-        self.joins: tuple[str, ...] = ()
+    level: int
+    heading: str
+    run_in: bool = False
+    body: list[Paragraph | Section] = field(default_factory=list)
+    number: str = field(default="", init=False)  # the number the source wrote (一、 （二） 3.), when read from a report
+    origin: Origin | None = field(default=None, init=False)  # where the heading text stands in the source
+    # Set by classification (reading/classify.py): the part's role and the theme, each with a
+    # confidence between 0 and 1.
+    role: str | None = field(default=None, init=False)
+    role_confidence: float = field(default=0.0, init=False)
+    theme: str | None = field(default=None, init=False)
+    theme_confidence: float = field(default=0.0, init=False)
+    # The part a form says this top-level section is (成效, 问题 …), whatever its heading says:
+    # set by render, and read back from drafter's .docx (PART_MARKS), so that a part the clerk
+    # renamed is still that part for classification and check.
+    given_role: str | None = field(default=None, init=False)
+    # The parts a top-level section stands for together (问题, 下一步), when the form wrote them
+    # as one part (写法.问题和下一步合写); its sub-sections are given their own roles.
+    joins: tuple[str, ...] = field(default=(), init=False)
+
+    def __post_init__(self) -> None:
+        if self.body is None:  # Section(2, "…", False, None): an empty body
+            self.body = []
 
     def __repr__(self) -> str:
         return f"Section({self.level}, {self.heading!r}, run_in={self.run_in}, body={self.body!r})"
 
     @property
-    def sections(self) -> list["Section"]:
+    def sections(self) -> list[Section]:
         return [b for b in self.body if isinstance(b, Section)]
 
     @property
@@ -176,8 +184,15 @@ class TreeBuilder:
     def depth(self) -> int:
         return self.stack[-1].level if self.stack else 0
 
-    def heading(self, level: int, heading: str, run_in_text: str = "", number: str = "",
-                origin: Origin | None = None, run_in_origin: Origin | None = None) -> Section:
+    def heading(
+        self,
+        level: int,
+        heading: str,
+        run_in_text: str = "",
+        number: str = "",
+        origin: Origin | None = None,
+        run_in_origin: Origin | None = None,
+    ) -> Section:
         section = Section(level, heading, run_in=bool(run_in_text))
         section.number = number
         section.origin = origin

@@ -86,6 +86,7 @@ _WIDE = re.compile(f"[{CJK}\u3000-\u303f\uff00-\uffef\u2010-\u2027\u2e80-\u2fdf]
 def close_spaces(text: str) -> str:
     """``text`` without whitespace at its ends or beside a Chinese character; any other run
     of whitespace (between Latin words or figures) is one ordinary space."""
+
     def one(m: re.Match) -> str:
         start, end = m.start(), m.end()
         if start == 0 or end == len(text) or _WIDE.match(text[start - 1]) or _WIDE.match(text[end]):
@@ -95,15 +96,15 @@ def close_spaces(text: str) -> str:
     return _SPACES.sub(one, text) if _SPACES.search(text) else text
 
 
-
-
 # A sequence mark a clerk may type at the head of a title or a paragraph: 一、 （一） 1. （1）
 # ① ⑴ ⒈ Ⅰ、 — the marks of a heading, which drafter numbers itself — and the in-paragraph
 # ordinals 一是 / 第一， (which, at the head of a title, double the heading's own number).
 # 一、二线 (the first and second lines) is a phrase, not a mark.
-HEADING_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[、.．](?![一二三四五六七八九十])|[（(][一二三四五六七八九十]+[)）]"
-                          r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）]|\d{1,2}[)）](?!\d)|[一二三四五六七八九十]{1,2}[)）]"
-                          r"|[①-⑳⑴-⒇⒈-⒛]|[Ⅰ-Ⅻⅰ-ⅻ][、.．])")
+HEADING_MARK = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．](?![一二三四五六七八九十])|[（(][一二三四五六七八九十]+[)）]"
+    r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）]|\d{1,2}[)）](?!\d)|[一二三四五六七八九十]{1,2}[)）]"
+    r"|[①-⑳⑴-⒇⒈-⒛]|[Ⅰ-Ⅻⅰ-ⅻ][、.．])"
+)
 ORDINAL_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[、，,：:])")
 
 
@@ -119,9 +120,20 @@ def see_through(text: str) -> tuple[str, list[int] | None]:
 # What the reader's repairs (``normalize``, full-width digits, collapsed spaces, invisible
 # characters) may have changed in a character: both sides of a comparison are folded so that
 # a repaired quote can be found again, character for character, in the text as typed.
-_FOLD = {**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
-         "“": '"', "”": '"', "‘": "'", "’": "'", "。": ".", "、": ",", "…": ".", "—": "-", "–": "-",
-         "～": "-", "~": "-"}
+_FOLD = {
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "。": ".",
+    "、": ",",
+    "…": ".",
+    "—": "-",
+    "–": "-",
+    "～": "-",
+    "~": "-",
+}
 
 
 @lru_cache(maxsize=16)  # the findings of one paragraph all look in the same line

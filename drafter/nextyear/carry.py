@@ -5,8 +5,8 @@ becomes 去年安排; unit, addressee and signature block carry over."""
 
 from __future__ import annotations
 
-from drafter.model.catalogue import Catalogue
 from drafter.form.blank import Seed, ThemeSeed
+from drafter.model.catalogue import Catalogue
 from drafter.nextyear.recover import last_year_used
 
 
@@ -40,13 +40,11 @@ def seed_from_form(data: dict, seed: Seed, cat: Catalogue) -> None:
     seed.leader = _theme("第一责任人", data.get("第一责任人") or {}, used)
     opening = data.get("开头") or {}
     if opening.get("主要成效"):
-        seed.notes["开头.主要成效"] = ["去年开头概括的成效（仅供参考）："] + [
-            f"  - {text}" for text in opening["主要成效"]]
+        seed.notes["开头.主要成效"] = ["去年开头概括的成效（仅供参考）："] + [f"  - {text}" for text in opening["主要成效"]]
     said = [f"{key}：{opening[key]}" for key in ("会议精神", "纲要") if opening.get(key)]
     if said:
         seed.notes["开头.纲要"] = ["去年表单写的是（今年请按最新的提法填写）："] + said
-    seed.items["去年安排"] = [{"标题": a["标题"], "去年内容": a.get("内容"), "落实情况": None}
-                          for a in data.get("下一步") or []]
+    seed.items["去年安排"] = [{"标题": a["标题"], "去年内容": a.get("内容"), "落实情况": None} for a in data.get("下一步") or []]
     problems = [f"{p.get('标题') or '（无标题）'}：{p['表现']}{p['原因']}" for p in data.get("问题") or []]
     if problems:
         seed.notes["问题"] = ["去年写的问题（仅供参考，今年的问题请重新写）："] + problems

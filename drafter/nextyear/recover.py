@@ -15,13 +15,14 @@ import math
 import re
 from decimal import Decimal
 
-from drafter.model.catalogue import Catalogue
 from drafter.form.blank import Seed, ThemeSeed, capped
+from drafter.model.catalogue import Catalogue
+from drafter.model.report import Paragraph, Section
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
-from drafter.reading.figures import FoundFigure, excerpt, may_be_rounded
+from drafter.reading.figure_finder import FoundFigure, excerpt, may_be_rounded
 from drafter.reading.promises import LEAD_IN, next_steps
-from drafter.model.report import Paragraph, Section
+
 
 def _paragraphs(sec: Section) -> list[Paragraph]:
     """Every paragraph of a section and its sub-sections, in order."""
@@ -87,9 +88,11 @@ class _Reader:
             role = part.role or "成效"
             if any(sub.role in ("成效", "第一责任人") for sub in part.sections):
                 # a part written for several (一、工作成效和存在的不足): its sub-sections say which
-                out += [(sub, "第一责任人" if sub.role == "第一责任人" else
-                         sub.theme if sub.theme in self.cat.themes else None)
-                        for sub in part.sections if sub.role in ("成效", "第一责任人")]
+                out += [
+                    (sub, "第一责任人" if sub.role == "第一责任人" else sub.theme if sub.theme in self.cat.themes else None)
+                    for sub in part.sections
+                    if sub.role in ("成效", "第一责任人")
+                ]
             elif role == "第一责任人":
                 out.append((part, "第一责任人"))
             elif role == "成效" and part.theme and part.theme != UNCLASSIFIED:
@@ -126,9 +129,11 @@ class _Reader:
                         note = f"{f.text}（{why}{f.label or '无标签'}）：{said}"
                         if f.maps_to and rounded and not f.approx:
                             self.rounded += 1
-                            note = (f"{f.text}（{f.label or '无标签'}；用“{f.scale or f.written_unit}”写的数字"
-                                    f"可能经过四舍五入，没有填进上年数据，请把准确的数字填在上年数据的"
-                                    f"“{f.maps_to.replace('.', '：')}”下）：{said}")
+                            note = (
+                                f"{f.text}（{f.label or '无标签'}；用“{f.scale or f.written_unit}”写的数字"
+                                f"可能经过四舍五入，没有填进上年数据，请把准确的数字填在上年数据的"
+                                f"“{f.maps_to.replace('.', '：')}”下）：{said}"
+                            )
                         (seed.figure_notes if seed is not None else self.loose).append(note)
         exact = set()
         for key, seen in found.items():
@@ -137,8 +142,9 @@ class _Reader:
             values = {f.value for f, _ in seen}
             if len(values) == 1 and not self.used(seed.key, group, name):
                 f, said = seen[0]
-                seed.figure_notes.append(f"{f.text}（“{key.replace('.', '：')}”；默认的句式不写它的同比，没有放进上年数据，"
-                                         f"需要时照填）：{said}")
+                seed.figure_notes.append(
+                    f"{f.text}（“{key.replace('.', '：')}”；默认的句式不写它的同比，没有放进上年数据，需要时照填）：{said}"
+                )
                 exact.add(key)  # still the base of a rate of its sentence
             elif len(values) == 1:
                 seed.last.setdefault(group, {})[name] = seen[0][0].value
@@ -168,8 +174,10 @@ class _Reader:
             if base_key not in exact or rate.numerator in last:
                 continue
             if sentence not in self.places.get(base_key, ()):
-                note = (f"{f.text}（{f.label or '无标签'}；可能是“{f.maps_to.replace('.', '：')}”，但这一句里没有它的基数"
-                        f"“{base_key.replace('.', '：')}”，没有据此推算上年数据）：{said}")
+                note = (
+                    f"{f.text}（{f.label or '无标签'}；可能是“{f.maps_to.replace('.', '：')}”，但这一句里没有它的基数"
+                    f"“{base_key.replace('.', '：')}”，没有据此推算上年数据）：{said}"
+                )
                 (where.figure_notes if where is not None else self.loose).append(note)
                 continue
             if rate.denominator[0] not in last or not self.used(theme.key, group, rate.numerator):
@@ -237,10 +245,9 @@ _CLAUSE = re.compile(r"[，。；：！？]")
 def _promise(p) -> dict:
     """A 去年安排 item: a sub-section's heading, or an enumerated item's first clause."""
     if isinstance(p.node, Section):
-        heading, body = p.heading, p.text[len(p.heading):]
+        heading, body = p.heading, p.text[len(p.heading) :]
     else:
         text = _ITEM_MARK.sub("", p.text)
-        text = text[len(LEAD_IN.match(text).group(0)):] or text  # 下一步，… : the plan, not its lead-in
+        text = text[len(LEAD_IN.match(text).group(0)) :] or text  # 下一步，… : the plan, not its lead-in
         heading, body = _CLAUSE.split(text, 1)[0], p.text
     return {"标题": heading.rstrip("。；，"), "去年内容": body or None, "落实情况": None}
-

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from drafter.model.catalogue import Catalogue
-from drafter.reading.classify import classify
-from drafter.reading.figures import FoundFigure, extract, map_to_catalogue, tie_rates
-from drafter.reading.parser import enumerations
 from drafter.model.report import Report, Section
+from drafter.reading.classify import classify
+from drafter.reading.figure_finder import FoundFigure, extract, map_to_catalogue, tie_rates
+from drafter.reading.parser import enumerations
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
 # The year a report is about, as its title says it (关于2025年度…, 2025年法治政府建设…): before
@@ -119,14 +119,24 @@ class Analysis:
             out["内容"] = [sec(b) if isinstance(b, Section) else para(b) for b in s.body]
             return out
 
-        return {"标题": r.title, "年度": self.year, "形态": self.shape,
-                "开头": [para(p) for p in r.opening], "正文": [sec(s) for s in r.sections],
-                "署名": r.signature, "日期": r.date}
+        return {
+            "标题": r.title,
+            "年度": self.year,
+            "形态": self.shape,
+            "开头": [para(p) for p in r.opening],
+            "正文": [sec(s) for s in r.sections],
+            "署名": r.signature,
+            "日期": r.date,
+        }
 
     def outline_text(self) -> str:
         """An indented outline for the terminal."""
-        lines = [f"标题：{self.report.title or '（无）'}", f"年度：{self.year or '（未识别）'}",
-                 f"形态：{'、'.join(self.shape) or '（未识别）'}", f"开头：{len(self.report.opening)} 段"]
+        lines = [
+            f"标题：{self.report.title or '（无）'}",
+            f"年度：{self.year or '（未识别）'}",
+            f"形态：{'、'.join(self.shape) or '（未识别）'}",
+            f"开头：{len(self.report.opening)} 段",
+        ]
 
         def walk(s: Section, depth: int) -> None:
             tags = []

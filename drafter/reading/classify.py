@@ -22,21 +22,100 @@ from drafter.model.report import Report, Section
 # 下一步 as 明年、来年、下一年度、今后、工作安排、打算、计划、思路 (and "<next year>年…").
 ROLE_WORDS = [  # checked in this order: the first that matches wins
     ("第一责任人", ("第一责任人", "主要负责人")),
-    ("问题", ("问题", "不足", "差距", "短板", "薄弱环节", "困难", "存在的问题", "存在问题", "主要问题", "不足和原因",
-             "存在的不足", "问题和不足", "存在的困难")),
-    ("下一步", ("下一步", "下步", "安排", "工作思路", "工作计划", "主要安排", "工作安排", "打算", "努力方向", "工作重点", "展望",
-              "工作打算", "下一年度", "明年", "来年", "今后", "计划", "思路", "改进措施")),
-    ("成效", ("成效", "举措", "做法", "工作开展情况", "开展情况", "工作情况", "进展", "成绩", "主要工作", "主要举措",
-             "举措和成效", "主要成效", "工作成效", "主要做法", "做法和成效", "取得的成效", "进展情况", "建设情况", "完成情况", "一年来",
-             "落实情况")),
+    (
+        "问题",
+        (
+            "问题",
+            "不足",
+            "差距",
+            "短板",
+            "弱项",
+            "薄弱环节",
+            "困难",
+            "存在的问题",
+            "存在问题",
+            "主要问题",
+            "不足和原因",
+            "存在的不足",
+            "问题和不足",
+            "存在的困难",
+        ),
+    ),
+    (
+        "下一步",
+        (
+            "下一步",
+            "下步",
+            "安排",
+            "工作思路",
+            "工作计划",
+            "主要安排",
+            "工作安排",
+            "打算",
+            "努力方向",
+            "工作重点",
+            "展望",
+            "工作打算",
+            "下一年度",
+            "明年",
+            "来年",
+            "今后",
+            "计划",
+            "思路",
+            "改进措施",
+        ),
+    ),
+    (
+        "成效",
+        (
+            "成效",
+            "举措",
+            "做法",
+            "工作开展情况",
+            "开展情况",
+            "工作情况",
+            "进展",
+            "成绩",
+            "主要工作",
+            "主要举措",
+            "举措和成效",
+            "主要成效",
+            "工作成效",
+            "主要做法",
+            "做法和成效",
+            "取得的成效",
+            "进展情况",
+            "建设情况",
+            "完成情况",
+            "一年来",
+            "落实情况",
+        ),
+    ),
     ("其他", ("其他",)),
 ]
 # What a problem's heading says (基层执法力量薄弱, 普法针对性有待提高): it falls short.
-_SHORT_OF = re.compile(r"不足|不够|有待|仍需|仍有|尚需|尚未|薄弱|不到位|欠缺|短板|差距|问题|滞后|不强|不高|偏低|偏弱|"
-                       r"不平衡|不充分|不规范|不完善|不健全|困难|瓶颈|弱项|较弱|较低|参差不齐")
+_SHORT_OF = re.compile(
+    r"不足|不够|有待|仍需|仍有|尚需|尚未|薄弱|不到位|欠缺|短板|差距|问题|滞后|不强|不高|偏低|偏弱|"
+    r"不平衡|不充分|不规范|不完善|不健全|困难|瓶颈|弱项|较弱|较低|参差不齐"
+)
 PROBLEM_WORDS = ("不足", "问题", "差距", "短板", "薄弱")
-NEXT_WORDS = ("下一步", "下步", "将继续", "将进一步", "我们将", "将坚持", "将以", "我县将", "我区将", "我市将", "我镇将",
-              "我乡将", "我局将", "我委将", "我办将")
+NEXT_WORDS = (
+    "下一步",
+    "下步",
+    "将继续",
+    "将进一步",
+    "我们将",
+    "将坚持",
+    "将以",
+    "我县将",
+    "我区将",
+    "我市将",
+    "我镇将",
+    "我乡将",
+    "我局将",
+    "我委将",
+    "我办将",
+)
 UNCLASSIFIED = "未分类"
 LEAD = 80  # characters of body segmented with jieba: where a section states its subject
 HEAD_REACH = 200  # characters of a heading read; a longer "heading" is a paragraph read as one
@@ -45,8 +124,10 @@ BODY_REACH = 2000  # characters of body after the lead that count (a part's whol
 
 # Role words used as a modifier of something else: 困难群众 is a group helped, 行动计划 a
 # programme carried out; neither names the part (帮助困难群众 is not the 问题 part).
-_NOT_ROLE = re.compile(r"困难(?:群众|群体|家庭|人员|户|企业|职工|事)|(?:行动|规划|五年|三年|普法|培训|学法|学习)计划|"
-                       r"(?:上年度?|去年|上一年度?)的?(?:工作)?(?:安排|计划|部署|打算)")  # 落实上年度工作安排情况: this year's work
+_NOT_ROLE = re.compile(
+    r"困难(?:群众|群体|家庭|人员|户|企业|职工|事)|(?:行动|规划|五年|三年|普法|培训|学法|学习)计划|"
+    r"(?:上年度?|去年|上一年度?)的?(?:工作)?(?:安排|计划|部署|打算)"
+)  # 落实上年度工作安排情况: this year's work
 
 
 def _names(heading: str, role: str) -> bool:
@@ -89,7 +170,7 @@ class ThemeWords(NamedTuple):
     pattern: re.Pattern
 
     @classmethod
-    def of(cls, weights: dict[str, dict[str, float]]) -> "ThemeWords":
+    def of(cls, weights: dict[str, dict[str, float]]) -> ThemeWords:
         return cls(weights, re.compile("|".join(sorted(map(re.escape, weights), key=len, reverse=True))))
 
 
@@ -128,7 +209,7 @@ MIN_SHARE = 0.55
 
 
 def theme_of(heading: str, body: str, cat: Catalogue) -> tuple[str, float]:
-    return score_themes(heading, body[:LEAD], _theme_words(cat), body[LEAD:LEAD + BODY_REACH])
+    return score_themes(heading, body[:LEAD], _theme_words(cat), body[LEAD : LEAD + BODY_REACH])
 
 
 def section_text(sec: Section) -> str:
@@ -200,7 +281,7 @@ def classify_roles(report: Report, year: int | None = None) -> Report:
     # A part named by no role after 下一步 but before the 问题 part (themes written as parts of
     # their own, placed after next year's plans): achievements, not 其他.
     for k, sec in enumerate(tops):
-        if sec.role == "其他" and sec.role_confidence < 0.5 and any(t.role == "问题" for t in tops[k + 1:]):
+        if sec.role == "其他" and sec.role_confidence < 0.5 and any(t.role == "问题" for t in tops[k + 1 :]):
             sec.role, sec.role_confidence = "成效", 0.6
     # The closing paragraph ends the last part that reports work (a 第一责任人 or 其他 part
     # may follow it).
@@ -257,9 +338,19 @@ def named_roles(heading: str) -> list[str]:
     """The parts ``heading`` names, in the order it names them (一、工作成效和存在的不足:
     成效, 问题)."""
     text = _NOT_ROLE.sub("", heading)
-    found = sorted((m.start(), role) for role in _OWN_ROLES
-                   if (m := re.search("|".join(_role_words(role, heading)) or "(?!)", text)))
-    return [role for _, role in found]
+    found = {role: m.start() for role in _OWN_ROLES if (m := re.search("|".join(_role_words(role, heading)) or "(?!)", text))}
+    # each piece between 、 和 及 (履行第一责任人职责情况、存在问题和今后打算) is read as a short
+    # heading of its own: 今后打算 names the plans there as it does alone
+    at = 0
+    for piece in _PIECES.split(text):
+        role = part_role(piece)[0] if len(piece) >= 2 else None
+        if role in _OWN_ROLES and role not in found:
+            found[role] = at
+        at += len(piece) + 1
+    return [role for role, _ in sorted(found.items(), key=lambda kv: kv[1])]
+
+
+_PIECES = re.compile(r"[、，,；;]|以及|及|和|与|并")
 
 
 def _role_words(role: str, heading: str) -> list[str]:

@@ -20,6 +20,7 @@ import zipfile
 
 from lxml import etree
 
+from drafter.files.bounds import DOCX_AUX as MAX_AUX, STYLE_DEPTH as MAX_STYLE_DEPTH
 from drafter.files.xmltext import drop_invalid
 from drafter.model.report import PART_MARKS
 
@@ -30,8 +31,6 @@ M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 STRICT_URI = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 TRANSITIONAL_URI = W[1:-1].encode()
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-MAX_AUX = 8 * 2 ** 20  # styles.xml / numbering.xml: real ones are tens of KB
-MAX_STYLE_DEPTH = 16  # basedOn chains longer than this are cut (and cycles broken)
 CELL_JOIN = "\u3000"  # between a table row's cells: a space the parser reads as one
 
 _BODY_STYLE = re.compile(r"body ?text|正文", re.IGNORECASE)
@@ -79,7 +78,7 @@ class _Renamed:
         self.held = b""
 
     def read(self, size: int = -1) -> bytes:
-        chunk = self.raw.read(size if size and size > 0 else 2 ** 16)
+        chunk = self.raw.read(size if size and size > 0 else 2**16)
         if not chunk:
             out, self.held = self.held, b""
             return out
@@ -114,9 +113,13 @@ class Styles:
             if not sid:
                 continue
             name = s.find(f"{W}name")
-            info = {"name": name.get(f"{W}val", "") if name is not None else "",
-                    "based": _val(s.find(f"{W}basedOn")), "link": _val(s.find(f"{W}link")),
-                    "outline": None, "num": None}
+            info = {
+                "name": name.get(f"{W}val", "") if name is not None else "",
+                "based": _val(s.find(f"{W}basedOn")),
+                "link": _val(s.find(f"{W}link")),
+                "outline": None,
+                "num": None,
+            }
             vanish = s.find(f"{W}rPr/{W}vanish")
             info["vanish"] = None if vanish is None else _on(vanish)  # the style hides its text
             ppr = s.find(f"{W}pPr")
@@ -146,8 +149,14 @@ class Styles:
         named), else the document's defaults. Asked for every run: kept per pair of styles."""
         key = (char, para)
         if key not in self._hidden:
-            found = next((info["vanish"] for info in self._chain(char, "char") + self._chain(para or self.default_para)
-                          if info.get("vanish") is not None), self.default_hidden)
+            found = next(
+                (
+                    info["vanish"]
+                    for info in self._chain(char, "char") + self._chain(para or self.default_para)
+                    if info.get("vanish") is not None
+                ),
+                self.default_hidden,
+            )
             self._hidden[key] = found
         return self._hidden[key]
 
@@ -165,8 +174,7 @@ class Styles:
         """Whether the style is named as body text (Word's 正文文本/Body Text, drafter's
         公文正文); the document's default style (Normal, shown as 正文) does not count, as
         hand-typed headings are written in it."""
-        return any(_BODY_STYLE.search(info["name"]) for info in self._chain(sid)
-                   if info is not self.para.get(self.default_para or ""))
+        return any(_BODY_STYLE.search(info["name"]) for info in self._chain(sid) if info is not self.para.get(self.default_para or ""))
 
     def numbering(self, sid: str | None) -> tuple[str | None, int | None] | None:
         for info in self._chain(sid):
@@ -187,7 +195,7 @@ class Styles:
         return None
 
 
-def _hidden(runs: list[list], styles: Styles, para: "_Para") -> bool:
+def _hidden(runs: list[list], styles: Styles, para: _Para) -> bool:
     """Is the text of the innermost open run hidden (its own w:vanish, else its styles')?"""
     if not runs:
         return styles.hidden(None, para.style)
@@ -235,8 +243,9 @@ def chinese(n: int, digits: str = _CN_DIGITS, ten: str = "十") -> str:
         return (digits[tens] if tens > 1 else "") + ten + (digits[ones] if ones else "")
     if n < 1000:
         hundreds, rest = divmod(n, 100)
-        tail = "" if not rest else (digits[0] + digits[rest] if rest < 10 else
-                                    (digits[1] if rest < 20 else "") + chinese(rest, digits, ten))
+        tail = (
+            "" if not rest else (digits[0] + digits[rest] if rest < 10 else (digits[1] if rest < 20 else "") + chinese(rest, digits, ten))
+        )
         return digits[hundreds] + "百" + tail
     return str(n)
 
@@ -245,8 +254,21 @@ def _roman(n: int) -> str:
     if not 0 < n < 4000:
         return str(n)
     out = ""
-    for value, mark in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, mark in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out, n = out + mark, n - value
     return out
@@ -259,8 +281,14 @@ def _letter(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """A counter's value in one of Word's number formats (ECMA-376 ST_NumberFormat)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-               "ideographDigital", "taiwaneseCountingThousand"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "ideographDigital",
+        "taiwaneseCountingThousand",
+    ):
         return chinese(n)
     if fmt == "chineseLegalSimplified":
         return chinese(n, _LEGAL, "拾")
@@ -307,12 +335,14 @@ class Numbering:
                 ilvl = _int(lvl.get(f"{W}ilvl"))
                 if ilvl is None or not 0 <= ilvl <= 8:
                     continue
-                levels[ilvl] = {"start": _int(_val(lvl.find(f"{W}start"))),
-                                "fmt": _val(lvl.find(f"{W}numFmt")) or "decimal",
-                                "text": _val(lvl.find(f"{W}lvlText")),
-                                "restart": _int(_val(lvl.find(f"{W}lvlRestart"))),
-                                "legal": lvl.find(f"{W}isLgl") is not None,
-                                "suff": _val(lvl.find(f"{W}suff")) or "tab"}
+                levels[ilvl] = {
+                    "start": _int(_val(lvl.find(f"{W}start"))),
+                    "fmt": _val(lvl.find(f"{W}numFmt")) or "decimal",
+                    "text": _val(lvl.find(f"{W}lvlText")),
+                    "restart": _int(_val(lvl.find(f"{W}lvlRestart"))),
+                    "legal": lvl.find(f"{W}isLgl") is not None,
+                    "suff": _val(lvl.find(f"{W}suff")) or "tab",
+                }
             self.abstract[a.get(f"{W}abstractNumId", "")] = levels
         for num in root.iter(f"{W}num"):
             overrides = {}
@@ -379,8 +409,19 @@ class _Para:
 
 
 # Elements whose whole content is not part of the accepted view of the text.
-_SKIP = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}delInstrText", f"{W}sdtPr",
-         f"{MC}Fallback", f"{W}rPrChange", f"{W}pPrChange", f"{W}footnoteReference", f"{W}commentReference"}
+_SKIP = {
+    f"{W}del",
+    f"{W}moveFrom",
+    f"{W}instrText",
+    f"{W}delText",
+    f"{W}delInstrText",
+    f"{W}sdtPr",
+    f"{MC}Fallback",
+    f"{W}rPrChange",
+    f"{W}pPrChange",
+    f"{W}footnoteReference",
+    f"{W}commentReference",
+}
 
 
 def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
@@ -476,8 +517,7 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
         elif tag == f"{W}sdt" and prompts:
             prompts.pop()
         elif tag == f"{W}t" or tag == f"{M}t":  # m:t: the text of an equation, shown as written
-            if paras and not (fields and not all(fields)) and el.text and not any(prompts) \
-                    and not _hidden(hidden, styles, paras[-1]):
+            if paras and not (fields and not all(fields)) and el.text and not any(prompts) and not _hidden(hidden, styles, paras[-1]):
                 paras[-1].parts.append(el.text)
                 paras[-1].first_run = False
         elif tag in (f"{W}tab", f"{W}ptab") and paras and not in_ppr:
@@ -555,8 +595,9 @@ class _Table:
         web page pasted into Word, or a report typed into a one-column table, gives)?"""
         if any(sum(1 for cell in row if _cell_text(cell).strip()) > 1 for row in self.rows):
             return False
-        sentences = sum(len(line) for row in self.rows for cell in row for line in cell
-                        if not line.table and re.search("[。，；：！？、]", line))
+        sentences = sum(
+            len(line) for row in self.rows for cell in row for line in cell if not line.table and re.search("[。，；：！？、]", line)
+        )
         return sentences * 2 >= self.chars()
 
     def boxed(self) -> bool:

@@ -18,8 +18,22 @@ from drafter.errors import InputFileError, Where
 
 # The form's top-level fields (drafter/data/catalogue.yaml, drafter/form/spec.py): a fixed
 # list, so that reading a report needs neither the catalogue nor the form's specification.
-FORM_KEYS = ("单位", "年度", "成文日期", "标题", "主送机关", "开头", "党的领导", "成效", "第一责任人", "问题",
-             "下一步", "其他", "落款", "正文")
+FORM_KEYS = (
+    "单位",
+    "年度",
+    "成文日期",
+    "标题",
+    "主送机关",
+    "开头",
+    "党的领导",
+    "成效",
+    "第一责任人",
+    "问题",
+    "下一步",
+    "其他",
+    "落款",
+    "正文",
+)
 _KEY_LINE = re.compile(r"^\ufeff?(?:\"|')?(" + "|".join(FORM_KEYS) + r")(?:\"|')?[ \t]*:(?=[ \t]|$)", re.M)
 _FORM_SUFFIXES = (".yaml", ".yml")
 
@@ -27,10 +41,14 @@ _FORM_SUFFIXES = (".yaml", ".yml")
 def _text(raw: bytes) -> str:
     """The file's text as far as telling a form goes: UTF-16/32 by their marks, else UTF-8,
     else GB18030 (Notepad's “ANSI” on a Chinese Windows)."""
-    for mark, encoding in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
-                           (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    for mark, encoding in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
         if raw.startswith(mark):
-            return raw[len(mark):].decode(encoding, "replace")
+            return raw[len(mark) :].decode(encoding, "replace")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -62,7 +80,8 @@ def form_name(p: Path) -> str:
 def refuse_form_as_text(raw: bytes, p: Path) -> None:
     """A form under a .txt name is refused by every command, with the name to give it."""
     if p.suffix.lower() == ".txt" and is_form(raw):
-        raise InputFileError(f"“{p.name}”是一份 drafter 表单，但文件名以 .txt 结尾（.txt 是报告的文本文件），没有读取。",
-                             f"请把文件名改为“{form_name(p)}”后再试：表单要用 .yaml 结尾"
-                             "（用记事本保存时，“保存类型”选“所有文件”）。", Where(str(p)))
-
+        raise InputFileError(
+            f"“{p.name}”是一份 drafter 表单，但文件名以 .txt 结尾（.txt 是报告的文本文件），没有读取。",
+            f"请把文件名改为“{form_name(p)}”后再试：表单要用 .yaml 结尾（用记事本保存时，“保存类型”选“所有文件”）。",
+            Where(str(p)),
+        )

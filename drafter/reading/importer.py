@@ -13,9 +13,10 @@ import re
 
 import yaml
 
+from drafter.files.bounds import FORM_ITEMS as MAX_PARAGRAPHS, FORM_TEXT as MAX_TEXT
+from drafter.model.report import Report, Section
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
-from drafter.model.report import Report, Section
 
 _UNIT_IN_TITLE = re.compile(r"^(.+?)(?:关于|\d{4}\s*年)")
 _UNIT_IN_OPENING = re.compile(r"^\d{4}年(?:以来|度)?，(?:在[^，]*，)*([^，。]{2,24}?)(?:坚持|深入|始终|认真|全面|以|紧紧|在)")
@@ -25,8 +26,6 @@ _SELF = ("我区", "我县", "我市", "我镇", "我乡", "我局", "全区", "
 # A report that makes a form: its text must render back within the template's output bound
 # and the form hold fewer values than the form reader accepts (a report has ~10k characters
 # and a few hundred paragraphs).
-MAX_TEXT = 400_000  # below the template's output bound (render/limits.MAX_OUTPUT)
-MAX_PARAGRAPHS = 20_000  # below the template's line bound (render/limits.MAX_LINES)
 
 
 def check_importable(report: Report, name: str) -> None:
@@ -37,10 +36,12 @@ def check_importable(report: Report, name: str) -> None:
     paragraphs = len(report.opening) + sum(1 + len(s.paragraphs) for s in report.walk())
     if length > MAX_TEXT or paragraphs > MAX_PARAGRAPHS:
         size = f"{length} 个字" if length > MAX_TEXT else f"{paragraphs} 段"
-        raise InputFileError(f"“{name}”太长了（{size}），不像是一份年度报告，不能转成表单。",
-                             f"一份报告通常一两万字、几百段；请确认选对了文件。"
-                             f"drafter 能转成表单的报告最多 {MAX_TEXT // 10_000} 万字、{MAX_PARAGRAPHS} 段。",
-                             Where(name))
+        raise InputFileError(
+            f"“{name}”太长了（{size}），不像是一份年度报告，不能转成表单。",
+            f"一份报告通常一两万字、几百段；请确认选对了文件。"
+            f"drafter 能转成表单的报告最多 {MAX_TEXT // 10_000} 万字、{MAX_PARAGRAPHS} 段。",
+            Where(name),
+        )
 
 
 def guess_unit(a: Analysis) -> str | None:
@@ -62,7 +63,7 @@ _HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678
 
 def _date(text: str | None) -> dt.date | None:
     """The date of 2026年2月6日 or 二〇二六年二月六日."""
-    from drafter.reading.figures import han_value
+    from drafter.reading.figure_finder import han_value
 
     m = re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text or "")
     if m:
@@ -103,11 +104,13 @@ def _insert_part(body: list, part, year: int) -> None:
     from drafter.model.catalogue import load_catalogue
 
     order = [p.key for p in load_catalogue().parts]
-    later = set(order[order.index(part.key) + 1:])
-    section = {"标题": part.heading.format(年度=year, 下一年度=year + 1), "角色": part.key,
-               "内容": [f"在这里写{part.about}（原报告没有这一部分）。"]}
-    at = next((i for i, item in enumerate(body) if isinstance(item, dict) and item.get("角色") in later),
-              len(body))
+    later = set(order[order.index(part.key) + 1 :])
+    section = {
+        "标题": part.heading.format(年度=year, 下一年度=year + 1),
+        "角色": part.key,
+        "内容": [f"在这里写{part.about}（原报告没有这一部分）。"],
+    }
+    at = next((i for i, item in enumerate(body) if isinstance(item, dict) and item.get("角色") in later), len(body))
     body.insert(at, section)
 
 
@@ -144,11 +147,15 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
         sign["附注"] = "；".join(n.strip().removeprefix("（").removesuffix("）") for n in r.notes)
     if sign:
         data["落款"] = sign
-    head = [
-        "# yaml-language-server: $schema=drafter-form.schema.json",
-        f"# 由 drafter import 从“{source_name}”生成。正文按原文排列，编号由排版程序重新编排。",
-        "# 生成报告：drafter render 本文件 -o 报告.docx",
-    ] + [f"# 注意：{n}" for n in notes] + [""]
+    head = (
+        [
+            "# yaml-language-server: $schema=drafter-form.schema.json",
+            f"# 由 drafter import 从“{source_name}”生成。正文按原文排列，编号由排版程序重新编排。",
+            "# 生成报告：drafter render 本文件 -o 报告.docx",
+        ]
+        + [f"# 注意：{n}" for n in notes]
+        + [""]
+    )
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096)
     return "\n".join(head) + text + _figures_comment(a), notes
 
@@ -156,7 +163,7 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
 def _figures_comment(a: Analysis) -> str:
     """The counts mapped to the catalogue, each with the sentence it stands in (rates are
     worked out from counts, so they are not listed)."""
-    from drafter.reading.figures import excerpt
+    from drafter.reading.figure_finder import excerpt
 
     lines = []
     for text, f in a.figures_in_text():

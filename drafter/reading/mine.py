@@ -8,11 +8,11 @@ shapes of outline seen. The result is data (YAML) to set beside the catalogue.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from drafter.model.catalogue import Catalogue
 from drafter.errors import DrafterError
+from drafter.model.catalogue import Catalogue
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
 from drafter.reading.parser import parse_lines
@@ -23,8 +23,9 @@ def report_files(folder: str | Path) -> list[Path]:
     """The reports in ``folder`` and below, by name. Anything with a report's name that is
     not a folder is listed, pipes and broken links too, so that mining says it was skipped
     rather than passing over it in silence."""
-    return sorted(p for p in Path(folder).rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_dir()
-                  and not p.name.startswith((".", "~$")))
+    return sorted(
+        p for p in Path(folder).rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_dir() and not p.name.startswith((".", "~$"))
+    )
 
 
 class Miner:
@@ -36,7 +37,8 @@ class Miner:
         self.orders: Counter = Counter()
         self.parts: dict[str, dict] = defaultdict(lambda: {"reports": set(), "headings": Counter(), "positions": []})
         self.themes: dict[str, dict] = defaultdict(
-            lambda: {"reports": set(), "parts": Counter(), "headings": Counter(), "figures": defaultdict(set)})
+            lambda: {"reports": set(), "parts": Counter(), "headings": Counter(), "figures": defaultdict(set)}
+        )
         self.unclassified: list[dict] = []
         self.reports: list[dict] = []
 
@@ -66,8 +68,17 @@ class Miner:
             for sec in (top, *_below(top)):
                 self._add_theme(name, a, sec, top.role or "其他")
         figs = a.all_figures()
-        self.reports.append({"文件": name, "标题": r.title, "年度": a.year, "形态": a.shape, "部分": order,
-                             "数字": len(figs), "对应指标的数字": sum(1 for f in figs if f.maps_to)})
+        self.reports.append(
+            {
+                "文件": name,
+                "标题": r.title,
+                "年度": a.year,
+                "形态": a.shape,
+                "部分": order,
+                "数字": len(figs),
+                "对应指标的数字": sum(1 for f in figs if f.maps_to),
+            }
+        )
 
     def _add_theme(self, name: str, a: Analysis, sec, part: str) -> None:
         if not sec.theme:
@@ -98,9 +109,11 @@ class Miner:
             }
         parts = {}
         for role, p in sorted(self.parts.items(), key=lambda kv: sum(kv[1]["positions"]) / len(kv[1]["positions"])):
-            parts[role] = {"报告数": len(p["reports"]),
-                           "平均位置": round(sum(p["positions"]) / len(p["positions"]), 1),
-                           "常见标题": [h for h, _ in p["headings"].most_common(5)]}
+            parts[role] = {
+                "报告数": len(p["reports"]),
+                "平均位置": round(sum(p["positions"]) / len(p["positions"]), 1),
+                "常见标题": [h for h, _ in p["headings"].most_common(5)],
+            }
         return {
             "报告数": n,
             "字数": self.chars,
@@ -120,8 +133,12 @@ def _below(sec):
         yield from _below(sub)
 
 
-def mine(files: list[Path], cat: Catalogue, progress: Callable[[Path], None] | None = None,
-         on_error: Callable[[Path, DrafterError], None] | None = None) -> dict:
+def mine(
+    files: list[Path],
+    cat: Catalogue,
+    progress: Callable[[Path], None] | None = None,
+    on_error: Callable[[Path, DrafterError], None] | None = None,
+) -> dict:
     """The outline of the reports in ``files``. A file that cannot be read is handed to
     ``on_error`` and mining goes on with the rest (without ``on_error``, the error stops
     it)."""

@@ -23,9 +23,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from drafter.reading.classify import part_role
 from drafter.model.report import Origin, Paragraph, Report, Section, Segment, TreeBuilder
 from drafter.model.typography import normalize
+from drafter.reading.classify import named_roles, part_role
 
 _CN = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -68,10 +68,12 @@ _HAN_DIGIT = "〇○零一二三四五六七八九"
 # 2026.2.6 / 2026-02-06 (a reminder of its own, 日期写法, says how to write it; the closing is read)
 # The date may stand with what clerks put round it: 日期：…, brackets, （星期五）, a full stop, 印发,
 # （已盖章） — the date is read all the same (group “date”).
-DATE_LINE = re.compile(rf"^(?:日期[：:])?[（(]?(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
-                       rf"|[{_HAN_DIGIT}Oo0]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日"
-                       r"|\d{4}(?P<sep>[.\-/])\d{1,2}(?P=sep)\d{1,2})[）)]?"
-                       r"(?:[（(]?星期[一二三四五六日天][）)]?)?(?:印发)?[。.]?(?:[（(]已?盖章[）)])?$")
+DATE_LINE = re.compile(
+    rf"^(?:日期[：:])?[（(]?(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+    rf"|[{_HAN_DIGIT}Oo0]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日"
+    r"|\d{4}(?P<sep>[.\-/])\d{1,2}(?P=sep)\d{1,2})[）)]?"
+    r"(?:[（(]?星期[一二三四五六日天][）)]?)?(?:印发)?[。.]?(?:[（(]已?盖章[）)])?$"
+)
 _CHROME = re.compile(
     r"^(当前位置|您的位置|您现在的位置|首页\s*>|文件名称|索引号|公开责任部门|公开目录|文号|有效性|发布机构|"
     r"扫一扫|打印本页|关闭窗口|【打印】|【关闭】|分享到|上一篇|下一篇|相关链接)"
@@ -82,10 +84,12 @@ _CHROME = re.compile(
 _NOTE = re.compile(r"^[（(].{1,84}[）)]$")
 MAX_NOTES = 4  # notes under the date read back (a template may print several @附注)
 # An attachment after the closing: 附件：…, 附件1：…, 附：… (its lines, however many, are no body)
-_ATTACHMENT = re.compile(r"^附(?:件[一二三四五六七八九十\d]*)?\s*[：:]|^附件[一二三四五六七八九十\d]*$"
-                         # the 版记: 抄送, 主题词, the issuing office and date, copies printed
-                         r"|^(?:抄送|抄报|主题词|分送)\s*[：:]|^\S.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
-                         r"|^[（(]?共印\s*\d+\s*份[）)]?$")
+_ATTACHMENT = re.compile(
+    r"^附(?:件[一二三四五六七八九十\d]*)?\s*[：:]|^附件[一二三四五六七八九十\d]*$"
+    # the 版记: 抄送, 主题词, the issuing office and date, copies printed
+    r"|^(?:抄送|抄报|主题词|分送)\s*[：:]|^\S.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
+    r"|^[（(]?共印\s*\d+\s*份[）)]?$"
+)
 MAX_ATTACHMENT = 400  # lines looked back over for the start of an attachment
 _TITLE_WORDS = re.compile(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
 _ISSUER = re.compile(r"(政府|委员会|党委|党组|委|局|厅|办公室|办|管委会|工委|中心|院|署|队|所|站|街道|镇|乡|公司)$")
@@ -98,6 +102,7 @@ def closing(line: str) -> bool:
     """Is ``line`` a closing formula (特此报告。) or a date line: text no heading can be?"""
     compact = re.sub(r"[ 　]", "", line)
     return bool(CLOSING.match(compact) or DATE_LINE.match(compact))
+
 
 Segments = list[tuple[int, int, int]]  # (offset in the cleaned line, 1-based source line, column)
 
@@ -139,7 +144,7 @@ def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, Segments]]:
         origins.append([(0, number, 0)])
         lengths.append(len(line))
     out: list[tuple[str, Segments]] = []
-    for k, (p, o) in enumerate(zip(pieces, origins)):
+    for p, o in zip(pieces, origins):
         text = "".join(p)
         # A table row is never cut into paragraphs (its cells are joined by spaces).
         table = getattr(lines[o[0][1] - 1], "table", False)
@@ -156,8 +161,7 @@ def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, Segments]]:
     return out
 
 
-def _shift(segments: Segments, start: int, end: int | None = None,
-           offsets: list[int] | None = None) -> Segments:
+def _shift(segments: Segments, start: int, end: int | None = None, offsets: list[int] | None = None) -> Segments:
     """The segments of a line's text from ``start`` (to ``end``) on; with ``offsets`` (the
     segments' offsets) found by bisection, so cutting a long joined line stays linear."""
     offsets = offsets if offsets is not None else [offset for offset, _, _ in segments]
@@ -165,7 +169,7 @@ def _shift(segments: Segments, start: int, end: int | None = None,
     last = len(segments) if end is None else bisect.bisect_left(offsets, end, first)
     offset, line, column = segments[first]
     out: Segments = [(0, line, column + max(start - offset, 0))]
-    out += [(o - start, ln, col) for o, ln, col in segments[first + 1:max(last, first + 1)]]
+    out += [(o - start, ln, col) for o, ln, col in segments[first + 1 : max(last, first + 1)]]
     return out
 
 
@@ -175,15 +179,18 @@ def _shift(segments: Segments, start: int, end: int | None = None,
 @lru_cache(maxsize=1)
 def _inline_number() -> re.Pattern:
     return re.compile(
-    rf"(?:(?<=[。！？])|(?<=[。！？；：]) | (?=[（(]?[{_CN}]))"
-    rf"(?=(?:[{_CN}]{{1,3}}[、．](?![{_CN}]{{1,2}}[、．季])|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d%])"
-    rf"(?=[\u4e00-\u9fff“《])|[（(]\d{{1,2}}[）)](?=[\u4e00-\u9fff])|[{_CIRCLED}]|[{_CN}]是(?=[\u4e00-\u9fff])))")
+        rf"(?:(?<=[。！？])|(?<=[。！？；：]) | (?=[（(]?[{_CN}]))"
+        rf"(?=(?:[{_CN}]{{1,3}}[、．](?![{_CN}]{{1,2}}[、．季])|[（(][{_CN}]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d%])"
+        rf"(?=[\u4e00-\u9fff“《])|[（(]\d{{1,2}}[）)](?=[\u4e00-\u9fff])|[{_CIRCLED}]|[{_CN}]是(?=[\u4e00-\u9fff])))"
+    )
 
 
 _SPACED_BREAK = re.compile(r"(?<=[。！？；：]) +(?=\S)")
 _TITLE_HEAD = re.compile(r"^(.{6,80}?(?:报告|总结|情况))(?: +|(?=\d{4}年))")
-_SIGN_DATE = re.compile(rf" +((?:[^\s。，；：]{{2,30}} +){{0,2}})(\d{{4}} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日|"
-                        rf"[{_HAN_DIGIT}]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)( *（[^（）]{{2,30}}）)?$")
+_SIGN_DATE = re.compile(
+    rf" +((?:[^\s。，；：]{{2,30}} +){{0,2}})(\d{{4}} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日|"
+    rf"[{_HAN_DIGIT}]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)( *（[^（）]{{2,30}}）)?$"
+)
 
 
 def paragraph_breaks(text: str, first: bool = False) -> list[int]:
@@ -196,7 +203,7 @@ def paragraph_breaks(text: str, first: bool = False) -> list[int]:
     # The space after a heading number is not a sign of a page run together: Word shows
     # an automatic number's tab as one (一、 坚持……), and clerks type one too.
     found = number_of(text)
-    spaced = " " in text[len(text) - len(found.rest):] if found else " " in text
+    spaced = " " in text[len(text) - len(found.rest) :] if found else " " in text
     if len(text) < 120 or (not spaced and text.count("。") < 3):
         return []
     cuts = set()
@@ -211,7 +218,7 @@ def paragraph_breaks(text: str, first: bool = False) -> list[int]:
         cuts.update(starts[1:])
         for at in starts:  # a heading without a sentence end, a space, then its text
             space = text.find(" ", at, at + 42)
-            if space > 0 and number_of(text[at:space + 1]) and not re.search("[。；！？]", text[at:space]):
+            if space > 0 and number_of(text[at : space + 1]) and not re.search("[。；！？]", text[at:space]):
                 cuts.add(space + 1)
     m = _SIGN_DATE.search(text)
     if m and m.start() > 0:
@@ -237,8 +244,16 @@ _TITLE_FIRST_LINE = re.compile(r"^[^，。；：、]{2,40}关于[^，。；：�
 
 
 def _is_title(line: str) -> bool:
-    return (len(line) <= 80 and "法治" in line and bool(_TITLE_WORDS.search(line))
-            and not _CHROME.search(line) and ">" not in line and "，" not in line and "。" not in line and number_of(line) is None)
+    return (
+        len(line) <= 80
+        and "法治" in line
+        and bool(_TITLE_WORDS.search(line))
+        and not _CHROME.search(line)
+        and ">" not in line
+        and "，" not in line
+        and "。" not in line
+        and number_of(line) is None
+    )
 
 
 class Number(NamedTuple):
@@ -252,7 +267,7 @@ def number_of(line: str) -> Number | None:
     for kind in kinds():
         m = kind.pattern.match(line)
         if m and len(line) > len(m.group(0)):
-            return Number(kind, m.group(1), line[m.end():])
+            return Number(kind, m.group(1), line[m.end() :])
     return None
 
 
@@ -281,11 +296,11 @@ def split_heading(rest: str) -> tuple[str, str]:
     cut = rest.find("。")
     m = re.search(rf"(?<![{_CN}第])[{_CN}]是", rest)
     if m and m.start() >= 6 and (cut < 0 or m.start() < cut) and rest[m.start() - 1] not in "，、；：":
-        return rest[: m.start()], rest[m.start():]
+        return rest[: m.start()], rest[m.start() :]
     if 0 < cut < len(rest) - 1:
         if cut > 80:  # a long first sentence: a numbered paragraph, not a heading
             return "", rest
-        return rest[: cut + 1], rest[cut + 1:].strip()
+        return rest[: cut + 1], rest[cut + 1 :].strip()
     if cut == len(rest) - 1 and len(rest) > 60:  # a long sentence, not a heading: a numbered paragraph
         return "", rest
     if cut < 0 and len(rest) > 80:  # no sentence end and long: a paragraph that opens with a number
@@ -313,8 +328,7 @@ class Levels:
             at, name = kinds.index(nested), nested
         elif name in kinds:
             at = kinds.index(name)
-            if value == 1 and self.stack[at][1] == 1 and at == len(self.stack) - 1 and not named_part \
-                    and not self.texted:
+            if value == 1 and self.stack[at][1] == 1 and at == len(self.stack) - 1 and not named_part and not self.texted:
                 at, name = len(self.stack), nested  # 一、 directly under 一、: its first sub-heading
         else:  # a kind not met yet: below the open levels, above those the usual order puts lower
             while self.stack and self._rank(self.stack[-1][0]) >= found.kind.rank:
@@ -335,7 +349,7 @@ class Levels:
         name = f"§{hint}"
         kinds = [k for k, _ in self.stack]
         if name in kinds:
-            del self.stack[kinds.index(name):]
+            del self.stack[kinds.index(name) :]
         else:
             while self.stack and self._rank(self.stack[-1][0]) >= hint:
                 self.stack.pop()
@@ -371,8 +385,10 @@ def parse_lines(lines: list[str]) -> Report:
                 # a title set on two lines (…人民政府关于2025年度 / 法治政府建设情况的报告), as a
                 # plain-text copy of a .docx keeps it: one title
                 report.title = prev + line
-                report.origins["标题"] = Origin(tuple(origin_from(origins[k - 1])) + tuple(
-                    Segment(s.offset + len(prev), s.line, s.column) for s in origin_from(origins[k])))
+                report.origins["标题"] = Origin(
+                    tuple(origin_from(origins[k - 1]))
+                    + tuple(Segment(s.offset + len(prev), s.line, s.column) for s in origin_from(origins[k]))
+                )
             i = k + 1
             break
     # Chrome after the title, and the title repeated (whole or split over lines).
@@ -390,8 +406,7 @@ def parse_lines(lines: list[str]) -> Report:
     if k > i and k + 1 < len(lines) and _ADDRESSEE.fullmatch(lines[k]):
         i = k
     # 主送机关: a short line ending in ： right after the title, or first (县委、县人大常委会：).
-    if i + 1 < len(lines) and _ADDRESSEE.fullmatch(lines[i]) and not number_of(lines[i]) \
-            and not re.search(r"如下|\d{4}\s*年", lines[i]):
+    if i + 1 < len(lines) and _ADDRESSEE.fullmatch(lines[i]) and not number_of(lines[i]) and not re.search(r"如下|\d{4}\s*年", lines[i]):
         report.addressee = lines[i][:-1]
         report.origins["主送机关"] = origin_from(origins[i])
         i += 1
@@ -426,11 +441,10 @@ def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[in
         level = getattr(line, "level", None) if segments[0][2] == 0 else None
         hints.append(level)
     if not any(h for h in hints):
-        return [0 if h == 0 and getattr(raw[s[0][1] - 1], "table", False) else None
-                for h, s in zip(hints, origins)]
+        return [0 if h == 0 and getattr(raw[s[0][1] - 1], "table", False) else None for h, s in zip(hints, origins)]
     numbers = _numbers(lines)  # 1.100个村居… before 2.: item 1, as in the body reader
     styled = {found.kind.name for h, found in zip(hints, numbers) if h and found}
-    for k, (h, line, segments) in enumerate(zip(hints, lines, origins)):
+    for k, (h, _line, segments) in enumerate(zip(hints, lines, origins)):
         if h == 0 and not getattr(raw[segments[0][1] - 1], "table", False):
             found = numbers[k]
             if found and found.kind.name not in styled:
@@ -438,8 +452,7 @@ def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[in
     return hints
 
 
-def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: list[bool],
-              tables: list[bool]) -> int:
+def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: list[bool], tables: list[bool]) -> int:
     """Read the chrome, 附注, date and signature at the end; the index where the body ends.
     The lines of text boxes (a contact box or seal note anchored beside the date or the
     附注) are passed over: they float beside the closing, never between its lines."""
@@ -461,8 +474,14 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
     tail = end
     while tail > i and tables[tail - 1]:
         tail -= 1
-    attached = next((k for k in range(tail, max(i, tail - MAX_ATTACHMENT) - 1, -1)
-                     if (k == tail or _ATTACHMENT.match(lines[k])) and _dated_above(compact, k, i)), end)
+    attached = next(
+        (
+            k
+            for k in range(tail, max(i, tail - MAX_ATTACHMENT) - 1, -1)
+            if (k == tail or _ATTACHMENT.match(lines[k])) and _dated_above(compact, k, i)
+        ),
+        end,
+    )
     end = min(end, attached)
     notes = _notes_start(compact, end, i)
     if notes is not None and notes < end:
@@ -518,9 +537,8 @@ def _numbers(lines: list[str]) -> list[Number | None]:
     following: Number | None = None  # the next line's number, walking backwards
     for i in range(len(lines) - 1, -1, -1):
         m = None if found[i] else _LOOSE_NUMBER.match(lines[i])
-        if m and following is not None and following.kind is dotted and \
-                number_value(following.number) == int(m.group(1)) + 1:
-            found[i] = Number(dotted, m.group(0), lines[i][m.end():])
+        if m and following is not None and following.kind is dotted and number_value(following.number) == int(m.group(1)) + 1:
+            found[i] = Number(dotted, m.group(0), lines[i][m.end() :])
         following = found[i] or following
     return found
 
@@ -531,9 +549,14 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
     closed = False  # a closing formula was read: the signature lines after it are no headings
     numbers = _numbers(lines)
     for k, (line, segments, hint, found) in enumerate(zip(lines, origins, hints, numbers)):
-        if hint is None and not found and 0 < k + 1 < len(lines) and _part_title(line) \
-                and (k == 0 or _ENDED.search(lines[k - 1]) or numbers[k - 1] or _TITLE_LIKE.fullmatch(lines[k - 1])) \
-                and not _GOES_ON.match(lines[k + 1]):
+        if (
+            hint is None
+            and not found
+            and 0 < k + 1 < len(lines)
+            and _part_title(line)
+            and (k == 0 or _ENDED.search(lines[k - 1]) or numbers[k - 1] or _TITLE_LIKE.fullmatch(lines[k - 1]))
+            and not _GOES_ON.match(lines[k + 1])
+        ):
             # 存在的问题 / 下一步工作打算 on a line of its own: a part, its numbered headings
             # below it (一、 restarting in each part); their marks keep the level they have
             # among numbered headings (check counts numbered levels: Section.numbered_level)
@@ -555,12 +578,18 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
             # numbered one would be.
             enum = ENUMERATION.match(line)
             number = enum.group(0) if enum and len(line) > enum.end() else ""
-            rest = line[len(number):]
+            rest = line[len(number) :]
             heading, body = split_heading(rest)
             if not heading or not body:
                 heading, body = rest, ""
-            tree.heading(levels.outline(hint), heading, body, number, origin_from(segments, len(number)),
-                         origin_from(segments, len(line) - len(body)) if body else None)
+            tree.heading(
+                levels.outline(hint),
+                heading,
+                body,
+                number,
+                origin_from(segments, len(number)),
+                origin_from(segments, len(line) - len(body)) if body else None,
+            )
             levels.texted = bool(body)
             continue
         if found:
@@ -569,9 +598,14 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
                 heading, body = found.rest, ""
             if heading:
                 start = len(line) - len(found.rest)
-                tree.heading(levels.level(found, heading), heading, body, found.number,
-                             origin_from(segments, start),
-                             origin_from(segments, len(line) - len(body)) if body else None)
+                tree.heading(
+                    levels.level(found, heading),
+                    heading,
+                    body,
+                    found.number,
+                    origin_from(segments, start),
+                    origin_from(segments, len(line) - len(body)) if body else None,
+                )
                 levels.texted = bool(body)
                 continue
         tree.paragraph(line, origin_from(segments))
@@ -583,9 +617,11 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
 # A part's title typed without a number: short, no punctuation but a closing colon, no
 # figure but a year, ending in what a part is (存在的问题, 2026年工作打算, 主要做法和成效),
 # and named by a part's role words (classify.part_role); 加强工作计划管理 is no part.
-_PART_TITLE = re.compile(r"(?:\d{4}年度?)?[^。，、；;！？!?,.．（）()“”\d]{0,24}"
-                         r"(?:问题|不足|差距|短板|原因|打算|安排|计划|思路|举措|成效|做法|情况|方向|重点|工作|之处|措施|任务|"
-                         r"要点|分析|环节|困难)")
+_PART_TITLE = re.compile(
+    r"(?:\d{4}年度?)?[^。，、；;！？!?,.．（）()“”\d]{0,24}"
+    r"(?:问题|不足|差距|短板|弱项|原因|打算|安排|计划|思路|举措|成效|做法|情况|方向|重点|工作|之处|措施|任务|"
+    r"要点|分析|环节|困难)"
+)
 # a year's plan on a line of its own (2026年工作要点): a part whichever year the report is on
 _YEAR_PLAN = re.compile(r"\d{4}年度?[^。，、；;！？!?,.．（）()“”\d]{0,10}(?:工作|任务|要点|举措|打算|安排|计划|思路|重点)")
 # the 第一责任人 part's title in the wording of the rules, 、 and ， included
@@ -603,6 +639,8 @@ def _part_title(line: str) -> bool:
         return False  # 一是依法行政能力不足: an item of a part, not a part
     if _YEAR_PLAN.fullmatch(text) or (_DUTY_TITLE.fullmatch(text) and re.search(r"情况|职责$", text)):
         return True
+    if len(text) <= 40 and not re.search(r"[。；;！？!?“”\d%]", re.sub(r"\d{4}年", "", text)) and len(named_roles(text)) >= 2:
+        return True  # 第一责任人、问题及下一步; 存在的问题和2026年安排: a title naming several parts
     if not _PART_TITLE.fullmatch(text):
         return False
     role, confidence = part_role(text)
@@ -648,11 +686,21 @@ def _unnumbered_leads(sec: Section) -> None:
     # The run: every paragraph but perhaps an introduction before it.
     run = leads[1:] if leads[0] is None else leads
     # A lead standing alone (its text cut off, or still to be written) only ends the run.
-    if len(run) >= 2 and all(run) and any(m.end() < len(m.string) for m in run) \
-            and all(m.end() < len(m.string) for m in run[:-1]) and not any(ENUMERATION.match(p.text) for p in paras):
+    if (
+        len(run) >= 2
+        and all(run)
+        and any(m.end() < len(m.string) for m in run)
+        and all(m.end() < len(m.string) for m in run[:-1])
+        and not any(ENUMERATION.match(p.text) for p in paras)
+    ):
         _promote(sec, [(p, number, m.group(1)) for p, number, m in zip(paras, numbers, leads) if m])
-    elif len(paras) == 1 and numbers[0] and leads[0] and leads[0].end() < len(paras[0].text) \
-            and number_value(number_of(paras[0].text).number) == 1:
+    elif (
+        len(paras) == 1
+        and numbers[0]
+        and leads[0]
+        and leads[0].end() < len(paras[0].text)
+        and number_value(number_of(paras[0].text).number) == 1
+    ):
         # the one item of its part ((一)进一步提升……。开展……), its style lost: typed (一) says it is one
         _promote(sec, [(paras[0], numbers[0], leads[0].group(1))])
 
@@ -660,7 +708,7 @@ def _unnumbered_leads(sec: Section) -> None:
 def _number_prefix(text: str) -> str:
     """The heading number ``text`` opens with, as written (spaces after it included), or ""."""
     found = number_of(text)
-    return text[:len(text) - len(found.rest)] if found else ""
+    return text[: len(text) - len(found.rest)] if found else ""
 
 
 def _promote(sec: Section, items: list[tuple[Paragraph, str, str]]) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from drafter.reading.parser import closing, enumerations
 from drafter.model.report import Paragraph, Report, Section
+from drafter.reading.parser import closing, enumerations
 
 
 class Promise(NamedTuple):
@@ -43,7 +43,7 @@ def next_steps(report: Report) -> list[Promise]:
             elif "下一步" in item.roles or (not item.roles and part == "下一步" and (sec.level == 1 or sec.role == part)):
                 text = item.text
                 if item.roles and "下一步" in text:  # a merged closing paragraph: from 下一步 on
-                    text = text[text.index("下一步"):]
+                    text = text[text.index("下一步") :]
                 whole = _measures(text) if len(text) > 20 and not (sec.sections and not item.roles) else []
                 for entry in enumerations(text) or whole:  # a lead-in before sub-sections is none
                     out.append(Promise(item, entry[:30], entry))
@@ -54,15 +54,17 @@ def next_steps(report: Report) -> list[Promise]:
 
 
 # What opens a plan without being one: 下一步，/ 2026年，我们将 / 今后，我县将
-LEAD_IN = re.compile(r"^(?:(?:下一步|下步|今后一个时期|今后|明年|来年|新的一年|\d{4}年)(?:工作中|中)?[，,：:]?\s*)?"
-                     r"(?:我们|我[县区市镇乡局委办])?(?:将|要)?(?:重点)?(?:做好以下工作[：:])?")
+LEAD_IN = re.compile(
+    r"^(?:(?:下一步|下步|今后一个时期|今后|明年|来年|新的一年|\d{4}年)(?:工作中|中)?[，,：:]?\s*)?"
+    r"(?:我们|我[县区市镇乡局委办])?(?:将|要)?(?:重点)?(?:做好以下工作[：:])?"
+)
 _MEASURE_MIN = 6  # characters a measure between two ；has at least (着力提升执法质量)
 
 
 def _measures(text: str) -> list[str]:
     """A plan paragraph without 一是/二是: its measures one by one when it lists them between ；
     (下一步，持续压实责任；着力提升执法质量；深化源头化解。), else the paragraph as one."""
-    body = text[len(LEAD_IN.match(text).group(0)):]
+    body = text[len(LEAD_IN.match(text).group(0)) :]
     parts = [p.strip() for p in re.split(r"[；;]", body)]
     if len(parts) > 1 and all(len(p.rstrip("。")) >= _MEASURE_MIN for p in parts):
         return parts

@@ -16,38 +16,36 @@ import zipfile
 from pathlib import Path
 
 from drafter.errors import InputFileError, Where
-from drafter.files.inputs import check_regular, read_bytes
+from drafter.files.bounds import (
+    DOCUMENT_XML as MAX_DOCUMENT_XML,
+    PACK_RATIO as MAX_RATIO,
+    PACKAGE_BYTES as MAX_PACKAGE,
+    PACKAGE_PARTS as MAX_PARTS,
+    PACKAGE_RELS as MAX_RELS,
+    PACKAGE_UNPACKED as MAX_UNPACKED,
+    REPORT_BYTES as MAX_BYTES,
+    REPORT_CHARS as MAX_CHARS,
+    REPORT_PARAGRAPHS as MAX_PARAGRAPHS,
+)
 from drafter.files.characters import INVISIBLE
+from drafter.files.inputs import check_regular, read_bytes
 from drafter.files.xmltext import INVALID, LOOKALIKE, drop_invalid, quiet
 
 SUFFIXES = (".txt", ".docx", ".doc")
 
-# A full report is 10,000–60,000 characters in a few hundred paragraphs (well under 1 MB of
-# text in any encoding). The limits below are over 60 times that: they keep every reader's
-# time and memory bounded (benchmarks/bench_check_size.py) and are said in the messages.
-MAX_BYTES = 32 * 2 ** 20  # a text file
-MAX_CHARS = 4_000_000  # characters read from one report, of any kind
-MAX_PARAGRAPHS = 100_000  # paragraphs (lines) read from one report
-# A .docx or .doc may carry pictures, which are never read: the file may be larger than any
-# text, and only its main part is bounded by what a report holds (MAX_DOCUMENT_XML).
-MAX_PACKAGE = 200 * 2 ** 20
-MAX_UNPACKED = 2 * MAX_PACKAGE  # all parts unpacked; pictures hardly pack
-MAX_PARTS = 10_000  # parts of a .docx package; a real one has a few dozen
-RATIO_FLOOR = 2 ** 20  # parts smaller than this are never suspicious, however well they pack
-MAX_RATIO = 200  # XML packs about 10:1; a part packed 200:1 or better is a bomb
-MAX_RELS = 2 ** 20  # the package's own relationships part, read before the main part
-# The main part (word/document.xml) unpacked: the largest real reports' are about 1 MB (a
-# 20 000-character report with Word's run markup); 20 MB leaves a wide margin and reads in a
-# few seconds. Past it, no annual report: refused with the figure in the message.
-MAX_DOCUMENT_XML = 20 * 2 ** 20
+# The bounds on what is read (MAX_*) are set in files/bounds.py.
+RATIO_FLOOR = 2**20  # parts smaller than this are never suspicious, however well they pack
 _HEAD_BYTES = 64 * 1024  # where a document type declaration would stand
 _BODY = re.compile(rb"<(?:\w+:)?body[\s/>]")
 BINARY_SHARE = 100  # one character in a hundred that text cannot contain: not a text file
 
 _RESAVE = "请用 Word 或 WPS 打开它，另存为 .docx 后再试。"
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _VISIBLE = re.compile(r"[^\s\ufeff\u200b-\u200f\u2060\u00ad]")  # not only spaces and invisible marks
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.xls files start with this
@@ -86,8 +84,7 @@ def read_lines(path: str | Path, keep_invisible: bool = False) -> list[str]:
         # (only stray control characters, or their stand-ins, is no text either)
         # Nothing to parse, check or import: said as new --from says it, not as a report
         # missing every part.
-        raise _error(p, f"没有从“{p.name}”中读出报告的正文。",
-                     "请确认选对了报告文件（.docx、.txt 或 .doc），而不是空文件或扫描的图片。")
+        raise _error(p, f"没有从“{p.name}”中读出报告的正文。", "请确认选对了报告文件（.docx、.txt 或 .doc），而不是空文件或扫描的图片。")
     return lines if keep_invisible else [_quieted(line) for line in lines]
 
 
@@ -112,10 +109,12 @@ def _refuse_oversized(path: Path, chars: int, paragraphs: int) -> None:
         return
     size = f"{chars:,} 字" if chars > MAX_CHARS else f"{paragraphs:,} 段（行）"
     raise _error(
-        path, f"“{path.name}”有 {size}，不像是一份年度报告，没有读取。",
+        path,
+        f"“{path.name}”有 {size}，不像是一份年度报告，没有读取。",
         f"一份年度报告一般是 1 万到 6 万字、几百段；drafter 读取的报告最多 {MAX_CHARS // 10_000} 万字、"
         f"{MAX_PARAGRAPHS // 10_000} 万段。请确认选对了文件；几份报告合在一个文件里的，请分成几个文件，"
-        "放在一个文件夹里。")
+        "放在一个文件夹里。",
+    )
 
 
 # -- text files ------------------------------------------------------------------------------------
@@ -126,8 +125,11 @@ def text_lines(raw: bytes, p: Path, keep_stray: bool = False) -> list[str]:
     _refuse_other_kind(raw, p)
     text = _decode(raw, p)
     if _looks_binary(text):
-        raise _error(p, f"“{p.name}”看起来不是文本文件（含有大量空字符或控制字符）。",
-                     "请确认选对了文件；如果是 Word 文档，请用 .docx 扩展名，或在 Word/WPS 中另存为 .txt（UTF-8 编码）。")
+        raise _error(
+            p,
+            f"“{p.name}”看起来不是文本文件（含有大量空字符或控制字符）。",
+            "请确认选对了文件；如果是 Word 文档，请用 .docx 扩展名，或在 Word/WPS 中另存为 .txt（UTF-8 编码）。",
+        )
     lines = _LINE_END.split(text)
     if lines[-1] == "":  # a final line end closes the last line; it opens none (as splitlines)
         lines.pop()
@@ -140,8 +142,7 @@ def text_lines(raw: bytes, p: Path, keep_stray: bool = False) -> list[str]:
 # characters (a font's own, shown as nothing or a box elsewhere). Unlike typography.INVISIBLE
 # (zero-width marks, read through: “87\u200b.2%” is 87.2%), a stray character stands between
 # what is on either side of it: “9\x000%” is not 90%.
-STRAY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
-                   "\ue000-\uf8ff\U000f0000-\U0010ffff]")
+STRAY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ue000-\uf8ff\U000f0000-\U0010ffff]")
 # What check shows in a stray character's place (one character for one, so columns hold): a
 # control as its picture (␀, ␛, ␡), a C1 control or non-character as ␦ (the picture of a
 # substitute; not U+FFFD, which the parser drops); a private-use character as itself (it
@@ -209,7 +210,7 @@ def _decode(raw: bytes, p: Path) -> str:
     never read as other characters."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return _strict(raw[len(bom):], encoding, p)
+            return _strict(raw[len(bom) :], encoding, p)
     wide = _wide_encoding(raw)
     # A binary file may have its NUL bytes where UTF-16 or UTF-32 would: only what reads as
     # text in that encoding is taken (or refused at its bad bytes) as such.
@@ -266,8 +267,7 @@ def _unmarked_utf16(raw: bytes) -> str | None:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if not _looks_binary(text) and _simplified(text[:SHARE_SAMPLE]) and (
-                best is None or _common_share(text) > _common_share(best)):
+        if not _looks_binary(text) and _simplified(text[:SHARE_SAMPLE]) and (best is None or _common_share(text) > _common_share(best)):
             best = text
     return best
 
@@ -309,8 +309,7 @@ def _other_encoding(raw: bytes, p: Path, what: str) -> InputFileError:
     """The refusal of a text in an encoding drafter does not read, naming those it may be in."""
     maybe = list(dict.fromkeys(name for encoding, name in _OTHER_ENCODINGS if _decodes(raw, encoding)))
     guess = f"它可能是{'、'.join(maybe)}编码的文本" if maybe else "它可能是别的编码的文本，或不是文本文件"
-    return _error(p, f"“{p.name}”{what}，没有读取。{guess}；drafter 读取 UTF-8、GBK 和 UTF-16 编码的简体中文文本。",
-                  _SAVE_UTF8)
+    return _error(p, f"“{p.name}”{what}，没有读取。{guess}；drafter 读取 UTF-8、GBK 和 UTF-16 编码的简体中文文本。", _SAVE_UTF8)
 
 
 def _decodes(raw: bytes, encoding: str) -> bool:
@@ -334,8 +333,12 @@ def _refuse_hz(text: str, p: Path) -> None:
     except UnicodeDecodeError:
         return
     if sum("\u4e00" <= ch <= "\u9fff" for ch in chinese) >= 2:
-        raise _error(p, f"“{p.name}”是 HZ 编码的中文文本（文字写成了“~{{”开头的字母），没有读取。"
-                        "drafter 读取 UTF-8、GBK 和 UTF-16 编码的简体中文文本。", _SAVE_UTF8)
+        raise _error(
+            p,
+            f"“{p.name}”是 HZ 编码的中文文本（文字写成了“~{{”开头的字母），没有读取。"
+            "drafter 读取 UTF-8、GBK 和 UTF-16 编码的简体中文文本。",
+            _SAVE_UTF8,
+        )
 
 
 def _mostly_utf8(raw: bytes) -> bool:
@@ -351,10 +354,16 @@ def _mostly_utf8(raw: bytes) -> bool:
 # The first bytes of files that are not text, and what each is: (mark, what, hint).
 _MAGIC = (
     (b"PK\x03\x04", None, None),  # a zip: told apart below
-    (b"%PDF", "是 PDF 文件，不是文本文件，只是扩展名写成了 .txt",
-     "请给出报告的 Word 文档（.docx）；只有 PDF 的，请在 PDF 阅读器中把全文复制到记事本，另存为 UTF-8 编码的 .txt。"),
-    (_OLE, "是旧版 Word 文档（.doc）或旧版表格文件，不是文本文件，只是扩展名写成了 .txt",
-     "如果是 Word 文档，请把扩展名改回 .doc（装了 LibreOffice 时可以直接读取），或在 Word/WPS 中另存为 .docx。"),
+    (
+        b"%PDF",
+        "是 PDF 文件，不是文本文件，只是扩展名写成了 .txt",
+        "请给出报告的 Word 文档（.docx）；只有 PDF 的，请在 PDF 阅读器中把全文复制到记事本，另存为 UTF-8 编码的 .txt。",
+    ),
+    (
+        _OLE,
+        "是旧版 Word 文档（.doc）或旧版表格文件，不是文本文件，只是扩展名写成了 .txt",
+        "如果是 Word 文档，请把扩展名改回 .doc（装了 LibreOffice 时可以直接读取），或在 Word/WPS 中另存为 .docx。",
+    ),
 )
 
 
@@ -382,13 +391,13 @@ def _zip_kind(raw: bytes, p: Path) -> tuple[str, str]:
     except Exception:  # a damaged zip: said as a zip
         names = set()
     if any(n.startswith("word/") for n in names):
-        return ("是 Word 文档（.docx），不是文本文件，只是扩展名写成了 .txt",
-                f"请把文件名改为“{p.stem}.docx”后再试，drafter 可以直接读取 Word 文档。")
+        return (
+            "是 Word 文档（.docx），不是文本文件，只是扩展名写成了 .txt",
+            f"请把文件名改为“{p.stem}.docx”后再试，drafter 可以直接读取 Word 文档。",
+        )
     if any(n.startswith(("xl/", "ppt/")) for n in names):
-        return ("是电子表格或演示文稿，不是文本文件，只是扩展名写成了 .txt",
-                "请给出报告的 Word 文档（.docx）或文本文件（.txt）。")
-    return ("是压缩文件（如 .zip），不是文本文件，只是扩展名写成了 .txt",
-            "请先解压，再给出其中的报告（.docx 或 .txt）。")
+        return ("是电子表格或演示文稿，不是文本文件，只是扩展名写成了 .txt", "请给出报告的 Word 文档（.docx）或文本文件（.txt）。")
+    return ("是压缩文件（如 .zip），不是文本文件，只是扩展名写成了 .txt", "请先解压，再给出其中的报告（.docx 或 .txt）。")
 
 
 _NAMES = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32-le": "UTF-32", "utf-32-be": "UTF-32"}
@@ -398,15 +407,20 @@ def _strict(body: bytes, encoding: str, p: Path) -> str:
     try:
         return body.decode(encoding)
     except UnicodeDecodeError as e:
-        before = body[:e.start].decode(encoding, errors="replace")
+        before = body[: e.start].decode(encoding, errors="replace")
         lines = _LINE_END.split(before)  # lines as _LINE_END counts them, the last one open
         line, column = len(lines), len(lines[-1]) + 1
         name = _NAMES.get(encoding, encoding)
-        what = "文件末尾的字符不完整（文件可能没有保存完整）" if e.end >= len(body) and e.reason.startswith("truncated") \
+        what = (
+            "文件末尾的字符不完整（文件可能没有保存完整）"
+            if e.end >= len(body) and e.reason.startswith("truncated")
             else "有无法识别的字符"
-        raise InputFileError(f"“{p.name}”是 {name} 编码的文本，但第 {line} 行第 {column} 个字处{what}，无法按原样读取。",
-                             "请用记事本或 WPS 打开它，核对这个位置的文字，“另存为”时选择 UTF-8 编码后再试。",
-                             Where(str(p), line, column)) from None
+        )
+        raise InputFileError(
+            f"“{p.name}”是 {name} 编码的文本，但第 {line} 行第 {column} 个字处{what}，无法按原样读取。",
+            "请用记事本或 WPS 打开它，核对这个位置的文字，“另存为”时选择 UTF-8 编码后再试。",
+            Where(str(p), line, column),
+        ) from None
 
 
 def _wide_encoding(raw: bytes) -> str | None:
@@ -414,7 +428,7 @@ def _wide_encoding(raw: bytes) -> str | None:
     high bytes of every ASCII character (digits, line breaks) are NUL, in one position of
     each 2 (UTF-16) or the top two of each 4 (UTF-32; the top one is NUL in every
     character). None for a file with no NUL bytes or with them scattered (binary)."""
-    sample = raw[:1 << 16]
+    sample = raw[: 1 << 16]
     if b"\x00" not in sample:
         return None
     n = len(sample) - len(sample) % 4
@@ -456,13 +470,17 @@ def _docx_lines(path: Path, shown: Path | None = None) -> list[str]:
     except InputFileError:
         raise
     except NotWordDocument:
-        raise _error(shown, f"无法打开“{shown.name}”：它不是真正的 Word 文档，正文部分不是 Word 的格式"
-                            "（可能是网页或别的文件改了扩展名）。", _RESAVE) from None
+        raise _error(
+            shown, f"无法打开“{shown.name}”：它不是真正的 Word 文档，正文部分不是 Word 的格式（可能是网页或别的文件改了扩展名）。", _RESAVE
+        ) from None
     except DocumentTypeDeclared:
         raise _doctype(shown) from None
     except MemoryError:
-        raise _error(shown, f"“{shown.name}”太大，读取时内存不够，没有读取。",
-                     "请确认选对了文件；如果确是报告，请删去其中大段的无关内容，或另存为 .txt 后再试。") from None
+        raise _error(
+            shown,
+            f"“{shown.name}”太大，读取时内存不够，没有读取。",
+            "请确认选对了文件；如果确是报告，请删去其中大段的无关内容，或另存为 .txt 后再试。",
+        ) from None
     except Exception:  # lxml and zipfile raise many kinds for a damaged package
         raise _error(shown, f"无法打开“{shown.name}”：它不是完好的 Word 文档，可能已经损坏。", _RESAVE) from None
     if lines is None:
@@ -486,8 +504,7 @@ def _check_main(zf: zipfile.ZipFile, main: str, shown: Path) -> None:
 
 
 def _doctype(shown: Path) -> InputFileError:
-    return _error(shown, f"无法打开“{shown.name}”：正文开头有 Word 文档不会有的文档类型声明，文件可能已经损坏或被改动过。",
-                  _RESAVE)
+    return _error(shown, f"无法打开“{shown.name}”：正文开头有 Word 文档不会有的文档类型声明，文件可能已经损坏或被改动过。", _RESAVE)
 
 
 def _has_body(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -495,7 +512,7 @@ def _has_body(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     declarations can push it past the first chunk)."""
     tail = b""
     with zf.open(info) as fh:
-        while chunk := fh.read(2 ** 20):
+        while chunk := fh.read(2**20):
             if _BODY.search(tail + chunk):
                 return True
             tail = chunk[-64:]
@@ -503,7 +520,7 @@ def _has_body(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 2 ** 20:.0f} MB" if size >= 2 ** 20 else f"{max(size // 1024, 1)} KB"
+    return f"{size / 2**20:.0f} MB" if size >= 2**20 else f"{max(size // 1024, 1)} KB"
 
 
 def _check_package(path: Path, shown: Path) -> str:
@@ -522,15 +539,14 @@ def _check_package(path: Path, shown: Path) -> str:
         raise
     except Exception:  # BadZipFile, a truncated directory, an unreadable file
         if head.startswith(_OLE):
-            raise _error(shown, f"无法打开“{shown.name}”：它是旧版 Word（.doc）或 Excel 文件，只是扩展名写成了 .docx。",
-                         _RESAVE) from None
-        raise _error(shown, f"无法打开“{shown.name}”：它不是真正的 Word 文档（.docx），可能已经损坏，"
-                            "或是别的文件改了扩展名。", _RESAVE) from None
+            raise _error(shown, f"无法打开“{shown.name}”：它是旧版 Word（.doc）或 Excel 文件，只是扩展名写成了 .docx。", _RESAVE) from None
+        raise _error(
+            shown, f"无法打开“{shown.name}”：它不是真正的 Word 文档（.docx），可能已经损坏，或是别的文件改了扩展名。", _RESAVE
+        ) from None
     if main.startswith("xl/") or "xl/workbook.xml" in names:
         raise _error(shown, f"“{shown.name}”是 Excel 表格，不是 Word 文档。", "请给出 Word 文档（.docx）或文本文件（.txt）。")
     if main.startswith("ppt/") or "ppt/presentation.xml" in names:
-        raise _error(shown, f"“{shown.name}”是 PowerPoint 演示文稿，不是 Word 文档。",
-                     "请给出 Word 文档（.docx）或文本文件（.txt）。")
+        raise _error(shown, f"“{shown.name}”是 PowerPoint 演示文稿，不是 Word 文档。", "请给出 Word 文档（.docx）或文本文件（.txt）。")
     if main in names:
         return main
     raise _error(shown, f"无法打开“{shown.name}”：它不是真正的 Word 文档，里面没有正文部分。", _RESAVE)
@@ -556,10 +572,11 @@ def _check_sizes(infos: list[zipfile.ZipInfo], main: str, shown: Path) -> None:
 
 
 def _too_long(shown: Path, size: int) -> InputFileError:
-    return _error(shown, f"“{shown.name}”的正文部分解压后有 {_mb(size)}，超过了能读取的上限 "
-                         f"{_mb(MAX_DOCUMENT_XML)}，不像是一份年度报告。",
-                  "一份年度报告的正文解压后通常不到 1 MB；请确认选对了文件。如果确是报告，"
-                  "请删去其中大段的无关内容，或另存为 .txt 后再试。")
+    return _error(
+        shown,
+        f"“{shown.name}”的正文部分解压后有 {_mb(size)}，超过了能读取的上限 {_mb(MAX_DOCUMENT_XML)}，不像是一份年度报告。",
+        "一份年度报告的正文解压后通常不到 1 MB；请确认选对了文件。如果确是报告，请删去其中大段的无关内容，或另存为 .txt 后再试。",
+    )
 
 
 def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str:
@@ -587,12 +604,14 @@ def _doc_lines(p: Path) -> list[str]:
     from drafter.files.libreoffice import PreviewError, find_soffice, run_soffice
 
     if find_soffice() is None:
-        raise _error(p, f"“{p.name}”是旧版 .doc 文件，需要 LibreOffice 才能读取。",
-                     "请安装 LibreOffice，或在 Word/WPS 中另存为 .docx。")
+        raise _error(p, f"“{p.name}”是旧版 .doc 文件，需要 LibreOffice 才能读取。", "请安装 LibreOffice，或在 Word/WPS 中另存为 .docx。")
     with tempfile.TemporaryDirectory() as tmp:
         run_soffice(["--convert-to", "docx", "--outdir", tmp, str(p)], 300)
         out = Path(tmp) / (p.stem + ".docx")
         if not out.is_file():
-            raise PreviewError(f"LibreOffice 没能转换“{p.name}”，它可能已经损坏，或不是 Word 文件。",
-                               "请在 Word/WPS 中打开它，另存为 .docx 再试。", Where(str(p)))
+            raise PreviewError(
+                f"LibreOffice 没能转换“{p.name}”，它可能已经损坏，或不是 Word 文件。",
+                "请在 Word/WPS 中打开它，另存为 .docx 再试。",
+                Where(str(p)),
+            )
         return _docx_lines(out, p)

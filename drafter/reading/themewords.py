@@ -16,11 +16,13 @@ SEED, NAMED, MINED = 1.0, 0.5, 0.2
 MIN_WEIGHT = 0.05
 MIN_SECTIONS = 3  # a mined word must appear in this many sections
 # Words every theme's headings use: they tell no theme apart.
-GENERIC = frozenset("""
+GENERIC = frozenset(
+    """
 建设 工作 推进 推动 法治 政府 法治政府 法治政府建设 依法 依法行政 行政 加强 深入 深化 持续 全面 不断 进一步
 坚持 强化 提升 提高 完善 健全 优化 着力 扎实 积极 切实 大力 全力 有效 有力 更加 明显 显著 落实 开展 实施
 规范 水平 能力 体系 机制 制度化 工作机制 全年 今年 我县 我区 我市 全县 全区 全市 各级 有关 相关 情况 主要
-""".split())
+""".split()
+)
 
 
 def seed_weights(cat: Catalogue) -> dict[str, dict[str, float]]:

@@ -26,13 +26,14 @@ import yaml
 from drafter.model.catalogue import Catalogue, load_catalogue
 from drafter.reading.themewords import FILE, GENERIC, MIN_SECTIONS, MINED, seed_weights, weights
 
+
 def mine_reports(cat: Catalogue, files: list[Path], raw: dict[str, dict[str, float]]) -> int:
     """Add the words of confidently classified sections of ``files`` to ``raw``; how many
     sections were used."""
+    from drafter.model.segment import cut
     from drafter.reading.classify import LEAD, UNCLASSIFIED, ThemeWords, part_role, score_themes
     from drafter.reading.parser import parse_lines
     from drafter.reading.source import read_lines
-    from drafter.model.segment import cut
 
     seed = ThemeWords.of(weights(raw))
     used = 0
@@ -83,12 +84,13 @@ def main(argv: list[str]) -> None:
     raw = seed_weights(cat)
     used = mine_reports(cat, files, raw) if files else 0
     words = dict(sorted(weights(raw).items()))
-    head = (f"# 由 python -m drafter.reading.vocabulary 生成：目录的词表，加上 {len(files)} 份报告中 {used} 个小节的用词。\n"
-            "# 每个词后面是它对各主题的权重（0～1）；请改 catalogue.yaml 的“词表”后重新生成，不要手改本文件。\n")
+    head = (
+        f"# 由 python -m drafter.reading.vocabulary 生成：目录的词表，加上 {len(files)} 份报告中 {used} 个小节的用词。\n"
+        "# 每个词后面是它对各主题的权重（0～1）；请改 catalogue.yaml 的“词表”后重新生成，不要手改本文件。\n"
+    )
     from drafter.files.writing import write_text_atomic
 
-    write_text_atomic(FILE, head + yaml.safe_dump({"词": words}, allow_unicode=True, sort_keys=False,
-                                                    width=4096, default_flow_style=None))
+    write_text_atomic(FILE, head + yaml.safe_dump({"词": words}, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=None))
     print(f"{FILE}: {len(words)} 个词（{len(files)} 份报告，{used} 个小节）")
 
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 
-from drafter.errors import TemplateError
 from drafter.model.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OPEN
 
 _MARKED = re.compile(f"{FIG_OPEN}([^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
 MARKS = re.compile(f"[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}]")  # drafter's own marks, literal and figure
 # What joins a figure into another amount, shared with the phrase table's checks (phrases.py):
 # before it, a digit or sign, a numeral, a word making it approximate or a bound;
-JOINED_BEFORE = (r"(\d|[.．\-－+＋±]|(?:大约|(?<![预签节履制公契缔条邀相守践违合])约)(?:为|计|合|有|是|达到?)?|将近|接近|"
-                 r"(?<![就附接最邻靠亲贴])近|超过|逾|不足|不到|上万|上千|数十|数百|数千|几十|几百|"
-                 r"(?<!第)[一二三四五六七八九十百千万两])")
+JOINED_BEFORE = (
+    r"(\d|[.．\-－+＋±]|(?:大约|(?<![预签节履制公契缔条邀相守践违合])约)(?:为|计|合|有|是|达到?)?|将近|接近|"
+    r"(?<![就附接最邻靠亲贴])近|超过|逾|不足|不到|上万|上千|数十|数百|数千|几十|几百|"
+    r"(?<!第)[一二三四五六七八九十百千万两])"
+)
 # after a figure that carries its unit, a unit or measure word, 万/亿, %, 余/多, or a word of approximation.
 UNITS = "件次人项个起份条户家元万亿千%％‰场名批期宗余多倍卷"
 JOINED_AFTER = rf"([{UNITS}]|左右|以上|以下|上下|之多|开外|许(?!可))"
@@ -27,8 +28,10 @@ _BEFORE = re.compile(JOINED_BEFORE + "$")
 _AFTER_NUMBER = re.compile(r"^(\d|[.．]\d|[万亿%％‰])")  # after a bare number (x.值): only what changes it
 _AFTER_FIGURE = re.compile(r"^(\d|" + JOINED_AFTER[1:])
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-HINT = ("表单里的数照原样写出：它前后不要紧挨着数字、单位、“万”或“约”“左右”这类词，"
-        "中间写上文字或标点；数据自带单位，{{ 数据.行政复议.收到申请 }} 就是“162件”。")
+HINT = (
+    "表单里的数照原样写出：它前后不要紧挨着数字、单位、“万”或“约”“左右”这类词，"
+    "中间写上文字或标点；数据自带单位，{{ 数据.行政复议.收到申请 }} 就是“162件”。"
+)
 
 
 def mark(text: str) -> str:
@@ -42,20 +45,24 @@ def apart(output: str) -> tuple[str, int | None, str | None]:
         return output, None, None
     for m in _MARKED.finditer(output):
         shown = MARKS.sub("", m.group(1))
-        before = MARKS.sub("", output[max(0, m.start() - 40):m.start()])
-        after = MARKS.sub("", output[m.end():m.end() + 40])
+        before = MARKS.sub("", output[max(0, m.start() - 40) : m.start()])
+        after = MARKS.sub("", output[m.end() : m.end() + 40])
         bare = not re.search(r"\D$", shown)  # a number printed without a unit (x.值)
         b = _BEFORE.search(before)
         a = (_AFTER_NUMBER if bare else _AFTER_FIGURE).match(after)
         if b or a:
-            line = len(_LINE_BREAK.split(output[:m.start()]))
-            said = (f"表单里的数“{shown}”前面紧挨着“{b.group(1)}”" if b else
-                    f"表单里的数“{shown}”后面紧挨着“{a.group(1)}”")
+            line = len(_LINE_BREAK.split(output[: m.start()]))
+            said = f"表单里的数“{shown}”前面紧挨着“{b.group(1)}”" if b else f"表单里的数“{shown}”后面紧挨着“{a.group(1)}”"
             if not b and bare and a.group(1) in "万亿":
                 # x.值 / 10000 then 万: drafter cannot tell it from x.值 * 2 then 万
-                return output, line, (said + "：程序分不清它是不是按“" + a.group(1) + "”折算过的。"
-                                      "要按万、亿写，请直接输出数据并用过滤器 num（如 {{ x.收到申请 | num }}），"
-                                      "它在不丢数字时写成“万”“亿”。")
+                return (
+                    output,
+                    line,
+                    (
+                        said + "：程序分不清它是不是按“" + a.group(1) + "”折算过的。"
+                        "要按万、亿写，请直接输出数据并用过滤器 num（如 {{ x.收到申请 | num }}），"
+                        "它在不丢数字时写成“万”“亿”。"
+                    ),
+                )
             return output, line, said + "，报告里会连成另一个数，或变成约数。"
     return output.replace(FIG_OPEN, "").replace(FIG_CLOSE, ""), None, None
-

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import jinja2
 
-MAX_FILES = 400
-MAX_BYTES = 8 * 1024 * 1024
+from drafter.files.bounds import BYTECACHE_BYTES as MAX_BYTES, BYTECACHE_FILES as MAX_FILES
+
 STALE_SECONDS = 24 * 3600
 PREFIX = "__jinja2_"
 FOLDER_PREFIX = "jinja-"
@@ -99,8 +99,11 @@ def prune(folder: Path, max_files: int = MAX_FILES, max_bytes: int = MAX_BYTES, 
 
 def _prune_other_versions(folder: Path, now: float) -> None:
     try:
-        siblings = [p for p in folder.parent.iterdir()
-                    if p.name.startswith(FOLDER_PREFIX) and p.name != folder.name and p.is_dir() and not p.is_symlink()]
+        siblings = [
+            p
+            for p in folder.parent.iterdir()
+            if p.name.startswith(FOLDER_PREFIX) and p.name != folder.name and p.is_dir() and not p.is_symlink()
+        ]
     except OSError:
         return
     for other in siblings:

@@ -34,20 +34,30 @@ from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.runtime import Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter
 
-from drafter.files.datacache import cache_root
 from drafter.errors import DrafterError, InputFileError, TemplateError, TemplateProblems, Where
+from drafter.files import bounds
+from drafter.files.datacache import cache_root
 from drafter.files.inputs import read_bytes
+from drafter.files.resources import builtin_templates
+from drafter.files.xmltext import INVALID, describe
+from drafter.model import numbers
 from drafter.model.markup import CLOSE, OPEN, TemplateMarkup, literal, readable_markup
 from drafter.render import apart, limits, messages
-from drafter.model import numbers
 from drafter.render.bytecache import BoundedBytecodeCache
 from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
-from drafter.render.intact import (RateFloat, has_digit, is_form_number, keeps_numbers, refuse_cut, refuse_raw_number,
-                                   refuse_split, refuse_unkept, summed_figures)
+from drafter.render.intact import (
+    RateFloat,
+    has_digit,
+    is_form_number,
+    keeps_numbers,
+    refuse_cut,
+    refuse_raw_number,
+    refuse_split,
+    refuse_unkept,
+    summed_figures,
+)
 from drafter.render.phrases import PHRASE_FILE, PhraseBook
-from drafter.files.xmltext import INVALID, describe
-from drafter.files.resources import builtin_templates
 
 TEMPLATE_SUFFIX = ".md.j2"
 
@@ -65,6 +75,8 @@ def _cache_name() -> str:
         except OSError:
             digest.update(module.encode())
     return "jinja-" + digest.hexdigest()[:12]
+
+
 _REMOVED_GLOBALS = ("lipsum", "cycler", "joiner", "namespace")
 
 
@@ -82,8 +94,7 @@ def _refuse_characters(text: str, what: str) -> None:
     """A character XML cannot carry (or a literal mark) stops here, named."""
     m = INVALID.search(text)
     if m:
-        raise TemplateError(f"{what}含有{describe(m.group())}，Word 无法打开含有它的文档。",
-                            "请检查模板中这一处，删去这个字符。")
+        raise TemplateError(f"{what}含有{describe(m.group())}，Word 无法打开含有它的文档。", "请检查模板中这一处，删去这个字符。")
 
 
 _PAIRED_MARKS = re.compile(f"[^{OPEN}{CLOSE}]*(?:{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}[^{OPEN}{CLOSE}]*)+")
@@ -107,8 +118,10 @@ def _finalize(value):
         # in pairs as drafter sets them, are dropped; a lone one is refused below
         text = text.replace(OPEN, "").replace(CLOSE, "")
     if not isinstance(value, str) and _OBJECT_TEXT.search(text):
-        raise TemplateError("这里输出的是一组数据（如一个主题、一组数字），不是可以写进报告的文字。",
-                            "请输出其中的一项，如 {{ 第一责任人.数据.履职.会前学法 }}，或用 {% for %} 逐项输出。")
+        raise TemplateError(
+            "这里输出的是一组数据（如一个主题、一组数字），不是可以写进报告的文字。",
+            "请输出其中的一项，如 {{ 第一责任人.数据.履职.会前学法 }}，或用 {% for %} 逐项输出。",
+        )
     _refuse_characters(text, "模板输出的文字")
     limits.spend(len(text))
     if isinstance(value, (Figure, Rate)) or is_form_number(value):
@@ -118,15 +131,57 @@ def _finalize(value):
 
 # The filters that build a new list, tuple or dict (the others give back a string, a number
 # or a value the template already had, measured when it was made).
-_BUILDING_FILTERS = ("list", "sort", "unique", "reverse", "batch", "slice", "map", "select", "reject",
-                     "selectattr", "rejectattr", "groupby", "dictsort", "items")
+_BUILDING_FILTERS = (
+    "list",
+    "sort",
+    "unique",
+    "reverse",
+    "batch",
+    "slice",
+    "map",
+    "select",
+    "reject",
+    "selectattr",
+    "rejectattr",
+    "groupby",
+    "dictsort",
+    "items",
+)
 
 
 # Jinja's filters that cut, reorder or take apart text given to them (reverse, first, truncate,
 # replace, join of a text's characters…): text holding a number keeps it whole (intact.py).
-_CUTTING_FILTERS = ("batch", "capitalize", "center", "first", "join", "last", "list", "lower", "map", "max", "min",
-                    "random", "reject", "rejectattr", "replace", "reverse", "select", "selectattr", "slice", "sort",
-                    "string", "striptags", "title", "trim", "truncate", "unique", "upper", "groupby", "dictsort")
+_CUTTING_FILTERS = (
+    "batch",
+    "capitalize",
+    "center",
+    "first",
+    "join",
+    "last",
+    "list",
+    "lower",
+    "map",
+    "max",
+    "min",
+    "random",
+    "reject",
+    "rejectattr",
+    "replace",
+    "reverse",
+    "select",
+    "selectattr",
+    "slice",
+    "sort",
+    "string",
+    "striptags",
+    "title",
+    "trim",
+    "truncate",
+    "unique",
+    "upper",
+    "groupby",
+    "dictsort",
+)
 
 
 # What a figure's text says beside its digits: its unit, %, 万/亿, 余/多, the way it changed.
@@ -159,19 +214,29 @@ def _numbers_kept(name: str, func):
         value = args[skip] if len(args) > skip else None
         if isinstance(value, RateFloat):  # 纠错率.值 | string
             refuse_raw_number(value)
-        before = (value if isinstance(value, str) else str(value) if isinstance(value, (Figure, Rate))
-                  else numbers.date(value) if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-                  else None)
+        before = (
+            value
+            if isinstance(value, str)
+            else str(value)
+            if isinstance(value, (Figure, Rate))
+            else numbers.date(value)
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+            else None
+        )
         if isinstance(value, str) and name in _ONE_OF and value:
             # 表现 | min → “。”, 同比 | last → “%”: one character of a text is never report text
-            raise TemplateError(f"过滤器 {name} 用在了一段文字上，只会取出其中的一个字（或标点）。",
-                                f"{name} 用在一组内容上，如 {{{{ 主要成效 | {name} }}}}；文字请直接输出。")
+            raise TemplateError(
+                f"过滤器 {name} 用在了一段文字上，只会取出其中的一个字（或标点）。",
+                f"{name} 用在一组内容上，如 {{{{ 主要成效 | {name} }}}}；文字请直接输出。",
+            )
         if has_digit(before) and name == "replace" and str(result) != before:  # a replace that changes nothing is none
-            words = [str(a) for a in (*args[skip + 1:skip + 3], kwargs.get("old", ""), kwargs.get("new", ""))]
+            words = [str(a) for a in (*args[skip + 1 : skip + 3], kwargs.get("old", ""), kwargs.get("new", ""))]
             hit = next((m.group() for w in words for m in [_WHAT_A_FIGURE_SAYS.search(w)] if m), None)
             if hit:  # 带同比 | replace("增长", "减少"), 纠错率 | replace("%", "‰"): another value
-                raise TemplateError(f"过滤器 replace 改动了数字旁边的“{hit}”，报告里的数就说成了另一个值。",
-                                    "数字、单位、%、“增长”“减少”这些不能替换；要换说法，请改句式表或写别的文字。")
+                raise TemplateError(
+                    f"过滤器 replace 改动了数字旁边的“{hit}”，报告里的数就说成了另一个值。",
+                    "数字、单位、%、“增长”“减少”这些不能替换；要换说法，请改句式表或写别的文字。",
+                )
         if has_digit(before):
             if isinstance(result, str):
                 refuse_cut(f"过滤器 {name}", before, result)
@@ -199,7 +264,7 @@ def _counted_visible(func):
     @functools.wraps(func)
     def filter_(*args, **kwargs):
         if len(args) > skip:
-            args = (*args[:skip], _visible(args[skip]), *args[skip + 1:])
+            args = (*args[:skip], _visible(args[skip]), *args[skip + 1 :])
         return func(*args, **kwargs)
 
     return filter_
@@ -218,9 +283,10 @@ def _summed(func):
                 raise TemplateError("比率不能相加。", "要合计的是件数：把各项的件数相加，再用过滤器 rate 算比率。")
             if any(isinstance(i, Figure) for i in items):
                 units = {i.单位 if isinstance(i, Figure) else None for i in items}
-                return summed_figures(limits.derived_sum([i.值 if isinstance(i, Figure) else i for i in items]),
-                                      units.pop() if len(units) == 1 else None)
-            args = (*args[:skip], items, *args[skip + 1:])
+                return summed_figures(
+                    limits.derived_sum([i.值 if isinstance(i, Figure) else i for i in items]), units.pop() if len(units) == 1 else None
+                )
+            args = (*args[:skip], items, *args[skip + 1 :])
         return func(*args, **kwargs)
 
     return filter_
@@ -228,6 +294,7 @@ def _summed(func):
 
 def _by_value(test):
     """A Jinja test judging a figure by its value (x.纠错 is number, is even)."""
+
     @functools.wraps(test)
     def judged(value, *args):
         return test(value.值 if isinstance(value, (Figure, Rate)) else value, *args)
@@ -237,6 +304,7 @@ def _by_value(test):
 
 def _measured(func):
     """A filter whose result, when a container, is measured as a written one is."""
+
     @functools.wraps(func)
     def filter_(*args, **kwargs):
         return limits.check_result(func(*args, **kwargs))
@@ -288,8 +356,7 @@ class _Formatter(limits.BoundedFormatterMixin, SandboxedFormatter):
     def format_field(self, value, format_spec):
         if not format_spec or isinstance(value, RateFloat):  # {:.1%} of a rate: 精度() is the way
             refuse_raw_number(value)
-        text = super().format_field(value if isinstance(value, str) else printable(value, "填进 format 的"),
-                                    format_spec)
+        text = super().format_field(value if isinstance(value, str) else printable(value, "填进 format 的"), format_spec)
         if is_form_number(value) or has_digit(value):  # {:.1e} of 19999, {:.2} of “162件”
             refuse_unkept("format 的格式", text, [value])
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):  # {:%m月} pads: 02月
@@ -298,8 +365,9 @@ class _Formatter(limits.BoundedFormatterMixin, SandboxedFormatter):
 
     def convert_field(self, value, conversion):
         if conversion in ("r", "a"):
-            raise TemplateError(f"格式“!{conversion}”写出的是程序里的写法（带引号），不是报告的文字。",
-                                "请去掉它，直接写 {}，或直接输出，如 {{ 单位 }}。")
+            raise TemplateError(
+                f"格式“!{conversion}”写出的是程序里的写法（带引号），不是报告的文字。", "请去掉它，直接写 {}，或直接输出，如 {{ 单位 }}。"
+            )
         return super().convert_field(value, conversion)
 
 
@@ -388,7 +456,7 @@ def _shared_theme(template: str) -> str | None:
 
     if template == SHARED_THEME or not template.startswith("themes/") or not template.endswith(TEMPLATE_SUFFIX):
         return None
-    key = template[len("themes/"):-len(TEMPLATE_SUFFIX)]
+    key = template[len("themes/") : -len(TEMPLATE_SUFFIX)]
     return SHARED_THEME if key in load_catalogue().themes else None
 
 
@@ -418,8 +486,10 @@ class FolderLoader(jinja2.BaseLoader):
         from jinja2.loaders import split_template_path
 
         if not isinstance(template, str):  # {% include 成效 %}: data where a file name goes
-            raise TemplateError("include、import、extends 后面要写模板文件名（加引号的文字），这里给的不是文件名。",
-                                "例如 {% include \"themes/普法.md.j2\" %}。")
+            raise TemplateError(
+                "include、import、extends 后面要写模板文件名（加引号的文字），这里给的不是文件名。",
+                '例如 {% include "themes/普法.md.j2" %}。',
+            )
         parts = split_template_path(template)
         for folder in self.folders:
             path = folder.joinpath(*parts)
@@ -454,48 +524,61 @@ class FolderLoader(jinja2.BaseLoader):
         except (OSError, RuntimeError):
             raise self._not_a_file(path, template, "是一个指向自己的链接（链接绕成了圈）") from None
         if real != folder and folder not in real.parents:
-            raise TemplateError(f"模板文件“{template}”实际指向模板文件夹以外的文件，不能使用。",
-                                "模板文件夹里的文件不能是指向别处的链接；请把文件本身复制进模板文件夹。",
-                                Where(self._where(path)))
+            raise TemplateError(
+                f"模板文件“{template}”实际指向模板文件夹以外的文件，不能使用。",
+                "模板文件夹里的文件不能是指向别处的链接；请把文件本身复制进模板文件夹。",
+                Where(self._where(path)),
+            )
         if not real.is_file():
-            raise self._not_a_file(path, template, "是文件夹，不是文件" if real.is_dir() else
-                                   "是断开的链接，指向的文件不存在" if not real.exists() else
-                                   "不是普通文件（可能是管道或设备）")
+            raise self._not_a_file(
+                path,
+                template,
+                "是文件夹，不是文件"
+                if real.is_dir()
+                else "是断开的链接，指向的文件不存在"
+                if not real.exists()
+                else "不是普通文件（可能是管道或设备）",
+            )
         text = self._read(real, path)
         mtime = real.stat().st_mtime
         self.texts[str(path)] = text
         return text, str(path), lambda: _unchanged(real, mtime)
 
     def _not_a_file(self, path: Path, template: str, what: str) -> TemplateError:
-        return TemplateError(f"模板文件“{template}”{what}，不能读取。",
-                             "请删去它，或换成 UTF-8 编码的普通文本文件（可以用 drafter templates copy 复制自带的）。",
-                             Where(self._where(path)))
+        return TemplateError(
+            f"模板文件“{template}”{what}，不能读取。",
+            "请删去它，或换成 UTF-8 编码的普通文本文件（可以用 drafter templates copy 复制自带的）。",
+            Where(self._where(path)),
+        )
 
     def _read(self, real: Path, path: Path) -> str:
         where = Where(self._where(path))
-        too_big = TemplateError(f"模板文件太大（超过 {limits.MAX_TEMPLATE_BYTES} 字节）。",
-                                "模板只写报告的骨架和句式；请检查是否选错了文件。", where)
+        too_big = TemplateError(
+            f"模板文件太大（超过 {bounds.TEMPLATE_BYTES} 字节）。", "模板只写报告的骨架和句式；请检查是否选错了文件。", where
+        )
         try:
-            if real.stat().st_size > limits.MAX_TEMPLATE_BYTES:
+            if real.stat().st_size > bounds.TEMPLATE_BYTES:
                 raise too_big
             # the shared input checks: an ordinary file, of template size while it is read
-            data = read_bytes(real, limits.MAX_TEMPLATE_BYTES, "模板文件")
+            data = read_bytes(real, bounds.TEMPLATE_BYTES, "模板文件")
         except (OSError, InputFileError):
-            if real.exists() and real.stat().st_size > limits.MAX_TEMPLATE_BYTES:
+            if real.exists() and real.stat().st_size > bounds.TEMPLATE_BYTES:
                 raise too_big from None  # it grew while read
             raise TemplateError("模板文件无法读取。", "请确认文件存在并且有读取权限。", where) from None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
             line = data.count(b"\n", 0, err.start) + 1
-            raise TemplateError("模板文件不是 UTF-8 编码。", "请用“另存为”把模板存成 UTF-8 编码。",
-                                where._replace(line=line)) from None
+            raise TemplateError("模板文件不是 UTF-8 编码。", "请用“另存为”把模板存成 UTF-8 编码。", where._replace(line=line)) from None
         m = INVALID.search(text)
         if m:
             line = text.count("\n", 0, m.start()) + 1
             column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-            raise TemplateError(f"模板文件含有{describe(m.group())}，Word 无法打开含有它的文档。",
-                                "请用文本编辑器删去这个字符。", where._replace(line=line, column=column))
+            raise TemplateError(
+                f"模板文件含有{describe(m.group())}，Word 无法打开含有它的文档。",
+                "请用文本编辑器删去这个字符。",
+                where._replace(line=line, column=column),
+            )
         return _lines_keep_their_end(text)
 
 
@@ -514,7 +597,7 @@ def _lines_keep_their_end(text: str) -> str:
     for line in text.split("\n"):
         m = _LAST_TAG.search(line)
         if m and _TAGS.sub("", line).strip():
-            line = line[:m.start(2)] + "+" + line[m.start(2):]
+            line = line[: m.start(2)] + "+" + line[m.start(2) :]
         out.append(line)
     return "\n".join(out)
 
@@ -571,15 +654,23 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         for part in parts:
             refuse_raw_number(part)
         # a figure joined by ~ is marked as printed ones are ("1" ~ x.收到申请 is judged)
-        return limits.join([p if isinstance(p, str) else apart.mark(str(p)) if isinstance(p, (Figure, Rate))
-                            or is_form_number(p) else printable(p, "用 ~ 连接的") for p in parts])
+        return limits.join(
+            [
+                p
+                if isinstance(p, str)
+                else apart.mark(str(p))
+                if isinstance(p, (Figure, Rate)) or is_form_number(p)
+                else printable(p, "用 ~ 连接的")
+                for p in parts
+            ]
+        )
 
     def counted(self, iterable):
         if isinstance(iterable, Mapping):  # {% for k in 问题[0] %}: the field names (原因句), never report text
-            raise TemplateError("{% for %} 用在了一组“名称: 内容”上（如表单里的一个问题、部分标题），"
-                                "会把各项的名称（如“标题”“原因句”）当作文字写进报告。",
-                                "请取出其中要写的一项，如 {{ 问题[0].表现 }}、{{ 部分标题.成效 }}；"
-                                "要逐项输出，用 {% for p in 问题 %}…{% endfor %}。")
+            raise TemplateError(
+                "{% for %} 用在了一组“名称: 内容”上（如表单里的一个问题、部分标题），会把各项的名称（如“标题”“原因句”）当作文字写进报告。",
+                "请取出其中要写的一项，如 {{ 问题[0].表现 }}、{{ 部分标题.成效 }}；要逐项输出，用 {% for p in 问题 %}…{% endfor %}。",
+            )
         budget = limits.current()
         return iterable if budget is None else limits.counted(iterable, budget)
 
@@ -587,11 +678,12 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         owner = getattr(__obj, "__self__", None)
         name = getattr(__obj, "__name__", "")
         if is_form_number(owner):  # .hex(), .bit_length(), .as_integer_ratio(): no figure of the form
-            raise TemplateError("这里对表单里的数用了数的方法，印出来的不是表单里的数。",
-                                "请直接输出数据（如 {{ 数据.行政复议.收到申请 }}），比率换小数位数用 精度()。")
+            raise TemplateError(
+                "这里对表单里的数用了数的方法，印出来的不是表单里的数。",
+                "请直接输出数据（如 {{ 数据.行政复议.收到申请 }}），比率换小数位数用 精度()。",
+            )
         if isinstance(owner, str) and name == "encode":  # bytes print as numbers (231164186…)
-            raise TemplateError("这里把文字变成了字节，印出来是一串数字，不是报告的文字。",
-                                "请直接输出文字，如 {{ 单位 }}。")
+            raise TemplateError("这里把文字变成了字节，印出来是一串数字，不是报告的文字。", "请直接输出文字，如 {{ 单位 }}。")
         args, kwargs = limits.checked_call(__obj, args, kwargs)
         budget = limits.current() if isinstance(__obj, Macro) else None
         if budget is None:  # dict(a=s, b=s) and its kin are measured like a written {…}
@@ -600,14 +692,14 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
                 _date_kept(owner, result)  # 成文日期.replace(year=2030), .strftime("%m月") → 02月
             if has_digit(owner) and isinstance(__obj, types.BuiltinMethodType):  # "162件".replace("6", "9")
                 what = f"文字的 {getattr(__obj, '__name__', '')}()"
-                for part in (result,) if isinstance(result, str) else \
-                        result if isinstance(result, (list, tuple)) else ():
+                for part in (result,) if isinstance(result, str) else result if isinstance(result, (list, tuple)) else ():
                     if isinstance(part, str):
                         refuse_cut(what, owner, part)
             return result
-        if budget.macro_depth >= limits.MAX_MACRO_DEPTH:
-            raise limits.LimitError(f"宏调用嵌套超过 {limits.MAX_MACRO_DEPTH} 层，已停止。",
-                                    "请检查这一行的宏是否一层层调用自己，并给它一个停止的条件。")
+        if budget.macro_depth >= bounds.MACRO_DEPTH:
+            raise limits.LimitError(
+                f"宏调用嵌套超过 {bounds.MACRO_DEPTH} 层，已停止。", "请检查这一行的宏是否一层层调用自己，并给它一个停止的条件。"
+            )
         budget.macro_depth += 1
         try:
             return super().call(__context, __obj, *args, **kwargs)
@@ -615,8 +707,11 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
             budget.macro_depth -= 1
 
     def wrap_str_format(self, value):
-        if not isinstance(value, (types.MethodType, types.BuiltinMethodType)) \
-                or value.__name__ not in ("format", "format_map") or not isinstance(value.__self__, str):
+        if (
+            not isinstance(value, (types.MethodType, types.BuiltinMethodType))
+            or value.__name__ not in ("format", "format_map")
+            or not isinstance(value.__self__, str)
+        ):
             return None
         owner, is_map = value.__self__, value.__name__ == "format_map"
         formatter = _Formatter(self)
@@ -624,16 +719,18 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         def bounded(*args, **kwargs):
             if is_map:
                 if kwargs or len(args) != 1:
-                    raise TemplateError("format_map() 只接受一个字典。", "例如 \"{a}\".format_map(数据)。")
+                    raise TemplateError("format_map() 只接受一个字典。", '例如 "{a}".format_map(数据)。')
                 args, kwargs = (), args[0]
             return str(formatter.vformat(owner, args, kwargs))
 
         return bounded
 
     def get_template(self, name, parent=None, globals=None):
-        if parent is not None and _template_depth(self) >= limits.MAX_INCLUDE_DEPTH:
-            raise limits.LimitError(f"模板互相引用（include、import、extends）超过 {limits.MAX_INCLUDE_DEPTH} 层，已停止。",
-                                    "请检查这一行引用的模板是否又引用了它自己。")
+        if parent is not None and _template_depth(self) >= bounds.INCLUDE_DEPTH:
+            raise limits.LimitError(
+                f"模板互相引用（include、import、extends）超过 {bounds.INCLUDE_DEPTH} 层，已停止。",
+                "请检查这一行引用的模板是否又引用了它自己。",
+            )
         return super().get_template(name, parent, globals)
 
     def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
@@ -645,7 +742,7 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
     def _compile_checked(self, source, name, filename, raw, defer_init):
         where = Where(_relative(filename, self), None)
         nesting = limits.scan(self, source)
-        line = nesting.first_over(limits.MAX_NESTING) if nesting else None
+        line = nesting.first_over(bounds.TEMPLATE_NESTING) if nesting else None
         if line:
             raise _too_deep(where._replace(line=line))
         try:
@@ -653,17 +750,22 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         except jinja2.TemplateSyntaxError:
             raise
         except _QuotedTag as err:
-            raise TemplateError(f"引号里的“{err.tag[:40]}”不会换成数据：写在引号里，它只是文字。",
-                                "要输出数据，把它写在引号外面，如 {{ 单位 }}；要把文字和数据连起来，用 ~，"
-                                "如 {{ \"收到申请\" ~ 数据 }}。",
-                                where._replace(line=err.line)) from None
+            raise TemplateError(
+                f"引号里的“{err.tag[:40]}”不会换成数据：写在引号里，它只是文字。",
+                '要输出数据，把它写在引号外面，如 {{ 单位 }}；要把文字和数据连起来，用 ~，如 {{ "收到申请" ~ 数据 }}。',
+                where._replace(line=err.line),
+            ) from None
         except _PrintedBrace as err:
             shown = err.text if len(err.text) <= 40 else err.text[:40] + "……"
-            raise TemplateError(messages.PRINTED_BRACE.format(shown=shown), messages.PRINTED_BRACE_HINT,
-                                where._replace(line=err.line)) from None
+            raise TemplateError(
+                messages.PRINTED_BRACE.format(shown=shown), messages.PRINTED_BRACE_HINT, where._replace(line=err.line)
+            ) from None
         except _GeneratedSyntax as err:
-            raise TemplateError("这一行的写法不对：同一个名字在宏的参数里，或在一次调用的参数里写了两次。",
-                                "请删去重复的参数。", where._replace(line=err.line)) from None
+            raise TemplateError(
+                "这一行的写法不对：同一个名字在宏的参数里，或在一次调用的参数里写了两次。",
+                "请删去重复的参数。",
+                where._replace(line=err.line),
+            ) from None
         except (RecursionError, MemoryError, SyntaxError):
             # Nested tags and brackets were counted above; deeper still is a chain of
             # operators or filters (1 + 1 + … thousands of times): on the longest line.
@@ -671,8 +773,7 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         except (ValueError, OverflowError):  # a number of thousands of digits, which Python will not read
             m = re.search(r"\d{1000,}", source)
             line = source.count("\n", 0, m.start()) + 1 if m else None
-            raise TemplateError("模板里有无法识别的写法（例如特别长的数字）。", messages.SYNTAX_HINT,
-                                where._replace(line=line)) from None
+            raise TemplateError("模板里有无法识别的写法（例如特别长的数字）。", messages.SYNTAX_HINT, where._replace(line=line)) from None
 
     def _compile(self, source, filename):
         """Python's compile of the generated code; its syntax errors (which Jinja does not
@@ -760,8 +861,12 @@ def _template_line(code: str, code_line: int | None) -> int | None:
 
 
 def _too_deep(where: Where) -> TemplateError:
-    return TemplateError(f"模板在这里嵌套太深（{{% if %}}、{{% for %}} 等标签或括号套了太多层（最多 {limits.MAX_NESTING} 层），或一个表达式里连着写了太多运算、过滤器）。",
-                         "请把里层的内容拆成宏或单独的模板文件。", where)
+    return TemplateError(
+        f"模板在这里嵌套太深（{{% if %}}、{{% for %}} 等标签或括号套了太多层（最多 {bounds.TEMPLATE_NESTING} 层），"
+        "或一个表达式里连着写了太多运算、过滤器）。",
+        "请把里层的内容拆成宏或单独的模板文件。",
+        where,
+    )
 
 
 def _template_depth(env) -> int:
@@ -914,7 +1019,7 @@ def _writer(gen) -> tuple | None:
     (an include's inside its includer's) as (its code, the instruction it stopped at, its
     ``debug_info``), made into a template line only when asked (``_template_at``)."""
     found, frame_gen = None, gen
-    for _ in range(limits.MAX_INCLUDE_DEPTH * 4):
+    for _ in range(bounds.INCLUDE_DEPTH * 4):
         frame = getattr(frame_gen, "gi_frame", None)
         if frame is None:
             break
@@ -1076,9 +1181,12 @@ def _inside(inner: str | None, line: int | None, file: str | None, env, err: Exc
     if not inner or inner == file:
         return ""
     alone = isinstance(err, (jinja2.UndefinedError, DrafterError))
-    return (f"（出错的是这一行用到的自带模板 {_relative(inner, env)} 的第 {line} 行"
-            + ("：用 {% import %} 或 {% from … import %} 导入的模板看不到这里的数据，也只能导入它里面定义的宏；"
-               "请改用 {% include %}，或在导入的后面加 with context。）" if alone else "。）"))
+    return f"（出错的是这一行用到的自带模板 {_relative(inner, env)} 的第 {line} 行" + (
+        "：用 {% import %} 或 {% from … import %} 导入的模板看不到这里的数据，也只能导入它里面定义的宏；"
+        "请改用 {% include %}，或在导入的后面加 with context。）"
+        if alone
+        else "。）"
+    )
 
 
 def _quoting(error: TemplateError, path: str | None) -> TemplateError:

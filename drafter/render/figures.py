@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from drafter.model.catalogue import Group, RateDef, Theme
 from drafter.errors import TemplateError
-from drafter.model.numberwords import exact
 from drafter.model import numbers
+from drafter.model.catalogue import Group, RateDef, Theme
+from drafter.model.numberwords import exact
 from drafter.render.intact import form_number, rate_number
 
 
@@ -44,14 +44,18 @@ class _Missing:
             raise TemplateError(
                 f"模板直接输出了“{self._name}”的上年数或同比，表单的“上年数据”里没有填写{missing}。",
                 f"请在这个主题的“上年数据”下填上{missing}，或用 {{% if x.{self._name}.上年 %}}…{{% endif %}} 包住它；"
-                f"也可以写 {{{{ x.{self._name}.带同比 }}}}，没有上年数时只写今年的数。")
+                f"也可以写 {{{{ x.{self._name}.带同比 }}}}，没有上年数时只写今年的数。",
+            )
         raise TemplateError(
             f"模板直接输出了{self._said()}，表单里没有填写它。",
-            "请用 {% if 数据 %}…{% endif %} 或 项(\"……{}\", 数据) 包住它，没填时整句不出现。")
+            '请用 {% if 数据 %}…{% endif %} 或 项("……{}", 数据) 包住它，没填时整句不出现。',
+        )
 
     def _compared(self, other):
-        raise TemplateError(f"模板拿{self._said()}和别的数比较，表单里没有填写它。",
-                            "请先判断它填了没有，如 {% if x.纠错 and x.纠错 > 0 %}；没填时整句不写。")
+        raise TemplateError(
+            f"模板拿{self._said()}和别的数比较，表单里没有填写它。",
+            "请先判断它填了没有，如 {% if x.纠错 and x.纠错 > 0 %}；没填时整句不写。",
+        )
 
     __lt__ = __le__ = __gt__ = __ge__ = _compared
 
@@ -156,7 +160,7 @@ class Rate(_Compared):
     def __str__(self) -> str:
         return numbers.percent(self._exact, self.digits)
 
-    def 精度(self, digits: int) -> "Rate":
+    def 精度(self, digits: int) -> Rate:
         """The same rate shown with another number of decimals: {{ x.纠错率.精度(2) }}."""
         if isinstance(digits, bool) or not isinstance(digits, int) or not 0 <= digits <= 6:
             raise TemplateError("精度() 的小数位数应是 0 到 6 的整数。", "例如 {{ x.纠错率.精度(2) }}。")
@@ -223,8 +227,9 @@ class FigureGroup:
         if name in self._group.figures or name in self._group.rates:
             return _Missing(f"{self._group.name}.{name}")
         known = "、".join([*self._group.figures, *self._group.rates])
-        raise TemplateError(f"模板引用了不存在的数据“{self._theme}.{self._group.name}.{name}”。",
-                            f"数据组“{self._group.name}”中有：{known}。")
+        raise TemplateError(
+            f"模板引用了不存在的数据“{self._theme}.{self._group.name}.{name}”。", f"数据组“{self._group.name}”中有：{known}。"
+        )
 
     def __bool__(self) -> bool:
         return bool(self._items)
@@ -245,8 +250,9 @@ class FigureSet:
 
     def __init__(self, theme: Theme, counts: dict, previous: dict):
         self._theme = theme
-        self._groups = {name: FigureGroup(theme.key, g, counts.get(name) or {}, previous.get(name) or {})
-                        for name, g in theme.groups.items()}
+        self._groups = {
+            name: FigureGroup(theme.key, g, counts.get(name) or {}, previous.get(name) or {}) for name, g in theme.groups.items()
+        }
 
     def __getattr__(self, name: str):
         if name.startswith("_"):
@@ -257,8 +263,10 @@ class FigureSet:
         try:
             return self._groups[name]
         except KeyError:
-            raise TemplateError(f"模板引用了不存在的数据组“{self._theme.key}.{name}”。",
-                                "主题“{}”的数据组有：{}。".format(self._theme.key, "、".join(self._groups))) from None
+            raise TemplateError(
+                f"模板引用了不存在的数据组“{self._theme.key}.{name}”。",
+                "主题“{}”的数据组有：{}。".format(self._theme.key, "、".join(self._groups)),
+            ) from None
 
     def __bool__(self) -> bool:
         return any(self._groups.values())

@@ -29,17 +29,16 @@ from string import Formatter
 import jinja2
 
 from drafter.errors import TemplateError
-from drafter.model.markup import TemplateMarkup
-from drafter.render import apart
 from drafter.model import numbers
-from drafter.render.figures import Figure, Rate, _Missing
-from drafter.render.intact import (RateFloat, form_number, is_form_number, rate_number, refuse_changed, refuse_lost,
-                                   refuse_raw_number)
-from drafter.render.limits import MAX_ITEMS, MAX_WIDTH, bound_text, check_items, safe_str
+from drafter.model.markup import TemplateMarkup
 from drafter.model.typography import clauses
+from drafter.render import apart
+from drafter.render.figures import Figure, Rate, _Missing
+from drafter.render.intact import RateFloat, form_number, is_form_number, rate_number, refuse_changed, refuse_lost, refuse_raw_number
+from drafter.render.limits import MAX_ITEMS, MAX_WIDTH, bound_text, check_items, safe_str
 
-MAX_NUMBER = 10**15   # 千万亿: more than any figure of a report
-MAX_DIGITS = 6        # decimals a percentage may show
+MAX_NUMBER = 10**15  # 千万亿: more than any figure of a report
+MAX_DIGITS = 6  # decimals a percentage may show
 _HINT = "请检查这一行传给过滤器的数据。"
 
 
@@ -75,8 +74,7 @@ def _value(x, name: str):
     if isinstance(x, (Figure, Rate)):
         return x.值
     if isinstance(x, _Missing):
-        raise TemplateError(f"过滤器 {name} 用到了表单里没有填写的数据。",
-                            "请用 {% if 数据 %}…{% endif %} 包住这一句，没填时整句不出现。")
+        raise TemplateError(f"过滤器 {name} 用到了表单里没有填写的数据。", "请用 {% if 数据 %}…{% endif %} 包住这一句，没填时整句不出现。")
     return x
 
 
@@ -94,8 +92,9 @@ def _number(x, name: str):
 
 def _digits(d, name: str) -> int:
     if isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= MAX_DIGITS:
-        raise TemplateError(f"过滤器 {name} 的小数位数应是 0 到 {MAX_DIGITS} 的整数，得到的是{_kind(d)}。",
-                            f"例如 {{{{ x | {name}(1) }}}}。")
+        raise TemplateError(
+            f"过滤器 {name} 的小数位数应是 0 到 {MAX_DIGITS} 的整数，得到的是{_kind(d)}。", f"例如 {{{{ x | {name}(1) }}}}。"
+        )
     return d
 
 
@@ -111,8 +110,10 @@ def _computed(name: str, compute):
 # percent and points take ratios, num, rate, yoy and cn counts. The other kind would print an
 # impossible figure (a count as 16200%, a year as 提高202400个百分点, a rate as 0.19), so it is
 # refused at the template line.
-_RATIO_HINT = ("比率是 0 到 1 之间的小数，如 {{ 数据.行政复议.纠错率 }}；由两个计数算比率用 rate，"
-               "如 {{ 数据.行政复议.纠错 | rate(数据.行政复议.审结) }}。")
+_RATIO_HINT = (
+    "比率是 0 到 1 之间的小数，如 {{ 数据.行政复议.纠错率 }}；由两个计数算比率用 rate，"
+    "如 {{ 数据.行政复议.纠错 | rate(数据.行政复议.审结) }}。"
+)
 _COUNT_HINT = "比率请直接输出（如 {{ 数据.行政复议.纠错率 }}），它的同比用 {{ 数据.行政复议.纠错率.同比 }}（个百分点）。"
 
 
@@ -150,13 +151,13 @@ def rate(numerator, denominator, digits: int = 1) -> str:
     top, bottom = _count(numerator, "rate"), _count(denominator, "rate")
     digits = _digits(digits, "rate")
     # a figure's unit, or that of the figures a sum adds ([a, b] | sum)
-    kinds = [_given(v).单位 if isinstance(_given(v), Figure) else getattr(_given(v), "unit", None)
-             for v in (numerator, denominator)]
+    kinds = [_given(v).单位 if isinstance(_given(v), Figure) else getattr(_given(v), "unit", None) for v in (numerator, denominator)]
     if kinds[0] != kinds[1]:  # 46.8万元 ÷ 3, 12件 ÷ 5人次: not one count's part of another
         shown = ["计数“" + str(_given(v)) + "”" if k else _kind(_given(v)) for v, k in zip((numerator, denominator), kinds)]
-        raise TemplateError(f"过滤器 rate 的分子是{shown[0]}，分母是{shown[1]}，不是同一种计数，算出的比率没有意义。",
-                            "rate 用同一单位的两个计数，如 {{ 数据.行政复议.纠错 | rate(数据.行政复议.审结) }}；"
-                            "要改小数位数，写 rate(分母, 2)。")
+        raise TemplateError(
+            f"过滤器 rate 的分子是{shown[0]}，分母是{shown[1]}，不是同一种计数，算出的比率没有意义。",
+            "rate 用同一单位的两个计数，如 {{ 数据.行政复议.纠错 | rate(数据.行政复议.审结) }}；要改小数位数，写 rate(分母, 2)。",
+        )
     if not bottom:
         raise TemplateError("过滤器 rate 的分母是 0，算不出比率。", "请用 {% if 分母 %}…{% endif %} 包住这一句。")
     return _computed("rate", lambda: numbers.rate(top, bottom, digits))
@@ -180,8 +181,10 @@ def cn(n) -> str:
         raise TemplateError(f"过滤器 cn 只能把 0 到 999999999999 之间的整数写成汉字，得到的是{_kind(value)}。", _HINT)
     if value >= 1000 or is_form_number(_given(n)) or isinstance(_given(n), Figure):
         # 二千零二十五年, 一百六十二件: years and counts are written in figures (domain.md §6)
-        raise TemplateError(f"过滤器 cn 用来写序号（一、十二、九十九），{int(value)} 这样的年份和表单里的数量在公文里用阿拉伯数字写。",
-                            "年份直接写 {{ 年度 }}年；件数直接输出数据，如 {{ 数据.行政复议.收到申请 }}。")
+        raise TemplateError(
+            f"过滤器 cn 用来写序号（一、十二、九十九），{int(value)} 这样的年份和表单里的数量在公文里用阿拉伯数字写。",
+            "年份直接写 {{ 年度 }}年；件数直接输出数据，如 {{ 数据.行政复议.收到申请 }}。",
+        )
     return numbers.chinese(int(value))
 
 
@@ -202,14 +205,19 @@ def printable(x, what: str = "这里输出的"):
     if isinstance(x, (jinja2.Undefined, _Missing)):
         str(x)  # raises its own error, which names what is missing
     if isinstance(x, bool):
-        raise TemplateError(f"{what}是一个真假值（是或否），不是可以写进报告的文字。",
-                            "真假值用在 {% if %} 里，如 {% if 盖章 %}…{% endif %}。")
+        raise TemplateError(
+            f"{what}是一个真假值（是或否），不是可以写进报告的文字。", "真假值用在 {% if %} 里，如 {% if 盖章 %}…{% endif %}。"
+        )
     if isinstance(x, (list, tuple, dict, set, frozenset)):
-        raise TemplateError(f"{what}是一组数据（一个列表或一组“名称: 内容”），不是可以写进报告的文字。",
-                            "列表用 join 连起来，如 {{ 主要成效 | join(\"，\") }}，或用 {% for %} 逐项输出。")
+        raise TemplateError(
+            f"{what}是一组数据（一个列表或一组“名称: 内容”），不是可以写进报告的文字。",
+            '列表用 join 连起来，如 {{ 主要成效 | join("，") }}，或用 {% for %} 逐项输出。',
+        )
     if not isinstance(x, _PRINTABLE):
-        raise TemplateError(f"{what}是一组数据或模板里的一样东西（如一个主题、一个函数），不是可以写进报告的文字。",
-                            "请输出其中的一项，如 {{ 第一责任人.数据.履职.会前学法 }}，或用 {% for %} 逐项输出。")
+        raise TemplateError(
+            f"{what}是一组数据或模板里的一样东西（如一个主题、一个函数），不是可以写进报告的文字。",
+            "请输出其中的一项，如 {{ 第一责任人.数据.履职.会前学法 }}，或用 {% for %} 逐项输出。",
+        )
     return x
 
 
@@ -228,8 +236,7 @@ def enumerate_cn(items, sep: str = "；", end: str = "。") -> str:
     if isinstance(items, Iterator):  # 问题 | map(attribute="标题") | enumerate_cn
         items = list(itertools.islice(items, MAX_ITEMS + 1))
     if isinstance(items, (str, dict)) or not isinstance(items, (list, tuple)):
-        raise TemplateError(f"过滤器 enumerate_cn 需要一个列表，得到的是{_kind(items)}。",
-                            "例如 {{ [\"甲\", \"乙\"] | enumerate_cn }}。")
+        raise TemplateError(f"过滤器 enumerate_cn 需要一个列表，得到的是{_kind(items)}。", '例如 {{ ["甲", "乙"] | enumerate_cn }}。')
     check_items(len(items))
     sep, end = _text(sep, "过滤器 enumerate_cn 的分隔符"), _text(end, "过滤器 enumerate_cn 的结尾")
     parts = [t.rstrip("。；;，, ") for t in (_text(i, "过滤器 enumerate_cn 的每一项") for i in items) if t.strip()]
@@ -261,12 +268,12 @@ def _pattern_fields(text: str, count: int) -> int:
     """Check 项()'s pattern for ``count`` values; returns the characters widths may add."""
     needed, extra = (_known_pattern if len(text) <= 200 else _pattern)(text)
     if needed > count:
-        raise TemplateError(f"项() 的文字里要填第 {needed} 个数据，却只给了 {count} 个。",
-                            "请让 {} 的个数与后面给出的数据个数相同。")
+        raise TemplateError(f"项() 的文字里要填第 {needed} 个数据，却只给了 {count} 个。", "请让 {} 的个数与后面给出的数据个数相同。")
     if needed < count:  # a value given and never printed: its figure would be dropped without a word
-        raise TemplateError(f"项() 的文字里{f'只有 {needed} 处' if needed else '没有'}要填数据的 {{}}，却给了 {count} 个数据，"
-                            "多出的不会印进报告。",
-                            "请在文字里每个数据要出现的地方写一个 {}，如 项(\"收到申请{}\", 数据)。")
+        raise TemplateError(
+            f"项() 的文字里{f'只有 {needed} 处' if needed else '没有'}要填数据的 {{}}，却给了 {count} 个数据，多出的不会印进报告。",
+            '请在文字里每个数据要出现的地方写一个 {}，如 项("收到申请{}", 数据)。',
+        )
     return extra
 
 
@@ -282,9 +289,10 @@ def _pattern(text: str) -> tuple[int, int]:
         if field is None:
             continue
         if field and not field.isdigit() or conversion or spec and not _FIELD_SPEC.fullmatch(spec):
-            raise TemplateError(f"项() 的文字里“{{{field}{'!' + conversion if conversion else ''}"
-                                f"{':' + spec if spec else ''}}}”不能用。",
-                                "项() 里要填数据的地方只能写 {}（或 {0}、{1}），不能取属性、下标或写转换。")
+            raise TemplateError(
+                f"项() 的文字里“{{{field}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}”不能用。",
+                "项() 里要填数据的地方只能写 {}（或 {0}、{1}），不能取属性、下标或写转换。",
+            )
         index = int(field) if field else auto
         auto += not field
         needed = max(needed, index + 1)
@@ -303,15 +311,13 @@ def item(text, *values) -> str:
     """项(): fill ``{}`` in ``text`` with the values, or give "" if any value is missing."""
     text = _given(text)
     if not isinstance(text, str):
-        raise TemplateError(f"项() 的第一个参数应是带 {{}} 的文字，得到的是{_kind(text)}。",
-                            "例如 项(\"收到申请{}\", 数据)。")
+        raise TemplateError(f"项() 的第一个参数应是带 {{}} 的文字，得到的是{_kind(text)}。", '例如 项("收到申请{}", 数据)。')
     extra = _pattern_fields(text, len(values))  # judged whether the data is given or not
     if any(isinstance(_given(v), _Missing) or v is None for v in values):
         return ""
     parts = [_text(v, "项() 的数据") for v in values]
     # the form's figures marked as printed ones are (项("收到1{}", x) is judged)
-    parts = [apart.mark(t) if isinstance(_given(v), (Figure, Rate)) or is_form_number(_given(v)) else t
-             for v, t in zip(values, parts)]
+    parts = [apart.mark(t) if isinstance(_given(v), (Figure, Rate)) or is_form_number(_given(v)) else t for v, t in zip(values, parts)]
     bound_text(len(text) + extra + sum(map(len, parts)) * max(text.count("{"), 1))
     return text.format(*parts)
 
@@ -338,6 +344,7 @@ def sentence(*parts, 主语=None) -> str:
 # what it does: those that make text get the value as the report writes it (a figure 162件, a
 # date 2026年2月6日) or refuse it; those that make a number take a figure's value and never
 # turn what is not a number into 0; those whose result is program or web notation are refused.
+
 
 def report_text(x, what: str) -> str:
     """``x`` as the report writes it: text, a number, a figure (162件), a rate (95.3%), a
@@ -368,8 +375,24 @@ def _known_as_text(x):
     return x
 
 
-TEXT_FILTERS = ("capitalize", "center", "lower", "upper", "title", "trim", "truncate", "wordwrap", "indent",
-                "replace", "striptags", "wordcount", "format", "string", "safe", "markup")
+TEXT_FILTERS = (
+    "capitalize",
+    "center",
+    "lower",
+    "upper",
+    "title",
+    "trim",
+    "truncate",
+    "wordwrap",
+    "indent",
+    "replace",
+    "striptags",
+    "wordcount",
+    "format",
+    "string",
+    "safe",
+    "markup",
+)
 AS_IS_FILTERS = ("e", "escape", "forceescape")  # HTML escaping: a .docx prints text as it is
 NUMBER_FILTERS = ("int", "float", "round", "abs")
 REFUSED_FILTERS = {  # what each writes (the template line, quoted with the message, names the filter)
@@ -397,8 +420,11 @@ def _text_filter(name: str, func):
             rest = (report_text(rest[0], "过滤器 format 的输入"), *map(_known_as_text, rest[1:]))
             return func(*head, *rest, **{k: _known_as_text(v) for k, v in kwargs.items()})
         if rest:
-            value = rest[0] if name in ("safe", "markup") and isinstance(rest[0], TemplateMarkup) \
+            value = (
+                rest[0]
+                if name in ("safe", "markup") and isinstance(rest[0], TemplateMarkup)
                 else report_text(rest[0], f"过滤器 {name} 的输入")
+            )
             rest = (value, *(_argument(a, f"过滤器 {name} 的参数") for a in rest[1:]))
         kwargs = {k: _argument(v, f"过滤器 {name} 的参数") for k, v in kwargs.items()}
         if name == "truncate":
@@ -416,8 +442,10 @@ def _truncate_fits(rest: tuple, kwargs: dict) -> None:
     if isinstance(length, int) and not isinstance(length, bool) and length < 0:
         raise TemplateError(f"过滤器 truncate 的长度 {length} 是负数。", '请写要保留的字数，如 truncate(30, end="……")。')
     if isinstance(length, int) and not isinstance(length, bool) and isinstance(end, str) and length < len(end):
-        raise TemplateError(f"过滤器 truncate 的长度 {length} 比它加在末尾的“{end}”（{len(end)} 个字）还短。",
-                            '请把长度写得比结尾长，如 truncate(30, end="……")。')
+        raise TemplateError(
+            f"过滤器 truncate 的长度 {length} 比它加在末尾的“{end}”（{len(end)} 个字）还短。",
+            '请把长度写得比结尾长，如 truncate(30, end="……")。',
+        )
 
 
 def _as_is(value, *_args):
@@ -436,15 +464,19 @@ def _number_filter(name: str, func):
         head, rest = args[:skip], list(args[skip:])
         if rest:
             if isinstance(_given(rest[0]), Rate):  # a ratio (0.9375): int → 0, round → 1.0
-                raise TemplateError(f"过滤器 {name} 不能用在比率上：比率里存的是 0 到 1 之间的小数，会写成 0 或 1。",
-                                    "比率请直接输出（如 93.8%），要换小数位数用 精度()，如 {{ x.纠错率.精度(2) }}。")
+                raise TemplateError(
+                    f"过滤器 {name} 不能用在比率上：比率里存的是 0 到 1 之间的小数，会写成 0 或 1。",
+                    "比率请直接输出（如 93.8%），要换小数位数用 精度()，如 {{ x.纠错率.精度(2) }}。",
+                )
             value = _value(rest[0], name)
             if isinstance(value, str) and name in ("int", "float") and len(rest) < 2 and "default" not in kwargs:
                 try:
                     float(value.strip().replace("_", "")) if name == "float" or "." in value else int(value.strip(), 0)
                 except ValueError:
-                    raise TemplateError(f"过滤器 {name} 得到的{_kind(value)}不是数，会被当作 0 写进报告。",
-                                        f"请对数字用 {name}；确实要在不是数时用别的值，写 {name}(default=…)。") from None
+                    raise TemplateError(
+                        f"过滤器 {name} 得到的{_kind(value)}不是数，会被当作 0 写进报告。",
+                        f"请对数字用 {name}；确实要在不是数时用别的值，写 {name}(default=…)。",
+                    ) from None
             elif not isinstance(value, str):
                 value = _number(value, name)
             rest[0] = value
@@ -461,8 +493,10 @@ def _kept_number(name: str, given: tuple, kwargs: dict, value, result):
     from_form = bool(given) and (isinstance(_given(given[0]), (Figure, Rate)) or is_form_number(value))
     places = given[1] if len(given) > 1 else kwargs.get("precision", 0)
     if name == "round" and isinstance(places, int) and not isinstance(places, bool) and places < 0:
-        raise TemplateError("过滤器 round 的位数是负数，会把数的末几位写成 0，报告里就不再是原来的数。",
-                            "报告里的数要和表单一致：直接输出数据；要写约数用 .约数。")
+        raise TemplateError(
+            "过滤器 round 的位数是负数，会把数的末几位写成 0，报告里就不再是原来的数。",
+            "报告里的数要和表单一致：直接输出数据；要写约数用 .约数。",
+        )
     numeric = isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
     if numeric and isinstance(result, (int, float, Decimal)):
         if from_form:
@@ -475,8 +509,9 @@ def _kept_number(name: str, given: tuple, kwargs: dict, value, result):
 
 def _refused(why: str):
     def filter_(*_args, **_kwargs):
-        raise TemplateError(f"这里用的过滤器写出的是{why}，不是报告的文字，不能用在报告里。",
-                            "请直接输出，如 {{ 单位 }}、{{ 数据.行政复议.收到申请 }}。")
+        raise TemplateError(
+            f"这里用的过滤器写出的是{why}，不是报告的文字，不能用在报告里。", "请直接输出，如 {{ 单位 }}、{{ 数据.行政复议.收到申请 }}。"
+        )
 
     return filter_
 
@@ -484,9 +519,31 @@ def _refused(why: str):
 # Filters that go through a collection item by item. Given a mapping (a form item such as
 # 问题[0], or 部分标题) they go through its keys, the program's names of its fields (标题、表现、
 # 原因), and print those as if they were the report's words; so a mapping is refused.
-COLLECTION_FILTERS = ("list", "first", "last", "min", "max", "length", "count", "dictsort", "sort", "unique",
-                      "map", "select", "reject", "selectattr", "rejectattr", "batch", "slice", "sum", "groupby",
-                      "random", "items", "reverse", "join")
+COLLECTION_FILTERS = (
+    "list",
+    "first",
+    "last",
+    "min",
+    "max",
+    "length",
+    "count",
+    "dictsort",
+    "sort",
+    "unique",
+    "map",
+    "select",
+    "reject",
+    "selectattr",
+    "rejectattr",
+    "batch",
+    "slice",
+    "sum",
+    "groupby",
+    "random",
+    "items",
+    "reverse",
+    "join",
+)
 
 
 def _no_mapping(name: str, func):
@@ -499,13 +556,16 @@ def _no_mapping(name: str, func):
         if len(args) > skip and isinstance(_given(args[skip]), _Missing):
             str(_given(args[skip]))  # a figure not given, gone through item by item: nothing (its own message)
         if len(args) > skip and isinstance(_given(args[skip]), (Figure, Rate)):
-            raise TemplateError(f"过滤器 {name} 要用在一组内容上，这里用在了一个数据“{_given(args[skip])}”上。",
-                                f"数据请直接输出，如 {{{{ 数据.行政复议.收到申请 }}}}；{name} 用在列表上，如 {{{{ 主要成效 | {name} }}}}。")
+            raise TemplateError(
+                f"过滤器 {name} 要用在一组内容上，这里用在了一个数据“{_given(args[skip])}”上。",
+                f"数据请直接输出，如 {{{{ 数据.行政复议.收到申请 }}}}；{name} 用在列表上，如 {{{{ 主要成效 | {name} }}}}。",
+            )
         if len(args) > skip and isinstance(_given(args[skip]), Mapping):
-            raise TemplateError(f"过滤器 {name} 用在了一组“名称: 内容”上（如表单里的一个问题、部分标题），"
-                                "会把各项的名称（如“标题”“表现”）当作文字写进报告。",
-                                "请取出其中要写的一项，如 {{ 问题[0].表现 }}、{{ 部分标题.成效 }}；"
-                                "要逐项输出，用 {% for p in 问题 %}…{% endfor %}。")
+            raise TemplateError(
+                f"过滤器 {name} 用在了一组“名称: 内容”上（如表单里的一个问题、部分标题），"
+                "会把各项的名称（如“标题”“表现”）当作文字写进报告。",
+                "请取出其中要写的一项，如 {{ 问题[0].表现 }}、{{ 部分标题.成效 }}；要逐项输出，用 {% for p in 问题 %}…{% endfor %}。",
+            )
         return func(*args, **kwargs)
 
     return filter_
@@ -529,7 +589,7 @@ def _text_arguments(name: str, func):
     import inspect
 
     skip = _passes(func)
-    params = [p for p in inspect.signature(func).parameters.values()][skip + 1:]  # after the input
+    params = [p for p in inspect.signature(func).parameters.values()][skip + 1 :]  # after the input
     names, example = TEXT_ARGUMENTS[name]
     at = {p.name: (k, p.default) for k, p in enumerate(params) if p.name in names}
 
@@ -542,8 +602,10 @@ def _text_arguments(name: str, func):
         if isinstance(value, int) and not isinstance(value, bool) and name == "indent":
             return value  # a number of spaces
         if value is None or isinstance(value, bool):
-            raise TemplateError(f"{what}是{_kind(value)}，不是可以写进报告的文字（报告里会印成一个英文词）。",
-                                f"这里要写文字或数字，如 {{{{ … | {example} }}}}。")
+            raise TemplateError(
+                f"{what}是{_kind(value)}，不是可以写进报告的文字（报告里会印成一个英文词）。",
+                f"这里要写文字或数字，如 {{{{ … | {example} }}}}。",
+            )
         try:
             return report_text(value, what)
         except TemplateError as err:
@@ -575,8 +637,15 @@ def report_filters(filters: dict) -> dict:
 
 
 FILTERS = {
-    "num": num, "percent": percent, "rate": rate, "yoy": yoy, "points": points,
-    "cn": cn, "cn_date": cn_date, "enumerate_cn": enumerate_cn, "full_stop": full_stop,
+    "num": num,
+    "percent": percent,
+    "rate": rate,
+    "yoy": yoy,
+    "points": points,
+    "cn": cn,
+    "cn_date": cn_date,
+    "enumerate_cn": enumerate_cn,
+    "full_stop": full_stop,
     "markup": markup,
 }
 GLOBALS = {"项": item, "句": sentence}

@@ -102,16 +102,18 @@ def refuse_raw_number(value) -> None:
     (0.1232876712328767 for 12.3%), nor a computed quotient with a tail of decimals
     (19.714285714285715)."""
     if isinstance(value, RateFloat):
-        raise TemplateError("这里直接输出了比率的内部数值（0 到 1 之间的小数），报告里应写成百分数。",
-                            "请直接输出比率，如 {{ t.数据.行政复议.纠错率 }}（写成 12.3%），换小数位数用 精度()；"
-                            "上年的比率用 .上年数，如 {{ t.数据.行政复议.纠错率.上年数 }}。")
-    if isinstance(value, float) and math.isfinite(value) and (
-            not isinstance(value, FormFloat) or isinstance(value, DerivedFloat)):
+        raise TemplateError(
+            "这里直接输出了比率的内部数值（0 到 1 之间的小数），报告里应写成百分数。",
+            "请直接输出比率，如 {{ t.数据.行政复议.纠错率 }}（写成 12.3%），换小数位数用 精度()；"
+            "上年的比率用 .上年数，如 {{ t.数据.行政复议.纠错率.上年数 }}。",
+        )
+    if isinstance(value, float) and math.isfinite(value) and (not isinstance(value, FormFloat) or isinstance(value, DerivedFloat)):
         text = plain(value)
         if len(text.partition(".")[2]) > MAX_PRINTED_PLACES:
-            raise TemplateError(f"这里算出的数 {text[:20]} 有很多位小数，报告里不会这样写数字。",
-                                "两个数之比请用过滤器 rate，如 {{ a | rate(b) }}；由表单里的数算出的数不能再舍入，"
-                                "只印除得尽的。")
+            raise TemplateError(
+                f"这里算出的数 {text[:20]} 有很多位小数，报告里不会这样写数字。",
+                "两个数之比请用过滤器 rate，如 {{ a | rate(b) }}；由表单里的数算出的数不能再舍入，只印除得尽的。",
+            )
 
 
 def is_form_number(value) -> bool:
@@ -140,8 +142,7 @@ def has_digit(value) -> bool:
     return isinstance(value, str) and bool(re.search(r"\d", value))
 
 
-_HINT = ("报告里的数要和表单一致：直接输出数据（如 {{ 数据.行政复议.收到申请 }}），"
-         "要写约数用 .约数，比率换小数位数用 精度()。")
+_HINT = "报告里的数要和表单一致：直接输出数据（如 {{ 数据.行政复议.收到申请 }}），要写约数用 .约数，比率换小数位数用 精度()。"
 
 
 def refuse_cut(what: str, before: str, after: str) -> None:
@@ -160,8 +161,10 @@ def refuse_changed(what: str, before, after) -> None:
     computed from them (19999 ÷ 10000 = 1.9999 → 2)."""
     if after != before:
         whose = "由表单里的数算出的" if isinstance(before, DERIVED) else "表单里的数"
-        raise TemplateError(f"{_said(what)}把{whose} {_plain(before)} 改成了 {_plain(after)}，报告里就不再是原来的数。",
-                            _HINT + "两个数之比请用过滤器 rate，如 {{ a | rate(b) }}。")
+        raise TemplateError(
+            f"{_said(what)}把{whose} {_plain(before)} 改成了 {_plain(after)}，报告里就不再是原来的数。",
+            _HINT + "两个数之比请用过滤器 rate，如 {{ a | rate(b) }}。",
+        )
 
 
 def refuse_lost(what: str, before, after) -> None:

@@ -14,32 +14,30 @@ from __future__ import annotations
 import datetime as dt
 import math
 import operator
-from collections import abc
 import re
 import signal
 import threading
 import time
 import types
+from collections import abc
 from contextlib import contextmanager
 from string import Formatter
 
 from drafter.errors import TemplateError
+from drafter.files.bounds import (
+    TEMPLATE_INT_BITS as MAX_INT_BITS,
+    TEMPLATE_ITEMS as MAX_ITEMS,
+    TEMPLATE_ITERATIONS as MAX_ITERATIONS,
+    TEMPLATE_LINES as MAX_LINES,
+    TEMPLATE_MADE as MAX_MADE,
+    TEMPLATE_OUTPUT as MAX_OUTPUT,
+    TEMPLATE_SECONDS as MAX_SECONDS,
+    TEMPLATE_STRING as MAX_STRING,
+    TEMPLATE_WIDTH as MAX_WIDTH,
+)
 from drafter.render.intact import RateFloat, derived, is_form_number, refuse_raw_number, refuse_unkept
 
-MAX_OUTPUT = 500_000         # characters of markup one render may produce (a long report: 30,000)
-MAX_LINES = 30_000           # lines of that markup: paragraphs and headings (a long report: 500)
-MAX_MADE = 50_000_000        # characters one render may make in all (values, buffers)
-MAX_ITERATIONS = 5_000_000   # turns of all {% for %} loops of one render
-MAX_STRING = 2_000_000       # characters of one string made by a template
-MAX_ITEMS = 100_000          # items of one list made by a template (also range())
-MAX_INT_BITS = 4_000         # about 1,200 digits
-MAX_WIDTH = 1_000            # width or precision in a format
-MAX_SECONDS = 10             # one render, compiling included
-MAX_MACRO_DEPTH = 50         # macros calling macros
-MAX_INCLUDE_DEPTH = 20       # include / import / extends inside each other
-MAX_NESTING = 20             # tags and brackets inside each other in one template file
-MAX_TEMPLATE_BYTES = 1_000_000
-MEMORY_HEADROOM = 1 << 30    # bytes the process may grow by while a template runs
+MEMORY_HEADROOM = 1 << 30  # bytes the process may grow by while a template runs
 
 _HINT = "请检查这一行：模板只用来排列表单里的文字和数据，用不到这么大的数、这么长的文字或这么多次循环。"
 
@@ -56,6 +54,7 @@ class RenderTimeout(Exception):
 
 
 # -- sizes -------------------------------------------------------------------------------
+
 
 def weight(value, limit: int = MAX_STRING) -> int:
     """About how many characters ``str(value)`` takes; counting stops once past ``limit``,
@@ -116,8 +115,7 @@ def spend(size: int) -> None:
     if budget is not None:
         budget.made += size
         if budget.made > MAX_MADE:
-            raise LimitError(f"模板一共生成了超过 {MAX_MADE} 个字符的文字，已停止。",
-                             "请检查这一行附近的循环：一份报告用不到这么多文字。")
+            raise LimitError(f"模板一共生成了超过 {MAX_MADE} 个字符的文字，已停止。", "请检查这一行附近的循环：一份报告用不到这么多文字。")
 
 
 def check_items(count: int) -> None:
@@ -195,9 +193,10 @@ def _repeat(seq, count: int):
 def _mul(left, right):
     for seq, times in ((left, right), (right, left)):
         if isinstance(seq, _SEQUENCES) and is_form_number(times):  # 收到申请.值 * "件": 162 of them
-            raise TemplateError("这里把文字或一组内容乘以表单里的数，会把它重复印很多遍，报告里不会这样写。",
-                                "请直接输出数据，如 {{ 数据.行政复议.收到申请 }}；过滤器比“*”先算，"
-                                "要先乘再用过滤器，请加括号，如 {{ (a * 3) | num }}。")
+            raise TemplateError(
+                "这里把文字或一组内容乘以表单里的数，会把它重复印很多遍，报告里不会这样写。",
+                "请直接输出数据，如 {{ 数据.行政复议.收到申请 }}；过滤器比“*”先算，要先乘再用过滤器，请加括号，如 {{ (a * 3) | num }}。",
+            )
     if isinstance(left, _SEQUENCES) and isinstance(right, int):
         return _repeat(left, right)
     if isinstance(right, _SEQUENCES) and isinstance(left, int):
@@ -213,7 +212,7 @@ def _pow(left, right):
         if math.log2(abs(left)) * right > MAX_INT_BITS:
             raise LimitError(f"模板在这里算出的数太大（超过 {MAX_INT_BITS} 位二进制）。")
     try:
-        return left ** right
+        return left**right
     except OverflowError:
         raise LimitError("模板在这里算出的数太大，超出了能表示的范围。") from None
 
@@ -228,8 +227,9 @@ def check_percent_format(fmt, args) -> None:
     size = len(text) + weight(args)
     for m in _PERCENT_FIELD.finditer(text):
         if m.group(3) in ("r", "a"):
-            raise TemplateError(f"格式“%{m.group(3)}”写出的是程序里的写法（带引号），不是报告的文字。",
-                                "请用 %s，或直接输出，如 {{ 单位 }}。")
+            raise TemplateError(
+                f"格式“%{m.group(3)}”写出的是程序里的写法（带引号），不是报告的文字。", "请用 %s，或直接输出，如 {{ 单位 }}。"
+            )
         for part in m.group(1, 2):
             if part == "*":
                 raise LimitError("格式里的宽度或精度不能用“*”。", "请直接写出数字，如 %5d。")
@@ -262,8 +262,10 @@ def _no_cut(left, right, sign: str, name: str) -> None:
     """A number of the form cut by // (19999 // 10000 → 1): printed, it is another number."""
     numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (left, right))
     if numbers and (is_form_number(left) or is_form_number(right)) and right and left % right:
-        raise TemplateError(f"{name}（{sign}）把表单里的数 {safe_str(left)} 截掉了一部分，报告里就不再是原来的数。",
-                            "报告里的数要和表单一致：直接输出数据（如 {{ 数据.行政复议.收到申请 }}），要写约数用 .约数。")
+        raise TemplateError(
+            f"{name}（{sign}）把表单里的数 {safe_str(left)} 截掉了一部分，报告里就不再是原来的数。",
+            "报告里的数要和表单一致：直接输出数据（如 {{ 数据.行政复议.收到申请 }}），要写约数用 .约数。",
+        )
 
 
 def _add(left, right):
@@ -278,15 +280,17 @@ def _add(left, right):
 def _carried(op, sign: str):
     """``op`` whose result, from a number of the form, is marked as computed from it; a
     figure itself (162件, a unit with it) is never an operand: its .值 is."""
+
     def run(left, right):
         whole = next((x for x in (left, right) if hasattr(x, "值") and hasattr(x, "名称")), None)
         if whole is not None:
-            raise TemplateError(f"“{whole.名称}”是带单位的数据，不能直接用“{sign}”计算。",
-                                f"计算时用它的数值 .值，如 {{{{ a.值 {sign} b.值 }}}}；比率请用过滤器 rate，"
-                                "如 {{ a | rate(b) }}；一组数据的个数用 {{ 数据组 | length }}。")
+            raise TemplateError(
+                f"“{whole.名称}”是带单位的数据，不能直接用“{sign}”计算。",
+                f"计算时用它的数值 .值，如 {{{{ a.值 {sign} b.值 }}}}；比率请用过滤器 rate，"
+                "如 {{ a | rate(b) }}；一组数据的个数用 {{ 数据组 | length }}。",
+            )
         result = op(left, right)
-        if any(is_form_number(x) for x in (left, right)) and isinstance(result, (int, float)) \
-                and not isinstance(result, bool):
+        if any(is_form_number(x) for x in (left, right)) and isinstance(result, (int, float)) and not isinstance(result, bool):
             return derived(result)
         return result
 
@@ -301,8 +305,15 @@ def derived_sum(values):
     return total
 
 
-BINOPS = {"*": _carried(_mul, "*"), "**": _pow, "%": _mod, "+": _carried(_add, "+"), "//": _floordiv,
-          "-": _carried(operator.sub, "-"), "/": _carried(operator.truediv, "/")}
+BINOPS = {
+    "*": _carried(_mul, "*"),
+    "**": _pow,
+    "%": _mod,
+    "+": _carried(_add, "+"),
+    "//": _floordiv,
+    "-": _carried(operator.sub, "-"),
+    "/": _carried(operator.truediv, "/"),
+}
 
 
 def join(parts) -> str:
@@ -359,6 +370,7 @@ class BoundedFormatterMixin(Formatter):
 
 # -- calls ------------------------------------------------------------------------------------
 
+
 def _string_method(owner, name: str, args: tuple, kwargs: dict) -> tuple:
     """Refuse a string method call whose result would pass MAX_STRING; returns the
     arguments to call with (join's iterable made a list, so it is measured once)."""
@@ -396,7 +408,7 @@ def checked_call(obj, args: tuple, kwargs: dict) -> tuple:
     name = getattr(obj, "__name__", "")
     if isinstance(owner, str) and name in ("format", "format_map"):
         # the sandbox hands out a checked wrapper instead; the bare method reads any attribute
-        raise TemplateError("模板不能这样调用 format。", "请直接写 \"……{}\".format(值)，或用 项()。")
+        raise TemplateError("模板不能这样调用 format。", '请直接写 "……{}".format(值)，或用 项()。')
     if isinstance(owner, (str, bytes, bytearray)):
         return _string_method(owner, name, args, kwargs)
     if isinstance(owner, int) and name == "to_bytes":
@@ -409,6 +421,7 @@ def checked_call(obj, args: tuple, kwargs: dict) -> tuple:
 
 
 # -- one render ------------------------------------------------------------------------------
+
 
 class Budget:
     """What one render has used so far."""
@@ -439,21 +452,22 @@ def counted(iterable, budget: Budget):
         budget.iterations += 1
         if not budget.iterations & 1023:
             if budget.iterations > MAX_ITERATIONS:
-                raise LimitError(f"模板的循环一共转了超过 {MAX_ITERATIONS} 次，已停止。",
-                                 "请检查这一行的循环：循环次数太多，或循环套着循环。")
+                raise LimitError(
+                    f"模板的循环一共转了超过 {MAX_ITERATIONS} 次，已停止。", "请检查这一行的循环：循环次数太多，或循环套着循环。"
+                )
             if budget.over_time():
                 raise RenderTimeout()
         yield item
 
 
 def timeout_error() -> LimitError:
-    return LimitError(f"模板运行超过 {MAX_SECONDS} 秒，已停止。",
-                      "请检查这一行附近的循环：循环次数太多，或宏、include 一层层调用自己。")
+    return LimitError(f"模板运行超过 {MAX_SECONDS} 秒，已停止。", "请检查这一行附近的循环：循环次数太多，或宏、include 一层层调用自己。")
 
 
 def output_error() -> LimitError:
-    return LimitError(f"模板生成的内容超过 {MAX_OUTPUT} 个字符或 {MAX_LINES} 行，已停止。",
-                      "请检查这一行附近的循环：一份报告用不到这么多文字。")
+    return LimitError(
+        f"模板生成的内容超过 {MAX_OUTPUT} 个字符或 {MAX_LINES} 行，已停止。", "请检查这一行附近的循环：一份报告用不到这么多文字。"
+    )
 
 
 @contextmanager
@@ -479,8 +493,13 @@ def _on_main_thread() -> bool:
 def _alarm(budget: Budget):
     """RenderTimeout is raised in the running template when the time is up, even in a
     loop that prints nothing."""
-    if _on_main_thread() and hasattr(signal, "setitimer") and signal.getitimer(signal.ITIMER_REAL)[0] == 0 \
-            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None):
+    if (
+        _on_main_thread()
+        and hasattr(signal, "setitimer")
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+    ):
+
         def on_alarm(_signum, _frame):
             if budget.active:
                 raise RenderTimeout()
@@ -533,8 +552,7 @@ def _set_async_exc(thread_id: int, exc) -> bool:
     try:
         import ctypes
 
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
-                                                   ctypes.py_object(exc) if exc else None)
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None)
         return True
     except (ImportError, AttributeError):
         return False
@@ -583,6 +601,7 @@ def _memory_cap():
 
 # -- Jinja's own filters that can make a value grow or print a whole structure -------------
 
+
 def _arg(args: tuple, kwargs: dict, index: int, name: str, default=None):
     return args[index] if len(args) > index else kwargs.get(name, default)
 
@@ -619,8 +638,10 @@ def _no_figure_cut(args, name: str) -> None:
     """wordwrap and indent break lines where widths fall: inside a figure (46.83万件 printed
     as 46. | 83万 | 件, or 46.、83万) the report would show a value it does not have."""
     if args and re.search(r"\d", safe_str(args[0])):
-        raise TemplateError(f"过滤器 {name} 会在任意位置断行，这里的文字里有数字，会被拆开，报告里就不再是原来的数。",
-                            f"请去掉 {name}：报告的换行和缩进由排版程序处理；要分开写几项，用 join(\"、\") 或 {{% for %}}。")
+        raise TemplateError(
+            f"过滤器 {name} 会在任意位置断行，这里的文字里有数字，会被拆开，报告里就不再是原来的数。",
+            f'请去掉 {name}：报告的换行和缩进由排版程序处理；要分开写几项，用 join("、") 或 {{% for %}}。',
+        )
 
 
 def _wordwrap(args, kwargs):
@@ -637,8 +658,9 @@ def _wordwrap(args, kwargs):
 def _replace(args, kwargs):
     if len(args) >= 3:
         text = safe_str(args[0])
-        _string_method(text, "replace", (safe_str(args[1]), safe_str(args[2]),
-                                         *([args[3]] if len(args) > 3 and args[3] is not None else [])), {})
+        _string_method(
+            text, "replace", (safe_str(args[1]), safe_str(args[2]), *([args[3]] if len(args) > 3 and args[3] is not None else [])), {}
+        )
     return args, kwargs
 
 
@@ -686,12 +708,40 @@ def _sum(args, kwargs):
 
 
 _FILTER_CHECKS = {
-    "center": _center, "indent": _indent, "wordwrap": _wordwrap, "replace": _replace,
-    "join": _join, "format": _format, "batch": _batch, "slice": _slice, "sum": _sum,
-    **{name: _printable for name in (
-        "string", "tojson", "pprint", "wordcount", "trim", "upper", "lower", "title", "capitalize",
-        "striptags", "urlencode", "urlize", "escape", "e", "forceescape", "xmlattr", "list", "reverse",
-        "truncate", "filesizeformat")},
+    "center": _center,
+    "indent": _indent,
+    "wordwrap": _wordwrap,
+    "replace": _replace,
+    "join": _join,
+    "format": _format,
+    "batch": _batch,
+    "slice": _slice,
+    "sum": _sum,
+    **{
+        name: _printable
+        for name in (
+            "string",
+            "tojson",
+            "pprint",
+            "wordcount",
+            "trim",
+            "upper",
+            "lower",
+            "title",
+            "capitalize",
+            "striptags",
+            "urlencode",
+            "urlize",
+            "escape",
+            "e",
+            "forceescape",
+            "xmlattr",
+            "list",
+            "reverse",
+            "truncate",
+            "filesizeformat",
+        )
+    },
 }
 
 
@@ -725,7 +775,7 @@ class Nesting:
     def __init__(self):
         self.deepest = 0
         self.deepest_line = 0
-        self.open: list[tuple[str, int]] = []   # (tag, line), innermost last
+        self.open: list[tuple[str, int]] = []  # (tag, line), innermost last
 
     def first_over(self, limit: int) -> int | None:
         return self.deepest_line if self.deepest > limit else None
@@ -736,8 +786,8 @@ def scan(env, source: str, stop_line: int | None = None) -> Nesting | None:
     ``stop_line`` if given, to see what is open at that line."""
     out = Nesting()
     stack: list[tuple[str, int]] = []
-    pending_tag = None   # the tag name just after {%
-    in_set = None        # a {% set %} whose form (block or =) is not known yet
+    pending_tag = None  # the tag name just after {%
+    in_set = None  # a {% set %} whose form (block or =) is not known yet
     try:
         for lineno, kind, value in env.lexer.tokeniter(source, None):
             if stop_line is not None and lineno > stop_line:

@@ -14,8 +14,7 @@ import jinja2
 
 from drafter.render import limits
 
-NAMES_HINT = ("请检查拼写。模板能用的名字和过滤器见 README 的“自定义模板”一节；"
-              "也可以用 drafter templates copy default 复制自带模板对照。")
+NAMES_HINT = "请检查拼写。模板能用的名字和过滤器见 README 的“自定义模板”一节；也可以用 drafter templates copy default 复制自带模板对照。"
 SYNTAX_HINT = "请检查这一行的 {{ }}、{% %} 是否成对，{% if %}/{% for %} 是否有对应的 {% endif %}/{% endfor %}。"
 # A string in quotes, with braces, printed as it stands (environment._refuse_printed_braces).
 PRINTED_BRACE = "模板把引号里的“{shown}”原样输出，其中的大括号会印进报告，而报告里不能有大括号。"
@@ -24,10 +23,17 @@ RUNTIME_HINT = "请检查这一行用到的过滤器和数据。"
 TAGS = "if、elif、else、for、set、include、import、from、macro、call、with、filter、block、extends，以及相应的 end…"
 
 _TOKENS = {
-    "end of print statement": "“}}”", "begin of print statement": "“{{”",
-    "end of statement block": "“%}”", "begin of statement block": "“{%”",
-    "end of comment": "“#}”", "begin of comment": "“{#”", "end of template": "模板结尾",
-    "name": "名字", "integer": "整数", "float": "小数", "string": "带引号的文字",
+    "end of print statement": "“}}”",
+    "begin of print statement": "“{{”",
+    "end of statement block": "“%}”",
+    "begin of statement block": "“{%”",
+    "end of comment": "“#}”",
+    "begin of comment": "“{#”",
+    "end of template": "模板结尾",
+    "name": "名字",
+    "integer": "整数",
+    "float": "小数",
+    "string": "带引号的文字",
     "end of line statement": "行尾",
 }
 
@@ -51,8 +57,11 @@ def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[st
         nesting = limits.scan(env, source) if source else None
         if nesting and nesting.open:
             tag, line = nesting.open[-1]
-            return (f"模板语法错误：第 {line} 行的{_tag(tag)}没有对应的{_tag('end' + tag)}，模板就结束了。",
-                    f"请在这一块结束的地方加上 {{% end{tag} %}}。", line)
+            return (
+                f"模板语法错误：第 {line} 行的{_tag(tag)}没有对应的{_tag('end' + tag)}，模板就结束了。",
+                f"请在这一块结束的地方加上 {{% end{tag} %}}。",
+                line,
+            )
         if innermost:
             tag = innermost.group(1)
             return f"模板语法错误：{_tag(tag)}没有对应的{_tag('end' + tag)}。", f"请加上 {{% end{tag} %}}。", line
@@ -65,14 +74,22 @@ def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[st
             nesting = limits.scan(env, source, stop_line=line - 1) if source and line else None
             opened = next((n for t, n in reversed(nesting.open) if t == inner), None) if nesting else None
             if opened:
-                return (f"模板语法错误：第 {opened} 行的{_tag(inner)}没有对应的{_tag('end' + inner)}"
-                        f"（第 {line} 行的{_tag(tag)}对不上它）。",
-                        f"请在这一块结束的地方加上 {{% end{inner} %}}。", opened)
-            return (f"模板语法错误：这里的{_tag(tag)}对不上，它前面的{_tag(inner)}还没有结束。",
-                    f"请先用 {{% end{inner} %}} 结束它，再检查 {{% {tag} %}} 的位置。", line)
+                return (
+                    f"模板语法错误：第 {opened} 行的{_tag(inner)}没有对应的{_tag('end' + inner)}（第 {line} 行的{_tag(tag)}对不上它）。",
+                    f"请在这一块结束的地方加上 {{% end{inner} %}}。",
+                    opened,
+                )
+            return (
+                f"模板语法错误：这里的{_tag(tag)}对不上，它前面的{_tag(inner)}还没有结束。",
+                f"请先用 {{% end{inner} %}} 结束它，再检查 {{% {tag} %}} 的位置。",
+                line,
+            )
         if tag.startswith("end") and len(tag) > 3:
-            return (f"模板语法错误：这里的{_tag(tag)}前面没有对应的{_tag(tag[3:])}。",
-                    f"请删去多余的 {{% {tag} %}}，或补上开头的 {{% {tag[3:]} … %}}。", line)
+            return (
+                f"模板语法错误：这里的{_tag(tag)}前面没有对应的{_tag(tag[3:])}。",
+                f"请删去多余的 {{% {tag} %}}，或补上开头的 {{% {tag[3:]} … %}}。",
+                line,
+            )
         return f"模板语法错误：没有{_tag(tag)}这个标签。", f"可用的标签有 {TAGS}。", line
     if m := re.fullmatch(r"Expected an expression, got '(.+)'", text):
         return f"模板语法错误：这里缺少要输出或计算的内容，却是{_token(m.group(1))}。", SYNTAX_HINT, line
@@ -81,39 +98,59 @@ def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[st
     if m := re.fullmatch(r"expected token '(.+)', got '(.+)'", text):
         return f"模板语法错误：这里应当是{_token(m.group(1))}，却是{_token(m.group(2))}。", SYNTAX_HINT, line
     if m := re.fullmatch(r"unexpected '(.+)', expected '(.+)'", text):
-        return (f"模板语法错误：括号不成对，这里应当是{_token(m.group(2))}，却是{_token(m.group(1))}。",
-                SYNTAX_HINT, line)
+        return (f"模板语法错误：括号不成对，这里应当是{_token(m.group(2))}，却是{_token(m.group(1))}。", SYNTAX_HINT, line)
     if m := re.fullmatch(r"unexpected '(.+)'", text):
         return f"模板语法错误：这里不应出现{_token(m.group(1))}。", SYNTAX_HINT, line
     if m := re.fullmatch(r"unexpected char (['\"])(.)\1 at \d+", text):
         if m.group(2) in "'\"":
-            return (f"模板语法错误：第 {line} 行 {{{{ }}}} 或 {{% %}} 里的引号“{m.group(2)}”没有配对，文字没有结束。",
-                    f"文字要用一对英文引号括起来，如 \"特此报告\"；请在文字末尾补上“{m.group(2)}”。", line)
+            return (
+                f"模板语法错误：第 {line} 行 {{{{ }}}} 或 {{% %}} 里的引号“{m.group(2)}”没有配对，文字没有结束。",
+                f'文字要用一对英文引号括起来，如 "特此报告"；请在文字末尾补上“{m.group(2)}”。',
+                line,
+            )
         return f"模板语法错误：模板里有不能识别的字符“{m.group(2)}”。", SYNTAX_HINT, line
     if text == "Missing end of comment tag":
-        return (f"模板语法错误：第 {line} 行的注释“{{#”没有结束，它后面的整个模板都成了注释。",
-                "注释要写成“{# … #}”：请在注释末尾加上“#}”。", line)
+        return (
+            f"模板语法错误：第 {line} 行的注释“{{#”没有结束，它后面的整个模板都成了注释。",
+            "注释要写成“{# … #}”：请在注释末尾加上“#}”。",
+            line,
+        )
     if text == "Missing end of raw directive":
-        return (f"模板语法错误：第 {line} 行的{_tag('raw')}没有对应的{_tag('endraw')}。",
-                "请在要原样输出的文字后面加上 {% endraw %}。", line)
+        return (
+            f"模板语法错误：第 {line} 行的{_tag('raw')}没有对应的{_tag('endraw')}。",
+            "请在要原样输出的文字后面加上 {% endraw %}。",
+            line,
+        )
     if m := re.fullmatch(r"can't assign to '(.+)'", text):
-        return ("模板语法错误：{% set %} 等号左边应是一个名字，这里却是"
-                f"{'带引号的文字或数' if m.group(1) == 'const' else '不能赋值的写法'}。",
-                "请写成 {% set 名字 = 值 %}，名字不加引号。", line)
+        return (
+            "模板语法错误：{% set %} 等号左边应是一个名字，这里却是"
+            f"{'带引号的文字或数' if m.group(1) == 'const' else '不能赋值的写法'}。",
+            "请写成 {% set 名字 = 值 %}，名字不加引号。",
+            line,
+        )
     if text == "non-default argument follows default argument":
-        return ("模板语法错误：宏的参数里，没有默认值的参数写在了有默认值的参数后面。",
-                "请把没有默认值的参数移到前面，如 {% macro 段(标题, 级别=2) %}。", line)
+        return (
+            "模板语法错误：宏的参数里，没有默认值的参数写在了有默认值的参数后面。",
+            "请把没有默认值的参数移到前面，如 {% macro 段(标题, 级别=2) %}。",
+            line,
+        )
     if text == "invalid syntax for function call expression":
-        return ("模板语法错误：调用的参数顺序不对：按名字给出的参数（如 级别=2）要写在其他参数后面。",
-                "请写成 函数(值, 名字=值) 的顺序。", line)
+        return (
+            "模板语法错误：调用的参数顺序不对：按名字给出的参数（如 级别=2）要写在其他参数后面。",
+            "请写成 函数(值, 名字=值) 的顺序。",
+            line,
+        )
     if text == "expected name or number":
         return "模板语法错误：“.”后面缺少属性名。", "请在“.”后面写上属性名，或删去多余的“.”。", line
     if text == "tag name expected":
         return "模板语法错误：“{%” 后面缺少标签名。", f"可用的标签有 {TAGS}。", line
     if m := re.fullmatch(r"No filter named '(.+)'\.", text):
-        return (f"模板用了不存在的过滤器“{m.group(1)}”。",
-                "drafter 的过滤器有 num、percent、rate、yoy、points、cn、cn_date、enumerate_cn、full_stop、markup，"
-                "另有 Jinja 自带的 join、default、length 等。", line)
+        return (
+            f"模板用了不存在的过滤器“{m.group(1)}”。",
+            "drafter 的过滤器有 num、percent、rate、yoy、points、cn、cn_date、enumerate_cn、full_stop、markup，"
+            "另有 Jinja 自带的 join、default、length 等。",
+            line,
+        )
     if m := re.fullmatch(r"No test named '(.+)'\.", text):
         return f"模板用了不存在的测试“{m.group(1)}”（is 后面的词）。", "常用的有 is string、is number、is defined。", line
     if m := re.fullmatch(r"block '(.+)' defined twice", text):
@@ -129,8 +166,10 @@ def undefined(err: jinja2.UndefinedError) -> tuple[str, str]:
     text = err.message or ""
     if m := re.fullmatch(r"'(.+)' is undefined", text):
         if m.group(1) in _METHODS:  # 精度(x.纠错率, 2): a rate's own method, written as a function
-            return (f"“{m.group(1)}”不是单独的名字，是比率自带的写法。",
-                    f"请写在比率后面，如 {{{{ 数据.行政复议.纠错率.{_METHODS[m.group(1)]} }}}}。")
+            return (
+                f"“{m.group(1)}”不是单独的名字，是比率自带的写法。",
+                f"请写在比率后面，如 {{{{ 数据.行政复议.纠错率.{_METHODS[m.group(1)]} }}}}。",
+            )
         return f"模板用了没有定义的名字“{m.group(1)}”。", NAMES_HINT
     if m := re.fullmatch(r".+ has no attribute '(.+)'", text, re.S):
         return f"模板用了不存在的属性或键“{m.group(1)}”。", NAMES_HINT
@@ -156,29 +195,31 @@ def security(err: jinja2.exceptions.SecurityError) -> tuple[str, str]:
 def not_found(name: str, root) -> tuple[str, str]:
     """A template file that is not in the folder (or is named by a path leading out of it)."""
     if name is None:
-        return "引用模板时没有给出文件名。", "请写 {% include \"文件名.md.j2\" %}。"
+        return "引用模板时没有给出文件名。", '请写 {% include "文件名.md.j2" %}。'
     parts = str(name).replace("\\", "/").split("/")
     if ".." in parts or str(name).startswith(("/", "\\")) or re.match(r"[A-Za-z]:", str(name)):
-        return (f"模板只能引用模板文件夹里的文件，不能引用“{name}”。",
-                "请把要引用的文件放进模板文件夹，用相对于模板文件夹的路径（以 / 分隔）引用。")
+        return (
+            f"模板只能引用模板文件夹里的文件，不能引用“{name}”。",
+            "请把要引用的文件放进模板文件夹，用相对于模板文件夹的路径（以 / 分隔）引用。",
+        )
     return f"找不到模板文件“{name}”。", f"请确认模板文件夹“{root}”里有这个文件（路径相对于模板文件夹，以 / 分隔）。"
 
 
 def runtime(err: BaseException) -> tuple[str, str]:
     """A Python error while a template ran, by kind; never its English text."""
     if isinstance(err, RecursionError):
-        return ("模板调用太深：宏或 include 一层层调用自己，停不下来。",
-                "请检查这一行的宏或 include 是否调用了自己，并给它一个停止的条件。")
+        return (
+            "模板调用太深：宏或 include 一层层调用自己，停不下来。",
+            "请检查这一行的宏或 include 是否调用了自己，并给它一个停止的条件。",
+        )
     if isinstance(err, MemoryError):
-        return ("模板运行时需要的内存太多，已停止。",
-                "请检查这一行附近：是否生成了特别长的文字或列表，或循环次数太多。")
+        return ("模板运行时需要的内存太多，已停止。", "请检查这一行附近：是否生成了特别长的文字或列表，或循环次数太多。")
     if isinstance(err, ZeroDivisionError):
         return "模板里出现了除以 0 的运算。", "请先用 {% if 除数 %} 判断，再做除法。"
     if isinstance(err, OverflowError):
         return "模板里算出的数太大。", RUNTIME_HINT
     if isinstance(err, TypeError):
-        return ("模板里的运算或调用用错了数据类型（例如把文字和数相加、对一个数循环，或参数个数不对）。",
-                RUNTIME_HINT)
+        return ("模板里的运算或调用用错了数据类型（例如把文字和数相加、对一个数循环，或参数个数不对）。", RUNTIME_HINT)
     if isinstance(err, ValueError):
         return "模板里的数据转换失败（例如把不是数字的文字当作数）。", RUNTIME_HINT
     if isinstance(err, (KeyError, IndexError)):

@@ -25,21 +25,22 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
-from drafter.model.catalogue import Catalogue, FigureDef, load_catalogue
 from drafter.errors import FormError, Problem, TemplateError, TemplateProblems
+from drafter.files.bounds import PHRASE_ITEM as MAX_ITEM
+from drafter.files.yamlsource import Source, load_text
 from drafter.form import opening
 from drafter.model import numbers
-from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE
-from drafter.render.context import ThemeEntry
-from drafter.render.figures import Rate
+from drafter.model.catalogue import Catalogue, FigureDef, load_catalogue
 from drafter.model.typography import FORMAT_CODE, clauses
-from drafter.files.yamlsource import Source, load_text
+from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE
+from drafter.render.figures import Rate
+from drafter.render.variables import ThemeEntry
 
 PHRASE_FILE = "句式.yaml"
-ATTRIBUTES = {"": "数字和单位", "同比": "与上年比", "带同比": "数字加同比", "约数": "约数（如680余人次）",
-              "上年": "上年的数字"}
+ATTRIBUTES = {"": "数字和单位", "同比": "与上年比", "带同比": "数字加同比", "约数": "约数（如680余人次）", "上年": "上年的数字"}
 _END_MARKS = set("。.．｡")  # an item of only these: the sentence ends here
 _JOINING = "，,、；;：:。.．｡ \u3000"  # punctuation an item's ends need not carry: the sentence adds its own
 # What an item's ends shed besides: marks that end or break off a sentence (“162件！，依法受理”
@@ -47,14 +48,28 @@ _JOINING = "，,、；;：:。.．｡ \u3000"  # punctuation an item's ends need
 _TRIMMED = _JOINING + "！？!?…⋯—―～~"
 # Brackets and quotes that must close inside the item they open in: the sentence joins items
 # with “，”, so “（含{纠错}” and “{纠错}）” would print a bracket that never closes or opens.
-_PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", "『": "』",
-          "【": "】", "〔": "〕", "［": "］", "[": "]", "〖": "〗"}
+_PAIRS = {
+    "（": "）",
+    "(": ")",
+    "“": "”",
+    "‘": "’",
+    "《": "》",
+    "〈": "〉",
+    "「": "」",
+    "『": "』",
+    "【": "】",
+    "〔": "〕",
+    "［": "］",
+    "[": "]",
+    "〖": "〗",
+}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 _KEYS = ("如果", "写", "否则")
 
 
 class Slot(NamedTuple):
     """``{收到申请.带同比}``: a figure or rate of a group of the theme, and how to show it."""
+
     group: str
     name: str
     attr: str  # one of ATTRIBUTES
@@ -62,6 +77,7 @@ class Slot(NamedTuple):
 
 class Test(NamedTuple):
     """One comparison of a 如果: a figure against a figure or a number (a rate as a ratio)."""
+
     left: Slot
     op: str
     right: Slot | float
@@ -69,9 +85,10 @@ class Test(NamedTuple):
 
 class Choice(NamedTuple):
     """An item: its wording, written when every test holds, else its 否则 (if any)."""
+
     tests: tuple[Test, ...]
     pieces: tuple  # str | Slot
-    otherwise: "Choice | None"
+    otherwise: Choice | None
 
 
 class Sentence(NamedTuple):
@@ -85,6 +102,7 @@ OPENING = "开头"
 
 # -- reading -------------------------------------------------------------------------
 
+
 class _Bad(Exception):
     def __init__(self, message: str, hint: str):
         super().__init__(message)
@@ -94,12 +112,27 @@ class _Bad(Exception):
 _BRACES = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _WIDE_BRACES = re.compile("[｛｝]")
 _COMPARE = re.compile(r"^(.+?)\s*(>=|<=|==|!=|≥|≤|≠|＞＝|＜＝|＝＝|＝|=|>|<|＞|＜)\s*(.+)$")
-_OPS = {">=": ">=", "≥": ">=", "＞＝": ">=", "<=": "<=", "≤": "<=", "＜＝": "<=", "==": "=", "=": "=",
-        "＝": "=", "＝＝": "=", "!=": "!=", "≠": "!=", ">": ">", "＞": ">", "<": "<", "＜": "<"}
+_OPS = {
+    ">=": ">=",
+    "≥": ">=",
+    "＞＝": ">=",
+    "<=": "<=",
+    "≤": "<=",
+    "＜＝": "<=",
+    "==": "=",
+    "=": "=",
+    "＝": "=",
+    "＝＝": "=",
+    "!=": "!=",
+    "≠": "!=",
+    ">": ">",
+    "＞": ">",
+    "<": "<",
+    "＜": "<",
+}
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?[%％]?$")
 _AND = re.compile(r"\s*(?:并且|而且|且)\s*")
-_CONDITION_HINT = ("写成“数据名 = 数据名”或“数据名 > 0”：可用 =、≠、>、<、>=、<=，数可以带 %，"
-                   "几个条件用“且”连接，如“败诉 = 0 且 案件 > 0”。")
+_CONDITION_HINT = "写成“数据名 = 数据名”或“数据名 > 0”：可用 =、≠、>、<、>=、<=，数可以带 %，几个条件用“且”连接，如“败诉 = 0 且 案件 > 0”。"
 
 
 class _Reader:
@@ -118,7 +151,7 @@ class _Reader:
         line, column = self.src.value_marks.get(path, (None, None))
         if not line or not column or line > len(self.lines):
             return line, ""
-        return line, self.lines[line - 1][column - 1:]
+        return line, self.lines[line - 1][column - 1 :]
 
     def bad(self, path: tuple, message: str, hint: str, at_key: bool = False) -> None:
         self.problems.append(Problem(self.src.where(path, at_key), message, hint))
@@ -131,8 +164,11 @@ class _Reader:
             self.bad((), f"主题名“{name}”后面用了全角冒号“：”。", "请改成半角冒号加一个空格“: ”（在英文输入法下输入冒号）。")
             return {}
         if not isinstance(data, dict):
-            self.bad((), "句式表应按主题分段：每段以“主题名:”开头，下面写数据组和句子。",
-                     "请对照 drafter templates copy default 文件夹 句式.yaml 复制出来的文件修改。")
+            self.bad(
+                (),
+                "句式表应按主题分段：每段以“主题名:”开头，下面写数据组和句子。",
+                "请对照 drafter templates copy default 文件夹 句式.yaml 复制出来的文件修改。",
+            )
             return {}
         out = {}
         for key, block in data.items():
@@ -167,15 +203,17 @@ class _Reader:
         if block is None or block == [] or block == {}:
             return ()  # this theme writes no figure sentences
         if not isinstance(block, dict):
-            self.bad((key,), f"主题“{key}”下面应按数据组写句子（“数据组名:”，下面一行一项），这里写的是{_kind(block)}。",
-                     "例如：\n      行政复议:\n        - 全年收到行政复议申请{收到申请.带同比}")
+            self.bad(
+                (key,),
+                f"主题“{key}”下面应按数据组写句子（“数据组名:”，下面一行一项），这里写的是{_kind(block)}。",
+                "例如：\n      行政复议:\n        - 全年收到行政复议申请{收到申请.带同比}",
+            )
             return ()
         groups = self.cat.themes[key].groups
         sentences = []
         for group, items in block.items():
             if group not in groups:
-                self.bad((key, group), f"主题“{key}”没有数据组“{group}”。", _near(group, groups, "这个主题的数据组"),
-                         at_key=True)
+                self.bad((key, group), f"主题“{key}”没有数据组“{group}”。", _near(group, groups, "这个主题的数据组"), at_key=True)
                 continue
             sentences += self.group(key, group, items)
         return tuple(sentences)
@@ -184,8 +222,11 @@ class _Reader:
         if items is None:
             return []
         if not isinstance(items, list):
-            self.bad((key, group), f"数据组“{group}”下面应一行一项，每行以“- ”开头，这里写的是{_kind(items)}。",
-                     "例如：\n        - 全年收到行政复议申请{收到申请.带同比}\n        - 依法受理{受理}")
+            self.bad(
+                (key, group),
+                f"数据组“{group}”下面应一行一项，每行以“- ”开头，这里写的是{_kind(items)}。",
+                "例如：\n        - 全年收到行政复议申请{收到申请.带同比}\n        - 依法受理{受理}",
+            )
             return []
         sentences, current, paths = [], [], []
         printed: set[tuple[str, str, str]] = set()  # what the items written whatever the figures print
@@ -200,15 +241,25 @@ class _Reader:
             self.slot_before = before[-1] if before and isinstance(before[-1], Slot) else None
             choice = self.choice(key, group, item, (key, group, i))
             self.slot_before = None
-            if choice is not None and not choice.tests:
-                slots = _labelled(choice.pieces)
+            if choice is not None:
+                # a 如果 item's every branch is held against the items written whatever the
+                # figures (纠错率{纠错率} … 否则: 纠错率{纠错率}); only those are remembered
+                branch: Choice | None = choice
+                slots = set()
+                while branch is not None:
+                    slots |= _labelled(branch.pieces)
+                    branch = branch.otherwise
                 again = next((s for s in slots if s in printed), None)
                 if again is not None:
                     # 审结{审结} twice: the report would say the same figure twice in a row
-                    self.bad((key, group, i), f"这一项又写了一次“{again[1]}”，前面的项已经写过它，报告里会重复。",
-                             "请删去重复的这一项；同一个数在一组里只写一次。")
+                    self.bad(
+                        (key, group, i),
+                        f"这一项又写了一次“{again[1]}”，前面的项已经写过它，报告里会重复。",
+                        "请删去重复的这一项；同一个数在一组里只写一次。",
+                    )
                     choice = None
-                printed |= slots
+                elif not choice.tests:
+                    printed |= slots
             if choice is not None:
                 current.append(choice)
                 paths.append((key, group, i))
@@ -238,56 +289,74 @@ class _Reader:
                     rate = groups[piece.group].rates.get(piece.name)
                     share = _SHARE_OF.search(text) if rate is not None else None
                     # the count before 占 (败诉{败诉}，占审结案件{审结}的{败诉率}: 败诉, not 审结)
-                    k = len(seen) + text[:share.start()].count(_SLOT_MARK) - 1 if share else -1
+                    k = len(seen) + text[: share.start()].count(_SLOT_MARK) - 1 if share else -1
                     if share and k >= 0 and before[k] != (piece.group, rate.numerator):
                         # 以调解方式结案41件，占审结案件的{纠错率}: read as the share of the count before it
-                        self.bad(path, f"“占……的{{{piece.name}}}”接在{before[k][1]}后面，读者会当成{before[k][1]}所占的比例，"
-                                       f"而{piece.name}是{rate.numerator}所占的比例。",
-                                 f"请把这一项紧接在{rate.numerator}后面（如“{rate.numerator}{{{rate.numerator}}}”之后），"
-                                 f"或写成“{piece.name}{{{piece.name}}}”。")
+                        self.bad(
+                            path,
+                            f"“占……的{{{piece.name}}}”接在{before[k][1]}后面，读者会当成{before[k][1]}所占的比例，"
+                            f"而{piece.name}是{rate.numerator}所占的比例。",
+                            f"请把这一项紧接在{rate.numerator}后面（如“{rate.numerator}{{{rate.numerator}}}”之后），"
+                            f"或写成“{piece.name}{{{piece.name}}}”。",
+                        )
                         return
                     whole = before[-1] if before and re.search(r"其中[^，。；、]*$", text.split(_SLOT_MARK)[-1]) else None
-                    if whole and whole[0] == piece.group and piece.name in groups[whole[0]].figures.get(
-                            whole[1], _NO_FIGURE).within:
+                    if whole and whole[0] == piece.group and piece.name in groups[whole[0]].figures.get(whole[1], _NO_FIGURE).within:
                         # 受理{受理}，其中收到申请{收到申请}: 其中 makes it a part of what it bounds
-                        self.bad(path, f"“其中”把{piece.name}写成了{whole[1]}的一部分，但{whole[1]}本身是{piece.name}中的一部分"
-                                       f"（{whole[1]}不会多于{piece.name}），报告里会出现部分大于整体。",
-                                 f"请去掉“其中”，或把{piece.name}写在{whole[1]}前面、再写“其中{whole[1]}”。")
+                        self.bad(
+                            path,
+                            f"“其中”把{piece.name}写成了{whole[1]}的一部分，但{whole[1]}本身是{piece.name}中的一部分"
+                            f"（{whole[1]}不会多于{piece.name}），报告里会出现部分大于整体。",
+                            f"请去掉“其中”，或把{piece.name}写在{whole[1]}前面、再写“其中{whole[1]}”。",
+                        )
                         return
                     text += _SLOT_MARK
                     if rate is not None and (piece.group, rate.numerator) in said:
                         unit = groups[piece.group].figures[rate.numerator].unit
-                        written = sure | set(before[len(seen):])
-                        others = [n for g, n in [*before, *sorted(said - set(before))]
-                                  if g == piece.group and n not in (rate.numerator, *rate.denominator)
-                                  and n in groups[g].figures and groups[g].figures[n].unit == unit]
+                        written = sure | set(before[len(seen) :])
+                        others = [
+                            n
+                            for g, n in [*before, *sorted(said - set(before))]
+                            if g == piece.group
+                            and n not in (rate.numerator, *rate.denominator)
+                            and n in groups[g].figures
+                            and groups[g].figures[n].unit == unit
+                        ]
                         # another count of the sentence, before the rate or after it, is what a
                         # reader (and check) takes for its base (收到申请, 受理; 以调解、和解方式
                         # 结案 after it) when the base is not surely written before the rate
                         if others and not any((piece.group, d) in written for d in rate.denominator):
                             base = "、".join(rate.denominator)
                             only_if = any((piece.group, d) in before for d in rate.denominator)
-                            self.bad(path, f"这一句写了{rate.numerator}和{piece.name}，却没有在{piece.name}前面写它的基数“{base}”"
-                                           + ("（只在“如果”成立时才写）" if only_if else "")
-                                           + "，读者会拿这一句里别的数去核算，算出来对不上。",
-                                     f"请在{piece.name}前面加上一项，如“{base}{{{rate.denominator[0]}}}”（不放在“如果”里），"
-                                     f"或删去 {{{piece.name}}}。")
+                            self.bad(
+                                path,
+                                f"这一句写了{rate.numerator}和{piece.name}，却没有在{piece.name}前面写它的基数“{base}”"
+                                + ("（只在“如果”成立时才写，或和同比、上年写在一项里：上年数据没填时整项不写）" if only_if else "")
+                                + "，读者会拿这一句里别的数去核算，算出来对不上。",
+                                f"请在{piece.name}前面加上一项，如“{base}{{{rate.denominator[0]}}}”（不放在“如果”里），"
+                                f"或删去 {{{piece.name}}}。",
+                            )
                             return
                     before.append((piece.group, piece.name))
             branches = _branches(choice)
             seen += [(s.group, s.name) for s in _slots(choice)]
-            if not branches[-1].tests:  # some branch is always written: what all of them write is sure
-                sure |= set.intersection(*({(p.group, p.name) for p in b.pieces if isinstance(p, Slot)}
-                                           for b in branches))
+            # some branch is always written: what all of them write is sure; not an item that also
+            # prints last year's (审结{审结}，{审结.同比}): without 上年数据 it is not written at all
+            if not branches[-1].tests and not any(isinstance(p, Slot) and p.attr in _LAST_YEAR for b in branches for p in b.pieces):
+                sure |= set.intersection(*({(p.group, p.name) for p in b.pieces if isinstance(p, Slot)} for b in branches))
 
     def choice(self, key: str, group: str, item, path: tuple) -> Choice | None:
         if isinstance(item, str):
             pieces = self.text(key, group, item, path)
             return None if pieces is None else Choice((), pieces, None)
-        if isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) is None \
-                and next(iter(item)) not in _KEYS:  # - {收到申请}: YAML read a mapping
-            self.bad(path, f"这一项被读成了“{next(iter(item))}: ”：以“{{”开头的一项要给整项加上英文引号。",
-                     f"请写成 - \"{{{next(iter(item))}}}……\"。")
+        if (
+            isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) is None and next(iter(item)) not in _KEYS
+        ):  # - {收到申请}: YAML read a mapping
+            self.bad(
+                path,
+                f"这一项被读成了“{next(iter(item))}: ”：以“{{”开头的一项要给整项加上英文引号。",
+                f'请写成 - "{{{next(iter(item))}}}……"。',
+            )
             return None
         line, typed = self.typed(path)
         if isinstance(item, dict) and typed.startswith("{{") and not any(k in _KEYS for k in item):
@@ -296,25 +365,34 @@ class _Reader:
             slot = "{" + inner.group(1) + "}" if inner and inner.group(1) else "{数据名}（如 {收到申请}）"
             self.said_lines.add(line)
             quoted = slot if inner and inner.group(1) else "{收到申请}"
-            self.bad(path, f"这一项以“{{{{”开头，被读成了“名称: 内容”，不是一句话：句子里的数据只用一层大括号，写作 {slot}。",
-                     f"请写成 - \"{quoted}……\"：以“{{”开头的一项要给整项加上英文引号。")
+            self.bad(
+                path,
+                f"这一项以“{{{{”开头，被读成了“名称: 内容”，不是一句话：句子里的数据只用一层大括号，写作 {slot}。",
+                f'请写成 - "{quoted}……"：以“{{”开头的一项要给整项加上英文引号。',
+            )
             return None
         if not isinstance(item, dict):
-            self.bad(path, f"这一项应是一段文字，或“如果”“写”“否则”三行，这里写的是{_kind(item)}。",
-                     "文字里有“:”“#”或以“{”“[”开头时，请给整段加上英文引号。")
+            self.bad(
+                path,
+                f"这一项应是一段文字，或“如果”“写”“否则”三行，这里写的是{_kind(item)}。",
+                "文字里有“:”“#”或以“{”“[”开头时，请给整段加上英文引号。",
+            )
             return None
         unknown = [k for k in item if k not in _KEYS]
         if unknown:
-            self.bad(path + (unknown[0],), f"这一项里的“{unknown[0]}”看不懂。",
-                     "按数字换说法时只写“如果”“写”“否则”三行。", at_key=True)
+            self.bad(path + (unknown[0],), f"这一项里的“{unknown[0]}”看不懂。", "按数字换说法时只写“如果”“写”“否则”三行。", at_key=True)
             return None
         if not isinstance(item.get("写"), str) or not item["写"].strip():
-            self.bad(path + (("写",) if "写" in item else ()),
-                     "按数字换说法的一项要有“写”：条件成立时写的句子。" if "写" not in item else
-                     "“写”后面是空的。" if isinstance(item["写"], str) or item["写"] is None else
-                     "“写”后面应是一段文字（以“{”开头时要给整段加上英文引号）。",
-                     "例如：\n        - 如果: 败诉 = 0\n          写: 未发生败诉案件\n"
-                     "          否则: 败诉{败诉}、败诉率{败诉率}\n条件不成立时什么也不写，就不要“否则”这一行。")
+            self.bad(
+                path + (("写",) if "写" in item else ()),
+                "按数字换说法的一项要有“写”：条件成立时写的句子。"
+                if "写" not in item
+                else "“写”后面是空的。"
+                if isinstance(item["写"], str) or item["写"] is None
+                else "“写”后面应是一段文字（以“{”开头时要给整段加上英文引号）。",
+                "例如：\n        - 如果: 败诉 = 0\n          写: 未发生败诉案件\n"
+                "          否则: 败诉{败诉}、败诉率{败诉率}\n条件不成立时什么也不写，就不要“否则”这一行。",
+            )
             return None
         if "如果" not in item:
             self.bad(path, "这一项有“写”却没有“如果”：不知道什么时候这样写。", _CONDITION_HINT)
@@ -359,18 +437,21 @@ class _Reader:
             group = groups[slot.group]
             unit = group.figures[slot.name].unit if slot.name in group.figures else "%"
             if unit and after.startswith(unit) and slot.attr not in ("同比", "带同比"):
-                raise _Bad(f"{{{slot.name}}} 写出来已经带着单位（如“18{unit}”），后面的“{unit}”就重复了。",
-                           f"请删去花括号后面的“{unit}”。")
+                raise _Bad(f"{{{slot.name}}} 写出来已经带着单位（如“18{unit}”），后面的“{unit}”就重复了。", f"请删去花括号后面的“{unit}”。")
             m = _AFTER_FIGURE.match(after)
             if m:
                 shown = slot.name + (f".{slot.attr}" if slot.attr else "")
-                raise _Bad(f"{{{shown}}} 写出来已经是一个完整的数（如“18{unit}”“同比增长17.4%”），"
-                           f"紧跟在后面的“{m.group(1)}”会读成这个数的一部分。",
-                           f"请删去花括号后面的“{m.group(1)}”；数字自带单位。")
+                raise _Bad(
+                    f"{{{shown}}} 写出来已经是一个完整的数（如“18{unit}”“同比增长17.4%”），"
+                    f"紧跟在后面的“{m.group(1)}”会读成这个数的一部分。",
+                    f"请删去花括号后面的“{m.group(1)}”；数字自带单位。",
+                )
         for first, second in zip(pieces, pieces[1:]):
             if isinstance(first, Slot) and isinstance(second, Slot):  # {收到申请}{受理} → 162件151件
-                raise _Bad(f"{{{first.name}}} 和 {{{second.name}}} 紧挨着，两个数会连成“162件151件”。",
-                           "请在两个花括号之间写上文字或标点，如“收到{收到申请}，受理{受理}”。")
+                raise _Bad(
+                    f"{{{first.name}}} 和 {{{second.name}}} 紧挨着，两个数会连成“162件151件”。",
+                    "请在两个花括号之间写上文字或标点，如“收到{收到申请}，受理{受理}”。",
+                )
 
     def rate_named_right(self, key: str, pieces: tuple) -> None:
         """结案率{纠错率} would print the 纠错率 after the word 结案率: the words right before a
@@ -392,20 +473,30 @@ class _Reader:
                 names = list(listed)
                 given = len([p for p in pieces[at:] if isinstance(p, Slot)])
                 if given < len(listed):
-                    raise _Bad(f"“{each.group(1)}”是{len(listed)}个比率，后面只写了{given}个数据，报告会说它们都是这个数。",
-                               "“分别为”后面的数据要和前面的比率名称一样多，一一对应。")
+                    raise _Bad(
+                        f"“{each.group(1)}”是{len(listed)}个比率，后面只写了{given}个数据，报告会说它们都是这个数。",
+                        "“分别为”后面的数据要和前面的比率名称一样多，一一对应。",
+                    )
             if listed and isinstance(before, str) and (each or re.fullmatch(r"\s*[和、及与，,；;]\s*", before)):
                 word = listed.pop(0)
                 if is_rate and (slot.name.endswith(word) or word.endswith(slot.name)):
                     continue
                 shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
-                raise _Bad(f"“{'、'.join(names) if each else word}”分别对应的这一个是“{word}”，这里写的 {shown} 是“{slot.name}”。",
-                           "“分别为”后面的数据要和前面的比率名称一一对应、次序相同。")
+                raise _Bad(
+                    f"“{'、'.join(names) if each else word}”分别对应的这一个是“{word}”，这里写的 {shown} 是“{slot.name}”。",
+                    "“分别为”后面的数据要和前面的比率名称一一对应、次序相同。",
+                )
             listed = []
             m = _RATE_WORD.search(before) if isinstance(before, str) else None
             again = pieces[at - 2] if at >= 2 else self.slot_before if at == 1 else None
-            if is_rate and not m and isinstance(again, Slot) and again.name == slot.name \
-                    and isinstance(before, str) and _SAID_AGAIN.fullmatch(before):
+            if (
+                is_rate
+                and not m
+                and isinstance(again, Slot)
+                and again.name == slot.name
+                and isinstance(before, str)
+                and _SAID_AGAIN.fullmatch(before)
+            ):
                 continue  # the same rate again: 纠错率为{纠错率}，上年为{纠错率.上年} (one item or two); 由{…上年}降低到{…}
             if is_rate and slot.attr != "同比" and not m:
                 if isinstance(before, str) and _RATE_NOTED.search(before):
@@ -419,9 +510,10 @@ class _Reader:
                 # the count before it, which the rate is not (纠错 ÷ 审结, not ÷ 收到)
                 shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
                 base = "、".join(rate.denominator)
-                raise _Bad(f"{shown} 前面没有写比率的名称，读者会把它当成占前面某个数的比例，"
-                           f"不一定按“{rate.numerator}÷{base}”去算。",
-                           f"请在 {shown} 前面写上比率的名称，如“{slot.name}{shown}”或“{slot.name}为{shown}”。")
+                raise _Bad(
+                    f"{shown} 前面没有写比率的名称，读者会把它当成占前面某个数的比例，不一定按“{rate.numerator}÷{base}”去算。",
+                    f"请在 {shown} 前面写上比率的名称，如“{slot.name}{shown}”或“{slot.name}为{shown}”。",
+                )
             if not m:
                 continue
             word, name = m.group(1), slot.name
@@ -429,10 +521,14 @@ class _Reader:
                 continue
             shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
             if is_rate:
-                raise _Bad(f"“{word}”后面的 {shown} 是“{name}”，报告里会在“{word}”后面写出{name}的数字。",
-                           f"请把 {shown} 改成“{word}”对应的比率，或把“{word}”改成“{name}”。")
-            raise _Bad(f"“{word}”后面的 {shown} 是计数，不是比率，报告里会写成“{word}18件”这样。",
-                       f"请在“{word}”后面写比率（如 {{{word}}}，若数据组里有这个比率），或删去“{word}”。")
+                raise _Bad(
+                    f"“{word}”后面的 {shown} 是“{name}”，报告里会在“{word}”后面写出{name}的数字。",
+                    f"请把 {shown} 改成“{word}”对应的比率，或把“{word}”改成“{name}”。",
+                )
+            raise _Bad(
+                f"“{word}”后面的 {shown} 是计数，不是比率，报告里会写成“{word}18件”这样。",
+                f"请在“{word}”后面写比率（如 {{{word}}}，若数据组里有这个比率），或删去“{word}”。",
+            )
 
     def condition(self, key: str, group: str, text, path: tuple) -> tuple[Test, ...] | None:
         if not isinstance(text, str) or not text.strip():
@@ -444,8 +540,7 @@ class _Reader:
             if len(text) > MAX_ITEM:
                 raise _Bad(f"条件太长（超过 {MAX_ITEM} 字）。", _CONDITION_HINT)
             if re.search(r"或|或者|\bor\b", text):
-                raise _Bad(f"条件“{text}”里有“或”：条件只能用“且”连接。",
-                           "“或”的意思请拆成两项来写：每项一个“如果”。")
+                raise _Bad(f"条件“{text}”里有“或”：条件只能用“且”连接。", "“或”的意思请拆成两项来写：每项一个“如果”。")
             if re.search(r"=>|=<|≧|≦|<>", text):
                 raise _Bad(f"条件“{text}”里的比较符号看不懂。", _CONDITION_HINT)
             for part in _AND.split(text):
@@ -456,8 +551,9 @@ class _Reader:
                     raise _Bad(f"条件“{part}”看不懂。", _CONDITION_HINT)
                 left, op, right = m.groups()
                 if _COMPARE.match(right):  # 普法活动 > 受众 > 0
-                    raise _Bad(f"条件“{part}”里有两个比较符号：一个条件只比较两样东西。",
-                               "几个条件用“且”连接，如“普法活动 > 受众 且 受众 > 0”。")
+                    raise _Bad(
+                        f"条件“{part}”里有两个比较符号：一个条件只比较两样东西。", "几个条件用“且”连接，如“普法活动 > 受众 且 受众 > 0”。"
+                    )
                 if _NUMBER.match(left.strip()):
                     raise _Bad(f"条件“{part}”应把数据名写在前面。", _CONDITION_HINT)
                 test = Test(self.operand(key, group, left), _OPS[op], self.operand(key, group, right))
@@ -471,6 +567,7 @@ class _Reader:
     def rate_against_percent(self, key: str, test: Test, right: str) -> None:
         """Both sides of one kind, or the test can never hold: 出庭应诉率 = 100 (a rate is 0 to 1
         inside: it is 100%), 纠错 = 18% (a count against a percentage), 纠错 = 纠错率."""
+
         def is_rate(slot: Slot) -> bool:
             return slot.name in self.cat.themes[key].groups[slot.group].rates
 
@@ -479,12 +576,16 @@ class _Reader:
         if isinstance(test.right, float) and is_rate(slot) and not percent:
             raise _Bad(f"“{slot.name}”是比率，要和带 % 的数比较。", f"例如“{slot.name} = 100%”。")
         if isinstance(test.right, float) and not is_rate(slot) and percent:
-            raise _Bad(f"“{slot.name}”是件数，不能和带 % 的数比较，这个条件永远不成立。",
-                       f"件数和不带 % 的数比较，如“{slot.name} > 0”；比率才和带 % 的数比较。")
+            raise _Bad(
+                f"“{slot.name}”是件数，不能和带 % 的数比较，这个条件永远不成立。",
+                f"件数和不带 % 的数比较，如“{slot.name} > 0”；比率才和带 % 的数比较。",
+            )
         if isinstance(test.right, Slot) and is_rate(slot) != is_rate(test.right):
             count, rate = (test.right, slot) if is_rate(slot) else (slot, test.right)
-            raise _Bad(f"“{count.name}”是件数，“{rate.name}”是比率，两者不能比较，这个条件永远不成立。",
-                       "请比较同一类的数：件数和件数，比率和比率（或比率和带 % 的数）。")
+            raise _Bad(
+                f"“{count.name}”是件数，“{rate.name}”是比率，两者不能比较，这个条件永远不成立。",
+                "请比较同一类的数：件数和件数，比率和比率（或比率和带 % 的数）。",
+            )
 
     def operand(self, key: str, group: str, text: str) -> Slot | float:
         text = text.strip()
@@ -505,8 +606,10 @@ class _Reader:
         """``收到申请``, ``收到申请.同比``, ``行政应诉.败诉`` or ``行政应诉.败诉率.同比``."""
         parts = [p.strip() for p in text.replace("．", ".").split(".")]
         if not parts[0]:
-            raise _Bad("花括号里要写数据名，如 {收到申请}。" if text.strip() == "" else f"“{{{text}}}”看不懂。",
-                       "请在花括号里写数据名，或删去这对花括号。" if text.strip() == "" else _SLOT_HINT)
+            raise _Bad(
+                "花括号里要写数据名，如 {收到申请}。" if text.strip() == "" else f"“{{{text}}}”看不懂。",
+                "请在花括号里写数据名，或删去这对花括号。" if text.strip() == "" else _SLOT_HINT,
+            )
         groups = self.cat.themes[key].groups
         if len(parts) >= 2 and parts[0] in groups and parts[0] not in _names(groups[group]):
             group, parts = parts[0], parts[1:]  # {行政应诉.败诉}: a figure of another group of the theme
@@ -527,13 +630,15 @@ class _Reader:
 
 # The name of a rate ending the words before a slot: 结案率, 结案率为, 成功率达到, 满意率：
 # The words joining a rate's name to its figure: 为, 达到, 仅为, 约为, 下降至, 稳定在, 分别为, （, ” …
-_RATE_LINK = (r"[”’」]?(?:(?:仅|约|仍|均|已|已经|始终|继续|分别|全年|同比|进一步|较上年|比上年|首次|首度|再次|则|也|亦|又|只|"
-              r"依然|依旧|仍然|连续[\d一二两三四五六七八九十]*年)*"
-              r"(?:(?:较低|较高|偏低|偏高|有所下降|有所上升|有所提高|有所降低|明显下降|明显提高|进一步下降|进一步提高)[，,]?)?"
-              r"(?:为|是|有|达到|达|实现|达成|保持在|保持|稳定在|维持在|控制在|"
-              r"提高到|提高至|提高为|提升到|提升至|提升为|上升到|上升至|上升为|升至|增至|"
-              r"下降到|下降至|下降为|降到|降至|降为|降低到|降低至|降低为|高达)了?"
-              r"|仅|：|:|（|\(|(?:由|从|比|较)(?:上年|去年|上一年度?)?(?:同期)?的?)?")
+_RATE_LINK = (
+    r"[”’」]?(?:(?:仅|约|仍|均|已|已经|始终|继续|分别|全年|同比|进一步|较上年|比上年|首次|首度|再次|则|也|亦|又|只|"
+    r"依然|依旧|仍然|连续[\d一二两三四五六七八九十]*年)*"
+    r"(?:(?:较低|较高|偏低|偏高|有所下降|有所上升|有所提高|有所降低|明显下降|明显提高|进一步下降|进一步提高)[，,]?)?"
+    r"(?:为|是|有|达到|达|实现|达成|保持在|保持|稳定在|维持在|控制在|"
+    r"提高到|提高至|提高为|提升到|提升至|提升为|上升到|上升至|上升为|升至|增至|"
+    r"下降到|下降至|下降为|降到|降至|降为|降低到|降低至|降低为|高达)了?"
+    r"|仅|：|:|（|\(|(?:由|从|比|较)(?:上年|去年|上一年度?)?(?:同期)?的?)?"
+)
 # Words before a rate's name that are no part of it: 其中整改率, 全年调解成功率
 _RATE_OPENERS = re.compile(r"^(?:其中|全年|全县|全区|全市|累计|合计|同时|总体|整体|综合|平均|本年度?|今年|年度|当年)+")
 # A rate said again after its value: 纠错率为{纠错率}，上年为{纠错率.上年}; 由{纠错率.上年}降低到{纠错率}
@@ -549,22 +654,22 @@ _RATE_WORD = re.compile(r"([\u3400-\u9fff]*(?:率|(?<![占的])比例|(?<=[\u340
 _RATE_NOTED = re.compile(r"率（[^（）]{1,20}）" + _RATE_LINK + r"\s*$")
 _LOOKS_LIKE_KEY = re.compile(r"^\s*(如果|写|否则)\s*(：|:(?!\s))")
 _NEXT_ITEM = re.compile(r"\s-\s+\S")
-MAX_ITEM = 500  # characters of one item: a clause, not a paragraph
 
 
 def _check_wording(text: str) -> None:
     """What YAML reads as one item but a clerk meant otherwise."""
     m = _LOOKS_LIKE_KEY.match(text)
     if m:
-        raise _Bad(f"“{m.group(1)}”后面的冒号{'是全角的“：”' if m.group(2) == '：' else '后面没有空格'}，"
-                   "这一项被当成了一段文字。", f"请写成“{m.group(1)}: ”（半角冒号加一个空格）。")
+        raise _Bad(
+            f"“{m.group(1)}”后面的冒号{'是全角的“：”' if m.group(2) == '：' else '后面没有空格'}，这一项被当成了一段文字。",
+            f"请写成“{m.group(1)}: ”（半角冒号加一个空格）。",
+        )
     if "\n" in text:
         raise _Bad("一项里不能换行：换行会把句子分成两段。", "请把这一项写在一行里，或拆成两项（每项一行，以“- ”开头）。")
     if re.search(r"[\t\v\f\r]", text):
         raise _Bad("这一项里有制表符（Tab）之类的空白，报告里会原样印出一段空白。", "请删去它；词与词之间不用空格。")
     if _NEXT_ITEM.search(text):
-        raise _Bad("这一项里有“ - ”：像是下一项的缩进多了几个空格，两项被连成了一项。",
-                   "同一组的各项要以“- ”开头并左对齐。")
+        raise _Bad("这一项里有“ - ”：像是下一项的缩进多了几个空格，两项被连成了一项。", "同一组的各项要以“- ”开头并左对齐。")
     if len(text) > MAX_ITEM:
         raise _Bad(f"这一项太长（超过 {MAX_ITEM} 字）。", "一项是句子里的一小段，请拆成几项。")
 
@@ -577,20 +682,24 @@ def _check_pairs(text: str) -> None:
             opened.append((ch, at))
         elif ch in _CLOSERS:
             if not opened or opened[-1][0] != _CLOSERS[ch]:
-                raise _Bad(f"这一项的第 {at + 1} 个字“{ch}”前面没有与它配对的“{_CLOSERS[ch]}”，"
-                           "报告里会印出一个不成对的括号或引号。",
-                           f"请在这一项里补上“{_CLOSERS[ch]}”，或删去“{ch}”；括号和引号要在同一项里开、合。")
+                raise _Bad(
+                    f"这一项的第 {at + 1} 个字“{ch}”前面没有与它配对的“{_CLOSERS[ch]}”，报告里会印出一个不成对的括号或引号。",
+                    f"请在这一项里补上“{_CLOSERS[ch]}”，或删去“{ch}”；括号和引号要在同一项里开、合。",
+                )
             opened.pop()
     for straight in ('"', "'"):  # half-width quotes have no open and close: they go in pairs
         if text.count(straight) % 2:
             at = text.rfind(straight)
-            raise _Bad(f"这一项的第 {at + 1} 个字“{straight}”没有与它配对的另一个，报告里会印出一个不成对的引号。",
-                       "请改用中文引号“”并成对写出，或删去它。")
+            raise _Bad(
+                f"这一项的第 {at + 1} 个字“{straight}”没有与它配对的另一个，报告里会印出一个不成对的引号。",
+                "请改用中文引号“”并成对写出，或删去它。",
+            )
     if opened:
         ch, at = opened[-1]
-        raise _Bad(f"这一项的第 {at + 1} 个字“{ch}”后面没有与它配对的“{_PAIRS[ch]}”，"
-                   "报告里会印出一个不成对的括号或引号。",
-                   f"请在这一项里补上“{_PAIRS[ch]}”，或删去“{ch}”；括号和引号要在同一项里开、合。")
+        raise _Bad(
+            f"这一项的第 {at + 1} 个字“{ch}”后面没有与它配对的“{_PAIRS[ch]}”，报告里会印出一个不成对的括号或引号。",
+            f"请在这一项里补上“{_PAIRS[ch]}”，或删去“{ch}”；括号和引号要在同一项里开、合。",
+        )
 
 
 def _pieces(text: str, slot: Callable[[str], Slot]) -> tuple:
@@ -598,21 +707,21 @@ def _pieces(text: str, slot: Callable[[str], Slot]) -> tuple:
     code are refused: either would stand in the report as typed."""
     wide = _WIDE_BRACES.search(text)
     if wide:
-        raise _Bad(f"“{wide.group()}”是全角的大括号，数据名要写在英文（半角）大括号里。",
-                   "请把 ｛收到申请｝ 改成 {收到申请}。")
+        raise _Bad(f"“{wide.group()}”是全角的大括号，数据名要写在英文（半角）大括号里。", "请把 ｛收到申请｝ 改成 {收到申请}。")
     code = FORMAT_CODE.search(text)
     if code:
-        raise _Bad(f"文字里的“{code.group()}”会原样印进报告：这里的数据名写在花括号里，不用“{code.group()}”。",
-                   "请删去它，要填数据的地方写数据名，如 {收到申请}。")
+        raise _Bad(
+            f"文字里的“{code.group()}”会原样印进报告：这里的数据名写在花括号里，不用“{code.group()}”。",
+            "请删去它，要填数据的地方写数据名，如 {收到申请}。",
+        )
     pieces, at = [], 0
     for m in _BRACES.finditer(text):
         if m.start() > at:
-            pieces.append(text[at:m.start()])
+            pieces.append(text[at : m.start()])
         token = m.group()
         if token in ("{{", "}}"):
             # a report never holds a brace: {{收到申请}} meant a figure, {{}} a slot left empty
-            raise _Bad(f"文字里的“{token}”会在报告里印出大括号，报告正文不用大括号。",
-                       "数据名写在一对 { } 里，如 {收到申请}，不要写两层。")
+            raise _Bad(f"文字里的“{token}”会在报告里印出大括号，报告正文不用大括号。", "数据名写在一对 { } 里，如 {收到申请}，不要写两层。")
         elif token in ("{", "}"):
             raise _Bad("文字里的大括号不成对。", "数据名写在一对 { } 里，如 {收到申请}。")
         else:
@@ -651,6 +760,7 @@ def _names_rate(word: str, name: str, numerator: str = "") -> bool:
     return len(word) >= 3 and word[0] == name[0] and all(c in chars for c in word)
 
 
+_LAST_YEAR = ("同比", "上年")  # a slot of these is missing when 上年数据 is: its item is not written
 _NOW = {"": "今年", "带同比": "今年", "约数": "今年"}  # the attributes that print this year's value
 
 
@@ -666,6 +776,8 @@ def _labelled(pieces) -> set[tuple[str, str, str, str]]:
         else:
             words += piece
     return out
+
+
 _NO_FIGURE = FigureDef("", "", "", None, None, False, ())
 _SLOT_MARK = "\ue0ff"  # where a slot stands in an item's words, when judging what precedes a rate
 
@@ -694,14 +806,18 @@ def _nothing_joined_before(pieces: tuple) -> None:
         m = _BEFORE_FIGURE.search(before)
         if m:
             shown = slot.name + (f".{slot.attr}" if slot.attr else "")
-            what = ("会和数字连在一起，读成另一个数" if re.match(r"[\d.．\-－+＋±一二三四五六七八九十百千万两]", m.group(1))
-                    else "会把表单里的准数说成约数或上下限")
-            raise _Bad(f"{{{shown}}} 前面紧挨着“{m.group(1)}”，{what}。",
-                       f"请删去花括号前面的“{m.group(1)}”，或在它和花括号之间写上文字；表单里的数照原样写出。")
+            what = (
+                "会和数字连在一起，读成另一个数"
+                if re.match(r"[\d.．\-－+＋±一二三四五六七八九十百千万两]", m.group(1))
+                else "会把表单里的准数说成约数或上下限"
+            )
+            raise _Bad(
+                f"{{{shown}}} 前面紧挨着“{m.group(1)}”，{what}。",
+                f"请删去花括号前面的“{m.group(1)}”，或在它和花括号之间写上文字；表单里的数照原样写出。",
+            )
 
 
-_SLOT_HINT = ("花括号里写数据名，后面可以加 .同比、.带同比、.约数 或 .上年，如 {收到申请.带同比}；"
-              "别的数据组的数据写“{数据组.数据名}”。")
+_SLOT_HINT = "花括号里写数据名，后面可以加 .同比、.带同比、.约数 或 .上年，如 {收到申请.带同比}；别的数据组的数据写“{数据组.数据名}”。"
 
 
 def _near(word: str, options, what: str) -> str:
@@ -739,14 +855,17 @@ def read_table(text: str, file: str, cat: Catalogue | None = None) -> PhraseTabl
 
 def _of_table(problem: Problem) -> Problem:
     """A YAML problem as the reader of forms words it, told of the phrase table instead."""
+
     def said(text: str) -> str:
-        return text.replace("drafter init 生成的表单", "自带的句式表（drafter templates copy default 文件夹 句式.yaml）") \
-            .replace("表单", "句式表")
+        return text.replace("drafter init 生成的表单", "自带的句式表（drafter templates copy default 文件夹 句式.yaml）").replace(
+            "表单", "句式表"
+        )
 
     return Problem(problem.where, said(problem.message), said(problem.hint), problem.severity, problem.rule)
 
 
 # -- writing -------------------------------------------------------------------------
+
 
 def _figure(figures, slot: Slot):
     return figures[slot.group].get(slot.name)
@@ -754,6 +873,7 @@ def _figure(figures, slot: Slot):
 
 def _holds(test: Test, figures) -> bool | None:
     """Whether the test holds; None when a figure it compares was not given."""
+
     def value(side):
         if not isinstance(side, Slot):
             return side
@@ -770,8 +890,14 @@ def _holds(test: Test, figures) -> bool | None:
     if left is None or right is None:
         return None
     close = abs(left - right) <= 1e-9 * max(1.0, abs(left), abs(right))
-    return {"=": close, "!=": not close, ">": left > right and not close, "<": left < right and not close,
-            ">=": left > right or close, "<=": left < right or close}[test.op]
+    return {
+        "=": close,
+        "!=": not close,
+        ">": left > right and not close,
+        "<": left < right and not close,
+        ">=": left > right or close,
+        "<=": left < right or close,
+    }[test.op]
 
 
 _PROPERTY = {"": None, "同比": "同比", "带同比": "带同比", "约数": "约数", "上年": "上年数"}  # Figure/Rate names
@@ -839,8 +965,7 @@ def compared(table: PhraseTable) -> set[tuple[str, str, str]]:
         for sentence in sentences:
             for choice in sentence.items:
                 while choice is not None:
-                    out.update((theme, p.group, p.name) for p in choice.pieces
-                               if isinstance(p, Slot) and p.attr in ("同比", "带同比"))
+                    out.update((theme, p.group, p.name) for p in choice.pieces if isinstance(p, Slot) and p.attr in ("同比", "带同比"))
                     choice = choice.otherwise
     return out
 
@@ -883,13 +1008,14 @@ class PhraseBook:
         """``数据句子(t)``: theme t's figure sentences; ``数据句子(t, "行政复议")``: only
         those of the groups named."""
         if not isinstance(theme, ThemeEntry):
-            raise TemplateError("数据句子() 要给出一个主题，如 数据句子(t)。",
-                                "在 {% for t in 成效 %} 里写 {{ 数据句子(t) }}；第一责任人写 {{ 数据句子(第一责任人) }}。")
+            raise TemplateError(
+                "数据句子() 要给出一个主题，如 数据句子(t)。",
+                "在 {% for t in 成效 %} 里写 {{ 数据句子(t) }}；第一责任人写 {{ 数据句子(第一责任人) }}。",
+            )
         known = theme.数据._theme.groups
         for group in groups:
             if not isinstance(group, str) or group not in known:
-                raise TemplateError(f"数据句子() 的数据组“{group}”不在主题“{theme.键}”里。",
-                                    f"这个主题的数据组有：{'、'.join(known)}。")
+                raise TemplateError(f"数据句子() 的数据组“{group}”不在主题“{theme.键}”里。", f"这个主题的数据组有：{'、'.join(known)}。")
         return write(self.table().get(theme.键, ()), theme.数据, tuple(groups))
 
     def opening(self, context) -> str:
@@ -899,18 +1025,26 @@ class PhraseBook:
         items = own if own else self.table().get(OPENING, ())
         text = opening.fill(items, context)
         if not text and items:  # every item named something the form leaves empty, or was a “。”
-            raise TemplateError(f"按句式表（{PHRASE_FILE}）的“开头”写出的开头段一个字也没有：它的每一项都用到了"
-                                "这份表单没有的内容（如没填的主要成效、这一年没有的纲要），或只有“。”。",
-                                f"在句式表的“开头”里：{opening.EMPTY_HINT}")
+            raise TemplateError(
+                f"按句式表（{PHRASE_FILE}）的“开头”写出的开头段一个字也没有：它的每一项都用到了"
+                "这份表单没有的内容（如没填的主要成效、这一年没有的纲要），或只有“。”。",
+                f"在句式表的“开头”里：{opening.EMPTY_HINT}",
+            )
         return text
 
 
 # -- the same sentences in Jinja (a theme file of its own starts from them) ----------------------
 
+
 def as_jinja(sentences: tuple[Sentence, ...]) -> str:
     """The theme's sentences as template text with 句() and 项(), which print as the table does."""
-    return "\n".join(("{{- " if i else "{{ ") + "句(" + ", ".join(_jinja_item(c) for c in s.items)
-                     + f', 主语="{s.group}方面") }}}}' for i, s in enumerate(sentences)) + "\n"
+    return (
+        "\n".join(
+            ("{{- " if i else "{{ ") + "句(" + ", ".join(_jinja_item(c) for c in s.items) + f', 主语="{s.group}方面") }}}}'
+            for i, s in enumerate(sentences)
+        )
+        + "\n"
+    )
 
 
 def _jinja_item(choice: Choice | None) -> str:
@@ -923,7 +1057,7 @@ def _jinja_item(choice: Choice | None) -> str:
         return item
     given = " and ".join(dict.fromkeys(g for t in choice.tests for g in _jinja_given(t)))
     tests = " and ".join(_jinja_test(t) for t in choice.tests)
-    return f"(({item} if {tests} else {_jinja_item(choice.otherwise)}) if {given} else \"\")"
+    return f'(({item} if {tests} else {_jinja_item(choice.otherwise)}) if {given} else "")'
 
 
 def _jinja_slot(slot: Slot, value: bool = False) -> str:
@@ -935,8 +1069,11 @@ def _jinja_slot(slot: Slot, value: bool = False) -> str:
 
 def _jinja_given(test: Test) -> list[str]:
     """What must be given for the test to be made (else the item is left out)."""
-    return [f"t.数据.{s.group}.{s.name}" + (".上年 is not none" if s.attr == "上年" else "")
-            for s in (test.left, test.right) if isinstance(s, Slot)]
+    return [
+        f"t.数据.{s.group}.{s.name}" + (".上年 is not none" if s.attr == "上年" else "")
+        for s in (test.left, test.right)
+        if isinstance(s, Slot)
+    ]
 
 
 def _jinja_test(test: Test) -> str:

@@ -14,15 +14,16 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import math
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
-from drafter.files.config import FORMULAS_SECTION, RULES_SECTION
+from drafter.errors import Findings, FormError
+from drafter.files.config import FORMULAS_SECTION, RULES_SECTION, Settings, read_settings
 from drafter.files.datacache import load_yaml
-from drafter.errors import FormError, Findings
 from drafter.files.resources import default_config
 from drafter.files.xmltext import describe, first_invalid, quiet
-from drafter.files.yamlsource import Source, load_file, path_text
+from drafter.files.yamlsource import Source, path_text
 
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_PT = 20
@@ -85,15 +86,21 @@ def _merge(base: dict, over: Source, path: tuple, found: Findings, bad: set) -> 
         if key not in base:
             names = list(base) + ([FORMULAS_SECTION] if not path and FORMULAS_SECTION not in base else [])
             close = difflib.get_close_matches(key, names, n=1, cutoff=0.4)
-            found.add(over.where(where, at_key=True), f"不认识的设置项“{key}”。",
-                      f"是不是“{close[0]}”？" if close else "可用的设置项：" + "、".join(names) + "。")
+            found.add(
+                over.where(where, at_key=True),
+                f"不认识的设置项“{key}”。",
+                f"是不是“{close[0]}”？" if close else "可用的设置项：" + "、".join(names) + "。",
+            )
             continue
         if isinstance(base[key], dict):
             if isinstance(value, dict):
                 out[key] = _merge(base[key], over, where, found, bad)
             elif value is not None:  # an empty section changes nothing
-                found.add(over.where(where), f"“{key}”下应当是若干子项，这里写的是{_shown(value)}。",
-                          "请换行缩进两格，逐项写“名称: 内容”，对照默认的 config.yaml。")
+                found.add(
+                    over.where(where),
+                    f"“{key}”下应当是若干子项，这里写的是{_shown(value)}。",
+                    "请换行缩进两格，逐项写“名称: 内容”，对照默认的 config.yaml。",
+                )
             continue
         if isinstance(base[key], bool):
             problem = _flag_problem(value)
@@ -113,9 +120,10 @@ def _merge(base: dict, over: Source, path: tuple, found: Findings, bad: set) -> 
 
 # -- one value -------------------------------------------------------------------------
 
+
 def _num(value: float) -> str:
     """A number as a clerk writes it: 28.95, 37, never 1e+300."""
-    if isinstance(value, int) and abs(value) >= 10 ** 12:
+    if isinstance(value, int) and abs(value) >= 10**12:
         return f"一个 {len(str(abs(value)))} 位的{'负' if value < 0 else ''}数"
     if isinstance(value, int):
         return str(value)
@@ -189,8 +197,10 @@ def _name_problem(value) -> tuple[str, str] | None:
     text = quiet(value).strip()
     bad = first_invalid(text)
     if bad is not None:
-        return (f"字体名称的第 {bad + 1} 个字符是{describe(text[bad])}，不能写进文档。",
-                "请删去这个字符（它通常是从别处复制时带进来的），" + hint[1:])
+        return (
+            f"字体名称的第 {bad + 1} 个字符是{describe(text[bad])}，不能写进文档。",
+            "请删去这个字符（它通常是从别处复制时带进来的），" + hint[1:],
+        )
     if not text:
         return "没有写字体名称。", hint
     if any(ch in text for ch in "\t\r\n"):
@@ -201,6 +211,7 @@ def _name_problem(value) -> tuple[str, str] | None:
 
 
 # -- the settings together -------------------------------------------------------------
+
 
 class Relation(NamedTuple):
     """A condition between settings; ``paths`` in the order the first written one is blamed."""
@@ -216,6 +227,7 @@ def _relation(*paths: tuple):
     def register(test):
         RELATIONS.append(Relation(paths, test))
         return test
+
     return register
 
 
@@ -241,11 +253,11 @@ def _block_problem(lay: Layout, block: int, across: str, sides: tuple[str, str],
         return None
     size, m = lay["纸张"][across], lay["页边距"]
     first, second = (_num(m[side]) for side in sides)
-    left = (f"加起来已经超过了纸{across}，没有地方" if block <= 0
-            else f"只留下 {_mm_text(block)} 毫米{across}的版心，不够") + "排正文"
-    return (f"纸{across} {_num(size)} 毫米，{along}页边距 {first} 和 {second} 毫米{left}。",
-            f"版心至少要 {MIN_BLOCK_MM} 毫米{across}：请减小“页边距.{sides[0]}”“页边距.{sides[1]}”，"
-            f"或加大“纸张.{across}”。")
+    left = (f"加起来已经超过了纸{across}，没有地方" if block <= 0 else f"只留下 {_mm_text(block)} 毫米{across}的版心，不够") + "排正文"
+    return (
+        f"纸{across} {_num(size)} 毫米，{along}页边距 {first} 和 {second} 毫米{left}。",
+        f"版心至少要 {MIN_BLOCK_MM} 毫米{across}：请减小“页边距.{sides[0]}”“页边距.{sides[1]}”，或加大“纸张.{across}”。",
+    )
 
 
 @_relation(*_WIDTH)
@@ -262,8 +274,10 @@ def _block_tall(lay: Layout):
 def _body_line_holds_text(lay: Layout):
     if lay.line_twips >= lay.char_twips:
         return None
-    return (f"行距 {_num(lay['行距'])} 磅小于正文字号 {_num(lay.body_pt)} 磅，每行字的上部会被截掉。",
-            f"请把“行距”加大到至少 {_num(lay.body_pt)} 磅，或减小“字号.正文”。")
+    return (
+        f"行距 {_num(lay['行距'])} 磅小于正文字号 {_num(lay.body_pt)} 磅，每行字的上部会被截掉。",
+        f"请把“行距”加大到至少 {_num(lay.body_pt)} 磅，或减小“字号.正文”。",
+    )
 
 
 @_relation(("标题", "行距"), ("字号", "标题"))
@@ -271,8 +285,10 @@ def _title_line_holds_title(lay: Layout):
     size = lay["字号"]["标题"]
     if round(lay["标题"]["行距"] * TWIPS_PER_PT) >= round(size * TWIPS_PER_PT):
         return None
-    return (f"标题行距 {_num(lay['标题']['行距'])} 磅小于标题字号 {_num(size)} 磅，标题的字会被截掉。",
-            f"请把“标题.行距”加大到至少 {_num(size)} 磅，或减小“字号.标题”。")
+    return (
+        f"标题行距 {_num(lay['标题']['行距'])} 磅小于标题字号 {_num(size)} 磅，标题的字会被截掉。",
+        f"请把“标题.行距”加大到至少 {_num(size)} 磅，或减小“字号.标题”。",
+    )
 
 
 @_relation(("每页行数",), ("行距",), *_HEIGHT)
@@ -282,9 +298,11 @@ def _lines_fit_page(lay: Layout):
         return None
     most = lay.block_height // lay.line_twips
     pitch = lay.block_height // lines
-    return (f"每页 {lines} 行、行距 {_num(lay['行距'])} 磅共需 {_mm_text(lines * lay.line_twips)} 毫米，"
-            f"版心只有 {_mm_text(lay.block_height)} 毫米高，每页只排得下 {most} 行。",
-            f"请把“每页行数”减到 {most} 行以内，或把“行距”减到 {_pt_text(pitch)} 磅以内，或减小上下页边距。")
+    return (
+        f"每页 {lines} 行、行距 {_num(lay['行距'])} 磅共需 {_mm_text(lines * lay.line_twips)} 毫米，"
+        f"版心只有 {_mm_text(lay.block_height)} 毫米高，每页只排得下 {most} 行。",
+        f"请把“每页行数”减到 {most} 行以内，或把“行距”减到 {_pt_text(pitch)} 磅以内，或减小上下页边距。",
+    )
 
 
 @_relation(("每行字数",), ("字号", "正文"), *_WIDTH)
@@ -296,9 +314,11 @@ def _chars_fit_line(lay: Layout):
     if width / chars >= narrowest and -lay.char_spacing <= WORD_SPACING_LIMIT:
         return None
     most = int(width // narrowest)
-    return (f"每行 {chars} 字时每个字只有 {_pt_text(width / chars)} 磅宽，比正文字号 {_num(lay.body_pt)} 磅"
-            f"窄了 {round(100 * (1 - width / chars / lay.char_twips))}%，字会挤在一起。",
-            f"每个字最多压缩两成：请把“每行字数”减到 {most} 字以内，或减小“字号.正文”，或加宽版心（减小左右页边距或加大纸宽）。")
+    return (
+        f"每行 {chars} 字时每个字只有 {_pt_text(width / chars)} 磅宽，比正文字号 {_num(lay.body_pt)} 磅"
+        f"窄了 {round(100 * (1 - width / chars / lay.char_twips))}%，字会挤在一起。",
+        f"每个字最多压缩两成：请把“每行字数”减到 {most} 字以内，或减小“字号.正文”，或加宽版心（减小左右页边距或加大纸宽）。",
+    )
 
 
 @_relation(("字号", "标题"), *_WIDTH)
@@ -306,10 +326,10 @@ def _title_fits_line(lay: Layout):
     size = lay["字号"]["标题"]
     if lay.block_width < lay.mm(MIN_BLOCK_MM) or lay.block_width >= MIN_TITLE_CHARS * size * TWIPS_PER_PT:
         return None
-    return (f"标题字号 {_num(size)} 磅时，{_mm_text(lay.block_width)} 毫米宽的版心"
-            f"每行排不下 {MIN_TITLE_CHARS} 个标题字。",
-            f"请把“字号.标题”减到 {_pt_text(lay.block_width / MIN_TITLE_CHARS, down=True)} 磅以内，"
-            "或加宽版心（减小左右页边距或加大纸宽）。")
+    return (
+        f"标题字号 {_num(size)} 磅时，{_mm_text(lay.block_width)} 毫米宽的版心每行排不下 {MIN_TITLE_CHARS} 个标题字。",
+        f"请把“字号.标题”减到 {_pt_text(lay.block_width / MIN_TITLE_CHARS, down=True)} 磅以内，或加宽版心（减小左右页边距或加大纸宽）。",
+    )
 
 
 @_relation(("页码", "距版心下边缘"), ("页边距", "下"), ("字号", "页码"))
@@ -318,9 +338,10 @@ def _page_number_on_paper(lay: Layout):
     if lay.footer_room >= 0:
         return None
     need = lay.mm(gap) + round(size * TWIPS_PER_PT)
-    return (f"页码在版心下 {_num(gap)} 毫米处、约 {_pt_text(size * TWIPS_PER_PT)} 磅高，"
-            f"下边距 {_num(bottom)} 毫米放不下它，页码会落到纸外。",
-            f"请把“页边距.下”加大到至少 {_mm_text(need, up=True)} 毫米，或减小“页码.距版心下边缘”或“字号.页码”。")
+    return (
+        f"页码在版心下 {_num(gap)} 毫米处、约 {_pt_text(size * TWIPS_PER_PT)} 磅高，下边距 {_num(bottom)} 毫米放不下它，页码会落到纸外。",
+        f"请把“页边距.下”加大到至少 {_mm_text(need, up=True)} 毫米，或减小“页码.距版心下边缘”或“字号.页码”。",
+    )
 
 
 def _value(lay: Layout, path: tuple):
@@ -336,8 +357,11 @@ def _indent_within_half_line(key: tuple, what: str):
         value, chars = _value(lay, key), lay["每行字数"]
         if value <= chars / 2:
             return None
-        return (f"{what} {_num(value)} 字，超过了每行 {chars} 字的一半，一行剩不下多少字。",
-                f"请把“{path_text(key)}”减到 {_num(chars / 2)} 字以内，或加大“每行字数”。")
+        return (
+            f"{what} {_num(value)} 字，超过了每行 {chars} 字的一半，一行剩不下多少字。",
+            f"请把“{path_text(key)}”减到 {_num(chars / 2)} 字以内，或加大“每行字数”。",
+        )
+
     return test
 
 
@@ -429,12 +453,13 @@ class Layout:
         return max(0, self.footer_room)
 
 
-def load_layout(path: str | Path | None = None) -> Layout:
-    """The default layout, or the file at ``path`` over it; a FormError lists every problem."""
+def load_layout(path: str | Path | Settings | None = None) -> Layout:
+    """The default layout, or the settings file at ``path`` over it; a FormError lists every problem."""
     base = load_yaml(default_config())
-    if path is None:
+    settings = read_settings(path)
+    if settings is None:
         return Layout(base)
-    over = load_file(path, "版面设置文件")
+    over = settings.source
     found = Findings()
     if not isinstance(over.data, dict):
         found.add(over.where(()), "设置文件应当由若干“设置项: 内容”组成。", "请对照默认的 config.yaml。")

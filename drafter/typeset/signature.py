@@ -11,8 +11,7 @@ from __future__ import annotations
 from drafter.typeset.titlewrap import width
 
 
-def indents(signature: str, date: str, sealed: bool, space: float = 2, seal_space: float = 4
-            ) -> tuple[float, float]:
+def indents(signature: str, date: str, sealed: bool, space: float = 2, seal_space: float = 4) -> tuple[float, float]:
     """(signature right indent, date right indent), both in 字."""
     s, d = width(signature), width(date)
     if sealed:

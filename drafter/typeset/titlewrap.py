@@ -22,8 +22,7 @@ _OPENING = set("（《“‘")
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset, int]:
-    words = {line.strip() for line in _LEXICON.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")}
+    words = {line.strip() for line in _LEXICON.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
     return frozenset(words), max(map(len, words))
 
 
@@ -39,7 +38,7 @@ def segment(text: str) -> list[str]:
             continue
         cov, neg, _, _ = best[i]
         options = [(i + 1, False)]
-        options += [(i + k, True) for k in range(2, min(longest, n - i) + 1) if text[i:i + k] in words]
+        options += [(i + k, True) for k in range(2, min(longest, n - i) + 1) if text[i : i + k] in words]
         if text[i] in words:
             options.append((i + 1, True))
         for j, is_word in options:

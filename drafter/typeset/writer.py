@@ -50,8 +50,7 @@ class Writer:
         self.out.append([style, runs, ppr_extra])
 
     def body_xml(self) -> str:
-        return "".join(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>{"".join(runs)}</w:p>'
-                       for style, runs, extra in self.out)
+        return "".join(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>{"".join(runs)}</w:p>' for style, runs, extra in self.out)
 
     def runs(self, text: str, east_asian_font: str, char_style: str | None = None) -> list[str]:
         """``text`` as runs; quotes and dashes get the East Asian face in every slot."""
@@ -88,8 +87,7 @@ class Writer:
         level_font = self.font(LEVEL_FONT_KEYS[sec.level])
         body = list(sec.body)
         run_in = sec.run_in and body and isinstance(body[0], Paragraph)
-        heading = self.marked(sec, self.runs(number + sec.heading, level_font,
-                                             f"GwH{sec.level}Char" if run_in else None))
+        heading = self.marked(sec, self.runs(number + sec.heading, level_font, f"GwH{sec.level}Char" if run_in else None))
         if run_in:
             self.paragraph("GwBody", heading + self.runs(body.pop(0).text, self.font("正文")))
         else:
@@ -112,8 +110,7 @@ class Writer:
         self.marks[name] = self.marks.get(name, 0) + 1
         if self.marks[name] > 1:
             name = f"{name}_{self.marks[name]}"
-        return [f'<w:bookmarkStart w:id="{self.bookmarks}" w:name="{name}"/>', *runs,
-                f'<w:bookmarkEnd w:id="{self.bookmarks}"/>']
+        return [f'<w:bookmarkStart w:id="{self.bookmarks}" w:name="{name}"/>', *runs, f'<w:bookmarkEnd w:id="{self.bookmarks}"/>']
 
     def signature(self, report: Report) -> None:
         rules = self.lay["落款"]
@@ -126,15 +123,12 @@ class Writer:
             self.out[-1][2] = "<w:keepNext/>" + self.out[-1][2]
         for _ in range(int(rules["盖章时空行"] if report.sealed else rules["不盖章时空行"])):
             self.paragraph("GwBody", [], "<w:keepNext/>")
-        s_ind, d_ind = indents(sign or "", date or "", report.sealed,
-                               rules["不盖章右空字数"], rules["盖章成文日期右空字数"])
+        s_ind, d_ind = indents(sign or "", date or "", report.sealed, rules["不盖章右空字数"], rules["盖章成文日期右空字数"])
         char = self.lay.char_twips
         if sign:
-            self.paragraph("GwSignature", self.runs(sign, self.font("正文")),
-                           f'<w:ind w:right="{round(s_ind * char)}"/>')
+            self.paragraph("GwSignature", self.runs(sign, self.font("正文")), f'<w:ind w:right="{round(s_ind * char)}"/>')
         if date:
-            self.paragraph("GwDate", self.runs(date, self.font("正文")),
-                           f'<w:ind w:right="{round(d_ind * char)}"/>')
+            self.paragraph("GwDate", self.runs(date, self.font("正文")), f'<w:ind w:right="{round(d_ind * char)}"/>')
 
     # -- whole report ---------------------------------------------------------
     def write(self, report: Report) -> Docx:

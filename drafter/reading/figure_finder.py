@@ -19,10 +19,72 @@ from functools import lru_cache
 
 from drafter.model.catalogue import Catalogue, per_catalogue
 
-UNITS = ["个百分点", "平方公里", "平方米", "人次", "户次", "件次", "场次", "家次", "批次", "万元", "亿元", "千元", "公里",
-         "公顷", "大类", "方面", "件", "人", "次", "场", "个", "项", "条", "份", "卷", "户", "家", "起", "处", "类",
-         "元", "篇", "期", "批", "名", "部", "所", "支", "台", "套", "宗", "单", "天", "轮", "门", "张", "册", "票",
-         "本", "幅", "座", "间", "辆", "吨", "亩", "位", "届", "堂", "讲", "例", "种", "倍", "%", "‰"]
+UNITS = [
+    "个百分点",
+    "平方公里",
+    "平方米",
+    "人次",
+    "户次",
+    "件次",
+    "场次",
+    "家次",
+    "批次",
+    "万元",
+    "亿元",
+    "千元",
+    "公里",
+    "公顷",
+    "大类",
+    "方面",
+    "件",
+    "人",
+    "次",
+    "场",
+    "个",
+    "项",
+    "条",
+    "份",
+    "卷",
+    "户",
+    "家",
+    "起",
+    "处",
+    "类",
+    "元",
+    "篇",
+    "期",
+    "批",
+    "名",
+    "部",
+    "所",
+    "支",
+    "台",
+    "套",
+    "宗",
+    "单",
+    "天",
+    "轮",
+    "门",
+    "张",
+    "册",
+    "票",
+    "本",
+    "幅",
+    "座",
+    "间",
+    "辆",
+    "吨",
+    "亩",
+    "位",
+    "届",
+    "堂",
+    "讲",
+    "例",
+    "种",
+    "倍",
+    "%",
+    "‰",
+]
 _UNIT = "(?P<unit>" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True))) + ")"
 # Thousands grouped by a comma, a space or a thin space (68,420; 68 420): one number, read
 # as such, never two (公文 writes none, but text pasted from spreadsheets and web pages does).
@@ -35,7 +97,8 @@ _NUMBER = re.compile(
     # (3至5次) is read as its lower end.
     rf"(?P<pre>近|约|超过|超|逾|达)?(?<!\d)(?P<num>{_DIGITS})"
     rf"(?: ?(?:至|到|～|~|—|-) ?(?P<high>{_DIGITS}))?"
-    r" ?(?P<scale>万(?!元)|亿(?!元)|千(?!元))?(?P<approx>余|多)? ?" + _UNIT)
+    r" ?(?P<scale>万(?!元)|亿(?!元)|千(?!元))?(?P<approx>余|多)? ?" + _UNIT
+)
 SCALES = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
 # Money in any of its units is one kind of figure: 40万元 is 0.004亿元 (domain.md §6).
 MONEY = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
@@ -52,32 +115,45 @@ def exact(number: str | Decimal, scale: int | Decimal = 1) -> int | float:
 def in_unit(value: int | float, unit: str, target: str) -> int | float:
     """A sum of money in ``unit`` said in ``target`` (both of MONEY), exactly."""
     return exact(Decimal(str(value)) * MONEY[unit] / MONEY[target])
+
+
 # Counts in Chinese numerals (十二个, 两次, 千余人): only where they are plainly counts, since
 # reports write their slogans the same way (三项制度, 两个维护, 四个意识).
 _HAN = "两一二三四五六七八九十百千万"
+
+
 @lru_cache(maxsize=1)
 def _han_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(count, counting verb, slogan tail), compiled when a text first needs them."""
     number = re.compile(
         rf"(?P<pre>近|约|超过|超|逾|上)?(?<![\d.{_HAN}第届])(?P<num>[{_HAN}]{{1,6}})(?P<approx>余|多)?"
-        r"(?P<unit>人次|场次|件次|户次|个|次|项|件|场|名|人|家|户|期|批|条|份|篇|轮|所|支|起|处)")
-    verb = re.compile(r"(开展|召开|组织|举办|举行|建成|建立|培育|创建|制定|出台|修订|印发|办理|审查|发布|推出|设立|新增|"
-                      r"达到|达|共|累计|全年|培训|受理|审结|化解|调解|接待|解答|参加|参与|覆盖|评选|选树|打造|检查|督察|走访)")
-    tail = re.compile(r"^(制度|意识|自信|维护|确立|务必|全面|代表|清单|一体|结合|统一|服务|机制|平台|中心|体系|工程|"
-                      r"行动|目标|重点|方面|不|必须|优先|联动|融合|作风|示范|标准|模式|字|化|率|同|能力|关键|主体|全会|党代)")
+        r"(?P<unit>人次|场次|件次|户次|个|次|项|件|场|名|人|家|户|期|批|条|份|篇|轮|所|支|起|处)"
+    )
+    verb = re.compile(
+        r"(开展|召开|组织|举办|举行|建成|建立|培育|创建|制定|出台|修订|印发|办理|审查|发布|推出|设立|新增|"
+        r"达到|达|共|累计|全年|培训|受理|审结|化解|调解|接待|解答|参加|参与|覆盖|评选|选树|打造|检查|督察|走访)"
+    )
+    tail = re.compile(
+        r"^(制度|意识|自信|维护|确立|务必|全面|代表|清单|一体|结合|统一|服务|机制|平台|中心|体系|工程|"
+        r"行动|目标|重点|方面|不|必须|优先|联动|融合|作风|示范|标准|模式|字|化|率|同|能力|关键|主体|全会|党代)"
+    )
     return number, verb, tail
 
 
 _IN_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"))
 # (÷ × = and a slash after a figure part two figures of a fraction: 审结146件÷受理151件)
+# An aside in brackets right before a figure, naming no figure itself (（含简易程序）)
+_ASIDE = re.compile(r"[（(][^（）()\d%，。；]{1,20}[）)]$")
 _CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》÷×＝=／]|(?<=[\d件人次项个户家起条份场名批期宗卷元%])/")
 # Words that open a label without being part of it; 和/及/与 only as conjunctions (和解,
 # 及时 and 与会 are words of the label).
 _LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和(?![解谐睦])|及(?![时格])|与(?!会))+")
 _CHANGE = re.compile(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加|增幅|降幅|涨幅)(为|达|是)?$")
 # 由85%上升为90%: the figure after 为 is the level reached, not a change
-_FROM_LEVEL = re.compile(r"(?:由|从)[^，。；]{0,12}?\d+(?:\.\d+)?\s*[%％][^，。；\d]{0,4}?"
-                         r"(?:上升|下降|增长|减少|提高|降低|增加)为$")
+_FROM_LEVEL = re.compile(
+    r"(?:由|从)[^，。；]{0,12}?\d+(?:\.\d+)?\s*[%％][^，。；\d]{0,4}?"
+    r"(?:上升|下降|增长|减少|提高|降低|增加)为$"
+)
 LABEL_REACH = 60
 SUBJECT_REACH = 200  # characters of a figure's sentence before it where its subject is named
 CONTEXT_REACH = 200  # characters of the heading above a paragraph that count as its context
@@ -88,8 +164,18 @@ APPROX_BEFORE = {"近": "近", "约": "约", "超过": "多", "超": "多", "逾
 class FoundFigure:
     """One figure as written in the text."""
 
-    def __init__(self, label: str, value: float, unit: str, approx: str, text: str, start: int,
-                 upper: float | None = None, scale: str = "", after: str = ""):
+    def __init__(
+        self,
+        label: str,
+        value: float,
+        unit: str,
+        approx: str,
+        text: str,
+        start: int,
+        upper: float | None = None,
+        scale: str = "",
+        after: str = "",
+    ):
         self.label = label
         self.after = after  # the words after the figure in its clause (对42件规范性文件进行…: 规范性文件进行…)
         self.scale = scale  # 万/亿/千 as written (1.29万条): a count so written may be rounded
@@ -132,8 +218,8 @@ def ungrouped(number: str) -> str:
 
 
 def _excluded(text: str, m: re.Match) -> bool:
-    before = text[max(0, m.start() - 2): m.start()]
-    after = text[m.end(): m.end() + 1]
+    before = text[max(0, m.start() - 2) : m.start()]
+    after = text[m.end() : m.end() + 1]
     if before.endswith(("第", "前", "〔", "[")) or after in ("号", "〕", "]"):
         return True
     if m.group("unit") == "单" and after in ("位", "元", "据", "独", "项"):
@@ -153,16 +239,16 @@ def _short_quote(text: str, start: int, end: int) -> bool:
         return False
     closing = text.find("”", end, opening + _SHORT_NAME + 2)
     # a quote of the figure alone (结案率“86.7%”) still states it
-    return closing >= 0 and "“" not in text[end:closing] and bool((text[opening + 1:start] + text[end:closing]).strip())
+    return closing >= 0 and "“" not in text[end:closing] and bool((text[opening + 1 : start] + text[end:closing]).strip())
 
 
 def _quoted(text: str, at: int, opening: str, closing: str, reach: int = 60) -> bool:
     """Whether ``at`` stands inside ``opening``…``closing`` opened at most ``reach`` back."""
-    window = text[max(0, at - reach): at]
+    window = text[max(0, at - reach) : at]
     return window.rfind(opening) > window.rfind(closing)
 
 
-def may_be_rounded(f: "FoundFigure") -> bool:
+def may_be_rounded(f: FoundFigure) -> bool:
     """Whether the figure is written in a unit that a writer rounds to: 万/亿/千 (1.29万条),
     or money in a larger unit than the figure is kept in (3.5万元 of a figure kept in 元)."""
     return bool(f.scale) or MONEY.get(f.written_unit, 0) > MONEY.get(f.unit, MONEY.get(f.written_unit, 0))
@@ -199,15 +285,14 @@ def _han_figure(text: str, m: re.Match) -> FoundFigure | None:
     if any(_quoted(text, m.start(), a, b) for a, b in _IN_QUOTES):
         return None
     _, counting, slogan = _han_patterns()
-    tail = text[m.end(): m.end() + 2]
+    tail = text[m.end() : m.end() + 2]
     if slogan.match(tail):
         return None
-    clause = _CLAUSE_START.split(text[max(0, m.start() - 20): m.start()])[-1]
+    clause = _CLAUSE_START.split(text[max(0, m.start() - 20) : m.start()])[-1]
     if not (rough or tail[:1] in "，。；、：）！？" or counting.search(clause)):
         return None
-    approx = m.group("approx") or {"近": "近", "约": "约", "超过": "多", "超": "多", "逾": "多", "上": "多"}.get(
-        m.group("pre") or "", "")
-    label = _LEADING.sub("", _CLAUSE_START.split(text[max(0, m.start() - LABEL_REACH): m.start()])[-1].strip())
+    approx = m.group("approx") or {"近": "近", "约": "约", "超过": "多", "超": "多", "逾": "多", "上": "多"}.get(m.group("pre") or "", "")
+    label = _LEADING.sub("", _CLAUSE_START.split(text[max(0, m.start() - LABEL_REACH) : m.start()])[-1].strip())
     return FoundFigure(label, value, unit, approx, m.group(0), m.start())
 
 
@@ -222,16 +307,22 @@ def extract(text: str) -> list[FoundFigure]:
         approx = m.group("approx") or APPROX_BEFORE.get(m.group("pre") or "", "")
         # A label is the clause before the number; a longer stretch names nothing, and
         # looking further back would make a long run of figures quadratic.
-        clause = _CLAUSE_START.split(text[max(0, m.start() - LABEL_REACH): m.start()])[-1]
-        if not clause.strip() and text[max(0, m.start() - 1): m.start()] in ("”", "》"):
+        clause = _CLAUSE_START.split(text[max(0, m.start() - LABEL_REACH) : m.start()])[-1]
+        if not clause.strip() and text[max(0, m.start() - 1) : m.start()] in ("”", "》"):
             clause = _quoted_label(text, m.start())  # 培养“法律明白人”20人: the quoted name labels it
+        elif not clause.strip() and (aside := _ASIDE.search(text, max(0, m.start() - 30), m.start())):
+            # 依法受理（含简易程序）151件: the name before the aside labels it
+            clause = _CLAUSE_START.split(text[max(0, aside.start() - LABEL_REACH) : aside.start()])[-1]
         # “570件中调解成功317件”: 317件 is named 调解成功, of the whole 570件 before it
         label = _OF_WHOLE.sub("", _LEADING.sub("", clause.strip()))
         unit = "类" if m.group("unit") == "大类" else m.group("unit")  # 3大类 counts 类
         if unit == "‰":  # a rate per thousand is the rate per hundred it is (55.6‰ is 5.56%)
             value, unit = exact(ungrouped(m.group("num")), Decimal("0.1")), "%"
-        found.append(FoundFigure(label, value, unit, approx, m.group(0), m.start(), upper, m.group("scale") or "",
-                                 _WORDS_AFTER.match(text, m.end()).group(0)))
+        found.append(
+            FoundFigure(
+                label, value, unit, approx, m.group(0), m.start(), upper, m.group("scale") or "", _WORDS_AFTER.match(text, m.end()).group(0)
+            )
+        )
     if any(c in text for c in _HAN):
         han = [f for f in (_han_figure(text, m) for m in _han_patterns()[0].finditer(text)) if f]
         if han:
@@ -252,10 +343,14 @@ def _name_respective(text: str, found: list[FoundFigure]) -> None:
         if f.kind != "count" or not _RESPECTIVE.search(f.label):
             continue
         run = [f]
-        while (i + len(run) < len(found) and found[i + len(run)].unit == f.unit and len(run) < 30
-               and _LIST_JOIN.fullmatch(text, run[-1].start + len(run[-1].text), found[i + len(run)].start)):
+        while (
+            i + len(run) < len(found)
+            and found[i + len(run)].unit == f.unit
+            and len(run) < 30
+            and _LIST_JOIN.fullmatch(text, run[-1].start + len(run[-1].text), found[i + len(run)].start)
+        ):
             run.append(found[i + len(run)])
-        before = text[max(0, f.start - LABEL_REACH):f.start]
+        before = text[max(0, f.start - LABEL_REACH) : f.start]
         at = before.rfind("分别")
         names = [_LEADING.sub("", n.strip()) for n in re.split(r"[，。；：！？（）“”《》]", before[:at])[-1].split("、")]
         if len(run) < 2 or len(names) != len(run) or not all(names):
@@ -264,9 +359,9 @@ def _name_respective(text: str, found: list[FoundFigure]) -> None:
             g.label = name
     for i, f in enumerate(found):
         # 分别审结146件、40件: the counts after the first are named as it is
-        if f.kind != "count" or not f.label or not re.search(r"分别[^，。；、\d]{1,12}$", text[max(0, f.start - 16):f.start]):
+        if f.kind != "count" or not f.label or not re.search(r"分别[^，。；、\d]{1,12}$", text[max(0, f.start - 16) : f.start]):
             continue
-        for prev, g in zip(found[i:i + 29], found[i + 1:i + 30]):
+        for prev, g in zip(found[i : i + 29], found[i + 1 : i + 30]):
             if g.label or g.unit != f.unit or not _LIST_JOIN.fullmatch(text, prev.start + len(prev.text), g.start):
                 break
             g.label = f.label
@@ -294,7 +389,7 @@ def count_name(f: FoundFigure) -> str:
     if re.match(r"(?:当|之)?中", after):
         return ""  # 570件中调解成功…: the words after it name its part, not it
     cut = _NAME_ENDS.search(after, 2)
-    return after[:cut.start()] if cut else after
+    return after[: cut.start()] if cut else after
 
 
 def nameless(f: FoundFigure) -> bool:
@@ -316,8 +411,13 @@ _CLAUSE_OUTSIDE_QUOTES = re.compile(r"[，。；：、！？（）]")
 
 def _quoted_label(text: str, at: int) -> str:
     """The clause before ``at`` read through the quotation marks that end right there."""
-    return _CLAUSE_OUTSIDE_QUOTES.split(text[max(0, at - LABEL_REACH): at])[-1].replace("“", "").replace(
-        "”", "").replace("《", "").replace("》", "")
+    return (
+        _CLAUSE_OUTSIDE_QUOTES.split(text[max(0, at - LABEL_REACH) : at])[-1]
+        .replace("“", "")
+        .replace("”", "")
+        .replace("《", "")
+        .replace("》", "")
+    )
 
 
 @per_catalogue
@@ -329,7 +429,8 @@ def _index(cat: Catalogue):
         for gname, group in theme.groups.items():
             for fname, fig in group.figures.items():
                 counts.setdefault(_unit_kind(fig.unit), []).append(
-                    (f"{gname}.{fname}", (gname, *group.aliases), fname, bigrams(fname + fig.about)))
+                    (f"{gname}.{fname}", (gname, *group.aliases), fname, bigrams(fname + fig.about))
+                )
                 units[f"{gname}.{fname}"] = fig.unit
             for rname in group.rates:
                 rates.append((f"{gname}.{rname}", (gname, *group.aliases), rname))
@@ -342,7 +443,7 @@ def _unit_kind(unit: str) -> str:
 
 
 def bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
 _SENTENCE_END = "。；！？"
@@ -431,7 +532,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     for f in figures:
         if f.kind != "rate":
             continue
-        window = context + text[max(0, f.start - 80): f.start]
+        window = context + text[max(0, f.start - 80) : f.start]
         # a rate written by a shorter name (整改率 for 隐患整改率) may be any rate so ending
         options = [(key, g) for key, g, r in rates if f.label.endswith(r) or r.endswith(f.label)]
         in_window = [(key, names) for key, names in options if any(n in window for n in names)]
@@ -443,7 +544,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     for f in figures:
         if f.kind != "count" or _LAST_YEARS.match(f.label):  # 上年为0件 is last year's, not this year's
             continue
-        window = context + text[max(0, f.start - 80): f.start]
+        window = context + text[max(0, f.start - 80) : f.start]
         words = f.label
         if len(words) < 2:  # "34个执法单位接入……": the noun follows the figure
             words = _AFTER.match(text, f.start + len(f.text)).group(0)
@@ -455,7 +556,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
             continue
         sentence_start = sentence_span(text, f.start)[0]
         start = max(sentence_start, f.start - SUBJECT_REACH)
-        nearness = _group_nearness(present, text[start:f.start], window)
+        nearness = _group_nearness(present, text[start : f.start], window)
         if not any(v >= 1.0 for v in nearness.values()) and rate_groups.get(sentence_start):
             nearness = {**nearness, **{g: 1.0 for g in rate_groups[sentence_start]}}
         best, best_score, best_overlap, only = None, 0.0, 0.0, False
@@ -509,9 +610,10 @@ def _label_scores(words: str, options, present: dict) -> list[tuple[str, tuple, 
         return []
     # ``words`` is part of the paragraph: only the names present can be in it.
     in_words = {g for g, names in present.items() if any(n in words for n in names)}
-    return [(key, names, len(label & grams) / len(label), 0.5 if name in words else 0,
-             1.0 if names in in_words else 0.0)
-            for key, names, name, grams in options]
+    return [
+        (key, names, len(label & grams) / len(label), 0.5 if name in words else 0, 1.0 if names in in_words else 0.0)
+        for key, names, name, grams in options
+    ]
 
 
 def tie_rates(figures: list[FoundFigure], text: str) -> None:
@@ -523,7 +625,7 @@ def tie_rates(figures: list[FoundFigure], text: str) -> None:
         if start != sentence:
             sentence, near = start, []
         if f.kind == "count":
-            near = near[-(TIE_COUNTS - 1):] + [(k, f)]
+            near = near[-(TIE_COUNTS - 1) :] + [(k, f)]
         elif f.kind == "rate":
             f.from_counts = _ratio_of(f, near)
 
@@ -536,6 +638,6 @@ def _ratio_of(f: FoundFigure, near: list[tuple[int, FoundFigure]]) -> tuple[int,
         for j, b in near:
             if i == j or not b.value or a.unit != b.unit or a.value > b.value:
                 continue
-            if abs(round(a.value / b.value * 100, digits) - f.value) <= 0.5 * 10 ** -digits + 1e-9:
+            if abs(round(a.value / b.value * 100, digits) - f.value) <= 0.5 * 10**-digits + 1e-9:
                 return i, j
     return None

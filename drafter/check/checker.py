@@ -7,7 +7,6 @@ from drafter.check.finding import Finding
 from drafter.check.table import RuleTable
 from drafter.errors import Where
 
-
 # Findings of one rule listed for one document: a real report has a handful; a text with
 # thousands (a file of many reports, a page of figures) lists these and counts the rest, so
 # the output stays readable and check's memory bounded.
@@ -46,6 +45,14 @@ class Check:
     def close(self) -> None:
         """One finding for each rule's findings beyond MAX_PER_RULE."""
         for rule, n in self.untold.items():
-            self.findings.append(Finding(rule, self.table.severity[rule], Where(self.doc.name, field="全文"), "",
-                                         f"同类问题还有{n}处，没有一一列出（每条规则最多列出{MAX_PER_RULE}处）。",
-                                         "先改正上面列出的，再重新检查。", "全文"))
+            self.findings.append(
+                Finding(
+                    rule,
+                    self.table.severity[rule],
+                    Where(self.doc.name, field="全文"),
+                    "",
+                    f"同类问题还有{n}处，没有一一列出（每条规则最多列出{MAX_PER_RULE}处）。",
+                    "先改正上面列出的，再重新检查。",
+                    "全文",
+                )
+            )

@@ -7,10 +7,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from drafter.check.context import Check
+from drafter.check.checker import Check
 from drafter.errors import Where
-from drafter.model.numberwords import chinese
 from drafter.files.characters import INVISIBLE, invisible_name
+from drafter.model.numberwords import chinese
 from drafter.model.typography import normalize, partner, unpaired
 from drafter.reading.parser import number_value
 from drafter.reading.source import stray_name
@@ -29,8 +29,10 @@ _PERCENT_SPACE = re.compile(r"\d\s+[%％]")
 _ZERO_DATE = re.compile(r"(?:\d{4}\s*年\s*)?(?<!\d)(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?")
 _OTHER_DATE = re.compile(r"(?<![\d.])20\d\d\s*([./])\s*\d{1,2}\s*\1\s*\d{1,2}(?![\d.])|(?<![\d-])20\d\d-\d{1,2}-\d{1,2}(?![\d-])")
 # 二〇二六年二月六日, with the ○ (a circle), O or 0 typed for 〇
-_CN_DATE = re.compile(r"(?=[^年]{0,3}[一二三四五六七八九])[〇○OoＯ0零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
-                      r"(?:[一二三四五六七八九十]{1,3}日)?")
+_CN_DATE = re.compile(
+    r"(?=[^年]{0,3}[一二三四五六七八九])[〇○OoＯ0零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
+    r"(?:[一二三四五六七八九十]{1,3}日)?"
+)
 _CN = "一二三四五六七八九十"
 
 
@@ -42,18 +44,18 @@ def _half_marks(text: str):
     """(offset, mark) of each half-width mark that stands in Chinese text."""
     for m in _HALF_MARK.finditer(text):
         at, mark = m.start(), m.group(0)
-        before = text[max(0, at - 4):at].rstrip(" \t")[-1:]
-        after = text[at + 1:at + 5].lstrip(" \t")[:1]
+        before = text[max(0, at - 4) : at].rstrip(" \t")[-1:]
+        after = text[at + 1 : at + 5].lstrip(" \t")[:1]
         if mark in ",;:?!":
             if (before and (_cjk(before) or before in _CJK_CLOSE)) or (after and (_cjk(after) or after in "“（《")):
                 yield at, mark
         elif mark == ".":
-            nxt = text[at + 1:at + 2]
+            nxt = text[at + 1 : at + 2]
             if before and (_cjk(before) or before in "）”") and not (nxt.isascii() and (nxt.isalnum() or nxt == ".")):
                 yield at, mark
         elif mark == "(":
             close = text.find(")", at)
-            inner = text[at + 1:close] if close > 0 else ""
+            inner = text[at + 1 : close] if close > 0 else ""
             if "(" not in inner and any(_cjk(c) for c in inner):
                 yield at, mark
         elif mark == '"':
@@ -73,15 +75,25 @@ def half_width(check: Check) -> None:
     if len(hits) > limit:
         unit, at, mark = hits[0]
         lines = len({id(u) for u, _, _ in hits})
-        check.add("半角标点", doc.where(unit, at, at + 1), _around(unit.text, at), unit.part,
-                  f"全文有{len(hits)}处半角标点（分布在{lines}段），第一处是这里的“{mark}”。",
-                  "中文里的逗号、句号、冒号、分号、括号、引号都用全角（，。：；（）“”）。从网页复制的文字常被转成半角，"
-                  "可在 Word/WPS 中用“查找替换”统一改正。")
+        check.add(
+            "半角标点",
+            doc.where(unit, at, at + 1),
+            _around(unit.text, at),
+            unit.part,
+            f"全文有{len(hits)}处半角标点（分布在{lines}段），第一处是这里的“{mark}”。",
+            "中文里的逗号、句号、冒号、分号、括号、引号都用全角（，。：；（）“”）。从网页复制的文字常被转成半角，"
+            "可在 Word/WPS 中用“查找替换”统一改正。",
+        )
         return
     for unit, at, mark in hits:
-        check.add("半角标点", doc.where(unit, at, at + 1), _around(unit.text, at), unit.part,
-                  f"中文里用了半角的“{mark}”。", f"改为全角的“{normalize('字' + mark + '字')[1]}”。"
-                  if mark in ",;:?!" else "改为全角标点（（）“”。）。")
+        check.add(
+            "半角标点",
+            doc.where(unit, at, at + 1),
+            _around(unit.text, at),
+            unit.part,
+            f"中文里用了半角的“{mark}”。",
+            f"改为全角的“{normalize('字' + mark + '字')[1]}”。" if mark in ",;:?!" else "改为全角标点（（）“”。）。",
+        )
 
 
 def invisible(check: Check) -> None:
@@ -99,21 +111,34 @@ def invisible(check: Check) -> None:
     if len(hits) > limit:
         unit, spots = hits[0]
         total = sum(len(s) for _, s in hits)
-        check.add("不可见字符", _invisible_where(doc, unit, spots[0]), _around(unit.text, _clean_at(unit, spots[0])),
-                  unit.part, f"全文有{total}个看不见的字符（分布在{len(hits)}段），第一处在这里，"
-                  f"是{invisible_name(unit.raw[spots[0]])}。", _INVISIBLE_HINT)
+        check.add(
+            "不可见字符",
+            _invisible_where(doc, unit, spots[0]),
+            _around(unit.text, _clean_at(unit, spots[0])),
+            unit.part,
+            f"全文有{total}个看不见的字符（分布在{len(hits)}段），第一处在这里，是{invisible_name(unit.raw[spots[0]])}。",
+            _INVISIBLE_HINT,
+        )
         return
     for unit, spots in hits:
         kinds: dict[str, int] = {}
         for at in spots:
             kinds[unit.raw[at]] = kinds.get(unit.raw[at], 0) + 1
         named = "、".join(invisible_name(ch) + (f"{n}个" if n > 1 else "") for ch, n in kinds.items())
-        check.add("不可见字符", _invisible_where(doc, unit, spots[0]), _around(unit.text, _clean_at(unit, spots[0])),
-                  unit.part, f"这一段有{len(spots)}个看不见的字符：{named}。", _INVISIBLE_HINT)
+        check.add(
+            "不可见字符",
+            _invisible_where(doc, unit, spots[0]),
+            _around(unit.text, _clean_at(unit, spots[0])),
+            unit.part,
+            f"这一段有{len(spots)}个看不见的字符：{named}。",
+            _INVISIBLE_HINT,
+        )
 
 
-_INVISIBLE_HINT = ("这些字符多是从网页复制带来的，屏幕上和打印出来都看不见，却会把数字和它的名称隔开，查找、核对都找不到。"
-                   "请删去：在 Word/WPS 中把这段文字剪切后用“只保留文本”的方式重新粘贴，或重新输入这一段。")
+_INVISIBLE_HINT = (
+    "这些字符多是从网页复制带来的，屏幕上和打印出来都看不见，却会把数字和它的名称隔开，查找、核对都找不到。"
+    "请删去：在 Word/WPS 中把这段文字剪切后用“只保留文本”的方式重新粘贴，或重新输入这一段。"
+)
 
 
 def strays(check: Check) -> None:
@@ -135,15 +160,26 @@ def strays(check: Check) -> None:
         for _, c in spots:
             kinds[c] = kinds.get(c, 0) + 1
         named = "、".join(stray_name(c) + (f"{n}个" if n > 1 else "") for c, n in kinds.items())
-        said = (f"全文有{sum(len(s) for _, s in hits)}个不能显示的字符（分布在{len(hits)}段），第一处在这里，是{stray_name(ch)}"
-                if len(hits) > limit else f"这一段有{len(spots)}个不能显示的字符：{named}")
-        check.add("不可见字符", _invisible_where(doc, unit, at), _around(unit.text, _clean_at(unit, at)), unit.part,
-                  f"{said}（原文中以{''.join(dict.fromkeys(f'“{unit.raw[a]}”' for a, _ in spots))}标出）。核对时把它当作断开：它两边的数字不连起来读，也不据以核算。",
-                  _STRAY_HINT)
+        said = (
+            f"全文有{sum(len(s) for _, s in hits)}个不能显示的字符（分布在{len(hits)}段），第一处在这里，是{stray_name(ch)}"
+            if len(hits) > limit
+            else f"这一段有{len(spots)}个不能显示的字符：{named}"
+        )
+        check.add(
+            "不可见字符",
+            _invisible_where(doc, unit, at),
+            _around(unit.text, _clean_at(unit, at)),
+            unit.part,
+            f"{said}（原文中以{''.join(dict.fromkeys(f'“{unit.raw[a]}”' for a, _ in spots))}标出）。"
+            "核对时把它当作断开：它两边的数字不连起来读，也不据以核算。",
+            _STRAY_HINT,
+        )
 
 
-_STRAY_HINT = ("这类字符多是从其他系统导出或转换格式时带来的，屏幕上看不见或显示为方框，Word 文档也写不进去。"
-               "请在原文件中删去它；如果它夹在数字中间，请核对这个数字是否完整。")
+_STRAY_HINT = (
+    "这类字符多是从其他系统导出或转换格式时带来的，屏幕上看不见或显示为方框，Word 文档也写不进去。"
+    "请在原文件中删去它；如果它夹在数字中间，请核对这个数字是否完整。"
+)
 
 
 def _clean_at(unit, raw_at: int) -> int:
@@ -159,7 +195,7 @@ def _invisible_where(doc, unit, raw_at: int):
 
 
 def _around(text: str, at: int, before: int = 6, after: int = 6) -> str:
-    return text[max(0, at - before):at + after]
+    return text[max(0, at - before) : at + after]
 
 
 def dashes(check: Check) -> None:
@@ -168,14 +204,26 @@ def dashes(check: Check) -> None:
         for m in _RANGE.finditer(unit.text):
             if m.group(1) == "—":
                 continue
-            check.add("连接号", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
-                      f"时间、序号的起止用了“{m.group(1)}”。", f"改为一字线“—”：{m.group(0).replace(m.group(1), '—').replace(' ', '')}。")
+            check.add(
+                "连接号",
+                doc.where(unit, m.start(), m.end()),
+                m.group(0),
+                unit.part,
+                f"时间、序号的起止用了“{m.group(1)}”。",
+                f"改为一字线“—”：{m.group(0).replace(m.group(1), '—').replace(' ', '')}。",
+            )
         for m in _DASH.finditer(unit.text):
-            before, after = unit.text[m.start() - 1:m.start()], unit.text[m.end():m.end() + 1]
+            before, after = unit.text[m.start() - 1 : m.start()], unit.text[m.end() : m.end() + 1]
             if not (before and after and _cjk(before) and _cjk(after)):
                 continue
-            check.add("连接号", doc.where(unit, m.start(1), m.end(1)), _around(unit.text, m.start(1)), unit.part,
-                      f"汉字之间用了“{m.group(1)}”。", "表示起止用一字线“—”，表示解释说明用破折号“——”。")
+            check.add(
+                "连接号",
+                doc.where(unit, m.start(1), m.end(1)),
+                _around(unit.text, m.start(1)),
+                unit.part,
+                f"汉字之间用了“{m.group(1)}”。",
+                "表示起止用一字线“—”，表示解释说明用破折号“——”。",
+            )
 
 
 # 、 between items each in quotes or 书名号 (“放管服”、“一网通办”): GB/T 15834 leaves it out
@@ -195,8 +243,14 @@ def quoted_lists(check: Check) -> None:
     for unit in doc.surface():
         text = normalize(unit.text) if unit.kind == "原文" else unit.text
         for m in _QUOTED_LIST.finditer(text):
-            check.add("引号间顿号", doc.where(unit, m.start(), m.end()), _around(text, m.start() + 1), unit.part,
-                      "引号（书名号）括起的并列成分之间用了顿号。", "按标点符号用法，这里通常不用顿号，可以删去“、”。")
+            check.add(
+                "引号间顿号",
+                doc.where(unit, m.start(), m.end()),
+                _around(text, m.start() + 1),
+                unit.part,
+                "引号（书名号）括起的并列成分之间用了顿号。",
+                "按标点符号用法，这里通常不用顿号，可以删去“、”。",
+            )
 
 
 def doubled(check: Check) -> None:
@@ -205,14 +259,19 @@ def doubled(check: Check) -> None:
         if unit.kind not in ("段落", "小标题", "标题"):
             continue
         for m in _DOUBLED.finditer(unit.text):
-            c, before, after = m.group(0)[0], unit.text[m.start() - 1:m.start()], unit.text[m.end():m.end() + 1]
-            if c == "是" and before and before in _CN and unit.kind == "段落" and \
-                    _ITEM.match(unit.text, m.start() - 1):
+            c, before, after = m.group(0)[0], unit.text[m.start() - 1 : m.start()], unit.text[m.end() : m.end() + 1]
+            if c == "是" and before and before in _CN and unit.kind == "段落" and _ITEM.match(unit.text, m.start() - 1):
                 continue  # 二是是 opening an item: said by 列举编号
             if (before and before in _ENDS[c]) or (after and after in _BEGINS[c]):
                 continue  # 目的的, 在在线: a word and the character
-            check.add("重复字", doc.where(unit, m.start(), m.end()), _around(unit.text, m.start() + 1), unit.part,
-                      f"“{m.group(0)}”：同一个字连写了两次。", f"删去一个“{m.group(0)[0]}”。")
+            check.add(
+                "重复字",
+                doc.where(unit, m.start(), m.end()),
+                _around(unit.text, m.start() + 1),
+                unit.part,
+                f"“{m.group(0)}”：同一个字连写了两次。",
+                f"删去一个“{m.group(0)[0]}”。",
+            )
 
 
 def marks(check: Check) -> None:
@@ -223,28 +282,58 @@ def marks(check: Check) -> None:
         text = normalize(unit.text) if unit.kind == "原文" else unit.text
         if on["重复标点"]:
             for m in _DOUBLE.finditer(text):
-                check.add("重复标点", doc.where(unit, m.start(), m.end()), _around(text, m.start()), unit.part,
-                          f"“{m.group(0)}”两个标点连在一起。", "删去多余的一个。")
+                check.add(
+                    "重复标点",
+                    doc.where(unit, m.start(), m.end()),
+                    _around(text, m.start()),
+                    unit.part,
+                    f"“{m.group(0)}”两个标点连在一起。",
+                    "删去多余的一个。",
+                )
         if on["括号引号不成对"]:
             pairs(check, unit, text)
         if on["全角数字"]:
             for m in _FULL_DIGITS.finditer(unit.text):
-                check.add("全角数字", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
-                          f"“{m.group(0)}”是全角数字。", f"改为半角：{normalize(m.group(0))}。")
+                check.add(
+                    "全角数字",
+                    doc.where(unit, m.start(), m.end()),
+                    m.group(0),
+                    unit.part,
+                    f"“{m.group(0)}”是全角数字。",
+                    f"改为半角：{normalize(m.group(0))}。",
+                )
         if on["百分号空格"]:
             for m in _PERCENT_SPACE.finditer(unit.text):
-                check.add("百分号空格", doc.where(unit, m.start(), m.end()), _around(unit.text, m.start(), 4, 4),
-                          unit.part, "数字和“%”之间有空格。", "删去空格，写成“93.2%”。")
+                check.add(
+                    "百分号空格",
+                    doc.where(unit, m.start(), m.end()),
+                    _around(unit.text, m.start(), 4, 4),
+                    unit.part,
+                    "数字和“%”之间有空格。",
+                    "删去空格，写成“93.2%”。",
+                )
         if on["日期补零"]:
             for m in _ZERO_DATE.finditer(unit.text):
                 if not (m.group("month").startswith("0") or (m.group("day") or "").startswith("0")):
                     continue
-                check.add("日期补零", doc.where(unit, m.start(), m.end()), _around(unit.text, m.start(), 0, 12),
-                          unit.part, "日期的月或日前面补了零。", "月、日不补零，写成“2026年2月6日”。")
+                check.add(
+                    "日期补零",
+                    doc.where(unit, m.start(), m.end()),
+                    _around(unit.text, m.start(), 0, 12),
+                    unit.part,
+                    "日期的月或日前面补了零。",
+                    "月、日不补零，写成“2026年2月6日”。",
+                )
         if on["日期写法"]:
             for m in list(_OTHER_DATE.finditer(unit.text)) + list(_CN_DATE.finditer(unit.text)):
-                check.add("日期写法", doc.where(unit, m.start(), m.end()), m.group(0), unit.part,
-                          f"日期写成了“{m.group(0)}”。", "公文的日期用阿拉伯数字写全年、月、日，如“2026年2月6日”。")
+                check.add(
+                    "日期写法",
+                    doc.where(unit, m.start(), m.end()),
+                    m.group(0),
+                    unit.part,
+                    f"日期写成了“{m.group(0)}”。",
+                    "公文的日期用阿拉伯数字写全年、月、日，如“2026年2月6日”。",
+                )
 
 
 _MAX_PAIR_FINDINGS = 3  # per paragraph: past that the paragraph is garbled, three show it
@@ -255,10 +344,8 @@ def pairs(check: Check, unit, text: str) -> None:
     included (whether or not the half-width summary fires), up to three a paragraph."""
     for i, how in unpaired(text)[:_MAX_PAIR_FINDINGS]:
         ch = text[i]
-        said = (f"这里的“{ch}”前面没有对应的“{partner(ch)}”。" if how == "close"
-                else f"这里的“{ch}”没有对应的“{partner(ch)}”。")
-        check.add("括号引号不成对", check.doc.where(unit, i, i + 1), _around(text, i), unit.part, said,
-                  "补上或删去，使引号、括号成对。")
+        said = f"这里的“{ch}”前面没有对应的“{partner(ch)}”。" if how == "close" else f"这里的“{ch}”没有对应的“{partner(ch)}”。"
+        check.add("括号引号不成对", check.doc.where(unit, i, i + 1), _around(text, i), unit.part, said, "补上或删去，使引号、括号成对。")
 
 
 # -- heading numbers -----------------------------------------------------------------------
@@ -300,41 +387,65 @@ def headings(check: Check) -> None:
                 level += 1
             form, shape = _FORMS[level]
             enum = _ENUM_NUMBER.match(number)
-            deeper = next((lower for lower, (_, other) in _FORMS.items()
-                           if lower > level and other.match(number)), None)
+            deeper = next((lower for lower, (_, other) in _FORMS.items() if lower > level and other.match(number)), None)
             if deeper is not None and not enum:
                 # 1． right under 一、: a right mark of a lower level, the level between left out;
                 # said once for the headings of one parent
                 if not skipped and check.on("层次跳级"):
-                    check.add("层次跳级", where, number + sec.heading[:10], unit.part,
-                              f"{parent_name}下直接用了“{_FORMS[deeper][0]}”这一层的序号，跳过了“{form}”这一层。",
-                              f"结构层次依次为一、（一）1.（1）：这一层写成“{form}”这样，或在上面补上“{form}”一层的标题。")
+                    check.add(
+                        "层次跳级",
+                        where,
+                        number + sec.heading[:10],
+                        unit.part,
+                        f"{parent_name}下直接用了“{_FORMS[deeper][0]}”这一层的序号，跳过了“{form}”这一层。",
+                        f"结构层次依次为一、（一）1.（1）：这一层写成“{form}”这样，或在上面补上“{form}”一层的标题。",
+                    )
                 skipped = True
             # ①②: items listed under any level, never a level's own number
             elif check.on("序号标点") and not enum and not shape.match(number) and number[:1] not in _CIRCLED:
-                check.add("序号标点", where, number + sec.heading[:10], unit.part,
-                          f"序号“{number}”的写法不对。", f"这一级序号写成“{form}”这样：{_right(number, form)}。")
-            if enum and sec.heading.startswith("是") and not sec.heading.startswith(("是非", "是否")) \
-                    and check.on("列举编号"):
-                check.add("列举编号", where, number + sec.heading[:10], unit.part,
-                          f"“{number}”后面多了一个“是”。", f"写成“{number}”。")
+                check.add(
+                    "序号标点",
+                    where,
+                    number + sec.heading[:10],
+                    unit.part,
+                    f"序号“{number}”的写法不对。",
+                    f"这一级序号写成“{form}”这样：{_right(number, form)}。",
+                )
+            if enum and sec.heading.startswith("是") and not sec.heading.startswith(("是非", "是否")) and check.on("列举编号"):
+                check.add("列举编号", where, number + sec.heading[:10], unit.part, f"“{number}”后面多了一个“是”。", f"写成“{number}”。")
             value = number_value(enum.group(1) if enum else number)
             if value is None:
                 continue
             if check.on("标题编号"):
                 if prev is None and value != 1:
-                    check.add("标题编号", where, number + sec.heading[:10], unit.part,
-                              f"{parent_name}下的第一个标题编为“{number}”，没有从头编起。",
-                              "每一级编号在上一级标题下都从“一”或“1”重新编起。")
+                    check.add(
+                        "标题编号",
+                        where,
+                        number + sec.heading[:10],
+                        unit.part,
+                        f"{parent_name}下的第一个标题编为“{number}”，没有从头编起。",
+                        "每一级编号在上一级标题下都从“一”或“1”重新编起。",
+                    )
                 elif prev is not None and value == prev:
-                    check.add("标题编号", where, number + sec.heading[:10], unit.part,
-                              f"编号“{number}”重复了。", "请按顺序重新编号。")
+                    check.add("标题编号", where, number + sec.heading[:10], unit.part, f"编号“{number}”重复了。", "请按顺序重新编号。")
                 elif prev is not None and value < prev:
-                    check.add("标题编号", where, number + sec.heading[:10], unit.part,
-                              f"编号在“{_show(prev, number)}”之后又回到了“{number}”。", "请按顺序重新编号。")
+                    check.add(
+                        "标题编号",
+                        where,
+                        number + sec.heading[:10],
+                        unit.part,
+                        f"编号在“{_show(prev, number)}”之后又回到了“{number}”。",
+                        "请按顺序重新编号。",
+                    )
                 elif prev is not None and value > prev + 1:
-                    check.add("标题编号", where, number + sec.heading[:10], unit.part,
-                              f"编号从“{_show(prev, number)}”跳到了“{number}”。", "请按顺序重新编号，或补上缺的部分。")
+                    check.add(
+                        "标题编号",
+                        where,
+                        number + sec.heading[:10],
+                        unit.part,
+                        f"编号从“{_show(prev, number)}”跳到了“{number}”。",
+                        "请按顺序重新编号，或补上缺的部分。",
+                    )
             prev = value
         for sec in secs:
             if sec.sections:
@@ -343,8 +454,12 @@ def headings(check: Check) -> None:
                 number = sec.number.strip()
                 part = not number or bool(_PART_NUMBER.match(number))
                 own = next((lvl for lvl, (_, shape) in _FORMS.items() if shape.match(number)), None)
-                siblings(sec.sections, f"“{sec.number}{sec.heading[:12]}”",
-                         above if part else own if own is not None else above + 1, part and sec.level == 1)
+                siblings(
+                    sec.sections,
+                    f"“{sec.number}{sec.heading[:12]}”",
+                    above if part else own if own is not None else above + 1,
+                    part and sec.level == 1,
+                )
 
     siblings(doc.report.sections, "正文", 0)
 
@@ -367,7 +482,7 @@ def enumerations(check: Check) -> None:
             prev = None
             continue
         items = list(_ITEM.finditer(unit.text))
-        if not items or items[0].start() > 0 and unit.text[:items[0].start("n")].strip():
+        if not items or items[0].start() > 0 and unit.text[: items[0].start("n")].strip():
             prev = None  # the paragraph does not open with an item: a run of its own, if any
         since = 0  # where the text after the previous item starts in this paragraph
         for m in items:
@@ -376,7 +491,7 @@ def enumerations(check: Check) -> None:
                 continue
             number = m.group("n") + "是"
             where = doc.where(unit, m.start("n"), m.end())
-            quote = unit.text[m.start("n"):m.start("n") + 12]
+            quote = unit.text[m.start("n") : m.start("n") + 12]
             if m.group("again"):
                 check.add("列举编号", where, quote, unit.part, f"“{number}”后面多了一个“是”。", f"写成“{number}”。")
             if prev is not None and value == prev + 2:
@@ -384,21 +499,32 @@ def enumerations(check: Check) -> None:
                 missed = _show(prev + 1, number)
                 at = unit.text.find(missed, since, m.start("n"))
                 if at > 0:
-                    check.add("列举编号", doc.where(unit, at, at + len(missed)), unit.text[max(0, at - 6):at + 6],
-                              unit.part, f"“{missed}”前面少了句号或分号，和上一项连在了一起。",
-                              f"在“{missed}”前面补上句号或分号。")
+                    check.add(
+                        "列举编号",
+                        doc.where(unit, at, at + len(missed)),
+                        unit.text[max(0, at - 6) : at + 6],
+                        unit.part,
+                        f"“{missed}”前面少了句号或分号，和上一项连在了一起。",
+                        f"在“{missed}”前面补上句号或分号。",
+                    )
                     prev = prev + 1
             since = m.end()
             if prev is not None and value != 1 and value != prev + 1:
                 if value == prev:
-                    check.add("列举编号", where, quote, unit.part, f"列举的“{number}”重复了。",
-                              "请按“一是、二是、三是”的顺序重新排。")
+                    check.add("列举编号", where, quote, unit.part, f"列举的“{number}”重复了。", "请按“一是、二是、三是”的顺序重新排。")
                 elif value > prev + 1:
-                    check.add("列举编号", where, quote, unit.part,
-                              f"列举从“{_show(prev, number)}”跳到了“{number}”。", "请按顺序重新排，或补上缺的一项。")
+                    check.add(
+                        "列举编号",
+                        where,
+                        quote,
+                        unit.part,
+                        f"列举从“{_show(prev, number)}”跳到了“{number}”。",
+                        "请按顺序重新排，或补上缺的一项。",
+                    )
                 elif value < prev:
-                    check.add("列举编号", where, quote, unit.part,
-                              f"列举在“{_show(prev, number)}”之后又回到了“{number}”。", "请按顺序重新排。")
+                    check.add(
+                        "列举编号", where, quote, unit.part, f"列举在“{_show(prev, number)}”之后又回到了“{number}”。", "请按顺序重新排。"
+                    )
                 prev = None  # said once: the rest of this run is not judged again
                 continue
             prev = value if prev is not None or value == 1 else None
@@ -407,7 +533,9 @@ def enumerations(check: Check) -> None:
 def _show(value: int, like: str) -> str:
     """``value`` written in the style of ``like`` (for messages)."""
     if any(c in like for c in _CN):
-        cn = _CN[value - 1] if value <= 10 else f"{_CN[value // 10 - 1] if value >= 20 else ''}十{_CN[value % 10 - 1] if value % 10 else ''}"
+        cn = (
+            _CN[value - 1] if value <= 10 else f"{_CN[value // 10 - 1] if value >= 20 else ''}十{_CN[value % 10 - 1] if value % 10 else ''}"
+        )
         return re.sub(rf"[{_CN}]+", cn, like, count=1)
     return re.sub(r"\d+", str(value), like, count=1)
 

@@ -10,19 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from drafter.model.catalogue import Catalogue
 from drafter.errors import Findings, Where
 from drafter.form import headings
+from drafter.model.catalogue import Catalogue
 from drafter.model.formulations import FormulaTable, builtin, citation, formula_text, without_verb
-from drafter.render.figures import FigureSet
 from drafter.model.numbers import date as printed_date
+from drafter.render.figures import FigureSet
 
 
 class ThemeEntry:
     """One theme of the form as templates see it."""
 
-    def __init__(self, key: str, name: str, heading: str, figures: FigureSet, measures: list,
-                 area: str):
+    def __init__(self, key: str, name: str, heading: str, figures: FigureSet, measures: list, area: str):
         self.键 = key
         self.名称 = name
         self.标题 = heading
@@ -35,8 +34,9 @@ class ThemeEntry:
         return bool(self.数据) or bool(self.做法)
 
 
-def opening_formulas(data: dict, table: FormulaTable, findings: Findings | None = None,
-                     file: str | None = None) -> tuple[str | None, str | None]:
+def opening_formulas(
+    data: dict, table: FormulaTable, findings: Findings | None = None, file: str | None = None
+) -> tuple[str | None, str | None]:
     """会议精神 and 纲要 of the opening: the form's own, else the data's for the year. What
     neither gives is None (the template leaves it out) and a reminder names the form key."""
     year = data["年度"]
@@ -53,10 +53,13 @@ def opening_formulas(data: dict, table: FormulaTable, findings: Findings | None 
         else:
             what = f"{year} 年度的政治表述数据不全"
         leave = "、".join("会议精神" if k.endswith("会议精神") else "纲要" for k in keys)
-        findings.add(Where(file, field=keys[0]), f"{what}，开头暂不写{leave}。",
-                     f"请在表单的 {'、'.join(keys)} 中填写（纲要写全称，带书名号），"
-                     "或由管理员在设置文件的“表述数据”中补上这一年。",
-                     severity="提醒", rule="表述数据缺失")
+        findings.add(
+            Where(file, field=keys[0]),
+            f"{what}，开头暂不写{leave}。",
+            f"请在表单的 {'、'.join(keys)} 中填写（纲要写全称，带书名号），或由管理员在设置文件的“表述数据”中补上这一年。",
+            severity="提醒",
+            rule="表述数据缺失",
+        )
     spirit, outline = (formula_text(v) if isinstance(v, str) else None for v in (spirit, outline))
     return _without_verb(spirit), citation(outline) if outline else None
 
@@ -65,8 +68,9 @@ def _without_verb(spirit: str | None) -> str | None:
     return without_verb(spirit) if spirit else None
 
 
-def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
-                  file: str | None = None, formulas: FormulaTable | None = None) -> dict:
+def build_context(
+    data: dict, cat: Catalogue, findings: Findings | None = None, file: str | None = None, formulas: FormulaTable | None = None
+) -> dict:
     year = data["年度"]
     style = data.get("写法") or {}
     own = style.get("部分标题") or {}
@@ -75,9 +79,14 @@ def build_context(data: dict, cat: Catalogue, findings: Findings | None = None,
 
     def entry(key: str, raw: dict) -> ThemeEntry:
         theme = cat.themes[key]
-        return ThemeEntry(key, theme.name, raw.get("标题") or theme.heading,
-                          FigureSet(theme, raw.get("数据") or {}, raw.get("上年数据") or {}),
-                          _ended(raw.get("做法") or []), theme.outline_area)
+        return ThemeEntry(
+            key,
+            theme.name,
+            raw.get("标题") or theme.heading,
+            FigureSet(theme, raw.get("数据") or {}, raw.get("上年数据") or {}),
+            _ended(raw.get("做法") or []),
+            theme.outline_area,
+        )
 
     achievements = [entry(raw["主题"], raw) for raw in data.get("成效") or []]
     leader = entry("第一责任人", data.get("第一责任人") or {})
@@ -219,13 +228,23 @@ def unused_last_year(data: dict, context: dict) -> list[tuple]:
                 if figure is None:
                     only_last.append(f"{group}.{name}")
                 elif hasattr(figure, "compared") and not figure.compared:
-                    out.append((path + ("上年数据", group, name), f"上年的“{name}”填了，但报告里没有写它的同比。",
-                                f"默认的句式只给部分数字写同比；需要时在句式表（句式.yaml）里把 {{{name}}} 改成 {{{name}.带同比}}，"
-                                "或删去这个上年数字。"))
+                    out.append(
+                        (
+                            path + ("上年数据", group, name),
+                            f"上年的“{name}”填了，但报告里没有写它的同比。",
+                            f"默认的句式只给部分数字写同比；需要时在句式表（句式.yaml）里把 {{{name}}} 改成 {{{name}.带同比}}，"
+                            "或删去这个上年数字。",
+                        )
+                    )
         if only_last:
-            out.append((path + ("上年数据",), f"上年数据里有 {len(only_last)} 项今年没有填："
-                                              f"{'、'.join(only_last[:6])}{'等' if len(only_last) > 6 else ''}，报告里不会出现它们的同比。",
-                        "请在“数据”里填上今年的这几项；确实没有的，可以删去上年的数字。"))
+            out.append(
+                (
+                    path + ("上年数据",),
+                    f"上年数据里有 {len(only_last)} 项今年没有填："
+                    f"{'、'.join(only_last[:6])}{'等' if len(only_last) > 6 else ''}，报告里不会出现它们的同比。",
+                    "请在“数据”里填上今年的这几项；确实没有的，可以删去上年的数字。",
+                )
+            )
     return out
 
 
