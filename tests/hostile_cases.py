@@ -29,7 +29,7 @@ ALLOWED_WORDS = COMMANDS | {
     "libreoffice", "tab", "true", "false", "null", "force", "markup", "template", "config",
     "output", "help", "year", "from", "last", "org",
     # the template language a clerk's own template is written in, and the template folder's names
-    "endif", "endfor", "include", "import", "with", "context", "themes", "readme", "report",
+    "endif", "endfor", "include", "import", "with", "context", "themes", "readme", "report", "replace",
 }
 _CHINESE = re.compile("[\u4e00-\u9fff]")
 _WORD = re.compile(r"[A-Za-z]{4,}")

@@ -78,6 +78,13 @@ def template_dir(template: str | Path | None) -> Path:
     if template is None:
         return builtin_templates() / "default"
     path = Path(template)
+    if _unopenable(path):
+        # listed but not entered (chmod 644): its files cannot be read, never passed over for the default's
+        raise TemplateError(
+            f"无法访问模板文件夹“{template}”：没有权限打开它。",
+            "请检查这个文件夹的权限，让它能够打开，或把模板复制到别的文件夹再试。",
+            Where(str(template)),
+        )
     if is_template_folder(path):
         return path
     named = builtin_templates() / str(template)
@@ -87,6 +94,14 @@ def template_dir(template: str | Path | None) -> Path:
         f"找不到模板“{template}”。",
         "模板应当是一个放着 .md.j2 模板文件或句式表（句式.yaml）的文件夹（只放要改的文件即可）；用 drafter templates list 查看自带的模板。",
     )
+
+
+def _unopenable(path: Path) -> bool:
+    """A folder that is there but cannot be opened (no permission to list or enter it)."""
+    try:
+        return path.is_dir() and not os.access(path, os.R_OK | os.X_OK)
+    except (OSError, ValueError):  # a name too long or with a NUL: not found, said as such
+        return False
 
 
 def is_template_folder(path: Path) -> bool:

@@ -103,6 +103,12 @@ def _folder_files(source: Path) -> list[tuple[str, bytes]]:
             path = Path(top) / entry
             rel = path.relative_to(source).as_posix()
             if entry in dirs:
+                if entry.endswith(TEXT_SUFFIXES):  # a folder named 句式.yaml: render would refuse it
+                    raise TemplateError(
+                        f"模板文件夹里的“{shown(rel)}”是文件夹，不是文件，没有复制。",
+                        "drafter 用到它时会报错；请删去这个文件夹，或换成同名的文件。",
+                        Where(shown(path)),
+                    )
                 if path.is_symlink():
                     raise TemplateError(
                         f"模板文件夹里的“{shown(rel)}”是指向别处的文件夹链接，没有复制。",

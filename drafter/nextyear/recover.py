@@ -103,6 +103,11 @@ class _Reader:
                     out.append((sec, theme))
                 if part.paragraphs and not part.sections:
                     out.append((part, None))
+                elif part.paragraphs:
+                    # a theme written as a part whose theme is not told (推进数字赋能…): its own
+                    # paragraphs (the figure sentence before the 做法 headings) are listed as
+                    # unthemed, never lost
+                    out.append((Section(part.level, part.heading, body=list(part.paragraphs)), None))
         return out
 
     def read(self) -> None:

@@ -130,9 +130,13 @@ _NOT_ROLE = re.compile(
 )  # 落实上年度工作安排情况: this year's work
 
 
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
 def _names(heading: str, role: str) -> bool:
     """Whether ``heading`` names ``role`` by one of its words (two-character words only in a
     short heading, as in part_role)."""
+    heading = _SPACES.sub("", heading)
     short = len(heading) <= 16
     heading = _NOT_ROLE.sub("", heading)
     keys = next(k for r, k in ROLE_WORDS if r == role)
@@ -150,6 +154,7 @@ def merged_part(sec: Section) -> bool:
 def part_role(heading: str, next_year: int | None = None) -> tuple[str | None, float]:
     # A part named by its role is short (存在问题, 下步安排); in a thematic heading, a long
     # slogan, only the longer role words count (解决突出问题 is not the 问题 part).
+    heading = _SPACES.sub("", heading)  # 存在的不 足和原因: a stray space splits no word
     short = len(heading) <= 16
     heading = _NOT_ROLE.sub("", heading)
     for role, keys in ROLE_WORDS:
@@ -337,6 +342,7 @@ def _paragraph_roles(sec: Section, next_year: int | None) -> None:
 def named_roles(heading: str) -> list[str]:
     """The parts ``heading`` names, in the order it names them (一、工作成效和存在的不足:
     成效, 问题)."""
+    heading = _SPACES.sub("", heading)
     text = _NOT_ROLE.sub("", heading)
     found = {role: m.start() for role in _OWN_ROLES if (m := re.search("|".join(_role_words(role, heading)) or "(?!)", text))}
     # each piece between 、 和 及 (履行第一责任人职责情况、存在问题和今后打算) is read as a short

@@ -637,7 +637,7 @@ def _part_title(line: str) -> bool:
     text = line.strip().rstrip("：:")
     if ENUMERATION.match(text):
         return False  # 一是依法行政能力不足: an item of a part, not a part
-    if _YEAR_PLAN.fullmatch(text) or (_DUTY_TITLE.fullmatch(text) and re.search(r"情况|职责$", text)):
+    if _YEAR_PLAN.fullmatch(text) or (_DUTY_TITLE.fullmatch(text) and re.search(r"情况|职责$|履职$|第一责任人$", text)):
         return True
     if len(text) <= 40 and not re.search(r"[。；;！？!?“”\d%]", re.sub(r"\d{4}年", "", text)) and len(named_roles(text)) >= 2:
         return True  # 第一责任人、问题及下一步; 存在的问题和2026年安排: a title naming several parts

@@ -229,6 +229,12 @@ def _numbers_kept(name: str, func):
                 f"过滤器 {name} 用在了一段文字上，只会取出其中的一个字（或标点）。",
                 f"{name} 用在一组内容上，如 {{{{ 主要成效 | {name} }}}}；文字请直接输出。",
             )
+        if name == "replace" and isinstance(result, str) and _BRACES.search(result) and not _BRACES.search(str(before or value)):
+            # 单位 | replace("县", "{"): a brace the report would print (braces never reach it)
+            raise TemplateError(
+                "过滤器 replace 换进了一个大括号，报告里会原样印出来。",
+                "换成的文字里不能有大括号（{ } ｛ ｝）；请改成要印的文字。",
+            )
         if has_digit(before) and name == "replace" and str(result) != before:  # a replace that changes nothing is none
             words = [str(a) for a in (*args[skip + 1 : skip + 3], kwargs.get("old", ""), kwargs.get("new", ""))]
             hit = next((m.group() for w in words for m in [_WHAT_A_FIGURE_SAYS.search(w)] if m), None)
@@ -245,6 +251,9 @@ def _numbers_kept(name: str, func):
         return result
 
     return filter_
+
+
+_BRACES = re.compile("[{}｛｝]")
 
 
 def _visible(value):

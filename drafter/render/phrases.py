@@ -238,7 +238,11 @@ class _Reader:
                 current, paths = [], []
                 continue
             before = current[-1].pieces if current and not current[-1].tests else ()  # not one that may not be written
-            self.slot_before = before[-1] if before and isinstance(before[-1], Slot) else None
+            # the previous item's last figure, when nothing but a closing bracket follows it
+            # (纠错率（{纠错率}） then （上年{纠错率.上年}）: the same rate again)
+            tail = before[-1] if before and isinstance(before[-1], str) and not before[-1].strip("）) ") else None
+            last = before[-2] if tail is not None and len(before) >= 2 else before[-1] if before else None
+            self.slot_before = last if isinstance(last, Slot) else None
             choice = self.choice(key, group, item, (key, group, i))
             self.slot_before = None
             if choice is not None:
@@ -254,7 +258,7 @@ class _Reader:
                     # 审结{审结} twice: the report would say the same figure twice in a row
                     self.bad(
                         (key, group, i),
-                        f"这一项又写了一次“{again[1]}”，前面的项已经写过它，报告里会重复。",
+                        f"这一项又写了一次“{again[1]}”{'的同比' if again[2] == '同比' else ''}，前面的项已经写过它，报告里会重复。",
                         "请删去重复的这一项；同一个数在一组里只写一次。",
                     )
                     choice = None
@@ -767,11 +771,14 @@ _NOW = {"": "今年", "带同比": "今年", "约数": "今年"}  # the attribut
 def _labelled(pieces) -> set[tuple[str, str, str, str]]:
     """Each figure an item prints with the words just before it: (group, name, which value,
     words). The same figure under the same words twice (审结{审结} … 审结{审结.带同比}) says it
-    twice; under other words (占审结案件{审结}的) it is a part of another statement."""
+    twice; under other words (占审结案件{审结}的) it is a part of another statement. A figure's
+    同比 is said once whatever the words ({X.带同比} then 较上年{X.同比} says it twice)."""
     out, words = set(), ""
     for piece in pieces:
         if isinstance(piece, Slot):
             out.add((piece.group, piece.name, _NOW.get(piece.attr, piece.attr), words.strip(_JOINING)))
+            if piece.attr in ("同比", "带同比"):
+                out.add((piece.group, piece.name, "同比", ""))
             words = ""
         else:
             words += piece
