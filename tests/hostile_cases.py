@@ -121,3 +121,21 @@ def example_form(tmp_path: Path, *swaps: tuple[str, str], name: str = "表单.ya
 def line_of(path: Path, needle: str) -> int:
     """The 1-based line of ``path`` where ``needle`` first stands."""
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def render_with_template(tmp_path, files: dict[str, str], form_text: str | None = None, exit_codes=(0,),
+                         located: bool = True):
+    """Render the example form (or ``form_text``) with a template folder holding ``files``
+    (name → text), through run_clean: (what the command said, the .docx path)."""
+    from conftest import EXAMPLE
+
+    folder = tmp_path / "模板"
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    form = tmp_path / "表单.yaml"
+    form.write_text(form_text or EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    result = run_clean(["render", form, "-o", out, "-t", folder], inputs=[form, *folder.rglob("*.*")],
+                       outputs=[out], exit_codes=exit_codes, located=located)
+    return result.output, out

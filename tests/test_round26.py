@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 
 from conftest import EXAMPLE
-from hostile_cases import run_clean
+from hostile_cases import render_with_template, run_clean
 
 BASE = """示例县人民政府关于2025年度法治政府建设情况的报告
 县委、县人大常委会：
@@ -96,15 +96,8 @@ def test_a_link_to_itself_is_said_as_such(tmp_path, args):
     assert "指向自己的链接" in result.output and "请删去这个链接" in result.output, result.output
 
 
-def _render(tmp_path, files: dict[str, str], exit_codes=(0,), located=True):
-    folder = tmp_path / "模板"
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    out = tmp_path / "报告.docx"
-    result = run_clean(["render", EXAMPLE, "-o", out, "-t", folder], inputs=[EXAMPLE, *folder.rglob("*.*")],
-                       outputs=[out], exit_codes=exit_codes, located=located)
-    return result.output, out
+def _render(tmp_path, files: dict[str, str], form_text: str | None = None, exit_codes=(0,), located=True):
+    return render_with_template(tmp_path, files, form_text, exit_codes, located)
 
 
 def test_a_basis_written_only_beside_last_years_change_is_not_surely_written(tmp_path):

@@ -9,20 +9,11 @@ import yaml
 from docx import Document
 
 from conftest import EXAMPLE
-from hostile_cases import run_clean
+from hostile_cases import render_with_template, run_clean
 
 
-def _render(tmp_path, files: dict[str, str], form_text: str | None = None, exit_codes=(0,)):
-    folder = tmp_path / "模板"
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    form = tmp_path / "表单.yaml"
-    form.write_text(form_text or EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    out = tmp_path / "报告.docx"
-    result = run_clean(["render", form, "-o", out, "-t", folder], inputs=[form, *folder.rglob("*.*")],
-                       outputs=[out], exit_codes=exit_codes)
-    return result.output, out
+def _render(tmp_path, files: dict[str, str], form_text: str | None = None, exit_codes=(0,), located=True):
+    return render_with_template(tmp_path, files, form_text, exit_codes, located)
 
 
 def test_a_change_said_twice_is_refused_at_the_second(tmp_path):
