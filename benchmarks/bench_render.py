@@ -2,10 +2,12 @@
 
     python benchmarks/bench_render.py [--runs N]
 
-1. Cold ``drafter render`` of the bundled example, each a new process, against the import
-   floor ``python -c "import docx, jinja2, yaml"`` measured in the same run (goal ≤ 1.15×).
-   The very first run on a machine also fills the user cache (compiled templates, parsed
-   data files); it is reported on its own.
+1. Cold ``drafter render`` of the bundled example, each a new process, against two floors
+   measured in the same run, interleaved: the import floor ``python -c "import click,
+   jinja2.sandbox, yaml"`` (goal ≤ 1.15×) and pandoc converting the same report's markup
+   (``drafter render --markup``) to a .docx (goal ≤ 2.5×; pandoc from pypandoc_binary or the
+   PATH, skipped when there is none). The very first run on a machine also fills the user
+   cache (compiled templates, parsed data files); it is reported on its own.
 2. In-process render (validate + template + typeset + save), median, for reports of about
    5,000 and 15,000 characters built from the example (goals ≤ 20 ms and ≤ 40 ms).
 3. Whether rendering loaded jieba (it must not).
@@ -48,24 +50,48 @@ def timed(cmd: list[str], env: dict) -> float:
     return time.perf_counter() - t
 
 
+def pandoc_path() -> str | None:
+    try:
+        import pypandoc
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        return shutil.which("pandoc")
+
+
 def cold(runs: int) -> None:
-    out = Path(tempfile.mkdtemp()) / "bench.docx"
+    work = Path(tempfile.mkdtemp())
+    out = work / "bench.docx"
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["XDG_CACHE_HOME"] = tempfile.mkdtemp()
-    render = drafter_command() + ["render", str(EXAMPLE), "-o", str(out)]
-    floor = [sys.executable, "-c", "import docx, jinja2, yaml"]
+    render = drafter_command() + ["render", str(EXAMPLE), "-o", str(out), "--force"]
+    floor = [sys.executable, "-c", "import click, jinja2.sandbox, yaml"]
     first = timed(render, env)  # fills the cache
+    subprocess.run(drafter_command() + ["render", str(EXAMPLE), "-o", str(work / "md.docx"), "--markup"], check=True, env=env,
+                   stdout=subprocess.DEVNULL)
+    pandoc = pandoc_path()
+    convert = [pandoc, str(work / "md.md"), "-f", "markdown", "-o", str(work / "pandoc.docx")] if pandoc else None
     timed(floor, env)
-    floors, renders = [], []
-    for _ in range(runs):  # interleaved, so machine noise hits both alike
+    floors, renders, pandocs = [], [], []
+    for _ in range(runs):  # interleaved, so machine noise hits all alike
         floors.append(timed(floor, env))
         renders.append(timed(render, env))
+        if convert:
+            pandocs.append(timed(convert, env))
     f, r = statistics.median(floors), statistics.median(renders)
     print(f"冷启动 render（首次，填充缓存）：{first * 1000:.0f} ms")
-    print(f"导入下限 import docx, jinja2, yaml：中位数 {f * 1000:.0f} ms（{runs} 次）")
+    print(f"导入下限 import click, jinja2.sandbox, yaml：中位数 {f * 1000:.0f} ms（{runs} 次）")
     print(f"冷启动 drafter render 示例：中位数 {r * 1000:.0f} ms（{runs} 次）")
     print(f"比值 {r / f:.2f}×（目标 ≤ 1.15×）")
+    if pandocs:
+        p = statistics.median(pandocs)
+        print(f"pandoc 把同一份报告的标记文本转成 .docx：中位数 {p * 1000:.0f} ms")
+        print(f"比值 {r / p:.2f}×（目标 ≤ 2.5×）")
+    else:
+        print("没有找到 pandoc，未比较")
     shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def grown_form(target_chars: int):

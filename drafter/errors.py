@@ -30,7 +30,7 @@ _OS_REASONS = {
 
 def os_reason(err: OSError) -> str:
     """An operating-system error in Chinese (its English strerror never reaches a clerk)."""
-    return _OS_REASONS.get(err.errno, "系统拒绝了这个操作")
+    return _OS_REASONS.get(err.errno or 0, "系统拒绝了这个操作")
 
 
 class Where(NamedTuple):
@@ -89,6 +89,11 @@ class DrafterError(Exception):
         self.hint = hint
         self.where = where or Where()
 
+    def __reduce__(self):
+        # sent whole from a template's child process (render/worker.py): every subclass's
+        # state is its attributes, whatever its __init__ takes
+        return (_restore, (type(self), self.args, self.__dict__))
+
     def problems(self) -> list[Problem]:
         return [Problem(self.where, self.message, self.hint)]
 
@@ -116,6 +121,10 @@ class FormError(DrafterError):
 
 class TemplateError(DrafterError):
     """A template cannot be loaded or rendered."""
+
+    # A mistake in the markup a template wrote may be the heading before it (a level
+    # skipped): (output line, its text) of that heading, so it too is placed in the template.
+    previous: tuple[int, str] | None = None
 
 
 class TemplateProblems(TemplateError):
@@ -168,3 +177,10 @@ class Findings:
     def raise_if_errors(self) -> None:
         if self.errors:
             raise FormError(self.items)
+
+
+def _restore(cls: type[DrafterError], args: tuple, state: dict) -> DrafterError:
+    err = Exception.__new__(cls)
+    Exception.__init__(err, *args)
+    err.__dict__.update(state)
+    return err

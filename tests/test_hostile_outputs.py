@@ -407,24 +407,34 @@ def test_a_hangup_ignored_by_nohup_stays_ignored(tmp_path):
     assert target.read_text(encoding="utf-8").startswith("{") and not leftovers([target.parent])
 
 
-def test_the_template_time_limit_still_has_its_timer(tmp_path, monkeypatch):
-    """The CLI's signal handlers leave SIGALRM to drafter/render/limits.py."""
-    seen = []
-    import drafter.render.limits as limits
+def test_a_render_changes_nothing_of_the_process(tmp_path):
+    """A render leaves the process as it found it: no signal handler, no timer, no process
+    limit changed (a clerk's template is timed and capped in a child of its own), with the
+    built-in template and with a clerk's folder alike."""
+    import resource
 
-    real = limits._alarm
-
-    def watch(budget):
-        seen.append(signal.getsignal(signal.SIGALRM))
-        return real(budget)
-
-    monkeypatch.setattr(limits, "_alarm", watch)
     form = tmp_path / "f.yaml"
     from conftest import MINIMAL
 
     form.write_text(yaml.safe_dump(MINIMAL, allow_unicode=True), encoding="utf-8")
-    result = run_clean(["render", form, "-o", tmp_path / "r.docx"], inputs=[form])
-    assert result.exit_code == 0 and seen and all(h == signal.SIG_DFL for h in seen)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    from drafter.files.resources import builtin_templates
+
+    shutil.copy(builtin_templates() / "default" / "report.md.j2", mine / "report.md.j2")
+
+    def state():
+        return (
+            {s: signal.getsignal(s) for s in (signal.SIGALRM, signal.SIGINT, signal.SIGTERM)},
+            signal.getitimer(signal.ITIMER_REAL),
+            resource.getrlimit(resource.RLIMIT_AS),
+        )
+
+    before = state()
+    for k, extra in enumerate(([], ["-t", mine])):
+        result = run_clean(["render", form, "-o", tmp_path / f"r{k}.docx", *extra], inputs=[form])
+        assert result.exit_code == 0, result.output
+        assert state() == before
 
 
 @pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signals")

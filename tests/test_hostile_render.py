@@ -190,7 +190,7 @@ GARBAGE = re.compile(r"object at|0x|[<>]|&lt;|&gt;|&amp;|&#|Figure\(|Rate\(|MISS
 
 
 def _render_line(tmp_path, context, line: str):
-    from drafter.render.environment import render_markup
+    from drafter.render.templates import render_markup
 
     folder = tmp_path / "tpl"
     folder.mkdir(exist_ok=True)
@@ -235,7 +235,7 @@ def test_every_builtin_test_decides_or_is_refused(tmp_path, example_context, nam
     ("{{ 成效[0].数据.法治督察.督察次数 | int }}", "6"), ("{{ 单位 | replace('县', '区') }}", "示例区人民政府"),
 ])
 def test_text_filters_print_what_the_report_prints(tmp_path, example_context, line, text):
-    from drafter.render.environment import render_markup
+    from drafter.render.templates import render_markup
 
     folder = tmp_path / "tpl"
     folder.mkdir()
@@ -320,7 +320,7 @@ def test_the_render_cache_is_bounded_while_templates_keep_coming(tmp_path):
 def test_drafter_renders_through_the_bounded_cache(tmp_path, monkeypatch):
     bytecache = _bytecache()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
-    from drafter.render import environment
+    from drafter.render import sandbox as environment
 
     environment.make_environment.cache_clear()
     try:

@@ -28,7 +28,7 @@ from drafter.cli.commands import main
 from drafter.errors import TemplateError
 from drafter.model.markup import OPEN, CLOSE, literal, parse_markup, readable_markup
 from drafter.jobs.pipeline import build
-from drafter.render.environment import render_markup, render_template
+from drafter.render.templates import render_markup, render_template
 from drafter.files.resources import builtin_templates
 from drafter.files.yamlsource import load_text
 

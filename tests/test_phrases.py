@@ -18,7 +18,7 @@ from drafter.model.catalogue import load_catalogue
 from drafter.cli.commands import main
 from drafter.errors import TemplateError, TemplateProblems
 from drafter.jobs.pipeline import build
-from drafter.render.environment import render_markup
+from drafter.render.templates import render_markup
 from drafter.render.phrases import PHRASE_FILE, as_jinja, read_table
 from drafter.files.resources import builtin_templates
 from drafter.files.yamlsource import load_text

@@ -330,7 +330,7 @@ def example_context():
 
 
 def _render_line(tmp_path, context, line: str) -> str:
-    from drafter.render.environment import render_markup
+    from drafter.render.templates import render_markup
 
     folder = tmp_path / "tpl"
     folder.mkdir(exist_ok=True)

@@ -112,7 +112,7 @@ def test_the_same_filters_on_lists_still_work(tmp_path, line, text):
     from drafter.model.catalogue import load_catalogue
     from drafter.jobs.pipeline import check_form
     from drafter.render.variables import build_context
-    from drafter.render.environment import render_markup
+    from drafter.render.templates import render_markup
     from drafter.files.yamlsource import load_file
 
     data, _ = check_form(load_file(EXAMPLE))
@@ -127,7 +127,7 @@ def test_the_same_filters_on_lists_still_work(tmp_path, line, text):
 
 
 def test_a_mapping_filter_error_is_a_template_error(tmp_path):
-    from drafter.render.environment import render_markup
+    from drafter.render.templates import render_markup
 
     folder = tmp_path / "tpl"
     folder.mkdir()

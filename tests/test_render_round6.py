@@ -139,7 +139,7 @@ def _calls(name: str):
 
 def _render_all(folder, context, lines: dict):
     """Each line as a template of its own in ``folder``: its output, or the refusal."""
-    from drafter.render.environment import render_markup
+    from drafter.render.templates import render_markup
 
     folder.mkdir(exist_ok=True)
     for i, line in enumerate(lines.values()):
@@ -180,7 +180,7 @@ def test_every_argument_of_every_builtin_filter_prints_report_text_or_is_refused
 ], ids=["theme", "function", "list-of-dicts", "none", "false", "true", "truncate-none", "wordwrap", "indent",
         "replace-old"])
 def test_the_arguments_the_tester_found_are_refused_at_their_line(tmp_path, example_context, line, said):
-    from drafter.render.environment import render_markup
+    from drafter.render.templates import render_markup
 
     folder = tmp_path / "tpl"
     folder.mkdir()
@@ -201,7 +201,7 @@ def test_the_arguments_the_tester_found_are_refused_at_their_line(tmp_path, exam
     ("{{ 单位 | wordwrap(3, true, \"、\") }}", "示例县、人民政、府"),
 ], ids=["date", "number", "figure", "replace-date", "replace-number", "truncate", "wordwrap"])
 def test_text_and_numbers_as_arguments_print_as_the_report_writes_them(tmp_path, example_context, line, text):
-    from drafter.render.environment import render_markup
+    from drafter.render.templates import render_markup
 
     folder = tmp_path / "tpl"
     folder.mkdir()
@@ -218,7 +218,7 @@ def test_text_and_numbers_as_arguments_print_as_the_report_writes_them(tmp_path,
 ], ids=["list", "none", "true", "false", "text-list", "dict", "tuple", "nested", "conditional", "empty-list",
         "empty-dict", "in-a-list"])
 def test_literals_joined_with_tilde_are_refused_at_their_line(tmp_path, example_context, line):
-    from drafter.render.environment import render_markup
+    from drafter.render.templates import render_markup
 
     folder = tmp_path / "tpl"
     folder.mkdir()
@@ -233,7 +233,7 @@ def test_literals_joined_with_tilde_are_refused_at_their_line(tmp_path, example_
     ('{{ "共" ~ 3.0 ~ "件" }}', "共3件"),
 ], ids=["int", "text", "float", "whole-float"])
 def test_literals_that_are_text_or_numbers_join_as_before(tmp_path, example_context, line, text):
-    from drafter.render.environment import render_markup
+    from drafter.render.templates import render_markup
 
     folder = tmp_path / "tpl"
     folder.mkdir()

@@ -89,7 +89,7 @@ def test_braces_in_quotes_that_are_not_printed_still_render(tmp_path, monkeypatc
 ], ids=["else-branch", "nested-in-tilde", "after-repeat"])
 def test_printed_braces_in_branches_are_refused_at_their_line(tmp_path, example_context, line):
     from drafter.errors import TemplateError
-    from drafter.render.environment import render_markup
+    from drafter.render.templates import render_markup
 
     folder = tmp_path / "tpl"
     folder.mkdir()

@@ -11,7 +11,7 @@ from drafter.model.catalogue import load_catalogue
 from drafter.errors import TemplateError
 from drafter.jobs.pipeline import build
 from drafter.render.variables import build_context
-from drafter.render.environment import render_markup
+from drafter.render.templates import render_markup
 from drafter.render.phrases import PHRASE_FILE, read_table
 from drafter.files.resources import builtin_templates
 from drafter.files.yamlsource import load_text

@@ -6,7 +6,7 @@ rates (a rate against its counts), shares (占比), breakdowns (parts and wholes
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
 from drafter.check.breakdowns import BreakdownChecks
 from drafter.check.changes import ChangeChecks
@@ -14,19 +14,20 @@ from drafter.check.checker import Check
 from drafter.check.counts import _DELTA, NAME_REACH, NEAR_COUNTS, _bounded_by, _rates, sentences, spoken_figures
 from drafter.check.rates import RateChecks
 from drafter.check.shares import _SHARE, _SHARE_OF, _SHARE_OF_COUNT, ShareChecks
+from drafter.files.patterns import lazy_re
 from drafter.reading.figure_finder import FoundFigure
 
-_CLAUSE = re.compile(r"[，：（）“”]")
+_CLAUSE = lazy_re(r"[，：（）“”]")
 # A rate's value last year before this year's (调解成功率由上年的48.2%提高到55.6%; 较上年的50%
 # 降至…): not of this year's counts, and this year's, after it, is.
-_PREVIOUS = re.compile(r"率\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*$")
+_PREVIOUS = lazy_re(r"率\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*$")
 # A rate named in the clause before, by its change (合格率同比提高10个百分点，达到90%): the
 # figure after the comma is that rate's value this year.
-_CHANGED_RATE = re.compile(
+_CHANGED_RATE = lazy_re(
     r"(?P<name>[^，。；：（）“”、\d]{1,16}?率)\s*(?:同比|较上年|比上年|较去年|比去年)?"
     r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)了?\s*\d+(?:\.\d+)?\s*个百分点\s*[，,]\s*$"
 )
-_TO = re.compile(
+_TO = lazy_re(
     r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|"
     r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)为|变为|变成)"
 )
@@ -45,7 +46,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
         self.rates = _rates(check.doc.cat)
         self.bounded_by = _bounded_by(check.doc.cat)
         self._whole_words: dict[str, list[str] | None] = {}
-        self._pairs: list | None = None
+        self._pairs = None
         self.known = None  # last year's figures (by key, by label), from --last
         self.clause_start = 0  # where the clause being checked starts
         self.rates_on = check.on("比率核算", "比率口径", "部分大于整体", "比率无从计算")
@@ -61,7 +62,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
             figures = self.c.doc.figures(unit, mapped=self.known is not None)
             if not figures and not (self.rates_on and "率" in unit.text):
                 continue
-            k, carry = 0, []
+            k, carry = 0, list[FoundFigure]()
             stretch: tuple[int, list[FoundFigure]] | None = None  # clauses joined by ；: (start, figures)
             for a, b in sentences(unit.text):
                 here = []
@@ -89,7 +90,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 self.breakdowns(unit, unit.text, stretch[0], len(unit.text), stretch[1])
 
     # -- one sentence ----------------------------------------------------------------
-    def sentence(self, unit, text: str, a: int, b: int, figs: list[FoundFigure], carry: list[FoundFigure] = ()) -> list[FoundFigure]:
+    def sentence(self, unit, text: str, a: int, b: int, figs: list[FoundFigure], carry: Sequence[FoundFigure] = ()) -> list[FoundFigure]:
         """Check one sentence; return the counts after its last rate (those a rate in the next
         clause, after a ；, may be computed from)."""
         self.clause_start = a  # counts before it were carried across a ；
@@ -135,8 +136,9 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 elif k not in listed and "分别" in pre:
                     listed.update(self.respective(text, pre, pre_start, figs, k, window[-NEAR_COUNTS:]))
                 if k in listed:
-                    if listed[k] is not None:
-                        name, pool, after = listed[k]
+                    entry = listed[k]
+                    if entry is not None:
+                        name, pool, after = entry
                         self.rate(unit, text, f, pre, pre_start, pool, near, after, names=[name])
                     window = []
                 elif any(p.search(pre + lead) for p in (_SHARE, _SHARE_OF, _SHARE_OF_COUNT)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
 
 from drafter.check.counts import (
@@ -16,6 +17,7 @@ from drafter.check.counts import (
     _LABEL_VERBS,
     NEAR_COUNTS,
     Amount,
+    ArithmeticState,
     _called,
     _item_name,
     _part_called,
@@ -24,13 +26,14 @@ from drafter.check.counts import (
     rough,
     summed,
 )
+from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import plain
 from drafter.reading.figure_finder import FoundFigure, bigrams, nameless
 
 _SPELLED_ITEMS = 12  # items a message spells out one by one (60件＋50件); a longer list is summed
-_TOTAL_HEAD = re.compile(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
+_TOTAL_HEAD = lazy_re(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
 # A list of parts goes on across 、; across ，/； only while its items are parallel (_parallel).
-_LIST_GAP = re.compile(r"[、，；]")
+_LIST_GAP = lazy_re(r"[、，；]")
 
 
 def _other_things(part: str, part_words, whole: str, whole_words) -> bool:
@@ -57,29 +60,29 @@ def _nouns(label: str) -> set[str]:
     return {w for w in bigrams(rest) if "|" not in w}
 
 
-_NOT_A_PART = re.compile(r"\d|率|上年|去年|上一年|同期|同比|环比")
+_NOT_A_PART = lazy_re(r"\d|率|上年|去年|上一年|同期|同比|环比")
 # Words that open a new subject, not another part (同比, 上年, 此外, 累计…); those _LEADING
 # drops from a label (全年, 共, 已…) stay between the items and end the list by themselves.
-_MOVES_ON = re.compile(
+_MOVES_ON = lazy_re(
     r"^(?:同比|较上年|比上年|上年|去年|上一年|同期|本年|今年|当年|此外|另外|另|还|又|再|涉及|新增|"
     r"累计|总计|合计|均|全部|所有|其余|剩余|其他|以上|上述)"
 )
 # What is done to the cases: a part doing what the first part does not (审结, 办结, 发布,
 # 满意…) is a stage or a quality of the same cases, or another subject.
-_ACTS = re.compile(
+_ACTS = lazy_re(
     _LABEL_VERBS.pattern[3:-1] + r"|发布|回应|举办|召开|开通|培训|新增|完成|实现|达到|满意|回访|"
     r"解决|反馈|公开|审批|移送|立案|结转|退回|驳回|撤回|终止|纠错|败诉|胜诉"
 )
 
 # Steps of a procedure the same cases go through, one after another or side by side (经合法性
 # 审核、经集体讨论; 公开听证、专家论证): items doing different ones overlap.
-_STEPS = re.compile(r"^经|听证|论证|讨论|调查|征求|评估|公示|审议|会签|备案|咨询|鉴定|勘验")
+_STEPS = lazy_re(r"^经|听证|论证|讨论|调查|征求|评估|公示|审议|会签|备案|咨询|鉴定|勘验")
 
 # Units of people, whose listed qualities overlap (女性30人、党员80人), and words naming a
 # quality of cases rather than a kind (重大、疑难、涉企、按时): such items are summed only
 # when their names share a word.
 _PEOPLE = ("人", "名", "人次", "位")
-_QUALITY = re.compile(
+_QUALITY = lazy_re(
     r"重大|疑难|复杂|典型|重点|新型|首次|涉|按时|按期|超期|逾期|及时|满意|当场|当日|即时|线上|线下|网上|"
     r"现场|集中|专项|联合|跨"
 )
@@ -92,7 +95,7 @@ _OUTCOMES = (("维持", "驳回", "终止", "纠错"), ("维持", "驳回", "终
 
 
 # A total of review cases decided, whose outcomes may follow it without 其中 (审结146件，维持…)
-_DECIDED = re.compile(r"审结|结案|办结|作出[^，。；]{0,6}决定")
+_DECIDED = lazy_re(r"审结|结案|办结|作出[^，。；]{0,6}决定")
 
 
 def _outcome(name: str) -> str | None:
@@ -145,7 +148,7 @@ def _one_each(labels: list[str], family) -> bool:
     return True
 
 
-class BreakdownChecks:
+class BreakdownChecks(ArithmeticState):
     """Parts against their whole: 其中 lists, parts in brackets, a part and its whole, 共/合计."""
 
     def breakdowns(self, unit, text, a, b, figs) -> None:
@@ -282,7 +285,7 @@ class BreakdownChecks:
             self.judge(unit, text, total, items, "括号中")
 
     @staticmethod
-    def listed(text, first: FoundFigure, rest: list[FoundFigure], unit_: str, end: int) -> list[FoundFigure]:
+    def listed(text, first: FoundFigure, rest: Iterable[FoundFigure], unit_: str, end: int) -> list[FoundFigure]:
         """The items of a list of parts from ``first`` on: parted by 、 always, by ，/；
         while they are parallel (_parallel); an item after a ；must be all its clause holds
         (…；行政许可50件。), or the clause is about something else (…；行政复议案件50件，审结48件)."""

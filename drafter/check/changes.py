@@ -9,20 +9,21 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from drafter.check.counts import _DELTA, ABOUT_POINTS, NEAR_COUNTS, Amount, _claim, _short, _shown, rough
+from drafter.check.counts import _DELTA, ABOUT_POINTS, NEAR_COUNTS, Amount, ArithmeticState, _claim, _short, _shown, rough
+from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import change_percent, plain
 from drafter.reading.figure_finder import MONEY, FoundFigure
 
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
 _CHANGE_DOWN = ("下降", "减少", "降低", "降幅")
 # (较上年（52件）增长15.4%: last year's figure in brackets after the comparison)
-_LAST_YEAR = re.compile(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?[（(]?$")
+_LAST_YEAR = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?[（(]?$")
 # Last year's figure named by its own words (上年受理138件, 去年全年办结120件): the words after
 # 上年 are a name, not a comparison (较上年增加12件) nor cases carried over (上年结转12件).
-_LAST_YEAR_NAMED = re.compile(r"(?<![较比与])(?:上年|去年|上一年度?)(?:同期)?(?P<words>[^\d，。；、：（）%％]{1,12})$")
-_NOT_A_NAME = re.compile(r"增|减|升|降|提高|多|少|结转|未结|遗留|以来|底|末|同比|相比|对比")
+_LAST_YEAR_NAMED = lazy_re(r"(?<![较比与])(?:上年|去年|上一年度?)(?:同期)?(?P<words>[^\d，。；、：（）%％]{1,12})$")
+_NOT_A_NAME = lazy_re(r"增|减|升|降|提高|多|少|结转|未结|遗留|以来|底|末|同比|相比|对比")
 # The words of a change up to where the change itself begins (审查件数|同比减少): what it is about.
-_CHANGE_START = re.compile(r"同比|同期|较|比上年|比去年|与上年|与去年|上升|增长|提高|增加|增幅|涨幅|下降|减少|降低|降幅")
+_CHANGE_START = lazy_re(r"同比|同期|较|比上年|比去年|与上年|与去年|上升|增长|提高|增加|增幅|涨幅|下降|减少|降低|降幅")
 # A measure the change's words name, and the units a figure of it is written in (件数 → 件):
 # a change is paired only with a figure of that measure, never with money or another unit.
 _MEASURES = [
@@ -48,21 +49,21 @@ _MEASURES = [
     ("期数", ("期",)),
 ]
 # 由90%提高到95%: the value before (by 由/从, of no year or last year) and the words up to the value after
-_FROM = re.compile(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$")
-_TO_NEXT = re.compile(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至|为)?|变为|变成|到|至)\s*")
+_FROM = lazy_re(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$")
+_TO_NEXT = lazy_re(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至|为)?|变为|变成|到|至)\s*")
 _FROM_TO_SAID = "由……到……"  # the source of a value before said so, not said to be last year's
-_ANY_COUNT = re.compile(r"数量|数目|总数|总量")
+_ANY_COUNT = lazy_re(r"数量|数目|总数|总量")
 # What a change is measured against: last year (同比, 较上年, 比去年, 与上年相比), or another
 # point (环比, 比2020年, 较“十三五”末, 连续三年, 年均). Only a change against last year, or a
 # bare 增长 naming no point, is checked against last year's figure.
-_AGAINST_LAST = re.compile(r"同比|(?:较|比|与)(?:上年|去年|上一年)")
-_AGAINST_OTHER = re.compile(r"环比|连续|年均|平均每年|累计|以来|(?<![占参给赋])(?:较|比|与)(?!上年|去年|上一年|例|重|率|对)\S")
-_CLAUSE_END = re.compile(r"[，,；;。：:！？]")
-_MONEY_WORDS = re.compile(r"金额|资金|经费|费用|款项|标的额|\B额$")
+_AGAINST_LAST = lazy_re(r"同比|(?:较|比|与)(?:上年|去年|上一年)")
+_AGAINST_OTHER = lazy_re(r"环比|连续|年均|平均每年|累计|以来|(?<![占参给赋])(?:较|比|与)(?!上年|去年|上一年|例|重|率|对)\S")
+_CLAUSE_END = lazy_re(r"[，,；;。：:！？]")
+_MONEY_WORDS = lazy_re(r"金额|资金|经费|费用|款项|标的额|\B额$")
 # 个百分点 is a difference of two rates: never a rate's own level (办结率为86.7个百分点) nor a
 # count's change (受理128件，同比增长12个百分点). Only these plain wordings are read.
-_LEVEL_IN_POINTS = re.compile(r"(?:率|比例|占比)(?:均|都|分别)?(?:为|是|达到|达|约为|仅为|在)?$")
-_BARE_CHANGE = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增长|增加|上升|提高|下降|减少|降低)了?$")
+_LEVEL_IN_POINTS = lazy_re(r"(?:率|比例|占比)(?:均|都|分别)?(?:为|是|达到|达|约为|仅为|在)?$")
+_BARE_CHANGE = lazy_re(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增长|增加|上升|提高|下降|减少|降低)了?$")
 
 
 def change_words(f: FoundFigure) -> str:
@@ -174,7 +175,7 @@ def _share_of_count_before(text: str, figs, share) -> bool:
     )
 
 
-class ChangeChecks:
+class ChangeChecks(ArithmeticState):
     """A 同比 change against this year's and last year's figures."""
 
     def change(self, unit, text, a, k, figs) -> None:
@@ -477,7 +478,7 @@ class ChangeChecks:
         """Is ``g`` the figure of a year neither this one nor the last, compared with (较2023年的98件)?"""
         m = re.search(r"[较比与于]\s*((?:19|20)\d{2})\s*年(?:同期)?(?:的|为|是)?[（(]?$", text[max(0, g.start - 12) : g.start])
         year = self.c.doc.year
-        return bool(m) and (year is None or int(m.group(1)) not in (year, year - 1))
+        return m is not None and (year is None or int(m.group(1)) not in (year, year - 1))
 
     def is_last_year(self, text: str, g: FoundFigure) -> bool:
         """Is ``g`` last year's figure (上年为138件, 2024年同期的138件)?"""

@@ -3,9 +3,14 @@ year's document (with --last) and the findings gathered so far."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drafter.check.finding import Finding
 from drafter.check.table import RuleTable
 from drafter.errors import Where
+
+if TYPE_CHECKING:
+    from drafter.check.document import Document
 
 # Findings of one rule listed for one document: a real report has a handful; a text with
 # thousands (a file of many reports, a page of figures) lists these and counts the rest, so
@@ -14,7 +19,7 @@ MAX_PER_RULE = 200
 
 
 class Check:
-    def __init__(self, doc, table: RuleTable, last=None, full: bool = True):
+    def __init__(self, doc: Document, table: RuleTable, last: Document | None = None, full: bool = True):
         self.doc = doc
         self.table = table
         self.last = last
@@ -37,10 +42,9 @@ class Check:
                 self.untold[rule] = self.untold.get(rule, 0) + 1
                 return
             self.told[rule] = told + 1
-            if not isinstance(where, Where):
-                where = self.doc.where(*where)
-            quote = self.doc.verbatim(where, quote)
-            self.findings.append(Finding(rule, severity, where, quote, message, hint, part))
+            at: Where = where if isinstance(where, Where) else self.doc.where(*where)
+            quote = self.doc.verbatim(at, quote)
+            self.findings.append(Finding(rule, severity, at, quote, message, hint, part))
 
     def close(self) -> None:
         """One finding for each rule's findings beyond MAX_PER_RULE."""
@@ -48,7 +52,7 @@ class Check:
             self.findings.append(
                 Finding(
                     rule,
-                    self.table.severity[rule],
+                    self.table.severity[rule] or "提醒",
                     Where(self.doc.name, field="全文"),
                     "",
                     f"同类问题还有{n}处，没有一一列出（每条规则最多列出{MAX_PER_RULE}处）。",

@@ -4,12 +4,11 @@ when it runs."""
 
 from __future__ import annotations
 
-import re
-
 from drafter.check.checker import Check
+from drafter.files.patterns import lazy_re
 from drafter.reading.promises import next_steps
 
-_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_WORD = lazy_re(r"^[\u4e00-\u9fff]{2,}$")
 
 
 def keywords(text: str, stop: set[str], limit: int) -> list[str]:

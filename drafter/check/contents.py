@@ -7,14 +7,16 @@ import datetime as dt
 import re
 
 from drafter.check.checker import Check
+from drafter.check.document import Unit
 from drafter.errors import Where
+from drafter.files.patterns import lazy_re
 from drafter.files.yamlsource import as_date
 from drafter.reading.classify import LEADER as _LEADER, own_parts
 
-_CAUSE = re.compile(r"原因|由于|源于|根源|导致|造成|缘于|究其|主要是|在于")
+_CAUSE = lazy_re(r"原因|由于|源于|根源|导致|造成|缘于|究其|主要是|在于")
 
 
-def _written_inside(check: Check, key: str):
+def _written_inside(check: Check, key: str) -> Unit | None:
     """The first heading or paragraph of 成效 that covers the leaders' duties (a sub-section
     党政主要负责人履行…职责, a run-in item 一是…带头履行第一责任人职责), or None. Said of
     第一责任人 only: its name is unambiguous; a mention in 问题 or 下一步 is no account of it."""
@@ -34,6 +36,7 @@ def required_parts(check: Check) -> None:
         if inside is not None:
             if check.on("部分未单列"):
                 m = _LEADER.search(inside.text)
+                assert m is not None  # _written_inside found it there
                 start = max(0, m.start() - 20)
                 start = max([start] + [k + 1 for k in range(start, m.start()) if inside.text[k] in "。；;，,"])
                 check.add(
@@ -155,7 +158,12 @@ def placeholders(check: Check) -> None:
             )
 
 
-def date_of(check: Check) -> tuple[dt.date | None, object]:
+def _line_column(mark: tuple | None) -> tuple[int | None, int | None]:
+    """(line, column) of a form's value, (None, None) when it has no place."""
+    return (mark[0], mark[1]) if mark else (None, None)
+
+
+def date_of(check: Check) -> tuple[dt.date | None, Unit | None]:
     doc = check.doc
     if doc.data is not None:
         return doc.data.get("成文日期"), next((u for u in doc.units if u.kind == "日期"), None)
@@ -183,7 +191,7 @@ def written_date(check: Check) -> None:
     where = (
         doc.where(unit, 0, len(unit.text))
         if doc.kind != "表单"
-        else Where(doc.name, *doc.source.value_marks.get(("成文日期",), (None, None)), "成文日期")
+        else Where(doc.name, *_line_column(doc.source.value_marks.get(("成文日期",))), field="成文日期")
     )
     if when < dt.date(year + 1, 1, 1):
         check.add(
@@ -207,7 +215,7 @@ def written_date(check: Check) -> None:
 
 _MONTH = r"(\d{1,2}|十[一二]|[一二三四五六七八九十])"
 # Figures of part of the year: 1—10月, 2025年1至10月, 截至10月底, 截至2025年11月30日, 前三季度, 上半年.
-_PART_OF_YEAR = re.compile(
+_PART_OF_YEAR = lazy_re(
     rf"(?:(?:(?P<year>\d{{4}})\s*年\s*)?(?<!\d)(?:1|一)\s*[—\-－–~～至到]\s*(?P<to>{_MONTH[1:-1]})\s*月"
     rf"(?!份?\s*[—\-－–~～至到])"
     rf"|截至\s*(?:(?P<until_year>\d{{4}})\s*年)?\s*(?P<until>{_MONTH[1:-1]})\s*月\s*(?:底|末|\d{{1,2}}\s*日|份)"
@@ -260,7 +268,7 @@ def part_of_year(check: Check) -> None:
                 return
 
 
-_REST_OF_YEAR = re.compile(r"全年|下半年|第?四季度|全年度")
+_REST_OF_YEAR = lazy_re(r"全年|下半年|第?四季度|全年度")
 
 
 def _sentence_after(text: str, at: int) -> str:
@@ -269,7 +277,7 @@ def _sentence_after(text: str, at: int) -> str:
     return text[at : at + end.start()] if end else text[at:]
 
 
-_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:件|个|项|次|人|起|%|％|元|家|户|场|份|条|宗|卷|处|名|期|批)")
+_COUNTED = lazy_re(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:件|个|项|次|人|起|%|％|元|家|户|场|份|条|宗|卷|处|名|期|批)")
 _HAN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 
 

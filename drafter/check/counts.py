@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
+from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import Catalogue, per_catalogue
 from drafter.model.numberwords import MAX_PLACES, percent, plain, trim
 from drafter.reading.figure_finder import FoundFigure, count_name, han_value
 
-_SENTENCE = re.compile(r"[。；！？]|(?<=[^\s，、；：。（“一二三四五六七八九十第])(?=[一二三四五六七八九十]是)")
+if TYPE_CHECKING:
+    from drafter.check.checker import Check
+
+_SENTENCE = lazy_re(r"[。；！？]|(?<=[^\s，、；：。（“一二三四五六七八九十第])(?=[一二三四五六七八九十]是)")
 NAME_REACH = 40  # characters before a percentage where its name stands
 NEAR_COUNTS = 8  # counts before a percentage that it may be computed from
 MAX_ITEMS = 30  # items of a 其中 breakdown or of a list before 共
-_DELTA = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增加|减少|上升|下降|降低|多|少)了?$")
+_DELTA = lazy_re(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增加|减少|上升|下降|降低|多|少)了?$")
 # The one list of the words that say a figure is rough, shared by counts and rates: before it
 # (约、大约、将近、接近、大致…, a verb may follow: 约为、大致为) or after it (左右、上下). A count
 # so written is not exact; a rate so written is right within ABOUT_POINTS.
@@ -38,22 +43,22 @@ ABOUT_AFTER = ("左右", "上下")
 _ABOUT_VERB = r"(?:为|是|达到|达|在|有|占)?"
 # A word of approximation before a figure, parted from it by a space (约 50件, 超过 90%): the
 # figure is not exact, as if written 约50件.
-_ROUGH = re.compile("(?:" + "|".join(ABOUT_BEFORE) + r"|超过|超|逾)" + _ABOUT_VERB + "$")
-_ROUGH_AFTER = re.compile(r"\s*(?:" + "|".join(ABOUT_AFTER) + ")")
+_ROUGH = lazy_re("(?:" + "|".join(ABOUT_BEFORE) + r"|超过|超|逾)" + _ABOUT_VERB + "$")
+_ROUGH_AFTER = lazy_re(r"\s*(?:" + "|".join(ABOUT_AFTER) + ")")
 # A rate of none written in words (败诉率为零, 为百分之零) or as the fraction 0/0: the same
 # claim as 0%, read as such.
-_ZERO_RATE = re.compile(r"(?<=率)(?:\s*(?:为|是|均为|仅为))?\s*(?P<zero>百分之零|零|0\s*/\s*0)(?![点\d.%％个次件项])")
+_ZERO_RATE = lazy_re(r"(?<=率)(?:\s*(?:为|是|均为|仅为))?\s*(?P<zero>百分之零|零|0\s*/\s*0)(?![点\d.%％个次件项])")
 # A count written without a unit (审结数为0，受理数是12): only a label ending in 数 and a
 # number ending its clause, so no year, code or ordinal is read as one.
-_BARE_COUNT = re.compile(r"数(?:为|是|共|达)?\s*(?P<num>\d{1,15})(?=[，。；、）)]|$)")
+_BARE_COUNT = lazy_re(r"数(?:为|是|共|达)?\s*(?P<num>\d{1,15})(?=[，。；、）)]|$)")
 
 
 # A rate written in words (百分之八十九, 百分之九十五点三, 百分之百); 百分之零 is a rate of none,
 # read by _ZERO_RATE.
-_SPOKEN_RATE = re.compile(r"百分之(?P<num>[一二三四五六七八九十百][零〇一二三四五六七八九十百]*(?:点[零〇一二三四五六七八九]+)?)")
+_SPOKEN_RATE = lazy_re(r"百分之(?P<num>[一二三四五六七八九十百][零〇一二三四五六七八九十百]*(?:点[零〇一二三四五六七八九]+)?)")
 # A rate in tenths (合格率达九成, 约九成五): 九成 is 90% to the nearest ten points, 九成五 95%
 # to the point. Only after a rate's name, so that 九成新 or 一成不变 are never read.
-_TENTHS_RATE = re.compile(
+_TENTHS_RATE = lazy_re(
     r"(?:率|比例)(?:均|都)?(?:为|是|达到|达|在|约为|约|近|将近|接近|超过|超|逾|仅为|不足|不到)?\s*"
     r"(?<![一二三四五六七八九十])(?P<num>(?P<tens>十|[一二三四五六七八九])成(?P<ones>[一二三四五六七八九])?)"
     r"(?![成十百千万件个项次人起份条户家元]|不变)"
@@ -64,6 +69,7 @@ _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五"
 def _spoken_value(words: str) -> float | None:
     """八十九 → 89, 九十五点三 → 95.3, 百 → 100, 一百 → 100; None when not a number."""
     whole, _, frac = words.partition("点")
+    value: float | None
     if whole in ("百", "一百"):
         value = 100
     else:
@@ -101,7 +107,7 @@ class _TenthsRate(FoundFigure):
 
 # A rate written as a decimal fraction, only where the sentence names it a rate (调解成功率为
 # 0.556): 0.556 is 55.6%. A decimal elsewhere is left alone (a sum, a score).
-_DECIMAL_RATE = re.compile(
+_DECIMAL_RATE = lazy_re(
     r"率(?:为|是|达到|达|约为|仅为)?\s*(?P<num>0\.\d{1,6}|1\.0{1,6})(?![\d.％%‰]|\s*[%％‰]|[\u4e00-\u9fff]*[件个项次人起份条户家元万亿])"
 )
 
@@ -178,7 +184,7 @@ class Amount:
 
 # Verbs a long count label may hold before its name (全年共收到向区政府提出行政复议申请):
 # the name is taken whole after the last of them, never cut in the middle of a word.
-_LABEL_VERBS = re.compile(
+_LABEL_VERBS = lazy_re(
     r"(?:收到|受理|办理|审结|办结|结案|发生|开展|组织|审核|审查|出台|制发|印发|报送|办复|答复|"
     r"调解|化解|排查|整改|发现|接待|参加|参与|作出|提起|提出|新收|收案)"
 )
@@ -230,7 +236,7 @@ def summed(run: list[FoundFigure]) -> Amount:
 
 
 # A listed part's name may say it is included (含行政处罚60件).
-_INCLUDED = re.compile(r"^(?:含|包括|包含)")
+_INCLUDED = lazy_re(r"^(?:含|包括|包含)")
 
 
 def _item_name(g: FoundFigure) -> str:
@@ -282,10 +288,10 @@ def rounded(num: Amount, den: Amount, decimals: int) -> Decimal | None:
 # 超过95%; 以下, 不超过, 低于), or roughly (约95%, 近95%, 95%左右). A bound is checked only as a
 # bound; a rough rate is right within ABOUT_POINTS percentage points of its counts.
 # 超 alone before a rate in tenths (超九成): the reader takes 超 with a figure in digits (超90%)
-_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|不小于|高于|大于|多于|超出|超过|(?<![不未])超|逾)$")
-_AT_MOST_BEFORE = re.compile(r"(?:不高于|不超过|不大于|不多于|未超过|不超|未超|低于|少于|小于|不足|不到|未达到|未达)$")
-_ABOUT_BEFORE = re.compile("(?:" + "|".join(ABOUT_BEFORE) + ")" + _ABOUT_VERB + "$")
-_AFTER_WORD = re.compile(r"\s*(?:(?P<least>及以上|以上|之上)|(?P<most>及以下|以下|之下|以内)|(?P<about>" + "|".join(ABOUT_AFTER) + "))")
+_AT_LEAST_BEFORE = lazy_re(r"(?:不低于|不少于|不小于|高于|大于|多于|超出|超过|(?<![不未])超|逾)$")
+_AT_MOST_BEFORE = lazy_re(r"(?:不高于|不超过|不大于|不多于|未超过|不超|未超|低于|少于|小于|不足|不到|未达到|未达)$")
+_ABOUT_BEFORE = lazy_re("(?:" + "|".join(ABOUT_BEFORE) + ")" + _ABOUT_VERB + "$")
+_AFTER_WORD = lazy_re(r"\s*(?:(?P<least>及以上|以上|之上)|(?P<most>及以下|以下|之下|以内)|(?P<about>" + "|".join(ABOUT_AFTER) + "))")
 ABOUT_POINTS = 1.0  # how far (in percentage points) a rate written 约/近/左右 may stand from its counts
 
 
@@ -312,7 +318,7 @@ def _claim(text: str, f: FoundFigure, pre: str) -> tuple[str, str, str] | None:
     m = _AFTER_WORD.match(text, f.start + len(f.text))
     after = m.group(0) if m else ""
     if m:
-        modes.add(m.lastgroup)
+        modes.add(m.lastgroup or "")
     if "least" in modes and "most" in modes:
         return None
     mode = "least" if "least" in modes else "most" if "most" in modes else "about" if modes else "exact"
@@ -404,7 +410,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 @per_catalogue
 def _rates(cat: Catalogue) -> dict[str, tuple]:
     """Catalogue rate name → (numerator, denominators) of the first group that defines it."""
-    out = {}
+    out: dict[str, tuple] = {}
     for theme in cat.themes.values():
         for group in theme.groups.values():
             for r in group.rates.values():
@@ -436,3 +442,32 @@ def _bounded_by(cat: Catalogue) -> dict[str, set[str]]:
                 if related:
                     out.setdefault(fig.name, set()).update(related)
     return out
+
+
+class ArithmeticState:
+    """What the arithmetic checks (rates, shares, breakdowns, changes; one class of each,
+    joined in arithmetic.Arithmetic) share: the check run, the rule table's words, the
+    catalogue's rates and bounds, and the methods one kind asks of another. Declared here
+    so each kind's module says what it relies on; set in Arithmetic.__init__."""
+
+    c: Check
+    cores: dict[str, list[str]]
+    sayings: dict[str, list[str]]
+    rates: dict[str, tuple]
+    bounded_by: dict[str, set[str]]
+    _whole_words: dict[str, list[str] | None]
+    _pairs: list[tuple[list[str], list[str]]] | None
+    known: tuple[dict[str, float], dict[tuple[str, str], float]] | None  # last year's figures, from --last
+    clause_start: int
+    rates_on: bool
+    breakdown_on: bool
+    total_on: bool
+
+    if TYPE_CHECKING:
+
+        def is_last_year(self, text: str, g: FoundFigure) -> bool: ...
+
+        @staticmethod
+        def rate_run(text: str, figs: list[FoundFigure], k: int) -> list[int]: ...
+
+        def whole_words(self, name: str) -> list[str] | None: ...

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from drafter.errors import Where
+from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import Catalogue
 from drafter.model.report import Origin, Report, Section
 from drafter.model.typography import normalize, see_through, typed_span
@@ -159,7 +160,7 @@ class Document:
         if self.kind == "表单":
             return self._form_where(unit, quote)
         if unit.kind == "原文":
-            line, column = unit.line, unit.at(start) + 1
+            line, column = unit.line or 1, unit.at(start) + 1  # a line of the file: numbered
             raw = unit.raw
         elif unit.origin:
             line, column = unit.origin.locate(unit.at(start))
@@ -276,8 +277,8 @@ class Document:
 
 # A run a quote never cuts: digits (full-width too) with their decimal point and grouping,
 # or Latin letters (2024年, 87.2%, ICP): “024年以来” is quoted “2024年以来”.
-_RUN = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]")
-_RUN_INSIDE = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.．,，]")
+_RUN = lazy_re(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]")
+_RUN_INSIDE = lazy_re(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.．,，]")
 RUN_REACH = 20  # characters a quote is widened by at most, each side
 
 

@@ -67,8 +67,9 @@ def form_changes(check: Check) -> None:
     """数据 against 上年数据 in a form."""
     doc = check.doc
     p = check.table.params
-    entries = [(("成效", i), e) for i, e in enumerate(doc.data.get("成效") or [])]
-    entries.append((("第一责任人",), doc.data.get("第一责任人") or {}))
+    data = doc.data or {}
+    entries: list[tuple[tuple, dict]] = [(("成效", i), e) for i, e in enumerate(data.get("成效") or [])]
+    entries.append((("第一责任人",), data.get("第一责任人") or {}))
     for path, entry in entries:
         last = entry.get("上年数据") or {}
         for group, figures in (entry.get("数据") or {}).items():

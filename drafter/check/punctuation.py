@@ -10,6 +10,7 @@ import re
 from drafter.check.checker import Check
 from drafter.errors import Where
 from drafter.files.characters import INVISIBLE, invisible_name
+from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import chinese
 from drafter.model.typography import normalize, partner, unpaired
 from drafter.reading.parser import number_value
@@ -18,18 +19,18 @@ from drafter.reading.source import stray_name
 # Half-width marks are found first and judged by their neighbours in Python: a character
 # class of the CJK ranges costs about a millisecond to compile each time it appears, and
 # this module is imported on every render.
-_HALF_MARK = re.compile(r'[,;:?!.()"]')
+_HALF_MARK = lazy_re(r'[,;:?!.()"]')
 _CJK_CLOSE = "“”‘’（）《》、，。；：！？"
-_RANGE = re.compile(r"\d{1,4}\s*(-{1,2}|－|~|～|–|——)\s*\d{1,4}\s*[年月日条]")
-_DASH = re.compile(r"(?<!\s)\s*(--|－－|-|－)\s*")  # starts only where a run of spaces starts: linear
-_DOUBLE = re.compile(r"([，。；：、！？])[，。；：、！？]")
-_FULL_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)?[％%]?")
-_PERCENT_SPACE = re.compile(r"\d\s+[%％]")
+_RANGE = lazy_re(r"\d{1,4}\s*(-{1,2}|－|~|～|–|——)\s*\d{1,4}\s*[年月日条]")
+_DASH = lazy_re(r"(?<!\s)\s*(--|－－|-|－)\s*")  # starts only where a run of spaces starts: linear
+_DOUBLE = lazy_re(r"([，。；：、！？])[，。；：、！？]")
+_FULL_DIGITS = lazy_re(r"[０-９]+(?:[．.][０-９]+)?[％%]?")
+_PERCENT_SPACE = lazy_re(r"\d\s+[%％]")
 # A date with its month or day padded (2026年02月06日: one date, said once)
-_ZERO_DATE = re.compile(r"(?:\d{4}\s*年\s*)?(?<!\d)(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?")
-_OTHER_DATE = re.compile(r"(?<![\d.])20\d\d\s*([./])\s*\d{1,2}\s*\1\s*\d{1,2}(?![\d.])|(?<![\d-])20\d\d-\d{1,2}-\d{1,2}(?![\d-])")
+_ZERO_DATE = lazy_re(r"(?:\d{4}\s*年\s*)?(?<!\d)(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?")
+_OTHER_DATE = lazy_re(r"(?<![\d.])20\d\d\s*([./])\s*\d{1,2}\s*\1\s*\d{1,2}(?![\d.])|(?<![\d-])20\d\d-\d{1,2}-\d{1,2}(?![\d-])")
 # 二〇二六年二月六日, with the ○ (a circle), O or 0 typed for 〇
-_CN_DATE = re.compile(
+_CN_DATE = lazy_re(
     r"(?=[^年]{0,3}[一二三四五六七八九])[〇○OoＯ0零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
     r"(?:[一二三四五六七八九十]{1,3}日)?"
 )
@@ -228,12 +229,12 @@ def dashes(check: Check) -> None:
 
 # 、 between items each in quotes or 书名号 (“放管服”、“一网通办”): GB/T 15834 leaves it out
 # (a bracket note after an item, ”（…）、“, keeps it, and is not matched here).
-_QUOTED_LIST = re.compile(r"[”》]、[“《]")
+_QUOTED_LIST = lazy_re(r"[”》]、[“《]")
 # A character typed twice (的的, 在在, 是是): right only when one of the two belongs to a word
 # with its neighbour (目的的, 在在线平台, 就是是否…), so the words each may end or begin are
 # listed and such a pair is left alone. Other doubled characters (和和谐, 被被告, 把把关) are
 # too often two words to say anything about.
-_DOUBLED = re.compile(r"(的的|在在|是是)")
+_DOUBLED = lazy_re(r"(的的|在在|是是)")
 _ENDS = {"的": "目标有端似别真是好对", "在": "存现所实正自内外潜不还都就仍也", "是": "但就还只总要若正而都也不于凡可或"}
 _BEGINS = {"的": "确士", "在": "线职建押场岗校编册逃案内于即途办审用外任", "是": "非否"}
 
@@ -350,19 +351,19 @@ def pairs(check: Check, unit, text: str) -> None:
 
 # -- heading numbers -----------------------------------------------------------------------
 _FORMS = {  # level → (the right form, what the number must look like)
-    1: ("一、", re.compile(rf"^(?:[{_CN}]+、|第[{_CN}]+部分)$")),
-    2: ("（一）", re.compile(rf"^（[{_CN}]+）$")),
-    3: ("1.", re.compile(r"^\d{1,2}[.．]$")),
-    4: ("（1）", re.compile(r"^（\d{1,2}）$")),
+    1: ("一、", lazy_re(rf"^(?:[{_CN}]+、|第[{_CN}]+部分)$")),
+    2: ("（一）", lazy_re(rf"^（[{_CN}]+）$")),
+    3: ("1.", lazy_re(r"^\d{1,2}[.．]$")),
+    4: ("（1）", lazy_re(r"^（\d{1,2}）$")),
 }
 
 
-_PART_NUMBER = re.compile(rf"^第[{_CN}]+部分")
+_PART_NUMBER = lazy_re(rf"^第[{_CN}]+部分")
 
 
 # 一是、二是…: the enumeration official prose uses at any level, in a paragraph of its own
 # or several in one; never a wrong number mark, though still numbered in order.
-_ENUM_NUMBER = re.compile(rf"^([{_CN}]+)是$")
+_ENUM_NUMBER = lazy_re(rf"^([{_CN}]+)是$")
 
 
 def headings(check: Check) -> None:
@@ -467,7 +468,7 @@ def headings(check: Check) -> None:
 # An item of an enumeration inside a paragraph: 一是 at its start or after a stop, a comma or
 # a colon (……工作中，一是…；二是…).
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_ITEM = re.compile(rf"(?:^|(?<=[。；;，,：:]))\s*(?P<n>[{_CN}]{{1,3}})是(?P<again>是(?![非否]))?")  # 一是是非观念: a word
+_ITEM = lazy_re(rf"(?:^|(?<=[。；;，,：:]))\s*(?P<n>[{_CN}]{{1,3}})是(?P<again>是(?![非否]))?")  # 一是是非观念: a word
 
 
 def enumerations(check: Check) -> None:

@@ -21,6 +21,7 @@ from drafter.check.counts import (
     MAX_ITEMS,
     NEAR_COUNTS,
     Amount,
+    ArithmeticState,
     _called,
     _claim,
     _fits,
@@ -33,29 +34,30 @@ from drafter.check.counts import (
     rounded,
     summed,
 )
+from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import plain, trim
 from drafter.reading.figure_finder import FoundFigure, bigrams, count_name, nameless
 
-_VERBS = re.compile(
+_VERBS = lazy_re(
     r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?(?:同比|较上年|比上年|较去年|比去年|环比)?"
     r"(?:为|达到|达|是|在|至|到|约|约为|仅为|高达|超过|提升至|提高至|提高到|提升到|上升至|上升到|"
     r"下降至|下降到|降至|降为|升至|增至|实现|实现了|达到了|高)?$"
 )  # 高: 高达76.7% (达 read with the figure)
-_OPENERS = re.compile(r"^(?:其中|全年|累计|合计|同时|并且|另有)+(?=.)")  # words before a rate's name
+_OPENERS = lazy_re(r"^(?:其中|全年|累计|合计|同时|并且|另有)+(?=.)")  # words before a rate's name
 _UNBOUNDED = ("结案", "办结", "审结")  # closures may include last year's carry-over: over 100% is possible
-_FROM_TO = re.compile(
+_FROM_TO = lazy_re(
     r"(?P<name>率)\s*(?:由|从|较|比)(?:上年|去年|上一年度?|\d{4}年)?(?:同期)?的?\s*"
     r"\d+(?:\.\d+)?\s*[%％]\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)?(?:到|至)|"
     r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)为|变为|变成)$"
 )
-_PART_OF = re.compile(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
+_PART_OF = lazy_re(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
 # A rate's own fraction in brackets right after it (办结率7%（3/29）; 100%（12÷12）)
-_FRACTION = re.compile(r"\s*[（(]\s*(?P<part>\d{1,9})\s*[/／÷]\s*(?P<whole>\d{1,9})\s*[）)]")
+_FRACTION = lazy_re(r"\s*[（(]\s*(?P<part>\d{1,9})\s*[/／÷]\s*(?P<whole>\d{1,9})\s*[）)]")
 # Cases carried over from last year (上年结转12件, 旧存5件): closed this year with the new ones,
 # so a closure's whole may be new + carried (domain.md §4 结案率); never a whole by itself.
 # a rate named as another year's (上年纠错率, 2024年的结案率)
-_OTHER_YEAR = re.compile(r"(?:上年|去年|上一年度?|上年度|(?P<year>(?:19|20)\d{2})年度?)(?:同期)?的?(?=.)")
-_CARRIED = re.compile(r"结转|旧存|积存|上年未结|上一年度?未结|去年未结|上年遗留")
+_OTHER_YEAR = lazy_re(r"(?:上年|去年|上一年度?|上年度|(?P<year>(?:19|20)\d{2})年度?)(?:同期)?的?(?=.)")
+_CARRIED = lazy_re(r"结转|旧存|积存|上年未结|上一年度?未结|去年未结|上年遗留")
 # Things that are never parts of one another: a count of one side is no whole of a count of the
 # other (办结人大代表建议112件 is not of 承办政协委员提案134件; 行政诉讼 not of 行政复议).
 _APART = (("人大", "政协"), ("建议", "提案"), ("复议", "诉讼"))
@@ -141,15 +143,15 @@ def _timely(stem: str, label: str) -> bool:
 
 # Words before a count's core word that make it the rest, not the part (未办结, 不合格, 尚未整改,
 # 不予受理); and those that make it a part of the part (按时办结, 网上办结, 基本合格, 正在整改).
-_NEGATED = re.compile(r"^(?:其中|另有|还有|其余)?(?:未|不|没有|尚未|暂未|无法)|(?:未|不|没有|尚未|暂未|无法)(?:予以?)?$")
-_QUALIFIERS = re.compile(r"按时|按期|及时|限时|即时|当场|当日|现场|网上|线上|依法|逾期|超期|基本|正在|部分|其中")
+_NEGATED = lazy_re(r"^(?:其中|另有|还有|其余)?(?:未|不|没有|尚未|暂未|无法)|(?:未|不|没有|尚未|暂未|无法)(?:予以?)?$")
+_QUALIFIERS = lazy_re(r"按时|按期|及时|限时|即时|当场|当日|现场|网上|线上|依法|逾期|超期|基本|正在|部分|其中")
 
 
 # A rate of a change (压缩率, 精简比例, 减少率, 增长率): not a part of a whole; checked only
 # against the before and after values the sentence states (由20天压缩到5天).
-_CHANGE_RATE = re.compile(r"压缩|减少|下降|精简|降低|缩短|缩减|削减|减负|提速|增长|增加|提高|提升|上升|增幅|降幅|减幅")
-_FALLING = re.compile(r"压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降")
-_CHANGED_TO = re.compile(
+_CHANGE_RATE = lazy_re(r"压缩|减少|下降|精简|降低|缩短|缩减|削减|减负|提速|增长|增加|提高|提升|上升|增幅|降幅|减幅")
+_FALLING = lazy_re(r"压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降")
+_CHANGED_TO = lazy_re(
     r"[^\d，。；、%％]{0,8}?(?P<verb>压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降|提高|增加|增长|提升|上升|升|增)"
     r"(?:到|至|为|成)"
 )
@@ -190,16 +192,16 @@ def _compatible(stem: str, label: str, head: str) -> bool:
 _SENTENCE_REACH = 400  # characters back from a rate that may still be its sentence
 
 # 全部 of what is left: 除……外, or 其余/剩余/余下/其他 … right before it
-_ALL_BUT = re.compile(r"除[^。；！？]{1,30}?(?:外|以外|之外)|(?:其余|剩余|余下|其他|其它|另)[^，。；！？]{0,12}$")
+_ALL_BUT = lazy_re(r"除[^。；！？]{1,30}?(?:外|以外|之外)|(?:其余|剩余|余下|其他|其它|另)[^，。；！？]{0,12}$")
 
 
 # Words that make a count after a rate a kind of the rate's part (调解结案 for 结案率), never it
-_QUALIFIED = re.compile(r"调解|和解|按时|按期|及时|提前|当场|现场|线上|网上")
+_QUALIFIED = lazy_re(r"调解|和解|按时|按期|及时|提前|当场|现场|线上|网上")
 # A closure qualified by how it was reached (以调解、和解方式结案, 通过和解方式办结): a kind of it
-_BY_MEANS = re.compile(r"方式(?:结案|办结|审结|了结)")
+_BY_MEANS = lazy_re(r"方式(?:结案|办结|审结|了结)")
 
 
-class RateChecks:
+class RateChecks(ArithmeticState):
     """A stated rate against the counts of its sentence it is computed from."""
 
     @staticmethod

@@ -63,7 +63,7 @@ _TEMPLATE_CATEGORIES = {"算术": ("错误", "提醒"), "标点": ("错误",), "
 def _templates(f: Finding, table: RuleTable, doc: Document, written: tuple[str, ...]) -> bool:
     """Was finding ``f`` made by the template: of a kind only it makes here, about text that is
     neither typed in the form nor written in a template file as it stands (``written``)?"""
-    if f.severity not in _TEMPLATE_CATEGORIES.get(table.rules.get(f.rule, {}).get("类别"), ()):
+    if f.severity not in _TEMPLATE_CATEGORIES.get(table.rules.get(f.rule or "", {}).get("类别") or "", ()):
         return False
     return bool(f.quote) and not doc.typed(f.quote) and not any(f.quote in text for text in written)
 

@@ -11,6 +11,7 @@ from drafter.check.counts import (
     ABOUT_BEFORE,
     NAME_REACH,
     Amount,
+    ArithmeticState,
     _called,
     _claim,
     _fits,
@@ -21,18 +22,19 @@ from drafter.check.counts import (
     _stated,
     _whole_called,
 )
+from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import plain
 from drafter.reading.figure_finder import FoundFigure, bigrams
 
 # The verb of a share, with any word of approximation (占比为, 占比约为, 占比大约, 所占比例接近)
 _VERB = r"(?:为|达到?|是)?(?:" + "|".join(ABOUT_BEFORE) + r")?(?:为|达到?|是|在)?"
-_SHARE_OF = re.compile(r"占(?P<whole>[^，。；：%\d]{1,24}?)(?:的)?(?:比例|比重)?" + _VERB + "$")
-_SHARE = re.compile(r"(?:所)?占(?:比|比例|比重)?" + _VERB + "$")  # 占比为, 所占比例为, 占比约为
+_SHARE_OF = lazy_re(r"占(?P<whole>[^，。；：%\d]{1,24}?)(?:的)?(?:比例|比重)?" + _VERB + "$")
+_SHARE = lazy_re(r"(?:所)?占(?:比|比例|比重)?" + _VERB + "$")  # 占比为, 所占比例为, 占比约为
 # A share of a whole stated with it (占政务服务事项1286项的88.1%): the whole is that count.
-_SHARE_OF_COUNT = re.compile(r"占[^，。；：%]{0,40}?\d[^，。；：%\d]{0,6}的(?:比例|比重)?" + _VERB + "$")
-_OF_COUNT_TAIL = re.compile(r"的(?:比例|比重)?" + _VERB + r"\s*$")
+_SHARE_OF_COUNT = lazy_re(r"占[^，。；：%]{0,40}?\d[^，。；：%\d]{0,6}的(?:比例|比重)?" + _VERB + "$")
+_OF_COUNT_TAIL = lazy_re(r"的(?:比例|比重)?" + _VERB + r"\s*$")
 # A share of what may be passed (占年度任务的120%, 占上年的130%): not bounded by 100%.
-_MAY_PASS = re.compile(r"任务|计划|目标|预算|指标|上年|去年|上一年|同期|基数|标准|定额")
+_MAY_PASS = lazy_re(r"任务|计划|目标|预算|指标|上年|去年|上一年|同期|基数|标准|定额")
 _GENERIC = {"案件", "事项", "问题", "总数", "总量", "数量", "件数"}  # words a whole shares with any count
 
 
@@ -54,10 +56,10 @@ def _named_in(label: str, named: str) -> bool:
     return len(core) >= 2 and (core in named or core[-2:] == named[:2])
 
 
-_NOT_SHARE = re.compile(r"占(?:地|用|道|有|领|据)|[侵霸挤抢]占")  # 占地面积, 侵占: not a share
+_NOT_SHARE = lazy_re(r"占(?:地|用|道|有|领|据)|[侵霸挤抢]占")  # 占地面积, 侵占: not a share
 
 
-class ShareChecks:
+class ShareChecks(ArithmeticState):
     """A share (占…%) against its part and the whole it is of."""
 
     def share(self, unit, text, f, pre, pre_start, counts, figs) -> None:

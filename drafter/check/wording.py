@@ -7,22 +7,23 @@ import datetime as dt
 import re
 
 from drafter.check.checker import Check
+from drafter.files.patterns import lazy_re
 
 _CN = "一二三四五六七八九十"
 # 党的二十大和二十届二中、三中全会精神 / 党的十九大精神 / 二十届三中全会精神
-_SPIRIT = re.compile(
+_SPIRIT = lazy_re(
     rf"(?:(?:党的)?(?P<congress>十[六七八九]|二十)大(?:和|及|以及)?)?(?:(?:党的)?(?P<term>十[六七八九]|二十)届"
     rf"(?P<plenums>(?:[{_CN}]中(?:全会)?[、和及]?)+|历次)全会)?精神"
 )
 _ORDER = ["十六", "十七", "十八", "十九", "二十", "二十一"]
 # A congress or plenum named at all, however the formula goes on (…四中全会以及中央全面依法治国
 # 工作会议精神): the report does name its year's spirit.
-_CONGRESS_NAMED = re.compile(rf"(?:十[六七八九]|二十)大|(?:十[六七八九]|二十)届[{_CN}、和及]*中?全会|历次全会")
-_PLENUM = re.compile(rf"([{_CN}])中")
-_OUTLINE = re.compile(r"法治政府建设实施纲要\s*[（(]\s*(\d{4})\s*[—\-－–~～至]+\s*(\d{4})\s*年?\s*[）)]")
+_CONGRESS_NAMED = lazy_re(rf"(?:十[六七八九]|二十)大|(?:十[六七八九]|二十)届[{_CN}、和及]*中?全会|历次全会")
+_PLENUM = lazy_re(rf"([{_CN}])中")
+_OUTLINE = lazy_re(r"法治政府建设实施纲要\s*[（(]\s*(\d{4})\s*[—\-－–~～至]+\s*(\d{4})\s*年?\s*[）)]")
 THOUGHTS = ("习近平新时代中国特色社会主义思想", "习近平法治思想")
 OTHER_THOUGHTS = ("习近平经济思想", "习近平生态文明思想", "习近平外交思想", "习近平强军思想", "习近平文化思想")
-_THOUGHT = re.compile(r"习近平([^，。；、：“”（）《》\s]{0,20}?)思想")
+_THOUGHT = lazy_re(r"习近平([^，。；、：“”（）《》\s]{0,20}?)思想")
 _NUMERAL = {c: i + 1 for i, c in enumerate(_CN)}
 
 
@@ -135,7 +136,7 @@ def spirit(check: Check) -> None:
             f"开头段一般写“全面贯彻{entry['会议精神']}”。",
         )
         return
-    reported = any(f.rule.startswith("会议精神") for f in check.findings)
+    reported = any((f.rule or "").startswith("会议精神") for f in check.findings)
     if "全会" in entry["会议精神"] and first is not None and not latest_seen and not reported:
         unit, m = first
         check.add(
@@ -180,11 +181,11 @@ def outline(check: Check) -> None:
 
 # A 纲要 whose term has ended, named as such: looked back on (回顾, 总结), or by what it did
 # (…实施以来, 实施情况, 圆满收官), not as the one being carried out.
-_BACK_BEFORE = re.compile(r"(?:回顾|总结|梳理|评估|盘点|对照检查)[^，。；：]{0,8}$")
-_BACK_AFTER = re.compile(r"^[^，。；：]{0,4}(?:实施以来|实施经验|实施情况|实施成效|圆满收官|收官|评估|总结|期间|时期)")
+_BACK_BEFORE = lazy_re(r"(?:回顾|总结|梳理|评估|盘点|对照检查)[^，。；：]{0,8}$")
+_BACK_AFTER = lazy_re(r"^[^，。；：]{0,4}(?:实施以来|实施经验|实施情况|实施成效|圆满收官|收官|评估|总结|期间|时期)")
 
 
-_AHEAD_BEFORE = re.compile(r"(?:谋划|衔接|做好|启动|编制|研究制定|起草|对接|准备)[^，。；：]{0,8}$")
+_AHEAD_BEFORE = lazy_re(r"(?:谋划|衔接|做好|启动|编制|研究制定|起草|对接|准备)[^，。；：]{0,8}$")
 
 
 def _looking_ahead(text: str, start: int) -> bool:
@@ -197,7 +198,7 @@ def _looking_back(text: str, start: int, end: int) -> bool:
 
 # The 纲要's name as clerks write it, right or not: 《》 or none, brackets of either width,
 # any dash or none, 年 or none (纲要(2021-2025), 纲要（2021—2025年）).
-_OUTLINE_NAME = re.compile(
+_OUTLINE_NAME = lazy_re(
     r"(?P<open>[《〈]?)法治政府建设实施纲要\s*(?P<lb>[（(])\s*(?P<start>\d{4})\s*(?P<dash>[—\-－–~～至]*)\s*"
     r"(?P<end>\d{4})\s*(?P<year>年?)\s*(?P<rb>[）)])(?P<close>[》〉]?)"
 )

@@ -80,10 +80,9 @@ def install() -> None:
             module = importlib.import_module(f"click.{name}")
         except ImportError:  # pragma: no cover - a module a later click drops
             continue
-        if hasattr(module, "_"):
-            module._ = gettext
-        if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+        for attr, replacement in (("_", gettext), ("ngettext", ngettext)):
+            if hasattr(module, attr):
+                setattr(module, attr, replacement)
 
 
 def _quoted(hint) -> str:

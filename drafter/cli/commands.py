@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from drafter.errors import DrafterError
-from drafter.files.config import read_settings, settings_file
+from drafter.files.config import read_settings
 from drafter.files.inputs import shown
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -97,9 +97,9 @@ def _refuse_repeated(command: click.Command, ctx: click.Context, args: list[str]
     """An option that takes one value given twice (-o a.docx -o b.docx): click would keep
     the last in silence, and the clerk would look for the first. Said before anything runs."""
     single: dict[str, click.Option] = {}
-    for param in command.params:
-        if isinstance(param, click.Option) and not param.multiple and not param.is_flag and not param.count:
-            single.update({opt: param for opt in param.opts + param.secondary_opts})
+    for option in command.params:
+        if isinstance(option, click.Option) and not option.multiple and not option.is_flag and not option.count:
+            single.update({opt: option for opt in option.opts + option.secondary_opts})
     seen: dict[str, list[str]] = {}
     for arg in args:
         if arg == "--":
@@ -317,16 +317,15 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def init(year, org, output, force) -> None:
     """生成一份带完整说明的空白表单（.yaml 文件），以及供编辑器提示用的结构文件。"""
-    from drafter.files.writing import refuse_existing, text_writer, write_all
-    from drafter.form.blank import blank_form, default_year
-    from drafter.model.catalogue import load_catalogue
+    from drafter.form.blank import default_year
+    from drafter.jobs.forms import org_name, write_blank_form
 
     year = default_year() if year is None else year
     target = Path(output or f"{year}.yaml")
-    _yaml_name(target)
-    refuse_existing(target, force)
-    text = blank_form(load_catalogue(), year, _org_name(org) if org is not None else None)
-    write_all([(target, text_writer(text))] + _schema_beside(target, force))
+    name, notice = org_name(org) if org is not None else (None, None)
+    if notice:
+        _echo(notice, err=True)
+    write_blank_form(year, name, target, force)
     _echo(f"已生成表单：{shown(target)}")
     _echo(f"填好后运行：drafter validate {_arg(target)}，再运行 drafter render {_arg(target)} -o 报告.docx")
 
@@ -343,109 +342,18 @@ def init(year, org, output, force) -> None:
 )
 def validate(form, config) -> None:
     """检查表单：找出所有错误并指出文件、行、列和字段，不生成报告。"""
-    from drafter.check.table import rule_table
-    from drafter.jobs.pipeline import build, load_form
-    from drafter.typeset.layout import load_layout
+    from drafter.jobs.pipeline import validate_file
 
-    config = read_settings(config)  # once, for every reader of its sections
-    table = rule_table(config)
-    if config:
-        load_layout(config)  # the layout part of the same file is checked too
-    warnings = build(load_form(form), rules=table).warnings
+    warnings = validate_file(form, config)
     _warn(warnings)
     _echo(f"{form}：表单检查通过。" + (f"（有 {len(warnings)} 条提醒）" if warnings else ""))
-
-
-def _org_name(org: str) -> str:
-    """--org as the form's 单位 takes it: the checks of that field (form/validate.Validator.text),
-    said of --org. A control character or a line break is refused; characters that show
-    nothing are removed and said so (as a form's are); spaces beside Chinese go, as in the form."""
-    from drafter.files.characters import INVISIBLE, invisible_name
-    from drafter.files.xmltext import describe, first_invalid, quiet
-    from drafter.form.headings import text_problem
-    from drafter.form.spec import form_spec
-    from drafter.form.validate import word_in
-    from drafter.model.catalogue import load_catalogue
-    from drafter.model.typography import close_spaces
-
-    hint = "请只写单位全称，如 --org 某某县人民政府。"
-    hidden = INVISIBLE.findall(org)
-    at = first_invalid(quiet(org))
-    if at is not None:
-        raise DrafterError(f"--org 给出的单位名称含有{describe(quiet(org)[at])}。", hint)
-    if any(ch in org for ch in "\n\r\v\f"):
-        raise DrafterError("--org 给出的单位名称里有换行。", "单位名称只写一行；" + hint)
-    name = close_spaces(quiet(org))
-    longest = form_spec(load_catalogue()).fields["单位"].max_length  # what the form's 单位 takes
-    if not name:
-        raise DrafterError("--org 给出的单位名称是空的。", hint)
-    if not word_in(name):
-        raise DrafterError(f"--org 给出的单位名称“{name[:30]}”里没有一个字。", hint)
-    if len(name) > longest:
-        raise DrafterError(f"--org 给出的单位名称太长了（{len(name)} 个字，最多 {longest} 个）。", hint)
-    if text_problem(name):  # as the form's 单位: its text is printed as written
-        raise DrafterError(f"--org 给出的单位名称“{name[:30]}”里有大括号，会原样印进表单和报告，不会换成别的内容。", hint)
-    if hidden:
-        names = "、".join(dict.fromkeys(invisible_name(ch) for ch in hidden[:5]))
-        _echo(f"提醒：--org 给出的单位名称里有 {len(hidden)} 个不可见字符：{names}，已删去，表单里写的是“{name}”。", err=True)
-    return name
-
-
-def _schema_beside(target: Path, force: bool) -> list:
-    """The form's JSON Schema, written beside it with the form (all or none). An identical
-    schema already there is left alone; a different one is replaced only with --force."""
-    from drafter.files.writing import same_text, text_writer
-    from drafter.form.schema import SCHEMA_NAME, schema_text
-    from drafter.model.catalogue import load_catalogue
-
-    path = target.parent / SCHEMA_NAME
-    text = schema_text(load_catalogue())
-    if path.is_symlink() or (path.exists() and not path.is_file()):
-        # a folder, a link or a device where the schema goes: never written over, --force or not
-        what = "链接" if path.is_symlink() else "文件夹" if path.is_dir() else "特殊文件（不是普通文件）"
-        raise DrafterError(
-            f"“{path}”是一个{what}，表单的结构文件要写在这个名称上，没有写入。",
-            f"请把这个{what}删去或改名后再试；表单的结构文件供编辑器提示用。",
-        )
-    if same_text(path, text):
-        return []
-    if path.exists() and not force:
-        raise DrafterError(f"“{path}”已经存在，且与这一版 drafter 的表单结构不同，没有覆盖。", "加 --force 一并更新它，或先删去这个文件。")
-    return [(path, text_writer(text))]
-
-
-def _many(sources: list[str], output: str | None) -> bool:
-    """Several inputs, a folder of them, or an output that names a folder (an existing one,
-    or one written with a final “/”): then -o is the folder the outputs go into."""
-    to_folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
-    return len(sources) > 1 or Path(sources[0]).is_dir() or to_folder
-
-
-def _out_folder(output: str | None) -> Path | None:
-    if output is None:
-        return None
-    folder = Path(output)
-    if folder.is_dir():  # an existing folder is written into, whatever its name (报告.docx/ included)
-        return folder
-    if folder.exists() and output.endswith(("/", os.sep)):
-        raise DrafterError(
-            f"-o 写的“{output}”末尾有“/”，是文件夹的写法，但“{folder}”是一个已有的文件。",
-            "要写成一个文件，请写文件名（不带末尾的“/”）；要写进文件夹，请换一个文件夹名。",
-        )
-    if folder.exists():
-        raise DrafterError(f"“{folder}”是文件；处理多个文件时 -o 应当是文件夹。", "请给出一个文件夹（没有时会自动建立）。")
-    if folder.suffix.lower() in (".docx", ".yaml", ".yml"):
-        raise DrafterError(
-            f"“{folder}”是文件名的写法；处理多个文件时 -o 应当是文件夹。", "请给出一个文件夹（没有时会自动建立），如“输出/”。"
-        )
-    return folder
 
 
 def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
     """Run the jobs with a progress bar on long runs, each failure shown as it comes, and a
     summary table; exit 1 when any input could not be used (2 when it was the only one).
     Output folders are made here, once every target is known to be free of clashes."""
-    from drafter.jobs.batch import run_all, summary
+    from drafter.jobs.batch import exit_code, run_all, summary
 
     for _source, target in jobs:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -465,9 +373,9 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
     else:
         outcomes = run_all(jobs, job, report)
     _echo(summary(outcomes, head, done))
-    if any(o.error is not None for o in outcomes):
-        # one input given (into a folder): it could not be used, as when -o names a file
-        sys.exit(2 if len(outcomes) == 1 else 1)
+    code = exit_code(outcomes)
+    if code:
+        sys.exit(code)
 
 
 @main.command(context_settings=CONTEXT)
@@ -504,6 +412,7 @@ def render(forms, output, template, config, markup, force) -> None:
     from drafter.check.table import rule_table
     from drafter.files.inputs import FORM_SUFFIXES
     from drafter.jobs.batch import expand, targets
+    from drafter.jobs.outputs import many, out_folder, require_suffix
     from drafter.jobs.pipeline import render_file
     from drafter.typeset.layout import load_layout
 
@@ -513,10 +422,10 @@ def render(forms, output, template, config, markup, force) -> None:
     def one(form: Path, out: Path):
         return render_file(form, out, template, config, layout=lay, rules=table, markup=markup, force=force)
 
-    if not _many(forms, output):
+    if not many(forms, output):
         form = Path(forms[0])
         out = Path(output) if output else form.with_suffix(".docx")
-        _suffix(out, (".docx",), "Word 文档", "处理多份表单时 -o 是文件夹。")
+        require_suffix(out, (".docx",), "Word 文档", "处理多份表单时 -o 是文件夹。")
         result = one(form, out)
         _warn(result.warnings)
         _echo(f"已生成：{shown(out)}（约 {result.report.text_length()} 字）")
@@ -524,7 +433,7 @@ def render(forms, output, template, config, markup, force) -> None:
     sources = expand(list(forms), FORM_SUFFIXES)
     if not sources:
         raise DrafterError(f"“{'、'.join(forms)}”里没有表单（.yaml）。", "请给出表单文件，或存放表单的文件夹。")
-    jobs = list(zip(sources, targets(sources, _out_folder(output), lambda p: p.stem + ".docx")))
+    jobs = list(zip(sources, targets(sources, out_folder(output), lambda p: p.stem + ".docx")))
 
     def job(form: Path, out: Path) -> str:
         result = one(form, out)
@@ -564,23 +473,18 @@ def new(year, sources, output, force) -> None:
       drafter new 2026 --from 去年的报告.docx -o 2026.yaml
       drafter new 2026 --from 各部门2025/ -o 各部门2026/
     """
-    from drafter.files.writing import refuse_existing, text_writer, write_all
     from drafter.jobs.batch import expand, targets
     from drafter.jobs.checking import INPUT_SUFFIXES
-    from drafter.jobs.newform import new_form, output_name
+    from drafter.jobs.forms import write_new_form
+    from drafter.jobs.newform import output_name
+    from drafter.jobs.outputs import many, out_folder, require_suffix
 
-    def one(last: Path, target: Path) -> list[str]:
-        refuse_existing(target, force)
-        text, notes = new_form(last, year)
-        write_all([(target, text_writer(text))] + _schema_beside(target, force))  # as init writes them
-        return notes
-
-    if not _many(sources, output):
+    if not many(sources, output):
         last = Path(sources[0])
         target = Path(output) if output else last.parent / output_name(last, year)
-        _suffix(target, (".yaml", ".yml"), "表单", "有多个来源时 -o 是文件夹。")
+        require_suffix(target, (".yaml", ".yml"), "表单", "有多个来源时 -o 是文件夹。")
         targets([last], target.parent, lambda _p: target.name)  # never the input itself
-        for note in one(last, target):
+        for note in write_new_form(last, year, target, force):
             _echo(f"【提醒】{note}", err=True)
         _echo(f"已生成表单：{shown(target)}")
         _echo(f"填好今年的数据后运行：drafter validate {_arg(target)}，再运行 drafter render {_arg(target)}")
@@ -588,11 +492,10 @@ def new(year, sources, output, force) -> None:
     found = expand(list(sources), INPUT_SUFFIXES)
     if not found:
         raise DrafterError(f"“{'、'.join(sources)}”里没有表单或报告。", "请给出去年的 .yaml 表单或 .docx、.txt 报告，或存放它们的文件夹。")
-    jobs = list(zip(found, targets(found, _out_folder(output), lambda p: output_name(p, year))))
+    jobs = list(zip(found, targets(found, out_folder(output), lambda p: output_name(p, year))))
 
     def job(last: Path, target: Path) -> str:
-        notes = one(last, target)
-        return "；".join(notes)
+        return "；".join(write_new_form(last, year, target, force))
 
     _run_batch(jobs, job, "生成", ("去年的文件", "新表单"), "生成")
 
@@ -606,26 +509,9 @@ def new(year, sources, output, force) -> None:
 @click.option("--force", is_flag=True, help="PDF 或图片已存在时覆盖它们。")
 def preview(form, output, png, template, config, force) -> None:
     """生成报告并用 LibreOffice 转成 PDF（可加 PNG 图片）预览版式。需要安装 LibreOffice。"""
-    from drafter.check.table import rule_table
-    from drafter.files.libreoffice import INSTALL_HINT, PreviewError, check_outputs, find_soffice, preview as run_preview
-    from drafter.files.writing import check_suffix
-    from drafter.jobs.pipeline import build, load_form
-    from drafter.model.formulations import office_file
-    from drafter.typeset.layout import load_layout
-    from drafter.typeset.writer import typeset
+    from drafter.jobs.pipeline import preview_file
 
-    if find_soffice() is None:  # say so before doing any work
-        raise PreviewError("没有找到 LibreOffice，无法生成预览。", INSTALL_HINT)
-    out = Path(output) if output else Path(form).with_suffix(".pdf")
-    check_suffix(out, (".pdf",), "PDF 文件")
-    config = read_settings(config)  # once, for every reader of its sections
-    inputs = [form, settings_file(config), office_file(config)]
-    check_outputs([out], inputs, force)  # said before LibreOffice is started
-    lay = load_layout(config)
-    result = build(load_form(form), template, rule_table(config))
-    _warn(result.warnings)
-    doc = typeset(result.report, lay)
-    pdf, pngs = run_preview(doc.save, out, png, force, inputs)
+    pdf, pngs, warnings = preview_file(form, output, png, template, config, force, _warn)
     _echo(f"已生成预览：{pdf}" + (f"，以及 {len(pngs)} 张图片" if pngs else ""))
 
 
@@ -636,25 +522,9 @@ def preview(form, output, png, template, config, force) -> None:
 @click.option("--force", is_flag=True, help="文件已存在且内容不同时覆盖它。")
 def schema(output, force) -> None:
     """输出表单的 JSON Schema，供 VS Code 等编辑器做自动补全和悬停说明。"""
-    from drafter.errors import OutputError
-    from drafter.files.writing import check_suffix, check_target, refuse_existing, same_text, write_text_atomic
-    from drafter.form.schema import SCHEMA_NAME, schema_text
-    from drafter.model.catalogue import load_catalogue
+    from drafter.jobs.forms import write_schema
 
-    target = Path(output or SCHEMA_NAME)
-    if output is None and target.is_dir():  # the default name taken by a folder: another name, not a file in it
-        raise OutputError(
-            f"“{target}”是一个文件夹，结构文件默认写在这个名称上，没有写入。",
-            "请用 -o 另给一个 .json 文件名（如 -o 表单结构.json），或把这个文件夹改名后再试。",
-        )
-    check_suffix(target, (".json",), "表单的结构（JSON 文本）")
-    if os.path.lexists(target) and not target.is_file():
-        check_target(target)  # a pipe or a device is refused before anything reads it (it would never end)
-    text = schema_text(load_catalogue())
-    if not same_text(target, text):
-        refuse_existing(target, force)
-        write_text_atomic(target, text)
-    _echo(f"已生成：{shown(target)}")
+    _echo(f"已生成：{shown(write_schema(output, force))}")
 
 
 def _analyse(report: str):
@@ -704,7 +574,7 @@ def check(files, last, year, as_json, config, template) -> None:
     from drafter.check.table import rule_table
     from drafter.errors import InputFileError
     from drafter.files.inputs import json_printable
-    from drafter.jobs.checking import check_file, input_files, load_document
+    from drafter.jobs.checking import check_exit_code, check_file, input_files, load_document
     from drafter.jobs.findings_text import as_json as findings_json, counts, document_text, summary_table
     from drafter.model.catalogue import load_catalogue
 
@@ -752,9 +622,7 @@ def check(files, last, year, as_json, config, template) -> None:
         _echo(json_printable(findings_json(every)))
     elif many:
         _echo(summary_table(rows))
-    if failed:
-        sys.exit(2)
-    sys.exit(1 if counts(every)[0] else 0)
+    sys.exit(check_exit_code(failed, every))
 
 
 @main.command(context_settings=CONTEXT)
@@ -787,61 +655,27 @@ def parse(report, as_json) -> None:
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def mine(folder, output, force) -> None:
     """从一批已有报告（.txt/.docx/.doc）中挖掘常见的大纲：部分、主题、标题和指标。"""
-    import datetime as dt
+    from drafter.jobs.forms import write_outline
 
-    import yaml
+    skipped: list = []  # (file, error): reported after the progress bar, mining goes on
+    bars: list = []
 
-    from drafter.errors import InputFileError
-    from drafter.files.writing import check_target, refuse_existing, refuse_inputs, write_text_atomic
-    from drafter.model.catalogue import load_catalogue
-    from drafter.reading.mine import mine as run_mine, report_files
-
-    if not Path(folder).is_dir():
-        raise InputFileError(f"找不到文件夹“{folder}”。", "请给出存放报告的文件夹。")
-    files = report_files(folder)
-    if not files:
-        raise InputFileError(f"文件夹“{folder}”里没有 .txt、.docx 或 .doc 报告。")
-    target = Path(output)
-    _yaml_name(target)
-    refuse_inputs([target], files)
-    refuse_existing(target, force)
-    check_target(target)  # a missing folder, a folder or pipe in the way: said before any report is read
-    cat = load_catalogue()
-    skipped = []  # (file, error): reported after the progress bar, mining goes on
-    with click.progressbar(length=len(files), label=f"正在读取 {len(files)} 份报告", file=sys.stderr, show_pos=True) as bar:
-        outline = run_mine(files, cat, progress=lambda _path: bar.update(1), on_error=lambda path, err: skipped.append((path, err)))
-    for path, err in skipped:
-        _echo(f"{path}：【已跳过】{err.message}" + (f"\n    修改建议：{err.hint}" if err.hint else ""), err=True)
-    read = outline["报告数"]
-    if not read:
-        raise InputFileError(f"文件夹“{folder}”里的 {len(files)} 个文件都无法读取，没有生成大纲。", "请按上面列出的原因逐个处理后再试。")
-    head = (
-        f"# 由 drafter mine 于 {dt.date.today():%Y-%m-%d} 从“{folder}”中的 {read} 份报告挖掘。\n"
-        "# 主题和指标的名称与 drafter 的大纲目录一致（drafter init 生成的表单里可以看到）；“未分类”列出没能归入目录主题的小节。\n"
-    )
-    write_text_atomic(output, head + yaml.safe_dump(outline, allow_unicode=True, sort_keys=False, width=4096))
-    _echo(
-        f"已生成：{shown(output)}（{read} 份报告，{outline['字数']} 字）"
-        + (f"；跳过了 {len(skipped)} 个无法读取的文件，见上面的说明。" if skipped else "")
-    )
-
-
-def _yaml_name(target: Path) -> None:
-    """A form or outline is written only under a .yaml name: a typo such as -o 报告.docx
-    would otherwise put YAML where a Word file is expected."""
-    _suffix(target, (".yaml", ".yml"), "表单或数据文件")
-
-
-def _suffix(target: Path, suffixes: tuple[str, ...], what: str, more: str = "") -> None:
-    """The output's name fits what the command writes (drafter.files.writing.check_suffix); ``more``
-    adds to the hint."""
-    from drafter.errors import OutputError
-    from drafter.files.writing import check_suffix
+    def counting(n: int):
+        bar = click.progressbar(length=n, label=f"正在读取 {n} 份报告", file=sys.stderr, show_pos=True)
+        bars.append(bar.__enter__())
+        return lambda _path: bar.update(1)
 
     try:
-        check_suffix(target, suffixes, what)
-    except OutputError as err:
-        raise OutputError(err.message, err.hint + more) from None
+        outline = write_outline(folder, Path(output), force, counting, lambda path, err: skipped.append((path, err)))
+    finally:
+        for bar in bars:
+            bar.__exit__(None, None, None)
+        for path, err in skipped:
+            _echo(f"{path}：【已跳过】{err.message}" + (f"\n    修改建议：{err.hint}" if err.hint else ""), err=True)
+    _echo(
+        f"已生成：{shown(output)}（{outline['报告数']} 份报告，{outline['字数']} 字）"
+        + (f"；跳过了 {len(skipped)} 个无法读取的文件，见上面的说明。" if skipped else "")
+    )
 
 
 @main.command("import", context_settings=CONTEXT)
@@ -852,21 +686,10 @@ def _suffix(target: Path, suffixes: tuple[str, ...], what: str, more: str = "") 
 @click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
 def import_(report, output, force) -> None:
     """把一份已有报告转成表单（.yaml 文件），用它可以重新生成同样的报告。"""
-    from drafter.files.inputs import shown
-    from drafter.files.writing import refuse_existing, refuse_inputs, text_writer, write_all
-    from drafter.reading.importer import import_form
+    from drafter.jobs.forms import write_imported_form
 
     target = Path(output) if output else Path(report).with_suffix(".yaml")
-    _yaml_name(target)
-    refuse_inputs([target], [report])
-    refuse_existing(target, force)
-    from drafter.reading.importer import check_importable
-
-    a = _analyse(report)
-    check_importable(a.report, shown(report))
-    text, notes = import_form(a, shown(Path(report).name))
-    write_all([(target, text_writer(text))] + _schema_beside(target, force))
-    for note in notes:
+    for note in write_imported_form(Path(report), target, force, _analyse):
         _echo(f"【提醒】{note}", err=True)
     _echo(f"已生成表单：{shown(target)}")
 

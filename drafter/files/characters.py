@@ -3,7 +3,7 @@ every reader and writer, with the names a clerk can look them up by."""
 
 from __future__ import annotations
 
-import re
+from drafter.files.patterns import lazy_re
 
 # Characters that show nothing on the page: direction marks and embeddings (U+200E/F,
 # U+202A–E, U+2066–9, U+061C), zero-width space and joiners (U+200B–D), word joiner and
@@ -34,7 +34,7 @@ INVISIBLE_RANGES = (
     (0xE0000, 0xE007F),
 )
 INVISIBLE_CHARS = "".join(chr(c) for lo, hi in INVISIBLE_RANGES for c in range(lo, hi + 1))
-INVISIBLE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in INVISIBLE_RANGES) + "]")
+INVISIBLE = lazy_re("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in INVISIBLE_RANGES) + "]")
 INVISIBLE_NAMES = {
     "\u200e": "从左到右标记",
     "\u200f": "从右到左标记",

@@ -16,13 +16,14 @@ import stat
 from pathlib import Path
 
 from drafter.errors import InputFileError, Where, os_reason
+from drafter.files.patterns import lazy_re
 
 FORM_SUFFIXES = (".yaml", ".yml")  # a form; anything else read as a report is one
 
-_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNSHOWABLE = lazy_re(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # What a terminal must not be sent: the same, less line breaks and tabs, plus the controls
 # that reorder text on screen (a name with U+202E reads backwards).
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNPRINTABLE = lazy_re(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
@@ -32,7 +33,7 @@ def printable(text: str) -> str:
 
 # The same, less the lone surrogates a file name's undecodable bytes become: not text, so
 # shown as “?” (by printable) rather than escaped.
-_ESCAPED_IN_JSON = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ESCAPED_IN_JSON = lazy_re(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def json_printable(text: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.files.datacache import cache_root
+from drafter.files.patterns import lazy_re
 from drafter.files.writing import check_target, refuse_existing, refuse_inputs, write_all
 
 FONTCONFIG = Path(__file__).resolve().parent.parent / "data" / "fontconfig" / "fonts.conf"
@@ -149,8 +149,8 @@ def _converted(sources: list[Path], outdir: Path, suffix: str) -> list[Path]:
 # say "no extra space, no hanging", as Word reads them; the preview goes through ODF, where
 # these two settings can be stated as the .docx means them.
 _ODF_FIXES = (
-    (re.compile(r'style:text-autospace="[^"]*"'), 'style:text-autospace="none"'),
-    (re.compile(r'style:punctuation-wrap="[^"]*"'), 'style:punctuation-wrap="simple"'),
+    (lazy_re(r'style:text-autospace="[^"]*"'), 'style:text-autospace="none"'),
+    (lazy_re(r'style:punctuation-wrap="[^"]*"'), 'style:punctuation-wrap="simple"'),
 )
 
 
@@ -200,10 +200,10 @@ def to_png(pdf: Path, folder: Path, dpi: int = 110, timeout: float = 300) -> lis
             "pdftoppm 没能把 PDF 转成图片，没有生成预览。", "请去掉 --png 只生成 PDF；如果需要图片，请检查 poppler-utils 是否完好。"
         ) from None
     pages = [p for p in folder.iterdir() if _PAGE.fullmatch(p.name)]
-    return sorted(pages, key=lambda p: int(_PAGE.fullmatch(p.name).group(1)))
+    return sorted(pages, key=lambda p: int(_PAGE.fullmatch(p.name).group(1)))  # type: ignore[union-attr]  # kept above by that match
 
 
-_PAGE = re.compile(r"page-(\d+)\.png")
+_PAGE = lazy_re(r"page-(\d+)\.png")
 
 
 def png_name(pdf_out: Path, page: Path) -> Path:

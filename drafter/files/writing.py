@@ -22,7 +22,7 @@ from pathlib import Path
 
 from drafter.errors import OutputError, os_reason
 
-Writer = Callable[[str], None]
+Writer = Callable[[str], object]  # writes the file at the path given; what it returns is ignored
 
 # Signals that end a process by default and that a clerk's session can send: the terminal
 # window closed (HUP), Ctrl-\ (QUIT), kill, shutdown or a job scheduler (TERM, USR1, USR2,
@@ -148,7 +148,7 @@ _checked = threading.local()
 
 
 def _seen_absent(target: Path) -> bool:
-    seen = getattr(_checked, "absent", set())
+    seen: set[str] = getattr(_checked, "absent", set())
     key = os.path.abspath(target)
     if key in seen:
         _checked.absent = seen - {key}
@@ -189,7 +189,7 @@ def refuse_existing(target: Path, force: bool) -> None:
         raise OutputError(f"“{target}”是一个链接（它指向的文件不存在），没有替换它。", "换一个文件名（-o），或加 --force 替换这个链接。")
     if target.exists() and not force:
         raise OutputError(f"“{target}”已经存在，没有覆盖。", "换一个文件名（-o），或加 --force 覆盖。")
-    seen = getattr(_checked, "absent", set()) - {os.path.abspath(target)}
+    seen: set[str] = getattr(_checked, "absent", set()) - {os.path.abspath(target)}
     _checked.absent = seen | ({os.path.abspath(target)} if not force and not os.path.lexists(target) else set())
 
 

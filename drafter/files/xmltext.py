@@ -9,13 +9,12 @@ soft hyphen, the BOM) are normalised instead of refused.
 
 from __future__ import annotations
 
-import re
-
 from drafter.files.characters import INVISIBLE_CHARS
+from drafter.files.patterns import lazy_re
 
 # What XML 1.0 cannot carry. Private-use U+E000/U+E001 are reserved for drafter's own
 # literal-text marks in template output (drafter/markup.py), so a clerk cannot type them.
-INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\ue000\ue001]")
+INVALID = lazy_re("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\ue000\ue001]")
 
 # Harmless look-alikes: a no-break space is a space; every character that shows nothing
 # (typography.INVISIBLE: zero-width characters, direction marks and overrides, the soft
@@ -23,7 +22,7 @@ INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\ue000
 QUIET = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", **{ch: None for ch in INVISIBLE_CHARS}})
 
 
-LOOKALIKE = re.compile("[" + "".join(map(chr, QUIET)) + "]")
+LOOKALIKE = lazy_re("[" + "".join(map(chr, QUIET)) + "]")
 
 
 def quiet(text: str) -> str:

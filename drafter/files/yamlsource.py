@@ -32,8 +32,10 @@ from drafter.files.bounds import (
     YAML_NODES as MAX_NODES,
 )
 from drafter.files.characters import INVISIBLE, invisible_name
+from drafter.files.patterns import lazy_re
 from drafter.files.xmltext import INVALID, describe, quiet, strip_invalid
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # libyaml is several times faster; both give node marks
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml missing
@@ -148,7 +150,9 @@ def _said(text: str) -> str:
 # What libyaml refuses to read (outside its printable set: C0 and C1 controls but tab and line
 # feed, surrogates, U+FFFE/U+FFFF), and the Unicode line and paragraph separators it would
 # count as line breaks where an editor shows none. (Carriage returns are line feeds by now.)
-_UNREADABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+# libyaml refuses these; a byte order mark (U+FEFF) past the file's start it reads as part of
+# a key or value, or as the end of the text before it: each is said at its place
+_UNREADABLE = lazy_re("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029\ufeff]")
 _STAND_IN = "\u200b"  # keeps columns; quiet() drops it from every value afterwards
 _CHAR_HINT = "请删去它（看不见时可以删掉这一行重新输入）；这种字符常常是从其他程序复制文字时带进来的。"
 
@@ -159,6 +163,8 @@ def _char_name(ch: str) -> str:
         return f"控制字符（U+{code:04X}）"
     if ch in "\u2028\u2029":
         return f"分行符（U+{code:04X}）"
+    if ch == "\ufeff":
+        return "字节顺序标记（BOM，U+FEFF，多半是粘贴了记事本存的文字时带进来的）"
     return describe(ch)
 
 
@@ -199,7 +205,8 @@ def _unreadable(text: str, file: str, problems: list[Problem]) -> str:
                 _CHAR_HINT,
             )
         )
-    return _UNREADABLE.sub(_STAND_IN, text)
+    # a mark is dropped (stood in for, one at a line's start would read as part of the key)
+    return _UNREADABLE.sub(lambda m: "" if m.group() == "\ufeff" else _STAND_IN, text)
 
 
 # -- syntax ---------------------------------------------------------------------------
@@ -372,7 +379,7 @@ _ALIGNMENT_WORDS = (
     "did not find expected '-' indicator",
     "block sequence entries are not allowed",
 )
-_KEY_LINE = re.compile(r"(?P<dash>(?:-[ ]+)*)(?P<key>[^\s#:'\"\[\]{}|>&*!%@`-][^:#]*?)?:(?:[ ]|$)")
+_KEY_LINE = lazy_re(r"(?P<dash>(?:-[ ]+)*)(?P<key>[^\s#:'\"\[\]{}|>&*!%@`-][^:#]*?)?:(?:[ ]|$)")
 
 
 def _content(line: str) -> bool:
@@ -455,7 +462,7 @@ def _flow_then_text(lines: list[str], err: yaml.MarkedYAMLError) -> tuple[int, i
 
 # A value that opens with a straight quote and goes on after the closing one ("扫码入企"制度全面推行):
 # YAML takes the quoted part for the whole value and trips over the rest.
-_QUOTED_THEN_TEXT = re.compile(
+_QUOTED_THEN_TEXT = lazy_re(
     r"^\s*(?:-\s+|[^\s#'\"][^:#]*:\s+)(?P<open>[\"'])(?P<inner>[^\"'\n]*)(?P=open)"
     r"(?P<rest>[ ]*[^\s#,}\]].*)$"
 )
@@ -795,17 +802,21 @@ def _too_many(err: _TooMany, text: str, file: str) -> Problem:
     """Billion laughs: name the first place that refers to the anchor being expanded."""
     if err.alias is None:
         return Problem(Where(file), f"{_what()}太大：超过 {MAX_NODES} 项内容。", f"请检查是否误把别的文件当成了{_what()}。")
-    anchor_at = (err.alias.start_mark.line, err.alias.start_mark.column)
-    name, place = None, (err.alias.start_mark.line + 1, err.alias.start_mark.column + 1)
+    mark = err.alias.start_mark
+    assert mark is not None  # a composed node always has its mark
+    anchor_at = (mark.line, mark.column)
+    name, place = None, (mark.line + 1, mark.column + 1)
     for event in yaml.parse(text, Loader=_Loader):
-        if getattr(event, "anchor", None) is None:
+        anchor = getattr(event, "anchor", None)
+        at = event.start_mark
+        if anchor is None or at is None:
             continue
         if isinstance(event, yaml.AliasEvent):
-            if event.anchor == name:
-                place = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if anchor == name:
+                place = (at.line + 1, at.column + 1)
                 break
-        elif (event.start_mark.line, event.start_mark.column) == anchor_at:
-            name = event.anchor
+        elif (at.line, at.column) == anchor_at:
+            name = anchor
     return Problem(
         Where(file, *place),
         f"这里的引用（*{name or '名称'}）层层展开后超过 {MAX_NODES} 项内容。",
@@ -825,6 +836,7 @@ def load_text(text: str, file: str = "<表单>", what: str = "表单") -> Source
 
 def _load_text(text: str, file: str) -> Source:
     problems: list[Problem] = []
+    text = text.removeprefix("\ufeff")  # the file's own mark (read_text drops it; a text given whole may have it)
     text = _unreadable(text.replace("\r\n", "\n").replace("\r", "\n"), file, problems)
     stood_in = bool(problems)  # unreadable characters were reported and stood in for
     node = _compose(text, file, problems)

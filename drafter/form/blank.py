@@ -146,6 +146,7 @@ class _Writer:
             self.lines += [f"{pad}  #   {one_line(line)}" for line in seed.reference]
         if seed is None or measures.required:
             # its own path: the item's 标题 is not the report's 标题 that a seed may carry
+            assert isinstance(measures, s.Seq) and isinstance(measures.item, s.Obj)  # the spec says so
             self.obj(measures.item, pad + "  ", "做法[]", as_item=True)
 
     def obj(self, node: s.Obj, pad: str, path: str, as_item: bool = False) -> None:
@@ -179,16 +180,18 @@ class _Writer:
 
     def seq(self, key: str, node: s.Seq, pad: str, path: str) -> None:
         if path == "成效":
-            seeds = self.seed.themes
-            if seeds is None:
+            seeds: list[ThemeSeed | None]
+            if self.seed.themes is None:
                 seeds = [None] * len(self.cat.themes_of("成效"))
                 keys = [t.key for t in self.cat.themes_of("成效")]
             else:
-                keys = [t.key for t in seeds]
+                seeds = list(self.seed.themes)
+                keys = [t.key for t in self.seed.themes]
+            assert isinstance(node.item, s.Obj)  # the spec's 成效 is a list of entries
             for key_, seed in zip(keys, seeds):
                 self.theme_entry(node.item, self.cat.themes[key_], pad + "  ", seed)
-        elif isinstance(self.seed.values.get(path), list):  # a list of texts carried as it was (部分次序)
-            self.lines += [f"{pad}  - {_scalar(v)}" for v in self.seed.values[path]]
+        elif isinstance(carried := self.seed.values.get(path), list):  # a list of texts carried as it was (部分次序)
+            self.lines += [f"{pad}  - {_scalar(v)}" for v in carried]
         elif path in self.seed.items:
             for item in self.seed.items[path]:
                 for i, (k, v) in enumerate(item.items()):
@@ -200,7 +203,7 @@ class _Writer:
                 f"{pad}  # {'- ' if i == 0 else '  '}{k}: {_scalar(f.example)}".rstrip()
                 for i, (k, f) in enumerate(node.item.fields.items())
             ]
-        elif node.example and self.seed.examples:
+        elif isinstance(node.example, (list, tuple)) and node.example and self.seed.examples:
             for value in node.example:
                 self.lines.append(f"{pad}  - {_scalar(value)}")
 

@@ -7,12 +7,12 @@ lone brace). Anything else in braces is a mistake reported where the heading is 
 
 from __future__ import annotations
 
-import re
+from drafter.files.patterns import lazy_re
 
 PLACEHOLDERS = ("年度", "下一年度")
-_BRACE = re.compile(r"\{([^{}]*)\}|[{}]")
-_DOUBLED = re.compile(r"\{\{([^{}]*)\}\}")
-_WIDE = re.compile(r"｛([^｛｝]*)｝|[｛｝]")  # full-width braces: a placeholder typed with the Chinese keyboard
+_BRACE = lazy_re(r"\{([^{}]*)\}|[{}]")
+_DOUBLED = lazy_re(r"\{\{([^{}]*)\}\}")
+_WIDE = lazy_re(r"｛([^｛｝]*)｝|[｛｝]")  # full-width braces: a placeholder typed with the Chinese keyboard
 
 
 def problem(text: str) -> tuple[str, str] | None:
@@ -49,7 +49,7 @@ def problem(text: str) -> tuple[str, str] | None:
 
 # Braces anywhere in a form's text (Jinja's {{ }} and {% %}, a {placeholder}, one brace alone,
 # full-width ones): the form's text is printed as written, so each would reach the report.
-_ANY_BRACE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{[^{}]*\}|｛[^｛｝]*｝|[{}｛｝]")
+_ANY_BRACE = lazy_re(r"\{\{.*?\}\}|\{%.*?%\}|\{[^{}]*\}|｛[^｛｝]*｝|[{}｛｝]")
 
 
 def text_problem(text: str) -> tuple[str, str] | None:

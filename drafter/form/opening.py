@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import re
 
+from drafter.files.patterns import lazy_re
 from drafter.model.typography import FORMAT_CODE, clauses, unpaired
 
 NAMES = ("年度", "下一年度", "单位", "会议精神", "纲要", "主要成效")
-_SLOT = re.compile(r"\{([^{}]*)\}")
+_SLOT = lazy_re(r"\{([^{}]*)\}")
 _END = set("。.．｡")
 # An item's ends shed these, as a figure sentence's items do (phrases._TRIMMED): the paragraph
 # adds its own “，” and “。” (an end of “：” is kept: it ends the paragraph).
 _TRIM = "，,、；;：:。.．｡ \u3000！？!?…⋯—―～~"
-_EMPTY_PAIR = re.compile(r"（\s*）|\(\s*\)|“\s*”|‘\s*’|【\s*】|〔\s*〕|\[\s*\]|［\s*］|「\s*」|〈\s*〉|《\s*》")
+_EMPTY_PAIR = lazy_re(r"（\s*）|\(\s*\)|“\s*”|‘\s*’|【\s*】|〔\s*〕|\[\s*\]|［\s*］|「\s*」|〈\s*〉|《\s*》")
 HINT = (
     "开头的句式一行一项，项与项之间自动加“，”；单独一行“。”表示句子在这里结束；大括号里可以写："
     + "、".join("{" + n + "}" for n in NAMES)
@@ -55,7 +56,7 @@ def problem(item) -> tuple[str, str] | None:
         return (f"文字里的“{code.group()}”会原样印进报告：这里要填的内容写在大括号里，不用“{code.group()}”。", HINT)
     if re.search("[｛｝]", item):
         return "这一项里有全角的大括号“｛｝”，名称要写在英文（半角）大括号里，如 {年度}。", HINT
-    stray = re.sub(_SLOT, "", item)
+    stray = _SLOT.sub("", item)
     if "{" in stray or "}" in stray:
         return "这一项的大括号没有配对。", HINT
     empty = _EMPTY_PAIR.search(item)
@@ -68,7 +69,7 @@ def problem(item) -> tuple[str, str] | None:
     if bad:
         at, _how = bad[0]
         return f"这一项第 {at + 1} 个字“{item[at]}”没有与它配对的括号或引号。", "一项里的括号、引号要在这一项里成对。"
-    if not re.sub(_SLOT, "", item).strip(_TRIM) and not _SLOT.search(item):
+    if not _SLOT.sub("", item).strip(_TRIM) and not _SLOT.search(item):
         return "这一项里没有文字。", HINT
     return None
 
@@ -104,7 +105,8 @@ EMPTY_HINT = '请加上一项不依赖这些内容的文字，如 "{年度}年�
 def write(items: list[str] | tuple[str, ...], values: dict) -> str:
     """The opening paragraph: each item with its names filled in, left out when one of them is
     empty; sentences closed with “。” unless an item ends with “：”."""
-    out, kept = [], []
+    out: list[str] = []
+    kept: list[str] = []
 
     def close() -> None:
         if kept:

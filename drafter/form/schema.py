@@ -15,6 +15,12 @@ from drafter.model.catalogue import Catalogue, Theme
 SCHEMA_NAME = "drafter-form.schema.json"
 
 
+def _choices(node: s.Node) -> tuple[str, ...]:
+    """The choices of a field the spec makes a Choice (主题)."""
+    assert isinstance(node, s.Choice)
+    return node.choices
+
+
 def _figures(theme: Theme, help_text: str) -> dict:
     groups = {}
     for gname, group in theme.groups.items():
@@ -53,7 +59,7 @@ def node_schema(node: s.Node, cat: Catalogue) -> dict:
                         }
                     },
                 }
-                for key in node.fields["主题"].choices
+                for key in _choices(node.fields["主题"])
             ]
     elif isinstance(node, s.Seq):
         out = {"type": "array", "items": node_schema(node.item, cat)}

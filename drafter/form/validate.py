@@ -16,6 +16,7 @@ from typing import Any
 
 from drafter.errors import Findings
 from drafter.files.bounds import FORM_ITEMS as MAX_ITEMS, FORM_TEXT as MAX_TEXT
+from drafter.files.patterns import lazy_re
 from drafter.files.xmltext import quiet
 from drafter.files.yamlsource import BAD, Source, as_date
 from drafter.form import headings, opening, spec as s
@@ -36,18 +37,18 @@ _SCIENTIFIC = r"[-+]?\d+(\.\d*)?[eE][-+]?\d+"  # compiled by re on first use (an
 
 # A text field must hold at least one Chinese character, letter or digit: “，” or “……” alone
 # is not a title, a measure or a unit's name.
-_WORD = re.compile(r"[^\W_]")
+_WORD = lazy_re(r"[^\W_]")
 # The texts printed right after a title in its paragraph, or in its place (问题 without 标题).
 _RUN_IN = ("内容", "表现", "原因", "落实情况")
 _NAMES = ("单位", "署名", "主送机关", "附注")  # printed inside a sentence or apart: a leading mark is a slip
-_LEADING_MARK = re.compile(r"[.．、,，;；:：。!！?？%％·•~～—…]")
-_TRAILING_MARK = re.compile(r"[、,，;；:：]$")
+_LEADING_MARK = lazy_re(r"[.．、,，;；:：。!！?？%％·•~～—…]")
+_TRAILING_MARK = lazy_re(r"[、,，;；:：]$")
 
 
 # Brackets the pairing check above (typography.unpaired, shared with check) does not know, and
 # quotes that are the same mark at both ends: counted, as a form's field is one short text.
 _MORE_PAIRS = ("〈〉", "「」", "［］", "[]", "『』", "〖〗", "｟｠", "﹝﹞", "︵︶", "«»")  # not < >: comparisons (PM2.5<35)
-_EMPTY = re.compile(r"（\s*）|\(\s*\)|“\s*”|‘\s*’|【\s*】|〔\s*〕|\[\s*\]|［\s*］|「\s*」|〈\s*〉")
+_EMPTY = lazy_re(r"（\s*）|\(\s*\)|“\s*”|‘\s*’|【\s*】|〔\s*〕|\[\s*\]|［\s*］|「\s*」|〈\s*〉")
 
 
 def _odd_marks(text: str) -> tuple[str, str] | None:
@@ -221,7 +222,7 @@ class Validator:
             return value
         if isinstance(node, s.Choice):
             return self.choice(node.choices, value, path)
-        return self.text(value, path, node)
+        return self.text(value, path, node if isinstance(node, s.Text) else None)
 
     def choice(self, choices, value, path, hint: str = ""):
         if not isinstance(value, str):
@@ -724,7 +725,7 @@ class Validator:
         if data.get("正文"):
             return
         for i, entry in enumerate(data.get("成效") or []):
-            theme = self.cat.themes.get(entry.get("主题")) if isinstance(entry, dict) else None
+            theme = self.cat.themes.get(entry.get("主题") or "") if isinstance(entry, dict) else None
             # as printed: 加强党的领导,健全… is the default once its comma is made full-width
             if theme is None or normalize(entry.get("标题") or theme.heading).rstrip("。") != theme.heading:
                 continue
@@ -782,7 +783,7 @@ class Validator:
         for key, judge in (("会议精神", spirit_problem), ("纲要", outline_problem)):
             value = given.get(key)
             found = judge(value) if isinstance(value, str) and value.strip() else None
-            if found and not EMPTY_TITLE.search(value):  # an empty 《》 is reported on every text
+            if found and isinstance(value, str) and not EMPTY_TITLE.search(value):  # an empty 《》 is reported on every text
                 self.error(("开头", key), *found)
 
     def part_headings(self, data) -> None:
@@ -833,7 +834,7 @@ class Validator:
         refused here, at its longest text or its longest list, before the template would
         stop at its output bounds."""
         total, items, longest, biggest = 0, 0, ((), 0), ((), 0)
-        stack = [((), data)]
+        stack: list[tuple[tuple, object]] = [((), data)]
         while stack:
             path, value = stack.pop()
             if isinstance(value, str):

@@ -112,3 +112,11 @@ def summary(outcomes: list[Outcome], head: tuple[str, str], done: str) -> str:
     failed = sum(o.error is not None for o in outcomes)
     lines.append(f"共 {len(outcomes)} 份：{done} {len(outcomes) - failed} 份" + (f"，{failed} 份有错误、未生成。" if failed else "。"))
     return "\n".join(lines)
+
+
+def exit_code(outcomes: list[Outcome]) -> int:
+    """0 when every input was used; 1 when some could not be; 2 when the one input given
+    (into a folder) could not be, as when -o names a file."""
+    if not any(o.error is not None for o in outcomes):
+        return 0
+    return 2 if len(outcomes) == 1 else 1

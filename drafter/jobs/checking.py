@@ -94,3 +94,10 @@ def _see_through_lines(lines: list[str]) -> tuple[list[str], dict[int, list[int]
             line = retext(line, text)  # a .docx line keeps what the document says of it
         clean.append(line)
     return clean, maps
+
+
+def check_exit_code(failed: int, findings: list) -> int:
+    """check's exit code: 2 when a file could not be checked, 1 when there is an error, else 0."""
+    if failed:
+        return 2
+    return 1 if any(f.severity == "错误" for f in findings) else 0

@@ -40,7 +40,7 @@ def summary_table(rows: list[tuple[str, int | None, int | None, str]]) -> str:
             lines.append(f"{_pad(name, name_w)}  {_pad('—', 4, True)}  {_pad('—', 4, True)}  {note}")
             continue
         total_e += e
-        total_r += r
+        total_r += r or 0
         lines.append(f"{_pad(name, name_w)}  {_pad(str(e), 4, True)}  {_pad(str(r), 4, True)}")
     label = f"合计（{len(rows)} 份）"
     lines.append(f"{_pad(label, name_w)}  {_pad(str(total_e), 4, True)}  {_pad(str(total_r), 4, True)}")

@@ -6,6 +6,7 @@ The CLI and the benchmarks call these functions; nothing here prints.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,9 @@ from drafter.model.catalogue import load_catalogue
 from drafter.model.formulations import FormulaTable, office_file
 from drafter.model.markup import parse_markup, readable_markup, strip_marks
 from drafter.model.report import Report
-from drafter.render.environment import TEMPLATE_SUFFIX, in_template, render_template, template_texts
+from drafter.render.locate import in_template
 from drafter.render.phrases import PHRASE_FILE
+from drafter.render.templates import TEMPLATE_SUFFIX, render_template
 from drafter.render.variables import build_context, unused_last_year
 from drafter.typeset.layout import Layout, load_layout
 from drafter.typeset.provenance import untouched_render
@@ -42,14 +44,14 @@ class Result:
     data: dict
 
 
-def printed_parts(context: dict) -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
+def printed_parts(context: dict) -> tuple[list[tuple[str, str | None]], dict[str, dict[str, str | None]]]:
     """(part, heading) of each top-level heading the form's shape prints, in order, and the
     headings inside a part written for two: the headings a part is known by in drafter's own
     report (Report.give_roles). Headings the shape does not print are none of them."""
     cat = load_catalogue()
     headings = context.get("部分标题") or {}
-    printed: list[tuple[str, str]] = []
-    joins: dict[str, dict[str, str]] = {}
+    printed: list[tuple[str, str | None]] = []
+    joins: dict[str, dict[str, str | None]] = {}
     for key in context.get("部分次序") or [p.key for p in cat.parts if p.own]:
         if key == "成效" and context.get("成效分列"):  # each theme a part of its own
             printed += [("成效", t.标题) for t in context.get("成效") or []]
@@ -156,7 +158,7 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
         from drafter.check.runner import form_rules
 
         table = rules if isinstance(rules, RuleTable) else rule_table()
-        result.warnings += form_rules(src, report, data, table, template_texts(folder))
+        result.warnings += form_rules(src, report, data, table, marked.texts)
         Findings(result.warnings).raise_if_errors()
     return result
 
@@ -251,3 +253,49 @@ def refuse_edited(out: Path) -> None:
             f"“{out}”在 Word 或 WPS 中修改过（或不是 drafter 生成的），重新生成会丢掉这些修改，没有覆盖。",
             "换一个输出文件名（-o），或确认不要这些修改后加 --force 覆盖。",
         )
+
+
+def validate_file(form: str | Path, config: str | Path | Settings | None = None) -> list[Problem]:
+    """validate: the form checked as render checks it (the settings file's rules and layout
+    too), nothing written; its reminders."""
+    from drafter.check.table import rule_table
+    from drafter.typeset.layout import load_layout
+
+    settings = read_settings(config)  # once, for every reader of its sections
+    table = rule_table(settings)
+    if settings:
+        load_layout(settings)  # the layout part of the same file is checked too
+    return build(load_form(form), rules=table).warnings
+
+
+def preview_file(
+    form: str | Path,
+    output: str | Path | None,
+    png: bool,
+    template: str | Path | None,
+    config: str | Path | Settings | None,
+    force: bool,
+    warn: Callable[[list[Problem]], None],
+) -> tuple[Path, list[Path], list[Problem]]:
+    """preview: the report rendered and made a PDF (and with ``png`` a picture of each page)
+    by LibreOffice, under render's rules for what may be written over; ``warn`` hears the
+    form's reminders before LibreOffice starts. (The PDF, the pictures, the reminders.)"""
+    from drafter.check.table import rule_table
+    from drafter.files.libreoffice import INSTALL_HINT, PreviewError, check_outputs, find_soffice, preview
+    from drafter.files.writing import check_suffix
+    from drafter.typeset.layout import load_layout
+    from drafter.typeset.writer import typeset
+
+    if find_soffice() is None:  # said before doing any work
+        raise PreviewError("没有找到 LibreOffice，无法生成预览。", INSTALL_HINT)
+    out = Path(output) if output else Path(form).with_suffix(".pdf")
+    check_suffix(out, (".pdf",), "PDF 文件")
+    settings = read_settings(config)  # once, for every reader of its sections
+    inputs = [form, settings_file(settings), office_file(settings)]
+    check_outputs([out], inputs, force)  # said before LibreOffice is started
+    lay = load_layout(settings)
+    result = build(load_form(form), template, rule_table(settings))
+    warn(result.warnings)
+    doc = typeset(result.report, lay)
+    pdf, pngs = preview(doc.save, out, png, force, inputs)
+    return pdf, pngs, result.warnings

@@ -19,7 +19,7 @@ from drafter.files.bounds import TEMPLATE_BYTES as MAX_TEMPLATE_BYTES, TEMPLATE_
 from drafter.files.inputs import read_bytes, resolved, shown
 from drafter.files.resources import builtin_templates
 from drafter.jobs.pipeline import ENTRY, is_template_folder
-from drafter.render.environment import SHARED_THEME, TEMPLATE_SUFFIX
+from drafter.render.loader import SHARED_THEME, TEMPLATE_SUFFIX
 from drafter.render.phrases import PHRASE_FILE
 
 
@@ -177,7 +177,7 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
         if os.path.lexists(layer / PHRASE_FILE):  # whatever it is: a pipe there is refused, not skipped
             files_of[PHRASE_FILE] = layer / PHRASE_FILE
     available = sorted(files_of)
-    plan = []
+    plan: list[tuple[str | bytes, Path]] = []
     # each file once, however written (./句式.yaml is 句式.yaml; a “..” stays, and is refused)
     asked = list(dict.fromkeys("/".join(p for p in f.replace("\\", "/").split("/") if p not in ("", ".")) for f in files))
     for rel in asked:
@@ -237,7 +237,7 @@ def _theme_text(folders: list[Path], rel: str) -> str:
     """A theme file of its own: what the phrase table says for the theme where the file
     goes (the destination's table over the source's over the default's), written with
     句() and 项()."""
-    from drafter.render.environment import FolderLoader
+    from drafter.render.loader import FolderLoader
     from drafter.render.phrases import as_jinja, merged_table
 
     key = rel[len("themes/") :].removesuffix(TEMPLATE_SUFFIX)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from pathlib import Path
 from typing import NamedTuple
 
 from drafter.errors import TemplateError
+from drafter.files.patterns import lazy_re
 from drafter.files.resources import builtin_templates
 from drafter.jobs.pipeline import is_template_folder
-from drafter.render.environment import TEMPLATE_SUFFIX
+from drafter.render.loader import TEMPLATE_SUFFIX
 from drafter.render.phrases import OPENING, PHRASE_FILE
 
 
@@ -109,7 +109,10 @@ def layers(folder: Path) -> Layers:
             "请给出用 drafter templates copy 复制出来的文件夹。",
         )
     default, mine = _files(builtin_templates() / "default"), _files(folder)
-    changed, same, added, themes = [], [], [], []
+    changed: list[str] = []
+    same: list[str] = []
+    added: list[str] = []
+    themes: list[str] = []
     for name, path in mine.items():
         if name not in default:
             added.append(name)
@@ -125,7 +128,7 @@ def layers(folder: Path) -> Layers:
 
 # -- the phrase table, theme by theme --------------------------------------------------------
 
-_TOP_KEY = re.compile(r"^([^\s#\-][^:：]*?)\s*[:：]")
+_TOP_KEY = lazy_re(r"^([^\s#\-][^:：]*?)\s*[:：]")
 
 
 def _theme_blocks(text: str) -> dict[str, str]:

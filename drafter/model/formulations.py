@@ -12,16 +12,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from drafter.errors import DrafterError, Findings, InputFileError
 from drafter.files.config import FORMULAS_SECTION, Settings, read_settings
 from drafter.files.datacache import load_yaml
 from drafter.files.inputs import named_beside
+from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import DATA
 from drafter.model.typography import close_spaces
 
-_CONGRESS = re.compile(r"(十[六七八九]|二十[一二]?)大")
-_PLENUM = re.compile(r"[一二三四五六七八九十]中")
+_CONGRESS = lazy_re(r"(十[六七八九]|二十[一二]?)大")
+_PLENUM = lazy_re(r"[一二三四五六七八九十]中")
 FIELDS = ("会议精神", "纲要", "党代会", "全会", "核对日期")
 
 
@@ -87,6 +89,7 @@ def formula_table(config: str | Path | Settings | None = None) -> FormulaTable:
     path, problem = named_beside(settings.path, name, "表述数据文件")
     if problem:
         raise InputFileError(f"“{FORMULAS_SECTION}”写的文件不能使用：{problem[0]}", problem[1], src.where((FORMULAS_SECTION,)))
+    assert path is not None  # named_beside gives a path or a problem
     try:
         office = office_formulas(path)
     except InputFileError as err:
@@ -119,7 +122,7 @@ def office_formulas(path: Path) -> dict[int, dict]:
         if not isinstance(entry, dict):
             found.add(src.where((key,)), f"{year} 年度下应当是若干“项目: 内容”。", "可以写的项目：" + "、".join(FIELDS) + "。")
             continue
-        clean = {}
+        clean: dict[str, object] = {}
         for name, value in entry.items():
             where = src.where((key, name))
             typed = _typed(src, (key, name), value)
@@ -129,10 +132,10 @@ def office_formulas(path: Path) -> dict[int, dict]:
                 clean[name] = None  # null: none (as the built-in data's 纲要: null); merged() drops the built-in's
             elif name in ("会议精神", "纲要") and not (isinstance(value, str) and value.strip()):
                 found.add(where, f"“{name}”应当是一段文字。", f"例如“{_EXAMPLE[name]}”；没有时删去这一项。")
-            elif name in ("会议精神", "纲要") and (spirit_problem if name == "会议精神" else outline_problem)(value):
-                found.add(where, *(spirit_problem if name == "会议精神" else outline_problem)(value))
-            elif name == "纲要" and _outline_of_another_year(value, year):
-                found.add(where, *_outline_of_another_year(value, year))
+            elif name in ("会议精神", "纲要") and (wrong := (spirit_problem if name == "会议精神" else outline_problem)(value)):
+                found.add(where, *wrong)
+            elif name == "纲要" and (wrong := _outline_of_another_year(value, year)):
+                found.add(where, *wrong)
             elif name == "党代会" and not (isinstance(value, str) and _CONGRESS.fullmatch(value.strip())):
                 found.add(where, f"{typed}不是党代会的写法。", "请写“二十大”这样的简称。")
             elif name == "全会" and not (
@@ -154,7 +157,7 @@ def office_formulas(path: Path) -> dict[int, dict]:
         # judged with the built-in 党代会/全会 it will be merged with: check compares the
         # report with both, so a 会议精神 they call stale would be check's 错误 in every report
         # an office's null or [] (no data) never switches the judgement off: the built-in's stand in
-        given = {k: v for k, v in clean.items() if v is not None and v != []}
+        given: dict[str, Any] = {k: v for k, v in clean.items() if v is not None and v != []}
         merged = builtin().merged({year: given}).get(year) or {}
         problem = _disagreement(merged)
         if problem and "会议精神" in clean:
@@ -172,11 +175,11 @@ def office_formulas(path: Path) -> dict[int, dict]:
         elif problem and any(given.get(k) for k in ("党代会", "全会")):
             # 党代会 or 全会 alone, against the built-in 会议精神 the report will print: the
             # opening would say what check then calls stale
-            own = next(k for k in ("党代会", "全会") if given.get(k))
+            alone = next(k for k in ("党代会", "全会") if given.get(k))
             found.add(
-                src.where((key, own)),
+                src.where((key, alone)),
                 f"{problem[0]}（“会议精神”用的是 drafter 自带的：{merged.get('会议精神')}）",
-                f"改了“{own}”，就在本文件这一年同时写上与它一致的“会议精神”，或删去“{own}”。",
+                f"改了“{alone}”，就在本文件这一年同时写上与它一致的“会议精神”，或删去“{alone}”。",
             )
         out[year] = clean
     found.raise_if_errors()
@@ -233,21 +236,21 @@ def _typed(src, path: tuple, value) -> str:
 # The opening says 全面贯彻{会议精神} and 对照{纲要}确定的目标任务 (templates/default/report.md.j2).
 # A 会议精神 may open with one usual verb, which is dropped (SPIRIT_VERB); any verb left after
 # it would be printed twice (全面贯彻坚决贯彻…), so is a problem where the value is written.
-SPIRIT_VERB = re.compile(
+SPIRIT_VERB = lazy_re(
     r"^(?:深入学习贯彻|认真学习贯彻|全面学习贯彻|学习贯彻|全面贯彻落实|全面贯彻|深入贯彻落实|深入贯彻|"
     r"认真贯彻落实|认真贯彻|贯彻落实|贯彻)"
 )
-_ANY_VERB = re.compile(
+_ANY_VERB = lazy_re(
     r"^(?:(?:全面|深入|认真|坚决|切实|扎实|坚定|持续|进一步|积极|自觉)?"
     r"(?:学习|宣传|贯彻|落实|领会|践行|宣讲|传达))+"
 )
 # What a 会议精神 is the 精神 of: a congress or meeting (二十大, 三中全会, 党代会, 工作会议), or a
 # leader's speech, instruction or thought (domain.md §6 lists these formulas).
-_NAMED_SOURCE = re.compile(r"大|会|讲话|指示|批示|论述|思想")
-_OUTLINE_VERB = re.compile(r"^(?:对照|按照|依照|根据|依据|围绕|贯彻|落实|深入贯彻|全面落实)")
-_OUTLINE_TAIL = re.compile(r"(?:确定的|提出的|部署的)?(?:目标任务|各项任务|任务)[，。；]?$")
-EMPTY_TITLE = re.compile(r"《[\s\u3000]*》|〈[\s\u3000]*〉")
-LINE_BREAK = re.compile("[\r\n\x85\u2028\u2029]")
+_NAMED_SOURCE = lazy_re(r"大|会|讲话|指示|批示|论述|思想")
+_OUTLINE_VERB = lazy_re(r"^(?:对照|按照|依照|根据|依据|围绕|贯彻|落实|深入贯彻|全面落实)")
+_OUTLINE_TAIL = lazy_re(r"(?:确定的|提出的|部署的)?(?:目标任务|各项任务|任务)[，。；]?$")
+EMPTY_TITLE = lazy_re(r"《[\s\u3000]*》|〈[\s\u3000]*〉")
+LINE_BREAK = lazy_re("[\r\n\x85\u2028\u2029]")
 
 
 def without_verb(spirit: str) -> str:
@@ -258,11 +261,11 @@ def without_verb(spirit: str) -> str:
 
 _ENDS = "。，、；：,.;:！？!? \u3000"
 _PAIRS = ("《》", "〈〉", "（）", "()", "“”", "‘’", "【】", "[]")
-_CJK_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
-_PLACEHOLDER = re.compile(r"[{}｛｝]|%[sdr(]")
-_PLACEHOLDER_WORDS = re.compile(r"某某|××|XX|XXX")  # a name left to be filled in (《某某纲要》)
-_DOUBLED_MARKS = re.compile(r"[，。；：、！？,;:!?]{2,}")
-_STOPS = re.compile(r"[。；！？;!?]")
+_CJK_CHAR = lazy_re("[\u3400-\u4dbf\u4e00-\u9fff]")
+_PLACEHOLDER = lazy_re(r"[{}｛｝]|%[sdr(]")
+_PLACEHOLDER_WORDS = lazy_re(r"某某|××|XX|XXX")  # a name left to be filled in (《某某纲要》)
+_DOUBLED_MARKS = lazy_re(r"[，。；：、！？,;:!?]{2,}")
+_STOPS = lazy_re(r"[。；！？;!?]")
 
 
 def formula_text(value: str) -> str:
@@ -274,14 +277,14 @@ def formula_text(value: str) -> str:
 def _shape_problem(name: str, text: str) -> tuple[str, str] | None:
     """What makes a 会议精神 or 纲要 (``name``) unprintable whatever its words: a brace or %s
     left from a pattern, no Chinese at all, doubled or unpaired brackets and quotes."""
-    if _PLACEHOLDER.search(text):
+    if m := _PLACEHOLDER.search(text):
         return (
-            f"“{name}”里有“{_PLACEHOLDER.search(text).group()}”，报告里会原样印出来（这里不会替换成年份等内容）。",
+            f"“{name}”里有“{m.group()}”，报告里会原样印出来（这里不会替换成年份等内容）。",
             f"请写出完整的文字，年份直接写数字，如“{_EXAMPLE[name]}”。",
         )
-    if _PLACEHOLDER_WORDS.search(text):
+    if m := _PLACEHOLDER_WORDS.search(text):
         return (
-            f"“{name}”里还留着占位文字“{_PLACEHOLDER_WORDS.search(text).group()}”。",
+            f"“{name}”里还留着占位文字“{m.group()}”。",
             f"请写出完整的名称，如“{_EXAMPLE[name]}”；没有时删去这一项。",
         )
     if not _CJK_CHAR.search(text):
@@ -401,10 +404,10 @@ def outline_problem(outline: str) -> tuple[str, str] | None:
     return None
 
 
-_TERM = re.compile(r"(\d{4})\s*年?\s*[—\-－–~～至]+\s*(\d{4})")
+_TERM = lazy_re(r"(\d{4})\s*年?\s*[—\-－–~～至]+\s*(\d{4})")
 # A term in brackets as clerks type it, right or not: (2021-2025), （2021—2025）, （2021～2025年）.
 _YEAR = r"[\d〇○零OＯ一二三四五六七八九]{4}"  # 2021, or 二〇二一 (with ○, 零 or O for 〇)
-_TERM_BRACKETS = re.compile(rf"[（(]\s*({_YEAR})\s*年?\s*[—\-－–~～至]*\s*({_YEAR})\s*年?\s*[）)]")
+_TERM_BRACKETS = lazy_re(rf"[（(]\s*({_YEAR})\s*年?\s*[—\-－–~～至]*\s*({_YEAR})\s*年?\s*[）)]")
 _HAN_YEAR = str.maketrans("〇○零OＯ一二三四五六七八九", "00000123456789")
 
 

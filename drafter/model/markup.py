@@ -32,6 +32,7 @@ import re
 
 from drafter.errors import TemplateError, Where
 from drafter.files import xmltext
+from drafter.files.patterns import lazy_re
 from drafter.files.xmltext import describe, first_invalid, quiet
 from drafter.model.report import Report, TreeBuilder
 from drafter.model.typography import normalize
@@ -42,19 +43,19 @@ OPEN, CLOSE = "\ue000", "\ue001"
 FIG_OPEN, FIG_CLOSE = "\ue002", "\ue003"
 # Line breaks: those of str.splitlines() that XML can carry. \v, \f and \x1c-\x1e stay
 # inside their line, where they are refused as characters a .docx cannot hold.
-_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_BREAK = lazy_re("\r\n|[\n\r\x85\u2028\u2029]")
 
 # The characters quiet() changes, to find them fast (most markup has none).
 _LOOKALIKE = xmltext.LOOKALIKE
 
-_HEADING = re.compile(r"^(#{1,4})\s*(.*)$")
-_TYPED_NUMBER = re.compile(
+_HEADING = lazy_re(r"^(#{1,4})\s*(.*)$")
+_TYPED_NUMBER = lazy_re(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）][、]?|\d+[.．、](?!\d)|[（(]\d+[)）][、]?)\s*"
 )
 _DIRECTIVES = {"标题", "主送", "署名", "日期", "盖章", "附注"}
 # a value printed alone as a heading's number (一, （3）) and the mark after it
 _NUM = "[一二三四五六七八九十百零〇\\d]{1,4}"
-_PRINTED_NUMBER = re.compile(f"^\\s*(?:[（(]{OPEN}{_NUM}{CLOSE}[)）]、?|{OPEN}[（(]{_NUM}[)）]{CLOSE}、?|{OPEN}{_NUM}{CLOSE}[、．.])\\s*")
+_PRINTED_NUMBER = lazy_re(f"^\\s*(?:[（(]{OPEN}{_NUM}{CLOSE}[)）]、?|{OPEN}[（(]{_NUM}[)）]{CLOSE}、?|{OPEN}{_NUM}{CLOSE}[、．.])\\s*")
 _MARKERS = ("@", "#", "\\")
 
 
@@ -149,8 +150,8 @@ def _refuse_invalid(text: str, where: Where) -> None:
         )
 
 
-_PRINTED = re.compile(f"{OPEN}[^{CLOSE}]*{CLOSE}")
-_BRACE = re.compile("[{}｛｝]")
+_PRINTED = lazy_re(f"{OPEN}[^{CLOSE}]*{CLOSE}")
+_BRACE = lazy_re("[{}｛｝]")
 
 
 def _refuse_braces(line: str, where: Where) -> None:
@@ -176,7 +177,7 @@ def _refuse_braces(line: str, where: Where) -> None:
 
 
 # A date as the report prints it (domain.md §1: 2026年2月6日, Arabic figures, no padding).
-_DATE = re.compile(r"(\d{4})年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日")
+_DATE = lazy_re(r"(\d{4})年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日")
 
 
 def _directive(report: Report, line: str, where: Where, seen: set[str]) -> None:
@@ -234,7 +235,7 @@ def _real_date(text: str) -> bool:
     return True
 
 
-_SPLIT_MARKS = re.compile(f"[{OPEN}{CLOSE}。]")
+_SPLIT_MARKS = lazy_re(f"[{OPEN}{CLOSE}。]")
 
 
 def _split_marked(text: str) -> tuple[str, str]:

@@ -52,7 +52,7 @@ def _plain(v: Decimal, digits: int) -> str:
     return _trim(v)
 
 
-def number(value: float | int, approx: bool = False, digits: int = 2) -> str:
+def number(value: float | int | Decimal, approx: bool = False, digits: int = 2) -> str:
     """1234 → 1234; 579500 → 57.95万; 335580000 → 33558万; approx: 683 → 680余, 12345 → 12000余.
 
     Below 10,000 a count is written out in full. From 10,000 it is written in 万 (from
@@ -99,7 +99,7 @@ def _round_figure(v: Decimal) -> str:
 _MONEY = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
 
 
-def with_unit(value: float | int, unit: str, approx: bool = False) -> str:
+def with_unit(value: float | int | Decimal, unit: str, approx: bool = False) -> str:
     """A count with its unit. Money (元/万元/亿元) is written in the unit that says it
     exactly: 579500万元 → 57.95亿元, 0.004亿元 → 40万元 (never 0亿元); an amount not in
     whole 元 in 元 with every digit given (the form refuses money below the 分)."""

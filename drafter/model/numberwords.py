@@ -21,7 +21,7 @@ def trim(d: Decimal) -> str:
     return text
 
 
-def plain(value: float | int) -> str:
+def plain(value: float | int | Decimal) -> str:
     """A figure as written, in full (1234567, 0.005; never 1.23457e+06)."""
     return trim(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
 
@@ -65,7 +65,7 @@ def decimal(value: Fraction) -> Decimal:
         return Decimal(value.numerator) / Decimal(value.denominator)
 
 
-def ratio_percent(value) -> Decimal:
+def ratio_percent(value: float | Fraction) -> Decimal:
     """A ratio (a float, or a Fraction worked out from two counts) in per cent."""
     if isinstance(value, Fraction):
         if abs(value) >= 10**15:
@@ -76,7 +76,7 @@ def ratio_percent(value) -> Decimal:
     return Decimal(str(value)) * 100
 
 
-def percent(value: float, digits: int = 1) -> str:
+def percent(value: float | Fraction, digits: int = 1) -> str:
     """0.953 → 95.3%. A ratio, not a percentage, goes in. 100% stays 100%; a rate that is
     not 0 or 100% is never printed so (domain.md §4): 1 ÷ 19999 → 0.005%, 0.99995 → 99.995%."""
     if not 0 <= digits <= MAX_PLACES:

@@ -120,7 +120,7 @@ class Report:
         self.notes: list[str] = []
         self.origins: dict[str, Origin] = {}  # 标题 / 署名 / 日期 → where each was read
 
-    def give_roles(self, printed: list[tuple[str, str]], joins: dict[str, dict[str, str]] | None = None) -> None:
+    def give_roles(self, printed: list[tuple[str, str | None]], joins: dict[str, dict[str, str | None]] | None = None) -> None:
         """Mark each top-level section whose heading is a part's as that part. ``printed``: (part
         key, heading as rendered) of each top-level heading the form's shape prints, in order (a
         theme written as a part of its own is 成效). A part written for several (``joins``: key →

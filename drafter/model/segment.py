@@ -23,7 +23,7 @@ from drafter.files.datacache import cache_root
 def _import_jieba():
     saved = sys.modules.get("pkg_resources", None)
     had = "pkg_resources" in sys.modules
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # see module docstring
+    sys.modules["pkg_resources"] = None  # see module docstring
     try:
         import jieba
     finally:

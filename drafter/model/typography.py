@@ -11,21 +11,22 @@ import re
 from functools import lru_cache
 
 from drafter.files.characters import INVISIBLE
+from drafter.files.patterns import lazy_re
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_OR_CLOSE = f"[{CJK}“”‘’（）《》、，。；：！？]"
 _MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
-_AFTER = re.compile(f"(?<={_CJK_OR_CLOSE})\\s*([,;:?!])")
-_BEFORE = re.compile(f"([,;:?!])\\s*(?=[{CJK}“（《])")
-_PERIOD = re.compile(f"(?<=[{CJK}）”%])\\.(?!\\d)")
+_AFTER = lazy_re(f"(?<={_CJK_OR_CLOSE})\\s*([,;:?!])")
+_BEFORE = lazy_re(f"([,;:?!])\\s*(?=[{CJK}“（《])")
+_PERIOD = lazy_re(f"(?<=[{CJK}）”%])\\.(?!\\d)")
 # "..." or 。。。 or a lone … is the 省略号 ……; a run of … stays as typed (…… is right, never
 # made ………)
-_ELLIPSIS = re.compile(r"\.{3,}|(?<!…)…(?!…)|。{3,}")
-_RANGE = re.compile(r"(?<=\d)\s*[-－~～—–]{1,2}\s*(?=\d{1,4}\s*[年月日条])")
-_PARENS = re.compile(r"\(([^()]*)\)")
+_ELLIPSIS = lazy_re(r"\.{3,}|(?<!…)…(?!…)|。{3,}")
+_RANGE = lazy_re(r"(?<=\d)\s*[-－~～—–]{1,2}\s*(?=\d{1,4}\s*[年月日条])")
+_PARENS = lazy_re(r"\(([^()]*)\)")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
-_FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")  # ８８．１ is 88.1
+_FULLWIDTH_POINT = lazy_re(r"(?<=\d)．(?=\d)")  # ８８．１ is 88.1
 
 
 def _parens(m: re.Match) -> str:
@@ -70,7 +71,7 @@ def normalize(text: str) -> str:
 # ordinary space stays. Every text of a form and of the office's formulas file goes through this.
 # A code a programmer's formatting would fill in (%s, %d, %(名)s, ${名}): in a phrase or an
 # opening it stands in the report as typed.
-FORMAT_CODE = re.compile(r"%[-+#0]*\d*(?:\.\d+)?[sdifrxXeEgGc]|%\(|\$\{")
+FORMAT_CODE = lazy_re(r"%[-+#0]*\d*(?:\.\d+)?[sdifrxXeEgGc]|%\(|\$\{")
 
 
 def clauses(parts: list[str]) -> str:
@@ -79,8 +80,8 @@ def clauses(parts: list[str]) -> str:
     return "".join(p if i == 0 or p[:1] in "（(" else "，" + p for i, p in enumerate(parts))
 
 
-_SPACES = re.compile(r"\s+")
-_WIDE = re.compile(f"[{CJK}\u3000-\u303f\uff00-\uffef\u2010-\u2027\u2e80-\u2fdf]")
+_SPACES = lazy_re(r"\s+")
+_WIDE = lazy_re(f"[{CJK}\u3000-\u303f\uff00-\uffef\u2010-\u2027\u2e80-\u2fdf]")
 
 
 def close_spaces(text: str) -> str:
@@ -100,12 +101,12 @@ def close_spaces(text: str) -> str:
 # ① ⑴ ⒈ Ⅰ、 — the marks of a heading, which drafter numbers itself — and the in-paragraph
 # ordinals 一是 / 第一， (which, at the head of a title, double the heading's own number).
 # 一、二线 (the first and second lines) is a phrase, not a mark.
-HEADING_MARK = re.compile(
+HEADING_MARK = lazy_re(
     r"^(?:[一二三四五六七八九十]+[、.．](?![一二三四五六七八九十])|[（(][一二三四五六七八九十]+[)）]"
     r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）]|\d{1,2}[)）](?!\d)|[一二三四五六七八九十]{1,2}[)）]"
     r"|[①-⑳⑴-⒇⒈-⒛]|[Ⅰ-Ⅻⅰ-ⅻ][、.．])"
 )
-ORDINAL_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[、，,：:])")
+ORDINAL_MARK = lazy_re(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[、，,：:])")
 
 
 def see_through(text: str) -> tuple[str, list[int] | None]:
@@ -177,7 +178,7 @@ PAIRS = {"（": "）", "《": "》", "〔": "〕", "【": "】", "“": "”", "
 _CLOSING = {v: k for k, v in PAIRS.items()}
 _WIDTH = {"(": "（", ")": "）"}
 # A list number closed by a bracket (1）完善制度；2）强化考核): not a bracket left open.
-_LIST_NUMBER = re.compile(r"(?:^|(?<=[：:；;。，,\s]))(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})$")
+_LIST_NUMBER = lazy_re(r"(?:^|(?<=[：:；;。，,\s]))(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})$")
 
 
 def unpaired(text: str) -> list[tuple[int, str]]:

@@ -12,9 +12,9 @@ become 去年安排.
 from __future__ import annotations
 
 import math
-import re
 from decimal import Decimal
 
+from drafter.files.patterns import lazy_re
 from drafter.form.blank import Seed, ThemeSeed, capped
 from drafter.model.catalogue import Catalogue
 from drafter.model.report import Paragraph, Section
@@ -169,6 +169,8 @@ class _Reader:
         group whose count stands elsewhere (“满意率100%” among 建议提案's figures, mapped to
         热线) says nothing sure of that group: it is a comment, never a figure."""
         for f, sentence, said, where in self.rates:
+            if f.maps_to is None:  # only mapped rates are kept
+                continue
             group, rname = f.maps_to.split(".", 1)
             theme = self.cat.themes[self.owner[group]]
             rate = theme.groups[group].rates.get(rname)
@@ -204,7 +206,7 @@ def last_year_used(cat: Catalogue) -> set[tuple[str, str, str]]:
     uses: printed with its 同比, or counted in a rate printed with its 同比."""
     from drafter.render.phrases import builtin_compared
 
-    out = set()
+    out: set[tuple[str, str, str]] = set()
     for theme, group, name in builtin_compared(cat):
         rate = cat.themes[theme].groups[group].rates.get(name)
         names = [rate.numerator, *rate.denominator] if rate else [name]
@@ -234,7 +236,7 @@ def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed, scaled_exact: bool
     return reader.rounded
 
 
-_SENTENCE_END = re.compile(r"[。；！？;!?]")
+_SENTENCE_END = lazy_re(r"[。；！？;!?]")
 
 
 def _sentence(para: Paragraph, at: int) -> tuple[int, int]:
@@ -243,8 +245,8 @@ def _sentence(para: Paragraph, at: int) -> tuple[int, int]:
     return id(para), len(_SENTENCE_END.findall(para.text, 0, at))
 
 
-_ITEM_MARK = re.compile(r"^[一二三四五六七八九十]+是")
-_CLAUSE = re.compile(r"[，。；：！？]")
+_ITEM_MARK = lazy_re(r"^[一二三四五六七八九十]+是")
+_CLAUSE = lazy_re(r"[，。；：！？]")
 
 
 def _promise(p) -> dict:
@@ -253,6 +255,7 @@ def _promise(p) -> dict:
         heading, body = p.heading, p.text[len(p.heading) :]
     else:
         text = _ITEM_MARK.sub("", p.text)
-        text = text[len(LEAD_IN.match(text).group(0)) :] or text  # 下一步，… : the plan, not its lead-in
+        lead = LEAD_IN.match(text)
+        text = (text[len(lead.group(0)) :] if lead else text) or text  # 下一步，… : the plan, not its lead-in
         heading, body = _CLAUSE.split(text, 1)[0], p.text
     return {"标题": heading.rstrip("。；，"), "去年内容": body or None, "落实情况": None}

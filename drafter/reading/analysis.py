@@ -5,18 +5,17 @@
 
 from __future__ import annotations
 
-import re
-
+from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import Catalogue
 from drafter.model.report import Report, Section
 from drafter.reading.classify import classify
 from drafter.reading.figure_finder import FoundFigure, extract, map_to_catalogue, tie_rates
 from drafter.reading.parser import enumerations
 
-_YEAR = re.compile(r"(20\d\d)\s*年")
+_YEAR = lazy_re(r"(20\d\d)\s*年")
 # The year a report is about, as its title says it (关于2025年度…, 2025年法治政府建设…): before
 # any other year the title holds (示例县人民政府2026年关于2025年度…).
-_YEAR_REPORTED = re.compile(r"(20\d\d)\s*年\s*(?:度|法治|推进|工作|上半年)")
+_YEAR_REPORTED = lazy_re(r"(20\d\d)\s*年\s*(?:度|法治|推进|工作|上半年)")
 
 
 def report_year(report: Report) -> int | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import Catalogue, per_catalogue
 from drafter.model.report import Report, Section
 
@@ -94,7 +95,7 @@ ROLE_WORDS = [  # checked in this order: the first that matches wins
     ("其他", ("其他",)),
 ]
 # What a problem's heading says (基层执法力量薄弱, 普法针对性有待提高): it falls short.
-_SHORT_OF = re.compile(
+_SHORT_OF = lazy_re(
     r"不足|不够|有待|仍需|仍有|尚需|尚未|薄弱|不到位|欠缺|短板|差距|问题|滞后|不强|不高|偏低|偏弱|"
     r"不平衡|不充分|不规范|不完善|不健全|困难|瓶颈|弱项|较弱|较低|参差不齐"
 )
@@ -124,13 +125,13 @@ BODY_REACH = 2000  # characters of body after the lead that count (a part's whol
 
 # Role words used as a modifier of something else: 困难群众 is a group helped, 行动计划 a
 # programme carried out; neither names the part (帮助困难群众 is not the 问题 part).
-_NOT_ROLE = re.compile(
+_NOT_ROLE = lazy_re(
     r"困难(?:群众|群体|家庭|人员|户|企业|职工|事)|(?:行动|规划|五年|三年|普法|培训|学法|学习)计划|"
     r"(?:上年度?|去年|上一年度?)的?(?:工作)?(?:安排|计划|部署|打算)"
 )  # 落实上年度工作安排情况: this year's work
 
 
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = lazy_re(r"[ \t\u3000\u00a0]+")
 
 
 def _names(heading: str, role: str) -> bool:
@@ -356,7 +357,7 @@ def named_roles(heading: str) -> list[str]:
     return [role for role, _ in sorted(found.items(), key=lambda kv: kv[1])]
 
 
-_PIECES = re.compile(r"[、，,；;]|以及|及|和|与|并")
+_PIECES = lazy_re(r"[、，,；;]|以及|及|和|与|并")
 
 
 def _role_words(role: str, heading: str) -> list[str]:
@@ -376,7 +377,7 @@ def _closing_roles(para, part: str) -> None:
 
 
 # A heading that names the leaders' duties: the 第一责任人 part, or a section of 成效 giving it.
-LEADER = re.compile(r"第一责任人|主要负责人.{0,12}(职责|履职)")
+LEADER = lazy_re(r"第一责任人|主要负责人.{0,12}(职责|履职)")
 
 
 def own_parts(report: Report) -> set[str]:

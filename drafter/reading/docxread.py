@@ -21,6 +21,7 @@ import zipfile
 from lxml import etree
 
 from drafter.files.bounds import DOCX_AUX as MAX_AUX, STYLE_DEPTH as MAX_STYLE_DEPTH
+from drafter.files.patterns import lazy_re
 from drafter.files.xmltext import drop_invalid
 from drafter.model.report import PART_MARKS
 
@@ -33,8 +34,8 @@ TRANSITIONAL_URI = W[1:-1].encode()
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 CELL_JOIN = "\u3000"  # between a table row's cells: a space the parser reads as one
 
-_BODY_STYLE = re.compile(r"body ?text|正文", re.IGNORECASE)
-_HEADING_NAME = re.compile(r"^(?:heading|标题) ?([1-9])$", re.IGNORECASE)
+_BODY_STYLE = lazy_re(r"body ?text|正文", re.IGNORECASE)
+_HEADING_NAME = lazy_re(r"^(?:heading|标题) ?([1-9])$", re.IGNORECASE)
 
 
 _MARKED = {name: part for part, name in PART_MARKS.items()}
@@ -51,6 +52,7 @@ class Line(str):
     table = False
     run_in = False
     part: str | None = None  # the part drafter marked this heading as (report.PART_MARKS)
+    merge = False  # the paragraph goes on the one before it (a paragraph mark hidden in Word)
     boxed = False  # read from a text box (floating beside its anchor paragraph, not in the flow)
 
 
@@ -136,7 +138,8 @@ class Styles:
 
     def _chain(self, sid: str | None, kind: str = "para") -> list[dict]:
         styles = self.para if kind == "para" else self.char
-        out, seen = [], set()
+        out: list[dict] = []
+        seen: set[str] = set()
         while sid and sid in styles and sid not in seen and len(out) < MAX_STYLE_DEPTH:
             seen.add(sid)
             out.append(styles[sid])
@@ -188,7 +191,7 @@ class Styles:
         info = self.char.get(sid or "")
         if info is None:
             return None
-        para = info["link"] or (sid[:-4] if sid.endswith("Char") else None)
+        para = info["link"] or (sid[:-4] if sid and sid.endswith("Char") else None)
         if para in self.para:
             level = self.outline(para)
             return level if level is not None and level < 9 else None
@@ -380,7 +383,8 @@ class Numbering:
         def value(m: re.Match) -> str:
             k = int(m.group(1)) - 1
             at = levels.get(k, {})
-            n = counters.get(k, at.get("start") if at.get("start") is not None else 1)
+            start = at.get("start")
+            n = counters.get(k, start if start is not None else 1)
             return format_number(n, "decimal" if lvl["legal"] else at.get("fmt", "decimal"))
 
         shown = re.sub(r"%([1-9])", value, lvl["text"])
@@ -426,7 +430,7 @@ _SKIP = {
 
 def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
     """The lines of the main part read from ``stream`` (a file object)."""
-    out: list[Line] = []
+    out: list[Line | _Table] = []
     paras: list[_Para] = []  # the open paragraphs (a text box's inside its anchor's)
     cells: list[list[Line]] = []  # the open table cells' paragraphs
     rows: list[list[list[Line]]] = []  # the open table rows' cells
@@ -562,13 +566,15 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
         elif tag == f"{W}tr" and rows:
             row = rows.pop()
             if cells:  # a table inside a cell: its rows are part of the cell
-                line = _row_line(row)
-                if line:
-                    cells[-1].append(line)
+                joined = _row_line(row)
+                if joined:
+                    cells[-1].append(joined)
             elif any(_cell_text(c).strip() for c in row):
                 if not out or not isinstance(out[-1], _Table):
                     out.append(_Table())  # a row outside any table: read as one of its own
-                out[-1].rows.append(row)
+                table = out[-1]
+                assert isinstance(table, _Table)
+                table.rows.append(row)
         # Drop what has been read: memory stays bounded by the open elements.
         el.clear()
         parent = el.getparent()
@@ -613,7 +619,7 @@ class _Table:
         return [line for row in self.rows if (line := _row_line(row))]
 
 
-_ITEM_NUMBER = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳])")
+_ITEM_NUMBER = lazy_re(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳])")
 
 
 def _cell_text(cell: list[Line]) -> str:
@@ -655,6 +661,11 @@ def _unwrapped(items: list) -> list[Line]:
 
 
 def _joined(first: Line, second: Line) -> Line:
+    """A paragraph whose mark is a tracked deletion, run into the next: with all its text
+    deleted too it is gone once the changes are accepted, and the next keeps its own style
+    (a heading after a deleted sentence stays a heading)."""
+    if not first.strip():
+        return second
     line = Line(first + second)
     line.level, line.table, line.run_in, line.part = first.level, first.table, first.run_in, first.part
     return line

@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import Catalogue, per_catalogue
 
 UNITS = [
@@ -90,7 +91,7 @@ _UNIT = "(?P<unit>" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=Tru
 # as such, never two (公文 writes none, but text pasted from spreadsheets and web pages does).
 GROUPING = ",\u0020\u00a0\u2009\u202f"
 _DIGITS = rf"(?:\d{{1,3}}(?:[{GROUPING}]\d{{3}})+(?!\d|[{GROUPING}]\d)|\d{{1,15}})(?:\.\d{{1,15}})?"
-_NUMBER = re.compile(
+_NUMBER = lazy_re(
     # A number starts where a run of digits starts (never inside one, which would make a
     # long run of digits quadratic) and has at most 15 digits each side of the point. A
     # stray space may stand between the parts (“236 项”, “94.3 %”, “1.3 万件”); a range
@@ -143,14 +144,14 @@ def _han_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 _IN_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"))
 # (÷ × = and a slash after a figure part two figures of a fraction: 审结146件÷受理151件)
 # An aside in brackets right before a figure, naming no figure itself (（含简易程序）)
-_ASIDE = re.compile(r"[（(][^（）()\d%，。；]{1,20}[）)]$")
-_CLAUSE_START = re.compile(r"[，。；：、！？（）“”《》÷×＝=／]|(?<=[\d件人次项个户家起条份场名批期宗卷元%])/")
+_ASIDE = lazy_re(r"[（(][^（）()\d%，。；]{1,20}[）)]$")
+_CLAUSE_START = lazy_re(r"[，。；：、！？（）“”《》÷×＝=／]|(?<=[\d件人次项个户家起条份场名批期宗卷元%])/")
 # Words that open a label without being part of it; 和/及/与 only as conjunctions (和解,
 # 及时 and 与会 are words of the label).
-_LEADING = re.compile(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和(?![解谐睦])|及(?![时格])|与(?!会))+")
-_CHANGE = re.compile(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加|增幅|降幅|涨幅)(为|达|是)?$")
+_LEADING = lazy_re(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和(?![解谐睦])|及(?![时格])|与(?!会))+")
+_CHANGE = lazy_re(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加|增幅|降幅|涨幅)(为|达|是)?$")
 # 由85%上升为90%: the figure after 为 is the level reached, not a change
-_FROM_LEVEL = re.compile(
+_FROM_LEVEL = lazy_re(
     r"(?:由|从)[^，。；]{0,12}?\d+(?:\.\d+)?\s*[%％][^，。；\d]{0,4}?"
     r"(?:上升|下降|增长|减少|提高|降低|增加)为$"
 )
@@ -319,9 +320,7 @@ def extract(text: str) -> list[FoundFigure]:
         if unit == "‰":  # a rate per thousand is the rate per hundred it is (55.6‰ is 5.56%)
             value, unit = exact(ungrouped(m.group("num")), Decimal("0.1")), "%"
         found.append(
-            FoundFigure(
-                label, value, unit, approx, m.group(0), m.start(), upper, m.group("scale") or "", _WORDS_AFTER.match(text, m.end()).group(0)
-            )
+            FoundFigure(label, value, unit, approx, m.group(0), m.start(), upper, m.group("scale") or "", _words_after(text, m.end()))
         )
     if any(c in text for c in _HAN):
         han = [f for f in (_han_figure(text, m) for m in _han_patterns()[0].finditer(text)) if f]
@@ -331,8 +330,8 @@ def extract(text: str) -> list[FoundFigure]:
     return found
 
 
-_RESPECTIVE = re.compile(r"分别(?:为|是|达到|达|有|共)?$")
-_LIST_JOIN = re.compile(r"\s*[、和及与]\s*")
+_RESPECTIVE = lazy_re(r"分别(?:为|是|达到|达|有|共)?$")
+_LIST_JOIN = lazy_re(r"\s*[、和及与]\s*")
 
 
 def _name_respective(text: str, found: list[FoundFigure]) -> None:
@@ -368,14 +367,22 @@ def _name_respective(text: str, found: list[FoundFigure]) -> None:
 
 
 # A whole a count is of, before its name (570件中调解成功317件; 在150件中): not its name.
-_OF_WHOLE = re.compile(r"^在?\d+(?:\.\d+)?(?:万|亿)?[件个项次人起份条户家宗]*(?:中|当中|之中)")
+_OF_WHOLE = lazy_re(r"^在?\d+(?:\.\d+)?(?:万|亿)?[件个项次人起份条户家宗]*(?:中|当中|之中)")
 # The words after a figure, up to the end of its clause (bounded: a name is short).
-_WORDS_AFTER = re.compile(r"[^，。；：、！？（）“”《》\d%％]{0,20}")
+_WORDS_AFTER = lazy_re(r"[^，。；：、！？（）“”《》\d%％]{0,20}")
+
+
+def _words_after(text: str, at: int, pattern: re.Pattern[str] = _WORDS_AFTER) -> str:
+    """The words ``pattern`` (which matches the empty string too) takes from ``at`` on."""
+    m = pattern.match(text, at)
+    return m.group(0) if m else ""
+
+
 # Words before a count that name nothing (对42件规范性文件进行审核, 先后3次): the count's name
 # is then the words after it.
-_NAMELESS = re.compile(r"(?:对|向|为|共|共计|累计|全年|依法|先后|分别|合计|总计|已|已经|同时|并|均|达|有|其中)*")
+_NAMELESS = lazy_re(r"(?:对|向|为|共|共计|累计|全年|依法|先后|分别|合计|总计|已|已经|同时|并|均|达|有|其中)*")
 # Where the name after a count ends: at the verb its clause goes on with (规范性文件|进行审核).
-_NAME_ENDS = re.compile(r"进行|开展|实施|予以|作出|提出|通过|参加|参与|接受|完成|办理|纳入|实现|获得|得到|被|的|和|及|与")
+_NAME_ENDS = lazy_re(r"进行|开展|实施|予以|作出|提出|通过|参加|参与|接受|完成|办理|纳入|实现|获得|得到|被|的|和|及|与")
 
 
 def count_name(f: FoundFigure) -> str:
@@ -406,7 +413,7 @@ def described(f: FoundFigure) -> str:
     return f"“{f.text}{name}”" if name else f"“{f.text}”"
 
 
-_CLAUSE_OUTSIDE_QUOTES = re.compile(r"[，。；：、！？（）]")
+_CLAUSE_OUTSIDE_QUOTES = lazy_re(r"[，。；：、！？（）]")
 
 
 def _quoted_label(text: str, at: int) -> str:
@@ -447,7 +454,7 @@ def bigrams(text: str) -> set[str]:
 
 
 _SENTENCE_END = "。；！？"
-_SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
+_SENTENCE_ENDS = lazy_re(f"[{_SENTENCE_END}]")
 _last_ends: tuple[str, list[int]] = ("", [])  # the text last asked about, and its marks
 
 
@@ -488,7 +495,7 @@ def excerpt(text: str, start: int, end: int, reach: int = 60) -> str:
     return ("……" if cut_before else "") + text[before:after].strip() + ("……" if cut_after else "")
 
 
-_AFTER = re.compile(r"[^，。；：、！？（）“”《》]{0,20}")
+_AFTER = lazy_re(r"[^，。；：、！？（）“”《》]{0,20}")
 
 
 def _group_nearness(present: dict, sentence: str, window: str) -> dict[tuple, float]:
@@ -547,7 +554,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         window = context + text[max(0, f.start - 80) : f.start]
         words = f.label
         if len(words) < 2:  # "34个执法单位接入……": the noun follows the figure
-            words = _AFTER.match(text, f.start + len(f.text)).group(0)
+            words = _words_after(text, f.start + len(f.text), _AFTER)
         kind = _unit_kind(f.unit)
         if (words, kind) not in scored:
             scored[words, kind] = _label_scores(words, counts.get(kind, ()), present)
@@ -580,7 +587,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
                     f.upper = in_unit(f.upper, written, target)
 
 
-_LAST_YEARS = re.compile(r"(上年|去年|上一年|同比|比上年)")
+_LAST_YEARS = lazy_re(r"(上年|去年|上一年|同比|比上年)")
 
 
 def _names_another(best: str, words: str, names: frozenset[str]) -> bool:
@@ -619,7 +626,7 @@ def _label_scores(words: str, options, present: dict) -> list[tuple[str, tuple, 
 def tie_rates(figures: list[FoundFigure], text: str) -> None:
     """Tie each percentage to two counts of the same sentence whose ratio it is (among the
     TIE_COUNTS counts before it)."""
-    sentence, near = -1, []  # the sentence being read, and its counts so far (index, figure)
+    sentence, near = -1, list[tuple[int, FoundFigure]]()  # the sentence being read, and its counts so far (index, figure)
     for k, f in enumerate(figures):
         start = sentence_span(text, f.start)[0]
         if start != sentence:

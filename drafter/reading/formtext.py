@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from drafter.errors import InputFileError, Where
+from drafter.files.patterns import lazy_re
 
 # The form's top-level fields (drafter/data/catalogue.yaml, drafter/form/spec.py): a fixed
 # list, so that reading a report needs neither the catalogue nor the form's specification.
@@ -34,7 +35,7 @@ FORM_KEYS = (
     "落款",
     "正文",
 )
-_KEY_LINE = re.compile(r"^\ufeff?(?:\"|')?(" + "|".join(FORM_KEYS) + r")(?:\"|')?[ \t]*:(?=[ \t]|$)", re.M)
+_KEY_LINE = lazy_re(r"^\ufeff?(?:\"|')?(" + "|".join(FORM_KEYS) + r")(?:\"|')?[ \t]*:(?=[ \t]|$)", re.M)
 _FORM_SUFFIXES = (".yaml", ".yml")
 
 

@@ -14,12 +14,13 @@ import re
 import yaml
 
 from drafter.files.bounds import FORM_ITEMS as MAX_PARAGRAPHS, FORM_TEXT as MAX_TEXT
+from drafter.files.patterns import lazy_re
 from drafter.model.report import Report, Section
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
 
-_UNIT_IN_TITLE = re.compile(r"^(.+?)(?:关于|\d{4}\s*年)")
-_UNIT_IN_OPENING = re.compile(r"^\d{4}年(?:以来|度)?，(?:在[^，]*，)*([^，。]{2,24}?)(?:坚持|深入|始终|认真|全面|以|紧紧|在)")
+_UNIT_IN_TITLE = lazy_re(r"^(.+?)(?:关于|\d{4}\s*年)")
+_UNIT_IN_OPENING = lazy_re(r"^\d{4}年(?:以来|度)?，(?:在[^，]*，)*([^，。]{2,24}?)(?:坚持|深入|始终|认真|全面|以|紧紧|在)")
 _SELF = ("我区", "我县", "我市", "我镇", "我乡", "我局", "全区", "全县", "全市")
 
 

@@ -48,8 +48,8 @@ class Miner:
         self.count += 1
         self.chars += sum(len(line) for line in lines)
         self.shapes.update(a.shape)
-        roles = [s.role for s in r.sections]
-        order = []
+        roles = [s.role or "" for s in r.sections]  # every section of a mined report has one
+        order: list[str] = []
         for role in roles:
             if not order or order[-1] != role:
                 order.append(role)
@@ -59,7 +59,7 @@ class Miner:
                 order.append(role)
         self.orders["→".join(order)] += 1
         for pos, sec in enumerate(r.sections):
-            part = self.parts[sec.role]
+            part = self.parts[sec.role or ""]
             part["reports"].add(name)
             part["positions"].append(pos + 1)
             if sec.role_confidence >= 0.9:

@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from drafter.files.patterns import lazy_re
 from drafter.model.report import Origin, Paragraph, Report, Section, Segment, TreeBuilder
 from drafter.model.typography import normalize
 from drafter.reading.classify import named_roles, part_role
@@ -61,41 +62,41 @@ def kinds() -> list[Kind]:
     ]
 
 
-ENUMERATION = re.compile(rf"^[{_CN}]+是")
-INLINE_ENUMERATION = re.compile(rf"(?:^|(?<=[。；;，：:将]))([{_CN}]+是)")  # 我们将一是…
+ENUMERATION = lazy_re(rf"^[{_CN}]+是")
+INLINE_ENUMERATION = lazy_re(rf"(?:^|(?<=[。；;，：:将]))([{_CN}]+是)")  # 我们将一是…
 _HAN_DIGIT = "〇○零一二三四五六七八九"
 # The date line: 2026年2月6日, in Chinese numerals (二〇二六年, with the ○/O/0 WPS users type for 〇), or
 # 2026.2.6 / 2026-02-06 (a reminder of its own, 日期写法, says how to write it; the closing is read)
 # The date may stand with what clerks put round it: 日期：…, brackets, （星期五）, a full stop, 印发,
 # （已盖章） — the date is read all the same (group “date”).
-DATE_LINE = re.compile(
+DATE_LINE = lazy_re(
     rf"^(?:日期[：:])?[（(]?(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
     rf"|[{_HAN_DIGIT}Oo0]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日"
     r"|\d{4}(?P<sep>[.\-/])\d{1,2}(?P=sep)\d{1,2})[）)]?"
     r"(?:[（(]?星期[一二三四五六日天][）)]?)?(?:印发)?[。.]?(?:[（(]已?盖章[）)])?$"
 )
-_CHROME = re.compile(
+_CHROME = lazy_re(
     r"^(当前位置|您的位置|您现在的位置|首页\s*>|文件名称|索引号|公开责任部门|公开目录|文号|有效性|发布机构|"
     r"扫一扫|打印本页|关闭窗口|【打印】|【关闭】|分享到|上一篇|下一篇|相关链接)"
     r"|更新时间|浏览次数|发布时间|发布日期|发布于|来源[:：]|公开日期|成文日期[:：]|字体\s*[\[【［]|字号\s*[:：]?\s*[大中小]"
 )
 # 附注 under the date: in brackets, brackets of its own allowed (（此件公开发布（联系人：张三））),
 # as long as a form's 附注 may be (form.spec.NOTE_MAX) and its brackets.
-_NOTE = re.compile(r"^[（(].{1,84}[）)]$")
+_NOTE = lazy_re(r"^[（(].{1,84}[）)]$")
 MAX_NOTES = 4  # notes under the date read back (a template may print several @附注)
 # An attachment after the closing: 附件：…, 附件1：…, 附：… (its lines, however many, are no body)
-_ATTACHMENT = re.compile(
+_ATTACHMENT = lazy_re(
     r"^附(?:件[一二三四五六七八九十\d]*)?\s*[：:]|^附件[一二三四五六七八九十\d]*$"
     # the 版记: 抄送, 主题词, the issuing office and date, copies printed
     r"|^(?:抄送|抄报|主题词|分送)\s*[：:]|^\S.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
     r"|^[（(]?共印\s*\d+\s*份[）)]?$"
 )
 MAX_ATTACHMENT = 400  # lines looked back over for the start of an attachment
-_TITLE_WORDS = re.compile(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
-_ISSUER = re.compile(r"(政府|委员会|党委|党组|委|局|厅|办公室|办|管委会|工委|中心|院|署|队|所|站|街道|镇|乡|公司)$")
+_TITLE_WORDS = lazy_re(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
+_ISSUER = lazy_re(r"(政府|委员会|党委|党组|委|局|厅|办公室|办|管委会|工委|中心|院|署|队|所|站|街道|镇|乡|公司)$")
 # The formula that closes a report (特此报告。以上报告，请审阅。专此汇报): the end of its text,
 # never a heading, whatever its style or its shape (a short sentence ending in 。).
-CLOSING = re.compile(r"^(?:(?:特此|专此)(?:报告|汇报)|以上(?:报告|汇报|情况)[^。！？]{0,30})[。！]?$")
+CLOSING = lazy_re(r"^(?:(?:特此|专此)(?:报告|汇报)|以上(?:报告|汇报|情况)[^。！？]{0,30})[。！]?$")
 
 
 def closing(line: str) -> bool:
@@ -116,8 +117,8 @@ def clean_lines(lines: list[str]) -> list[str]:
 
 
 _EDGE = "\\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2400-\u2421\u2426\ue000-\uf8ff"
-_EDGES = re.compile(f"^[{_EDGE}]+|[{_EDGE}]+$")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2400-\u2421\u2426\ue000-\uf8ff]")  # and check's stand-ins (␇)
+_EDGES = lazy_re(f"^[{_EDGE}]+|[{_EDGE}]+$")
+_CONTROL = lazy_re("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2400-\u2421\u2426\ue000-\uf8ff]")  # and check's stand-ins (␇)
 
 
 def clean_lines_with_origins(lines: list[str]) -> list[tuple[str, Segments]]:
@@ -185,9 +186,9 @@ def _inline_number() -> re.Pattern:
     )
 
 
-_SPACED_BREAK = re.compile(r"(?<=[。！？；：]) +(?=\S)")
-_TITLE_HEAD = re.compile(r"^(.{6,80}?(?:报告|总结|情况))(?: +|(?=\d{4}年))")
-_SIGN_DATE = re.compile(
+_SPACED_BREAK = lazy_re(r"(?<=[。！？；：]) +(?=\S)")
+_TITLE_HEAD = lazy_re(r"^(.{6,80}?(?:报告|总结|情况))(?: +|(?=\d{4}年))")
+_SIGN_DATE = lazy_re(
     rf" +((?:[^\s。，；：]{{2,30}} +){{0,2}})(\d{{4}} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日|"
     rf"[{_HAN_DIGIT}]{{4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)( *（[^（）]{{2,30}}）)?$"
 )
@@ -240,7 +241,7 @@ def origin_from(segments: Segments, start: int = 0) -> Origin:
 
 
 # The first line of a title set on two lines: the issuer and 关于 (and the year), no marks.
-_TITLE_FIRST_LINE = re.compile(r"^[^，。；：、]{2,40}关于[^，。；：、]{0,20}$")
+_TITLE_FIRST_LINE = lazy_re(r"^[^，。；：、]{2,40}关于[^，。；：、]{0,20}$")
 
 
 def _is_title(line: str) -> bool:
@@ -311,7 +312,7 @@ def split_heading(rest: str) -> tuple[str, str]:
 class Levels:
     """The level of each numbered heading, by position (see the module docstring)."""
 
-    ROLE = re.compile(r"问题|不足|差距|短板|下一步|下步|工作安排|主要安排|工作思路|工作计划|打算|第一责任人|其他")
+    ROLE = lazy_re(r"问题|不足|差距|短板|下一步|下步|工作安排|主要安排|工作思路|工作计划|打算|第一责任人|其他")
 
     def __init__(self) -> None:
         self.stack: list[tuple[str, int | None]] = []  # (kind, value) of each open level
@@ -363,7 +364,7 @@ class Levels:
         return next(k.rank for k in kinds() if k.name == name.rstrip("′"))
 
 
-_ADDRESSEE = re.compile(r"[^。；，\s]{2,40}[：:]")
+_ADDRESSEE = lazy_re(r"[^。；，\s]{2,40}[：:]")
 
 
 def parse_lines(lines: list[str]) -> Report:
@@ -488,10 +489,10 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
         report.notes.extend(lines[notes:end])  # 附注 under the date, e.g. （此件公开发布）, one or more
         end = notes
     if end > i and DATE_LINE.match(compact[end - 1]):
-        report.date = DATE_LINE.match(compact[end - 1]).group("date")
+        report.date = DATE_LINE.match(compact[end - 1]).group("date")  # type: ignore[union-attr]  # matched just above
         report.origins["日期"] = origin_from(origins[end - 1])
         end -= 1
-        names = []  # one issuer, or two (a joint report of the party committee and government)
+        names: list[str] = []  # one issuer, or two (a joint report of the party committee and government)
         while end > i and len(names) < 2 and _is_issuer(lines[end - 1], bool(names)):
             names.insert(0, lines[end - 1])
             end -= 1
@@ -525,7 +526,7 @@ def _is_issuer(line: str, second: bool) -> bool:
     return not second or bool(_ISSUER.search(line.split(" ")[-1]))
 
 
-_LOOSE_NUMBER = re.compile(r"^(\d{1,2})([.．])(?=\d)")
+_LOOSE_NUMBER = lazy_re(r"^(\d{1,2})([.．])(?=\d)")
 
 
 def _numbers(lines: list[str]) -> list[Number | None]:
@@ -617,20 +618,20 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
 # A part's title typed without a number: short, no punctuation but a closing colon, no
 # figure but a year, ending in what a part is (存在的问题, 2026年工作打算, 主要做法和成效),
 # and named by a part's role words (classify.part_role); 加强工作计划管理 is no part.
-_PART_TITLE = re.compile(
+_PART_TITLE = lazy_re(
     r"(?:\d{4}年度?)?[^。，、；;！？!?,.．（）()“”\d]{0,24}"
     r"(?:问题|不足|差距|短板|弱项|原因|打算|安排|计划|思路|举措|成效|做法|情况|方向|重点|工作|之处|措施|任务|"
     r"要点|分析|环节|困难)"
 )
 # a year's plan on a line of its own (2026年工作要点): a part whichever year the report is on
-_YEAR_PLAN = re.compile(r"\d{4}年度?[^。，、；;！？!?,.．（）()“”\d]{0,10}(?:工作|任务|要点|举措|打算|安排|计划|思路|重点)")
+_YEAR_PLAN = lazy_re(r"\d{4}年度?[^。，、；;！？!?,.．（）()“”\d]{0,10}(?:工作|任务|要点|举措|打算|安排|计划|思路|重点)")
 # the 第一责任人 part's title in the wording of the rules, 、 and ， included
-_DUTY_TITLE = re.compile(r"[^。；;！？!?“”]{0,30}第一责任人[^。；;！？!?“”]{0,30}")
+_DUTY_TITLE = lazy_re(r"[^。；;！？!?“”]{0,30}第一责任人[^。；;！？!?“”]{0,30}")
 
 
-_ENDED = re.compile(r"[。！？!?：:；;”’）)]\s*$")  # the line above ends its sentence: no broken line
-_TITLE_LIKE = re.compile(r"[^。，、；;！？!?,]{2,20}")  # a heading-like line above: no sentence broken off
-_GOES_ON = re.compile(r"\s*[，,。；;、：:）)]")  # the line below goes on with the same sentence
+_ENDED = lazy_re(r"[。！？!?：:；;”’）)]\s*$")  # the line above ends its sentence: no broken line
+_TITLE_LIKE = lazy_re(r"[^。，、；;！？!?,]{2,20}")  # a heading-like line above: no sentence broken off
+_GOES_ON = lazy_re(r"\s*[，,。；;、：:）)]")  # the line below goes on with the same sentence
 
 
 def _part_title(line: str) -> bool:
@@ -648,10 +649,10 @@ def _part_title(line: str) -> bool:
 
 
 # A lead sentence: short, no figure, ends in 。 and is followed by the paragraph's text.
-_LEAD = re.compile(r"([^。；：！？\d%]{4,30}。)(?=\S{10}|$)")
-_NUMBERED_LEAD = re.compile(r"([^。；：！？]{2,30}。)(?=\S{10}|$)")
-_NEXT_ITEM = re.compile(rf"[，,、；;][{_CN}]+是")
-_ENUM_LEAD = re.compile(rf"^([{_CN}]+是)([^。；！？]{{2,30}}。)(?=\S{{6}})")
+_LEAD = lazy_re(r"([^。；：！？\d%]{4,30}。)(?=\S{10}|$)")
+_NUMBERED_LEAD = lazy_re(r"([^。；：！？]{2,30}。)(?=\S{10}|$)")
+_NEXT_ITEM = lazy_re(rf"[，,、；;][{_CN}]+是")
+_ENUM_LEAD = lazy_re(rf"^([{_CN}]+是)([^。；！？]{{2,30}}。)(?=\S{{6}})")
 
 
 def _unnumbered_leads(sec: Section) -> None:
@@ -685,12 +686,13 @@ def _unnumbered_leads(sec: Section) -> None:
     leads = [(_NUMBERED_LEAD if number else _LEAD).match(p.text, len(number)) for p, number in zip(paras, numbers)]
     # The run: every paragraph but perhaps an introduction before it.
     run = leads[1:] if leads[0] is None else leads
+    matched = [m for m in run if m is not None]
     # A lead standing alone (its text cut off, or still to be written) only ends the run.
     if (
         len(run) >= 2
-        and all(run)
-        and any(m.end() < len(m.string) for m in run)
-        and all(m.end() < len(m.string) for m in run[:-1])
+        and len(matched) == len(run)
+        and any(m.end() < len(m.string) for m in matched)
+        and all(m.end() < len(m.string) for m in matched[:-1])
         and not any(ENUMERATION.match(p.text) for p in paras)
     ):
         _promote(sec, [(p, number, m.group(1)) for p, number, m in zip(paras, numbers, leads) if m])
@@ -699,7 +701,8 @@ def _unnumbered_leads(sec: Section) -> None:
         and numbers[0]
         and leads[0]
         and leads[0].end() < len(paras[0].text)
-        and number_value(number_of(paras[0].text).number) == 1
+        and (found := number_of(paras[0].text)) is not None
+        and number_value(found.number) == 1
     ):
         # the one item of its part ((一)进一步提升……。开展……), its style lost: typed (一) says it is one
         _promote(sec, [(paras[0], numbers[0], leads[0].group(1))])
@@ -714,7 +717,7 @@ def _number_prefix(text: str) -> str:
 def _promote(sec: Section, items: list[tuple[Paragraph, str, str]]) -> None:
     """Replace each paragraph of ``items`` (paragraph, number, lead) with a section."""
     chosen = {id(p): (number, lead) for p, number, lead in items}
-    body = []
+    body: list[Paragraph | Section] = []
     for item in sec.body:
         if isinstance(item, Paragraph) and id(item) in chosen:
             number, lead = chosen[id(item)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from drafter.files.patterns import lazy_re
 from drafter.model.report import Paragraph, Report, Section
 from drafter.reading.parser import closing, enumerations
 
@@ -54,7 +55,7 @@ def next_steps(report: Report) -> list[Promise]:
 
 
 # What opens a plan without being one: 下一步，/ 2026年，我们将 / 今后，我县将
-LEAD_IN = re.compile(
+LEAD_IN = lazy_re(
     r"^(?:(?:下一步|下步|今后一个时期|今后|明年|来年|新的一年|\d{4}年)(?:工作中|中)?[，,：:]?\s*)?"
     r"(?:我们|我[县区市镇乡局委办])?(?:将|要)?(?:重点)?(?:做好以下工作[：:])?"
 )
@@ -64,7 +65,8 @@ _MEASURE_MIN = 6  # characters a measure between two ；has at least (着力提�
 def _measures(text: str) -> list[str]:
     """A plan paragraph without 一是/二是: its measures one by one when it lists them between ；
     (下一步，持续压实责任；着力提升执法质量；深化源头化解。), else the paragraph as one."""
-    body = text[len(LEAD_IN.match(text).group(0)) :]
+    lead = LEAD_IN.match(text)
+    body = text[len(lead.group(0)) :] if lead else text
     parts = [p.strip() for p in re.split(r"[；;]", body)]
     if len(parts) > 1 and all(len(p.rstrip("。")) >= _MEASURE_MIN for p in parts):
         return parts

@@ -29,6 +29,7 @@ from drafter.files.bounds import (
 )
 from drafter.files.characters import INVISIBLE
 from drafter.files.inputs import check_regular, read_bytes
+from drafter.files.patterns import lazy_re
 from drafter.files.xmltext import INVALID, LOOKALIKE, drop_invalid, quiet
 
 SUFFIXES = (".txt", ".docx", ".doc")
@@ -36,7 +37,7 @@ SUFFIXES = (".txt", ".docx", ".doc")
 # The bounds on what is read (MAX_*) are set in files/bounds.py.
 RATIO_FLOOR = 2**20  # parts smaller than this are never suspicious, however well they pack
 _HEAD_BYTES = 64 * 1024  # where a document type declaration would stand
-_BODY = re.compile(rb"<(?:\w+:)?body[\s/>]")
+_BODY = lazy_re(rb"<(?:\w+:)?body[\s/>]")
 BINARY_SHARE = 100  # one character in a hundred that text cannot contain: not a text file
 
 _RESAVE = "请用 Word 或 WPS 打开它，另存为 .docx 后再试。"
@@ -47,10 +48,10 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_VISIBLE = re.compile(r"[^\s\ufeff\u200b-\u200f\u2060\u00ad]")  # not only spaces and invisible marks
+_VISIBLE = lazy_re(r"[^\s\ufeff\u200b-\u200f\u2060\u00ad]")  # not only spaces and invisible marks
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.xls files start with this
-_MAIN_REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]{0,2000}>")
-_TARGET = re.compile(rb'Target\s*=\s*["\']([^"\']{1,500})["\']')
+_MAIN_REL = lazy_re(rb"<(?:\w+:)?Relationship\b[^>]{0,2000}>")
+_TARGET = lazy_re(rb'Target\s*=\s*["\']([^"\']{1,500})["\']')
 
 
 def _error(path: Path, message: str, hint: str = "") -> InputFileError:
@@ -142,13 +143,13 @@ def text_lines(raw: bytes, p: Path, keep_stray: bool = False) -> list[str]:
 # characters (a font's own, shown as nothing or a box elsewhere). Unlike typography.INVISIBLE
 # (zero-width marks, read through: “87\u200b.2%” is 87.2%), a stray character stands between
 # what is on either side of it: “9\x000%” is not 90%.
-STRAY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ue000-\uf8ff\U000f0000-\U0010ffff]")
+STRAY = lazy_re("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff\ue000-\uf8ff\U000f0000-\U0010ffff]")
 # What check shows in a stray character's place (one character for one, so columns hold): a
 # control as its picture (␀, ␛, ␡), a C1 control or non-character as ␦ (the picture of a
 # substitute; not U+FFFD, which the parser drops); a private-use character as itself (it
 # prints; a font may even draw it).
 _PICTURES = {**{c: chr(0x2400 + c) for c in range(0x20)}, 0x7F: "\u2421"}
-STAND_INS = re.compile("[\u2400-\u241f\u2421\u2426\ue000-\uf8ff\U000f0000-\U0010ffff]")
+STAND_INS = lazy_re("[\u2400-\u241f\u2421\u2426\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 def _shown(ch: str) -> str:
@@ -187,12 +188,12 @@ def stray_name(ch: str) -> str:
 # line on screen: they stay in their line, and are seen through there (a figure “1\x1e51件”
 # is 151件, not “1” and “51件” on two lines). The controls among them are characters a
 # .docx cannot carry and go with the others (drop_invalid).
-_LINE_END = re.compile("\r\n|\r|\n")
+_LINE_END = lazy_re("\r\n|\r|\n")
 # The separators XML can carry: nothing on the page, so read as nothing. Kept only once
 # typography.INVISIBLE names them (then check says where they stand, as for the others).
 _SEPARATORS = "".join(ch for ch in "\x85\u2028\u2029" if not INVISIBLE.match(ch))
 _NO_SEPARATORS = str.maketrans(dict.fromkeys(_SEPARATORS))
-_SEPARATOR = re.compile(f"[{_SEPARATORS}]") if _SEPARATORS else None
+_SEPARATOR = lazy_re(f"[{_SEPARATORS}]") if _SEPARATORS else None
 
 
 def _seen_through(line: str) -> str:
@@ -224,21 +225,22 @@ def _decode(raw: bytes, p: Path) -> str:
     else:
         _refuse_hz(text, p)
         return text
+    gb: str | None
     try:
-        text: str | None = raw.decode("gb18030")
+        gb = raw.decode("gb18030")
     except UnicodeDecodeError:
-        text = None
+        gb = None
     # UTF-16 without a mark and with too few ASCII characters to tell it by its NULs (a text of
     # Chinese characters and full-width punctuation only): taken when it reads as simplified
     # Chinese better than GBK does
     wide_text = _unmarked_utf16(raw)
-    if wide_text is not None and (text is None or _common_share(wide_text) > _common_share(text)):
+    if wide_text is not None and (gb is None or _common_share(wide_text) > _common_share(gb)):
         return wide_text
-    if text is None:
+    if gb is None:
         raise _other_encoding(raw, p, "不是 UTF-8、GBK 或 UTF-16 编码的文本")
-    if not _looks_binary(text) and not _simplified(text[:SHARE_SAMPLE]):  # binary is said as such
+    if not _looks_binary(gb) and not _simplified(gb[:SHARE_SAMPLE]):  # binary is said as such
         raise _other_encoding(raw, p, "不像是简体中文的文本：按简体中文（GBK）编码读出来的字大多是乱码")
-    return text
+    return gb
 
 
 # -- what a .txt holds when it is not simplified Chinese text ------------------------------------------
@@ -320,7 +322,7 @@ def _decodes(raw: bytes, encoding: str) -> bool:
     return True
 
 
-_HZ = re.compile(r"~\{[\x21-\x7e]{2}")
+_HZ = lazy_re(r"~\{[\x21-\x7e]{2}")
 
 
 def _refuse_hz(text: str, p: Path) -> None:
@@ -352,7 +354,7 @@ def _mostly_utf8(raw: bytes) -> bool:
 
 
 # The first bytes of files that are not text, and what each is: (mark, what, hint).
-_MAGIC = (
+_MAGIC: tuple[tuple[bytes, str | None, str | None], ...] = (
     (b"PK\x03\x04", None, None),  # a zip: told apart below
     (
         b"%PDF",
@@ -373,7 +375,7 @@ def _refuse_other_kind(raw: bytes, p: Path) -> None:
     for mark, what, hint in _MAGIC:
         if not raw.startswith(mark):
             continue
-        if what is None:
+        if what is None or hint is None:
             what, hint = _zip_kind(raw, p)
         raise _error(p, f"“{p.name}”{what}。", hint)
     from drafter.reading.formtext import refuse_form_as_text

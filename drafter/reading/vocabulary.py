@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
@@ -68,7 +69,7 @@ def _within(sections):
         yield from _within(sec.sections)
 
 
-def build(cat: Catalogue, files: list[Path] = ()) -> dict[str, dict[str, float]]:
+def build(cat: Catalogue, files: Sequence[Path] = ()) -> dict[str, dict[str, float]]:
     raw = seed_weights(cat)
     if files:
         mine_reports(cat, list(files), raw)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from drafter.files.patterns import lazy_re
 from drafter.model.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OPEN
 
-_MARKED = re.compile(f"{FIG_OPEN}([^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
-MARKS = re.compile(f"[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}]")  # drafter's own marks, literal and figure
+_MARKED = lazy_re(f"{FIG_OPEN}([^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
+MARKS = lazy_re(f"[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}]")  # drafter's own marks, literal and figure
 # What joins a figure into another amount, shared with the phrase table's checks (phrases.py):
 # before it, a digit or sign, a numeral, a word making it approximate or a bound;
 JOINED_BEFORE = (
@@ -24,10 +25,10 @@ JOINED_BEFORE = (
 # after a figure that carries its unit, a unit or measure word, 万/亿, %, 余/多, or a word of approximation.
 UNITS = "件次人项个起份条户家元万亿千%％‰场名批期宗余多倍卷"
 JOINED_AFTER = rf"([{UNITS}]|左右|以上|以下|上下|之多|开外|许(?!可))"
-_BEFORE = re.compile(JOINED_BEFORE + "$")
-_AFTER_NUMBER = re.compile(r"^(\d|[.．]\d|[万亿%％‰])")  # after a bare number (x.值): only what changes it
-_AFTER_FIGURE = re.compile(r"^(\d|" + JOINED_AFTER[1:])
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_BEFORE = lazy_re(JOINED_BEFORE + "$")
+_AFTER_NUMBER = lazy_re(r"^(\d|[.．]\d|[万亿%％‰])")  # after a bare number (x.值): only what changes it
+_AFTER_FIGURE = lazy_re(r"^(\d|" + JOINED_AFTER[1:])
+_LINE_BREAK = lazy_re("\r\n|[\n\r\x85\u2028\u2029]")
 HINT = (
     "表单里的数照原样写出：它前后不要紧挨着数字、单位、“万”或“约”“左右”这类词，"
     "中间写上文字或标点；数据自带单位，{{ 数据.行政复议.收到申请 }} 就是“162件”。"
@@ -52,14 +53,15 @@ def apart(output: str) -> tuple[str, int | None, str | None]:
         a = (_AFTER_NUMBER if bare else _AFTER_FIGURE).match(after)
         if b or a:
             line = len(_LINE_BREAK.split(output[: m.start()]))
-            said = f"表单里的数“{shown}”前面紧挨着“{b.group(1)}”" if b else f"表单里的数“{shown}”后面紧挨着“{a.group(1)}”"
-            if not b and bare and a.group(1) in "万亿":
+            joined = (b or a).group(1)  # type: ignore[union-attr]  # one of them matched
+            said = f"表单里的数“{shown}”{'前面' if b else '后面'}紧挨着“{joined}”"
+            if not b and bare and joined in "万亿":
                 # x.值 / 10000 then 万: drafter cannot tell it from x.值 * 2 then 万
                 return (
                     output,
                     line,
                     (
-                        said + "：程序分不清它是不是按“" + a.group(1) + "”折算过的。"
+                        said + "：程序分不清它是不是按“" + joined + "”折算过的。"
                         "要按万、亿写，请直接输出数据并用过滤器 num（如 {{ x.收到申请 | num }}），"
                         "它在不丢数字时写成“万”“亿”。"
                     ),

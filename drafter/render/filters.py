@@ -29,6 +29,7 @@ from string import Formatter
 import jinja2
 
 from drafter.errors import TemplateError
+from drafter.files.patterns import lazy_re
 from drafter.model import numbers
 from drafter.model.markup import TemplateMarkup
 from drafter.model.typography import clauses
@@ -85,7 +86,7 @@ def _number(x, name: str):
         raise TemplateError(f"过滤器 {name} 需要一个数，得到的是{_kind(value)}。", _HINT)
     if isinstance(value, (float, Decimal)) and not math.isfinite(value):
         raise TemplateError(f"过滤器 {name} 得到的不是一个有限的数。", _HINT)
-    if abs(value) >= MAX_NUMBER:
+    if abs(value) >= MAX_NUMBER:  # type: ignore[operator]  # a number, by the checks above
         raise TemplateError(f"过滤器 {name} 得到的数太大（应小于 {MAX_NUMBER}）。", _HINT)
     return value
 
@@ -261,7 +262,7 @@ def markup(text) -> TemplateMarkup:
     return text if isinstance(text, TemplateMarkup) else TemplateMarkup(safe_str(text))
 
 
-_FIELD_SPEC = re.compile(r"(?:.?[<>^])?(\d{0,4})(?:\.(\d{1,4}))?s?", re.S)
+_FIELD_SPEC = lazy_re(r"(?:.?[<>^])?(\d{0,4})(?:\.(\d{1,4}))?s?", re.S)
 
 
 def _pattern_fields(text: str, count: int) -> int:
@@ -296,7 +297,8 @@ def _pattern(text: str) -> tuple[int, int]:
         index = int(field) if field else auto
         auto += not field
         needed = max(needed, index + 1)
-        widths = _FIELD_SPEC.fullmatch(spec or "").groups()
+        spec_parts = _FIELD_SPEC.fullmatch(spec or "")
+        widths = spec_parts.groups() if spec_parts else ()
         for w in widths:
             if w and int(w) > MAX_WIDTH:
                 raise TemplateError(f"项() 的格式宽度太大（最多 {MAX_WIDTH}）。", "一般直接写 {} 即可。")

@@ -14,6 +14,7 @@ import math
 import re
 
 from drafter.errors import TemplateError
+from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import plain
 
 MAX_PRINTED_PLACES = 6  # a computed number printed with more decimals is an unrounded quotient
@@ -121,7 +122,7 @@ def is_form_number(value) -> bool:
 
 
 # A number as text, with the 万/亿 that scales it: 46.83万 is one number, 46. is another.
-_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?")
+_NUMBER = lazy_re(r"\d+(?:\.\d+)?(?:万|亿)?")
 
 
 def numbers_in(text: str) -> list[str]:

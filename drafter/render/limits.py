@@ -1,11 +1,11 @@
 """What a template may cost: time, memory, output, size of values, nesting.
 
 A template folder is a clerk's to edit, so one template can loop for ever or ask for a
-billion characters. The sandbox (``environment.py``) sends here every operator and call
+billion characters. The sandbox (``sandbox.py``) sends here every operator and call
 that can make a value grow (``*`` ``**`` ``%`` ``+`` ``~``, string methods, formatting,
 the size-taking filters); rendering stops after MAX_SECONDS and MAX_OUTPUT characters;
-while a template runs on the main thread the process may grow by MEMORY_HEADROOM only.
-Going over a limit is a LimitError saying which limit; the environment adds the template
+a clerk's template, run in a child process (worker.py), may also grow it by MEMORY_HEADROOM
+only. Going over a limit is a LimitError saying which limit; locate.py adds the template
 file and line.
 """
 
@@ -15,7 +15,6 @@ import datetime as dt
 import math
 import operator
 import re
-import signal
 import threading
 import time
 import types
@@ -35,9 +34,10 @@ from drafter.files.bounds import (
     TEMPLATE_STRING as MAX_STRING,
     TEMPLATE_WIDTH as MAX_WIDTH,
 )
+from drafter.files.patterns import lazy_re
 from drafter.render.intact import RateFloat, derived, is_form_number, refuse_raw_number, refuse_unkept
 
-MEMORY_HEADROOM = 1 << 30  # bytes the process may grow by while a template runs
+MEMORY_HEADROOM = 1 << 30  # bytes a template's child process may grow by while it runs
 
 _HINT = "请检查这一行：模板只用来排列表单里的文字和数据，用不到这么大的数、这么长的文字或这么多次循环。"
 
@@ -174,7 +174,7 @@ def safe_range(*args) -> range:
 
 # -- operators -----------------------------------------------------------------------------
 
-_SEQUENCES = (str, bytes, bytearray, list, tuple)
+_TEXTS_AND_LISTS: tuple[type, ...] = (str, bytes, bytearray, list, tuple)
 
 
 def _repeat(seq, count: int):
@@ -217,7 +217,7 @@ def _pow(left, right):
         raise LimitError("模板在这里算出的数太大，超出了能表示的范围。") from None
 
 
-_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.)", re.S)
+_PERCENT_FIELD = lazy_re(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.)", re.S)
 
 
 def check_percent_format(fmt, args) -> None:
@@ -330,8 +330,8 @@ def join(parts) -> str:
 
 # -- formatting ----------------------------------------------------------------------------
 
-_SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d+))?[a-zA-Z%]?", re.S)
-_STRFTIME_WIDTH = re.compile(r"%[-_0^#]*\d")
+_SPEC = lazy_re(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d+))?[a-zA-Z%]?", re.S)
+_STRFTIME_WIDTH = lazy_re(r"%[-_0^#]*\d")
 
 
 def check_spec(spec: str) -> int:
@@ -471,132 +471,17 @@ def output_error() -> LimitError:
 
 
 @contextmanager
-def rendering():
-    """Limits for one render on this thread: a time limit (a timer signal on the main
-    thread, a watchdog thread elsewhere) and, on the main thread, a memory cap."""
-    budget = Budget(MAX_SECONDS)
+def rendering(seconds: float | None = None):
+    """One render's budget on this thread, counted as the template runs (loops, output,
+    time between chunks); nothing of the process is changed."""
+    budget = Budget(MAX_SECONDS if seconds is None else seconds)
     previous = current()
     _state.budget = budget
     try:
-        with _memory_cap(), _alarm(budget):
-            yield budget
+        yield budget
     finally:
         budget.active = False
         _state.budget = previous
-
-
-def _on_main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()
-
-
-@contextmanager
-def _alarm(budget: Budget):
-    """RenderTimeout is raised in the running template when the time is up, even in a
-    loop that prints nothing."""
-    if (
-        _on_main_thread()
-        and hasattr(signal, "setitimer")
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
-        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
-    ):
-
-        def on_alarm(_signum, _frame):
-            if budget.active:
-                raise RenderTimeout()
-
-        old = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
-        try:
-            yield
-        finally:
-            budget.active = False
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, old)
-        return
-    dog = _Watchdog(threading.get_ident(), budget)
-    dog.start()
-    try:
-        yield
-    finally:
-        dog.cancel()
-
-
-class _Watchdog(threading.Thread):
-    """Raises RenderTimeout in another thread when its time is up (CPython's async
-    exception; where that is missing, the output loop's own check remains)."""
-
-    def __init__(self, target: int, budget: Budget):
-        super().__init__(daemon=True, name="drafter-template-watchdog")
-        self.target = target
-        self.budget = budget
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
-        self.fired = False
-
-    def run(self) -> None:
-        if self.stop.wait(max(self.budget.deadline - time.monotonic(), 0)):
-            return
-        with self.lock:
-            if self.budget.active and _set_async_exc(self.target, RenderTimeout):
-                self.fired = True
-
-    def cancel(self) -> None:
-        with self.lock:
-            self.budget.active = False
-            if self.fired:
-                _set_async_exc(self.target, None)  # clear it if it has not been raised yet
-        self.stop.set()
-
-
-def _set_async_exc(thread_id: int, exc) -> bool:
-    try:
-        import ctypes
-
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None)
-        return True
-    except (ImportError, AttributeError):
-        return False
-
-
-def _address_space() -> int | None:
-    """This process's virtual memory size in bytes (Linux), or None."""
-    try:
-        import os
-
-        with open("/proc/self/statm", encoding="ascii") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return None
-
-
-@contextmanager
-def _memory_cap():
-    """While a template runs alone on the main thread, the process may grow by
-    MEMORY_HEADROOM only: an allocation beyond it is a MemoryError, not a swapping machine."""
-    try:
-        import resource
-    except ImportError:
-        resource = None
-    size = _address_space() if resource and _on_main_thread() and threading.active_count() == 1 else None
-    if size is None:
-        yield
-        return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = size + MEMORY_HEADROOM
-    if hard != resource.RLIM_INFINITY:
-        cap = min(cap, hard)
-    if soft != resource.RLIM_INFINITY and soft <= cap:
-        yield
-        return
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ValueError, OSError):
-        yield
-        return
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 # -- Jinja's own filters that can make a value grow or print a whole structure -------------

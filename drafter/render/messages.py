@@ -192,7 +192,7 @@ def security(err: jinja2.exceptions.SecurityError) -> tuple[str, str]:
     return "模板做了不允许的操作。", hint
 
 
-def not_found(name: str, root) -> tuple[str, str]:
+def not_found(name: object, root) -> tuple[str, str]:
     """A template file that is not in the folder (or is named by a path leading out of it)."""
     if name is None:
         return "引用模板时没有给出文件名。", '请写 {% include "文件名.md.j2" %}。'

@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from drafter.errors import FormError, Problem, TemplateError, TemplateProblems
 from drafter.files.bounds import PHRASE_ITEM as MAX_ITEM
+from drafter.files.patterns import lazy_re
 from drafter.files.yamlsource import Source, load_text
 from drafter.form import opening
 from drafter.model import numbers
@@ -109,9 +110,9 @@ class _Bad(Exception):
         self.message, self.hint = message, hint
 
 
-_BRACES = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
-_WIDE_BRACES = re.compile("[｛｝]")
-_COMPARE = re.compile(r"^(.+?)\s*(>=|<=|==|!=|≥|≤|≠|＞＝|＜＝|＝＝|＝|=|>|<|＞|＜)\s*(.+)$")
+_BRACES = lazy_re(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+_WIDE_BRACES = lazy_re("[｛｝]")
+_COMPARE = lazy_re(r"^(.+?)\s*(>=|<=|==|!=|≥|≤|≠|＞＝|＜＝|＝＝|＝|=|>|<|＞|＜)\s*(.+)$")
 _OPS = {
     ">=": ">=",
     "≥": ">=",
@@ -130,8 +131,8 @@ _OPS = {
     "<": "<",
     "＜": "<",
 }
-_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?[%％]?$")
-_AND = re.compile(r"\s*(?:并且|而且|且)\s*")
+_NUMBER = lazy_re(r"^-?\d+(?:\.\d+)?[%％]?$")
+_AND = lazy_re(r"\s*(?:并且|而且|且)\s*")
 _CONDITION_HINT = "写成“数据名 = 数据名”或“数据名 > 0”：可用 =、≠、>、<、>=、<=，数可以带 %，几个条件用“且”连接，如“败诉 = 0 且 案件 > 0”。"
 
 
@@ -170,7 +171,7 @@ class _Reader:
                 "请对照 drafter templates copy default 文件夹 句式.yaml 复制出来的文件修改。",
             )
             return {}
-        out = {}
+        out: dict[str, tuple] = {}
         for key, block in data.items():
             if key == OPENING:
                 out[key] = self.opening(block)
@@ -228,8 +229,10 @@ class _Reader:
                 "例如：\n        - 全年收到行政复议申请{收到申请.带同比}\n        - 依法受理{受理}",
             )
             return []
-        sentences, current, paths = [], [], []
-        printed: set[tuple[str, str, str]] = set()  # what the items written whatever the figures print
+        sentences: list[Sentence] = []
+        current: list[Choice] = []
+        paths: list[tuple] = []
+        printed: set[tuple[str, str, str, str]] = set()  # what the items written whatever the figures print
         for i, item in enumerate(items):
             if isinstance(item, str) and item.strip() and set(item.strip()) <= _END_MARKS:
                 if current:
@@ -237,7 +240,7 @@ class _Reader:
                     sentences.append(Sentence(group, tuple(current)))
                 current, paths = [], []
                 continue
-            before = current[-1].pieces if current and not current[-1].tests else ()  # not one that may not be written
+            before: tuple = current[-1].pieces if current and not current[-1].tests else ()  # not one that may not be written
             # the previous item's last figure, when nothing but a closing bracket follows it
             # (纠错率（{纠错率}） then （上年{纠错率.上年}）: the same rate again)
             tail = before[-1] if before and isinstance(before[-1], str) and not before[-1].strip("）) ") else None
@@ -249,7 +252,7 @@ class _Reader:
                 # a 如果 item's every branch is held against the items written whatever the
                 # figures (纠错率{纠错率} … 否则: 纠错率{纠错率}); only those are remembered
                 branch: Choice | None = choice
-                slots = set()
+                slots: set[tuple[str, str, str, str]] = set()
                 while branch is not None:
                     slots |= _labelled(branch.pieces)
                     branch = branch.otherwise
@@ -292,9 +295,10 @@ class _Reader:
                         continue
                     rate = groups[piece.group].rates.get(piece.name)
                     share = _SHARE_OF.search(text) if rate is not None else None
+                    assert share is None or rate is not None
                     # the count before 占 (败诉{败诉}，占审结案件{审结}的{败诉率}: 败诉, not 审结)
                     k = len(seen) + text[: share.start()].count(_SLOT_MARK) - 1 if share else -1
-                    if share and k >= 0 and before[k] != (piece.group, rate.numerator):
+                    if share and rate and k >= 0 and before[k] != (piece.group, rate.numerator):
                         # 以调解方式结案41件，占审结案件的{纠错率}: read as the share of the count before it
                         self.bad(
                             path,
@@ -367,7 +371,8 @@ class _Reader:
             # - {{收到申请}}: YAML read a mapping whose key is a mapping (a Jinja habit)
             inner = re.match(r"\{\{\s*([^{}]*?)\s*\}\}", typed)
             slot = "{" + inner.group(1) + "}" if inner and inner.group(1) else "{数据名}（如 {收到申请}）"
-            self.said_lines.add(line)
+            if line is not None:
+                self.said_lines.add(line)
             quoted = slot if inner and inner.group(1) else "{收到申请}"
             self.bad(
                 path,
@@ -560,7 +565,10 @@ class _Reader:
                     )
                 if _NUMBER.match(left.strip()):
                     raise _Bad(f"条件“{part}”应把数据名写在前面。", _CONDITION_HINT)
-                test = Test(self.operand(key, group, left), _OPS[op], self.operand(key, group, right))
+                named = self.operand(key, group, left)
+                if not isinstance(named, Slot):
+                    raise _Bad(f"条件“{part}”应把数据名写在前面。", _CONDITION_HINT)
+                test = Test(named, _OPS[op], self.operand(key, group, right))
                 self.rate_against_percent(key, test, right)
                 tests.append(test)
         except _Bad as err:
@@ -644,20 +652,20 @@ _RATE_LINK = (
     r"|仅|：|:|（|\(|(?:由|从|比|较)(?:上年|去年|上一年度?)?(?:同期)?的?)?"
 )
 # Words before a rate's name that are no part of it: 其中整改率, 全年调解成功率
-_RATE_OPENERS = re.compile(r"^(?:其中|全年|全县|全区|全市|累计|合计|同时|总体|整体|综合|平均|本年度?|今年|年度|当年)+")
+_RATE_OPENERS = lazy_re(r"^(?:其中|全年|全县|全区|全市|累计|合计|同时|总体|整体|综合|平均|本年度?|今年|年度|当年)+")
 # A rate said again after its value: 纠错率为{纠错率}，上年为{纠错率.上年}; 由{纠错率.上年}降低到{纠错率}
-_SAID_AGAIN = re.compile(r"\s*[，,、；;（(]?\s*(?:(?:上年|去年|上一年度?|同期|上年同期)(?:同期)?(?:为|是)?|" + _RATE_LINK + r")\s*$")
+_SAID_AGAIN = lazy_re(r"\s*[，,、；;（(]?\s*(?:(?:上年|去年|上一年度?|同期|上年同期)(?:同期)?(?:为|是)?|" + _RATE_LINK + r")\s*$")
 # 上年分别为 after a 分别 list: the same names again, in turn
-_LAST_EACH = re.compile(r"\s*[，,；;（(]?\s*(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?\s*")
+_LAST_EACH = lazy_re(r"\s*[，,；;（(]?\s*(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?\s*")
 # A share of a named whole right before a rate's slot: 占审结案件的{败诉率}, 占发现问题的{整改率}
-_SHARE_OF = re.compile(r"占([^，。；]{1,24}?)的?\s*$")
+_SHARE_OF = lazy_re(r"占([^，。；]{1,24}?)的?\s*$")
 # Names of rates listed before 分别为, each slot after taking the next name (结案率和纠错率分别为)
-_RATES_EACH = re.compile(r"((?:[\u3400-\u9fff]*?率(?:[和、及与]|以及))+[\u3400-\u9fff]*?率)(?:分别|依次)(?:为|是|达到|达)?\s*$")
-_RATE_WORD = re.compile(r"([\u3400-\u9fff]*(?:率|(?<![占的])比例|(?<=[\u3400-\u9fff])(?<![所的])占比))" + _RATE_LINK + r"\s*$")
+_RATES_EACH = lazy_re(r"((?:[\u3400-\u9fff]*?率(?:[和、及与]|以及))+[\u3400-\u9fff]*?率)(?:分别|依次)(?:为|是|达到|达)?\s*$")
+_RATE_WORD = lazy_re(r"([\u3400-\u9fff]*(?:率|(?<![占的])比例|(?<=[\u3400-\u9fff])(?<![所的])占比))" + _RATE_LINK + r"\s*$")
 # A rate's name with a note on how it is counted (满意率（含基本满意）{满意率}): named all the same.
-_RATE_NOTED = re.compile(r"率（[^（）]{1,20}）" + _RATE_LINK + r"\s*$")
-_LOOKS_LIKE_KEY = re.compile(r"^\s*(如果|写|否则)\s*(：|:(?!\s))")
-_NEXT_ITEM = re.compile(r"\s-\s+\S")
+_RATE_NOTED = lazy_re(r"率（[^（）]{1,20}）" + _RATE_LINK + r"\s*$")
+_LOOKS_LIKE_KEY = lazy_re(r"^\s*(如果|写|否则)\s*(：|:(?!\s))")
+_NEXT_ITEM = lazy_re(r"\s-\s+\S")
 
 
 def _check_wording(text: str) -> None:
@@ -718,7 +726,8 @@ def _pieces(text: str, slot: Callable[[str], Slot]) -> tuple:
             f"文字里的“{code.group()}”会原样印进报告：这里的数据名写在花括号里，不用“{code.group()}”。",
             "请删去它，要填数据的地方写数据名，如 {收到申请}。",
         )
-    pieces, at = [], 0
+    pieces: list[str | Slot] = []
+    at = 0
     for m in _BRACES.finditer(text):
         if m.start() > at:
             pieces.append(text[at : m.start()])
@@ -742,10 +751,10 @@ def _names(group) -> dict[str, str]:
 
 # What may never follow a slot: a unit or measure word, 万/亿, % or ‰, 余/多 (the figure has its own),
 # or a word making it approximate (左右, 以上): a figure of the form is exact.
-_AFTER_FIGURE = re.compile(r"[\s\u3000]*" + JOINED_AFTER)
+_AFTER_FIGURE = lazy_re(r"[\s\u3000]*" + JOINED_AFTER)
 # What may never stand right before a slot: a digit or a sign (1{收到申请} prints 1162件), a
 # numeral, or a word making the figure approximate or a bound (约, 近, 超过, 不足).
-_BEFORE_FIGURE = re.compile(JOINED_BEFORE + r"[\s\u3000]*$")
+_BEFORE_FIGURE = lazy_re(JOINED_BEFORE + r"[\s\u3000]*$")
 
 
 def _names_rate(word: str, name: str, numerator: str = "") -> bool:
@@ -792,17 +801,17 @@ _SLOT_MARK = "\ue0ff"  # where a slot stands in an item's words, when judging wh
 def _branches(choice: Choice) -> list[Choice]:
     """An item's wordings: its 写, then each 否则 in turn."""
     out = []
-    while choice is not None:
-        out.append(choice)
-        choice = choice.otherwise
+    branch: Choice | None = choice
+    while branch is not None:
+        out.append(branch)
+        branch = branch.otherwise
     return out
 
 
-def _slots(choice: Choice):
+def _slots(choice: Choice) -> Iterator[Slot]:
     """The slots of an item, its 否则 included."""
-    while choice is not None:
-        yield from (p for p in choice.pieces if isinstance(p, Slot))
-        choice = choice.otherwise
+    for branch in _branches(choice):
+        yield from (p for p in branch.pieces if isinstance(p, Slot))
 
 
 def _nothing_joined_before(pieces: tuple) -> None:
@@ -985,7 +994,7 @@ def builtin_compared(cat: Catalogue) -> set[tuple[str, str, str]]:
     return compared(read_table(path.read_text(encoding="utf-8"), PHRASE_FILE, cat))
 
 
-def merged_table(layers: list[tuple[str, str, object]]) -> PhraseTable:
+def merged_table(layers: Sequence[tuple[str, str, object]]) -> PhraseTable:
     """The layers' tables (top layer first), each theme taken from the highest that has it."""
     merged: PhraseTable = {}
     for text, file, _ in reversed(layers):
@@ -1000,7 +1009,7 @@ class PhraseBook:
     ``layers()`` gives, top layer first, (text, file shown to the clerk, key) for each layer
     that has the file; ``stamp()`` gives the keys alone, cheaply (to notice an edit)."""
 
-    def __init__(self, layers: Callable[[], list[tuple[str, str, object]]], stamp: Callable[[], tuple]):
+    def __init__(self, layers: Callable[[], Sequence[tuple[str, str, object]]], stamp: Callable[[], tuple]):
         self._layers, self._stamp = layers, stamp
         self._key: tuple | None = None
         self._table: PhraseTable = {}

@@ -8,9 +8,9 @@ catalogue, and each theme's figures with rates derived from counts.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from drafter.errors import Findings, Where
+from drafter.files.patterns import lazy_re
 from drafter.form import headings
 from drafter.model.catalogue import Catalogue
 from drafter.model.formulations import FormulaTable, builtin, citation, formula_text, without_verb
@@ -143,13 +143,13 @@ LAST_YEAR_HEADING = "落实上年度工作安排情况"  # the heading over 去�
 _CONNECTIVE_MARKS = "，,、；;：:。.！!？?…　 \t"
 CAUSE = "主要原因是"  # the default connective between a problem's 表现 and 原因
 # How a 原因 may already open: then no connective is added before it.
-_OPENS_WITH_CAUSE = re.compile(r"^(主要原因|究其原因|原因是|原因在于|其原因|这主要是|主要是|之所以|由于|因为|一方面|一是)")
+_OPENS_WITH_CAUSE = lazy_re(r"^(主要原因|究其原因|原因是|原因在于|其原因|这主要是|主要是|之所以|由于|因为|一方面|一是)")
 CLOSING = "特此报告。"
 
 
 # A connective the 原因 reads straight on from (主要原因是, 原因在于, 由于); any other (究其原因)
 # takes a comma before the 原因.
-_RUNS_ON = re.compile(r"(?:是|为|在于|由于|因为|源于|归因于)$")
+_RUNS_ON = lazy_re(r"(?:是|为|在于|由于|因为|源于|归因于)$")
 
 
 _BROKEN_OFF = "，,、；;：:"  # a paragraph ending in one of these was cut short: it ends with 。
@@ -211,15 +211,15 @@ def unused_last_year(data: dict, context: dict) -> list[tuple]:
     if data.get("正文"):
         return []  # the body is written out: 成效's figures are data only
     entries = {t.键: t for t in context["成效"]}
-    places = [(("成效", i), raw) for i, raw in enumerate(data.get("成效") or []) if isinstance(raw, dict)]
+    places: list[tuple[tuple, dict]] = [(("成效", i), raw) for i, raw in enumerate(data.get("成效") or []) if isinstance(raw, dict)]
     places.append((("第一责任人",), data.get("第一责任人") or {}))
-    out = []
+    out: list[tuple] = []
     for path, raw in places:
         entry = context["第一责任人"] if path == ("第一责任人",) else entries.get(raw.get("主题"))
         previous = raw.get("上年数据") or {}
         if entry is None or not isinstance(previous, dict):
             continue
-        only_last = []
+        only_last: list[str] = []
         for group, names in previous.items():
             if not isinstance(names, dict):
                 continue

@@ -15,6 +15,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from drafter.files.patterns import lazy_re
+
 _MAX_CORE = 64 * 1024  # core.xml is a few hundred bytes; a bigger one is not ours
 
 
@@ -27,7 +29,7 @@ CORE_PART = "docProps/core.xml"
 _MAX_PARTS = 64 * 1024 * 1024  # drafter's own parts are far smaller: a bigger package is not ours untouched
 
 
-_IDENTIFIER = re.compile(rb"<dc:identifier>[^<]*</dc:identifier>")
+_IDENTIFIER = lazy_re(rb"<dc:identifier>[^<]*</dc:identifier>")
 
 
 def fingerprint(parts: dict[str, bytes]) -> str:

@@ -8,9 +8,9 @@ not draw them narrow in Times New Roman (anchors.md §b.3).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from drafter.files.patterns import lazy_re
 from drafter.model.report import PART_MARKS, Paragraph, Report, Section
 from drafter.typeset.layout import Layout
 from drafter.typeset.numbering import Counter
@@ -19,7 +19,7 @@ from drafter.typeset.signature import indents
 from drafter.typeset.titlewrap import wrap_title
 
 # Ambiguous-width characters that must be drawn with the East Asian face.
-_EAST_ASIAN_PUNCT = re.compile("([“”‘’—…·－]+)")
+_EAST_ASIAN_PUNCT = lazy_re("([“”‘’—…·－]+)")
 
 
 class Docx:
@@ -86,10 +86,13 @@ class Writer:
         number = self.counter.next(sec.level)
         level_font = self.font(LEVEL_FONT_KEYS[sec.level])
         body = list(sec.body)
-        run_in = sec.run_in and body and isinstance(body[0], Paragraph)
+        first = body[0] if body else None
+        run_in = sec.run_in and isinstance(first, Paragraph)
         heading = self.marked(sec, self.runs(number + sec.heading, level_font, f"GwH{sec.level}Char" if run_in else None))
         if run_in:
-            self.paragraph("GwBody", heading + self.runs(body.pop(0).text, self.font("正文")))
+            body.pop(0)
+            assert isinstance(first, Paragraph)
+            self.paragraph("GwBody", heading + self.runs(first.text, self.font("正文")))
         else:
             self.paragraph(f"GwH{sec.level}", heading)
         for item in body:

@@ -1,0 +1,122 @@
+"""A template's mistake placed where the clerk can mend it: the template file and line it
+came from (a built-in template's line the clerk's one led to named beside it), the line
+quoted, in Chinese."""
+
+from __future__ import annotations
+
+import os
+
+import jinja2
+
+from drafter.errors import DrafterError, TemplateError, TemplateProblems, Where
+from drafter.render import limits, messages
+from drafter.render.jinja_hooks import template_frame
+from drafter.render.loader import FolderLoader, shown_name
+from drafter.render.rendered import Rendered
+
+
+def _relative(filename: str | None, env) -> str | None:
+    return shown_name(filename, env.loader)
+
+
+def located(err: Exception, tb, env, entry: str) -> TemplateError:
+    """``err`` as a TemplateError in Chinese at the template file and line it came from."""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        source = _source(env, err.name)
+        message, hint, line = messages.syntax(err, env, source)
+        # Jinja's lexer names some errors (an unclosed {# or {% raw %}) by the file's full
+        # path in ``name``, with no ``filename``: shown as the clerk gave the folder all the same
+        path = err.filename or (err.name if err.name and os.path.isabs(err.name) else None)
+        return quoting(TemplateError(message, hint, Where(_relative(path, env) or err.name, line)), path)
+    if isinstance(err, TemplateProblems):
+        return err
+    own = env.loader.folder if isinstance(env.loader, FolderLoader) else None
+    file, line, inner, inner_line = template_frame(tb, own)
+    if isinstance(err, DrafterError) and err.where.file:  # a template file that cannot be read
+        by = _relative(file, env)
+        cited = f"（用到它的是 {by}:{line}）" if by and line and by != err.where.file else ""
+        return TemplateError(err.message, err.hint + cited, err.where)
+    path = file or _entry_file(env, entry)
+    where = Where(_relative(path, env), line)
+    if isinstance(err, DrafterError):
+        return quoting(TemplateError(err.message, err.hint + _inside(inner, inner_line, file, env, err), where), path)
+    if isinstance(err, jinja2.TemplateNotFound):
+        message, hint = messages.not_found(err.name, env.loader.folder)
+    elif isinstance(err, jinja2.UndefinedError):
+        message, hint = messages.undefined(err)
+    elif isinstance(err, jinja2.exceptions.SecurityError):
+        message, hint = messages.security(err)
+    elif isinstance(err, limits.RenderTimeout):
+        limit = limits.timeout_error()
+        message, hint = limit.message, limit.hint
+    else:
+        message, hint = messages.runtime(err)
+    return quoting(TemplateError(message, hint + _inside(inner, inner_line, file, env, err), where), path)
+
+
+def _inside(inner: str | None, line: int | None, file: str | None, env, err: Exception) -> str:
+    """Where in a built-in template the clerk's line led to the mistake, when it did: a
+    template imported runs on its own, without the data of the one importing it."""
+    if not inner or inner == file:
+        return ""
+    alone = isinstance(err, (jinja2.UndefinedError, DrafterError))
+    return f"（出错的是这一行用到的自带模板 {_relative(inner, env)} 的第 {line} 行" + (
+        "：用 {% import %} 或 {% from … import %} 导入的模板看不到这里的数据，也只能导入它里面定义的宏；"
+        "请改用 {% include %}，或在导入的后面加 with context。）"
+        if alone
+        else "。）"
+    )
+
+
+def quoting(error: TemplateError, path: str | None) -> TemplateError:
+    """The error with its template line quoted in the hint, so the clerk sees what is meant
+    (not when the line cannot be read, or is empty)."""
+    text = _line_of(path, error.where.line)
+    if not text:
+        return error
+    shown = text if len(text) <= 60 else text[:60] + "……"
+    return TemplateError(error.message, f"{error.hint}（第 {error.where.line} 行是：{shown}）", error.where)
+
+
+def _line_of(path: str | None, line: int | None) -> str | None:
+    if not path or not line:
+        return None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for k, text in enumerate(fh, 1):
+                if k == line:
+                    return text.strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
+def _entry_file(env, name: str) -> str | None:
+    try:
+        return str(env.loader.folder / name)
+    except (AttributeError, TypeError):
+        return None
+
+
+def _source(env, name: str | None) -> str | None:
+    try:
+        return env.loader.get_source(env, name)[0] if name else None
+    except Exception:  # noqa: BLE001 - only used to point at an unclosed tag
+        return None
+
+
+def in_template(err: TemplateError, output: Rendered | str) -> TemplateError:
+    """A mistake ``parse_markup`` found at a line of ``output`` (a Rendered), placed at the
+    template file and line that wrote it; as it was when that is not known."""
+    if not isinstance(output, Rendered):
+        return err
+    origin = output.origin(err.where.line)
+    if not origin or not origin[0]:
+        return err
+    file, line, path = origin
+    hint = err.hint
+    previous = err.previous
+    before = output.origin(previous[0]) if previous else None
+    if previous and before:
+        hint += f"（前一个标题“{previous[1][:30]}”是 {before[0]}:{before[1]} 写出的）"
+    return quoting(TemplateError(err.message, hint, Where(file, line)), path)
