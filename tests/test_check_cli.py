@@ -13,6 +13,8 @@ from drafter.cli.commands import main
 
 from conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 WRONG_RATE = "全年受理行政复议案件53件，办结41件，结案率为87.2%。"
 REPORT = """某县2025年度法治政府建设情况报告
 2025年，某县坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大和二十届历次全会精神，统筹推进依法行政。现将有关情况报告如下：

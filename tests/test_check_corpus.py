@@ -14,6 +14,8 @@ from drafter.reading.source import read_lines
 
 from conftest import corpus_files, needs_corpus
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 ARITHMETIC = {"比率核算", "比率口径", "占比核算", "部分大于整体", "其中超总数", "合计不符", "同比核算"}
 
 # What the corpus gets wrong, recomputed by hand from the counts stated beside each rate.

@@ -39,6 +39,7 @@ def test_a_wrong_mark_on_other_numbers_is_still_said():
     assert "序号标点" in rules(found)
 
 
+@pytest.mark.slow
 @needs_corpus
 def test_no_wrong_number_mark_on_the_corpus_reports():
     out = subprocess.run([sys.executable, "-m", "drafter", "check", *map(str, corpus_files())],

@@ -190,6 +190,7 @@ def test_an_overlapping_item_larger_than_the_total_is_still_reported():
     assert "60000件" in f.message
 
 
+@pytest.mark.slow
 # -- F6: one very long sentence ------------------------------------------------------------------------
 def test_a_long_sentence_without_a_full_stop_is_read_right_to_its_end():
     # every look-back is bounded (benchmarks/bench_check_size.py --shape long has the figures);

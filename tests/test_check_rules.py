@@ -323,6 +323,7 @@ LAST = report("做了很多工作。", year=2024, closing=(
     "（二）建设法治文化阵地。建成宪法主题公园和法治广场。"))
 
 
+@pytest.mark.slow
 def test_promise_kept_is_silent_and_promise_dropped_is_a_reminder():
     this = report("设立复议咨询服务窗口，推行繁简分流审理，平均审理期限缩短。")
     f = only(run(this, last=LAST), "承诺未落实")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import sys
 
@@ -12,6 +14,8 @@ from drafter.form.schema import SCHEMA_NAME
 from drafter.form.spec import PLACEHOLDER
 
 from conftest import EXAMPLE
+
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
 
 
 def run(runner, *args):

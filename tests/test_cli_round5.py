@@ -19,6 +19,8 @@ from drafter.cli.commands import main
 from conftest import EXAMPLE
 from hostile_cases import run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 SCHEMA = "drafter-form.schema.json"
 
 

@@ -1,12 +1,16 @@
 """Facts checked against the real reports in ../shared/corpus (skipped when it is absent)."""
 
 import re
+
+import pytest
 from collections import defaultdict
 
 from drafter.model.formulations import builtin
 from drafter.model.typography import normalize
 
 from conftest import corpus_files, needs_corpus
+
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
 
 
 @needs_corpus

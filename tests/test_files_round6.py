@@ -26,6 +26,8 @@ from drafter.jobs.pipeline import render_file
 from conftest import EXAMPLE
 from hostile_cases import run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 SCHEMA = "drafter-form.schema.json"
 
 

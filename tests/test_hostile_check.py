@@ -12,6 +12,8 @@ from drafter.reading import source
 from hostile_cases import run_clean
 from test_check_rules import report
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 def _write(path, lines):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

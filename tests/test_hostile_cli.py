@@ -16,6 +16,8 @@ from drafter.cli.commands import main
 
 from conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 def _names(command: click.Command, ctx_name: str = "drafter") -> set[str]:
     """Every command and option name the clerk can type, and the value names they show."""

@@ -13,6 +13,8 @@ import pytest
 
 from hostile_cases import run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TITLE = "某县人民政府关于2025年度法治政府建设情况的报告"
 

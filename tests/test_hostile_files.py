@@ -22,6 +22,8 @@ from drafter.files.writing import write_all
 
 from conftest import EXAMPLE, ROOT
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 def invoke(runner, *args):
     result = runner.invoke(main, [str(a) for a in args])

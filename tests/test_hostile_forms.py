@@ -35,6 +35,8 @@ from drafter.form.spec import PLACEHOLDER
 from conftest import EXAMPLE, ROOT
 from hostile_cases import run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 # The example as these cases' line numbers know it: without the themes' own 标题 lines (added
 # to the example later, issue 20), which are beside the point of every case here.
 TEXT = re.sub(r"(\n  - 主题: [^\n]+)\n    标题: [^\n]+", r"\1", EXAMPLE.read_text(encoding="utf-8"))

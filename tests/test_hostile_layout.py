@@ -26,6 +26,8 @@ from drafter.files.yamlsource import path_text
 
 from conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 ALLOWED_LATIN = {"true", "false", "config", "yaml", "YAML", "GB", "Word", "WPS", "Tab"}  # YAML, file and product names
 
 

@@ -26,6 +26,8 @@ from drafter.cli.commands import main
 from hostile_cases import english_words, leftovers, run_clean
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 needs_libreoffice = pytest.mark.skipif(
     shutil.which("pdftoppm") is None or __import__("drafter.files.libreoffice").files.libreoffice.find_soffice() is None,
     reason="没有安装 LibreOffice 或 pdftoppm")

@@ -26,6 +26,8 @@ from click.testing import CliRunner
 from drafter.cli.commands import main
 from drafter.files.xmltext import first_invalid
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REPORT = ("某县人民政府关于2025年度法治政府建设情况的报告\n2025年，某县坚持依法行政。\n一、主要举措和成效\n"
           "（一）化解矛盾纠纷\n全年收到行政复议申请52件，审结48件，纠错6件，纠错率12.5%。\n"

@@ -15,6 +15,8 @@ import yaml
 from conftest import EXAMPLE
 from hostile_cases import line_of as _line_of, run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 DATA = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
 
 

@@ -34,6 +34,8 @@ from drafter.files.yamlsource import load_text
 
 from conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 # ASCII words a message may contain: template syntax, names of drafter's filters and
 # commands, file names. Anything else would be English leaking from an exception.
 ALLOWED = set("""

@@ -23,6 +23,7 @@ from pdflayout import BOTTOM, CHAR, LEFT, NO_LINE_START, RIGHT, TOP, page_size_m
 
 FANDOL = Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol")
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(find_soffice() is None, reason="没有安装 LibreOffice（libreoffice-writer-nogui）"),
     pytest.mark.skipif(not FANDOL.is_dir(), reason="没有安装 Fandol 字体（texlive-lang-chinese）"),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 import yaml
@@ -13,6 +15,8 @@ from drafter.files.resources import builtin_templates
 
 from conftest import CORPUS, needs_corpus
 from test_cli import run
+
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
 
 
 @needs_corpus

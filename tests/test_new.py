@@ -14,6 +14,8 @@ from drafter.model.numbers import with_unit
 
 from conftest import EXAMPLE, corpus_files, needs_corpus
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 def run(runner, *args):
     result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False)

@@ -25,6 +25,8 @@ from drafter.reading.figure_finder import extract, map_to_catalogue
 
 from conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 FORMS = 200
 ROUND = [19999, 20000, 10000, 40000, 100000, 120000, 99999, 468300, 1000000, 400000000, 123456789]
 

@@ -9,6 +9,8 @@ figures themselves, such as a change too large to be likely, may).
 
 from __future__ import annotations
 
+import pytest
+
 import copy
 import tempfile
 from pathlib import Path
@@ -23,6 +25,8 @@ from drafter.form.validate import _whole_given
 from drafter.jobs.pipeline import render_file
 
 from conftest import EXAMPLE
+
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
 
 DATA = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
 CAT = load_catalogue()

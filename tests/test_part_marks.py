@@ -81,6 +81,7 @@ def test_an_unmarked_report_keeps_the_readers_guess(tmp_path):
     assert "缺少必需部分" in result.output and "不足和原因" in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(__import__("drafter.files.libreoffice").files.libreoffice.find_soffice() is None, reason="没有安装 LibreOffice")
 def test_the_mark_survives_a_save_by_another_word_processor(tmp_path, example):
     """Saved again by LibreOffice (as a clerk's editor would), the part is still known."""

@@ -26,6 +26,8 @@ from drafter.files.yamlsource import load_text
 from conftest import EXAMPLE
 from test_templates import context
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 ENTRY = "{{ 数据句子(成效[0]) }}"
 
 

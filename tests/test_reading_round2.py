@@ -30,6 +30,8 @@ from conftest import CORPUS, EXAMPLE
 from hostile_cases import run_clean
 from test_reading_docx_features import STYLES, TITLE, W_NS, make_docx, p
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])

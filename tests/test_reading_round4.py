@@ -21,6 +21,8 @@ from conftest import EXAMPLE
 from hostile_cases import run_clean
 from test_reading_docx_features import TITLE, make_docx, p
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 BODY = [TITLE, "2025年，某县坚持依法行政，统筹推进法治政府建设各项工作。现将有关情况报告如下：",
         "一、主要举措和成效", "全年受理行政复议案件53件，审结50件，结案率94.3%。",
         "二、党政主要负责人履行推进法治建设第一责任人职责情况", "主要负责人带头学法，专题研究法治建设4次。",

@@ -21,6 +21,8 @@ from conftest import EXAMPLE, corpus_files, needs_corpus
 from hostile_cases import run_clean
 from test_reading_docx_features import TITLE, make_docx, p
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 @pytest.fixture(scope="session")
 def example_docx(tmp_path_factory):

@@ -17,6 +17,8 @@ from drafter.cli.commands import main
 
 from hostile_cases import example_form, run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 HEAD = "## {{ t.标题 }}\n"
 FIG = "t.数据.行政复议.收到申请"  # 162 in the example form, 同比 +17.4%
 

@@ -19,6 +19,8 @@ from hostile_cases import run_clean
 from drafter.errors import TemplateError
 from drafter.model import numbers
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 DATA = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
 EX_TEXT = EXAMPLE.read_text(encoding="utf-8")
 

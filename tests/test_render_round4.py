@@ -23,6 +23,8 @@ from drafter.model import typography
 from drafter.files import xmltext
 from drafter.model import numbers
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 EX_TEXT = EXAMPLE.read_text(encoding="utf-8")
 # Every character check takes for invisible (typography.INVISIBLE), found by trying them all.
 INVISIBLE = "".join(chr(c) for c in range(0x110000)

@@ -17,6 +17,8 @@ import pytest
 from conftest import EXAMPLE
 from hostile_cases import example_form as _form, line_of as _line_of, run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 EX_TEXT = EXAMPLE.read_text(encoding="utf-8")
 
 

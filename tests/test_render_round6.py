@@ -22,6 +22,8 @@ from drafter.errors import TemplateError
 from drafter.files.resources import builtin_templates
 from hostile_cases import example_form as _form, line_of as _line_of, run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 def _render(tmp_path, form, codes=(0, 2), args=()):
     out = tmp_path / "报告.docx"

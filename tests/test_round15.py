@@ -9,6 +9,8 @@ import pytest
 
 from hostile_cases import example_form, run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 def _office_data(tmp_path, body: str):
     folder = tmp_path / "设置"

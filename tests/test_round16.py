@@ -8,6 +8,8 @@ import pytest
 from hostile_cases import run_clean
 from test_check_rules import report, run
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 def _found(sentence: str):
     return run(report(sentence))

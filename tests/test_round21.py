@@ -11,6 +11,8 @@ import yaml
 from conftest import EXAMPLE
 from hostile_cases import run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 @pytest.fixture
 def example() -> dict:

@@ -10,6 +10,8 @@ from docx import Document
 from conftest import EXAMPLE
 from hostile_cases import run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 def _render_opening(tmp_path, table: str, exit_codes=(0,)):
     folder = tmp_path / "模板"

@@ -12,6 +12,8 @@ from docx import Document
 from conftest import EXAMPLE, ROOT
 from hostile_cases import run_clean
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 
 def _theme_template(tmp_path, sentence: str, exit_codes=(0,)):
     folder = tmp_path / "模板"

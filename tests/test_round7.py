@@ -15,6 +15,8 @@ from drafter.cli.commands import main  # noqa: F401  (run_clean drives it)
 from hostile_cases import example_form, line_of, run_clean
 from test_check_rules import report, run
 
+pytestmark = pytest.mark.slow  # the fast lane (-m "not slow") leaves it out
+
 RATES = ("比率核算", "比率口径", "部分大于整体")
 
 

@@ -527,7 +527,7 @@ def schema(output, force) -> None:
     _echo(f"已生成：{shown(write_schema(output, force))}")
 
 
-def _analyse(report: str):
+def _analyse(report: str | Path):
     from drafter.model.catalogue import load_catalogue
     from drafter.reading.analysis import Analysis
     from drafter.reading.parser import parse_report

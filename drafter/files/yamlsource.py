@@ -150,9 +150,11 @@ def _said(text: str) -> str:
 # What libyaml refuses to read (outside its printable set: C0 and C1 controls but tab and line
 # feed, surrogates, U+FFFE/U+FFFF), and the Unicode line and paragraph separators it would
 # count as line breaks where an editor shows none. (Carriage returns are line feeds by now.)
-# libyaml refuses these; a byte order mark (U+FEFF) past the file's start it reads as part of
-# a key or value, or as the end of the text before it: each is said at its place
-_UNREADABLE = lazy_re("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029\ufeff]")
+# libyaml refuses these; a byte order mark (U+FEFF) opening a line past the file's start (a
+# block pasted from a file Notepad saved) it reads as part of the key, or as the end of the
+# text before it: each is said at its place. One inside a value is a harmless look-alike,
+# dropped with a reminder like the other invisible characters (form/validate).
+_UNREADABLE = lazy_re("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]|^[ ]*\ufeff", re.M)
 _STAND_IN = "\u200b"  # keeps columns; quiet() drops it from every value afterwards
 _CHAR_HINT = "请删去它（看不见时可以删掉这一行重新输入）；这种字符常常是从其他程序复制文字时带进来的。"
 
@@ -192,8 +194,8 @@ def _unreadable(text: str, file: str, problems: list[Problem]) -> str:
     for m in hits[:MAX_LISTED]:
         problems.append(
             Problem(
-                Where(file, *_place(starts, m.start())),
-                f"这里有一个看不见的{_char_name(m.group())}，{_what()}里不能有这种字符。",
+                Where(file, *_place(starts, m.end() - 1)),
+                f"这里有一个看不见的{_char_name(m.group()[-1])}，{_what()}里不能有这种字符。",
                 _CHAR_HINT,
             )
         )
@@ -205,8 +207,8 @@ def _unreadable(text: str, file: str, problems: list[Problem]) -> str:
                 _CHAR_HINT,
             )
         )
-    # a mark is dropped (stood in for, one at a line's start would read as part of the key)
-    return _UNREADABLE.sub(lambda m: "" if m.group() == "\ufeff" else _STAND_IN, text)
+    # a mark is dropped, its line's indentation kept (stood in for, it would read as part of the key)
+    return _UNREADABLE.sub(lambda m: m.group()[:-1] if m.group().endswith("\ufeff") else _STAND_IN, text)
 
 
 # -- syntax ---------------------------------------------------------------------------
@@ -335,6 +337,15 @@ def _syntax_problems(err: yaml.MarkedYAMLError, text: str, file: str) -> list[Pr
     if tabs:
         return tabs[:MAX_LISTED]
     words = f"{err.context or ''} {err.problem or ''}"
+    unclosed = _unclosed_quote(lines, mark.line if mark else len(lines) - 1)
+    if unclosed is not None:
+        return [
+            Problem(
+                Where(file, unclosed[0] + 1, unclosed[1] + 1),
+                f"{_what()}写法有误：这一项开头的英文双引号没有配对（这一行里没有结束的引号），后面的行都会被读成这一项的内容。",
+                "请在这一项末尾补上英文双引号，或删去开头的引号（中文文字不需要引号；要印出来的引号请用中文引号“”）。",
+            )
+        ]
     flow = _flow_then_text(lines, err)
     if flow is not None:
         return [
@@ -369,6 +380,45 @@ def _syntax_problems(err: yaml.MarkedYAMLError, text: str, file: str) -> list[Pr
         if needle in words:
             return [Problem(_where(file, _mark_of(err, which)), f"{_what()}写法有误：{_said(message)}", _said(hint))]
     return [Problem(_where(file, mark), f"{_what()}写法有误：{_FALLBACK[0]}", _fallback_hint())]
+
+
+# a value that opens with a double quote ("…, - "…): where it closes is where YAML's reading of it ends
+_OPEN_QUOTE = lazy_re(r"^[ ]*(?:-[ ]+)*(?:[^\s#'\"][^#'\"]*?:[ ]+)?(?P<open>\")")
+
+
+def _unclosed_quote(lines: list[str], at: int) -> tuple[int, int] | None:
+    """(line, column) of the last value before line ``at`` that opens a double quote and does
+    not close it on its own line: the quote runs on to the next one, many lines down, and
+    libyaml's complaint falls there."""
+    found = None
+    k = 0
+    while k < min(at, len(lines)):
+        m = _OPEN_QUOTE.match(lines[k])
+        if m and not _closes(lines[k], m.end("open")):
+            # the quoted text runs until a line that closes it: what comes after is read anew
+            found = (k, m.start("open"))
+            j = k + 1
+            while j < len(lines) and not _closes(lines[j], 0):
+                j += 1
+            if j < at:
+                found = None  # closed before the complaint: a value over several lines, not the cause
+            k = j + 1
+            continue
+        k += 1
+    return found
+
+
+def _closes(line: str, start: int) -> bool:
+    """Does ``line`` hold, from ``start`` on, a double quote not escaped with a backslash?"""
+    i = start
+    while i < len(line):
+        if line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == '"':
+            return True
+        i += 1
+    return False
 
 
 # libyaml's words for a line it could not place: where the cause is a line indented unlike

@@ -32,6 +32,8 @@ HARD_MAX = 10**12
 # Money is written to the 分 at most: this many decimals in each money unit, so that the
 # report prints every digit given (render/numbers.with_unit writes the amount in full).
 MONEY_PLACES = {"元": 2, "万元": 6, "亿元": 10}
+# a year a title names (关于2025年度…), not the end of a span (《纲要（2021—2025年）》)
+_TITLE_YEAR = lazy_re(r"(?<![—\-－–~～至到\d])((?:19|20)\d{2})\s*年")
 _SCIENTIFIC = r"[-+]?\d+(\.\d*)?[eE][-+]?\d+"  # compiled by re on first use (an error path)
 
 
@@ -673,6 +675,21 @@ class Validator:
         return True
 
     # -- whole-form rules --------------------------------------------------
+    def title_year(self, data: dict) -> None:
+        """A 标题 that names a year, none of them the form's 年度 (关于2025年度… in a 2024 form):
+        the report would say one year in its title and another everywhere else, and check,
+        reading the title's year, would find the body's wording and date wrong."""
+        year, title = data.get("年度"), data.get("标题")
+        if not isinstance(year, int) or not isinstance(title, str):
+            return
+        named = [int(m.group(1)) for m in _TITLE_YEAR.finditer(title)]
+        if named and year not in named:
+            self.error(
+                ("标题",),
+                f"标题写的是{named[0]}年，表单的“年度”是{year}。",
+                "报告的是哪一年的工作，标题里的年份和“年度”就都写那一年（成文日期一般在下一年年初）；请改正其中写错的一个。",
+            )
+
     def cross_checks(self, data: dict):
         year, when = data.get("年度"), data.get("成文日期")
         if isinstance(year, int) and isinstance(when, dt.date):
@@ -690,6 +707,7 @@ class Validator:
                 )
         if isinstance(when, dt.date):
             self.placeholder_date(when)
+        self.title_year(data)
         self.size(data)
         self.part_headings(data)
         self.part_order(data)

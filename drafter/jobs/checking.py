@@ -13,6 +13,7 @@ from drafter.errors import InputFileError, Where
 from drafter.files.inputs import FORM_SUFFIXES
 from drafter.jobs.batch import expand
 from drafter.model.catalogue import Catalogue, load_catalogue
+from drafter.model.formulations import FormulaTable
 from drafter.model.typography import see_through
 from drafter.reading.source import SUFFIXES
 
@@ -25,7 +26,7 @@ def input_files(paths: list[str]) -> list[Path]:
 
 
 def check_file(
-    path: Path, table: RuleTable, year: int | None = None, last: Document | None = None, template=None
+    path: Path, table: RuleTable, year: int | None = None, last: Document | None = None, template: str | Path | None = None
 ) -> tuple[Document, list[Finding]]:
     doc = load_document(path, load_catalogue(), year, template, table.formulas)
     refuse_later_last(doc, last)
@@ -48,7 +49,9 @@ def refuse_later_last(doc: Document, last: Document | None) -> None:
     )
 
 
-def load_document(path: str | Path, cat: Catalogue, year: int | None = None, template: str | Path | None = None, formulas=None) -> Document:
+def load_document(
+    path: str | Path, cat: Catalogue, year: int | None = None, template: str | Path | None = None, formulas: FormulaTable | None = None
+) -> Document:
     """Read a form or a report for checking; a DrafterError when it cannot be used."""
     p = Path(path)
     if p.suffix.lower() in FORM_SUFFIXES:
@@ -96,7 +99,7 @@ def _see_through_lines(lines: list[str]) -> tuple[list[str], dict[int, list[int]
     return clean, maps
 
 
-def check_exit_code(failed: int, findings: list) -> int:
+def check_exit_code(failed: int, findings: list[Finding]) -> int:
     """check's exit code: 2 when a file could not be checked, 1 when there is an error, else 0."""
     if failed:
         return 2

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from drafter.errors import DrafterError, InputFileError, OutputError
 from drafter.files.inputs import shown
@@ -86,7 +87,7 @@ def write_new_form(last: Path, year: int, target: Path, force: bool) -> list[str
     return notes
 
 
-def write_imported_form(report: Path, target: Path, force: bool, analyse: Callable) -> list[str]:
+def write_imported_form(report: Path, target: Path, force: bool, analyse: Callable[[Path], Any]) -> list[str]:
     """import: the form that renders ``report`` again (``analyse`` reads it), with its
     schema; the notes on what it could not take over."""
     from drafter.reading.importer import check_importable, import_form
@@ -129,7 +130,7 @@ def write_outline(
     force: bool,
     counting: Callable[[int], Callable[[Path], None]],
     on_error: Callable[[Path, DrafterError], None],
-) -> dict:
+) -> dict[str, Any]:
     """mine: the outline mined from the reports in ``folder``, written at ``target`` with a
     header saying where it comes from. ``counting(n)`` is told how many reports there are
     and gives what to call after each; ``on_error`` hears of each file skipped."""

@@ -5,19 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 from drafter.errors import DrafterError, InputFileError
 from drafter.files.inputs import FORM_SUFFIXES, shown
 from drafter.form.blank import Seed, form_text
 from drafter.form.spec import date_note
-from drafter.model.catalogue import load_catalogue
+from drafter.model.catalogue import Catalogue, load_catalogue
 
 
 def _advance(title: str | None, last: int, year: int) -> str | None:
     return title.replace(f"{last}年", f"{year}年") if title else None
 
 
-def _common(seed: Seed, year: int, last: int | None, unit: str | None, title: str | None, addressee: str | None, sign: dict) -> None:
+def _common(
+    seed: Seed, year: int, last: int | None, unit: str | None, title: str | None, addressee: str | None, sign: dict[str, Any]
+) -> None:
     """The fields every start shares: unit, year, date, title, addressee, signature block."""
     seed.values.update({"单位": unit, "年度": year, "成文日期": dt.date(year + 1, 2, 1)})
     seed.notes["成文日期"] = [date_note(year)]
@@ -66,7 +69,7 @@ def _check_year(year: int, last: int | None, path: Path) -> None:
         )
 
 
-def _from_form(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None:
+def _from_form(path: Path, year: int, cat: Catalogue, seed: Seed, notes: list[str]) -> None:
     from drafter.files.yamlsource import load_file
     from drafter.jobs.pipeline import build, check_form
     from drafter.nextyear.carry import seed_from_form
@@ -88,7 +91,7 @@ def _from_form(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None
         seed_from_form(data, seed, cat)
 
 
-def _carry_style(data: dict, seed: Seed) -> None:
+def _carry_style(data: dict[str, Any], seed: Seed) -> None:
     """How last year's form chose to write the report (写法, 开头.句式) is the unit's own style,
     kept from year to year; the year's formulas (会议精神, 纲要) are not: next year has its own."""
     style = data.get("写法") or {}
@@ -104,7 +107,7 @@ def _carry_style(data: dict, seed: Seed) -> None:
         seed.values["开头.句式"] = list(wording)
 
 
-def _from_report(path: Path, year: int, cat, seed: Seed, notes: list[str]) -> None:
+def _from_report(path: Path, year: int, cat: Catalogue, seed: Seed, notes: list[str]) -> None:
     from drafter.nextyear.recover import seed_from_report
     from drafter.reading.analysis import Analysis
     from drafter.reading.importer import check_importable, guess_unit

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from drafter.check.table import RuleTable, rule_table
 from drafter.errors import Findings, FormError, OutputError, Problem, TemplateError, Where
@@ -41,10 +42,10 @@ class Result:
     report: Report
     markup: str
     warnings: list[Problem]
-    data: dict
+    data: dict[str, Any]
 
 
-def printed_parts(context: dict) -> tuple[list[tuple[str, str | None]], dict[str, dict[str, str | None]]]:
+def printed_parts(context: dict[str, Any]) -> tuple[list[tuple[str, str | None]], dict[str, dict[str, str | None]]]:
     """(part, heading) of each top-level heading the form's shape prints, in order, and the
     headings inside a part written for two: the headings a part is known by in drafter's own
     report (Report.give_roles). Headings the shape does not print are none of them."""
@@ -67,7 +68,7 @@ def printed_parts(context: dict) -> tuple[list[tuple[str, str | None]], dict[str
     return printed, joins
 
 
-def check_form(src: Source) -> tuple[dict, list[Problem]]:
+def check_form(src: Source) -> tuple[dict[str, Any], list[Problem]]:
     """Validate a loaded form; raise FormError with every problem, or return data and warnings."""
     data, found = validate(src, load_catalogue())
     found.raise_if_errors()

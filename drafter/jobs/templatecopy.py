@@ -18,6 +18,7 @@ from drafter.errors import InputFileError, OutputError, TemplateError, Where, os
 from drafter.files.bounds import TEMPLATE_BYTES as MAX_TEMPLATE_BYTES, TEMPLATE_FILES as MAX_FILES
 from drafter.files.inputs import read_bytes, resolved, shown
 from drafter.files.resources import builtin_templates
+from drafter.files.writing import Writer
 from drafter.jobs.pipeline import ENTRY, is_template_folder
 from drafter.render.loader import SHARED_THEME, TEMPLATE_SUFFIX
 from drafter.render.phrases import PHRASE_FILE
@@ -210,7 +211,7 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
     return [target for _, target in plan]
 
 
-def _bytes_writer(data: bytes):
+def _bytes_writer(data: bytes) -> Writer:
     return lambda tmp: Path(tmp).write_bytes(data)
 
 

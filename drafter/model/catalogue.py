@@ -6,12 +6,15 @@ definition, the validator and the templates all take their themes and figures fr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from drafter.errors import ConfigError, Where
 from drafter.files.datacache import load_yaml
+
+T = TypeVar("T")
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -79,7 +82,7 @@ class Catalogue(NamedTuple):
         return [t for t in self.themes.values() if t.part == part]
 
 
-def _figure(name: str, f: dict) -> FigureDef:
+def _figure(name: str, f: dict[str, Any]) -> FigureDef:
     """One figure. Its 不大于 names one figure, or a list of figures whose sum bounds it."""
     bound = f.get("不大于")
     within = tuple(str(b) for b in bound) if isinstance(bound, list) else ((str(bound),) if bound else ())
@@ -88,7 +91,7 @@ def _figure(name: str, f: dict) -> FigureDef:
     )
 
 
-def _parse(raw: dict, file: str) -> Catalogue:
+def _parse(raw: dict[str, Any], file: str) -> Catalogue:
     try:
         parts = tuple(
             Part(p["键"], p["标题"], bool(p.get("必需", True)), p.get("说明", ""), tuple(str(k) for k in p.get("合写") or ()))
@@ -127,14 +130,14 @@ def _parse(raw: dict, file: str) -> Catalogue:
     return Catalogue(raw.get("纲要", ""), parts, themes)
 
 
-def per_catalogue(build):
+def per_catalogue(build: Callable[[Catalogue], T]) -> Callable[[Catalogue], T]:
     """Cache what ``build(cat)`` derives from a catalogue, keyed by the catalogue object.
 
     A catalogue holds dicts and cannot be hashed; the cache keeps the object itself beside
     the result, so an id reused by a later catalogue is never mistaken for it."""
-    cache: dict[int, tuple] = {}
+    cache: dict[int, tuple[Catalogue, T]] = {}
 
-    def cached(cat):
+    def cached(cat: Catalogue) -> T:
         hit = cache.get(id(cat))
         if hit is None or hit[0] is not cat:
             hit = cache[id(cat)] = (cat, build(cat))

@@ -19,6 +19,7 @@ from drafter.files.config import FORMULAS_SECTION, Settings, read_settings
 from drafter.files.datacache import load_yaml
 from drafter.files.inputs import named_beside
 from drafter.files.patterns import lazy_re
+from drafter.files.yamlsource import Source
 from drafter.model.catalogue import DATA
 from drafter.model.typography import close_spaces
 
@@ -30,16 +31,16 @@ FIELDS = ("会议精神", "纲要", "党代会", "全会", "核对日期")
 class FormulaTable:
     """Year → {会议精神, 纲要, 党代会, 全会, 核对日期}; a key may be missing or empty."""
 
-    def __init__(self, years: dict[int, dict]):
+    def __init__(self, years: dict[int, dict[str, Any]]):
         self.years = years
 
-    def get(self, year: int | None) -> dict | None:
+    def get(self, year: int | None) -> dict[str, Any] | None:
         return self.years.get(year) if year is not None else None
 
     def span(self) -> str:
         return f"{min(self.years)}—{max(self.years)}" if self.years else "（无）"
 
-    def merged(self, other: dict[int, dict]) -> FormulaTable:
+    def merged(self, other: dict[int, dict[str, Any]]) -> FormulaTable:
         years = {y: dict(e) for y, e in self.years.items()}
         for year, entry in other.items():
             mine = years.setdefault(year, {})
@@ -100,7 +101,7 @@ def formula_table(config: str | Path | Settings | None = None) -> FormulaTable:
     return builtin().merged(office)
 
 
-def office_formulas(path: Path) -> dict[int, dict]:
+def office_formulas(path: Path) -> dict[int, dict[str, Any]]:
     """Read and check an office's formulas file; every problem is located."""
     from drafter.files.yamlsource import as_date, load_file
 
@@ -113,7 +114,7 @@ def office_formulas(path: Path) -> dict[int, dict]:
             "请对照 drafter 自带的表述数据（README 的“开头的政治表述”一节有示例）。",
         )
         found.raise_if_errors()
-    out: dict[int, dict] = {}
+    out: dict[int, dict[str, Any]] = {}
     for key, entry in src.data.items():
         year = int(key) if re.fullmatch(r"\d{4}", str(key)) else None
         if year is None or not 2000 <= year <= 2100:
@@ -189,7 +190,7 @@ def office_formulas(path: Path) -> dict[int, dict]:
 _ORDER = "一二三四五六七八九十"
 
 
-def _disagreement(entry: dict) -> tuple[str, str] | None:
+def _disagreement(entry: dict[str, Any]) -> tuple[str, str] | None:
     """A year's 会议精神 that disagrees with its own 党代会 or 全会 (another congress, or a
     plenum later than the last one 全会 lists): check compares reports with both."""
     spirit, plenums, congress = entry.get("会议精神"), entry.get("全会"), entry.get("党代会")
@@ -221,7 +222,7 @@ def _disagreement(entry: dict) -> tuple[str, str] | None:
     return None
 
 
-def _typed(src, path: tuple, value) -> str:
+def _typed(src: Source, path: tuple[str | int, ...], value: object) -> str:
     """A value for a message, as the clerk typed it: “null”, “true”, “一个列表”."""
     typed = src.raw.get(path)
     if typed:

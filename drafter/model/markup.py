@@ -256,7 +256,7 @@ def _split_marked(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def _heading(tree: TreeBuilder, m: re.Match, where: Where) -> None:
+def _heading(tree: TreeBuilder, m: re.Match[str], where: Where) -> None:
     level = len(m.group(1))
     raw = m.group(2).strip()
     # A number typed in the template's own text is dropped; one in a printed value is the

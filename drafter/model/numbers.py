@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -118,7 +119,7 @@ def rate(numerator: float, denominator: float, digits: int = 1) -> str:
     return percent(numerator / denominator, digits)
 
 
-def _false_change(exact: Decimal):
+def _false_change(exact: Decimal) -> Callable[[Decimal], bool]:
     """What a change of ``exact`` (per cent or points) must not be printed as: 0 (that is
     持平), or 100 when it is not exactly 100 (减少100% means it fell to nothing; 下降100个百分点
     means from 100% to 0%)."""
@@ -140,14 +141,14 @@ def _change(exact: Decimal, digits: int) -> Decimal | None:
     return None if abs(change) < Decimal(1).scaleb(-MAX_PLACES) else change
 
 
-def _fraction(value) -> Fraction:
+def _fraction(value: float | int | Fraction | Decimal) -> Fraction:
     """A figure or ratio as an exact fraction (numberwords.exact), its range checked."""
     if isinstance(value, float) and (not math.isfinite(value) or abs(value) >= 1e18):
         raise ValueError("数值超出范围")
     return _exact_value(value)
 
 
-def yoy(current, previous, digits: int = 1, unit: str = "") -> str:
+def yoy(current: float | int | Fraction, previous: float | int | Fraction, digits: int = 1, unit: str = "") -> str:
     """Change of a count against last year, as counts are spoken of: 同比增长12.3% /
     同比减少5%; from a small base the difference itself (比上年增加3件); from none, last
     year's value with its unit (上年为0件); 与上年持平 only when the two are equal, and
@@ -168,7 +169,7 @@ def yoy(current, previous, digits: int = 1, unit: str = "") -> str:
     return f"同比{word}{_trim(abs(change))}%"
 
 
-def points(current, previous, digits: int = 1) -> str:
+def points(current: float | int | Fraction, previous: float | int | Fraction, digits: int = 1) -> str:
     """Change of a rate (both as ratios, floats or the exact Fractions of figures.Rate), as a
     reader works it out from the two rates printed: 99.5% last year and 99.4% this year is
     同比下降0.1个百分点, whatever their unrounded values. 与上年持平 only when the rates are

@@ -6,6 +6,7 @@ by render, typeset and check."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
@@ -26,7 +27,7 @@ def plain(value: float | int | Decimal) -> str:
     return trim(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
 
 
-def closest_true(exact: Decimal, digits: int, wrong) -> Decimal:
+def closest_true(exact: Decimal, digits: int, wrong: Callable[[Decimal], bool]) -> Decimal:
     """``exact`` rounded to ``digits`` decimals; where that would be ``wrong`` (0 or 100 for
     a value that is not), rounded instead at the first digit that tells it apart, so that
     the figure printed is still the value's own (0.005 → 0.005, not 0.01, which is twice
@@ -46,7 +47,7 @@ def closest_true(exact: Decimal, digits: int, wrong) -> Decimal:
     return exact
 
 
-def exact(value) -> Fraction:
+def exact(value: float | int | Fraction | Decimal | str) -> Fraction:
     """A figure as an exact fraction: a float as written (0.1 is 1/10, not its binary
     neighbour), a Fraction (a rate worked out from its counts) as it is."""
     if isinstance(value, Fraction):

@@ -6,6 +6,7 @@ reading real reports and checking them all meet here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -20,7 +21,7 @@ class Segment(NamedTuple):
     column: int
 
 
-class Origin(tuple):
+class Origin(tuple[Segment, ...]):
     """Where a node's text came from: its segments in order (a paragraph a web page broke
     in two has two)."""
 
@@ -60,7 +61,7 @@ class Paragraph:
     def __repr__(self) -> str:
         return f"Paragraph({self.text!r})"
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Paragraph) and other.text == self.text
 
 
@@ -154,7 +155,7 @@ class Report:
             else:
                 sec.given_role = part
 
-    def walk(self):
+    def walk(self) -> Iterator[Section]:
         """Every section, depth first, in document order."""
         stack = list(reversed(self.sections))
         while stack:

@@ -16,19 +16,23 @@ import marshal
 import os
 import sys
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from drafter.files.datacache import cache_root
 
+if TYPE_CHECKING:
+    from drafter.model.catalogue import Catalogue
 
-def _import_jieba():
+
+def _import_jieba() -> Any:
     saved = sys.modules.get("pkg_resources", None)
     had = "pkg_resources" in sys.modules
-    sys.modules["pkg_resources"] = None  # see module docstring
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # see module docstring
     try:
         import jieba
     finally:
         if had:
-            sys.modules["pkg_resources"] = saved
+            sys.modules["pkg_resources"] = saved  # type: ignore[assignment]  # what was there, None included
         else:
             del sys.modules["pkg_resources"]
     import logging
@@ -37,12 +41,12 @@ def _import_jieba():
     return jieba
 
 
-def _dictionary_path(jieba) -> str:
+def _dictionary_path(jieba: Any) -> str:
     return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
 
 
 @lru_cache(maxsize=1)
-def tokenizer():
+def tokenizer() -> Any:
     """The jieba tokenizer with its dictionary loaded and the catalogue's words added."""
     jieba = _import_jieba()
     tk = jieba.dt
@@ -80,8 +84,8 @@ def tokenizer():
     return tk
 
 
-def domain_words(cat) -> set[str]:
-    words = set()
+def domain_words(cat: Catalogue) -> set[str]:
+    words: set[str] = set()
     for theme in cat.themes.values():
         words.update(theme.keywords)
         for gname, group in theme.groups.items():
@@ -100,7 +104,7 @@ def cut(text: str) -> list[str]:
     time and memory in proportion to its length."""
     tk = tokenizer()
     if len(text) <= CHUNK:
-        return tk.lcut(text, HMM=False)
+        return list(tk.lcut(text, HMM=False))
     words: list[str] = []
     for piece in chunks(text):
         words += tk.lcut(piece, HMM=False)

@@ -29,7 +29,7 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "01234567
 _FULLWIDTH_POINT = lazy_re(r"(?<=\d)．(?=\d)")  # ８８．１ is 88.1
 
 
-def _parens(m: re.Match) -> str:
+def _parens(m: re.Match[str]) -> str:
     inner = m.group(1)
     if re.search(f"[{CJK}]", inner):
         return f"（{inner}）"
@@ -88,7 +88,7 @@ def close_spaces(text: str) -> str:
     """``text`` without whitespace at its ends or beside a Chinese character; any other run
     of whitespace (between Latin words or figures) is one ordinary space."""
 
-    def one(m: re.Match) -> str:
+    def one(m: re.Match[str]) -> str:
         start, end = m.start(), m.end()
         if start == 0 or end == len(text) or _WIDE.match(text[start - 1]) or _WIDE.match(text[end]):
             return ""

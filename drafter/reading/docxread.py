@@ -499,7 +499,7 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                         p.outline = _int(el.get(f"{W}val"))
                     elif tag == f"{W}framePr":
                         p.framed = True  # a frame floats beside the text, as a text box does
-                    elif tag == f"{W}del":  # inside pPr/rPr: the paragraph mark is deleted
+                    elif tag in (f"{W}del", f"{W}moveFrom"):  # inside pPr/rPr: the paragraph mark is gone
                         p.merge = True
                 elif tag == f"{W}rStyle":
                     if hidden:
@@ -512,8 +512,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
         # end events
         if tag in _SKIP:
             skip -= 1
-            if tag == f"{W}del" and in_ppr and paras:
-                paras[-1].merge = True
+            if tag in (f"{W}del", f"{W}moveFrom") and in_ppr and paras:
+                paras[-1].merge = True  # its mark deleted, or moved away with its text (Track Changes)
         elif skip:
             pass
         elif tag == f"{W}r" and hidden:

@@ -154,6 +154,19 @@ def template_frame(tb, own: Path | None = None) -> tuple[str | None, int | None,
     return (*mine, *found) if mine[0] else (*found, None, None)
 
 
+def raw_template_line(tb) -> tuple[str | None, int | None]:
+    """The template file and line of the innermost frame of generated code in a traceback
+    Jinja has not rewritten (its frames are code lines, mapped through ``debug_info``)."""
+    found: tuple[str | None, int | None] = (None, None)
+    while tb is not None:
+        frame = tb.tb_frame
+        info = frame.f_globals.get("debug_info")
+        if info is not None and frame.f_globals.get("environment") is not None:
+            found = template_at(frame.f_code, tb.tb_lasti, info)
+        tb = tb.tb_next
+    return found
+
+
 def writer(gen) -> tuple | None:
     """Where the chunk just taken from ``gen`` was yielded: the innermost template generator
     (an include's inside its includer's) as (its code, the instruction it stopped at, its
@@ -174,6 +187,8 @@ def template_at(code, lasti: int, info: str) -> tuple[str, int]:
     """The template file and line of instruction ``lasti`` of a template's code."""
     starts, lines = _code_lines(code)
     k = bisect.bisect_right(starts, lasti) - 1
+    while k >= 0 and lines[k] is None:  # an instruction of no line (inside one long step): the one before
+        k -= 1
     line = lines[k] if k >= 0 else None
     return code.co_filename, _debug_line(info, line) if line else 1
 

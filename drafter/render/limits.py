@@ -32,6 +32,7 @@ from drafter.files.bounds import (
     TEMPLATE_OUTPUT as MAX_OUTPUT,
     TEMPLATE_SECONDS as MAX_SECONDS,
     TEMPLATE_STRING as MAX_STRING,
+    TEMPLATE_TAGS,
     TEMPLATE_WIDTH as MAX_WIDTH,
 )
 from drafter.files.patterns import lazy_re
@@ -66,7 +67,7 @@ def weight(value, limit: int = MAX_STRING) -> int:
             total += len(v)
         elif isinstance(v, int):
             total += v.bit_length() // 3 + 2
-        elif isinstance(v, _SEQUENCES):
+        elif isinstance(v, (list, tuple)):
             total += 2 * len(v) + 2
             stack.extend(v)
         elif isinstance(v, dict):
@@ -174,6 +175,7 @@ def safe_range(*args) -> range:
 
 # -- operators -----------------------------------------------------------------------------
 
+# what * repeats (a text or a list)
 _TEXTS_AND_LISTS: tuple[type, ...] = (str, bytes, bytearray, list, tuple)
 
 
@@ -192,14 +194,14 @@ def _repeat(seq, count: int):
 
 def _mul(left, right):
     for seq, times in ((left, right), (right, left)):
-        if isinstance(seq, _SEQUENCES) and is_form_number(times):  # 收到申请.值 * "件": 162 of them
+        if isinstance(seq, _TEXTS_AND_LISTS) and is_form_number(times):  # 收到申请.值 * "件": 162 of them
             raise TemplateError(
                 "这里把文字或一组内容乘以表单里的数，会把它重复印很多遍，报告里不会这样写。",
                 "请直接输出数据，如 {{ 数据.行政复议.收到申请 }}；过滤器比“*”先算，要先乘再用过滤器，请加括号，如 {{ (a * 3) | num }}。",
             )
-    if isinstance(left, _SEQUENCES) and isinstance(right, int):
+    if isinstance(left, _TEXTS_AND_LISTS) and isinstance(right, int):
         return _repeat(left, right)
-    if isinstance(right, _SEQUENCES) and isinstance(left, int):
+    if isinstance(right, _TEXTS_AND_LISTS) and isinstance(left, int):
         return _repeat(right, left)
     if isinstance(left, int) and isinstance(right, int):
         if left.bit_length() + right.bit_length() > MAX_INT_BITS:
@@ -661,6 +663,10 @@ class Nesting:
         self.deepest = 0
         self.deepest_line = 0
         self.open: list[tuple[str, int]] = []  # (tag, line), innermost last
+        self.tags = 0  # {% %} tags in the file
+        self.tags_line = 0  # where the TAGS-th tag is (counting stops there)
+        self.longest = 0  # most operators and filters in one tag
+        self.longest_line = 0
 
     def first_over(self, limit: int) -> int | None:
         return self.deepest_line if self.deepest > limit else None
@@ -673,11 +679,21 @@ def scan(env, source: str, stop_line: int | None = None) -> Nesting | None:
     stack: list[tuple[str, int]] = []
     pending_tag = None  # the tag name just after {%
     in_set = None  # a {% set %} whose form (block or =) is not known yet
+    steps = 0  # operators and filters in the tag being read
     try:
         for lineno, kind, value in env.lexer.tokeniter(source, None):
             if stop_line is not None and lineno > stop_line:
                 break
+            if kind in ("block_begin", "variable_begin"):
+                steps = 0
+            elif kind == "operator" and value not in _BRACKETS.values() and value not in (",", ":", "."):
+                steps += 1
+                if steps > out.longest:
+                    out.longest, out.longest_line = steps, lineno
             if kind == "block_begin":
+                out.tags += 1
+                if out.tags == TEMPLATE_TAGS + 1:
+                    out.tags_line = lineno
                 pending_tag = True
                 continue
             if pending_tag is True and kind == "name":

@@ -10,7 +10,7 @@ import jinja2
 
 from drafter.errors import DrafterError, TemplateError, TemplateProblems, Where
 from drafter.render import limits, messages
-from drafter.render.jinja_hooks import template_frame
+from drafter.render.jinja_hooks import raw_template_line, template_frame
 from drafter.render.loader import FolderLoader, shown_name
 from drafter.render.rendered import Rendered
 
@@ -31,7 +31,15 @@ def located(err: Exception, tb, env, entry: str) -> TemplateError:
     if isinstance(err, TemplateProblems):
         return err
     own = env.loader.folder if isinstance(env.loader, FolderLoader) else None
-    file, line, inner, inner_line = template_frame(tb, own)
+    cause = err.__context__
+    if isinstance(err, TypeError) and isinstance(cause, (limits.RenderTimeout, DrafterError)) and _in_jinja_debug(tb):
+        # the limit struck where the generated code had no line (inside one long step): Jinja
+        # failed rewriting its traceback; the limit is the mistake, found in the raw frames
+        err, tb = cause, cause.__traceback__
+        file, line = raw_template_line(tb)
+        inner, inner_line = None, None
+    else:
+        file, line, inner, inner_line = template_frame(tb, own)
     if isinstance(err, DrafterError) and err.where.file:  # a template file that cannot be read
         by = _relative(file, env)
         cited = f"（用到它的是 {by}:{line}）" if by and line and by != err.where.file else ""
@@ -52,6 +60,16 @@ def located(err: Exception, tb, env, entry: str) -> TemplateError:
     else:
         message, hint = messages.runtime(err)
     return quoting(TemplateError(message, hint + _inside(inner, inner_line, file, env, err), where), path)
+
+
+def _in_jinja_debug(tb) -> bool:
+    """The exception was raised by Jinja's own traceback rewriting (jinja2/debug.py and the
+    environment's handle_exception it is called from)."""
+    last = None
+    while tb is not None:
+        last = tb
+        tb = tb.tb_next
+    return last is not None and "jinja2" in last.tb_frame.f_code.co_filename
 
 
 def _inside(inner: str | None, line: int | None, file: str | None, env, err: Exception) -> str:

@@ -262,6 +262,18 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         line = nesting.first_over(bounds.TEMPLATE_NESTING) if nesting else None
         if line:
             raise _too_deep(where._replace(line=line))
+        if nesting and nesting.tags_line:  # compiling this many takes longer than a render may
+            raise TemplateError(
+                f"模板文件里的标签（{{% %}}）太多，超过了 {bounds.TEMPLATE_TAGS} 个。",
+                "一份报告的模板用不到这么多标签；请把重复的内容写成一个宏或一个循环。",
+                where._replace(line=nesting.tags_line),
+            )
+        if nesting and nesting.longest > bounds.TEMPLATE_STEPS:
+            raise TemplateError(
+                f"这一行的一个表达式太长：运算、过滤器超过了 {bounds.TEMPLATE_STEPS} 个。",
+                "请把它拆成几步（先用 {% set %} 算出一部分），或检查是否误把内容复制了很多遍。",
+                where._replace(line=nesting.longest_line),
+            )
         try:
             return super().compile(source, name, filename, raw, defer_init)
         except jinja2.TemplateSyntaxError:

@@ -50,7 +50,11 @@ class _Worker:
         self.conn, child = context.Pipe()
         # every start method's context has Process (typeshed knows only the base class)
         process = context.Process  # type: ignore[attr-defined]
-        self.process = process(target=_serve, args=(child,), daemon=True, name="drafter-template")
+        # a forked child holds a copy of the parent's end too, which it must close: else it
+        # would never see the pipe end when the parent is gone (killed, say), and live on
+        inherited = self.conn if method == "fork" else None
+        parent = os.getpid() if method == "fork" else None  # a fork server's child has the server for parent
+        self.process = process(target=_serve, args=(child, inherited, parent), daemon=True, name="drafter-template")
         self.process.start()
         child.close()
 
@@ -92,19 +96,20 @@ def render_in_child(template_dir: str | Path, name: str, context: dict) -> Rende
     seconds = limits.MAX_SECONDS
     worker = _take()
     answer = None
+    ended = False  # the child is gone (killed from outside, or by the system for want of memory)
     try:
         worker.conn.send((str(template_dir), name, context, seconds))
         if worker.conn.poll(seconds + GRACE_SECONDS):
             answer = worker.conn.recv()
     except (EOFError, OSError):
-        answer = None
+        ended = True
     finally:
         if answer is not None and not answer[1]:
             _give_back(worker)
         else:
             worker.end()
     if answer is None:
-        raise _stopped(template_dir, name, seconds)
+        raise _ended(template_dir, name) if ended else _stopped(template_dir, name, seconds)
     (kind, payload, after), _retire = answer
     if kind == "ok":
         context.update(after)
@@ -115,10 +120,20 @@ def render_in_child(template_dir: str | Path, name: str, context: dict) -> Rende
 
 
 def _stopped(template_dir: str | Path, name: str, seconds: float) -> DrafterError:
-    """The child ended, or did not answer in time: the template took all it was allowed."""
+    """The child did not answer in time, stuck where its own timer could not reach."""
     err = limits.LimitError(
-        f"模板运行超过 {seconds} 秒，或用的内存超过了 {limits.MEMORY_HEADROOM >> 20} MB，已停止。",
-        "请检查模板里的循环、宏和 include：一份报告用不到这么多时间和内存。",
+        f"模板运行超过 {seconds} 秒没有结束，已停止。",
+        "请检查模板里的循环、宏和 include，以及特别长的表达式：一份报告用不到这么多时间。",
+    )
+    err.where = Where(f"{Path(template_dir).name}/{name}")
+    return err
+
+
+def _ended(template_dir: str | Path, name: str) -> DrafterError:
+    """The child is gone before it answered: ended from outside, or by the system."""
+    err = limits.LimitError(
+        "运行模板的进程意外结束了（可能被别的程序结束，或系统内存不够），没有生成报告。",
+        "请再运行一次；如果每次都这样，请检查模板里的循环和特别长的文字。",
     )
     err.where = Where(f"{Path(template_dir).name}/{name}")
     return err
@@ -127,9 +142,12 @@ def _stopped(template_dir: str | Path, name: str, seconds: float) -> DrafterErro
 # -- the child ---------------------------------------------------------------------------------
 
 
-def _serve(conn) -> None:
+def _serve(conn, inherited, parent: int | None) -> None:
     """The child's loop: render what the parent sends, answer, until the pipe closes."""
     try:
+        if inherited is not None:
+            inherited.close()
+        _die_with_parent(parent)
         _own_signals()
         from drafter.render.run import render_here
 
@@ -164,6 +182,19 @@ def _serve(conn) -> None:
     except BaseException:  # noqa: BLE001 - the child never prints a traceback on the clerk's terminal
         pass
     finally:
+        os._exit(0)
+
+
+def _die_with_parent(parent: int | None) -> None:
+    """Linux ends the child when the process that made it ends (the command line killed, or
+    the fork server gone with the page); a parent already gone is left at once."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux: the pipe's end still says it
+        pass
+    if parent is not None and os.getppid() != parent:
         os._exit(0)
 
 
