@@ -79,7 +79,9 @@ def test_hostile_renders_side_by_side_are_each_stopped_and_disturb_nothing(tmp_p
         err = results[name]
         assert isinstance(err, TemplateError), err
         assert "2 秒" in err.message and str(err.where).startswith("slow/report.md.j2:"), (err.message, err.where)
-    assert isinstance(results["wide"], TemplateError) and "个字符" in results["wide"].message, results["wide"]
+    wide = results["wide"]  # the output limit, or on a loaded machine the time limit first
+    assert isinstance(wide, TemplateError) and ("个字符" in wide.message or "2 秒" in wide.message), wide
+    assert str(wide.where).startswith("wide/report.md.j2:"), wide.where
     assert isinstance(results["deep"], DrafterError) and "宏" in results["deep"].message, results["deep"]
     assert str(results["deep"].where).startswith("deep/report.md.j2:"), results["deep"].where
     # the sound renders beside them came out as a render alone does

@@ -8,6 +8,7 @@ import bisect
 import re
 
 from drafter.check.checker import Check
+from drafter.check.document import split_numbers
 from drafter.errors import Where
 from drafter.files.characters import INVISIBLE, invisible_name
 from drafter.files.patterns import lazy_re
@@ -278,7 +279,8 @@ def doubled(check: Check) -> None:
 def marks(check: Check) -> None:
     """Doubled punctuation, unbalanced pairs, full-width digits, spaces before %, dates."""
     doc = check.doc
-    on = {rule: check.on(rule) for rule in ("重复标点", "括号引号不成对", "全角数字", "百分号空格", "日期补零", "日期写法")}
+    rules = ("重复标点", "括号引号不成对", "全角数字", "百分号空格", "数字中间有空格", "日期补零", "日期写法")
+    on = {rule: check.on(rule) for rule in rules}
     for unit in doc.surface():
         text = normalize(unit.text) if unit.kind == "原文" else unit.text
         if on["重复标点"]:
@@ -312,6 +314,17 @@ def marks(check: Check) -> None:
                     unit.part,
                     "数字和“%”之间有空格。",
                     "删去空格，写成“93.2%”。",
+                )
+        if on["数字中间有空格"]:
+            for start, end in split_numbers(unit.text):
+                whole = unit.text[start : end + len(re.match(r"[\d.]*", unit.text[end:]).group())]  # type: ignore[union-attr]  # matches empty
+                check.add(
+                    "数字中间有空格",
+                    doc.where(unit, start, start + len(whole)),
+                    _around(unit.text, start, 4, 6),
+                    unit.part,
+                    f"数字“{whole}”中间有空格，读起来是两个数。",
+                    "删去数字中间的空格；如果本来是两个数，请在中间加上文字或标点。",
                 )
         if on["日期补零"]:
             for m in _ZERO_DATE.finditer(unit.text):

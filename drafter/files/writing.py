@@ -17,7 +17,7 @@ import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from drafter.errors import OutputError, os_reason
@@ -96,12 +96,15 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
     plan = [(Path(target), write) for target, write in items]
     for target, _write in plan:
         check_target(target)
+        _refuse_not_ours(target)
     # A target that is not there now is created, never replaced: if another run writes it
     # meanwhile, that file is not ours to overwrite (two clerks' runs never silently lose one).
     absent = {target for target, _write in plan if not os.path.lexists(target) or _seen_absent(target)}
     temps: list[tuple[str, Path]] = []
+    current = plan[0][0] if plan else Path(".")  # the target being written or put in place
     try:
         for target, write in plan:
+            current = target
             folder = target.parent if str(target.parent) else Path(".")
             try:
                 with _signals_held():  # a stop between creating and recording it would leave it behind
@@ -114,32 +117,54 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
             os.chmod(tmp, _mode_for(target))
         with _signals_held():
             created: list[Path] = []
-            for tmp, target in temps:
-                if target in absent:
-                    if not _create(tmp, target):
-                        for made in created:  # all or none
-                            os.unlink(made)
-                        raise OutputError(
-                            f"“{target}”在这次运行期间由别的程序写出了，没有覆盖。",
-                            "请看看是谁同时在写这个文件；确实要覆盖，请再运行一次。",
-                        )
-                    created.append(target)
-            for tmp, target in temps:
-                if target not in absent:
-                    os.replace(tmp, target)
+            try:
+                for tmp, target in temps:
+                    current = target
+                    if target in absent:
+                        if not _create(tmp, target):
+                            raise OutputError(
+                                f"“{target}”在这次运行期间由别的程序写出了，没有覆盖。",
+                                "请看看是谁同时在写这个文件；确实要覆盖，请再运行一次。",
+                            )
+                        created.append(target)
+                for tmp, target in temps:
+                    current = target
+                    if target not in absent:
+                        os.replace(tmp, target)
+            except BaseException:
+                for made in created:  # all or none: what this run created goes again
+                    with suppress(OSError):
+                        os.unlink(made)
+                raise
     except PermissionError:
         raise OutputError(
-            f"无法写入“{temps[-1][1] if temps else plan[0][0]}”。", "这个文件可能正在 Word 或 WPS 中打开，请关闭后再试，或换一个文件名。"
+            f"无法写入“{current}”：没有权限。", "这个文件可能正在 Word 或 WPS 中打开，请关闭后再试，或换一个文件名。"
         ) from None
     except OSError as err:
-        where = temps[-1][1] if temps else plan[0][0]
-        raise OutputError(f"无法写入“{where}”：{os_reason(err)}。") from None
+        raise OutputError(f"无法写入“{current}”：{os_reason(err)}。") from None
     finally:
         with _signals_held():
             for tmp, _target in temps:
                 if os.path.exists(tmp):
                     os.unlink(tmp)
     return [target for target, _write in plan]
+
+
+def _refuse_not_ours(target: Path) -> None:
+    """A file of another user in a folder that lets each user replace only their own (a shared
+    folder with the sticky bit, as /tmp): said before anything is written."""
+    try:
+        st = os.lstat(target)
+        folder = os.stat(target.parent if str(target.parent) else ".")
+    except OSError:
+        return
+    me = os.geteuid() if hasattr(os, "geteuid") else None
+    if me in (None, 0) or not folder.st_mode & stat.S_ISVTX or me in (st.st_uid, folder.st_uid):
+        return
+    raise OutputError(
+        f"“{target}”属于别的用户，这个文件夹只允许各人替换自己的文件，没有写入。",
+        "请换一个文件名（-o），或换一个文件夹。",
+    )
 
 
 # Targets found absent by refuse_existing (no --force) in this thread: the run decided on

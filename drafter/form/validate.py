@@ -33,6 +33,8 @@ HARD_MAX = 10**12
 # report prints every digit given (render/numbers.with_unit writes the amount in full).
 MONEY_PLACES = {"元": 2, "万元": 6, "亿元": 10}
 # a year a title names (关于2025年度…), not the end of a span (《纲要（2021—2025年）》)
+# the years a title's work spans (2025—2026年度): the report is read as of the later one
+_TITLE_SPAN = lazy_re(r"(?P<start>(?:19|20)\d{2})\s*年?\s*[—\-－–~～至到]\s*(?P<end>(?:19|20)\d{2})\s*年度")
 _TITLE_YEAR = lazy_re(r"(?<![—\-－–~～至到\d])((?:19|20)\d{2})\s*年")
 _SCIENTIFIC = r"[-+]?\d+(\.\d*)?[eE][-+]?\d+"  # compiled by re on first use (an error path)
 
@@ -683,7 +685,15 @@ class Validator:
         if not isinstance(year, int) or not isinstance(title, str):
             return
         named = [int(m.group(1)) for m in _TITLE_YEAR.finditer(title)]
-        if named and year not in named:
+        span = _TITLE_SPAN.search(title)
+        if span and int(span.group("end")) != year:
+            # 2025—2026年度: a report of two years, read (by check too) as of the later one
+            self.error(
+                ("标题",),
+                f"标题写的是{span.group(0)}，表单的“年度”是{year}。",
+                f"年度报告只写一年的工作，标题写“{year}年度”；下一年的安排写在报告的最后一部分。",
+            )
+        elif named and year not in named:
             self.error(
                 ("标题",),
                 f"标题写的是{named[0]}年，表单的“年度”是{year}。",

@@ -290,6 +290,12 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
                 messages.PRINTED_BRACE.format(shown=shown), messages.PRINTED_BRACE_HINT, where._replace(line=err.line)
             ) from None
         except _GeneratedSyntax as err:
+            if err.nested:  # Python's own limit on brackets inside brackets, in the code made of one line
+                raise TemplateError(
+                    "这一行的表达式太长或套得太深：运算、过滤器、括号一个套一个，程序处理不了。",
+                    "请把它拆成几步（先用 {% set %} 算出一部分），或检查是否误把内容复制了很多遍。",
+                    where._replace(line=err.line),
+                ) from None
             raise TemplateError(
                 "这一行的写法不对：同一个名字在宏的参数里，或在一次调用的参数里写了两次。",
                 "请删去重复的参数。",
@@ -313,7 +319,8 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         try:
             return super()._compile(source, filename)
         except SyntaxError as err:
-            raise _GeneratedSyntax(jinja_hooks.template_line(source, err.lineno)) from None
+            nested = "too many nested parentheses" in str(err.msg)
+            raise _GeneratedSyntax(jinja_hooks.template_line(source, err.lineno), nested) from None
 
 
 def _longest_line(source: str) -> int:
@@ -370,9 +377,9 @@ class _QuotedTag(Exception):
 
 
 class _GeneratedSyntax(Exception):
-    def __init__(self, line: int | None):
+    def __init__(self, line: int | None, nested: bool = False):
         super().__init__(line)
-        self.line = line
+        self.line, self.nested = line, nested
 
 
 def _too_deep(where: Where) -> TemplateError:
