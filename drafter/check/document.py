@@ -321,18 +321,23 @@ def _untouched(text: str, figures: list[FoundFigure]) -> list[FoundFigure]:
 # A number broken by spaces (审结14 6件, 96 .7%), before a unit or %: read as it stands, the
 # part before the space would be taken for the end of the figure's name. Digits grouped by
 # thousands (3 156件) are one number.
+# One space, as a slip of the keyboard leaves it: an ideographic space, a tab or several
+# spaces part a table's columns (审结　146　100%), and the number after 表、附件、第 is a label
+# (附件1 38项任务).
 _SPLIT_NUMBER = lazy_re(
-    r"(?<![\dA-Za-z./:：\-])(?P<left>\d+)[ \u3000\u00a0\u2009\u202f]+(?P<right>\d+(?:\.\d+)?|\.\d+)"
+    r"(?<![\dA-Za-z./:：\-表图件第号条款章节页版期届批])(?P<left>\d+)[ \u00a0\u2009\u202f](?P<right>\d+(?:\.\d+)?|\.\d+)"
     r"(?=[%％‰]|[件个项次人起份条户家元万亿场名所])"
 )
+_GROUPED = lazy_re(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?")
 
 
 def split_numbers(text: str) -> list[tuple[int, int]]:
     """(start, end) of each number of ``text`` broken by a space: end is where its last part begins."""
     out = []
     for m in _SPLIT_NUMBER.finditer(text):
-        if len(m.group("left")) <= 3 and re.fullmatch(r"\d{3}", m.group("right")):
-            continue  # 3 156: thousands
+        grouped = _GROUPED.match(text, m.start())
+        if grouped and grouped.end() >= m.end():
+            continue  # 3 156, 1 234.5, 12 345 678.90: thousands
         out.append((m.start(), m.start("right")))
     return out
 

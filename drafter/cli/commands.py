@@ -353,10 +353,9 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
     """Run the jobs with a progress bar on long runs, each failure shown as it comes, and a
     summary table; exit 1 when any input could not be used (2 when it was the only one).
     Output folders are made here, once every target is known to be free of clashes."""
-    from drafter.jobs.batch import exit_code, run_all, summary
+    from drafter.jobs.batch import exit_code, make_folders, run_all, summary
 
-    for _source, target in jobs:
-        target.parent.mkdir(parents=True, exist_ok=True)
+    make_folders([target for _source, target in jobs])
 
     def report(outcome):
         if outcome.error is not None:

@@ -120,3 +120,17 @@ def exit_code(outcomes: list[Outcome]) -> int:
     if not any(o.error is not None for o in outcomes):
         return 0
     return 2 if len(outcomes) == 1 else 1
+
+
+def make_folders(targets: list[Path]) -> None:
+    """The folders the outputs go into, made once every target is known to be free of
+    clashes; a folder that cannot be made is said with its reason."""
+    for folder in dict.fromkeys(t.parent for t in targets):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            from drafter.errors import os_reason
+
+            raise OutputError(
+                f"无法建立输出文件夹“{folder}”：{os_reason(err)}。", "请检查上一级文件夹的写入权限，或用 -o 换一个输出文件夹。"
+            ) from None

@@ -90,7 +90,8 @@ _UNIT = "(?P<unit>" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=Tru
 # Thousands grouped by a comma, a space or a thin space (68,420; 68 420): one number, read
 # as such, never two (公文 writes none, but text pasted from spreadsheets and web pages does).
 GROUPING = ",\u0020\u00a0\u2009\u202f"
-_DIGITS = rf"(?:\d{{1,3}}(?:[{GROUPING}]\d{{3}})+(?!\d|[{GROUPING}]\d)|\d{{1,15}})(?:\.\d{{1,15}})?"
+# A rate is never grouped (146 100% is two cells of a table row, 146 and 100%).
+_DIGITS = rf"(?:\d{{1,3}}(?:[{GROUPING}]\d{{3}})+(?!\d|[{GROUPING}]\d)(?!(?:\.\d+)?\s?[%％‰])|\d{{1,15}})(?:\.\d{{1,15}})?"
 _NUMBER = lazy_re(
     # A number starts where a run of digits starts (never inside one, which would make a
     # long run of digits quadratic) and has at most 15 digits each side of the point. A

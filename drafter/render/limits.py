@@ -686,14 +686,16 @@ def scan(env, source: str, stop_line: int | None = None) -> Nesting | None:
                 break
             if kind in ("block_begin", "variable_begin"):
                 steps = 0
-            elif kind == "operator" and value not in _BRACKETS.values() and value not in (",", ":", "."):
+            elif kind == "operator" and value not in _BRACKETS.values() and value not in (",", ":", ".", "="):
                 steps += 1
                 if steps > out.longest:
                     out.longest, out.longest_line = steps, lineno
-            if kind == "block_begin":
+            if kind in ("block_begin", "comment_begin"):  # a comment costs the compiler as a tag does
                 out.tags += 1
                 if out.tags == TEMPLATE_TAGS + 1:
                     out.tags_line = lineno
+                if kind == "comment_begin":
+                    continue
                 pending_tag = True
                 continue
             if pending_tag is True and kind == "name":

@@ -161,17 +161,22 @@ _LAST_TAG = lazy_re(r"(\{%[^%]*?|\{#.*?)(?<![-+])([%#])\}[ \t]*$")
 _TAGS = lazy_re(r"\{%.*?%\}|\{#.*?#\}")
 
 
+# an {% include %} alone on its line: it stands for the included file's lines, whose last
+# (Jinja drops a file's final line break) must not run into the next line
+_INCLUDE_ALONE = lazy_re(r"[ \t]*\{%[-+]?\s*include\b[^%]*?%\}[ \t]*")
+
+
 def lines_keep_their_end(text: str) -> str:
     """A line with text of its own that ends in a tag (要点如下：{% endif %}) keeps its line
-    break: Jinja's trim_blocks would drop it and join the next line (a heading) on. A line
-    of tags only is still trimmed, so the tags leave no blank line. (``+%}`` is Jinja's own
-    way to keep it; the lines stay as many.)"""
+    break: Jinja's trim_blocks would drop it and join the next line (a heading) on; so does a
+    line that is only an {% include %}. A line of other tags only is still trimmed, so the
+    tags leave no blank line. (``+%}`` is Jinja's own way to keep it; the lines stay as many.)"""
     if "%}" not in text and "#}" not in text:
         return text
     out = []
     for line in text.split("\n"):
         m = _LAST_TAG.search(line)
-        if m and _TAGS.sub("", line).strip():
+        if m and (_TAGS.sub("", line).strip() or _INCLUDE_ALONE.fullmatch(line)):
             line = line[: m.start(2)] + "+" + line[m.start(2) :]
         out.append(line)
     return "\n".join(out)

@@ -57,6 +57,8 @@ def located(err: Exception, tb, env, entry: str) -> TemplateError:
     elif isinstance(err, limits.RenderTimeout):
         limit = limits.timeout_error()
         message, hint = limit.message, limit.hint
+        if not line:  # while the template was compiled or loaded: no line of it ran yet
+            hint = "模板太大或太复杂，编译用完了时间：请检查是否误把内容复制了很多遍，或把它拆成几个文件。"
     else:
         message, hint = messages.runtime(err)
     return quoting(TemplateError(message, hint + _inside(inner, inner_line, file, env, err), where), path)

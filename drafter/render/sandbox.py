@@ -264,7 +264,7 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
             raise _too_deep(where._replace(line=line))
         if nesting and nesting.tags_line:  # compiling this many takes longer than a render may
             raise TemplateError(
-                f"模板文件里的标签（{{% %}}）太多，超过了 {bounds.TEMPLATE_TAGS} 个。",
+                f"模板文件里的标签（{{% %}}）和注释（{{# #}}）太多，超过了 {bounds.TEMPLATE_TAGS} 个。",
                 "一份报告的模板用不到这么多标签；请把重复的内容写成一个宏或一个循环。",
                 where._replace(line=nesting.tags_line),
             )
