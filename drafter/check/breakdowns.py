@@ -219,9 +219,13 @@ class BreakdownChecks(ArithmeticState):
         act = counts[t].label
         if not words or words & _nouns(act) or (act and act in first.label):  # 其中按期办结网上…: of the act's
             return None
+        if _nouns(counts[t].after or ""):  # 对162起典型案例…，其中…: it names its noun after the figure
+            return None
         for g in reversed(counts[max(0, t - NEAR_COUNTS) : t]):
             if "；" in text[g.start : counts[t].start] or "。" in text[g.start : first.start]:
                 return None
+            if g.label.startswith("其中"):  # a part of another whole is no whole
+                continue
             if g.unit == first.unit and words & _nouns(g.label) and not _DELTA.search(g.label) and not self.is_last_year(text, g):
                 return g
         return None

@@ -331,13 +331,23 @@ _SPLIT_NUMBER = lazy_re(
 _GROUPED = lazy_re(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?")
 
 
+# a row of a table typed as text: three numbers or more parted by single spaces (53 49 92.5%)
+# (from the start of a run of digits only, and never giving back what it took: linear on any text)
+_ROW_OF_NUMBERS = lazy_re(r"(?<![\d.,])\d[\d.,]*+(?:[ \u00a0\u2009\u202f][\d.,]++[^\s\d.,]{0,2}){2,}")
+
+
 def split_numbers(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each number of ``text`` broken by a space: end is where its last part begins."""
+    """(start, end) of each number of ``text`` broken by a space: end is where its last part
+    begins. A rate after a space is a number of its own (a column of rates: 49 92.5%), and so
+    is each number of a row of them."""
     out = []
+    rows = [(m.start(), m.end()) for m in _ROW_OF_NUMBERS.finditer(text)] if "  " not in text else []
     for m in _SPLIT_NUMBER.finditer(text):
         grouped = _GROUPED.match(text, m.start())
         if grouped and grouped.end() >= m.end():
             continue  # 3 156, 1 234.5, 12 345 678.90: thousands
+        if text[m.end() : m.end() + 1] in "%％‰" or any(a <= m.start() < b for a, b in rows):
+            continue
         out.append((m.start(), m.start("right")))
     return out
 

@@ -264,13 +264,20 @@ def _on_stop_signals() -> dict:
 
     if threading.current_thread() is not threading.main_thread():
         return {}
+    STOPPED.clear()  # the stops of the run these handlers are installed for
 
+    # a second stop while the first is being carried out (Ctrl-C pressed twice) is not
+    # another: it would break off the clean-up the first one started
     def stop(signum, _frame):
+        if STOPPED:
+            return
         renames_done()
         STOPPED.append(128 + signum)
         raise SystemExit(128 + signum)
 
     def interrupt(_signum, _frame):
+        if STOPPED:
+            return
         renames_done()
         STOPPED.append(130)
         raise KeyboardInterrupt

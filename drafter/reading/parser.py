@@ -84,9 +84,9 @@ _CHROME = lazy_re(
 # as long as a form's 附注 may be (form.spec.NOTE_MAX) and its brackets.
 _NOTE = lazy_re(r"^[（(].{1,84}[）)]$")
 MAX_NOTES = 4  # notes under the date read back (a template may print several @附注)
-# An attachment after the closing: 附件：…, 附件1：…, 附：… (its lines, however many, are no body)
+# An attachment after the closing: 附件：…, 附件1：…, 附表, 附录, 附：… (its lines, however many, are no body)
 _ATTACHMENT = lazy_re(
-    r"^附(?:件[一二三四五六七八九十\d]*)?\s*[：:]|^附件[一二三四五六七八九十\d]*$"
+    r"^附(?:[件表录][一二三四五六七八九十\d]*)?\s*[：:]|^附[件表录][一二三四五六七八九十\d]*$"
     # the 版记: 抄送, 主题词, the issuing office and date, copies printed
     r"|^(?:抄送|抄报|主题词|分送)\s*[：:]|^\S.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
     r"|^[（(]?共印\s*\d+\s*份[）)]?$"

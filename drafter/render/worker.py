@@ -17,10 +17,12 @@ two renders never share one.
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import signal
 import threading
+import time
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,8 +32,10 @@ from drafter.render import limits
 from drafter.render.rendered import Rendered
 
 IDLE_WORKERS = 4
-# Seconds past the template's own time limit before the parent ends a child that has not
-# answered (stuck where its own timer cannot reach it).
+# The child's limit counts its processor time; the parent waits for an answer as long as a
+# busy computer may stretch that (WALL_FACTOR times it) and GRACE_SECONDS more, then ends a
+# child that has not answered (stuck where its own timer cannot reach it).
+WALL_FACTOR = 3
 GRACE_SECONDS = 5
 # A child whose memory has grown past this (caches of many folders) is ended after its render.
 RETIRE_BYTES = 512 << 20
@@ -71,6 +75,23 @@ _idle: list[_Worker] = []
 _lock = threading.Lock()
 
 
+def _shutdown() -> None:
+    """At exit, the idle workers are ended here, deaf to a second Ctrl-C (multiprocessing's
+    own exit hook, run after this one, would be broken off by it with a traceback)."""
+    if not _idle:
+        return
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_IGN)
+    with _lock:
+        while _idle:
+            _idle.pop().end()
+
+
+atexit.register(_shutdown)  # after multiprocessing registered its own: run before it
+
+
 def _take() -> _Worker:
     with _lock:
         while _idle:
@@ -99,7 +120,7 @@ def render_in_child(template_dir: str | Path, name: str, context: dict) -> Rende
     ended = False  # the child is gone (killed from outside, or by the system for want of memory)
     try:
         worker.conn.send((str(template_dir), name, context, seconds))
-        if worker.conn.poll(seconds + GRACE_SECONDS):
+        if worker.conn.poll(seconds * WALL_FACTOR + GRACE_SECONDS):
             answer = worker.conn.recv()
     except (EOFError, OSError):
         ended = True
@@ -149,6 +170,7 @@ def _serve(conn, inherited, parent: int | None) -> None:
             inherited.close()
         _die_with_parent(parent)
         _own_signals()
+        limits.CLOCK = time.process_time  # this process renders and nothing else
         from drafter.render.run import render_here
 
         while True:
@@ -210,19 +232,20 @@ def _own_signals() -> None:
 
 @contextmanager
 def _alarm(seconds: float):
-    """RenderTimeout is raised in the running template when the time is up, even in a
-    loop that prints nothing (the child's own timer: the parent's is never touched)."""
+    """RenderTimeout is raised in the running template when its time is up, even in a loop
+    that prints nothing: the child's own timer (the parent's is never touched), counting the
+    processor time the child uses, so a busy computer does not make a sound template late."""
 
     def on_alarm(_signum, _frame):
         raise limits.RenderTimeout()
 
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    old = signal.signal(signal.SIGPROF, on_alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, old)
 
 
 def _address_space() -> int | None:
