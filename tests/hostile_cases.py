@@ -139,3 +139,25 @@ def render_with_template(tmp_path, files: dict[str, str], form_text: str | None 
     result = run_clean(["render", form, "-o", out, "-t", folder], inputs=[form, *folder.rglob("*.*")],
                        outputs=[out], exit_codes=exit_codes, located=located)
     return result.output, out
+
+
+def copy_default(tmp_path: Path, name: str = "tpl") -> Path:
+    """A copy of the built-in template folder, as a clerk's own (``tmp_path/name``)."""
+    import shutil
+
+    from drafter.files.resources import builtin_templates
+
+    folder = tmp_path / name
+    shutil.copytree(builtin_templates() / "default", folder)
+    return folder
+
+
+def with_line(tmp_path: Path, text: str, name: str = "tpl") -> tuple[Path, int]:
+    """A copy of the default templates with ``text`` as the line after ``@标题``; its line number."""
+    folder = copy_default(tmp_path, name)
+    report = folder / "report.md.j2"
+    lines = report.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("@标题")) + 1
+    lines.insert(at, text)
+    report.write_text("\n".join(lines), encoding="utf-8")
+    return folder, at + 1

@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -31,6 +30,7 @@ from drafter.jobs.pipeline import build
 from drafter.render.templates import render_markup, render_template
 from drafter.files.resources import builtin_templates
 from drafter.files.yamlsource import load_text
+from hostile_cases import copy_default, with_line
 
 from conftest import EXAMPLE
 
@@ -52,23 +52,6 @@ def english(text: str, *names: str) -> set[str]:
     text = re.sub(r"U\+[0-9A-F]{4,6}", "", text)  # a character's code point
     text = re.sub(r"（第 \d+ 行是：.*）$", "", text, flags=re.M)  # the template's own line, quoted
     return set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", text)) - ALLOWED - set(names)
-
-
-def copy_default(tmp_path: Path) -> Path:
-    folder = tmp_path / "tpl"
-    shutil.copytree(builtin_templates() / "default", folder)
-    return folder
-
-
-def with_line(tmp_path: Path, text: str) -> tuple[Path, int]:
-    """A copy of the default templates with ``text`` as the line after ``@标题``; its line number."""
-    folder = copy_default(tmp_path)
-    report = folder / "report.md.j2"
-    lines = report.read_text(encoding="utf-8").split("\n")
-    at = next(i for i, line in enumerate(lines) if line.startswith("@标题")) + 1
-    lines.insert(at, text)
-    report.write_text("\n".join(lines), encoding="utf-8")
-    return folder, at + 1
 
 
 def old_output(tmp_path: Path) -> Path:

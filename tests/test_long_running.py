@@ -6,7 +6,6 @@ limits are never changed; a thousand renders in a row do not grow its memory."""
 from __future__ import annotations
 
 import resource
-import shutil
 import signal
 import threading
 from pathlib import Path
@@ -16,24 +15,16 @@ from docx import Document
 
 from conftest import EXAMPLE
 from drafter.errors import DrafterError, TemplateError
-from drafter.files.resources import builtin_templates
 from drafter.jobs.pipeline import build, load_form, render_file
 from drafter.render import limits
+from hostile_cases import copy_default, with_line
 
 pytestmark = pytest.mark.slow
 
 
 def _folder(tmp_path: Path, name: str, line: str | None = None) -> Path:
     """A copy of the built-in template folder, ``line`` put after its 标题 line."""
-    folder = tmp_path / name
-    shutil.copytree(builtin_templates() / "default", folder)
-    if line is not None:
-        report = folder / "report.md.j2"
-        lines = report.read_text(encoding="utf-8").split("\n")
-        at = next(i for i, text in enumerate(lines) if text.startswith("@标题")) + 1
-        lines.insert(at, line)
-        report.write_text("\n".join(lines), encoding="utf-8")
-    return folder
+    return copy_default(tmp_path, name) if line is None else with_line(tmp_path, line, name)[0]
 
 
 def _process_state():

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE
-from drafter.files.resources import builtin_templates
-from hostile_cases import render_with_template
+from hostile_cases import render_with_template, with_line
 
 pytestmark = pytest.mark.slow
 
@@ -25,14 +24,7 @@ SLOW_LOOP = "{% for i in range(40000) %}{% for j in range(120) %}{% endfor %}{% 
 
 
 def _folder(tmp_path: Path, line: str) -> Path:
-    folder = tmp_path / "模板"
-    shutil.copytree(builtin_templates() / "default", folder)
-    report = folder / "report.md.j2"
-    lines = report.read_text(encoding="utf-8").split("\n")
-    at = next(i for i, text in enumerate(lines) if text.startswith("@标题")) + 1
-    lines.insert(at, line)
-    report.write_text("\n".join(lines), encoding="utf-8")
-    return folder
+    return with_line(tmp_path, line, "模板")[0]
 
 
 def _drafter(*args) -> subprocess.Popen:

@@ -17,19 +17,11 @@ import pytest
 from conftest import EXAMPLE
 from drafter.errors import OutputError
 from drafter.files import writing
-from drafter.files.resources import builtin_templates
-from hostile_cases import run_clean
+from hostile_cases import run_clean, with_line
 
 
 def _folder(tmp_path: Path, line: str) -> Path:
-    folder = tmp_path / "模板"
-    shutil.copytree(builtin_templates() / "default", folder)
-    report = folder / "report.md.j2"
-    lines = report.read_text(encoding="utf-8").split("\n")
-    at = next(i for i, text in enumerate(lines) if text.startswith("@标题")) + 1
-    lines.insert(at, line)
-    report.write_text("\n".join(lines), encoding="utf-8")
-    return folder
+    return with_line(tmp_path, line, "模板")[0]
 
 
 def _render(tmp_path: Path, folder: Path) -> subprocess.CompletedProcess:

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 
 from conftest import EXAMPLE
-from hostile_cases import run_clean
+from hostile_cases import run_clean, with_line
 
 
 def _report(tmp_path: Path) -> tuple[Path, str]:
@@ -58,16 +58,7 @@ def test_the_cells_of_a_table_row_are_never_one_number(tmp_path):
 
 
 def _with_line(tmp_path: Path, name: str, line: str) -> Path:
-    import shutil
-
-    from drafter.files.resources import builtin_templates
-
-    folder = tmp_path / name
-    shutil.copytree(builtin_templates() / "default", folder)
-    report = folder / "report.md.j2"
-    text = report.read_text(encoding="utf-8")
-    report.write_text(text.replace("@标题", line + "\n@标题", 1), encoding="utf-8")
-    return folder
+    return with_line(tmp_path, line, name)[0]
 
 
 def test_an_include_alone_on_its_line_keeps_its_last_line_a_line(tmp_path):

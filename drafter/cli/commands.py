@@ -299,6 +299,16 @@ def _restore_signals(previous: dict) -> None:
         signal.signal(signum, handler)
 
 
+def _config_option(help_text: str):
+    """--config/-c: the settings file (layout, check rules, formulas), read once by the job."""
+    return click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件", help=help_text)
+
+
+def _template_option(help_text: str = "模板：自带模板的名称，或自己的模板文件夹。"):
+    """--template/-t: a built-in template's name or the clerk's own template folder."""
+    return click.option("--template", "-t", default=None, metavar="模板", help=help_text)
+
+
 @click.group("drafter", cls=_Group, context_settings=CONTEXT)
 @click.version_option(package_name="drafter", message="drafter %(version)s", help="显示版本号并退出。")
 def main() -> None:
@@ -339,14 +349,7 @@ def init(year, org, output, force) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("form", type=click.Path(dir_okay=False), metavar="表单")
-@click.option(
-    "--config",
-    "-c",
-    type=click.Path(dir_okay=False),
-    default=None,
-    metavar="设置文件",
-    help="设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。",
-)
+@_config_option("设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。")
 def validate(form, config) -> None:
     """检查表单：找出所有错误并指出文件、行、列和字段，不生成报告。"""
     from drafter.jobs.pipeline import validate_file
@@ -394,15 +397,8 @@ def _run_batch(jobs, job, label: str, head: tuple[str, str], done: str) -> None:
     metavar="文件",
     help="输出的 .docx 文件（默认：与表单同名）；给了多个表单或文件夹时，是存放报告的文件夹。",
 )
-@click.option("--template", "-t", default=None, metavar="模板", help="模板：自带模板的名称，或自己的模板文件夹。")
-@click.option(
-    "--config",
-    "-c",
-    type=click.Path(dir_okay=False),
-    default=None,
-    metavar="设置文件",
-    help="版面设置文件（默认按 GB/T 9704，见 config.yaml）。",
-)
+@_template_option()
+@_config_option("版面设置文件（默认按 GB/T 9704，见 config.yaml）。")
 @click.option("--markup", is_flag=True, help="同时输出模板生成的报告标记（.md），便于检查模板。")
 @click.option("--force", is_flag=True, help="输出的 .docx 在 Word 或 WPS 中修改过时，仍然覆盖它。")
 def render(forms, output, template, config, markup, force) -> None:
@@ -510,8 +506,8 @@ def new(year, sources, output, force) -> None:
 @click.argument("form", type=click.Path(dir_okay=False), metavar="表单")
 @click.option("--output", "-o", type=_OutPath(dir_okay=False), default=None, metavar="文件", help="输出的 PDF 文件（默认：与表单同名）。")
 @click.option("--png", is_flag=True, help="同时把每一页存成 PNG 图片（文件名后加 -1、-2……）。")
-@click.option("--template", "-t", default=None, metavar="模板", help="模板：自带模板的名称，或自己的模板文件夹。")
-@click.option("--config", "-c", type=click.Path(dir_okay=False), default=None, metavar="设置文件", help="版面设置文件。")
+@_template_option()
+@_config_option("版面设置文件。")
 @click.option("--force", is_flag=True, help="PDF 或图片已存在时覆盖它们。")
 def preview(form, output, png, template, config, force) -> None:
     """生成报告并用 LibreOffice 转成 PDF（可加 PNG 图片）预览版式。需要安装 LibreOffice。"""
@@ -560,15 +556,8 @@ def _analyse(report: str | Path):
     help="报告年度（报告里看不出年度时使用；给出时以它为准）。",
 )
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出发现的问题（供程序和表格使用）。")
-@click.option(
-    "--config",
-    "-c",
-    type=click.Path(dir_okay=False),
-    default=None,
-    metavar="设置文件",
-    help="设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。",
-)
-@click.option("--template", "-t", default=None, metavar="模板", help="检查表单时使用的模板（默认：自带模板）。")
+@_config_option("设置文件（其中的“检查规则”一节可以关闭规则或改变级别）。")
+@_template_option("检查表单时使用的模板（默认：自带模板）。")
 def check(files, last, year, as_json, config, template) -> None:
     """检查表单或报告：比率与件数、必备部分、政治表述、标点数字、成文日期、去年的承诺。
 
