@@ -84,8 +84,13 @@ class Document:
         lines: list[str] | None = None,
         source=None,
         data: dict | None = None,
+        made_in: tuple[tuple[str, str], ...] = (),
     ):
         self.name = name
+        # For a form being rendered: each template file and phrase table the render read, as
+        # (the name the clerk's messages give it, its text): where template-made text stands.
+        self.made_in = made_in
+        self.made: set[Where] = set()  # the places said of text the template made
         self.kind = kind  # "表单", "txt" or "docx"
         self.report = report
         self.cat = cat
@@ -158,7 +163,7 @@ class Document:
             return Where(self.name, field="全文")
         quote = unit.text[start:end] if end is not None else unit.text[start : start + 12]
         if self.kind == "表单":
-            return self._form_where(unit, quote)
+            return self._form_where(unit, quote, start, start + len(quote))
         if unit.kind == "原文":
             line, column = unit.line or 1, unit.at(start) + 1  # a line of the file: numbered
             raw = unit.raw
@@ -198,23 +203,34 @@ class Document:
             return quote
         return _whole_runs(typed[0], typed[0][span[0] : span[1]], *span)
 
-    def _form_where(self, unit: Unit, quote: str) -> Where:
+    def _form_where(self, unit: Unit, quote: str, start: int, end: int) -> Where:
+        """Where a span of a rendered paragraph was typed in the form: the field that holds
+        the whole clause around it (a quote mark alone, or a few words, may stand in many
+        fields). A clause no field holds was made by the template: said at the template or
+        phrase-table line that writes it, when one line does."""
         from drafter.files.yamlsource import path_text
 
+        a, b = _clause_span(unit.text, start, end)
+        clause = unit.text[a:b]
         for path, text in self._form_strings():
-            at = text.find(quote) if quote else -1
+            at = text.find(clause) if clause else -1
             if at < 0:
                 continue
+            at += start - a
             line, column = self.source.value_marks.get(path, (None, None))
             raw = self.source.data
             for key in path:
                 raw = raw[key]
             if isinstance(raw, str) and "\n" not in raw.strip() and column:
-                typed = raw.find(quote)
-                column += typed if typed >= 0 else at
+                typed = raw.find(clause)
+                column += typed + start - a if typed >= 0 else at
             where = Where(self.name, line, column, path_text(path))
             return self.said(where, raw, at) if isinstance(raw, str) else where
-        return Where(self.name, field=f"{unit.part}（模板生成的文字：“{_sentence_at(unit.text, quote)}”）")
+        field = f"{unit.part}（模板生成的文字：“{_sentence_at(unit.text, quote)}”）"
+        place = _written_at(_sentence_at(unit.text, quote, cut=False), self.made_in)
+        where = Where(place[0], place[1], field=field) if place else Where(self.name, field=field)
+        self.made.add(where)
+        return where
 
     def typed(self, quote: str) -> bool:
         """For a form: was ``quote`` typed by the clerk (rather than written by the template
@@ -352,11 +368,60 @@ def split_numbers(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_at(text: str, quote: str) -> str:
+_CLAUSE_MARKS = "，。；！？：、"
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` around ``start``…``end``: from the mark before it to the mark
+    after it (a span that is itself a mark, or holds one, is widened to the marks beyond)."""
+    a = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    ends = [e for e in (text.find(mark, max(end, start + 1)) for mark in _CLAUSE_MARKS) if e >= 0]
+    return a, (min(ends) if ends else len(text))
+
+
+# What a template or phrase-table line prints around its values: the text outside {{ }},
+# {% %}, {# #} and {名称}, without a list item's “- ”, a heading's “#” and YAML's quotes.
+_PLACEHOLDER = lazy_re(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{[^{}\n]*\}")
+_LINE_EDGES = lazy_re(r"^[\s\-#@'\"]+|[\s'\"]+$")
+MAX_LINES_LOOKED_AT = 20_000  # lines of template files searched for one finding (bounded work)
+
+
+def _written_at(sentence: str, files: tuple[tuple[str, str], ...]) -> tuple[str, int] | None:
+    """(file, line) of the template or phrase-table line that prints ``sentence``: the one
+    whose own words, in order, stand in it, the most of them (at least four characters);
+    None when no line does or two lines share the most."""
+    best: list[tuple[str, int]] = []
+    most = 3
+    looked = 0
+    for name, text in files:
+        for number, line in enumerate(text.split("\n"), 1):
+            looked += 1
+            if looked > MAX_LINES_LOOKED_AT:
+                return best[0] if len(best) == 1 else None
+            pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _PLACEHOLDER.split(line)) if len(p) >= 2]
+            size = sum(map(len, pieces))
+            if size < most or not pieces:
+                continue
+            at = 0
+            for piece in pieces:
+                at = sentence.find(piece, at)
+                if at < 0:
+                    break
+                at += len(piece)
+            if at < 0:
+                continue
+            if size > most:
+                best, most = [], size
+            best.append((name, number))
+    return best[0] if len(best) == 1 else None
+
+
+def _sentence_at(text: str, quote: str, cut: bool = True) -> str:
     """The sentence of ``text`` that holds ``quote`` (from the mark before it to the one
-    after it), shortened: which of the template's sentences a finding is about."""
+    after it), shortened unless ``cut`` is False: which of the template's sentences a
+    finding is about."""
     at = max(text.find(quote), 0)
     start = max(text.rfind(mark, 0, at) for mark in "。；！？") + 1
     ends = [e for e in (text.find(mark, at + len(quote)) for mark in "。；！？") if e >= 0]
     sentence = text[start : min(ends) + 1 if ends else len(text)]
-    return sentence if len(sentence) <= 40 else sentence[:40] + "……"
+    return sentence if len(sentence) <= 40 or not cut else sentence[:40] + "……"

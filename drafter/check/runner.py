@@ -35,15 +35,23 @@ def check_document(doc: Document, table: RuleTable, last: Document | None = None
     return sorted(check.findings, key=Finding.sort_key)
 
 
-def form_rules(src, report, data: dict, table: RuleTable, written: tuple[str, ...] = ()) -> list[Finding]:
+def form_rules(
+    src, report, data: dict, table: RuleTable, written: tuple[str, ...] = (), files: tuple[tuple[str, str], ...] = ()
+) -> list[Finding]:
     """The form-level rules render and validate run. A required part missing stops the render,
     as every form error does; so does what the template made wrong (``_templates``): the
     report would fail check, and only the template or phrase table can change it. What the
-    clerk wrote is only reminded (check of the report says it again). The report's parts are
+    clerk wrote is only reminded (check of the report says it again). ``files``: the template
+    files and phrase tables the render read (Rendered.files), where template-made text is said. The report's parts are
     known by the form (render marked them: Report.give_roles), not by the words of their
     headings."""
-    doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data)
-    found = check_document(doc, table, full=False)
+    doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data, made_in=files)
+    found, seen = [], set()
+    for f in check_document(doc, table, full=False):
+        said = (f.rule, f.where, f.quote, f.message)
+        if said not in seen:  # one template line met in every theme is said once
+            seen.add(said)
+            found.append(f)
     for f in found:
         if f.rule == "缺少必需部分":
             continue
@@ -65,7 +73,9 @@ def _templates(f: Finding, table: RuleTable, doc: Document, written: tuple[str, 
     neither typed in the form nor written in a template file as it stands (``written``)?"""
     if f.severity not in _TEMPLATE_CATEGORIES.get(table.rules.get(f.rule or "", {}).get("类别") or "", ()):
         return False
-    return bool(f.quote) and not doc.typed(f.quote) and not any(f.quote in text for text in written)
+    # (made: its clause stands in no field of the form, Document._form_where; a clerk's
+    # typed “,,” printed “，，” is the clerk's, though the form's text reads “，” repaired)
+    return bool(f.quote) and f.where in doc.made and not any(f.quote in text for text in written)
 
 
 TEMPLATE_HINT = "（这是模板按表单写出的：请检查模板或句式表（句式.yaml）里写出这里的那一项。）"

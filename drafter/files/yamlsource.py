@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import deque
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -562,12 +563,14 @@ def _wide_colon(err: yaml.MarkedYAMLError, lines: list[str]) -> int | None:
 
 
 def _compose(text: str, file: str, problems: list[Problem]):
-    """The node tree of ``text``. A full-width colon after a key is reported and mended so
-    the rest is read; any other syntax problem stops here with everything found so far."""
+    """The node tree of ``text`` and the text it was composed from. A full-width colon after
+    a key is reported and mended so the rest is read; any other syntax problem stops here
+    with everything found so far."""
     lines = text.split("\n")
     for _ in range(MAX_LISTED + 1):
         try:
-            return yaml.compose("\n".join(lines), Loader=_Loader)
+            mended = "\n".join(lines)
+            return yaml.compose(mended, Loader=_Loader), mended
         except yaml.MarkedYAMLError as err:
             at = _wide_colon(err, lines)
             if at is None:
@@ -632,9 +635,40 @@ class _TooMany(Exception):
         self.alias = alias  # the outermost repeated node being expanded, if any
 
 
+class _AliasUses:
+    """Where each alias (*名称) stands, in the order written, by the anchor it names. The
+    composed tree shares the anchored node at every use, and that node remembers only where
+    the anchor stood: a problem in what an alias brings is said where the alias is used.
+    Found by reading the file's events again, only when a form has an alias at all."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._names: dict[tuple[int, int], str] = {}  # where an anchored node starts → its name
+        self._uses: dict[str, deque[tuple[int, int]]] | None = None
+
+    def next_use(self, node) -> tuple[int, int] | None:
+        """The place (line, column) of the next use of ``node``'s anchor not yet taken."""
+        if self._uses is None:
+            self._uses = {}
+            for event in yaml.parse(self._text, Loader=_Loader):
+                anchor, at = getattr(event, "anchor", None), event.start_mark
+                if anchor is None or at is None:
+                    continue
+                if isinstance(event, yaml.AliasEvent):
+                    self._uses.setdefault(anchor, deque()).append((at.line + 1, at.column + 1))
+                else:
+                    self._names[(at.line, at.column)] = anchor
+        mark = node.start_mark
+        uses = self._uses.get(self._names.get((mark.line, mark.column), ""))
+        return uses.popleft() if uses else None
+
+
 class _Converter:
-    def __init__(self, file: str, problems: list[Problem], plain: bool = False):
+    def __init__(self, file: str, problems: list[Problem], plain: bool = False, aliases: _AliasUses | None = None):
         self.file = file
+        self.aliases = aliases
+        self._met: set[int] = set()  # every node met, scalars too: meeting one again is an alias use
+        self._used_at: tuple[int, int] | None = None  # where the alias being expanded stands
         self.plain = plain  # the file has no escape and no character to make ordinary
         self.stood_in = False  # _unreadable stood U+200B in for characters it reported
         self.values: dict = {}
@@ -648,12 +682,34 @@ class _Converter:
         self._alias = None  # the outermost alias being expanded
 
     def mark(self, node) -> tuple[int, int]:
+        """Where ``node`` is written: inside what an alias brings, where the alias is."""
+        if self._used_at is not None:
+            return self._used_at
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def problem(self, node, path: PathT, message: str, hint: str) -> None:
         self.problems.append(Problem(Where(self.file, *self.mark(node), path_text(path) or None), message, hint))
 
     def convert(self, node, path: PathT):
+        if self._used_at is None and self.aliases is not None and id(node) in self._met:
+            self._used_at = self.aliases.next_use(node)
+            try:
+                return self._convert(node, path)
+            finally:
+                self._used_at = None
+        self._met.add(id(node))
+        return self._convert(node, path)
+
+    def _pass_alias(self, node) -> None:
+        """Take the place of an alias use that is not converted (a key, a value skipped), so
+        that the next use of its anchor is found where it stands."""
+        if self._used_at is None and self.aliases is not None:
+            if id(node) in self._met:
+                self.aliases.next_use(node)
+            else:
+                self._met.add(id(node))
+
+    def _convert(self, node, path: PathT):
         self.values[path] = self.mark(node)
         self._count += 1
         if self._count > MAX_NODES:
@@ -693,11 +749,14 @@ class _Converter:
     def mapping(self, node, path: PathT) -> dict:
         out: dict = {}
         for key_node, value_node in node.value:
+            self._pass_alias(key_node)  # a key is read as text where it stands
             key = self.key(key_node, path)
             if key is None:
+                self._pass_alias(value_node)
                 continue
             child = path + (key,)
             if key in out:
+                self._pass_alias(value_node)
                 first = self.keys[child]
                 self.problem(
                     key_node,
@@ -889,11 +948,11 @@ def _load_text(text: str, file: str) -> Source:
     text = text.removeprefix("\ufeff")  # the file's own mark (read_text drops it; a text given whole may have it)
     text = _unreadable(text.replace("\r\n", "\n").replace("\r", "\n"), file, problems)
     stood_in = bool(problems)  # unreadable characters were reported and stood in for
-    node = _compose(text, file, problems)
+    node, composed = _compose(text, file, problems)
     if node is None:
         return Source({}, file, problems=problems)
     plain = "\\" not in text and not INVALID.search(text) and quiet(text) == text
-    conv = _Converter(file, problems, plain)
+    conv = _Converter(file, problems, plain, _AliasUses(composed))
     conv.stood_in = stood_in
     try:
         data = conv.convert(node, ())

@@ -524,10 +524,23 @@ def _present(groups, text: str, context: str) -> dict[tuple, tuple]:
     return out
 
 
+_TITLE = lazy_re(r"《[^《》\n]{0,60}》")
+
+
+def _outside_titles(text: str) -> str:
+    """``text`` with the words inside 《…》 blanked out, offsets kept: a group named in a
+    document's title (对照《行政复议案件办理办法》) is what the document is about, not the
+    subject of the figures after it."""
+    if "《" not in text:
+        return text
+    return _TITLE.sub(lambda m: "《" + "\u3000" * (len(m.group(0)) - 2) + "》", text)
+
+
 def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, context: str = "") -> None:
     """Name the catalogue figure each one is, where the label and the group its sentence
     is about make that clear; leave ``maps_to`` empty otherwise."""
     counts, rates, units = _index(cat)
+    text, context = _outside_titles(text), _outside_titles(context)
     groups = {names: names for options in counts.values() for _, names, _, _ in options}
     # the count names specific enough that a label holding one names that count (应急演练, 回访满意)
     specific = frozenset(n for key in units if len(n := key.split(".", 1)[1]) >= 4)

@@ -20,11 +20,13 @@ class Rendered(str):
     its instruction, its debug_info) as the render saw it, or (template file, line) once
     ``portable``. ``names``: each template file as the clerk's messages name it; ``texts``:
     the text of every template file the render read (a sentence found in one was written
-    there as it stands, not made from the form's figures)."""
+    there as it stands, not made from the form's figures); ``files``: the same texts with
+    the name each file is shown by (where a sentence the template made is written)."""
 
     origins: dict = {}
     names: dict[str, str] = {}
     texts: tuple[str, ...] = ()
+    files: tuple[tuple[str, str], ...] = ()
 
     def origin(self, line: int | None) -> tuple[str, int, str] | None:
         """(template file as shown, its line, its path) of output line ``line``."""
@@ -42,7 +44,7 @@ class Rendered(str):
     def with_text(self, text: str) -> Rendered:
         """Another output (the same with its marks changed) that keeps this one's origins."""
         out = Rendered(text)
-        out.origins, out.names, out.texts = self.origins, self.names, self.texts
+        out.origins, out.names, out.texts, out.files = self.origins, self.names, self.texts, self.files
         return out
 
     def portable(self) -> Rendered:
