@@ -115,3 +115,89 @@ def test_punctuation_the_clerk_typed_is_the_clerks_not_the_templates(tmp_path, r
     assert result.exit_code == 0 and out.exists(), result.output
     assert f"f.yaml:{at + 1}:" in result.output and "【提醒】重复标点" in result.output
     assert "模板按表单写出" not in result.output
+
+
+def _report(tmp_path, line5: str, name: str = "r.txt"):
+    text = """临溪县人民政府关于2025年度法治政府建设情况的报告
+2025年，临溪县坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大和二十届二中、三中、四中全会精神，深入学习贯彻习近平法治思想，扎实推进法治政府建设。
+一、主要工作成效
+（一）发挥行政复议化解行政争议主渠道作用
+{line5}
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+县政府主要负责人主持召开县政府常务会议专题研究法治政府建设5次，带头开展述法。
+三、存在的问题和不足
+基层法治力量较为薄弱，乡镇法治审核人员不足。主要原因是保障机制尚不健全。
+四、2026年工作安排
+2026年，我们将开展行政执法质量提升行动，推进乡镇综合行政执法规范化建设。
+临溪县人民政府
+2026年2月6日
+""".replace("{line5}", line5)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_one_outcome_is_never_the_whole_of_another(tmp_path, runner):
+    """维持5件，纠错8件，纠错率8.2% (of 审结98件): 纠错率 is never worked out over 维持."""
+    for line in (
+        "全年审结行政复议案件98件。维持5件，纠错8件，纠错率8.2%。",
+        "新收行政复议案件138件，审结98件，审结率达71%；审结案件中，维持5件，纠错8件，纠错率8.2%。",
+        "全年审结行政复议案件98件。维持60件，纠错8件，纠错率8.2%。",
+    ):
+        result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+        assert result.exit_code == 0, (line, result.output)
+        assert "维持" not in result.output
+    wrong = _report(tmp_path, "全年审结行政复议案件98件，维持60件，纠错8件，纠错率9.2%。")
+    result = runner.invoke(main, ["check", str(wrong)])
+    assert result.exit_code == 1 and "比率核算" in result.output and "应为8.2%" in result.output
+
+
+def test_a_numbered_sentence_stating_figures_is_checked_as_text(tmp_path, runner):
+    """1.全年受理…64件，办结50件，结案率为88.1%。 is a numbered paragraph, not a heading: its
+    rate is checked (78.1%), and a heading 2. after it is numbered in order."""
+    line = "1.全年受理行政复议案件64件，办结50件，结案率为88.1%。\n2.强化复议监督。全年审结行政复议案件30件。"
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 1
+    assert "比率核算" in result.output and "应为78.1%" in result.output
+    assert "“受理行政复议案件”64件" in result.output  # the item's number is no part of the name
+    assert "标题编号" not in result.output
+    parsed = runner.invoke(main, ["parse", str(_report(tmp_path, line))])
+    assert "强化复议监督" in parsed.output and "1. 全年受理" not in parsed.output
+
+
+def test_a_count_sharing_one_word_with_a_figure_of_the_group_named_is_not_that_figure(tmp_path, runner):
+    """讲法治课2次 beside 常务会议 is not 研究法治议题 (they share only 法治): a comment, never
+    上年数据."""
+    report = _report(tmp_path, "全年审结行政复议案件98件。")
+    text = report.read_text(encoding="utf-8").replace(
+        "县政府主要负责人主持召开县政府常务会议专题研究法治政府建设5次，带头开展述法。",
+        "县政府主要负责同志在常务会议前带头学法，全年讲法治课2次。",
+    )
+    report.write_text(text, encoding="utf-8")
+    out = tmp_path / "2026.yaml"
+    result = runner.invoke(main, ["new", "2026", "--from", str(report), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    form = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert not (form["第一责任人"].get("上年数据") or {})
+    assert "讲法治课" in out.read_text(encoding="utf-8")  # listed as a comment
+
+
+def test_a_part_whose_whole_is_not_given_prints_without_qizhong(tmp_path, runner, minimal):
+    """网上可办 given without 政务服务事项: “政务服务方面，网上可办812项”, never “其中网上可办”."""
+    import docx
+
+    form = dict(minimal)
+    form["成效"] = [
+        {"主题": "政府职能", "数据": {"政务服务": {"网上可办事项": 812}}, "做法": [{"标题": "推进一网通办。", "内容": "事项全部进驻平台。"}]},
+        {"主题": "行政执法", "数据": {"案卷评查": {"优秀案卷": 41}}, "做法": [{"标题": "开展案卷评查。", "内容": "评查覆盖全部执法部门。"}]},
+    ]
+    path = tmp_path / "f.yaml"
+    path.write_text(yaml.safe_dump(form, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "r.docx"
+    result = runner.invoke(main, ["render", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "政务服务方面，网上可办812项" in text and "案卷评查方面，优秀案卷41卷" in text
+    assert "方面，其中" not in text
+    checked = runner.invoke(main, ["check", str(out)])
+    assert checked.exit_code == 0, checked.output

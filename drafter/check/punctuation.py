@@ -14,7 +14,7 @@ from drafter.files.characters import INVISIBLE, invisible_name
 from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import chinese
 from drafter.model.typography import normalize, partner, unpaired
-from drafter.reading.parser import number_value
+from drafter.reading.parser import number_of, number_value
 from drafter.reading.source import stray_name
 
 # Half-width marks are found first and judged by their neighbours in Python: a character
@@ -383,16 +383,21 @@ def headings(check: Check) -> None:
     doc = check.doc
     by_node = {id(u.node): u for u in doc.units if u.kind == "小标题"}
 
-    def siblings(secs, parent_name: str, above: int, under_part: bool = False) -> None:
+    def siblings(secs, parent_name: str, above: int, under_part: bool = False, body=()) -> None:
         """``above``: the level of the numbered heading above ``secs`` (0: none). A part's
         title typed without a number (存在的问题) or numbered as a part (第一部分) shifts no
         mark: the 一、 below it are of the first level, and （一） there is right too (the
-        title stands for the first level)."""
+        title stands for the first level). ``body``: the parent's paragraphs and sections in
+        order; a paragraph numbered as the headings are (1.全年受理64件，…。, a statement the
+        reader keeps as text) stands before them in the count."""
         prev = None
         skipped = False
+        numbered = _numbered_paragraphs(body)
         for sec in secs:
             unit = by_node.get(id(sec))
             number = sec.number.strip()
+            if prev is None and number and id(sec) in numbered:
+                prev = numbered[id(sec)].get(_shape_of(number))
             if not number or unit is None:
                 continue
             where = doc.where(unit, 0, len(unit.text))
@@ -473,9 +478,33 @@ def headings(check: Check) -> None:
                     f"“{sec.number}{sec.heading[:12]}”",
                     above if part else own if own is not None else above + 1,
                     part and sec.level == 1,
+                    sec.body,
                 )
 
     siblings(doc.report.sections, "正文", 0)
+
+
+def _shape_of(number: str) -> str:
+    """A heading number's form without its value (3. → 0., （二） → （一）-like)."""
+    return re.sub(r"\d+", "0", re.sub(rf"[{_CN}]+", "一", number))
+
+
+def _numbered_paragraphs(body) -> dict[int, dict[str, int]]:
+    """For each section of ``body``: the last value of each number form that opened a
+    paragraph before it (1.全年受理… before 2.强化复议监督。)."""
+    from drafter.model.report import Paragraph
+
+    seen: dict[str, int] = {}
+    out: dict[int, dict[str, int]] = {}
+    for item in body:
+        if isinstance(item, Paragraph):
+            found = number_of(item.text)
+            value = number_value(found.number) if found else None
+            if found and value is not None:
+                seen[_shape_of(found.number.strip())] = value
+        elif seen:
+            out[id(item)] = dict(seen)
+    return out
 
 
 # An item of an enumeration inside a paragraph: 一是 at its start or after a stop, a comma or

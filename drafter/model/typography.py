@@ -74,6 +74,14 @@ def normalize(text: str) -> str:
 FORMAT_CODE = lazy_re(r"%[-+#0]*\d*(?:\.\d+)?[sdifrxXeEgGc]|%\(|\$\{")
 
 
+def no_orphan_part(parts: list[str]) -> list[str]:
+    """A sentence's clauses, the first without a leading 其中: when the clause its whole was
+    in is left out (a figure not given), 其中网上可办812项 would be a part of nothing said."""
+    if parts and parts[0].startswith("其中") and parts[0][2:].lstrip("，,、：:"):
+        return [parts[0][2:].lstrip("，,、：:"), *parts[1:]]
+    return parts
+
+
 def clauses(parts: list[str]) -> str:
     """Clauses of one sentence joined by “，”; one in brackets (（上年5%）) stands right after
     the clause before it, as a note on it, with no comma."""

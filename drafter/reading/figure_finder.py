@@ -149,7 +149,11 @@ _ASIDE = lazy_re(r"[（(][^（）()\d%，。；]{1,20}[）)]$")
 _CLAUSE_START = lazy_re(r"[，。；：、！？（）“”《》÷×＝=／]|(?<=[\d件人次项个户家起条份场名批期宗卷元%])/")
 # Words that open a label without being part of it; 和/及/与 only as conjunctions (和解,
 # 及时 and 与会 are words of the label).
-_LEADING = lazy_re(r"^(其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和(?![解谐睦])|及(?![时格])|与(?!会))+")
+# An item's own number (1.全年受理…, 一是全年受理…) names nothing either.
+_LEADING = lazy_re(
+    r"^(\d{1,2}[.．、](?![\d%])|[一二三四五六七八九十]{1,2}是(?![非否])|"
+    r"其中|共|全年|累计|分别|合计|今年以来|年内|全区|全县|全市|目前|已|同时|并|和(?![解谐睦])|及(?![时格])|与(?!会))+"
+)
 _CHANGE = lazy_re(r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加|增幅|降幅|涨幅)(为|达|是)?$")
 # 由85%上升为90%: the figure after 为 is the level reached, not a change
 _FROM_LEVEL = lazy_re(
@@ -159,6 +163,10 @@ _FROM_LEVEL = lazy_re(
 LABEL_REACH = 60
 SUBJECT_REACH = 200  # characters of a figure's sentence before it where its subject is named
 CONTEXT_REACH = 200  # characters of the heading above a paragraph that count as its context
+# A catalogue figure sharing a third or less of a label's words, beside its group named in the
+# sentence (the label naming neither), is that figure only when one of them is the label's last word, its head noun
+# (参与培训 → 培训人次); 讲法治课 is a 课, not 研究法治议题 for the 法治 they share.
+MIN_SHARE = 0.34
 TIE_COUNTS = 8  # counts before a percentage (in its sentence) that it may be computed from
 APPROX_BEFORE = {"近": "近", "约": "约", "超过": "多", "超": "多", "逾": "多"}
 
@@ -540,6 +548,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     """Name the catalogue figure each one is, where the label and the group its sentence
     is about make that clear; leave ``maps_to`` empty otherwise."""
     counts, rates, units = _index(cat)
+    grams = {key: g for options in counts.values() for key, _, _, g in options}
     text, context = _outside_titles(text), _outside_titles(context)
     groups = {names: names for options in counts.values() for _, names, _, _ in options}
     # the count names specific enough that a label holding one names that count (应急演练, 回访满意)
@@ -580,7 +589,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         nearness = _group_nearness(present, text[start : f.start], window)
         if not any(v >= 1.0 for v in nearness.values()) and rate_groups.get(sentence_start):
             nearness = {**nearness, **{g: 1.0 for g in rate_groups[sentence_start]}}
-        best, best_score, best_overlap, only = None, 0.0, 0.0, False
+        best, best_score, best_overlap, only, own_words = None, 0.0, 0.0, False, False
         for key, names, overlap, bonus, in_words in by_label:
             score = overlap + max(nearness.get(names, 0.0), in_words) + bonus
             # On a tie the figure whose own words the label shares more of wins (受理前化解
@@ -588,11 +597,13 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
             if score > best_score + 1e-9 or (abs(score - best_score) <= 1e-9 and overlap > best_overlap):
                 best, best_score, best_overlap = key, score, overlap
                 only = in_words and sum(1 for o in by_label if o[1] == names) == 1
+                own_words = bool(bonus or in_words)  # the label holds the figure's or its group's name
         # The label names the group, which has one count of this unit, and shares a word
         # with it: that count (“组织开展法治政府建设督察56125次”).
         if best and _names_another(best, words, specific):
             continue  # “其中应急演练138件” is not 修订预案, “回访满意” not 建议提案的满意: a comment
-        if best and not _ambiguous(best, by_label, nearness) and (best_score >= 1.3 or (only and best_overlap > 0)):
+        named = own_words or best_overlap > MIN_SHARE or (best is not None and words[-2:] in grams[best])
+        if best and not _ambiguous(best, by_label, nearness) and (best_score >= 1.3 and named or (only and best_overlap > 0)):
             f.maps_to = best
             written, target = f.unit, units[best]
             if target != written:  # 40万元 of a figure kept in 亿元: 0.004亿元

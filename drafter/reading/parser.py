@@ -289,6 +289,11 @@ def number_value(number: str) -> int | None:
     return None
 
 
+# A sentence that states figures clause by clause (全年受理64件，办结50件): what a heading is
+# not; a heading names a measure (强化复议监督。) and may hold one figure (出台3项制度。).
+_STATEMENT = lazy_re(r"\d(?:[\d.]*)(?:万|亿)?(?:件|人次|人|次|项|个|户|家|起|条|份|场|名|%|％)[^，。；]{0,30}，[^。；]{0,40}\d")
+
+
 def split_heading(rest: str) -> tuple[str, str]:
     """A heading line's heading sentence and the text run in after it.
 
@@ -299,11 +304,11 @@ def split_heading(rest: str) -> tuple[str, str]:
     if m and m.start() >= 6 and (cut < 0 or m.start() < cut) and rest[m.start() - 1] not in "，、；：":
         return rest[: m.start()], rest[m.start() :]
     if 0 < cut < len(rest) - 1:
-        if cut > 80:  # a long first sentence: a numbered paragraph, not a heading
+        if cut > 80 or _STATEMENT.search(rest, 0, cut):  # a long first sentence, or one stating figures: a numbered paragraph
             return "", rest
         return rest[: cut + 1], rest[cut + 1 :].strip()
-    if cut == len(rest) - 1 and len(rest) > 60:  # a long sentence, not a heading: a numbered paragraph
-        return "", rest
+    if cut == len(rest) - 1 and (len(rest) > 60 or _STATEMENT.search(rest)):
+        return "", rest  # a long sentence, or one stating figures, not a heading: a numbered paragraph
     if cut < 0 and len(rest) > 80:  # no sentence end and long: a paragraph that opens with a number
         return "", rest
     return rest.rstrip("。"), ""

@@ -32,7 +32,7 @@ from drafter.errors import TemplateError
 from drafter.files.patterns import lazy_re
 from drafter.model import numbers
 from drafter.model.markup import TemplateMarkup
-from drafter.model.typography import clauses
+from drafter.model.typography import clauses, no_orphan_part
 from drafter.render import apart
 from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.intact import RateFloat, form_number, is_form_number, rate_number, refuse_changed, refuse_lost, refuse_raw_number
@@ -333,7 +333,7 @@ def sentence(*parts, 主语=None) -> str:
         _text(主语, "句() 的主语")
     texts = [_text(p, "句() 的每一部分") for p in map(_given, parts) if p]
     bound_text(sum(map(len, texts)) + len(texts))
-    kept = [t.strip().rstrip("，。；") for t in texts if t.strip()]
+    kept = no_orphan_part([t.strip().rstrip("，。；") for t in texts if t.strip()])
     lead = _given(parts[0]) if parts else None
     if 主语 and kept and not (lead and _text(lead, "句() 的每一部分").strip()):
         kept.insert(0, _text(主语, "句() 的主语"))

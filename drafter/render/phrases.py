@@ -35,7 +35,7 @@ from drafter.files.yamlsource import Source, load_text
 from drafter.form import opening
 from drafter.model import numbers
 from drafter.model.catalogue import Catalogue, FigureDef, load_catalogue
-from drafter.model.typography import FORMAT_CODE, clauses
+from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
 from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE
 from drafter.render.figures import Rate
 from drafter.render.variables import ThemeEntry
@@ -963,7 +963,7 @@ def write(sentences: tuple[Sentence, ...], figures, groups: tuple[str, ...] = ()
         filled = [_fill(item, figures) for item in sentence.items]
         if not any(has for _, has in filled):
             continue
-        kept = [k for k in (t.strip().strip(_JOINING) for t, _ in filled) if k]
+        kept = no_orphan_part([k for k in (t.strip().strip(_JOINING) for t, _ in filled) if k])
         if kept and not filled[0][0].strip().strip(_JOINING):
             kept.insert(0, f"{sentence.group}方面")
         if kept:  # an item in brackets ((上年5%)) stands right after the one before, with no “，”
