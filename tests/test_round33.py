@@ -3,6 +3,9 @@ reading side carries into next year's form is what the report printed, under the
 
 from __future__ import annotations
 
+import os
+
+import pytest
 import yaml
 
 from drafter.cli.commands import main
@@ -201,3 +204,32 @@ def test_a_part_whose_whole_is_not_given_prints_without_qizhong(tmp_path, runner
     assert "方面，其中" not in text
     checked = runner.invoke(main, ["check", str(out)])
     assert checked.exit_code == 0, checked.output
+
+
+def test_the_next_step_command_for_a_name_starting_with_a_dash_can_be_pasted(tmp_path, runner, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["init", "-y", "2025", "--org", "临川县人民政府", "-o", "-x.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "drafter validate ./-x.yaml" in result.output and "drafter render ./-x.yaml" in result.output
+    again = runner.invoke(main, ["validate", "./-x.yaml"])
+    assert "选项" not in again.output and "-x.yaml:" in again.output  # read as the file, not an option
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="run as root (as CI is)")
+def test_root_does_not_replace_another_users_file_in_a_shared_folder(tmp_path, runner):
+    """In a folder with the sticky bit (as /tmp), a clerk's report is theirs: root's render
+    refuses to replace it (it would become root's), with or without --force."""
+    from conftest import EXAMPLE
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    theirs = shared / "a.docx"
+    theirs.write_bytes(b"their report")
+    os.chown(theirs, 54321, 54321)
+    for extra in ([], ["--force"]):
+        result = runner.invoke(main, ["render", str(EXAMPLE), "-o", str(theirs), *extra])
+        assert result.exit_code == 2, result.output
+        assert "属于别的用户" in result.output or not extra  # (without --force: not drafter's own, said first)
+        assert theirs.read_bytes() == b"their report" and theirs.stat().st_uid == 54321
+    assert sorted(p.name for p in shared.iterdir()) == ["a.docx"]

@@ -218,7 +218,11 @@ def _arg(path) -> str:
     from drafter.files.inputs import shown
 
     text = shown(path)
-    if text != str(path) or not re.search(r"[\s'\"\\$`;&|<>()\[\]*?!{}~#]", text):
+    if text != str(path):
+        return text  # a name with characters a terminal cannot show: shown, not for pasting
+    if text.startswith("-"):
+        text = "./" + text  # -x.yaml would be read as an option
+    if not re.search(r"[\s'\"\\$`;&|<>()\[\]*?!{}~#]", text):
         return text  # nothing the shell reads specially (普通.yaml stays as it is)
     return shlex.quote(text)
 

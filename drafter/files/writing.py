@@ -158,8 +158,10 @@ def _refuse_not_ours(target: Path) -> None:
         folder = os.stat(target.parent if str(target.parent) else ".")
     except OSError:
         return
+    # Root, or the folder's owner, could replace it, but the clerk whose file it is would lose
+    # it (and the right to change it, the new file being another's): refused for anyone.
     me = os.geteuid() if hasattr(os, "geteuid") else None
-    if me in (None, 0) or not folder.st_mode & stat.S_ISVTX or me in (st.st_uid, folder.st_uid):
+    if me is None or not folder.st_mode & stat.S_ISVTX or me == st.st_uid:
         return
     raise OutputError(
         f"“{target}”属于别的用户，这个文件夹只允许各人替换自己的文件，没有写入。",
