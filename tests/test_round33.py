@@ -233,3 +233,50 @@ def test_root_does_not_replace_another_users_file_in_a_shared_folder(tmp_path, r
         assert "属于别的用户" in result.output or not extra  # (without --force: not drafter's own, said first)
         assert theirs.read_bytes() == b"their report" and theirs.stat().st_uid == 54321
     assert sorted(p.name for p in shared.iterdir()) == ["a.docx"]
+
+
+def _render_with(tmp_path, runner, files: dict[str, str]):
+    from conftest import EXAMPLE
+    from hostile_cases import copy_default
+
+    folder = copy_default(tmp_path)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "r.docx"
+    result = runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
+    return folder, out, result
+
+
+def test_last_years_value_compared_when_not_given_names_the_figure(tmp_path, runner):
+    folder, out, result = _render_with(
+        tmp_path, runner, {"themes/矛盾纠纷化解.md.j2": "{% if t.数据.行政复议.受理.上年 > 3 %}受理较多。{% endif %}\n{{ 数据句子(t) }}\n"}
+    )
+    assert result.exit_code == 2 and not out.exists()
+    assert f"{folder.name}/themes/矛盾纠纷化解.md.j2:1：" in result.output
+    assert "“行政复议.受理”的上年数" in result.output and "上年数据" in result.output
+    assert "数据类型" not in result.output
+
+
+def test_a_directive_given_twice_is_said_at_the_clerks_line_naming_the_other(tmp_path, runner):
+    """A clerk's folder holding only a theme file (the rest from the built-in templates) that
+    prints @署名 again: said at the clerk's line, the built-in one named as the other."""
+    from conftest import EXAMPLE
+
+    folder = tmp_path / "mine"
+    (folder / "themes").mkdir(parents=True)
+    (folder / "themes" / "矛盾纠纷化解.md.j2").write_text("@署名 {{ 单位 }}\n{{ 数据句子(t) }}\n", encoding="utf-8")
+    out = tmp_path / "r.docx"
+    result = runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert result.output.startswith("mine/themes/矛盾纠纷化解.md.j2:1："), result.output
+    assert "两次“@署名”" in result.output and "另一个@署名是 default/report.md.j2:" in result.output
+    # both the clerk's own: the later one is said, the earlier named
+    folder, out, result = _render_with(tmp_path, runner, {"themes/矛盾纠纷化解.md.j2": "@署名 {{ 单位 }}\n{{ 数据句子(t) }}\n"})
+    assert result.exit_code == 2 and f"前一个@署名是 {folder.name}/themes/矛盾纠纷化解.md.j2:1" in result.output
+
+
+def test_an_expression_left_open_at_a_lines_end_is_said_at_that_line(tmp_path, runner):
+    text = "@标题 {{ 标题 }}\n{{ 开头句子() }}\n# 主要成效 {{ 单位 \n{% for t in 成效 %}\n## {{ t.标题 }}\n{% endfor %}\n"
+    folder, out, result = _render_with(tmp_path, runner, {"report.md.j2": text})
+    assert result.exit_code == 2 and not out.exists()
+    assert result.output.startswith(f"{folder.name}/report.md.j2:3：") and "第 3 行的“{{”没有对应的“}}”" in result.output

@@ -206,31 +206,38 @@ class Document:
     def _form_where(self, unit: Unit, quote: str, start: int, end: int) -> Where:
         """Where a span of a rendered paragraph was typed in the form: the field that holds
         the whole clause around it (a quote mark alone, or a few words, may stand in many
-        fields). A clause no field holds was made by the template: said at the template or
-        phrase-table line that writes it, when one line does."""
-        from drafter.files.yamlsource import path_text
-
+        fields), or a field printed whole in the paragraph around the span (a 单位 the title
+        and the opening print). Any other text was made by the template: said at the
+        template or phrase-table line that writes it, when one line does."""
         a, b = _clause_span(unit.text, start, end)
         clause = unit.text[a:b]
         for path, text in self._form_strings():
             at = text.find(clause) if clause else -1
-            if at < 0:
-                continue
-            at += start - a
-            line, column = self.source.value_marks.get(path, (None, None))
-            raw = self.source.data
-            for key in path:
-                raw = raw[key]
-            if isinstance(raw, str) and "\n" not in raw.strip() and column:
-                typed = raw.find(clause)
-                column += typed + start - a if typed >= 0 else at
-            where = Where(self.name, line, column, path_text(path))
-            return self.said(where, raw, at) if isinstance(raw, str) else where
+            if at >= 0:
+                return self._in_field(path, clause, at, start - a)
+        for path, text in self._form_strings():
+            if len(text) >= 4 and 0 <= (at := unit.text.find(text, max(0, end - len(text)))) <= start:
+                return self._in_field(path, text, 0, start - at)
         field = f"{unit.part}（模板生成的文字：“{_sentence_at(unit.text, quote)}”）"
         place = _written_at(_sentence_at(unit.text, quote, cut=False), self.made_in)
         where = Where(place[0], place[1], field=field) if place else Where(self.name, field=field)
         self.made.add(where)
         return where
+
+    def _in_field(self, path: tuple, found: str, at: int, offset: int) -> Where:
+        """The place in the form field at ``path`` of the text ``found`` (standing at ``at`` of
+        the field as printed), ``offset`` characters into it."""
+        from drafter.files.yamlsource import path_text
+
+        line, column = self.source.value_marks.get(path, (None, None))
+        raw = self.source.data
+        for key in path:
+            raw = raw[key]
+        if isinstance(raw, str) and "\n" not in raw.strip() and column:
+            typed = raw.find(found)
+            column += typed + offset if typed >= 0 else at + offset
+        where = Where(self.name, line, column, path_text(path))
+        return self.said(where, raw, at + offset) if isinstance(raw, str) else where
 
     def typed(self, quote: str) -> bool:
         """For a form: was ``quote`` typed by the clerk (rather than written by the template
@@ -391,7 +398,7 @@ def _written_at(sentence: str, files: tuple[tuple[str, str], ...]) -> tuple[str,
     whose own words, in order, stand in it, the most of them (at least four characters);
     None when no line does or two lines share the most."""
     best: list[tuple[str, int]] = []
-    most = 3
+    most = 4  # characters of its own words a line must have in the sentence
     looked = 0
     for name, text in files:
         for number, line in enumerate(text.split("\n"), 1):

@@ -180,7 +180,7 @@ def _refuse_braces(line: str, where: Where) -> None:
 _DATE = lazy_re(r"(\d{4})年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日")
 
 
-def _directive(report: Report, line: str, where: Where, seen: set[str]) -> None:
+def _directive(report: Report, line: str, where: Where, seen: dict[str, int]) -> None:
     name, _, value = line[1:].partition(" ")
     value = normalize(strip_marks(value).strip())
     if name not in _DIRECTIVES:
@@ -190,12 +190,14 @@ def _directive(report: Report, line: str, where: Where, seen: set[str]) -> None:
             where,
         )
     if name in seen and name != "附注":  # a second @标题 would replace the first without a word
-        raise TemplateError(
+        err = TemplateError(
             f"模板输出了两次“@{name}”，报告只有一个{name}，后一个会顶替前一个。",
             f"请删去多余的一处“@{name}”（看看是不是在循环里或被引入了两次）。",
             where,
         )
-    seen.add(name)
+        err.previous = (seen[name], f"@{name}")  # the other one may be the mistake: both are named
+        raise err
+    seen[name] = where.line or 0
     if name == "盖章" and value:
         raise TemplateError(
             f"指令“@盖章”后面不写内容，这里写了“{value[:20]}”。", "“@盖章”单独一行，表示署名处加盖印章；署名写在“@署名”后面。", where
@@ -290,7 +292,7 @@ def parse_markup(text: str, source: str = "<模板输出>") -> Report:
     report = Report()
     tree = TreeBuilder(report)
     last_heading = None  # (output line, its text): named when the next heading skips a level
-    seen: set[str] = set()  # the directives given so far: each but @附注 once
+    seen: dict[str, int] = {}  # the directives given so far (each but @附注 once), at their output line
     for lineno, raw in enumerate(_lines(_quiet(text)), 1):
         line = raw.strip()
         where = Where(source, lineno)

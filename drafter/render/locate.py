@@ -60,7 +60,7 @@ def located(err: Exception, tb, env, entry: str) -> TemplateError:
         if not line:  # while the template was compiled or loaded: no line of it ran yet
             hint = "模板太大或太复杂，编译用完了时间：请检查是否误把内容复制了很多遍，或把它拆成几个文件。"
     else:
-        message, hint = messages.runtime(err)
+        message, hint = messages.runtime(err, _line_of(path, line))
     return quoting(TemplateError(message, hint + _inside(inner, inner_line, file, env, err), where), path)
 
 
@@ -125,6 +125,14 @@ def _source(env, name: str | None) -> str | None:
         return None
 
 
+def _builtin(path: str | None) -> bool:
+    """Is ``path`` a file of the templates drafter ships (which the clerk does not edit)?"""
+    from drafter.files.resources import builtin_templates
+
+    root = str(builtin_templates().resolve())
+    return bool(path) and os.path.abspath(str(path)).startswith(root + os.sep)
+
+
 def in_template(err: TemplateError, output: Rendered | str) -> TemplateError:
     """A mistake ``parse_markup`` found at a line of ``output`` (a Rendered), placed at the
     template file and line that wrote it; as it was when that is not known."""
@@ -138,5 +146,10 @@ def in_template(err: TemplateError, output: Rendered | str) -> TemplateError:
     previous = err.previous
     before = output.origin(previous[0]) if previous else None
     if previous and before:
-        hint += f"（前一个标题“{previous[1][:30]}”是 {before[0]}:{before[1]} 写出的）"
+        if previous[1].startswith("@") and _builtin(path) and not _builtin(before[2]):
+            # two @署名, the clerk's and the built-in template's: said at the clerk's line
+            hint += f"（另一个{previous[1][:30]}是 {file}:{line} 写出的）"
+            return quoting(TemplateError(err.message, hint, Where(before[0], before[1])), before[2])
+        what = previous[1][:30] if previous[1].startswith("@") else f"标题“{previous[1][:30]}”"
+        hint += f"（前一个{what}是 {before[0]}:{before[1]} 写出的）"
     return quoting(TemplateError(err.message, hint, Where(file, line)), path)

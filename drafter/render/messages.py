@@ -47,6 +47,19 @@ def _tag(name: str) -> str:
     return f"“{{% {name} %}}”"
 
 
+def _left_open(source: str | None, line: int | None, expected: str) -> int | None:
+    """The line before ``line`` that opens a {{ (or {%) it does not close, when Jinja,
+    expecting its end, stopped at ``line`` itself: the mistake is there."""
+    pair = {"end of print statement": ("{{", "}}"), "end of statement block": ("{%", "%}")}.get(expected)
+    if not pair or not source or not line or line < 2:
+        return None
+    lines = source.split("\n")
+    if line > len(lines) or lines[line - 1].count(pair[0]) > lines[line - 1].count(pair[1]):
+        return None  # opened on the line Jinja named: that line is right
+    previous = lines[line - 2]
+    return line - 1 if previous.count(pair[0]) > previous.count(pair[1]) else None
+
+
 def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[str, str, int | None]:
     """(message, hint, line) for a syntax error; the line of an unclosed tag's opening when
     the template ended before it was closed."""
@@ -96,6 +109,14 @@ def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[st
     if m := re.fullmatch(r"unexpected end of template, expected '(.+)'\.", text):
         return f"模板语法错误：模板意外结束，缺少{_token(m.group(1))}。", SYNTAX_HINT, line
     if m := re.fullmatch(r"expected token '(.+)', got '(.+)'", text):
+        opened = _left_open(source, line, m.group(1))
+        if opened:  # {{ 单位 at a line's end: Jinja reads on into the next line and stops there
+            mark = "{{" if m.group(1) == "end of print statement" else "{%"
+            return (
+                f"模板语法错误：第 {opened} 行的“{mark}”没有对应的{_token(m.group(1))}。",
+                f"请在这一行补上{_token(m.group(1))}。",
+                opened,
+            )
         return f"模板语法错误：这里应当是{_token(m.group(1))}，却是{_token(m.group(2))}。", SYNTAX_HINT, line
     if m := re.fullmatch(r"unexpected '(.+)', expected '(.+)'", text):
         return (f"模板语法错误：括号不成对，这里应当是{_token(m.group(2))}，却是{_token(m.group(1))}。", SYNTAX_HINT, line)
@@ -205,8 +226,31 @@ def not_found(name: object, root) -> tuple[str, str]:
     return f"找不到模板文件“{name}”。", f"请确认模板文件夹“{root}”里有这个文件（路径相对于模板文件夹，以 / 分隔）。"
 
 
-def runtime(err: BaseException) -> tuple[str, str]:
-    """A Python error while a template ran, by kind; never its English text."""
+# A figure's .上年 (last year's value itself, None when not given) used on a template line
+_LAST_YEAR = re.compile(r"([\w.]+)\.上年(?!数)")
+
+
+def _last_year_unfilled(err: BaseException, line: str | None) -> tuple[str, str] | None:
+    """``x.受理.上年 > 3`` (or + 1) where last year's 受理 is not given: Python's TypeError on
+    None, said as the figure whose 上年数据 is missing."""
+    if not isinstance(err, TypeError) or not line or "NoneType" not in str(err):
+        return None
+    m = _LAST_YEAR.search(line)
+    if not m:
+        return None
+    parts = [p for p in m.group(1).split(".") if p != "数据" and not p.isascii()]
+    name = ".".join(parts[-2:]) or m.group(1)
+    return (
+        f"模板拿数据“{name}”的上年数（.上年）去比较或计算，表单的“上年数据”里没有填写它。",
+        f"请先判断它填了没有，如 {{% if {m.group(1)}.上年 is not none and {m.group(1)}.上年 > 0 %}}；或在这个主题的“上年数据”下填上它。",
+    )
+
+
+def runtime(err: BaseException, line: str | None = None) -> tuple[str, str]:
+    """A Python error while a template ran, by kind; never its English text. ``line``: the
+    template line it ran at, as written (to name a figure it used)."""
+    if said := _last_year_unfilled(err, line):
+        return said
     if isinstance(err, RecursionError):
         return (
             "模板调用太深：宏或 include 一层层调用自己，停不下来。",
