@@ -831,7 +831,11 @@ class RateChecks(ArithmeticState):
                 for g in pool
                 if g.start > num.start
                 and whole(g)
-                and (any(w in g.label for w in words) or (name in self.rates and self.states_base(name, g)))
+                and (
+                    any(w in g.label for w in words)
+                    or (name in self.rates and self.states_base(name, g))
+                    or _owed(g.label, heads, stem)  # 实际报备24件，应报备26件: what was owed is the whole
+                )
             ][:1]
         return dens
 

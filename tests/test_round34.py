@@ -1,0 +1,34 @@
+"""Round 34 of the outside attack on issue 18: a rate whose part is written 实际… (as 已…) is
+checked against what was owed, in either order after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.cli.commands import main
+from test_round33 import _report
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [
+        ("规范性文件报备率100%（应报备26件，实际报备24件）。", "应为92.3%"),
+        ("行政机关负责人出庭应诉率为100%（应出庭应诉52件，实际出庭应诉50件）。", "应为96.2%"),
+        ("报备率100%，应报备26件，实际报备24件。", "应为92.3%"),
+        ("规范性文件报备率100%（实际报备24件，应报备26件）。", "应为92.3%"),
+        ("规范性文件报备率100%（已报备24件，应报备26件）。", "应为92.3%"),
+        ("参训率100%（应参训200人，实际参训180人）。", "应为90%"),
+    ],
+)
+def test_a_rate_over_what_was_owed_is_checked_when_its_part_is_actual(tmp_path, runner, line, right):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 1 and "比率核算" in result.output and right in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["规范性文件报备率92.3%（应报备26件，实际报备24件）。", "规范性文件报备率92.3%（实际报备24件，应报备26件）。", "参训率90%（应参训200人，实际参训180人）。"],
+)
+def test_the_same_rates_written_right_draw_nothing(tmp_path, runner, line):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 0, result.output
