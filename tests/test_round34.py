@@ -32,3 +32,23 @@ def test_a_rate_over_what_was_owed_is_checked_when_its_part_is_actual(tmp_path, 
 def test_the_same_rates_written_right_draw_nothing(tmp_path, runner, line):
     result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() != 0, reason="run as root (as CI is)")
+def test_another_users_schema_in_a_shared_folder_is_said_with_the_fix_that_helps(tmp_path, runner, monkeypatch):
+    """The schema beside a form has a fixed name: when another user's stands in a shared folder,
+    the message says to use another folder, never another -o; nothing is written."""
+    import os
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    schema = shared / "drafter-form.schema.json"
+    schema.write_text("{}", encoding="utf-8")
+    os.chown(schema, 54321, 54321)
+    monkeypatch.chdir(shared)
+    result = runner.invoke(main, ["init", "--year", "2025", "--org", "甲县人民政府", "-o", "另一个名字.yaml", "--force"])
+    assert result.exit_code == 2
+    assert "属于别的用户" in result.output and "别的文件夹" in result.output and "换一个文件名" not in result.output
+    assert sorted(p.name for p in shared.iterdir()) == ["drafter-form.schema.json"]
+    assert schema.read_text(encoding="utf-8") == "{}"

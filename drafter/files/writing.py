@@ -150,23 +150,27 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
     return [target for target, _write in plan]
 
 
-def _refuse_not_ours(target: Path) -> None:
-    """A file of another user in a folder that lets each user replace only their own (a shared
-    folder with the sticky bit, as /tmp): said before anything is written."""
+def not_ours(target: Path) -> bool:
+    """Is ``target`` a file of another user in a folder that lets each user replace only
+    their own (a shared folder with the sticky bit, as /tmp)? Root, or the folder's owner,
+    could replace it, but the clerk whose file it is would lose it (and the right to change
+    it, the new file being another's): so it is not ours, whoever runs drafter."""
     try:
         st = os.lstat(target)
         folder = os.stat(target.parent if str(target.parent) else ".")
     except OSError:
-        return
-    # Root, or the folder's owner, could replace it, but the clerk whose file it is would lose
-    # it (and the right to change it, the new file being another's): refused for anyone.
+        return False
     me = os.geteuid() if hasattr(os, "geteuid") else None
-    if me is None or not folder.st_mode & stat.S_ISVTX or me == st.st_uid:
-        return
-    raise OutputError(
-        f"“{target}”属于别的用户，这个文件夹只允许各人替换自己的文件，没有写入。",
-        "请换一个文件名（-o），或换一个文件夹。",
-    )
+    return me is not None and bool(folder.st_mode & stat.S_ISVTX) and me != st.st_uid
+
+
+def _refuse_not_ours(target: Path) -> None:
+    """Another user's file in a shared folder (not_ours): said before anything is written."""
+    if not_ours(target):
+        raise OutputError(
+            f"“{target}”属于别的用户，这个文件夹只允许各人替换自己的文件，没有写入。",
+            "请换一个文件名（-o），或换一个文件夹。",
+        )
 
 
 # Targets found absent by refuse_existing (no --force) in this thread: the run decided on
