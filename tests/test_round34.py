@@ -52,3 +52,57 @@ def test_another_users_schema_in_a_shared_folder_is_said_with_the_fix_that_helps
     assert "属于别的用户" in result.output and "别的文件夹" in result.output and "换一个文件名" not in result.output
     assert sorted(p.name for p in shared.iterdir()) == ["drafter-form.schema.json"]
     assert schema.read_text(encoding="utf-8") == "{}"
+
+
+def _folder_with(tmp_path, files: dict[str, str]):
+    folder = tmp_path / "tpl"
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _render(tmp_path, runner, folder):
+    from conftest import EXAMPLE
+
+    out = tmp_path / "r.docx"
+    return out, runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
+
+
+def test_a_mark_doubled_after_a_value_by_the_template_is_said_at_its_line(tmp_path, runner):
+    """{{ 单位 }}，， (the template's own two marks, four characters of its own words or not):
+    said at that template line, never at the form."""
+    from hostile_cases import with_line
+
+    folder, line = with_line(tmp_path, "{{ 单位 }}，，")
+    out, result = _render(tmp_path, runner, folder)
+    assert result.exit_code == 2 and not out.exists()
+    assert result.output.startswith(f"{folder.name}/report.md.j2:{line}：") and "重复标点" in result.output
+
+
+def test_a_figure_printed_again_after_qizhong_is_refused_at_the_phrase_line(tmp_path, runner):
+    folder = _folder_with(tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 全年收到行政复议申请{收到申请}\n    - 其中依法受理{受理}\n    - 依法受理{受理}\n"})
+    out, result = _render(tmp_path, runner, folder)
+    assert result.exit_code == 2 and not out.exists()
+    assert result.output.startswith("tpl/句式.yaml:5:") and "又写了一次“受理”" in result.output
+
+
+def test_names_listed_before_fenbie_take_one_figure_each(tmp_path, runner):
+    folder = _folder_with(tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 收到申请、受理分别为{收到申请}\n    - 审结{审结}\n"})
+    out, result = _render(tmp_path, runner, folder)
+    assert result.exit_code == 2 and not out.exists()
+    assert result.output.startswith("tpl/句式.yaml:3:") and "是2项，后面只写了1个数据" in result.output
+    folder = _folder_with(tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 收到申请、受理分别为{收到申请}、{受理}\n    - 审结{审结}\n"})
+    out, result = _render(tmp_path, runner, folder)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_sentence_written_by_the_clerks_phrase_table_and_the_shipped_one_is_the_clerks():
+    from drafter.check.document import _written_at
+
+    files = (
+        ("default/句式.yaml", "行政复议:\n  - 全年收到行政复议申请{收到申请.带同比}\n", True),
+        ("mine/句式.yaml", "行政复议:\n  - 全年收到行政复议申请{收到申请}\n", False),
+    )
+    assert _written_at("全年收到行政复议申请162件，，依法受理151件。", files) == ("mine/句式.yaml", 2)
+    assert _written_at("全年收到行政复议申请162件。", files[:1] + (("mine/a.md.j2", "全年收到行政复议申请{{ x }}\n", False),) * 2) is None

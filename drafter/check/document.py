@@ -84,11 +84,12 @@ class Document:
         lines: list[str] | None = None,
         source=None,
         data: dict | None = None,
-        made_in: tuple[tuple[str, str], ...] = (),
+        made_in: tuple[tuple[str, str, bool], ...] = (),
     ):
         self.name = name
         # For a form being rendered: each template file and phrase table the render read, as
-        # (the name the clerk's messages give it, its text): where template-made text stands.
+        # (the name the clerk's messages give it, its text, whether drafter ships it): where
+        # template-made text stands.
         self.made_in = made_in
         self.made: set[Where] = set()  # the places said of text the template made
         self.kind = kind  # "表单", "txt" or "docx"
@@ -393,34 +394,44 @@ _LINE_EDGES = lazy_re(r"^[\s\-#@'\"]+|[\s'\"]+$")
 MAX_LINES_LOOKED_AT = 20_000  # lines of template files searched for one finding (bounded work)
 
 
-def _written_at(sentence: str, files: tuple[tuple[str, str], ...]) -> tuple[str, int] | None:
+def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...]) -> tuple[str, int] | None:
     """(file, line) of the template or phrase-table line that prints ``sentence``: the one
-    whose own words, in order, stand in it, the most of them (at least four characters);
-    None when no line does or two lines share the most."""
-    best: list[tuple[str, int]] = []
-    most = 4  # characters of its own words a line must have in the sentence
+    whose own words, in order, stand in it, the most of them (four characters at least; else
+    two, as “，，” after a value); among lines sharing the most, the one line of the clerk's own
+    files (``files``: name, text, whether drafter ships it); None when no line is sure."""
+    found: list[tuple[int, str, int, bool]] = []  # (size, file, line, shipped)
     looked = 0
-    for name, text in files:
+    for name, text, shipped in files:
         for number, line in enumerate(text.split("\n"), 1):
             looked += 1
             if looked > MAX_LINES_LOOKED_AT:
-                return best[0] if len(best) == 1 else None
-            pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _PLACEHOLDER.split(line)) if len(p) >= 2]
+                break
+            pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _PLACEHOLDER.split(line)) if p]
             size = sum(map(len, pieces))
-            if size < most or not pieces:
+            if size < 2 or not _in_order(pieces, sentence):
                 continue
-            at = 0
-            for piece in pieces:
-                at = sentence.find(piece, at)
-                if at < 0:
-                    break
-                at += len(piece)
-            if at < 0:
-                continue
-            if size > most:
-                best, most = [], size
-            best.append((name, number))
-    return best[0] if len(best) == 1 else None
+            found.append((size, name, number, shipped))
+    for least in (4, 2):
+        sized = [f for f in found if f[0] >= least]
+        if not sized:
+            continue
+        most = max(f[0] for f in sized)
+        best = [f for f in sized if f[0] == most]
+        own = [f for f in best if not f[3]]
+        chosen = own if own else best
+        return (chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None
+    return None
+
+
+def _in_order(pieces: list[str], sentence: str) -> bool:
+    """Do ``pieces`` stand in ``sentence``, one after another?"""
+    at = 0
+    for piece in pieces:
+        at = sentence.find(piece, at)
+        if at < 0:
+            return False
+        at += len(piece)
+    return True
 
 
 def _sentence_at(text: str, quote: str, cut: bool = True) -> str:

@@ -36,7 +36,7 @@ def check_document(doc: Document, table: RuleTable, last: Document | None = None
 
 
 def form_rules(
-    src, report, data: dict, table: RuleTable, written: tuple[str, ...] = (), files: tuple[tuple[str, str], ...] = ()
+    src, report, data: dict, table: RuleTable, written: tuple[str, ...] = (), files: tuple[tuple[str, str, bool], ...] = ()
 ) -> list[Finding]:
     """The form-level rules render and validate run. A required part missing stops the render,
     as every form error does; so does what the template made wrong (``_templates``): the

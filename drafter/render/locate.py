@@ -9,6 +9,7 @@ import os
 import jinja2
 
 from drafter.errors import DrafterError, TemplateError, TemplateProblems, Where
+from drafter.files.resources import builtin_templates
 from drafter.render import limits, messages
 from drafter.render.jinja_hooks import raw_template_line, template_frame
 from drafter.render.loader import FolderLoader, shown_name
@@ -125,10 +126,8 @@ def _source(env, name: str | None) -> str | None:
         return None
 
 
-def _builtin(path: str | None) -> bool:
+def shipped(path: str | None) -> bool:
     """Is ``path`` a file of the templates drafter ships (which the clerk does not edit)?"""
-    from drafter.files.resources import builtin_templates
-
     root = str(builtin_templates().resolve())
     return bool(path) and os.path.abspath(str(path)).startswith(root + os.sep)
 
@@ -146,7 +145,7 @@ def in_template(err: TemplateError, output: Rendered | str) -> TemplateError:
     previous = err.previous
     before = output.origin(previous[0]) if previous else None
     if previous and before:
-        if previous[1].startswith("@") and _builtin(path) and not _builtin(before[2]):
+        if previous[1].startswith("@") and shipped(path) and not shipped(before[2]):
             # two @署名, the clerk's and the built-in template's: said at the clerk's line
             hint += f"（另一个{previous[1][:30]}是 {file}:{line} 写出的）"
             return quoting(TemplateError(err.message, hint, Where(before[0], before[1])), before[2])

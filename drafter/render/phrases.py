@@ -430,6 +430,7 @@ class _Reader:
             self.no_unit_twice(key, pieces)
             _nothing_joined_before(pieces)
             self.rate_named_right(key, pieces)
+            _each_given(pieces)
             return pieces
         except _Bad as err:
             self.bad(path, err.message, err.hint)
@@ -660,6 +661,26 @@ _LAST_EACH = lazy_re(r"\s*[，,；;（(]?\s*(?:上年|去年|上一年度?)(?:�
 # A share of a named whole right before a rate's slot: 占审结案件的{败诉率}, 占发现问题的{整改率}
 _SHARE_OF = lazy_re(r"占([^，。；]{1,24}?)的?\s*$")
 # Names of rates listed before 分别为, each slot after taking the next name (结案率和纠错率分别为)
+# Names listed before 分别/依次 (收到申请、受理分别为…): each takes one figure after it.
+_NAMES_EACH = lazy_re(r"([\u3400-\u9fff]+(?:(?:[和、及与]|以及)[\u3400-\u9fff]+)+)(?:分别|依次)(?:为|是|达到|达|有)?\s*$")
+
+
+def _each_given(pieces: tuple) -> None:
+    """收到申请、受理分别为{收到申请}: two names and one figure, which the report would give
+    both (受理 would read 162件): refused, as for rates (rate_named_right)."""
+    for at, before in enumerate(pieces):
+        each = _NAMES_EACH.search(before) if isinstance(before, str) else None
+        if each is None or "率" in each.group(1):
+            continue  # rates are matched name by name in rate_named_right
+        names = [n for n in re.split(r"(?:[和、及与]|以及)", each.group(1)) if n]
+        given = len([p for p in pieces[at + 1 :] if isinstance(p, Slot)])
+        if given < len(names):
+            raise _Bad(
+                f"“{each.group(1)}”是{len(names)}项，后面只写了{given}个数据，报告会说它们都是这个数。",
+                "“分别为”后面的数据要和前面的名称一样多，一一对应，如“收到申请、受理分别为{收到申请}、{受理}”。",
+            )
+
+
 _RATES_EACH = lazy_re(r"((?:[\u3400-\u9fff]*?率(?:[和、及与]|以及))+[\u3400-\u9fff]*?率)(?:分别|依次)(?:为|是|达到|达)?\s*$")
 _RATE_WORD = lazy_re(r"([\u3400-\u9fff]*(?:率|(?<![占的])比例|(?<=[\u3400-\u9fff])(?<![所的])占比))" + _RATE_LINK + r"\s*$")
 # A rate's name with a note on how it is counted (满意率（含基本满意）{满意率}): named all the same.
@@ -785,7 +806,8 @@ def _labelled(pieces) -> set[tuple[str, str, str, str]]:
     out, words = set(), ""
     for piece in pieces:
         if isinstance(piece, Slot):
-            out.add((piece.group, piece.name, _NOW.get(piece.attr, piece.attr), words.strip(_JOINING)))
+            # 其中依法受理{受理} and 依法受理{受理} say it under the same words
+            out.add((piece.group, piece.name, _NOW.get(piece.attr, piece.attr), words.strip(_JOINING).removeprefix("其中")))
             if piece.attr in ("同比", "带同比"):
                 out.add((piece.group, piece.name, "同比", ""))
             words = ""

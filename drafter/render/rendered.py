@@ -21,12 +21,13 @@ class Rendered(str):
     ``portable``. ``names``: each template file as the clerk's messages name it; ``texts``:
     the text of every template file the render read (a sentence found in one was written
     there as it stands, not made from the form's figures); ``files``: the same texts with
-    the name each file is shown by (where a sentence the template made is written)."""
+    the name each file is shown by and whether drafter ships it (where a sentence the
+    template made is written)."""
 
     origins: dict = {}
     names: dict[str, str] = {}
     texts: tuple[str, ...] = ()
-    files: tuple[tuple[str, str], ...] = ()
+    files: tuple[tuple[str, str, bool], ...] = ()
 
     def origin(self, line: int | None) -> tuple[str, int, str] | None:
         """(template file as shown, its line, its path) of output line ``line``."""
