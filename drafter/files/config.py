@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from drafter.files.yamlsource import Source, load_file
 
@@ -26,7 +27,7 @@ class Settings:
     source: Source
 
     @property
-    def data(self) -> dict:
+    def data(self) -> dict[str, Any]:
         return self.source.data if isinstance(self.source.data, dict) else {}
 
 

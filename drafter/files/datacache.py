@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -23,7 +24,7 @@ def cache_root() -> Path:
     return Path(base) / "drafter"
 
 
-def load_yaml(path: str | Path):
+def load_yaml(path: str | Path) -> Any:
     path = Path(path)
     st = path.stat()
     key = hashlib.sha1(f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()

@@ -17,12 +17,13 @@ import subprocess
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.files.datacache import cache_root
 from drafter.files.patterns import lazy_re
-from drafter.files.writing import check_target, refuse_existing, refuse_inputs, write_all
+from drafter.files.writing import Writer, check_target, refuse_existing, refuse_inputs, write_all
 
 FONTCONFIG = Path(__file__).resolve().parent.parent / "data" / "fontconfig" / "fonts.conf"
 INSTALL_HINT = (
@@ -51,14 +52,14 @@ def find_soffice() -> str | None:
     return None
 
 
-def render_env() -> dict:
+def render_env() -> dict[str, str]:
     env = dict(os.environ)
     env["FONTCONFIG_FILE"] = str(FONTCONFIG)
     return env
 
 
 @contextlib.contextmanager
-def _profile(timeout: float):
+def _profile(timeout: float) -> Iterator[Path]:
     """The LibreOffice profile kept in the user's cache, held for this run alone: two
     soffice processes on one profile fail (the second makes nothing). A second preview
     started meanwhile waits for the first; where files cannot be locked, or the cache
@@ -94,7 +95,7 @@ def _profile(timeout: float):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def run_soffice(args: list[str], timeout: float, profile: Path | None = None) -> subprocess.CompletedProcess:
+def run_soffice(args: list[str], timeout: float, profile: Path | None = None) -> subprocess.CompletedProcess[str]:
     """One soffice call on ``profile``, held by the caller, or else held for this call."""
     soffice = find_soffice()
     if soffice is None:
@@ -122,7 +123,7 @@ def run_soffice(args: list[str], timeout: float, profile: Path | None = None) ->
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def _end(proc: subprocess.Popen) -> None:
+def _end(proc: subprocess.Popen[str]) -> None:
     """Kill LibreOffice's whole process group and wait for it."""
     try:
         os.killpg(proc.pid, signal.SIGKILL)
@@ -211,7 +212,7 @@ def png_name(pdf_out: Path, page: Path) -> Path:
     return pdf_out.with_name(f"{pdf_out.stem}-{page.name[len('page-') :]}")
 
 
-def check_outputs(targets: list[Path], inputs: list, force: bool) -> None:
+def check_outputs(targets: list[Path], inputs: Sequence[str | Path | None], force: bool) -> None:
     """The rules every output follows (as for ``render``): never one of the inputs, never
     an existing file without --force, never a folder, a pipe or a read-only file."""
     refuse_inputs(targets, inputs)
@@ -221,7 +222,11 @@ def check_outputs(targets: list[Path], inputs: list, force: bool) -> None:
 
 
 def preview(
-    docx_bytes_writer, pdf_out: Path, png: bool = False, force: bool = False, inputs: list | None = None
+    docx_bytes_writer: Callable[[Path], object],
+    pdf_out: Path,
+    png: bool = False,
+    force: bool = False,
+    inputs: Sequence[str | Path | None] | None = None,
 ) -> tuple[Path, list[Path]]:
     """Write the document to a temporary .docx and convert it (and its pages) in a private
     temporary folder; then write the PDF and the PNGs beside ``pdf_out`` all or none, each
@@ -240,5 +245,5 @@ def preview(
     return written[0], written[1:]
 
 
-def _copier(source: Path):
+def _copier(source: Path) -> Writer:
     return lambda target: shutil.copyfile(source, target)

@@ -9,14 +9,14 @@ compiled pattern's own (no cost per call after that)."""
 from __future__ import annotations
 
 import re
-from typing import overload
+from typing import Any, overload
 
 
 class _LazyPattern:
     def __init__(self, pattern: str | bytes, flags: int) -> None:
         self.__dict__["_source"] = (pattern, flags)
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         compiled = re.compile(*self.__dict__["_source"])
         for attr in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner"):
             self.__dict__[attr] = getattr(compiled, attr)
@@ -25,7 +25,7 @@ class _LazyPattern:
         self.__dict__["compiled"] = compiled
         return getattr(compiled, name)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, tuple[str | bytes, int]]:
         return (lazy_re, self.__dict__["_source"])
 
     def __repr__(self) -> str:
@@ -38,6 +38,6 @@ def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]: ...
 def lazy_re(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]: ...
 
 
-def lazy_re(pattern, flags=0):
+def lazy_re(pattern: str | bytes, flags: int = 0) -> Any:
     """``re.compile(pattern, flags)``, done on first use."""
     return _LazyPattern(pattern, flags)

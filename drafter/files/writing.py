@@ -16,7 +16,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -43,7 +43,7 @@ _RENAME_WAIT = 30.0  # seconds; renames take milliseconds, a stuck disk must not
 
 
 @contextmanager
-def _signals_held():
+def _signals_held() -> Iterator[None]:
     """Ctrl-C and STOP_SIGNALS wait until the block is done: held back in the main thread
     (POSIX), and waited for by ``renames_done`` when the block runs in another thread."""
     with _renaming:

@@ -42,7 +42,7 @@ try:  # libyaml is several times faster; both give node marks
 except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
-PathT = tuple  # ("成效", 0, "数据", "行政复议", "收到申请")
+PathT = tuple[str | int, ...]  # ("成效", 0, "数据", "行政复议", "收到申请")
 
 MAX_LISTED = 20  # located problems of one kind before the rest are only counted
 
@@ -90,7 +90,12 @@ class Source:
     """
 
     def __init__(
-        self, data: Any, file: str, value_marks: dict | None = None, key_marks: dict | None = None, problems: list[Problem] | None = None
+        self,
+        data: Any,
+        file: str,
+        value_marks: dict[PathT, tuple[int, int]] | None = None,
+        key_marks: dict[PathT, tuple[int, int]] | None = None,
+        problems: list[Problem] | None = None,
     ):
         self._data = data
         self.file = file
@@ -98,7 +103,7 @@ class Source:
         self.key_marks = key_marks or {}
         self.problems = list(problems or [])
         self._taken = all(p.severity != "错误" for p in self.problems)  # a reminder does not bar the data
-        self.raw: dict = {}  # path → source text of each value read as a number, date, true/false or null
+        self.raw: dict[PathT, str] = {}  # path → source text of each value read as a number, date, true/false or null
         self.text = ""  # the text read, comments and all
 
     @property
@@ -307,12 +312,12 @@ def _fallback_hint() -> str:
 _STARTERS = {"@": "“@”", "`": "“`”", "%": "“%”"}
 
 
-def _mark_of(err: yaml.MarkedYAMLError, which: str):
+def _mark_of(err: yaml.MarkedYAMLError, which: str) -> Any:
     first = err.context_mark if which == "context" else err.problem_mark
     return first or err.problem_mark or err.context_mark
 
 
-def _char_at(lines: list[str], mark) -> str:
+def _char_at(lines: list[str], mark: Any) -> str:
     if mark is None or mark.line >= len(lines):
         return ""
     line = lines[mark.line]
@@ -519,7 +524,7 @@ _QUOTED_THEN_TEXT = lazy_re(
 )
 
 
-def _quoted_then_text(lines: list[str], err: yaml.MarkedYAMLError) -> tuple[int, re.Match] | None:
+def _quoted_then_text(lines: list[str], err: yaml.MarkedYAMLError) -> tuple[int, re.Match[str]] | None:
     """(line, match) of a value that opens with a straight quote and goes on after it."""
     marks = [m.line for m in (err.context_mark, err.problem_mark) if m is not None]
     for i in sorted({j for m in marks for j in (m - 1, m) if 0 <= j < len(lines)}):
@@ -529,7 +534,7 @@ def _quoted_then_text(lines: list[str], err: yaml.MarkedYAMLError) -> tuple[int,
     return None
 
 
-def _where(file: str, mark, field: str | None = None) -> Where:
+def _where(file: str, mark: Any, field: str | None = None) -> Where:
     if mark is None:
         return Where(file, field=field)
     return Where(file, mark.line + 1, mark.column + 1, field)
@@ -562,7 +567,7 @@ def _wide_colon(err: yaml.MarkedYAMLError, lines: list[str]) -> int | None:
     return None
 
 
-def _compose(text: str, file: str, problems: list[Problem]):
+def _compose(text: str, file: str, problems: list[Problem]) -> tuple[yaml.Node | None, str]:
     """The node tree of ``text`` and the text it was composed from. A full-width colon after
     a key is reported and mended so the rest is read; any other syntax problem stops here
     with everything found so far."""
@@ -630,7 +635,7 @@ def _tag_name(tag: str) -> str:
 class _TooMany(Exception):
     """Alias expansion (or the file itself) went past MAX_NODES values."""
 
-    def __init__(self, alias):
+    def __init__(self, alias: yaml.Node | None):
         super().__init__()
         self.alias = alias  # the outermost repeated node being expanded, if any
 
@@ -646,7 +651,7 @@ class _AliasUses:
         self._names: dict[tuple[int, int], str] = {}  # where an anchored node starts → its name
         self._uses: dict[str, deque[tuple[int, int]]] | None = None
 
-    def next_use(self, node) -> tuple[int, int] | None:
+    def next_use(self, node: yaml.Node) -> tuple[int, int] | None:
         """The place (line, column) of the next use of ``node``'s anchor not yet taken."""
         if self._uses is None:
             self._uses = {}
@@ -671,26 +676,26 @@ class _Converter:
         self._used_at: tuple[int, int] | None = None  # where the alias being expanded stands
         self.plain = plain  # the file has no escape and no character to make ordinary
         self.stood_in = False  # _unreadable stood U+200B in for characters it reported
-        self.values: dict = {}
-        self.keys: dict = {}
-        self.raw: dict = {}  # path → the source text of a value YAML read as other than text
+        self.values: dict[PathT, tuple[int, int]] = {}
+        self.keys: dict[PathT, tuple[int, int]] = {}
+        self.raw: dict[PathT, str] = {}  # path → the source text of a value YAML read as other than text
         self.problems = problems
         self._constructor = yaml.constructor.SafeConstructor()
         self._count = 0
         self._seen: set[int] = set()  # nodes converted once: meeting one again is an alias
         self._open: set[int] = set()  # collections on the current path: meeting one is a cycle
-        self._alias = None  # the outermost alias being expanded
+        self._alias: yaml.Node | None = None  # the outermost alias being expanded
 
-    def mark(self, node) -> tuple[int, int]:
+    def mark(self, node: yaml.Node) -> tuple[int, int]:
         """Where ``node`` is written: inside what an alias brings, where the alias is."""
         if self._used_at is not None:
             return self._used_at
         return node.start_mark.line + 1, node.start_mark.column + 1
 
-    def problem(self, node, path: PathT, message: str, hint: str) -> None:
+    def problem(self, node: yaml.Node, path: PathT, message: str, hint: str) -> None:
         self.problems.append(Problem(Where(self.file, *self.mark(node), path_text(path) or None), message, hint))
 
-    def convert(self, node, path: PathT):
+    def convert(self, node: yaml.Node, path: PathT) -> Any:
         if self._used_at is None and self.aliases is not None and id(node) in self._met:
             self._used_at = self.aliases.next_use(node)
             try:
@@ -700,7 +705,7 @@ class _Converter:
         self._met.add(id(node))
         return self._convert(node, path)
 
-    def _pass_alias(self, node) -> None:
+    def _pass_alias(self, node: yaml.Node) -> None:
         """Take the place of an alias use that is not converted (a key, a value skipped), so
         that the next use of its anchor is found where it stands."""
         if self._used_at is None and self.aliases is not None:
@@ -709,7 +714,7 @@ class _Converter:
             else:
                 self._met.add(id(node))
 
-    def _convert(self, node, path: PathT):
+    def _convert(self, node: yaml.Node, path: PathT) -> Any:
         self.values[path] = self.mark(node)
         self._count += 1
         if self._count > MAX_NODES:
@@ -731,7 +736,7 @@ class _Converter:
             return BAD
         return self.collection(node, path)
 
-    def collection(self, node, path: PathT):
+    def collection(self, node: yaml.Node, path: PathT) -> Any:
         repeated = id(node) in self._seen
         outer = self._alias
         if repeated and outer is None:
@@ -746,8 +751,8 @@ class _Converter:
             self._open.discard(id(node))
             self._alias = outer
 
-    def mapping(self, node, path: PathT) -> dict:
-        out: dict = {}
+    def mapping(self, node: yaml.Node, path: PathT) -> dict[str, Any]:
+        out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             self._pass_alias(key_node)  # a key is read as text where it stands
             key = self.key(key_node, path)
@@ -769,7 +774,7 @@ class _Converter:
             out[key] = self.convert(value_node, child)
         return out
 
-    def key(self, node, path: PathT) -> str | None:
+    def key(self, node: yaml.Node, path: PathT) -> str | None:
         """A mapping key as text, or None when it is not one (reported)."""
         if node.tag == _MERGE:
             self.problem(node, path, f"{_what()}中不支持合并写法“<<”。", "请把要合并的内容直接写出来。")
@@ -782,7 +787,7 @@ class _Converter:
             return None
         return str(key)
 
-    def scalar(self, node, path: PathT):
+    def scalar(self, node: yaml.Node, path: PathT) -> Any:
         tag, value = node.tag, node.value
         if tag in _TEXT_TAGS:
             return value if self.plain else self.text(node, path, value)
@@ -817,7 +822,7 @@ class _Converter:
             return self.unreadable(node, path)
         return value
 
-    def other_value(self, node, path: PathT, value: str) -> bool:
+    def other_value(self, node: yaml.Node, path: PathT, value: str) -> bool:
         """YAML 1.1 reads 010 and 0012 as octal (8, 10) and 1:30 as base 60 (90): a number
         written so is reported (True), never read as a value the clerk did not write."""
         digits = value.lstrip("+-")
@@ -825,7 +830,7 @@ class _Converter:
         based = re.fullmatch(r"0[xXbBoO][0-9a-fA-F_]+", digits)
         mark = node.start_mark
         # read as a number by YAML's own rules, not written !!int "…" on purpose
-        plain_tag = not node.style and not (mark.buffer and mark.buffer[mark.pointer : mark.pointer + 1] == "!")
+        plain_tag = not getattr(node, "style", None) and not (mark.buffer and mark.buffer[mark.pointer : mark.pointer + 1] == "!")
         # (0_12 is octal to YAML: said below, with what it would be read as)
         grouped = "_" in digits and re.fullmatch(r"(?:[1-9][0-9_]*|0)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+", digits)
         if (based or grouped) and not colon and len(digits) <= 20 and plain_tag:
@@ -862,7 +867,7 @@ class _Converter:
         self.problem(node, path, message, f"若是数字，请去掉开头的 0（写成 {plain}）；" + quote)
         return True
 
-    def unreadable(self, node, path: PathT):
+    def unreadable(self, node: yaml.Node, path: PathT) -> Any:
         """A scalar its type cannot read: an impossible date stays text for its field to
         judge; a number too long or a value that does not fit its tag is a problem."""
         value = self.text(node, path, node.value)
@@ -876,7 +881,7 @@ class _Converter:
             self.problem(node, path, f"“{shown}”不能按“{_tag_name(node.tag)}”读取。", "请删去“!!”开头的标记，直接写内容。")
         return BAD
 
-    def invisible(self, node, path: PathT, value: str) -> None:
+    def invisible(self, node: yaml.Node, path: PathT, value: str) -> None:
         """A form's text with characters that show nothing (typography.INVISIBLE): quiet()
         drops them, and the clerk is reminded where they were (as check does for a report).
         The stand-ins for characters reported as unreadable are not counted again."""
@@ -893,7 +898,7 @@ class _Converter:
                 )
             )
 
-    def text(self, node, path: PathT, value: str) -> str:
+    def text(self, node: yaml.Node, path: PathT, value: str) -> str:
         """Text made ordinary (quiet), with a character Word cannot take reported and dropped."""
         if _what() == "表单":
             self.invisible(node, path, value)

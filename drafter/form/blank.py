@@ -11,6 +11,7 @@ a clerk can render it at once and fill it in bit by bit.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import yaml
 
@@ -39,10 +40,10 @@ class Seed:
     list fields their items; ``themes`` (None: every theme of the catalogue) and ``leader``
     carry last year's figures; ``tail`` ends the file with comment lines."""
 
-    def __init__(self, values: dict | None = None):
+    def __init__(self, values: dict[str, Any] | None = None):
         self.values: dict[str, object] = values or {}
         self.notes: dict[str, list[str]] = {}
-        self.items: dict[str, list[dict]] = {}
+        self.items: dict[str, list[dict[str, Any]]] = {}
         self.themes: list[ThemeSeed] | None = None
         self.leader: ThemeSeed | None = None
         self.head: list[str] = []
@@ -50,7 +51,7 @@ class Seed:
         self.examples = True  # optional lists show an example item (init) or stay empty (new)
 
 
-def _scalar(value) -> str:
+def _scalar(value: object) -> str:
     """A value as YAML writes it on one line (quoted when plain text would be misread)."""
     if value is None:
         return ""
@@ -91,7 +92,7 @@ class _Writer:
         for line in self.seed.notes.get(path, ()):
             self.lines.append(f"{pad}# {one_line(line)}".rstrip())
 
-    def figures(self, theme: Theme, pad: str, last: dict | None = None) -> None:
+    def figures(self, theme: Theme, pad: str, last: dict[str, Any] | None = None) -> None:
         """Every figure of the theme, empty; with last year's value beside those known."""
         for gname, group in theme.groups.items():
             self.lines.append(f"{pad}{gname}:  # {group.about}")
@@ -106,7 +107,7 @@ class _Writer:
             for r in group.rates.values():
                 self.lines.append(f"{pad}  # 自动计算 {r.name} = {r.about}")
 
-    def last_figures(self, theme: Theme, last: dict, pad: str, sources: dict | None = None) -> None:
+    def last_figures(self, theme: Theme, last: dict[str, Any], pad: str, sources: dict[Any, str] | None = None) -> None:
         """Last year's figures, each with the words it was read from when it came from a report."""
         for gname, group in theme.groups.items():
             given = {f: v for f, v in last.get(gname, {}).items() if f in group.figures}

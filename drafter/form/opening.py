@@ -18,6 +18,7 @@ typed.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from drafter.files.patterns import lazy_re
 from drafter.model.typography import FORMAT_CODE, clauses, unpaired
@@ -40,7 +41,7 @@ def ends_sentence(item: str) -> bool:
     return bool(item.strip()) and set(item.strip()) <= _END
 
 
-def problem(item) -> tuple[str, str] | None:
+def problem(item: object) -> tuple[str, str] | None:
     """What is wrong with one item (what, how to fix it), or None."""
     if isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) is None:
         words = next(iter(item))  # 现将有关情况报告如下: — the half-width colon read as a name's
@@ -74,7 +75,7 @@ def problem(item) -> tuple[str, str] | None:
     return None
 
 
-def after_the_end(items) -> int | None:
+def after_the_end(items: list[Any] | tuple[Any, ...]) -> int | None:
     """The index of the first item written after one that ends the paragraph with “：”
     (“。” lines aside), or None: nothing can follow 现将有关情况报告如下：."""
     ended = False
@@ -90,7 +91,7 @@ def after_the_end(items) -> int | None:
 AFTER_THE_END = ("以“：”结尾的一项结束全段，它后面不能再写。", "请把这一项移到以“：”结尾的那一项前面，或删去它。")
 
 
-def fill(items, context) -> str:
+def fill(items: list[str] | tuple[str, ...], context: dict[str, Any]) -> str:
     """The opening ``items`` write with the names a template context gives (单位, 年度, the
     year's 会议精神 and 纲要, the form's 主要成效 joined by “，”)."""
     highlights = context.get("主要成效") or []
@@ -102,7 +103,7 @@ def fill(items, context) -> str:
 EMPTY_HINT = '请加上一项不依赖这些内容的文字，如 "{年度}年，{单位}扎实推进法治政府建设"。'
 
 
-def write(items: list[str] | tuple[str, ...], values: dict) -> str:
+def write(items: list[str] | tuple[str, ...], values: dict[str, Any]) -> str:
     """The opening paragraph: each item with its names filled in, left out when one of them is
     empty; sentences closed with “。” unless an item ends with “：”."""
     out: list[str] = []

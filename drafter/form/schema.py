@@ -8,6 +8,7 @@ and hover help for every key, including each theme's figures.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from drafter.form import spec as s
 from drafter.model.catalogue import Catalogue, Theme
@@ -21,7 +22,7 @@ def _choices(node: s.Node) -> tuple[str, ...]:
     return node.choices
 
 
-def _figures(theme: Theme, help_text: str) -> dict:
+def _figures(theme: Theme, help_text: str) -> dict[str, Any]:
     groups = {}
     for gname, group in theme.groups.items():
         props = {}
@@ -41,8 +42,8 @@ def _figures(theme: Theme, help_text: str) -> dict:
     return {"type": ["object", "null"], "additionalProperties": False, "properties": groups, "description": help_text}
 
 
-def node_schema(node: s.Node, cat: Catalogue) -> dict:
-    out: dict
+def node_schema(node: s.Node, cat: Catalogue) -> dict[str, Any]:
+    out: dict[str, Any]
     if isinstance(node, s.Obj):
         out = {"type": "object", "additionalProperties": False, "properties": {k: node_schema(v, cat) for k, v in node.fields.items()}}
         required = [k for k, v in node.fields.items() if v.required]
@@ -90,7 +91,7 @@ def node_schema(node: s.Node, cat: Catalogue) -> dict:
     return out
 
 
-def form_schema(cat: Catalogue) -> dict:
+def form_schema(cat: Catalogue) -> dict[str, Any]:
     schema = node_schema(s.form_spec(cat), cat)
     section = {
         "type": "object",

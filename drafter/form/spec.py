@@ -7,6 +7,8 @@ tree, so the three can never disagree. Keys are Chinese because clerks read them
 
 from __future__ import annotations
 
+from typing import Any
+
 from drafter.model.catalogue import Catalogue
 
 # The words every example text of a blank form starts with: a value still holding them has
@@ -34,13 +36,13 @@ class Node:
 
 
 class Text(Node):
-    def __init__(self, help="", required=False, example=None, max_length: int | None = None):
+    def __init__(self, help: str = "", required: bool = False, example: Any = None, max_length: int | None = None):
         super().__init__(help, required, example)
         self.max_length = max_length  # a name or a title: longer is a slip (and wraps badly)
 
 
 class Integer(Node):
-    def __init__(self, help="", required=False, example=None, minimum: int | None = None, maximum: int | None = None):
+    def __init__(self, help: str = "", required: bool = False, example: Any = None, minimum: int | None = None, maximum: int | None = None):
         super().__init__(help, required, example)
         self.minimum = minimum
         self.maximum = maximum
@@ -51,25 +53,27 @@ class Date(Node):
 
 
 class Boolean(Node):
-    def __init__(self, help="", required=False, example=None, default: bool | None = False):
+    def __init__(self, help: str = "", required: bool = False, example: Any = None, default: bool | None = False):
         super().__init__(help, required, example)
         self.default = default
 
 
 class Choice(Node):
-    def __init__(self, help="", required=False, example=None, choices: tuple[str, ...] = ()):
+    def __init__(self, help: str = "", required: bool = False, example: Any = None, choices: tuple[str, ...] = ()):
         super().__init__(help, required, example)
         self.choices = choices
 
 
 class Obj(Node):
-    def __init__(self, help="", required=False, example=None, fields: dict[str, Node] | None = None):
+    def __init__(self, help: str = "", required: bool = False, example: Any = None, fields: dict[str, Node] | None = None):
         super().__init__(help, required, example)
         self.fields = fields or {}
 
 
 class Seq(Node):
-    def __init__(self, help="", required=False, example=None, item: Node | None = None, min_items: int = 0, sample: bool = True):
+    def __init__(
+        self, help: str = "", required: bool = False, example: Any = None, item: Node | None = None, min_items: int = 0, sample: bool = True
+    ):
         super().__init__(help, required, example)
         self.item = item or Text()
         self.min_items = min_items
@@ -79,7 +83,7 @@ class Seq(Node):
 class Figures(Node):
     """Counts of one theme: {数据组: {指标: 数}}. The theme is fixed or read from 主题."""
 
-    def __init__(self, help="", required=False, example=None, theme: str | None = None):
+    def __init__(self, help: str = "", required: bool = False, example: Any = None, theme: str | None = None):
         super().__init__(help, required, example)
         self.theme = theme  # None: take it from the sibling key "主题"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
@@ -18,9 +19,9 @@ from drafter.errors import Findings
 from drafter.files.bounds import FORM_ITEMS as MAX_ITEMS, FORM_TEXT as MAX_TEXT
 from drafter.files.patterns import lazy_re
 from drafter.files.xmltext import quiet
-from drafter.files.yamlsource import BAD, Source, as_date
+from drafter.files.yamlsource import BAD, PathT, Source, as_date
 from drafter.form import headings, opening, spec as s
-from drafter.model.catalogue import Catalogue, Theme
+from drafter.model.catalogue import Catalogue, FigureDef, Group, Theme
 from drafter.model.formulations import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
 from drafter.model.numberwords import plain
 from drafter.model.typography import CJK, FORMAT_CODE, HEADING_MARK, ORDINAL_MARK, close_spaces, normalize, partner, unpaired
@@ -86,18 +87,18 @@ def word_in(text: str) -> bool:
     return bool(_WORD.search(text))
 
 
-def _matches(word: str, options) -> list[str]:
+def _matches(word: str, options: Iterable[str]) -> list[str]:
     import difflib  # only when there is something to suggest
 
     return difflib.get_close_matches(word, [str(o) for o in options], n=2, cutoff=0.4)
 
 
-def _suggest(word: str, options) -> str:
+def _suggest(word: str, options: Iterable[str]) -> str:
     close = _matches(word, options)
     return f"是不是“{close[0]}”？" if close else ""
 
 
-def _closest(word: str, options) -> str | None:
+def _closest(word: str, options: Iterable[str]) -> str | None:
     """The one option ``word`` is most likely a misspelling of; None when two are as close."""
     import difflib
 
@@ -156,7 +157,7 @@ def _short(text: str) -> str:
     return text if len(text) <= 30 else text[:30] + "……"
 
 
-def _whole_given(group, name: str, counts: dict) -> tuple[str, ...] | None:
+def _whole_given(group: Group, name: str, counts: dict[str, Any]) -> tuple[str, ...] | None:
     """The nearest whole given that ``name`` is part of: the figure(s) of its 不大于 (a sum
     when several), or, one of them missing, the whole of a single one, and so on up."""
     seen, whole = {name}, group.figures[name].within
@@ -175,10 +176,12 @@ class Validator:
         self.found = Findings()
 
     # -- helpers -----------------------------------------------------------
-    def error(self, path, message, hint="", at_key=False, severity="错误", rule=None):
+    def error(
+        self, path: PathT, message: str, hint: str = "", at_key: bool = False, severity: str = "错误", rule: str | None = None
+    ) -> None:
         self.found.add(self.src.where(path, at_key), message, hint, severity, rule)
 
-    def show(self, value, path) -> str:
+    def show(self, value: Any, path: PathT) -> str:
         """``value`` for a message (_show); one YAML read as a number, date, true/false or null
         is quoted as the clerk typed it (null, 1.0e+1), never as Python writes it (None, 10.0)."""
         typed = self.src.raw.get(tuple(path))
@@ -186,14 +189,14 @@ class Validator:
             return f"“{typed if len(typed) <= 30 else typed[:30] + '……'}”"
         return _show(value)
 
-    def figure(self, value, path) -> str:
+    def figure(self, value: Any, path: PathT) -> str:
         """A number for a message, as typed (1.0e+1) or as the report writes it (12.5, 3)."""
         typed = self.src.raw.get(tuple(path))
         if typed:
             return typed
         return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
-    def unknown_key(self, path, key, options, extra_hint="") -> str | None:
+    def unknown_key(self, path: PathT, key: str, options: Iterable[str], extra_hint: str = "") -> str | None:
         """Report a key the definition does not have; the key it most likely means, if one."""
         guess = _suggest(key, options)
         hint = guess or ("这里可以填写的项有：" + "、".join(options) + "。")
@@ -201,7 +204,7 @@ class Validator:
         return _closest(key, options)
 
     # -- nodes -------------------------------------------------------------
-    def check(self, node: s.Node, value: Any, path: tuple, parent: dict | None = None):
+    def check(self, node: s.Node, value: Any, path: PathT, parent: dict[str, Any] | None = None) -> Any:
         if value is BAD:
             return None  # reported where it was read
         if isinstance(node, s.Obj):
@@ -228,7 +231,7 @@ class Validator:
             return self.choice(node.choices, value, path)
         return self.text(value, path, node if isinstance(node, s.Text) else None)
 
-    def choice(self, choices, value, path, hint: str = ""):
+    def choice(self, choices: Iterable[str], value: Any, path: PathT, hint: str = "") -> Any:
         if not isinstance(value, str):
             self.error(path, f"这里应当从可选的词中选一个，却写成了{self.show(value, path)}。", "可选：" + "、".join(choices) + "。")
             return None
@@ -247,7 +250,7 @@ class Validator:
             return None
         return value
 
-    def text(self, value, path, node: s.Text | None = None):
+    def text(self, value: Any, path: PathT, node: s.Text | None = None) -> Any:
         """One paragraph of text. ``node``: the form's field it fills, where the blank form's
         example words (spec.PLACEHOLDER) mean it has not been filled in yet; None for 正文."""
         if tuple(path[:2]) == ("开头", "句式"):  # an item of the opening: its own rules (form/opening)
@@ -343,7 +346,7 @@ class Validator:
         # Chinese character (a space, NBSP, U+3000, a tab, a folded ">" block's line break).
         return close_spaces(text)
 
-    def mark(self, text: str, path) -> tuple[str, str] | None:
+    def mark(self, text: str, path: PathT) -> tuple[str, str] | None:
         """A sequence mark typed at the head of a title (一、 （一） 1. 一是 …: drafter numbers
         headings itself, so the report would print 一、一、) or of a paragraph that follows a
         title or stands for one (内容, 表现, …: （一） would read as a heading of its own; an
@@ -386,7 +389,7 @@ class Validator:
             f"请删去开头的“{m.group()}”；段内分条请用“一是……；二是……”。",
         )
 
-    def typed_text(self, value, path) -> str | None:
+    def typed_text(self, value: Any, path: PathT) -> str | None:
         """A text field YAML read as a number, a date or true/false. A plain number (2025,
         3.5) is text as typed; any other (.nan, 1.0e+1, 0x0C, 1_000, true, 2025-01-01) would
         print as something else than what was typed, so is refused (None) with a hint."""
@@ -410,7 +413,7 @@ class Validator:
         )
         return None
 
-    def number(self, value, path, name: str) -> bool:
+    def number(self, value: Any, path: PathT, name: str) -> bool:
         """A finite number of a sane size; else reported. ``name`` is what it counts."""
         if isinstance(value, float) and not math.isfinite(value):
             self.error(path, f"{self.show(value, path)}不是一个确定的数。", f"请写{name}的实际数字。")
@@ -420,7 +423,7 @@ class Validator:
             return False
         return True
 
-    def integer(self, node: s.Integer, value, path):
+    def integer(self, node: s.Integer, value: Any, path: PathT) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(path, f"{self.show(value, path)}不是整数。", "请写四位年份等整数，不加引号和单位。")
             return None
@@ -430,7 +433,7 @@ class Validator:
             self.error(path, f"{self.figure(value, path)} 超出了合理范围（{node.minimum}—{node.maximum}）。", "请核对这个数字。")
         return value
 
-    def obj(self, node: s.Obj, value, path):
+    def obj(self, node: s.Obj, value: Any, path: PathT) -> Any:
         if not isinstance(value, dict):
             hint = "请检查缩进，下一级内容要比这一行多缩进两个空格。"
             if isinstance(value, str) and "：" in value:
@@ -464,7 +467,7 @@ class Validator:
             out[key] = self.check(child, val, path + (key,), value)
         return out
 
-    def seq(self, node: s.Seq, value, path):
+    def seq(self, node: s.Seq, value: Any, path: PathT) -> Any:
         if not isinstance(value, list):
             self.error(path, "这里应当是一列内容。", "每一项另起一行，以“- ”开头。")
             return []
@@ -474,7 +477,7 @@ class Validator:
 
     SECTION_KEYS = ("标题", "角色", "主题", "内容")
 
-    def body(self, value, path, depth: int):
+    def body(self, value: Any, path: PathT, depth: int) -> Any:
         if not isinstance(value, list):
             self.error(path, "“正文”应当是一列内容：每项一段文字或一节。", "每一项另起一行，以“- ”开头。")
             return []
@@ -496,7 +499,7 @@ class Validator:
                 out.append(section)
         return out
 
-    def section(self, item: dict, ipath: tuple, depth: int) -> dict | None:
+    def section(self, item: dict[str, Any], ipath: PathT, depth: int) -> dict[str, Any] | None:
         section = {}
         for key in item:
             if key not in self.SECTION_KEYS:
@@ -522,7 +525,7 @@ class Validator:
             self.error(ipath, "这一节没有标题。", "写上“标题: …”，或把内容直接写成段落。")
         return section
 
-    def figures(self, node: s.Figures, value, path, parent: dict):
+    def figures(self, node: s.Figures, value: Any, path: PathT, parent: dict[str, Any]) -> Any:
         theme_key = node.theme or parent.get("主题")
         theme: Theme | None = self.cat.themes.get(theme_key) if isinstance(theme_key, str) else None
         if theme is None:
@@ -536,7 +539,7 @@ class Validator:
         if not isinstance(value, dict):
             self.error(path, "“数据”应当按“数据组: 指标: 数字”填写。", "可用的数据组：" + "、".join(theme.groups) + "。")
             return {}
-        out: dict[str, dict] = {}
+        out: dict[str, dict[str, Any]] = {}
         for gname, gval in value.items():
             gpath = path + (gname,)
             group = theme.groups.get(gname)
@@ -552,7 +555,7 @@ class Validator:
                 out[gname] = counts
         return out
 
-    def group(self, group, value, gpath) -> dict | None:
+    def group(self, group: Group, value: Any, gpath: PathT) -> dict[str, Any] | None:
         """The counts of one data group, each checked; None when there are none to use."""
         if value is BAD or not _given(value):
             return None
@@ -588,7 +591,7 @@ class Validator:
                 self.over_whole(group, fname, number, whole, counts, gpath)
         return counts
 
-    def over_whole(self, group, fname: str, number, whole: tuple[str, ...], counts: dict, gpath) -> None:
+    def over_whole(self, group: Group, fname: str, number: Any, whole: tuple[str, ...], counts: dict[str, Any], gpath: PathT) -> None:
         """``fname`` more than the figure, or the sum of the figures, it is part of: an error at
         its line (按时办复（300）大于人大代表建议与政协提案之和（246））."""
         total = sum(counts[w] for w in whole)
@@ -608,7 +611,7 @@ class Validator:
             else f"{group.figures[fname].about}不能多于{of}，请核对这两个数。",
         )
 
-    def count(self, fig, value, path):
+    def count(self, fig: FigureDef, value: Any, path: PathT) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             hint = f"只写数字，单位“{fig.unit}”会自动加上。"
             if isinstance(value, str) and any(ch in value for ch in "万亿"):
@@ -648,7 +651,7 @@ class Validator:
             )
         return value if fig.decimal else int(value)
 
-    def digits_kept(self, fig, value: float, path) -> bool:
+    def digits_kept(self, fig: FigureDef, value: float, path: PathT) -> bool:
         """Whether the report can print ``value`` as typed (a figure never shows a value it
         does not have): money to the 分 at most (MONEY_PLACES: 2 decimals in 元, 6 in 万元,
         10 in 亿元), and no figure with more digits than a number keeps (about 15). Else
@@ -677,7 +680,7 @@ class Validator:
         return True
 
     # -- whole-form rules --------------------------------------------------
-    def title_year(self, data: dict) -> None:
+    def title_year(self, data: dict[str, Any]) -> None:
         """A 标题 that names a year, none of them the form's 年度 (关于2025年度… in a 2024 form):
         the report would say one year in its title and another everywhere else, and check,
         reading the title's year, would find the body's wording and date wrong."""
@@ -700,7 +703,7 @@ class Validator:
                 "报告的是哪一年的工作，标题里的年份和“年度”就都写那一年（成文日期一般在下一年年初）；请改正其中写错的一个。",
             )
 
-    def cross_checks(self, data: dict):
+    def cross_checks(self, data: dict[str, Any]) -> None:
         year, when = data.get("年度"), data.get("成文日期")
         if isinstance(year, int) and isinstance(when, dt.date):
             if when.year < year:
@@ -747,7 +750,7 @@ class Validator:
                 )
                 return
 
-    def default_headings(self, data) -> None:
+    def default_headings(self, data: dict[str, Any]) -> None:
         """A theme heading left as drafter ships it: twenty units' reports would share it word for
         word, so the clerk is reminded to write the unit's own (at its 标题, or its 主题 when none)."""
         if data.get("正文"):
@@ -766,7 +769,7 @@ class Validator:
                 severity="提醒",
             )
 
-    def empty_achievements(self, data) -> None:
+    def empty_achievements(self, data: dict[str, Any]) -> None:
         """成效 must say something: a theme with neither figures nor measures is left out of the
         report (a reminder at it); when every theme is so, the report's first part would be a
         heading over nothing (an error)."""
@@ -800,7 +803,7 @@ class Validator:
                 severity="提醒",
             )
 
-    def opening(self, data) -> None:
+    def opening(self, data: dict[str, Any]) -> None:
         """开头.句式: nothing after the item that ends the paragraph with “：”. 开头.会议精神 and
         开头.纲要 as the opening prints them (全面贯彻…，对照《…》确定的目标任务):
         a verb the opening already says, an empty 《》, named at the value."""
@@ -814,7 +817,7 @@ class Validator:
             if found and isinstance(value, str) and not EMPTY_TITLE.search(value):  # an empty 《》 is reported on every text
                 self.error(("开头", key), *found)
 
-    def part_headings(self, data) -> None:
+    def part_headings(self, data: dict[str, Any]) -> None:
         """A part heading of 写法.部分标题 may hold {年度} and {下一年度}; any other brace is
         named at that heading (it would otherwise be printed, or stop the render)."""
         style = data.get("写法") or {}
@@ -831,7 +834,7 @@ class Validator:
                 severity="提醒",
             )
 
-    def part_order(self, data) -> None:
+    def part_order(self, data: dict[str, Any]) -> None:
         """写法.部分次序 names each part once and leaves out none the report must have."""
         order = (data.get("写法") or {}).get("部分次序")
         if not order:
@@ -857,12 +860,14 @@ class Validator:
                 "不想改次序时删去“部分次序”这一项，按规定的次序排。",
             )
 
-    def size(self, data) -> None:
+    def size(self, data: Any) -> None:
         """A form whose report would be beyond any real one (its text, its paragraphs) is
         refused here, at its longest text or its longest list, before the template would
         stop at its output bounds."""
-        total, items, longest, biggest = 0, 0, ((), 0), ((), 0)
-        stack: list[tuple[tuple, object]] = [((), data)]
+        total, items = 0, 0
+        longest: tuple[PathT, int] = ((), 0)
+        biggest: tuple[PathT, int] = ((), 0)
+        stack: list[tuple[PathT, object]] = [((), data)]
         while stack:
             path, value = stack.pop()
             if isinstance(value, str):
@@ -895,7 +900,7 @@ class Validator:
 # 30,000 lines); these leave room for the template's own text.
 
 
-def validate(src: Source, cat: Catalogue) -> tuple[dict, Findings]:
+def validate(src: Source, cat: Catalogue) -> tuple[dict[str, Any], Findings]:
     """Validate ``src``; returns the cleaned data and every finding (errors and warnings),
     those found while loading it included."""
     v = Validator(src, cat)
