@@ -106,3 +106,25 @@ def test_a_sentence_written_by_the_clerks_phrase_table_and_the_shipped_one_is_th
     )
     assert _written_at("全年收到行政复议申请162件，，依法受理151件。", files) == ("mine/句式.yaml", 2)
     assert _written_at("全年收到行政复议申请162件。", files[:1] + (("mine/a.md.j2", "全年收到行政复议申请{{ x }}\n", False),) * 2) is None
+
+
+def test_a_figure_said_twice_inside_one_phrase_item_is_refused_at_its_line(tmp_path, runner):
+    """Round 35: 纠错率{纠错率}，纠错率{纠错率}, {X.带同比}，同比{X.同比}, 依法受理{受理}，依法受理{受理}
+    inside one item: refused at that item, as when the repeat is in the next item."""
+    folder = _folder_with(
+        tmp_path,
+        {
+            "句式.yaml": "矛盾纠纷化解:\n  行政复议:\n"
+            "    - 审结{审结}，纠错{纠错}，纠错率{纠错率}，纠错率{纠错率}\n"
+            "    - 收到申请{收到申请.带同比}，同比{收到申请.同比}\n"
+            "    - 依法受理{受理}，依法受理{受理}\n"
+        },
+    )
+    out, result = _render(tmp_path, runner, folder)
+    assert result.exit_code == 2 and not out.exists()
+    for line, what in ((3, "“纠错率”"), (4, "“收到申请”的同比"), (5, "“受理”")):
+        assert f"tpl/句式.yaml:{line}:7：" in result.output and f"这一项里写了两次{what}" in result.output
+    # the same rate and last year's rate in one item are two statements, as before
+    folder = _folder_with(tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}，纠错{纠错}，纠错率为{纠错率}，上年为{纠错率.上年}\n"})
+    out, result = _render(tmp_path, runner, folder)
+    assert result.exit_code == 0, result.output

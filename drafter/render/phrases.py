@@ -253,16 +253,21 @@ class _Reader:
                 # figures (纠错率{纠错率} … 否则: 纠错率{纠错率}); only those are remembered
                 branch: Choice | None = choice
                 slots: set[tuple[str, str, str, str]] = set()
+                within = None  # a figure said twice inside the item itself
                 while branch is not None:
                     slots |= _labelled(branch.pieces)
+                    within = within or _said_twice(branch.pieces)
                     branch = branch.otherwise
-                again = next((s for s in slots if s in printed), None)
+                again = within or next((s for s in slots if s in printed), None)
                 if again is not None:
                     # 审结{审结} twice: the report would say the same figure twice in a row
+                    what = f"“{again[1]}”{'的同比' if again[2] == '同比' else ''}"
                     self.bad(
                         (key, group, i),
-                        f"这一项又写了一次“{again[1]}”{'的同比' if again[2] == '同比' else ''}，前面的项已经写过它，报告里会重复。",
-                        "请删去重复的这一项；同一个数在一组里只写一次。",
+                        f"这一项里写了两次{what}，报告里会重复。"
+                        if within
+                        else f"这一项又写了一次{what}，前面的项已经写过它，报告里会重复。",
+                        "请删去其中一处；同一个数在一组里只写一次。" if within else "请删去重复的这一项；同一个数在一组里只写一次。",
                     )
                     choice = None
                 elif not choice.tests:
@@ -803,17 +808,33 @@ def _labelled(pieces) -> set[tuple[str, str, str, str]]:
     words). The same figure under the same words twice (审结{审结} … 审结{审结.带同比}) says it
     twice; under other words (占审结案件{审结}的) it is a part of another statement. A figure's
     同比 is said once whatever the words ({X.带同比} then 较上年{X.同比} says it twice)."""
-    out, words = set(), ""
+    return set(_labels(pieces))
+
+
+def _labels(pieces) -> list[tuple[str, str, str, str]]:
+    """``_labelled`` in the item's order, a figure said twice in it listed twice."""
+    out, words = [], ""
     for piece in pieces:
         if isinstance(piece, Slot):
             # 其中依法受理{受理} and 依法受理{受理} say it under the same words
-            out.add((piece.group, piece.name, _NOW.get(piece.attr, piece.attr), words.strip(_JOINING).removeprefix("其中")))
-            if piece.attr in ("同比", "带同比"):
-                out.add((piece.group, piece.name, "同比", ""))
+            label = (piece.group, piece.name, _NOW.get(piece.attr, piece.attr), words.strip(_JOINING).removeprefix("其中"))
+            out.append(label)
+            if piece.attr in ("同比", "带同比") and label != (piece.group, piece.name, "同比", ""):
+                out.append((piece.group, piece.name, "同比", ""))
             words = ""
         else:
             words += piece
     return out
+
+
+def _said_twice(pieces) -> tuple[str, str, str, str] | None:
+    """The first figure (or 同比) one item says twice under the same words, if any."""
+    seen: set[tuple[str, str, str, str]] = set()
+    for label in _labels(pieces):
+        if label in seen:
+            return label
+        seen.add(label)
+    return None
 
 
 _NO_FIGURE = FigureDef("", "", "", None, None, False, ())
