@@ -128,3 +128,75 @@ def test_a_figure_said_twice_inside_one_phrase_item_is_refused_at_its_line(tmp_p
     folder = _folder_with(tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}，纠错{纠错}，纠错率为{纠错率}，上年为{纠错率.上年}\n"})
     out, result = _render(tmp_path, runner, folder)
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("command", [["render"], ["render", "-o", "新.docx"], ["validate"], ["preview"]])
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_a_report_given_for_a_form_is_said_as_a_report_with_the_commands_that_help(tmp_path, runner, monkeypatch, command, suffix):
+    """Round 35: last year's report given to render/validate/preview is a report, said so with
+    import / new --from, never “not UTF-8” or “indent by two spaces”; nothing is written."""
+    from conftest import EXAMPLE
+
+    monkeypatch.chdir(tmp_path)
+    report = tmp_path / f"去年的报告{suffix}"
+    if suffix == ".docx":
+        assert runner.invoke(main, ["render", str(EXAMPLE), "-o", str(report)]).exit_code == 0
+    else:
+        report.write_text("某某县人民政府关于2024年度法治政府建设情况的报告\n一、主要成效\n全年收到行政复议申请62件。\n", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = runner.invoke(main, [command[0], report.name, *command[1:]])
+    assert result.exit_code == 2
+    assert f"“去年的报告{suffix}”是报告" in result.output and f"drafter import 去年的报告{suffix}" in result.output
+    assert "UTF-8" not in result.output and "缩进" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "受理信访事项5347件；审结行政复议案件201件，受理行政复议案件247件，结案率81.4%。",
+        "受理信访事项5347件，审结行政复议案件201件，受理行政复议案件247件，结案率81.4%。",
+        "调解成功率由上年的97.3%提高到98.3%，提高1个百分点。",
+        "调解成功率由90%提高到95%，提高4个百分点。",
+    ],
+)
+def test_round35_sound_sentences_draw_nothing(tmp_path, runner, line):
+    """A whole written after its part is the rate's whole even when another matter's 受理 comes
+    first; a change in points within what the written rates allow is right."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("受理信访事项5347件，审结行政复议案件201件，受理行政复议案件247件，结案率85.4%。", "应为81.4%"),
+        ("调解成功率由上年的97.3%提高到98.3%，提高2个百分点。", "应为提高1个百分点"),
+        ("调解成功率由上年的92.5%提高到96.5%，提高5个百分点。", "应为提高4个百分点"),
+        ("受理投诉举报310件，均已按期办结，办结率96.8%。", "“均已按期办结”，办结率就应是100%"),
+    ],
+)
+def test_round35_plain_errors_are_caught(tmp_path, runner, line, said):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 1 and said in result.output, result.output
+
+
+@pytest.mark.parametrize("after", ["附件：1.2025年度法治政府建设重点任务完成情况表", "抄送：县委办公室，县人大常委会办公室。"])
+def test_a_table_under_the_date_then_an_attachment_line_leaves_the_closing_read(tmp_path, runner, after):
+    import docx
+
+    text = _report(tmp_path, "全年审结行政复议案件98件。").read_text(encoding="utf-8").strip().split("\n")
+    d = docx.Document()
+    for line in text:
+        d.add_paragraph(line)
+    table = d.add_table(rows=2, cols=2)
+    for r, row in enumerate([("项目", "数量"), ("受理案件", "64件")]):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    d.add_paragraph(after)
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    parsed = runner.invoke(main, ["parse", str(path)])
+    assert "日期：2026年2月6日" in parsed.output, parsed.output
+    result = runner.invoke(main, ["check", str(path)])
+    assert "成文日期缺失" not in result.output and result.exit_code == 0, result.output

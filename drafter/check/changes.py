@@ -136,21 +136,30 @@ def _against_last_year(text: str, a: int, figs: list[FoundFigure], k: int, year:
     return not _AGAINST_OTHER.search(words)
 
 
-def _claimed(lo: float, hi: float, stated: float, decimals: int, mode: str, points: bool = False) -> bool:
+def _claimed(lo: float, hi: float, stated: float, decimals: int, mode: str, points: float | None = None) -> bool:
     """Does a change of ``lo``..``hi`` (its size, from this year's figure as it may have been
     rounded) match the change as claimed: exactly at the stated precision, as a bound (超过24%,
-    24%以上), or within ABOUT_POINTS of a rough value (近26%, 26%左右), as rates are checked?"""
+    24%以上), or within ABOUT_POINTS of a rough value (近26%, 26%左右), as rates are checked?
+    ``points``: for a change in 个百分点, how far the two rates as written may be from their
+    exact values together (97.3% and 98.3% are each within 0.05): the stated change is the
+    exact one rounded, so within half its own last place of a difference so reached."""
     unit = 10**-decimals
     lo, hi = min(lo, hi), max(lo, hi)
     if mode == "exact":
-        if points:
-            return abs(lo - stated) <= unit + 1e-9
+        if points is not None:
+            return abs(lo - stated) <= unit / 2 + points + 1e-9
         return lo < stated + unit - 1e-9 and hi >= stated - unit / 2 - 1e-9
     if mode == "least":
         return hi >= stated - unit / 2 - 1e-9
     if mode == "most":
         return lo < stated + unit / 2 + 1e-9
     return lo <= stated + ABOUT_POINTS + 1e-9 and hi >= stated - ABOUT_POINTS - 1e-9
+
+
+def _written_slack(*rates: float) -> float:
+    """How far rates written as they are (97.3, 98) may together be from their exact values:
+    half the last place of each."""
+    return sum(0.5 * 10 ** -(len(plain(r).split(".")[1]) if "." in plain(r) else 0) for r in rates)
 
 
 def _pair(this: str, before: str, source: str) -> str:
@@ -290,7 +299,7 @@ class ChangeChecks(ArithmeticState):
             if (
                 (change > 0 and down)
                 or (change < 0 and up)
-                or not _claimed(abs(change), abs(change), f.value, f.decimals, mode, points=True)
+                or not _claimed(abs(change), abs(change), f.value, f.decimals, mode, points=_written_slack(subject.value, value))
             ):
                 word = "提高" if change > 0 else "下降"
                 should = f"{word}{change_percent(abs(exact), max(f.decimals, 1))}个百分点" if exact else "与上年持平"

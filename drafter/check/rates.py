@@ -604,7 +604,10 @@ class RateChecks(ArithmeticState):
         # for each rate: linear time)
         start = max(max(text.rfind(c, max(0, f.start - _SENTENCE_REACH), f.start) for c in "。；！？") + 1, f.start - _SENTENCE_REACH)
         done = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-        m = re.search(rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:{done})(?![率的])", text[start:at])
+        # (均已按期办结: all closed, on time too; so every rate of closing is 100%)
+        m = re.search(
+            rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:按期|按时|及时|限时|当场|当日)?(?:{done})(?![率的])", text[start:at]
+        )
         if not m or _ALL_BUT.search(text, start, start + m.start()):
             return False  # 除5件正在审理外，其余59件全部审结: all of the rest, not of all
         whole = text[start + m.start() : start + m.end()]
@@ -814,11 +817,13 @@ class RateChecks(ArithmeticState):
         if stretch >= 0 and any(g.start > stretch for g in dens):
             dens = [g for g in dens if g.start > stretch]
         words = self.base_words(name)
-        if dens and words and not any(self.states_base(name, g) for g in dens):
-            # the counts before the part are its siblings (维持128件、纠错18件，审结146件，纠错率…):
-            # the catalogue's whole, when stated after the part, is the rate's
+        if dens and words:
+            # the catalogue's whole, when stated after the part, is the rate's, nearest: the
+            # counts before the part are its siblings (维持128件、纠错18件，审结146件，纠错率…) or
+            # another matter's (受理信访事项5347件；审结复议201件，受理复议247件，结案率…)
             after = [g for g in pool if g.start > num.start and whole(g) and self.states_base(name, g)]
-            return dens + after[:1]
+            if after or not any(self.states_base(name, g) for g in dens):
+                return dens + after[:1]
         if not dens:
             # A whole after its part only when it is the rate's own base by the catalogue
             # (受理 for 结案率): 办结建议120件、提案86件，办结率100% lists two wholes, not a

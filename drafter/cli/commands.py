@@ -7,7 +7,6 @@ loads only what rendering uses.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -211,20 +210,10 @@ class _Group(click.Group):
 
 
 def _arg(path) -> str:
-    """A file name in a command the clerk may paste: quoted for the shell when it holds spaces
-    or other special characters (my form 2026.yaml → 'my form 2026.yaml')."""
-    import shlex
+    """A file name in a command the clerk may paste (files.inputs.shell_word)."""
+    from drafter.files.inputs import shell_word
 
-    from drafter.files.inputs import shown
-
-    text = shown(path)
-    if text != str(path):
-        return text  # a name with characters a terminal cannot show: shown, not for pasting
-    if text.startswith("-"):
-        text = "./" + text  # -x.yaml would be read as an option
-    if not re.search(r"[\s'\"\\$`;&|<>()\[\]*?!{}~#]", text):
-        return text  # nothing the shell reads specially (普通.yaml stays as it is)
-    return shlex.quote(text)
+    return shell_word(path)
 
 
 def _stopped_by(err: BaseException) -> int | None:

@@ -49,6 +49,25 @@ def shown(path: str | Path) -> str:
     return _UNSHOWABLE.sub("?", str(path))
 
 
+def shell_word(path: str | Path) -> str:
+    """A file name in a command the clerk may paste: quoted for the shell when it holds spaces
+    or other special characters (my form 2026.yaml → 'my form 2026.yaml'), ./ before a name
+    starting with - (which would be read as an option)."""
+    import shlex
+
+    text = shown(path)
+    if text != str(path):
+        return text  # a name with characters a terminal cannot show: shown, not for pasting
+    if text.startswith("-"):
+        text = "./" + text
+    if not _SHELL_SPECIAL.search(text):
+        return text  # nothing the shell reads specially (普通.yaml stays as it is)
+    return shlex.quote(text)
+
+
+_SHELL_SPECIAL = lazy_re(r"[\s'\"\\$`;&|<>()\[\]*?!{}~#]")
+
+
 def resolved(path: str | Path) -> Path:
     """The absolute real path, or the absolute path where it cannot be resolved (a
     symbolic-link loop): for telling whether two paths are one file, never raising."""

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from drafter.check.table import RuleTable, rule_table
-from drafter.errors import Findings, FormError, OutputError, Problem, TemplateError, Where
+from drafter.errors import Findings, FormError, InputFileError, OutputError, Problem, TemplateError, Where
 from drafter.files.config import Settings, read_settings, settings_file
+from drafter.files.inputs import shell_word, shown
 from drafter.files.resources import builtin_templates
 from drafter.files.writing import check_target, refuse_inputs, text_writer, write_all
 from drafter.files.yamlsource import Source, load_file
@@ -166,18 +167,40 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
 
 def load_form(path: str | Path) -> Source:
     """The form at ``path``; one named .txt is refused as every command refuses it (a .txt
-    is a report's name: drafter/reading/formtext.py)."""
+    is a report's name: drafter/reading/formtext.py), and a report given for a form is said
+    as such (refuse_report)."""
+    refuse_report(path)
+    return load_file(Path(path))
+
+
+# What reports are saved as: given where a form is asked for, said as a report (with the
+# commands that make a form of it), never read as a form that is not UTF-8 or not indented.
+REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".pdf")
+
+
+def refuse_report(path: str | Path) -> None:
+    """A report (or a form saved under a report's name) given to a command that takes a form."""
     p = Path(path)
-    if p.suffix.lower() == ".txt" and p.is_file():
+    suffix = p.suffix.lower()
+    if suffix not in REPORT_SUFFIXES or not p.is_file():
+        return
+    if suffix == ".txt":
         from drafter.reading.formtext import refuse_form_as_text
 
         try:
             with open(p, "rb") as fh:
                 raw = fh.read(_FORM_PEEK)
         except OSError:
-            raw = b""  # said by load_file, as for any form it cannot read
-        refuse_form_as_text(raw, p)
-    return load_file(p)
+            return  # said by load_file, as for any form it cannot read
+        refuse_form_as_text(raw, p)  # a form named .txt: said with the name to give it
+    name = shown(p)
+    raise InputFileError(
+        f"“{name}”是报告（{suffix} 文件），不是表单：这个命令要的是表单（.yaml 文件）。",
+        f"要由这份报告得到表单，请运行 drafter import {shell_word(p)} -o 表单.yaml；"
+        f"要为下一年生成表单，请运行 drafter new 2026 --from {shell_word(p)}（2026 换成要写的年度）；"
+        f"检查这份报告用 drafter check {shell_word(p)}。",
+        Where(str(p)),
+    )
 
 
 _FORM_PEEK = 1 << 20  # a form's top-level keys stand well within its first megabyte
@@ -197,6 +220,7 @@ def render_file(
     beside it as .md (both or neither). A .docx edited since drafter wrote it is replaced
     only with ``force``. The settings file is read once (a batch also passes the layout and
     rule table it made of it once)."""
+    refuse_report(form)  # before its output is named after it (去年的报告.docx → 去年的报告.docx)
     out = Path(out)
     targets = [out] + ([out.with_suffix(".md")] if markup else [])
     settings = read_settings(config)

@@ -480,11 +480,17 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
     tail = end
     while tail > i and tables[tail - 1]:
         tail -= 1
+
+    def above_tables(k: int) -> int:  # a table right under the date, then 附件/抄送: both after it
+        while k > i and tables[k - 1]:
+            k -= 1
+        return k
+
     attached = next(
         (
-            k
+            above_tables(k)
             for k in range(tail, max(i, tail - MAX_ATTACHMENT) - 1, -1)
-            if (k == tail or _ATTACHMENT.match(lines[k])) and _dated_above(compact, k, i)
+            if (k == tail or _ATTACHMENT.match(lines[k])) and _dated_above(compact, above_tables(k), i)
         ),
         end,
     )
