@@ -76,7 +76,7 @@ _ACTS = lazy_re(
 
 # Steps of a procedure the same cases go through, one after another or side by side (经合法性
 # 审核、经集体讨论; 公开听证、专家论证): items doing different ones overlap.
-_STEPS = lazy_re(r"^经|听证|论证|讨论|调查|征求|评估|公示|审议|会签|备案|咨询|鉴定|勘验")
+_STEPS = lazy_re(r"^经|听证|论证|讨论|调查|征求|评估|公示|审议|会签|备案|专家咨询|鉴定|勘验")  # 咨询(类) alone: a kind of request
 
 # Units of people, whose listed qualities overlap (女性30人、党员80人), and words naming a
 # quality of cases rather than a kind (重大、疑难、涉企、按时): such items are summed only

@@ -212,6 +212,9 @@ _ALL_BUT = lazy_re(r"除[^。；！？]{1,30}?(?:外|以外|之外)|(?:其余|�
 
 
 # Words that make a count after a rate a kind of the rate's part (调解结案 for 结案率), never it
+# Verbs of taking cases up, before the rate's core word (排查化解, 受理调处): the count so named
+# is of all the cases taken up, the whole of those the core word's act succeeded in.
+_TAKEN_IN = lazy_re(r"排查|摸排|受理|接收|登记|收到")
 _QUALIFIED = lazy_re(r"调解|和解|按时|按期|及时|提前|当场|现场|线上|网上")
 # A closure qualified by how it was reached (以调解、和解方式结案, 通过和解方式办结): a kind of it
 _BY_MEANS = lazy_re(r"方式(?:结案|办结|审结|了结)")
@@ -772,6 +775,8 @@ class RateChecks(ArithmeticState):
                 return False
             if self.is_base(name, g, heads):
                 return False
+            if g is not num and _TAKEN_IN.search(_before_head(g.label, heads)):
+                return False  # 排查化解1546起 beside 成功化解1540起: what was taken up, the whole
             qualifier = next((stem.split(h)[0] for h in heads if h in stem), "")
             return not (len(qualifier) >= 2 and qualifier not in g.label and qualifier in num.label and g.start < num.start)
 

@@ -684,7 +684,8 @@ def _unnumbered_leads(sec: Section) -> None:
     # (an item run on inside the paragraph, 二是 after 一是's text, stays body text).
     enum = [_ENUM_LEAD.match(p.text) for p in paras]
     # 一是执法力量不足，二是…。: an enumeration run on in one paragraph, never a heading
-    enum = [m if m and not _NEXT_ITEM.search(m.group(2)) else None for m in enum]
+    # 一是全年受理53件，办结41件，结案率87.2%。: a statement of figures, text to check, never a heading
+    enum = [m if m and not _NEXT_ITEM.search(m.group(2)) and not _STATEMENT.search(m.group(2)) else None for m in enum]
     numbered = [m for m in enum if m]
     if numbered and [m.group(1) for m in numbered] == [f"{_CN[k]}是" for k in range(len(numbered))]:
         _promote(sec, [(p, m.group(1), m.group(2)) for p, m in zip(paras, enum) if m])
