@@ -12,8 +12,8 @@ from test_round33 import _report
     ("line", "said"),
     [
         # the first 一是 item stating figures is text, never a run-in heading left unchecked
-        ("一是全年共受理行政复议案件53件，办结41件，结案率为87.2%。二是持续深化政务公开。", "应为77.4%"),
-        ("一是全年共受理行政复议案件53件，办结41件，结案率为82.6%。群众满意。二是持续深化政务公开。", "应为77.4%"),
+        ("一是依法受理行政复议申请53件，审结41件，结案率为87.2%。二是持续深化政务公开。", "应为77.4%"),
+        ("一是依法受理行政复议申请53件，审结41件，结案率为82.6%。群众满意。二是持续深化政务公开。", "应为77.4%"),
         ("一是办理行政调解案件476件，上年为349件，同比增长40.4%。二是持续深化政务公开。", "同比核算"),
         # 咨询类 is a kind of request, added up with the others
         ("12345热线受理工单393件，其中咨询类292件、投诉类153件。", "其中超总数"),
@@ -30,7 +30,7 @@ def test_round36_plain_errors_are_caught(tmp_path, runner, line, said):
 @pytest.mark.parametrize(
     "line",
     [
-        "一是全年共受理行政复议案件53件，办结41件，结案率为77.4%。二是持续深化政务公开。",
+        "一是依法受理行政复议申请53件，审结41件，结案率为77.4%。二是持续深化政务公开。",
         "12345热线受理工单393件，其中咨询类202件、投诉类153件。",
         "排查化解矛盾纠纷1546起，成功化解1540起，化解率为99.6%。",
         "一是强化复议监督。全年审结行政复议案件30件。\n二是持续深化政务公开。政务公开目录全面更新。",
@@ -45,3 +45,77 @@ def test_an_enumerated_item_with_a_short_lead_is_still_a_run_in_heading(tmp_path
     line = "一是强化复议监督。全年审结行政复议案件30件。\n二是持续深化政务公开。政务公开目录全面更新。"
     parsed = runner.invoke(main, ["parse", str(_report(tmp_path, line))])
     assert "一是 强化复议监督。（连排）" in parsed.output and "二是 持续深化政务公开。（连排）" in parsed.output
+
+
+def _render(tmp_path, runner, files: dict[str, str], form=None):
+    from conftest import EXAMPLE
+
+    folder = tmp_path / "tpl"
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "r.docx"
+    return folder, out, runner.invoke(main, ["render", str(form or EXAMPLE), "-t", str(folder), "-o", str(out)])
+
+
+@pytest.mark.parametrize("line", ["全年工作成效明显。；", "全年工作成效明显，，", "{{ 问题[0].表现 }}；"])
+def test_marks_a_template_writes_twice_are_refused_at_its_line(tmp_path, runner, line):
+    """As it stands in the template (全年工作成效明显。；) or after a value ending in “。”
+    ({{ 问题[0].表现 }}；): the template's, refused at its line — never accepted and then called an
+    错误 by check of the report."""
+    folder, out, result = _render(tmp_path, runner, {"themes/矛盾纠纷化解.md.j2": "{{ 数据句子(t) }}\n" + line + "\n"})
+    assert result.exit_code == 2 and not out.exists()
+    assert result.output.startswith("tpl/themes/矛盾纠纷化解.md.j2:2：") and "重复标点" in result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("本年度承办人大代表建议112件，政协委员提案134件，按时办复246件，按时办复率100%。", 0),
+        ("本年度承办人大代表建议112件，政协委员提案134件，按时办复240件，按时办复率97.6%。", 0),
+        ("本年度承办人大代表建议112件，政协委员提案134件，按时办复240件，按时办复率100%。", 1),
+    ],
+)
+def test_a_rate_over_a_sum_the_catalogue_defines_is_checked_over_the_sum(tmp_path, runner, line, code):
+    """办复率 = 按时办复 ÷ (人大代表建议 + 政协提案), the parts joined by “，” as the default
+    phrase table writes them: 246 of 112 + 134 is 100%, never a part larger than 政协提案."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code, result.output
+    assert "部分大于整体" not in result.output
+    if code:
+        assert "应为97.6%" in result.output
+
+
+def test_a_change_named_for_the_total_is_not_set_against_a_qizhong_part_last_year(tmp_path, runner):
+    """审查文件…200件，其中审查政府合同50件，审查件数同比增长100% with --last: the change may be of
+    the 200, so it is never worked out over 审查合同's 50 and last year's 80 (宁可漏报)."""
+    import yaml
+
+    from conftest import EXAMPLE
+
+    base = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    paths = {}
+    for year, (files, contracts, last) in {2025: (100, 80, None), 2026: (200, 50, 100)}.items():
+        form = dict(base, 年度=year, 成文日期=f"{year + 1}-02-05")
+        form.pop("标题", None)
+        form.pop("去年安排", None)
+        themes = []
+        for t in form["成效"]:
+            t = dict(t)
+            t.pop("上年数据", None)
+            if t["主题"] == "重大决策":
+                t["数据"] = {"合法性审查": {"审查文件": files, "审查合同": contracts}}
+                if last:
+                    t["上年数据"] = {"合法性审查": {"审查文件": last}}
+            else:
+                t.pop("数据", None)
+            themes.append(t)
+        form["成效"] = themes
+        form["第一责任人"] = {k: v for k, v in form["第一责任人"].items() if k not in ("数据", "上年数据")}
+        path = tmp_path / f"{year}.yaml"
+        path.write_text(yaml.safe_dump(form, allow_unicode=True), encoding="utf-8")
+        paths[year] = tmp_path / f"{year}.docx"
+        result = runner.invoke(main, ["render", str(path), "-o", str(paths[year])])
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["check", str(paths[2026]), "--last", str(paths[2025])])
+    assert "同比核算" not in result.output, result.output

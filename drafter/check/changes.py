@@ -99,9 +99,15 @@ def fits(g: FoundFigure, measure: str, units) -> bool:
     return True
 
 
-def named_subject(candidates: list[FoundFigure], words: str) -> FoundFigure | None:
+# A count that is a part (其中审查政府合同50件): 其中 in its own clause before it.
+_AFTER_QIZHONG = lazy_re(r"其中[^，。；、\d]*$")
+
+
+def named_subject(candidates: list[FoundFigure], words: str, parts: frozenset[int] = frozenset()) -> FoundFigure | None:
     """The nearest of ``candidates`` (nearest first) of the measure the change's words name,
-    preferring one whose own label holds the name the words give it (审查件数 → 审查政府合同)."""
+    preferring one whose own label holds the name the words give it (审查件数 → 审查政府合同).
+    None when only parts (``parts``: ids of counts after 其中) hold it: in 审查文件、合同等200件，
+    其中审查合同50件，审查件数同比增长100% the change may be of the 200."""
     measure, units = measure_of(words)
     fitting = [g for g in candidates if fits(g, measure, units)]
     if not measure:
@@ -112,6 +118,8 @@ def named_subject(candidates: list[FoundFigure], words: str) -> FoundFigure | No
     name = name.rstrip("的")
     if len(name) >= 2:
         named = [g for g in fitting if name in g.label]
+        if named and all(id(g) in parts for g in named):
+            return None  # only a 其中 part holds the name: the total may be meant (宁可漏报)
         if named:
             return named[0]
     return fitting[0] if fitting else None
@@ -207,6 +215,7 @@ class ChangeChecks(ArithmeticState):
                 and not _DELTA.search(g.label)
             ],
             change_words(f),
+            frozenset(id(g) for g in figs[:k] if _AFTER_QIZHONG.search(text, max(a, g.start - 24), g.start)),
         )
         if subject is None or subject.start < a:
             return

@@ -220,7 +220,7 @@ class Document:
             if len(text) >= 4 and 0 <= (at := unit.text.find(text, max(0, end - len(text)))) <= start:
                 return self._in_field(path, text, 0, start - at)
         field = f"{unit.part}（模板生成的文字：“{_sentence_at(unit.text, quote)}”）"
-        place = _written_at(_sentence_at(unit.text, quote, cut=False), self.made_in)
+        place = _written_at(_sentence_at(unit.text, quote, cut=False), self.made_in, quote)
         where = Where(place[0], place[1], field=field) if place else Where(self.name, field=field)
         self.made.add(where)
         return where
@@ -394,12 +394,14 @@ _LINE_EDGES = lazy_re(r"^[\s\-#@'\"]+|[\s'\"]+$")
 MAX_LINES_LOOKED_AT = 20_000  # lines of template files searched for one finding (bounded work)
 
 
-def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...]) -> tuple[str, int] | None:
+def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: str = "") -> tuple[str, int] | None:
     """(file, line) of the template or phrase-table line that prints ``sentence``: the one
     whose own words, in order, stand in it, the most of them (four characters at least; else
-    two, as “，，” after a value); among lines sharing the most, the one line of the clerk's own
-    files (``files``: name, text, whether drafter ships it); None when no line is sure."""
+    two, as “，，” after a value; else one within ``quote``, as the “；” after a value ending
+    in “。”); among lines sharing the most, the one line of the clerk's own files (``files``:
+    name, text, whether drafter ships it); None when no line is sure."""
     found: list[tuple[int, str, int, bool]] = []  # (size, file, line, shipped)
+    marks: list[tuple[int, str, int, bool]] = []  # lines of one character, standing in ``quote``
     looked = 0
     for name, text, shipped in files:
         for number, line in enumerate(text.split("\n"), 1):
@@ -408,11 +410,14 @@ def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...]) -> tupl
                 break
             pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _PLACEHOLDER.split(line)) if p]
             size = sum(map(len, pieces))
-            if size < 2 or not _in_order(pieces, sentence):
+            if not size or not _in_order(pieces, sentence):
                 continue
-            found.append((size, name, number, shipped))
-    for least in (4, 2):
-        sized = [f for f in found if f[0] >= least]
+            if size >= 2:
+                found.append((size, name, number, shipped))
+            elif quote and pieces[0] in quote and line.strip() != pieces[0]:
+                marks.append((size, name, number, shipped))  # a mark after a value: {{ x }}；
+    for least in (4, 2, 1):
+        sized = [f for f in found if f[0] >= least] if least > 1 else marks
         if not sized:
             continue
         most = max(f[0] for f in sized)

@@ -437,7 +437,7 @@ class RateChecks(ArithmeticState):
                 continue
             # the whole the last of a list joined by 、 (承办建议112件、提案134件，按时办复244件):
             # the rate may be over the sum of the list
-            listed = self.listed_whole(text, preferred, num, pool, counts)
+            listed = self.listed_whole(text, preferred, num, pool, counts) or self.catalogue_sum(name, num, pool)
             if listed is not None and (N.lo > D.hi or not _fits(stated, decimals, N, D, mode)):
                 if _fits(stated, decimals, N, listed, mode):
                     continue
@@ -742,6 +742,29 @@ class RateChecks(ArithmeticState):
         ):
             return None
         return summed(run)
+
+    def catalogue_sum(self, name: str, num: FoundFigure, pool) -> Amount | None:
+        """The whole of a rate the catalogue defines over a sum (办复率: 按时办复 ÷ (人大代表建议
+        + 政协提案)) when the sentence states each of its parts, however joined (承办建议112件，
+        政协委员提案134件，按时办复246件): their sum. None otherwise."""
+        known = self.rates.get(name) or next((v for r, v in self.rates.items() if name.endswith(r)), None)
+        if known is None or len(known[1]) < 2:
+            return None
+        parts: list[FoundFigure] = []
+        for d in known[1]:
+            words = [d, *self.sayings.get(d, []), d[-2:]]  # 政协委员提案 says 政协提案 by its last word
+            g = next(
+                (
+                    g
+                    for g in reversed(pool)
+                    if g is not num and g.unit == num.unit and not rough(g) and g not in parts and any(w in g.label for w in words)
+                ),
+                None,
+            )
+            if g is None:
+                return None
+            parts.append(g)
+        return summed(sorted(parts, key=lambda g: g.start))
 
     @staticmethod
     def carried(num: FoundFigure, *pools) -> FoundFigure | None:

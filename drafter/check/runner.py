@@ -35,14 +35,14 @@ def check_document(doc: Document, table: RuleTable, last: Document | None = None
     return sorted(check.findings, key=Finding.sort_key)
 
 
-def form_rules(
-    src, report, data: dict, table: RuleTable, written: tuple[str, ...] = (), files: tuple[tuple[str, str, bool], ...] = ()
-) -> list[Finding]:
+def form_rules(src, report, data: dict, table: RuleTable, files: tuple[tuple[str, str, bool], ...] = ()) -> list[Finding]:
     """The form-level rules render and validate run. A required part missing stops the render,
     as every form error does; so does what the template made wrong (``_templates``): the
     report would fail check, and only the template or phrase table can change it. What the
-    clerk wrote is only reminded (check of the report says it again). ``files``: the template
-    files and phrase tables the render read (Rendered.files), where template-made text is said. The report's parts are
+    clerk typed in the form is only reminded (check of the report says it again); what a
+    template wrote, by the form or as it stands in the template file, is the template's.
+    ``files``: the template files and phrase tables the render read (Rendered.files), where
+    template-made text is said. The report's parts are
     known by the form (render marked them: Report.give_roles), not by the words of their
     headings."""
     doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data, made_in=files)
@@ -55,7 +55,7 @@ def form_rules(
     for f in found:
         if f.rule == "缺少必需部分":
             continue
-        if _templates(f, table, doc, written):
+        if _templates(f, table, doc):
             f.severity = "错误"
             f.hint += TEMPLATE_HINT
         elif f.severity == "错误":
@@ -68,14 +68,15 @@ def form_rules(
 _TEMPLATE_CATEGORIES = {"算术": ("错误", "提醒"), "标点": ("错误",), "数字": ("错误",)}
 
 
-def _templates(f: Finding, table: RuleTable, doc: Document, written: tuple[str, ...]) -> bool:
-    """Was finding ``f`` made by the template: of a kind only it makes here, about text that is
-    neither typed in the form nor written in a template file as it stands (``written``)?"""
+def _templates(f: Finding, table: RuleTable, doc: Document) -> bool:
+    """Was finding ``f`` made by the template: of a kind only it makes here, about text not
+    typed in the form (what a template file says as it stands is the template's too: render's
+    output must pass check)?"""
     if f.severity not in _TEMPLATE_CATEGORIES.get(table.rules.get(f.rule or "", {}).get("类别") or "", ()):
         return False
     # (made: its clause stands in no field of the form, Document._form_where; a clerk's
     # typed “,,” printed “，，” is the clerk's, though the form's text reads “，” repaired)
-    return bool(f.quote) and f.where in doc.made and not any(f.quote in text for text in written)
+    return bool(f.quote) and f.where in doc.made
 
 
 TEMPLATE_HINT = "（这是模板按表单写出的：请检查模板或句式表（句式.yaml）里写出这里的那一项。）"
