@@ -119,3 +119,59 @@ def test_a_change_named_for_the_total_is_not_set_against_a_qizhong_part_last_yea
         assert result.exit_code == 0, result.output
     result = runner.invoke(main, ["check", str(paths[2026]), "--last", str(paths[2025])])
     assert "同比核算" not in result.output, result.output
+
+
+def _docx_with_raised(tmp_path, before: str, mark: str, after: str, sub: bool = False):
+    import docx
+
+    text = _report(tmp_path, "X").read_text(encoding="utf-8").strip().split("\n")
+    d = docx.Document()
+    for line in text:
+        p = d.add_paragraph()
+        if line != "X":
+            p.add_run(line)
+            continue
+        p.add_run(before)
+        raised = p.add_run(mark)
+        if sub:
+            raised.font.subscript = True
+        else:
+            raised.font.superscript = True
+        p.add_run(after)
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("mark", "sub"), [("1", False), ("1", True), ("*", False), ("①", False)])
+def test_a_raised_note_mark_after_a_figure_is_not_part_of_it(tmp_path, runner, mark, sub):
+    """151¹件 (a note's mark set raised, as Word shows it): the figure is 151, never 1511."""
+    path = _docx_with_raised(tmp_path, "全年受理行政复议案件151", mark, "件，审结146件，结案率96.7%；纠错18件，纠错率12.3%。", sub)
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    parsed = runner.invoke(main, ["parse", "--json", str(path)])
+    assert '"原文": "151件"' in parsed.output and "1511" not in parsed.output
+
+
+def test_a_raised_digit_after_a_letter_is_read_as_written(tmp_path):
+    """m and a raised 2 (m²) is no note's mark: read as it is written, nothing dropped."""
+    from drafter.reading.source import read_lines
+
+    path = _docx_with_raised(tmp_path, "新建调解室面积120m", "2", "，全年调解矛盾纠纷26件。")
+    assert any("120m2" in line for line in read_lines(path))
+    path = _docx_with_raised(tmp_path, "全年受理行政复议案件151", "1", "件。")
+    assert any("受理行政复议案件151件" in line for line in read_lines(path))
+
+
+@pytest.mark.parametrize("command", [["init", "--year", "2025", "--org", "某县人民政府"], ["schema"]])
+def test_a_read_only_file_or_a_pipe_at_o_is_said_as_such_before_force_is_suggested(tmp_path, runner, command):
+    import os
+
+    readonly = tmp_path / "clerk.yaml" if command[0] == "init" else tmp_path / "clerk.json"
+    readonly.write_text("x: 1\n", encoding="utf-8")
+    readonly.chmod(0o444)
+    pipe = tmp_path / ("pipe.yaml" if command[0] == "init" else "pipe.json")
+    os.mkfifo(pipe)
+    for target, said in ((readonly, "是只读文件"), (pipe, "不是普通文件")):
+        result = runner.invoke(main, [*command, "-o", str(target)])
+        assert result.exit_code == 2 and said in result.output and "--force" not in result.output, result.output

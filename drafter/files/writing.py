@@ -215,7 +215,9 @@ def write_text_atomic(target: str | Path, text: str) -> Path:
 
 def refuse_existing(target: Path, force: bool) -> None:
     """No file is overwritten without --force (a link whose file is missing included: it
-    is replaced, not followed)."""
+    is replaced, not followed). What --force cannot replace either (a read-only file, a pipe,
+    a folder) is said first, so the fix given is one that helps."""
+    check_target(target)
     if target.is_symlink() and not target.exists() and not force:
         raise OutputError(f"“{target}”是一个链接（它指向的文件不存在），没有替换它。", "换一个文件名（-o），或加 --force 替换这个链接。")
     if target.exists() and not force:

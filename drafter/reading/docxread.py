@@ -202,8 +202,31 @@ def _hidden(runs: list[list], styles: Styles, para: _Para) -> bool:
     """Is the text of the innermost open run hidden (its own w:vanish, else its styles')?"""
     if not runs:
         return styles.hidden(None, para.style)
-    own, char = runs[-1]
+    own, char = runs[-1][:2]
     return own if own is not None else styles.hidden(char, para.style)
+
+
+# A note's mark set raised after a figure or a word (151¹件, 办法*): not part of the text,
+# which Word shows as 151 with a mark above it (read on, 151¹件 would be 1511件).
+_MARK = re.compile(r"[0-9*†‡§#⁰¹²³⁴-⁹①-⑳]{1,3}")
+_BEFORE_MARK = re.compile(r"[0-9\u3400-\u9fff）)”》]$")
+
+
+def _note_mark(runs: list[list], text: str, parts: list[str]) -> bool:
+    """Is ``text`` of the innermost run a note's mark: the mark a footnote reference says
+    follows it, or a short raised one right after a figure or a Chinese word (not m² or x₁)?"""
+    if not runs:
+        return False
+    run = runs[-1]
+    if run[3]:
+        run[3] = False
+        return True
+    return bool(run[2] and _MARK.fullmatch(text) and parts and _BEFORE_MARK.search(parts[-1]))
+
+
+def _on_attr(el, name: str) -> bool:
+    """A boolean attribute of ``el`` (w:customMarkFollows) that is on."""
+    return (el.get(f"{W}{name}") or "false").lower() in ("1", "true", "on")
 
 
 def _on(el) -> bool:
@@ -438,7 +461,9 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
     fields: list[bool] = []  # open complex fields: True once their result has begun
     pending: Line | None = None  # a paragraph whose mark was deleted, to run into the next
     in_ppr = 0
-    hidden: list[list] = []  # the open runs: [its own w:vanish (None: not set), its character style]
+    # the open runs: [its own w:vanish (None: not set), its character style, raised (superscript
+    # or subscript), a note's own mark follows (w:customMarkFollows)]
+    hidden: list[list] = []
     prompts: list[bool] = []  # the open content controls: True while showing their placeholder
     root = True
     # The part is bounded (source.MAX_DOCUMENT_XML) and may declare no document type, so
@@ -458,6 +483,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                 prompts.append(False)
             elif tag == f"{W}showingPlcHdr" and prompts:
                 prompts[-1] = _on(el)  # 单击此处输入文字: a prompt, not the document's text
+            if tag in (f"{W}footnoteReference", f"{W}endnoteReference") and hidden and _on_attr(el, "customMarkFollows"):
+                hidden[-1][3] = True  # the note's mark is the text that follows in this run
             if tag in _SKIP:
                 skip += 1
             elif skip:
@@ -465,7 +492,9 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
             elif tag == f"{W}p":
                 paras.append(_Para())
             elif tag == f"{W}r":
-                hidden.append([None, None])
+                hidden.append([None, None, False, False])
+            elif tag == f"{W}vertAlign" and hidden and not in_ppr:
+                hidden[-1][2] = _val(el) in ("superscript", "subscript")
             elif tag in (f"{W}vanish", f"{W}specVanish") and hidden and not in_ppr:
                 hidden[-1][0] = _on(el)  # hidden text: Word neither shows nor prints it
             elif tag == f"{W}pPr":
@@ -522,8 +551,9 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
             prompts.pop()
         elif tag == f"{W}t" or tag == f"{M}t":  # m:t: the text of an equation, shown as written
             if paras and not (fields and not all(fields)) and el.text and not any(prompts) and not _hidden(hidden, styles, paras[-1]):
-                paras[-1].parts.append(el.text)
-                paras[-1].first_run = False
+                if not _note_mark(hidden, el.text, paras[-1].parts):
+                    paras[-1].parts.append(el.text)
+                    paras[-1].first_run = False
         elif tag in (f"{W}tab", f"{W}ptab") and paras and not in_ppr:
             paras[-1].parts.append(" ")
         elif tag == f"{W}noBreakHyphen" and paras:
