@@ -374,6 +374,9 @@ def test_a_finding_in_template_made_text_quotes_its_sentence_once(tmp_path):
     form = _form(tmp_path)
     out = tmp_path / "报告.docx"
     inputs = [form, *sorted(p for p in folder.rglob("*") if p.is_file())]
-    result = run_clean(["render", form, "-t", folder, "-o", out], inputs=inputs, outputs=[out], exit_codes=(0,))
-    assert "成效（模板生成的文字：“按时办复率122%，满意率98%。”）：【提醒】部分大于整体" in result.output, result.output
+    result = run_clean(["render", form, "-t", folder, "-o", out], inputs=inputs, outputs=[out], exit_codes=(2,))
+    # text a template says as it stands is the template's: refused at its line (round 36)
+    line = next(i for i, ln in enumerate(entry.read_text(encoding="utf-8").split("\n"), 1) if "按时办复率122%" in ln)
+    said = f"tpl/report.md.j2:{line}：成效（模板生成的文字：“按时办复率122%，满意率98%。”）：【错误】部分大于整体"
+    assert said in result.output, result.output
     assert result.output.count("部分大于整体") == 1

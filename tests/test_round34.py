@@ -50,6 +50,7 @@ def test_another_users_schema_in_a_shared_folder_is_said_with_the_fix_that_helps
     result = runner.invoke(main, ["init", "--year", "2025", "--org", "甲县人民政府", "-o", "另一个名字.yaml", "--force"])
     assert result.exit_code == 2
     assert "属于别的用户" in result.output and "别的文件夹" in result.output and "换一个文件名" not in result.output
+    assert "如 我的表单/另一个名字.yaml" in result.output and "-o 写上文件夹" not in result.output
     assert sorted(p.name for p in shared.iterdir()) == ["drafter-form.schema.json"]
     assert schema.read_text(encoding="utf-8") == "{}"
 

@@ -175,3 +175,29 @@ def test_a_read_only_file_or_a_pipe_at_o_is_said_as_such_before_force_is_suggest
     for target, said in ((readonly, "是只读文件"), (pipe, "不是普通文件")):
         result = runner.invoke(main, [*command, "-o", str(target)])
         assert result.exit_code == 2 and said in result.output and "--force" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("一是评查行政执法案卷119卷，合格100卷，合格率90%。二是加强执法监督。", "应为84%"),
+        ("一是评查行政执法案卷119卷，合格126卷。二是加强执法监督。", "部分大于整体"),
+        ("一是受理案件119宗，办结100宗，办结率90%。二是加强执法监督。", "应为84%"),
+    ],
+)
+def test_round37_an_item_stating_figures_in_any_unit_is_checked(tmp_path, runner, line, said):
+    """Round 37: the 一是 item stating figures in 卷 or 宗 (any unit the reader knows) is text."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 1 and said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['{% set x = "{{单位}}" %}\n全年平稳，{{ x }}', '{% set x = "}" %}全年{{ x }}平稳。', '{% set x = ["{单位}"] %}{% for y in x %}{{ y }}{% endfor %}'],
+)
+def test_a_brace_that_reaches_the_output_through_a_name_is_refused(tmp_path, runner, line):
+    """Round 37: {% set x = "{单位}" %}{{ x }} prints a brace the form never holds: refused at the
+    line that prints it, never a report with braces in it."""
+    folder, out, result = _render(tmp_path, runner, {"themes/矛盾纠纷化解.md.j2": "{{ 数据句子(t) }}\n" + line + "\n"})
+    assert result.exit_code == 2 and not out.exists()
+    assert result.output.startswith("tpl/themes/矛盾纠纷化解.md.j2:") and "大括号会印进报告" in result.output

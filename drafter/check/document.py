@@ -402,6 +402,7 @@ def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: 
     name, text, whether drafter ships it); None when no line is sure."""
     found: list[tuple[int, str, int, bool]] = []  # (size, file, line, shipped)
     marks: list[tuple[int, str, int, bool]] = []  # lines of one character, standing in ``quote``
+    whole = sentence.strip().rstrip("。；！？")  # a line holding the whole sentence, among others of its own
     looked = 0
     for name, text, shipped in files:
         for number, line in enumerate(text.split("\n"), 1):
@@ -410,6 +411,9 @@ def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: 
                 break
             pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _PLACEHOLDER.split(line)) if p]
             size = sum(map(len, pieces))
+            if whole and any(whole in p for p in pieces):
+                found.append((len(line) + len(whole) * 1000, name, number, shipped))  # the sentence as it stands there
+                continue
             if not size or not _in_order(pieces, sentence):
                 continue
             if size >= 2:

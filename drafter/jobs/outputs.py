@@ -77,7 +77,8 @@ def schema_beside(target: Path, force: bool) -> list[tuple[Path, Writer]]:
     if not_ours(path):  # its name is fixed: another -o does not help, another folder does
         raise DrafterError(
             f"“{path}”属于别的用户，这个文件夹只允许各人替换自己的文件，表单和它都没有写入。",
-            "表单的结构文件总是写在表单旁边、用这个名称：请把表单放到别的文件夹（-o 写上文件夹），或请这个文件的主人删去它。",
+            "表单的结构文件总是写在表单旁边、用这个名称：请把表单写到别的文件夹里"
+            f"（-o 写上那个文件夹里的文件名，如 我的表单/{target.name}），或请这个文件的主人删去它。",
         )
     if path.exists() and not force:
         raise DrafterError(f"“{path}”已经存在，且与这一版 drafter 的表单结构不同，没有覆盖。", "加 --force 一并更新它，或先删去这个文件。")

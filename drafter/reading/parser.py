@@ -27,6 +27,7 @@ from drafter.files.patterns import lazy_re
 from drafter.model.report import Origin, Paragraph, Report, Section, Segment, TreeBuilder
 from drafter.model.typography import normalize
 from drafter.reading.classify import named_roles, part_role
+from drafter.reading.figure_finder import UNITS
 
 _CN = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -291,7 +292,10 @@ def number_value(number: str) -> int | None:
 
 # A sentence that states figures clause by clause (全年受理64件，办结50件): what a heading is
 # not; a heading names a measure (强化复议监督。) and may hold one figure (出台3项制度。).
-_STATEMENT = lazy_re(r"\d(?:[\d.]*)(?:万|亿)?(?:件|人次|人|次|项|个|户|家|起|条|份|场|名|%|％)[^，。；]{0,30}，[^。；]{0,40}\d")
+# (Any unit the figure reader knows: 卷, 宗, 人次, 万元…)
+_STATEMENT = lazy_re(
+    r"\d(?:[\d.]*)(?:万|亿)?(?:" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True))) + r"|％)[^，。；]{0,30}，[^。；]{0,40}\d"
+)
 
 
 def split_heading(rest: str) -> tuple[str, str]:

@@ -110,6 +110,11 @@ def finalize(value):
             "请输出其中的一项，如 {{ 第一责任人.数据.履职.会前学法 }}，或用 {% for %} 逐项输出。",
         )
     _refuse_characters(text, "模板输出的文字")
+    if isinstance(value, str) and (m := _PRINTED_BRACE.search(text)):
+        # ({% set x = "{单位}" %}{{ x }}: a brace that reached the output through a name; the
+        # form's text holds none, validate refuses them, so it is the template's own)
+        shown = text[max(0, m.start() - 8) : m.end() + 8]
+        raise TemplateError(messages.PRINTED_BRACE.format(shown=shown), messages.PRINTED_BRACE_HINT)
     limits.spend(len(text))
     if isinstance(value, (Figure, Rate)) or is_form_number(value):
         text = apart.mark(text)  # what stands beside it is judged once the output is whole
