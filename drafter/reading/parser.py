@@ -56,7 +56,7 @@ def kinds() -> list[Kind]:
         Kind("一、", 1, re.compile(rf"^([{_CN}]+ ?[、．.])(?!{_NUMERALS_ON})\s*")),
         Kind("（一）", 2, re.compile(rf"^([（(] ?[{_CN}]+ ?[）)][、．.]?)(?![至到、和及与][（(])\s*")),
         Kind("一）", 2, re.compile(rf"^([{_CN}]+[）)])\s*")),
-        Kind("1.", 3, re.compile(r"^(\d{1,2} ?[.．、](?![\d%])(?! ?\d))\s*")),
+        Kind("1.", 3, re.compile(r"^(\d{1,2} ?[.．、](?:(?= ?\d{4}年)|(?![\d%])(?! ?\d)))\s*")),  # 4. 2026年工作安排: a year may follow
         Kind("（1）", 4, re.compile(r"^([（(] ?\d{1,2} ?[）)][、．.]?)\s*")),
         Kind("1）", 4, re.compile(r"^(\d{1,2}[）)])(?!\d)\s*")),
         Kind("①", 5, re.compile(rf"^([{_CIRCLED}][、．.]?)\s*")),
