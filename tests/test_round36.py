@@ -201,24 +201,3 @@ def test_a_brace_that_reaches_the_output_through_a_name_is_refused(tmp_path, run
     folder, out, result = _render(tmp_path, runner, {"themes/矛盾纠纷化解.md.j2": "{{ 数据句子(t) }}\n" + line + "\n"})
     assert result.exit_code == 2 and not out.exists()
     assert result.output.startswith("tpl/themes/矛盾纠纷化解.md.j2:") and "大括号会印进报告" in result.output
-
-
-def test_a_groups_name_leads_its_first_sentence_only(tmp_path, runner, minimal):
-    """Round 37 (noticed): two sentences of one group, neither with its first item: the group's
-    name leads the first only (规范性文件方面，…。废止或宣布失效3件。), never twice in a row."""
-    import docx
-    import yaml
-
-    form = dict(minimal)
-    form["成效"] = [
-        {"主题": "制度建设", "数据": {"规范性文件": {"制发": 20, "废止": 3}}, "做法": [{"标题": "规范文件管理。", "内容": "全面清理现行文件。"}]}
-    ]
-    path = tmp_path / "f.yaml"
-    path.write_text(yaml.safe_dump(form, allow_unicode=True), encoding="utf-8")
-    out = tmp_path / "r.docx"
-    result = runner.invoke(main, ["render", str(path), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    assert "规范性文件方面，制发规范性文件20件。废止或宣布失效3件。" in text
-    assert text.count("规范性文件方面") == 1
-    assert runner.invoke(main, ["check", str(out)]).exit_code == 0

@@ -38,3 +38,63 @@ def test_a_number_then_a_decimal_is_still_no_heading_number():
     assert number_of("1.2万件 1.18万件 98.3%") is None
     assert number_of("4. 25件") is None
     assert number_of("4. 2026年工作安排").number.strip() == "4."
+
+
+def _render(tmp_path, runner, files: dict[str, str]):
+    from conftest import EXAMPLE
+
+    folder = tmp_path / "tpl"
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "r.docx"
+    return out, runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
+
+
+THEME = "themes/矛盾纠纷化解.md.j2"
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        # a figure read in another base is another value
+        ("{% set x = t.数据.行政复议 %}全年受理行政复议案件{{ x.受理.值 | string | int(base=16) }}件。", "base"),
+        ("{% set x = t.数据.行政复议 %}全年受理行政复议案件{{ x.受理.值 | string | int(0, 16) }}件。", "base"),
+        # a bare figure followed by a scale or a word of approximation
+        ("{% set x = t.数据.行政复议 %}全年受理行政复议案件{{ x.受理.值 }}千件。", "紧挨着“千”"),
+        ("{% set x = t.数据.行政复议 %}全年受理行政复议案件{{ x.受理.值 }}左右件。", "紧挨着“左右”"),
+        ("{% set x = t.数据.行政复议 %}全年受理行政复议案件{{ x.受理.值 }}余件。", "紧挨着“余”"),
+        ("{% set x = t.数据.行政复议 %}受理{{ x.受理 }}有余。", "紧挨着“有余”"),
+        ("{% set x = t.数据.行政复议 %}受理超{{ x.受理 }}。", "紧挨着“超”"),
+        # what the template says as it stands, drawing a check 错误
+        ("习近平法制思想引领复议工作。", "表述错字"),
+        ("在这里写本单位的做法。", "占位文字"),
+    ],
+)
+def test_round38_what_a_template_makes_wrong_is_refused_at_its_line(tmp_path, runner, line, said):
+    out, result = _render(tmp_path, runner, {THEME: line + "\n{{ 数据句子(t) }}\n"})
+    assert result.exit_code == 2 and not out.exists(), result.output
+    assert result.output.startswith(f"tpl/{THEME}:1") and said in result.output, result.output
+
+
+def test_approximation_words_beside_a_slot_are_refused_in_the_phrase_table(tmp_path, runner):
+    out, result = _render(tmp_path, runner, {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 全年受理行政复议案件超{受理}\n    - 审结{审结}有余\n"})
+    assert result.exit_code == 2 and not out.exists()
+    assert "tpl/句式.yaml:3:" in result.output and "tpl/句式.yaml:4:" in result.output
+
+
+def test_a_bare_figure_with_its_unit_written_after_it_stays_right(tmp_path, runner):
+    out, result = _render(tmp_path, runner, {THEME: "{% set x = t.数据.行政复议 %}全年受理行政复议案件{{ x.受理.值 }}件，十分平稳。\n{{ 数据句子(t) }}\n"})
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(("typed", "plain"), [("１６２", "162"), ("16２", "162"), ("１６２．５", "162.5")])
+def test_a_figure_in_full_width_digits_is_said_as_such_with_the_half_width_fix(tmp_path, runner, typed, plain):
+    from conftest import EXAMPLE
+
+    text = EXAMPLE.read_text(encoding="utf-8").replace("收到申请: 162", f"收到申请: {typed}", 1)
+    form = tmp_path / "f.yaml"
+    form.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(form)])
+    assert result.exit_code == 2
+    assert "全角" in result.output and f"写成 收到申请: {plain}" in result.output and "引号" not in result.output

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
@@ -155,6 +156,16 @@ def _show(value: Any) -> str:
 
 def _short(text: str) -> str:
     return text if len(text) <= 30 else text[:30] + "……"
+
+
+def _half_width_number(value: str) -> str | None:
+    """``value`` as a plain number in half-width digits when it is one written in other digits
+    (１６２, 16２, ١٦٢); None otherwise."""
+    text = value.strip()
+    if text.isascii() or not re.fullmatch(r"[+-]?\d+(?:[.．]\d+)?", text):
+        return None
+    plain = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else "." if ch in ".．" else ch for ch in text)
+    return plain
 
 
 def _whole_given(group: Group, name: str, counts: dict[str, Any]) -> tuple[str, ...] | None:
@@ -620,7 +631,15 @@ class Validator:
                 hint = "这里填件数等计数，不填百分比；比率会自动计算。"
             elif isinstance(value, str) and re.fullmatch(_SCIENTIFIC, value.strip()):
                 hint = "请写成完整的数字，不用科学记数法（例如 1e3 写成 1000）。"
-            elif isinstance(value, str) and re.fullmatch(r"[+-]?\d+(?:\.\d+)?", value.strip()):
+            elif isinstance(value, str) and (wide := _half_width_number(value)) is not None:
+                # １６２ (full-width digits, or other digits Python reads as numbers): text to YAML
+                self.error(
+                    path,
+                    f"“{value.strip()}”用了全角（或别种）数字，会被当作文字，不是数字。",
+                    f"数字用半角的 0—9，写成 {path[-1]}: {wide}",
+                )
+                return None
+            elif isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]+(?:\.[0-9]+)?", value.strip()):
                 # "162" or !!str 162: a number the clerk quoted, read as text
                 self.error(
                     path,

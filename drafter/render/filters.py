@@ -471,6 +471,12 @@ def _number_filter(name: str, func):
                     "比率请直接输出（如 93.8%），要换小数位数用 精度()，如 {{ x.纠错率.精度(2) }}。",
                 )
             value = _value(rest[0], name)
+            base = rest[2] if name == "int" and len(rest) > 2 else kwargs.get("base", 10)
+            if name == "int" and base != 10:
+                raise TemplateError(
+                    "过滤器 int 写了 base（按别的进制读数），报告里的数就成了另一个值（如 151 按十六进制读成 337）。",
+                    "报告里的数都是十进制：请去掉 base，或直接输出数据。",
+                )
             if isinstance(value, str) and name in ("int", "float") and len(rest) < 2 and "default" not in kwargs:
                 try:
                     float(value.strip().replace("_", "")) if name == "float" or "." in value else int(value.strip(), 0)

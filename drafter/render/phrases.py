@@ -1000,7 +1000,6 @@ def write(sentences: tuple[Sentence, ...], figures, groups: tuple[str, ...] = ()
     leads instead (“行政应诉方面，审结52件。”), or the figures would read as the last
     sentence's (审结52件 right after the 行政复议 sentence)."""
     out = []
-    last = None  # the group of the sentence written last: a sentence of it again needs no lead
     for sentence in sentences:
         if groups and sentence.group not in groups:
             continue
@@ -1008,11 +1007,10 @@ def write(sentences: tuple[Sentence, ...], figures, groups: tuple[str, ...] = ()
         if not any(has for _, has in filled):
             continue
         kept = no_orphan_part([k for k in (t.strip().strip(_JOINING) for t, _ in filled) if k])
-        if kept and not filled[0][0].strip().strip(_JOINING) and sentence.group != last:
+        if kept and not filled[0][0].strip().strip(_JOINING):
             kept.insert(0, f"{sentence.group}方面")
         if kept:  # an item in brackets ((上年5%)) stands right after the one before, with no “，”
             out.append(clauses(kept) + "。")
-            last = sentence.group
     return "".join(out)
 
 
