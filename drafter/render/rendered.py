@@ -18,15 +18,12 @@ class Rendered(str):
     mend it. ``origins`` maps an output line (1-based) to what wrote its first visible
     character: (where, the chunk, its line in the chunk); where is (the template's code,
     its instruction, its debug_info) as the render saw it, or (template file, line) once
-    ``portable``. ``names``: each template file as the clerk's messages name it; ``texts``:
-    the text of every template file the render read (a sentence found in one was written
-    there as it stands, not made from the form's figures); ``files``: the same texts with
-    the name each file is shown by and whether drafter ships it (where a sentence the
-    template made is written)."""
+    ``portable``. ``names``: each template file as the clerk's messages name it; ``files``:
+    every template file and phrase table the render read, as (the name it is shown by, its
+    text, whether drafter ships it): where a sentence the template made is written."""
 
     origins: dict = {}
     names: dict[str, str] = {}
-    texts: tuple[str, ...] = ()
     files: tuple[tuple[str, str, bool], ...] = ()
 
     def origin(self, line: int | None) -> tuple[str, int, str] | None:
@@ -45,7 +42,7 @@ class Rendered(str):
     def with_text(self, text: str) -> Rendered:
         """Another output (the same with its marks changed) that keeps this one's origins."""
         out = Rendered(text)
-        out.origins, out.names, out.texts, out.files = self.origins, self.names, self.texts, self.files
+        out.origins, out.names, out.files = self.origins, self.names, self.files
         return out
 
     def portable(self) -> Rendered:

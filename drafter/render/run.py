@@ -34,7 +34,6 @@ def render_here(template_dir: str | Path, name: str, context: dict) -> Rendered:
         raise located(err, sys.exc_info()[2], env, name) from None
     out.names = {f: shown_name(f, env.loader) or f for f in {w[0].co_filename for w, _, _ in out.origins.values() if w}}
     if isinstance(env.loader, FolderLoader):
-        out.texts = tuple(env.loader.texts.values())
         out.files = tuple((shown_name(path, env.loader) or path, text, shipped(path)) for path, text in env.loader.texts.items())
     plain, line, said = apart.apart(out)
     if line is not None:  # a figure joined to what the template printed beside it
