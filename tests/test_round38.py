@@ -98,3 +98,65 @@ def test_a_figure_in_full_width_digits_is_said_as_such_with_the_half_width_fix(t
     result = runner.invoke(main, ["validate", str(form)])
     assert result.exit_code == 2
     assert "全角" in result.output and f"写成 收到申请: {plain}" in result.output and "引号" not in result.output
+
+
+def test_a_phonetic_guide_over_a_figure_is_not_read_into_it(tmp_path, runner):
+    """Round 39: 53 with a small 1 set above it by 拼音指南 (w:ruby) is 53, as Word shows the line."""
+    import zipfile
+
+    import docx
+
+    d = docx.Document()
+    for line in ["临溪县人民政府关于2025年度法治政府建设情况的报告", "一、主要工作成效", "X", "二、存在的不足和原因", "人员不足。"]:
+        d.add_paragraph(line)
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    ruby = (
+        '<w:r><w:t xml:space="preserve">全年受理行政复议案件</w:t></w:r><w:r><w:ruby><w:rubyPr><w:hps w:val="16"/>'
+        '<w:hpsRaise w:val="30"/><w:hpsBaseText w:val="32"/><w:lid w:val="zh-CN"/></w:rubyPr><w:rt><w:r><w:t>1</w:t></w:r></w:rt>'
+        '<w:rubyBase><w:r><w:t>53</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>件，审结41件。</w:t></w:r>'
+    )
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    xml = xml.replace("<w:r><w:t>X</w:t></w:r>", ruby)
+    assert ruby in xml
+    parts["word/document.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as z:
+        for n, b in parts.items():
+            z.writestr(n, b)
+    parsed = runner.invoke(main, ["parse", "--json", str(path)])
+    assert '"原文": "53件"' in parsed.output and "153件" not in parsed.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("全年审结行政复议案件283件；审结案件中，其中维持171件、纠错117件。", 1),
+        ("全年审结行政复议案件283件；审结的案件中，其中维持171件、纠错117件。", 1),
+        ("全年审结行政复议案件283件；审结案件中，其中维持171件、纠错112件。", 0),
+    ],
+)
+def test_round39_a_whole_named_again_after_a_semicolon_takes_its_qizhong_parts(tmp_path, runner, line, code):
+    from test_round33 import _report
+
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code, result.output
+    if code:
+        assert "其中超总数" in result.output
+
+
+def test_round39_parts_numbered_1_to_4_with_sub_headings_are_all_there(tmp_path, runner):
+    """1. … with （一）（二） under it, then 2. 3. 4.: every part is read (a 层次跳级 reminder
+    for the 1., said once), never 缺少必需部分, 空节 or 序号标点 for the （一）."""
+    text = REPORT.replace("{sep}", ". ").replace(
+        "1. 主要工作成效\n全年审结行政复议案件98件。",
+        "1. 主要工作成效\n（一）用好复议渠道\n全年审结行政复议案件98件。\n（二）规范执法行为\n全年评查行政执法案卷120卷。",
+    ).replace("4. 2026年工作安排\n", "4. 2026年工作安排\n（一）深化执法监督。加强案卷评查。\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    for said in ("缺少必需部分", "空节", "序号标点"):
+        assert said not in result.output
+    assert result.output.count("层次跳级") == 1

@@ -148,6 +148,18 @@ def _one_each(labels: list[str], family) -> bool:
     return True
 
 
+# After a ；, the whole named again before its parts (审结283件；审结案件中，其中维持…): 审结的案件中
+_WHOLE_AGAIN = lazy_re(r"；\s*(?:在)?(?P<name>[^，。；\d]{2,12}?)(?:当中|之中|中)[，,：:]?\s*$")
+
+
+def _names_whole_again(between: str, label: str) -> bool:
+    """Does ``between`` (the text from a total to 其中) end with a ；and words naming the total
+    again by its own first word (审结283件；审结案件中，) — never another whole (审结50件；新收的
+    案件中，)?"""
+    m = _WHOLE_AGAIN.search(between)
+    return m is not None and len(label) >= 2 and label[:2] in m.group("name")
+
+
 class BreakdownChecks(ArithmeticState):
     """Parts against their whole: 其中 lists, parts in brackets, a part and its whole, 共/合计."""
 
@@ -184,8 +196,8 @@ class BreakdownChecks(ArithmeticState):
             if _DELTA.search(total.label) or self.is_last_year(text, total):
                 continue
             between = text[total.start + len(total.text) : at]
-            if "；" in between and not between.endswith("；"):
-                continue  # a total across a ；only right before it (受理100件；其中…)
+            if "；" in between and not between.endswith("；") and not _names_whole_again(between, total.label):
+                continue  # a total across a ；only right before it (受理100件；其中…), or named again there
             lead = text[at + 2 : first.start]  # 其中行政处罚, 其中：行政处罚, 其中，行政处罚
             if first.unit != total.unit or re.search(r"[，；。]", lead.lstrip("，：:")):
                 continue

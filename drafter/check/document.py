@@ -409,7 +409,7 @@ def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: 
             looked += 1
             if looked > MAX_LINES_LOOKED_AT:
                 break
-            pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _PLACEHOLDER.split(line)) if p]
+            pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _own_words(line)) if p]
             size = sum(map(len, pieces))
             if whole and any(whole in p for p in pieces):
                 found.append((len(line) + len(whole) * 1000, name, number, shipped))  # the sentence as it stands there
@@ -430,6 +430,23 @@ def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: 
         chosen = own if own else best
         return (chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None
     return None
+
+
+_QUOTED = lazy_re(r"\"([^\"\n]*)\"|'([^'\n]*)'")
+
+
+def _own_words(line: str) -> list[str]:
+    """The words a template line prints as it stands: its text outside tags, then, inside
+    {{ }}, the text in quotes ({{ 项("审结{}", x) }}: 审结), each split at its {} slots."""
+    out, at = [], 0
+    for m in _PLACEHOLDER.finditer(line):
+        out.append(line[at : m.start()])
+        if m.group().startswith("{{"):
+            for q in _QUOTED.finditer(m.group()):
+                out += re.split(r"\{[^{}]*\}", q.group(1) if q.group(1) is not None else q.group(2))
+        at = m.end()
+    out.append(line[at:])
+    return out
 
 
 def _in_order(pieces: list[str], sentence: str) -> bool:

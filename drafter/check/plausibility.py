@@ -84,7 +84,7 @@ def form_changes(check: Check) -> None:
                     check.add(
                         "同比异常",
                         where,
-                        f"{name}: {this}",
+                        f"{name}: {doc.source.typed(path + ('数据', group, name), this)}",  # as typed (0.00001, never 1e-05)
                         "成效" if path[0] == "成效" else "第一责任人",
                         f"“{group}.{name}”本年{plain(this)}，上年{plain(before)}，相差约{plain(round(max(ratio, 1 / ratio), 1))}倍。",
                         "变化这么大，请核对是否多写或少写了一位。",

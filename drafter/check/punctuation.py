@@ -473,10 +473,12 @@ def headings(check: Check) -> None:
                 number = sec.number.strip()
                 part = not number or bool(_PART_NUMBER.match(number))
                 own = next((lvl for lvl, (_, shape) in _FORMS.items() if shape.match(number)), None)
+                # a part numbered 1. (its level skipped, said once) keeps （一） right below it
+                top_skipped = sec.level == 1 and own is not None and own > 1
                 siblings(
                     sec.sections,
                     f"“{sec.number}{sec.heading[:12]}”",
-                    above if part else own if own is not None else above + 1,
+                    above if part else 1 if top_skipped else own if own is not None else above + 1,
                     part and sec.level == 1,
                     sec.body,
                 )

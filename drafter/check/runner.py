@@ -55,6 +55,11 @@ def form_rules(src, report, data: dict, table: RuleTable, files: tuple[tuple[str
     for f in found:
         if f.rule == "缺少必需部分":
             continue
+        if f.rule == "空节" and f.severity == "错误":
+            # a heading with nothing under it never reaches the report (check of it says 错误):
+            # the clerk is told what to fill, or to leave the section out
+            f.hint = EMPTY_SECTION_HINT
+            continue
         if _templates(f, table, doc):
             f.severity = "错误"
             f.hint += TEMPLATE_HINT
@@ -80,4 +85,8 @@ def _templates(f: Finding, table: RuleTable, doc: Document) -> bool:
     return bool(f.quote) and f.where in doc.made
 
 
+EMPTY_SECTION_HINT = (
+    "报告里不能有下面没有内容的标题：请给这一节写上内容（做法，或能写成句子的数据——比率要有它的基数，"
+    "如按时办结率要有受理诉求），或删去这一节；自己的模板里，标题请只在下面有内容时写出。"
+)
 TEMPLATE_HINT = "（这是模板按表单写出的：请检查模板或句式表（句式.yaml）里写出这里的那一项。）"

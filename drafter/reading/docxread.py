@@ -448,6 +448,7 @@ _SKIP = {
     f"{W}pPrChange",
     f"{W}footnoteReference",
     f"{W}commentReference",
+    f"{W}rt",  # a phonetic guide's small text above its base (拼音指南): not part of the line
 }
 
 

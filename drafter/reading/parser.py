@@ -341,8 +341,12 @@ class Levels:
             if value == 1 and self.stack[at][1] == 1 and at == len(self.stack) - 1 and not named_part and not self.texted:
                 at, name = len(self.stack), nested  # 一、 directly under 一、: its first sub-heading
         else:  # a kind not met yet: below the open levels, above those the usual order puts lower
-            while self.stack and self._rank(self.stack[-1][0]) >= found.kind.rank:
+            # — but never in place of the top level: the report's parts numbered 1. 2. with
+            # （一） under them keep the 1. as their level (misnumbered, never lost)
+            while len(self.stack) > 1 and self._rank(self.stack[-1][0]) >= found.kind.rank:
                 self.stack.pop()
+            if self.stack and self.stack[0][0] != "§0" and self._rank(self.stack[0][0]) >= found.kind.rank and len(self.stack) == 1:
+                pass  # the top level stays; the new kind goes under it
             at = len(self.stack)
         del self.stack[at:]
         self.stack.append((name, value))

@@ -15,7 +15,7 @@ from drafter.errors import TemplateError
 from drafter.model import numbers
 from drafter.model.catalogue import Group, RateDef, Theme
 from drafter.model.numberwords import exact
-from drafter.render.intact import form_number, rate_number
+from drafter.render.intact import FigureText, form_number, rate_number
 
 
 class _Missing:
@@ -115,7 +115,7 @@ class Figure(_Compared):
     @property
     def 约数(self) -> str:
         """Rounded down and marked 余: 683人次 → 680余人次."""
-        return numbers.with_unit(self.值, self.单位, approx=True)
+        return FigureText(numbers.with_unit(self.值, self.单位, approx=True))
 
     @property
     def 同比(self):

@@ -88,7 +88,9 @@ CUTTING_FILTERS = (
 
 
 # What a figure's text says beside its digits: its unit, %, 万/亿, 余/多, the way it changed.
-_WHAT_A_FIGURE_SAYS = lazy_re(f"[{apart.UNITS}]|增长|减少|增加|上升|下降|提高|降低|持平")
+# (and the marks that end its sentence: 数据句子(t) | replace("。", "") runs the sentences into
+# one, and a rate is then read against another sentence's counts)
+_WHAT_A_FIGURE_SAYS = lazy_re(f"[{apart.UNITS}。；]|增长|减少|增加|上升|下降|提高|降低|持平")
 
 _ONE_OF = ("first", "last", "min", "max", "random")  # filters taking one item of what they are given
 
@@ -141,6 +143,14 @@ def numbers_kept(name: str, func):
         if has_digit(before) and name == "replace" and str(result) != before:  # a replace that changes nothing is none
             words = [str(a) for a in (*args[skip + 1 : skip + 3], kwargs.get("old", ""), kwargs.get("new", ""))]
             hit = next((m.group() for w in words for m in [_WHAT_A_FIGURE_SAYS.search(w)] if m), None)
+            ended = [str(a) for a in (*args[skip + 1 : skip + 2], kwargs.get("old", ""))]
+            if hit in ("。", "；") and not any(hit in w for w in ended):
+                hit = None  # a mark put in (，→；) runs no sentences together
+            if hit in ("。", "；"):  # 数据句子(t) | replace("。", ""): the sentences run into one
+                raise TemplateError(
+                    f"过滤器 replace 改动了写数字的句子末尾的“{hit}”，几句连成一句后，数字会和别的句子的数连在一起读。",
+                    "写数字的句子不要改句末标点；要换说法，请改句式表。",
+                )
             if hit:  # 带同比 | replace("增长", "减少"), 纠错率 | replace("%", "‰"): another value
                 raise TemplateError(
                     f"过滤器 replace 改动了数字旁边的“{hit}”，报告里的数就说成了另一个值。",

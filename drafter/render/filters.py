@@ -35,7 +35,16 @@ from drafter.model.markup import TemplateMarkup
 from drafter.model.typography import clauses, no_orphan_part
 from drafter.render import apart
 from drafter.render.figures import Figure, Rate, _Missing
-from drafter.render.intact import RateFloat, form_number, is_form_number, rate_number, refuse_changed, refuse_lost, refuse_raw_number
+from drafter.render.intact import (
+    FigureText,
+    RateFloat,
+    form_number,
+    is_form_number,
+    rate_number,
+    refuse_changed,
+    refuse_lost,
+    refuse_raw_number,
+)
 from drafter.render.limits import MAX_ITEMS, MAX_WIDTH, bound_text, check_items, safe_str
 
 MAX_NUMBER = 10**15  # 千万亿: more than any figure of a report
@@ -140,7 +149,7 @@ def _count(x, name: str):
 
 def num(x, approx: bool = False) -> str:
     value = _count(x, "num")
-    return _computed("num", lambda: numbers.number(value, bool(approx)))
+    return FigureText(_computed("num", lambda: numbers.number(value, bool(approx))))
 
 
 def percent(x, digits: int = 1) -> str:

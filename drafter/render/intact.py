@@ -20,6 +20,13 @@ from drafter.model.numberwords import plain
 MAX_PRINTED_PLACES = 6  # a computed number printed with more decimals is an unrounded quotient
 
 
+class FigureText(str):
+    """A figure of the form as a filter or a figure's own wording writes it (num: 412650,
+    .约数: 41万余人次): it stands apart in the report as the figure itself does (apart.py)."""
+
+    __slots__ = ()
+
+
 class FormInt(int):
     """A whole number from the form (a count, last year's count)."""
 

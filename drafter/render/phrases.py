@@ -258,7 +258,9 @@ class _Reader:
                     slots |= _labelled(branch.pieces)
                     within = within or _said_twice(branch.pieces)
                     branch = branch.otherwise
-                again = within or next((s for s in slots if s in printed), None)
+                # (其中{普法活动} after 开展普法活动{普法活动}: a figure under no words of its own is
+                # the same statement again, whatever the words before it said)
+                again = within or next((s for s in slots if s in printed or (not s[3] and any(p[:3] == s[:3] for p in printed))), None)
                 if again is not None:
                     # 审结{审结} twice: the report would say the same figure twice in a row
                     what = f"“{again[1]}”{'的同比' if again[2] == '同比' else ''}"

@@ -43,7 +43,7 @@ from drafter.render import apart, filterguards as guards, jinja_hooks, limits, m
 from drafter.render.bytecache import BoundedBytecodeCache
 from drafter.render.figures import Figure, Rate, _Missing
 from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
-from drafter.render.intact import has_digit, is_form_number, refuse_cut, refuse_raw_number
+from drafter.render.intact import FigureText, has_digit, is_form_number, refuse_cut, refuse_raw_number
 from drafter.render.loader import FolderLoader, shown_name
 from drafter.render.locate import quoting
 from drafter.render.phrases import PHRASE_FILE, PhraseBook
@@ -116,7 +116,7 @@ def finalize(value):
         shown = text[max(0, m.start() - 8) : m.end() + 8]
         raise TemplateError(messages.PRINTED_BRACE.format(shown=shown), messages.PRINTED_BRACE_HINT)
     limits.spend(len(text))
-    if isinstance(value, (Figure, Rate)) or is_form_number(value):
+    if isinstance(value, (Figure, Rate, FigureText)) or is_form_number(value):
         text = apart.mark(text)  # what stands beside it is judged once the output is whole
     return literal(text)
 
