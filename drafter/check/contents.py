@@ -150,7 +150,7 @@ def placeholders(check: Check) -> None:
             end = min(len(unit.text), m.end() + 10)
             check.add(
                 "占位文字",
-                doc.where(unit, m.start(), end),
+                doc.where(unit, m.start(), m.end()),  # the place is the word itself (the quote runs on)
                 unit.text[m.start() : end],
                 unit.part,
                 f"这里还留着占位文字“{m.group(0)}”。",

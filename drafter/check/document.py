@@ -164,7 +164,9 @@ class Document:
             return Where(self.name, field="全文")
         quote = unit.text[start:end] if end is not None else unit.text[start : start + 12]
         if self.kind == "表单":
-            return self._form_where(unit, quote, start, start + len(quote))
+            # (the span said: the one given, else the character the finding starts at — its
+            # quote runs on 12 characters for context only)
+            return self._form_where(unit, quote, start, end if end is not None else start + 1)
         if unit.kind == "原文":
             line, column = unit.line or 1, unit.at(start) + 1  # a line of the file: numbered
             raw = unit.raw
@@ -217,6 +219,8 @@ class Document:
             if at >= 0:
                 return self._in_field(path, clause, at, start - a)
         for path, text in self._form_strings():
+            # (the span said lies inside the field's text: 某某 of 某某县人民政府 in a sentence
+            # of the template's; “。；” with its “；” after the field is the template's)
             if len(text) >= 4 and 0 <= (at := unit.text.find(text, max(0, end - len(text)))) <= start:
                 return self._in_field(path, text, 0, start - at)
         field = f"{unit.part}（模板生成的文字：“{_sentence_at(unit.text, quote)}”）"

@@ -52,13 +52,19 @@ def form_rules(src, report, data: dict, table: RuleTable, files: tuple[tuple[str
         if said not in seen:  # one template line met in every theme is said once
             seen.add(said)
             found.append(f)
+    # (a part's own heading left empty is said by validate's reminders about the part: a theme
+    # or a measure heading under it that would stand empty stops the render)
+    parts = {sec.heading for sec in report.sections}
     for f in found:
         if f.rule == "缺少必需部分":
             continue
         if f.rule == "空节" and f.severity == "错误":
             # a heading with nothing under it never reaches the report (check of it says 错误):
             # the clerk is told what to fill, or to leave the section out
-            f.hint = EMPTY_SECTION_HINT
+            if f.quote in parts or data.get("正文"):  # (an imported report's own headings: as they were)
+                f.severity = "提醒"
+            else:
+                f.hint = EMPTY_SECTION_HINT
             continue
         if _templates(f, table, doc):
             f.severity = "错误"
