@@ -114,3 +114,24 @@ def test_a_figure_after_a_bare_qizhong_is_a_repeat(tmp_path, runner):
     out, result = _render(tmp_path, runner, {"句式.yaml": "普法:\n  普法宣传:\n    - 开展普法活动{普法活动}\n    - 其中{普法活动}\n"})
     assert result.exit_code == 2 and not out.exists()
     assert "tpl/句式.yaml:4:" in result.output and "又写了一次“普法活动”" in result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("全年受理行政复议案件151件、审结146件，其中维持160件。", 1),
+        ("全年受理行政复议案件151件、审结146件，结案率96.7%，其中维持140件、纠错18件。", 1),
+        ("全年审结行政复议案件112件，受理130件，结案率86.2%，其中维持53件、纠错72件。", 1),
+        ("全年受理行政复议案件151件、审结146件，结案率96.7%，其中维持128件、纠错18件。", 0),
+        ("全年审结行政复议案件112件，受理130件，结案率86.2%，其中维持53件、纠错52件。", 0),
+    ],
+)
+def test_round40_how_cases_ended_is_of_the_cases_decided(tmp_path, runner, line, code):
+    """Round 40: 维持/纠错 after 其中 are of 审结 (the nearest count deciding cases), never of the
+    sum 受理 + 审结, nor of a 受理 standing after 审结."""
+    from test_round33 import _report
+
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code, result.output
+    if code:
+        assert "其中超总数" in result.output or "部分大于整体" in result.output

@@ -203,6 +203,26 @@ class BreakdownChecks(ArithmeticState):
                 continue
             if "分别" in lead:
                 continue  # 分别为3156件、2300件，其中网上办理分别为…: parts of several wholes, by position
+            if _outcome(first.label):
+                # 受理151件、审结146件，其中维持…; 审结112件，受理130件，结案率…，其中维持…: how
+                # cases ended is of the cases decided, the nearest such count of the clause
+                decided = next(
+                    (
+                        counts[i]
+                        for i in range(t, max(-1, t - NEAR_COUNTS), -1)
+                        if _DECIDED.search(counts[i].label)
+                        and counts[i].unit == first.unit
+                        and not _outcome(counts[i].label)
+                        and not _DELTA.search(counts[i].label)
+                        and not self.is_last_year(text, counts[i])
+                        and "。" not in text[counts[i].start : at]
+                    ),
+                    None,
+                )
+                if decided is not None:
+                    rest = (counts[i] for i in range(k + 1, len(counts)))
+                    self.judge(unit, text, decided, self.listed(text, first, rest, decided.unit, b), "“其中”")
+                    continue
             named = self.named_whole(text, counts, t, first)
             if named is not None:  # 受理信访事项936件，按期办结600件，其中网上信访事项700件
                 rest = (counts[i] for i in range(k + 1, len(counts)))
