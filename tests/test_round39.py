@@ -135,3 +135,75 @@ def test_round40_how_cases_ended_is_of_the_cases_decided(tmp_path, runner, line,
     assert result.exit_code == code, result.output
     if code:
         assert "其中超总数" in result.output or "部分大于整体" in result.output
+
+
+def test_round40_a_figure_a_conditional_item_writes_is_not_written_again_after_it(tmp_path, runner):
+    table = "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 如果: 纠错 > 0\n      写: 作出纠错决定{纠错}\n    - 作出纠错决定{纠错}\n"
+    out, result = _render(tmp_path, runner, {"句式.yaml": table})
+    assert result.exit_code == 2 and not out.exists()
+    assert "tpl/句式.yaml:6:" in result.output and "又写了一次“纠错”" in result.output
+
+
+@pytest.mark.parametrize("tag", ["elif 单位", "else"])
+def test_round40_a_stray_elif_or_else_is_said_as_one_without_its_if(tmp_path, runner, tag):
+    from hostile_cases import with_line
+
+    folder, line = with_line(tmp_path, "{% " + tag + " %}")
+    out = tmp_path / "r.docx"
+    from conftest import EXAMPLE
+
+    result = runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert f"tpl/report.md.j2:{line}：" in result.output and "前面没有对应的“{% if %}”" in result.output
+    assert "没有“{% " not in result.output
+
+
+def test_round40_parts_numbered_with_a_half_width_dot_are_parts(tmp_path, runner):
+    """二.存在的不足和原因: a part (its mark said by 序号标点), never body text missing a part."""
+    from test_round33 import _report
+
+    path = _report(tmp_path, "全年审结行政复议案件98件。")
+    text = path.read_text(encoding="utf-8")
+    for a, b in (("一、", "一."), ("二、", "二."), ("三、", "三."), ("四、", "四.")):
+        text = text.replace(a, b, 1)
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["check", str(path)])
+    assert "缺少必需部分" not in result.output and "半角标点" not in result.output, result.output
+    assert result.output.count("序号标点") == 4
+
+
+def test_round40_a_note_mark_raised_by_position_is_not_read_into_the_figure(tmp_path):
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from drafter.reading.source import read_lines
+
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("全年受理行政复议案件151")
+    mark = p.add_run("1")
+    position = OxmlElement("w:position")
+    position.set(qn("w:val"), "6")
+    mark._r.get_or_add_rPr().append(position)
+    p.add_run("件，审结146件。")
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    assert any("受理行政复议案件151件" in line for line in read_lines(path))
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() != 0, reason="run as root (as CI is)")
+def test_round40_another_users_link_in_a_shared_folder_is_said_as_theirs_first(tmp_path, runner):
+    import os
+
+    from conftest import EXAMPLE
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    link = shared / "l.docx"
+    os.symlink(tmp_path / "elsewhere.docx", link)
+    os.lchown(link, 54321, 54321)
+    result = runner.invoke(main, ["render", str(EXAMPLE), "-o", str(link)])
+    assert result.exit_code == 2 and "属于别的用户" in result.output and "--force" not in result.output
+    assert link.is_symlink()

@@ -53,6 +53,8 @@ def _half_marks(text: str):
                 yield at, mark
         elif mark == ".":
             nxt = text[at + 1 : at + 2]
+            if re.fullmatch(r"\s*[一二三四五六七八九十]{1,3}", text[:at]):
+                continue  # 二.存在的不足: a heading number's mark, said by 序号标点
             if before and (_cjk(before) or before in "）”") and not (nxt.isascii() and (nxt.isalnum() or nxt == ".")):
                 yield at, mark
         elif mark == "(":

@@ -96,7 +96,7 @@ def write_all(items: Iterable[tuple[str | Path, Writer]]) -> list[Path]:
     plan = [(Path(target), write) for target, write in items]
     for target, _write in plan:
         check_target(target)
-        _refuse_not_ours(target)
+        refuse_not_ours(target)
     # A target that is not there now is created, never replaced: if another run writes it
     # meanwhile, that file is not ours to overwrite (two clerks' runs never silently lose one).
     absent = {target for target, _write in plan if not os.path.lexists(target) or _seen_absent(target)}
@@ -164,7 +164,7 @@ def not_ours(target: Path) -> bool:
     return me is not None and bool(folder.st_mode & stat.S_ISVTX) and me != st.st_uid
 
 
-def _refuse_not_ours(target: Path) -> None:
+def refuse_not_ours(target: Path) -> None:
     """Another user's file in a shared folder (not_ours): said before anything is written."""
     if not_ours(target):
         raise OutputError(
@@ -216,8 +216,10 @@ def write_text_atomic(target: str | Path, text: str) -> Path:
 def refuse_existing(target: Path, force: bool) -> None:
     """No file is overwritten without --force (a link whose file is missing included: it
     is replaced, not followed). What --force cannot replace either (a read-only file, a pipe,
-    a folder) is said first, so the fix given is one that helps."""
+    a folder, another user's file in a shared folder) is said first, so the fix given is one
+    that helps."""
     check_target(target)
+    refuse_not_ours(target)
     if target.is_symlink() and not target.exists() and not force:
         raise OutputError(f"“{target}”是一个链接（它指向的文件不存在），没有替换它。", "换一个文件名（-o），或加 --force 替换这个链接。")
     if target.exists() and not force:

@@ -16,7 +16,7 @@ from drafter.errors import Findings, FormError, InputFileError, OutputError, Pro
 from drafter.files.config import Settings, read_settings, settings_file
 from drafter.files.inputs import shell_word, shown
 from drafter.files.resources import builtin_templates
-from drafter.files.writing import check_target, refuse_inputs, text_writer, write_all
+from drafter.files.writing import check_target, refuse_inputs, refuse_not_ours, text_writer, write_all
 from drafter.files.yamlsource import Source, load_file
 from drafter.form import opening
 from drafter.form.validate import validate
@@ -241,6 +241,7 @@ def refuse_foreign_markup(md: Path, docx: Path) -> None:
     """A .md is replaced only when it was written with the untouched .docx beside it (in
     the same run: its time within seconds of the report's) and begins as drafter's markup
     does (with the @标题 line); a note of the clerk's is not."""
+    refuse_not_ours(md)
     if md.is_symlink():
         raise OutputError(f"“{md}”是一个链接，没有替换它。", "换一个输出文件名（-o），或加 --force 把链接换成报告标记。")
     if not md.exists():
@@ -271,6 +272,7 @@ def _starts_as_markup(md: Path) -> bool:
 def refuse_edited(out: Path) -> None:
     """A report edited in Word or WPS (or not drafter's at all) is not replaced."""
     check_target(out)  # a folder, a pipe or a read-only file is said as such, never opened
+    refuse_not_ours(out)  # another user's, in a shared folder: --force would not help
     if out.is_symlink():  # replaced, the link would be lost, whatever it points to
         raise OutputError(f"“{out}”是一个链接，没有替换它。", "换一个输出文件名（-o），或加 --force 把链接换成报告。")
     if out.exists() and not untouched_render(out):

@@ -19,7 +19,9 @@ _MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 _AFTER = lazy_re(f"(?<={_CJK_OR_CLOSE})\\s*([,;:?!])")
 _BEFORE = lazy_re(f"([,;:?!])\\s*(?=[{CJK}“（《])")
-_PERIOD = lazy_re(f"(?<=[{CJK}）”%])\\.(?!\\d)")
+# (not the dot of a heading number at the text's start, 二.存在的不足: a number mark, which
+# check tells as such)
+_PERIOD = lazy_re(f"(?<=[{CJK}）”%])(?<!^[一二三四五六七八九十])(?<!^[一二三四五六七八九十]{{2}})\\.(?!\\d)")
 # "..." or 。。。 or a lone … is the 省略号 ……; a run of … stays as typed (…… is right, never
 # made ………)
 _ELLIPSIS = lazy_re(r"\.{3,}|(?<!…)…(?!…)|。{3,}")

@@ -496,6 +496,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                 hidden.append([None, None, False, False])
             elif tag == f"{W}vertAlign" and hidden and not in_ppr:
                 hidden[-1][2] = _val(el) in ("superscript", "subscript")
+            elif tag == f"{W}position" and hidden and not in_ppr:
+                hidden[-1][2] = (_int(_val(el)) or 0) != 0  # raised or lowered by 字符间距→位置
             elif tag in (f"{W}vanish", f"{W}specVanish") and hidden and not in_ppr:
                 hidden[-1][0] = _on(el)  # hidden text: Word neither shows nor prints it
             elif tag == f"{W}pPr":

@@ -97,6 +97,12 @@ def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[st
                 f"请先用 {{% end{inner} %}} 结束它，再检查 {{% {tag} %}} 的位置。",
                 line,
             )
+        if tag in ("elif", "else"):  # a stray one: no {% if %} (or {% for %}) open before it
+            return (
+                f"模板语法错误：这里的{_tag(tag)}前面没有对应的{_tag('if')}（或它前面的块已经结束了）。",
+                f"请删去多余的 {{% {tag} %}}，或把它移到 {{% if … %}} 和 {{% endif %}} 之间。",
+                line,
+            )
         if tag.startswith("end") and len(tag) > 3:
             return (
                 f"模板语法错误：这里的{_tag(tag)}前面没有对应的{_tag(tag[3:])}。",

@@ -233,6 +233,7 @@ class _Reader:
         current: list[Choice] = []
         paths: list[tuple] = []
         printed: set[tuple[str, str, str, str]] = set()  # what the items written whatever the figures print
+        maybe: set[tuple[str, str, str, str]] = set()  # what the 如果 items print when their condition holds
         for i, item in enumerate(items):
             if isinstance(item, str) and item.strip() and set(item.strip()) <= _END_MARKS:
                 if current:
@@ -260,7 +261,10 @@ class _Reader:
                     branch = branch.otherwise
                 # (其中{普法活动} after 开展普法活动{普法活动}: a figure under no words of its own is
                 # the same statement again, whatever the words before it said)
-                again = within or next((s for s in slots if s in printed or (not s[3] and any(p[:3] == s[:3] for p in printed))), None)
+                # a plain item is held against the 如果 items before it too (如果…写: 作出纠错决定{纠错}
+                # then 作出纠错决定{纠错}: said twice whenever the condition holds)
+                held = printed if choice.tests else printed | maybe
+                again = within or next((s for s in slots if s in held or (not s[3] and any(p[:3] == s[:3] for p in held))), None)
                 if again is not None:
                     # 审结{审结} twice: the report would say the same figure twice in a row
                     what = f"“{again[1]}”{'的同比' if again[2] == '同比' else ''}"
@@ -274,6 +278,8 @@ class _Reader:
                     choice = None
                 elif not choice.tests:
                     printed |= slots
+                else:
+                    maybe |= slots
             if choice is not None:
                 current.append(choice)
                 paths.append((key, group, i))
