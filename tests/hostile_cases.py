@@ -161,3 +161,25 @@ def with_line(tmp_path: Path, text: str, name: str = "tpl") -> tuple[Path, int]:
     lines.insert(at, text)
     report.write_text("\n".join(lines), encoding="utf-8")
     return folder, at + 1
+
+
+def clerk_templates(tmp_path: Path, files: dict[str, str], name: str = "tpl") -> Path:
+    """A clerk's template folder holding only ``files`` (relative name → text): the rest comes
+    from the built-in templates, as layered folders do."""
+    folder = tmp_path / name
+    for relative, text in files.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(text, encoding="utf-8")
+    return folder
+
+
+def render_with(runner, tmp_path: Path, folder: Path, form: Path | None = None):
+    """``drafter render`` of ``form`` (the bundled example) with the templates of ``folder``,
+    to ``tmp_path/r.docx``: (that output, the click result)."""
+    from conftest import EXAMPLE
+
+    from drafter.cli.commands import main
+
+    out = tmp_path / "r.docx"
+    return out, runner.invoke(main, ["render", str(form or EXAMPLE), "-t", str(folder), "-o", str(out)])
+

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.cli.commands import main
+from hostile_cases import clerk_templates, render_with
 from test_round33 import _report
 
 
@@ -56,18 +57,11 @@ def test_another_users_schema_in_a_shared_folder_is_said_with_the_fix_that_helps
 
 
 def _folder_with(tmp_path, files: dict[str, str]):
-    folder = tmp_path / "tpl"
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return clerk_templates(tmp_path, files)
 
 
 def _render(tmp_path, runner, folder):
-    from conftest import EXAMPLE
-
-    out = tmp_path / "r.docx"
-    return out, runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
+    return render_with(runner, tmp_path, folder)
 
 
 def test_a_mark_doubled_after_a_value_by_the_template_is_said_at_its_line(tmp_path, runner):

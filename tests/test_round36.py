@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.cli.commands import main
+from hostile_cases import clerk_templates, render_with
 from test_round33 import _report
 
 
@@ -48,14 +49,8 @@ def test_an_enumerated_item_with_a_short_lead_is_still_a_run_in_heading(tmp_path
 
 
 def _render(tmp_path, runner, files: dict[str, str], form=None):
-    from conftest import EXAMPLE
-
-    folder = tmp_path / "tpl"
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    out = tmp_path / "r.docx"
-    return folder, out, runner.invoke(main, ["render", str(form or EXAMPLE), "-t", str(folder), "-o", str(out)])
+    folder = clerk_templates(tmp_path, files)
+    return (folder, *render_with(runner, tmp_path, folder, form))
 
 
 @pytest.mark.parametrize("line", ["全年工作成效明显。；", "全年工作成效明显，，", "{{ 问题[0].表现 }}；"])

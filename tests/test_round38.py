@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.cli.commands import main
+from hostile_cases import clerk_templates, render_with
 
 REPORT = """临溪县人民政府关于2025年度法治政府建设情况的报告
 2025年，临溪县坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大和二十届二中、三中、四中全会精神，深入学习贯彻习近平法治思想，扎实推进法治政府建设。
@@ -41,14 +42,7 @@ def test_a_number_then_a_decimal_is_still_no_heading_number():
 
 
 def _render(tmp_path, runner, files: dict[str, str]):
-    from conftest import EXAMPLE
-
-    folder = tmp_path / "tpl"
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    out = tmp_path / "r.docx"
-    return out, runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
+    return render_with(runner, tmp_path, clerk_templates(tmp_path, files))
 
 
 THEME = "themes/矛盾纠纷化解.md.j2"

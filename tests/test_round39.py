@@ -7,17 +7,11 @@ import pytest
 import yaml
 
 from drafter.cli.commands import main
+from hostile_cases import clerk_templates, render_with
 
 
 def _render(tmp_path, runner, files: dict[str, str]):
-    from conftest import EXAMPLE
-
-    folder = tmp_path / "tpl"
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    out = tmp_path / "r.docx"
-    return out, runner.invoke(main, ["render", str(EXAMPLE), "-t", str(folder), "-o", str(out)])
+    return render_with(runner, tmp_path, clerk_templates(tmp_path, files))
 
 
 def _form(tmp_path, minimal, themes):

@@ -19,7 +19,9 @@ from drafter.check.counts import (
     Amount,
     ArithmeticState,
     _called,
+    _exclusive,
     _item_name,
+    _outcome,
     _part_called,
     _shown,
     _words_of,
@@ -88,24 +90,8 @@ _QUALITY = lazy_re(
 )
 
 
-# How review cases end (domain.md §4 纠错率): each case ends one way, so outcomes of one of
-# these families add up under the cases decided (其中维持70件、纠错20件、驳回15件); 纠错 is
-# 撤销 + 变更 + 确认违法 + 责令履行, so it is never summed with them.
-_OUTCOMES = (("维持", "驳回", "终止", "纠错"), ("维持", "驳回", "终止", "撤销", "变更", "确认违法", "责令履行"))
-
-
 # A total of review cases decided, whose outcomes may follow it without 其中 (审结146件，维持…)
 _DECIDED = lazy_re(r"审结|结案|办结|作出[^，。；]{0,6}决定")
-
-
-def _outcome(name: str) -> str | None:
-    return next((w for family in _OUTCOMES for w in family if w in name), None)
-
-
-def _exclusive(head: str, name: str) -> bool:
-    """Are ``head`` and ``name`` two different outcomes of one family (维持 and 纠错)?"""
-    a, b = _outcome(head), _outcome(name)
-    return bool(a and b and a != b and any(a in family and b in family for family in _OUTCOMES))
 
 
 def _parallel(first: FoundFigure, g: FoundFigure) -> bool:

@@ -471,3 +471,20 @@ class ArithmeticState:
         def rate_run(text: str, figs: list[FoundFigure], k: int) -> list[int]: ...
 
         def whole_words(self, name: str) -> list[str] | None: ...
+
+
+# How cases end (domain.md §4 纠错率): each case ends one way, so outcomes of one of these
+# families add up under the cases decided (其中维持70件、纠错20件、驳回15件), and one is never
+# the whole of another (维持5件，纠错8件，纠错率…: over 审结); 纠错 is 撤销 + 变更 + 确认违法 +
+# 责令履行, so it is never summed with them, nor their sibling.
+_OUTCOMES = (("维持", "驳回", "终止", "纠错"), ("维持", "驳回", "终止", "撤销", "变更", "确认违法", "责令履行"), ("胜诉", "败诉"))
+
+
+def _outcome(name: str) -> str | None:
+    return next((w for family in _OUTCOMES for w in family if w in name), None)
+
+
+def _exclusive(head: str, name: str) -> bool:
+    """Are ``head`` and ``name`` two different outcomes of one family (维持 and 纠错)?"""
+    a, b = _outcome(head), _outcome(name)
+    return bool(a and b and a != b and any(a in family and b in family for family in _OUTCOMES))

@@ -24,6 +24,7 @@ from drafter.check.counts import (
     ArithmeticState,
     _called,
     _claim,
+    _exclusive,
     _fits,
     _no_base,
     _pct,
@@ -61,22 +62,6 @@ _CARRIED = lazy_re(r"结转|旧存|积存|上年未结|上一年度?未结|去�
 # Things that are never parts of one another: a count of one side is no whole of a count of the
 # other (办结人大代表建议112件 is not of 承办政协委员提案134件; 行政诉讼 not of 行政复议).
 _APART = (("人大", "政协"), ("建议", "提案"), ("复议", "诉讼"))
-
-
-# The outcomes of a decision, each a part of the cases decided and none a part of another:
-# 维持5件，纠错8件 are siblings (纠错率 is over 审结, never over 维持). 撤销, 变更, 确认违法
-# and 责令履行 are kinds of 纠错 (its parts), so they share its class.
-_OUTCOMES = (("维持",), ("驳回",), ("终止",), ("纠错", "撤销", "变更", "确认违法", "责令履行"), ("胜诉",), ("败诉",))
-
-
-def _sibling_outcomes(part: str, whole: str) -> bool:
-    """Do ``part`` and ``whole`` name two different outcomes (维持 and 纠错)?"""
-
-    def kinds(label: str) -> set[int]:
-        return {k for k, words in enumerate(_OUTCOMES) if any(w in label for w in words)}
-
-    of_part, of_whole = kinds(part), kinds(whole)
-    return len(of_part) == 1 and len(of_whole) == 1 and of_part != of_whole
 
 
 def _apart(part: str, whole: str) -> bool:
@@ -813,7 +798,7 @@ class RateChecks(ArithmeticState):
                 and (called or of_whole)
                 and not own_kind(g)
                 and not _apart(num.label, g.label)
-                and not _sibling_outcomes(num.label, g.label)
+                and not _exclusive(num.label, g.label)  # 维持5件，纠错8件: siblings, never part and whole
                 # a part (其中…) is no whole, unless it is the rate's own base (其中依法受理151件 for 结案率)
                 and (not _PART_OF.search(text, max(0, g.start - 24), g.start) or self.states_base(name, g))
                 and not _DELTA.search(g.label)

@@ -453,6 +453,13 @@ def _index(cat: Catalogue):
     return counts, rates, units
 
 
+@per_catalogue
+def _grams_of(cat: Catalogue) -> dict[str, set[str]]:
+    """Each catalogue count's words as bigrams (its name and what it is about), by key."""
+    counts, _, _ = _index(cat)
+    return {key: g for options in counts.values() for key, _, _, g in options}
+
+
 def _unit_kind(unit: str) -> str:
     """The units a figure may be written in interchangeably: money in any unit of MONEY."""
     return "元" if unit in MONEY else unit
@@ -548,7 +555,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     """Name the catalogue figure each one is, where the label and the group its sentence
     is about make that clear; leave ``maps_to`` empty otherwise."""
     counts, rates, units = _index(cat)
-    grams = {key: g for options in counts.values() for key, _, _, g in options}
+    grams = _grams_of(cat)
     text, context = _outside_titles(text), _outside_titles(context)
     groups = {names: names for options in counts.values() for _, names, _, _ in options}
     # the count names specific enough that a label holding one names that count (应急演练, 回访满意)
