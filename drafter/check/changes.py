@@ -51,6 +51,7 @@ _MEASURES = [
 # 由90%提高到95%: the value before (by 由/从, of no year or last year) and the words up to the value after
 _FROM = lazy_re(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$")
 _TO_NEXT = lazy_re(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至|为)?|变为|变成|到|至)\s*")
+_THEN_FROM = lazy_re(r"\s*[，,]?\s*(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*")
 _FROM_TO_SAID = "由……到……"  # the source of a value before said so, not said to be last year's
 _ANY_COUNT = lazy_re(r"数量|数目|总数|总量")
 # What a change is measured against: last year (同比, 较上年, 比去年, 与上年相比), or another
@@ -217,6 +218,9 @@ class ChangeChecks(ArithmeticState):
             change_words(f),
             frozenset(id(g) for g in figs[:k] if _AFTER_QIZHONG.search(text, max(a, g.start - 24), g.start)),
         )
+        after = self.from_to_after(text, figs, k)
+        if after is not None:  # 同比减少45.6%，由上年的1230次减少到792次: of the figure it goes on to
+            subject = after
         if subject is None or subject.start < a:
             return
         if "分别" in text[max(a, subject.start - 40) : f.start]:
@@ -246,8 +250,8 @@ class ChangeChecks(ArithmeticState):
         down = any(w in f.label for w in _CHANGE_DOWN)
         if up == down:
             return
-        start = subject.start - len(subject.label)
-        end = f.start + len(f.text) + len(after_word)
+        start = min(subject.start - len(subject.label), f.start - len(f.label))
+        end = max(f.start + len(f.text) + len(after_word), subject.start + len(subject.text))
         quote = text[start:end]
         label = f.label
         if before_word.strip() and label.endswith(before_word.strip()):
@@ -449,6 +453,17 @@ class ChangeChecks(ArithmeticState):
             if (subject.label, subject.unit) in by_label:
                 return by_label[(subject.label, subject.unit)], "去年的报告", None
         return None
+
+    def from_to_after(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
+        """The figure a change goes on to say it went to from last year's, right after it
+        (同比减少45.6%，由上年的1230次减少到792次): that 792次; None when none follows so."""
+        if k + 2 >= len(figs):
+            return None
+        f, before, this = figs[k], figs[k + 1], figs[k + 2]
+        between = text[f.start + len(f.text) : before.start]
+        if not _THEN_FROM.fullmatch(between) or self.from_value(text, this, figs) is not before:
+            return None
+        return this
 
     @staticmethod
     def from_value(text: str, subject: FoundFigure, figs: list[FoundFigure]) -> FoundFigure | None:

@@ -484,7 +484,15 @@ def _outcome(name: str) -> str | None:
     return next((w for family in _OUTCOMES for w in family if w in name), None)
 
 
+# What a clean-up of documents does with each one: 废止 (or 宣布失效), 修改, or kept in force.
+_CLEANED = ("废止", "失效", "修改", "修订", "保留", "继续有效", "继续施行")
+
+
 def _exclusive(head: str, name: str) -> bool:
-    """Are ``head`` and ``name`` two different outcomes of one family (维持 and 纠错)?"""
-    a, b = _outcome(head), _outcome(name)
-    return bool(a and b and a != b and any(a in family and b in family for family in _OUTCOMES))
+    """Are ``head`` and ``name`` two different outcomes of one family (维持 and 纠错; 废止 and
+    修改 in a clean-up)?"""
+    for family in (*_OUTCOMES, _CLEANED):
+        a, b = (next((w for w in family if w in x), None) for x in (head, name))
+        if a and b and a != b and not (a in b or b in a):
+            return True
+    return False

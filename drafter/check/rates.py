@@ -52,8 +52,13 @@ _FROM_TO = lazy_re(
     r"(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)为|变为|变成)$"
 )
 _PART_OF = lazy_re(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that is a part, never a whole
-# A rate's own fraction in brackets right after it (办结率7%（3/29）; 100%（12÷12）)
-_FRACTION = lazy_re(r"\s*[（(]\s*(?P<part>\d{1,9})\s*[/／÷]\s*(?P<whole>\d{1,9})\s*[）)]")
+# A rate's own fraction in brackets after it: (3/29), （146件÷151件）, （审结146件÷受理151件×100%）
+_FRACTION_UNIT = r"(?:人次|件次|户次|[件卷次个人项份起宗户家条名场批期])?"
+_FRACTION_WORDS = r"[^\d（）()/／÷。；，,]{0,8}?"
+_FRACTION = lazy_re(
+    rf"\s*[（(]\s*{_FRACTION_WORDS}(?P<part>\d{{1,9}})\s*{_FRACTION_UNIT}\s*[/／÷]\s*{_FRACTION_WORDS}"
+    rf"(?P<whole>\d{{1,9}})\s*{_FRACTION_UNIT}\s*(?:[×xX*]\s*100\s*[%％])?\s*[）)]"
+)
 # Cases carried over from last year (上年结转12件, 旧存5件): closed this year with the new ones,
 # so a closure's whole may be new + carried (domain.md §4 结案率); never a whole by itself.
 # a rate named as another year's (上年纠错率, 2024年的结案率)
@@ -843,7 +848,8 @@ class RateChecks(ArithmeticState):
             # part and its whole.
             # A rate the catalogue defines may name its whole in other words of it (合格108件，评查
             # 行政执法案卷120件: 评查 of 评查案卷; 排查隐患 bounds 整改 for 整改率).
-            words = self.base_words(name) or self.paired_words(heads)
+            # A rate it knows nothing of (化解率) is of what was taken up (化解86件，受理119件).
+            words = self.base_words(name) or self.paired_words(heads) or _TAKEN_IN.pattern.split("|")
             dens = [
                 g
                 for g in pool

@@ -671,6 +671,7 @@ def _part_title(line: str) -> bool:
 _LEAD = lazy_re(r"([^。；：！？\d%]{4,30}。)(?=\S{10}|$)")
 _NUMBERED_LEAD = lazy_re(r"([^。；：！？]{2,30}。)(?=\S{10}|$)")
 _NEXT_ITEM = lazy_re(rf"[，,、；;][{_CN}]+是")
+_RUN_ON = lazy_re(rf"[。；;！？]\s*[{_CN}]+是")
 _ENUM_LEAD = lazy_re(rf"^([{_CN}]+是)([^。；！？]{{2,30}}。)(?=\S{{6}})")
 
 
@@ -693,7 +694,13 @@ def _unnumbered_leads(sec: Section) -> None:
     enum = [_ENUM_LEAD.match(p.text) for p in paras]
     # 一是执法力量不足，二是…。: an enumeration run on in one paragraph, never a heading
     # 一是全年受理53件，办结41件，结案率87.2%。: a statement of figures, text to check, never a heading
-    enum = [m if m and not _NEXT_ITEM.search(m.group(2)) and not _STATEMENT.search(m.group(2)) else None for m in enum]
+    # 一是深化改革。二是加强普法。: the next item straight after the lead, an enumeration too
+    enum = [
+        m
+        if m and not _NEXT_ITEM.search(m.group(2)) and not _STATEMENT.search(m.group(2)) and not _RUN_ON.match(m.string, m.end() - 1)
+        else None
+        for m in enum
+    ]
     numbered = [m for m in enum if m]
     if numbered and [m.group(1) for m in numbered] == [f"{_CN[k]}是" for k in range(len(numbered))]:
         _promote(sec, [(p, m.group(1), m.group(2)) for p, m in zip(paras, enum) if m])

@@ -36,8 +36,38 @@ HINT = (
 )
 
 
+def visible(value):
+    """A macro's output (or other template markup) as the clerk sees it: without drafter's
+    own marks round its literal parts, so cutting, indexing or counting it works on what is
+    printed (m()[:3] is never half a mark, m() | length never counts them); the result is
+    plain text."""
+    if isinstance(value, str) and MARKS.search(value):
+        return MARKS.sub("", value)
+    return value
+
+
 def mark(text: str) -> str:
     return FIG_OPEN + text + FIG_CLOSE
+
+
+def mark_each(text: str, shown: list[str]) -> str:
+    """``text`` (a format's result) with each of ``shown`` (the figures filled in, as the report
+    writes them) marked where it first stands whole and unmarked: "%s件" % x.值 is then judged
+    as x.值 printed is."""
+    for figure in shown:
+        figure = MARKS.sub("", figure)
+        if not figure:
+            continue
+        inside = _marked_spans(text)
+        for m in re.finditer(r"(?<![\d.])" + re.escape(figure) + (r"(?![\d])" if figure[-1].isdigit() else ""), text):
+            if not any(a <= m.start() < b for a, b in inside):
+                text = text[: m.start()] + mark(figure) + text[m.end() :]
+                break
+    return text
+
+
+def _marked_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _MARKED.finditer(text)] if FIG_OPEN in text else []
 
 
 def apart(output: str) -> tuple[str, int | None, str | None]:

@@ -15,7 +15,7 @@ from drafter.errors import TemplateError
 from drafter.model import numbers
 from drafter.model.catalogue import Group, RateDef, Theme
 from drafter.model.numberwords import exact
-from drafter.render.intact import FigureText, form_number, rate_number
+from drafter.render.intact import FigureText, form_number, is_form_number, rate_number
 
 
 class _Missing:
@@ -125,9 +125,9 @@ class Figure(_Compared):
         return numbers.yoy(self.值, self.上年, unit=self.单位)
 
     @property
-    def 带同比(self) -> str:
+    def 带同比(self) -> FigureText:
         """162件，同比增长12.3% — or just 162件 when last year is not known."""
-        return f"{self}，{self.同比}" if self.上年 is not None else str(self)
+        return FigureText(f"{self}，{self.同比}" if self.上年 is not None else str(self))
 
     @property
     def 上年数(self):
@@ -135,7 +135,7 @@ class Figure(_Compared):
         if self.上年 is None:
             return _Missing(self.名称, last_year="count")
         self.compared = True
-        return numbers.with_unit(self.上年, self.单位)
+        return FigureText(numbers.with_unit(self.上年, self.单位))
 
     def __repr__(self) -> str:
         return f"Figure({self.名称}={self.值}{self.单位})"
@@ -175,8 +175,8 @@ class Rate(_Compared):
         return numbers.points(self._exact, self._previous, self.digits)
 
     @property
-    def 带同比(self) -> str:
-        return f"{self}，{self.同比}" if self.上年 is not None else str(self)
+    def 带同比(self) -> FigureText:
+        return FigureText(f"{self}，{self.同比}" if self.上年 is not None else str(self))
 
     @property
     def 上年数(self):
@@ -185,10 +185,17 @@ class Rate(_Compared):
             return _Missing(self.名称, last_year="rate")
         for figure in self._counts:
             figure.compared = True
-        return numbers.percent(self._previous, self.digits)
+        return FigureText(numbers.percent(self._previous, self.digits))
 
     def __repr__(self) -> str:
         return f"Rate({self.名称}={self.值:.4f})"
+
+
+def stands_apart(value) -> bool:
+    """Is ``value`` a figure of the form, or its text as a filter writes it (a count, a rate,
+    162件, 41万余人次)? Whatever text a template makes of it carries figure marks, so what
+    stands beside it in the report is judged (apart.py)."""
+    return isinstance(value, (Figure, Rate, FigureText)) or is_form_number(value)
 
 
 def _ratio(defn: RateDef, counts: dict) -> Fraction | None:

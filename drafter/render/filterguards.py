@@ -18,8 +18,9 @@ from drafter.errors import TemplateError
 from drafter.files.patterns import lazy_re
 from drafter.model import numbers
 from drafter.render import apart, limits
-from drafter.render.figures import Figure, Rate
-from drafter.render.filters import printable
+from drafter.render.apart import visible
+from drafter.render.figures import Figure, Rate, stands_apart
+from drafter.render.filters import printable, report_text
 from drafter.render.intact import (
     RateFloat,
     has_digit,
@@ -161,6 +162,8 @@ def numbers_kept(name: str, func):
                 refuse_cut(f"过滤器 {name}", before, result)
             elif result is not None and not isinstance(result, (int, float)):
                 raise refuse_split(f"过滤器 {name}")
+        if isinstance(result, str) and stands_apart(value):  # x.值 | string * 2, x | trim ~ x | trim
+            return marked(result)
         return result
 
     return filter_
@@ -169,14 +172,15 @@ def numbers_kept(name: str, func):
 _BRACES = lazy_re("[{}｛｝]")
 
 
-def visible(value):
-    """A macro's output (or other template markup) as the clerk sees it: without drafter's
-    own marks round its literal parts, so cutting, indexing or counting it works on what is
-    printed (m()[:3] is never half a mark, m() | length never counts them); the result is
-    plain text."""
-    if isinstance(value, str) and apart.MARKS.search(value):
-        return apart.MARKS.sub("", value)
-    return value
+def figure_text(value) -> str:
+    """A figure of the form (figures.stands_apart) as the report writes it: 162件, 146, 93.8%."""
+    return value if isinstance(value, str) else report_text(value, "")
+
+
+def marked(value) -> str:
+    """A figure of the form as text carrying its figure marks (whatever string operations
+    then make of it, what stands beside it is judged: apart.py)."""
+    return apart.mark(visible(figure_text(value)))
 
 
 def counted_visible(func):
@@ -248,6 +252,8 @@ def text_filters(filters: dict) -> dict:
             if not isinstance(item, str):
                 refuse_raw_number(item)
                 printable(item, "用 join 连接的每一项")
+        if isinstance(items, list):  # [x.值, x.值] | join: each figure stands apart
+            items = [marked(i) if stands_apart(i) else i for i in items]
         return join(eval_ctx, items, d)
 
     def string_(value):
@@ -278,7 +284,7 @@ class Formatter(limits.BoundedFormatterMixin, SandboxedFormatter):
             refuse_unkept("format 的格式", text, [value])
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):  # {:%m月} pads: 02月
             date_kept(value, text)
-        return text
+        return marked(text) if stands_apart(value) else text  # "{0}{0}".format(x.值)
 
     def convert_field(self, value, conversion):
         if conversion in ("r", "a"):

@@ -34,7 +34,7 @@ from drafter.model import numbers
 from drafter.model.markup import TemplateMarkup
 from drafter.model.typography import clauses, no_orphan_part
 from drafter.render import apart
-from drafter.render.figures import Figure, Rate, _Missing
+from drafter.render.figures import Figure, Rate, _Missing, stands_apart
 from drafter.render.intact import (
     FigureText,
     RateFloat,
@@ -428,8 +428,10 @@ def _text_filter(name: str, func):
     def filter_(*args, **kwargs):
         head, rest = args[:skip], args[skip:]
         if rest and name == "format":  # its values are judged by format itself (templates' own wording)
+            filled = [*rest[1:], *kwargs.values()]
             rest = (report_text(rest[0], "过滤器 format 的输入"), *map(_known_as_text, rest[1:]))
-            return func(*head, *rest, **{k: _known_as_text(v) for k, v in kwargs.items()})
+            text = func(*head, *rest, **{k: _known_as_text(v) for k, v in kwargs.items()})
+            return apart.mark_each(text, [report_text(v, "") for v in filled if stands_apart(v)])
         if rest:
             value = (
                 rest[0]
@@ -479,7 +481,7 @@ def _number_filter(name: str, func):
                     f"过滤器 {name} 不能用在比率上：比率里存的是 0 到 1 之间的小数，会写成 0 或 1。",
                     "比率请直接输出（如 93.8%），要换小数位数用 精度()，如 {{ x.纠错率.精度(2) }}。",
                 )
-            value = _value(rest[0], name)
+            value = apart.visible(_value(rest[0], name))  # x.值 | string | int: the number printed
             base = rest[2] if name == "int" and len(rest) > 2 else kwargs.get("base", 10)
             if name == "int" and base != 10:
                 raise TemplateError(

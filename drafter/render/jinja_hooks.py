@@ -7,7 +7,8 @@ What drafter needs from inside Jinja:
 - its code generator (``HookedGenerator``): the parsed template is shown to
   ``environment.inspect_template`` before it is compiled; every {% for %} iterates through
   ``environment.counted``, every ``~`` goes through ``environment.join_checked``, every
-  slice through ``environment.sliced``, every list, tuple and dict the template writes
+  slice through ``environment.sliced``, every side of a comparison (==, <, in…) through
+  ``environment.compared``, every list, tuple and dict the template writes
   through ``environment.container_checked``; a printed expression that calls, filters or
   joins is never worked out at compile time (``_output_child_to_const``, private);
 - the Python it generates (``yield_from_includes``): an include's ``for event in gen:
@@ -49,7 +50,15 @@ class HookedGenerator(CodeGenerator):
         for loop in node.find_all(nodes.For):
             counted = nodes.Call(nodes.EnvironmentAttribute("counted"), [loop.iter], [], None, None)
             loop.iter = counted.set_lineno(loop.iter.lineno).set_environment(self.environment)
+        for compare in list(node.find_all(nodes.Compare)):
+            compare.expr = self._compared(compare.expr)
+            for op in compare.ops:
+                op.expr = self._compared(op.expr)
         super().visit_Template(node, frame)
+
+    def _compared(self, expr):
+        call = nodes.Call(nodes.EnvironmentAttribute("compared"), [expr], [], None, None)
+        return call.set_lineno(expr.lineno).set_environment(self.environment)
 
     # Lists, tuples and dicts the template writes are measured as they are made (a tuple
     # that is an assignment target, {% for a, b in … %}, is not a value).
@@ -225,6 +234,7 @@ class _Probe(jinja2.Environment):
     loops = 0
     joined = False
     sliced_ = False
+    compares = 0
 
     def inspect_template(self, node) -> None:
         self.inspected = True
@@ -244,6 +254,10 @@ class _Probe(jinja2.Environment):
     def container_checked(self, value):
         return value
 
+    def compared(self, value):
+        self.compares += 1
+        return value
+
     def _compile(self, source, filename):
         return super()._compile(yield_from_includes(source), filename)
 
@@ -259,7 +273,7 @@ def verify() -> None:
         wrong.append("代码生成器没有 _output_child_to_const")
     sources = {
         "a.j2": '{% for i in [1] %}{{ "x" ~ i }}{{ ("ab" ~ i)[1:] }}{% endfor %}\n{% include "b.j2" %}',
-        "b.j2": "b\n\n{% if true %}end{% endif %}",
+        "b.j2": "b\n\n{% if 1 in [1] %}end{% endif %}",
     }
     env = _Probe(loader=jinja2.FunctionLoader(lambda name: (sources[name], name, lambda: True)), optimized=False)
     try:
@@ -283,6 +297,8 @@ def verify() -> None:
             wrong.append("代码生成器的检查没有生效")
         if not getattr(env, "sliced_", False):
             wrong.append("截取文字的检查没有生效")
+        if getattr(env, "compares", 0) < 2:
+            wrong.append("比较的检查没有生效")
         if "yield from gen" not in yield_from_includes(code) or "debug_info = '" not in code:
             wrong.append("生成的代码和预期的不同")
         if where is None or template_at(*where) != ("b.j2", 3):

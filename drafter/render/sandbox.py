@@ -41,7 +41,7 @@ from drafter.model import numbers
 from drafter.model.markup import CLOSE, OPEN, TemplateMarkup, literal
 from drafter.render import apart, filterguards as guards, jinja_hooks, limits, messages
 from drafter.render.bytecache import BoundedBytecodeCache
-from drafter.render.figures import Figure, Rate, _Missing
+from drafter.render.figures import _Missing, stands_apart
 from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
 from drafter.render.intact import FigureText, has_digit, is_form_number, refuse_cut, refuse_raw_number
 from drafter.render.loader import FolderLoader, shown_name
@@ -116,9 +116,16 @@ def finalize(value):
         shown = text[max(0, m.start() - 8) : m.end() + 8]
         raise TemplateError(messages.PRINTED_BRACE.format(shown=shown), messages.PRINTED_BRACE_HINT)
     limits.spend(len(text))
-    if isinstance(value, (Figure, Rate, FigureText)) or is_form_number(value):
+    if stands_apart(value):
         text = apart.mark(text)  # what stands beside it is judged once the output is whole
     return literal(text)
+
+
+# The methods of text that ask about it (never make new text): asked of the text as printed.
+_ASKING = frozenset(
+    "startswith endswith find rfind index rindex count isdigit isdecimal isnumeric isalpha isalnum "
+    "isspace islower isupper istitle isprintable isascii isidentifier".split()
+)
 
 
 def _concat(parts) -> TemplateMarkup:
@@ -147,13 +154,23 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context, operator, left, right):
         if operator == "%" and isinstance(left, str):  # '收到%s' % 成效: what is written in must be text
-            for value in right if isinstance(right, tuple) else (right,):
+            filled = right if isinstance(right, tuple) else (right,)
+            for value in filled:
                 if not isinstance(value, str):
                     printable(value, "填进 % 格式的")
+            result = limits.BINOPS[operator](left, right)
+            return apart.mark_each(result, [guards.figure_text(v) for v in filled if stands_apart(v)])
+        if operator in ("+", "*"):  # x | num * 2, x.约数 + x.约数: each copy stands apart
+            left, right = (guards.marked(v) if isinstance(v, FigureText) else v for v in (left, right))
         return limits.BINOPS[operator](left, right)
 
+    def compared(self, value):
+        """One side of a comparison (==, in…): text as printed, without drafter's marks
+        (x.值 | string == "0", "县" in m())."""
+        return guards.visible(value)
+
     def getitem(self, obj, argument):
-        obj = guards.visible(obj)
+        obj, argument = guards.visible(obj), guards.visible(argument)
         value = super().getitem(obj, argument)
         if has_digit(obj) and isinstance(value, str):  # (收到申请 ~ "")[1:] → 62件
             refuse_cut("截取文字（[…]）", obj, value)
@@ -176,14 +193,7 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
             refuse_raw_number(part)
         # a figure joined by ~ is marked as printed ones are ("1" ~ x.收到申请 is judged)
         return limits.join(
-            [
-                p
-                if isinstance(p, str)
-                else apart.mark(str(p))
-                if isinstance(p, (Figure, Rate)) or is_form_number(p)
-                else printable(p, "用 ~ 连接的")
-                for p in parts
-            ]
+            [guards.marked(p) if stands_apart(p) else p if isinstance(p, str) else printable(p, "用 ~ 连接的") for p in parts]
         )
 
     def counted(self, iterable):
@@ -205,6 +215,9 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
             )
         if isinstance(owner, str) and name == "encode":  # bytes print as numbers (231164186…)
             raise TemplateError("这里把文字变成了字节，印出来是一串数字，不是报告的文字。", "请直接输出文字，如 {{ 单位 }}。")
+        if isinstance(owner, str) and name in _ASKING and apart.MARKS.search(owner):
+            owner = guards.visible(owner)  # (x.值 | string).startswith("1"): asked of what is printed
+            __obj = getattr(owner, name)
         args, kwargs = limits.checked_call(__obj, args, kwargs)
         budget = limits.current() if isinstance(__obj, Macro) else None
         if budget is None:  # dict(a=s, b=s) and its kin are measured like a written {…}

@@ -1,0 +1,120 @@
+"""Round 41 of the outside attack on issue 18 (and round 40's open causes): a form's figure
+glued to another by string operations in a template; rates and changes check misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.cli.commands import main
+from hostile_cases import clerk_templates, render_with
+from test_round33 import _report
+
+THEME = "themes/矛盾纠纷化解.md.j2"
+X = "t.数据.行政复议.审结"  # 146件 in the example form
+
+
+def _render(tmp_path, runner, line: str):
+    return render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: "{{ 数据句子(t) }}\n" + line + "\n"}))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f'另有{{{{ "{{0}}{{0}}".format({X}.值) }}}}件。',
+        f"另有{{{{ {X}.值 | string * 2 }}}}件。",
+        f"另有{{{{ {X}.值 | string + {X}.值 | string }}}}件。",
+        f"另有{{{{ [{X}.值, {X}.值] | join }}}}件。",
+        f"另有{{{{ [{X}, {X}] | join }}}}。",
+        f'另有{{{{ "{{}}{{}}".format({X}, {X}) }}}}。',
+        f'另有{{{{ "{{}}".format({X}.值) * 2 }}}}件。',
+        f"另有{{{{ {X}.约数 ~ {X}.约数 }}}}。",
+        f"另有{{{{ {X} | num * 2 }}}}件。",
+        f"另有{{{{ {X} | trim }}}}{{{{ {X} | trim }}}}。",
+        f"另有{{{{ {X}.带同比 ~ {X}.带同比 }}}}。",
+        f'另有{{{{ "%s"|format({X}.值) ~ {X}.值 }}}}件。',
+    ],
+)
+def test_a_figure_glued_by_string_operations_is_refused_at_its_line(tmp_path, runner, line):
+    """Round 40: 146 printed twice in a row (146146件) through format, string, *, +, join."""
+    out, result = _render(tmp_path, runner, line)
+    assert result.exit_code == 2 and not out.exists(), result.output
+    assert result.output.startswith(f"tpl/{THEME}:2") and "紧挨着" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "printed"),
+    [
+        (f'{{% if {X}.值 | string == "146" %}}审结一百四十六件。{{% endif %}}', "审结一百四十六件。"),
+        (f'{{% if ({X}.值 | string).startswith("14") %}}以十四开头。{{% endif %}}', "以十四开头。"),
+        (f'{{% if "4" in {X}.值 | string %}}含有四。{{% endif %}}', "含有四。"),
+        (f"另有{{{{ {X}.值 | string | int }}}}件。", "另有146件。"),
+        (f'另有{{{{ "{{}}件".format({X}.值) }}}}。', "另有146件。"),
+        (f"共{{{{ [{X}, {X}] | join('、') }}}}。", "共146件、146件。"),
+    ],
+)
+def test_text_made_of_a_figure_still_compares_and_prints_as_it_is(tmp_path, runner, line, printed):
+    """The marks drafter puts round a figure made text are never seen by a comparison, a
+    question asked of the text, or int."""
+    import docx
+
+    out, result = _render(tmp_path, runner, line)
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert printed in text and "\ue002" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("全年受理行政复议案件151件，审结146件。结案率86.7%（146件÷151件）。", "应为96.7%"),
+        ("全年评查案卷320卷，合格率80%（合格223卷÷评查320卷）。", "应为69.7%"),
+        ("全年化解行政争议119件，化解率为82.3%（化解86件÷受理119件×100%）。", "应为72.3%"),
+        ("全年清理规范性文件236件，其中废止18件、修改25件、继续有效203件。", "其中超总数"),
+        ("全年清理规范性文件236件（废止118件、修改125件）。", "其中超总数"),
+        ("全年化解行政争议86件，受理行政争议119件，化解率为82.3%。", "应为72.3%"),
+        ("涉企行政检查同比减少45.6%，由上年的1 230次减少到792次。", "应为下降35.6%"),
+        ("行政复议案件受理数同比增长30%，由上年的100件增加到120件。", "应为上升20%"),
+        ("办结率同比提高3个百分点，由90%提高到95%。", "应为提高5个百分点"),
+    ],
+)
+def test_round41_errors_check_promises_to_catch(tmp_path, runner, line, said):
+    """A worked fraction with units or words (C1), a clean-up's outcomes (C2), a whole after
+    its part for a rate the catalogue does not know (C3), a change before 由…到 (C4)."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 1 and said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "全年受理行政复议案件151件，审结146件。结案率96.7%（146件÷151件）。",
+        "全年清理规范性文件236件，其中废止18件、修改25件、继续有效193件。",
+        "全年化解行政争议86件，受理行政争议119件，化解率为72.3%。",
+        "涉企行政检查同比减少35.6%，由上年的1 230次减少到792次。",
+        "办结率同比提高5个百分点，由90%提高到95%。",
+    ],
+)
+def test_round41_the_same_sentences_written_right_pass(tmp_path, runner, line):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 0, result.output
+
+
+def test_round41_items_run_on_in_one_paragraph_come_back_as_written(tmp_path, runner):
+    """一是深化改革。二是加强普法。 in one paragraph is an enumeration, not a heading 一是 with
+    二是 as its text: import keeps it, render prints it as it was, new carries both items."""
+    import docx
+    import yaml
+
+    line = "一是深化行政复议体制改革。二是加强重点人群普法。"
+    source = _report(tmp_path, "全年受理行政复议案件153件，审结141件，结案率92.2%。")
+    text = source.read_text(encoding="utf-8").replace("2026年，我们将开展行政执法质量提升行动，推进乡镇综合行政执法规范化建设。", line)
+    source.write_text(text, encoding="utf-8")
+    form, out, plans = tmp_path / "f.yaml", tmp_path / "r.docx", tmp_path / "n.yaml"
+    assert runner.invoke(main, ["import", str(source), "-o", str(form)]).exit_code == 0
+    result = runner.invoke(main, ["render", str(form), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert line in paragraphs and not any("深化行政复议体制改革" in p and p != line for p in paragraphs), paragraphs
+    assert runner.invoke(main, ["new", "2026", "--from", str(source), "-o", str(plans)]).exit_code == 0
+    carried = [p["标题"] for p in yaml.safe_load(plans.read_text(encoding="utf-8"))["去年安排"]]
+    assert carried == ["深化行政复议体制改革", "加强重点人群普法"], carried
