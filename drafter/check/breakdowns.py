@@ -486,14 +486,23 @@ class BreakdownChecks(ArithmeticState):
             head = _TOTAL_HEAD.search(text, reach, t.start)
             if not head:
                 continue
-            listed = [counts[k - 1]]
-            for g in (counts[i] for i in range(k - 2, -1, -1)):  # the list however long: it ends at a gap not 、
+            listed, commas = [counts[k - 1]], False
+            for g in (counts[i] for i in range(k - 2, -1, -1)):  # the list however long: it ends at a gap not 、 (，)
                 gap = text[g.start + len(g.text) : listed[0].start - len(listed[0].label)]
-                if gap != "、" or g.unit != t.unit:
+                if gap not in ("、", "，", ",") or g.unit != t.unit:
                     break
+                if listed[0].label.startswith("其中"):
+                    break  # 审结146件，其中维持…: the list starts at 其中
                 listed.insert(0, g)
+                commas = commas or gap != "、"
             if len(listed) < 2 or listed[-1].unit != t.unit or head.start() != listed[-1].start + len(listed[-1].text):
                 continue
+            # with “，” the list may begin with the whole (审结146件，维持80件，纠错18件，合计…):
+            # it is what follows that adds up, when those are kinds of one thing
+            while commas and len(listed) >= 2 and not self.partition(listed):
+                listed = listed[1:]
+            if len(listed) < 2:
+                continue  # 受理151件，审结146件，共…: clauses of one matter, stages, never summed
             said = text[head.end(1) : t.start].strip()
             if (
                 said

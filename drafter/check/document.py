@@ -10,6 +10,7 @@ finding is traced back to the form's line and column where its text was typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from drafter.errors import Where
 from drafter.files.patterns import lazy_re
@@ -85,12 +86,14 @@ class Document:
         source=None,
         data: dict | None = None,
         made_in: tuple[tuple[str, str, bool], ...] = (),
+        writer: Callable[[str], tuple[str, int] | None] | None = None,
     ):
         self.name = name
         # For a form being rendered: each template file and phrase table the render read, as
         # (the name the clerk's messages give it, its text, whether drafter ships it): where
         # template-made text stands.
         self.made_in = made_in
+        self.writer = writer  # the template line that wrote the output line printing a paragraph whole
         self.made: set[Where] = set()  # the places said of text the template made
         self.kind = kind  # "表单", "txt" or "docx"
         self.report = report
@@ -216,7 +219,7 @@ class Document:
         clause = unit.text[a:b]
         for path, text in self._form_strings():
             at = text.find(clause) if clause else -1
-            if at >= 0:
+            if at >= 0 and (len(clause) >= _FEW_WORDS or text == clause):  # 问题 of a 做法's text is not a heading 问题
                 return self._in_field(path, clause, at, start - a)
         for path, text in self._form_strings():
             # (the span said lies inside the field's text: 某某 of 某某县人民政府 in a sentence
@@ -224,7 +227,11 @@ class Document:
             if len(text) >= 4 and 0 <= (at := unit.text.find(text, max(0, end - len(text)))) <= start:
                 return self._in_field(path, text, 0, start - at)
         field = f"{unit.part}（模板生成的文字：“{_sentence_at(unit.text, quote)}”）"
-        place = _written_at(_sentence_at(unit.text, quote, cut=False), self.made_in, quote)
+        place, sure = _written_at(_sentence_at(unit.text, quote, cut=False), self.made_in, quote)
+        if not sure and self.writer is not None:
+            # a few words of a line (# 问题) are no proof: the line that printed the paragraph
+            # ({{ 问题 | map(attribute="表现") | join("；") }}) is
+            place = self.writer(unit.text) or place
         where = Where(place[0], place[1], field=field) if place else Where(self.name, field=field)
         self.made.add(where)
         return where
@@ -398,13 +405,16 @@ _LINE_EDGES = lazy_re(r"^[\s\-#@'\"]+|[\s'\"]+$")
 MAX_LINES_LOOKED_AT = 20_000  # lines of template files searched for one finding (bounded work)
 
 
-def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: str = "") -> tuple[str, int] | None:
+def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: str = "") -> tuple[tuple[str, int] | None, bool]:
     """(file, line) of the template or phrase-table line that prints ``sentence``: the one
     whose own words, in order, stand in it, the most of them (four characters at least; else
     two, as “，，” after a value; else one within ``quote``, as the “；” after a value ending
-    in “。”); among lines sharing the most, the one line of the clerk's own files (``files``:
-    name, text, whether drafter ships it); None when no line is sure."""
+    in “。”); the lines whose own words hold ``quote`` itself first; among lines sharing the
+    most, the one line of the clerk's own files (``files``: name, text, whether drafter ships
+    it); None when no line is sure. With whether it is sure: the quote or four characters
+    of the line's own words stand in the sentence."""
     found: list[tuple[int, str, int, bool]] = []  # (size, file, line, shipped)
+    quoting: list[tuple[int, str, int, bool]] = []  # those whose own words hold the quote itself
     marks: list[tuple[int, str, int, bool]] = []  # lines of one character, standing in ``quote``
     whole = sentence.strip().rstrip("。；！？")  # a line holding the whole sentence, among others of its own
     looked = 0
@@ -415,15 +425,23 @@ def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: 
                 break
             pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _own_words(line)) if p]
             size = sum(map(len, pieces))
-            if whole and any(whole in p for p in pieces):
-                found.append((len(line) + len(whole) * 1000, name, number, shipped))  # the sentence as it stands there
+            if whole and any(whole in p and (p == whole or len(whole) >= _FEW_WORDS) for p in pieces):
+                # the sentence as it stands there: a line of just that first (# 问题, not a
+                # phrase that mentions 问题)
+                exact = any(p == whole for p in pieces)
+                found.append((len(line) + len(whole) * 1000 + exact * 500, name, number, shipped))
+                quoting.append(found[-1])
                 continue
             if not size or not _in_order(pieces, sentence):
                 continue
             if size >= 2:
                 found.append((size, name, number, shipped))
+                if len(quote) >= 2 and any(quote in p for p in pieces):
+                    quoting.append(found[-1])
             elif quote and pieces[0] in quote and line.strip() != pieces[0]:
                 marks.append((size, name, number, shipped))  # a mark after a value: {{ x }}；
+    if quoting:  # the line that says the very words found wrong (党的十九大精神), among lines as long
+        found = quoting
     for least in (4, 2, 1):
         sized = [f for f in found if f[0] >= least] if least > 1 else marks
         if not sized:
@@ -432,10 +450,11 @@ def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: 
         best = [f for f in sized if f[0] == most]
         own = [f for f in best if not f[3]]
         chosen = own if own else best
-        return (chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None
-    return None
+        return ((chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None), bool(quoting) or least == 4
+    return None, False
 
 
+_FEW_WORDS = 4  # a clause shorter than this is the clerk's only when a field is just that
 _QUOTED = lazy_re(r"\"([^\"\n]*)\"|'([^'\n]*)'")
 
 

@@ -598,18 +598,22 @@ class RateChecks(ArithmeticState):
         start = max(max(text.rfind(c, max(0, f.start - _SENTENCE_REACH), f.start) for c in "。；！？") + 1, f.start - _SENTENCE_REACH)
         done = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
         # (均已按期办结: all closed, on time too; so every rate of closing is 100%)
-        m = re.search(
-            rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:按期|按时|及时|限时|当场|当日)?(?:{done})(?![率的])", text[start:at]
-        )
-        if not m or _ALL_BUT.search(text, start, start + m.start()):
+        claim = re.compile(rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:按期|按时|及时|限时|当场|当日)?(?:{done})(?![率的])")
+        m = claim.search(text, start, at)
+        if m is None:  # or said after the rate, in its sentence (结案率96.7%，均已按期办结)
+            stop = min([len(text), end + _SENTENCE_REACH] + [i for c in "。；！？" if (i := text.find(c, end, end + _SENTENCE_REACH)) >= 0])
+            m = claim.search(text, end, stop)
+            start = end
+        if not m or _ALL_BUT.search(text, start, m.start()):
             return False  # 除5件正在审理外，其余59件全部审结: all of the rest, not of all
-        whole = text[start + m.start() : start + m.end()]
+        whole = m.group()
+        end = max(end, m.end())
         self.c.add(
             "比率核算",
             self.c.doc.where(unit, at, end),
             text[at:end],
             unit.part,
-            f"前面写了“{whole}”，{name}就应是100%，这里写的是{said}。",
+            f"{'前面' if m.start() < at else '后面'}写了“{whole}”，{name}就应是100%，这里写的是{said}。",
             "请核对：若确是全部，比率写100%；若不是全部，请删去“全部”或写明未完成的件数。",
         )
         return True

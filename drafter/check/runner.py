@@ -35,17 +35,18 @@ def check_document(doc: Document, table: RuleTable, last: Document | None = None
     return sorted(check.findings, key=Finding.sort_key)
 
 
-def form_rules(src, report, data: dict, table: RuleTable, files: tuple[tuple[str, str, bool], ...] = ()) -> list[Finding]:
+def form_rules(src, report, data: dict, table: RuleTable, files: tuple[tuple[str, str, bool], ...] = (), writer=None) -> list[Finding]:
     """The form-level rules render and validate run. A required part missing stops the render,
     as every form error does; so does what the template made wrong (``_templates``): the
     report would fail check, and only the template or phrase table can change it. What the
     clerk typed in the form is only reminded (check of the report says it again); what a
     template wrote, by the form or as it stands in the template file, is the template's.
     ``files``: the template files and phrase tables the render read (Rendered.files), where
-    template-made text is said. The report's parts are
+    template-made text is said, or ``writer`` (Rendered.writer_of) names the line that printed
+    its paragraph. The report's parts are
     known by the form (render marked them: Report.give_roles), not by the words of their
     headings."""
-    doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data, made_in=files)
+    doc = Document(src.file, "表单", report, load_catalogue(), source=src, data=data, made_in=files, writer=writer)
     found, seen = [], set()
     for f in check_document(doc, table, full=False):
         said = (f.rule, f.where, f.quote, f.message)

@@ -160,7 +160,7 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
         from drafter.check.runner import form_rules
 
         table = rules if isinstance(rules, RuleTable) else rule_table()
-        result.warnings += form_rules(src, report, data, table, marked.files)
+        result.warnings += form_rules(src, report, data, table, marked.files, marked.writer_of)
         Findings(result.warnings).raise_if_errors()
     return result
 

@@ -41,6 +41,9 @@ OPEN, CLOSE = "\ue000", "\ue001"
 # Round a figure of the form as a template prints it, so what stands right beside it can be
 # judged once the whole output is known (1{{ x }} would print 1162件): render/apart.py.
 FIG_OPEN, FIG_CLOSE = "\ue002", "\ue003"
+# Inside a figure's marks, whose figure it is (and whether it is its 同比): apart.py.
+OF_OPEN, OF_CLOSE = "\ue004", "\ue005"
+_OF = lazy_re(f"{OF_OPEN}[^{OF_CLOSE}]*{OF_CLOSE}")
 # Line breaks: those of str.splitlines() that XML can carry. \v, \f and \x1c-\x1e stay
 # inside their line, where they are refused as characters a .docx cannot hold.
 _BREAK = lazy_re("\r\n|[\n\r\x85\u2028\u2029]")
@@ -75,6 +78,8 @@ def literal(text: str) -> str:
 
 def strip_marks(text: str) -> str:
     """``text`` without literal marks."""
+    if OF_OPEN in text:
+        text = _OF.sub("", text)
     if OPEN in text or CLOSE in text or FIG_OPEN in text or FIG_CLOSE in text:
         for mark in (OPEN, CLOSE, FIG_OPEN, FIG_CLOSE):
             text = text.replace(mark, "")

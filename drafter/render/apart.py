@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 
 from drafter.files.patterns import lazy_re
-from drafter.model.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OPEN
+from drafter.model.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OF_CLOSE, OF_OPEN, OPEN
 
-_MARKED = lazy_re(f"{FIG_OPEN}([^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
-MARKS = lazy_re(f"[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}]")  # drafter's own marks, literal and figure
+_OF = f"(?:{OF_OPEN}(?P<change>~?)(?P<rate>%?)(?P<id>\\d+)\\|(?P<name>[^{OF_CLOSE}]*){OF_CLOSE})?"
+_MARKED = lazy_re(f"{FIG_OPEN}{_OF}(?P<text>[^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
+# drafter's own marks, literal and figure, and whose figure it is
+MARKS = lazy_re(f"{OF_OPEN}[^{OF_CLOSE}]*{OF_CLOSE}|[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}{OF_OPEN}{OF_CLOSE}]")
+_SENTENCE_END = lazy_re("[。；;！？!?\n\r]")
 # What joins a figure into another amount, shared with the phrase table's checks (phrases.py):
 # before it, a digit or sign, a numeral, a word making it approximate or a bound;
 JOINED_BEFORE = (
@@ -46,8 +49,24 @@ def visible(value):
     return value
 
 
-def mark(text: str) -> str:
-    return FIG_OPEN + text + FIG_CLOSE
+CHANGE_HINT = (
+    "同比要紧跟在它自己的数后面：写 {{ x.收到申请.带同比 }}（数加同比），或在同比前写明是哪个数的，如“收到申请{{ x.收到申请.同比 }}”。"
+)
+
+
+def names(words: str, name: str) -> bool:
+    """Do ``words`` name the figure ``name`` (a word of two characters of it: 审查件数 names
+    审查文件)? A 同比 so named is of that figure, wherever it stands."""
+    return any(name[i : i + 2] in words for i in range(max(1, len(name) - 1)))
+
+
+def mark(text: str, of: tuple[int, str, bool] | None = None, change: bool = False) -> str:
+    """``text`` marked as a figure of the form's; ``of``: whose (an identity, its name, whether
+    it is a rate), ``change``: it is that figure's 同比 (figures.owner)."""
+    if of is None:
+        return FIG_OPEN + text + FIG_CLOSE
+    ident, name, rate = of
+    return f"{FIG_OPEN}{OF_OPEN}{'~' if change else ''}{'%' if rate else ''}{ident}|{name}{OF_CLOSE}{text}{FIG_CLOSE}"
 
 
 def mark_each(text: str, shown: list[str]) -> str:
@@ -70,13 +89,33 @@ def _marked_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _MARKED.finditer(text)] if FIG_OPEN in text else []
 
 
-def apart(output: str) -> tuple[str, int | None, str | None]:
+def apart(output: str) -> tuple[str, int | None, str | None, str]:
     """(``output`` without figure marks, the output line of the first figure joined to what
-    stands beside it or None, what is wrong there)."""
+    stands beside it or None, what is wrong there, how to fix it)."""
     if FIG_OPEN not in output:
-        return output, None, None
+        return output, None, None, HINT
+    previous = None
     for m in _MARKED.finditer(output):
-        shown = MARKS.sub("", m.group(1))
+        if (
+            m.group("change")
+            and previous is not None
+            and previous.group("id") not in (None, m.group("id"))
+            and previous.group("rate") == m.group("rate")  # 纠错18件，同比提高1.2个百分点: a rate's, plainly
+        ):
+            # 受理{{ x.受理 }}，{{ x.收到申请.同比 }}: read as the change of the figure before it
+            between = MARKS.sub("", output[previous.end() : m.start()])
+            if not _SENTENCE_END.search(between) and not names(between, m.group("name")):
+                line = len(_LINE_BREAK.split(output[: m.start()]))
+                shown = MARKS.sub("", m.group("text"))
+                return (
+                    output,
+                    line,
+                    f"“{shown}”是“{m.group('name')}”的同比，却紧跟在“{previous.group('name')}”的数后面，"
+                    f"报告里会读成{previous.group('name')}的同比。",
+                    CHANGE_HINT,
+                )
+        previous = m
+        shown = MARKS.sub("", m.group("text"))
         before = MARKS.sub("", output[max(0, m.start() - 40) : m.start()])
         after = MARKS.sub("", output[m.end() : m.end() + 40])
         bare = not re.search(r"\D$", shown)  # a number printed without a unit (x.值)
@@ -96,6 +135,7 @@ def apart(output: str) -> tuple[str, int | None, str | None]:
                         "要按万、亿写，请直接输出数据并用过滤器 num（如 {{ x.收到申请 | num }}），"
                         "它在不丢数字时写成“万”“亿”。"
                     ),
+                    HINT,
                 )
-            return output, line, said + "，报告里会连成另一个数，或变成约数。"
-    return output.replace(FIG_OPEN, "").replace(FIG_CLOSE, ""), None, None
+            return output, line, said + "，报告里会连成另一个数，或变成约数。", HINT
+    return MARKS.sub(lambda m: m.group() if m.group() in (OPEN, CLOSE) else "", output), None, None, HINT

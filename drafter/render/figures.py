@@ -15,7 +15,7 @@ from drafter.errors import TemplateError
 from drafter.model import numbers
 from drafter.model.catalogue import Group, RateDef, Theme
 from drafter.model.numberwords import exact
-from drafter.render.intact import FigureText, form_number, is_form_number, rate_number
+from drafter.render.intact import FigureText, figure_text, form_number, is_form_number, rate_number
 
 
 class _Missing:
@@ -115,19 +115,19 @@ class Figure(_Compared):
     @property
     def 约数(self) -> str:
         """Rounded down and marked 余: 683人次 → 680余人次."""
-        return FigureText(numbers.with_unit(self.值, self.单位, approx=True))
+        return figure_text(numbers.with_unit(self.值, self.单位, approx=True), self)
 
     @property
     def 同比(self):
         if self.上年 is None:
             return _Missing(self.名称, last_year="count")
         self.compared = True
-        return numbers.yoy(self.值, self.上年, unit=self.单位)
+        return figure_text(numbers.yoy(self.值, self.上年, unit=self.单位), self, change=True)
 
     @property
     def 带同比(self) -> FigureText:
         """162件，同比增长12.3% — or just 162件 when last year is not known."""
-        return FigureText(f"{self}，{self.同比}" if self.上年 is not None else str(self))
+        return figure_text(f"{self}，{self.同比}" if self.上年 is not None else str(self), self)
 
     @property
     def 上年数(self):
@@ -135,7 +135,7 @@ class Figure(_Compared):
         if self.上年 is None:
             return _Missing(self.名称, last_year="count")
         self.compared = True
-        return FigureText(numbers.with_unit(self.上年, self.单位))
+        return figure_text(numbers.with_unit(self.上年, self.单位), self)
 
     def __repr__(self) -> str:
         return f"Figure({self.名称}={self.值}{self.单位})"
@@ -172,11 +172,11 @@ class Rate(_Compared):
             return _Missing(self.名称, last_year="rate")
         for figure in self._counts:
             figure.compared = True
-        return numbers.points(self._exact, self._previous, self.digits)
+        return figure_text(numbers.points(self._exact, self._previous, self.digits), self, change=True)
 
     @property
     def 带同比(self) -> FigureText:
-        return FigureText(f"{self}，{self.同比}" if self.上年 is not None else str(self))
+        return figure_text(f"{self}，{self.同比}" if self.上年 is not None else str(self), self)
 
     @property
     def 上年数(self):
@@ -185,7 +185,7 @@ class Rate(_Compared):
             return _Missing(self.名称, last_year="rate")
         for figure in self._counts:
             figure.compared = True
-        return FigureText(numbers.percent(self._previous, self.digits))
+        return figure_text(numbers.percent(self._previous, self.digits), self)
 
     def __repr__(self) -> str:
         return f"Rate({self.名称}={self.值:.4f})"
@@ -196,6 +196,19 @@ def stands_apart(value) -> bool:
     162件, 41万余人次)? Whatever text a template makes of it carries figure marks, so what
     stands beside it in the report is judged (apart.py)."""
     return isinstance(value, (Figure, Rate, FigureText)) or is_form_number(value)
+
+
+def owner(value) -> tuple[tuple[int, str, bool] | None, bool]:
+    """Whose figure ``value`` writes, as apart.mark takes it: (an identity that outlives
+    精度(), the figure's name and whether it is a rate, or None when not known; whether it is
+    that figure's 同比)."""
+    if isinstance(value, FigureText):
+        return (owner(value.of)[0] if value.of is not None else None), value.change
+    if isinstance(value, Rate):
+        return (id(value._counts), value.名称, True), False  # 精度() makes another Rate of the same counts
+    if isinstance(value, Figure):
+        return (id(value), value.名称, False), False
+    return None, False
 
 
 def _ratio(defn: RateDef, counts: dict) -> Fraction | None:

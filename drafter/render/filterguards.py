@@ -19,7 +19,7 @@ from drafter.files.patterns import lazy_re
 from drafter.model import numbers
 from drafter.render import apart, limits
 from drafter.render.apart import visible
-from drafter.render.figures import Figure, Rate, stands_apart
+from drafter.render.figures import Figure, Rate, owner, stands_apart
 from drafter.render.filters import printable, report_text
 from drafter.render.intact import (
     RateFloat,
@@ -163,7 +163,7 @@ def numbers_kept(name: str, func):
             elif result is not None and not isinstance(result, (int, float)):
                 raise refuse_split(f"过滤器 {name}")
         if isinstance(result, str) and stands_apart(value):  # x.值 | string * 2, x | trim ~ x | trim
-            return marked(result)
+            return marked(value, result)
         return result
 
     return filter_
@@ -172,15 +172,13 @@ def numbers_kept(name: str, func):
 _BRACES = lazy_re("[{}｛｝]")
 
 
-def figure_text(value) -> str:
-    """A figure of the form (figures.stands_apart) as the report writes it: 162件, 146, 93.8%."""
-    return value if isinstance(value, str) else report_text(value, "")
-
-
-def marked(value) -> str:
-    """A figure of the form as text carrying its figure marks (whatever string operations
-    then make of it, what stands beside it is judged: apart.py)."""
-    return apart.mark(visible(figure_text(value)))
+def marked(value, text: str | None = None) -> str:
+    """A figure of the form (figures.stands_apart) as text carrying its figure marks, and
+    whose it is (whatever string operations then make of it, what stands beside it is
+    judged: apart.py); ``text``: what was made of it, when not the figure as written."""
+    if text is None:
+        text = value if isinstance(value, str) else report_text(value, "")
+    return apart.mark(visible(text), *owner(value))
 
 
 def counted_visible(func):
@@ -284,7 +282,7 @@ class Formatter(limits.BoundedFormatterMixin, SandboxedFormatter):
             refuse_unkept("format 的格式", text, [value])
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):  # {:%m月} pads: 02月
             date_kept(value, text)
-        return marked(text) if stands_apart(value) else text  # "{0}{0}".format(x.值)
+        return marked(value, text) if stands_apart(value) else text  # "{0}{0}".format(x.值)
 
     def convert_field(self, value, conversion):
         if conversion in ("r", "a"):

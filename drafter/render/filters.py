@@ -34,7 +34,7 @@ from drafter.model import numbers
 from drafter.model.markup import TemplateMarkup
 from drafter.model.typography import clauses, no_orphan_part
 from drafter.render import apart
-from drafter.render.figures import Figure, Rate, _Missing, stands_apart
+from drafter.render.figures import Figure, Rate, _Missing, owner, stands_apart
 from drafter.render.intact import (
     FigureText,
     RateFloat,
@@ -328,7 +328,7 @@ def item(text, *values) -> str:
         return ""
     parts = [_text(v, "项() 的数据") for v in values]
     # the form's figures marked as printed ones are (项("收到1{}", x) is judged)
-    parts = [apart.mark(t) if isinstance(_given(v), (Figure, Rate)) or is_form_number(_given(v)) else t for v, t in zip(values, parts)]
+    parts = [apart.mark(t, *owner(_given(v))) if stands_apart(_given(v)) else t for v, t in zip(values, parts)]
     bound_text(len(text) + extra + sum(map(len, parts)) * max(text.count("{"), 1))
     return text.format(*parts)
 

@@ -22,9 +22,18 @@ MAX_PRINTED_PLACES = 6  # a computed number printed with more decimals is an unr
 
 class FigureText(str):
     """A figure of the form as a filter or a figure's own wording writes it (num: 412650,
-    .约数: 41万余人次): it stands apart in the report as the figure itself does (apart.py)."""
+    .约数: 41万余人次, .同比: 同比增长17.4%): it stands apart in the report as the figure
+    itself does (apart.py). ``of``: the figure (Figure, Rate) it writes, when known;
+    ``change``: it is that figure's 同比, which must follow that figure, never another."""
 
-    __slots__ = ()
+    of: object = None
+    change = False
+
+
+def figure_text(text: str, of: object = None, change: bool = False) -> FigureText:
+    out = FigureText(text)
+    out.of, out.change = of, change
+    return out
 
 
 class FormInt(int):

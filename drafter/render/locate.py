@@ -52,7 +52,7 @@ def located(err: Exception, tb, env, entry: str) -> TemplateError:
     if isinstance(err, jinja2.TemplateNotFound):
         message, hint = messages.not_found(err.name, env.loader.folder)
     elif isinstance(err, jinja2.UndefinedError):
-        message, hint = messages.undefined(err)
+        message, hint = messages.undefined(err, getattr(env, "report_names", frozenset()))
     elif isinstance(err, jinja2.exceptions.SecurityError):
         message, hint = messages.security(err)
     elif isinstance(err, limits.RenderTimeout):

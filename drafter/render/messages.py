@@ -188,9 +188,15 @@ def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[st
 _METHODS = {"精度": "精度(2)"}  # what a figure or rate offers as a method, never as a name
 
 
-def undefined(err: jinja2.UndefinedError) -> tuple[str, str]:
-    """An undefined name, attribute, key or element, named."""
+def undefined(err: jinja2.UndefinedError, report_names: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """An undefined name, attribute, key or element, named; a name of the report's
+    (``report_names``) undefined where it is used: a file imported without the report."""
     text = err.message or ""
+    if (m := re.fullmatch(r"'(.+)' is undefined", text)) and m.group(1) in report_names:
+        return (
+            f"“{m.group(1)}”是报告里的内容，但用到它的文件是用 {{% import %}} 导入的，导入的文件看不到报告的内容。",
+            f'导入时加上 with context，如 {{% import "宏.md.j2" as 宏 with context %}}；或把“{m.group(1)}”作为参数传给宏。',
+        )
     if m := re.fullmatch(r"'(.+)' is undefined", text):
         if m.group(1) in _METHODS:  # 精度(x.纠错率, 2): a rate's own method, written as a function
             return (

@@ -36,7 +36,7 @@ from drafter.form import opening
 from drafter.model import numbers
 from drafter.model.catalogue import Catalogue, FigureDef, load_catalogue
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
-from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE
+from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE, names
 from drafter.render.figures import Rate
 from drafter.render.variables import ThemeEntry
 
@@ -146,6 +146,7 @@ class _Reader:
         self.said_lines: set[int] = set()  # items said here as typed in braces (their YAML key problem goes)
         # the slot the sentence's item before ends with: 纠错率{纠错率} then 上年为{纠错率.上年}
         self.slot_before: Slot | None = None
+        self.figure_before: Slot | None = None  # the last figure of the item before, when it is always written
 
     def typed(self, path: tuple) -> tuple[int | None, str]:
         """(line, the text from where the item at ``path`` begins)."""
@@ -247,8 +248,9 @@ class _Reader:
             tail = before[-1] if before and isinstance(before[-1], str) and not before[-1].strip("）) ") else None
             last = before[-2] if tail is not None and len(before) >= 2 else before[-1] if before else None
             self.slot_before = last if isinstance(last, Slot) else None
+            self.figure_before = next((p for p in reversed(before) if isinstance(p, Slot)), None)
             choice = self.choice(key, group, item, (key, group, i))
-            self.slot_before = None
+            self.slot_before = self.figure_before = None
             if choice is not None:
                 # a 如果 item's every branch is held against the items written whatever the
                 # figures (纠错率{纠错率} … 否则: 纠错率{纠错率}); only those are remembered
@@ -443,6 +445,7 @@ class _Reader:
             self.no_unit_twice(key, pieces)
             _nothing_joined_before(pieces)
             self.rate_named_right(key, pieces)
+            self.change_follows_its_figure(key, pieces)
             _each_given(pieces)
             return pieces
         except _Bad as err:
@@ -475,6 +478,33 @@ class _Reader:
                     f"{{{first.name}}} 和 {{{second.name}}} 紧挨着，两个数会连成“162件151件”。",
                     "请在两个花括号之间写上文字或标点，如“收到{收到申请}，受理{受理}”。",
                 )
+
+    def change_follows_its_figure(self, key: str, pieces: tuple) -> None:
+        """受理{受理}，{收到申请.同比} would read as 受理's change: a 同比 follows its own
+        figure, or its words name it (收到申请{收到申请.同比}, 审查件数{审查文件.同比}); a
+        rate's (个百分点) after a count is plainly the rate's."""
+        groups = self.cat.themes[key].groups
+
+        def rate(slot: Slot) -> bool:
+            return slot.name in groups[slot.group].rates
+
+        previous, between = self.figure_before, ""
+        for piece in pieces:
+            if not isinstance(piece, Slot):
+                between += piece
+                continue
+            if (
+                piece.attr == "同比"
+                and previous is not None
+                and previous.name != piece.name
+                and rate(previous) == rate(piece)
+                and not names(between, piece.name)
+            ):
+                raise _Bad(
+                    f"{{{piece.name}.同比}} 是“{piece.name}”的同比，却紧跟在 {{{previous.name}}} 后面，报告里会读成{previous.name}的同比。",
+                    f"请写成 {{{piece.name}.带同比}}（数加同比），或在前面写明名称，如“{piece.name}{{{piece.name}.同比}}”。",
+                )
+            previous, between = piece, ""
 
     def rate_named_right(self, key: str, pieces: tuple) -> None:
         """结案率{纠错率} would print the 纠错率 after the word 结案率: the words right before a

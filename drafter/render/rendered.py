@@ -39,6 +39,19 @@ class Rendered(str):
             return shown, mapped, file  # a printed value or a macro's output: where it is printed
         return shown, _data_line(file, mapped, text, k), file
 
+    def writer_of(self, text: str) -> tuple[str, int] | None:
+        """(template file as shown, its line) that wrote the output line printing ``text``
+        whole: a paragraph or a heading of the report as parsed; None when none does."""
+        from drafter.model.markup import strip_marks
+        from drafter.model.typography import normalize
+
+        for n, raw in enumerate(LINE_BREAK.split(self), 1):
+            plain = strip_marks(raw).strip()
+            if text in plain and text in (normalize(plain), normalize(plain.lstrip("#").strip())):
+                found = self.origin(n)
+                return (found[0], found[1]) if found else None
+        return None
+
     def with_text(self, text: str) -> Rendered:
         """Another output (the same with its marks changed) that keeps this one's origins."""
         out = Rendered(text)

@@ -35,9 +35,9 @@ def render_here(template_dir: str | Path, name: str, context: dict) -> Rendered:
     out.names = {f: shown_name(f, env.loader) or f for f in {w[0].co_filename for w, _, _ in out.origins.values() if w}}
     if isinstance(env.loader, FolderLoader):
         out.files = tuple((shown_name(path, env.loader) or path, text, shipped(path)) for path, text in env.loader.texts.items())
-    plain, line, said = apart.apart(out)
+    plain, line, said, hint = apart.apart(out)
     if line is not None:  # a figure joined to what the template printed beside it
-        raise in_template(TemplateError(said or "", apart.HINT, Where("<模板输出>", line)), out)
+        raise in_template(TemplateError(said or "", hint, Where("<模板输出>", line)), out)
     return out.with_text(plain)
 
 
@@ -47,6 +47,7 @@ def _render(template, context: dict, budget: limits.Budget) -> Rendered:
     typesetting it, takes time in proportion to the output). Each output line is credited
     to the template line that wrote its first visible character."""
     parts, lines, origins, at = [], 0, {}, 1
+    template.environment.report_names = frozenset(context)  # an imported file sees none of them (messages.undefined)
     gen = template.generate(context)
     try:
         for chunk in gen:

@@ -41,8 +41,8 @@ from drafter.model import numbers
 from drafter.model.markup import CLOSE, OPEN, TemplateMarkup, literal
 from drafter.render import apart, filterguards as guards, jinja_hooks, limits, messages
 from drafter.render.bytecache import BoundedBytecodeCache
-from drafter.render.figures import _Missing, stands_apart
-from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters
+from drafter.render.figures import _Missing, owner, stands_apart
+from drafter.render.filters import FILTERS, GLOBALS, markup, printable, report_filters, report_text
 from drafter.render.intact import FigureText, has_digit, is_form_number, refuse_cut, refuse_raw_number
 from drafter.render.loader import FolderLoader, shown_name
 from drafter.render.locate import quoting
@@ -117,7 +117,7 @@ def finalize(value):
         raise TemplateError(messages.PRINTED_BRACE.format(shown=shown), messages.PRINTED_BRACE_HINT)
     limits.spend(len(text))
     if stands_apart(value):
-        text = apart.mark(text)  # what stands beside it is judged once the output is whole
+        text = apart.mark(text, *owner(value))  # what stands beside it is judged once the output is whole
     return literal(text)
 
 
@@ -159,7 +159,7 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
                 if not isinstance(value, str):
                     printable(value, "填进 % 格式的")
             result = limits.BINOPS[operator](left, right)
-            return apart.mark_each(result, [guards.figure_text(v) for v in filled if stands_apart(v)])
+            return apart.mark_each(result, [report_text(v, "") for v in filled if stands_apart(v)])
         if operator in ("+", "*"):  # x | num * 2, x.约数 + x.约数: each copy stands apart
             left, right = (guards.marked(v) if isinstance(v, FigureText) else v for v in (left, right))
         return limits.BINOPS[operator](left, right)
