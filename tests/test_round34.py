@@ -93,7 +93,7 @@ def test_names_listed_before_fenbie_take_one_figure_each(tmp_path, runner):
 
 
 def test_a_sentence_written_by_the_clerks_phrase_table_and_the_shipped_one_is_the_clerks():
-    from drafter.check.document import _written_at
+    from drafter.render.writers import written_at as _written_at
 
     files = (
         ("default/句式.yaml", "行政复议:\n  - 全年收到行政复议申请{收到申请.带同比}\n", True),

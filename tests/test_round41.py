@@ -49,7 +49,7 @@ def test_a_figure_glued_by_string_operations_is_refused_at_its_line(tmp_path, ru
         (f'{{% if "4" in {X}.值 | string %}}含有四。{{% endif %}}', "含有四。"),
         (f"另有{{{{ {X}.值 | string | int }}}}件。", "另有146件。"),
         (f'另有{{{{ "{{}}件".format({X}.值) }}}}。', "另有146件。"),
-        (f"共{{{{ [{X}, {X}] | join('、') }}}}。", "共146件、146件。"),
+        (f"共{{{{ [{X}, {X[:-2]}受理] | join('、') }}}}。", "共146件、151件。"),
     ],
 )
 def test_text_made_of_a_figure_still_compares_and_prints_as_it_is(tmp_path, runner, line, printed):
@@ -236,3 +236,38 @@ def test_round41_a_total_after_items_joined_by_commas(tmp_path, runner, line, co
     assert result.exit_code == code, result.output
     if code:
         assert "合计不符" in result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("全年受理行政复议案件300件。其中，行政处罚类200件、行政许可类150件。", 1),
+        ("全年受理行政复议案件300件，审结280件。其中维持200件、纠错100件。", 1),
+        ("全年受理行政复议案件300件。其中，行政处罚类200件、行政许可类50件。", 0),
+        ("全年受理行政复议案件300件，审结280件。其中维持200件、纠错80件。", 0),
+    ],
+)
+def test_round41_a_qizhong_list_opening_the_next_sentence(tmp_path, runner, line, code):
+    """…300件。其中，…: the parts of the count that ended the sentence before."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code, result.output
+    if code:
+        assert "其中超总数" in result.output
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f'{{{{ 句(项("受理{{}}", {X[:-2]}受理), 项("受理{{}}", {X[:-2]}受理)) }}}}',
+        f"{{% set s %}}受理{{{{ {X[:-2]}受理 }}}}{{% endset %}}{{{{ s }}}}，{{{{ s }}}}。",
+    ],
+)
+def test_round41_one_figure_twice_in_a_sentence_is_refused(tmp_path, runner, line):
+    out, result = _render(tmp_path, runner, line)
+    assert result.exit_code == 2 and not out.exists(), result.output
+    assert result.output.startswith(f"tpl/{THEME}:2") and "在同一句里写了两次" in result.output, result.output
+
+
+def test_round41_last_years_figure_beside_this_years_renders(tmp_path, runner):
+    out, result = _render(tmp_path, runner, f"收到{{{{ {X[:-2]}收到申请 }}}}（上年{{{{ {X[:-2]}收到申请.上年数 }}}}），{{{{ {X[:-2]}收到申请.同比 }}}}。")
+    assert result.exit_code == 0, result.output

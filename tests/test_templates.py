@@ -41,9 +41,10 @@ def test_filters_in_a_template(tmp_path, minimal):
 
 
 def test_figures_and_rates_from_counts(tmp_path, minimal):
-    out = render(tmp_path, "{% set f = 成效[0].数据.行政复议 %}{{ f.收到申请 }} {{ f.纠错率 }} "
+    # (one rate at two precisions: two sentences, as a figure is said once in a sentence)
+    out = render(tmp_path, "{% set f = 成效[0].数据.行政复议 %}{{ f.收到申请 }} {{ f.纠错率 }}。"
                            "{{ f.纠错率.精度(2) }} {{ f.结案率 }}", context(minimal))
-    assert out == "120件 9% 9% 90.9%"
+    assert out == "120件 9%。9% 90.9%"
 
 
 def test_missing_figure_drops_its_whole_clause(tmp_path, minimal):

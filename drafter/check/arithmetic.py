@@ -36,6 +36,9 @@ _TO = lazy_re(
 _PROSE = ("段落", "标题", "主送机关", "署名")
 
 
+_PARTS_NEXT = lazy_re(r"[。.]\s*其中")
+
+
 class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
     """All arithmetic rules over one document."""
 
@@ -83,11 +86,20 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                     stretch[1].extend(here)
                 else:
                     stretch = (a, list(here))
-                if unit.text[b - 1 : b] != "；":
-                    self.breakdowns(unit, unit.text, stretch[0], b, stretch[1])
+                # …受理300件。其中，行政处罚200件…: a sentence opening with 其中 lists the parts
+                # of the count that ended the one before
+                parts_next = bool(here) and _PARTS_NEXT.match(unit.text, here[-1].start + len(here[-1].text)) is not None
+                if unit.text[b - 1 : b] != "；" and not parts_next:
+                    self.lists(unit, stretch[0], b, stretch[1])
                     stretch = None
             if stretch:
-                self.breakdowns(unit, unit.text, stretch[0], len(unit.text), stretch[1])
+                self.lists(unit, stretch[0], len(unit.text), stretch[1])
+
+    def lists(self, unit, a: int, b: int, figs: list[FoundFigure]) -> None:
+        """Parts and totals over clauses a ；joins (其中…；…, …；…；合计…)."""
+        self.breakdowns(unit, unit.text, a, b, figs)
+        if self.total_on:
+            self.total(unit, unit.text, figs)
 
     # -- one sentence ----------------------------------------------------------------
     def sentence(self, unit, text: str, a: int, b: int, figs: list[FoundFigure], carry: Sequence[FoundFigure] = ()) -> list[FoundFigure]:
@@ -152,8 +164,6 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 self.delta(unit, text, a, k, figs)
         if self.breakdown_on:
             self.pairs(unit, text, figs)
-        if self.total_on:
-            self.total(unit, text, figs)
         return window[-NEAR_COUNTS:]
 
 

@@ -33,7 +33,7 @@ from drafter.model.numberwords import plain
 from drafter.reading.figure_finder import FoundFigure, bigrams, nameless
 
 _SPELLED_ITEMS = 12  # items a message spells out one by one (60件＋50件); a longer list is summed
-_TOTAL_HEAD = lazy_re(r"[，,](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
+_TOTAL_HEAD = lazy_re(r"[，,；;](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
 # A list of parts goes on across 、; across ，/； only while its items are parallel (_parallel).
 _LIST_GAP = lazy_re(r"[、，；]")
 
@@ -487,9 +487,9 @@ class BreakdownChecks(ArithmeticState):
             if not head:
                 continue
             listed, commas = [counts[k - 1]], False
-            for g in (counts[i] for i in range(k - 2, -1, -1)):  # the list however long: it ends at a gap not 、 (，)
+            for g in (counts[i] for i in range(k - 2, -1, -1)):  # the list however long: it ends at a gap not 、 ，；
                 gap = text[g.start + len(g.text) : listed[0].start - len(listed[0].label)]
-                if gap not in ("、", "，", ",") or g.unit != t.unit:
+                if gap not in ("、", "，", ",", "；", ";") or g.unit != t.unit:
                     break
                 if listed[0].label.startswith("其中"):
                     break  # 审结146件，其中维持…: the list starts at 其中
@@ -497,12 +497,14 @@ class BreakdownChecks(ArithmeticState):
                 commas = commas or gap != "、"
             if len(listed) < 2 or listed[-1].unit != t.unit or head.start() != listed[-1].start + len(listed[-1].text):
                 continue
-            # with “，” the list may begin with the whole (审结146件，维持80件，纠错18件，合计…):
-            # it is what follows that adds up, when those are kinds of one thing
-            while commas and len(listed) >= 2 and not self.partition(listed):
-                listed = listed[1:]
-            if len(listed) < 2:
-                continue  # 受理151件，审结146件，共…: clauses of one matter, stages, never summed
+            # with “，” or “；” the items must be kinds of one thing (受理151件，审结146件，共…: stages
+            # of one matter, never summed); the list may begin with the whole named again
+            # (审结146件，维持80件，纠错18件，驳回20件，合计146件): what follows it adds up
+            if commas and not self.partition(listed):
+                if len(listed) >= 3 and listed[0].value == t.value and self.partition(listed[1:]):
+                    listed = listed[1:]
+                else:
+                    continue  # 办理行政处罚376件，行政强制19件…: in doubt, not summed
             said = text[head.end(1) : t.start].strip()
             if (
                 said

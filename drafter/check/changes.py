@@ -51,6 +51,7 @@ _MEASURES = [
 # 由90%提高到95%: the value before (by 由/从, of no year or last year) and the words up to the value after
 _FROM = lazy_re(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$")
 _TO_NEXT = lazy_re(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至|为)?|变为|变成|到|至)\s*")
+_THEN_AMOUNT = lazy_re(r"\s*[，,]\s*(?:达到|达|为|是|共计|共|计|累计)\s*")
 _THEN_FROM = lazy_re(r"\s*[，,]?\s*(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*")
 _FROM_TO_SAID = "由……到……"  # the source of a value before said so, not said to be last year's
 _ANY_COUNT = lazy_re(r"数量|数目|总数|总量")
@@ -218,7 +219,7 @@ class ChangeChecks(ArithmeticState):
             change_words(f),
             frozenset(id(g) for g in figs[:k] if _AFTER_QIZHONG.search(text, max(a, g.start - 24), g.start)),
         )
-        after = self.from_to_after(text, figs, k)
+        after = self.from_to_after(text, figs, k) or self.figure_after(text, figs, k, subject)
         if after is not None:  # 同比减少45.6%，由上年的1230次减少到792次: of the figure it goes on to
             subject = after
         if subject is None or subject.start < a:
@@ -464,6 +465,16 @@ class ChangeChecks(ArithmeticState):
         if not _THEN_FROM.fullmatch(between) or self.from_value(text, this, figs) is not before:
             return None
         return this
+
+    def figure_after(self, text: str, figs: list[FoundFigure], k: int, before: FoundFigure | None) -> FoundFigure | None:
+        """The figure a change names before it, given right after it (受理信访事项同比下降80.3%，
+        达到110件): when no figure of the change's sentence comes before it."""
+        if before is not None and before.start >= self.clause_start or k + 1 >= len(figs):
+            return None
+        f, g = figs[k], figs[k + 1]
+        if g.kind != "count" or self.is_last_year(text, g) or not _THEN_AMOUNT.fullmatch(text[f.start + len(f.text) : g.start]):
+            return None
+        return g
 
     @staticmethod
     def from_value(text: str, subject: FoundFigure, figs: list[FoundFigure]) -> FoundFigure | None:

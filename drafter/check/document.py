@@ -21,6 +21,7 @@ from drafter.reading.analysis import report_year
 from drafter.reading.classify import classify_roles
 from drafter.reading.figure_finder import FoundFigure, extract, map_to_catalogue
 from drafter.reading.source import STAND_INS
+from drafter.render.writers import FEW_WORDS, written_at
 
 # What check reads of one report is bounded by the reader (drafter/reading/source.py).
 
@@ -219,7 +220,7 @@ class Document:
         clause = unit.text[a:b]
         for path, text in self._form_strings():
             at = text.find(clause) if clause else -1
-            if at >= 0 and (len(clause) >= _FEW_WORDS or text == clause):  # 问题 of a 做法's text is not a heading 问题
+            if at >= 0 and (len(clause) >= FEW_WORDS or text == clause):  # 问题 of a 做法's text is not a heading 问题
                 return self._in_field(path, clause, at, start - a)
         for path, text in self._form_strings():
             # (the span said lies inside the field's text: 某某 of 某某县人民政府 in a sentence
@@ -227,7 +228,7 @@ class Document:
             if len(text) >= 4 and 0 <= (at := unit.text.find(text, max(0, end - len(text)))) <= start:
                 return self._in_field(path, text, 0, start - at)
         field = f"{unit.part}（模板生成的文字：“{_sentence_at(unit.text, quote)}”）"
-        place, sure = _written_at(_sentence_at(unit.text, quote, cut=False), self.made_in, quote)
+        place, sure = written_at(_sentence_at(unit.text, quote, cut=False), self.made_in, quote)
         if not sure and self.writer is not None:
             # a few words of a line (# 问题) are no proof: the line that printed the paragraph
             # ({{ 问题 | map(attribute="表现") | join("；") }}) is
@@ -396,91 +397,6 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     a = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
     ends = [e for e in (text.find(mark, max(end, start + 1)) for mark in _CLAUSE_MARKS) if e >= 0]
     return a, (min(ends) if ends else len(text))
-
-
-# What a template or phrase-table line prints around its values: the text outside {{ }},
-# {% %}, {# #} and {名称}, without a list item's “- ”, a heading's “#” and YAML's quotes.
-_PLACEHOLDER = lazy_re(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{[^{}\n]*\}")
-_LINE_EDGES = lazy_re(r"^[\s\-#@'\"]+|[\s'\"]+$")
-MAX_LINES_LOOKED_AT = 20_000  # lines of template files searched for one finding (bounded work)
-
-
-def _written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: str = "") -> tuple[tuple[str, int] | None, bool]:
-    """(file, line) of the template or phrase-table line that prints ``sentence``: the one
-    whose own words, in order, stand in it, the most of them (four characters at least; else
-    two, as “，，” after a value; else one within ``quote``, as the “；” after a value ending
-    in “。”); the lines whose own words hold ``quote`` itself first; among lines sharing the
-    most, the one line of the clerk's own files (``files``: name, text, whether drafter ships
-    it); None when no line is sure. With whether it is sure: the quote or four characters
-    of the line's own words stand in the sentence."""
-    found: list[tuple[int, str, int, bool]] = []  # (size, file, line, shipped)
-    quoting: list[tuple[int, str, int, bool]] = []  # those whose own words hold the quote itself
-    marks: list[tuple[int, str, int, bool]] = []  # lines of one character, standing in ``quote``
-    whole = sentence.strip().rstrip("。；！？")  # a line holding the whole sentence, among others of its own
-    looked = 0
-    for name, text, shipped in files:
-        for number, line in enumerate(text.split("\n"), 1):
-            looked += 1
-            if looked > MAX_LINES_LOOKED_AT:
-                break
-            pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _own_words(line)) if p]
-            size = sum(map(len, pieces))
-            if whole and any(whole in p and (p == whole or len(whole) >= _FEW_WORDS) for p in pieces):
-                # the sentence as it stands there: a line of just that first (# 问题, not a
-                # phrase that mentions 问题)
-                exact = any(p == whole for p in pieces)
-                found.append((len(line) + len(whole) * 1000 + exact * 500, name, number, shipped))
-                quoting.append(found[-1])
-                continue
-            if not size or not _in_order(pieces, sentence):
-                continue
-            if size >= 2:
-                found.append((size, name, number, shipped))
-                if len(quote) >= 2 and any(quote in p for p in pieces):
-                    quoting.append(found[-1])
-            elif quote and pieces[0] in quote and line.strip() != pieces[0]:
-                marks.append((size, name, number, shipped))  # a mark after a value: {{ x }}；
-    if quoting:  # the line that says the very words found wrong (党的十九大精神), among lines as long
-        found = quoting
-    for least in (4, 2, 1):
-        sized = [f for f in found if f[0] >= least] if least > 1 else marks
-        if not sized:
-            continue
-        most = max(f[0] for f in sized)
-        best = [f for f in sized if f[0] == most]
-        own = [f for f in best if not f[3]]
-        chosen = own if own else best
-        return ((chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None), bool(quoting) or least == 4
-    return None, False
-
-
-_FEW_WORDS = 4  # a clause shorter than this is the clerk's only when a field is just that
-_QUOTED = lazy_re(r"\"([^\"\n]*)\"|'([^'\n]*)'")
-
-
-def _own_words(line: str) -> list[str]:
-    """The words a template line prints as it stands: its text outside tags, then, inside
-    {{ }}, the text in quotes ({{ 项("审结{}", x) }}: 审结), each split at its {} slots."""
-    out, at = [], 0
-    for m in _PLACEHOLDER.finditer(line):
-        out.append(line[at : m.start()])
-        if m.group().startswith("{{"):
-            for q in _QUOTED.finditer(m.group()):
-                out += re.split(r"\{[^{}]*\}", q.group(1) if q.group(1) is not None else q.group(2))
-        at = m.end()
-    out.append(line[at:])
-    return out
-
-
-def _in_order(pieces: list[str], sentence: str) -> bool:
-    """Do ``pieces`` stand in ``sentence``, one after another?"""
-    at = 0
-    for piece in pieces:
-        at = sentence.find(piece, at)
-        if at < 0:
-            return False
-        at += len(piece)
-    return True
 
 
 def _sentence_at(text: str, quote: str, cut: bool = True) -> str:

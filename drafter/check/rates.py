@@ -596,6 +596,9 @@ class RateChecks(ArithmeticState):
         # the sentence, as far back as a sentence goes (a text without stops is not read whole
         # for each rate: linear time)
         start = max(max(text.rfind(c, max(0, f.start - _SENTENCE_REACH), f.start) for c in "。；！？") + 1, f.start - _SENTENCE_REACH)
+        if text[start - 1 : start] == "；" and not re.search(r"\d", text[start:at]):
+            # 均已按期办结；办结率97.3%: a clause of the rate alone goes on from the one before
+            start = max(max(text.rfind(c, max(0, start - 1 - _SENTENCE_REACH), start - 1) for c in "。；！？") + 1, start - _SENTENCE_REACH)
         done = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
         # (均已按期办结: all closed, on time too; so every rate of closing is 100%)
         claim = re.compile(rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:按期|按时|及时|限时|当场|当日)?(?:{done})(?![率的])")

@@ -99,11 +99,22 @@ def _refuse_repeated(command: click.Command, ctx: click.Context, args: list[str]
     for option in command.params:
         if isinstance(option, click.Option) and not option.multiple and not option.is_flag and not option.count:
             single.update({opt: option for opt in option.opts + option.secondary_opts})
+    takes_value = {
+        opt
+        for option in command.params
+        if isinstance(option, click.Option) and not option.is_flag and not option.count
+        for opt in option.opts + option.secondary_opts
+    }
     seen: dict[str, list[str]] = {}
+    value_next = False
     for arg in args:
+        if value_next:  # -o -o.docx: the value of the option before it, a file's name
+            value_next = False
+            continue
         if arg == "--":
             break
         opt = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2] if arg.startswith("-") else ""
+        value_next = arg in takes_value  # written apart from its value (-o x, not -ox or --out=x)
         param = single.get(opt)
         if param is not None:
             seen.setdefault(param.name, []).append(opt)

@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from drafter.errors import InputFileError, OutputError, TemplateError, Where, os_reason
+from drafter.errors import DrafterError, InputFileError, OutputError, Problem, TemplateError, TemplateProblems, Where, os_reason
 from drafter.files.bounds import TEMPLATE_BYTES as MAX_TEMPLATE_BYTES, TEMPLATE_FILES as MAX_FILES
 from drafter.files.inputs import read_bytes, resolved, shown
 from drafter.files.resources import builtin_templates
@@ -79,7 +79,8 @@ def read_template_file(path: Path, folder: Path) -> bytes:
     try:
         data = read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件")
     except InputFileError as err:
-        raise InputFileError(err.message, err.hint, where) from None
+        # (the clerk named the folder, not this file: the fix is in the folder)
+        raise InputFileError(err.message, "模板文件夹里只放模板文件：请删去它，或换成同名的 UTF-8 文本文件，再复制。", where) from None
     if path.name.endswith(TEXT_SUFFIXES):
         try:
             data.decode("utf-8")
@@ -96,8 +97,9 @@ def read_template_file(path: Path, folder: Path) -> bytes:
 def _folder_files(source: Path) -> list[tuple[str, bytes]]:
     """Every file of the template folder ``source`` (not Python's caches) as (path inside
     it, bytes), each read by ``read_template_file``; a link to a folder is refused, since a
-    copy cannot keep it pointing inside."""
+    copy cannot keep it pointing inside. Every file that cannot be copied is said at once."""
     found: list[tuple[str, bytes]] = []
+    problems: list[Problem] = []
     for top, dirs, names in os.walk(source, onerror=_walk_error):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for entry in [*dirs, *sorted(names)]:
@@ -105,27 +107,36 @@ def _folder_files(source: Path) -> list[tuple[str, bytes]]:
             rel = path.relative_to(source).as_posix()
             if entry in dirs:
                 if entry.endswith(TEXT_SUFFIXES):  # a folder named 句式.yaml: render would refuse it
-                    raise TemplateError(
-                        f"模板文件夹里的“{shown(rel)}”是文件夹，不是文件，没有复制。",
-                        "drafter 用到它时会报错；请删去这个文件夹，或换成同名的文件。",
-                        Where(shown(path)),
+                    problems.append(
+                        Problem(
+                            Where(shown(path)),
+                            f"模板文件夹里的“{shown(rel)}”是文件夹，不是文件，没有复制。",
+                            "drafter 用到它时会报错；请删去这个文件夹，或换成同名的文件。",
+                        )
                     )
-                if path.is_symlink():
-                    raise TemplateError(
-                        f"模板文件夹里的“{shown(rel)}”是指向别处的文件夹链接，没有复制。",
-                        "请把文件夹本身放进模板文件夹，或删去这个链接。",
-                        Where(shown(path)),
+                elif path.is_symlink():
+                    problems.append(
+                        Problem(
+                            Where(shown(path)),
+                            f"模板文件夹里的“{shown(rel)}”是指向别处的文件夹链接，没有复制。",
+                            "请把文件夹本身放进模板文件夹，或删去这个链接。",
+                        )
                     )
                 continue
             if entry.endswith(".pyc"):
                 continue
-            if len(found) >= MAX_FILES:
+            if len(found) + len(problems) >= MAX_FILES:
                 raise TemplateError(
                     f"“{shown(source)}”里的文件超过 {MAX_FILES} 个，不像是模板文件夹，没有复制。",
                     "请确认给出的是模板文件夹。",
                     Where(shown(source)),
                 )
-            found.append((rel, read_template_file(path, source)))
+            try:
+                found.append((rel, read_template_file(path, source)))
+            except DrafterError as err:
+                problems.append(Problem(err.where, err.message, err.hint))
+    if problems:
+        raise TemplateProblems(problems)
     return found
 
 

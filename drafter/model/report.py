@@ -79,6 +79,9 @@ class Section:
     body: list[Paragraph | Section] = field(default_factory=list)
     number: str = field(default="", init=False)  # the number the source wrote (一、 （二） 3.), when read from a report
     origin: Origin | None = field(default=None, init=False)  # where the heading text stands in the source
+    # A numbered line that was one whole sentence (（1）县政府常务会议学法12次。): its end mark,
+    # which the heading drops, so that a form made of it (import) prints it as it was.
+    sentence_end: str = field(default="", init=False)
     # Set by classification (reading/classify.py): the part's role and the theme, each with a
     # confidence between 0 and 1.
     role: str | None = field(default=None, init=False)

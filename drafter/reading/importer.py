@@ -81,7 +81,9 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _section(sec: Section, top: bool) -> dict:
-    out: dict = {"标题": sec.heading}
+    # a numbered sentence with nothing under it (（1）学法12次。) keeps its 。: printed as it
+    # was, a sentence, never an empty heading
+    out: dict = {"标题": sec.heading + (sec.sentence_end if not sec.body else "")}
     if top and sec.role:
         out["角色"] = sec.role
     if sec.theme and sec.theme != UNCLASSIFIED:

@@ -618,7 +618,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
                 heading, body = found.rest, ""
             if heading:
                 start = len(line) - len(found.rest)
-                tree.heading(
+                sec = tree.heading(
                     levels.level(found, heading),
                     heading,
                     body,
@@ -626,6 +626,8 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
                     origin_from(segments, start),
                     origin_from(segments, len(line) - len(body)) if body else None,
                 )
+                if not body and found.rest.rstrip().endswith("。") and not heading.endswith("。"):
+                    sec.sentence_end = "。"
                 levels.texted = bool(body)
                 continue
         tree.paragraph(line, origin_from(segments))

@@ -115,7 +115,7 @@ class Figure(_Compared):
     @property
     def 约数(self) -> str:
         """Rounded down and marked 余: 683人次 → 680余人次."""
-        return figure_text(numbers.with_unit(self.值, self.单位, approx=True), self)
+        return FigureText(numbers.with_unit(self.值, self.单位, approx=True))
 
     @property
     def 同比(self):
@@ -135,7 +135,7 @@ class Figure(_Compared):
         if self.上年 is None:
             return _Missing(self.名称, last_year="count")
         self.compared = True
-        return figure_text(numbers.with_unit(self.上年, self.单位), self)
+        return FigureText(numbers.with_unit(self.上年, self.单位))  # last year's: never this year's figure again
 
     def __repr__(self) -> str:
         return f"Figure({self.名称}={self.值}{self.单位})"
@@ -185,7 +185,7 @@ class Rate(_Compared):
             return _Missing(self.名称, last_year="rate")
         for figure in self._counts:
             figure.compared = True
-        return figure_text(numbers.percent(self._previous, self.digits), self)
+        return FigureText(numbers.percent(self._previous, self.digits))
 
     def __repr__(self) -> str:
         return f"Rate({self.名称}={self.值:.4f})"

@@ -10,10 +10,12 @@ import jinja2
 
 from drafter.errors import DrafterError, TemplateError, TemplateProblems, Where
 from drafter.files.resources import builtin_templates
+from drafter.model.markup import strip_marks
 from drafter.render import limits, messages
 from drafter.render.jinja_hooks import raw_template_line, template_frame
 from drafter.render.loader import FolderLoader, shown_name
 from drafter.render.rendered import Rendered
+from drafter.render.writers import written_at
 
 
 def _relative(filename: str | None, env) -> str | None:
@@ -130,6 +132,26 @@ def shipped(path: str | None) -> bool:
     """Is ``path`` a file of the templates drafter ships (which the clerk does not edit)?"""
     root = str(builtin_templates().resolve())
     return bool(path) and os.path.abspath(str(path)).startswith(root + os.sep)
+
+
+_SENTENCE_MARKS = "。；！？\n"
+
+
+def in_output(err: TemplateError, output: Rendered, at: int) -> TemplateError:
+    """A mistake at offset ``at`` of a render's output, said at the template line whose own
+    words write its sentence (a macro's output where the macro says it, not where it is
+    printed); else at the line that wrote the output line (in_template)."""
+    start = max(output.rfind(c, 0, at) for c in _SENTENCE_MARKS) + 1
+    ends = [e for e in (output.find(c, at) for c in _SENTENCE_MARKS) if e >= 0]
+    sentence = strip_marks(output[start : min(ends) + 1 if ends else len(output)])
+    place, sure = written_at(sentence, output.files)
+    if place and sure:
+        file, line = place
+        text = next((t for name, t, _ in output.files if name == file), "").split("\n")
+        shown = text[line - 1].strip() if line <= len(text) else ""
+        cited = f"（第 {line} 行是：{shown if len(shown) <= 60 else shown[:60] + '……'}）" if shown else ""
+        return TemplateError(err.message, err.hint + cited, Where(file, line))
+    return in_template(err, output)
 
 
 def in_template(err: TemplateError, output: Rendered | str) -> TemplateError:

@@ -12,6 +12,7 @@ import re
 
 import jinja2
 
+from drafter.files.patterns import lazy_re
 from drafter.render import limits
 
 NAMES_HINT = "请检查拼写。模板能用的名字和过滤器见 README 的“自定义模板”一节；也可以用 drafter templates copy default 复制自带模板对照。"
@@ -60,12 +61,35 @@ def _left_open(source: str | None, line: int | None, expected: str) -> int | Non
     return line - 1 if previous.count(pair[0]) > previous.count(pair[1]) else None
 
 
+_BLOCK_TAG = lazy_re(r"\{%-?\s*(?:end)?(?:for|if|elif|else|macro|call|filter|set|block|with|raw)\b")
+
+
+def _swallowing_comment(source: str, before: int) -> tuple[int, int] | None:
+    """A comment {# … #} over several lines before line ``before`` with block tags inside it
+    (an unclosed {# that ran on to a later #}): (its first line, its last), or None."""
+    for m in re.finditer(r"\{#.*?#\}", source, re.S):
+        first = source.count("\n", 0, m.start()) + 1
+        if first >= before:
+            break
+        if "\n" in m.group() and _BLOCK_TAG.search(m.group()):
+            return first, source.count("\n", 0, m.end()) + 1
+    return None
+
+
 def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[str, str, int | None]:
     """(message, hint, line) for a syntax error; the line of an unclosed tag's opening when
     the template ended before it was closed."""
     text = err.message or ""
     line = err.lineno
     innermost = re.search(r"innermost block that needs to be closed is '(\w+)'", text)
+    block_error = text.startswith("Unexpected end of template") or re.match(r"Encountered unknown tag '(end\w+|elif|else)'", text)
+    if block_error and source and line and (swallowed := _swallowing_comment(source, line)):
+        first, last = swallowed
+        return (
+            f"模板语法错误：第 {first} 行的注释“{{#”到第 {last} 行的“#}}”才结束，中间的模板代码都成了注释，第 {line} 行因此对不上。",
+            f"注释只写一行时，请在第 {first} 行末尾补上“#}}”。",
+            first,
+        )
     if text.startswith("Unexpected end of template"):
         nesting = limits.scan(env, source) if source else None
         if nesting and nesting.open:

@@ -482,7 +482,7 @@ class _Reader:
     def change_follows_its_figure(self, key: str, pieces: tuple) -> None:
         """受理{受理}，{收到申请.同比} would read as 受理's change: a 同比 follows its own
         figure, or its words name it (收到申请{收到申请.同比}, 审查件数{审查文件.同比}); a
-        rate's (个百分点) after a count is plainly the rate's."""
+        rate's (个百分点) after a count is plainly the rate's, a count's after a rate is not."""
         groups = self.cat.themes[key].groups
 
         def rate(slot: Slot) -> bool:
@@ -497,7 +497,7 @@ class _Reader:
                 piece.attr == "同比"
                 and previous is not None
                 and previous.name != piece.name
-                and rate(previous) == rate(piece)
+                and not (rate(piece) and not rate(previous))  # 纠错{纠错}，同比{纠错率.同比}: points, a rate's plainly
                 and not names(between, piece.name)
             ):
                 raise _Bad(

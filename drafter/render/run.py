@@ -15,7 +15,7 @@ from drafter.errors import TemplateError, Where
 from drafter.files.patterns import lazy_re
 from drafter.render import apart, jinja_hooks, limits
 from drafter.render.loader import FolderLoader, shown_name
-from drafter.render.locate import in_template, located, shipped
+from drafter.render.locate import in_output, located, shipped
 from drafter.render.rendered import LINE_BREAK, Rendered
 from drafter.render.sandbox import finalize, make_environment
 
@@ -35,9 +35,10 @@ def render_here(template_dir: str | Path, name: str, context: dict) -> Rendered:
     out.names = {f: shown_name(f, env.loader) or f for f in {w[0].co_filename for w, _, _ in out.origins.values() if w}}
     if isinstance(env.loader, FolderLoader):
         out.files = tuple((shown_name(path, env.loader) or path, text, shipped(path)) for path, text in env.loader.texts.items())
-    plain, line, said, hint = apart.apart(out)
-    if line is not None:  # a figure joined to what the template printed beside it
-        raise in_template(TemplateError(said or "", hint, Where("<模板输出>", line)), out)
+    plain, at, said, hint = apart.apart(out)
+    if at is not None:  # a figure joined to what the template printed beside it
+        line = len(LINE_BREAK.split(out[:at]))
+        raise in_output(TemplateError(said or "", hint, Where("<模板输出>", line)), out, at)
     return out.with_text(plain)
 
 

@@ -1,0 +1,93 @@
+"""Which template or phrase-table line wrote a sentence of the output, by the words the line
+prints as it stands: where a mistake in template-made text is said (check's findings on a
+render's output, a figure a macro's output glued). Lines of the clerk's own files first."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.files.patterns import lazy_re
+
+# What a template or phrase-table line prints around its values: the text outside {{ }},
+# {% %}, {# #} and {名称}, without a list item's “- ”, a heading's “#” and YAML's quotes.
+_PLACEHOLDER = lazy_re(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{[^{}\n]*\}")
+_LINE_EDGES = lazy_re(r"^[\s\-#@'\"]+|[\s'\"]+$")
+MAX_LINES_LOOKED_AT = 20_000  # lines of template files searched for one finding (bounded work)
+
+
+def written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: str = "") -> tuple[tuple[str, int] | None, bool]:
+    """(file, line) of the template or phrase-table line that prints ``sentence``: the one
+    whose own words, in order, stand in it, the most of them (four characters at least; else
+    two, as “，，” after a value; else one within ``quote``, as the “；” after a value ending
+    in “。”); the lines whose own words hold ``quote`` itself first; among lines sharing the
+    most, the one line of the clerk's own files (``files``: name, text, whether drafter ships
+    it); None when no line is sure. With whether it is sure: the quote or four characters
+    of the line's own words stand in the sentence."""
+    found: list[tuple[int, str, int, bool]] = []  # (size, file, line, shipped)
+    quoting: list[tuple[int, str, int, bool]] = []  # those whose own words hold the quote itself
+    marks: list[tuple[int, str, int, bool]] = []  # lines of one character, standing in ``quote``
+    whole = sentence.strip().rstrip("。；！？")  # a line holding the whole sentence, among others of its own
+    looked = 0
+    for name, text, shipped in files:
+        for number, line in enumerate(text.split("\n"), 1):
+            looked += 1
+            if looked > MAX_LINES_LOOKED_AT:
+                break
+            pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _own_words(line)) if p]
+            size = sum(map(len, pieces))
+            if whole and any(whole in p and (p == whole or len(whole) >= FEW_WORDS) for p in pieces):
+                # the sentence as it stands there: a line of just that first (# 问题, not a
+                # phrase that mentions 问题)
+                exact = any(p == whole for p in pieces)
+                found.append((len(line) + len(whole) * 1000 + exact * 500, name, number, shipped))
+                quoting.append(found[-1])
+                continue
+            if not size or not _in_order(pieces, sentence):
+                continue
+            if size >= 2:
+                found.append((size, name, number, shipped))
+                if len(quote) >= 2 and any(quote in p for p in pieces):
+                    quoting.append(found[-1])
+            elif quote and pieces[0] in quote and line.strip() != pieces[0]:
+                marks.append((size, name, number, shipped))  # a mark after a value: {{ x }}；
+    if quoting:  # the line that says the very words found wrong (党的十九大精神), among lines as long
+        found = quoting
+    for least in (4, 2, 1):
+        sized = [f for f in found if f[0] >= least] if least > 1 else marks
+        if not sized:
+            continue
+        most = max(f[0] for f in sized)
+        best = [f for f in sized if f[0] == most]
+        own = [f for f in best if not f[3]]
+        chosen = own if own else best
+        return ((chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None), bool(quoting) or least == 4
+    return None, False
+
+
+FEW_WORDS = 4  # a clause shorter than this is the clerk's only when a field is just that
+_QUOTED = lazy_re(r"\"([^\"\n]*)\"|'([^'\n]*)'")
+
+
+def _own_words(line: str) -> list[str]:
+    """The words a template line prints as it stands: its text outside tags, then, inside
+    {{ }}, the text in quotes ({{ 项("审结{}", x) }}: 审结), each split at its {} slots."""
+    out, at = [], 0
+    for m in _PLACEHOLDER.finditer(line):
+        out.append(line[at : m.start()])
+        if m.group().startswith("{{"):
+            for q in _QUOTED.finditer(m.group()):
+                out += re.split(r"\{[^{}]*\}", q.group(1) if q.group(1) is not None else q.group(2))
+        at = m.end()
+    out.append(line[at:])
+    return out
+
+
+def _in_order(pieces: list[str], sentence: str) -> bool:
+    """Do ``pieces`` stand in ``sentence``, one after another?"""
+    at = 0
+    for piece in pieces:
+        at = sentence.find(piece, at)
+        if at < 0:
+            return False
+        at += len(piece)
+    return True
