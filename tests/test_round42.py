@@ -177,3 +177,41 @@ def test_round42_a_promise_named_in_this_years_report_is_reported_on(tmp_path, r
     other = _report(tmp_path, "全年受理行政复议案件160件，审结150件。", name="other.txt")
     result = runner.invoke(main, ["check", str(other), "--last", str(last)])
     assert "承诺未落实" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("受理信访事项110件；上年为648件，同比下降80.3%。", 1),
+        ("受理信访事项110件；上年为648件，同比下降83%。", 0),
+    ],
+)
+def test_round42_a_change_of_the_count_before_a_semicolon(tmp_path, runner, line, code):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("全年受理行政复议案件292件，其中涉及行政处罚类134件、行政许可类50件、其他类148件。", "其中超总数"),
+        ("全年受理行政复议案件292件，其中涉及行政处罚的134件、涉及行政许可的200件。", "其中超总数"),
+        ("全年受理行政复议案件（816件）中审结602件，结案率62.8%。", "应为73.8%"),
+        ("全年受理行政复议案件（共816件），审结602件，结案率62.8%。", "应为73.8%"),
+    ],
+)
+def test_round43_parts_after_sheji_and_a_whole_in_brackets(tmp_path, runner, line, said):
+    """Round 43: 其中涉及… is a list of parts; 受理…（816件）中审结… names its whole in brackets."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 1 and said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "全年受理行政复议案件292件，其中涉及行政处罚类134件、行政许可类50件、其他类108件。",
+        "全年受理行政复议案件（816件）中审结602件，结案率73.8%。",
+    ],
+)
+def test_round43_the_same_written_right_pass(tmp_path, runner, line):
+    assert runner.invoke(main, ["check", str(_report(tmp_path, line))]).exit_code == 0

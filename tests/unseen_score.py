@@ -140,7 +140,7 @@ def score_report(path: Path, gold: dict, tally: Tally) -> None:
             tally.misses.append(f"{name} 多标题 {sec.number}{sec.heading}")
 
     # Figures: the paragraphs' (as parse shows them) and those in headings' lead sentences.
-    figures = analysis.all_figures() + [f for s in found for f in extract(s.heading)]
+    figures = analysis.all_figures() + [f for s in found if id(s) not in analysis.headings for f in extract(s.heading)]
     got = Counter((_value(f.value), f.unit) for f in figures)
     want = Counter((_value(g["value"]), g["unit"]) for g in gold.get("figures") or [])
     tally.gold_figures += sum(want.values())

@@ -33,7 +33,7 @@ _TO = lazy_re(
 )
 
 
-_PROSE = ("段落", "标题", "主送机关", "署名")
+_PROSE = ("段落", "小标题", "标题", "主送机关", "署名")  # a heading may state figures too (（一）受理247件，审结220件，…)
 
 
 _PARTS_NEXT = lazy_re(r"[。.]\s*其中")
@@ -52,6 +52,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
         self._pairs = None
         self.known = None  # last year's figures (by key, by label), from --last
         self.clause_start = 0  # where the clause being checked starts
+        self.carried_over: list[FoundFigure] = []  # the counts of the clause before it, across a ；
         self.rates_on = check.on("比率核算", "比率口径", "部分大于整体", "比率无从计算")
         self.breakdown_on = check.on("其中超总数", "部分大于整体")
         self.total_on = check.on("合计不符")
@@ -106,6 +107,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
         """Check one sentence; return the counts after its last rate (those a rate in the next
         clause, after a ；, may be computed from)."""
         self.clause_start = a  # counts before it were carried across a ；
+        self.carried_over = list(carry)
         counts: list[FoundFigure] = list(carry)  # the sentence's counts so far
         window: list[FoundFigure] = list(carry)  # the counts since the last percentage: what the next rate is about
         listed: dict[int, tuple | None] = {}  # the rates of a 分别 list: index → (name, its counts) or None
@@ -162,6 +164,8 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 self.change(unit, text, a, k, figs)
             if f.kind == "count" and _DELTA.search(f.label) and self.c.on("同比核算"):
                 self.delta(unit, text, a, k, figs)
+            if f.kind in ("count", "rate") and self.c.on("同比核算"):
+                self.direction(unit, text, figs, k)
         if self.breakdown_on:
             self.pairs(unit, text, figs)
         return window[-NEAR_COUNTS:]

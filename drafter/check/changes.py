@@ -51,6 +51,8 @@ _MEASURES = [
 # 由90%提高到95%: the value before (by 由/从, of no year or last year) and the words up to the value after
 _FROM = lazy_re(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$")
 _TO_NEXT = lazy_re(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至|为)?|变为|变成|到|至)\s*")
+_GOES_DOWN = lazy_re(r"下降|降低|减少|回落|降")
+_GOES_UP = lazy_re(r"提高|提升|上升|增长|增加|升")
 _THEN_AMOUNT = lazy_re(r"\s*[，,]\s*(?:达到|达|为|是|共计|共|计|累计)\s*")
 _THEN_FROM = lazy_re(r"\s*[，,]?\s*(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*")
 _FROM_TO_SAID = "由……到……"  # the source of a value before said so, not said to be last year's
@@ -222,6 +224,10 @@ class ChangeChecks(ArithmeticState):
         after = self.from_to_after(text, figs, k) or self.figure_after(text, figs, k, subject)
         if after is not None:  # 同比减少45.6%，由上年的1230次减少到792次: of the figure it goes on to
             subject = after
+        carried = self.carried_subject(text, figs, k) if subject is None else None
+        if carried is not None:  # 受理110件；上年为648件，同比下降80.3%: of the count before the ；
+            subject, figs, k = carried, [carried, *figs], k + 1
+            a = carried.start - len(carried.label)
         if subject is None or subject.start < a:
             return
         if "分别" in text[max(a, subject.start - 40) : f.start]:
@@ -465,6 +471,38 @@ class ChangeChecks(ArithmeticState):
         if not _THEN_FROM.fullmatch(between) or self.from_value(text, this, figs) is not before:
             return None
         return this
+
+    def direction(self, unit, text: str, figs: list[FoundFigure], k: int) -> None:
+        """由8%降低到12.3%, 从120件增加到100件: the word says the figure went the other way."""
+        this = figs[k]
+        before = self.from_value(text, this, figs)
+        if before is None or before.approx or this.approx:
+            return
+        said = text[before.start + len(before.text) : this.start]
+        down, up = _GOES_DOWN.search(said), _GOES_UP.search(said)
+        lo, hi = Amount(before), Amount(this)
+        wrong = (down and hi.lo > lo.hi) or (up and hi.hi < lo.lo)
+        if not wrong:
+            return
+        start = before.start - len(before.label)
+        end = this.start + len(this.text)
+        word = (down or up).group()  # type: ignore[union-attr]  # one of them matched
+        self.c.add(
+            "同比核算",
+            self.c.doc.where(unit, start, end),
+            text[start:end],
+            unit.part,
+            f"从{_shown(before)}到{_shown(this)}是{'提高' if down else '降低'}，文中写的是“{word}”。",
+            "请核对前后两个数和“提高”“降低”这类词。",
+        )
+
+    def carried_subject(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
+        """The count a change is of when its clause states none of this year before it: the
+        last of the clause before the ；(受理110件；上年为648件，同比下降80.3%)."""
+        if any(g.kind in ("count", "rate") and not self.is_last_year(text, g) for g in figs[:k]):
+            return None
+        carried = [g for g in self.carried_over if g.kind == "count" and not self.is_last_year(text, g) and not _DELTA.search(g.label)]
+        return carried[-1] if carried else None
 
     def figure_after(self, text: str, figs: list[FoundFigure], k: int, before: FoundFigure | None) -> FoundFigure | None:
         """The figure a change names before it, given right after it (受理信访事项同比下降80.3%，

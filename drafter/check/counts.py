@@ -236,7 +236,7 @@ def summed(run: list[FoundFigure]) -> Amount:
 
 
 # A listed part's name may say it is included (含行政处罚60件).
-_INCLUDED = lazy_re(r"^(?:含|包括|包含)")
+_INCLUDED = lazy_re(r"^(?:含|包括|包含|涉及)")
 
 
 def _item_name(g: FoundFigure) -> str:
@@ -459,6 +459,7 @@ class ArithmeticState:
     _pairs: list[tuple[list[str], list[str]]] | None
     known: tuple[dict[str, float], dict[tuple[str, str], float]] | None  # last year's figures, from --last
     clause_start: int
+    carried_over: list[FoundFigure]  # the counts of the clause before, across a ；
     rates_on: bool
     breakdown_on: bool
     total_on: bool

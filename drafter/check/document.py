@@ -229,7 +229,7 @@ class Document:
                 return self._in_field(path, text, 0, start - at)
         field = f"{unit.part}（模板生成的文字：“{_sentence_at(unit.text, quote)}”）"
         place, sure = written_at(_sentence_at(unit.text, quote, cut=False), self.made_in, quote)
-        if not sure and self.writer is not None:
+        if (not sure or place is None) and self.writer is not None:
             # a few words of a line (# 问题) are no proof: the line that printed the paragraph
             # ({{ 问题 | map(attribute="表现") | join("；") }}) is
             place = self.writer(unit.text) or place

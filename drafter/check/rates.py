@@ -802,7 +802,7 @@ class RateChecks(ArithmeticState):
 
         def whole(g):
             called = count_name(g)
-            of_whole = bool(re.match(r"(?:当|之)?中", g.after))  # 570件中调解成功317件: a whole, unnamed
+            of_whole = bool(re.match(r"[）)]?(?:当|之)?中", g.after))  # 570件中调解成功317件, （816件）中: a whole
             return (
                 g is not num
                 and g.unit in (num.unit, "")

@@ -80,7 +80,7 @@ def read_template_file(path: Path, folder: Path) -> bytes:
         data = read_bytes(path, MAX_TEMPLATE_BYTES, "模板文件")
     except InputFileError as err:
         # (the clerk named the folder, not this file: the fix is in the folder)
-        raise InputFileError(err.message, "模板文件夹里只放模板文件：请删去它，或换成同名的 UTF-8 文本文件，再复制。", where) from None
+        raise InputFileError(err.message, "只能复制普通的模板文件：请删去它，或换成同名的 UTF-8 文本文件，再复制。", where) from None
     if path.name.endswith(TEXT_SUFFIXES):
         try:
             data.decode("utf-8")

@@ -24,11 +24,12 @@ from drafter.reading.figure_finder import FoundFigure, excerpt, may_be_rounded
 from drafter.reading.promises import LEAD_IN, next_steps
 
 
-def _paragraphs(sec: Section) -> list[Paragraph]:
-    """Every paragraph of a section and its sub-sections, in order."""
-    out = []
+def _paragraphs(sec: Section, headings: dict[int, Paragraph]) -> list[Paragraph]:
+    """Every paragraph of a section and its sub-sections, in order, with a heading that states
+    figures as one (Analysis.headings)."""
+    out = [headings[id(sec)]] if id(sec) in headings else []
     for item in sec.body:
-        out += _paragraphs(item) if isinstance(item, Section) else [item]
+        out += _paragraphs(item, headings) if isinstance(item, Section) else [item]
     return out
 
 
@@ -118,7 +119,7 @@ class _Reader:
                 seed.reference += [line for sub in sec.sections for line in _text(sub)]
             elif sec.heading:
                 self.unthemed += _text(sec)
-            for para in _paragraphs(sec):
+            for para in _paragraphs(sec, self.a.headings):
                 for f in self.a.figures.get(id(para), []):
                     said = excerpt(para.text, f.start, f.start + len(f.text))
                     if f.kind == "rate" and f.maps_to:
@@ -229,7 +230,7 @@ def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed, scaled_exact: bool
     if reader.unthemed:
         seed.notes["成效"] = ["去年报告中没有归入主题的内容（仅供参考，可以整理到合适的主题下）："] + reader.unthemed
     problems = [line for part in a.report.sections if part.role == "问题" for line in _problem_lines(part)]
-    problems += [p.text for part in a.report.sections for p in _paragraphs(part) if "问题" in p.roles]
+    problems += [p.text for part in a.report.sections for p in _paragraphs(part, {}) if "问题" in p.roles]
     if problems:
         seed.notes["问题"] = ["去年写的问题（仅供参考，今年的问题请重新写）："] + problems
     seed.items["去年安排"] = [_promise(p) for p in next_steps(a.report)]

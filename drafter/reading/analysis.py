@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import Catalogue
-from drafter.model.report import Report, Section
+from drafter.model.report import Paragraph, Report, Section
 from drafter.reading.classify import classify
 from drafter.reading.figure_finder import FoundFigure, extract, map_to_catalogue, tie_rates
-from drafter.reading.parser import enumerations
+from drafter.reading.parser import enumerations, states_figures
 
 _YEAR = lazy_re(r"(20\d\d)\s*年")
 # The year a report is about, as its title says it (关于2025年度…, 2025年法治政府建设…): before
@@ -50,7 +50,10 @@ class Analysis:
         self.year = report_year(report)
         classify(report, cat, self.year)
         self.shape = shape(report)
-        self.figures: dict[int, list[FoundFigure]] = {}  # id(paragraph or section) → figures
+        self.figures: dict[int, list[FoundFigure]] = {}  # id(paragraph) → figures
+        # a heading that states figures (in a heading style), as a paragraph of its own text:
+        # id(section) → that paragraph, whose figures are read as a paragraph's are
+        self.headings: dict[int, Paragraph] = {}
         self._find(report, cat)
 
     def _find(self, report: Report, cat: Catalogue) -> None:
@@ -58,6 +61,9 @@ class Analysis:
             self.figures[id(para)] = self._extract(para.text, cat, "")
         for sec in report.walk():
             context = sec.heading
+            if states_figures(sec.heading):  # （一）全年受理247件，审结220件，结案率89.1%。 in a heading style
+                para = self.headings[id(sec)] = Paragraph(sec.heading, sec.origin)
+                self.figures[id(para)] = self._extract(sec.heading, cat, "")
             for item in sec.body:
                 if not isinstance(item, Section):
                     self.figures[id(item)] = self._extract(item.text, cat, context)
@@ -71,7 +77,8 @@ class Analysis:
         return found
 
     def section_figures(self, sec: Section) -> list[FoundFigure]:
-        out = []
+        heading = self.headings.get(id(sec))
+        out = list(self.figures.get(id(heading), [])) if heading else []
         for item in sec.body:
             out += self.section_figures(item) if isinstance(item, Section) else self.figures.get(id(item), [])
         return out
@@ -82,6 +89,9 @@ class Analysis:
             for f in self.figures.get(id(para), []):
                 yield para.text, f
         for sec in self.report.walk():
+            heading = self.headings.get(id(sec))
+            for f in self.figures.get(id(heading), []) if heading else []:
+                yield sec.heading, f
             for item in sec.body:
                 if not isinstance(item, Section):
                     for f in self.figures.get(id(item), []):
@@ -111,6 +121,8 @@ class Analysis:
 
         def sec(s: Section) -> dict:
             out = {"级别": s.level, "编号": s.number, "标题": s.heading, "连排": s.run_in}
+            if id(s) in self.headings:  # a heading that states figures
+                out["标题数字"] = [f.as_dict() for f in self.figures[id(self.headings[id(s)])]]
             if s.role:
                 out["角色"] = {"名称": s.role, "置信度": s.role_confidence}
             if s.theme:

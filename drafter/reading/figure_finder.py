@@ -323,6 +323,11 @@ def extract(text: str) -> list[FoundFigure]:
         elif not clause.strip() and (aside := _ASIDE.search(text, max(0, m.start() - 30), m.start())):
             # 依法受理（含简易程序）151件: the name before the aside labels it
             clause = _CLAUSE_START.split(text[max(0, aside.start() - LABEL_REACH) : aside.start()])[-1]
+        elif (opened := _WHOLE_IN_BRACKETS.search(text, max(0, m.start() - 4), m.start())) and _BRACKET_CLOSES.match(text, m.end()):
+            # 受理行政复议案件（816件）中审结602件: the name before the brackets labels the figure in them
+            clause = _CLAUSE_START.split(text[max(0, opened.start() - LABEL_REACH) : opened.start()])[-1]
+        elif clause.startswith(("中", "当中", "之中")) and text[max(0, m.start() - len(clause) - 1) : m.start() - len(clause)] in "）)":
+            clause = re.sub(r"^(?:当|之)?中", "", clause)  # （816件）中审结602件: 审结, of the whole in brackets
         # “570件中调解成功317件”: 317件 is named 调解成功, of the whole 570件 before it
         label = _OF_WHOLE.sub("", _LEADING.sub("", clause.strip()))
         unit = "类" if m.group("unit") == "大类" else m.group("unit")  # 3大类 counts 类
@@ -376,6 +381,9 @@ def _name_respective(text: str, found: list[FoundFigure]) -> None:
 
 
 # A whole a count is of, before its name (570件中调解成功317件; 在150件中): not its name.
+# A whole alone in brackets after its name: 受理行政复议案件（816件）, （共816件）
+_WHOLE_IN_BRACKETS = lazy_re(r"[（(]\s*(?:共计|共|合计|计)?\s*$")
+_BRACKET_CLOSES = lazy_re(r"\s*[）)]")
 _OF_WHOLE = lazy_re(r"^在?\d+(?:\.\d+)?(?:万|亿)?[件个项次人起份条户家宗]*(?:中|当中|之中)")
 # The words after a figure, up to the end of its clause (bounded: a name is short).
 _WORDS_AFTER = lazy_re(r"[^，。；：、！？（）“”《》\d%％]{0,20}")

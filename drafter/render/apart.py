@@ -13,7 +13,7 @@ import re
 from drafter.files.patterns import lazy_re
 from drafter.model.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OF_CLOSE, OF_OPEN, OPEN
 
-_OF = f"(?:{OF_OPEN}(?P<change>~?)(?P<rate>%?)(?P<id>\\d+)\\|(?P<name>[^{OF_CLOSE}]*){OF_CLOSE})?"
+_OF = f"(?:{OF_OPEN}(?P<kind>[~^]?)(?P<rate>%?)(?P<id>\\d+)\\|(?P<name>[^{OF_CLOSE}]*){OF_CLOSE})?"
 _MARKED = lazy_re(f"{FIG_OPEN}{_OF}(?P<text>[^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
 # drafter's own marks, literal and figure, and whose figure it is
 MARKS = lazy_re(f"{OF_OPEN}[^{OF_CLOSE}]*{OF_CLOSE}|[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}{OF_OPEN}{OF_CLOSE}]")
@@ -60,13 +60,17 @@ def names(words: str, name: str) -> bool:
     return any(name[i : i + 2] in words for i in range(max(1, len(name) - 1)))
 
 
-def mark(text: str, of: tuple[int, str, bool] | None = None, change: bool = False) -> str:
+_KIND_MARK = {"同比": "~", "上年": "^"}
+
+
+def mark(text: str, of: tuple[int, str, bool] | None = None, kind: str = "") -> str:
     """``text`` marked as a figure of the form's; ``of``: whose (an identity, its name, whether
-    it is a rate), ``change``: it is that figure's 同比 (figures.owner)."""
+    it is a rate), ``kind``: "同比" or "上年" when it is that figure's change or last year's
+    value (figures.owner)."""
     if of is None:
         return FIG_OPEN + text + FIG_CLOSE
     ident, name, rate = of
-    return f"{FIG_OPEN}{OF_OPEN}{'~' if change else ''}{'%' if rate else ''}{ident}|{name}{OF_CLOSE}{text}{FIG_CLOSE}"
+    return f"{FIG_OPEN}{OF_OPEN}{_KIND_MARK.get(kind, '')}{'%' if rate else ''}{ident}|{name}{OF_CLOSE}{text}{FIG_CLOSE}"
 
 
 def mark_each(text: str, shown: list[str]) -> str:
@@ -85,30 +89,55 @@ def mark_each(text: str, shown: list[str]) -> str:
     return text
 
 
-def _of_another(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, str] | None:
-    """受理{{ x.受理 }}，{{ x.收到申请.同比 }}: a 同比 right after another figure reads as that
-    figure's (a count's after a rate too: 结案率96.7%，同比增长17.4%), but for a rate's change in
-    points after a count; (what is wrong, how to fix it) or None."""
-    if (
-        not m.group("change")
-        or previous is None
-        or previous.group("id") in (None, m.group("id"))
-        or (not previous.group("rate") and m.group("rate"))  # 纠错18件，同比提高1.2个百分点: a rate's, plainly
-    ):
+def _in_sentence(output: str, a: re.Match | None, b: re.Match | None) -> bool:
+    """Do marks ``a`` and ``b`` (in this order) stand in one sentence?"""
+    return a is not None and b is not None and not _SENTENCE_END.search(MARKS.sub("", output[a.end() : b.start()]))
+
+
+def _lead(output: str, previous: re.Match | None, m: re.Match) -> str:
+    """The words right before mark ``m``: from the figure before it, or the sentence's start."""
+    if previous is not None and _in_sentence(output, previous, m):
+        start = previous.end()
+    else:
+        start = max(output.rfind(c, 0, m.start()) for c in "。；;！？\n") + 1
+    return MARKS.sub("", output[start : m.start()])
+
+
+def _of_another(output: str, previous: re.Match | None, m: re.Match, following: re.Match | None, said: set[str]) -> tuple[str, str] | None:
+    """A figure's 同比 or 上年 is read as the figure's it stands beside: 受理{{ x.受理 }}，
+    {{ x.收到申请.同比 }} as 受理's change (a count's after a rate too: 结案率96.7%，同比增长
+    17.4%; but a rate's change in points after a count is plainly the rate's); 较上年{{ x.受理.同比 }}，
+    审结{{ x.审结 }} as 审结's; 审结{{ x.审结 }}（上年{{ x.纠错率.上年数 }}） as 审结's last year.
+    Words naming its figure make it its own. (What is wrong, how to fix it) or None."""
+    kind = m.group("kind")
+    if not kind or not m.group("id") or names(_lead(output, previous, m), m.group("name")):
         return None
-    between = MARKS.sub("", output[previous.end() : m.start()])
-    if _SENTENCE_END.search(between) or names(between, m.group("name")):
-        return None
-    shown = MARKS.sub("", m.group("text"))
+    name, shown = m.group("name"), MARKS.sub("", m.group("text"))
+    before = previous if previous is not None and _in_sentence(output, previous, m) and previous.group("id") else None
+    after = following if following is not None and _in_sentence(output, m, following) and following.group("id") else None
+    if kind == "~":
+        if before is not None:
+            if before.group("id") == m.group("id") or (not before.group("rate") and m.group("rate")):
+                return None
+            other = before.group("name")
+            said_of = f"却紧跟在“{other}”的数后面"
+        elif after is not None and after.group("id") != m.group("id"):
+            other = after.group("name")
+            said_of = f"前面没有写“{name}”的数，后面紧接着是“{other}”的数"
+        else:
+            return None
+        return f"“{shown}”是“{name}”的同比，{said_of}，报告里会读成{other}的同比。", CHANGE_HINT.format(name=name)
+    if m.group("id") in said or (after is not None and after.group("id") == m.group("id") and not after.group("kind")):
+        return None  # 纠错率12.3%（上年16.8%）; 由16.8%降低到12.3%
     return (
-        f"“{shown}”是“{m.group('name')}”的同比，却紧跟在“{previous.group('name')}”的数后面，报告里会读成{previous.group('name')}的同比。",
-        CHANGE_HINT.format(name=m.group("name")),
+        f"“{shown}”是“{name}”上年的数，这一句里没有写“{name}”本年的数，也没有写它的名称，报告里会读成别的数的上年数。",
+        f"请写在“{name}”的数后面，或在前面写明名称，如“{name}上年为{{{{ x.{name}.上年数 }}}}”。",
     )
 
 
 def _again(said: set[str], m: re.Match) -> tuple[str, str] | None:
     """句(项("受理{}", x.受理), 项("受理{}", x.受理)): one figure printed twice in a sentence."""
-    if not m.group("id") or m.group("change") or m.group("id") not in said:
+    if not m.group("id") or m.group("kind") or m.group("id") not in said:
         return None
     return (
         f"表单里的“{m.group('name')}”（{MARKS.sub('', m.group('text'))}）在同一句里写了两次，报告里会重复。",
@@ -128,13 +157,14 @@ def apart(output: str) -> tuple[str, int | None, str | None, str]:
         return output, None, None, HINT
     previous = None
     said: set[str] = set()  # the figures printed in this sentence so far (their identities)
-    for m in _MARKED.finditer(output):
-        if previous is not None and _SENTENCE_END.search(MARKS.sub("", output[previous.end() : m.start()])):
+    marks = list(_MARKED.finditer(output))
+    for i, m in enumerate(marks):
+        if previous is not None and not _in_sentence(output, previous, m):
             said = set()
-        wrong = _of_another(output, previous, m) or _again(said, m)
+        wrong = _of_another(output, previous, m, marks[i + 1] if i + 1 < len(marks) else None, said) or _again(said, m)
         if wrong:
             return output, m.start(), *wrong
-        if m.group("id") and not m.group("change"):
+        if m.group("id") and not m.group("kind"):
             said.add(m.group("id"))
         previous = m
         shown = MARKS.sub("", m.group("text"))

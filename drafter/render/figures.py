@@ -122,7 +122,7 @@ class Figure(_Compared):
         if self.上年 is None:
             return _Missing(self.名称, last_year="count")
         self.compared = True
-        return figure_text(numbers.yoy(self.值, self.上年, unit=self.单位), self, change=True)
+        return figure_text(numbers.yoy(self.值, self.上年, unit=self.单位), self, "同比")
 
     @property
     def 带同比(self) -> FigureText:
@@ -135,7 +135,7 @@ class Figure(_Compared):
         if self.上年 is None:
             return _Missing(self.名称, last_year="count")
         self.compared = True
-        return FigureText(numbers.with_unit(self.上年, self.单位))  # last year's: never this year's figure again
+        return figure_text(numbers.with_unit(self.上年, self.单位), self, "上年")
 
     def __repr__(self) -> str:
         return f"Figure({self.名称}={self.值}{self.单位})"
@@ -172,7 +172,7 @@ class Rate(_Compared):
             return _Missing(self.名称, last_year="rate")
         for figure in self._counts:
             figure.compared = True
-        return figure_text(numbers.points(self._exact, self._previous, self.digits), self, change=True)
+        return figure_text(numbers.points(self._exact, self._previous, self.digits), self, "同比")
 
     @property
     def 带同比(self) -> FigureText:
@@ -185,7 +185,7 @@ class Rate(_Compared):
             return _Missing(self.名称, last_year="rate")
         for figure in self._counts:
             figure.compared = True
-        return FigureText(numbers.percent(self._previous, self.digits))
+        return figure_text(numbers.percent(self._previous, self.digits), self, "上年")
 
     def __repr__(self) -> str:
         return f"Rate({self.名称}={self.值:.4f})"
@@ -198,17 +198,17 @@ def stands_apart(value) -> bool:
     return isinstance(value, (Figure, Rate, FigureText)) or is_form_number(value)
 
 
-def owner(value) -> tuple[tuple[int, str, bool] | None, bool]:
+def owner(value) -> tuple[tuple[int, str, bool] | None, str]:
     """Whose figure ``value`` writes, as apart.mark takes it: (an identity that outlives
-    精度(), the figure's name and whether it is a rate, or None when not known; whether it is
-    that figure's 同比)."""
+    精度(), the figure's name and whether it is a rate, or None when not known; "同比" or
+    "上年" when it is that figure's change or last year's value, else "")."""
     if isinstance(value, FigureText):
-        return (owner(value.of)[0] if value.of is not None else None), value.change
+        return (owner(value.of)[0] if value.of is not None else None), value.kind
     if isinstance(value, Rate):
-        return (id(value._counts), value.名称, True), False  # 精度() makes another Rate of the same counts
+        return (id(value._counts), value.名称, True), ""  # 精度() makes another Rate of the same counts
     if isinstance(value, Figure):
-        return (id(value), value.名称, False), False
-    return None, False
+        return (id(value), value.名称, False), ""
+    return None, ""
 
 
 def _ratio(defn: RateDef, counts: dict) -> Fraction | None:

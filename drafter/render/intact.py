@@ -24,15 +24,16 @@ class FigureText(str):
     """A figure of the form as a filter or a figure's own wording writes it (num: 412650,
     .约数: 41万余人次, .同比: 同比增长17.4%): it stands apart in the report as the figure
     itself does (apart.py). ``of``: the figure (Figure, Rate) it writes, when known;
-    ``change``: it is that figure's 同比, which must follow that figure, never another."""
+    ``kind``: "同比" or "上年" when it is that figure's change or last year's value, which
+    must stand beside that figure, never read as another's."""
 
     of: object = None
-    change = False
+    kind = ""
 
 
-def figure_text(text: str, of: object = None, change: bool = False) -> FigureText:
+def figure_text(text: str, of: object = None, kind: str = "") -> FigureText:
     out = FigureText(text)
-    out.of, out.change = of, change
+    out.of, out.kind = of, kind
     return out
 
 

@@ -145,6 +145,9 @@ def in_output(err: TemplateError, output: Rendered, at: int) -> TemplateError:
     ends = [e for e in (output.find(c, at) for c in _SENTENCE_MARKS) if e >= 0]
     sentence = strip_marks(output[start : min(ends) + 1 if ends else len(output)])
     place, sure = written_at(sentence, output.files)
+    origin = output.origin(err.where.line)
+    if place and origin and not shipped(origin[2]) and any(name == place[0] and ships for name, _, ships in output.files):
+        place = None  # a built-in line sharing its words, when the clerk's own file wrote the line
     if place and sure:
         file, line = place
         text = next((t for name, t, _ in output.files if name == file), "").split("\n")

@@ -147,6 +147,7 @@ class _Reader:
         # the slot the sentence's item before ends with: 纠错率{纠错率} then 上年为{纠错率.上年}
         self.slot_before: Slot | None = None
         self.figure_before: Slot | None = None  # the last figure of the item before, when it is always written
+        self.sentence_names: set[str] = set()  # the figures the sentence's items before always print (this year's)
 
     def typed(self, path: tuple) -> tuple[int | None, str]:
         """(line, the text from where the item at ``path`` begins)."""
@@ -249,8 +250,12 @@ class _Reader:
             last = before[-2] if tail is not None and len(before) >= 2 else before[-1] if before else None
             self.slot_before = last if isinstance(last, Slot) else None
             self.figure_before = next((p for p in reversed(before) if isinstance(p, Slot)), None)
+            self.sentence_names = {
+                p.name for c in current if not c.tests for p in c.pieces if isinstance(p, Slot) and p.attr not in ("同比", "上年")
+            }
             choice = self.choice(key, group, item, (key, group, i))
             self.slot_before = self.figure_before = None
+            self.sentence_names = set()
             if choice is not None:
                 # a 如果 item's every branch is held against the items written whatever the
                 # figures (纠错率{纠错率} … 否则: 纠错率{纠错率}); only those are remembered
@@ -445,7 +450,7 @@ class _Reader:
             self.no_unit_twice(key, pieces)
             _nothing_joined_before(pieces)
             self.rate_named_right(key, pieces)
-            self.change_follows_its_figure(key, pieces)
+            self.beside_its_figure(key, pieces)
             _each_given(pieces)
             return pieces
         except _Bad as err:
@@ -479,31 +484,45 @@ class _Reader:
                     "请在两个花括号之间写上文字或标点，如“收到{收到申请}，受理{受理}”。",
                 )
 
-    def change_follows_its_figure(self, key: str, pieces: tuple) -> None:
-        """受理{受理}，{收到申请.同比} would read as 受理's change: a 同比 follows its own
-        figure, or its words name it (收到申请{收到申请.同比}, 审查件数{审查文件.同比}); a
-        rate's (个百分点) after a count is plainly the rate's, a count's after a rate is not."""
+    def beside_its_figure(self, key: str, pieces: tuple) -> None:
+        """A figure's 同比 or 上年 is read as the figure's it stands beside: 受理{受理}，
+        {收到申请.同比} reads as 受理's change, 审结{审结}（上年{纠错率.上年}） as 审结's last
+        year, 较上年{受理.同比} opening a sentence as the figure after it. So a 同比 follows its
+        own figure, a 上年 comes in a sentence that states its figure (由{X.上年}提高到{X}), or
+        their words name it (收到申请{收到申请.同比}, 审查件数{审查文件.同比}); a rate's change
+        (个百分点) after a count is plainly the rate's, a count's after a rate is not."""
         groups = self.cat.themes[key].groups
 
         def rate(slot: Slot) -> bool:
             return slot.name in groups[slot.group].rates
 
-        previous, between = self.figure_before, ""
-        for piece in pieces:
+        previous, between, said = self.figure_before, "", set(self.sentence_names)
+        for i, piece in enumerate(pieces):
             if not isinstance(piece, Slot):
                 between += piece
                 continue
-            if (
-                piece.attr == "同比"
-                and previous is not None
-                and previous.name != piece.name
-                and not (rate(piece) and not rate(previous))  # 纠错{纠错}，同比{纠错率.同比}: points, a rate's plainly
-                and not names(between, piece.name)
-            ):
-                raise _Bad(
-                    f"{{{piece.name}.同比}} 是“{piece.name}”的同比，却紧跟在 {{{previous.name}}} 后面，报告里会读成{previous.name}的同比。",
-                    f"请写成 {{{piece.name}.带同比}}（数加同比），或在前面写明名称，如“{piece.name}{{{piece.name}.同比}}”。",
-                )
+            shown = "{" + f"{piece.name}.{piece.attr}" + "}"
+            if piece.attr == "同比" and not names(between, piece.name):
+                if previous is None:
+                    raise _Bad(
+                        f"{shown} 前面没有写“{piece.name}”的数，也没有写它的名称，报告里会读成后面那个数的同比。",
+                        f"请写成 {{{piece.name}.带同比}}（数加同比），或在前面写明名称，如“{piece.name}{shown}”。",
+                    )
+                if previous.name != piece.name and not (rate(piece) and not rate(previous)):  # 纠错{纠错}，同比{纠错率.同比}
+                    raise _Bad(
+                        f"{shown} 是“{piece.name}”的同比，却紧跟在 {{{previous.name}}} 后面，报告里会读成{previous.name}的同比。",
+                        f"请写成 {{{piece.name}.带同比}}（数加同比），或在前面写明名称，如“{piece.name}{shown}”。",
+                    )
+            if piece.attr == "上年" and not names(between, piece.name) and piece.name not in said:
+                later = any(isinstance(p, Slot) and p.name == piece.name and p.attr not in ("同比", "上年") for p in pieces[i + 1 :])
+                if not later:  # 由{纠错率.上年}降低到{纠错率}: stated in the sentence after it
+                    raise _Bad(
+                        f"{shown} 是“{piece.name}”上年的数，这一句前面没有写“{piece.name}”本年的数，也没有写它的名称，"
+                        "报告里会读成别的数的上年数。",
+                        f"请写在 {{{piece.name}}} 的后面，或在前面写明名称，如“{piece.name}上年为{shown}”。",
+                    )
+            if piece.attr not in ("同比", "上年"):
+                said.add(piece.name)
             previous, between = piece, ""
 
     def rate_named_right(self, key: str, pieces: tuple) -> None:
@@ -557,8 +576,15 @@ class _Reader:
                 said = "".join(p if isinstance(p, str) else _SLOT_MARK for p in pieces[:at])  # 占审结案件{审结}的{败诉率}
                 of = _SHARE_OF.search(said)
                 rate = groups[slot.group].rates[slot.name]
+                last = next((p for p in reversed(pieces[:at]) if isinstance(p, Slot)), self.figure_before)
                 if of and any(d in of.group(1) or d[:2] in of.group(1) for d in rate.denominator):
-                    continue  # 占审结案件的{败诉率}: the rate named by its own base
+                    if last is not None and last.name == rate.numerator:
+                        continue  # 败诉{败诉}，占审结案件的{败诉率}: the rate named by its own base, after its part
+                    before = f"前面是 {{{last.name}}}" if last is not None else "前面没有数"
+                    raise _Bad(
+                        f"“占……的{{{slot.name}}}”要紧跟在“{rate.numerator}”的数后面，这里{before}，读者不知道占的是哪个数。",
+                        f"请把这一项放在 {{{rate.numerator}}} 的后面，或写明比率的名称，如“{slot.name}为{{{slot.name}}}”。",
+                    )
                 # 占比{纠错率}, （{纠错率}）: a reader (and check) takes the figure for a share of
                 # the count before it, which the rate is not (纠错 ÷ 审结, not ÷ 收到)
                 shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
@@ -842,10 +868,11 @@ _NOW = {"": "今年", "带同比": "今年", "约数": "今年"}  # the attribut
 
 
 def _labelled(pieces) -> set[tuple[str, str, str, str]]:
-    """Each figure an item prints with the words just before it: (group, name, which value,
-    words). The same figure under the same words twice (审结{审结} … 审结{审结.带同比}) says it
-    twice; under other words (占审结案件{审结}的) it is a part of another statement. A figure's
-    同比 is said once whatever the words ({X.带同比} then 较上年{X.同比} says it twice)."""
+    """Each figure an item prints, with the words just before it when they make it a share's
+    whole: (group, name, which value, those words). The same figure twice (审结{审结} … 审结
+    {审结.带同比}, 受理{受理} … 依法受理{受理}) says it twice; as a share's whole (占审结案件
+    {审结}的) it is a part of another statement. A figure's 同比 is said once whatever the
+    words ({X.带同比} then 较上年{X.同比} says it twice)."""
     return set(_labels(pieces))
 
 
@@ -854,8 +881,11 @@ def _labels(pieces) -> list[tuple[str, str, str, str]]:
     out, words = [], ""
     for piece in pieces:
         if isinstance(piece, Slot):
-            # 其中依法受理{受理} and 依法受理{受理} say it under the same words
-            label = (piece.group, piece.name, _NOW.get(piece.attr, piece.attr), words.strip(_JOINING).removeprefix("其中"))
+            # under any words but a share's (占审结案件{审结}的: the whole again, in a share of
+            # it) a figure says the same (依法受理{受理} after 受理{受理}, 结案率为{结案率} after
+            # 结案率{结案率}, 分别为{结案率}和…)
+            said = words.strip(_JOINING)
+            label = (piece.group, piece.name, _NOW.get(piece.attr, piece.attr), said if "占" in said else "")
             out.append(label)
             if piece.attr in ("同比", "带同比") and label != (piece.group, piece.name, "同比", ""):
                 out.append((piece.group, piece.name, "同比", ""))

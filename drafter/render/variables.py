@@ -185,11 +185,15 @@ def _with_cause(problem: dict, connective: str) -> dict:
 
 def _closing(wanted: bool | None, data: dict) -> bool:
     """Whether the body ends with 特此报告。: as the form says, else when there is a 主送机关
-    (a report addressed to someone closes so); never twice when the body already does."""
+    (a report addressed to someone closes so) and the body is not one written out (正文,
+    from import: it closes as the report it was read from did); never twice when the body
+    already does."""
     last = _last_text(data.get("正文") or [])
     if last is not None and last.strip().rstrip("。") == CLOSING.rstrip("。"):
         return False
-    return bool(data.get("主送机关")) if wanted is None else bool(wanted)
+    if wanted is None:
+        return bool(data.get("主送机关")) and not data.get("正文")
+    return bool(wanted)
 
 
 def _last_text(body: list) -> str | None:

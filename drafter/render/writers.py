@@ -23,9 +23,9 @@ def written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: s
     most, the one line of the clerk's own files (``files``: name, text, whether drafter ships
     it); None when no line is sure. With whether it is sure: the quote or four characters
     of the line's own words stand in the sentence."""
-    found: list[tuple[int, str, int, bool]] = []  # (size, file, line, shipped)
-    quoting: list[tuple[int, str, int, bool]] = []  # those whose own words hold the quote itself
-    marks: list[tuple[int, str, int, bool]] = []  # lines of one character, standing in ``quote``
+    found: list[tuple[int, str, int, bool, int]] = []  # (size, file, line, shipped, where its words end in the sentence)
+    quoting: list[tuple[int, str, int, bool, int]] = []  # those whose own words hold the quote itself
+    marks: list[tuple[int, str, int, bool, int]] = []  # lines of one character, standing in ``quote``
     whole = sentence.strip().rstrip("。；！？")  # a line holding the whole sentence, among others of its own
     looked = 0
     for name, text, shipped in files:
@@ -39,17 +39,18 @@ def written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: s
                 # the sentence as it stands there: a line of just that first (# 问题, not a
                 # phrase that mentions 问题)
                 exact = any(p == whole for p in pieces)
-                found.append((len(line) + len(whole) * 1000 + exact * 500, name, number, shipped))
+                found.append((len(line) + len(whole) * 1000 + exact * 500, name, number, shipped, 0))
                 quoting.append(found[-1])
                 continue
-            if not size or not _in_order(pieces, sentence):
+            end = _in_order(pieces, sentence) if size else None
+            if end is None:
                 continue
             if size >= 2:
-                found.append((size, name, number, shipped))
+                found.append((size, name, number, shipped, end))
                 if len(quote) >= 2 and any(quote in p for p in pieces):
                     quoting.append(found[-1])
             elif quote and pieces[0] in quote and line.strip() != pieces[0]:
-                marks.append((size, name, number, shipped))  # a mark after a value: {{ x }}；
+                marks.append((size, name, number, shipped, end))  # a mark after a value: {{ x }}；
     if quoting:  # the line that says the very words found wrong (党的十九大精神), among lines as long
         found = quoting
     for least in (4, 2, 1):
@@ -60,17 +61,25 @@ def written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: s
         best = [f for f in sized if f[0] == most]
         own = [f for f in best if not f[3]]
         chosen = own if own else best
+        if len(chosen) > 1 and len({f[1] for f in chosen}) == 1 and len({f[2] for f in chosen}) == len(chosen):
+            # items of one sentence in one file as long (政协委员提案{…} then 其中按时办复{…}): the
+            # one said last, where a part or a change follows what it is of
+            chosen = [max(chosen, key=lambda f: f[4])]
         return ((chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None), bool(quoting) or least == 4
     return None, False
 
 
+_COMMENT_CLOSED = lazy_re(r"^(?:(?!\{#).)*?#\}")  # #} closing a comment of the lines above
+_COMMENT_OPEN = lazy_re(r"\{#(?!.*#\}).*$")  # {# whose #} is on a line below
 FEW_WORDS = 4  # a clause shorter than this is the clerk's only when a field is just that
 _QUOTED = lazy_re(r"\"([^\"\n]*)\"|'([^'\n]*)'")
 
 
 def _own_words(line: str) -> list[str]:
     """The words a template line prints as it stands: its text outside tags, then, inside
-    {{ }}, the text in quotes ({{ 项("审结{}", x) }}: 审结), each split at its {} slots."""
+    {{ }}, the text in quotes ({{ 项("审结{}", x) }}: 审结), each split at its {} slots; not
+    the end of a comment opened on a line before (…#}) nor the start of one closed after."""
+    line = _COMMENT_OPEN.sub("", _COMMENT_CLOSED.sub("", line))
     out, at = [], 0
     for m in _PLACEHOLDER.finditer(line):
         out.append(line[at : m.start()])
@@ -82,12 +91,13 @@ def _own_words(line: str) -> list[str]:
     return out
 
 
-def _in_order(pieces: list[str], sentence: str) -> bool:
-    """Do ``pieces`` stand in ``sentence``, one after another?"""
+def _in_order(pieces: list[str], sentence: str) -> int | None:
+    """Where in ``sentence`` ``pieces`` end, standing there one after another; None when they
+    do not."""
     at = 0
     for piece in pieces:
         at = sentence.find(piece, at)
         if at < 0:
-            return False
+            return None
         at += len(piece)
-    return True
+    return at
