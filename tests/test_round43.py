@@ -168,3 +168,28 @@ def test_round43_a_phrase_table_part_over_its_whole_is_said_at_the_tables_line(t
     table = "权力监督:\n  建议提案:\n    - 政协委员提案{政协提案}\n    - 其中按时办复{按时办复}\n"
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
     assert result.exit_code == 2 and "tpl/句式.yaml:4：" in result.output and "部分大于整体" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("全年投入法治建设经费1.1亿元，其中县级财政13000万元。", "部分大于整体"),
+        ("全年投入普法经费1.1亿元，其中县级财政3326万元、上级补助9674万元。", "其中超总数"),
+        ("全年投入普法经费1.1亿元，其中县级财政5600万元、上级补助5600万元。", None),  # 1.1亿 may be 1.12亿
+    ],
+)
+def test_round43_sums_of_money_in_yi_and_wan_are_compared(tmp_path, runner, line, said):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == (1 if said else 0), result.output
+    if said:
+        assert said in result.output
+
+
+def test_round43_last_years_money_in_wan_against_this_years_in_yi(tmp_path, runner):
+    last = _report(tmp_path, "全年投入法治建设经费12000万元。", name="last.txt")
+    last.write_text(last.read_text(encoding="utf-8").replace("2025", "2024").replace("2026", "2025"), encoding="utf-8")
+    wrong = _report(tmp_path, "全年投入法治建设经费1.5亿元，同比增长50%。", name="wrong.txt")
+    result = runner.invoke(main, ["check", str(wrong), "--last", str(last)])
+    assert "同比核算" in result.output and "应为上升25%" in result.output, result.output
+    right = _report(tmp_path, "全年投入法治建设经费1.5亿元，同比增长25%。", name="right.txt")
+    assert "同比核算" not in runner.invoke(main, ["check", str(right), "--last", str(last)]).output

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from drafter.check.breakdowns import BreakdownChecks
 from drafter.check.changes import ChangeChecks
 from drafter.check.checker import Check
-from drafter.check.counts import _DELTA, NAME_REACH, NEAR_COUNTS, _bounded_by, _rates, sentences, spoken_figures
+from drafter.check.counts import _DELTA, NAME_REACH, NEAR_COUNTS, _bounded_by, _rates, in_wan, sentences, spoken_figures
 from drafter.check.rates import RateChecks
 from drafter.check.shares import _SHARE, _SHARE_OF, _SHARE_OF_COUNT, ShareChecks
 from drafter.files.patterns import lazy_re
@@ -63,7 +63,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
         # the body's paragraphs, and the one-line parts a clerk types (标题, 主送机关, 署名): a
         # reader takes such a line with figures for a paragraph, so the form's is checked alike
         for unit in (u for u in self.c.doc.units if u.kind in _PROSE):
-            figures = self.c.doc.figures(unit, mapped=self.known is not None)
+            figures = in_wan(self.c.doc.figures(unit, mapped=self.known is not None))
             if not figures and not (self.rates_on and "率" in unit.text):
                 continue
             k, carry = 0, list[FoundFigure]()

@@ -12,7 +12,7 @@ from decimal import Decimal
 from drafter.check.counts import _DELTA, ABOUT_POINTS, NEAR_COUNTS, Amount, ArithmeticState, _claim, _short, _shown, rough
 from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import change_percent, plain
-from drafter.reading.figure_finder import MONEY, FoundFigure
+from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams
 
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
 _CHANGE_DOWN = ("下降", "减少", "降低", "降幅")
@@ -53,6 +53,8 @@ _FROM = lazy_re(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$
 _TO_NEXT = lazy_re(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至|为)?|变为|变成|到|至)\s*")
 _GOES_DOWN = lazy_re(r"下降|降低|减少|回落|降")
 _GOES_UP = lazy_re(r"提高|提升|上升|增长|增加|升")
+_GENERIC = {"案件", "行政", "事项", "文件", "工作", "数量", "件数", "总数"}  # words many counts' names share
+_THEN_NAMED = lazy_re(r"\s*[，,]\s*(?:全年|今年|本年|共|累计)?[^，。；\d%]{0,8}")  # ，全年受理 before its figure
 _THEN_AMOUNT = lazy_re(r"\s*[，,]\s*(?:达到|达|为|是|共计|共|计|累计)\s*")
 _THEN_FROM = lazy_re(r"\s*[，,]?\s*(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*")
 _FROM_TO_SAID = "由……到……"  # the source of a value before said so, not said to be last year's
@@ -506,12 +508,23 @@ class ChangeChecks(ArithmeticState):
 
     def figure_after(self, text: str, figs: list[FoundFigure], k: int, before: FoundFigure | None) -> FoundFigure | None:
         """The figure a change names before it, given right after it (受理信访事项同比下降80.3%，
-        达到110件): when no figure of the change's sentence comes before it."""
-        if before is not None and before.start >= self.clause_start or k + 1 >= len(figs):
+        达到110件; 行政复议案件同比增长20.8%，全年受理151件): when no figure of the change's
+        sentence comes before it, or its own words name none before it but this one
+        (依法受理151件（上年130件），审结同比增长21.7%，达到146件)."""
+        if k + 1 >= len(figs):
             return None
         f, g = figs[k], figs[k + 1]
-        if g.kind != "count" or self.is_last_year(text, g) or not _THEN_AMOUNT.fullmatch(text[f.start + len(f.text) : g.start]):
+        if g.kind != "count" or self.is_last_year(text, g) or _DELTA.search(g.label):
             return None
+        link = text[f.start + len(f.text) : g.start]
+        if not (_THEN_AMOUNT.fullmatch(link) or _THEN_NAMED.fullmatch(link)):
+            return None
+        own = bigrams(re.sub(r"同比|较上年|比上年|较去年|全年|今年", "", change_words(f))) - _GENERIC
+        if before is not None and before.start >= self.clause_start:
+            # a figure before it in the sentence: only when the change names this one (审结同比
+            # 增长21.7%，达到146件), not that one (依法受理151件)
+            named = _THEN_AMOUNT.fullmatch(link) or own & bigrams(g.label)
+            return g if own and named and not own & bigrams(before.label) else None
         return g
 
     @staticmethod

@@ -19,7 +19,7 @@ from drafter.model.report import Origin, Report, Section
 from drafter.model.typography import normalize, see_through, typed_span
 from drafter.reading.analysis import report_year
 from drafter.reading.classify import classify_roles
-from drafter.reading.figure_finder import FoundFigure, extract, map_to_catalogue
+from drafter.reading.figure_finder import MONEY, FoundFigure, extract, in_unit, map_to_catalogue
 from drafter.reading.source import STAND_INS
 from drafter.render.writers import FEW_WORDS, written_at
 
@@ -307,7 +307,10 @@ class Document:
                     continue
                 if f.maps_to:
                     by_key.setdefault(f.maps_to, f.value)
-                by_label.setdefault((f.label, f.unit), f.value)
+                if f.unit in MONEY and MONEY[f.unit] > MONEY["万元"] and f.decimals:
+                    continue  # 1.2亿元: rounded, anything from 11500 to 12500万元, no base for a 同比
+                said = in_unit(f.value, f.unit, "万元") if f.unit in MONEY else f.value  # money compared in 万元 (in_wan)
+                by_label.setdefault((f.label, "万元" if f.unit in MONEY else f.unit), said)
         return by_key, by_label
 
 

@@ -10,7 +10,7 @@ from drafter.model.catalogue import Catalogue
 from drafter.model.report import Paragraph, Report, Section
 from drafter.reading.classify import classify
 from drafter.reading.figure_finder import FoundFigure, extract, map_to_catalogue, tie_rates
-from drafter.reading.parser import enumerations, states_figures
+from drafter.reading.parser import enumerations
 
 _YEAR = lazy_re(r"(20\d\d)\s*年")
 # The year a report is about, as its title says it (关于2025年度…, 2025年法治政府建设…): before
@@ -25,6 +25,9 @@ def report_year(report: Report) -> int | None:
         if m:
             return int(m.group(1))
     return None
+
+
+_DIGIT = lazy_re(r"\d")
 
 
 def shape(report: Report) -> list[str]:
@@ -61,9 +64,10 @@ class Analysis:
             self.figures[id(para)] = self._extract(para.text, cat, "")
         for sec in report.walk():
             context = sec.heading
-            if states_figures(sec.heading):  # （一）全年受理247件，审结220件，结案率89.1%。 in a heading style
+            found = self._extract(sec.heading, cat, context) if _DIGIT.search(sec.heading) else []
+            if found:  # （一）全年受理行政复议案件247件，审结220件…: a heading stating figures
                 para = self.headings[id(sec)] = Paragraph(sec.heading, sec.origin)
-                self.figures[id(para)] = self._extract(sec.heading, cat, "")
+                self.figures[id(para)] = found
             for item in sec.body:
                 if not isinstance(item, Section):
                     self.figures[id(item)] = self._extract(item.text, cat, context)

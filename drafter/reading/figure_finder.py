@@ -605,16 +605,21 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         if not any(v >= 1.0 for v in nearness.values()) and rate_groups.get(sentence_start):
             nearness = {**nearness, **{g: 1.0 for g in rate_groups[sentence_start]}}
         best, best_score, best_overlap, only, own_words = None, 0.0, 0.0, False, False
+        best_names: tuple = ()
         for key, names, overlap, bonus, in_words in by_label:
             score = overlap + max(nearness.get(names, 0.0), in_words) + bonus
             # On a tie the figure whose own words the label shares more of wins (受理前化解
             # over 受理 for “受理前协商化解争议5件”).
             if score > best_score + 1e-9 or (abs(score - best_score) <= 1e-9 and overlap > best_overlap):
-                best, best_score, best_overlap = key, score, overlap
+                best, best_score, best_overlap, best_names = key, score, overlap, names
                 only = in_words and sum(1 for o in by_label if o[1] == names) == 1
                 own_words = bool(bonus or in_words)  # the label holds the figure's or its group's name
         # The label names the group, which has one count of this unit, and shares a word
         # with it: that count (“组织开展法治政府建设督察56125次”).
+        if best and words in best_names and best.rsplit(".", 1)[-1] not in words:
+            # 全年行政应诉40件: named by its group alone, the group's first count (its cases),
+            # never another count of it whose description shares a word (负责人出庭应诉)
+            best = next(row[0] for row in by_label if row[1] == best_names)
         if best and _names_another(best, words, specific):
             continue  # “其中应急演练138件” is not 修订预案, “回访满意” not 建议提案的满意: a comment
         named = own_words or best_overlap > MIN_SHARE or (best is not None and words[-2:] in grams[best])

@@ -298,12 +298,6 @@ _STATEMENT = lazy_re(
 )
 
 
-def states_figures(text: str) -> bool:
-    """Does ``text`` state figures clause by clause (全年受理247件，审结220件): a heading so
-    written (in a heading style) is read, and checked, for its figures as text is."""
-    return bool(_STATEMENT.search(text))
-
-
 def split_heading(rest: str) -> tuple[str, str]:
     """A heading line's heading sentence and the text run in after it.
 

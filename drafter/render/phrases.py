@@ -147,7 +147,7 @@ class _Reader:
         # the slot the sentence's item before ends with: 纠错率{纠错率} then 上年为{纠错率.上年}
         self.slot_before: Slot | None = None
         self.figure_before: Slot | None = None  # the last figure of the item before, when it is always written
-        self.sentence_names: set[str] = set()  # the figures the sentence's items before always print (this year's)
+        self.sentence_names: list[str] = []  # the figures the sentence's items before always print (this year's), in order
 
     def typed(self, path: tuple) -> tuple[int | None, str]:
         """(line, the text from where the item at ``path`` begins)."""
@@ -250,12 +250,12 @@ class _Reader:
             last = before[-2] if tail is not None and len(before) >= 2 else before[-1] if before else None
             self.slot_before = last if isinstance(last, Slot) else None
             self.figure_before = next((p for p in reversed(before) if isinstance(p, Slot)), None)
-            self.sentence_names = {
+            self.sentence_names = [
                 p.name for c in current if not c.tests for p in c.pieces if isinstance(p, Slot) and p.attr not in ("同比", "上年")
-            }
+            ]
             choice = self.choice(key, group, item, (key, group, i))
             self.slot_before = self.figure_before = None
-            self.sentence_names = set()
+            self.sentence_names = []
             if choice is not None:
                 # a 如果 item's every branch is held against the items written whatever the
                 # figures (纠错率{纠错率} … 否则: 纠错率{纠错率}); only those are remembered
@@ -496,7 +496,8 @@ class _Reader:
         def rate(slot: Slot) -> bool:
             return slot.name in groups[slot.group].rates
 
-        previous, between, said = self.figure_before, "", set(self.sentence_names)
+        previous, between, said = self.figure_before, "", list(self.sentence_names)
+        self.each_in_order(pieces, said)
         for i, piece in enumerate(pieces):
             if not isinstance(piece, Slot):
                 between += piece
@@ -522,8 +523,30 @@ class _Reader:
                         f"请写在 {{{piece.name}}} 的后面，或在前面写明名称，如“{piece.name}上年为{shown}”。",
                     )
             if piece.attr not in ("同比", "上年"):
-                said.add(piece.name)
+                said.append(piece.name)
             previous, between = piece, ""
+
+    @staticmethod
+    def each_in_order(pieces: tuple, said: list[str]) -> None:
+        """上年分别为{受理.上年}、{审结.上年}: each of last year's figures after 分别为/依次为 is
+        read against the names said before, in order; so there are two or more, of figures the
+        sentence states, in the order it states them."""
+        for i, piece in enumerate(pieces):
+            if not (isinstance(piece, str) and _EACH.search(piece)) or i + 1 >= len(pieces):
+                continue
+            listed = [p for p in pieces[i + 1 :] if isinstance(p, Slot)]
+            listed = listed[: next((k for k, p in enumerate(listed) if p.attr != "上年"), len(listed))]
+            if not listed:
+                continue
+            here = [p.name for p in pieces[:i] if isinstance(p, Slot) and p.attr not in ("同比", "上年")]
+            stated = list(dict.fromkeys(said + here))
+            names = [p.name for p in listed]
+            if len(listed) < 2 or [n for n in stated if n in names] != names:
+                raise _Bad(
+                    f"“{piece.strip()}”后面的上年数（{'、'.join(names)}）要和这一句前面写的数一一对应、次序相同"
+                    f"（前面依次是：{'、'.join(stated) or '没有数'}）。",
+                    "请按前面写数的次序逐个写上年数，如“依法受理{受理}，审结{审结}，上年分别为{受理.上年}、{审结.上年}”；只有一个数时写“上年为{…}”。",
+                )
 
     def rate_named_right(self, key: str, pieces: tuple) -> None:
         """结案率{纠错率} would print the 纠错率 after the word 结案率: the words right before a
@@ -841,6 +864,7 @@ def _names(group) -> dict[str, str]:
 
 # What may never follow a slot: a unit or measure word, 万/亿, % or ‰, 余/多 (the figure has its own),
 # or a word making it approximate (左右, 以上): a figure of the form is exact.
+_EACH = lazy_re(r"(?:分别|依次)(?:为|是)?[\s：:]*$")
 _AFTER_FIGURE = lazy_re(r"[\s\u3000]*" + JOINED_AFTER)
 # What may never stand right before a slot: a digit or a sign (1{收到申请} prints 1162件), a
 # numeral, or a word making the figure approximate or a bound (约, 近, 超过, 不足).
