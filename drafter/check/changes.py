@@ -54,7 +54,9 @@ _TO_NEXT = lazy_re(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降�
 _GOES_DOWN = lazy_re(r"下降|降低|减少|回落|降")
 _GOES_UP = lazy_re(r"提高|提升|上升|增长|增加|升")
 _GENERIC = {"案件", "行政", "事项", "文件", "工作", "数量", "件数", "总数"}  # words many counts' names share
-_THEN_NAMED = lazy_re(r"\s*[，,]\s*(?!其中|包括|含)(?:全年|今年|本年|共|累计)?[^，。；\d%]{0,8}")  # ，全年受理 before its figure (not a part)
+_THEN_NAMED = lazy_re(
+    r"\s*[，,]\s*(?!其中|包括|含)(?:全年|今年|本年|共|累计)?[^，。；\d%]{0,8}"
+)  # ，全年受理 before its figure (not a part)
 _THEN_AMOUNT = lazy_re(r"\s*[，,]\s*(?:达到|达|为|是|共计|共|计|累计)\s*")
 _THEN_FROM = lazy_re(r"\s*[，,]?\s*(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*")
 _FROM_TO_SAID = "由……到……"  # the source of a value before said so, not said to be last year's

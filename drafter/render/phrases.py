@@ -601,13 +601,12 @@ class _Reader:
                 rate = groups[slot.group].rates[slot.name]
                 last = next((p for p in reversed(pieces[:at]) if isinstance(p, Slot)), self.figure_before)
                 if of and any(d in of.group(1) or d[:2] in of.group(1) for d in rate.denominator):
-                    if last is not None and last.name == rate.numerator:
-                        continue  # 败诉{败诉}，占审结案件的{败诉率}: the rate named by its own base, after its part
-                    before = f"前面是 {{{last.name}}}" if last is not None else "前面没有数"
-                    raise _Bad(
-                        f"“占……的{{{slot.name}}}”要紧跟在“{rate.numerator}”的数后面，这里{before}，读者不知道占的是哪个数。",
-                        f"请把这一项放在 {{{rate.numerator}}} 的后面，或写明比率的名称，如“{slot.name}为{{{slot.name}}}”。",
-                    )
+                    if last is None:  # 占审结案件的{纠错率} opening the sentence: a share of nothing said
+                        raise _Bad(
+                            f"“占……的{{{slot.name}}}”要紧跟在“{rate.numerator}”的数后面，这里前面没有数，读者不知道占的是哪个数。",
+                            f"请把这一项放在 {{{rate.numerator}}} 的后面，或写明比率的名称，如“{slot.name}为{{{slot.name}}}”。",
+                        )
+                    continue  # 败诉{败诉}，占审结案件的{败诉率}: the rate named by its own base
                 # 占比{纠错率}, （{纠错率}）: a reader (and check) takes the figure for a share of
                 # the count before it, which the rate is not (纠错 ÷ 审结, not ÷ 收到)
                 shown = "{" + ".".join(p for p in (slot.name, slot.attr) if p) + "}"
