@@ -81,3 +81,11 @@ def test_round44_a_count_named_by_its_group_alone_is_the_groups_cases(tmp_path, 
     source = _report(tmp_path, "全年行政应诉40件，负责人出庭应诉率75%。")
     result = runner.invoke(main, ["parse", str(source), "--json"])
     assert '"对应指标": "行政应诉.案件"' in result.output and "行政应诉.负责人出庭" not in result.output, result.output
+
+
+def test_round45_a_change_named_for_a_total_is_never_of_the_figure_after_it(tmp_path, runner):
+    """审查件数同比减少50.2%，提出审查意见157条 (drafter's own phrase table): the 157条 after it
+    counts something else (条, and counts before it in the sentence), never its figure."""
+    line = "全年合法性审查文件、合同、协议等271件，其中审查政府合同97件，涉及金额1800万元，审查件数同比减少50.2%，提出审查意见157条，上年为314条。"
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 0, result.output

@@ -518,9 +518,13 @@ class ChangeChecks(ArithmeticState):
         f, g = figs[k], figs[k + 1]
         if g.kind != "count" or self.is_last_year(text, g) or _DELTA.search(g.label):
             return None
+        measure, units = measure_of(change_words(f))
+        if measure and not fits(g, measure, units):
+            return None  # 审查件数同比减少50.2%，提出审查意见157条: 条 is not what it counts
         link = text[f.start + len(f.text) : g.start]
-        if not (_THEN_AMOUNT.fullmatch(link) or _THEN_NAMED.fullmatch(link)):
-            return None
+        earlier = any(h.kind in ("count", "rate") and h.start >= self.clause_start and not self.is_last_year(text, h) for h in figs[:k])
+        if not (_THEN_AMOUNT.fullmatch(link) or (_THEN_NAMED.fullmatch(link) and (before is not None or not earlier))):
+            return None  # with counts before it in the sentence, only 达到/为 says the figure after is its own
         own = bigrams(re.sub(r"同比|较上年|比上年|较去年|全年|今年", "", change_words(f))) - _GENERIC
         if before is not None and before.start >= self.clause_start:
             # a figure before it in the sentence: only when the change names this one (审结同比
