@@ -17,11 +17,11 @@ def _render(tmp_path, files: dict[str, str], form_text: str | None = None, exit_
 
 
 def test_a_change_said_twice_is_refused_at_the_second(tmp_path):
-    table = "矛盾纠纷化解:\n  行政复议:\n    - 全年收到行政复议申请{收到申请.带同比}\n    - 较上年{收到申请.同比}\n    - 依法受理{受理}\n"
+    table = "矛盾纠纷化解:\n  行政复议:\n    - 全年收到行政复议申请{收到申请.带同比}\n    - 收到申请{收到申请.同比}\n    - 依法受理{受理}\n"
     said, _out = _render(tmp_path, {"句式.yaml": table}, exit_codes=(2,))
     assert "句式.yaml:4:" in said and "又写了一次“收到申请”的同比" in said, said
     # near miss: the change of another figure
-    _render(tmp_path, {"句式.yaml": table.replace("较上年{收到申请.同比}", "依法受理{受理.带同比}").replace("    - 依法受理{受理}\n", "")})
+    _render(tmp_path, {"句式.yaml": table.replace("收到申请{收到申请.同比}", "依法受理{受理.带同比}").replace("    - 依法受理{受理}\n", "")})
 
 
 def test_last_years_rate_after_the_rate_in_brackets_is_that_rates(tmp_path):

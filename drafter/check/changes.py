@@ -236,6 +236,12 @@ class ChangeChecks(ArithmeticState):
             return
         if "分别" in text[max(a, subject.start - 40) : f.start]:
             return  # 64件、60件，分别增长14.3%、11.1%: pairs by position, not by nearness (宁可漏报)
+        named_last = None  # 上年受理129件 after the change, naming the count it is of
+        if subject.kind == "rate" and f.unit == "%":
+            counted = self.count_changed(text, figs, k, subject)
+            if counted is not None:  # 按时答复率100%，同比增加36件，增长28%: the count's change, not the rate's
+                subject = counted
+                named_last = next((g for g in figs[k + 1 : k + 3] if g.kind == "count" and self.is_last_year(text, g)), None)
         own = re.sub(r"^[，,\s]*(?:同比|较上年|比上年|较去年|比去年|全年|今年)?", "", change_words(f)).strip()
         if subject.kind == "rate" and f.unit == "%" and own and not re.search(r"率|比例|占比|比重", own):
             return  # 办件量增长12%: the change names a count of its own, not the rate before it
@@ -275,6 +281,8 @@ class ChangeChecks(ArithmeticState):
         if subject.approx:
             return
         last = self.last_value(text, subject, figs, k)
+        if last is None and named_last is not None and named_last.unit == subject.unit and not named_last.approx:
+            last = named_last.value, "文中写明", named_last
         if last is None and not (f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]):
             return
         if last is None and self.c.doc.data is not None and not self.c.doc.typed(quote):
@@ -306,7 +314,10 @@ class ChangeChecks(ArithmeticState):
             ]
             lo, hi = min(ends), max(ends)
             d = f.decimals
-            if not _claimed(abs(lo), abs(hi), f.value, d, mode) or wrong_way:
+            # the size of the change: from 0 when the range of it runs across no change at all
+            # (1.2万件 against 1万件, each rounded, may be anything from −23% to +150%)
+            small, large = (0.0, max(-lo, hi)) if lo <= 0 <= hi else sorted((abs(lo), abs(hi)))
+            if not _claimed(small, large, f.value, d, mode) or wrong_way:
                 word = "上升" if change > 0 else "下降"
                 should = f"{word}{change_percent(abs(exact), max(d, 1))}%" if exact else "与上年持平"
                 self.c.add(
@@ -499,6 +510,29 @@ class ChangeChecks(ArithmeticState):
             f"从{_shown(before)}到{_shown(this)}是{'提高' if down else '降低'}，文中写的是“{word}”。",
             "请核对前后两个数和“提高”“降低”这类词。",
         )
+
+    def count_changed(self, text: str, figs: list[FoundFigure], k: int, rate: FoundFigure) -> FoundFigure | None:
+        """A change in % after a rate that the sentence says is a count's: a difference in a
+        count's unit right before it (同比增加36件，增长28%) or last year's count after it
+        (同比增长27.4%，上年受理129件). The nearest count of that unit before the rate, or None."""
+        evidence = [g for g in figs[max(0, k - 2) : k] if g.kind == "count" and _DELTA.search(g.label) and g.start > rate.start]
+        evidence += [g for g in figs[k + 1 : k + 3] if g.kind == "count" and self.is_last_year(text, g)]
+        units = {g.unit for g in evidence}
+        if not units:
+            return None
+        counts = [
+            g
+            for g in reversed(figs[:k])
+            if g.kind == "count"
+            and g.start < rate.start
+            and g.unit in units
+            and g.start >= self.clause_start
+            and not _DELTA.search(g.label)
+            and not self.is_last_year(text, g)
+        ]
+        # 上年受理129件 names the count it is last year's of (受理, not the nearer 审结)
+        named = bigrams("".join(re.sub(r"上年|去年|上一年度?|同期|为|是", "", g.label) for g in evidence)) - _GENERIC
+        return next((g for g in counts if named & bigrams(g.label)), counts[0] if counts else None)
 
     def carried_subject(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
         """The count a change is of when its clause states none of this year before it: the

@@ -17,6 +17,12 @@ _OF = f"(?:{OF_OPEN}(?P<kind>[~^]?)(?P<rate>%?)(?P<id>\\d+)\\|(?P<name>[^{OF_CLO
 _MARKED = lazy_re(f"{FIG_OPEN}{_OF}(?P<text>[^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
 # drafter's own marks, literal and figure, and whose figure it is
 MARKS = lazy_re(f"{OF_OPEN}[^{OF_CLOSE}]*{OF_CLOSE}|[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}{OF_OPEN}{OF_CLOSE}]")
+_EACH = lazy_re(r"(?:分别|依次)(?:为|是)?[\s：:]*$")
+_JOINER = lazy_re(r"\s*(?:[、，,]|和|及|与)\s*")
+# Words of a change right before a figure's 同比, which says them itself (同比增长{{ x.同比 }})
+_CHANGE_VERB = "增长|减少|增加|下降|上升|提高|降低"
+SAID_CHANGE = lazy_re(rf"(?:(?:同比|较上年|比上年|较去年|比去年)(?:{_CHANGE_VERB})?|{_CHANGE_VERB})[\s：:]*$")
+_RATE_CALLED = lazy_re(r"([\u4e00-\u9fff]{1,8}率)(?:为|达到|达|是|[：:])?\s*$")
 _SENTENCE_END = lazy_re("[。；;！？!?\n\r]")
 # What joins a figure into another amount, shared with the phrase table's checks (phrases.py):
 # before it, a digit or sign, a numeral, a word making it approximate or a bound;
@@ -103,7 +109,7 @@ def _lead(output: str, previous: re.Match | None, m: re.Match) -> str:
     return MARKS.sub("", output[start : m.start()])
 
 
-def _of_another(output: str, previous: re.Match | None, m: re.Match, following: re.Match | None, said: set[str]) -> tuple[str, str] | None:
+def _of_another(output: str, previous: re.Match | None, m: re.Match, following: re.Match | None) -> tuple[str, str] | None:
     """A figure's 同比 or 上年 is read as the figure's it stands beside: 受理{{ x.受理 }}，
     {{ x.收到申请.同比 }} as 受理's change (a count's after a rate too: 结案率96.7%，同比增长
     17.4%; but a rate's change in points after a count is plainly the rate's); 较上年{{ x.受理.同比 }}，
@@ -127,15 +133,61 @@ def _of_another(output: str, previous: re.Match | None, m: re.Match, following: 
         else:
             return None
         return f"“{shown}”是“{name}”的同比，{said_of}，报告里会读成{other}的同比。", CHANGE_HINT.format(name=name)
-    if m.group("id") in said or (after is not None and after.group("id") == m.group("id") and not after.group("kind")):
-        return None  # 纠错率12.3%（上年16.8%）; 由16.8%降低到12.3%
+    if (before is not None and before.group("id") == m.group("id")) or (
+        after is not None and after.group("id") == m.group("id") and not after.group("kind")
+    ):
+        return None  # 纠错率12.3%（上年16.8%）; 由16.8%降低到12.3%: right beside its own figure
+    where = f"却紧跟在“{before.group('name')}”的数后面" if before is not None else "这一句里它前后没有“" + name + "”本年的数"
     return (
-        f"“{shown}”是“{name}”上年的数，这一句里没有写“{name}”本年的数，也没有写它的名称，报告里会读成别的数的上年数。",
-        f"请写在“{name}”的数后面，或在前面写明名称，如“{name}上年为{{{{ x.{name}.上年数 }}}}”。",
+        f"“{shown}”是“{name}”上年的数，{where}，也没有写它的名称，报告里会读成别的数的上年数。",
+        f"请紧跟在“{name}”的数后面写，或在前面写明名称，如“{name}上年为{{{{ x.{name}.上年数 }}}}”。",
     )
 
 
-def _again(said: set[str], m: re.Match) -> tuple[str, str] | None:
+def _each_in_order(output: str, marks: list[re.Match], i: int, said: list[str], listed: set[int]) -> tuple[str, str] | None:
+    """上年分别为{{ a.上年数 }}、{{ b.上年数 }}: last year's figures after 分别为/依次为 are read
+    against the figures the sentence said, in order; so two or more, of those, in that order.
+    Their places go to ``listed`` when they are."""
+    m = marks[i]
+    if m.group("kind") != "^" or not _EACH.search(MARKS.sub("", output[marks[i - 1].end() if i else 0 : m.start()])):
+        return None
+    run = [m]
+    for n in marks[i + 1 :]:
+        if n.group("kind") != "^" or not _JOINER.fullmatch(MARKS.sub("", output[run[-1].end() : n.start()])):
+            break
+        run.append(n)
+    ids = [n.group("id") for n in run]
+    if len(run) >= 2 and all(ids) and [x for x in said if x in ids] == ids:
+        listed.update(n.start() for n in run)
+        return None
+    names = "、".join(n.group("name") for n in run)
+    return (
+        f"“分别为”后面的上年数（{names}）要和这一句前面写的数一一对应、次序相同。",
+        "请按前面写数的次序逐个写上年数；只有一个数时写“上年为……”，紧跟在它自己的数后面。",
+    )
+
+
+def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, str] | None:
+    """Words beside a figure that say something else of it: 同比增长{{ x.同比 }} (同比增长同比减少
+    10%), 纠错率{{ x.结案率 }} (a rate under another rate's name)."""
+    lead = _lead(output, previous, m)
+    name, shown = m.group("name"), MARKS.sub("", m.group("text"))
+    if m.group("kind") == "~" and (said := SAID_CHANGE.search(lead)):
+        return (
+            f"“{shown}”自带“同比增长”“同比减少”这样的说法，前面的“{said.group()}”就重复了，数减少时还会写成“增长……减少”。",
+            f"请删去前面的“{said.group()}”，直接写 {{{{ x.{name}.同比 }}}}。",
+        )
+    if m.group("rate") and not m.group("kind") and name and (called := _RATE_CALLED.search(lead)):
+        stem = called.group(1)[:-1]
+        if stem and not set(stem) & set(name[:-1]):
+            return (
+                f"“{called.group(1)}”后面写的是“{name}”（{shown}），报告里会把它读成{called.group(1)}。",
+                f"请写“{name}”，或输出“{called.group(1)}”自己的数据。",
+            )
+    return None
+
+
+def _again(said: list[str], m: re.Match) -> tuple[str, str] | None:
     """句(项("受理{}", x.受理), 项("受理{}", x.受理)): one figure printed twice in a sentence."""
     if not m.group("id") or m.group("kind") or m.group("id") not in said:
         return None
@@ -156,16 +208,22 @@ def apart(output: str) -> tuple[str, int | None, str | None, str]:
     if FIG_OPEN not in output:
         return output, None, None, HINT
     previous = None
-    said: set[str] = set()  # the figures printed in this sentence so far (their identities)
+    said: list[str] = []  # the figures printed in this sentence so far (their identities), in order
+    listed: set[int] = set()  # last year's figures after 分别为, in the order of theirs (said as a list)
     marks = list(_MARKED.finditer(output))
     for i, m in enumerate(marks):
         if previous is not None and not _in_sentence(output, previous, m):
-            said = set()
-        wrong = _of_another(output, previous, m, marks[i + 1] if i + 1 < len(marks) else None, said) or _again(said, m)
+            said = []
+        wrong = (
+            _each_in_order(output, marks, i, said, listed)
+            or (None if m.start() in listed else _of_another(output, previous, m, marks[i + 1] if i + 1 < len(marks) else None))
+            or _worded(output, previous, m)
+            or _again(said, m)
+        )
         if wrong:
             return output, m.start(), *wrong
-        if m.group("id") and not m.group("kind"):
-            said.add(m.group("id"))
+        if m.group("id") and not m.group("kind") and m.group("id") not in said:
+            said.append(m.group("id"))
         previous = m
         shown = MARKS.sub("", m.group("text"))
         before = MARKS.sub("", output[max(0, m.start() - 40) : m.start()])

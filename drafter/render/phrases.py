@@ -36,7 +36,7 @@ from drafter.form import opening
 from drafter.model import numbers
 from drafter.model.catalogue import Catalogue, FigureDef, load_catalogue
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
-from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE, names
+from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE, SAID_CHANGE, names
 from drafter.render.figures import Rate
 from drafter.render.variables import ThemeEntry
 
@@ -497,7 +497,7 @@ class _Reader:
             return slot.name in groups[slot.group].rates
 
         previous, between, said = self.figure_before, "", list(self.sentence_names)
-        self.each_in_order(pieces, said)
+        listed = self.each_in_order(pieces, said)
         for i, piece in enumerate(pieces):
             if not isinstance(piece, Slot):
                 between += piece
@@ -514,23 +514,31 @@ class _Reader:
                         f"{shown} 是“{piece.name}”的同比，却紧跟在 {{{previous.name}}} 后面，报告里会读成{previous.name}的同比。",
                         f"请写成 {{{piece.name}.带同比}}（数加同比），或在前面写明名称，如“{piece.name}{shown}”。",
                     )
-            if piece.attr == "上年" and not names(between, piece.name) and piece.name not in said:
+            if piece.attr == "同比" and SAID_CHANGE.search(between):
+                raise _Bad(
+                    f"{shown} 写出来已经是“同比增长12.3%”“同比减少5%”这样的说法，前面的“{SAID_CHANGE.search(between).group()}”"  # type: ignore[union-attr]
+                    "就重复了，数减少时还会写成“增长……减少”。",
+                    f"请删去 {shown} 前面的“同比”“增长”这类词，直接写 {shown}。",
+                )
+            beside = previous is not None and previous.name == piece.name  # 纠错率{纠错率}（上年{纠错率.上年}）
+            if piece.attr == "上年" and i not in listed and not beside and not names(between, piece.name):
                 later = any(isinstance(p, Slot) and p.name == piece.name and p.attr not in ("同比", "上年") for p in pieces[i + 1 :])
-                if not later:  # 由{纠错率.上年}降低到{纠错率}: stated in the sentence after it
+                if not later:  # 由{纠错率.上年}降低到{纠错率}: its figure right after it
+                    where = f"紧跟在 {{{previous.name}}} 后面" if previous is not None else "前面没有写它本年的数"
                     raise _Bad(
-                        f"{shown} 是“{piece.name}”上年的数，这一句前面没有写“{piece.name}”本年的数，也没有写它的名称，"
-                        "报告里会读成别的数的上年数。",
-                        f"请写在 {{{piece.name}}} 的后面，或在前面写明名称，如“{piece.name}上年为{shown}”。",
+                        f"{shown} 是“{piece.name}”上年的数，却{where}，也没有写它的名称，报告里会读成别的数的上年数。",
+                        f"请紧跟在 {{{piece.name}}} 的后面写，或在前面写明名称，如“{piece.name}上年为{shown}”。",
                     )
             if piece.attr not in ("同比", "上年"):
                 said.append(piece.name)
             previous, between = piece, ""
 
     @staticmethod
-    def each_in_order(pieces: tuple, said: list[str]) -> None:
+    def each_in_order(pieces: tuple, said: list[str]) -> set[int]:
         """上年分别为{受理.上年}、{审结.上年}: each of last year's figures after 分别为/依次为 is
         read against the names said before, in order; so there are two or more, of figures the
-        sentence states, in the order it states them."""
+        sentence states, in the order it states them. The places of those in ``pieces``."""
+        out: set[int] = set()
         for i, piece in enumerate(pieces):
             if not (isinstance(piece, str) and _EACH.search(piece)) or i + 1 >= len(pieces):
                 continue
@@ -547,6 +555,8 @@ class _Reader:
                     f"（前面依次是：{'、'.join(stated) or '没有数'}）。",
                     "请按前面写数的次序逐个写上年数，如“依法受理{受理}，审结{审结}，上年分别为{受理.上年}、{审结.上年}”；只有一个数时写“上年为{…}”。",
                 )
+            out |= {k for k, p in enumerate(pieces) if k > i and isinstance(p, Slot) and p in listed}
+        return out
 
     def rate_named_right(self, key: str, pieces: tuple) -> None:
         """结案率{纠错率} would print the 纠错率 after the word 结案率: the words right before a
