@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from drafter.check.breakdowns import BreakdownChecks
 from drafter.check.changes import ChangeChecks
 from drafter.check.checker import Check
-from drafter.check.counts import _DELTA, NAME_REACH, NEAR_COUNTS, _bounded_by, _rates, in_wan, sentences, spoken_figures
+from drafter.check.counts import _DELTA, NAME_REACH, NEAR_COUNTS, _bounded_by, _rates, sentences, spoken_figures
 from drafter.check.rates import RateChecks
 from drafter.check.shares import _SHARE, _SHARE_OF, _SHARE_OF_COUNT, ShareChecks
 from drafter.files.patterns import lazy_re
-from drafter.reading.figure_finder import FoundFigure
+from drafter.reading.figure_finder import FoundFigure, in_wan
 
 _CLAUSE = lazy_re(r"[，：（）“”]")
 # A rate's value last year before this year's (调解成功率由上年的48.2%提高到55.6%; 较上年的50%

@@ -7,7 +7,6 @@ against a part and its whole."""
 
 from __future__ import annotations
 
-import copy
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING
 from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import Catalogue, per_catalogue
 from drafter.model.numberwords import MAX_PLACES, percent, plain, trim
-from drafter.reading.figure_finder import MONEY, FoundFigure, count_name, han_value, in_unit
+from drafter.reading.figure_finder import FoundFigure, count_name, han_value
 
 if TYPE_CHECKING:
     from drafter.check.checker import Check
@@ -167,25 +166,6 @@ def spoken_figures(text: str, a: int, b: int, figs: list[FoundFigure]) -> list[F
     return out
 
 
-def in_wan(figures: list[FoundFigure]) -> list[FoundFigure]:
-    """``figures`` with each sum of money said in 万元 (a copy of it: 1.1亿元 is 11000万元,
-    written to one place, so anything from 10500 to 11500; 5000元 is 0.5万元), so that sums
-    written in different units are compared (a whole in 亿元, its parts in 万元)."""
-    out = []
-    for f in figures:
-        if f.unit not in MONEY or f.unit == "万元":
-            out.append(f)
-            continue
-        g = copy.copy(f)
-        g.value = in_unit(f.value, f.unit, "万元")
-        g.upper = in_unit(f.upper, f.unit, "万元") if f.upper is not None else None
-        g.unit = "万元"
-        if MONEY[f.unit] > MONEY["万元"]:
-            g.money_half = 0.5 * 10**-f.decimals * MONEY[f.unit] / MONEY["万元"]  # type: ignore[attr-defined]
-        out.append(g)
-    return out
-
-
 class Amount:
     """A figure as a range: 1.6万 is anything that rounds to it, 162 is 162."""
 
@@ -195,7 +175,7 @@ class Amount:
             1e4 if re.search("万(?!元)", f.text) else 1e8 if re.search("亿(?!元)", f.text) else 1e3 if re.search("千(?!元)", f.text) else 1
         )
         half = 0.5 * 10**-f.decimals * scale if scale != 1 else 0.0
-        half = max(half, getattr(f, "money_half", 0.0))  # 1.1亿元 said in 万元: 10500 to 11500
+        half = max(half, f.money_half)  # 1.1亿元 said in 万元: 10500 to 11500
         self.lo, self.hi = f.value - half, f.value + half
 
     @property

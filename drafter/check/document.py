@@ -19,7 +19,7 @@ from drafter.model.report import Origin, Report, Section
 from drafter.model.typography import normalize, see_through, typed_span
 from drafter.reading.analysis import report_year
 from drafter.reading.classify import classify_roles
-from drafter.reading.figure_finder import MONEY, FoundFigure, extract, in_unit, map_to_catalogue
+from drafter.reading.figure_finder import MONEY, FoundFigure, extract, in_unit, in_wan, map_to_catalogue
 from drafter.reading.source import STAND_INS
 from drafter.render.writers import FEW_WORDS, written_at
 
@@ -295,22 +295,24 @@ class Document:
         ("行政复议.受理") and by (label, unit) as written."""
         by_key: dict[str, float] = {}
         by_label: dict[tuple[str, str], float] = {}
+        # sums of money in 万元, as the 同比 check compares them (figure_finder.in_wan)
         if self.data is not None:
+            units = {
+                f"{g}.{n}": fig.unit for t in self.cat.themes.values() for g, grp in t.groups.items() for n, fig in grp.figures.items()
+            }
             entries = list(self.data.get("成效") or []) + [self.data.get("第一责任人") or {}]
             for entry in entries:
                 for group, figures in (entry.get("数据") or {}).items():
                     for name, value in figures.items():
-                        by_key.setdefault(f"{group}.{name}", value)
-        for unit in self.paragraphs():
-            for f in self.figures(unit, mapped=True):
-                if f.approx:
-                    continue
+                        kept_in = units.get(f"{group}.{name}", "")
+                        by_key.setdefault(f"{group}.{name}", in_unit(value, kept_in, "万元") if kept_in in MONEY else value)
+        for para in self.paragraphs():
+            for f in in_wan(self.figures(para, mapped=True)):
+                if f.approx or f.money_half:
+                    continue  # 1.2亿元: rounded, anything from 11500 to 12500万元, no base for a 同比
                 if f.maps_to:
                     by_key.setdefault(f.maps_to, f.value)
-                if f.unit in MONEY and MONEY[f.unit] > MONEY["万元"] and f.decimals:
-                    continue  # 1.2亿元: rounded, anything from 11500 to 12500万元, no base for a 同比
-                said = in_unit(f.value, f.unit, "万元") if f.unit in MONEY else f.value  # money compared in 万元 (in_wan)
-                by_label.setdefault((f.label, "万元" if f.unit in MONEY else f.unit), said)
+                by_label.setdefault((f.label, f.unit), f.value)
         return by_key, by_label
 
 

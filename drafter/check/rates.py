@@ -204,7 +204,8 @@ _ALL_BUT = lazy_re(r"除[^。；！？]{1,30}?(?:外|以外|之外)|(?:其余|�
 # Words that make a count after a rate a kind of the rate's part (调解结案 for 结案率), never it
 # Verbs of taking cases up, before the rate's core word (排查化解, 受理调处): the count so named
 # is of all the cases taken up, the whole of those the core word's act succeeded in.
-_TAKEN_IN = lazy_re(r"排查|摸排|受理|接收|登记|收到")
+_TAKEN_IN_WORDS = ["排查", "摸排", "受理", "接收", "登记", "收到"]
+_TAKEN_IN = lazy_re("|".join(_TAKEN_IN_WORDS))
 _QUALIFIED = lazy_re(r"调解|和解|按时|按期|及时|提前|当场|现场|线上|网上")
 # A closure qualified by how it was reached (以调解、和解方式结案, 通过和解方式办结): a kind of it
 _BY_MEANS = lazy_re(r"方式(?:结案|办结|审结|了结)")
@@ -856,7 +857,7 @@ class RateChecks(ArithmeticState):
             # A rate the catalogue defines may name its whole in other words of it (合格108件，评查
             # 行政执法案卷120件: 评查 of 评查案卷; 排查隐患 bounds 整改 for 整改率).
             # A rate it knows nothing of (化解率) is of what was taken up (化解86件，受理119件).
-            words = self.base_words(name) or self.paired_words(heads) or _TAKEN_IN.pattern.split("|")
+            words = self.base_words(name) or self.paired_words(heads) or _TAKEN_IN_WORDS
             dens = [
                 g
                 for g in pool

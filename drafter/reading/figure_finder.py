@@ -13,6 +13,7 @@ length costs time in proportion to its length.
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -119,6 +120,25 @@ def in_unit(value: int | float, unit: str, target: str) -> int | float:
     return exact(Decimal(str(value)) * MONEY[unit] / MONEY[target])
 
 
+def in_wan(figures: list[FoundFigure]) -> list[FoundFigure]:
+    """``figures`` with each sum of money said in 万元 (a copy of it: 1.1亿元 is 11000万元,
+    written to one place, so anything from 10500 to 11500; 5000元 is 0.5万元), so that sums
+    written in different units are compared (a whole in 亿元, its parts in 万元)."""
+    out = []
+    for f in figures:
+        if f.unit not in MONEY or f.unit == "万元":
+            out.append(f)
+            continue
+        g = copy.copy(f)
+        g.value = in_unit(f.value, f.unit, "万元")
+        g.upper = in_unit(f.upper, f.unit, "万元") if f.upper is not None else None
+        g.unit = "万元"
+        if MONEY.get(f.written_unit, 0) > MONEY["万元"]:  # as written: 4500万元 kept in 亿元 is exact
+            g.money_half = 0.5 * 10**-f.decimals * MONEY[f.written_unit] / MONEY["万元"]
+        out.append(g)
+    return out
+
+
 # Counts in Chinese numerals (十二个, 两次, 千余人): only where they are plainly counts, since
 # reports write their slogans the same way (三项制度, 两个维护, 四个意识).
 _HAN = "两一二三四五六七八九十百千万"
@@ -193,6 +213,7 @@ class FoundFigure:
         self.value = value
         self.unit = unit
         self.written_unit = unit  # ``unit`` may become the catalogue's (40万元 → 0.004亿元)
+        self.money_half = 0.0  # said in 万元 from a rounded 亿元 (in_wan): how far the sum may be from ``value``
         self.approx = approx
         self.text = text
         self.start = start

@@ -17,7 +17,7 @@ _OF = f"(?:{OF_OPEN}(?P<kind>[~^]?)(?P<rate>%?)(?P<id>\\d+)\\|(?P<name>[^{OF_CLO
 _MARKED = lazy_re(f"{FIG_OPEN}{_OF}(?P<text>[^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
 # drafter's own marks, literal and figure, and whose figure it is
 MARKS = lazy_re(f"{OF_OPEN}[^{OF_CLOSE}]*{OF_CLOSE}|[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}{OF_OPEN}{OF_CLOSE}]")
-_EACH = lazy_re(r"(?:分别|依次)(?:为|是)?[\s：:]*$")
+EACH = lazy_re(r"(?:分别|依次)(?:为|是)?[\s：:]*$")  # 上年分别为 before a list read in order (phrases too)
 _JOINER = lazy_re(r"\s*(?:[、，,]|和|及|与)\s*")
 # Words of a change right before a figure's 同比, which says them itself (同比增长{{ x.同比 }})
 _CHANGE_VERB = "增长|减少|增加|下降|上升|提高|降低"
@@ -95,6 +95,17 @@ def mark_each(text: str, shown: list[str]) -> str:
     return text
 
 
+_SENTENCE_MARKS = "。；;！？\n"
+
+
+def sentence_at(text: str, at: int) -> tuple[int, int]:
+    """Where the sentence holding offset ``at`` of ``text`` starts, and where its end mark is
+    (or the text's end)."""
+    start = max(text.rfind(c, 0, at) for c in _SENTENCE_MARKS) + 1
+    ends = [e for e in (text.find(c, at) for c in _SENTENCE_MARKS) if e >= 0]
+    return start, min(ends) if ends else len(text)
+
+
 def _in_sentence(output: str, a: re.Match | None, b: re.Match | None) -> bool:
     """Do marks ``a`` and ``b`` (in this order) stand in one sentence?"""
     return a is not None and b is not None and not _SENTENCE_END.search(MARKS.sub("", output[a.end() : b.start()]))
@@ -105,7 +116,7 @@ def _lead(output: str, previous: re.Match | None, m: re.Match) -> str:
     if previous is not None and _in_sentence(output, previous, m):
         start = previous.end()
     else:
-        start = max(output.rfind(c, 0, m.start()) for c in "。；;！？\n") + 1
+        start = sentence_at(output, m.start())[0]
     return MARKS.sub("", output[start : m.start()])
 
 
@@ -149,7 +160,7 @@ def _each_in_order(output: str, marks: list[re.Match], i: int, said: list[str], 
     against the figures the sentence said, in order; so two or more, of those, in that order.
     Their places go to ``listed`` when they are."""
     m = marks[i]
-    if m.group("kind") != "^" or not _EACH.search(MARKS.sub("", output[marks[i - 1].end() if i else 0 : m.start()])):
+    if m.group("kind") != "^" or not EACH.search(MARKS.sub("", output[marks[i - 1].end() if i else 0 : m.start()])):
         return None
     run = [m]
     for n in marks[i + 1 :]:

@@ -12,6 +12,7 @@ from drafter.errors import DrafterError, TemplateError, TemplateProblems, Where
 from drafter.files.resources import builtin_templates
 from drafter.model.markup import strip_marks
 from drafter.render import limits, messages
+from drafter.render.apart import sentence_at
 from drafter.render.jinja_hooks import raw_template_line, template_frame
 from drafter.render.loader import FolderLoader, shown_name
 from drafter.render.rendered import Rendered
@@ -134,16 +135,12 @@ def shipped(path: str | None) -> bool:
     return bool(path) and os.path.abspath(str(path)).startswith(root + os.sep)
 
 
-_SENTENCE_MARKS = "。；！？\n"
-
-
 def in_output(err: TemplateError, output: Rendered, at: int) -> TemplateError:
     """A mistake at offset ``at`` of a render's output, said at the template line whose own
     words write its sentence (a macro's output where the macro says it, not where it is
     printed); else at the line that wrote the output line (in_template)."""
-    start = max(output.rfind(c, 0, at) for c in _SENTENCE_MARKS) + 1
-    ends = [e for e in (output.find(c, at) for c in _SENTENCE_MARKS) if e >= 0]
-    sentence = strip_marks(output[start : min(ends) + 1 if ends else len(output)])
+    start, end = sentence_at(output, at)
+    sentence = strip_marks(output[start : end + 1])
     place, sure = written_at(sentence, output.files)
     origin = output.origin(err.where.line)
     if place and origin and not shipped(origin[2]) and any(name == place[0] and ships for name, _, ships in output.files):

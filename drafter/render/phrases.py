@@ -36,7 +36,7 @@ from drafter.form import opening
 from drafter.model import numbers
 from drafter.model.catalogue import Catalogue, FigureDef, load_catalogue
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
-from drafter.render.apart import JOINED_AFTER, JOINED_BEFORE, SAID_CHANGE, names
+from drafter.render.apart import EACH, JOINED_AFTER, JOINED_BEFORE, SAID_CHANGE, names
 from drafter.render.figures import Rate
 from drafter.render.variables import ThemeEntry
 
@@ -540,7 +540,7 @@ class _Reader:
         sentence states, in the order it states them. The places of those in ``pieces``."""
         out: set[int] = set()
         for i, piece in enumerate(pieces):
-            if not (isinstance(piece, str) and _EACH.search(piece)) or i + 1 >= len(pieces):
+            if not (isinstance(piece, str) and EACH.search(piece)) or i + 1 >= len(pieces):
                 continue
             listed = [p for p in pieces[i + 1 :] if isinstance(p, Slot)]
             listed = listed[: next((k for k, p in enumerate(listed) if p.attr != "上年"), len(listed))]
@@ -873,7 +873,6 @@ def _names(group) -> dict[str, str]:
 
 # What may never follow a slot: a unit or measure word, 万/亿, % or ‰, 余/多 (the figure has its own),
 # or a word making it approximate (左右, 以上): a figure of the form is exact.
-_EACH = lazy_re(r"(?:分别|依次)(?:为|是)?[\s：:]*$")
 _AFTER_FIGURE = lazy_re(r"[\s\u3000]*" + JOINED_AFTER)
 # What may never stand right before a slot: a digit or a sign (1{收到申请} prints 1162件), a
 # numeral, or a word making the figure approximate or a bound (约, 近, 超过, 不足).
