@@ -25,12 +25,13 @@ from drafter.check.counts import (
     _part_called,
     _shown,
     _words_of,
+    added,
     rough,
     summed,
 )
 from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import plain
-from drafter.reading.figure_finder import FoundFigure, bigrams, nameless
+from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, in_unit, nameless
 
 _SPELLED_ITEMS = 12  # items a message spells out one by one (60件＋50件); a longer list is summed
 _TOTAL_HEAD = lazy_re(r"[，,；;](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
@@ -122,6 +123,23 @@ def _channels(labels: list[str]) -> bool:
     """Is each item one of two ways a case goes, none named twice (网上办理、现场办理; 按时办结、
     超期办结)?"""
     return any(_one_each(labels, family) for family in (_CHANNELS, _TIMELINESS))
+
+
+# Ways one case is closed, one or the other (调解结案、判决结案; 通过调解化解、通过诉讼化解).
+_WAYS_CLOSED = lazy_re(r"调解|和解|判决|裁决|仲裁|诉讼|撤诉")
+
+
+def _ways_closed(labels: list[str]) -> bool:
+    """Does each item name one way of closing, none twice, the rest of the names alike
+    (调解结案、判决结案; 调解追回、仲裁追回)? Each case closes one way, so they add up."""
+    ways, rests = [], set()
+    for label in labels:
+        found = _WAYS_CLOSED.findall(label)
+        if len(found) != 1:
+            return False
+        ways.append(found[0])
+        rests.add(_WAYS_CLOSED.sub("", label))
+    return len(set(ways)) == len(ways) and len(rests) == 1 and "" not in rests
 
 
 def _one_each(labels: list[str], family) -> bool:
@@ -352,7 +370,7 @@ class BreakdownChecks(ArithmeticState):
                 f"{where_said}的{_part_called(big)}多于总数{_called(total)}。",
                 "请核对这两个数：其中的一项不能多于总数。",
             )
-        elif len(items) > 1 and sum(Amount(i).lo for i in items) > T.hi and self.partition(items):
+        elif len(items) > 1 and added(Amount(i).lo for i in items) > T.hi and self.partition(items):
             parts = "＋".join(i.text for i in items)
             if len(items) > _SPELLED_ITEMS:  # a long list: its count and sum, not every item
                 parts = f"{len(items)}项共{plain(sum(Decimal(plain(i.value)) for i in items))}{total.unit}"
@@ -376,7 +394,7 @@ class BreakdownChecks(ArithmeticState):
             return True  # outcomes of one family (维持、纠错、驳回): each case ends one way
         if any(_QUALITY.search(x) for x in labels) and not _channels(labels):
             return False  # 按时办结、网上办理; 重大案件、涉企案件: qualities of the same cases overlap
-        if len({frozenset(_ACTS.findall(x) + _STEPS.findall(x)) for x in labels}) > 1 and not _channels(labels):
+        if len({frozenset(_ACTS.findall(x) + _STEPS.findall(x)) for x in labels}) > 1 and not (_channels(labels) or _ways_closed(labels)):
             return False  # 经合法性审核、经集体讨论; 立案、结案: steps the same cases go through
         # one name within another (办结、按时办结): each name's substrings looked up, so a long
         # list costs in proportion to its length
@@ -457,7 +475,7 @@ class BreakdownChecks(ArithmeticState):
         for g in reversed(counts[:k]):
             if g.unit != first.unit or text[g.start + len(g.text) : first.start - len(first.label)] != "、":
                 break
-            total, first = total + Amount(g).hi, g
+            total, first = added((total, Amount(g).hi)), g
         return total
 
     def part_pairs(self) -> list[tuple[list[str], list[str]]]:
@@ -514,18 +532,21 @@ class BreakdownChecks(ArithmeticState):
                 continue  # 新收120件、旧存15件，共审结128件: what the listed became, not their sum
             if t.approx or any(g.approx for g in listed):
                 continue
-            lo = sum(Amount(g).lo for g in listed)
-            hi = sum(Amount(g).hi for g in listed)
+            lo = added(Amount(g).lo for g in listed)
+            hi = added(Amount(g).hi for g in listed)
             T = Amount(t)
             if hi < T.lo or lo > T.hi:
                 start = listed[0].start - len(listed[0].label)
                 end = t.start + len(t.text)
                 total = sum(Decimal(plain(g.value)) for g in listed)
+                said_in = t.written_unit if t.unit in MONEY and t.written_unit in MONEY else t.unit
+                if said_in != t.unit:  # the sum in the unit the 合计 was written in (878000元, not 87.8万元)
+                    total = Decimal(plain(in_unit(float(total), t.unit, said_in)))
                 self.c.add(
                     "合计不符",
                     self.c.doc.where(unit, start, end),
                     text[start:end],
                     unit.part,
-                    f"列出的各项之和是{plain(total)}{t.unit}，与写明的“{head.group(1)}”{_shown(t)}不符。",
+                    f"列出的各项之和是{plain(total)}{said_in}，与写明的“{head.group(1)}”{_shown(t)}不符。",
                     "请核对各项和合计数。",
                 )

@@ -8,6 +8,7 @@ against a part and its whole."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -220,6 +221,12 @@ def _shown(f: FoundFigure) -> str:
     return re.sub(r"^(近|约|超过|超|逾|达)", "", f.text)
 
 
+def added(values: Iterable[float]) -> float:
+    """The sum of figures as written (81.4411 + 6.3589 is 87.8, never a hair over): each
+    added as the decimal it prints as, so exact parts never exceed their exact whole."""
+    return float(sum((Decimal(repr(v)) for v in values), Decimal(0)))
+
+
 def summed(run: list[FoundFigure]) -> Amount:
     """The counts of a list as one whole (a range when any is rounded), named by their names."""
     value = sum(Decimal(plain(g.value)) for g in run)
@@ -232,7 +239,7 @@ def summed(run: list[FoundFigure]) -> Amount:
         run[-1].start,
     )
     out = Amount(total)
-    out.lo, out.hi = sum(Amount(g).lo for g in run), sum(Amount(g).hi for g in run)
+    out.lo, out.hi = added(Amount(g).lo for g in run), added(Amount(g).hi for g in run)
     return out
 
 

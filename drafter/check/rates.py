@@ -31,6 +31,7 @@ from drafter.check.counts import (
     _should,
     _shown,
     _stated,
+    added,
     rough,
     rounded,
     summed,
@@ -117,7 +118,7 @@ def _plus(whole: FoundFigure, carried: FoundFigure) -> Amount:
         whole.label, whole.value + carried.value, whole.unit, "", f"{plain(whole.value + carried.value)}{whole.unit}", whole.start
     )
     out = Amount(total)
-    out.lo, out.hi = a.lo + b.lo, a.hi + b.hi
+    out.lo, out.hi = added((a.lo, b.lo)), added((a.hi, b.hi))
     return out
 
 
@@ -127,7 +128,7 @@ def _minus(whole: FoundFigure, rest: FoundFigure) -> Amount:
     out = Amount(
         FoundFigure(whole.label, whole.value - rest.value, whole.unit, "", f"{plain(whole.value - rest.value)}{whole.unit}", whole.start)
     )
-    out.lo, out.hi = a.lo - b.hi, a.hi - b.lo
+    out.lo, out.hi = added((a.lo, -b.hi)), added((a.hi, -b.lo))
     return out
 
 
