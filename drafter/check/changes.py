@@ -53,6 +53,8 @@ _FROM = lazy_re(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$
 _TO_NEXT = lazy_re(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至|为)?|变为|变成|到|至)\s*")
 _GOES_DOWN = lazy_re(r"下降|降低|减少|回落|降")
 _GOES_UP = lazy_re(r"提高|提升|上升|增长|增加|升")
+# Words naming whose last year's figure follows (败诉案件上年为3件, 败诉案件的上年数为).
+_NAMED_BEFORE_LAST = lazy_re(r"(?P<name>[^\d，。；、：（）%％]{2,12}?)的?(?:上年|去年|上一年度?)(?:同期)?(?:数)?(?:的|为|是|共)?[（(]?$")
 _GENERIC = {"案件", "行政", "事项", "文件", "工作", "数量", "件数", "总数"}  # words many counts' names share
 _THEN_NAMED = lazy_re(
     r"\s*[，,]\s*(?!其中|包括|含)(?:全年|今年|本年|共|累计)?[^，。；\d%]{0,8}"
@@ -596,6 +598,8 @@ class ChangeChecks(ArithmeticState):
             h.kind == subject.kind and not self.is_last_year(text, h) and not _DELTA.search(h.label) for h in figs[i + 1 : j]
         ):  # another rate between two rates' figures: 上年为 is its
             return False
+        if self.named_other(text, subject, g, figs):  # 败诉案件上年为3件: 败诉's, not 审结's
+            return False
         if g.start < subject.start:  # before it: not right after a count of this year of its own
             own = figs[figs.index(g) - 1] if figs.index(g) else None
             if (
@@ -608,6 +612,18 @@ class ChangeChecks(ArithmeticState):
             ):
                 return False
         return True
+
+    @staticmethod
+    def named_other(text: str, subject: FoundFigure, g: FoundFigure, figs: list[FoundFigure]) -> bool:
+        """Do the words right before last year's ``g`` name another count of the sentence and
+        not ``subject`` (败诉2件，审结52件，同比减少13.3%，败诉案件上年为3件: 败诉's)?"""
+        m = _NAMED_BEFORE_LAST.search(text[max(0, g.start - 24) : g.start])
+        if m is None:
+            return False
+        named = bigrams(m.group("name")) - _GENERIC
+        if not named or named & bigrams(subject.label):
+            return False
+        return any(h is not subject and h is not g and h.kind == g.kind and named & bigrams(h.label) for h in figs)
 
     def other_year(self, text: str, g: FoundFigure) -> bool:
         """Is ``g`` the figure of a year neither this one nor the last, compared with (较2023年的98件)?"""

@@ -10,9 +10,11 @@ Many files go through each soffice call, since each call costs about 1.5 s to st
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -115,21 +117,38 @@ def run_soffice(args: list[str], timeout: float, profile: Path | None = None) ->
         try:
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            _end(proc)
+            _end(proc, profile)
             raise PreviewError("LibreOffice 转换超时。", "请关闭正在运行的 LibreOffice 后再试。") from None
         except BaseException:
-            _end(proc)
+            _end(proc, profile)
             raise
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def _end(proc: subprocess.Popen[str]) -> None:
-    """Kill LibreOffice's whole process group and wait for it."""
+def _end(proc: subprocess.Popen[str], profile: Path) -> None:
+    """Kill LibreOffice's whole process group, wait for it, and remove the pipe it would have
+    removed on its way out."""
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
     proc.wait()
+    for pipe in _ipc_pipes(profile):
+        with contextlib.suppress(OSError):
+            if stat.S_ISSOCK(pipe.lstat().st_mode) and pipe.lstat().st_uid == os.getuid():
+                pipe.unlink()
+
+
+def _ipc_pipes(profile: Path) -> list[Path]:
+    """Where LibreOffice puts the pipe of the one office that runs on ``profile``: always in
+    /tmp (or /var/tmp), whatever TMPDIR says, named by its user id and the MD5 of the
+    profile's address in UTF-16, each byte in hex without a leading zero (LibreOffice's
+    officeipcthread.cxx). Held under the profile lock, so the pipe is this run's own."""
+    if not hasattr(os, "getuid"):
+        return []
+    digest = hashlib.md5(profile.as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
+    name = f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{''.join(format(b, 'x') for b in digest)}"
+    return [Path("/tmp") / name, Path("/var/tmp") / name]
 
 
 def _converted(sources: list[Path], outdir: Path, suffix: str) -> list[Path]:

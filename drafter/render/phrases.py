@@ -1173,7 +1173,12 @@ class PhraseBook:
             )
         known = theme.数据._theme.groups
         for group in groups:
-            if not isinstance(group, str) or group not in known:
+            if not isinstance(group, str):  # a name left without quotes (数据句子(t, 行政复议)): never printed as Python does
+                raise TemplateError(
+                    "数据句子() 在主题后面要写数据组的名称，名称要加引号。",
+                    f'例如 数据句子(t, "{next(iter(known), "行政复议")}")；这个主题的数据组有：{"、".join(known)}。',
+                )
+            if group not in known:
                 raise TemplateError(f"数据句子() 的数据组“{group}”不在主题“{theme.键}”里。", f"这个主题的数据组有：{'、'.join(known)}。")
         return write(self.table().get(theme.键, ()), theme.数据, tuple(groups))
 
