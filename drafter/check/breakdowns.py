@@ -125,21 +125,23 @@ def _channels(labels: list[str]) -> bool:
     return any(_one_each(labels, family) for family in (_CHANNELS, _TIMELINESS))
 
 
-# Ways one case is closed, one or the other (调解结案、判决结案; 通过调解化解、通过诉讼化解).
-_WAYS_CLOSED = lazy_re(r"调解|和解|判决|裁决|仲裁|诉讼|撤诉")
+# Ways one case is closed, one or the other (调解结案、判决结案; 通过调解化解、通过诉讼化解;
+# 以决定方式结案; 终止审理), and what the closing is called after the way.
+_WAYS_CLOSED = lazy_re(r"调解|和解|判决|裁决|仲裁|诉讼|撤诉|决定|终止")
+_CLOSING = lazy_re(r"(?:以|通过|经)?(?:方式)?(?:结案|审结|办结|化解|追回|解决|审理|处理)")
 
 
 def _ways_closed(labels: list[str]) -> bool:
-    """Does each item name one way of closing, none twice, the rest of the names alike
-    (调解结案、判决结案; 调解追回、仲裁追回)? Each case closes one way, so they add up."""
-    ways, rests = [], set()
+    """Does each item name one way of closing, none twice, and nothing but how it closed
+    (调解结案、判决结案; 调解追回、仲裁追回; 以调解方式结案、以决定方式结案; 终止审理)? Each case
+    closes one way, so they add up."""
+    ways = []
     for label in labels:
         found = _WAYS_CLOSED.findall(label)
-        if len(found) != 1:
+        if len(found) != 1 or not _CLOSING.fullmatch(_WAYS_CLOSED.sub("", label, count=1).replace("方式", "")):
             return False
         ways.append(found[0])
-        rests.add(_WAYS_CLOSED.sub("", label))
-    return len(set(ways)) == len(ways) and len(rests) == 1 and "" not in rests
+    return len(set(ways)) == len(ways)
 
 
 def _one_each(labels: list[str], family) -> bool:
@@ -394,7 +396,9 @@ class BreakdownChecks(ArithmeticState):
             return True  # outcomes of one family (维持、纠错、驳回): each case ends one way
         if any(_QUALITY.search(x) for x in labels) and not _channels(labels):
             return False  # 按时办结、网上办理; 重大案件、涉企案件: qualities of the same cases overlap
-        if len({frozenset(_ACTS.findall(x) + _STEPS.findall(x)) for x in labels}) > 1 and not (_channels(labels) or _ways_closed(labels)):
+        if _ways_closed(labels):
+            return True  # 调解结案、判决结案、终止审理: each case closes one way
+        if len({frozenset(_ACTS.findall(x) + _STEPS.findall(x)) for x in labels}) > 1 and not _channels(labels):
             return False  # 经合法性审核、经集体讨论; 立案、结案: steps the same cases go through
         # one name within another (办结、按时办结): each name's substrings looked up, so a long
         # list costs in proportion to its length

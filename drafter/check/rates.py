@@ -355,6 +355,8 @@ class RateChecks(ArithmeticState):
                     g
                     for g in pool
                     if g.unit  # noqa: B023 - called at once, in this turn of the loop
+                    and not _DELTA.search(g.label)  # 败诉案件比上年减少1件: a change, never the part
+                    and not self.is_last_year(text, g)
                     and any(h in g.label and _compatible(stem, g.label, h) for h in heads)  # noqa: B023
                     and _timely(stem, g.label)  # noqa: B023
                 ]

@@ -333,7 +333,9 @@ class Levels:
         name, value = found.kind.name, number_value(found.number)
         kinds = [k for k, _ in self.stack]
         nested = name + "′"  # the kind restarted below itself (一、 inside 一、)
-        named_part = bool(self.ROLE.search(heading)) and len(heading) <= 20
+        # a part by its words: short (问题和不足), or a whole part's title however long (2025年度
+        # 推进法治政府建设存在的不足和原因, under a 1. that Word's numbering also shows as 1.)
+        named_part = bool(self.ROLE.search(heading)) and (len(heading) <= 20 or _part_title(heading))
         if nested in kinds and not named_part:
             at, name = kinds.index(nested), nested
         elif name in kinds:

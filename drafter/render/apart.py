@@ -9,6 +9,7 @@ and removes the marks."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from drafter.files.patterns import lazy_re
 from drafter.model.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OF_CLOSE, OF_OPEN, OPEN
@@ -198,6 +199,61 @@ def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, s
     return None
 
 
+PART_LEAD = lazy_re(r"^[\s，,、：:]*其中")  # 其中 opening what follows a figure: a part of it
+
+
+def part_after(part: str, before: Sequence[tuple[object, str, str, bool, str]]) -> tuple[str, str] | None:
+    """其中{part} is read as a part of the count of this year before it, over any rate and any
+    figure's own 同比 or 上年 between (审结146件（上年120件），纠错率12.3%，其中纠错…: of 审结).
+    ``before``: the sentence's figures before it, in order, each (identity, name, kind "同比" /
+    "上年" / "", is a rate, as printed). (What is wrong, how to fix it) when what it would be
+    read against is last year's value or a 同比 standing without its own figure (审结案件上年为
+    120件，其中纠错18件), or only a rate (败诉率3.8%，其中败诉2件); None otherwise."""
+    k, rate = len(before) - 1, None
+    while k >= 0:
+        ident, name, kind, is_rate, shown = before[k]
+        if kind:
+            own = before[k - 1] if k else None
+            if own is None or own[0] != ident or own[2]:
+                what = "的同比" if kind == "同比" else "上年的数"
+                return (
+                    f"“其中”后面的“{part}”会读成前面那个数的一部分，但前面紧挨着的是“{name}”{what}（{shown}），不是本年的数。",
+                    f"请把“其中{part}”紧跟在它所属的本年的数后面写。",
+                )
+            k -= 1
+            continue
+        if not is_rate:
+            return None
+        rate = rate or (name, shown)
+        k -= 1
+    if rate is None:
+        return None
+    return (
+        f"“其中”后面的“{part}”会读成前面那个数的一部分，但这一句前面只有比率“{rate[0]}”（{rate[1]}），没有它所属的件数。",
+        f"请把“其中{part}”紧跟在它所属的件数后面写。",
+    )
+
+
+_KIND_WORD = {"~": "同比", "^": "上年"}
+
+
+def _part_of_another(output: str, marks: list[re.Match], i: int) -> tuple[str, str] | None:
+    """A figure of the form after 其中 (其中{{ x.纠错 }}): what it is read as a part of (part_after)."""
+    m = marks[i]
+    if not i or not m.group("id") or m.group("kind") or m.group("rate") or not _in_sentence(output, marks[i - 1], m):
+        return None
+    if not PART_LEAD.search(MARKS.sub("", output[marks[i - 1].end() : m.start()])):
+        return None
+    k = i - 1
+    while k > 0 and _in_sentence(output, marks[k - 1], marks[k]):
+        k -= 1
+    before = [
+        (w.group("id"), w.group("name"), _KIND_WORD.get(w.group("kind") or "", ""), bool(w.group("rate")), MARKS.sub("", w.group("text")))
+        for w in marks[k:i]
+    ]
+    return part_after(m.group("name"), before)
+
+
 def _again(said: list[str], m: re.Match) -> tuple[str, str] | None:
     """句(项("受理{}", x.受理), 项("受理{}", x.受理)): one figure printed twice in a sentence."""
     if not m.group("id") or m.group("kind") or m.group("id") not in said:
@@ -229,6 +285,7 @@ def apart(output: str) -> tuple[str, int | None, str | None, str]:
             _each_in_order(output, marks, i, said, listed)
             or (None if m.start() in listed else _of_another(output, previous, m, marks[i + 1] if i + 1 < len(marks) else None))
             or _worded(output, previous, m)
+            or _part_of_another(output, marks, i)
             or _again(said, m)
         )
         if wrong:

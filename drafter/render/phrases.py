@@ -36,7 +36,7 @@ from drafter.form import opening
 from drafter.model import numbers
 from drafter.model.catalogue import Catalogue, FigureDef, load_catalogue
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
-from drafter.render.apart import EACH, JOINED_AFTER, JOINED_BEFORE, SAID_CHANGE, names
+from drafter.render.apart import EACH, JOINED_AFTER, JOINED_BEFORE, PART_LEAD, SAID_CHANGE, names, part_after
 from drafter.render.figures import Rate
 from drafter.render.variables import ThemeEntry
 
@@ -148,6 +148,7 @@ class _Reader:
         self.slot_before: Slot | None = None
         self.figure_before: Slot | None = None  # the last figure of the item before, when it is always written
         self.sentence_names: list[str] = []  # the figures the sentence's items before always print (this year's), in order
+        self.slots_before: list[Slot] = []  # every figure the sentence's items before always print, in order
 
     def typed(self, path: tuple) -> tuple[int | None, str]:
         """(line, the text from where the item at ``path`` begins)."""
@@ -250,12 +251,11 @@ class _Reader:
             last = before[-2] if tail is not None and len(before) >= 2 else before[-1] if before else None
             self.slot_before = last if isinstance(last, Slot) else None
             self.figure_before = next((p for p in reversed(before) if isinstance(p, Slot)), None)
-            self.sentence_names = [
-                p.name for c in current if not c.tests for p in c.pieces if isinstance(p, Slot) and p.attr not in ("同比", "上年")
-            ]
+            self.slots_before = [p for c in current if not c.tests for p in c.pieces if isinstance(p, Slot)]
+            self.sentence_names = [p.name for p in self.slots_before if p.attr not in ("同比", "上年")]
             choice = self.choice(key, group, item, (key, group, i))
             self.slot_before = self.figure_before = None
-            self.sentence_names = []
+            self.sentence_names, self.slots_before = [], []
             if choice is not None:
                 # a 如果 item's every branch is held against the items written whatever the
                 # figures (纠错率{纠错率} … 否则: 纠错率{纠错率}); only those are remembered
@@ -497,6 +497,7 @@ class _Reader:
             return slot.name in groups[slot.group].rates
 
         previous, between, said = self.figure_before, "", list(self.sentence_names)
+        trail = list(self.slots_before)  # the sentence's figures up to ``previous``
         listed = self.each_in_order(pieces, said)
         for i, piece in enumerate(pieces):
             if not isinstance(piece, Slot):
@@ -529,9 +530,25 @@ class _Reader:
                         f"{shown} 是“{piece.name}”上年的数，却{where}，也没有写它的名称，报告里会读成别的数的上年数。",
                         f"请紧跟在 {{{piece.name}}} 的后面写，或在前面写明名称，如“{piece.name}上年为{shown}”。",
                     )
+            if previous is not None and piece.attr not in ("同比", "上年") and not rate(piece) and PART_LEAD.search(between):
+                # 审结案件上年为{审结.上年}，其中纠错{纠错}; 败诉率{败诉率}，其中败诉{败诉}
+                figures = [
+                    (
+                        (p.group, p.name),
+                        p.name,
+                        p.attr if p.attr in ("同比", "上年") else "",
+                        rate(p),
+                        "{" + p.name + (f".{p.attr}" if p.attr else "") + "}",
+                    )
+                    for p in trail
+                ]
+                wrong = part_after(piece.name, figures)
+                if wrong:
+                    raise _Bad(*wrong)
             if piece.attr not in ("同比", "上年"):
                 said.append(piece.name)
             previous, between = piece, ""
+            trail.append(piece)
 
     @staticmethod
     def each_in_order(pieces: tuple, said: list[str]) -> set[int]:
