@@ -151,3 +151,39 @@ def test_round47_a_whole_parts_title_under_a_nested_1_is_a_part(tmp_path, runner
 def test_round47_every_way_of_closing_adds_up(tmp_path, runner, line, code):
     result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
     assert result.exit_code == code, result.output
+
+
+LIST_REPORT = """示例县人民政府关于2025年度法治政府建设情况的报告
+2025年，示例县深入学习贯彻习近平法治思想，全面贯彻党的二十大和二十届历次全会精神，统筹推进依法行政各项工作。
+一、2025年法治政府建设主要成效
+（一）发挥行政复议主渠道作用
+1.受理行政复议案件151件。
+2.审结146件，结案率96.7%。
+3.办结率持续提高。
+全年行政机关负责人出庭应诉率100%，共出庭应诉38件。
+二、存在的不足和原因
+基层执法人员法治素养有待提高，主要原因是培训覆盖面不够。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+县政府主要负责人带头学法，专题听取法治政府建设汇报4次。
+四、2026年工作安排
+进一步加强行政复议规范化建设，提升执法质量。
+示例县人民政府
+2026年2月6日
+"""
+
+
+def test_round47_one_sentence_items_of_a_list_are_read_alike(tmp_path, runner):
+    """1.受理151件。2.审结146件，结案率96.7%。3.…: the statement is an item like the others,
+    never the body of item 1, and comes back from import numbered once."""
+    report = tmp_path / "列表.txt"
+    report.write_text(LIST_REPORT, encoding="utf-8")
+    parsed = runner.invoke(main, ["parse", str(report)])
+    assert parsed.exit_code == 0, parsed.output
+    assert "2. 审结146件，结案率96.7%" in parsed.output and "3. 办结率持续提高" in parsed.output, parsed.output
+    form = tmp_path / "列表.yaml"
+    assert runner.invoke(main, ["import", str(report), "-o", str(form)]).exit_code == 0
+    out = tmp_path / "列表.docx"
+    rendered = runner.invoke(main, ["render", str(form), "-o", str(out), "--markup"])
+    assert rendered.exit_code == 0, rendered.output
+    markup = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "### 审结146件，结案率96.7%" in markup and "2.审结" not in markup, markup

@@ -382,6 +382,44 @@ class Levels:
 _ADDRESSEE = lazy_re(r"[^。；，\s]{2,40}[：:]")
 
 
+def _one_sentence_items(lines: list[str], numbers: list[Number | None], hints: list[int | None]) -> dict[int, bool]:
+    """Lines of one numbered list whose items are one sentence each (1.受理151件。2.审结146件，
+    结案率96.7%。3.…): read alike, all headings (each sentence its heading) when none is long,
+    else all numbered paragraphs, never some of each — a statement among short sentences would
+    fall into the item before it, and come back from import numbered twice. {line: as a heading}."""
+    out: dict[int, bool] = {}
+    k = 0
+    while k < len(lines):
+        run = [k]
+        while (
+            _sentence_item(numbers[run[-1]], hints[run[-1]])
+            and run[-1] + 1 < len(lines)
+            and _sentence_item(numbers[run[-1] + 1], hints[run[-1] + 1])
+            and numbers[run[-1] + 1].kind is numbers[run[-1]].kind  # type: ignore[union-attr]  # items, checked above
+            and number_value(numbers[run[-1] + 1].number) == (number_value(numbers[run[-1]].number) or 0) + 1  # type: ignore[union-attr]
+        ):
+            run.append(run[-1] + 1)
+        if len(run) >= 2:
+            rests = [numbers[i].rest for i in run]  # type: ignore[union-attr]
+            split = [bool(split_heading(rest)[0]) for rest in rests]
+            if any(split) and not all(split):
+                heads = all(len(rest) <= _SENTENCE_HEADING for rest in rests)
+                out.update((i, heads) for i in run)
+        k = run[-1] + 1
+    return out
+
+
+_SENTENCE_HEADING = 60  # characters: a one-sentence item longer than this is a paragraph (split_heading)
+
+
+def _sentence_item(found: Number | None, hint: int | None) -> bool:
+    """Is this a numbered line of one sentence ending in 。, with no style saying what it is?"""
+    if found is None or hint is not None:
+        return False
+    rest = found.rest.strip()
+    return rest.endswith("。") and rest.count("。") == 1
+
+
 def parse_lines(lines: list[str]) -> Report:
     raw = lines
     cleaned = clean_lines_with_origins(lines)
@@ -570,6 +608,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
     levels = Levels()
     closed = False  # a closing formula was read: the signature lines after it are no headings
     numbers = _numbers(lines)
+    items = _one_sentence_items(lines, numbers, hints)
     for k, (line, segments, hint, found) in enumerate(zip(lines, origins, hints, numbers)):
         if (
             hint is None
@@ -616,6 +655,8 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
             continue
         if found:
             heading, body = split_heading(found.rest)
+            if k in items:  # one list's one-sentence items, read alike
+                heading, body = (found.rest.strip().rstrip("。"), "") if items[k] else ("", found.rest)
             if hint and not heading:  # a heading by its style, however long its sentence
                 heading, body = found.rest, ""
             if heading:
