@@ -166,6 +166,12 @@ def _names_whole_again(between: str, label: str) -> bool:
     return m is not None and len(label) >= 2 and label[:2] in m.group("name")
 
 
+def _adds_up(listed: list[FoundFigure], total: FoundFigure) -> bool:
+    """May ``listed`` add up to ``total`` (ranges for rounded figures)?"""
+    T = Amount(total)
+    return added(Amount(g).lo for g in listed) <= T.hi and added(Amount(g).hi for g in listed) >= T.lo
+
+
 class BreakdownChecks(ArithmeticState):
     """Parts against their whole: 其中 lists, parts in brackets, a part and its whole, 共/合计."""
 
@@ -525,8 +531,10 @@ class BreakdownChecks(ArithmeticState):
             if commas and not self.partition(listed):
                 if len(listed) >= 3 and listed[0].value == t.value and self.partition(listed[1:]):
                     listed = listed[1:]
-                else:
-                    continue  # 办理行政处罚376件，行政强制19件…: in doubt, not summed
+                elif any(_adds_up(listed[i:], t) for i in range(len(listed) - 1)):
+                    continue  # 审结146件，维持80件，纠错18件，合计98件: the list 合计 sums starts later
+                # else 办理行政许可248件；行政确认164件；合计…: a verb or a word of quality on the first
+                # item only, and no list ending at 合计 adds up to it: the sum is wrong wherever it starts
             said = text[head.end(1) : t.start].strip()
             if (
                 said
