@@ -6,13 +6,14 @@ pointed out (同比异常)."""
 
 from __future__ import annotations
 
+import copy
 import re
 from decimal import Decimal
 
 from drafter.check.counts import _DELTA, ABOUT_POINTS, NEAR_COUNTS, Amount, ArithmeticState, _claim, _short, _shown, rough
 from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import change_percent, plain
-from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams
+from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, map_to_catalogue
 
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
 _CHANGE_DOWN = ("下降", "减少", "降低", "降幅")
@@ -228,8 +229,9 @@ class ChangeChecks(ArithmeticState):
             frozenset(id(g) for g in figs[:k] if _AFTER_QIZHONG.search(text, max(a, g.start - 24), g.start)),
         )
         after = self.from_to_after(text, figs, k) or self.figure_after(text, figs, k, subject)
+        key = None  # the catalogue figure the subject is, when only the change's words say it
         if after is not None:  # 同比减少45.6%，由上年的1230次减少到792次: of the figure it goes on to
-            subject = after
+            subject, key = after, self.named_by_change(unit, text, f, after)
         carried = self.carried_subject(text, figs, k) if subject is None else None
         if carried is not None:  # 受理110件；上年为648件，同比下降80.3%: of the count before the ；
             subject, figs, k = carried, [carried, *figs], k + 1
@@ -282,7 +284,7 @@ class ChangeChecks(ArithmeticState):
             return
         if subject.approx:
             return
-        last = self.last_value(text, subject, figs, k)
+        last = self.last_value(text, subject, figs, k, key if subject is after else None)
         if last is None and named_last is not None and named_last.unit == subject.unit and not named_last.approx:
             last = named_last.value, "文中写明", named_last
         if last is None and not (f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]):
@@ -441,9 +443,10 @@ class ChangeChecks(ArithmeticState):
         self.c.add("同比核算", self.c.doc.where(unit, start, end), quote, unit.part, why, "请核对本年、上年的数字和减少的幅度。")
         return True
 
-    def last_value(self, text, subject, figs, k) -> tuple[float, str, FoundFigure | None] | None:
+    def last_value(self, text, subject, figs, k, key: str | None = None) -> tuple[float, str, FoundFigure | None] | None:
         """Last year's value of ``subject``: stated in the sentence (上年为138件; 同比增加24件),
-        or known from --last; with the figure as written when the sentence states it."""
+        or known from --last (as the catalogue figure ``key`` when given: what the change's
+        words name); with the figure as written when the sentence states it."""
         before = self.from_value(text, subject, figs)
         if before is not None:
             return before.value, _FROM_TO_SAID, before
@@ -472,8 +475,9 @@ class ChangeChecks(ArithmeticState):
                 break
         if self.known:
             by_key, by_label = self.known
-            if subject.maps_to and subject.maps_to in by_key:
-                return by_key[subject.maps_to], "去年的报告", None
+            key = key or subject.maps_to
+            if key and key in by_key:
+                return by_key[key], "去年的报告", None
             if (subject.label, subject.unit) in by_label:
                 return by_label[(subject.label, subject.unit)], "去年的报告", None
         return None
@@ -543,6 +547,18 @@ class ChangeChecks(ArithmeticState):
             return None
         carried = [g for g in self.carried_over if g.kind == "count" and not self.is_last_year(text, g) and not _DELTA.search(g.label)]
         return carried[-1] if carried else None
+
+    def named_by_change(self, unit, text: str, f: FoundFigure, after: FoundFigure) -> str | None:
+        """The catalogue figure the figure a change goes on to is (受理同比增长30.8%，达到151件),
+        named by the change's own words when its label names none (达到): so that --last finds
+        last year's 受理 for it. None when its label names one, or nothing does."""
+        words = change_words(f).strip("，,、 ")
+        if after.maps_to or not words or self.known is None:
+            return None
+        named = copy.copy(after)
+        named.label = words + after.label
+        map_to_catalogue([named], text, self.c.doc.cat, unit.context)
+        return named.maps_to or None
 
     def figure_after(self, text: str, figs: list[FoundFigure], k: int, before: FoundFigure | None) -> FoundFigure | None:
         """The figure a change names before it, given right after it (受理信访事项同比下降80.3%，
