@@ -23,6 +23,22 @@ _JOINER = lazy_re(r"\s*(?:[、，,]|和|及|与)\s*")
 # Words of a change right before a figure's 同比, which says them itself (同比增长{{ x.同比 }})
 _CHANGE_VERB = "增长|减少|增加|下降|上升|提高|降低"
 SAID_CHANGE = lazy_re(rf"(?:(?:同比|较上年|比上年|较去年|比去年)(?:{_CHANGE_VERB})?|{_CHANGE_VERB})[\s：:]*$")
+# Words saying the figure after them is a change against last year (比上年增加, 同比减少了,
+# 较上年同期增长): a figure of this year printed there reads as the change
+AGAINST_LAST = lazy_re(
+    r"(?:同比|(?:较|比|与)(?:上年|去年|上一年度?)(?:同期)?(?:相比)?)[，,]?\s*(?:增长|减少|增加|下降|上升|提高|降低|多|少)了?\s*$"
+)
+# A figure of the form that is itself a change (减少涉企检查: 比上年减少的次数)
+CHANGE_FIGURE = lazy_re(r"^(?:减少|增加|增长|下降|降低|压减|压缩|提高|上升)")
+
+
+def printed_as_change(lead: str, name: str) -> str | None:
+    """The words before a figure of this year that make it read as a change against last
+    year (比上年增加{{ x.纠错 }}), unless the figure is a change itself (减少涉企检查)."""
+    against = AGAINST_LAST.search(lead)
+    return against.group().strip() if against and not CHANGE_FIGURE.match(name) else None
+
+
 _RATE_CALLED = lazy_re(r"([\u4e00-\u9fff]{1,8}率)(?:为|达到|达|是|[：:])?\s*$")
 _SENTENCE_END = lazy_re("[。；;！？!?\n\r]")
 # What joins a figure into another amount, shared with the phrase table's checks (phrases.py):
@@ -188,6 +204,12 @@ def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, s
         return (
             f"“{shown}”自带“同比增长”“同比减少”这样的说法，前面的“{said.group()}”就重复了，数减少时还会写成“增长……减少”。",
             f"请删去前面的“{said.group()}”，直接写 {{{{ x.{name}.同比 }}}}。",
+        )
+    if not m.group("kind") and name and (against := printed_as_change(lead, name)):
+        return (
+            f"“{against}”后面写的是“{name}”本年的数（{shown}），报告里会读成比上年增减了这么多。",
+            f"请删去“{against}”：要写增减，改用 {{{{ x.{name}.同比 }}}}（按本年和上年的数算出，自带“同比增长……”的说法）；"
+            "要写本年的数，只删去这几个字。",
         )
     if m.group("rate") and not m.group("kind") and name and (called := _RATE_CALLED.search(lead)):
         stem = called.group(1)[:-1]

@@ -36,7 +36,7 @@ from drafter.form import opening
 from drafter.model import numbers
 from drafter.model.catalogue import Catalogue, FigureDef, load_catalogue
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
-from drafter.render.apart import EACH, JOINED_AFTER, JOINED_BEFORE, PART_LEAD, SAID_CHANGE, names, part_after
+from drafter.render.apart import EACH, JOINED_AFTER, JOINED_BEFORE, PART_LEAD, SAID_CHANGE, names, part_after, printed_as_change
 from drafter.render.figures import Rate
 from drafter.render.variables import ThemeEntry
 
@@ -520,6 +520,13 @@ class _Reader:
                     f"{shown} 写出来已经是“同比增长12.3%”“同比减少5%”这样的说法，前面的“{SAID_CHANGE.search(between).group()}”"  # type: ignore[union-attr]
                     "就重复了，数减少时还会写成“增长……减少”。",
                     f"请删去 {shown} 前面的“同比”“增长”这类词，直接写 {shown}。",
+                )
+            if piece.attr not in ("同比", "上年") and (words := printed_as_change(between, piece.name)):
+                # 比上年增加{纠错}: this year's figure read as the change
+                raise _Bad(
+                    f"“{words}”后面写的是 {{{piece.name}}} 本年的数，报告里会读成比上年增减了这么多。",
+                    f"请删去“{words}”：要写增减，改用 {{{piece.name}.同比}}（按本年和上年的数算出，自带“同比增长……”的说法）；"
+                    "要写本年的数，只删去这几个字。",
                 )
             beside = previous is not None and previous.name == piece.name  # 纠错率{纠错率}（上年{纠错率.上年}）
             if piece.attr == "上年" and i not in listed and not beside and not names(between, piece.name):
