@@ -79,3 +79,56 @@ def test_round48_a_figure_that_is_a_change_itself_may_follow_change_words(tmp_pa
     assert result.exit_code == 0, result.output
     text = "".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "涉企行政检查比上年减少" in text, text[:400]
+
+
+LIST_WITH_BODIES = """某县人民政府关于2025年度法治政府建设情况的报告
+2025年，我县坚持以习近平法治思想为指导，全面贯彻党的二十大和二十届历次全会精神，扎实推进法治政府建设。
+一、主要做法和成效
+（一）健全行政复议工作机制。
+1.审查规范性文件27件。
+严格落实行政复议体制改革要求，畅通申请渠道，提升办案质量。
+2.审结146件，结案率96.7%。
+3.办理人大代表建议58件、政协提案73件，按期办复率100%。
+坚持和发展新时代“枫桥经验”，推动矛盾纠纷就地化解。
+4.受理行政复议案件151件。
+二、存在的不足和原因
+基层执法人员法治素养有待提高，主要原因是培训覆盖面不够。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+县政府主要负责人带头学法，专题听取法治政府建设汇报4次。
+四、2026年工作安排
+进一步加强行政复议规范化建设，提升执法质量。
+某县人民政府
+2026年2月6日
+"""
+
+
+def test_round48_a_statement_going_on_from_a_listed_heading_is_the_next_item(tmp_path, runner):
+    """1.审查规范性文件27件。(text) 2.审结146件，结案率96.7%。 3.…: items 2 and 3 go on from
+    item 1's number, so they are items, never its body; import → render numbers each once."""
+    report = tmp_path / "列表.txt"
+    report.write_text(LIST_WITH_BODIES, encoding="utf-8")
+    parsed = runner.invoke(main, ["parse", str(report)])
+    for item in ("2. 审结146件，结案率96.7%", "3. 办理人大代表建议58件", "4. 受理行政复议案件151件"):
+        assert item in parsed.output, parsed.output
+    form = tmp_path / "列表.yaml"
+    assert runner.invoke(main, ["import", str(report), "-o", str(form)]).exit_code == 0
+    out = tmp_path / "列表.docx"
+    assert runner.invoke(main, ["render", str(form), "-o", str(out), "--markup"]).exit_code == 0
+    markup = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "### 审结146件，结案率96.7%" in markup and "2.审结" not in markup and "3.办理" not in markup, markup
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("受理量比上年减少140件，上年为252件，较上年下降57.1%。", 1),
+        ("受理量比上年减少140件，上年为252件，较上年下降55.6%。", 0),
+        ("受理量比上年增加40件，上年为200件，同比增长25%。", 1),
+        ("受理量比上年增加40件，上年为200件，同比增长20%。", 0),
+    ],
+)
+def test_round48_a_change_over_a_stated_change_and_last_year(tmp_path, runner, line, code):
+    """This year's figure only in the heading above: the change in the count and last year's
+    count in the sentence give the percentage."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("同比核算" in result.output) == bool(code), result.output

@@ -181,6 +181,25 @@ def _written_slack(*rates: float) -> float:
     return sum(0.5 * 10 ** -(len(plain(r).split(".")[1]) if "." in plain(r) else 0) for r in rates)
 
 
+def _stated_change(text: str, a: int, f: FoundFigure) -> tuple[str, str, bool, bool, str] | None:
+    """How the change ``f`` is said: (mode of the claim, the word after it, up, down, the
+    change as written: 同比增长近26%); None for a bound and an approximation at once, or no
+    single direction."""
+    claim = _claim(text, f, text[max(a, f.start - 20) : f.start])  # the words right before it
+    if claim is None:
+        return None
+    mode, before_word, after_word = claim
+    up = any(w in f.label for w in _CHANGE_UP)
+    down = any(w in f.label for w in _CHANGE_DOWN)
+    if up == down:
+        return None
+    label = f.label
+    if before_word.strip() and label.endswith(before_word.strip()):
+        label = label[: -len(before_word.strip())]
+    said = f"{f.label}{_shown(f)}" if mode == "exact" else f"{label}{before_word.strip()}{f.text}{after_word.strip()}"
+    return mode, after_word, up, down, said
+
+
 def _pair(this: str, before: str, source: str) -> str:
     """This year's and last year's figures as a message says them (由90%到95% when the text
     names no year for the first)."""
@@ -236,7 +255,10 @@ class ChangeChecks(ArithmeticState):
         if carried is not None:  # 受理110件；上年为648件，同比下降80.3%: of the count before the ；
             subject, figs, k = carried, [carried, *figs], k + 1
             a = carried.start - len(carried.label)
-        if subject is None or subject.start < a:
+        if subject is None:
+            self.from_delta(unit, text, a, k, figs)
+            return
+        if subject.start < a:
             return
         if "分别" in text[max(a, subject.start - 40) : f.start]:
             return  # 64件、60件，分别增长14.3%、11.1%: pairs by position, not by nearness (宁可漏报)
@@ -263,23 +285,13 @@ class ChangeChecks(ArithmeticState):
             return
         if not _against_last_year(text, a, figs, k, self.c.doc.year):
             return  # 环比, 比2020年, 连续三年: last year's figure says nothing of it
-        claim = _claim(text, f, text[max(a, f.start - 20) : f.start])  # the words right before it
-        if claim is None:
-            return  # a bound and an approximation at once: not checked
-        mode, before_word, after_word = claim
-        up = any(w in f.label for w in _CHANGE_UP)
-        down = any(w in f.label for w in _CHANGE_DOWN)
-        if up == down:
-            return
+        stated = _stated_change(text, a, f)
+        if stated is None:
+            return  # a bound and an approximation at once, or no direction: not checked
+        mode, after_word, up, down, said = stated
         start = min(subject.start - len(subject.label), f.start - len(f.label))
         end = max(f.start + len(f.text) + len(after_word), subject.start + len(subject.text))
         quote = text[start:end]
-        label = f.label
-        if before_word.strip() and label.endswith(before_word.strip()):
-            label = label[: -len(before_word.strip())]
-        said = (
-            f"{f.label}{_shown(f)}" if mode == "exact" else f"{label}{before_word.strip()}{f.text}{after_word.strip()}"
-        )  # as written: 同比增长近26%
         if down and subject.kind == "count" and f.unit == "%" and self.impossible_fall(unit, start, end, quote, subject, f):
             return
         if subject.approx:
@@ -547,6 +559,41 @@ class ChangeChecks(ArithmeticState):
             return None
         carried = [g for g in self.carried_over if g.kind == "count" and not self.is_last_year(text, g) and not _DELTA.search(g.label)]
         return carried[-1] if carried else None
+
+    def from_delta(self, unit, text: str, a: int, k: int, figs: list[FoundFigure]) -> None:
+        """A change in % whose sentence states no figure of this year (it stands in the heading
+        above) but the change in the count and last year's count (受理量比上年减少140件，上年为
+        252件，较上年下降57.1%): the percentage is the one over the other."""
+        f = figs[k]
+        if f.unit != "%" or not _against_last_year(text, a, figs, k, self.c.doc.year):
+            return
+        clause = [g for g in figs[:k] if g.kind == "count" and g.start >= a and not g.approx]
+        deltas = [g for g in clause if _DELTA.search(g.label)]
+        lasts = [g for g in clause if self.is_last_year(text, g) and not _DELTA.search(g.label)]
+        if len(deltas) != 1 or len(lasts) != 1 or len(clause) != 2 or deltas[0].unit != lasts[0].unit or lasts[0].value <= 0:
+            return
+        stated = _stated_change(text, a, f)
+        if stated is None:
+            return
+        mode, after_word, up, down, said = stated
+        delta, last = deltas[0], lasts[0]
+        sign = -1 if re.search(r"(减少|下降|降低|少)了?$", delta.label) else 1
+        exact = sign * Decimal(plain(delta.value)) / Decimal(plain(last.value)) * 100
+        if _claimed(abs(float(exact)), abs(float(exact)), f.value, f.decimals, mode) and not ((exact > 0 and down) or (exact < 0 and up)):
+            return
+        start = min(delta.start - len(delta.label), last.start - len(last.label))
+        end = f.start + len(f.text) + len(after_word)
+        word = "上升" if exact > 0 else "下降"
+        should = f"{word}{change_percent(abs(exact), max(f.decimals, 1))}%" if exact else "与上年持平"
+        self.c.add(
+            "同比核算",
+            self.c.doc.where(unit, start, end),
+            text[start:end],
+            unit.part,
+            f"上年{_shown(last)}、{_short(delta) or '增减'}{_shown(delta)}（文中写明），{'应为' if mode == 'exact' else '算得'}{should}，"
+            f"文中写的是“{said}”。",
+            "请核对上年的数字、增减的数和增减幅度。",
+        )
 
     def named_by_change(self, unit, text: str, f: FoundFigure, after: FoundFigure) -> str | None:
         """The catalogue figure the figure a change goes on to is (受理同比增长30.8%，达到151件),

@@ -354,6 +354,11 @@ class Levels:
         self.stack.append((name, value))
         return min(len(self.stack), MAX_LEVEL)
 
+    def follows(self, found: Number) -> bool:
+        """Does ``found`` go on from an open heading of its kind (2. after 1.)?"""
+        value = number_value(found.number)
+        return value is not None and any(k.rstrip("′") == found.kind.name and v == value - 1 for k, v in self.stack)
+
     def part(self) -> None:
         """A part's title without a number: every numbered heading goes below it."""
         self.stack[:] = [("§0", None)]
@@ -657,6 +662,10 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
             heading, body = split_heading(found.rest)
             if k in items:  # one list's one-sentence items, read alike
                 heading, body = (found.rest.strip().rstrip("。"), "") if items[k] else ("", found.rest)
+            elif not heading and _sentence_item(found, hint) and len(found.rest.strip()) <= _SENTENCE_HEADING and levels.follows(found):
+                # 2.审结146件，结案率96.7%。 after the heading 1.… (text between): the list's next
+                # item, never a numbered paragraph in the body of the one before
+                heading, body = found.rest.strip().rstrip("。"), ""
             if hint and not heading:  # a heading by its style, however long its sentence
                 heading, body = found.rest, ""
             if heading:
