@@ -132,3 +132,96 @@ def test_round48_a_change_over_a_stated_change_and_last_year(tmp_path, runner, l
     count in the sentence give the percentage."""
     result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
     assert ("同比核算" in result.output) == bool(code), result.output
+
+
+def test_round48_a_wrong_number_of_words_automatic_numbering_is_fixed_in_word(tmp_path, runner):
+    """Items numbered 1) by Word's automatic numbering: the fix says the number is Word's and is
+    changed in its numbering, not by typing 1. into the text (which would print 1) 1.)."""
+    from test_reading_docx_features import TITLE, make_docx, p
+
+    numbering = (
+        '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1)"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="7"/></w:num></w:numbering>'
+    )
+    body = (
+        p(TITLE)
+        + p("2025年，某县深入学习贯彻习近平法治思想，全面贯彻党的二十大和二十届历次全会精神，扎实推进法治政府建设。")
+        + p("一、主要做法和成效")
+        + p("（一）健全行政复议工作机制")
+        + p("受理行政复议案件151件。", num=(7, 0))
+        + p("审结146件，结案率96.7%。", num=(7, 0))
+        + p("二、存在的不足和原因")
+        + p("基层执法力量不足，主要原因是编制有限。")
+        + p("三、党政主要负责人履行推进法治建设第一责任人职责情况")
+        + p("县长带头讲法治课2次。")
+        + p("四、2026年工作安排")
+        + p("继续深化行政执法改革。")
+        + p("某县人民政府")
+        + p("2026年2月6日")
+    )
+    path = make_docx(tmp_path / "自动编号.docx", body, numbering=numbering)
+    result = runner.invoke(main, ["check", str(path)])
+    assert "序号标点" in result.output and "Word 自动编号" in result.output and "不要在文字里另打序号" in result.output, result.output
+    report = tmp_path / "手打编号.txt"
+    report.write_text(
+        "\n".join(
+            [
+                TITLE,
+                "2025年，某县深入学习贯彻习近平法治思想，全面贯彻党的二十大和二十届历次全会精神，扎实推进法治政府建设。",
+                "一、主要做法和成效",
+                "（一）健全行政复议工作机制",
+                "1)受理行政复议案件151件。",
+                "2)审结146件，结案率96.7%。",
+                "二、存在的不足和原因",
+                "基层执法力量不足，主要原因是编制有限。",
+                "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+                "县长带头讲法治课2次。",
+                "四、2026年工作安排",
+                "继续深化行政执法改革。",
+                "某县人民政府",
+                "2026年2月6日",
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    typed_result = runner.invoke(main, ["check", str(report)])
+    assert "序号标点" in typed_result.output and "Word 自动编号" not in typed_result.output, typed_result.output
+
+
+def test_round48_numbered_rows_of_a_table_stay_body_text_after_import_and_render(tmp_path, runner):
+    """（1）…（2）… typed in the rows of a one-column table are body text; imported and
+    rendered again they are body paragraphs of drafter's report, and read back as such."""
+    d = docx.Document()
+    for text in [
+        "某县人民政府关于2025年度法治政府建设情况的报告",
+        "2025年，某县深入学习贯彻习近平法治思想，全面贯彻党的二十大和二十届历次全会精神，扎实推进法治政府建设。",
+        "一、主要做法和成效",
+        "（一）健全行政复议工作机制",
+    ]:
+        d.add_paragraph(text)
+    table = d.add_table(rows=2, cols=1)
+    table.cell(0, 0).text = "（1）受理行政复议案件151件。"
+    table.cell(1, 0).text = "（2）审结146件，结案率96.7%。"
+    for text in [
+        "二、存在的不足和原因",
+        "基层执法力量不足，主要原因是编制有限。",
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+        "县长带头讲法治课2次。",
+        "四、2026年工作安排",
+        "继续深化行政执法改革。",
+        "某县人民政府",
+        "2026年2月6日",
+    ]:
+        d.add_paragraph(text)
+    source = tmp_path / "表格.docx"
+    d.save(str(source))
+    before = runner.invoke(main, ["parse", str(source)]).output
+    form, out = tmp_path / "表格.yaml", tmp_path / "再生成.docx"
+    assert runner.invoke(main, ["import", str(source), "-o", str(form)]).exit_code == 0
+    assert runner.invoke(main, ["render", str(form), "-o", str(out)]).exit_code == 0
+    after = runner.invoke(main, ["parse", str(out)]).output
+    assert "（1） 受理" not in before and "（1） 受理" not in after, after
+    headings = [line.split("  [")[0].strip() for line in after.splitlines() if "  [" in line]
+    assert headings == [line.split("  [")[0].strip() for line in before.splitlines() if "  [" in line], after

@@ -419,7 +419,7 @@ def headings(check: Check) -> None:
                         number + sec.heading[:10],
                         unit.part,
                         f"{parent_name}下直接用了“{_FORMS[deeper][0]}”这一层的序号，跳过了“{form}”这一层。",
-                        f"结构层次依次为一、（一）1.（1）：这一层写成“{form}”这样，或在上面补上“{form}”一层的标题。",
+                        f"结构层次依次为一、（一）1.（1）：这一层写成“{form}”这样，或在上面补上“{form}”一层的标题。" + _in_word(sec),
                     )
                 skipped = True
             # ①②: items listed under any level, never a level's own number
@@ -430,7 +430,7 @@ def headings(check: Check) -> None:
                     number + sec.heading[:10],
                     unit.part,
                     f"序号“{number}”的写法不对。",
-                    f"这一级序号写成“{form}”这样：{_right(number, form)}。",
+                    f"这一级序号写成“{form}”这样：{_right(number, form)}。" + _in_word(sec),
                 )
             if enum and sec.heading.startswith("是") and not sec.heading.startswith(("是非", "是否")) and check.on("列举编号"):
                 check.add("列举编号", where, number + sec.heading[:10], unit.part, f"“{number}”后面多了一个“是”。", f"写成“{number}”。")
@@ -445,10 +445,17 @@ def headings(check: Check) -> None:
                         number + sec.heading[:10],
                         unit.part,
                         f"{parent_name}下的第一个标题编为“{number}”，没有从头编起。",
-                        "每一级编号在上一级标题下都从“一”或“1”重新编起。",
+                        "每一级编号在上一级标题下都从“一”或“1”重新编起。" + _in_word(sec),
                     )
                 elif prev is not None and value == prev:
-                    check.add("标题编号", where, number + sec.heading[:10], unit.part, f"编号“{number}”重复了。", "请按顺序重新编号。")
+                    check.add(
+                        "标题编号",
+                        where,
+                        number + sec.heading[:10],
+                        unit.part,
+                        f"编号“{number}”重复了。",
+                        "请按顺序重新编号。" + _in_word(sec),
+                    )
                 elif prev is not None and value < prev:
                     check.add(
                         "标题编号",
@@ -456,7 +463,7 @@ def headings(check: Check) -> None:
                         number + sec.heading[:10],
                         unit.part,
                         f"编号在“{_show(prev, number)}”之后又回到了“{number}”。",
-                        "请按顺序重新编号。",
+                        "请按顺序重新编号。" + _in_word(sec),
                     )
                 elif prev is not None and value > prev + 1:
                     check.add(
@@ -465,7 +472,7 @@ def headings(check: Check) -> None:
                         number + sec.heading[:10],
                         unit.part,
                         f"编号从“{_show(prev, number)}”跳到了“{number}”。",
-                        "请按顺序重新编号，或补上缺的部分。",
+                        "请按顺序重新编号，或补上缺的部分。" + _in_word(sec),
                     )
             prev = value
         for sec in secs:
@@ -486,6 +493,14 @@ def headings(check: Check) -> None:
                 )
 
     siblings(doc.report.sections, "正文", 0)
+
+
+def _in_word(sec) -> str:
+    """What to add to a numbering fix when Word's automatic numbering shows the number: typed
+    in the text, another number would stand beside it."""
+    if not getattr(sec, "word_numbered", False):
+        return ""
+    return "这个序号是 Word 自动编号的（不在文字里）：请选中这些标题，在 Word 的“编号”里改编号格式或重新编号，不要在文字里另打序号。"
 
 
 def _shape_of(number: str) -> str:

@@ -82,6 +82,9 @@ class Section:
     # A numbered line that was one whole sentence (（1）县政府常务会议学法12次。): its end mark,
     # which the heading drops, so that a form made of it (import) prints it as it was.
     sentence_end: str = field(default="", init=False)
+    # The number is Word's automatic numbering (not typed in the text): fixed in Word's
+    # numbering, never by typing another one.
+    word_numbered: bool = field(default=False, init=False)
     # Set by classification (reading/classify.py): the part's role and the theme, each with a
     # confidence between 0 and 1.
     role: str | None = field(default=None, init=False)

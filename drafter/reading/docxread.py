@@ -54,6 +54,7 @@ class Line(str):
     part: str | None = None  # the part drafter marked this heading as (report.PART_MARKS)
     merge = False  # the paragraph goes on the one before it (a paragraph mark hidden in Word)
     boxed = False  # read from a text box (floating beside its anchor paragraph, not in the flow)
+    auto_number = ""  # the number Word's automatic numbering shows before the text, if any
 
 
 class NotWordDocument(Exception):
@@ -715,6 +716,8 @@ def _finish(p: _Para, styles: Styles, numbering: Numbering) -> Line:
     ilvl = direct[1] if direct[1] is not None else style_num[1]
     number = numbering.text(num_id, ilvl)
     line = Line(drop_invalid(number + "".join(p.parts)))
+    if number:
+        line.auto_number = number
     outline = p.outline if p.outline is not None else styles.outline(p.style)
     if outline is not None and 0 <= outline < 9:
         line.level = outline + 1

@@ -477,12 +477,17 @@ def parse_lines(lines: list[str]) -> Report:
 
 def _given_parts(report: Report, raw: list[str]) -> None:
     """A top-level heading drafter marked as a part (docxread ``Line.part``, from the hidden
-    bookmark render writes) is that part, whatever the clerk renamed it to."""
+    bookmark render writes) is that part, whatever the clerk renamed it to; a heading whose
+    number Word's automatic numbering shows is marked so (``Line.auto_number``)."""
     for sec in report.walk():  # sub-sections: of a part written for 问题 and 下一步 together
         if sec.level <= 2 and sec.origin is not None and 0 < sec.origin.line <= len(raw):
             part = getattr(raw[sec.origin.line - 1], "part", None)
             if part:
                 sec.given_role = part
+    for sec in report.walk():
+        if sec.number and sec.origin is not None and 0 < sec.origin.line <= len(raw):
+            auto = getattr(raw[sec.origin.line - 1], "auto_number", "")
+            sec.word_numbered = bool(auto) and auto.strip() == sec.number.strip()
 
 
 def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[int | None]:
@@ -493,7 +498,8 @@ def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[in
     paragraph has the same style, a typed 一、 is still a heading), and then only against
     a kind of number the styled headings carry (一、 typed in body text where the 一、
     headings are styled, or numbered by Word): a clerk who styles only the top headings
-    types the （一） and 1. below them in body text, and they stay headings."""
+    types the （一） and 1. below them in body text, and they stay headings. In drafter's own
+    report every heading is styled, so its body text is body whatever it opens with."""
     hints = []
     for segments in origins:
         line = raw[segments[0][1] - 1]
@@ -501,6 +507,8 @@ def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[in
         hints.append(level)
     if not any(h for h in hints):
         return [0 if h == 0 and getattr(raw[s[0][1] - 1], "table", False) else None for h, s in zip(hints, origins)]
+    if any(getattr(line, "part", None) for line in raw):
+        return hints  # drafter's own report (its part marks): every heading has its style, body text is body
     numbers = _numbers(lines)  # 1.100个村居… before 2.: item 1, as in the body reader
     styled = {found.kind.name for h, found in zip(hints, numbers) if h and found}
     for k, (h, _line, segments) in enumerate(zip(hints, lines, origins)):
