@@ -225,3 +225,32 @@ def test_round48_numbered_rows_of_a_table_stay_body_text_after_import_and_render
     assert "（1） 受理" not in before and "（1） 受理" not in after, after
     headings = [line.split("  [")[0].strip() for line in after.splitlines() if "  [" in line]
     assert headings == [line.split("  [")[0].strip() for line in before.splitlines() if "  [" in line], after
+
+
+def _layout(path):
+    """Each paragraph of a .docx: its style, text and right indent (where the signature sits)."""
+    out = []
+    for para in docx.Document(str(path)).paragraphs:
+        ind = para._p.pPr.find(docx.oxml.ns.qn("w:ind")) if para._p.pPr is not None else None
+        out.append((para.style.name, para.text, ind.get(docx.oxml.ns.qn("w:right")) if ind is not None else None))
+    return out
+
+
+def test_round48_a_sealed_report_imported_and_rendered_again_is_laid_out_for_the_seal(tmp_path, runner):
+    """落款.盖章: true is read back from drafter's own report (a hidden mark on the signature):
+    import keeps it, so the signature and date come back where the seal needs them."""
+    from conftest import EXAMPLE
+
+    form = tmp_path / "盖章.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert "盖章: false" in text
+    form.write_text(text.replace("盖章: false", "盖章: true"), encoding="utf-8")
+    first, imported, again = tmp_path / "盖章.docx", tmp_path / "导入.yaml", tmp_path / "再生成.docx"
+    assert runner.invoke(main, ["render", str(form), "-o", str(first)]).exit_code == 0
+    assert runner.invoke(main, ["import", str(first), "-o", str(imported)]).exit_code == 0
+    assert "盖章: true" in imported.read_text(encoding="utf-8")
+    assert runner.invoke(main, ["render", str(imported), "-o", str(again)]).exit_code == 0
+    assert _layout(again) == _layout(first)
+    nextyear = tmp_path / "明年.yaml"
+    assert runner.invoke(main, ["new", "2026", "--from", str(first), "-o", str(nextyear)]).exit_code == 0
+    assert "盖章: true" in nextyear.read_text(encoding="utf-8")

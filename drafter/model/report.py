@@ -48,6 +48,10 @@ PART_MARKS = {
     "其他": "_drafter_other",
 }
 
+# A hidden bookmark round the signature of a report drafter wrote with 盖章: the report is
+# sealed (its signature laid out for the seal), read back so that import keeps it.
+SEAL_MARK = "_drafter_sealed"
+
 
 class Paragraph:
     """A paragraph. ``roles`` is set by classification for a closing paragraph that

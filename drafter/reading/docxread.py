@@ -23,7 +23,7 @@ from lxml import etree
 from drafter.files.bounds import DOCX_AUX as MAX_AUX, STYLE_DEPTH as MAX_STYLE_DEPTH
 from drafter.files.patterns import lazy_re
 from drafter.files.xmltext import drop_invalid
-from drafter.model.report import PART_MARKS
+from drafter.model.report import PART_MARKS, SEAL_MARK
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -55,6 +55,7 @@ class Line(str):
     merge = False  # the paragraph goes on the one before it (a paragraph mark hidden in Word)
     boxed = False  # read from a text box (floating beside its anchor paragraph, not in the flow)
     auto_number = ""  # the number Word's automatic numbering shows before the text, if any
+    sealed = False  # drafter's mark of a sealed report's signature (report.SEAL_MARK)
 
 
 class NotWordDocument(Exception):
@@ -421,7 +422,7 @@ class Numbering:
 class _Para:
     """A paragraph being read."""
 
-    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge", "part", "boxed", "framed")
+    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge", "part", "boxed", "framed", "sealed")
 
     def __init__(self):
         self.parts: list[str] = []
@@ -434,6 +435,7 @@ class _Para:
         self.part: str | None = None  # a part drafter marked with a hidden bookmark
         self.boxed: list[Line] = []  # the lines of text boxes anchored in it: read after it
         self.framed = False  # in a frame (w:framePr): floating, read where it stands but not in the flow
+        self.sealed = False  # holds drafter's mark of a sealed report's signature
 
 
 # Elements whose whole content is not part of the accepted view of the text.
@@ -539,6 +541,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                         hidden[-1][1] = el.get(f"{W}val")
                     if p.first_run:
                         p.char_level = styles.char_outline(el.get(f"{W}val"))
+                elif tag == f"{W}bookmarkStart" and el.get(f"{W}name") == SEAL_MARK:
+                    p.sealed = True
                 elif tag == f"{W}bookmarkStart" and p.part is None:
                     p.part = _MARKED.get(re.sub(r"_\d+$", "", el.get(f"{W}name") or ""))  # _drafter_achievements_2
             continue
@@ -702,6 +706,7 @@ def _joined(first: Line, second: Line) -> Line:
         return second
     line = Line(first + second)
     line.level, line.table, line.run_in, line.part = first.level, first.table, first.run_in, first.part
+    line.auto_number, line.sealed = first.auto_number, first.sealed or second.sealed
     return line
 
 
@@ -729,6 +734,8 @@ def _finish(p: _Para, styles: Styles, numbering: Numbering) -> Line:
         line.merge = True
     if p.part is not None:
         line.part = p.part
+    if p.sealed:
+        line.sealed = True
     return line
 
 

@@ -143,9 +143,11 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
         notes.append(f"原文没有“{part.about}”这一部分，已在正文中留出位置，请补写。")
         _insert_part(body, part, year)
     data["正文"] = body
-    sign = {}
+    sign: dict[str, str | bool] = {}
     if r.signature:
         sign["署名"] = r.signature
+    if r.sealed:  # drafter's own report, written with 盖章: laid out for the seal again
+        sign["盖章"] = True
     if r.notes:  # the form holds the note without its brackets; the typesetter adds them
         sign["附注"] = "；".join(n.strip().removeprefix("（").removesuffix("）") for n in r.notes)
     if sign:

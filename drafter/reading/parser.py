@@ -472,6 +472,7 @@ def parse_lines(lines: list[str]) -> Report:
     end = _read_end(report, lines, origins, i, boxed, tables)
     _read_body(report, lines[i:end], origins[i:end], _hints(raw, lines[i:end], origins[i:end]))
     _given_parts(report, raw)
+    report.sealed = any(getattr(line, "sealed", False) for line in raw)  # drafter's own, written with 盖章
     return report
 
 

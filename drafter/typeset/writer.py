@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.files.patterns import lazy_re
-from drafter.model.report import PART_MARKS, Paragraph, Report, Section
+from drafter.model.report import PART_MARKS, SEAL_MARK, Paragraph, Report, Section
 from drafter.typeset.layout import Layout
 from drafter.typeset.numbering import Counter
 from drafter.typeset.package import LEVEL_FONT_KEYS, package, rfonts, xml_text
@@ -129,9 +129,18 @@ class Writer:
         s_ind, d_ind = indents(sign or "", date or "", report.sealed, rules["不盖章右空字数"], rules["盖章成文日期右空字数"])
         char = self.lay.char_twips
         if sign:
-            self.paragraph("GwSignature", self.runs(sign, self.font("正文")), f'<w:ind w:right="{round(s_ind * char)}"/>')
+            runs = self.sealed(self.runs(sign, self.font("正文")), report)
+            self.paragraph("GwSignature", runs, f'<w:ind w:right="{round(s_ind * char)}"/>')
         if date:
-            self.paragraph("GwDate", self.runs(date, self.font("正文")), f'<w:ind w:right="{round(d_ind * char)}"/>')
+            runs = self.runs(date, self.font("正文"))
+            self.paragraph("GwDate", runs if sign else self.sealed(runs, report), f'<w:ind w:right="{round(d_ind * char)}"/>')
+
+    def sealed(self, runs: list[str], report: Report) -> list[str]:
+        """The signature's runs inside the hidden bookmark that says the report is sealed."""
+        if not report.sealed:
+            return runs
+        self.bookmarks += 1
+        return [f'<w:bookmarkStart w:id="{self.bookmarks}" w:name="{SEAL_MARK}"/>', *runs, f'<w:bookmarkEnd w:id="{self.bookmarks}"/>']
 
     # -- whole report ---------------------------------------------------------
     def write(self, report: Report) -> Docx:
