@@ -392,26 +392,29 @@ def _one_sentence_items(lines: list[str], numbers: list[Number | None], hints: l
     结案率96.7%。3.…): read alike, all headings (each sentence its heading) when none is long,
     else all numbered paragraphs, never some of each — a statement among short sentences would
     fall into the item before it, and come back from import numbered twice. {line: as a heading}."""
+    items = [found if _sentence_item(found, hint) else None for found, hint in zip(numbers, hints)]
     out: dict[int, bool] = {}
     k = 0
     while k < len(lines):
-        run = [k]
-        while (
-            _sentence_item(numbers[run[-1]], hints[run[-1]])
-            and run[-1] + 1 < len(lines)
-            and _sentence_item(numbers[run[-1] + 1], hints[run[-1] + 1])
-            and numbers[run[-1] + 1].kind is numbers[run[-1]].kind  # type: ignore[union-attr]  # items, checked above
-            and number_value(numbers[run[-1] + 1].number) == (number_value(numbers[run[-1]].number) or 0) + 1  # type: ignore[union-attr]
-        ):
-            run.append(run[-1] + 1)
-        if len(run) >= 2:
-            rests = [numbers[i].rest for i in run]  # type: ignore[union-attr]
+        end = k + 1  # the run of items from k: each the next number of the same kind
+        while end < len(lines) and _next_item(items[end - 1], items[end]):
+            end += 1
+        rests = [found.rest for found in items[k:end] if found is not None]
+        if len(rests) >= 2:
             split = [bool(split_heading(rest)[0]) for rest in rests]
             if any(split) and not all(split):
                 heads = all(len(rest) <= _SENTENCE_HEADING for rest in rests)
-                out.update((i, heads) for i in run)
-        k = run[-1] + 1
+                out.update((i, heads) for i in range(k, end))
+        k = end
     return out
+
+
+def _next_item(a: Number | None, b: Number | None) -> bool:
+    """Is ``b`` the item right after ``a`` in one list (2. after 1.)?"""
+    if a is None or b is None or a.kind is not b.kind:
+        return False
+    value = number_value(a.number)
+    return value is not None and number_value(b.number) == value + 1
 
 
 _SENTENCE_HEADING = 60  # characters: a one-sentence item longer than this is a paragraph (split_heading)
@@ -472,19 +475,24 @@ def parse_lines(lines: list[str]) -> Report:
     end = _read_end(report, lines, origins, i, boxed, tables)
     _read_body(report, lines[i:end], origins[i:end], _hints(raw, lines[i:end], origins[i:end]))
     _given_parts(report, raw)
+    _word_numbers(report, raw)
     report.sealed = any(getattr(line, "sealed", False) for line in raw)  # drafter's own, written with 盖章
     return report
 
 
 def _given_parts(report: Report, raw: list[str]) -> None:
     """A top-level heading drafter marked as a part (docxread ``Line.part``, from the hidden
-    bookmark render writes) is that part, whatever the clerk renamed it to; a heading whose
-    number Word's automatic numbering shows is marked so (``Line.auto_number``)."""
+    bookmark render writes) is that part, whatever the clerk renamed it to."""
     for sec in report.walk():  # sub-sections: of a part written for 问题 and 下一步 together
         if sec.level <= 2 and sec.origin is not None and 0 < sec.origin.line <= len(raw):
             part = getattr(raw[sec.origin.line - 1], "part", None)
             if part:
                 sec.given_role = part
+
+
+def _word_numbers(report: Report, raw: list[str]) -> None:
+    """A heading whose number Word's automatic numbering shows (docxread ``Line.auto_number``)
+    is marked so: its number is fixed in Word's numbering, never by typing one."""
     for sec in report.walk():
         if sec.number and sec.origin is not None and 0 < sec.origin.line <= len(raw):
             auto = getattr(raw[sec.origin.line - 1], "auto_number", "")

@@ -107,12 +107,16 @@ class Writer:
         name = PART_MARKS.get(sec.given_role or "") if sec.level <= 2 else None
         if name is None:
             return runs
-        self.bookmarks += 1
         # a name once per document (Word keeps one bookmark of a name): 成效 written theme by
         # theme marks each theme, the second and later with a number (_drafter_achievements_2)
         self.marks[name] = self.marks.get(name, 0) + 1
         if self.marks[name] > 1:
             name = f"{name}_{self.marks[name]}"
+        return self.bookmarked(name, runs)
+
+    def bookmarked(self, name: str, runs: list[str]) -> list[str]:
+        """``runs`` inside a bookmark named ``name`` (hidden in Word when it starts with _)."""
+        self.bookmarks += 1
         return [f'<w:bookmarkStart w:id="{self.bookmarks}" w:name="{name}"/>', *runs, f'<w:bookmarkEnd w:id="{self.bookmarks}"/>']
 
     def signature(self, report: Report) -> None:
@@ -137,10 +141,7 @@ class Writer:
 
     def sealed(self, runs: list[str], report: Report) -> list[str]:
         """The signature's runs inside the hidden bookmark that says the report is sealed."""
-        if not report.sealed:
-            return runs
-        self.bookmarks += 1
-        return [f'<w:bookmarkStart w:id="{self.bookmarks}" w:name="{SEAL_MARK}"/>', *runs, f'<w:bookmarkEnd w:id="{self.bookmarks}"/>']
+        return self.bookmarked(SEAL_MARK, runs) if report.sealed else runs
 
     # -- whole report ---------------------------------------------------------
     def write(self, report: Report) -> Docx:
