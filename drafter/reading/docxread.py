@@ -704,9 +704,10 @@ def _joined(first: Line, second: Line) -> Line:
     (a heading after a deleted sentence stays a heading)."""
     if not first.strip():
         return second
-    line = Line(first + second)
+    number = second.auto_number  # Word shows the surviving mark's number before the joined text
+    line = Line(number + first + second[len(number) :])
     line.level, line.table, line.run_in, line.part = first.level, first.table, first.run_in, first.part
-    line.auto_number, line.sealed = first.auto_number, first.sealed or second.sealed
+    line.auto_number, line.sealed = number, first.sealed or second.sealed
     return line
 
 
@@ -719,7 +720,9 @@ def _finish(p: _Para, styles: Styles, numbering: Numbering) -> Line:
     direct = p.num or (None, None)
     num_id = direct[0] if direct[0] is not None else style_num[0]
     ilvl = direct[1] if direct[1] is not None else style_num[1]
-    number = numbering.text(num_id, ilvl)
+    # a paragraph whose mark is a tracked deletion runs into the next, whose mark (and number)
+    # the joined paragraph keeps: it takes no number of its own, nor counts one
+    number = "" if p.merge else numbering.text(num_id, ilvl)
     line = Line(drop_invalid(number + "".join(p.parts)))
     if number:
         line.auto_number = number
