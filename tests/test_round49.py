@@ -3,7 +3,11 @@ changes takes no number of its own."""
 
 from __future__ import annotations
 
+import pytest
+
+from drafter.cli.commands import main
 from test_reading_docx_features import TITLE, lines_of, p, r
+from test_round33 import _report
 
 
 def _deleted(num: tuple[int, int], text: str) -> str:
@@ -49,3 +53,34 @@ def test_round49_a_numbered_paragraph_whose_mark_alone_is_deleted_joins_under_th
     )
     body = p(TITLE) + p("主要举措和成效", num=(1, 0)) + p("加强行政复议", num=(1, 1)) + first + p("后半句。", num=(1, 2))
     assert lines_of(tmp_path, body)[1:] == ["一、主要举措和成效", "（一）加强行政复议", "1. 前半句，后半句。"]
+
+
+@pytest.mark.parametrize("heading", [True, False])
+def test_round49_last_years_figure_stated_in_a_heading_is_a_base_with_last(tmp_path, runner, heading):
+    """--last: a figure last year's report states in a heading ((一)全年办理法律援助案件418件)
+    is last year's figure as one in its text is."""
+    stated = "全年办理法律援助案件418件"
+    last = _report(tmp_path, "强化法律援助服务，本年度工作有序推进。" if heading else f"{stated}。", name="last.txt")
+    text = last.read_text(encoding="utf-8").replace("2025", "2024").replace("2026", "2025")
+    if heading:
+        text = text.replace("（一）发挥行政复议化解行政争议主渠道作用", f"（一）{stated}")
+    last.write_text(text, encoding="utf-8")
+    this = _report(tmp_path, "全年办理法律援助案件127件，较上年下降62.6%。")
+    result = runner.invoke(main, ["check", str(this), "--last", str(last)])
+    assert "同比核算" in result.output and "应为下降69.6%" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("区政府网站全年共发布各类信息6228条，其中概况类54条、政务动态信息类4205条、信息公开类1999条。", 1),
+        ("区政府网站全年共发布各类信息6258条，其中概况类54条、政务动态信息类4205条、信息公开类1999条。", 0),
+        ("全年收到意见建议628条，其中采纳405条、未采纳299条。", 1),
+        ("全年收到意见建议628条，其中已采纳405条、不予采纳299条。", 1),
+        ("全年收到意见建议628条，其中采纳405条、未采纳223条。", 0),
+        ("受理政府信息公开申请120件，其中按时办结100件、未按时办结30件。", 1),
+    ],
+)
+def test_round49_kinds_named_by_class_and_yes_or_no_add_up(tmp_path, runner, line, code):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code, result.output

@@ -144,6 +144,17 @@ def _ways_closed(labels: list[str]) -> bool:
     return len(set(ways)) == len(ways)
 
 
+_NOT = lazy_re(r"^(?:未|不予|不|没有|尚未)")
+
+
+def _yes_and_no(labels: list[str]) -> bool:
+    """Two items, one what the other is not (采纳、未采纳; 已采纳、不予采纳): they add up."""
+    if len(labels) != 2:
+        return False
+    a, b = (re.sub(r"^已", "", x) for x in labels)
+    return any(_NOT.match(n) is not None and _NOT.sub("", n) == y and y for n, y in ((a, b), (b, a)))
+
+
 def _one_each(labels: list[str], family) -> bool:
     seen = []
     for label in labels:
@@ -400,11 +411,14 @@ class BreakdownChecks(ArithmeticState):
         labels = [_item_name(i) for i in items]
         if all(_exclusive(x, y) for i, x in enumerate(labels) for y in labels[i + 1 :]):
             return True  # outcomes of one family (维持、纠错、驳回): each case ends one way
+        if _yes_and_no(labels):
+            return True  # 采纳、未采纳; 按时办结、未按时办结: what one is the other is not
         if any(_QUALITY.search(x) for x in labels) and not _channels(labels):
             return False  # 按时办结、网上办理; 重大案件、涉企案件: qualities of the same cases overlap
         if _ways_closed(labels):
             return True  # 调解结案、判决结案、终止审理: each case closes one way
-        if len({frozenset(_ACTS.findall(x) + _STEPS.findall(x)) for x in labels}) > 1 and not _channels(labels):
+        categories = all(x.endswith("类") for x in labels)  # 概况类、信息公开类: kinds, whatever words they hold
+        if not categories and len({frozenset(_ACTS.findall(x) + _STEPS.findall(x)) for x in labels}) > 1 and not _channels(labels):
             return False  # 经合法性审核、经集体讨论; 立案、结案: steps the same cases go through
         # one name within another (办结、按时办结): each name's substrings looked up, so a long
         # list costs in proportion to its length

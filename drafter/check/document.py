@@ -306,7 +306,8 @@ class Document:
                     for name, value in figures.items():
                         kept_in = units.get(f"{group}.{name}", "")
                         by_key.setdefault(f"{group}.{name}", in_unit(value, kept_in, "万元") if kept_in in MONEY else value)
-        for para in self.paragraphs():
+        # headings too (（一）全年办理法律援助案件418件): in the order the report states them
+        for para in (u for u in self.units if u.kind in ("段落", "小标题")):
             for f in in_wan(self.figures(para, mapped=True)):
                 if f.approx or f.money_half:
                     continue  # 1.2亿元: rounded, anything from 11500 to 12500万元, no base for a 同比
