@@ -144,7 +144,7 @@ def test_a_template_comparing_a_figure_not_given_names_it(tmp_path):
     out = tmp_path / "报告.docx"
     result = CliRunner().invoke(main, ["render", str(form), "-o", str(out), "-t", str(folder)])
     assert result.exit_code == 2 and not out.exists() and "Traceback" not in result.output, result.output
-    assert "数据“行政复议.纠错”" in result.output and "{% if x.纠错 and x.纠错 > 0 %}" in result.output, result.output
+    assert "数据“行政复议.纠错”" in result.output and "{% if t.数据.行政复议.纠错 and t.数据.行政复议.纠错 > 0 %}" in result.output, result.output
     # near miss: guarded, it renders and the sentence is left out
     theme.write_text("{% if t.数据.行政复议.纠错 and t.数据.行政复议.纠错 > 0 %}作出纠错决定。{% endif %}\n",
                      encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.cli.commands import main
+from hostile_cases import clerk_templates, render_with
 from test_reading_docx_features import TITLE, lines_of, p, r
 from test_round33 import _report
 
@@ -84,3 +85,36 @@ def test_round49_last_years_figure_stated_in_a_heading_is_a_base_with_last(tmp_p
 def test_round49_kinds_named_by_class_and_yes_or_no_add_up(tmp_path, runner, line, code):
     result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
     assert result.exit_code == code, result.output
+
+
+def test_round49_a_theme_templates_heading_at_the_themes_level_is_said_at_its_line(tmp_path, runner):
+    """## 行政复议工作 in a theme template stands beside the theme's own heading, which is left
+    empty: said at the template line, with the fix (one # more), never at the form."""
+    folder = clerk_templates(tmp_path, {"themes/矛盾纠纷化解.md.j2": '## 行政复议工作\n{{ 数据句子(t, "行政复议") }}\n'})
+    out, result = render_with(runner, tmp_path, folder)
+    assert result.exit_code == 2 and not out.exists(), result.output
+    assert "tpl/themes/矛盾纠纷化解.md.j2:1：【错误】空节" in result.output, result.output
+    assert "### 行政复议工作" in result.output, result.output
+    fixed = clerk_templates(tmp_path, {"themes/矛盾纠纷化解.md.j2": '### 行政复议工作\n{{ 数据句子(t, "行政复议") }}\n'}, name="tpl2")
+    out, result = render_with(runner, tmp_path, fixed)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        (
+            "{% set 执法 = t.数据.执法办案 %}\n各执法部门办理行政处罚案件{{ 执法.行政处罚 }}，同比{{ 执法.行政处罚.同比 }}。",
+            "{{ 执法.行政处罚.同比 }}",
+        ),
+        (
+            "全年办理行政处罚案件{{ t.数据.执法办案.行政处罚 }}，比上年增加{{ t.数据.执法办案.不予处罚 }}。",
+            "{{ t.数据.执法办案.不予处罚.同比 }}",
+        ),
+        ("评查合格率{{ t.数据.案卷评查.合格率.同比 }}。", "{% if t.数据.案卷评查.合格率.上年 %}"),
+    ],
+)
+def test_round49_a_fix_names_the_figure_as_the_template_does(tmp_path, runner, line, fix):
+    """A clerk's template has no x: the fix writes the figure in the template line's own words."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"themes/行政执法.md.j2": line + "\n"}))
+    assert result.exit_code == 2 and fix in result.output and "x." not in result.output, result.output

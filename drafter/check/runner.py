@@ -9,6 +9,7 @@ from drafter.check.finding import Finding
 from drafter.check.table import RuleTable
 from drafter.errors import Where
 from drafter.model.catalogue import load_catalogue
+from drafter.model.report import Section
 
 # Each module runs the rules of one kind; a rule that is switched off costs nothing.
 MODULES = (contents, wording, arithmetic, plausibility, punctuation, commitments)
@@ -61,7 +62,12 @@ def form_rules(src, report, data: dict, table: RuleTable, files: tuple[tuple[str
             continue
         if f.rule == "空节" and f.severity == "错误":
             # a heading with nothing under it never reaches the report (check of it says 错误):
-            # the clerk is told what to fill, or to leave the section out
+            # the clerk is told what to fill, or to leave the section out — or, when a heading
+            # the template wrote at its level took what was under it, to lower that heading
+            pushed = _pushed_aside(doc, report, f.quote)
+            if pushed is not None:
+                f.where, f.message, f.hint = pushed
+                continue
             if f.quote in parts or data.get("正文"):  # (an imported report's own headings: as they were)
                 f.severity = "提醒"
             else:
@@ -73,6 +79,34 @@ def form_rules(src, report, data: dict, table: RuleTable, files: tuple[tuple[str
         elif f.severity == "错误":
             f.severity = "提醒"
     return found
+
+
+def _pushed_aside(doc: Document, report, heading: str) -> tuple[Where, str, str] | None:
+    """(where, what is wrong, how to fix it) when the section headed ``heading`` is empty
+    because the next heading, at its own level, was written by the template and not typed in
+    the form (## 行政复议工作 in a theme template, under the theme's ## heading): said at the
+    template line that wrote it. None otherwise."""
+
+    def walk(body: list) -> tuple[Where, str, str] | None:
+        for k, item in enumerate(body):
+            if not isinstance(item, Section):
+                continue
+            after = body[k + 1] if k + 1 < len(body) else None
+            if item.heading == heading and not item.body and isinstance(after, Section) and after.level == item.level:
+                place = doc.writer(after.heading) if doc.writer is not None and not doc.typed(after.heading) else None
+                if place is not None:
+                    lower = "#" * (item.level + 1)
+                    return (
+                        Where(place[0], place[1]),
+                        f"模板写出的标题“{after.heading}”和“{heading}”是同一级，排在它后面，“{heading}”下面就没有内容了。",
+                        f"请把模板里的这个标题降一级（多写一个“#”，写成“{lower} {after.heading}”），它和下面的内容就排在“{heading}”下面。",
+                    )
+            found = walk(item.body)
+            if found is not None:
+                return found
+        return None
+
+    return walk(report.sections)
 
 
 # What only the template can have made wrong: its wording of the form's figures (any

@@ -5,10 +5,12 @@ quoted, in Chinese."""
 from __future__ import annotations
 
 import os
+import re
 
 import jinja2
 
 from drafter.errors import DrafterError, TemplateError, TemplateProblems, Where
+from drafter.files.patterns import lazy_re
 from drafter.files.resources import builtin_templates
 from drafter.model.markup import strip_marks
 from drafter.render import limits, messages
@@ -99,7 +101,25 @@ def quoting(error: TemplateError, path: str | None) -> TemplateError:
     if not text:
         return error
     shown = text if len(text) <= 60 else text[:60] + "……"
-    return TemplateError(error.message, f"{error.hint}（第 {error.where.line} 行是：{shown}）", error.where)
+    return TemplateError(error.message, f"{as_written(error.hint, text)}（第 {error.where.line} 行是：{shown}）", error.where)
+
+
+_NAMED_IN_HINT = lazy_re(r"(?<![\w.])x\.([\w\u4e00-\u9fff]+)")
+
+
+def as_written(hint: str, line: str) -> str:
+    """A fix that writes a figure as ``x.名称`` (x.行政处罚.同比) in the words the template line
+    uses for it (执法.行政处罚.同比, t.数据.执法办案.行政处罚.同比): a clerk's template has no x."""
+    for name in dict.fromkeys(_NAMED_IN_HINT.findall(hint)):
+        m = re.search(
+            r"([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*(?:\.[\w\u4e00-\u9fff]+)*)\." + re.escape(name) + r"(?![\w\u4e00-\u9fff])", line
+        )
+        if m:
+            written = f"{m.group(1)}.{name}"
+            hint = re.sub(r"(?<![\w.])x\." + re.escape(name) + r"(?![\w\u4e00-\u9fff])", written.replace("\\", "\\\\"), hint)
+    if _NAMED_IN_HINT.search(hint):
+        hint += "（x 指模板里这个数据前面的部分，如 t.数据.行政复议）"
+    return hint
 
 
 def _line_of(path: str | None, line: int | None) -> str | None:
@@ -150,7 +170,7 @@ def in_output(err: TemplateError, output: Rendered, at: int) -> TemplateError:
         text = next((t for name, t, _ in output.files if name == file), "").split("\n")
         shown = text[line - 1].strip() if line <= len(text) else ""
         cited = f"（第 {line} 行是：{shown if len(shown) <= 60 else shown[:60] + '……'}）" if shown else ""
-        return TemplateError(err.message, err.hint + cited, Where(file, line))
+        return TemplateError(err.message, as_written(err.hint, shown) + cited, Where(file, line))
     return in_template(err, output)
 
 
