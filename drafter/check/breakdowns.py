@@ -177,10 +177,17 @@ def _names_whole_again(between: str, label: str) -> bool:
     return m is not None and len(label) >= 2 and label[:2] in m.group("name")
 
 
-def _adds_up(listed: list[FoundFigure], total: FoundFigure) -> bool:
-    """May ``listed`` add up to ``total`` (ranges for rounded figures)?"""
+def _a_tail_adds_up(listed: list[FoundFigure], total: FoundFigure) -> bool:
+    """May the last two or more of ``listed`` add up to ``total`` (ranges for rounded figures)?
+    Summed from the end once, so a long list costs in proportion to its length."""
     T = Amount(total)
-    return added(Amount(g).lo for g in listed) <= T.hi and added(Amount(g).hi for g in listed) >= T.lo
+    lo = hi = 0.0
+    for n, g in enumerate(reversed(listed), 1):
+        a = Amount(g)
+        lo, hi = added((lo, a.lo)), added((hi, a.hi))
+        if n >= 2 and lo <= T.hi and hi >= T.lo:
+            return True
+    return False
 
 
 class BreakdownChecks(ArithmeticState):
@@ -545,7 +552,7 @@ class BreakdownChecks(ArithmeticState):
             if commas and not self.partition(listed):
                 if len(listed) >= 3 and listed[0].value == t.value and self.partition(listed[1:]):
                     listed = listed[1:]
-                elif any(_adds_up(listed[i:], t) for i in range(len(listed) - 1)):
+                elif _a_tail_adds_up(listed, t):
                     continue  # 审结146件，维持80件，纠错18件，合计98件: the list 合计 sums starts later
                 # else 办理行政许可248件；行政确认164件；合计…: a verb or a word of quality on the first
                 # item only, and no list ending at 合计 adds up to it: the sum is wrong wherever it starts

@@ -508,7 +508,7 @@ class ChangeChecks(ArithmeticState):
     def direction(self, unit, text: str, figs: list[FoundFigure], k: int) -> None:
         """由8%降低到12.3%, 从120件增加到100件: the word says the figure went the other way."""
         this = figs[k]
-        before = self.from_value(text, this, figs)
+        before = self.from_value(text, this, figs[max(0, k - 1) : k + 1])  # the one before it: never a search of the whole sentence
         if before is None or before.approx or this.approx:
             return
         said = text[before.start + len(before.text) : this.start]

@@ -508,7 +508,8 @@ def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[in
     a kind of number the styled headings carry (一、 typed in body text where the 一、
     headings are styled, or numbered by Word): a clerk who styles only the top headings
     types the （一） and 1. below them in body text, and they stay headings. In drafter's own
-    report every heading is styled, so its body text is body whatever it opens with."""
+    report a heading is styled or runs into its text, so a numbered body paragraph of one
+    sentence is body text."""
     hints = []
     for segments in origins:
         line = raw[segments[0][1] - 1]
@@ -516,14 +517,15 @@ def _hints(raw: list[str], lines: list[str], origins: list[Segments]) -> list[in
         hints.append(level)
     if not any(h for h in hints):
         return [0 if h == 0 and getattr(raw[s[0][1] - 1], "table", False) else None for h, s in zip(hints, origins)]
-    if any(getattr(line, "part", None) for line in raw):
-        return hints  # drafter's own report (its part marks): every heading has its style, body text is body
+    own = any(getattr(line, "part", None) for line in raw)  # drafter's own report (its part marks)
     numbers = _numbers(lines)  # 1.100个村居… before 2.: item 1, as in the body reader
     styled = {found.kind.name for h, found in zip(hints, numbers) if h and found}
     for k, (h, _line, segments) in enumerate(zip(hints, lines, origins)):
         if h == 0 and not getattr(raw[segments[0][1] - 1], "table", False):
             found = numbers[k]
-            if found and found.kind.name not in styled:
+            # in drafter's own report a heading has its style, or runs into its text (连排):
+            # a numbered body paragraph that is no more than a sentence is body text
+            if found and found.kind.name not in styled and not (own and not split_heading(found.rest)[1]):
                 hints[k] = None
     return hints
 
