@@ -182,6 +182,8 @@ def refuse_report(path: str | Path) -> None:
     """A report (or a form saved under a report's name) given to a command that takes a form."""
     p = Path(path)
     suffix = p.suffix.lower()
+    if suffix not in REPORT_SUFFIXES and p.is_file():
+        _refuse_renamed_document(p)
     if suffix not in REPORT_SUFFIXES or not p.is_file():
         return
     if suffix == ".txt":
@@ -204,6 +206,34 @@ def refuse_report(path: str | Path) -> None:
 
 
 _FORM_PEEK = 1 << 20  # a form's top-level keys stand well within its first megabyte
+
+
+def _refuse_renamed_document(p: Path) -> None:
+    """A Word document or a PDF saved under a form's name (报告.yaml): said as what it is, with
+    the name to give it before it is imported."""
+    from drafter.reading.source import document_kind
+
+    try:
+        with open(p, "rb") as fh:
+            raw = fh.read(_DOCUMENT_PEEK)
+    except OSError:
+        return  # said by load_file, as for any form it cannot read
+    kind = document_kind(p, raw)
+    if kind is None:
+        return
+    what = f"“{shown(p)}”是{kind}，不是表单，只是扩展名写成了 {p.suffix or '（没有扩展名）'}。"
+    if kind.startswith("PDF"):
+        hint = "drafter 不读 PDF：请给出报告的 Word 文档（.docx），或把 PDF 的全文复制到记事本、存成 UTF-8 编码的 .txt，再用 drafter import 由它生成表单。"
+    else:
+        renamed = p.with_name(p.stem + (".doc" if "（.doc）" in kind else ".docx"))
+        hint = (
+            f"它是报告的话，请把文件名改为“{renamed.name}”，再运行 drafter import {shell_word(renamed)} -o 表单.yaml 由它生成表单"
+            f"（或 drafter new 2026 --from {shell_word(renamed)} 生成下一年的表单）。"
+        )
+    raise InputFileError(what, hint, Where(str(p)))
+
+
+_DOCUMENT_PEEK = 8  # the first bytes say what a document is
 
 
 def render_file(

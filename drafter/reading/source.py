@@ -383,6 +383,24 @@ def _refuse_other_kind(raw: bytes, p: Path) -> None:
     refuse_form_as_text(raw, p)
 
 
+def document_kind(p: Path, raw: bytes) -> str | None:
+    """What the document at ``p`` (its first bytes ``raw``) is, whatever its name says: a Word
+    document (.docx), an old Word document (.doc), a PDF; None for anything else (text, a
+    zip of something else, a damaged zip)."""
+    if raw.startswith(b"%PDF"):
+        return "PDF 文件"
+    if raw.startswith(_OLE):
+        return "旧版 Word 文档（.doc）"
+    if raw.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(p) as zf:  # its directory, at the end: the names of its parts
+                word = any(n.startswith("word/") for n in zf.namelist()[:MAX_PARTS])
+        except Exception:  # damaged: not said as a Word document
+            return None
+        return "Word 文档（.docx）" if word else None
+    return None
+
+
 def _zip_kind(raw: bytes, p: Path) -> tuple[str, str]:
     """What a zip renamed .txt is, by the names of its parts (read from the directory)."""
     import io
