@@ -223,7 +223,10 @@ def _refuse_renamed_document(p: Path) -> None:
         return
     what = f"“{shown(p)}”是{kind}，不是表单，只是扩展名写成了 {p.suffix or '（没有扩展名）'}。"
     if kind.startswith("PDF"):
-        hint = "drafter 不读 PDF：请给出报告的 Word 文档（.docx），或把 PDF 的全文复制到记事本、存成 UTF-8 编码的 .txt，再用 drafter import 由它生成表单。"
+        hint = (
+            "drafter 不读 PDF：请给出报告的 Word 文档（.docx），"
+            "或把 PDF 的全文复制到记事本、存成 UTF-8 编码的 .txt，再用 drafter import 由它生成表单。"
+        )
     else:
         renamed = p.with_name(p.stem + (".doc" if "（.doc）" in kind else ".docx"))
         hint = (
