@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from drafter.cli.commands import main
+from hostile_cases import clerk_templates, render_with
+from test_round33 import _report
 from test_reading_round5 import example_docx  # noqa: F401 - a fixture
 
 
@@ -26,3 +28,30 @@ def test_round50_a_pdf_named_as_a_form_is_said_as_a_pdf(tmp_path, runner):
     form.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     result = runner.invoke(main, ["render", str(form)])
     assert result.exit_code == 2 and "是PDF 文件" in result.output and "drafter 不读 PDF" in result.output, result.output
+
+
+def test_round50_a_wrong_total_from_the_phrase_table_is_said_at_the_total_item(tmp_path, runner):
+    """纠错{纠错}、调解和解{调解和解}、合计{审结}: 合计不符 is said at the 合计 item's line."""
+    folder = clerk_templates(
+        tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 纠错{纠错}\n    - 调解和解{调解和解}\n    - 合计{审结}\n"}
+    )
+    out, result = render_with(runner, tmp_path, folder)
+    assert result.exit_code == 2 and "tpl/句式.yaml:5：" in result.output and "合计不符" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("行政应诉方面，负责人出庭45件，开庭审理45件，出庭应诉率100%，合计58件。", 1),
+        ("行政应诉方面，败诉2件，胜诉43件，败诉率4.4%，同比下降1.2个百分点，合计45件。", 0),
+    ],
+)
+def test_round50_a_total_after_rates_sums_the_list_before_them(tmp_path, runner, line, code):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code, result.output
+
+
+def test_round50_a_phrase_table_total_after_a_rate_is_checked(tmp_path, runner):
+    items = "    - 开庭审理{开庭审理}\n    - 负责人出庭{负责人出庭}\n    - 出庭应诉率{出庭应诉率}\n    - 合计{案件}\n"
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政应诉:\n" + items}))
+    assert result.exit_code == 2 and "合计不符" in result.output and "tpl/句式.yaml:6：" in result.output, result.output

@@ -177,6 +177,15 @@ def _names_whole_again(between: str, label: str) -> bool:
     return m is not None and len(label) >= 2 and label[:2] in m.group("name")
 
 
+_RATE_CLAUSE = lazy_re(r"[，,；;][^，,；;。\d]{0,16}\d+(?:\.\d+)?\s*[%％](?:[^，,；;。\d]{0,8}\d+(?:\.\d+)?个百分点)?")
+
+
+def _only_rates(gap: str) -> bool:
+    """Does ``gap`` (between a list's last item and its 合计) hold nothing but rates and their
+    changes (，出庭应诉率100%; ，同比增长20%)? 合计 still sums the list before them."""
+    return not gap or not _RATE_CLAUSE.sub("", gap)
+
+
 def _a_tail_adds_up(listed: list[FoundFigure], total: FoundFigure) -> bool:
     """May the last two or more of ``listed`` add up to ``total`` (ranges for rounded figures)?
     Summed from the end once, so a long list costs in proportion to its length."""
@@ -544,7 +553,11 @@ class BreakdownChecks(ArithmeticState):
                     break  # 审结146件，其中维持…: the list starts at 其中
                 listed.insert(0, g)
                 commas = commas or gap != "、"
-            if len(listed) < 2 or listed[-1].unit != t.unit or head.start() != listed[-1].start + len(listed[-1].text):
+            if (
+                len(listed) < 2
+                or listed[-1].unit != t.unit
+                or not _only_rates(text[listed[-1].start + len(listed[-1].text) : head.start()])
+            ):
                 continue
             # with “，” or “；” the items must be kinds of one thing (受理151件，审结146件，共…: stages
             # of one matter, never summed); the list may begin with the whole named again
@@ -577,7 +590,7 @@ class BreakdownChecks(ArithmeticState):
                     total = Decimal(plain(in_unit(float(total), t.unit, said_in)))
                 self.c.add(
                     "合计不符",
-                    self.c.doc.where(unit, start, end),
+                    self.c.doc.where(unit, head.start(1), end),  # at the 合计: what a template wrote last
                     text[start:end],
                     unit.part,
                     f"列出的各项之和是{plain(total)}{said_in}，与写明的“{head.group(1)}”{_shown(t)}不符。",

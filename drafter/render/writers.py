@@ -47,7 +47,9 @@ def written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: s
                 continue
             if size >= 2:
                 found.append((size, name, number, shipped, end))
-                if len(quote) >= 2 and any(quote in p for p in pieces):
+                # its words hold the quote, or (a line of the clerk's own) stand in it whole
+                # (合计{审结} for “合计146件”; a shipped line so matching never wins over the clerk's)
+                if len(quote) >= 2 and (any(quote in p for p in pieces) or (not shipped and all(p in quote for p in pieces))):
                     quoting.append(found[-1])
             elif quote and pieces[0] in quote and line.strip() != pieces[0]:
                 marks.append((size, name, number, shipped, end))  # a mark after a value: {{ x }}；
