@@ -82,19 +82,20 @@ def form_rules(src, report, data: dict, table: RuleTable, files: tuple[tuple[str
 
 
 def _pushed_aside(doc: Document, report, heading: str) -> tuple[Where, str, str] | None:
-    """(where, what is wrong, how to fix it) when the section headed ``heading`` is empty
-    because the next heading, at its own level, was written by the template and not typed in
-    the form (## 行政复议工作 in a theme template, under the theme's ## heading): said at the
-    template line that wrote it. None otherwise."""
+    """(where, what is wrong, how to fix it) when the section headed ``heading`` (below a part)
+    is empty because the next heading, at its own level, was written by a clerk's own template
+    and not typed in the form (## 行政复议工作 in a theme template, under the theme's ##
+    heading): said at the template line that wrote it. None otherwise."""
 
     def walk(body: list) -> tuple[Where, str, str] | None:
         for k, item in enumerate(body):
             if not isinstance(item, Section):
                 continue
             after = body[k + 1] if k + 1 < len(body) else None
-            if item.heading == heading and not item.body and isinstance(after, Section) and after.level == item.level:
+            if item.heading == heading and not item.body and isinstance(after, Section) and after.level == item.level > 1:
                 place = doc.writer(after.heading) if doc.writer is not None and not doc.typed(after.heading) else None
-                if place is not None:
+                # a line of the clerk's own template (the shipped ones write the form's headings)
+                if place is not None and not any(name == place[0] and ships for name, _, ships in doc.made_in):
                     lower = "#" * (item.level + 1)
                     return (
                         Where(place[0], place[1]),
