@@ -55,3 +55,36 @@ def test_round50_a_phrase_table_total_after_a_rate_is_checked(tmp_path, runner):
     items = "    - 开庭审理{开庭审理}\n    - 负责人出庭{负责人出庭}\n    - 出庭应诉率{出庭应诉率}\n    - 合计{案件}\n"
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政应诉:\n" + items}))
     assert result.exit_code == 2 and "合计不符" in result.output and "tpl/句式.yaml:6：" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("化解行政争议38件，其中通过调解化解21件、通过诉讼化解19件、通过撤回申请化解8件。", 1),
+        ("化解行政争议38件，其中调解化解21件、和解化解19件、撤回申请化解8件。", 1),
+        ("化解行政争议48件，其中通过调解化解21件、通过诉讼化解19件、通过撤回申请化解8件。", 0),
+    ],
+)
+def test_round50_every_way_of_resolving_adds_up(tmp_path, runner, line, code):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code, result.output
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "should"),
+    [
+        ("（一）审结行政复议案件112件", "上年为252件，比上年下降45.6%。", "应为下降55.6%"),
+        ("（一）全年开展法治培训375人次", "培训人次较上年（376人次）减少6.3%。", "应为下降0.3%"),
+        ("（一）审结行政复议案件112件", "上年为252件，比上年下降55.6%。", None),
+    ],
+)
+def test_round50_a_change_over_this_years_figure_in_the_heading_above(tmp_path, runner, heading, line, should):
+    """This year's figure only in the heading right above, last year's in the sentence: the
+    percentage is checked over the two."""
+    report = _report(tmp_path, line)
+    report.write_text(report.read_text(encoding="utf-8").replace("（一）发挥行政复议化解行政争议主渠道作用", heading), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(report)])
+    if should:
+        assert "同比核算" in result.output and should in result.output and "上面的标题" in result.output, result.output
+    else:
+        assert "同比核算" not in result.output, result.output

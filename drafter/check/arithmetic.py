@@ -62,12 +62,19 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
             self.known = self.c.last.known_figures()
         # the body's paragraphs, and the one-line parts a clerk types (标题, 主送机关, 署名): a
         # reader takes such a line with figures for a paragraph, so the form's is checked alike
+        previous = None  # the unit before, when it is a heading: its counts are this year's for the first sentence under it
         for unit in (u for u in self.c.doc.units if u.kind in _PROSE):
+            above, previous = previous, unit
             figures = in_wan(self.c.doc.figures(unit, mapped=self.known is not None))
             if not figures and not (self.rates_on and "率" in unit.text):
                 continue
             k, carry = 0, list[FoundFigure]()
             stretch: tuple[int, list[FoundFigure]] | None = None  # clauses joined by ；: (start, figures)
+            self.heading_counts = (
+                [g for g in in_wan(self.c.doc.figures(above, mapped=self.known is not None)) if g.kind == "count"]
+                if unit.kind == "段落" and above is not None and above.kind == "小标题"
+                else []
+            )
             for a, b in sentences(unit.text):
                 here = []
                 while k < len(figures) and figures[k].start < b:
@@ -78,6 +85,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 if extra:
                     here = sorted(here + extra, key=lambda g: g.start)
                 left = self.sentence(unit, unit.text, a, b, here, carry) if here else []
+                self.heading_counts = []  # (the heading's counts are read by the first sentence only)
                 # a rate in the clause after a ；reads the counts of the clause before it (审结146件；
                 # 结案率96.7%): the counts not yet taken by a rate are carried over once
                 carry = left if unit.text[b - 1 : b] == "；" and not carry else []

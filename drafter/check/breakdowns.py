@@ -127,7 +127,7 @@ def _channels(labels: list[str]) -> bool:
 
 # Ways one case is closed, one or the other (调解结案、判决结案; 通过调解化解、通过诉讼化解;
 # 以决定方式结案; 终止审理), and what the closing is called after the way.
-_WAYS_CLOSED = lazy_re(r"调解|和解|判决|裁决|仲裁|诉讼|撤诉|决定|终止")
+_WAYS_CLOSED = lazy_re(r"调解|和解|判决|裁决|仲裁|诉讼|撤诉|撤回申请|撤回|决定|终止|复议|信访")
 _CLOSING = lazy_re(r"(?:以|通过|经)?(?:方式)?(?:结案|审结|办结|化解|追回|解决|审理|处理)")
 
 

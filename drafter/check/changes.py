@@ -562,26 +562,38 @@ class ChangeChecks(ArithmeticState):
 
     def from_delta(self, unit, text: str, a: int, k: int, figs: list[FoundFigure]) -> None:
         """A change in % whose sentence states no figure of this year (it stands in the heading
-        above) but the change in the count and last year's count (受理量比上年减少140件，上年为
-        252件，较上年下降57.1%): the percentage is the one over the other."""
+        above) but last year's count, and the change in it (受理量比上年减少140件，上年为252件，
+        较上年下降57.1%) or this year's count in the heading right above ((二)审结112件 /
+        上年为252件，比上年下降45.6%): the percentage is the one over the other."""
         f = figs[k]
         if f.unit != "%" or not _against_last_year(text, a, figs, k, self.c.doc.year):
             return
         clause = [g for g in figs[:k] if g.kind == "count" and g.start >= a and not g.approx]
         deltas = [g for g in clause if _DELTA.search(g.label)]
         lasts = [g for g in clause if self.is_last_year(text, g) and not _DELTA.search(g.label)]
-        if len(deltas) != 1 or len(lasts) != 1 or len(clause) != 2 or deltas[0].unit != lasts[0].unit or lasts[0].value <= 0:
+        if len(lasts) != 1 or lasts[0].value <= 0:
+            return
+        last = lasts[0]
+        heading = [g for g in self.heading_counts if g.unit == last.unit and not g.approx and not self.is_last_year(g.label, g)]
+        if len(deltas) == 1 and len(clause) == 2 and deltas[0].unit == last.unit:
+            delta = deltas[0]
+            sign = -1 if re.search(r"(减少|下降|降低|少)了?$", delta.label) else 1
+            exact = sign * Decimal(plain(delta.value)) / Decimal(plain(last.value)) * 100
+            pair = f"上年{_shown(last)}、{_short(delta) or '增减'}{_shown(delta)}（文中写明）"
+            start = min(delta.start - len(delta.label), last.start - len(last.label))
+        elif not deltas and len(clause) == 1 and len(heading) == 1:
+            this = heading[0]
+            exact = (Decimal(plain(this.value)) - Decimal(plain(last.value))) / Decimal(plain(last.value)) * 100
+            pair = f"本年{_shown(this)}（上面的标题）、上年{_shown(last)}（文中写明）"
+            start = a + len(text[a : last.start]) - len(text[a : last.start].lstrip())  # the clause from its first word
+        else:
             return
         stated = _stated_change(text, a, f)
         if stated is None:
             return
         mode, after_word, up, down, said = stated
-        delta, last = deltas[0], lasts[0]
-        sign = -1 if re.search(r"(减少|下降|降低|少)了?$", delta.label) else 1
-        exact = sign * Decimal(plain(delta.value)) / Decimal(plain(last.value)) * 100
         if _claimed(abs(float(exact)), abs(float(exact)), f.value, f.decimals, mode) and not ((exact > 0 and down) or (exact < 0 and up)):
             return
-        start = min(delta.start - len(delta.label), last.start - len(last.label))
         end = f.start + len(f.text) + len(after_word)
         word = "上升" if exact > 0 else "下降"
         should = f"{word}{change_percent(abs(exact), max(f.decimals, 1))}%" if exact else "与上年持平"
@@ -590,9 +602,8 @@ class ChangeChecks(ArithmeticState):
             self.c.doc.where(unit, start, end),
             text[start:end],
             unit.part,
-            f"上年{_shown(last)}、{_short(delta) or '增减'}{_shown(delta)}（文中写明），{'应为' if mode == 'exact' else '算得'}{should}，"
-            f"文中写的是“{said}”。",
-            "请核对上年的数字、增减的数和增减幅度。",
+            f"{pair}，{'应为' if mode == 'exact' else '算得'}{should}，文中写的是“{said}”。",
+            "请核对本年、上年的数字和增减幅度。",
         )
 
     def named_by_change(self, unit, text: str, f: FoundFigure, after: FoundFigure) -> str | None:

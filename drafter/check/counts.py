@@ -468,6 +468,7 @@ class ArithmeticState:
     known: tuple[dict[str, float], dict[tuple[str, str], float]] | None  # last year's figures, from --last
     clause_start: int
     carried_over: list[FoundFigure]  # the counts of the clause before, across a ；
+    heading_counts: list[FoundFigure]  # the counts of the heading right above the paragraph's first sentence
     rates_on: bool
     breakdown_on: bool
     total_on: bool
