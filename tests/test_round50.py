@@ -88,3 +88,27 @@ def test_round50_a_change_over_this_years_figure_in_the_heading_above(tmp_path, 
         assert "同比核算" in result.output and should in result.output and "上面的标题" in result.output, result.output
     else:
         assert "同比核算" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("全年以调解、和解方式结案41件，其中纠错18件。", 1),
+        ("全年调解结案40件，其中维持10件。", 1),
+        ("全年审结146件，其中纠错18件。", 0),
+        ("全年审结146件，其中以调解、和解方式结案41件，纠错18件。", 0),
+    ],
+)
+def test_round50_a_decision_is_no_part_of_cases_settled(tmp_path, runner, line, code):
+    """Cases closed by mediation or settlement end without a decision: 其中纠错 after them is
+    no part of them (其中不属)."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code and ("其中不属" in result.output) == bool(code), result.output
+
+
+def test_round50_a_phrase_table_writing_a_decision_under_settled_cases_is_refused(tmp_path, runner):
+    folder = clerk_templates(
+        tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 以调解、和解方式结案{调解和解}\n    - 其中纠错{纠错}\n"}
+    )
+    out, result = render_with(runner, tmp_path, folder)
+    assert result.exit_code == 2 and "其中不属" in result.output and "tpl/句式.yaml:" in result.output, result.output

@@ -23,6 +23,7 @@ from drafter.check.counts import (
     _item_name,
     _outcome,
     _part_called,
+    _short,
     _shown,
     _words_of,
     added,
@@ -90,6 +91,10 @@ _QUALITY = lazy_re(
     r"现场|集中|专项|联合|跨"
 )
 
+
+# Outcomes that are decisions, and cases closed without one (by mediation or settlement).
+_DECISION = lazy_re(r"纠错|维持|驳回|撤销|变更|确认违法|责令履行")
+_SETTLED = lazy_re(r"(?:调解|和解)[^，。；\d]{0,6}(?:结案|审结|办结|终结)")
 
 # A total of review cases decided, whose outcomes may follow it without 其中 (审结146件，维持…)
 _DECIDED = lazy_re(r"审结|结案|办结|作出[^，。；]{0,6}决定")
@@ -242,6 +247,8 @@ class BreakdownChecks(ArithmeticState):
                 continue
             if "分别" in lead:
                 continue  # 分别为3156件、2300件，其中网上办理分别为…: parts of several wholes, by position
+            if _outcome(first.label) and self.not_of_settled(unit, text, total, first, at):
+                continue
             if _outcome(first.label):
                 # 受理151件、审结146件，其中维持…; 审结112件，受理130件，结案率…，其中维持…: how
                 # cases ended is of the cases decided, the nearest such count of the clause
@@ -280,6 +287,26 @@ class BreakdownChecks(ArithmeticState):
                 self.judge(unit, text, summed(run).f, items, "“其中”", run[0].start - len(run[0].label))
             else:
                 self.judge(unit, text, total, items, "“其中”")
+
+    def not_of_settled(self, unit, text, total: FoundFigure, first: FoundFigure, at: int) -> bool:
+        """以调解、和解方式结案41件，其中纠错18件: a decision (纠错, 维持, 驳回…) said to be a part of
+        the cases closed by mediation or settlement, which end without one. Said, and True."""
+        decision = _DECISION.search(first.label)
+        if decision is None or not _SETTLED.search(total.label) or not self.c.on("其中不属"):
+            return False
+        end = first.start + len(first.text)
+        start = total.start - len(total.label)
+        whole = re.sub(r"^(?:全年|本年|今年|共|累计)+", "", re.split(r"[，。；：,;:]", text[max(0, total.start - 30) : total.start])[-1])
+        self.c.add(
+            "其中不属",
+            self.c.doc.where(unit, at, end),
+            text[start:end],
+            unit.part,
+            f"“其中”后面的“{_short(first)}”是作出决定的结果，以调解、和解方式结案的案件不作这种决定，"
+            f"它不是“{whole or _short(total)}”的一部分。",
+            "请把它写在审结（办结）的件数后面，如“审结146件，其中纠错18件”；或删去“其中”，另起一句。",
+        )
+        return True
 
     def named_whole(self, text, counts, t: int, first: FoundFigure) -> FoundFigure | None:
         """The whole a 其中 part names by its own noun when the count right before 其中 is an
