@@ -151,7 +151,7 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
         report = parse_markup(marked, f"{folder / ENTRY}（输出）")
     except TemplateError as err:  # found in the output: shown at the template line that wrote it
         raise in_template(err, marked) from None
-    for path, message, hint in unused_last_year(data, context):
+    for path, message, hint in unused_last_year(data, context, marked.files):
         found.add(src.where(path), message, hint, "提醒")
     # A part the form names is that part, whatever its heading says; the .docx marks it so.
     report.give_roles(*printed_parts(context if isinstance(context, dict) else {}))

@@ -208,10 +208,18 @@ def _last_text(body: list) -> str | None:
     return None
 
 
-def unused_last_year(data: dict, context: dict) -> list[tuple]:
+def _own_theme_file(files: tuple[tuple[str, str, bool], ...], path: tuple, raw: dict) -> str | None:
+    """The clerk's own theme template that writes the theme at ``path`` (themes/主题.md.j2), as
+    messages name it; None when the phrase table writes it."""
+    key = "第一责任人" if path == ("第一责任人",) else raw.get("主题")
+    return next((name for name, _, ships in files if not ships and name.endswith(f"themes/{key}.md.j2")), None) if key else None
+
+
+def unused_last_year(data: dict, context: dict, files: tuple[tuple[str, str, bool], ...] = ()) -> list[tuple]:
     """Last year's counts the report does not use, as (form path, message, hint): a count
     whose 同比 no sentence printed (after the template ran), and, one line per theme, counts
-    given for last year only."""
+    given for last year only. ``files`` (Rendered.files): a theme the clerk's own theme
+    template writes is mended there, not in the phrase table."""
     if data.get("正文"):
         return []  # the body is written out: 成效's figures are data only
     entries = {t.键: t for t in context["成效"]}
@@ -232,14 +240,15 @@ def unused_last_year(data: dict, context: dict) -> list[tuple]:
                 if figure is None:
                     only_last.append(f"{group}.{name}")
                 elif hasattr(figure, "compared") and not figure.compared:
-                    out.append(
-                        (
-                            path + ("上年数据", group, name),
-                            f"上年的“{name}”填了，但报告里没有写它的同比。",
-                            f"默认的句式只给部分数字写同比；需要时在句式表（句式.yaml）里把 {{{name}}} 改成 {{{name}.带同比}}，"
-                            "或删去这个上年数字。",
-                        )
+                    own = _own_theme_file(files, path, raw)
+                    hint = (
+                        f"这个主题由模板 {own} 写出：需要时在那里把 {{{{ t.数据.{group}.{name} }}}} 改成 "
+                        f"{{{{ t.数据.{group}.{name}.带同比 }}}}，或删去这个上年数字。"
+                        if own
+                        else f"默认的句式只给部分数字写同比；需要时在句式表（句式.yaml）里把 {{{name}}} 改成 {{{name}.带同比}}，"
+                        "或删去这个上年数字。"
                     )
+                    out.append((path + ("上年数据", group, name), f"上年的“{name}”填了，但报告里没有写它的同比。", hint))
         if only_last:
             out.append(
                 (
