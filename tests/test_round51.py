@@ -3,7 +3,11 @@ the clerk's own theme template when that writes the theme."""
 
 from __future__ import annotations
 
+import pytest
+
+from drafter.cli.commands import main
 from hostile_cases import clerk_templates, render_with
+from test_round33 import _report
 from test_round43 import _form_with_last_year
 
 
@@ -16,3 +20,39 @@ def test_round51_an_unused_last_year_figure_is_mended_in_the_clerks_theme_templa
     said = [block for block in result.output.split("\n成效") if "“收到申请”填了" in block]
     assert said and "tpl/themes/矛盾纠纷化解.md.j2" in said[0] and "t.数据.行政复议.收到申请.带同比" in said[0], result.output
     assert "句式表（句式.yaml）里把 {收到申请}" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("全年共收到行政复议申请236件，受理98件，不予受理138件（多为同一申请人重复申请），上年结转6件，审结95件，结案率91.3%。", 0),
+        ("受理行政复议案件151件，其中不予受理0件，审结146件，结案率96.7%。", 0),
+        ("全年共收到行政复议申请236件，受理98件，不予受理138件，上年结转6件，审结95件，结案率81.3%。", 1),
+    ],
+)
+def test_round51_a_count_not_taken_up_is_never_a_rates_whole(tmp_path, runner, line, code):
+    """不予受理138件 is what was not taken up: 结案率 is over 受理 (+ 上年结转), never over it."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code and "不予受理”" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("全年受理行政复议案件96件，上年为81件，同比增长了26.2%。", 1),
+        ("全年受理行政复议案件151件，同比下降了18.5%，上年为120件。", 1),
+        ("全年受理行政复议案件96件，上年为81件，增长幅度达26.2%。", 1),
+        ("全年受理行政复议案件96件，上年为81件，同比增长了18.5%。", 0),
+    ],
+)
+def test_round51_a_change_said_with_le_or_fudu_is_checked(tmp_path, runner, line, code):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("同比核算" in result.output) == bool(code), result.output
+
+
+def test_round51_a_template_doubling_a_change_with_le_is_refused(tmp_path, runner):
+    line = "审结{{ t.数据.行政复议.审结 }}，同比增长了{{ t.数据.行政复议.审结.同比 }}。\n"
+    out, result = render_with(
+        runner, tmp_path, clerk_templates(tmp_path, {"themes/矛盾纠纷化解.md.j2": line}), _form_with_last_year(tmp_path)
+    )
+    assert result.exit_code == 2 and "就重复了" in result.output, result.output

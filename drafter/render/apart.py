@@ -22,7 +22,7 @@ EACH = lazy_re(r"(?:分别|依次)(?:为|是)?[\s：:]*$")  # 上年分别为 be
 _JOINER = lazy_re(r"\s*(?:[、，,]|和|及|与)\s*")
 # Words of a change right before a figure's 同比, which says them itself (同比增长{{ x.同比 }})
 _CHANGE_VERB = "增长|减少|增加|下降|上升|提高|降低"
-SAID_CHANGE = lazy_re(rf"(?:(?:同比|较上年|比上年|较去年|比去年)(?:{_CHANGE_VERB})?|{_CHANGE_VERB})[\s：:]*$")
+SAID_CHANGE = lazy_re(rf"(?:(?:同比|较上年|比上年|较去年|比去年)(?:(?:{_CHANGE_VERB})了?)?|(?:{_CHANGE_VERB})了?)[\s：:]*$")
 # Words saying the figure after them is a change against last year (比上年增加, 同比减少了,
 # 较上年同期增长): a figure of this year printed there reads as the change
 AGAINST_LAST = lazy_re(
