@@ -61,6 +61,7 @@ class Paragraph:
         self.text = text
         self.roles: list[str] = []
         self.origin = origin  # where the text stands in the source it was read from
+        self.table = False  # a row of a table in the source (its cells joined): no table in a form
 
     def __repr__(self) -> str:
         return f"Paragraph({self.text!r})"

@@ -15,7 +15,7 @@ import yaml
 
 from drafter.files.bounds import FORM_ITEMS as MAX_PARAGRAPHS, FORM_TEXT as MAX_TEXT
 from drafter.files.patterns import lazy_re
-from drafter.model.report import Report, Section
+from drafter.model.report import Paragraph, Report, Section
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
 
@@ -139,6 +139,12 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
     if r.addressee:
         data["主送机关"] = r.addressee
     body: list = [p.text for p in r.opening] + [_section(s, True) for s in r.sections]
+    rows = [p for s in r.walk() for p in s.body if isinstance(p, Paragraph) and p.table]
+    if rows:
+        notes.append(
+            f"原文有表格（{len(rows)} 行），已按每行一段写进正文，第一行是“{rows[0].text[:20]}”；"
+            "生成的报告里不会排成表格，单元格之间的空格也会去掉：请把它改写成句子，或放进附件。"
+        )
     for part in missing_parts(a):
         notes.append(f"原文没有“{part.about}”这一部分，已在正文中留出位置，请补写。")
         _insert_part(body, part, year)

@@ -476,6 +476,7 @@ def parse_lines(lines: list[str]) -> Report:
     _read_body(report, lines[i:end], origins[i:end], _hints(raw, lines[i:end], origins[i:end]))
     _given_parts(report, raw)
     _word_numbers(report, raw)
+    _table_rows(report, raw)
     report.sealed = any(getattr(line, "sealed", False) for line in raw)  # drafter's own, written with 盖章
     return report
 
@@ -488,6 +489,14 @@ def _given_parts(report: Report, raw: list[str]) -> None:
             part = getattr(raw[sec.origin.line - 1], "part", None)
             if part:
                 sec.given_role = part
+
+
+def _table_rows(report: Report, raw: list[str]) -> None:
+    """Paragraphs read from the rows of a table (docxread ``Line.table``) are marked so."""
+    for sec in report.walk():
+        for item in sec.body:
+            if isinstance(item, Paragraph) and item.origin is not None and 0 < item.origin.line <= len(raw):
+                item.table = bool(getattr(raw[item.origin.line - 1], "table", False))
 
 
 def _word_numbers(report: Report, raw: list[str]) -> None:
