@@ -153,6 +153,21 @@ def read_bytes(path: str | Path, max_bytes: int, what: str = "文件") -> bytes:
     return raw
 
 
+def peek(path: str | Path, n: int) -> bytes | None:
+    """The first ``n`` bytes of an ordinary file, to tell what it is; None when it cannot be
+    read at once (a pipe, a device, a file of /proc that waits for data): the reader that
+    reads it says why."""
+    p = Path(path)
+    try:
+        if not p.is_file():
+            return None
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            return fh.read(n)
+    except OSError:
+        return None
+
+
 def named_beside(naming: str | Path, name: str, what: str) -> tuple[Path | None, tuple[str, str] | None]:
     """The file ``name`` (written inside the file ``naming``) stands for, and None; or None
     and (what is wrong, how to fix it) when it is not a relative path inside ``naming``'s

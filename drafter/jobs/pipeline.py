@@ -14,7 +14,7 @@ from typing import Any
 from drafter.check.table import RuleTable, rule_table
 from drafter.errors import Findings, FormError, InputFileError, OutputError, Problem, TemplateError, Where
 from drafter.files.config import Settings, read_settings, settings_file
-from drafter.files.inputs import shell_word, shown
+from drafter.files.inputs import peek, shell_word, shown
 from drafter.files.resources import builtin_templates
 from drafter.files.writing import check_target, refuse_inputs, refuse_not_ours, text_writer, write_all
 from drafter.files.yamlsource import Source, load_file
@@ -189,10 +189,8 @@ def refuse_report(path: str | Path) -> None:
     if suffix == ".txt":
         from drafter.reading.formtext import refuse_form_as_text
 
-        try:
-            with open(p, "rb") as fh:
-                raw = fh.read(_FORM_PEEK)
-        except OSError:
+        raw = peek(p, _FORM_PEEK)
+        if raw is None:
             return  # said by load_file, as for any form it cannot read
         refuse_form_as_text(raw, p)  # a form named .txt: said with the name to give it
     name = shown(p)
@@ -213,10 +211,8 @@ def _refuse_renamed_document(p: Path) -> None:
     the name to give it before it is imported."""
     from drafter.reading.source import document_kind
 
-    try:
-        with open(p, "rb") as fh:
-            raw = fh.read(_DOCUMENT_PEEK)
-    except OSError:
+    raw = peek(p, _DOCUMENT_PEEK)
+    if raw is None:
         return  # said by load_file, as for any form it cannot read
     kind = document_kind(p, raw)
     if kind is None:
