@@ -91,3 +91,61 @@ def test_round51_import_says_a_table_will_not_come_back_as_a_table(tmp_path, run
     result = runner.invoke(main, ["import", str(source), "-o", str(form)])
     assert result.exit_code == 0 and "原文有表格（3 行）" in result.output and "不会排成表格" in result.output, result.output
     assert "原文有表格（3 行）" in form.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("value", "printed"),
+    [
+        ("1/2000", "0.05%"),
+        ("3/2000", "0.15%"),
+        ("9/2000", "0.5%"),
+        ("617/5000", "12.3%"),
+        ("1/19999", "0.005%"),
+        ("19998/19999", "99.995%"),
+    ],
+)
+def test_round51_a_small_rate_is_never_printed_a_fifth_away_from_its_value(value, printed):
+    """1 of 2000 is 0.05%, never 0.1% (twice it): a digit more where one decimal is far off."""
+    from fractions import Fraction
+
+    from drafter.model.numberwords import percent
+
+    assert percent(Fraction(value)) == printed
+
+
+def test_round51_a_form_with_a_small_rate_prints_it_and_its_change_in_their_own_values(tmp_path, runner):
+    import docx
+    import yaml
+
+    from conftest import EXAMPLE
+
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    for theme in data["成效"]:
+        if "行政应诉" in (theme.get("数据") or {}):
+            theme["数据"]["行政应诉"].update({"案件": 2000, "审结": 2000, "败诉": 1, "开庭审理": 2000, "负责人出庭": 2000})
+            theme["上年数据"] = {"行政应诉": {"审结": 2000, "败诉": 0}}
+    form, out = tmp_path / "表单.yaml", tmp_path / "报告.docx"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(main, ["render", str(form), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = "".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "败诉率0.05%" in text and "0.1%" not in text and "0.1个百分点" not in text, text
+    assert runner.invoke(main, ["check", str(out)]).exit_code == 0
+
+
+def test_round51_import_says_what_after_the_closing_it_leaves_out(tmp_path, runner):
+    """附件, a table and 抄送 after the date are no body: import says they are not in the form."""
+    import docx
+
+    from conftest import EXAMPLE
+
+    first = tmp_path / "报告.docx"
+    assert runner.invoke(main, ["render", str(EXAMPLE), "-o", str(first)]).exit_code == 0
+    d = docx.Document(str(first))
+    d.add_paragraph("附件：1.2025年度法治政府建设主要数据统计表")
+    d.add_paragraph("抄送：市司法局。")
+    attached = tmp_path / "带附件.docx"
+    d.save(str(attached))
+    form = tmp_path / "带附件.yaml"
+    result = runner.invoke(main, ["import", str(attached), "-o", str(form)])
+    assert result.exit_code == 0 and "原文落款后面还有 2 行" in result.output and "附件：1.2025年度" in result.output, result.output

@@ -83,15 +83,21 @@ def percent(value: float | Fraction, digits: int = 1) -> str:
     if not 0 <= digits <= MAX_PLACES:
         raise ValueError("小数位数超出范围")
     exact = ratio_percent(value)
-    shown = closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (d == 100) != (exact == 100))
+    shown = closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (d == 100) != (exact == 100) or _far(d, exact))
     return trim(shown) + "%"
+
+
+def _far(shown: Decimal, exact: Decimal) -> bool:
+    """Is ``shown`` more than a fifth away from ``exact`` (0.05 rounded to 0.1, twice it; 0.15 to
+    0.2): a small rate or change printed so claims another value, and takes another digit."""
+    return exact != 0 and abs(shown - exact) * 5 > abs(exact)
 
 
 def change_percent(exact: Decimal, digits: int = 1) -> str:
     """A change (in percent or in points) to ``digits`` decimals, or more where fewer would
     read 0 for a change that is not none, or 100 for one that is not exactly 100 (as
     render's numbers.yoy and numbers.points print them): 0.004 → 0.004, 12.34 → 12.3."""
-    return trim(closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (abs(d) == 100) != (abs(exact) == 100)))
+    return trim(closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (abs(d) == 100) != (abs(exact) == 100) or _far(d, exact)))
 
 
 # -- ordinals in Chinese numerals (headings, 一是/二是) ----------------------------------------

@@ -145,6 +145,11 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
             f"原文有表格（{len(rows)} 行），已按每行一段写进正文，第一行是“{rows[0].text[:20]}”；"
             "生成的报告里不会排成表格，单元格之间的空格也会去掉：请把它改写成句子，或放进附件。"
         )
+    if r.after_closing:
+        notes.append(
+            f"原文落款后面还有 {len(r.after_closing)} 行（附件、表格或抄送等版记，第一行是“{r.after_closing[0][:20]}”），"
+            "表单里没有写进去，生成的报告里不会有：请在生成的报告后面另外附上。"
+        )
     for part in missing_parts(a):
         notes.append(f"原文没有“{part.about}”这一部分，已在正文中留出位置，请补写。")
         _insert_part(body, part, year)

@@ -575,6 +575,7 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
         ),
         end,
     )
+    report.after_closing = [line for line in lines[attached:end] if line.strip()]  # 附件, a table, 抄送…: no body
     end = min(end, attached)
     notes = _notes_start(compact, end, i)
     if notes is not None and notes < end:
