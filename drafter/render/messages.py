@@ -55,10 +55,13 @@ def _left_open(source: str | None, line: int | None, expected: str) -> int | Non
     if not pair or not source or not line or line < 2:
         return None
     lines = source.split("\n")
-    if line > len(lines) or lines[line - 1].count(pair[0]) > lines[line - 1].count(pair[1]):
+
+    def left_open(text: str) -> bool:  # its last opening comes after its last closing (}}{{ too)
+        return text.rfind(pair[0]) > text.rfind(pair[1])
+
+    if line > len(lines) or left_open(lines[line - 1]):
         return None  # opened on the line Jinja named: that line is right
-    previous = lines[line - 2]
-    return line - 1 if previous.count(pair[0]) > previous.count(pair[1]) else None
+    return line - 1 if left_open(lines[line - 2]) else None
 
 
 _BLOCK_TAG = lazy_re(r"\{%-?\s*(?:end)?(?:for|if|elif|else|macro|call|filter|set|block|with|raw)\b")
@@ -90,6 +93,16 @@ def syntax(err: jinja2.TemplateSyntaxError, env, source: str | None) -> tuple[st
             f"注释只写一行时，请在第 {first} 行末尾补上“#}}”。",
             first,
         )
+    if re.match(r"unexpected char|unexpected '|Expected an expression", text):
+        # {{ (or {%) left open at a line's end: Jinja reads on into the next line and stops there
+        for expected, mark in (("end of print statement", "{{"), ("end of statement block", "{%")):
+            opened = _left_open(source, line, expected)
+            if opened:
+                return (
+                    f"模板语法错误：第 {opened} 行的“{mark}”没有对应的{_token(expected)}。",
+                    f"请在这一行补上{_token(expected)}（一对括号写在同一行里）。",
+                    opened,
+                )
     if text.startswith("Unexpected end of template"):
         nesting = limits.scan(env, source) if source else None
         if nesting and nesting.open:

@@ -8,6 +8,7 @@ catalogue, and each theme's figures with rates derived from counts.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from drafter.errors import Findings, Where
 from drafter.files.patterns import lazy_re
@@ -208,11 +209,37 @@ def _last_text(body: list) -> str | None:
     return None
 
 
-def _own_theme_file(files: tuple[tuple[str, str, bool], ...], path: tuple, raw: dict) -> str | None:
-    """The clerk's own theme template that writes the theme at ``path`` (themes/主题.md.j2), as
-    messages name it; None when the phrase table writes it."""
-    key = "第一责任人" if path == ("第一责任人",) else raw.get("主题")
-    return next((name for name, _, ships in files if not ships and name.endswith(f"themes/{key}.md.j2")), None) if key else None
+def _mend_unused(files: tuple[tuple[str, str, bool], ...], key: str | None, group: str, name: str) -> str:
+    """Where a clerk prints the 同比 of figure ``name`` (of ``group``, theme ``key``): their own
+    theme template when it writes the theme itself (not through 数据句子 or an include), else
+    the phrase table that holds the theme — theirs (saying when it leaves the group out) or
+    drafter's. ``files``: Rendered.files (name shown, text, whether drafter ships it)."""
+    import yaml
+
+    drop = "或删去这个上年数字。"
+    own = next((f for f in files if not f[2] and key and f[0].endswith(f"themes/{key}.md.j2")), None)
+    if own is not None and not re.search(r"数据句子|\{%-?\s*(?:include|extends)\b", own[1]):
+        return f"这个主题由模板 {own[0]} 写出：需要时在那里把 {{{{ t.数据.{group}.{name} }}}} 改成 {{{{ t.数据.{group}.{name}.带同比 }}}}，{drop}"
+    calls = re.findall(r"数据句子\(([^()]*)\)", own[1]) if own is not None else []
+    if calls and all("," in c for c in calls) and not any(re.search(rf"[\"']{re.escape(group)}[\"']", c) for c in calls):
+        return f'模板 {own[0]} 的 数据句子() 没有写“{group}”这一组：需要时在那里加上 {{{{ 数据句子(t, "{group}") }}}}；{drop}'  # type: ignore[index]
+    for shown, text, ships in files:
+        if ships or not shown.endswith("句式.yaml"):
+            continue
+        try:
+            table = yaml.safe_load(text)
+        except yaml.YAMLError:
+            continue
+        theme = table.get(key) if isinstance(table, dict) else None
+        if not isinstance(theme, dict):
+            continue  # the theme is taken from a lower layer
+        if group not in theme:
+            return (
+                f"句式表 {shown} 的“{key}”下没有“{group}”这一组，这一组的数都不会写进报告：需要时在那里加上“{group}:”"
+                f"和一项，如“- {name}{{{name}.带同比}}”；{drop}"
+            )
+        return f"需要时在句式表 {shown} 的“{group}”下把 {{{name}}} 改成 {{{name}.带同比}}（没有这一项就加上）；{drop}"
+    return f"默认的句式只给部分数字写同比；需要时在句式表（句式.yaml）里把 {{{name}}} 改成 {{{name}.带同比}}，{drop}"
 
 
 def unused_last_year(data: dict, context: dict, files: tuple[tuple[str, str, bool], ...] = ()) -> list[tuple]:
@@ -240,14 +267,7 @@ def unused_last_year(data: dict, context: dict, files: tuple[tuple[str, str, boo
                 if figure is None:
                     only_last.append(f"{group}.{name}")
                 elif hasattr(figure, "compared") and not figure.compared:
-                    own = _own_theme_file(files, path, raw)
-                    hint = (
-                        f"这个主题由模板 {own} 写出：需要时在那里把 {{{{ t.数据.{group}.{name} }}}} 改成 "
-                        f"{{{{ t.数据.{group}.{name}.带同比 }}}}，或删去这个上年数字。"
-                        if own
-                        else f"默认的句式只给部分数字写同比；需要时在句式表（句式.yaml）里把 {{{name}}} 改成 {{{name}.带同比}}，"
-                        "或删去这个上年数字。"
-                    )
+                    hint = _mend_unused(files, "第一责任人" if path == ("第一责任人",) else raw.get("主题"), group, name)
                     out.append((path + ("上年数据", group, name), f"上年的“{name}”填了，但报告里没有写它的同比。", hint))
         if only_last:
             out.append(
