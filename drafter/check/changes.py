@@ -193,10 +193,13 @@ def _stated_change(text: str, a: int, f: FoundFigure) -> tuple[str, str, bool, b
     down = any(w in f.label for w in _CHANGE_DOWN)
     if up == down:
         return None
+    sign = "-" if f.negative else ""
+    if f.negative:  # 同比增长-1.4%: a fall of 1.4%
+        up, down = down, up
     label = f.label
     if before_word.strip() and label.endswith(before_word.strip()):
         label = label[: -len(before_word.strip())]
-    said = f"{f.label}{_shown(f)}" if mode == "exact" else f"{label}{before_word.strip()}{f.text}{after_word.strip()}"
+    said = f"{f.label}{sign}{_shown(f)}" if mode == "exact" else f"{label}{before_word.strip()}{sign}{f.text}{after_word.strip()}"
     return mode, after_word, up, down, said
 
 

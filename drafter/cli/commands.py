@@ -21,10 +21,22 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 def _echo(message: str = "", **kwargs) -> None:
     """Every line drafter prints, with what a terminal must not get (the raw bytes or
-    controls a file name may hold) shown as “?”."""
+    controls a file name may hold) shown as “?”. When the reader of the output has gone
+    (drafter render 表单 | head -1), the rest is not printed but the work goes on, and the
+    run ends with the code its results call for — never a success it did not have."""
     from drafter.files.inputs import printable
 
-    click.echo(printable(message) if isinstance(message, str) else message, **kwargs)
+    try:
+        click.echo(printable(message) if isinstance(message, str) else message, **kwargs)
+    except BrokenPipeError:
+        try:
+            devnull = open(os.devnull, "w")  # noqa: SIM115 - stands for the closed stream until the run ends
+        except OSError:
+            return
+        if kwargs.get("err"):
+            sys.stderr = devnull
+        else:
+            sys.stdout = devnull
 
 
 class _OutPath(click.Path):

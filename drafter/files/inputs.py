@@ -112,6 +112,17 @@ def check_regular(path: str | Path, max_bytes: int, what: str = "文件") -> Non
     except ValueError:  # a NUL in the name
         raise InputFileError(f"无法读取“{name}”。", "请检查文件名是否正确，或把文件复制到别的文件夹再试。", where) from None
     if stat.S_ISDIR(st.st_mode):
+        try:
+            with os.scandir(p):
+                pass
+        except PermissionError:  # a folder of a batch that could not be opened: what is in it is unread
+            raise InputFileError(
+                f"没有权限打开文件夹“{name}”，里面的{what}都没有读到。",
+                "请检查这个文件夹的权限，或把里面的文件复制到自己能打开的文件夹再试。",
+                where,
+            ) from None
+        except OSError:
+            pass
         raise InputFileError(f"“{name}”是文件夹，不是{what}。", f"请给出{what}的路径。", where)
     if not stat.S_ISREG(st.st_mode):
         raise InputFileError(f"“{name}”不是普通文件（可能是设备或管道），不能当作{what}读取。", f"请给出{what}的路径。", where)

@@ -6,6 +6,7 @@ Nothing here prints; the CLI passes ``report`` to show progress and problems as 
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -32,16 +33,24 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
+            shut: list[Path] = []  # folders inside it that cannot be opened: listed, so the job says why
+            found = [Path(root) / name for root, _dirs, files in os.walk(p, onerror=_noting(shut)) for name in files]
             out += sorted(
-                f
-                for f in p.rglob("*")
-                if (f.suffix.lower() in suffixes or _saved_as_text(f, suffixes))
-                and not f.name.startswith((".", "~$"))
-                and not _is_folder(f)
+                [f for f in found if (f.suffix.lower() in suffixes or _saved_as_text(f, suffixes)) and not f.name.startswith((".", "~$"))]
+                + [d for d in shut if d != p]
             )
         else:
             out.append(p)
-    return out
+    # a file named twice (a folder and a file in it) is done once
+    once: dict[Path, Path] = {}
+    for f in out:
+        once.setdefault(resolved(f), f)
+    return list(once.values())
+
+
+def _noting(shut: list[Path]) -> Callable[[OSError], None]:
+    """os.walk's onerror: the folder it could not open, noted in ``shut``."""
+    return lambda err: shut.append(Path(err.filename))
 
 
 def _saved_as_text(path: Path, suffixes: tuple[str, ...]) -> bool:

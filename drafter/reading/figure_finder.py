@@ -221,7 +221,10 @@ class FoundFigure:
         self.maps_to: str | None = None  # "行政复议.收到申请" or "行政复议.纠错率"
         self.from_counts: tuple[int, int] | None = None  # indexes of numerator and denominator
         self.kind = "rate" if unit == "%" else "points" if unit == "个百分点" else "count"
-        if self.kind == "rate" and _CHANGE.search(label) and not _FROM_LEVEL.search(label):
+        self.negative = False  # a change written with a minus sign (同比增长-1.4%): the other way
+        if self.kind == "rate" and label[-1:] in "-－−" and _CHANGE.search(label[:-1]):
+            self.label, self.negative = label[:-1], True
+        if self.kind == "rate" and _CHANGE.search(self.label) and not _FROM_LEVEL.search(self.label):
             self.kind = "change"
 
     @property
