@@ -41,6 +41,7 @@ def printed_as_change(lead: str, name: str) -> str | None:
 
 _RATE_CALLED = lazy_re(r"([\u4e00-\u9fff]{1,8}率)(?:为|达到|达|是|[：:])?\s*$")
 _SENTENCE_END = lazy_re("[。；;！？!?\n\r]")
+_FULL_STOP = lazy_re("[。！？!?\n\r]")  # what ends a sentence, not a clause
 # What joins a figure into another amount, shared with the phrase table's checks (phrases.py):
 # before it, a digit or sign, a numeral, a word making it approximate or a bound;
 JOINED_BEFORE = (
@@ -301,8 +302,8 @@ def apart(output: str) -> tuple[str, int | None, str | None, str]:
     listed: set[int] = set()  # last year's figures after 分别为, in the order of theirs (said as a list)
     marks = list(_MARKED.finditer(output))
     for i, m in enumerate(marks):
-        if previous is not None and not _in_sentence(output, previous, m):
-            said = []
+        if previous is not None and _FULL_STOP.search(MARKS.sub("", output[previous.end() : m.start()])):
+            said = []  # (a “；” joins clauses of one sentence: a figure said again after it is said twice)
         wrong = (
             _each_in_order(output, marks, i, said, listed)
             or (None if m.start() in listed else _of_another(output, previous, m, marks[i + 1] if i + 1 < len(marks) else None))

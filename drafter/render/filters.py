@@ -342,7 +342,8 @@ def sentence(*parts, 主语=None) -> str:
         _text(主语, "句() 的主语")
     texts = [_text(p, "句() 的每一部分") for p in map(_given, parts) if p]
     bound_text(sum(map(len, texts)) + len(texts))
-    kept = no_orphan_part([t.strip().rstrip("，。；") for t in texts if t.strip()])
+    # a part of nothing but marks (“，”, “。”) is empty too: never a sentence of a lone “。”
+    kept = no_orphan_part([c for c in (t.strip().rstrip("，。；,;") for t in texts) if apart.visible(c).strip("，。；,; \u3000")])
     lead = _given(parts[0]) if parts else None
     if 主语 and kept and not (lead and _text(lead, "句() 的每一部分").strip()):
         kept.insert(0, _text(主语, "句() 的主语"))

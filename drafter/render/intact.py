@@ -166,7 +166,10 @@ _HINT = "报告里的数要和表单一致：直接输出数据（如 {{ 数据.
 def refuse_cut(what: str, before: str, after: str) -> None:
     """Refuse ``what`` when it made ``after`` of ``before`` with a number cut or reordered."""
     if not keeps_numbers(before, after):
-        shown = after if len(after) <= 20 else after[:20] + "…"
+        from drafter.render.apart import visible  # as the report would print it: without drafter's figure marks
+
+        seen = visible(after)
+        shown = seen if len(seen) <= 20 else seen[:20] + "…"
         raise TemplateError(f"{_said(what)}把含数字的文字拆开或打乱了（得到“{shown}”），报告里就不再是原来的数。", _HINT)
 
 

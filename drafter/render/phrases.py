@@ -787,6 +787,8 @@ _LAST_EACH = lazy_re(r"\s*[，,；;（(]?\s*(?:上年|去年|上一年度?)(?:�
 _SHARE_OF = lazy_re(r"占([^，。；]{1,24}?)的?\s*$")
 # Names of rates listed before 分别为, each slot after taking the next name (结案率和纠错率分别为)
 # Names listed before 分别/依次 (收到申请、受理分别为…): each takes one figure after it.
+# 分别为 right after a mark or at an item's start, with no names before it (上年分别为 is last year's)
+_EACH_ALONE = lazy_re(r"(?:^|[，,；;：:])\s*(?:分别|依次)(?:为|是|达到|达|有)?\s*$")
 _NAMES_EACH = lazy_re(r"([\u3400-\u9fff]+(?:(?:[和、及与]|以及)[\u3400-\u9fff]+)+)(?:分别|依次)(?:为|是|达到|达|有)?\s*$")
 
 
@@ -794,6 +796,13 @@ def _each_given(pieces: tuple) -> None:
     """收到申请、受理分别为{收到申请}: two names and one figure, which the report would give
     both (受理 would read 162件): refused, as for rates (rate_named_right)."""
     for at, before in enumerate(pieces):
+        bare = _EACH_ALONE.search(before) if isinstance(before, str) else None
+        if bare and not _NAMES_EACH.search(before) and len([p for p in pieces[at + 1 :] if isinstance(p, Slot)]) >= 2:
+            # 受理{受理}，分别为{审结}、{纠错}: no names said before it, so nothing says what each is
+            raise _Bad(
+                f"“{bare.group().strip()}”前面没有列出名称，后面的几个数报告里读不出各是什么。",
+                "请在“分别为”前面写出这几个数的名称，如“审结、纠错分别为{审结}、{纠错}”，或在每个数前面写它自己的名称。",
+            )
         each = _NAMES_EACH.search(before) if isinstance(before, str) else None
         if each is None or "率" in each.group(1):
             continue  # rates are matched name by name in rate_named_right
