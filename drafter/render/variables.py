@@ -218,14 +218,16 @@ def _mend_unused(files: tuple[tuple[str, str, bool], ...], key: str | None, grou
 
     drop = "或删去这个上年数字。"
     own = next((f for f in files if not f[2] and key and f[0].endswith(f"themes/{key}.md.j2")), None)
-    if own is not None and not re.search(r"数据句子|\{%-?\s*(?:include|extends)\b", own[1]):
-        return (
-            f"这个主题由模板 {own[0]} 写出：需要时在那里把 {{{{ t.数据.{group}.{name} }}}} 改成 "
-            f"{{{{ t.数据.{group}.{name}.带同比 }}}}，{drop}"
-        )
-    calls = re.findall(r"数据句子\(([^()]*)\)", own[1]) if own is not None else []
-    if calls and all("," in c for c in calls) and not any(re.search(rf"[\"']{re.escape(group)}[\"']", c) for c in calls):
-        return f'模板 {own[0]} 的 数据句子() 没有写“{group}”这一组：需要时在那里加上 {{{{ 数据句子(t, "{group}") }}}}；{drop}'  # type: ignore[index]
+    if own is not None:
+        shown, text = own[0], own[1]
+        if not re.search(r"数据句子|\{%-?\s*(?:include|extends)\b", text):
+            return (
+                f"这个主题由模板 {shown} 写出：需要时在那里把 {{{{ t.数据.{group}.{name} }}}} 改成 "
+                f"{{{{ t.数据.{group}.{name}.带同比 }}}}，{drop}"
+            )
+        calls = re.findall(r"数据句子\(([^()]*)\)", text)
+        if calls and all("," in c for c in calls) and not any(re.search(rf"[\"']{re.escape(group)}[\"']", c) for c in calls):
+            return f'模板 {shown} 的 数据句子() 没有写“{group}”这一组：需要时在那里加上 {{{{ 数据句子(t, "{group}") }}}}；{drop}'
     for shown, text, ships in files:
         if ships or not shown.endswith("句式.yaml"):
             continue
