@@ -190,33 +190,47 @@ def test_round48_a_wrong_number_of_words_automatic_numbering_is_fixed_in_word(tm
     assert "序号标点" in typed_result.output and "Word 自动编号" not in typed_result.output, typed_result.output
 
 
+_AFTER_TABLE = [
+    "二、存在的不足和原因",
+    "基层执法力量不足，主要原因是编制有限。",
+    "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+    "县长带头讲法治课2次。",
+    "四、2026年工作安排",
+    "继续深化行政执法改革。",
+    "某县人民政府",
+    "2026年2月6日",
+]
+
+
+def report_with_table(path, before: list[str], rows: list[tuple[str, ...]]):
+    """A .docx report: the paragraphs ``before``, a Word table of ``rows``, then the other parts
+    and the closing."""
+    d = docx.Document()
+    for text in before:
+        d.add_paragraph(text)
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    for text in _AFTER_TABLE:
+        d.add_paragraph(text)
+    d.save(str(path))
+    return path
+
+
 def test_round48_numbered_rows_of_a_table_stay_body_text_after_import_and_render(tmp_path, runner):
     """（1）…（2）… typed in the rows of a one-column table are body text; imported and
     rendered again they are body paragraphs of drafter's report, and read back as such."""
-    d = docx.Document()
-    for text in [
-        "某县人民政府关于2025年度法治政府建设情况的报告",
-        "2025年，某县深入学习贯彻习近平法治思想，全面贯彻党的二十大和二十届历次全会精神，扎实推进法治政府建设。",
-        "一、主要做法和成效",
-        "（一）健全行政复议工作机制",
-    ]:
-        d.add_paragraph(text)
-    table = d.add_table(rows=2, cols=1)
-    table.cell(0, 0).text = "（1）受理行政复议案件151件。"
-    table.cell(1, 0).text = "（2）审结146件，结案率96.7%。"
-    for text in [
-        "二、存在的不足和原因",
-        "基层执法力量不足，主要原因是编制有限。",
-        "三、党政主要负责人履行推进法治建设第一责任人职责情况",
-        "县长带头讲法治课2次。",
-        "四、2026年工作安排",
-        "继续深化行政执法改革。",
-        "某县人民政府",
-        "2026年2月6日",
-    ]:
-        d.add_paragraph(text)
-    source = tmp_path / "表格.docx"
-    d.save(str(source))
+    source = report_with_table(
+        tmp_path / "表格.docx",
+        [
+            "某县人民政府关于2025年度法治政府建设情况的报告",
+            "2025年，某县深入学习贯彻习近平法治思想，全面贯彻党的二十大和二十届历次全会精神，扎实推进法治政府建设。",
+            "一、主要做法和成效",
+            "（一）健全行政复议工作机制",
+        ],
+        [("（1）受理行政复议案件151件。",), ("（2）审结146件，结案率96.7%。",)],
+    )
     before = runner.invoke(main, ["parse", str(source)]).output
     form, out = tmp_path / "表格.yaml", tmp_path / "再生成.docx"
     assert runner.invoke(main, ["import", str(source), "-o", str(form)]).exit_code == 0

@@ -61,33 +61,16 @@ def test_round51_a_template_doubling_a_change_with_le_is_refused(tmp_path, runne
 def test_round51_import_says_a_table_will_not_come_back_as_a_table(tmp_path, runner):
     """A data table of several columns is written into the form a row a paragraph: import says
     so (the report will not print a table, and its cells run together), never silently."""
-    import docx
+    from test_round48 import report_with_table
 
-    d = docx.Document()
-    for text in [
+    lead = [
         "某县人民政府关于2025年度法治政府建设情况的报告",
         "一、主要做法和成效",
         "（一）行政复议",
         "全年受理行政复议案件151件，审结146件，结案率96.7%。",
-    ]:
-        d.add_paragraph(text)
-    table = d.add_table(rows=3, cols=3)
-    for r, row in enumerate([("类别", "2024年", "2025年"), ("受理（件）", "120", "151"), ("审结（件）", "118", "146")]):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
-    for text in [
-        "二、存在的不足和原因",
-        "基层执法力量不足，主要原因是编制有限。",
-        "三、党政主要负责人履行推进法治建设第一责任人职责情况",
-        "县长带头讲法治课2次。",
-        "四、2026年工作安排",
-        "继续深化行政执法改革。",
-        "某县人民政府",
-        "2026年2月6日",
-    ]:
-        d.add_paragraph(text)
-    source, form = tmp_path / "表格.docx", tmp_path / "表格.yaml"
-    d.save(str(source))
+    ]
+    rows = [("类别", "2024年", "2025年"), ("受理（件）", "120", "151"), ("审结（件）", "118", "146")]
+    source, form = report_with_table(tmp_path / "表格.docx", lead, rows), tmp_path / "表格.yaml"
     result = runner.invoke(main, ["import", str(source), "-o", str(form)])
     assert result.exit_code == 0 and "原文有表格（3 行）" in result.output and "不会排成表格" in result.output, result.output
     assert "原文有表格（3 行）" in form.read_text(encoding="utf-8")
