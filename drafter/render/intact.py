@@ -16,6 +16,7 @@ import re
 from drafter.errors import TemplateError
 from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import plain
+from drafter.render.apart import visible
 
 MAX_PRINTED_PLACES = 6  # a computed number printed with more decimals is an unrounded quotient
 
@@ -166,9 +167,7 @@ _HINT = "报告里的数要和表单一致：直接输出数据（如 {{ 数据.
 def refuse_cut(what: str, before: str, after: str) -> None:
     """Refuse ``what`` when it made ``after`` of ``before`` with a number cut or reordered."""
     if not keeps_numbers(before, after):
-        from drafter.render.apart import visible  # as the report would print it: without drafter's figure marks
-
-        seen = visible(after)
+        seen = visible(after)  # as the report would print it: without drafter's figure marks
         shown = seen if len(seen) <= 20 else seen[:20] + "…"
         raise TemplateError(f"{_said(what)}把含数字的文字拆开或打乱了（得到“{shown}”），报告里就不再是原来的数。", _HINT)
 

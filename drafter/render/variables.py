@@ -209,13 +209,29 @@ def _last_text(body: list) -> str | None:
     return None
 
 
-def _mend_unused(files: tuple[tuple[str, str, bool], ...], key: str | None, group: str, name: str) -> str:
-    """Where a clerk prints the 同比 of figure ``name`` (of ``group``, theme ``key``): their own
-    theme template when it writes the theme itself (not through 数据句子 or an include), else
-    the phrase table that holds the theme — theirs (saying when it leaves the group out) or
-    drafter's. ``files``: Rendered.files (name shown, text, whether drafter ships it)."""
+def _own_tables(files: tuple[tuple[str, str, bool], ...]) -> list[tuple[str, dict]]:
+    """The clerk's own phrase tables among ``files`` (Rendered.files), read once: (name shown,
+    its themes)."""
     import yaml
 
+    out = []
+    for shown, text, ships in files:
+        if ships or not shown.endswith("句式.yaml"):
+            continue
+        try:
+            table = yaml.safe_load(text)
+        except yaml.YAMLError:
+            continue
+        if isinstance(table, dict):
+            out.append((shown, table))
+    return out
+
+
+def _mend_unused(files: tuple[tuple[str, str, bool], ...], tables: list[tuple[str, dict]], key: str | None, group: str, name: str) -> str:
+    """Where a clerk prints the 同比 of figure ``name`` (of ``group``, theme ``key``): their own
+    theme template when it writes the theme itself (not through 数据句子 or an include), else
+    the phrase table that holds the theme — theirs (``tables``: saying when it leaves the group
+    out) or drafter's. ``files``: Rendered.files (name shown, text, whether drafter ships it)."""
     drop = "或删去这个上年数字。"
     own = next((f for f in files if not f[2] and key and f[0].endswith(f"themes/{key}.md.j2")), None)
     if own is not None:
@@ -228,14 +244,8 @@ def _mend_unused(files: tuple[tuple[str, str, bool], ...], key: str | None, grou
         calls = re.findall(r"数据句子\(([^()]*)\)", text)
         if calls and all("," in c for c in calls) and not any(re.search(rf"[\"']{re.escape(group)}[\"']", c) for c in calls):
             return f'模板 {shown} 的 数据句子() 没有写“{group}”这一组：需要时在那里加上 {{{{ 数据句子(t, "{group}") }}}}；{drop}'
-    for shown, text, ships in files:
-        if ships or not shown.endswith("句式.yaml"):
-            continue
-        try:
-            table = yaml.safe_load(text)
-        except yaml.YAMLError:
-            continue
-        theme = table.get(key) if isinstance(table, dict) else None
+    for shown, table in tables:
+        theme = table.get(key)
         if not isinstance(theme, dict):
             continue  # the theme is taken from a lower layer
         if group not in theme:
@@ -258,6 +268,7 @@ def unused_last_year(data: dict, context: dict, files: tuple[tuple[str, str, boo
     places: list[tuple[tuple, dict]] = [(("成效", i), raw) for i, raw in enumerate(data.get("成效") or []) if isinstance(raw, dict)]
     places.append((("第一责任人",), data.get("第一责任人") or {}))
     out: list[tuple] = []
+    tables = _own_tables(files)
     for path, raw in places:
         entry = context["第一责任人"] if path == ("第一责任人",) else entries.get(raw.get("主题"))
         previous = raw.get("上年数据") or {}
@@ -272,7 +283,8 @@ def unused_last_year(data: dict, context: dict, files: tuple[tuple[str, str, boo
                 if figure is None:
                     only_last.append(f"{group}.{name}")
                 elif hasattr(figure, "compared") and not figure.compared:
-                    hint = _mend_unused(files, "第一责任人" if path == ("第一责任人",) else raw.get("主题"), group, name)
+                    key = "第一责任人" if path == ("第一责任人",) else raw.get("主题")
+                    hint = _mend_unused(files, tables, key, group, name)
                     out.append((path + ("上年数据", group, name), f"上年的“{name}”填了，但报告里没有写它的同比。", hint))
         if only_last:
             out.append(
