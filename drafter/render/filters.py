@@ -240,6 +240,14 @@ def _text(x, name: str) -> str:
     return safe_str(printable(_given(x), name))
 
 
+def _shown(x, name: str) -> str:
+    """``_text`` of a value a helper prints, a form's figure marked as printed ones are (what
+    stands beside it, and whether it is said twice, is judged once the output is whole)."""
+    text = _text(x, name)
+    x = _given(x)
+    return apart.mark(text, *owner(x)) if stands_apart(x) else text
+
+
 def enumerate_cn(items, sep: str = "；", end: str = "。") -> str:
     """["甲", "乙"] → 一是甲；二是乙。 (trailing punctuation of each item is dropped)."""
     items = _given(items)
@@ -249,7 +257,7 @@ def enumerate_cn(items, sep: str = "；", end: str = "。") -> str:
         raise TemplateError(f"过滤器 enumerate_cn 需要一个列表，得到的是{_kind(items)}。", '例如 {{ ["甲", "乙"] | enumerate_cn }}。')
     check_items(len(items))
     sep, end = _text(sep, "过滤器 enumerate_cn 的分隔符"), _text(end, "过滤器 enumerate_cn 的结尾")
-    parts = [t.rstrip("。；;，, ") for t in (_text(i, "过滤器 enumerate_cn 的每一项") for i in items) if t.strip()]
+    parts = [t.rstrip("。；;，, ") for t in (_shown(i, "过滤器 enumerate_cn 的每一项") for i in items) if t.strip()]
     bound_text(sum(map(len, parts)) + len(parts) * (len(sep) + 16))
     if not parts:
         return ""
@@ -326,9 +334,7 @@ def item(text, *values) -> str:
     extra = _pattern_fields(text, len(values))  # judged whether the data is given or not
     if any(isinstance(_given(v), _Missing) or v is None for v in values):
         return ""
-    parts = [_text(v, "项() 的数据") for v in values]
-    # the form's figures marked as printed ones are (项("收到1{}", x) is judged)
-    parts = [apart.mark(t, *owner(_given(v))) if stands_apart(_given(v)) else t for v, t in zip(values, parts)]
+    parts = [_shown(v, "项() 的数据") for v in values]  # 项("收到1{}", x) is judged
     bound_text(len(text) + extra + sum(map(len, parts)) * max(text.count("{"), 1))
     return text.format(*parts)
 
@@ -340,7 +346,7 @@ def sentence(*parts, 主语=None) -> str:
     judged whether it is used or not, so a wrong one never waits for the data that uses it."""
     if _given(主语) is not None:
         _text(主语, "句() 的主语")
-    texts = [_text(p, "句() 的每一部分") for p in map(_given, parts) if p]
+    texts = [_shown(p, "句() 的每一部分") for p in map(_given, parts) if p]
     bound_text(sum(map(len, texts)) + len(texts))
     # a part of nothing but marks (“，”, “。”) is empty too: never a sentence of a lone “。”
     kept = no_orphan_part([c for c in (t.strip().rstrip("，。；,;") for t in texts) if apart.visible(c).strip("，。；,; \u3000")])
