@@ -251,7 +251,7 @@ class ChangeChecks(ArithmeticState):
             frozenset(id(g) for g in figs[:k] if _AFTER_QIZHONG.search(text, max(a, g.start - 24), g.start)),
         )
         after = self.from_to_after(text, figs, k) or self.figure_after(text, figs, k, subject)
-        key = None  # the catalogue figure the subject is, when only the change's words say it
+        key = None  # (the catalogue figure, the words) the subject is, when only the change's words say it
         if after is not None:  # 同比减少45.6%，由上年的1230次减少到792次: of the figure it goes on to
             subject, key = after, self.named_by_change(unit, text, f, after)
         carried = self.carried_subject(text, figs, k) if subject is None else None
@@ -458,10 +458,10 @@ class ChangeChecks(ArithmeticState):
         self.c.add("同比核算", self.c.doc.where(unit, start, end), quote, unit.part, why, "请核对本年、上年的数字和减少的幅度。")
         return True
 
-    def last_value(self, text, subject, figs, k, key: str | None = None) -> tuple[float, str, FoundFigure | None] | None:
+    def last_value(self, text, subject, figs, k, key: tuple[str | None, str] | None = None) -> tuple[float, str, FoundFigure | None] | None:
         """Last year's value of ``subject``: stated in the sentence (上年为138件; 同比增加24件),
-        or known from --last (as the catalogue figure ``key`` when given: what the change's
-        words name); with the figure as written when the sentence states it."""
+        or known from --last (as the catalogue figure, else the words, of ``key`` when given:
+        what the change's words name); with the figure as written when the sentence states it."""
         before = self.from_value(text, subject, figs)
         if before is not None:
             return before.value, _FROM_TO_SAID, before
@@ -490,11 +490,14 @@ class ChangeChecks(ArithmeticState):
                 break
         if self.known:
             by_key, by_label = self.known
-            key = key or subject.maps_to
-            if key and key in by_key:
-                return by_key[key], "去年的报告", None
-            if (subject.label, subject.unit) in by_label:
-                return by_label[(subject.label, subject.unit)], "去年的报告", None
+            named, words = key or (None, "")
+            named = named or subject.maps_to
+            if named and named in by_key:
+                return by_key[named], "去年的报告", None
+            # 查办各类违法案件同比增长47.0%，达到563件: as last year's 查办各类违法案件417件
+            for label in (words, subject.label):
+                if label and (label, subject.unit) in by_label:
+                    return by_label[(label, subject.unit)], "去年的报告", None
         return None
 
     def from_to_after(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
@@ -609,17 +612,19 @@ class ChangeChecks(ArithmeticState):
             "请核对本年、上年的数字和增减幅度。",
         )
 
-    def named_by_change(self, unit, text: str, f: FoundFigure, after: FoundFigure) -> str | None:
-        """The catalogue figure the figure a change goes on to is (受理同比增长30.8%，达到151件),
-        named by the change's own words when its label names none (达到): so that --last finds
-        last year's 受理 for it. None when its label names one, or nothing does."""
+    def named_by_change(self, unit, text: str, f: FoundFigure, after: FoundFigure) -> tuple[str | None, str] | None:
+        """What the figure a change goes on to is (受理同比增长30.8%，达到151件), named by the
+        change's own words when its label names no catalogue figure (达到): (the catalogue
+        figure, or None; those words), so that --last finds last year's 受理 for it, or the
+        figure last year's report states under those words. None when its label names one,
+        or nothing does."""
         words = change_words(f).strip("，,、 ")
         if after.maps_to or not words or self.known is None:
             return None
         named = copy.copy(after)
         named.label = words + after.label
         map_to_catalogue([named], text, self.c.doc.cat, unit.context)
-        return named.maps_to or None
+        return named.maps_to or None, words
 
     def figure_after(self, text: str, figs: list[FoundFigure], k: int, before: FoundFigure | None) -> FoundFigure | None:
         """The figure a change names before it, given right after it (受理信访事项同比下降80.3%，
