@@ -56,3 +56,52 @@ def test_round54_a_change_named_before_its_figure_by_words_of_its_own(tmp_path, 
     assert ("同比核算" in result.output) == bool(code), result.output
     if code:
         assert "上年417件（去年的报告），应为上升35%" in result.output, result.output
+
+
+SMALL = """单位: 青禾县人民政府
+年度: 2026
+成文日期: 2027-02-08
+开头:
+  主要成效:
+    - 依法行政水平稳步提升
+成效:
+  - 主题: 政府职能
+    标题: 放管服改革持续深化
+    数据:
+      政务服务:
+        办件量: {now}
+    上年数据:
+      政务服务:
+        办件量: {before}
+第一责任人:
+  做法:
+    - 标题: 带头学法用法
+      内容: 主要负责同志带头学法。
+问题:
+  - 标题: 基层执法力量薄弱
+    表现: 部分乡镇执法人员数量不足。
+    原因: 人员流动性大。
+下一步:
+  - 标题: 提升执法质量
+    内容: 开展执法人员轮训。
+落款:
+  署名: 青禾县人民政府
+"""
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "said"),
+    [(2001, 2000, "同比增长0.05%"), (1999, 2000, "同比减少0.05%"), (1501, 1500, "同比增长0.07%"), (3001, 3000, "同比增长0.03%")],
+)
+def test_round54_a_small_change_is_never_printed_a_fifth_away(tmp_path, runner, now, before, said):
+    """2001 against 2000 is 0.05%: one decimal (0.1%) would print twice the change."""
+    import docx
+
+    form = tmp_path / "表.yaml"
+    form.write_text(SMALL.format(now=now, before=before), encoding="utf-8")
+    out = tmp_path / "r.docx"
+    result = runner.invoke(main, ["render", str(form), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = "".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert said in text, text
+    assert runner.invoke(main, ["check", str(out)]).exit_code == 0

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -20,6 +19,7 @@ from drafter.model.numberwords import (
     closest_true,
     decimal,
     exact as _exact_value,
+    false_change,
     percent,
     ratio_percent,
     trim as _trim,
@@ -119,13 +119,6 @@ def rate(numerator: float, denominator: float, digits: int = 1) -> str:
     return percent(numerator / denominator, digits)
 
 
-def _false_change(exact: Decimal) -> Callable[[Decimal], bool]:
-    """What a change of ``exact`` (per cent or points) must not be printed as: 0 (that is
-    持平), or 100 when it is not exactly 100 (减少100% means it fell to nothing; 下降100个百分点
-    means from 100% to 0%)."""
-    return lambda d: d == 0 or (abs(d) == 100) != (abs(exact) == 100)
-
-
 SMALL_BASE = 10  # below this many last year, a percentage says less than the difference itself
 
 
@@ -137,7 +130,7 @@ NEARLY_LEVEL = "与上年基本持平"
 def _change(exact: Decimal, digits: int) -> Decimal | None:
     """A change that is not 0 as printed (closest_true, at most MAX_PLACES decimals); None
     when even MAX_PLACES decimals would read 0."""
-    change = closest_true(exact, digits, _false_change(exact))
+    change = closest_true(exact, digits, false_change(exact))
     return None if abs(change) < Decimal(1).scaleb(-MAX_PLACES) else change
 
 

@@ -33,16 +33,17 @@ def closest_true(exact: Decimal, digits: int, wrong: Callable[[Decimal], bool]) 
     the figure printed is still the value's own (0.005 → 0.005, not 0.01, which is twice
     it; 99.996274 → 99.996). Never more digits than that first one: a change of 6.56e-11
     is 0.00000000007, not the forty digits of its exact value (render prints such a change as
-    与上年基本持平 past MAX_PLACES; check states it so)."""
+    与上年基本持平 past MAX_PLACES; check states it so). Nor is it ever a fifth or more away
+    from ``exact`` (_far): 0.05 → 0.05, not 0.1."""
     shown = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    if not wrong(shown):
+    if not wrong(shown) and not _far(shown, exact):
         return shown
     for places in range(digits + 1, _DIGITS_KEPT + 1):
         step = Decimal(1).scaleb(-places)
         truncated = exact.quantize(step, rounding=ROUND_DOWN)
         if not wrong(truncated) and not wrong(truncated + (step if exact > 0 else -step)):
             shown = exact.quantize(step, rounding=ROUND_HALF_UP)
-            if not wrong(shown):
+            if not wrong(shown) and not _far(shown, exact):
                 return shown
     return exact
 
@@ -83,7 +84,7 @@ def percent(value: float | Fraction, digits: int = 1) -> str:
     if not 0 <= digits <= MAX_PLACES:
         raise ValueError("小数位数超出范围")
     exact = ratio_percent(value)
-    shown = closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (d == 100) != (exact == 100) or _far(d, exact))
+    shown = closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (d == 100) != (exact == 100))
     return trim(shown) + "%"
 
 
@@ -93,11 +94,17 @@ def _far(shown: Decimal, exact: Decimal) -> bool:
     return exact != 0 and abs(shown - exact) * 5 > abs(exact)
 
 
+def false_change(exact: Decimal) -> Callable[[Decimal], bool]:
+    """What a change of ``exact`` (per cent or points) must not be printed as: 0 when it is not
+    none (that is 持平), or 100 when it is not exactly 100 (减少100% means it fell to nothing)."""
+    return lambda d: (d == 0) != (exact == 0) or (abs(d) == 100) != (abs(exact) == 100)
+
+
 def change_percent(exact: Decimal, digits: int = 1) -> str:
     """A change (in percent or in points) to ``digits`` decimals, or more where fewer would
-    read 0 for a change that is not none, or 100 for one that is not exactly 100 (as
-    render's numbers.yoy and numbers.points print them): 0.004 → 0.004, 12.34 → 12.3."""
-    return trim(closest_true(exact, digits, lambda d: (d == 0) != (exact == 0) or (abs(d) == 100) != (abs(exact) == 100) or _far(d, exact)))
+    print it falsely (false_change), as render's numbers.yoy prints it: 0.004 → 0.004,
+    12.34 → 12.3, 0.05 → 0.05."""
+    return trim(closest_true(exact, digits, false_change(exact)))
 
 
 # -- ordinals in Chinese numerals (headings, 一是/二是) ----------------------------------------
