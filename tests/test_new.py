@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import docx
 import pytest
 import yaml
@@ -34,10 +36,14 @@ def figures(form: dict, key: str) -> dict[tuple, float]:
     return out
 
 
-def fill_in(path):
+def fill_in(path, figure: bool = True):
     """The form with the blank form's example texts written over, as a clerk fills them in:
-    a form still holding them is refused where they stand."""
-    path.write_text(path.read_text(encoding="utf-8").replace(PLACEHOLDER, "已经写好的"), encoding="utf-8")
+    a form still holding them is refused where they stand. ``figure``: and this year's first
+    blank figure given (1), as a clerk fills in at least one (成效 over nothing is refused)."""
+    text = path.read_text(encoding="utf-8").replace(PLACEHOLDER, "已经写好的")
+    if figure:
+        text = re.sub(r"^( {8}[^ #:]+):(  # )", r"\1: 1\2", text, count=1, flags=re.M)
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -79,14 +85,16 @@ def test_from_a_form_last_years_figures_become_baseline_and_nothing_is_carried_a
 def test_new_form_validates_renders_and_two_figures_give_yoy_wording(runner, tmp_path, from_example):
     fresh = run(runner, "validate", from_example)
     assert fresh.exit_code == 2 and "还没有填写" in fresh.output  # the example texts of the blank form
-    fill_in(from_example)
-    assert run(runner, "validate", from_example).exit_code == 0
-    assert "【错误】" not in run(runner, "validate", from_example).output
-    assert run(runner, "render", from_example, "-o", tmp_path / "blank.docx").exit_code == 0
+    fill_in(from_example, figure=False)
+    # no figure of this year and no measure yet: 成效 would be a heading over nothing
+    blank = run(runner, "render", from_example, "-o", tmp_path / "blank.docx")
+    assert blank.exit_code == 2 and "成效部分没有内容" in blank.output and not (tmp_path / "blank.docx").exists()
     text = from_example.read_text(encoding="utf-8")
     text = text.replace("        收到申请:  # 件", "        收到申请: 180  # 件", 1)
     text = text.replace("        行政处罚:  # 件", "        行政处罚: 2900  # 件", 1)
     from_example.write_text(text, encoding="utf-8")
+    assert run(runner, "validate", from_example).exit_code == 0
+    assert "【错误】" not in run(runner, "validate", from_example).output
     out = tmp_path / "r.docx"
     assert run(runner, "render", from_example, "-o", out).exit_code == 0
     body = docx_text(out)
@@ -180,6 +188,7 @@ def test_last_years_arrangements_are_reported_where_filled_and_checked_where_not
     new = yaml.safe_load(from_example.read_text(encoding="utf-8"))
     new["去年安排"][1]["落实情况"] = "全年轮训基层执法人员620人次，案卷评查覆盖全部执法单位"
     new["第一责任人"]["做法"] = [{"标题": "带头学法", "内容": "主要负责同志带头学法。"}]
+    new["成效"][0]["做法"] = [{"标题": "压实责任", "内容": "逐项分解年度任务。"}]  # 成效 says something
     form = tmp_path / "filled.yaml"
     form.write_text(yaml.safe_dump(new, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "r.docx"

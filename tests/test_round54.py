@@ -105,3 +105,18 @@ def test_round54_a_small_change_is_never_printed_a_fifth_away(tmp_path, runner, 
     text = "".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert said in text, text
     assert runner.invoke(main, ["check", str(out)]).exit_code == 0
+
+
+def test_round54_themes_with_only_blank_figures_say_nothing(tmp_path, runner):
+    """受理信访: with nothing after it is no figure: 成效 of such themes alone is refused, and
+    such a theme beside others is said to stay out of the report."""
+    blank = SMALL.replace("        办件量: {now}\n", "        办件量:\n        网上可办事项:\n", 1)
+    form = tmp_path / "表.yaml"
+    form.write_text(blank.format(before=2000), encoding="utf-8")
+    out = tmp_path / "r.docx"
+    result = runner.invoke(main, ["render", str(form), "-o", str(out)])
+    assert result.exit_code == 2 and "成效部分没有内容" in result.output and not out.exists(), result.output
+    other = "  - 主题: 党的领导\n    标题: 压实责任\n    数据:\n      法治督察:\n        督察次数: 6\n"
+    form.write_text(blank.format(before=2000).replace("第一责任人:", other + "第一责任人:", 1), encoding="utf-8")
+    result = runner.invoke(main, ["render", str(form), "-o", str(out)])
+    assert result.exit_code == 0 and "主题“政府职能”既没有数据，也没有做法" in result.output, result.output

@@ -120,9 +120,17 @@ def _says_something(entry: Any) -> bool:
     figures = entry.get("数据")
     return (
         bool(entry.get("做法"))
-        or (isinstance(figures, dict) and any(_given(v) for v in figures.values()))
+        or (isinstance(figures, dict) and _filled(figures))
         or (figures is not None and not isinstance(figures, dict))
     )
+
+
+def _filled(figures: Any) -> bool:
+    """Whether any figure of a 数据 mapping is given: a group of blank figures (受理信访: with
+    nothing after it) gives none, and its theme prints nothing."""
+    if isinstance(figures, dict):
+        return any(_filled(v) for v in figures.values())
+    return _given(figures)
 
 
 def _given(value: Any) -> bool:
@@ -803,7 +811,7 @@ class Validator:
             for i, e in enumerate(data.get("成效") or [])
             if isinstance(e, dict)
             and e.get("主题")
-            and not any((e.get("数据") or {}).values())
+            and not _filled(e.get("数据"))
             and not e.get("做法")
             and not (i < len(written) and _says_something(written[i]))
         ]
