@@ -120,3 +120,23 @@ def test_round54_themes_with_only_blank_figures_say_nothing(tmp_path, runner):
     form.write_text(blank.format(before=2000).replace("第一责任人:", other + "第一责任人:", 1), encoding="utf-8")
     result = runner.invoke(main, ["render", str(form), "-o", str(out)])
     assert result.exit_code == 0 and "主题“政府职能”既没有数据，也没有做法" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "fix"),
+    [
+        ("办件量:\u30002001", "12:9", "冒号后面空的是全角空格"),
+        ("办件量: \u30002001", "12:14", "里有全角空格"),
+        ("办件量: 2,001", "12:14", "里有千位分隔符“,”"),
+        ("办件量: 2，001", "12:14", "里有千位分隔符“，”"),
+        ("办件量: 2 001", "12:14", "里有空格"),
+    ],
+)
+def test_round54_a_number_typed_with_spaces_or_separators_is_said_so(tmp_path, runner, typed, said, fix):
+    form = tmp_path / "表.yaml"
+    form.write_text(SMALL.format(now=2001, before=2000).replace("办件量: 2001", typed, 1), encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(form)])
+    assert result.exit_code == 2 and f"表.yaml:{said}" in result.output and fix in result.output, result.output
+    assert "缺少冒号" not in result.output and "加了引号" not in result.output, result.output
+    if "分隔符" in fix or "空格" in fix and ":\u3000" not in typed:
+        assert "写成 办件量: 2001" in result.output, result.output

@@ -540,15 +540,30 @@ def _where(file: str, mark: Any, field: str | None = None) -> Where:
     return Where(file, mark.line + 1, mark.column + 1, field)
 
 
-# A key written with the full-width colon, where a key is expected: "单位：某县", "数据：".
+# A key written with the full-width colon, where a key is expected: "单位：某县", "数据：";
+# or with a half-width colon and then a full-width space (U+3000), which YAML reads as no
+# space at all: "按期办结:　921" (key and value one word, and the line no mapping).
 # (Patterns only the error paths use stay strings: re compiles them on first use.)
-_WIDE_KEY = r"[ ]*(?:-[ ]+)*[^\s:：#'\"\[\]{}|>&*!%@`,-][^\s:：#]{0,29}："
+_KEY = r"[ ]*(?:-[ ]+)*[^\s:：#'\"\[\]{}|>&*!%@`,-][^\s:：#]{0,29}"
+_WIDE_KEY = _KEY + "："
+_WIDE_SPACE = _KEY + ":\u3000"
+_WIDE = {
+    "：": (
+        "名称后面用了全角冒号“：”。",
+        "请改成半角冒号加一个空格“: ”（在英文输入法下输入冒号，再空一格）。",
+    ),
+    ":\u3000": (
+        "冒号后面空的是全角空格，这一行读不成“名称: 内容”。",
+        "请把冒号后面的全角空格换成一个半角空格（在英文输入法下按空格键），写成“名称: 内容”。",
+    ),
+}
 
 
-def _wide_colon(err: yaml.MarkedYAMLError, lines: list[str]) -> int | None:
-    """The 0-based line whose full-width colon after a key made libyaml fail, if any: the
-    line where the bad simple key began, else one of the last few written lines up to where
-    libyaml stopped (a plain value may run on over the next lines)."""
+def _wide_colon(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str] | None:
+    """The 0-based line whose full-width colon after a key (or full-width space after its
+    colon) made libyaml fail, and which of the two, if any: the line where the bad simple
+    key began, else one of the last few written lines up to where libyaml stopped (a plain
+    value may run on over the next lines)."""
     if not any(w in (err.problem or "") for w in ("expected ':'", "mapping values are not allowed")):
         return None
     mark = err.context_mark if "simple key" in (err.context or "") else err.problem_mark
@@ -560,7 +575,9 @@ def _wide_colon(err: yaml.MarkedYAMLError, lines: list[str]) -> int | None:
         if not stripped or stripped.startswith("#"):
             continue
         if re.match(_WIDE_KEY, lines[i]):
-            return i
+            return i, "："
+        if re.match(_WIDE_SPACE, lines[i]):
+            return i, ":\u3000"
         looked += 1
         if looked == 3:
             break
@@ -569,26 +586,22 @@ def _wide_colon(err: yaml.MarkedYAMLError, lines: list[str]) -> int | None:
 
 def _compose(text: str, file: str, problems: list[Problem]) -> tuple[yaml.Node | None, str]:
     """The node tree of ``text`` and the text it was composed from. A full-width colon after
-    a key is reported and mended so the rest is read; any other syntax problem stops here
-    with everything found so far."""
+    a key (or a full-width space after its colon) is reported and mended so the rest is read;
+    any other syntax problem stops here with everything found so far."""
     lines = text.split("\n")
     for _ in range(MAX_LISTED + 1):
         try:
             mended = "\n".join(lines)
             return yaml.compose(mended, Loader=_Loader), mended
         except yaml.MarkedYAMLError as err:
-            at = _wide_colon(err, lines)
-            if at is None:
+            wide = _wide_colon(err, lines)
+            if wide is None:
                 raise FormError(problems + _syntax_problems(err, "\n".join(lines), file)) from None
-            column = lines[at].index("：")
-            problems.append(
-                Problem(
-                    Where(file, at + 1, column + 1),
-                    f"{_what()}写法有误：名称后面用了全角冒号“：”。",
-                    "请改成半角冒号加一个空格“: ”（在英文输入法下输入冒号，再空一格）。",
-                )
-            )
-            lines[at] = lines[at][:column] + ": " + lines[at][column + 1 :]
+            at, mark = wide
+            column = lines[at].index(mark)
+            message, hint = _WIDE[mark]
+            problems.append(Problem(Where(file, at + 1, column + 1), f"{_what()}写法有误：{message}", hint))
+            lines[at] = lines[at][:column] + ": " + lines[at][column + len(mark) :]
         except RecursionError:  # the pure-Python composer on deep nesting
             raise FormError(
                 problems + [Problem(Where(file, *_deepest(lines)), f"{_what()}写法有误：{_DEEP[0]}", _said(_DEEP[1]))]

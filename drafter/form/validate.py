@@ -133,6 +133,31 @@ def _filled(figures: Any) -> bool:
     return _given(figures)
 
 
+def _colon_hint(value: Any) -> str | None:
+    """Why text stands where “名称: 内容” lines were meant: a full-width colon, or a full-width
+    space after the colon (办件量:　2001 is one word to YAML)."""
+    if isinstance(value, str) and ":\u3000" in value:
+        return "名称后面的冒号后面空的是全角空格，读不成“名称: 内容”：请换成一个半角空格。"
+    if isinstance(value, str) and "：" in value:
+        return "名称和内容之间要用半角冒号“:”加一个空格，不能用全角冒号“：”。"
+    return None
+
+
+_SEPARATORS = {",": "千位分隔符“,”", "，": "千位分隔符“，”", "\u3000": "全角空格", " ": "空格", "\u00a0": "空格"}
+
+
+def _without_separators(value: str) -> tuple[str, str] | None:
+    """A number typed with separators a clerk sees as nothing (1,936; 1，936; 3 156; a
+    full-width space before or after it): (the number without them, what they were)."""
+    found = [_SEPARATORS[ch] for ch in dict.fromkeys(value) if ch in _SEPARATORS]
+    bare = "".join(ch for ch in value if ch not in _SEPARATORS)
+    if not found or not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", bare) or bare == value.strip(" "):
+        return None
+    if re.search(r"[,，](?![0-9]{3}(?:[^0-9]|$))", value):
+        return None  # 1,5: no thousands separator (a decimal comma?), said as no number
+    return bare, "、".join(dict.fromkeys(found))
+
+
 def _given(value: Any) -> bool:
     if isinstance(value, str):
         return bool(value.strip())
@@ -454,9 +479,7 @@ class Validator:
 
     def obj(self, node: s.Obj, value: Any, path: PathT) -> Any:
         if not isinstance(value, dict):
-            hint = "请检查缩进，下一级内容要比这一行多缩进两个空格。"
-            if isinstance(value, str) and "：" in value:
-                hint = "名称和内容之间要用半角冒号“:”加一个空格，不能用全角冒号“：”。"
+            hint = _colon_hint(value) or "请检查缩进，下一级内容要比这一行多缩进两个空格。"
             self.error(path, "这里应当是几项“名称: 内容”。" if path else "表单应当由若干“名称: 内容”组成。", hint)
             return {}
         meant = {}  # field → the misspelt key written for it
@@ -579,7 +602,8 @@ class Validator:
         if value is BAD or not _given(value):
             return None
         if not isinstance(value, dict):
-            self.error(gpath, f"数据组“{group.name}”下应当是“指标: 数字”。", "可用的指标：" + "、".join(group.figures) + "。")
+            listed = "可用的指标：" + "、".join(group.figures) + "。"
+            self.error(gpath, f"数据组“{group.name}”下应当是“指标: 数字”。", (_colon_hint(value) or "") + listed)
             return None
         counts = {}
         for fname, fval in value.items():
@@ -645,6 +669,12 @@ class Validator:
                     path,
                     f"“{value.strip()}”用了全角（或别种）数字，会被当作文字，不是数字。",
                     f"数字用半角的 0—9，写成 {path[-1]}: {wide}",
+                )
+                return None
+            elif isinstance(value, str) and (bare := _without_separators(value)) is not None:
+                # 1,936 / 1，936 / 3 156 / a full-width space before 921: what stands between is no digit
+                self.error(
+                    path, f"{self.show(value, path)}里有{bare[1]}，会被当作文字，不是数字。", f"只写数字，写成 {path[-1]}: {bare[0]}"
                 )
                 return None
             elif isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]+(?:\.[0-9]+)?", value.strip()):
