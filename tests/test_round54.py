@@ -140,3 +140,18 @@ def test_round54_a_number_typed_with_spaces_or_separators_is_said_so(tmp_path, r
     assert "缺少冒号" not in result.output and "加了引号" not in result.output, result.output
     if "分隔符" in fix or "空格" in fix and ":\u3000" not in typed:
         assert "写成 办件量: 2001" in result.output, result.output
+
+
+def test_round54_new_from_a_report_says_a_note_s_value_in_the_form_s_unit(tmp_path, runner):
+    """40万元 in last year's report, for a figure the form keeps in 亿元: fill in 0.004, not 40."""
+    theme = "  - 主题: 重大决策\n    标题: 合法性审查关口前移\n    数据:\n      合法性审查:\n" \
+        "        审查文件: 356\n        审查合同: 12\n        合同金额: 0.004\n"
+    form = tmp_path / "表.yaml"
+    text = SMALL.format(now=2001, before=2000)
+    form.write_text(text.replace("第一责任人:", theme + "第一责任人:", 1), encoding="utf-8")
+    report, new = tmp_path / "r.docx", tmp_path / "2027.yaml"
+    assert runner.invoke(main, ["render", str(form), "-o", str(report)]).exit_code == 0
+    result = runner.invoke(main, ["new", "2027", "--from", str(report), "-o", str(new)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in new.read_text(encoding="utf-8").splitlines() if line.lstrip().startswith("# 40万元")]
+    assert notes and "需要时填 0.004（亿元）" in notes[0] and "照填" not in notes[0], notes

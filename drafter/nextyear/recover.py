@@ -17,6 +17,7 @@ from decimal import Decimal
 from drafter.files.patterns import lazy_re
 from drafter.form.blank import Seed, ThemeSeed, capped
 from drafter.model.catalogue import Catalogue
+from drafter.model.numberwords import plain
 from drafter.model.report import Paragraph, Section
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
@@ -148,8 +149,10 @@ class _Reader:
             values = {f.value for f, _ in seen}
             if len(values) == 1 and not self.used(seed.key, group, name):
                 f, said = seen[0]
+                # 40万元 for a figure the form keeps in 亿元: the value to fill in, in the form's unit
+                fill = "照填" if f.text == plain(f.value) + f.unit else f"填 {plain(f.value)}（{f.unit}）"
                 seed.figure_notes.append(
-                    f"{f.text}（“{key.replace('.', '：')}”；默认的句式不写它的同比，没有放进上年数据，需要时照填）：{said}"
+                    f"{f.text}（“{key.replace('.', '：')}”；默认的句式不写它的同比，没有放进上年数据，需要时{fill}）：{said}"
                 )
                 exact.add(key)  # still the base of a rate of its sentence
             elif len(values) == 1:
