@@ -155,3 +155,37 @@ def test_round54_new_from_a_report_says_a_note_s_value_in_the_form_s_unit(tmp_pa
     assert result.exit_code == 0, result.output
     notes = [line for line in new.read_text(encoding="utf-8").splitlines() if line.lstrip().startswith("# 40万元")]
     assert notes and "需要时填 0.004（亿元）" in notes[0] and "照填" not in notes[0], notes
+
+
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [
+        ("    - 依法受理{受理}\n    - 其中受理前化解{受理前化解}\n", "受理前化解不在受理之内"),
+        ("    - 另在受理前协商化解争议{受理前化解}\n    - 其中纠错{纠错}\n", "纠错不在受理前化解之内"),
+        ("    - 调解和解{调解和解}\n    - 其中纠错{纠错}\n", "两者都是审结中的一部分"),
+        ("    - 审结{审结}\n    - 纠错率{纠错率}\n    - 其中调解和解{调解和解}\n", None),  # over a rate, of 审结
+        ("    - 收到申请{收到申请}\n    - 其中受理前化解{受理前化解}\n", None),
+        ("    - 依法受理{受理}\n    - 其中纠错{纠错}\n", None),  # the catalogue does not tell
+    ],
+)
+def test_round54_a_phrase_item_after_qizhong_must_be_a_part_of_the_count_before(tmp_path, runner, items, said):
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n" + items}))
+    if said is None:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 2 and said in result.output and "tpl/句式.yaml:" in result.output, result.output
+
+
+def test_round54_a_part_in_another_unit_after_qizhong_is_refused(tmp_path, runner):
+    table = "权力监督:\n  政务公开:\n    - 主动公开政府信息{主动公开}\n    - 其中依申请公开{依申请公开}\n"
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 2 and "tpl/句式.yaml:4" in result.output and "（件）写成了主动公开（条）" in result.output, result.output
+
+
+def test_round54_a_theme_template_s_sentence_with_a_subject_is_placed_at_its_line(tmp_path, runner):
+    """句(…, 主语="行政复议方面"): the subject is not printed, yet the line is the one that wrote it."""
+    line = (f'{{{{ 句(项("另在受理前协商化解争议{{}}", {X}.受理前化解), 项("其中调解和解{{}}", {X}.调解和解), '
+            '主语="行政复议方面") }}')
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line + "\n"}))
+    assert result.exit_code == 2 and "tpl/themes/矛盾纠纷化解.md.j2:1" in result.output, result.output
+    assert "default/句式.yaml" not in result.output, result.output

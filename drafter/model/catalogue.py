@@ -29,6 +29,9 @@ class FigureDef(NamedTuple):
     # The figures of the same group whose SUM it cannot exceed: (not_above,) for one, or
     # several (按时办复 ≤ 人大代表建议 + 政协提案); not_above is None when there are several.
     within: tuple[str, ...] = ()
+    # The figures of the same group it is never a part of (受理前化解 is settled before 受理):
+    # “受理{受理}，其中受理前化解{受理前化解}” is refused in a phrase table.
+    outside: tuple[str, ...] = ()
 
 
 class RateDef(NamedTuple):
@@ -86,8 +89,16 @@ def _figure(name: str, f: dict[str, Any]) -> FigureDef:
     """One figure. Its 不大于 names one figure, or a list of figures whose sum bounds it."""
     bound = f.get("不大于")
     within = tuple(str(b) for b in bound) if isinstance(bound, list) else ((str(bound),) if bound else ())
+    outside = tuple(str(b) for b in f.get("不属于") or ())
     return FigureDef(
-        name, f["单位"], f.get("说明", ""), f.get("上限"), within[0] if len(within) == 1 else None, bool(f.get("小数", False)), within
+        name,
+        f["单位"],
+        f.get("说明", ""),
+        f.get("上限"),
+        within[0] if len(within) == 1 else None,
+        bool(f.get("小数", False)),
+        within,
+        outside,
     )
 
 
@@ -114,6 +125,9 @@ def _parse(raw: dict[str, Any], file: str) -> Catalogue:
                     for ref in f.within:
                         if ref not in figures or ref == f.name:
                             raise KeyError(f"指标 {gname}.{f.name} 的“不大于”引用了不存在的指标 {ref}")
+                    for ref in f.outside:
+                        if ref not in figures or ref == f.name:
+                            raise KeyError(f"指标 {gname}.{f.name} 的“不属于”引用了不存在的指标 {ref}")
                 groups[gname] = Group(gname, g.get("说明", ""), figures, rates, tuple(str(a) for a in g.get("别名", ())))
             themes[t["键"]] = Theme(
                 t["键"],

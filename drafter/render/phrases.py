@@ -34,7 +34,7 @@ from drafter.files.patterns import lazy_re
 from drafter.files.yamlsource import Source, load_text
 from drafter.form import opening
 from drafter.model import numbers
-from drafter.model.catalogue import Catalogue, FigureDef, load_catalogue
+from drafter.model.catalogue import Catalogue, FigureDef, Group, load_catalogue
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
 from drafter.render.apart import EACH, JOINED_AFTER, JOINED_BEFORE, PART_LEAD, SAID_CHANGE, names, part_after, printed_as_change
 from drafter.render.figures import Rate
@@ -337,6 +337,11 @@ class _Reader:
                             f"（{whole[1]}不会多于{piece.name}），报告里会出现部分大于整体。",
                             f"请去掉“其中”，或把{piece.name}写在{whole[1]}前面、再写“其中{whole[1]}”。",
                         )
+                        return
+                    outside = _not_a_part(groups[piece.group], before, piece.name) if whole else None
+                    if outside:
+                        # 另在受理前协商化解争议{受理前化解}，其中纠错{纠错}: read as a part of what it is not
+                        self.bad(path, *outside)
                         return
                     text += _SLOT_MARK
                     if rate is not None and (piece.group, rate.numerator) in said:
@@ -958,6 +963,50 @@ def _labels(pieces) -> list[tuple[str, str, str, str]]:
         else:
             words += piece
     return out
+
+
+def _wholes(group: Group, name: str) -> set[str]:
+    """The figures ``name`` is a part of, by the catalogue's 不大于, through every step
+    (优秀案卷 within 合格案卷 within 评查案卷)."""
+    found: set[str] = set()
+    todo = [name]
+    while todo:
+        for whole in group.figures[todo.pop()].within:
+            if whole not in found:
+                found.add(whole)
+                todo.append(whole)
+    return found
+
+
+def _not_a_part(group: Group, before: list[tuple[str, str]], part: str) -> tuple[str, str] | None:
+    """其中{part} after the sentence's last count (over any rate between): (what is wrong, how
+    to fix it) when the catalogue says it is no part of that count — counted in another unit
+    (主动公开{主动公开}条，其中依申请公开{依申请公开}件), a part of another count (调解和解{调解和解}，
+    其中纠错{纠错}: both are parts of 审结), or said never to be one, nor any of its parts
+    (受理{受理}，其中受理前化解{受理前化解}; 受理前化解…，其中纠错…). None when the catalogue does
+    not tell (开庭审理 after 案件; 受理, 其中纠错)."""
+    counts = [n for g, n in before if g == group.name and n in group.figures]
+    if not counts or counts[-1] == part or part not in group.figures:
+        return None
+    whole, this = group.figures[counts[-1]], group.figures[part]
+    fix = f"请去掉“其中”，或把“其中{part}”写在它所属的数后面。"
+    if this.unit != whole.unit:
+        return (
+            f"“其中”把{part}（{this.unit}）写成了{whole.name}（{whole.unit}）的一部分，两者计的不是同一种东西，报告里读不通。",
+            fix,
+        )
+    wholes, its = _wholes(group, part), _wholes(group, whole.name)
+    if whole.name in wholes or part in its:
+        return None  # a part of it; or its whole (said where 其中 reverses them)
+    if whole.name in this.outside or {part, *wholes} & set(whole.outside):
+        return (
+            f"“其中”把{part}写成了{whole.name}的一部分，但{part}不在{whole.name}之内，报告里会把两件事混成一件。",
+            f"请去掉“其中”，把{part}作为另外的一项来写。",
+        )
+    if wholes & its:  # two parts of one whole (调解和解, 纠错: of 审结), neither within the other
+        of = "、".join(sorted(wholes & its, key=list(group.figures).index))
+        return f"“其中”把{part}写成了{whole.name}的一部分，但两者都是{of}中的一部分，{part}不是{whole.name}中的。", fix
+    return None  # the catalogue does not tell (受理, 其中纠错: of the cases 审结, mostly 受理's)
 
 
 def _said_twice(pieces) -> tuple[str, str, str, str] | None:

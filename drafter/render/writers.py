@@ -75,6 +75,7 @@ _COMMENT_CLOSED = lazy_re(r"^(?:(?!\{#).)*?#\}")  # #} closing a comment of the 
 _COMMENT_OPEN = lazy_re(r"\{#(?!.*#\}).*$")  # {# whose #} is on a line below
 FEW_WORDS = 4  # a clause shorter than this is the clerk's only when a field is just that
 _QUOTED = lazy_re(r"\"([^\"\n]*)\"|'([^'\n]*)'")
+_MAY_PRINT = lazy_re(r"主语\s*=\s*$")
 
 
 def _own_words(line: str) -> list[str]:
@@ -87,6 +88,8 @@ def _own_words(line: str) -> list[str]:
         out.append(line[at : m.start()])
         if m.group().startswith("{{"):
             for q in _QUOTED.finditer(m.group()):
+                if _MAY_PRINT.search(m.group(), 0, q.start()):
+                    continue  # 句(…, 主语="行政复议方面"): printed only when the first part is empty
                 out += re.split(r"\{[^{}]*\}", q.group(1) if q.group(1) is not None else q.group(2))
         at = m.end()
     out.append(line[at:])
