@@ -189,3 +189,16 @@ def test_round54_a_theme_template_s_sentence_with_a_subject_is_placed_at_its_lin
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line + "\n"}))
     assert result.exit_code == 2 and "tpl/themes/矛盾纠纷化解.md.j2:1" in result.output, result.output
     assert "default/句式.yaml" not in result.output, result.output
+
+
+def test_round54_an_opening_item_typed_as_a_brace_is_said_to_need_quotes(tmp_path, runner):
+    """- {主要成效} is a mapping to YAML: the fix is quotes, never a full-width colon."""
+    table = "开头:\n  - 一年来，{单位}坚持依法行政\n  - {主要成效}\n  - 现将有关情况报告如下：\n"
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 2 and "tpl/句式.yaml:3:5" in result.output, result.output
+    assert '请写成 - "{主要成效}"' in result.output and "全角冒号" not in result.output, result.output
+    form = tmp_path / "表.yaml"
+    text = SMALL.format(now=2001, before=2000).replace("开头:\n", "开头:\n  句式:\n    - {主要成效}\n    - 现将有关情况报告如下：\n", 1)
+    form.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(form)])
+    assert result.exit_code == 2 and "表.yaml:6:7" in result.output and '请写成 - "{主要成效}"' in result.output, result.output

@@ -125,6 +125,15 @@ class Source:
             return typed if typed.strip() else "（空）"
         return as_typed(value)
 
+    def written_from(self, path: PathT) -> str:
+        """The line's text from where the value at ``path`` begins ("" when not known): what the
+        clerk typed there (- {主要成效} that YAML read as a mapping)."""
+        line, column = self.value_marks.get(tuple(path), (None, None))
+        if not line or not column:
+            return ""
+        lines = self.text.split("\n", line)
+        return lines[line - 1][column - 1 :].split("\n", 1)[0] if line <= len(lines) else ""
+
     def where(self, path: PathT, at_key: bool = False) -> Where:
         """The place of ``path``; falls back to the nearest parent that was written."""
         marks = self.key_marks if at_key else self.value_marks

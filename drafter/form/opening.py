@@ -41,8 +41,15 @@ def ends_sentence(item: str) -> bool:
     return bool(item.strip()) and set(item.strip()) <= _END
 
 
-def problem(item: object) -> tuple[str, str] | None:
-    """What is wrong with one item (what, how to fix it), or None."""
+def problem(item: object, typed: str = "") -> tuple[str, str] | None:
+    """What is wrong with one item (what, how to fix it), or None. ``typed``: the item as the
+    clerk typed it, when known."""
+    if isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) is None and typed.startswith("{"):
+        words = next(iter(item))  # - {主要成效}: YAML read a mapping
+        return (
+            f"这一项被读成了“{words}: ”，不是一句话：以“{{”开头的一项要给整项加上英文引号。",
+            f'请写成 - "{{{words}}}"。',
+        )
     if isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) is None:
         words = next(iter(item))  # 现将有关情况报告如下: — the half-width colon read as a name's
         return (f"“{words}”末尾的半角冒号“:”让这一项被读成了“名称: 内容”。", f"请改用全角冒号，写成 - {words}：（或给整项加上引号）。")

@@ -298,7 +298,7 @@ class Validator:
         """One paragraph of text. ``node``: the form's field it fills, where the blank form's
         example words (spec.PLACEHOLDER) mean it has not been filled in yet; None for 正文."""
         if tuple(path[:2]) == ("开头", "句式"):  # an item of the opening: its own rules (form/opening)
-            found = opening.problem(value)
+            found = opening.problem(value, self.src.written_from(path))
             if found:
                 self.error(path, *found)
                 return None

@@ -193,7 +193,7 @@ class _Reader:
             return ()
         items = []
         for i, item in enumerate(block):
-            found = opening.problem(item)
+            found = opening.problem(item, self.src.written_from((OPENING, i)))
             if found:
                 self.bad((OPENING, i), *found)
                 continue
