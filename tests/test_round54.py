@@ -202,3 +202,22 @@ def test_round54_an_opening_item_typed_as_a_brace_is_said_to_need_quotes(tmp_pat
     form.write_text(text, encoding="utf-8")
     result = runner.invoke(main, ["validate", str(form)])
     assert result.exit_code == 2 and "表.yaml:6:7" in result.output and '请写成 - "{主要成效}"' in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("另在受理前协商化解争议23件，以调解、和解方式结案41件，合计146件。", 1),
+        ("另在受理前协商化解争议23件，以调解、和解方式结案41件，合计64件。", 0),
+    ],
+)
+def test_round54_a_total_after_an_item_whose_name_lists_words_with_a_dunhao(tmp_path, runner, line, code):
+    """以调解、和解方式结案: the item's name holds a 、, and the list before 合计 still reaches back."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code and ("列出的各项之和是64件" in result.output) == bool(code), result.output
+
+
+def test_round54_a_phrase_table_total_after_such_an_item_stops_render(tmp_path, runner):
+    table = "矛盾纠纷化解:\n  行政复议:\n    - 另在受理前协商化解争议{受理前化解}\n    - 以调解、和解方式结案{调解和解}\n    - 合计{审结}\n"
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 2 and "合计不符" in result.output and "tpl/句式.yaml:5" in result.output, result.output

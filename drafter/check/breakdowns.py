@@ -191,6 +191,11 @@ def _only_rates(gap: str) -> bool:
     return not gap or not _RATE_CLAUSE.sub("", gap)
 
 
+# Between two items of a list: the separator, then the start of the next item's name where it
+# lists words with 、 (，以调解、|和解方式结案41件: the name's figure label starts after the 、).
+_NAME_LISTS = lazy_re(r"[，,；;][^，,；;。、\d%％]{1,10}、")
+
+
 def _a_tail_adds_up(listed: list[FoundFigure], total: FoundFigure) -> bool:
     """May the last two or more of ``listed`` add up to ``total`` (ranges for rounded figures)?
     Summed from the end once, so a long list costs in proportion to its length."""
@@ -574,6 +579,8 @@ class BreakdownChecks(ArithmeticState):
             listed, commas = [counts[k - 1]], False
             for g in (counts[i] for i in range(k - 2, -1, -1)):  # the list however long: it ends at a gap not 、 ，；
                 gap = text[g.start + len(g.text) : listed[0].start - len(listed[0].label)]
+                if _NAME_LISTS.fullmatch(gap):
+                    gap = gap[0]  # ，以调解、|和解方式结案41件: the item's own name lists words with 、
                 if gap not in ("、", "，", ",", "；", ";") or g.unit != t.unit:
                     break
                 if listed[0].label.startswith("其中"):
