@@ -221,3 +221,23 @@ def test_round54_a_phrase_table_total_after_such_an_item_stops_render(tmp_path, 
     table = "矛盾纠纷化解:\n  行政复议:\n    - 另在受理前协商化解争议{受理前化解}\n    - 以调解、和解方式结案{调解和解}\n    - 合计{审结}\n"
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
     assert result.exit_code == 2 and "合计不符" in result.output and "tpl/句式.yaml:5" in result.output, result.output
+
+
+def test_round54_a_wrong_total_is_placed_at_its_own_group_s_total_line(tmp_path, runner):
+    """Two 合计 items in one phrase table: the one among the sentence's other items is it."""
+    table = (
+        "行政执法:\n  执法办案:\n    - 各执法部门依法办理行政处罚案件{行政处罚}\n    - 行政强制案件{行政强制}\n"
+        "    - 合计{执法人员.持证人员}\n"
+        "矛盾纠纷化解:\n  行政复议:\n    - 以调解、和解方式结案{调解和解}\n    - 另在受理前协商化解争议{受理前化解}\n    - 合计{审结}\n"
+    )
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 2 and "tpl/句式.yaml:10：" in result.output and "合计不符" in result.output, result.output
+
+
+def test_round54_a_mistake_in_what_an_if_item_writes_is_placed_at_its_line(tmp_path, runner):
+    table = (
+        "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 如果: 纠错 < 20\n      写: 其中纠错{收到申请}\n"
+        "    - 依法受理{受理}\n    - 另在受理前协商化解争议{受理前化解}\n"
+    )
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 2 and "tpl/句式.yaml:5：" in result.output and "部分大于整体" in result.output, result.output

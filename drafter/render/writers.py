@@ -9,9 +9,10 @@ import re
 from drafter.files.patterns import lazy_re
 
 # What a template or phrase-table line prints around its values: the text outside {{ }},
-# {% %}, {# #} and {名称}, without a list item's “- ”, a heading's “#” and YAML's quotes.
+# {% %}, {# #} and {名称}, without a list item's “- ”, a heading's “#”, YAML's quotes and a
+# phrase item's “写:”/“否则:” (- 如果: … / 写: 其中纠错{纠错}).
 _PLACEHOLDER = lazy_re(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{[^{}\n]*\}")
-_LINE_EDGES = lazy_re(r"^[\s\-#@'\"]+|[\s'\"]+$")
+_LINE_EDGES = lazy_re(r"^[\s\-#@'\"]*(?:(?:写|否则)[ ]*:[\s'\"]*)?|[\s'\"]+$")
 MAX_LINES_LOOKED_AT = 20_000  # lines of template files searched for one finding (bounded work)
 
 
@@ -53,6 +54,7 @@ def written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: s
                     quoting.append(found[-1])
             elif quote and pieces[0] in quote and line.strip() != pieces[0]:
                 marks.append((size, name, number, shipped, end))  # a mark after a value: {{ x }}；
+    matched = found  # every line whose words stand in the sentence
     if quoting:  # the line that says the very words found wrong (党的十九大精神), among lines as long
         found = quoting
     for least in (4, 2, 1):
@@ -65,14 +67,19 @@ def written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: s
         chosen = own if own else best
         if len(chosen) > 1 and len({f[1] for f in chosen}) == 1 and len({f[2] for f in chosen}) == len(chosen):
             # items of one sentence in one file as long (政协委员提案{…} then 其中按时办复{…}): the
-            # one said last, where a part or a change follows what it is of
-            chosen = [max(chosen, key=lambda f: f[4])]
+            # one among the sentence's other items (合计{审结} of 行政复议, not 合计 of another
+            # group), then the one said last, where a part or a change follows what it is of
+            def among(f: tuple[int, str, int, bool, int]) -> int:
+                return sum(1 for g in matched if g[1] == f[1] and g[2] != f[2] and abs(g[2] - f[2]) <= _NEAR_LINES)
+
+            chosen = [max(chosen, key=lambda f: (among(f), f[4]))]
         return ((chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None), bool(quoting) or least == 4
     return None, False
 
 
 _COMMENT_CLOSED = lazy_re(r"^(?:(?!\{#).)*?#\}")  # #} closing a comment of the lines above
 _COMMENT_OPEN = lazy_re(r"\{#(?!.*#\}).*$")  # {# whose #} is on a line below
+_NEAR_LINES = 3  # a phrase table's items of one sentence stand within this many lines of each other
 FEW_WORDS = 4  # a clause shorter than this is the clerk's only when a field is just that
 _QUOTED = lazy_re(r"\"([^\"\n]*)\"|'([^'\n]*)'")
 _MAY_PRINT = lazy_re(r"主语\s*=\s*$")
