@@ -9,6 +9,7 @@ import pytest
 from drafter.cli.commands import main
 from hostile_cases import clerk_templates, render_with
 from test_round33 import _report
+from test_round48 import report_with_table
 
 THEME = "themes/矛盾纠纷化解.md.j2"
 X = "t.数据.行政复议"
@@ -241,3 +242,17 @@ def test_round54_a_mistake_in_what_an_if_item_writes_is_placed_at_its_line(tmp_p
     )
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
     assert result.exit_code == 2 and "tpl/句式.yaml:5：" in result.output and "部分大于整体" in result.output, result.output
+
+
+@pytest.mark.parametrize("heading", ["（二）深化矛盾纠纷多元化解", "二、存在的不足和原因"])
+def test_round54_a_heading_alone_in_a_one_cell_box_is_a_heading(tmp_path, runner, heading):
+    """Offices shade a heading by boxing it in a one-cell table: it is read as the heading,
+    and the figures after it are under it."""
+    before = ["某县人民政府关于2025年度法治政府建设情况的报告", "一、主要做法和成效", "（一）发挥行政复议主渠道作用",
+              "全年受理行政复议案件151件，审结146件。"]
+    source = report_with_table(tmp_path / "方框.docx", before, [(heading,)])
+    result = runner.invoke(main, ["parse", str(source)])
+    assert result.exit_code == 0, result.output
+    words = heading.split("）")[-1].split("、")[-1]
+    assert any(line.lstrip().startswith(heading[: heading.index(words)].strip()) and words in line and "[" in line
+               for line in result.output.splitlines()), result.output

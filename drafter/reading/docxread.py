@@ -691,8 +691,9 @@ def _unwrapped(items: list) -> list[Line]:
     out: list[Line] = []
     for x in items:
         if isinstance(x, _Table):
-            # a box round one item of prose is that item, wherever it stands
-            out += x.lines((unwrap or x.boxed()) and x.prose())
+            # a box round one item of the outline (its heading alone, or with its prose) is
+            # that item, wherever it stands
+            out += x.lines(x.boxed() or (unwrap and x.prose()))
         else:
             out.append(x)
     return out
