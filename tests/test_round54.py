@@ -256,3 +256,54 @@ def test_round54_a_heading_alone_in_a_one_cell_box_is_a_heading(tmp_path, runner
     words = heading.split("）")[-1].split("、")[-1]
     assert any(line.lstrip().startswith(heading[: heading.index(words)].strip()) and words in line and "[" in line
                for line in result.output.splitlines()), result.output
+
+
+def _legal_numbering_report(path):
+    """A report whose Heading 1 and Heading 2 are numbered by one Word list: 1. and 1.1."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading{i + 1}"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>'
+        for i, text in enumerate(["%1.", "%1.%2"])
+    )
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="9"><w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="9"><w:abstractNumId w:val="9"/></w:num>'))
+    for i in range(2):
+        style = d.styles.element.xpath(f'w:style[@w:styleId="Heading{i + 1}"]')[0]
+        style.find(f"{{{docx.oxml.ns.nsmap['w']}}}pPr").append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{i}"/><w:numId w:val="9"/></w:numPr>'))
+    for text, level in [
+        ("某县人民政府关于2025年度法治政府建设情况的报告", 0),
+        ("2025年，某县扎实推进法治政府建设，现将有关情况报告如下。", 0),
+        ("2025年推进法治政府建设的主要举措和成效", 1), ("做实行政复议", 2), ("全年受理行政复议案件151件，审结146件。", 0),
+        ("规范行政执法", 2), ("重大执法决定法制审核156件。", 0),
+        ("2025年推进法治政府建设存在的不足和原因", 1), ("基层执法力量不足，主要原因是编制有限。", 0),
+        ("党政主要负责人履行推进法治建设第一责任人职责情况", 1), ("县政府主要负责人带头学法4次。", 0),
+        ("2026年推进法治政府建设的主要安排", 1), ("持续提升执法质量。", 0), ("某县人民政府", 0), ("2026年2月6日", 0),
+    ]:
+        d.add_paragraph(text, style=f"Heading {level}" if level else None)
+    d.save(str(path))
+    return path
+
+
+def test_round54_word_s_legal_numbering_keeps_the_outline(tmp_path, runner):
+    """1. / 1.1 from a list linked to the heading styles: four parts, two sub-headings under the
+    first; check says the numbering is not the official one and how to write each, nothing else."""
+    source = _legal_numbering_report(tmp_path / "编号.docx")
+    said = runner.invoke(main, ["parse", str(source)]).output
+    assert "\n  1.1 做实行政复议" in said and "\n  1.2 规范行政执法" in said, said
+    assert all(f"\n{n}. " in said for n in range(1, 5)) and "角色 下一步" in said and "角色 问题" in said, said
+    result = runner.invoke(main, ["check", str(source)])
+    assert "空节" not in result.output and "缺少必需部分" not in result.output, result.output
+    assert "应写“（二）”" in result.output and "（十二）" not in result.output, result.output
+
+
+def test_round54_a_typed_dotted_number_is_a_heading_and_a_figure_is_not(tmp_path, runner):
+    report = _report(tmp_path, "1.1 做实行政复议\n全年受理行政复议案件151件。\n1.2 规范行政执法\n1.5万件执法案卷全部评查。")
+    said = runner.invoke(main, ["parse", str(report)]).output
+    assert "1.1 做实行政复议" in said and "1.2 规范行政执法" in said and "1.5 万件" not in said, said

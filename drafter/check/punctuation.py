@@ -605,7 +605,8 @@ def _show(value: int, like: str) -> str:
 def _right(number: str, form: str) -> str:
     """The number written in the level's form: 1、 at the （一） level is （一）, 二. at the 1. level 2."""
     core = re.sub(r"[（）()、.．，,\s]", "", number)
-    value = number_value(core) if core else None
+    # 1.2 (Word's legal numbering) is the second of its level, not the twelfth
+    value = (number_value(number) or number_value(core)) if core else None
     if value is not None:
         core = chinese(value) if "一" in form else str(value)
     return f"应写“{form.replace('一', core).replace('1', core)}”" if core else f"如“{form}”"

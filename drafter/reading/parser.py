@@ -34,6 +34,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # What follows a number in body text that lists numerals, never a heading's words after its
 # number: 一、二季度, 三、四月份, 一、二级, 十、百、千工程 (and 一、二、 itself)
 _NUMERALS_ON = rf"[{_CN}百千万两]+(?:[、．.]|季度|月|级|类|等奖|线城市)"
+# What a figure, never a heading number, goes on with (1.2万件, 1.5倍, 3.5 亿元, 2.5%)
+_NOT_A_NUMBER = "(?:[万亿千百余多倍%％]|" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True))) + ")"
 MAX_LEVEL = 4  # the tree's levels (一、 （一） 1. （1）); deeper headings share the fourth
 
 
@@ -56,6 +58,10 @@ def kinds() -> list[Kind]:
         Kind("一、", 1, re.compile(rf"^([{_CN}]+ ?[、．.])(?!{_NUMERALS_ON})\s*")),
         Kind("（一）", 2, re.compile(rf"^([（(] ?[{_CN}]+ ?[）)][、．.]?)(?![至到、和及与][（(])\s*")),
         Kind("一）", 2, re.compile(rf"^([{_CN}]+[）)])\s*")),
+        # Word's legal numbering (1. / 1.1 / 1.1.1, a heading style's list): never a figure
+        # (1.2万件, 1.5倍, 3.5 亿元 start text, not a heading)
+        Kind("1.1.1", 3, re.compile(rf"^(\d{{1,2}}[.．]\d{{1,2}}[.．]\d{{1,2}}[.．]?)(?= ?[\u4e00-\u9fff（(“])(?! ?{_NOT_A_NUMBER})\s*")),
+        Kind("1.1", 2, re.compile(rf"^(\d{{1,2}}[.．]\d{{1,2}}[.．]?)(?= ?[\u4e00-\u9fff（(“])(?! ?{_NOT_A_NUMBER})\s*")),
         Kind("1.", 3, re.compile(r"^(\d{1,2} ?[.．、](?:(?= ?\d{4}年)|(?![\d%])(?! ?\d)))\s*")),  # 4. 2026年工作安排: a year may follow
         Kind("（1）", 4, re.compile(r"^([（(] ?\d{1,2} ?[）)][、．.]?)\s*")),
         Kind("1）", 4, re.compile(r"^(\d{1,2}[）)])(?!\d)\s*")),
@@ -275,6 +281,9 @@ def number_of(line: str) -> Number | None:
 
 def number_value(number: str) -> int | None:
     """The value of a heading number (三、 → 3, （12） → 12, ④ → 4)."""
+    legal = re.fullmatch(r"\s*\d{1,2}(?:[.．]\d{1,2})+[.．]?\s*", number)
+    if legal:  # 1.2 → 2: the place under its parent
+        return int(re.findall(r"\d+", number)[-1])
     core = re.sub(r"[（）()、.．：:\s第部分]", "", number)
     if core.isascii() and core.isdigit():  # ①.isdigit() is true too
         return int(core)
@@ -627,7 +636,7 @@ def _numbers(lines: list[str]) -> list[Number | None]:
     reads as a decimal (1.12345), so "N." before a digit is a number only when the next
     numbered line goes on from it (2.用好考核……): a list item, not a figure."""
     found = [number_of(line) for line in lines]
-    dotted = kinds()[4]
+    dotted = next(k for k in kinds() if k.name == "1.")
     following: Number | None = None  # the next line's number, walking backwards
     for i in range(len(lines) - 1, -1, -1):
         m = None if found[i] else _LOOSE_NUMBER.match(lines[i])
