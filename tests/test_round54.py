@@ -307,3 +307,12 @@ def test_round54_a_typed_dotted_number_is_a_heading_and_a_figure_is_not(tmp_path
     report = _report(tmp_path, "1.1 做实行政复议\n全年受理行政复议案件151件。\n1.2 规范行政执法\n1.5万件执法案卷全部评查。")
     said = runner.invoke(main, ["parse", str(report)]).output
     assert "1.1 做实行政复议" in said and "1.2 规范行政执法" in said and "1.5 万件" not in said, said
+
+
+def test_round54_a_decision_under_cases_named_by_both_ways_alone_is_not_theirs(tmp_path, runner):
+    """调解和解41件，其中纠错18件: the cases settled end without a decision, however short their name."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, "审结146件，调解和解41件，其中纠错18件。"))])
+    assert result.exit_code == 1 and "其中不属" in result.output, result.output
+    line = f'{{{{ 句(项("调解和解{{}}", {X}.调解和解), 项("其中纠错{{}}", {X}.纠错)) }}}}'
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line + "\n"}))
+    assert result.exit_code == 2 and "其中不属" in result.output and "tpl/themes/矛盾纠纷化解.md.j2:1" in result.output, result.output

@@ -94,7 +94,8 @@ _QUALITY = lazy_re(
 
 # Outcomes that are decisions, and cases closed without one (by mediation or settlement).
 _DECISION = lazy_re(r"纠错|维持|驳回|撤销|变更|确认违法|责令履行")
-_SETTLED = lazy_re(r"(?:调解|和解)[^，。；\d]{0,6}(?:结案|审结|办结|终结)")
+# (or named by both ways alone: 调解和解41件, 调解、和解41件)
+_SETTLED = lazy_re(r"(?:调解|和解)[^，。；\d]{0,6}(?:结案|审结|办结|终结)|(?:调解[、和或]?和解|和解[、和或]?调解)(?:方式)?$")
 
 # A total of review cases decided, whose outcomes may follow it without 其中 (审结146件，维持…)
 _DECIDED = lazy_re(r"审结|结案|办结|作出[^，。；]{0,6}决定")
