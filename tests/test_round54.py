@@ -316,3 +316,43 @@ def test_round54_a_decision_under_cases_named_by_both_ways_alone_is_not_theirs(t
     line = f'{{{{ 句(项("调解和解{{}}", {X}.调解和解), 项("其中纠错{{}}", {X}.纠错)) }}}}'
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line + "\n"}))
     assert result.exit_code == 2 and "其中不属" in result.output and "tpl/themes/矛盾纠纷化解.md.j2:1" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 受理、审结分别为{受理}、{审结}、{纠错}\n"}, "是2项，后面写了3个数据"),
+        ({THEME: f"受理、审结、纠错分别为{{{{ {X}.受理 }}}}、{{{{ {X}.审结 }}}}。\n"}, "是3项，后面写了2个数据"),
+        ({THEME: f"受理和审结分别为{{{{ {X}.受理 }}}}、{{{{ {X}.审结 }}}}、{{{{ {X}.纠错 }}}}。\n"}, "是2项，后面写了3个数据"),
+        ({THEME: f'{{{{ 句(项("受理、审结分别为{{}}、{{}}、{{}}", {X}.受理, {X}.审结, {X}.纠错)) }}}}\n'}, "是2项，后面写了3个数据"),
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 调解和解、纠错分别为{调解和解}、{纠错}\n"}, None),
+        ({THEME: f"调解和解、纠错分别为{{{{ {X}.调解和解 }}}}、{{{{ {X}.纠错 }}}}，审结{{{{ {X}.审结 }}}}。\n"}, None),
+    ],
+)
+def test_round54_as_many_figures_after_fenbiewei_as_names_before_it(tmp_path, runner, files, said):
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    if said is None:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 2 and said in result.output and "tpl/" in result.output, result.output
+
+
+Y = "t.数据.行政应诉"
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (f"行政应诉案件{{{{ {Y}.案件 }}}}，{{{{ {Y}.审结.值 | yoy({Y}.案件.上年) }}}}。", "过滤器 yoy 比的是“审结”本年的数和“案件”上年的数"),
+        (f"行政应诉审结{{{{ {Y}.审结 }}}}，{{{{ {Y}.案件.值 | yoy({Y}.案件.上年) }}}}。", "是“案件”的同比，却紧跟在“审结”的数后面"),
+        (f"行政应诉案件{{{{ {Y}.案件 }}}}，同比{{{{ {Y}.案件.值 | yoy({Y}.案件.上年) }}}}。", "前面的“同比”就重复了"),
+        (f"行政应诉案件{{{{ {Y}.案件 }}}}，{{{{ {Y}.案件.值 | yoy({Y}.案件.上年) }}}}。", None),
+        (f"行政应诉案件{{{{ {Y}.案件 }}}}，{{{{ {Y}.案件 | yoy({Y}.案件.上年) }}}}。", None),
+    ],
+)
+def test_round54_a_change_made_by_yoy_is_one_figure_s_and_said_beside_it(tmp_path, runner, line, said):
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line + "\n{{ 数据句子(t) }}\n"}))
+    if said is None:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 2 and said in result.output and "tpl/themes/矛盾纠纷化解.md.j2:1" in result.output, result.output

@@ -36,6 +36,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _NUMERALS_ON = rf"[{_CN}百千万两]+(?:[、．.]|季度|月|级|类|等奖|线城市)"
 # What a figure, never a heading number, goes on with (1.2万件, 1.5倍, 3.5 亿元, 2.5%)
 _NOT_A_NUMBER = "(?:[万亿千百余多倍%％]|" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True))) + ")"
+_LEGAL_AFTER = rf"(?=[ \u3000\t]+[\u4e00-\u9fff（(“])(?!\s*{_NOT_A_NUMBER})\s*"  # after 1.1: a space, then words
 MAX_LEVEL = 4  # the tree's levels (一、 （一） 1. （1）); deeper headings share the fourth
 
 
@@ -58,10 +59,10 @@ def kinds() -> list[Kind]:
         Kind("一、", 1, re.compile(rf"^([{_CN}]+ ?[、．.])(?!{_NUMERALS_ON})\s*")),
         Kind("（一）", 2, re.compile(rf"^([（(] ?[{_CN}]+ ?[）)][、．.]?)(?![至到、和及与][（(])\s*")),
         Kind("一）", 2, re.compile(rf"^([{_CN}]+[）)])\s*")),
-        # Word's legal numbering (1. / 1.1 / 1.1.1, a heading style's list): never a figure
-        # (1.2万件, 1.5倍, 3.5 亿元 start text, not a heading)
-        Kind("1.1.1", 3, re.compile(rf"^(\d{{1,2}}[.．]\d{{1,2}}[.．]\d{{1,2}}[.．]?)(?= ?[\u4e00-\u9fff（(“])(?! ?{_NOT_A_NUMBER})\s*")),
-        Kind("1.1", 2, re.compile(rf"^(\d{{1,2}}[.．]\d{{1,2}}[.．]?)(?= ?[\u4e00-\u9fff（(“])(?! ?{_NOT_A_NUMBER})\s*")),
+        # Word's legal numbering (1. / 1.1 / 1.1.1, a heading style's list), a space after it
+        # as Word puts one: never a figure (1.2万件, 3.5 亿元), nor 1. before one (1.3.15维权)
+        Kind("1.1.1", 3, re.compile(rf"^(\d{{1,2}}[.．]\d{{1,2}}[.．]\d{{1,2}}[.．]?){_LEGAL_AFTER}")),
+        Kind("1.1", 2, re.compile(rf"^(\d{{1,2}}[.．]\d{{1,2}}[.．]?){_LEGAL_AFTER}")),
         Kind("1.", 3, re.compile(r"^(\d{1,2} ?[.．、](?:(?= ?\d{4}年)|(?![\d%])(?! ?\d)))\s*")),  # 4. 2026年工作安排: a year may follow
         Kind("（1）", 4, re.compile(r"^([（(] ?\d{1,2} ?[）)][、．.]?)\s*")),
         Kind("1）", 4, re.compile(r"^(\d{1,2}[）)])(?!\d)\s*")),

@@ -84,6 +84,39 @@ def names(words: str, name: str) -> bool:
     return any(name[i : i + 2] in words for i in range(max(1, len(name) - 1)))
 
 
+# Names listed before 分别/依次 (收到申请、受理分别为…): each takes one figure after it.
+NAMES_EACH = lazy_re(r"([\u3400-\u9fff]+(?:(?:[和、及与]|以及)[\u3400-\u9fff]+)+)(?:分别|依次)(?:为|是|达到|达|有)?\s*$")
+
+
+def each_names(listed: str) -> list[str]:
+    """The names of a list before 分别为: split at 、 when it has one (调解和解、纠错 is two),
+    else at 和/及/与/以及 (受理和审结)."""
+    parts = listed.split("、") if "、" in listed else re.split(r"[和及与]|以及", listed)
+    return [n for n in parts if n]
+
+
+def _each_counted(output: str, marks: list[re.Match], i: int) -> tuple[str, str] | None:
+    """受理、审结分别为{{ 受理 }}、{{ 审结 }}、{{ 纠错 }}: as many figures after 分别为 (joined by
+    、/和 alone) as names before it, else one is left without a name, or a name without one."""
+    m = marks[i]
+    if m.group("kind"):
+        return None  # 上年分别为: last year's figures in the sentence's order (_each_in_order)
+    each = NAMES_EACH.search(MARKS.sub("", output[marks[i - 1].end() if i else 0 : m.start()]))
+    if each is None:
+        return None
+    listed = each_names(each.group(1))
+    run = 1
+    while i + run < len(marks) and _JOINER.fullmatch(MARKS.sub("", output[marks[i + run - 1].end() : marks[i + run].start()])):
+        run += 1
+    if run == len(listed):
+        return None
+    said = f"“{each.group(1)}”是{len(listed)}项，后面写了{run}个数据，"
+    return (
+        said + ("多出的数报告里读不出是什么。" if run > len(listed) else "有的名称后面没有数，读者会把别的数当成它的。"),
+        "“分别为”后面的数据要和前面的名称一样多，次序相同、一一对应：列出几个名称，就接着写几个数据。",
+    )
+
+
 _KIND_MARK = {"同比": "~", "上年": "^"}
 
 
@@ -309,6 +342,7 @@ def apart(output: str) -> tuple[str, int | None, str | None, str]:
             or (None if m.start() in listed else _of_another(output, previous, m, marks[i + 1] if i + 1 < len(marks) else None))
             or _worded(output, previous, m)
             or _part_of_another(output, marks, i)
+            or _each_counted(output, marks, i)
             or _again(said, m)
         )
         if wrong:

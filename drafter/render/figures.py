@@ -15,7 +15,7 @@ from drafter.errors import TemplateError
 from drafter.model import numbers
 from drafter.model.catalogue import Group, RateDef, Theme
 from drafter.model.numberwords import exact
-from drafter.render.intact import FigureText, figure_text, form_number, is_form_number, rate_number
+from drafter.render.intact import FigureText, figure_text, is_form_number, owned, rate_number
 
 
 class _Missing:
@@ -104,9 +104,9 @@ class Figure(_Compared):
 
     def __init__(self, name: str, value: float, unit: str, previous: float | None = None):
         self.名称 = name
-        self.值 = form_number(value)  # marked: printed changed (rounded, cut) is refused
+        self.值 = owned(value, self)  # marked: printed changed (rounded, cut) is refused
         self.单位 = unit
-        self.上年 = form_number(previous)
+        self.上年 = owned(previous, self, "上年")
         self.compared = False  # whether the template printed its 同比 (unused: a reminder)
 
     def __str__(self) -> str:

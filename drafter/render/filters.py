@@ -38,6 +38,7 @@ from drafter.render.figures import Figure, Rate, _Missing, owner, stands_apart
 from drafter.render.intact import (
     FigureText,
     RateFloat,
+    figure_text,
     form_number,
     is_form_number,
     rate_number,
@@ -173,9 +174,28 @@ def rate(numerator, denominator, digits: int = 1) -> str:
     return _computed("rate", lambda: numbers.rate(top, bottom, digits))
 
 
+def _whose(x) -> tuple[Figure | None, str]:
+    """The figure a number is of, and "上年" when it is last year's: a Figure is its own this
+    year's; a figure's .值 / .上年 know theirs (intact.owned); any other number is nobody's."""
+    x = _given(x)
+    if isinstance(x, Figure):
+        return x, ""
+    of = getattr(x, "of", None)
+    return (of, getattr(x, "kind", "")) if isinstance(of, Figure) else (None, "")
+
+
 def yoy(current, previous) -> str:
     now, before = _count(current, "yoy"), _count(previous, "yoy")
-    return _computed("yoy", lambda: numbers.yoy(now, before))
+    (this, this_kind), (last, last_kind) = _whose(current), _whose(previous)
+    if this is not None and last is not None and (this is not last or this_kind or last_kind != "上年"):
+        said = [f"“{f.名称}”{'上年' if k else '本年'}的数" for f, k in ((this, this_kind), (last, last_kind))]
+        raise TemplateError(
+            f"过滤器 yoy 比的是{said[0]}和{said[1]}，不是同一项的本年数和上年数，算出的同比是错的。",
+            "同比请直接输出，如 {{ x.审结.同比 }}；用 yoy 时写同一项的本年数和上年数，如 {{ x.审结.值 | yoy(x.审结.上年) }}。",
+        )
+    text = _computed("yoy", lambda: numbers.yoy(now, before))
+    # said beside the figure it is of, as that figure's own .同比 is (apart.py)
+    return figure_text(text, this, "同比") if this is not None and last is not None else text
 
 
 def points(current, previous) -> str:

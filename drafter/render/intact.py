@@ -50,6 +50,31 @@ class FormFloat(float):
     __slots__ = ()
 
 
+class OwnedInt(FormInt):
+    """A figure's own whole number (Figure.值, .上年), knowing whose it is: ``of`` the Figure,
+    ``kind`` "上年" for last year's. yoy() takes its two numbers to be one figure's, and says
+    so when they are not. (Arithmetic gives plain numbers: a sum is nobody's.)"""
+
+    of: object = None
+    kind = ""
+
+
+class OwnedFloat(FormFloat):
+    """OwnedInt for a number with decimals (46.8 万元)."""
+
+    of: object = None
+    kind = ""
+
+
+def owned(value, of: object, kind: str = ""):
+    """``value`` marked as the form's, and as ``of``'s own (this year's, or ``kind`` 上年)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    out = OwnedInt(value) if isinstance(value, int) else OwnedFloat(value)
+    out.of, out.kind = of, kind
+    return out
+
+
 class RateFloat(FormFloat):
     """A rate's value as a fraction of one (0.1232876712328767): printed, it is no report text."""
 

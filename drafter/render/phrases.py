@@ -36,7 +36,18 @@ from drafter.form import opening
 from drafter.model import numbers
 from drafter.model.catalogue import Catalogue, FigureDef, Group, load_catalogue
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
-from drafter.render.apart import EACH, JOINED_AFTER, JOINED_BEFORE, PART_LEAD, SAID_CHANGE, names, part_after, printed_as_change
+from drafter.render.apart import (
+    EACH,
+    JOINED_AFTER,
+    JOINED_BEFORE,
+    NAMES_EACH,
+    PART_LEAD,
+    SAID_CHANGE,
+    each_names,
+    names,
+    part_after,
+    printed_as_change,
+)
 from drafter.render.figures import Rate
 from drafter.render.variables import ThemeEntry
 
@@ -794,7 +805,9 @@ _SHARE_OF = lazy_re(r"占([^，。；]{1,24}?)的?\s*$")
 # Names listed before 分别/依次 (收到申请、受理分别为…): each takes one figure after it.
 # 分别为 right after a mark or at an item's start, with no names before it (上年分别为 is last year's)
 _EACH_ALONE = lazy_re(r"(?:^|[，,；;：:])\s*(?:分别|依次)(?:为|是|达到|达|有)?\s*$")
-_NAMES_EACH = lazy_re(r"([\u3400-\u9fff]+(?:(?:[和、及与]|以及)[\u3400-\u9fff]+)+)(?:分别|依次)(?:为|是|达到|达|有)?\s*$")
+
+
+_JOINED_LIST = lazy_re(r"\s*(?:[、，,]|和|及|与)\s*")
 
 
 def _each_given(pieces: tuple) -> None:
@@ -802,22 +815,28 @@ def _each_given(pieces: tuple) -> None:
     both (受理 would read 162件): refused, as for rates (rate_named_right)."""
     for at, before in enumerate(pieces):
         bare = _EACH_ALONE.search(before) if isinstance(before, str) else None
-        if bare and not _NAMES_EACH.search(before) and len([p for p in pieces[at + 1 :] if isinstance(p, Slot)]) >= 2:
+        if bare and not NAMES_EACH.search(before) and len([p for p in pieces[at + 1 :] if isinstance(p, Slot)]) >= 2:
             # 受理{受理}，分别为{审结}、{纠错}: no names said before it, so nothing says what each is
             raise _Bad(
                 f"“{bare.group().strip()}”前面没有列出名称，后面的几个数报告里读不出各是什么。",
                 "请在“分别为”前面写出这几个数的名称，如“审结、纠错分别为{审结}、{纠错}”，或在每个数前面写它自己的名称。",
             )
-        each = _NAMES_EACH.search(before) if isinstance(before, str) else None
+        each = NAMES_EACH.search(before) if isinstance(before, str) else None
         if each is None or "率" in each.group(1):
             continue  # rates are matched name by name in rate_named_right
-        names = [n for n in re.split(r"(?:[和、及与]|以及)", each.group(1)) if n]
+        names = each_names(each.group(1))
         given = len([p for p in pieces[at + 1 :] if isinstance(p, Slot)])
+        run = 0  # the figures right after it, joined by 、/和 alone
+        for k in range(at + 1, len(pieces)):
+            if isinstance(pieces[k], Slot):
+                run += 1
+            elif not _JOINED_LIST.fullmatch(pieces[k]):
+                break
+        fix = "“分别为”后面的数据要和前面的名称一样多，一一对应，如“收到申请、受理分别为{收到申请}、{受理}”。"
         if given < len(names):
-            raise _Bad(
-                f"“{each.group(1)}”是{len(names)}项，后面只写了{given}个数据，报告会说它们都是这个数。",
-                "“分别为”后面的数据要和前面的名称一样多，一一对应，如“收到申请、受理分别为{收到申请}、{受理}”。",
-            )
+            raise _Bad(f"“{each.group(1)}”是{len(names)}项，后面只写了{given}个数据，报告会说它们都是这个数。", fix)
+        if run > len(names):
+            raise _Bad(f"“{each.group(1)}”是{len(names)}项，后面写了{run}个数据，多出的数报告里读不出是什么。", fix)
 
 
 _RATES_EACH = lazy_re(r"((?:[\u3400-\u9fff]*?率(?:[和、及与]|以及))+[\u3400-\u9fff]*?率)(?:分别|依次)(?:为|是|达到|达)?\s*$")
