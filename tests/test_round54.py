@@ -356,3 +356,21 @@ def test_round54_a_change_made_by_yoy_is_one_figure_s_and_said_beside_it(tmp_pat
         assert result.exit_code == 0, result.output
         return
     assert result.exit_code == 2 and said in result.output and "tpl/themes/矛盾纠纷化解.md.j2:1" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("全年共办理行政许可事项1848件，按时办结1816件，按时办结率达到88.3%。", "【错误】比率核算"),
+        ("全年办理行政许可事项1848件，按时办结1816件，按时办结率100%。", "【错误】比率核算"),
+        ("全年办理行政许可事项1848件，按时办结1816件，按时办结率98.3%。", None),
+        ("12345热线办理事项1848件，按时办结1816件，按时办结率达到88.3%。", "【提醒】比率口径"),
+    ],
+)
+def test_round54_a_catalogue_rate_s_name_used_for_another_matter_is_worked_out(tmp_path, runner, line, rule):
+    """按时办结率 is the 热线's in the catalogue; said of 行政许可 it is 按时办结 ÷ the count stated."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    if rule is None:
+        assert "按时办结率" not in result.output, result.output
+        return
+    assert rule in result.output, result.output

@@ -427,6 +427,19 @@ def _rates(cat: Catalogue) -> dict[str, tuple]:
 
 
 @per_catalogue
+def rate_groups(cat: Catalogue) -> dict[str, tuple[str, ...]]:
+    """Catalogue rate name → the words of the groups that define it (their names and aliases:
+    热线, 12345 for 按时办结率): a sentence naming none of them uses the rate's name of its own
+    matter (办理行政许可事项…按时办结率), not in the catalogue's sense."""
+    out: dict[str, tuple[str, ...]] = {}
+    for theme in cat.themes.values():
+        for group in theme.groups.values():
+            for r in group.rates.values():
+                out[r.name] = out.get(r.name, ()) + (group.name, *group.aliases)
+    return out
+
+
+@per_catalogue
 def _bounded_by(cat: Catalogue) -> dict[str, set[str]]:
     """Catalogue figure name → the names of its group it is bounded with by 不大于: those
     above it (回访满意 ≤ 按时办结 ≤ 受理诉求) and those under the same whole (纠错 and 败诉

@@ -32,6 +32,7 @@ from drafter.check.counts import (
     _shown,
     _stated,
     added,
+    rate_groups,
     rough,
     rounded,
     summed,
@@ -455,7 +456,7 @@ class RateChecks(ArithmeticState):
                     "请核对这两个数：部分不能多于整体。",
                 )
                 continue
-            if words and not self.states_base(name, preferred):
+            if words and not self.states_base(name, preferred) and self.of_its_group(name, text):
                 # the catalogue defines the rate's whole (纠错率 = 纠错 ÷ 审结) and the sentence
                 # does not state it: never recomputed over another count of it (受理, 案件),
                 # which is not the rate's basis ("宁可漏报"); a part larger than its nearest
@@ -924,6 +925,12 @@ class RateChecks(ArithmeticState):
         """The words that name the catalogue's base of the rate ``name`` (none if unknown)."""
         known = self.rates.get(name)
         return [w for d in known[1] for w in self.sayings.get(d, [d])] if known else []
+
+    def of_its_group(self, name: str, text: str) -> bool:
+        """Does ``text`` speak of the matter the catalogue defines the rate ``name`` for (a word
+        of its group, or of its base: 热线, 诉求 for 按时办结率)? Else the rate is of the
+        sentence's own counts (全年办理行政许可事项1848件，按时办结1816件，按时办结率…)."""
+        return any(w in text for w in (*rate_groups(self.c.doc.cat).get(name, ()), *self.base_words(name)))
 
     def states_base(self, name: str, g: FoundFigure) -> bool:
         """May ``g`` be the catalogue's whole of the rate ``name``: unnamed (570件中), or named,
