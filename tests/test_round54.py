@@ -374,3 +374,24 @@ def test_round54_a_catalogue_rate_s_name_used_for_another_matter_is_worked_out(t
         assert "按时办结率" not in result.output, result.output
         return
     assert rule in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("last_line", "line", "code"),
+    [
+        ("全年受理行政复议案件275件。", "行政复议案件91件，同比下降68.9%。", 1),
+        ("全年行政复议案件275件。", "全年受理行政复议案件91件，同比下降68.9%。", 1),
+        ("全年共受理行政复议案件275件。", "全年共有行政复议案件91件，同比下降68.9%。", 1),
+        ("全年受理行政复议案件275件。", "行政复议案件91件，同比下降66.9%。", 0),
+        # two counts of last year under those words: which one is not known, nothing is said
+        ("全年受理涉企投诉举报275件，办理涉企投诉举报280件。", "涉企投诉举报91件，同比下降68.9%。", 0),
+        ("全年受理涉企投诉举报275件。", "涉企投诉举报91件，同比下降68.9%。", 1),
+    ],
+)
+def test_round54_last_year_s_count_named_with_or_without_its_verb_is_the_same(tmp_path, runner, last_line, line, code):
+    last = _report(tmp_path, last_line, name="last.txt")
+    last.write_text(last.read_text(encoding="utf-8").replace("2025", "2024").replace("2026", "2025"), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(last)])
+    assert ("同比核算" in result.output) == bool(code), result.output
+    if code:
+        assert "应为下降66.9%" in result.output, result.output

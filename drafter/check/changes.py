@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from drafter.check.counts import _DELTA, ABOUT_POINTS, NEAR_COUNTS, Amount, ArithmeticState, _claim, _short, _shown, rough
+from drafter.check.document import label_core
 from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import change_percent, plain
 from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, map_to_catalogue
@@ -489,7 +490,7 @@ class ChangeChecks(ArithmeticState):
             if i > k:
                 break
         if self.known:
-            by_key, by_label = self.known
+            by_key, by_label, by_core = self.known
             named, words = key or (None, "")
             named = named or subject.maps_to
             if named and named in by_key:
@@ -498,6 +499,12 @@ class ChangeChecks(ArithmeticState):
             for label in (words, subject.label):
                 if label and (label, subject.unit) in by_label:
                     return by_label[(label, subject.unit)], "去年的报告", None
+            # 行政复议案件91件 against last year's 受理行政复议案件275件: the same cases, when last
+            # year's report states no other count under those words
+            for label in (words, subject.label):
+                value = by_core.get((label_core(label), subject.unit)) if label and label_core(label) else None
+                if value is not None:
+                    return value, "去年的报告", None
         return None
 
     def from_to_after(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:

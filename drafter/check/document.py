@@ -290,11 +290,13 @@ class Document:
             self._mapped.add(id(unit))
         return found
 
-    def known_figures(self) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    def known_figures(self) -> tuple[dict[str, float], dict[tuple[str, str], float], dict[tuple[str, str], float | None]]:
         """This document's figures for another year's 同比 check: by catalogue key
-        ("行政复议.受理") and by (label, unit) as written."""
+        ("行政复议.受理"), by (label, unit) as written, and by (label without the verb before
+        it, unit): 受理行政复议案件 is 行政复议案件 when no other figure is (None when two are)."""
         by_key: dict[str, float] = {}
         by_label: dict[tuple[str, str], float] = {}
+        by_core: dict[tuple[str, str], float | None] = {}
         # sums of money in 万元, as the 同比 check compares them (figure_finder.in_wan)
         if self.data is not None:
             units = {
@@ -314,7 +316,22 @@ class Document:
                 if f.maps_to:
                     by_key.setdefault(f.maps_to, f.value)
                 by_label.setdefault((f.label, f.unit), f.value)
-        return by_key, by_label
+                core = (label_core(f.label), f.unit)
+                if core[0]:
+                    by_core[core] = f.value if by_core.get(core, f.value) == f.value else None
+        return by_key, by_label, by_core
+
+
+# The words before what a count counts that say only what was done with it, or when: 受理,
+# 办理, 收到, 查办, 全年, 共… (受理行政复议案件 and 行政复议案件 count the same cases)
+_DONE_WITH = lazy_re(r"^(?:全年|本年度?|今年|全县|全区|全市|累计|共计?|依法|新)*(?:有|受理|办理|收到|查办|审理|处理|接收|承办)?(?:了)?")
+
+
+def label_core(label: str) -> str:
+    """``label`` without the words before it that say only what was done with the count or
+    when (全年受理行政复议案件 → 行政复议案件); "" when nothing of at least four characters is left."""
+    core = _DONE_WITH.sub("", label)
+    return core if len(core) >= 4 else ""
 
 
 # A run a quote never cuts: digits (full-width too) with their decimal point and grouping,
