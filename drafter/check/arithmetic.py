@@ -50,7 +50,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
         self.bounded_by = _bounded_by(check.doc.cat)
         self._whole_words: dict[str, list[str] | None] = {}
         self._pairs = None
-        self.known = None  # last year's figures (by key, by label), from --last
+        self.known = None  # last year's figures (by key, by label, by label core), from --last
         self.clause_start = 0  # where the clause being checked starts
         self.carried_over: list[FoundFigure] = []  # the counts of the clause before it, across a ；
         self.rates_on = check.on("比率核算", "比率口径", "部分大于整体", "比率无从计算")
