@@ -395,3 +395,13 @@ def test_round54_last_year_s_count_named_with_or_without_its_verb_is_the_same(tm
     assert ("同比核算" in result.output) == bool(code), result.output
     if code:
         assert "应为下降66.9%" in result.output, result.output
+
+
+def test_round54_headings_boxed_one_by_one_and_joined_into_one_table_are_headings(tmp_path, runner):
+    """LibreOffice joins boxes that follow one another into one table when it opens a .doc:
+    a column of short numbered headings stating no figure is still the outline."""
+    before = ["某县人民政府关于2025年度法治政府建设情况的报告", "2025年，某县扎实推进法治政府建设，现将有关情况报告如下。"]
+    rows = [("一、主要做法和成效",), ("（一）健全行政复议工作机制",), ("1.依法办理复议案件。",)]
+    said = runner.invoke(main, ["parse", str(report_with_table(tmp_path / "方框.docx", before, rows))]).output
+    assert "\n一、 主要做法和成效  [角色 成效" in said and "\n  （一） 健全行政复议工作机制" in said, said
+    assert "\n    1. 依法办理复议案件" in said and "开头：1 段" in said, said

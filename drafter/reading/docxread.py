@@ -651,12 +651,23 @@ class _Table:
             return False
         return bool(_ITEM_NUMBER.match(next(_cell_text(c) for c in self.rows[0] if _cell_text(c).strip())))
 
+    def headings(self) -> bool:
+        """One column whose every row is a short numbered heading stating no figure: headings
+        boxed one by one, which LibreOffice joins into one table when it opens a .doc (一、…
+        （一）… 1.…). Numbered rows stating figures ((1)受理151件。) stay rows of a table."""
+        texts = [t for row in self.rows if (t := _cell_text(row[0] if len(row) == 1 else [])).strip()]
+        if not texts or any(len(row) != 1 for row in self.rows) or any(len(cell) != 1 for row in self.rows for cell in row):
+            return False
+        return all(len(t) <= HEADING_MAX and _ITEM_NUMBER.match(t) and not _A_FIGURE.search(t) for t in texts)
+
     def lines(self, unwrap: bool) -> list[Line]:
         if unwrap:
             return [line for row in self.rows for cell in row for line in cell]
         return [line for row in self.rows if (line := _row_line(row))]
 
 
+HEADING_MAX = 40  # characters of a boxed heading (a part's whole title is about 30)
+_A_FIGURE = lazy_re(r"\d(?:[\d.]*)\s*(?:万|亿)?(?:件|项|人|次|个|户|条|场|卷|元|%|％)")
 _ITEM_NUMBER = lazy_re(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳])")
 
 
@@ -693,7 +704,7 @@ def _unwrapped(items: list) -> list[Line]:
         if isinstance(x, _Table):
             # a box round one item of the outline (its heading alone, or with its prose) is
             # that item, wherever it stands
-            out += x.lines(x.boxed() or (unwrap and x.prose()))
+            out += x.lines(x.boxed() or x.headings() or (unwrap and x.prose()))
         else:
             out.append(x)
     return out
