@@ -655,10 +655,10 @@ class _Table:
         """One column whose every row is a short numbered heading stating no figure: headings
         boxed one by one, which LibreOffice joins into one table when it opens a .doc (一、…
         （一）… 1.…). Numbered rows stating figures ((1)受理151件。) stay rows of a table."""
-        texts = [t for row in self.rows if (t := _cell_text(row[0] if len(row) == 1 else [])).strip()]
-        if not texts or any(len(row) != 1 for row in self.rows) or any(len(cell) != 1 for row in self.rows for cell in row):
-            return False
-        return all(len(t) <= HEADING_MAX and _ITEM_NUMBER.match(t) and not _A_FIGURE.search(t) for t in texts)
+        if any(len(row) != 1 or len(row[0]) != 1 for row in self.rows):
+            return False  # a cell of one paragraph in each row of one column
+        texts = [row[0][0] for row in self.rows if row[0][0].strip()]
+        return bool(texts) and all(len(t) <= HEADING_MAX and _ITEM_NUMBER.match(t) and not _A_FIGURE.search(t) for t in texts)
 
     def lines(self, unwrap: bool) -> list[Line]:
         if unwrap:

@@ -19,7 +19,7 @@ _MARKED = lazy_re(f"{FIG_OPEN}{_OF}(?P<text>[^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE
 # drafter's own marks, literal and figure, and whose figure it is
 MARKS = lazy_re(f"{OF_OPEN}[^{OF_CLOSE}]*{OF_CLOSE}|[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}{OF_OPEN}{OF_CLOSE}]")
 EACH = lazy_re(r"(?:分别|依次)(?:为|是)?[\s：:]*$")  # 上年分别为 before a list read in order (phrases too)
-_JOINER = lazy_re(r"\s*(?:[、，,]|和|及|与)\s*")
+JOINER = lazy_re(r"\s*(?:[、，,]|和|及|与)\s*")  # between the figures of a list (phrases too)
 # Words of a change right before a figure's 同比, which says them itself (同比增长{{ x.同比 }})
 _CHANGE_VERB = "增长|减少|增加|下降|上升|提高|降低"
 SAID_CHANGE = lazy_re(rf"(?:(?:同比|较上年|比上年|较去年|比去年)(?:(?:{_CHANGE_VERB})了?)?|(?:{_CHANGE_VERB})了?)[\s：:]*$")
@@ -106,7 +106,7 @@ def _each_counted(output: str, marks: list[re.Match], i: int) -> tuple[str, str]
         return None
     listed = each_names(each.group(1))
     run = 1
-    while i + run < len(marks) and _JOINER.fullmatch(MARKS.sub("", output[marks[i + run - 1].end() : marks[i + run].start()])):
+    while i + run < len(marks) and JOINER.fullmatch(MARKS.sub("", output[marks[i + run - 1].end() : marks[i + run].start()])):
         run += 1
     if run == len(listed):
         return None
@@ -215,7 +215,7 @@ def _each_in_order(output: str, marks: list[re.Match], i: int, said: list[str], 
         return None
     run = [m]
     for n in marks[i + 1 :]:
-        if n.group("kind") != "^" or not _JOINER.fullmatch(MARKS.sub("", output[run[-1].end() : n.start()])):
+        if n.group("kind") != "^" or not JOINER.fullmatch(MARKS.sub("", output[run[-1].end() : n.start()])):
             break
         run.append(n)
     ids = [n.group("id") for n in run]

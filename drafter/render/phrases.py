@@ -40,6 +40,7 @@ from drafter.render.apart import (
     EACH,
     JOINED_AFTER,
     JOINED_BEFORE,
+    JOINER,
     NAMES_EACH,
     PART_LEAD,
     SAID_CHANGE,
@@ -802,12 +803,8 @@ _LAST_EACH = lazy_re(r"\s*[，,；;（(]?\s*(?:上年|去年|上一年度?)(?:�
 # A share of a named whole right before a rate's slot: 占审结案件的{败诉率}, 占发现问题的{整改率}
 _SHARE_OF = lazy_re(r"占([^，。；]{1,24}?)的?\s*$")
 # Names of rates listed before 分别为, each slot after taking the next name (结案率和纠错率分别为)
-# Names listed before 分别/依次 (收到申请、受理分别为…): each takes one figure after it.
 # 分别为 right after a mark or at an item's start, with no names before it (上年分别为 is last year's)
 _EACH_ALONE = lazy_re(r"(?:^|[，,；;：:])\s*(?:分别|依次)(?:为|是|达到|达|有)?\s*$")
-
-
-_JOINED_LIST = lazy_re(r"\s*(?:[、，,]|和|及|与)\s*")
 
 
 def _each_given(pieces: tuple) -> None:
@@ -830,7 +827,7 @@ def _each_given(pieces: tuple) -> None:
         for k in range(at + 1, len(pieces)):
             if isinstance(pieces[k], Slot):
                 run += 1
-            elif not _JOINED_LIST.fullmatch(pieces[k]):
+            elif not JOINER.fullmatch(pieces[k]):
                 break
         fix = "“分别为”后面的数据要和前面的名称一样多，一一对应，如“收到申请、受理分别为{收到申请}、{受理}”。"
         if given < len(names):
