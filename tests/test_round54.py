@@ -405,3 +405,23 @@ def test_round54_headings_boxed_one_by_one_and_joined_into_one_table_are_heading
     said = runner.invoke(main, ["parse", str(report_with_table(tmp_path / "方框.docx", before, rows))]).output
     assert "\n一、 主要做法和成效  [角色 成效" in said and "\n  （一） 健全行政复议工作机制" in said, said
     assert "\n    1. 依法办理复议案件" in said and "开头：1 段" in said, said
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 分别为{纠错}\n"}, "“分别为”前面没有列出名称"),
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 依次为{纠错}\n"}, "“依次为”前面没有列出名称"),
+        ({THEME: f'{{{{ 句(项("审结{{}}", {X}.审结), 项("分别为{{}}", {X}.纠错)) }}}}\n'}, "“分别为”前面没有列出名称"),
+        ({THEME: f'{{{{ 句(项("纠错{{}}", {X}.纠错), 项("占比{{}}", {X}.纠错率)) }}}}\n'}, "前面没有写比率的名称"),
+        ({THEME: f'{{{{ 句(项("纠错{{}}", {X}.纠错), 项("占审结案件的{{}}", {X}.纠错率)) }}}}\n'}, None),
+        ({THEME: f'{{{{ 句(项("纠错{{}}", {X}.纠错), 项("纠错率{{}}", {X}.纠错率)) }}}}\n'}, None),
+    ],
+)
+def test_round54_a_figure_whose_name_is_not_said_is_refused(tmp_path, runner, files, said):
+    """分别为 with one figure and no names; a rate after a bare 占比: whose, the reader cannot tell."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: "{{ 数据句子(t) }}\n", **files}))
+    if said is None:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 2 and said in result.output and "tpl/" in result.output, result.output

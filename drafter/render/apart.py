@@ -39,6 +39,9 @@ def printed_as_change(lead: str, name: str) -> str | None:
     return against.group().strip() if against and not CHANGE_FIGURE.match(name) else None
 
 
+_BARE_SHARE = lazy_re(r"(?:^|[，,；;：:、\s])(?:占比|所占比例|比例|占)(?:为|达到|达|是|[：:])?\s*$")  # a share of what, not said
+# 分别为 right after a mark or at a sentence's start, with no names before it: whose figures, not said
+EACH_ALONE = lazy_re(r"(?:^|[，,；;：:])\s*(?:其中)?(?:分别|依次)(?:为|是|达到|达|有|占)?\s*$")
 _RATE_CALLED = lazy_re(r"([\u4e00-\u9fff]{1,8}率)(?:为|达到|达|是|[：:])?\s*$")
 _SENTENCE_END = lazy_re("[。；;！？!?\n\r]")
 _FULL_STOP = lazy_re("[。！？!?\n\r]")  # what ends a sentence, not a clause
@@ -101,7 +104,14 @@ def _each_counted(output: str, marks: list[re.Match], i: int) -> tuple[str, str]
     m = marks[i]
     if m.group("kind"):
         return None  # 上年分别为: last year's figures in the sentence's order (_each_in_order)
-    each = NAMES_EACH.search(MARKS.sub("", output[marks[i - 1].end() if i else 0 : m.start()]))
+    lead = MARKS.sub("", output[marks[i - 1].end() if i else 0 : m.start()])
+    each = NAMES_EACH.search(lead)
+    if each is None and (bare := EACH_ALONE.search(lead)):
+        # 审结146件，分别为18件: no names before it, so nothing says whose the figures are
+        return (
+            f"“{bare.group().strip('，,；;：: ')}”前面没有列出名称，后面的数报告里读不出是什么。",
+            "请在“分别为”前面写出这几个数的名称，如“审结、纠错分别为……”，或删去“分别为”，在数前面写它自己的名称。",
+        )
     if each is None:
         return None
     listed = each_names(each.group(1))
@@ -244,6 +254,12 @@ def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, s
             f"“{against}”后面写的是“{name}”本年的数（{shown}），报告里会读成比上年增减了这么多。",
             f"请删去“{against}”：要写增减，改用 {{{{ x.{name}.同比 }}}}（按本年和上年的数算出，自带“同比增长……”的说法）；"
             "要写本年的数，只删去这几个字。",
+        )
+    if m.group("rate") and not m.group("kind") and name and _BARE_SHARE.search(lead):
+        # 纠错18件，占比12.3%: read as the share of the count before it, which the rate is not
+        return (
+            f"“{name}”（{shown}）前面没有写比率的名称，读者会把它当成占前面某个数的比例。",
+            f"请在它前面写上比率的名称，如“{name}{{{{ x.{name} }}}}”。",
         )
     if m.group("rate") and not m.group("kind") and name and (called := _RATE_CALLED.search(lead)):
         stem = called.group(1)[:-1]

@@ -38,6 +38,7 @@ from drafter.model.catalogue import Catalogue, FigureDef, Group, load_catalogue
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
 from drafter.render.apart import (
     EACH,
+    EACH_ALONE,
     JOINED_AFTER,
     JOINED_BEFORE,
     JOINER,
@@ -803,16 +804,14 @@ _LAST_EACH = lazy_re(r"\s*[，,；;（(]?\s*(?:上年|去年|上一年度?)(?:�
 # A share of a named whole right before a rate's slot: 占审结案件的{败诉率}, 占发现问题的{整改率}
 _SHARE_OF = lazy_re(r"占([^，。；]{1,24}?)的?\s*$")
 # Names of rates listed before 分别为, each slot after taking the next name (结案率和纠错率分别为)
-# 分别为 right after a mark or at an item's start, with no names before it (上年分别为 is last year's)
-_EACH_ALONE = lazy_re(r"(?:^|[，,；;：:])\s*(?:分别|依次)(?:为|是|达到|达|有)?\s*$")
 
 
 def _each_given(pieces: tuple) -> None:
     """收到申请、受理分别为{收到申请}: two names and one figure, which the report would give
     both (受理 would read 162件): refused, as for rates (rate_named_right)."""
     for at, before in enumerate(pieces):
-        bare = _EACH_ALONE.search(before) if isinstance(before, str) else None
-        if bare and not NAMES_EACH.search(before) and len([p for p in pieces[at + 1 :] if isinstance(p, Slot)]) >= 2:
+        bare = EACH_ALONE.search(before) if isinstance(before, str) else None
+        if bare and not NAMES_EACH.search(before) and any(isinstance(p, Slot) for p in pieces[at + 1 :]):
             # 受理{受理}，分别为{审结}、{纠错}: no names said before it, so nothing says what each is
             raise _Bad(
                 f"“{bare.group().strip()}”前面没有列出名称，后面的几个数报告里读不出各是什么。",
