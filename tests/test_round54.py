@@ -131,6 +131,7 @@ def test_round54_themes_with_only_blank_figures_say_nothing(tmp_path, runner):
         ("办件量: 2,001", "12:14", "里有千位分隔符“,”"),
         ("办件量: 2，001", "12:14", "里有千位分隔符“，”"),
         ("办件量: 2 001", "12:14", "里有空格"),
+        ("办件量:\u00a02001", "12:9", "冒号后面空的是全角空格或特殊空格"),
     ],
 )
 def test_round54_a_number_typed_with_spaces_or_separators_is_said_so(tmp_path, runner, typed, said, fix):
@@ -139,7 +140,7 @@ def test_round54_a_number_typed_with_spaces_or_separators_is_said_so(tmp_path, r
     result = runner.invoke(main, ["validate", str(form)])
     assert result.exit_code == 2 and f"表.yaml:{said}" in result.output and fix in result.output, result.output
     assert "缺少冒号" not in result.output and "加了引号" not in result.output, result.output
-    if "分隔符" in fix or "空格" in fix and ":\u3000" not in typed:
+    if "分隔符" in fix or "空格" in fix and ":\u3000" not in typed and ":\u00a0" not in typed:
         assert "写成 办件量: 2001" in result.output, result.output
 
 
@@ -425,3 +426,22 @@ def test_round54_a_figure_whose_name_is_not_said_is_refused(tmp_path, runner, fi
         assert result.exit_code == 0, result.output
         return
     assert result.exit_code == 2 and said in result.output and "tpl/" in result.output, result.output
+
+
+@pytest.mark.parametrize(("typed", "fix"), [("4680万元", "合同金额: 0.468"), ('"46.8亿元"', "合同金额: 46.8"), ("1200元", "合同金额: 0.000012")])
+def test_round54_an_amount_typed_with_its_unit_is_given_in_the_form_s_unit(tmp_path, runner, typed, fix):
+    """合同金额 is kept in 亿元: 4680万元 is 0.468 there, never the 46800000 a count would take."""
+    theme = "  - 主题: 重大决策\n    标题: 合法性审查关口前移\n    数据:\n      合法性审查:\n" \
+        f"        审查文件: 356\n        合同金额: {typed}\n"
+    form = tmp_path / "表.yaml"
+    form.write_text(SMALL.format(now=2001, before=2000).replace("第一责任人:", theme + "第一责任人:", 1), encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(form)])
+    assert result.exit_code == 2 and fix in result.output and "完整的数字" not in result.output, result.output
+
+
+def test_round54_a_no_break_space_after_a_colon_is_said_at_its_line(tmp_path, runner):
+    form = tmp_path / "表.yaml"
+    text = SMALL.format(now=2001, before=2000).replace("  - 主题: 政府职能", "  - 主题:\u00a0政府职能", 1)
+    form.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(form)])
+    assert result.exit_code == 2 and "表.yaml:8:" in result.output and "不换行空格" in result.output, result.output

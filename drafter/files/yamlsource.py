@@ -555,7 +555,7 @@ def _where(file: str, mark: Any, field: str | None = None) -> Where:
 # (Patterns only the error paths use stay strings: re compiles them on first use.)
 _KEY = r"[ ]*(?:-[ ]+)*[^\s:：#'\"\[\]{}|>&*!%@`,-][^\s:：#]{0,29}"
 _WIDE_KEY = _KEY + "："
-_WIDE_SPACE = _KEY + ":\u3000"
+_WIDE_SPACE = _KEY + ":[\u3000\u00a0]"
 _WIDE = {
     "：": (
         "名称后面用了全角冒号“：”。",
@@ -564,6 +564,10 @@ _WIDE = {
     ":\u3000": (
         "冒号后面空的是全角空格，这一行读不成“名称: 内容”。",
         "请把冒号后面的全角空格换成一个半角空格（在英文输入法下按空格键），写成“名称: 内容”。",
+    ),
+    ":\u00a0": (  # a no-break space, pasted from a web page or Word
+        "冒号后面空的是一个特殊空格（不换行空格，多半是从网页或 Word 复制来的），这一行读不成“名称: 内容”。",
+        "请删去冒号后面的空格，重新用键盘输入一个半角空格，写成“名称: 内容”。",
     ),
 }
 
@@ -585,8 +589,8 @@ def _wide_colon(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str] 
             continue
         if re.match(_WIDE_KEY, lines[i]):
             return i, "："
-        if re.match(_WIDE_SPACE, lines[i]):
-            return i, ":\u3000"
+        if wide := re.match(_WIDE_SPACE, lines[i]):
+            return i, wide.group()[-2:]
         looked += 1
         if looked == 3:
             break

@@ -136,11 +136,26 @@ def _filled(figures: Any) -> bool:
 def _colon_hint(value: Any) -> str | None:
     """Why text stands where “名称: 内容” lines were meant: a full-width colon, or a full-width
     space after the colon (办件量:　2001 is one word to YAML)."""
-    if isinstance(value, str) and ":\u3000" in value:
-        return "名称后面的冒号后面空的是全角空格，读不成“名称: 内容”：请换成一个半角空格。"
+    if isinstance(value, str) and (":\u3000" in value or re.fullmatch(r"[^\s:：]{1,30}:\s\S.*", value)):
+        # (a no-break space is a plain one by the time the value is read: the line was no mapping)
+        return "名称后面的冒号后面空的是全角空格或特殊空格（多半是复制来的），读不成“名称: 内容”：请删去它，重新输入一个半角空格。"
     if isinstance(value, str) and "：" in value:
         return "名称和内容之间要用半角冒号“:”加一个空格，不能用全角冒号“：”。"
     return None
+
+
+_YUAN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+_SCALED_AMOUNT = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(万|亿)?元?\s*")
+
+
+def _in_unit(typed: str, unit: str) -> str | None:
+    """An amount typed with its unit (4680万元, 46.8亿, 1200元) as the number of ``unit`` (元,
+    万元, 亿元) the form takes: 0.468 for 4680万元 in 亿元. None for another unit or text."""
+    m = _SCALED_AMOUNT.fullmatch(typed)
+    if unit not in _YUAN or m is None or not (m.group(2) or typed.strip().endswith("元")):
+        return None
+    yuan = Decimal(m.group(1)) * (_YUAN[m.group(2) + "元"] if m.group(2) else 1)
+    return plain(yuan / _YUAN[unit])
 
 
 _SEPARATORS = {",": "千位分隔符“,”", "，": "千位分隔符“，”", "\u3000": "全角空格", " ": "空格", "\u00a0": "空格"}
@@ -657,7 +672,10 @@ class Validator:
     def count(self, fig: FigureDef, value: Any, path: PathT) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             hint = f"只写数字，单位“{fig.unit}”会自动加上。"
-            if isinstance(value, str) and any(ch in value for ch in "万亿"):
+            if isinstance(value, str) and (scaled := _in_unit(value, fig.unit)) is not None:
+                # 4680万元 where the form keeps 亿元: the number in the form's own unit
+                hint = f"这一项以“{fig.unit}”计，只写数字：{value.strip()}写成 {path[-1]}: {scaled}"
+            elif isinstance(value, str) and any(ch in value for ch in "万亿"):
                 hint = "请写成完整的数字（例如 1.5万 写成 15000），生成报告时会自动换算成“万”“亿”。"
             elif isinstance(value, str) and "%" in value:
                 hint = "这里填件数等计数，不填百分比；比率会自动计算。"
