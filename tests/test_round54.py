@@ -445,3 +445,18 @@ def test_round54_a_no_break_space_after_a_colon_is_said_at_its_line(tmp_path, ru
     form.write_text(text, encoding="utf-8")
     result = runner.invoke(main, ["validate", str(form)])
     assert result.exit_code == 2 and "表.yaml:8:" in result.output and "不换行空格" in result.output, result.output
+
+
+@pytest.mark.parametrize("title", ["{年度}年法治政府建设存在的短板和原因", "{年度}年法治政府建设存在的差距和原因"])
+def test_round54_a_problem_part_renamed_to_its_shortcomings_comes_back_from_import(tmp_path, runner, title):
+    """写法.部分标题.问题 renamed (存在的短板和原因): drafter's own report reads back with its 问题 part."""
+    from conftest import EXAMPLE
+
+    form = tmp_path / "表.yaml"
+    form.write_text(EXAMPLE.read_text(encoding="utf-8") + f"写法:\n  部分标题:\n    问题: '{title}'\n", encoding="utf-8")
+    report, imported, again = tmp_path / "r.docx", tmp_path / "i.yaml", tmp_path / "i.docx"
+    assert runner.invoke(main, ["render", str(form), "-o", str(report)]).exit_code == 0
+    assert runner.invoke(main, ["check", str(report)]).exit_code == 0
+    assert runner.invoke(main, ["import", str(report), "-o", str(imported)]).exit_code == 0
+    result = runner.invoke(main, ["render", str(imported), "-o", str(again)])
+    assert result.exit_code == 0 and "缺少必需部分" not in result.output, result.output

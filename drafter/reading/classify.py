@@ -40,6 +40,12 @@ ROLE_WORDS = [  # checked in this order: the first that matches wins
             "存在的不足",
             "问题和不足",
             "存在的困难",
+            "存在的短板",
+            "存在的差距",
+            "短板和原因",
+            "差距和原因",
+            "困难和原因",
+            "问题和原因",
         ),
     ),
     (
