@@ -460,3 +460,20 @@ def test_round54_a_problem_part_renamed_to_its_shortcomings_comes_back_from_impo
     assert runner.invoke(main, ["import", str(report), "-o", str(imported)]).exit_code == 0
     result = runner.invoke(main, ["render", str(imported), "-o", str(again)])
     assert result.exit_code == 0 and "缺少必需部分" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("行政许可办件量同比增长641.9%，上年为350件。", 1),
+        ("同比增长641.9%，上年为350件。", 1),
+        ("比上年增长641.9%，上年为350件。", 1),
+        ("同比增长634.6%，上年为350件。", 0),
+    ],
+)
+def test_round54_a_change_before_last_year_s_figure_under_a_heading_with_this_year_s(tmp_path, runner, line, code):
+    report = _report(tmp_path, "全年受理行政复议案件151件。\n（二）深化放管服改革，办理行政许可2571件\n" + line)
+    result = runner.invoke(main, ["check", str(report)])
+    assert ("同比核算" in result.output) == bool(code), result.output
+    if code:
+        assert "本年2571件（上面的标题）、上年350件（文中写明），应为上升634.6%" in result.output, result.output

@@ -584,6 +584,17 @@ class ChangeChecks(ArithmeticState):
         clause = [g for g in figs[:k] if g.kind == "count" and g.start >= a and not g.approx]
         deltas = [g for g in clause if _DELTA.search(g.label)]
         lasts = [g for g in clause if self.is_last_year(text, g) and not _DELTA.search(g.label)]
+        following = figs[k + 1] if k + 1 < len(figs) else None
+        if (
+            not clause
+            and following is not None
+            and following.kind == "count"
+            and not following.approx
+            and self.is_last_year(text, following)
+            and not re.search(r"[。；;！？]", text[f.start + len(f.text) : following.start])
+        ):
+            # 同比增长641.9%，上年为350件 under (一)…办理行政许可2571件: last year's after the change
+            clause = lasts = [following]
         if len(lasts) != 1 or lasts[0].value <= 0:
             return
         last = lasts[0]
@@ -598,7 +609,8 @@ class ChangeChecks(ArithmeticState):
             this = heading[0]
             exact = (Decimal(plain(this.value)) - Decimal(plain(last.value))) / Decimal(plain(last.value)) * 100
             pair = f"本年{_shown(this)}（上面的标题）、上年{_shown(last)}（文中写明）"
-            start = a + len(text[a : last.start]) - len(text[a : last.start].lstrip())  # the clause from its first word
+            first = min(last.start, f.start - len(f.label))
+            start = a + len(text[a:first]) - len(text[a:first].lstrip())  # the clause from its first word
         else:
             return
         stated = _stated_change(text, a, f)
@@ -607,7 +619,7 @@ class ChangeChecks(ArithmeticState):
         mode, after_word, up, down, said = stated
         if _claimed(abs(float(exact)), abs(float(exact)), f.value, f.decimals, mode) and not ((exact > 0 and down) or (exact < 0 and up)):
             return
-        end = f.start + len(f.text) + len(after_word)
+        end = max(f.start + len(f.text) + len(after_word), last.start + len(last.text))
         word = "上升" if exact > 0 else "下降"
         should = f"{word}{change_percent(abs(exact), max(f.decimals, 1))}%" if exact else "与上年持平"
         self.c.add(
