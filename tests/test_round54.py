@@ -477,3 +477,20 @@ def test_round54_a_change_before_last_year_s_figure_under_a_heading_with_this_ye
     assert ("同比核算" in result.output) == bool(code), result.output
     if code:
         assert "本年2571件（上面的标题）、上年350件（文中写明），应为上升634.6%" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("受理复议151件、诉讼58件，分别审结146件、40件，结案率分别为69.8%、69%。", "应为96.7%"),
+        ("受理复议151件、诉讼58件，分别审结146件、40件，结案率分别为96.7%、69%。", None),
+        ("办理行政应诉案件19件，败诉0件，败诉率4.0%。", "无论以什么为基数，败诉率都是0%"),
+        ("办理行政应诉案件19件，败诉0件，败诉率0%。", None),
+    ],
+)
+def test_round54_a_pair_s_rate_is_over_its_own_pair_and_none_is_0_percent(tmp_path, runner, line, said):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    if said is None:
+        assert "比率核算" not in result.output, result.output
+        return
+    assert result.exit_code == 1 and "比率核算" in result.output and said in result.output, result.output

@@ -160,8 +160,9 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 if k in listed:
                     entry = listed[k]
                     if entry is not None:
-                        name, pool, after = entry
-                        self.rate(unit, text, f, pre, pre_start, pool, near, after, names=[name])
+                        name, pool, after, paired = entry
+                        # a pair's rate (复议151件…审结146件…结案率分别为…) is of that pair alone
+                        self.rate(unit, text, f, pre, pre_start, pool, pool if paired else near, after, names=[name])
                     window = []
                 elif any(p.search(pre + lead) for p in (_SHARE, _SHARE_OF, _SHARE_OF_COUNT)):
                     self.share(unit, text, f, pre, pre_start, near, figs[max(0, k - NEAR_COUNTS) : k + 1])

@@ -231,7 +231,8 @@ class RateChecks(ArithmeticState):
         """The rates of a 分别 list starting at ``figs[k]`` (办结率、满意率分别为95%、98%), each
         with the name in the same place of the list and the counts of the whole list; every
         rate None (not checked) when names and values do not pair off one to one, or the
-        list is of shares (分别占…)."""
+        list is of shares (分别占…); and whether it is one rate of several pairs, each checked
+        over its own pair only (never the sum of the list its whole stands in)."""
         cut = pre.rfind("分别")
         ks = self.rate_run(text, figs, k)
         names = self.names(pre[:cut], pre_start)
@@ -241,7 +242,7 @@ class RateChecks(ArithmeticState):
             runs = self.count_runs(text, window)
             if len(runs) >= 2 and len(runs[-1]) == len(runs[-2]) == len(ks):
                 wholes = [self.with_verb(names[0][0], runs[-2][0], w) for w in runs[-2]]
-                return {i: (names[0], [w, p], []) for i, w, p in zip(ks, wholes, runs[-1])}
+                return {i: (names[0], [w, p], [], True) for i, w, p in zip(ks, wholes, runs[-1])}
             return {i: None for i in ks}
         if len(names) != len(ks) or len(ks) < 2 or "占" in pre[cut:]:
             return {i: None for i in ks}
@@ -250,7 +251,7 @@ class RateChecks(ArithmeticState):
             # a name stands by the first count of its list only, so no rate is paired by name
             return {i: None for i in ks}
         after = self.after(figs, ks[-1])
-        return {i: (name, window, after) for i, name in zip(ks, names)}
+        return {i: (name, window, after, False) for i, name in zip(ks, names)}
 
     def with_verb(self, name: str, lead: FoundFigure, g: FoundFigure) -> FoundFigure:
         """A count of a list named after the first's verb: in 受理复议151件、诉讼58件 the 58件
@@ -552,6 +553,17 @@ class RateChecks(ArithmeticState):
         """A catalogue rate whose own whole the sentence does not state and that fits none of
         the counts it does state: a reminder naming the basis to state (比率口径)."""
         N = Amount(num)
+        if N.hi == 0 and f.value != 0 and mode == "exact":
+            # 败诉0件，败诉率4.0%: none of any whole is 0%, whatever the base
+            self.c.add(
+                "比率核算",
+                self.c.doc.where(unit, at, end),
+                quote,
+                unit.part,
+                f"{name}写的是{said}，但{_called(num)}，无论以什么为基数，{name}都是0%。",
+                "请核对比率和这个数。",
+            )
+            return
         if mode != "exact" or any(_no_base(Amount(g)) or _fits(f.value, f.decimals, N, Amount(g), mode) for g in dens):
             return
         # the reading offered is one a rate can have: never a whole smaller than the part
