@@ -494,3 +494,9 @@ def test_round54_a_pair_s_rate_is_over_its_own_pair_and_none_is_0_percent(tmp_pa
         assert "比率核算" not in result.output, result.output
         return
     assert result.exit_code == 1 and "比率核算" in result.output and said in result.output, result.output
+
+
+def test_round54_a_figure_said_twice_through_its_rounded_wording_is_refused(tmp_path, runner):
+    line = f'{{{{ 句(项("审结{{}}", {X}.审结), 项("其中纠错{{}}", {X}.纠错), 项("其中纠错{{}}", {X}.纠错.约数)) }}}}'
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line + "\n"}))
+    assert result.exit_code == 2 and "在同一句里写了两次" in result.output, result.output

@@ -115,7 +115,7 @@ class Figure(_Compared):
     @property
     def 约数(self) -> str:
         """Rounded down and marked 余: 683人次 → 680余人次."""
-        return FigureText(numbers.with_unit(self.值, self.单位, approx=True))
+        return figure_text(numbers.with_unit(self.值, self.单位, approx=True), self)  # this figure's (said twice is judged)
 
     @property
     def 同比(self):
