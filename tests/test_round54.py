@@ -500,3 +500,22 @@ def test_round54_a_figure_said_twice_through_its_rounded_wording_is_refused(tmp_
     line = f'{{{{ 句(项("审结{{}}", {X}.审结), 项("其中纠错{{}}", {X}.纠错), 项("其中纠错{{}}", {X}.纠错.约数)) }}}}'
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line + "\n"}))
     assert result.exit_code == 2 and "在同一句里写了两次" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("全年共受理食品经营许可1548件，按时办结1500件。其中窗口受理101件、网上受理1447件。", None),
+        ("全年共受理食品经营许可1548件，按时办结1500件，按时办结率96.9%，其中窗口受理101件、网上受理1447件。", None),
+        ("全年办理食品经营许可1548件，按时办结1500件。其中窗口受理101件、网上受理1447件。", None),
+        ("全年共受理食品经营许可1548件，按时办结1500件。其中窗口受理101件、网上受理1500件。", "超过了总数1548件"),
+        ("受理100件，办结90件，其中按时办结95件。", "多于总数“办结”90件"),
+    ],
+)
+def test_round54_parts_that_name_the_act_of_an_earlier_whole_are_its_parts(tmp_path, runner, line, said):
+    """窗口受理、网上受理 after 按时办结: parts of what was 受理, by channel, not of what was done on time."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    if said is None:
+        assert "【错误】" not in result.output, result.output
+        return
+    assert said in result.output, result.output

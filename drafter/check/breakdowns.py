@@ -57,6 +57,15 @@ def _other_things(part: str, part_words, whole: str, whole_words) -> bool:
 _SHARED_WORDS = {"行政", "案件", "案卷", "文件", "事项", "工作", "一审", "二审", "全县", "全市", "全区", "全镇", "各类"}
 
 
+# Acts that take cases in, one for another (办理食品经营许可1548件，其中窗口受理…)
+_INTAKE = {"收到": "受理", "办理": "受理"}
+
+
+def _acts(label: str) -> set[str]:
+    """The acts a count's name says were done (受理, 办结…), those taking cases in as one."""
+    return {_INTAKE.get(a, a) for a in _LABEL_VERBS.findall(label)}
+
+
 def _nouns(label: str) -> set[str]:
     """The pairs of characters of a count's name left when the acts done on it go (受理信访事项
     → 信访, 访事, 事项; 按期办结 → none): what it counts, to tell whose part a 其中 item is."""
@@ -321,16 +330,24 @@ class BreakdownChecks(ArithmeticState):
         shares a noun with the part while the count before 其中 shares none. None otherwise."""
         words = _nouns(first.label)
         act = counts[t].label
-        if not words or words & _nouns(act) or (act and act in first.label):  # 其中按期办结网上…: of the act's
+        # or by its own act (全年受理…1548件，按时办结1500件。其中窗口受理101件、网上受理1447件:
+        # the parts are what was 受理, by channel, not what was 按时办结)
+        done = _acts(act)  # the count before 其中 is an act of its own (按时办结), not the matter itself
+        acts = _acts(first.label) - done if done else set()
+        if act and act in first.label:  # 其中按期办结网上…: of the act's
+            return None
+        if not acts and (not words or words & _nouns(act)):
             return None
         if _nouns(counts[t].after or ""):  # 对162起典型案例…，其中…: it names its noun after the figure
             return None
         for g in reversed(counts[max(0, t - NEAR_COUNTS) : t]):
-            if "；" in text[g.start : counts[t].start] or "。" in text[g.start : first.start]:
+            # (a 其中 opening the next sentence is still of the count before it: breakdown)
+            if "；" in text[g.start : counts[t].start] or "。" in text[g.start : counts[t].start]:
                 return None
             if g.label.startswith("其中"):  # a part of another whole is no whole
                 continue
-            if g.unit == first.unit and words & _nouns(g.label) and not _DELTA.search(g.label) and not self.is_last_year(text, g):
+            named = (words and words & _nouns(g.label) and not words & _nouns(act)) or acts & _acts(g.label)
+            if g.unit == first.unit and named and not _DELTA.search(g.label) and not self.is_last_year(text, g):
                 return g
         return None
 
