@@ -387,6 +387,7 @@ def test_round54_a_catalogue_rate_s_name_used_for_another_matter_is_worked_out(t
         # two counts of last year under those words: which one is not known, nothing is said
         ("全年受理涉企投诉举报275件，办理涉企投诉举报280件。", "涉企投诉举报91件，同比下降68.9%。", 0),
         ("全年受理涉企投诉举报275件。", "涉企投诉举报91件，同比下降68.9%。", 1),
+        ("全年查处环境违法案件275件。", "环境违法案件同比下降68.9%，全年查处91件。", 1),
     ],
 )
 def test_round54_last_year_s_count_named_with_or_without_its_verb_is_the_same(tmp_path, runner, last_line, line, code):
