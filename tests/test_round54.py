@@ -520,3 +520,20 @@ def test_round54_parts_that_name_the_act_of_an_earlier_whole_are_its_parts(tmp_p
         assert "【错误】" not in result.output, result.output
         return
     assert said in result.output, result.output
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() != 0, reason="run as root (as CI is)")
+def test_round54_templates_copy_over_another_user_s_file_in_a_shared_folder_says_whose(tmp_path, runner):
+    """The fix for a file that is not the clerk's to delete names another folder, not deleting it."""
+    import os
+
+    shared = tmp_path / "shared" / "tpl"
+    shared.mkdir(parents=True)
+    shared.parent.chmod(0o1777)
+    shared.chmod(0o1777)
+    theirs = shared / "句式.yaml"
+    theirs.write_text("theirs", encoding="utf-8")
+    os.chown(theirs, 54321, 54321)
+    result = runner.invoke(main, ["templates", "copy", "default", str(shared), "句式.yaml"])
+    assert result.exit_code == 2 and "属于别的用户" in result.output and "请先删去" not in result.output, result.output
+    assert theirs.read_text(encoding="utf-8") == "theirs"

@@ -324,7 +324,9 @@ class Document:
 
 # The words before what a count counts that say only what was done with it, or when: 受理,
 # 办理, 收到, 查办, 全年, 共… (受理行政复议案件 and 行政复议案件 count the same cases)
-_DONE_WITH = lazy_re(r"^(?:全年|本年度?|今年|全县|全区|全市|累计|共计?|依法|新)*(?:有|受理|办理|收到|查办|查处|审理|处理|接收|承办)?(?:了)?")
+_DONE_WITH = lazy_re(
+    r"^(?:全年|本年度?|今年|全县|全区|全市|累计|共计?|依法|新)*(?:有|受理|办理|收到|查办|查处|审理|处理|接收|承办)?(?:了)?"
+)
 
 
 def label_core(label: str) -> str:

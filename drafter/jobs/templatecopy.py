@@ -18,7 +18,7 @@ from drafter.errors import DrafterError, InputFileError, OutputError, Problem, T
 from drafter.files.bounds import TEMPLATE_BYTES as MAX_TEMPLATE_BYTES, TEMPLATE_FILES as MAX_FILES
 from drafter.files.inputs import read_bytes, resolved, shown
 from drafter.files.resources import builtin_templates
-from drafter.files.writing import Writer
+from drafter.files.writing import Writer, not_ours
 from drafter.jobs.pipeline import ENTRY, is_template_folder
 from drafter.render.loader import SHARED_THEME, TEMPLATE_SUFFIX
 from drafter.render.phrases import PHRASE_FILE
@@ -236,6 +236,12 @@ def _theme_file(rel: str, available: list[str]) -> bool:
 
 
 def _new_target(target: Path) -> Path:
+    if (target.exists() or target.is_symlink()) and not_ours(target):
+        # a shared folder's file of another user's: it cannot be removed either
+        raise OutputError(
+            f"“{shown(target)}”已经存在，属于别的用户，这个文件夹只允许各人替换自己的文件，没有覆盖。",
+            "请换一个文件夹复制，或请这个文件的主人删去它。",
+        )
     if target.exists() or target.is_symlink():
         raise OutputError(f"“{shown(target)}”已经存在，没有覆盖。", "要重新复制，请先删去或改名这个文件。")
     return target
