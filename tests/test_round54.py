@@ -537,3 +537,21 @@ def test_round54_templates_copy_over_another_user_s_file_in_a_shared_folder_says
     result = runner.invoke(main, ["templates", "copy", "default", str(shared), "句式.yaml"])
     assert result.exit_code == 2 and "属于别的用户" in result.output and "请先删去" not in result.output, result.output
     assert theirs.read_text(encoding="utf-8") == "theirs"
+
+
+def test_round54_a_phrase_item_after_qizhong_from_another_group_is_refused(tmp_path, runner):
+    table = "矛盾纠纷化解:\n  行政复议:\n    - 全年收到行政复议申请{收到申请}\n    - 其中败诉{行政应诉.败诉}\n"
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 2 and "tpl/句式.yaml:4" in result.output and "把行政应诉的败诉写成了行政复议的收到申请的一部分" in result.output, (
+        result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [("全年收到行政复议申请160余件，其中人民调解组织调解2684件。", 1), ("全年收到行政复议申请160余件，其中受理151件、不予受理12件。", 0)],
+)
+def test_round54_a_part_over_twice_an_approximate_whole_is_larger(tmp_path, runner, line, code):
+    """160余件 is no exact base, but no part of it is 2684件."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("部分大于整体" in result.output) == bool(code), result.output

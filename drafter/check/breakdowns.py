@@ -436,9 +436,11 @@ class BreakdownChecks(ArithmeticState):
     def judge(self, unit, text, total: FoundFigure, items: list[FoundFigure], where_said: str, begin: int | None = None) -> None:
         """A part larger than the total, or parallel parts that add up to more than it; the
         quote from ``begin`` (where a listed total's first item is named) or the total's name."""
-        if total.approx or any(i.approx for i in items):
-            return
+        if any(i.approx for i in items) or (total.approx and not any(i.value > 2 * total.value > 0 for i in items)):
+            return  # (an approximate whole, 160余件, is no base but for a part over twice it: 2684件)
         T = Amount(total)
+        if total.approx:
+            T.hi = 2 * total.value
         end = items[-1].start + len(items[-1].text)
         if where_said == "括号中":
             end += 1  # the closing bracket, quoted with the list

@@ -351,6 +351,16 @@ class _Reader:
                             f"请去掉“其中”，或把{piece.name}写在{whole[1]}前面、再写“其中{whole[1]}”。",
                         )
                         return
+                    counted = [(g, n) for g, n in before if n in groups[g].figures]  # the counts, not rates
+                    if whole and counted and counted[-1][0] != piece.group:
+                        # 收到行政复议申请{收到申请}，其中败诉{行政应诉.败诉}: of another group, no part of it
+                        self.bad(
+                            path,
+                            f"“其中”把{piece.group}的{piece.name}写成了{counted[-1][0]}的{counted[-1][1]}的一部分，"
+                            "两者是不同的事，报告里会把它们混成一件。",
+                            f"请去掉“其中”，把{piece.name}另写一句，或写在{piece.group}的数后面。",
+                        )
+                        return
                     outside = _not_a_part(groups[piece.group], before, piece.name) if whole else None
                     if outside:
                         # 另在受理前协商化解争议{受理前化解}，其中纠错{纠错}: read as a part of what it is not
