@@ -555,3 +555,10 @@ def test_round54_a_part_over_twice_an_approximate_whole_is_larger(tmp_path, runn
     """160余件 is no exact base, but no part of it is 2684件."""
     result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
     assert ("部分大于整体" in result.output) == bool(code), result.output
+
+
+def test_round54_the_unprinted_change_reminder_knows_a_group_borrowed_by_another(tmp_path, runner):
+    table = "矛盾纠纷化解:\n  行政复议:\n    - 全年收到行政复议申请{收到申请}\n    - 败诉{行政应诉.败诉}\n"
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 0 and "只在别的组的句子里写了它的个别数" in result.output, result.output
+    assert "这一组的数都不会写进报告" not in result.output, result.output

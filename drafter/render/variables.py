@@ -249,8 +249,11 @@ def _mend_unused(files: tuple[tuple[str, str, bool], ...], tables: list[tuple[st
         if not isinstance(theme, dict):
             continue  # the theme is taken from a lower layer
         if group not in theme:
+            # (an item of another group may still print one of its figures: {行政应诉.败诉})
+            borrowed = f"{{{group}." in str(theme)
+            said = "只在别的组的句子里写了它的个别数" if borrowed else "这一组的数都不会写进报告"
             return (
-                f"句式表 {shown} 的“{key}”下没有“{group}”这一组，这一组的数都不会写进报告：需要时在那里加上“{group}:”"
+                f"句式表 {shown} 的“{key}”下没有“{group}”这一组，{said}：需要时在那里加上“{group}:”"
                 f"和一项，如“- {name}{{{name}.带同比}}”；{drop}"
             )
         return f"需要时在句式表 {shown} 的“{group}”下把 {{{name}}} 改成 {{{name}.带同比}}（没有这一项就加上）；{drop}"
