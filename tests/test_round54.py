@@ -562,3 +562,16 @@ def test_round54_the_unprinted_change_reminder_knows_a_group_borrowed_by_another
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
     assert result.exit_code == 0 and "只在别的组的句子里写了它的个别数" in result.output, result.output
     assert "这一组的数都不会写进报告" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 收到“{收到申请}”件\n"},
+        {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - '收到\"{收到申请}\"件'\n"},
+        {THEME: f"收到行政复议申请“{{{{ {X}.收到申请 }}}}”件。\n"},
+    ],
+)
+def test_round54_a_unit_after_a_closing_quote_is_a_unit_printed_twice(tmp_path, runner, files):
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "件" in result.output and "tpl/" in result.output, result.output

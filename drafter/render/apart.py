@@ -371,7 +371,8 @@ def apart(output: str) -> tuple[str, int | None, str | None, str]:
         after = MARKS.sub("", output[m.end() : m.end() + 40])
         bare = not re.search(r"\D$", shown)  # a number printed without a unit (x.值)
         b = _BEFORE.search(before)
-        a = (_AFTER_NUMBER if bare else _AFTER_FIGURE).match(after)
+        # (a closing quote between a figure and a unit joins them all the same: “162件”件)
+        a = _AFTER_NUMBER.match(after) if bare else _AFTER_FIGURE.match(after.lstrip("\"'”’」』"))
         if b or a:
             joined = (b or a).group(1)  # type: ignore[union-attr]  # one of them matched
             told = f"表单里的数“{shown}”{'前面' if b else '后面'}紧挨着“{joined}”"

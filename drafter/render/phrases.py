@@ -936,7 +936,7 @@ def _names(group) -> dict[str, str]:
 
 # What may never follow a slot: a unit or measure word, 万/亿, % or ‰, 余/多 (the figure has its own),
 # or a word making it approximate (左右, 以上): a figure of the form is exact.
-_AFTER_FIGURE = lazy_re(r"[\s\u3000]*" + JOINED_AFTER)
+_AFTER_FIGURE = lazy_re(r"[\s\u3000\"'”’」』]*" + JOINED_AFTER)  # a closing quote between: "{收到申请}"件 is 162件件
 # What may never stand right before a slot: a digit or a sign (1{收到申请} prints 1162件), a
 # numeral, or a word making the figure approximate or a bound (约, 近, 超过, 不足).
 _BEFORE_FIGURE = lazy_re(JOINED_BEFORE + r"[\s\u3000]*$")
