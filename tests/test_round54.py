@@ -575,3 +575,18 @@ def test_round54_the_unprinted_change_reminder_knows_a_group_borrowed_by_another
 def test_round54_a_unit_after_a_closing_quote_is_a_unit_printed_twice(tmp_path, runner, files):
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
     assert result.exit_code == 2 and "件" in result.output and "tpl/" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("排查安全隐患4521处，整改安全隐患4521处，整改率100%，其中重大隐患12处。", 0),
+        ("整改安全隐患4521处，整改率100%，其中重大隐患12处。", 0),
+        ("整改安全隐患4521处，其中重大隐患12处，整改率100%。", 0),
+        ("收到申请162件，其中依法受理151件，审结146件，结案率80%。", 1),
+    ],
+)
+def test_round54_a_part_after_the_rate_s_part_is_never_its_whole(tmp_path, runner, line, code):
+    """其中重大隐患12处 after 整改安全隐患4521处 is a part of it, not the whole of 整改率."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == code and ("部分大于整体" not in result.output), result.output

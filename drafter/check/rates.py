@@ -830,7 +830,8 @@ class RateChecks(ArithmeticState):
                 and not _exclusive(num.label, g.label)  # 维持5件，纠错8件: siblings, never part and whole
                 and not (_NEGATED.search(g.label) and not _NEGATED.search(stem))  # 不予受理138件: the rest, never the whole
                 # a part (其中…) is no whole, unless it is the rate's own base (其中依法受理151件 for 结案率)
-                and (not _PART_OF.search(text, max(0, g.start - 24), g.start) or self.states_base(name, g))
+                # (one after the part, 整改隐患4521处，其中重大隐患12处: a part of that part, never its whole)
+                and (not _PART_OF.search(text, max(0, g.start - 24), g.start) or (self.states_base(name, g) and g.start < num.start))
                 and not _DELTA.search(g.label)
                 and not self.is_last_year(text, g)
                 and not _CARRIED.search(g.label)
