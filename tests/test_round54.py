@@ -590,3 +590,12 @@ def test_round54_a_part_after_the_rate_s_part_is_never_its_whole(tmp_path, runne
     """其中重大隐患12处 after 整改安全隐患4521处 is a part of it, not the whole of 整改率."""
     result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
     assert result.exit_code == code and ("部分大于整体" not in result.output), result.output
+
+
+def test_round54_a_file_just_over_the_size_limit_is_said_to_be_over_it(tmp_path, runner):
+    """33,634,400 bytes is 32.08 MB: never said to “have 32 MB” beside a 32 MB limit."""
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(33_634_400)
+    result = runner.invoke(main, ["parse", str(big)])
+    assert result.exit_code == 2 and "超过了 32 MB" in result.output and "有 32 MB" not in result.output, result.output

@@ -128,7 +128,10 @@ def check_regular(path: str | Path, max_bytes: int, what: str = "文件") -> Non
         raise InputFileError(f"“{name}”不是普通文件（可能是设备或管道），不能当作{what}读取。", f"请给出{what}的路径。", where)
     if st.st_size > max_bytes:
         raise InputFileError(
-            f"“{name}”有 {_size(st.st_size)}，太大了，不像是{what}。", f"请确认选对了文件；{what}不会超过 {_size(max_bytes)}。", where
+            # (its size rounded could read as the limit itself: said as over it)
+            f"“{name}”超过了 {_size(max_bytes)}，太大了，不像是{what}。",
+            f"请确认选对了文件；{what}不会超过 {_size(max_bytes)}。",
+            where,
         )
 
 
