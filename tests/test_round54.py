@@ -599,3 +599,12 @@ def test_round54_a_file_just_over_the_size_limit_is_said_to_be_over_it(tmp_path,
         fh.truncate(33_634_400)
     result = runner.invoke(main, ["parse", str(big)])
     assert result.exit_code == 2 and "超过了 32 MB" in result.output and "有 32 MB" not in result.output, result.output
+
+
+def test_round54_mine_counts_a_report_reached_through_a_link_once(tmp_path, runner):
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    (folder / "p.txt").write_text(_report(tmp_path, "全年受理行政复议案件151件。").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "q.txt").symlink_to("p.txt")
+    result = runner.invoke(main, ["mine", str(folder), "-o", str(tmp_path / "m.yaml")])
+    assert result.exit_code == 0 and "（1 份报告" in result.output, result.output

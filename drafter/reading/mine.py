@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.files.inputs import resolved
 from drafter.model.catalogue import Catalogue
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
@@ -23,9 +24,13 @@ def report_files(folder: str | Path) -> list[Path]:
     """The reports in ``folder`` and below, by name. Anything with a report's name that is
     not a folder is listed, pipes and broken links too, so that mining says it was skipped
     rather than passing over it in silence."""
-    return sorted(
+    found = sorted(
         p for p in Path(folder).rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_dir() and not p.name.startswith((".", "~$"))
     )
+    once: dict[str, Path] = {}  # a report reached twice (through a link to it) counts once
+    for p in found:
+        once.setdefault(str(resolved(p)), p)
+    return list(once.values())
 
 
 class Miner:
