@@ -608,3 +608,21 @@ def test_round54_mine_counts_a_report_reached_through_a_link_once(tmp_path, runn
     (folder / "q.txt").symlink_to("p.txt")
     result = runner.invoke(main, ["mine", str(folder), "-o", str(tmp_path / "m.yaml")])
     assert result.exit_code == 0 and "（1 份报告" in result.output, result.output
+
+
+def test_round54_a_percent_sign_chosen_from_a_symbol_font_is_read(tmp_path, runner):
+    """Insert › Symbol: Word shows F025 of the Symbol font as %, so the rate keeps its sign."""
+    import docx
+    from docx.oxml import parse_xml
+
+    before = ["某县人民政府关于2025年度法治政府建设情况的报告", "一、主要做法和成效", "（一）发挥行政复议主渠道作用"]
+    source = report_with_table(tmp_path / "符号.docx", before, [("",)])
+    d = docx.Document(str(source))
+    p = d.paragraphs[2].insert_paragraph_before("全年审结行政复议案件146件，其中纠错18件，纠错率12.3")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.append(parse_xml(f'<w:r {w}><w:sym w:font="Symbol" w:char="F025"/></w:r>'))
+    p.add_run("。")
+    d.paragraphs[2]._p.addnext(p._p)  # under （一）
+    d.save(str(source))
+    said = runner.invoke(main, ["parse", str(source), "--json"]).output
+    assert "纠错率12.3%。" in said, said

@@ -562,6 +562,13 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                 if not _note_mark(hidden, el.text, paras[-1].parts):
                     paras[-1].parts.append(el.text)
                     paras[-1].first_run = False
+        elif tag == f"{W}sym" and paras and not in_ppr and not (fields and not all(fields)) and not _hidden(hidden, styles, paras[-1]):
+            # a character chosen from a symbol font (Insert › Symbol): Word shows a digit or a
+            # mark of a figure (%, ‰…) as that character; a letter of the font (Greek) stays out
+            code = int(el.get(f"{W}char") or "0", 16) if re.fullmatch(r"[0-9A-Fa-f]{1,4}", el.get(f"{W}char") or "") else 0
+            shown = chr(code - 0xF000 if code >= 0xF000 else code) if code else ""
+            if shown and shown in _SYMBOL_KEPT:
+                paras[-1].parts.append(shown)
         elif tag in (f"{W}tab", f"{W}ptab") and paras and not in_ppr:
             paras[-1].parts.append(" ")
         elif tag == f"{W}noBreakHyphen" and paras:
@@ -685,6 +692,7 @@ def _row_line(row: list[list[Line]]) -> Line | None:
     return line
 
 
+_SYMBOL_KEPT = set("0123456789%+-.,()/:")  # what a symbol font's character shows as itself in a figure
 PROSE_SHARE = 0.6  # the share of a document's text in boxes of prose that makes them its body
 
 
