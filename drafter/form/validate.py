@@ -145,7 +145,7 @@ def _colon_hint(value: Any) -> str | None:
 
 
 _YUAN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
-_SCALED_AMOUNT = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(万|亿)?元?\s*")
+_SCALED_AMOUNT = lazy_re(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(万|亿)?元?\s*")  # (compiled when first used)
 
 
 def _in_unit(typed: str, unit: str) -> str | None:

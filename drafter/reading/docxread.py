@@ -564,7 +564,7 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                     paras[-1].first_run = False
         elif tag == f"{W}sym" and paras and not in_ppr and not (fields and not all(fields)) and not _hidden(hidden, styles, paras[-1]):
             # a character chosen from a symbol font (Insert › Symbol): Word shows a digit or a
-            # mark of a figure (%, ‰…) as that character; a letter of the font (Greek) stays out
+            # mark of a figure (%, +, …) as that character; a letter of the font (Greek) stays out
             code = int(el.get(f"{W}char") or "0", 16) if re.fullmatch(r"[0-9A-Fa-f]{1,4}", el.get(f"{W}char") or "") else 0
             shown = chr(code - 0xF000 if code >= 0xF000 else code) if code else ""
             if shown and shown in _SYMBOL_KEPT:
