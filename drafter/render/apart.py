@@ -39,6 +39,20 @@ def printed_as_change(lead: str, name: str) -> str | None:
     return against.group().strip() if against and not CHANGE_FIGURE.match(name) else None
 
 
+_SHARE_OF_WHOLE = lazy_re(r"占([^，。；、\d]{1,24}?)的?\s*$")  # 占审结案件的{{ x.纠错率 }}: a share of a named whole
+
+
+def _denominators(rate: str) -> tuple[str, ...]:
+    """The counts the catalogue works the rate ``rate`` out over (纠错率: 审结), () if unknown."""
+    from drafter.model.catalogue import load_catalogue  # only when a template names a share's whole
+
+    for theme in load_catalogue().themes.values():
+        for group in theme.groups.values():
+            if rate in group.rates:
+                return group.rates[rate].denominator
+    return ()
+
+
 _BARE_SHARE = lazy_re(r"(?:^|[，,；;：:、\s])(?:占比|所占比例|比例|占)(?:为|达到|达|是|[：:])?\s*$")  # a share of what, not said
 # 分别为 right after a mark or at a sentence's start, with no names before it: whose figures, not said
 EACH_ALONE = lazy_re(r"(?:^|[，,；;：:])\s*(?:其中)?(?:分别|依次)(?:为|是|达到|达|有|占)?\s*$")
@@ -261,6 +275,14 @@ def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, s
             f"“{name}”（{shown}）前面没有写比率的名称，读者会把它当成占前面某个数的比例。",
             f"请在它前面写上比率的名称，如“{name}{{{{ x.{name} }}}}”。",
         )
+    if m.group("rate") and not m.group("kind") and name and (share := _SHARE_OF_WHOLE.search(lead)):
+        dens = _denominators(name)
+        if dens and not any(d in share.group(1) or d[:2] in share.group(1) for d in dens):
+            # 纠错18件，占受理案件的12.3%: 12.3% is 纠错 ÷ 审结, never ÷ 受理
+            return (
+                f"“占{share.group(1)}的”后面写的是“{name}”（{shown}），它是按{'、'.join(dens)}算的，不是占{share.group(1)}的比例。",
+                f"请写“占{dens[0]}的”，或写明比率的名称“{name}”。",
+            )
     if m.group("rate") and not m.group("kind") and name and (called := _RATE_CALLED.search(lead)):
         stem = called.group(1)[:-1]
         if stem and not set(stem) & set(name[:-1]):
