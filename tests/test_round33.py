@@ -142,6 +142,13 @@ def _report(tmp_path, line5: str, name: str = "r.txt"):
     return path
 
 
+def _last_years_report(tmp_path, line5: str):
+    """``_report`` one year earlier (2024's, signed in 2025), as last.txt: for check --last."""
+    path = _report(tmp_path, line5, name="last.txt")
+    path.write_text(path.read_text(encoding="utf-8").replace("2025", "2024").replace("2026", "2025"), encoding="utf-8")
+    return path
+
+
 def test_one_outcome_is_never_the_whole_of_another(tmp_path, runner):
     """维持5件，纠错8件，纠错率8.2% (of 审结98件): 纠错率 is never worked out over 维持."""
     for line in (

@@ -8,7 +8,7 @@ import yaml
 
 from drafter.cli.commands import main
 from hostile_cases import clerk_templates, render_with
-from test_round33 import _report
+from test_round33 import _last_years_report, _report
 
 THEME = "themes/矛盾纠纷化解.md.j2"
 X = "t.数据.行政复议"
@@ -186,8 +186,7 @@ def test_round43_sums_of_money_in_yi_and_wan_are_compared(tmp_path, runner, line
 
 
 def test_round43_last_years_money_in_wan_against_this_years_in_yi(tmp_path, runner):
-    last = _report(tmp_path, "全年投入法治建设经费12000万元。", name="last.txt")
-    last.write_text(last.read_text(encoding="utf-8").replace("2025", "2024").replace("2026", "2025"), encoding="utf-8")
+    last = _last_years_report(tmp_path, "全年投入法治建设经费12000万元。")
     wrong = _report(tmp_path, "全年投入法治建设经费1.5亿元，同比增长50%。", name="wrong.txt")
     result = runner.invoke(main, ["check", str(wrong), "--last", str(last)])
     assert "同比核算" in result.output and "应为上升25%" in result.output, result.output

@@ -7,7 +7,7 @@ import pytest
 
 from drafter.cli.commands import main
 from hostile_cases import clerk_templates, render_with
-from test_round33 import _report
+from test_round33 import _last_years_report, _report
 from test_round43 import _form_with_last_year
 
 THEME = "themes/矛盾纠纷化解.md.j2"
@@ -77,8 +77,7 @@ def test_round45_changes_over_rounded_figures_and_after_a_rate(tmp_path, runner,
 def test_review_last_years_mapped_sum_of_money_is_compared_in_the_same_unit(tmp_path, runner):
     """涉及金额 (合同金额, kept in 亿元 by the catalogue) with --last: last year's sum is said in
     万元 as this year's is, never 0.36万元 against 4500万元."""
-    last = _report(tmp_path, "全年合法性审查文件、合同、协议等200件，涉及金额3600万元。", name="last.txt")
-    last.write_text(last.read_text(encoding="utf-8").replace("2025", "2024").replace("2026", "2025"), encoding="utf-8")
+    last = _last_years_report(tmp_path, "全年合法性审查文件、合同、协议等200件，涉及金额3600万元。")
     this = _report(tmp_path, "全年合法性审查文件、合同、协议等271件，涉及金额4500万元，同比增长50%。")
     result = runner.invoke(main, ["check", str(this), "--last", str(last)])
     assert "应为上升25%" in result.output and "同比异常" not in result.output, result.output

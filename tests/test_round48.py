@@ -8,7 +8,7 @@ import pytest
 
 from drafter.cli.commands import main
 from hostile_cases import clerk_templates, render_with
-from test_round33 import _report
+from test_round33 import _last_years_report, _report
 from test_round43 import _form_with_last_year
 
 
@@ -35,8 +35,7 @@ def test_round48_a_total_over_a_list_whose_first_item_alone_has_a_verb(tmp_path,
 @pytest.mark.parametrize(("line", "code"), [("受理同比增长30.8%，达到151件。", 1), ("受理同比增长20.8%，达到151件。", 0)])
 def test_round48_a_change_named_before_its_figure_is_checked_with_last_years_report(tmp_path, runner, line, code):
     """受理同比增长30.8%，达到151件 with --last: the change's own words say the figure is 受理."""
-    last = _report(tmp_path, "全年受理行政复议案件125件，审结120件。", name="last.txt")
-    last.write_text(last.read_text(encoding="utf-8").replace("2025", "2024").replace("2026", "2025"), encoding="utf-8")
+    last = _last_years_report(tmp_path, "全年受理行政复议案件125件，审结120件。")
     result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(last)])
     assert ("同比核算" in result.output) == bool(code), result.output
     if code:

@@ -8,7 +8,7 @@ import pytest
 
 from drafter.cli.commands import main
 from hostile_cases import clerk_templates, render_with
-from test_round33 import _report
+from test_round33 import _last_years_report, _report
 from test_round48 import report_with_table
 
 THEME = "themes/矛盾纠纷化解.md.j2"
@@ -51,8 +51,7 @@ def test_round54_two_figures_through_enumerate_cn_print(tmp_path, runner):
 )
 def test_round54_a_change_named_before_its_figure_by_words_of_its_own(tmp_path, runner, line, code):
     """With --last, the change's words name last year's figure as that report wrote it."""
-    last = _report(tmp_path, "全年查办各类违法案件417件，罚没款858万元。", name="last.txt")
-    last.write_text(last.read_text(encoding="utf-8").replace("2025", "2024").replace("2026", "2025"), encoding="utf-8")
+    last = _last_years_report(tmp_path, "全年查办各类违法案件417件，罚没款858万元。")
     result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(last)])
     assert ("同比核算" in result.output) == bool(code), result.output
     if code:
@@ -391,8 +390,7 @@ def test_round54_a_catalogue_rate_s_name_used_for_another_matter_is_worked_out(t
     ],
 )
 def test_round54_last_year_s_count_named_with_or_without_its_verb_is_the_same(tmp_path, runner, last_line, line, code):
-    last = _report(tmp_path, last_line, name="last.txt")
-    last.write_text(last.read_text(encoding="utf-8").replace("2025", "2024").replace("2026", "2025"), encoding="utf-8")
+    last = _last_years_report(tmp_path, last_line)
     result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(last)])
     assert ("同比核算" in result.output) == bool(code), result.output
     if code:
