@@ -24,6 +24,7 @@ from drafter.files.yamlsource import BAD, PathT, Source, as_date
 from drafter.form import headings, opening, spec as s
 from drafter.model.catalogue import Catalogue, FigureDef, Group, Theme
 from drafter.model.formulations import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
+from drafter.model.numbers import YUAN_IN
 from drafter.model.numberwords import plain
 from drafter.model.typography import CJK, FORMAT_CODE, HEADING_MARK, ORDINAL_MARK, close_spaces, normalize, partner, unpaired
 
@@ -144,7 +145,6 @@ def _colon_hint(value: Any) -> str | None:
     return None
 
 
-_YUAN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
 _SCALED_AMOUNT = lazy_re(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(万|亿)?元?\s*")  # (compiled when first used)
 
 
@@ -152,10 +152,10 @@ def _in_unit(typed: str, unit: str) -> str | None:
     """An amount typed with its unit (4680万元, 46.8亿, 1200元) as the number of ``unit`` (元,
     万元, 亿元) the form takes: 0.468 for 4680万元 in 亿元. None for another unit or text."""
     m = _SCALED_AMOUNT.fullmatch(typed)
-    if unit not in _YUAN or m is None or not (m.group(2) or typed.strip().endswith("元")):
+    if unit not in YUAN_IN or m is None or not (m.group(2) or typed.strip().endswith("元")):
         return None
-    yuan = Decimal(m.group(1)) * (_YUAN[m.group(2) + "元"] if m.group(2) else 1)
-    return plain(yuan / _YUAN[unit])
+    yuan = Decimal(m.group(1)) * (YUAN_IN[m.group(2) + "元"] if m.group(2) else 1)
+    return plain(yuan / YUAN_IN[unit])
 
 
 _SEPARATORS = {",": "千位分隔符“,”", "，": "千位分隔符“，”", "\u3000": "全角空格", " ": "空格", "\u00a0": "空格"}

@@ -97,15 +97,15 @@ def _round_figure(v: Decimal) -> str:
     return f"{rounded}{mark}"
 
 
-_MONEY = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+YUAN_IN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}  # 元 in one of each unit money is kept in
 
 
 def with_unit(value: float | int | Decimal, unit: str, approx: bool = False) -> str:
     """A count with its unit. Money (元/万元/亿元) is written in the unit that says it
     exactly: 579500万元 → 57.95亿元, 0.004亿元 → 40万元 (never 0亿元); an amount not in
     whole 元 in 元 with every digit given (the form refuses money below the 分)."""
-    if unit in _MONEY:
-        amount = Decimal(str(value)) * _MONEY[unit]
+    if unit in YUAN_IN:
+        amount = Decimal(str(value)) * YUAN_IN[unit]
         if not approx and amount != amount.to_integral_value():
             return _trim(amount) + "元"  # not whole 元: in full (万/亿 would hide the 分; the form keeps to the 分)
         return number(amount, approx) + "元"
