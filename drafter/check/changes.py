@@ -84,6 +84,12 @@ def change_words(f: FoundFigure) -> str:
     return f.label[: m.start()] if m else f.label
 
 
+def _own_change(text: str, g: FoundFigure, h: FoundFigure) -> bool:
+    """Is ``h`` the change of ``g``, said right after it (罚款金额1023.6万元，同比增长3.8%)?"""
+    between = text[g.start + len(g.text) : h.start - len(h.label)]
+    return bool(re.fullmatch(r"\s*[，,]?\s*", between) and _CHANGE_START.match(h.label.lstrip("，, ")))
+
+
 def measure_of(words: str) -> tuple[str, object]:
     """What a change's own words say it is about: ("rate", None) for 率; ("count", units) for
     a count in one of ``units`` (审查件数 → ("count", ("件", "件次"))), or in any unit but money
@@ -655,6 +661,8 @@ class ChangeChecks(ArithmeticState):
         f, g = figs[k], figs[k + 1]
         if g.kind != "count" or self.is_last_year(text, g) or _DELTA.search(g.label):
             return None
+        if k + 2 < len(figs) and _own_change(text, g, figs[k + 2]):
+            return None  # 同比下降20.7%，罚款金额1023.6万元，同比增长3.8%: that figure's change follows it
         measure, units = measure_of(change_words(f))
         if measure and not fits(g, measure, units):
             return None  # 审查件数同比减少50.2%，提出审查意见157条: 条 is not what it counts
@@ -663,6 +671,8 @@ class ChangeChecks(ArithmeticState):
         if not (_THEN_AMOUNT.fullmatch(link) or (_THEN_NAMED.fullmatch(link) and (before is not None or not earlier))):
             return None  # with counts before it in the sentence, only 达到/为 says the figure after is its own
         own = bigrams(re.sub(r"同比|较上年|比上年|较去年|全年|今年", "", change_words(f))) - _GENERIC
+        if not own and not earlier and not _THEN_AMOUNT.fullmatch(link) and any(not h.approx for h in self.heading_counts):
+            return None  # （一）查处案件46件 / 同比下降20.7%，罚款金额…: the heading's figure's change
         if before is not None and before.start >= self.clause_start:
             # a figure before it in the sentence: only when the change names this one (审结同比
             # 增长21.7%，达到146件), not that one (依法受理151件)

@@ -152,6 +152,15 @@ def _timely(stem: str, label: str) -> bool:
 # Words before a count's core word that make it the rest, not the part (未办结, 不合格, 尚未整改,
 # 不予受理); and those that make it a part of the part (按时办结, 网上办结, 基本合格, 正在整改).
 _NEGATED = lazy_re(r"^(?:其中|另有|还有|其余)?(?:未|不|没有|尚未|暂未|无法)|(?:未|不|没有|尚未|暂未|无法)(?:予以?)?$")
+# grades of an assessment, best first: a rate of one grade may count the grades above it
+_GRADES = (("优秀",), ("良好", "较好"), ("合格", "及格", "达标"))
+
+
+def _graded(label: str) -> bool:
+    """Does ``label`` name a grade of an assessment (优秀, 不合格, 基本合格)?"""
+    return any(w in label for words in _GRADES for w in words)
+
+
 _QUALIFIERS = lazy_re(r"按时|按期|及时|限时|即时|当场|当日|现场|网上|线上|依法|逾期|超期|基本|正在|部分|其中")
 
 
@@ -419,6 +428,11 @@ class RateChecks(ArithmeticState):
             # and above): the rate may be of the list's sum
             part_sum = self.listed_whole(text, num, None, pool, counts)
             if part_sum is not None and any(_fits(stated, decimals, part_sum, Amount(g), mode) for g in dens):
+                continue
+            # the grades above the rate's own counted as it (优秀42卷，合格140卷，合格率97.8%: 合格
+            # and above), however the grades are joined
+            above = self.graded_above(stem, num, pool)
+            if above is not None and any(_fits(stated, decimals, above, Amount(g), mode) for g in dens):
                 continue
             # the rest of a graded list (优秀96卷、合格213卷、不合格11卷，合格率96.6%: all but 不合格)
             failed = [
@@ -757,6 +771,26 @@ class RateChecks(ArithmeticState):
             return None
         return summed(run)
 
+    def graded_above(self, stem: str, num: FoundFigure, pool) -> Amount | None:
+        """``num`` with the counts of the grades above it the sentence states (合格率's part may
+        be 优秀 + 良好 + 合格), each exact, of ``num``'s unit and of this year; None when the
+        rate is of no grade or no higher grade is stated."""
+        rank = next((k for k, words in enumerate(_GRADES) if any(w in stem for w in words)), None)
+        if rank is None or _NEGATED.search(stem) or not any(w in num.label for w in _GRADES[rank]):
+            return None
+        higher = [w for words in _GRADES[:rank] for w in words]
+        above = [
+            g
+            for g in pool
+            if g is not num
+            and g.unit == num.unit
+            and not rough(g)
+            and not _DELTA.search(g.label)
+            and not _NEGATED.search(g.label)
+            and any(w in g.label for w in higher)
+        ]
+        return summed(sorted([*above, num], key=lambda g: g.start)) if above else None
+
     def catalogue_sum(self, name: str, num: FoundFigure, pool) -> Amount | None:
         """The whole of a rate the catalogue defines over a sum (办复率: 按时办复 ÷ (人大代表建议
         + 政协提案)) when the sentence states each of its parts, however joined (承办建议112件，
@@ -828,6 +862,7 @@ class RateChecks(ArithmeticState):
                 and not own_kind(g)
                 and not _apart(num.label, g.label)
                 and not _exclusive(num.label, g.label)  # 维持5件，纠错8件: siblings, never part and whole
+                and not (_graded(num.label) and _graded(g.label))  # 优秀42卷，不合格4卷: two grades, siblings
                 and not (_NEGATED.search(g.label) and not _NEGATED.search(stem))  # 不予受理138件: the rest, never the whole
                 # a part (其中…) is no whole, unless it is the rate's own base (其中依法受理151件 for 结案率)
                 # (one after the part, 整改隐患4521处，其中重大隐患12处: a part of that part, never its whole)
