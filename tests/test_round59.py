@@ -7,6 +7,7 @@ import pytest
 
 from drafter.cli.commands import main
 from test_round33 import _last_years_report, _report
+from test_round54 import SMALL
 
 
 @pytest.mark.parametrize(
@@ -71,3 +72,32 @@ def test_round59_a_change_before_a_figure_with_its_own_change(tmp_path, runner, 
     )
     result = runner.invoke(main, ["check", str(path), "--last", str(last)])
     assert result.exit_code == 0 and "同比核算" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("block", "line"),
+    [
+        ("|\n        # 来源：法制科\n        主要负责同志带头学法。", "20:9"),
+        (">-\n        主要负责同志带头学法。\n        ＃ 待核实\n", "21:9"),
+        ("|\n        主要负责同志带头学法。\n        一年学法4次。", None),
+    ],
+)
+def test_round59_a_hash_line_inside_a_block_is_not_a_comment(tmp_path, runner, block, line):
+    """“# 来源” inside a | or > block is text YAML keeps: it would be printed, so it is refused
+    at its own line."""
+    form = tmp_path / "表.yaml"
+    form.write_text(SMALL.format(now=2001, before=2000).replace("内容: 主要负责同志带头学法。", "内容: " + block, 1), encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(form)])
+    if line is None:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 2 and f"表.yaml:{line}" in result.output and "不是注释" in result.output, result.output
+
+
+@pytest.mark.parametrize("typed", ["\uff11\uff12.\uff15", '"12.5"', "1,002.5"])
+def test_round59_a_number_fix_says_a_count_must_be_whole(tmp_path, runner, typed):
+    """The fix for １２.５ in a count is not just 12.5, which would be refused next."""
+    form = tmp_path / "表.yaml"
+    form.write_text(SMALL.format(now=typed, before=2000), encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(form)])
+    assert result.exit_code == 2 and "还应当是整数" in result.output, result.output

@@ -143,6 +143,27 @@ class Source:
         line, col = marks.get(probe) or self.value_marks.get(probe) or (None, None)
         return Where(self.file, line, col, path_text(path) or None)
 
+    def hashed_line(self, path: PathT) -> Where | None:
+        """The place of a line inside the | or > block at ``path`` that begins with # (the
+        clerk's comment, which YAML reads as text there); None when it has none."""
+        place = self.where(path)
+        line, column = self.value_marks.get(tuple(path), (None, None))
+        lines = self.text.split("\n")
+        if not line or not column or line > len(lines) or lines[line - 1][column - 1 : column] not in ("|", ">"):
+            return None
+        indent = None
+        for n in range(line + 1, len(lines) + 1):
+            text = lines[n - 1]
+            if not text.strip():
+                continue
+            width = len(text) - len(text.lstrip(" "))
+            indent = width if indent is None else indent
+            if width < indent:
+                return None  # the block has ended
+            if text.lstrip(" \t\u3000").startswith(("#", "＃")):
+                return Where(self.file, n, len(text) - len(text.lstrip(" \t\u3000")) + 1, place.field)
+        return None
+
 
 # -- what the file is ----------------------------------------------------------------------
 

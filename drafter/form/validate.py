@@ -216,6 +216,16 @@ def _half_width_number(value: str) -> str | None:
     return plain
 
 
+def _whole_needed(fig: FigureDef, number: str) -> str:
+    """What a fix that rewrites ``number`` must add when the figure is a count and the number
+    is not whole (１２.５ → 12.5, which would be refused next): "" otherwise."""
+    try:
+        whole = fig.decimal or Decimal(number) == Decimal(number).to_integral_value()
+    except ArithmeticError:
+        return ""
+    return "" if whole else f"；“{fig.name}”是计数（{fig.unit}），还应当是整数，请一并核对小数部分"
+
+
 def _whole_given(group: Group, name: str, counts: dict[str, Any]) -> tuple[str, ...] | None:
     """The nearest whole given that ``name`` is part of: the figure(s) of its 不大于 (a sum
     when several), or, one of them missing, the whole of a single one, and so on up."""
@@ -342,6 +352,13 @@ class Validator:
             return None
         if "\n\n" in text:
             self.error(path, "一段文字里有空行。", "每个字段只写一段；多段内容请拆成多项。")
+        hashed = self.src.hashed_line(path) if path[:1] != ("正文",) else None
+        if hashed:  # “# 来源：法制科” inside a | block is text, not a comment: it would be printed
+            self.found.add(
+                hashed,
+                "多行文字（| 或 > 后面）里以“#”开头的这一行不是注释，会原样印进报告。",
+                "注释请写在这段文字的外面（另起一行，写在“内容:”这样的键的上面）；不要的就删去这一行。",
+            )
         # Braces: a part heading of 写法.部分标题 may hold {年度} (part_headings judges it);
         # every other text is printed as written, braces and all.
         braces = None if len(path) == 3 and path[:2] == ("写法", "部分标题") else headings.text_problem(text)
@@ -686,13 +703,15 @@ class Validator:
                 self.error(
                     path,
                     f"“{value.strip()}”用了全角（或别种）数字，会被当作文字，不是数字。",
-                    f"数字用半角的 0—9，写成 {path[-1]}: {wide}",
+                    f"数字用半角的 0—9，写成 {path[-1]}: {wide}" + _whole_needed(fig, wide),
                 )
                 return None
             elif isinstance(value, str) and (bare := _without_separators(value)) is not None:
                 # 1,936 / 1，936 / 3 156 / a full-width space before 921: what stands between is no digit
                 self.error(
-                    path, f"{self.show(value, path)}里有{bare[1]}，会被当作文字，不是数字。", f"只写数字，写成 {path[-1]}: {bare[0]}"
+                    path,
+                    f"{self.show(value, path)}里有{bare[1]}，会被当作文字，不是数字。",
+                    f"只写数字，写成 {path[-1]}: {bare[0]}" + _whole_needed(fig, bare[0]),
                 )
                 return None
             elif isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]+(?:\.[0-9]+)?", value.strip()):
@@ -700,7 +719,7 @@ class Validator:
                 self.error(
                     path,
                     f"“{value.strip()}”加了引号（或标成了文字），会被当作文字，不是数字。",
-                    f"数字不要加引号，写成 {path[-1]}: {value.strip()}",
+                    f"数字不要加引号，写成 {path[-1]}: {value.strip()}" + _whole_needed(fig, value.strip()),
                 )
                 return None
             self.error(path, f"{self.show(value, path)}不是数字。", hint)
