@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.cli.commands import main
+from hostile_cases import clerk_templates, render_with
 from test_round33 import _last_years_report, _report
 from test_round54 import SMALL
 
@@ -101,3 +102,125 @@ def test_round59_a_number_fix_says_a_count_must_be_whole(tmp_path, runner, typed
     form.write_text(SMALL.format(now=typed, before=2000), encoding="utf-8")
     result = runner.invoke(main, ["validate", str(form)])
     assert result.exit_code == 2 and "还应当是整数" in result.output, result.output
+
+
+THEME = "themes/矛盾纠纷化解.md.j2"
+X = "t.数据.行政复议"
+
+
+@pytest.mark.parametrize(
+    ("files", "place"),
+    [
+        ({THEME: f"全年收到行政复议申请{{{{ {X}.收到申请.上年数 }}}}，依法受理{{{{ {X}.受理 }}}}。\n"}, "themes/矛盾纠纷化解.md.j2:1"),
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 全年收到行政复议申请{收到申请.上年}\n    - 依法受理{受理}\n"}, "句式.yaml:3"),
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 依法受理{受理}\n    - 收到申请{收到申请.上年}\n"}, "句式.yaml:4"),
+    ],
+)
+def test_round59_last_years_figure_never_printed_as_this_years(tmp_path, runner, files, place):
+    """Last year's figure with no word saying it is last year's would be read as this year's."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and place in result.output and "会读成今年的数" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {THEME: f"收到申请{{{{ {X}.收到申请 }}}}，上年为{{{{ {X}.收到申请.上年数 }}}}。\n"},
+        {THEME: f"收到申请由{{{{ {X}.收到申请.上年数 }}}}增加到{{{{ {X}.收到申请 }}}}。\n"},
+        {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 收到申请{收到申请}\n    - 上年为{收到申请.上年}\n"},
+        {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 收到申请较上年的{收到申请.上年}有所增加\n"},
+    ],
+)
+def test_round59_last_years_figure_said_as_last_years_prints(tmp_path, runner, files):
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit])
+def test_round59_a_stop_while_a_cache_is_written_leaves_no_file(tmp_path, stop):
+    """Ctrl-C or kill (SystemExit from the stop handlers) during the jieba or data cache's
+    write: the stop goes on, and no temporary file stays in the clerk's cache folder."""
+    from drafter.files.datacache import write_cache
+
+    def dump(fh):
+        fh.write(b"x" * 1000)
+        raise stop
+
+    with pytest.raises(stop):
+        write_cache(tmp_path / "jieba" / "k.marshal", dump)
+    assert list((tmp_path / "jieba").iterdir()) == []
+
+
+def test_round59_a_new_cache_file_removes_those_unused_for_a_day(tmp_path):
+    import os
+    import time
+
+    from drafter.files.datacache import write_cache
+
+    folder = tmp_path / "jieba"
+    folder.mkdir()
+    old, fresh, killed = folder / "old.marshal", folder / "fresh.marshal", folder / "k.123.tmp"
+    for path in (old, fresh, killed):
+        path.write_bytes(b"x")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in (old, killed):
+        os.utime(path, (two_days_ago, two_days_ago))
+    write_cache(folder / "new.marshal", lambda fh: fh.write(b"y"))
+    assert sorted(p.name for p in folder.iterdir()) == ["fresh.marshal", "new.marshal"]
+
+
+@pytest.mark.parametrize("no", ["调解未成功", "调解不成功", "未成功"])
+def test_round59_a_part_and_its_negation_after_shared_words_add_up(tmp_path, runner, no):
+    """调解成功、调解未成功: what one is the other is not, once the words both begin with go."""
+    line = f"人民调解组织调解矛盾纠纷2684件，其中调解成功2631件，{no}83件。"
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 1 and "其中超总数" in result.output, result.output
+    sound = line.replace("83件", "53件")
+    assert runner.invoke(main, ["check", str(_report(tmp_path, sound))]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("{% for g in t.数据 | reverse %}{{ 数据句子(t, g) }}{% endfor %}", None),
+        (f"{{% for x in {X} | reverse %}}{{{{ x.名称 }}}}{{% endfor %}}。", None),
+        (f"{{% for k, v in {X} | dictsort %}}{{{{ k }}}}{{{{ v }}}}，{{% endfor %}}", None),
+        ("{% for k, g in t.数据 | dictsort %}{{ 数据句子(t, k) }}{% endfor %}", None),
+        ("{{ 数据句子(t, t.数据[0]) }}", "按序号（0）取数据"),
+        (f"{{{{ {X}[1] }}}}", "按序号（1）取数据"),
+    ],
+)
+def test_round59_groups_through_reverse_dictsort_or_a_number(tmp_path, runner, line, said):
+    """reverse and dictsort over the groups or a group's figures work; a number in place of a
+    name is said as such, never as a group named “3” or a figure named “items”."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line + "\n"}))
+    if said is None:
+        assert result.exit_code == 0, result.output
+        assert "items" not in result.output
+        return
+    assert result.exit_code == 2 and said in result.output and "themes/矛盾纠纷化解.md.j2:1" in result.output, result.output
+
+
+@pytest.mark.parametrize("words", ["受理", "依法受理行政复议案件"])
+def test_round59_a_macro_mistake_said_at_the_macros_line_however_short(tmp_path, runner, words):
+    """The caller's line only calls the macro: the mistake is the macro's line's, even when
+    that line has only a few words of its own."""
+    files = {
+        THEME: f'{{% from "宏.j2" import s %}}{{{{ s({X}.受理) }}}}\n',
+        "宏.j2": f"{{% macro s(x) %}}\n{words}{{{{ x }}}}万\n{{% endmacro %}}\n",
+    }
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "tpl/宏.j2:2" in result.output and "紧挨着“万”" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("files", "place"),
+    [
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 收到申请第{收到申请}\n"}, "句式.yaml:3"),
+        ({THEME: f"收到申请第{{{{ {X}.收到申请 }}}}。\n"}, "themes/矛盾纠纷化解.md.j2:1"),
+    ],
+)
+def test_round59_a_figure_after_di_reads_as_an_ordinal(tmp_path, runner, files, place):
+    """收到申请第162件 reads as the 162nd application, not 162 of them."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and place in result.output and "序数" in result.output, result.output

@@ -6,6 +6,7 @@ and a list before 共/合计 adds up to it."""
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -163,11 +164,19 @@ _NOT = lazy_re(r"^(?:未|不予|不|没有|尚未)")
 
 
 def _yes_and_no(labels: list[str]) -> bool:
-    """Two items, one what the other is not (采纳、未采纳; 已采纳、不予采纳): they add up."""
+    """Two items, one what the other is not (采纳、未采纳; 已采纳、不予采纳; 调解成功、调解未成功):
+    they add up."""
     if len(labels) != 2:
         return False
     a, b = (re.sub(r"^已", "", x) for x in labels)
-    return any(_NOT.match(n) is not None and _NOT.sub("", n) == y and y for n, y in ((a, b), (b, a)))
+    # the words both begin with go first (调解成功、调解未成功: 成功、未成功)
+    same = len(os.path.commonprefix([a, b]))
+    a, b = re.sub(r"^已", "", a[same:]), re.sub(r"^已", "", b[same:])
+    # (调解成功、未成功: a kind of what the other is not, so never the same case either)
+    return any(
+        _NOT.match(n) is not None and y and (_NOT.sub("", n) == y or (len(_NOT.sub("", n)) >= 2 and y.endswith(_NOT.sub("", n))))
+        for n, y in ((a, b), (b, a))
+    )
 
 
 def _one_each(labels: list[str], family) -> bool:

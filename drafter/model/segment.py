@@ -18,7 +18,7 @@ import sys
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from drafter.files.datacache import cache_root
+from drafter.files.datacache import cache_root, write_cache
 
 if TYPE_CHECKING:
     from drafter.model.catalogue import Catalogue
@@ -66,14 +66,7 @@ def tokenizer() -> Any:
         if not loaded:
             with open(path, "rb") as fh:
                 tk.FREQ, tk.total = tk.gen_pfdict(fh)
-            try:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-                with open(tmp, "wb") as fh:
-                    marshal.dump((tk.FREQ, tk.total), fh)
-                os.replace(tmp, cached)
-            except OSError:
-                pass
+            write_cache(cached, lambda fh: marshal.dump((tk.FREQ, tk.total), fh))
     finally:
         gc.enable()
     tk.initialized = True

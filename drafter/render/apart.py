@@ -64,7 +64,7 @@ _FULL_STOP = lazy_re("[。！？!?\n\r]")  # what ends a sentence, not a clause
 JOINED_BEFORE = (
     r"(\d|[.．\-－+＋±]|(?:大约|(?<![预签节履制公契缔条邀相守践违合])约)(?:为|计|合|有|是|达到?)?|将近|接近|"
     r"(?<![就附接最邻靠亲贴])近|超过|(?<![高赶])超|逾|不足|不到|上万|上千|数十|数百|数千|几十|几百|"
-    r"(?<!第)[一二三四五六七八九十百千万两])"
+    r"(?<!第)[一二三四五六七八九十百千万两]|(?<![次等门府宅])第)"  # 第162件 is the 162nd, not 162
 )
 # after a figure that carries its unit, a unit or measure word, 万/亿, %, 余/多, or a word of approximation.
 UNITS = "件次人项个起份条户家元万亿千%％‰场名批期宗余多倍卷"
@@ -181,6 +181,20 @@ def sentence_at(text: str, at: int) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
+# Words before a last-year figure that say it is last year's (上年为, 去年, 同期, 2024年), or
+# that it is the start of a change (由…提高到, 较…增长): without any, it reads as this year's.
+LAST_SAID = lazy_re(r"上年|去年|上一年|前一年|同期|上期|\d{4}年|[由从较]|比(?![例重率])")
+
+
+def last_unsaid(name: str, shown: str) -> tuple[str, str]:
+    """(What is wrong, how to fix it) for last year's figure ``shown`` of ``name`` printed with
+    no word that says it is last year's (全年收到行政复议申请138件 from .上年)."""
+    return (
+        f"{shown} 是“{name}”上年的数，这一句里却没有“上年”“去年”这样的字，报告里会读成今年的数。",
+        f"请在它前面写明是上年的，如“{name}上年为{shown}”；要写今年的数，请去掉“.上年”。",
+    )
+
+
 def _in_sentence(output: str, a: re.Match | None, b: re.Match | None) -> bool:
     """Do marks ``a`` and ``b`` (in this order) stand in one sentence?"""
     return a is not None and b is not None and not _SENTENCE_END.search(MARKS.sub("", output[a.end() : b.start()]))
@@ -202,9 +216,11 @@ def _of_another(output: str, previous: re.Match | None, m: re.Match, following: 
     审结{{ x.审结 }} as 审结's; 审结{{ x.审结 }}（上年{{ x.纠错率.上年数 }}） as 审结's last year.
     Words naming its figure make it its own. (What is wrong, how to fix it) or None."""
     kind = m.group("kind")
+    name, shown = m.group("name"), MARKS.sub("", m.group("text"))
+    if kind == "^" and m.group("id") and not LAST_SAID.search(MARKS.sub("", output[sentence_at(output, m.start())[0] : m.start()])):
+        return last_unsaid(name, f"“{shown}”")
     if not kind or not m.group("id") or names(_lead(output, previous, m), m.group("name")):
         return None
-    name, shown = m.group("name"), MARKS.sub("", m.group("text"))
     before = previous if previous is not None and _in_sentence(output, previous, m) and previous.group("id") else None
     after = following if following is not None and _in_sentence(output, m, following) and following.group("id") else None
     if kind == "~":
@@ -410,5 +426,6 @@ def apart(output: str) -> tuple[str, int | None, str | None, str]:
                     ),
                     HINT,
                 )
-            return output, m.start(), told + "，报告里会连成另一个数，或变成约数。", HINT
+            why = "，报告里会读成第几个（序数），不是多少。" if joined == "第" else "，报告里会连成另一个数，或变成约数。"
+            return output, m.start(), told + why, HINT
     return MARKS.sub(lambda m: m.group() if m.group() in (OPEN, CLOSE) else "", output), None, None, HINT

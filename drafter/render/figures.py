@@ -242,6 +242,8 @@ class FigureGroup:
         return self[name]
 
     def __getitem__(self, name: str):
+        if not isinstance(name, str):
+            raise _by_number(name, f"t.数据.{self._group.name}.受理", "x")
         if name in self._items:
             return self._items[name]
         if name in self._group.figures or name in self._group.rates:
@@ -259,6 +261,19 @@ class FigureGroup:
 
     def __len__(self) -> int:  # {{ x | length }}: the figures and rates the form gives
         return len(self._items)
+
+    def __reversed__(self):  # {% for x in g | reverse %}: the figures, last first
+        return iter(list(self._items.values())[::-1])
+
+    # dictsort and other filters that take a mapping: the figures and rates the form gives
+    def items(self) -> list[tuple[str, object]]:
+        return list(self._items.items())
+
+    def keys(self) -> list[str]:
+        return list(self._items)
+
+    def values(self) -> list[object]:
+        return list(self._items.values())
 
     def get(self, name: str):
         """The figure or rate ``name`` if the form gives it, else None."""
@@ -280,6 +295,8 @@ class FigureSet:
         return self[name]
 
     def __getitem__(self, name: str) -> FigureGroup:
+        if not isinstance(name, str):
+            raise _by_number(name, "t.数据.行政复议", "g")
         try:
             return self._groups[name]
         except KeyError:
@@ -301,3 +318,24 @@ class FigureSet:
 
     def __len__(self) -> int:
         return sum(1 for group in self._groups.values() if group)
+
+    def __reversed__(self):  # {% for g in t.数据 | reverse %}: the groups' names, last first
+        return iter(list(self)[::-1])
+
+    # dictsort and other filters that take a mapping: the groups the form gives figures for
+    def items(self) -> list[tuple[str, FigureGroup]]:
+        return [(name, group) for name, group in self._groups.items() if group]
+
+    def keys(self) -> list[str]:
+        return list(self)
+
+    def values(self) -> list[FigureGroup]:
+        return [group for group in self._groups.values() if group]
+
+
+def _by_number(index: object, example: str, each: str) -> TemplateError:
+    """A group or figure asked for by a number (t.数据[0]): they have names, not places."""
+    return TemplateError(
+        f"模板按序号（{index}）取数据，数据组和数据只能按名称取。",
+        f"请写名称，如 {example}；要逐个取，写 {{% for {each} in … %}}……{{% endfor %}}。",
+    )

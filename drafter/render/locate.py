@@ -18,7 +18,7 @@ from drafter.render.apart import sentence_at
 from drafter.render.jinja_hooks import raw_template_line, template_frame
 from drafter.render.loader import FolderLoader, shown_name
 from drafter.render.rendered import Rendered
-from drafter.render.writers import written_at
+from drafter.render.writers import says_words, written_at
 
 
 def _relative(filename: str | None, env) -> str | None:
@@ -165,6 +165,8 @@ def in_output(err: TemplateError, output: Rendered, at: int) -> TemplateError:
     origin = output.origin(err.where.line)
     if place and origin and not shipped(origin[2]) and any(name == place[0] and ships for name, _, ships in output.files):
         place = None  # a built-in line sharing its words, when the clerk's own file wrote the line
+    if place and not sure and origin and not _says_any(output, origin, sentence):
+        sure = True  # the line that printed it says none of its words (a macro's caller): the one that does
     if place and sure:
         file, line = place
         text = next((t for name, t, _ in output.files if name == file), "").split("\n")
@@ -172,6 +174,15 @@ def in_output(err: TemplateError, output: Rendered, at: int) -> TemplateError:
         cited = f"（第 {line} 行是：{shown if len(shown) <= 60 else shown[:60] + '……'}）" if shown else ""
         return TemplateError(err.message, as_written(err.hint, shown) + cited, Where(file, line))
     return in_template(err, output)
+
+
+def _says_any(output: Rendered, origin: tuple, sentence: str) -> bool:
+    """Does the template line ``origin`` (file, line, path) print words of its own in ``sentence``?"""
+    text = next((t for name, t, _ in output.files if name == origin[0]), None)
+    if text is None:
+        return True  # not known: as if it did
+    lines = text.split("\n")
+    return origin[1] is None or origin[1] > len(lines) or says_words(lines[origin[1] - 1], sentence)
 
 
 def in_template(err: TemplateError, output: Rendered | str) -> TemplateError:

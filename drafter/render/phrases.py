@@ -42,10 +42,12 @@ from drafter.render.apart import (
     JOINED_AFTER,
     JOINED_BEFORE,
     JOINER,
+    LAST_SAID,
     NAMES_EACH,
     PART_LEAD,
     SAID_CHANGE,
     each_names,
+    last_unsaid,
     names,
     part_after,
     printed_as_change,
@@ -162,6 +164,7 @@ class _Reader:
         self.figure_before: Slot | None = None  # the last figure of the item before, when it is always written
         self.sentence_names: list[str] = []  # the figures the sentence's items before always print (this year's), in order
         self.slots_before: list[Slot] = []  # every figure the sentence's items before always print, in order
+        self.words_before = ""  # the words of the sentence's items before that are always written
 
     def typed(self, path: tuple) -> tuple[int | None, str]:
         """(line, the text from where the item at ``path`` begins)."""
@@ -266,9 +269,10 @@ class _Reader:
             self.figure_before = next((p for p in reversed(before) if isinstance(p, Slot)), None)
             self.slots_before = [p for c in current if not c.tests for p in c.pieces if isinstance(p, Slot)]
             self.sentence_names = [p.name for p in self.slots_before if p.attr not in ("同比", "上年")]
+            self.words_before = "，".join("".join(p for p in c.pieces if isinstance(p, str)) for c in current if not c.tests)
             choice = self.choice(key, group, item, (key, group, i))
             self.slot_before = self.figure_before = None
-            self.sentence_names, self.slots_before = [], []
+            self.sentence_names, self.slots_before, self.words_before = [], [], ""
             if choice is not None:
                 # a 如果 item's every branch is held against the items written whatever the
                 # figures (纠错率{纠错率} … 否则: 纠错率{纠错率}); only those are remembered
@@ -527,11 +531,15 @@ class _Reader:
         previous, between, said = self.figure_before, "", list(self.sentence_names)
         trail = list(self.slots_before)  # the sentence's figures up to ``previous``
         listed = self.each_in_order(pieces, said)
+        so_far = self.words_before
         for i, piece in enumerate(pieces):
             if not isinstance(piece, Slot):
                 between += piece
+                so_far += piece
                 continue
             shown = "{" + f"{piece.name}.{piece.attr}" + "}"
+            if piece.attr == "上年" and not LAST_SAID.search(so_far):
+                raise _Bad(*last_unsaid(piece.name, shown))
             if piece.attr == "同比" and not names(between, piece.name):
                 if previous is None:
                     raise _Bad(
@@ -1075,6 +1083,8 @@ def _nothing_joined_before(pieces: tuple) -> None:
             what = (
                 "会和数字连在一起，读成另一个数"
                 if re.match(r"[\d.．\-－+＋±一二三四五六七八九十百千万两]", m.group(1))
+                else "会读成第几个（序数），不是多少"
+                if m.group(1) == "第"
                 else "会把表单里的准数说成约数或上下限"
             )
             raise _Bad(

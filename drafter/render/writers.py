@@ -103,6 +103,13 @@ def _own_words(line: str) -> list[str]:
     return out
 
 
+def says_words(line: str, sentence: str) -> bool:
+    """Does template ``line`` print words of its own that stand in ``sentence``? (A line of
+    tags only, {% from "宏.j2" import s %}{{ s(x) }}, prints none: a macro's words are its.)"""
+    pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _own_words(line)) if p]
+    return bool(pieces) and _in_order(pieces, sentence) is not None
+
+
 def _in_order(pieces: list[str], sentence: str) -> int | None:
     """Where in ``sentence`` ``pieces`` end, standing there one after another; None when they
     do not."""
