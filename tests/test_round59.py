@@ -1,5 +1,6 @@
-"""Round 59 of the outside attack on issue 18: a 合格率 over the grades at and above 合格
-(优秀42卷，合格140卷); with --last, a count whose last-year sentence names who did it."""
+"""Rounds 59 and 60 of the outside attack on issue 18: rates over graded lists, --last pairing,
+a # line in a form's block, last year's figure printed as this year's, caches left by a stop,
+reverse/dictsort over groups, macro lines, and 合计 over a quoted item."""
 
 from __future__ import annotations
 
@@ -224,3 +225,32 @@ def test_round59_a_figure_after_di_reads_as_an_ordinal(tmp_path, runner, files, 
     """收到申请第162件 reads as the 162nd application, not 162 of them."""
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
     assert result.exit_code == 2 and place in result.output and "序数" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("全年开展执法检查32次、联合检查69次、“双随机、一公开”抽查22次，合计126次。", True),
+        ("全年开展执法检查32次、联合检查69次、“双随机一公开”抽查22次，合计126次。", True),
+        ("全年开展执法检查32次、联合检查69次、“双随机、一公开”抽查22次，合计123次。", False),
+    ],
+)
+def test_round60_a_total_over_an_item_named_in_quotes(tmp_path, runner, line, error):
+    """A quoted name opening a listed item (“双随机、一公开”抽查) does not end the list 合计 sums."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("合计不符" in result.output) == error, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("全年受理投诉举报630件，办结626件，办结率99.4%，同比下降42.9%（上年为1104件）。", False),
+        ("全年受理投诉举报630件，办结626件，办结率99.4%，同比下降43.3%（上年为1104件）。", False),
+        ("全年受理投诉举报630件，办结626件，办结率99.4%，同比下降40.9%（上年为1104件）。", True),
+    ],
+)
+def test_round60_a_change_after_a_rate_is_of_the_count_it_fits(tmp_path, runner, line, error):
+    """After a rate, a change with last year's count that names no count is of the count it
+    fits (受理630 against 1104 is −42.9%), not always the nearest (办结)."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("同比核算" in result.output) == error, result.output

@@ -213,6 +213,8 @@ def _only_rates(gap: str) -> bool:
 # Between two items of a list: the separator, then the start of the next item's name where it
 # lists words with 、 (，以调解、|和解方式结案41件: the name's figure label starts after the 、).
 _NAME_LISTS = lazy_re(r"[，,；;][^，,；;。、\d%％]{1,10}、")
+# An item's name opening with a quoted name (、“双随机、一公开”抽查22次): the quote is its name's
+_QUOTED_NAME = lazy_re(r"([、，,；;])\s*[“\"‘'《「『][^”\"’'》」』。；\d%％]{1,24}[”\"’'》」』]")
 
 
 def _a_tail_adds_up(listed: list[FoundFigure], total: FoundFigure) -> bool:
@@ -427,6 +429,8 @@ class BreakdownChecks(ArithmeticState):
         for g in rest:
             prev = items[-1]
             gap = text[prev.start + len(prev.text) : g.start - len(g.label)]
+            if _QUOTED_NAME.fullmatch(gap):
+                gap = gap[0]  # 、“双随机、一公开”抽查22次: a quoted name opens the item's name
             if g.unit != unit_ or not _LIST_GAP.fullmatch(gap) or (gap != "、" and not _parallel(first, g)):
                 break
             items.append(g)
@@ -610,6 +614,8 @@ class BreakdownChecks(ArithmeticState):
                 gap = text[g.start + len(g.text) : listed[0].start - len(listed[0].label)]
                 if _NAME_LISTS.fullmatch(gap):
                     gap = gap[0]  # ，以调解、|和解方式结案41件: the item's own name lists words with 、
+                elif _QUOTED_NAME.fullmatch(gap):
+                    gap = gap[0]  # 、“双随机、一公开”抽查22次: a quoted name opens the item's name
                 if gap not in ("、", "，", ",", "；", ";") or g.unit != t.unit:
                     break
                 if listed[0].label.startswith("其中"):

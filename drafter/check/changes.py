@@ -569,7 +569,19 @@ class ChangeChecks(ArithmeticState):
         ]
         # 上年受理129件 names the count it is last year's of (受理, not the nearer 审结)
         named = bigrams("".join(re.sub(r"上年|去年|上一年度?|同期|为|是", "", g.label) for g in evidence)) - _GENERIC
-        return next((g for g in counts if named & bigrams(g.label)), counts[0] if counts else None)
+        chosen = next((g for g in counts if named & bigrams(g.label)), None)
+        if chosen is not None or not counts:
+            return chosen
+        # 受理630件，办结626件，办结率99.4%，同比下降42.9%（上年为1104件）: last year's count names
+        # none of them; the one whose change it is, when one is (受理), else the nearest
+        last = next((g for g in evidence if self.is_last_year(text, g) and g.value > 0), None)
+        f = figs[k]
+        if last is not None and f.unit == "%":
+            size = [abs(g.value - last.value) / last.value * 100 for g in counts]
+            fitting = [g for g, x in zip(counts, size) if _claimed(x, x, f.value, f.decimals, "exact")]
+            if fitting:
+                return fitting[0]
+        return counts[0]
 
     def carried_subject(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
         """The count a change is of when its clause states none of this year before it: the
