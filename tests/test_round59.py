@@ -254,3 +254,28 @@ def test_round60_a_change_after_a_rate_is_of_the_count_it_fits(tmp_path, runner,
     fits (受理630 against 1104 is −42.9%), not always the nearest (办结)."""
     result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
     assert ("同比核算" in result.output) == error, result.output
+
+
+E = "t.数据.案卷评查"
+
+
+@pytest.mark.parametrize(
+    ("files", "place"),
+    [
+        ({"themes/行政执法.md.j2": f'{{{{ 句(项("评查案卷{{}}", {E}.评查案卷), 项("合格率、优秀率分别为{{}}、{{}}", {E}.优秀率, {E}.合格率)) }}}}\n'}, "themes/行政执法.md.j2:1"),
+        ({"themes/行政执法.md.j2": f"评查案卷{{{{ {E}.评查案卷 }}}}，合格率、优秀率分别为{{{{ {E}.优秀率 }}}}、{{{{ {E}.合格率 }}}}。\n"}, "themes/行政执法.md.j2:1"),
+        ({THEME: f"受理、审结分别为{{{{ {X}.审结 }}}}、{{{{ {X}.受理 }}}}。\n"}, "themes/矛盾纠纷化解.md.j2:1"),
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 受理、审结分别为{审结}、{受理}\n"}, "句式.yaml:3"),
+    ],
+)
+def test_round60_figures_after_fenbiewei_in_swapped_order(tmp_path, runner, files, place):
+    """Names before 分别为 take the figures after it in order: swapped, each would print the
+    other's value under its name."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and place in result.output and "会对调" in result.output, result.output
+
+
+def test_round60_figures_after_fenbiewei_in_order_print(tmp_path, runner):
+    files = {"themes/行政执法.md.j2": f"评查案卷{{{{ {E}.评查案卷 }}}}，合格率、优秀率分别为{{{{ {E}.合格率 }}}}、{{{{ {E}.优秀率 }}}}。\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 0, result.output

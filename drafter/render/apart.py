@@ -112,6 +112,35 @@ def each_names(listed: str) -> list[str]:
     return [n for n in parts if n]
 
 
+def _calls(word: str, name: str) -> bool:
+    """Does ``word`` of a list before 分别为 call the figure ``name`` (成功率 for 调解成功率)?"""
+    return len(word) >= 2 and (word == name or name.endswith(word) or word.endswith(name))
+
+
+def swapped(listed: list[str], given: list[str]) -> tuple[str, str, str] | None:
+    """合格率、优秀率分别为{优秀率}、{合格率}: a name before 分别为 that calls not the figure in its
+    place but another of the list, which the report would then print under it. (The listed
+    names, the name, the figure written in its place) of the first such, or None."""
+    for word, own in zip(listed, given):
+        if _calls(word, own):
+            continue
+        if any(_calls(word, other) for other in given if other != own):
+            return "、".join(listed), word, own
+    return None
+
+
+def each_swapped(listed: list[str], given: list[str]) -> tuple[str, str] | None:
+    """(What is wrong, how to fix it) when ``swapped``, else None."""
+    found = swapped(listed, given)
+    if found is None:
+        return None
+    names, word, own = found
+    return (
+        f"“{names}”中与这个数对应的是“{word}”，这里写的却是“{own}”的数，报告里两个数会对调。",
+        "“分别为”后面的数据要和前面的名称次序相同、一一对应。",
+    )
+
+
 def _each_counted(output: str, marks: list[re.Match], i: int) -> tuple[str, str] | None:
     """受理、审结分别为{{ 受理 }}、{{ 审结 }}、{{ 纠错 }}: as many figures after 分别为 (joined by
     、/和 alone) as names before it, else one is left without a name, or a name without one."""
@@ -133,7 +162,7 @@ def _each_counted(output: str, marks: list[re.Match], i: int) -> tuple[str, str]
     while i + run < len(marks) and JOINER.fullmatch(MARKS.sub("", output[marks[i + run - 1].end() : marks[i + run].start()])):
         run += 1
     if run == len(listed):
-        return None
+        return each_swapped(listed, [marks[i + j].group("name") or "" for j in range(run)])
     said = f"“{each.group(1)}”是{len(listed)}项，后面写了{run}个数据，"
     return (
         said + ("多出的数报告里读不出是什么。" if run > len(listed) else "有的名称后面没有数，读者会把别的数当成它的。"),

@@ -47,6 +47,7 @@ from drafter.render.apart import (
     PART_LEAD,
     SAID_CHANGE,
     each_names,
+    each_swapped,
     last_unsaid,
     names,
     part_after,
@@ -851,6 +852,9 @@ def _each_given(pieces: tuple) -> None:
             raise _Bad(f"“{each.group(1)}”是{len(names)}项，后面只写了{given}个数据，报告会说它们都是这个数。", fix)
         if run > len(names):
             raise _Bad(f"“{each.group(1)}”是{len(names)}项，后面写了{run}个数据，多出的数报告里读不出是什么。", fix)
+        wrong = each_swapped(names, [p.name for p in pieces[at + 1 :] if isinstance(p, Slot)][: len(names)])
+        if wrong:
+            raise _Bad(*wrong)
 
 
 _RATES_EACH = lazy_re(r"((?:[\u3400-\u9fff]*?率(?:[和、及与]|以及))+[\u3400-\u9fff]*?率)(?:分别|依次)(?:为|是|达到|达)?\s*$")
