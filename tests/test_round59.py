@@ -262,8 +262,18 @@ E = "t.数据.案卷评查"
 @pytest.mark.parametrize(
     ("files", "place"),
     [
-        ({"themes/行政执法.md.j2": f'{{{{ 句(项("评查案卷{{}}", {E}.评查案卷), 项("合格率、优秀率分别为{{}}、{{}}", {E}.优秀率, {E}.合格率)) }}}}\n'}, "themes/行政执法.md.j2:1"),
-        ({"themes/行政执法.md.j2": f"评查案卷{{{{ {E}.评查案卷 }}}}，合格率、优秀率分别为{{{{ {E}.优秀率 }}}}、{{{{ {E}.合格率 }}}}。\n"}, "themes/行政执法.md.j2:1"),
+        (
+            {
+                "themes/行政执法.md.j2": f'{{{{ 句(项("评查案卷{{}}", {E}.评查案卷), 项("合格率、优秀率分别为{{}}、{{}}", {E}.优秀率, {E}.合格率)) }}}}\n'
+            },
+            "themes/行政执法.md.j2:1",
+        ),
+        (
+            {
+                "themes/行政执法.md.j2": f"评查案卷{{{{ {E}.评查案卷 }}}}，合格率、优秀率分别为{{{{ {E}.优秀率 }}}}、{{{{ {E}.合格率 }}}}。\n"
+            },
+            "themes/行政执法.md.j2:1",
+        ),
         ({THEME: f"受理、审结分别为{{{{ {X}.审结 }}}}、{{{{ {X}.受理 }}}}。\n"}, "themes/矛盾纠纷化解.md.j2:1"),
         ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 受理、审结分别为{审结}、{受理}\n"}, "句式.yaml:3"),
     ],
@@ -279,3 +289,79 @@ def test_round60_figures_after_fenbiewei_in_order_print(tmp_path, runner):
     files = {"themes/行政执法.md.j2": f"评查案卷{{{{ {E}.评查案卷 }}}}，合格率、优秀率分别为{{{{ {E}.合格率 }}}}、{{{{ {E}.优秀率 }}}}。\n"}
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "{form}", "-o", "报告/2025.docx"],
+        ["init", "-o", "报告/x.yaml"],
+        ["schema", "-o", "报告/a/x.json"],
+        ["templates", "copy", "default", "报告/t"],
+    ],
+)
+def test_round60_an_output_path_through_a_file(tmp_path, runner, monkeypatch, args):
+    """报告 is a file: its folder cannot be made, which is said, not that it is missing."""
+    from hostile_cases import example_form
+
+    monkeypatch.chdir(tmp_path)
+    form = example_form(tmp_path)
+    (tmp_path / "报告").write_text("我的文件", encoding="utf-8")
+    result = runner.invoke(main, [a.replace("{form}", str(form)) for a in args])
+    assert result.exit_code == 2 and "“报告”是一个已有的文件" in result.output and "不存在" not in result.output, result.output
+    assert (tmp_path / "报告").read_text(encoding="utf-8") == "我的文件"
+
+
+@pytest.mark.parametrize(
+    ("args", "fix"),
+    [
+        (["check", "报告.yaml"], "drafter check 报告.docx"),
+        (["new", "2026", "--from", "报告.yaml", "-o", "n.yaml"], "drafter new 2026 --from 报告.docx"),
+        (["validate", "报告.yaml"], "drafter import 报告.docx"),
+    ],
+)
+def test_round60_a_word_document_named_yaml_for_check_and_new(tmp_path, runner, monkeypatch, args, fix):
+    from hostile_cases import example_form
+
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(main, ["render", str(example_form(tmp_path)), "-o", "报告.docx"]).exit_code == 0
+    (tmp_path / "报告.docx").rename(tmp_path / "报告.yaml")
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2 and "是Word 文档（.docx），不是表单" in result.output and fix in result.output, result.output
+    assert "UTF-8" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        ('{{ 句(项("受理信访事项{}", t.数据.信访.受理信访), 项("按期办结{}", t.数据.信访.按期办结)) }}\n', "模板里没有写“行政复议”这一组"),
+        (f"{{% set e = {X} %}}收到申请{{{{ e.收到申请 }}}}，受理{{{{ e.受理 }}}}。\n", "把 {{ e.收到申请 }} 改成 {{ e.收到申请.带同比 }}"),
+    ],
+)
+def test_round60_the_unprinted_change_reminder_fits_the_clerks_template(tmp_path, runner, line, fix):
+    """The fix for an unprinted 同比 names what the clerk's own theme template wrote: nothing of
+    the group (then the group is left out), or the group under a name of its own."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line}))
+    assert result.exit_code == 0 and fix in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("全年作出行政复议纠错决定18件，合计146件。", True),
+        ("全年作出行政复议纠错决定180件，合计146件。", True),
+        ("全年作出行政复议纠错决定146件，合计146件。", False),
+        ("全年新收案件18件，合计146件（含上年结转128件）。", False),
+        ("全年新收案件18件，共146件。", False),
+    ],
+)
+def test_round60_a_total_after_one_item(tmp_path, runner, line, error):
+    """合计 after a single count is that count; 共 may count more than was listed."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("合计不符" in result.output) == error, result.output
+
+
+def test_round60_a_phrase_table_total_after_one_item(tmp_path, runner):
+    files = {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 作出纠错决定{纠错}\n    - 合计{审结}\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "合计不符" in result.output and "句式.yaml:4" in result.output, result.output

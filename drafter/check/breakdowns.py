@@ -483,6 +483,33 @@ class BreakdownChecks(ArithmeticState):
                 "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。",
             )
 
+    @staticmethod
+    def one_item(text, counts: list[FoundFigure], k: int) -> bool:
+        """Is ``counts[k - 1]`` the only count of its sentence before the total ``counts[k]``?"""
+        first = counts[k - 1]
+        return not any(re.search(r"[。！？]", text[g.start : first.start]) is None for g in counts[: k - 1])
+
+    def total_of_one(self, unit, text, head: re.Match, item: FoundFigure, t: FoundFigure) -> None:
+        """合计 after a single count (作出纠错决定18件，合计146件): a sum of one item is that item.
+        Only 合计/总计 (共 may count more than was listed), right after the item, with nothing
+        after the total that may say what else it holds (（含上年结转…）)."""
+        if head.group(1) not in ("合计", "总计") or text[item.start + len(item.text) : head.start() + 1] not in ("，", ","):
+            return
+        if item.unit != t.unit or item.approx or t.approx or text[head.end(1) : t.start].strip():
+            return
+        if re.match(r"\s*[（(]", text[t.start + len(t.text) :]) or (Amount(item).hi >= Amount(t).lo and Amount(item).lo <= Amount(t).hi):
+            return
+        start = item.start - len(item.label)
+        end = t.start + len(t.text)
+        self.c.add(
+            "合计不符",
+            self.c.doc.where(unit, head.start(1), end),
+            text[start:end],
+            unit.part,
+            f"“{head.group(1)}”前面只列了一项（{_shown(item)}），与写明的“{head.group(1)}”{_shown(t)}不符。",
+            "请核对：合计是前面列出的各项之和；只列了其中一部分的，请把其余各项写全，或删去“合计”。",
+        )
+
     def partition(self, items: list[FoundFigure]) -> bool:
         """May the items of a 其中 list be summed: are they parallel categories of one whole
         (农民工案件、未成年人案件), not stages or qualities of the same cases (按时办结、回访满意)?
@@ -603,11 +630,14 @@ class BreakdownChecks(ArithmeticState):
     def total(self, unit, text, figs) -> None:
         counts = [g for g in figs if g.kind == "count"]
         for k, t in enumerate(counts):
-            if k < 2:
+            if k < 1:
                 continue
             reach = max(0, t.start - 12)
             head = _TOTAL_HEAD.search(text, reach, t.start)
             if not head:
+                continue
+            if k == 1 or self.one_item(text, counts, k):
+                self.total_of_one(unit, text, head, counts[k - 1], t)
                 continue
             listed, commas = [counts[k - 1]], False
             for g in (counts[i] for i in range(k - 2, -1, -1)):  # the list however long: it ends at a gap not 、 ，；

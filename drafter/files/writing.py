@@ -77,11 +77,28 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~_umask()
 
 
+def no_folder(folder: Path, what: str = "输出文件夹") -> OutputError:
+    """The error for ``folder``, which is not a folder: a file standing where it or a folder
+    above it should be (报告/2025.docx where 报告 is a file) said as such, else missing."""
+    from drafter.files.inputs import shown
+
+    for above in (folder, *folder.parents):
+        if above.is_dir():
+            break
+        if os.path.lexists(above):
+            inside = "不能把文件写在它里面" if above == folder else f"{what}“{shown(folder)}”建不起来"
+            return OutputError(
+                f"“{shown(above)}”是一个已有的文件，不是文件夹，{inside}。",
+                "请换一个输出路径；一定要用这个文件夹的，先把同名的文件改名或移走。",
+            )
+    return OutputError(f"{what}“{shown(folder)}”不存在。", "请先建好文件夹，或换一个输出路径。")
+
+
 def check_target(target: Path) -> None:
     """Refuse before anything is written: a missing folder, a folder in the way, a read-only file."""
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"输出文件夹“{folder}”不存在。", "请先建好文件夹，或换一个输出路径。")
+        raise no_folder(folder)
     if target.is_dir():
         raise OutputError(f"“{target}”是一个文件夹，不能写成文件。", "请换一个文件名。")
     if target.exists() and not target.is_file():

@@ -55,10 +55,9 @@ def load_document(
     """Read a form or a report for checking; a DrafterError when it cannot be used."""
     p = Path(path)
     if p.suffix.lower() in FORM_SUFFIXES:
-        from drafter.files.yamlsource import load_file
-        from drafter.jobs.pipeline import build
+        from drafter.jobs.pipeline import build, load_form
 
-        src = load_file(p)
+        src = load_form(p, "check")
         result = build(src, template, rules=False, formulas=formulas)
         doc = Document(str(path), "表单", result.report, cat, year, source=src, data=result.data)
         doc.form_warnings = result.warnings

@@ -70,11 +70,10 @@ def _check_year(year: int, last: int | None, path: Path) -> None:
 
 
 def _from_form(path: Path, year: int, cat: Catalogue, seed: Seed, notes: list[str]) -> None:
-    from drafter.files.yamlsource import load_file
-    from drafter.jobs.pipeline import build, check_form
+    from drafter.jobs.pipeline import build, check_form, load_form
     from drafter.nextyear.carry import seed_from_form
 
-    src = load_file(path)
+    src = load_form(path, "new")
     verbatim = isinstance(src.data, dict) and bool(src.data.get("正文"))
     built = build(src, rules=False) if verbatim else None  # validates as check_form does
     data = built.data if built else check_form(src)[0]

@@ -165,11 +165,12 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     return result
 
 
-def load_form(path: str | Path) -> Source:
+def load_form(path: str | Path, use: str = "import") -> Source:
     """The form at ``path``; one named .txt is refused as every command refuses it (a .txt
     is a report's name: drafter/reading/formtext.py), and a report given for a form is said
-    as such (refuse_report)."""
-    refuse_report(path)
+    as such (refuse_report). ``use``: what the clerk meant to do with a Word document or PDF
+    saved under a form's name ("import", "check" or "new"), for the fix."""
+    refuse_report(path, use)
     return load_file(Path(path))
 
 
@@ -178,12 +179,12 @@ def load_form(path: str | Path) -> Source:
 REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".pdf")
 
 
-def refuse_report(path: str | Path) -> None:
+def refuse_report(path: str | Path, use: str = "import") -> None:
     """A report (or a form saved under a report's name) given to a command that takes a form."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in REPORT_SUFFIXES and p.is_file():
-        _refuse_renamed_document(p)
+        _refuse_renamed_document(p, use)
     if suffix not in REPORT_SUFFIXES or not p.is_file():
         return
     if suffix == ".txt":
@@ -206,9 +207,9 @@ def refuse_report(path: str | Path) -> None:
 _FORM_PEEK = 1 << 20  # a form's top-level keys stand well within its first megabyte
 
 
-def _refuse_renamed_document(p: Path) -> None:
+def _refuse_renamed_document(p: Path, use: str) -> None:
     """A Word document or a PDF saved under a form's name (报告.yaml): said as what it is, with
-    the name to give it before it is imported."""
+    the name to give it before it is imported, checked or carried to next year (``use``)."""
     from drafter.reading.source import document_kind
 
     raw = peek(p, _DOCUMENT_PEEK)
@@ -219,16 +220,18 @@ def _refuse_renamed_document(p: Path) -> None:
         return
     what = f"“{shown(p)}”是{kind}，不是表单，只是扩展名写成了 {p.suffix or '（没有扩展名）'}。"
     if kind.startswith("PDF"):
-        hint = (
-            "drafter 不读 PDF：请给出报告的 Word 文档（.docx），"
-            "或把 PDF 的全文复制到记事本、存成 UTF-8 编码的 .txt，再用 drafter import 由它生成表单。"
-        )
+        then = {"check": "再检查它", "new": "再由它生成下一年的表单"}.get(use, "再用 drafter import 由它生成表单")
+        hint = f"drafter 不读 PDF：请给出报告的 Word 文档（.docx），或把 PDF 的全文复制到记事本、存成 UTF-8 编码的 .txt，{then}。"
     else:
-        renamed = p.with_name(p.stem + (".doc" if "（.doc）" in kind else ".docx"))
-        hint = (
-            f"它是报告的话，请把文件名改为“{renamed.name}”，再运行 drafter import {shell_word(renamed)} -o 表单.yaml 由它生成表单"
-            f"（或 drafter new 2026 --from {shell_word(renamed)} 生成下一年的表单）。"
+        renamed = shell_word(p.with_name(p.stem + (".doc" if "（.doc）" in kind else ".docx")))
+        then = {
+            "check": f"再运行 drafter check {renamed}",
+            "new": f"再运行 drafter new 2026 --from {renamed}（2026 换成要写的年度）",
+        }.get(
+            use,
+            f"再运行 drafter import {renamed} -o 表单.yaml 由它生成表单（或 drafter new 2026 --from {renamed} 生成下一年的表单）",
         )
+        hint = f"它是报告的话，请把文件名改为“{Path(p.stem).name}{'.doc' if '（.doc）' in kind else '.docx'}”，{then}。"
     raise InputFileError(what, hint, Where(str(p)))
 
 

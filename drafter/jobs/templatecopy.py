@@ -18,7 +18,7 @@ from drafter.errors import DrafterError, InputFileError, OutputError, Problem, T
 from drafter.files.bounds import TEMPLATE_BYTES as MAX_TEMPLATE_BYTES, TEMPLATE_FILES as MAX_FILES
 from drafter.files.inputs import read_bytes, resolved, shown
 from drafter.files.resources import builtin_templates
-from drafter.files.writing import Writer, not_ours
+from drafter.files.writing import Writer, no_folder, not_ours
 from drafter.jobs.pipeline import ENTRY, is_template_folder
 from drafter.render.loader import SHARED_THEME, TEMPLATE_SUFFIX
 from drafter.render.phrases import PHRASE_FILE
@@ -153,7 +153,7 @@ def copy_template(name: str, dest: Path) -> Path:
         raise OutputError(f"“{shown(dest)}”已经存在，没有覆盖。", "请换一个新的文件夹名。")
     parent = dest.parent if str(dest.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"文件夹“{shown(parent)}”不存在。", "请先建好它，或换一个位置。")
+        raise no_folder(parent, "文件夹")
     files = _folder_files(source)  # all read and checked before anything is written
     try:
         staging = tempfile.mkdtemp(prefix=".drafter-", suffix=".tmp", dir=parent)
@@ -212,7 +212,7 @@ def copy_files(name: str, dest: Path, files: list[str]) -> list[Path]:
         raise OutputError(f"“{shown(dest)}”不是文件夹。", "请换一个文件夹名。")
     parent = dest.parent if str(dest.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"文件夹“{shown(parent)}”不存在。", "请先建好它，或换一个位置。")
+        raise no_folder(parent, "文件夹")
     try:
         for _, target in plan:
             target.parent.mkdir(parents=True, exist_ok=True)

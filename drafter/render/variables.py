@@ -237,10 +237,16 @@ def _mend_unused(files: tuple[tuple[str, str, bool], ...], tables: list[tuple[st
     if own is not None:
         shown, text = own[0], own[1]
         if not re.search(r"数据句子|\{%-?\s*(?:include|extends)\b", text):
-            return (
-                f"这个主题由模板 {shown} 写出：需要时在那里把 {{{{ t.数据.{group}.{name} }}}} 改成 "
-                f"{{{{ t.数据.{group}.{name}.带同比 }}}}，{drop}"
-            )
+            if not re.search(rf"(?<!\w){re.escape(group)}(?!\w)", text):
+                # the template names nothing of the group: none of its figures is printed
+                return (
+                    f"这个主题由模板 {shown} 写出，模板里没有写“{group}”这一组，这一组的数都不会写进报告："
+                    f'需要时在那里写出它们（如 {{{{ 数据句子(t, "{group}") }}}}）；{drop}'
+                )
+            # the group under a name of the template's own ({% set e = t.数据.执法办案 %})
+            alias = re.search(rf"\{{%-?\s*set\s+(\w+)\s*=\s*t\.数据\.{re.escape(group)}\s*-?%\}}", text)
+            said = f"{alias.group(1)}.{name}" if alias else f"t.数据.{group}.{name}"
+            return f"这个主题由模板 {shown} 写出：需要时在那里把 {{{{ {said} }}}} 改成 {{{{ {said}.带同比 }}}}，{drop}"
         calls = re.findall(r"数据句子\(([^()]*)\)", text)
         if calls and all("," in c for c in calls) and not any(re.search(rf"[\"']{re.escape(group)}[\"']", c) for c in calls):
             return f'模板 {shown} 的 数据句子() 没有写“{group}”这一组：需要时在那里加上 {{{{ 数据句子(t, "{group}") }}}}；{drop}'
