@@ -365,3 +365,32 @@ def test_round60_a_phrase_table_total_after_one_item(tmp_path, runner):
     files = {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 作出纠错决定{纠错}\n    - 合计{审结}\n"}
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
     assert result.exit_code == 2 and "合计不符" in result.output and "句式.yaml:4" in result.output, result.output
+
+
+@pytest.mark.parametrize(("typed", "fix"), [("\uff10\uff11\uff12", "办件量: 12"), ('"012"', "办件量: 12"), ("0,012", "办件量: 12")])
+def test_round60_a_number_fix_never_keeps_a_leading_zero(tmp_path, runner, typed, fix):
+    """０１２ → 012 would be refused next (read as 10): the fix says 12 at once."""
+    form = tmp_path / "表.yaml"
+    form.write_text(SMALL.format(now=typed, before=2000), encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(form)])
+    assert result.exit_code == 2 and fix in result.output and "办件量: 012" not in result.output, result.output
+
+
+def test_round60_a_figure_of_another_matters_sentence_is_not_carried_as_its_namesake(tmp_path, runner):
+    """抽查执法案卷500卷，发现问题68个: the 68 are the case files' problems, not 法治督察's 发现问题
+    (its group said nowhere): new --from lists it as a note, never as last year's 督察 figure."""
+    import yaml
+
+    form = tmp_path / "表.yaml"
+    text = SMALL.format(now=2001, before=2000).replace(
+        "内容: 主要负责同志带头学法。", "内容: 抽查重点领域执法案卷500卷，发现问题68个，已全部整改。", 1
+    )
+    form.write_text(text, encoding="utf-8")
+    out, new = tmp_path / "r.docx", tmp_path / "n.yaml"
+    assert runner.invoke(main, ["render", str(form), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(main, ["new", "2027", "--from", str(out), "-o", str(new)])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(new.read_text(encoding="utf-8"))
+    carried = {t.get("主题"): t.get("上年数据") for t in data["成效"]}
+    assert "法治督察" not in str(carried), carried
+    assert "发现问题68个" in new.read_text(encoding="utf-8")  # kept as a note

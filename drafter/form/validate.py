@@ -213,7 +213,12 @@ def _half_width_number(value: str) -> str | None:
     if text.isascii() or not re.fullmatch(r"[+-]?\d+(?:[.．]\d+)?", text):
         return None
     plain = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else "." if ch in ".．" else ch for ch in text)
-    return plain
+    return _no_leading_zero(plain)
+
+
+def _no_leading_zero(number: str) -> str:
+    """``number`` as a fix may give it: 012 would be read as 10 (an octal number), so 12."""
+    return re.sub(r"^([+-]?)0+(?=\d)", r"\1", number)
 
 
 def _whole_needed(fig: FigureDef, number: str) -> str:
@@ -711,7 +716,7 @@ class Validator:
                 self.error(
                     path,
                     f"{self.show(value, path)}里有{bare[1]}，会被当作文字，不是数字。",
-                    f"只写数字，写成 {path[-1]}: {bare[0]}" + _whole_needed(fig, bare[0]),
+                    f"只写数字，写成 {path[-1]}: {_no_leading_zero(bare[0])}" + _whole_needed(fig, bare[0]),
                 )
                 return None
             elif isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]+(?:\.[0-9]+)?", value.strip()):
@@ -719,7 +724,7 @@ class Validator:
                 self.error(
                     path,
                     f"“{value.strip()}”加了引号（或标成了文字），会被当作文字，不是数字。",
-                    f"数字不要加引号，写成 {path[-1]}: {value.strip()}" + _whole_needed(fig, value.strip()),
+                    f"数字不要加引号，写成 {path[-1]}: {_no_leading_zero(value.strip())}" + _whole_needed(fig, value.strip()),
                 )
                 return None
             self.error(path, f"{self.show(value, path)}不是数字。", hint)

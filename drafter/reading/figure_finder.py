@@ -596,6 +596,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     context = context[-CONTEXT_REACH:]
     present = _present(groups, text, context)
     scored: dict[tuple[str, str], list] = {}
+    decided: list[tuple[FoundFigure, str, tuple, bool, int]] = []  # (figure, its key, its group, group named, sentence)
     # Rates first: the group a rate of the sentence belongs to is the subject of a count
     # whose sentence names none (“审结52件，败诉2件、败诉率3.8%” is about 行政应诉).
     rate_groups: dict[int, set] = {}
@@ -649,12 +650,23 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
             continue  # “其中应急演练138件” is not 修订预案, “回访满意” not 建议提案的满意: a comment
         named = own_words or best_overlap > MIN_SHARE or (best is not None and words[-2:] in grams[best])
         if best and not _ambiguous(best, by_label, nearness) and (best_score >= 1.3 and named or (only and best_overlap > 0)):
-            f.maps_to = best
-            written, target = f.unit, units[best]
-            if target != written:  # 40万元 of a figure kept in 亿元: 0.004亿元
-                f.value, f.unit = in_unit(f.value, written, target), target
-                if f.upper is not None:
-                    f.upper = in_unit(f.upper, written, target)
+            grouped = nearness.get(best_names, 0.0) >= 1.0 or any(row[4] for row in by_label if row[0] == best)
+            decided.append((f, best, best_names, grouped, sentence_start))
+    # A figure named only by itself (发现问题68个), its group said nowhere near, in a sentence
+    # another figure of which is another group's (抽查执法案卷500卷，发现问题68个): that matter's,
+    # not a guess at the group its name belongs to (法治督察): left unmapped, a note.
+    groups_of: dict[int, set[tuple]] = {}
+    for _f, _best, names, _grouped, sentence in decided:
+        groups_of.setdefault(sentence, set()).add(names)
+    for f, best, _names, grouped, sentence in decided:
+        if not grouped and len(groups_of[sentence]) > 1:
+            continue
+        f.maps_to = best
+        written, target = f.unit, units[best]
+        if target != written:  # 40万元 of a figure kept in 亿元: 0.004亿元
+            f.value, f.unit = in_unit(f.value, written, target), target
+            if f.upper is not None:
+                f.upper = in_unit(f.upper, written, target)
 
 
 _LAST_YEARS = lazy_re(r"(上年|去年|上一年|同比|比上年)")
