@@ -105,6 +105,7 @@ class Source:
         self._taken = all(p.severity != "错误" for p in self.problems)  # a reminder does not bar the data
         self.raw: dict[PathT, str] = {}  # path → source text of each value read as a number, date, true/false or null
         self.text = ""  # the text read, comments and all
+        self._lines: list[str] | None = None  # its lines, when asked for
 
     @property
     def data(self) -> Any:
@@ -146,9 +147,12 @@ class Source:
     def hashed_line(self, path: PathT) -> Where | None:
         """The place of a line inside the | or > block at ``path`` that begins with # (the
         clerk's comment, which YAML reads as text there); None when it has none."""
-        place = self.where(path)
         line, column = self.value_marks.get(tuple(path), (None, None))
-        lines = self.text.split("\n")
+        if not line or not column:
+            return None
+        if self._lines is None:  # split once: a form has thousands of values
+            self._lines = self.text.split("\n")
+        lines = self._lines
         if not line or not column or line > len(lines) or lines[line - 1][column - 1 : column] not in ("|", ">"):
             return None
         indent = None
@@ -161,7 +165,7 @@ class Source:
             if width < indent:
                 return None  # the block has ended
             if text.lstrip(" \t\u3000").startswith(("#", "＃")):
-                return Where(self.file, n, len(text) - len(text.lstrip(" \t\u3000")) + 1, place.field)
+                return Where(self.file, n, len(text) - len(text.lstrip(" \t\u3000")) + 1, path_text(path) or None)
         return None
 
 

@@ -223,7 +223,8 @@ def _refuse_renamed_document(p: Path, use: str) -> None:
         then = {"check": "再检查它", "new": "再由它生成下一年的表单"}.get(use, "再用 drafter import 由它生成表单")
         hint = f"drafter 不读 PDF：请给出报告的 Word 文档（.docx），或把 PDF 的全文复制到记事本、存成 UTF-8 编码的 .txt，{then}。"
     else:
-        renamed = shell_word(p.with_name(p.stem + (".doc" if "（.doc）" in kind else ".docx")))
+        target = p.with_name(p.stem + (".doc" if "（.doc）" in kind else ".docx"))
+        renamed = shell_word(target)
         then = {
             "check": f"再运行 drafter check {renamed}",
             "new": f"再运行 drafter new 2026 --from {renamed}（2026 换成要写的年度）",
@@ -231,7 +232,7 @@ def _refuse_renamed_document(p: Path, use: str) -> None:
             use,
             f"再运行 drafter import {renamed} -o 表单.yaml 由它生成表单（或 drafter new 2026 --from {renamed} 生成下一年的表单）",
         )
-        hint = f"它是报告的话，请把文件名改为“{Path(p.stem).name}{'.doc' if '（.doc）' in kind else '.docx'}”，{then}。"
+        hint = f"它是报告的话，请把文件名改为“{shown(target.name)}”，{then}。"
     raise InputFileError(what, hint, Where(str(p)))
 
 

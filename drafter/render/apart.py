@@ -117,7 +117,7 @@ def _calls(word: str, name: str) -> bool:
     return len(word) >= 2 and (word == name or name.endswith(word) or word.endswith(name))
 
 
-def swapped(listed: list[str], given: list[str]) -> tuple[str, str, str] | None:
+def _swapped(listed: list[str], given: list[str]) -> tuple[str, str, str] | None:
     """合格率、优秀率分别为{优秀率}、{合格率}: a name before 分别为 that calls not the figure in its
     place but another of the list, which the report would then print under it. (The listed
     names, the name, the figure written in its place) of the first such, or None."""
@@ -130,8 +130,8 @@ def swapped(listed: list[str], given: list[str]) -> tuple[str, str, str] | None:
 
 
 def each_swapped(listed: list[str], given: list[str]) -> tuple[str, str] | None:
-    """(What is wrong, how to fix it) when ``swapped``, else None."""
-    found = swapped(listed, given)
+    """(What is wrong, how to fix it) when ``_swapped``, else None."""
+    found = _swapped(listed, given)
     if found is None:
         return None
     names, word, own = found
