@@ -394,3 +394,128 @@ def test_round60_a_figure_of_another_matters_sentence_is_not_carried_as_its_name
     carried = {t.get("主题"): t.get("上年数据") for t in data["成效"]}
     assert "法治督察" not in str(carried), carried
     assert "发现问题68个" in new.read_text(encoding="utf-8")  # kept as a note
+
+
+@pytest.mark.parametrize(
+    ("line", "at"),
+    [
+        ('{{ 数据句子(t, "行政复议") }}\n## 行政应诉工作\n{{ 数据句子(t, "行政应诉") }}\n', "themes/矛盾纠纷化解.md.j2:2"),
+        ("{{ 数据句子(t) }}\n# 另一部分\n", "themes/矛盾纠纷化解.md.j2:2"),
+    ],
+)
+def test_round61_a_theme_template_heading_at_a_themes_level(tmp_path, runner, line, at):
+    """A ## heading after the theme's sentences would become another theme, taking the theme's
+    measures under it: said at its line with the ### fix, wherever it stands."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line}))
+    assert result.exit_code == 2 and at in result.output and "###" in result.output, result.output
+
+
+def test_round61_a_theme_template_subheading_prints(tmp_path, runner):
+    line = '{{ 数据句子(t, "行政复议") }}\n### 行政应诉工作\n{{ 数据句子(t, "行政应诉") }}\n'
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line}))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "refused"),
+    [
+        (f"审结{{{{ {X}.审结 }}}}，纠错{{{{ {X}.纠错 }}}}，{{{{ {X}.纠错率 }}}}。", True),
+        (f'{{{{ 句(项("审结{{}}", {X}.审结), 项("纠错{{}}", {X}.纠错), 项("{{}}", {X}.纠错率)) }}}}', True),
+        (f"{{% for k in {X} %}}{{{{ k }}}}、{{% endfor %}}", True),
+        (f"审结{{{{ {X}.审结 }}}}，纠错{{{{ {X}.纠错 }}}}，纠错率为{{{{ {X}.纠错率 }}}}。", False),
+        (f"审结{{{{ {X}.审结 }}}}，纠错率（{{{{ {X}.纠错率 }}}}）。", False),
+        (f"审结{{{{ {X}.审结 }}}}，结案率和纠错率分别为{{{{ {X}.结案率 }}}}和{{{{ {X}.纠错率 }}}}。", False),
+        (f"纠错{{{{ {X}.纠错 }}}}，占审结案件的{{{{ {X}.纠错率 }}}}。", False),
+    ],
+)
+def test_round61_a_rate_printed_without_its_name(tmp_path, runner, line, refused):
+    """A theme template's bare percentage reads as a share of the count before it, as the
+    phrase table already says."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line + "\n"}))
+    if refused:
+        assert result.exit_code == 2 and "前面没有写比率的名称" in result.output, result.output
+    else:
+        assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("食品经营许可审批时限由30个工作日压缩到10个工作日，压缩40%。", "应为下降66.7%"),
+        ("企业开办时间由5天缩短到1天，缩短50%。", "应为下降80%"),
+        ("审批时限由30个工作日减少到10个工作日，减少40%。", "应为下降66.7%"),
+        ("食品经营许可审批时限由30个工作日压缩到10个工作日，压缩66.7%。", None),
+        ("审批时限平均压缩40%。", None),
+    ],
+)
+def test_round61_a_time_limit_cut_between_two_figures(tmp_path, runner, line, should):
+    """由30个工作日压缩到10个工作日，压缩40%: the cut is (before − after) ÷ before, whatever the
+    verb; a cut with no figures to compare is not set against last year's."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    if should is None:
+        assert "同比核算" not in result.output, result.output
+    else:
+        assert result.exit_code == 1 and should in result.output, result.output
+
+
+def test_round61_a_heading_figure_against_last_years_report(tmp_path, runner):
+    """（一）查处环境违法案件300件 / 同比下降10.0%: with --last, the heading's figure against last
+    year's 200件."""
+    last = _last_years_report(tmp_path, "全年查处环境违法案件200件。")
+    this = _report(tmp_path, "同比下降10.0%，工作成效明显。")
+    this.write_text(
+        this.read_text(encoding="utf-8").replace("（一）发挥行政复议化解行政争议主渠道作用", "（一）查处环境违法案件300件"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["check", str(this), "--last", str(last)])
+    assert result.exit_code == 1 and "本年300件（上面的标题）、上年200件（去年的报告），应为上升50%" in result.output, result.output
+    this.write_text(this.read_text(encoding="utf-8").replace("下降10.0%", "增长50.0%"), encoding="utf-8")
+    assert "同比核算" not in runner.invoke(main, ["check", str(this), "--last", str(last)]).output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("评查行政执法案卷30卷，优秀10卷，合格10卷，合格率100%。", "应为33.3%"),
+        ("抽查食品样品40批次，其中国产12批次、进口28批次，合格12批次，合格率100%。", "应为30%"),
+        ("其中涉企案件20件，审结20件，结案率100%。", None),
+    ],
+)
+def test_round61_a_sibling_equal_to_the_part_is_not_its_whole(tmp_path, runner, line, should):
+    """优秀10卷 is no whole of 合格10卷, nor 国产12批次 (an item of a list) of 合格12批次."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    if should is None:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 1 and should in result.output, result.output
+
+
+def test_round61_a_line_of_only_a_number(tmp_path, runner):
+    """2. alone (a heading's words deleted, not its paragraph): no 1.→3. skip, but that line."""
+    line = "1. 推进严格执法\n全年查处案件20件。\n2.\n3. 落实三项制度\n全面推行行政执法公示制度。"
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert "前面有一行只有编号“2.”" in result.output and "跳到了" not in result.output, result.output
+    parsed = runner.invoke(main, ["parse", str(_report(tmp_path, line))])
+    assert "### 2." not in parsed.output and "3. 落实三项制度" in parsed.output, parsed.output
+
+
+def test_round61_an_empty_numbered_heading_in_word(tmp_path, runner):
+    """A heading paragraph with Word's numbering and no words (Word shows “1.2” alone): parse
+    shows no heading “1.2”, check names that line rather than a skip, import gives a form that
+    renders."""
+    import docx
+
+    from test_round54 import _legal_numbering_report
+
+    source = _legal_numbering_report(tmp_path / "编号.docx")
+    d = docx.Document(str(source))
+    next(p for p in d.paragraphs if p.text == "规范行政执法").insert_paragraph_before("", style="Heading 2")
+    d.save(str(source))
+    parsed = runner.invoke(main, ["parse", str(source)]).output
+    assert "1.3 规范行政执法" in parsed and "1.2 \n" not in parsed and "### " not in parsed, parsed
+    result = runner.invoke(main, ["check", str(source)])
+    assert "前面有一行只有编号“1.2”" in result.output and "跳到了" not in result.output, result.output
+    form = tmp_path / "表.yaml"
+    assert runner.invoke(main, ["import", str(source), "-o", str(form)]).exit_code == 0
+    rendered = runner.invoke(main, ["render", str(form), "-o", str(tmp_path / "r.docx")])
+    assert rendered.exit_code == 0, rendered.output

@@ -34,38 +34,50 @@ def render(tmp_path: Path, text: str, ctx: dict, name: str = "report.md.j2") -> 
 
 
 def test_filters_in_a_template(tmp_path, minimal):
-    out = render(tmp_path, "{{ 15000 | num }} {{ 683 | num(approx=true) }} {{ 0.95312 | percent(2) }} "
-                           "{{ 29 | rate(151) }} {{ 110 | yoy(100) }} {{ 0.95 | points(0.93) }} {{ 12 | cn }} "
-                           "{{ 成文日期 | cn_date }} {{ ['甲', '乙'] | enumerate_cn }}", context(minimal))
+    out = render(
+        tmp_path,
+        "{{ 15000 | num }} {{ 683 | num(approx=true) }} {{ 0.95312 | percent(2) }} "
+        "{{ 29 | rate(151) }} {{ 110 | yoy(100) }} {{ 0.95 | points(0.93) }} {{ 12 | cn }} "
+        "{{ 成文日期 | cn_date }} {{ ['甲', '乙'] | enumerate_cn }}",
+        context(minimal),
+    )
     assert out == "1.5万 680余 95.31% 19.2% 同比增长10% 同比提高2个百分点 十二 2026年2月6日 一是甲；二是乙。"
 
 
 def test_figures_and_rates_from_counts(tmp_path, minimal):
     # (one rate at two precisions: two sentences, as a figure is said once in a sentence)
-    out = render(tmp_path, "{% set f = 成效[0].数据.行政复议 %}{{ f.收到申请 }} {{ f.纠错率 }}。"
-                           "{{ f.纠错率.精度(2) }} {{ f.结案率 }}", context(minimal))
-    assert out == "120件 9%。9% 90.9%"
+    # (a rate is printed under its name: a bare percentage is refused, as a share of nothing said)
+    out = render(
+        tmp_path,
+        "{% set f = 成效[0].数据.行政复议 %}{{ f.收到申请 }} 纠错率{{ f.纠错率 }}。纠错率{{ f.纠错率.精度(2) }} 结案率{{ f.结案率 }}",
+        context(minimal),
+    )
+    assert out == "120件 纠错率9%。纠错率9% 结案率90.9%"
 
 
 def test_missing_figure_drops_its_whole_clause(tmp_path, minimal):
-    out = render(tmp_path, '{% set f = 成效[0].数据.行政复议 %}'
-                           '{{ 句(项("收到申请{}", f.收到申请), 项("调解和解{}", f.调解和解), 项("纠错率{}", f.纠错率)) }}',
-                 context(minimal))
+    out = render(
+        tmp_path,
+        '{% set f = 成效[0].数据.行政复议 %}{{ 句(项("收到申请{}", f.收到申请), 项("调解和解{}", f.调解和解), 项("纠错率{}", f.纠错率)) }}',
+        context(minimal),
+    )
     assert out == "收到申请120件，纠错率9%。"
     assert "，，" not in out and "调解" not in out
 
 
 def test_group_with_no_data_gives_nothing(tmp_path, minimal):
-    out = render(tmp_path, '{% set f = 成效[0].数据.行政应诉 %}[{{ 句(项("案件{}", f.案件)) }}]'
-                           '{% if f %}有{% endif %}', context(minimal))
+    out = render(tmp_path, '{% set f = 成效[0].数据.行政应诉 %}[{{ 句(项("案件{}", f.案件)) }}]{% if f %}有{% endif %}', context(minimal))
     assert out == "[]"
 
 
 def test_yoy_only_when_last_year_given(tmp_path, minimal):
     minimal["成效"][0]["上年数据"] = {"行政复议": {"收到申请": 100, "审结": 100, "纠错": 5}}
-    out = render(tmp_path, "{% set f = 成效[0].数据.行政复议 %}{{ f.收到申请.带同比 }}|{{ f.受理.带同比 }}|"
-                           "{{ f.纠错率.带同比 }}", context(minimal))
-    assert out == "120件，同比增长20%|110件|9%，同比提高4个百分点"
+    out = render(
+        tmp_path,
+        "{% set f = 成效[0].数据.行政复议 %}{{ f.收到申请.带同比 }}|{{ f.受理.带同比 }}|纠错率{{ f.纠错率.带同比 }}",
+        context(minimal),
+    )
+    assert out == "120件，同比增长20%|110件|纠错率9%，同比提高4个百分点"
 
 
 def test_undefined_name_is_located(tmp_path, minimal):
@@ -160,6 +172,7 @@ def test_template_not_utf8(tmp_path, minimal):
 
 # -- a clerk's folder over the default (issue 12 §1) --------------------------------------------
 
+
 def _texts(path):
     import docx
 
@@ -187,8 +200,9 @@ def test_a_folder_with_only_the_phrase_table_rewords_a_figure_sentence(tmp_path)
     assert result.exit_code == 0, result.output
     assert [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()] == ["句式.yaml"]
     table = folder / "句式.yaml"
-    table.write_text(table.read_text(encoding="utf-8").replace("普法责任单位开展普法宣传活动{", "本年度共组织普法宣传活动{"),
-                     encoding="utf-8")
+    table.write_text(
+        table.read_text(encoding="utf-8").replace("普法责任单位开展普法宣传活动{", "本年度共组织普法宣传活动{"), encoding="utf-8"
+    )
     before, after = _rendered(runner, tmp_path), _rendered(runner, tmp_path, "-t", str(folder))
     changed = [(a, b) for a, b in zip(before, after) if a != b]
     assert len(after) == len(before) and len(changed) == 1  # every other sentence and file as the default's
@@ -222,7 +236,9 @@ def test_a_table_with_one_theme_replaces_that_theme_only(tmp_path):
         "      写: 纠错{纠错}（纠错率{纠错率}）\n"
         "      否则: 未作出纠错决定\n"
         "    - 。\n"
-        "    - 上年同期收到申请{收到申请.上年}\n", encoding="utf-8")  # (a last year's figure names its own)
+        "    - 上年同期收到申请{收到申请.上年}\n",
+        encoding="utf-8",
+    )  # (a last year's figure names its own)
     before, after = _rendered(runner, tmp_path), _rendered(runner, tmp_path, "-t", str(folder))
     changed = [b for a, b in zip(before, after) if a != b]
     assert len(after) == len(before) and len(changed) == 1
@@ -242,7 +258,7 @@ def test_a_theme_file_of_its_own_starts_as_the_table_says_and_then_overrides_it(
     result = runner.invoke(main, ["templates", "copy", "default", str(folder), "themes/普法.md.j2"])
     assert result.exit_code == 0, result.output
     theme = folder / "themes" / "普法.md.j2"
-    assert "句(项(\"普法责任单位开展普法宣传活动{}\", t.数据.普法宣传.普法活动.带同比)" in theme.read_text(encoding="utf-8")
+    assert '句(项("普法责任单位开展普法宣传活动{}", t.数据.普法宣传.普法活动.带同比)' in theme.read_text(encoding="utf-8")
     plain = _rendered(runner, tmp_path)
     assert _rendered(runner, tmp_path, "-t", str(folder)) == plain  # the same sentences, now in Jinja
     theme.write_text(theme.read_text(encoding="utf-8").replace("开展普法宣传活动", "组织普法活动"), encoding="utf-8")
@@ -263,13 +279,16 @@ def test_a_theme_file_starts_from_the_table_of_the_folder_it_goes_into(tmp_path)
     mine.mkdir()
     (mine / "句式.yaml").write_text("普法:\n  普法宣传:\n    - 组织普法活动{普法活动}\n", encoding="utf-8")
     assert runner.invoke(main, ["templates", "copy", "default", str(mine), "themes/普法.md.j2"]).exit_code == 0
-    assert '{{ 句(项("组织普法活动{}", t.数据.普法宣传.普法活动), 主语="普法宣传方面") }}' in (mine / "themes" / "普法.md.j2").read_text(encoding="utf-8")
+    assert '{{ 句(项("组织普法活动{}", t.数据.普法宣传.普法活动), 主语="普法宣传方面") }}' in (mine / "themes" / "普法.md.j2").read_text(
+        encoding="utf-8"
+    )
     # from a clerk's folder, a file it takes from the default can be copied too
     other = tmp_path / "另一份"
     result = runner.invoke(main, ["templates", "copy", str(mine), str(other), "report.md.j2", "themes/通用.md.j2"])
     assert result.exit_code == 0, result.output
-    assert (other / "report.md.j2").read_text(encoding="utf-8") == \
-        (builtin_templates() / "default" / "report.md.j2").read_text(encoding="utf-8")
+    assert (other / "report.md.j2").read_text(encoding="utf-8") == (builtin_templates() / "default" / "report.md.j2").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_deleted_file_falls_back_to_the_default(tmp_path):

@@ -17,7 +17,10 @@ from drafter.model.numberwords import change_percent, plain
 from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, map_to_catalogue
 
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
-_CHANGE_DOWN = ("下降", "减少", "降低", "降幅")
+_CHANGE_DOWN = ("下降", "减少", "降低", "降幅", "压缩", "缩短", "缩减")
+# A time limit cut (由30个工作日压缩到10个工作日，压缩66.7%): a change between the two figures
+# written, never against last year's
+_SHRINK_ONLY = lazy_re(r"^(?:[^同较比]*?)(?:压缩|缩短|缩减)(?:了|幅度)?(?:为|达到|达|是)?$")
 # (较上年（52件）增长15.4%: last year's figure in brackets after the comparison)
 _LAST_YEAR = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?[（(]?$")
 # Last year's figure named by its own words (上年受理138件, 去年全年办结120件): the words after
@@ -25,7 +28,7 @@ _LAST_YEAR = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|
 _LAST_YEAR_NAMED = lazy_re(r"(?<![较比与])(?:上年|去年|上一年度?)(?:同期)?(?P<words>[^\d，。；、：（）%％]{1,12})$")
 _NOT_A_NAME = lazy_re(r"增|减|升|降|提高|多|少|结转|未结|遗留|以来|底|末|同比|相比|对比")
 # The words of a change up to where the change itself begins (审查件数|同比减少): what it is about.
-_CHANGE_START = lazy_re(r"同比|同期|较|比上年|比去年|与上年|与去年|上升|增长|提高|增加|增幅|涨幅|下降|减少|降低|降幅")
+_CHANGE_START = lazy_re(r"同比|同期|较|比上年|比去年|与上年|与去年|上升|增长|提高|增加|增幅|涨幅|下降|减少|降低|降幅|压缩|缩短|缩减")
 # A measure the change's words name, and the units a figure of it is written in (件数 → 件):
 # a change is paired only with a figure of that measure, never with money or another unit.
 _MEASURES = [
@@ -52,7 +55,10 @@ _MEASURES = [
 ]
 # 由90%提高到95%: the value before (by 由/从, of no year or last year) and the words up to the value after
 _FROM = lazy_re(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$")
-_TO_NEXT = lazy_re(r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落)(?:到|至|为)?|变为|变成|到|至)\s*")
+_TO_NEXT = lazy_re(
+    r"\s*(?:个?(?:工作日|自然日|日|天|小时|分钟|个月|月|周))?"  # 由30个工作日压缩到: the measure after the figure
+    r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落|压缩|缩短|缩减)(?:到|至|为)?|变为|变成|到|至)\s*"
+)
 _GOES_DOWN = lazy_re(r"下降|降低|减少|回落|降")
 _GOES_UP = lazy_re(r"提高|提升|上升|增长|增加|升")
 # Words naming whose last year's figure follows (败诉案件上年为3件, 败诉案件的上年数为).
@@ -210,6 +216,15 @@ def _stated_change(text: str, a: int, f: FoundFigure) -> tuple[str, str, bool, b
     return mode, after_word, up, down, said
 
 
+def _measured(text: str, f: FoundFigure) -> str:
+    """``f`` as written with the measure after its unit (30个工作日, not 30个)."""
+    m = _MEASURE_AFTER.match(text, f.start + len(f.text))
+    return _shown(f) + (m.group() if m else "")
+
+
+_MEASURE_AFTER = lazy_re(r"工作日|自然日|小时|分钟")
+
+
 def _pair(this: str, before: str, source: str) -> str:
     """This year's and last year's figures as a message says them (由90%到95% when the text
     names no year for the first)."""
@@ -326,6 +341,8 @@ class ChangeChecks(ArithmeticState):
                 )
             return
         value, source, written = last
+        if source != _FROM_TO_SAID and _SHRINK_ONLY.search(f.label):
+            return  # 审批时限压缩40%: of a limit cut, not a change from last year's figure
         before = _shown(written) if written is not None else f"{plain(value)}{'%' if subject.kind == 'rate' else subject.unit}"
         self.plausible(unit, where, quote, subject.value, value, source, (_shown(subject), before))
         if subject.kind == "count" and f.unit == "%" and value > 0:
@@ -351,8 +368,9 @@ class ChangeChecks(ArithmeticState):
                     where,
                     quote,
                     unit.part,
-                    f"{_pair(_shown(subject), before, source)}，{'应为' if mode == 'exact' else '算得'}{should}，文中写的是“{said}”。",
-                    "请核对本年、上年的数字和增减幅度。",
+                    f"{_pair(_measured(text, subject), _measured(text, written) if written is not None else before, source)}，"
+                    f"{'应为' if mode == 'exact' else '算得'}{should}，文中写的是“{said}”。",
+                    "请核对前后两个数和增减幅度。" if source == _FROM_TO_SAID else "请核对本年、上年的数字和增减幅度。",
                 )
         elif subject.kind == "rate" and f.unit == "个百分点":
             exact = Decimal(plain(subject.value)) - Decimal(plain(value))
@@ -495,22 +513,29 @@ class ChangeChecks(ArithmeticState):
                 return subject.value - sign * g.value, "由文中的增减数推算", None
             if i > k:
                 break
-        if self.known:
-            by_key, by_label, by_core = self.known
-            named, words = key or (None, "")
-            named = named or subject.maps_to
-            if named and named in by_key:
-                return by_key[named], "去年的报告", None
-            # 查办各类违法案件同比增长47.0%，达到563件: as last year's 查办各类违法案件417件
-            for label in (words, subject.label):
-                if label and (label, subject.unit) in by_label:
-                    return by_label[(label, subject.unit)], "去年的报告", None
-            # 行政复议案件91件 against last year's 受理行政复议案件275件: the same cases, when last
-            # year's report states no other count under those words
-            for label in (words, subject.label):
-                value = by_core.get((label_core(label), subject.unit)) if label and label_core(label) else None
-                if value is not None:
-                    return value, "去年的报告", None
+        value = self.known_last(subject, key)
+        return (value, "去年的报告", None) if value is not None else None
+
+    def known_last(self, subject: FoundFigure, key: tuple[str | None, str] | None = None) -> float | None:
+        """Last year's value of ``subject`` from --last (as the catalogue figure, else the
+        words, of ``key`` when given: what the change's words name); None when not known."""
+        if not self.known:
+            return None
+        by_key, by_label, by_core = self.known
+        named, words = key or (None, "")
+        named = named or subject.maps_to
+        if named and named in by_key:
+            return by_key[named]
+        # 查办各类违法案件同比增长47.0%，达到563件: as last year's 查办各类违法案件417件
+        for label in (words, subject.label):
+            if label and (label, subject.unit) in by_label:
+                return by_label[(label, subject.unit)]
+        # 行政复议案件91件 against last year's 受理行政复议案件275件: the same cases, when last
+        # year's report states no other count under those words
+        for label in (words, subject.label):
+            value = by_core.get((label_core(label), subject.unit)) if label and label_core(label) else None
+            if value is not None:
+                return value
         return None
 
     def from_to_after(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
@@ -613,6 +638,9 @@ class ChangeChecks(ArithmeticState):
         ):
             # 同比增长641.9%，上年为350件 under (一)…办理行政许可2571件: last year's after the change
             clause = lasts = [following]
+        if not clause and not lasts:
+            self.heading_against_last(unit, text, a, f)
+            return
         if len(lasts) != 1 or lasts[0].value <= 0:
             return
         last = lasts[0]
@@ -646,6 +674,37 @@ class ChangeChecks(ArithmeticState):
             text[start:end],
             unit.part,
             f"{pair}，{'应为' if mode == 'exact' else '算得'}{should}，文中写的是“{said}”。",
+            "请核对本年、上年的数字和增减幅度。",
+        )
+
+    def heading_against_last(self, unit, text: str, a: int, f: FoundFigure) -> None:
+        """A change in % opening its sentence under a heading that states one count ((一)查处
+        环境违法案件300件 / 同比下降10.0%，…), with --last: the heading's count against last
+        year's report."""
+        heading = [g for g in self.heading_counts if g.kind == "count" and not g.approx and not self.is_last_year(g.label, g)]
+        if len(heading) != 1 or not _against_last_year(text, a, [f], 0, self.c.doc.year):
+            return
+        this = heading[0]
+        value = self.known_last(this)
+        stated = _stated_change(text, a, f)
+        if value is None or value <= 0 or stated is None:
+            return
+        mode, after_word, up, down, said = stated
+        exact = (Decimal(plain(this.value)) - Decimal(plain(value))) / Decimal(plain(value)) * 100
+        if _claimed(abs(float(exact)), abs(float(exact)), f.value, f.decimals, mode) and not ((exact > 0 and down) or (exact < 0 and up)):
+            return
+        start = f.start - len(f.label)
+        start += len(text[start : f.start]) - len(text[start : f.start].lstrip("，, "))
+        end = f.start + len(f.text) + len(after_word)
+        word = "上升" if exact > 0 else "下降"
+        should = f"{word}{change_percent(abs(exact), max(f.decimals, 1))}%" if exact else "与上年持平"
+        self.c.add(
+            "同比核算",
+            self.c.doc.where(unit, start, end),
+            text[start:end],
+            unit.part,
+            f"本年{_shown(this)}（上面的标题）、上年{plain(value)}{this.unit}（去年的报告），"
+            f"{'应为' if mode == 'exact' else '算得'}{should}，文中写的是“{said}”。",
             "请核对本年、上年的数字和增减幅度。",
         )
 

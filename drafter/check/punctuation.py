@@ -437,7 +437,24 @@ def headings(check: Check) -> None:
             value = number_value(enum.group(1) if enum else number)
             if value is None:
                 continue
-            if check.on("标题编号"):
+            empty = number_value(sec.bare_before) if sec.bare_before else None
+            if check.on("标题编号") and empty is not None and empty == (prev or 0) + 1 and value == empty + 1:
+                # 2. left alone on a line (its words deleted, not its paragraph): Word numbers
+                # on, so nothing skips; the line itself is what to remove
+                check.add(
+                    "标题编号",
+                    where,
+                    number + sec.heading[:10],
+                    unit.part,
+                    f"“{number}{sec.heading[:10]}”前面有一行只有编号“{sec.bare_before}”，没有文字（多半是删了标题的文字，没删它的段落）。",
+                    "请删去那一行"
+                    + (
+                        "（在 Word 里连同它的编号一起删掉），后面的编号会自动接上。"
+                        if sec.word_numbered
+                        else "，再把后面的编号依次改过来。"
+                    ),
+                )
+            elif check.on("标题编号"):
                 if prev is None and value != 1:
                     check.add(
                         "标题编号",

@@ -161,6 +161,16 @@ def _graded(label: str) -> bool:
     return any(w in label for words in _GRADES for w in words)
 
 
+def _listed_on(text: str, whole: FoundFigure, part: FoundFigure, counts: list[FoundFigure]) -> bool:
+    """Is ``whole`` an item of a list joined by 、 that goes on before ``part`` (国产12批次、
+    进口28批次，合格12批次)? The part after the list is not of that one item."""
+    end = whole.start + len(whole.text)
+    return any(
+        g.unit == whole.unit and whole.start < g.start < part.start and re.fullmatch(r"\s*、\s*", text[end : g.start - len(g.label)])
+        for g in counts
+    )
+
+
 _QUALIFIERS = lazy_re(r"按时|按期|及时|限时|即时|当场|当日|现场|网上|线上|依法|逾期|超期|基本|正在|部分|其中")
 
 
@@ -457,7 +467,7 @@ class RateChecks(ArithmeticState):
             # whole may be new + carried (结案率, and 调解成功率 over 新收 + 上年结转)
             carried = self.carried(num, pool, counts, after)
             if bounded and N.lo > D.hi and (carried is None or N.lo > _plus(preferred, carried).hi):
-                if self.another_pair_fits(stem, heads, num, list(pool), stated, decimals, mode):
+                if self.another_pair_fits(text, stem, heads, num, list(pool), stated, decimals, mode):
                     continue
                 where = self.c.doc.where(unit, at, end)
                 self.c.add(
@@ -550,7 +560,7 @@ class RateChecks(ArithmeticState):
                     f"按{_called(preferred)}算应为{_pct(N, D, decimals)}。",
                     f"{name}通常以{_called(preferred)}为基数；本地确实按{_called(alt)}计算的，可以不改，最好在文中写明口径。",
                 )
-            elif self.another_pair_fits(stem, heads, num, list(pool), stated, decimals, mode):
+            elif self.another_pair_fits(text, stem, heads, num, list(pool), stated, decimals, mode):
                 continue
             else:
                 self.c.add(
@@ -670,7 +680,7 @@ class RateChecks(ArithmeticState):
         )
 
     @staticmethod
-    def another_pair_fits(stem: str, heads: list[str], num: FoundFigure, pool, stated: float, decimals: int, mode: str) -> bool:
+    def another_pair_fits(text, stem: str, heads: list[str], num: FoundFigure, pool, stated: float, decimals: int, mode: str) -> bool:
         """Does the rate fit another reading of its sentence: a count the rate's name may
         stand for (by its core word or as an abbreviation: 网办 of 网上可办) over any exact count
         before it of its unit — a sub-group's own whole (其中涉企案件20件，审结20件，结案率100%),
@@ -700,6 +710,8 @@ class RateChecks(ArithmeticState):
                     or rough(whole)
                     or _DELTA.search(whole.label)
                     or not whole.value
+                    or (_graded(part.label) and _graded(whole.label))  # 优秀10卷，合格10卷: two grades
+                    or _listed_on(text, whole, part, counts)  # 其中国产12批次、进口28批次，合格12批次
                 ):
                     continue
                 if _fits(stated, decimals, Amount(part), Amount(whole), mode):

@@ -24,7 +24,7 @@ from drafter.model.catalogue import load_catalogue
 from drafter.model.formulations import FormulaTable, office_file
 from drafter.model.markup import parse_markup, readable_markup, strip_marks
 from drafter.model.report import Report
-from drafter.render.locate import in_template
+from drafter.render.locate import in_template, theme_level_heading
 from drafter.render.phrases import PHRASE_FILE
 from drafter.render.templates import TEMPLATE_SUFFIX, render_template
 from drafter.render.variables import build_context, unused_last_year
@@ -162,6 +162,9 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
         table = rules if isinstance(rules, RuleTable) else rule_table()
         result.warnings += form_rules(src, report, data, table, marked.files, marked.writer_of)
         Findings(result.warnings).raise_if_errors()
+    misplaced = theme_level_heading(marked)
+    if misplaced is not None:
+        raise misplaced
     return result
 
 

@@ -90,6 +90,9 @@ class Section:
     # The number is Word's automatic numbering (not typed in the text): fixed in Word's
     # numbering, never by typing another one.
     word_numbered: bool = field(default=False, init=False)
+    # A line right before the heading that held only a number (2. left when a heading's words
+    # were deleted but not its paragraph): the number, for the numbering check.
+    bare_before: str = field(default="", init=False)
     # Set by classification (reading/classify.py): the part's role and the theme, each with a
     # confidence between 0 and 1.
     role: str | None = field(default=None, init=False)

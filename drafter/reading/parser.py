@@ -271,6 +271,16 @@ class Number(NamedTuple):
     rest: str  # the line after it
 
 
+def bare_number(line: str) -> str | None:
+    """The heading number ``line`` holds and nothing else (2. / （二） / 三、), if so."""
+    text = line.strip()
+    for kind in kinds():
+        m = kind.pattern.match(text + " 字")  # (Word's 1.1 is a number before a space and words)
+        if m and m.group(1).strip() == text and kind.name != "第一部分":
+            return text
+    return None
+
+
 def number_of(line: str) -> Number | None:
     """The heading number ``line`` starts with, if any."""
     for kind in kinds():
@@ -653,7 +663,18 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
     closed = False  # a closing formula was read: the signature lines after it are no headings
     numbers = _numbers(lines)
     items = _one_sentence_items(lines, numbers, hints)
+    bare = ""  # a line of only a number before the next heading (its words deleted, not its paragraph)
+
+    def opened(sec: Section) -> Section:
+        nonlocal bare
+        sec.bare_before, bare = bare, ""
+        return sec
+
     for k, (line, segments, hint, found) in enumerate(zip(lines, origins, hints, numbers)):
+        alone = bare_number(line) if not found else None
+        if alone is not None:  # (2. alone: no heading, no paragraph; said by check at the next heading)
+            bare = alone
+            continue
         if (
             hint is None
             and not found
@@ -667,7 +688,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
             # among numbered headings (check counts numbered levels: Section.numbered_level)
             levels.part()
             levels.texted = False
-            tree.heading(1, line.strip().rstrip("：:"), "", "", origin_from(segments))
+            opened(tree.heading(1, line.strip().rstrip("：:"), "", "", origin_from(segments)))
             continue
         ends = closing(line)
         closed = closed or ends
@@ -687,13 +708,15 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
             heading, body = split_heading(rest)
             if not heading or not body:
                 heading, body = rest, ""
-            tree.heading(
-                levels.outline(hint),
-                heading,
-                body,
-                number,
-                origin_from(segments, len(number)),
-                origin_from(segments, len(line) - len(body)) if body else None,
+            opened(
+                tree.heading(
+                    levels.outline(hint),
+                    heading,
+                    body,
+                    number,
+                    origin_from(segments, len(number)),
+                    origin_from(segments, len(line) - len(body)) if body else None,
+                )
             )
             levels.texted = bool(body)
             continue
@@ -709,13 +732,15 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
                 heading, body = found.rest, ""
             if heading:
                 start = len(line) - len(found.rest)
-                sec = tree.heading(
-                    levels.level(found, heading),
-                    heading,
-                    body,
-                    found.number,
-                    origin_from(segments, start),
-                    origin_from(segments, len(line) - len(body)) if body else None,
+                sec = opened(
+                    tree.heading(
+                        levels.level(found, heading),
+                        heading,
+                        body,
+                        found.number,
+                        origin_from(segments, start),
+                        origin_from(segments, len(line) - len(body)) if body else None,
+                    )
                 )
                 if not body and found.rest.rstrip().endswith("。") and not heading.endswith("。"):
                     sec.sentence_end = "。"

@@ -56,6 +56,7 @@ def _denominators(rate: str) -> tuple[str, ...]:
 _BARE_SHARE = lazy_re(r"(?:^|[，,；;：:、\s])(?:占比|所占比例|比例|占)(?:为|达到|达|是|[：:])?\s*$")  # a share of what, not said
 # 分别为 right after a mark or at a sentence's start, with no names before it: whose figures, not said
 EACH_ALONE = lazy_re(r"(?:^|[，,；;：:])\s*(?:其中)?(?:分别|依次)(?:为|是|达到|达|有|占)?\s*$")
+_NAMED_RATE = lazy_re(r"率|比例|占比|比重|占")  # words that say a percentage is a rate or a share
 _RATE_CALLED = lazy_re(r"([\u4e00-\u9fff]{1,8}率)(?:为|达到|达|是|[：:])?\s*$")
 _SENTENCE_END = lazy_re("[。；;！？!?\n\r]")
 _FULL_STOP = lazy_re("[。！？!?\n\r]")  # what ends a sentence, not a clause
@@ -335,7 +336,25 @@ def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, s
                 f"“{called.group(1)}”后面写的是“{name}”（{shown}），报告里会把它读成{called.group(1)}。",
                 f"请写“{name}”，或输出“{called.group(1)}”自己的数据。",
             )
+    if m.group("rate") and not m.group("kind") and name and not _rate_named(output, previous, m, lead):
+        # 审结146件，纠错18件，12.3%: a bare percentage reads as a share of the count before it
+        return (
+            f"“{name}”（{shown}）前面没有写比率的名称，读者会把它当成占前面某个数的比例。",
+            f"请在它前面写上比率的名称，如“{name}为{{{{ x.{name} }}}}”。",
+        )
     return None
+
+
+def _rate_named(output: str, previous: re.Match | None, m: re.Match, lead: str) -> bool:
+    """Is the rate at mark ``m`` named in its clause (纠错率为, 纠错率（, 占审结案件的), or the
+    next of a list of rates (结案率和纠错率分别为96.7%和12.3%), or the same rate again (由16.8%
+    降低到12.3%)?"""
+    if previous is not None and _in_sentence(output, previous, m):
+        if previous.group("id") == m.group("id"):
+            return True
+        if previous.group("rate") and JOINER.fullmatch(lead):
+            return True
+    return bool(_NAMED_RATE.search(re.split(r"[，,；;：:]", lead)[-1]))
 
 
 PART_LEAD = lazy_re(r"^[\s，,、：:]*其中")  # 其中 opening what follows a figure: a part of it

@@ -176,6 +176,34 @@ def in_output(err: TemplateError, output: Rendered, at: int) -> TemplateError:
     return in_template(err, output)
 
 
+_THEME_LEVEL = lazy_re(r"^\s*(#{1,2})(?!#)\s*(\S.*)$")  # a part's (#) or a theme's (##) heading
+
+
+def theme_level_heading(output: Rendered) -> TemplateError | None:
+    """A heading a clerk's theme template (themes/主题.md.j2) writes at a part's or a theme's
+    own level: the report would take it for another theme (or part), and what follows it
+    there, the theme's measures too, would stand under it. Said at the template line."""
+    for n, raw in enumerate(output.split("\n"), 1):
+        m = _THEME_LEVEL.match(strip_marks(raw))
+        if m is None:
+            continue
+        origin = output.origin(n)
+        if origin is None or shipped(origin[2]) or "themes" not in os.path.normpath(origin[2]).split(os.sep)[:-1]:
+            continue
+        level, heading = m.group(1), m.group(2).strip()
+        what = "一级标题（和“成效”这样的部分同级）" if level == "#" else "二级标题（和主题的标题同级）"
+        return quoting(
+            TemplateError(
+                f"主题模板写出的标题“{heading}”是{what}，报告里它会成为另一个{'部分' if level == '#' else '主题'}，"
+                "这个主题的做法和后面的内容都会排到它下面。",
+                f"主题模板里的小标题请写成“### {heading}”（比主题的标题低一级）；要另写一个主题，请在表单的“成效”里加一项。",
+                Where(origin[0], origin[1]),
+            ),
+            origin[2],
+        )
+    return None
+
+
 def _says_any(output: Rendered, origin: tuple, sentence: str) -> bool:
     """Does the template line ``origin`` (file, line, path) print words of its own in ``sentence``?"""
     text = next((t for name, t, _ in output.files if name == origin[0]), None)
