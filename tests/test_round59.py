@@ -519,3 +519,9 @@ def test_round61_an_empty_numbered_heading_in_word(tmp_path, runner):
     assert runner.invoke(main, ["import", str(source), "-o", str(form)]).exit_code == 0
     rendered = runner.invoke(main, ["render", str(form), "-o", str(tmp_path / "r.docx")])
     assert rendered.exit_code == 0, rendered.output
+
+
+def test_round61_a_shared_theme_template_heading_at_a_themes_level(tmp_path, runner):
+    files = {"themes/通用.md.j2": "{{ 数据句子(t) }}\n## 另一个主题\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "themes/通用.md.j2:2" in result.output and "###" in result.output, result.output

@@ -156,15 +156,15 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     # A part the form names is that part, whatever its heading says; the .docx marks it so.
     report.give_roles(*printed_parts(context if isinstance(context, dict) else {}))
     result = Result(report, readable_markup(marked), found.items, data)
+    misplaced = theme_level_heading(marked)  # (before the rules: the 空节 it leaves is its doing)
+    if misplaced is not None:
+        raise misplaced
     if rules:
         from drafter.check.runner import form_rules
 
         table = rules if isinstance(rules, RuleTable) else rule_table()
         result.warnings += form_rules(src, report, data, table, marked.files, marked.writer_of)
         Findings(result.warnings).raise_if_errors()
-    misplaced = theme_level_heading(marked)
-    if misplaced is not None:
-        raise misplaced
     return result
 
 

@@ -16,8 +16,8 @@ from drafter.model.markup import strip_marks
 from drafter.render import limits, messages
 from drafter.render.apart import sentence_at
 from drafter.render.jinja_hooks import raw_template_line, template_frame
-from drafter.render.loader import FolderLoader, shown_name
-from drafter.render.rendered import Rendered
+from drafter.render.loader import SHARED_THEME, TEMPLATE_SUFFIX, FolderLoader, shown_name
+from drafter.render.rendered import LINE_BREAK, Rendered
 from drafter.render.writers import says_words, written_at
 
 
@@ -183,12 +183,15 @@ def theme_level_heading(output: Rendered) -> TemplateError | None:
     """A heading a clerk's theme template (themes/主题.md.j2) writes at a part's or a theme's
     own level: the report would take it for another theme (or part), and what follows it
     there, the theme's measures too, would stand under it. Said at the template line."""
-    for n, raw in enumerate(output.split("\n"), 1):
+    from drafter.model.catalogue import load_catalogue
+
+    themes = load_catalogue().themes
+    for n, raw in enumerate(LINE_BREAK.split(output), 1):
         m = _THEME_LEVEL.match(strip_marks(raw))
         if m is None:
             continue
         origin = output.origin(n)
-        if origin is None or shipped(origin[2]) or "themes" not in os.path.normpath(origin[2]).split(os.sep)[:-1]:
+        if origin is None or shipped(origin[2]) or not _theme_file(origin[2], themes):
             continue
         level, heading = m.group(1), m.group(2).strip()
         what = "一级标题（和“成效”这样的部分同级）" if level == "#" else "二级标题（和主题的标题同级）"
@@ -202,6 +205,14 @@ def theme_level_heading(output: Rendered) -> TemplateError | None:
             origin[2],
         )
     return None
+
+
+def _theme_file(path: str, themes) -> bool:
+    """Is ``path`` a theme template (themes/矛盾纠纷化解.md.j2: a theme's key in a themes folder)?"""
+    folder, name = os.path.split(os.path.normpath(path))
+    if os.path.basename(folder) != "themes" or not name.endswith(TEMPLATE_SUFFIX):
+        return False
+    return name[: -len(TEMPLATE_SUFFIX)] in themes or f"themes/{name}" == SHARED_THEME  # (通用: every theme's)
 
 
 def _says_any(output: Rendered, origin: tuple, sentence: str) -> bool:
