@@ -525,3 +525,36 @@ def test_round61_a_shared_theme_template_heading_at_a_themes_level(tmp_path, run
     files = {"themes/通用.md.j2": "{{ 数据句子(t) }}\n## 另一个主题\n"}
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
     assert result.exit_code == 2 and "themes/通用.md.j2:2" in result.output and "###" in result.output, result.output
+
+
+def test_round62_a_deeper_heading_style_numbered_like_a_part(tmp_path, runner):
+    """1、 (Heading 1) / （1） (Heading 2) / 1. (Heading 3): 1. shares its kind of number with 1、,
+    but its heading style puts it under （1）, not beside the parts."""
+    import docx
+
+    d = docx.Document()
+    for text, level in [
+        ("青山县人民政府关于2025年度法治政府建设情况的报告", 0),
+        ("2025年，青山县扎实推进法治政府建设，现将有关情况报告如下。", 0),
+        ("1、2025年度推进法治政府建设的主要举措和成效", 1),
+        ("（1）健全行政争议化解机制", 2),
+        ("1.提升复议质效", 3),
+        ("全年受理行政复议案件151件，审结146件，结案率96.7%。", 0),
+        ("2.规范应诉工作", 3),
+        ("全年行政应诉案件40件，负责人出庭应诉40件，出庭应诉率100%。", 0),
+        ("2、2025年度推进法治政府建设存在的不足和原因", 1),
+        ("基层执法力量不足，主要原因是编制有限。", 0),
+        ("3、党政主要负责人履行推进法治建设第一责任人职责情况", 1),
+        ("县政府主要负责人带头学法4次。", 0),
+        ("4、2026年推进法治政府建设的主要安排", 1),
+        ("持续提升执法质量。", 0),
+        ("青山县人民政府", 0),
+        ("2026年2月6日", 0),
+    ]:
+        d.add_paragraph(text, style=f"Heading {level}" if level else None)
+    source = tmp_path / "报告.docx"
+    d.save(str(source))
+    parsed = runner.invoke(main, ["parse", str(source)]).output
+    assert "\n    1. 提升复议质效" in parsed and "\n    2. 规范应诉工作" in parsed, parsed
+    result = runner.invoke(main, ["check", str(source)])
+    assert "空节" not in result.output and "重复了" not in result.output, result.output

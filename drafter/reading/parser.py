@@ -345,13 +345,26 @@ class Levels:
 
     def __init__(self) -> None:
         self.stack: list[tuple[str, int | None]] = []  # (kind, value) of each open level
+        self.hints: dict[str, int] = {}  # the heading style's level a kind was opened with, when one was
         # text was read since the last heading (its own body, or paragraphs after it): a 1.
         # after a 1. with text between restarts the numbering, it is no sub-heading of it
         self.texted = False
 
-    def level(self, found: Number, heading: str) -> int:
+    def level(self, found: Number, heading: str, hint: int | None = None) -> int:
         name, value = found.kind.name, number_value(found.number)
         kinds = [k for k, _ in self.stack]
+        styled = name + "″"  # the kind again below itself by a deeper heading style (1、 / （1） / 1.)
+        if hint is not None and (
+            (styled in kinds and self.hints.get(styled) == hint)
+            or (name in kinds and self.hints.get(name) is not None and hint > self.hints[name])
+        ):
+            at = kinds.index(styled) if styled in kinds else len(self.stack)
+            del self.stack[at:]
+            self.stack.append((styled, value))
+            self.hints[styled] = hint
+            return min(len(self.stack), MAX_LEVEL)
+        if hint is not None:
+            self.hints[name] = hint
         nested = name + "′"  # the kind restarted below itself (一、 inside 一、)
         # a part by its words: short (问题和不足), or a whole part's title however long (2025年度
         # 推进法治政府建设存在的不足和原因, under a 1. that Word's numbering also shows as 1.)
@@ -377,7 +390,7 @@ class Levels:
     def follows(self, found: Number) -> bool:
         """Does ``found`` go on from an open heading of its kind (2. after 1.)?"""
         value = number_value(found.number)
-        return value is not None and any(k.rstrip("′") == found.kind.name and v == value - 1 for k, v in self.stack)
+        return value is not None and any(k.rstrip("′″") == found.kind.name and v == value - 1 for k, v in self.stack)
 
     def part(self) -> None:
         """A part's title without a number: every numbered heading goes below it."""
@@ -401,7 +414,7 @@ class Levels:
     def _rank(name: str) -> int:
         if name.startswith("§"):
             return int(name[1:])
-        return next(k.rank for k in kinds() if k.name == name.rstrip("′"))
+        return next(k.rank for k in kinds() if k.name == name.rstrip("′″"))
 
 
 _ADDRESSEE = lazy_re(r"[^。；，\s]{2,40}[：:]")
@@ -734,7 +747,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
                 start = len(line) - len(found.rest)
                 sec = opened(
                     tree.heading(
-                        levels.level(found, heading),
+                        levels.level(found, heading, hint),
                         heading,
                         body,
                         found.number,
