@@ -558,3 +558,67 @@ def test_round62_a_deeper_heading_style_numbered_like_a_part(tmp_path, runner):
     assert "\n    1. 提升复议质效" in parsed and "\n    2. 规范应诉工作" in parsed, parsed
     result = runner.invoke(main, ["check", str(source)])
     assert "空节" not in result.output and "重复了" not in result.output, result.output
+
+
+def test_round62_a_group_opening_with_qizhong_is_refused(tmp_path, runner):
+    """其中败诉{败诉} as 行政应诉's first item: no whole of its group before it; the report would
+    read it as 行政复议's."""
+    files = {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 全年受理行政复议案件{受理}\n  行政应诉:\n    - 其中败诉{败诉}\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "句式.yaml:5" in result.output and "第一项以“其中”开头" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("全县200个村（社区）中有246个配备法律顾问。", True),
+        ("全县200个村（社区）中有146个配备法律顾问。", False),
+        ("调解纠纷570件中调解成功600件。", True),
+    ],
+)
+def test_round62_a_part_among_its_whole_written_with_zhong(tmp_path, runner, line, error):
+    """200个村（社区）中有246个: what is among them is never more than they are."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("部分大于整体" in result.output) == error, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("全年受理行政许可申请1915件，办结1870件，较上年增加622件，增长48.1%。", False),
+        ("全年受理行政许可申请1915件，办结1870件，按期办结率为97.7%，同比增加622件，增长48.1%。", False),
+        ("全年受理行政许可申请1915件，办结1870件，较上年增加622件，增长40.1%。", True),
+    ],
+)
+def test_round62_a_difference_and_change_of_the_earlier_count(tmp_path, runner, line, error):
+    """较上年增加622件，增长48.1% fits 受理 (622 ÷ 1293), not the nearer 办结: no 错误."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("同比核算" in result.output) == error, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("全县公安政务服务事项108项，“最多跑一次”事项占比69.6%（87项/108项）。", True),
+        ("全县公安政务服务事项108项，“最多跑一次”事项所占比例为69.6%（87/108）。", True),
+        ("全县公安政务服务事项108项，“最多跑一次”事项占比80.6%（87项/108项）。", False),
+    ],
+)
+def test_round62_a_share_with_its_fraction_in_brackets(tmp_path, runner, line, error):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("占比核算" in result.output) == error, result.output
+    if error:
+        assert "应为80.6%" in result.output, result.output
+
+
+def test_round62_a_shared_theme_template_under_a_part_without_theme_headings(tmp_path, runner):
+    """通用.md.j2 also writes 第一责任人, right under its part: ### there says to use ##, and a
+    template that does so by t.键 renders."""
+    line = "{% for g in t.数据 %}### {{ g }}\n{{ 数据句子(t, g) }}\n{% endfor %}\n"
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"themes/通用.md.j2": line}))
+    assert result.exit_code == 2 and "要用“##”" in result.output and 't.键 == "第一责任人"' in result.output, result.output
+    line = (
+        '{% for g in t.数据 %}{% if t.键 == "第一责任人" %}## {{ g }}{% else %}### {{ g }}{% endif %}\n{{ 数据句子(t, g) }}\n{% endfor %}\n'
+    )
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"themes/通用.md.j2": line}, name="tpl2"))
+    assert result.exit_code == 0, result.output

@@ -212,6 +212,8 @@ def _only_rates(gap: str) -> bool:
 
 # Between two items of a list: the separator, then the start of the next item's name where it
 # lists words with 、 (，以调解、|和解方式结案41件: the name's figure label starts after the 、).
+# Between a whole and a part of it: its noun, then 中 (200个村（社区）中有246个): among them
+_AMONG = lazy_re(r"[^，,。；;、\d%％]{0,16}?(?:当中|之中|中)(?:有|共有|共)?")
 _NAME_LISTS = lazy_re(r"[，,；;][^，,；;。、\d%％]{1,10}、")
 # An item's name opening with a quoted name (、“双随机、一公开”抽查22次): the quote is its name's
 _QUOTED_NAME = lazy_re(r"([、，,；;])\s*[“\"‘'《「『][^”\"’'》」』。；\d%％]{1,24}[”\"’'》」』]")
@@ -569,6 +571,18 @@ class BreakdownChecks(ArithmeticState):
                 continue
             if self.in_list_of_parts(text, counts, i):
                 continue  # 其中现场调解299件、调解成功390件: both parts of the total before 其中 (judged there)
+            if _AMONG.fullmatch(text, whole.start + len(whole.text), part.start) and Amount(part).lo > Amount(whole).hi:
+                # 200个村（社区）中有246个…: what is among those is never more than they are
+                start, end = whole.start - len(whole.label), part.start + len(part.text)
+                self.c.add(
+                    "部分大于整体",
+                    self.c.doc.where(unit, start, end),
+                    text[start:end],
+                    unit.part,
+                    f"“{text[whole.start : part.start]}”后面的{_shown(part)}多于前面的{_shown(whole)}。",
+                    "请核对这两个数：其中的一部分不能多于整体。",
+                )
+                continue
             for part_words, whole_words in self.part_pairs():
                 if not (
                     any(w in part.label for w in part_words)

@@ -225,6 +225,9 @@ def _measured(text: str, f: FoundFigure) -> str:
 _MEASURE_AFTER = lazy_re(r"工作日|自然日|小时|分钟")
 
 
+_FROM_DELTA = "由文中的增减数推算"
+
+
 def _pair(this: str, before: str, source: str) -> str:
     """This year's and last year's figures as a message says them (由90%到95% when the text
     names no year for the first)."""
@@ -360,7 +363,9 @@ class ChangeChecks(ArithmeticState):
             # the size of the change: from 0 when the range of it runs across no change at all
             # (1.2万件 against 1万件, each rounded, may be anything from −23% to +150%)
             small, large = (0.0, max(-lo, hi)) if lo <= 0 <= hi else sorted((abs(lo), abs(hi)))
-            if not _claimed(small, large, f.value, d, mode) or wrong_way:
+            if (not _claimed(small, large, f.value, d, mode) or wrong_way) and not (
+                source == _FROM_DELTA and self.delta_fits_another(text, figs, k, subject, subject.value - value, mode)
+            ):
                 word = "上升" if change > 0 else "下降"
                 should = f"{word}{change_percent(abs(exact), max(d, 1))}%" if exact else "与上年持平"
                 self.c.add(
@@ -510,11 +515,33 @@ class ChangeChecks(ArithmeticState):
                 continue
             if g.unit == subject.unit and not g.approx and _DELTA.search(g.label):
                 sign = -1 if re.search(r"(减少|下降|降低|少)了?$", g.label) else 1
-                return subject.value - sign * g.value, "由文中的增减数推算", None
+                return subject.value - sign * g.value, _FROM_DELTA, None
             if i > k:
                 break
         value = self.known_last(subject, key)
         return (value, "去年的报告", None) if value is not None else None
+
+    def delta_fits_another(self, text: str, figs: list[FoundFigure], k: int, subject: FoundFigure, delta: float, mode: str) -> bool:
+        """受理1915件，办结1870件，较上年增加622件，增长48.1%: the stated difference and change fit
+        an earlier count of the clause (受理: 622 ÷ 1293), not the nearest: that count's."""
+        f = figs[k]
+        for g in figs[:k]:
+            if (
+                g is subject
+                or g.kind != "count"
+                or g.unit != subject.unit
+                or g.approx
+                or g.start < self.clause_start
+                or _DELTA.search(g.label)
+                or self.is_last_year(text, g)
+            ):
+                continue
+            last = g.value - delta
+            if last > 0:
+                size = abs(delta) / last * 100
+                if _claimed(size, size, f.value, f.decimals, mode):
+                    return True
+        return False
 
     def known_last(self, subject: FoundFigure, key: tuple[str | None, str] | None = None) -> float | None:
         """Last year's value of ``subject`` from --last (as the catalogue figure, else the

@@ -57,7 +57,7 @@ _PART_OF = lazy_re(r"(?:其中|含|包括)[^，。；（）]*$")  # a count that
 # A rate's own fraction in brackets after it: (3/29), （146件÷151件）, （审结146件÷受理151件×100%）
 _FRACTION_UNIT = r"(?:人次|件次|户次|[件卷次个人项份起宗户家条名场批期])?"
 _FRACTION_WORDS = r"[^\d（）()/／÷。；，,]{0,8}?"
-_FRACTION = lazy_re(
+FRACTION = lazy_re(
     rf"\s*[（(]\s*{_FRACTION_WORDS}(?P<part>\d{{1,9}})\s*{_FRACTION_UNIT}\s*[/／÷]\s*{_FRACTION_WORDS}"
     rf"(?P<whole>\d{{1,9}})\s*{_FRACTION_UNIT}\s*(?:[×xX*]\s*100\s*[%％])?\s*[）)]"
 )
@@ -607,10 +607,10 @@ class RateChecks(ArithmeticState):
             f"请写明{name}的基数（如{self.base_words(name)[0]}多少件），并核对这个比率。",
         )
 
-    def fraction(self, unit, text, f, end: int, said: str, mode: str, names) -> bool:
-        """A rate with its own fraction in brackets after it (办结率7%（3/29）): checked against
-        that fraction; True when it is wrong (said)."""
-        m = _FRACTION.match(text, end)
+    def fraction(self, unit, text, f, end: int, said: str, mode: str, names, rule: str = "比率核算") -> bool:
+        """A rate (or a share: ``rule``) with its own fraction in brackets after it (办结率7%
+        （3/29）): checked against that fraction; True when it is wrong (said)."""
+        m = FRACTION.match(text, end)
         if not m or int(m.group("whole")) == 0:
             return False
         part, whole = (FoundFigure("", int(m.group(g)), "", "", m.group(g), m.start(g)) for g in ("part", "whole"))
@@ -619,7 +619,7 @@ class RateChecks(ArithmeticState):
             return False
         name, at = names[-1] if names else ("比率", f.start)
         self.c.add(
-            "比率核算",
+            rule,
             self.c.doc.where(unit, at, m.end()),
             text[at : m.end()],
             unit.part,

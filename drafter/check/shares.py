@@ -5,6 +5,7 @@ claimed, and never over 100% unless of a target or of last year (占计划的120
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from drafter.check.counts import (
     _DELTA,
@@ -22,6 +23,7 @@ from drafter.check.counts import (
     _stated,
     _whole_called,
 )
+from drafter.check.rates import FRACTION
 from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import plain
 from drafter.reading.figure_finder import FoundFigure, bigrams
@@ -62,6 +64,10 @@ _NOT_SHARE = lazy_re(r"占(?:地|用|道|有|领|据)|[侵霸挤抢]占")  # 占
 class ShareChecks(ArithmeticState):
     """A share (占…%) against its part and the whole it is of."""
 
+    if TYPE_CHECKING:  # RateChecks', beside it in the Arithmetic checker
+
+        def fraction(self, unit, text, f, end: int, said: str, mode: str, names, rule: str = ...) -> bool: ...
+
     def share(self, unit, text, f, pre, pre_start, counts, figs) -> None:
         """A share (占35.2%, 占比约30%, 所占比例为27.2%, 占政务服务事项1286项的88.1%) of the
         count named before it, over the whole it names, the total of its 其中 list or the
@@ -88,6 +94,10 @@ class ShareChecks(ArithmeticState):
                 f"占比写的是{_stated(f, claim)}，但部分占整体的比例不会超过100%。",
                 "请核对这个占比：可能多写了一位，或写错了数。",
             )
+            return
+        if FRACTION.match(text, end):
+            # 占比69.6%（87项/108项）: the share of its own fraction, whatever the sentence states
+            self.fraction(unit, text, f, end, _stated(f, claim), claim[0], [("占比", start)], rule="占比核算")
             return
         if re.search(r"(?:在|占|于)(?:全|本)(?:省|市|国|区|州|县|盟|镇|乡)", text[max(0, at - 4) : at + 4]):
             return  # 约占全省总量的4%, 在全市占比36%: of a whole the sentence does not state

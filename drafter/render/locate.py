@@ -194,6 +194,8 @@ def theme_level_heading(output: Rendered) -> TemplateError | None:
         if origin is None or shipped(origin[2]) or not _theme_file(origin[2], themes):
             continue
         level, heading = m.group(1), m.group(2).strip()
+        if level == "##" and _under_a_part(output, n, themes):
+            continue  # a theme right under its part (第一责任人): ## is its sub-heading's level
         what = "一级标题（和“成效”这样的部分同级）" if level == "#" else "二级标题（和主题的标题同级）"
         return quoting(
             TemplateError(
@@ -205,6 +207,25 @@ def theme_level_heading(output: Rendered) -> TemplateError | None:
             origin[2],
         )
     return None
+
+
+def _under_a_part(output: Rendered, n: int, themes) -> bool:
+    """Does the theme whose template wrote output line ``n`` stand right under a part (#), with
+    no heading of its own (第一责任人)? The nearest heading before it not written by a theme
+    template says."""
+    lines = LINE_BREAK.split(output)
+    for k in range(n - 1, 0, -1):
+        m = _HEADING_LINE.match(strip_marks(lines[k - 1]))
+        if m is None:
+            continue
+        origin = output.origin(k)
+        if origin is not None and not shipped(origin[2]) and _theme_file(origin[2], themes):
+            continue  # the theme template's own sub-headings
+        return m.group(1) == "#"
+    return False
+
+
+_HEADING_LINE = lazy_re(r"^\s*(#{1,4})(?!#)\s*\S")
 
 
 def _theme_file(path: str, themes) -> bool:
@@ -235,6 +256,16 @@ def in_template(err: TemplateError, output: Rendered | str) -> TemplateError:
     file, line, path = origin
     hint = err.hint
     previous = err.previous
+    if "级标题前面缺少" in err.message and previous and previous[1].lstrip().startswith("# ") and not shipped(path):
+        from drafter.model.catalogue import load_catalogue
+
+        if _theme_file(path, load_catalogue().themes):
+            # ### from a theme template under a part with no theme headings (第一责任人)
+            hint = (
+                f"这个主题直接排在部分标题“{previous[1].lstrip('# ')[:20]}”下面，没有主题自己的标题，"
+                "主题模板在这里写的小标题要用“##”；同一个模板也写别的主题时，可以分开写，"
+                '如 {% if t.键 == "第一责任人" %}## ……{% else %}### ……{% endif %}。'
+            )
     before = output.origin(previous[0]) if previous else None
     if previous and before:
         if previous[1].startswith("@") and shipped(path) and not shipped(before[2]):

@@ -305,6 +305,15 @@ class _Reader:
                     printed |= slots
                 else:
                     maybe |= slots
+            if choice is not None and not sentences and not current and _opens_with_part(choice):
+                # 其中败诉{败诉} first in 行政应诉: nothing of its group before it is its whole, and
+                # the report would read it as the group's before (行政复议)
+                self.bad(
+                    (key, group, i),
+                    f"“{group}”的第一项以“其中”开头，前面没有这一组的总数，报告里会读成上一组的一部分。",
+                    "请在它前面加上这一组的总数一项（如这一组的案件数），或删去“其中”。",
+                )
+                choice = None
             if choice is not None:
                 current.append(choice)
                 paths.append((key, group, i))
@@ -823,6 +832,17 @@ _LAST_EACH = lazy_re(r"\s*[，,；;（(]?\s*(?:上年|去年|上一年度?)(?:�
 # A share of a named whole right before a rate's slot: 占审结案件的{败诉率}, 占发现问题的{整改率}
 _SHARE_OF = lazy_re(r"占([^，。；]{1,24}?)的?\s*$")
 # Names of rates listed before 分别为, each slot after taking the next name (结案率和纠错率分别为)
+
+
+def _opens_with_part(choice: Choice) -> bool:
+    """Does any wording of the item (its 写 or 否则) open with 其中?"""
+    branch: Choice | None = choice
+    while branch is not None:
+        first = branch.pieces[0] if branch.pieces else ""
+        if isinstance(first, str) and first.lstrip("，,、 ").startswith("其中"):
+            return True
+        branch = branch.otherwise
+    return False
 
 
 def _each_given(pieces: tuple) -> None:
