@@ -488,8 +488,10 @@ class BreakdownChecks(ArithmeticState):
     @staticmethod
     def one_item(text, counts: list[FoundFigure], k: int) -> bool:
         """Is ``counts[k - 1]`` the only count of its sentence before the total ``counts[k]``?"""
-        first = counts[k - 1]
-        return not any(re.search(r"[。！？]", text[g.start : first.start]) is None for g in counts[: k - 1])
+        if k < 2:
+            return True
+        # (the count right before it is the nearest: in another sentence, so are all before it)
+        return re.search(r"[。！？]", text[counts[k - 2].start : counts[k - 1].start]) is not None
 
     def total_of_one(self, unit, text, head: re.Match, item: FoundFigure, t: FoundFigure) -> None:
         """合计 after a single count (作出纠错决定18件，合计146件): a sum of one item is that item.

@@ -186,7 +186,8 @@ def theme_level_heading(output: Rendered) -> TemplateError | None:
     from drafter.model.catalogue import load_catalogue
 
     themes = load_catalogue().themes
-    for n, raw in enumerate(LINE_BREAK.split(output), 1):
+    lines = LINE_BREAK.split(output)
+    for n, raw in enumerate(lines, 1):
         m = _THEME_LEVEL.match(strip_marks(raw))
         if m is None:
             continue
@@ -194,7 +195,7 @@ def theme_level_heading(output: Rendered) -> TemplateError | None:
         if origin is None or shipped(origin[2]) or not _theme_file(origin[2], themes):
             continue
         level, heading = m.group(1), m.group(2).strip()
-        if level == "##" and _under_a_part(output, n, themes):
+        if level == "##" and _under_a_part(output, lines, n, themes):
             continue  # a theme right under its part (第一责任人): ## is its sub-heading's level
         what = "一级标题（和“成效”这样的部分同级）" if level == "#" else "二级标题（和主题的标题同级）"
         return quoting(
@@ -209,11 +210,10 @@ def theme_level_heading(output: Rendered) -> TemplateError | None:
     return None
 
 
-def _under_a_part(output: Rendered, n: int, themes) -> bool:
-    """Does the theme whose template wrote output line ``n`` stand right under a part (#), with
-    no heading of its own (第一责任人)? The nearest heading before it not written by a theme
-    template says."""
-    lines = LINE_BREAK.split(output)
+def _under_a_part(output: Rendered, lines: list[str], n: int, themes) -> bool:
+    """Does the theme whose template wrote output line ``n`` (of ``lines``) stand right under a
+    part (#), with no heading of its own (第一责任人)? The nearest heading before it not written
+    by a theme template says."""
     for k in range(n - 1, 0, -1):
         m = _HEADING_LINE.match(strip_marks(lines[k - 1]))
         if m is None:
