@@ -622,3 +622,65 @@ def test_round62_a_shared_theme_template_under_a_part_without_theme_headings(tmp
     )
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"themes/通用.md.j2": line}, name="tpl2"))
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        (f'{{{{ [项("纠错{{}}", {X}.纠错), 项("调解和解{{}}", {X}.调解和解), 项("合计{{}}", {X}.受理)] | enumerate_cn }}}}', "合计不符"),
+        (f'{{{{ [项("受理{{}}", {X}.受理), 项("分别为{{}}", {X}.纠错)] | enumerate_cn }}}}', "前面没有列出名称"),
+        (f'{{{{ [项("调解和解{{}}", {X}.调解和解), 项("其中纠错{{}}", {X}.纠错)] | enumerate_cn }}}}', "其中不属"),
+        (f"另在受理前化解{{{{ {X}.受理前化解 }}}}，其中纠错{{{{ {X}.纠错 }}}}。", "其中不属"),
+        (f"依法受理{{{{ {X}.受理 }}}}。\n# 另起一个部分", "一级标题"),
+    ],
+)
+def test_round63_a_theme_template_list_numbered_yi_shi(tmp_path, runner, line, rule):
+    """Items numbered 一是、二是 are still a list (合计, 分别为, 其中 judged as without the numbers);
+    a part outside its whole by the catalogue (受理前化解, 纠错) is refused; a # heading is said
+    at its own line even when the theme has measures after it."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line + "\n"}))
+    assert result.exit_code == 2 and rule in result.output and "themes/矛盾纠纷化解.md.j2" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("全年审结行政复议案件146件。一是纠错18件；二是调解和解41件；三是合计151件。", "合计不符"),
+        ("一是调解和解41件；二是其中纠错18件。", "其中不属"),
+        ("全年收到行政复议申请162件，另在受理前化解23件，其中纠错18件。", "其中不属"),
+        ("全年受理行政复议案件151件，其中受理前化解23件。", "其中不属"),
+    ],
+)
+def test_round63_numbered_items_and_parts_outside_in_a_report(tmp_path, runner, line, rule):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 1 and rule in result.output, result.output
+
+
+def test_round63_numbered_items_that_add_up(tmp_path, runner):
+    line = "一是纠错18件；二是调解和解41件；三是合计59件。全年受理行政复议案件151件，其中纠错18件。"
+    assert runner.invoke(main, ["check", str(_report(tmp_path, line))]).exit_code == 0
+
+
+def test_round63_a_tab_inside_an_opening_item(tmp_path, runner):
+    files = {"句式.yaml": "开头:\n  - 全面贯彻\t{会议精神}\n  - 现将有关情况报告如下：\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "句式.yaml:2" in result.output and "制表符" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("last", "line", "error"),
+    [
+        ("全年受理行政复议案件675件。全年受理投诉举报76件。", "受理行政复议案件556件，同比下降17.6%。受理投诉举报652件，同比增长757.9%。", None),
+        ("完成食品抽检307批次。", "食品抽检220批次，较上年下降35.3%。", "应为下降28.3%"),
+        ("食品抽检307批次。", "完成食品抽检220批次，较上年下降35.3%。", "应为下降28.3%"),
+        ("开展学校安全检查399次。", "学校安全检查885次，比上年增长128.8%。", "应为上升121.8%"),
+    ],
+)
+def test_round63_last_years_count_by_its_own_words_first(tmp_path, runner, last, line, error):
+    """With --last, last year's count stated under the same words (but for the verb: 完成, 开展)
+    is this one's, before a catalogue figure the sentence's context may have guessed."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(_last_years_report(tmp_path, last))])
+    if error is None:
+        assert "同比核算" not in result.output, result.output
+    else:
+        assert result.exit_code == 1 and error in result.output, result.output

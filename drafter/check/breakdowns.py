@@ -6,6 +6,7 @@ and a list before 共/合计 adds up to it."""
 from __future__ import annotations
 
 import bisect
+import copy
 import os
 import re
 from collections import Counter
@@ -32,11 +33,12 @@ from drafter.check.counts import (
     summed,
 )
 from drafter.files.patterns import lazy_re
+from drafter.model.catalogue import not_a_part
 from drafter.model.numberwords import plain
-from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, in_unit, nameless
+from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, in_unit, map_to_catalogue, nameless
 
 _SPELLED_ITEMS = 12  # items a message spells out one by one (60件＋50件); a longer list is summed
-_TOTAL_HEAD = lazy_re(r"[，,；;](共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
+_TOTAL_HEAD = lazy_re(r"[，,；;]\s*(?:[一二三四五六七八九十]{1,3}是)?(共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
 # A list of parts goes on across 、; across ，/； only while its items are parallel (_parallel).
 _LIST_GAP = lazy_re(r"[、，；]")
 
@@ -215,6 +217,9 @@ def _only_rates(gap: str) -> bool:
 # Between a whole and a part of it: its noun, then 中 (200个村（社区）中有246个): among them
 _AMONG = lazy_re(r"[^，,。；;、\d%％]{0,16}?(?:当中|之中|中)(?:有|共有|共)?")
 _NAME_LISTS = lazy_re(r"[，,；;][^，,；;。、\d%％]{1,10}、")
+# The number of an item of a list numbered 一是、二是 (；二是调解和解41件), after its separator
+_NUMBERED_ITEM = lazy_re(r"[、，,；;]\s*[一二三四五六七八九十]{1,3}是")
+_NUMBERED_END = lazy_re(r"[一二三四五六七八九十]{1,3}是\s*$")
 # An item's name opening with a quoted name (、“双随机、一公开”抽查22次): the quote is its name's
 _QUOTED_NAME = lazy_re(r"([、，,；;])\s*[“\"‘'《「『][^”\"’'》」』。；\d%％]{1,24}[”\"’'》」』]")
 
@@ -267,7 +272,7 @@ class BreakdownChecks(ArithmeticState):
             total = counts[t]
             if _DELTA.search(total.label) or self.is_last_year(text, total):
                 continue
-            between = text[total.start + len(total.text) : at]
+            between = _NUMBERED_END.sub("", text[total.start + len(total.text) : at])  # ；二是其中…: after the ；
             if "；" in between and not between.endswith("；") and not _names_whole_again(between, total.label):
                 continue  # a total across a ；only right before it (受理100件；其中…), or named again there
             lead = text[at + 2 : first.start]  # 其中行政处罚, 其中：行政处罚, 其中，行政处罚
@@ -276,6 +281,8 @@ class BreakdownChecks(ArithmeticState):
             if "分别" in lead:
                 continue  # 分别为3156件、2300件，其中网上办理分别为…: parts of several wholes, by position
             if _outcome(first.label) and self.not_of_settled(unit, text, total, first, at):
+                continue
+            if self.outside_its_whole(unit, text, total, first, at):
                 continue
             if _outcome(first.label):
                 # 受理151件、审结146件，其中维持…; 审结112件，受理130件，结案率…，其中维持…: how
@@ -333,6 +340,39 @@ class BreakdownChecks(ArithmeticState):
             f"“其中”后面的“{_short(first)}”是作出决定的结果，以调解、和解方式结案的案件不作这种决定，"
             f"它不是“{whole or _short(total)}”的一部分。",
             "请把它写在审结（办结）的件数后面，如“审结146件，其中纠错18件”；或删去“其中”，另起一句。",
+        )
+        return True
+
+    def outside_its_whole(self, unit, text, total: FoundFigure, first: FoundFigure, at: int) -> bool:
+        """受理前化解23件，其中纠错18件: a part the catalogue says is never in that whole (its
+        不属于, through every step of its 不大于), both figures known as one group's. Said, and
+        True. (Two parts of one whole and other units are judged by the rules that follow.)"""
+        if not self.c.on("其中不属"):
+            return False
+        named = [copy.copy(total), copy.copy(first)]  # (mapping may change a copy's unit, never the figure's)
+        map_to_catalogue(named, text, self.c.doc.cat, unit.context)
+        groups = {g.name: g for t in self.c.doc.cat.themes.values() for g in t.groups.values()}
+        if named[0].maps_to and named[1].maps_to:
+            (group_name, whole), (its_group, part) = named[0].maps_to.split(".", 1), named[1].maps_to.split(".", 1)
+            pairs = [(groups.get(group_name), whole, part)] if group_name == its_group else []
+        else:  # 另在受理前化解23件，其中纠错18件: each label ends with a figure's own name of one group
+            pairs = [
+                (g, w, p)
+                for g in groups.values()
+                for w in [max((n for n in g.figures if total.label.endswith(n)), key=len, default="")]
+                for p in [max((n for n in g.figures if first.label.endswith(n)), key=len, default="")]
+                if w and p and len(w) >= 4
+            ]
+        if not any(g is not None and w in g.figures and p in g.figures and not_a_part(g, w, p)[0] == "outside" for g, w, p in pairs):
+            return False
+        start, end = total.start - len(total.label), first.start + len(first.text)
+        self.c.add(
+            "其中不属",
+            self.c.doc.where(unit, at, end),
+            text[start:end],
+            unit.part,
+            f"“其中”后面的“{_short(first)}”不在“{_short(total)}”之内，报告里会把两件事混成一件。",
+            f"请删去“其中”，把“{_short(first)}”作为另外的一项来写。",
         )
         return True
 
@@ -660,6 +700,8 @@ class BreakdownChecks(ArithmeticState):
                 gap = text[g.start + len(g.text) : listed[0].start - len(listed[0].label)]
                 if _NAME_LISTS.fullmatch(gap):
                     gap = gap[0]  # ，以调解、|和解方式结案41件: the item's own name lists words with 、
+                elif _NUMBERED_ITEM.fullmatch(gap):
+                    gap = gap[0]  # ；二是调解和解41件: items numbered 一是、二是 are a list too
                 elif _QUOTED_NAME.fullmatch(gap):
                     gap = gap[0]  # 、“双随机、一公开”抽查22次: a quoted name opens the item's name
                 if gap not in ("、", "，", ",", "；", ";") or g.unit != t.unit:

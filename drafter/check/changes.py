@@ -550,19 +550,20 @@ class ChangeChecks(ArithmeticState):
             return None
         by_key, by_label, by_core = self.known
         named, words = key or (None, "")
-        named = named or subject.maps_to
-        if named and named in by_key:
-            return by_key[named]
-        # 查办各类违法案件同比增长47.0%，达到563件: as last year's 查办各类违法案件417件
+        # The words first: last year's report stating a count under the same words (查办各类
+        # 违法案件417件), or the same words but for the verb and when (全年受理投诉举报76件 for
+        # 受理投诉举报; 完成食品抽检 for 食品抽检) — what the catalogue figure this sentence's
+        # context suggests (受理 of 行政复议, two sentences back) may be guessed wrong.
         for label in (words, subject.label):
             if label and (label, subject.unit) in by_label:
                 return by_label[(label, subject.unit)]
-        # 行政复议案件91件 against last year's 受理行政复议案件275件: the same cases, when last
-        # year's report states no other count under those words
         for label in (words, subject.label):
             value = by_core.get((label_core(label), subject.unit)) if label and label_core(label) else None
             if value is not None:
                 return value
+        named = named or subject.maps_to
+        if named and named in by_key:
+            return by_key[named]
         return None
 
     def from_to_after(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:

@@ -57,6 +57,8 @@ def problem(item: object, typed: str = "") -> tuple[str, str] | None:
         return "这一项里没有文字。", HINT
     if not isinstance(item, str):
         return "开头的句式里每一项应是一段文字。", HINT
+    if re.search(r"[\t\v\f\r]", item):  # as in every phrase item: printed as a stretch of blank
+        return "这一项里有制表符（Tab）之类的空白，报告里会原样印出一段空白。", "请删去它；词与词之间不用空格。"
     if ends_sentence(item):
         return None
     code = FORMAT_CODE.search(item)

@@ -147,6 +147,9 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
             "请检查这个模板文件是否是空的；可以用 drafter templates copy default 复制自带模板对照。",
             Where(str(folder / ENTRY)),
         )
+    misplaced = theme_level_heading(marked)  # (first: the level mistakes and 空节 it leads to are its doing)
+    if misplaced is not None:
+        raise misplaced
     try:
         report = parse_markup(marked, f"{folder / ENTRY}（输出）")
     except TemplateError as err:  # found in the output: shown at the template line that wrote it
@@ -156,9 +159,6 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     # A part the form names is that part, whatever its heading says; the .docx marks it so.
     report.give_roles(*printed_parts(context if isinstance(context, dict) else {}))
     result = Result(report, readable_markup(marked), found.items, data)
-    misplaced = theme_level_heading(marked)  # (before the rules: the 空节 it leaves is its doing)
-    if misplaced is not None:
-        raise misplaced
     if rules:
         from drafter.check.runner import form_rules
 

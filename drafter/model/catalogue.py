@@ -164,3 +164,35 @@ def per_catalogue(build: Callable[[Catalogue], T]) -> Callable[[Catalogue], T]:
 def load_catalogue(path: str | None = None) -> Catalogue:
     file = Path(path) if path else DATA / "catalogue.yaml"
     return _parse(load_yaml(file), str(file))
+
+
+def wholes_of(group: Group, name: str) -> set[str]:
+    """The figures ``name`` is a part of, by the catalogue's 不大于, through every step
+    (优秀案卷 within 合格案卷 within 评查案卷)."""
+    found: set[str] = set()
+    todo = [name]
+    while todo:
+        for whole in group.figures[todo.pop()].within:
+            if whole not in found:
+                found.add(whole)
+                todo.append(whole)
+    return found
+
+
+def not_a_part(group: Group, whole: str, part: str) -> tuple[str, str]:
+    """Why figure ``part`` of ``group`` is no part of ``whole`` by the catalogue: ("unit", "")
+    counted in another unit (主动公开 条, 依申请公开 件); ("outside", "") said never to be in it,
+    nor any of its parts (受理前化解 and 受理, 纠错); ("siblings", the wholes they share) two
+    parts of one whole, neither within the other (调解和解, 纠错: of 审结); ("", "") when the
+    catalogue does not tell, or it is a part (or the whole) of it."""
+    this, that = group.figures[part], group.figures[whole]
+    if this.unit != that.unit:
+        return "unit", ""
+    wholes, its = wholes_of(group, part), wholes_of(group, whole)
+    if whole in wholes or part in its:
+        return "", ""  # a part of it; or its whole (said where 其中 reverses them)
+    if whole in this.outside or {part, *wholes} & set(that.outside):
+        return "outside", ""
+    if wholes & its:
+        return "siblings", "、".join(sorted(wholes & its, key=list(group.figures).index))
+    return "", ""

@@ -55,7 +55,9 @@ def _denominators(rate: str) -> tuple[str, ...]:
 
 _BARE_SHARE = lazy_re(r"(?:^|[，,；;：:、\s])(?:占比|所占比例|比例|占)(?:为|达到|达|是|[：:])?\s*$")  # a share of what, not said
 # 分别为 right after a mark or at a sentence's start, with no names before it: whose figures, not said
-EACH_ALONE = lazy_re(r"(?:^|[，,；;：:])\s*(?:其中)?(?:分别|依次)(?:为|是|达到|达|有|占)?\s*$")
+# (an item of a list numbered 一是、二是 opens after its number: 一是受理151件；二是分别为18件)
+_LISTED = r"(?:[一二三四五六七八九十]{1,3}是)?"
+EACH_ALONE = lazy_re(rf"(?:^|[，,；;：:])\s*{_LISTED}(?:其中)?(?:分别|依次)(?:为|是|达到|达|有|占)?\s*$")
 _NAMED_RATE = lazy_re(r"率|比例|占比|比重|占")  # words that say a percentage is a rate or a share
 _RATE_CALLED = lazy_re(r"([\u4e00-\u9fff]{1,8}率)(?:为|达到|达|是|[：:])?\s*$")
 _SENTENCE_END = lazy_re("[。；;！？!?\n\r]")
@@ -357,7 +359,7 @@ def _rate_named(output: str, previous: re.Match | None, m: re.Match, lead: str) 
     return bool(_NAMED_RATE.search(re.split(r"[，,；;：:]", lead)[-1]))
 
 
-PART_LEAD = lazy_re(r"^[\s，,、：:]*其中")  # 其中 opening what follows a figure: a part of it
+PART_LEAD = lazy_re(rf"^[\s，,、：:；;]*{_LISTED}其中")  # 其中 opening what follows a figure: a part of it
 
 
 def part_after(part: str, before: Sequence[tuple[object, str, str, bool, str]]) -> tuple[str, str] | None:

@@ -34,7 +34,7 @@ from drafter.files.patterns import lazy_re
 from drafter.files.yamlsource import Source, load_text
 from drafter.form import opening
 from drafter.model import numbers
-from drafter.model.catalogue import Catalogue, FigureDef, Group, load_catalogue
+from drafter.model.catalogue import Catalogue, FigureDef, Group, load_catalogue, not_a_part
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
 from drafter.render.apart import (
     EACH,
@@ -1022,19 +1022,6 @@ def _labels(pieces) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def _wholes(group: Group, name: str) -> set[str]:
-    """The figures ``name`` is a part of, by the catalogue's 不大于, through every step
-    (优秀案卷 within 合格案卷 within 评查案卷)."""
-    found: set[str] = set()
-    todo = [name]
-    while todo:
-        for whole in group.figures[todo.pop()].within:
-            if whole not in found:
-                found.add(whole)
-                todo.append(whole)
-    return found
-
-
 def _not_a_part(group: Group, before: list[tuple[str, str]], part: str) -> tuple[str, str] | None:
     """其中{part} after the sentence's last count (over any rate between): (what is wrong, how
     to fix it) when the catalogue says it is no part of that count — counted in another unit
@@ -1047,21 +1034,18 @@ def _not_a_part(group: Group, before: list[tuple[str, str]], part: str) -> tuple
         return None
     whole, this = group.figures[counts[-1]], group.figures[part]
     fix = f"请去掉“其中”，或把“其中{part}”写在它所属的数后面。"
-    if this.unit != whole.unit:
+    kind, of = not_a_part(group, whole.name, part)
+    if kind == "unit":
         return (
             f"“其中”把{part}（{this.unit}）写成了{whole.name}（{whole.unit}）的一部分，两者计的不是同一种东西，报告里读不通。",
             fix,
         )
-    wholes, its = _wholes(group, part), _wholes(group, whole.name)
-    if whole.name in wholes or part in its:
-        return None  # a part of it; or its whole (said where 其中 reverses them)
-    if whole.name in this.outside or {part, *wholes} & set(whole.outside):
+    if kind == "outside":
         return (
             f"“其中”把{part}写成了{whole.name}的一部分，但{part}不在{whole.name}之内，报告里会把两件事混成一件。",
             f"请去掉“其中”，把{part}作为另外的一项来写。",
         )
-    if wholes & its:  # two parts of one whole (调解和解, 纠错: of 审结), neither within the other
-        of = "、".join(sorted(wholes & its, key=list(group.figures).index))
+    if kind == "siblings":
         return f"“其中”把{part}写成了{whole.name}的一部分，但两者都是{of}中的一部分，{part}不是{whole.name}中的。", fix
     return None  # the catalogue does not tell (受理, 其中纠错: of the cases 审结, mostly 受理's)
 
