@@ -670,7 +670,11 @@ def test_round63_a_tab_inside_an_opening_item(tmp_path, runner):
 @pytest.mark.parametrize(
     ("last", "line", "error"),
     [
-        ("全年受理行政复议案件675件。全年受理投诉举报76件。", "受理行政复议案件556件，同比下降17.6%。受理投诉举报652件，同比增长757.9%。", None),
+        (
+            "全年受理行政复议案件675件。全年受理投诉举报76件。",
+            "受理行政复议案件556件，同比下降17.6%。受理投诉举报652件，同比增长757.9%。",
+            None,
+        ),
         ("完成食品抽检307批次。", "食品抽检220批次，较上年下降35.3%。", "应为下降28.3%"),
         ("食品抽检307批次。", "完成食品抽检220批次，较上年下降35.3%。", "应为下降28.3%"),
         ("开展学校安全检查399次。", "学校安全检查885次，比上年增长128.8%。", "应为上升121.8%"),
@@ -684,3 +688,15 @@ def test_round63_last_years_count_by_its_own_words_first(tmp_path, runner, last,
         assert "同比核算" not in result.output, result.output
     else:
         assert result.exit_code == 1 and error in result.output, result.output
+
+
+def test_round63_an_empty_theme_printed_as_a_part_stops_render(tmp_path, runner):
+    """成效分列: a theme with only a whole (村居总数) and no measures would stand as an empty part:
+    render stops, as it does when the theme stands under 成效."""
+    form = tmp_path / "表.yaml"
+    text = SMALL.format(now=2001, before=2000).replace(
+        "第一责任人:", "  - 主题: 普法\n    标题: 普法服务深入基层\n    数据:\n      公共法律服务:\n        村居总数: 246\n第一责任人:", 1
+    )
+    form.write_text(text + "写法:\n  成效分列: true\n", encoding="utf-8")
+    result = runner.invoke(main, ["render", str(form), "-o", str(tmp_path / "r.docx")])
+    assert result.exit_code == 2 and "空节" in result.output and not (tmp_path / "r.docx").exists(), result.output

@@ -56,7 +56,7 @@ def form_rules(src, report, data: dict, table: RuleTable, files: tuple[tuple[str
             found.append(f)
     # (a part's own heading left empty is said by validate's reminders about the part: a theme
     # or a measure heading under it that would stand empty stops the render)
-    parts = {sec.heading for sec in report.sections}
+    parts = {sec.heading for sec in report.sections} - _theme_parts(data)
     for f in found:
         if f.rule == "缺少必需部分":
             continue
@@ -79,6 +79,21 @@ def form_rules(src, report, data: dict, table: RuleTable, files: tuple[tuple[str
         elif f.severity == "错误":
             f.severity = "提醒"
     return found
+
+
+def _theme_parts(data: dict) -> set[str]:
+    """The headings of the themes printed as parts of their own (写法.成效分列): an empty one is
+    a theme with nothing to say, which stops the render as under 成效, not a part's own heading."""
+    shape = data.get("写法")
+    if not isinstance(shape, dict) or not shape.get("成效分列"):
+        return set()
+    cat = load_catalogue()
+    out = set()
+    for entry in data.get("成效") or []:
+        if isinstance(entry, dict):
+            theme = cat.themes.get(str(entry.get("主题")))
+            out.add(str(entry.get("标题") or (theme.heading if theme else "")))
+    return out
 
 
 def _pushed_aside(doc: Document, report, heading: str) -> tuple[Where, str, str] | None:
