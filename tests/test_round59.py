@@ -616,7 +616,7 @@ def test_round62_a_shared_theme_template_under_a_part_without_theme_headings(tmp
     template that does so by t.键 renders."""
     line = "{% for g in t.数据 %}### {{ g }}\n{{ 数据句子(t, g) }}\n{% endfor %}\n"
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"themes/通用.md.j2": line}))
-    assert result.exit_code == 2 and "要用“##”" in result.output and 't.键 == "第一责任人"' in result.output, result.output
+    assert result.exit_code == 2 and "要用“##”" in result.output and "请按主题分开写" in result.output, result.output
     line = (
         '{% for g in t.数据 %}{% if t.键 == "第一责任人" %}## {{ g }}{% else %}### {{ g }}{% endif %}\n{{ 数据句子(t, g) }}\n{% endfor %}\n'
     )
@@ -700,3 +700,54 @@ def test_round63_an_empty_theme_printed_as_a_part_stops_render(tmp_path, runner)
     form.write_text(text + "写法:\n  成效分列: true\n", encoding="utf-8")
     result = runner.invoke(main, ["render", str(form), "-o", str(tmp_path / "r.docx")])
     assert result.exit_code == 2 and "空节" in result.output and not (tmp_path / "r.docx").exists(), result.output
+
+
+def test_round64_a_rate_name_two_matters_share_is_no_base_with_last(tmp_path, runner):
+    """Last year's report states 整改率 twice (督察 53.3%, 隐患 4.2%): neither is the base of this
+    year's 隐患 整改率 by its name alone."""
+    last = _last_years_report(tmp_path, "督察发现问题336个，整改问题179个，整改率53.3%。排查隐患1373处，整改隐患57处，整改率4.2%。")
+    line = "排查隐患1784处，整改隐患74处，整改率4.1%，同比下降0.1个百分点。"
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(last)])
+    assert "同比核算" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("last", "line", "error"),
+    [
+        ("全年完成食品安全抽检572批次。", "县市场监管局完成食品安全抽检382批次，同比下降20.2%。", "应为下降33.2%"),
+        ("县教育局开展校园安全检查399次。", "全年开展校园安全检查885次，比上年增长128.8%。", "应为上升121.8%"),
+    ],
+)
+def test_round64_who_did_an_act_the_catalogue_does_not_know(tmp_path, runner, last, line, error):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(_last_years_report(tmp_path, last))])
+    assert result.exit_code == 1 and error in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("全年办理建筑工程施工许可120件，其中住宅项目90件、非住宅项目50件。", "其中超总数"),
+        ("全县累计注册经营主体30000户，同比增长20%（上年末20000户）。", "同比核算"),
+        ("全县累计注册经营主体30000户，上年末为20000户，同比增长20%。", "同比核算"),
+    ],
+)
+def test_round64_fei_pairs_and_last_years_end(tmp_path, runner, line, rule):
+    """住宅、非住宅 add up; 上年末 is last year's figure."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 1 and rule in result.output, result.output
+
+
+def test_round64_an_opening_item_with_a_slot_twice(tmp_path, runner):
+    files = {"句式.yaml": "开头:\n  - 全面贯彻{会议精神}{会议精神}\n  - 现将有关情况报告如下：\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "句式.yaml:2" in result.output and "写了两次{会议精神}" in result.output, result.output
+
+
+def test_round64_the_reminder_when_the_template_writes_the_group_and_calls_shujujuzi(tmp_path, runner):
+    line = (
+        "{% set y = t.数据.行政应诉 %}办理一审行政诉讼案件{{ y.案件.带同比 }}，审结{{ y.审结 }}，败诉{{ y.败诉.带同比 }}，"
+        '败诉率{{ y.败诉率 }}。\n{{ 数据句子(t, "信访") }}\n'
+    )
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line}))
+    assert result.exit_code == 0 and "把 {{ y.审结 }} 改成 {{ y.审结.带同比 }}" in result.output, result.output
+    assert "没有写“行政应诉”这一组" not in result.output

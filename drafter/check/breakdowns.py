@@ -162,7 +162,7 @@ def _ways_closed(labels: list[str]) -> bool:
     return len(set(ways)) == len(ways)
 
 
-_NOT = lazy_re(r"^(?:未|不予|不|没有|尚未)")
+_NOT = lazy_re(r"^(?:未|不予|不|没有|尚未|非)")  # (住宅、非住宅 too)
 
 
 def _yes_and_no(labels: list[str]) -> bool:

@@ -22,7 +22,7 @@ _CHANGE_DOWN = ("下降", "减少", "降低", "降幅", "压缩", "缩短", "缩
 # written, never against last year's
 _SHRINK_ONLY = lazy_re(r"^(?:[^同较比]*?)(?:压缩|缩短|缩减)(?:了|幅度)?(?:为|达到|达|是)?$")
 # (较上年（52件）增长15.4%: last year's figure in brackets after the comparison)
-_LAST_YEAR = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|共)?[（(]?$")
+_LAST_YEAR = lazy_re(r"(?:上年|去年|上一年度?)(?:同期|末|底)?(?:的|为|是|共)?[（(]?$")  # 上年末20000户: a stock at last year's end
 # Last year's figure named by its own words (上年受理138件, 去年全年办结120件): the words after
 # 上年 are a name, not a comparison (较上年增加12件) nor cases carried over (上年结转12件).
 _LAST_YEAR_NAMED = lazy_re(r"(?<![较比与])(?:上年|去年|上一年度?)(?:同期)?(?P<words>[^\d，。；、：（）%％]{1,12})$")
@@ -555,8 +555,9 @@ class ChangeChecks(ArithmeticState):
         # 受理投诉举报; 完成食品抽检 for 食品抽检) — what the catalogue figure this sentence's
         # context suggests (受理 of 行政复议, two sentences back) may be guessed wrong.
         for label in (words, subject.label):
-            if label and (label, subject.unit) in by_label:
-                return by_label[(label, subject.unit)]
+            value = by_label.get((label, subject.unit)) if label else None
+            if value is not None:
+                return value
         for label in (words, subject.label):
             value = by_core.get((label_core(label), subject.unit)) if label and label_core(label) else None
             if value is not None:

@@ -479,7 +479,7 @@ class ArithmeticState:
     _whole_words: dict[str, list[str] | None]
     _pairs: list[tuple[list[str], list[str]]] | None
     # last year's figures, from --last (Document.known_figures: by key, by label, by label core)
-    known: tuple[dict[str, float], dict[tuple[str, str], float], dict[tuple[str, str], float | None]] | None
+    known: tuple[dict[str, float], dict[tuple[str, str], float | None], dict[tuple[str, str], float | None]] | None
     clause_start: int
     carried_over: list[FoundFigure]  # the counts of the clause before, across a ；
     heading_counts: list[FoundFigure]  # the counts of the heading right above the paragraph's first sentence

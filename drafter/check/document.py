@@ -290,12 +290,13 @@ class Document:
             self._mapped.add(id(unit))
         return found
 
-    def known_figures(self) -> tuple[dict[str, float], dict[tuple[str, str], float], dict[tuple[str, str], float | None]]:
+    def known_figures(self) -> tuple[dict[str, float], dict[tuple[str, str], float | None], dict[tuple[str, str], float | None]]:
         """This document's figures for another year's 同比 check: by catalogue key
         ("行政复议.受理"), by (label, unit) as written, and by (label without the verb before
-        it, unit): 受理行政复议案件 is 行政复议案件 when no other figure is (None when two are)."""
+        it, unit): 受理行政复议案件 is 行政复议案件 when no other figure is (None when two are, as
+        for a label two matters share)."""
         by_key: dict[str, float] = {}
-        by_label: dict[tuple[str, str], float] = {}
+        by_label: dict[tuple[str, str], float | None] = {}
         by_core: dict[tuple[str, str], float | None] = {}
         # sums of money in 万元, as the 同比 check compares them (figure_finder.in_wan)
         if self.data is not None:
@@ -315,7 +316,8 @@ class Document:
                     continue  # 1.2亿元: rounded, anything from 11500 to 12500万元, no base for a 同比
                 if f.maps_to:
                     by_key.setdefault(f.maps_to, f.value)
-                by_label.setdefault((f.label, f.unit), f.value)
+                said = (f.label, f.unit)  # (two matters' 整改率: None, no base for either)
+                by_label[said] = f.value if by_label.get(said, f.value) == f.value else None
                 core = (label_core(f.label), f.unit)
                 if core[0]:
                     by_core[core] = f.value if by_core.get(core, f.value) == f.value else None
@@ -327,7 +329,7 @@ class Document:
 # Who did it (全县公安机关, 县公安局, 市场监管部门) goes too, when a verb of these follows it.
 _DONE_WITH = lazy_re(
     r"^(?:(?:[全我本]?[县区市州省])?[\u4e00-\u9fff]{0,8}?(?:机关|部门|系统|局|委|办|法院|检察院|中心|所|队)"
-    r"(?=(?:全年|本年度?|今年|累计|共计?|依法|新)*(?:受理|办理|收到|查办|查处|审理|处理|接收|承办)))?"
+    r"(?=(?:全年|本年度?|今年|累计|共计?|依法|新)*(?:受理|办理|收到|查办|查处|审理|处理|接收|承办|完成|组织开展|开展|组织|实施|举办)))?"
     r"(?:全年|本年度?|今年|全县|全区|全市|累计|共计?|依法|新)*"
     r"(?:有|受理|办理|收到|查办|查处|审理|处理|接收|承办|完成|组织开展|开展|组织|实施|举办)?(?:了)?"
 )

@@ -75,6 +75,10 @@ def problem(item: object, typed: str = "") -> tuple[str, str] | None:
     for name in _SLOT.findall(item):
         if name.strip() not in NAMES:
             return f"开头的句式里不认识“{{{name}}}”。", HINT
+    names = [name.strip() for name in _SLOT.findall(item)]
+    twice = next((name for name in names if names.count(name) > 1), None)
+    if twice:  # 全面贯彻{会议精神}{会议精神}: the formula printed twice, glued together
+        return f"这一项里写了两次{{{twice}}}，报告里会把同样的内容印两遍。", f"请删去一个{{{twice}}}。"
     bad = unpaired(item)
     if bad:
         at, _how = bad[0]

@@ -261,11 +261,12 @@ def in_template(err: TemplateError, output: Rendered | str) -> TemplateError:
 
         if _theme_file(path, load_catalogue().themes):
             # ### from a theme template under a part with no theme headings (第一责任人)
+            said = hint.find("（模板输出的这一行是")  # (the output line the parser noted stays)
             hint = (
                 f"这个主题直接排在部分标题“{previous[1].lstrip('# ')[:20]}”下面，没有主题自己的标题，"
-                "主题模板在这里写的小标题要用“##”；同一个模板也写别的主题时，可以分开写，"
-                '如 {% if t.键 == "第一责任人" %}## ……{% else %}### ……{% endif %}。'
-            )
+                "主题模板在这里写的小标题要用“##”；同一个模板也写别的主题时，请按主题分开写"
+                "（第一责任人这样直接排在部分标题下面的用“##”，其他主题用“###”）。"
+            ) + (hint[said:] if said >= 0 else "")
     before = output.origin(previous[0]) if previous else None
     if previous and before:
         if previous[1].startswith("@") and shipped(path) and not shipped(before[2]):

@@ -227,6 +227,14 @@ def _own_tables(files: tuple[tuple[str, str, bool], ...]) -> list[tuple[str, dic
     return out
 
 
+def _own_fix(shown: str, text: str, group: str, name: str) -> str:
+    """The fix in the clerk's own theme template ``shown`` that writes ``group`` itself: the
+    figure by the template's own name for the group ({% set e = t.数据.执法办案 %}: e.行政处罚)."""
+    alias = re.search(rf"\{{%-?\s*set\s+(\w+)\s*=\s*t\.数据\.{re.escape(group)}\s*-?%\}}", text)
+    said = f"{alias.group(1)}.{name}" if alias else f"t.数据.{group}.{name}"
+    return f"这个主题由模板 {shown} 写出：需要时在那里把 {{{{ {said} }}}} 改成 {{{{ {said}.带同比 }}}}，"
+
+
 def _mend_unused(files: tuple[tuple[str, str, bool], ...], tables: list[tuple[str, dict]], key: str | None, group: str, name: str) -> str:
     """Where a clerk prints the 同比 of figure ``name`` (of ``group``, theme ``key``): their own
     theme template when it writes the theme itself (not through 数据句子 or an include), else
@@ -243,11 +251,12 @@ def _mend_unused(files: tuple[tuple[str, str, bool], ...], tables: list[tuple[st
                     f"这个主题由模板 {shown} 写出，模板里没有写“{group}”这一组，这一组的数都不会写进报告："
                     f'需要时在那里写出它们（如 {{{{ 数据句子(t, "{group}") }}}}）；{drop}'
                 )
-            # the group under a name of the template's own ({% set e = t.数据.执法办案 %})
-            alias = re.search(rf"\{{%-?\s*set\s+(\w+)\s*=\s*t\.数据\.{re.escape(group)}\s*-?%\}}", text)
-            said = f"{alias.group(1)}.{name}" if alias else f"t.数据.{group}.{name}"
-            return f"这个主题由模板 {shown} 写出：需要时在那里把 {{{{ {said} }}}} 改成 {{{{ {said}.带同比 }}}}，{drop}"
+            return _own_fix(shown, text, group, name) + drop
         calls = re.findall(r"数据句子\(([^()]*)\)", text)
+        # (a group the template writes itself, t.数据.行政应诉 beside 数据句子(t, "信访"), is not left out)
+        written = re.search(rf"\.数据\.{re.escape(group)}(?!\w)|\[[\"']{re.escape(group)}[\"']\]", text)
+        if written:
+            return _own_fix(shown, text, group, name) + drop
         if calls and all("," in c for c in calls) and not any(re.search(rf"[\"']{re.escape(group)}[\"']", c) for c in calls):
             return f'模板 {shown} 的 数据句子() 没有写“{group}”这一组：需要时在那里加上 {{{{ 数据句子(t, "{group}") }}}}；{drop}'
     for shown, table in tables:
