@@ -751,3 +751,26 @@ def test_round64_the_reminder_when_the_template_writes_the_group_and_calls_shuju
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line}))
     assert result.exit_code == 0 and "把 {{ y.审结 }} 改成 {{ y.审结.带同比 }}" in result.output, result.output
     assert "没有写“行政应诉”这一组" not in result.output
+
+
+def test_round64_last_years_list_mixing_counts_and_a_rate(tmp_path, runner):
+    """上年分别为{审结.上年}、{败诉.上年}、{败诉率.上年}: in the sentence's order, a rate among them."""
+    files = {
+        "句式.yaml": "矛盾纠纷化解:\n  行政应诉:\n    - 审结行政诉讼案件{审结}\n    - 败诉{败诉}\n    - 败诉率{败诉率}\n    - 上年分别为{审结.上年}、{败诉.上年}、{败诉率.上年}\n"
+    }
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("承办人大代表建议、政协提案分别为112件、134件，合计243件。", True),
+        ("承办人大代表建议、政协提案分别为112件、134件，合计246件。", False),
+    ],
+)
+def test_round64_a_total_after_figures_named_by_fenbiewei(tmp_path, runner, line, error):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("合计不符" in result.output) == error, result.output
+    if error:
+        assert "“承办人大代表建议、政协提案分别为112件、134件，合计243件”" in result.output, result.output

@@ -224,6 +224,13 @@ _NUMBERED_END = lazy_re(r"[一二三四五六七八九十]{1,3}是\s*$")
 _QUOTED_NAME = lazy_re(r"([、，,；;])\s*[“\"‘'《「『][^”\"’'》」』。；\d%％]{1,24}[”\"’'》」』]")
 
 
+def _name_start(text: str, f: FoundFigure) -> int:
+    """Where ``f``'s name stands before it; its own start when its name was given from a list
+    before 分别为 (…分别为112件、134件: 134件 is named 政协提案, which stands elsewhere)."""
+    at = f.start - len(f.label)
+    return at if at >= 0 and text[at : f.start] == f.label else f.start
+
+
 def _a_tail_adds_up(listed: list[FoundFigure], total: FoundFigure) -> bool:
     """May the last two or more of ``listed`` add up to ``total`` (ranges for rounded figures)?
     Summed from the end once, so a long list costs in proportion to its length."""
@@ -697,7 +704,7 @@ class BreakdownChecks(ArithmeticState):
                 continue
             listed, commas = [counts[k - 1]], False
             for g in (counts[i] for i in range(k - 2, -1, -1)):  # the list however long: it ends at a gap not 、 ，；
-                gap = text[g.start + len(g.text) : listed[0].start - len(listed[0].label)]
+                gap = text[g.start + len(g.text) : _name_start(text, listed[0])]
                 if _NAME_LISTS.fullmatch(gap):
                     gap = gap[0]  # ，以调解、|和解方式结案41件: the item's own name lists words with 、
                 elif _NUMBERED_ITEM.fullmatch(gap):
@@ -739,7 +746,9 @@ class BreakdownChecks(ArithmeticState):
             hi = added(Amount(g).hi for g in listed)
             T = Amount(t)
             if hi < T.lo or lo > T.hi:
-                start = listed[0].start - len(listed[0].label)
+                start = _name_start(text, listed[0])
+                if start == listed[0].start:  # named from a list before 分别为: quoted from its clause's start
+                    start = max(text.rfind(c, 0, start) for c in "，。；,;") + 1
                 end = t.start + len(t.text)
                 total = sum(Decimal(plain(g.value)) for g in listed)
                 said_in = t.written_unit if t.unit in MONEY and t.written_unit in MONEY else t.unit

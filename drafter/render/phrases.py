@@ -676,6 +676,9 @@ class _Reader:
             if is_rate and slot.attr != "同比" and not m:
                 if isinstance(before, str) and _RATE_NOTED.search(before):
                     continue
+                said_so_far = "".join(p for p in pieces[:at] if isinstance(p, str))
+                if slot.attr == "上年" and _LAST_LISTED.search(said_so_far):
+                    continue  # 上年分别为{审结.上年}、{败诉.上年}、{败诉率.上年}: in the sentence's order (each_in_order)
                 said = "".join(p if isinstance(p, str) else _SLOT_MARK for p in pieces[:at])  # 占审结案件{审结}的{败诉率}
                 of = _SHARE_OF.search(said)
                 rate = groups[slot.group].rates[slot.name]
@@ -880,6 +883,7 @@ def _each_given(pieces: tuple) -> None:
 _RATES_EACH = lazy_re(r"((?:[\u3400-\u9fff]*?率(?:[和、及与]|以及))+[\u3400-\u9fff]*?率)(?:分别|依次)(?:为|是|达到|达)?\s*$")
 _RATE_WORD = lazy_re(r"([\u3400-\u9fff]*(?:率|(?<![占的])比例|(?<=[\u3400-\u9fff])(?<![所的])占比))" + _RATE_LINK + r"\s*$")
 # A rate's name with a note on how it is counted (满意率（含基本满意）{满意率}): named all the same.
+_LAST_LISTED = lazy_re(r"(?:上年|去年)(?:同期)?(?:分别|依次)")  # 上年分别为: last year's figures in order
 _RATE_NOTED = lazy_re(r"率（[^（）]{1,20}）" + _RATE_LINK + r"\s*$")
 _LOOKS_LIKE_KEY = lazy_re(r"^\s*(如果|写|否则)\s*(：|:(?!\s))")
 _NEXT_ITEM = lazy_re(r"\s-\s+\S")
