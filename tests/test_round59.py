@@ -774,3 +774,17 @@ def test_round64_a_total_after_figures_named_by_fenbiewei(tmp_path, runner, line
     assert ("合计不符" in result.output) == error, result.output
     if error:
         assert "“承办人大代表建议、政协提案分别为112件、134件，合计243件”" in result.output, result.output
+
+
+def test_round64_a_phrase_table_beside_the_forms_is_no_form(tmp_path, runner, monkeypatch):
+    """我的模板/句式.yaml, made by templates copy beside the forms: a folder run skips it, and
+    given as a form it is said to be a phrase table, with how to use it."""
+    from hostile_cases import example_form
+
+    monkeypatch.chdir(tmp_path)
+    example_form(tmp_path, name="2025.yaml")
+    assert runner.invoke(main, ["templates", "copy", "default", "我的模板", "句式.yaml"]).exit_code == 0
+    result = runner.invoke(main, ["check", "."])
+    assert result.exit_code == 0 and "句式.yaml" not in result.output, result.output
+    result = runner.invoke(main, ["validate", "我的模板/句式.yaml"])
+    assert result.exit_code == 2 and "是模板的句式表" in result.output and "--template 我的模板" in result.output, result.output

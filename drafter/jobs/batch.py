@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from drafter.errors import DrafterError, OutputError
 from drafter.files.inputs import resolved
+from drafter.render.phrases import PHRASE_FILE
 
 
 class Outcome(NamedTuple):
@@ -36,7 +37,13 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> list[Path]:
             shut: list[Path] = []  # folders inside it that cannot be opened: listed, so the job says why
             found = [Path(root) / name for root, _dirs, files in os.walk(p, onerror=_noting(shut)) for name in files]
             out += sorted(
-                [f for f in found if (f.suffix.lower() in suffixes or _saved_as_text(f, suffixes)) and not f.name.startswith((".", "~$"))]
+                [
+                    f
+                    for f in found
+                    if (f.suffix.lower() in suffixes or _saved_as_text(f, suffixes))
+                    and not f.name.startswith((".", "~$"))
+                    and f.name != PHRASE_FILE  # a template's phrase table kept beside the forms: no form
+                ]
                 + [d for d in shut if d != p]
             )
         else:

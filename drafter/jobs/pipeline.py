@@ -186,6 +186,13 @@ def refuse_report(path: str | Path, use: str = "import") -> None:
     """A report (or a form saved under a report's name) given to a command that takes a form."""
     p = Path(path)
     suffix = p.suffix.lower()
+    if p.name == PHRASE_FILE and p.is_file():  # a template's phrase table, kept beside the forms
+        raise InputFileError(
+            f"“{shown(p)}”是模板的句式表（{PHRASE_FILE}），不是表单。",
+            f"句式表放在模板文件夹里，生成报告时这样使用它：drafter render 表单.yaml --template {shell_word(p.parent)}"
+            "（句式表写错的地方，这个命令会指出）。",
+            Where(str(p)),
+        )
     if suffix not in REPORT_SUFFIXES and p.is_file():
         _refuse_renamed_document(p, use)
     if suffix not in REPORT_SUFFIXES or not p.is_file():
