@@ -788,3 +788,20 @@ def test_round64_a_phrase_table_beside_the_forms_is_no_form(tmp_path, runner, mo
     assert result.exit_code == 0 and "句式.yaml" not in result.output, result.output
     result = runner.invoke(main, ["validate", "我的模板/句式.yaml"])
     assert result.exit_code == 2 and "是模板的句式表" in result.output and "--template 我的模板" in result.output, result.output
+
+
+def test_round64_a_figure_beside_a_count_no_group_claims_is_a_note(tmp_path, runner):
+    """开展专项检查12次，发现问题35个: the 35 are that inspection's, not 法治督察's."""
+    import yaml
+
+    form = tmp_path / "表.yaml"
+    text = SMALL.format(now=2001, before=2000).replace(
+        "内容: 主要负责同志带头学法。", "内容: 全年开展专项检查12次，发现问题35个，整改到位33个。", 1
+    )
+    form.write_text(text, encoding="utf-8")
+    out, new = tmp_path / "r.docx", tmp_path / "n.yaml"
+    assert runner.invoke(main, ["render", str(form), "-o", str(out)]).exit_code == 0
+    assert runner.invoke(main, ["new", "2027", "--from", str(out), "-o", str(new)]).exit_code == 0
+    data = yaml.safe_load(new.read_text(encoding="utf-8"))
+    assert "法治督察" not in str({t.get("主题"): t.get("上年数据") for t in data["成效"]})
+    assert "发现问题35个" in new.read_text(encoding="utf-8")

@@ -657,11 +657,17 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     # A figure named only by itself (发现问题68个), its group said nowhere near, in a sentence
     # another figure of which is another group's (抽查执法案卷500卷，发现问题68个): that matter's,
     # not a guess at the group its name belongs to (法治督察): left unmapped, a note.
+    # (so is one beside a count no group claims: 开展专项检查12次，发现问题35个 under 权力监督)
     groups_of: dict[int, set[tuple]] = {}
     for _f, _best, names, _grouped, sentence in decided:
         groups_of.setdefault(sentence, set()).add(names)
+    claimed = {id(f) for f, *_ in decided}
+    unclaimed: set[int] = set()  # sentences with a count of this year no group claims
+    for f in figures:
+        if f.kind == "count" and id(f) not in claimed and not _LAST_YEARS.match(f.label) and f.label:
+            unclaimed.add(sentence_span(text, f.start)[0])
     for f, best, _names, grouped, sentence in decided:
-        if not grouped and len(groups_of[sentence]) > 1:
+        if not grouped and (len(groups_of[sentence]) > 1 or sentence in unclaimed):
             continue
         f.maps_to = best
         written, target = f.unit, units[best]
