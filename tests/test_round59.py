@@ -805,3 +805,37 @@ def test_round64_a_figure_beside_a_count_no_group_claims_is_a_note(tmp_path, run
     data = yaml.safe_load(new.read_text(encoding="utf-8"))
     assert "法治督察" not in str({t.get("主题"): t.get("上年数据") for t in data["成效"]})
     assert "发现问题35个" in new.read_text(encoding="utf-8")
+
+
+def test_round65_a_mistake_in_a_phrase_item_of_clauses_joined_by_semicolons(tmp_path, runner):
+    """纠错{纠错}；调解和解{调解和解}；合计{受理}: said at the clerk's phrase-table line, never at the
+    built-in template that printed the paragraph."""
+    files = {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 纠错{纠错}；调解和解{调解和解}；合计{受理}\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "tpl/句式.yaml:3" in result.output and "合计不符" in result.output, result.output
+    assert "通用.md.j2" not in result.output
+
+
+def test_round65_a_share_of_its_whole_after_another_count_in_a_theme_template(tmp_path, runner):
+    E = "t.数据.案卷评查"
+    line = f'{{{{ 句(项("评查案卷{{}}", {E}.评查案卷)) }}}}{{{{ 句(项("优秀{{}}", {E}.优秀案卷), 项("占评查案卷的{{}}", {E}.合格率)) }}}}\n'
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"themes/行政执法.md.j2": line}))
+    assert result.exit_code == 2 and "读者会当成优秀案卷所占的比例" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("查办违法案件422件，其中一般程序案件299件、简易程序案件145件、移送司法机关8件。", "其中超总数"),
+        ("全年受理信访事项434件，按期办结434件，按期办结率达100%，较上年（363件）增长25.0%。", "应为上升19.6%"),
+    ],
+)
+def test_round65_a_list_with_an_act_and_a_change_after_a_rate(tmp_path, runner, line, rule):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 1 and rule in result.output, result.output
+
+
+def test_round65_a_right_change_after_a_rate_with_last_years_count_in_brackets(tmp_path, runner):
+    line = "全年受理信访事项434件，按期办结434件，按期办结率达100%，较上年（363件）增长19.6%。"
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 0 and "比率升降单位" not in result.output, result.output

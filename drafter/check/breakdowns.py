@@ -217,6 +217,8 @@ def _only_rates(gap: str) -> bool:
 # Between a whole and a part of it: its noun, then 中 (200个村（社区）中有246个): among them
 _AMONG = lazy_re(r"[^，,。；;、\d%％]{0,16}?(?:当中|之中|中)(?:有|共有|共)?")
 _NAME_LISTS = lazy_re(r"[，,；;][^，,；;。、\d%％]{1,10}、")
+_MAP_REACH = 80  # characters before a 其中's whole read to name the two figures (figure_finder reads 80 back)
+_SHORTER_RUNS = 3  # runs one to three items shorter than a 其中 list tried when it cannot be summed whole
 # The number of an item of a list numbered 一是、二是 (；二是调解和解41件), after its separator
 _NUMBERED_ITEM = lazy_re(r"[、，,；;]\s*[一二三四五六七八九十]{1,3}是")
 _NUMBERED_END = lazy_re(r"[一二三四五六七八九十]{1,3}是\s*$")
@@ -357,7 +359,11 @@ class BreakdownChecks(ArithmeticState):
         if not self.c.on("其中不属"):
             return False
         named = [copy.copy(total), copy.copy(first)]  # (mapping may change a copy's unit, never the figure's)
-        map_to_catalogue(named, text, self.c.doc.cat, unit.context)
+        # only the words around the two (a sentence may run to megabytes: mapping reads all it is given)
+        lo = max(0, total.start - _MAP_REACH)
+        for g in named:
+            g.start -= lo
+        map_to_catalogue(named, text[lo : first.start + len(first.text)], self.c.doc.cat, unit.context)
         groups = {g.name: g for t in self.c.doc.cat.themes.values() for g in t.groups.values()}
         if named[0].maps_to and named[1].maps_to:
             (group_name, whole), (its_group, part) = named[0].maps_to.split(".", 1), named[1].maps_to.split(".", 1)
@@ -519,7 +525,7 @@ class BreakdownChecks(ArithmeticState):
                 f"{where_said}的{_part_called(big)}多于总数{_called(total)}。",
                 "请核对这两个数：其中的一项不能多于总数。",
             )
-        elif len(items) > 1 and added(Amount(i).lo for i in items) > T.hi and self.partition(items):
+        elif len(items) > 1 and (items := self.summable(items, T.hi)):
             parts = "＋".join(i.text for i in items)
             if len(items) > _SPELLED_ITEMS:  # a long list: its count and sum, not every item
                 parts = f"{len(items)}项共{plain(sum(Decimal(plain(i.value)) for i in items))}{total.unit}"
@@ -531,6 +537,16 @@ class BreakdownChecks(ArithmeticState):
                 f"{where_said}列出的各项加起来（{parts}）超过了总数{_shown(total)}。",
                 "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。",
             )
+
+    def summable(self, items: list[FoundFigure], most: float) -> list[FoundFigure]:
+        """The items of a 其中 list that may be summed and that add up to more than ``most``: the
+        whole list, else the longest run from its start that may (一般程序299件、简易程序145件
+        before 移送司法机关8件, an act the same cases may also have gone through); [] if none."""
+        for n in range(len(items), max(1, len(items) - _SHORTER_RUNS), -1):  # (a few: a long list stays linear)
+            run = items[:n]
+            if added(Amount(i).lo for i in run) > most and self.partition(run):
+                return run
+        return []
 
     @staticmethod
     def one_item(text, counts: list[FoundFigure], k: int) -> bool:

@@ -608,6 +608,8 @@ class ChangeChecks(ArithmeticState):
         (同比增长27.4%，上年受理129件). The nearest count of that unit before the rate, or None."""
         evidence = [g for g in figs[max(0, k - 2) : k] if g.kind == "count" and _DELTA.search(g.label) and g.start > rate.start]
         evidence += [g for g in figs[k + 1 : k + 3] if g.kind == "count" and self.is_last_year(text, g)]
+        # 按期办结率达100%，较上年（363件）增长25.0%: last year's count in brackets before the change
+        evidence += [g for g in figs[max(0, k - 1) : k] if g.kind == "count" and g.start > rate.start and self.is_last_year(text, g)]
         units = {g.unit for g in evidence}
         if not units:
             return None

@@ -229,6 +229,10 @@ class Document:
                 return self._in_field(path, text, 0, start - at)
         field = f"{unit.part}（模板生成的文字：“{_sentence_at(unit.text, quote)}”）"
         place, sure = written_at(_sentence_at(unit.text, quote, cut=False), self.made_in, quote)
+        if not sure:  # one phrase item may hold clauses a ；joins (纠错{纠错}；…；合计{受理}): the whole sentence
+            across = written_at(_sentence_at(unit.text, quote, cut=False, marks="。！？"), self.made_in, quote)
+            if across[1]:
+                place, sure = across
         if (not sure or place is None) and self.writer is not None:
             # a few words of a line (# 问题) are no proof: the line that printed the paragraph
             # ({{ 问题 | map(attribute="表现") | join("；") }}) is
@@ -430,12 +434,12 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return a, (min(ends) if ends else len(text))
 
 
-def _sentence_at(text: str, quote: str, cut: bool = True) -> str:
+def _sentence_at(text: str, quote: str, cut: bool = True, marks: str = "。；！？") -> str:
     """The sentence of ``text`` that holds ``quote`` (from the mark before it to the one
-    after it), shortened unless ``cut`` is False: which of the template's sentences a
-    finding is about."""
+    after it, of ``marks``), shortened unless ``cut`` is False: which of the template's
+    sentences a finding is about."""
     at = max(text.find(quote), 0)
-    start = max(text.rfind(mark, 0, at) for mark in "。；！？") + 1
-    ends = [e for e in (text.find(mark, at + len(quote)) for mark in "。；！？") if e >= 0]
+    start = max(text.rfind(mark, 0, at) for mark in marks) + 1
+    ends = [e for e in (text.find(mark, at + len(quote)) for mark in marks) if e >= 0]
     sentence = text[start : min(ends) + 1 if ends else len(text)]
     return sentence if len(sentence) <= 40 or not cut else sentence[:40] + "……"

@@ -44,13 +44,24 @@ _SHARE_OF_WHOLE = lazy_re(r"占([^，。；、\d]{1,24}?)的?\s*$")  # 占审结
 
 def _denominators(rate: str) -> tuple[str, ...]:
     """The counts the catalogue works the rate ``rate`` out over (纠错率: 审结), () if unknown."""
+    found = _rate_def(rate)
+    return found.denominator if found is not None else ()
+
+
+def _numerator(rate: str) -> str:
+    """The count the catalogue works the rate ``rate`` out of (纠错率: 纠错), "" if unknown."""
+    found = _rate_def(rate)
+    return found.numerator if found is not None else ""
+
+
+def _rate_def(rate: str):
     from drafter.model.catalogue import load_catalogue  # only when a template names a share's whole
 
     for theme in load_catalogue().themes.values():
         for group in theme.groups.values():
             if rate in group.rates:
-                return group.rates[rate].denominator
-    return ()
+                return group.rates[rate]
+    return None
 
 
 _BARE_SHARE = lazy_re(r"(?:^|[，,；;：:、\s])(?:占比|所占比例|比例|占)(?:为|达到|达|是|[：:])?\s*$")  # a share of what, not said
@@ -324,7 +335,14 @@ def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, s
             f"请在它前面写上比率的名称，如“{name}{{{{ x.{name} }}}}”。",
         )
     if m.group("rate") and not m.group("kind") and name and (share := _SHARE_OF_WHOLE.search(lead)):
-        dens = _denominators(name)
+        dens, part = _denominators(name), _numerator(name)
+        before = previous.group("name") if previous is not None and _in_sentence(output, previous, m) else None
+        if part and before and before != part and not previous.group("kind") and not previous.group("rate"):  # type: ignore[union-attr]
+            # 优秀96卷，占评查案卷的96.6%: read as 优秀's share, which 合格率 is not
+            return (
+                f"“占{share.group(1)}的”{shown}接在“{before}”的数后面，读者会当成{before}所占的比例，但它是“{name}”（按{part}算的）。",
+                f"请把它紧跟在“{part}”的数后面写，或写明比率的名称“{name}”。",
+            )
         if dens and not any(d in share.group(1) or d[:2] in share.group(1) for d in dens):
             # 纠错18件，占受理案件的12.3%: 12.3% is 纠错 ÷ 审结, never ÷ 受理
             return (

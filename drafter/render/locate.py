@@ -162,6 +162,10 @@ def in_output(err: TemplateError, output: Rendered, at: int) -> TemplateError:
     start, end = sentence_at(output, at)
     sentence = strip_marks(output[start : end + 1])
     place, sure = written_at(sentence, output.files)
+    if not sure:  # one phrase item may hold clauses a ；joins (纠错{纠错}；…；合计{受理}): the whole sentence
+        whole = strip_marks(output[_sentence_start(output, at) : end + 1])
+        if whole != sentence and (across := written_at(whole, output.files))[1]:
+            place, sure = across
     origin = output.origin(err.where.line)
     if place and origin and not shipped(origin[2]) and any(name == place[0] and ships for name, _, ships in output.files):
         place = None  # a built-in line sharing its words, when the clerk's own file wrote the line
@@ -243,6 +247,11 @@ def _says_any(output: Rendered, origin: tuple, sentence: str) -> bool:
         return True  # not known: as if it did
     lines = text.split("\n")
     return origin[1] is None or origin[1] > len(lines) or says_words(lines[origin[1] - 1], sentence)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` starts, across any ；(only 。！？ and line breaks end it)."""
+    return max(text.rfind(c, 0, at) for c in "。！？\n") + 1
 
 
 def in_template(err: TemplateError, output: Rendered | str) -> TemplateError:
