@@ -839,3 +839,17 @@ def test_round65_a_right_change_after_a_rate_with_last_years_count_in_brackets(t
     line = "全年受理信访事项434件，按期办结434件，按期办结率达100%，较上年（363件）增长19.6%。"
     result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
     assert result.exit_code == 0 and "比率升降单位" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("全年办理行政处罚案件376件，行政强制案件45件，开展执法检查120次，合计300件。", True),
+        ("全年办理行政处罚案件76件，行政强制案件45件，开展执法检查120次，合计121件。", False),
+        ("全年办理行政处罚案件376件，行政强制案件45件，合计300次。", False),
+    ],
+)
+def test_round65_a_total_below_an_item_of_its_unit_before_another_unit(tmp_path, runner, line, error):
+    """合计300件 after 行政处罚案件376件 and an item in 次: less than one of its own items."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("合计不符" in result.output) == error, result.output

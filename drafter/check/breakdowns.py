@@ -218,6 +218,7 @@ def _only_rates(gap: str) -> bool:
 _AMONG = lazy_re(r"[^，,。；;、\d%％]{0,16}?(?:当中|之中|中)(?:有|共有|共)?")
 _NAME_LISTS = lazy_re(r"[，,；;][^，,；;。、\d%％]{1,10}、")
 _MAP_REACH = 80  # characters before a 其中's whole read to name the two figures (figure_finder reads 80 back)
+_RUN_REACH = 50  # items a 合计 is read back over when its last item is in another unit
 _SHORTER_RUNS = 3  # runs one to three items shorter than a 其中 list tried when it cannot be summed whole
 # The number of an item of a list numbered 一是、二是 (；二是调解和解41件), after its separator
 _NUMBERED_ITEM = lazy_re(r"[、，,；;]\s*[一二三四五六七八九十]{1,3}是")
@@ -538,6 +539,29 @@ class BreakdownChecks(ArithmeticState):
                 "请核对各项和总数；如果各项有重叠（一件可以算在几项里），请在文中说明。",
             )
 
+    def total_below_an_item(self, unit, text, head: re.Match, before: list[FoundFigure], t: FoundFigure) -> None:
+        """合计300件 after a list whose last item is in another unit (…行政强制案件45件，开展执法检查
+        120次，合计300件): the items in the 合计's unit, joined to it by list marks in its clause,
+        are never more than it one by one (行政处罚案件376件)."""
+        run: list[FoundFigure] = []
+        for g in reversed(before[-_RUN_REACH:]):  # back over list marks only (a long sentence stays linear)
+            gap = text[g.start + len(g.text) : _name_start(text, run[-1]) if run else head.start()]
+            if not re.fullmatch(r"[、，,；;]?", gap.strip()) and not _NUMBERED_ITEM.fullmatch(gap):
+                break
+            run.append(g)
+        big = next((g for g in run if g.unit == t.unit and not g.approx and not t.approx and Amount(g).lo > Amount(t).hi), None)
+        if big is None or any(_DELTA.search(g.label) or self.is_last_year(text, g) for g in run):
+            return
+        start, end = _name_start(text, big), t.start + len(t.text)
+        self.c.add(
+            "合计不符",
+            self.c.doc.where(unit, head.start(1), end),
+            text[start:end],
+            unit.part,
+            f"“{head.group(1)}”{_shown(t)}比前面列出的{_called(big)}还少。",
+            "请核对各项和合计数：合计是前面列出的各项之和。",
+        )
+
     def summable(self, items: list[FoundFigure], most: float) -> list[FoundFigure]:
         """The items of a 其中 list that may be summed and that add up to more than ``most``: the
         whole list, else the longest run from its start that may (一般程序299件、简易程序145件
@@ -717,6 +741,9 @@ class BreakdownChecks(ArithmeticState):
                 continue
             if k == 1 or self.one_item(text, counts, k):
                 self.total_of_one(unit, text, head, counts[k - 1], t)
+                continue
+            if counts[k - 1].unit != t.unit:
+                self.total_below_an_item(unit, text, head, counts[:k], t)
                 continue
             listed, commas = [counts[k - 1]], False
             for g in (counts[i] for i in range(k - 2, -1, -1)):  # the list however long: it ends at a gap not 、 ，；
