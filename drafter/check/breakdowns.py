@@ -662,15 +662,8 @@ class BreakdownChecks(ArithmeticState):
                 continue  # 其中现场调解299件、调解成功390件: both parts of the total before 其中 (judged there)
             if _AMONG.fullmatch(text, whole.start + len(whole.text), part.start) and Amount(part).lo > Amount(whole).hi:
                 # 200个村（社区）中有246个…: what is among those is never more than they are
-                start, end = whole.start - len(whole.label), part.start + len(part.text)
-                self.c.add(
-                    "部分大于整体",
-                    self.c.doc.where(unit, start, end),
-                    text[start:end],
-                    unit.part,
-                    f"“{text[whole.start : part.start]}”后面的{_shown(part)}多于前面的{_shown(whole)}。",
-                    "请核对这两个数：其中的一部分不能多于整体。",
-                )
+                said = f"“{text[whole.start : part.start]}”后面的{_shown(part)}多于前面的{_shown(whole)}。"
+                self.part_over(unit, text, whole, part, said, "请核对这两个数：其中的一部分不能多于整体。")
                 continue
             for part_words, whole_words in self.part_pairs():
                 if not (
@@ -682,16 +675,14 @@ class BreakdownChecks(ArithmeticState):
                 if _other_things(part.label, part_words, whole.label, whole_words):
                     break  # 清理规章2件，废止规范性文件5件: of another kind of document, no part of it
                 if Amount(part).lo > Amount(whole).hi and Amount(part).lo > self.run_sum(text, counts, i - 1):
-                    start, end = whole.start - len(whole.label), part.start + len(part.text)
-                    self.c.add(
-                        "部分大于整体",
-                        self.c.doc.where(unit, start, end),
-                        text[start:end],
-                        unit.part,
-                        f"{_called(part)}多于它所属的{_called(whole)}。",
-                        "请核对这两个数：部分不能多于整体。",
-                    )
+                    said = f"{_called(part)}多于它所属的{_called(whole)}。"
+                    self.part_over(unit, text, whole, part, said, "请核对这两个数：部分不能多于整体。")
                 break
+
+    def part_over(self, unit, text, whole: FoundFigure, part: FoundFigure, said: str, hint: str) -> None:
+        """部分大于整体, quoted from the whole's name to the part."""
+        start, end = whole.start - len(whole.label), part.start + len(part.text)
+        self.c.add("部分大于整体", self.c.doc.where(unit, start, end), text[start:end], unit.part, said, hint)
 
     @staticmethod
     def in_list_of_parts(text, counts: list[FoundFigure], i: int) -> bool:

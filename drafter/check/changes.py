@@ -693,10 +693,15 @@ class ChangeChecks(ArithmeticState):
         stated = _stated_change(text, a, f)
         if stated is None:
             return
-        mode, after_word, up, down, said = stated
+        end = max(f.start + len(f.text) + len(stated[1]), last.start + len(last.text))
+        self.change_wrong(unit, text, start, end, f, exact, stated, pair)
+
+    def change_wrong(self, unit, text: str, start: int, end: int, f: FoundFigure, exact: Decimal, stated, pair: str) -> None:
+        """The change ``f`` (said as ``stated``) against the ``exact`` one worked out from the two
+        figures ``pair`` names: 同比核算 when it does not match, in size or direction."""
+        mode, _after_word, up, down, said = stated
         if _claimed(abs(float(exact)), abs(float(exact)), f.value, f.decimals, mode) and not ((exact > 0 and down) or (exact < 0 and up)):
             return
-        end = max(f.start + len(f.text) + len(after_word), last.start + len(last.text))
         word = "上升" if exact > 0 else "下降"
         should = f"{word}{change_percent(abs(exact), max(f.decimals, 1))}%" if exact else "与上年持平"
         self.c.add(
@@ -720,24 +725,12 @@ class ChangeChecks(ArithmeticState):
         stated = _stated_change(text, a, f)
         if value is None or value <= 0 or stated is None:
             return
-        mode, after_word, up, down, said = stated
         exact = (Decimal(plain(this.value)) - Decimal(plain(value))) / Decimal(plain(value)) * 100
-        if _claimed(abs(float(exact)), abs(float(exact)), f.value, f.decimals, mode) and not ((exact > 0 and down) or (exact < 0 and up)):
-            return
         start = f.start - len(f.label)
         start += len(text[start : f.start]) - len(text[start : f.start].lstrip("，, "))
-        end = f.start + len(f.text) + len(after_word)
-        word = "上升" if exact > 0 else "下降"
-        should = f"{word}{change_percent(abs(exact), max(f.decimals, 1))}%" if exact else "与上年持平"
-        self.c.add(
-            "同比核算",
-            self.c.doc.where(unit, start, end),
-            text[start:end],
-            unit.part,
-            f"本年{_shown(this)}（上面的标题）、上年{plain(value)}{this.unit}（去年的报告），"
-            f"{'应为' if mode == 'exact' else '算得'}{should}，文中写的是“{said}”。",
-            "请核对本年、上年的数字和增减幅度。",
-        )
+        end = f.start + len(f.text) + len(stated[1])
+        pair = f"本年{_shown(this)}（上面的标题）、上年{plain(value)}{this.unit}（去年的报告）"
+        self.change_wrong(unit, text, start, end, f, exact, stated, pair)
 
     def named_by_change(self, unit, text: str, f: FoundFigure, after: FoundFigure) -> tuple[str | None, str] | None:
         """What the figure a change goes on to is (受理同比增长30.8%，达到151件), named by the
