@@ -599,6 +599,7 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     present = _present(groups, text, context)
     scored: dict[tuple[str, str], list] = {}
     decided: list[tuple[FoundFigure, str, tuple, bool, int]] = []  # (figure, its key, its group, group named, sentence)
+    foreign: list[tuple[int, int]] = []  # spans of 其中 parts naming another group than their whole's
     # Rates first: the group a rate of the sentence belongs to is the subject of a count
     # whose sentence names none (“审结52件，败诉2件、败诉率3.8%” is about 行政应诉).
     rate_groups: dict[int, set] = {}
@@ -629,7 +630,11 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
             continue
         sentence_start = sentence_span(text, f.start)[0]
         start = max(sentence_start, f.start - SUBJECT_REACH)
-        nearness = _group_nearness(present, text[start : f.start], window)
+        subject = text[start : f.start]
+        for a, b in foreign:  # 受理110件，其中调解9件，审结100件: 审结 is still 行政复议's
+            if start <= a < f.start:
+                subject = subject[: a - start] + "\u3000" * (b - a) + subject[b - start :]
+        nearness = _group_nearness(present, subject, window)
         if not any(v >= 1.0 for v in nearness.values()) and rate_groups.get(sentence_start):
             nearness = {**nearness, **{g: 1.0 for g in rate_groups[sentence_start]}}
         best, best_score, best_overlap, only, own_words = None, 0.0, 0.0, False, False
@@ -653,6 +658,10 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         named = own_words or best_overlap > MIN_SHARE or (best is not None and words[-2:] in grams[best])
         if best and not _ambiguous(best, by_label, nearness) and (best_score >= 1.3 and named or (only and best_overlap > 0)):
             grouped = nearness.get(best_names, 0.0) >= 1.0 or any(row[4] for row in by_label if row[0] == best)
+            part_at = _foreign_part(f, best_names, text[sentence_start : f.start], sentence_start, figures, decided, units)
+            if part_at is not None:
+                foreign.append((part_at, f.start))
+                continue
             decided.append((f, best, best_names, grouped, sentence_start))
     # A figure named only by itself (发现问题68个), its group said nowhere near, in a sentence
     # another figure of which is another group's (抽查执法案卷500卷，发现问题68个): that matter's,
@@ -678,6 +687,28 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
 
 
 _LAST_YEARS = lazy_re(r"(上年|去年|上一年|同比|比上年)")
+_PART_LABEL = lazy_re(r"其中[^，。；、：\d]{0,20}$")
+
+
+def _foreign_part(
+    f: FoundFigure, names: tuple, before: str, offset: int, figures: list[FoundFigure], decided: list, units: dict
+) -> int | None:
+    """Where a 其中 part begins when it is put in another group than the count it is a part
+    of while its words may also name a count of the whole's own group (受理110件，其中调解9件:
+    行政复议 has its 调解和解, so 调解 is not surely 人民调解's). Such a part is left unmapped (a
+    note), and its words do not become the sentence's subject. A part naming nothing of the
+    whole's group (合法性审查 149件，其中审查行政规范性文件17件) keeps its own group."""
+    m = _PART_LABEL.search(before)
+    if not m or len(f.label) < 2:
+        return None
+    at = offset + m.start()
+    whole = next((g for g in reversed(figures) if g.kind == "count" and offset <= g.start < at), None)
+    found = next((d for d in decided if d[0] is whole), None)
+    if found is None or found[2] == names:
+        return None
+    group = found[1].split(".", 1)[0] + "."
+    own = any(key.startswith(group) and f.label in key[len(group) :] for key in units)
+    return at if own else None
 
 
 def _names_another(best: str, words: str, names: frozenset[str]) -> bool:
