@@ -241,7 +241,7 @@ def test_round54_a_mistake_in_what_an_if_item_writes_is_placed_at_its_line(tmp_p
         "    - 依法受理{受理}\n    - 另在受理前协商化解争议{受理前化解}\n"
     )
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
-    assert result.exit_code == 2 and "tpl/句式.yaml:5：" in result.output and "部分大于整体" in result.output, result.output
+    assert result.exit_code == 2 and "tpl/句式.yaml:5:" in result.output and "收到申请不在审结之内" in result.output, result.output
 
 
 @pytest.mark.parametrize("heading", ["（二）深化矛盾纠纷多元化解", "二、存在的不足和原因"])
@@ -315,7 +315,7 @@ def test_round54_a_decision_under_cases_named_by_both_ways_alone_is_not_theirs(t
     assert result.exit_code == 1 and "其中不属" in result.output, result.output
     line = f'{{{{ 句(项("调解和解{{}}", {X}.调解和解), 项("其中纠错{{}}", {X}.纠错)) }}}}'
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {THEME: line + "\n"}))
-    assert result.exit_code == 2 and "其中不属" in result.output and "tpl/themes/矛盾纠纷化解.md.j2:1" in result.output, result.output
+    assert result.exit_code == 2 and "两者都是审结中的一部分" in result.output and "tpl/themes/矛盾纠纷化解.md.j2:1" in result.output, result.output
 
 
 @pytest.mark.parametrize(

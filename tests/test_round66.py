@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from drafter.cli.commands import main
+from hostile_cases import clerk_templates, example_form, render_with
 from test_round33 import _last_years_report, _report
 
 
@@ -42,3 +43,123 @@ def test_round65_a_change_before_a_figure_with_a_long_name(tmp_path, runner, lin
     result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(last)])
     assert ("同比核算" in result.output) == error, result.output
     assert ("上年20件（去年的报告）" in result.output) == error, result.output
+
+
+_SUED = "{% set y = t.数据.行政应诉 %}"
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"themes/矛盾纠纷化解.md.j2": _SUED + "案件{{ y.案件 }}，{{ y.败诉率.同比 }}。\n"},
+        {"themes/矛盾纠纷化解.md.j2": _SUED + '{{ 句(项("案件{}", y.案件), 项("{}", y.败诉率.同比)) }}\n'},
+        {"句式.yaml": '矛盾纠纷化解:\n  行政应诉:\n    - 案件{案件}\n    - "{败诉率.同比}"\n'},
+    ],
+)
+def test_round66_a_rates_change_right_after_a_count_is_said_as_such(tmp_path, runner, files):
+    """案件58件，同比下降1.2个百分点: the change is 败诉率's but reads as 案件's; said so, at the
+    clerk's line, with the fix that names the rate (never as 百分点误用 of the count)."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "是“败诉率”的同比" in result.output and "百分点误用" not in result.output, result.output
+    where = "句式.yaml:4" if "句式.yaml" in files else "矛盾纠纷化解.md.j2:1"
+    assert where in result.output and not out.exists(), result.output
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 其中受理{受理}\n"}, "句式.yaml:4"),
+        ({"themes/矛盾纠纷化解.md.j2": "{% set x = t.数据.行政复议 %}审结{{ x.审结 }}，其中受理{{ x.受理 }}。\n"}, "md.j2:1"),
+    ],
+)
+def test_round66_accepted_cases_written_as_a_part_of_those_closed(tmp_path, runner, files, said):
+    """审结146件，其中受理140件: 受理 is never a part of 审结 (which may hold last year's cases)."""
+    form = example_form(tmp_path, ("受理: 151", "受理: 140"))
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files), form)
+    assert result.exit_code == 2 and "但受理不在审结之内" in result.output and said in result.output, result.output
+
+
+def test_round66_two_parts_of_one_whole_after_qizhong_in_a_theme_template(tmp_path, runner):
+    """调解和解41件，其中纠错18件: both are parts of 审结 (the phrase table refused it already)."""
+    files = {"themes/矛盾纠纷化解.md.j2": "{% set x = t.数据.行政复议 %}调解和解{{ x.调解和解 }}，其中纠错{{ x.纠错 }}。\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "两者都是审结中的一部分" in result.output and "md.j2:1" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [("全年审结行政复议案件146件，其中受理140件。", True), ("全年受理行政复议案件146件，其中审结140件。", False)],
+)
+def test_round66_accepted_cases_under_those_closed_in_a_report(tmp_path, runner, line, error):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("其中不属" in result.output) == error, result.output
+
+
+@pytest.mark.parametrize(("char", "said"), [("\u00a0", "U+00A0"), ("\u2009", "U+2009"), ("\u202f", "U+202F"), ("\u200b", "零宽空格")])
+def test_round66_a_special_space_after_a_number_is_said_as_such(tmp_path, runner, char, said):
+    """收到申请: 2001 and a no-break space pasted after it: no quotes are there to be seen, so
+    the message names the space, at the value."""
+    form = example_form(tmp_path, ("收到申请: 162\n", f"收到申请: 162{char}\n"))
+    result = runner.invoke(main, ["validate", str(form)])
+    assert result.exit_code == 2 and said in result.output and "加了引号" not in result.output, result.output
+    assert "收到申请: 162" in result.output and "表单.yaml:130:" in result.output, result.output
+
+
+def test_round66_a_quoted_number_is_still_said_as_quoted(tmp_path, runner):
+    form = example_form(tmp_path, ("收到申请: 162\n", '收到申请: "162"\n'))
+    result = runner.invoke(main, ["validate", str(form)])
+    assert result.exit_code == 2 and "加了引号" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("spirit", "error"),
+    [
+        ("党的二十大和十九届六中全会精神", True),
+        ("党的二十大和十九届五中、六中全会精神", True),
+        ("党的二十大和十九届历次全会精神", True),
+        ("党的二十大和二十届二中、三中、四中全会精神", False),
+    ],
+)
+def test_round66_plenums_of_the_previous_central_committee_are_outdated(tmp_path, runner, spirit, error):
+    """A 2025 report citing 十九届 plenums beside 二十大: those plenums were the last committee's."""
+    report = _report(tmp_path, "全年受理行政复议案件151件。")
+    text = report.read_text(encoding="utf-8").replace("党的二十大和二十届二中、三中、四中全会精神", spirit)
+    report.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["check", str(report)])
+    assert ("会议精神过时" in result.output and "“十九届”的全会是上一届中央委员会召开的" in result.output) == error, result.output
+    assert "无法核对" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "责令整改86家，整改完成84家，整改率95.7%。",
+        "检查企业100家，责令整改86家，整改完成84家，整改率95.7%。",
+        "下发整改通知书86份，整改完成84份，整改率95.7%。",
+        "责令整改86家，已整改84家，整改率95.7%。",
+    ],
+)
+def test_round66_a_rectification_rate_over_what_was_ordered(tmp_path, runner, line):
+    """责令整改 (or the notices sent) is what was owed: the whole of 整改率, 84 ÷ 86 = 97.7%."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code == 1 and "比率核算" in result.output and "应为97.7%" in result.output, result.output
+    right = runner.invoke(main, ["check", str(_report(tmp_path, line.replace("95.7%", "97.7%")))])
+    assert "比率核算" not in right.output, right.output
+
+
+def test_round66_a_ctrl_c_while_python_winds_up_says_nothing_more(tmp_path):
+    """A second Ctrl-C arriving after the command is over (while Python ends its threads)
+    prints no traceback: only what the command said."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, signal, sys, time\n"
+        "from drafter.cli.launch import main\n"
+        "sys.argv = ['drafter', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "os.kill(os.getpid(), signal.SIGINT)\ntime.sleep(0.2)\nprint('完')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert run.returncode == 0 and run.stdout.rstrip().endswith("完"), run.stdout + run.stderr
+    assert "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr, run.stderr

@@ -191,9 +191,12 @@ def _shortened(stem: str) -> re.Pattern | None:
 
 
 def _owed(label: str, heads: list[str], stem: str) -> bool:
-    """Does ``label`` name what was owed (应公示事项, 应当报备), the whole of the rate, not
-    its part (unless the rate itself is of what was owed)?"""
-    return not stem.startswith("应") and any(re.search(f"应(?:当|该)?{re.escape(h)}", label) for h in heads)
+    """Does ``label`` name what was owed (应公示事项, 应当报备; what was ordered: 责令整改,
+    下发整改通知书), the whole of the rate, not its part (unless the rate itself is of what
+    was owed)?"""
+    return not stem.startswith(("应", "责令")) and any(
+        re.search(f"(?:应(?:当|该)?|责令(?:限期)?){re.escape(h)}|{re.escape(h)}(?:通知|意见)书?$", label) for h in heads
+    )
 
 
 def _before_head(label: str, heads: list[str]) -> str:

@@ -88,6 +88,13 @@ def spirit(check: Check) -> None:
                     f"应写“{entry['会议精神']}”。",
                 )
                 continue
+            term = m.group("term")
+            if term and term != congress:  # 党的二十大和十九届六中全会精神: plenums of another Central Committee
+                earlier = _ORDER.index(term) < _ORDER.index(congress)
+                what = "上一届中央委员会召开的，这个提法已经过时。" if earlier else "写报告时还没有召开的。"
+                fix = f"应写“{entry['会议精神']}”。"
+                check.add("会议精神过时", where, quote, unit.part, f"报告的是{year}年度，“{term}届”的全会是{what}", fix)
+                continue
             named = m.group("plenums")
             if named == "历次" or (named and plenums and max(_NUMERAL[p] for p in _PLENUM.findall(named)) >= max(plenums)):
                 latest_seen = True

@@ -3,6 +3,7 @@ the command line can catch it) ends as quietly as one later, in Chinese, with no
 
 from __future__ import annotations
 
+import signal
 import sys
 
 
@@ -17,6 +18,17 @@ def main() -> None:
         if not _interrupted(err):
             raise
         _stopped()
+    finally:
+        _winding_up()
+
+
+def _winding_up() -> None:
+    """The command is over, its result or its stop said: a Ctrl-C (a second one, say) while
+    Python winds up its threads would only add Python's own traceback after “已中止。”."""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError):  # not the main thread, or no such signal here
+        pass
 
 
 def _interrupted(err: BaseException) -> bool:

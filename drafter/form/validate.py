@@ -18,6 +18,7 @@ from typing import Any
 
 from drafter.errors import Findings
 from drafter.files.bounds import FORM_ITEMS as MAX_ITEMS, FORM_TEXT as MAX_TEXT
+from drafter.files.characters import INVISIBLE_NAMES, invisible_name
 from drafter.files.patterns import lazy_re
 from drafter.files.xmltext import quiet
 from drafter.files.yamlsource import BAD, PathT, Source, as_date
@@ -214,6 +215,19 @@ def _half_width_number(value: str) -> str | None:
         return None
     plain = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else "." if ch in ".．" else ch for ch in text)
     return _no_leading_zero(plain)
+
+
+def _unseen_beside(typed: str, value: str) -> str:
+    """What a clerk cannot see beside a number they typed (2001 and a no-break space, a thin
+    space or a zero-width space after it): its name, or "" when the number stands alone."""
+    if not re.fullmatch(r"[+-]?[0-9]+(?:\.[0-9]+)?", quiet(value).strip()):
+        return ""
+    for ch in typed.split(" #", 1)[0].strip(" \t"):
+        if ch in INVISIBLE_NAMES:
+            return invisible_name(ch)
+        if ch.isspace() and ch not in " \t":
+            return f"特殊空格（U+{ord(ch):04X}）"
+    return ""
 
 
 def _no_leading_zero(number: str) -> str:
@@ -717,6 +731,15 @@ class Validator:
                     path,
                     f"{self.show(value, path)}里有{bare[1]}，会被当作文字，不是数字。",
                     f"只写数字，写成 {path[-1]}: {_no_leading_zero(bare[0])}" + _whole_needed(fig, bare[0]),
+                )
+                return None
+            elif isinstance(value, str) and (odd := _unseen_beside(self.src.written_from(path), value)):
+                # 2001 and a no-break space, pasted from a web page: no quotes to be seen
+                number = _no_leading_zero(quiet(value).strip())
+                self.error(
+                    path,
+                    f"“{number}”前后有一个看不见的{odd}，会被当作文字，不是数字；这种字符多半是复制文字时带进来的。",
+                    f"请删去数字前后的空白（可以删掉整个数字重新输入），写成 {path[-1]}: {number}" + _whole_needed(fig, number),
                 )
                 return None
             elif isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]+(?:\.[0-9]+)?", value.strip()):

@@ -32,6 +32,9 @@ class FigureDef(NamedTuple):
     # The figures of the same group it is never a part of (受理前化解 is settled before 受理):
     # “受理{受理}，其中受理前化解{受理前化解}” is refused in a phrase table.
     outside: tuple[str, ...] = ()
+    # The figures of the same group never listed as its parts though it is no part of them
+    # either (审结 may hold last year's cases, yet “审结146件，其中受理140件” says nothing).
+    excludes: tuple[str, ...] = ()
 
 
 class RateDef(NamedTuple):
@@ -99,6 +102,7 @@ def _figure(name: str, f: dict[str, Any]) -> FigureDef:
         bool(f.get("小数", False)),
         within,
         outside,
+        tuple(str(b) for b in f.get("不含") or ()),
     )
 
 
@@ -128,6 +132,9 @@ def _parse(raw: dict[str, Any], file: str) -> Catalogue:
                     for ref in f.outside:
                         if ref not in figures or ref == f.name:
                             raise KeyError(f"指标 {gname}.{f.name} 的“不属于”引用了不存在的指标 {ref}")
+                    for ref in f.excludes:
+                        if ref not in figures or ref == f.name:
+                            raise KeyError(f"指标 {gname}.{f.name} 的“不含”引用了不存在的指标 {ref}")
                 groups[gname] = Group(gname, g.get("说明", ""), figures, rates, tuple(str(a) for a in g.get("别名", ())))
             themes[t["键"]] = Theme(
                 t["键"],
@@ -182,7 +189,8 @@ def wholes_of(group: Group, name: str) -> set[str]:
 def not_a_part(group: Group, whole: str, part: str) -> tuple[str, str]:
     """Why figure ``part`` of ``group`` is no part of ``whole`` by the catalogue: ("unit", "")
     counted in another unit (主动公开 条, 依申请公开 件); ("outside", "") said never to be in it,
-    nor any of its parts (受理前化解 and 受理, 纠错); ("siblings", the wholes they share) two
+    nor any of its parts (受理前化解 and 受理, 纠错), or never listed under it (受理 under 审结);
+    ("siblings", the wholes they share) two
     parts of one whole, neither within the other (调解和解, 纠错: of 审结); ("", "") when the
     catalogue does not tell, or it is a part (or the whole) of it."""
     this, that = group.figures[part], group.figures[whole]
@@ -191,7 +199,7 @@ def not_a_part(group: Group, whole: str, part: str) -> tuple[str, str]:
     wholes, its = wholes_of(group, part), wholes_of(group, whole)
     if whole in wholes or part in its:
         return "", ""  # a part of it; or its whole (said where 其中 reverses them)
-    if whole in this.outside or {part, *wholes} & set(that.outside):
+    if whole in this.outside or {part, *wholes} & set(that.outside) or part in that.excludes:
         return "outside", ""
     if wholes & its:
         return "siblings", "、".join(sorted(wholes & its, key=list(group.figures).index))

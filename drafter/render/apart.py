@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 
 from drafter.files.patterns import lazy_re
+from drafter.model.catalogue import Group, load_catalogue, not_a_part
 from drafter.model.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OF_CLOSE, OF_OPEN, OPEN
 
-_OF = f"(?:{OF_OPEN}(?P<kind>[~^]?)(?P<rate>%?)(?P<id>\\d+)\\|(?P<name>[^{OF_CLOSE}]*){OF_CLOSE})?"
+_OF = f"(?:{OF_OPEN}(?P<kind>[~^]?)(?P<rate>%?)(?P<id>\\d+)\\|(?P<name>[^|{OF_CLOSE}]*)(?:\\|(?P<group>[^{OF_CLOSE}]*))?{OF_CLOSE})?"
 _MARKED = lazy_re(f"{FIG_OPEN}{_OF}(?P<text>[^{FIG_OPEN}{FIG_CLOSE}]*){FIG_CLOSE}")
 # drafter's own marks, literal and figure, and whose figure it is
 MARKS = lazy_re(f"{OF_OPEN}[^{OF_CLOSE}]*{OF_CLOSE}|[{OPEN}{CLOSE}{FIG_OPEN}{FIG_CLOSE}{OF_OPEN}{OF_CLOSE}]")
@@ -187,14 +188,15 @@ def _each_counted(output: str, marks: list[re.Match], i: int) -> tuple[str, str]
 _KIND_MARK = {"同比": "~", "上年": "^"}
 
 
-def mark(text: str, of: tuple[int, str, bool] | None = None, kind: str = "") -> str:
+def mark(text: str, of: tuple[int, str, bool, str] | None = None, kind: str = "") -> str:
     """``text`` marked as a figure of the form's; ``of``: whose (an identity, its name, whether
-    it is a rate), ``kind``: "同比" or "上年" when it is that figure's change or last year's
-    value (figures.owner)."""
+    it is a rate, its 数据组), ``kind``: "同比" or "上年" when it is that figure's change or last
+    year's value (figures.owner)."""
     if of is None:
         return FIG_OPEN + text + FIG_CLOSE
-    ident, name, rate = of
-    return f"{FIG_OPEN}{OF_OPEN}{_KIND_MARK.get(kind, '')}{'%' if rate else ''}{ident}|{name}{OF_CLOSE}{text}{FIG_CLOSE}"
+    ident, name, rate, group = of
+    tail = "|" + group if group else ""
+    return f"{FIG_OPEN}{OF_OPEN}{_KIND_MARK.get(kind, '')}{'%' if rate else ''}{ident}|{name}{tail}{OF_CLOSE}{text}{FIG_CLOSE}"
 
 
 def mark_each(text: str, shown: list[str]) -> str:
@@ -255,7 +257,7 @@ def _lead(output: str, previous: re.Match | None, m: re.Match) -> str:
 def _of_another(output: str, previous: re.Match | None, m: re.Match, following: re.Match | None) -> tuple[str, str] | None:
     """A figure's 同比 or 上年 is read as the figure's it stands beside: 受理{{ x.受理 }}，
     {{ x.收到申请.同比 }} as 受理's change (a count's after a rate too: 结案率96.7%，同比增长
-    17.4%; but a rate's change in points after a count is plainly the rate's); 较上年{{ x.受理.同比 }}，
+    17.4%; and a rate's change in points after a count, which check calls 百分点误用); 较上年{{ x.受理.同比 }}，
     审结{{ x.审结 }} as 审结's; 审结{{ x.审结 }}（上年{{ x.纠错率.上年数 }}） as 审结's last year.
     Words naming its figure make it its own. (What is wrong, how to fix it) or None."""
     kind = m.group("kind")
@@ -268,7 +270,7 @@ def _of_another(output: str, previous: re.Match | None, m: re.Match, following: 
     after = following if following is not None and _in_sentence(output, m, following) and following.group("id") else None
     if kind == "~":
         if before is not None:
-            if before.group("id") == m.group("id") or (not before.group("rate") and m.group("rate")):
+            if before.group("id") == m.group("id"):
                 return None
             other = before.group("name")
             said_of = f"却紧跟在“{other}”的数后面"
@@ -429,7 +431,35 @@ def _part_of_another(output: str, marks: list[re.Match], i: int) -> tuple[str, s
         (w.group("id"), w.group("name"), _KIND_WORD.get(w.group("kind") or "", ""), bool(w.group("rate")), MARKS.sub("", w.group("text")))
         for w in marks[k:i]
     ]
-    return part_after(m.group("name"), before)
+    said = part_after(m.group("name"), before)
+    whole = next((w for w in reversed(marks[k:i]) if w.group("id") and not w.group("kind") and not w.group("rate")), None)
+    if said is not None or whole is None or not m.group("group") or whole.group("group") != m.group("group"):
+        return said
+    groups = {g.name: g for t in load_catalogue().themes.values() for g in t.groups.values()}
+    return part_problem(groups[m.group("group")], whole.group("name"), m.group("name"))  # 审结…，其中受理…
+
+
+def part_problem(group: Group, whole: str, part: str) -> tuple[str, str] | None:
+    """其中{part} right after {whole}, both of ``group``: (what is wrong, how to fix it) when the
+    catalogue says it is no part of that count — counted in another unit (主动公开…条，其中依申请
+    公开…件), a part of another count (调解和解…，其中纠错…: both are parts of 审结), or said
+    never to be one (受理…，其中受理前化解…; 审结…，其中受理…). None when the catalogue does not
+    tell (开庭审理 after 案件; 受理, 其中纠错: of the cases 审结, mostly 受理's)."""
+    if whole == part:
+        return None  # one figure said twice: judged as such
+    this, that = group.figures[part], group.figures[whole]
+    fix = f"请去掉“其中”，或把“其中{part}”写在它所属的数后面。"
+    kind, of = not_a_part(group, whole, part)
+    if kind == "unit":
+        return f"“其中”把{part}（{this.unit}）写成了{whole}（{that.unit}）的一部分，两者计的不是同一种东西，报告里读不通。", fix
+    if kind == "outside":
+        return (
+            f"“其中”把{part}写成了{whole}的一部分，但{part}不在{whole}之内，报告里会把两件事混成一件。",
+            f"请去掉“其中”，把{part}作为另外的一项来写。",
+        )
+    if kind == "siblings":
+        return f"“其中”把{part}写成了{whole}的一部分，但两者都是{of}中的一部分，{part}不是{whole}中的。", fix
+    return None
 
 
 def _again(said: list[str], m: re.Match) -> tuple[str, str] | None:

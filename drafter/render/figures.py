@@ -107,6 +107,7 @@ class Figure(_Compared):
         self.值 = owned(value, self)  # marked: printed changed (rounded, cut) is refused
         self.单位 = unit
         self.上年 = owned(previous, self, "上年")
+        self._group = ""  # its 数据组's name: what may be written as its 其中 (apart.part_problem)
         self.compared = False  # whether the template printed its 同比 (unused: a reminder)
 
     def __str__(self) -> str:
@@ -198,16 +199,17 @@ def stands_apart(value) -> bool:
     return isinstance(value, (Figure, Rate, FigureText)) or is_form_number(value)
 
 
-def owner(value) -> tuple[tuple[int, str, bool] | None, str]:
+def owner(value) -> tuple[tuple[int, str, bool, str] | None, str]:
     """Whose figure ``value`` writes, as apart.mark takes it: (an identity that outlives
-    精度(), the figure's name and whether it is a rate, or None when not known; "同比" or
-    "上年" when it is that figure's change or last year's value, else "")."""
+    精度(), the figure's name, whether it is a rate, and its 数据组 when a count; or None when
+    not known), and "同比" or "上年" when it is that figure's change or last year's value,
+    else ""."""
     if isinstance(value, FigureText):
         return (owner(value.of)[0] if value.of is not None else None), value.kind
     if isinstance(value, Rate):
-        return (id(value._counts), value.名称, True), ""  # 精度() makes another Rate of the same counts
+        return (id(value._counts), value.名称, True, ""), ""  # 精度() makes another Rate of the same counts
     if isinstance(value, Figure):
-        return (id(value), value.名称, False), ""
+        return (id(value), value.名称, False, value._group), ""
     return None, ""
 
 
@@ -229,7 +231,8 @@ class FigureGroup:
         self._items: dict[str, object] = {}
         for name, fdef in group.figures.items():
             if name in counts:
-                self._items[name] = Figure(name, counts[name], fdef.unit, previous.get(name))
+                figure = self._items[name] = Figure(name, counts[name], fdef.unit, previous.get(name))
+                figure._group = group.name
         for name, rdef in group.rates.items():
             now = _ratio(rdef, counts)
             if now is not None:

@@ -34,7 +34,7 @@ from drafter.files.patterns import lazy_re
 from drafter.files.yamlsource import Source, load_text
 from drafter.form import opening
 from drafter.model import numbers
-from drafter.model.catalogue import Catalogue, FigureDef, Group, load_catalogue, not_a_part
+from drafter.model.catalogue import Catalogue, FigureDef, Group, load_catalogue
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
 from drafter.render.apart import (
     EACH,
@@ -51,6 +51,7 @@ from drafter.render.apart import (
     last_unsaid,
     names,
     part_after,
+    part_problem,
     printed_as_change,
 )
 from drafter.render.figures import Rate
@@ -332,8 +333,8 @@ class _Reader:
         said = {(s.group, s.name) for c in choices for s in _slots(c)}
         sure: set[tuple[str, str]] = set()  # written by earlier items whichever branch they take
         seen: list[tuple[str, str]] = []  # every slot of earlier items, any branch
-        for choice, path in zip(choices, paths):
-            for branch in _branches(choice):
+        for choice, item_path in zip(choices, paths):
+            for branch, path in _branch_paths(choice, item_path):
                 before = list(seen)
                 text = ""  # the words of this branch before the piece
                 for piece in branch.pieces:
@@ -532,7 +533,7 @@ class _Reader:
         year, 较上年{受理.同比} opening a sentence as the figure after it. So a 同比 follows its
         own figure, a 上年 comes in a sentence that states its figure (由{X.上年}提高到{X}), or
         their words name it (收到申请{收到申请.同比}, 审查件数{审查文件.同比}); a rate's change
-        (个百分点) after a count is plainly the rate's, a count's after a rate is not."""
+        (个百分点) right after a count is no more the rate's than a count's after a rate."""
         groups = self.cat.themes[key].groups
 
         def rate(slot: Slot) -> bool:
@@ -556,7 +557,7 @@ class _Reader:
                         f"{shown} 前面没有写“{piece.name}”的数，也没有写它的名称，报告里会读成后面那个数的同比。",
                         f"请写成 {{{piece.name}.带同比}}（数加同比），或在前面写明名称，如“{piece.name}{shown}”。",
                     )
-                if previous.name != piece.name and not (rate(piece) and not rate(previous)):  # 纠错{纠错}，同比{纠错率.同比}
+                if previous.name != piece.name:  # 审结{审结}，{纠错率.同比}: check calls it 百分点误用 of 审结
                     raise _Bad(
                         f"{shown} 是“{piece.name}”的同比，却紧跟在 {{{previous.name}}} 后面，报告里会读成{previous.name}的同比。",
                         f"请写成 {{{piece.name}.带同比}}（数加同比），或在前面写明名称，如“{piece.name}{shown}”。",
@@ -1027,31 +1028,12 @@ def _labels(pieces) -> list[tuple[str, str, str, str]]:
 
 
 def _not_a_part(group: Group, before: list[tuple[str, str]], part: str) -> tuple[str, str] | None:
-    """其中{part} after the sentence's last count (over any rate between): (what is wrong, how
-    to fix it) when the catalogue says it is no part of that count — counted in another unit
-    (主动公开{主动公开}条，其中依申请公开{依申请公开}件), a part of another count (调解和解{调解和解}，
-    其中纠错{纠错}: both are parts of 审结), or said never to be one, nor any of its parts
-    (受理{受理}，其中受理前化解{受理前化解}; 受理前化解…，其中纠错…). None when the catalogue does
-    not tell (开庭审理 after 案件; 受理, 其中纠错)."""
+    """其中{part} after the sentence's last count of its group (over any rate between): what
+    the catalogue says is wrong with it (apart.part_problem), or None."""
     counts = [n for g, n in before if g == group.name and n in group.figures]
     if not counts or counts[-1] == part or part not in group.figures:
         return None
-    whole, this = group.figures[counts[-1]], group.figures[part]
-    fix = f"请去掉“其中”，或把“其中{part}”写在它所属的数后面。"
-    kind, of = not_a_part(group, whole.name, part)
-    if kind == "unit":
-        return (
-            f"“其中”把{part}（{this.unit}）写成了{whole.name}（{whole.unit}）的一部分，两者计的不是同一种东西，报告里读不通。",
-            fix,
-        )
-    if kind == "outside":
-        return (
-            f"“其中”把{part}写成了{whole.name}的一部分，但{part}不在{whole.name}之内，报告里会把两件事混成一件。",
-            f"请去掉“其中”，把{part}作为另外的一项来写。",
-        )
-    if kind == "siblings":
-        return f"“其中”把{part}写成了{whole.name}的一部分，但两者都是{of}中的一部分，{part}不是{whole.name}中的。", fix
-    return None  # the catalogue does not tell (受理, 其中纠错: of the cases 审结, mostly 受理's)
+    return part_problem(group, counts[-1], part)
 
 
 def _said_twice(pieces) -> tuple[str, str, str, str] | None:
@@ -1075,6 +1057,17 @@ def _branches(choice: Choice) -> list[Choice]:
     while branch is not None:
         out.append(branch)
         branch = branch.otherwise
+    return out
+
+
+def _branch_paths(choice: Choice, path: tuple) -> list[tuple[Choice, tuple]]:
+    """Each of an item's wordings with where it stands in the phrase table: an item's 写
+    (or the item itself when it has no 如果), then each 否则 in turn."""
+    out = []
+    branch: Choice | None = choice
+    while branch is not None:
+        out.append((branch, path + ("写",) if branch.tests else path))
+        path, branch = path + ("否则",), branch.otherwise
     return out
 
 
