@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,16 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 def _private_cache(tmp_path_factory, monkeypatch):
     """Each test session gets its own cache folder; nothing is written to the real home."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def _ctrl_c_kept():
+    """The entry point ignores Ctrl-C once its command is over (the process is ending); a
+    test that calls it in this process gets Ctrl-C back for the tests after it."""
+    kept = signal.getsignal(signal.SIGINT)
+    yield
+    if signal.getsignal(signal.SIGINT) is not kept and kept is not None:
+        signal.signal(signal.SIGINT, kept)
 
 
 @pytest.fixture

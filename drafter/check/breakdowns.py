@@ -34,6 +34,7 @@ from drafter.check.counts import (
 )
 from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import not_a_part
+from drafter.model.numbers import YUAN_IN
 from drafter.model.numberwords import plain
 from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, in_unit, map_to_catalogue, nameless
 
@@ -276,8 +277,13 @@ class BreakdownChecks(ArithmeticState):
                 continue
             first, t = counts[k], k - 1
             # the whole is a count of this year: not a change beside it (同比增加20件) nor last
-            # year's figure (上年为80件) stated between it and 其中
-            while t > max(0, k - NEAR_COUNTS) and (_DELTA.search(counts[t].label) or self.is_last_year(text, counts[t])):
+            # year's figure (上年为80件) stated between it and 其中, nor a sum of money said of
+            # the cases (查处案件68件，罚没款512.36万元。其中大气污染类22件…: of the 68)
+            while t > max(0, k - NEAR_COUNTS) and (
+                _DELTA.search(counts[t].label)
+                or self.is_last_year(text, counts[t])
+                or (counts[t].unit in YUAN_IN and first.unit not in YUAN_IN)
+            ):
                 t -= 1
             total = counts[t]
             if _DELTA.search(total.label) or self.is_last_year(text, total):

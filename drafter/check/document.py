@@ -377,8 +377,9 @@ def _whole_runs(text: str, quote: str, a: int, b: int) -> str:
 def _untouched(text: str, figures: list[FoundFigure]) -> list[FoundFigure]:
     """The figures no stray character parts from digits before them (“结案率9␀0%”: neither 9
     nor 0% is what the clerk meant, so nothing is computed from them; the character itself
-    is reported), nor a space (审结14 6件: the number is broken, said by the rule 数字中间有空格)."""
-    broken = {end for _start, end in split_numbers(text)}
+    is reported), nor a space or a full-width comma (审结14 6件, 受理1，156件: the number is
+    broken, said by the rules 数字中间有空格 and 数字中间有逗号)."""
+    broken = {end for _start, end in split_numbers(text) + comma_numbers(text)}
     if not broken and not STAND_INS.search(text):
         return figures
     return [
@@ -405,6 +406,17 @@ _GROUPED = lazy_re(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?")
 # a row of a table typed as text: three numbers or more parted by single spaces (53 49 92.5%)
 # (from the start of a run of digits only, and never giving back what it took: linear on any text)
 _ROW_OF_NUMBERS = lazy_re(r"(?<![\d.,])\d[\d.,]*+(?:[ \u00a0\u2009\u202f][\d.,]++[^\s\d.,]{0,2}){2,}")
+
+
+# A number grouped by full-width commas (1，156件; 12，345，678元): a 公文 writes no separator,
+# and the comma parts it into two numbers. Only groups of three before a unit or %.
+_COMMA_GROUPED = lazy_re(r"(?<![\d.．，第])\d{1,3}(?:，\d{3})+(?:\.\d+)?(?=[%％‰]|[件个项次人起份条户家元万亿场名所])")
+
+
+def comma_numbers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each number of ``text`` grouped by full-width commas: end is where
+    its last group begins (1，156件: the 156件 a reader would take for a number)."""
+    return [(m.start(), m.start() + m.group().rfind("，") + 1) for m in _COMMA_GROUPED.finditer(text)] if "，" in text else []
 
 
 def split_numbers(text: str) -> list[tuple[int, int]]:

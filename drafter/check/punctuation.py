@@ -8,7 +8,7 @@ import bisect
 import re
 
 from drafter.check.checker import Check
-from drafter.check.document import split_numbers
+from drafter.check.document import comma_numbers, split_numbers
 from drafter.errors import Where
 from drafter.files.characters import INVISIBLE, invisible_name
 from drafter.files.patterns import lazy_re
@@ -281,7 +281,7 @@ def doubled(check: Check) -> None:
 def marks(check: Check) -> None:
     """Doubled punctuation, unbalanced pairs, full-width digits, spaces before %, dates."""
     doc = check.doc
-    rules = ("重复标点", "括号引号不成对", "全角数字", "百分号空格", "数字中间有空格", "日期补零", "日期写法")
+    rules = ("重复标点", "括号引号不成对", "全角数字", "百分号空格", "数字中间有空格", "数字中间有逗号", "日期补零", "日期写法")
     on = {rule: check.on(rule) for rule in rules}
     for unit in doc.surface():
         text = normalize(unit.text) if unit.kind == "原文" else unit.text
@@ -327,6 +327,17 @@ def marks(check: Check) -> None:
                     unit.part,
                     f"数字“{whole}”中间有空格，读起来是两个数。",
                     "删去数字中间的空格；如果本来是两个数，请在中间加上文字或标点。",
+                )
+        if on["数字中间有逗号"]:
+            for start, end in comma_numbers(unit.text):
+                whole = unit.text[start : end + len(re.match(r"[\d.]*", unit.text[end:]).group())]  # type: ignore[union-attr]  # matches empty
+                check.add(
+                    "数字中间有逗号",
+                    doc.where(unit, start, start + len(whole)),
+                    _around(unit.text, start, 4, len(whole) + 1),
+                    unit.part,
+                    f"数字“{whole}”中间的“，”是全角逗号，读起来是两个数。",
+                    f"删去逗号，写成“{whole.replace('，', '')}”（数字不加分隔符，大数用“万”“亿”）；本来是两个数的，请在中间加上文字。",
                 )
         if on["日期补零"]:
             for m in _ZERO_DATE.finditer(unit.text):

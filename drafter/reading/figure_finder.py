@@ -684,6 +684,26 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
             f.value, f.unit = in_unit(f.value, written, target), target
             if f.upper is not None:
                 f.upper = in_unit(f.upper, written, target)
+    _wholes_among(figures, text, cat, units)
+
+
+_AMONG = lazy_re(r"[^，。；、：\d]{0,12}?中(?:有|的)?")
+
+
+def _wholes_among(figures: list[FoundFigure], text: str, cat: Catalogue, units: dict) -> None:
+    """X中有Y: a count no words name, right before 中有 and a count the catalogue bounds by
+    one whole, is that whole (2059个村（社区）中有2058个配备法律顾问: 2059 is 村居总数)."""
+    groups = {name: g for t in cat.themes.values() for name, g in t.groups.items()}
+    for f, g in zip(figures, figures[1:]):
+        if f.maps_to or f.kind != "count" or g.kind != "count" or not g.maps_to:
+            continue
+        if not _AMONG.fullmatch(text, f.start + len(f.text), g.start):
+            continue
+        group, name = g.maps_to.split(".", 1)
+        fig = groups[group].figures.get(name) if group in groups else None
+        whole = f"{group}.{fig.not_above}" if fig is not None and fig.not_above else None
+        if whole is not None and units.get(whole) == f.unit and whole not in {h.maps_to for h in figures}:
+            f.maps_to = whole
 
 
 _LAST_YEARS = lazy_re(r"(上年|去年|上一年|同比|比上年)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from drafter.files.characters import INVISIBLE
 from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import Group, load_catalogue, not_a_part
 from drafter.model.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OF_CLOSE, OF_OPEN, OPEN
@@ -503,8 +504,9 @@ def apart(output: str) -> tuple[str, int | None, str | None, str]:
             said.append(m.group("id"))
         previous = m
         shown = MARKS.sub("", m.group("text"))
-        before = MARKS.sub("", output[max(0, m.start() - 40) : m.start()])
-        after = MARKS.sub("", output[m.end() : m.end() + 40])
+        # (as printed: an invisible character between is dropped, 162件 and 万 still meet)
+        before = INVISIBLE.sub("", MARKS.sub("", output[max(0, m.start() - 40) : m.start()]))
+        after = INVISIBLE.sub("", MARKS.sub("", output[m.end() : m.end() + 40]))
         bare = not re.search(r"\D$", shown)  # a number printed without a unit (x.值)
         b = _BEFORE.search(before)
         # (a closing quote between a figure and a unit joins them all the same: “162件”件)
