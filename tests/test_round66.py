@@ -229,3 +229,60 @@ def test_round67_new_from_our_report_carries_the_whole_written_before_zhong_you(
     data = yaml.safe_load(new.read_text(encoding="utf-8"))
     last = next(t["上年数据"] for t in data["成效"] if t["主题"] == "普法")
     assert last["公共法律服务"] == {"法律援助": 9, "村居总数": 2059, "配备法律顾问村居": 2058}, last
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("立案查处违法案件544件，其中一般程序案件180件、简易程序案件364件，较上年（477件）增长14.0%。", None),
+        ("受理投诉举报1200件，其中投诉800件、举报400件，同比增长20.0%（上年为1000件）。", None),
+        ("全年受理投诉举报1200件，其中投诉800件、举报400件，同比增长20.0%，上年为1000件。", None),
+        ("立案查处违法案件544件，其中一般程序案件180件、简易程序案件364件，较上年（477件）增长23.3%。", "本年544件、上年477件"),
+        ("立案查处违法案件544件，其中一般程序案件180件、简易程序案件364件，罚没金额6538万元，较上年（477件）增长23.3%。", "本年544件、上年477件"),
+        ("立案查处违法案件544件，罚没金额6538万元，较上年（477件）增长23.3%。", "本年544件、上年477件"),
+    ],
+)
+def test_round67_a_change_with_last_years_count_after_a_list_or_a_sum(tmp_path, runner, line, should):
+    """After a 其中 list or a sum of money, a change with last year's count stated is the count's
+    it fits (the whole), or, fitting none, the whole's: never the last part's."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    if should is None:
+        assert "同比核算" not in result.output, result.output
+    else:
+        assert result.exit_code == 1 and "同比核算" in result.output and should in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("last", "line", "should"),
+    [
+        ("罚没款845.57万元。", "全局罚没款762.56万元，较上年下降16.4%。", "应为下降9.8%"),
+        ("检查在建工地480个。", "我局检查在建工地400个，同比下降23.3%。", "应为下降16.7%"),
+        ("县局罚没款429.12万元。", "全年罚没款860.53万元，比上年增长107.1%。", "应为上升100.5%"),
+        ("罚没款676.6万元。", "县市场监管局罚没款160.1万元，较上年下降84.0%。", "应为下降76.3%"),
+    ],
+)
+def test_round67_the_office_said_before_a_count_does_not_stop_the_pairing(tmp_path, runner, last, line, should):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(_last_years_report(tmp_path, last))])
+    assert result.exit_code == 1 and should in result.output and "去年的报告" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("机动车违法处理量同比下降9.0%，由2024年的25000起下降到23000起。", "应为下降8%"),
+        ("机动车违法处理量同比下降8.0%，由2020年的25000起下降到23000起。", None),
+        ("办理行政处罚案件376件、行政强制措施148件、行政检查2100次，行政处罚案件同比减少24件（上年为400件），下降8.0%。", "应为下降6%"),
+        ("办理行政处罚案件376件、行政强制措施148件、行政检查2100次，行政处罚案件同比减少24件（上年为400件），下降6.0%。", None),
+        ("行政复议纠错率由90.0%提高到95.0%，提高6个百分点。", "由90.0%到95.0%"),
+        ("执法人员持证率由92.0%提高到98.0%，提高7.0个百分点。", "应为提高6个百分点"),
+        ("执法人员持证率由92.0%提高到98.0%，提高6.0个百分点。", None),
+    ],
+)
+def test_round67_changes_said_with_last_years_year_a_named_difference_or_decimal_rates(tmp_path, runner, line, should):
+    """由2024年的 in a report of 2025 is last year's; a difference naming its count again after a
+    list is that count's; rates written 90.0% are as exact as they are written."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    if should is None:
+        assert "同比核算" not in result.output, result.output
+    else:
+        assert result.exit_code == 1 and "同比核算" in result.output and should in result.output, result.output

@@ -11,8 +11,9 @@ import re
 from decimal import Decimal
 
 from drafter.check.counts import _DELTA, ABOUT_POINTS, NEAR_COUNTS, Amount, ArithmeticState, _claim, _short, _shown, rough
-from drafter.check.document import label_core
+from drafter.check.document import label_core, without_who
 from drafter.files.patterns import lazy_re
+from drafter.model.numbers import YUAN_IN
 from drafter.model.numberwords import change_percent, plain
 from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, map_to_catalogue
 
@@ -54,7 +55,7 @@ _MEASURES = [
     ("期数", ("期",)),
 ]
 # 由90%提高到95%: the value before (by 由/从, of no year or last year) and the words up to the value after
-_FROM = lazy_re(r"(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*$")
+_FROM = lazy_re(r"(?:由|从)(?:上年|去年|上一年度?|(?P<year>(?:19|20)\d{2})年)?(?:同期)?的?\s*$")
 _TO_NEXT = lazy_re(
     r"\s*(?:个?(?:工作日|自然日|日|天|小时|分钟|个月|月|周))?"  # 由30个工作日压缩到: the measure after the figure
     r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落|压缩|缩短|缩减)(?:到|至|为)?|变为|变成|到|至)\s*"
@@ -68,7 +69,7 @@ _THEN_NAMED = lazy_re(
     r"\s*[，,]\s*(?!其中|包括|含)(?:全年|今年|本年|共|累计)?[^，。；\d%]{0,16}"
 )  # ，全年受理 before its figure (not a part)
 _THEN_AMOUNT = lazy_re(r"\s*[，,]\s*(?:达到|达|为|是|共计|共|计|累计)\s*")
-_THEN_FROM = lazy_re(r"\s*[，,]?\s*(?:由|从)(?:上年|去年|上一年度?)?(?:同期)?的?\s*")
+_THEN_FROM = lazy_re(r"\s*[，,]?\s*(?:由|从)(?:上年|去年|上一年度?|(?:19|20)\d{2}年)?(?:同期)?的?\s*")
 _FROM_TO_SAID = "由……到……"  # the source of a value before said so, not said to be last year's
 _ANY_COUNT = lazy_re(r"数量|数目|总数|总量")
 # What a change is measured against: last year (同比, 较上年, 比去年, 与上年相比), or another
@@ -188,10 +189,17 @@ def _claimed(lo: float, hi: float, stated: float, decimals: int, mode: str, poin
     return lo <= stated + ABOUT_POINTS + 1e-9 and hi >= stated - ABOUT_POINTS - 1e-9
 
 
-def _written_slack(*rates: float) -> float:
-    """How far rates written as they are (97.3, 98) may together be from their exact values:
-    half the last place of each."""
-    return sum(0.5 * 10 ** -(len(plain(r).split(".")[1]) if "." in plain(r) else 0) for r in rates)
+def _places(r: FoundFigure | float) -> int:
+    """Decimal places of a rate as written (90.0% → 1), or of a value known only as a number."""
+    if isinstance(r, FoundFigure):
+        return r.decimals
+    return len(plain(r).split(".")[1]) if "." in plain(r) else 0
+
+
+def _written_slack(*rates: FoundFigure | float) -> float:
+    """How far rates written as they are (97.3, 98, 90.0) may together be from their exact
+    values: half the last place of each, as written."""
+    return sum(0.5 * 10 ** -_places(r) for r in rates)
 
 
 def _stated_change(text: str, a: int, f: FoundFigure) -> tuple[str, str, bool, bool, str] | None:
@@ -275,6 +283,7 @@ class ChangeChecks(ArithmeticState):
             change_words(f),
             frozenset(id(g) for g in figs[:k] if _AFTER_QIZHONG.search(text, max(a, g.start - 24), g.start)),
         )
+        subject = self.named_by_delta(text, figs, k) or subject
         after = self.from_to_after(text, figs, k) or self.figure_after(text, figs, k, subject)
         key = None  # (the catalogue figure, the words) the subject is, when only the change's words say it
         if after is not None:  # 同比减少45.6%，由上年的1230次减少到792次: of the figure it goes on to
@@ -291,11 +300,15 @@ class ChangeChecks(ArithmeticState):
         if "分别" in text[max(a, subject.start - 40) : f.start]:
             return  # 64件、60件，分别增长14.3%、11.1%: pairs by position, not by nearness (宁可漏报)
         named_last = None  # 上年受理129件 after the change, naming the count it is of
-        if subject.kind == "rate" and f.unit == "%":
+        if f.unit == "%" and (subject.kind == "rate" or subject.unit in YUAN_IN or self.a_part(text, figs, subject)):
+            # 按时答复率100%，同比增加36件，增长28%: the count's change, not the rate's; so after a
+            # sum of money or a 其中 list, when last year's count says which (立案544件，其中…364件，
+            # 罚没金额6538万元，较上年（477件）增长14.0%: the 544's)
             counted = self.count_changed(text, figs, k, subject)
-            if counted is not None:  # 按时答复率100%，同比增加36件，增长28%: the count's change, not the rate's
+            if counted is not None:
                 subject = counted
-                named_last = next((g for g in figs[k + 1 : k + 3] if g.kind == "count" and self.is_last_year(text, g)), None)
+                near = [*figs[k + 1 : k + 3], *figs[max(0, k - 1) : k]]  # 上年受理129件 after it; 较上年（477件） before it
+                named_last = next((g for g in near if g.kind == "count" and g.start > subject.start and self.is_last_year(text, g)), None)
         own = re.sub(r"^[，,\s]*(?:同比|较上年|比上年|较去年|比去年|全年|今年)?", "", change_words(f)).strip()
         if subject.kind == "rate" and f.unit == "%" and own and not re.search(r"率|比例|占比|比重", own):
             return  # 办件量增长12%: the change names a count of its own, not the rate before it
@@ -383,7 +396,7 @@ class ChangeChecks(ArithmeticState):
             if (
                 (change > 0 and down)
                 or (change < 0 and up)
-                or not _claimed(abs(change), abs(change), f.value, f.decimals, mode, points=_written_slack(subject.value, value))
+                or not _claimed(abs(change), abs(change), f.value, f.decimals, mode, points=_written_slack(subject, written or value))
             ):
                 word = "提高" if change > 0 else "下降"
                 should = f"{word}{change_percent(abs(exact), max(f.decimals, 1))}个百分点" if exact else "与上年持平"
@@ -392,7 +405,7 @@ class ChangeChecks(ArithmeticState):
                     where,
                     quote,
                     unit.part,
-                    f"{_pair(_shown(subject), f'{plain(value)}%', source)}，"
+                    f"{_pair(_shown(subject), _shown(written) if written is not None else f'{plain(value)}%', source)}，"
                     f"{'应为' if mode == 'exact' else '算得'}{should}，"
                     f"文中写的是“{said}”。",
                     "请核对本年、上年的比率和增减的百分点。",
@@ -554,7 +567,7 @@ class ChangeChecks(ArithmeticState):
         # 违法案件417件), or the same words but for the verb and when (全年受理投诉举报76件 for
         # 受理投诉举报; 完成食品抽检 for 食品抽检) — what the catalogue figure this sentence's
         # context suggests (受理 of 行政复议, two sentences back) may be guessed wrong.
-        for label in (words, subject.label):
+        for label in (words, subject.label, without_who(subject.label)):  # 全局罚没款 is last year's 罚没款
             value = by_label.get((label, subject.unit)) if label else None
             if value is not None:
                 return value
@@ -602,10 +615,39 @@ class ChangeChecks(ArithmeticState):
             "请核对前后两个数和“提高”“降低”这类词。",
         )
 
+    def named_by_delta(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
+        """The count a difference right before the change names (办理行政处罚案件376件、…、行政
+        检查2100次，行政处罚案件同比减少24件（上年为400件），下降8.0%: the 376件), when its words
+        name one count of the sentence of its unit; None otherwise."""
+        delta = next((g for g in reversed(figs[max(0, k - 2) : k]) if g.kind == "count" and _DELTA.search(g.label)), None)
+        if delta is None:
+            return None
+        name = _DELTA.sub("", delta.label).strip("，, ")
+        if len(name) < 2:
+            return None
+        named = [
+            g
+            for g in figs[:k]
+            if g.kind == "count"
+            and g.unit == delta.unit
+            and g.start >= self.clause_start
+            and name in g.label
+            and not _DELTA.search(g.label)
+            and not self.is_last_year(text, g)
+        ]
+        return named[-1] if len(named) == 1 else None
+
+    def a_part(self, text: str, figs: list[FoundFigure], g: FoundFigure) -> bool:
+        """Is count ``g`` one of a list after 其中 in its clause (其中一般程序180件、简易程序364件)?"""
+        at = text.rfind("其中", self.clause_start, g.start)
+        return at >= 0 and any(h.kind == "count" and self.clause_start <= h.start < at for h in figs)
+
     def count_changed(self, text: str, figs: list[FoundFigure], k: int, rate: FoundFigure) -> FoundFigure | None:
-        """A change in % after a rate that the sentence says is a count's: a difference in a
-        count's unit right before it (同比增加36件，增长28%) or last year's count after it
-        (同比增长27.4%，上年受理129件). The nearest count of that unit before the rate, or None."""
+        """A change in % after a rate (or a sum of money, or a 其中 part: ``rate``) that the
+        sentence says is a count's: a difference in a count's unit right before it (同比增加36件，
+        增长28%) or last year's count after it (同比增长27.4%，上年受理129件). The count of that
+        unit, up to ``rate``, last year's words name, or whose change it is, else the nearest;
+        None when the sentence says nothing of last year's count."""
         evidence = [g for g in figs[max(0, k - 2) : k] if g.kind == "count" and _DELTA.search(g.label) and g.start > rate.start]
         evidence += [g for g in figs[k + 1 : k + 3] if g.kind == "count" and self.is_last_year(text, g)]
         # 按期办结率达100%，较上年（363件）增长25.0%: last year's count in brackets before the change
@@ -617,7 +659,7 @@ class ChangeChecks(ArithmeticState):
             g
             for g in reversed(figs[:k])
             if g.kind == "count"
-            and g.start < rate.start
+            and g.start <= rate.start
             and g.unit in units
             and g.start >= self.clause_start
             and not _DELTA.search(g.label)
@@ -633,11 +675,19 @@ class ChangeChecks(ArithmeticState):
         last = next((g for g in evidence if self.is_last_year(text, g) and g.value > 0), None)
         f = figs[k]
         if last is not None and f.unit == "%":
-            size = [abs(g.value - last.value) / last.value * 100 for g in counts]
-            fitting = [g for g, x in zip(counts, size) if _claimed(x, x, f.value, f.decimals, "exact")]
+            # (the way it went too: 800 against 1000 is no 增长20%)
+            down = bool(_GOES_DOWN.search(f.label)) != f.negative
+            size = [(g.value - last.value) / last.value * 100 for g in counts]
+            fitting = [g for g, x in zip(counts, size) if _claimed(abs(x), abs(x), f.value, f.decimals, "exact") and (x < 0) == down]
             if fitting:
                 return fitting[0]
-        return counts[0]
+        # none fits: the whole of a 其中 list rather than its last part (立案544件，其中…364件，
+        # 较上年（477件）增长23.3%: wrong of the 544), unless the whole's own change was said
+        # before (受理100件，上年为80件，同比增长25%，其中网上60件，上年为40件，同比增长20%: the 60's)
+        whole = next((g for g in counts if not self.a_part(text, figs, g)), None)
+        if whole is None or any(h.kind == "change" and whole.start < h.start < rate.start for h in figs[:k]):
+            return counts[0]
+        return whole
 
     def carried_subject(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
         """The count a change is of when its clause states none of this year before it: the
@@ -775,11 +825,10 @@ class ChangeChecks(ArithmeticState):
             return g if own and named and not own & bigrams(before.label) else None
         return g
 
-    @staticmethod
-    def from_value(text: str, subject: FoundFigure, figs: list[FoundFigure]) -> FoundFigure | None:
+    def from_value(self, text: str, subject: FoundFigure, figs: list[FoundFigure]) -> FoundFigure | None:
         """The value ``subject`` rose or fell from, stated right before it (办结率由90%提高到95%;
-        受理案件从100件增加到120件), when no year or only last year is named for it: a change said
-        after them (提高5个百分点) is their difference."""
+        受理案件从100件增加到120件), when no year or only last year is named for it (由上年的,
+        由2024年的 in a report of 2025): a change said after them (提高5个百分点) is their difference."""
         i = figs.index(subject)
         g = figs[i - 1] if i else None
         if (
@@ -790,7 +839,10 @@ class ChangeChecks(ArithmeticState):
             or not _TO_NEXT.fullmatch(text[g.start + len(g.text) : subject.start])
         ):
             return None
-        return g if _FROM.search(text[max(0, g.start - 12) : g.start]) else None
+        said = _FROM.search(text[max(0, g.start - 12) : g.start])
+        if said is None or (said.group("year") and int(said.group("year")) + 1 != self.c.doc.year):
+            return None  # 由2020年的…: that year's, not last year's
+        return g
 
     def said_of(self, text: str, subject: FoundFigure, g: FoundFigure, figs: list[FoundFigure]) -> bool:
         """Is last year's figure ``g`` said of the same count (or rate) as ``subject``? It stands

@@ -320,8 +320,9 @@ class Document:
                     continue  # 1.2亿元: rounded, anything from 11500 to 12500万元, no base for a 同比
                 if f.maps_to:
                     by_key.setdefault(f.maps_to, f.value)
-                said = (f.label, f.unit)  # (two matters' 整改率: None, no base for either)
-                by_label[said] = f.value if by_label.get(said, f.value) == f.value else None
+                # (two matters' 整改率: None, no base for either; 县局罚没款 is 罚没款 too)
+                for said in {(f.label, f.unit), (without_who(f.label), f.unit)}:
+                    by_label[said] = f.value if by_label.get(said, f.value) == f.value else None
                 core = (label_core(f.label), f.unit)
                 if core[0]:
                     by_core[core] = f.value if by_core.get(core, f.value) == f.value else None
@@ -339,10 +340,20 @@ _DONE_WITH = lazy_re(
 )
 
 
+# Who did it, said before what a count counts whatever follows (全局罚没款, 我局检查在建工地,
+# 县局, 县住建局, 县市场监管局): the office, not a word of the count's name.
+_WHO = lazy_re(r"^(?:[全我本][局委办]|[县区市州省][\u4e00-\u9fff]{0,8}?局)(?=[\u4e00-\u9fff]{2})")
+
+
+def without_who(label: str) -> str:
+    """``label`` without the office said before it (我局检查在建工地 → 检查在建工地)."""
+    return _WHO.sub("", label)
+
+
 def label_core(label: str) -> str:
-    """``label`` without the words before it that say only what was done with the count or
-    when (全年受理行政复议案件 → 行政复议案件); "" when nothing of at least four characters is left."""
-    core = _DONE_WITH.sub("", label)
+    """``label`` without the words before it that say who did it, what was done with the count
+    or when (全年受理行政复议案件 → 行政复议案件); "" when nothing of at least four characters is left."""
+    core = _DONE_WITH.sub("", without_who(label))
     return core if len(core) >= 4 else ""
 
 
