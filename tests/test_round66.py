@@ -286,3 +286,91 @@ def test_round67_changes_said_with_last_years_year_a_named_difference_or_decimal
         assert "同比核算" not in result.output, result.output
     else:
         assert result.exit_code == 1 and "同比核算" in result.output and should in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("item", "said"),
+    [("审结{审结}{纠错}", "{审结} 和 {纠错} 紧挨着"), ("受理{受理}{受理.同比}", "{受理} 和 {受理.同比} 紧挨着")],
+)
+def test_round68_two_slots_side_by_side_are_named_as_written(tmp_path, runner, item, said):
+    """The message names the two slots as the clerk wrote them, never made-up figures."""
+    files = {"句式.yaml": f"矛盾纠纷化解:\n  行政复议:\n    - {item}\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and said in result.output and "162件151件" not in result.output, result.output
+    assert "句式.yaml:3" in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "全县200个村（社区）中有150个配备法律顾问，",
+        "收到行政复议申请12件，同比增长20%，罚没款3万元，较上年增长10%，",
+        "受理110件，其中调解9件，审结100件，其中纠错3件，较上年（90件）增长11.1%，",
+    ],
+)
+def test_round68_megabytes_of_one_sentence_finish(tmp_path, unit):
+    """The round 66–68 reading and check steps read only the words around each figure: 2 MB
+    in one sentence still goes through parse and check (a hang guard, not a timing)."""
+    from test_hostile_reading import guarded
+
+    path = tmp_path / "一句.txt"
+    path.write_text(unit * (2 * 2**20 // len(unit.encode())) + "\n", encoding="utf-8")
+    for args in (["parse", path], ["check", path]):
+        proc = guarded(args, timeout=90)
+        assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("全年受理行政许可事项1915件，办结1870件，较上年增加622件，增长48.1%（上年为1293件）。", False),
+        ("全年受理行政许可事项1915件，办结1870件，同比增长48.1%（上年为1293件）。", False),
+        ("全年受理行政许可事项1915件，办结1870件，较上年（1293件）增加622件，增长48.1%。", False),
+        ("全年罚没款1915万元，其中罚款1870万元，较上年增加622万元，增长48.1%（上年为1293万元）。", False),
+        ("全年受理行政许可事项1618件，办结1603件，办结率99.07%，较上年减少522件，下降24.4%（上年为2140件）。", False),
+        ("全年受理行政许可事项1915件，办结1870件，同比增长58.1%（上年为1293件）。", True),
+        ("全年受理行政许可事项1915件，办结1870件，较上年（1293件）增加632件，增长48.1%。", True),
+    ],
+)
+def test_round68_a_change_against_last_years_count_as_written_fits_another_count(tmp_path, runner, line, error):
+    """受理1915件，办结1870件，同比增长48.1%（上年为1293件）: the change and difference are 受理's."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("同比核算" in result.output) == error, result.output
+
+
+@pytest.mark.parametrize(
+    ("rate", "error"),
+    [("70.0000000000000000%", True), ("50.0000000000000000%", False), ("0.7000000000000002%", True)],
+)
+def test_round68_a_rate_pasted_with_many_decimals_is_read(tmp_path, runner, rate, error):
+    line = f"全年受理行政许可事项200件，办结100件，办结率{rate}。"
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("比率核算" in result.output) == error, result.output
+
+
+def test_round68_a_rate_pasted_as_a_float_is_right(tmp_path, runner):
+    for rate in ("66.66666666666667%", "66.666666666666666667%", "66.67%"):
+        result = runner.invoke(main, ["check", str(_report(tmp_path, f"全年受理行政许可事项3件，办结2件，办结率{rate}。"))])
+        assert "比率核算" not in result.output, (rate, result.output)
+
+
+def test_round68_a_comment_at_a_lines_end_inside_a_block_is_said(tmp_path, runner):
+    """文书1560份。  # 数字待核实 inside 内容: | would be printed: said at the #'s line and column."""
+    old = "内容: 在县公共法律服务中心和各乡镇设立复议申请受理点，群众可以就近提交申请；对事实清楚、争议不大的案件优先适用简易程序。"
+    new = "内容: |\n          在县公共法律服务中心设立复议申请受理点。  # 数字待法制科核实\n          群众可以就近提交申请。"
+    form = example_form(tmp_path, (old, new))
+    typed = "          在县公共法律服务中心设立复议申请受理点。  # 数字待法制科核实"
+    line, column = 1 + form.read_text(encoding="utf-8").split("\n").index(typed), 1 + typed.index("#")
+    result = runner.invoke(main, ["validate", str(form)])
+    assert result.exit_code == 2 and f"表单.yaml:{line}:{column}：" in result.output and "不是注释" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [("２０２５", "用了全角"), ('"2025"', "加了引号"), ("2025.0", "带着小数点")],
+)
+def test_round68_a_year_typed_as_text_says_how_to_write_it(tmp_path, runner, typed, said):
+    form = example_form(tmp_path, ("年度: 2025", f"年度: {typed}"))
+    result = runner.invoke(main, ["validate", str(form)])
+    assert result.exit_code == 2 and said in result.output and "写成 年度: 2025" in result.output, result.output

@@ -125,6 +125,7 @@ def fits(g: FoundFigure, measure: str, units) -> bool:
 
 
 # A count that is a part (其中审查政府合同50件): 其中 in its own clause before it.
+_PART_REACH = 200  # characters before a count within which a 其中 makes it a part (a clause may run to megabytes)
 _AFTER_QIZHONG = lazy_re(r"其中[^，。；、\d]*$")
 
 
@@ -200,6 +201,14 @@ def _written_slack(*rates: FoundFigure | float) -> float:
     """How far rates written as they are (97.3, 98, 90.0) may together be from their exact
     values: half the last place of each, as written."""
     return sum(0.5 * 10 ** -_places(r) for r in rates)
+
+
+def _fits_change(g: FoundFigure, last: float, f: FoundFigure, mode: str) -> bool:
+    """Is the change ``f`` (in %) the change of count ``g`` from ``last``, in size and way?"""
+    if last <= 0:
+        return False
+    x = (g.value - last) / last * 100
+    return _claimed(abs(x), abs(x), f.value, f.decimals, mode) and (x < 0) == (bool(_GOES_DOWN.search(f.label)) != f.negative)
 
 
 def _stated_change(text: str, a: int, f: FoundFigure) -> tuple[str, str, bool, bool, str] | None:
@@ -376,8 +385,15 @@ class ChangeChecks(ArithmeticState):
             # the size of the change: from 0 when the range of it runs across no change at all
             # (1.2万件 against 1万件, each rounded, may be anything from −23% to +150%)
             small, large = (0.0, max(-lo, hi)) if lo <= 0 <= hi else sorted((abs(lo), abs(hi)))
-            if (not _claimed(small, large, f.value, d, mode) or wrong_way) and not (
-                source == _FROM_DELTA and self.delta_fits_another(text, figs, k, subject, subject.value - value, mode)
+            if (
+                (not _claimed(small, large, f.value, d, mode) or wrong_way)
+                and not (source == _FROM_DELTA and self.delta_fits_another(text, figs, k, subject, subject.value - value, mode))
+                and not (
+                    # 受理1915件，办结1870件，同比增长48.1%（上年为1293件）: last year's count as
+                    # written, the change of another count of the clause (受理's)
+                    source == "文中写明"
+                    and self.last_fits_another(text, figs, k, subject, value, lambda g: _fits_change(g, value, f, mode))
+                )
             ):
                 word = "上升" if change > 0 else "下降"
                 should = f"{word}{change_percent(abs(exact), max(d, 1))}%" if exact else "与上年持平"
@@ -472,6 +488,11 @@ class ChangeChecks(ArithmeticState):
         exact = Decimal(plain(subject.value)) - Decimal(plain(last.value))
         if sign * Decimal(plain(f.value)) == exact or Amount(subject).hi - Amount(subject).lo > 0:
             return
+        wanted = sign * Decimal(plain(f.value))
+        if self.last_fits_another(
+            text, figs, k, subject, last.value, lambda g: Decimal(plain(g.value)) - Decimal(plain(last.value)) == wanted
+        ):
+            return  # 受理1915件，办结1870件，较上年（1293件）增加622件: 受理's difference
         start = subject.start - len(subject.label)
         end = max(f.start + len(f.text), last.start + len(last.text))
         should = f"{'增加' if exact > 0 else '减少'}{plain(abs(exact))}{f.unit}" if exact else "与上年持平"
@@ -556,6 +577,21 @@ class ChangeChecks(ArithmeticState):
                     return True
         return False
 
+    def last_fits_another(self, text: str, figs: list[FoundFigure], k: int, subject: FoundFigure, last: float, fits) -> bool:
+        """Does the change ``figs[k]``, against last year's count as written, ``fits`` another
+        count of this year in the clause (of the subject's unit) than the nearest one?"""
+        return any(
+            g is not subject
+            and g.kind == "count"
+            and g.unit == subject.unit
+            and not g.approx
+            and g.start >= self.clause_start
+            and not _DELTA.search(g.label)
+            and not self.is_last_year(text, g)
+            and fits(g)
+            for g in figs[:k]
+        )
+
     def known_last(self, subject: FoundFigure, key: tuple[str | None, str] | None = None) -> float | None:
         """Last year's value of ``subject`` from --last (as the catalogue figure, else the
         words, of ``key`` when given: what the change's words name); None when not known."""
@@ -639,7 +675,7 @@ class ChangeChecks(ArithmeticState):
 
     def a_part(self, text: str, figs: list[FoundFigure], g: FoundFigure) -> bool:
         """Is count ``g`` one of a list after 其中 in its clause (其中一般程序180件、简易程序364件)?"""
-        at = text.rfind("其中", self.clause_start, g.start)
+        at = text.rfind("其中", max(self.clause_start, g.start - _PART_REACH), g.start)
         return at >= 0 and any(h.kind == "count" and self.clause_start <= h.start < at for h in figs)
 
     def count_changed(self, text: str, figs: list[FoundFigure], k: int, rate: FoundFigure) -> FoundFigure | None:

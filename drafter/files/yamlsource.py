@@ -145,8 +145,9 @@ class Source:
         return Where(self.file, line, col, path_text(path) or None)
 
     def hashed_line(self, path: PathT) -> Where | None:
-        """The place of a line inside the | or > block at ``path`` that begins with # (the
-        clerk's comment, which YAML reads as text there); None when it has none."""
+        """The place of a # inside the | or > block at ``path`` that begins a line or follows a
+        space (the clerk's comment, which YAML reads as text there: “文书1560份。  # 待核实”);
+        None when it has none."""
         line, column = self.value_marks.get(tuple(path), (None, None))
         if not line or not column:
             return None
@@ -164,8 +165,10 @@ class Source:
             indent = width if indent is None else indent
             if width < indent:
                 return None  # the block has ended
-            if text.lstrip(" \t\u3000").startswith(("#", "＃")):
-                return Where(self.file, n, len(text) - len(text.lstrip(" \t\u3000")) + 1, path_text(path) or None)
+            lead = len(text) - len(text.lstrip(" \t\u3000"))
+            for i, ch in enumerate(text[lead:], lead):
+                if ch in "#＃" and (i == lead or text[i - 1] in " \t\u3000"):
+                    return Where(self.file, n, i + 1, path_text(path) or None)
         return None
 
 

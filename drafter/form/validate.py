@@ -375,8 +375,8 @@ class Validator:
         if hashed:  # “# 来源：法制科” inside a | block is text, not a comment: it would be printed
             self.found.add(
                 hashed,
-                "多行文字（| 或 > 后面）里以“#”开头的这一行不是注释，会原样印进报告。",
-                "注释请写在这段文字的外面（另起一行，写在“内容:”这样的键的上面）；不要的就删去这一行。",
+                "多行文字（| 或 > 后面）里的“#”和它后面的字不是注释，会原样印进报告。",
+                "注释请写在这段文字的外面（另起一行，写在“内容:”这样的键的上面）；不要的就删去它。",
             )
         # Braces: a part heading of 写法.部分标题 may hold {年度} (part_headings judges it);
         # every other text is printed as written, braces and all.
@@ -520,7 +520,21 @@ class Validator:
 
     def integer(self, node: s.Integer, value: Any, path: PathT) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(path, f"{self.show(value, path)}不是整数。", "请写四位年份等整数，不加引号和单位。")
+            key = path[-1] if path else ""
+            if isinstance(value, str) and (wide := _half_width_number(value)) is not None:
+                self.error(
+                    path, f"“{value.strip()}”用了全角（或别种）数字，会被当作文字，不是数字。", f"数字用半角的 0—9，写成 {key}: {wide}"
+                )
+            elif isinstance(value, str) and re.fullmatch(r"[0-9]+", value.strip()):
+                self.error(
+                    path,
+                    f"“{value.strip()}”加了引号（或标成了文字），会被当作文字，不是数字。",
+                    f"数字不要加引号，写成 {key}: {value.strip()}",
+                )
+            elif isinstance(value, float) and value.is_integer() and math.isfinite(value):
+                self.error(path, f"{self.show(value, path)}带着小数点，这里要写整数。", f"请去掉小数点，写成 {key}: {int(value)}")
+            else:
+                self.error(path, f"{self.show(value, path)}不是整数。", "请写四位年份等整数，不加引号和单位。")
             return None
         if not self.number(value, path, f"“{path[-1]}”"):
             return None

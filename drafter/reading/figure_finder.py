@@ -92,10 +92,11 @@ _UNIT = "(?P<unit>" + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=Tru
 # as such, never two (公文 writes none, but text pasted from spreadsheets and web pages does).
 GROUPING = ",\u0020\u00a0\u2009\u202f"
 # A rate is never grouped (146 100% is two cells of a table row, 146 and 100%).
-_DIGITS = rf"(?:\d{{1,3}}(?:[{GROUPING}]\d{{3}})+(?!\d|[{GROUPING}]\d)(?!(?:\.\d+)?\s?[%％‰])|\d{{1,15}})(?:\.\d{{1,15}})?"
+_DIGITS = rf"(?:\d{{1,3}}(?:[{GROUPING}]\d{{3}})+(?!\d|[{GROUPING}]\d)(?!(?:\.\d+)?\s?[%％‰])|\d{{1,15}})(?:\.\d+)?"
 _NUMBER = lazy_re(
     # A number starts where a run of digits starts (never inside one, which would make a
-    # long run of digits quadratic) and has at most 15 digits each side of the point. A
+    # long run of digits quadratic) and has at most 15 digits before the point (any number
+    # after it: 70.0000000000000000% pasted from a spreadsheet is 70%). A
     # stray space may stand between the parts (“236 项”, “94.3 %”, “1.3 万件”); a range
     # (3至5次) is read as its lower end.
     rf"(?P<pre>近|约|超过|超|逾|达)?(?<!\d)(?P<num>{_DIGITS})"
@@ -184,6 +185,7 @@ _FROM_LEVEL = lazy_re(
     r"(?:上升|下降|增长|减少|提高|降低|增加)为$"
 )
 LABEL_REACH = 60
+MAX_PLACES = 12  # decimal places of a figure as written that are judged (a float holds about 15 digits)
 SUBJECT_REACH = 200  # characters of a figure's sentence before it where its subject is named
 CONTEXT_REACH = 200  # characters of the heading above a paragraph that count as its context
 # A catalogue figure sharing a third or less of a label's words, beside its group named in the
@@ -234,6 +236,7 @@ class FoundFigure:
         """Decimal places as written (12.3% → 1), which is how precisely it was rounded."""
         num = re.search(r"\d+(?:\.\d+)?", ungrouped(self.text))
         places = len(num.group(0).split(".")[1]) if num and "." in num.group(0) else 0
+        places = min(places, MAX_PLACES)  # places past what a float holds say nothing more
         return places + 1 if self.text.endswith("‰") else places  # 55.6‰ is 5.56%
 
     def as_dict(self) -> dict:
@@ -333,14 +336,23 @@ def _han_figure(text: str, m: re.Match) -> FoundFigure | None:
     return FoundFigure(label, value, unit, approx, m.group(0), m.start())
 
 
+def _to_places(number: str) -> Decimal:
+    """A number as written, rounded to MAX_PLACES when written with more (66.66666666666667
+    pasted from a spreadsheet is 66.666666666667, as its decimals are judged)."""
+    value = Decimal(ungrouped(number))
+    if "." in number and len(number.rsplit(".", 1)[1]) > MAX_PLACES:
+        value = value.quantize(Decimal(1).scaleb(-MAX_PLACES))
+    return value
+
+
 def extract(text: str) -> list[FoundFigure]:
     found = []
     for m in _NUMBER.finditer(text):
         if _excluded(text, m):
             continue
         scale = SCALES.get(m.group("scale") or "", 1)
-        value = exact(ungrouped(m.group("num")), scale)
-        upper = exact(ungrouped(m.group("high")), scale) if m.group("high") else None
+        value = exact(_to_places(m.group("num")), scale)
+        upper = exact(_to_places(m.group("high")), scale) if m.group("high") else None
         approx = m.group("approx") or APPROX_BEFORE.get(m.group("pre") or "", "")
         # A label is the clause before the number; a longer stretch names nothing, and
         # looking further back would make a long run of figures quadratic.
@@ -359,7 +371,7 @@ def extract(text: str) -> list[FoundFigure]:
         label = _OF_WHOLE.sub("", _LEADING.sub("", clause.strip()))
         unit = "类" if m.group("unit") == "大类" else m.group("unit")  # 3大类 counts 类
         if unit == "‰":  # a rate per thousand is the rate per hundred it is (55.6‰ is 5.56%)
-            value, unit = exact(ungrouped(m.group("num")), Decimal("0.1")), "%"
+            value, unit = exact(_to_places(m.group("num")), Decimal("0.1")), "%"
         found.append(
             FoundFigure(label, value, unit, approx, m.group(0), m.start(), upper, m.group("scale") or "", _words_after(text, m.end()))
         )
@@ -599,7 +611,9 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
     present = _present(groups, text, context)
     scored: dict[tuple[str, str], list] = {}
     decided: list[tuple[FoundFigure, str, tuple, bool, int]] = []  # (figure, its key, its group, group named, sentence)
-    foreign: list[tuple[int, int]] = []  # spans of 其中 parts naming another group than their whole's
+    foreign: list[tuple[int, int]] = []  # spans of 其中 parts naming another group than their whole's (in order)
+    decided_as: dict[int, tuple[str, tuple]] = {}  # id of a decided figure → (its key, its group)
+    starts = [g.start for g in figures]
     # Rates first: the group a rate of the sentence belongs to is the subject of a count
     # whose sentence names none (“审结52件，败诉2件、败诉率3.8%” is about 行政应诉).
     rate_groups: dict[int, set] = {}
@@ -631,9 +645,8 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         sentence_start = sentence_span(text, f.start)[0]
         start = max(sentence_start, f.start - SUBJECT_REACH)
         subject = text[start : f.start]
-        for a, b in foreign:  # 受理110件，其中调解9件，审结100件: 审结 is still 行政复议's
-            if start <= a < f.start:
-                subject = subject[: a - start] + "\u3000" * (b - a) + subject[b - start :]
+        for a, b in foreign[bisect.bisect_left(foreign, (start, 0)) :]:  # 受理110件，其中调解9件，审结100件: 审结 is still 行政复议's
+            subject = subject[: a - start] + "\u3000" * (b - a) + subject[b - start :]
         nearness = _group_nearness(present, subject, window)
         if not any(v >= 1.0 for v in nearness.values()) and rate_groups.get(sentence_start):
             nearness = {**nearness, **{g: 1.0 for g in rate_groups[sentence_start]}}
@@ -658,11 +671,12 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         named = own_words or best_overlap > MIN_SHARE or (best is not None and words[-2:] in grams[best])
         if best and not _ambiguous(best, by_label, nearness) and (best_score >= 1.3 and named or (only and best_overlap > 0)):
             grouped = nearness.get(best_names, 0.0) >= 1.0 or any(row[4] for row in by_label if row[0] == best)
-            part_at = _foreign_part(f, best_names, text[sentence_start : f.start], sentence_start, figures, decided, units)
+            part_at = _foreign_part(f, best_names, text, sentence_start, figures, starts, decided_as, units)
             if part_at is not None:
                 foreign.append((part_at, f.start))
                 continue
             decided.append((f, best, best_names, grouped, sentence_start))
+            decided_as[id(f)] = (best, best_names)
     # A figure named only by itself (发现问题68个), its group said nowhere near, in a sentence
     # another figure of which is another group's (抽查执法案卷500卷，发现问题68个): that matter's,
     # not a guess at the group its name belongs to (法治督察): left unmapped, a note.
@@ -694,6 +708,7 @@ def _wholes_among(figures: list[FoundFigure], text: str, cat: Catalogue, units: 
     """X中有Y: a count no words name, right before 中有 and a count the catalogue bounds by
     one whole, is that whole (2059个村（社区）中有2058个配备法律顾问: 2059 is 村居总数)."""
     groups = {name: g for t in cat.themes.values() for name, g in t.groups.items()}
+    mapped = {h.maps_to for h in figures}
     for f, g in zip(figures, figures[1:]):
         if f.maps_to or f.kind != "count" or g.kind != "count" or not g.maps_to:
             continue
@@ -702,8 +717,9 @@ def _wholes_among(figures: list[FoundFigure], text: str, cat: Catalogue, units: 
         group, name = g.maps_to.split(".", 1)
         fig = groups[group].figures.get(name) if group in groups else None
         whole = f"{group}.{fig.not_above}" if fig is not None and fig.not_above else None
-        if whole is not None and units.get(whole) == f.unit and whole not in {h.maps_to for h in figures}:
+        if whole is not None and units.get(whole) == f.unit and whole not in mapped:
             f.maps_to = whole
+            mapped.add(whole)
 
 
 _LAST_YEARS = lazy_re(r"(上年|去年|上一年|同比|比上年)")
@@ -711,22 +727,28 @@ _PART_LABEL = lazy_re(r"其中[^，。；、：\d]{0,20}$")
 
 
 def _foreign_part(
-    f: FoundFigure, names: tuple, before: str, offset: int, figures: list[FoundFigure], decided: list, units: dict
+    f: FoundFigure, names: tuple, text: str, sentence: int, figures: list[FoundFigure], starts: list[int], decided: dict, units: dict
 ) -> int | None:
     """Where a 其中 part begins when it is put in another group than the count it is a part
     of while its words may also name a count of the whole's own group (受理110件，其中调解9件:
     行政复议 has its 调解和解, so 调解 is not surely 人民调解's). Such a part is left unmapped (a
     note), and its words do not become the sentence's subject. A part naming nothing of the
-    whole's group (合法性审查 149件，其中审查行政规范性文件17件) keeps its own group."""
-    m = _PART_LABEL.search(before)
+    whole's group (合法性审查 149件，其中审查行政规范性文件17件) keeps its own group.
+    (Only the words right before the figure are read: a sentence may run to megabytes.)"""
+    lo = max(sentence, f.start - 24)
+    m = _PART_LABEL.search(text, lo, f.start)
     if not m or len(f.label) < 2:
         return None
-    at = offset + m.start()
-    whole = next((g for g in reversed(figures) if g.kind == "count" and offset <= g.start < at), None)
-    found = next((d for d in decided if d[0] is whole), None)
-    if found is None or found[2] == names:
+    at = m.start()
+    k = bisect.bisect_left(starts, at) - 1
+    while k >= 0 and figures[k].kind != "count" and figures[k].start >= sentence:
+        k -= 1
+    if k < 0 or figures[k].start < sentence:
         return None
-    group = found[1].split(".", 1)[0] + "."
+    found = decided.get(id(figures[k]))
+    if found is None or found[1] == names:
+        return None
+    group = found[0].split(".", 1)[0] + "."
     own = any(key.startswith(group) and f.label in key[len(group) :] for key in units)
     return at if own else None
 

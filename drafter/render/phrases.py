@@ -522,8 +522,9 @@ class _Reader:
                 )
         for first, second in zip(pieces, pieces[1:]):
             if isinstance(first, Slot) and isinstance(second, Slot):  # {收到申请}{受理} → 162件151件
+                one, two = (s.name + (f".{s.attr}" if s.attr else "") for s in (first, second))
                 raise _Bad(
-                    f"{{{first.name}}} 和 {{{second.name}}} 紧挨着，两个数会连成“162件151件”。",
+                    f"{{{one}}} 和 {{{two}}} 紧挨着，报告里两项会连在一起，读不出各是什么（两个数会连成一个数）。",
                     "请在两个花括号之间写上文字或标点，如“收到{收到申请}，受理{受理}”。",
                 )
 
