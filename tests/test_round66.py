@@ -374,3 +374,37 @@ def test_round68_a_year_typed_as_text_says_how_to_write_it(tmp_path, runner, typ
     form = example_form(tmp_path, ("年度: 2025", f"年度: {typed}"))
     result = runner.invoke(main, ["validate", str(form)])
     assert result.exit_code == 2 and said in result.output and "写成 年度: 2025" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ("其中，城市管理类1026件、市场监管类200件。", "部分大于整体"),
+        ("其中城市管理类500件、市场监管类400件。", "其中超总数"),
+        ("其中，一般程序案件500件，简易程序案件400件。", "其中超总数"),
+        ("其中城市管理类500件、市场监管类300件。", None),
+    ],
+)
+def test_round68_a_paragraph_opening_with_qizhong_lists_the_parts_of_its_headings_count(tmp_path, runner, body, rule):
+    report = _report(tmp_path, body)
+    text = report.read_text(encoding="utf-8").replace("（一）发挥行政复议化解行政争议主渠道作用", "（一）全年办理行政处罚案件817件")
+    report.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["check", str(report)])
+    if rule is None:
+        assert "部分大于整体" not in result.output and "其中超总数" not in result.output, result.output
+    else:
+        assert result.exit_code == 1 and rule in result.output and "标题下“其中”" in result.output and "r.txt:5:1" in result.output, result.output
+
+
+def test_round68_a_form_and_a_link_to_it_in_one_folder_keep_the_forms_name(tmp_path, runner):
+    """报告.yaml and a link a副本.yaml to it: done once, as 报告.docx (whichever name sorts first)."""
+    from conftest import EXAMPLE
+
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    (forms / "报告.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (forms / "a副本.yaml").symlink_to("报告.yaml")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["render", str(forms), "-o", str(out)])
+    assert result.exit_code == 0 and "共 1 份" in result.output, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["报告.docx"], result.output

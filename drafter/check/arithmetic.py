@@ -75,6 +75,8 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 if unit.kind == "段落" and above is not None and above.kind == "小标题"
                 else []
             )
+            if self.heading_counts and self.breakdown_on:
+                self.parts_of_heading(unit, unit.text, figures, self.heading_counts)
             for a, b in sentences(unit.text):
                 here = []
                 while k < len(figures) and figures[k].start < b:

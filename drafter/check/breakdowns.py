@@ -30,6 +30,7 @@ from drafter.check.counts import (
     _words_of,
     added,
     rough,
+    sentences,
     summed,
 )
 from drafter.files.patterns import lazy_re
@@ -38,6 +39,7 @@ from drafter.model.numbers import YUAN_IN
 from drafter.model.numberwords import plain
 from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, in_unit, map_to_catalogue, nameless
 
+_HEADING_PARTS = lazy_re(r"\s*(其中)[，,：:]?")  # a paragraph opening with 其中: the parts of its heading's count
 _SPELLED_ITEMS = 12  # items a message spells out one by one (60件＋50件); a longer list is summed
 _TOTAL_HEAD = lazy_re(r"[，,；;]\s*(?:[一二三四五六七八九十]{1,3}是)?(共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
 # A list of parts goes on across 、; across ，/； only while its items are parallel (_parallel).
@@ -338,6 +340,21 @@ class BreakdownChecks(ArithmeticState):
                 self.judge(unit, text, summed(run).f, items, "“其中”", run[0].start - len(run[0].label))
             else:
                 self.judge(unit, text, total, items, "“其中”")
+
+    def parts_of_heading(self, unit, text, figs: list[FoundFigure], heading: list[FoundFigure]) -> None:
+        """A paragraph opening with 其中 under a heading that states one count ((二)全年办理行政
+        处罚案件817件 / 其中…): its list is of that count."""
+        lead = _HEADING_PARTS.match(text)
+        wholes = [g for g in heading if not _DELTA.search(g.label) and not self.is_last_year(g.label, g)]
+        counts = [g for g in figs if g.kind == "count"]
+        if lead is None or len(wholes) != 1 or not counts or counts[0].start - len(counts[0].label) > lead.end():
+            return
+        total, first = wholes[0], counts[0]
+        if first.unit != total.unit or self.is_last_year(text, first) or _DELTA.search(first.label):
+            return
+        end = next((b for a, b in sentences(text)), len(text))
+        items = self.listed(text, first, counts[1:], total.unit, end)
+        self.judge(unit, text, total, [i for i in items if i.start < end], "标题下“其中”", begin=lead.start(1))
 
     def not_of_settled(self, unit, text, total: FoundFigure, first: FoundFigure, at: int) -> bool:
         """以调解、和解方式结案41件，其中纠错18件: a decision (纠错, 维持, 驳回…) said to be a part of

@@ -48,10 +48,13 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> list[Path]:
             )
         else:
             out.append(p)
-    # a file named twice (a folder and a file in it) is done once
+    # a file named twice (a folder and a file in it; a link to it beside it) is done once, under
+    # its own name rather than a link's (报告.yaml, not its link a副本.yaml)
     once: dict[Path, Path] = {}
     for f in out:
-        once.setdefault(resolved(f), f)
+        key = resolved(f)
+        if key not in once or (once[key].is_symlink() and not f.is_symlink()):
+            once[key] = f
     return list(once.values())
 
 
