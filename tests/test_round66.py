@@ -408,3 +408,33 @@ def test_round68_a_form_and_a_link_to_it_in_one_folder_keep_the_forms_name(tmp_p
     result = runner.invoke(main, ["render", str(forms), "-o", str(out)])
     assert result.exit_code == 0 and "共 1 份" in result.output, result.output
     assert sorted(p.name for p in out.iterdir()) == ["报告.docx"], result.output
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"themes/矛盾纠纷化解.md.j2": '{{ 句(项("受理{}", t.数据.行政复议.受理), 项("（上年{}）", t.数据.行政复议.受理.上年数), 项("占审结案件的{}", t.数据.行政复议.纠错率)) }}\n'},
+        {"themes/矛盾纠纷化解.md.j2": '{{ 句(项("受理{}", t.数据.行政复议.受理.带同比), 项("占审结案件的{}", t.数据.行政复议.纠错率)) }}\n'},
+    ],
+)
+def test_round69_a_share_after_another_counts_own_last_year_or_change(tmp_path, runner, files):
+    """受理151件（上年129件），占审结案件的12.3%: still read as 受理's share."""
+    form = example_form(tmp_path, ("      行政复议:\n        收到申请: 138\n", "      行政复议:\n        收到申请: 138\n        受理: 129\n"))
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files), form)
+    assert result.exit_code == 2 and "读者会当成受理所占的比例" in result.output and "md.j2:1" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("files", "where"),
+    [
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 其中纠错{纠错}\n    - 调解和解{调解和解}\n    - 受理前化解{受理前化解}\n"}, "句式.yaml:6"),
+        ({"themes/矛盾纠纷化解.md.j2": "{% set x = t.数据.行政复议 %}审结{{ x.审结 }}，其中纠错{{ x.纠错 }}，调解和解{{ x.调解和解 }}，受理前化解{{ x.受理前化解 }}。\n"}, "md.j2:1"),
+    ],
+)
+def test_round69_an_item_written_on_in_a_qizhong_list_that_is_no_part(tmp_path, runner, files, where):
+    """审结146件，其中纠错18件，调解和解41件，受理前化解23件: read as a fourth part of 审结."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "但受理前化解不在审结之内" in result.output and where in result.output, result.output
+    files = {k: v.replace("受理前化解{", "另在受理前化解{") for k, v in files.items()}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files, name="tpl2"))
+    assert result.exit_code == 0, result.output

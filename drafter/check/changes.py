@@ -712,9 +712,7 @@ class ChangeChecks(ArithmeticState):
         f = figs[k]
         if last is not None and f.unit == "%":
             # (the way it went too: 800 against 1000 is no 增长20%)
-            down = bool(_GOES_DOWN.search(f.label)) != f.negative
-            size = [(g.value - last.value) / last.value * 100 for g in counts]
-            fitting = [g for g, x in zip(counts, size) if _claimed(abs(x), abs(x), f.value, f.decimals, "exact") and (x < 0) == down]
+            fitting = [g for g in counts if _fits_change(g, last.value, f, "exact")]
             if fitting:
                 return fitting[0]
         # none fits: the whole of a 其中 list rather than its last part (立案544件，其中…364件，

@@ -340,8 +340,9 @@ def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, s
     if m.group("rate") and not m.group("kind") and name and (share := _SHARE_OF_WHOLE.search(lead)):
         dens, part = _denominators(name), _numerator(name)
         before = previous.group("name") if previous is not None and _in_sentence(output, previous, m) else None
-        if part and before and before != part and not previous.group("kind") and not previous.group("rate"):  # type: ignore[union-attr]
-            # 优秀96卷，占评查案卷的96.6%: read as 优秀's share, which 合格率 is not
+        if part and before and before != part and not previous.group("rate"):  # type: ignore[union-attr]
+            # 优秀96卷，占评查案卷的96.6%: read as 优秀's share, which 合格率 is not (so after 受理's
+            # own 上年 or 同比: 受理151件（上年129件），占审结案件的12.3%)
             return (
                 f"“占{share.group(1)}的”{shown}接在“{before}”的数后面，读者会当成{before}所占的比例，但它是“{name}”（按{part}算的）。",
                 f"请把它紧跟在“{part}”的数后面写，或写明比率的名称“{name}”。",
@@ -440,6 +441,42 @@ def _part_of_another(output: str, marks: list[re.Match], i: int) -> tuple[str, s
     return part_problem(groups[m.group("group")], whole.group("name"), m.group("name"))  # 审结…，其中受理…
 
 
+SET_APART = lazy_re(r"另|此外|还有|同时|以外|之外")  # words that set an item apart from a 其中 list before it
+
+
+def _on_the_list(output: str, marks: list[re.Match], i: int) -> tuple[str, str] | None:
+    """A count written on in a 其中 list (审结…，其中纠错…，调解和解…，受理前化解…) is read as
+    another part of its whole: wrong when the catalogue says it never is one and no word sets
+    it apart (另, 此外)."""
+    m = marks[i]
+    if not i or not m.group("id") or m.group("kind") or m.group("rate") or not m.group("group"):
+        return None
+    k = i - 1
+    while (
+        k > 0
+        and _in_sentence(output, marks[k - 1], marks[k])
+        and not PART_LEAD.search(MARKS.sub("", output[marks[k - 1].end() : marks[k].start()]))
+    ):
+        k -= 1
+    if k < 1 or k == i or not _in_sentence(output, marks[k], m):
+        return None
+    if not PART_LEAD.search(MARKS.sub("", output[marks[k - 1].end() : marks[k].start()])):
+        return None  # no 其中 list before it in the sentence
+    if SET_APART.search(MARKS.sub("", output[marks[k].end() : m.start()])):
+        return None
+    whole = marks[k - 1]
+    if whole.group("kind") or whole.group("rate") or whole.group("group") != m.group("group"):
+        return None
+    groups = {g.name: g for t in load_catalogue().themes.values() for g in t.groups.values()}
+    group, name, of = groups[m.group("group")], m.group("name"), whole.group("name")
+    if name == of or name not in group.figures or of not in group.figures or not_a_part(group, of, name)[0] != "outside":
+        return None
+    return (
+        f"“其中”后面接着写的各项都会读成{of}的一部分，但{name}不在{of}之内，报告里会把两件事混成一件。",
+        f"请在{name}前面写上“另”“此外”这样的词，或另起一句。",
+    )
+
+
 def part_problem(group: Group, whole: str, part: str) -> tuple[str, str] | None:
     """其中{part} right after {whole}, both of ``group``: (what is wrong, how to fix it) when the
     catalogue says it is no part of that count — counted in another unit (主动公开…条，其中依申请
@@ -495,6 +532,7 @@ def apart(output: str) -> tuple[str, int | None, str | None, str]:
             or (None if m.start() in listed else _of_another(output, previous, m, marks[i + 1] if i + 1 < len(marks) else None))
             or _worded(output, previous, m)
             or _part_of_another(output, marks, i)
+            or _on_the_list(output, marks, i)
             or _each_counted(output, marks, i)
             or _again(said, m)
         )

@@ -34,7 +34,7 @@ from drafter.files.patterns import lazy_re
 from drafter.files.yamlsource import Source, load_text
 from drafter.form import opening
 from drafter.model import numbers
-from drafter.model.catalogue import Catalogue, FigureDef, Group, load_catalogue
+from drafter.model.catalogue import Catalogue, FigureDef, Group, load_catalogue, not_a_part
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
 from drafter.render.apart import (
     EACH,
@@ -46,6 +46,7 @@ from drafter.render.apart import (
     NAMES_EACH,
     PART_LEAD,
     SAID_CHANGE,
+    SET_APART,
     each_names,
     each_swapped,
     last_unsaid,
@@ -333,6 +334,7 @@ class _Reader:
         said = {(s.group, s.name) for c in choices for s in _slots(c)}
         sure: set[tuple[str, str]] = set()  # written by earlier items whichever branch they take
         seen: list[tuple[str, str]] = []  # every slot of earlier items, any branch
+        listing: tuple[str, str] | None = None  # the whole of the 其中 list the sentence is in, if any
         for choice, item_path in zip(choices, paths):
             for branch, path in _branch_paths(choice, item_path):
                 before = list(seen)
@@ -381,6 +383,11 @@ class _Reader:
                         # 另在受理前协商化解争议{受理前化解}，其中纠错{纠错}: read as a part of what it is not
                         self.bad(path, *outside)
                         return
+                    if whole:
+                        listing = whole
+                    elif listing and (off := self.off_the_list(groups, listing, piece, text)):
+                        self.bad(path, *off)  # 审结{审结}，其中纠错{纠错}，调解和解{调解和解}，受理前化解{受理前化解}
+                        return
                     text += _SLOT_MARK
                     if rate is not None and (piece.group, rate.numerator) in said:
                         unit = groups[piece.group].figures[rate.numerator].unit
@@ -415,6 +422,21 @@ class _Reader:
             # prints last year's (审结{审结}，{审结.同比}): without 上年数据 it is not written at all
             if not branches[-1].tests and not any(isinstance(p, Slot) and p.attr in _LAST_YEAR for b in branches for p in b.pieces):
                 sure |= set.intersection(*({(p.group, p.name) for p in b.pieces if isinstance(p, Slot)} for b in branches))
+
+    @staticmethod
+    def off_the_list(groups: dict, listing: tuple[str, str], piece: Slot, words: str) -> tuple[str, str] | None:
+        """A count written on in a 其中 list (…，其中纠错{纠错}，调解和解{调解和解}，受理前化解{…})
+        is read as another part of its whole: (what is wrong, how to fix it) when the catalogue
+        says it never is one and no word sets it apart (另, 此外); else None."""
+        group, whole = listing
+        if piece.group != group or piece.name not in groups[group].figures or SET_APART.search(words):
+            return None
+        if not_a_part(groups[group], whole, piece.name)[0] != "outside":
+            return None
+        return (
+            f"“其中”后面接着写的各项都会读成{whole}的一部分，但{piece.name}不在{whole}之内，报告里会把两件事混成一件。",
+            f"请在{piece.name}前面写上“另”“此外”这样的词（如“另在受理前协商化解争议{{{piece.name}}}”），或另起一句。",
+        )
 
     def choice(self, key: str, group: str, item, path: tuple) -> Choice | None:
         if isinstance(item, str):
