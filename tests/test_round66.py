@@ -438,3 +438,32 @@ def test_round69_an_item_written_on_in_a_qizhong_list_that_is_no_part(tmp_path, 
     files = {k: v.replace("受理前化解{", "另在受理前化解{") for k, v in files.items()}
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files, name="tpl2"))
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("受理群众来信来访176件，按期办结171件，其中网上信访175件。", None),
+        ("受理群众来信来访176件，按期办结171件，其中网上信访185件。", "多于总数“受理群众来信来访”176件"),
+        ("全县66个乡镇（街道）中有105个建成标准化司法所，占比7.6%。", "后面的105个多于前面的66个"),
+        ("全年办理行政许可事项1553件，按时办结1546件，按时办结率92.2%。受理12345热线工单509件，办结506件，群众满意率94.7%。", "应为99.5%"),
+        ("收到人大代表建议12件、政协提案0件，均已按期办复，办复率100%。", None),
+        ("开展学校安全检查1985次，上年为1868次，与上年持平。", "并不持平，应为上升6.3%"),
+        ("开展学校安全检查1868次，上年为1868次，与上年持平。", None),
+        ("开展学校安全检查1985次，上年为1868次，与上年基本持平。", None),
+    ],
+)
+def test_round69_check_on_department_wordings(tmp_path, runner, line, should):
+    """来信来访 is 信访; X中有Y with a 占比 after it; a 热线 sentence after a rate of another
+    matter; 办复率 over 建议 + 提案 when one is 0; a wrong 与上年持平."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    if should is None:
+        assert result.exit_code == 0 and "【错误】" not in result.output and "无从计算" not in result.output, result.output
+    else:
+        assert result.exit_code == 1 and should in result.output, result.output
+
+
+def test_round69_a_wrong_level_against_last_years_report(tmp_path, runner):
+    last = _last_years_report(tmp_path, "开展学校安全检查1868次。")
+    result = runner.invoke(main, ["check", str(_report(tmp_path, "开展学校安全检查1985次，与上年持平。")), "--last", str(last)])
+    assert result.exit_code == 1 and "上年1868次（去年的报告），并不持平" in result.output, result.output

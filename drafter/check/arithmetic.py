@@ -179,6 +179,8 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 self.direction(unit, text, figs, k)
         if self.breakdown_on:
             self.pairs(unit, text, figs)
+        if "持平" in text[a:b] and self.c.on("同比核算"):
+            self.held_level(unit, text, a, b, figs)
         return window[-NEAR_COUNTS:]
 
 

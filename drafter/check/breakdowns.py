@@ -75,6 +75,7 @@ def _acts(label: str) -> set[str]:
 def _nouns(label: str) -> set[str]:
     """The pairs of characters of a count's name left when the acts done on it go (受理信访事项
     → 信访, 访事, 事项; 按期办结 → none): what it counts, to tell whose part a 其中 item is."""
+    label = label.replace("来信来访", "信访")  # the long form of 信访: 受理群众来信来访…，其中网上信访…
     rest = _LABEL_VERBS.sub("|", re.sub(r"其中|全年|本年|今年|共计|累计|依法|按期|按时|成功|[^\u4e00-\u9fff]", "|", label))
     return {w for w in bigrams(rest) if "|" not in w}
 
@@ -673,9 +674,9 @@ class BreakdownChecks(ArithmeticState):
         """A part larger than its whole written without 其中 (审结33件，败诉44件), for the
         catalogue's pairs that cannot hold last year's carry-over (败诉 ≤ 审结, 合格 ≤ 评查,
         调解成功 ≤ 调解, 按期办结 ≤ 受理信访): the part the nearest count after its whole,
-        both exact and of one unit. A sentence with a rate is left to the rate's own check."""
-        if any(g.kind == "rate" for g in figs):
-            return
+        both exact and of one unit. A sentence with a rate is left to the rate's own check (but
+        for X中有Y, whatever follows it: 66个乡镇中有105个…，占比7.6%)."""
+        rated = any(g.kind == "rate" for g in figs)
         counts = [g for g in figs if g.kind == "count" and g.unit and not rough(g)]
         for i, part in enumerate(counts[1:], 1):
             whole = counts[i - 1]
@@ -687,6 +688,8 @@ class BreakdownChecks(ArithmeticState):
                 # 200个村（社区）中有246个…: what is among those is never more than they are
                 said = f"“{text[whole.start : part.start]}”后面的{_shown(part)}多于前面的{_shown(whole)}。"
                 self.part_over(unit, text, whole, part, said, "请核对这两个数：其中的一部分不能多于整体。")
+                continue
+            if rated:
                 continue
             for part_words, whole_words in self.part_pairs():
                 if not (

@@ -125,6 +125,8 @@ def fits(g: FoundFigure, measure: str, units) -> bool:
 
 
 # A count that is a part (其中审查政府合同50件): 其中 in its own clause before it.
+# 与上年持平, 同比持平: the two years the same (not 基本持平, 大致持平: about the same)
+_HELD = lazy_re(r"(?:与上年|较上年|比上年|与去年|同比)(?:相比)?持平")
 _PART_REACH = 200  # characters before a count within which a 其中 makes it a part (a clause may run to megabytes)
 _AFTER_QIZHONG = lazy_re(r"其中[^，。；、\d]*$")
 
@@ -650,6 +652,34 @@ class ChangeChecks(ArithmeticState):
             f"从{_shown(before)}到{_shown(this)}是{'提高' if down else '降低'}，文中写的是“{word}”。",
             "请核对前后两个数和“提高”“降低”这类词。",
         )
+
+    def held_level(self, unit, text: str, a: int, b: int, figs: list[FoundFigure]) -> None:
+        """“与上年持平” after a count whose last year's figure the sentence states (or --last
+        knows) and which is not the same: 检查1985次，上年为1868次，与上年持平. (基本持平, 大致持平
+        allow a difference: not judged.)"""
+        for m in _HELD.finditer(text, a, b):
+            before = [g for g in figs if g.kind == "count" and g.start < m.start() and not rough(g) and not _DELTA.search(g.label)]
+            this = [g for g in before if not self.is_last_year(text, g)]
+            if not this:
+                continue
+            subject = this[-1]
+            if any(g.kind in ("change", "points", "rate") and subject.start < g.start < m.start() for g in figs):
+                continue  # a rate or a change stated between: 持平 is of that
+            stated = [g for g in before if g.start > subject.start and g.unit == subject.unit and self.is_last_year(text, g)]
+            last, source = (stated[0].value, "文中写明") if stated else (self.known_last(subject), "去年的报告")
+            if last is None or last == subject.value:
+                continue
+            change = (Decimal(plain(subject.value)) - Decimal(plain(last))) / Decimal(plain(last)) * 100 if last else None
+            should = f"{'上升' if subject.value > last else '下降'}{change_percent(abs(change), 1)}%" if change is not None else "有增减"
+            start = subject.start - len(subject.label)
+            self.c.add(
+                "同比核算",
+                self.c.doc.where(unit, start, m.end()),
+                text[start : m.end()],
+                unit.part,
+                f"本年{_shown(subject)}、上年{plain(last)}{subject.unit}（{source}），并不持平，应为{should}。",
+                "请核对本年、上年的数字；两年确实相同才写“与上年持平”。",
+            )
 
     def named_by_delta(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
         """The count a difference right before the change names (办理行政处罚案件376件、…、行政

@@ -39,7 +39,7 @@ from drafter.check.counts import (
 )
 from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import plain, trim
-from drafter.reading.figure_finder import FoundFigure, bigrams, count_name, nameless
+from drafter.reading.figure_finder import FoundFigure, bigrams, count_name, nameless, sentence_span
 
 _VERBS = lazy_re(
     r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?(?:同比|较上年|比上年|较去年|比去年|环比)?"
@@ -484,7 +484,8 @@ class RateChecks(ArithmeticState):
                     "请核对这两个数：部分不能多于整体。",
                 )
                 continue
-            if words and not self.states_base(name, preferred) and self.of_its_group(name, text):
+            # (the matter of the rate's own sentence: a 热线 sentence after it says nothing of it)
+            if words and not self.states_base(name, preferred) and self.of_its_group(name, text[sentence_span(text, f.start)[0] : end]):
                 # the catalogue defines the rate's whole (纠错率 = 纠错 ÷ 审结) and the sentence
                 # does not state it: never recomputed over another count of it (受理, 案件),
                 # which is not the rate's basis ("宁可漏报"); a part larger than its nearest
@@ -1026,6 +1027,12 @@ class RateChecks(ArithmeticState):
         (审结数为0，败诉率0%): the base is the catalogue's, by name, or nothing is said."""
         words = self.base_words(name)
         base = next((g for g in reversed(pool) if any(w in g.label for w in words) and not rough(g)), None)
+        known = self.rates.get(name)
+        if base is not None and known is not None and len(known[1]) > 1:
+            # a base of several counts (办复率: 建议 + 提案): none only when all of them are none
+            # (人大代表建议12件、政协提案0件，均已按期办复，办复率100%)
+            if any(any(w in g.label for w in words) and not _no_base(Amount(g)) for g in pool if g.kind == "count"):
+                return
         if base is not None and _no_base(Amount(base)):
             self.no_base(unit, at, f, quote, name, None, base)
 
