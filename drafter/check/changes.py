@@ -6,6 +6,7 @@ pointed out (同比异常)."""
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 from decimal import Decimal
@@ -591,7 +592,7 @@ class ChangeChecks(ArithmeticState):
             and not _DELTA.search(g.label)
             and not self.is_last_year(text, g)
             and fits(g)
-            for g in figs[:k]
+            for g in figs[max(0, k - NEAR_COUNTS) : k]
         )
 
     def known_last(self, subject: FoundFigure, key: tuple[str | None, str] | None = None) -> float | None:
@@ -657,13 +658,16 @@ class ChangeChecks(ArithmeticState):
         """“与上年持平” after a count whose last year's figure the sentence states (or --last
         knows) and which is not the same: 检查1985次，上年为1868次，与上年持平. (基本持平, 大致持平
         allow a difference: not judged.)"""
+        starts = [g.start for g in figs]
         for m in _HELD.finditer(text, a, b):
-            before = [g for g in figs if g.kind == "count" and g.start < m.start() and not rough(g) and not _DELTA.search(g.label)]
+            k = bisect.bisect_left(starts, m.start())
+            near = figs[max(0, k - NEAR_COUNTS) : k]  # (the figures just before it: a sentence may hold thousands)
+            before = [g for g in near if g.kind == "count" and not rough(g) and not _DELTA.search(g.label)]
             this = [g for g in before if not self.is_last_year(text, g)]
             if not this:
                 continue
             subject = this[-1]
-            if any(g.kind in ("change", "points", "rate") and subject.start < g.start < m.start() for g in figs):
+            if any(g.kind in ("change", "points", "rate") and subject.start < g.start for g in near):
                 continue  # a rate or a change stated between: 持平 is of that
             stated = [g for g in before if g.start > subject.start and g.unit == subject.unit and self.is_last_year(text, g)]
             last, source = (stated[0].value, "文中写明") if stated else (self.known_last(subject), "去年的报告")

@@ -441,6 +441,7 @@ def _part_of_another(output: str, marks: list[re.Match], i: int) -> tuple[str, s
     return part_problem(groups[m.group("group")], whole.group("name"), m.group("name"))  # 审结…，其中受理…
 
 
+_LIST_REACH = 12  # figures back a 其中 list is looked for (a sentence of a template's output may hold thousands)
 SET_APART = lazy_re(r"另|此外|还有|同时|以外|之外")  # words that set an item apart from a 其中 list before it
 
 
@@ -453,7 +454,7 @@ def _on_the_list(output: str, marks: list[re.Match], i: int) -> tuple[str, str] 
         return None
     k = i - 1
     while (
-        k > 0
+        k > max(0, i - _LIST_REACH)
         and _in_sentence(output, marks[k - 1], marks[k])
         and not PART_LEAD.search(MARKS.sub("", output[marks[k - 1].end() : marks[k].start()]))
     ):
@@ -468,12 +469,17 @@ def _on_the_list(output: str, marks: list[re.Match], i: int) -> tuple[str, str] 
     if whole.group("kind") or whole.group("rate") or whole.group("group") != m.group("group"):
         return None
     groups = {g.name: g for t in load_catalogue().themes.values() for g in t.groups.values()}
-    group, name, of = groups[m.group("group")], m.group("name"), whole.group("name")
-    if name == of or name not in group.figures or of not in group.figures or not_a_part(group, of, name)[0] != "outside":
+    return off_the_list(groups[m.group("group")], whole.group("name"), m.group("name"))
+
+
+def off_the_list(group: Group, whole: str, part: str) -> tuple[str, str] | None:
+    """{part} written on in a 其中 list after {whole}, both of ``group``, no word setting it
+    apart: (what is wrong, how to fix it) when the catalogue says it is never a part of it."""
+    if part == whole or part not in group.figures or whole not in group.figures or not_a_part(group, whole, part)[0] != "outside":
         return None
     return (
-        f"“其中”后面接着写的各项都会读成{of}的一部分，但{name}不在{of}之内，报告里会把两件事混成一件。",
-        f"请在{name}前面写上“另”“此外”这样的词，或另起一句。",
+        f"“其中”后面接着写的各项都会读成{whole}的一部分，但{part}不在{whole}之内，报告里会把两件事混成一件。",
+        f"请在{part}前面写上“另”“此外”这样的词（如“另在……{part}……”），或另起一句。",
     )
 
 

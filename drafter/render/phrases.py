@@ -34,7 +34,7 @@ from drafter.files.patterns import lazy_re
 from drafter.files.yamlsource import Source, load_text
 from drafter.form import opening
 from drafter.model import numbers
-from drafter.model.catalogue import Catalogue, FigureDef, Group, load_catalogue, not_a_part
+from drafter.model.catalogue import Catalogue, FigureDef, Group, load_catalogue
 from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
 from drafter.render.apart import (
     EACH,
@@ -51,6 +51,7 @@ from drafter.render.apart import (
     each_swapped,
     last_unsaid,
     names,
+    off_the_list,
     part_after,
     part_problem,
     printed_as_change,
@@ -385,7 +386,12 @@ class _Reader:
                         return
                     if whole:
                         listing = whole
-                    elif listing and (off := self.off_the_list(groups, listing, piece, text)):
+                    elif (
+                        listing
+                        and listing[0] == piece.group
+                        and not SET_APART.search(text)
+                        and (off := off_the_list(groups[piece.group], listing[1], piece.name))
+                    ):
                         self.bad(path, *off)  # 审结{审结}，其中纠错{纠错}，调解和解{调解和解}，受理前化解{受理前化解}
                         return
                     text += _SLOT_MARK
@@ -422,21 +428,6 @@ class _Reader:
             # prints last year's (审结{审结}，{审结.同比}): without 上年数据 it is not written at all
             if not branches[-1].tests and not any(isinstance(p, Slot) and p.attr in _LAST_YEAR for b in branches for p in b.pieces):
                 sure |= set.intersection(*({(p.group, p.name) for p in b.pieces if isinstance(p, Slot)} for b in branches))
-
-    @staticmethod
-    def off_the_list(groups: dict, listing: tuple[str, str], piece: Slot, words: str) -> tuple[str, str] | None:
-        """A count written on in a 其中 list (…，其中纠错{纠错}，调解和解{调解和解}，受理前化解{…})
-        is read as another part of its whole: (what is wrong, how to fix it) when the catalogue
-        says it never is one and no word sets it apart (另, 此外); else None."""
-        group, whole = listing
-        if piece.group != group or piece.name not in groups[group].figures or SET_APART.search(words):
-            return None
-        if not_a_part(groups[group], whole, piece.name)[0] != "outside":
-            return None
-        return (
-            f"“其中”后面接着写的各项都会读成{whole}的一部分，但{piece.name}不在{whole}之内，报告里会把两件事混成一件。",
-            f"请在{piece.name}前面写上“另”“此外”这样的词（如“另在受理前协商化解争议{{{piece.name}}}”），或另起一句。",
-        )
 
     def choice(self, key: str, group: str, item, path: tuple) -> Choice | None:
         if isinstance(item, str):
