@@ -467,3 +467,38 @@ def test_round69_a_wrong_level_against_last_years_report(tmp_path, runner):
     last = _last_years_report(tmp_path, "开展学校安全检查1868次。")
     result = runner.invoke(main, ["check", str(_report(tmp_path, "开展学校安全检查1985次，与上年持平。")), "--last", str(last)])
     assert result.exit_code == 1 and "上年1868次（去年的报告），并不持平" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全县公安机关受理治安案件1246起，查处1198起，受理数同比下降8.8%（上年为1314起）。", "本年1246起、上年1314起（文中写明），应为下降5.2%"),
+        ("全县公安机关受理治安案件1246起，查处1198起，受理数同比下降8.2%（上年为1314起）。", "本年1246起、上年1314起（文中写明），应为下降5.2%"),
+        ("全年受理信访事项700件，按期办结690件，按期办结率98.6%，受理信访事项同比下降2.8%（上年为710件）。", "应为下降1.4%"),
+        ("全年受理信访事项626件，按期办结625件，按期办结率99.8%，信访事项同比下降0.0%（上年为626件）。", None),
+        ("全县公安机关受理治安案件1246起，查处1198起，受理数同比下降5.2%（上年为1314起）。", None),
+    ],
+)
+def test_round70_a_change_that_names_its_count(tmp_path, runner, line, should):
+    """受理数同比下降8.8%（上年为1314起）after 查处1198起: judged as the 受理's change."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    if should is None:
+        assert "同比核算" not in result.output, result.output
+    else:
+        assert result.exit_code == 1 and should in result.output, result.output
+
+
+@pytest.mark.parametrize("word", ["变为", "调整为"])
+def test_round70_a_rate_from_last_year_changed_to_this_years(tmp_path, runner, word):
+    form = example_form(tmp_path, ("      行政复议:\n        收到申请: 138\n", "      行政复议:\n        收到申请: 138\n        审结: 120\n        纠错: 10\n"))
+    files = {"句式.yaml": f"矛盾纠纷化解:\n  行政复议:\n    - 审结{{审结}}\n    - 纠错{{纠错}}\n    - 纠错率由{{纠错率.上年}}{word}{{纠错率}}\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files), form)
+    assert result.exit_code == 0 and "前面没有写比率的名称" not in result.output, result.output
+
+
+def test_round70_the_reminder_for_a_figure_the_clerks_template_never_prints(tmp_path, runner):
+    """{% set x = t.数据.行政复议 %} and nothing of x printed: no {{ x.收到申请 }} to change."""
+    files = {"themes/矛盾纠纷化解.md.j2": '{% set x = t.数据.行政复议 %}\n{{ 句(项("受理信访事项{}", t.数据.信访.受理信访)) }}\n'}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 0 and "模板里没有写“行政复议”的“收到申请”" in result.output, result.output
+    assert "把 {{ x.收到申请 }} 改成" not in result.output

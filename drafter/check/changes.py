@@ -295,7 +295,8 @@ class ChangeChecks(ArithmeticState):
             change_words(f),
             frozenset(id(g) for g in figs[:k] if _AFTER_QIZHONG.search(text, max(a, g.start - 24), g.start)),
         )
-        subject = self.named_by_delta(text, figs, k) or subject
+        by_words = self.named_by_words(text, figs, k)  # the change says whose it is: judged as that one's
+        subject = self.named_by_delta(text, figs, k) or by_words or subject
         after = self.from_to_after(text, figs, k) or self.figure_after(text, figs, k, subject)
         key = None  # (the catalogue figure, the words) the subject is, when only the change's words say it
         if after is not None:  # 同比减少45.6%，由上年的1230次减少到792次: of the figure it goes on to
@@ -312,6 +313,9 @@ class ChangeChecks(ArithmeticState):
         if "分别" in text[max(a, subject.start - 40) : f.start]:
             return  # 64件、60件，分别增长14.3%、11.1%: pairs by position, not by nearness (宁可漏报)
         named_last = None  # 上年受理129件 after the change, naming the count it is of
+        if by_words is not None and subject is by_words:  # 受理数同比下降8.8%（上年为1314起）
+            near = [*figs[k + 1 : k + 3], *figs[max(0, k - 1) : k]]
+            named_last = next((g for g in near if g.kind == "count" and g.start > subject.start and self.is_last_year(text, g)), None)
         if f.unit == "%" and (subject.kind == "rate" or subject.unit in YUAN_IN or self.a_part(text, figs, subject)):
             # 按时答复率100%，同比增加36件，增长28%: the count's change, not the rate's; so after a
             # sum of money or a 其中 list, when last year's count says which (立案544件，其中…364件，
@@ -395,6 +399,7 @@ class ChangeChecks(ArithmeticState):
                     # 受理1915件，办结1870件，同比增长48.1%（上年为1293件）: last year's count as
                     # written, the change of another count of the clause (受理's)
                     source == "文中写明"
+                    and subject is not by_words
                     and self.last_fits_another(text, figs, k, subject, value, lambda g: _fits_change(g, value, f, mode))
                 )
             ):
@@ -684,6 +689,27 @@ class ChangeChecks(ArithmeticState):
                 f"本年{_shown(subject)}、上年{plain(last)}{subject.unit}（{source}），并不持平，应为{should}。",
                 "请核对本年、上年的数字；两年确实相同才写“与上年持平”。",
             )
+
+    def named_by_words(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
+        """The count a change's own words name (受理治安案件1246起，查处1198起，受理数同比下降
+        8.8%: the 1246; 按期办结690件，…，受理信访事项同比下降2.8%: the 受理信访事项), when they
+        name one count of the clause; None otherwise."""
+        said = change_words(figs[k])
+        if _ANY_COUNT.search(said) or said.endswith("件数"):
+            return None  # 审查件数同比…: a measure, named_subject's (it may be the total's)
+        words = re.sub(r"^[，,\s]*|[数量]$", "", said)
+        if len(words) < 2 or figs[k].unit != "%":
+            return None
+        named = [
+            g
+            for g in figs[:k]
+            if g.kind == "count"
+            and g.start >= self.clause_start
+            and words in g.label
+            and not _DELTA.search(g.label)
+            and not self.is_last_year(text, g)
+        ]
+        return named[-1] if len(named) == 1 and not self.a_part(text, figs, named[-1]) else None
 
     def named_by_delta(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
         """The count a difference right before the change names (办理行政处罚案件376件、…、行政

@@ -232,6 +232,9 @@ def _own_fix(shown: str, text: str, group: str, name: str) -> str:
     figure by the template's own name for the group ({% set e = t.数据.执法办案 %}: e.行政处罚)."""
     alias = re.search(rf"\{{%-?\s*set\s+(\w+)\s*=\s*t\.数据\.{re.escape(group)}\s*-?%\}}", text)
     said = f"{alias.group(1)}.{name}" if alias else f"t.数据.{group}.{name}"
+    if not re.search(rf"\.{re.escape(name)}(?!\w)|[\"']{re.escape(name)}[\"']", text):
+        # ({% set x = t.数据.行政复议 %} and nothing of x printed: no {{ x.收到申请 }} to change)
+        return f"这个主题由模板 {shown} 写出，模板里没有写“{group}”的“{name}”：需要时在那里写出 {{{{ {said}.带同比 }}}}，"
     return f"这个主题由模板 {shown} 写出：需要时在那里把 {{{{ {said} }}}} 改成 {{{{ {said}.带同比 }}}}，"
 
 
