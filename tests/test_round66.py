@@ -502,3 +502,55 @@ def test_round70_the_reminder_for_a_figure_the_clerks_template_never_prints(tmp_
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
     assert result.exit_code == 0 and "模板里没有写“行政复议”的“收到申请”" in result.output, result.output
     assert "把 {{ x.收到申请 }} 改成" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("全年受理群众来信来访137件次，按期办结136件，按期办结率99.3%，较上年（279件）减少142件。", False),
+        ("全年受理投诉举报156件次，办结150件，办结率96.2%，同比增长30.0%（上年为120件）。", False),
+        ("查处案件130起，结案125件，结案率96.2%，较上年（100件）增加30件。", False),
+        ("全年受理投诉举报156件次，办结150件，办结率96.2%，同比增长35.0%（上年为120件）。", True),
+    ],
+)
+def test_round71_counts_in_kindred_units_against_last_years(tmp_path, runner, line, error):
+    """137件次 against 上年279件 is a change of the same kind of count."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("同比核算" in result.output) == error, result.output
+
+
+def test_round71_an_exact_sum_in_yi_yuan_last_year_is_a_base(tmp_path, runner):
+    last = _last_years_report(tmp_path, "全年罚没款6.6522亿元。")
+    result = runner.invoke(main, ["check", str(_report(tmp_path, "全年罚没款4.8296亿元，同比下降21.9%。")), "--last", str(last)])
+    assert result.exit_code == 1 and "应为下降27.4%" in result.output, result.output
+    rounded = _last_years_report(tmp_path, "全年罚没款6.65亿元。")
+    result = runner.invoke(main, ["check", str(_report(tmp_path, "全年罚没款4.8296亿元，同比下降21.9%。")), "--last", str(rounded)])
+    assert "同比核算" not in result.output, result.output
+
+
+def test_round71_a_share_named_by_its_numerator_in_a_theme_template(tmp_path, runner):
+    """纠错占比{{ x.纠错率 }}: allowed as in the phrase table."""
+    files = {"themes/矛盾纠纷化解.md.j2": "纠错占比{{ t.数据.行政复议.纠错率 }}。\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 0 and "占比的" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("全年化解行政争议171件，其中受理151件，受理前化解23件。", True),
+        ("全年化解行政争议171件，其中受理151件、受理前化解23件。", True),
+        ("全年化解行政争议180件，其中受理151件，受理前化解23件。", False),
+    ],
+)
+def test_round71_parts_the_catalogue_says_never_overlap_add_up(tmp_path, runner, line, error):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("其中超总数" in result.output) == error, result.output
+
+
+def test_round71_a_level_that_names_its_own_count_is_not_the_sums(tmp_path, runner):
+    """涉及金额3000万元，审查件数与上年持平: 持平 is of the 审查件数, not of the 金额 before it."""
+    last = _last_years_report(tmp_path, "审查政府合同128件，涉及金额5000万元，审查件数与上年持平。")
+    line = "审查政府合同128件，涉及金额3000万元，审查件数与上年持平。"
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(last)])
+    assert "同比核算" not in result.output, result.output

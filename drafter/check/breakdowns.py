@@ -500,8 +500,7 @@ class BreakdownChecks(ArithmeticState):
                 continue
             self.judge(unit, text, total, items, "括号中")
 
-    @staticmethod
-    def listed(text, first: FoundFigure, rest: Iterable[FoundFigure], unit_: str, end: int) -> list[FoundFigure]:
+    def listed(self, text, first: FoundFigure, rest: Iterable[FoundFigure], unit_: str, end: int) -> list[FoundFigure]:
         """The items of a list of parts from ``first`` on: parted by 、 always, by ，/；
         while they are parallel (_parallel); an item after a ；must be all its clause holds
         (…；行政许可50件。), or the clause is about something else (…；行政复议案件50件，审结48件)."""
@@ -511,8 +510,10 @@ class BreakdownChecks(ArithmeticState):
             gap = text[prev.start + len(prev.text) : g.start - len(g.label)]
             if _QUOTED_NAME.fullmatch(gap):
                 gap = gap[0]  # 、“双随机、一公开”抽查22次: a quoted name opens the item's name
-            if g.unit != unit_ or not _LIST_GAP.fullmatch(gap) or (gap != "、" and not _parallel(first, g)):
+            if g.unit != unit_ or not _LIST_GAP.fullmatch(gap):
                 break
+            if gap != "、" and not _parallel(first, g) and not self.disjoint([_item_name(first), _item_name(g)]):
+                break  # (受理151件，受理前化解23件: parts the catalogue says never overlap)
             items.append(g)
         for i in range(1, len(items)):
             prev = items[i - 1]
@@ -636,6 +637,8 @@ class BreakdownChecks(ArithmeticState):
             return True  # outcomes of one family (维持、纠错、驳回): each case ends one way
         if _yes_and_no(labels):
             return True  # 采纳、未采纳; 按时办结、未按时办结: what one is the other is not
+        if self.disjoint(labels):
+            return True  # 受理、受理前化解: the catalogue says neither is ever in the other
         if any(_QUALITY.search(x) for x in labels) and not _channels(labels):
             return False  # 按时办结、网上办理; 重大案件、涉企案件: qualities of the same cases overlap
         if _ways_closed(labels):
@@ -660,6 +663,22 @@ class BreakdownChecks(ArithmeticState):
             if any(held[n] > (n in these) for n in related):
                 return False
         return True
+
+    def disjoint(self, labels: list[str]) -> bool:
+        """Are the items, named each by a figure of one catalogue group (受理, 受理前化解), such that
+        the catalogue says none is ever a part of another (不属于)?"""
+        if len(labels) > _SPELLED_ITEMS:
+            return False
+        for theme in self.c.doc.cat.themes.values():
+            for group in theme.groups.values():
+                names = [max((n for n in group.figures if x.endswith(n)), key=len, default="") for x in labels]
+                if (
+                    all(names)
+                    and len(set(names)) == len(names)
+                    and all(not_a_part(group, a, b)[0] == "outside" for a in names for b in names if a != b)
+                ):
+                    return True
+        return False
 
     @staticmethod
     def kinds(items: list[FoundFigure], labels: list[str]) -> bool:

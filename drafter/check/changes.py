@@ -206,6 +206,15 @@ def _written_slack(*rates: FoundFigure | float) -> float:
     return sum(0.5 * 10 ** -_places(r) for r in rates)
 
 
+# Units that count the same things (受理来信来访137件次 against 上年279件; 查处130起 against 100件)
+_KIN_UNITS = {"件次": "件", "起": "件", "宗": "件", "人次": "人", "名": "人", "家次": "家", "户次": "户"}
+
+
+def kin(unit: str) -> str:
+    """The unit ``unit`` counts in, for setting a count against last year's (件次 is 件)."""
+    return _KIN_UNITS.get(unit, unit)
+
+
 def _fits_change(g: FoundFigure, last: float, f: FoundFigure, mode: str) -> bool:
     """Is the change ``f`` (in %) the change of count ``g`` from ``last``, in size and way?"""
     if last <= 0:
@@ -591,7 +600,7 @@ class ChangeChecks(ArithmeticState):
         return any(
             g is not subject
             and g.kind == "count"
-            and g.unit == subject.unit
+            and kin(g.unit) == kin(subject.unit)
             and not g.approx
             and g.start >= self.clause_start
             and not _DELTA.search(g.label)
@@ -674,6 +683,9 @@ class ChangeChecks(ArithmeticState):
             subject = this[-1]
             if any(g.kind in ("change", "points", "rate") and subject.start < g.start for g in near):
                 continue  # a rate or a change stated between: 持平 is of that
+            lead = re.split(r"[，,；;]", text[subject.start + len(subject.text) : m.start()])[-1].strip()
+            if lead and lead not in subject.label:
+                continue  # 涉及金额3000万元，审查件数与上年持平: 持平 names a count of its own
             stated = [g for g in before if g.start > subject.start and g.unit == subject.unit and self.is_last_year(text, g)]
             last, source = (stated[0].value, "文中写明") if stated else (self.known_last(subject), "去年的报告")
             if last is None or last == subject.value:
@@ -748,7 +760,7 @@ class ChangeChecks(ArithmeticState):
         evidence += [g for g in figs[k + 1 : k + 3] if g.kind == "count" and self.is_last_year(text, g)]
         # 按期办结率达100%，较上年（363件）增长25.0%: last year's count in brackets before the change
         evidence += [g for g in figs[max(0, k - 1) : k] if g.kind == "count" and g.start > rate.start and self.is_last_year(text, g)]
-        units = {g.unit for g in evidence}
+        units = {kin(g.unit) for g in evidence}
         if not units:
             return None
         counts = [
@@ -756,7 +768,7 @@ class ChangeChecks(ArithmeticState):
             for g in reversed(figs[:k])
             if g.kind == "count"
             and g.start <= rate.start
-            and g.unit in units
+            and kin(g.unit) in units
             and g.start >= self.clause_start
             and not _DELTA.search(g.label)
             and not self.is_last_year(text, g)

@@ -316,8 +316,8 @@ class Document:
         # headings too (（一）全年办理法律援助案件418件): in the order the report states them
         for para in (u for u in self.units if u.kind in ("段落", "小标题")):
             for f in in_wan(self.figures(para, mapped=True)):
-                if f.approx or f.money_half:
-                    continue  # 1.2亿元: rounded, anything from 11500 to 12500万元, no base for a 同比
+                if f.approx or f.money_half > f.value * _EXACT_ENOUGH:
+                    continue  # 1.2亿元: rounded, anything from 11500 to 12500万元, no base for a 同比 (6.6522亿元 is)
                 if f.maps_to:
                     by_key.setdefault(f.maps_to, f.value)
                 # (two matters' 整改率: None, no base for either; 县局罚没款 is 罚没款 too)
@@ -339,6 +339,8 @@ _DONE_WITH = lazy_re(
     r"(?:有|受理|办理|收到|查办|查处|审理|处理|接收|承办|完成|组织开展|开展|组织|实施|举办)?(?:了)?"
 )
 
+
+_EXACT_ENOUGH = 0.0001  # a sum in 亿元 as exact as this (6.6522亿元: ±0.5万元) is a base for a 同比
 
 # Who did it, said before what a count counts whatever follows (全局罚没款, 我局检查在建工地,
 # 县局, 县住建局, 县市场监管局): the office, not a word of the count's name.

@@ -39,7 +39,7 @@ from drafter.check.counts import (
 )
 from drafter.files.patterns import lazy_re
 from drafter.model.numberwords import plain, trim
-from drafter.reading.figure_finder import FoundFigure, bigrams, count_name, nameless, sentence_span
+from drafter.reading.figure_finder import FoundFigure, bigrams, count_name, nameless
 
 _VERBS = lazy_re(
     r"(?:均|分别|都|始终|一直|持续|连续\d+年|稳定|保持|继续)?(?:同比|较上年|比上年|较去年|比去年|环比)?"
@@ -228,6 +228,7 @@ _ALL_BUT = lazy_re(r"除[^。；！？]{1,30}?(?:外|以外|之外)|(?:其余|�
 # Words that make a count after a rate a kind of the rate's part (调解结案 for 结案率), never it
 # Verbs of taking cases up, before the rate's core word (排查化解, 受理调处): the count so named
 # is of all the cases taken up, the whole of those the core word's act succeeded in.
+_SENTENCE_REACH = 400  # characters before a rate in which its sentence is looked for (a sentence may run to megabytes)
 _TAKEN_IN_WORDS = ["排查", "摸排", "受理", "接收", "登记", "收到"]
 _TAKEN_IN = lazy_re("|".join(_TAKEN_IN_WORDS))
 _QUALIFIED = lazy_re(r"调解|和解|按时|按期|及时|提前|当场|现场|线上|网上")
@@ -484,8 +485,10 @@ class RateChecks(ArithmeticState):
                     "请核对这两个数：部分不能多于整体。",
                 )
                 continue
-            # (the matter of the rate's own sentence: a 热线 sentence after it says nothing of it)
-            if words and not self.states_base(name, preferred) and self.of_its_group(name, text[sentence_span(text, f.start)[0] : end]):
+            # (the matter of the rate's own sentence, its clauses joined by ；too: a 热线 sentence
+            # after it says nothing of it)
+            begun = max(text.rfind(c, max(0, f.start - _SENTENCE_REACH), f.start) for c in "。！？") + 1
+            if words and not self.states_base(name, preferred) and self.of_its_group(name, text[begun:end]):
                 # the catalogue defines the rate's whole (纠错率 = 纠错 ÷ 审结) and the sentence
                 # does not state it: never recomputed over another count of it (受理, 案件),
                 # which is not the rate's basis ("宁可漏报"); a part larger than its nearest

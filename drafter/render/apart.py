@@ -41,7 +41,8 @@ def printed_as_change(lead: str, name: str) -> str | None:
     return against.group().strip() if against and not CHANGE_FIGURE.match(name) else None
 
 
-_SHARE_OF_WHOLE = lazy_re(r"占([^，。；、\d]{1,24}?)的?\s*$")  # 占审结案件的{{ x.纠错率 }}: a share of a named whole
+# 占审结案件的{{ x.纠错率 }}: a share of a named whole (not 占比, 纠错占比{{ x.纠错率 }}: the rate named)
+_SHARE_OF_WHOLE = lazy_re(r"占(?!比(?:为|达到|达|是|[：:])?\s*$)([^，。；、\d]{1,24}?)的?\s*$")
 
 
 def _denominators(rate: str) -> tuple[str, ...]:
