@@ -554,3 +554,53 @@ def test_round71_a_level_that_names_its_own_count_is_not_the_sums(tmp_path, runn
     line = "审查政府合同128件，涉及金额3000万元，审查件数与上年持平。"
     result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(last)])
     assert "同比核算" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("办理政府信息公开申请46件，其中予以公开31件、部分公开8件、不予公开3件、信息不存在7件。", True),
+        ("办理政府信息公开申请46件，其中予以公开31件、部分公开8件、不予公开3件、其他7件。", True),
+        ("办理政府信息公开申请46件，其中予以公开31件、信息不存在20件。", True),
+        ("受理政府信息公开申请46件，其中同意公开31件、驳回20件。", True),
+        ("办理政府信息公开申请49件，其中予以公开31件、部分公开8件、不予公开3件、信息不存在7件。", False),
+    ],
+)
+def test_round72_the_ways_information_requests_were_answered_add_up(tmp_path, runner, line, error):
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("其中超总数" in result.output) == error, result.output
+
+
+_X = "{% set x = t.数据.行政复议 %}"
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"themes/矛盾纠纷化解.md.j2": _X + "全年审结行政复议案件{{ x.审结 }}，其中纠错{{ x.纠错 }}、调解和解{{ x.调解和解 }}，分别占审结案件的{{ x.纠错率 }}、{{ x.调解和解率 }}。\n"},
+        {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 全年审结行政复议案件{审结}\n    - 其中纠错{纠错}、调解和解{调解和解}，分别占审结案件的{纠错率}、{调解和解率}\n"},
+        {"themes/矛盾纠纷化解.md.j2": _X + "全年审结行政复议案件{{ x.审结 }}，纠错{{ x.纠错 }}，调解和解{{ x.调解和解 }}，纠错率和调解和解率分别为{{ x.纠错率 }}和{{ x.调解和解率 }}。\n"},
+        {"themes/矛盾纠纷化解.md.j2": _X + "全年审结行政复议案件{{ x.审结 }}，作出纠错决定{{ x.纠错 }}，纠错率较低，为{{ x.纠错率 }}。\n"},
+    ],
+)
+def test_round72_sound_rate_wordings_in_templates_render(tmp_path, runner, files):
+    """分别占…的{X率}、{Y率} after X、Y; 调解和解率 in a list before 分别为; 纠错率较低，为{纠错率}."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 0, result.output
+    check = runner.invoke(main, ["check", str(out)])
+    assert "【错误】" not in check.output, check.output
+
+
+def test_round72_two_if_items_that_may_both_hold_write_a_figure_twice(tmp_path, runner):
+    both = "矛盾纠纷化解:\n  行政复议:\n    - 全年审结行政复议案件{审结}\n    - 如果: 纠错 > 10\n      写: 作出纠错决定{纠错}\n    - 如果: 纠错 > 5\n      写: 作出纠错决定{纠错}\n"
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": both}))
+    assert result.exit_code == 2 and "条件可能同时成立" in result.output and "句式.yaml:6" in result.output, result.output
+    either = both.replace("纠错 > 5", "纠错 <= 10")
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": either}, name="tpl2"))
+    assert result.exit_code == 0, result.output
+
+
+def test_round72_a_count_named_by_a_word_of_another_count_is_that_counts(tmp_path, runner):
+    """全年学法12次: 学法 is a name of 履职 and a word of 会前学法 — never its first count 研究法治议题."""
+    carried, text = _carried(tmp_path, runner, "全年收到行政复议申请120件。全年学法12次。")
+    assert "研究法治议题: 12" not in text and "“履职：研究法治议题”" not in text and "“履职：会前学法”" in text, text

@@ -633,7 +633,9 @@ class BreakdownChecks(ArithmeticState):
         word at all, or when the catalogue bounds one by another or both by one whole
         (合格案卷、优秀案卷). 宁可漏报: when in doubt the items are not summed."""
         labels = [_item_name(i) for i in items]
-        if all(_exclusive(x, y) for i, x in enumerate(labels) for y in labels[i + 1 :]):
+        # (a last item 其他 is the rest: 予以公开31件、部分公开8件、其他7件)
+        ways = labels[:-1] if len(labels) > 2 and labels[-1].startswith(("其他", "其余")) else labels
+        if all(_exclusive(x, y) for i, x in enumerate(ways) for y in ways[i + 1 :]):
             return True  # outcomes of one family (维持、纠错、驳回): each case ends one way
         if _yes_and_no(labels):
             return True  # 采纳、未采纳; 按时办结、未按时办结: what one is the other is not

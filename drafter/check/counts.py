@@ -512,10 +512,14 @@ def _outcome(name: str) -> str | None:
 _CLEANED = ("废止", "失效", "修改", "修订", "保留", "继续有效", "继续施行")
 
 
+# How each request for government information was answered (政府信息公开条例 第三十六条): one way each.
+_ANSWERED = ("予以公开", "同意公开", "部分公开", "不予公开", "信息不存在", "不属于本机关", "无法提供", "不予处理", "驳回")
+
+
 def _exclusive(head: str, name: str) -> bool:
     """Are ``head`` and ``name`` two different outcomes of one family (维持 and 纠错; 废止 and
-    修改 in a clean-up)?"""
-    for family in (*_OUTCOMES, _CLEANED):
+    修改 in a clean-up; 予以公开 and 信息不存在 of information requests)?"""
+    for family in (*_OUTCOMES, _CLEANED, _ANSWERED):
         a, b = (next((w for w in family if w in x), None) for x in (head, name))
         if a and b and a != b and not (a in b or b in a):
             return True

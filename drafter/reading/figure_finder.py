@@ -664,8 +664,15 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         # with it: that count (“组织开展法治政府建设督察56125次”).
         if best and words in best_names and best.rsplit(".", 1)[-1] not in words:
             # 全年行政应诉40件: named by its group alone, the group's first count (its cases),
-            # never another count of it whose description shares a word (负责人出庭应诉)
-            best = next(row[0] for row in by_label if row[1] == best_names)
+            # never another count of it whose description shares a word (负责人出庭应诉); but a
+            # name of the group that is a word of one other count's name is that count's (全年
+            # 学法12次: 会前学法, not the first count 研究法治议题)
+            group_of = best.split(".", 1)[0] + "."
+            holding = [key for key in units if key.startswith(group_of) and words in key[len(group_of) :]]
+            if len(holding) == 1 and _unit_kind(units[holding[0]]) == kind:
+                best = holding[0]  # 办件14.6万件: 办件量, the count its name is a word of
+            else:
+                best = next(row[0] for row in by_label if row[1] == best_names)
         if best and _names_another(best, words, specific):
             continue  # “其中应急演练138件” is not 修订预案, “回访满意” not 建议提案的满意: a comment
         named = own_words or best_overlap > MIN_SHARE or (best is not None and words[-2:] in grams[best])

@@ -42,6 +42,7 @@ def printed_as_change(lead: str, name: str) -> str | None:
 
 
 # 占审结案件的{{ x.纠错率 }}: a share of a named whole (not 占比, 纠错占比{{ x.纠错率 }}: the rate named)
+_EACH_SHARE = lazy_re(r"(?:分别|依次)\s*占[^，。；、\d]*$")
 _SHARE_OF_WHOLE = lazy_re(r"占(?!比(?:为|达到|达|是|[：:])?\s*$)([^，。；、\d]{1,24}?)的?\s*$")
 
 
@@ -125,7 +126,8 @@ NAMES_EACH = lazy_re(r"([\u3400-\u9fff]+(?:(?:[和、及与]|以及)[\u3400-\u9f
 def each_names(listed: str) -> list[str]:
     """The names of a list before 分别为: split at 、 when it has one (调解和解、纠错 is two),
     else at 和/及/与/以及 (受理和审结)."""
-    parts = listed.split("、") if "、" in listed else re.split(r"[和及与]|以及", listed)
+    # (not the 和 of 调解和解率, 和谐; the 及 of 及时)
+    parts = listed.split("、") if "、" in listed else re.split(r"以及|和(?![解谐睦])|及(?![时格])|与(?!会)", listed)
     return [n for n in parts if n]
 
 
@@ -341,7 +343,8 @@ def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, s
     if m.group("rate") and not m.group("kind") and name and (share := _SHARE_OF_WHOLE.search(lead)):
         dens, part = _denominators(name), _numerator(name)
         before = previous.group("name") if previous is not None and _in_sentence(output, previous, m) else None
-        if part and before and before != part and not previous.group("rate"):  # type: ignore[union-attr]
+        respective = _EACH_SHARE.search(lead) is not None  # 纠错…、调解和解…，分别占审结案件的…、…: by position
+        if part and before and before != part and not respective and not previous.group("rate"):  # type: ignore[union-attr]
             # 优秀96卷，占评查案卷的96.6%: read as 优秀's share, which 合格率 is not (so after 受理's
             # own 上年 or 同比: 受理151件（上年129件），占审结案件的12.3%)
             return (
@@ -379,7 +382,19 @@ def _rate_named(output: str, previous: re.Match | None, m: re.Match, lead: str) 
             return True
         if previous.group("rate") and JOINER.fullmatch(lead):
             return True
-    return bool(_NAMED_RATE.search(re.split(r"[，,；;：:]", lead)[-1]))
+    clauses = re.split(r"[，,；;：:]", lead)
+    said = _RATE_SAID.search(clauses[-2]) if len(clauses) > 1 and _LINK_ONLY.fullmatch(clauses[-1]) else None
+    if said and set(said.group(1)[:-1]) & set(m.group("name")[:-1]):
+        return True  # 纠错率较低，为12.3%: the rate named in the clause before, then 为
+    return bool(_NAMED_RATE.search(clauses[-1]))
+
+
+# A clause of only the words joining a rate to its figure (为, 达到), and a clause before it that
+# names a rate and says how it stands (纠错率较低, 结案率较上年有所下降)
+_LINK_ONLY = lazy_re(r"\s*(?:为|是|达到|达|仅为|约为|降至|升至|降到|升到|提高到|降低到)\s*")
+_RATE_SAID = lazy_re(
+    r"([\u4e00-\u9fff]{1,8}率)(?:同比|较上年|比上年)?(?:较低|较高|偏低|偏高|不高|不低|有所下降|有所上升|有所提高|有所降低|明显下降|明显提高|进一步下降|进一步提高|下降|上升|提高|降低)\s*$"
+)
 
 
 PART_LEAD = lazy_re(rf"^[\s，,、：:；;]*{_LISTED}其中")  # 其中 opening what follows a figure: a part of it

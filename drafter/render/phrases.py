@@ -257,6 +257,7 @@ class _Reader:
         paths: list[tuple] = []
         printed: set[tuple[str, str, str, str]] = set()  # what the items written whatever the figures print
         maybe: set[tuple[str, str, str, str]] = set()  # what the 如果 items print when their condition holds
+        conditional: list[tuple[tuple[Test, ...], set]] = []  # each 如果 item's tests and what it prints
         for i, item in enumerate(items):
             if isinstance(item, str) and item.strip() and set(item.strip()) <= _END_MARKS:
                 if current:
@@ -293,7 +294,22 @@ class _Reader:
                 # then 作出纠错决定{纠错}: said twice whenever the condition holds)
                 held = printed if choice.tests else printed | maybe
                 again = within or next((s for s in slots if s in held or (not s[3] and any(p[:3] == s[:3] for p in held))), None)
-                if again is not None:
+                both = None
+                if again is None and choice.tests:
+                    # two 如果 items that may both hold (纠错 > 10, 纠错 > 5) would write it twice;
+                    # only one the other's exact opposite (纠错 > 10 / 纠错 <= 10) may write it again
+                    both = next(
+                        (s for s in slots for t, seen in conditional if s[:3] in {p[:3] for p in seen} and not _opposite(t, choice.tests)),
+                        None,
+                    )
+                if both is not None:
+                    self.bad(
+                        (key, group, i),
+                        f"这一项和前面写“{both[1]}”的一项，条件可能同时成立，报告里会把“{both[1]}”写两次。",
+                        "要按数换说法，请把这一项的写法放进前一项的“否则”里，或把两个条件写成正好相反的（如“纠错 > 10”和“纠错 <= 10”）。",
+                    )
+                    choice = None
+                elif again is not None:
                     # 审结{审结} twice: the report would say the same figure twice in a row
                     what = f"“{again[1]}”{'的同比' if again[2] == '同比' else ''}"
                     self.bad(
@@ -308,6 +324,7 @@ class _Reader:
                     printed |= slots
                 else:
                     maybe |= slots
+                    conditional.append((choice.tests, slots))
             if choice is not None and not sentences and not current and _opens_with_part(choice):
                 # 其中败诉{败诉} first in 行政应诉: nothing of its group before it is its whole, and
                 # the report would read it as the group's before (行政复议)
@@ -349,7 +366,8 @@ class _Reader:
                     assert share is None or rate is not None
                     # the count before 占 (败诉{败诉}，占审结案件{审结}的{败诉率}: 败诉, not 审结)
                     k = len(seen) + text[: share.start()].count(_SLOT_MARK) - 1 if share else -1
-                    if share and rate and k >= 0 and before[k] != (piece.group, rate.numerator):
+                    respective = re.search(r"(?:分别|依次)\s*$", text[: share.start()]) if share else None  # 分别占…的{纠错率}、{…}
+                    if share and rate and k >= 0 and not respective and before[k] != (piece.group, rate.numerator):
                         # 以调解方式结案41件，占审结案件的{纠错率}: read as the share of the count before it
                         self.bad(
                             path,
@@ -1072,6 +1090,17 @@ def _branches(choice: Choice) -> list[Choice]:
         out.append(branch)
         branch = branch.otherwise
     return out
+
+
+_OPPOSITE = {">": "<=", "<=": ">", "<": ">=", ">=": "<", "=": "!=", "!=": "="}
+
+
+def _opposite(one: tuple[Test, ...], other: tuple[Test, ...]) -> bool:
+    """Are two 如果 conditions, of one test each, never true together (纠错 > 10 / 纠错 <= 10)?"""
+    if len(one) != 1 or len(other) != 1:
+        return False
+    a, b = one[0], other[0]
+    return a.left == b.left and a.right == b.right and _OPPOSITE.get(a.op) == b.op
 
 
 def _branch_paths(choice: Choice, path: tuple) -> list[tuple[Choice, tuple]]:
