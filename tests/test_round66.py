@@ -604,3 +604,19 @@ def test_round72_a_count_named_by_a_word_of_another_count_is_that_counts(tmp_pat
     """全年学法12次: 学法 is a name of 履职 and a word of 会前学法 — never its first count 研究法治议题."""
     carried, text = _carried(tmp_path, runner, "全年收到行政复议申请120件。全年学法12次。")
     assert "研究法治议题: 12" not in text and "“履职：研究法治议题”" not in text and "“履职：会前学法”" in text, text
+
+
+def test_round73_a_closure_rate_over_100_percent_by_the_figures_asks_for_the_carry_over(tmp_path, runner):
+    """受理120件，办结130件，办结率108.3%: right by the figures, but the closures hold cases
+    carried over that the sentence does not say: a reminder (比率口径), never an error."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, "全年受理投诉举报120件，办结130件，办结率108.3%。"))])
+    assert result.exit_code == 0 and "【提醒】比率口径" in result.output and "上年结转" in result.output, result.output
+    stated = runner.invoke(main, ["check", str(_report(tmp_path, "全年受理行政复议案件120件，审结130件（含上年结转12件），结案率98.5%。"))])
+    assert "比率口径" not in stated.output, stated.output
+
+
+def test_round73_a_form_whose_closures_exceed_its_intake_still_renders(tmp_path, runner):
+    form = example_form(tmp_path, ("        审结: 146\n", "        审结: 160\n"))
+    out = tmp_path / "r.docx"
+    result = runner.invoke(main, ["render", str(form), "-o", str(out)])
+    assert result.exit_code == 0 and out.exists() and "比率口径" not in result.output, result.output
