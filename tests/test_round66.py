@@ -620,3 +620,13 @@ def test_round73_a_form_whose_closures_exceed_its_intake_still_renders(tmp_path,
     out = tmp_path / "r.docx"
     result = runner.invoke(main, ["render", str(form), "-o", str(out)])
     assert result.exit_code == 0 and out.exists() and "比率口径" not in result.output, result.output
+
+
+def test_round73_a_sentence_opening_with_qizhong_in_a_theme_template_is_refused(tmp_path, runner):
+    """句(项("其中纠错{}", …)): no whole before it — refused at the line, as in the phrase table."""
+    files = {"themes/矛盾纠纷化解.md.j2": '{{ 句(项("其中纠错{}", t.数据.行政复议.纠错), 主语="行政复议方面") }}\n'}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "第一项以“其中”开头" in result.output and "md.j2:1" in result.output, result.output
+    files = {"themes/矛盾纠纷化解.md.j2": '{{ 句(项("审结{}", t.数据.行政复议.审结), 项("其中纠错{}", t.数据.行政复议.纠错)) }}\n'}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files, name="tpl2"))
+    assert result.exit_code == 0, result.output

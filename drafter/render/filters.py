@@ -368,6 +368,14 @@ def sentence(*parts, 主语=None) -> str:
         _text(主语, "句() 的主语")
     texts = [_shown(p, "句() 的每一部分") for p in map(_given, parts) if p]
     bound_text(sum(map(len, texts)) + len(texts))
+    first = _given(parts[0]) if parts else None
+    if first and _text(first, "句() 的每一部分").strip().startswith("其中"):
+        # 句(项("其中纠错{}", …)): a part with no whole before it, read as the last sentence's
+        # (the phrase table refuses a group opening with 其中 alike)
+        raise TemplateError(
+            "句() 的第一项以“其中”开头，前面没有它所属的总数，报告里会读成上一句的一部分。",
+            '请先写总数的一项（如 项("审结{}", x.审结)），或去掉“其中”，再用 主语="行政复议方面" 写明是哪件事。',
+        )
     # a part of nothing but marks (“，”, “。”) is empty too: never a sentence of a lone “。”
     kept = no_orphan_part([c for c in (t.strip().rstrip("，。；,;") for t in texts) if apart.visible(c).strip("，。；,; \u3000")])
     lead = _given(parts[0]) if parts else None
