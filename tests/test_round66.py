@@ -630,3 +630,21 @@ def test_round73_a_sentence_opening_with_qizhong_in_a_theme_template_is_refused(
     files = {"themes/矛盾纠纷化解.md.j2": '{{ 句(项("审结{}", t.数据.行政复议.审结), 项("其中纠错{}", t.数据.行政复议.纠错)) }}\n'}
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files, name="tpl2"))
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("审批时限由20个工作日压减至5个工作日，压减比例超过50%。", None),
+        ("审批时限由20个工作日压减至5个工作日，压减比例为75%。", None),
+        ("审批时限由20个工作日压减至5个工作日，压减比例为70%。", "应为75%"),
+        ("审批时限由20个工作日压减至5个工作日，压减65%。", "应为下降75%"),
+    ],
+)
+def test_round74_a_time_limit_cut_worded_yajian(tmp_path, runner, line, should):
+    """压减 is a cut like 压缩: (20 − 5) ÷ 20, never 5 ÷ 20."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    if should is None:
+        assert "【错误】" not in result.output, result.output
+    else:
+        assert result.exit_code == 1 and should in result.output, result.output

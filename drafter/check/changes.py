@@ -19,10 +19,10 @@ from drafter.model.numberwords import change_percent, plain
 from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, map_to_catalogue
 
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
-_CHANGE_DOWN = ("下降", "减少", "降低", "降幅", "压缩", "缩短", "缩减")
+_CHANGE_DOWN = ("下降", "减少", "降低", "降幅", "压缩", "压减", "缩短", "缩减")
 # A time limit cut (由30个工作日压缩到10个工作日，压缩66.7%): a change between the two figures
 # written, never against last year's
-_SHRINK_ONLY = lazy_re(r"^(?:[^同较比]*?)(?:压缩|缩短|缩减)(?:了|幅度)?(?:为|达到|达|是)?$")
+_SHRINK_ONLY = lazy_re(r"^(?:[^同较比]*?)(?:压缩|压减|缩短|缩减)(?:了|幅度)?(?:为|达到|达|是)?$")
 # (较上年（52件）增长15.4%: last year's figure in brackets after the comparison)
 _LAST_YEAR = lazy_re(r"(?:上年|去年|上一年度?)(?:同期|末|底)?(?:的|为|是|共)?[（(]?$")  # 上年末20000户: a stock at last year's end
 # Last year's figure named by its own words (上年受理138件, 去年全年办结120件): the words after
@@ -30,7 +30,7 @@ _LAST_YEAR = lazy_re(r"(?:上年|去年|上一年度?)(?:同期|末|底)?(?:的|
 _LAST_YEAR_NAMED = lazy_re(r"(?<![较比与])(?:上年|去年|上一年度?)(?:同期)?(?P<words>[^\d，。；、：（）%％]{1,12})$")
 _NOT_A_NAME = lazy_re(r"增|减|升|降|提高|多|少|结转|未结|遗留|以来|底|末|同比|相比|对比")
 # The words of a change up to where the change itself begins (审查件数|同比减少): what it is about.
-_CHANGE_START = lazy_re(r"同比|同期|较|比上年|比去年|与上年|与去年|上升|增长|提高|增加|增幅|涨幅|下降|减少|降低|降幅|压缩|缩短|缩减")
+_CHANGE_START = lazy_re(r"同比|同期|较|比上年|比去年|与上年|与去年|上升|增长|提高|增加|增幅|涨幅|下降|减少|降低|降幅|压缩|压减|缩短|缩减")
 # A measure the change's words name, and the units a figure of it is written in (件数 → 件):
 # a change is paired only with a figure of that measure, never with money or another unit.
 _MEASURES = [
@@ -59,7 +59,7 @@ _MEASURES = [
 _FROM = lazy_re(r"(?:由|从)(?:上年|去年|上一年度?|(?P<year>(?:19|20)\d{2})年)?(?:同期)?的?\s*$")
 _TO_NEXT = lazy_re(
     r"\s*(?:个?(?:工作日|自然日|日|天|小时|分钟|个月|月|周))?"  # 由30个工作日压缩到: the measure after the figure
-    r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落|压缩|缩短|缩减)(?:到|至|为)?|变为|变成|到|至)\s*"
+    r"\s*(?:(?:提高|提升|上升|升|增长|增加|下降|降低|降|减少|回落|压缩|压减|缩短|缩减)(?:到|至|为)?|变为|变成|到|至)\s*"
 )
 _GOES_DOWN = lazy_re(r"下降|降低|减少|回落|降")
 _GOES_UP = lazy_re(r"提高|提升|上升|增长|增加|升")

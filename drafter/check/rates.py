@@ -176,10 +176,10 @@ _QUALIFIERS = lazy_re(r"按时|按期|及时|限时|即时|当场|当日|现场|
 
 # A rate of a change (压缩率, 精简比例, 减少率, 增长率): not a part of a whole; checked only
 # against the before and after values the sentence states (由20天压缩到5天).
-_CHANGE_RATE = lazy_re(r"压缩|减少|下降|精简|降低|缩短|缩减|削减|减负|提速|增长|增加|提高|提升|上升|增幅|降幅|减幅")
-_FALLING = lazy_re(r"压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降")
+_CHANGE_RATE = lazy_re(r"压缩|压减|减少|下降|精简|降低|缩短|缩减|削减|减负|提速|增长|增加|提高|提升|上升|增幅|降幅|减幅")
+_FALLING = lazy_re(r"压缩|压减|减少|下降|精简|降低|缩短|缩减|削减|减|降")
 _CHANGED_TO = lazy_re(
-    r"[^\d，。；、%％]{0,8}?(?P<verb>压缩|减少|下降|精简|降低|缩短|缩减|削减|减|降|提高|增加|增长|提升|上升|升|增)"
+    r"[^\d，。；、%％]{0,8}?(?P<verb>压缩|压减|减少|下降|精简|降低|缩短|缩减|削减|减|降|提高|增加|增长|提升|上升|升|增)"
     r"(?:到|至|为|成)"
 )
 

@@ -177,7 +177,7 @@ _LEADING = lazy_re(
 )
 # a change as its words say it: 同比增长, 增长了, 下降幅度为, 增幅达
 _CHANGE = lazy_re(
-    r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加|增幅|降幅|涨幅|压缩|缩短|缩减)(?:了|幅度)?(为|达到|达|是)?$"
+    r"(同比|较上年|比上年|环比)?(上升|下降|增长|减少|提高|降低|增加|增幅|降幅|涨幅|压缩|压减|缩短|缩减)(?:了|幅度)?(为|达到|达|是)?$"
 )
 # 由85%上升为90%: the figure after 为 is the level reached, not a change
 _FROM_LEVEL = lazy_re(
