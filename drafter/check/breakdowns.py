@@ -512,9 +512,12 @@ class BreakdownChecks(ArithmeticState):
                 gap = gap[0]  # 、“双随机、一公开”抽查22次: a quoted name opens the item's name
             if g.unit != unit_ or not _LIST_GAP.fullmatch(gap):
                 break
-            if gap != "、" and not _parallel(first, g) and not self.disjoint([_item_name(first), _item_name(g)]):
+            the_rest = _item_name(g).startswith(("其他", "其余"))  # 其中维持100件，纠错18件，其他30件: the rest, the list's end
+            if gap != "、" and not the_rest and not _parallel(first, g) and not self.disjoint([_item_name(first), _item_name(g)]):
                 break  # (受理151件，受理前化解23件: parts the catalogue says never overlap)
             items.append(g)
+            if the_rest:
+                break
         for i in range(1, len(items)):
             prev = items[i - 1]
             if "；" not in text[prev.start + len(prev.text) : items[i].start]:

@@ -128,6 +128,8 @@ def fits(g: FoundFigure, measure: str, units) -> bool:
 # A count that is a part (其中审查政府合同50件): 其中 in its own clause before it.
 # 与上年持平, 同比持平: the two years the same (not 基本持平, 大致持平: about the same)
 _HELD = lazy_re(r"(?:与上年|较上年|比上年|与去年|同比)(?:相比)?持平")
+_EACH_LAST = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?$")  # 上年分别为64件、60件
+_LIST_GAP = lazy_re(r"\s*[、和及]\s*")
 _PART_REACH = 200  # characters before a count within which a 其中 makes it a part (a clause may run to megabytes)
 _AFTER_QIZHONG = lazy_re(r"其中[^，。；、\d]*$")
 
@@ -489,7 +491,10 @@ class ChangeChecks(ArithmeticState):
             ),
             None,
         )
-        last = next(
+        listed = self.last_listed(text, subject, figs[max(0, k - NEAR_COUNTS) : k + 6]) if subject is not None else None
+        if listed is not None and listed is subject:
+            return  # a 上年分别为 list that does not pair: no base
+        last = listed or next(
             (
                 g
                 for g in figs[max(0, k - NEAR_COUNTS) : k + 3]
@@ -546,6 +551,9 @@ class ChangeChecks(ArithmeticState):
         before = self.from_value(text, subject, figs)
         if before is not None:
             return before.value, _FROM_TO_SAID, before
+        listed = self.last_listed(text, subject, figs)
+        if listed is not None:  # 案件58件…，审结52件…，上年分别为64件、60件: by position
+            return (listed.value, "文中写明", listed) if listed is not subject else None
         at = figs.index(subject)
         # the nearest first, after it before before it: 146件（上年125件） is 146's, and a 上年
         # figure right after another count of this year (151件（上年130件），…，146件) is that one's
@@ -593,6 +601,37 @@ class ChangeChecks(ArithmeticState):
                 if _claimed(size, size, f.value, f.decimals, mode):
                     return True
         return False
+
+    def last_listed(self, text: str, subject: FoundFigure, figs: list[FoundFigure]) -> FoundFigure | None:
+        """Last year's figure of ``subject`` from a 上年分别为 list after it (办理案件58件，同比减少
+        9.4%，审结52件，同比减少13.3%，上年分别为64件、60件): the one in its place among the
+        clause's counts of this year; ``subject`` itself when the list does not pair (counts and
+        list of unlike length: no base); None when there is no such list."""
+        run: list[FoundFigure] = []
+        for g in figs:
+            if g.start <= subject.start or g.kind != "count":
+                continue
+            gap = text[run[-1].start + len(run[-1].text) : g.start] if run else g.label
+            if not run and _EACH_LAST.search(g.label):
+                run = [g]
+            elif run and _LIST_GAP.fullmatch(gap):
+                run.append(g)
+            elif run:
+                break
+        if len(run) < 2:
+            return None
+        this = [
+            g
+            for g in figs
+            if g.kind == subject.kind
+            and self.clause_start <= g.start < run[0].start
+            and not self.is_last_year(text, g)
+            and not _DELTA.search(g.label)
+        ]
+        if len(this) != len(run) or subject not in this:
+            return subject
+        last = run[this.index(subject)]
+        return last if last.unit == subject.unit else subject
 
     def last_fits_another(self, text: str, figs: list[FoundFigure], k: int, subject: FoundFigure, last: float, fits) -> bool:
         """Does the change ``figs[k]``, against last year's count as written, ``fits`` another
@@ -965,7 +1004,8 @@ class ChangeChecks(ArithmeticState):
         if self.named_other(text, subject, g, figs):  # 败诉案件上年为3件: 败诉's, not 审结's
             return False
         if g.start < subject.start:  # before it: not right after a count of this year of its own
-            own = figs[figs.index(g) - 1] if figs.index(g) else None
+            # (over its change: 58件，同比减少9.4%（上年64件），审结52件: the 64 is the 58's)
+            own = next((h for h in reversed(figs[: figs.index(g)]) if h.kind not in ("change", "points")), None)
             if (
                 own is not None
                 and own is not subject

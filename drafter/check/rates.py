@@ -504,18 +504,6 @@ class RateChecks(ArithmeticState):
                 if both is None or rounded(N, both, decimals) != Decimal(plain(stated)):
                     # rounded right over new + carried (the README's basis): nothing to remind
                     self.truncated(unit, at, end, quote, name, said, num, preferred, N, D, f, mode)
-                if not bounded and carried is None and N.lo > D.hi and (self.c.doc.data is None or self.c.doc.typed(quote)):
-                    # 受理120件，办结130件，办结率108.3%: right by the figures, but over 100%: the
-                    # closures hold cases carried over, which the sentence does not say (a form's
-                    # figures may: 审结 may exceed 受理, and render prints the rate as it is)
-                    self.c.add(
-                        "比率口径",
-                        self.c.doc.where(unit, at, end),
-                        quote,
-                        unit.part,
-                        f"{name}{said}超过100%：{_called(num)}多于{_called(preferred)}，多出的可能是上年结转的案件。",
-                        f"{name}含上年结转案件的，请在文中写明结转件数（如“含上年结转10件”）；否则请核对这两个数。",
-                    )
                 continue
             if carried is not None:
                 # the sentence states the carry-over: the closure's whole is new + carried

@@ -217,6 +217,9 @@ def _half_width_number(value: str) -> str | None:
     return _no_leading_zero(plain)
 
 
+_GLUED_COMMENT = lazy_re(r"\s*([+-]?[0-9]+(?:\.[0-9]+)?)\s*([#＃])(.*)$", re.S)  # 151#注, 151 ＃ 注: a comment YAML did not take
+
+
 def _unseen_beside(typed: str, value: str) -> str:
     """What a clerk cannot see beside a number they typed (2001 and a no-break space, a thin
     space or a zero-width space after it): its name, or "" when the number stands alone."""
@@ -745,6 +748,14 @@ class Validator:
                     path,
                     f"{self.show(value, path)}里有{bare[1]}，会被当作文字，不是数字。",
                     f"只写数字，写成 {path[-1]}: {_no_leading_zero(bare[0])}" + _whole_needed(fig, bare[0]),
+                )
+                return None
+            elif isinstance(value, str) and (hashed := _GLUED_COMMENT.match(value)):
+                # 151#注 or 151 ＃注: YAML starts a comment only at a half-width # after a space
+                self.error(
+                    path,
+                    f"“{value.strip()}”里的“{hashed.group(2)}”不算注释：注释要用半角“#”，前面空一格；这样写，整项会被当作文字，不是数字。",
+                    f"写成 {path[-1]}: {hashed.group(1)}  # {hashed.group(3).strip()}" + _whole_needed(fig, hashed.group(1)),
                 )
                 return None
             elif isinstance(value, str) and (odd := _unseen_beside(self.src.written_from(path), value)):

@@ -257,7 +257,8 @@ def _mend_unused(files: tuple[tuple[str, str, bool], ...], tables: list[tuple[st
             return _own_fix(shown, text, group, name) + drop
         calls = re.findall(r"数据句子\(([^()]*)\)", text)
         # (a group the template writes itself, t.数据.行政应诉 beside 数据句子(t, "信访"), is not left out)
-        written = re.search(rf"\.数据\.{re.escape(group)}(?!\w)|\[[\"']{re.escape(group)}[\"']\]", text)
+        # (or named in quotes: {% if k == "行政复议" %} in a loop over t.数据)
+        written = re.search(rf"\.数据\.{re.escape(group)}(?!\w)|[\"']{re.escape(group)}[\"']", text)
         if written:
             return _own_fix(shown, text, group, name) + drop
         if calls and all("," in c for c in calls) and not any(re.search(rf"[\"']{re.escape(group)}[\"']", c) for c in calls):
