@@ -693,3 +693,32 @@ def test_round74_the_reminder_when_a_loop_writes_the_group(tmp_path, runner):
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"themes/矛盾纠纷化解.md.j2": line}))
     assert result.exit_code == 0 and "数据句子() 没有写“行政复议”" not in result.output, result.output
     assert "模板里没有写“行政复议”的“收到申请”" in result.output, result.output
+
+
+def test_round75_a_change_before_a_figure_whose_verb_is_shouli(tmp_path, runner):
+    """行政许可事项同比增长37.4%，全年受理215件: paired by the change's words with last year's
+    受理行政许可事项, not with the catalogue's 受理 (of 行政复议)."""
+    def under_permits(path):  # (a heading of its own: not under the 行政复议 heading of _report)
+        path.write_text(path.read_text(encoding="utf-8").replace("发挥行政复议化解行政争议主渠道作用", "深化审批制度改革"), encoding="utf-8")
+        return str(path)
+
+    last = under_permits(_last_years_report(tmp_path, "全年受理行政许可事项164件。查处行政处罚案件187件。"))
+    result = runner.invoke(main, ["check", under_permits(_report(tmp_path, "行政许可事项同比增长37.4%，全年受理215件。")), "--last", last])
+    assert result.exit_code == 1 and "本年215件、上年164件（去年的报告），应为上升31.1%" in result.output, result.output
+    right = runner.invoke(main, ["check", under_permits(_report(tmp_path, "行政许可事项同比增长31.1%，全年受理215件。")), "--last", last])
+    assert "同比核算" not in right.output, right.output
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 纠错{纠错}出头\n"}, "“出头”"),
+        ({"themes/矛盾纠纷化解.md.j2": '{{ 句(项("审结{}", t.数据.行政复议.审结), 项("纠错{}出头", t.数据.行政复议.纠错)) }}\n'}, "“出头”"),
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 纠错百余{纠错}\n"}, "“百余”"),
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 纠错{纠错}来\n"}, "“来”"),
+    ],
+)
+def test_round75_an_approximation_beside_a_figure(tmp_path, runner, files, said):
+    """18件出头, 百余18件, 18件来: a form's exact figure made rough, or another number."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and said in result.output and not out.exists(), result.output

@@ -934,8 +934,10 @@ class ChangeChecks(ArithmeticState):
         figure last year's report states under those words. None when its label names one,
         or nothing does."""
         words = change_words(f).strip("，,、 ")
-        if after.maps_to or not words or self.known is None:
+        if not words or self.known is None:
             return None
+        if after.maps_to and not bigrams(words) - bigrams(after.label):
+            return None  # 受理同比增长…，达到151件: its own label names it
         named = copy.copy(after)
         named.label = words + after.label
         map_to_catalogue([named], text, self.c.doc.cat, unit.context)

@@ -82,11 +82,11 @@ _FULL_STOP = lazy_re("[。！？!?\n\r]")  # what ends a sentence, not a clause
 JOINED_BEFORE = (
     r"(\d|[.．\-－+＋±]|(?:大约|(?<![预签节履制公契缔条邀相守践违合])约)(?:为|计|合|有|是|达到?)?|将近|接近|"
     r"(?<![就附接最邻靠亲贴])近|超过|(?<![高赶])超|逾|不足|不到|上万|上千|数十|数百|数千|几十|几百|"
-    r"(?<!第)[一二三四五六七八九十百千万两]|(?<![次等门府宅])第)"  # 第162件 is the 162nd, not 162
+    r"(?<!第)[一二三四五六七八九十百千万两]|[十百千万]余|(?<![次等门府宅])第)"  # 第162件 is the 162nd, not 162; 百余162件
 )
 # after a figure that carries its unit, a unit or measure word, 万/亿, %, 余/多, or a word of approximation.
 UNITS = "件次人项个起份条户家元万亿千%％‰场名批期宗余多倍卷"
-JOINED_AFTER = rf"([{UNITS}]|左右|以上|以下|上下|之多|开外|有余|强(?![化制调度])|许(?!可))"
+JOINED_AFTER = rf"([{UNITS}]|左右|以上|以下|上下|之多|开外|有余|出头|来(?=[，,。；;、！？]|$)|强(?![化制调度])|许(?!可))"
 _BEFORE = lazy_re(JOINED_BEFORE + "$")
 # after a bare number (x.值, its unit written by the template): what changes it or makes it rough
 _AFTER_NUMBER = lazy_re(r"^(\d|[.．]\d|[万亿千百十%％‰余多]|左右|以上|以下|上下|之多|开外|有余|强(?![化制调度])|许(?!可))")
