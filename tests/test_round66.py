@@ -20,6 +20,16 @@ def _carried(tmp_path, runner, line: str) -> tuple[dict, str]:
     return {t["主题"]: t.get("上年数据") for t in data["成效"] if t.get("上年数据")}, text
 
 
+def _judged(tmp_path, runner, line: str, should: str | None, rule: str = "", clean_of: str = "同比核算") -> None:
+    """``check`` of a report holding ``line``: ``clean_of`` not said when ``should`` is None,
+    else exit 1 with ``rule`` (if given) and ``should`` said."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    if should is None:
+        assert clean_of not in result.output, result.output
+    else:
+        assert result.exit_code == 1 and rule in result.output and should in result.output, result.output
+
+
 def test_round65_a_part_naming_a_count_of_its_wholes_group_is_not_another_groups(tmp_path, runner):
     """受理110件，其中调解9件: 行政复议 has its own 调解和解, so the 9 are not 人民调解's, and
     审结 after it is still 行政复议's."""
@@ -245,11 +255,7 @@ def test_round67_new_from_our_report_carries_the_whole_written_before_zhong_you(
 def test_round67_a_change_with_last_years_count_after_a_list_or_a_sum(tmp_path, runner, line, should):
     """After a 其中 list or a sum of money, a change with last year's count stated is the count's
     it fits (the whole), or, fitting none, the whole's: never the last part's."""
-    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
-    if should is None:
-        assert "同比核算" not in result.output, result.output
-    else:
-        assert result.exit_code == 1 and "同比核算" in result.output and should in result.output, result.output
+    _judged(tmp_path, runner, line, should, rule="同比核算")
 
 
 @pytest.mark.parametrize(
@@ -281,11 +287,7 @@ def test_round67_the_office_said_before_a_count_does_not_stop_the_pairing(tmp_pa
 def test_round67_changes_said_with_last_years_year_a_named_difference_or_decimal_rates(tmp_path, runner, line, should):
     """由2024年的 in a report of 2025 is last year's; a difference naming its count again after a
     list is that count's; rates written 90.0% are as exact as they are written."""
-    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
-    if should is None:
-        assert "同比核算" not in result.output, result.output
-    else:
-        assert result.exit_code == 1 and "同比核算" in result.output and should in result.output, result.output
+    _judged(tmp_path, runner, line, should, rule="同比核算")
 
 
 @pytest.mark.parametrize(
@@ -481,11 +483,7 @@ def test_round69_a_wrong_level_against_last_years_report(tmp_path, runner):
 )
 def test_round70_a_change_that_names_its_count(tmp_path, runner, line, should):
     """受理数同比下降8.8%（上年为1314起）after 查处1198起: judged as the 受理's change."""
-    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
-    if should is None:
-        assert "同比核算" not in result.output, result.output
-    else:
-        assert result.exit_code == 1 and should in result.output, result.output
+    _judged(tmp_path, runner, line, should)
 
 
 @pytest.mark.parametrize("word", ["变为", "调整为"])
@@ -641,11 +639,7 @@ def test_round73_a_sentence_opening_with_qizhong_in_a_theme_template_is_refused(
 )
 def test_round74_a_time_limit_cut_worded_yajian(tmp_path, runner, line, should):
     """压减 is a cut like 压缩: (20 − 5) ÷ 20, never 5 ÷ 20."""
-    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
-    if should is None:
-        assert "【错误】" not in result.output, result.output
-    else:
-        assert result.exit_code == 1 and should in result.output, result.output
+    _judged(tmp_path, runner, line, should, clean_of="【错误】")
 
 
 @pytest.mark.parametrize(
@@ -660,11 +654,7 @@ def test_round74_a_time_limit_cut_worded_yajian(tmp_path, runner, line, should):
 )
 def test_round74_last_years_figures_listed_after_or_bracketed_after_each(tmp_path, runner, line, should):
     """上年分别为64件、60件 pairs by position; （上年64件） after a count's change is that count's."""
-    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
-    if should is None:
-        assert "同比核算" not in result.output, result.output
-    else:
-        assert result.exit_code == 1 and should in result.output, result.output
+    _judged(tmp_path, runner, line, should)
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ from drafter.check.counts import (
     summed,
 )
 from drafter.files.patterns import lazy_re
-from drafter.model.catalogue import not_a_part
+from drafter.model.catalogue import groups_by_name, not_a_part
 from drafter.model.numbers import YUAN_IN
 from drafter.model.numberwords import plain
 from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, in_unit, map_to_catalogue, nameless
@@ -389,7 +389,7 @@ class BreakdownChecks(ArithmeticState):
         for g in named:
             g.start -= lo
         map_to_catalogue(named, text[lo : first.start + len(first.text)], self.c.doc.cat, unit.context)
-        groups = {g.name: g for t in self.c.doc.cat.themes.values() for g in t.groups.values()}
+        groups = groups_by_name(self.c.doc.cat)
         if named[0].maps_to and named[1].maps_to:
             (group_name, whole), (its_group, part) = named[0].maps_to.split(".", 1), named[1].maps_to.split(".", 1)
             pairs = [(groups.get(group_name), whole, part)] if group_name == its_group else []

@@ -129,7 +129,7 @@ def fits(g: FoundFigure, measure: str, units) -> bool:
 # 与上年持平, 同比持平: the two years the same (not 基本持平, 大致持平: about the same)
 _HELD = lazy_re(r"(?:与上年|较上年|比上年|与去年|同比)(?:相比)?持平")
 _EACH_LAST = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?$")  # 上年分别为64件、60件
-_LIST_GAP = lazy_re(r"\s*[、和及]\s*")
+_LAST_JOIN = lazy_re(r"\s*[、和及]\s*")
 _PART_REACH = 200  # characters before a count within which a 其中 makes it a part (a clause may run to megabytes)
 _AFTER_QIZHONG = lazy_re(r"其中[^，。；、\d]*$")
 
@@ -614,7 +614,7 @@ class ChangeChecks(ArithmeticState):
             gap = text[run[-1].start + len(run[-1].text) : g.start] if run else g.label
             if not run and _EACH_LAST.search(g.label):
                 run = [g]
-            elif run and _LIST_GAP.fullmatch(gap):
+            elif run and _LAST_JOIN.fullmatch(gap):
                 run.append(g)
             elif run:
                 break

@@ -167,6 +167,12 @@ def per_catalogue(build: Callable[[Catalogue], T]) -> Callable[[Catalogue], T]:
     return cached
 
 
+@per_catalogue
+def groups_by_name(cat: Catalogue) -> dict[str, Group]:
+    """Every 数据组 of the catalogue by its name (group names are unique across themes)."""
+    return {g.name: g for t in cat.themes.values() for g in t.groups.values()}
+
+
 @lru_cache(maxsize=4)
 def load_catalogue(path: str | None = None) -> Catalogue:
     file = Path(path) if path else DATA / "catalogue.yaml"

@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from drafter.files.patterns import lazy_re
-from drafter.model.catalogue import Catalogue, per_catalogue
+from drafter.model.catalogue import Catalogue, groups_by_name, per_catalogue
 
 UNITS = [
     "个百分点",
@@ -714,7 +714,7 @@ _AMONG = lazy_re(r"[^，。；、：\d]{0,12}?中(?:有|的)?")
 def _wholes_among(figures: list[FoundFigure], text: str, cat: Catalogue, units: dict) -> None:
     """X中有Y: a count no words name, right before 中有 and a count the catalogue bounds by
     one whole, is that whole (2059个村（社区）中有2058个配备法律顾问: 2059 is 村居总数)."""
-    groups = {name: g for t in cat.themes.values() for name, g in t.groups.items()}
+    groups = groups_by_name(cat)
     mapped = {h.maps_to for h in figures}
     for f, g in zip(figures, figures[1:]):
         if f.maps_to or f.kind != "count" or g.kind != "count" or not g.maps_to:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from drafter.files.characters import INVISIBLE
 from drafter.files.patterns import lazy_re
-from drafter.model.catalogue import Group, load_catalogue, not_a_part
+from drafter.model.catalogue import Group, groups_by_name, load_catalogue, not_a_part
 from drafter.model.markup import CLOSE, FIG_CLOSE, FIG_OPEN, OF_CLOSE, OF_OPEN, OPEN
 
 _OF = f"(?:{OF_OPEN}(?P<kind>[~^]?)(?P<rate>%?)(?P<id>\\d+)\\|(?P<name>[^|{OF_CLOSE}]*)(?:\\|(?P<group>[^{OF_CLOSE}]*))?{OF_CLOSE})?"
@@ -453,7 +453,7 @@ def _part_of_another(output: str, marks: list[re.Match], i: int) -> tuple[str, s
     whole = next((w for w in reversed(marks[k:i]) if w.group("id") and not w.group("kind") and not w.group("rate")), None)
     if said is not None or whole is None or not m.group("group") or whole.group("group") != m.group("group"):
         return said
-    groups = {g.name: g for t in load_catalogue().themes.values() for g in t.groups.values()}
+    groups = groups_by_name(load_catalogue())
     return part_problem(groups[m.group("group")], whole.group("name"), m.group("name"))  # 审结…，其中受理…
 
 
@@ -484,7 +484,7 @@ def _on_the_list(output: str, marks: list[re.Match], i: int) -> tuple[str, str] 
     whole = marks[k - 1]
     if whole.group("kind") or whole.group("rate") or whole.group("group") != m.group("group"):
         return None
-    groups = {g.name: g for t in load_catalogue().themes.values() for g in t.groups.values()}
+    groups = groups_by_name(load_catalogue())
     return off_the_list(groups[m.group("group")], whole.group("name"), m.group("name"))
 
 

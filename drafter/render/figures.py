@@ -102,12 +102,12 @@ class Figure(_Compared):
     """One count: ``str()`` gives 162件 / 57.95万人次; ``.同比`` the change against last year;
     ``.上年`` last year's value (a number), ``.上年数`` the same with its unit."""
 
-    def __init__(self, name: str, value: float, unit: str, previous: float | None = None):
+    def __init__(self, name: str, value: float, unit: str, previous: float | None = None, group: str = ""):
         self.名称 = name
         self.值 = owned(value, self)  # marked: printed changed (rounded, cut) is refused
         self.单位 = unit
         self.上年 = owned(previous, self, "上年")
-        self._group = ""  # its 数据组's name: what may be written as its 其中 (apart.part_problem)
+        self._group = group  # its 数据组's name: what may be written as its 其中 (apart.part_problem)
         self.compared = False  # whether the template printed its 同比 (unused: a reminder)
 
     def __str__(self) -> str:
@@ -231,8 +231,7 @@ class FigureGroup:
         self._items: dict[str, object] = {}
         for name, fdef in group.figures.items():
             if name in counts:
-                figure = self._items[name] = Figure(name, counts[name], fdef.unit, previous.get(name))
-                figure._group = group.name
+                self._items[name] = Figure(name, counts[name], fdef.unit, previous.get(name), group.name)
         for name, rdef in group.rates.items():
             now = _ratio(rdef, counts)
             if now is not None:
