@@ -147,6 +147,27 @@ def _channels(labels: list[str]) -> bool:
     return any(_one_each(labels, family) for family in (_CHANNELS, _TIMELINESS))
 
 
+# The ways a petition comes in (来信、来访、来电、网上信访): each item one way, named once, and
+# nothing else in its name — a name may hold another's (来访, 电话来访) and still add up.
+_PETITION_WAY = lazy_re(
+    r"(?:群众|信访人)?(?P<way>来信|书信|信件|来访|走访|来电|电话来访|电话|网上信访|网上|网络|网信|领导信箱|信箱|手机)"
+    r"(?:信访|反映|投诉)?(?:事项|案件|问题|件)?"
+)
+_WAY_KIND = {"书信": "来信", "信件": "来信", "走访": "来访", "电话来访": "来电", "电话": "来电"}
+
+
+def _petition_ways(labels: list[str]) -> bool:
+    """Is each item one way a petition came in, none twice (来访、电话来访、网上信访)?"""
+    ways = []
+    for label in labels:
+        m = _PETITION_WAY.fullmatch(label)
+        if m is None:
+            return False
+        way = m.group("way")
+        ways.append(_WAY_KIND.get(way, "网上" if way not in ("来信", "来访", "来电") else way))
+    return len(labels) > 1 and len(set(ways)) == len(ways)
+
+
 # Ways one case is closed, one or the other (调解结案、判决结案; 通过调解化解、通过诉讼化解;
 # 以决定方式结案; 终止审理), and what the closing is called after the way.
 _WAYS_CLOSED = lazy_re(r"调解|和解|判决|裁决|仲裁|诉讼|撤诉|撤回申请|撤回|决定|终止|复议|信访")
@@ -644,6 +665,8 @@ class BreakdownChecks(ArithmeticState):
             return True  # 采纳、未采纳; 按时办结、未按时办结: what one is the other is not
         if self.disjoint(labels):
             return True  # 受理、受理前化解: the catalogue says neither is ever in the other
+        if _petition_ways(labels):
+            return True  # 来访、电话来访、网上信访: each petition comes in one way
         if any(_QUALITY.search(x) for x in labels) and not _channels(labels):
             return False  # 按时办结、网上办理; 重大案件、涉企案件: qualities of the same cases overlap
         if _ways_closed(labels):

@@ -635,8 +635,15 @@ class ChangeChecks(ArithmeticState):
 
     def last_fits_another(self, text: str, figs: list[FoundFigure], k: int, subject: FoundFigure, last: float, fits) -> bool:
         """Does the change ``figs[k]``, against last year's count as written, ``fits`` another
-        count of this year in the clause (of the subject's unit) than the nearest one?"""
-        return any(
+        count of this year in the clause (of the subject's unit) than the nearest one, or the
+        count of the heading right above the sentence ((一)查办案件400件 / 办结380件，…，同比
+        增长25.0%（上年为320件）: the 400's)?"""
+        heading = (
+            g
+            for g in self.heading_counts
+            if g.kind == "count" and kin(g.unit) == kin(subject.unit) and not g.approx and not _DELTA.search(g.label)
+        )
+        return any(not self.is_last_year(g.label, g) and fits(g) for g in heading) or any(
             g is not subject
             and g.kind == "count"
             and kin(g.unit) == kin(subject.unit)

@@ -38,6 +38,7 @@ from drafter.check.counts import (
     summed,
 )
 from drafter.files.patterns import lazy_re
+from drafter.model.catalogue import not_a_part, wholes_of
 from drafter.model.numberwords import plain, trim
 from drafter.reading.figure_finder import FoundFigure, bigrams, count_name, nameless
 
@@ -881,6 +882,7 @@ class RateChecks(ArithmeticState):
                 and not own_kind(g)
                 and not _apart(num.label, g.label)
                 and not _exclusive(num.label, g.label)  # 维持5件，纠错8件: siblings, never part and whole
+                and not self.never_its_whole(name, g)  # 纠错18件，审结146件，结案率…: a part of 审结
                 and not (_graded(num.label) and _graded(g.label))  # 优秀42卷，不合格4卷: two grades, siblings
                 and not (_NEGATED.search(g.label) and not _NEGATED.search(stem))  # 不予受理138件: the rest, never the whole
                 # a part (其中…) is no whole, unless it is the rate's own base (其中依法受理151件 for 结案率)
@@ -942,6 +944,24 @@ class RateChecks(ArithmeticState):
                 )
             ][:1]
         return dens
+
+    def never_its_whole(self, name: str, g: FoundFigure) -> bool:
+        """Does the catalogue say the count ``g`` is never the whole of the rate ``name``'s part:
+        a part of that part (纠错 of 审结 for 结案率), a sibling of it, or a count the part is
+        never in (受理前化解 beside 审结)? ``g`` is named by its longest figure name or saying in a group that
+        defines the rate; a count named by none is not judged here."""
+        for theme in self.c.doc.cat.themes.values():
+            for group in theme.groups.values():
+                r = group.rates.get(name)
+                if r is None:
+                    continue
+                words = [(w, n) for n in group.figures for w in {n, *self.sayings.get(n, ())}]
+                fig = max(((w, n) for w, n in words if w in g.label), key=lambda x: len(x[0]), default=("", ""))[1]
+                if not fig or fig == r.numerator or fig in r.denominator or fig in wholes_of(group, r.numerator):
+                    continue
+                if r.numerator in wholes_of(group, fig) or not_a_part(group, fig, r.numerator)[0] in ("outside", "siblings"):
+                    return True
+        return False
 
     def whole_words(self, name: str) -> list[str] | None:
         """The words that may name the whole of the catalogue's rate ``name``, in any group

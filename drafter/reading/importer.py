@@ -88,8 +88,23 @@ def _section(sec: Section, top: bool) -> dict:
         out["角色"] = sec.role
     if sec.theme and sec.theme != UNCLASSIFIED:
         out["主题"] = sec.theme
-    out["内容"] = [_section(b, False) if isinstance(b, Section) else b.text for b in sec.body]
+    out["内容"] = [x for b in sec.body for x in (_items(b) if isinstance(b, Section) else [b.text])]
     return out
+
+
+# A listed item numbered in words (一是…二是…), the number the report's own wording
+_SAID_NUMBER = lazy_re(r"[一二三四五六七八九十]+是")
+
+
+def _items(sec: Section) -> list:
+    """A section under a part, as the form's items: a run-in item numbered 一是/二是 with only
+    paragraphs under it stays the paragraphs it was (一是基层执法力量不足。主要原因是…), for
+    the renderer would number it as a heading ((一)…); any other, a heading."""
+    if _SAID_NUMBER.fullmatch(sec.number.strip()) and all(isinstance(b, Paragraph) for b in sec.body) and (sec.run_in or not sec.body):
+        texts = [b.text for b in sec.body if isinstance(b, Paragraph)]
+        first = sec.number.strip() + sec.heading + (sec.sentence_end if not texts else "")
+        return [first + (texts[0] if texts else ""), *texts[1:]]
+    return [_section(sec, False)]
 
 
 def missing_parts(a: Analysis) -> list:

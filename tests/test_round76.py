@@ -1,0 +1,104 @@
+"""Round 76 of the outside attack on issue 18 (and what round 75 left open)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.cli.commands import main
+from hostile_cases import clerk_templates, render_with
+from test_round33 import _report
+from test_round66 import _judged
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年受理信访事项100件，其中来访50件、电话来访30件、网上信访40件。", "50件＋30件＋40件"),
+        ("全年受理信访事项100件，其中来信20件、来访50件、来电30件、网上信访40件。", "20件＋50件＋30件＋40件"),
+        ("全年受理信访事项120件，其中来访50件、电话来访30件、网上信访40件。", None),
+        # two names of one way are no list of ways
+        ("全年受理信访事项100件，其中网上信访50件、网络信访60件。", None),
+    ],
+)
+def test_round75_ways_a_petition_comes_in_add_up(tmp_path, runner, line, should):
+    """来访、电话来访、网上信访 are ways a petition comes in, one each: they add up, though one
+    name holds another."""
+    _judged(tmp_path, runner, line, should, "其中超总数", clean_of="其中超总数")
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年作出纠错决定18件，审结146件，结案率96.7%。", None),
+        ("另在受理前化解23件，审结146件，结案率96.7%。", None),
+        # the rate's own base stated: still checked over it
+        ("全年受理151件，作出纠错决定18件，审结146件，结案率90.7%。", "“审结”146件 ÷ “受理”151件"),
+    ],
+)
+def test_round76_a_part_of_the_rates_part_is_never_its_whole(tmp_path, runner, line, should):
+    """纠错 is a part of 审结 and 受理前化解 is outside 受理: neither is 结案率's whole, so no
+    reminder of cases carried over from last year against them."""
+    _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率口径")
+
+
+def test_round76_a_theme_template_printing_a_part_before_the_rates_part(tmp_path, runner):
+    """A theme template printing 纠错, 审结 and 结案率 is not refused as if 纠错 were 结案率's whole."""
+    folder = clerk_templates(
+        tmp_path,
+        {
+            "themes/矛盾纠纷化解.md.j2": "### 复议\n{% set x = t.数据.行政复议 %}\n"
+            '{{ 句(项("作出纠错决定{}", x.纠错), 项("审结{}", x.审结), 项("结案率{}", x.结案率)) }}\n'
+            '{{ 数据句子(t, "行政应诉") }}\n'
+        },
+    )
+    out, result = render_with(runner, tmp_path, folder)
+    assert result.exit_code == 0 and out.exists(), result.output
+    assert "比率口径" not in result.output and "上年结转" not in result.output, result.output
+
+
+@pytest.mark.parametrize(("change", "error"), [("25.0%", False), ("35.0%", True)])
+def test_round76_a_change_after_a_rate_fitting_the_headings_count(tmp_path, runner, change, error):
+    """（二）全年查办各类行政案件400件 / 办结380件，办结率95.0%，同比增长25.0%（上年为320件）: the
+    change fits the heading's 400 against 320, and is its, not 办结's."""
+    line = f"（二）全年查办各类行政案件400件\n办结380件，办结率95.0%，同比增长{change}（上年为320件）。"
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("同比核算" in result.output) == error, result.output
+
+
+_LISTED_PROBLEMS = """平川县人民政府关于2025年度法治政府建设情况的报告
+市人民政府：
+2025年，平川县深入贯彻党的二十大和二十届历次全会精神，现将有关情况报告如下。
+一、2025年度推进法治政府建设的主要举措和成效
+（一）加强行政复议
+全年受理行政复议案件151件，审结146件，结案率96.7%。
+二、存在的不足和原因
+一是基层执法力量不足。主要原因是编制紧张。
+二是执法信息化水平不高。主要原因是投入有限。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+县政府常务会议学法12次。
+四、2026年工作安排
+一是深化行政执法规范化建设。二是加快执法信息化建设。
+特此报告。
+平川县人民政府
+2026年2月6日
+"""
+
+
+def test_round76_items_numbered_in_words_come_back_as_written(tmp_path, runner):
+    """import → render keeps a report's 一是/二是 items as the paragraphs they were, never
+    numbered again as headings (（一）基层执法力量不足。)."""
+    import docx
+
+    source = tmp_path / "去年.txt"
+    source.write_text(_LISTED_PROBLEMS, encoding="utf-8")
+    form, out = tmp_path / "f.yaml", tmp_path / "f.docx"
+    result = runner.invoke(main, ["import", str(source), "-o", str(form)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["render", str(form), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "一是基层执法力量不足。主要原因是编制紧张。" in paragraphs, paragraphs
+    assert "二是执法信息化水平不高。主要原因是投入有限。" in paragraphs, paragraphs
+    assert not any(p.startswith("（一）基层") for p in paragraphs), paragraphs
+    result = runner.invoke(main, ["check", str(out)])
+    assert result.exit_code == 0, result.output
