@@ -102,3 +102,53 @@ def test_round76_items_numbered_in_words_come_back_as_written(tmp_path, runner):
     assert not any(p.startswith("（一）基层") for p in paragraphs), paragraphs
     result = runner.invoke(main, ["check", str(out)])
     assert result.exit_code == 0, result.output
+
+
+_CLOSED_PLANS = """某县人民政府关于2025年度法治政府建设情况的报告
+市人民政府：
+2025年，某县深入贯彻党的二十大和二十届历次全会精神，现将有关情况报告如下。
+一、主要成效
+（一）加强行政复议
+全年受理行政复议案件151件，审结146件，结案率96.7%。
+二、存在的不足和原因
+基层执法力量不足。主要原因是编制紧张。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+县政府常务会议学法12次。
+四、2026年工作安排
+{plans}
+特此报告。
+某县人民政府
+2026年2月6日
+"""
+
+
+@pytest.mark.parametrize(
+    "plans",
+    [
+        "（一）深化法治政府示范创建。\n（二）加强行政执法监督。",
+        "1.深化法治政府示范创建。\n2.加强行政执法监督。",
+        "（一）深化法治政府示范创建\n推进示范创建。\n（二）加强行政执法监督\n完善监督制度。",
+    ],
+)
+def test_round77_the_closing_is_no_part_of_the_last_plan(tmp_path, runner, plans):
+    """import → render: 特此报告。 after the last plan closes the report; the plan keeps its
+    own sentence (its 。) and the closing comes after it, once."""
+    import docx
+    import yaml
+
+    source = tmp_path / "去年.txt"
+    source.write_text(_CLOSED_PLANS.format(plans=plans), encoding="utf-8")
+    form, out = tmp_path / "f.yaml", tmp_path / "f.docx"
+    assert runner.invoke(main, ["import", str(source), "-o", str(form)]).exit_code == 0
+    body = yaml.safe_load(form.read_text(encoding="utf-8"))["正文"]
+    plan_part = next(p for p in body if isinstance(p, dict) and p.get("角色") == "下一步")
+    assert plan_part["内容"][-1] == "特此报告。", plan_part
+    assert "特此报告" not in str(plan_part["内容"][:-1]), plan_part
+    result = runner.invoke(main, ["render", str(form), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    # (the number is the typesetter's: 2. comes back （二）)
+    said = [p for p in paragraphs if "监督" in p]
+    assert said and said[-1].endswith(("加强行政执法监督。", "完善监督制度。")), paragraphs
+    assert paragraphs.count("特此报告。") == 1, paragraphs
+    assert paragraphs.index("特此报告。") > max(i for i, p in enumerate(paragraphs) if "监督" in p), paragraphs

@@ -18,6 +18,7 @@ from drafter.files.patterns import lazy_re
 from drafter.model.report import Paragraph, Report, Section
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
+from drafter.reading.parser import closing
 
 _UNIT_IN_TITLE = lazy_re(r"^(.+?)(?:关于|\d{4}\s*年)")
 _UNIT_IN_OPENING = lazy_re(r"^\d{4}年(?:以来|度)?，(?:在[^，]*，)*([^，。]{2,24}?)(?:坚持|深入|始终|认真|全面|以|紧紧|在)")
@@ -80,15 +81,33 @@ def _date(text: str | None) -> dt.date | None:
         return None
 
 
-def _section(sec: Section, top: bool) -> dict:
+def _section(sec: Section, top: bool, skip: frozenset[int] = frozenset()) -> dict:
     # a numbered sentence with nothing under it (（1）学法12次。) keeps its 。: printed as it
     # was, a sentence, never an empty heading
-    out: dict = {"标题": sec.heading + (sec.sentence_end if not sec.body else "")}
+    body = [b for b in sec.body if id(b) not in skip]
+    out: dict = {"标题": sec.heading + (sec.sentence_end if not body else "")}
     if top and sec.role:
         out["角色"] = sec.role
     if sec.theme and sec.theme != UNCLASSIFIED:
         out["主题"] = sec.theme
-    out["内容"] = [x for b in sec.body for x in (_items(b) if isinstance(b, Section) else [b.text])]
+    out["内容"] = [x for b in body for x in (_items(b, skip) if isinstance(b, Section) else [b.text])]
+    return out
+
+
+def _part(sec: Section) -> dict:
+    """A part of the report as the form's item. A closing formula (特此报告。) the reading left
+    at the end of the part's last item closes the part, not that item: it is printed after
+    the item, whose own sentence keeps its 。 (（二）加强行政执法监督。)."""
+    last, closings = sec, []
+    while last.body and isinstance(last.body[-1], Section):
+        last = last.body[-1]
+    if last is not sec:
+        tail = len(last.body)
+        while tail and isinstance(last.body[tail - 1], Paragraph) and closing(last.body[tail - 1].text):
+            tail -= 1
+        closings = last.body[tail:]
+    out = _section(sec, True, frozenset(id(p) for p in closings))
+    out["内容"] += [p.text for p in closings if isinstance(p, Paragraph)]
     return out
 
 
@@ -96,15 +115,16 @@ def _section(sec: Section, top: bool) -> dict:
 _SAID_NUMBER = lazy_re(r"[一二三四五六七八九十]+是")
 
 
-def _items(sec: Section) -> list:
+def _items(sec: Section, skip: frozenset[int] = frozenset()) -> list:
     """A section under a part, as the form's items: a run-in item numbered 一是/二是 with only
     paragraphs under it stays the paragraphs it was (一是基层执法力量不足。主要原因是…), for
     the renderer would number it as a heading ((一)…); any other, a heading."""
-    if _SAID_NUMBER.fullmatch(sec.number.strip()) and all(isinstance(b, Paragraph) for b in sec.body) and (sec.run_in or not sec.body):
-        texts = [b.text for b in sec.body if isinstance(b, Paragraph)]
+    body = [b for b in sec.body if id(b) not in skip]
+    if _SAID_NUMBER.fullmatch(sec.number.strip()) and all(isinstance(b, Paragraph) for b in body) and (sec.run_in or not body):
+        texts = [b.text for b in body if isinstance(b, Paragraph)]
         first = sec.number.strip() + sec.heading + (sec.sentence_end if not texts else "")
         return [first + (texts[0] if texts else ""), *texts[1:]]
-    return [_section(sec, False)]
+    return [_section(sec, False, skip)]
 
 
 def missing_parts(a: Analysis) -> list:
@@ -153,7 +173,7 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
         data["标题"] = r.title
     if r.addressee:
         data["主送机关"] = r.addressee
-    body: list = [p.text for p in r.opening] + [_section(s, True) for s in r.sections]
+    body: list = [p.text for p in r.opening] + [_part(s) for s in r.sections]
     rows = [p for s in r.walk() for p in s.body if isinstance(p, Paragraph) and p.table]
     if rows:
         notes.append(
