@@ -98,16 +98,17 @@ def _part(sec: Section) -> dict:
     """A part of the report as the form's item. A closing formula (特此报告。) the reading left
     at the end of the part's last item closes the part, not that item: it is printed after
     the item, whose own sentence keeps its 。 (（二）加强行政执法监督。)."""
-    last, closings = sec, []
+    last = sec
     while last.body and isinstance(last.body[-1], Section):
         last = last.body[-1]
+    closings: list[Paragraph] = []
     if last is not sec:
-        tail = len(last.body)
-        while tail and isinstance(last.body[tail - 1], Paragraph) and closing(last.body[tail - 1].text):
-            tail -= 1
-        closings = last.body[tail:]
+        for item in reversed(last.body):
+            if not isinstance(item, Paragraph) or not closing(item.text):
+                break
+            closings.insert(0, item)
     out = _section(sec, True, frozenset(id(p) for p in closings))
-    out["内容"] += [p.text for p in closings if isinstance(p, Paragraph)]
+    out["内容"] += [p.text for p in closings]
     return out
 
 
