@@ -6,7 +6,7 @@ import pytest
 
 from drafter.cli.commands import main
 from hostile_cases import clerk_templates, render_with
-from test_round33 import _report
+from test_round33 import _last_years_report, _report
 from test_round66 import _judged
 
 
@@ -152,3 +152,40 @@ def test_round77_the_closing_is_no_part_of_the_last_plan(tmp_path, runner, plans
     assert said and said[-1].endswith(("加强行政执法监督。", "完善监督制度。")), paragraphs
     assert paragraphs.count("特此报告。") == 1, paragraphs
     assert paragraphs.index("特此报告。") > max(i for i, p in enumerate(paragraphs) if "监督" in p), paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ("全年受理信访事项458件，比上年减少287件。", True),
+        ("全年受理信访事项458件，同比减少287件。", True),
+        ("受理信访事项比上年减少287件，达到458件。", True),
+        ("全年受理信访事项458件，较上年减少324件。", False),
+        ("受理信访事项比上年减少324件，达到458件。", False),
+        # the difference is another count's of the clause, against its own last year
+        ("全年受理信访事项458件，办结400件，比上年减少324件。", False),
+    ],
+)
+def test_round77_a_difference_in_count_against_last_years_report(tmp_path, runner, line, error):
+    """With --last, a change written as a count (比上年减少287件) is checked against last
+    year's report when the sentence states no last year's figure."""
+    last = _last_years_report(tmp_path, "全年受理信访事项782件，办结724件。")
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line)), "--last", str(last)])
+    assert ("同比核算" in result.output) == error, result.output
+    if error:
+        assert "上年782件（去年的报告），应为减少324件" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("受理行政案件1224起，比2024年的1522起减少311起。", "应为减少298起"),
+        ("受理行政案件1224起，较2024年（1522起）减少311起。", "应为减少298起"),
+        ("受理行政案件1224起，较2024年（1522起）减少298起。", None),
+        # a year before last says nothing of last year
+        ("受理行政案件1224起，比2023年的1522起减少311起。", None),
+    ],
+)
+def test_round77_a_difference_against_last_year_named_by_its_year(tmp_path, runner, line, should):
+    """In a report on 2025, 比2024年的1522起减少311起 is against last year: checked."""
+    _judged(tmp_path, runner, line, should, "同比核算")

@@ -479,9 +479,13 @@ class ChangeChecks(ArithmeticState):
         """A change stated as a count (同比减少505件) against this year's and last year's
         counts the sentence states (受理889件…上年同期为1390件: 889 − 1390 = −501)."""
         f = figs[k]
-        if rough(f) or not re.search(r"同比|上年|去年", f.label + text[max(a, f.start - 12) : f.start]):
+        words = f.label + text[max(a, f.start - 24) : f.start]  # (较2024年（1522起）减少…: the year too)
+        year = self.c.doc.year
+        if year:  # 比2024年的1522起减少311起 in a report on 2025: against last year
+            words = re.sub(rf"(?<=[较比与]){year - 1}年", "上年", words)
+        if rough(f) or not re.search(r"同比|上年|去年", words):
             return
-        if not _against_last_year(text, a, figs, k, self.c.doc.year):
+        if not _against_last_year(text, a, figs, k, year):
             return  # 比2020年增加12件: not against last year's figure
         subject = next(
             (
@@ -502,6 +506,9 @@ class ChangeChecks(ArithmeticState):
             ),
             None,
         )
+        if last is None and self.known:
+            self.delta_against_last(unit, text, a, k, figs, subject)
+            return
         if subject is None or last is None or subject.start < a or last.start < a or rough(subject) or rough(last):
             return
         if not self.said_of(text, subject, last, figs[max(0, k - NEAR_COUNTS) : k + 3]):
@@ -517,13 +524,48 @@ class ChangeChecks(ArithmeticState):
             return  # 受理1915件，办结1870件，较上年（1293件）增加622件: 受理's difference
         start = subject.start - len(subject.label)
         end = max(f.start + len(f.text), last.start + len(last.text))
+        self.delta_wrong(unit, text, start, end, f, exact, f"本年{_shown(subject)}、上年{_shown(last)}（文中写明）")
+
+    def delta_against_last(self, unit, text, a: int, k: int, figs, subject: FoundFigure | None) -> None:
+        """A change stated as a count with no last year's figure in its sentence, with --last:
+        this year's count (the nearest before it, or the one it goes on to: 比上年减少287件，
+        达到458件) against last year's report. Not when another count of the clause fits the
+        difference against its own last year's figure (受理…，办结…，比上年增加20件: 受理's)."""
+        f = figs[k]
+        key = None
+        if subject is None or subject.start < a:
+            subject = self.figure_after(text, figs, k, None)
+            if subject is None or subject.unit != f.unit:
+                return
+            key = self.named_by_change(unit, text, f, subject)
+        if rough(subject) or Amount(subject).hi > Amount(subject).lo:
+            return
+        before = self.known_last(subject, key)
+        if before is None:
+            return
+        sign = -1 if re.search(r"(减少|下降|降低|少)了?$", f.label) else 1
+        wanted = sign * Decimal(plain(f.value))
+        exact = Decimal(plain(subject.value)) - Decimal(plain(before))
+        if wanted == exact:
+            return
+        for g in figs[max(0, k - NEAR_COUNTS) : k]:
+            if g is subject or g.kind != "count" or kin(g.unit) != kin(subject.unit) or g.start < self.clause_start or g.approx:
+                continue
+            its = self.known_last(g)
+            if its is not None and Decimal(plain(g.value)) - Decimal(plain(its)) == wanted:
+                return
+        start = min(subject.start - len(subject.label), f.start - len(f.label))
+        end = max(f.start + len(f.text), subject.start + len(subject.text))
+        self.delta_wrong(unit, text, start, end, f, exact, f"本年{_shown(subject)}、上年{plain(before)}{subject.unit}（去年的报告）")
+
+    def delta_wrong(self, unit, text: str, start: int, end: int, f: FoundFigure, exact: Decimal, pair: str) -> None:
         should = f"{'增加' if exact > 0 else '减少'}{plain(abs(exact))}{f.unit}" if exact else "与上年持平"
         self.c.add(
             "同比核算",
             self.c.doc.where(unit, start, end),
             text[start:end],
             unit.part,
-            f"本年{_shown(subject)}、上年{_shown(last)}（文中写明），应为{should}，文中写的是“{f.label}{_shown(f)}”。",
+            f"{pair}，应为{should}，文中写的是“{f.label}{_shown(f)}”。",
             "请核对本年、上年的数字和增减的数。",
         )
 
