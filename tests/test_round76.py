@@ -189,3 +189,40 @@ def test_round77_a_difference_in_count_against_last_years_report(tmp_path, runne
 def test_round77_a_difference_against_last_year_named_by_its_year(tmp_path, runner, line, should):
     """In a report on 2025, 比2024年的1522起减少311起 is against last year: checked."""
     _judged(tmp_path, runner, line, should, "同比核算")
+
+
+_SENTENCE_ITEMS = """某县司法局关于2025年度法治政府建设情况的报告
+2025年，我局深入学习贯彻习近平法治思想，现将有关情况报告如下：
+一、2025年度推进法治政府建设的主要举措和成效
+（一）普法宣传
+1.开展送法下乡30次。
+2.发放宣传资料5969份。
+（1）组织旁听庭审7次。
+（2）学法19次。
+强化执法监督，评查案卷127卷。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+局主要负责人主持召开党组会议7次研究法治工作。
+三、存在的不足和原因
+基层法治宣传形式单一，主要原因是培训投入不足。
+四、2026年工作安排
+（一）深化普法宣传教育。
+某县司法局
+2026年1月20日
+"""
+
+
+def test_round78_a_numbered_sentence_keeps_its_full_stop_whatever_follows_it(tmp_path, runner):
+    """import → render: 2.发放宣传资料5969份。 with items under it, and （2）学法19次。 with a
+    paragraph after it, come back with their 。 and on lines of their own, as their
+    siblings do."""
+    import docx
+
+    source = tmp_path / "去年.txt"
+    source.write_text(_SENTENCE_ITEMS, encoding="utf-8")
+    form, out = tmp_path / "f.yaml", tmp_path / "f.docx"
+    assert runner.invoke(main, ["import", str(source), "-o", str(form)]).exit_code == 0
+    result = runner.invoke(main, ["render", str(form), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    for line in ("1.开展送法下乡30次。", "2.发放宣传资料5969份。", "（1）组织旁听庭审7次。", "（2）学法19次。", "强化执法监督，评查案卷127卷。"):
+        assert line in paragraphs, (line, paragraphs)

@@ -82,10 +82,10 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _section(sec: Section, top: bool, skip: frozenset[int] = frozenset()) -> dict:
-    # a numbered sentence with nothing under it (（1）学法12次。) keeps its 。: printed as it
-    # was, a sentence, never an empty heading
+    # a numbered sentence (（1）学法12次。) keeps its 。 with nothing under it or items
+    # under it: printed as it was, a sentence, never an empty heading
     body = [b for b in sec.body if id(b) not in skip]
-    out: dict = {"标题": sec.heading + (sec.sentence_end if not body else "")}
+    out: dict = {"标题": sec.heading + (sec.sentence_end if not body or isinstance(body[0], Section) else "")}
     if top and sec.role:
         out["角色"] = sec.role
     if sec.theme and sec.theme != UNCLASSIFIED:
@@ -121,10 +121,14 @@ def _items(sec: Section, skip: frozenset[int] = frozenset()) -> list:
     paragraphs under it stays the paragraphs it was (一是基层执法力量不足。主要原因是…), for
     the renderer would number it as a heading ((一)…); any other, a heading."""
     body = [b for b in sec.body if id(b) not in skip]
-    if _SAID_NUMBER.fullmatch(sec.number.strip()) and all(isinstance(b, Paragraph) for b in body) and (sec.run_in or not body):
-        texts = [b.text for b in body if isinstance(b, Paragraph)]
+    texts = [b.text for b in body if isinstance(b, Paragraph)]
+    if _SAID_NUMBER.fullmatch(sec.number.strip()) and len(texts) == len(body) and (sec.run_in or not body):
         first = sec.number.strip() + sec.heading + (sec.sentence_end if not texts else "")
         return [first + (texts[0] if texts else ""), *texts[1:]]
+    if sec.sentence_end and texts and len(texts) == len(body) and not sec.run_in:
+        # a numbered sentence on a line of its own (（2）学法19次。), paragraphs after it: the
+        # sentence as it was, the paragraphs after it (a heading ending in 。 would run into them)
+        return [_section(sec, False, frozenset(id(b) for b in body)), *texts]
     return [_section(sec, False, skip)]
 
 
