@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.cli.commands import main
-from hostile_cases import clerk_templates, render_with
+from hostile_cases import clerk_templates, example_form, render_with
 from test_round33 import _last_years_report, _report
 from test_round66 import _judged
 
@@ -226,3 +226,73 @@ def test_round78_a_numbered_sentence_keeps_its_full_stop_whatever_follows_it(tmp
     paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
     for line in ("1.开展送法下乡30次。", "2.发放宣传资料5969份。", "（1）组织旁听庭审7次。", "（2）学法19次。", "强化执法监督，评查案卷127卷。"):
         assert line in paragraphs, (line, paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年受理劳动保障监察案件505件，与上年持平（上年为516件）。", "并不持平"),
+        ("全年受理劳动保障监察案件505件，与上年（516件）持平。", "并不持平"),
+        ("全年受理劳动保障监察案件505件，较上年（516件）持平。", "并不持平"),
+        ("全年受理劳动保障监察案件505件，与去年持平（去年为516件）。", "并不持平"),
+        ("全年受理劳动保障监察案件505件，与上年持平（上年为505件）。", None),
+        ("全年受理劳动保障监察案件505件，与上年（505件）持平。", None),
+    ],
+)
+def test_round78_held_level_against_last_years_figure_in_brackets(tmp_path, runner, line, should):
+    """与上年持平 with last year's figure in brackets after it or within it is checked."""
+    _judged(tmp_path, runner, line, should, "同比核算")
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年查处治安案件600起，同比增长30.0%（上年为500件）。", "应为上升20%"),
+        ("全年查处治安案件600宗，较上年（500件）增加130宗。", "应为增加100宗"),
+        ("全年查处治安案件600件次，比上年增加130件次，上年为500件。", "应为增加100件次"),
+        ("全年查处治安案件600起，同比增长20.0%（上年为500件）。", None),
+    ],
+)
+def test_round78_a_count_in_a_kin_unit_against_last_years(tmp_path, runner, line, should):
+    """起, 宗 and 件次 count what 件 does: last year's 500件 is the base of this year's 600起."""
+    _judged(tmp_path, runner, line, should, "同比核算")
+
+
+@pytest.mark.parametrize(("change", "error"), [("30.0%", True), ("20.0%", False)])
+def test_round78_a_count_in_a_kin_unit_against_last_years_report(tmp_path, runner, change, error):
+    """With --last, last year's 500件 is the base of this year's 600起."""
+    last = _last_years_report(tmp_path, "全年查处治安案件500件，办结500件。")
+    result = runner.invoke(main, ["check", str(_report(tmp_path, f"全年查处治安案件600起，同比增长{change}。")), "--last", str(last)])
+    assert ("同比核算" in result.output) == error, result.output
+
+
+_LAST_YEARS_PETITIONS = ("        按期办结: 921\n    上年数据:\n", "        按期办结: 921\n    上年数据:\n      信访:\n        受理信访: 1010\n")
+
+
+@pytest.mark.parametrize(
+    ("files", "error"),
+    [
+        ({"句式.yaml": "矛盾纠纷化解:\n  信访:\n    - 受理信访事项{受理信访}\n    - 较上年减少{受理信访.上年}\n"}, "“较上年减少”后面写的是"),
+        ({"句式.yaml": "矛盾纠纷化解:\n  信访:\n    - 受理信访事项{受理信访}\n    - 同比增加{受理信访.上年}\n"}, "“同比增加”后面写的是"),
+        (
+            {"themes/矛盾纠纷化解.md.j2": "{% set x = t.数据.信访 %}\n受理信访事项{{ x.受理信访 }}，比上年减少{{ x.受理信访.上年数 }}。\n"},
+            "“比上年减少”后面写的是“受理信访”上年的数",
+        ),
+        ({"句式.yaml": "矛盾纠纷化解:\n  信访:\n    - 受理信访事项{受理信访}\n    - 较上年（{受理信访.上年}）有所减少\n"}, None),
+    ],
+)
+def test_round78_last_years_figure_after_words_of_a_change_is_refused(tmp_path, runner, files, error):
+    """较上年减少{受理信访.上年} would print last year's 1010件 as the fall: refused at its line;
+    较上年（{受理信访.上年}） names it as last year's and is printed."""
+    form = example_form(tmp_path, _LAST_YEARS_PETITIONS)
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files), form)
+    if error is None:
+        assert result.exit_code == 0 and "较上年（1010件）有所减少" in _text(out), result.output
+    else:
+        assert result.exit_code == 2 and error in result.output and "上年为" in result.output, result.output
+
+
+def _text(path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from drafter.check.counts import _DELTA, ABOUT_POINTS, NEAR_COUNTS, Amount, ArithmeticState, _claim, _short, _shown, rough
 from drafter.check.document import label_core, without_who
 from drafter.files.patterns import lazy_re
-from drafter.model.numbers import YUAN_IN
+from drafter.model.numbers import YUAN_IN, kin
 from drafter.model.numberwords import change_percent, plain
 from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, map_to_catalogue
 
@@ -127,7 +127,8 @@ def fits(g: FoundFigure, measure: str, units) -> bool:
 
 # A count that is a part (其中审查政府合同50件): 其中 in its own clause before it.
 # 与上年持平, 同比持平: the two years the same (not 基本持平, 大致持平: about the same)
-_HELD = lazy_re(r"(?:与上年|较上年|比上年|与去年|同比)(?:相比)?持平")
+_HELD = lazy_re(r"(?:与上年|较上年|比上年|与去年|同比)(?:[（(][^（）()。；]{0,20}[）)])?(?:相比)?持平")  # (与上年（516件）持平)
+_HELD_REACH = 12  # characters after 持平 within which last year's figure in brackets is its own
 _EACH_LAST = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?$")  # 上年分别为64件、60件
 _LAST_JOIN = lazy_re(r"\s*[、和及]\s*")
 _PART_REACH = 200  # characters before a count within which a 其中 makes it a part (a clause may run to megabytes)
@@ -206,15 +207,6 @@ def _written_slack(*rates: FoundFigure | float) -> float:
     """How far rates written as they are (97.3, 98, 90.0) may together be from their exact
     values: half the last place of each, as written."""
     return sum(0.5 * 10 ** -_places(r) for r in rates)
-
-
-# Units that count the same things (受理来信来访137件次 against 上年279件; 查处130起 against 100件)
-_KIN_UNITS = {"件次": "件", "起": "件", "宗": "件", "人次": "人", "名": "人", "家次": "家", "户次": "户"}
-
-
-def kin(unit: str) -> str:
-    """The unit ``unit`` counts in, for setting a count against last year's (件次 is 件)."""
-    return _KIN_UNITS.get(unit, unit)
 
 
 def _fits_change(g: FoundFigure, last: float, f: FoundFigure, mode: str) -> bool:
@@ -365,7 +357,7 @@ class ChangeChecks(ArithmeticState):
         if subject.approx:
             return
         last = self.last_value(text, subject, figs, k, key if subject is after else None)
-        if last is None and named_last is not None and named_last.unit == subject.unit and not named_last.approx:
+        if last is None and named_last is not None and kin(named_last.unit) == kin(subject.unit) and not named_last.approx:
             last = named_last.value, "文中写明", named_last
         if last is None and not (f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]):
             return
@@ -491,7 +483,7 @@ class ChangeChecks(ArithmeticState):
             (
                 g
                 for g in reversed(figs[max(0, k - NEAR_COUNTS) : k])
-                if g.kind == "count" and g.unit == f.unit and not self.is_last_year(text, g) and not _DELTA.search(g.label)
+                if g.kind == "count" and kin(g.unit) == kin(f.unit) and not self.is_last_year(text, g) and not _DELTA.search(g.label)
             ),
             None,
         )
@@ -502,7 +494,7 @@ class ChangeChecks(ArithmeticState):
             (
                 g
                 for g in figs[max(0, k - NEAR_COUNTS) : k + 3]
-                if g is not subject and g.kind == "count" and g.unit == f.unit and self.is_last_year(text, g)
+                if g is not subject and g.kind == "count" and kin(g.unit) == kin(f.unit) and self.is_last_year(text, g)
             ),
             None,
         )
@@ -535,7 +527,7 @@ class ChangeChecks(ArithmeticState):
         key = None
         if subject is None or subject.start < a:
             subject = self.figure_after(text, figs, k, None)
-            if subject is None or subject.unit != f.unit:
+            if subject is None or kin(subject.unit) != kin(f.unit):
                 return
             key = self.named_by_change(unit, text, f, subject)
         if rough(subject) or Amount(subject).hi > Amount(subject).lo:
@@ -602,7 +594,7 @@ class ChangeChecks(ArithmeticState):
         for g in sorted(figs, key=lambda g: (abs(figs.index(g) - at), figs.index(g) < at)):
             if (
                 g is not subject
-                and g.unit == subject.unit
+                and kin(g.unit) == kin(subject.unit)  # (查处600起，上年为500件)
                 and not g.approx
                 and self.is_last_year(text, g)
                 and self.said_of(text, subject, g, figs)
@@ -614,7 +606,7 @@ class ChangeChecks(ArithmeticState):
         for i, g in enumerate(figs[figs.index(subject) + 1 :], figs.index(subject) + 1):
             if g.kind != "count":
                 continue
-            if g.unit == subject.unit and not g.approx and _DELTA.search(g.label):
+            if kin(g.unit) == kin(subject.unit) and not g.approx and _DELTA.search(g.label):
                 sign = -1 if re.search(r"(减少|下降|降低|少)了?$", g.label) else 1
                 return subject.value - sign * g.value, _FROM_DELTA, None
             if i > k:
@@ -630,7 +622,7 @@ class ChangeChecks(ArithmeticState):
             if (
                 g is subject
                 or g.kind != "count"
-                or g.unit != subject.unit
+                or kin(g.unit) != kin(subject.unit)
                 or g.approx
                 or g.start < self.clause_start
                 or _DELTA.search(g.label)
@@ -673,7 +665,7 @@ class ChangeChecks(ArithmeticState):
         if len(this) != len(run) or subject not in this:
             return subject
         last = run[this.index(subject)]
-        return last if last.unit == subject.unit else subject
+        return last if kin(last.unit) == kin(subject.unit) else subject
 
     def last_fits_another(self, text: str, figs: list[FoundFigure], k: int, subject: FoundFigure, last: float, fits) -> bool:
         """Does the change ``figs[k]``, against last year's count as written, ``fits`` another
@@ -708,12 +700,13 @@ class ChangeChecks(ArithmeticState):
         # 违法案件417件), or the same words but for the verb and when (全年受理投诉举报76件 for
         # 受理投诉举报; 完成食品抽检 for 食品抽检) — what the catalogue figure this sentence's
         # context suggests (受理 of 行政复议, two sentences back) may be guessed wrong.
+        unit = kin(subject.unit)  # (查处600起 against last year's 500件)
         for label in (words, subject.label, without_who(subject.label)):  # 全局罚没款 is last year's 罚没款
-            value = by_label.get((label, subject.unit)) if label else None
+            value = by_label.get((label, unit)) if label else None
             if value is not None:
                 return value
         for label in (words, subject.label):
-            value = by_core.get((label_core(label), subject.unit)) if label and label_core(label) else None
+            value = by_core.get((label_core(label), unit)) if label and label_core(label) else None
             if value is not None:
                 return value
         named = named or subject.maps_to
@@ -774,7 +767,12 @@ class ChangeChecks(ArithmeticState):
             lead = re.split(r"[，,；;]", text[subject.start + len(subject.text) : m.start()])[-1].strip()
             if lead and lead not in subject.label:
                 continue  # 涉及金额3000万元，审查件数与上年持平: 持平 names a count of its own
-            stated = [g for g in before if g.start > subject.start and g.unit == subject.unit and self.is_last_year(text, g)]
+            # last year's figure stated before it, within it (与上年（516件）持平) or in brackets
+            # right after it (与上年持平（上年为516件）)
+            after = [g for g in figs[k : k + 2] if g.start < m.end() + _HELD_REACH and not rough(g)]
+            stated = [
+                g for g in before + after if g.start > subject.start and kin(g.unit) == kin(subject.unit) and self.is_last_year(text, g)
+            ]
             last, source = (stated[0].value, "文中写明") if stated else (self.known_last(subject), "去年的报告")
             if last is None or last == subject.value:
                 continue
@@ -1030,7 +1028,7 @@ class ChangeChecks(ArithmeticState):
         if (
             g is None
             or g.kind != subject.kind
-            or g.unit != subject.unit
+            or kin(g.unit) != kin(subject.unit)
             or g.approx
             or not _TO_NEXT.fullmatch(text[g.start + len(g.text) : subject.start])
         ):

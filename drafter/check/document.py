@@ -15,6 +15,7 @@ from collections.abc import Callable
 from drafter.errors import Where
 from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import Catalogue
+from drafter.model.numbers import kin
 from drafter.model.report import Origin, Report, Section
 from drafter.model.typography import normalize, see_through, typed_span
 from drafter.reading.analysis import report_year
@@ -321,9 +322,10 @@ class Document:
                 if f.maps_to:
                     by_key.setdefault(f.maps_to, f.value)
                 # (two matters' 整改率: None, no base for either; 县局罚没款 is 罚没款 too)
-                for said in {(f.label, f.unit), (without_who(f.label), f.unit)}:
+                unit = kin(f.unit)  # (500件 is the base of this year's 600起)
+                for said in {(f.label, unit), (without_who(f.label), unit)}:
                     by_label[said] = f.value if by_label.get(said, f.value) == f.value else None
-                core = (label_core(f.label), f.unit)
+                core = (label_core(f.label), unit)
                 if core[0]:
                     by_core[core] = f.value if by_core.get(core, f.value) == f.value else None
         return by_key, by_label, by_core

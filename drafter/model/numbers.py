@@ -99,6 +99,14 @@ def _round_figure(v: Decimal) -> str:
 
 YUAN_IN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}  # 元 in one of each unit money is kept in
 
+# Units that count the same things (受理来信来访137件次 against 上年279件; 查处130起 against 100件)
+_KIN_UNITS = {"件次": "件", "起": "件", "宗": "件", "人次": "人", "名": "人", "家次": "家", "户次": "户"}
+
+
+def kin(unit: str) -> str:
+    """The unit ``unit`` counts in, for setting a count against last year's (件次 is 件)."""
+    return _KIN_UNITS.get(unit, unit)
+
 
 def with_unit(value: float | int | Decimal, unit: str, approx: bool = False) -> str:
     """A count with its unit. Money (元/万元/亿元) is written in the unit that says it

@@ -334,6 +334,12 @@ def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, s
             f"请删去“{against}”：要写增减，改用 {{{{ x.{name}.同比 }}}}（按本年和上年的数算出，自带“同比增长……”的说法）；"
             "要写本年的数，只删去这几个字。",
         )
+    if m.group("kind") == "^" and name and (against := printed_as_change(lead, name)):
+        # 较上年减少{{ x.受理.上年数 }}: last year's figure read as the change
+        return (
+            f"“{against}”后面写的是“{name}”上年的数（{shown}），报告里会读成比上年增减了这么多。",
+            f"请删去“{against}”：要写增减，改用 {{{{ x.{name}.同比 }}}}；要写上年的数，写成“上年为{{{{ x.{name}.上年数 }}}}”。",
+        )
     if m.group("rate") and not m.group("kind") and name and _BARE_SHARE.search(lead):
         # 纠错18件，占比12.3%: read as the share of the count before it, which the rate is not
         return (

@@ -600,6 +600,12 @@ class _Reader:
                     "就重复了，数减少时还会写成“增长……减少”。",
                     f"请删去 {shown} 前面的“同比”“增长”这类词，直接写 {shown}。",
                 )
+            if piece.attr == "上年" and (words := printed_as_change(between, piece.name)):
+                # 较上年减少{受理.上年}: last year's figure read as the change
+                raise _Bad(
+                    f"“{words}”后面写的是 {shown}，“{piece.name}”上年的数，报告里会读成比上年增减了这么多。",
+                    f"请删去“{words}”：要写增减，改用 {{{piece.name}.同比}}；要写上年的数，写成“上年为{shown}”。",
+                )
             if piece.attr not in ("同比", "上年") and (words := printed_as_change(between, piece.name)):
                 # 比上年增加{纠错}: this year's figure read as the change
                 raise _Bad(
