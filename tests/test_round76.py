@@ -296,3 +296,50 @@ def _text(path) -> str:
     import docx
 
     return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        # last year's figure after 的 inside 与上年…持平
+        ("办理建设工程施工许可86件，与上年的80件持平。", "并不持平"),
+        ("办理建设工程施工许可86件，与2024年的80件持平。", "并不持平"),
+        ("办理建设工程施工许可86件，与上年的86件持平。", None),
+        ("办理建设工程施工许可86件，与2023年的80件持平。", None),
+        # last year's figure after a colon
+        ("全年共办理各类案件360件（上年：300件），同比增长30.0%。", "应为上升20%"),
+        ("全年共办理各类案件360件（2024年：300件），同比增长30.0%。", "应为上升20%"),
+        ("全年共办理各类案件360件（上年数：300件），同比增长30.0%。", "应为上升20%"),
+        ("全年共办理各类案件360件（上年：300件），同比增长20.0%。", None),
+        # the figure compared with, named before the change
+        ("全年共办理各类案件360件，与上年300件相比增长30.0%。", "应为上升20%"),
+        ("全年共办理各类案件360件，与2024年（300件）相比增长30.0%。", "应为上升20%"),
+        ("全年共办理各类案件360件，与上年300件相比增长20.0%。", None),
+        ("全年共办理各类案件360件，与2023年（300件）相比增长30.0%。", None),
+    ],
+)
+def test_round79_last_years_figure_in_more_wordings(tmp_path, runner, line, should):
+    """与上年的80件持平, （上年：300件）, 与上年300件相比增长…: last year's figure as written is
+    the base of the change, and a wrong change is 同比核算."""
+    _judged(tmp_path, runner, line, should, "同比核算")
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年依法受理151件，其中纠错18件，合计146件。", "“合计”前面只列了一项（18件）"),
+        ("全年依法受理151件，其中纠错18件，合计151件。", None),
+        ("全年依法受理151件，其中纠错18件，合计18件。", None),
+    ],
+)
+def test_round79_a_total_after_a_single_part(tmp_path, runner, line, should):
+    """合计 after a 其中 of one part is that part (or the whole said again), never another count."""
+    _judged(tmp_path, runner, line, should, "合计不符", clean_of="合计不符")
+
+
+def test_round79_a_phrase_table_total_after_a_single_part_is_refused(tmp_path, runner):
+    """依法受理{受理}，其中纠错{纠错}，合计{审结} prints a 合计 of no list: refused at its line."""
+    folder = clerk_templates(tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 依法受理{受理}\n    - 其中纠错{纠错}\n    - 合计{审结}\n"})
+    out, result = render_with(runner, tmp_path, folder)
+    assert result.exit_code == 2 and "句式.yaml:5" in result.output and "合计不符" in result.output, result.output
+    assert not out.exists()

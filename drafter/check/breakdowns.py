@@ -824,6 +824,11 @@ class BreakdownChecks(ArithmeticState):
                     break  # 审结146件，其中维持…: the list starts at 其中
                 listed.insert(0, g)
                 commas = commas or gap != "、"
+            if len(listed) == 1 and text.endswith("其中", 0, _name_start(text, listed[0])) and Amount(counts[k - 2]).lo != Amount(t).lo:
+                # 受理151件，其中纠错18件，合计146件: the sum of one part is that part (the 合计 may
+                # say the whole again: 合计151件)
+                self.total_of_one(unit, text, head, listed[0], t)
+                continue
             if (
                 len(listed) < 2
                 or listed[-1].unit != t.unit

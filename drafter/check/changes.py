@@ -24,7 +24,9 @@ _CHANGE_DOWN = ("下降", "减少", "降低", "降幅", "压缩", "压减", "缩
 # written, never against last year's
 _SHRINK_ONLY = lazy_re(r"^(?:[^同较比]*?)(?:压缩|压减|缩短|缩减)(?:了|幅度)?(?:为|达到|达|是)?$")
 # (较上年（52件）增长15.4%: last year's figure in brackets after the comparison)
-_LAST_YEAR = lazy_re(r"(?:上年|去年|上一年度?)(?:同期|末|底)?(?:的|为|是|共)?[（(]?$")  # 上年末20000户: a stock at last year's end
+_LAST_YEAR = lazy_re(
+    r"(?:上年|去年|上一年度?)(?:同期|末|底)?(?:数|数量)?(?:的|为|是|共|[：:])?[（(]?$"
+)  # (上年：300件)  # 上年末20000户: a stock at last year's end
 # Last year's figure named by its own words (上年受理138件, 去年全年办结120件): the words after
 # 上年 are a name, not a comparison (较上年增加12件) nor cases carried over (上年结转12件).
 _LAST_YEAR_NAMED = lazy_re(r"(?<![较比与])(?:上年|去年|上一年度?)(?:同期)?(?P<words>[^\d，。；、：（）%％]{1,12})$")
@@ -79,6 +81,8 @@ _ANY_COUNT = lazy_re(r"数量|数目|总数|总量")
 _AGAINST_LAST = lazy_re(r"同比|(?:较|比|与)(?:上年|去年|上一年)")
 _AGAINST_OTHER = lazy_re(r"环比|连续|年均|平均每年|累计|以来|(?<![占参给赋])(?:较|比|与)(?!上年|去年|上一年|例|重|率|对)\S")
 _CLAUSE_END = lazy_re(r"[，,；;。：:！？]")
+# Words naming a figure right after them as the point a change is measured from (与上年300件相比)
+_COMPARED_WITH = lazy_re(r"(?:与|较|比|同)(?:上年|去年|上一年度?|(?:19|20)\d{2}年)(?:同期)?的?[（(]?")
 _MONEY_WORDS = lazy_re(r"金额|资金|经费|费用|款项|标的额|\B额$")
 # 个百分点 is a difference of two rates: never a rate's own level (办结率为86.7个百分点) nor a
 # count's change (受理128件，同比增长12个百分点). Only these plain wordings are read.
@@ -86,10 +90,16 @@ _LEVEL_IN_POINTS = lazy_re(r"(?:率|比例|占比)(?:均|都|分别)?(?:为|是|
 _BARE_CHANGE = lazy_re(r"(?:同比|较上年|比上年|较去年|比去年)?(?:增长|增加|上升|提高|下降|减少|降低)了?$")
 
 
+# A figure inside a change's label (与上年300件相比增长: 上年300件 is last year's, not words of it)
+_FIGURE_IN_LABEL = lazy_re(r"^.*\d[\d.]*\s*[件起宗次人户家个项条份元万亿%％]*")
+
+
 def change_words(f: FoundFigure) -> str:
-    """The words of a change's label before the change (审查件数同比减少 → 审查件数)."""
-    m = _CHANGE_START.search(f.label)
-    return f.label[: m.start()] if m else f.label
+    """The words of a change's label before the change (审查件数同比减少 → 审查件数), after any
+    figure the label holds (与上年300件相比增长 → 相比)."""
+    label = _FIGURE_IN_LABEL.sub("", f.label)
+    m = _CHANGE_START.search(label)
+    return label[: m.start()] if m else label
 
 
 def _own_change(text: str, g: FoundFigure, h: FoundFigure) -> bool:
@@ -127,7 +137,10 @@ def fits(g: FoundFigure, measure: str, units) -> bool:
 
 # A count that is a part (其中审查政府合同50件): 其中 in its own clause before it.
 # 与上年持平, 同比持平: the two years the same (not 基本持平, 大致持平: about the same)
-_HELD = lazy_re(r"(?:与上年|较上年|比上年|与去年|同比)(?:[（(][^（）()。；]{0,20}[）)])?(?:相比)?持平")  # (与上年（516件）持平)
+_HELD = lazy_re(
+    r"(?:与上年|较上年|比上年|与去年|同比|[与较比](?P<year>(?:19|20)\d{2})年)"
+    r"(?:[（(][^（）()。；]{0,20}[）)]|的?\d[\d.]*[^\d，。；、（）()持]{0,3})?(?:相比)?持平"
+)  # (与上年（516件）持平, 与上年的80件持平, 与2024年的80件持平)
 _HELD_REACH = 12  # characters after 持平 within which last year's figure in brackets is its own
 _EACH_LAST = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?$")  # 上年分别为64件、60件
 _LAST_JOIN = lazy_re(r"\s*[、和及]\s*")
@@ -163,10 +176,13 @@ def _against_last_year(text: str, a: int, figs: list[FoundFigure], k: int, year:
     named there at all?"""
     f = figs[k]
     reach = max(a, f.start - len(f.label) - 40)  # the words of this change, not the whole sentence
+    # (the figure before it may be the point of comparison itself: 与上年300件相比增长…, its words too)
+    before = [g for g in figs[max(0, k - 1) : k] if g.start + len(g.text) <= f.start]
+    compared = [m.start() for g in before if (m := _COMPARED_WITH.search(text, max(reach, g.start - 12), g.start)) and m.end() == g.start]
     start = max(
         [reach]
-        + [m.end() for m in _CLAUSE_END.finditer(text, reach, f.start)]
-        + [g.start + len(g.text) for g in figs[max(0, k - 1) : k] if g.start + len(g.text) <= f.start]
+        + [m.end() for m in _CLAUSE_END.finditer(text, reach, compared[0] if compared else f.start)]
+        + ([] if compared else [g.start + len(g.text) for g in before])
     )
     words = text[start : f.start]
     if year:
@@ -755,6 +771,8 @@ class ChangeChecks(ArithmeticState):
         allow a difference: not judged.)"""
         starts = [g.start for g in figs]
         for m in _HELD.finditer(text, a, b):
+            if m.group("year") and int(m.group("year")) + 1 != self.c.doc.year:
+                continue  # 与2020年持平: another year's level, nothing of last year's
             k = bisect.bisect_left(starts, m.start())
             near = figs[max(0, k - NEAR_COUNTS) : k]  # (the figures just before it: a sentence may hold thousands)
             before = [g for g in near if g.kind == "count" and not rough(g) and not _DELTA.search(g.label)]
@@ -1088,7 +1106,7 @@ class ChangeChecks(ArithmeticState):
         """Is ``g`` last year's figure (上年为138件, 2024年同期的138件)?"""
         before = text[max(0, g.start - 10) : g.start]
         year = self.c.doc.year
-        if _LAST_YEAR.search(before) or (year and re.search(rf"{year - 1}年(?:同期)?(?:的|为|是)?[（(]?$", before)):
+        if _LAST_YEAR.search(before) or (year and re.search(rf"{year - 1}年(?:同期)?(?:的|为|是|[：:])?[（(]?$", before)):
             return True
         named = _LAST_YEAR_NAMED.search(g.label)
         return bool(named and not _NOT_A_NAME.search(named.group("words")))
