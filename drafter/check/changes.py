@@ -24,9 +24,8 @@ _CHANGE_DOWN = ("下降", "减少", "降低", "降幅", "压缩", "压减", "缩
 # written, never against last year's
 _SHRINK_ONLY = lazy_re(r"^(?:[^同较比]*?)(?:压缩|压减|缩短|缩减)(?:了|幅度)?(?:为|达到|达|是)?$")
 # (较上年（52件）增长15.4%: last year's figure in brackets after the comparison)
-_LAST_YEAR = lazy_re(
-    r"(?:上年|去年|上一年度?)(?:同期|末|底)?(?:数|数量)?(?:的|为|是|共|[：:])?[（(]?$"
-)  # (上年：300件)  # 上年末20000户: a stock at last year's end
+# (上年为138件, 上年：300件, 上年数：300件; 上年末20000户: a stock at last year's end)
+_LAST_YEAR = lazy_re(r"(?:上年|去年|上一年度?)(?:同期|末|底)?(?:数|数量)?(?:的|为|是|共|[：:])?[（(]?$")
 # Last year's figure named by its own words (上年受理138件, 去年全年办结120件): the words after
 # 上年 are a name, not a comparison (较上年增加12件) nor cases carried over (上年结转12件).
 _LAST_YEAR_NAMED = lazy_re(r"(?<![较比与])(?:上年|去年|上一年度?)(?:同期)?(?P<words>[^\d，。；、：（）%％]{1,12})$")
