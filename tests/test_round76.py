@@ -343,3 +343,30 @@ def test_round79_a_phrase_table_total_after_a_single_part_is_refused(tmp_path, r
     out, result = render_with(runner, tmp_path, folder)
     assert result.exit_code == 2 and "句式.yaml:5" in result.output and "合计不符" in result.output, result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("addressee", ["县委；县人大常委会", "县委，县人大常委会", "县委、县人大常委会，县政协"])
+def test_round79_an_addressee_of_several_kinds_comes_back(tmp_path, runner, addressee):
+    """A 主送机关 joined by ，or ；(drafter prints it) is read back as the 主送机关 by import and
+    new --from, never as the opening's first paragraph."""
+    import yaml
+
+    form = example_form(tmp_path, ("主送机关: 县委、县人大常委会", f"主送机关: {addressee}"))
+    out = tmp_path / "r.docx"
+    assert runner.invoke(main, ["render", str(form), "-o", str(out)]).exit_code == 0
+    imported, carried = tmp_path / "i.yaml", tmp_path / "n.yaml"
+    assert runner.invoke(main, ["import", str(out), "-o", str(imported)]).exit_code == 0
+    assert yaml.safe_load(imported.read_text(encoding="utf-8"))["主送机关"] == addressee
+    assert runner.invoke(main, ["new", "2026", "--from", str(out), "-o", str(carried)]).exit_code == 0
+    assert yaml.safe_load(carried.read_text(encoding="utf-8"))["主送机关"] == addressee
+
+
+def test_round79_a_small_amount_is_noted_in_full(tmp_path, runner):
+    """new --from a form with 合同金额 0.00005 (亿元, 5000元) notes it as 0.00005, which the form
+    reader takes when copied, never as 5e-05."""
+    form = example_form(tmp_path, ("合同金额: 46.8", "合同金额: 0.00005"))
+    new = tmp_path / "n.yaml"
+    result = runner.invoke(main, ["new", "2026", "--from", str(form), "-o", str(new)])
+    assert result.exit_code == 0, result.output
+    text = new.read_text(encoding="utf-8")
+    assert "是 0.00005（" in text and "e-05" not in text, text

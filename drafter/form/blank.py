@@ -19,6 +19,7 @@ from drafter.form import spec as s
 from drafter.form.schema import SCHEMA_NAME
 from drafter.model.catalogue import Catalogue, Theme
 from drafter.model.numbers import with_unit
+from drafter.model.numberwords import plain
 
 
 class ThemeSeed:
@@ -57,7 +58,9 @@ def _scalar(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float, dt.date)):
+    if isinstance(value, (int, float)):
+        return plain(value)  # (0.00005, never 5e-05: the form reader takes no exponent)
+    if isinstance(value, dt.date):
         return str(value)
     text = yaml.safe_dump(str(value), allow_unicode=True, default_flow_style=True, width=1 << 30)
     return text.removesuffix("\n").removesuffix("\n...").strip()

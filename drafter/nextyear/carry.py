@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from drafter.form.blank import Seed, ThemeSeed
 from drafter.model.catalogue import Catalogue
+from drafter.model.numberwords import plain
 from drafter.nextyear.recover import last_year_used
 
 
@@ -28,7 +29,7 @@ def _theme(key: str, raw: dict, used: set) -> ThemeSeed:
             if (key, group, name) in used:
                 seed.last.setdefault(group, {})[name] = value
             else:
-                seed.figure_notes.append(f"去年“{group}：{name}”是 {value}（默认的句式不写它的同比，没有放进上年数据，需要时照填）")
+                seed.figure_notes.append(f"去年“{group}：{name}”是 {plain(value)}（默认的句式不写它的同比，没有放进上年数据，需要时照填）")
     seed.reference = [f"{m['标题']}：{m['内容']}" for m in raw.get("做法") or []]
     return seed
 

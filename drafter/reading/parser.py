@@ -417,7 +417,9 @@ class Levels:
         return next(k.rank for k in kinds() if k.name == name.rstrip("′″"))
 
 
-_ADDRESSEE = lazy_re(r"[^。；，\s]{2,40}[：:]")
+# 主送机关: organs joined by 、, categories by ，(县委、县人大常委会，县政协：; GB/T 9704), no sentence
+_ADDRESSEE = lazy_re(r"(?:[^。；;，,\s：:]{2,20}[，,；;])*[^。；;，,\s：:]{2,40}[：:]")
+_NO_ADDRESSEE = lazy_re(r"如下|报告|情况|我[县区市镇乡局委办]|现将|\d{4}\s*年")
 
 
 def _one_sentence_items(lines: list[str], numbers: list[Number | None], hints: list[int | None]) -> dict[int, bool]:
@@ -501,7 +503,7 @@ def parse_lines(lines: list[str]) -> Report:
     if k > i and k + 1 < len(lines) and _ADDRESSEE.fullmatch(lines[k]):
         i = k
     # 主送机关: a short line ending in ： right after the title, or first (县委、县人大常委会：).
-    if i + 1 < len(lines) and _ADDRESSEE.fullmatch(lines[i]) and not number_of(lines[i]) and not re.search(r"如下|\d{4}\s*年", lines[i]):
+    if i + 1 < len(lines) and _ADDRESSEE.fullmatch(lines[i]) and not number_of(lines[i]) and not _NO_ADDRESSEE.search(lines[i]):
         report.addressee = lines[i][:-1]
         report.origins["主送机关"] = origin_from(origins[i])
         i += 1
