@@ -191,7 +191,7 @@ def _file(name: str, content: bytes | None = None):
 @pytest.mark.parametrize("make, expected", [
     (lambda d: d / "没有这个文件.txt", "找不到文件"),
     (_file("空"), "没有报告或表单"),
-    (_file("x.pdf", b"%PDF"), "不支持的文件类型"),
+    (_file("x.pdf", b"%PDF"), "drafter 不读 PDF"),
     (_file("坏.docx", b"PK\x03\x04broken"), "无法打开"),
     (_file("乱码.txt", bytes(range(128, 256)) * 4), "编码"),
     (_file("坏.yaml", "单位: [\n".encode()), "坏.yaml:"),

@@ -7,7 +7,7 @@ import pytest
 from drafter.cli.commands import main
 from hostile_cases import clerk_templates, example_form, render_with
 from test_round33 import _last_years_report, _report
-from test_round66 import _judged
+from test_round66 import _carried, _judged
 
 
 @pytest.mark.parametrize(
@@ -330,6 +330,9 @@ def test_round79_last_years_figure_in_more_wordings(tmp_path, runner, line, shou
         ("全年依法受理151件，其中纠错18件，合计146件。", "“合计”前面只列了一项（18件）"),
         ("全年依法受理151件，其中纠错18件，合计151件。", None),
         ("全年依法受理151件，其中纠错18件，合计18件。", None),
+        # items numbered 一是…；二是…；三是合计… are a list too
+        ("一是审结146件；二是其中纠错18件；三是合计151件。", "“合计”前面只列了一项（18件）"),
+        ("一是审结146件；二是其中纠错18件；三是合计146件。", None),
     ],
 )
 def test_round79_a_total_after_a_single_part(tmp_path, runner, line, should):
@@ -370,3 +373,65 @@ def test_round79_a_small_amount_is_noted_in_full(tmp_path, runner):
     assert result.exit_code == 0, result.output
     text = new.read_text(encoding="utf-8")
     assert "是 0.00005（" in text and "e-05" not in text, text
+
+
+def test_new_from_a_report_works_counts_back_from_rates_over_several_counts(tmp_path, runner):
+    """new --from drafter's own report of the example: 按时办复率100% of 建议112件 + 提案134件
+    is 246件, and 满意率98.8% of those 246 is 243件 — the figures the form had."""
+    import yaml
+
+    from conftest import EXAMPLE
+
+    out, new = tmp_path / "r.docx", tmp_path / "n.yaml"
+    assert runner.invoke(main, ["render", str(EXAMPLE), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(main, ["new", "2026", "--from", str(out), "-o", str(new)])
+    assert result.exit_code == 0, result.output
+    themes = {t["主题"]: t.get("上年数据") or {} for t in yaml.safe_load(new.read_text(encoding="utf-8"))["成效"]}
+    group = themes["权力监督"]["建议提案"]
+    assert (group.get("按时办复"), group.get("满意")) == (246, 243), themes["权力监督"]
+
+
+@pytest.mark.parametrize(
+    ("line", "carried"),
+    [
+        ("本年度承办人大代表建议112件，政协委员提案134件，按时办复率100%，代表委员满意率98.8%。", {"按时办复": 246, "满意": 243}),
+        # 99.6% of 246 is 245 (never 246, which is 100%)
+        ("本年度承办人大代表建议112件，政协委员提案134件，按时办复率99.6%。", {"按时办复": 245}),
+        # 98.8% of 2460 may be 2430 or 2431: nothing carried
+        ("本年度承办人大代表建议1120件，政协委员提案1340件，按时办复率98.8%。", None),
+    ],
+)
+def test_new_from_a_report_carries_a_count_only_one_whole_number_gives(tmp_path, runner, line, carried):
+    """A count worked back from a rate is carried only when one whole number rounds to it."""
+    found, _ = _carried(tmp_path, runner, line)
+    group = (found.get("权力监督") or {}).get("建议提案") or {}
+    assert {k: v for k, v in group.items() if k in ("按时办复", "满意")} == (carried or {}), found
+
+
+@pytest.mark.parametrize("command", [["render"], ["validate"], ["preview"], ["import", "-o", "f.yaml"], ["check"], ["new", "2026", "--from"]])
+@pytest.mark.parametrize(("name", "said"), [("报告.pdf", "drafter 不读 PDF"), ("报告.wps", "另存为 Word 文档（.docx）")])
+def test_round80_a_pdf_or_wps_report_is_said_as_one_drafter_does_not_read(tmp_path, runner, monkeypatch, command, name, said):
+    """A PDF (or WPS file) given to any command is said as what drafter does not read, with
+    what to make of it first — never a command that would refuse it too, nor an output clash."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(b"%PDF-1.7\n" if name.endswith(".pdf") else b"\xd0\xcf\x11\xe0")
+    args = [*command[:1], name, *command[1:]] if command[0] != "new" else [*command, name]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2 and said in result.output, result.output
+    assert "drafter import 报告" not in result.output and "drafter check 报告" not in result.output, result.output
+    assert "正是输入的文件" not in result.output, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("执法办案质效稳步提升。同比减少52.5%（上年为1617件），全年受理投诉举报868件。", "应为下降46.3%"),
+        ("同比减少52.5%（上年1617件），全年受理投诉举报868件。", "应为下降46.3%"),
+        ("同比减少46.3%（上年为1617件），全年受理投诉举报868件。", None),
+    ],
+)
+def test_round80_a_change_before_its_figure_with_last_years_in_brackets(tmp_path, runner, line, should):
+    """同比减少52.5%（上年为1617件），全年受理868件: the change is of the figure after the
+    bracket, against the bracketed figure."""
+    _judged(tmp_path, runner, line, should, "同比核算")

@@ -633,7 +633,7 @@ class BreakdownChecks(ArithmeticState):
         """合计 after a single count (作出纠错决定18件，合计146件): a sum of one item is that item.
         Only 合计/总计 (共 may count more than was listed), right after the item, with nothing
         after the total that may say what else it holds (（含上年结转…）)."""
-        if head.group(1) not in ("合计", "总计") or text[item.start + len(item.text) : head.start() + 1] not in ("，", ","):
+        if head.group(1) not in ("合计", "总计") or text[item.start + len(item.text) : head.start() + 1] not in ("，", ",", "；", ";"):
             return
         if item.unit != t.unit or item.approx or t.approx or text[head.end(1) : t.start].strip():
             return

@@ -140,6 +140,8 @@ _HELD = lazy_re(
     r"(?:与上年|较上年|比上年|与去年|同比|[与较比](?P<year>(?:19|20)\d{2})年)"
     r"(?:[（(][^（）()。；]{0,20}[）)]|的?\d[\d.]*[^\d，。；、（）()持]{0,3})?(?:相比)?持平"
 )  # (与上年（516件）持平, 与上年的80件持平, 与2024年的80件持平)
+# Last year's figure in brackets right after a change (同比减少52.5%（上年为1617件）)
+_LAST_IN_BRACKETS = lazy_re(r"[（(](?:上年|去年|上一年度?|(?:19|20)\d{2}年)(?:同期)?(?:的|为|是|[：:])?[\d.]+[^\d（）()，。；]{0,3}[）)]")
 _HELD_REACH = 12  # characters after 持平 within which last year's figure in brackets is its own
 _EACH_LAST = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?$")  # 上年分别为64件、60件
 _LAST_JOIN = lazy_re(r"\s*[、和及]\s*")
@@ -1015,6 +1017,11 @@ class ChangeChecks(ArithmeticState):
         if k + 1 >= len(figs):
             return None
         f, g = figs[k], figs[k + 1]
+        link_from = f.start + len(f.text)
+        bracket = _LAST_IN_BRACKETS.match(text, link_from)
+        if bracket and bracket.end() == g.start + len(g.text) + 1 and self.is_last_year(text, g) and k + 2 < len(figs):
+            # 同比减少52.5%（上年为1617件），全年受理868件: last year's in brackets, then the figure
+            k, g, link_from = k + 1, figs[k + 2], bracket.end()
         if g.kind != "count" or self.is_last_year(text, g) or _DELTA.search(g.label):
             return None
         if k + 2 < len(figs) and _own_change(text, g, figs[k + 2]):
@@ -1022,7 +1029,7 @@ class ChangeChecks(ArithmeticState):
         measure, units = measure_of(change_words(f))
         if measure and not fits(g, measure, units):
             return None  # 审查件数同比减少50.2%，提出审查意见157条: 条 is not what it counts
-        link = text[f.start + len(f.text) : g.start]
+        link = text[link_from : g.start]
         earlier = any(h.kind in ("count", "rate") and h.start >= self.clause_start and not self.is_last_year(text, h) for h in figs[:k])
         if not (_THEN_AMOUNT.fullmatch(link) or (_THEN_NAMED.fullmatch(link) and (before is not None or not earlier))):
             return None  # with counts before it in the sentence, only 达到/为 says the figure after is its own

@@ -18,6 +18,10 @@ from pathlib import Path
 from drafter.errors import InputFileError, Where, os_reason
 from drafter.files.patterns import lazy_re
 
+# What to make of a report drafter does not read, before any command can use it
+PDF_HINT = "drafter 不读 PDF：请给出报告的 Word 文档（.docx），或把 PDF 的全文复制到记事本、存成 UTF-8 编码的 .txt"
+WPS_HINT = "请在 WPS 里把它另存为 Word 文档（.docx）"
+
 FORM_SUFFIXES = (".yaml", ".yml")  # a form; anything else read as a report is one
 
 _UNSHOWABLE = lazy_re(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")

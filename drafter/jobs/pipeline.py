@@ -14,7 +14,7 @@ from typing import Any
 from drafter.check.table import RuleTable, rule_table
 from drafter.errors import Findings, FormError, InputFileError, OutputError, Problem, TemplateError, Where
 from drafter.files.config import Settings, read_settings, settings_file
-from drafter.files.inputs import peek, shell_word, shown
+from drafter.files.inputs import PDF_HINT, WPS_HINT, peek, shell_word, shown
 from drafter.files.resources import builtin_templates
 from drafter.files.writing import check_target, refuse_inputs, refuse_not_ours, text_writer, write_all
 from drafter.files.yamlsource import Source, load_file
@@ -180,6 +180,8 @@ def load_form(path: str | Path, use: str = "import") -> Source:
 # What reports are saved as: given where a form is asked for, said as a report (with the
 # commands that make a form of it), never read as a form that is not UTF-8 or not indented.
 REPORT_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".pdf")
+# Those no reader takes, and what to make of them first (the reading side's own words)
+UNREAD_SUFFIXES = {".pdf": PDF_HINT, ".wps": WPS_HINT}
 
 
 def refuse_report(path: str | Path, use: str = "import") -> None:
@@ -205,6 +207,13 @@ def refuse_report(path: str | Path, use: str = "import") -> None:
             return  # said by load_file, as for any form it cannot read
         refuse_form_as_text(raw, p)  # a form named .txt: said with the name to give it
     name = shown(p)
+    if suffix in UNREAD_SUFFIXES:  # drafter reads neither: the commands it would name refuse it too
+        raise InputFileError(
+            f"“{name}”是报告（{suffix} 文件），不是表单：这个命令要的是表单（.yaml 文件）。",
+            f"{UNREAD_SUFFIXES[suffix]}，再用 drafter import 由它生成表单，或用 drafter new 2026 --from 由它生成下一年的表单"
+            "（2026 换成要写的年度）。",
+            Where(str(p)),
+        )
     raise InputFileError(
         f"“{name}”是报告（{suffix} 文件），不是表单：这个命令要的是表单（.yaml 文件）。",
         f"要由这份报告得到表单，请运行 drafter import {shell_word(p)} -o 表单.yaml；"
@@ -231,7 +240,7 @@ def _refuse_renamed_document(p: Path, use: str) -> None:
     what = f"“{shown(p)}”是{kind}，不是表单，只是扩展名写成了 {p.suffix or '（没有扩展名）'}。"
     if kind.startswith("PDF"):
         then = {"check": "再检查它", "new": "再由它生成下一年的表单"}.get(use, "再用 drafter import 由它生成表单")
-        hint = f"drafter 不读 PDF：请给出报告的 Word 文档（.docx），或把 PDF 的全文复制到记事本、存成 UTF-8 编码的 .txt，{then}。"
+        hint = f"{PDF_HINT}，{then}。"
     else:
         target = p.with_name(p.stem + (".doc" if "（.doc）" in kind else ".docx"))
         renamed = shell_word(target)
@@ -358,6 +367,7 @@ def preview_file(
 
     if find_soffice() is None:  # said before doing any work
         raise PreviewError("没有找到 LibreOffice，无法生成预览。", INSTALL_HINT)
+    refuse_report(form)  # a report (a PDF too) said as one, before its output is named after it
     out = Path(output) if output else Path(form).with_suffix(".pdf")
     check_suffix(out, (".pdf",), "PDF 文件")
     settings = read_settings(config)  # once, for every reader of its sections

@@ -142,7 +142,7 @@ class _Reader:
                                 f"“{f.maps_to.replace('.', '：')}”下）：{said}"
                             )
                         (seed.figure_notes if seed is not None else self.loose).append(note)
-        exact = set()
+        exact: dict[str, float] = {}  # counts stated exactly, by key: the bases of rates
         for key, seen in found.items():
             group, name = key.split(".", 1)
             seed = self.theme(self.owner[group])
@@ -154,55 +154,73 @@ class _Reader:
                 seed.figure_notes.append(
                     f"{f.text}（“{key.replace('.', '：')}”；默认的句式不写它的同比，没有放进上年数据，需要时{fill}）：{said}"
                 )
-                exact.add(key)  # still the base of a rate of its sentence
+                exact[key] = f.value  # still the base of a rate of its sentence
             elif len(values) == 1:
                 seed.last.setdefault(group, {})[name] = seen[0][0].value
                 seed.sources[(group, name)] = seen[0][1]
                 # Counts in 万/亿 reach here only from drafter's own untouched report, which
                 # prints them only where no digit is lost (46.83万件 is 468 300): every count
                 # here is exact and can be the base of a rate.
-                exact.add(key)
+                exact[key] = seen[0][0].value
             else:
                 seed.figure_notes += [f"{f.text}（可能是“{key}”，但原文有不同的数字）：{said}" for f, said in seen]
         self._from_rates(exact)
 
-    def _from_rates(self, exact: set[str]) -> None:
-        """A count the report gives only as a rate of a count it states exactly: 按时办复率
-        98.8% of 246 件 is 243 件, kept only when exactly one whole number rounds to the rate
-        and the count stands in the rate's own sentence. A rate the reading side maps to a
-        group whose count stands elsewhere (“满意率100%” among 建议提案's figures, mapped to
-        热线) says nothing sure of that group: it is a comment, never a figure."""
-        for f, sentence, said, where in self.rates:
-            if f.maps_to is None:  # only mapped rates are kept
-                continue
-            group, rname = f.maps_to.split(".", 1)
-            theme = self.cat.themes[self.owner[group]]
-            rate = theme.groups[group].rates.get(rname)
-            if rate is None or len(rate.denominator) != 1 or f.approx:
-                continue
-            base_key = f"{group}.{rate.denominator[0]}"
-            last = self.theme(theme.key).last.get(group, {})
-            if base_key not in exact or rate.numerator in last:
-                continue
-            if sentence not in self.places.get(base_key, ()):
-                note = (
-                    f"{f.text}（{f.label or '无标签'}；可能是“{f.maps_to.replace('.', '：')}”，但这一句里没有它的基数"
-                    f"“{base_key.replace('.', '：')}”，没有据此推算上年数据）：{said}"
-                )
-                (where.figure_notes if where is not None else self.loose).append(note)
-                continue
-            if rate.denominator[0] not in last or not self.used(theme.key, group, rate.numerator):
-                continue  # its base was listed as a comment, or the count is printed without 同比
-            last = self.theme(theme.key).last.setdefault(group, {})
-            # In decimal: the bounds of what rounds to the printed rate, without binary error.
-            half = Decimal(5).scaleb(-f.decimals - 1)
-            base = last[rate.denominator[0]]
-            shown, whole_base = Decimal(str(f.value)), Decimal(str(base))
-            low, high = (shown - half) * whole_base / 100, (shown + half) * whole_base / 100
-            whole = [n for n in range(math.ceil(low), math.floor(high) + 1) if 0 <= n <= base]
-            if len(whole) == 1:
-                last[rate.numerator] = whole[0]
-                self.theme(theme.key).sources[(group, rate.numerator)] = f"由{f.text}推算：{said}"
+    def _from_rates(self, exact: dict[str, float]) -> None:
+        """A count the report gives only as a rate of counts it states exactly: 按时办复率100%
+        of 建议112件 + 提案134件 is 246件, 满意率98.8% of those 246 is 243 件; kept only when
+        exactly one whole number rounds to the rate and the base stands in the rate's own
+        sentence. A count so found is the base of a rate after it (满意 over 按时办复). A rate the
+        reading side maps to a group whose count stands elsewhere (“满意率100%” among 建议提案's
+        figures, mapped to 热线) says nothing sure of that group: it is a comment, never a figure."""
+        todo = [r for r in self.rates if r[0].maps_to is not None and not r[0].approx]
+        for _ in range(len(todo)):  # a count found makes the base of another rate: until none is
+            found = [r for r in todo if self._from_rate(exact, *r)]
+            if not found:
+                break
+            todo = [r for r in todo if r not in found]
+
+    def _from_rate(self, exact: dict[str, float], f: FoundFigure, sentence: tuple, said: str, where: ThemeSeed | None) -> bool:
+        """The count ``f``, a rate, gives (see _from_rates): True when it is now known."""
+        mapped = f.maps_to or ""  # (only mapped rates reach here)
+        group, rname = mapped.split(".", 1)
+        theme = self.cat.themes[self.owner[group]]
+        rate = theme.groups[group].rates.get(rname)
+        if rate is None:
+            return False
+        base_keys = [f"{group}.{d}" for d in rate.denominator]
+        last = self.theme(theme.key).last.get(group, {})
+        if not all(k in exact for k in base_keys) or rate.numerator in last or f"{group}.{rate.numerator}" in exact:
+            return False
+        if not all(sentence in self.places.get(k, ()) for k in base_keys):
+            missing = "、".join(f"“{k.replace('.', '：')}”" for k in base_keys if sentence not in self.places.get(k, ()))
+            note = (
+                f"{f.text}（{f.label or '无标签'}；可能是“{mapped.replace('.', '：')}”，但这一句里没有它的基数{missing}，"
+                f"没有据此推算上年数据）：{said}"
+            )
+            (where.figure_notes if where is not None else self.loose).append(note)
+            return True  # said once: nothing more to find from it
+        # In decimal: the bounds of what rounds to the printed rate, without binary error.
+        half = Decimal(5).scaleb(-f.decimals - 1)
+        base = sum(Decimal(str(exact[k])) for k in base_keys)  # (办复率: 建议 + 提案)
+        shown = Decimal(str(f.value))
+        low, high = (shown - half) * base / 100, (shown + half) * base / 100
+        # 100% is all of the base and 0% none (check holds reports to that); any other rate is
+        # neither (99.6% of 246 is never 246)
+        whole = [
+            n
+            for n in range(math.ceil(low), math.floor(high) + 1)
+            if 0 <= n <= base and (n == base) == (shown == 100) and (n == 0) == (shown == 0)
+        ]
+        if len(whole) != 1:
+            return False
+        key = f"{group}.{rate.numerator}"
+        exact[key] = whole[0]  # the base of a rate after it in the sentence (满意率 over 按时办复)
+        self.places.setdefault(key, set()).add(sentence)
+        if self.used(theme.key, group, rate.numerator):  # (printed without its 同比: nothing to carry)
+            self.theme(theme.key).last.setdefault(group, {})[rate.numerator] = whole[0]
+            self.theme(theme.key).sources[(group, rate.numerator)] = f"由{f.text}推算：{said}"
+        return True
 
 
 def last_year_used(cat: Catalogue) -> set[tuple[str, str, str]]:

@@ -28,7 +28,7 @@ from drafter.files.bounds import (
     REPORT_PARAGRAPHS as MAX_PARAGRAPHS,
 )
 from drafter.files.characters import INVISIBLE
-from drafter.files.inputs import check_regular, read_bytes
+from drafter.files.inputs import PDF_HINT, WPS_HINT, check_regular, read_bytes
 from drafter.files.patterns import lazy_re
 from drafter.files.xmltext import INVALID, LOOKALIKE, drop_invalid, quiet
 
@@ -68,6 +68,8 @@ def read_lines(path: str | Path, keep_invisible: bool = False) -> list[str]:
     suffix = p.suffix.lower()
     # before opening it: an ordinary file of a sane size
     check_regular(p, MAX_PACKAGE if suffix in (".docx", ".doc") else MAX_BYTES, "报告")
+    if suffix in (".pdf", ".wps"):
+        raise _error(p, f"drafter 不读 {p.suffix} 文件。", (PDF_HINT if suffix == ".pdf" else WPS_HINT) + "，再运行这个命令。")
     if suffix not in SUFFIXES:
         raise _error(p, f"不支持的文件类型“{p.suffix}”。", "请给出 .txt、.docx 或 .doc 文件。")
     if suffix == ".txt":
