@@ -49,6 +49,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
         self.rates = _rates(check.doc.cat)
         self.bounded_by = _bounded_by(check.doc.cat)
         self._whole_words: dict[str, list[str] | None] = {}
+        self._rate_figures: dict[str, list] = {}  # rates.never_its_whole's words, by rate
         self._pairs = None
         self.known = None  # last year's figures (by key, by label, by label core), from --last
         self.clause_start = 0  # where the clause being checked starts

@@ -226,6 +226,14 @@ def _written_slack(*rates: FoundFigure | float) -> float:
     return sum(0.5 * 10 ** -_places(r) for r in rates)
 
 
+_FALLS = lazy_re(r"(?:减少|下降|降低|少)了?$")  # a difference said as a fall (比上年减少287件)
+
+
+def _sign(delta: FoundFigure) -> int:
+    """−1 for a difference said as a fall (减少287件), else 1."""
+    return -1 if _FALLS.search(delta.label) else 1
+
+
 def _fits_change(g: FoundFigure, last: float, f: FoundFigure, mode: str) -> bool:
     """Is the change ``f`` (in %) the change of count ``g`` from ``last``, in size and way?"""
     if last <= 0:
@@ -522,7 +530,7 @@ class ChangeChecks(ArithmeticState):
             return
         if not self.said_of(text, subject, last, figs[max(0, k - NEAR_COUNTS) : k + 3]):
             return  # last year's figure of another count (the whole's, before 其中)
-        sign = -1 if re.search(r"(减少|下降|降低|少)了?$", f.label) else 1
+        sign = _sign(f)
         exact = Decimal(plain(subject.value)) - Decimal(plain(last.value))
         if sign * Decimal(plain(f.value)) == exact or Amount(subject).hi - Amount(subject).lo > 0:
             return
@@ -552,7 +560,7 @@ class ChangeChecks(ArithmeticState):
         before = self.known_last(subject, key)
         if before is None:
             return
-        sign = -1 if re.search(r"(减少|下降|降低|少)了?$", f.label) else 1
+        sign = _sign(f)
         wanted = sign * Decimal(plain(f.value))
         exact = Decimal(plain(subject.value)) - Decimal(plain(before))
         if wanted == exact:
@@ -624,7 +632,7 @@ class ChangeChecks(ArithmeticState):
             if g.kind != "count":
                 continue
             if kin(g.unit) == kin(subject.unit) and not g.approx and _DELTA.search(g.label):
-                sign = -1 if re.search(r"(减少|下降|降低|少)了?$", g.label) else 1
+                sign = _sign(g)
                 return subject.value - sign * g.value, _FROM_DELTA, None
             if i > k:
                 break
@@ -939,7 +947,7 @@ class ChangeChecks(ArithmeticState):
         heading = [g for g in self.heading_counts if g.unit == last.unit and not g.approx and not self.is_last_year(g.label, g)]
         if len(deltas) == 1 and len(clause) == 2 and deltas[0].unit == last.unit:
             delta = deltas[0]
-            sign = -1 if re.search(r"(减少|下降|降低|少)了?$", delta.label) else 1
+            sign = _sign(delta)
             exact = sign * Decimal(plain(delta.value)) / Decimal(plain(last.value)) * 100
             pair = f"上年{_shown(last)}、{_short(delta) or '增减'}{_shown(delta)}（文中写明）"
             start = min(delta.start - len(delta.label), last.start - len(last.label))

@@ -477,6 +477,7 @@ class ArithmeticState:
     rates: dict[str, tuple]
     bounded_by: dict[str, set[str]]
     _whole_words: dict[str, list[str] | None]
+    _rate_figures: dict[str, list]
     _pairs: list[tuple[list[str], list[str]]] | None
     # last year's figures, from --last (Document.known_figures: by key, by label, by label core)
     known: tuple[dict[str, float], dict[tuple[str, str], float | None], dict[tuple[str, str], float | None]] | None

@@ -950,18 +950,25 @@ class RateChecks(ArithmeticState):
         a part of that part (纠错 of 审结 for 结案率), a sibling of it, or a count the part is
         never in (受理前化解 beside 审结)? ``g`` is named by its longest figure name or saying in a group that
         defines the rate; a count named by none is not judged here."""
-        for theme in self.c.doc.cat.themes.values():
-            for group in theme.groups.values():
-                r = group.rates.get(name)
-                if r is None:
-                    continue
-                words = [(w, n) for n in group.figures for w in {n, *self.sayings.get(n, ())}]
-                fig = max(((w, n) for w, n in words if w in g.label), key=lambda x: len(x[0]), default=("", ""))[1]
-                if not fig or fig == r.numerator or fig in r.denominator or fig in wholes_of(group, r.numerator):
-                    continue
-                if r.numerator in wholes_of(group, fig) or not_a_part(group, fig, r.numerator)[0] in ("outside", "siblings"):
-                    return True
+        for group, r, words in self.rate_figures(name):
+            fig = max(((w, n) for w, n in words if w in g.label), key=lambda x: len(x[0]), default=("", ""))[1]
+            if not fig or fig == r.numerator or fig in r.denominator or fig in wholes_of(group, r.numerator):
+                continue
+            if r.numerator in wholes_of(group, fig) or not_a_part(group, fig, r.numerator)[0] in ("outside", "siblings"):
+                return True
         return False
+
+    def rate_figures(self, name: str) -> list:
+        """Each group defining the rate ``name``: (the group, the rate, its figures' names and
+        sayings as (word, figure) pairs); found once per rate."""
+        if name not in self._rate_figures:
+            self._rate_figures[name] = [
+                (group, group.rates[name], [(w, n) for n in group.figures for w in {n, *self.sayings.get(n, ())}])
+                for theme in self.c.doc.cat.themes.values()
+                for group in theme.groups.values()
+                if name in group.rates
+            ]
+        return self._rate_figures[name]
 
     def whole_words(self, name: str) -> list[str] | None:
         """The words that may name the whole of the catalogue's rate ``name``, in any group

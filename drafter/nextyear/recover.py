@@ -174,11 +174,13 @@ class _Reader:
         reading side maps to a group whose count stands elsewhere (“满意率100%” among 建议提案's
         figures, mapped to 热线) says nothing sure of that group: it is a comment, never a figure."""
         todo = [r for r in self.rates if r[0].maps_to is not None and not r[0].approx]
-        for _ in range(len(todo)):  # a count found makes the base of another rate: until none is
-            found = [r for r in todo if self._from_rate(exact, *r)]
-            if not found:
+        # a count found makes the base of another rate: until none is (a chain is as long as
+        # the catalogue's rates of one group, each found count being a group's figure)
+        for _ in range(len(todo)):
+            left = [r for r in todo if not self._from_rate(exact, *r)]
+            if len(left) == len(todo):
                 break
-            todo = [r for r in todo if r not in found]
+            todo = left
 
     def _from_rate(self, exact: dict[str, float], f: FoundFigure, sentence: tuple, said: str, where: ThemeSeed | None) -> bool:
         """The count ``f``, a rate, gives (see _from_rates): True when it is now known."""
