@@ -435,3 +435,35 @@ def test_round80_a_change_before_its_figure_with_last_years_in_brackets(tmp_path
     """同比减少52.5%（上年为1617件），全年受理868件: the change is of the figure after the
     bracket, against the bracketed figure."""
     _judged(tmp_path, runner, line, should, "同比核算")
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年办理行政处罚3156件，行政强制87件，其中不予处罚264件。", "“不予处罚”264件多于总数“行政强制”87件"),
+        ("全年办理行政处罚3156件，行政强制87件，其中不予处罚64件。", None),
+    ],
+)
+def test_round81_what_a_count_is_not_is_never_named_as_its_part(tmp_path, runner, line, should):
+    """其中不予处罚 after 行政处罚…，行政强制87件 is of the 87 before it: 不予处罚 is what 处罚 is
+    not, never a part of 行政处罚 by its noun."""
+    _judged(tmp_path, runner, line, should, "部分大于整体", clean_of="部分大于整体")
+
+
+@pytest.mark.parametrize("after", ["联系人：张三，联系电话：0371-12345678", "此件公开发布。", "联系电话：0371-12345678"])
+def test_round81_a_plain_line_under_the_date_leaves_the_closing_read(tmp_path, runner, after):
+    """A contact line or 此件公开发布。 without brackets under the date: the date and signature
+    are still read (no 成文日期缺失), and import says the line is left out."""
+    import yaml
+
+    text = _CLOSED_PLANS.format(plans="（一）深化法治政府示范创建。") + after + "\n"
+    source = tmp_path / "r.txt"
+    source.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["check", str(source)])
+    assert "成文日期缺失" not in result.output and "【错误】" not in result.output, result.output
+    form = tmp_path / "f.yaml"
+    result = runner.invoke(main, ["import", str(source), "-o", str(form)])
+    assert result.exit_code == 0 and "落款后面还有 1 行" in result.output, result.output
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert str(data["成文日期"]) == "2026-02-06" and data["落款"]["署名"] == "某县人民政府", data
+    assert after not in str(data["正文"]), data

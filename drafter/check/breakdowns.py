@@ -440,6 +440,8 @@ class BreakdownChecks(ArithmeticState):
         act on it that names none (受理信访事项936件，按期办结600件，其中网上信访事项700件: the
         part is of the 信访事项, not of those 按期办结): an earlier count of the clause that
         shares a noun with the part while the count before 其中 shares none. None otherwise."""
+        if _NOT.match(_item_name(first) or first.label):
+            return None  # 行政处罚…，行政强制87件，其中不予处罚264件: what 处罚 is not is no part of it
         words = _nouns(first.label)
         act = counts[t].label
         # or by its own act (全年受理…1548件，按时办结1500件。其中窗口受理101件、网上受理1447件:

@@ -98,6 +98,8 @@ _ATTACHMENT = lazy_re(
     # the 版记: 抄送, 主题词, the issuing office and date, copies printed
     r"|^(?:抄送|抄报|主题词|分送)\s*[：:]|^\S.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
     r"|^[（(]?共印\s*\d+\s*份[）)]?$"
+    # a note under the date without its brackets: who to ask (联系人：…), or how it is published
+    r"|^(?:联系人|联系电话|联系方式|经办人|承办人)\s*[：:]|^此件(?:公开发布|不公开|不予公开|依申请公开)[。]?$"
 )
 MAX_ATTACHMENT = 400  # lines looked back over for the start of an attachment
 _TITLE_WORDS = lazy_re(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
