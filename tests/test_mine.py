@@ -108,7 +108,7 @@ def test_parse_unsupported_type(runner, tmp_path):
     path = tmp_path / "a.pdf"
     path.write_bytes(b"%PDF")
     result = run(runner, "parse", path)
-    assert result.exit_code == 2 and "不支持" in result.output
+    assert result.exit_code == 2 and "drafter 不读 PDF" in result.output
 
 
 def test_doc_through_libreoffice(runner, tmp_path):

@@ -467,3 +467,130 @@ def test_round81_a_plain_line_under_the_date_leaves_the_closing_read(tmp_path, r
     data = yaml.safe_load(form.read_text(encoding="utf-8"))
     assert str(data["成文日期"]) == "2026-02-06" and data["落款"]["署名"] == "某县人民政府", data
     assert after not in str(data["正文"]), data
+
+
+@pytest.mark.parametrize(("change", "error"), [("7.3%", False), ("17.3%", True)])
+def test_round82_a_change_before_its_figure_is_paired_by_its_own_words_first(tmp_path, runner, change, error):
+    """With --last, 行政处罚案件同比增长7.3%，全年受理530件 is against last year's 受理行政处罚案件
+    494件, never the bare 受理149件 of 行政复议 in last year's report."""
+    last = _last_years_report(tmp_path, "全年受理行政处罚案件494件，办结494件。全年收到行政复议申请153件，受理149件，审结147件。")
+    result = runner.invoke(main, ["check", str(_report(tmp_path, f"行政处罚案件同比增长{change}，全年受理530件，办结530件。")), "--last", str(last)])
+    assert ("同比核算" in result.output) == error, result.output
+    assert "上年149件" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        # a sibling listed beside the part is never the rate's whole
+        ("审结行政复议案件60件，其中维持50件、纠错10件，纠错率20.0%。", "应为16.7%"),
+        ("审结行政复议案件60件，其中驳回50件、纠错10件，纠错率20.0%。", "应为16.7%"),
+        ("审结行政复议案件60件，其中维持50件、纠错10件，纠错率16.7%。", None),
+        # the count 其中 opens the parts of is their whole, though named by the rate's word
+        ("出庭应诉案件80件，其中行政机关负责人出庭40件，出庭率77.0%。", "应为50%"),
+        ("出庭应诉案件80件，其中行政机关负责人出庭40件，出庭率50.0%。", None),
+    ],
+)
+def test_round82_a_rates_whole_is_neither_a_sibling_nor_missed_before_its_parts(tmp_path, runner, line, should):
+    _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年受理信访事项936件，按期办结921件，均已按期办结。", "写了“均已按期办结”，但“按期办结”921件少于"),
+        ("评查案卷320卷，合格309卷，优秀96卷，全部合格。", "写了“全部合格”"),
+        ("行政应诉案件58件，败诉2件，无一败诉。", "写了“无一败诉”，但同一句写的是“败诉”2件"),
+        ("全年受理信访事项936件，按期办结936件，均已按期办结。", None),
+        ("行政应诉案件58件，败诉0件，无一败诉。", None),
+        ("全年受理信访事项936件，办结921件，均已按期办结。", None),
+        ("受理151件，除5件正在审理外，审结146件，全部审结。", None),
+    ],
+)
+def test_round82_all_or_none_said_against_the_sentences_own_counts(tmp_path, runner, line, should):
+    """全部/均已… after a smaller count of that very act, or 无一… after a count of it not 0."""
+    _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")
+
+
+@pytest.mark.parametrize(
+    ("files", "place"),
+    [
+        ({"themes/矛盾纠纷化解.md.j2": '{{ 句(项("行政应诉案件{}", t.数据.行政应诉.案件), 项("比上年减少7件")) }}\n'}, "矛盾纠纷化解.md.j2:1"),
+        ({"句式.yaml": "党的领导:\n  法治督察:\n    - 开展法治督察{督察次数}\n    - 比上年增加3次\n"}, "句式.yaml:4"),
+        ({"句式.yaml": "党的领导:\n  法治督察:\n    - 开展法治督察{督察次数}，同比增长60%\n"}, "句式.yaml:3"),
+    ],
+)
+def test_round82_a_change_typed_with_its_amount_is_refused(tmp_path, runner, files, place):
+    """比上年减少7件 typed after a form's figure says the same every year, whatever the figures."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and place in result.output and "写死的增减" in result.output, result.output
+    assert not out.exists()
+
+
+_ENDED = _CLOSED_PLANS.format(plans="（一）深化法治政府示范创建。")
+
+
+@pytest.mark.parametrize(
+    ("closing", "date", "signature"),
+    [
+        ("某县人民政府\n二O二六年二月六日\n", "2026-02-06", "某县人民政府"),
+        ("某县人民政府\n2026.2.6\n", "2026-02-06", "某县人民政府"),
+        ("某县人民政府\n2026年2月6日\n【关闭窗口】\n", "2026-02-06", "某县人民政府"),
+        ("某县人民政府\n2026年2月6日\n责任编辑：王五\n", "2026-02-06", "某县人民政府"),
+        ("某县人民政府（已盖章）\n2026年2月6日\n", "2026-02-06", "某县人民政府"),
+    ],
+)
+def test_round82_closings_as_written_are_read(tmp_path, runner, closing, date, signature):
+    """The date in any form the reading side takes, web-page clutter after it, and a signature
+    saying it was sealed: the closing is read by check and import (a seal as 盖章: true)."""
+    import yaml
+
+    source = tmp_path / "r.txt"
+    source.write_text(_ENDED.replace("某县人民政府\n2026年2月6日\n", closing), encoding="utf-8")
+    assert "成文日期缺失" not in runner.invoke(main, ["check", str(source)]).output
+    form = tmp_path / "f.yaml"
+    result = runner.invoke(main, ["import", str(source), "-o", str(form)])
+    assert result.exit_code == 0 and "没有成文日期" not in result.output, result.output
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert str(data["成文日期"]) == date and data["落款"]["署名"] == signature and data["单位"] == signature, data
+    assert data["落款"].get("盖章", False) == ("盖章" in closing), data
+
+
+@pytest.mark.parametrize("where", ["text box", "table"])
+def test_round82_a_closing_in_a_text_box_or_a_table_is_read(tmp_path, runner, where):
+    """The signature and date in a floating text box, or in a borderless table's cell: read."""
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    for line in _ENDED.split("\n")[:-3]:
+        d.add_paragraph(line)
+    if where == "table":
+        cell = d.add_table(rows=1, cols=2).cell(0, 1)
+        cell.paragraphs[0].text = "某县人民政府"
+        cell.add_paragraph("2026年2月6日")
+    else:
+        ns = (
+            'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        )
+        box = (
+            f"<w:r {ns}><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"1\" "
+            'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            '<wp:positionH relativeFrom="column"><wp:posOffset>3000000</wp:posOffset></wp:positionH>'
+            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            '<wp:extent cx="2000000" cy="800000"/><wp:wrapNone/><wp:docPr id="9" name="TB"/><a:graphic>'
+            '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+            '<wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>某县人民政府</w:t></w:r></w:p>'
+            "<w:p><w:r><w:t>2026年2月6日</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>"
+            "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+        )
+        d.paragraphs[-1]._p.append(parse_xml(box))
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    result = runner.invoke(main, ["check", str(path)])
+    assert "成文日期缺失" not in result.output, result.output
+    result = runner.invoke(main, ["parse", str(path)])
+    assert "署名：某县人民政府　日期：2026年2月6日" in result.output, result.output

@@ -39,6 +39,7 @@ from drafter.check.counts import (
 )
 from drafter.files.patterns import lazy_re
 from drafter.model.catalogue import not_a_part, wholes_of
+from drafter.model.numbers import kin
 from drafter.model.numberwords import plain, trim
 from drafter.reading.figure_finder import FoundFigure, bigrams, count_name, nameless
 
@@ -70,6 +71,10 @@ _CARRIED = lazy_re(r"结转|旧存|积存|上年未结|上一年度?未结|去�
 # Things that are never parts of one another: a count of one side is no whole of a count of the
 # other (办结人大代表建议112件 is not of 承办政协委员提案134件; 行政诉讼 not of 行政复议).
 _APART = (("人大", "政协"), ("建议", "提案"), ("复议", "诉讼"))
+
+
+# What stands between a whole and its first part (80件，其中…40件)
+_WHOLE_OF_NEXT = lazy_re(r"\s*[，,]?\s*其中\s*[：:，,]?\s*")
 
 
 def _apart(part: str, whole: str) -> bool:
@@ -235,6 +240,12 @@ _TAKEN_IN = lazy_re("|".join(_TAKEN_IN_WORDS))
 _QUALIFIED = lazy_re(r"调解|和解|按时|按期|及时|提前|当场|现场|线上|网上")
 # A closure qualified by how it was reached (以调解、和解方式结案, 通过和解方式办结): a kind of it
 _BY_MEANS = lazy_re(r"方式(?:结案|办结|审结|了结)")
+
+
+# All of a count said done, or none of it happened, at a clause's end (均已按期办结。无一败诉，)
+_ALL_DONE = lazy_re(r"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?P<act>[^，。；、\d（）()]{2,6})(?=[，。；！]|$)")
+_NONE_DONE = lazy_re(r"(?:无一|没有一[件起例个宗]|未发生)(?P<act>[^，。；、\d（）()]{2,6})(?=[，。；！]|$)")
+_DONE_LEAD = lazy_re(r"^(?:全年|本年度?|今年|共|累计|依法|已|其中)+")
 
 
 class RateChecks(ArithmeticState):
@@ -670,6 +681,46 @@ class RateChecks(ArithmeticState):
         )
         return True
 
+    def all_counted(self, unit, text: str, a: int, b: int, figs: list[FoundFigure]) -> None:
+        """“全部…”/“均已…” after a count of that act smaller than the count it is of (信访936件，
+        按期办结921件，均已按期办结), or “无一…” after a count of that act that is not 0 (败诉2件，
+        无一败诉): the sentence says against itself what the rate would. Only a count named by
+        the very act the words say, in the same sentence, and nothing set apart (除…外, 其余)."""
+        counts = [g for g in figs if g.kind == "count" and not rough(g) and not _DELTA.search(g.label)]
+        for m in _ALL_DONE.finditer(text, a, b):
+            before = [g for g in counts if g.start < m.start() and not self.is_last_year(text, g)]
+            part = next((g for g in reversed(before) if _DONE_LEAD.sub("", g.label) == m.group("act")), None)
+            if part is None or _ALL_BUT.search(text, a, m.start()):
+                continue
+            whole = next((g for g in before if g.start < part.start and kin(g.unit) == kin(part.unit)), None)
+            if whole is None or not Amount(part).hi < Amount(whole).lo:
+                continue
+            start = whole.start - len(whole.label)
+            self.c.add(
+                "比率核算",
+                self.c.doc.where(unit, start, m.end()),
+                text[start : m.end()],
+                unit.part,
+                f"写了“{m.group()}”，但{_called(part)}少于{_called(whole)}，并不是全部。",
+                "请核对：若确是全部，两个数应当相同；若不是全部，请删去“全部”“均已”或写明未完成的件数。",
+            )
+        for m in _NONE_DONE.finditer(text, a, b):
+            part = next(
+                (g for g in counts if g.start < m.start() and _DONE_LEAD.sub("", g.label).endswith(m.group("act")) and g.value > 0),
+                None,
+            )
+            if part is None or self.is_last_year(text, part):
+                continue
+            start = part.start - len(part.label)
+            self.c.add(
+                "比率核算",
+                self.c.doc.where(unit, start, m.end()),
+                text[start : m.end()],
+                unit.part,
+                f"写了“{m.group()}”，但同一句写的是{_called(part)}。",
+                "请核对：若确实没有，这个数应为0（或删去它）；若有，请删去“无一”“未发生”这样的说法。",
+            )
+
     def truncated(self, unit, at, end, quote, name, said, num, den, N, D, f, mode) -> None:
         """A rate right only by truncation (756 ÷ 766 written 98.6%): rounding, the usual way,
         gives 98.7% — a reminder, not an error (both are read as right)."""
@@ -720,6 +771,8 @@ class RateChecks(ArithmeticState):
                     or not whole.value
                     or (_graded(part.label) and _graded(whole.label))  # 优秀10卷，合格10卷: two grades
                     or _listed_on(text, whole, part, counts)  # 其中国产12批次、进口28批次，合格12批次
+                    or _exclusive(part.label, whole.label)  # 其中维持50件、纠错10件: siblings, never part and whole
+                    or text[whole.start + len(whole.text) : part.start - len(part.label)] == "、"  # (items of one list)
                 ):
                     continue
                 if _fits(stated, decimals, Amount(part), Amount(whole), mode):
@@ -866,6 +919,8 @@ class RateChecks(ArithmeticState):
                 return False
             if self.is_base(name, g, heads):
                 return False
+            if g is not num and _WHOLE_OF_NEXT.fullmatch(text, g.start + len(g.text), num.start - len(num.label)):
+                return False  # 出庭应诉案件80件，其中负责人出庭40件: the count 其中 opens the parts of
             if g is not num and _TAKEN_IN.search(_before_head(g.label, heads)):
                 return False  # 排查化解1546起 beside 成功化解1540起: what was taken up, the whole
             qualifier = next((stem.split(h)[0] for h in heads if h in stem), "")

@@ -207,6 +207,8 @@ def refuse_report(path: str | Path, use: str = "import") -> None:
             return  # said by load_file, as for any form it cannot read
         refuse_form_as_text(raw, p)  # a form named .txt: said with the name to give it
     name = shown(p)
+    if suffix in UNREAD_SUFFIXES and _form_inside(p):
+        return  # a form saved as 报告.pdf: read as the form it is (preview says its PDF is the form)
     if suffix in UNREAD_SUFFIXES:  # drafter reads neither: the commands it would name refuse it too
         raise InputFileError(
             f"“{name}”是报告（{suffix} 文件），不是表单：这个命令要的是表单（.yaml 文件）。",
@@ -224,6 +226,15 @@ def refuse_report(path: str | Path, use: str = "import") -> None:
 
 
 _FORM_PEEK = 1 << 20  # a form's top-level keys stand well within its first megabyte
+
+
+def _form_inside(p: Path) -> bool:
+    """Is the file at ``p``, named as a document drafter does not read, a form all the same?"""
+    from drafter.reading.formtext import is_form
+    from drafter.reading.source import document_kind
+
+    raw = peek(p, _FORM_PEEK)
+    return raw is not None and document_kind(p, raw[:_DOCUMENT_PEEK]) is None and is_form(raw)
 
 
 def _refuse_renamed_document(p: Path, use: str) -> None:

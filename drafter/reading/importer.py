@@ -60,18 +60,19 @@ def guess_unit(a: Analysis) -> str | None:
     return None
 
 
-_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_HAN_DIGITS = str.maketrans("〇○零Oo一二三四五六七八九", "0000012345678" + "9")
 
 
 def _date(text: str | None) -> dt.date | None:
-    """The date of 2026年2月6日 or 二〇二六年二月六日."""
+    """The date of 2026年2月6日, 二〇二六年二月六日 (with the ○/O/0 WPS users type for 〇) or
+    2026.2.6 / 2026-02-06 / 2026/2/6: every date line the reading side takes."""
     from drafter.reading.figure_finder import han_value
 
-    m = re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text or "")
+    m = re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text or "") or re.match(r"(\d{4})([.\-/])(\d{1,2})\2(\d{1,2})$", text or "")
     if m:
-        parts = int(m[1]), int(m[2]), int(m[3])
+        parts = (int(m[1]), int(m[2]), int(m[3])) if m.lastindex == 3 else (int(m[1]), int(m[3]), int(m[4]))
     else:
-        m = re.match(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", text or "")
+        m = re.match(r"([〇○零Oo0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日", text or "")
         if not m:
             return None
         parts = int(m[1].translate(_HAN_DIGITS)), han_value(m[2]) or 0, han_value(m[3]) or 0

@@ -83,9 +83,12 @@ DATE_LINE = lazy_re(
     r"|\d{4}(?P<sep>[.\-/])\d{1,2}(?P=sep)\d{1,2})[）)]?"
     r"(?:[（(]?星期[一二三四五六日天][）)]?)?(?:印发)?[。.]?(?:[（(]已?盖章[）)])?$"
 )
+# A signature line saying it was sealed (示范县人民政府（已盖章）, （盖章）)
+_SEALED_NOTE = lazy_re(r"\s*[（(]已?盖章[）)]\s*$")
 _CHROME = lazy_re(
     r"^(当前位置|您的位置|您现在的位置|首页\s*>|文件名称|索引号|公开责任部门|公开目录|文号|有效性|发布机构|"
-    r"扫一扫|打印本页|关闭窗口|【打印】|【关闭】|分享到|上一篇|下一篇|相关链接)"
+    r"扫一扫|打印本页|关闭窗口|【关闭窗口】|【打印】|【关闭】|【打印本页】|分享到|上一篇|下一篇|相关链接|相关附件[:：]?$|"
+    r"责任编辑[:：]|编辑[:：]|审核[:：]|校对[:：]|【字体[:：])"
     r"|更新时间|浏览次数|发布时间|发布日期|发布于|来源[:：]|公开日期|成文日期[:：]|字体\s*[\[【［]|字号\s*[:：]?\s*[大中小]"
 )
 # 附注 under the date: in brackets, brackets of its own allowed (（此件公开发布（联系人：张三））),
@@ -514,7 +517,7 @@ def parse_lines(lines: list[str]) -> Report:
     _given_parts(report, raw)
     _word_numbers(report, raw)
     _table_rows(report, raw)
-    report.sealed = any(getattr(line, "sealed", False) for line in raw)  # drafter's own, written with 盖章
+    report.sealed = report.sealed or any(getattr(line, "sealed", False) for line in raw)  # drafter's own, written with 盖章
     return report
 
 
@@ -583,7 +586,29 @@ def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: li
     at = [k for k in range(i, len(lines)) if not boxed[k]]
     view = [lines[k] for k in at]
     end = _closing_start(report, view, [origins[k] for k in at], [tables[k] for k in at])
+    last = range(max(i, len(lines) - _CLOSING_LINES), len(lines))
+    if report.date is None and any(boxed[k] or tables[k] for k in last):
+        # no date outside boxes and tables: the closing itself may be in one (the signature and
+        # date in a text box, or in a borderless table's cell, beside the seal), read as lines
+        kept = list(report.after_closing), list(report.notes)
+        rest, where = list(lines[i:]), list(origins[i:])
+        split = len(rest)
+        for k in range(len(rest) - 1, max(-1, len(rest) - _CLOSING_LINES - 1), -1):
+            row = _SIGNED_ROW.match(rest[k]) if tables[i + k] else None
+            if row:  # 示范县人民政府 2026年2月6日: the cells of one row, the signature and the date
+                rest[k : k + 1], where[k : k + 1] = [row["name"], row["date"]], [where[k], where[k]]
+                split = k
+                break
+        whole = _closing_start(report, rest, where, [False] * len(rest))
+        if report.date is not None:
+            return i + min(whole, split)
+        report.after_closing, report.notes = list(kept[0]), list(kept[1])
     return at[end] if end < len(at) else len(lines)
+
+
+_CLOSING_LINES = 8  # the last lines where a closing in a text box or table may stand
+# A table row holding the signature and the date side by side (cells joined by spaces)
+_SIGNED_ROW = lazy_re(r"^\s*(?P<name>[^\s。，；：]{2,30})\s+(?P<date>\S{6,20}日)\s*$")
 
 
 def _closing_start(report: Report, lines: list[str], origins: list, tables: list[bool]) -> int:
@@ -623,11 +648,13 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
         report.origins["日期"] = origin_from(origins[end - 1])
         end -= 1
         names: list[str] = []  # one issuer, or two (a joint report of the party committee and government)
-        while end > i and len(names) < 2 and _is_issuer(lines[end - 1], bool(names)):
+        while end > i and len(names) < 2 and _is_issuer(_SEALED_NOTE.sub("", lines[end - 1]), bool(names)):
             names.insert(0, lines[end - 1])
             end -= 1
         if names:
-            report.signature = "　".join(n.replace(" ", "　") for n in names)
+            # 示范县人民政府（已盖章）: the text says the signature was sealed; the name is the issuer's
+            report.sealed = report.sealed or any(_SEALED_NOTE.search(n) for n in names)
+            report.signature = "　".join(_SEALED_NOTE.sub("", n).replace(" ", "　") for n in names)
             report.origins["署名"] = origin_from(origins[end])
     return end
 

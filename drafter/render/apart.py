@@ -34,6 +34,22 @@ AGAINST_LAST = lazy_re(
 CHANGE_FIGURE = lazy_re(r"^(?:减少|增加|增长|下降|降低|压减|压缩|提高|上升)")
 
 
+# A change typed with its amount right after a figure (，比上年减少7件): the same words every
+# year, whatever the form's figures say
+FIXED_CHANGE = lazy_re(
+    r"^[，,]?\s*(?:同比|(?:较|比|与)(?:上年|去年|上一年度?)(?:同期)?(?:相比)?)[，,]?\s*"
+    r"(?:增长|减少|增加|下降|上升|提高|降低|多|少)了?\s*\d[\d.]*\s*(?:个百分点|[%％]|[^\d，。；、（）()\s]{0,2})"
+)
+
+
+def fixed_change(name: str, said: str, fix: str) -> tuple[str, str]:
+    """The message for a change the template or phrase table types itself after ``name``."""
+    return (
+        f"“{name}”后面的“{said}”是写死的增减，不随表单里本年、上年的数变化，报告里会和这两个数对不上。",
+        f"请删去这几个字，改用 {fix}（按本年和上年的数算出，自带“同比增长……”的说法）。",
+    )
+
+
 def printed_as_change(lead: str, name: str) -> str | None:
     """The words before a figure of this year that make it read as a change against last
     year (比上年增加{{ x.纠错 }}), unless the figure is a change itself (减少涉企检查)."""
@@ -318,6 +334,19 @@ def _each_in_order(output: str, marks: list[re.Match], i: int, said: list[str], 
     )
 
 
+def _changed_as_typed(output: str, marks: list[re.Match], i: int) -> tuple[str, str] | None:
+    """A change typed with its amount right after this year's figure (案件{{ x.案件 }}，比上年
+    减少7件): what the template says whatever the form's figures are."""
+    m = marks[i]
+    if m.group("kind") or not m.group("name"):
+        return None
+    end = marks[i + 1].start() if i + 1 < len(marks) else len(output)
+    fixed = FIXED_CHANGE.match(MARKS.sub("", output[m.end() : min(end, m.end() + 40)]))
+    if fixed is None:
+        return None
+    return fixed_change(m.group("name"), fixed.group().strip("，, "), f"{{{{ x.{m.group('name')}.同比 }}}}")
+
+
 def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, str] | None:
     """Words beside a figure that say something else of it: 同比增长{{ x.同比 }} (同比增长同比减少
     10%), 纠错率{{ x.结案率 }} (a rate under another rate's name)."""
@@ -559,6 +588,7 @@ def apart(output: str) -> tuple[str, int | None, str | None, str]:
             _each_in_order(output, marks, i, said, listed)
             or (None if m.start() in listed else _of_another(output, previous, m, marks[i + 1] if i + 1 < len(marks) else None))
             or _worded(output, previous, m)
+            or _changed_as_typed(output, marks, i)
             or _part_of_another(output, marks, i)
             or _on_the_list(output, marks, i)
             or _each_counted(output, marks, i)

@@ -39,6 +39,7 @@ from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
 from drafter.render.apart import (
     EACH,
     EACH_ALONE,
+    FIXED_CHANGE,
     JOINED_AFTER,
     JOINED_BEFORE,
     JOINER,
@@ -49,6 +50,7 @@ from drafter.render.apart import (
     SET_APART,
     each_names,
     each_swapped,
+    fixed_change,
     last_unsaid,
     names,
     off_the_list,
@@ -641,6 +643,10 @@ class _Reader:
                 said.append(piece.name)
             previous, between = piece, ""
             trail.append(piece)
+        fixed = FIXED_CHANGE.match(between)
+        if fixed and previous is not None and previous.attr not in ("同比", "上年"):
+            # 开展法治督察{督察次数}，比上年增加3次: a change the table says whatever the figures are
+            raise _Bad(*fixed_change(previous.name, fixed.group().strip("，, "), "{" + previous.name + ".同比}"))
 
     @staticmethod
     def each_in_order(pieces: tuple, said: list[str]) -> set[int]:
