@@ -594,3 +594,51 @@ def test_round82_a_closing_in_a_text_box_or_a_table_is_read(tmp_path, runner, wh
     assert "成文日期缺失" not in result.output, result.output
     result = runner.invoke(main, ["parse", str(path)])
     assert "署名：某县人民政府　日期：2026年2月6日" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("一审行政诉讼案件58件，败诉率3.8%，其中败诉2件。", "败诉率通常以审结"),
+        ("审结52件，败诉率3.8%，其中败诉2件。", None),
+    ],
+)
+def test_round83_a_rates_part_after_it_under_qizhong(tmp_path, runner, line, should):
+    """败诉率3.8%，其中败诉2件: 败诉 named by the rate's word alone is the rate's part, so a rate
+    without its base before it is said (比率口径), in check and in what templates print."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert ("比率口径" in result.output) == (should is not None), result.output
+    if should:
+        assert should in result.output, result.output
+
+
+def test_round83_a_theme_template_printing_a_rate_then_its_part_under_qizhong(tmp_path, runner):
+    folder = clerk_templates(
+        tmp_path,
+        {"themes/矛盾纠纷化解.md.j2": "{% set y = t.数据.行政应诉 %}\n一审行政诉讼案件{{ y.案件 }}，败诉率{{ y.败诉率 }}，其中败诉{{ y.败诉 }}。\n"},
+    )
+    out, result = render_with(runner, tmp_path, folder)
+    assert result.exit_code == 2 and "矛盾纠纷化解.md.j2:2" in result.output and "比率口径" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年受理行政复议案件87件，审结79件，结案率90.8%；审结案件中，维持33件、纠错10件、驳回26件，纠错率20.0%。", "应为12.7%"),
+        ("受理信访事项500件，办结480件，办结率96.0%；办结事项中，群众满意400件，满意率95.0%。", "应为83.3%"),
+        ("全年受理行政复议案件87件，审结79件，结案率90.8%；审结案件中，维持33件、纠错10件、驳回26件，纠错率12.7%。", None),
+    ],
+)
+def test_round83_a_rate_after_a_semicolon_over_a_count_the_clause_names_again(tmp_path, runner, line, should):
+    """…审结79件，结案率90.8%；审结案件中，…纠错率20.0%: the clause names 审结 again, so its rate
+    is worked out over the 79 though a rate ended the clause before."""
+    _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")
+
+
+@pytest.mark.parametrize(("date", "error"), [("2026年2月30日", True), ("2026年13月5日", True), ("2026年2月6日", False), ("二〇二六年二月六日", False)])
+def test_round83_a_date_no_calendar_has(tmp_path, runner, date, error):
+    source = tmp_path / "r.txt"
+    source.write_text(_ENDED.replace("2026年2月6日", date), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(source)])
+    assert ("成文日期有误" in result.output) == error, result.output
+    assert (result.exit_code == 1) == error, result.output

@@ -92,6 +92,10 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 # a rate in the clause after a ；reads the counts of the clause before it (审结146件；
                 # 结案率96.7%): the counts not yet taken by a rate are carried over once
                 carry = left if unit.text[b - 1 : b] == "；" and not carry else []
+                if not carry and unit.text[b - 1 : b] == "；" and _NAMED_AGAIN.match(unit.text, b):
+                    # …审结79件，结案率90.8%；审结案件中，…纠错10件，纠错率…: the clause after the ；
+                    # names a count of this one again, whose rate it goes on to state
+                    carry = [g for g in here if g.kind == "count"][-NEAR_COUNTS:]
                 # a 其中 list may run on past a ；(其中行政处罚60件；行政许可50件): the breakdowns
                 # are read over the clauses a ；joins
                 if stretch:
@@ -185,6 +189,10 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
         if self.rates_on:
             self.all_counted(unit, text, a, b, figs)
         return window[-NEAR_COUNTS:]
+
+
+# A clause opening by naming again what an earlier count counted (审结案件中，办结事项中：)
+_NAMED_AGAIN = lazy_re(r"\s*(?:在)?[^，。；、\d]{2,12}?(?:当中|之中|中)[，,：:]")
 
 
 def run(check: Check) -> None:

@@ -171,6 +171,21 @@ def date_of(check: Check) -> tuple[dt.date | None, Unit | None]:
     return (as_date(unit.text) if unit else None), unit
 
 
+_ARABIC_DATE = lazy_re(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def _no_such_day(text: str) -> bool:
+    """Is ``text`` a date in Arabic figures that no calendar has (2026年2月30日, 2026年13月5日)?"""
+    m = _ARABIC_DATE.search(text)
+    if m is None:
+        return False
+    try:
+        dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return True
+    return False
+
+
 def written_date(check: Check) -> None:
     doc = check.doc
     when, unit = date_of(check)
@@ -188,13 +203,24 @@ def written_date(check: Check) -> None:
         )
         return
     year = doc.year
-    if when is None or year is None:
-        return
     where = (
         doc.where(unit, 0, len(unit.text))
         if doc.kind != "表单"
         else Where(doc.name, *_line_column(doc.source.value_marks.get(("成文日期",))), field="成文日期")
     )
+    if when is None and _no_such_day(unit.text):
+        # 2026年2月30日: read as the date line, but no day of the calendar
+        check.add(
+            "成文日期有误",
+            where,
+            unit.text,
+            "落款",
+            f"成文日期“{unit.text.strip()}”不是日历上有的日子。",
+            "请核对月和日，写成“2026年2月6日”这样的日期。",
+        )
+        return
+    if when is None or year is None:
+        return
     if when < dt.date(year + 1, 1, 1):
         check.add(
             "成文日期过早",
@@ -290,7 +316,7 @@ def run(check: Check) -> None:
         empty_sections(check)
     if check.on("占位文字"):
         placeholders(check)
-    if check.on("成文日期缺失", "成文日期过早", "成文日期过晚"):
+    if check.on("成文日期缺失", "成文日期有误", "成文日期过早", "成文日期过晚"):
         written_date(check)
     if check.on("全年数据不全"):
         part_of_year(check)
