@@ -642,3 +642,40 @@ def test_round83_a_date_no_calendar_has(tmp_path, runner, date, error):
     result = runner.invoke(main, ["check", str(source)])
     assert ("成文日期有误" in result.output) == error, result.output
     assert (result.exit_code == 1) == error, result.output
+
+
+def test_round83_a_joint_signature_prints_one_issuer_a_line_and_comes_back(tmp_path, runner):
+    """署名 of two units (a space between): one a line in the report, and import reads both."""
+    import docx
+    import yaml
+
+    form = example_form(tmp_path, ("落款:\n  盖章: false", "落款:\n  署名: 中共示例县委员会　示例县人民政府\n  盖章: false"))
+    out = tmp_path / "r.docx"
+    result = runner.invoke(main, ["render", str(form), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    signed = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "署名"]
+    assert signed == ["中共示例县委员会", "示例县人民政府"], signed
+    back = tmp_path / "i.yaml"
+    assert runner.invoke(main, ["import", str(out), "-o", str(back)]).exit_code == 0
+    assert yaml.safe_load(back.read_text(encoding="utf-8"))["落款"]["署名"] == "中共示例县委员会　示例县人民政府"
+
+
+def test_round83_a_signature_and_date_on_one_line_are_read(tmp_path, runner):
+    import yaml
+
+    source = tmp_path / "r.txt"
+    source.write_text(_ENDED.replace("某县人民政府\n2026年2月6日\n", "某县人民政府　2026年2月6日\n"), encoding="utf-8")
+    assert "成文日期缺失" not in runner.invoke(main, ["check", str(source)]).output
+    form = tmp_path / "f.yaml"
+    assert runner.invoke(main, ["import", str(source), "-o", str(form)]).exit_code == 0
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert str(data["成文日期"]) == "2026-02-06" and data["落款"]["署名"] == "某县人民政府", data
+
+
+def test_round83_new_from_a_form_of_another_year_says_so(tmp_path, runner):
+    from conftest import EXAMPLE
+
+    new = tmp_path / "n.yaml"
+    result = runner.invoke(main, ["new", "2027", "--from", str(EXAMPLE), "-o", str(new)])
+    assert result.exit_code == 0 and "去年的表单是 2025 年度的" in result.output, result.output
+    assert "# 注意：去年的表单是 2025 年度的" in new.read_text(encoding="utf-8")

@@ -268,7 +268,7 @@ def form_spec(cat: Catalogue) -> Obj:
             "落款": Obj(
                 help="署名、印章和附注。",
                 fields={
-                    "署名": Text("落款署名（可选），不填时用“单位”。", max_length=50),
+                    "署名": Text("落款署名（可选），不填时用“单位”。两个单位联合报送时，单位之间空一格，报告里各占一行。", max_length=50),
                     "盖章": Boolean("是否加盖印章：false 按不加盖印章的格式排落款，true 按加盖印章的格式留出盖章位置。", example=False),
                     "附注": Text("附注（可选），如“此件公开发布”，排在成文日期下一行并加圆括号。", max_length=NOTE_MAX),
                 },

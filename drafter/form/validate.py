@@ -442,6 +442,8 @@ class Validator:
             )
         # One field is one paragraph: its lines are joined, and no space stays beside a
         # Chinese character (a space, NBSP, U+3000, a tab, a folded ">" block's line break).
+        if path[-1] == "署名":  # but a joint report's issuers stay apart, one a line when printed
+            return "\u3000".join(close_spaces(x) for x in text.split() if x)
         return close_spaces(text)
 
     def mark(self, text: str, path: PathT) -> tuple[str, str] | None:

@@ -79,6 +79,7 @@ def _from_form(path: Path, year: int, cat: Catalogue, seed: Seed, notes: list[st
     data = built.data if built else check_form(src)[0]
     last = data["年度"]
     _check_year(year, last, path)
+    _year_apart(year, last, "表单", notes)
     _common(seed, year, last, data["单位"], data.get("标题"), data.get("主送机关"), data.get("落款") or {})
     _carry_style(data, seed)
     if built:  # an imported report: its figures are in the prose
@@ -88,6 +89,12 @@ def _from_form(path: Path, year: int, cat: Catalogue, seed: Seed, notes: list[st
         _note_rounded(seed_from_report(Analysis(built.report, cat), cat, seed), notes)
     else:
         seed_from_form(data, seed, cat)
+
+
+def _year_apart(year: int, last: int | None, what: str, notes: list[str]) -> None:
+    """A note when the form or report carried from is not of the year before ``year``."""
+    if last is not None and last != year - 1:
+        notes.append(f"去年的{what}是 {last} 年度的，上年数据按它填写，请核对。")
 
 
 def _carry_style(data: dict[str, Any], seed: Seed) -> None:
@@ -121,8 +128,7 @@ def _from_report(path: Path, year: int, cat: Catalogue, seed: Seed, notes: list[
         raise InputFileError(f"没有从“{path}”中读出报告的正文。", "请确认这是去年的报告（.docx、.txt 或 .doc），而不是空文件或扫描的图片。")
     last = a.year
     _check_year(year, last, path)
-    if last is not None and last != year - 1:
-        notes.append(f"去年的报告是 {last} 年度的，上年数据按它填写，请核对。")
+    _year_apart(year, last, "报告", notes)
     unit = guess_unit(a)
     if not unit:
         unit = "在这里写单位全称"

@@ -587,15 +587,15 @@ def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: li
     view = [lines[k] for k in at]
     end = _closing_start(report, view, [origins[k] for k in at], [tables[k] for k in at])
     last = range(max(i, len(lines) - _CLOSING_LINES), len(lines))
-    if report.date is None and any(boxed[k] or tables[k] for k in last):
+    if report.date is None and any(boxed[k] or tables[k] or _signed_row(lines[k]) for k in last):
         # no date outside boxes and tables: the closing itself may be in one (the signature and
         # date in a text box, or in a borderless table's cell, beside the seal), read as lines
         kept = list(report.after_closing), list(report.notes)
         rest, where = list(lines[i:]), list(origins[i:])
         split = len(rest)
         for k in range(len(rest) - 1, max(-1, len(rest) - _CLOSING_LINES - 1), -1):
-            row = _SIGNED_ROW.match(rest[k]) if tables[i + k] else None
-            if row:  # 示范县人民政府 2026年2月6日: the cells of one row, the signature and the date
+            row = _signed_row(rest[k])
+            if row:  # 示范县人民政府 2026年2月6日: a table row's cells, or one line, the signature and the date
                 rest[k : k + 1], where[k : k + 1] = [row["name"], row["date"]], [where[k], where[k]]
                 split = k
                 break
@@ -609,6 +609,12 @@ def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: li
 _CLOSING_LINES = 8  # the last lines where a closing in a text box or table may stand
 # A table row holding the signature and the date side by side (cells joined by spaces)
 _SIGNED_ROW = lazy_re(r"^\s*(?P<name>[^\s。，；：]{2,30})\s+(?P<date>\S{6,20}日)\s*$")
+
+
+def _signed_row(line: str) -> re.Match | None:
+    """The signature and the date on one line (示范县人民政府　2026年2月6日), or None."""
+    row = _SIGNED_ROW.match(line)
+    return row if row and DATE_LINE.match(row["date"]) and _is_issuer(row["name"], False) else None
 
 
 def _closing_start(report: Report, lines: list[str], origins: list, tables: list[bool]) -> int:

@@ -18,6 +18,8 @@ from drafter.typeset.package import LEVEL_FONT_KEYS, package, rfonts, xml_text
 from drafter.typeset.signature import indents
 from drafter.typeset.titlewrap import wrap_title
 
+_ISSUERS_APART = lazy_re(r"[ \u3000]+")  # between a joint report's issuers in 署名
+
 # Ambiguous-width characters that must be drawn with the East Asian face.
 _EAST_ASIAN_PUNCT = lazy_re("([“”‘’—…·－]+)")
 
@@ -130,11 +132,17 @@ class Writer:
             self.out[-1][2] = "<w:keepNext/>" + self.out[-1][2]
         for _ in range(int(rules["盖章时空行"] if report.sealed else rules["不盖章时空行"])):
             self.paragraph("GwBody", [], "<w:keepNext/>")
-        s_ind, d_ind = indents(sign or "", date or "", report.sealed, rules["不盖章右空字数"], rules["盖章成文日期右空字数"])
+        # a joint report's issuers, one a line in order (GB/T 9704 7.3.5.2: the lead issuer first);
+        # the date set against the longest
+        issuers = _ISSUERS_APART.split(sign.strip()) if sign else []
+        d_ind = indents(
+            max(issuers, key=len, default=""), date or "", report.sealed, rules["不盖章右空字数"], rules["盖章成文日期右空字数"]
+        )[1]
         char = self.lay.char_twips
-        if sign:
-            runs = self.sealed(self.runs(sign, self.font("正文")), report)
-            self.paragraph("GwSignature", runs, f'<w:ind w:right="{round(s_ind * char)}"/>')
+        for k, name in enumerate(issuers):
+            s_ind = indents(name, date or "", report.sealed, rules["不盖章右空字数"], rules["盖章成文日期右空字数"])[0]
+            runs = self.runs(name, self.font("正文"))
+            self.paragraph("GwSignature", self.sealed(runs, report) if k == 0 else runs, f'<w:ind w:right="{round(s_ind * char)}"/>')
         if date:
             runs = self.runs(date, self.font("正文"))
             self.paragraph("GwDate", runs if sign else self.sealed(runs, report), f'<w:ind w:right="{round(d_ind * char)}"/>')
