@@ -679,3 +679,55 @@ def test_round83_new_from_a_form_of_another_year_says_so(tmp_path, runner):
     result = runner.invoke(main, ["new", "2027", "--from", str(EXAMPLE), "-o", str(new)])
     assert result.exit_code == 0 and "去年的表单是 2025 年度的" in result.output, result.output
     assert "# 注意：去年的表单是 2025 年度的" in new.read_text(encoding="utf-8")
+
+
+def test_round84_a_word_of_a_groups_name_before_another_act_is_a_note(tmp_path, runner):
+    """调解撤诉3件 under 行政应诉: an administrative suit withdrawn after mediation, never 人民调解's
+    调解纠纷: a note in new --from, not last year's figure."""
+    carried, text = _carried(tmp_path, runner, "全年行政应诉案件40件，负责人出庭应诉40件，出庭应诉率100%。调解撤诉3件。")
+    assert "人民调解" not in str(carried), carried
+    assert "3件（调解撤诉）" in text
+
+
+@pytest.mark.parametrize(
+    ("opening", "rule", "place"),
+    [
+        ("'{年度}年，{单位}坚持以党的十九届五中全会精神为指导，深入贯彻{纲要}'", "会议精神过时", "开头.句式[1]"),
+        ("'{年度}年，{单位}全年受理行政复议案件100件，其中纠错120件'", "部分大于整体", "开头.句式[1]"),
+    ],
+)
+def test_round84_the_clerks_own_opening_wording_is_said_at_its_form_line(tmp_path, runner, opening, rule, place):
+    """What the form's 开头.句式 says is the clerk's: said at the form's line (a reminder),
+    never blamed on the built-in template."""
+    form = example_form(tmp_path)
+    text = form.read_text(encoding="utf-8")
+    text = text.replace("开头:\n", f"开头:\n  句式:\n  - {opening}\n  - 。\n  - 现将有关情况报告如下：\n", 1)
+    form.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(form)])
+    said = [line for line in result.output.splitlines() if rule in line]
+    assert said and place in said[0] and "report.md.j2" not in said[0], result.output
+
+
+def test_round84_new_from_a_joint_reports_docx_keeps_the_unit_and_both_issuers(tmp_path, runner):
+    import yaml
+
+    form = example_form(tmp_path, ("落款:\n  盖章: false", "落款:\n  署名: 示例县人民政府　示例县司法局\n  盖章: false"))
+    out, new = tmp_path / "r.docx", tmp_path / "n.yaml"
+    assert runner.invoke(main, ["render", str(form), "-o", str(out)]).exit_code == 0
+    assert runner.invoke(main, ["new", "2026", "--from", str(out), "-o", str(new)]).exit_code == 0
+    data = yaml.safe_load(new.read_text(encoding="utf-8"))
+    assert data["单位"] == "示例县人民政府" and data["落款"]["署名"] == "示例县人民政府　示例县司法局", data
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        ({"句式.yaml": "矛盾纠纷化解:\n  信访:\n    - 受理信访事项{受理信访}\n    - 按期办结率达到100%\n"}, "按期办结率写的是100%，但表单里的数"),
+        ({"句式.yaml": "矛盾纠纷化解:\n  行政应诉:\n    - 办理一审行政诉讼案件{案件}\n    - 无一败诉\n"}, "写了“无一败诉”，但表单里“败诉”是2件"),
+        ({"themes/矛盾纠纷化解.md.j2": "{% set x = t.数据.行政复议 %}受理{{ x.受理 }}，全部审结。\n"}, "写了“全部审结”，但表单里“审结”是146件"),
+    ],
+)
+def test_round84_a_templates_own_all_or_rate_against_the_forms_figures(tmp_path, runner, files, said):
+    """A rate or 全部/无一 typed in a template is refused when the form's figures say otherwise."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and said in result.output, result.output

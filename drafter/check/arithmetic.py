@@ -188,6 +188,8 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
             self.held_level(unit, text, a, b, figs)
         if self.rates_on:
             self.all_counted(unit, text, a, b, figs)
+            if self.c.doc.data is not None:
+                self.form_claims(unit, text, a, b)
         return window[-NEAR_COUNTS:]
 
 

@@ -278,7 +278,14 @@ class Document:
                 elif isinstance(value, str):
                     text = normalize("".join(line.strip() for line in value.splitlines()))
                     out.append((path, see_through(text)[0]))
+                    if path[:2] == ("开头", "句式"):
+                        # the opening's own wording, with the form's 年度 and 单位 filled in: its
+                        # words up to the values it fills in from elsewhere ({纲要}…) are the clerk's
+                        filled = text.replace("{年度}", str(known.get("年度", ""))).replace("{单位}", str(known.get("单位", "")))
+                        filled = filled.replace("{下一年度}", str(known["年度"] + 1) if isinstance(known.get("年度"), int) else "")
+                        out.extend((path, see_through(part)[0]) for part in _FILLED_IN.split(filled) if part.strip("，。：；"))
 
+            known = self.source.data if isinstance(self.source.data, dict) else {}
             walk(self.source.data, ())
             self._strings = out
         return self._strings
@@ -342,6 +349,7 @@ _DONE_WITH = lazy_re(
 )
 
 
+_FILLED_IN = lazy_re(r"\{[^{}]*\}")  # a value 开头.句式 fills in ({年度}, {单位}, {纲要}…)
 _EXACT_ENOUGH = 0.0001  # a sum in 亿元 as exact as this (6.6522亿元: ±0.5万元) is a base for a 同比
 
 # Who did it, said before what a count counts whatever follows (全局罚没款, 我局检查在建工地,

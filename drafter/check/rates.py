@@ -38,7 +38,7 @@ from drafter.check.counts import (
     summed,
 )
 from drafter.files.patterns import lazy_re
-from drafter.model.catalogue import not_a_part, wholes_of
+from drafter.model.catalogue import groups_by_name, not_a_part, wholes_of
 from drafter.model.numbers import kin
 from drafter.model.numberwords import plain, trim
 from drafter.reading.figure_finder import FoundFigure, bigrams, count_name, nameless
@@ -246,6 +246,14 @@ _BY_MEANS = lazy_re(r"方式(?:结案|办结|审结|了结)")
 _ALL_DONE = lazy_re(r"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?P<act>[^，。；、\d（）()]{2,6})(?=[，。；！]|$)")
 _NONE_DONE = lazy_re(r"(?:无一|没有一[件起例个宗]|未发生)(?P<act>[^，。；、\d（）()]{2,6})(?=[，。；！]|$)")
 _DONE_LEAD = lazy_re(r"^(?:全年|本年度?|今年|共|累计|依法|已|其中)+")
+
+
+_RATE_VERB = lazy_re(r"(?:达到|达|为|是|保持|均为|实现|已达)+$")  # after a rate's name (按期办结率达到100%)
+
+
+def _form_figure(name: str, value: float, unit: str) -> FoundFigure:
+    """A figure of the form, as a count the checks can weigh (its name, value and unit)."""
+    return FoundFigure(name, value, unit, "", plain(value) + unit, 0)
 
 
 class RateChecks(ArithmeticState):
@@ -721,6 +729,84 @@ class RateChecks(ArithmeticState):
                 f"写了“{m.group()}”，但同一句写的是{_called(part)}。",
                 "请核对：若确实没有，这个数应为0（或删去它）；若有，请删去“无一”“未发生”这样的说法。",
             )
+
+    def form_claims(self, unit, text: str, a: int, b: int) -> None:
+        """What a template says of a group in words of its own, against the form's figures
+        (only a form's report, whose figures drafter knows): a rate typed as it stands (按期办结率
+        达到100% of 921 ÷ 936), 全部/均已… of a count the form gives less than its whole, 无一… of
+        one it gives more than 0. The figures printed beside them are checked as data."""
+        values = self.form_values()
+        figs = [g for g in self.c.doc.figures(unit, mapped=True) if a <= g.start < b]
+        groups = [g.maps_to.split(".", 1)[0] for g in figs if g.maps_to]
+        by_name = groups_by_name(self.c.doc.cat)
+        for f in figs:
+            if f.kind != "rate" or f.approx or not groups:
+                continue
+            # the rate by its name in the sentence's group (按期办结率达到100%: 信访's 按期办结率)
+            said_as = _RATE_VERB.sub("", f.label)
+            group = f.maps_to.split(".", 1)[0] if f.maps_to else groups[0]
+            name = next((r for r in by_name[group].rates if said_as.endswith(r)), "") if group in by_name else ""
+            rate = by_name[group].rates.get(name) if name else None
+            if rate is None or any(f"{group}.{n}" not in values for n in (rate.numerator, *rate.denominator)):
+                continue
+            unit_of = by_name[group].figures[rate.numerator].unit
+            part = _form_figure(rate.numerator, values[f"{group}.{rate.numerator}"], unit_of)
+            whole = _form_figure("＋".join(rate.denominator), sum(values[f"{group}.{d}"] for d in rate.denominator), unit_of)
+            if any(g.kind == "count" and g.value == part.value for g in figs) or not whole.value:
+                continue  # its part printed in the sentence: checked over the sentence's counts
+            if self.c.doc.typed(text[f.start - len(f.label) : f.start + len(f.text)]):
+                continue  # the clerk's own words in the form: checked over its own counts
+            if not _fits(f.value, f.decimals, Amount(part), Amount(whole), "exact"):
+                start = f.start - len(f.label)
+                self.c.add(
+                    "比率核算",
+                    self.c.doc.where(unit, start, f.start + len(f.text)),
+                    text[start : f.start + len(f.text)],
+                    unit.part,
+                    f"{name}写的是{_shown(f)}，但表单里的数是{_called(part)} ÷ {_called(whole)}，"
+                    f"{_should(Amount(part), Amount(whole), f.decimals, 'exact', f)}。",
+                    f"这个比率是写死在模板或句式表里的：请改成表单里的比率（如 {{{name}}}），或删去它。",
+                )
+        if not groups:
+            return
+        of = groups_by_name(self.c.doc.cat)[groups[0]]
+        for claims, none in ((_ALL_DONE, False), (_NONE_DONE, True)):
+            for m in claims.finditer(text, a, b):
+                act = m.group("act")
+                fig = of.figures.get(act) or of.figures.get(act.removeprefix("按期").removeprefix("按时"))
+                key = f"{of.name}.{fig.name}" if fig else ""
+                if fig is None or key not in values or any(g.maps_to == key for g in figs) or self.c.doc.typed(m.group()):
+                    continue  # a count of the act printed in the sentence (all_counted's), or the clerk's words
+                # what “all” is of: the base of the group's rate of the act (审结 of 受理 for 结案率),
+                # else the figures the catalogue bounds it by
+                base = next((r.denominator for r in of.rates.values() if r.numerator == fig.name), fig.within)
+                keys = [f"{of.name}.{w}" for w in base]
+                total = sum(values[w] for w in keys) if keys and all(w in values for w in keys) else None
+                wrong = values[key] > 0 if none else total is not None and values[key] < total
+                if not wrong:
+                    continue
+                said = f"表单里“{fig.name}”是{plain(values[key])}{fig.unit}"
+                if not none:
+                    said += f"，“{'＋'.join(base)}”是{plain(total or 0)}{fig.unit}"
+                self.c.add(
+                    "比率核算",
+                    self.c.doc.where(unit, m.start(), m.end()),
+                    m.group(),
+                    unit.part,
+                    f"写了“{m.group()}”，但{said}。",
+                    "这是写死在模板或句式表里的说法：请按表单里的数写，或删去这几个字。",
+                )
+
+    def form_values(self) -> dict[str, float]:
+        """The form's figures by catalogue key (行政复议.受理 → 151), each group's first."""
+        out: dict[str, float] = {}
+        data = self.c.doc.data or {}
+        for entry in [*(data.get("成效") or []), data.get("第一责任人") or {}]:
+            for group, figures in ((entry or {}).get("数据") or {}).items():
+                for name, value in (figures or {}).items():
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        out.setdefault(f"{group}.{name}", value)
+        return out
 
     def truncated(self, unit, at, end, quote, name, said, num, den, N, D, f, mode) -> None:
         """A rate right only by truncation (756 ÷ 766 written 98.6%): rounding, the usual way,

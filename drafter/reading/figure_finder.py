@@ -675,6 +675,17 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
                 best = next(row[0] for row in by_label if row[1] == best_names)
         if best and _names_another(best, words, specific):
             continue  # “其中应急演练138件” is not 修订预案, “回访满意” not 建议提案的满意: a comment
+        if (
+            best
+            and best_overlap <= MIN_SHARE
+            and words[-2:] not in grams[best]
+            and best.split(".", 1)[1] not in words
+            and any(n in words for n in best_names[1:])
+            and any(any(n in window for n in names) for names in present if names != best_names)
+        ):
+            # 行政应诉… / 调解撤诉3件: a word of a group's name (调解) before an act none of its
+            # figures is (撤诉), under another matter said near it: a comment, not a guess
+            continue
         named = own_words or best_overlap > MIN_SHARE or (best is not None and words[-2:] in grams[best])
         if best and not _ambiguous(best, by_label, nearness) and (best_score >= 1.3 and named or (only and best_overlap > 0)):
             grouped = nearness.get(best_names, 0.0) >= 1.0 or any(row[4] for row in by_label if row[0] == best)

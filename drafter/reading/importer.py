@@ -47,12 +47,17 @@ def check_importable(report: Report, name: str) -> None:
 
 
 def guess_unit(a: Analysis) -> str | None:
+    """The reporting unit: the signature's, the title's for a joint report (its issuers signed
+    one a line: 单位 is one of them, 署名 both), else the lead issuer's."""
     r = a.report
-    if r.signature:
+    issuers = (r.signature or "").split("\u3000")
+    if r.signature and len(issuers) == 1:
         return r.signature
     m = _UNIT_IN_TITLE.match(r.title or "")
     if m and len(m.group(1)) >= 2:
         return m.group(1)
+    if r.signature:
+        return issuers[0]
     for p in r.opening[:1]:
         m = _UNIT_IN_OPENING.match(p.text)
         if m and m.group(1) not in _SELF:
