@@ -731,3 +731,45 @@ def test_round84_a_templates_own_all_or_rate_against_the_forms_figures(tmp_path,
     """A rate or 全部/无一 typed in a template is refused when the form's figures say otherwise."""
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
     assert result.exit_code == 2 and said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [
+        ("矛盾纠纷化解:\n  行政应诉:\n    - 案件{案件}\n    - 审结{审结}\n    - 无一败诉\n", "写了“无一败诉”，但表单里“败诉”是2件"),
+        ("矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 无一纠错\n", "写了“无一纠错”，但表单里“纠错”是18件"),
+    ],
+)
+def test_round85_none_said_of_a_figure_the_sentence_does_not_name(tmp_path, runner, items, said):
+    """无一败诉 after counts that name no group: the one group with a 败诉 is the form's to weigh."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": items}))
+    assert result.exit_code == 2 and said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("排查安全隐患571处，已整改560处，整改率98.1%，其中重大隐患11处全部整改到位。", "比率核算"),
+        ("受理信访事项200件，办结197件，办结率98.5%，其中重复信访事项12件均已办结。", "比率核算"),
+        ("办理行政许可事项193项；行政确认278件；行政裁决67件；合计538件。", "合计不符"),
+        ("办理行政许可事项193项，行政确认278件，行政裁决67件，合计538件。", "合计不符"),
+    ],
+)
+def test_round85_sound_sentences_draw_no_error(tmp_path, runner, line, rule):
+    """全部/均已 said of a 其中 part is not of the whole's rate; a 合计 over a list with an
+    item in another unit (项) is not summed over the 件 items alone."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert rule not in result.output and result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("排查安全隐患571处，已整改560处，整改率98.1%，全部整改到位。", "比率核算"),
+        ("办理行政许可事项193项；行政确认278件；行政裁决67件；合计300件。", "合计不符"),
+    ],
+)
+def test_round85_still_caught(tmp_path, runner, line, rule):
+    """全部 of the whole, and 件 items alone past the 合计, are still errors."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert rule in result.output and result.exit_code == 1, result.output

@@ -811,7 +811,7 @@ class BreakdownChecks(ArithmeticState):
             if counts[k - 1].unit != t.unit:
                 self.total_below_an_item(unit, text, head, counts[:k], t)
                 continue
-            listed, commas = [counts[k - 1]], False
+            listed, commas, other_unit = [counts[k - 1]], False, False
             for g in (counts[i] for i in range(k - 2, -1, -1)):  # the list however long: it ends at a gap not 、 ，；
                 gap = text[g.start + len(g.text) : _name_start(text, listed[0])]
                 if _NAME_LISTS.fullmatch(gap):
@@ -820,6 +820,8 @@ class BreakdownChecks(ArithmeticState):
                     gap = gap[0]  # ；二是调解和解41件: items numbered 一是、二是 are a list too
                 elif _QUOTED_NAME.fullmatch(gap):
                     gap = gap[0]  # 、“双随机、一公开”抽查22次: a quoted name opens the item's name
+                if gap in ("、", "，", ",", "；", ";") and g.unit != t.unit and g.kind == "count" and not _DELTA.search(g.label):
+                    other_unit = True  # 行政许可事项193项；行政确认278件…；合计538件: the list goes on in 项
                 if gap not in ("、", "，", ",", "；", ";") or g.unit != t.unit:
                     break
                 if listed[0].label.startswith("其中"):
@@ -859,6 +861,8 @@ class BreakdownChecks(ArithmeticState):
             lo = added(Amount(g).lo for g in listed)
             hi = added(Amount(g).hi for g in listed)
             T = Amount(t)
+            if other_unit and lo <= T.hi:
+                continue  # an item in another unit may hold the rest (宁可漏报): only a sum past the 合计 is wrong
             if hi < T.lo or lo > T.hi:
                 start = _name_start(text, listed[0])
                 if start == listed[0].start:  # named from a list before 分别为: quoted from its clause's start

@@ -251,6 +251,16 @@ _DONE_LEAD = lazy_re(r"^(?:全年|本年度?|今年|共|累计|依法|已|其中
 _RATE_VERB = lazy_re(r"(?:达到|达|为|是|保持|均为|实现|已达)+$")  # after a rate's name (按期办结率达到100%)
 
 
+def _of_a_part(text: str, at: int) -> bool:
+    """Is the claim at ``at`` in a clause opening with 其中 (其中重大隐患11处全部整改): said of
+    that part, not of the sentence's whole?"""
+    clause = max(text.rfind(c, max(0, at - _CLAIM_CLAUSE), at) for c in "，,；;。")
+    return "其中" in text[clause + 1 : at]
+
+
+_CLAIM_CLAUSE = 60  # characters back to the clause a 全部/均已 claim stands in
+
+
 def _form_figure(name: str, value: float, unit: str) -> FoundFigure:
     """A figure of the form, as a count the checks can weigh (its name, value and unit)."""
     return FoundFigure(name, value, unit, "", plain(value) + unit, 0)
@@ -676,8 +686,8 @@ class RateChecks(ArithmeticState):
             stop = min([len(text), end + _SENTENCE_REACH] + [i for c in "。；！？" if (i := text.find(c, end, end + _SENTENCE_REACH)) >= 0])
             m = claim.search(text, end, stop)
             start = end
-        if not m or _ALL_BUT.search(text, start, m.start()):
-            return False  # 除5件正在审理外，其余59件全部审结: all of the rest, not of all
+        if not m or _ALL_BUT.search(text, start, m.start()) or _of_a_part(text, m.start()):
+            return False  # 除5件正在审理外，其余59件全部审结: all of the rest, not of all (其中重大隐患11处全部整改: of those)
         whole = m.group()
         end = max(end, m.end())
         self.c.add(
@@ -699,8 +709,10 @@ class RateChecks(ArithmeticState):
         for m in _ALL_DONE.finditer(text, a, b):
             before = [g for g in counts if g.start < m.start() and not self.is_last_year(text, g)]
             part = next((g for g in reversed(before) if _DONE_LEAD.sub("", g.label) == m.group("act")), None)
-            if part is None or _ALL_BUT.search(text, a, m.start()):
+            if part is None or _ALL_BUT.search(text, a, m.start()) or _of_a_part(text, m.start()):
                 continue
+            if any(part.start < g.start for g in before if g is not part):
+                continue  # 办结197件，…，重复信访事项12件均已办结: said of the count before it, not of 办结
             whole = next((g for g in before if g.start < part.start and kin(g.unit) == kin(part.unit)), None)
             if whole is None or not Amount(part).hi < Amount(whole).lo:
                 continue
@@ -767,12 +779,14 @@ class RateChecks(ArithmeticState):
                     f"{_should(Amount(part), Amount(whole), f.decimals, 'exact', f)}。",
                     f"这个比率是写死在模板或句式表里的：请改成表单里的比率（如 {{{name}}}），或删去它。",
                 )
-        if not groups:
-            return
-        of = groups_by_name(self.c.doc.cat)[groups[0]]
         for claims, none in ((_ALL_DONE, False), (_NONE_DONE, True)):
             for m in claims.finditer(text, a, b):
                 act = m.group("act")
+                # the sentence's group, else the one group with a figure of that name (无一败诉)
+                named = [g for g in by_name.values() if act in g.figures or act.removeprefix("按期").removeprefix("按时") in g.figures]
+                of = next((by_name[g] for g in groups if by_name[g] in named), named[0] if len(named) == 1 else None)
+                if of is None:
+                    continue
                 fig = of.figures.get(act) or of.figures.get(act.removeprefix("按期").removeprefix("按时"))
                 key = f"{of.name}.{fig.name}" if fig else ""
                 if fig is None or key not in values or any(g.maps_to == key for g in figs) or self.c.doc.typed(m.group()):
