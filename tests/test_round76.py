@@ -773,3 +773,13 @@ def test_round85_still_caught(tmp_path, runner, line, rule):
     """全部 of the whole, and 件 items alone past the 合计, are still errors."""
     result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
     assert rule in result.output and result.exit_code == 1, result.output
+
+
+@pytest.mark.parametrize("proposals", ["12345", "123456"])
+def test_round85_a_rate_the_form_gives_is_never_weighed_against_another_group(tmp_path, runner, proposals):
+    """代表委员满意率98.8% is 建议提案's (243 ÷ 246), printed from the form: never weighed
+    against 热线's 回访满意 ÷ 受理诉求, whatever the sentence's counts make the reading side guess."""
+    form = example_form(tmp_path, ("        政协提案: 134", f"        政协提案: {proposals}"))
+    out, result = tmp_path / "r.docx", None
+    result = runner.invoke(main, ["render", str(form), "-o", str(out)])
+    assert result.exit_code == 0 and "比率核算" not in result.output, result.output

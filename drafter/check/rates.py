@@ -711,8 +711,6 @@ class RateChecks(ArithmeticState):
             part = next((g for g in reversed(before) if _DONE_LEAD.sub("", g.label) == m.group("act")), None)
             if part is None or _ALL_BUT.search(text, a, m.start()) or _of_a_part(text, m.start()):
                 continue
-            if any(part.start < g.start for g in before if g is not part):
-                continue  # 办结197件，…，重复信访事项12件均已办结: said of the count before it, not of 办结
             whole = next((g for g in before if g.start < part.start and kin(g.unit) == kin(part.unit)), None)
             if whole is None or not Amount(part).hi < Amount(whole).lo:
                 continue
@@ -756,10 +754,15 @@ class RateChecks(ArithmeticState):
                 continue
             # the rate by its name in the sentence's group (按期办结率达到100%: 信访's 按期办结率)
             said_as = _RATE_VERB.sub("", f.label)
-            group = f.maps_to.split(".", 1)[0] if f.maps_to else groups[0]
-            name = next((r for r in by_name[group].rates if said_as.endswith(r)), "") if group in by_name else ""
+            # of the sentence's own group (its counts name it), never a group the rate's name
+            # alone suggests; and not when the form's figures of any group give it (代表委员满意率
+            # of 建议提案, not 热线's 满意率)
+            group = groups[0]
+            name = next((r for r in by_name[group].rates if said_as.endswith(r)), "")
             rate = by_name[group].rates.get(name) if name else None
             if rate is None or any(f"{group}.{n}" not in values for n in (rate.numerator, *rate.denominator)):
+                continue
+            if self.form_gives(said_as, f, values):
                 continue
             unit_of = by_name[group].figures[rate.numerator].unit
             part = _form_figure(rate.numerator, values[f"{group}.{rate.numerator}"], unit_of)
@@ -810,6 +813,19 @@ class RateChecks(ArithmeticState):
                     f"写了“{m.group()}”，但{said}。",
                     "这是写死在模板或句式表里的说法：请按表单里的数写，或删去这几个字。",
                 )
+
+    def form_gives(self, said_as: str, f: FoundFigure, values: dict[str, float]) -> bool:
+        """Does the form's figures of some group give the rate ``f`` under a name ``said_as`` ends with?"""
+        for g in groups_by_name(self.c.doc.cat).values():
+            for r in g.rates.values():
+                keys = [f"{g.name}.{n}" for n in (r.numerator, *r.denominator)]
+                if not said_as.endswith(r.name) or not all(k in values for k in keys):
+                    continue
+                total = sum(values[k] for k in keys[1:])
+                part, whole = _form_figure("", values[keys[0]], ""), _form_figure("", total, "")
+                if total and _fits(f.value, f.decimals, Amount(part), Amount(whole), "exact"):
+                    return True
+        return False
 
     def form_values(self) -> dict[str, float]:
         """The form's figures by catalogue key (行政复议.受理 → 151), each group's first."""
