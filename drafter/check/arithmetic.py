@@ -50,6 +50,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
         self.bounded_by = _bounded_by(check.doc.cat)
         self._whole_words: dict[str, list[str] | None] = {}
         self._rate_figures: dict[str, list] = {}  # rates.never_its_whole's words, by rate
+        self._form_values: dict[str, float] | None = None  # rates.form_values, read once
         self._pairs = None
         self.known = None  # last year's figures (by key, by label, by label core), from --last
         self.clause_start = 0  # where the clause being checked starts

@@ -478,6 +478,7 @@ class ArithmeticState:
     bounded_by: dict[str, set[str]]
     _whole_words: dict[str, list[str] | None]
     _rate_figures: dict[str, list]
+    _form_values: dict[str, float] | None
     _pairs: list[tuple[list[str], list[str]]] | None
     # last year's figures, from --last (Document.known_figures: by key, by label, by label core)
     known: tuple[dict[str, float], dict[tuple[str, str], float | None], dict[tuple[str, str], float | None]] | None

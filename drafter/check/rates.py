@@ -828,7 +828,10 @@ class RateChecks(ArithmeticState):
         return False
 
     def form_values(self) -> dict[str, float]:
-        """The form's figures by catalogue key (行政复议.受理 → 151), each group's first."""
+        """The form's figures by catalogue key (行政复议.受理 → 151), each group's first (read
+        once per document)."""
+        if self._form_values is not None:
+            return self._form_values
         out: dict[str, float] = {}
         data = self.c.doc.data or {}
         for entry in [*(data.get("成效") or []), data.get("第一责任人") or {}]:
@@ -836,6 +839,7 @@ class RateChecks(ArithmeticState):
                 for name, value in (figures or {}).items():
                     if isinstance(value, (int, float)) and not isinstance(value, bool):
                         out.setdefault(f"{group}.{name}", value)
+        self._form_values = out
         return out
 
     def truncated(self, unit, at, end, quote, name, said, num, den, N, D, f, mode) -> None:
