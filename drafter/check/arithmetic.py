@@ -190,7 +190,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
         if self.rates_on:
             self.all_counted(unit, text, a, b, figs)
             if self.c.doc.data is not None:
-                self.form_claims(unit, text, a, b)
+                self.form_claims(unit, text, a, b, figs)
         return window[-NEAR_COUNTS:]
 
 

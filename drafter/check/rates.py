@@ -740,29 +740,30 @@ class RateChecks(ArithmeticState):
                 "请核对：若确实没有，这个数应为0（或删去它）；若有，请删去“无一”“未发生”这样的说法。",
             )
 
-    def form_claims(self, unit, text: str, a: int, b: int) -> None:
+    def form_claims(self, unit, text: str, a: int, b: int, figs: list[FoundFigure]) -> None:
         """What a template says of a group in words of its own, against the form's figures
         (only a form's report, whose figures drafter knows): a rate typed as it stands (按期办结率
         达到100% of 921 ÷ 936), 全部/均已… of a count the form gives less than its whole, 无一… of
         one it gives more than 0. The figures printed beside them are checked as data."""
         values = self.form_values()
+        rates = [f for f in figs if f.kind == "rate" and not f.approx and not self.form_gives(_RATE_VERB.sub("", f.label), f, values)]
+        if not rates and not _ALL_DONE.search(text, a, b) and not _NONE_DONE.search(text, a, b):
+            return  # (the usual sentence: its rates are the form's; mapped figures are costly)
         figs = [g for g in self.c.doc.figures(unit, mapped=True) if a <= g.start < b]
         groups = [g.maps_to.split(".", 1)[0] for g in figs if g.maps_to]
         by_name = groups_by_name(self.c.doc.cat)
+        starts = {f.start for f in rates}
         for f in figs:
-            if f.kind != "rate" or f.approx or not groups:
+            if f.kind != "rate" or f.start not in starts or not groups:
                 continue
-            # the rate by its name in the sentence's group (按期办结率达到100%: 信访's 按期办结率)
+            # the rate by its name in the sentence's own group (its counts name it: 按期办结率达到
+            # 100% of 信访), never a group the rate's name alone suggests; and not when the form's
+            # figures of any group give it (代表委员满意率 of 建议提案, not 热线's 满意率)
             said_as = _RATE_VERB.sub("", f.label)
-            # of the sentence's own group (its counts name it), never a group the rate's name
-            # alone suggests; and not when the form's figures of any group give it (代表委员满意率
-            # of 建议提案, not 热线's 满意率)
             group = groups[0]
             name = next((r for r in by_name[group].rates if said_as.endswith(r)), "")
             rate = by_name[group].rates.get(name) if name else None
             if rate is None or any(f"{group}.{n}" not in values for n in (rate.numerator, *rate.denominator)):
-                continue
-            if self.form_gives(said_as, f, values):
                 continue
             unit_of = by_name[group].figures[rate.numerator].unit
             part = _form_figure(rate.numerator, values[f"{group}.{rate.numerator}"], unit_of)
