@@ -746,7 +746,15 @@ class RateChecks(ArithmeticState):
         达到100% of 921 ÷ 936), 全部/均已… of a count the form gives less than its whole, 无一… of
         one it gives more than 0. The figures printed beside them are checked as data."""
         values = self.form_values()
-        rates = [f for f in figs if f.kind == "rate" and not f.approx and not self.form_gives(_RATE_VERB.sub("", f.label), f, values)]
+        names = {r for g in groups_by_name(self.c.doc.cat).values() for r in g.rates}
+        rates = [
+            f
+            for f in figs
+            if f.kind == "rate"
+            and not f.approx
+            and any(_RATE_VERB.sub("", f.label).endswith(r) for r in names)  # (a rate the form can give)
+            and not self.form_gives(_RATE_VERB.sub("", f.label), f, values)
+        ]
         if not rates and not _ALL_DONE.search(text, a, b) and not _NONE_DONE.search(text, a, b):
             return  # (the usual sentence: its rates are the form's; mapped figures are costly)
         figs = [g for g in self.c.doc.figures(unit, mapped=True) if a <= g.start < b]
@@ -820,7 +828,9 @@ class RateChecks(ArithmeticState):
         for g in groups_by_name(self.c.doc.cat).values():
             for r in g.rates.values():
                 keys = [f"{g.name}.{n}" for n in (r.numerator, *r.denominator)]
-                if not said_as.endswith(r.name) or not all(k in values for k in keys):
+                if not (said_as.endswith(r.name) or r.name.endswith(said_as)) or not all(
+                    k in values for k in keys
+                ):  # (整改率 of 隐患整改率)
                     continue
                 total = sum(values[k] for k in keys[1:])
                 part, whole = _form_figure("", values[keys[0]], ""), _form_figure("", total, "")
