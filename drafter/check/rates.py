@@ -794,12 +794,13 @@ class RateChecks(ArithmeticState):
         for claims, none in ((_ALL_DONE, False), (_NONE_DONE, True)):
             for m in claims.finditer(text, a, b):
                 act = m.group("act")
+                bare = act.removeprefix("按期").removeprefix("按时")  # (均已按期办结 of 按期办结 or 办结)
                 # the sentence's group, else the one group with a figure of that name (无一败诉)
-                named = [g for g in by_name.values() if act in g.figures or act.removeprefix("按期").removeprefix("按时") in g.figures]
+                named = [g for g in by_name.values() if act in g.figures or bare in g.figures]
                 of = next((by_name[g] for g in groups if by_name[g] in named), named[0] if len(named) == 1 else None)
                 if of is None:
                     continue
-                fig = of.figures.get(act) or of.figures.get(act.removeprefix("按期").removeprefix("按时"))
+                fig = of.figures.get(act) or of.figures.get(bare)
                 key = f"{of.name}.{fig.name}" if fig else ""
                 if fig is None or key not in values or any(g.maps_to == key for g in figs) or self.c.doc.typed(m.group()):
                     continue  # a count of the act printed in the sentence (all_counted's), or the clerk's words

@@ -185,13 +185,13 @@ def _refuse_braces(line: str, where: Where) -> None:
 _DATE = lazy_re(r"(\d{4})年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日")
 
 
-_ISSUERS_APART = lazy_re(r"[ \u3000]+")  # between a joint report's issuers (中共某县委员会　某县人民政府)
+ISSUERS_APART = lazy_re(r"[ \u3000]+")  # between a joint report's issuers (中共某县委员会　某县人民政府)
 
 
 def _directive(report: Report, line: str, where: Where, seen: dict[str, int]) -> None:
     name, _, value = line[1:].partition(" ")
     if name == "署名":  # a joint report's issuers stay apart (normalising would join them)
-        value = "\u3000".join(normalize(x) for x in _ISSUERS_APART.split(strip_marks(value).strip()) if x)
+        value = "\u3000".join(normalize(x) for x in ISSUERS_APART.split(strip_marks(value).strip()) if x)
     else:
         value = normalize(strip_marks(value).strip())
     if name not in _DIRECTIVES:

@@ -18,7 +18,7 @@ from drafter.files.patterns import lazy_re
 from drafter.model.report import Paragraph, Report, Section
 from drafter.reading.analysis import Analysis
 from drafter.reading.classify import UNCLASSIFIED
-from drafter.reading.parser import closing
+from drafter.reading.parser import ENUMERATION, closing
 
 _UNIT_IN_TITLE = lazy_re(r"^(.+?)(?:关于|\d{4}\s*年)")
 _UNIT_IN_OPENING = lazy_re(r"^\d{4}年(?:以来|度)?，(?:在[^，]*，)*([^，。]{2,24}?)(?:坚持|深入|始终|认真|全面|以|紧紧|在)")
@@ -118,17 +118,14 @@ def _part(sec: Section) -> dict:
     return out
 
 
-# A listed item numbered in words (一是…二是…), the number the report's own wording
-_SAID_NUMBER = lazy_re(r"[一二三四五六七八九十]+是")
-
-
 def _items(sec: Section, skip: frozenset[int] = frozenset()) -> list:
     """A section under a part, as the form's items: a run-in item numbered 一是/二是 with only
     paragraphs under it stays the paragraphs it was (一是基层执法力量不足。主要原因是…), for
     the renderer would number it as a heading ((一)…); any other, a heading."""
     body = [b for b in sec.body if id(b) not in skip]
     texts = [b.text for b in body if isinstance(b, Paragraph)]
-    if _SAID_NUMBER.fullmatch(sec.number.strip()) and len(texts) == len(body) and (sec.run_in or not body):
+    # (一是…: numbered in the report's own words)
+    if ENUMERATION.fullmatch(sec.number.strip()) and len(texts) == len(body) and (sec.run_in or not body):
         first = sec.number.strip() + sec.heading + (sec.sentence_end if not texts else "")
         return [first + (texts[0] if texts else ""), *texts[1:]]
     if sec.sentence_end and texts and len(texts) == len(body) and not sec.run_in:

@@ -11,14 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.files.patterns import lazy_re
+from drafter.model.markup import ISSUERS_APART
 from drafter.model.report import PART_MARKS, SEAL_MARK, Paragraph, Report, Section
 from drafter.typeset.layout import Layout
 from drafter.typeset.numbering import Counter
 from drafter.typeset.package import LEVEL_FONT_KEYS, package, rfonts, xml_text
 from drafter.typeset.signature import indents
 from drafter.typeset.titlewrap import wrap_title
-
-_ISSUERS_APART = lazy_re(r"[ \u3000]+")  # between a joint report's issuers in 署名
 
 # Ambiguous-width characters that must be drawn with the East Asian face.
 _EAST_ASIAN_PUNCT = lazy_re("([“”‘’—…·－]+)")
@@ -134,7 +133,7 @@ class Writer:
             self.paragraph("GwBody", [], "<w:keepNext/>")
         # a joint report's issuers, one a line in order (GB/T 9704 7.3.5.2: the lead issuer first);
         # the date set against the longest
-        issuers = _ISSUERS_APART.split(sign.strip()) if sign else []
+        issuers = ISSUERS_APART.split(sign.strip()) if sign else []
         d_ind = indents(
             max(issuers, key=len, default=""), date or "", report.sealed, rules["不盖章右空字数"], rules["盖章成文日期右空字数"]
         )[1]
