@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLE
-from drafter.model.report import PART_MARKS
+from drafter.model.report import PART_MARKS, THEME_MARK
 from hostile_cases import run_clean
 
 
@@ -46,8 +46,10 @@ def test_drafters_report_with_a_renamed_part_passes_drafters_check(tmp_path, exa
     _form, out = _render(tmp_path, example, key, heading)
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml").decode("utf-8")
-    assert {name for name in re.findall(r'w:bookmarkStart w:id="\d+" w:name="([^"]+)"', xml)} == {
+    names = set(re.findall(r'w:bookmarkStart w:id="\d+" w:name="([^"]+)"', xml))
+    assert {n for n in names if not n.startswith(THEME_MARK)} == {
         PART_MARKS[p] for p in ("成效", "第一责任人", "问题", "下一步")}  # every part the example has
+    assert {n[len(THEME_MARK):] for n in names if n.startswith(THEME_MARK)} == {t["主题"] for t in example["成效"]}
     result = run_clean(["check", out], inputs=[out], exit_codes=(0,))
     assert "没有发现问题" in result.output, result.output
 

@@ -48,6 +48,11 @@ PART_MARKS = {
     "其他": "_drafter_other",
 }
 
+# A hidden bookmark round the heading of each theme a form wrote (its catalogue key after
+# the prefix: _drafter_theme_数字法治), read back so that a theme whose heading is the
+# clerk's own slogan is still that theme for parse, import and new --from.
+THEME_MARK = "_drafter_theme_"
+
 # A hidden bookmark round the signature of a report drafter wrote with 盖章: the report is
 # sealed (its signature laid out for the seal), read back so that import keeps it.
 SEAL_MARK = "_drafter_sealed"
@@ -106,6 +111,9 @@ class Section:
     # The parts a top-level section stands for together (问题, 下一步), when the form wrote them
     # as one part (写法.问题和下一步合写); its sub-sections are given their own roles.
     joins: tuple[str, ...] = field(default=(), init=False)
+    # The theme a form says this section is (its catalogue key): set by render, read back
+    # from drafter's .docx (THEME_MARK); classification takes it over the heading's words.
+    given_theme: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         if self.body is None:  # Section(2, "…", False, None): an empty body
@@ -169,6 +177,19 @@ class Report:
                     sub.given_role = inner.get(key(sub.heading))
             else:
                 sec.given_role = part
+
+    def give_themes(self, printed: list[tuple[str, str]]) -> None:
+        """Mark the section whose heading is a theme's as that theme. ``printed``: (theme key,
+        heading as rendered) of each theme of the form, in order; each heading is matched once,
+        in document order (a clerk's template may print a theme at any level, or not at all)."""
+        from drafter.model.typography import normalize
+
+        left = [(normalize(h).strip(), k) for k, h in printed if isinstance(h, str) and h.strip()]
+        for sec in self.walk():
+            heading = normalize(sec.heading).strip()
+            j = next((j for j, (h, _) in enumerate(left) if h == heading), None)
+            if j is not None:
+                sec.given_theme = left.pop(j)[1]
 
     def walk(self) -> Iterator[Section]:
         """Every section, depth first, in document order."""

@@ -246,6 +246,9 @@ def classify(report: Report, cat: Catalogue, year: int | None = None) -> Report:
             if sec.role == "第一责任人":
                 sec.theme, sec.theme_confidence = "第一责任人", 1.0
             continue  # a part named by its role holds many themes
+        if sec.given_theme in cat.themes:  # the theme the form wrote (drafter's own .docx)
+            sec.theme, sec.theme_confidence = sec.given_theme, 1.0
+            continue
         body = section_text(sec)
         sec.theme, sec.theme_confidence = theme_of(sec.heading, body, cat)
     return report

@@ -23,7 +23,7 @@ from lxml import etree
 from drafter.files.bounds import DOCX_AUX as MAX_AUX, STYLE_DEPTH as MAX_STYLE_DEPTH
 from drafter.files.patterns import lazy_re
 from drafter.files.xmltext import drop_invalid
-from drafter.model.report import PART_MARKS, SEAL_MARK
+from drafter.model.report import PART_MARKS, SEAL_MARK, THEME_MARK
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -52,6 +52,7 @@ class Line(str):
     table = False
     run_in = False
     part: str | None = None  # the part drafter marked this heading as (report.PART_MARKS)
+    theme: str | None = None  # the theme drafter marked this heading as (report.THEME_MARK)
     merge = False  # the paragraph goes on the one before it (a paragraph mark hidden in Word)
     boxed = False  # read from a text box (floating beside its anchor paragraph, not in the flow)
     auto_number = ""  # the number Word's automatic numbering shows before the text, if any
@@ -422,7 +423,7 @@ class Numbering:
 class _Para:
     """A paragraph being read."""
 
-    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge", "part", "boxed", "framed", "sealed")
+    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge", "part", "theme", "boxed", "framed", "sealed")
 
     def __init__(self):
         self.parts: list[str] = []
@@ -433,6 +434,7 @@ class _Para:
         self.first_run = True  # no text met yet: a character style here is the heading's
         self.merge = False  # its paragraph mark is a tracked deletion: it runs into the next
         self.part: str | None = None  # a part drafter marked with a hidden bookmark
+        self.theme: str | None = None  # a theme drafter marked with a hidden bookmark
         self.boxed: list[Line] = []  # the lines of text boxes anchored in it: read after it
         self.framed = False  # in a frame (w:framePr): floating, read where it stands but not in the flow
         self.sealed = False  # holds drafter's mark of a sealed report's signature
@@ -543,8 +545,12 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                         p.char_level = styles.char_outline(el.get(f"{W}val"))
                 elif tag == f"{W}bookmarkStart" and el.get(f"{W}name") == SEAL_MARK:
                     p.sealed = True
-                elif tag == f"{W}bookmarkStart" and p.part is None:
-                    p.part = _MARKED.get(re.sub(r"_\d+$", "", el.get(f"{W}name") or ""))  # _drafter_achievements_2
+                elif tag == f"{W}bookmarkStart":
+                    name = re.sub(r"_\d+$", "", el.get(f"{W}name") or "")  # _drafter_achievements_2
+                    if name.startswith(THEME_MARK):
+                        p.theme = p.theme or name[len(THEME_MARK) :]
+                    elif p.part is None:
+                        p.part = _MARKED.get(name)
             continue
         # end events
         if tag in _SKIP:
@@ -727,6 +733,7 @@ def _joined(first: Line, second: Line) -> Line:
     number = second.auto_number  # Word shows the surviving mark's number before the joined text
     line = Line(number + first + second[len(number) :])
     line.level, line.table, line.run_in, line.part = first.level, first.table, first.run_in, first.part
+    line.theme = first.theme
     line.auto_number, line.sealed = number, first.sealed or second.sealed
     return line
 
@@ -757,6 +764,8 @@ def _finish(p: _Para, styles: Styles, numbering: Numbering) -> Line:
         line.merge = True
     if p.part is not None:
         line.part = p.part
+    if p.theme is not None:
+        line.theme = p.theme
     if p.sealed:
         line.sealed = True
     return line

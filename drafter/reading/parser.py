@@ -523,12 +523,15 @@ def parse_lines(lines: list[str]) -> Report:
 
 def _given_parts(report: Report, raw: list[str]) -> None:
     """A top-level heading drafter marked as a part (docxread ``Line.part``, from the hidden
-    bookmark render writes) is that part, whatever the clerk renamed it to."""
+    bookmark render writes) is that part, whatever the clerk renamed it to; a heading it
+    marked as a theme (``Line.theme``) is that theme."""
     for sec in report.walk():  # sub-sections: of a part written for 问题 and 下一步 together
-        if sec.level <= 2 and sec.origin is not None and 0 < sec.origin.line <= len(raw):
-            part = getattr(raw[sec.origin.line - 1], "part", None)
-            if part:
+        if sec.origin is not None and 0 < sec.origin.line <= len(raw):
+            line = raw[sec.origin.line - 1]
+            part = getattr(line, "part", None)
+            if part and sec.level <= 2:
                 sec.given_role = part
+            sec.given_theme = getattr(line, "theme", None)  # a theme drafter marked (report.THEME_MARK)
 
 
 def _table_rows(report: Report, raw: list[str]) -> None:

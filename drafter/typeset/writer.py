@@ -12,7 +12,7 @@ from pathlib import Path
 
 from drafter.files.patterns import lazy_re
 from drafter.model.markup import ISSUERS_APART
-from drafter.model.report import PART_MARKS, SEAL_MARK, Paragraph, Report, Section
+from drafter.model.report import PART_MARKS, SEAL_MARK, THEME_MARK, Paragraph, Report, Section
 from drafter.typeset.layout import Layout
 from drafter.typeset.numbering import Counter
 from drafter.typeset.package import LEVEL_FONT_KEYS, package, rfonts, xml_text
@@ -21,6 +21,7 @@ from drafter.typeset.titlewrap import wrap_title
 
 # Ambiguous-width characters that must be drawn with the East Asian face.
 _EAST_ASIAN_PUNCT = lazy_re("([“”‘’—…·－]+)")
+_BOOKMARK_WORD = lazy_re(r"[^\W\d_]\w{0,19}")  # letters (Chinese ones too), digits, _
 
 
 class Docx:
@@ -106,14 +107,18 @@ class Writer:
         """The heading's runs inside the hidden bookmark of the part the form says it is."""
         # a top-level part, or a sub-section of a part written for two (问题和下一步)
         name = PART_MARKS.get(sec.given_role or "") if sec.level <= 2 else None
-        if name is None:
-            return runs
-        # a name once per document (Word keeps one bookmark of a name): 成效 written theme by
-        # theme marks each theme, the second and later with a number (_drafter_achievements_2)
+        if name is not None:
+            runs = self.bookmarked(self.once(name), runs)
+        # a theme's key (a catalogue word: a name Word takes for a bookmark, under its 40 characters)
+        if sec.given_theme and _BOOKMARK_WORD.fullmatch(sec.given_theme):
+            runs = self.bookmarked(self.once(THEME_MARK + sec.given_theme), runs)
+        return runs
+
+    def once(self, name: str) -> str:
+        """``name`` once per document (Word keeps one bookmark of a name): 成效 written theme by
+        theme marks each theme, the second and later with a number (_drafter_achievements_2)."""
         self.marks[name] = self.marks.get(name, 0) + 1
-        if self.marks[name] > 1:
-            name = f"{name}_{self.marks[name]}"
-        return self.bookmarked(name, runs)
+        return f"{name}_{self.marks[name]}" if self.marks[name] > 1 else name
 
     def bookmarked(self, name: str, runs: list[str]) -> list[str]:
         """``runs`` inside a bookmark named ``name`` (hidden in Word when it starts with _)."""
