@@ -523,7 +523,7 @@ def test_round82_all_or_none_said_against_the_sentences_own_counts(tmp_path, run
 def test_round82_a_change_typed_with_its_amount_is_refused(tmp_path, runner, files, place):
     """比上年减少7件 typed after a form's figure says the same every year, whatever the figures."""
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
-    assert result.exit_code == 2 and place in result.output and "写死的增减" in result.output, result.output
+    assert result.exit_code == 2 and place in result.output and "不是按表单里本年、上年的数算出的同比" in result.output, result.output
     assert not out.exists()
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from drafter.cli.commands import main
-from hostile_cases import example_form
+from hostile_cases import clerk_templates, example_form, render_with
+from test_round66 import _judged
 
 
 def _themes(items) -> dict[str, str]:
@@ -37,3 +40,120 @@ def test_a_theme_under_its_own_slogan_comes_back_as_that_theme(tmp_path, runner)
     theme = text[text.index("- 主题: 数字法治") :]
     theme = theme[: theme.index("- 主题:", 5)]
     assert "34个（“数字化：接入平台单位”" in theme and "1253件（“数字化：非现场监管”" in theme, theme
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年排查一般隐患990处、重大隐患10处，整改一般隐患951处，一般隐患整改率96.1%，重大隐患全部整改到位。", None),
+        ("全年排查安全隐患1000处，其中重大隐患10处，整改隐患961处，隐患整改率96.1%，重大隐患全部整改到位。", None),
+        # all of the rate's own subject, or of all of it, is still 100%
+        ("全年排查安全隐患1000处，整改隐患961处，隐患整改率96.1%，隐患全部整改到位。", "就应是100%"),
+        ("全年排查安全隐患1000处，整改隐患961处，隐患整改率96.1%，上述隐患均已全部整改到位。", "就应是100%"),
+        ("受理案件936件，办结921件，按期办结率98.4%，案件均已按期办结。", "就应是100%"),
+    ],
+)
+def test_round86_all_of_a_part_the_clause_names(tmp_path, runner, line, should):
+    """全部 said of a part its clause names (重大隐患 after 一般隐患整改率) is no claim that the
+    rate is 100%."""
+    _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")
+
+
+_SHARES = "纠错和调解和解分别占审结案件的"
+
+
+@pytest.mark.parametrize(
+    ("files", "refused"),
+    [
+        ({"句式.yaml": f'矛盾纠纷化解:\n  行政复议:\n    - "审结{{审结}}"\n    - "{_SHARES}{{调解和解率}}和{{纠错率}}"\n'}, 4),
+        ({"句式.yaml": f'矛盾纠纷化解:\n  行政复议:\n    - "审结{{审结}}"\n    - "{_SHARES}{{纠错率}}和{{调解和解率}}"\n'}, None),
+        (
+            {
+                "themes/矛盾纠纷化解.md.j2": "{% set x = t.数据.行政复议 %}\n"
+                "审结{{ x.审结 }}，纠错、调解和解分别占审结案件的{{ x.调解和解率 }}、{{ x.纠错率 }}。\n"
+            },
+            2,
+        ),
+        (
+            {
+                "themes/矛盾纠纷化解.md.j2": "{% set x = t.数据.行政复议 %}\n"
+                "审结{{ x.审结 }}，纠错、调解和解分别占审结案件的{{ x.纠错率 }}、{{ x.调解和解率 }}。\n"
+            },
+            None,
+        ),
+    ],
+)
+def test_round86_shares_after_names_pair_by_position(tmp_path, runner, files, refused):
+    """纠错和调解和解分别占审结案件的{调解和解率}和{纠错率}: each share after 分别占 is the rate
+    of the name in its place; swapped, the report would print each under the other's name
+    (phrase tables and theme templates alike)."""
+    folder = clerk_templates(tmp_path, files)
+    out, result = render_with(runner, tmp_path, folder)
+    if refused is None:
+        assert result.exit_code == 0 and out.exists(), result.output
+        checked = runner.invoke(main, ["check", str(out)])
+        assert checked.exit_code == 0 and "没有发现问题" in checked.output, checked.output
+    else:
+        assert result.exit_code == 2 and not out.exists(), result.output
+        assert f":{refused}" in result.output and "两个比率会对调" in result.output, result.output
+
+
+def test_round86_a_wrong_share_is_said_at_the_item_that_writes_it(tmp_path, runner):
+    """The phrase item printing 分别占审结案件的{调解和解率}、{纠错率} after the counts is where
+    both wrong shares are said, never at the 审结 item whose word the quote holds."""
+    table = (
+        '矛盾纠纷化解:\n  行政复议:\n    - "审结{审结}"\n    - "纠错{纠错}"\n    - "调解和解{调解和解}"\n'
+        '    - "分别占审结案件的{调解和解率}、{纠错率}"\n'
+    )
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 2, result.output
+    said = [line for line in result.output.splitlines() if "【错误】占比核算" in line]
+    assert len(said) == 2 and all("句式.yaml:6：" in line for line in said), result.output
+
+
+def test_round86_a_change_the_template_works_out_itself_is_said_as_such(tmp_path, runner):
+    """同比增长{{ (x.值 / x.上年 - 1) | percent(1) }} is refused as a change not worked out by
+    drafter from the form's figures — never as one typed in the template."""
+    folder = clerk_templates(
+        tmp_path,
+        {
+            "themes/矛盾纠纷化解.md.j2": "{% set x = t.数据.行政复议 %}\n"
+            "收到申请{{ x.收到申请 }}，同比增长{{ (x.收到申请.值 / x.收到申请.上年 - 1) | percent(1) }}。\n"
+        },
+    )
+    out, result = render_with(runner, tmp_path, folder)
+    assert result.exit_code == 2 and not out.exists(), result.output
+    assert "模板自己算的" in result.output and ":2" in result.output, result.output
+
+
+@pytest.mark.parametrize("source", ["form", "docx"])
+def test_round86_last_years_whole_of_0_is_not_carried_for_a_rate(tmp_path, runner, source):
+    """审结0件 and 败诉0件 last year give no 败诉率 to compare with: new (from the form or its
+    report) leaves them out of 上年数据, as notes, so next year's render draws no reminder that
+    their 同比 is not printed; 案件 (printed with its own 同比) is still carried."""
+    import yaml
+
+    form = example_form(tmp_path, ("        审结: 52\n        败诉: 2\n", "        审结: 0\n        败诉: 0\n"))
+    given = form
+    if source == "docx":
+        given = tmp_path / "2025.docx"
+        assert runner.invoke(main, ["render", str(form), "-o", str(given)]).exit_code == 0
+    new = tmp_path / "2026.yaml"
+    result = runner.invoke(main, ["new", "2026", "--from", str(given), "-o", str(new)])
+    assert result.exit_code == 0, result.output
+    text = new.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    last = next(t["上年数据"] for t in data["成效"] if t["主题"] == "矛盾纠纷化解")
+    assert last["行政应诉"]["案件"] == 58 and not {"审结", "败诉"} & set(last["行政应诉"]), last
+    assert "去年“行政应诉：败诉”是 0" in text and "去年“行政应诉：审结”是 0" in text, text
+    # next year's report with these as its 上年数据: no reminder about a value it cannot use
+    example = yaml.safe_load(example_form(tmp_path, name="e.yaml").read_text(encoding="utf-8"))
+    carried = {t["主题"]: t.get("上年数据") for t in data["成效"]}
+    for theme in example["成效"]:
+        theme["上年数据"] = carried.get(theme["主题"]) or {}
+    example["成效"] = [{k: v for k, v in t.items() if v} for t in example["成效"]]
+    nxt = tmp_path / "next.yaml"
+    nxt.write_text(yaml.safe_dump(example, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    rendered = runner.invoke(main, ["render", str(nxt), "-o", str(tmp_path / "next.docx")])
+    assert rendered.exit_code == 0, rendered.output
+    assert "上年数据.行政应诉" not in rendered.output, rendered.output

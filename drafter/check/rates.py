@@ -260,6 +260,25 @@ def _of_a_part(text: str, at: int) -> bool:
 
 _CLAIM_CLAUSE = 60  # characters back to the clause a 全部/均已 claim stands in
 
+# Words before a claim that make its clause's subject the whole (上述隐患全部整改), or that
+# only lead the clause (目前已全部整改): neither names a part.
+_WHOLE_SUBJECT = lazy_re(r"^(?:所有|全部|上述|以上|这些|各类|各项|相关|此类|该类)")
+_CLAUSE_LEAD = lazy_re(r"^(?:目前|截至目前|截至年底|年内|同时|并且?|且|已经?|均)+|(?:均|已经?|都|也|并|已然)+$")
+
+
+def _of_a_named_part(text: str, at: int, name: str) -> bool:
+    """Is the claim at ``at`` said of a part its clause names, narrower than what ``name`` (the
+    rate's or count's words) counts (一般隐患整改率96.1%，重大隐患全部整改到位: of 重大隐患)? A
+    subject is such a part when it ends with a word of ``name`` and puts a word of its own
+    before it (重大 before 隐患); the same subject (隐患全部整改) or one naming the whole
+    (上述隐患) is not."""
+    clause = max(text.rfind(c, max(0, at - _CLAIM_CLAUSE), at) for c in "，,；;。")
+    subject = _CLAUSE_LEAD.sub("", text[clause + 1 : at])
+    if len(subject) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", subject) or _WHOLE_SUBJECT.match(subject):
+        return False
+    noun = next((subject[k:] for k in range(1, len(subject) - 1) if subject[k:] in name), None)
+    return noun is not None and subject[: -len(noun)] not in name
+
 
 def _form_figure(name: str, value: float, unit: str) -> FoundFigure:
     """A figure of the form, as a count the checks can weigh (its name, value and unit)."""
@@ -686,8 +705,8 @@ class RateChecks(ArithmeticState):
             stop = min([len(text), end + _SENTENCE_REACH] + [i for c in "。；！？" if (i := text.find(c, end, end + _SENTENCE_REACH)) >= 0])
             m = claim.search(text, end, stop)
             start = end
-        if not m or _ALL_BUT.search(text, start, m.start()) or _of_a_part(text, m.start()):
-            return False  # 除5件正在审理外，其余59件全部审结: all of the rest, not of all (其中重大隐患11处全部整改: of those)
+        if not m or _ALL_BUT.search(text, start, m.start()) or _of_a_part(text, m.start()) or _of_a_named_part(text, m.start(), name):
+            return False  # 除5件正在审理外，其余59件全部审结: all of the rest (其中重大隐患11处全部整改, 重大隐患全部整改: of a part)
         whole = m.group()
         end = max(end, m.end())
         self.c.add(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from drafter.form.blank import Seed, ThemeSeed
 from drafter.model.catalogue import Catalogue
 from drafter.model.numberwords import plain
-from drafter.nextyear.recover import last_year_used
+from drafter.nextyear.recover import drop_unusable, last_year_used
 
 
 def _figures(raw: dict | None) -> dict[str, dict[str, float]]:
@@ -20,7 +20,7 @@ def _figures(raw: dict | None) -> dict[str, dict[str, float]]:
     return out
 
 
-def _theme(key: str, raw: dict, used: set) -> ThemeSeed:
+def _theme(key: str, raw: dict, used: dict) -> ThemeSeed:
     """A theme of last year's form: its figures whose last-year value a sentence uses go to
     上年数据, the others are listed in a comment (as values they would only draw a reminder)."""
     seed = ThemeSeed(key, raw.get("标题"))
@@ -31,6 +31,7 @@ def _theme(key: str, raw: dict, used: set) -> ThemeSeed:
             else:
                 seed.figure_notes.append(f"去年“{group}：{name}”是 {plain(value)}（默认的句式不写它的同比，没有放进上年数据，需要时照填）")
     seed.reference = [f"{m['标题']}：{m['内容']}" for m in raw.get("做法") or []]
+    drop_unusable(seed, used)
     return seed
 
 

@@ -225,17 +225,41 @@ class _Reader:
         return True
 
 
-def last_year_used(cat: Catalogue) -> set[tuple[str, str, str]]:
+def last_year_used(cat: Catalogue) -> dict[tuple[str, str, str], list]:
     """(theme, group, figure) of every count whose last-year value the default phrase table
-    uses: printed with its 同比, or counted in a rate printed with its 同比."""
+    uses, with how: None when printed with its 同比, else the rate (RateDef) it is counted in,
+    printed with its 同比."""
     from drafter.render.phrases import builtin_compared
 
-    out: set[tuple[str, str, str]] = set()
+    out: dict[tuple[str, str, str], list] = {}
     for theme, group, name in builtin_compared(cat):
         rate = cat.themes[theme].groups[group].rates.get(name)
-        names = [rate.numerator, *rate.denominator] if rate else [name]
-        out.update((theme, group, n) for n in names)
+        for n in [rate.numerator, *rate.denominator] if rate else [name]:
+            out.setdefault((theme, group, n), []).append(rate)
     return out
+
+
+def drop_unusable(seed: ThemeSeed, used: dict[tuple[str, str, str], list]) -> None:
+    """Move to the notes each of ``seed``'s last-year figures that only rates use whose
+    last-year whole is 0 or not given (审结0件: no 败诉率 last year, so no 同比 of it): in
+    上年数据 it would only draw a reminder that its 同比 is not printed."""
+    for group, figures in list(seed.last.items()):
+        for name in list(figures):
+            rates = used.get((seed.key, group, name), [None])
+            if any(r is None or _rate_known(r, figures) for r in rates):
+                continue
+            value = figures.pop(name)
+            whole = "、".join(dict.fromkeys(d for r in rates for d in r.denominator))
+            seed.figure_notes.append(
+                f"去年“{group}：{name}”是 {plain(value)}（去年的{whole}是0或没有，比率没有上年的数可比，没有放进上年数据，需要时照填）"
+            )
+        if not figures:
+            del seed.last[group]
+
+
+def _rate_known(rate, figures: dict[str, float]) -> bool:
+    """Can ``rate`` be worked out of ``figures`` (all its counts given, its whole not 0)?"""
+    return all(n in figures for n in (rate.numerator, *rate.denominator)) and sum(figures[d] for d in rate.denominator) > 0
 
 
 def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed, scaled_exact: bool = False) -> int:
@@ -248,6 +272,8 @@ def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed, scaled_exact: bool
     order = [t.key for t in cat.themes_of("成效")]
     seed.themes = [reader.themes[k] for k in order if k in reader.themes]
     seed.leader = reader.themes.get("第一责任人")
+    for theme in [*seed.themes, *([seed.leader] if seed.leader else [])]:
+        drop_unusable(theme, reader.last_used)
     if reader.loose:
         seed.tail += ["去年报告中没能对应到指标的数字（仅供参考）："] + ["  " + n for n in capped(reader.loose)]
     if reader.unthemed:

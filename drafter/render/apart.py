@@ -45,7 +45,7 @@ FIXED_CHANGE = lazy_re(
 def fixed_change(name: str, said: str, fix: str) -> tuple[str, str]:
     """The message for a change the template or phrase table types itself after ``name``."""
     return (
-        f"“{name}”后面的“{said}”是写死的增减，不随表单里本年、上年的数变化，报告里会和这两个数对不上。",
+        f"“{name}”后面的“{said}”不是按表单里本年、上年的数算出的同比（是模板里写死的，或模板自己算的），报告里可能和这两个数对不上。",
         f"请删去这几个字，改用 {fix}（按本年和上年的数算出，自带“同比增长……”的说法）。",
     )
 
@@ -137,6 +137,9 @@ def names(words: str, name: str) -> bool:
 
 # Names listed before 分别/依次 (收到申请、受理分别为…): each takes one figure after it.
 NAMES_EACH = lazy_re(r"([\u3400-\u9fff]+(?:(?:[和、及与]|以及)[\u3400-\u9fff]+)+)(?:分别|依次)(?:为|是|达到|达|有)?\s*$")
+# Names listed before 分别占…的 (纠错和调解和解分别占审结案件的…): each takes one share after it,
+# the rate worked out of that count.
+NAMES_SHARE = lazy_re(r"([\u3400-\u9fff]+(?:(?:[和、及与]|以及)[\u3400-\u9fff]+)+)(?:分别|依次)占[^，。；、\d]{1,24}?的?\s*$")
 
 
 def each_names(listed: str) -> list[str]:
@@ -176,6 +179,20 @@ def each_swapped(listed: list[str], given: list[str]) -> tuple[str, str] | None:
     )
 
 
+def shares_swapped(written: str, rates: list[str]) -> tuple[str, str] | None:
+    """纠错、调解和解分别占审结案件的{调解和解率}、{纠错率}: each share after 分别占 is the rate of
+    the count named in its place (纠错率 of 纠错); (what is wrong, how to fix it) when a name
+    calls another share of the list, which the report would print under it."""
+    found = _swapped(each_names(written), [_numerator(r) or r for r in rates])
+    if found is None:
+        return None
+    _names, word, own = found
+    return (
+        f"“{written}”中与这个比率对应的是“{word}”，这里写的却是“{own}”所占的比率，报告里两个比率会对调。",
+        "“分别占……的”后面的比率要和前面的名称次序相同、一一对应。",
+    )
+
+
 def _each_counted(output: str, marks: list[re.Match], i: int) -> tuple[str, str] | None:
     """受理、审结分别为{{ 受理 }}、{{ 审结 }}、{{ 纠错 }}: as many figures after 分别为 (joined by
     、/和 alone) as names before it, else one is left without a name, or a name without one."""
@@ -184,6 +201,16 @@ def _each_counted(output: str, marks: list[re.Match], i: int) -> tuple[str, str]
         return None  # 上年分别为: last year's figures in the sentence's order (_each_in_order)
     lead = MARKS.sub("", output[marks[i - 1].end() if i else 0 : m.start()])
     each = NAMES_EACH.search(lead)
+    share = NAMES_SHARE.search(lead) if each is None and m.group("rate") else None
+    if share is not None:
+        listed = each_names(share.group(1))
+        rates = [m.group("name") or ""]
+        while i + len(rates) < len(marks) and len(rates) < len(listed):
+            after, at = marks[i + len(rates) - 1], marks[i + len(rates)]
+            if not (at.group("rate") and JOINER.fullmatch(MARKS.sub("", output[after.end() : at.start()]))):
+                break
+            rates.append(at.group("name") or "")
+        return shares_swapped(share.group(1), rates) if len(rates) == len(listed) else None
     if each is None and (bare := EACH_ALONE.search(lead)):
         # 审结146件，分别为18件: no names before it, so nothing says whose the figures are
         return (

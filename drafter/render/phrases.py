@@ -45,6 +45,7 @@ from drafter.render.apart import (
     JOINER,
     LAST_SAID,
     NAMES_EACH,
+    NAMES_SHARE,
     PART_LEAD,
     SAID_CHANGE,
     SET_APART,
@@ -57,6 +58,7 @@ from drafter.render.apart import (
     part_after,
     part_problem,
     printed_as_change,
+    shares_swapped,
 )
 from drafter.render.figures import Rate
 from drafter.render.variables import ThemeEntry
@@ -904,6 +906,13 @@ def _each_given(pieces: tuple) -> None:
                 f"“{bare.group().strip()}”前面没有列出名称，后面的几个数报告里读不出各是什么。",
                 "请在“分别为”前面写出这几个数的名称，如“审结、纠错分别为{审结}、{纠错}”，或在每个数前面写它自己的名称。",
             )
+        share = NAMES_SHARE.search(before) if isinstance(before, str) else None
+        if share is not None:  # 纠错、调解和解分别占审结案件的{调解和解率}、{纠错率}
+            rates = [p.name for p in pieces[at + 1 :] if isinstance(p, Slot)][: len(each_names(share.group(1)))]
+            wrong = shares_swapped(share.group(1), rates)
+            if wrong:
+                raise _Bad(*wrong)
+            continue
         each = NAMES_EACH.search(before) if isinstance(before, str) else None
         if each is None or "率" in each.group(1):
             continue  # rates are matched name by name in rate_named_right

@@ -13,6 +13,7 @@ from drafter.files.patterns import lazy_re
 # phrase item's “写:”/“否则:” (- 如果: … / 写: 其中纠错{纠错}).
 _PLACEHOLDER = lazy_re(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{[^{}\n]*\}")
 _LINE_EDGES = lazy_re(r"^[\s\-#@'\"]*(?:(?:写|否则)[ ]*:[\s'\"]*)?|[\s'\"]+$")
+_MARKS_ONLY = lazy_re(r"[\s、，,；;：:。和及与]+")
 MAX_LINES_LOOKED_AT = 20_000  # lines of template files searched for one finding (bounded work)
 
 
@@ -50,7 +51,9 @@ def written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: s
                 found.append((size, name, number, shipped, end))
                 # its words hold the quote, or (a line of the clerk's own) stand in it whole
                 # (合计{审结} for “合计146件”; a shipped line so matching never wins over the clerk's)
-                if len(quote) >= 2 and (any(quote in p for p in pieces) or (not shipped and all(p in quote for p in pieces))):
+                # (a mark between its values, 、 of {a}、{b}, need not stand in the quote)
+                words = [p for p in pieces if not _MARKS_ONLY.fullmatch(p)]
+                if len(quote) >= 2 and (any(quote in p for p in pieces) or (not shipped and words and all(p in quote for p in words))):
                     quoting.append(found[-1])
             elif quote and pieces[0] in quote and line.strip() != pieces[0]:
                 marks.append((size, name, number, shipped, end))  # a mark after a value: {{ x }}；
