@@ -157,3 +157,35 @@ def test_round86_last_years_whole_of_0_is_not_carried_for_a_rate(tmp_path, runne
     rendered = runner.invoke(main, ["render", str(nxt), "-o", str(tmp_path / "next.docx")])
     assert rendered.exit_code == 0, rendered.output
     assert "上年数据.行政应诉" not in rendered.output, rendered.output
+
+
+@pytest.mark.parametrize(("year", "day", "date"), [("二〇二六年", "二月六日", "2026-02-06"), ("2026年", "2月6日", "2026-02-06")])
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_round86_a_date_set_on_two_lines(tmp_path, runner, year, day, date, suffix):
+    """The year on one line above the month and day (二〇二六年 / 二月六日) is the date: no
+    成文日期缺失, and import keeps the closing, both issuers and what follows it (附件) out of
+    the body."""
+    import docx
+    import yaml
+
+    from test_round33 import _report
+
+    text = _report(tmp_path, "全年受理行政复议案件151件。").read_text(encoding="utf-8")
+    text = text.replace("临溪县人民政府\n2026年2月6日\n", f"特此报告。\n临溪县人民政府\n临溪县司法局\n{year}\n{day}\n附件：2025年度行政执法数据统计表\n")
+    path = tmp_path / f"两行日期{suffix}"
+    if suffix == ".txt":
+        path.write_text(text, encoding="utf-8")
+    else:
+        doc = docx.Document()
+        for line in text.splitlines():
+            doc.add_paragraph(line)
+        doc.save(str(path))
+    checked = runner.invoke(main, ["check", str(path)])
+    assert "成文日期缺失" not in checked.output, checked.output
+    form = tmp_path / "f.yaml"
+    made = runner.invoke(main, ["import", str(path), "-o", str(form)])
+    assert made.exit_code == 0 and "暂填" not in made.output, made.output
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert str(data["成文日期"]) == date and data["落款"]["署名"] == "临溪县人民政府　临溪县司法局", data
+    body = form.read_text(encoding="utf-8").split("正文", 1)[1]
+    assert "附件" not in body.split("落款", 1)[0] and day not in body, body

@@ -652,10 +652,11 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
     if notes is not None and notes < end:
         report.notes.extend(lines[notes:end])  # 附注 under the date, e.g. （此件公开发布）, one or more
         end = notes
-    if end > i and DATE_LINE.match(compact[end - 1]):
-        report.date = DATE_LINE.match(compact[end - 1]).group("date")  # type: ignore[union-attr]  # matched just above
-        report.origins["日期"] = origin_from(origins[end - 1])
-        end -= 1
+    dated = _date_above(compact, end, i)
+    if dated is not None:
+        report.date, used = dated
+        end -= used
+        report.origins["日期"] = origin_from(origins[end])
         names: list[str] = []  # one issuer, or two (a joint report of the party committee and government)
         while end > i and len(names) < 2 and _is_issuer(_SEALED_NOTE.sub("", lines[end - 1]), bool(names)):
             names.insert(0, lines[end - 1])
@@ -674,9 +675,29 @@ def _notes_start(compact: list[str], end: int, i: int) -> int | None:
     k = end
     while k > i + 1 and _NOTE.match(compact[k - 1]) and not _ATTACHMENT.match(compact[k - 1]) and k > end - MAX_NOTES:
         k -= 1
-    while k < end and not DATE_LINE.match(compact[k - 1]):
+    while k < end and _date_above(compact, k, i) is None:
         k += 1  # the notes run up to the date: what is above it is no note
-    return k if k > i and DATE_LINE.match(compact[k - 1]) else None
+    return k if k > i and _date_above(compact, k, i) is not None else None
+
+
+# A date set on two lines, the year above the month and day (二〇二六年 / 二月六日)
+_YEAR_LINE = lazy_re(rf"^(?:\d{{4}}|[{_HAN_DIGIT}Oo0]{{4}})年$")
+_DAY_LINE = lazy_re(rf"^(?:\d{{1,2}}月\d{{1,2}}日|[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)")
+
+
+def _date_above(compact: list[str], k: int, i: int) -> tuple[str, int] | None:
+    """The date whose last line is the one above ``k`` (lines from ``i`` on), and how many lines
+    it takes: one, or two when the year stands on a line above the month and day."""
+    if k <= i:
+        return None
+    m = DATE_LINE.match(compact[k - 1])
+    if m:
+        return m.group("date"), 1
+    if k - 1 > i and _YEAR_LINE.match(compact[k - 2]) and _DAY_LINE.match(compact[k - 1]):
+        m = DATE_LINE.match(compact[k - 2] + compact[k - 1])
+        if m:
+            return m.group("date"), 2
+    return None
 
 
 def _dated_above(compact: list[str], end: int, i: int) -> bool:
