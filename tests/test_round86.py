@@ -189,3 +189,20 @@ def test_round86_a_date_set_on_two_lines(tmp_path, runner, year, day, date, suff
     assert str(data["成文日期"]) == date and data["落款"]["署名"] == "临溪县人民政府　临溪县司法局", data
     body = form.read_text(encoding="utf-8").split("正文", 1)[1]
     assert "附件" not in body.split("落款", 1)[0] and day not in body, body
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年受理投诉举报904件，办结890件。受理量同比增长267.5%（上年为246件）。", None),
+        ("全年受理投诉举报904件，办结890件。受理量同比增长276.9%（上年为246件）。", "本年904件（前一句）、上年246件（文中写明），应为上升267.5%"),
+        # the count before has a change of its own: the next sentence's is not its
+        ("全年受理投诉举报904件，同比增长10.0%。受理量同比增长276.9%（上年为246件）。", None),
+        # two counts named by the words: whose, not said
+        ("全年受理投诉举报904件，受理信访事项300件。受理量同比增长276.9%（上年为246件）。", None),
+    ],
+)
+def test_round86_a_change_in_the_sentence_after_its_count(tmp_path, runner, line, should):
+    """A change standing as a sentence of its own, naming its count by its own words, with last
+    year's count in it, is checked against that count in the sentence before."""
+    _judged(tmp_path, runner, line, should, "同比核算", clean_of="同比核算")

@@ -55,6 +55,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
         self.known = None  # last year's figures (by key, by label, by label core), from --last
         self.clause_start = 0  # where the clause being checked starts
         self.carried_over: list[FoundFigure] = []  # the counts of the clause before it, across a ；
+        self.sentence_before: list[FoundFigure] = []  # the figures of the sentence before, in the paragraph
         self.rates_on = check.on("比率核算", "比率口径", "部分大于整体", "比率无从计算")
         self.breakdown_on = check.on("其中超总数", "部分大于整体")
         self.total_on = check.on("合计不符")
@@ -79,6 +80,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
             )
             if self.heading_counts and self.breakdown_on:
                 self.parts_of_heading(unit, unit.text, figures, self.heading_counts)
+            self.sentence_before = []
             for a, b in sentences(unit.text):
                 here = []
                 while k < len(figures) and figures[k].start < b:
@@ -90,6 +92,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                     here = sorted(here + extra, key=lambda g: g.start)
                 left = self.sentence(unit, unit.text, a, b, here, carry) if here else []
                 self.heading_counts = []  # (the heading's counts are read by the first sentence only)
+                self.sentence_before = here if unit.text[b - 1 : b] == "。" else []
                 # a rate in the clause after a ；reads the counts of the clause before it (审结146件；
                 # 结案率96.7%): the counts not yet taken by a rate are carried over once
                 carry = left if unit.text[b - 1 : b] == "；" and not carry else []

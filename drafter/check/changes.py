@@ -953,10 +953,11 @@ class ChangeChecks(ArithmeticState):
             exact = sign * Decimal(plain(delta.value)) / Decimal(plain(last.value)) * 100
             pair = f"上年{_shown(last)}、{_short(delta) or '增减'}{_shown(delta)}（文中写明）"
             start = min(delta.start - len(delta.label), last.start - len(last.label))
-        elif not deltas and len(clause) == 1 and len(heading) == 1:
-            this = heading[0]
+        elif not deltas and len(clause) == 1 and (len(heading) == 1 or self.named_before(text, f, last) is not None):
+            this = heading[0] if len(heading) == 1 else self.named_before(text, f, last)
+            assert this is not None
             exact = (Decimal(plain(this.value)) - Decimal(plain(last.value))) / Decimal(plain(last.value)) * 100
-            pair = f"本年{_shown(this)}（上面的标题）、上年{_shown(last)}（文中写明）"
+            pair = f"本年{_shown(this)}（{'上面的标题' if len(heading) == 1 else '前一句'}）、上年{_shown(last)}（文中写明）"
             first = min(last.start, f.start - len(f.label))
             start = a + len(text[a:first]) - len(text[a:first].lstrip())  # the clause from its first word
         else:
@@ -966,6 +967,30 @@ class ChangeChecks(ArithmeticState):
             return
         end = max(f.start + len(f.text) + len(stated[1]), last.start + len(last.text))
         self.change_wrong(unit, text, start, end, f, exact, stated, pair)
+
+    def named_before(self, text: str, f: FoundFigure, last: FoundFigure) -> FoundFigure | None:
+        """The count of the sentence before that a change opening its sentence names by its own
+        words (…全年受理投诉举报904件，办结890件。受理量同比增长267.5%（上年为246件）: the 904),
+        when one count there is so named, in last year's unit, with no change of its own."""
+        words = re.sub(r"^[，,\s]*|[数量]$", "", change_words(f))
+        if len(words) < 2 or f.unit != "%" or _ANY_COUNT.search(words):
+            return None
+        before = self.sentence_before
+        named = [
+            (j, g)
+            for j, g in enumerate(before)
+            if g.kind == "count"
+            and words in g.label
+            and kin(g.unit) == kin(last.unit)
+            and not g.approx
+            and not _DELTA.search(g.label)
+            and not self.is_last_year(text, g)
+        ]
+        if len(named) != 1:
+            return None
+        j, g = named[0]
+        after = before[j + 1] if j + 1 < len(before) else None
+        return None if after is not None and after.unit == "%" and _own_change(text, g, after) else g
 
     def change_wrong(self, unit, text: str, start: int, end: int, f: FoundFigure, exact: Decimal, stated, pair: str) -> None:
         """The change ``f`` (said as ``stated``) against the ``exact`` one worked out from the two

@@ -485,6 +485,7 @@ class ArithmeticState:
     clause_start: int
     carried_over: list[FoundFigure]  # the counts of the clause before, across a ；
     heading_counts: list[FoundFigure]  # the counts of the heading right above the paragraph's first sentence
+    sentence_before: list[FoundFigure]  # the figures of the sentence before, in the same paragraph
     rates_on: bool
     breakdown_on: bool
     total_on: bool
