@@ -206,3 +206,28 @@ def test_round86_a_change_in_the_sentence_after_its_count(tmp_path, runner, line
     """A change standing as a sentence of its own, naming its count by its own words, with last
     year's count in it, is checked against that count in the sentence before."""
     _judged(tmp_path, runner, line, should, "同比核算", clean_of="同比核算")
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "should"),
+    [
+        ("（一）行政复议受理151件", "审结146件，结案率96.7%。", None),
+        ("（一）行政复议受理151件", "审结146件，结案率90.0%。", "按“审结”146件 ÷ 上面标题里的“行政复议受理”151件算，应为96.7%"),
+        # another count of the kind in the sentence: its whole may be that (not judged by the heading)
+        ("（一）行政复议受理151件", "审结146件，其中纠错18件，结案率90.0%。", None),
+        # the heading's count is not named by the rate's base
+        ("（一）行政复议受理151件", "纠错18件，纠错率10.0%。", None),
+        ("（一）行政复议审结151件", "纠错18件，纠错率10.0%。", "应为11.9%"),
+    ],
+)
+def test_round86_a_rates_whole_only_in_the_heading(tmp_path, runner, heading, line, should):
+    """A rate whose whole only the heading right above states is worked out over it."""
+    from test_round33 import _report
+
+    path = _report(tmp_path, line)
+    path.write_text(path.read_text(encoding="utf-8").replace("（一）发挥行政复议化解行政争议主渠道作用", heading), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(path)])
+    if should is None:
+        assert "比率核算" not in result.output, result.output
+    else:
+        assert result.exit_code == 1 and "比率核算" in result.output and should in result.output, result.output

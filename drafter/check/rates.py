@@ -476,6 +476,7 @@ class RateChecks(ArithmeticState):
                 # the whole in brackets after the rate (办结80件，办结率90%（受理100件）)
                 dens = self.wholes(text, name, num, heads, list(pool) + list(after), counts)
             if not dens:
+                self.heading_whole(unit, at, end, quote, name, said, num, f, mode, [*window, *after])
                 continue
             preferred = self.preferred(name, dens)
             N, D = Amount(num), Amount(preferred)
@@ -1221,6 +1222,31 @@ class RateChecks(ArithmeticState):
             return False
         part = set(self.sayings.get(known[0], [])) | {known[0]}
         return not any(w in count.label for w in part)
+
+    def heading_whole(self, unit, at: int, end: int, quote: str, name: str, said: str, num: FoundFigure, f, mode: str, pool) -> None:
+        """A rate whose whole is stated only in the heading right above its sentence ((一)行政复议
+        受理151件 / 审结146件，结案率96.7%): worked out over that count, when the heading states one
+        count named by the rate's base and the sentence no other count of the part's kind."""
+        words = self.base_words(name)
+        wholes = [
+            g
+            for g in self.heading_counts
+            if kin(g.unit) == kin(num.unit) and not g.approx and not _DELTA.search(g.label) and any(w in g.label for w in words)
+        ]
+        others = [g for g in pool if g is not num and g.kind == "count" and kin(g.unit) == kin(num.unit)]
+        if len(wholes) != 1 or others or rough(num) or mode != "exact":
+            return
+        N, D = Amount(num), Amount(wholes[0])
+        if _no_base(D) or _fits(f.value, f.decimals, N, D, mode) or N.lo > D.hi:
+            return  # (a part larger than the heading's count: of another whole, not said)
+        self.c.add(
+            "比率核算",
+            self.c.doc.where(unit, at, end),
+            quote,
+            unit.part,
+            f"{name}写的是{said}，但按{_called(num)} ÷ 上面标题里的{_called(wholes[0])}算，{_should(N, D, f.decimals, mode, f)}。",
+            "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；口径不同的（如含上年结转），请在文中写明。",
+        )
 
     def base_words(self, name: str) -> list[str]:
         """The words that name the catalogue's base of the rate ``name`` (none if unknown)."""
