@@ -680,23 +680,27 @@ def _notes_start(compact: list[str], end: int, i: int) -> int | None:
     return k if k > i and _date_above(compact, k, i) is not None else None
 
 
-# A date set on two lines, the year above the month and day (二〇二六年 / 二月六日)
-_YEAR_LINE = lazy_re(rf"^(?:\d{{4}}|[{_HAN_DIGIT}Oo0]{{4}})年$")
-_DAY_LINE = lazy_re(rf"^(?:\d{{1,2}}月\d{{1,2}}日|[{_CN}]{{1,2}}月[{_CN}]{{1,3}}日)")
+# A piece of a date set on two or three lines (二〇二六年 / 二月六日, 2026年2月 / 6日)
+_DATE_PIECE = lazy_re(
+    rf"^(?=.)(?:(?:\d{{4}}|[{_HAN_DIGIT}Oo0]{{4}})年)?(?:(?:\d{{1,2}}|[{_CN}]{{1,2}})月)?(?:(?:\d{{1,2}}|[{_CN}]{{1,3}})日)?$"
+)
 
 
 def _date_above(compact: list[str], k: int, i: int) -> tuple[str, int] | None:
     """The date whose last line is the one above ``k`` (lines from ``i`` on), and how many lines
-    it takes: one, or two when the year stands on a line above the month and day."""
+    it takes: one, or two or three when it is broken between its year, month and day."""
     if k <= i:
         return None
     m = DATE_LINE.match(compact[k - 1])
     if m:
         return m.group("date"), 1
-    if k - 1 > i and _YEAR_LINE.match(compact[k - 2]) and _DAY_LINE.match(compact[k - 1]):
-        m = DATE_LINE.match(compact[k - 2] + compact[k - 1])
+    for n in (2, 3):
+        pieces = compact[k - n : k]
+        if k - n < i or not all(_DATE_PIECE.match(p) for p in pieces):
+            break
+        m = DATE_LINE.match("".join(pieces))
         if m:
-            return m.group("date"), 2
+            return m.group("date"), n
     return None
 
 
