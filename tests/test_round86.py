@@ -240,3 +240,32 @@ def test_round86_a_rates_whole_only_in_the_heading(tmp_path, runner, heading, li
         assert "比率核算" not in result.output, result.output
     else:
         assert result.exit_code == 1 and "比率核算" in result.output and should in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年受理行政复议案件151件、审结146件，同比分别增长17.1%、21.7%（上年分别为129件、120件）。", None),
+        ("全年受理行政复议案件151件、审结146件，同比分别增长27.1%、21.7%（上年分别为129件、120件）。", "本年151件、上年129件（文中写明），应为上升17.1%"),
+        ("全年受理行政复议案件151件、审结146件，同比分别增长17.1%、25.0%（上年分别为129件、120件）。", "本年146件、上年120件（文中写明），应为上升21.7%"),
+        ("查处违法案件118起、罚款1385.6万元，同比分别增长12.4%、12.8%（上年分别为105起、1261.9万元）。", "应为上升9.8%"),
+        ("全年受理行政复议案件151件、审结146件，同比分别下降17.1%、21.7%（上年分别为129件、120件）。", "文中写的是“同比下降17.1%”"),
+        # three counts, two changes: whose, not said
+        ("全年收到申请160件、受理151件、审结146件，同比分别增长27.1%、21.7%（上年分别为129件、120件）。", None),
+    ],
+)
+def test_round87_changes_listed_with_each(tmp_path, runner, line, should):
+    """同比分别增长X%、Y% after two counts: each change is of the count in its place, against
+    last year's figure in that place."""
+    _judged(tmp_path, runner, line, should, "同比核算", clean_of="同比核算")
+
+
+@pytest.mark.parametrize(("changes", "error"), [("17.1%、21.7%", False), ("27.1%、21.7%", True)])
+def test_round87_changes_listed_with_each_against_last_year(tmp_path, runner, changes, error):
+    """With --last, 同比分别增长 pairs each change with last year's report's count of its name."""
+    from test_round33 import _last_years_report, _report
+
+    this = _report(tmp_path, f"全年受理行政复议案件151件、审结146件，同比分别增长{changes}。")
+    last = _last_years_report(tmp_path, "全年受理行政复议案件129件，审结120件。")
+    result = runner.invoke(main, ["check", str(this), "--last", str(last)])
+    assert ("同比核算" in result.output) == error, result.output

@@ -145,6 +145,9 @@ _LAST_IN_BRACKETS = lazy_re(r"[（(](?:上年|去年|上一年度?|(?:19|20)\d{2
 _HELD_REACH = 12  # characters after 持平 within which last year's figure in brackets is its own
 _EACH_LAST = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?$")  # 上年分别为64件、60件
 _LAST_JOIN = lazy_re(r"\s*[、和及]\s*")
+# Changes listed after the counts they are of: 受理151件、审结146件，同比分别增长27.1%、21.7%
+_EACH_CHANGE = lazy_re(r"(?:分别|依次)(?:为)?(?P<verb>增长|下降|增加|减少|上升|降低|提高|下滑)了?\s*$")
+_EACH_UP = ("增长", "增加", "上升", "提高")
 _PART_REACH = 200  # characters before a count within which a 其中 makes it a part (a clause may run to megabytes)
 _AFTER_QIZHONG = lazy_re(r"其中[^，。；、\d]*$")
 
@@ -303,6 +306,9 @@ class ChangeChecks(ArithmeticState):
 
     def change(self, unit, text, a, k, figs) -> None:
         if figs[k].unit == "个百分点" and self.points_misused(unit, text, a, k, figs):
+            return
+        if figs[k].unit == "%" and _EACH_CHANGE.search(figs[k].label):
+            self.changes_each(unit, text, a, k, figs)
             return
         lo = max(0, k - NEAR_COUNTS)
         figs, k = figs[lo : k + 3], k - lo  # a change is about the figures just before it
@@ -991,6 +997,61 @@ class ChangeChecks(ArithmeticState):
         j, g = named[0]
         after = before[j + 1] if j + 1 < len(before) else None
         return None if after is not None and after.unit == "%" and _own_change(text, g, after) else g
+
+    def changes_each(self, unit, text: str, a: int, k: int, figs: list[FoundFigure]) -> None:
+        """受理151件、审结146件，同比分别增长27.1%、21.7%（上年分别为129件、120件）: each change in
+        its place is of the count in that place, against last year's in that place (or from
+        --last); judged only when counts, changes and last year's figures pair off one to one."""
+        f = figs[k]
+        verb = _EACH_CHANGE.search(f.label).group("verb")  # type: ignore[union-attr]  # (matched by the caller)
+        changes = [f]
+        for g in figs[k + 1 :]:
+            if g.unit != "%" or not _LAST_JOIN.fullmatch(text[changes[-1].start + len(changes[-1].text) : g.start]):
+                break
+            changes.append(g)
+        counts = [
+            g
+            for g in figs[:k]
+            if g.kind == "count" and g.start >= a and not self.is_last_year(text, g) and not _DELTA.search(g.label) and not g.approx
+        ]
+        if len(changes) < 2 or len(counts) != len(changes):
+            return
+        after = figs[k + len(changes) :]
+        run: list[FoundFigure] = []
+        for g in after:
+            if g.kind != "count":
+                break
+            if not run and _EACH_LAST.search(g.label):
+                run = [g]
+            elif run and _LAST_JOIN.fullmatch(text[run[-1].start + len(run[-1].text) : g.start]):
+                run.append(g)
+            else:
+                break
+        if run and len(run) != len(counts):
+            return  # a 上年分别为 list that does not pair: no base
+        for i, (count, change) in enumerate(zip(counts, changes)):
+            if run:
+                last, source = run[i].value, "文中写明"
+                if kin(run[i].unit) != kin(count.unit):
+                    continue
+            else:
+                known = self.known_last(count)
+                if known is None:
+                    continue
+                last, source = known, "去年的报告"
+            if last <= 0:
+                continue
+            amount = Amount(count)
+            lo, hi = ((v - last) / last * 100 for v in (amount.lo, amount.hi))
+            up = (verb in _EACH_UP) != change.negative
+            exact = (Decimal(plain(count.value)) - Decimal(plain(last))) / Decimal(plain(last)) * 100
+            if _claimed(abs(lo), abs(hi), change.value, change.decimals, "exact") and (exact == 0 or (exact > 0) == up):
+                continue
+            said = f"{'同比' if '同比' in f.label else ''}{verb}{'-' if change.negative else ''}{_shown(change)}"
+            start = count.start - len(count.label)
+            end = max(change.start + len(change.text), run[-1].start + len(run[-1].text) if run else 0)
+            pair = f"本年{_shown(count)}、上年{plain(last)}{count.unit}（{source}）"
+            self.change_wrong(unit, text, start, end, change, exact, ("exact", "", up, not up, said), pair)
 
     def change_wrong(self, unit, text: str, start: int, end: int, f: FoundFigure, exact: Decimal, stated, pair: str) -> None:
         """The change ``f`` (said as ``stated``) against the ``exact`` one worked out from the two
