@@ -269,3 +269,19 @@ def test_round87_changes_listed_with_each_against_last_year(tmp_path, runner, ch
     last = _last_years_report(tmp_path, "全年受理行政复议案件129件，审结120件。")
     result = runner.invoke(main, ["check", str(this), "--last", str(last)])
     assert ("同比核算" in result.output) == error, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年办理人大代表建议86件、政协提案54件，均已按期办复，按时办复率95.2%。", "前面写了“均已按期办复”，按时办复率就应是100%"),
+        ("全年办理人大代表建议86件、政协提案54件，均已按期办复，按时办复率100%。", None),
+        ("全年受理信访936件，均已按时办结，按期办结率95.2%。", "就应是100%"),
+        ("执法证件持证率96.2%（应持证1138人，实持证1118人）。", "应为98.2%"),
+        ("执法证件持证率98.2%（应持证1138人，实持证1118人）。", None),
+    ],
+)
+def test_round87_on_time_said_either_way_and_counts_as_done(tmp_path, runner, line, should):
+    """按期 and 按时 say the same (均已按期办复 against 按时办复率95.2%); 实持证 is the count held
+    of 执法证件持证率 (实 names no kind)."""
+    _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")

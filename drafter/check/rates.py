@@ -178,6 +178,7 @@ def _listed_on(text: str, whole: FoundFigure, part: FoundFigure, counts: list[Fo
 
 
 _QUALIFIERS = lazy_re(r"按时|按期|及时|限时|即时|当场|当日|现场|网上|线上|依法|逾期|超期|基本|正在|部分|其中")
+_ON_TIME = lazy_re(r"^(?:按期|按时|如期)")  # within the time set: one meaning, said either way
 
 
 # A rate of a change (压缩率, 精简比例, 减少率, 增长率): not a part of a whole; checked only
@@ -221,8 +222,11 @@ def _compatible(stem: str, label: str, head: str) -> bool:
     """A rate's qualifier and a count's must not contradict: 调解成功率 fits 调处成功, but
     实质性化解率 is not 受理前化解 (the words before the core share no character)."""
     before_stem = stem.split(head)[0] if head in stem else ""
-    before_label = label.split(head)[0]
+    before_label = _AS_DONE.sub("", label.split(head)[0])  # (实持证 of 执法证件持证率: what was done, no kind)
     return not (before_stem and before_label) or bool(set(before_stem) & set(before_label))
+
+
+_AS_DONE = lazy_re(r"^(?:实际|实)")
 
 
 _SENTENCE_REACH = 400  # characters back from a rate that may still be its sentence
@@ -698,7 +702,9 @@ class RateChecks(ArithmeticState):
         if text[start - 1 : start] == "；" and not re.search(r"\d", text[start:at]):
             # 均已按期办结；办结率97.3%: a clause of the rate alone goes on from the one before
             start = max(max(text.rfind(c, max(0, start - 1 - _SENTENCE_REACH), start - 1) for c in "。；！？") + 1, start - _SENTENCE_REACH)
-        done = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+        # 按期 and 按时 say the same (均已按期办复 of 按时办复率): the act after either
+        words = [_ON_TIME.sub("(?:按期|按时|如期)", re.escape(w), count=1) if _ON_TIME.match(w) else re.escape(w) for w in words]
+        done = "|".join(sorted(set(words), key=len, reverse=True))
         # (均已按期办结: all closed, on time too; so every rate of closing is 100%)
         claim = re.compile(rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:按期|按时|及时|限时|当场|当日)?(?:{done})(?![率的])")
         m = claim.search(text, start, at)
