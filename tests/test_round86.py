@@ -285,3 +285,33 @@ def test_round87_on_time_said_either_way_and_counts_as_done(tmp_path, runner, li
     """按期 and 按时 say the same (均已按期办复 against 按时办复率95.2%); 实持证 is the count held
     of 执法证件持证率 (实 names no kind)."""
     _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")
+
+
+@pytest.mark.parametrize("call", ['fromisoformat("2030-01-01")', "today()", "min", "fromtimestamp(0)", "toordinal()"])
+def test_round87_a_template_cannot_make_another_date(tmp_path, runner, call):
+    """The date's own constructors and class values (成文日期.today(), .min) make a date that is
+    not the form's: refused at the template line, as .replace(year=2030) is."""
+    folder = clerk_templates(tmp_path, {"themes/通用.md.j2": f"{{{{ 数据句子(t) }}}}\n{{{{ 成文日期.{call} }}}}\n"})
+    out, result = render_with(runner, tmp_path, folder)
+    assert result.exit_code == 2 and not out.exists(), result.output
+    assert "通用.md.j2:2" in result.output and "不是表单里的成文日期" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [
+        ('    - "审结{审结}"\n    - "纠错率为0"\n', "写了“纠错率为0”，但表单里“纠错”是18件"),
+        ('    - "审结{审结}"\n    - "结案率为100%"\n', "“审结”146件 ÷ “受理”151件，应为96.7%"),
+        ('    - "审结{审结}"\n    - "无一被纠错"\n', "写了“无一被纠错”，但表单里“纠错”是18件"),
+        ('    - "审结{审结}"\n    - "纠错率为{纠错率}"\n', None),
+    ],
+)
+def test_round87_a_rate_typed_in_the_phrase_table_beside_one_count(tmp_path, runner, items, said):
+    """A rate, 0 in words or 无一… a phrase table types itself, in a sentence printing only one of
+    the rate's counts (and under a heading that names no matter), is weighed against the form."""
+    folder = clerk_templates(tmp_path, {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n" + items})
+    out, result = render_with(runner, tmp_path, folder)
+    if said is None:
+        assert result.exit_code == 0 and out.exists(), result.output
+    else:
+        assert result.exit_code == 2 and "比率核算" in result.output and said in result.output, result.output

@@ -12,7 +12,7 @@ from drafter.check.breakdowns import BreakdownChecks
 from drafter.check.changes import ChangeChecks
 from drafter.check.checker import Check
 from drafter.check.counts import _DELTA, NAME_REACH, NEAR_COUNTS, _bounded_by, _rates, sentences, spoken_figures
-from drafter.check.rates import RateChecks
+from drafter.check.rates import RateChecks, says_all_or_none
 from drafter.check.shares import _SHARE, _SHARE_OF, _SHARE_OF_COUNT, ShareChecks
 from drafter.files.patterns import lazy_re
 from drafter.reading.figure_finder import FoundFigure, in_wan
@@ -69,7 +69,8 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
         for unit in (u for u in self.c.doc.units if u.kind in _PROSE):
             above, previous = previous, unit
             figures = in_wan(self.c.doc.figures(unit, mapped=self.known is not None))
-            if not figures and not (self.rates_on and "率" in unit.text):
+            claims = self.rates_on and self.c.doc.data is not None and says_all_or_none(unit.text)
+            if not figures and not (self.rates_on and "率" in unit.text) and not claims:
                 continue
             k, carry = 0, list[FoundFigure]()
             stretch: tuple[int, list[FoundFigure]] | None = None  # clauses joined by ；: (start, figures)
@@ -91,6 +92,8 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 if extra:
                     here = sorted(here + extra, key=lambda g: g.start)
                 left = self.sentence(unit, unit.text, a, b, here, carry) if here else []
+                if not here and claims:  # 审结案件中无一被纠错: a template's words, against the form
+                    self.form_claims(unit, unit.text, a, b, [])
                 self.heading_counts = []  # (the heading's counts are read by the first sentence only)
                 self.sentence_before = here if unit.text[b - 1 : b] == "。" else []
                 # a rate in the clause after a ；reads the counts of the clause before it (审结146件；

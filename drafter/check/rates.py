@@ -178,6 +178,7 @@ def _listed_on(text: str, whole: FoundFigure, part: FoundFigure, counts: list[Fo
 
 
 _QUALIFIERS = lazy_re(r"按时|按期|及时|限时|即时|当场|当日|现场|网上|线上|依法|逾期|超期|基本|正在|部分|其中")
+_RATE_NONE = lazy_re(r"(?P<name>[\u4e00-\u9fff]{1,12}率)(?:均|仍)?(?:为|是|仅为|保持为?)?(?:零|0)(?![\d.%％‰])")  # 纠错率为0
 _ON_TIME = lazy_re(r"^(?:按期|按时|如期)")  # within the time set: one meaning, said either way
 
 
@@ -282,6 +283,21 @@ def _of_a_named_part(text: str, at: int, name: str) -> bool:
         return False
     noun = next((subject[k:] for k in range(1, len(subject) - 1) if subject[k:] in name), None)
     return noun is not None and subject[: -len(noun)] not in name
+
+
+def says_all_or_none(text: str) -> bool:
+    """Does ``text`` say 全部/均已…, 无一…, or a rate of 0 in words (weighed against a form's figures)?"""
+    return bool(_ALL_DONE.search(text) or _NONE_DONE.search(text) or _RATE_NONE.search(text))
+
+
+def _group_by_values(figs: list[FoundFigure], values: dict[str, float], by_name: dict) -> list[str]:
+    """The one group whose form figures the sentence's counts print (审结146件 under a heading
+    that names no matter: 行政复议's, when no other group has a figure of 146件), else none."""
+    printed = {(g.value, g.unit) for g in figs if g.kind == "count"}
+    found = [
+        name for name, group in by_name.items() if any((values.get(f"{name}.{k}"), fig.unit) in printed for k, fig in group.figures.items())
+    ]
+    return found if len(found) == 1 else []
 
 
 def _form_figure(name: str, value: float, unit: str) -> FoundFigure:
@@ -781,11 +797,11 @@ class RateChecks(ArithmeticState):
             and any(_RATE_VERB.sub("", f.label).endswith(r) for r in names)  # (a rate the form can give)
             and not self.form_gives(_RATE_VERB.sub("", f.label), f, values)
         ]
-        if not rates and not _ALL_DONE.search(text, a, b) and not _NONE_DONE.search(text, a, b):
+        if not rates and not _ALL_DONE.search(text, a, b) and not _NONE_DONE.search(text, a, b) and not _RATE_NONE.search(text, a, b):
             return  # (the usual sentence: its rates are the form's; mapped figures are costly)
         figs = [g for g in self.c.doc.figures(unit, mapped=True) if a <= g.start < b]
-        groups = [g.maps_to.split(".", 1)[0] for g in figs if g.maps_to]
         by_name = groups_by_name(self.c.doc.cat)
+        groups = [g.maps_to.split(".", 1)[0] for g in figs if g.maps_to] or _group_by_values(figs, values, by_name)
         starts = {f.start for f in rates}
         for f in figs:
             if f.kind != "rate" or f.start not in starts or not groups:
@@ -802,8 +818,11 @@ class RateChecks(ArithmeticState):
             unit_of = by_name[group].figures[rate.numerator].unit
             part = _form_figure(rate.numerator, values[f"{group}.{rate.numerator}"], unit_of)
             whole = _form_figure("＋".join(rate.denominator), sum(values[f"{group}.{d}"] for d in rate.denominator), unit_of)
-            if any(g.kind == "count" and g.value == part.value for g in figs) or not whole.value:
-                continue  # its part printed in the sentence: checked over the sentence's counts
+            printed = {g.value for g in figs if g.kind == "count"}
+            if part.value in printed and (whole.value in printed or all(values[f"{group}.{d}"] in printed for d in rate.denominator)):
+                continue  # its counts printed in the sentence: checked over them
+            if not whole.value:
+                continue
             if self.c.doc.typed(text[f.start - len(f.label) : f.start + len(f.text)]):
                 continue  # the clerk's own words in the form: checked over its own counts
             if not _fits(f.value, f.decimals, Amount(part), Amount(whole), "exact"):
@@ -817,10 +836,25 @@ class RateChecks(ArithmeticState):
                     f"{_should(Amount(part), Amount(whole), f.decimals, 'exact', f)}。",
                     f"这个比率是写死在模板或句式表里的：请改成表单里的比率（如 {{{name}}}），或删去它。",
                 )
+        for m in _RATE_NONE.finditer(text, a, b):  # 纠错率为0, 败诉率为零: none of the part
+            group = groups[0] if groups else ""
+            rate = next((r for n, r in by_name[group].rates.items() if m.group("name").endswith(n)), None) if group else None
+            key = f"{group}.{rate.numerator}" if rate else ""
+            if rate is None or not values.get(key) or self.c.doc.typed(m.group()):
+                continue
+            fig = by_name[group].figures[rate.numerator]
+            self.c.add(
+                "比率核算",
+                self.c.doc.where(unit, m.start(), m.end()),
+                m.group(),
+                unit.part,
+                f"写了“{m.group()}”，但表单里“{fig.name}”是{plain(values[key])}{fig.unit}，{rate.name}不是0。",
+                f"这是写死在模板或句式表里的说法：请改成表单里的比率（如 {{{rate.name}}}），或删去它。",
+            )
         for claims, none in ((_ALL_DONE, False), (_NONE_DONE, True)):
             for m in claims.finditer(text, a, b):
                 act = m.group("act")
-                bare = act.removeprefix("按期").removeprefix("按时")  # (均已按期办结 of 按期办结 or 办结)
+                bare = act.removeprefix("按期").removeprefix("按时").removeprefix("被")  # (均已按期办结; 无一被纠错)
                 # the sentence's group, else the one group with a figure of that name (无一败诉)
                 named = [g for g in by_name.values() if act in g.figures or bare in g.figures]
                 of = next((by_name[g] for g in groups if by_name[g] in named), named[0] if len(named) == 1 else None)

@@ -95,7 +95,7 @@ _WHAT_A_FIGURE_SAYS = lazy_re(f"[{apart.UNITS}。；]|增长|减少|增加|上�
 
 _ONE_OF = ("first", "last", "min", "max", "random")  # filters taking one item of what they are given
 
-_DATE_HINT = "日期请直接输出：{{ 成文日期 }} 写成“2026年2月6日”；要改日期，请改表单里的“成文日期”。"
+DATE_HINT = "日期请直接输出：{{ 成文日期 }} 写成“2026年2月6日”；要改日期，请改表单里的“成文日期”。"
 
 
 def date_kept(date: dt.date, result) -> None:
@@ -103,11 +103,11 @@ def date_kept(date: dt.date, result) -> None:
     refused, and text of it must show its numbers as the report writes them (2026年2月6日:
     %Y is 2026, %m is 02 — padded, never the report's way)."""
     if isinstance(result, dt.date) and result != date:
-        raise TemplateError("这里把日期改成了另一个日期，报告里就不再是表单里的日期。", _DATE_HINT)
+        raise TemplateError("这里把日期改成了另一个日期，报告里就不再是表单里的日期。", DATE_HINT)
     if isinstance(result, str) and not keeps_numbers(numbers.date(date), result):
-        raise TemplateError(f"这里把日期另写成了“{result[:20]}”，和报告的写法（2026年2月6日）不同。", _DATE_HINT)
+        raise TemplateError(f"这里把日期另写成了“{result[:20]}”，和报告的写法（2026年2月6日）不同。", DATE_HINT)
     if isinstance(result, str) and re.search(r"[A-Za-z]", result):  # %A %B %b %p: Friday, February, AM
-        raise TemplateError(f"这里把日期写成了带英文的“{result[:20]}”，报告里不能有英文的月份、星期。", _DATE_HINT)
+        raise TemplateError(f"这里把日期写成了带英文的“{result[:20]}”，报告里不能有英文的月份、星期。", DATE_HINT)
 
 
 def numbers_kept(name: str, func):

@@ -121,6 +121,10 @@ def finalize(value):
     return literal(text)
 
 
+# What a template may ask of the form's date: its parts, and text of it (checked by
+# guards.date_kept); anything else of a date makes another one or a number of its own.
+_DATE_PARTS = frozenset("year month day weekday isoweekday isoformat strftime replace".split())
+
 # The methods of text that ask about it (never make new text): asked of the text as printed.
 _ASKING = frozenset(
     "startswith endswith find rfind index rindex count isdigit isdecimal isnumeric isalpha isalnum "
@@ -163,6 +167,12 @@ class DrafterEnvironment(ImmutableSandboxedEnvironment):
         if operator in ("+", "*"):  # x | num * 2, x.约数 + x.约数: each copy stands apart
             left, right = (guards.marked(v) if isinstance(v, FigureText) else v for v in (left, right))
         return limits.BINOPS[operator](left, right)
+
+    def is_safe_attribute(self, obj, attr, value) -> bool:
+        if isinstance(obj, dt.date) and attr not in _DATE_PARTS:
+            # 成文日期.fromisoformat("2030-01-01"), .today(), .min: another date, never the form's
+            raise TemplateError(f"这里用了日期的“{attr}”，得到的不是表单里的成文日期。", guards.DATE_HINT)
+        return super().is_safe_attribute(obj, attr, value)
 
     def compared(self, value):
         """One side of a comparison (==, in…): text as printed, without drafter's marks
