@@ -842,13 +842,13 @@ class RateChecks(ArithmeticState):
             key = f"{group}.{rate.numerator}" if rate else ""
             if rate is None or not values.get(key) or self.c.doc.typed(m.group()):
                 continue
-            fig = by_name[group].figures[rate.numerator]
+            counted = by_name[group].figures[rate.numerator]
             self.c.add(
                 "比率核算",
                 self.c.doc.where(unit, m.start(), m.end()),
                 m.group(),
                 unit.part,
-                f"写了“{m.group()}”，但表单里“{fig.name}”是{plain(values[key])}{fig.unit}，{rate.name}不是0。",
+                f"写了“{m.group()}”，但表单里“{counted.name}”是{plain(values[key])}{counted.unit}，{rate.name}不是0。",
                 f"这是写死在模板或句式表里的说法：请改成表单里的比率（如 {{{rate.name}}}），或删去它。",
             )
         for claims, none in ((_ALL_DONE, False), (_NONE_DONE, True)):
