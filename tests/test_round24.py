@@ -196,7 +196,7 @@ def test_a_templates_sentence_that_check_calls_an_error_stops_render(tmp_path):
     render refuses and says the template wrote it."""
     theme = "{% set x = t.数据.行政复议 %}依法受理{{ x.受理 }}，其中收到申请{{ x.收到申请 }}。\n"
     said, out = _render_with(tmp_path, {"themes/矛盾纠纷化解.md.j2": theme}, exit_codes=(2,))
-    assert "部分大于整体" in said and "模板按表单写出" in said and not out.exists(), said
+    assert "部分大于整体" in said and "模板或句式表（句式.yaml）写出的" in said and not out.exists(), said
 
 
 @pytest.mark.parametrize("printed, named", [("t.数据.行政复议.纠错.上年数", "“纠错”"),

@@ -118,7 +118,7 @@ def test_a_basis_written_only_beside_last_years_change_is_not_surely_written(tmp
 def test_what_a_template_makes_that_check_would_point_out_stops_render(tmp_path, theme, rule):
     # said at the sentence and its part (the form's field when the clerk's heading is the one left bare)
     said, out = _render(tmp_path, {"themes/矛盾纠纷化解.md.j2": theme}, exit_codes=(2,), located=False)
-    assert rule in said and "模板按表单写出" in said and not out.exists(), said
+    assert rule in said and "模板或句式表（句式.yaml）写出的" in said and not out.exists(), said
 
 
 def test_the_readmes_own_phrase_table_example_renders_clean(tmp_path):

@@ -119,7 +119,7 @@ def test_punctuation_the_clerk_typed_is_the_clerks_not_the_templates(tmp_path, r
     result = runner.invoke(main, ["render", str(form), "-o", str(out)])
     assert result.exit_code == 0 and out.exists(), result.output
     assert f"f.yaml:{at + 1}:" in result.output and "【提醒】重复标点" in result.output
-    assert "模板按表单写出" not in result.output
+    assert "模板或句式表（句式.yaml）写出的" not in result.output
 
 
 def _report(tmp_path, line5: str, name: str = "r.txt"):

@@ -180,7 +180,9 @@ def test_round86_a_date_set_on_two_lines(tmp_path, runner, year, day, date, suff
     from test_round33 import _report
 
     text = _report(tmp_path, "全年受理行政复议案件151件。").read_text(encoding="utf-8")
-    text = text.replace("临溪县人民政府\n2026年2月6日\n", f"特此报告。\n临溪县人民政府\n临溪县司法局\n{year}\n{day}\n附件：2025年度行政执法数据统计表\n")
+    text = text.replace(
+        "临溪县人民政府\n2026年2月6日\n", f"特此报告。\n临溪县人民政府\n临溪县司法局\n{year}\n{day}\n附件：2025年度行政执法数据统计表\n"
+    )
     path = tmp_path / f"两行日期{suffix}"
     if suffix == ".txt":
         path.write_text(text, encoding="utf-8")
@@ -204,7 +206,10 @@ def test_round86_a_date_set_on_two_lines(tmp_path, runner, year, day, date, suff
     ("line", "should"),
     [
         ("全年受理投诉举报904件，办结890件。受理量同比增长267.5%（上年为246件）。", None),
-        ("全年受理投诉举报904件，办结890件。受理量同比增长276.9%（上年为246件）。", "本年904件（前一句）、上年246件（文中写明），应为上升267.5%"),
+        (
+            "全年受理投诉举报904件，办结890件。受理量同比增长276.9%（上年为246件）。",
+            "本年904件（前一句）、上年246件（文中写明），应为上升267.5%",
+        ),
         # the count before has a change of its own: the next sentence's is not its
         ("全年受理投诉举报904件，同比增长10.0%。受理量同比增长276.9%（上年为246件）。", None),
         # two counts named by the words: whose, not said
@@ -246,8 +251,14 @@ def test_round86_a_rates_whole_only_in_the_heading(tmp_path, runner, heading, li
     ("line", "should"),
     [
         ("全年受理行政复议案件151件、审结146件，同比分别增长17.1%、21.7%（上年分别为129件、120件）。", None),
-        ("全年受理行政复议案件151件、审结146件，同比分别增长27.1%、21.7%（上年分别为129件、120件）。", "本年151件、上年129件（文中写明），应为上升17.1%"),
-        ("全年受理行政复议案件151件、审结146件，同比分别增长17.1%、25.0%（上年分别为129件、120件）。", "本年146件、上年120件（文中写明），应为上升21.7%"),
+        (
+            "全年受理行政复议案件151件、审结146件，同比分别增长27.1%、21.7%（上年分别为129件、120件）。",
+            "本年151件、上年129件（文中写明），应为上升17.1%",
+        ),
+        (
+            "全年受理行政复议案件151件、审结146件，同比分别增长17.1%、25.0%（上年分别为129件、120件）。",
+            "本年146件、上年120件（文中写明），应为上升21.7%",
+        ),
         ("查处违法案件118起、罚款1385.6万元，同比分别增长12.4%、12.8%（上年分别为105起、1261.9万元）。", "应为上升9.8%"),
         ("全年受理行政复议案件151件、审结146件，同比分别下降17.1%、21.7%（上年分别为129件、120件）。", "文中写的是“同比下降17.1%”"),
         # three counts, two changes: whose, not said
@@ -315,3 +326,33 @@ def test_round87_a_rate_typed_in_the_phrase_table_beside_one_count(tmp_path, run
         assert result.exit_code == 0 and out.exists(), result.output
     else:
         assert result.exit_code == 2 and "比率核算" in result.output and said in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("table", "line"),
+    [
+        (
+            '开头:\n  - "{年度}年，{单位}坚持依法行政"\n  - 深入贯彻《法治政府建设实施纲要（2015－2020年）》\n  - 全面贯彻{会议精神}\n  - 。\n'
+            "  - 现将有关情况报告如下：\n",
+            3,
+        ),
+        ('开头:\n  - "{年度}年，{单位}深入贯彻《法治政府建设实施纲要（2015－2020年）》"\n  - 。\n  - 现将有关情况报告如下：\n', 2),
+    ],
+)
+def test_round87_an_outdated_outline_typed_with_a_hyphen_is_said_at_its_line(tmp_path, runner, table, line):
+    """A phrase table's 开头 item typing an outdated 纲要 with a full-width hyphen (2015－2020),
+    which the report prints with 一字线, is said at that item's line."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 2, result.output
+    said = next(li for li in result.output.splitlines() if "纲要不在施行期" in li)
+    assert f"句式.yaml:{line}：" in said and "这段文字是模板或句式表" in result.output, result.output
+
+
+def test_round87_a_rate_named_with_zhanbi_is_not_a_share_of_a_named_whole(tmp_path, runner):
+    """纠错占比{纠错率} after 审结{审结} names its rate (占比, no whole after 占): accepted, as the
+    README says, and the report passes check."""
+    table = '矛盾纠纷化解:\n  行政复议:\n    - "审结{审结}"\n    - "纠错占比{纠错率}"\n'
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 0 and out.exists(), result.output
+    checked = runner.invoke(main, ["check", str(out)])
+    assert checked.exit_code == 0, checked.output

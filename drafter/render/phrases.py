@@ -880,7 +880,7 @@ _SAID_AGAIN = lazy_re(r"\s*[，,、；;（(]?\s*(?:(?:上年|去年|上一年度
 # 上年分别为 after a 分别 list: the same names again, in turn
 _LAST_EACH = lazy_re(r"\s*[，,；;（(]?\s*(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?\s*")
 # A share of a named whole right before a rate's slot: 占审结案件的{败诉率}, 占发现问题的{整改率}
-_SHARE_OF = lazy_re(r"占([^，。；]{1,24}?)的?\s*$")
+_SHARE_OF = lazy_re(r"占(?!比(?:例|重)?(?:为|达到|达|是|[：:])?\s*$)([^，。；]{1,24}?)的?\s*$")  # (纠错占比{纠错率}: the rate named)
 # Names of rates listed before 分别为, each slot after taking the next name (结案率和纠错率分别为)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from drafter.files.patterns import lazy_re
+from drafter.model.typography import normalize
 
 # What a template or phrase-table line prints around its values: the text outside {{ }},
 # {% %}, {# #} and {名称}, without a list item's “- ”, a heading's “#”, YAML's quotes and a
@@ -35,7 +36,8 @@ def written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: s
             looked += 1
             if looked > MAX_LINES_LOOKED_AT:
                 break
-            pieces = [p for p in (_LINE_EDGES.sub("", part) for part in _own_words(line)) if p]
+            # (as the report prints them: 2015－2020 typed, 2015—2020 printed)
+            pieces = [normalize(p) for p in (_LINE_EDGES.sub("", part) for part in _own_words(line)) if p]
             size = sum(map(len, pieces))
             if whole and any(whole in p and (p == whole or len(whole) >= FEW_WORDS) for p in pieces):
                 # the sentence as it stands there: a line of just that first (# 问题, not a
