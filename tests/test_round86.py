@@ -356,3 +356,24 @@ def test_round87_a_rate_named_with_zhanbi_is_not_a_share_of_a_named_whole(tmp_pa
     assert result.exit_code == 0 and out.exists(), result.output
     checked = runner.invoke(main, ["check", str(out)])
     assert checked.exit_code == 0, checked.output
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("行政复议纠错率为0。", "写了“行政复议纠错率为0”，但表单里“纠错”是18件"),
+        ("纠错率为0。", "但表单里“纠错”是18件"),  # (the one group with a 纠错率)
+        ("行政复议结案率达到100%。", "“审结”146件 ÷ “受理”151件，应为96.7%"),
+        ("行政复议案件全部审结。", "写了“全部审结”，但表单里“审结”是146件"),
+        ("行政复议纠错率为12.3%。", None),
+    ],
+)
+def test_round88_a_rate_typed_in_a_sentence_without_figures(tmp_path, runner, line, said):
+    """A rate or 全部… a clerk's template types in a sentence with no figure of the form is
+    weighed against the group the sentence names (or the one group with that rate)."""
+    folder = clerk_templates(tmp_path, {"themes/矛盾纠纷化解.md.j2": f"{{{{ 数据句子(t) }}}}\n{line}\n"})
+    out, result = render_with(runner, tmp_path, folder)
+    if said is None:
+        assert result.exit_code == 0 and out.exists(), result.output
+    else:
+        assert result.exit_code == 2 and "矛盾纠纷化解.md.j2:2" in result.output and said in result.output, result.output

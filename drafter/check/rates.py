@@ -290,6 +290,12 @@ def says_all_or_none(text: str) -> bool:
     return bool(_ALL_DONE.search(text) or _NONE_DONE.search(text) or _RATE_NONE.search(text))
 
 
+def _owner(said_as: str, by_name: dict) -> str:
+    """The one group with a rate ``said_as`` ends with (纠错率: 行政复议), else ""."""
+    found = [name for name, group in by_name.items() if any(said_as.endswith(r) for r in group.rates)]
+    return found[0] if len(found) == 1 else ""
+
+
 def _group_by_values(figs: list[FoundFigure], values: dict[str, float], by_name: dict) -> list[str]:
     """The one group whose form figures the sentence's counts print (审结146件 under a heading
     that names no matter: 行政复议's, when no other group has a figure of 146件), else none."""
@@ -801,16 +807,23 @@ class RateChecks(ArithmeticState):
             return  # (the usual sentence: its rates are the form's; mapped figures are costly)
         figs = [g for g in self.c.doc.figures(unit, mapped=True) if a <= g.start < b]
         by_name = groups_by_name(self.c.doc.cat)
-        groups = [g.maps_to.split(".", 1)[0] for g in figs if g.maps_to] or _group_by_values(figs, values, by_name)
+        groups = (
+            [g.maps_to.split(".", 1)[0] for g in figs if g.maps_to]
+            or _group_by_values(figs, values, by_name)
+            or [name for name in by_name if name in text[a:b]]  # 行政复议结案率达到100%: the group named
+        )
         starts = {f.start for f in rates}
         for f in figs:
-            if f.kind != "rate" or f.start not in starts or not groups:
+            if f.kind != "rate" or f.start not in starts:
                 continue
             # the rate by its name in the sentence's own group (its counts name it: 按期办结率达到
-            # 100% of 信访), never a group the rate's name alone suggests; and not when the form's
-            # figures of any group give it (代表委员满意率 of 建议提案, not 热线's 满意率)
+            # 100% of 信访), else the one group with a rate of that name (纠错率), never one of
+            # several the name suggests; and not when the form's figures of any group give it
+            # (代表委员满意率 of 建议提案, not 热线's 满意率)
             said_as = _RATE_VERB.sub("", f.label)
-            group = groups[0]
+            group = groups[0] if groups else _owner(said_as, by_name)
+            if not group:
+                continue
             name = next((r for r in by_name[group].rates if said_as.endswith(r)), "")
             rate = by_name[group].rates.get(name) if name else None
             if rate is None or any(f"{group}.{n}" not in values for n in (rate.numerator, *rate.denominator)):
@@ -837,7 +850,7 @@ class RateChecks(ArithmeticState):
                     f"这个比率是写死在模板或句式表里的：请改成表单里的比率（如 {{{name}}}），或删去它。",
                 )
         for m in _RATE_NONE.finditer(text, a, b):  # 纠错率为0, 败诉率为零: none of the part
-            group = groups[0] if groups else ""
+            group = groups[0] if groups else _owner(m.group("name"), by_name)
             rate = next((r for n, r in by_name[group].rates.items() if m.group("name").endswith(n)), None) if group else None
             key = f"{group}.{rate.numerator}" if rate else ""
             if rate is None or not values.get(key) or self.c.doc.typed(m.group()):
