@@ -377,3 +377,17 @@ def test_round88_a_rate_typed_in_a_sentence_without_figures(tmp_path, runner, li
         assert result.exit_code == 0 and out.exists(), result.output
     else:
         assert result.exit_code == 2 and "矛盾纠纷化解.md.j2:2" in result.output and said in result.output, result.output
+
+
+@pytest.mark.parametrize(("change", "error"), [("98.6%", False), ("47.5%", True)])
+def test_round88_a_change_naming_its_count_keeps_its_own_base_with_last(tmp_path, runner, change, error):
+    """受理量同比增长98.6%（上年为147件） after 审结: the base the sentence states is the change's,
+    before last year's report given with --last (whose 198 would call for 47.5%)."""
+    from test_round33 import _last_years_report, _report
+
+    this = _report(tmp_path, f"全年受理行政复议案件292件，审结280件，受理量同比增长{change}（上年为147件）。")
+    last = _last_years_report(tmp_path, "全年受理行政复议案件198件，审结190件。")
+    result = runner.invoke(main, ["check", str(this), "--last", str(last)])
+    assert ("同比核算" in result.output) == error, result.output
+    if error:
+        assert "上年147件（文中写明），应为上升98.6%" in result.output, result.output

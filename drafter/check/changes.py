@@ -388,7 +388,12 @@ class ChangeChecks(ArithmeticState):
         if subject.approx:
             return
         last = self.last_value(text, subject, figs, k, key if subject is after else None)
-        if last is None and named_last is not None and kin(named_last.unit) == kin(subject.unit) and not named_last.approx:
+        if (
+            (last is None or last[1] == "去年的报告")  # (the sentence's own base before last year's report)
+            and named_last is not None
+            and kin(named_last.unit) == kin(subject.unit)
+            and not named_last.approx
+        ):
             last = named_last.value, "文中写明", named_last
         if last is None and not (f.unit == "%" and f.value > self.c.table.params["同比异常百分比"]):
             return
