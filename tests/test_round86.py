@@ -391,3 +391,94 @@ def test_round88_a_change_naming_its_count_keeps_its_own_base_with_last(tmp_path
     assert ("同比核算" in result.output) == error, result.output
     if error:
         assert "上年147件（文中写明），应为上升98.6%" in result.output, result.output
+
+
+_BOX_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def _text_box(lines: list[str]):
+    """A Word text box (DrawingML, with its VML fallback) holding ``lines`` as paragraphs."""
+    from docx.oxml import parse_xml
+
+    inner = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    return parse_xml(
+        f'<w:r {_BOX_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" '
+        'distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="5000000" '
+        'cy="8000000"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="1" name="Text Box 1"/><a:graphic>'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        '<wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent>'
+        f"{inner}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        f'</mc:Choice><mc:Fallback><w:pict><v:shape style="width:400pt;height:600pt"><v:textbox><w:txbxContent>{inner}'
+        "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def _report_lines(tmp_path) -> list[str]:
+    from test_round33 import _report
+
+    return _report(tmp_path, "全年受理行政复议案件151件，审结146件，结案率96.7%。").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("title_outside", [False, True])
+def test_round88_a_report_typed_in_a_text_box_is_read(tmp_path, runner, title_outside):
+    """The whole report (or all but its title) in one text box is the report, not a box
+    floating beside an empty document."""
+    import docx
+
+    lines = _report_lines(tmp_path)
+    doc = docx.Document()
+    if title_outside:
+        doc.add_paragraph(lines.pop(0))
+    doc.add_paragraph()._p.append(_text_box(lines))
+    path = tmp_path / "框.docx"
+    doc.save(str(path))
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 0 and "没有发现问题" in result.output, result.output
+    parsed = runner.invoke(main, ["parse", str(path)])
+    assert "日期：2026年2月6日" in parsed.output and "临溪县人民政府关于2025年度" in parsed.output, parsed.output
+
+
+@pytest.mark.parametrize("in_cell", [False, True])
+def test_round88_a_line_break_between_signature_and_date(tmp_path, runner, in_cell):
+    """示范县人民政府<w:br/>2026年2月6日 (Shift+Enter), in a paragraph or a one-cell table: Word
+    shows two lines, the signature and the date."""
+    import docx
+
+    lines = _report_lines(tmp_path)
+    doc = docx.Document()
+    for line in lines[:-2]:
+        doc.add_paragraph(line)
+    para = doc.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0] if in_cell else doc.add_paragraph()
+    para.add_run(lines[-2]).add_break()
+    para.add_run(lines[-1])
+    path = tmp_path / "换行.docx"
+    doc.save(str(path))
+    result = runner.invoke(main, ["check", str(path)])
+    assert "成文日期缺失" not in result.output, result.output
+    parsed = runner.invoke(main, ["parse", str(path)])
+    assert "署名：临溪县人民政府　日期：2026年2月6日" in parsed.output, parsed.output
+
+
+def test_round88_a_printing_line_above_the_date_is_no_issuer(tmp_path, runner):
+    """县政府办公室　2026年2月5日印发 between the signature and the date is a 版记 line, never a
+    second issuer."""
+    from test_round33 import _report
+
+    path = _report(tmp_path, "全年受理行政复议案件151件。")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "临溪县人民政府\n2026年2月6日", "临溪县人民政府\n临溪县人民政府办公室　　2026年2月5日印发\n2026年2月6日"
+        ),
+        encoding="utf-8",
+    )
+    parsed = runner.invoke(main, ["parse", str(path)])
+    assert "署名：临溪县人民政府　日期：2026年2月6日" in parsed.output, parsed.output

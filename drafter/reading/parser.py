@@ -468,6 +468,9 @@ def _sentence_item(found: Number | None, hint: int | None) -> bool:
     return rest.endswith("。") and rest.count("。") == 1
 
 
+BOXED_SHARE = 0.5  # of a document's text in text boxes, from which the boxes hold the report itself
+
+
 def parse_lines(lines: list[str]) -> Report:
     raw = lines
     cleaned = clean_lines_with_origins(lines)
@@ -475,6 +478,8 @@ def parse_lines(lines: list[str]) -> Report:
     origins = [segments for _, segments in cleaned]
     report = Report()
     boxed = [all(getattr(raw[n - 1], "boxed", False) for _, n, _ in o) for o in origins]
+    if sum(len(line) for line, b in zip(lines, boxed) if b) >= BOXED_SHARE * sum(map(len, lines)):
+        boxed = [False] * len(lines)  # the report itself typed in a text box: its flow, not a box beside it
     tables = [all(getattr(raw[n - 1], "table", False) for _, n, _ in o) for o in origins]
     i = 0
     # The title: the first title-like line within the first few lines; chrome before it goes.
@@ -615,9 +620,16 @@ _SIGNED_ROW = lazy_re(r"^\s*(?P<name>[^\s。，；：]{2,30})\s+(?P<date>\S{6,20
 
 
 def _signed_row(line: str) -> re.Match | None:
-    """The signature and the date on one line (示范县人民政府　2026年2月6日), or None."""
-    row = _SIGNED_ROW.match(line)
+    """The signature and the date on one line (示范县人民政府　2026年2月6日; or with a line break
+    Word shows and the text lost: 示范县人民政府2026年2月6日), or None."""
+    row = _SIGNED_ROW.match(line) or _SIGNED_TIGHT.match(line)
     return row if row and DATE_LINE.match(row["date"]) and _is_issuer(row["name"], False) else None
+
+
+_SIGNED_TIGHT = lazy_re(
+    r"^\s*(?P<name>[^\s。，；：\d]{2,30}?(?:政府|委员会|局|委|办公室|办|厅|院|部|中心|站|所|处))"
+    rf"(?P<date>(?:\d{{4}}|[{_HAN_DIGIT}Oo0]{{4}})年\S{{2,14}}?日)\s*$"
+)
 
 
 def _closing_start(report: Report, lines: list[str], origins: list, tables: list[bool]) -> int:
@@ -658,6 +670,9 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
         end -= used
         report.origins["日期"] = origin_from(origins[end])
         names: list[str] = []  # one issuer, or two (a joint report of the party committee and government)
+        while end > i and _PRINTED_BY.search(compact[end - 1]):  # 县政府办公室 2026年2月5日印发 above the date: no issuer
+            report.after_closing.insert(0, lines[end - 1])
+            end -= 1
         while end > i and len(names) < 2 and _is_issuer(_SEALED_NOTE.sub("", lines[end - 1]), bool(names)):
             names.insert(0, lines[end - 1])
             end -= 1
@@ -707,6 +722,9 @@ def _date_above(compact: list[str], k: int, i: int) -> tuple[str, int] | None:
 def _dated_above(compact: list[str], end: int, i: int) -> bool:
     """Is the line above ``end`` the date, or notes under it?"""
     return _notes_start(compact, end, i) is not None
+
+
+_PRINTED_BY = lazy_re(r"\d{1,2}日印发[。.]?$|^印发[：:]")  # a 版记's 印发 line
 
 
 def _is_issuer(line: str, second: bool) -> bool:
