@@ -482,3 +482,16 @@ def test_round88_a_printing_line_above_the_date_is_no_issuer(tmp_path, runner):
     )
     parsed = runner.invoke(main, ["parse", str(path)])
     assert "署名：临溪县人民政府　日期：2026年2月6日" in parsed.output, parsed.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年共受理信访事项1032件，按期办结1028件，按期办结率99.6%；其中来信216件、来访387件、网上信访429件。", None),
+        ("全年共受理信访事项1032件，按期办结1028件，按期办结率99.6%；其中来信216件、来访387件、网上信访529件。", "216件＋387件＋529件）超过了总数1032件"),
+    ],
+)
+def test_round88_ways_a_petition_came_in_are_of_those_received(tmp_path, runner, line, should):
+    """来信、来访、网上信访 after 按期办结 are the ways the petitions received came in: of 受理's
+    count, never of those closed on time."""
+    _judged(tmp_path, runner, line, should, "其中超总数", clean_of="其中超总数")

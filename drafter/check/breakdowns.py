@@ -156,6 +156,9 @@ _PETITION_WAY = lazy_re(
 _WAY_KIND = {"书信": "来信", "信件": "来信", "走访": "来访", "电话来访": "来电", "电话": "来电"}
 
 
+_RECEIVED = lazy_re(r"受理|收到|接收|接到|登记|来信来访|信访(?:事项|件)?$")  # petitions as they came in
+
+
 def _petition_ways(labels: list[str]) -> bool:
     """Is each item one way a petition came in, none twice (来访、电话来访、网上信访)?"""
     ways = []
@@ -444,6 +447,21 @@ class BreakdownChecks(ArithmeticState):
             return None  # 行政处罚…，行政强制87件，其中不予处罚264件: what 处罚 is not is no part of it
         words = _nouns(first.label)
         act = counts[t].label
+        if _PETITION_WAY.fullmatch(_item_name(first) or first.label) and not _RECEIVED.search(act):
+            # 受理信访事项1032件，按期办结1028件…；其中来信216件、来访387件: ways a petition came
+            # in are of those received, never of those closed
+            return next(
+                (
+                    g
+                    for g in reversed(counts[max(0, t - NEAR_COUNTS) : t])
+                    if g.unit == first.unit
+                    and _RECEIVED.search(g.label)
+                    and not _DELTA.search(g.label)
+                    and not self.is_last_year(text, g)
+                    and "。" not in text[g.start : counts[t].start]
+                ),
+                None,
+            )
         # or by its own act (全年受理…1548件，按时办结1500件。其中窗口受理101件、网上受理1447件:
         # the parts are what was 受理, by channel, not what was 按时办结)
         done = _acts(act)  # the count before 其中 is an act of its own (按时办结), not the matter itself
