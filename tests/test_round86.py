@@ -495,3 +495,31 @@ def test_round88_ways_a_petition_came_in_are_of_those_received(tmp_path, runner,
     """来信、来访、网上信访 after 按期办结 are the ways the petitions received came in: of 受理's
     count, never of those closed on time."""
     _judged(tmp_path, runner, line, should, "其中超总数", clean_of="其中超总数")
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("受理151件，同比增长1倍（上年为75件）。", None),
+        ("受理151件，同比增长1倍（上年为50件）。", "本年是上年的3.02倍，与“同比增长1倍”不符"),
+        ("受理150件，同比增长2倍（上年为50件）。", None),
+        ("受理151件，是上年的2倍（上年为75件）。", None),
+        ("受理151件，实现翻番（上年为75件）。", None),
+        ("受理140件，实现翻番（上年为75件）。", "本年是上年的1.87倍，与“实现翻番”不符"),
+        ("受理140件，接近翻番（上年为75件）。", None),
+        ("受理151件，同比增长1.5倍，上年为60件。", None),
+    ],
+)
+def test_round88_changes_in_times(tmp_path, runner, line, should):
+    """增长N倍 (N + 1 times, or N times as it is often meant), 是上年的N倍 and 翻番 are weighed
+    against last year's count the sentence states."""
+    _judged(tmp_path, runner, line, should, "同比核算", clean_of="同比核算")
+
+
+def test_round88_doubling_with_last_years_report(tmp_path, runner):
+    from test_round33 import _last_years_report, _report
+
+    this = _report(tmp_path, "全年受理行政复议案件140件，实现翻番。")
+    last = _last_years_report(tmp_path, "全年受理行政复议案件75件。")
+    result = runner.invoke(main, ["check", str(this), "--last", str(last)])
+    assert "与“实现翻番”不符" in result.output, result.output

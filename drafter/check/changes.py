@@ -15,7 +15,7 @@ from drafter.check.counts import _DELTA, ABOUT_POINTS, NEAR_COUNTS, Amount, Arit
 from drafter.check.document import label_core, without_who
 from drafter.files.patterns import lazy_re
 from drafter.model.numbers import YUAN_IN, kin
-from drafter.model.numberwords import change_percent, plain
+from drafter.model.numberwords import change_percent, plain, trim
 from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, map_to_catalogue
 
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
@@ -148,6 +148,10 @@ _LAST_JOIN = lazy_re(r"\s*[、和及]\s*")
 # Changes listed after the counts they are of: 受理151件、审结146件，同比分别增长27.1%、21.7%
 _EACH_CHANGE = lazy_re(r"(?:分别|依次)(?:为)?(?P<verb>增长|下降|增加|减少|上升|降低|提高|下滑)了?\s*$")
 _EACH_UP = ("增长", "增加", "上升", "提高")
+# A change said in times: 增长1.5倍, 是上年的2倍; 翻番, 翻了一番, 翻两番 (not 近/接近/基本翻番)
+_TIMES_SAID = lazy_re(r"(?:增长|增加|提高|上升)了?$|(?:是|为|相当于)(?:上年|去年|上一年度?)(?:同期)?的$")
+_DOUBLED = lazy_re(r"(?<![近接基约乎])(?:实现)?翻(?:了)?(?P<n>一番|番|两番|二番|三番)")
+_DOUBLINGS = {"一番": 2, "番": 2, "两番": 4, "二番": 4, "三番": 8}
 _PART_REACH = 200  # characters before a count within which a 其中 makes it a part (a clause may run to megabytes)
 _AFTER_QIZHONG = lazy_re(r"其中[^，。；、\d]*$")
 
@@ -826,6 +830,49 @@ class ChangeChecks(ArithmeticState):
                 unit.part,
                 f"本年{_shown(subject)}、上年{plain(last)}{subject.unit}（{source}），并不持平，应为{should}。",
                 "请核对本年、上年的数字；两年确实相同才写“与上年持平”。",
+            )
+
+    def times(self, unit, text: str, a: int, b: int, figs: list[FoundFigure]) -> None:
+        """A change said in times (同比增长1.5倍, 是上年的2倍, 实现翻番, 翻了两番) after a count whose
+        last year's figure the sentence states (or --last knows): the count over last year's
+        must be that many times. 增长N倍 read either way (N + 1 times, or N times as often
+        meant): only a ratio that fits neither is an error; 近/接近/基本翻番 are not judged."""
+        claims: list[tuple] = [(g, g.value) for g in figs if g.unit == "倍" and not g.approx and _TIMES_SAID.search(g.label)]
+        claims += [(m, _DOUBLINGS[m.group("n")]) for m in _DOUBLED.finditer(text, a, b)]
+        for claim, n in claims:
+            at = claim.start if isinstance(claim, FoundFigure) else claim.start()
+            before = [g for g in figs if g.start < at and g.start >= a and g.kind == "count" and g.unit != "倍" and not rough(g)]
+            this = [g for g in before if not self.is_last_year(text, g) and not _DELTA.search(g.label)]
+            if not this or re.search(r"[，,；;]", text[this[-1].start + len(this[-1].text) : at].strip("，, ")):
+                continue  # the claim of the count right before it, in its clause
+            subject = this[-1]
+            after = [g for g in figs if at < g.start < at + _HELD_REACH and g.kind == "count" and not rough(g)]
+            stated = [
+                g for g in before + after if g.start > subject.start and kin(g.unit) == kin(subject.unit) and self.is_last_year(text, g)
+            ]
+            last, source = (stated[0].value, "文中写明") if stated else (self.known_last(subject), "去年的报告")
+            if not last or last <= 0:
+                continue
+            ratio = Decimal(plain(subject.value)) / Decimal(plain(last))
+            if isinstance(claim, FoundFigure):
+                slack = Decimal(5) / Decimal(10) ** (claim.decimals + 1)
+                said, end = f"{claim.label}{_shown(claim)}", claim.start + len(claim.text)
+                grown = claim.label.rstrip("了").endswith(("增长", "增加", "提高", "上升"))
+                fits = abs(ratio - Decimal(plain(n))) <= slack or (grown and abs(ratio - 1 - Decimal(plain(n))) <= slack)
+            else:
+                said, end = claim.group(), claim.end()
+                fits = ratio >= Decimal(plain(n)) * Decimal("0.995")  # (翻番: at least doubled, to the rounding)
+            if fits:
+                continue
+            start = subject.start - len(subject.label)
+            self.c.add(
+                "同比核算",
+                self.c.doc.where(unit, start, end),
+                text[start:end],
+                unit.part,
+                f"本年{_shown(subject)}、上年{plain(last)}{subject.unit}（{source}），本年是上年的{trim(round(ratio, 2))}倍，"
+                f"与“{said}”不符。",
+                "请核对本年、上年的数字和倍数；“增长N倍”是上年的N＋1倍，“翻番”是上年的2倍。",
             )
 
     def named_by_words(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
