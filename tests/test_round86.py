@@ -523,3 +523,35 @@ def test_round88_doubling_with_last_years_report(tmp_path, runner):
     last = _last_years_report(tmp_path, "全年受理行政复议案件75件。")
     result = runner.invoke(main, ["check", str(this), "--last", str(last)])
     assert "与“实现翻番”不符" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("督察发现问题48个，已整改45个，均已整改到位。", "写了“均已整改到位”，但“整改”45个少于“督察发现问题”48个"),
+        ("排查隐患1874处，已整改1842处，全部完成整改。", "写了“全部完成整改”"),
+        ("行政复议受理151件，审结146件，全部审结完毕。", "写了“全部审结完毕”"),
+        ("督察发现问题48个，已整改48个，均已整改到位。", None),
+        ("受理信访事项936件，按期办结率98.4%，无一超期。", "后面写了“无一超期”，按期办结率就应是100%"),
+        ("12345热线受理诉求68420件，按时办结67988件，无一超期办结。", "写了“无一超期办结”，但“按时办结”67988件少于"),
+        ("受理信访事项936件，按期办结936件，无一超期。", None),
+        ("排查安全隐患1874处，已整改1842处，整改率98.3%，隐患均已整改。", "请删去“均已”或写明未完成的件数"),
+    ],
+)
+def test_round89_all_done_said_with_words_of_completion_and_none_late(tmp_path, runner, line, should):
+    """均已整改到位, 全部审结完毕, 全部完成整改 claim all as 均已整改 does; 无一超期 claims all on
+    time as 均已按期办结 does; the fix names the claim's own word."""
+    _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")
+
+
+@pytest.mark.parametrize(
+    ("table", "said"),
+    [
+        ("党的领导:\n  法治督察:\n    - 督察发现问题{发现问题}\n    - 已整改{整改问题}\n    - 均已整改到位\n", "均已整改到位"),
+        ("矛盾纠纷化解:\n  信访:\n    - 受理信访事项{受理信访}\n    - 无一超期\n", "无一超期"),
+    ],
+)
+def test_round89_a_phrase_table_typing_all_done_or_none_late(tmp_path, runner, table, said):
+    """Such claims a phrase table types are refused when the form's figures say otherwise."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 2 and "比率核算" in result.output and f"写了“{said}”" in result.output, result.output

@@ -248,7 +248,14 @@ _BY_MEANS = lazy_re(r"方式(?:结案|办结|审结|了结)")
 
 
 # All of a count said done, or none of it happened, at a clause's end (均已按期办结。无一败诉，)
-_ALL_DONE = lazy_re(r"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?P<act>[^，。；、\d（）()]{2,6})(?=[，。；！]|$)")
+_ALL_DONE = lazy_re(
+    r"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:完成)?(?P<act>[^，。；、\d（）()]{2,6}?)(?:到位|完毕|完结|结束|完成)?(?=[，。；！]|$)"
+)  # 均已整改到位, 全部审结完毕, 全部完成整改: the act without the words of its being done
+# None late (无一超期, 未出现超期办结): all on time, as 均已按期办结 says
+_NONE_LATE = lazy_re(
+    r"(?:无一|没有|未出现|未发生|无)(?:超期|逾期)(?P<act>办结|办理|答复|办复|处理)?(?:的?(?:情况|现象|问题))?(?=[，。；！]|$)"
+)
+_CLAIM_LEAD = lazy_re(r"全部|均已|全都|悉数|全数|无一|没有|未出现|未发生|无")
 _NONE_DONE = lazy_re(r"(?:无一|没有一[件起例个宗]|未发生)(?P<act>[^，。；、\d（）()]{2,6})(?=[，。；！]|$)")
 _DONE_LEAD = lazy_re(r"^(?:全年|本年度?|今年|共|累计|依法|已|其中)+")
 
@@ -287,7 +294,18 @@ def _of_a_named_part(text: str, at: int, name: str) -> bool:
 
 def says_all_or_none(text: str) -> bool:
     """Does ``text`` say 全部/均已…, 无一…, or a rate of 0 in words (weighed against a form's figures)?"""
-    return bool(_ALL_DONE.search(text) or _NONE_DONE.search(text) or _RATE_NONE.search(text))
+    return bool(_ALL_DONE.search(text) or _NONE_DONE.search(text) or _RATE_NONE.search(text) or _NONE_LATE.search(text))
+
+
+def _claim_lead(claim: str) -> str:
+    """The word a claim of all or none opens with (均已 of 均已整改), for the fix to name."""
+    m = _CLAIM_LEAD.match(claim)
+    return m.group() if m else claim
+
+
+def _on_time_figure(group, act: str):
+    """The group's figure of what was done on time (按期办结, 按时办复), of ``act`` when given."""
+    return next((f for n, f in group.figures.items() if _ON_TIME.match(n) and (not act or n.endswith(act))), None)
 
 
 def _owner(said_as: str, by_name: dict) -> str:
@@ -728,7 +746,10 @@ class RateChecks(ArithmeticState):
         words = [_ON_TIME.sub("(?:按期|按时|如期)", re.escape(w), count=1) if _ON_TIME.match(w) else re.escape(w) for w in words]
         done = "|".join(sorted(set(words), key=len, reverse=True))
         # (均已按期办结: all closed, on time too; so every rate of closing is 100%)
-        claim = re.compile(rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:按期|按时|及时|限时|当场|当日)?(?:{done})(?![率的])")
+        claim = re.compile(
+            rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:按期|按时|及时|限时|当场|当日)?(?:{done})(?![率的])"
+            + (f"|{_NONE_LATE.pattern}" if any(_ON_TIME.match(w.replace("(?:按期|按时|如期)", "按期")) for w in words) else "")
+        )  # (无一超期 of an on-time rate: all on time)
         m = claim.search(text, start, at)
         if m is None:  # or said after the rate, in its sentence (结案率96.7%，均已按期办结)
             stop = min([len(text), end + _SENTENCE_REACH] + [i for c in "。；！？" if (i := text.find(c, end, end + _SENTENCE_REACH)) >= 0])
@@ -744,7 +765,7 @@ class RateChecks(ArithmeticState):
             text[at:end],
             unit.part,
             f"{'前面' if m.start() < at else '后面'}写了“{whole}”，{name}就应是100%，这里写的是{said}。",
-            "请核对：若确是全部，比率写100%；若不是全部，请删去“全部”或写明未完成的件数。",
+            f"请核对：若确是全部，比率写100%；若不是全部，请删去“{_claim_lead(whole)}”或写明未完成的件数。",
         )
         return True
 
@@ -770,6 +791,23 @@ class RateChecks(ArithmeticState):
                 unit.part,
                 f"写了“{m.group()}”，但{_called(part)}少于{_called(whole)}，并不是全部。",
                 "请核对：若确是全部，两个数应当相同；若不是全部，请删去“全部”“均已”或写明未完成的件数。",
+            )
+        for m in _NONE_LATE.finditer(text, a, b):  # 按期办结921件，无一超期: all on time, not so
+            before = [g for g in counts if g.start < m.start() and not self.is_last_year(text, g)]
+            part = next((g for g in reversed(before) if _ON_TIME.match(_DONE_LEAD.sub("", g.label))), None)
+            if part is None or (m.group("act") and not part.label.endswith(m.group("act"))) or _of_a_part(text, m.start()):
+                continue
+            whole = next((g for g in before if g.start < part.start and kin(g.unit) == kin(part.unit)), None)
+            if whole is None or not Amount(part).hi < Amount(whole).lo:
+                continue
+            start = whole.start - len(whole.label)
+            self.c.add(
+                "比率核算",
+                self.c.doc.where(unit, start, m.end()),
+                text[start : m.end()],
+                unit.part,
+                f"写了“{m.group()}”，但{_called(part)}少于{_called(whole)}，并不是都按期。",
+                f"请核对：若确实没有超期的，两个数应当相同；若有，请删去“{m.group()}”或写明超期的件数。",
             )
         for m in _NONE_DONE.finditer(text, a, b):
             part = next(
@@ -803,7 +841,7 @@ class RateChecks(ArithmeticState):
             and any(_RATE_VERB.sub("", f.label).endswith(r) for r in names)  # (a rate the form can give)
             and not self.form_gives(_RATE_VERB.sub("", f.label), f, values)
         ]
-        if not rates and not _ALL_DONE.search(text, a, b) and not _NONE_DONE.search(text, a, b) and not _RATE_NONE.search(text, a, b):
+        if not rates and not any(p.search(text, a, b) for p in (_ALL_DONE, _NONE_DONE, _RATE_NONE, _NONE_LATE)):
             return  # (the usual sentence: its rates are the form's; mapped figures are costly)
         figs = [g for g in self.c.doc.figures(unit, mapped=True) if a <= g.start < b]
         by_name = groups_by_name(self.c.doc.cat)
@@ -864,16 +902,20 @@ class RateChecks(ArithmeticState):
                 f"写了“{m.group()}”，但表单里“{counted.name}”是{plain(values[key])}{counted.unit}，{rate.name}不是0。",
                 f"这是写死在模板或句式表里的说法：请改成表单里的比率（如 {{{rate.name}}}），或删去它。",
             )
-        for claims, none in ((_ALL_DONE, False), (_NONE_DONE, True)):
+        for claims, none in ((_ALL_DONE, False), (_NONE_DONE, True), (_NONE_LATE, False)):
             for m in claims.finditer(text, a, b):
-                act = m.group("act")
+                act = m.group("act") or ""
                 bare = act.removeprefix("按期").removeprefix("按时").removeprefix("被")  # (均已按期办结; 无一被纠错)
-                # the sentence's group, else the one group with a figure of that name (无一败诉)
-                named = [g for g in by_name.values() if act in g.figures or bare in g.figures]
+                # the sentence's group, else the one group with a figure of that name (无一败诉);
+                # 无一超期 is of the group's on-time figure (按期办结, 按时办复)
+                if claims is _NONE_LATE:
+                    named = [g for g in by_name.values() if _on_time_figure(g, act)]
+                else:
+                    named = [g for g in by_name.values() if act in g.figures or bare in g.figures]
                 of = next((by_name[g] for g in groups if by_name[g] in named), named[0] if len(named) == 1 else None)
                 if of is None:
                     continue
-                fig = of.figures.get(act) or of.figures.get(bare)
+                fig = _on_time_figure(of, act) if claims is _NONE_LATE else of.figures.get(act) or of.figures.get(bare)
                 key = f"{of.name}.{fig.name}" if fig else ""
                 if fig is None or key not in values or any(g.maps_to == key for g in figs) or self.c.doc.typed(m.group()):
                     continue  # a count of the act printed in the sentence (all_counted's), or the clerk's words
