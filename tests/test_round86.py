@@ -488,7 +488,10 @@ def test_round88_a_printing_line_above_the_date_is_no_issuer(tmp_path, runner):
     ("line", "should"),
     [
         ("全年共受理信访事项1032件，按期办结1028件，按期办结率99.6%；其中来信216件、来访387件、网上信访429件。", None),
-        ("全年共受理信访事项1032件，按期办结1028件，按期办结率99.6%；其中来信216件、来访387件、网上信访529件。", "216件＋387件＋529件）超过了总数1032件"),
+        (
+            "全年共受理信访事项1032件，按期办结1028件，按期办结率99.6%；其中来信216件、来访387件、网上信访529件。",
+            "216件＋387件＋529件）超过了总数1032件",
+        ),
     ],
 )
 def test_round88_ways_a_petition_came_in_are_of_those_received(tmp_path, runner, line, should):
@@ -555,3 +558,49 @@ def test_round89_a_phrase_table_typing_all_done_or_none_late(tmp_path, runner, t
     """Such claims a phrase table types are refused when the form's figures say otherwise."""
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
     assert result.exit_code == 2 and "比率核算" in result.output and f"写了“{said}”" in result.output, result.output
+
+
+def test_round89_screening_disputes_is_not_mediating_them(tmp_path, runner):
+    """排查矛盾纠纷728件 is the act of 人民调解's 排查纠纷 (counted in 次), never its 调解纠纷: a
+    note in new --from, and no base for this year's 调解纠纷 with --last."""
+    from test_round33 import _last_years_report, _report
+    from test_round66 import _carried
+
+    carried, text = _carried(tmp_path, runner, "人民调解组织调解矛盾纠纷640件，调解成功630件；排查矛盾纠纷728件。")
+    assert carried["矛盾纠纷化解"]["人民调解"] == {"调解纠纷": 640, "调解成功": 630}, carried
+    assert "# 728件（排查矛盾纠纷）" in text, text
+    this = _report(tmp_path, "人民调解组织调解矛盾纠纷640件，同比增长6.7%，调解成功630件。")
+    last = _last_years_report(tmp_path, "全年排查矛盾纠纷728件，成功化解719件。")
+    result = runner.invoke(main, ["check", str(this), "--last", str(last)])
+    assert "同比核算" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("办理行政处罚案件250件、行政强制案件40件，同比分别增长25%、下降20%，上年分别为200件、50件。", None),
+        (
+            "办理行政处罚案件250件、行政强制案件40件，同比分别增长35%、下降30%，上年分别为200件、50件。",
+            "应为上升25%，文中写的是“同比增长35%”",
+        ),
+        ("办理行政处罚案件250件、行政强制案件40件，分别同比增长25%和增长20%，上年分别为200件、50件。", "应为下降20%"),
+    ],
+)
+def test_round89_changes_listed_each_with_its_verb(tmp_path, runner, line, should):
+    """同比分别增长X%、下降Y%: each change in the list carries its own verb."""
+    _judged(tmp_path, runner, line, should, "同比核算", clean_of="同比核算")
+
+
+def test_round89_a_rate_is_never_worked_over_a_sibling_in_its_own_list(tmp_path, runner):
+    """维持…、纠错…、驳回176件、调解和解53件，调解和解率12.2%: 驳回 is a sibling outcome, never the
+    rate's whole (no reminder working the rate over it)."""
+    result = runner.invoke(
+        main, ["check", str(_report_of(tmp_path, "审结案件中，维持190件、纠错15件、驳回176件、调解和解53件，调解和解率12.2%。"))]
+    )
+    assert "÷ “驳回”" not in result.output, result.output
+
+
+def _report_of(tmp_path, line: str):
+    from test_round33 import _report
+
+    return _report(tmp_path, line)

@@ -146,7 +146,10 @@ _HELD_REACH = 12  # characters after 持平 within which last year's figure in b
 _EACH_LAST = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?$")  # 上年分别为64件、60件
 _LAST_JOIN = lazy_re(r"\s*[、和及]\s*")
 # Changes listed after the counts they are of: 受理151件、审结146件，同比分别增长27.1%、21.7%
-_EACH_CHANGE = lazy_re(r"(?:分别|依次)(?:为)?(?P<verb>增长|下降|增加|减少|上升|降低|提高|下滑)了?\s*$")
+_EACH_CHANGE = lazy_re(r"(?:分别|依次)(?:为|是)?(?:同比|较上年|比上年|较去年)?(?P<verb>增长|下降|增加|减少|上升|降低|提高|下滑)了?\s*$")
+_EACH_REACH = 12  # characters before a change where 分别同比增长 is looked for
+# Between two changes of such a list: a mark, and the next one's own verb if it has one (、下降30%)
+_EACH_NEXT = lazy_re(r"\s*[、和及，,]\s*(?P<verb>增长|下降|增加|减少|上升|降低|提高|下滑)?了?\s*")
 _EACH_UP = ("增长", "增加", "上升", "提高")
 # A change said in times: 增长1.5倍, 是上年的2倍; 翻番, 翻了一番, 翻两番 (not 近/接近/基本翻番)
 _TIMES_SAID = lazy_re(r"(?:增长|增加|提高|上升)了?$|(?:是|为|相当于)(?:上年|去年|上一年度?)(?:同期)?的$")
@@ -311,7 +314,7 @@ class ChangeChecks(ArithmeticState):
     def change(self, unit, text, a, k, figs) -> None:
         if figs[k].unit == "个百分点" and self.points_misused(unit, text, a, k, figs):
             return
-        if figs[k].unit == "%" and _EACH_CHANGE.search(figs[k].label):
+        if figs[k].unit == "%" and _EACH_CHANGE.search(text[max(a, figs[k].start - _EACH_REACH) : figs[k].start]):
             self.changes_each(unit, text, a, k, figs)
             return
         lo = max(0, k - NEAR_COUNTS)
@@ -1055,12 +1058,14 @@ class ChangeChecks(ArithmeticState):
         its place is of the count in that place, against last year's in that place (or from
         --last); judged only when counts, changes and last year's figures pair off one to one."""
         f = figs[k]
-        verb = _EACH_CHANGE.search(f.label).group("verb")  # type: ignore[union-attr]  # (matched by the caller)
+        verbs = [_EACH_CHANGE.search(text[max(a, f.start - _EACH_REACH) : f.start]).group("verb")]  # type: ignore[union-attr]  # (matched by the caller)
         changes = [f]
         for g in figs[k + 1 :]:
-            if g.unit != "%" or not _LAST_JOIN.fullmatch(text[changes[-1].start + len(changes[-1].text) : g.start]):
+            gap = _EACH_NEXT.fullmatch(text, changes[-1].start + len(changes[-1].text), g.start) if g.unit == "%" else None
+            if gap is None:
                 break
             changes.append(g)
+            verbs.append(gap.group("verb") or verbs[-1])  # (增长35%、30%: the verb said once goes on)
         counts = [
             g
             for g in figs[:k]
@@ -1081,7 +1086,7 @@ class ChangeChecks(ArithmeticState):
                 break
         if run and len(run) != len(counts):
             return  # a 上年分别为 list that does not pair: no base
-        for i, (count, change) in enumerate(zip(counts, changes)):
+        for i, (count, change, verb) in enumerate(zip(counts, changes, verbs)):
             if run:
                 last, source = run[i].value, "文中写明"
                 if kin(run[i].unit) != kin(count.unit):

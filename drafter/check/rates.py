@@ -167,6 +167,20 @@ def _graded(label: str) -> bool:
     return any(w in label for words in _GRADES for w in words)
 
 
+def _one_list(text: str, a: FoundFigure, b: FoundFigure, counts: list[FoundFigure]) -> bool:
+    """Are ``a`` and ``b`` items of one list of three or more joined by 、 (维持、纠错、驳回、调解和解:
+    parallel items; two, 办结95件、满意98件, may be a whole and its part)?"""
+    run: list[FoundFigure] = []
+    for g in counts:
+        if run and re.fullmatch(r"\s*、\s*", text[run[-1].start + len(run[-1].text) : g.start - len(g.label)]):
+            run.append(g)
+        elif a in run:
+            break
+        else:
+            run = [g]
+    return a in run and b in run and len(run) >= 3
+
+
 def _listed_on(text: str, whole: FoundFigure, part: FoundFigure, counts: list[FoundFigure]) -> bool:
     """Is ``whole`` an item of a list joined by 、 that goes on before ``part`` (国产12批次、
     进口28批次，合格12批次)? The part after the list is not of that one item."""
@@ -1185,6 +1199,9 @@ class RateChecks(ArithmeticState):
                 and not own_kind(g)
                 and not _apart(num.label, g.label)
                 and not _exclusive(num.label, g.label)  # 维持5件，纠错8件: siblings, never part and whole
+                # 维持190件、纠错15件、驳回176件、调解和解53件: an item of the part's own list, never its
+                # whole, unless it is the rate's base (受理151件、审结146件，结案率…)
+                and not (_one_list(text, g, num, counts) and not self.states_base(name, g))
                 and not self.never_its_whole(name, g)  # 纠错18件，审结146件，结案率…: a part of 审结
                 and not (_graded(num.label) and _graded(g.label))  # 优秀42卷，不合格4卷: two grades, siblings
                 and not (_NEGATED.search(g.label) and not _NEGATED.search(stem))  # 不予受理138件: the rest, never the whole

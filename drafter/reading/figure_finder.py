@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import os
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -675,6 +676,8 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
                 best = next(row[0] for row in by_label if row[1] == best_names)
         if best and _names_another(best, words, specific):
             continue  # “其中应急演练138件” is not 修订预案, “回访满意” not 建议提案的满意: a comment
+        if best and _sibling_act(best, words, units):
+            continue  # 排查矛盾纠纷728件 is not 调解纠纷 (its sibling 排查纠纷 counts in 次): a comment
         if (
             best
             and best_overlap <= MIN_SHARE
@@ -776,6 +779,22 @@ def _names_another(best: str, words: str, names: frozenset[str]) -> bool:
     name (其中应急演练 for 修订预案, 回访满意 for 满意)? Then the figure is not ``best``."""
     own = best.rsplit(".", 1)[-1]
     return any(n != own and n in words and (own not in words or own in n) for n in names)
+
+
+def _sibling_act(best: str, words: str, units: dict[str, str]) -> bool:
+    """Does the label say the act of another count of ``best``'s group instead of its own (排查
+    of 排查纠纷 in 排查矛盾纠纷, the group's 调解纠纷 being 调解…)? Each name is compared with the
+    other by what tells them apart: the words before the ending they share."""
+    group, own = best.split(".", 1)
+    for key in units:
+        other = key.split(".", 1)[1]
+        if not key.startswith(group + ".") or other == own:
+            continue
+        shared = len(os.path.commonprefix([own[::-1], other[::-1]]))
+        mine, theirs = own[: len(own) - shared], other[: len(other) - shared]
+        if shared >= 2 and len(theirs) >= 2 and len(mine) >= 2 and theirs in words and mine not in words:
+            return True
+    return False
 
 
 def _ambiguous(best: str, by_label: list, nearness: dict) -> bool:
