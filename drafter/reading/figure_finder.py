@@ -783,18 +783,31 @@ def _names_another(best: str, words: str, names: frozenset[str]) -> bool:
 
 def _sibling_act(best: str, words: str, units: dict[str, str]) -> bool:
     """Does the label say the act of another count of ``best``'s group instead of its own (排查
-    of 排查纠纷 in 排查矛盾纠纷, the group's 调解纠纷 being 调解…)? Each name is compared with the
-    other by what tells them apart: the words before the ending they share."""
+    of 排查纠纷 in 排查矛盾纠纷, the group's 调解纠纷 being 调解…)?"""
+    return any(theirs in words and mine not in words for mine, theirs in _distinctions(best, units))
+
+
+_DISTINCTIONS: dict[tuple[int, str], list[tuple[str, str]]] = {}
+
+
+def _distinctions(best: str, units: dict[str, str]) -> list[tuple[str, str]]:
+    """(what tells ``best`` apart, what tells the other apart) for each other count of its group
+    whose name ends as its own does (调解纠纷, 排查纠纷: 调解, 排查); worked out once a name."""
+    known = _DISTINCTIONS.get((id(units), best))
+    if known is not None:
+        return known
     group, own = best.split(".", 1)
+    out = []
     for key in units:
         other = key.split(".", 1)[1]
         if not key.startswith(group + ".") or other == own:
             continue
         shared = len(os.path.commonprefix([own[::-1], other[::-1]]))
         mine, theirs = own[: len(own) - shared], other[: len(other) - shared]
-        if shared >= 2 and len(theirs) >= 2 and len(mine) >= 2 and theirs in words and mine not in words:
-            return True
-    return False
+        if shared >= 2 and len(theirs) >= 2 and len(mine) >= 2:
+            out.append((mine, theirs))
+    _DISTINCTIONS[id(units), best] = out
+    return out
 
 
 def _ambiguous(best: str, by_label: list, nearness: dict) -> bool:
