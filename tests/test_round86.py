@@ -604,3 +604,49 @@ def _report_of(tmp_path, line: str):
     from test_round33 import _report
 
     return _report(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["2026年2月6日", "————————————————————"],
+        ["2026年2月6日", "＿＿＿＿＿＿＿＿＿＿", "抄送：县委办公室。", "临溪县人民政府办公室　　2026年2月6日印发"],
+        ["2026年2月6日", "（此件公开发布，", "联系人：张三，电话：1234567）"],
+        ["（印章）", "2026年2月6日"],
+    ],
+    ids=["rule", "rule-and-banji", "note-over-two-lines", "seal-placeholder"],
+)
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_round90_closings_with_a_rule_a_broken_note_or_a_seal_placeholder(tmp_path, runner, tail, suffix):
+    """A 版记 rule line under the date, a bracketed 附注 broken over two lines, and a （印章）
+    line between the signature and the date leave the closing read: 署名 and 日期 as written."""
+    import docx
+
+    lines = _report_lines(tmp_path)
+    assert lines[-1] == "2026年2月6日"
+    lines = lines[:-1] + tail if tail[0] != "（印章）" else lines[:-1] + tail
+    path = tmp_path / f"落款{suffix}"
+    if suffix == ".txt":
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        doc = docx.Document()
+        for line in lines:
+            doc.add_paragraph(line)
+        doc.save(str(path))
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 0 and "没有发现问题" in result.output, result.output
+    parsed = runner.invoke(main, ["parse", str(path)])
+    assert "署名：临溪县人民政府　日期：2026年2月6日" in parsed.output, parsed.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("排查安全隐患320处，其中一般隐患290处、重大隐患30处；一般隐患整改280处，整改率96.6%，重大隐患全部整改到位。", None),
+        ("全年排查安全隐患1000处，整改隐患961处，隐患整改率96.1%，隐患全部整改到位。", "就应是100%"),
+    ],
+)
+def test_round90_all_of_a_part_beside_a_rate_named_by_its_part(tmp_path, runner, line, should):
+    """一般隐患整改280处，整改率96.6%，重大隐患全部整改到位: the rate's part (一般隐患) is said in the
+    count before it, and 全部 is of another part (重大隐患)."""
+    _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")

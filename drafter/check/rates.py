@@ -285,6 +285,7 @@ def _of_a_part(text: str, at: int) -> bool:
 
 
 _CLAIM_CLAUSE = 60  # characters back to the clause a 全部/均已 claim stands in
+_COUNT_NAMED = lazy_re(r"([\u4e00-\u9fff]{2,10})(?=\d)")  # the words right before a figure: what it counts
 
 # Words before a claim that make its clause's subject the whole (上述隐患全部整改), or that
 # only lead the clause (目前已全部整改): neither names a part.
@@ -769,7 +770,9 @@ class RateChecks(ArithmeticState):
             stop = min([len(text), end + _SENTENCE_REACH] + [i for c in "。；！？" if (i := text.find(c, end, end + _SENTENCE_REACH)) >= 0])
             m = claim.search(text, end, stop)
             start = end
-        if not m or _ALL_BUT.search(text, start, m.start()) or _of_a_part(text, m.start()) or _of_a_named_part(text, m.start(), name):
+        # (the rate's own words, and those of its part stated before it: 一般隐患整改280处，整改率…)
+        own = name + "".join(_COUNT_NAMED.findall(text, max(0, at - _CLAIM_CLAUSE * 2), at)[-1:])
+        if not m or _ALL_BUT.search(text, start, m.start()) or _of_a_part(text, m.start()) or _of_a_named_part(text, m.start(), own):
             return False  # 除5件正在审理外，其余59件全部审结: all of the rest (其中重大隐患11处全部整改, 重大隐患全部整改: of a part)
         whole = m.group()
         end = max(end, m.end())

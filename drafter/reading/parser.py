@@ -84,7 +84,7 @@ DATE_LINE = lazy_re(
     r"(?:[（(]?星期[一二三四五六日天][）)]?)?(?:印发)?[。.]?(?:[（(]已?盖章[）)])?$"
 )
 # A signature line saying it was sealed (示范县人民政府（已盖章）, （盖章）)
-_SEALED_NOTE = lazy_re(r"\s*[（(]已?盖章[）)]\s*$")
+_SEALED_NOTE = lazy_re(r"\s*[（(](?:已?盖章|印章|公章|单位印章|盖章处)[）)]\s*$")
 _CHROME = lazy_re(
     r"^(当前位置|您的位置|您现在的位置|首页\s*>|文件名称|索引号|公开责任部门|公开目录|文号|有效性|发布机构|"
     r"扫一扫|打印本页|关闭窗口|【关闭窗口】|【打印】|【关闭】|【打印本页】|分享到|上一篇|下一篇|相关链接|相关附件[:：]?$|"
@@ -103,6 +103,8 @@ _ATTACHMENT = lazy_re(
     r"|^[（(]?共印\s*\d+\s*份[）)]?$"
     # a note under the date without its brackets: who to ask (联系人：…), or how it is published
     r"|^(?:联系人|联系电话|联系方式|经办人|承办人)\s*[：:]|^此件(?:公开发布|不公开|不予公开|依申请公开)[。]?$"
+    # the 版记's rule line (a row of dashes or underscores typed under the date)
+    r"|^[—─━＿_\-=－]{4,}$"
 )
 MAX_ATTACHMENT = 400  # lines looked back over for the start of an attachment
 _TITLE_WORDS = lazy_re(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
@@ -662,7 +664,11 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
     end = min(end, attached)
     notes = _notes_start(compact, end, i)
     if notes is not None and notes < end:
-        report.notes.extend(lines[notes:end])  # 附注 under the date, e.g. （此件公开发布）, one or more
+        for line in lines[notes:end]:  # 附注 under the date, e.g. （此件公开发布）, one or more
+            if report.notes and not _NOTE_OPEN.match(line.strip()) and not _NOTE_END.search(report.notes[-1].strip()):
+                report.notes[-1] += line.strip()  # the rest of a note broken over lines
+            else:
+                report.notes.append(line)
         end = notes
     dated = _date_above(compact, end, i)
     if dated is not None:
@@ -672,6 +678,9 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
         names: list[str] = []  # one issuer, or two (a joint report of the party committee and government)
         while end > i and _PRINTED_BY.search(compact[end - 1]):  # 县政府办公室 2026年2月5日印发 above the date: no issuer
             report.after_closing.insert(0, lines[end - 1])
+            end -= 1
+        while end > i and not names and _SEALED_NOTE.fullmatch(lines[end - 1]):  # （印章） on a line of its own
+            report.sealed = True
             end -= 1
         while end > i and len(names) < 2 and _is_issuer(_SEALED_NOTE.sub("", lines[end - 1]), bool(names)):
             names.insert(0, lines[end - 1])
@@ -688,11 +697,35 @@ def _notes_start(compact: list[str], end: int, i: int) -> int | None:
     """Where the notes under the date that end at ``end`` begin (``end`` itself when there are
     none), the date right above them; None when no date stands there."""
     k = end
-    while k > i + 1 and _NOTE.match(compact[k - 1]) and not _ATTACHMENT.match(compact[k - 1]) and k > end - MAX_NOTES:
-        k -= 1
+    while k > i + 1 and k > end - MAX_NOTES:
+        opened = _note_opened(compact, k - 1, i)  # （此件公开发布， / 联系人：张三）: one note over two lines
+        if opened is not None:
+            k = opened
+        elif _NOTE.match(compact[k - 1]) and not _ATTACHMENT.match(compact[k - 1]):
+            k -= 1
+        else:
+            break
     while k < end and _date_above(compact, k, i) is None:
         k += 1  # the notes run up to the date: what is above it is no note
     return k if k > i and _date_above(compact, k, i) is not None else None
+
+
+def _note_opened(compact: list[str], last: int, i: int) -> int | None:
+    """The line opening the bracketed note that line ``last`` closes (a note broken over two or
+    three lines: （此件公开发布， / 联系人：张三，电话：1234567）), or None."""
+    if not _NOTE_END.search(compact[last]) or _NOTE_OPEN.match(compact[last]):
+        return None
+    for j in range(last - 1, max(i, last - MAX_NOTE_LINES), -1):
+        if _NOTE_OPEN.match(compact[j]) and not _NOTE_END.search(compact[j]):
+            return j
+        if _NOTE_OPEN.match(compact[j]) or _NOTE_END.search(compact[j]):
+            return None
+    return None
+
+
+_NOTE_OPEN = lazy_re(r"^[（(]")
+_NOTE_END = lazy_re(r"[）)]$")
+MAX_NOTE_LINES = 3  # lines one bracketed note under the date may be broken over
 
 
 # A piece of a date set on two or three lines (二〇二六年 / 二月六日, 2026年2月 / 6日)
