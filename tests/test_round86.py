@@ -650,3 +650,78 @@ def test_round90_all_of_a_part_beside_a_rate_named_by_its_part(tmp_path, runner,
     """一般隐患整改280处，整改率96.6%，重大隐患全部整改到位: the rate's part (一般隐患) is said in the
     count before it, and 全部 is of another part (重大隐患)."""
     _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")
+
+
+def test_round90_a_rate_by_a_short_name_after_its_base(tmp_path, runner):
+    """出庭率{出庭应诉率} (a short name of the catalogue's rate) after 开庭审理: worked out over its
+    base, never over 案件 stated first."""
+    table = (
+        '矛盾纠纷化解:\n  行政应诉:\n    - "办理一审行政诉讼案件{案件}"\n    - "行政机关负责人出庭{负责人出庭}"\n'
+        '    - "开庭审理{开庭审理}"\n    - "出庭率{出庭应诉率}"\n'
+    )
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 0 and out.exists(), result.output
+    assert runner.invoke(main, ["check", str(out)]).exit_code == 0
+
+
+def test_round90_proposals_joined_by_he_are_both_the_whole(tmp_path, runner):
+    """承办人大代表建议{…}和政协提案{…}，按时办复{…}，办复率{…}: 政协提案 is named by its own words
+    (never by the words before the 和), and 办复率 is over both."""
+    table = '权力监督:\n  建议提案:\n    - "承办人大代表建议{人大代表建议}和政协提案{政协提案}"\n    - "按时办复{按时办复}"\n    - "办复率{办复率}"\n'
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 0 and out.exists(), result.output
+    assert runner.invoke(main, ["check", str(out)]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        (
+            {
+                "句式.yaml": '突发事件:\n  应急管理:\n    - "排查隐患{排查隐患}"\n    - "整改{整改隐患}"\n    - "整改率{隐患整改率}"\n'
+                '    - "重大隐患全部整改到位"\n'
+            },
+            None,
+        ),
+        (
+            {
+                "themes/矛盾纠纷化解.md.j2": '{{ 句(项("受理{}", t.数据.行政复议.受理), 项("审结{}", t.数据.行政复议.审结)) }}全部案件均已审结。\n'
+            },
+            ":1：",
+        ),
+        ({"句式.yaml": '矛盾纠纷化解:\n  信访:\n    - "受理信访事项{受理信访}"\n    - "按期办结{按期办结}"\n    - "无一超期"\n'}, ":5："),
+    ],
+)
+def test_round90_claims_typed_by_templates(tmp_path, runner, files, said):
+    """重大隐患全部整改到位 of a part is no claim on the rate; 全部案件均已审结 in a sentence of its own
+    after the group's figures is weighed against them; 无一超期 is said at its own line."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    if said is None:
+        assert result.exit_code == 0 and out.exists(), result.output
+        assert runner.invoke(main, ["check", str(out)]).exit_code == 0
+    else:
+        errors = [line for line in result.output.splitlines() if "【错误】比率核算" in line]
+        assert result.exit_code == 2 and errors and all(said in line for line in errors), result.output
+
+
+def test_round90_contracts_listed_with_agreements_are_not_all_documents(tmp_path, runner):
+    """审核各类合同、协议18件 names contracts (合同 listed with 协议): never 审查文件, all documents."""
+    from test_round66 import _carried
+
+    carried, text = _carried(tmp_path, runner, "严格执行政府合同合法性审查程序，审核各部门送审的各类合同、协议18件，涉及金额1.93亿元。")
+    assert "审查文件" not in str(carried.get("依法行政", carried)), carried
+    assert "审查文件: 18" not in text, text
+
+
+def test_round90_all_covered_both_years_draws_no_reminder(tmp_path, runner):
+    """246 of 246 村居 this year and last: the report says 全部配备, and no reminder asks for the
+    counts' 同比 (there is no change to say)."""
+    form = example_form(
+        tmp_path,
+        (
+            "      公共法律服务:\n        法律援助: 1012\n",
+            "      公共法律服务:\n        法律援助: 1012\n        村居总数: 240\n        配备法律顾问村居: 240\n",
+        ),
+    )
+    result = runner.invoke(main, ["render", str(form), "-o", str(tmp_path / "r.docx")])
+    assert result.exit_code == 0 and "村居" not in result.output, result.output

@@ -418,12 +418,39 @@ def sentences(text: str) -> list[tuple[int, int]]:
 @per_catalogue
 def _rates(cat: Catalogue) -> dict[str, tuple]:
     """Catalogue rate name → (numerator, denominators) of the first group that defines it."""
-    out: dict[str, tuple] = {}
+    out = RateNames()
     for theme in cat.themes.values():
         for group in theme.groups.values():
             for r in group.rates.values():
                 out.setdefault(r.name, (r.numerator, r.denominator))
     return out
+
+
+class RateNames(dict):
+    """The catalogue's rates by name, found by a short name too: 出庭率 is 出庭应诉率 (its
+    characters in order, the first the same), when it is one rate's so shortened."""
+
+    def get(self, name, default=None):
+        found = super().get(name)
+        if found is not None:
+            return found
+        short = self.shortened(name)
+        return super().get(short, default) if short else default
+
+    def __contains__(self, name) -> bool:
+        return super().__contains__(name) or bool(self.shortened(name))
+
+    def shortened(self, name) -> str:
+        if not isinstance(name, str) or len(name) < 3 or not name.endswith("率") or super().__contains__(name):
+            return ""
+        found = [r for r in self if len(r) > len(name) and r[0] == name[0] and _in_order(name, r)]
+        return found[0] if len(found) == 1 else ""
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Are the characters of ``short`` in ``name``, in order?"""
+    rest = iter(name)
+    return all(c in rest for c in short)
 
 
 @per_catalogue

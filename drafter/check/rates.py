@@ -263,7 +263,8 @@ _BY_MEANS = lazy_re(r"方式(?:结案|办结|审结|了结)")
 
 # All of a count said done, or none of it happened, at a clause's end (均已按期办结。无一败诉，)
 _ALL_DONE = lazy_re(
-    r"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:完成)?(?P<act>[^，。；、\d（）()]{2,6}?)(?:到位|完毕|完结|结束|完成)?(?=[，。；！]|$)"
+    r"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:完成)?(?P<act>(?:(?!均已|全部|全都)[^，。；、\d（）()]){2,6}?)"
+    r"(?:到位|完毕|完结|结束|完成)?(?=[，。；！]|$)"
 )  # 均已整改到位, 全部审结完毕, 全部完成整改: the act without the words of its being done
 # None late (无一超期, 未出现超期办结): all on time, as 均已按期办结 says
 _NONE_LATE = lazy_re(
@@ -295,15 +296,21 @@ _CLAUSE_LEAD = lazy_re(r"^(?:目前|截至目前|截至年底|年内|同时|并�
 
 def _of_a_named_part(text: str, at: int, name: str) -> bool:
     """Is the claim at ``at`` said of a part its clause names, narrower than what ``name`` (the
-    rate's or count's words) counts (一般隐患整改率96.1%，重大隐患全部整改到位: of 重大隐患)? A
-    subject is such a part when it ends with a word of ``name`` and puts a word of its own
-    before it (重大 before 隐患); the same subject (隐患全部整改) or one naming the whole
-    (上述隐患) is not."""
+    rate's or count's own words) counts (一般隐患整改率96.1%，重大隐患全部整改到位: of 重大隐患)?
+    A subject is such a part when it ends with a word the sentence counts (隐患 of 排查隐患) and
+    puts a word of its own before it that ``name`` has not (重大); the same subject
+    (隐患全部整改), the rate's own (一般隐患 of 一般隐患整改率) or one naming the whole (上述隐患)
+    is not."""
     clause = max(text.rfind(c, max(0, at - _CLAIM_CLAUSE), at) for c in "，,；;。")
     subject = _CLAUSE_LEAD.sub("", text[clause + 1 : at])
     if len(subject) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", subject) or _WHOLE_SUBJECT.match(subject):
         return False
-    noun = next((subject[k:] for k in range(1, len(subject) - 1) if subject[k:] in name), None)
+    sentence = text[max(0, at - _SENTENCE_REACH) : clause + 1]
+    sentence = sentence[max(sentence.rfind(c) for c in "。！？") + 1 :]
+    first = _COUNT_NAMED.search(sentence)
+    if first and subject in first.group(1):
+        return False  # 受理信访事项936件，…，信访事项均已按期办结: the whole the sentence opens with
+    noun = next((subject[k:] for k in range(1, len(subject) - 1) if subject[k:] in name + sentence), None)
     return noun is not None and subject[: -len(noun)] not in name
 
 
@@ -797,6 +804,8 @@ class RateChecks(ArithmeticState):
             part = next((g for g in reversed(before) if _DONE_LEAD.sub("", g.label) == m.group("act")), None)
             if part is None or _ALL_BUT.search(text, a, m.start()) or _of_a_part(text, m.start()):
                 continue
+            if _of_a_named_part(text, m.start(), part.label):
+                continue  # 整改1842处，重大隐患全部整改到位: all of 重大隐患, not of what was 排查
             whole = next((g for g in before if g.start < part.start and kin(g.unit) == kin(part.unit)), None)
             if whole is None or not Amount(part).hi < Amount(whole).lo:
                 continue
@@ -820,7 +829,7 @@ class RateChecks(ArithmeticState):
             start = whole.start - len(whole.label)
             self.c.add(
                 "比率核算",
-                self.c.doc.where(unit, start, m.end()),
+                self.c.doc.where(unit, m.start(), m.end()),  # (at the claim: the phrase item that types it)
                 text[start : m.end()],
                 unit.part,
                 f"写了“{m.group()}”，但{_called(part)}少于{_called(whole)}，并不是都按期。",
@@ -866,6 +875,8 @@ class RateChecks(ArithmeticState):
             [g.maps_to.split(".", 1)[0] for g in figs if g.maps_to]
             or _group_by_values(figs, values, by_name)
             or [name for name in by_name if name in text[a:b]]  # 行政复议结案率达到100%: the group named
+            # 受理151件，审结146件。全部审结。: a sentence of no figures goes on about the one before
+            or (_group_by_values(self.sentence_before, values, by_name) if not figs else [])
         )
         starts = {f.start for f in rates}
         for f in figs:
@@ -929,6 +940,8 @@ class RateChecks(ArithmeticState):
                     named = [g for g in by_name.values() if _on_time_figure(g, act)]
                 else:
                     named = [g for g in by_name.values() if act in g.figures or bare in g.figures]
+                # (only groups the form gives that figure: 全部审结 of the one group with a 审结)
+                named = [g for g in named if any(k.startswith(f"{g.name}.") for k in values)] or named
                 of = next((by_name[g] for g in groups if by_name[g] in named), named[0] if len(named) == 1 else None)
                 if of is None:
                     continue

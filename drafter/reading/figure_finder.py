@@ -369,6 +369,7 @@ def extract(text: str) -> list[FoundFigure]:
         elif clause.startswith(("中", "当中", "之中")) and text[max(0, m.start() - len(clause) - 1) : m.start() - len(clause)] in "）)":
             clause = re.sub(r"^(?:当|之)?中", "", clause)  # （816件）中审结602件: 审结, of the whole in brackets
         # “570件中调解成功317件”: 317件 is named 调解成功, of the whole 570件 before it
+        clause = _FIGURE_JOINED.sub("", clause)  # 承办人大代表建议112件和政协提案134件: 政协提案
         label = _OF_WHOLE.sub("", _LEADING.sub("", clause.strip()))
         unit = "类" if m.group("unit") == "大类" else m.group("unit")  # 3大类 counts 类
         if unit == "‰":  # a rate per thousand is the rate per hundred it is (55.6‰ is 5.56%)
@@ -424,6 +425,11 @@ def _name_respective(text: str, found: list[FoundFigure]) -> None:
 # A whole alone in brackets after its name: 受理行政复议案件（816件）, （共816件）
 _WHOLE_IN_BRACKETS = lazy_re(r"[（(]\s*(?:共计|共|合计|计)?\s*$")
 _BRACKET_CLOSES = lazy_re(r"\s*[）)]")
+_LISTED_NAME = lazy_re(r"[\u4e00-\u9fff]、$")  # a name of a list of names right before a figure's label
+# A figure of its own and a conjunction before a label: the words after them name the figure
+_FIGURE_JOINED = lazy_re(
+    r"^.*\d(?:万|亿)?[件个项次人起份条户家宗卷场批元%]*(?:和(?![解谐睦])|以及|及(?![时格])|与(?!会))(?=[\u4e00-\u9fff])"
+)
 _OF_WHOLE = lazy_re(r"^在?\d+(?:\.\d+)?(?:万|亿)?[件个项次人起份条户家宗]*(?:中|当中|之中)")
 # The words after a figure, up to the end of its clause (bounded: a name is short).
 _WORDS_AFTER = lazy_re(r"[^，。；：、！？（）“”《》\d%％]{0,20}")
@@ -637,6 +643,11 @@ def map_to_catalogue(figures: list[FoundFigure], text: str, cat: Catalogue, cont
         words = f.label
         if len(words) < 2:  # "34个执法单位接入……": the noun follows the figure
             words = _words_after(text, f.start + len(f.text), _AFTER)
+        elif _LISTED_NAME.search(text, max(0, f.start - len(words) - 2), f.start - len(words)):
+            # 各类合同、协议18件: the names listed before the figure all name it (合同 too, not 协议 alone)
+            start = max(text.rfind(c, max(0, f.start - LABEL_REACH), f.start) for c in "，。；：！？（）") + 1
+            if not re.search(r"\d", text[start : f.start]):  # (names only: 受理网上问政1094件、市长热线… is a list of figures)
+                words = _LEADING.sub("", text[start : f.start].strip()) or words
         kind = _unit_kind(f.unit)
         if (words, kind) not in scored:
             scored[words, kind] = _label_scores(words, counts.get(kind, ()), present)

@@ -282,6 +282,16 @@ class FigureGroup:
         return self._items.get(name)
 
 
+def all_both_years(group: FigureGroup, name: str) -> bool:
+    """Is the count ``name`` counted in a rate of ``group`` that is all (100%) this year and
+    last (246个村（社区）全部配备, as the year before): its 同比 says nothing, none is printed."""
+    for rdef in group._group.rates.values():
+        rate = group._items.get(rdef.name)
+        if name in (rdef.numerator, *rdef.denominator) and isinstance(rate, Rate) and rate._exact == 1 == rate._previous:
+            return True
+    return False
+
+
 class FigureSet:
     """All groups of one theme: ``数据.行政复议`` is a FigureGroup (empty when not given)."""
 

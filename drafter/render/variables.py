@@ -16,7 +16,7 @@ from drafter.form import headings
 from drafter.model.catalogue import Catalogue
 from drafter.model.formulations import FormulaTable, builtin, citation, formula_text, without_verb
 from drafter.model.numbers import date as printed_date
-from drafter.render.figures import FigureSet
+from drafter.render.figures import FigureSet, all_both_years
 
 
 class ThemeEntry:
@@ -304,7 +304,7 @@ def unused_last_year(data: dict, context: dict, files: tuple[tuple[str, str, boo
                 figure = entry.数据[group].get(name) if group in entry.数据._groups else None
                 if figure is None:
                     only_last.append(f"{group}.{name}")
-                elif hasattr(figure, "compared") and not figure.compared:
+                elif hasattr(figure, "compared") and not figure.compared and not all_both_years(entry.数据[group], name):
                     key = "第一责任人" if path == ("第一责任人",) else raw.get("主题")
                     hint = _mend_unused(files, tables, key, group, name)
                     out.append((path + ("上年数据", group, name), f"上年的“{name}”填了，但报告里没有写它的同比。", hint))
