@@ -764,14 +764,15 @@ class RateChecks(ArithmeticState):
         if text[start - 1 : start] == "；" and not re.search(r"\d", text[start:at]):
             # 均已按期办结；办结率97.3%: a clause of the rate alone goes on from the one before
             start = max(max(text.rfind(c, max(0, start - 1 - _SENTENCE_REACH), start - 1) for c in "。；！？") + 1, start - _SENTENCE_REACH)
+        on_time = any(_ON_TIME.match(w) for w in words)  # (无一超期 of an on-time rate: all on time)
         # 按期 and 按时 say the same (均已按期办复 of 按时办复率): the act after either
         words = [_ON_TIME.sub("(?:按期|按时|如期)", re.escape(w), count=1) if _ON_TIME.match(w) else re.escape(w) for w in words]
         done = "|".join(sorted(set(words), key=len, reverse=True))
         # (均已按期办结: all closed, on time too; so every rate of closing is 100%)
         claim = re.compile(
             rf"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:按期|按时|及时|限时|当场|当日)?(?:{done})(?![率的])"
-            + (f"|{_NONE_LATE.pattern}" if any(_ON_TIME.match(w.replace("(?:按期|按时|如期)", "按期")) for w in words) else "")
-        )  # (无一超期 of an on-time rate: all on time)
+            + (f"|{_NONE_LATE.pattern}" if on_time else "")
+        )
         m = claim.search(text, start, at)
         if m is None:  # or said after the rate, in its sentence (结案率96.7%，均已按期办结)
             stop = min([len(text), end + _SENTENCE_REACH] + [i for c in "。；！？" if (i := text.find(c, end, end + _SENTENCE_REACH)) >= 0])
