@@ -725,3 +725,16 @@ def test_round90_all_covered_both_years_draws_no_reminder(tmp_path, runner):
     )
     result = runner.invoke(main, ["render", str(form), "-o", str(tmp_path / "r.docx")])
     assert result.exit_code == 0 and "村居" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("一般隐患整改率89.1%，重大隐患20处均已整改到位。", None),
+        ("排查一般隐患1000处，整改891处，整改率89.1%，重大隐患20处全部整改到位。", None),
+        ("全年排查安全隐患1000处，整改隐患961处，隐患整改率96.1%，隐患1000处全部整改到位。", "就应是100%"),
+    ],
+)
+def test_round91_all_of_a_named_part_with_its_own_count(tmp_path, runner, line, should):
+    """重大隐患20处均已整改到位: the part named with its own count is still the part the claim is of."""
+    _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")

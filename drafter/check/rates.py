@@ -291,6 +291,7 @@ _COUNT_NAMED = lazy_re(r"([\u4e00-\u9fff]{2,10})(?=\d)")  # the words right befo
 # Words before a claim that make its clause's subject the whole (上述隐患全部整改), or that
 # only lead the clause (目前已全部整改): neither names a part.
 _WHOLE_SUBJECT = lazy_re(r"^(?:所有|全部|上述|以上|这些|各类|各项|相关|此类|该类)")
+_SUBJECT_COUNT = lazy_re(r"\d[\d.]*(?:万|亿)?[处件个项起人次户家宗条卷份]?$")  # the part's own count after its name
 _CLAUSE_LEAD = lazy_re(r"^(?:目前|截至目前|截至年底|年内|同时|并且?|且|已经?|均)+|(?:均|已经?|都|也|并|已然)+$")
 
 
@@ -302,7 +303,7 @@ def _of_a_named_part(text: str, at: int, name: str) -> bool:
     (隐患全部整改), the rate's own (一般隐患 of 一般隐患整改率) or one naming the whole (上述隐患)
     is not."""
     clause = max(text.rfind(c, max(0, at - _CLAIM_CLAUSE), at) for c in "，,；;。")
-    subject = _CLAUSE_LEAD.sub("", text[clause + 1 : at])
+    subject = _SUBJECT_COUNT.sub("", _CLAUSE_LEAD.sub("", text[clause + 1 : at]))  # 重大隐患20处均已整改: 重大隐患
     if len(subject) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", subject) or _WHOLE_SUBJECT.match(subject):
         return False
     sentence = text[max(0, at - _SENTENCE_REACH) : clause + 1]
