@@ -74,6 +74,19 @@ def generate(seed: int, left_out: float = 0.0) -> dict:
 USED = last_year_used(load_catalogue())
 
 
+def _rate_known_for(key: tuple, given: dict) -> bool:
+    """Is ``key``'s last-year value of use next year: printed with its own 同比, or counted in a
+    rate the form's figures of its group work out (all its counts given, its whole not 0)?"""
+    theme, group, _name = key
+    for rate in USED[key]:
+        if rate is None:
+            return True
+        counts = [given.get((theme, group, n)) for n in (rate.numerator, *rate.denominator)]
+        if all(c is not None for c in counts) and sum(counts[1:]) > 0:
+            return True
+    return False
+
+
 def _shown(key, value) -> str:
     """A count as the report prints it (46.83万件), for telling whether it is printed at all."""
     unit = load_catalogue().themes[key[0]].groups[key[1]].figures[key[2]].unit
@@ -94,8 +107,10 @@ def _outcomes(tmp, seeds, left_out: float = 0.0):
         # (or that the report gives as a rate of a count it prints: 按期办结 from 按期办结率)
         printed = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
         got = figures(yaml.safe_load(text), "上年数据")
-        gold = {k: v for k, v in figures(form, "数据").items()
-                if k in USED and (_shown(k, v) in printed or got.get(k) == v)}
+        # (and whose rate the figures the report gives work out: a count alone, its rate's other
+        # count not printed, is a note — next year it could only draw a reminder)
+        shown = {k: v for k, v in figures(form, "数据").items() if _shown(k, v) in printed or got.get(k) == v}
+        gold = {k: v for k, v in shown.items() if k in USED and _rate_known_for(k, shown)}
         out.append((seed, gold, got))
     return out
 

@@ -738,3 +738,110 @@ def test_round90_all_covered_both_years_draws_no_reminder(tmp_path, runner):
 def test_round91_all_of_a_named_part_with_its_own_count(tmp_path, runner, line, should):
     """重大隐患20处均已整改到位: the part named with its own count is still the part the claim is of."""
     _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "addressee"),
+    [
+        (
+            "临溪县人民政府关于\n2025年度法治政府建设情况\n的报告\n县委、县人大常委会：",
+            "临溪县人民政府关于2025年度法治政府建设情况的报告",
+            "县委、县人大常委会",
+        ),
+        (
+            "临溪县人民政府\n关于2025年度法治政府建设\n情况的报告\n县委、县人大常委会：",
+            "临溪县人民政府关于2025年度法治政府建设情况的报告",
+            "县委、县人大常委会",
+        ),
+        (
+            "临溪县人民政府关于2025年度法治政府建设情况的报告\n县委、县人大常委会，\n县政协：",
+            "临溪县人民政府关于2025年度法治政府建设情况的报告",
+            "县委、县人大常委会，县政协",
+        ),
+    ],
+)
+def test_round91_titles_and_addressees_over_lines(tmp_path, runner, head, title, addressee):
+    """A title set on three lines, and a 主送机关 on two, come back whole through import."""
+    import yaml
+
+    from test_round33 import _report
+
+    path = _report(tmp_path, "全年受理行政复议案件151件。")
+    path.write_text(path.read_text(encoding="utf-8").replace("临溪县人民政府关于2025年度法治政府建设情况的报告", head, 1), encoding="utf-8")
+    form = tmp_path / "f.yaml"
+    assert runner.invoke(main, ["import", str(path), "-o", str(form)]).exit_code == 0
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert data["标题"] == title and data["主送机关"] == addressee, data
+
+
+def test_round91_an_issuing_line_without_a_date_above_the_date(tmp_path, runner):
+    """示例县人民政府办公室印发 between 署名 and 日期 is no issuer, dated or not."""
+    from test_round33 import _report
+
+    path = _report(tmp_path, "全年受理行政复议案件151件。")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("临溪县人民政府\n2026年2月6日", "临溪县人民政府\n临溪县人民政府办公室印发\n2026年2月6日"),
+        encoding="utf-8",
+    )
+    parsed = runner.invoke(main, ["parse", str(path)])
+    assert "署名：临溪县人民政府　日期：2026年2月6日" in parsed.output, parsed.output
+
+
+@pytest.mark.parametrize(
+    ("swap", "absent"),
+    [
+        # 建议提案 all 0 last year: neither count of 办复率 carried
+        (
+            (
+                "        人大代表建议: 112\n        政协提案: 134\n        按时办复: 246\n        满意: 243\n",
+                "        人大代表建议: 0\n        政协提案: 0\n        按时办复: 0\n        满意: 0\n",
+            ),
+            ("人大代表建议", "政协提案"),
+        ),
+    ],
+)
+def test_round91_counts_of_a_rate_not_worked_out_last_year_stay_notes(tmp_path, runner, swap, absent):
+    """A rate's counts go to 上年数据 only when last year's rate can be worked out from them:
+    all of them given, its whole not 0 (whatever order they come in)."""
+    import yaml
+
+    form = example_form(tmp_path, swap)
+    new = tmp_path / "n.yaml"
+    assert runner.invoke(main, ["new", "2026", "--from", str(form), "-o", str(new)]).exit_code == 0
+    data = yaml.safe_load(new.read_text(encoding="utf-8"))
+    last = next(t.get("上年数据") or {} for t in data["成效"] if t["主题"] == "权力监督")
+    assert not set(absent) & set(last.get("建议提案") or {}), last
+
+
+def test_round91_a_rates_whole_alone_from_a_report_stays_a_note(tmp_path, runner):
+    """受理信访事项12168件，按期办结率98.4% (按期办结 not stated, nor to be worked back exactly):
+    受理信访 alone is a note, not 上年数据 next year's render would remind about."""
+    from test_round66 import _carried
+
+    carried, text = _carried(tmp_path, runner, "全年受理信访事项12168件，按期办结率98.4%。")
+    assert "受理信访" not in str(carried), carried
+    assert "去年“信访：受理信访”是 12168" in text, text
+
+
+@pytest.mark.parametrize(
+    ("table", "said"),
+    [
+        ('矛盾纠纷化解:\n  行政复议:\n    - "依法受理{受理}"\n    - "审结率达到100%"\n', "“审结”146件 ÷ “受理”151件，应为96.7%"),
+        (
+            '党的领导:\n  法治督察:\n    - "组织督察{督察次数}"\n    - "发现问题{发现问题}"\n    - "问题均已整改到位"\n',
+            "表单里“整改问题”是45个",
+        ),
+        ('制度建设:\n  规范性文件:\n    - "制发规范性文件{制发}"\n    - "均已报送备案"\n', "表单里“备案”是35件"),
+        ('普法:\n  公共法律服务:\n    - "村（社区）{村居总数}"\n    - "全部配备法律顾问"\n', None),
+    ],
+)
+def test_round91_claims_of_acts_named_otherwise(tmp_path, runner, table, said):
+    """A rate typed under its numerator's name (审结率 of 结案率) and 全部/均已 of an act the
+    figure is named after (整改 → 整改问题, 报送备案 → 备案, 配备法律顾问 → 配备法律顾问村居) are
+    weighed against the form (246 of 246 村居 in the example: 全部配备 is true)."""
+    form = example_form(tmp_path, ("        备案: 36\n", "        备案: 35\n"))  # (one not filed)
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}), form)
+    if said is None:
+        assert result.exit_code == 0 and out.exists(), result.output
+    else:
+        assert result.exit_code == 2 and "比率核算" in result.output and said in result.output, result.output

@@ -331,6 +331,17 @@ def _on_time_figure(group, act: str):
     return next((f for n, f in group.figures.items() if _ON_TIME.match(n) and (not act or n.endswith(act))), None)
 
 
+def _figure_of_act(group, act: str, bare: str):
+    """The group's figure a claim's act names: by its name (审结), or the one figure whose name
+    opens with the act (整改 → 整改问题, 合格 → 合格案卷, 配备法律顾问 → 配备法律顾问村居) or that
+    the act ends with (报送备案 → 备案)."""
+    found = group.figures.get(act) or group.figures.get(bare)
+    if found is not None:
+        return found
+    named = [f for n, f in group.figures.items() if len(bare) >= 2 and (n.startswith(bare) or (len(n) >= 2 and bare.endswith(n)))]
+    return named[0] if len(named) == 1 else None
+
+
 def _owner(said_as: str, by_name: dict) -> str:
     """The one group with a rate ``said_as`` ends with (纠错率: 行政复议), else ""."""
     found = [name for name, group in by_name.items() if any(said_as.endswith(r) for r in group.rates)]
@@ -860,7 +871,8 @@ class RateChecks(ArithmeticState):
         达到100% of 921 ÷ 936), 全部/均已… of a count the form gives less than its whole, 无一… of
         one it gives more than 0. The figures printed beside them are checked as data."""
         values = self.form_values()
-        names = {r for g in groups_by_name(self.c.doc.cat).values() for r in g.rates}
+        # a rate's name, or its numerator's with 率 (审结率 for 结案率, as templates may write it)
+        names = {n for g in groups_by_name(self.c.doc.cat).values() for r, d in g.rates.items() for n in (r, d.numerator + "率")}
         rates = [
             f
             for f in figs
@@ -892,7 +904,9 @@ class RateChecks(ArithmeticState):
             group = groups[0] if groups else _owner(said_as, by_name)
             if not group:
                 continue
-            name = next((r for r in by_name[group].rates if said_as.endswith(r)), "")
+            name = next((r for r in by_name[group].rates if said_as.endswith(r)), "") or next(
+                (r for r, d in by_name[group].rates.items() if said_as.endswith(d.numerator + "率")), ""
+            )
             rate = by_name[group].rates.get(name) if name else None
             if rate is None or any(f"{group}.{n}" not in values for n in (rate.numerator, *rate.denominator)):
                 continue
@@ -941,13 +955,13 @@ class RateChecks(ArithmeticState):
                 if claims is _NONE_LATE:
                     named = [g for g in by_name.values() if _on_time_figure(g, act)]
                 else:
-                    named = [g for g in by_name.values() if act in g.figures or bare in g.figures]
+                    named = [g for g in by_name.values() if _figure_of_act(g, act, bare)]
                 # (only groups the form gives that figure: 全部审结 of the one group with a 审结)
                 named = [g for g in named if any(k.startswith(f"{g.name}.") for k in values)] or named
                 of = next((by_name[g] for g in groups if by_name[g] in named), named[0] if len(named) == 1 else None)
                 if of is None:
                     continue
-                fig = _on_time_figure(of, act) if claims is _NONE_LATE else of.figures.get(act) or of.figures.get(bare)
+                fig = _on_time_figure(of, act) if claims is _NONE_LATE else _figure_of_act(of, act, bare)
                 key = f"{of.name}.{fig.name}" if fig else ""
                 if fig is None or key not in values or any(g.maps_to == key for g in figs) or self.c.doc.typed(m.group()):
                     continue  # a count of the act printed in the sentence (all_counted's), or the clerk's words

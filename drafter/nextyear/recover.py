@@ -241,28 +241,28 @@ def last_year_used(cat: Catalogue) -> dict[tuple[str, str, str], list]:
 
 def drop_unusable(seed: ThemeSeed, used: dict[tuple[str, str, str], list]) -> None:
     """Move to the notes each of ``seed``'s last-year figures that only rates use whose
-    last-year whole is 0 or not stated (审结0件: no 败诉率 last year, so no 同比 of it): in
+    last-year whole is 0, or one of whose counts is not stated (审结0件, or 受理信访 without
+    按期办结: no rate last year, so no 同比 of it): in
     上年数据 it would only draw a reminder that its 同比 is not printed."""
     for group, figures in list(seed.last.items()):
+        given = dict(figures)  # (judged on all of last year's, whatever is moved before)
         for name in list(figures):
             rates = used.get((seed.key, group, name), [None])
-            if any(r is None or _rate_known(r, figures, name) for r in rates):
+            if any(r is None or _rate_known(r, given) for r in rates):
                 continue
             value = figures.pop(name)
             whole = "、".join(dict.fromkeys(d for r in rates for d in r.denominator))
             seed.figure_notes.append(
-                f"去年“{group}：{name}”是 {plain(value)}（去年的{whole}是0或没有写，比率没有上年的数可比，没有放进上年数据，需要时照填）"
+                f"去年“{group}：{name}”是 {plain(value)}"
+                f"（去年的比率算不出：{whole}是0，或比率的件数没有写全；没有放进上年数据，需要时照填）"
             )
         if not figures:
             del seed.last[group]
 
 
-def _rate_known(rate, figures: dict[str, float], name: str) -> bool:
-    """May ``rate`` be worked out for last year with ``name`` in it: its whole is given and not
-    0, or ``name`` is its whole (受理 stated alone: the clerk may fill in the part)?"""
-    if all(d in figures for d in rate.denominator):
-        return sum(figures[d] for d in rate.denominator) > 0
-    return name in rate.denominator
+def _rate_known(rate, figures: dict[str, float]) -> bool:
+    """Can ``rate`` be worked out for last year: all its counts given, its whole not 0?"""
+    return all(n in figures for n in (rate.numerator, *rate.denominator)) and sum(figures[d] for d in rate.denominator) > 0
 
 
 def seed_from_report(a: Analysis, cat: Catalogue, seed: Seed, scaled_exact: bool = False) -> int:

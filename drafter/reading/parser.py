@@ -259,6 +259,40 @@ def origin_from(segments: Segments, start: int = 0) -> Origin:
 _TITLE_FIRST_LINE = lazy_re(r"^[^，。；：、]{2,40}关于[^，。；：、]{0,20}$")
 
 
+def _title_span(lines: list[str], boxed: list[bool]) -> tuple[int, int] | None:
+    """(first, past the last) line of the title among the first lines: one title-like line,
+    with the line before it when that opens the title (…人民政府关于 / …情况的报告), and the line
+    after it when that ends it (…建设情况 / 的报告); else two or three short lines that make a
+    title only together (示例县人民政府 / 关于2025年度法治政府建设 / 情况的报告)."""
+    head = lines[:TITLE_LINES]
+    for k, line in enumerate(head):
+        if not _is_title(line) or boxed[k]:
+            continue
+        first = k - 1 if k and not boxed[k - 1] and _TITLE_FIRST_LINE.search(lines[k - 1]) and _is_title(lines[k - 1] + line) else k
+        last = k + 1
+        ends = last < len(lines) and _title_piece(lines[last]) and _TITLE_END.search("".join(lines[first : last + 1]))
+        if not _TITLE_END.search(line) and ends:
+            last += 1
+        return first, last
+    for k in range(len(head)):
+        for n in (2, 3):
+            pieces = lines[k : k + n]
+            if len(pieces) == n and not any(boxed[k : k + n]) and all(map(_title_piece, pieces)):
+                joined = "".join(pieces)
+                if _is_title(joined) and _TITLE_END.search(joined):
+                    return k, k + n
+    return None
+
+
+def _title_piece(line: str) -> bool:
+    """A line that may be a piece of a title set over lines: short, no marks of a sentence."""
+    return 0 < len(line) <= 40 and not re.search(r"[，。；：:！？]", line)
+
+
+TITLE_LINES = 8  # the first lines where the title is looked for
+_TITLE_END = lazy_re(r"(?:报告|总结)$")
+
+
 def _is_title(line: str) -> bool:
     return (
         len(line) <= 80
@@ -426,6 +460,7 @@ class Levels:
 
 # 主送机关: organs joined by 、, categories by ，(县委、县人大常委会，县政协：; GB/T 9704), no sentence
 _ADDRESSEE = lazy_re(r"(?:[^。；;，,\s：:]{2,20}[，,；;])*[^。；;，,\s：:]{2,40}[：:]")
+_ADDRESSEE_GOES_ON = lazy_re(r"^[^。；;：:\s]{2,40}[，,、]$")  # the first line of a 主送机关 set on two
 _NO_ADDRESSEE = lazy_re(r"如下|报告|情况|我[县区市镇乡局委办]|现将|\d{4}\s*年")
 
 
@@ -485,21 +520,17 @@ def parse_lines(lines: list[str]) -> Report:
     tables = [all(getattr(raw[n - 1], "table", False) for _, n, _ in o) for o in origins]
     i = 0
     # The title: the first title-like line within the first few lines; chrome before it goes.
-    for k, line in enumerate(lines[:8]):
-        if _is_title(line) and not boxed[k]:
-            report.title = line
-            report.origins["标题"] = origin_from(origins[k])
-            prev = lines[k - 1] if k else ""
-            if prev and not boxed[k - 1] and _TITLE_FIRST_LINE.search(prev) and _is_title(prev + line):
-                # a title set on two lines (…人民政府关于2025年度 / 法治政府建设情况的报告), as a
-                # plain-text copy of a .docx keeps it: one title
-                report.title = prev + line
-                report.origins["标题"] = Origin(
-                    tuple(origin_from(origins[k - 1]))
-                    + tuple(Segment(s.offset + len(prev), s.line, s.column) for s in origin_from(origins[k]))
-                )
-            i = k + 1
-            break
+    # A title set on two or three lines (…人民政府关于 / 2025年度法治政府建设情况 / 的报告), as a
+    # plain-text copy of a .docx keeps it, is one title.
+    span = _title_span(lines, boxed)
+    if span is not None:
+        first, i = span
+        report.title = "".join(lines[first:i])
+        segments: tuple = ()
+        for k in range(first, i):
+            shift = sum(len(line) for line in lines[first:k])
+            segments += tuple(Segment(s.offset + shift, s.line, s.column) for s in origin_from(origins[k]))
+        report.origins["标题"] = Origin(segments)
     # Chrome after the title, and the title repeated (whole or split over lines).
     while i < len(lines):
         line = lines[i]
@@ -514,11 +545,14 @@ def parse_lines(lines: list[str]) -> Report:
         k += 1
     if k > i and k + 1 < len(lines) and _ADDRESSEE.fullmatch(lines[k]):
         i = k
-    # 主送机关: a short line ending in ： right after the title, or first (县委、县人大常委会：).
-    if i + 1 < len(lines) and _ADDRESSEE.fullmatch(lines[i]) and not number_of(lines[i]) and not _NO_ADDRESSEE.search(lines[i]):
-        report.addressee = lines[i][:-1]
+    # 主送机关: a short line ending in ： right after the title, or first (县委、县人大常委会：),
+    # or two lines the first of which ends in a mark of a list (县委、县人大常委会， / 县政协：).
+    taken = 2 if i + 2 < len(lines) and _ADDRESSEE_GOES_ON.search(lines[i]) else 1
+    said = "".join(lines[i : i + taken])
+    if i + 1 < len(lines) and _ADDRESSEE.fullmatch(said) and not number_of(said) and not _NO_ADDRESSEE.search(said):
+        report.addressee = said[:-1]
         report.origins["主送机关"] = origin_from(origins[i])
-        i += 1
+        i += taken
     end = _read_end(report, lines, origins, i, boxed, tables)
     _read_body(report, lines[i:end], origins[i:end], _hints(raw, lines[i:end], origins[i:end]))
     _given_parts(report, raw)
@@ -757,7 +791,7 @@ def _dated_above(compact: list[str], end: int, i: int) -> bool:
     return _notes_start(compact, end, i) is not None
 
 
-_PRINTED_BY = lazy_re(r"\d{1,2}日印发[。.]?$|^印发[：:]")  # a 版记's 印发 line
+_PRINTED_BY = lazy_re(r"印发[。.]?$|^印发[：:]")  # a 版记's 印发 line (…办公室印发, …2026年2月5日印发)
 
 
 def _is_issuer(line: str, second: bool) -> bool:
