@@ -845,3 +845,16 @@ def test_round91_claims_of_acts_named_otherwise(tmp_path, runner, table, said):
         assert result.exit_code == 0 and out.exists(), result.output
     else:
         assert result.exit_code == 2 and "比率核算" in result.output and said in result.output, result.output
+
+
+def test_round92_a_signature_written_with_its_label(tmp_path, runner):
+    """署名：临溪县人民政府 / 日期：2026年2月6日: the name after the label is the issuer."""
+    from test_round33 import _report
+
+    path = _report(tmp_path, "全年受理行政复议案件151件。")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("临溪县人民政府\n2026年2月6日", "署名：临溪县人民政府\n日期：2026年2月6日"),
+        encoding="utf-8",
+    )
+    parsed = runner.invoke(main, ["parse", str(path)])
+    assert "署名：临溪县人民政府　日期：2026年2月6日" in parsed.output, parsed.output

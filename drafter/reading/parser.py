@@ -716,8 +716,8 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
         while end > i and not names and _SEALED_NOTE.fullmatch(lines[end - 1]):  # （印章） on a line of its own
             report.sealed = True
             end -= 1
-        while end > i and len(names) < 2 and _is_issuer(_SEALED_NOTE.sub("", lines[end - 1]), bool(names)):
-            names.insert(0, lines[end - 1])
+        while end > i and len(names) < 2 and _is_issuer(_SEALED_NOTE.sub("", _SIGN_LABEL.sub("", lines[end - 1])), bool(names)):
+            names.insert(0, _SIGN_LABEL.sub("", lines[end - 1]))  # 署名：示例县人民政府: the name after the label
             end -= 1
         if names:
             # 示范县人民政府（已盖章）: the text says the signature was sealed; the name is the issuer's
@@ -791,6 +791,7 @@ def _dated_above(compact: list[str], end: int, i: int) -> bool:
     return _notes_start(compact, end, i) is not None
 
 
+_SIGN_LABEL = lazy_re(r"^\s*(?:署名|落款|发文机关|单位)\s*[：:]\s*")  # a label before the issuer's name
 _PRINTED_BY = lazy_re(r"印发[。.]?$|^印发[：:]")  # a 版记's 印发 line (…办公室印发, …2026年2月5日印发)
 
 
