@@ -858,3 +858,27 @@ def test_round92_a_signature_written_with_its_label(tmp_path, runner):
     )
     parsed = runner.invoke(main, ["parse", str(path)])
     assert "署名：临溪县人民政府　日期：2026年2月6日" in parsed.output, parsed.output
+
+
+def test_round92_a_share_named_by_a_count_not_stated(tmp_path, runner):
+    """纠错占比{纠错率} after 受理 and 审结: the share is 纠错's (not stated), never 审结 ÷ 受理 — in
+    the phrase table and in check of a report."""
+    table = '矛盾纠纷化解:\n  行政复议:\n    - "受理{受理}"\n    - "审结{审结}"\n    - "纠错占比{纠错率}"\n'
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": table}))
+    assert result.exit_code == 0 and out.exists(), result.output
+    _judged(tmp_path, runner, "一年来，全县收到行政复议申请162件，受理151件，审结146件，纠错占比12.3%。", None, clean_of="占比核算")
+
+
+def test_round92_a_claim_after_a_sentence_of_one_groups_figures(tmp_path, runner):
+    """全部案件均已审结。 after a sentence printing 行政复议's 受理、审结、纠错 (纠错 0, and 行政应诉's 败诉
+    0 too): the group the sentence before prints the most figures of, weighed against its 146 of 151."""
+    form = example_form(tmp_path, ("        纠错: 18\n", "        纠错: 0\n"), ("        败诉: 2\n", "        败诉: 0\n"))
+    folder = clerk_templates(
+        tmp_path,
+        {
+            "themes/矛盾纠纷化解.md.j2": "行政复议方面，受理{{ t.数据.行政复议.受理 }}，审结{{ t.数据.行政复议.审结 }}，"
+            "作出纠错决定{{ t.数据.行政复议.纠错 }}。全部案件均已审结。\n"
+        },
+    )
+    out, result = render_with(runner, tmp_path, folder, form)
+    assert result.exit_code == 2 and "写了“均已审结”" in result.output, result.output

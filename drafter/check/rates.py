@@ -349,13 +349,16 @@ def _owner(said_as: str, by_name: dict) -> str:
 
 
 def _group_by_values(figs: list[FoundFigure], values: dict[str, float], by_name: dict) -> list[str]:
-    """The one group whose form figures the sentence's counts print (审结146件 under a heading
-    that names no matter: 行政复议's, when no other group has a figure of 146件), else none."""
+    """The group whose form figures the sentence's counts print the most of (审结146件 under a
+    heading that names no matter: 行政复议's, when no other group prints as many), else none."""
     printed = {(g.value, g.unit) for g in figs if g.kind == "count"}
-    found = [
-        name for name, group in by_name.items() if any((values.get(f"{name}.{k}"), fig.unit) in printed for k, fig in group.figures.items())
-    ]
-    return found if len(found) == 1 else []
+    matched = {
+        name: sum(1 for k, fig in group.figures.items() if (values.get(f"{name}.{k}"), fig.unit) in printed)
+        for name, group in by_name.items()
+    }
+    most = max(matched.values(), default=0)
+    found = [name for name, n in matched.items() if n == most]
+    return found if most and len(found) == 1 else []
 
 
 def _form_figure(name: str, value: float, unit: str) -> FoundFigure:

@@ -61,6 +61,9 @@ def _named_in(label: str, named: str) -> bool:
 _NOT_SHARE = lazy_re(r"占(?:地|用|道|有|领|据)|[侵霸挤抢]占")  # 占地面积, 侵占: not a share
 
 
+_NAMED_SHARE = lazy_re(r"[\u4e00-\u9fff]{2,8}")  # a name of its own before 占比 (纠错占比)
+
+
 class ShareChecks(ArithmeticState):
     """A share (占…%) against its part and the whole it is of."""
 
@@ -116,6 +119,8 @@ class ShareChecks(ArithmeticState):
             return
         listed = self.listed_under(text, counts)
         part = self.share_part(pre, listed[1] if listed else counts)
+        if part is None:
+            return
         whole = None
         if stated is not None:
             if stated.unit != part.unit:
@@ -263,9 +268,11 @@ class ShareChecks(ArithmeticState):
         return None
 
     @staticmethod
-    def share_part(pre: str, counts: list[FoundFigure]) -> FoundFigure:
+    def share_part(pre: str, counts: list[FoundFigure]) -> FoundFigure | None:
         """The count a share is of: the one named just before 占/占比 (企业占比63.8% is the
-        share of 企业164户, not of the count written last), else the nearest count."""
+        share of 企业164户, not of the count written last), else the nearest count; None when
+        the words before 占比 name something no count of the sentence is (纠错占比12.3% after
+        受理、审结: the share of 纠错, not stated)."""
         name = pre[: pre.rfind("占")] if "占" in pre else ""
         name = re.sub(r"^(?:其中|分别|合计|共)+|的$", "", name.strip())
         grams = bigrams(name)
@@ -273,4 +280,6 @@ class ShareChecks(ArithmeticState):
             named = [g for g in counts if grams & bigrams(g.label)]
             if named:
                 return max(named, key=lambda g: (len(grams & bigrams(g.label)), g.start))
+            if _NAMED_SHARE.fullmatch(name):
+                return None
         return counts[-1]
