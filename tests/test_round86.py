@@ -882,3 +882,26 @@ def test_round92_a_claim_after_a_sentence_of_one_groups_figures(tmp_path, runner
     )
     out, result = render_with(runner, tmp_path, folder, form)
     assert result.exit_code == 2 and "写了“均已审结”" in result.output, result.output
+
+
+@pytest.mark.parametrize("mark", ["[1]", "［1］", "（1）", "注1", "注①"])
+def test_round92_a_raised_note_mark_in_brackets_after_a_figure(tmp_path, runner, mark):
+    """151 with a raised note mark in brackets or with 注 (151[1]件): the figure is 151件, as Word
+    shows it, never lost nor read as 1件."""
+    import docx
+
+    lines = _report_lines(tmp_path)
+    doc = docx.Document()
+    for line in lines:
+        if line.startswith("全年受理行政复议案件151件"):
+            para = doc.add_paragraph()
+            para.add_run("全年受理行政复议案件151")
+            para.add_run(mark).font.superscript = True
+            para.add_run(line[len("全年受理行政复议案件151") :])
+        else:
+            doc.add_paragraph(line)
+    path = tmp_path / "注.docx"
+    doc.save(str(path))
+    parsed = runner.invoke(main, ["parse", str(path), "--json"])
+    assert '"原文": "151件"' in parsed.output, parsed.output
+    assert runner.invoke(main, ["check", str(path)]).exit_code == 0

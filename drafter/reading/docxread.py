@@ -211,7 +211,7 @@ def _hidden(runs: list[list], styles: Styles, para: _Para) -> bool:
 
 # A note's mark set raised after a figure or a word (151¹件, 办法*): not part of the text,
 # which Word shows as 151 with a mark above it (read on, 151¹件 would be 1511件).
-_MARK = re.compile(r"[0-9*†‡§#⁰¹²³⁴-⁹①-⑳]{1,3}")
+_MARK = re.compile(r"[0-9*†‡§#⁰¹²³⁴-⁹①-⑳]{1,3}|[\[［(（]?注?[0-9①-⑳]{1,3}[\]］)）]?")  # ¹, [1], （1）, 注1
 _BEFORE_MARK = re.compile(r"[0-9\u3400-\u9fff）)”》]$")
 
 
