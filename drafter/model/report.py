@@ -131,6 +131,13 @@ class Section:
         return [b for b in self.body if isinstance(b, Paragraph)]
 
 
+def _heading_key(text: str) -> str:
+    """A heading as render prints it and the reader reads it back, for matching the two."""
+    from drafter.model.typography import normalize
+
+    return normalize(text).strip().rstrip("。：:；;，,")
+
+
 class Report:
     def __init__(self) -> None:
         self.title = ""
@@ -150,11 +157,7 @@ class Report:
         theme written as a part of its own is 成效). A part written for several (``joins``: key →
         {part: its heading}, 问题和下一步 → 问题, 下一步) is the first of them, and its
         sub-sections headed with the others' headings are those."""
-        from drafter.model.typography import normalize
-
-        def key(text: str) -> str:
-            return normalize(text).strip().rstrip("。：:；;，,")
-
+        key = _heading_key
         # Each heading is matched in order: the next entry with its words after the one matched
         # last (two parts may share a heading: 部分标题.问题 the same as 去年安排's, or a part the
         # template did not print), else any entry not matched yet (a clerk's template that
@@ -182,11 +185,9 @@ class Report:
         """Mark the section whose heading is a theme's as that theme. ``printed``: (theme key,
         heading as rendered) of each theme of the form, in order; each heading is matched once,
         in document order (a clerk's template may print a theme at any level, or not at all)."""
-        from drafter.model.typography import normalize
-
-        left = [(normalize(h).strip(), k) for k, h in printed if isinstance(h, str) and h.strip()]
+        left = [(_heading_key(h), k) for k, h in printed if isinstance(h, str) and h.strip()]
         for sec in self.walk():
-            heading = normalize(sec.heading).strip()
+            heading = _heading_key(sec.heading)
             j = next((j for j, (h, _) in enumerate(left) if h == heading), None)
             if j is not None:
                 sec.given_theme = left.pop(j)[1]
