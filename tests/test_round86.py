@@ -905,3 +905,40 @@ def test_round92_a_raised_note_mark_in_brackets_after_a_figure(tmp_path, runner,
     parsed = runner.invoke(main, ["parse", str(path), "--json"])
     assert '"原文": "151件"' in parsed.output, parsed.output
     assert runner.invoke(main, ["check", str(path)]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("items", "line", "said"),
+    [
+        (
+            '行政执法:\n  案卷评查:\n    - "评查行政执法案卷{评查案卷}"\n    - "合格{合格案卷}"\n    - "均已达到合格标准"\n',
+            5,
+            "均已达到合格标准",
+        ),
+        (
+            '重大决策:\n  重大行政决策:\n    - "年度重大行政决策目录列入事项{目录事项}"\n    - "已按法定程序完成决策{完成事项}"\n'
+            '    - "均已按法定程序完成决策"\n',
+            5,
+            "均已按法定程序完成决策",
+        ),
+        ('制度建设:\n  规范性文件:\n    - "制发规范性文件{制发}"\n    - "按时备案{按时备案}"\n    - "均已按时备案"\n', 5, "均已按时备案"),
+    ],
+)
+def test_round93_claims_with_words_between_and_their_line(tmp_path, runner, items, line, said):
+    """均已达到合格标准, 均已按法定程序完成决策: words between the claim and its act; the claim is
+    said at its own phrase item's line, with the fix naming its own word."""
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"句式.yaml": items}))
+    errors = [li for li in result.output.splitlines() if "【错误】比率核算" in li]
+    assert result.exit_code == 2 and errors and all(f"句式.yaml:{line}：" in li for li in errors), result.output
+    assert f"写了“{said}”" in result.output and "删去“均已”" in result.output, result.output
+
+
+def test_round93_import_says_the_lines_above_the_title(tmp_path, runner):
+    """示例县人民政府文件 / 示政发〔2026〕3号 签发人：张三 above the title: left out of the form,
+    and said so."""
+    from test_round33 import _report
+
+    path = _report(tmp_path, "全年受理行政复议案件151件。")
+    path.write_text("临溪县人民政府文件\n临政发〔2026〕3号　　签发人：张三\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(main, ["import", str(path), "-o", str(tmp_path / "f.yaml")])
+    assert result.exit_code == 0 and "原文标题前面还有 2 行" in result.output and "临溪县人民政府文件" in result.output, result.output

@@ -263,8 +263,8 @@ _BY_MEANS = lazy_re(r"方式(?:结案|办结|审结|了结)")
 
 # All of a count said done, or none of it happened, at a clause's end (均已按期办结。无一败诉，)
 _ALL_DONE = lazy_re(
-    r"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已)?(?:完成)?(?P<act>(?:(?!均已|全部|全都)[^，。；、\d（）()]){2,6}?)"
-    r"(?:到位|完毕|完结|结束|完成)?(?=[，。；！]|$)"
+    r"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已|按法定程序|在规定期限内|在法定期限内|达到)*(?:完成)?"
+    r"(?P<act>(?:(?!均已|全部|全都)[^，。；、\d（）()]){2,6}?)(?:标准|到位|完毕|完结|结束|完成)?(?=[，。；！]|$)"
 )  # 均已整改到位, 全部审结完毕, 全部完成整改: the act without the words of its being done
 # None late (无一超期, 未出现超期办结): all on time, as 均已按期办结 says
 _NONE_LATE = lazy_re(
@@ -338,7 +338,14 @@ def _figure_of_act(group, act: str, bare: str):
     found = group.figures.get(act) or group.figures.get(bare)
     if found is not None:
         return found
+    timely = _ON_TIME.match(act)
+    if timely:  # 按时报送备案 → 按时备案: the group's on-time figure of the act's end
+        named = [f for n, f in group.figures.items() if _ON_TIME.match(n) and bare.endswith(n[2:])]
+        if len(named) == 1:
+            return named[0]
     named = [f for n, f in group.figures.items() if len(bare) >= 2 and (n.startswith(bare) or (len(n) >= 2 and bare.endswith(n)))]
+    if not named:  # 完成决策 → 完成事项: the one figure named by the act's verb
+        named = [f for n, f in group.figures.items() if len(bare) >= 3 and n[:2] == bare[:2] and not _ON_TIME.match(n)]
     return named[0] if len(named) == 1 else None
 
 
@@ -817,7 +824,8 @@ class RateChecks(ArithmeticState):
         counts = [g for g in figs if g.kind == "count" and not rough(g) and not _DELTA.search(g.label)]
         for m in _ALL_DONE.finditer(text, a, b):
             before = [g for g in counts if g.start < m.start() and not self.is_last_year(text, g)]
-            part = next((g for g in reversed(before) if _DONE_LEAD.sub("", g.label) == m.group("act")), None)
+            # (the count of that act: 审结146件; 已按法定程序完成决策6项 of 完成决策)
+            part = next((g for g in reversed(before) if _DONE_LEAD.sub("", g.label).endswith(m.group("act"))), None)
             if part is None or _ALL_BUT.search(text, a, m.start()) or _of_a_part(text, m.start()):
                 continue
             if _of_a_named_part(text, m.start(), part.label):
@@ -828,11 +836,11 @@ class RateChecks(ArithmeticState):
             start = whole.start - len(whole.label)
             self.c.add(
                 "比率核算",
-                self.c.doc.where(unit, start, m.end()),
+                self.c.doc.where(unit, m.start(), m.end()),  # (at the claim: the phrase item that types it)
                 text[start : m.end()],
                 unit.part,
                 f"写了“{m.group()}”，但{_called(part)}少于{_called(whole)}，并不是全部。",
-                "请核对：若确是全部，两个数应当相同；若不是全部，请删去“全部”“均已”或写明未完成的件数。",
+                f"请核对：若确是全部，两个数应当相同；若不是全部，请删去“{_claim_lead(m.group())}”或写明未完成的件数。",
             )
         for m in _NONE_LATE.finditer(text, a, b):  # 按期办结921件，无一超期: all on time, not so
             before = [g for g in counts if g.start < m.start() and not self.is_last_year(text, g)]

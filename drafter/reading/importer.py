@@ -188,6 +188,11 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
             f"原文有表格（{len(rows)} 行），已按每行一段写进正文，第一行是“{rows[0].text[:20]}”；"
             "生成的报告里不会排成表格，单元格之间的空格也会去掉：请把它改写成句子，或放进附件。"
         )
+    if r.before_title:
+        notes.append(
+            f"原文标题前面还有 {len(r.before_title)} 行（如版头的发文机关标志、发文字号、签发人，第一行是“{r.before_title[0][:20]}”），"
+            "表单里没有写进去，生成的报告里不会有：需要时请另外加上。"
+        )
     if r.after_closing:
         notes.append(
             f"原文落款后面还有 {len(r.after_closing)} 行（附件、表格或抄送等版记，第一行是“{r.after_closing[0][:20]}”），"

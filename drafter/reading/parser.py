@@ -86,7 +86,7 @@ DATE_LINE = lazy_re(
 # A signature line saying it was sealed (示范县人民政府（已盖章）, （盖章）)
 _SEALED_NOTE = lazy_re(r"\s*[（(](?:已?盖章|印章|公章|单位印章|盖章处)[）)]\s*$")
 _CHROME = lazy_re(
-    r"^(当前位置|您的位置|您现在的位置|首页\s*>|文件名称|索引号|公开责任部门|公开目录|文号|有效性|发布机构|"
+    r"^(当前位置|您的位置|您现在的位置|您当前的位置|首页\s*>|文件名称|索引号|公开责任部门|公开目录|文号|有效性|发布机构|"
     r"扫一扫|打印本页|关闭窗口|【关闭窗口】|【打印】|【关闭】|【打印本页】|分享到|上一篇|下一篇|相关链接|相关附件[:：]?$|"
     r"责任编辑[:：]|编辑[:：]|审核[:：]|校对[:：]|【字体[:：])"
     r"|更新时间|浏览次数|发布时间|发布日期|发布于|来源[:：]|公开日期|成文日期[:：]|字体\s*[\[【［]|字号\s*[:：]?\s*[大中小]"
@@ -525,6 +525,8 @@ def parse_lines(lines: list[str]) -> Report:
     span = _title_span(lines, boxed)
     if span is not None:
         first, i = span
+        # the 版头 above it (示例县人民政府文件, 示政发〔2026〕3号 签发人：张三), web page chrome aside
+        report.before_title = [line for line in lines[:first] if line.strip() and not _CHROME.search(line)]
         report.title = "".join(lines[first:i])
         segments: tuple = ()
         for k in range(first, i):
