@@ -942,3 +942,16 @@ def test_round93_import_says_the_lines_above_the_title(tmp_path, runner):
     path.write_text("临溪县人民政府文件\n临政发〔2026〕3号　　签发人：张三\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     result = runner.invoke(main, ["import", str(path), "-o", str(tmp_path / "f.yaml")])
     assert result.exit_code == 0 and "原文标题前面还有 2 行" in result.output and "临溪县人民政府文件" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("审结行政复议案件407件中，按期审结406件，按期审结率99.8%，均已按期办结。", "后面写了“均已按期办结”，按期审结率就应是100%"),
+        ("审结行政复议案件407件中，按期审结407件，按期审结率100%，均已按期办结。", None),
+        ("受理151件，全部办结，结案率96.7%。", "前面写了“全部办结”，结案率就应是100%"),
+    ],
+)
+def test_round93_closing_said_as_shenjie_banjie_or_jiean(tmp_path, runner, line, should):
+    """审结, 办结 and 结案 close a case alike: 均已按期办结 after 按期审结率99.8% is an error."""
+    _judged(tmp_path, runner, line, should, "比率核算", clean_of="比率核算")

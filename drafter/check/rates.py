@@ -193,7 +193,8 @@ def _listed_on(text: str, whole: FoundFigure, part: FoundFigure, counts: list[Fo
 
 _QUALIFIERS = lazy_re(r"按时|按期|及时|限时|即时|当场|当日|现场|网上|线上|依法|逾期|超期|基本|正在|部分|其中")
 _RATE_NONE = lazy_re(r"(?P<name>[\u4e00-\u9fff]{1,12}率)(?:均|仍)?(?:为|是|仅为|保持为?)?(?:零|0)(?![\d.%％‰])")  # 纠错率为0
-_ON_TIME = lazy_re(r"^(?:按期|按时|如期)")  # within the time set: one meaning, said either way
+_ON_TIME = lazy_re(r"^(?:按期|按时|如期)")
+_CLOSED = lazy_re(r"审结|办结|结案")  # three words for closing a case  # within the time set: one meaning, said either way
 
 
 # A rate of a change (压缩率, 精简比例, 减少率, 增长率): not a part of a whole; checked only
@@ -789,6 +790,8 @@ class RateChecks(ArithmeticState):
         on_time = any(_ON_TIME.match(w) for w in words)  # (无一超期 of an on-time rate: all on time)
         # 按期 and 按时 say the same (均已按期办复 of 按时办复率): the act after either
         words = [_ON_TIME.sub("(?:按期|按时|如期)", re.escape(w), count=1) if _ON_TIME.match(w) else re.escape(w) for w in words]
+        # 审结, 办结 and 结案 close a case alike (按期审结率99.8%，均已按期办结)
+        words = [_CLOSED.sub("(?:审结|办结|结案)", w) for w in words]
         done = "|".join(sorted(set(words), key=len, reverse=True))
         # (均已按期办结: all closed, on time too; so every rate of closing is 100%)
         claim = re.compile(
