@@ -468,20 +468,21 @@ def test_round88_a_line_break_between_signature_and_date(tmp_path, runner, in_ce
     assert "署名：临溪县人民政府　日期：2026年2月6日" in parsed.output, parsed.output
 
 
-def test_round88_a_printing_line_above_the_date_is_no_issuer(tmp_path, runner):
-    """县政府办公室　2026年2月5日印发 between the signature and the date is a 版记 line, never a
-    second issuer."""
+def _closing_reads(tmp_path, runner, closing: str) -> None:
+    """A report whose closing is ``closing`` (in place of 临溪县人民政府 / 2026年2月6日) still reads
+    as signed by 临溪县人民政府 on 2026年2月6日."""
     from test_round33 import _report
 
     path = _report(tmp_path, "全年受理行政复议案件151件。")
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "临溪县人民政府\n2026年2月6日", "临溪县人民政府\n临溪县人民政府办公室　　2026年2月5日印发\n2026年2月6日"
-        ),
-        encoding="utf-8",
-    )
+    path.write_text(path.read_text(encoding="utf-8").replace("临溪县人民政府\n2026年2月6日", closing), encoding="utf-8")
     parsed = runner.invoke(main, ["parse", str(path)])
     assert "署名：临溪县人民政府　日期：2026年2月6日" in parsed.output, parsed.output
+
+
+def test_round88_a_printing_line_above_the_date_is_no_issuer(tmp_path, runner):
+    """县政府办公室　2026年2月5日印发 between the signature and the date is a 版记 line, never a
+    second issuer."""
+    _closing_reads(tmp_path, runner, "临溪县人民政府\n临溪县人民政府办公室　　2026年2月5日印发\n2026年2月6日")
 
 
 @pytest.mark.parametrize(
@@ -776,15 +777,7 @@ def test_round91_titles_and_addressees_over_lines(tmp_path, runner, head, title,
 
 def test_round91_an_issuing_line_without_a_date_above_the_date(tmp_path, runner):
     """示例县人民政府办公室印发 between 署名 and 日期 is no issuer, dated or not."""
-    from test_round33 import _report
-
-    path = _report(tmp_path, "全年受理行政复议案件151件。")
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("临溪县人民政府\n2026年2月6日", "临溪县人民政府\n临溪县人民政府办公室印发\n2026年2月6日"),
-        encoding="utf-8",
-    )
-    parsed = runner.invoke(main, ["parse", str(path)])
-    assert "署名：临溪县人民政府　日期：2026年2月6日" in parsed.output, parsed.output
+    _closing_reads(tmp_path, runner, "临溪县人民政府\n临溪县人民政府办公室印发\n2026年2月6日")
 
 
 @pytest.mark.parametrize(
@@ -849,15 +842,7 @@ def test_round91_claims_of_acts_named_otherwise(tmp_path, runner, table, said):
 
 def test_round92_a_signature_written_with_its_label(tmp_path, runner):
     """署名：临溪县人民政府 / 日期：2026年2月6日: the name after the label is the issuer."""
-    from test_round33 import _report
-
-    path = _report(tmp_path, "全年受理行政复议案件151件。")
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("临溪县人民政府\n2026年2月6日", "署名：临溪县人民政府\n日期：2026年2月6日"),
-        encoding="utf-8",
-    )
-    parsed = runner.invoke(main, ["parse", str(path)])
-    assert "署名：临溪县人民政府　日期：2026年2月6日" in parsed.output, parsed.output
+    _closing_reads(tmp_path, runner, "署名：临溪县人民政府\n日期：2026年2月6日")
 
 
 def test_round92_a_share_named_by_a_count_not_stated(tmp_path, runner):

@@ -833,16 +833,13 @@ class RateChecks(ArithmeticState):
                 continue
             if _of_a_named_part(text, m.start(), part.label):
                 continue  # 整改1842处，重大隐患全部整改到位: all of 重大隐患, not of what was 排查
-            whole = next((g for g in before if g.start < part.start and kin(g.unit) == kin(part.unit)), None)
-            if whole is None or not Amount(part).hi < Amount(whole).lo:
-                continue
-            start = whole.start - len(whole.label)
-            self.c.add(
-                "比率核算",
-                self.c.doc.where(unit, m.start(), m.end()),  # (at the claim: the phrase item that types it)
-                text[start : m.end()],
-                unit.part,
-                f"写了“{m.group()}”，但{_called(part)}少于{_called(whole)}，并不是全部。",
+            self.short_of_whole(
+                unit,
+                text,
+                m,
+                before,
+                part,
+                "并不是全部",
                 f"请核对：若确是全部，两个数应当相同；若不是全部，请删去“{_claim_lead(m.group())}”或写明未完成的件数。",
             )
         for m in _NONE_LATE.finditer(text, a, b):  # 按期办结921件，无一超期: all on time, not so
@@ -850,16 +847,13 @@ class RateChecks(ArithmeticState):
             part = next((g for g in reversed(before) if _ON_TIME.match(_DONE_LEAD.sub("", g.label))), None)
             if part is None or (m.group("act") and not part.label.endswith(m.group("act"))) or _of_a_part(text, m.start()):
                 continue
-            whole = next((g for g in before if g.start < part.start and kin(g.unit) == kin(part.unit)), None)
-            if whole is None or not Amount(part).hi < Amount(whole).lo:
-                continue
-            start = whole.start - len(whole.label)
-            self.c.add(
-                "比率核算",
-                self.c.doc.where(unit, m.start(), m.end()),  # (at the claim: the phrase item that types it)
-                text[start : m.end()],
-                unit.part,
-                f"写了“{m.group()}”，但{_called(part)}少于{_called(whole)}，并不是都按期。",
+            self.short_of_whole(
+                unit,
+                text,
+                m,
+                before,
+                part,
+                "并不是都按期",
                 f"请核对：若确实没有超期的，两个数应当相同；若有，请删去“{m.group()}”或写明超期的件数。",
             )
         for m in _NONE_DONE.finditer(text, a, b):
@@ -878,6 +872,22 @@ class RateChecks(ArithmeticState):
                 f"写了“{m.group()}”，但同一句写的是{_called(part)}。",
                 "请核对：若确实没有，这个数应为0（或删去它）；若有，请删去“无一”“未发生”这样的说法。",
             )
+
+    def short_of_whole(self, unit, text: str, m: re.Match, before: list[FoundFigure], part: FoundFigure, so: str, hint: str) -> None:
+        """A claim of all (``m``) after ``part`` that is less than the count of its kind before
+        it (its whole): 比率核算, said at the claim (the phrase item that types it)."""
+        whole = next((g for g in before if g.start < part.start and kin(g.unit) == kin(part.unit)), None)
+        if whole is None or not Amount(part).hi < Amount(whole).lo:
+            return
+        start = whole.start - len(whole.label)
+        self.c.add(
+            "比率核算",
+            self.c.doc.where(unit, m.start(), m.end()),
+            text[start : m.end()],
+            unit.part,
+            f"写了“{m.group()}”，但{_called(part)}少于{_called(whole)}，{so}。",
+            hint,
+        )
 
     def form_claims(self, unit, text: str, a: int, b: int, figs: list[FoundFigure]) -> None:
         """What a template says of a group in words of its own, against the form's figures
