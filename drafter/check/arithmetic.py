@@ -193,7 +193,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
             self.pairs(unit, text, figs)
         if "持平" in text[a:b] and self.c.on("同比核算"):
             self.held_level(unit, text, a, b, figs)
-        if ("倍" in text[a:b] or "翻" in text[a:b]) and self.c.on("同比核算"):
+        if ("倍" in text[a:b] or "翻" in text[a:b] or "成" in text[a:b]) and self.c.on("同比核算"):
             self.times(unit, text, a, b, figs)
         if self.rates_on:
             self.all_counted(unit, text, a, b, figs)

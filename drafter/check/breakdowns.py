@@ -193,6 +193,25 @@ def _ways_closed(labels: list[str]) -> bool:
 _NOT = lazy_re(r"^(?:未|不予|不|没有|尚未|非)")  # (住宅、非住宅 too)
 
 
+# Kinds of administrative act a case for review or in court is brought against (其中涉及行政处罚
+# 30件、行政强制27件、信息公开12件): each case is filed under one, so the kinds add up.
+_CASE_KIND = lazy_re(
+    r"(?:涉及|涉)?(?:(?:行政)?(?:处罚|强制|许可|征收|征用|确认|给付|裁决|奖励|协议|赔偿|不作为|检查)|"
+    r"(?:政府)?信息公开|(?:不动产|工伤|房屋|土地)(?:登记|认定|征收|征用|补偿)|举报投诉|征地拆迁|其他|其余)"
+    r"类?(?:行政)?(?:案件|事项|纠纷)?"
+)
+_UNDER_REVIEW = lazy_re(r"复议|诉讼|应诉|一审|二审")
+
+
+def _case_kinds(labels: list[str], whole: str) -> bool:
+    """Are the items, of cases for review or in court (``whole``: 受理行政复议案件), kinds of
+    administrative act a case is brought against, each named plainly (行政处罚、行政强制、政府
+    信息公开类案件), at least two of them not 其他? (Not of 执法案件: a 处罚 case may hold a
+    强制 measure too.)"""
+    named = [x for x in labels if not x.startswith(("其他", "其余"))]
+    return bool(len(named) >= 2 and _UNDER_REVIEW.search(whole) and all(_CASE_KIND.fullmatch(x) for x in labels))
+
+
 def _yes_and_no(labels: list[str]) -> bool:
     """Two items, one what the other is not (采纳、未采纳; 已采纳、不予采纳; 调解成功、调解未成功):
     they add up."""
@@ -595,7 +614,7 @@ class BreakdownChecks(ArithmeticState):
                 f"{where_said}的{_part_called(big)}多于总数{_called(total)}。",
                 "请核对这两个数：其中的一项不能多于总数。",
             )
-        elif len(items) > 1 and (items := self.summable(items, T.hi)):
+        elif len(items) > 1 and (items := self.summable(items, T.hi, total.label)):
             parts = "＋".join(i.text for i in items)
             if len(items) > _SPELLED_ITEMS:  # a long list: its count and sum, not every item
                 parts = f"{len(items)}项共{plain(sum(Decimal(plain(i.value)) for i in items))}{total.unit}"
@@ -631,13 +650,13 @@ class BreakdownChecks(ArithmeticState):
             "请核对各项和合计数：合计是前面列出的各项之和。",
         )
 
-    def summable(self, items: list[FoundFigure], most: float) -> list[FoundFigure]:
-        """The items of a 其中 list that may be summed and that add up to more than ``most``: the
+    def summable(self, items: list[FoundFigure], most: float, whole: str = "") -> list[FoundFigure]:
+        """The items of a 其中 list (of the count named ``whole``) that may be summed and that add up to more than ``most``: the
         whole list, else the longest run from its start that may (一般程序299件、简易程序145件
         before 移送司法机关8件, an act the same cases may also have gone through); [] if none."""
         for n in range(len(items), max(1, len(items) - _SHORTER_RUNS), -1):  # (a few: a long list stays linear)
             run = items[:n]
-            if added(Amount(i).lo for i in run) > most and self.partition(run):
+            if added(Amount(i).lo for i in run) > most and self.partition(run, whole):
                 return run
         return []
 
@@ -670,7 +689,7 @@ class BreakdownChecks(ArithmeticState):
             "请核对：合计是前面列出的各项之和；只列了其中一部分的，请把其余各项写全，或删去“合计”。",
         )
 
-    def partition(self, items: list[FoundFigure]) -> bool:
+    def partition(self, items: list[FoundFigure], whole: str = "") -> bool:
         """May the items of a 其中 list be summed: are they parallel categories of one whole
         (农民工案件、未成年人案件), not stages or qualities of the same cases (按时办结、回访满意)?
         Not when one item's name holds another's (办结、按时办结), when the names share no
@@ -687,6 +706,8 @@ class BreakdownChecks(ArithmeticState):
             return True  # 受理、受理前化解: the catalogue says neither is ever in the other
         if _petition_ways(labels):
             return True  # 来访、电话来访、网上信访: each petition comes in one way
+        if _case_kinds(labels, whole):
+            return True  # 涉及行政处罚、行政强制、信息公开: each case is brought against one kind of act
         if any(_QUALITY.search(x) for x in labels) and not _channels(labels):
             return False  # 按时办结、网上办理; 重大案件、涉企案件: qualities of the same cases overlap
         if _ways_closed(labels):

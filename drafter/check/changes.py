@@ -16,7 +16,7 @@ from drafter.check.document import label_core, without_who
 from drafter.files.patterns import lazy_re
 from drafter.model.numbers import YUAN_IN, kin
 from drafter.model.numberwords import change_percent, plain, trim
-from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, map_to_catalogue
+from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, han_value, map_to_catalogue
 
 _CHANGE_UP = ("上升", "增长", "提高", "增加", "增幅", "涨幅")
 _CHANGE_DOWN = ("下降", "减少", "降低", "降幅", "压缩", "压减", "缩短", "缩减")
@@ -155,6 +155,12 @@ _EACH_UP = ("增长", "增加", "上升", "提高")
 _TIMES_SAID = lazy_re(r"(?:增长|增加|提高|上升)了?$|(?:是|为|相当于)(?:上年|去年|上一年度?)(?:同期)?的$")
 _DOUBLED = lazy_re(r"(?<![近接基约乎])(?:实现)?翻(?:了)?(?P<n>一番|番|两番|二番|三番)")
 _DOUBLINGS = {"一番": 2, "番": 2, "两番": 4, "二番": 4, "三番": 8}
+# A change in words of times or tenths (增长两倍, 增长近五成, 下降三成, 增长逾1.5倍)
+_WORDED_CHANGE = lazy_re(
+    r"(?P<verb>增长|增加|提高|上升|下降|减少|降低)了?(?P<about>近|接近|将近|约|逾|超过|超)?"
+    r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十半]{1,3})(?P<unit>倍|成)"
+)
+_DOWN_WORDS = ("下降", "减少", "降低")
 _PART_REACH = 200  # characters before a count within which a 其中 makes it a part (a clause may run to megabytes)
 _AFTER_QIZHONG = lazy_re(r"其中[^，。；、\d]*$")
 
@@ -836,36 +842,59 @@ class ChangeChecks(ArithmeticState):
             )
 
     def times(self, unit, text: str, a: int, b: int, figs: list[FoundFigure]) -> None:
-        """A change said in times (同比增长1.5倍, 是上年的2倍, 实现翻番, 翻了两番) after a count whose
-        last year's figure the sentence states (or --last knows): the count over last year's
-        must be that many times. 增长N倍 read either way (N + 1 times, or N times as often
-        meant): only a ratio that fits neither is an error; 近/接近/基本翻番 are not judged."""
-        claims: list[tuple] = [(g, g.value) for g in figs if g.unit == "倍" and not g.approx and _TIMES_SAID.search(g.label)]
-        claims += [(m, _DOUBLINGS[m.group("n")]) for m in _DOUBLED.finditer(text, a, b)]
-        for claim, n in claims:
-            at = claim.start if isinstance(claim, FoundFigure) else claim.start()
+        """A change said in times or tenths (同比增长1.5倍, 是上年的2倍, 实现翻番, 翻了两番, 增长两倍,
+        增长近五成) after a count whose last year's figure the sentence states (or --last
+        knows): the count over last year's must be that. 增长N倍 read either way (N + 1 times,
+        or N times as often meant): only a ratio that fits neither is an error; 近/约/逾 widen
+        what fits (近五成: a rise of 40–50%); 近/接近/基本翻番 are not judged."""
+        claims: list[tuple] = [
+            (g.start, g.start + len(g.text), f"{g.label}{_shown(g)}", self.fits_times(g.value, g.decimals, g.label, ""))
+            for g in figs
+            if g.unit == "倍" and not g.approx and _TIMES_SAID.search(g.label)
+        ]
+        for m in _DOUBLED.finditer(text, a, b):
+            n = _DOUBLINGS[m.group("n")]
+            claims.append((m.start(), m.end(), m.group(), lambda r, n=n: r >= Decimal(n) * Decimal("0.995")))
+        for m in _WORDED_CHANGE.finditer(text, a, b):
+            if m.group("n")[0].isdigit() and m.group("unit") == "倍" and not m.group("about"):
+                continue  # 增长1.5倍: a figure, above
+            said_n = m.group("n")
+            worded = Decimal("0.5") if said_n == "半" else None if "半" in said_n else han_value(said_n)
+            amount = Decimal(said_n) if said_n[0].isdigit() else None if worded is None else Decimal(worded)
+            if amount is None:
+                continue
+            down = m.group("verb") in _DOWN_WORDS
+            if m.group("unit") == "成":
+                fits = self.fits_tenths(amount, down, m.group("about"))
+            elif down:
+                continue  # 下降两倍: no reading to weigh
+            else:
+                fits = self.fits_times(amount, -1, m.group("verb") or "", m.group("about"))
+            claims.append((m.start(), m.end(), m.group(), fits))
+        for at, end, said, fits in claims:
             before = [g for g in figs if g.start < at and g.start >= a and g.kind == "count" and g.unit != "倍" and not rough(g)]
             this = [g for g in before if not self.is_last_year(text, g) and not _DELTA.search(g.label)]
-            if not this or re.search(r"[，,；;]", text[this[-1].start + len(this[-1].text) : at].strip("，, ")):
-                continue  # the claim of the count right before it, in its clause
+            if not this:
+                continue
             subject = this[-1]
             after = [g for g in figs if at < g.start < at + _HELD_REACH and g.kind == "count" and not rough(g)]
             stated = [
                 g for g in before + after if g.start > subject.start and kin(g.unit) == kin(subject.unit) and self.is_last_year(text, g)
             ]
+            # the claim of the count right before it, in its clause, or with only last year's
+            # figure between (162件，上年为138件，增长1.5倍)
+            between = text[subject.start + len(subject.text) : at]
+            for g in stated:
+                if g.start < at:
+                    lo = g.start - len(g.label) - subject.start - len(subject.text)
+                    between = between[: max(0, lo)] + between[lo + len(g.label) + len(g.text) :]
+            if re.search(r"[，,；;]", between.strip("，, ").removesuffix("同比").strip("，, ")):
+                continue
             last, source = (stated[0].value, "文中写明") if stated else (self.known_last(subject), "去年的报告")
             if not last or last <= 0:
                 continue
             ratio = Decimal(plain(subject.value)) / Decimal(plain(last))
-            if isinstance(claim, FoundFigure):
-                slack = Decimal(5) / Decimal(10) ** (claim.decimals + 1)
-                said, end = f"{claim.label}{_shown(claim)}", claim.start + len(claim.text)
-                grown = claim.label.rstrip("了").endswith(("增长", "增加", "提高", "上升"))
-                fits = abs(ratio - Decimal(plain(n))) <= slack or (grown and abs(ratio - 1 - Decimal(plain(n))) <= slack)
-            else:
-                said, end = claim.group(), claim.end()
-                fits = ratio >= Decimal(plain(n)) * Decimal("0.995")  # (翻番: at least doubled, to the rounding)
-            if fits:
+            if fits(ratio):
                 continue
             start = subject.start - len(subject.label)
             self.c.add(
@@ -873,10 +902,59 @@ class ChangeChecks(ArithmeticState):
                 self.c.doc.where(unit, start, end),
                 text[start:end],
                 unit.part,
-                f"本年{_shown(subject)}、上年{plain(last)}{subject.unit}（{source}），本年是上年的{trim(round(ratio, 2))}倍，"
-                f"与“{said}”不符。",
-                "请核对本年、上年的数字和倍数；“增长N倍”是上年的N＋1倍，“翻番”是上年的2倍。",
+                f"本年{_shown(subject)}、上年{plain(last)}{subject.unit}（{source}），"
+                + (
+                    f"本年比上年{'增长' if ratio >= 1 else '下降'}{trim(round(abs(ratio - 1) * 100, 1))}%"
+                    if said.endswith("成")
+                    else f"本年是上年的{trim(round(ratio, 2))}倍"
+                )
+                + f"，与“{said}”不符。",
+                "请核对本年、上年的数字和倍数；“增长N倍”是上年的N＋1倍，“翻番”是上年的2倍，“增长N成”是增长N×10%。",
             )
+
+    @staticmethod
+    def fits_times(n, decimals: int, label: str, about: str | None):
+        """Does a ratio this year / last year fit N times said after ``label`` (增长 reads either
+        N or N + 1 times), to the precision written (``decimals``; -1 for a numeral in words:
+        to the half), widened by 近 (down to three quarters of it), 约 (a quarter either side)
+        or 逾/超过 (at least it)?"""
+        n = Decimal(plain(n))
+        slack = Decimal("0.5") if decimals < 0 else Decimal(5) / Decimal(10) ** (decimals + 1)
+        grown = label.rstrip("了").endswith(("增长", "增加", "提高", "上升"))
+        readings = [n, n + 1] if grown else [n]
+
+        def fits(ratio: Decimal) -> bool:
+            for r in readings:
+                if about in ("近", "接近", "将近"):
+                    ok = r * Decimal("0.75") <= ratio <= r + Decimal("0.005")
+                elif about == "约":
+                    ok = abs(ratio - r) <= r / 4
+                elif about in ("逾", "超过", "超"):
+                    ok = ratio >= r - Decimal("0.005")
+                else:
+                    ok = abs(ratio - r) <= slack
+                if ok:
+                    return True
+            return False
+
+        return fits
+
+    @staticmethod
+    def fits_tenths(n: Decimal, down: bool, about: str | None):
+        """Does a ratio fit a change of N tenths (增长两成: a rise of 20%, to the nearest tenth;
+        近五成: 40–50%; 逾三成: at least 30%; 约: within half a tenth)?"""
+        tenth = Decimal("0.1")
+
+        def fits(ratio: Decimal) -> bool:
+            change = (1 - ratio) if down else (ratio - 1)
+            said = n * tenth
+            if about in ("近", "接近", "将近"):
+                return said - tenth <= change <= said + Decimal("0.005")
+            if about in ("逾", "超过", "超"):
+                return change >= said - Decimal("0.005")
+            return abs(change - said) <= tenth / 2 + Decimal("0.005")
+
+        return fits
 
     def named_by_words(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
         """The count a change's own words name (受理治安案件1246起，查处1198起，受理数同比下降

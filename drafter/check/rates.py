@@ -245,7 +245,7 @@ def _compatible(stem: str, label: str, head: str) -> bool:
 _AS_DONE = lazy_re(r"^(?:实际|实)")
 
 
-_SENTENCE_REACH = 400  # characters back from a rate that may still be its sentence
+_SENTENCE_REACH = 400  # characters back from a rate that may still be its sentence (a sentence may run to megabytes)
 
 # 全部 of what is left: 除……外, or 其余/剩余/余下/其他 … right before it
 _ALL_BUT = lazy_re(r"除[^。；！？]{1,30}?(?:外|以外|之外)|(?:其余|剩余|余下|其他|其它|另)[^，。；！？]{0,12}$")
@@ -254,7 +254,6 @@ _ALL_BUT = lazy_re(r"除[^。；！？]{1,30}?(?:外|以外|之外)|(?:其余|�
 # Words that make a count after a rate a kind of the rate's part (调解结案 for 结案率), never it
 # Verbs of taking cases up, before the rate's core word (排查化解, 受理调处): the count so named
 # is of all the cases taken up, the whole of those the core word's act succeeded in.
-_SENTENCE_REACH = 400  # characters before a rate in which its sentence is looked for (a sentence may run to megabytes)
 _TAKEN_IN_WORDS = ["排查", "摸排", "受理", "接收", "登记", "收到"]
 _TAKEN_IN = lazy_re("|".join(_TAKEN_IN_WORDS))
 _QUALIFIED = lazy_re(r"调解|和解|按时|按期|及时|提前|当场|现场|线上|网上")
@@ -564,6 +563,15 @@ class RateChecks(ArithmeticState):
             if not dens and after and pool is not after:
                 # the whole in brackets after the rate (办结80件，办结率90%（受理100件）)
                 dens = self.wholes(text, name, num, heads, list(pool) + list(after), counts)
+            begun = max(text.rfind(c, max(0, f.start - _SENTENCE_REACH), f.start) for c in "。！？") + 1
+            if not dens and self.base_words(name) and self.of_its_group(name, text[begun:end]):
+                # 负责人出庭应诉65件，应诉案件78件，出庭应诉率…: a whole after the part that is not
+                # the catalogue's base is no basis to recompute over, but a rate that fits it not
+                # is a reminder to state the basis, as in the other order
+                later = self.wholes(text, name, num, heads, pool, counts, any_after=True)
+                if later:
+                    self.basis_unstated(unit, at, end, quote, name, said, num, later, f, mode)
+                    continue
             if not dens:
                 self.heading_whole(unit, at, end, quote, name, said, num, f, mode, [*window, *after])
                 continue
@@ -625,9 +633,8 @@ class RateChecks(ArithmeticState):
                     "请核对这两个数：部分不能多于整体。",
                 )
                 continue
-            # (the matter of the rate's own sentence, its clauses joined by ；too: a 热线 sentence
-            # after it says nothing of it)
-            begun = max(text.rfind(c, max(0, f.start - _SENTENCE_REACH), f.start) for c in "。！？") + 1
+            # (the matter of the rate's own sentence, ``begun``, its clauses joined by ；too: a
+            # 热线 sentence after it says nothing of it)
             if words and not self.states_base(name, preferred) and self.of_its_group(name, text[begun:end]):
                 # the catalogue defines the rate's whole (纠错率 = 纠错 ÷ 审结) and the sentence
                 # does not state it: never recomputed over another count of it (受理, 案件),
@@ -1220,11 +1227,12 @@ class RateChecks(ArithmeticState):
         carried = [g for g in counts if g.start < self.clause_start]
         return "同一句中的" if not carried else "前一分句中的" if len(carried) == len(counts) else ""
 
-    def wholes(self, text, name, num, heads, pool, counts) -> list[FoundFigure]:
+    def wholes(self, text, name, num, heads, pool, counts, any_after: bool = False) -> list[FoundFigure]:
         """The counts ``num`` may be a part of, nearest last: of its unit, exact, not of the
         rate's own kind, not a part itself (其中…), not a change (同比增加…) nor last year's.
         Those before the part first (受理64件，办结50件); else those after it (办结50件，
-        受理64件，结案率…; 败诉率为0%（审结0件，败诉0件）)."""
+        受理64件，结案率…; 败诉率为0%（审结0件，败诉0件）) — by the base's words, or with
+        ``any_after`` any whole after it (for a reminder of the basis only)."""
         stem = name[:-1]
         related = self.whole_words(name)
 
@@ -1314,7 +1322,8 @@ class RateChecks(ArithmeticState):
                 if g.start > num.start
                 and whole(g)
                 and (
-                    any(w in g.label for w in words)
+                    any_after
+                    or any(w in g.label for w in words)
                     or (name in self.rates and self.states_base(name, g))
                     or _owed(g.label, heads, stem)  # 实际报备24件，应报备26件: what was owed is the whole
                 )
@@ -1394,8 +1403,10 @@ class RateChecks(ArithmeticState):
     def heading_whole(self, unit, at: int, end: int, quote: str, name: str, said: str, num: FoundFigure, f, mode: str, pool) -> None:
         """A rate whose whole is stated only in the heading right above its sentence ((一)行政复议
         受理151件 / 审结146件，结案率96.7%): worked out over that count, when the heading states one
-        count named by the rate's base and the sentence no other count of the part's kind."""
-        words = self.base_words(name)
+        count named by the rate's base and the sentence no other count of the part's kind. A
+        rate the catalogue does not define (受理率) is over what it pairs with or was taken in
+        (收到申请)."""
+        words = self.base_words(name) or [w for w in (self.paired_words(self.heads(name[:-1])) or _TAKEN_IN_WORDS) if w not in name]
         wholes = [
             g
             for g in self.heading_counts

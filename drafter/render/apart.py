@@ -35,10 +35,19 @@ CHANGE_FIGURE = lazy_re(r"^(?:减少|增加|增长|下降|降低|压减|压缩|�
 
 
 # A change typed with its amount right after a figure (，比上年减少7件): the same words every
-# year, whatever the form's figures say
+# year, whatever the form's figures say; so too a change in times or tenths with or without
+# the words of last year (增长1.5倍, 增长近两成, 实现翻番, 是上年的2倍)
+_AGAINST = r"(?:同比|(?:较|比|与)(?:上年|去年|上一年度?)(?:同期)?(?:相比)?)"
+_ROUGHLY = r"(?:近|接近|将近|约|逾|超过|超)?"
+_HAN_AMOUNT = r"[一二两三四五六七八九十半][一二两三四五六七八九十]*"
 FIXED_CHANGE = lazy_re(
-    r"^[，,]?\s*(?:同比|(?:较|比|与)(?:上年|去年|上一年度?)(?:同期)?(?:相比)?)[，,]?\s*"
-    r"(?:增长|减少|增加|下降|上升|提高|降低|多|少)了?\s*\d[\d.]*\s*(?:个百分点|[%％]|[^\d，。；、（）()\s]{0,2})"
+    r"^[，,]?\s*(?:"
+    rf"{_AGAINST}[，,]?\s*(?:增长|减少|增加|下降|上升|提高|降低|多|少)了?\s*{_ROUGHLY}\s*"
+    rf"(?:\d[\d.]*\s*(?:个百分点|[%％]|[^\d，。；、（）()\s]{{0,2}})|{_HAN_AMOUNT}(?:个百分点|倍|成|[件次人项个起]))"
+    rf"|(?:增长|增加|提高|上升|下降|减少|降低)了?\s*{_ROUGHLY}\s*(?:\d[\d.]*\s*(?:个百分点|[%％]|倍|成)|{_HAN_AMOUNT}(?:个百分点|倍|成))"
+    rf"|(?:{_AGAINST}|实现)?[，,]?\s*(?:{_ROUGHLY}|基本)翻了?(?:一番|番|两番|二番|三番)"
+    rf"|(?:是|为|相当于)(?:上年|去年|上一年度?)(?:同期)?的\s*{_ROUGHLY}\s*(?:\d[\d.]*|{_HAN_AMOUNT})\s*倍"
+    r")"
 )
 
 

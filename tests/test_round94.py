@@ -1,0 +1,109 @@
+"""Round 94 of the outside attack on issue 18 (and what earlier rounds left open)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hostile_cases import clerk_templates, render_with
+
+from drafter.cli.commands import main
+from test_round33 import _report
+
+
+def _said(tmp_path, runner, line: str, should: str | None, clean_of: str) -> None:
+    """``check`` of a report holding ``line``: ``should`` said (a 错误 or a 提醒), or, when it
+    is None, nothing of ``clean_of``."""
+    result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+    assert result.exit_code in (0, 1), result.output
+    if should is None:
+        assert clean_of not in result.output, result.output
+    else:
+        assert should in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        # the part before a whole that is not the catalogue's base: a reminder, as in the other order
+        ("负责人出庭应诉65件，应诉案件78件，出庭应诉率达79.5%。", "出庭应诉率通常以开庭的件数为基数"),
+        ("应诉案件78件，负责人出庭应诉65件，出庭应诉率达79.5%。", "出庭应诉率通常以开庭的件数为基数"),
+        # right over the count stated: nothing to remind
+        ("负责人出庭应诉65件，应诉案件78件，出庭应诉率达83.3%。", None),
+        # two wholes listed, no part and whole: not recomputed
+        ("办结建议120件、提案86件，办结率90%。", None),
+    ],
+)
+def test_a_rate_over_a_whole_written_after_its_part_is_weighed(tmp_path, runner, line, should):
+    """负责人出庭应诉65件，应诉案件78件，出庭应诉率达79.5%: 65 ÷ 78 is 83.3%; the whole after the part
+    is not the rate's base by the catalogue, so the basis is asked for (比率口径)."""
+    _said(tmp_path, runner, line, should, "比率")
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("受理行政复议案件120件，其中涉及行政处罚30件、行政强制87件、信息公开120件。", "30件＋87件＋120件"),
+        ("行政应诉案件52件，其中涉及行政处罚类30件、行政强制类27件。", "30件＋27件"),
+        # adding up to the whole, with the rest as 其他: sound
+        ("受理行政复议案件120件，其中涉及行政处罚类30件、行政强制类27件、政府信息公开类12件、其他51件。", None),
+        # qualities of the same cases still overlap
+        ("受理行政复议案件120件，其中涉企案件80件、行政强制87件。", None),
+    ],
+)
+def test_kinds_of_act_a_case_is_brought_against_add_up(tmp_path, runner, line, should):
+    """受理行政复议案件120件，其中涉及行政处罚30件、行政强制87件、信息公开120件: each case for review is
+    brought against one kind of act, so the kinds (237) cannot add up past the whole (120)."""
+    _said(tmp_path, runner, line, should, "其中超总数")
+
+
+@pytest.mark.parametrize(("rate", "should"), [("90%", "应为80%"), ("80%", None)])
+def test_a_rate_the_catalogue_does_not_define_is_worked_over_its_headings_count(tmp_path, runner, rate, should):
+    """1.全年收到行政复议申请150件 / 依法受理120件，受理率90%: 受理率 is no catalogue rate, but
+    what was received (the heading's count) is its whole, as in one sentence."""
+    line = f"县政府依法办理复议案件。\n1.全年收到行政复议申请150件\n依法受理120件，受理率{rate}。"
+    _said(tmp_path, runner, line, should, "比率核算")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["增长1.5倍", "较上年翻了一番", "实现翻番", "比上年增长近两倍", "同比增长近两成", "是上年的2倍"],
+)
+def test_a_change_in_times_or_tenths_typed_after_a_figure_is_refused(tmp_path, runner, said):
+    """全年收到行政复议申请{收到申请}，增长1.5倍: the phrase table says it every year, whatever the
+    form's figures (the example's rise is 17.4%)."""
+    files = {"句式.yaml": f"矛盾纠纷化解:\n  行政复议:\n    - 全年收到行政复议申请{{收到申请}}\n    - {said}\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "句式.yaml:4" in result.output, result.output
+    assert "不是按表单里本年、上年的数算出的同比" in result.output, result.output
+    assert not out.exists()
+
+
+def test_a_change_in_times_typed_in_a_theme_template_is_refused(tmp_path, runner):
+    files = {"themes/矛盾纠纷化解.md.j2": '{{ 句(项("收到行政复议申请{}", t.数据.行政复议.收到申请), 项("增长近五成")) }}\n'}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "矛盾纠纷化解.md.j2:1" in result.output, result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年收到行政复议申请162件，上年为138件，增长1.5倍。", "本年是上年的1.17倍"),
+        ("全年收到行政复议申请162件，上年为138件，同比增长1.5倍。", "本年是上年的1.17倍"),
+        ("全年收到行政复议申请162件，上年为138件，增长近两倍。", "本年是上年的1.17倍"),
+        ("全年收到行政复议申请162件，上年为138件，增长近五成。", "本年比上年增长17.4%"),
+        ("全年收到行政复议申请162件，上年为138件，增长三成。", "本年比上年增长17.4%"),
+        ("全年收到行政复议申请100件，上年为138件，下降逾五成。", "本年比上年下降27.5%"),
+        ("建成法治文化阵地80个，上年为20个，增长两倍。", "本年是上年的4倍"),
+        # sound: to the nearest tenth, near it from below, either reading of 增长N倍
+        ("全年收到行政复议申请162件，上年为138件，增长两成。", None),
+        ("全年收到行政复议申请162件，上年为138件，增长近两成。", None),
+        ("全年收到行政复议申请100件，上年为138件，下降近三成。", None),
+        ("全年收到行政复议申请345件，上年为138件，增长1.5倍。", None),
+        ("建成法治文化阵地80个，上年为20个，增长三倍。", None),
+    ],
+)
+def test_a_change_in_times_or_tenths_after_last_years_figure_is_checked(tmp_path, runner, line, should):
+    """162件，上年为138件，增长1.5倍 (a rise of 17.4%): last year's figure between the count and
+    its change in times, and changes in words (增长两倍, 增长近五成, 下降逾五成), are weighed."""
+    _said(tmp_path, runner, line, should, "同比核算")
