@@ -107,3 +107,81 @@ def test_a_change_in_times_or_tenths_after_last_years_figure_is_checked(tmp_path
     """162件，上年为138件，增长1.5倍 (a rise of 17.4%): last year's figure between the count and
     its change in times, and changes in words (增长两倍, 增长近五成, 下降逾五成), are weighed."""
     _said(tmp_path, runner, line, should, "同比核算")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "全年化解矛盾纠纷870件，其中诉前化解230件，化解率95.2%。",
+        "化解行政争议87件，其中受理前化解23件，化解率58.3%。",
+        "调解成功3198件，其中诉前调解成功1200件，调解成功率98.2%。",
+    ],
+)
+def test_a_part_under_qizhong_is_not_its_rates_numerator(tmp_path, runner, line):
+    """化解矛盾纠纷870件，其中诉前化解230件，化解率95.2%: the rate is of the 870 (its whole unstated),
+    never 230 ÷ 870 — the 其中 part is narrower than the count it is of (a false 错误 before)."""
+    _said(tmp_path, runner, line, None, "比率核算")
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年审结行政复议案件146件，其中维持、纠错分别为138件、18件。", "138件＋18件"),
+        ("全年审结行政复议案件146件，其中：维持、驳回、纠错分别为110件、20件、18件。", "110件＋20件＋18件"),
+        ("受理信访事项936件，其中来信、来访、网上信访分别为120件、400件、516件。", "120件＋400件＋516件"),
+        ("全年审结行政复议案件146件，维持、纠错分别为138件、18件。", "138件＋18件"),
+        ("全年审结行政复议案件146件，其中维持、纠错分别为128件、18件。", None),
+        # one name, several wholes: parts of each by position, not added up
+        ("受理复议、诉讼案件分别为120件、80件，其中网上受理分别为100件、70件。", None),
+    ],
+)
+def test_parts_named_by_position_add_up_under_their_whole(tmp_path, runner, line, should):
+    """审结146件，其中维持、纠错分别为138件、18件: names then counts with 分别 are the parts each
+    in its place, added up as when each is written beside its name."""
+    _said(tmp_path, runner, line, should, "其中超总数")
+    if should:
+        result = runner.invoke(main, ["check", str(_report(tmp_path, line))])
+        assert result.output.count("其中超总数") == 1, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should", "rule"),
+    [
+        # a difference in its own sentence naming its count, last year's in brackets
+        ("全年受理投诉举报904件，办结890件。受理量比上年增加558件（上年为246件）。", "应为增加658件", "同比核算"),
+        ("全年受理投诉举报904件，办结890件。受理量比上年增加658件（上年为246件）。", None, "同比核算"),
+        # a sum of money between the count and last year's
+        ("全年行政处罚案件86起，罚款320万元，较上年（70起）增加26起。", "应为增加16起", "同比核算"),
+        ("全年行政处罚案件86起，罚款320万元，较上年（70起）增加16起。", None, "同比核算"),
+        # times of money; half way between two is said as it is
+        ("全年罚没款1200万元，是上年的3倍（上年为480万元）。", "本年是上年的2.5倍", "同比核算"),
+        ("全年罚没款1200万元，是上年的2.5倍（上年为480万元）。", None, "同比核算"),
+        # 上年新增 names last year's figure
+        ("全年新增市场主体12000户，上年新增10900户，同比增长30%。", "应为上升10.1%", "同比核算"),
+        ("全年新增市场主体12000户，上年新增10900户，同比增长10.1%。", None, "同比核算"),
+        # a claim of all before the count of its act
+        ("全年发现问题隐患320处，均已整改到位，整改315处。", "“整改”315处少于“发现问题隐患”320处", "比率核算"),
+        ("全年发现问题隐患320处，全部完成整改（整改315处）。", "“整改”315处少于“发现问题隐患”320处", "比率核算"),
+        ("排查重大隐患11处，全部整改，整改9处。", "“整改”9处少于“排查重大隐患”11处", "比率核算"),
+        ("全年发现问题隐患320处，均已整改到位，整改320处。", None, "比率核算"),
+        ("全年发现问题隐患320处，均已整改到位，整改资金300万元。", None, "比率核算"),
+        # 三项合计, 两项合计, 以上合计
+        ("全年办理法律援助案件620件、公证1850件、司法鉴定310件，三项合计2880件。", "各项之和是2780件", "合计不符"),
+        ("办理行政复议140件、行政裁决11件，两项合计161件。", "各项之和是151件", "合计不符"),
+        ("全年办理法律援助案件620件、公证1850件、司法鉴定310件，以上合计2880件。", "各项之和是2780件", "合计不符"),
+        ("全年办理法律援助案件620件、公证1850件、司法鉴定310件，三项合计2780件。", None, "合计不符"),
+    ],
+)
+def test_round94_changes_claims_and_totals_in_other_shapes(tmp_path, runner, line, should, rule):
+    """Round 94's planted errors the checker missed, each beside its sound twin."""
+    _said(tmp_path, runner, line, should, rule)
+
+
+def test_a_difference_in_the_next_sentence_naming_its_count_is_checked_with_last(tmp_path, runner):
+    """立案数比上年多22宗 in a sentence of its own, with --last (46宗 last year): 58 − 46 = 12."""
+    from test_round33 import _last_years_report
+
+    report = _report(tmp_path, "立案查处违法用地案件58宗，涉及土地面积150亩。立案数比上年多22宗。")
+    last = _last_years_report(tmp_path, "立案查处违法用地案件46宗，涉及土地面积120亩。")
+    result = runner.invoke(main, ["check", str(report), "--last", str(last)])
+    assert result.exit_code == 1 and "应为增加12宗" in result.output, result.output

@@ -41,7 +41,10 @@ from drafter.reading.figure_finder import MONEY, FoundFigure, bigrams, in_unit, 
 
 _HEADING_PARTS = lazy_re(r"\s*(其中)[，,：:]?")  # a paragraph opening with 其中: the parts of its heading's count
 _SPELLED_ITEMS = 12  # items a message spells out one by one (60件＋50件); a longer list is summed
-_TOTAL_HEAD = lazy_re(r"[，,；;]\s*(?:[一二三四五六七八九十]{1,3}是)?(共计|合计|总计|累计|共)[^，。；、\d]{0,8}$")
+_TOTAL_HEAD = lazy_re(
+    r"[，,；;]\s*(?:[一二三四五六七八九十]{1,3}是)?(?:以上|上述|[以上述这]?[一二两三四五六七八九十]{1,2}项)?"
+    r"(共计|合计|总计|累计|共)[^，。；、\d]{0,8}$"
+)  # (，三项合计2880件; ，以上合计…: the items before, summed)
 # A list of parts goes on across 、; across ，/； only while its items are parallel (_parallel).
 _LIST_GAP = lazy_re(r"[、，；]")
 
@@ -212,6 +215,18 @@ def _case_kinds(labels: list[str], whole: str) -> bool:
     return bool(len(named) >= 2 and _UNDER_REVIEW.search(whole) and all(_CASE_KIND.fullmatch(x) for x in labels))
 
 
+def _gap(text: str, end: int, g: FoundFigure) -> str:
+    """The text from ``end`` to the name of the count ``g``, or to ``g`` itself when its name
+    was given by position and does not stand before it (维持、纠错分别为138件、18件)."""
+    named_at = g.start - len(g.label)
+    return text[end : named_at if named_at >= end and text[named_at : g.start] == g.label else g.start]
+
+
+# Between a total and the first of its parts: a comma, or names given by position (审结146件，
+# 维持、纠错分别为138件、18件)
+_AFTER_TOTAL = lazy_re(r"\s*[，,]\s*(?:(?!其中)[^，。；\d]+分别(?:为|是)?[：:]?\s*)?")
+
+
 def _yes_and_no(labels: list[str]) -> bool:
     """Two items, one what the other is not (采纳、未采纳; 已采纳、不予采纳; 调解成功、调解未成功):
     they add up."""
@@ -340,8 +355,10 @@ class BreakdownChecks(ArithmeticState):
             lead = text[at + 2 : first.start]  # 其中行政处罚, 其中：行政处罚, 其中，行政处罚
             if first.unit != total.unit or re.search(r"[，；。]", lead.lstrip("，：:")):
                 continue
-            if "分别" in lead:
-                continue  # 分别为3156件、2300件，其中网上办理分别为…: parts of several wholes, by position
+            if "分别" in lead and not re.search(r"[、和及与]", lead.split("分别")[0]):
+                # 分别为3156件、2300件，其中网上办理分别为…: parts of several wholes, by position
+                # (其中维持、纠错分别为138件、18件: parts of one, each named)
+                continue
             if _outcome(first.label) and self.not_of_settled(unit, text, total, first, at):
                 continue
             if self.outside_its_whole(unit, text, total, first, at):
@@ -511,7 +528,7 @@ class BreakdownChecks(ArithmeticState):
                 not _DECIDED.search(total.label)
                 or _outcome(total.label)
                 or first.unit != total.unit
-                or not re.fullmatch(r"\s*[，,]\s*", text[total.start + len(total.text) : first.start - len(first.label)])
+                or not _AFTER_TOTAL.fullmatch(_gap(text, total.start + len(total.text), first))
                 or not _outcome(_item_name(first))
             ):
                 continue
@@ -520,7 +537,7 @@ class BreakdownChecks(ArithmeticState):
                 prev = items[-1]
                 if (
                     g.unit != total.unit
-                    or text[prev.start + len(prev.text) : g.start - len(g.label)] != "、"
+                    or _gap(text, prev.start + len(prev.text), g) != "、"
                     or not all(_exclusive(_item_name(i), _item_name(g)) for i in items)
                 ):
                     break
@@ -567,7 +584,7 @@ class BreakdownChecks(ArithmeticState):
         items = [first]
         for g in rest:
             prev = items[-1]
-            gap = text[prev.start + len(prev.text) : g.start - len(g.label)]
+            gap = _gap(text, prev.start + len(prev.text), g)
             if _QUOTED_NAME.fullmatch(gap):
                 gap = gap[0]  # 、“双随机、一公开”抽查22次: a quoted name opens the item's name
             if g.unit != unit_ or not _LIST_GAP.fullmatch(gap):
@@ -840,7 +857,7 @@ class BreakdownChecks(ArithmeticState):
         for k, t in enumerate(counts):
             if k < 1:
                 continue
-            reach = max(0, t.start - 12)
+            reach = max(0, t.start - 16)
             head = _TOTAL_HEAD.search(text, reach, t.start)
             if not head:
                 continue

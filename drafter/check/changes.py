@@ -27,9 +27,10 @@ _SHRINK_ONLY = lazy_re(r"^(?:[^同较比]*?)(?:压缩|压减|缩短|缩减)(?:�
 # (上年为138件, 上年：300件, 上年数：300件; 上年末20000户: a stock at last year's end)
 _LAST_YEAR = lazy_re(r"(?:上年|去年|上一年度?)(?:同期|末|底)?(?:数|数量)?(?:的|为|是|共|[：:])?[（(]?$")
 # Last year's figure named by its own words (上年受理138件, 去年全年办结120件): the words after
-# 上年 are a name, not a comparison (较上年增加12件) nor cases carried over (上年结转12件).
+# 上年 are a name, not a comparison (较上年增加12件) nor cases carried over (上年结转12件);
+# 上年新增 is a name (上年新增市场主体10900户).
 _LAST_YEAR_NAMED = lazy_re(r"(?<![较比与])(?:上年|去年|上一年度?)(?:同期)?(?P<words>[^\d，。；、：（）%％]{1,12})$")
-_NOT_A_NAME = lazy_re(r"增|减|升|降|提高|多|少|结转|未结|遗留|以来|底|末|同比|相比|对比")
+_NOT_A_NAME = lazy_re(r"(?<!新)增|减|升|降|提高|多|少|结转|未结|遗留|以来|底|末|同比|相比|对比")
 # The words of a change up to where the change itself begins (审查件数|同比减少): what it is about.
 _CHANGE_START = lazy_re(r"同比|同期|较|比上年|比去年|与上年|与去年|上升|增长|提高|增加|增幅|涨幅|下降|减少|降低|降幅|压缩|压减|缩短|缩减")
 # A measure the change's words name, and the units a figure of it is written in (件数 → 件):
@@ -550,9 +551,12 @@ class ChangeChecks(ArithmeticState):
         if last is None and self.known:
             self.delta_against_last(unit, text, a, k, figs, subject)
             return
-        if subject is None or last is None or subject.start < a or last.start < a or rough(subject) or rough(last):
+        named = None
+        if last is not None and (subject is None or subject.start < a) and last.start >= a:
+            named = subject = self.named_before(text, f, last)  # 受理量比上年增加558件（上年为246件）: the count named
+        if subject is None or last is None or last.start < a or rough(subject) or rough(last):
             return
-        if not self.said_of(text, subject, last, figs[max(0, k - NEAR_COUNTS) : k + 3]):
+        if named is None and not self.said_of(text, subject, last, figs[max(0, k - NEAR_COUNTS) : k + 3]):
             return  # last year's figure of another count (the whole's, before 其中)
         sign = _sign(f)
         exact = Decimal(plain(subject.value)) - Decimal(plain(last.value))
@@ -563,7 +567,7 @@ class ChangeChecks(ArithmeticState):
             text, figs, k, subject, last.value, lambda g: Decimal(plain(g.value)) - Decimal(plain(last.value)) == wanted
         ):
             return  # 受理1915件，办结1870件，较上年（1293件）增加622件: 受理's difference
-        start = subject.start - len(subject.label)
+        start = subject.start - len(subject.label) if named is None else min(f.start - len(f.label), last.start - len(last.label))
         end = max(f.start + len(f.text), last.start + len(last.text))
         self.delta_wrong(unit, text, start, end, f, exact, f"本年{_shown(subject)}、上年{_shown(last)}（文中写明）")
 
@@ -575,7 +579,7 @@ class ChangeChecks(ArithmeticState):
         f = figs[k]
         key = None
         if subject is None or subject.start < a:
-            subject = self.figure_after(text, figs, k, None)
+            subject = self.figure_after(text, figs, k, None) or self.named_before(text, f, f)
             if subject is None or kin(subject.unit) != kin(f.unit):
                 return
             key = self.named_by_change(unit, text, f, subject)
@@ -916,7 +920,7 @@ class ChangeChecks(ArithmeticState):
     def fits_times(n, decimals: int, label: str, about: str | None):
         """Does a ratio this year / last year fit N times said after ``label`` (增长 reads either
         N or N + 1 times), to the precision written (``decimals``; -1 for a numeral in words:
-        to the half), widened by 近 (down to three quarters of it), 约 (a quarter either side)
+        to the half), a ratio half way between two said as it is, widened by 近 (down to three quarters of it), 约 (a quarter either side)
         or 逾/超过 (at least it)?"""
         n = Decimal(plain(n))
         slack = Decimal("0.5") if decimals < 0 else Decimal(5) / Decimal(10) ** (decimals + 1)
@@ -931,8 +935,8 @@ class ChangeChecks(ArithmeticState):
                     ok = abs(ratio - r) <= r / 4
                 elif about in ("逾", "超过", "超"):
                     ok = ratio >= r - Decimal("0.005")
-                else:
-                    ok = abs(ratio - r) <= slack
+                else:  # (exactly half way, 2.5 for 3倍, is said as it is: 2.5倍)
+                    ok = abs(ratio - r) < slack
                 if ok:
                     return True
             return False
@@ -1109,10 +1113,11 @@ class ChangeChecks(ArithmeticState):
 
     def named_before(self, text: str, f: FoundFigure, last: FoundFigure) -> FoundFigure | None:
         """The count of the sentence before that a change opening its sentence names by its own
-        words (…全年受理投诉举报904件，办结890件。受理量同比增长267.5%（上年为246件）: the 904),
-        when one count there is so named, in last year's unit, with no change of its own."""
+        words (…全年受理投诉举报904件，办结890件。受理量同比增长267.5%（上年为246件）: the 904;
+        受理量比上年增加558件 too), when one count there is so named, in last year's unit, with
+        no change of its own."""
         words = re.sub(r"^[，,\s]*|[数量]$", "", change_words(f))
-        if len(words) < 2 or f.unit != "%" or _ANY_COUNT.search(words):
+        if len(words) < 2 or (f.unit != "%" and kin(f.unit) != kin(last.unit)) or _ANY_COUNT.search(words):
             return None
         before = self.sentence_before
         named = [
@@ -1302,7 +1307,11 @@ class ChangeChecks(ArithmeticState):
         if "其中" in text[lo:hi] or "其中" in (g.label if g.start > subject.start else subject.label):
             return False
         if any(
-            h.kind == subject.kind and not self.is_last_year(text, h) and not _DELTA.search(h.label) for h in figs[i + 1 : j]
+            h.kind == subject.kind
+            and (h.kind != "count" or kin(h.unit) == kin(g.unit))  # (罚款320万元 between 86起 and （70起）: not its)
+            and not self.is_last_year(text, h)
+            and not _DELTA.search(h.label)
+            for h in figs[i + 1 : j]
         ):  # another rate between two rates' figures: 上年为 is its
             return False
         if self.named_other(text, subject, g, figs):  # 败诉案件上年为3件: 败诉's, not 审结's

@@ -246,6 +246,7 @@ _AS_DONE = lazy_re(r"^(?:实际|实)")
 
 
 _SENTENCE_REACH = 400  # characters back from a rate that may still be its sentence (a sentence may run to megabytes)
+_CLAIM_REACH = 16  # characters after a claim of all within which the count of its act is its own
 
 # 全部 of what is left: 除……外, or 其余/剩余/余下/其他 … right before it
 _ALL_BUT = lazy_re(r"除[^。；！？]{1,30}?(?:外|以外|之外)|(?:其余|剩余|余下|其他|其它|另)[^，。；！？]{0,12}$")
@@ -264,7 +265,7 @@ _BY_MEANS = lazy_re(r"方式(?:结案|办结|审结|了结)")
 # All of a count said done, or none of it happened, at a clause's end (均已按期办结。无一败诉，)
 _ALL_DONE = lazy_re(
     r"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已|按法定程序|在规定期限内|在法定期限内|达到)*(?:完成)?"
-    r"(?P<act>(?:(?!均已|全部|全都)[^，。；、\d（）()]){2,6}?)(?:标准|到位|完毕|完结|结束|完成)?(?=[，。；！]|$)"
+    r"(?P<act>(?:(?!均已|全部|全都)[^，。；、\d（）()]){2,6}?)(?:标准|到位|完毕|完结|结束|完成)?(?=[，。；！（(]|$)"
 )  # 均已整改到位, 全部审结完毕, 全部完成整改: the act without the words of its being done
 # None late (无一超期, 未出现超期办结): all on time, as 均已按期办结 says
 _NONE_LATE = lazy_re(
@@ -556,7 +557,23 @@ class RateChecks(ArithmeticState):
                 self.base_only(unit, at, f, quote, name, window + list(after))
                 continue
             grams = bigrams(stem)
-            num = max(nums, key=lambda g: (not _narrower(stem, g.label, heads), len(grams & bigrams(g.label)), g.start))
+            # (化解纠纷870件，其中诉前化解230件，化解率…: a part 其中 opens is narrower than the
+            # count it is of, unless it alone is named as the catalogue's part: 出庭应诉案件80件，
+            # 其中负责人出庭40件，出庭率…)
+            told = self.numerator_words(name)
+            num = max(
+                nums,
+                key=lambda g: (
+                    not _narrower(stem, g.label, heads)
+                    and not (
+                        len(nums) > 1
+                        and _PART_OF.search(text, max(0, g.start - len(g.label) - 24), g.start)
+                        and not any(w in g.label and not any(w in o.label for o in nums if o is not g) for w in told)
+                    ),
+                    len(grams & bigrams(g.label)),
+                    g.start,
+                ),
+            )
             if rough(num) or self.is_base(name, num, heads):
                 continue
             dens = self.wholes(text, name, num, heads, pool, counts)
@@ -836,6 +853,21 @@ class RateChecks(ArithmeticState):
             before = [g for g in counts if g.start < m.start() and not self.is_last_year(text, g)]
             # (the count of that act: 审结146件; 已按法定程序完成决策6项 of 完成决策)
             part = next((g for g in reversed(before) if _DONE_LEAD.sub("", g.label).endswith(m.group("act"))), None)
+            if part is None:
+                # the count of that act right after the claim (均已整改到位，整改315处; 全部完成整改
+                # （整改315处）), in its sentence
+                part = next(
+                    (
+                        g
+                        for g in counts
+                        if m.end() <= g.start <= m.end() + _CLAIM_REACH
+                        and not re.search(r"[。；;！？%％]|其中|\d", text[m.end() : g.start - len(g.label)])
+                        and not self.is_last_year(text, g)
+                        and _DONE_LEAD.sub("", g.label).endswith(m.group("act"))
+                        and not _QUALIFIERS.search(g.label)  # (全部报备，…，按时报备35件: a narrower count)
+                    ),
+                    None,
+                )
             if part is None or _ALL_BUT.search(text, a, m.start()) or _of_a_part(text, m.start()):
                 continue
             if _of_a_named_part(text, m.start(), part.label):
@@ -1426,6 +1458,11 @@ class RateChecks(ArithmeticState):
             f"{name}写的是{said}，但按{_called(num)} ÷ 上面标题里的{_called(wholes[0])}算，{_should(N, D, f.decimals, mode, f)}。",
             "请核对比率和这两个数：可能是比率算错、写错，也可能是件数写错；口径不同的（如含上年结转），请在文中写明。",
         )
+
+    def numerator_words(self, name: str) -> list[str]:
+        """The words that name the catalogue's part of the rate ``name`` (none if unknown)."""
+        known = self.rates.get(name)
+        return [known[0], *self.sayings.get(known[0], ())] if known else []
 
     def base_words(self, name: str) -> list[str]:
         """The words that name the catalogue's base of the rate ``name`` (none if unknown)."""
