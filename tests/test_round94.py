@@ -185,3 +185,80 @@ def test_a_difference_in_the_next_sentence_naming_its_count_is_checked_with_last
     last = _last_years_report(tmp_path, "立案查处违法用地案件46宗，涉及土地面积120亩。")
     result = runner.invoke(main, ["check", str(report), "--last", str(last)])
     assert result.exit_code == 1 and "应为增加12宗" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("cells", "split"),
+    [
+        (["（印章）", "某县人民政府\n2026年2月6日"], False),
+        (["（印章）", "某县人民政府\n2026年2月6日"], True),
+        (["某县人民政府\n2026年2月6日", "（印章）"], False),
+    ],
+)
+def test_a_closing_in_a_table_beside_the_seals_cell_is_read(tmp_path, runner, cells, split):
+    """A borderless 1×2 table under the body: （印章） in one cell, the signature and the date in
+    the other (two paragraphs, or one split by Shift+Enter) — read as the closing by check and
+    import (was 成文日期缺失, and import put the row into the body)."""
+    import docx
+    import yaml
+    from test_round76 import _ENDED
+
+    d = docx.Document()
+    for line in _ENDED.split("\n")[:-3]:
+        d.add_paragraph(line)
+    row = d.add_table(rows=1, cols=2).rows[0]
+    for cell, text in zip(row.cells, cells):
+        lines = text.split("\n")
+        if split:
+            run = cell.paragraphs[0].add_run(lines[0])
+            for more in lines[1:]:
+                run.add_break()
+                run.add_text(more)
+        else:
+            cell.paragraphs[0].text = lines[0]
+            for more in lines[1:]:
+                cell.add_paragraph(more)
+    source = tmp_path / "r.docx"
+    d.save(str(source))
+    checked = runner.invoke(main, ["check", str(source)])
+    assert "成文日期缺失" not in checked.output, checked.output
+    form = tmp_path / "f.yaml"
+    result = runner.invoke(main, ["import", str(source), "-o", str(form)])
+    assert result.exit_code == 0 and "没有成文日期" not in result.output, result.output
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert str(data["成文日期"]) == "2026-02-06" and data["落款"]["署名"] == "某县人民政府", data
+    assert "印章" not in form.read_text(encoding="utf-8").split("落款")[0], "the seal's note is no body text"
+
+
+def test_import_says_it_leaves_footnotes_out(tmp_path, runner):
+    """A Word footnote on a figure (its text at the page's foot): import does not carry it into
+    the form, and says so, naming the paragraph (it was dropped without a word)."""
+    import docx
+    from docx.oxml import parse_xml
+    from test_round76 import _ENDED
+
+    d = docx.Document()
+    lines = _ENDED.split("\n")
+    noted = next(line for line in lines if line.startswith("（一）"))
+    for k, line in enumerate(lines):
+        p = d.add_paragraph(line)
+        if k == lines.index(noted):
+            ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            p._p.append(parse_xml(f'<w:r {ns}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'))
+    source = tmp_path / "r.docx"
+    d.save(str(source))
+    result = runner.invoke(main, ["import", str(source), "-o", str(tmp_path / "f.yaml")])
+    assert result.exit_code == 0, result.output
+    assert f"原文有 1 条脚注或尾注（第一条在“{noted[:20]}”这一段）" in result.output, result.output
+
+
+def test_import_says_a_date_no_calendar_has_as_such(tmp_path, runner):
+    """成文日期 2026年2月30日: import fills in a date to check and says the report's date is
+    none the calendar has (it said the report had no date)."""
+    from test_round76 import _ENDED
+
+    source = tmp_path / "r.txt"
+    source.write_text(_ENDED.replace("2026年2月6日", "2026年2月30日"), encoding="utf-8")
+    result = runner.invoke(main, ["import", str(source), "-o", str(tmp_path / "f.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "原文的成文日期“2026年2月30日”不是日历上有的日子" in result.output, result.output

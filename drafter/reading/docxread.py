@@ -57,6 +57,7 @@ class Line(str):
     boxed = False  # read from a text box (floating beside its anchor paragraph, not in the flow)
     auto_number = ""  # the number Word's automatic numbering shows before the text, if any
     sealed = False  # drafter's mark of a sealed report's signature (report.SEAL_MARK)
+    notes = 0  # footnotes and endnotes referred to from the paragraph (their text is not read)
 
 
 class NotWordDocument(Exception):
@@ -423,7 +424,21 @@ class Numbering:
 class _Para:
     """A paragraph being read."""
 
-    __slots__ = ("parts", "style", "num", "outline", "char_level", "first_run", "merge", "part", "theme", "boxed", "framed", "sealed")
+    __slots__ = (
+        "parts",
+        "style",
+        "num",
+        "outline",
+        "char_level",
+        "first_run",
+        "merge",
+        "part",
+        "theme",
+        "boxed",
+        "framed",
+        "sealed",
+        "notes",
+    )
 
     def __init__(self):
         self.parts: list[str] = []
@@ -438,6 +453,7 @@ class _Para:
         self.boxed: list[Line] = []  # the lines of text boxes anchored in it: read after it
         self.framed = False  # in a frame (w:framePr): floating, read where it stands but not in the flow
         self.sealed = False  # holds drafter's mark of a sealed report's signature
+        self.notes = 0  # footnotes and endnotes referred to from it (their text is not read)
 
 
 # Elements whose whole content is not part of the accepted view of the text.
@@ -491,6 +507,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                 prompts[-1] = _on(el)  # 单击此处输入文字: a prompt, not the document's text
             if tag in (f"{W}footnoteReference", f"{W}endnoteReference") and hidden and _on_attr(el, "customMarkFollows"):
                 hidden[-1][3] = True  # the note's mark is the text that follows in this run
+            if tag in (f"{W}footnoteReference", f"{W}endnoteReference") and not skip and paras:
+                paras[-1].notes += 1
             if tag in _SKIP:
                 skip += 1
             elif skip:
@@ -768,6 +786,8 @@ def _finish(p: _Para, styles: Styles, numbering: Numbering) -> Line:
         line.theme = p.theme
     if p.sealed:
         line.sealed = True
+    if p.notes:
+        line.notes = p.notes
     return line
 
 

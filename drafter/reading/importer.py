@@ -174,8 +174,13 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
         year = dt.date.today().year - 1
         notes.append(f"没有识别出报告年度，暂填 {year}，请核对“年度”。")
     if when is None or when.year < year:
+        wrong = r.date and when is None  # 2026年2月30日: a date no calendar has
         when = dt.date(year + 1, 3, 1)
-        notes.append(f"原文没有成文日期，暂填 {when:%Y-%m-%d}，请核对“成文日期”。")
+        notes.append(
+            f"原文的成文日期“{r.date}”不是日历上有的日子，暂填 {when:%Y-%m-%d}，请核对“成文日期”。"
+            if wrong
+            else f"原文没有成文日期，暂填 {when:%Y-%m-%d}，请核对“成文日期”。"
+        )
     data: dict = {"单位": unit, "年度": year, "成文日期": when}
     if r.title:
         data["标题"] = r.title
@@ -192,6 +197,11 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
         notes.append(
             f"原文标题前面还有 {len(r.before_title)} 行（如版头的发文机关标志、发文字号、签发人，第一行是“{r.before_title[0][:20]}”），"
             "表单里没有写进去，生成的报告里不会有：需要时请另外加上。"
+        )
+    if r.footnoted:
+        notes.append(
+            f"原文有 {len(r.footnoted)} 条脚注或尾注（第一条在“{r.footnoted[0][:20]}”这一段），表单里没有写进去，"
+            "生成的报告里不会有：要保留的内容，请写进正文或附注。"
         )
     if r.after_closing:
         notes.append(

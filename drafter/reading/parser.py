@@ -561,6 +561,8 @@ def parse_lines(lines: list[str]) -> Report:
     _word_numbers(report, raw)
     _table_rows(report, raw)
     report.sealed = report.sealed or any(getattr(line, "sealed", False) for line in raw)  # drafter's own, written with 盖章
+    # the paragraphs referring to footnotes or endnotes, once per note (the notes' text is not read)
+    report.footnoted = [str(line) for line in raw for _ in range(getattr(line, "notes", 0))]
     return report
 
 
@@ -642,7 +644,9 @@ def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: li
         for k in range(len(rest) - 1, max(-1, len(rest) - _CLOSING_LINES - 1), -1):
             row = _signed_row(rest[k])
             if row:  # 示范县人民政府 2026年2月6日: a table row's cells, or one line, the signature and the date
-                rest[k : k + 1], where[k : k + 1] = [row["name"], row["date"]], [where[k], where[k]]
+                # (with the seal's note in a cell beside them: （印章） 示范县人民政府 2026年2月6日)
+                pieces = [p for p in (row["before"], row["name"], row["date"], row["after"]) if p]
+                rest[k : k + 1], where[k : k + 1] = pieces, [where[k]] * len(pieces)
                 split = k
                 break
         whole = _closing_start(report, rest, where, [False] * len(rest))
@@ -657,11 +661,24 @@ _CLOSING_LINES = 8  # the last lines where a closing in a text box or table may 
 _SIGNED_ROW = lazy_re(r"^\s*(?P<name>[^\s。，；：]{2,30})\s+(?P<date>\S{6,20}日)\s*$")
 
 
-def _signed_row(line: str) -> re.Match | None:
+def _signed_row(line: str) -> dict[str, str] | None:
     """The signature and the date on one line (示范县人民政府　2026年2月6日; or with a line break
-    Word shows and the text lost: 示范县人民政府2026年2月6日), or None."""
+    Word shows and the text lost: 示范县人民政府2026年2月6日), with the seal's note in a cell
+    before or after them (（印章）　示范县人民政府 2026年2月6日) as ``before``/``after``; or None."""
+    seal = _SEAL_CELL.search(line)
+    if seal is not None:
+        before, after = (seal.group().strip(), "") if seal.start() == 0 else ("", seal.group().strip())
+        line = line[: seal.start()] + line[seal.end() :]
+    else:
+        before = after = ""
     row = _SIGNED_ROW.match(line) or _SIGNED_TIGHT.match(line)
-    return row if row and DATE_LINE.match(row["date"]) and _is_issuer(row["name"], False) else None
+    if not (row and DATE_LINE.match(row["date"]) and _is_issuer(row["name"], False)):
+        return None
+    return {"before": before, "name": row["name"], "date": row["date"], "after": after}
+
+
+# The seal's note as a cell of its own at a closing row's start or end
+_SEAL_CELL = lazy_re(r"^\s*[（(](?:已?盖章|印章|公章|单位印章|盖章处)[）)]\s+|\s+[（(](?:已?盖章|印章|公章|单位印章|盖章处)[）)]\s*$")
 
 
 _SIGNED_TIGHT = lazy_re(
