@@ -262,3 +262,107 @@ def test_import_says_a_date_no_calendar_has_as_such(tmp_path, runner):
     result = runner.invoke(main, ["import", str(source), "-o", str(tmp_path / "f.yaml")])
     assert result.exit_code == 0, result.output
     assert "原文的成文日期“2026年2月30日”不是日历上有的日子" in result.output, result.output
+
+
+@pytest.mark.parametrize(("change", "wrong"), [("增长25%", False), ("增长35%", True)])
+def test_a_change_beside_a_wrong_difference_is_weighed_against_last_years_report(tmp_path, runner, change, wrong):
+    """150亩，比上年增加40亩，增长25% with --last (120亩): the difference is wrong (30亩), the
+    25% right against last year's report — not recomputed over the 110亩 the wrong difference
+    gives (a second 错误 pointing at the right figure)."""
+    from test_round33 import _last_years_report
+
+    report = _report(tmp_path, f"立案查处违法用地案件58宗，涉及土地面积150亩，比上年增加40亩，{change}。")
+    last = _last_years_report(tmp_path, "立案查处违法用地案件46宗，涉及土地面积120亩。")
+    result = runner.invoke(main, ["check", str(report), "--last", str(last)])
+    assert result.exit_code == 1 and "应为增加30亩" in result.output, result.output
+    assert "由文中的增减数推算" not in result.output, result.output
+    assert ("应为上升25%" in result.output) == wrong, result.output
+
+
+# -- round 95 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "should", "rule"),
+    [
+        # a claim of all against the nearest whole, not the sentence's first count (false 错误 before)
+        ("收到行政复议申请8件，受理6件，审结6件，全部审结。", None, "比率核算"),
+        ("接到投诉200件，受理180件，办结180件，均已办结。", None, "比率核算"),
+        ("抽查326户，发现问题48户，整改48户，均已整改到位。", None, "比率核算"),
+        ("开展双随机抽查326户次，发现问题48户，责令整改48户，均已整改到位。", None, "比率核算"),
+        ("收到行政复议申请8件，受理8件，审结6件，全部审结。", "“审结”6件少于“受理”8件", "比率核算"),
+        ("排查隐患320处，其中重大隐患12处，整改315处，均已整改到位。", "“整改”315处少于“排查隐患”320处", "比率核算"),
+        # ways a case closes, each named alone, add up under cases closed or taken up
+        ("全年审结劳动人事争议案件598件，其中调解351件、裁决230件、撤诉27件。", "351件＋230件＋27件", "其中超总数"),
+        # (taken up, a case may be mediated and then arbitrated: not summed)
+        ("全年受理劳动人事争议案件612件，其中调解400件、仲裁300件。", None, "其中超总数"),
+        ("全年审结劳动人事争议案件598件，其中调解351件、裁决230件、撤诉17件。", None, "其中超总数"),
+        # a total of the sentences before it
+        ("办理治安案件980起。办理交通违法案件200起。办理其他案件80起。以上合计1300起。", "前面3句列出的各项之和是1260起", "合计不符"),
+        ("办理治安案件980起。办理交通违法案件200起。办理其他案件80起。总计1300起。", "前面3句列出的各项之和是1260起", "合计不符"),
+        ("办理治安案件980起。办理交通违法案件200起。办理其他案件80起。合计1260起。", None, "合计不符"),
+        ("受理复议案件120件。审结100件。合计300件。", None, "合计不符"),
+        # none claimed, the count of it after the claim
+        ("全年行政诉讼案件4件，无一败诉，败诉1件。", "写了“无一败诉”", "比率核算"),
+        ("行政诉讼案件4件，均未败诉，败诉1件。", "写了“均未败诉”", "比率核算"),
+        ("行政诉讼案件审结4件，无一败诉，其中败诉1件。", "写了“无一败诉”", "比率核算"),
+        ("行政诉讼案件审结4件，无一败诉，败诉0件。", None, "比率核算"),
+        # the rate's own counts in brackets, the part first
+        ("仲裁案件按期结案率为98.5%（按期结案577件，审结598件）。", "应为96.5%", "比率核算"),
+        ("按期结案率为98.5%（按期结案577件，审结598件）。", "应为96.5%", "比率核算"),
+        ("仲裁案件按期结案率为96.5%（按期结案577件，审结598件）。", None, "比率核算"),
+    ],
+)
+def test_round95_claims_totals_and_rates_in_other_shapes(tmp_path, runner, line, should, rule):
+    """Round 95's false 错误 (a claim of all weighed against the sentence's first count) and its
+    missed planted errors, each beside its sound twin."""
+    _said(tmp_path, runner, line, should, rule)
+
+
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [
+        (["全年收到行政复议申请{收到申请}", "增幅达30%"], "不是按表单里本年、上年的数算出的同比"),
+        (["全年收到行政复议申请{收到申请}", "较上年减半"], "不是按表单里本年、上年的数算出的同比"),
+        (["全年收到行政复议申请{收到申请}", "上年为100件"], "是写死在模板里的上年数"),
+        (["全年收到行政复议申请{收到申请}（上年100件）"], "是写死在模板里的上年数"),
+        (["全年收到行政复议申请{收到申请}", "较上年的100件有所增加"], "“较上年的100件”是写死在模板里的上年数"),
+        (["审结{审结}", "作出纠错决定{纠错}", "占比不足一成"], "是写死在模板里的占比"),
+    ],
+)
+def test_round95_changes_last_years_figures_and_shares_typed_after_a_figure_are_refused(tmp_path, runner, items, said):
+    """增幅达30%, 较上年减半, 上年为100件, 占比不足一成 typed after a form's figure say the same every
+    year, whatever the form's figures (the example: 162 against 138; 纠错 18 of 审结 146)."""
+    lines = "".join(f"    - {item}\n" for item in items)
+    files = {"句式.yaml": f"矛盾纠纷化解:\n  行政复议:\n{lines}"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "句式.yaml:" in result.output and said in result.output, result.output
+    assert not out.exists()
+
+
+def test_round95_last_years_figure_typed_in_a_theme_template_is_refused(tmp_path, runner):
+    files = {"themes/矛盾纠纷化解.md.j2": '{{ 句(项("收到行政复议申请{}", t.数据.行政复议.收到申请), 项("上年为100件")) }}\n'}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "矛盾纠纷化解.md.j2:1" in result.output and "写死在模板里的上年数" in result.output, result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("claim", ["信访事项均在法定期限内办结", "信访事项全部在法定期限内办结"])
+def test_round95_a_claim_of_all_within_the_time_set_is_weighed_against_the_form(tmp_path, runner, claim):
+    """均在法定期限内办结 is 均已按期办结: the form's 按期办结 (921) is less than 受理信访 (936)."""
+    files = {"句式.yaml": f"矛盾纠纷化解:\n  信访:\n    - 受理信访事项{{受理信访}}\n    - {claim}\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "表单里“按期办结”是921件" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("全年收到行政复议申请162件，较上年（138件）减半。", "与“减半”不符"),
+        ("全年收到行政复议申请70件，上年为138件，同比减半。", None),
+        ("受理信访事项936件，按期办结921件，均在法定期限内办结。", "“按期办结”921件少于“受理信访事项”936件"),
+        ("受理信访事项936件，按期办结936件，均在法定期限内办结。", None),
+    ],
+)
+def test_round95_halving_and_claims_within_the_time_set_are_checked(tmp_path, runner, line, should):
+    _said(tmp_path, runner, line, should, "核算")

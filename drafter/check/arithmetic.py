@@ -39,6 +39,9 @@ _PROSE = ("段落", "小标题", "标题", "主送机关", "署名")  # a headin
 _PARTS_NEXT = lazy_re(r"[。.]\s*其中")
 
 
+_SENTENCES_SUMMED = 30  # sentences before a 以上合计 read back (a paragraph may run to megabytes)
+
+
 class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
     """All arithmetic rules over one document."""
 
@@ -82,6 +85,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
             if self.heading_counts and self.breakdown_on:
                 self.parts_of_heading(unit, unit.text, figures, self.heading_counts)
             self.sentence_before = []
+            said: list[tuple[list[FoundFigure], str]] = []  # each sentence before in the paragraph: its figures, its end
             for a, b in sentences(unit.text):
                 here = []
                 while k < len(figures) and figures[k].start < b:
@@ -92,10 +96,13 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 if extra:
                     here = sorted(here + extra, key=lambda g: g.start)
                 left = self.sentence(unit, unit.text, a, b, here, carry) if here else []
+                if here and said:
+                    self.total_of_sentences(unit, unit.text, a, here, said[-_SENTENCES_SUMMED:])
                 if not here and claims:  # 审结案件中无一被纠错: a template's words, against the form
                     self.form_claims(unit, unit.text, a, b, [])
                 self.heading_counts = []  # (the heading's counts are read by the first sentence only)
                 self.sentence_before = here if unit.text[b - 1 : b] == "。" else []
+                said.append((here, unit.text[b - 1 : b]))
                 # a rate in the clause after a ；reads the counts of the clause before it (审结146件；
                 # 结案率96.7%): the counts not yet taken by a rate are carried over once
                 carry = left if unit.text[b - 1 : b] == "；" and not carry else []
@@ -193,7 +200,7 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
             self.pairs(unit, text, figs)
         if "持平" in text[a:b] and self.c.on("同比核算"):
             self.held_level(unit, text, a, b, figs)
-        if ("倍" in text[a:b] or "翻" in text[a:b] or "成" in text[a:b]) and self.c.on("同比核算"):
+        if any(w in text[a:b] for w in ("倍", "翻", "成", "半")) and self.c.on("同比核算"):
             self.times(unit, text, a, b, figs)
         if self.rates_on:
             self.all_counted(unit, text, a, b, figs)

@@ -178,16 +178,24 @@ def _petition_ways(labels: list[str]) -> bool:
 # 以决定方式结案; 终止审理), and what the closing is called after the way.
 _WAYS_CLOSED = lazy_re(r"调解|和解|判决|裁决|仲裁|诉讼|撤诉|撤回申请|撤回|决定|终止|复议|信访")
 _CLOSING = lazy_re(r"(?:以|通过|经)?(?:方式)?(?:结案|审结|办结|化解|追回|解决|审理|处理)")
+# A sentence opening with the sum of the sentences before it (以上合计1300起, 合计1300起)
+_SENTENCES_TOTAL = lazy_re(r"\s*(?:以上|上述)?(?:各项|几项|[一二两三四五六七八九十]项)?(合计|共计|总计)(?:为|达)?")
+# Cases closed (审结劳动人事争议案件): each closed one way (taken up, 受理, a case may be
+# mediated and then go to arbitration: not summed)
+_CASES_CLOSED = lazy_re(r"(?:审结|结案|办结)[^，。；]*(?:案件|争议|纠纷)|(?:案件|争议|纠纷)[^，。；]*(?:审结|结案|办结)")
 
 
-def _ways_closed(labels: list[str]) -> bool:
+def _ways_closed(labels: list[str], whole: str = "") -> bool:
     """Does each item name one way of closing, none twice, and nothing but how it closed
-    (调解结案、判决结案; 调解追回、仲裁追回; 以调解方式结案、以决定方式结案; 终止审理)? Each case
-    closes one way, so they add up."""
+    (调解结案、判决结案; 调解追回、仲裁追回; 以调解方式结案、以决定方式结案; 终止审理; the way alone,
+    调解、裁决、撤诉, of cases the ``whole`` says were closed)? Each case closes one way, so
+    they add up."""
+    bare = bool(_CASES_CLOSED.search(whole))
     ways = []
     for label in labels:
         found = _WAYS_CLOSED.findall(label)
-        if len(found) != 1 or not _CLOSING.fullmatch(_WAYS_CLOSED.sub("", label, count=1).replace("方式", "")):
+        rest = _WAYS_CLOSED.sub("", label, count=1).replace("方式", "")
+        if len(found) != 1 or not (_CLOSING.fullmatch(rest) or (bare and not rest)):
             return False
         ways.append(found[0])
     return len(set(ways)) == len(ways)
@@ -685,6 +693,49 @@ class BreakdownChecks(ArithmeticState):
         # (the count right before it is the nearest: in another sentence, so are all before it)
         return re.search(r"[。！？]", text[counts[k - 2].start : counts[k - 1].start]) is not None
 
+    def total_of_sentences(self, unit, text: str, a: int, here: list[FoundFigure], before: list[tuple[list[FoundFigure], str]]) -> None:
+        """A sentence opening with 以上合计/合计/总计 (办理治安案件980起。办理交通违法案件200起。以上
+        合计1300起。): the sum of the sentences before it in the paragraph (``before``: each
+        sentence's figures and the mark that ends it), each stating one count of its unit (a
+        sentence stating two, or none, or ended by a ；, ends what is read back; fewer than two
+        items: not judged)."""
+        head = _SENTENCES_TOTAL.match(text, a)
+        if head is None or not self.breakdown_on:
+            return
+        t = next((g for g in here if g.kind == "count"), None)
+        if t is None or t.approx or t.start != head.end() or rough(t):
+            return
+        items: list[FoundFigure] = []
+        for figs, ended in reversed(before):
+            own = [g for g in figs if g.kind == "count" and g.unit == t.unit]
+            if any(g.kind == "count" and g.unit != t.unit and g.unit not in MONEY for g in figs):
+                return  # 行政许可事项193项。行政确认278件。合计…: the list may go on in another unit (宁可漏报)
+            if (
+                ended != "。"
+                or len(own) != 1
+                or own[0].approx
+                or rough(own[0])
+                or _DELTA.search(own[0].label)
+                or self.is_last_year(text, own[0])
+            ):
+                break
+            items.insert(0, own[0])
+        if len(items) < 2 or not self.partition(items):
+            return  # (受理120件。审结100件。: stages of one matter, never summed)
+        lo, hi = added(Amount(g).lo for g in items), added(Amount(g).hi for g in items)
+        if Amount(t).lo <= hi and lo <= Amount(t).hi:
+            return
+        total = sum(Decimal(plain(g.value)) for g in items)
+        start = items[0].start - len(items[0].label)
+        self.c.add(
+            "合计不符",
+            self.c.doc.where(unit, head.start(1), t.start + len(t.text)),
+            text[start : t.start + len(t.text)],
+            unit.part,
+            f"前面{len(items)}句列出的各项之和是{plain(total)}{t.unit}，与写明的“{head.group(1)}”{_shown(t)}不符。",
+            "请核对各项和合计数：合计是前面列出的各项之和。",
+        )
+
     def total_of_one(self, unit, text, head: re.Match, item: FoundFigure, t: FoundFigure) -> None:
         """合计 after a single count (作出纠错决定18件，合计146件): a sum of one item is that item.
         Only 合计/总计 (共 may count more than was listed), right after the item, with nothing
@@ -727,7 +778,7 @@ class BreakdownChecks(ArithmeticState):
             return True  # 涉及行政处罚、行政强制、信息公开: each case is brought against one kind of act
         if any(_QUALITY.search(x) for x in labels) and not _channels(labels):
             return False  # 按时办结、网上办理; 重大案件、涉企案件: qualities of the same cases overlap
-        if _ways_closed(labels):
+        if _ways_closed(labels, whole):
             return True  # 调解结案、判决结案、终止审理: each case closes one way
         categories = all(x.endswith("类") for x in labels)  # 概况类、信息公开类: kinds, whatever words they hold
         if not categories and len({frozenset(_ACTS.findall(x) + _STEPS.findall(x)) for x in labels}) > 1 and not _channels(labels):

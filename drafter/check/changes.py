@@ -162,6 +162,7 @@ _WORDED_CHANGE = lazy_re(
     r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十半]{1,3})(?P<unit>倍|成)"
 )
 _DOWN_WORDS = ("下降", "减少", "降低")
+_HALVED = lazy_re(r"(?<![近接约乎])(?:减半|(?:减少|下降|降低)了?一半)")
 _PART_REACH = 200  # characters before a count within which a 其中 makes it a part (a clause may run to megabytes)
 _AFTER_QIZHONG = lazy_re(r"其中[^，。；、\d]*$")
 
@@ -660,6 +661,11 @@ class ChangeChecks(ArithmeticState):
             if g.kind != "count":
                 continue
             if kin(g.unit) == kin(subject.unit) and not g.approx and _DELTA.search(g.label):
+                known = self.known_last(subject, key)
+                if known is not None:
+                    # last year's report before a base worked back from the difference (which
+                    # is itself checked against the report): 比上年增加40亩，增长25% over 120亩
+                    return known, "去年的报告", None
                 sign = _sign(g)
                 return subject.value - sign * g.value, _FROM_DELTA, None
             if i > k:
@@ -859,6 +865,8 @@ class ChangeChecks(ArithmeticState):
         for m in _DOUBLED.finditer(text, a, b):
             n = _DOUBLINGS[m.group("n")]
             claims.append((m.start(), m.end(), m.group(), lambda r, n=n: r >= Decimal(n) * Decimal("0.995")))
+        for m in _HALVED.finditer(text, a, b):  # 减半: to about half (45–55% of last year's)
+            claims.append((m.start(), m.end(), m.group(), lambda r: abs(r - Decimal("0.5")) <= Decimal("0.05")))
         for m in _WORDED_CHANGE.finditer(text, a, b):
             if m.group("n")[0].isdigit() and m.group("unit") == "倍" and not m.group("about"):
                 continue  # 增长1.5倍: a figure, above

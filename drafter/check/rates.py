@@ -264,15 +264,16 @@ _BY_MEANS = lazy_re(r"方式(?:结案|办结|审结|了结)")
 
 # All of a count said done, or none of it happened, at a clause's end (均已按期办结。无一败诉，)
 _ALL_DONE = lazy_re(
-    r"(?:全部|均已|全都|悉数|全数)(?:予以|依法|已|按法定程序|在规定期限内|在法定期限内|达到)*(?:完成)?"
+    r"(?:全部|均已|全都|悉数|全数|均(?=[在于](?:法定|规定)))(?:予以|依法|已|按法定程序|[在于](?:规定|法定)(?:期限|时限)内|达到)*(?:完成)?"
     r"(?P<act>(?:(?!均已|全部|全都)[^，。；、\d（）()]){2,6}?)(?:标准|到位|完毕|完结|结束|完成)?(?=[，。；！（(]|$)"
 )  # 均已整改到位, 全部审结完毕, 全部完成整改: the act without the words of its being done
 # None late (无一超期, 未出现超期办结): all on time, as 均已按期办结 says
 _NONE_LATE = lazy_re(
     r"(?:无一|没有|未出现|未发生|无)(?:超期|逾期)(?P<act>办结|办理|答复|办复|处理)?(?:的?(?:情况|现象|问题))?(?=[，。；！]|$)"
 )
+_IN_TIME = lazy_re(r"(?:规定|法定)(?:期限|时限)内")  # within the time set: 按期
 _CLAIM_LEAD = lazy_re(r"全部|均已|全都|悉数|全数|无一|没有|未出现|未发生|无")
-_NONE_DONE = lazy_re(r"(?:无一|没有一[件起例个宗]|未发生)(?P<act>[^，。；、\d（）()]{2,6})(?=[，。；！]|$)")
+_NONE_DONE = lazy_re(r"(?:无一|没有一[件起例个宗]|未发生|均未|全部未)(?P<act>[^，。；、\d（）()]{2,6})(?=[，。；！]|$)")
 _DONE_LEAD = lazy_re(r"^(?:全年|本年度?|今年|共|累计|依法|已|其中)+")
 
 
@@ -577,6 +578,10 @@ class RateChecks(ArithmeticState):
             if rough(num) or self.is_base(name, num, heads):
                 continue
             dens = self.wholes(text, name, num, heads, pool, counts)
+            if not dens and num.start > end and text[end : end + 1] in "（(":
+                # the rate's own counts in brackets right after it, the part first (结案率98.5%
+                # （结案577件，审结598件）): the count after the part is its whole
+                dens = self.wholes(text, name, num, heads, pool, counts, any_after=True)
             if not dens and after and pool is not after:
                 # the whole in brackets after the rate (办结80件，办结率90%（受理100件）)
                 dens = self.wholes(text, name, num, heads, list(pool) + list(after), counts)
@@ -896,8 +901,19 @@ class RateChecks(ArithmeticState):
                 f"请核对：若确实没有超期的，两个数应当相同；若有，请删去“{m.group()}”或写明超期的件数。",
             )
         for m in _NONE_DONE.finditer(text, a, b):
+            # the count of that act before the claim, or right after it in its sentence (无一败诉，
+            # 败诉1件; 无一败诉，其中败诉1件)
             part = next(
-                (g for g in counts if g.start < m.start() and _DONE_LEAD.sub("", g.label).endswith(m.group("act")) and g.value > 0),
+                (
+                    g
+                    for g in counts
+                    if (
+                        g.start < m.start()
+                        or (g.start <= m.end() + _CLAIM_REACH and not re.search(r"[。；;！？]", text[m.end() : g.start]))
+                    )
+                    and _DONE_LEAD.sub("", g.label).endswith(m.group("act"))
+                    and g.value > 0
+                ),
                 None,
             )
             if part is None or self.is_last_year(text, part):
@@ -914,8 +930,20 @@ class RateChecks(ArithmeticState):
 
     def short_of_whole(self, unit, text: str, m: re.Match, before: list[FoundFigure], part: FoundFigure, so: str, hint: str) -> None:
         """A claim of all (``m``) after ``part`` that is less than the count of its kind before
-        it (its whole): 比率核算, said at the claim (the phrase item that types it)."""
-        whole = next((g for g in before if g.start < part.start and kin(g.unit) == kin(part.unit)), None)
+        it (its whole: the nearest that is not a part itself and not smaller than it, 受理 of
+        收到申请8件，受理6件，审结6件，全部审结; 发现问题 of 抽查326户，发现问题48户，整改48户):
+        比率核算, said at the claim (the phrase item that types it)."""
+        whole = next(
+            (
+                g
+                for g in reversed(before)
+                if g.start < part.start
+                and kin(g.unit) == kin(part.unit)
+                and Amount(g).hi >= Amount(part).lo
+                and not _PART_OF.search(text, max(0, g.start - len(g.label) - 24), g.start)
+            ),
+            None,
+        )
         if whole is None or not Amount(part).hi < Amount(whole).lo:
             return
         start = whole.start - len(whole.label)
@@ -1013,6 +1041,8 @@ class RateChecks(ArithmeticState):
             for m in claims.finditer(text, a, b):
                 act = m.group("act") or ""
                 bare = act.removeprefix("按期").removeprefix("按时").removeprefix("被")  # (均已按期办结; 无一被纠错)
+                if _IN_TIME.search(m.group()) and act == bare and any(_figure_of_act(g, "按期" + act, bare) for g in by_name.values()):
+                    act = "按期" + act  # 均在法定期限内办结: on time, as 均已按期办结 says
                 # the sentence's group, else the one group with a figure of that name (无一败诉);
                 # 无一超期 is of the group's on-time figure (按期办结, 按时办复)
                 if claims is _NONE_LATE:
@@ -1281,8 +1311,11 @@ class RateChecks(ArithmeticState):
                 return False  # 出庭应诉案件80件，其中负责人出庭40件: the count 其中 opens the parts of
             if g is not num and _TAKEN_IN.search(_before_head(g.label, heads)):
                 return False  # 排查化解1546起 beside 成功化解1540起: what was taken up, the whole
-            qualifier = next((stem.split(h)[0] for h in heads if h in stem), "")
-            return not (len(qualifier) >= 2 and qualifier not in g.label and qualifier in num.label and g.start < num.start)
+            before_head = next((stem.split(h)[0] for h in heads if h in stem), "")
+            # (仲裁案件按期结案率: its qualifier 按期, not the matter's words before it)
+            qualifier = (_QUALIFIERS.findall(before_head) or [before_head])[-1]
+            # (按期结案577件，审结598件 in the rate's own brackets: the unqualified count after it too)
+            return not (len(qualifier) >= 2 and qualifier not in g.label and qualifier in num.label and (g.start < num.start or any_after))
 
         def whole(g):
             called = count_name(g)

@@ -47,8 +47,41 @@ FIXED_CHANGE = lazy_re(
     rf"|(?:增长|增加|提高|上升|下降|减少|降低)了?\s*{_ROUGHLY}\s*(?:\d[\d.]*\s*(?:个百分点|[%％]|倍|成)|{_HAN_AMOUNT}(?:个百分点|倍|成))"
     rf"|(?:{_AGAINST}|实现)?[，,]?\s*(?:{_ROUGHLY}|基本)翻了?(?:一番|番|两番|二番|三番)"
     rf"|(?:是|为|相当于)(?:上年|去年|上一年度?)(?:同期)?的\s*{_ROUGHLY}\s*(?:\d[\d.]*|{_HAN_AMOUNT})\s*倍"
+    rf"|(?:增幅|涨幅|降幅|增速|降速|增长率|下降率)(?:达到?|为|是)?\s*{_ROUGHLY}\s*\d[\d.]*\s*[%％]"
+    rf"|(?:{_AGAINST}|实现)?[，,]?\s*(?:减半|减少一半|下降一半|增加一倍|增长一倍)"
     r")"
 )
+# Last year's figure typed after this year's (，上年为100件; （上年100件）; 较上年的100件): the same
+# every year, whatever the form's 上年数据 says
+FIXED_LAST = lazy_re(r"^[，,]?\s*[（(]?\s*(?:较|比|与)?(?:上年|去年|上一年度?)(?:同期)?(?:为|是|的|共|[：:])?\s*\d")
+# A share typed in tenths after a figure (，占比不足一成; 占审结案件的两成): the same every year
+FIXED_SHARE = lazy_re(
+    r"^[，,]?\s*(?:所)?占(?:比|比例|比重|[^，。；\d]{1,12}?的(?:比例|比重)?)?(?:为|达到?|是)?"
+    r"(?:不足|不到|超过|逾|近|接近|将近|约|达到?)?[一二两三四五六七八九十半]成"
+)
+_TYPED_AMOUNT = lazy_re(r"[\d.]*(?:万|亿)?(?:人次|件次|元|[件项人次个起户家宗卷场批名条%％])?")
+
+
+def typed_after(name: str, text: str, change_fix: str, last_fix: str) -> tuple[str, str] | None:
+    """The message for a change or last year's figure a template or phrase table types itself
+    right after the figure ``name`` (``text``: what follows it up to the next figure), or None."""
+    fixed = FIXED_CHANGE.match(text)
+    if fixed is not None:
+        return fixed_change(name, fixed.group().strip("，, "), change_fix)
+    share = FIXED_SHARE.match(text)
+    if share is not None:
+        return (
+            f"“{name}”后面的“{share.group().strip('，, ')}”是写死在模板里的占比，报告里可能和表单里的数对不上。",
+            "请删去这几个字；要写比例，请用表单算出的比率（如纠错率），或写明两个数。",
+        )
+    last = FIXED_LAST.match(text)
+    if last is not None:
+        said = text[: last.end() + len(_TYPED_AMOUNT.match(text, last.end()).group())]  # type: ignore[union-attr]  # (matches empty)
+        return (
+            f"“{name}”后面的“{said.strip('，,（( ')}”是写死在模板里的上年数，报告里可能和表单里的上年数对不上。",
+            f"请改用 {last_fix}（按表单里“上年数据”的数写出）。",
+        )
+    return None
 
 
 def fixed_change(name: str, said: str, fix: str) -> tuple[str, str]:
@@ -377,10 +410,10 @@ def _changed_as_typed(output: str, marks: list[re.Match], i: int) -> tuple[str, 
     if m.group("kind") or not m.group("name"):
         return None
     end = marks[i + 1].start() if i + 1 < len(marks) else len(output)
-    fixed = FIXED_CHANGE.match(MARKS.sub("", output[m.end() : min(end, m.end() + 40)]))
-    if fixed is None:
-        return None
-    return fixed_change(m.group("name"), fixed.group().strip("，, "), f"{{{{ x.{m.group('name')}.同比 }}}}")
+    name = m.group("name")
+    return typed_after(
+        name, MARKS.sub("", output[m.end() : min(end, m.end() + 40)]), f"{{{{ x.{name}.同比 }}}}", f"{{{{ x.{name}.上年数 }}}}"
+    )
 
 
 def _worded(output: str, previous: re.Match | None, m: re.Match) -> tuple[str, str] | None:

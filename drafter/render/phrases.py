@@ -39,7 +39,6 @@ from drafter.model.typography import FORMAT_CODE, clauses, no_orphan_part
 from drafter.render.apart import (
     EACH,
     EACH_ALONE,
-    FIXED_CHANGE,
     JOINED_AFTER,
     JOINED_BEFORE,
     JOINER,
@@ -51,7 +50,6 @@ from drafter.render.apart import (
     SET_APART,
     each_names,
     each_swapped,
-    fixed_change,
     last_unsaid,
     names,
     off_the_list,
@@ -59,6 +57,7 @@ from drafter.render.apart import (
     part_problem,
     printed_as_change,
     shares_swapped,
+    typed_after,
 )
 from drafter.render.figures import Rate
 from drafter.render.variables import ThemeEntry
@@ -645,10 +644,12 @@ class _Reader:
                 said.append(piece.name)
             previous, between = piece, ""
             trail.append(piece)
-        fixed = FIXED_CHANGE.match(between)
-        if fixed and previous is not None and previous.attr not in ("同比", "上年"):
-            # 开展法治督察{督察次数}，比上年增加3次: a change the table says whatever the figures are
-            raise _Bad(*fixed_change(previous.name, fixed.group().strip("，, "), "{" + previous.name + ".同比}"))
+        if previous is not None and previous.attr not in ("同比", "上年"):
+            # 开展法治督察{督察次数}，比上年增加3次 (or ，上年为100件): a change or last year's figure
+            # the table says whatever the figures are
+            typed = typed_after(previous.name, between, "{" + previous.name + ".同比}", "{" + previous.name + ".上年}")
+            if typed is not None:
+                raise _Bad(*typed)
 
     @staticmethod
     def each_in_order(pieces: tuple, said: list[str]) -> set[int]:
