@@ -366,3 +366,102 @@ def test_round95_a_claim_of_all_within_the_time_set_is_weighed_against_the_form(
 )
 def test_round95_halving_and_claims_within_the_time_set_are_checked(tmp_path, runner, line, should):
     _said(tmp_path, runner, line, should, "核算")
+
+
+def _numbered_by_word(tmp_path, top: tuple[str, str]):
+    """A report whose headings are body-style paragraphs numbered by one Word multi-level
+    list: ``top`` (format, text) at level 0, （一） at 1, 1. at 2, （1） at 3."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    levels = [top, ("chineseCounting", "（%2）"), ("decimal", "%3."), ("decimal", "（%4）")]
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for k, (fmt, text) in enumerate(levels)
+    )
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {ns} w:abstractNumId="88"><w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="88"><w:abstractNumId w:val="88"/></w:num>'))
+
+    def add(text, level=None):
+        p = d.add_paragraph(text)
+        if level is not None:
+            p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="88"/></w:numPr>'))
+
+    add("南川区市场监管局关于2025年度法治政府建设情况的报告")
+    add("区人民政府：")
+    add("2025年，我局全面贯彻党的二十大和二十届历次全会精神，依法履职，现将有关情况报告如下。")
+    add("主要工作成效", 0)
+    add("规范行政执法", 1)
+    add("严格执法程序", 2)
+    add("全年办理行政处罚案件210件，罚没款326万元。")
+    add("落实执法公示", 2)
+    add("执法信息全部在规定时间内公示。")
+    add("深化普法宣传", 1)
+    add("举办普法讲座42场。")
+    add("党政主要负责人履行推进法治建设第一责任人职责情况", 0)
+    add("局主要负责人带头讲法治课2次。")
+    add("存在的不足和原因", 0)
+    add("执法人员专业能力不足。主要原因是培训不够系统。")
+    add("2026年工作安排", 0)
+    add("提升执法质量", 1)
+    add("推行说理式执法文书。")
+    add("特此报告。")
+    add("南川区市场监管局")
+    add("2026年1月20日")
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("top", [("decimal", "%1."), ("chineseCounting", "%1、")])
+def test_headings_numbered_by_a_word_list_are_read_by_its_levels(tmp_path, runner, top):
+    """1. / （一） / 1. numbered by one Word list, levels 0 / 1 / 2: the second 1. is below the
+    （一） (it was read as a part beside 1., drawing a false 空节 错误 on the （一））."""
+    import json
+
+    path = _numbered_by_word(tmp_path, top)
+    parsed = runner.invoke(main, ["parse", str(path), "--json"])
+    assert parsed.exit_code == 0, parsed.output
+    body = json.loads(parsed.stdout)["正文"]
+    first = next(s for s in body if isinstance(s, dict) and s.get("标题") == "主要工作成效")
+    law = next(s for s in first["内容"] if isinstance(s, dict) and s.get("标题") == "规范行政执法")
+    assert [s["标题"] for s in law["内容"] if isinstance(s, dict) and "标题" in s] == ["严格执法程序", "落实执法公示"], law
+    checked = runner.invoke(main, ["check", str(path)])
+    assert "空节" not in checked.output and "【错误】" not in checked.output, checked.output
+
+
+@pytest.mark.parametrize(
+    ("rows", "sealed", "note"),
+    [
+        ([["（印章）", "某县人民政府"], ["", "2026年2月6日"]], True, None),
+        ([["", "（印章）"], ["", "某县人民政府"], ["", "2026年2月6日"]], True, None),
+        ([["联系人：张三  电话：1234567", "某县人民政府"], ["", "2026年2月6日"]], False, "联系人：张三 电话：1234567"),
+    ],
+)
+def test_round95_a_closing_table_with_the_seal_or_a_contact_beside_the_name_is_read(tmp_path, runner, rows, sealed, note):
+    """The seal's note in the cell left of the signature or in the row above it, a contact in
+    the cell left of it: the signature is the unit's name alone (it was （印章）　某县人民政府,
+    or no signature at all with the row put into the body)."""
+    import docx
+    import yaml
+    from test_round76 import _ENDED
+
+    d = docx.Document()
+    for line in _ENDED.split("\n")[:-3]:
+        d.add_paragraph(line)
+    table = d.add_table(rows=len(rows), cols=2)
+    for row, cells in zip(table.rows, rows):
+        for cell, text in zip(row.cells, cells):
+            cell.paragraphs[0].text = text
+    source = tmp_path / "r.docx"
+    d.save(str(source))
+    form = tmp_path / "f.yaml"
+    result = runner.invoke(main, ["import", str(source), "-o", str(form)])
+    assert result.exit_code == 0 and "原文有表格" not in result.output, result.output
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert data["落款"]["署名"] == "某县人民政府" and str(data["成文日期"]) == "2026-02-06", data
+    assert data["落款"].get("盖章", False) == sealed and data["落款"].get("附注") == note, data
+    assert "印章" not in str(data["正文"]) and "联系人" not in str(data["正文"]), data["正文"]

@@ -56,6 +56,7 @@ class Line(str):
     merge = False  # the paragraph goes on the one before it (a paragraph mark hidden in Word)
     boxed = False  # read from a text box (floating beside its anchor paragraph, not in the flow)
     auto_number = ""  # the number Word's automatic numbering shows before the text, if any
+    list_level: int | None = None  # that numbering's level in its list (0 the top), if numbered
     sealed = False  # drafter's mark of a sealed report's signature (report.SEAL_MARK)
     notes = 0  # footnotes and endnotes referred to from the paragraph (their text is not read)
 
@@ -771,6 +772,7 @@ def _finish(p: _Para, styles: Styles, numbering: Numbering) -> Line:
     line = Line(drop_invalid(number + "".join(p.parts)))
     if number:
         line.auto_number = number
+        line.list_level = ilvl or 0
     outline = p.outline if p.outline is not None else styles.outline(p.style)
     if outline is not None and 0 <= outline < 9:
         line.level = outline + 1

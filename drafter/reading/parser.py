@@ -556,7 +556,7 @@ def parse_lines(lines: list[str]) -> Report:
         report.origins["主送机关"] = origin_from(origins[i])
         i += taken
     end = _read_end(report, lines, origins, i, boxed, tables)
-    _read_body(report, lines[i:end], origins[i:end], _hints(raw, lines[i:end], origins[i:end]))
+    _read_body(report, lines[i:end], origins[i:end], _hints(raw, lines[i:end], origins[i:end]), _list_levels(raw, origins[i:end]))
     _given_parts(report, raw)
     _word_numbers(report, raw)
     _table_rows(report, raw)
@@ -735,15 +735,43 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
         while end > i and not names and _SEALED_NOTE.fullmatch(lines[end - 1]):  # （印章） on a line of its own
             report.sealed = True
             end -= 1
-        while end > i and len(names) < 2 and _is_issuer(_SEALED_NOTE.sub("", _SIGN_LABEL.sub("", lines[end - 1])), bool(names)):
-            names.insert(0, _SIGN_LABEL.sub("", lines[end - 1]))  # 署名：示例县人民政府: the name after the label
+        while end > i and len(names) < 2:
+            # 署名：示例县人民政府: the name after the label; （印章）　示例县人民政府 or 联系人：张三　示例县
+            # 人民政府: a table row with the seal's note or a contact in a cell before the name
+            beside, name = _cells_before_name(_SIGN_LABEL.sub("", lines[end - 1]))
+            if not _is_issuer(_SEALED_NOTE.sub("", name), bool(names)):
+                break
+            names.insert(0, name)
+            for cell in beside:
+                if _SEALED_NOTE.fullmatch(cell):
+                    report.sealed = True
+                else:
+                    report.notes.insert(0, f"（{cell}）")
             end -= 1
         if names:
+            while end > i and _SEALED_NOTE.fullmatch(lines[end - 1]):  # （印章） on a line above the signature
+                report.sealed = True
+                end -= 1
             # 示范县人民政府（已盖章）: the text says the signature was sealed; the name is the issuer's
             report.sealed = report.sealed or any(_SEALED_NOTE.search(n) for n in names)
             report.signature = "　".join(_SEALED_NOTE.sub("", n).replace(" ", "　") for n in names)
             report.origins["署名"] = origin_from(origins[end])
     return end
+
+
+_CONTACT_CELL = lazy_re(r"(?:联系人|联系电话|电话|联系方式)[:：]")
+
+
+def _cells_before_name(line: str) -> tuple[list[str], str]:
+    """A closing line's cells before the issuer's name that are the seal's note or a contact
+    (（印章）　示范县人民政府; 联系人：张三 电话：1234567　示范县人民政府), and the rest: the name."""
+    cells = re.split(r"\s+", line.strip())
+    k = 0
+    while k < len(cells) - 1 and (_SEALED_NOTE.fullmatch(cells[k]) or _CONTACT_CELL.match(cells[k])):
+        k += 1
+    seal = [c for c in cells[:k] if _SEALED_NOTE.fullmatch(c)]
+    contact = " ".join(c for c in cells[:k] if not _SEALED_NOTE.fullmatch(c))
+    return seal + ([contact] if contact else []), " ".join(cells[k:]) if k else line
 
 
 def _notes_start(compact: list[str], end: int, i: int) -> int | None:
@@ -840,7 +868,18 @@ def _numbers(lines: list[str]) -> list[Number | None]:
     return found
 
 
-def _read_body(report: Report, lines: list[str], origins: list, hints: list[int | None]) -> None:
+def _list_levels(raw: list[str], origins: list[Segments]) -> list[int | None]:
+    """The level (1 the top) of each line's automatic number in Word's list (docxread
+    ``Line.list_level``), None for a line Word does not number: a heading numbered 1. under a
+    （一） numbered one level below a 1. is below both, whatever their kinds."""
+    out: list[int | None] = []
+    for segments in origins:
+        found = getattr(raw[segments[0][1] - 1], "list_level", None) if segments[0][2] == 0 else None
+        out.append(found + 1 if found is not None else None)
+    return out
+
+
+def _read_body(report: Report, lines: list[str], origins: list, hints: list[int | None], lists: list[int | None] | None = None) -> None:
     tree = TreeBuilder(report)
     levels = Levels()
     closed = False  # a closing formula was read: the signature lines after it are no headings
@@ -917,7 +956,7 @@ def _read_body(report: Report, lines: list[str], origins: list, hints: list[int 
                 start = len(line) - len(found.rest)
                 sec = opened(
                     tree.heading(
-                        levels.level(found, heading, hint),
+                        levels.level(found, heading, hint if hint is not None or lists is None else lists[k]),
                         heading,
                         body,
                         found.number,
