@@ -465,3 +465,91 @@ def test_round95_a_closing_table_with_the_seal_or_a_contact_beside_the_name_is_r
     assert data["落款"]["署名"] == "某县人民政府" and str(data["成文日期"]) == "2026-02-06", data
     assert data["落款"].get("盖章", False) == sealed and data["落款"].get("附注") == note, data
     assert "印章" not in str(data["正文"]) and "联系人" not in str(data["正文"]), data["正文"]
+
+
+def test_round95_a_change_against_a_form_given_with_last_says_the_form(tmp_path, runner):
+    """check --last 2025.yaml: last year's figure comes from last year's form, and the message
+    says so (it said 去年的报告)."""
+    from hostile_cases import example_form
+
+    last = example_form(tmp_path)  # 2025: 收到申请 162
+    report = tmp_path / "2026.txt"
+    text = _report(tmp_path, "全年收到行政复议申请200件，同比增长10%。").read_text(encoding="utf-8")
+    report.write_text(text.replace("2026", "2027").replace("2025", "2026"), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(report), "--last", str(last)])
+    assert result.exit_code == 1 and "上年162件（去年的表单）" in result.output, result.output
+
+
+def test_round95_new_says_last_years_part_over_its_whole(tmp_path, runner):
+    """督察发现问题40个，已整改45个 in last year's report: new carries both as written and says
+    the part is over its whole (it said nothing; only the next validate did)."""
+    form = tmp_path / "n.yaml"
+    result = runner.invoke(main, ["new", "2026", "--from", str(_report(tmp_path, "开展法治督察，督察发现问题40个，已整改45个。")), "-o", str(form)])
+    assert result.exit_code == 0, result.output
+    said = "去年的报告里“法治督察：整改问题”45个多于“发现问题”40个"
+    assert said in result.output and said in form.read_text(encoding="utf-8"), result.output
+
+
+# -- round 96 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("group", "items", "said"),
+    [
+        ("信访", ["受理信访事项{受理信访}", "按期办结率达百分之百"], "应为98.4%"),
+        ("信访", ["受理信访事项{受理信访}", "按期办结率为百分之九十九点九"], "应为98.4%"),
+        ("行政复议", ["全年收到行政复议申请{收到申请}", "同比增长百分之三十"], "不是按表单里本年、上年的数算出的同比"),
+        ("行政复议", ["全年收到行政复议申请{收到申请}", "上年为一百二十件"], "“上年为一百二十件”是写死在模板里的上年数"),
+        ("行政复议", ["全年收到行政复议申请{收到申请}（上年一百二十件）"], "“上年一百二十件”是写死在模板里的上年数"),
+    ],
+)
+def test_round96_figures_typed_in_words_are_weighed_as_in_digits(tmp_path, runner, group, items, said):
+    """百分之百, 百分之三十, 一百二十件 typed beside a form's figure: refused as 100%, 30% and 120件
+    are (they were printed, and check of the report said nothing)."""
+    lines = "".join(f"    - {item}\n" for item in items)
+    files = {"句式.yaml": f"矛盾纠纷化解:\n  {group}:\n{lines}"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "句式.yaml:" in result.output and said in result.output, result.output
+    assert not out.exists()
+
+
+def test_round96_a_rate_typed_in_words_in_a_theme_template_is_weighed(tmp_path, runner):
+    files = {"themes/矛盾纠纷化解.md.j2": '{{ 句(项("受理信访事项{}", t.数据.信访.受理信访), 项("按期办结率达到百分之百")) }}\n'}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "矛盾纠纷化解.md.j2:1" in result.output and "应为98.4%" in result.output, result.output
+
+
+def test_round96_a_right_rate_in_words_is_accepted(tmp_path, runner):
+    files = {"句式.yaml": "矛盾纠纷化解:\n  信访:\n    - 受理信访事项{受理信访}\n    - 按期办结率为百分之九十八点四\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 0 and out.exists(), result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("受理信访事项936件，均已按期办结，按期办结921件。", "“按期办结”921件少于“受理信访事项”936件"),
+        ("受理信访事项936件，全部按期办结，按期办结921件。", "“按期办结”921件少于“受理信访事项”936件"),
+        ("受理信访事项936件，均已按期办结，其中按期办结921件。", "“按期办结”921件少于“受理信访事项”936件"),
+        ("受理群众诉求68420件，均已按时办结，按时办结67988件。", "“按时办结”67988件少于“受理群众诉求”68420件"),
+        ("受理信访事项936件，均已按期办结，按期办结936件。", None),
+        ("制发规范性文件36件，全部报备，报备率100%，按时报备35件。", None),
+        ("排查隐患320处，全部整改到位，其中重大隐患整改12处。", None),
+    ],
+)
+def test_round96_a_claim_on_time_before_its_count_is_weighed(tmp_path, runner, line, should):
+    """均已按期办结，按期办结921件 (of 936): the count after the claim is the claim's own act, on
+    time as the claim says (it was passed over as a narrower count)."""
+    _said(tmp_path, runner, line, should, "比率核算")
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [(1234.567, "亿元", "1234.567亿元"), (12.3456, "亿元", "12.3456亿元"), (1234.5678, "万元", "1234.5678万元"), (579500, "万元", "57.95亿元"), (0.468, "亿元", "4680万元")],
+)
+def test_round96_money_stays_in_the_forms_unit_when_it_says_it_plainly(value, unit, shown):
+    """合同金额 1234.567 (亿元) printed 1234.567亿元, not 12345670万元; a larger unit that
+    holds it still takes it (579500万元 → 57.95亿元), a smaller one below 1 (0.468亿元 → 4680万元)."""
+    from drafter.model.numbers import with_unit
+
+    assert with_unit(value, unit) == shown

@@ -404,7 +404,7 @@ class ChangeChecks(ArithmeticState):
             return
         last = self.last_value(text, subject, figs, k, key if subject is after else None)
         if (
-            (last is None or last[1] == "去年的报告")  # (the sentence's own base before last year's report)
+            (last is None or last[1] == self.last_source)  # (the sentence's own base before last year's report)
             and named_last is not None
             and kin(named_last.unit) == kin(subject.unit)
             and not named_last.approx
@@ -602,7 +602,9 @@ class ChangeChecks(ArithmeticState):
                 return
         start = min(subject.start - len(subject.label), f.start - len(f.label))
         end = max(f.start + len(f.text), subject.start + len(subject.text))
-        self.delta_wrong(unit, text, start, end, f, exact, f"本年{_shown(subject)}、上年{plain(before)}{subject.unit}（去年的报告）")
+        self.delta_wrong(
+            unit, text, start, end, f, exact, f"本年{_shown(subject)}、上年{plain(before)}{subject.unit}（{self.last_source}）"
+        )
 
     def delta_wrong(self, unit, text: str, start: int, end: int, f: FoundFigure, exact: Decimal, pair: str) -> None:
         should = f"{'增加' if exact > 0 else '减少'}{plain(abs(exact))}{f.unit}" if exact else "与上年持平"
@@ -665,13 +667,13 @@ class ChangeChecks(ArithmeticState):
                 if known is not None:
                     # last year's report before a base worked back from the difference (which
                     # is itself checked against the report): 比上年增加40亩，增长25% over 120亩
-                    return known, "去年的报告", None
+                    return known, self.last_source, None
                 sign = _sign(g)
                 return subject.value - sign * g.value, _FROM_DELTA, None
             if i > k:
                 break
         value = self.known_last(subject, key)
-        return (value, "去年的报告", None) if value is not None else None
+        return (value, self.last_source, None) if value is not None else None
 
     def delta_fits_another(self, text: str, figs: list[FoundFigure], k: int, subject: FoundFigure, delta: float, mode: str) -> bool:
         """受理1915件，办结1870件，较上年增加622件，增长48.1%: the stated difference and change fit
@@ -836,7 +838,7 @@ class ChangeChecks(ArithmeticState):
             stated = [
                 g for g in before + after if g.start > subject.start and kin(g.unit) == kin(subject.unit) and self.is_last_year(text, g)
             ]
-            last, source = (stated[0].value, "文中写明") if stated else (self.known_last(subject), "去年的报告")
+            last, source = (stated[0].value, "文中写明") if stated else (self.known_last(subject), self.last_source)
             if last is None or last == subject.value:
                 continue
             change = (Decimal(plain(subject.value)) - Decimal(plain(last))) / Decimal(plain(last)) * 100 if last else None
@@ -902,7 +904,7 @@ class ChangeChecks(ArithmeticState):
                     between = between[: max(0, lo)] + between[lo + len(g.label) + len(g.text) :]
             if re.search(r"[，,；;]", between.strip("，, ").removesuffix("同比").strip("，, ")):
                 continue
-            last, source = (stated[0].value, "文中写明") if stated else (self.known_last(subject), "去年的报告")
+            last, source = (stated[0].value, "文中写明") if stated else (self.known_last(subject), self.last_source)
             if not last or last <= 0:
                 continue
             ratio = Decimal(plain(subject.value)) / Decimal(plain(last))
@@ -967,6 +969,11 @@ class ChangeChecks(ArithmeticState):
             return abs(change - said) <= tenth / 2 + Decimal("0.005")
 
         return fits
+
+    @property
+    def last_source(self) -> str:
+        """Where last year's figures given with --last come from, as messages say it."""
+        return "去年的表单" if self.c.last is not None and self.c.last.data is not None else "去年的报告"
 
     def named_by_words(self, text: str, figs: list[FoundFigure], k: int) -> FoundFigure | None:
         """The count a change's own words name (受理治安案件1246起，查处1198起，受理数同比下降
@@ -1186,7 +1193,7 @@ class ChangeChecks(ArithmeticState):
                 known = self.known_last(count)
                 if known is None:
                     continue
-                last, source = known, "去年的报告"
+                last, source = known, self.last_source
             if last <= 0:
                 continue
             amount = Amount(count)
@@ -1234,7 +1241,7 @@ class ChangeChecks(ArithmeticState):
         start = f.start - len(f.label)
         start += len(text[start : f.start]) - len(text[start : f.start].lstrip("，, "))
         end = f.start + len(f.text) + len(stated[1])
-        pair = f"本年{_shown(this)}（上面的标题）、上年{plain(value)}{this.unit}（去年的报告）"
+        pair = f"本年{_shown(this)}（上面的标题）、上年{plain(value)}{this.unit}（{self.last_source}）"
         self.change_wrong(unit, text, start, end, f, exact, stated, pair)
 
     def named_by_change(self, unit, text: str, f: FoundFigure, after: FoundFigure) -> tuple[str | None, str] | None:

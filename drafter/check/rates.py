@@ -322,6 +322,12 @@ def says_all_or_none(text: str) -> bool:
     return bool(_ALL_DONE.search(text) or _NONE_DONE.search(text) or _RATE_NONE.search(text) or _NONE_LATE.search(text))
 
 
+def _claimed_act(m: re.Match) -> str:
+    """The act a claim of all says, with its own word of time (均已按期办结 → 按期办结)."""
+    timely = next((q for q in ("按期", "按时") if q in m.group()), "")
+    return m.group("act") if m.group("act").startswith(timely) else timely + m.group("act")
+
+
 def _claim_lead(claim: str) -> str:
     """The word a claim of all or none opens with (均已 of 均已整改), for the fix to name."""
     m = _CLAIM_LEAD.match(claim)
@@ -866,10 +872,13 @@ class RateChecks(ArithmeticState):
                         g
                         for g in counts
                         if m.end() <= g.start <= m.end() + _CLAIM_REACH
-                        and not re.search(r"[。；;！？%％]|其中|\d", text[m.end() : g.start - len(g.label)])
+                        and not re.search(r"[。；;！？%％]|\d", text[m.end() : g.start - len(g.label)])
                         and not self.is_last_year(text, g)
                         and _DONE_LEAD.sub("", g.label).endswith(m.group("act"))
-                        and not _QUALIFIERS.search(g.label)  # (全部报备，…，按时报备35件: a narrower count)
+                        # (全部报备，…，按时报备35件: a narrower count, unless the claim says it too:
+                        # 均已按期办结，按期办结921件; under 其中 only the claim's own act again)
+                        and not any(q not in m.group() for q in _QUALIFIERS.findall(_DONE_LEAD.sub("", g.label)))
+                        and ("其中" not in text[m.end() : g.start] or _DONE_LEAD.sub("", g.label) in (m.group("act"), _claimed_act(m)))
                     ),
                     None,
                 )
@@ -983,10 +992,7 @@ class RateChecks(ArithmeticState):
             # 受理151件，审结146件。全部审结。: a sentence of no figures goes on about the one before
             or (_group_by_values(self.sentence_before, values, by_name) if not figs else [])
         )
-        starts = {f.start for f in rates}
-        for f in figs:
-            if f.kind != "rate" or f.start not in starts:
-                continue
+        for f in rates:  # (in digits or in words: 百分之百, 九成)
             # the rate by its name in the sentence's own group (its counts name it: 按期办结率达到
             # 100% of 信访), else the one group with a rate of that name (纠错率), never one of
             # several the name suggests; and not when the form's figures of any group give it

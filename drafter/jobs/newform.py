@@ -11,7 +11,8 @@ from drafter.errors import DrafterError, InputFileError
 from drafter.files.inputs import FORM_SUFFIXES, shown
 from drafter.form.blank import Seed, form_text
 from drafter.form.spec import date_note
-from drafter.model.catalogue import Catalogue, load_catalogue
+from drafter.model.catalogue import Catalogue, groups_by_name, load_catalogue
+from drafter.model.numberwords import plain
 
 
 def _advance(title: str | None, last: int, year: int) -> str | None:
@@ -48,6 +49,7 @@ def new_form(last_path: str | Path, year: int) -> tuple[str, list[str]]:
     else:
         _from_report(path, year, cat, seed, notes)
         kind = "报告"
+    notes += _parts_over_wholes(seed, cat, kind if path.suffix.lower() in FORM_SUFFIXES else "报告")
     if not seed.themes:
         seed.themes = None  # every theme, as drafter init writes them
         notes.append("没有从去年的报告中认出工作主题，成效部分列出了全部主题，请按主题填写。")
@@ -141,6 +143,30 @@ def _from_report(path: Path, year: int, cat: Catalogue, seed: Seed, notes: list[
     _common(seed, year, last, unit, r.title, r.addressee, sign)
     # Only drafter's own report, as it wrote it, prints 万/亿 exactly.
     _note_rounded(seed_from_report(a, cat, seed, scaled_exact=path.suffix.lower() == ".docx" and untouched_render(path)), notes)
+
+
+def _parts_over_wholes(seed: Seed, cat: Catalogue, kind: str) -> list[str]:
+    """Last year's figures carried as written that break a bound of the catalogue (整改问题 45
+    over 发现问题 40, as the report said them): said, so the clerk checks them before the form's
+    own check does."""
+    out: list[str] = []
+    groups = groups_by_name(cat)
+    for theme in seed.themes or []:
+        for group, figures in theme.last.items():
+            known = groups.get(group)
+            for name, value in figures.items():
+                fig = known.figures.get(name) if known else None
+                if fig is None or not fig.within or not all(w in figures for w in fig.within):
+                    continue
+                wholes = list(fig.within)
+                total = sum(figures[w] for w in wholes)
+                if value > total:
+                    out.append(
+                        f"去年的{kind}里“{group}：{name}”{plain(value)}{fig.unit}多于“{'＋'.join(wholes)}”"
+                        f"{plain(total)}{fig.unit}，"
+                        "已照原样写进上年数据，请核对后改正。"
+                    )
+    return out
 
 
 def _unbracketed(note: str) -> str:

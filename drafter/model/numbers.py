@@ -98,6 +98,7 @@ def _round_figure(v: Decimal) -> str:
 
 
 YUAN_IN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}  # 元 in one of each unit money is kept in
+_OWN_UNIT_PLACES = 4  # decimals an amount of 1 or more is still written with in the unit the form gives it
 
 # Units that count the same things (受理来信来访137件次 against 上年279件; 查处130起 against 100件)
 _KIN_UNITS = {"件次": "件", "起": "件", "宗": "件", "人次": "人", "名": "人", "家次": "家", "户次": "户"}
@@ -109,11 +110,16 @@ def kin(unit: str) -> str:
 
 
 def with_unit(value: float | int | Decimal, unit: str, approx: bool = False) -> str:
-    """A count with its unit. Money (元/万元/亿元) is written in the unit that says it
-    exactly: 579500万元 → 57.95亿元, 0.004亿元 → 40万元 (never 0亿元); an amount not in
-    whole 元 in 元 with every digit given (the form refuses money below the 分)."""
+    """A count with its unit. Money (元/万元/亿元) is written in the unit the form gives it
+    when that says it with at most four decimals, is at least 1 and no larger unit holds it
+    (1234.567亿元, 1234.5678万元), else in the unit that says it exactly: 579500万元 → 57.95亿元, 0.004亿元 → 40万元 (never 0亿元);
+    an amount not in whole 元 in 元 with every digit given (the form refuses money below the 分)."""
     if unit in YUAN_IN:
-        amount = Decimal(str(value)) * YUAN_IN[unit]
+        given = Decimal(str(value))
+        amount = given * YUAN_IN[unit]
+        larger = any(amount >= scale for scale in YUAN_IN.values() if scale > YUAN_IN[unit])
+        if not approx and unit != "元" and given >= 1 and not larger and -given.normalize().as_tuple().exponent <= _OWN_UNIT_PLACES:  # type: ignore[operator]
+            return _trim(given) + unit  # 1234.567亿元 as the form gives it, not 12345670万元
         if not approx and amount != amount.to_integral_value():
             return _trim(amount) + "元"  # not whole 元: in full (万/亿 would hide the 分; the form keeps to the 分)
         return number(amount, approx) + "元"
