@@ -553,3 +553,27 @@ def test_round96_money_stays_in_the_forms_unit_when_it_says_it_plainly(value, un
     from drafter.model.numbers import with_unit
 
     assert with_unit(value, unit) == shown
+
+
+@pytest.mark.parametrize(
+    ("line", "should", "rule"),
+    [
+        # names of one item listed with 、 inside a 其中 list
+        ("审结行政复议案件80件，其中维持58件，驳回3件，撤销、变更等纠错2件，终止23件。", "58件＋3件＋2件＋23件", "其中超总数"),
+        ("审结行政复议案件80件，其中维持58件，撤销、变更、确认违法12件，驳回13件。", "58件＋12件＋13件", "其中超总数"),
+        ("审结行政复议案件86件，其中维持58件，驳回3件，撤销、变更等纠错2件，终止23件。", None, "其中超总数"),
+        # a rate of 0 written without %
+        ("审结行政复议案件23件，纠错3件，纠错率0。", "纠错率写的是0", "比率核算"),
+        ("审结行政复议案件23件，其中纠错3件，纠错率为0。", "纠错率写的是0", "比率核算"),
+        ("审结行政复议案件23件，纠错0件，纠错率0。", None, "比率核算"),
+        # 0% of some, whatever the base
+        ("行政应诉案件23件，败诉3件，败诉率为0%。", "无论以什么为基数，败诉率都不是0%", "比率核算"),
+        # a claim of all of an act the count names before its object, or after the count
+        ("全县中小学校44所，配备法治副校长40所，已全部配备。", "写了“全部配备”", "比率核算"),
+        ("全县中小学校44所，配备法治副校长的40所，已全部配备法治副校长。", "写了“全部配备法治副校长”", "比率核算"),
+        ("全县44所中小学校中40所配备法治副校长，已全部配备。", "写了“全部配备”", "比率核算"),
+        ("全县中小学校44所，配备法治副校长44所，已全部配备。", None, "比率核算"),
+    ],
+)
+def test_round96_parts_rates_of_none_and_claims_in_other_shapes(tmp_path, runner, line, should, rule):
+    _said(tmp_path, runner, line, should, rule)

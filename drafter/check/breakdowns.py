@@ -286,7 +286,7 @@ def _only_rates(gap: str) -> bool:
 # lists words with 、 (，以调解、|和解方式结案41件: the name's figure label starts after the 、).
 # Between a whole and a part of it: its noun, then 中 (200个村（社区）中有246个): among them
 _AMONG = lazy_re(r"[^，,。；;、\d%％]{0,16}?(?:当中|之中|中)(?:有|共有|共)?")
-_NAME_LISTS = lazy_re(r"[，,；;][^，,；;。、\d%％]{1,10}、")
+_NAME_LISTS = lazy_re(r"[，,；;](?:[^，,；;。、\d%％]{1,10}、){1,6}")
 _MAP_REACH = 80  # characters before a 其中's whole read to name the two figures (figure_finder reads 80 back)
 _RUN_REACH = 50  # items a 合计 is read back over when its last item is in another unit
 _SHORTER_RUNS = 3  # runs one to three items shorter than a 其中 list tried when it cannot be summed whole
@@ -593,7 +593,9 @@ class BreakdownChecks(ArithmeticState):
         for g in rest:
             prev = items[-1]
             gap = _gap(text, prev.start + len(prev.text), g)
-            if _QUOTED_NAME.fullmatch(gap):
+            if _NAME_LISTS.fullmatch(gap):
+                gap = gap[0]  # ，撤销、|变更等纠错2件: the item's own name lists words with 、
+            elif _QUOTED_NAME.fullmatch(gap):
                 gap = gap[0]  # 、“双随机、一公开”抽查22次: a quoted name opens the item's name
             if g.unit != unit_ or not _LIST_GAP.fullmatch(gap):
                 break

@@ -48,7 +48,9 @@ _ROUGH = lazy_re("(?:" + "|".join(ABOUT_BEFORE) + r"|超过|超|逾)" + _ABOUT_V
 _ROUGH_AFTER = lazy_re(r"\s*(?:" + "|".join(ABOUT_AFTER) + ")")
 # A rate of none written in words (败诉率为零, 为百分之零) or as the fraction 0/0: the same
 # claim as 0%, read as such.
-_ZERO_RATE = lazy_re(r"(?<=率)(?:\s*(?:为|是|均为|仅为))?\s*(?P<zero>百分之零|零|0\s*/\s*0)(?![点\d.%％个次件项])")
+_ZERO_RATE = lazy_re(
+    r"(?<=率)(?:\s*(?:为|是|均为|仅为))?\s*(?P<zero>百分之零|零|0\s*/\s*0|0(?=\s*(?:[，。；、）)！？]|$)))(?![点\d.%％个次件项])"
+)  # (纠错率为0。: 0 with no % ends its clause)
 # A count written without a unit (审结数为0，受理数是12): only a label ending in 数 and a
 # number ending its clause, so no year, code or ordinal is read as one.
 _BARE_COUNT = lazy_re(r"数(?:为|是|共|达)?\s*(?P<num>\d{1,15})(?=[，。；、）)]|$)")

@@ -265,7 +265,7 @@ _BY_MEANS = lazy_re(r"方式(?:结案|办结|审结|了结)")
 # All of a count said done, or none of it happened, at a clause's end (均已按期办结。无一败诉，)
 _ALL_DONE = lazy_re(
     r"(?:全部|均已|全都|悉数|全数|均(?=[在于](?:法定|规定)))(?:予以|依法|已|按法定程序|[在于](?:规定|法定)(?:期限|时限)内|达到)*(?:完成)?"
-    r"(?P<act>(?:(?!均已|全部|全都)[^，。；、\d（）()]){2,6}?)(?:标准|到位|完毕|完结|结束|完成)?(?=[，。；！（(]|$)"
+    r"(?P<act>(?:(?!均已|全部|全都)[^，。；、\d（）()]){2,8}?)(?:标准|到位|完毕|完结|结束|完成)?(?=[，。；！（(]|$)"
 )  # 均已整改到位, 全部审结完毕, 全部完成整改: the act without the words of its being done
 # None late (无一超期, 未出现超期办结): all on time, as 均已按期办结 says
 _NONE_LATE = lazy_re(
@@ -320,6 +320,14 @@ def _of_a_named_part(text: str, at: int, name: str) -> bool:
 def says_all_or_none(text: str) -> bool:
     """Does ``text`` say 全部/均已…, 无一…, or a rate of 0 in words (weighed against a form's figures)?"""
     return bool(_ALL_DONE.search(text) or _NONE_DONE.search(text) or _RATE_NONE.search(text) or _NONE_LATE.search(text))
+
+
+def _counts_act(g: FoundFigure, act: str) -> bool:
+    """Is ``g`` a count of the act a claim of all names: its name ends with the act (已配备40个
+    for 全部配备), or opens with it and goes on to its object (配备法治副校长40所), or the words
+    after it say it (40所配备法治副校长)?"""
+    name = _DONE_LEAD.sub("", g.label).removesuffix("的")
+    return name.endswith(act) or (len(act) >= 2 and name.startswith(act)) or g.after.startswith(act)
 
 
 def _claimed_act(m: re.Match) -> str:
@@ -759,6 +767,17 @@ class RateChecks(ArithmeticState):
         """A catalogue rate whose own whole the sentence does not state and that fits none of
         the counts it does state: a reminder naming the basis to state (比率口径)."""
         N = Amount(num)
+        if N.lo > 0 and f.value == 0 and mode == "exact":
+            # 败诉3件，败诉率为0%: some of any whole is never 0%, whatever the base
+            self.c.add(
+                "比率核算",
+                self.c.doc.where(unit, at, end),
+                quote,
+                unit.part,
+                f"{name}写的是{said}，但{_called(num)}，无论以什么为基数，{name}都不是0%。",
+                "请核对比率和这个数。",
+            )
+            return
         if N.hi == 0 and f.value != 0 and mode == "exact":
             # 败诉0件，败诉率4.0%: none of any whole is 0%, whatever the base
             self.c.add(
@@ -863,7 +882,7 @@ class RateChecks(ArithmeticState):
         for m in _ALL_DONE.finditer(text, a, b):
             before = [g for g in counts if g.start < m.start() and not self.is_last_year(text, g)]
             # (the count of that act: 审结146件; 已按法定程序完成决策6项 of 完成决策)
-            part = next((g for g in reversed(before) if _DONE_LEAD.sub("", g.label).endswith(m.group("act"))), None)
+            part = next((g for g in reversed(before) if _counts_act(g, m.group("act"))), None)
             if part is None:
                 # the count of that act right after the claim (均已整改到位，整改315处; 全部完成整改
                 # （整改315处）), in its sentence
@@ -874,7 +893,7 @@ class RateChecks(ArithmeticState):
                         if m.end() <= g.start <= m.end() + _CLAIM_REACH
                         and not re.search(r"[。；;！？%％]|\d", text[m.end() : g.start - len(g.label)])
                         and not self.is_last_year(text, g)
-                        and _DONE_LEAD.sub("", g.label).endswith(m.group("act"))
+                        and _counts_act(g, m.group("act"))
                         # (全部报备，…，按时报备35件: a narrower count, unless the claim says it too:
                         # 均已按期办结，按期办结921件; under 其中 only the claim's own act again)
                         and not any(q not in m.group() for q in _QUALIFIERS.findall(_DONE_LEAD.sub("", g.label)))
