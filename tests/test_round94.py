@@ -368,9 +368,11 @@ def test_round95_halving_and_claims_within_the_time_set_are_checked(tmp_path, ru
     _said(tmp_path, runner, line, should, "核算")
 
 
-def _numbered_by_word(tmp_path, top: tuple[str, str]):
+def _numbered_by_word(tmp_path, top: tuple[str, str], through_style: bool = False):
     """A report whose headings are body-style paragraphs numbered by one Word multi-level
-    list: ``top`` (format, text) at level 0, （一） at 1, 1. at 2, （1） at 3."""
+    list: ``top`` (format, text) at level 0, （一） at 1, 1. at 2, （1） at 3; with
+    ``through_style`` the list the paragraphs use only points at a list style whose own list
+    holds the levels (numStyleLink / styleLink, as Word saves a list style)."""
     import docx
     from docx.oxml import parse_xml
 
@@ -382,8 +384,25 @@ def _numbered_by_word(tmp_path, top: tuple[str, str]):
         for k, (fmt, text) in enumerate(levels)
     )
     numbering = d.part.numbering_part.element
-    numbering.insert(0, parse_xml(f'<w:abstractNum {ns} w:abstractNumId="88"><w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {ns} w:numId="88"><w:abstractNumId w:val="88"/></w:num>'))
+    if through_style:
+        numbering.insert(
+            0,
+            parse_xml(
+                f'<w:abstractNum {ns} w:abstractNumId="88"><w:multiLevelType w:val="multilevel"/>'
+                f'<w:styleLink w:val="ReportList"/>{lvls}</w:abstractNum>'
+            ),
+        )
+        numbering.insert(
+            1,
+            parse_xml(
+                f'<w:abstractNum {ns} w:abstractNumId="89"><w:multiLevelType w:val="multilevel"/>'
+                '<w:numStyleLink w:val="ReportList"/></w:abstractNum>'
+            ),
+        )
+        numbering.append(parse_xml(f'<w:num {ns} w:numId="88"><w:abstractNumId w:val="89"/></w:num>'))
+    else:
+        numbering.insert(0, parse_xml(f'<w:abstractNum {ns} w:abstractNumId="88"><w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'))
+        numbering.append(parse_xml(f'<w:num {ns} w:numId="88"><w:abstractNumId w:val="88"/></w:num>'))
 
     def add(text, level=None):
         p = d.add_paragraph(text)
@@ -416,13 +435,14 @@ def _numbered_by_word(tmp_path, top: tuple[str, str]):
     return path
 
 
+@pytest.mark.parametrize("through_style", [False, True])
 @pytest.mark.parametrize("top", [("decimal", "%1."), ("chineseCounting", "%1、")])
-def test_headings_numbered_by_a_word_list_are_read_by_its_levels(tmp_path, runner, top):
+def test_headings_numbered_by_a_word_list_are_read_by_its_levels(tmp_path, runner, top, through_style):
     """1. / （一） / 1. numbered by one Word list, levels 0 / 1 / 2: the second 1. is below the
     （一） (it was read as a part beside 1., drawing a false 空节 错误 on the （一））."""
     import json
 
-    path = _numbered_by_word(tmp_path, top)
+    path = _numbered_by_word(tmp_path, top, through_style)
     parsed = runner.invoke(main, ["parse", str(path), "--json"])
     assert parsed.exit_code == 0, parsed.output
     body = json.loads(parsed.stdout)["正文"]
@@ -577,3 +597,25 @@ def test_round96_money_stays_in_the_forms_unit_when_it_says_it_plainly(value, un
 )
 def test_round96_parts_rates_of_none_and_claims_in_other_shapes(tmp_path, runner, line, should, rule):
     _said(tmp_path, runner, line, should, rule)
+
+
+def test_round96_the_attachment_note_above_the_signature_is_no_body(tmp_path, runner):
+    """附件：1.… / 2.… under the body, above the signature (where GB/T 9704 puts it): no heading
+    of the last part, no 标题编号 reminder, no plan for next year; import says it left it out."""
+    import json
+
+    from test_round76 import _ENDED
+
+    text = _ENDED.replace("某县人民政府\n2026年2月6日", "附件：1.2025年度行政执法数据统计表\n      2.法治政府建设重点任务清单\n\n某县人民政府\n2026年2月6日")
+    assert "附件：1." in text
+    source = tmp_path / "r.txt"
+    source.write_text(text, encoding="utf-8")
+    parsed = runner.invoke(main, ["parse", str(source), "--json"])
+    assert "重点任务清单" not in json.dumps(json.loads(parsed.stdout)["正文"], ensure_ascii=False), parsed.stdout
+    checked = runner.invoke(main, ["check", str(source)])
+    assert "标题编号" not in checked.output and "成文日期缺失" not in checked.output, checked.output
+    result = runner.invoke(main, ["import", str(source), "-o", str(tmp_path / "f.yaml")])
+    assert result.exit_code == 0 and "原文正文后面有附件说明（2 行" in result.output, result.output
+    assert "重点任务清单" not in (tmp_path / "f.yaml").read_text(encoding="utf-8").split("# 注意")[-1]
+    made = runner.invoke(main, ["new", "2026", "--from", str(source), "-o", str(tmp_path / "n.yaml")])
+    assert made.exit_code == 0 and "重点任务清单" not in (tmp_path / "n.yaml").read_text(encoding="utf-8"), made.output

@@ -150,6 +150,7 @@ class Report:
         self.notes: list[str] = []
         self.after_closing: list[str] = []  # what follows the closing in the source: 附件, tables, 版记 (read, not kept)
         self.before_title: list[str] = []  # what stands above the title in the source: the 版头 (read, not kept)
+        self.attachment_note: list[str] = []  # the 附件说明 above the signature (read, not kept)
         self.footnoted: list[str] = []  # the paragraphs with a footnote or endnote, one per note (not read)
         self.origins: dict[str, Origin] = {}  # 标题 / 署名 / 日期 → where each was read
 

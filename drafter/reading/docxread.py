@@ -360,6 +360,8 @@ class Numbering:
         self.started: set[str] = set()
         if root is None:
             return
+        linked: dict[str, str] = {}  # a list style's name → the abstract holding its levels
+        following: dict[str, str] = {}  # an abstract that only points at a list style → its name
         for a in root.iter(f"{W}abstractNum"):
             levels = {}
             for lvl in a.iter(f"{W}lvl"):
@@ -375,6 +377,13 @@ class Numbering:
                     "suff": _val(lvl.find(f"{W}suff")) or "tab",
                 }
             self.abstract[a.get(f"{W}abstractNumId", "")] = levels
+            # a list defined through a list style: one abstract names the style (styleLink) and
+            # holds the levels; another only points at it (numStyleLink) and uses them
+            named, follows = _val(a.find(f"{W}styleLink")), _val(a.find(f"{W}numStyleLink"))
+            if named:
+                linked[named] = a.get(f"{W}abstractNumId", "")
+            if follows:
+                following[a.get(f"{W}abstractNumId", "")] = follows
         for num in root.iter(f"{W}num"):
             overrides = {}
             for o in num.iter(f"{W}lvlOverride"):
@@ -382,7 +391,9 @@ class Numbering:
                 ilvl = _int(o.get(f"{W}ilvl"))
                 if start is not None and ilvl is not None:
                     overrides[ilvl] = start
-            self.nums[num.get(f"{W}numId", "")] = (_val(num.find(f"{W}abstractNumId")) or "", overrides)
+            abstract_id = _val(num.find(f"{W}abstractNumId")) or ""
+            abstract_id = linked.get(following.get(abstract_id, ""), abstract_id)  # (its counters too)
+            self.nums[num.get(f"{W}numId", "")] = (abstract_id, overrides)
 
     def text(self, num_id: str | None, ilvl: int | None) -> str:
         """The number Word shows for a paragraph of list ``num_id`` at level ``ilvl``, with the

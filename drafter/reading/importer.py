@@ -198,6 +198,11 @@ def import_form(a: Analysis, source_name: str) -> tuple[str, list[str]]:
             f"原文标题前面还有 {len(r.before_title)} 行（如版头的发文机关标志、发文字号、签发人，第一行是“{r.before_title[0][:20]}”），"
             "表单里没有写进去，生成的报告里不会有：需要时请另外加上。"
         )
+    if r.attachment_note:
+        notes.append(
+            f"原文正文后面有附件说明（{len(r.attachment_note)} 行，第一行是“{r.attachment_note[0].strip()[:20]}”），"
+            "表单里没有写进去，生成的报告里不会有：请在生成的报告里另外加上，并附上附件。"
+        )
     if r.footnoted:
         notes.append(
             f"原文有 {len(r.footnoted)} 条脚注或尾注（第一条在“{r.footnoted[0][:20]}”这一段），表单里没有写进去，"

@@ -107,6 +107,10 @@ _ATTACHMENT = lazy_re(
     r"|^[—─━＿_\-=－]{4,}$"
 )
 MAX_ATTACHMENT = 400  # lines looked back over for the start of an attachment
+# The 附件说明 above the signature: 附件：1.名称 (or one name), then 2.名称 … a line each
+_ATTACHMENT_NOTE = lazy_re(r"^附件[：:]\S")
+_ATTACHMENT_ITEM = lazy_re(r"^\d{1,2}[.．、]\S")
+MAX_ATTACHMENTS = 30  # attachments one 附件说明 lists
 _TITLE_WORDS = lazy_re(r"法治政府建设.{0,12}(报告|总结|情况)$|(报告|总结)$")
 _ISSUER = lazy_re(r"(政府|委员会|党委|党组|委|局|厅|办公室|办|管委会|工委|中心|院|署|队|所|站|街道|镇|乡|公司)$")
 # The formula that closes a report (特此报告。以上报告，请审阅。专此汇报): the end of its text,
@@ -752,9 +756,16 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
             while end > i and _SEALED_NOTE.fullmatch(lines[end - 1]):  # （印章） on a line above the signature
                 report.sealed = True
                 end -= 1
+            # the 附件说明 under the body, above the signature (GB/T 9704 7.3.3): 附件：1.… / 2.…
+            k = end
+            while k > i and end - k < MAX_ATTACHMENTS and _ATTACHMENT_ITEM.match(compact[k - 1]):
+                k -= 1
+            if k > i and _ATTACHMENT_NOTE.match(compact[k - 1]):
+                report.attachment_note = lines[k - 1 : end]
+                end = k - 1
             # 示范县人民政府（已盖章）: the text says the signature was sealed; the name is the issuer's
             report.sealed = report.sealed or any(_SEALED_NOTE.search(n) for n in names)
-            report.signature = "　".join(_SEALED_NOTE.sub("", n).replace(" ", "　") for n in names)
+            report.signature = "　".join(re.sub(r"\s+", "　", _SEALED_NOTE.sub("", n).strip()) for n in names)
             report.origins["署名"] = origin_from(origins[end])
     return end
 
