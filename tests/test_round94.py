@@ -619,3 +619,15 @@ def test_round96_the_attachment_note_above_the_signature_is_no_body(tmp_path, ru
     assert "重点任务清单" not in (tmp_path / "f.yaml").read_text(encoding="utf-8").split("# 注意")[-1]
     made = runner.invoke(main, ["new", "2026", "--from", str(source), "-o", str(tmp_path / "n.yaml")])
     assert made.exit_code == 0 and "重点任务清单" not in (tmp_path / "n.yaml").read_text(encoding="utf-8"), made.output
+
+
+@pytest.mark.parametrize("apart", [False, True])
+def test_round96_a_theme_templates_sub_heading_fits_both_ways_of_laying_out_the_themes(tmp_path, runner, apart):
+    """The README's advice for a theme template used with and without 成效分列: its sub-heading
+    written {{ "##" if 成效分列 else "###" }} renders either way."""
+    from hostile_cases import example_form
+
+    form = example_form(tmp_path, ("单位:", "写法:\n  成效分列: true\n单位:")) if apart else example_form(tmp_path)
+    files = {"themes/普法.md.j2": '{{ "##" if 成效分列 else "###" }} 普法宣传\n\n{{ 数据句子(t) }}\n'}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files), form)
+    assert result.exit_code == 0 and out.exists(), result.output
