@@ -631,3 +631,97 @@ def test_round96_a_theme_templates_sub_heading_fits_both_ways_of_laying_out_the_
     files = {"themes/普法.md.j2": '{{ "##" if 成效分列 else "###" }} 普法宣传\n\n{{ 数据句子(t) }}\n'}
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files), form)
     assert result.exit_code == 0 and out.exists(), result.output
+
+
+def test_round97_a_typed_rate_of_none_is_said_once(tmp_path, runner):
+    """纠错率为零 typed after 审结 (the form: 纠错 18): one mistake, said once (it was said twice,
+    as a rate and as a claim of none)."""
+    files = {"句式.yaml": "矛盾纠纷化解:\n  行政复议:\n    - 审结{审结}\n    - 纠错率为零\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and result.output.count("【错误】") == 1, result.output
+
+
+# -- round 97 -------------------------------------------------------------------------------------
+
+
+def _county_docx(tmp_path, title_lines: list[str], closing) -> object:
+    """A report as a county office sends it: the title (over the lines given), the body, then
+    ``closing(document)`` writes its closing and what follows."""
+    import docx
+
+    from test_round76 import _ENDED
+
+    d = docx.Document()
+    body = _ENDED.split("\n")[1:-3]  # without the title and the closing
+    for line in title_lines + body:
+        d.add_paragraph(line)
+    closing(d)
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    return path
+
+
+def test_round97_a_closing_on_one_line_broken_by_shift_enter_above_attachment_pages_is_read(tmp_path, runner):
+    """署名 and 日期 in one paragraph split by a soft line break, then a contact note, a page of
+    附件 with a table and the 版记 (抄送, 印发): the closing is read (was 成文日期缺失, the 版记's
+    印发 line blamed, and import put all of it into the body)."""
+    import yaml
+    from docx.enum.text import WD_BREAK
+
+    def closing(d):
+        run = d.add_paragraph().add_run("某县人民政府")
+        run.add_break()
+        run.add_text("2026年2月6日")
+        d.add_paragraph("（联系人：张三，联系电话：0123-4567890）")
+        d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        d.add_paragraph("附件")
+        d.add_paragraph("2025年度行政复议案件统计表")
+        rows = [["项目", "件数"], ["维持", "86"], ["撤销", "15"], ["驳回", "9"], ["终止", "6"]]
+        table = d.add_table(rows=len(rows), cols=2)
+        for row, cells in zip(table.rows, rows):
+            for cell, text in zip(row.cells, cells):
+                cell.paragraphs[0].text = text
+        d.add_paragraph("抄送：县委办公室，县人大常委会办公室。")
+        d.add_paragraph("某县人民政府办公室 2026年2月6日印发")
+
+    path = _county_docx(tmp_path, ["某县人民政府关于2025年度法治政府建设情况的报告"], closing)
+    checked = runner.invoke(main, ["check", str(path)])
+    assert "成文日期缺失" not in checked.output, checked.output
+    form = tmp_path / "f.yaml"
+    result = runner.invoke(main, ["import", str(path), "-o", str(form)])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert str(data["成文日期"]) == "2026-02-06" and data["单位"] == "某县人民政府", data
+    assert "抄送" not in str(data["正文"]) and "统计表" not in str(data["正文"]), data["正文"]
+
+
+@pytest.mark.parametrize("banner", [[], ["某县人民政府文件", "某政报〔2026〕3号"]])
+def test_round97_a_title_with_the_issuer_alone_on_its_first_line_is_whole(tmp_path, runner, banner):
+    """某县人民政府 / 关于2025年度法治政府建设情况的报告: one title, the issuer on its first line
+    (was read as 关于…, the issuer's line taken for the 版头, and 单位: 关于 when the signature was
+    not read); a 版头 above it stays the 版头."""
+    import json
+
+    def closing(d):
+        d.add_paragraph("某县人民政府")
+        d.add_paragraph("2026年2月6日")
+
+    path = _county_docx(tmp_path, [*banner, "某县人民政府", "关于2025年度法治政府建设情况的报告"], closing)
+    parsed = runner.invoke(main, ["parse", str(path), "--json"])
+    assert json.loads(parsed.stdout)["标题"] == "某县人民政府关于2025年度法治政府建设情况的报告", parsed.stdout
+    result = runner.invoke(main, ["import", str(path), "-o", str(tmp_path / "f.yaml")])
+    assert result.exit_code == 0 and ("原文标题前面还有 2 行" in result.output) == bool(banner), result.output
+
+
+def test_round97_a_signature_spaced_out_a_character_at_a_time_is_one_issuer(tmp_path, runner):
+    """永　宁　县　司　法　局 (short names are often spaced out): one issuer, read and printed as
+    永宁县司法局 (it printed a character a line, as six issuers, and read back as 局)."""
+    import json
+
+    from hostile_cases import example_form
+
+    form = example_form(tmp_path, ("落款:\n  盖章: false", "落款:\n  署名: 永　宁　县　司　法　局\n  盖章: false"))
+    out = tmp_path / "r.docx"
+    assert runner.invoke(main, ["render", str(form), "-o", str(out)]).exit_code == 0
+    parsed = runner.invoke(main, ["parse", str(out), "--json"])
+    assert json.loads(parsed.stdout)["署名"] == "永宁县司法局", parsed.stdout

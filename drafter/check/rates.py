@@ -1011,7 +1011,10 @@ class RateChecks(ArithmeticState):
             # 受理151件，审结146件。全部审结。: a sentence of no figures goes on about the one before
             or (_group_by_values(self.sentence_before, values, by_name) if not figs else [])
         )
+        nones = [(m.start(), m.end()) for m in _RATE_NONE.finditer(text, a, b)]
         for f in rates:  # (in digits or in words: 百分之百, 九成)
+            if any(lo <= f.start < hi for lo, hi in nones):
+                continue  # 纠错率为零: a rate of none, weighed below as such (said once)
             # the rate by its name in the sentence's own group (its counts name it: 按期办结率达到
             # 100% of 信访), else the one group with a rate of that name (纠错率), never one of
             # several the name suggests; and not when the form's figures of any group give it

@@ -27,7 +27,7 @@ from drafter.model.catalogue import Catalogue, FigureDef, Group, Theme
 from drafter.model.formulations import EMPTY_PROBLEM, EMPTY_TITLE, outline_problem, spirit_problem
 from drafter.model.numbers import YUAN_IN
 from drafter.model.numberwords import plain
-from drafter.model.typography import CJK, FORMAT_CODE, HEADING_MARK, ORDINAL_MARK, close_spaces, normalize, partner, unpaired
+from drafter.model.typography import CJK, FORMAT_CODE, HEADING_MARK, ORDINAL_MARK, close_spaces, issuers, normalize, partner, unpaired
 
 # No count or amount reaches this: past it a number is a typing slip, and past 10^16 or so
 # the report's arithmetic would lose digits or overflow.
@@ -443,7 +443,7 @@ class Validator:
         # One field is one paragraph: its lines are joined, and no space stays beside a
         # Chinese character (a space, NBSP, U+3000, a tab, a folded ">" block's line break).
         if path[-1] == "署名":  # but a joint report's issuers stay apart, one a line when printed
-            return "\u3000".join(close_spaces(x) for x in text.split() if x)
+            return "\u3000".join(close_spaces(x) for x in issuers(text) if x)
         return close_spaces(text)
 
     def mark(self, text: str, path: PathT) -> tuple[str, str] | None:

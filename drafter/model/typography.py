@@ -119,6 +119,13 @@ HEADING_MARK = lazy_re(
 ORDINAL_MARK = lazy_re(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[、，,：:])")
 
 
+def issuers(signature: str) -> list[str]:
+    """The issuers a signature names, one a line when printed (a joint report's two, set apart
+    by spaces); a name spaced out a character at a time (永　宁　县　司　法　局) is one issuer."""
+    pieces = signature.split()
+    return ["".join(pieces)] if any(len(p) == 1 for p in pieces) else pieces
+
+
 def see_through(text: str) -> tuple[str, list[int] | None]:
     """``text`` without its invisible characters, and where each remaining character (and
     the end) stood in ``text``; None when there were none (the positions are the same)."""

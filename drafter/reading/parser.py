@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from drafter.files.patterns import lazy_re
 from drafter.model.report import Origin, Paragraph, Report, Section, Segment, TreeBuilder
-from drafter.model.typography import normalize
+from drafter.model.typography import issuers, normalize
 from drafter.reading.classify import named_roles, part_role
 from drafter.reading.figure_finder import UNITS
 
@@ -263,6 +263,9 @@ def origin_from(segments: Segments, start: int = 0) -> Origin:
 _TITLE_FIRST_LINE = lazy_re(r"^[^，。；：、]{2,40}关于[^，。；：、]{0,20}$")
 
 
+_BANNER_NAME = lazy_re(r"文件$|[〔\[【]|号$")  # a 版头's 发文机关标志 or 发文字号, never a title's first line
+
+
 def _title_span(lines: list[str], boxed: list[bool]) -> tuple[int, int] | None:
     """(first, past the last) line of the title among the first lines: one title-like line,
     with the line before it when that opens the title (…人民政府关于 / …情况的报告), and the line
@@ -272,7 +275,14 @@ def _title_span(lines: list[str], boxed: list[bool]) -> tuple[int, int] | None:
     for k, line in enumerate(head):
         if not _is_title(line) or boxed[k]:
             continue
-        first = k - 1 if k and not boxed[k - 1] and _TITLE_FIRST_LINE.search(lines[k - 1]) and _is_title(lines[k - 1] + line) else k
+        above = lines[k - 1].strip() if k else ""
+        opens = bool(above) and (
+            _TITLE_FIRST_LINE.search(above)
+            # 永宁县司法局 / 关于2025年度…的报告: the issuer alone on the line above 关于 (not the
+            # 版头's 永宁县司法局文件)
+            or (line.lstrip().startswith("关于") and _is_issuer(above, False) and not _BANNER_NAME.search(above))
+        )
+        first = k - 1 if k and not boxed[k - 1] and opens and _is_title(above + line.lstrip()) else k
         last = k + 1
         ends = last < len(lines) and _title_piece(lines[last]) and _TITLE_END.search("".join(lines[first : last + 1]))
         if not _TITLE_END.search(line) and ends:
@@ -639,13 +649,15 @@ def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: li
     view = [lines[k] for k in at]
     end = _closing_start(report, view, [origins[k] for k in at], [tables[k] for k in at])
     last = range(max(i, len(lines) - _CLOSING_LINES), len(lines))
-    if report.date is None and any(boxed[k] or tables[k] or _signed_row(lines[k]) for k in last):
+    # (a signature and date on one line may stand above the 附件 pages and the 版记)
+    signed = range(max(i, len(lines) - _SIGNED_REACH), len(lines))
+    if report.date is None and (any(boxed[k] or tables[k] for k in last) or any(_signed_row(lines[k]) for k in signed)):
         # no date outside boxes and tables: the closing itself may be in one (the signature and
         # date in a text box, or in a borderless table's cell, beside the seal), read as lines
         kept = list(report.after_closing), list(report.notes)
         rest, where = list(lines[i:]), list(origins[i:])
         split = len(rest)
-        for k in range(len(rest) - 1, max(-1, len(rest) - _CLOSING_LINES - 1), -1):
+        for k in range(len(rest) - 1, max(-1, len(rest) - _SIGNED_REACH - 1), -1):
             row = _signed_row(rest[k])
             if row:  # 示范县人民政府 2026年2月6日: a table row's cells, or one line, the signature and the date
                 # (with the seal's note in a cell beside them: （印章） 示范县人民政府 2026年2月6日)
@@ -661,6 +673,7 @@ def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: li
 
 
 _CLOSING_LINES = 8  # the last lines where a closing in a text box or table may stand
+_SIGNED_REACH = 60  # the last lines where a signature and date on one line may stand (附件 pages after it)
 # A table row holding the signature and the date side by side (cells joined by spaces)
 _SIGNED_ROW = lazy_re(r"^\s*(?P<name>[^\s。，；：]{2,30})\s+(?P<date>\S{6,20}日)\s*$")
 
@@ -765,7 +778,7 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
                 end = k - 1
             # 示范县人民政府（已盖章）: the text says the signature was sealed; the name is the issuer's
             report.sealed = report.sealed or any(_SEALED_NOTE.search(n) for n in names)
-            report.signature = "　".join(re.sub(r"\s+", "　", _SEALED_NOTE.sub("", n).strip()) for n in names)
+            report.signature = "　".join(x for n in names for x in issuers(_SEALED_NOTE.sub("", n)))
             report.origins["署名"] = origin_from(origins[end])
     return end
 
