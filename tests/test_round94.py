@@ -725,3 +725,29 @@ def test_round97_a_signature_spaced_out_a_character_at_a_time_is_one_issuer(tmp_
     assert runner.invoke(main, ["render", str(form), "-o", str(out)]).exit_code == 0
     parsed = runner.invoke(main, ["parse", str(out), "--json"])
     assert json.loads(parsed.stdout)["署名"] == "永宁县司法局", parsed.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "should", "rule"),
+    [
+        # a 其中 list after a sentence that ends in a claim of no count
+        ("全年检查用人单位320家，实现全覆盖。其中企业280家、个体工商户50家。", "280家＋50家", "其中超总数"),
+        ("全年受理投诉1200件，均已办结。其中网上投诉800件、电话投诉450件。", "800件＋450件", "其中超总数"),
+        ("全年受理投诉1200件，均已办结。其中网上投诉800件、电话投诉400件。", None, "其中超总数"),
+        # a share over a count with its noun after it (占全部612件案件的)
+        ("查办食品安全案件218件，占全部612件案件的38.6%。", "应为35.6%", "占比核算"),
+        ("查办食品安全案件218件，占全部612件案件的35.6%。", None, "占比核算"),
+        # a rate over the whole its clause goes on within (286个行政村（社区）中，)
+        ("全县286个行政村（社区）中，已配备法律顾问281个，配备率97.3%。", "应为98.3%", "比率核算"),
+        ("全县286个行政村中，已配备法律顾问281个，配备率97.3%。", "应为98.3%", "比率核算"),
+        ("全县286个行政村（社区）中，已配备法律顾问281个，配备率98.3%。", None, "比率核算"),
+        # ways of closing under a bare 审结
+        ("审结146件，其中调解35件、裁决120件。", "35件＋120件", "其中超总数"),
+        ("全年受理劳动人事争议仲裁案件560件，审结500件，其中调解351件、裁决230件。", "351件＋230件", "其中超总数"),
+        # a claim of all before the count of its verb alone
+        ("全县学校40所，已全部配备法治副校长，配备38所。", "“配备”38所少于“学校”40所", "比率核算"),
+        ("全县学校40所，已全部配备法治副校长，配备40所。", None, "比率核算"),
+    ],
+)
+def test_round97_lists_shares_rates_and_claims_in_other_shapes(tmp_path, runner, line, should, rule):
+    _said(tmp_path, runner, line, should, rule)

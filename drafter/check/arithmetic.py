@@ -36,7 +36,7 @@ _TO = lazy_re(
 _PROSE = ("段落", "小标题", "标题", "主送机关", "署名")  # a heading may state figures too (（一）受理247件，审结220件，…)
 
 
-_PARTS_NEXT = lazy_re(r"[。.]\s*其中")
+_PARTS_NEXT = lazy_re(r"(?:[，,][^。，；\d]{1,12})?[。.]\s*其中")  # (…320家，实现全覆盖。其中…: a claim between)
 
 
 _SENTENCES_SUMMED = 30  # sentences before a 以上合计 read back (a paragraph may run to megabytes)

@@ -182,7 +182,7 @@ _CLOSING = lazy_re(r"(?:以|通过|经)?(?:方式)?(?:结案|审结|办结|化�
 _SENTENCES_TOTAL = lazy_re(r"\s*(?:以上|上述)?(?:各项|几项|[一二两三四五六七八九十]项)?(合计|共计|总计)(?:为|达)?")
 # Cases closed (审结劳动人事争议案件): each closed one way (taken up, 受理, a case may be
 # mediated and then go to arbitration: not summed)
-_CASES_CLOSED = lazy_re(r"(?:审结|结案|办结)[^，。；]*(?:案件|争议|纠纷)|(?:案件|争议|纠纷)[^，。；]*(?:审结|结案|办结)")
+_CASES_CLOSED = lazy_re(r"审结|结案|办结")
 
 
 def _ways_closed(labels: list[str], whole: str = "") -> bool:

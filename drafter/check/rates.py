@@ -324,10 +324,25 @@ def says_all_or_none(text: str) -> bool:
 
 def _counts_act(g: FoundFigure, act: str) -> bool:
     """Is ``g`` a count of the act a claim of all names: its name ends with the act (已配备40个
-    for 全部配备), or opens with it and goes on to its object (配备法治副校长40所), or the words
-    after it say it (40所配备法治副校长)?"""
+    for 全部配备), or opens with it and goes on to its object (配备法治副校长40所), or is the
+    act's verb alone (配备38所 for 全部配备法治副校长), or the words after it say it (40所配备
+    法治副校长)?"""
     name = _DONE_LEAD.sub("", g.label).removesuffix("的")
-    return name.endswith(act) or (len(act) >= 2 and name.startswith(act)) or g.after.startswith(act)
+    return (
+        name.endswith(act)
+        or (len(act) >= 2 and name.startswith(act))
+        or (len(name) >= 2 and act.startswith(name))  # 配备38所 of 全部配备法治副校长: the act's verb
+        or g.after.startswith(act)
+    )
+
+
+# A count that is the whole its clause speaks within: 570件中, （816件）中, 286个行政村（社区）中，
+_IN_WHOLE = lazy_re(r"[）)]?(?:当|之)?中|[^，。；、\d（）()]{1,12}(?:[（(][^（）()，。]{1,8}[）)])?(?:当|之)?中[，,：:]")
+
+
+def _of_whole(text: str, g: FoundFigure) -> bool:
+    """Is ``g`` the whole its clause goes on within (在全县286个行政村（社区）中，有281个…)?"""
+    return bool(_IN_WHOLE.match(text, g.start + len(g.text)))
 
 
 def _claimed_act(m: re.Match) -> str:
@@ -1347,7 +1362,7 @@ class RateChecks(ArithmeticState):
 
         def whole(g):
             called = count_name(g)
-            of_whole = bool(re.match(r"[）)]?(?:当|之)?中", g.after))  # 570件中调解成功317件, （816件）中: a whole
+            of_whole = _of_whole(text, g)  # 570件中调解成功317件, （816件）中, 286个行政村（社区）中，: a whole
             return (
                 g is not num
                 and g.unit in (num.unit, "")

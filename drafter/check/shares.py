@@ -34,7 +34,7 @@ _SHARE_OF = lazy_re(r"占(?P<whole>[^，。；：%\d]{1,24}?)(?:的)?(?:比例|�
 _SHARE = lazy_re(r"(?:所)?占(?:比|比例|比重)?" + _VERB + "$")  # 占比为, 所占比例为, 占比约为
 # A share of a whole stated with it (占政务服务事项1286项的88.1%): the whole is that count.
 _SHARE_OF_COUNT = lazy_re(r"占[^，。；：%]{0,40}?\d[^，。；：%\d]{0,6}的(?:比例|比重)?" + _VERB + "$")
-_OF_COUNT_TAIL = lazy_re(r"的(?:比例|比重)?" + _VERB + r"\s*$")
+_OF_COUNT_TAIL = lazy_re(r"[^，。；：%\d]{0,6}?的(?:比例|比重)?" + _VERB + r"\s*$")  # (占全部612件案件的: the noun after the count)
 # A share of what may be passed (占年度任务的120%, 占上年的130%): not bounded by 100%.
 _MAY_PASS = lazy_re(r"任务|计划|目标|预算|指标|上年|去年|上一年|同期|基数|标准|定额")
 _GENERIC = {"案件", "事项", "问题", "总数", "总量", "数量", "件数"}  # words a whole shares with any count
