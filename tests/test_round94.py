@@ -751,3 +751,12 @@ def test_round97_a_signature_spaced_out_a_character_at_a_time_is_one_issuer(tmp_
 )
 def test_round97_lists_shares_rates_and_claims_in_other_shapes(tmp_path, runner, line, should, rule):
     _said(tmp_path, runner, line, should, rule)
+
+
+@pytest.mark.parametrize(("opening", "should"), [("2024年，临溪县坚持", "开头却从“2024年”写起"), ("2024年以来，临溪县坚持", None), ("2025年，临溪县坚持", None)])
+def test_round97_an_opening_from_another_year_is_said(tmp_path, runner, opening, should):
+    """A 2025 report opening 2024年，… (last year's opening copied): a reminder at the year."""
+    report = _report(tmp_path, "全年收到行政复议申请162件。")
+    report.write_text(report.read_text(encoding="utf-8").replace("2025年，临溪县坚持", opening), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(report)])
+    assert (should or "开头年度") in result.output if should else "开头年度" not in result.output, result.output

@@ -289,9 +289,34 @@ def thoughts(check: Check) -> None:
                 )
 
 
+# The year an opening paragraph starts with (2024年，…), not a span reaching the report's year
+# (2024年以来, 2021年至今)
+_OPENING_YEAR = lazy_re(r"\s*(?P<year>(?:19|20)\d{2})\s*年(?!以来|来|至|到|—|-|－|度以来)")
+
+
+def opening_year(check: Check) -> None:
+    """An opening paragraph that starts with another year than the report's (2024年，我县…
+    in a report on 2025: last year's opening copied)."""
+    doc = check.doc
+    opening = next((u for u in doc.units if u.part == "开头" and u.kind == "段落"), None)
+    m = _OPENING_YEAR.match(opening.text) if opening is not None and doc.year else None
+    if m is None or int(m.group("year")) == doc.year:
+        return
+    check.add(
+        "开头年度",
+        doc.where(opening, m.start("year"), m.end()),
+        m.group().strip(),
+        opening.part,
+        f"报告的是{doc.year}年度，开头却从“{m.group('year')}年”写起。",
+        f"请改为“{doc.year}年”；如果是沿用了往年的开头，请通读一遍开头段。",
+    )
+
+
 def run(check: Check) -> None:
     if check.on("会议精神过时", "会议精神不全", "表述数据缺失"):
         spirit(check)
+    if check.on("开头年度"):
+        opening_year(check)
     if check.on("纲要不在施行期"):
         outline(check)
     if check.on("纲要名称"):
