@@ -760,3 +760,43 @@ def test_round97_an_opening_from_another_year_is_said(tmp_path, runner, opening,
     report.write_text(report.read_text(encoding="utf-8").replace("2025年，临溪县坚持", opening), encoding="utf-8")
     result = runner.invoke(main, ["check", str(report)])
     assert (should or "开头年度") in result.output if should else "开头年度" not in result.output, result.output
+
+
+# -- round 98 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        # paired changes with last year's pair after 上年为 (no 分别 there: the changes say it)
+        ("全年受理举报12件、办结10件，同比分别增长30%、下降9.1%（上年为10件、11件）。", "应为上升20%"),
+        ("全年发生生产安全事故3起，死亡3人，同比分别下降40%、35%（上年为5起、4人）。", "应为下降25%"),
+        ("全年发生生产安全事故3起，死亡3人，同比分别下降40%、25%（上年为5起、4人）。", None),
+        # only the way a count went, after last year's figure
+        ("办理一审行政诉讼案件58件，比上年的64件有所增加。", "是减少，文中写的是“增加”"),
+        ("办理一审行政诉讼案件58件，较上年（64件）增长。", "是减少，文中写的是“增长”"),
+        ("办理一审行政诉讼案件58件，上年为64件，有所增加。", "是减少，文中写的是“增加”"),
+        ("办理一审行政诉讼案件58件，比上年的64件有所减少。", None),
+    ],
+)
+def test_round98_paired_changes_and_ways_against_last_years_figures(tmp_path, runner, line, should):
+    _said(tmp_path, runner, line, should, "同比核算")
+
+
+def test_round98_a_rates_last_year_through_percent_in_a_template_is_no_typed_figure(tmp_path, runner):
+    """（上年{{ x.败诉率.上年 | percent }}）: the form's own last-year rate through the documented
+    filter (it was refused as a last year's figure typed in the template)."""
+    files = {"themes/矛盾纠纷化解.md.j2": "败诉率{{ t.数据.行政应诉.败诉率 }}（上年{{ t.数据.行政应诉.败诉率.上年 | percent }}）。\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 0 and out.exists(), result.output
+
+
+def test_round98_a_mistake_in_an_else_branch_is_said_at_the_clerks_line(tmp_path, runner):
+    """{% if … %}…{% else %}办理一审行政诉讼案件{{ … }}，…{% endif %} on one line: a mistake in the
+    printed branch is said at that line, not at the bundled phrase table's like wording."""
+    line = (
+        "{% if t.数据.行政应诉.败诉 == 0 %}全年未发生败诉。{% else %}办理一审行政诉讼案件{{ t.数据.行政应诉.案件 }}，"
+        "败诉{{ t.数据.行政应诉.败诉 }}，败诉率为{{ t.数据.行政应诉.败诉率 }}。{% endif %}\n"
+    )
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"themes/矛盾纠纷化解.md.j2": line}))
+    assert result.exit_code == 2 and "矛盾纠纷化解.md.j2:1" in result.output and "default/句式.yaml" not in result.output, result.output

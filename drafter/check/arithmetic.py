@@ -196,6 +196,8 @@ class Arithmetic(RateChecks, ShareChecks, BreakdownChecks, ChangeChecks):
                 self.delta(unit, text, a, k, figs)
             if f.kind in ("count", "rate") and self.c.on("同比核算"):
                 self.direction(unit, text, figs, k)
+            if f.kind == "count" and k and self.c.on("同比核算") and self.is_last_year(text, f):
+                self.way_said(unit, text, figs, k)
         if self.breakdown_on:
             self.pairs(unit, text, figs)
         if "持平" in text[a:b] and self.c.on("同比核算"):

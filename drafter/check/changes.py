@@ -146,6 +146,12 @@ _LAST_IN_BRACKETS = lazy_re(r"[（(](?:上年|去年|上一年度?|(?:19|20)\d{2
 _HELD_REACH = 12  # characters after 持平 within which last year's figure in brackets is its own
 _EACH_LAST = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)(?:为|是)?$")  # 上年分别为64件、60件
 _LAST_JOIN = lazy_re(r"\s*[、和及]\s*")
+# Only the way a count went after last year's figure (，有所增加; ）增长。): no amount after it
+_WAY_ONLY = lazy_re(
+    r"[）)]?\s*[，,]?\s*(?:有所|明显|大幅|略有|稳步|持续)?(?P<verb>增加|增长|增多|上升|提高|减少|下降|降低)(?:了)?(?=[，。；！]|$)"
+)
+_LAST_BETWEEN = lazy_re(r"[，,]?\s*(?:比|较|与)?(?:上年|去年|上一年度?)(?:同期)?(?:的|为|是|[：:])?\s*[（(]?")  # 58件，比上年的|64件
+_EACH_LAST_SAID = lazy_re(r"(?:上年|去年|上一年度?)(?:同期)?(?:分别|依次)?(?:为|是)?$")
 # Changes listed after the counts they are of: 受理151件、审结146件，同比分别增长27.1%、21.7%
 _EACH_CHANGE = lazy_re(r"(?:分别|依次)(?:为|是)?(?:同比|较上年|比上年|较去年)?(?P<verb>增长|下降|增加|减少|上升|降低|提高|下滑)了?\s*$")
 _EACH_REACH = 12  # characters before a change where 分别同比增长 is looked for
@@ -707,7 +713,7 @@ class ChangeChecks(ArithmeticState):
             if g.start <= subject.start or g.kind != "count":
                 continue
             gap = text[run[-1].start + len(run[-1].text) : g.start] if run else g.label
-            if not run and _EACH_LAST.search(g.label):
+            if not run and _EACH_LAST_SAID.search(g.label):  # (the changes say 分别: 上年为5起、4人 is in order too)
                 run = [g]
             elif run and _LAST_JOIN.fullmatch(gap):
                 run.append(g)
@@ -811,6 +817,32 @@ class ChangeChecks(ArithmeticState):
             f"从{_shown(before)}到{_shown(this)}是{'提高' if down else '降低'}，文中写的是“{word}”。",
             "请核对前后两个数和“提高”“降低”这类词。",
         )
+
+    def way_said(self, unit, text: str, figs: list[FoundFigure], k: int) -> None:
+        """Last year's figure stated, then only the way the count went (58件，比上年的64件有所
+        增加; 上年为64件，有所增加): the word says the other way than the two figures."""
+        last = figs[k]
+        m = _WAY_ONLY.match(text, last.start + len(last.text))
+        this = next(
+            (g for g in reversed(figs[max(0, k - NEAR_COUNTS) : k]) if g.kind == "count" and kin(g.unit) == kin(last.unit)),
+            None,
+        )
+        if m is None or this is None or this.approx or last.approx or self.is_last_year(text, this) or _DELTA.search(this.label):
+            return
+        if not _LAST_BETWEEN.fullmatch(text, this.start + len(this.text), last.start):
+            return  # (only last year's words between: the count's own last year)
+        now, was = Amount(this), Amount(last)
+        up = m.group("verb") in _EACH_UP + ("增多",)
+        if (up and now.hi < was.lo) or (not up and now.lo > was.hi):
+            start = this.start - len(this.label)
+            self.c.add(
+                "同比核算",
+                self.c.doc.where(unit, start, m.end()),
+                text[start : m.end()],
+                unit.part,
+                f"本年{_shown(this)}、上年{_shown(last)}（文中写明），是{'减少' if up else '增加'}，文中写的是“{m.group('verb')}”。",
+                "请核对本年、上年的数字和“增加”“减少”这类词。",
+            )
 
     def held_level(self, unit, text: str, a: int, b: int, figs: list[FoundFigure]) -> None:
         """“与上年持平” after a count whose last year's figure the sentence states (or --last
@@ -1176,7 +1208,7 @@ class ChangeChecks(ArithmeticState):
         for g in after:
             if g.kind != "count":
                 break
-            if not run and _EACH_LAST.search(g.label):
+            if not run and _EACH_LAST_SAID.search(g.label):  # (the changes say 分别: 上年为5起、4人 is in order too)
                 run = [g]
             elif run and _LAST_JOIN.fullmatch(text[run[-1].start + len(run[-1].text) : g.start]):
                 run.append(g)

@@ -300,7 +300,7 @@ def opening_year(check: Check) -> None:
     doc = check.doc
     opening = next((u for u in doc.units if u.part == "开头" and u.kind == "段落"), None)
     m = _OPENING_YEAR.match(opening.text) if opening is not None and doc.year else None
-    if m is None or int(m.group("year")) == doc.year:
+    if opening is None or m is None or int(m.group("year")) == doc.year:
         return
     check.add(
         "开头年度",

@@ -66,9 +66,11 @@ FIXED_SHARE = lazy_re(
 _TYPED_AMOUNT = lazy_re(r"[\d.一二两三四五六七八九十百千]*(?:万|亿)?(?:人次|件次|元|[件项人次个起户家宗卷场批名条%％])?")
 
 
-def typed_after(name: str, text: str, change_fix: str, last_fix: str) -> tuple[str, str] | None:
+def typed_after(name: str, text: str, change_fix: str, last_fix: str, template: bool = False) -> tuple[str, str] | None:
     """The message for a change or last year's figure a template or phrase table types itself
-    right after the figure ``name`` (``text``: what follows it up to the next figure), or None."""
+    right after the figure ``name`` (``text``: what follows it up to the next figure), or None.
+    In a ``template`` a percentage after 上年 may be the form's own rate put through a filter
+    ({{ x.败诉率.上年 | percent }} prints unmarked): not taken for one typed."""
     fixed = FIXED_CHANGE.match(text)
     if fixed is not None:
         return fixed_change(name, fixed.group().strip("，, "), change_fix)
@@ -81,6 +83,8 @@ def typed_after(name: str, text: str, change_fix: str, last_fix: str) -> tuple[s
     last = FIXED_LAST.match(text)
     if last is not None:
         said = text[: last.end() + len(_TYPED_AMOUNT.match(text, last.end()).group())]  # type: ignore[union-attr]  # (matches empty)
+        if template and said.rstrip().endswith(("%", "％")):
+            return None
         return (
             f"“{name}”后面的“{said.strip('，,（( ')}”是写死在模板里的上年数，报告里可能和表单里的上年数对不上。",
             f"请改用 {last_fix}（按表单里“上年数据”的数写出）。",
@@ -416,7 +420,11 @@ def _changed_as_typed(output: str, marks: list[re.Match], i: int) -> tuple[str, 
     end = marks[i + 1].start() if i + 1 < len(marks) else len(output)
     name = m.group("name")
     return typed_after(
-        name, MARKS.sub("", output[m.end() : min(end, m.end() + 40)]), f"{{{{ x.{name}.同比 }}}}", f"{{{{ x.{name}.上年数 }}}}"
+        name,
+        MARKS.sub("", output[m.end() : min(end, m.end() + 40)]),
+        f"{{{{ x.{name}.同比 }}}}",
+        f"{{{{ x.{name}.上年数 }}}}",
+        template=True,
     )
 
 

@@ -36,29 +36,11 @@ def written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: s
             looked += 1
             if looked > MAX_LINES_LOOKED_AT:
                 break
-            # (as the report prints them: 2015－2020 typed, 2015—2020 printed)
-            pieces = [normalize(p) for p in (_LINE_EDGES.sub("", part) for part in _own_words(line)) if p]
-            size = sum(map(len, pieces))
-            if whole and any(whole in p and (p == whole or len(whole) >= FEW_WORDS) for p in pieces):
-                # the sentence as it stands there: a line of just that first (# 问题, not a
-                # phrase that mentions 问题)
-                exact = any(p == whole for p in pieces)
-                found.append((len(line) + len(whole) * 1000 + exact * 500, name, number, shipped, 0))
-                quoting.append(found[-1])
-                continue
-            end = _in_order(pieces, sentence) if size else None
-            if end is None:
-                continue
-            if size >= 2:
-                found.append((size, name, number, shipped, end))
-                # its words hold the quote, or (a line of the clerk's own) stand in it whole
-                # (合计{审结} for “合计146件”; a shipped line so matching never wins over the clerk's)
-                # (a mark between its values, 、 of {a}、{b}, need not stand in the quote)
-                words = [p for p in pieces if not _MARKS_ONLY.fullmatch(p)]
-                if len(quote) >= 2 and (any(quote in p for p in pieces) or (not shipped and words and all(p in quote for p in words))):
-                    quoting.append(found[-1])
-            elif quote and pieces[0] in quote and line.strip() != pieces[0]:
-                marks.append((size, name, number, shipped, end))  # a mark after a value: {{ x }}；
+            for branch in _BRANCHES.split(line) if "{%" in line else (line,):
+                # (each branch of an {% if %} on the line apart: one of them printed the sentence)
+                # (as the report prints them: 2015－2020 typed, 2015—2020 printed)
+                pieces = [normalize(p) for p in (_LINE_EDGES.sub("", part) for part in _own_words(branch)) if p]
+                _weigh_line(pieces, line, whole, sentence, quote, (name, number, shipped), found, quoting, marks)
     matched = found  # every line whose words stand in the sentence
     if quoting:  # the line that says the very words found wrong (党的十九大精神), among lines as long
         found = quoting
@@ -80,6 +62,40 @@ def written_at(sentence: str, files: tuple[tuple[str, str, bool], ...], quote: s
             chosen = [max(chosen, key=lambda f: (among(f), f[4]))]
         return ((chosen[0][1], chosen[0][2]) if len(chosen) == 1 else None), bool(quoting) or least == 4
     return None, False
+
+
+def _weigh_line(
+    pieces: list[str], line: str, whole: str, sentence: str, quote: str, at: tuple, found: list, quoting: list, marks: list
+) -> None:
+    """How the words ``pieces`` of a template line (or of one branch of it) stand in
+    ``sentence``, noted into ``found``, ``quoting`` and ``marks`` (written_at's lists) for the
+    line ``at`` (file, line number, whether drafter ships it)."""
+    name, number, shipped = at
+    size = sum(map(len, pieces))
+    if whole and any(whole in p and (p == whole or len(whole) >= FEW_WORDS) for p in pieces):
+        # the sentence as it stands there: a line of just that first (# 问题, not a
+        # phrase that mentions 问题)
+        exact = any(p == whole for p in pieces)
+        found.append((len(line) + len(whole) * 1000 + exact * 500, name, number, shipped, 0))
+        quoting.append(found[-1])
+        return
+    end = _in_order(pieces, sentence) if size else None
+    if end is None:
+        return
+    if size >= 2:
+        found.append((size, name, number, shipped, end))
+        # its words hold the quote, or (a line of the clerk's own) stand in it whole
+        # (合计{审结} for “合计146件”; a shipped line so matching never wins over the clerk's)
+        # (a mark between its values, 、 of {a}、{b}, need not stand in the quote)
+        words = [p for p in pieces if not _MARKS_ONLY.fullmatch(p)]
+        if len(quote) >= 2 and (any(quote in p for p in pieces) or (not shipped and words and all(p in quote for p in words))):
+            quoting.append(found[-1])
+    elif quote and pieces[0] in quote and line.strip() != pieces[0]:
+        marks.append((size, name, number, shipped, end))  # a mark after a value: {{ x }}；
+
+
+# The tags that open or close a branch of a line ({% if %}…{% else %}…{% endif %})
+_BRANCHES = lazy_re(r"\{%-?\s*(?:if|elif|else|endif|for|endfor)\b.*?%\}")
 
 
 _COMMENT_CLOSED = lazy_re(r"^(?:(?!\{#).)*?#\}")  # #} closing a comment of the lines above
