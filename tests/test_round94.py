@@ -800,3 +800,103 @@ def test_round98_a_mistake_in_an_else_branch_is_said_at_the_clerks_line(tmp_path
     )
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, {"themes/矛盾纠纷化解.md.j2": line}))
     assert result.exit_code == 2 and "矛盾纠纷化解.md.j2:1" in result.output and "default/句式.yaml" not in result.output, result.output
+
+
+def _closing_paragraph(d, lines: list[str]) -> None:
+    """One paragraph of ``lines`` joined by Shift+Enter (soft line breaks)."""
+    run = d.add_paragraph().add_run(lines[0])
+    for more in lines[1:]:
+        run.add_break()
+        run.add_text(more)
+
+
+@pytest.mark.parametrize(
+    ("lines", "signature", "sealed", "note"),
+    [
+        (["某县人民政府", "2026年2月6日", "（此件公开发布）"], "某县人民政府", False, "此件公开发布"),
+        (["某县人民政府", "2026年2月6日", "（联系人：张三，电话：12345678）"], "某县人民政府", False, "联系人：张三，电话：12345678"),
+        (["某县人民政府", "2026年2月6日", "（已盖章）"], "某县人民政府", True, None),
+        (["署名：某县人民政府", "日期：2026年2月6日"], "某县人民政府", False, None),
+        (["某县人民政府", "某县司法局", "2026年2月6日"], "某县人民政府　某县司法局", False, None),
+        (["（印章）", "某县人民政府", "2026年2月6日"], "某县人民政府", True, None),
+    ],
+)
+def test_round98_a_closing_broken_by_shift_enter_is_read_line_by_line(tmp_path, runner, lines, signature, sealed, note):
+    """A closing typed as one paragraph with Shift+Enter between its lines (three lines, labels,
+    two issuers, the seal's note above): read as when each line is a paragraph (it was 成文日期缺失,
+    two issuers merged into one name, or （印章） inside the signature)."""
+    import yaml
+
+    path = _county_docx(tmp_path, ["某县人民政府关于2025年度法治政府建设情况的报告"], lambda d: _closing_paragraph(d, lines))
+    checked = runner.invoke(main, ["check", str(path)])
+    assert "成文日期缺失" not in checked.output, checked.output
+    form = tmp_path / "f.yaml"
+    result = runner.invoke(main, ["import", str(path), "-o", str(form)])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert str(data["成文日期"]) == "2026-02-06" and data["落款"]["署名"] == signature, data
+    assert data["落款"].get("盖章", False) == sealed and data["落款"].get("附注") == note, data
+
+
+@pytest.mark.parametrize("under", [["（印章）"], ["（已盖章）"]])
+def test_round98_the_seals_note_under_the_date_is_no_note(tmp_path, runner, under):
+    """（印章） on a line under the date: the seal (盖章: true), not a 附注 printed under the date."""
+    import yaml
+
+    def closing(d):
+        for line in ["某县人民政府", "2026年2月6日", *under]:
+            d.add_paragraph(line)
+
+    path = _county_docx(tmp_path, ["某县人民政府关于2025年度法治政府建设情况的报告"], closing)
+    form = tmp_path / "f.yaml"
+    assert runner.invoke(main, ["import", str(path), "-o", str(form)]).exit_code == 0
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert data["落款"].get("盖章") is True and "附注" not in data["落款"], data
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        ["某县人民政府", "关于2025年度", "法治政府建设情况的报告"],
+        ["某县人民政府", "关于2025年度", "法治政府建设", "情况的报告"],
+    ],
+)
+def test_round98_a_title_over_lines_opening_with_the_issuer_is_whole(tmp_path, runner, title):
+    import json
+
+    def closing(d):
+        d.add_paragraph("某县人民政府")
+        d.add_paragraph("2026年2月6日")
+
+    path = _county_docx(tmp_path, title, closing)
+    parsed = runner.invoke(main, ["parse", str(path), "--json"])
+    assert json.loads(parsed.stdout)["标题"] == "某县人民政府关于2025年度法治政府建设情况的报告", parsed.stdout
+
+
+def test_round98_a_title_in_a_text_box_at_the_top_is_the_title(tmp_path, runner):
+    """The title typed in a text box above the body (it was 标题：（无） and import lost it)."""
+    import json
+
+    import docx
+    from docx.oxml import parse_xml
+
+    from test_round76 import _ENDED
+
+    d = docx.Document()
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    box = (
+        f'<w:r {ns}><w:pict><v:shape style="width:400pt;height:60pt"><v:textbox><w:txbxContent>'
+        "<w:p><w:r><w:t>某县人民政府关于2025年度</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>法治政府建设情况的报告</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    d.add_paragraph()._p.append(parse_xml(box))
+    for line in _ENDED.split("\n")[1:]:
+        d.add_paragraph(line)
+    path = tmp_path / "r.docx"
+    d.save(str(path))
+    parsed = runner.invoke(main, ["parse", str(path), "--json"])
+    assert json.loads(parsed.stdout)["标题"] == "某县人民政府关于2025年度法治政府建设情况的报告", parsed.stdout

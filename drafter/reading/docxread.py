@@ -450,6 +450,7 @@ class _Para:
         "framed",
         "sealed",
         "notes",
+        "breaks",
     )
 
     def __init__(self):
@@ -466,6 +467,7 @@ class _Para:
         self.framed = False  # in a frame (w:framePr): floating, read where it stands but not in the flow
         self.sealed = False  # holds drafter's mark of a sealed report's signature
         self.notes = 0  # footnotes and endnotes referred to from it (their text is not read)
+        self.breaks: list[int] = []  # where its line breaks (Shift+Enter) stand in its text
 
 
 # Elements whose whole content is not part of the accepted view of the text.
@@ -529,6 +531,8 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
                 paras.append(_Para())
             elif tag == f"{W}r":
                 hidden.append([None, None, False, False])
+            elif tag in (f"{W}br", f"{W}cr") and paras and el.get(f"{W}type") in (None, "textWrapping"):
+                paras[-1].breaks.append(sum(map(len, paras[-1].parts)))
             elif tag == f"{W}vertAlign" and hidden and not in_ppr:
                 hidden[-1][2] = _val(el) in ("superscript", "subscript")
             elif tag == f"{W}position" and hidden and not in_ppr:
@@ -628,13 +632,13 @@ def read_document(stream, styles: Styles, numbering: Numbering) -> list[Line]:
             if pending is not None:
                 line = _joined(pending, line)
                 pending = None
+            pieces = [line] if merge else _closing_pieces(line, para)
             if merge:
                 pending = line
             elif cells:
-                if line:
-                    cells[-1].append(line)
+                cells[-1].extend(x for x in pieces if x)
             else:
-                out.append(line)
+                out.extend(pieces)
             if para.boxed:
                 if cells:
                     cells[-1].extend(para.boxed)
@@ -766,6 +770,34 @@ def _joined(first: Line, second: Line) -> Line:
     line.theme = first.theme
     line.auto_number, line.sealed = number, first.sealed or second.sealed
     return line
+
+
+# A date a closing line holds (2026年2月6日, 二〇二六年二月六日), with a label or a seal's note
+_DATE_PIECE = lazy_re(
+    r"^\s*(?:日期\s*[：:]\s*)?(?:\d{4}|[〇○零OoＯ0一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*"
+    r"[\d一二三四五六七八九十]{1,3}\s*日\s*(?:[（(][^（）()]{1,8}[）)])?\s*$"
+)
+_CLOSING_PIECE_MAX = 40  # characters of one line of a closing (a signature, a date, a note)
+
+
+def _closing_pieces(line: Line, p: _Para) -> list[Line]:
+    """A paragraph whose lines Shift+Enter breaks and one of which is a date (示范县人民政府⏎
+    2026年2月6日⏎（此件公开发布）): the closing, each line a line of its own, as when typed as
+    paragraphs; any other paragraph whole (a title broken by Shift+Enter stays one line)."""
+    if not p.breaks or line.level:
+        return [line]
+    text, shift = str(line), len(line.auto_number)
+    cuts = [0, *sorted({b + shift for b in p.breaks if 0 < b + shift < len(text)}), len(text)]
+    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    if not any(_DATE_PIECE.match(x) for x in pieces) or any(len(x.strip()) > _CLOSING_PIECE_MAX for x in pieces):
+        return [line]
+    out = []
+    for piece in pieces:
+        if piece.strip():
+            kept = Line(piece.strip())
+            kept.__dict__.update({k: v for k, v in line.__dict__.items() if k in ("level", "boxed", "sealed")})
+            out.append(kept)
+    return out or [line]
 
 
 def _finish(p: _Para, styles: Styles, numbering: Numbering) -> Line:

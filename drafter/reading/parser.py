@@ -269,29 +269,42 @@ _BANNER_NAME = lazy_re(r"文件$|[〔\[【]|号$")  # a 版头's 发文机关标
 def _title_span(lines: list[str], boxed: list[bool]) -> tuple[int, int] | None:
     """(first, past the last) line of the title among the first lines: one title-like line,
     with the line before it when that opens the title (…人民政府关于 / …情况的报告), and the line
-    after it when that ends it (…建设情况 / 的报告); else two or three short lines that make a
-    title only together (示例县人民政府 / 关于2025年度法治政府建设 / 情况的报告)."""
+    after it when that ends it (…建设情况 / 的报告); else two to four short lines that make a
+    title only together (示例县人民政府 / 关于2025年度 / 法治政府建设 / 情况的报告)."""
     head = lines[:TITLE_LINES]
     for k, line in enumerate(head):
         if not _is_title(line) or boxed[k]:
             continue
-        above = lines[k - 1].strip() if k else ""
-        opens = bool(above) and (
-            _TITLE_FIRST_LINE.search(above)
-            # 永宁县司法局 / 关于2025年度…的报告: the issuer alone on the line above 关于 (not the
-            # 版头's 永宁县司法局文件)
-            or (line.lstrip().startswith("关于") and _is_issuer(above, False) and not _BANNER_NAME.search(above))
-        )
-        first = k - 1 if k and not boxed[k - 1] and opens and _is_title(above + line.lstrip()) else k
+        first = k
+        for n in (2, 1):  # the title's opening on the one or two lines above (示例县人民政府 / 关于2025年度)
+            if k - n < 0 or any(boxed[k - n : k]) or not all(_title_piece(x.strip()) for x in lines[k - n : k]):
+                continue
+            pieces = [x.strip() for x in lines[k - n : k]]
+            above = "".join(pieces)
+            opens = bool(_TITLE_FIRST_LINE.search(above)) or (
+                # 永宁县司法局 / 关于2025年度…的报告: the issuer alone on the line above 关于 (not
+                # the 版头's 永宁县司法局文件)
+                (above + line.lstrip())[len(pieces[0]) :].startswith("关于")
+                and _is_issuer(pieces[0], False)
+                and not _BANNER_NAME.search(pieces[0])
+            )
+            if opens and _is_title(above + line.lstrip()) and not (n == 2 and _BANNER_NAME.search(pieces[0])):
+                first = k - n
+                break
         last = k + 1
         ends = last < len(lines) and _title_piece(lines[last]) and _TITLE_END.search("".join(lines[first : last + 1]))
         if not _TITLE_END.search(line) and ends:
             last += 1
         return first, last
     for k in range(len(head)):
-        for n in (2, 3):
+        for n in (2, 3, 4):
             pieces = lines[k : k + n]
-            if len(pieces) == n and not any(boxed[k : k + n]) and all(map(_title_piece, pieces)):
+            if (
+                len(pieces) == n
+                and not any(boxed[k : k + n])
+                and all(map(_title_piece, pieces))
+                and not any(_BANNER_NAME.search(p) for p in pieces)
+            ):
                 joined = "".join(pieces)
                 if _is_title(joined) and _TITLE_END.search(joined):
                     return k, k + n
@@ -537,6 +550,8 @@ def parse_lines(lines: list[str]) -> Report:
     # A title set on two or three lines (…人民政府关于 / 2025年度法治政府建设情况 / 的报告), as a
     # plain-text copy of a .docx keeps it, is one title.
     span = _title_span(lines, boxed)
+    if span is None and any(boxed[:TITLE_LINES]):
+        span = _title_span(lines, [False] * len(lines))  # the title typed in a text box at the top
     if span is not None:
         first, i = span
         # the 版头 above it (示例县人民政府文件, 示政发〔2026〕3号 签发人：张三), web page chrome aside
@@ -735,6 +750,9 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
     notes = _notes_start(compact, end, i)
     if notes is not None and notes < end:
         for line in lines[notes:end]:  # 附注 under the date, e.g. （此件公开发布）, one or more
+            if _SEALED_NOTE.fullmatch(line):
+                report.sealed = True  # （印章）/（已盖章） under the date: the seal's note, no 附注
+                continue
             if report.notes and not _NOTE_OPEN.match(line.strip()) and not _NOTE_END.search(report.notes[-1].strip()):
                 report.notes[-1] += line.strip()  # the rest of a note broken over lines
             else:
@@ -743,6 +761,7 @@ def _closing_start(report: Report, lines: list[str], origins: list, tables: list
     dated = _date_above(compact, end, i)
     if dated is not None:
         report.date, used = dated
+        report.sealed = report.sealed or bool(_SEALED_NOTE.search(compact[end - 1]))  # 2026年2月6日（已盖章）
         end -= used
         report.origins["日期"] = origin_from(origins[end])
         names: list[str] = []  # one issuer, or two (a joint report of the party committee and government)
