@@ -900,3 +900,21 @@ def test_round98_a_title_in_a_text_box_at_the_top_is_the_title(tmp_path, runner)
     d.save(str(path))
     parsed = runner.invoke(main, ["parse", str(path), "--json"])
     assert json.loads(parsed.stdout)["标题"] == "某县人民政府关于2025年度法治政府建设情况的报告", parsed.stdout
+
+
+@pytest.mark.parametrize(("verb", "rate", "should"), [("印发", "100%", "应为95%"), ("制定", "100%", "应为95%"), ("制定", "95%", None)])
+def test_round98_documents_made_in_other_words_are_the_rates_base(tmp_path, runner, verb, rate, should):
+    """印发/制定规范性文件40件，报送备案38件，报备率100%: 制发 said in other words is the rate's own
+    base (it drew only a reminder to state the base, which the sentence states)."""
+    _said(tmp_path, runner, f"全年{verb}规范性文件40件，报送备案38件，报备率{rate}。", should, "比率核算")
+
+
+def test_round98_new_files_documents_made_under_their_own_item(tmp_path, runner):
+    """制定规范性文件17件，报送备案17件: new carries 制发 and 备案 (17 was filed under 合法性审核)."""
+    import yaml
+
+    form = tmp_path / "n.yaml"
+    source = _report(tmp_path, "全年制定规范性文件17件，报送备案17件，报备率100%。")
+    assert runner.invoke(main, ["new", "2026", "--from", str(source), "-o", str(form)]).exit_code == 0
+    last = {t["主题"]: t.get("上年数据") for t in yaml.safe_load(form.read_text(encoding="utf-8"))["成效"] if t.get("上年数据")}
+    assert any(v.get("规范性文件") == {"制发": 17, "备案": 17} for v in last.values()), last
