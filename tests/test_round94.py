@@ -918,3 +918,16 @@ def test_round98_new_files_documents_made_under_their_own_item(tmp_path, runner)
     assert runner.invoke(main, ["new", "2026", "--from", str(source), "-o", str(form)]).exit_code == 0
     last = {t["主题"]: t.get("上年数据") for t in yaml.safe_load(form.read_text(encoding="utf-8"))["成效"] if t.get("上年数据")}
     assert any(v.get("规范性文件") == {"制发": 17, "备案": 17} for v in last.values()), last
+
+
+def test_round98_rounded_figures_of_an_imported_report_stay_rounded_after_render(tmp_path, runner):
+    """A clerk's 46.83万件 imported, rendered, then new --from the .docx: still a figure that
+    may be rounded (a note), as from the .txt and the imported form (it was carried as 468300,
+    the rendered .docx taken for drafter's exact printing)."""
+    source = _report(tmp_path, "全年受理政务服务办件46.83万件，同比增长11.1%，上年为42.15万件。")
+    form, out, new = tmp_path / "f.yaml", tmp_path / "r.docx", tmp_path / "n.yaml"
+    assert runner.invoke(main, ["import", str(source), "-o", str(form)]).exit_code == 0
+    assert runner.invoke(main, ["render", str(form), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(main, ["new", "2026", "--from", str(out), "-o", str(new)])
+    assert result.exit_code == 0 and "可能经过四舍五入" in result.output, result.output
+    assert "468300" not in new.read_text(encoding="utf-8").split("上年数据")[-1].split("做法")[0], new.read_text(encoding="utf-8")

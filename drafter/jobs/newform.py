@@ -120,7 +120,7 @@ def _from_report(path: Path, year: int, cat: Catalogue, seed: Seed, notes: list[
     from drafter.reading.analysis import Analysis
     from drafter.reading.importer import check_importable, guess_unit
     from drafter.reading.parser import parse_report
-    from drafter.typeset.provenance import untouched_render
+    from drafter.typeset.provenance import figures_printed_by_drafter
 
     report = parse_report(path)
     check_importable(report, shown(path))
@@ -142,7 +142,7 @@ def _from_report(path: Path, year: int, cat: Catalogue, seed: Seed, notes: list[
     }
     _common(seed, year, last, unit, r.title, r.addressee, sign)
     # Only drafter's own report, as it wrote it, prints 万/亿 exactly.
-    _note_rounded(seed_from_report(a, cat, seed, scaled_exact=path.suffix.lower() == ".docx" and untouched_render(path)), notes)
+    _note_rounded(seed_from_report(a, cat, seed, scaled_exact=path.suffix.lower() == ".docx" and figures_printed_by_drafter(path)), notes)
 
 
 def _parts_over_wholes(seed: Seed, cat: Catalogue, kind: str) -> list[str]:

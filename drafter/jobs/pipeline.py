@@ -159,6 +159,7 @@ def build(src: Source, template: str | Path | None = None, rules: RuleTable | bo
     # A part the form names is that part, whatever its heading says; the .docx marks it so.
     report.give_roles(*printed_parts(context if isinstance(context, dict) else {}))
     report.give_themes([(t.键, t.标题) for t in context.get("成效") or []])
+    report.verbatim = isinstance(data, dict) and bool(data.get("正文"))
     result = Result(report, readable_markup(marked), found.items, data)
     if rules:
         from drafter.check.runner import form_rules

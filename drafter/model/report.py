@@ -151,7 +151,10 @@ class Report:
         self.after_closing: list[str] = []  # what follows the closing in the source: 附件, tables, 版记 (read, not kept)
         self.before_title: list[str] = []  # what stands above the title in the source: the 版头 (read, not kept)
         self.attachment_note: list[str] = []  # the 附件说明 above the signature (read, not kept)
-        self.footnoted: list[str] = []  # the paragraphs with a footnote or endnote, one per note (not read)
+        self.footnoted: list[str] = []
+        # its body typed by the clerk (an imported form's 正文): its figures are the clerk's words,
+        # never drafter's exact printing (so a 万 in it may be rounded)
+        self.verbatim = False  # the paragraphs with a footnote or endnote, one per note (not read)
         self.origins: dict[str, Origin] = {}  # 标题 / 署名 / 日期 → where each was read
 
     def give_roles(self, printed: list[tuple[str, str | None]], joins: dict[str, dict[str, str | None]] | None = None) -> None:

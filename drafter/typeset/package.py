@@ -19,7 +19,7 @@ import zipfile
 
 from drafter.files.xmltext import strip_invalid
 from drafter.typeset.layout import TWIPS_PER_PT, Layout
-from drafter.typeset.provenance import CORE_PART, fingerprint
+from drafter.typeset.provenance import CORE_PART, VERBATIM, fingerprint
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -287,7 +287,7 @@ DOC_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"""
 
 
-def core_xml(title: str, fingerprint: str = "", now: str | None = None) -> str:
+def core_xml(title: str, fingerprint: str = "", now: str | None = None, verbatim: bool = False) -> str:
     """The package's core properties: drafter as the last to save it, and the fingerprint of
     the whole package but this element (typeset/provenance.py: an edit that leaves the other
     properties alone is still seen)."""
@@ -299,6 +299,7 @@ def core_xml(title: str, fingerprint: str = "", now: str | None = None) -> str:
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:title>{xml_text(title)}</dc:title><dc:language>zh-CN</dc:language>"
         + (f"<dc:identifier>{fingerprint}</dc:identifier>" if fingerprint else "")
+        + (f"<cp:keywords>{VERBATIM}</cp:keywords>" if verbatim else "")
         + "<cp:lastModifiedBy>drafter</cp:lastModifiedBy>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified></cp:coreProperties>'
@@ -312,7 +313,7 @@ APP_XML = (
 )
 
 
-def package(lay: Layout, body: str, title: str) -> bytes:
+def package(lay: Layout, body: str, title: str, verbatim: bool = False) -> bytes:
     """The whole .docx as bytes: ``body`` is the paragraphs' XML, ``title`` goes to metadata."""
     parts = {
         "[Content_Types].xml": CONTENT_TYPES,
@@ -329,8 +330,8 @@ def package(lay: Layout, body: str, title: str) -> bytes:
     }
     data = {name: text.encode("utf-8") for name, text in parts.items() if name != CORE_PART}
     now = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    data[CORE_PART] = core_xml(title, "", now).encode("utf-8")  # hashed without its fingerprint
-    data[CORE_PART] = core_xml(title, fingerprint(data), now).encode("utf-8")
+    data[CORE_PART] = core_xml(title, "", now, verbatim).encode("utf-8")  # hashed without its fingerprint
+    data[CORE_PART] = core_xml(title, fingerprint(data), now, verbatim).encode("utf-8")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         for name in parts:

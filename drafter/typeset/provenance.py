@@ -42,6 +42,22 @@ def fingerprint(parts: dict[str, bytes]) -> str:
     return "drafter:sha256:" + digest.hexdigest()
 
 
+VERBATIM = "drafter:verbatim"  # the keyword of a report whose body the clerk typed (an imported form's)
+
+
+def figures_printed_by_drafter(path: Path) -> bool:
+    """Are the figures of ``path`` drafter's own printing (exact, 万/亿 only where no digit is
+    lost): an untouched render of a form's 数据, not of a body the clerk typed (imported)?"""
+    if not untouched_render(path):
+        return False
+    try:
+        with zipfile.ZipFile(path) as package:
+            xml = package.read(CORE_PART).decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
+        return False
+    return _field(xml, "cp:keywords") != VERBATIM
+
+
 def untouched_render(path: Path) -> bool:
     """True when ``path`` is a .docx drafter wrote and nobody has saved or changed since."""
     try:

@@ -168,7 +168,7 @@ class Writer:
         self.signature(report)
         for note in report.notes:
             self.paragraph("GwNote", self.runs(note, self.font("正文")))
-        return Docx(package(self.lay, self.body_xml(), report.title))
+        return Docx(package(self.lay, self.body_xml(), report.title, report.verbatim))
 
 
 def typeset(report: Report, lay: Layout) -> Docx:
