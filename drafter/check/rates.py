@@ -345,6 +345,12 @@ def _of_whole(text: str, g: FoundFigure) -> bool:
     return bool(_IN_WHOLE.match(text, g.start + len(g.text)))
 
 
+def _right_after(text: str, m: re.Match, g: FoundFigure) -> bool:
+    """Does the count ``g`` stand right after the claim ``m``, in its sentence (均已整改到位，
+    整改315处; 无一败诉，败诉1件)?"""
+    return m.end() <= g.start <= m.end() + _CLAIM_REACH and not re.search(r"[。；;！？]", text[m.end() : g.start])
+
+
 def _claimed_act(m: re.Match) -> str:
     """The act a claim of all says, with its own word of time (均已按期办结 → 按期办结)."""
     timely = next((q for q in ("按期", "按时") if q in m.group()), "")
@@ -905,8 +911,8 @@ class RateChecks(ArithmeticState):
                     (
                         g
                         for g in counts
-                        if m.end() <= g.start <= m.end() + _CLAIM_REACH
-                        and not re.search(r"[。；;！？%％]|\d", text[m.end() : g.start - len(g.label)])
+                        if _right_after(text, m, g)
+                        and not re.search(r"[%％]|\d", text[m.end() : g.start - len(g.label)])
                         and not self.is_last_year(text, g)
                         and _counts_act(g, m.group("act"))
                         # (全部报备，…，按时报备35件: a narrower count, unless the claim says it too:
@@ -950,10 +956,7 @@ class RateChecks(ArithmeticState):
                 (
                     g
                     for g in counts
-                    if (
-                        g.start < m.start()
-                        or (g.start <= m.end() + _CLAIM_REACH and not re.search(r"[。；;！？]", text[m.end() : g.start]))
-                    )
+                    if (g.start < m.start() or _right_after(text, m, g))
                     and _DONE_LEAD.sub("", g.label).endswith(m.group("act"))
                     and g.value > 0
                 ),

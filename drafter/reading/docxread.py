@@ -773,7 +773,7 @@ def _joined(first: Line, second: Line) -> Line:
 
 
 # A date a closing line holds (2026年2月6日, 二〇二六年二月六日), with a label or a seal's note
-_DATE_PIECE = lazy_re(
+_CLOSING_DATE = lazy_re(
     r"^\s*(?:日期\s*[：:]\s*)?(?:\d{4}|[〇○零OoＯ0一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*"
     r"[\d一二三四五六七八九十]{1,3}\s*日\s*(?:[（(][^（）()]{1,8}[）)])?\s*$"
 )
@@ -789,7 +789,7 @@ def _closing_pieces(line: Line, p: _Para) -> list[Line]:
     text, shift = str(line), len(line.auto_number)
     cuts = [0, *sorted({b + shift for b in p.breaks if 0 < b + shift < len(text)}), len(text)]
     pieces = [text[a:b] for a, b in zip(cuts, cuts[1:])]
-    if not any(_DATE_PIECE.match(x) for x in pieces) or any(len(x.strip()) > _CLOSING_PIECE_MAX for x in pieces):
+    if not any(_CLOSING_DATE.match(x) for x in pieces) or any(len(x.strip()) > _CLOSING_PIECE_MAX for x in pieces):
         return [line]
     out = []
     for piece in pieces:

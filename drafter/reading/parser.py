@@ -84,7 +84,8 @@ DATE_LINE = lazy_re(
     r"(?:[（(]?星期[一二三四五六日天][）)]?)?(?:印发)?[。.]?(?:[（(]已?盖章[）)])?$"
 )
 # A signature line saying it was sealed (示范县人民政府（已盖章）, （盖章）)
-_SEALED_NOTE = lazy_re(r"\s*[（(](?:已?盖章|印章|公章|单位印章|盖章处)[）)]\s*$")
+_SEAL_WORDS = r"[（(](?:已?盖章|印章|公章|单位印章|盖章处)[）)]"  # the seal's note: （印章）, （已盖章）
+_SEALED_NOTE = lazy_re(rf"\s*{_SEAL_WORDS}\s*$")
 _CHROME = lazy_re(
     r"^(当前位置|您的位置|您现在的位置|您当前的位置|首页\s*>|文件名称|索引号|公开责任部门|公开目录|文号|有效性|发布机构|"
     r"扫一扫|打印本页|关闭窗口|【关闭窗口】|【打印】|【关闭】|【打印本页】|分享到|上一篇|下一篇|相关链接|相关附件[:：]?$|"
@@ -710,7 +711,7 @@ def _signed_row(line: str) -> dict[str, str] | None:
 
 
 # The seal's note as a cell of its own at a closing row's start or end
-_SEAL_CELL = lazy_re(r"^\s*[（(](?:已?盖章|印章|公章|单位印章|盖章处)[）)]\s+|\s+[（(](?:已?盖章|印章|公章|单位印章|盖章处)[）)]\s*$")
+_SEAL_CELL = lazy_re(rf"^\s*{_SEAL_WORDS}\s+|\s+{_SEAL_WORDS}\s*$")
 
 
 _SIGNED_TIGHT = lazy_re(
