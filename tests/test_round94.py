@@ -931,3 +931,21 @@ def test_round98_rounded_figures_of_an_imported_report_stay_rounded_after_render
     result = runner.invoke(main, ["new", "2026", "--from", str(out), "-o", str(new)])
     assert result.exit_code == 0 and "可能经过四舍五入" in result.output, result.output
     assert "468300" not in new.read_text(encoding="utf-8").split("上年数据")[-1].split("做法")[0], new.read_text(encoding="utf-8")
+
+
+# -- round 99 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "should", "rule"),
+    [
+        ("全年办理婚姻登记4512对，较上年（4870对）下降4.7%。", "应为下降7.4%", "同比核算"),
+        ("全年办理婚姻登记4512对，较上年（4870对）下降7.4%。", None, "同比核算"),
+        ("栽植苗木12000株，成活10800株，成活率95%。", "应为90%", "比率核算"),
+        ("补植补造林木12000株，其中松树5000株、杉木8000株。", "5000株＋8000株", "其中超总数"),
+    ],
+)
+def test_round99_counts_in_pairs_and_plants_are_counts(tmp_path, runner, line, should, rule):
+    """婚姻登记4512对, 栽植苗木12000株: counts like any other (对 and 株 were no units: every rule
+    passed them by)."""
+    _said(tmp_path, runner, line, should, rule)
