@@ -949,3 +949,11 @@ def test_round99_counts_in_pairs_and_plants_are_counts(tmp_path, runner, line, s
     """婚姻登记4512对, 栽植苗木12000株: counts like any other (对 and 株 were no units: every rule
     passed them by)."""
     _said(tmp_path, runner, line, should, rule)
+
+
+@pytest.mark.parametrize("lead", ["增速", "增幅", "降幅为", "同期"])
+def test_round99_words_of_a_changes_size_before_its_change_are_refused(tmp_path, runner, lead):
+    """增速{案件.同比} prints 增速同比减少9.4%: the size of the change read as having fallen."""
+    files = {"句式.yaml": f"矛盾纠纷化解:\n  行政应诉:\n    - 办理一审行政诉讼案件{{案件}}\n    - {lead}{{案件.同比}}\n"}
+    out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
+    assert result.exit_code == 2 and "句式.yaml:4" in result.output and "写出来已经是" in result.output, result.output

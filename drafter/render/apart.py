@@ -24,7 +24,10 @@ EACH = lazy_re(r"(?:分别|依次)(?:为|是)?[\s：:]*$")  # 上年分别为 be
 JOINER = lazy_re(r"\s*(?:[、，,]|和|及|与)\s*")  # between the figures of a list (phrases too)
 # Words of a change right before a figure's 同比, which says them itself (同比增长{{ x.同比 }})
 _CHANGE_VERB = "增长|减少|增加|下降|上升|提高|降低"
-SAID_CHANGE = lazy_re(rf"(?:(?:同比|较上年|比上年|较去年|比去年)(?:(?:{_CHANGE_VERB})了?)?|(?:{_CHANGE_VERB})了?)[\s：:]*$")
+SAID_CHANGE = lazy_re(
+    rf"(?:(?:同比|较上年|比上年|较去年|比去年|同期)(?:(?:{_CHANGE_VERB})了?)?|(?:{_CHANGE_VERB})了?|"
+    r"(?:增速|增幅|涨幅|降幅|变化幅度|变化|幅度)(?:为|是|达到?)?)[\s：:]*$"
+)  # (增速{x.同比}: 增速同比减少9.4%, the size of a change read as having fallen)
 # Words saying the figure after them is a change against last year (比上年增加, 同比减少了,
 # 较上年同期增长): a figure of this year printed there reads as the change
 AGAINST_LAST = lazy_re(
