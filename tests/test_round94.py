@@ -957,3 +957,22 @@ def test_round99_words_of_a_changes_size_before_its_change_are_refused(tmp_path,
     files = {"句式.yaml": f"矛盾纠纷化解:\n  行政应诉:\n    - 办理一审行政诉讼案件{{案件}}\n    - {lead}{{案件.同比}}\n"}
     out, result = render_with(runner, tmp_path, clerk_templates(tmp_path, files))
     assert result.exit_code == 2 and "句式.yaml:4" in result.output and "写出来已经是" in result.output, result.output
+
+
+@pytest.mark.parametrize("subtitle", ["（2025年度）", "——2025年度"])
+def test_round99_a_year_subtitle_under_the_title_is_the_titles(tmp_path, runner, subtitle):
+    """关于法治政府建设情况的报告 / （2025年度） / 县委、县人大常委会：: the year line is the title's
+    subtitle and the 主送机关 under it is read (both went into the body)."""
+    import yaml
+
+    from test_round76 import _ENDED
+
+    lines = _ENDED.split("\n")
+    text = "\n".join([lines[0].replace("关于2025年度", "关于"), subtitle, "县委、县人大常委会：", *lines[2:]])
+    source = tmp_path / "r.txt"
+    source.write_text(text, encoding="utf-8")
+    form = tmp_path / "f.yaml"
+    assert runner.invoke(main, ["import", str(source), "-o", str(form)]).exit_code == 0
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert data["标题"].endswith(subtitle) and data["主送机关"] == "县委、县人大常委会", data
+    assert subtitle not in str(data["正文"]), data["正文"]

@@ -264,6 +264,7 @@ def origin_from(segments: Segments, start: int = 0) -> Origin:
 _TITLE_FIRST_LINE = lazy_re(r"^[^，。；：、]{2,40}关于[^，。；：、]{0,20}$")
 
 
+_YEAR_SUBTITLE = lazy_re(r"[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]|[—－-]{1,2}\s*(?:19|20)\d{2}\s*年度?")
 _BANNER_NAME = lazy_re(r"文件$|[〔\[【]|号$")  # a 版头's 发文机关标志 or 发文字号, never a title's first line
 
 
@@ -296,6 +297,8 @@ def _title_span(lines: list[str], boxed: list[bool]) -> tuple[int, int] | None:
         ends = last < len(lines) and _title_piece(lines[last]) and _TITLE_END.search("".join(lines[first : last + 1]))
         if not _TITLE_END.search(line) and ends:
             last += 1
+        if last < len(lines) and not boxed[last] and _YEAR_SUBTITLE.fullmatch(lines[last].strip()):
+            last += 1  # （2025年度） / ——2025年度 under the title: its subtitle
         return first, last
     for k in range(len(head)):
         for n in (2, 3, 4):
