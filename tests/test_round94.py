@@ -976,3 +976,26 @@ def test_round99_a_year_subtitle_under_the_title_is_the_titles(tmp_path, runner,
     data = yaml.safe_load(form.read_text(encoding="utf-8"))
     assert data["标题"].endswith(subtitle) and data["主送机关"] == "县委、县人大常委会", data
     assert subtitle not in str(data["正文"]), data["正文"]
+
+
+def test_round99_a_signature_in_a_text_box_above_a_plain_date_is_the_signature(tmp_path, runner):
+    """特此报告。 / a text box holding 某县人民政府 / 2026年2月6日 in the flow: the signature (it went
+    into the body after 特此报告。, and the rendered report printed the issuer twice)."""
+    import yaml
+    from docx.oxml import parse_xml
+
+    def closing(d):
+        ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"'
+        box = (
+            f'<w:r {ns}><w:pict><v:shape style="width:200pt;height:30pt"><v:textbox><w:txbxContent>'
+            "<w:p><w:r><w:t>某县人民政府</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+        d.add_paragraph()._p.append(parse_xml(box))
+        d.add_paragraph("2026年2月6日")
+
+    path = _county_docx(tmp_path, ["某县人民政府关于2025年度法治政府建设情况的报告"], closing)
+    form = tmp_path / "f.yaml"
+    assert runner.invoke(main, ["import", str(path), "-o", str(form)]).exit_code == 0
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    assert data["单位"] == "某县人民政府" and str(data["成文日期"]) == "2026-02-06", data
+    assert "某县人民政府" not in str(data["正文"][-1]), data["正文"][-1]

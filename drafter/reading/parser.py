@@ -667,6 +667,15 @@ def _read_end(report: Report, lines: list[str], origins: list, i: int, boxed: li
     at = [k for k in range(i, len(lines)) if not boxed[k]]
     view = [lines[k] for k in at]
     end = _closing_start(report, view, [origins[k] for k in at], [tables[k] for k in at])
+    if report.date is not None and not report.signature and end < len(at):
+        # the signature alone in a text box or frame right above the date in the flow
+        k = at[end] - 1
+        while k >= i and boxed[k] and not lines[k].strip():
+            k -= 1
+        if k >= i and boxed[k] and _is_issuer(lines[k].strip(), False):
+            report.signature = "　".join(issuers(lines[k].strip()))
+            report.origins["署名"] = origin_from(origins[k])
+            return k
     last = range(max(i, len(lines) - _CLOSING_LINES), len(lines))
     # (a signature and date on one line may stand above the 附件 pages and the 版记)
     signed = range(max(i, len(lines) - _SIGNED_REACH), len(lines))
