@@ -999,3 +999,17 @@ def test_round99_a_signature_in_a_text_box_above_a_plain_date_is_the_signature(t
     data = yaml.safe_load(form.read_text(encoding="utf-8"))
     assert data["单位"] == "某县人民政府" and str(data["成文日期"]) == "2026-02-06", data
     assert "某县人民政府" not in str(data["正文"][-1]), data["正文"][-1]
+
+
+@pytest.mark.parametrize(
+    ("line", "should"),
+    [
+        ("发放抚恤补助金2365.8万元，惠及2318人，增长11.9%（上年为2152.4万元）。", "应为上升9.9%"),
+        ("发放抚恤补助金2365.8万元，惠及2318人，同比增长11.9%，上年为2152.4万元。", "应为上升9.9%"),
+        ("发放抚恤补助金2365.8万元，惠及2318人，增长9.9%（上年为2152.4万元）。", None),
+    ],
+)
+def test_round99_a_change_of_money_past_a_count_of_people_is_checked(tmp_path, runner, line, should):
+    """…2365.8万元，惠及2318人，增长11.9%（上年为2152.4万元）: last year's figure in 万元 names the
+    money, not the people counted between (the change was passed by)."""
+    _said(tmp_path, runner, line, should, "同比核算")

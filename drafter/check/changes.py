@@ -380,6 +380,12 @@ class ChangeChecks(ArithmeticState):
                 subject = counted
                 near = [*figs[k + 1 : k + 3], *figs[max(0, k - 1) : k]]  # 上年受理129件 after it; 较上年（477件） before it
                 named_last = next((g for g in near if g.kind == "count" and g.start > subject.start and self.is_last_year(text, g)), None)
+        if f.unit == "%" and subject.kind == "count" and named_last is None:
+            # 发放补助金2365.8万元，惠及2318人，增长11.9%（上年为2152.4万元）: last year's figure in
+            # another unit than the nearest count names the count of its own unit before it
+            other = self.subject_of_last(text, figs, k, subject, a)
+            if other is not None:
+                subject, named_last = other
         own = re.sub(r"^[，,\s]*(?:同比|较上年|比上年|较去年|比去年|全年|今年)?", "", change_words(f)).strip()
         if subject.kind == "rate" and f.unit == "%" and own and not re.search(r"率|比例|占比|比重", own):
             return  # 办件量增长12%: the change names a count of its own, not the rate before it
@@ -817,6 +823,26 @@ class ChangeChecks(ArithmeticState):
             f"从{_shown(before)}到{_shown(this)}是{'提高' if down else '降低'}，文中写的是“{word}”。",
             "请核对前后两个数和“提高”“降低”这类词。",
         )
+
+    def subject_of_last(self, text: str, figs: list[FoundFigure], k: int, subject: FoundFigure, a: int):
+        """(the count, last year's figure) when the last year's figure right around the change
+        ``figs[k]`` is in another unit than ``subject`` and one count of its unit stands before
+        ``subject`` in the clause (not an average: 人均1.02万元); None otherwise."""
+        near = [g for g in (*figs[k + 1 : k + 3], *figs[max(0, k - 1) : k]) if g.kind == "count" and self.is_last_year(text, g)]
+        last = next((g for g in near if kin(g.unit) != kin(subject.unit) and not g.approx), None)
+        if last is None:
+            return None
+        same = [
+            g
+            for g in figs[:k]
+            if g.kind == "count"
+            and a <= g.start < subject.start
+            and kin(g.unit) == kin(last.unit)
+            and not self.is_last_year(text, g)
+            and not _DELTA.search(g.label)
+            and not re.search(r"[人户]均|平均", g.label)
+        ]
+        return (same[-1], last) if len(same) == 1 else None
 
     def way_said(self, unit, text: str, figs: list[FoundFigure], k: int) -> None:
         """Last year's figure stated, then only the way the count went (58件，比上年的64件有所
