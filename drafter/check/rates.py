@@ -788,25 +788,15 @@ class RateChecks(ArithmeticState):
         """A catalogue rate whose own whole the sentence does not state and that fits none of
         the counts it does state: a reminder naming the basis to state (比率口径)."""
         N = Amount(num)
-        if N.lo > 0 and f.value == 0 and mode == "exact":
-            # 败诉3件，败诉率为0%: some of any whole is never 0%, whatever the base
+        if mode == "exact" and ((N.lo > 0 and f.value == 0) or (N.hi == 0 and f.value != 0)):
+            # 败诉0件，败诉率4.0% / 败诉3件，败诉率为0%: none of any whole is 0%, and some never is,
+            # whatever the base
             self.c.add(
                 "比率核算",
                 self.c.doc.where(unit, at, end),
                 quote,
                 unit.part,
-                f"{name}写的是{said}，但{_called(num)}，无论以什么为基数，{name}都不是0%。",
-                "请核对比率和这个数。",
-            )
-            return
-        if N.hi == 0 and f.value != 0 and mode == "exact":
-            # 败诉0件，败诉率4.0%: none of any whole is 0%, whatever the base
-            self.c.add(
-                "比率核算",
-                self.c.doc.where(unit, at, end),
-                quote,
-                unit.part,
-                f"{name}写的是{said}，但{_called(num)}，无论以什么为基数，{name}都是0%。",
+                f"{name}写的是{said}，但{_called(num)}，无论以什么为基数，{name}都{'是' if N.hi == 0 else '不是'}0%。",
                 "请核对比率和这个数。",
             )
             return
